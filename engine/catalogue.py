@@ -1,0 +1,326 @@
+"""The rule catalogue: loading the rule, indicator and catalogue files of a directory, and checking them together."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import templates
+from .diagnostics import Diagnostics, InputError, did_you_mean
+from .model import CatalogueInfo, DateSpan, Document, Indicator, IndicatorFile, Rule, RuleFile
+from .validate import validate
+from .yamlsrc import YamlDoc, load_each, yaml_files
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_rules_dir() -> Path:
+    env = os.environ.get("CHITIEU_RULES")
+    return Path(env) if env else PROJECT_ROOT / "rules"
+
+
+@dataclass
+class LoadedRule:
+    """A rule with the document it comes from and where it is written."""
+
+    rule: Rule
+    document: Document
+    in_force: Optional[DateSpan]
+    doc: YamlDoc
+    loc: tuple
+    index: int
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def path(self) -> Path:
+        return self.doc.path
+
+    def where(self, *sub) -> tuple[int, int]:
+        return self.doc.where(self.loc + tuple(sub))
+
+    @property
+    def line(self) -> int:
+        return self.where()[0]
+
+
+@dataclass
+class Catalogue:
+    info: CatalogueInfo
+    indicators: dict[str, Indicator]
+    documents: dict[str, Document]
+    rules: list[LoadedRule]
+    digest: str
+    indicator_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)
+
+    @property
+    def by_id(self) -> dict[str, LoadedRule]:
+        return {r.id: r for r in self.rules}
+
+    @property
+    def version(self) -> str:
+        return self.info.version
+
+    def ordered(self, ids: Optional[Iterable[str]] = None) -> list[LoadedRule]:
+        """Rules in evaluation order: every rule after the rules it reads (stable in catalogue order)."""
+        by_id = self.by_id
+        wanted = set(ids) if ids is not None else set(by_id)
+        # include what the wanted rules depend on, transitively
+        stack = list(wanted)
+        while stack:
+            rid = stack.pop()
+            for dep in by_id[rid].rule.dependencies():
+                if dep in by_id and dep not in wanted:
+                    wanted.add(dep)
+                    stack.append(dep)
+        done: list[LoadedRule] = []
+        placed: set[str] = set()
+
+        def visit(r: LoadedRule) -> None:
+            if r.id in placed:
+                return
+            placed.add(r.id)
+            for dep in r.rule.dependencies():
+                if dep in by_id:
+                    visit(by_id[dep])
+            done.append(r)
+
+        for r in self.rules:
+            if r.id in wanted:
+                visit(r)
+        return done
+
+
+def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diags: Diagnostics | None = None) -> Catalogue:
+    """Load every YAML file under ``root`` (plus ``extra`` files); raise InputError listing every problem."""
+    root = root or default_rules_dir()
+    diags = diags if diags is not None else Diagnostics()
+    if not root.exists():
+        diags.error(root, 1, 1, "io", "the rules directory does not exist (set --rules or CHITIEU_RULES)")
+        raise InputError(diags.items)
+    files = yaml_files([root]) + [Path(p) for p in extra]
+    info: Optional[CatalogueInfo] = None
+    indicators: dict[str, Indicator] = {}
+    ind_where: dict[str, tuple[Path, int, int]] = {}
+    documents: dict[str, Document] = {}
+    doc_where: dict[str, tuple[Path, int, int]] = {}
+    rules: list[LoadedRule] = []
+    saw_catalogue = False
+    digest = hashlib.sha256()
+    for doc, schema in load_each(files, diags):
+        path = doc.path
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
+        digest.update(doc.text.encode())
+        if schema == "chitieu.catalogue/1":
+            saw_catalogue = True
+            parsed = validate(CatalogueInfo, doc, diags)
+            if parsed:
+                info = parsed
+        elif schema == "chitieu.indicators/1":
+            parsed = validate(IndicatorFile, doc, diags)
+            if parsed:
+                for i, ind in enumerate(parsed.indicators):
+                    line, col = doc.where(("indicators", i))
+                    if ind.key in indicators:
+                        p, l, c = ind_where[ind.key]
+                        diags.error(path, line, col, "duplicate-indicator",
+                                    f"indicator '{ind.key}' is already declared at {p}:{l}:{c}")
+                        continue
+                    indicators[ind.key] = ind
+                    ind_where[ind.key] = (path, line, col)
+        elif schema == "chitieu.rules/1":
+            _load_rule_file(doc, diags, documents, doc_where, rules)
+        else:
+            line, col = doc.where(("schema",))
+            diags.error(path, line, col, "unknown-schema",
+                        f"'schema' must be chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1, got {schema!r}")
+    if info is None and not saw_catalogue:
+        diags.error(root, 1, 1, "missing-catalogue", "no catalogue.yaml (schema: chitieu.catalogue/1) in the rules directory")
+    cat = Catalogue(
+        info=info or CatalogueInfo.model_validate({"schema": "chitieu.catalogue/1", "name": "?", "version": "?"}),
+        indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
+        indicator_where=ind_where,
+    )
+    check_catalogue(cat, diags)
+    if diags.has_errors():
+        raise InputError(diags.sorted())
+    return cat
+
+
+def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where: dict, rules: list[LoadedRule]) -> None:
+    # Validate the header and each rule separately, so one broken rule does not hide the others' problems.
+    data = doc.data
+    header = {k: v for k, v in data.items() if k != "rules"}
+    header["rules"] = []
+    parsed = validate(RuleFile, doc, diags, data=header)
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list):
+        line, col = doc.where(("rules",))
+        diags.error(doc.path, line, col, "missing-key" if raw_rules is None else "wrong-type",
+                    "missing required key 'rules'" if raw_rules is None else "'rules' must be a list of rules")
+        return
+    if parsed is None:
+        return
+    document = parsed.document
+    if document.id in documents:
+        p, l, c = doc_where[document.id]
+        line, col = doc.where(("document", "id"))
+        diags.error(doc.path, line, col, "duplicate-document", f"document '{document.id}' is already declared at {p}:{l}:{c}")
+    else:
+        documents[document.id] = document
+        doc_where[document.id] = (doc.path, *doc.where(("document",)))
+    for i, raw in enumerate(raw_rules):
+        rule = validate(Rule, doc, diags, data=raw, base=("rules", i))
+        if rule is not None:
+            rules.append(LoadedRule(rule, document, parsed.in_force, doc, ("rules", i), len(rules)))
+
+
+NUMERIC_TYPES = ("count", "number", "percent", "items")
+
+
+def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
+    """Checks that need the whole catalogue: ids, references, types, units, periods, templates."""
+    seen: dict[str, LoadedRule] = {}
+    for lr in cat.rules:
+        if lr.id in seen:
+            first = seen[lr.id]
+            line, col = lr.where("id")
+            diags.error(lr.path, line, col, "duplicate-rule",
+                        f"rule id '{lr.id}' is already used at {first.path}:{first.line}")
+        else:
+            seen[lr.id] = lr
+    for lr in cat.rules:
+        _check_rule(cat, lr, seen, diags)
+    _check_cycles(cat, seen, diags)
+
+
+def _err(diags: Diagnostics, lr: LoadedRule, sub: tuple, code: str, message: str) -> None:
+    line, col = lr.where(*sub)
+    diags.error(lr.path, line, col, code, message)
+
+
+def _check_indicator_ref(cat: Catalogue, lr: LoadedRule, key: Optional[str], sub: tuple, diags: Diagnostics) -> Optional[Indicator]:
+    if key is None:
+        return None
+    ind = cat.indicators.get(key)
+    if ind is None:
+        _err(diags, lr, sub, "unknown-indicator", f"unknown indicator '{key}'" + did_you_mean(key, cat.indicators))
+    return ind
+
+
+def _check_rule(cat: Catalogue, lr: LoadedRule, ids: dict[str, LoadedRule], diags: Diagnostics) -> None:
+    r = lr.rule
+    for i, dep in enumerate(r.requires):
+        if dep not in ids:
+            _err(diags, lr, ("requires", i), "unknown-rule", f"unknown rule '{dep}'" + did_you_mean(dep, ids))
+    if r.outlook_from and r.outlook_from not in ids:
+        _err(diags, lr, ("outlook_from",), "unknown-rule", f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids))
+    if r.computed and r.computed.rule and r.computed.rule not in ids:
+        _err(diags, lr, ("computed", "rule"), "unknown-rule",
+             f"unknown rule '{r.computed.rule}'" + did_you_mean(r.computed.rule, ids))
+    if r.measure:
+        _check_measure(cat, lr, r.measure, ("measure",), diags)
+    if r.stated:
+        _check_measure(cat, lr, r.stated, ("stated",), diags)
+    if r.computed and r.computed.measure:
+        _check_measure(cat, lr, r.computed.measure, ("computed", "measure"), diags)
+    if r.kind == "threshold" and r.measure and r.target:
+        ind = cat.indicators.get(r.measure.of)
+        if ind is not None:
+            _check_target(lr, ind, diags)
+    _check_period(lr, diags)
+    for key, text in r.messages.items():
+        for problem in templates.problems(text):
+            _err(diags, lr, ("messages", key), "template-field", problem)
+    for name in ("shortcoming", "remedy", "cause"):
+        text = getattr(r, name)
+        if text:
+            for problem in templates.problems(text):
+                _err(diags, lr, (name,), "template-field", problem)
+
+
+def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnostics) -> None:
+    ind = _check_indicator_ref(cat, lr, m.of, sub + ("of",), diags)
+    per = _check_indicator_ref(cat, lr, m.per, sub + ("per",), diags)
+    _check_indicator_ref(cat, lr, m.claim, sub + ("claim",), diags)
+    if ind is not None:
+        if m.aggregate == "count" and ind.type not in ("items", "count"):
+            _err(diags, lr, sub + ("aggregate",), "type-mismatch",
+                 f"'count' needs an indicator of type items or count; '{ind.key}' is {ind.type}")
+        if m.aggregate == "sum" and ind.type not in ("count", "number", "items"):
+            _err(diags, lr, sub + ("aggregate",), "type-mismatch",
+                 f"'sum' needs an indicator of type count or number; '{ind.key}' is {ind.type}")
+        if m.aggregate == "value" and ind.type == "items":
+            _err(diags, lr, sub + ("aggregate",), "type-mismatch",
+                 f"'{ind.key}' is a list of items: use 'aggregate: count'")
+        if m.evidence and ind.type != "items":
+            _err(diags, lr, sub + ("evidence",), "type-mismatch",
+                 f"'evidence' counts items with a decision; '{ind.key}' is {ind.type}, not items")
+        if m.per and ind.type in ("boolean", "level"):
+            _err(diags, lr, sub + ("per",), "type-mismatch", f"a ratio needs a numeric indicator; '{ind.key}' is {ind.type}")
+    if per is not None and per.type not in NUMERIC_TYPES:
+        _err(diags, lr, sub + ("per",), "type-mismatch", f"a ratio needs a numeric denominator; '{per.key}' is {per.type}")
+
+
+def _check_target(lr: LoadedRule, ind: Indicator, diags: Diagnostics) -> None:
+    r = lr.rule
+    t = r.target
+    assert t is not None and r.measure is not None
+    value = t.value
+    ratio = r.measure.per is not None
+    if value is not None:
+        if ind.type == "boolean" and not ratio:
+            if not isinstance(value, bool):
+                _err(diags, lr, ("target", "value"), "type-mismatch",
+                     f"'{ind.key}' is boolean: the target value must be true or false, got {value!r}")
+            elif t.op != "==":
+                _err(diags, lr, ("target", "op"), "type-mismatch", "a boolean target compares with '=='")
+        elif ind.type == "level" and not ratio:
+            if not isinstance(value, str) or ind.level_index(value) is None:
+                levels = [lv.key for lv in ind.levels or []]
+                _err(diags, lr, ("target", "value"), "type-mismatch",
+                     f"'{ind.key}' is a level: the target must be one of {levels}, got {value!r}"
+                     + (did_you_mean(str(value), levels) if isinstance(value, str) else ""))
+        elif not isinstance(value, Decimal):
+            _err(diags, lr, ("target", "value"), "type-mismatch",
+                 f"'{ind.key}' is {ind.type}: the target value must be a number, got {value!r}")
+    expected_unit = "%" if ratio else ind.unit
+    if t.unit is not None and expected_unit is not None and t.unit != expected_unit:
+        _err(diags, lr, ("target", "unit"), "unit-mismatch",
+             f"the target is in '{t.unit}' but {'a ratio is in %' if ratio else f'indicator {ind.key!r} counts in {ind.unit!r}'}")
+
+
+def _check_period(lr: LoadedRule, diags: Diagnostics) -> None:
+    p = lr.rule.period
+    span = lr.document.period
+    for name, year in (("from", p.from_), ("to", p.to), ("deadline", p.deadline.year if p.deadline else None)):
+        if year is not None and not span.from_ <= year <= span.to:
+            _err(diags, lr, ("period", name), "period-outside-document",
+                 f"{name} {year} lies outside the period of {lr.document.number} ({span.from_}–{span.to})")
+
+
+def _check_cycles(cat: Catalogue, ids: dict[str, LoadedRule], diags: Diagnostics) -> None:
+    state: dict[str, int] = {}
+
+    def visit(rid: str, trail: list[str]) -> None:
+        state[rid] = 1
+        for dep in ids[rid].rule.dependencies():
+            if dep not in ids:
+                continue
+            if state.get(dep) == 1:
+                lr = ids[rid]
+                cycle = " → ".join(trail[trail.index(dep):] + [rid, dep]) if dep in trail else f"{rid} → {dep}"
+                _err(diags, lr, ("id",), "rule-cycle", f"rules depend on each other in a cycle: {cycle}")
+            elif dep not in state:
+                visit(dep, trail + [rid])
+        state[rid] = 2
+
+    for rid in ids:
+        if rid not in state:
+            visit(rid, [])

@@ -1,0 +1,133 @@
+"""Running a rule's own examples through the real engine (for `chitieu rules test` and the test suite)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from pydantic import ValidationError
+
+from .audit import run_audit
+from .catalogue import Catalogue, LoadedRule
+from .facts import CommuneFacts, LoadedFact, LoadedWaiver
+from .model import Commune, Example, Fact, Finding, Report, Waiver
+
+EXAMPLE_COMMUNE = Commune(id="vi-du", name="xã Ví Dụ")
+
+
+@dataclass
+class ExampleResult:
+    rule_id: str
+    example: Example
+    path: str
+    line: int
+    finding: Optional[Finding] = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    @property
+    def test_id(self) -> str:
+        return f"{self.rule_id}::{self.example.name}"
+
+
+def _as_of(ex: Example, lr: LoadedRule, facts: list[Fact]) -> dt.date:
+    if ex.as_of is not None:
+        return ex.as_of
+    years = [f.period.end for f in facts if f.period.kind != "as_of"]
+    return dt.date(max(years) if years else lr.document.period.from_, 12, 31)
+
+
+def example_inputs(lr: LoadedRule, index: int) -> tuple[CommuneFacts, list[LoadedWaiver]]:
+    """The example as one commune's facts; raises ValueError naming the broken fact."""
+    ex = lr.rule.examples[index]
+    loc = lr.loc + ("examples", index)
+    facts: list[Fact] = []
+    for i, raw in enumerate(ex.facts):
+        data = dict(raw)
+        data.setdefault("source", {"line": 1, "quote": "(ví dụ)"})
+        try:
+            facts.append(Fact.model_validate(data))
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ValueError(f"fact {i + 1}: {where}: {first['msg']}") from None
+    as_of = _as_of(ex, lr, facts)
+    start = dt.date(min(lr.document.period.from_, as_of.year), 1, 1)
+    report = Report.model_validate({
+        "title": f"Ví dụ {ex.name}", "date": as_of.isoformat(), "as_of": as_of.isoformat(), "issuer": "—",
+        "period": {"from": start.isoformat(), "to": as_of.isoformat()},
+    })
+    line, col = lr.doc.where(loc)
+    cf = CommuneFacts(EXAMPLE_COMMUNE, reports=[report], paths=[lr.path])
+    for i, f in enumerate(facts):
+        fl, fc = lr.doc.where(loc + ("facts", i))
+        cf.facts.append(LoadedFact(f, lr.path, fl, fc, report))
+    waivers = []
+    for i, raw in enumerate(ex.waivers):
+        data = dict(raw)
+        data.setdefault("rule", lr.id)
+        data.setdefault("commune", EXAMPLE_COMMUNE.id)
+        try:
+            wv = Waiver.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            raise ValueError(f"waiver {i + 1}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+        wl, wc = lr.doc.where(loc + ("waivers", i))
+        waivers.append(LoadedWaiver(wv, lr.path, wl, wc))
+    return cf, waivers
+
+
+def _same(expected, actual) -> bool:
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return expected is actual
+    if isinstance(expected, Decimal) and isinstance(actual, (int, float)):
+        return abs(expected - Decimal(str(actual))) < Decimal("0.01")
+    return expected == actual
+
+
+def run_example(cat: Catalogue, lr: LoadedRule, index: int) -> ExampleResult:
+    ex = lr.rule.examples[index]
+    line, _ = lr.doc.where(lr.loc + ("examples", index))
+    res = ExampleResult(lr.id, ex, str(lr.path), line)
+    try:
+        cf, waivers = example_inputs(lr, index)
+    except ValueError as exc:
+        res.problems.append(str(exc))
+        return res
+    result = run_audit(cat, [cf], waivers, rule_ids={lr.id})
+    mine = [f for f in result.findings if f.rule_id == lr.id]
+    exp = ex.expect
+    if exp.period is not None:
+        picked = [f for f in mine if f.period.key == exp.period]
+    else:
+        picked = mine
+    if len(picked) != 1:
+        periods = ", ".join(f.period.key for f in mine) or "none"
+        res.problems.append(f"expected one finding{' for period ' + exp.period if exp.period else ''}; "
+                            f"the rule gave findings for: {periods}")
+        return res
+    f = res.finding = picked[0]
+    if f.status != exp.status:
+        res.problems.append(f"status: expected {exp.status}, got {f.status}")
+    if exp.evidence_level is not None and f.evidence_level != exp.evidence_level:
+        res.problems.append(f"evidence_level: expected {exp.evidence_level}, got {f.evidence_level}")
+    if "actual" in ex.expect.model_fields_set and not _same(exp.actual, f.actual):
+        res.problems.append(f"actual: expected {exp.actual}, got {f.actual}")
+    if exp.outlook is not None and f.outlook != exp.outlook:
+        res.problems.append(f"outlook: expected {exp.outlook}, got {f.outlook}")
+    return res
+
+
+def run_examples(cat: Catalogue, rule_ids: Optional[set[str]] = None) -> list[ExampleResult]:
+    out = []
+    for lr in cat.rules:
+        if rule_ids is not None and lr.id not in rule_ids:
+            continue
+        for i in range(len(lr.rule.examples)):
+            out.append(run_example(cat, lr, i))
+    return out

@@ -1,0 +1,291 @@
+"""Fact and waiver files: loading them, checking them against the catalogue, and grouping them by commune."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from .catalogue import Catalogue
+from .diagnostics import Diagnostics, InputError, did_you_mean
+from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
+from .validate import validate
+from .yamlsrc import YamlDoc, load_each, read_text, yaml_files
+
+FACT_SCHEMA = "chitieu.facts/1"
+WAIVER_SCHEMA = "chitieu.waivers/1"
+
+
+@dataclass
+class LoadedFact:
+    fact: Fact
+    path: Path
+    line: int
+    col: int
+    report: Report
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class LoadedStatement:
+    statement: Statement
+    path: Path
+    line: int
+
+
+@dataclass
+class LoadedWaiver:
+    waiver: Waiver
+    path: Path
+    line: int
+    col: int
+
+    @property
+    def id(self) -> str:
+        return f"w|{self.path}:{self.line}"
+
+
+@dataclass
+class CommuneFacts:
+    """Everything known about one commune: the facts of all its files, merged; the unit of one audit."""
+
+    commune: Commune
+    reports: list[Report] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+    facts: list[LoadedFact] = field(default_factory=list)
+    statements: list[LoadedStatement] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> dt.date:
+        return max(r.as_of for r in self.reports)
+
+    @property
+    def report(self) -> Report:
+        """The latest report (the one whose as-of date the audit uses)."""
+        return max(self.reports, key=lambda r: r.as_of)
+
+    @property
+    def report_years(self) -> set[int]:
+        years: set[int] = set()
+        for r in self.reports:
+            end = min(r.period.to or r.as_of, r.as_of)
+            years.update(range(r.period.from_.year, end.year + 1))
+        return years
+
+
+_STARS = re.compile(r"[*_`]+")
+_SPACE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _STARS.sub("", text).replace("“", '"').replace("”", '"')
+    return _SPACE.sub(" ", text).strip()
+
+
+class ReportText:
+    """The text of a commune's report, for checking that each quote stands at the line it cites."""
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.norm_lines = [_norm(line) for line in self.lines]
+
+    def found_at(self, line: int, quote: str, *, span: int = 4) -> bool:
+        window = " ".join(x for x in self.norm_lines[line - 1: line - 1 + span] if x)
+        return _norm(quote) in window
+
+    def find(self, quote: str) -> Optional[int]:
+        for i in range(1, len(self.lines) + 1):
+            if self.found_at(i, quote):
+                return i
+        return None
+
+
+def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tuple[list[CommuneFacts], list[LoadedWaiver]]:
+    """Load fact and waiver files (folders recursively); problems go to ``diags``, bad files are skipped."""
+    communes: dict[str, CommuneFacts] = {}
+    waivers: list[LoadedWaiver] = []
+    files = yaml_files(paths)
+    if not files:
+        diags.error(Path("."), 1, 1, "no-input", "no fact files given (pass .yaml files or folders)")
+    for doc, schema in load_each(files, diags):
+        path = doc.path
+        if schema == FACT_SCHEMA:
+            _load_fact_file(doc, cat, diags, communes)
+        elif schema == WAIVER_SCHEMA:
+            waivers.extend(_load_waiver_file(doc, cat, diags))
+        else:
+            line, col = doc.where(("schema",))
+            diags.error(path, line, col, "unknown-schema",
+                        f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}")
+    for cf in communes.values():
+        _check_conflicts(cf, diags)
+    return [communes[k] for k in sorted(communes)], waivers
+
+
+def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts]) -> None:
+    # The header and each fact are validated on their own, so one broken fact does not hide the others' problems.
+    before = len(diags.errors)
+    data = doc.data
+    header = {k: v for k, v in data.items() if k not in ("facts", "statements")}
+    ff = validate(FactFile, doc, diags, data=header)
+    raw_facts = data.get("facts", [])
+    raw_statements = data.get("statements", [])
+    for name, raw in (("facts", raw_facts), ("statements", raw_statements)):
+        if not isinstance(raw, list):
+            line, col = doc.where((name,))
+            diags.error(doc.path, line, col, "wrong-type", f"'{name}' must be a list ('- ' items)")
+    if ff is None or not isinstance(raw_facts, list) or not isinstance(raw_statements, list):
+        return
+    report_text = _report_text(doc, ff, diags)
+    loaded: list[LoadedFact] = []
+    for i, raw in enumerate(raw_facts):
+        fact = validate(Fact, doc, diags, data=raw, base=("facts", i))
+        if fact is None:
+            continue
+        line, col = doc.where(("facts", i))
+        lf = LoadedFact(fact, doc.path, line, col, ff.report)
+        _check_fact(lf, doc, ("facts", i), cat, diags)
+        _check_quote(report_text, fact.source.line, fact.source.quote, doc, ("facts", i, "source"), diags)
+        loaded.append(lf)
+    statements = []
+    for i, raw in enumerate(raw_statements):
+        st = validate(Statement, doc, diags, data=raw, base=("statements", i))
+        if st is None:
+            continue
+        line, _ = doc.where(("statements", i))
+        _check_quote(report_text, st.source.line, st.source.quote, doc, ("statements", i, "source"), diags)
+        statements.append(LoadedStatement(st, doc.path, line))
+    if len(diags.errors) > before:
+        return
+    cf = communes.get(ff.commune.id)
+    if cf is None:
+        cf = communes[ff.commune.id] = CommuneFacts(ff.commune)
+    elif cf.commune.name != ff.commune.name:
+        line, col = doc.where(("commune", "name"))
+        diags.warning(doc.path, line, col, "commune-name",
+                      f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}")
+    cf.reports.append(ff.report)
+    cf.paths.append(doc.path)
+    cf.facts.extend(loaded)
+    cf.statements.extend(statements)
+
+
+def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[ReportText]:
+    if not ff.report.file:
+        return None
+    path = (doc.path.parent / ff.report.file)
+    line, col = doc.where(("report", "file"))
+    if not path.exists():
+        diags.warning(doc.path, line, col, "report-missing",
+                      f"the report file '{ff.report.file}' is not there; quotes were not checked against it")
+        return None
+    try:
+        return ReportText(read_text(path, max_bytes=50 * 1024 * 1024))
+    except InputError as exc:
+        diags.warning(doc.path, line, col, "report-unreadable",
+                      f"the report file cannot be read ({exc.diagnostics[0].message}); quotes were not checked")
+        return None
+
+
+def _check_quote(text: Optional[ReportText], line: int, quote: str, doc: YamlDoc, loc: tuple, diags: Diagnostics) -> None:
+    if text is None:
+        return
+    if line > len(text.lines):
+        l, c = doc.where(loc + ("line",))
+        diags.error(doc.path, l, c, "quote-mismatch", f"line {line} is past the end of the report ({len(text.lines)} lines)")
+        return
+    if not text.found_at(line, quote):
+        elsewhere = text.find(quote)
+        l, c = doc.where(loc + ("quote",))
+        hint = f"; it is at line {elsewhere}" if elsewhere else "; it is not in the report at all"
+        diags.error(doc.path, l, c, "quote-mismatch", f"the quote is not at line {line} of the report{hint}")
+
+
+def _check_fact(lf: LoadedFact, doc: YamlDoc, loc: tuple, cat: Catalogue, diags: Diagnostics) -> None:
+    f = lf.fact
+
+    def err(sub: tuple, code: str, message: str) -> None:
+        line, col = doc.where(loc + sub)
+        diags.error(doc.path, line, col, code, message)
+
+    ind = cat.indicators.get(f.indicator)
+    if ind is None:
+        err(("indicator",), "unknown-indicator", f"unknown indicator '{f.indicator}'" + did_you_mean(f.indicator, cat.indicators))
+        return
+    if f.period.kind != "as_of" and f.period.start > lf.report.as_of.year:
+        err(("period",), "period-after-report", f"period {f.period.key} is after the report's as-of date {lf.report.as_of}")
+    if f.claim is not None:
+        return
+    if f.items is not None:
+        if ind.type != "items":
+            err(("items",), "type-mismatch", f"'{ind.key}' is {ind.type}, not a list of items: give 'value'")
+        return
+    v = f.value
+    if ind.type == "items":
+        err(("value",), "type-mismatch", f"'{ind.key}' is a list of items: give 'items' (each with a name)")
+    elif ind.type == "boolean":
+        if not isinstance(v, bool):
+            err(("value",), "type-mismatch", f"'{ind.key}' is boolean: the value must be true or false, got {v!r}")
+    elif ind.type == "level":
+        keys = [lv.key for lv in ind.levels or []]
+        if not isinstance(v, str) or v not in keys:
+            err(("value",), "type-mismatch", f"'{ind.key}' takes one of {keys}, got {v!r}"
+                + (did_you_mean(v, keys) if isinstance(v, str) else ""))
+    else:
+        if isinstance(v, bool) or isinstance(v, str):
+            hint = f"; write {int(v)} without quotes" if isinstance(v, str) and v.isdigit() else ""
+            err(("value",), "type-mismatch",
+                f"'{ind.key}' is {ind.type}: the value must be a number or a bound, got {v!r}{hint}")
+            return
+        numbers = [x for x in ((v.gt, v.gte, v.lt, v.lte) if isinstance(v, Bound) else (v,)) if x is not None]
+        for x in numbers:
+            if ind.type == "count" and not isinstance(v, Bound) and x != x.to_integral_value():
+                err(("value",), "type-mismatch", f"'{ind.key}' counts whole {ind.unit or 'units'}: {x} is not whole")
+            lower, upper = ind.lower, ind.upper
+            if (lower is not None and x < lower) or (upper is not None and x > upper):
+                err(("value",), "out-of-range",
+                    f"{x} is outside the range of '{ind.key}' ({_fmt(lower)} to {_fmt(upper)})")
+
+
+def _fmt(x: Optional[Decimal]) -> str:
+    return "∞" if x is None else str(x)
+
+
+def _value_key(f: Fact) -> str:
+    return repr((f.value, f.claim, tuple((i.name, i.decision) for i in f.items or ())))
+
+
+def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
+    """Two facts for the same indicator and period must agree; a repeated figure is fine."""
+    seen: dict[tuple[str, str], LoadedFact] = {}
+    for lf in cf.facts:
+        key = (lf.fact.indicator, lf.fact.period.key)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = lf
+        elif _value_key(first.fact) != _value_key(lf.fact):
+            diags.error(lf.path, lf.line, lf.col, "conflicting-facts",
+                        f"'{lf.fact.indicator}' for {lf.fact.period.key} is given differently at {first.where}; "
+                        "a report that contradicts itself is modelled as two indicators and a claim check")
+
+
+def _load_waiver_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics) -> Iterator[LoadedWaiver]:
+    wf = validate(WaiverFile, doc, diags)
+    if wf is None:
+        return
+    ids = cat.by_id
+    for i, w in enumerate(wf.waivers):
+        line, col = doc.where(("waivers", i))
+        if w.rule not in ids:
+            l, c = doc.where(("waivers", i, "rule"))
+            diags.error(doc.path, l, c, "unknown-rule", f"unknown rule '{w.rule}'" + did_you_mean(w.rule, ids))
+            continue
+        yield LoadedWaiver(w, doc.path, line, col)

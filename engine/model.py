@@ -1,0 +1,683 @@
+"""The shapes of chitieu's data — indicators, rules, facts, waivers — as pydantic models; the only definition of each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
+
+# Numbers are kept exact and bounded: the Rete core compares 64-bit integers (see engine.compiler.SCALE).
+MAX_ABS_VALUE = Decimal(10) ** 12
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KEY = r"^[a-z0-9_]+(\.[a-z0-9_]+)*$"
+
+
+def _number(v: Any) -> Decimal:
+    if isinstance(v, bool) or not isinstance(v, (int, Decimal, float)):
+        if isinstance(v, str):
+            raise ValueError(f"expected a number, got the text '{v}'; write the number without quotes or '%'")
+        raise ValueError(f"expected a number, got {type(v).__name__}")
+    d = Decimal(str(v)) if isinstance(v, float) else Decimal(v)
+    if not d.is_finite():
+        raise ValueError("the number must be finite")
+    if abs(d) > MAX_ABS_VALUE:
+        raise ValueError(f"the number {v} is out of range (at most ±{MAX_ABS_VALUE:,})")
+    return d
+
+
+def _int(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        if isinstance(v, str):
+            raise ValueError(f"expected a whole number, got the text '{v}'; write it without quotes")
+        raise ValueError(f"expected a whole number, got {type(v).__name__} {v!r}")
+    return v
+
+
+def _date(v: Any) -> dt.date:
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str):
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            pass
+        raise ValueError(f"'{v}' is not a date; write dates as YYYY-MM-DD (e.g. 2023-04-06 for 06/4/2023)")
+    raise ValueError(f"expected a date written YYYY-MM-DD, got {v!r}")
+
+
+def _text(v: Any) -> str:
+    if not isinstance(v, str):
+        raise ValueError(f"expected text, got {type(v).__name__} {v!r}; put it in quotes")
+    return unicodedata.normalize("NFC", v)
+
+
+def _year(v: Any) -> int:
+    y = _int(v)
+    if not 1900 <= y <= 2100:
+        raise ValueError(f"{y} is not a plausible year")
+    return y
+
+
+Number = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(lambda d: _plain(d), return_type=Any)]
+Int = Annotated[int, BeforeValidator(_int)]
+Year = Annotated[int, BeforeValidator(_year)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Text = Annotated[str, BeforeValidator(_text)]
+NonEmptyText = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s))]
+Slug = Annotated[str, BeforeValidator(_text), Field(pattern=SLUG, max_length=80)]
+Key = Annotated[str, BeforeValidator(_text), Field(pattern=KEY, max_length=80)]
+
+
+def _nonempty(s: str) -> str:
+    if not s.strip():
+        raise ValueError("must not be empty")
+    return s
+
+
+def _plain(d: Decimal) -> int | float:
+    """A JSON-friendly number: int when whole, else a float rounded to 4 places."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(round(d, 4))
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------------------------------- indicators
+
+IndicatorType = Literal["count", "number", "percent", "boolean", "level", "items"]
+
+
+class LevelDef(Strict):
+    key: Key
+    label: NonEmptyText
+    note: Optional[Text] = None
+
+
+class Indicator(Strict):
+    """A measurable quantity a commune reports; declared in data so that a new criterion needs no Python."""
+
+    key: Key
+    name: NonEmptyText
+    type: IndicatorType
+    unit: Optional[Text] = None
+    min: Optional[Number] = None
+    max: Optional[Number] = None
+    levels: Optional[list[LevelDef]] = None
+    description: Optional[Text] = None
+    verified: bool = True
+    note: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Indicator":
+        if self.type == "level" and not self.levels:
+            raise ValueError("an indicator of type 'level' needs 'levels' (ordered from worst to best)")
+        if self.type != "level" and self.levels:
+            raise ValueError("'levels' only applies to indicators of type 'level'")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("'min' is greater than 'max'")
+        return self
+
+    @property
+    def lower(self) -> Optional[Decimal]:
+        if self.min is not None:
+            return self.min
+        if self.type in ("count", "percent", "items", "boolean"):
+            return Decimal(0)
+        return None
+
+    @property
+    def upper(self) -> Optional[Decimal]:
+        if self.max is not None:
+            return self.max
+        if self.type == "percent":
+            return Decimal(100)
+        if self.type == "boolean":
+            return Decimal(1)
+        if self.type == "level" and self.levels:
+            return Decimal(len(self.levels) - 1)
+        return None
+
+    def level_index(self, key: str) -> Optional[int]:
+        for i, lv in enumerate(self.levels or []):
+            if lv.key == key:
+                return i
+        return None
+
+    def level_label(self, index: int) -> str:
+        return self.levels[index].label if self.levels and 0 <= index < len(self.levels) else str(index)
+
+
+class IndicatorFile(Strict):
+    schema_: Literal["chitieu.indicators/1"] = Field(alias="schema")
+    indicators: list[Indicator]
+
+
+# --------------------------------------------------------------------------------------------------- documents
+
+class YearSpan(Strict):
+    from_: Year = Field(alias="from")
+    to: Year
+
+    @model_validator(mode="after")
+    def _order(self) -> "YearSpan":
+        if self.from_ > self.to:
+            raise ValueError("'from' is after 'to'")
+        return self
+
+
+class DateSpan(Strict):
+    from_: Date = Field(alias="from")
+    to: Optional[Date] = None
+
+    @model_validator(mode="after")
+    def _order(self) -> "DateSpan":
+        if self.to is not None and self.from_ > self.to:
+            raise ValueError("'from' is after 'to'")
+        return self
+
+
+class Document(Strict):
+    """The plan or criteria set a rule file encodes."""
+
+    id: Slug
+    kind: NonEmptyText
+    number: NonEmptyText
+    date: Date
+    issuer: NonEmptyText
+    title: NonEmptyText
+    period: YearSpan
+    implements: Optional[Slug] = None
+    text_available: bool = False
+    note: Optional[Text] = None
+
+    @property
+    def citation(self) -> str:
+        return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year}"
+
+
+# --------------------------------------------------------------------------------------------------- rules
+
+Op = Literal[">=", ">", "<=", "<", "=="]
+Severity = Literal["critical", "major", "minor", "info"]
+Theme = Literal["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]
+Status = Literal["met", "unmet", "pending", "insufficient_data", "waived", "not_applicable"]
+EvidenceLevel = Literal["computed", "bound", "claimed", "missing"]
+RuleKind = Literal["threshold", "all_of", "claim_check"]
+
+
+class Source(Strict):
+    clause: NonEmptyText
+    report_line: Optional[Int] = None
+    verified: bool = False
+    note: Optional[Text] = None
+
+
+class Target(Strict):
+    op: Op
+    value: Union[bool, Number, Key, None] = None
+    unit: Optional[Text] = None
+    per_year: bool = False
+    tolerance: Optional[Number] = None
+    unknown_reason: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Target":
+        if self.value is None and not self.unknown_reason:
+            raise ValueError("a target without 'value' must say why in 'unknown_reason' (the threshold is unknown)")
+        if self.per_year and not isinstance(self.value, Decimal):
+            raise ValueError("'per_year' needs a numeric 'value'")
+        return self
+
+
+PeriodKind = Literal["annual", "cumulative", "deadline", "as_of"]
+
+
+class RulePeriod(Strict):
+    kind: PeriodKind
+    from_: Optional[Year] = Field(default=None, alias="from")
+    to: Optional[Year] = None
+    deadline: Optional[Date] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "RulePeriod":
+        if self.kind == "deadline" and self.deadline is None:
+            raise ValueError("a 'deadline' period needs 'deadline: YYYY-MM-DD'")
+        if self.kind == "cumulative" and self.from_ is None:
+            raise ValueError("a 'cumulative' period needs 'from' (the first year counted)")
+        if self.from_ is not None and self.to is not None and self.from_ > self.to:
+            raise ValueError("'from' is after 'to'")
+        return self
+
+
+Aggregate = Literal["value", "count", "sum"]
+
+
+class Measure(Strict):
+    of: Key
+    aggregate: Aggregate = "value"
+    per: Optional[Key] = None
+    claim: Optional[Key] = None
+    evidence: bool = False
+
+
+class Computed(Strict):
+    """What a claim check recomputes: a measure of the facts, or a field of another rule's finding."""
+
+    rule: Optional[Slug] = None
+    field: Optional[Literal["actual", "achievement_pct", "target"]] = None
+    measure: Optional[Measure] = None
+
+    @model_validator(mode="after")
+    def _one(self) -> "Computed":
+        if (self.rule is None) == (self.measure is None):
+            raise ValueError("give either 'rule' (with 'field') or 'measure'")
+        if self.rule is not None and self.field is None:
+            raise ValueError("'rule' needs 'field' (actual, achievement_pct or target)")
+        return self
+
+
+class ExampleExpect(Strict):
+    status: Status
+    period: Optional[Text] = None
+    evidence_level: Optional[EvidenceLevel] = None
+    actual: Union[bool, Number, Key, None] = None
+    outlook: Optional[Literal["on_track", "at_risk"]] = None
+
+
+class Example(Strict):
+    name: Slug
+    as_of: Optional[Date] = None
+    facts: list[dict[str, Any]] = Field(default_factory=list)
+    waivers: list[dict[str, Any]] = Field(default_factory=list)
+    expect: ExampleExpect
+
+
+MessageKey = Literal["met", "unmet", "pending", "insufficient_data", "waived", "not_applicable"]
+
+
+class Rule(Strict):
+    id: Slug
+    title: NonEmptyText
+    kind: RuleKind = "threshold"
+    source: Source
+    theme: Theme
+    tags: list[Slug] = Field(default_factory=list)
+    severity: Severity
+    why: Optional[Text] = None
+    measure: Optional[Measure] = None
+    target: Optional[Target] = None
+    period: RulePeriod
+    requires: list[Slug] = Field(default_factory=list)
+    outlook_from: Optional[Slug] = None
+    stated: Optional[Measure] = None
+    computed: Optional[Computed] = None
+    messages: dict[MessageKey, NonEmptyText] = Field(default_factory=dict)
+    shortcoming: Optional[Text] = None
+    remedy: Optional[Text] = None
+    cause: Optional[Text] = None
+    cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
+    examples: list[Example] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Rule":
+        if self.kind == "threshold":
+            if self.measure is None or self.target is None:
+                raise ValueError("a threshold rule needs 'measure' and 'target'")
+        elif self.kind == "all_of":
+            if not self.requires:
+                raise ValueError("an all_of rule needs 'requires' (the rule ids that must all be met)")
+        elif self.kind == "claim_check":
+            if self.stated is None or self.computed is None:
+                raise ValueError("a claim_check rule needs 'stated' and 'computed'")
+        for key in ("met", "unmet"):
+            if key not in self.messages:
+                raise ValueError(f"'messages' needs a '{key}' template")
+        return self
+
+    def dependencies(self) -> list[str]:
+        deps = list(self.requires)
+        if self.outlook_from:
+            deps.append(self.outlook_from)
+        if self.computed and self.computed.rule:
+            deps.append(self.computed.rule)
+        return deps
+
+
+class RuleFile(Strict):
+    schema_: Literal["chitieu.rules/1"] = Field(alias="schema")
+    document: Document
+    in_force: Optional[DateSpan] = None
+    rules: list[Rule]
+
+
+class CatalogueInfo(Strict):
+    schema_: Literal["chitieu.catalogue/1"] = Field(alias="schema")
+    name: NonEmptyText
+    version: NonEmptyText
+    note: Optional[Text] = None
+
+
+# --------------------------------------------------------------------------------------------------- facts
+
+_RANGE = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+
+
+class FactPeriod(BaseModel):
+    """A fact's period: one year, a span of years, or the state at the report's as-of date."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["year", "range", "as_of"]
+    start: int = 0
+    end: int = 0
+
+    @property
+    def key(self) -> str:
+        if self.kind == "as_of":
+            return "as_of"
+        if self.kind == "year":
+            return str(self.start)
+        return f"{self.start}-{self.end}"
+
+
+def _fact_period(v: Any) -> FactPeriod:
+    if isinstance(v, FactPeriod):
+        return v
+    if isinstance(v, bool):
+        raise ValueError("expected a year (2024), a span ('2023-2024') or 'as_of'")
+    if isinstance(v, int):
+        return FactPeriod(kind="year", start=_year(v), end=v)
+    if isinstance(v, str):
+        if v.strip() == "as_of":
+            return FactPeriod(kind="as_of")
+        m = _RANGE.match(v.strip())
+        if m:
+            a, b = _year(int(m.group(1))), _year(int(m.group(2)))
+            if a > b:
+                raise ValueError(f"the span '{v}' runs backwards")
+            return FactPeriod(kind="year", start=a, end=a) if a == b else FactPeriod(kind="range", start=a, end=b)
+        if v.strip().isdigit():
+            return FactPeriod(kind="year", start=_year(int(v)), end=int(v))
+    raise ValueError(f"'{v}' is not a period; write a year (2024), a span ('2023-2024') or 'as_of'")
+
+
+Period = Annotated[FactPeriod, BeforeValidator(_fact_period), PlainSerializer(lambda p: p.key, return_type=str)]
+
+
+class Quote(Strict):
+    """Where a fact comes from in the commune's report: the line and the sentence, quoted."""
+
+    line: Int = Field(ge=1)
+    quote: NonEmptyText
+
+
+class DocRef(Strict):
+    kind: Optional[Text] = None
+    number: NonEmptyText
+    date: Optional[Date] = None
+    issuer: Optional[Text] = None
+
+
+class Item(Strict):
+    name: NonEmptyText
+    decision: Optional[DocRef] = None
+    owner: Optional[Text] = None
+    note: Optional[Text] = None
+
+
+class Bound(Strict):
+    gt: Optional[Number] = None
+    gte: Optional[Number] = None
+    lt: Optional[Number] = None
+    lte: Optional[Number] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Bound":
+        if self.gt is not None and self.gte is not None:
+            raise ValueError("give 'gt' or 'gte', not both")
+        if self.lt is not None and self.lte is not None:
+            raise ValueError("give 'lt' or 'lte', not both")
+        if all(x is None for x in (self.gt, self.gte, self.lt, self.lte)):
+            raise ValueError("a bound needs one of gt, gte, lt, lte")
+        lo = self.gt if self.gt is not None else self.gte
+        hi = self.lt if self.lt is not None else self.lte
+        if lo is not None and hi is not None and (lo > hi or (lo == hi and (self.gt is not None or self.lt is not None))):
+            raise ValueError("the bound is empty (lower bound above upper bound)")
+        return self
+
+
+FactValue = Union[bool, Number, Bound, Key]
+
+
+class Fact(Strict):
+    indicator: Key
+    period: Period
+    value: Optional[FactValue] = None
+    items: Optional[list[Item]] = None
+    claim: Optional[Literal["achieved", "not_achieved"]] = None
+    basis: Literal["reported", "claimed"] = "reported"
+    awaiting_appraisal: bool = False
+    document: Optional[DocRef] = None
+    source: Quote
+    note: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _one_value(self) -> "Fact":
+        given = [n for n in ("value", "items", "claim") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("a fact needs exactly one of 'value', 'items' or 'claim'")
+        return self
+
+
+class Commune(Strict):
+    id: Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
+    name: NonEmptyText
+    district: Optional[Text] = None
+    province: Optional[Text] = None
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+class PartialDate(BaseModel):
+    """A report date that may lack its day or month (drafts leave 'ngày ... tháng 10 năm 2024' blank)."""
+
+    model_config = ConfigDict(frozen=True)
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    def __str__(self) -> str:
+        return "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate((self.year, self.month, self.day)) if x)
+
+
+def _partial_date(v: Any) -> PartialDate:
+    if isinstance(v, PartialDate):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return PartialDate(year=_year(v))
+    if isinstance(v, str):
+        m = _PARTIAL.match(v.strip())
+        if m:
+            y, mo, d = (int(g) if g else None for g in m.groups())
+            try:
+                dt.date(y, mo or 1, d or 1)
+            except ValueError:
+                raise ValueError(f"'{v}' is not a valid date")
+            return PartialDate(year=y, month=mo, day=d)
+    raise ValueError(f"'{v}' is not a date; write YYYY-MM-DD, or YYYY-MM when the day is blank in the report")
+
+
+ReportDate = Annotated[PartialDate, BeforeValidator(_partial_date), PlainSerializer(str, return_type=str)]
+
+
+class Report(Strict):
+    title: NonEmptyText
+    number: Optional[Text] = None
+    date: ReportDate
+    as_of: Date
+    issuer: NonEmptyText
+    period: DateSpan
+    file: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Report":
+        if self.period.to is None:
+            raise ValueError("'period' needs 'to'")
+        if self.as_of < self.period.from_:
+            raise ValueError("'as_of' is before the start of the report period")
+        return self
+
+
+StatementKind = Literal["shortcoming", "cause", "task"]
+
+
+class Statement(Strict):
+    """A sentence of the report that the section writer reuses: a stated shortcoming, cause or task."""
+
+    kind: StatementKind
+    text: NonEmptyText
+    theme: Optional[Theme] = None
+    in_summary: bool = True
+    cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
+    source: Quote
+
+
+class FactFile(Strict):
+    schema_: Literal["chitieu.facts/1"] = Field(alias="schema")
+    commune: Commune
+    report: Report
+    facts: list[Fact] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------- waivers
+
+class Waiver(Strict):
+    rule: Slug
+    commune: Annotated[str, BeforeValidator(_text)]
+    period: Period
+    reason: NonEmptyText
+    approver: NonEmptyText
+    expires: Date
+    reference: Optional[Text] = None
+
+
+class WaiverFile(Strict):
+    schema_: Literal["chitieu.waivers/1"] = Field(alias="schema")
+    waivers: list[Waiver]
+
+
+
+# --------------------------------------------------------------------------------------------------- findings
+# The JSON findings contract (DESIGN.md): schema chitieu.findings/1. Fields are added, never renamed or removed.
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CommuneOut(Out):
+    id: str
+    name: str
+
+
+class PeriodOut(Out):
+    key: str
+    kind: PeriodKind
+    label: str
+    start: dt.date
+    end: dt.date
+    deadline: Optional[dt.date]
+    partial: bool
+
+
+class TargetOut(Out):
+    operator: Op
+    value: Union[bool, float, int, str, None]
+    unit: Optional[str]
+    display: str
+    threshold_known: bool
+
+
+class BoundOut(Out):
+    operator: Literal[">", ">=", "<", "<="]
+    value: Union[float, int]
+
+
+class SourceOut(Out):
+    document: str
+    citation: str
+    issuer: str
+    clause: str
+    verified: bool
+    file: str
+    line: int
+
+
+class FactOut(Out):
+    indicator: str
+    period: str
+    value: str
+    file: str
+    line: int
+    report_line: int
+    quote: str
+
+
+class EvidenceOut(Out):
+    counted_with_evidence: int
+    counted_on_claim: int
+    achievement_pct_evidenced: Optional[float]
+    items_without_evidence: list[str]
+
+
+class WaiverOut(Out):
+    reason: str
+    approver: str
+    expires: dt.date
+    expired: bool
+    file: str
+    line: int
+
+
+class Finding(Out):
+    rule_id: str
+    title: str
+    commune: CommuneOut
+    period: PeriodOut
+    status: Status
+    status_label: str
+    evidence_level: EvidenceLevel
+    evidence_label: str
+    outlook: Optional[Literal["on_track", "at_risk"]] = None
+    reason: Optional[str] = None
+    target: Optional[TargetOut]
+    actual: Union[bool, float, int, str, None]
+    actual_display: str
+    actual_bound: list[BoundOut] = Field(default_factory=list)
+    achievement_pct: Optional[float]
+    shortfall: Union[float, int, None]
+    severity: Severity
+    theme: Theme
+    source: SourceOut
+    facts: list[FactOut]
+    evidence: Optional[EvidenceOut] = None
+    waiver: Optional[WaiverOut] = None
+    notes: list[str] = Field(default_factory=list)
+    message: str
+    fired_by: str

@@ -1,0 +1,54 @@
+"""Writing output files: atomically (temporary file, then rename), never over an input, never over a file unasked."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+
+class OutputError(Exception):
+    """An output file cannot be written as asked; the message says why and what to do."""
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def check_target(path: Path, inputs: Iterable[Path], *, force: bool) -> None:
+    """Refuse a target that is one of the inputs (whatever --force says), a folder, or an existing file."""
+    for p in inputs:
+        if p.is_dir():
+            continue
+        if _same(p, path):
+            raise OutputError(f"{path}: refusing to write over an input file")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise OutputError(f"{path}: the file exists; pass --force to replace it")
+    if not path.parent.exists():
+        raise OutputError(f"{path}: the folder {path.parent} does not exist")
+
+
+def write_atomic(path: Path, data: bytes | str, *, inputs: Iterable[Path] = (), force: bool = False) -> None:
+    check_target(path, list(inputs), force=force)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

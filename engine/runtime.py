@@ -1,0 +1,147 @@
+"""The durable_rules runtime — the only module that imports durable_rules.
+
+One ``Runtime`` owns one private host for one audit run and handles every sharp edge measured in
+shared/domain/durable-rules-notes.md:
+- a private ``Host`` whose two timer threads are never started (``_run`` is a no-op), so no thread leaks and no action
+  runs off the caller's thread;
+- the ruleset's C memory is freed on ``close()`` (there is no public API; ``delete_ruleset`` on its handle);
+- one state (sid) per commune-period, deleted right after it is evaluated, so the 1,024-live-sid limit and the 32-bit
+  sid hash are never reached;
+- every action catches its own exceptions (durable swallows them) and the run fails loudly if any was caught;
+- observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
+- each fact has a unique ``id`` per kind (``o|``, ``c|``, ``w|``) so no two facts collide.
+"""
+
+from __future__ import annotations
+
+import traceback
+import uuid
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+import durable.engine as _durable
+import durable_rules_engine as _core
+
+from .compiler import Branch, CompiledCatalogue, CONCL
+
+
+class EngineError(RuntimeError):
+    """The rule network misbehaved (an action raised, or an observation got no or several conclusions)."""
+
+
+class _PrivateHost(_durable.Host):
+    def _run(self) -> None:  # the timer threads dispatch actions and timers we do not use
+        return None
+
+
+@dataclass(frozen=True)
+class Activation:
+    branch: Branch
+    obs_id: str
+    period: str
+    waiver_id: Optional[str] = None
+
+
+class Runtime:
+    """One durable_rules host and ruleset for one run. Use as a context manager."""
+
+    def __init__(self, compiled: CompiledCatalogue):
+        self._name = "chitieu_" + uuid.uuid4().hex[:12]
+        self._fired: list[Activation] = []
+        self._seen: set[tuple[str, str]] = set()
+        self._errors: list[str] = []
+        self._sid = 0
+        self._open_sid: Optional[str] = None
+        self._stored = False
+        self._host: Optional[_PrivateHost] = _PrivateHost()
+        try:
+            self._host.set_rulesets({self._name: compiled.definition(self._action)})
+        except BaseException:
+            self._host = None
+            raise
+
+    # -- life cycle
+    def close(self) -> None:
+        if self._host is None:
+            return
+        try:
+            if self._open_sid is not None:
+                self.end_state()
+            _core.delete_ruleset(self._host.get_ruleset(self._name)._handle)
+        finally:
+            self._host = None
+
+    def __enter__(self) -> "Runtime":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- actions
+    def _action(self, branch: Branch):
+        def run(c) -> None:
+            try:
+                obs = c.o._d
+                # durable_rules expands '$or' into alternatives that each fire: one branch can match one
+                # observation more than once. Same branch, same observation, same conclusion: keep the first.
+                seen = (branch.name, obs["id"])
+                if seen in self._seen:
+                    return
+                self._seen.add(seen)
+                waiver = c.w._d if branch.join is not None and branch.join.name == "w" and not branch.join.negated else None
+                self._fired.append(Activation(branch, obs["id"], obs["p"], waiver["id"] if waiver else None))
+                conclusion = {"t": CONCL, "id": f"c|{branch.rule_id}|{obs['p']}", "r": branch.rule_id,
+                              "p": obs["p"], "s": branch.outcome.status}
+                try:
+                    c.assert_fact(conclusion)
+                except _durable.MessageNotHandledException:
+                    pass  # no rule reads this rule's conclusions
+            except BaseException:  # durable would swallow it; keep it and fail the run
+                self._errors.append(f"{branch.name}: {traceback.format_exc(limit=3)}")
+        return run
+
+    # -- states
+    def begin_state(self) -> str:
+        if self._host is None:
+            raise EngineError("the runtime is closed")
+        if self._open_sid is not None:
+            raise EngineError("a state is already open; end it first")
+        self._sid += 1
+        self._open_sid = str(self._sid)
+        return self._open_sid
+
+    def end_state(self) -> None:
+        if self._host is not None and self._open_sid is not None:
+            try:
+                # Deleting a state that never stored a fact aborts the C core (measured: a sid whose only
+                # assertion was unhandled). Such a state is left alone; it holds nothing.
+                if self._stored:
+                    self._host.delete_state(self._name, self._open_sid)
+            finally:
+                self._open_sid = None
+                self._stored = False
+                self._seen.clear()
+
+    def assert_facts(self, facts: Iterable[dict]) -> list[Activation]:
+        """Assert facts into the open state; return the activations they caused, in firing order."""
+        if self._host is None or self._open_sid is None:
+            raise EngineError("no open state")
+        batch = []
+        for f in facts:
+            f = dict(f, sid=self._open_sid)
+            batch.append(f)
+        if not batch:
+            return []
+        self._fired = []
+        try:
+            self._host.assert_facts(self._name, batch)
+        except _durable.MessageObservedException as exc:
+            raise EngineError(f"a fact was asserted twice: {exc.message}") from None
+        except _durable.MessageNotHandledException as exc:
+            raise EngineError(f"no rule handles a fact: {exc.message}") from None
+        self._stored = True
+        if self._errors:
+            errors, self._errors = self._errors, []
+            raise EngineError("an action failed:\n" + "\n".join(errors))
+        fired, self._fired = self._fired, []
+        return fired

@@ -1,0 +1,83 @@
+"""Message templates written by rule authors: '{field}' placeholders only — no attribute access, no code."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from typing import Mapping
+
+# The fields a template may name; engine.audit fills them for every finding (unknown values render as "—").
+FIELDS: dict[str, str] = {
+    "title": "tên chỉ tiêu (title of the rule)",
+    "commune": "tên xã (commune name)",
+    "period": "kỳ đánh giá, e.g. 'năm 2023', 'giai đoạn 2023–2024'",
+    "target": "chỉ tiêu with unit, e.g. '01 mô hình', '50%'",
+    "actual": "kết quả with unit, e.g. '05 mô hình', 'trên 50%'",
+    "unit": "đơn vị tính",
+    "achievement": "tỷ lệ đạt so với chỉ tiêu, e.g. '350%'",
+    "shortfall": "phần còn thiếu so với chỉ tiêu, e.g. '01 mô hình'",
+    "deadline": "thời hạn, e.g. '31/12/2026'",
+    "as_of": "thời điểm số liệu, e.g. '31/10/2024'",
+    "document": "văn bản nguồn, e.g. 'Kế hoạch số 156/KH-UBND ngày 06/4/2023'",
+    "clause": "nội dung / mục của văn bản nguồn",
+    "counted_with_evidence": "số mục có quyết định thành lập/công nhận",
+    "counted_on_claim": "số mục chỉ được báo cáo nêu, chưa dẫn quyết định",
+    "achievement_evidenced": "tỷ lệ đạt nếu chỉ tính các mục có quyết định",
+    "stated": "con số báo cáo nêu (claim checks)",
+    "computed": "con số tính lại từ dữ liệu (claim checks)",
+    "outlook": "triển vọng: 'đúng tiến độ' / 'có nguy cơ không đạt'",
+    "evidence": "mức độ căn cứ, e.g. 'chỉ có khẳng định của báo cáo'",
+    "waiver_reason": "lý do miễn trừ",
+    "waiver_approver": "người/cơ quan phê duyệt miễn trừ",
+    "waiver_expires": "ngày hết hạn miễn trừ",
+    "line": "dòng của báo cáo mà số liệu được trích",
+    "reason": "lý do của kết luận, một cụm từ (ví dụ 'báo cáo không có số liệu về nội dung này')",
+    "notes": "các ghi chú của engine thành câu hoàn chỉnh ('Ghi chú: ….'), hoặc rỗng",
+}
+
+_FORMATTER = string.Formatter()
+
+
+def fields_of(text: str) -> list[str]:
+    return [name for _, name, _spec, _conv in _FORMATTER.parse(text) if name is not None]
+
+
+def problems(text: str) -> list[str]:
+    """Why a template cannot be rendered, one message per problem (empty when it is fine)."""
+    try:
+        parsed = list(_FORMATTER.parse(text))
+    except ValueError as exc:
+        return [f"the template is malformed ({exc}); write a literal brace as '{{{{' or '}}}}'"]
+    out = []
+    for _, name, spec, conv in parsed:
+        if name is None:
+            continue
+        if name == "" or name.isdigit():
+            out.append("positional placeholders ('{}') are not allowed; name the field, e.g. '{actual}'")
+        elif name not in FIELDS:
+            from .diagnostics import did_you_mean
+            out.append(f"the template names an unknown field '{{{name}}}'" + did_you_mean(name, FIELDS))
+        if spec or conv:
+            out.append(f"'{{{name}}}' has a format or conversion; fields are formatted by the engine")
+    return out
+
+
+_SPACES = re.compile(r"[ \t\n]+")
+
+
+def render(text: str, values: Mapping[str, str]) -> str:
+    """Fill the placeholders; a field with no value at all shows '—', an empty one vanishes; one line, NFC."""
+    parts = []
+    for literal, name, _spec, _conv in _FORMATTER.parse(text):
+        parts.append(literal)
+        if name is not None:
+            value = values.get(name)
+            parts.append("—" if value is None else value)
+    out = _SPACES.sub(" ", "".join(parts)).strip().replace(" .", ".").replace(" ,", ",")
+    return unicodedata.normalize("NFC", out)
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter ('xã Tịnh An …' opening a sentence becomes 'Xã Tịnh An …')."""
+    return text[:1].upper() + text[1:] if text else text

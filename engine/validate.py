@@ -1,0 +1,119 @@
+"""Turning pydantic validation errors into located diagnostics (path:line:col, code, plain message)."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .diagnostics import Diagnostics, did_you_mean
+from .yamlsrc import YamlDoc
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _vocabulary() -> set[str]:
+    """Every key any chitieu file may use, for 'did you mean' on an unknown key."""
+    names: set[str] = set()
+    for obj in vars(model).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
+            for name, f in obj.model_fields.items():
+                names.add(f.alias or name)
+    return names
+
+
+_VOCAB = _vocabulary()
+
+
+def _yaml_loc(data: Any, loc: tuple) -> tuple[tuple, bool]:
+    """The longest prefix of a pydantic ``loc`` that exists in the YAML data, and whether the whole loc does."""
+    here: Any = data
+    out: list = []
+    for part in loc:
+        if isinstance(here, dict) and isinstance(part, str) and part in here:
+            here = here[part]
+        elif isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            here = here[part]
+        else:
+            return tuple(out), False
+        out.append(part)
+    return tuple(out), True
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _message(err: dict, key: str | None) -> tuple[str, str]:
+    kind = err["type"]
+    msg = err["msg"]
+    if kind == "extra_forbidden":
+        return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), _VOCAB)
+    if kind == "missing":
+        return "missing-key", f"missing required key '{key}'"
+    if kind in ("literal_error", "enum"):
+        expected = err.get("ctx", {}).get("expected", "")
+        return "invalid-value", f"{_show(err.get('input'))} is not allowed; expected {expected}"
+    if kind == "string_pattern_mismatch":
+        return "invalid-value", (f"{_show(err.get('input'))} is not a valid identifier: use lower-case ASCII letters, "
+                                 "digits and '-' (ids) or '_' and '.' (indicator keys)")
+    if kind == "value_error":
+        text = msg.removeprefix("Value error, ")
+        return ("wrong-type" if text.startswith("expected") else "invalid-value"), text
+    if kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_attributes_type":
+        if kind in ("dict_type", "model_type", "model_attributes_type"):
+            return "wrong-type", f"expected a mapping of keys, got {_show(err.get('input'))}"
+        if kind == "list_type":
+            return "wrong-type", f"expected a list ('- ' items), got {_show(err.get('input'))}"
+        return "wrong-type", f"{msg.lower()}, got {_show(err.get('input'))}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_long", "string_too_long"):
+        return "invalid-value", f"{_show(err.get('input'))}: {msg.lower()}"
+    return "invalid-value", msg
+
+
+def validate(cls: type[M], doc: YamlDoc, diags: Diagnostics, *, data: Any = None, base: tuple = ()) -> M | None:
+    """Validate ``data`` (default: the whole document) as ``cls``; on failure add one diagnostic per located value."""
+    payload = doc.data if data is None else data
+    try:
+        return cls.model_validate(payload)
+    except ValidationError as exc:
+        by_place: dict[tuple, list[dict]] = {}
+        for err in exc.errors(include_url=False):
+            loc, complete = _yaml_loc(payload, tuple(err["loc"]))
+            if err["type"] in ("missing",) or not complete:
+                key = next((p for p in err["loc"][len(loc):] if isinstance(p, str) and "[" not in p), None)
+                if err["type"] == "missing" and key is None:
+                    key = str(err["loc"][-1])
+            else:
+                key = str(err["loc"][-1]) if err["loc"] else None
+            err = dict(err, _key=key, _complete=complete)
+            by_place.setdefault(loc, []).append(err)
+        for loc, errs in by_place.items():
+            errs = _pick(errs)
+            for err in errs:
+                prefer_key = err["type"] in ("extra_forbidden",)
+                line, col = doc.where(base + loc, prefer_key=prefer_key)
+                code, text = _message(err, err["_key"])
+                if err["type"] == "missing" or (not err["_complete"] and err["type"] != "extra_forbidden"):
+                    where_ = ".".join(str(p) for p in loc) or "the document"
+                    if err["type"] != "missing":
+                        text = f"{where_}: {text}"
+                diags.error(doc.path, line, col, code, text)
+        return None
+
+
+def _pick(errs: list[dict]) -> list[dict]:
+    """Errors on one value from several union members collapse to the most telling one."""
+    if len(errs) == 1:
+        return errs
+    distinct_kinds = {e["type"] for e in errs}
+    if distinct_kinds <= {"missing", "extra_forbidden"}:
+        return errs
+    for preferred in ("value_error", "literal_error", "string_pattern_mismatch"):
+        found = [e for e in errs if e["type"] == preferred]
+        if found:
+            return found[:1]
+    return errs[:1]
+

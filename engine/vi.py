@@ -1,0 +1,93 @@
+"""Vietnamese labels and the number and date formats of administrative documents (Nghị định 30/2020/NĐ-CP)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Optional
+
+STATUS_LABELS = {
+    "met": "Đạt",
+    "unmet": "Chưa đạt",
+    "pending": "Chưa đến hạn / đang chờ thẩm định",
+    "insufficient_data": "Chưa đủ dữ liệu",
+    "waived": "Miễn trừ",
+    "not_applicable": "Không áp dụng",
+}
+
+# Order of badness, worst first; --fail-on picks a level in this order.
+STATUS_ORDER = ["unmet", "insufficient_data", "pending", "waived", "not_applicable", "met"]
+
+EVIDENCE_LABELS = {
+    "computed": "tính từ số liệu báo cáo",
+    "bound": "chỉ có cận (ví dụ “trên 50%”)",
+    "claimed": "chỉ có khẳng định của báo cáo",
+    "missing": "không có số liệu",
+}
+
+SEVERITY_LABELS = {"critical": "Đặc biệt quan trọng", "major": "Quan trọng", "minor": "Thứ yếu", "info": "Thông tin"}
+SEVERITY_ORDER = ["critical", "major", "minor", "info"]
+
+OUTLOOK_LABELS = {"on_track": "đúng tiến độ", "at_risk": "có nguy cơ không đạt"}
+
+THEME_LABELS = {
+    "kinh_te": "Công tác dân vận góp phần phát triển kinh tế",
+    "nong_thon_moi": "Công tác dân vận góp phần xây dựng nông thôn mới",
+    "do_thi_van_minh": "Công tác dân vận góp phần xây dựng đô thị văn minh",
+    "dan_van_chinh_quyen": "Công tác dân vận chính quyền",
+}
+THEME_ORDER = ["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]
+
+
+def number(value: Decimal | int | float, *, places: int = 1) -> str:
+    """A number in Vietnamese notation: '.' groups thousands, ',' marks decimals; trailing zeros dropped."""
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places else d.quantize(Decimal(1))
+    sign = "-" if q < 0 else ""
+    q = abs(q)
+    whole, _, frac = f"{q:f}".partition(".")
+    frac = frac.rstrip("0")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = ".".join(groups)
+    return sign + text + ("," + frac if frac else "")
+
+
+def count(value: Decimal | int, unit: Optional[str] = None) -> str:
+    """A count as administrative documents write it: two digits below ten ('05 mô hình', '03 hộ')."""
+    d = Decimal(value)
+    if d == d.to_integral_value() and 0 < d < 10:
+        text = f"{int(d):02d}"
+    else:
+        text = number(d)
+    return f"{text} {unit}" if unit else text
+
+
+def quantity(value: Decimal | int, unit: Optional[str]) -> str:
+    """A value with its unit: '50%', '05 mô hình', '12,5 ha'."""
+    if unit == "%":
+        return percent(value)
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return count(d, unit)
+    return f"{number(d)} {unit}" if unit else number(d)
+
+
+def percent(value: Decimal | int | float) -> str:
+    return number(value) + "%"
+
+
+def date(d: dt.date) -> str:
+    """'06/4/2023', '02/02/2023': day below 10 and months 1–2 take a leading zero (Nghị định 30/2020/NĐ-CP)."""
+    day = f"{d.day:02d}"
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"{day}/{month}/{d.year}"
+
+
+def date_words(d: dt.date) -> str:
+    """'ngày 06 tháng 4 năm 2023' for the place-and-date line."""
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"

@@ -1,0 +1,246 @@
+"""Reading YAML files — the only module that parses YAML. Safe by construction, with a line:col mark for every value.
+
+The file is composed into nodes by PyYAML's C scanner (no constructor runs, so no tag can execute code) and then
+built into plain dicts, lists and scalars here, with our own scalar rules:
+- plain scalars follow the YAML 1.2 core schema: ``yes``/``no``/``on``/``off`` stay strings, ``05`` is the integer 5,
+  ``1:20`` is a string, ``2024-10-01`` stays a string (the models parse dates), decimals become ``Decimal``;
+- only the standard tags are accepted; any other tag (``!!python/object``, ``!foo``) is an error;
+- duplicate keys, non-string keys, several documents, deep nesting and alias expansion past a budget are errors;
+- the text must be UTF-8 (a BOM is dropped) and uniformly NFC or NFD; NFD text is normalised to NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+import yaml
+
+from .diagnostics import Diagnostic, InputError
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostics
+
+try:  # the C scanner is much faster; PyYAML wheels ship it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+_STD = "tag:yaml.org,2002:"
+# Tags the resolver gives plain data; anything else (python/object, binary, local !tags) is refused.
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "value", "merge")}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+Path_ = tuple  # a path of keys and indexes from the document root
+
+
+@dataclass
+class YamlDoc:
+    """A parsed YAML file: plain data plus the position of every value and key."""
+
+    path: Path
+    data: Any
+    text: str
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at ``loc``, or of its nearest located ancestor."""
+        loc = tuple(loc)
+        while True:
+            if prefer_key and loc in self.key_marks:
+                return self.key_marks[loc]
+            if loc in self.marks:
+                return self.marks[loc]
+            if loc in self.key_marks:
+                return self.key_marks[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+
+def _diag(path: Path, line: int, col: int, code: str, message: str) -> InputError:
+    return InputError([Diagnostic(str(path), line, col, code, message)])
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text of ``raw`` with a BOM dropped and NFC applied; errors for bad bytes or mixed normalisation."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, col = _line_col(before, len(before))
+        raise _diag(path, line, col, "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    # Some text is decomposed (NFD). A file written wholly in one form is fine; a mix means two tools edited it and
+    # names that look the same may differ, so say where the first decomposed character sits.
+    has_composed = any(unicodedata.normalize("NFD", ch) != ch for ch in text if ord(ch) > 0x7F)
+    if has_composed:
+        for i, ch in enumerate(text):
+            if unicodedata.combining(ch):
+                while i > 0 and unicodedata.combining(text[i - 1]):
+                    i -= 1
+                line, col = _line_col(text, max(i - 1, 0))  # the letter the marks decorate
+                raise _diag(
+                    path, line, col, "unicode-mixed",
+                    "the file mixes composed (NFC) and decomposed (NFD) Vietnamese characters; "
+                    "save it normalised to NFC (e.g. `uconv -x any-nfc` or your editor's Unicode normalisation)",
+                )
+    return unicodedata.normalize("NFC", text)
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """The decoded text of a file, refusing missing, empty and oversized files with a located error."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _diag(path, 1, 1, "io", f"cannot read the file: {exc.strerror or exc}")
+    if size > max_bytes:
+        raise _diag(path, 1, 1, "file-too-large", f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _diag(path, 1, 1, "io", f"cannot read the file: {exc.strerror or exc}")
+    text = decode(path, raw)
+    if not text.strip():
+        raise _diag(path, 1, 1, "empty-file", "the file is empty")
+    return text
+
+
+def parse_scalar(value: str) -> Any:
+    """A plain (unquoted) YAML scalar under the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+            return value
+    return value
+
+
+class _Builder:
+    def __init__(self, doc: YamlDoc):
+        self.doc = doc
+        self.count = 0  # aliases share nodes, so every visit counts against MAX_NODES
+
+    def err(self, node: yaml.Node, code: str, message: str) -> InputError:
+        return _diag(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1, code, message)
+
+    def build(self, node: yaml.Node, loc: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.err(node, "yaml-too-large", f"the document expands to more than {MAX_NODES:,} values "
+                           "(anchors and aliases multiply it); write the values out or split the file")
+        if depth > MAX_DEPTH:
+            raise self.err(node, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.err(node, "yaml-tag", f"the tag '{node.tag}' is not allowed; rule and fact files are plain data")
+        self.doc.marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style:  # plain: None from the Python scanner, '' from the C one
+                return parse_scalar(node.value)
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, loc + (i,), depth + 1) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.err(key_node, "yaml-key", "keys must be plain text")
+                if key_node.tag == _STD + "merge" or (key_node.style is None and key_node.value == "<<"):
+                    raise self.err(key_node, "yaml-merge", "merge keys ('<<') are not allowed; write the keys out")
+                key = key_node.value
+                if key in out:
+                    raise self.err(key_node, "duplicate-key", f"the key '{key}' appears twice in this mapping")
+                self.doc.key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                out[key] = self.build(value_node, loc + (key,), depth + 1)
+            return out
+        raise self.err(node, "yaml-syntax", "unsupported YAML node")  # pragma: no cover
+
+
+def parse(path: Path, text: str) -> YamlDoc:
+    """Parse already-decoded text."""
+    doc = YamlDoc(path=path, data=None, text=text)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        if "\t" in text and "tab" in problem.lower():
+            problem += " (YAML forbids tabs for indentation; use spaces)"
+        raise _diag(path, line, col, "yaml-syntax", problem)
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        mark = getattr(exc, "position", None)
+        line, col = _line_col(text, mark) if isinstance(mark, int) else (1, 1)
+        raise _diag(path, line, col, "yaml-syntax", str(getattr(exc, "reason", exc)))
+    except RecursionError:
+        raise _diag(path, 1, 1, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        raise _diag(path, 1, 1, "empty-file", "the file holds no YAML document")
+    if len(nodes) > 1:
+        n = nodes[1]
+        raise _diag(path, n.start_mark.line + 1, n.start_mark.column + 1, "yaml-multi-document",
+                    "the file holds more than one YAML document ('---'); put one document per file")
+    try:
+        doc.data = _Builder(doc).build(nodes[0], (), 0)
+    except RecursionError:
+        raise _diag(path, 1, 1, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+    return doc
+
+
+def load(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDoc:
+    """Read, decode and parse one YAML file; raises InputError with a located diagnostic."""
+    return parse(path, read_text(path, max_bytes=max_bytes))
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """The given files, and the .yaml/.yml files under the given folders (recursively, sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def load_each(paths: Iterable[Path], diags: "Diagnostics") -> Iterator[tuple[YamlDoc, Any]]:
+    """Each file that parses, with its top-level ``schema`` value; the problems of the others go to ``diags``."""
+    for path in paths:
+        try:
+            doc = load(path)
+        except InputError as exc:
+            diags.extend(exc.diagnostics)
+            continue
+        yield doc, (doc.data.get("schema") if isinstance(doc.data, dict) else None)

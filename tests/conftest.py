@@ -1,0 +1,65 @@
+"""Shared fixtures: the real `chitieu` command, the project's catalogue and the seed commune."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_FACTS = ROOT / "facts" / "tinh-an"
+SEED_REPORT = (ROOT / ".." / "shared" / "seed" / "000_1ba10a35eaeb2799.txt").resolve()
+
+
+def chitieu_exe() -> list[str]:
+    exe = Path(sys.executable).parent / "chitieu"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("chitieu")
+    if found:
+        return [found]
+    raise RuntimeError("the chitieu command is not installed; run: pip install -e '.[test]'")
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> Run:
+    full_env = dict(os.environ, PYTHONHASHSEED="0", COLUMNS="200")
+    full_env.update(env or {})
+    proc = subprocess.run(chitieu_exe() + list(args), capture_output=True, text=True, cwd=cwd or ROOT,
+                          env=full_env, timeout=300)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    from engine.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def seed_json() -> dict:
+    run = run_cli("check", str(SEED_FACTS), "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    return run.json()
+
+
+def finding(doc: dict, rule_id: str, period: str | None = None) -> dict:
+    found = [f for f in doc["findings"] if f["rule_id"] == rule_id and (period is None or f["period"]["key"] == period)]
+    assert len(found) == 1, f"{rule_id} {period}: {[f['period']['key'] for f in found]}"
+    return found[0]

@@ -1,0 +1,106 @@
+"""Acceptance: the real `chitieu check` on the seed commune (xã Tịnh An, report of 10/2024)."""
+
+from __future__ import annotations
+
+from conftest import SEED_FACTS, finding, run_cli
+
+
+def test_models_met_each_year_with_counts_and_evidence(seed_json):
+    y2023 = finding(seed_json, "mo-hinh-dvk-moi-nam", "2023")
+    assert (y2023["status"], y2023["actual"], y2023["achievement_pct"]) == ("met", 5, 500)
+    assert y2023["evidence"]["counted_with_evidence"] == 1
+    assert y2023["evidence"]["counted_on_claim"] == 4
+    assert y2023["evidence"]["achievement_pct_evidenced"] == 100
+    assert "Camera an ninh" in y2023["evidence"]["items_without_evidence"]
+    assert y2023["message"].startswith("Xã Tịnh An năm 2023 thành lập 05 mô hình, đạt 500% so với chỉ tiêu")
+    assert "01 mô hình có quyết định thành lập, 04 mô hình chưa dẫn quyết định" in y2023["message"]
+    y2024 = finding(seed_json, "mo-hinh-dvk-moi-nam", "2024")
+    assert (y2024["status"], y2024["actual"], y2024["evidence_level"]) == ("met", 2, "computed")
+    assert y2024["period"]["partial"] is True
+    assert y2024["facts"][0]["report_line"] == 23
+
+
+def test_poverty_met_on_the_reports_claim_only(seed_json):
+    for year in ("2023", "2024"):
+        f = finding(seed_json, "giam-ngheo", year)
+        assert f["status"] == "met"
+        assert f["evidence_level"] == "claimed"
+        assert f["actual"] == 100
+        assert "theo khẳng định của báo cáo" in f["actual_display"]
+        assert "Không có số liệu “Chỉ tiêu giảm hộ nghèo được giao trong năm”." in f["notes"]
+        assert {x["report_line"] for x in f["facts"]} == {25}
+
+
+def test_online_dossiers_met_on_a_lower_bound(seed_json):
+    f = finding(seed_json, "ho-so-truc-tuyen")
+    assert (f["status"], f["evidence_level"], f["actual"]) == ("met", "bound", None)
+    assert f["actual_bound"] == [{"operator": ">", "value": 50}]
+    assert f["target"] == {"operator": ">=", "value": 50, "unit": "%", "display": "ít nhất 50%", "threshold_known": True}
+    assert f["message"] == "Tỷ lệ hồ sơ giải quyết trực tuyến đến ngày 31/10/2024 trên 50%, đạt chỉ tiêu (ít nhất 50%)."
+
+
+def test_ntm_nang_cao_pending_before_2026(seed_json):
+    f = finding(seed_json, "ntm-nang-cao")
+    assert f["status"] == "pending"
+    assert f["status_label"] == "Chưa đến hạn / đang chờ thẩm định"
+    assert f["actual"] == "dang_hoan_thien_ho_so"
+    assert f["period"]["deadline"] == "2026-12-31"
+    assert f["message"].startswith("Chưa đến hạn (31/12/2026); đến ngày 31/10/2024 xã Tịnh An đang hoàn thiện hồ sơ")
+
+
+def test_json_contract_fields_and_determinism():
+    a = run_cli("check", str(SEED_FACTS), "--format", "json")
+    b = run_cli("check", str(SEED_FACTS), "--format", "json", env={"PYTHONHASHSEED": "123"})
+    assert a.code == 0 and b.code == 0, a.err + b.err
+    assert a.out == b.out
+    doc = a.json()
+    assert doc["schema"] == "chitieu.findings/1"
+    assert doc["engine_version"] and doc["catalogue"]["version"]
+    required = {"rule_id", "title", "commune", "period", "status", "evidence_level", "target", "actual",
+                "achievement_pct", "shortfall", "severity", "source", "facts", "message"}
+    for f in doc["findings"]:
+        assert required <= set(f), required - set(f)
+        assert f["source"]["citation"].startswith(("Kế hoạch", "Đề án", "Quyết định"))
+        for fact in f["facts"]:
+            assert fact["quote"] and fact["report_line"] >= 1 and fact["file"].endswith(".yaml")
+    keys = [(f["commune"]["id"], f["rule_id"], f["period"]["key"]) for f in doc["findings"]]
+    assert len(keys) == len(set(keys)), "one finding per rule and period"
+
+
+def test_table_shows_vietnamese_labels_and_summary():
+    run = run_cli("check", str(SEED_FACTS))
+    assert run.code == 0, run.err
+    assert "mo-hinh-dvk-moi-nam" in run.out
+    assert "Đạt" in run.out and "Chưa đến hạn / đang chờ thẩm định" in run.out
+    last = run.out.strip().splitlines()[-1]
+    assert last.startswith("Tổng số kết luận:")
+    assert "(met):" in last and "(pending): 1" in last
+
+
+def test_default_paths_check_the_seed_commune():
+    run = run_cli("check", "--format", "json")
+    assert run.code == 0, run.err
+    assert run.json()["communes"][0]["id"] == "quang-ngai/tinh-an"
+
+
+def test_fail_on_chooses_the_exit_code():
+    assert run_cli("check", str(SEED_FACTS), "--fail-on", "unmet").code == 0
+    assert run_cli("check", str(SEED_FACTS), "--fail-on", "pending").code == 1
+    assert run_cli("check", str(SEED_FACTS), "--fail-on", "never").code == 0
+
+
+def test_section_is_drafted_in_vietnamese():
+    run = run_cli("check", str(SEED_FACTS), "--section")
+    assert run.code == 0, run.err
+    assert run.out.startswith("2. Tồn tại, hạn chế và nguyên nhân")
+    assert ("- Kết quả thực hiện chỉ tiêu mỗi năm thành lập ít nhất 01 mô hình “Dân vận khéo” (năm 2023) chưa được "
+            "chứng minh đầy đủ: 04 mô hình chưa dẫn quyết định thành lập, công nhận; nếu chỉ tính 01 mô hình có "
+            "quyết định thì đạt 100% so với chỉ tiêu.") in run.out
+    assert "chỉ dựa trên khẳng định của báo cáo" in run.out
+
+
+def test_version_and_help():
+    run = run_cli("--version")
+    assert run.code == 0 and run.out.startswith("chitieu, version ")
+    run = run_cli("check", "--help")
+    assert run.code == 0 and "Examples:" in run.out and "--fail-on" in run.out

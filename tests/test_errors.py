@@ -1,0 +1,155 @@
+"""Bad input ends in `path:line:col: error[code]: message` on stderr and exit code 2 — never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+HEADER = """\
+schema: chitieu.facts/1
+commune: {id: quang-ngai/thu, name: xã Thử}
+report:
+  title: Báo cáo thử
+  date: 2024-10
+  as_of: 2024-10-31
+  issuer: UBND xã Thử
+  period: {from: 2023-01-01, to: 2024-10-31}
+facts:
+"""
+
+
+def write(tmp: Path, name: str, text: str) -> Path:
+    p = tmp / name
+    p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return p
+
+
+def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
+    run = run_cli("check", *map(str, paths), *extra)
+    assert run.code == 2, (run.code, run.out, run.err)
+    assert "Traceback" not in run.err
+    assert run.out == ""
+    return [line for line in run.err.splitlines() if ": error[" in line]
+
+
+# Each case: the fact line, the text at which the error must point (its column is computed), the code, the message.
+@pytest.mark.parametrize("body,at,code,text", [
+    ("  - {indicator: dvk.mo_hinhh, period: 2023, items: [], source: {line: 1, quote: q}}",
+     "dvk.mo_hinhh", "unknown-indicator", "unknown indicator 'dvk.mo_hinhh' (did you mean: 'dvk.mo_hinh'?)"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '05', source: {line: 1, quote: q}}",
+     "'05'", "type-mismatch", "got '05'; write 5 without quotes"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '50%', source: {line: 1, quote: q}}",
+     "'50%'", "wrong-type", "expected a number, got the text '50%'"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, colour: red, source: {line: 1, quote: q}}",
+     "colour", "unknown-key", "unknown key 'colour'"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 06/4/2023, value: 3, source: {line: 1, quote: q}}",
+     "06/4/2023", "invalid-value", "'06/4/2023' is not a period"),
+    ("  - {indicator: ntm_nc.cong_nhan, period: as_of, value: dat_chuan, source: {line: 1, quote: q}}",
+     "dat_chuan", "type-mismatch", "(did you mean: 'da_cong_nhan'?)"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, source: {line: 1}}",
+     "{line: 1}", "missing-key", "missing required key 'quote'"),
+    ("  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 150, source: {line: 1, quote: q}}",
+     "150", "out-of-range", "150 is outside the range"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2026, value: 3, source: {line: 1, quote: q}}",
+     "2026", "period-after-report", "period 2026 is after the report's as-of date 2024-10-31"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 99999999999999999999, source: {line: 1, quote: q}}",
+     "99999999999999999999", "invalid-value", "out of range"),
+    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 1.5e3, source: {line: 1, quote: q}}",
+     None, None, None),
+])
+def test_fact_errors_are_located(tmp_path, body, at, code, text):
+    p = write(tmp_path, "facts.yaml", HEADER + body + "\n")
+    if at is None:  # an exponent float is a valid number; the engine scales it to an integer before asserting
+        run = run_cli("check", str(p), "--format", "json", "--fail-on", "never")
+        assert run.code == 0, run.err
+        return
+    errors = check_errors(p)
+    assert len(errors) == 1, errors
+    line, col = 10, body.index(at) + 1
+    assert errors[0].startswith(f"{p}:{line}:{col}: error[{code}]: "), errors[0]
+    assert text in errors[0]
+
+
+@pytest.mark.parametrize("content,line,col,code", [
+    ("", 1, 1, "empty-file"),
+    ("schema: chitieu.facts/1\ncommune: {id: a, name: b\n", 3, 1, "yaml-syntax"),
+    ("a: 1\na: 2\n", 2, 1, "duplicate-key"),
+    ("a: !!python/object/apply:os.system ['touch /tmp/chitieu-pwned']\n", 1, 4, "yaml-tag"),
+    ("schema: chitieu.facts/1\n\tcommune: x\n", 2, 1, "yaml-syntax"),
+    ("schema: nothing/1\n", 1, 9, "unknown-schema"),
+])
+def test_yaml_level_errors(tmp_path, content, line, col, code):
+    p = tmp_path / "bad.yaml"
+    p.write_text(content, encoding="utf-8")
+    errors = check_errors(p)
+    assert errors and errors[0].startswith(f"{p}:{line}:{col}: error[{code}]"), errors
+    assert not Path("/tmp/chitieu-pwned").exists()
+
+
+def test_all_errors_of_a_run_are_reported_together(tmp_path):
+    a = write(tmp_path, "a.yaml", HEADER + "  - {indicator: nope, period: 2023, value: 1, source: {line: 1, quote: q}}\n")
+    b = tmp_path / "b.yaml"
+    b.write_text("a: 1\na: 2\n", encoding="utf-8")
+    errors = check_errors(a, b)
+    assert [e.split(": error[")[1].split("]")[0] for e in errors] == ["unknown-indicator", "duplicate-key"]
+
+
+def test_rule_file_errors_are_located(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("measure: {of: dvk.mo_hinh, aggregate: count, evidence: true}",
+                        "measure: {of: dvk.mo_hinhx, aggregate: count, evidence: true}")
+    text = text.replace("    severity: critical\n", "    severity: huge\n")
+    path.write_text(text, encoding="utf-8")
+    errors = check_errors(ROOT / "facts" / "tinh-an", extra=("--rules", str(rules)))
+    lines = text.splitlines()
+    ind_line = next(i for i, l in enumerate(lines, 1) if "dvk.mo_hinhx" in l)
+    sev_line = next(i for i, l in enumerate(lines, 1) if "severity: huge" in l)
+    assert any(e.startswith(f"{path}:{sev_line}:15: error[invalid-value]: 'huge' is not allowed") for e in errors), errors
+    assert any(e.startswith(f"{path}:{ind_line}:") and "error[unknown-indicator]" in e
+               and "did you mean: 'dvk.mo_hinh'" in e for e in errors), errors
+
+
+def test_unknown_rule_in_a_waiver_file(tmp_path):
+    w = write(tmp_path, "w.yaml", """\
+        schema: chitieu.waivers/1
+        waivers:
+          - rule: giam-ngheoo
+            commune: quang-ngai/tinh-an
+            period: 2023
+            reason: thử
+            approver: thử
+            expires: 2025-01-01
+        """)
+    errors = check_errors(ROOT / "facts" / "tinh-an", w)
+    assert errors == [f"{w}:3:11: error[unknown-rule]: unknown rule 'giam-ngheoo' (did you mean: 'giam-ngheo'?)"]
+
+
+def test_debug_shows_the_traceback_for_internal_errors(tmp_path):
+    # An unreadable catalogue folder is bad input: no traceback, exit 2, even with --debug.
+    run = run_cli("--debug", "check", "--rules", str(tmp_path / "missing"))
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "error[io]" in run.err
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    facts = tmp_path / "f.yaml"
+    shutil.copy(ROOT / "facts" / "tinh-an" / "bao-cao-2024.yaml", facts)
+    text = (ROOT / "facts" / "tinh-an" / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    facts.write_text(text.replace("../../../shared", str((ROOT / ".." / "shared").resolve())), encoding="utf-8")
+    before = facts.read_bytes()
+    run = run_cli("check", str(facts), "-o", str(facts), "--force")
+    assert run.code == 2 and "refusing to write over an input file" in run.err
+    assert facts.read_bytes() == before
+    out = tmp_path / "out.json"
+    assert run_cli("check", str(facts), "--format", "json", "-o", str(out)).code == 0
+    assert out.read_text(encoding="utf-8").startswith("{")
+    again = run_cli("check", str(facts), "--format", "json", "-o", str(out))
+    assert again.code == 2 and "pass --force" in again.err

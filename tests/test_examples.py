@@ -1,0 +1,26 @@
+"""Every example written in a rule file runs through the real engine and must give its expected result."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.catalogue import load_catalogue
+from engine.examples import run_example
+
+_CAT = load_catalogue()
+_CASES = [(lr.id, i, ex.name) for lr in _CAT.rules for i, ex in enumerate(lr.rule.examples)]
+
+
+@pytest.mark.parametrize("rule_id,index,name", _CASES, ids=[f"{r}::{n}" for r, _, n in _CASES])
+def test_rule_example(rule_id: str, index: int, name: str) -> None:
+    res = run_example(_CAT, _CAT.by_id[rule_id], index)
+    assert res.passed, f"{res.path}:{res.line}: {rule_id}::{name}: " + "; ".join(res.problems)
+
+
+def test_every_rule_has_a_met_and_an_unmet_example() -> None:
+    missing = []
+    for lr in _CAT.rules:
+        statuses = {ex.expect.status for ex in lr.rule.examples}
+        if not {"met", "unmet"} <= statuses:
+            missing.append(f"{lr.id} has {sorted(statuses)}")
+    assert not missing, missing

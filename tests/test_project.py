@@ -1,0 +1,26 @@
+"""Promises about the project itself: the README's two commands, CI running the same test command."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+
+def readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Set up on a fresh machine", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section, flags=re.S)
+
+
+def test_readme_holds_exactly_two_setup_commands():
+    commands = readme_commands()
+    assert len(commands) == 2, commands
+    install_run, install_test = commands
+    assert "pip install -e ." in install_run and install_run.endswith("chitieu check")
+    assert "pip install -e '.[test]'" in install_test and install_test.endswith("python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert readme_commands()[1] in ci.splitlines()
