@@ -181,8 +181,13 @@ def _facts_in(cf: CommuneFacts, key: str, w: Window) -> list[LoadedFact]:
             out.append(lf)
         elif w.kind == "cumulative" and f.period.kind != "as_of" and w.years[0] <= f.period.start and f.period.end <= w.years[-1]:
             out.append(lf)
-        elif w.kind in ("deadline", "as_of") and f.period.kind == "as_of":
+        elif w.kind == "as_of" and f.period.kind == "as_of":
             out.append(lf)
+        elif w.kind == "deadline" and (f.period.kind == "as_of" or w.years[0] <= f.period.start <= w.years[-1]):
+            out.append(lf)
+    if w.kind == "deadline":
+        # the state as of the report first, then the latest year: what counts by a deadline is the latest word
+        out.sort(key=lambda lf: (lf.fact.period.kind != "as_of", -lf.fact.period.end))
     return out
 
 
@@ -260,8 +265,25 @@ def _measure_one(cat: Catalogue, cf: CommuneFacts, key: str, aggregate: str, w: 
     return out
 
 
+def _document_evidence(m: Measure, out: Measured) -> None:
+    """A yes/no result that needs a document: without one (or with one of another kind) it rests on a claim."""
+    for lf in out.facts:
+        doc = lf.fact.document
+        if lf.fact.value is not True:
+            continue
+        if doc is None:
+            out.claimed = True
+            out.notes.append("Báo cáo không dẫn văn bản (số, ngày) làm căn cứ.")
+        elif m.document_kinds and (doc.kind or "") not in m.document_kinds:
+            out.claimed = True
+            out.notes.append(f"Văn bản dẫn chứng là {doc.kind or 'văn bản không rõ loại'} số {doc.number}, "
+                             f"không phải {' hoặc '.join(m.document_kinds)}.")
+
+
 def measure(cat: Catalogue, cf: CommuneFacts, m: Measure, w: Window) -> Optional[Measured]:
     main = _measure_one(cat, cf, m.of, m.aggregate, w)
+    if main is not None and m.evidence and cat.indicators[m.of].type == "boolean":
+        _document_evidence(m, main)
     if main is not None and m.per and main.claim is None:
         den = _measure_one(cat, cf, m.per, "value" if m.aggregate == "value" else "sum", w)
         if den is None or den.interval is None or not den.interval.exact or not den.interval.lo:
@@ -336,11 +358,29 @@ class Observation:
             "tl": scaled(tl, default=NEG_INF), "th": scaled(th, default=POS_INF),
             "ev": scaled(Decimal(len(m.items_with))) if m else 0,
             "op": int(w.open), "ap": int(bool(m and m.awaiting)),
-            "ps": day_number(w.start), "pe": day_number(w.end), "asof": day_number(w.as_of),
+            # a state "as of" the report applies if the rule set is in force on that date
+            "ps": day_number(w.as_of if w.kind == "as_of" else w.start),
+            "pe": day_number(w.as_of if w.kind == "as_of" else w.end), "asof": day_number(w.as_of),
         }
         for k in ("n", "nm", "nu", "np", "ni"):
             fact[k] = self.counts.get(k, 0)
         return fact
+
+
+def _item_notes(lr: LoadedRule, m: Measured) -> list[str]:
+    """What an auditor would query about the counted items: another body's model, a decision older than the plan."""
+    notes = []
+    plan = lr.document
+    for lf in m.facts:
+        for item in lf.fact.items or ():
+            if item.owner:
+                notes.append(f"Mô hình “{item.name}” do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
+                             f"{lf.report.issuer}.")
+            d = item.decision
+            if d is not None and d.date is not None and d.date < plan.date:
+                notes.append(f"Quyết định số {d.number} ngày {vi.date(d.date)} (mô hình “{item.name}”) ban hành "
+                             f"trước {plan.citation} mà mô hình được tính vào.")
+    return notes
 
 
 def _target_for(cat: Catalogue, lr: LoadedRule, w: Window) -> Optional[Decimal]:
@@ -361,17 +401,20 @@ def observe(cat: Catalogue, lr: LoadedRule, w: Window, cf: CommuneFacts, done: d
     r = lr.rule
     if r.kind == "threshold":
         obs = Observation(lr, w, measure(cat, cf, r.measure, w))
+        if r.measure.evidence and obs.measured is not None:
+            obs.extra_notes += _item_notes(lr, obs.measured)
         obs.target = _target_for(cat, lr, w)
         if r.target and r.target.op == "==" and obs.target is not None:
-            tol = r.target.tolerance or Decimal(0)
-            obs.band = (obs.target - tol, obs.target + tol)
+            obs.band = (obs.target, obs.target)
         return obs
     if r.kind == "claim_check":
         stated = measure(cat, cf, r.stated, w)
         obs = Observation(lr, w, stated)
-        tol = (r.target.tolerance if r.target and r.target.tolerance is not None else Decimal("0.5"))
+        tol = r.tolerance if r.tolerance is not None else Decimal(0)
         computed = _computed_side(cat, lr, w, cf, done)
         obs.computed = computed
+        if computed is not None:
+            obs.extra_notes += computed.notes
         if computed is not None and computed.interval is not None:
             lo, hi = computed.interval.lo, computed.interval.hi
             obs.band = (None if lo is None else lo - tol, None if hi is None else hi + tol)
@@ -411,7 +454,19 @@ def _computed_side(cat: Catalogue, lr: LoadedRule, w: Window, cf: CommuneFacts, 
     if value is None or isinstance(value, (bool, str)):
         return None
     d = Decimal(str(value))
-    return Measured(interval=Interval(d, d))
+    out = Measured(interval=Interval(d, d))
+    # what the recomputed figure assumes, from the finding it comes from
+    if c.field == "achievement_pct" and f.evidence is not None and f.evidence.counted_on_claim:
+        out.notes.append(
+            f"Tỷ lệ tính lại {vi.percent(d)} gồm cả {vi.count(f.evidence.counted_on_claim)} mục chưa dẫn quyết định; "
+            f"nếu chỉ tính {vi.count(f.evidence.counted_with_evidence)} mục có quyết định thì đạt "
+            f"{vi.percent(f.evidence.achievement_pct_evidenced or 0)}.")
+    if c.field in ("achievement_pct", "actual") and f.target and f.target.display:
+        out.notes.append(f"Chỉ tiêu dùng để tính lại: {f.target.display} ({f.period.label}).")
+    if f.period.partial:
+        out.notes.append(f"{f.period.label.capitalize()} tính cả năm {f.period.end.year} chưa kết thúc "
+                         f"(số liệu đến ngày {vi.date(f.period.end if f.period.end < w.as_of else w.as_of)}).")
+    return out
 
 
 # --------------------------------------------------------------------------------------------------- findings
@@ -428,7 +483,7 @@ DEFAULT_MESSAGES = {
 
 REASON_TEXT = {
     "no_fact": "báo cáo không có số liệu về nội dung này",
-    "threshold_unknown": "văn bản nguồn không nêu ngưỡng cụ thể, chỉ đánh giá được khi kết quả đạt mức tối đa",
+    "threshold_unknown": "chưa có ngưỡng chỉ tiêu để so sánh (mức chỉ tiêu: {target})",
     "bound_straddles": "báo cáo chỉ nêu cận ({actual}), chưa đủ để so với chỉ tiêu {target}",
     "requirement_missing": "một số tiêu chí thành phần chưa đủ dữ liệu",
     "awaiting_appraisal": "kết quả đang chờ cấp có thẩm quyền thẩm định",
@@ -465,6 +520,18 @@ def _show_interval(iv: Interval, unit: Optional[str], ind: Optional[Indicator]) 
     return " ".join(parts) or "không xác định"
 
 
+def computed_unit(cat: Catalogue, lr: LoadedRule) -> Optional[str]:
+    """The unit of the recomputed side of a claim check (a measure's indicator, or the other rule's field)."""
+    c = lr.rule.computed
+    if c is None:
+        return None
+    if c.measure is not None:
+        return "%" if c.measure.per else cat.indicators[c.measure.of].unit
+    if c.field == "achievement_pct":
+        return "%"
+    return _unit(cat, cat.by_id[c.rule]) if c.rule in cat.by_id else None
+
+
 def _plain(d: Optional[Decimal]) -> int | float | None:
     if d is None:
         return None
@@ -498,7 +565,7 @@ def _target_out(cat: Catalogue, lr: LoadedRule, obs: Observation, unit: Optional
     op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
     display = op_word + vi.quantity(obs.target, unit)
     if t.per_year:
-        display += f" ({vi.quantity(t.value, unit)}/năm × {len(obs.window.years)} năm)"
+        display += f", tức {vi.quantity(t.value, unit)}/năm × {vi.count(len(obs.window.years))} năm"
     return TargetOut(operator=t.op, value=_plain(obs.target), unit=unit, threshold_known=True, display=display)
 
 
@@ -659,7 +726,8 @@ def _template_values(cat, cf, lr, obs, status, actual_display, pct, gap, unit, e
         m = obs.measured
         values["stated"] = _show_interval(m.interval, unit, None) if m and m.interval else "—"
         c = obs.computed
-        values["computed"] = _show_interval(c.interval, unit, None) if c and c.interval else "không tính lại được"
+        values["computed"] = (_show_interval(c.interval, computed_unit(cat, lr), None) if c and c.interval
+                              else "không tính lại được")
     if waiver is not None:
         values.update(waiver_reason=waiver.reason, waiver_approver=waiver.approver, waiver_expires=vi.date(waiver.expires))
     reason = REASON_TEXT.get(outcome.reason or "", "")

@@ -142,8 +142,14 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
                         f"'schema' must be chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1, got {schema!r}")
     if info is None and not saw_catalogue:
         diags.error(root, 1, 1, "missing-catalogue", "no catalogue.yaml (schema: chitieu.catalogue/1) in the rules directory")
+    info = info or CatalogueInfo.model_validate({"schema": "chitieu.catalogue/1", "name": "?", "version": "?"})
+    # Findings list rules in the catalogue's document order (then file order): the plan hierarchy, not the alphabet.
+    rank = {doc_id: i for i, doc_id in enumerate(info.order)}
+    rules.sort(key=lambda lr: (rank.get(lr.document.id, len(rank)), lr.index))
+    for i, lr in enumerate(rules):
+        lr.index = i
     cat = Catalogue(
-        info=info or CatalogueInfo.model_validate({"schema": "chitieu.catalogue/1", "name": "?", "version": "?"}),
+        info=info,
         indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
         indicator_where=ind_where,
     )
@@ -221,6 +227,10 @@ def _check_rule(cat: Catalogue, lr: LoadedRule, ids: dict[str, LoadedRule], diag
             _err(diags, lr, ("requires", i), "unknown-rule", f"unknown rule '{dep}'" + did_you_mean(dep, ids))
     if r.outlook_from and r.outlook_from not in ids:
         _err(diags, lr, ("outlook_from",), "unknown-rule", f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids))
+    elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
+        _err(diags, lr, ("outlook_from",), "outlook-periods",
+             f"'{r.outlook_from}' is judged once per year; an outlook reads a rule with one period "
+             "(cumulative, deadline or as_of)")
     if r.computed and r.computed.rule and r.computed.rule not in ids:
         _err(diags, lr, ("computed", "rule"), "unknown-rule",
              f"unknown rule '{r.computed.rule}'" + did_you_mean(r.computed.rule, ids))
@@ -259,9 +269,9 @@ def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnos
         if m.aggregate == "value" and ind.type == "items":
             _err(diags, lr, sub + ("aggregate",), "type-mismatch",
                  f"'{ind.key}' is a list of items: use 'aggregate: count'")
-        if m.evidence and ind.type != "items":
+        if m.evidence and ind.type not in ("items", "boolean"):
             _err(diags, lr, sub + ("evidence",), "type-mismatch",
-                 f"'evidence' counts items with a decision; '{ind.key}' is {ind.type}, not items")
+                 f"'evidence' asks for a decision per item or a cited document; '{ind.key}' is {ind.type}")
         if m.per and ind.type in ("boolean", "level"):
             _err(diags, lr, sub + ("per",), "type-mismatch", f"a ratio needs a numeric indicator; '{ind.key}' is {ind.type}")
     if per is not None and per.type not in NUMERIC_TYPES:

@@ -132,8 +132,11 @@ def _applicable(lr: LoadedRule) -> Cond:
     return cond
 
 
-def _waiver_join(negated: bool) -> Join:
-    cond = all_of(cmp("r", "==", Ref("o", "r")), cmp("p", "==", Ref("o", "p")), cmp("exp", ">=", Ref("o", "asof")))
+def _waiver_join(rule_id: str, negated: bool) -> Join:
+    # The rule id is a constant test, not a join on o.r: a waiver fact then reaches only its own rule's two
+    # patterns. Joined on o.r, every waiver matched every rule's patterns at one node and durable_rules refused
+    # the assertion past 64 of them (error 303).
+    cond = all_of(cmp("r", "==", rule_id), cmp("p", "==", Ref("o", "p")), cmp("exp", ">=", Ref("o", "asof")))
     return Join("w", WAIVER, cond, negated)
 
 
@@ -157,8 +160,8 @@ def compile_rule(cat: Catalogue, lr: LoadedRule) -> list[Branch]:
         n_pos = cmp("n", ">", 0)
         add("not_applicable", Outcome("not_applicable"), ~A | (A & cmp("n", "==", 0)))
         add("met", Outcome("met"), n_pos & cmp("nm", "==", _f("n")))
-        add("unmet", Outcome("unmet"), n_pos & cmp("nu", ">", 0), _waiver_join(True))
-        add("waived", Outcome("waived"), n_pos & cmp("nu", ">", 0), _waiver_join(False))
+        add("unmet", Outcome("unmet"), n_pos & cmp("nu", ">", 0), _waiver_join(rid, True))
+        add("waived", Outcome("waived"), n_pos & cmp("nu", ">", 0), _waiver_join(rid, False))
         add("insufficient", Outcome("insufficient_data", reason="requirement_missing"),
             n_pos & cmp("nu", "==", 0) & cmp("ni", ">", 0))
         add("pending", Outcome("pending"), n_pos & cmp("nu", "==", 0) & cmp("ni", "==", 0) & cmp("np", ">", 0))
@@ -187,12 +190,14 @@ def compile_rule(cat: Catalogue, lr: LoadedRule) -> list[Branch]:
     else:
         add("met", Outcome("met"), (kv & met_v) | claim_met)
     unmet = (kv & unmet_v) | claim_unmet
-    add("unmet", Outcome("unmet"), unmet & closed, _waiver_join(True))
-    add("waived", Outcome("waived"), unmet & closed, _waiver_join(False))
+    add("unmet", Outcome("unmet"), unmet & closed, _waiver_join(rid, True))
+    add("waived", Outcome("waived"), unmet & closed, _waiver_join(rid, False))
     not_met = ~kx & ~(kv & met_v) & ~claim_met
+    # With no threshold a value can never become "met later": only a claim can be pending.
+    may_wait = not_met & ~kv if threshold_unknown else not_met
     add("pending_appraisal", Outcome("pending", outlook="on_track", reason="awaiting_appraisal"),
-        not_met & cmp("ap", "==", 1))
-    open_ = not_met & cmp("ap", "==", 0) & cmp("op", "==", 1)
+        may_wait & cmp("ap", "==", 1))
+    open_ = may_wait & cmp("ap", "==", 0) & cmp("op", "==", 1)
     if r.outlook_from:
         src = r.outlook_from
         add("pending_on_track", Outcome("pending", outlook="on_track"), open_, _concl_join(src, ("met", "pending", "waived")))
@@ -203,7 +208,7 @@ def compile_rule(cat: Catalogue, lr: LoadedRule) -> list[Branch]:
         add("pending", Outcome("pending", reason="period_open"), open_)
     add("undetermined", Outcome("insufficient_data",
                                 reason="threshold_unknown" if threshold_unknown else "bound_straddles"),
-        not_met & ~unmet & closed)
+        (not_met & kv) if threshold_unknown else (not_met & ~unmet & closed))
     return out
 
 

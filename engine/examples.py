@@ -36,10 +36,15 @@ class ExampleResult:
 
 
 def _as_of(ex: Example, lr: LoadedRule, facts: list[Fact]) -> dt.date:
+    """The example's as-of date: given, else the end of its last year, else the end of the first year the rule
+    set is in force."""
     if ex.as_of is not None:
         return ex.as_of
     years = [f.period.end for f in facts if f.period.kind != "as_of"]
-    return dt.date(max(years) if years else lr.document.period.from_, 12, 31)
+    if years:
+        return dt.date(max(years), 12, 31)
+    first = lr.in_force.from_.year if lr.in_force is not None else lr.document.period.from_
+    return dt.date(max(first, lr.document.period.from_), 12, 31)
 
 
 def example_inputs(lr: LoadedRule, index: int) -> tuple[CommuneFacts, list[LoadedWaiver]]:

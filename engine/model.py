@@ -233,7 +233,6 @@ class Target(Strict):
     value: Union[bool, Number, Key, None] = None
     unit: Optional[Text] = None
     per_year: bool = False
-    tolerance: Optional[Number] = None
     unknown_reason: Optional[Text] = None
 
     @model_validator(mode="after")
@@ -274,6 +273,13 @@ class Measure(Strict):
     per: Optional[Key] = None
     claim: Optional[Key] = None
     evidence: bool = False
+    document_kinds: list[NonEmptyText] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _kinds(self) -> "Measure":
+        if self.document_kinds and not self.evidence:
+            raise ValueError("'document_kinds' needs 'evidence: true'")
+        return self
 
 
 class Computed(Strict):
@@ -327,6 +333,7 @@ class Rule(Strict):
     outlook_from: Optional[Slug] = None
     stated: Optional[Measure] = None
     computed: Optional[Computed] = None
+    tolerance: Optional[Number] = None
     messages: dict[MessageKey, NonEmptyText] = Field(default_factory=dict)
     shortcoming: Optional[Text] = None
     remedy: Optional[Text] = None
@@ -345,6 +352,10 @@ class Rule(Strict):
         elif self.kind == "claim_check":
             if self.stated is None or self.computed is None:
                 raise ValueError("a claim_check rule needs 'stated' and 'computed'")
+            if self.target is not None:
+                raise ValueError("a claim_check compares 'stated' with 'computed'; it takes 'tolerance', not 'target'")
+        if self.tolerance is not None and self.kind != "claim_check":
+            raise ValueError("'tolerance' applies to claim_check rules only")
         for key in ("met", "unmet"):
             if key not in self.messages:
                 raise ValueError(f"'messages' needs a '{key}' template")
@@ -370,6 +381,7 @@ class CatalogueInfo(Strict):
     schema_: Literal["chitieu.catalogue/1"] = Field(alias="schema")
     name: NonEmptyText
     version: NonEmptyText
+    order: list[Slug] = Field(default_factory=list)
     note: Optional[Text] = None
 
 

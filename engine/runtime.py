@@ -25,6 +25,10 @@ import durable_rules_engine as _core
 from .compiler import Branch, CompiledCatalogue, CONCL
 
 
+def _brief(fact: dict) -> str:
+    return "{" + ", ".join(f"{k}: {fact[k]!r}" for k in ("t", "id", "r", "p", "k") if k in fact) + "}"
+
+
 class EngineError(RuntimeError):
     """The rule network misbehaved (an action raised, or an observation got no or several conclusions)."""
 
@@ -135,10 +139,10 @@ class Runtime:
         self._fired = []
         try:
             self._host.assert_facts(self._name, batch)
-        except _durable.MessageObservedException as exc:
-            raise EngineError(f"a fact was asserted twice: {exc.message}") from None
-        except _durable.MessageNotHandledException as exc:
-            raise EngineError(f"no rule handles a fact: {exc.message}") from None
+        except _durable.MessageObservedException:
+            raise EngineError(f"a fact was asserted twice (batch of {len(batch)}, first {_brief(batch[0])})") from None
+        except _durable.MessageNotHandledException:
+            raise EngineError(f"no rule handles a fact (batch of {len(batch)}, first {_brief(batch[0])})") from None
         self._stored = True
         if self._errors:
             errors, self._errors = self._errors, []

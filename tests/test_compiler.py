@@ -25,8 +25,11 @@ def test_durable_json_shape():
     assert to_durable(c) == {"$and": [{"t": "obs"}, {"$gte": {"lo": {"$m": "tg"}}}, {"r": {"o": "r"}}]}
 
 
-def observations(rule_id: str):
+def observations(rule_id: str, kind: str = "threshold"):
     """A grid over the observation space: kinds, intervals with open ends, thresholds, flags, periods."""
+    if kind == "all_of":
+        yield from count_observations(rule_id)
+        return
     values = [0, 1, 2]
     n = 0
     for k in ("v", "c", "x"):
@@ -47,11 +50,26 @@ def observations(rule_id: str):
            "ap": 0, "ps": 20230101, "pe": 20231231, "asof": 20241031, "n": 0, "nm": 0, "nu": 0, "np": 0, "ni": 0}
 
 
+def count_observations(rule_id: str):
+    """For all_of rules: every way 3 required conclusions split into met / unmet / pending / insufficient."""
+    n = 0
+    for nm, nu, np_ in itertools.product(range(4), repeat=3):
+        if nm + nu + np_ > 3:
+            continue
+        for ps in (20230101, 20300101):
+            n += 1
+            total = 3 if n % 5 else nm + nu + np_  # some with 'insufficient' conclusions, some without
+            yield {"t": "obs", "id": f"o|{rule_id}|{n}", "r": rule_id, "p": str(n), "k": "v", "lo": nm * SCALE,
+                   "hi": nm * SCALE, "lx": 0, "hx": 0, "cv": 0, "tg": total * SCALE, "tl": 0, "th": 0, "ev": 0,
+                   "op": 0, "ap": 0, "ps": ps, "pe": ps + 11130, "asof": 20241031,
+                   "n": total, "nm": nm, "nu": nu, "np": np_, "ni": total - nm - nu - np_}
+
+
 def test_exactly_one_branch_and_same_as_durable(catalogue):
     compiled = compile_catalogue(catalogue)
     concl = {lr.rule.outlook_from for lr in catalogue.rules if lr.rule.outlook_from}
     for lr in catalogue.rules:
-        facts = list(observations(lr.id))
+        facts = list(observations(lr.id, lr.rule.kind))
         with Runtime(compiled) as rete, PyRuntime(compiled) as py:
             results = []
             for rt in (rete, py):
