@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Optional
@@ -12,14 +14,18 @@ import click
 from engine import __version__, vi
 from engine.audit import run_audit
 from engine.catalogue import PROJECT_ROOT, default_rules_dir, load_catalogue
-from engine.diagnostics import Diagnostics, InputError
+from engine.authoring import append_rule, docs_pages, lint, rule_page, skeleton
+from engine.diagnostics import Diagnostics, InputError, did_you_mean, shown_path
+from engine.examples import run_examples
+from engine.model import SLUG
 from engine.facts import load_inputs
 from engine.output import OutputError, write_atomic
 from engine.reporters import REPORTERS
+from engine.reporters.rules import authoring_table, example_line
 from engine.runtime import EngineError
 from engine.yamlsrc import yaml_files
 
-SEED_FACTS = PROJECT_ROOT / "facts" / "tinh-an"
+SEED_FACTS = Path(shown_path(PROJECT_ROOT / "facts" / "tinh-an"))
 FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -133,6 +139,185 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     else:
         click.echo(text, nl=False)
     sys.exit(_fail_exit(result, fail_on))
+
+
+# --------------------------------------------------------------------------------------------------- rules
+
+RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
+                            help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
+
+
+@main.group()
+def rules() -> None:
+    """Work on the rule catalogue: list, show, new, lint, test, docs.
+
+    \b
+    Examples:
+      chitieu rules list --source kh-156-ubnd-tinh-an
+      chitieu rules show mo-hinh-dvk-moi-nam
+      chitieu rules lint
+      chitieu rules test -k giam-ngheo
+    """
+
+
+def _catalogue(rules_dir: Optional[Path]):
+    return load_catalogue(rules_dir or default_rules_dir())
+
+
+@rules.command("list")
+@click.option("--source", "source", default=None, help="Only rules of this document (id or number, e.g. 156/KH-UBND).")
+@click.option("--tag", default=None, help="Only rules with this tag.")
+@RULES_OPTION
+@guarded
+def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Path]) -> None:
+    """The catalogue as a table: id, title, source clause, period, severity.
+
+    \b
+    Examples:
+      chitieu rules list
+      chitieu rules list --source 84-KH/TU --tag dan-van-kheo
+    """
+    cat = _catalogue(rules_dir)
+    chosen = [lr for lr in cat.rules
+              if (source is None or source in (lr.document.id, lr.document.number))
+              and (tag is None or tag in lr.rule.tags)]
+    if source is not None and not any(source in (d.id, d.number) for d in cat.documents.values()):
+        names = [d.id for d in cat.documents.values()] + [d.number for d in cat.documents.values()]
+        raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, names))
+    click.echo(authoring_table(chosen), nl=False)
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@RULES_OPTION
+@guarded
+def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
+    """Everything about one rule: what it measures, why, its clause, its condition in plain words, its examples.
+
+    \b
+    Example:
+      chitieu rules show ntm-nang-cao
+    """
+    cat = _catalogue(rules_dir)
+    lr = cat.by_id.get(rule_id)
+    if lr is None:
+        click.echo(f"chitieu: error[unknown-rule]: no rule '{rule_id}'" + did_you_mean(rule_id, cat.by_id), err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(rule_page(cat, lr), nl=False)
+
+
+@rules.command("new")
+@click.argument("rule_id")
+@click.option("--source", "source", required=True, help="The document the rule comes from (id or number).")
+@click.option("--indicator", default=None, help="The indicator the rule reads (examples are filled to match it).")
+@click.option("--title", default=None, help="The rule's title (else a TODO placeholder).")
+@click.option("--clause", default=None, help="The clause of the document (else a TODO placeholder).")
+@RULES_OPTION
+@guarded
+def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Optional[str], clause: Optional[str],
+              rules_dir: Optional[Path]) -> None:
+    """Append a rule skeleton (with a met, an unmet and a no-data example) to the document's rule file.
+
+    \b
+    Example:
+      chitieu rules new doi-thoai-voi-nhan-dan --source kh-84-tu --indicator dvcq.so_hoi_nghi_doi_thoai
+    """
+    cat = _catalogue(rules_dir)
+    if not re.match(SLUG, rule_id):
+        raise click.UsageError(f"'{rule_id}' is not a rule id: use lower-case ASCII words joined by '-'")
+    if rule_id in cat.by_id:
+        raise click.UsageError(f"rule '{rule_id}' already exists in {cat.by_id[rule_id].path}")
+    docs = {d.id: d for d in cat.documents.values()} | {d.number: d for d in cat.documents.values()}
+    if source not in docs:
+        raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, docs))
+    if indicator is not None and indicator not in cat.indicators:
+        raise click.UsageError(f"unknown indicator '{indicator}'" + did_you_mean(indicator, cat.indicators)
+                               + "; declare it in rules/indicators.yaml first")
+    doc = docs[source]
+    path = next(lr.path for lr in cat.rules if lr.document.id == doc.id)
+    text = skeleton(cat, rule_id, doc.id, indicator, title, clause, dt.date.today())
+    try:
+        append_rule(path, text)
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    line = len(path.read_text(encoding="utf-8").splitlines()) - text.count("\n") + 2
+    click.echo(f"{path}:{line}: added rule '{rule_id}' — edit it, then run: chitieu rules lint && chitieu rules test -k {rule_id}")
+
+
+@rules.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@RULES_OPTION
+@guarded
+def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
+    """Check the catalogue (and extra rule files): every problem as path:line:col, all in one run; exit 2 on errors.
+
+    \b
+    Examples:
+      chitieu rules lint
+      chitieu rules lint rules/new-criteria.yaml
+    """
+    diags = Diagnostics()
+    lint(paths, rules_dir or default_rules_dir(), diags)
+    _print_diagnostics(diags.items)
+    errors, warnings = len(diags.errors), len(diags.warnings)
+    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    sys.exit(EXIT_INPUT if errors else EXIT_OK)
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-k", "selected", multiple=True, help="Only this rule id (repeatable; a prefix ending in '*' matches many).")
+@RULES_OPTION
+@guarded
+def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], rules_dir: Optional[Path]) -> None:
+    """Run every rule's examples through the real engine; exit 1 when one fails.
+
+    \b
+    Examples:
+      chitieu rules test
+      chitieu rules test -k mo-hinh-dvk-moi-nam -k 'ntm-nc-*'
+    """
+    root = rules_dir or default_rules_dir()
+    extra = [p for p in paths if not p.is_dir()]
+    root = next((p for p in paths if p.is_dir()), root)
+    cat = load_catalogue(root, extra=extra)
+    ids = None
+    if selected:
+        ids = {lr.id for lr in cat.rules for k in selected
+               if lr.id == k or (k.endswith("*") and lr.id.startswith(k[:-1]))}
+        unknown = [k for k in selected if not k.endswith("*") and k not in cat.by_id]
+        if unknown:
+            raise click.UsageError(f"unknown rule '{unknown[0]}'" + did_you_mean(unknown[0], cat.by_id))
+    results = run_examples(cat, ids)
+    for res in results:
+        click.echo(example_line(res))
+    failed = sum(1 for r in results if not r.passed)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@rules.command("docs")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the pages (default: docs/rules of the project).")
+@RULES_OPTION
+@guarded
+def rules_docs(out_dir: Optional[Path], rules_dir: Optional[Path]) -> None:
+    """Write one Markdown page per rule and an index, from the rule files alone.
+
+    \b
+    Example:
+      chitieu rules docs -o docs/rules
+    """
+    cat = _catalogue(rules_dir)
+    out_dir = out_dir or PROJECT_ROOT / "docs" / "rules"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pages = docs_pages(cat)
+    for name, text in pages.items():
+        write_atomic(out_dir / name, text, force=True)
+    stale = sorted(p.name for p in out_dir.glob("*.md") if p.name not in pages)
+    for name in stale:
+        (out_dir / name).unlink()
+    click.echo(f"{len(pages)} page(s) written to {out_dir}" + (f"; removed {len(stale)} stale" if stale else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

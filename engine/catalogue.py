@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import templates
-from .diagnostics import Diagnostics, InputError, did_you_mean
+from .diagnostics import Diagnostics, InputError, did_you_mean, shown_path
 from .model import CatalogueInfo, DateSpan, Document, Indicator, IndicatorFile, Rule, RuleFile
 from .validate import validate
 from .yamlsrc import YamlDoc, load_each, yaml_files
@@ -19,8 +19,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_rules_dir() -> Path:
+    """$CHITIEU_RULES, else the project's rules/ — shown relative to the working folder when inside it."""
     env = os.environ.get("CHITIEU_RULES")
-    return Path(env) if env else PROJECT_ROOT / "rules"
+    return Path(env) if env else Path(shown_path(PROJECT_ROOT / "rules"))
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Catalogue:
     rules: list[LoadedRule]
     digest: str
     indicator_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)
+    info_doc: Optional[YamlDoc] = None
 
     @property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -97,14 +99,18 @@ class Catalogue:
         return done
 
 
-def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diags: Diagnostics | None = None) -> Catalogue:
-    """Load every YAML file under ``root`` (plus ``extra`` files); raise InputError listing every problem."""
+def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diags: Diagnostics | None = None,
+                   strict: bool = True) -> Catalogue:
+    """Load every YAML file under ``root`` (plus ``extra`` files). With ``strict`` (the default) raise InputError
+    listing every problem; without, return what loaded and leave the problems in ``diags`` (for lint)."""
     root = root or default_rules_dir()
     diags = diags if diags is not None else Diagnostics()
     if not root.exists():
         diags.error(root, 1, 1, "io", "the rules directory does not exist (set --rules or CHITIEU_RULES)")
         raise InputError(diags.items)
-    files = yaml_files([root]) + [Path(p) for p in extra]
+    files = yaml_files([root])
+    seen_files = {f.resolve() for f in files}
+    files += [Path(p) for p in extra if Path(p).resolve() not in seen_files]
     info: Optional[CatalogueInfo] = None
     indicators: dict[str, Indicator] = {}
     ind_where: dict[str, tuple[Path, int, int]] = {}
@@ -112,6 +118,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     doc_where: dict[str, tuple[Path, int, int]] = {}
     rules: list[LoadedRule] = []
     saw_catalogue = False
+    info_doc: Optional[YamlDoc] = None
     digest = hashlib.sha256()
     for doc, schema in load_each(files, diags):
         path = doc.path
@@ -119,6 +126,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
         digest.update(doc.text.encode())
         if schema == "chitieu.catalogue/1":
             saw_catalogue = True
+            info_doc = doc
             parsed = validate(CatalogueInfo, doc, diags)
             if parsed:
                 info = parsed
@@ -151,10 +159,10 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     cat = Catalogue(
         info=info,
         indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
-        indicator_where=ind_where,
+        indicator_where=ind_where, info_doc=info_doc,
     )
     check_catalogue(cat, diags)
-    if diags.has_errors():
+    if strict and diags.has_errors():
         raise InputError(diags.sorted())
     return cat
 
@@ -192,6 +200,12 @@ NUMERIC_TYPES = ("count", "number", "percent", "items")
 
 def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     """Checks that need the whole catalogue: ids, references, types, units, periods, templates."""
+    for i, doc_id in enumerate(cat.info.order):
+        if doc_id not in cat.documents and cat.info_doc is not None:
+            line, col = cat.info_doc.where(("order", i))
+            diags.warning(cat.info_doc.path, line, col, "unknown-document",
+                          f"'order' names document '{doc_id}', which no rule file declares"
+                          + did_you_mean(doc_id, cat.documents))
     seen: dict[str, LoadedRule] = {}
     for lr in cat.rules:
         if lr.id in seen:

@@ -192,9 +192,11 @@ def compile_rule(cat: Catalogue, lr: LoadedRule) -> list[Branch]:
     unmet = (kv & unmet_v) | claim_unmet
     add("unmet", Outcome("unmet"), unmet & closed, _waiver_join(rid, True))
     add("waived", Outcome("waived"), unmet & closed, _waiver_join(rid, False))
-    not_met = ~kx & ~(kv & met_v) & ~claim_met
+    # k takes one of three values, so "not met" splits into two alternatives that exclude each other; written as
+    # ¬(met) it would expand into many overlapping alternatives, each a separate match in durable_rules.
+    not_met = (kv & ~met_v) | claim_unmet
     # With no threshold a value can never become "met later": only a claim can be pending.
-    may_wait = not_met & ~kv if threshold_unknown else not_met
+    may_wait = claim_unmet if threshold_unknown else not_met
     add("pending_appraisal", Outcome("pending", outlook="on_track", reason="awaiting_appraisal"),
         may_wait & cmp("ap", "==", 1))
     open_ = may_wait & cmp("ap", "==", 0) & cmp("op", "==", 1)
@@ -208,7 +210,7 @@ def compile_rule(cat: Catalogue, lr: LoadedRule) -> list[Branch]:
         add("pending", Outcome("pending", reason="period_open"), open_)
     add("undetermined", Outcome("insufficient_data",
                                 reason="threshold_unknown" if threshold_unknown else "bound_straddles"),
-        (not_met & kv) if threshold_unknown else (not_met & ~unmet & closed))
+        (kv & ~met_v) if threshold_unknown else (kv & ~met_v & ~unmet_v & closed))
     return out
 
 

@@ -9,6 +9,64 @@ from typing import Iterable, Literal
 
 Level = Literal["error", "warning"]
 
+# Every diagnostic code, with what it means. RULES.md explains each one and what to do (a test keeps them in step).
+CODES: dict[str, str] = {
+    # reading files
+    "io": "the file or folder cannot be read",
+    "file-too-large": "the file is larger than the limit",
+    "empty-file": "the file is empty",
+    "encoding": "the file is not UTF-8",
+    "unicode-mixed": "composed (NFC) and decomposed (NFD) Vietnamese characters are mixed",
+    "yaml-syntax": "the text is not valid YAML",
+    "yaml-tag": "a YAML tag other than the plain-data ones",
+    "yaml-merge": "a YAML merge key ('<<')",
+    "yaml-key": "a mapping key that is not plain text",
+    "duplicate-key": "a key appears twice in one mapping",
+    "yaml-too-large": "anchors and aliases expand the document past the limit",
+    "yaml-too-deep": "values nested too deep",
+    "yaml-multi-document": "more than one YAML document in a file",
+    "unknown-schema": "the 'schema' key names no known file kind",
+    "no-input": "no input files were given",
+    # shapes
+    "unknown-key": "a key the format does not have",
+    "missing-key": "a required key is missing",
+    "missing-citation": "a rule without the clause of its source document",
+    "wrong-type": "a value of the wrong type (text for a number, a list for a mapping…)",
+    "invalid-value": "a value outside what the field allows",
+    # the catalogue
+    "missing-catalogue": "no catalogue.yaml in the rules folder",
+    "duplicate-rule": "two rules with one id",
+    "duplicate-indicator": "two indicators with one key",
+    "duplicate-document": "two rule files declare one document",
+    "unknown-document": "a document id that no rule file declares",
+    "unknown-indicator": "an indicator key that is not declared",
+    "unknown-rule": "a rule id that does not exist",
+    "rule-cycle": "rules that depend on each other in a circle",
+    "outlook-periods": "an outlook read from a rule judged once per year",
+    "type-mismatch": "a value or target of the wrong type for its indicator",
+    "unit-mismatch": "a target unit that differs from the indicator's",
+    "period-outside-document": "a rule period outside its document's period",
+    "template-field": "a message template names a field that does not exist",
+    "missing-example": "a rule without a met, an unmet (or an insufficient-data) example",
+    "example-invalid": "an example whose facts are malformed",
+    "never-true": "a target that no possible value can meet",
+    "always-true": "a target that every possible value meets",
+    "rete-node-limit": "a rule that compiles into more patterns than durable_rules accepts at one node",
+    "rete-too-many-rules": "more rules than durable_rules can hold in one ruleset",
+    "indicator-unused": "an indicator that no rule reads",
+    "todo": "a TODO placeholder left in a rule",
+    # facts
+    "period-after-report": "a fact for a period after the report's as-of date",
+    "out-of-range": "a value outside the indicator's range",
+    "conflicting-facts": "two different values for one indicator and period",
+    "quote-mismatch": "the quoted sentence is not at the cited line of the report",
+    "report-missing": "the report file a fact file cites is not there",
+    "report-unreadable": "the report file a fact file cites cannot be read",
+    "commune-name": "one commune id with two names",
+    # output
+    "output": "an output file that cannot or must not be written",
+}
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -40,6 +98,8 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def add(self, diag: Diagnostic) -> None:
+        if diag.code not in CODES:
+            raise ValueError(f"undocumented diagnostic code {diag.code!r}; add it to CODES and RULES.md")
         if diag not in self.items:
             self.items.append(diag)
 
@@ -76,9 +136,23 @@ class InputError(Exception):
         super().__init__("\n".join(d.render() for d in self.diagnostics))
 
 
+def shown_path(path: str | Path) -> str:
+    """A path as the user would type it: relative to the working folder when it lies inside it."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return str(p.relative_to(Path.cwd()))
+        except ValueError:
+            return str(p)
+    return str(p)
+
+
 def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3) -> str:
     """A ' (did you mean: a, b?)' suffix naming the nearest candidates, or '' when none is near."""
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=n, cutoff=0.6)
+    pool = sorted(set(candidates))
+    # a prefix typed in full ('kh-156' for 'kh-156-ubnd-tinh-an') is as telling as a near spelling
+    prefixed = [c for c in pool if len(name) >= 3 and c.startswith(name) and c != name]
+    close = (prefixed + [c for c in difflib.get_close_matches(name, pool, n=n, cutoff=0.6) if c not in prefixed])[:n]
     if not close:
         return ""
     return " (did you mean: " + ", ".join(f"'{c}'" for c in close) + "?)"

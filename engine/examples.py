@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from .audit import run_audit
 from .catalogue import Catalogue, LoadedRule
-from .facts import CommuneFacts, LoadedFact, LoadedWaiver
+from .facts import CommuneFacts, LoadedFact, LoadedWaiver, fact_problems
 from .model import Commune, Example, Fact, Finding, Report, Waiver
 
 EXAMPLE_COMMUNE = Commune(id="vi-du", name="xã Ví Dụ")
@@ -47,8 +47,8 @@ def _as_of(ex: Example, lr: LoadedRule, facts: list[Fact]) -> dt.date:
     return dt.date(max(first, lr.document.period.from_), 12, 31)
 
 
-def example_inputs(lr: LoadedRule, index: int) -> tuple[CommuneFacts, list[LoadedWaiver]]:
-    """The example as one commune's facts; raises ValueError naming the broken fact."""
+def example_inputs(lr: LoadedRule, index: int, cat: Optional[Catalogue] = None) -> tuple[CommuneFacts, list[LoadedWaiver]]:
+    """The example as one commune's facts; raises ValueError naming the broken fact (checked against ``cat``)."""
     ex = lr.rule.examples[index]
     loc = lr.loc + ("examples", index)
     facts: list[Fact] = []
@@ -62,6 +62,10 @@ def example_inputs(lr: LoadedRule, index: int) -> tuple[CommuneFacts, list[Loade
             where = ".".join(str(p) for p in first["loc"])
             raise ValueError(f"fact {i + 1}: {where}: {first['msg']}") from None
     as_of = _as_of(ex, lr, facts)
+    if cat is not None:
+        for i, f in enumerate(facts):
+            for sub, _code, message in fact_problems(cat, f, as_of):
+                raise ValueError(f"fact {i + 1}: {'.'.join(sub)}: {message}")
     start = dt.date(min(lr.document.period.from_, as_of.year), 1, 1)
     report = Report.model_validate({
         "title": f"Ví dụ {ex.name}", "date": as_of.isoformat(), "as_of": as_of.isoformat(), "issuer": "—",
@@ -100,7 +104,7 @@ def run_example(cat: Catalogue, lr: LoadedRule, index: int) -> ExampleResult:
     line, _ = lr.doc.where(lr.loc + ("examples", index))
     res = ExampleResult(lr.id, ex, str(lr.path), line)
     try:
-        cf, waivers = example_inputs(lr, index)
+        cf, waivers = example_inputs(lr, index, cat)
     except ValueError as exc:
         res.problems.append(str(exc))
         return res

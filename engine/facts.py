@@ -209,50 +209,51 @@ def _check_quote(text: Optional[ReportText], line: int, quote: str, doc: YamlDoc
         diags.error(doc.path, l, c, "quote-mismatch", f"the quote is not at line {line} of the report{hint}")
 
 
-def _check_fact(lf: LoadedFact, doc: YamlDoc, loc: tuple, cat: Catalogue, diags: Diagnostics) -> None:
-    f = lf.fact
-
-    def err(sub: tuple, code: str, message: str) -> None:
-        line, col = doc.where(loc + sub)
-        diags.error(doc.path, line, col, code, message)
-
+def fact_problems(cat: Catalogue, f: Fact, as_of: dt.date) -> list[tuple[tuple, str, str]]:
+    """What is wrong with a fact given the catalogue: (key within the fact, code, message) for each problem."""
+    out: list[tuple[tuple, str, str]] = []
     ind = cat.indicators.get(f.indicator)
     if ind is None:
-        err(("indicator",), "unknown-indicator", f"unknown indicator '{f.indicator}'" + did_you_mean(f.indicator, cat.indicators))
-        return
-    if f.period.kind != "as_of" and f.period.start > lf.report.as_of.year:
-        err(("period",), "period-after-report", f"period {f.period.key} is after the report's as-of date {lf.report.as_of}")
+        return [(("indicator",), "unknown-indicator",
+                 f"unknown indicator '{f.indicator}'" + did_you_mean(f.indicator, cat.indicators))]
+    if f.period.kind != "as_of" and f.period.start > as_of.year:
+        out.append((("period",), "period-after-report", f"period {f.period.key} is after the report's as-of date {as_of}"))
     if f.claim is not None:
-        return
+        return out
     if f.items is not None:
         if ind.type != "items":
-            err(("items",), "type-mismatch", f"'{ind.key}' is {ind.type}, not a list of items: give 'value'")
-        return
+            out.append((("items",), "type-mismatch", f"'{ind.key}' is {ind.type}, not a list of items: give 'value'"))
+        return out
     v = f.value
     if ind.type == "items":
-        err(("value",), "type-mismatch", f"'{ind.key}' is a list of items: give 'items' (each with a name)")
+        out.append((("value",), "type-mismatch", f"'{ind.key}' is a list of items: give 'items' (each with a name)"))
     elif ind.type == "boolean":
         if not isinstance(v, bool):
-            err(("value",), "type-mismatch", f"'{ind.key}' is boolean: the value must be true or false, got {v!r}")
+            out.append((("value",), "type-mismatch", f"'{ind.key}' is boolean: the value must be true or false, got {v!r}"))
     elif ind.type == "level":
         keys = [lv.key for lv in ind.levels or []]
         if not isinstance(v, str) or v not in keys:
-            err(("value",), "type-mismatch", f"'{ind.key}' takes one of {keys}, got {v!r}"
-                + (did_you_mean(v, keys) if isinstance(v, str) else ""))
+            out.append((("value",), "type-mismatch", f"'{ind.key}' takes one of {keys}, got {v!r}"
+                        + (did_you_mean(v, keys) if isinstance(v, str) else "")))
+    elif isinstance(v, (bool, str)):
+        out.append((("value",), "type-mismatch",
+                    f"'{ind.key}' is {ind.type}: the value must be a number or a bound, got {v!r}"))
     else:
-        if isinstance(v, bool) or isinstance(v, str):
-            hint = f"; write {int(v)} without quotes" if isinstance(v, str) and v.isdigit() else ""
-            err(("value",), "type-mismatch",
-                f"'{ind.key}' is {ind.type}: the value must be a number or a bound, got {v!r}{hint}")
-            return
         numbers = [x for x in ((v.gt, v.gte, v.lt, v.lte) if isinstance(v, Bound) else (v,)) if x is not None]
         for x in numbers:
             if ind.type == "count" and not isinstance(v, Bound) and x != x.to_integral_value():
-                err(("value",), "type-mismatch", f"'{ind.key}' counts whole {ind.unit or 'units'}: {x} is not whole")
+                out.append((("value",), "type-mismatch", f"'{ind.key}' counts whole {ind.unit or 'units'}: {x} is not whole"))
             lower, upper = ind.lower, ind.upper
             if (lower is not None and x < lower) or (upper is not None and x > upper):
-                err(("value",), "out-of-range",
-                    f"{x} is outside the range of '{ind.key}' ({_fmt(lower)} to {_fmt(upper)})")
+                out.append((("value",), "out-of-range",
+                            f"{x} is outside the range of '{ind.key}' ({_fmt(lower)} to {_fmt(upper)})"))
+    return out
+
+
+def _check_fact(lf: LoadedFact, doc: YamlDoc, loc: tuple, cat: Catalogue, diags: Diagnostics) -> None:
+    for sub, code, message in fact_problems(cat, lf.fact, lf.report.as_of):
+        line, col = doc.where(loc + sub)
+        diags.error(doc.path, line, col, code, message)
 
 
 def _fmt(x: Optional[Decimal]) -> str:

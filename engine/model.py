@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictBool,
     model_validator,
 )
 
@@ -22,7 +23,7 @@ from pydantic import (
 MAX_ABS_VALUE = Decimal(10) ** 12
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-KEY = r"^[a-z0-9_]+(\.[a-z0-9_]+)*$"
+KEY = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
 
 
 def _number(v: Any) -> Decimal:
@@ -120,7 +121,7 @@ class Indicator(Strict):
     max: Optional[Number] = None
     levels: Optional[list[LevelDef]] = None
     description: Optional[Text] = None
-    verified: bool = True
+    verified: StrictBool = True
     note: Optional[Text] = None
 
     @model_validator(mode="after")
@@ -203,7 +204,7 @@ class Document(Strict):
     title: NonEmptyText
     period: YearSpan
     implements: Optional[Slug] = None
-    text_available: bool = False
+    text_available: StrictBool = False
     note: Optional[Text] = None
 
     @property
@@ -224,15 +225,15 @@ RuleKind = Literal["threshold", "all_of", "claim_check"]
 class Source(Strict):
     clause: NonEmptyText
     report_line: Optional[Int] = None
-    verified: bool = False
+    verified: StrictBool = False
     note: Optional[Text] = None
 
 
 class Target(Strict):
     op: Op
-    value: Union[bool, Number, Key, None] = None
+    value: Union[StrictBool, Number, Key, None] = None
     unit: Optional[Text] = None
-    per_year: bool = False
+    per_year: StrictBool = False
     unknown_reason: Optional[Text] = None
 
     @model_validator(mode="after")
@@ -272,7 +273,7 @@ class Measure(Strict):
     aggregate: Aggregate = "value"
     per: Optional[Key] = None
     claim: Optional[Key] = None
-    evidence: bool = False
+    evidence: StrictBool = False
     document_kinds: list[NonEmptyText] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -302,7 +303,7 @@ class ExampleExpect(Strict):
     status: Status
     period: Optional[Text] = None
     evidence_level: Optional[EvidenceLevel] = None
-    actual: Union[bool, Number, Key, None] = None
+    actual: Union[StrictBool, Number, Key, None] = None
     outlook: Optional[Literal["on_track", "at_risk"]] = None
 
 
@@ -473,7 +474,7 @@ class Bound(Strict):
         return self
 
 
-FactValue = Union[bool, Number, Bound, Key]
+FactValue = Union[StrictBool, Number, Bound, Key]
 
 
 class Fact(Strict):
@@ -483,7 +484,7 @@ class Fact(Strict):
     items: Optional[list[Item]] = None
     claim: Optional[Literal["achieved", "not_achieved"]] = None
     basis: Literal["reported", "claimed"] = "reported"
-    awaiting_appraisal: bool = False
+    awaiting_appraisal: StrictBool = False
     document: Optional[DocRef] = None
     source: Quote
     note: Optional[Text] = None
@@ -565,7 +566,7 @@ class Statement(Strict):
     kind: StatementKind
     text: NonEmptyText
     theme: Optional[Theme] = None
-    in_summary: bool = True
+    in_summary: StrictBool = True
     cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
     source: Quote
 

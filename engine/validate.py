@@ -52,6 +52,9 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
     if kind == "extra_forbidden":
         return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), _VOCAB)
     if kind == "missing":
+        if key in ("source", "clause"):
+            return "missing-citation", (f"missing required key '{key}': every rule cites the clause of the document "
+                                        "its target comes from (source: {clause: …})")
         return "missing-key", f"missing required key '{key}'"
     if kind in ("literal_error", "enum"):
         expected = err.get("ctx", {}).get("expected", "")

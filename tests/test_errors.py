@@ -42,7 +42,7 @@ def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
     ("  - {indicator: dvk.mo_hinhh, period: 2023, items: [], source: {line: 1, quote: q}}",
      "dvk.mo_hinhh", "unknown-indicator", "unknown indicator 'dvk.mo_hinhh' (did you mean: 'dvk.mo_hinh'?)"),
     ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '05', source: {line: 1, quote: q}}",
-     "'05'", "type-mismatch", "got '05'; write 5 without quotes"),
+     "'05'", "wrong-type", "expected a number, got the text '05'; write the number without quotes"),
     ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '50%', source: {line: 1, quote: q}}",
      "'50%'", "wrong-type", "expected a number, got the text '50%'"),
     ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, colour: red, source: {line: 1, quote: q}}",

@@ -30,9 +30,9 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
     for cf in result.communes:
         table = Table(title=f"{cf.commune.name} — số liệu đến ngày {vi.date(cf.as_of)}", show_lines=True,
                       title_justify="left", expand=False)
-        for name, kw in (("Quy tắc", {"no_wrap": True}), ("Chỉ tiêu", {"ratio": 3}), ("Kỳ", {}),
-                         ("Mức chỉ tiêu", {}), ("Kết quả", {}), ("Trạng thái", {}), ("Căn cứ", {}),
-                         ("Nguồn", {"ratio": 2})):
+        for name, kw in (("Quy tắc", {"no_wrap": True}), ("Chỉ tiêu", {"ratio": 3}), ("Kỳ", {"min_width": 10}),
+                         ("Mức chỉ tiêu", {"ratio": 2}), ("Kết quả", {"ratio": 2}), ("Trạng thái", {"min_width": 17}),
+                         ("Căn cứ", {"min_width": 9}), ("Nguồn", {"ratio": 2})):
             table.add_column(name, **kw)
         for f in (f for f in result.findings if f.commune.id == cf.commune.id):
             status = Text(f"{f.status}\n{f.status_label}", style=STYLE[f.status])

@@ -1,0 +1,453 @@
+"""What rule authors use: lint beyond the schema, a rule in plain words, rule skeletons and the generated pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import vi
+from .audit import rule_indicators
+from .catalogue import Catalogue, LoadedRule, load_catalogue
+from .compiler import compile_rule, extreme_value
+from .conditions import And, Cmp, Cond, Or
+from .diagnostics import Diagnostics
+from .examples import example_inputs
+from .model import Indicator, Measure
+
+# durable_rules limits, measured on 2.0.28 (see shared/domain/durable-rules-notes.md and tests/test_compiler.py):
+# a fact may match at most 64 patterns at one node (error 303 past that), and a node with 512 or more distinct
+# children makes ruleset creation hang.
+RETE_MAX_MATCHES = 64
+RETE_MAX_CHILDREN = 511
+
+OP_WORDS = {">=": "ít nhất", ">": "trên", "<=": "không quá", "<": "dưới", "==": "bằng"}
+AGG_WORDS = {"value": "giá trị", "count": "số mục", "sum": "tổng"}
+TYPE_WORDS = {"count": "số đếm", "number": "số", "percent": "tỷ lệ %", "boolean": "có/không", "level": "mức",
+              "items": "danh sách mục"}
+PERIOD_FORMS = {"annual": "từng năm (period: 2024)", "cumulative": "từng năm hoặc cả giai đoạn (period: 2023-2024)",
+                "deadline": "tình trạng đến thời điểm báo cáo (period: as_of) hoặc theo năm",
+                "as_of": "tình trạng đến thời điểm báo cáo (period: as_of)"}
+
+
+# --------------------------------------------------------------------------------------------------- lint
+
+def alternatives(c: Cond) -> int:
+    """How many alternative patterns durable_rules makes of a condition ('$or' expands into one per branch)."""
+    if isinstance(c, Cmp):
+        return 1
+    if isinstance(c, Or):
+        return sum(alternatives(p) for p in c.parts)
+    if isinstance(c, And):
+        n = 1
+        for p in c.parts:
+            n *= alternatives(p)
+        return n
+    return 1
+
+
+def _domain(cat: Catalogue, lr: LoadedRule) -> tuple[Optional[Decimal], Optional[Decimal]]:
+    m = lr.rule.measure
+    assert m is not None
+    ind = cat.indicators[m.of]
+    if m.per:
+        return Decimal(0), None
+    if m.aggregate == "count":
+        return Decimal(0), None
+    if m.aggregate == "sum":
+        return (ind.lower, None)
+    return ind.lower, ind.upper
+
+
+def _target_number(cat: Catalogue, lr: LoadedRule) -> Optional[Decimal]:
+    t = lr.rule.target
+    if t is None or t.value is None:
+        return None
+    if isinstance(t.value, bool):
+        return Decimal(int(t.value))
+    if isinstance(t.value, str):
+        idx = cat.indicators[lr.rule.measure.of].level_index(t.value)
+        return None if idx is None else Decimal(idx)
+    return t.value
+
+
+def _never_always(cat: Catalogue, lr: LoadedRule, diags: Diagnostics) -> None:
+    r = lr.rule
+    if r.kind != "threshold" or r.measure is None or r.target is None or r.measure.of not in cat.indicators:
+        return
+    if r.measure.per and r.measure.per not in cat.indicators:
+        return
+    value = _target_number(cat, lr)
+    if value is None:
+        return
+    lo, hi = _domain(cat, lr)
+    op = r.target.op
+    never = ((op == ">=" and hi is not None and value > hi) or (op == ">" and hi is not None and value >= hi)
+             or (op == "<=" and lo is not None and value < lo) or (op == "<" and lo is not None and value <= lo)
+             or (op == "==" and ((hi is not None and value > hi) or (lo is not None and value < lo))))
+    always = ((op == ">=" and lo is not None and value <= lo) or (op == ">" and lo is not None and value < lo)
+              or (op == "<=" and hi is not None and value >= hi) or (op == "<" and hi is not None and value > hi))
+    line, col = lr.where("target")
+    shown = f"{_fmt(lo)}…{_fmt(hi)}"
+    if never:
+        diags.error(lr.path, line, col, "never-true",
+                    f"the target '{op} {r.target.value}' can never be met: the measured value lies in {shown}")
+    elif always:
+        diags.warning(lr.path, line, col, "always-true",
+                      f"the target '{op} {r.target.value}' is met by every possible value ({shown}); it can never be unmet")
+
+
+def _fmt(x: Optional[Decimal]) -> str:
+    return "∞" if x is None else str(x)
+
+
+def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional[Catalogue]:
+    """Every problem of the catalogue (``rules_dir`` plus extra rule files), collected into ``diags``."""
+    extra: list[Path] = []
+    root = rules_dir
+    for p in paths:
+        if p.is_dir():
+            root = p
+        else:
+            extra.append(p)
+    cat = load_catalogue(root, extra=extra, diags=diags, strict=False)
+    if len(cat.rules) > RETE_MAX_CHILDREN:
+        diags.error(root, 1, 1, "rete-too-many-rules",
+                    f"{len(cat.rules)} rules in one catalogue; durable_rules hangs past {RETE_MAX_CHILDREN} rules in one "
+                    "ruleset: split the catalogue into several rule folders and check them separately")
+    used: set[str] = set()
+    ids = {lr.id for lr in cat.rules}
+    for lr in cat.rules:
+        r = lr.rule
+        used.update(rule_indicators(lr))
+        statuses = {ex.expect.status for ex in r.examples}
+        line, col = lr.doc.where(lr.loc + ("examples",), prefer_key=True)
+        for needed in ("met", "unmet"):
+            if needed not in statuses:
+                diags.error(lr.path, line, col, "missing-example",
+                            f"rule '{lr.id}' has no example expecting '{needed}'; a rule is proved by a met and an unmet example")
+        if "insufficient_data" not in statuses:
+            diags.warning(lr.path, line, col, "missing-example",
+                          f"rule '{lr.id}' has no example expecting 'insufficient_data' (what happens without facts)")
+        for i, ex in enumerate(r.examples):
+            try:
+                example_inputs(lr, i, cat)
+            except ValueError as exc:
+                el, ec = lr.where("examples", i)
+                diags.error(lr.path, el, ec, "example-invalid", f"example '{ex.name}': {exc}")
+        for name in ("title", "shortcoming", "remedy", "cause"):
+            if "TODO" in (getattr(r, name) or ""):
+                tl, tc = lr.where(name)
+                diags.warning(lr.path, tl, tc, "todo", f"'{name}' still holds a TODO placeholder")
+        if "TODO" in r.source.clause:
+            sl, sc = lr.where("source", "clause")
+            diags.warning(lr.path, sl, sc, "todo", "'source.clause' still holds a TODO placeholder")
+        if set(r.dependencies()) - ids or any(k not in cat.indicators for k in rule_indicators(lr)):
+            continue  # already reported; the checks below need a rule that compiles
+        _never_always(cat, lr, diags)
+        n = sum(alternatives(b.cond) for b in compile_rule(cat, lr))
+        if n > RETE_MAX_MATCHES:
+            diags.error(lr.path, *lr.where("id"), "rete-node-limit",
+                        f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact that "
+                        f"matches more than {RETE_MAX_MATCHES} at one node (error 303): simplify the target")
+    for key, (path, line, col) in sorted(cat.indicator_where.items()):
+        if key not in used:
+            diags.warning(path, line, col, "indicator-unused", f"indicator '{key}' is read by no rule")
+    return cat
+
+
+# --------------------------------------------------------------------------------------------------- plain words
+
+def _ind_name(cat: Catalogue, key: Optional[str]) -> str:
+    ind = cat.indicators.get(key or "")
+    return f"“{ind.name}”" if ind else f"'{key}'"
+
+
+def measure_words(cat: Catalogue, m: Measure) -> str:
+    ind = cat.indicators.get(m.of)
+    if m.aggregate == "count":
+        text = f"số {ind.unit if ind and ind.unit else 'mục'} của {_ind_name(cat, m.of)}"
+    elif m.aggregate == "sum":
+        text = f"tổng {_ind_name(cat, m.of)} trong kỳ"
+    else:
+        text = _ind_name(cat, m.of)
+    if m.per:
+        text += f", chia cho {_ind_name(cat, m.per)} (tính bằng %)"
+    if m.evidence:
+        if ind is not None and ind.type == "items":
+            text += "; mỗi mục chỉ được tính là có căn cứ khi dẫn quyết định thành lập hoặc công nhận"
+        else:
+            kinds = " hoặc ".join(m.document_kinds) if m.document_kinds else "văn bản"
+            text += f"; kết quả phải dẫn {kinds} (số, ngày), nếu không chỉ là khẳng định"
+    if m.claim:
+        text += (f"; khi thiếu số liệu để tính, dùng con số báo cáo tự nêu {_ind_name(cat, m.claim)} "
+                 "(mức căn cứ: chỉ có khẳng định)")
+    return text
+
+
+def _target_words(cat: Catalogue, lr: LoadedRule) -> str:
+    t = lr.rule.target
+    assert t is not None
+    if t.value is None:
+        extreme = extreme_value(cat, lr)
+        unit = t.unit or ""
+        tail = (f" Chỉ kết luận “Đạt” khi kết quả ở mức {vi.number(extreme)}{unit if unit == '%' else ' ' + unit}"
+                ", vì khi đó đạt với mọi ngưỡng; còn lại là “Chưa đủ dữ liệu”." if extreme is not None else
+                " Không kết luận được “Đạt” hay “Chưa đạt” từ số liệu; chỉ ghi nhận kết quả.")
+        return f"Ngưỡng chưa xác định: {t.unknown_reason}.{tail}"
+    if isinstance(t.value, bool):
+        return "Đạt khi " + ("có" if t.value else "không có") + "; ngược lại là chưa đạt."
+    if isinstance(t.value, str):
+        ind = cat.indicators[lr.rule.measure.of]
+        idx = ind.level_index(t.value)
+        label = ind.level_label(idx) if idx is not None else t.value
+        return f"Đạt khi ở mức {OP_WORDS[t.op]} “{label}” (thứ tự: " + " < ".join(
+            lv.label for lv in ind.levels or []) + ")."
+    unit = t.unit or ""
+    per_year = " mỗi năm của kỳ (chỉ tiêu nhân với số năm)" if t.per_year else ""
+    return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}."
+
+
+def condition_words(cat: Catalogue, lr: LoadedRule) -> list[str]:
+    r = lr.rule
+    out: list[str] = []
+    if r.kind == "threshold":
+        out.append(_target_words(cat, lr))
+        out.append("Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
+                   "nếu không là “Chưa đủ dữ liệu”.")
+    elif r.kind == "claim_check":
+        comp = r.computed
+        if comp.rule:
+            field = {"actual": "kết quả", "achievement_pct": "tỷ lệ đạt (%)", "target": "chỉ tiêu"}[comp.field]
+            side = f"{field} của quy tắc `{comp.rule}`"
+        else:
+            side = measure_words(cat, comp.measure)
+        tol = f" (sai số cho phép ±{vi.number(r.tolerance)})" if r.tolerance else ""
+        out.append(f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
+                   f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn).")
+    else:
+        out.append(f"Quy tắc chuỗi: đạt khi tất cả {len(r.requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
+                   "có quy tắc chưa đạt thì chưa đạt; không có quy tắc chưa đạt nhưng có quy tắc chưa đủ dữ liệu thì "
+                   "chưa đủ dữ liệu; còn lại là chờ.")
+    if r.outlook_from:
+        out.append(f"Khi chưa đến hạn, triển vọng lấy từ kết luận của quy tắc `{r.outlook_from}`: đạt hoặc đang chờ "
+                   "→ đúng tiến độ; chưa đạt → có nguy cơ không đạt.")
+    out.append("Chưa đạt mà có miễn trừ còn hiệu lực (cùng quy tắc, xã, kỳ) thì là “Miễn trừ”.")
+    return out
+
+
+def period_words(lr: LoadedRule) -> str:
+    p = lr.rule.period
+    span = lr.document.period
+    first = p.from_ if p.from_ is not None else span.from_
+    last = p.to if p.to is not None else span.to
+    if p.kind == "annual":
+        text = (f"Đánh giá riêng từng năm từ {first} đến {last} có trong báo cáo; năm chưa kết thúc mà chưa đạt thì "
+                "“Chưa đến hạn”.")
+    elif p.kind == "cumulative":
+        text = f"Lũy kế từ năm {first} đến năm của thời điểm báo cáo (không quá {last}); năm cuối chưa kết thúc thì ghi chú."
+    elif p.kind == "deadline":
+        text = (f"Phải đạt trước ngày {vi.date(p.deadline)}; trước hạn mà chưa đạt là “Chưa đến hạn”, "
+                "hết hạn mà chưa đạt là “Chưa đạt”.")
+    else:
+        text = "Tình trạng tại thời điểm số liệu của báo cáo."
+    if lr.in_force is not None:
+        to = vi.date(lr.in_force.to) if lr.in_force.to else "nay"
+        text += f" Bộ quy tắc có hiệu lực từ {vi.date(lr.in_force.from_)} đến {to}; ngoài khoảng đó: “Không áp dụng”."
+    return text
+
+
+def facts_needed(cat: Catalogue, lr: LoadedRule) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    for key in dict.fromkeys(rule_indicators(lr)):
+        ind: Optional[Indicator] = cat.indicators.get(key)
+        if ind is None:
+            continue
+        rows.append((key, ind.name, TYPE_WORDS[ind.type], ind.unit or "—", PERIOD_FORMS[lr.rule.period.kind]))
+    for dep in lr.rule.requires:
+        rows.append((dep, "kết luận của quy tắc thành phần", "kết luận", "—", "—"))
+    return rows
+
+
+# --------------------------------------------------------------------------------------------------- pages
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def flow(value) -> str:
+    """A value as YAML flow text, the way rule authors write it ({indicator: x, value: {gt: 50}})."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
+def _fact_line(raw: dict) -> str:
+    return flow({k: v for k, v in raw.items() if k != "source"})
+
+
+def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
+    """One rule as Markdown — what `chitieu rules show` prints and `chitieu rules docs` writes."""
+    r = lr.rule
+    doc = lr.document
+    lines = [f"# `{r.id}` — {r.title}", ""]
+    lines += ["| | |", "|---|---|",
+              f"| Văn bản nguồn | {_cell(doc.citation)} của {_cell(doc.issuer)} |",
+              f"| Nội dung | {_cell(r.source.clause)} |"]
+    if r.source.report_line:
+        lines.append(f"| Dòng báo cáo mẫu | {r.source.report_line} |")
+    lines += [f"| Đã đối chiếu văn bản gốc | {'có' if r.source.verified else 'chưa'} |",
+              f"| Loại quy tắc | {r.kind} |",
+              f"| Chủ đề | {vi.THEME_LABELS[r.theme]} |",
+              f"| Mức độ | {vi.SEVERITY_LABELS[r.severity]} ({r.severity}) |",
+              f"| Thẻ | {', '.join(r.tags) or '—'} |",
+              f"| Tệp | `{lr.path.name}`, dòng {lr.line} |", ""]
+    if r.measure is not None:
+        lines += ["## Đo gì", "", measure_words(cat, r.measure)[:1].upper() + measure_words(cat, r.measure)[1:] + ".", ""]
+    if r.why:
+        lines += ["## Vì sao quan trọng", "", r.why, ""]
+    lines += ["## Điều kiện", ""] + [f"- {s}" for s in condition_words(cat, lr)] + [""]
+    lines += ["## Kỳ đánh giá", "", period_words(lr), ""]
+    rows = facts_needed(cat, lr)
+    if rows:
+        lines += ["## Dữ liệu cần", "", "| Chỉ số | Tên | Kiểu | Đơn vị | Kỳ của dữ liệu |", "|---|---|---|---|---|"]
+        lines += [f"| `{a}` | {_cell(b)} | {c} | {_cell(d)} | {e} |" for a, b, c, d, e in rows] + [""]
+    if r.requires:
+        lines += ["## Quy tắc thành phần", "", ", ".join(f"`{d}`" for d in r.requires), ""]
+    lines += ["## Ví dụ", "", "| Ví dụ | Thời điểm | Dữ liệu | Kết quả mong đợi |", "|---|---|---|---|"]
+    for i, ex in enumerate(r.examples):
+        facts = "<br>".join(_cell(_fact_line(f)) for f in ex.facts) or "(không có dữ liệu)"
+        try:
+            when = vi.date(example_inputs(lr, i)[0].as_of)
+        except ValueError:
+            when = "—"
+        exp = ex.expect
+        expected = f"{exp.status} — {vi.STATUS_LABELS[exp.status]}"
+        extras = [f"{k}: {v}" for k, v in (("kỳ", exp.period), ("căn cứ", exp.evidence_level),
+                                          ("kết quả", exp.actual), ("triển vọng", exp.outlook)) if v is not None]
+        if extras:
+            expected += " (" + ", ".join(str(x) for x in extras) + ")"
+        lines.append(f"| `{ex.name}` | {when} | {facts} | {_cell(expected)} |")
+    lines += ["", "## Thông điệp", ""]
+    for key, text in r.messages.items():
+        lines.append(f"- **{key}**: {_cell(text)}")
+    for name, label in (("shortcoming", "Câu “tồn tại, hạn chế”"), ("remedy", "Nhiệm vụ khắc phục"),
+                        ("cause", "Nguyên nhân")):
+        text = getattr(r, name)
+        if text:
+            lines.append(f"- **{label}**: {_cell(text)}")
+    notes = [n for n in (r.source.note, doc.note) if n]
+    if notes:
+        lines += ["", "## Ghi chú về nguồn", ""] + [f"- {n}" for n in notes]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def index_page(cat: Catalogue) -> str:
+    lines = [f"# Danh mục quy tắc — {cat.info.name}", "", f"Phiên bản {cat.info.version}; {len(cat.rules)} quy tắc. "
+             "Trang này và các trang quy tắc được sinh bằng `chitieu rules docs` từ các tệp trong `rules/`; "
+             "đừng sửa tay.", ""]
+    by_doc: dict[str, list[LoadedRule]] = {}
+    for lr in cat.rules:
+        by_doc.setdefault(lr.document.id, []).append(lr)
+    for rules in by_doc.values():
+        doc = rules[0].document
+        lines += [f"## {doc.citation} — {doc.issuer}", "", _cell(doc.title), "",
+                  "| Quy tắc | Nội dung | Kỳ | Mức độ |", "|---|---|---|---|"]
+        for lr in rules:
+            lines.append(f"| [`{lr.id}`]({lr.id}.md) | {_cell(lr.rule.title)} | {lr.rule.period.kind} | "
+                         f"{lr.rule.severity} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def docs_pages(cat: Catalogue) -> dict[str, str]:
+    pages = {"index.md": index_page(cat)}
+    for lr in cat.rules:
+        pages[f"{lr.id}.md"] = rule_page(cat, lr)
+    return pages
+
+
+# --------------------------------------------------------------------------------------------------- skeleton
+
+def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional[str],
+             title: Optional[str], clause: Optional[str], today: dt.date) -> str:
+    """YAML text of a new rule, ready to append under the document's 'rules:'; its two examples pass as written."""
+    doc_rules = [lr for lr in cat.rules if lr.document.id == document_id]
+    doc = cat.documents[document_id]
+    ind = cat.indicators.get(indicator or "")
+    year = min(max(today.year - 1, doc.period.from_), doc.period.to)
+    key = ind.key if ind else (indicator or "TODO.chi_so")
+    unit = ind.unit if ind and ind.unit else None
+    kind = ind.type if ind else "count"
+    if kind == "boolean":
+        measure, target = f"{{of: {key}}}", '{op: "==", value: true}'
+        met, unmet = "true", "false"
+    elif kind == "level":
+        levels = [lv.key for lv in ind.levels or []]
+        measure, target = f"{{of: {key}}}", f'{{op: ">=", value: {levels[-1]}}}'
+        met, unmet = levels[-1], levels[0]
+    elif kind == "items":
+        measure, target = f"{{of: {key}, aggregate: count}}", f'{{op: ">=", value: 1, unit: {unit or "mục"}}}'
+        met, unmet = "[{name: Mục 1}]", "[]"
+    elif kind == "percent":
+        measure, target = f"{{of: {key}}}", '{op: ">=", value: 50, unit: "%"}'
+        met, unmet = "60", "40"
+    else:
+        unit_part = f", unit: {unit}" if unit else ""
+        measure, target = f"{{of: {key}}}", f'{{op: ">=", value: 1{unit_part}}}'
+        met, unmet = "1", "0"
+    value_key = "items" if kind == "items" else "value"
+    theme = doc_rules[0].rule.theme if doc_rules else "dan_van_chinh_quyen"
+    title = title or "TODO: tên chỉ tiêu như văn bản nêu"
+    clause = clause or "TODO: mục, điểm của văn bản quy định chỉ tiêu"
+    return f"""
+  - id: {rule_id}
+    title: "{title}"
+    source:
+      clause: "{clause}"
+    theme: {theme}
+    tags: []
+    severity: major
+    measure: {measure}
+    target: {target}
+    period: {{kind: annual}}
+    messages:
+      met: "{{period}}: đạt ({{actual}}; chỉ tiêu {{target}})."
+      unmet: "{{period}}: chưa đạt ({{actual}}; chỉ tiêu {{target}})."
+    shortcoming: "{{period}} chưa đạt chỉ tiêu {{title}} ({{actual}}; chỉ tiêu {{target}})."
+    remedy: "TODO: nhiệm vụ khắc phục."
+    examples:
+      - name: dat
+        facts: [{{indicator: {key}, period: {year}, {value_key}: {met}}}]
+        expect: {{status: met, period: "{year}"}}
+      - name: chua-dat
+        facts: [{{indicator: {key}, period: {year}, {value_key}: {unmet}}}]
+        expect: {{status: unmet, period: "{year}"}}
+      - name: khong-co-so-lieu
+        as_of: {year}-12-31
+        facts: []
+        expect: {{status: insufficient_data, period: "{year}"}}
+"""
+
+
+_RULES_KEY = re.compile(r"^rules:\s*$", re.M)
+
+
+def append_rule(path: Path, text: str) -> None:
+    """Append a rule under 'rules:' — which must be the file's last top-level key — without touching the rest."""
+    content = path.read_text(encoding="utf-8")
+    top_keys = re.findall(r"^([A-Za-z_][\w-]*):", content, flags=re.M)
+    if not top_keys or top_keys[-1] != "rules" or not _RULES_KEY.search(content):
+        raise ValueError(f"{path}: 'rules:' is not the last top-level key; add the rule by hand")
+    if not content.endswith("\n"):
+        content += "\n"
+    from .output import write_atomic
+    write_atomic(path, content + text, force=True)

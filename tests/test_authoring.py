@@ -1,0 +1,253 @@
+"""The rule author's commands through the real CLI: list, show, new, lint, test, docs, and the guide's worked example."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from engine.diagnostics import CODES
+from engine.templates import FIELDS
+
+BROKEN = ROOT / "tests" / "fixtures" / "broken-rules"
+GUIDE = ROOT / "RULES.md"
+
+
+# --------------------------------------------------------------------------------------------------- lint
+
+def _expectation(path: Path) -> tuple[str, str, int, int]:
+    first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
+    m = re.match(r"# expect: (error|warning)\[([a-z0-9-]+)\] at (\d+):(\d+)$", first)
+    if m is None:  # a file too broken to carry a comment
+        assert path.stat().st_size == 0, f"{path.name} has no '# expect:' header"
+        return "error", "empty-file", 1, 1
+    return m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
+
+
+@pytest.mark.parametrize("path", sorted(BROKEN.glob("*.yaml")), ids=lambda p: p.stem)
+def test_each_broken_rule_file_is_reported_at_its_line_and_column(path):
+    level, code, line, col = _expectation(path)
+    assert path.stem == code, "fixtures are named after their code"
+    run = run_cli("rules", "lint", str(path))
+    assert "Traceback" not in run.err
+    assert run.code == (2 if level == "error" else 0), run.err
+    expected = f"{path}:{line}:{col}: {level}[{code}]: "
+    mine = [l for l in run.err.splitlines() if l.startswith(str(path))]
+    assert any(l.startswith(expected) for l in mine), (expected, mine)
+    assert len([l for l in mine if f"[{code}]" in l]) == 1, mine
+
+
+def test_every_rule_file_code_has_a_broken_fixture():
+    made_in_tests = {"io", "no-input", "output", "file-too-large", "missing-catalogue", "unknown-document",
+                     "indicator-unused", "rete-node-limit", "rete-too-many-rules", "yaml-key"}
+    fact_only = {"period-after-report", "out-of-range", "conflicting-facts", "quote-mismatch", "report-missing",
+                 "report-unreadable", "commune-name"}
+    fixtures = {p.stem for p in BROKEN.glob("*.yaml")}
+    assert set(CODES) - made_in_tests - fact_only == fixtures
+
+
+def test_lint_of_the_catalogue_is_clean():
+    run = run_cli("rules", "lint")
+    assert run.code == 0, run.err
+    assert run.err.strip().endswith("0 error(s), 0 warning(s)")
+
+
+def test_lint_reports_every_problem_of_a_run_together():
+    run = run_cli("rules", "lint", str(BROKEN / "unknown-key.yaml"), str(BROKEN / "never-true.yaml"),
+                  str(BROKEN / "template-field.yaml"))
+    assert run.code == 2
+    codes = re.findall(r"error\[([a-z-]+)\]", run.err)
+    assert {"unknown-key", "never-true", "template-field"} <= set(codes)
+
+
+def _catalogue_copy(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    return rules
+
+
+def test_lint_generated_cases(tmp_path):
+    rules = _catalogue_copy(tmp_path)
+    cat = rules / "catalogue.yaml"
+    cat.write_text(cat.read_text(encoding="utf-8").replace("order: [", "order: [khong-co, "), encoding="utf-8")
+    ind = rules / "indicators.yaml"
+    ind.write_text(ind.read_text(encoding="utf-8") + "  - {key: thu.khong_dung, name: Không dùng, type: count}\n",
+                   encoding="utf-8")
+    odd_key = tmp_path / "odd.yaml"
+    odd_key.write_text("schema: chitieu.rules/1\n? [a, b]\n: 1\n", encoding="utf-8")
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"schema: chitieu.rules/1\n" + b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
+    run = run_cli("rules", "lint", str(odd_key), str(big), "--rules", str(rules))
+    assert run.code == 2
+    order_line = next(i for i, l in enumerate(cat.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("order:"))
+    assert f"{cat}:{order_line}:9: warning[unknown-document]: 'order' names document 'khong-co'" in run.err
+    assert "warning[indicator-unused]: indicator 'thu.khong_dung' is read by no rule" in run.err
+    assert f"{odd_key}:2:3: error[yaml-key]: keys must be plain text" in run.err
+    assert f"{big}:1:1: error[file-too-large]" in run.err
+    (rules / "catalogue.yaml").unlink()
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert f"{rules}:1:1: error[missing-catalogue]" in run.err
+
+
+def test_lint_counts_durable_rules_limits(tmp_path, monkeypatch, catalogue):
+    from engine import authoring
+    from engine.diagnostics import Diagnostics
+
+    monkeypatch.setattr(authoring, "RETE_MAX_MATCHES", 10)
+    diags = Diagnostics()
+    authoring.lint([], ROOT / "rules", diags)
+    over = [d for d in diags.errors if d.code == "rete-node-limit"]
+    lr = catalogue.by_id["kiem-tra-ty-le-mo-hinh-dvk"]
+    assert any(Path(d.path).resolve() == lr.path.resolve() and (d.line, d.col) == lr.where("id") for d in over), over
+    monkeypatch.setattr(authoring, "RETE_MAX_CHILDREN", 40)
+    diags = Diagnostics()
+    authoring.lint([], ROOT / "rules", diags)
+    assert any(d.code == "rete-too-many-rules" and f"{len(catalogue.rules)} rules" in d.message for d in diags.errors)
+
+
+# --------------------------------------------------------------------------------------------------- list / show
+
+def test_rules_list_filters_by_source_and_tag():
+    run = run_cli("rules", "list", "--source", "84-KH/TU")
+    assert run.code == 0, run.err
+    assert "quy-che-phoi-hop" in run.out and "giam-ngheo" not in run.out
+    assert run.out.strip().endswith("7 quy tắc")
+    run = run_cli("rules", "list", "--source", "kh-156-ubnd-tinh-an", "--tag", "kiem-tra-so-lieu")
+    listed = re.findall(r"^│ ([a-z0-9-]+)", run.out, flags=re.M)
+    assert listed == ["kiem-tra-ty-le-mo-hinh-dvk", "kiem-tra-tong-so-mo-hinh-dvk", "kiem-tra-ty-le-giam-ngheo"]
+    bad = run_cli("rules", "list", "--source", "kh-156")
+    assert bad.code == 2 and "unknown document 'kh-156'" in bad.err and "kh-156-ubnd-tinh-an" in bad.err
+
+
+def test_rules_show_says_everything_about_a_rule():
+    run = run_cli("rules", "show", "ho-so-truc-tuyen")
+    assert run.code == 0, run.err
+    out = run.out
+    assert out.startswith("# `ho-so-truc-tuyen` — Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến đạt từ 50% trở lên")
+    for heading in ("## Đo gì", "## Vì sao quan trọng", "## Điều kiện", "## Kỳ đánh giá", "## Dữ liệu cần", "## Ví dụ"):
+        assert heading in out
+    assert "- Đạt khi kết quả ít nhất 50%." in out
+    assert "| `dich_vu_cong.ty_le_ho_so_truc_tuyen` |" in out
+    assert "| `can-duoi-du` | 31/12/2023 | {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50}} |" in out
+    typo = run_cli("rules", "show", "ho-so-truc-tuyn")
+    assert typo.code == 2
+    assert typo.err.strip() == "chitieu: error[unknown-rule]: no rule 'ho-so-truc-tuyn' (did you mean: 'ho-so-truc-tuyen'?)"
+
+
+def test_rules_show_describes_unknown_thresholds_and_chains():
+    out = run_cli("rules", "show", "khu-dan-cu-van-hoa").out
+    assert "Ngưỡng chưa xác định: Kế hoạch 156/KH-UBND chưa tìm được" in out
+    assert "Chỉ kết luận “Đạt” khi kết quả ở mức 100%" in out
+    out = run_cli("rules", "show", "ntm-nang-cao").out
+    assert "triển vọng lấy từ kết luận của quy tắc `ntm-nc-du-dieu-kien`" in out
+
+
+# --------------------------------------------------------------------------------------------------- new / test
+
+def test_rules_new_refuses_what_it_cannot_do(tmp_path):
+    rules = _catalogue_copy(tmp_path)
+    cases = [
+        (("giam-ngheo", "--source", "kh-156-ubnd-tinh-an"), "already exists"),
+        (("Khong-Slug", "--source", "kh-156-ubnd-tinh-an"), "is not a rule id"),
+        (("moi", "--source", "kh-999"), "unknown document 'kh-999'"),
+        (("moi", "--source", "kh-84-tu", "--indicator", "giam_ngheo.so_ho"), "unknown indicator 'giam_ngheo.so_ho'"),
+    ]
+    before = {p.name: p.read_bytes() for p in rules.glob("*.yaml")}
+    for args, message in cases:
+        run = run_cli("rules", "new", *args, "--rules", str(rules))
+        assert run.code == 2 and message in run.err, (args, run.err)
+    assert {p.name: p.read_bytes() for p in rules.glob("*.yaml")} == before
+
+
+def test_rules_test_prints_each_example_and_a_summary(tmp_path):
+    run = run_cli("rules", "test", "-k", "giam-ngheo")
+    assert run.code == 0, run.err
+    lines = run.out.strip().splitlines()
+    assert lines[-1] == "4 passed, 0 failed"
+    assert lines[0].startswith("PASSED  giam-ngheo::dat-du-chi-tieu  (rules/ke-hoach-156.yaml:")
+    assert lines[0].endswith("expected met, got met [2023]")
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("        expect: {status: unmet, period: \"2023\", evidence_level: computed, actual: 60}",
+                          "        expect: {status: met, period: \"2023\", evidence_level: computed, actual: 60}")
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    run = run_cli("rules", "test", "-k", "giam-ngheo", "--rules", str(rules))
+    assert run.code == 1
+    failed = run.out[run.out.index("FAILED"):]
+    assert failed.startswith("FAILED  giam-ngheo::thieu-chi-tieu")
+    assert "expected met, got unmet [2023]" in failed
+    assert "    - status: expected met, got unmet" in failed
+    assert "    fact: {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 6}" in failed
+    assert run.out.strip().endswith("3 passed, 1 failed")
+
+
+# --------------------------------------------------------------------------------------------------- docs
+
+def test_committed_rule_docs_are_current(tmp_path):
+    out = tmp_path / "docs"
+    run = run_cli("rules", "docs", "-o", str(out))
+    assert run.code == 0, run.err
+    committed = ROOT / "docs" / "rules"
+    fresh = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.md")}
+    stored = {p.name: p.read_text(encoding="utf-8") for p in committed.glob("*.md")}
+    stale = sorted(n for n in fresh.keys() | stored.keys() if fresh.get(n) != stored.get(n))
+    assert not stale, f"docs/rules is stale for {stale[:5]}: run `chitieu rules docs`"
+    assert "[`giam-ngheo`](giam-ngheo.md)" in fresh["index.md"]
+
+
+# --------------------------------------------------------------------------------------------------- the guide
+
+def test_the_guide_documents_every_code_and_template_field():
+    guide = GUIDE.read_text(encoding="utf-8")
+    table = guide.split("## Mã lỗi và cách xử lý", 1)[1]
+    missing = [c for c in CODES if f"| `{c}` |" not in table]
+    assert not missing, missing
+    fields = guide.split("## Mẫu thông điệp", 1)[1].split("\n## ", 1)[0]
+    assert not [f for f in FIELDS if f"`{{{f}}}`" not in fields]
+
+
+def _worked_example_blocks() -> list[tuple[str, str]]:
+    guide = GUIDE.read_text(encoding="utf-8")
+    return re.findall(r"```([^\n]*worked-example[^\n]*)\n(.*?)```", guide, flags=re.S)
+
+
+def test_the_guides_worked_example_literally(tmp_path):
+    """new → edit → lint → test → check, exactly as RULES.md writes it, in a copy of the project."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(ROOT / "rules", project / "rules")
+    shutil.copytree(ROOT / "facts", project / "facts")
+    env = {"CHITIEU_RULES": str(project / "rules")}
+    blocks = _worked_example_blocks()
+    assert [info.split()[0] for info, _ in blocks] == ["yaml", "sh", "diff", "sh"]
+    outputs = []
+    for info, body in blocks:
+        attrs = dict(a.split("=", 1) for a in info.split()[2:])
+        if info.startswith("yaml"):
+            target = project / attrs["append"]
+            target.write_text(target.read_text(encoding="utf-8") + body, encoding="utf-8")
+        elif info.startswith("diff"):
+            target = project / attrs["file"]
+            old = "\n".join(l[1:] for l in body.splitlines() if l.startswith("-"))
+            new = "\n".join(l[1:] for l in body.splitlines() if l.startswith("+"))
+            text = target.read_text(encoding="utf-8")
+            assert text.count(old) == 1, "the guide's edit must match exactly one place"
+            target.write_text(text.replace(old, new), encoding="utf-8")
+        else:
+            for line in body.strip().splitlines():
+                argv = shlex.split(line)
+                assert argv[0] == "chitieu"
+                outputs.append((argv[1:3], run_cli(*argv[1:], cwd=project, env=env)))
+    (new, lint, test, check) = [run for _, run in outputs]
+    assert new.code == 0 and "added rule 'doi-thoai-voi-nhan-dan'" in new.out
+    assert lint.code == 0 and lint.err.strip().endswith("0 error(s), 0 warning(s)"), lint.err
+    assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed")
+    assert check.code == 0
+    rows = [l for l in check.out.splitlines() if l.startswith("│ doi-thoai-voi-nhan-dan")]
+    assert len(rows) == 2 and all("Chưa đủ dữ" in r or "insufficient" in r for r in rows)
