@@ -20,7 +20,8 @@ from engine.examples import run_examples
 from engine.model import SLUG
 from engine.facts import load_inputs
 from engine.output import OutputError, write_atomic
-from engine.reporters import REPORTERS
+from engine.document import ReportOptions, build_report
+from engine.reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
 from engine.reporters.rules import authoring_table, example_line
 from engine.runtime import EngineError
 from engine.yamlsrc import yaml_files
@@ -84,6 +85,17 @@ def main(debug: bool) -> None:
     """
 
 
+RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
+                            help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
+
+
+def OUTPUT_OPTIONS(fn: Callable) -> Callable:
+    """-o FILE (written atomically, never over an input) and --force."""
+    fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
+    return click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                        help="Write to this file (atomically) instead of standard output.")(fn)
+
+
 def _fail_exit(result, level: str) -> int:
     if level == "never":
         return EXIT_OK
@@ -93,16 +105,13 @@ def _fail_exit(result, level: str) -> int:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
-              help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
+@RULES_OPTION
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="table", show_default=True,
               help="Output format.")
 @click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
               help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Write to this file (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@OUTPUT_OPTIONS
 @click.option("--color/--no-color", default=None, help="Colour the table (default: when writing to a terminal).")
 @guarded
 def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section: bool, fail_on: str,
@@ -124,6 +133,14 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     """
     if section:
         fmt = "section"
+    result, inputs = _audit(paths, rules_dir)
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    _emit(REPORTERS[fmt](result, color=bool(use_color) and fmt == "table"), fmt, output, inputs, force)
+    sys.exit(_fail_exit(result, fail_on))
+
+
+def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
+    """Load the catalogue and the inputs (the seed commune by default) and run the audit; input errors raise."""
     diags = Diagnostics()
     cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
     inputs = list(paths) or [SEED_FACTS]
@@ -131,20 +148,69 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     if diags.has_errors():
         raise InputError(diags.items)
     _print_diagnostics(diags.warnings)
-    result = run_audit(cat, communes, waivers)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    text = REPORTERS[fmt](result, color=bool(use_color) and fmt == "table")
+    return run_audit(cat, communes, waivers), inputs
+
+
+def _emit(data: str | bytes, fmt: str, output: Optional[Path], inputs: list[Path], force: bool) -> None:
     if output is not None:
-        write_atomic(output, text, inputs=yaml_files(inputs), force=force)
+        write_atomic(output, data, inputs=yaml_files(inputs), force=force)
+    elif fmt in BINARY_FORMATS:
+        raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
     else:
-        click.echo(text, nl=False)
-    sys.exit(_fail_exit(result, fail_on))
+        click.echo(data, nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@RULES_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="md", show_default=True)
+@OUTPUT_OPTIONS
+@click.option("--issuer", default=None, help="Issuing body on the header (default: the report's issuer, upper case).")
+@click.option("--parent", default=None, help="The body above it (default: UBND + the commune's district).")
+@click.option("--place", default=None, help="Place of the date line (default: the commune's name).")
+@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date of the document, YYYY-MM-DD (default: left blank for the drafter).")
+@click.option("--signer", default="", help="Name of the signer (default: left blank).")
+@click.option("--recipient", "recipients", multiple=True, help="A line of “Nơi nhận” (repeatable; default: Lưu: VT.).")
+@guarded
+def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path], force: bool,
+           issuer: Optional[str], parent: Optional[str], place: Optional[str], date_, signer: str,
+           recipients: tuple[str, ...]) -> None:
+    """Draft the report: findings table, section III.2 “Tồn tại, hạn chế và nguyên nhân” and section IV.
+
+    \b
+    Examples:
+      chitieu report facts/tinh-an                       # Markdown on standard output
+      chitieu report facts/tinh-an --format docx -o bao-cao.docx
+      chitieu report facts/tinh-an --format txt --date 2024-10-31
+    """
+    result, inputs = _audit(paths, rules_dir)
+    opts = ReportOptions(issuer=issuer, parent=parent, place=place, date=date_.date() if date_ else None,
+                         signer_name=signer, recipients=list(recipients) or ["Lưu: VT."])
+    _emit(REPORT_FORMATS[fmt](build_report(result, opts)), fmt, output, inputs, force)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@RULES_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default="md", show_default=True)
+@OUTPUT_OPTIONS
+@guarded
+def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path],
+               force: bool) -> None:
+    """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
+
+    \b
+    Examples:
+      chitieu shortfalls facts/tinh-an --format xlsx -o thieu-hut.xlsx
+      chitieu shortfalls facts/ --format csv -o thieu-hut.csv
+    """
+    result, inputs = _audit(paths, rules_dir)
+    _emit(SHORTFALL_FORMATS[fmt](result), fmt, output, inputs, force)
 
 
 # --------------------------------------------------------------------------------------------------- rules
 
-RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
-                            help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
 
 
 @main.group()

@@ -160,6 +160,7 @@ class Measured:
     items_without: list[str] = field(default_factory=list)
     level: Optional[str] = None         # the level key, for level indicators
     notes: list[str] = field(default_factory=list)
+    evidence_notes: list[str] = field(default_factory=list)
     via_claim: bool = False             # came from the rule's claim fallback
 
     @property
@@ -273,11 +274,11 @@ def _document_evidence(m: Measure, out: Measured) -> None:
             continue
         if doc is None:
             out.claimed = True
-            out.notes.append("Báo cáo không dẫn văn bản (số, ngày) làm căn cứ.")
+            out.evidence_notes.append("Báo cáo không dẫn văn bản (số, ngày) làm căn cứ.")
         elif m.document_kinds and (doc.kind or "") not in m.document_kinds:
             out.claimed = True
-            out.notes.append(f"Văn bản dẫn chứng là {doc.kind or 'văn bản không rõ loại'} số {doc.number}, "
-                             f"không phải {' hoặc '.join(m.document_kinds)}.")
+            out.evidence_notes.append(f"Văn bản dẫn chứng là {doc.kind or 'văn bản không rõ loại'} số {doc.number}, "
+                                      f"không phải {' hoặc '.join(m.document_kinds)}.")
 
 
 def measure(cat: Catalogue, cf: CommuneFacts, m: Measure, w: Window) -> Optional[Measured]:
@@ -547,7 +548,8 @@ def _target_out(cat: Catalogue, lr: LoadedRule, obs: Observation, unit: Optional
                          display=f"đạt tất cả {vi.count(n)} tiêu chí thành phần")
     if r.kind == "claim_check":
         c = obs.computed
-        display = _show_interval(c.interval, unit, None) if c and c.interval else "không tính lại được"
+        display = (_show_interval(c.interval, computed_unit(cat, lr), None) if c and c.interval
+                   else "không tính lại được")
         return TargetOut(operator="==", value=_plain(obs.target), unit=unit, threshold_known=obs.target is not None,
                          display=f"bằng số tính lại: {display}")
     if t is None:
@@ -660,13 +662,14 @@ def build_finding(cat: Catalogue, cf: CommuneFacts, obs: Observation, act: Activ
         evidence = EvidenceOut(counted_with_evidence=n_with, counted_on_claim=len(m.items_without),
                                achievement_pct_evidenced=_plain(pct_ev), items_without_evidence=list(m.items_without))
     waiver_out, notes = _waiver_out(act, waivers, r.id, cf, w)
-    notes = list(dict.fromkeys(_as_sentence(n) for n in (m.notes if m else []) + obs.extra_notes + notes))
+    evidence_notes = [_as_sentence(n) for n in (m.evidence_notes if m else [])]
+    notes = list(dict.fromkeys(_as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes))
     if w.partial and status != "not_applicable":
         notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến ngày {vi.date(w.as_of)}.")
     values = _template_values(cat, cf, lr, obs, status, actual_display, pct, gap, unit, evidence, waiver_out, outcome, notes)
     template = r.messages.get(status) or DEFAULT_MESSAGES[status]
     message = templates.sentence(templates.render(template, values))
-    return Finding(
+    finding = Finding(
         rule_id=r.id, title=r.title,
         commune=CommuneOut(id=cf.commune.id, name=cf.commune.name),
         period=w.out(), status=status, status_label=vi.STATUS_LABELS[status],
@@ -675,11 +678,14 @@ def build_finding(cat: Catalogue, cf: CommuneFacts, obs: Observation, act: Activ
         target=_target_out(cat, lr, obs, unit), actual=actual_value, actual_display=actual_display,
         actual_bound=bounds, achievement_pct=_plain(pct), shortfall=_plain(gap),
         severity=r.severity, theme=r.theme,
-        source=SourceOut(document=lr.document.id, citation=lr.document.citation, issuer=lr.document.issuer,
+        source=SourceOut(document=lr.document.id, number=lr.document.number, citation=lr.document.citation,
+                         issuer=lr.document.issuer,
                          clause=r.source.clause, verified=r.source.verified, file=str(lr.path), line=lr.line),
-        facts=facts, evidence=evidence, waiver=waiver_out, notes=notes, message=message,
-        fired_by=act.branch.name,
+        facts=facts, evidence=evidence, waiver=waiver_out, notes=notes, evidence_notes=evidence_notes,
+        message=message, fired_by=act.branch.name,
     )
+    finding._values = values
+    return finding
 
 
 def _waiver_out(act: Activation, waivers: list[LoadedWaiver], rule_id: str, cf: CommuneFacts, w: Window) -> tuple[Optional[WaiverOut], list[str]]:

@@ -160,6 +160,9 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
         st = validate(Statement, doc, diags, data=raw, base=("statements", i))
         if st is None:
             continue
+        if st.rule is not None and st.rule not in cat.by_id:
+            line, col = doc.where(("statements", i, "rule"))
+            diags.error(doc.path, line, col, "unknown-rule", f"unknown rule '{st.rule}'" + did_you_mean(st.rule, cat.by_id))
         line, _ = doc.where(("statements", i))
         _check_quote(report_text, st.source.line, st.source.quote, doc, ("statements", i, "source"), diags)
         statements.append(LoadedStatement(st, doc.path, line))

@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     StrictBool,
     model_validator,
 )
@@ -566,6 +567,7 @@ class Statement(Strict):
     kind: StatementKind
     text: NonEmptyText
     theme: Optional[Theme] = None
+    rule: Optional[Slug] = None
     in_summary: StrictBool = True
     cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
     source: Quote
@@ -634,6 +636,7 @@ class BoundOut(Out):
 
 class SourceOut(Out):
     document: str
+    number: str
     citation: str
     issuer: str
     clause: str
@@ -692,5 +695,12 @@ class Finding(Out):
     evidence: Optional[EvidenceOut] = None
     waiver: Optional[WaiverOut] = None
     notes: list[str] = Field(default_factory=list)
+    evidence_notes: list[str] = Field(default_factory=list)
     message: str
     fired_by: str
+    # the rendered template fields, for the narrative writer (not part of the JSON contract)
+    _values: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def values(self) -> dict[str, str]:
+        return self._values

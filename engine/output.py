@@ -39,8 +39,16 @@ def check_target(path: Path, inputs: Iterable[Path], *, force: bool) -> None:
 def write_atomic(path: Path, data: bytes | str, *, inputs: Iterable[Path] = (), force: bool = False) -> None:
     check_target(path, list(inputs), force=force)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    # mkstemp makes the file private (0600); give it the mode a normal write would (or the replaced file's)
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()

@@ -1,0 +1,107 @@
+"""The shortfall list — one row per unmet, at-risk or claimed-only finding — as XLSX, CSV (UTF-8 with BOM),
+Markdown and JSON."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from .. import __version__, vi
+from ..audit import AuditResult
+from ..document import SHORTFALL_HEADER, shortfall_rows
+
+WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 10, 11, 30, 40, 22, 50, 10, 14, 60]
+NUMERIC = {"Còn thiếu", "Tỷ lệ đạt (%)"}
+FILL = {"Chưa đạt": "F8CBAD", "Có nguy cơ không đạt": "FFF2CC", "Chỉ có khẳng định của báo cáo": "E4DFEC"}
+
+
+def _rows(result: AuditResult) -> list[list]:
+    return [r.cells(i) for i, r in enumerate(shortfall_rows(result), 1)]
+
+
+def render_xlsx(result: AuditResult, *, created: dt.datetime | None = None) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách thiếu hụt"
+    ws.append(SHORTFALL_HEADER)
+    thin = Side(style="thin", color="999999")
+    for cell in ws[1]:
+        cell.font = Font(name="Times New Roman", bold=True, size=11)
+        cell.fill = PatternFill("solid", fgColor="D9D9D9")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+    kind_col = SHORTFALL_HEADER.index("Loại thiếu hụt")
+    for row in _rows(result):
+        ws.append(row)
+        for i, cell in enumerate(ws[ws.max_row]):
+            cell.font = Font(name="Times New Roman", size=11)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+            if SHORTFALL_HEADER[i] == "Tỷ lệ đạt (%)" and cell.value is not None:
+                cell.number_format = "0.0"
+        ws.cell(ws.max_row, kind_col + 1).fill = PatternFill("solid", fgColor=FILL[row[kind_col]])
+    for i, width in enumerate(WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.print_title_rows = "1:1"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(SHORTFALL_HEADER))}{max(ws.max_row, 1)}"
+    info = wb.create_sheet("Thông tin")
+    cat = result.catalogue
+    for pair in (("Danh mục quy tắc", cat.info.name), ("Phiên bản danh mục", f"{cat.version} ({cat.digest})"),
+                 ("chitieu", __version__), ("Số dòng", len(ws["A"]) - 1),
+                 ("Xã", ", ".join(cf.commune.name for cf in result.communes)),
+                 ("Số liệu đến ngày", ", ".join(cf.as_of.strftime("%d/%m/%Y") for cf in result.communes))):
+        info.append(list(pair))
+    info.column_dimensions["A"].width, info.column_dimensions["B"].width = 24, 80
+    stamp = created or dt.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = "chitieu"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def render_csv(result: AuditResult) -> str:
+    """CSV for Excel and LibreOffice: UTF-8 with a BOM (added when written), one header row, CRLF lines."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(SHORTFALL_HEADER)
+    for row in _rows(result):
+        writer.writerow(["" if v is None else v for v in row])
+    return "\ufeff" + buf.getvalue()
+
+
+def _md(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return vi.number(value)
+    return str(value).replace("|", "\\|")
+
+
+def render_md(result: AuditResult) -> str:
+    cols = ["STT", "Xã", "Mã quy tắc", "Kỳ", "Loại thiếu hụt", "Mức chỉ tiêu", "Kết quả", "Còn thiếu",
+            "Tỷ lệ đạt (%)", "Văn bản nguồn", "Dòng báo cáo"]
+    idx = [SHORTFALL_HEADER.index(c) for c in cols]
+    lines = ["# Danh sách thiếu hụt", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in _rows(result):
+        cells = [_md(row[i]) for i in idx]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(result: AuditResult) -> str:
+    keys = ["stt", "commune_id", "commune", "rule_id", "title", "period", "kind", "target", "actual", "shortfall",
+            "achievement_pct", "deadline", "document", "clause", "evidence", "quote", "report_lines", "severity",
+            "message"]
+    rows = [dict(zip(keys, row, strict=True)) for row in _rows(result)]
+    return json.dumps({"schema": "chitieu.shortfalls/1", "engine_version": __version__, "header": SHORTFALL_HEADER,
+                       "rows": rows}, ensure_ascii=False, indent=2) + "\n"
