@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -12,14 +13,16 @@ from typing import Callable, Optional
 import click
 
 from engine import __version__, vi
-from engine.audit import run_audit
+from engine.audit import AuditResult
+from engine.batch import audit_batch
+from engine.document import TABLE_HEADER, finding_row
+from engine.matrix import new_matrix
 from engine.catalogue import PROJECT_ROOT, default_rules_dir, load_catalogue
 from engine.authoring import append_rule, docs_pages, lint, rule_page, skeleton
 from engine.diagnostics import Diagnostics, InputError, did_you_mean, shown_path
 from engine.examples import run_examples
 from engine.model import SLUG
-from engine.facts import load_inputs
-from engine.output import OutputError, write_atomic
+from engine.output import OutputError, atomic_text, write_atomic
 from engine.document import ReportOptions, build_report
 from engine.reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
 from engine.reporters.rules import authoring_table, example_line
@@ -96,18 +99,19 @@ def OUTPUT_OPTIONS(fn: Callable) -> Callable:
                         help="Write to this file (atomically) instead of standard output.")(fn)
 
 
-def _fail_exit(result, level: str) -> int:
+def _fail_exit(counts: dict[str, int], level: str) -> int:
     if level == "never":
         return EXIT_OK
     worst = vi.STATUS_ORDER[: vi.STATUS_ORDER.index(level) + 1]
-    return EXIT_FINDINGS if any(f.status in worst for f in result.findings) else EXIT_OK
+    return EXIT_FINDINGS if any(counts[s] for s in worst) else EXIT_OK
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="table", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="table", show_default=True,
+              help="table, json (the findings contract), section (drafted III.2), matrix / html / xlsx "
+                   "(commune × rule matrix, for many communes).")
 @click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
               help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
@@ -133,22 +137,75 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     """
     if section:
         fmt = "section"
-    result, inputs = _audit(paths, rules_dir)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    _emit(REPORTERS[fmt](result, color=bool(use_color) and fmt == "table"), fmt, output, inputs, force)
-    sys.exit(_fail_exit(result, fail_on))
+    spec = REPORTERS[fmt]
+    cat, diags, inputs = _prepare(rules_dir, paths)
+    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
+    counts = {st: 0 for st in vi.STATUS_LABELS}
+
+    def counted(items):
+        for cf, findings in items:
+            for f in findings:
+                counts[f.status] += 1
+            yield cf, findings
+
+    first = next(stream, None)
+    if first is None and diags.has_errors():
+        raise InputError(diags.items)  # nothing could be audited
+    stream = counted(itertools.chain([first] if first else [], stream))
+    if spec.takes == "stream":
+        if output is not None:
+            with atomic_text(output, inputs=yaml_files(inputs), force=force) as fh:
+                spec.render(cat, stream, fh)
+        else:
+            spec.render(cat, stream, sys.stdout)
+    elif spec.takes == "matrix":
+        m, rows = new_matrix(cat), []
+        for cf, findings in stream:
+            m.add_commune(cf.commune.id, cf.commune.name, findings)
+            rows += [[cf.commune.name] + finding_row(i, f) for i, f in enumerate(findings, 1)] if spec.binary else []
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        data = spec.render(m, rows, ["Xã"] + TABLE_HEADER) if spec.binary else (
+            spec.render(m, color=bool(use_color)) if fmt == "matrix" else spec.render(m))
+        _emit(data, fmt, output, inputs, force)
+    else:
+        result = _collect(cat, stream)
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        _emit(spec.render(result, color=bool(use_color) and fmt == "table"), fmt, output, inputs, force)
+    _finish(diags, counts, fail_on)
+
+
+def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
+    diags = Diagnostics()
+    cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
+    return cat, diags, list(paths) or [SEED_FACTS]
+
+
+def _collect(cat, stream) -> AuditResult:
+    communes, findings = [], []
+    for cf, mine in stream:
+        communes.append(cf)
+        findings.extend(mine)
+    return AuditResult(cat, communes, findings)
+
+
+def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
+    """Report the input problems of a run that went on without the communes they touched; set the exit code."""
+    _print_diagnostics(diags.items)
+    if diags.has_errors():
+        n = len(diags.errors)
+        click.echo(f"chitieu: {n} error(s) in the input; the communes they touch were left out", err=True)
+        sys.exit(EXIT_INPUT)
+    sys.exit(_fail_exit(counts, fail_on))
 
 
 def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
-    """Load the catalogue and the inputs (the seed commune by default) and run the audit; input errors raise."""
-    diags = Diagnostics()
-    cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
-    inputs = list(paths) or [SEED_FACTS]
-    communes, waivers = load_inputs(inputs, cat, diags)
-    if diags.has_errors():
+    """Audit for the document commands: every commune kept; input errors reported, their communes left out."""
+    cat, diags, inputs = _prepare(rules_dir, paths)
+    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
+    result = _collect(cat, stream)
+    if not result.communes and diags.has_errors():
         raise InputError(diags.items)
-    _print_diagnostics(diags.warnings)
-    return run_audit(cat, communes, waivers), inputs
+    return result, inputs, diags
 
 
 def _emit(data: str | bytes, fmt: str, output: Optional[Path], inputs: list[Path], force: bool) -> None:
@@ -184,10 +241,11 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output:
       chitieu report facts/tinh-an --format docx -o bao-cao.docx
       chitieu report facts/tinh-an --format txt --date 2024-10-31
     """
-    result, inputs = _audit(paths, rules_dir)
+    result, inputs, diags = _audit(paths, rules_dir)
     opts = ReportOptions(issuer=issuer, parent=parent, place=place, date=date_.date() if date_ else None,
                          signer_name=signer, recipients=list(recipients) or ["Lưu: VT."])
     _emit(REPORT_FORMATS[fmt](build_report(result, opts)), fmt, output, inputs, force)
+    _finish(diags, {}, "never")
 
 
 @main.command()
@@ -205,8 +263,9 @@ def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, out
       chitieu shortfalls facts/tinh-an --format xlsx -o thieu-hut.xlsx
       chitieu shortfalls facts/ --format csv -o thieu-hut.csv
     """
-    result, inputs = _audit(paths, rules_dir)
+    result, inputs, diags = _audit(paths, rules_dir)
     _emit(SHORTFALL_FORMATS[fmt](result), fmt, output, inputs, force)
+    _finish(diags, {}, "never")
 
 
 # --------------------------------------------------------------------------------------------------- rules

@@ -8,9 +8,10 @@ fired into a finding with its numbers, evidence and Vietnamese message.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from . import templates, vi
 from .catalogue import Catalogue, LoadedRule
@@ -82,7 +83,7 @@ class Window:
         return f"đến ngày {vi.date(self.as_of)}"
 
     def out(self) -> PeriodOut:
-        return PeriodOut(key=self.key, kind=self.kind, label=self.label, start=self.start, end=self.end,
+        return PeriodOut.model_construct(key=self.key, kind=self.kind, label=self.label, start=self.start, end=self.end,
                          deadline=self.deadline, partial=self.partial)
 
 
@@ -109,10 +110,10 @@ def windows_for(lr: LoadedRule, cf: CommuneFacts) -> list[Window]:
     last = p.to if p.to is not None else doc_span.to
     as_of = cf.as_of
     if p.kind == "annual":
-        keys = set(rule_indicators(lr))
         years = set(cf.report_years)
-        years.update(lf.fact.period.start for lf in cf.facts
-                     if lf.fact.indicator in keys and lf.fact.period.kind == "year")
+        index = cf.by_indicator()
+        for key in rule_indicators(lr):
+            years.update(lf.fact.period.start for lf in index.get(key, ()) if lf.fact.period.kind == "year")
         chosen = sorted(y for y in years if first <= y <= last and y <= as_of.year)
         return [_year_window("annual", y, y, as_of) for y in chosen]
     if p.kind == "cumulative":
@@ -174,14 +175,14 @@ class Measured:
 
 def _facts_in(cf: CommuneFacts, key: str, w: Window) -> list[LoadedFact]:
     out = []
-    for lf in cf.facts:
+    for lf in cf.by_indicator().get(key, ()):
         f = lf.fact
-        if f.indicator != key:
-            continue
         if w.kind == "annual" and f.period.kind == "year" and f.period.start == w.years[0]:
             out.append(lf)
         elif w.kind == "cumulative" and f.period.kind != "as_of" and w.years[0] <= f.period.start and f.period.end <= w.years[-1]:
             out.append(lf)
+        elif f.period.kind == "as_of" and lf.report.as_of != w.as_of:
+            continue  # the state as of an earlier report, superseded by the latest report's
         elif w.kind == "as_of" and f.period.kind == "as_of":
             out.append(lf)
         elif w.kind == "deadline" and (f.period.kind == "as_of" or w.years[0] <= f.period.start <= w.years[-1]):
@@ -533,6 +534,10 @@ def computed_unit(cat: Catalogue, lr: LoadedRule) -> Optional[str]:
     return _unit(cat, cat.by_id[c.rule]) if c.rule in cat.by_id else None
 
 
+def _pct(d: Optional[Decimal]) -> Optional[float]:
+    return None if d is None else float(round(d, 4))
+
+
 def _plain(d: Optional[Decimal]) -> int | float | None:
     if d is None:
         return None
@@ -544,31 +549,50 @@ def _target_out(cat: Catalogue, lr: LoadedRule, obs: Observation, unit: Optional
     t = r.target
     if r.kind == "all_of":
         n = obs.counts.get("n", 0)
-        return TargetOut(operator="==", value=n, unit=unit or "tiêu chí", threshold_known=True,
+        return TargetOut.model_construct(operator="==", value=n, unit=unit or "tiêu chí", threshold_known=True,
                          display=f"đạt tất cả {vi.count(n)} tiêu chí thành phần")
     if r.kind == "claim_check":
         c = obs.computed
         display = (_show_interval(c.interval, computed_unit(cat, lr), None) if c and c.interval
                    else "không tính lại được")
-        return TargetOut(operator="==", value=_plain(obs.target), unit=unit, threshold_known=obs.target is not None,
+        return TargetOut.model_construct(operator="==", value=_plain(obs.target), unit=unit, threshold_known=obs.target is not None,
                          display=f"bằng số tính lại: {display}")
     if t is None:
         return None
     ind = cat.indicators.get(r.measure.of) if r.measure else None
     if t.value is None:
-        return TargetOut(operator=t.op, value=None, unit=unit, threshold_known=False,
+        return TargetOut.model_construct(operator=t.op, value=None, unit=unit, threshold_known=False,
                          display="chưa xác định (" + (t.unknown_reason or "văn bản không nêu") + ")")
     if isinstance(t.value, bool):
-        return TargetOut(operator=t.op, value=t.value, unit=unit, threshold_known=True,
+        return TargetOut.model_construct(operator=t.op, value=t.value, unit=unit, threshold_known=True,
                          display="có" if t.value else "không")
     if isinstance(t.value, str):
         label = ind.level_label(ind.level_index(t.value)) if ind else t.value
-        return TargetOut(operator=t.op, value=t.value, unit=unit, threshold_known=True, display=label)
+        return TargetOut.model_construct(operator=t.op, value=t.value, unit=unit, threshold_known=True, display=label)
     op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
     display = op_word + vi.quantity(obs.target, unit)
     if t.per_year:
         display += f", tức {vi.quantity(t.value, unit)}/năm × {vi.count(len(obs.window.years))} năm"
-    return TargetOut(operator=t.op, value=_plain(obs.target), unit=unit, threshold_known=True, display=display)
+    return TargetOut.model_construct(operator=t.op, value=_plain(obs.target), unit=unit, threshold_known=True, display=display)
+
+
+def _cached(cache: dict, key: str, make):
+    """Parts of a finding shared by many findings (its commune, source, facts) are built once and shared."""
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = make()
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_out(w: Window) -> PeriodOut:
+    return w.out()
+
+
+def _source_out(lr: LoadedRule) -> SourceOut:
+    d, r = lr.document, lr.rule
+    return SourceOut.model_construct(document=d.id, number=d.number, citation=d.citation, issuer=d.issuer,
+                                     clause=r.source.clause, verified=r.source.verified, file=str(lr.path), line=lr.line)
 
 
 def _fact_out(cat: Catalogue, lf: LoadedFact) -> FactOut:
@@ -580,7 +604,7 @@ def _fact_out(cat: Catalogue, lf: LoadedFact) -> FactOut:
         value = f"{len(f.items)} mục: " + "; ".join(i.name for i in f.items)
     else:
         value = _show_interval(_interval_of(ind, lf), ind.unit if ind else None, ind) if ind else str(f.value)
-    return FactOut(indicator=f.indicator, period=f.period.key, value=value, file=str(lf.path), line=lf.line,
+    return FactOut.model_construct(indicator=f.indicator, period=f.period.key, value=value, file=str(lf.path), line=lf.line,
                    report_line=f.source.line, quote=f.source.quote)
 
 
@@ -633,9 +657,9 @@ def build_finding(cat: Catalogue, cf: CommuneFacts, obs: Observation, act: Activ
     bounds: list[BoundOut] = []
     if iv is not None and not iv.exact:
         if iv.lo is not None and not (ind and ind.lower is not None and iv.lo == ind.lower and not iv.lx):
-            bounds.append(BoundOut(operator=">" if iv.lx else ">=", value=_plain(iv.lo)))
+            bounds.append(BoundOut.model_construct(operator=">" if iv.lx else ">=", value=_plain(iv.lo)))
         if iv.hi is not None and not (ind and ind.upper is not None and iv.hi == ind.upper and not iv.hx):
-            bounds.append(BoundOut(operator="<" if iv.hx else "<=", value=_plain(iv.hi)))
+            bounds.append(BoundOut.model_construct(operator="<" if iv.hx else "<=", value=_plain(iv.hi)))
     op = r.target.op if r.target else None
     if r.kind == "threshold" and r.target is not None and r.target.value is not None and not isinstance(r.target.value, (bool, str)):
         pct, gap = _achievement(op, iv, obs.target)
@@ -654,33 +678,33 @@ def build_finding(cat: Catalogue, cf: CommuneFacts, obs: Observation, act: Activ
         for lf in (part.facts if part else []):
             if (lf.path, lf.line) not in seen:
                 seen.add((lf.path, lf.line))
-                facts.append(_fact_out(cat, lf))
+                facts.append(_cached(lf.cache, "out", lambda lf=lf: _fact_out(cat, lf)))
     evidence = None
     if r.measure and r.measure.evidence and m is not None and m.claim is None:
         n_with = len(m.items_with)
         pct_ev = (Decimal(n_with) / obs.target * HUNDRED) if obs.target else None
-        evidence = EvidenceOut(counted_with_evidence=n_with, counted_on_claim=len(m.items_without),
-                               achievement_pct_evidenced=_plain(pct_ev), items_without_evidence=list(m.items_without))
+        evidence = EvidenceOut.model_construct(counted_with_evidence=n_with, counted_on_claim=len(m.items_without),
+                                               achievement_pct_evidenced=_pct(pct_ev),
+                                               items_without_evidence=list(m.items_without))
     waiver_out, notes = _waiver_out(act, waivers, r.id, cf, w)
     evidence_notes = [_as_sentence(n) for n in (m.evidence_notes if m else [])]
     notes = list(dict.fromkeys(_as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes))
     if w.partial and status != "not_applicable":
         notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến ngày {vi.date(w.as_of)}.")
-    values = _template_values(cat, cf, lr, obs, status, actual_display, pct, gap, unit, evidence, waiver_out, outcome, notes)
+    target = _target_out(cat, lr, obs, unit)
+    values = _template_values(cf, lr, obs, target, actual_display, pct, gap, unit, evidence, waiver_out, outcome,
+                              notes, computed_unit(cat, lr))
     template = r.messages.get(status) or DEFAULT_MESSAGES[status]
     message = templates.sentence(templates.render(template, values))
-    finding = Finding(
+    finding = Finding.model_construct(
         rule_id=r.id, title=r.title,
-        commune=CommuneOut(id=cf.commune.id, name=cf.commune.name),
-        period=w.out(), status=status, status_label=vi.STATUS_LABELS[status],
+        commune=_cached(cf.cache, "out", lambda: CommuneOut.model_construct(id=cf.commune.id, name=cf.commune.name)),
+        period=_period_out(w), status=status, status_label=vi.STATUS_LABELS[status],
         evidence_level=evidence_level, evidence_label=vi.EVIDENCE_LABELS[evidence_level],
         outlook=outcome.outlook if status == "pending" else None, reason=outcome.reason,
-        target=_target_out(cat, lr, obs, unit), actual=actual_value, actual_display=actual_display,
-        actual_bound=bounds, achievement_pct=_plain(pct), shortfall=_plain(gap),
-        severity=r.severity, theme=r.theme,
-        source=SourceOut(document=lr.document.id, number=lr.document.number, citation=lr.document.citation,
-                         issuer=lr.document.issuer,
-                         clause=r.source.clause, verified=r.source.verified, file=str(lr.path), line=lr.line),
+        target=target, actual=actual_value, actual_display=actual_display,
+        actual_bound=bounds, achievement_pct=_pct(pct), shortfall=_plain(gap),
+        severity=r.severity, theme=r.theme, source=_cached(lr.cache, "source", lambda: _source_out(lr)),
         facts=facts, evidence=evidence, waiver=waiver_out, notes=notes, evidence_notes=evidence_notes,
         message=message, fired_by=act.branch.name,
     )
@@ -697,21 +721,21 @@ def _waiver_out(act: Activation, waivers: list[LoadedWaiver], rule_id: str, cf: 
             continue
         expired = wv.expires < w.as_of
         if act.waiver_id == lw.id:
-            chosen = WaiverOut(reason=wv.reason, approver=wv.approver, expires=wv.expires, expired=False,
+            chosen = WaiverOut.model_construct(reason=wv.reason, approver=wv.approver, expires=wv.expires, expired=False,
                                file=str(lw.path), line=lw.line)
         elif expired:
             notes.append(f"Miễn trừ tại {lw.path}:{lw.line} đã hết hạn ngày {vi.date(wv.expires)}; "
                          "chỉ tiêu được đánh giá bình thường.")
             if chosen is None:
-                chosen = WaiverOut(reason=wv.reason, approver=wv.approver, expires=wv.expires, expired=True,
+                chosen = WaiverOut.model_construct(reason=wv.reason, approver=wv.approver, expires=wv.expires, expired=True,
                                    file=str(lw.path), line=lw.line)
     return chosen, notes
 
 
-def _template_values(cat, cf, lr, obs, status, actual_display, pct, gap, unit, evidence, waiver, outcome, notes) -> dict[str, str]:
+def _template_values(cf, lr, obs, target, actual_display, pct, gap, unit, evidence, waiver, outcome, notes,
+                     claim_unit) -> dict[str, str]:
     r = lr.rule
     w = obs.window
-    target = _target_out(cat, lr, obs, unit)
     values = {
         "title": r.title, "commune": cf.commune.name, "period": w.label,
         "target": target.display if target else "—", "actual": actual_display, "unit": unit or "",
@@ -732,7 +756,7 @@ def _template_values(cat, cf, lr, obs, status, actual_display, pct, gap, unit, e
         m = obs.measured
         values["stated"] = _show_interval(m.interval, unit, None) if m and m.interval else "—"
         c = obs.computed
-        values["computed"] = (_show_interval(c.interval, computed_unit(cat, lr), None) if c and c.interval
+        values["computed"] = (_show_interval(c.interval, claim_unit, None) if c and c.interval
                               else "không tính lại được")
     if waiver is not None:
         values.update(waiver_reason=waiver.reason, waiver_approver=waiver.approver, waiver_expires=vi.date(waiver.expires))
@@ -776,36 +800,45 @@ def _waiver_fact(lw: LoadedWaiver) -> dict:
     return {"t": WAIVER, "id": lw.id, "r": wv.rule, "p": wv.period.key, "exp": day_number(wv.expires)}
 
 
-def audit_commune(cat: Catalogue, runtime: Runtime, cf: CommuneFacts, waivers: list[LoadedWaiver],
-                  rules: Optional[list[LoadedRule]] = None) -> list[Finding]:
-    """Evaluate every rule for one commune inside one durable_rules state, deleted afterwards."""
-    rules = rules if rules is not None else cat.ordered()
+def rule_layers(rules: list[LoadedRule]) -> list[list[LoadedRule]]:
+    """Rules grouped so that each group reads only the conclusions of earlier groups (asserted together)."""
     ids = {lr.id for lr in rules}
+    depth: dict[str, int] = {}
+    for lr in rules:  # `rules` is in dependency order (Catalogue.ordered)
+        depth[lr.id] = 1 + max((depth[d] for d in lr.rule.dependencies() if d in ids), default=-1)
+    layers: list[list[LoadedRule]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
+    for lr in rules:
+        layers[depth[lr.id]].append(lr)
+    return layers
+
+
+def audit_commune(cat: Catalogue, runtime: Runtime, cf: CommuneFacts, waivers: list[LoadedWaiver],
+                  layers: list[list[LoadedRule]]) -> list[Finding]:
+    """Evaluate every rule for one commune inside one durable_rules state, deleted afterwards."""
+    ids = {lr.id for layer in layers for lr in layer}
     mine = [lw for lw in waivers if lw.waiver.commune == cf.commune.id and lw.waiver.rule in ids]
     done: dict[str, list[Finding]] = {}
-    findings: list[Finding] = []
     runtime.begin_state()
     try:
         if mine:
             # waivers go in before the observations: the unmet branch tests their absence ('$not')
             runtime.assert_facts(_waiver_fact(lw) for lw in mine)
-        for lr in rules:
-            observations = [observe(cat, lr, w, cf, done) for w in windows_for(lr, cf)]
+        for layer in layers:
+            observations = [observe(cat, lr, w, cf, done) for lr in layer for w in windows_for(lr, cf)]
             fired = runtime.assert_facts(o.fact() for o in observations)
             by_obs: dict[str, list[Activation]] = {}
             for a in fired:
                 by_obs.setdefault(a.obs_id, []).append(a)
-            out = []
             for o in observations:
                 acts = by_obs.get(o.id, [])
                 if len(acts) != 1:
                     names = ", ".join(a.branch.name for a in acts) or "none"
-                    raise EngineError(f"rule {lr.id}, period {o.window.key}: expected one conclusion, got {names}")
-                out.append(build_finding(cat, cf, o, acts[0], mine))
-            done[lr.id] = out
-            findings.extend(out)
+                    raise EngineError(f"rule {o.lr.id}, period {o.window.key}: expected one conclusion, got {names}")
+                done.setdefault(o.lr.id, []).append(build_finding(cat, cf, o, acts[0], mine))
     finally:
         runtime.end_state()
+    findings = [f for layer in layers for lr in layer for f in done.get(lr.id, [])]
+    findings.sort(key=sort_key(cat))
     return findings
 
 
@@ -814,17 +847,26 @@ def sort_key(cat: Catalogue):
     return lambda f: (f.commune.id, index.get(f.rule_id, 10 ** 6), f.rule_id, f.period.start, f.period.key)
 
 
+def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iterable[LoadedWaiver] = (), *,
+                 compiled: Optional[CompiledCatalogue] = None, rule_ids: Optional[set[str]] = None,
+                 runtime_factory=Runtime) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+    """Audit communes one after another in one durable_rules host (one state each), yielding their findings."""
+    waivers = list(waivers)
+    rules = cat.ordered(rule_ids)
+    compiled = compiled or compile_catalogue(cat, {lr.id for lr in rules} if rule_ids is not None else None)
+    layers = rule_layers(rules)
+    with runtime_factory(compiled) as runtime:
+        for cf in communes:
+            yield cf, audit_commune(cat, runtime, cf, waivers, layers)
+
+
 def run_audit(cat: Catalogue, communes: list[CommuneFacts], waivers: Iterable[LoadedWaiver] = (),
               *, compiled: Optional[CompiledCatalogue] = None, rule_ids: Optional[set[str]] = None,
               runtime_factory=Runtime) -> AuditResult:
-    """Audit each commune in its own state of one durable_rules host (``runtime_factory`` swaps in the
-    plain-Python evaluator for comparison)."""
-    waivers = list(waivers)
-    rules = cat.ordered(rule_ids) if rule_ids is not None else None
-    compiled = compiled or compile_catalogue(cat, {lr.id for lr in rules} if rules is not None else None)
+    """Audit and keep everything (``runtime_factory`` swaps in the plain-Python evaluator for comparison)."""
     findings: list[Finding] = []
-    with runtime_factory(compiled) as runtime:
-        for cf in communes:
-            findings.extend(audit_commune(cat, runtime, cf, waivers, rules))
+    for _, mine in audit_stream(cat, communes, waivers, compiled=compiled, rule_ids=rule_ids,
+                                runtime_factory=runtime_factory):
+        findings.extend(mine)
     findings.sort(key=sort_key(cat))
-    return AuditResult(cat, communes, findings)
+    return AuditResult(cat, list(communes), findings)

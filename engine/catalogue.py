@@ -34,6 +34,7 @@ class LoadedRule:
     doc: YamlDoc
     loc: tuple
     index: int
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -146,6 +147,10 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
             _load_rule_file(doc, diags, documents, doc_where, rules)
         else:
             line, col = doc.where(("schema",))
+            if not isinstance(doc.data, dict):
+                diags.error(path, line, col, "unknown-schema", "the file must be a mapping that starts with "
+                            "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value")
+                continue
             diags.error(path, line, col, "unknown-schema",
                         f"'schema' must be chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1, got {schema!r}")
     if info is None and not saw_catalogue:

@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Optional
 
 from .catalogue import Catalogue, LoadedRule
-from .conditions import FALSE, Cond, Ref, all_of, any_of, cmp, size, to_durable
+from .conditions import FALSE, Cmp, Cond, Ref, all_of, any_of, cmp, size, to_durable
 
 SCALE = 10_000            # values are compared as integers in units of 1/10,000
 NEG_INF = -(10 ** 17)     # open ends of intervals; well inside durable's signed 64-bit range
@@ -88,6 +88,9 @@ class CompiledCatalogue:
 
     def __post_init__(self) -> None:
         self.by_name = {b.name: b for b in self.branches}
+        # rules whose conclusions another rule joins on: only these are asserted back as 'concl' facts
+        self.read_conclusions = {str(c.value) for b in self.branches if b.join and b.join.fact_type == CONCL
+                                 for c in _cmps(b.join.cond) if c.field == "r"}
 
     def definition(self, action_for: Callable[[Branch], Callable]) -> dict:
         """A fresh ruleset dict (durable's set_rulesets mutates what it is given)."""
@@ -95,6 +98,12 @@ class CompiledCatalogue:
 
     def for_rule(self, rule_id: str) -> list[Branch]:
         return [b for b in self.branches if b.rule_id == rule_id]
+
+
+def _cmps(c: Cond) -> list[Cmp]:
+    if isinstance(c, Cmp):
+        return [c]
+    return [x for p in getattr(c, "parts", ()) for x in _cmps(p)]
 
 
 def _f(name: str) -> Ref:

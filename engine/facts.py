@@ -27,6 +27,7 @@ class LoadedFact:
     line: int
     col: int
     report: Report
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def where(self) -> str:
@@ -61,10 +62,23 @@ class CommuneFacts:
     paths: list[Path] = field(default_factory=list)
     facts: list[LoadedFact] = field(default_factory=list)
     statements: list[LoadedStatement] = field(default_factory=list)
+    unreviewed: bool = False          # facts drafted by `chitieu facts extract` that no one has reviewed yet
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _by_indicator: Optional[dict[str, list[LoadedFact]]] = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=-1, repr=False, compare=False)
+
+    def by_indicator(self) -> dict[str, list[LoadedFact]]:
+        """The facts grouped by indicator (built once; facts are not added after loading)."""
+        if self._by_indicator is None or self._indexed != len(self.facts):
+            self._by_indicator = {}
+            for lf in self.facts:
+                self._by_indicator.setdefault(lf.fact.indicator, []).append(lf)
+            self._indexed = len(self.facts)
+        return self._by_indicator
 
     @property
     def as_of(self) -> dt.date:
-        return max(r.as_of for r in self.reports)
+        return max(r.as_of for r in self.reports) if len(self.reports) != 1 else self.reports[0].as_of
 
     @property
     def report(self) -> Report:
@@ -73,10 +87,14 @@ class CommuneFacts:
 
     @property
     def report_years(self) -> set[int]:
+        cached = self.cache.get("report_years")
+        if cached is not None and cached[0] == len(self.reports):
+            return cached[1]
         years: set[int] = set()
         for r in self.reports:
             end = min(r.period.to or r.as_of, r.as_of)
             years.update(range(r.period.from_.year, end.year + 1))
+        self.cache["report_years"] = (len(self.reports), years)
         return years
 
 
@@ -123,6 +141,10 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tu
             waivers.extend(_load_waiver_file(doc, cat, diags))
         else:
             line, col = doc.where(("schema",))
+            if not isinstance(doc.data, dict):
+                diags.error(path, line, col, "unknown-schema", "the file must be a mapping that starts with "
+                            "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value")
+                continue
             diags.error(path, line, col, "unknown-schema",
                         f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}")
     for cf in communes.values():
@@ -176,6 +198,7 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
         diags.warning(doc.path, line, col, "commune-name",
                       f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}")
     cf.reports.append(ff.report)
+    cf.unreviewed = cf.unreviewed or ff.unreviewed or any(lf.fact.review for lf in loaded)
     cf.paths.append(doc.path)
     cf.facts.extend(loaded)
     cf.statements.extend(statements)
@@ -269,9 +292,11 @@ def _value_key(f: Fact) -> str:
 
 def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
     """Two facts for the same indicator and period must agree; a repeated figure is fine."""
-    seen: dict[tuple[str, str], LoadedFact] = {}
+    seen: dict[tuple, LoadedFact] = {}
     for lf in cf.facts:
-        key = (lf.fact.indicator, lf.fact.period.key)
+        # a state "as of" a report belongs to that report: a later report may give a new state
+        as_of = lf.report.as_of if lf.fact.period.kind == "as_of" else None
+        key = (lf.fact.indicator, lf.fact.period.key, as_of)
         first = seen.get(key)
         if first is None:
             seen[key] = lf

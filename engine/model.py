@@ -111,6 +111,20 @@ class LevelDef(Strict):
     note: Optional[Text] = None
 
 
+class IntakePattern(Strict):
+    """How the indicator reads in a report: a phrase with placeholders, and what a match means (RULES.md)."""
+
+    pattern: NonEmptyText
+    period: Optional[Literal["year", "span", "as_of", "report_years"]] = None
+    value: Union[StrictBool, Number, Key, None] = None
+    value_from: Optional[Literal["count", "total", "numbers", "percent", "number"]] = None
+    basis: Literal["reported", "claimed"] = "reported"
+    awaiting_appraisal: StrictBool = False
+    group: Optional[Key] = None
+    review: StrictBool = False
+    note: Optional[Text] = None
+
+
 class Indicator(Strict):
     """A measurable quantity a commune reports; declared in data so that a new criterion needs no Python."""
 
@@ -124,6 +138,7 @@ class Indicator(Strict):
     description: Optional[Text] = None
     verified: StrictBool = True
     note: Optional[Text] = None
+    intake: list[IntakePattern] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> "Indicator":
@@ -489,6 +504,7 @@ class Fact(Strict):
     document: Optional[DocRef] = None
     source: Quote
     note: Optional[Text] = None
+    review: StrictBool = False
 
     @model_validator(mode="after")
     def _one_value(self) -> "Fact":
@@ -571,14 +587,22 @@ class Statement(Strict):
     in_summary: StrictBool = True
     cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
     source: Quote
+    review: StrictBool = False
+
+
+class Unmatched(Strict):
+    line: Int = Field(ge=1)
+    text: NonEmptyText
 
 
 class FactFile(Strict):
     schema_: Literal["chitieu.facts/1"] = Field(alias="schema")
     commune: Commune
     report: Report
+    unreviewed: StrictBool = False
     facts: list[Fact] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
+    unmatched: list[Unmatched] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------------- waivers

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import IO, Iterable, Iterator
 
 
 class OutputError(Exception):
@@ -37,9 +38,20 @@ def check_target(path: Path, inputs: Iterable[Path], *, force: bool) -> None:
 
 
 def write_atomic(path: Path, data: bytes | str, *, inputs: Iterable[Path] = (), force: bool = False) -> None:
+    """Write all of ``data`` atomically (temporary file, then rename); see ``check_target`` for what is refused."""
+    if isinstance(data, str):
+        with atomic_text(path, inputs=inputs, force=force) as fh:
+            fh.write(data)
+        return
+    with atomic_text(path, inputs=inputs, force=force) as fh:
+        fh.flush()
+        fh.buffer.write(data)
+
+
+@contextlib.contextmanager
+def atomic_text(path: Path, *, inputs: Iterable[Path] = (), force: bool = False) -> Iterator[IO[str]]:
+    """A text file written bit by bit into a temporary file, renamed over ``path`` only if the block succeeds."""
     check_target(path, list(inputs), force=force)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    # mkstemp makes the file private (0600); give it the mode a normal write would (or the replaced file's)
     if path.exists():
         mode = path.stat().st_mode & 0o777
     else:
@@ -49,14 +61,12 @@ def write_atomic(path: Path, data: bytes | str, *, inputs: Iterable[Path] = (), 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

@@ -52,6 +52,7 @@ class Runtime:
     def __init__(self, compiled: CompiledCatalogue):
         self._name = "chitieu_" + uuid.uuid4().hex[:12]
         self._fired: list[Activation] = []
+        self._read = compiled.read_conclusions
         self._seen: set[tuple[str, str]] = set()
         self._errors: list[str] = []
         self._sid = 0
@@ -94,12 +95,9 @@ class Runtime:
                 self._seen.add(seen)
                 waiver = c.w._d if branch.join is not None and branch.join.name == "w" and not branch.join.negated else None
                 self._fired.append(Activation(branch, obs["id"], obs["p"], waiver["id"] if waiver else None))
-                conclusion = {"t": CONCL, "id": f"c|{branch.rule_id}|{obs['p']}", "r": branch.rule_id,
-                              "p": obs["p"], "s": branch.outcome.status}
-                try:
-                    c.assert_fact(conclusion)
-                except _durable.MessageNotHandledException:
-                    pass  # no rule reads this rule's conclusions
+                if branch.rule_id in self._read:  # chaining: another rule joins on this conclusion
+                    c.assert_fact({"t": CONCL, "id": f"c|{branch.rule_id}|{obs['p']}", "r": branch.rule_id,
+                                   "p": obs["p"], "s": branch.outcome.status})
             except BaseException:  # durable would swallow it; keep it and fail the run
                 self._errors.append(f"{branch.name}: {traceback.format_exc(limit=3)}")
         return run

@@ -26,9 +26,19 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostics
 
 try:  # the C scanner is much faster; PyYAML wheels ship it
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - pure-Python fallback
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Plain scalars are typed by parse_scalar below, so PyYAML's YAML 1.1 resolver (regexes per scalar, in
+    Python) is skipped: an implicit scalar is just text here. Explicit tags still reach the node unchanged."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -81,8 +91,8 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
-def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 text of ``raw`` with a BOM dropped and NFC applied; errors for bad bytes or mixed normalisation."""
+def decode_utf8(path: Path, raw: bytes) -> str:
+    """UTF-8 text of ``raw``, BOM dropped, newlines made '\\n'; a bad byte is an error at its line and column."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -91,7 +101,12 @@ def decode(path: Path, raw: bytes) -> str:
         before = raw[: exc.start].decode("utf-8", "replace")
         line, col = _line_col(before, len(before))
         raise _diag(path, line, col, "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text of ``raw`` with a BOM dropped and NFC applied; errors for bad bytes or mixed normalisation."""
+    text = decode_utf8(path, raw)
     if unicodedata.is_normalized("NFC", text):
         return text
     # Some text is decomposed (NFD). A file written wholly in one form is fine; a mix means two tools edited it and
@@ -176,7 +191,7 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self.err(key_node, "yaml-key", "keys must be plain text")
-                if key_node.tag == _STD + "merge" or (key_node.style is None and key_node.value == "<<"):
+                if key_node.tag == _STD + "merge" or (not key_node.style and key_node.value == "<<"):
                     raise self.err(key_node, "yaml-merge", "merge keys ('<<') are not allowed; write the keys out")
                 key = key_node.value
                 if key in out:
@@ -196,8 +211,8 @@ def parse(path: Path, text: str) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
-        if "\t" in text and "tab" in problem.lower():
-            problem += " (YAML forbids tabs for indentation; use spaces)"
+        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            problem += " (a tab: YAML indents with spaces only)"
         raise _diag(path, line, col, "yaml-syntax", problem)
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)

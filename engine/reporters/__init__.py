@@ -5,15 +5,27 @@ Each registry drives the ``--format`` choice of one command: a new format is one
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
-from . import docx_out, json_out, report, section, shortfall, table
+from . import docx_out, json_out, matrix_out, report, section, shortfall, table
 
-# chitieu check: the findings (take an AuditResult)
-REPORTERS: dict[str, Callable[..., str]] = {
-    "table": table.render,
-    "json": json_out.render,
-    "section": section.render,
+
+@dataclass(frozen=True)
+class Format:
+    render: Callable
+    takes: str              # "result" (an AuditResult), "stream" (communes as they are audited), "matrix"
+    binary: bool = False
+
+
+# chitieu check: the findings
+REPORTERS: dict[str, Format] = {
+    "table": Format(table.render, "result"),
+    "json": Format(json_out.write_stream, "stream"),
+    "section": Format(section.render, "result"),
+    "matrix": Format(matrix_out.render_table, "matrix"),
+    "html": Format(matrix_out.render_html, "matrix"),
+    "xlsx": Format(matrix_out.render_xlsx, "matrix", binary=True),
 }
 
 # chitieu report: the drafted document (take a ReportDoc)

@@ -1,39 +1,59 @@
-"""The JSON findings contract (schema chitieu.findings/1): stable field order, sorted findings, byte-identical runs."""
+"""The JSON findings contract (schema chitieu.findings/1): stable field order, sorted findings, byte-identical runs.
+
+Written as a stream — findings commune by commune — so a national run never holds every finding in memory.
+"""
 
 from __future__ import annotations
 
+import io
 import json
+from typing import IO, Iterable
 
-from .. import __version__
+from .. import __version__, vi
 from ..audit import AuditResult
+from ..catalogue import Catalogue
+from ..facts import CommuneFacts
+from ..model import Finding
 
 SCHEMA = "chitieu.findings/1"
 
 
-def document(result: AuditResult) -> dict:
-    cat = result.catalogue
+def _commune(cf: CommuneFacts) -> dict:
     return {
-        "schema": SCHEMA,
-        "engine_version": __version__,
-        "catalogue": {"name": cat.info.name, "version": cat.version, "digest": cat.digest},
-        "communes": [
-            {
-                "id": cf.commune.id,
-                "name": cf.commune.name,
-                "as_of": cf.as_of.isoformat(),
-                "reports": [
-                    {"title": r.title, "number": r.number, "date": str(r.date), "as_of": r.as_of.isoformat(),
-                     "issuer": r.issuer}
-                    for r in cf.reports
-                ],
-                "files": [str(p) for p in cf.paths],
-            }
-            for cf in result.communes
-        ],
-        "summary": result.counts(),
-        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "id": cf.commune.id,
+        "name": cf.commune.name,
+        "as_of": cf.as_of.isoformat(),
+        "reports": [{"title": r.title, "number": r.number, "date": str(r.date), "as_of": r.as_of.isoformat(),
+                     "issuer": r.issuer} for r in cf.reports],
+        "files": [str(p) for p in cf.paths],
     }
 
 
+def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str]) -> dict[str, int]:
+    """Write the document while auditing; return the counts per status."""
+    head = {"schema": SCHEMA, "engine_version": __version__,
+            "catalogue": {"name": cat.info.name, "version": cat.version, "digest": cat.digest}}
+    out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ",\n  \"findings\": [")
+    counts = {s: 0 for s in vi.STATUS_LABELS}
+    communes = []
+    first = True
+    for cf, findings in stream:
+        communes.append(_commune(cf))
+        for f in findings:
+            counts[f.status] += 1
+            # one finding per line: json's C encoder (indentation would force the pure-Python one, 5× slower)
+            out.write(("\n    " if first else ",\n    ") + json.dumps(f.model_dump(mode="json"), ensure_ascii=False))
+            first = False
+    out.write(("\n  " if not first else "") + "],\n")
+    tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=False, indent=2)
+    out.write(tail[2:] + "\n")
+    return counts
+
+
 def render(result: AuditResult, *, color: bool = False) -> str:
-    return json.dumps(document(result), ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    by_commune: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        by_commune.setdefault(f.commune.id, []).append(f)
+    write_stream(result.catalogue, ((cf, by_commune.get(cf.commune.id, [])) for cf in result.communes), buf)
+    return buf.getvalue()

@@ -9,6 +9,8 @@ import io
 import json
 
 from openpyxl import Workbook
+
+from ._xlsx import workbook_bytes
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -61,12 +63,7 @@ def render_xlsx(result: AuditResult, *, created: dt.datetime | None = None) -> b
                  ("Số liệu đến ngày", ", ".join(cf.as_of.strftime("%d/%m/%Y") for cf in result.communes))):
         info.append(list(pair))
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 24, 80
-    stamp = created or dt.datetime(2000, 1, 1)
-    wb.properties.created = wb.properties.modified = stamp
-    wb.properties.creator = "chitieu"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb, created)
 
 
 def render_csv(result: AuditResult) -> str:

@@ -1,0 +1,335 @@
+"""chitieu benchmark: five ratios, each measured side by side in one run, after checking that all evaluators agree.
+
+    python bench/benchmark.py [--communes 2000 --years 5] [--small-communes 20] [--repeat 3] [--write BENCHMARKS.md]
+
+1. full audit (load + validate + Rete + JSON written) vs load + validate only (the floor every run pays);
+2. the durable_rules Rete vs a plain-Python evaluator of the same compiled branches, on the same observations;
+3. the same decisions in GoRules zen-engine (optional: `pip install zen-engine`; skipped with a note otherwise);
+4. peak RSS of `chitieu check` at the small and the large run (commune-years);
+5. `chitieu check` on the seed commune vs a bare import of the same dependencies (start-up cost).
+Timings are medians of --repeat runs. Nothing here is asserted: the script prints, and --write records, the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
+from engine.audit import audit_stream  # noqa: E402
+from engine.batch import audit_batch, index_inputs, stream_communes  # noqa: E402
+from engine.catalogue import load_catalogue  # noqa: E402
+from engine.compiler import CONCL, OBS, WAIVER, compile_catalogue  # noqa: E402
+from engine.conditions import FALSE, TRUE, And, Cmp, Const, Ref  # noqa: E402
+from engine.diagnostics import Diagnostics  # noqa: E402
+from engine.pyeval import PyRuntime  # noqa: E402
+from engine.reporters.json_out import write_stream  # noqa: E402
+from engine.runtime import Activation, Runtime  # noqa: E402
+
+TARGETS = {"full_floor": 1.5, "rss": 1.5}
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+# --------------------------------------------------------------------------------------------------- recording
+
+class Recorder(Runtime):
+    """The real Runtime, also keeping what was asserted per state, so other evaluators can replay it."""
+
+    def __init__(self, compiled):
+        super().__init__(compiled)
+        self.states: list[list[list[dict]]] = []
+        self.decisions: list[tuple[str, str]] = []
+
+    def begin_state(self) -> str:
+        self.states.append([])
+        return super().begin_state()
+
+    def assert_facts(self, facts):
+        batch = [dict(f) for f in facts]
+        self.states[-1].append(batch)
+        fired = super().assert_facts(batch)
+        self.decisions += [(f"{len(self.states)}|{a.obs_id}", a.branch.name) for a in fired]
+        return fired
+
+
+def replay(factory, compiled, states) -> list[tuple[str, str]]:
+    out = []
+    with factory(compiled) as rt:
+        for i, batches in enumerate(states, 1):
+            rt.begin_state()
+            for batch in batches:
+                out += [(f"{i}|{a.obs_id}", a.branch.name) for a in rt.assert_facts(batch)]
+            rt.end_state()
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- zen-engine
+
+def _zen_expr(c) -> str:
+    if isinstance(c, Const):
+        return "true" if c.value else "false"
+    if isinstance(c, Cmp):
+        if isinstance(c.value, Ref):
+            right = c.value.field if c.value.pattern == "$m" else f"{c.value.pattern}_{c.value.field}"
+        elif isinstance(c.value, str):
+            right = "'" + c.value + "'"
+        else:
+            right = str(c.value)
+        return f"{c.field} {c.op} {right}"
+    joiner = " and " if isinstance(c, And) else " or "
+    return "(" + joiner.join(_zen_expr(p) for p in c.parts) + ")"
+
+
+class ZenRuntime:
+    """The same branches as zen-engine decision tables, one table per rule, first hit. zen has no joins: the
+    waiver and the conclusion a branch joins on are looked up beforehand and passed in as fields."""
+
+    def __init__(self, compiled):
+        import zen
+
+        self._engine = zen.ZenEngine()
+        self._tables = {}
+        by_rule = {}
+        for b in compiled.branches:
+            by_rule.setdefault(b.rule_id, []).append(b)
+        for rid, branches in by_rule.items():
+            rows = []
+            for i, b in enumerate(branches):
+                cond = _zen_expr(b.cond) if b.cond not in (TRUE, FALSE) else ("true" if b.cond == TRUE else "false")
+                if b.join is not None and b.join.fact_type == WAIVER:
+                    cond = f"({cond}) and w_valid == {0 if b.join.negated else 1}"
+                elif b.join is not None:
+                    statuses = [c.value for c in _cmps(b.join.cond) if c.field == "s"]
+                    cond = f"({cond}) and (" + " or ".join(f"k_s == '{s}'" for s in statuses) + ")"
+                rows.append({"_id": f"r{i}", "c": cond, "o": f"'{b.name}'"})
+            jdm = {"nodes": [{"id": "in", "type": "inputNode", "name": "in", "position": {"x": 0, "y": 0}},
+                             {"id": "t", "type": "decisionTableNode", "name": rid, "position": {"x": 0, "y": 0},
+                              "content": {"hitPolicy": "first", "inputs": [{"id": "c", "name": "c", "field": ""}],
+                                          "outputs": [{"id": "o", "name": "o", "field": "branch"}], "rules": rows}},
+                             {"id": "out", "type": "outputNode", "name": "out", "position": {"x": 0, "y": 0}}],
+                   "edges": [{"id": "e1", "sourceId": "in", "targetId": "t", "type": "edge"},
+                             {"id": "e2", "sourceId": "t", "targetId": "out", "type": "edge"}]}
+            self._tables[rid] = self._engine.create_decision(json.dumps(jdm))
+        self._by_name = {b.name: b for b in compiled.branches}
+        self._facts: list[dict] = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        pass
+
+    def begin_state(self):
+        self._facts = []
+
+    def end_state(self):
+        self._facts = []
+
+    def assert_facts(self, facts):
+        fired = []
+        for f in facts:
+            self._facts.append(f)
+            if f["t"] != OBS:
+                continue
+            inp = dict(f)
+            inp["w_valid"] = int(any(x["t"] == WAIVER and x["r"] == f["r"] and x["p"] == f["p"] and x["exp"] >= f["asof"]
+                                     for x in self._facts))
+            concl = [x for x in self._facts if x["t"] == CONCL]
+            inp["k_s"] = concl[-1]["s"] if concl else ""
+            name = self._tables[f["r"]].evaluate(inp)["result"]["branch"]
+            b = self._by_name[name]
+            fired.append(Activation(b, f["id"], f["p"]))
+            self._facts.append({"t": CONCL, "r": b.rule_id, "p": f["p"], "s": b.outcome.status})
+        return fired
+
+
+def _cmps(c):
+    if isinstance(c, Cmp):
+        return [c]
+    return [x for p in getattr(c, "parts", ()) for x in _cmps(p)]
+
+
+# --------------------------------------------------------------------------------------------------- processes
+
+# The child reports its own high-water mark (VmHWM) as it exits. ru_maxrss from wait4 would not do: on Linux it
+# keeps the parent's resident size from before exec, and this benchmark's parent is large.
+_REPORT_HWM = ("import atexit, sys\n"
+               "def _hwm():\n"
+               "    for line in open('/proc/self/status'):\n"
+               "        if line.startswith('VmHWM:'): sys.stderr.write('\\nHWM ' + line.split()[1] + '\\n')\n"
+               "atexit.register(_hwm)\n")
+
+
+def peak_rss_mb(argv: list[str], *, python_code: str | None = None) -> tuple[float, float]:
+    """(peak RSS in MB, wall seconds) of `chitieu ARGS…` (or of `python -c CODE`) in a fresh process."""
+    body = python_code if python_code is not None else f"import sys; sys.argv = {['chitieu'] + argv!r}\nfrom cli import main\nmain()"
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _REPORT_HWM + body], capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{argv} failed: {proc.stderr[-500:]}")
+    hwm = [int(l.split()[1]) for l in proc.stderr.splitlines() if l.startswith("HWM ")]
+    return (hwm[-1] / 1024 if hwm else float("nan")), wall
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines()
+                   if l.startswith("MemTotal")) / 1024 / 1024
+    except (OSError, StopIteration):
+        mem = 0
+    import durable_rules_engine  # noqa: F401
+    from importlib.metadata import version
+
+    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM; "
+            f"Python {platform.python_version()}, durable-rules {version('durable-rules')}, pydantic "
+            f"{version('pydantic')}")
+
+
+# --------------------------------------------------------------------------------------------------- main
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--communes", type=int, default=2000, help="communes of the large run")
+    ap.add_argument("--years", type=int, default=5)
+    ap.add_argument("--small-communes", type=int, default=20, help="communes of the small run")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--write", type=Path, default=None, help="write the results as Markdown to this file")
+    args = ap.parse_args()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="chitieu-bench-"))
+    small, large = work / "small", work / "large"
+    cat = load_catalogue()
+    lines: list[str] = []
+
+    def say(text: str = "") -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    n_small = args.small_communes * args.years
+    n_large = args.communes * args.years
+    say(f"Machine: {machine()}")
+    say(f"Catalogue: {len(cat.rules)} rules ({cat.info.version}); runs of {n_small} and {n_large} commune-years "
+        f"({args.small_communes} and {args.communes} communes × {args.years} years).")
+    t = time.perf_counter()
+    if not small.exists():
+        generate(small, args.small_communes, args.years, seed=1, cat=cat)
+    if not large.exists():
+        generate(large, args.communes, args.years, seed=2, cat=cat)
+    say(f"Generated fact files in {time.perf_counter() - t:.1f} s ({work}).")
+
+    # ---- agreement: record the Rete's decisions on the large run, replay them in Python and zen
+    diags = Diagnostics()
+    communes = list(stream_communes(index_inputs([large], diags), cat, diags))
+    assert not diags.has_errors(), diags.items[:3]
+    compiled = compile_catalogue(cat)
+    recorder: list[Recorder] = []
+
+    def recording(c):
+        r = Recorder(c)
+        recorder.append(r)
+        return r
+
+    for _ in audit_stream(cat, communes, compiled=compiled, runtime_factory=recording):
+        pass
+    states, decisions = recorder[0].states, sorted(recorder[0].decisions)
+    python_decisions = sorted(replay(PyRuntime, compiled, states))
+    assert python_decisions == decisions, "the plain-Python evaluator disagrees with the Rete"
+    try:
+        import zen  # noqa: F401
+        zen_ok = True
+        zen_decisions = sorted(replay(ZenRuntime, compiled, states))
+        assert zen_decisions == decisions, "zen-engine disagrees with the Rete"
+    except ImportError:
+        zen_ok = False
+    n_obs = len(decisions)
+    say(f"Agreement: {n_obs:,} decisions identical in durable_rules, plain Python"
+        + (", zen-engine." if zen_ok else "; zen-engine not installed (pip install zen-engine), skipped."))
+    say()
+    say("| # | Measure | chitieu | Baseline | Ratio | Target | |")
+    say("|---|---|---|---|---|---|---|")
+
+    # ---- 1. full vs floor
+    def floor():
+        d = Diagnostics()
+        for _ in stream_communes(index_inputs([large], d), cat, d):
+            pass
+
+    out_json = work / "findings.json"
+
+    def full():
+        d = Diagnostics()
+        with open(out_json, "w", encoding="utf-8") as fh:
+            write_stream(cat, audit_batch(cat, [large], d), fh)
+
+    t_floor = median_time(floor, args.repeat)
+    t_full = median_time(full, args.repeat)
+    r1 = t_full / t_floor
+    ok = "✓" if r1 <= TARGETS["full_floor"] else "✗"
+    say(f"| 1 | full audit of {n_large:,} commune-years vs load + validate only | {t_full:.1f} s | {t_floor:.1f} s | "
+        f"{r1:.2f} | ≤ 1.5 | {ok} |")
+
+    # ---- 2, 3. evaluation only: the same observations through three evaluators
+    t_rete = median_time(lambda: replay(Runtime, compiled, states), args.repeat)
+    t_py = median_time(lambda: replay(PyRuntime, compiled, states), args.repeat)
+    say(f"| 2 | evaluate {n_obs:,} observations: durable_rules vs plain Python | {t_rete:.2f} s | {t_py:.2f} s | "
+        f"{t_rete / t_py:.2f} | — | |")
+    if zen_ok:
+        t_zen = median_time(lambda: replay(ZenRuntime, compiled, states), args.repeat)
+        ok = "✓" if t_rete <= t_zen else "✗"
+        say(f"| 3 | the same decisions: durable_rules vs zen-engine | {t_rete:.2f} s | {t_zen:.2f} s | "
+            f"{t_rete / t_zen:.2f} | ≤ 1 | {ok} |")
+    else:
+        say("| 3 | the same decisions: durable_rules vs zen-engine | — | not installed | — | ≤ 1 | skipped |")
+
+    # ---- 4. peak RSS, small vs large, each a fresh `chitieu check` process
+    rss_small, _ = peak_rss_mb(["check", str(small), "--format", "json", "-o", str(work / "s.json"), "--force"])
+    rss_large, wall_large = peak_rss_mb(["check", str(large), "--format", "json", "-o", str(work / "l.json"),
+                                         "--force"])
+    r4 = rss_large / rss_small
+    ok = "✓" if r4 <= TARGETS["rss"] else "✗"
+    say(f"| 4 | peak RSS of `chitieu check`: {n_large:,} vs {n_small:,} commune-years | {rss_large:.0f} MB | "
+        f"{rss_small:.0f} MB | {r4:.2f} | ≤ 1.5 | {ok} |")
+
+    # ---- 5. start-up
+    seed = ROOT / "facts" / "tinh-an"
+    t_check = statistics.median(peak_rss_mb(["check", str(seed), "--format", "json", "-o", str(work / "seed.json"),
+                                             "--force"])[1] for _ in range(max(3, args.repeat)))
+    t_import = statistics.median(peak_rss_mb([], python_code="import durable.engine, pydantic, rich, click, yaml, docx, "
+                                             "openpyxl")[1] for _ in range(max(3, args.repeat)))
+    say(f"| 5 | `chitieu check` on the seed commune vs bare import of its dependencies | {t_check:.2f} s | "
+        f"{t_import:.2f} s | {t_check / t_import:.2f} | — | |")
+    say()
+    say(f"National-scale run: `chitieu check` on {n_large:,} commune-years × {len(cat.rules)} rules took "
+        f"{wall_large:.0f} s on this machine ({n_large / wall_large:.0f} commune-years/s).")
+    if args.write:
+        args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"written to {args.write}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""Saving openpyxl workbooks reproducibly (fixed document dates, one author)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from openpyxl import Workbook
+
+
+def workbook_bytes(wb: Workbook, created: dt.datetime | None = None) -> bytes:
+    stamp = created or dt.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = "chitieu"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,138 @@
+"""The commune × rule matrix as a rich table, a self-contained HTML page and an XLSX workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+
+from openpyxl import Workbook
+
+from ._xlsx import workbook_bytes
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .. import __version__, vi
+from ..matrix import Matrix
+
+SHORT = {"met": "Đ", "unmet": "CĐ", "pending": "CH", "insufficient_data": "TD", "waived": "MT", "not_applicable": "KA"}
+COLOURS = {"met": "#c6efce", "unmet": "#ffc7ce", "pending": "#ffeb9c", "insufficient_data": "#e4dfec",
+           "waived": "#ddebf7", "not_applicable": "#ededed"}
+RICH = {"met": "green", "unmet": "bold red", "pending": "yellow", "insufficient_data": "magenta", "waived": "cyan",
+        "not_applicable": "dim"}
+
+
+def legend() -> str:
+    return " · ".join(f"{SHORT[s]} = {vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_ORDER)
+
+
+def render_table(m: Matrix, *, color: bool = False) -> str:
+    buf = io.StringIO()
+    name_width = max([len(r.name) for r in m.rows] + [4])
+    # every cell is two characters and a border: the table is as wide as it needs to be, never truncated
+    width = name_width + 3 * len(m.rules) + 5 * 4 + len(m.rules) + 10
+    console = Console(file=buf, force_terminal=color, color_system="standard" if color else None,
+                      width=max(100, width), highlight=False, emoji=False)
+    table = Table(title="Ma trận kết luận: xã × quy tắc (trạng thái xấu nhất của các kỳ)", title_justify="left",
+                  padding=(0, 0), collapse_padding=True)
+    table.add_column("Xã", no_wrap=True)
+    for i, _ in enumerate(m.rules, 1):
+        table.add_column(str(i), justify="center", no_wrap=True)
+    for s in ("unmet", "insufficient_data", "pending", "met"):
+        table.add_column(SHORT[s], justify="right")
+    for row in m.rows:
+        counts = row.counts()
+        cells = [Text(SHORT[c.status], style=RICH[c.status]) if c.status else Text("·") for c in row.cells]
+        table.add_row(row.name, *cells, *(str(counts[s]) for s in ("unmet", "insufficient_data", "pending", "met")))
+    console.print(table)
+    for i, (rid, _) in enumerate(m.rules, 1):
+        console.print(f"{i:>3}  {rid}")
+    console.print(legend())
+    totals = m.totals()
+    console.print(f"{len(m.rows)} xã · " + " · ".join(f"{vi.STATUS_LABELS[s]}: {totals[s]}" for s in vi.STATUS_ORDER
+                                                      if totals[s]))
+    return buf.getvalue()
+
+
+CSS = """
+body{font-family:"Times New Roman",serif;margin:16px;color:#111}
+h1{font-size:18px;margin:0 0 4px} p{margin:4px 0}
+table{border-collapse:collapse;font-size:11px}
+th,td{border:1px solid #999;padding:2px 4px;text-align:center}
+th.rule{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:normal;max-height:220px}
+td.name,th.name{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fff}
+thead th{position:sticky;top:0;background:#f2f2f2}
+.legend span{display:inline-block;padding:1px 6px;margin-right:6px;border:1px solid #999}
+@media print{@page{size:A4 landscape;margin:10mm} thead th,td.name{position:static}}
+"""
+
+
+def render_html(m: Matrix) -> str:
+    e = html.escape
+    colours = "".join(f".s-{s}{{background:{c}}}" for s, c in COLOURS.items())
+    head = "".join(f'<th class="rule" title="{e(title)}">{e(rid)}</th>' for rid, title in m.rules)
+    rows = []
+    for row in m.rows:
+        cells = []
+        for (rid, title), c in zip(m.rules, row.cells, strict=True):
+            if c.status is None:
+                cells.append('<td title="không áp dụng quy tắc">·</td>')
+            else:
+                tip = f"{rid} — {title}\n" + "\n".join(c.detail)
+                cells.append(f'<td class="s-{c.status}" title="{e(tip)}">{SHORT[c.status]}</td>')
+        counts = row.counts()
+        rows.append(f'<tr><td class="name" title="{e(row.commune_id)}">{e(row.name)}</td>{"".join(cells)}'
+                    + "".join(f"<td>{counts[s]}</td>" for s in vi.STATUS_ORDER) + "</tr>")
+    foot = []
+    for s in vi.STATUS_ORDER:
+        foot.append(f'<tr><td class="name s-{s}">{e(vi.STATUS_LABELS[s])}</td>'
+                    + "".join(f"<td>{c[s] or ''}</td>" for c in m.column_counts())
+                    + "<td></td>" * len(vi.STATUS_ORDER) + "</tr>")
+    legend_html = "".join(f'<span class="s-{s}">{SHORT[s]} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
+    totals = m.totals()
+    summary = " · ".join(f"{e(vi.STATUS_LABELS[s])}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
+    count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{SHORT[s]}</th>' for s in vi.STATUS_ORDER)
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Ma trận kết luận — chitieu</title>
+<style>{CSS}{colours}</style></head><body>
+<h1>Ma trận kết luận: xã × quy tắc</h1>
+<p>{len(m.rows)} xã, {len(m.rules)} quy tắc; mỗi ô là trạng thái xấu nhất của các kỳ (di chuột để xem từng kỳ). {summary}</p>
+<p class="legend">{legend_html}</p>
+<table><thead><tr><th class="name">Xã</th>{head}{count_heads}</tr></thead>
+<tbody>{"".join(rows)}</tbody><tfoot>{"".join(foot)}</tfoot></table>
+<p><small>Sinh bởi chitieu {__version__}.</small></p>
+</body></html>
+"""
+
+
+def render_xlsx(m: Matrix, findings_rows: list[list], findings_header: list[str],
+                *, created: dt.datetime | None = None) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ma trận"
+    ws.append(["Mã xã", "Xã"] + [rid for rid, _ in m.rules] + [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(text_rotation=90 if 2 < cell.column <= 2 + len(m.rules) else 0, wrap_text=True)
+    for row in m.rows:
+        counts = row.counts()
+        ws.append([row.commune_id, row.name] + [vi.STATUS_LABELS[c.status] if c.status else "" for c in row.cells]
+                  + [counts[s] for s in vi.STATUS_ORDER])
+        for c, cell in zip(row.cells, ws[ws.max_row][2:2 + len(m.rules)], strict=True):
+            if c.status:
+                cell.fill = PatternFill("solid", fgColor=COLOURS[c.status][1:])
+    ws.freeze_panes = "C2"
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 24, 22
+    for i in range(3, 3 + len(m.rules)):
+        ws.column_dimensions[get_column_letter(i)].width = 6
+    detail = wb.create_sheet("Kết luận")
+    detail.append(findings_header)
+    for cell in detail[1]:
+        cell.font = Font(bold=True)
+    for r in findings_rows:
+        detail.append(r)
+    detail.freeze_panes = "A2"
+    return workbook_bytes(wb, created)

@@ -1,0 +1,82 @@
+"""Batch audits through the real CLI: folders of many communes, the commune × rule matrix, quiet progress."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import run_cli
+from engine import vi
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    from bench.generate import generate
+
+    folder = tmp_path_factory.mktemp("batch")
+    generate(folder, 5, 3, seed=11)
+    run = run_cli("check", str(folder), "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    assert run.err == "", "no progress bar or noise when stderr is not a terminal"
+    return folder, run.json()
+
+
+def _worst(findings, commune, rule):
+    mine = [f["status"] for f in findings if f["commune"]["id"] == commune and f["rule_id"] == rule]
+    return min(mine, key=vi.STATUS_ORDER.index) if mine else None
+
+
+def test_folders_are_read_recursively_and_every_commune_audited(batch):
+    folder, doc = batch
+    assert [c["id"] for c in doc["communes"]] == ["binh-dinh/xa-00001", "binh-dinh/xa-00004", "phu-yen/xa-00002",
+                                                  "phu-yen/xa-00005", "quang-ngai/xa-00003"]
+    assert all(len(c["files"]) == 3 for c in doc["communes"])
+    assert sum(doc["summary"].values()) == len(doc["findings"])
+
+
+def test_html_matrix_is_self_contained_and_matches_the_findings(batch, tmp_path):
+    folder, doc = batch
+    out = tmp_path / "m.html"
+    run = run_cli("check", str(folder), "--format", "html", "-o", str(out), "--fail-on", "never")
+    assert run.code == 0, run.err
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="vi">' in page
+    assert not re.search(r"(src|href)=|@import|url\(", page), "no external assets"
+    assert "@media print" in page
+    rows = re.findall(r'<tr><td class="name" title="([^"]+)">([^<]+)</td>(.*?)</tr>', page, flags=re.S)
+    assert [r[0] for r in rows] == [c["id"] for c in doc["communes"]]
+    rule_ids = re.findall(r'<th class="rule" title="[^"]*">([a-z0-9-]+)</th>', page)
+    for commune, _, cells in rows:
+        statuses = re.findall(r'<td class="s-([a-z_]+)"', cells)
+        expected = [_worst(doc["findings"], commune, r) for r in rule_ids]
+        assert statuses == [s for s in expected if s], commune
+
+
+def test_xlsx_matrix_and_findings_sheets(batch, tmp_path):
+    folder, doc = batch
+    out = tmp_path / "m.xlsx"
+    assert run_cli("check", str(folder), "--format", "xlsx", "-o", str(out), "--fail-on", "never").code == 0
+    wb = load_workbook(out)
+    matrix = [[c.value for c in row] for row in wb["Ma trận"].iter_rows()]
+    header = matrix[0]
+    assert header[:2] == ["Mã xã", "Xã"] and header[-6:] == [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER]
+    rule_ids = header[2:-6]
+    first = matrix[1]
+    assert first[0] == "binh-dinh/xa-00001"
+    assert first[2:-6] == [vi.STATUS_LABELS[_worst(doc["findings"], first[0], r)] for r in rule_ids]
+    assert sum(first[-6:]) == len(rule_ids)
+    detail = list(wb["Kết luận"].iter_rows(values_only=True))
+    assert len(detail) == 1 + len(doc["findings"])
+
+
+def test_matrix_table_for_the_terminal(batch):
+    folder, doc = batch
+    run = run_cli("check", str(folder), "--format", "matrix", "--fail-on", "never")
+    assert run.code == 0
+    assert "Ma trận kết luận: xã × quy tắc" in run.out
+    assert " 47  ntm-nc-du-dieu-kien" in run.out
+    totals = run.out.strip().splitlines()[-1]
+    assert totals.startswith("5 xã · ")
+    assert "…" not in run.out, "no column truncated"

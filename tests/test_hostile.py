@@ -1,0 +1,246 @@
+"""Hostile input: a committed corpus of malformed files with their expected messages, a 100 MB file, and
+property-based tests that throw valid, subtly wrong and garbage fact and rule files at the real CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cli import main
+from conftest import ROOT, run_cli
+
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+LOCATED = re.compile(r"^.+:\d+:\d+: (error|warning)\[[a-z0-9-]+\]: .+$")
+
+
+def _expect(path: Path) -> tuple[str, str | None, int, int, str]:
+    first = path.read_bytes().lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
+    if first == "# expect: ok":
+        return "ok", None, 0, 0, ""
+    m = re.match(r"# expect: (error|warning)\[([a-z0-9-]+)\] at (\d+):(\d+) (.+)$", first)
+    assert m, f"{path.name}: no '# expect:' header"
+    return m.group(1), m.group(2), int(m.group(3)), int(m.group(4)), m.group(5)
+
+
+@pytest.mark.parametrize("path", sorted(HOSTILE.glob("*.yaml")), ids=lambda p: p.stem)
+def test_hostile_corpus(path):
+    level, code, line, col, fragment = _expect(path)
+    t = time.perf_counter()
+    run = run_cli("check", str(path), "--format", "json")
+    assert time.perf_counter() - t < 60, "bounded time"
+    assert "Traceback" not in run.err
+    if level == "ok":
+        assert run.code in (0, 1), run.err
+        doc = json.loads(run.out)
+        assert doc["findings"] and doc["communes"][0]["id"].startswith("thu/")
+        return
+    assert run.code == 2
+    lines = [l for l in run.err.splitlines() if ": error[" in l or ": warning[" in l]
+    assert all(LOCATED.match(l) for l in lines), lines
+    expected = f"{path}:{line}:{col}: {level}[{code}]: "
+    mine = [l for l in lines if l.startswith(expected)]
+    assert mine and fragment in mine[0], (expected, fragment, lines)
+    assert not Path("/tmp/chitieu-hostile-pwned").exists()
+
+
+def test_exponent_float_and_bom_and_crlf_are_read_as_meant():
+    doc = run_cli("check", str(HOSTILE / "exponent-float.yaml"), "--format", "json").json()
+    online = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+    assert (online["status"], online["actual"]) == ("met", 65)
+    for name in ("bom", "crlf"):
+        doc = run_cli("check", str(HOSTILE / f"{name}.yaml"), "--format", "json").json()
+        online = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+        assert online["status"] == "met" and online["actual_bound"] == [{"operator": ">", "value": 50}]
+
+
+def test_a_100_mb_file_is_refused_quickly_without_reading_it(tmp_path):
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as fh:
+        fh.write(b"schema: chitieu.facts/1\n")
+        fh.seek(100 * 1024 * 1024)
+        fh.write(b"\n")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    run = run_cli("check", str(big), "--format", "json")
+    assert time.perf_counter() - t < 30
+    assert run.code == 2
+    assert f"{big}:1:1: error[file-too-large]: the file is 104,857,601 bytes; the limit is 8,388,608 bytes" in run.err
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert after < 400 * 1024 or after == before, "the file was not read into memory"
+
+
+def test_one_bad_file_does_not_stop_a_batch(tmp_path):
+    src = (ROOT / "tests" / "fixtures" / "hostile" / "crlf.yaml").read_text(encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"xa{i}.yaml").write_text(src.replace("thu/crlf", f"thu/xa-{i}"), encoding="utf-8")
+    (tmp_path / "xa1.yaml").write_text(src.replace("thu/crlf", "thu/xa-1").replace("value: {gt: 50}", "value: '50%'"),
+                                       encoding="utf-8")
+    run = run_cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 2
+    doc = run.json()
+    assert [c["id"] for c in doc["communes"]] == ["thu/xa-0", "thu/xa-2"]
+    assert f"{tmp_path / 'xa1.yaml'}:11:" in run.err and "error[wrong-type]" in run.err
+    assert "the communes they touch were left out" in run.err
+
+
+# --------------------------------------------------------------------------------------------------- properties
+
+def _cli(args: list[str]) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, args, catch_exceptions=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _run_on(path: Path, text: str, command: list[str], options: list[str] = ()) -> tuple[int, str, str]:
+    """Write ``text`` to ``path``, run `chitieu COMMAND PATH OPTIONS`; no traceback, every diagnostic located."""
+    path.write_text(text, encoding="utf-8")
+    code, out, err = _cli([*command, str(path), *options])
+    assert "Traceback" not in err
+    assert all(LOCATED.match(l) for l in err.splitlines() if "error[" in l or "warning[" in l), err
+    return code, out, err
+
+
+INDICATORS = ["dvk.mo_hinh", "giam_ngheo.so_ho_giam", "giam_ngheo.chi_tieu_giao", "dich_vu_cong.ty_le_ho_so_truc_tuyen",
+              "ntm_nc.cong_nhan", "ntm_nc.tc01", "dvcq.ke_hoach_nam", "kdc.tong_so_khu", "kdc.so_khu_van_hoa",
+              "giam_ngheo.khong_co", "Dvk.Mo_hinh", "x"]
+VALUES = st.one_of(
+    st.integers(-5, 200).map(str), st.floats(-1e3, 1e3, allow_nan=False).map(lambda f: f"{f:.6g}"),
+    st.sampled_from(["true", "false", "yes", "'05'", "'50%'", "dat", "co_ban_dat", "da_cong_nhan", "null", "[]",
+                     "{gt: 50}", "{gt: 70, lt: 20}", "{lte: 5}", "1e999", "99999999999999999999", "-0", ".5",
+                     "'06/4/2023'", "[{name: A}]", "[{name: B, decision: {number: 1/QĐ}}]", "{}", "~"]),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12).map(json.dumps),
+)
+PERIODS = st.sampled_from(["2022", "2023", "2024", "2025", "as_of", "'2023-2024'", "'2024-2023'", "1800", "x",
+                           "'06/4/2023'"])
+KEYS = st.sampled_from(["value", "items", "claim", "basis", "note", "awaiting_appraisal", "colour"])
+
+
+@st.composite
+def fact_files(draw) -> str:
+    lines = ["schema: chitieu.facts/1", "commune: {id: thu/prop, name: xã Thử}", "report:", "  title: Báo cáo",
+             f"  date: {draw(st.sampled_from(['2024-10', '2024', '2024-13', 'x']))}",
+             f"  as_of: {draw(st.sampled_from(['2024-10-31', '2024-02-30', '31/10/2024', '2023-12-31']))}",
+             "  issuer: UBND", "  period: {from: 2023-01-01, to: 2024-10-31}", "facts:"]
+    for _ in range(draw(st.integers(0, 8))):
+        key = draw(KEYS)
+        value = draw(VALUES)
+        if key == "claim":
+            value = draw(st.sampled_from(["achieved", "not_achieved", "maybe"]))
+        lines.append(f"  - {{indicator: {draw(st.sampled_from(INDICATORS))}, period: {draw(PERIODS)}, {key}: {value}, "
+                     "source: {line: 1, quote: q}}")
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):  # garble: cut, duplicate or splice bytes somewhere
+        i = draw(st.integers(0, len(text)))
+        text = text[:i] + draw(st.sampled_from(["", "\t", ":", "{", "]", "- ", "\n  x: y\n", "&a", "*a", "!!str ",
+                                                "\u0301"])) + text[i:]
+    return text
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=fact_files())
+def test_any_fact_file_gives_a_located_error_or_findings(tmp_path, text):
+    code, out, err = _run_on(tmp_path / "f.yaml", text, ["check"], ["--format", "json", "--fail-on", "unmet"])
+    assert code in (0, 1, 2), (code, err)
+    diag_lines = [l for l in err.splitlines() if "error[" in l or "warning[" in l]
+    if code == 2:
+        assert any(": error[" in l for l in diag_lines), err
+    else:
+        json.loads(out)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300))
+def test_garbage_bytes_never_crash(tmp_path, data):
+    path = tmp_path / "g.yaml"
+    path.write_bytes(data)
+    code, out, err = _cli(["check", str(path), "--format", "json"])
+    assert code == 2 and out == ""
+    assert all(LOCATED.match(l) for l in err.splitlines() if "error[" in l)
+
+
+RULE_SNIPPETS = st.sampled_from([
+    "    measure: {of: giam_ngheo.so_ho_giam}\n    target: {op: '>=', value: 1, unit: hộ}\n",
+    "    measure: {of: dvcq.ke_hoach_nam}\n    target: {op: '==', value: true}\n",
+    "    measure: {of: dich_vu_cong.ty_le_ho_so_truc_tuyen}\n    target: {op: '>=', value: 150}\n",
+    "    measure: {of: ntm_nc.cong_nhan}\n    target: {op: '>=', value: dat_chuan}\n",
+    "    measure: {of: kdc.so_khu_van_hoa, per: kdc.tong_so_khu}\n    target: {op: '>=', value: null}\n",
+    "    measure: {of: nope}\n    target: {op: '~', value: 1}\n",
+    "    target: {op: '>=', value: 1}\n",
+    "    kind: all_of\n    requires: [giam-ngheo, khong-co]\n",
+])
+
+
+@st.composite
+def rule_files(draw) -> str:
+    body = draw(RULE_SNIPPETS)
+    period = draw(st.sampled_from(["{kind: annual}", "{kind: deadline}", "{kind: as_of}", "{kind: cumulative}",
+                                   "{kind: annual, from: 1990}", "weekly"]))
+    messages = draw(st.sampled_from(["{met: đạt, unmet: chưa đạt}", "{met: '{actual'}", "{met: '{bogus}', unmet: x}",
+                                     "{}"]))
+    examples = draw(st.sampled_from(["[]", "[{name: a, facts: [], expect: {status: met}}]",
+                                     "[{name: a, facts: [{indicator: x}], expect: {status: wrong}}]"]))
+    text = ("schema: chitieu.rules/1\ndocument: {id: thu-prop, kind: Kế hoạch, number: 1/KH, date: 2024-01-01, "
+            "issuer: UBND, title: Thử, period: {from: 2024, to: 2026}}\nrules:\n  - id: thu-quy-tac\n    title: Thử\n"
+            f"    source: {{clause: Điều 1}}\n    theme: kinh_te\n    severity: minor\n{body}    period: {period}\n"
+            f"    messages: {messages}\n    examples: {examples}\n")
+    if draw(st.booleans()):
+        i = draw(st.integers(0, len(text)))
+        text = text[:i] + draw(st.sampled_from(["", "\t", ": ", "[", "}", "\n- ", "!!python/name:os.system "])) + text[i:]
+    return text
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=rule_files())
+def test_any_rule_file_is_linted_with_locations(tmp_path, text):
+    code, out, err = _run_on(tmp_path / "r.yaml", text, ["rules", "lint"])
+    assert code in (0, 2), err
+
+
+def _strip_paths(doc: dict) -> dict:
+    for c in doc["communes"]:
+        c.pop("files")
+    for f in doc["findings"]:
+        for fact in f["facts"]:
+            fact.pop("file")
+    return doc
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000))
+def test_findings_identical_for_nfc_and_nfd_files(tmp_path, seed):
+    from bench.generate import commune_files
+    from engine.catalogue import load_catalogue
+    import random
+
+    files = commune_files(load_catalogue(), 7, [2023, 2024], random.Random(seed))
+    outs = []
+    for form in ("NFC", "NFD"):
+        folder = tmp_path / form
+        for rel, text in files.items():
+            p = folder / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text(unicodedata.normalize(form, text.replace("Tổng hợp", "Tịnh Ấn")), encoding="utf-8")
+        code, out, err = _cli(["check", str(folder), "--format", "json", "--fail-on", "never"])
+        assert code == 0, err
+        outs.append(_strip_paths(json.loads(out)))
+    assert outs[0] == outs[1]
+    assert unicodedata.is_normalized("NFC", json.dumps(outs[1], ensure_ascii=False))
+
+
+def test_batch_output_identical_across_runs_and_hash_seeds(tmp_path):
+    from bench.generate import generate
+
+    generate(tmp_path / "in", 6, 2, seed=3)
+    runs = [run_cli("check", str(tmp_path / "in"), "--format", "json", env={"PYTHONHASHSEED": s}) for s in ("0", "1", "99")]
+    assert {r.code for r in runs} == {1}
+    assert runs[0].out == runs[1].out == runs[2].out
+    assert [c["id"] for c in runs[0].json()["communes"]] == sorted(c["id"] for c in runs[0].json()["communes"])
