@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import itertools
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -16,7 +18,10 @@ from engine import __version__, vi
 from engine.audit import AuditResult
 from engine.batch import audit_batch
 from engine.document import TABLE_HEADER, finding_row
+from engine.intake import extract, to_yaml
 from engine.matrix import new_matrix
+from engine.reportlint import lint_report
+from engine.reporttext import read_report
 from engine.catalogue import PROJECT_ROOT, default_rules_dir, load_catalogue
 from engine.authoring import append_rule, docs_pages, lint, rule_page, skeleton
 from engine.diagnostics import Diagnostics, InputError, did_you_mean, shown_path
@@ -174,10 +179,28 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     _finish(diags, counts, fail_on)
 
 
+REPORT_SUFFIXES = {".txt", ".md", ".docx"}
+_DRAFTS = tempfile.TemporaryDirectory(prefix="chitieu-drafts-")
+
+
 def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
+    """The catalogue and the inputs; a report given directly (.txt, .md, .docx) is drafted into facts first."""
     diags = Diagnostics()
     cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
-    return cat, diags, list(paths) or [SEED_FACTS]
+    inputs = []
+    for path in list(paths) or [SEED_FACTS]:
+        if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
+            ex = extract(cat, read_report(path))
+            draft = Path(_DRAFTS.name) / f"{len(inputs)}-{path.stem}.yaml"
+            draft.write_text(to_yaml(ex, report_file=str(path.resolve())), encoding="utf-8")
+            n_review = sum(1 for f in ex.facts if f.review)
+            click.echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
+                       f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on "
+                       f"them — run `chitieu facts extract {path} -o FILE` to review them", err=True)
+            inputs.append(draft)
+        else:
+            inputs.append(path)
+    return cat, diags, inputs
 
 
 def _collect(cat, stream) -> AuditResult:
@@ -266,6 +289,73 @@ def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, out
     result, inputs, diags = _audit(paths, rules_dir)
     _emit(SHORTFALL_FORMATS[fmt](result), fmt, output, inputs, force)
     _finish(diags, {}, "never")
+
+
+# --------------------------------------------------------------------------------------------------- facts
+
+@main.group()
+def facts() -> None:
+    """Work from a commune's report: draft fact files from it, check the report's own consistency.
+
+    \b
+    Examples:
+      chitieu facts extract bao-cao.txt -o facts/xa/bao-cao-2024.yaml --commune-id quang-ngai/tinh-an
+      chitieu facts lint bao-cao.docx
+    """
+
+
+@facts.command("extract")
+@click.argument("report_path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@OUTPUT_OPTIONS
+@click.option("--commune-id", default=None, help="The commune's id (default: a slug of its name).")
+@click.option("--province", default=None, help="The province, for the id and the file.")
+@RULES_OPTION
+@guarded
+def facts_extract(report_path: Path, output: Optional[Path], force: bool, commune_id: Optional[str],
+                  province: Optional[str], rules_dir: Optional[Path]) -> None:
+    """Draft a fact file from a report (.txt, .md or .docx): every fact with its quoted sentence and line.
+
+    Uncertain readings carry `review: true`; sentences with numbers or “chưa …” that matched no indicator are
+    listed under `unmatched:` so nothing is dropped silently. Review the draft, then remove `unreviewed: true`.
+
+    \b
+    Example:
+      chitieu facts extract ../shared/seed/000_1ba10a35eaeb2799.txt --commune-id quang-ngai/tinh-an -o draft.yaml
+    """
+    cat = _catalogue(rules_dir)
+    ex = extract(cat, read_report(report_path))
+    base = output.parent if output is not None else Path.cwd()
+    try:
+        shown = os.path.relpath(report_path.resolve(), base.resolve())
+    except ValueError:
+        shown = str(report_path.resolve())
+    text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown)
+    _emit(text, "yaml", output, [report_path], force)
+    n_review = sum(1 for f in ex.facts if f.review)
+    click.echo(f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
+               f"{len(ex.unmatched)} unmatched sentences", err=True)
+
+
+@facts.command("lint")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@RULES_OPTION
+@guarded
+def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
+    """Check a report's own consistency: names, numbering, brackets, figures, evidence, summary, contradictions.
+
+    Exit 1 when problems are found, 0 when none, 2 when a report cannot be read.
+
+    \b
+    Example:
+      chitieu facts lint ../shared/seed/000_1ba10a35eaeb2799.txt
+    """
+    cat = _catalogue(rules_dir)
+    diags = Diagnostics()
+    for path in reports:
+        lint_report(cat, path, diags)
+    _print_diagnostics(diags.items)
+    click.echo(f"{len(diags.warnings)} problem(s) in {len(reports)} report(s)", err=True)
+    sys.exit(EXIT_FINDINGS if diags.items else EXIT_OK)
 
 
 # --------------------------------------------------------------------------------------------------- rules

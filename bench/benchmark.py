@@ -220,7 +220,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--write", type=Path, default=None, help="write the results as Markdown to this file")
+    ap.add_argument("--only", default="1,2,3,4,5", help="which measures to run, e.g. '4,5'")
     args = ap.parse_args()
+    only = {int(x) for x in args.only.split(",")}
     work = args.workdir or Path(tempfile.mkdtemp(prefix="chitieu-bench-"))
     small, large = work / "small", work / "large"
     cat = load_catalogue()
@@ -243,6 +245,30 @@ def main() -> None:
     say(f"Generated fact files in {time.perf_counter() - t:.1f} s ({work}).")
 
     # ---- agreement: record the Rete's decisions on the large run, replay them in Python and zen
+    if only & {2, 3}:
+        states, compiled, zen_ok, n_obs = agreement(cat, large, say)
+    say()
+    say("| # | Measure | chitieu | Baseline | Ratio | Target | |")
+    say("|---|---|---|---|---|---|---|")
+    if 1 in only:
+        measure_full_floor(cat, large, work, n_large, args.repeat, say)
+    if only & {2, 3}:
+        measure_evaluators(states, compiled, zen_ok, n_obs, args.repeat, say)
+    wall_large = None
+    if 4 in only:
+        wall_large = measure_rss(small, large, work, n_small, n_large, say)
+    if 5 in only:
+        measure_startup(work, args.repeat, say)
+    say()
+    if wall_large:
+        say(f"National-scale run: `chitieu check` on {n_large:,} commune-years × {len(cat.rules)} rules took "
+            f"{wall_large:.0f} s on this machine ({n_large / wall_large:.0f} commune-years/s).")
+    if args.write:
+        args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"written to {args.write}")
+
+
+def agreement(cat, large, say):
     diags = Diagnostics()
     communes = list(stream_communes(index_inputs([large], diags), cat, diags))
     assert not diags.has_errors(), diags.items[:3]
@@ -269,11 +295,10 @@ def main() -> None:
     n_obs = len(decisions)
     say(f"Agreement: {n_obs:,} decisions identical in durable_rules, plain Python"
         + (", zen-engine." if zen_ok else "; zen-engine not installed (pip install zen-engine), skipped."))
-    say()
-    say("| # | Measure | chitieu | Baseline | Ratio | Target | |")
-    say("|---|---|---|---|---|---|---|")
+    return states, compiled, zen_ok, n_obs
 
-    # ---- 1. full vs floor
+
+def measure_full_floor(cat, large, work, n_large, repeat, say):
     def floor():
         d = Diagnostics()
         for _ in stream_communes(index_inputs([large], d), cat, d):
@@ -286,27 +311,30 @@ def main() -> None:
         with open(out_json, "w", encoding="utf-8") as fh:
             write_stream(cat, audit_batch(cat, [large], d), fh)
 
-    t_floor = median_time(floor, args.repeat)
-    t_full = median_time(full, args.repeat)
+    t_floor = median_time(floor, repeat)
+    t_full = median_time(full, repeat)
     r1 = t_full / t_floor
     ok = "✓" if r1 <= TARGETS["full_floor"] else "✗"
     say(f"| 1 | full audit of {n_large:,} commune-years vs load + validate only | {t_full:.1f} s | {t_floor:.1f} s | "
         f"{r1:.2f} | ≤ 1.5 | {ok} |")
 
-    # ---- 2, 3. evaluation only: the same observations through three evaluators
-    t_rete = median_time(lambda: replay(Runtime, compiled, states), args.repeat)
-    t_py = median_time(lambda: replay(PyRuntime, compiled, states), args.repeat)
+
+def measure_evaluators(states, compiled, zen_ok, n_obs, repeat, say):
+    t_rete = median_time(lambda: replay(Runtime, compiled, states), repeat)
+    t_py = median_time(lambda: replay(PyRuntime, compiled, states), repeat)
     say(f"| 2 | evaluate {n_obs:,} observations: durable_rules vs plain Python | {t_rete:.2f} s | {t_py:.2f} s | "
         f"{t_rete / t_py:.2f} | — | |")
     if zen_ok:
-        t_zen = median_time(lambda: replay(ZenRuntime, compiled, states), args.repeat)
+        t_zen = median_time(lambda: replay(ZenRuntime, compiled, states), repeat)
         ok = "✓" if t_rete <= t_zen else "✗"
         say(f"| 3 | the same decisions: durable_rules vs zen-engine | {t_rete:.2f} s | {t_zen:.2f} s | "
             f"{t_rete / t_zen:.2f} | ≤ 1 | {ok} |")
     else:
         say("| 3 | the same decisions: durable_rules vs zen-engine | — | not installed | — | ≤ 1 | skipped |")
 
-    # ---- 4. peak RSS, small vs large, each a fresh `chitieu check` process
+
+def measure_rss(small, large, work, n_small, n_large, say):
+    """Peak RSS, small vs large, each a fresh `chitieu check` process; returns the large run's wall time."""
     rss_small, _ = peak_rss_mb(["check", str(small), "--format", "json", "-o", str(work / "s.json"), "--force"])
     rss_large, wall_large = peak_rss_mb(["check", str(large), "--format", "json", "-o", str(work / "l.json"),
                                          "--force"])
@@ -314,21 +342,17 @@ def main() -> None:
     ok = "✓" if r4 <= TARGETS["rss"] else "✗"
     say(f"| 4 | peak RSS of `chitieu check`: {n_large:,} vs {n_small:,} commune-years | {rss_large:.0f} MB | "
         f"{rss_small:.0f} MB | {r4:.2f} | ≤ 1.5 | {ok} |")
+    return wall_large
 
-    # ---- 5. start-up
+
+def measure_startup(work, repeat, say):
     seed = ROOT / "facts" / "tinh-an"
     t_check = statistics.median(peak_rss_mb(["check", str(seed), "--format", "json", "-o", str(work / "seed.json"),
-                                             "--force"])[1] for _ in range(max(3, args.repeat)))
+                                             "--force"])[1] for _ in range(max(3, repeat)))
     t_import = statistics.median(peak_rss_mb([], python_code="import durable.engine, pydantic, rich, click, yaml, docx, "
-                                             "openpyxl")[1] for _ in range(max(3, args.repeat)))
+                                             "openpyxl")[1] for _ in range(max(3, repeat)))
     say(f"| 5 | `chitieu check` on the seed commune vs bare import of its dependencies | {t_check:.2f} s | "
         f"{t_import:.2f} s | {t_check / t_import:.2f} | — | |")
-    say()
-    say(f"National-scale run: `chitieu check` on {n_large:,} commune-years × {len(cat.rules)} rules took "
-        f"{wall_large:.0f} s on this machine ({n_large / wall_large:.0f} commune-years/s).")
-    if args.write:
-        args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"written to {args.write}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from .compiler import compile_rule, extreme_value
 from .conditions import And, Cmp, Cond, Or
 from .diagnostics import Diagnostics
 from .examples import example_inputs
+from .intake import compile_pattern
 from .model import Indicator, Measure
 
 # durable_rules limits, measured on 2.0.28 (see shared/domain/durable-rules-notes.md and tests/test_compiler.py):
@@ -153,8 +154,15 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
                         f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact that "
                         f"matches more than {RETE_MAX_MATCHES} at one node (error 303): simplify the target")
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
-        if key not in used:
+        if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
+                                                         if p.group)):
             diags.warning(path, line, col, "indicator-unused", f"indicator '{key}' is read by no rule")
+        for pat in cat.indicators[key].intake:
+            try:
+                compile_pattern(pat.pattern)
+            except (ValueError, re.error) as exc:
+                diags.error(path, line, col, "intake-pattern", f"indicator '{key}': the pattern “{pat.pattern}” "
+                            f"cannot be used: {exc}")
     return cat
 
 

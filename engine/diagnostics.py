@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "rete-too-many-rules": "more rules than durable_rules can hold in one ruleset",
     "indicator-unused": "an indicator that no rule reads",
     "todo": "a TODO placeholder left in a rule",
+    "intake-pattern": "an indicator's report phrase that cannot be compiled",
     # facts
     "period-after-report": "a fact for a period after the report's as-of date",
     "out-of-range": "a value outside the indicator's range",
@@ -63,6 +64,22 @@ CODES: dict[str, str] = {
     "report-missing": "the report file a fact file cites is not there",
     "report-unreadable": "the report file a fact file cites cannot be read",
     "commune-name": "one commune id with two names",
+    # the report itself (chitieu facts lint)
+    "report-name": "the unit's name spelled differently in the report",
+    "report-blank": "a blank document number or date",
+    "report-numbering": "section numbering out of sequence",
+    "report-brackets": "unbalanced brackets or quotes",
+    "report-split": "a sentence broken across a page break",
+    "report-typo": "a misspelt or doubled word",
+    "report-term": "'chỉ tiêu' written for 'tiêu chí'",
+    "report-future": "a result stated for a time after the report's date",
+    "report-no-threshold": "'100% chỉ tiêu' without the target's number",
+    "report-evidence": "an item counted toward a target without its decision",
+    "report-decision-date": "a decision dated before the plan it is counted under",
+    "report-owner": "an item founded by another body counted toward the UBND's target",
+    "report-summary": "a shortcoming stated in the body but missing from 'Tồn tại, hạn chế'",
+    "report-figure": "a derived figure that does not follow from the report's own numbers",
+    "report-contradiction": "a result stated as achieved in one place and as not achieved in another",
     # output
     "output": "an output file that cannot or must not be written",
 }

@@ -121,6 +121,8 @@ class IntakePattern(Strict):
     basis: Literal["reported", "claimed"] = "reported"
     awaiting_appraisal: StrictBool = False
     group: Optional[Key] = None
+    items_split: Optional[NonEmptyText] = None
+    document_kind: Optional[NonEmptyText] = None
     review: StrictBool = False
     note: Optional[Text] = None
 

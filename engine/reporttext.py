@@ -98,13 +98,19 @@ def _docx_lines(path: Path) -> list[str]:
         doc = Document(str(path))
     except Exception as exc:  # noqa: BLE001 - any failure to open is an unreadable report
         raise InputError([Diagnostic(str(path), 1, 1, "io", f"cannot open the Word file ({type(exc).__name__})")])
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
     lines: list[str] = []
     body = doc.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
-            lines += [unicodedata.normalize("NFC", text), ""]
+            # italic or bold runs become *emphasis*, as in the text form: reports set model names off that way
+            parts = []
+            for run in DocxParagraph(child, doc).runs:
+                text = run.text
+                parts.append(f"*{text}*" if text.strip() and (run.italic or run.bold) else text)
+            lines += [unicodedata.normalize("NFC", "".join(parts).replace("**", "")), ""]
         elif tag == "tbl":
             for row in child.iter():
                 if row.tag.endswith("}tr"):

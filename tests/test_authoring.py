@@ -43,9 +43,9 @@ def test_each_broken_rule_file_is_reported_at_its_line_and_column(path):
 
 def test_every_rule_file_code_has_a_broken_fixture():
     made_in_tests = {"io", "no-input", "output", "file-too-large", "missing-catalogue", "unknown-document",
-                     "indicator-unused", "rete-node-limit", "rete-too-many-rules", "yaml-key"}
+                     "indicator-unused", "rete-node-limit", "rete-too-many-rules", "yaml-key", "intake-pattern"}
     fact_only = {"period-after-report", "out-of-range", "conflicting-facts", "quote-mismatch", "report-missing",
-                 "report-unreadable", "commune-name"}
+                 "report-unreadable", "commune-name"} | {c for c in CODES if c.startswith("report-")}
     fixtures = {p.stem for p in BROKEN.glob("*.yaml")}
     assert set(CODES) - made_in_tests - fact_only == fixtures
 
@@ -75,8 +75,8 @@ def test_lint_generated_cases(tmp_path):
     cat = rules / "catalogue.yaml"
     cat.write_text(cat.read_text(encoding="utf-8").replace("order: [", "order: [khong-co, "), encoding="utf-8")
     ind = rules / "indicators.yaml"
-    ind.write_text(ind.read_text(encoding="utf-8") + "  - {key: thu.khong_dung, name: Không dùng, type: count}\n",
-                   encoding="utf-8")
+    ind.write_text(ind.read_text(encoding="utf-8") + "  - {key: thu.khong_dung, name: Không dùng, type: count, "
+                   "intake: [{pattern: 'có {dem} hộ'}]}\n", encoding="utf-8")
     odd_key = tmp_path / "odd.yaml"
     odd_key.write_text("schema: chitieu.rules/1\n? [a, b]\n: 1\n", encoding="utf-8")
     big = tmp_path / "big.yaml"
@@ -86,6 +86,8 @@ def test_lint_generated_cases(tmp_path):
     order_line = next(i for i, l in enumerate(cat.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("order:"))
     assert f"{cat}:{order_line}:9: warning[unknown-document]: 'order' names document 'khong-co'" in run.err
     assert "warning[indicator-unused]: indicator 'thu.khong_dung' is read by no rule" in run.err
+    assert "error[intake-pattern]: indicator 'thu.khong_dung': the pattern “có {dem} hộ” cannot be used: unknown " \
+           "placeholder {dem}" in run.err
     assert f"{odd_key}:2:3: error[yaml-key]: keys must be plain text" in run.err
     assert f"{big}:1:1: error[file-too-large]" in run.err
     (rules / "catalogue.yaml").unlink()

@@ -5,10 +5,22 @@ Each registry drives the ``--format`` choice of one command: a new format is one
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from . import docx_out, json_out, matrix_out, report, section, shortfall, table
+from . import json_out, report, section, table
+
+
+def _lazy(module: str, name: str) -> Callable:
+    """A renderer imported on first use: python-docx and openpyxl cost a tenth of a second to import, and most runs
+    never write Word or Excel."""
+
+    def render(*args, **kwargs):
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)(*args, **kwargs)
+
+    render.__name__ = name
+    return render
 
 
 @dataclass(frozen=True)
@@ -23,9 +35,9 @@ REPORTERS: dict[str, Format] = {
     "table": Format(table.render, "result"),
     "json": Format(json_out.write_stream, "stream"),
     "section": Format(section.render, "result"),
-    "matrix": Format(matrix_out.render_table, "matrix"),
-    "html": Format(matrix_out.render_html, "matrix"),
-    "xlsx": Format(matrix_out.render_xlsx, "matrix", binary=True),
+    "matrix": Format(_lazy("matrix_out", "render_table"), "matrix"),
+    "html": Format(_lazy("matrix_out", "render_html"), "matrix"),
+    "xlsx": Format(_lazy("matrix_out", "render_xlsx"), "matrix", binary=True),
 }
 
 # chitieu report: the drafted document (take a ReportDoc)
@@ -33,15 +45,12 @@ REPORT_FORMATS: dict[str, Callable[..., str | bytes]] = {
     "md": report.render_md,
     "txt": report.render_txt,
     "json": report.render_json,
-    "docx": docx_out.render_docx,
+    "docx": _lazy("docx_out", "render_docx"),
 }
 
 # chitieu shortfalls: the shortfall list (take an AuditResult)
 SHORTFALL_FORMATS: dict[str, Callable[..., str | bytes]] = {
-    "xlsx": shortfall.render_xlsx,
-    "csv": shortfall.render_csv,
-    "md": shortfall.render_md,
-    "json": shortfall.render_json,
+    name: _lazy("shortfall", f"render_{name}") for name in ("xlsx", "csv", "md", "json")
 }
 
 BINARY_FORMATS = {"docx", "xlsx"}
