@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import unicodedata
@@ -66,10 +67,15 @@ def problems(text: str) -> list[str]:
 _SPACES = re.compile(r"[ \t\n]+")
 
 
+@functools.lru_cache(maxsize=2048)
+def _parsed(text: str) -> tuple:
+    return tuple(_FORMATTER.parse(text))
+
+
 def render(text: str, values: Mapping[str, str]) -> str:
     """Fill the placeholders; a field with no value at all shows '—', an empty one vanishes; one line, NFC."""
     parts = []
-    for literal, name, _spec, _conv in _FORMATTER.parse(text):
+    for literal, name, _spec, _conv in _parsed(text):
         parts.append(literal)
         if name is not None:
             value = values.get(name)
