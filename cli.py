@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import itertools
+import os
 import re
 import sys
 import tempfile
@@ -15,22 +15,19 @@ from typing import Callable, Optional
 import click
 
 from engine import __version__, vi
-from engine.audit import AuditResult
-from engine.batch import audit_batch
-from engine.document import TABLE_HEADER, finding_row
-from engine.intake import extract, to_yaml
-from engine.matrix import new_matrix
-from engine.reportlint import lint_report
-from engine.reporttext import read_report
-from engine.catalogue import PROJECT_ROOT, default_rules_dir, load_catalogue
 from engine.authoring import append_rule, docs_pages, lint, rule_page, skeleton
+from engine.batch import Tally, audit_batch, collect, collect_matrix
+from engine.catalogue import PROJECT_ROOT, default_rules_dir, load_catalogue
 from engine.diagnostics import Diagnostics, InputError, did_you_mean, shown_path
+from engine.document import TABLE_HEADER, ReportOptions, build_report
 from engine.examples import run_examples
+from engine.intake import extract, to_yaml
 from engine.model import SLUG
 from engine.output import OutputError, atomic_text, write_atomic
-from engine.document import ReportOptions, build_report
 from engine.reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
 from engine.reporters.rules import authoring_table, example_line
+from engine.reportlint import lint_report
+from engine.reporttext import read_report
 from engine.runtime import EngineError
 from engine.yamlsrc import yaml_files
 
@@ -127,7 +124,8 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
           output: Optional[Path], force: bool, color: Optional[bool]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
-    PATHS are fact files (schema chitieu.facts/1), waiver files (chitieu.waivers/1) or folders holding them;
+    PATHS are fact files (schema chitieu.facts/1), waiver files (chitieu.waivers/1) or folders holding them,
+    or a commune's report itself (.txt, .md, .docx), whose facts are then drafted automatically (unreviewed);
     without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
@@ -143,55 +141,54 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     if section:
         fmt = "section"
     spec = REPORTERS[fmt]
-    cat, diags, inputs = _prepare(rules_dir, paths)
+    cat, diags, inputs, originals = _prepare(rules_dir, paths)
     stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
-    counts = {st: 0 for st in vi.STATUS_LABELS}
-
-    def counted(items):
-        for cf, findings in items:
-            for f in findings:
-                counts[f.status] += 1
-            yield cf, findings
-
     first = next(stream, None)
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
-    stream = counted(itertools.chain([first] if first else [], stream))
+    tally = Tally(itertools.chain([first] if first else [], stream))
+    use_color = bool(color if color is not None else (output is None and sys.stdout.isatty()))
     if spec.takes == "stream":
         if output is not None:
-            with atomic_text(output, inputs=yaml_files(inputs), force=force) as fh:
-                spec.render(cat, stream, fh)
+            with atomic_text(output, inputs=originals, force=force) as fh:
+                spec.render(cat, tally, fh)
         else:
-            spec.render(cat, stream, sys.stdout)
+            spec.render(cat, tally, sys.stdout)
     elif spec.takes == "matrix":
-        m, rows = new_matrix(cat), []
-        for cf, findings in stream:
-            m.add_commune(cf.commune.id, cf.commune.name, findings)
-            rows += [[cf.commune.name] + finding_row(i, f) for i, f in enumerate(findings, 1)] if spec.binary else []
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        data = spec.render(m, rows, ["Xã"] + TABLE_HEADER) if spec.binary else (
-            spec.render(m, color=bool(use_color)) if fmt == "matrix" else spec.render(m))
-        _emit(data, fmt, output, inputs, force)
+        m, rows = collect_matrix(cat, tally, with_rows=spec.binary)
+        if spec.binary:
+            data = spec.render(m, rows, ["Xã"] + TABLE_HEADER)
+        else:
+            data = spec.render(m, color=use_color) if fmt == "matrix" else spec.render(m)
+        _emit(data, fmt, output, originals, force)
     else:
-        result = _collect(cat, stream)
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        _emit(spec.render(result, color=bool(use_color) and fmt == "table"), fmt, output, inputs, force)
-    _finish(diags, counts, fail_on)
+        result = collect(cat, tally)
+        _emit(spec.render(result, color=use_color and fmt == "table"), fmt, output, originals, force)
+    _finish(diags, tally.counts, fail_on)
 
 
 REPORT_SUFFIXES = {".txt", ".md", ".docx"}
-_DRAFTS = tempfile.TemporaryDirectory(prefix="chitieu-drafts-")
+
+
+@functools.lru_cache(maxsize=1)
+def _drafts_dir() -> Path:
+    """Where reports given directly to `check` are drafted into facts (removed when the process ends)."""
+    holder = tempfile.TemporaryDirectory(prefix="chitieu-drafts-")
+    _drafts_dir.holder = holder  # keep it alive until exit
+    return Path(holder.name)
 
 
 def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
-    """The catalogue and the inputs; a report given directly (.txt, .md, .docx) is drafted into facts first."""
+    """The catalogue, the inputs to audit, and every file given (which an output must never overwrite);
+    a report given directly (.txt, .md, .docx) is drafted into facts first."""
     diags = Diagnostics()
     cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
+    given = list(paths) or [SEED_FACTS]
     inputs = []
-    for path in list(paths) or [SEED_FACTS]:
+    for path in given:
         if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
             ex = extract(cat, read_report(path))
-            draft = Path(_DRAFTS.name) / f"{len(inputs)}-{path.stem}.yaml"
+            draft = _drafts_dir() / f"{len(inputs)}-{path.stem}.yaml"
             draft.write_text(to_yaml(ex, report_file=str(path.resolve())), encoding="utf-8")
             n_review = sum(1 for f in ex.facts if f.review)
             click.echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
@@ -200,15 +197,9 @@ def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
             inputs.append(draft)
         else:
             inputs.append(path)
-    return cat, diags, inputs
-
-
-def _collect(cat, stream) -> AuditResult:
-    communes, findings = [], []
-    for cf, mine in stream:
-        communes.append(cf)
-        findings.extend(mine)
-    return AuditResult(cat, communes, findings)
+    originals = yaml_files(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
+    originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
+    return cat, diags, inputs, originals
 
 
 def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
@@ -223,17 +214,17 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
 
 def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
     """Audit for the document commands: every commune kept; input errors reported, their communes left out."""
-    cat, diags, inputs = _prepare(rules_dir, paths)
-    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
-    result = _collect(cat, stream)
+    cat, diags, inputs, originals = _prepare(rules_dir, paths)
+    result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty()))
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
-    return result, inputs, diags
+    return result, originals, diags
 
 
-def _emit(data: str | bytes, fmt: str, output: Optional[Path], inputs: list[Path], force: bool) -> None:
+def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[Path], force: bool) -> None:
+    """Write to -o FILE (atomically, never over a file given as input) or to standard output."""
     if output is not None:
-        write_atomic(output, data, inputs=yaml_files(inputs), force=force)
+        write_atomic(output, data, inputs=originals, force=force)
     elif fmt in BINARY_FORMATS:
         raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
     else:

@@ -142,3 +142,42 @@ def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, pr
     finally:
         bar.close()
 
+
+class Tally:
+    """Counts the statuses of the findings flowing through, for the exit code."""
+
+    def __init__(self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]):
+        from . import vi
+
+        self.counts = {s: 0 for s in vi.STATUS_LABELS}
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+        for cf, findings in self._stream:
+            for f in findings:
+                self.counts[f.status] += 1
+            yield cf, findings
+
+
+def collect(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]):
+    """Keep every commune and finding (for the reporters that need the whole run)."""
+    from .audit import AuditResult
+
+    communes, findings = [], []
+    for cf, mine in stream:
+        communes.append(cf)
+        findings.extend(mine)
+    return AuditResult(cat, communes, findings)
+
+
+def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], *, with_rows: bool):
+    """The commune × rule matrix (and, for a workbook, one row per finding) without keeping the findings."""
+    from .document import finding_row
+    from .matrix import new_matrix
+
+    m, rows = new_matrix(cat), []
+    for cf, findings in stream:
+        m.add_commune(cf.commune.id, cf.commune.name, findings)
+        if with_rows:
+            rows += [[cf.commune.name] + finding_row(i, f) for i, f in enumerate(findings, 1)]
+    return m, rows

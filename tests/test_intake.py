@@ -94,6 +94,11 @@ def test_variant_with_other_numbers_and_a_missed_target(tmp_path):
     assert findings[("ho-tro-bo-giong", "2023-2024")][2] == 12
     run = run_cli("check", str(report), "--format", "json", "--fail-on", "never")
     assert "facts drafted automatically from the report and not reviewed" in run.err
+    # the report is an input: an output never goes over it, even with --force
+    before = report.read_bytes()
+    over = run_cli("check", str(report), "-o", str(report), "--force")
+    assert over.code == 2 and "refusing to write over an input file" in over.err
+    assert report.read_bytes() == before
 
 
 def test_variant_with_another_commune_and_a_sentence_split_by_a_page_break(tmp_path):
