@@ -74,6 +74,11 @@ def test_table_shows_vietnamese_labels_and_summary():
     assert "Đạt" in run.out and "Chưa đến hạn / đang chờ thẩm định" in run.out
     last = run.out.strip().splitlines()[-1]
     assert last.startswith("Tổng số kết luận:")
+    # piped, the table is 160 columns wide and whole: every row closes at its right border, none is cut off
+    rows = [line for line in run.out.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert rows and all(len(line) <= 160 and line.rstrip()[-1] in "┓┃┩│┤┘" for line in rows)
+    # and the sources are printed in full (wrapped, not truncated)
+    assert "ngày 06/4/2023:" in run.out
     assert "Chưa đạt (unmet): 4" in last and "Đạt (met): 23" in last
 
 

@@ -30,11 +30,15 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
     for cf in result.communes:
         table = Table(title=f"{cf.commune.name} — số liệu đến ngày {vi.date(cf.as_of)}", show_lines=True,
                       title_justify="left", expand=False)
-        for name, kw in (("Quy tắc", {"no_wrap": True}), ("Chỉ tiêu", {"ratio": 3}), ("Kỳ", {"min_width": 10}),
-                         ("Mức chỉ tiêu", {"ratio": 2}), ("Kết quả", {"ratio": 2}), ("Trạng thái", {"min_width": 17}),
-                         ("Căn cứ", {"min_width": 9}), ("Nguồn", {"ratio": 2})):
-            table.add_column(name, **kw)
-        for f in (f for f in result.findings if f.commune.id == cf.commune.id):
+        mine = [f for f in result.findings if f.commune.id == cf.commune.id]
+        # Identifiers keep a fixed width (never wrapped, never cut); the prose columns share what is left, so a
+        # narrow or piped console wraps the prose instead of cutting the table's right edge off.
+        fixed = {"Quy tắc": max([len(f.rule_id) for f in mine] + [7]),
+                 "Trạng thái": max([len(f.status) for f in mine] + [10]),
+                 "Căn cứ": max([len(f.evidence_level) for f in mine] + [6])}
+        for name in ("Quy tắc", "Chỉ tiêu", "Kỳ", "Mức chỉ tiêu", "Kết quả", "Trạng thái", "Căn cứ", "Nguồn"):
+            table.add_column(name, width=fixed.get(name), overflow="fold")
+        for f in mine:
             status = Text(f"{f.status}\n{f.status_label}", style=STYLE[f.status])
             if f.outlook:
                 status.append(f"\n({vi.OUTLOOK_LABELS[f.outlook]})")
