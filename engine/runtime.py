@@ -5,8 +5,9 @@ shared/domain/durable-rules-notes.md:
 - a private ``Host`` whose two timer threads are never started (``_run`` is a no-op), so no thread leaks and no action
   runs off the caller's thread;
 - the ruleset's C memory is freed on ``close()`` (there is no public API; ``delete_ruleset`` on its handle);
-- one state (sid) per commune-period, deleted right after it is evaluated, so the 1,024-live-sid limit and the 32-bit
-  sid hash are never reached;
+- one state (sid) per commune, holding all its periods (every fact carries its period key ``p`` and joins match on
+  it), deleted right after the commune is evaluated, so at most one state is live: the 1,024-live-sid limit and the
+  32-bit sid hash are never reached;
 - every action catches its own exceptions (durable swallows them) and the run fails loudly if any was caught;
 - observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
 - each fact has a unique ``id`` per kind (``o|``, ``c|``, ``w|``) so no two facts collide.
