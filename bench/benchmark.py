@@ -28,15 +28,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
-from engine.audit import audit_stream  # noqa: E402
-from engine.batch import audit_batch, index_inputs, stream_communes  # noqa: E402
-from engine.catalogue import load_catalogue  # noqa: E402
-from engine.compiler import CONCL, OBS, WAIVER, compile_catalogue  # noqa: E402
-from engine.conditions import FALSE, TRUE, And, Cmp, Const, Ref  # noqa: E402
-from engine.diagnostics import Diagnostics  # noqa: E402
-from engine.pyeval import PyRuntime  # noqa: E402
-from engine.reporters.json_out import write_stream  # noqa: E402
-from engine.runtime import Activation, Runtime  # noqa: E402
+from chitieu.audit import audit_stream  # noqa: E402
+from chitieu.batch import audit_batch, index_inputs, stream_communes  # noqa: E402
+from chitieu.catalogue import load_catalogue  # noqa: E402
+from chitieu.compiler import CONCL, OBS, WAIVER, compile_catalogue  # noqa: E402
+from chitieu.conditions import FALSE, TRUE, And, Cmp, Const, Ref  # noqa: E402
+from chitieu.diagnostics import Diagnostics  # noqa: E402
+from chitieu.pyeval import PyRuntime  # noqa: E402
+from chitieu.reporters.json_out import write_stream  # noqa: E402
+from chitieu.runtime import Activation, Runtime  # noqa: E402
 
 TARGETS = {"full_floor": 1.5, "rss": 1.5}
 
@@ -182,7 +182,7 @@ _REPORT_HWM = ("import atexit, sys\n"
 
 def peak_rss_mb(argv: list[str], *, python_code: str | None = None) -> tuple[float, float]:
     """(peak RSS in MB, wall seconds) of `chitieu ARGS…` (or of `python -c CODE`) in a fresh process."""
-    body = python_code if python_code is not None else f"import sys; sys.argv = {['chitieu'] + argv!r}\nfrom cli import main\nmain()"
+    body = python_code if python_code is not None else f"import sys; sys.argv = {['chitieu'] + argv!r}\nfrom chitieu.cli import main\nmain()"
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", _REPORT_HWM + body], capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - t

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine.catalogue import Catalogue, load_catalogue  # noqa: E402
-from engine.model import Indicator  # noqa: E402
+from chitieu.catalogue import Catalogue, load_catalogue  # noqa: E402
+from chitieu.model import Indicator  # noqa: E402
 
 PROVINCES = ["quang-ngai", "binh-dinh", "phu-yen"]
 
@@ -44,7 +44,7 @@ def _value(ind: Indicator, rng: random.Random) -> str:
 
 
 def _annual_keys(cat: Catalogue) -> set[str]:
-    from engine.audit import rule_indicators
+    from chitieu.audit import rule_indicators
 
     keys: set[str] = set()
     for lr in cat.rules:

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Optional
 
 from . import templates
-from .diagnostics import Diagnostics, InputError, did_you_mean, shown_path
+from .diagnostics import Diagnostics, InputError, did_you_mean
 from .model import CatalogueInfo, DateSpan, Document, Indicator, IndicatorFile, Rule, RuleFile
+from .resources import default_rules_dir
 from .validate import validate
 from .yamlsrc import YamlDoc, load_each, yaml_files
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-def default_rules_dir() -> Path:
-    """$CHITIEU_RULES, else the project's rules/ — shown relative to the working folder when inside it."""
-    env = os.environ.get("CHITIEU_RULES")
-    return Path(env) if env else Path(shown_path(PROJECT_ROOT / "rules"))
 
 
 @dataclass

@@ -47,7 +47,7 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> Run
 
 @pytest.fixture(scope="session")
 def catalogue():
-    from engine.catalogue import load_catalogue
+    from chitieu.catalogue import load_catalogue
 
     return load_catalogue()
 

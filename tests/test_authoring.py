@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from engine.diagnostics import CODES
-from engine.templates import FIELDS
+from chitieu.diagnostics import CODES
+from chitieu.templates import FIELDS
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken-rules"
 GUIDE = ROOT / "RULES.md"
@@ -96,8 +96,8 @@ def test_lint_generated_cases(tmp_path):
 
 
 def test_lint_counts_durable_rules_limits(tmp_path, monkeypatch, catalogue):
-    from engine import authoring
-    from engine.diagnostics import Diagnostics
+    from chitieu import authoring
+    from chitieu.diagnostics import Diagnostics
 
     monkeypatch.setattr(authoring, "RETE_MAX_MATCHES", 10)
     diags = Diagnostics()

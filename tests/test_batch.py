@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import run_cli
-from engine import vi
+from chitieu import vi
 
 
 @pytest.fixture(scope="module")

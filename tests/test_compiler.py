@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 
 
-from engine.compiler import NEG_INF, POS_INF, SCALE, compile_catalogue, compile_rule
-from engine.conditions import Cmp, Ref, all_of, any_of, describe, evaluate, negate, to_durable
-from engine.pyeval import PyRuntime
-from engine.runtime import Runtime
+from chitieu.compiler import NEG_INF, POS_INF, SCALE, compile_catalogue, compile_rule
+from chitieu.conditions import Cmp, Ref, all_of, any_of, describe, evaluate, negate, to_durable
+from chitieu.pyeval import PyRuntime
+from chitieu.runtime import Runtime
 
 
 def test_negation_is_exact():

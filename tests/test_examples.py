@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.catalogue import load_catalogue
-from engine.examples import run_example
+from chitieu.catalogue import load_catalogue
+from chitieu.examples import run_example
 
 _CAT = load_catalogue()
 _CASES = [(lr.id, i, ex.name) for lr in _CAT.rules for i, ex in enumerate(lr.rule.examples)]

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli import main
+from chitieu.cli import main
 from conftest import ROOT, run_cli
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -218,7 +218,7 @@ def _strip_paths(doc: dict) -> dict:
 @given(seed=st.integers(0, 10_000))
 def test_findings_identical_for_nfc_and_nfd_files(tmp_path, seed):
     from bench.generate import commune_files
-    from engine.catalogue import load_catalogue
+    from chitieu.catalogue import load_catalogue
     import random
 
     files = commune_files(load_catalogue(), 7, [2023, 2024], random.Random(seed))

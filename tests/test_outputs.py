@@ -13,7 +13,7 @@ from docx.shared import Pt
 from openpyxl import load_workbook
 
 from conftest import ROOT, SEED_FACTS, run_cli
-from engine.document import SHORTFALL_HEADER, TABLE_HEADER
+from chitieu.document import SHORTFALL_HEADER, TABLE_HEADER
 
 EXAMPLES = ROOT / "examples"
 

@@ -6,11 +6,11 @@ import threading
 
 import pytest
 
-from engine.audit import run_audit
-from engine.compiler import compile_catalogue
-from engine.facts import load_inputs
-from engine.diagnostics import Diagnostics
-from engine.runtime import EngineError, Runtime
+from chitieu.audit import run_audit
+from chitieu.compiler import compile_catalogue
+from chitieu.facts import load_inputs
+from chitieu.diagnostics import Diagnostics
+from chitieu.runtime import EngineError, Runtime
 
 from conftest import SEED_FACTS
 
@@ -67,7 +67,7 @@ def test_closed_runtime_refuses_work(catalogue):
 
 
 def test_plain_python_evaluator_agrees_with_the_rete_on_the_seed(catalogue):
-    from engine.pyeval import PyRuntime
+    from chitieu.pyeval import PyRuntime
 
     communes, waivers = seed(catalogue)
     rete = run_audit(catalogue, communes, waivers)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from engine import yamlsrc
-from engine.diagnostics import InputError
+from chitieu import yamlsrc
+from chitieu.diagnostics import InputError
 
 
 def load_text(tmp_path: Path, data: bytes | str, **kw):

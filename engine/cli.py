@@ -1,0 +1,563 @@
+"""The `chitieu` command: parses options, calls the engine, picks a reporter, sets the exit code — no logic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Optional
+
+import click
+
+from . import __version__, vi
+from .authoring import append_rule, docs_pages, lint, rule_page, skeleton
+from .batch import Tally, audit_batch, collect, collect_matrix
+from .catalogue import load_catalogue
+from .diagnostics import Diagnostics, InputError, did_you_mean, shown_path
+from .document import TABLE_HEADER, ReportOptions, build_report
+from .examples import run_examples
+from .intake import extract, to_yaml
+from .model import SLUG
+from .output import OutputError, atomic_text, write_atomic
+from .reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
+from .reporters.rules import authoring_table, example_line
+from .reportlint import lint_report
+from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
+from .reporttext import read_report
+from .runtime import EngineError
+from .yamlsrc import yaml_files
+
+FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _print_diagnostics(diags) -> None:
+    for d in sorted(diags, key=lambda d: (d.path, d.line, d.col, d.code)):
+        click.echo(d.render(), err=True)
+
+
+def guarded(fn: Callable) -> Callable:
+    """Turn expected failures into located messages and exit codes; tracebacks only with --debug."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            _print_diagnostics(exc.diagnostics)
+            n = sum(1 for d in exc.diagnostics if d.level == "error")
+            click.echo(f"chitieu: {n} error(s) in the input; nothing was evaluated", err=True)
+            sys.exit(EXIT_INPUT)
+        except OutputError as exc:
+            click.echo(f"chitieu: error[output]: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except EngineError as exc:
+            if debug:
+                raise
+            click.echo(f"chitieu: internal error in the rule network: {exc}\n"
+                       "Please report it with the input files; run with --debug for the traceback.", err=True)
+            sys.exit(EXIT_INTERNAL)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            if debug:
+                raise
+            click.echo(f"chitieu: internal error: {type(exc).__name__}: {exc}\n"
+                       "Please report it with the input files; run with --debug for the traceback.", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(__version__, "--version", prog_name="chitieu")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
+def main(debug: bool) -> None:
+    """chitieu — kiểm tra kết quả báo cáo của xã so với chỉ tiêu kế hoạch.
+
+    \b
+    Examples:
+      chitieu check                          # the seed commune (facts/tinh-an)
+      chitieu check facts/tinh-an --format json
+      chitieu check facts/tinh-an --section  # drafted “Tồn tại, hạn chế và nguyên nhân”
+    """
+
+
+RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
+                            help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
+
+
+def OUTPUT_OPTIONS(fn: Callable) -> Callable:
+    """-o FILE (written atomically, never over an input) and --force."""
+    fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
+    return click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                        help="Write to this file (atomically) instead of standard output.")(fn)
+
+
+def _fail_exit(counts: dict[str, int], level: str) -> int:
+    if level == "never":
+        return EXIT_OK
+    worst = vi.STATUS_ORDER[: vi.STATUS_ORDER.index(level) + 1]
+    return EXIT_FINDINGS if any(counts[s] for s in worst) else EXIT_OK
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@RULES_OPTION
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="table", show_default=True,
+              help="table, json (the findings contract), section (drafted III.2), matrix / html / xlsx "
+                   "(commune × rule matrix, for many communes).")
+@click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
+              help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
+@OUTPUT_OPTIONS
+@click.option("--color/--no-color", default=None, help="Colour the table (default: when writing to a terminal).")
+@guarded
+def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section: bool, fail_on: str,
+          output: Optional[Path], force: bool, color: Optional[bool]) -> None:
+    """Check fact files (or folders of them) against the rule catalogue.
+
+    PATHS are fact files (schema chitieu.facts/1), waiver files (chitieu.waivers/1) or folders holding them,
+    or a commune's report itself (.txt, .md, .docx), whose facts are then drafted automatically (unreviewed);
+    without PATHS the seed commune (facts/tinh-an) is checked.
+
+    \b
+    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
+    3 internal error.
+
+    \b
+    Examples:
+      chitieu check facts/tinh-an
+      chitieu check facts/tinh-an --format json -o findings.json
+      chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
+    """
+    if section:
+        fmt = "section"
+    spec = REPORTERS[fmt]
+    cat, diags, inputs, originals = _prepare(rules_dir, paths)
+    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
+    first = next(stream, None)
+    if first is None and diags.has_errors():
+        raise InputError(diags.items)  # nothing could be audited
+    tally = Tally(itertools.chain([first] if first else [], stream))
+    use_color = bool(color if color is not None else (output is None and sys.stdout.isatty()))
+    if spec.takes == "stream":
+        if output is not None:
+            with atomic_text(output, inputs=originals, force=force) as fh:
+                spec.render(cat, tally, fh)
+        else:
+            spec.render(cat, tally, sys.stdout)
+    elif spec.takes == "matrix":
+        m, rows = collect_matrix(cat, tally, with_rows=spec.binary)
+        if spec.binary:
+            data = spec.render(m, rows, ["Xã"] + TABLE_HEADER)
+        else:
+            data = spec.render(m, color=use_color) if fmt == "matrix" else spec.render(m)
+        _emit(data, fmt, output, originals, force)
+    else:
+        result = collect(cat, tally)
+        _emit(spec.render(result, color=use_color and fmt == "table"), fmt, output, originals, force)
+    _finish(diags, tally.counts, fail_on)
+
+
+REPORT_SUFFIXES = {".txt", ".md", ".docx"}
+
+
+@functools.lru_cache(maxsize=1)
+def _drafts_dir() -> Path:
+    """Where reports given directly to `check` are drafted into facts (removed when the process ends)."""
+    holder = tempfile.TemporaryDirectory(prefix="chitieu-drafts-")
+    _drafts_dir.holder = holder  # keep it alive until exit
+    return Path(holder.name)
+
+
+def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
+    """The catalogue, the inputs to audit, and every file given (which an output must never overwrite);
+    a report given directly (.txt, .md, .docx) is drafted into facts first."""
+    diags = Diagnostics()
+    cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
+    given = list(paths) or [seed_facts_dir()]
+    inputs = []
+    for path in given:
+        if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
+            ex = extract(cat, read_report(path))
+            draft = _drafts_dir() / f"{len(inputs)}-{path.stem}.yaml"
+            draft.write_text(to_yaml(ex, report_file=str(path.resolve())), encoding="utf-8")
+            n_review = sum(1 for f in ex.facts if f.review)
+            click.echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
+                       f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on "
+                       f"them — run `chitieu facts extract {path} -o FILE` to review them", err=True)
+            inputs.append(draft)
+        else:
+            inputs.append(path)
+    originals = yaml_files(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
+    originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
+    return cat, diags, inputs, originals
+
+
+def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
+    """Report the input problems of a run that went on without the communes they touched; set the exit code."""
+    _print_diagnostics(diags.items)
+    if diags.has_errors():
+        n = len(diags.errors)
+        click.echo(f"chitieu: {n} error(s) in the input; the communes they touch were left out", err=True)
+        sys.exit(EXIT_INPUT)
+    sys.exit(_fail_exit(counts, fail_on))
+
+
+def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
+    """Audit for the document commands: every commune kept; input errors reported, their communes left out."""
+    cat, diags, inputs, originals = _prepare(rules_dir, paths)
+    result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty()))
+    if not result.communes and diags.has_errors():
+        raise InputError(diags.items)
+    return result, originals, diags
+
+
+def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[Path], force: bool) -> None:
+    """Write to -o FILE (atomically, never over a file given as input) or to standard output."""
+    if output is not None:
+        write_atomic(output, data, inputs=originals, force=force)
+    elif fmt in BINARY_FORMATS:
+        raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
+    else:
+        click.echo(data, nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@RULES_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="md", show_default=True)
+@OUTPUT_OPTIONS
+@click.option("--issuer", default=None, help="Issuing body on the header (default: the report's issuer, upper case).")
+@click.option("--parent", default=None, help="The body above it (default: UBND + the commune's district).")
+@click.option("--place", default=None, help="Place of the date line (default: the commune's name).")
+@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date of the document, YYYY-MM-DD (default: left blank for the drafter).")
+@click.option("--signer", default="", help="Name of the signer (default: left blank).")
+@click.option("--recipient", "recipients", multiple=True, help="A line of “Nơi nhận” (repeatable; default: Lưu: VT.).")
+@guarded
+def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path], force: bool,
+           issuer: Optional[str], parent: Optional[str], place: Optional[str], date_, signer: str,
+           recipients: tuple[str, ...]) -> None:
+    """Draft the report: findings table, section III.2 “Tồn tại, hạn chế và nguyên nhân” and section IV.
+
+    \b
+    Examples:
+      chitieu report facts/tinh-an                       # Markdown on standard output
+      chitieu report facts/tinh-an --format docx -o bao-cao.docx
+      chitieu report facts/tinh-an --format txt --date 2024-10-31
+    """
+    result, inputs, diags = _audit(paths, rules_dir)
+    opts = ReportOptions(issuer=issuer, parent=parent, place=place, date=date_.date() if date_ else None,
+                         signer_name=signer, recipients=list(recipients) or ["Lưu: VT."])
+    _emit(REPORT_FORMATS[fmt](build_report(result, opts)), fmt, output, inputs, force)
+    _finish(diags, {}, "never")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@RULES_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default="md", show_default=True)
+@OUTPUT_OPTIONS
+@guarded
+def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path],
+               force: bool) -> None:
+    """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
+
+    \b
+    Examples:
+      chitieu shortfalls facts/tinh-an --format xlsx -o thieu-hut.xlsx
+      chitieu shortfalls facts/ --format csv -o thieu-hut.csv
+    """
+    result, inputs, diags = _audit(paths, rules_dir)
+    _emit(SHORTFALL_FORMATS[fmt](result), fmt, output, inputs, force)
+    _finish(diags, {}, "never")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@guarded
+def init(folder: Path) -> None:
+    """Copy the shipped rule catalogue and the seed commune into FOLDER, to edit them.
+
+    FOLDER/rules gets the catalogue and FOLDER/facts/tinh-an the seed commune's facts. Nothing that exists is
+    replaced: FOLDER/rules and FOLDER/facts must not exist yet.
+
+    \b
+    Example:
+      chitieu init ~/chitieu-quang-ngai
+      export CHITIEU_RULES=~/chitieu-quang-ngai/rules    # or: chitieu check --rules ~/chitieu-quang-ngai/rules
+    """
+    rules_src, seed_src = shipped_rules_dir(), seed_facts_dir()
+    plan = [(rules_src, folder / "rules"), (seed_src, folder / "facts" / seed_src.name)]
+    for existing in (folder / "rules", folder / "facts"):
+        if existing.exists():
+            raise click.UsageError(f"{existing} already exists; choose a new folder (nothing was copied)")
+    copied = 0
+    for src, dest in plan:
+        for f in shipped_files(src):
+            target = dest / f.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, f.read_bytes())
+            copied += 1
+    rules_out = folder / "rules"
+    click.echo(f"{copied} files copied into {folder}: the catalogue in {rules_out}, "
+               f"the seed commune in {folder / 'facts' / seed_src.name}.\n"
+               f"Point chitieu at the copy with --rules {rules_out} or: export CHITIEU_RULES={rules_out}\n"
+               f"Then: chitieu rules lint && chitieu rules test && chitieu check {folder / 'facts'}")
+
+
+# --------------------------------------------------------------------------------------------------- facts
+
+@main.group()
+def facts() -> None:
+    """Work from a commune's report: draft fact files from it, check the report's own consistency.
+
+    \b
+    Examples:
+      chitieu facts extract bao-cao.txt -o facts/xa/bao-cao-2024.yaml --commune-id quang-ngai/tinh-an
+      chitieu facts lint bao-cao.docx
+    """
+
+
+@facts.command("extract")
+@click.argument("report_path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@OUTPUT_OPTIONS
+@click.option("--commune-id", default=None, help="The commune's id (default: a slug of its name).")
+@click.option("--province", default=None, help="The province, for the id and the file.")
+@RULES_OPTION
+@guarded
+def facts_extract(report_path: Path, output: Optional[Path], force: bool, commune_id: Optional[str],
+                  province: Optional[str], rules_dir: Optional[Path]) -> None:
+    """Draft a fact file from a report (.txt, .md or .docx): every fact with its quoted sentence and line.
+
+    Uncertain readings carry `review: true`; sentences with numbers or “chưa …” that matched no indicator are
+    listed under `unmatched:` so nothing is dropped silently. Review the draft, then remove `unreviewed: true`.
+
+    \b
+    Example:
+      chitieu facts extract ../shared/seed/000_1ba10a35eaeb2799.txt --commune-id quang-ngai/tinh-an -o draft.yaml
+    """
+    cat = _catalogue(rules_dir)
+    ex = extract(cat, read_report(report_path))
+    base = output.parent if output is not None else Path.cwd()
+    try:
+        shown = os.path.relpath(report_path.resolve(), base.resolve())
+    except ValueError:
+        shown = str(report_path.resolve())
+    text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown)
+    _emit(text, "yaml", output, [report_path], force)
+    n_review = sum(1 for f in ex.facts if f.review)
+    click.echo(f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
+               f"{len(ex.unmatched)} unmatched sentences", err=True)
+
+
+@facts.command("lint")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@RULES_OPTION
+@guarded
+def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
+    """Check a report's own consistency: names, numbering, brackets, figures, evidence, summary, contradictions.
+
+    Exit 1 when problems are found, 0 when none, 2 when a report cannot be read.
+
+    \b
+    Example:
+      chitieu facts lint ../shared/seed/000_1ba10a35eaeb2799.txt
+    """
+    cat = _catalogue(rules_dir)
+    diags = Diagnostics()
+    for path in reports:
+        lint_report(cat, path, diags)
+    _print_diagnostics(diags.items)
+    click.echo(f"{len(diags.warnings)} problem(s) in {len(reports)} report(s)", err=True)
+    sys.exit(EXIT_FINDINGS if diags.items else EXIT_OK)
+
+
+# --------------------------------------------------------------------------------------------------- rules
+
+
+
+@main.group()
+def rules() -> None:
+    """Work on the rule catalogue: list, show, new, lint, test, docs.
+
+    \b
+    Examples:
+      chitieu rules list --source kh-156-ubnd-tinh-an
+      chitieu rules show mo-hinh-dvk-moi-nam
+      chitieu rules lint
+      chitieu rules test -k giam-ngheo
+    """
+
+
+def _catalogue(rules_dir: Optional[Path]):
+    return load_catalogue(rules_dir or default_rules_dir())
+
+
+@rules.command("list")
+@click.option("--source", "source", default=None, help="Only rules of this document (id or number, e.g. 156/KH-UBND).")
+@click.option("--tag", default=None, help="Only rules with this tag.")
+@RULES_OPTION
+@guarded
+def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Path]) -> None:
+    """The catalogue as a table: id, title, source clause, period, severity.
+
+    \b
+    Examples:
+      chitieu rules list
+      chitieu rules list --source 84-KH/TU --tag dan-van-kheo
+    """
+    cat = _catalogue(rules_dir)
+    chosen = [lr for lr in cat.rules
+              if (source is None or source in (lr.document.id, lr.document.number))
+              and (tag is None or tag in lr.rule.tags)]
+    if source is not None and not any(source in (d.id, d.number) for d in cat.documents.values()):
+        names = [d.id for d in cat.documents.values()] + [d.number for d in cat.documents.values()]
+        raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, names))
+    click.echo(authoring_table(chosen), nl=False)
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@RULES_OPTION
+@guarded
+def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
+    """Everything about one rule: what it measures, why, its clause, its condition in plain words, its examples.
+
+    \b
+    Example:
+      chitieu rules show ntm-nang-cao
+    """
+    cat = _catalogue(rules_dir)
+    lr = cat.by_id.get(rule_id)
+    if lr is None:
+        click.echo(f"chitieu: error[unknown-rule]: no rule '{rule_id}'" + did_you_mean(rule_id, cat.by_id), err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(rule_page(cat, lr), nl=False)
+
+
+@rules.command("new")
+@click.argument("rule_id")
+@click.option("--source", "source", required=True, help="The document the rule comes from (id or number).")
+@click.option("--indicator", default=None, help="The indicator the rule reads (examples are filled to match it).")
+@click.option("--title", default=None, help="The rule's title (else a TODO placeholder).")
+@click.option("--clause", default=None, help="The clause of the document (else a TODO placeholder).")
+@RULES_OPTION
+@guarded
+def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Optional[str], clause: Optional[str],
+              rules_dir: Optional[Path]) -> None:
+    """Append a rule skeleton (with a met, an unmet and a no-data example) to the document's rule file.
+
+    \b
+    Example:
+      chitieu rules new doi-thoai-voi-nhan-dan --source kh-84-tu --indicator dvcq.so_hoi_nghi_doi_thoai
+    """
+    cat = _catalogue(rules_dir)
+    if not re.match(SLUG, rule_id):
+        raise click.UsageError(f"'{rule_id}' is not a rule id: use lower-case ASCII words joined by '-'")
+    if rule_id in cat.by_id:
+        raise click.UsageError(f"rule '{rule_id}' already exists in {cat.by_id[rule_id].path}")
+    docs = {d.id: d for d in cat.documents.values()} | {d.number: d for d in cat.documents.values()}
+    if source not in docs:
+        raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, docs))
+    if indicator is not None and indicator not in cat.indicators:
+        raise click.UsageError(f"unknown indicator '{indicator}'" + did_you_mean(indicator, cat.indicators)
+                               + "; declare it in rules/indicators.yaml first")
+    doc = docs[source]
+    path = next(lr.path for lr in cat.rules if lr.document.id == doc.id)
+    text = skeleton(cat, rule_id, doc.id, indicator, title, clause, dt.date.today())
+    try:
+        append_rule(path, text)
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    line = len(path.read_text(encoding="utf-8").splitlines()) - text.count("\n") + 2
+    click.echo(f"{path}:{line}: added rule '{rule_id}' — edit it, then run: chitieu rules lint && chitieu rules test -k {rule_id}")
+
+
+@rules.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@RULES_OPTION
+@guarded
+def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
+    """Check the catalogue (and extra rule files): every problem as path:line:col, all in one run; exit 2 on errors.
+
+    \b
+    Examples:
+      chitieu rules lint
+      chitieu rules lint rules/new-criteria.yaml
+    """
+    diags = Diagnostics()
+    lint(paths, rules_dir or default_rules_dir(), diags)
+    _print_diagnostics(diags.items)
+    errors, warnings = len(diags.errors), len(diags.warnings)
+    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    sys.exit(EXIT_INPUT if errors else EXIT_OK)
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-k", "selected", multiple=True, help="Only this rule id (repeatable; a prefix ending in '*' matches many).")
+@RULES_OPTION
+@guarded
+def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], rules_dir: Optional[Path]) -> None:
+    """Run every rule's examples through the real engine; exit 1 when one fails.
+
+    \b
+    Examples:
+      chitieu rules test
+      chitieu rules test -k mo-hinh-dvk-moi-nam -k 'ntm-nc-*'
+    """
+    root = rules_dir or default_rules_dir()
+    extra = [p for p in paths if not p.is_dir()]
+    root = next((p for p in paths if p.is_dir()), root)
+    cat = load_catalogue(root, extra=extra)
+    ids = None
+    if selected:
+        ids = {lr.id for lr in cat.rules for k in selected
+               if lr.id == k or (k.endswith("*") and lr.id.startswith(k[:-1]))}
+        unknown = [k for k in selected if not k.endswith("*") and k not in cat.by_id]
+        if unknown:
+            raise click.UsageError(f"unknown rule '{unknown[0]}'" + did_you_mean(unknown[0], cat.by_id))
+    results = run_examples(cat, ids)
+    for res in results:
+        click.echo(example_line(res))
+    failed = sum(1 for r in results if not r.passed)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@rules.command("docs")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the pages (default: docs/rules of the project).")
+@RULES_OPTION
+@guarded
+def rules_docs(out_dir: Optional[Path], rules_dir: Optional[Path]) -> None:
+    """Write one Markdown page per rule and an index, from the rule files alone.
+
+    \b
+    Example:
+      chitieu rules docs -o docs/rules
+    """
+    cat = _catalogue(rules_dir)
+    out_dir = out_dir or Path("docs") / "rules"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pages = docs_pages(cat)
+    for name, text in pages.items():
+        write_atomic(out_dir / name, text, force=True)
+    stale = sorted(p.name for p in out_dir.glob("*.md") if p.name not in pages)
+    for name in stale:
+        (out_dir / name).unlink()
+    click.echo(f"{len(pages)} page(s) written to {out_dir}" + (f"; removed {len(stale)} stale" if stale else ""))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
