@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import traceback
 import uuid
-from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 import durable.engine as _durable
 import durable_rules_engine as _core
 
-from .compiler import Branch, CompiledCatalogue, CONCL
+from .compiler import Branch, CompiledCatalogue
+from .wire import F_FORM, F_ID, F_PERIOD, F_RULE, F_TYPE, Activation, conclusion_fact
 
 
 def _brief(fact: dict) -> str:
-    return "{" + ", ".join(f"{k}: {fact[k]!r}" for k in ("t", "id", "r", "p", "k") if k in fact) + "}"
+    return "{" + ", ".join(f"{k}: {fact[k]!r}" for k in (F_TYPE, F_ID, F_RULE, F_PERIOD, F_FORM) if k in fact) + "}"
 
 
 class EngineError(RuntimeError):
@@ -39,16 +39,8 @@ class _PrivateHost(_durable.Host):
         return None
 
 
-@dataclass(frozen=True)
-class Activation:
-    branch: Branch
-    obs_id: str
-    period: str
-    waiver_id: Optional[str] = None
-
-
 class Runtime:
-    """One durable_rules host and ruleset for one run. Use as a context manager."""
+    """One durable_rules host and ruleset for one run (a chitieu.wire.Evaluator). Use as a context manager."""
 
     def __init__(self, compiled: CompiledCatalogue):
         self._name = "chitieu_" + uuid.uuid4().hex[:12]
@@ -90,15 +82,14 @@ class Runtime:
                 obs = c.o._d
                 # durable_rules expands '$or' into alternatives that each fire: one branch can match one
                 # observation more than once. Same branch, same observation, same conclusion: keep the first.
-                seen = (branch.name, obs["id"])
+                seen = (branch.name, obs[F_ID])
                 if seen in self._seen:
                     return
                 self._seen.add(seen)
-                waiver = c.w._d if branch.join is not None and branch.join.name == "w" and not branch.join.negated else None
-                self._fired.append(Activation(branch, obs["id"], obs["p"], waiver["id"] if waiver else None))
+                waiver = c.w._d if branch.waiver_join else None
+                self._fired.append(Activation(branch, obs[F_ID], obs[F_PERIOD], waiver[F_ID] if waiver else None))
                 if branch.rule_id in self._read:  # chaining: another rule joins on this conclusion
-                    c.assert_fact({"t": CONCL, "id": f"c|{branch.rule_id}|{obs['p']}", "r": branch.rule_id,
-                                   "p": obs["p"], "s": branch.outcome.status})
+                    c.assert_fact(conclusion_fact(branch.rule_id, obs[F_PERIOD], branch.outcome.status))
             except BaseException:  # durable would swallow it; keep it and fail the run
                 self._errors.append(f"{branch.name}: {traceback.format_exc(limit=3)}")
         return run
