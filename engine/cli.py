@@ -32,7 +32,7 @@ from .reporttext import read_report
 from .runtime import EngineError
 from .yamlsrc import yaml_files
 
-FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
+FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 

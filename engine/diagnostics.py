@@ -80,6 +80,7 @@ CODES: dict[str, str] = {
     "report-summary": "a shortcoming stated in the body but missing from 'Tồn tại, hạn chế'",
     "report-figure": "a derived figure that does not follow from the report's own numbers",
     "report-contradiction": "a result stated as achieved in one place and as not achieved in another",
+    "report-unclear": "figures or statements of the report that need clarifying (two readings of one thing)",
     # output
     "output": "an output file that cannot or must not be written",
 }

@@ -86,6 +86,13 @@ class CommuneFacts:
         return max(r.as_of for r in self.reports) if len(self.reports) != 1 else self.reports[0].as_of
 
     @property
+    def as_of_phrase(self) -> str:
+        """'ngày 31/10/2024', or 'tháng 10/2024' when the latest report gives only the month."""
+        from . import vi
+
+        return vi.as_of(self.as_of, month_only=self.report.as_of_precision == "month")
+
+    @property
     def report(self) -> Report:
         """The latest report (the one whose as-of date the audit uses)."""
         return max(self.reports, key=lambda r: r.as_of)

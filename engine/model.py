@@ -122,6 +122,7 @@ class IntakePattern(Strict):
     awaiting_appraisal: StrictBool = False
     group: Optional[Key] = None
     items_split: Optional[NonEmptyText] = None
+    under: Optional[NonEmptyText] = None     # only in the answer to a task whose heading names this phrase
     document_kind: Optional[NonEmptyText] = None
     review: StrictBool = False
     note: Optional[Text] = None
@@ -211,6 +212,25 @@ class DateSpan(Strict):
         return self
 
 
+class RelatedDocument(Strict):
+    """A document that changes how another applies: an amendment, a provincial set applying a national one, or the
+    set that replaces it from a date."""
+
+    relation: Literal["amended_by", "applied_by", "replaced_by"]
+    kind: NonEmptyText
+    number: NonEmptyText
+    date: Date
+    issuer: NonEmptyText
+    title: Optional[Text] = None
+    in_force_from: Optional[Date] = None
+    verified: StrictBool = False
+    note: Optional[Text] = None
+
+    @property
+    def citation(self) -> str:
+        return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year} của {self.issuer}"
+
+
 class Document(Strict):
     """The plan or criteria set a rule file encodes."""
 
@@ -223,6 +243,7 @@ class Document(Strict):
     period: YearSpan
     implements: Optional[Slug] = None
     text_available: StrictBool = False
+    related: list[RelatedDocument] = Field(default_factory=list)
     note: Optional[Text] = None
 
     @property
@@ -235,7 +256,8 @@ class Document(Strict):
 Op = Literal[">=", ">", "<=", "<", "=="]
 Severity = Literal["critical", "major", "minor", "info"]
 Theme = Literal["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]
-Status = Literal["met", "unmet", "pending", "insufficient_data", "waived", "not_applicable"]
+Status = Literal["met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable",
+                 "noted"]
 EvidenceLevel = Literal["computed", "bound", "claimed", "missing"]
 
 
@@ -246,12 +268,36 @@ class Source(Strict):
     note: Optional[Text] = None
 
 
+BasisKind = Literal["plan", "report", "assumption"]
+
+
+class Basis(Strict):
+    """Where a threshold comes from: the plan's clause (quoted), the report's own words, or a working assumption of
+    the catalogue (with why). An assumption is never presented as a plan target in a commune's document."""
+
+    kind: BasisKind
+    quote: Optional[NonEmptyText] = None
+    reference: Optional[NonEmptyText] = None
+    why: Optional[NonEmptyText] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Basis":
+        if self.kind in ("plan", "report") and not self.quote:
+            raise ValueError(f"a '{self.kind}' basis quotes the words the threshold comes from in 'quote'")
+        if self.kind == "report" and not self.reference:
+            raise ValueError("a 'report' basis names the report in 'reference' (whose report, when, which line)")
+        if self.kind == "assumption" and not self.why:
+            raise ValueError("an 'assumption' basis says why the catalogue assumes this threshold in 'why'")
+        return self
+
+
 class Target(Strict):
     op: Op
     value: Union[StrictBool, Number, Key, None] = None
     unit: Optional[Text] = None
     per_year: StrictBool = False
     unknown_reason: Optional[Text] = None
+    basis: Basis
 
     @model_validator(mode="after")
     def _check(self) -> "Target":
@@ -332,7 +378,20 @@ class Example(Strict):
     expect: ExampleExpect
 
 
-MessageKey = Literal["met", "unmet", "pending", "insufficient_data", "waived", "not_applicable"]
+MessageKey = Literal["met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable",
+                     "noted"]
+
+
+class Criterion(Strict):
+    """One criterion of a criteria set (e.g. the 19 of xã nông thôn mới nâng cao), a row of the commune's
+    self-assessment table (Biểu tự đánh giá); the indicator holds the commune's assessment of it."""
+
+    number: Int
+    name: NonEmptyText
+    indicator: Key
+    required: Optional[Text] = None            # the level the set requires, as it states it
+    verified: StrictBool = False
+    note: Optional[Text] = None
 
 
 class RuleFile(Strict):
@@ -341,6 +400,7 @@ class RuleFile(Strict):
     schema_: Literal["chitieu.rules/1"] = Field(alias="schema")
     document: Document
     in_force: Optional[DateSpan] = None
+    criteria: list[Criterion] = Field(default_factory=list)
     rules: list[Any] = Field(default_factory=list)
 
 
@@ -412,10 +472,18 @@ class DocRef(Strict):
     issuer: Optional[Text] = None
 
 
+ModelField = Literal["kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dung_he_thong_chinh_tri"]
+
+
 class Item(Strict):
+    """One counted item, e.g. a "Dân vận khéo" model, with the documents an auditor asks for."""
+
     name: NonEmptyText
-    decision: Optional[DocRef] = None
-    owner: Optional[Text] = None
+    decision: Optional[DocRef] = None          # founding decision (quyết định thành lập)
+    registration: Optional[DocRef] = None      # registered with the body that launched the movement
+    recognition: Optional[DocRef] = None       # recognised after appraisal (công nhận)
+    field: Optional[ModelField] = None         # which of the movement's four fields
+    owner: Optional[Text] = None               # another body that founded it (its own register)
     note: Optional[Text] = None
 
 
@@ -464,11 +532,23 @@ class Fact(Strict):
         return self
 
 
+CommuneId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
+
+
+class Predecessor(Strict):
+    """A unit merged into this one (communes were merged from 07/2025): its results carry over to this commune."""
+
+    id: CommuneId
+    name: NonEmptyText
+    until: Optional[Date] = None
+
+
 class Commune(Strict):
-    id: Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
+    id: CommuneId
     name: NonEmptyText
     district: Optional[Text] = None
     province: Optional[Text] = None
+    predecessors: list[Predecessor] = Field(default_factory=list)
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -506,14 +586,31 @@ def _partial_date(v: Any) -> PartialDate:
 ReportDate = Annotated[PartialDate, BeforeValidator(_partial_date), PlainSerializer(str, return_type=str)]
 
 
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
 class Report(Strict):
     title: NonEmptyText
     number: Optional[Text] = None
     date: ReportDate
-    as_of: Date
+    as_of: Date                                  # YYYY-MM when the report gives only the month ("đến tháng 10/2024")
+    as_of_precision: Literal["day", "month"] = "day"
     issuer: NonEmptyText
     period: DateSpan
     file: Optional[Text] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month_only(cls, data: Any) -> Any:
+        # "as_of: 2024-10": the figures run to a month; the audit reckons with its last day, the documents say
+        # "đến tháng 10/2024" and never invent a day.
+        if isinstance(data, dict) and isinstance(data.get("as_of"), str):
+            m = _MONTH.match(data["as_of"].strip())
+            if m and 1 <= int(m.group(2)) <= 12:
+                year, month = int(m.group(1)), int(m.group(2))
+                last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+                data = dict(data, as_of=last.isoformat(), as_of_precision="month")
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> "Report":
@@ -574,7 +671,8 @@ class WaiverFile(Strict):
 
 
 # --------------------------------------------------------------------------------------------------- findings
-# The JSON findings contract (DESIGN.md): schema chitieu.findings/1. Fields are added, never renamed or removed.
+# The JSON findings contract (DESIGN.md): schema chitieu.findings/2 (CHANGELOG.md). Fields are added, never renamed
+# or removed; a new status or a changed meaning bumps the schema.
 
 class Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -595,12 +693,19 @@ class PeriodOut(Out):
     partial: bool
 
 
+class BasisOut(Out):
+    kind: Literal["plan", "report", "assumption", "computed"]
+    label: str
+    text: str
+
+
 class TargetOut(Out):
     operator: Op
     value: Union[bool, float, int, str, None]
     unit: Optional[str]
     display: str
     threshold_known: bool
+    basis: Optional[BasisOut] = None
 
 
 class BoundOut(Out):
@@ -662,6 +767,7 @@ class Finding(Out):
     actual_bound: list[BoundOut] = Field(default_factory=list)
     achievement_pct: Optional[float]
     shortfall: Union[float, int, None]
+    shortfall_unit: Optional[str] = None
     severity: Severity
     theme: Theme
     source: SourceOut

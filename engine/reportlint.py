@@ -200,6 +200,10 @@ def _summary(ex: Extraction, p: Problems) -> None:
                   "section “Tồn tại, hạn chế”")
 
 
+# a check of the report's own figures that fails: the figures disagree, or they need clarifying
+FIGURE_CODES = {"unmet": "report-figure", "needs_clarification": "report-unclear"}
+
+
 def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """The report's own derived figures recomputed by the catalogue's claim checks, and readings that disagree."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -212,13 +216,12 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
         result = run_audit(cat, communes)
     for f in result.findings:
         lr = cat.by_id[f.rule_id]
-        if not lr.kind.checks_figures or f.status != "unmet":
+        if not lr.kind.checks_figures or f.status not in FIGURE_CODES:
             continue
         stated = next((x for x in f.facts if x.indicator == lr.rule.primary_indicator), f.facts[0] if f.facts else None)
         if stated is None:
             continue
-        code = "report-contradiction" if "mâu thuẫn" in f.message else "report-figure"
-        p.add(stated.report_line, stated.quote[:30], code, unicodedata.normalize("NFC", f.message))
+        p.add(stated.report_line, stated.quote[:30], FIGURE_CODES[f.status], unicodedata.normalize("NFC", f.message))
     for d in ex.facts:
         for note in d.notes:
             if note.startswith("báo cáo cũng nêu khác"):

@@ -35,6 +35,10 @@ FIELDS: dict[str, str] = {
     "line": "dòng của báo cáo mà số liệu được trích",
     "reason": "lý do của kết luận, một cụm từ (ví dụ 'báo cáo không có số liệu về nội dung này')",
     "notes": "các ghi chú của engine thành câu hoàn chỉnh ('Ghi chú: ….'), hoặc rỗng",
+    "actual_value": "kết quả chỉ là con số, không kèm đơn vị, e.g. '19' (để viết '19/19 tiêu chí')",
+    "target_value": "chỉ tiêu chỉ là con số, không kèm đơn vị, e.g. '19'",
+    "topics": "các lĩnh vực của những quy tắc cùng một câu tồn tại (trường 'topic'), e.g. 'chuyển đổi số, du lịch nông thôn'",
+    "missing": "tên các số liệu quy tắc cần mà báo cáo không nêu trong kỳ, e.g. 'số hộ nghèo được giao giảm'",
 }
 
 _FORMATTER = string.Formatter()

@@ -23,7 +23,7 @@ FONT = "Times New Roman"
 BODY_PT = 13
 TABLE_PT = 11
 STATUS_SHADE = {"met": "E2EFDA", "unmet": "F8CBAD", "pending": "FFF2CC", "insufficient_data": "E4DFEC",
-                "waived": "DDEBF7", "not_applicable": "EDEDED"}
+                "waived": "DDEBF7", "not_applicable": "EDEDED", "needs_clarification": "FCE4D6", "noted": "F2F2F2"}
 
 
 def _font(run, size: float = BODY_PT, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
