@@ -492,7 +492,8 @@ def evaluate_set(cat: Catalogue, name: str, folder: Path) -> SetResult:
             result.truth_errors += [d.render() for d in exc.diagnostics]
             continue
         if not truth.report.is_file():
-            result.truth_errors.append(f"{path}:1:1: error[truth]: the report '{truth.data.report}' is not there")
+            line, col = load_yaml(path).where(("report",))
+            result.truth_errors.append(f"{path}:{line}:{col}: error[io]: the report '{truth.data.report}' is not there")
             continue
         result.reports.append(evaluate_report(cat, truth))
     return result

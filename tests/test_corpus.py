@@ -18,7 +18,7 @@ from docx import Document
 from conftest import ROOT
 from bench.intake_eval import (
     DEFAULT_SETS, MustNotFill, Places, TruthFact, evaluate_set, find_look_alikes, load_truth, main, match,
-    score_by_indicator, truth_files,
+    render_text, score_by_indicator, truth_files,
 )
 from chitieu.diagnostics import InputError
 from chitieu.reporttext import clean
@@ -355,6 +355,9 @@ def test_a_report_the_intake_cannot_read_counts_as_all_misses(tmp_path):
     assert r.error and "hong.docx" in r.error and "Word" in r.error
     assert [t.indicator for t in r.matching.misses] == ["giam_ngheo.so_ho_giam"] and not r.drafts
     assert (s.overall().truth, s.overall().matched, s.overall().recall) == (1, 0, 0)
+    text = render_text([s])
+    assert "hong.docx" in text and "intake failed: " in text
+    assert "hong.docx:¶3 giam_ngheo.so_ho_giam 2024: 9 → nothing" in text
 
 
 def test_a_broken_truth_file_is_a_located_error_and_exit_code_2(tmp_path, capsys):
@@ -367,8 +370,12 @@ def test_a_broken_truth_file_is_a_located_error_and_exit_code_2(tmp_path, capsys
         load_truth(tmp_path / "a.truth.yaml")
     assert exc.value.diagnostics[0].line == 5
     assert "exactly one of 'value', 'items' or 'claim'" in exc.value.diagnostics[0].message
+    (tmp_path / "b.truth.yaml").write_text(
+        "schema: chitieu.intake-truth/1\nreport: b.txt\nunit: {kind: xã, name: B}\nfacts: []\n", encoding="utf-8")
     assert main([str(tmp_path)]) == 2
-    assert "a.truth.yaml:5:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "a.truth.yaml:5:" in out
+    assert "b.truth.yaml:2:9: error[io]: the report 'b.txt' is not there" in out
 
 
 def test_json_output_reports_each_set_with_its_figures(tmp_path, capsys):
