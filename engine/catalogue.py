@@ -85,6 +85,7 @@ class Catalogue:
     indicator_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)
     info_doc: Optional[YamlDoc] = None
     criteria: list[LoadedCriterion] = field(default_factory=list)
+    criteria_counts: dict[str, str] = field(default_factory=dict)   # criteria set → indicator of its general count
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -144,6 +145,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     doc_where: dict[str, tuple[Path, int, int]] = {}
     rules: list[LoadedRule] = []
     criteria: list[LoadedCriterion] = []
+    counts: dict[str, str] = {}
     saw_catalogue = False
     info_doc: Optional[YamlDoc] = None
     digest = hashlib.sha256()
@@ -170,7 +172,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
                     indicators[ind.key] = ind
                     ind_where[ind.key] = (path, line, col)
         elif schema == "chitieu.rules/1":
-            _load_rule_file(doc, diags, documents, doc_where, rules, criteria)
+            _load_rule_file(doc, diags, documents, doc_where, rules, criteria, counts)
         else:
             line, col = doc.where(("schema",))
             if not isinstance(doc.data, dict):
@@ -190,7 +192,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     cat = Catalogue(
         info=info,
         indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
-        indicator_where=ind_where, info_doc=info_doc, criteria=criteria,
+        indicator_where=ind_where, info_doc=info_doc, criteria=criteria, criteria_counts=counts,
     )
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
@@ -199,7 +201,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
 
 
 def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where: dict, rules: list[LoadedRule],
-                    criteria: list[LoadedCriterion]) -> None:
+                    criteria: list[LoadedCriterion], counts: dict[str, str]) -> None:
     # Validate the header and each rule separately, so one broken rule does not hide the others' problems.
     data = doc.data
     header = {k: v for k, v in data.items() if k != "rules"}
@@ -223,6 +225,8 @@ def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where
         doc_where[document.id] = (doc.path, *doc.where(("document",)))
     for i, c in enumerate(parsed.criteria):
         criteria.append(LoadedCriterion(c, document, doc.path, *doc.where(("criteria", i))))
+    if parsed.criteria_count:
+        counts[document.id] = parsed.criteria_count
     for i, raw in enumerate(raw_rules):
         rule = validate(RULE, doc, diags, data=raw, base=("rules", i))
         if rule is not None:

@@ -19,12 +19,14 @@ from .authoring import append_rule, docs_pages, lint, rule_page, skeleton
 from .batch import Tally, audit_batch, collect, collect_matrix
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostics, InputError, did_you_mean
-from .document import TABLE_HEADER, ReportOptions, build_report
+from .document import TABLE_HEADER
 from .examples import run_examples
 from .intake import extract, to_yaml
 from .model import SLUG
 from .output import OutputError, atomic_text, write_atomic
-from .reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
+from .reporters import BINARY_FORMATS, REPORTERS, SHORTFALL_FORMATS
+from .reporters.documents import FORMATS as DOCUMENT_FORMATS, PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
+from .reporters.documents import render as render_document
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
@@ -234,31 +236,59 @@ def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[P
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="md", show_default=True)
+@click.option("--for", "product", type=click.Choice(list(DOCUMENT_PRODUCTS)), default="commune", show_default=True,
+              help="commune: the commune's own draft of sections III.2 and IV (for its signature); reviewer: the "
+                   "review sheet (Phiếu rà soát) of the reviewing body; self-assessment: the NTM self-assessment "
+                   "table (Biểu tự đánh giá).")
+@click.option("--format", "fmt", type=click.Choice(list(DOCUMENT_FORMATS)), default="md", show_default=True)
 @OUTPUT_OPTIONS
-@click.option("--issuer", default=None, help="Issuing body on the header (default: the report's issuer, upper case).")
-@click.option("--parent", default=None, help="The body above it (default: UBND + the commune's district).")
-@click.option("--place", default=None, help="Place of the date line (default: the commune's name).")
-@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Date of the document, YYYY-MM-DD (default: left blank for the drafter).")
+@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Date of the document (default: left blank for the drafter).")
+@click.option("--number", default=None, help="Number line of the document (default: “Số: …/BC-UBND”).")
 @click.option("--signer", default="", help="Name of the signer (default: left blank).")
-@click.option("--recipient", "recipients", multiple=True, help="A line of “Nơi nhận” (repeatable; default: Lưu: VT.).")
+@click.option("--recipient", "recipients", multiple=True,
+              help="A line of “Nơi nhận” (repeatable; default: the body whose plan the report answers, the commune's "
+                   "leadership, Lưu: VT.).")
+@click.option("--reviewer-body", default=None,
+              help="(--for reviewer) The reviewing body, written in full; '\\n' separates lines.")
+@click.option("--reviewer-parent", default=None, help="(--for reviewer) The body above it, where there is one.")
+@click.option("--reviewer-place", default=None, help="(--for reviewer) Place of the date line.")
+@click.option("--reviewer-signer", default=None, help="(--for reviewer) Role of the signer (default: NGƯỜI RÀ SOÁT).")
+@click.option("--reviewer-config", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="(--for reviewer) A YAML file (schema: chitieu.reviewer/1) with body, parent, place, signer_role, "
+                   "signer_name, recipients.")
 @guarded
-def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path], force: bool,
-           issuer: Optional[str], parent: Optional[str], place: Optional[str], date_, signer: str,
-           recipients: tuple[str, ...]) -> None:
-    """Draft the report: findings table, section III.2 “Tồn tại, hạn chế và nguyên nhân” and section IV.
+def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt: str, output: Optional[Path],
+           force: bool, date_, number: Optional[str], signer: str, recipients: tuple[str, ...],
+           reviewer_body: Optional[str], reviewer_parent: Optional[str], reviewer_place: Optional[str],
+           reviewer_signer: Optional[str], reviewer_config: Optional[Path]) -> None:
+    """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
+
+    \b
+    The commune's draft (default) holds sections III.2 “Tồn tại, hạn chế và nguyên nhân” and IV “Phương hướng,
+    nhiệm vụ thời gian tới” in the commune's own voice, with its results table, for the chairman's signature.
+    The review sheet (--for reviewer) is the reviewing body's: every finding with its quote and line, where each
+    threshold comes from, the checks of the report's figures, drafting problems and missing evidence.
 
     \b
     Examples:
-      chitieu report facts/tinh-an                       # Markdown on standard output
-      chitieu report facts/tinh-an --format docx -o bao-cao.docx
-      chitieu report facts/tinh-an --format txt --date 2024-10-31
+      chitieu report facts/tinh-an                                  # the commune's draft, Markdown
+      chitieu report facts/tinh-an --format docx -o du-thao.docx
+      chitieu report facts/tinh-an --for reviewer --reviewer-body "BAN DÂN VẬN THÀNH ỦY" --format docx -o phieu.docx
+      chitieu report facts/tinh-an --for self-assessment --format xlsx -o bieu-tu-danh-gia.xlsx
     """
+    from .documents.review import ReviewOptions, review_options_from
+
     result, inputs, diags = _audit(paths, rules_dir)
-    opts = ReportOptions(issuer=issuer, parent=parent, place=place, date=date_.date() if date_ else None,
-                         signer_name=signer, recipients=list(recipients) or ["Lưu: VT."])
-    _emit(REPORT_FORMATS[fmt](build_report(result, opts)), fmt, output, inputs, force)
+    review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
+    for name, value in (("body", reviewer_body), ("parent", reviewer_parent), ("place", reviewer_place),
+                        ("signer_role", reviewer_signer)):
+        if value:
+            setattr(review, name, value.replace("\\n", "\n"))
+    opts = DocumentOptions(date=date_.date() if date_ else None, number=number, signer=signer,
+                           recipients=list(recipients), reviewer=review)
+    _emit(render_document(product, fmt, result, opts), fmt, output, inputs + ([reviewer_config] if reviewer_config else []),
+          force)
     _finish(diags, {}, "never")
 
 

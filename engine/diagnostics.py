@@ -94,6 +94,7 @@ class Diagnostic:
     code: str
     message: str
     level: Level = "error"
+    message_vi: str = ""         # the same message in Vietnamese, where it has been written
 
     def render(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.level}[{self.code}]: {self.message}"
@@ -124,8 +125,8 @@ class Diagnostics:
     def error(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
         self.add(Diagnostic(str(path), line, col, code, message, "error"))
 
-    def warning(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
-        self.add(Diagnostic(str(path), line, col, code, message, "warning"))
+    def warning(self, path: str | Path, line: int, col: int, code: str, message: str, *, message_vi: str = "") -> None:
+        self.add(Diagnostic(str(path), line, col, code, message, "warning", message_vi))
 
     def extend(self, diags: Iterable[Diagnostic]) -> None:
         for d in diags:

@@ -85,6 +85,16 @@ class CommuneFacts:
     def as_of(self) -> dt.date:
         return max(r.as_of for r in self.reports) if len(self.reports) != 1 else self.reports[0].as_of
 
+    def report_files(self) -> list[Path]:
+        """The commune's report files named by its fact files (``report.file``) that are there to read."""
+        out = []
+        for path, rep in zip(self.paths, self.reports):
+            if rep.file:
+                candidate = (path.parent / rep.file)
+                if candidate.is_file():
+                    out.append(candidate)
+        return list(dict.fromkeys(out))
+
     @property
     def as_of_phrase(self) -> str:
         """'ngày 31/10/2024', or 'tháng 10/2024' when the latest report gives only the month."""

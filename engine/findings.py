@@ -232,6 +232,7 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
     extra.update(parts.fields)
     extra["missing"] = _missing(cat, lr, cf, w)
     extra["topics"] = r.topic or ""
+    extra["cited_document"] = _cited(m)
     extra["actual_value"] = _bare(parts.actual)
     extra["target_value"] = _bare(parts.target.value if parts.target else None)
     if waiver_out is not None:
@@ -268,6 +269,15 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
     )
     finding._values = values
     return finding
+
+
+def _cited(m: Optional[Measured]) -> str:
+    """The document the report cites for the result: 'Thông báo số 286/TB-UBND ngày 10/5/2024'."""
+    for lf in (m.facts if m else []):
+        d = lf.fact.document
+        if d is not None:
+            return " ".join(x for x in (d.kind, "số", d.number, f"ngày {vi.date(d.date)}" if d.date else "") if x)
+    return ""
 
 
 def _bare(value: Any) -> str:

@@ -52,6 +52,7 @@ class Measured:
     facts: list["LoadedFact"] = field(default_factory=list)
     items_with: list[str] = field(default_factory=list)
     items_without: list[str] = field(default_factory=list)
+    owned_by_others: list[tuple[str, str]] = field(default_factory=list)   # (item, the body that founded it)
     level: Optional[str] = None         # the level key, for level indicators
     notes: list[str] = field(default_factory=list)
     evidence_notes: list[str] = field(default_factory=list)
@@ -153,6 +154,8 @@ def _measure_one(cat: "Catalogue", cf: "CommuneFacts", key: str, aggregate: str,
                 # an item founded by another body (the Đoàn, the Mặt trận) belongs to that body's register: it is
                 # counted as the report counts it, but never as evidence for this unit's target
                 (out.items_with if item.decision and not item.owner else out.items_without).append(item.name)
+                if item.owner:
+                    out.owned_by_others.append((item.name, item.owner))
         else:
             total = total + interval_of(ind, lf)
     missing_years = [y for y in w.years if y not in covered] if w.kind in ("annual", "cumulative") else []

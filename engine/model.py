@@ -401,7 +401,27 @@ class RuleFile(Strict):
     document: Document
     in_force: Optional[DateSpan] = None
     criteria: list[Criterion] = Field(default_factory=list)
+    criteria_count: Optional[Key] = None      # the indicator of a general statement ("cơ bản đạt 19/19 tiêu chí")
     rules: list[Any] = Field(default_factory=list)
+
+
+class Drafting(Strict):
+    """What the drafted commune document offers where the report is silent: causes for the officer to confirm."""
+
+    objective_causes: list[NonEmptyText] = Field(default_factory=list)
+    subjective_causes: list[NonEmptyText] = Field(default_factory=list)
+
+
+class ReviewerFile(Strict):
+    """The reviewing body that issues review sheets (chitieu report --for reviewer --reviewer-config FILE)."""
+
+    schema_: Literal["chitieu.reviewer/1"] = Field(alias="schema")
+    body: NonEmptyText                      # e.g. "BAN DÂN VẬN\nTHÀNH ỦY QUẢNG NGÃI" lines, written in full
+    parent: Optional[NonEmptyText] = None   # the superior body's line, where there is one
+    place: Optional[NonEmptyText] = None
+    signer_role: NonEmptyText = "NGƯỜI RÀ SOÁT"
+    signer_name: Optional[Text] = None
+    recipients: list[NonEmptyText] = Field(default_factory=list)
 
 
 class CatalogueInfo(Strict):
@@ -409,6 +429,7 @@ class CatalogueInfo(Strict):
     name: NonEmptyText
     version: NonEmptyText
     order: list[Slug] = Field(default_factory=list)
+    drafting: Drafting = Field(default_factory=Drafting)
     note: Optional[Text] = None
 
 
@@ -633,6 +654,7 @@ class Statement(Strict):
     rule: Optional[Slug] = None
     in_summary: StrictBool = True
     cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
+    remedy: Optional[Text] = None          # a stated shortcoming: the task in section IV that answers it
     source: Quote
     review: StrictBool = False
 
@@ -739,6 +761,8 @@ class EvidenceOut(Out):
     counted_on_claim: int
     achievement_pct_evidenced: Optional[float]
     items_without_evidence: list[str]
+    owners: list[str] = Field(default_factory=list)   # other bodies that founded some of the items (their own register)
+    counted_owned_by_others: int = 0
 
 
 class WaiverOut(Out):

@@ -58,7 +58,8 @@ THEME_LABELS = {
     "do_thi_van_minh": "Công tác dân vận góp phần xây dựng đô thị văn minh",
     "dan_van_chinh_quyen": "Công tác dân vận chính quyền",
 }
-THEME_ORDER = ["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]
+# the order of a commune report's section II.2: dân vận chính quyền, kinh tế, nông thôn mới, đô thị văn minh
+THEME_ORDER = ["dan_van_chinh_quyen", "kinh_te", "nong_thon_moi", "do_thi_van_minh"]
 
 
 def number(value: Decimal | int | float, *, places: int = 1) -> str:
@@ -122,3 +123,12 @@ def as_of(d: dt.date, *, month_only: bool = False) -> str:
         month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
         return f"tháng {month}/{d.year}"
     return f"ngày {date(d)}"
+
+
+def partial_date(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A report's date as far as it is written: 'ngày 15/12/2024', 'tháng 10/2024', 'năm 2024'."""
+    if month and day:
+        return "ngày " + date(dt.date(year, month, day))
+    if month:
+        return f"tháng {month:02d}/{year}" if month <= 2 else f"tháng {month}/{year}"
+    return f"năm {year}"

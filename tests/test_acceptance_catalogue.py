@@ -102,7 +102,9 @@ def test_the_2023_models_evidence_both_ways(seed_json):
     assert y["evidence"] == {"counted_with_evidence": 1, "counted_on_claim": 4, "achievement_pct_evidenced": 100,
                              "items_without_evidence": ["Camera an ninh", "Em nuôi của Đoàn",
                                                         "Phát triển kinh tế hộ gia đình",
-                                                        "Khu dân cư không rải vàng mã trên đường đưa tang và báo Hiếu gọn nhẹ"]}
+                                                        "Khu dân cư không rải vàng mã trên đường đưa tang và báo Hiếu gọn nhẹ"],
+                             # two models are on another body's register: never evidence for the UBND (review 14)
+                             "owners": ["Đoàn xã", "Ủy ban MTTQ Việt Nam xã"], "counted_owned_by_others": 2}
     assert y["achievement_pct"] == 500
     assert y["target"]["basis"] == {"kind": "report", "label": "Theo báo cáo nêu",
                                     "text": "“chỉ tiêu mỗi năm thành lập 01 mô hình dân vận khéo” (Báo cáo kết quả thực "

@@ -160,7 +160,9 @@ class Threshold(Kind):
             share = (Decimal(n_with) / obs.target * HUNDRED) if obs.target else None
             parts.evidence = EvidenceOut.model_construct(
                 counted_with_evidence=n_with, counted_on_claim=len(m.items_without),
-                achievement_pct_evidenced=pct(share), items_without_evidence=list(m.items_without))
+                achievement_pct_evidenced=pct(share), items_without_evidence=list(m.items_without),
+                owners=list(dict.fromkeys(owner for _, owner in m.owned_by_others)),
+                counted_owned_by_others=len(m.owned_by_others))
         return parts
 
     @staticmethod

@@ -7,6 +7,8 @@ import io
 
 from openpyxl import Workbook
 
+from ._zip import stable_zip
+
 
 def workbook_bytes(wb: Workbook, created: dt.datetime | None = None) -> bytes:
     stamp = created or dt.datetime(2000, 1, 1)
@@ -14,4 +16,4 @@ def workbook_bytes(wb: Workbook, created: dt.datetime | None = None) -> bytes:
     wb.properties.creator = "chitieu"
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return stable_zip(buf.getvalue())
