@@ -119,6 +119,11 @@ def _quantified(f: Finding) -> str:
     return "; ".join(parts)
 
 
+def _lines(f: Finding) -> list[int]:
+    """The report lines a finding's facts were read from (a form's facts cite cells, not lines)."""
+    return [x.report_line for x in f.facts if x.report_line is not None]
+
+
 def _citation(f: Finding) -> str:
     return f"{f.source.citation}: {f.source.clause}"
 
@@ -156,7 +161,7 @@ def write_section(result: AuditResult, cf: CommuneFacts) -> Section:
         stated = linked.pop(f.rule_id, None)
         sentence = Sentence(text, kind, f.theme, f.severity, [f.rule_id], [f.period.label],
                             None if lr.kind.checks_figures else _citation(f),
-                            [x.report_line for x in f.facts], body_only=bool(stated and not stated.statement.in_summary),
+                            _lines(f), body_only=bool(stated and not stated.statement.in_summary),
                             order=lr.index)
         if stated is not None:
             sentence.report_lines = [stated.statement.source.line]
@@ -184,7 +189,7 @@ def write_section(result: AuditResult, cf: CommuneFacts) -> Section:
         if f.status == "met" and f.evidence is not None and f.evidence.counted_on_claim:
             text = templates.sentence(templates.render(EVIDENCE_GAP, _values(f)))
             section.sentences.append(Sentence(text, "evidence", f.theme, "minor", [f.rule_id], [f.period.label],
-                                              None, [x.report_line for x in f.facts], order=by_id[f.rule_id].index))
+                                              None, _lines(f), order=by_id[f.rule_id].index))
             evidence_items.append(f"{inline_title(f.title)} ({f.period.label})")
         elif f.status == "met" and f.evidence_level in ("claimed", "bound") and judges_target:
             groups.setdefault((f.rule_id, f.evidence_level), []).append(f)
@@ -205,7 +210,7 @@ def write_section(result: AuditResult, cf: CommuneFacts) -> Section:
         text = template.format(title=inline_title(first.title), periods=_join(periods), actual=first.actual_display,
                                why=why)
         section.sentences.append(Sentence(templates.sentence(text), "evidence", first.theme, "minor", [rule_id],
-                                          periods, None, [x.report_line for f in fs for x in f.facts],
+                                          periods, None, [n for f in fs for n in _lines(f)],
                                           order=by_id[rule_id].index))
         evidence_items.append(f"{inline_title(first.title)} ({_join(periods)})")
     for theme, items in no_data.items():
