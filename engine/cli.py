@@ -129,9 +129,9 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
           output: Optional[Path], force: bool, color: Optional[bool]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
-    PATHS are fact files (schema chitieu.facts/1), waiver files (chitieu.waivers/1) or folders holding them,
-    or a commune's report itself (.txt, .md, .docx), whose facts are then drafted automatically (unreviewed);
-    without PATHS the seed commune (facts/tinh-an) is checked.
+    PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
+    files (chitieu.waivers/1) or folders holding them, or a commune's report itself (.txt, .md, .docx), whose facts
+    are then drafted automatically (unreviewed); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
@@ -142,6 +142,7 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
       chitieu check facts/tinh-an
       chitieu check facts/tinh-an --format json -o findings.json
       chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
+      chitieu check bieu-mau.xlsx
     """
     if section:
         fmt = "section"
@@ -324,12 +325,13 @@ def init(folder: Path) -> None:
 
 @main.group()
 def facts() -> None:
-    """Work from a commune's report: draft fact files from it, check the report's own consistency.
+    """Work from a commune's report: draft fact files from it, check the report's own consistency, read a form.
 
     \b
     Examples:
       chitieu facts extract bao-cao.txt -o facts/xa/bao-cao-2024.yaml --commune-id quang-ngai/tinh-an
       chitieu facts lint bao-cao.docx
+      chitieu facts import bieu-mau.xlsx -o facts/xa/bao-cao-2024.yaml
     """
 
 
@@ -458,7 +460,8 @@ def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: 
     Examples:
       chitieu form -o bieu-mau.xlsx
       chitieu form --plan 156/KH-UBND --year 2024 -o bieu-mau-2024.xlsx
-      chitieu form --commune quang-ngai/tinh-ha="xã Tịnh Hà" --commune quang-ngai/tinh-an="xã Tịnh An" -o bieu-mau/
+      chitieu form -o bieu-mau/ --commune quang-ngai/tinh-ha="xã Tịnh Hà" \\
+                                --commune quang-ngai/tinh-an="xã Tịnh An"
     """
     cat = _catalogue(rules_dir)
     try:

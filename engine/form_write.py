@@ -59,7 +59,7 @@ def _font(**kw) -> Font:
 def _height(text: str, width: float, *, size: int = 11) -> float:
     """A row height that shows ``text`` wrapped in a column ``width`` characters wide (LibreOffice and Excel do not
     grow rows written by openpyxl)."""
-    per_line = max(width * (11 / size) * 1.2 - 2, 1)
+    per_line = max(width * (11 / size) * 1.3 - 2, 1)
     lines = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
     return max(1, lines) * POINTS_PER_LINE * size / 11 + 3
 
@@ -223,7 +223,7 @@ def _write_main(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Se
         for f, ((l1, l2), (v1, v2)) in zip(pair, HEADER_SIDES):
             _header_field(ws, dvs, row, f, (l1, l2), (v1, v2), prefill.get(f.path))
         ws.cell(row, M["key"], " ".join(f.key for f in pair))
-        ws.row_dimensions[row].height = 20
+        ws.row_dimensions[row].height = 32 if any(f.path == ("report", "title") for f in pair) else 18
         row += 1
     row += 1
     header_row = row
@@ -335,15 +335,18 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
             prompt="“Có” khi kết quả đang chờ cấp trên thẩm định, công nhận."))
         if ind.type != "items":
             _document_cells(ws, cells, dvs, lists)
-        ws.row_dimensions[row].height = max(_height(ind.name, MAIN_COLUMNS[M["name"] - 1].width),
-                                            _height(unit, MAIN_COLUMNS[M["unit"] - 1].width), 18)
         row += 1
-    if row - start > 1:  # the indicator's name and number once, over all its periods
+    # Data rows get no fixed height: Excel and LibreOffice fit a row to what is typed in it. A name over several
+    # periods is merged; when it needs more lines than its rows give, the rows are made tall enough.
+    rows = row - start
+    if rows > 1:
         for name in ("stt", "name", "unit"):
             ws.merge_cells(start_row=start, start_column=M[name], end_row=row - 1, end_column=M[name])
+    need = max(_height(ind.name, MAIN_COLUMNS[M["name"] - 1].width),
+               _height(unit, MAIN_COLUMNS[M["unit"] - 1].width))
+    if need > rows * (POINTS_PER_LINE + 3):
         for r in range(start, row):
-            ws.row_dimensions[r].height = max(18.0, _height(ind.name, MAIN_COLUMNS[M["name"] - 1].width)
-                                              / (row - start))
+            ws.row_dimensions[r].height = need / rows
     return row
 
 
@@ -399,7 +402,6 @@ def _write_items(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
             cells["key"].value = ind.key
             cells["period"].value = slot.key
             cells["row"].value = ITEM
-            ws.row_dimensions[row].height = 18
             row += 1
     ws.freeze_panes = ws.cell(header_row + 2, 1).coordinate
     ws.print_title_rows = f"{header_row}:{header_row + 1}"
@@ -473,9 +475,9 @@ def _example_lines(sections: list[Section]) -> list[tuple[str, str, str]]:
 
 
 def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Section]) -> None:
-    ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = 45
-    ws.column_dimensions["C"].width = 60
+    widths = (22, 34, 46)
+    for col, width in zip("ABC", widths):
+        ws.column_dimensions[col].width = width
     plans = "; ".join(f"{s.document.kind} số {s.document.number} ngày {vi.date(s.document.date)} của "
                       f"{s.document.issuer}" for s in sections)
     years = sorted(spec.years) if spec.years else []
@@ -532,11 +534,11 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
         elif kind == "head":
             cell.font = _font(bold=True, size=12)
             cell.alignment = Alignment(vertical="bottom")
-            ws.row_dimensions[row].height = 24
+            ws.row_dimensions[row].height = 21
         else:
             cell.font = _font()
             cell.alignment = WRAP_TOP
-            ws.row_dimensions[row].height = _height(text, 135)
+            ws.row_dimensions[row].height = _height(text, sum(widths))
         row += 1
     for i, head in enumerate(("Dòng", "Báo cáo viết", "Điền vào biểu"), 1):
         cell = ws.cell(row, i, head)
@@ -551,7 +553,7 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
             cell.font = _font()
             cell.alignment = WRAP_TOP
             cell.border = BOX
-        ws.row_dimensions[row].height = max(_height(t, w) for t, w in zip(example, (30, 45, 60)))
+        ws.row_dimensions[row].height = max(_height(t, w) for t, w in zip(example, widths))
         row += 1
     row += 1
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
@@ -560,7 +562,7 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
                            "bieu-mau.xlsx -o so-lieu.yaml`.")
     cell.font = _font(italic=True)
     cell.alignment = WRAP_TOP
-    ws.row_dimensions[row].height = _height(cell.value, 135)
+    ws.row_dimensions[row].height = _height(cell.value, sum(widths))
     ws.print_area = f"A1:C{row}"
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

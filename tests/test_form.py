@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -206,6 +207,20 @@ def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
     # `check` reports the same cells and judges nothing for this commune
     check = run_cli("check", str(bad))
     assert check.code == 2 and sorted(_errors(check)) == sorted(expected)
+
+
+def test_a_formula_is_read_as_its_saved_result_never_computed(filled_form, rows, tmp_path):
+    row = rows[("giam_ngheo.so_ho_giam", "2023")]
+    sheet = zipfile.ZipFile(filled_form).read("xl/worksheets/sheet2.xml").decode()
+    typed = re.search(rf'<c r="E{row}" s="(\d+)" t="n"><v>11</v></c>', sheet)
+    assert typed, "the filled form stores 11 as a number"
+    # as a spreadsheet saves =1+1 whose result it last showed as 11: chitieu reads 11, it does not compute 2
+    formula = sheet.replace(typed.group(0), f'<c r="E{row}" s="{typed.group(1)}"><f>1+1</f><v>11</v></c>')
+    path = tmp_path / "cong-thuc.xlsx"
+    _rezip(filled_form, path, {"xl/worksheets/sheet2.xml": formula.encode()})
+    doc = _check_json(path)
+    fact = next(f for f in finding(doc, "giam-ngheo", "2023")["facts"] if f["indicator"] == "giam_ngheo.so_ho_giam")
+    assert fact["value"] == "11 hộ"
 
 
 def test_a_blank_required_header_cell_is_an_error_at_that_cell(filled_form, tmp_path):
