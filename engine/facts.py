@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .catalogue import Catalogue
-from .diagnostics import Diagnostics, InputError, column_letter, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter, did_you_mean
 from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
 from .validate import validate
 from .yamlsrc import YamlDoc, load_each, read_text
@@ -169,19 +169,31 @@ def read_form_doc(path: Path, cat: Catalogue, diags: Diagnostics, *, given: bool
         return None
 
 
+def load_fact_document(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
+                       read_errors: Iterable[Diagnostic] = ()) -> None:
+    """Check a fact document that a reader built — from a YAML file, a reporting form, or any other source that
+    gives the same data with a mark for each value — and add its commune to ``communes``.
+
+    ``read_errors`` are the places the reader could not turn into a value (it leaves them out of the data): a
+    document with any is checked but not used, and no check repeats an error at a place already reported."""
+    read_errors = [d for d in read_errors if d.level == "error"]
+    diags.extend(read_errors)
+    checks = Diagnostics()
+    # before=-1: as if an error had been found already, so the commune is not kept
+    _load_fact_file(doc, cat, checks, communes, before=-1 if read_errors else None)
+    unread = {(d.sheet, d.line, d.col) for d in read_errors}
+    diags.extend(d for d in checks.items if (d.sheet, d.line, d.col) not in unread)
+
+
 def _load_form(path: Path, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
                given: bool = True) -> Optional[YamlDoc]:
     cells = Diagnostics()
     form = read_form_doc(path, cat, cells, given=given)
-    diags.extend(cells.items)
+    diags.extend(d for d in cells.items if d.level != "error")
     if form is None:
+        diags.extend(cells.errors)
         return None
-    checks = Diagnostics()
-    # a form with unreadable cells is not a commune's data (before=-1: as if an error had been found already)
-    _load_fact_file(form, cat, checks, communes, before=-1 if cells.has_errors() else None)
-    # a cell that could not be read is left out of the document: its absence is not a second error
-    unread = {(d.sheet, d.line, d.col) for d in cells.errors}
-    diags.extend(d for d in checks.items if (d.sheet, d.line, d.col) not in unread)
+    load_fact_document(form, cat, diags, communes, read_errors=cells.errors)
     return form
 
 

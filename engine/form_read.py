@@ -142,21 +142,22 @@ def _open(path: Path, *, data_only: bool):
 
 
 def _read_sheet(path: Path, wb, name: str, ncols: int, *, max_rows: int = MAX_ROWS, peek: bool = False) -> Sheet:
-    ws = wb[name]
     rows: list[list[Cell]] = []
-    for cells in ws.iter_rows(max_col=ncols):
-        if len(rows) >= max_rows:
-            if peek:
-                break
-            raise _err(path, "form-too-large", f"the sheet has more than {max_rows:,} rows; a form has a few "
-                       "hundred (rows below the table may hold stray data: delete them)",
-                       sheet=name, row=max_rows + 1)
-        row = []
-        for c in cells:
-            value = getattr(c, "value", None)
-            row.append(Cell(value, getattr(c, "number_format", None) or "General",
-                            getattr(c, "data_type", None) == "f"))
-        rows.append(row)
+    try:
+        for cells in wb[name].iter_rows(max_col=ncols):
+            if len(rows) >= max_rows:
+                if peek:
+                    break
+                raise _err(path, "form-too-large", f"the sheet has more than {max_rows:,} rows; a form has a few "
+                           "hundred (rows below the table may hold stray data: delete them)",
+                           sheet=name, row=max_rows + 1)
+            rows.append([Cell(getattr(c, "value", None), getattr(c, "number_format", None) or "General",
+                              getattr(c, "data_type", None) == "f") for c in cells])
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet fails deep in openpyxl or the XML parser
+        raise _err(path, "form-invalid", f"the sheet '{name}' cannot be read ({type(exc).__name__}: {exc}); save the "
+                   "form again from Excel or LibreOffice as .xlsx", sheet=name, row=len(rows) + 1)
     return Sheet(name, rows)
 
 

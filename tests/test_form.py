@@ -325,6 +325,36 @@ def test_a_sheet_with_a_million_rows_ends_in_a_located_error(blank_form, tmp_pat
     assert "the sheet 'Biểu 02' has 100,000 rows" in run.err
 
 
+_SHEET = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+          '<c r="A1" t="inlineStr"><is><t>{}</t></is></c></row></sheetData></worksheet>')
+_LAUGHS = ('<!ENTITY a0 "xxxxxxxxxx">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)))
+DAMAGES = {
+    "truncated": None,
+    "bad-bytes": None,
+    "bad-xml": b"<worksheet><sheetData><row r='1'><c",
+    "billion-laughs": (f"<!DOCTYPE worksheet [{_LAUGHS}]>" + _SHEET.format("&a9;")).encode(),
+    "external-entity": ('<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+                        + _SHEET.format("&x;")).encode(),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES))
+def test_a_damaged_or_hostile_workbook_gives_a_located_error_never_a_traceback(blank_form, tmp_path, damage):
+    path = tmp_path / f"{damage}.xlsx"
+    data = blank_form.read_bytes()
+    if damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "bad-bytes":
+        path.write_bytes(bytes(range(256)) * 40)
+    else:
+        _rezip(blank_form, path, {"xl/worksheets/sheet2.xml": DAMAGES[damage]})
+    run = run_cli("check", str(path))
+    assert run.code == 2, run.err
+    assert "Traceback" not in run.err and "internal error" not in run.err
+    [(place, code)] = _errors(run)
+    assert code == "form-invalid" and place in (f"{path}:1:1", f"{path}:Biểu 01!A1")
+
+
 def test_outputs_never_replace_the_form(filled_form, tmp_path):
     copy = tmp_path / "bieu-mau.xlsx"
     copy.write_bytes(filled_form.read_bytes())
