@@ -23,18 +23,18 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Optional
 
 from . import vi
 from .catalogue import Catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter
-from .form import (BASES, BLOCK, BOUNDS, CLAIMS, DOC_FIELDS, FIELD_PREFIX, HEADER_BY_KEY, HEADER_SIDES, I,
+from .form import (BASES, BLOCK, BOUNDS, CLAIMS, DOC_FIELDS, HEADER_BY_KEY, HEADER_SIDES, I,
                    ITEM_COLUMNS, ITEM_INPUTS, ITEMS, KEY_HEADER, LISTS, M, MAIN, MAIN_COLUMNS, MAIN_INPUTS, NO,
                    PERIOD_HEADER, SCHEMA, YES, HeaderField, Slot, cell_ref, parse_slot, slots_for)
 from .model import Indicator
-from .yamlsrc import YamlDoc
+from .yamlsrc import YamlDoc, parse_scalar
 
 MAX_FILE_BYTES = 20 * 1024 * 1024          # the .xlsx as stored
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024      # all its parts unpacked (a zip bomb stops here, before any parsing)
@@ -368,7 +368,6 @@ class _Builder:
     cat: Catalogue
     diags: Diagnostics
     doc: YamlDoc
-    facts: list[dict] = field(default_factory=list)
 
     def mark(self, loc: tuple, sheet: str, row: int, col: int) -> None:
         self.doc.marks[loc] = (row, col)
@@ -479,7 +478,7 @@ def _read_main(b: _Builder, main: Sheet, head: int) -> list[_Row]:
         slot_text = _text(main.cell(r, M["period"]).value)
         raw = {name: main.cell(r, M[name]) for name in MAIN_INPUTS}
         filled = [n for n, c in raw.items() if c.value is not None and _text(c.value) != "" or c.formula]
-        if not key and not slot_text:
+        if not key:
             if filled:
                 b.error(MAIN, r, M["key"], "form-key-missing", (
                     f"row {r} has values ({', '.join(_header(MAIN_COLUMNS, n) for n in filled)}) but no indicator key "
@@ -752,7 +751,8 @@ def _q(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_q(v) for v in value) + "]"
     text = str(value)
-    if re.fullmatch(r"[a-z][a-z0-9_.]*|\d{4}-\d{4}|\d{4}-\d{2}(-\d{2})?", text):
+    # plain only when YAML reads it back as the same text ('as_of', '2024-10-31'; never 'null', 'true' or '05')
+    if re.fullmatch(r"[a-z][a-z0-9_.]*|\d{4}-\d{4}|\d{4}-\d{2}(-\d{2})?", text) and parse_scalar(text) == text:
         return text
     return json.dumps(text, ensure_ascii=False)
 

@@ -279,7 +279,8 @@ def _header_field(ws: Worksheet, dvs: _Validations, row: int, f, label_cols: tup
         ws.cell(row, c).fill = NOT_USED if f.locked else INPUT
     if not f.locked:
         value.protection = UNLOCKED
-    value.number_format = DATE_FORMAT if f.kind in ("date", "month") else TEXT_FORMAT
+    # a month typed as "10/2024" in a date cell would become 01/10/2024: that cell keeps what is typed, as text
+    value.number_format = DATE_FORMAT if f.kind == "date" else TEXT_FORMAT
     if f.kind == "date":
         dvs.add(value.coordinate, ("header-date", f.key), lambda: _dv(
             "date", operator="between", formula1="32874", formula2="73050",
@@ -480,7 +481,7 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
         ws.column_dimensions[col].width = width
     plans = "; ".join(f"{s.document.kind} số {s.document.number} ngày {vi.date(s.document.date)} của "
                       f"{s.document.issuer}" for s in sections)
-    years = sorted(spec.years) if spec.years else []
+    years = sorted({s.year for sec in sections for line in sec.lines for s in line.slots if s.kind == "year"})
     paragraphs = [
         ("title", "HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU"),
         ("sub", f"{spec.commune.name} — mã xã {spec.commune.id}"),

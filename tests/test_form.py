@@ -106,6 +106,24 @@ def test_the_imported_fact_file_cites_the_form_and_its_cells(filled_form, rows, 
     assert totals["period"] == "2023-2024"   # the running total ends with the report's year
 
 
+def test_texts_that_look_like_yaml_words_stay_texts_in_the_imported_file(filled_form, rows, tmp_path):
+    wb = load_workbook(filled_form)
+    head = blocks_by_key(wb[ITEMS])[("dvk.mo_hinh", "2024")]
+    wb[ITEMS].cell(head + 3, I["name"]).value = "null"
+    wb[ITEMS].cell(head + 3, I["note"]).value = "true"
+    wb[MAIN].cell(rows[("dvk.mo_hinh", "2024")], M["value"]).value = 3
+    wb[MAIN].cell(rows[("giam_ngheo.so_ho_giam", "2023")], M["note"]).value = "05"
+    form = tmp_path / "bieu-mau.xlsx"
+    wb.save(form)
+    out = tmp_path / "so-lieu.yaml"
+    run = run_cli("facts", "import", str(form), "-o", str(out))
+    assert run.code == 0, run.err
+    facts = load(out).data["facts"]
+    models = next(f for f in facts if f["indicator"] == "dvk.mo_hinh" and f["period"] == 2024)
+    assert models["items"][2] == {"name": "null", "note": "true"}
+    assert next(f for f in facts if f["indicator"] == "giam_ngheo.so_ho_giam")["note"] == "05"
+
+
 def test_a_form_saved_by_libreoffice_imports_too(seed_json, tmp_path):
     app = zipfile.ZipFile(LIBREOFFICE_FORM).read("docProps/app.xml").decode()
     assert "<Application>LibreOffice" in app  # the fixture is what it claims (tests/fixtures/forms/regenerate.py)
@@ -270,6 +288,30 @@ def test_a_spreadsheet_beside_the_forms_in_a_folder_is_skipped_with_a_warning(fi
     assert f"{folder / 'ghi-chep.xlsx'}:1:1: warning[form-invalid]: this workbook is not a chitieu reporting form" \
         in run.err
     assert "the file was skipped" in run.err
+
+
+def test_a_province_checks_a_folder_of_forms_from_several_communes(filled_form, seed_json, tmp_path):
+    folder = tmp_path / "bao-cao"
+    folder.mkdir()
+    (folder / "tinh-an.xlsx").write_bytes(filled_form.read_bytes())
+    other = tmp_path / "tinh-ha.xlsx"
+    assert run_cli("form", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà", "-o", str(other), *YEARS).code == 0
+    wb = load_workbook(other)
+    ws = wb[MAIN]
+    ws["J3"], ws["J5"], ws["J6"], ws["J7"] = "Báo cáo năm 2024", "31/12/2024", "31/12/2024", "01/01/2024"
+    rows = rows_by_key(ws)
+    ws.cell(rows[("giam_ngheo.so_ho_giam", "2024")], M["value"]).value = 4
+    ws.cell(rows[("giam_ngheo.chi_tieu_giao", "2024")], M["value"]).value = 5
+    wb.save(folder / "tinh-ha.xlsx")
+    run = run_cli("check", str(folder), "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    doc = run.json()
+    assert [c["id"] for c in doc["communes"]] == ["quang-ngai/tinh-an", "quang-ngai/tinh-ha"]
+    tinh_ha = [f for f in doc["findings"] if f["commune"]["id"] == "quang-ngai/tinh-ha"]
+    poor = next(f for f in tinh_ha if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024")
+    assert (poor["status"], poor["actual"], poor["achievement_pct"], poor["shortfall"]) == ("unmet", 80, 80.0, 20)
+    tinh_an = {"findings": [f for f in doc["findings"] if f["commune"]["id"] == "quang-ngai/tinh-an"]}
+    assert _judged(tinh_an) == _judged(seed_json)
 
 
 def _rezip(src: Path, dst: Path, replace: dict[str, object]) -> None:
