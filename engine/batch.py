@@ -16,9 +16,10 @@ from typing import Iterable, Iterator, Optional
 
 from .catalogue import Catalogue
 from .diagnostics import Diagnostics, InputError
-from .facts import FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, load_inputs
+from .facts import (FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, fact_inputs, form_refused, is_form,
+                    load_inputs)
 from .model import Finding
-from .yamlsrc import load, read_text, yaml_files
+from .yamlsrc import load, read_text
 
 _SCHEMA = re.compile(r"^schema:[ \t]*[\"']?([\w.]+/\d+)", re.M)
 _FLOW_ID = re.compile(r"^commune:[ \t]*\{[^}\n]*?\bid:[ \t]*[\"']?([^,\"'}\s]+)", re.M)
@@ -51,10 +52,15 @@ def _commune_id(path: Path, text: str) -> Optional[str]:
 
 
 def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
-    index = InputIndex(files=yaml_files(paths))
+    paths = list(paths)
+    given = {p for p in paths if not p.is_dir()}
+    index = InputIndex(files=fact_inputs(paths))
     if not index.files:
-        diags.error(Path("."), 1, 1, "no-input", "no fact files given (pass .yaml files or folders)")
+        diags.error(Path("."), 1, 1, "no-input", "no fact files given (pass .yaml or .xlsx files, or folders)")
     for path in index.files:
+        if is_form(path):
+            _index_form(index, path, diags, given=path in given)
+            continue
         try:
             text = read_text(path)
         except InputError as exc:
@@ -69,6 +75,19 @@ def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
         # files whose commune cannot be told are loaded on their own, so their errors are reported
         index.communes.setdefault(cid or f"?{path}", []).append(path)
     return index
+
+
+def _index_form(index: InputIndex, path: Path, diags: Diagnostics, *, given: bool) -> None:
+    """A reporting form is filed under the commune its header names; a workbook met in a folder that is not a
+    chitieu form is left out (with a warning)."""
+    from .form_read import peek_commune
+
+    try:
+        cid = peek_commune(path)
+    except InputError as exc:
+        form_refused(exc, diags, given=given)
+        return
+    index.communes.setdefault(cid or f"?{path}", []).append(path)
 
 
 def load_waivers(index: InputIndex, cat: Catalogue, diags: Diagnostics) -> list[LoadedWaiver]:

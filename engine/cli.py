@@ -32,7 +32,12 @@ from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .reporttext import read_report
 from .runtime import EngineError
-from .yamlsrc import yaml_files
+from .facts import fact_inputs, load_form
+from .form import choose_documents, choose_years
+from .form_read import to_yaml as form_to_yaml
+from .form_write import FormSpec, build_form
+from .model import Commune
+from .output import check_target
 
 FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
 
@@ -40,7 +45,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _print_diagnostics(diags) -> None:
-    for d in sorted(diags, key=lambda d: (d.path, d.line, d.col, d.code)):
+    for d in sorted(diags, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code)):
         click.echo(d.render(), err=True)
 
 
@@ -126,9 +131,9 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
           output: Optional[Path], force: bool, color: Optional[bool]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
-    PATHS are fact files (schema chitieu.facts/1), waiver files (chitieu.waivers/1) or folders holding them,
-    or a commune's report itself (.txt, .md, .docx), whose facts are then drafted automatically (unreviewed);
-    without PATHS the seed commune (facts/tinh-an) is checked.
+    PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
+    files (chitieu.waivers/1) or folders holding them, or a commune's report itself (.txt, .md, .docx), whose facts
+    are then drafted automatically (unreviewed); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
@@ -139,6 +144,7 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
       chitieu check facts/tinh-an
       chitieu check facts/tinh-an --format json -o findings.json
       chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
+      chitieu check bieu-mau.xlsx
     """
     if section:
         fmt = "section"
@@ -199,7 +205,7 @@ def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
             inputs.append(draft)
         else:
             inputs.append(path)
-    originals = yaml_files(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
+    originals = fact_inputs(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
     originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
     return cat, diags, inputs, originals
 
@@ -349,12 +355,13 @@ def init(folder: Path) -> None:
 
 @main.group()
 def facts() -> None:
-    """Work from a commune's report: draft fact files from it, check the report's own consistency.
+    """Work from a commune's report: draft fact files from it, check the report's own consistency, read a form.
 
     \b
     Examples:
       chitieu facts extract bao-cao.txt -o facts/xa/bao-cao-2024.yaml --commune-id quang-ngai/tinh-an
       chitieu facts lint bao-cao.docx
+      chitieu facts import bieu-mau.xlsx -o facts/xa/bao-cao-2024.yaml
     """
 
 
@@ -410,6 +417,111 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     _print_diagnostics(diags.items)
     click.echo(f"{len(diags.warnings)} problem(s) in {len(reports)} report(s)", err=True)
     sys.exit(EXIT_FINDINGS if diags.items else EXIT_OK)
+
+
+@facts.command("import")
+@click.argument("form_path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@OUTPUT_OPTIONS
+@RULES_OPTION
+@guarded
+def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir: Optional[Path]) -> None:
+    """Turn a filled reporting form (.xlsx made by `chitieu form`) into a fact file; every fact cites its cell.
+
+    Every cell that cannot be read is an error at that cell (bieu-mau.xlsx:Biểu 01!E14: error[wrong-type]: …) and
+    nothing is written (exit 2). A blank row is no data, never zero.
+
+    \b
+    Examples:
+      chitieu facts import bieu-mau.xlsx -o facts/tinh-an/bao-cao-2024.yaml
+      chitieu check bieu-mau.xlsx                # or check the form directly
+    """
+    cat = _catalogue(rules_dir)
+    diags = Diagnostics()
+    doc = load_form(form_path, cat, diags)
+    if doc is None or diags.has_errors():
+        raise InputError(diags.items)
+    base = output.parent if output is not None else Path.cwd()
+    try:
+        shown = os.path.relpath(form_path.resolve(), base.resolve())
+    except ValueError:
+        shown = str(form_path.resolve())
+    _emit(form_to_yaml(doc, form_file=shown), "yaml", output, [form_path], force)
+    _print_diagnostics(diags.items)
+    facts_read = doc.data.get("facts", [])
+    n_items = sum(len(f.get("items", [])) for f in facts_read)
+    click.echo(f"{len(facts_read)} facts ({n_items} items) read from {form_path}", err=True)
+
+
+# --------------------------------------------------------------------------------------------------- the form
+
+def _commune_option(text: str) -> Commune:
+    cid, sep, name = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"'{text}': write ID=NAME, e.g. quang-ngai/tinh-an=\"xã Tịnh An\"", param_hint="--commune")
+    try:
+        return Commune(id=cid.strip(), name=name.strip())
+    except ValueError:
+        raise click.BadParameter(f"'{cid}' is not a commune id: lower-case ASCII words joined by '-', "
+                                 "groups by '/' (e.g. quang-ngai/tinh-an)", param_hint="--commune")
+
+
+@main.command("form")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="The workbook to write (default: bieu-mau.xlsx); with several --commune, a folder.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--plan", "plans", multiple=True, metavar="DOC_ID",
+              help="Only the targets of this plan (id or number, e.g. 156/KH-UBND; repeatable; default: all).")
+@click.option("--commune", "communes", multiple=True, metavar="ID=NAME",
+              help="The commune the form is for (repeatable: one workbook each; default: the seed commune).")
+@click.option("--year", "years", multiple=True, type=click.IntRange(1900, 2100), metavar="YYYY",
+              help="Only this year's rows (repeatable; default: every plan year up to this year).")
+@RULES_OPTION
+@guarded
+def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: tuple[str, ...],
+         years: tuple[int, ...], rules_dir: Optional[Path]) -> None:
+    """Write the reporting form (biểu mẫu, XLSX) a commune fills in: one row per target indicator and period.
+
+    Biểu 01 holds the commune and report header and one row per indicator and period (value, bound, Đạt/Không đạt,
+    evidence document, note), with the allowed values as Excel lists and ranges; Biểu 02 lists the items (each
+    "Dân vận khéo" model with its decision); the first sheet says how to fill it in. Read it back with
+    `chitieu facts import` or check it directly with `chitieu check FORM.xlsx`.
+
+    \b
+    Examples:
+      chitieu form -o bieu-mau.xlsx
+      chitieu form --plan 156/KH-UBND --year 2024 -o bieu-mau-2024.xlsx
+      chitieu form -o bieu-mau/ --commune quang-ngai/tinh-ha="xã Tịnh Hà" \\
+                                --commune quang-ngai/tinh-an="xã Tịnh An"
+    """
+    cat = _catalogue(rules_dir)
+    try:
+        documents = choose_documents(cat, plans)
+        chosen_years = choose_years(cat, documents, years, dt.date.today().year)
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [_seed_form(cat, documents,
+                                                                                                     chosen_years)]
+    if len(specs) == 1:
+        targets = [output or Path("bieu-mau.xlsx")]
+    else:
+        folder = output or Path(".")
+        if not folder.is_dir():
+            raise click.UsageError(f"with several --commune, -o names a folder (one workbook per commune); {folder} "
+                                   "is not one")
+        targets = [folder / f"bieu-mau-{s.commune.id.replace('/', '-')}.xlsx" for s in specs]
+    for target in targets:
+        check_target(target, [], force=force)
+    for spec, target in zip(specs, targets):
+        write_atomic(target, build_form(cat, spec), force=force)
+        click.echo(f"{target}: biểu mẫu của {spec.commune.name} ({spec.commune.id})", err=True)
+
+
+def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
+    from .facts import load_inputs
+
+    communes, _ = load_inputs([seed_facts_dir()], cat, Diagnostics())
+    cf = communes[0]
+    return FormSpec(cf.commune, documents, years, issuer=cf.report.issuer)
 
 
 # --------------------------------------------------------------------------------------------------- rules

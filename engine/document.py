@@ -44,7 +44,7 @@ class ShortfallRow:
     def cells(self, i: int) -> list:
         f = self.finding
         quotes = " | ".join(dict.fromkeys(x.quote for x in f.facts))
-        lines = ", ".join(dict.fromkeys(str(x.report_line) for x in f.facts))
+        lines = ", ".join(dict.fromkeys(str(x.report_line) if x.report_line is not None else x.cell for x in f.facts))
         return [i, f.commune.id, f.commune.name, f.rule_id, f.title, f.period.label, KINDS[self.kind],
                 f.target.display if f.target else "", f.actual_display, f.shortfall, f.achievement_pct,
                 vi.date(f.period.deadline) if f.period.deadline else "", f.source.citation, f.source.clause,

@@ -220,8 +220,8 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
     seen: set[tuple] = set()
     for part in (m, obs.computed):
         for lf in (part.facts if part else []):
-            if (lf.path, lf.line) not in seen:
-                seen.add((lf.path, lf.line))
+            if lf.where not in seen:
+                seen.add(lf.where)
                 facts.append(_cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
     waiver_out, notes = _waiver_out(act, waivers, r.id, cf, w)
     evidence_notes = [as_sentence(n) for n in (m.evidence_notes if m else [])]
@@ -247,7 +247,7 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
         document=lr.document.citation, clause=r.source.clause,
         evidence=vi.EVIDENCE_LABELS.get(outcome.evidence or "", ""),
         outlook=vi.OUTLOOK_LABELS.get(outcome.outlook or "", "chưa đủ căn cứ đánh giá" if status == "pending" else ""),
-        line=", ".join(str(lf.fact.source.line) for lf in (m.facts if m else [])),
+        line=", ".join(lf.fact.source.place for lf in (m.facts if m else [])),
         reason_template=REASON_TEXT.get(outcome.reason or "", ""), notes=notes_sentence(notes), extra=extra,
     )
     values = fields.mapping()
@@ -362,4 +362,4 @@ def fact_out(cat: "Catalogue", lf: "LoadedFact") -> FactOut:
     else:
         value = show_interval(interval_of(ind, lf), ind.unit if ind else None, ind) if ind else str(f.value)
     return FactOut.model_construct(indicator=f.indicator, period=f.period.key, value=value, file=str(lf.path),
-                                   line=lf.line, report_line=f.source.line, quote=f.source.quote)
+                                   line=lf.line, report_line=f.source.line, quote=f.source.quote, cell=f.source.cell)

@@ -479,11 +479,31 @@ def _fact_period(v: Any) -> FactPeriod:
 Period = Annotated[FactPeriod, BeforeValidator(_fact_period), PlainSerializer(lambda p: p.key, return_type=str)]
 
 
-class Quote(Strict):
-    """Where a fact comes from in the commune's report: the line and the sentence, quoted."""
+CELL = r"^[^!\[\]:*?/\\]{1,31}![A-Z]{1,3}[1-9][0-9]{0,6}$"
 
-    line: Int = Field(ge=1)
+
+class Quote(Strict):
+    """Where a fact comes from in the commune's report: the line and the sentence, quoted — or, for a report made
+    on a reporting form, the cell (``Biểu 01!E14``) and what it says."""
+
+    line: Optional[Int] = Field(default=None, ge=1)
     quote: NonEmptyText
+    cell: Optional[Annotated[str, BeforeValidator(_text), Field(pattern=CELL)]] = None
+
+    @model_validator(mode="after")
+    def _placed(self) -> "Quote":
+        if self.line is None and self.cell is None:
+            raise ValueError("missing required key 'line': a source cites the report's line "
+                             "(or, from a reporting form, its cell: cell: 'Biểu 01!E14')")
+        return self
+
+    @property
+    def place(self) -> str:
+        """Where in the report, for a message: the line ('25'), or the row and sheet of a form ('14 Biểu 01')."""
+        if self.line is not None:
+            return str(self.line)
+        sheet, _, ref = (self.cell or "").partition("!")
+        return f"{ref.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')} {sheet}"
 
 
 class DocRef(Strict):
@@ -752,8 +772,9 @@ class FactOut(Out):
     value: str
     file: str
     line: int
-    report_line: int
+    report_line: Optional[int]      # null when the fact comes from a reporting form: then `cell` says where
     quote: str
+    cell: Optional[str] = None      # the form's cell, e.g. "Biểu 01!E14" (null for a text report)
 
 
 class EvidenceOut(Out):

@@ -35,8 +35,9 @@ def test_online_dossiers_met_on_a_lower_bound(seed_json):
     f = finding(seed_json, "ho-so-truc-tuyen")
     assert (f["status"], f["evidence_level"], f["actual"]) == ("met", "bound", None)
     assert f["actual_bound"] == [{"operator": ">", "value": 50}]
-    basis = f["target"].pop("basis")
-    assert f["target"] == {"operator": ">=", "value": 50, "unit": "%", "display": "ít nhất 50%", "threshold_known": True}
+    target = dict(f["target"])          # the session's findings are shared: read, never change them
+    basis = target.pop("basis")
+    assert target == {"operator": ">=", "value": 50, "unit": "%", "display": "ít nhất 50%", "threshold_known": True}
     assert basis["kind"] == "assumption" and "danh mục lấy mức 50% làm giả định" in basis["text"]
     assert f["message"] == "Tỷ lệ hồ sơ giải quyết trực tuyến đến tháng 10/2024 trên 50%, đạt chỉ tiêu (ít nhất 50%)."
 

@@ -54,7 +54,8 @@ def _quote(f: Finding) -> str:
     for x in f.facts:
         q = " ".join(x.quote.split())
         q = q if len(q) <= QUOTE_CHARS else q[:QUOTE_CHARS - 1].rstrip() + "…"
-        parts.append(f"“{q}” (dòng {x.report_line})")
+        where = f"dòng {x.report_line}" if x.report_line is not None else f"ô {x.cell}"
+        parts.append(f"“{q}” ({where})")
     return "\n".join(dict.fromkeys(parts))
 
 
