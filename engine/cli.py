@@ -15,7 +15,7 @@ from typing import Callable, Optional
 import click
 
 from . import __version__, vi
-from .authoring import append_rule, docs_pages, lint, rule_page, skeleton
+from .authoring import append_rule, docs_pages, lint, rule_page, skeleton, write_docs
 from .batch import Tally, audit_batch, collect, collect_matrix
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostics, InputError, did_you_mean
@@ -537,11 +537,16 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], rules_dir: Op
 
 @rules.command("docs")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for the pages (default: docs/rules of the project).")
+              help="Folder for the pages (default: docs/rules under the working folder).")
+@click.option("--force", is_flag=True,
+              help="Write into a folder that also holds files chitieu did not write (they are left alone).")
 @RULES_OPTION
 @guarded
-def rules_docs(out_dir: Optional[Path], rules_dir: Optional[Path]) -> None:
+def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) -> None:
     """Write one Markdown page per rule and an index, from the rule files alone.
+
+    Every page starts with a "generated" mark; a later run replaces and removes only pages with that mark, and
+    refuses a folder holding other files unless --force.
 
     \b
     Example:
@@ -549,13 +554,8 @@ def rules_docs(out_dir: Optional[Path], rules_dir: Optional[Path]) -> None:
     """
     cat = _catalogue(rules_dir)
     out_dir = out_dir or Path("docs") / "rules"
-    out_dir.mkdir(parents=True, exist_ok=True)
     pages = docs_pages(cat)
-    for name, text in pages.items():
-        write_atomic(out_dir / name, text, force=True)
-    stale = sorted(p.name for p in out_dir.glob("*.md") if p.name not in pages)
-    for name in stale:
-        (out_dir / name).unlink()
+    stale = write_docs(out_dir, pages, force=force)
     click.echo(f"{len(pages)} page(s) written to {out_dir}" + (f"; removed {len(stale)} stale" if stale else ""))
 
 
