@@ -7,8 +7,10 @@ import functools
 import itertools
 import os
 import re
+import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -23,8 +25,8 @@ from .document import TABLE_HEADER, ReportOptions, build_report
 from .examples import run_examples
 from .intake import extract, to_yaml
 from .model import SLUG
-from .output import OutputError, atomic_text, write_atomic
-from .reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
+from .output import AtomicFile, OutputError, Stdout, write_atomic
+from .reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS, pick_format
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
@@ -35,6 +37,37 @@ from .yamlsrc import yaml_files
 FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+# ended by a signal: 128 + its number, as a shell reports a program the signal stopped
+EXIT_SIGINT, EXIT_SIGPIPE, EXIT_SIGTERM = 130, 141, 143
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that every temporary file is removed on the way out."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
+def _flush_stdout() -> None:
+    try:
+        Stdout().flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(EXIT_SIGPIPE)
+    except OutputError as exc:
+        click.echo(f"chitieu: error[output]: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def _quiet_stdout() -> None:
+    """After the reader of a pipe went away: point standard output at /dev/null, so that the flush at exit does not
+    complain a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _print_diagnostics(diags) -> None:
@@ -58,7 +91,19 @@ def guarded(fn: Callable) -> Callable:
         except OutputError as exc:
             click.echo(f"chitieu: error[output]: {exc}", err=True)
             sys.exit(EXIT_INPUT)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+        except KeyboardInterrupt:
+            click.echo("chitieu: interrupted; no output file was left behind", err=True)
+            sys.exit(EXIT_SIGINT)
+        except Terminated:
+            click.echo("chitieu: terminated; no output file was left behind", err=True)
+            sys.exit(EXIT_SIGTERM)
+        except BrokenPipeError:  # `chitieu check | head`: the reader has what it wanted
+            _quiet_stdout()
+            sys.exit(EXIT_SIGPIPE)
+        except SystemExit:
+            _flush_stdout()  # here, not at interpreter exit, so that a closed pipe or a full disk is handled
+            raise
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except EngineError as exc:
             if debug:
@@ -79,7 +124,8 @@ def guarded(fn: Callable) -> Callable:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, "--version", prog_name="chitieu")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
-def main(debug: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """chitieu — kiểm tra kết quả báo cáo của xã so với chỉ tiêu kế hoạch.
 
     \b
@@ -88,6 +134,9 @@ def main(debug: bool) -> None:
       chitieu check facts/tinh-an --format json
       chitieu check facts/tinh-an --section  # drafted “Tồn tại, hạn chế và nguyên nhân”
     """
+    if threading.current_thread() is threading.main_thread():  # SIGTERM removes temporary files, like Ctrl-C
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
 
 
 RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
@@ -98,7 +147,27 @@ def OUTPUT_OPTIONS(fn: Callable) -> Callable:
     """-o FILE (written atomically, never over an input) and --force."""
     fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
     return click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                        help="Write to this file (atomically) instead of standard output.")(fn)
+                        help="Write to this file (atomically; its suffix picks the format when --format is not "
+                             "given) instead of standard output.")(fn)
+
+
+def _choose(formats, fmt: Optional[str], output: Optional[Path], default: str) -> str:
+    """The format from --format, the -o suffix or the default; a contradiction, or a binary format without -o, is
+    a usage error before any work is done."""
+    try:
+        fmt = pick_format(formats, fmt, output, default)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt in BINARY_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
+    return fmt
+
+
+def _use_color(color: Optional[bool], output: Optional[Path]) -> bool:
+    """--color/--no-color when given; else styled only on a terminal."""
+    if color is not None:
+        return color
+    return output is None and sys.stdout.isatty()
 
 
 def _fail_exit(counts: dict[str, int], level: str) -> int:
@@ -111,16 +180,17 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="table", show_default=True,
-              help="table, json (the findings contract), section (drafted III.2), matrix / html / xlsx "
-                   "(commune × rule matrix, for many communes).")
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default=None,
+              help="table, json (the findings contract), section (drafted III.2), matrix / html / xlsx (commune × "
+                   "rule matrix, for many communes). Default: the format -o's suffix names (.json, .html, .xlsx), "
+                   "else table.")
 @click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
               help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
 @OUTPUT_OPTIONS
 @click.option("--color/--no-color", default=None, help="Colour the table (default: when writing to a terminal).")
 @guarded
-def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section: bool, fail_on: str,
+def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool, fail_on: str,
           output: Optional[Path], force: bool, color: Optional[bool]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
@@ -129,42 +199,52 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
-    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
-    3 internal error.
+    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage
+    (and then no output file is written); 3 internal error.
 
     \b
     Examples:
       chitieu check facts/tinh-an
-      chitieu check facts/tinh-an --format json -o findings.json
+      chitieu check facts/tinh-an -o findings.json
       chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
     """
     if section:
+        if fmt not in (None, "section"):
+            raise click.UsageError(f"--section and --format {fmt} contradict each other; give one of them")
         fmt = "section"
+    fmt = _choose(REPORTERS, fmt, output, "table")
     spec = REPORTERS[fmt]
     cat, diags, inputs, originals = _prepare(rules_dir, paths)
     stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
     first = next(stream, None)
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
-    tally = Tally(itertools.chain([first] if first else [], stream))
-    use_color = bool(color if color is not None else (output is None and sys.stdout.isatty()))
+    audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
+    tally = Tally(audited)
+    shown = tally
+    style = {"color": _use_color(color, output)} if spec.styled else {}
     if spec.takes == "stream":
-        if output is not None:
-            with atomic_text(output, inputs=originals, force=force) as fh:
-                spec.render(cat, tally, fh)
+        if output is None:
+            spec.render(cat, shown, Stdout(), **style)
         else:
-            spec.render(cat, tally, sys.stdout)
+            out = AtomicFile(output, inputs=originals, force=force, binary=spec.binary)
+            with out as fh:
+                spec.render(cat, shown, fh, **style)
+                if diags.has_errors():
+                    out.abandon()
     elif spec.takes == "matrix":
-        m, rows = collect_matrix(cat, tally, with_rows=spec.binary)
-        if spec.binary:
-            data = spec.render(m, rows, ["Xã"] + TABLE_HEADER)
-        else:
-            data = spec.render(m, color=use_color) if fmt == "matrix" else spec.render(m)
-        _emit(data, fmt, output, originals, force)
+        _emit(spec.render(collect_matrix(cat, shown), **style), output, originals, force, diags)
     else:
-        result = collect(cat, tally)
-        _emit(spec.render(result, color=use_color and fmt == "table"), fmt, output, originals, force)
-    _finish(diags, tally.counts, fail_on)
+        _emit(spec.render(collect(cat, shown), **style), output, originals, force, diags)
+    _finish(diags, tally.counts, fail_on, output)
+
+
+def _protect_reports(stream, protected: list[Path]):
+    """Pass the audit through, adding the report files each commune's fact files name to the paths no output may
+    replace (they are learnt only as each commune is loaded)."""
+    for cf, findings in stream:
+        protected.extend(cf.report_files)
+        yield cf, findings
 
 
 REPORT_SUFFIXES = {".txt", ".md", ".docx"}
@@ -199,15 +279,17 @@ def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
             inputs.append(path)
     originals = yaml_files(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
     originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
+    originals += yaml_files([rules_dir or default_rules_dir()])
     return cat, diags, inputs, originals
 
 
-def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
+def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Optional[Path] = None) -> None:
     """Report the input problems of a run that went on without the communes they touched; set the exit code."""
     _print_diagnostics(diags.items)
     if diags.has_errors():
         n = len(diags.errors)
-        click.echo(f"chitieu: {n} error(s) in the input; the communes they touch were left out", err=True)
+        click.echo(f"chitieu: {n} error(s) in the input; the communes they touch were left out"
+                   + (f", and nothing was written to {output}" if output is not None else ""), err=True)
         sys.exit(EXIT_INPUT)
     sys.exit(_fail_exit(counts, fail_on))
 
@@ -218,23 +300,28 @@ def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
     result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty()))
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
+    for cf in result.communes:
+        originals.extend(cf.report_files)
     return result, originals, diags
 
 
-def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[Path], force: bool) -> None:
-    """Write to -o FILE (atomically, never over a file given as input) or to standard output."""
-    if output is not None:
+def _emit(data: str | bytes, output: Optional[Path], originals: list[Path], force: bool,
+          diags: Optional[Diagnostics] = None) -> None:
+    """Write to -o FILE (atomically, never over an input; not at all when the input had errors) or to standard
+    output."""
+    if output is None:
+        out = Stdout()
+        out.write(data)
+        out.flush()
+    elif diags is None or not diags.has_errors():
         write_atomic(output, data, inputs=originals, force=force)
-    elif fmt in BINARY_FORMATS:
-        raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
-    else:
-        click.echo(data, nl=False)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default=None,
+              help="md, txt, json or docx (default: the format -o's suffix names, else md).")
 @OUTPUT_OPTIONS
 @click.option("--issuer", default=None, help="Issuing body on the header (default: the report's issuer, upper case).")
 @click.option("--parent", default=None, help="The body above it (default: UBND + the commune's district).")
@@ -244,7 +331,7 @@ def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[P
 @click.option("--signer", default="", help="Name of the signer (default: left blank).")
 @click.option("--recipient", "recipients", multiple=True, help="A line of “Nơi nhận” (repeatable; default: Lưu: VT.).")
 @guarded
-def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path], force: bool,
+def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], output: Optional[Path], force: bool,
            issuer: Optional[str], parent: Optional[str], place: Optional[str], date_, signer: str,
            recipients: tuple[str, ...]) -> None:
     """Draft the report: findings table, section III.2 “Tồn tại, hạn chế và nguyên nhân” and section IV.
@@ -255,20 +342,22 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output:
       chitieu report facts/tinh-an --format docx -o bao-cao.docx
       chitieu report facts/tinh-an --format txt --date 2024-10-31
     """
+    fmt = _choose(REPORT_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir)
     opts = ReportOptions(issuer=issuer, parent=parent, place=place, date=date_.date() if date_ else None,
                          signer_name=signer, recipients=list(recipients) or ["Lưu: VT."])
-    _emit(REPORT_FORMATS[fmt](build_report(result, opts)), fmt, output, inputs, force)
-    _finish(diags, {}, "never")
+    _emit(REPORT_FORMATS[fmt](build_report(result, opts)), output, inputs, force, diags)
+    _finish(diags, {}, "never", output)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default=None,
+              help="xlsx, csv, md or json (default: the format -o's suffix names, else md).")
 @OUTPUT_OPTIONS
 @guarded
-def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path],
+def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], output: Optional[Path],
                force: bool) -> None:
     """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
 
@@ -277,9 +366,10 @@ def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, out
       chitieu shortfalls facts/tinh-an --format xlsx -o thieu-hut.xlsx
       chitieu shortfalls facts/ --format csv -o thieu-hut.csv
     """
+    fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir)
-    _emit(SHORTFALL_FORMATS[fmt](result), fmt, output, inputs, force)
-    _finish(diags, {}, "never")
+    _emit(SHORTFALL_FORMATS[fmt](result), output, inputs, force, diags)
+    _finish(diags, {}, "never", output)
 
 
 @main.command()
@@ -346,6 +436,7 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
     Example:
       chitieu facts extract ../shared/seed/000_1ba10a35eaeb2799.txt --commune-id quang-ngai/tinh-an -o draft.yaml
     """
+    _choose(["yaml"], None, output, "yaml")
     cat = _catalogue(rules_dir)
     ex = extract(cat, read_report(report_path))
     base = output.parent if output is not None else Path.cwd()
@@ -354,7 +445,7 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
     except ValueError:
         shown = str(report_path.resolve())
     text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown)
-    _emit(text, "yaml", output, [report_path], force)
+    _emit(text, output, [report_path], force)
     n_review = sum(1 for f in ex.facts if f.review)
     click.echo(f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
                f"{len(ex.unmatched)} unmatched sentences", err=True)

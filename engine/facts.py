@@ -86,6 +86,11 @@ class CommuneFacts:
         return max(r.as_of for r in self.reports) if len(self.reports) != 1 else self.reports[0].as_of
 
     @property
+    def report_files(self) -> list[Path]:
+        """The report files the fact files name (each relative to its fact file): inputs, never to be written over."""
+        return [p.parent / r.file for p, r in zip(self.paths, self.reports) if r.file]
+
+    @property
     def report(self) -> Report:
         """The latest report (the one whose as-of date the audit uses)."""
         return max(self.reports, key=lambda r: r.as_of)

@@ -17,6 +17,8 @@ from docx.shared import Cm, Mm, Pt
 from .. import vi
 from ..document import TABLE_HEADER, ReportDoc
 from ..narrative import cause_groups
+from ._text import clean
+from ._zip import repack
 from .report import SECTION_II, SECTION_III
 
 FONT = "Times New Roman"
@@ -24,6 +26,11 @@ BODY_PT = 13
 TABLE_PT = 11
 STATUS_SHADE = {"met": "E2EFDA", "unmet": "F8CBAD", "pending": "FFF2CC", "insufficient_data": "E4DFEC",
                 "waived": "DDEBF7", "not_applicable": "EDEDED"}
+
+
+def _run(paragraph, text: str):
+    """A run of text that Word can hold: control characters from the input are replaced, never passed to lxml."""
+    return paragraph.add_run(clean(text))
 
 
 def _font(run, size: float = BODY_PT, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
@@ -52,7 +59,7 @@ def _para(container, text: str = "", *, size: float = BODY_PT, bold: bool = Fals
     if indent:
         fmt.first_line_indent = Cm(1.27)
     if text:
-        _font(p.add_run(text), size, bold, italic, underline)
+        _font(_run(p, text), size, bold, italic, underline)
     return p
 
 
@@ -78,7 +85,7 @@ def _cell_text(cell, text: str, *, size: float = TABLE_PT, bold: bool = False, i
     p = cell.paragraphs[0]
     p.alignment = align
     p.paragraph_format.space_after = Pt(0)
-    _font(p.add_run(text), size, bold, italic)
+    _font(_run(p, text), size, bold, italic)
 
 
 def _widths(table, widths) -> None:
@@ -98,23 +105,23 @@ def _header_block(doc, rd: ReportDoc) -> None:
     left, right = table.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     left.paragraphs[0].text = ""
-    _font(left.paragraphs[0].add_run(rd.parent), 12)
+    _font(_run(left.paragraphs[0], rd.parent), 12)
     left.paragraphs[0].alignment = center
     p = left.add_paragraph()
     p.alignment = center
-    _font(p.add_run(rd.issuer), 12, bold=True, underline=True)
+    _font(_run(p, rd.issuer), 12, bold=True, underline=True)
     p = left.add_paragraph()
     p.alignment = center
-    _font(p.add_run(rd.number), 13)
+    _font(_run(p, rd.number), 13)
     right.paragraphs[0].text = ""
     right.paragraphs[0].alignment = center
-    _font(right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
+    _font(_run(right.paragraphs[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
     p = right.add_paragraph()
     p.alignment = center
-    _font(p.add_run("Độc lập - Tự do - Hạnh phúc"), 13, bold=True, underline=True)
+    _font(_run(p, "Độc lập - Tự do - Hạnh phúc"), 13, bold=True, underline=True)
     p = right.add_paragraph()
     p.alignment = center
-    _font(p.add_run(rd.place_date), 13, italic=True)
+    _font(_run(p, rd.place_date), 13, italic=True)
     for cell in (left, right):
         for para in cell.paragraphs:
             para.paragraph_format.space_after = Pt(2)
@@ -147,24 +154,24 @@ def _signature_block(doc, rd: ReportDoc) -> None:
     _widths(table, [Cm(8), Cm(8)])
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
-    _font(left.paragraphs[0].add_run("Nơi nhận:"), 12, bold=True, italic=True)
+    _font(_run(left.paragraphs[0], "Nơi nhận:"), 12, bold=True, italic=True)
     for r in rd.recipients:
         p = left.add_paragraph()
         p.paragraph_format.space_after = Pt(0)
-        _font(p.add_run(f"- {r}"), 11)
+        _font(_run(p, f"- {r}"), 11)
     center = WD_ALIGN_PARAGRAPH.CENTER
     right.paragraphs[0].text = ""
     right.paragraphs[0].alignment = center
-    _font(right.paragraphs[0].add_run(rd.signer_title), 13, bold=True)
+    _font(_run(right.paragraphs[0], rd.signer_title), 13, bold=True)
     p = right.add_paragraph()
     p.alignment = center
-    _font(p.add_run(rd.signer_role), 13, bold=True)
+    _font(_run(p, rd.signer_role), 13, bold=True)
     if rd.signer_name:
         for _ in range(3):
             right.add_paragraph()
         p = right.add_paragraph()
         p.alignment = center
-        _font(p.add_run(rd.signer_name), 13, bold=True)
+        _font(_run(p, rd.signer_name), 13, bold=True)
 
 
 def render_docx(rd: ReportDoc, *, created: dt.datetime | None = None) -> bytes:
@@ -177,7 +184,7 @@ def render_docx(rd: ReportDoc, *, created: dt.datetime | None = None) -> bytes:
     normal.font.size = Pt(BODY_PT)
     normal.element.get_or_add_rPr()
     props = doc.core_properties
-    props.title = f"{rd.title} — {rd.subtitle}"
+    props.title = clean(f"{rd.title} — {rd.subtitle}")
     props.author = "chitieu"
     props.language = "vi-VN"
     stamp = created or dt.datetime(2000, 1, 1)
@@ -221,4 +228,4 @@ def render_docx(rd: ReportDoc, *, created: dt.datetime | None = None) -> bytes:
     _signature_block(doc, rd)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return repack(buf.getvalue())

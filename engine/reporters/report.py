@@ -7,14 +7,11 @@ import json
 from .. import __version__, vi
 from ..document import TABLE_HEADER, ReportDoc
 from ..narrative import KIND_LABELS, Section, cause_groups
+from ._text import clean, md
 
 SCHEMA = "chitieu.report/1"
 SECTION_II = "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN (dự thảo mục III.2 của báo cáo)"
 SECTION_III = "III. NHIỆM VỤ TRONG THỜI GIAN ĐẾN (dự thảo mục IV của báo cáo)"
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _md_section(section: Section, level: str) -> list[str]:
@@ -23,35 +20,36 @@ def _md_section(section: Section, level: str) -> list[str]:
         lines += ["Qua đối chiếu với các chỉ tiêu đã mã hóa, chưa phát hiện tồn tại, hạn chế.", ""]
     for theme, sentences in section.by_theme():
         lines += [f"**{vi.THEME_LABELS[theme]}**", ""]
-        lines += [f"- {s.full_text}" for s in sentences] + [""]
+        lines += [f"- {md(s.full_text)}" for s in sentences] + [""]
     lines += [f"{level} b) Nguyên nhân", ""]
     for heading, causes, _ in cause_groups(section):
         if causes:
-            lines += [f"**{heading}**", ""] + [f"- {c.text}" for c in causes] + [""]
+            lines += [f"**{heading}**", ""] + [f"- {md(c.text)}" for c in causes] + [""]
         else:
             lines += [f"**{heading}**: báo cáo chưa nêu.", ""]
     return lines
 
 
 def render_md(doc: ReportDoc) -> str:
-    lines = [f"**{doc.parent}**<br>**{doc.issuer}**<br>{doc.number}", "",
+    lines = [f"**{md(doc.parent)}**<br>**{md(doc.issuer)}**<br>{md(doc.number)}", "",
              "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**", "",
-             f"*{doc.place_date}*", "", f"# {doc.title}", "", f"**{doc.subtitle}**", "", doc.intro, ""]
+             f"*{md(doc.place_date)}*", "", f"# {md(doc.title)}", "", f"**{md(doc.subtitle)}**", "", md(doc.intro), ""]
     multi = len(doc.communes) > 1
     for cr in doc.communes:
         if multi:
-            lines += [f"## {cr.commune.commune.name}", ""]
+            lines += [f"## {md(cr.commune.commune.name)}", ""]
         h2, h3 = ("###", "####") if multi else ("##", "###")
         lines += [f"{h2} I. KẾT QUẢ ĐỐI CHIẾU CÁC CHỈ TIÊU", "",
                   "| " + " | ".join(TABLE_HEADER) + " |", "|" + "---|" * len(TABLE_HEADER)]
-        lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in cr.rows]
-        lines += ["", cr.summary, "", f"{h2} {SECTION_II}", ""]
+        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in cr.rows]
+        lines += ["", md(cr.summary), "", f"{h2} {SECTION_II}", ""]
         lines += _md_section(cr.section, h3)
         lines += [f"{h2} {SECTION_III}", ""]
-        lines += [f"{i}. {t.text}" for i, t in enumerate(cr.section.tasks, 1)] + [""]
-    lines += ["**Nơi nhận:**", ""] + [f"- {r}" for r in doc.recipients] + [""]
-    lines += [f"**{doc.signer_title}**<br>**{doc.signer_role}**" + (f"<br><br>**{doc.signer_name}**" if doc.signer_name else ""), ""]
-    lines += ["---", "", f"*Sinh bởi chitieu {__version__}; danh mục: {doc.catalogue}.*"]
+        lines += [f"{i}. {md(t.text)}" for i, t in enumerate(cr.section.tasks, 1)] + [""]
+    lines += ["**Nơi nhận:**", ""] + [f"- {md(r)}" for r in doc.recipients] + [""]
+    lines += [f"**{md(doc.signer_title)}**<br>**{md(doc.signer_role)}**"
+              + (f"<br><br>**{md(doc.signer_name)}**" if doc.signer_name else ""), ""]
+    lines += ["---", "", f"*Sinh bởi chitieu {__version__}; danh mục: {md(doc.catalogue)}.*"]
     return "\n".join(lines) + "\n"
 
 
@@ -62,7 +60,7 @@ def render_txt(doc: ReportDoc) -> str:
     for cr in doc.communes:
         head = f"{cr.commune.commune.name.upper()}\n\n" if len(doc.communes) > 1 else ""
         blocks.append(head + render_text(cr.section))
-    return "\n".join(blocks)
+    return clean("\n".join(blocks))
 
 
 def document(doc: ReportDoc) -> dict:
