@@ -32,6 +32,7 @@ from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .reporttext import read_report
 from .runtime import EngineError
+from .selection import Selection
 from .yamlsrc import yaml_files
 
 FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
@@ -130,7 +131,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
     \b
     Examples:
-      chitieu check                          # the seed commune (facts/tinh-an)
+      chitieu check                          # the seed commune (facts/tinh-an): what failed first
       chitieu check facts/tinh-an --format json
       chitieu check facts/tinh-an --section  # drafted “Tồn tại, hạn chế và nguyên nhân”
     """
@@ -164,10 +165,10 @@ def _choose(formats, fmt: Optional[str], output: Optional[Path], default: str) -
 
 
 def _use_color(color: Optional[bool], output: Optional[Path]) -> bool:
-    """--color/--no-color when given; else styled only on a terminal."""
+    """--color/--no-color when given; else styled only on a terminal, and never when NO_COLOR is set."""
     if color is not None:
         return color
-    return output is None and sys.stdout.isatty()
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _fail_exit(counts: dict[str, int], level: str) -> int:
@@ -181,16 +182,24 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
 @click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default=None,
-              help="table, json (the findings contract), section (drafted III.2), matrix / html / xlsx (commune × "
-                   "rule matrix, for many communes). Default: the format -o's suffix names (.json, .html, .xlsx), "
-                   "else table.")
+              help="list (what failed first, one line per finding; the default), table (every field), json (the "
+                   "findings contract), section (drafted III.2), matrix / html / xlsx (commune × rule matrix, for "
+                   "many communes). Default: the format -o's suffix names (.json, .html, .xlsx), else list.")
 @click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
+@click.option("--status", "statuses", default=None, metavar="STATUS,…",
+              help="Show only findings with these statuses, e.g. unmet,pending (the exit code still counts all).")
+@click.option("--rule", "rule_globs", multiple=True, metavar="GLOB",
+              help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable).")
+@click.option("--commune", "commune_globs", multiple=True, metavar="GLOB",
+              help="Only these communes, by id or name; a glob such as 'quang-ngai/*' (repeatable).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
               help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
 @OUTPUT_OPTIONS
-@click.option("--color/--no-color", default=None, help="Colour the table (default: when writing to a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Style the terminal view (default: on a terminal, unless NO_COLOR is set).")
 @guarded
-def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool, fail_on: str,
+def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool,
+          statuses: Optional[str], rule_globs: tuple[str, ...], commune_globs: tuple[str, ...], fail_on: str,
           output: Optional[Path], force: bool, color: Optional[bool]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
@@ -205,6 +214,8 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
     \b
     Examples:
       chitieu check facts/tinh-an
+      chitieu check facts/tinh-an --status unmet,insufficient_data --rule 'van-dong-*'
+      chitieu check facts/tinh-an --format table
       chitieu check facts/tinh-an -o findings.json
       chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
     """
@@ -212,16 +223,23 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
         if fmt not in (None, "section"):
             raise click.UsageError(f"--section and --format {fmt} contradict each other; give one of them")
         fmt = "section"
-    fmt = _choose(REPORTERS, fmt, output, "table")
+    fmt = _choose(REPORTERS, fmt, output, "list")
+    try:
+        sel = Selection(Selection.parse_statuses(statuses), rule_globs, commune_globs)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     spec = REPORTERS[fmt]
     cat, diags, inputs, originals = _prepare(rules_dir, paths)
+    unknown = sel.unknown_rules(cat.by_id)
+    if unknown:
+        raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
     stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
     first = next(stream, None)
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
-    tally = Tally(audited)
-    shown = tally
+    tally = Tally(sel.scope(audited))
+    shown = sel.shown(tally)
     style = {"color": _use_color(color, output)} if spec.styled else {}
     if spec.takes == "stream":
         if output is None:
@@ -236,6 +254,8 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
         _emit(spec.render(collect_matrix(cat, shown), **style), output, originals, force, diags)
     else:
         _emit(spec.render(collect(cat, shown), **style), output, originals, force, diags)
+    if sel.communes and not sel.matched_communes:
+        click.echo(f"chitieu: no commune matches --commune {' '.join(sel.communes)}", err=True)
     _finish(diags, tally.counts, fail_on, output)
 
 

@@ -68,7 +68,7 @@ def test_json_contract_fields_and_determinism():
 
 
 def test_table_shows_vietnamese_labels_and_summary():
-    run = run_cli("check", str(SEED_FACTS))
+    run = run_cli("check", str(SEED_FACTS), "--format", "table")
     assert run.code == 1, run.err
     assert "mo-hinh-dvk-moi-nam" in run.out
     assert "Đạt" in run.out and "Chưa đến hạn / đang chờ thẩm định" in run.out

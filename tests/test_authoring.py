@@ -251,8 +251,14 @@ def test_the_guides_worked_example_literally(tmp_path):
     assert lint.code == 0 and lint.err.strip().endswith("0 error(s), 0 warning(s)"), lint.err
     assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed")
     assert check.code == 0
-    rows = [l for l in check.out.splitlines() if l.startswith("│ doi-thoai-voi-nhan-dan")]
-    assert len(rows) == 2 and all("Chưa đủ dữ" in r or "insufficient" in r for r in rows)
+    heading, rows = None, []
+    for line in check.out.splitlines():
+        if line.startswith("  ") and not line.startswith("    "):
+            heading = line.strip()
+        elif line.startswith("    doi-thoai-voi-nhan-dan "):
+            rows.append((heading, line.split()[1:3]))
+    assert rows == [("Chưa đủ dữ liệu (insufficient_data): 9", ["năm", "2023"]),
+                    ("Chưa đủ dữ liệu (insufficient_data): 9", ["năm", "2024"])]
 
 
 def test_rules_docs_replaces_and_removes_only_the_pages_it_wrote(tmp_path):

@@ -342,7 +342,7 @@ def test_markdown_and_html_outputs_carry_no_markup_from_the_input(tmp_path):
 
 def test_the_terminal_gets_no_escape_sequence_from_the_input(tmp_path):
     facts = _hostile(tmp_path)
-    for fmt in ("table", "matrix", "section"):
+    for fmt in ("list", "table", "matrix", "section"):
         code, out, err = _cli(["check", str(facts), "--format", fmt, "--fail-on", "never"])
         assert code == 0, err
         assert "\x1b" not in out and "\x07" not in out and "\x00" not in out, fmt
@@ -369,7 +369,7 @@ def _every_output(cat, facts: Path) -> dict | None:
     result = collect(cat, audited)
     out = {f"shortfalls.{n}": render(result) for n, render in SHORTFALL_FORMATS.items()}
     out |= {f"report.{n}": render(build_report(result)) for n, render in REPORT_FORMATS.items()}
-    for name in ("json", "html", "xlsx"):
+    for name in ("list", "json", "html", "xlsx"):
         buf = io.BytesIO() if REPORTERS[name].binary else io.StringIO()
         REPORTERS[name].render(cat, iter(audited), buf)
         out[f"check.{name}"] = buf.getvalue()

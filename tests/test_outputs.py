@@ -219,7 +219,7 @@ def test_report_json_is_deterministic():
 
 def test_every_format_is_the_same_bytes_for_the_same_input(tmp_path):
     """Run twice, more than the two seconds zip stores times in apart: every file is byte for byte the same."""
-    outputs = [(["check", "--format", f], f"c-{f}") for f in ("json", "table", "section", "html", "xlsx")]
+    outputs = [(["check", "--format", f], f"c-{f}") for f in ("json", "list", "table", "section", "html", "xlsx")]
     outputs += [(["report", "--format", f], f"r-{f}") for f in ("md", "txt", "json", "docx")]
     outputs += [(["shortfalls", "--format", f], f"s-{f}") for f in ("md", "csv", "json", "xlsx")]
     runs = []

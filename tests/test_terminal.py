@@ -1,20 +1,186 @@
-"""What a person sees in the terminal when the run ends early: a closed pipe, and Ctrl-C / SIGTERM."""
+"""What a person sees in the terminal: the default view of `chitieu check` (what failed first, one line per finding,
+80 columns, a closing summary), its filters, NO_COLOR, a closed pipe, and Ctrl-C / SIGTERM."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
+import re
 import signal
+import struct
 import subprocess
+import termios
 import time
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
-from conftest import SEED_FACTS, chitieu_exe
+from conftest import SEED_FACTS, chitieu_exe, invoke
 
 SEED = str(SEED_FACTS)
+UNMET = ["kiem-tra-quy-che-phoi-hop", "mo-hinh-van-dong-gpmb", "van-dong-chuyen-doi-so",
+         "kiem-tra-mo-hinh-chuyen-doi-so"]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.mark.parametrize("fmt", ["table", "json"])
+def _groups(out: str) -> dict[str, list[str]]:
+    """The view's status headings and, under each, the rule ids of its lines."""
+    groups, heading = {}, None
+    for line in out.splitlines():
+        if line.startswith("─"):
+            break
+        if line.startswith("  ") and not line.startswith("    "):
+            heading = line.strip()
+            groups[heading] = []
+        elif line.startswith("    ") and heading:
+            groups[heading].append(line.split()[0])
+    return groups
+
+
+def test_the_default_view_leads_with_what_failed():
+    run = invoke("check", SEED, env={"COLUMNS": "80"})
+    assert run.code == 1, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "xã Tịnh An (quang-ngai/tinh-an) — số liệu đến ngày 31/10/2024: 55 kết luận"
+    groups = _groups(run.out)
+    assert list(groups) == ["Chưa đạt (unmet): 4", "Chưa đủ dữ liệu (insufficient_data): 7",
+                            "Chưa đến hạn / đang chờ thẩm định (pending): 21", "Đạt (met): 23"]
+    assert groups["Chưa đạt (unmet): 4"] == UNMET
+    assert lines[2] == "    kiem-tra-quy-che-phoi-hop            đến 31/10/2024  05 quy chế"
+    assert lines[3] == "    mo-hinh-van-dong-gpmb                đến 31/10/2024  không (chỉ tiêu: có)"
+    # one line per finding: 55 finding lines in all, then the summary
+    assert sum(len(ids) for ids in groups.values()) == 55
+    summary = lines[lines.index(next(l for l in lines if l.startswith("─"))):]
+    assert summary[0].strip("─") == " tóm tắt: 4 chưa đạt / có nguy cơ "
+    heads = [l for l in summary if l.startswith("CHƯA ĐẠT ")]
+    assert [h.split()[2] for h in heads] == UNMET
+    assert heads[1] == "CHƯA ĐẠT mo-hinh-van-dong-gpmb · xã Tịnh An · đến ngày 31/10/2024"
+    i = summary.index(heads[1])
+    assert summary[i + 1:i + 3] == [
+        "    Đến ngày 31/10/2024, chưa xây dựng kế hoạch thành lập mô hình tuyên truyền,",
+        "    vận động giải phóng mặt bằng (báo cáo, dòng 71)."]
+    assert summary[-4:-2] == ["1 xã, 55 kết luận: 4 Chưa đạt (unmet) · 7 Chưa đủ dữ liệu (insufficient_data) ·",
+                              "  21 Chưa đến hạn / đang chờ thẩm định (pending) · 23 Đạt (met)"]
+    assert "\x1b" not in run.out  # not a terminal: no styling
+
+
+@pytest.fixture(scope="module")
+def unwrapped_words() -> set[str]:
+    """Every word of the view laid out on lines too long to wrap or cut anything."""
+    import io
+
+    from chitieu.batch import audit_batch
+    from chitieu.catalogue import load_catalogue
+    from chitieu.diagnostics import Diagnostics
+    from chitieu.reporters.listing import write_list
+
+    cat = load_catalogue()
+    buf = io.StringIO()
+    write_list(cat, audit_batch(cat, [SEED_FACTS], Diagnostics()), buf, width=100_000)
+    return set(buf.getvalue().split())
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+def test_every_line_fits_and_no_word_is_split(width, unwrapped_words):
+    run = invoke("check", SEED, env={"COLUMNS": str(width)})
+    lines = run.out.splitlines()
+    assert [l for l in lines if cell_len(l) > width] == []
+    # a word is moved to the next line or left out after a '…', never cut: each is a whole word of the view
+    words = [w[:-1] if w.endswith("…") else w for w in run.out.split()]
+    assert [w for w in words if w and w not in unwrapped_words and set(w) != {"─"}] == []
+
+
+def test_the_closing_summary_keeps_each_message_whole(seed_json):
+    run = invoke("check", SEED, env={"COLUMNS": "80"})
+    summary = run.out.split("─ tóm tắt", 1)[1]
+    blocks = re.split(r"\n(?=CHƯA ĐẠT )", summary)[1:]
+    messages = {f["rule_id"]: f["message"] for f in seed_json["findings"] if f["status"] == "unmet"}
+    for block in blocks:
+        head, *body = block.splitlines()
+        rule = head.split()[2]
+        text = " ".join(l.strip() for l in body if l.startswith("    "))
+        assert text == messages[rule]
+
+
+def test_filters_by_status_rule_and_commune():
+    run = invoke("check", SEED, "--status", "unmet")
+    assert run.code == 1 and list(_groups(run.out)) == ["Chưa đạt (unmet): 4"]
+    run = invoke("check", SEED, "--status", "met,insufficient_data")
+    assert run.code == 1, "the exit code still counts every finding"
+    assert list(_groups(run.out)) == ["Chưa đủ dữ liệu (insufficient_data): 7", "Đạt (met): 23"]
+    run = invoke("check", SEED, "--rule", "ntm-nc-tc*", "--rule", "giam-ngheo")
+    assert run.code == 0, "none of these rules is unmet"
+    groups = _groups(run.out)
+    assert groups["Chưa đến hạn / đang chờ thẩm định (pending): 19"] == [f"ntm-nc-tc{i:02d}" for i in range(1, 20)]
+    assert groups["Đạt (met): 2"] == ["giam-ngheo", "giam-ngheo"]
+    run = invoke("check", SEED, "--commune", "quang-ngai/*", "--status", "unmet", "--format", "json")
+    assert run.code == 1 and [f["rule_id"] for f in run.json()["findings"]] == UNMET
+    run = invoke("check", SEED, "--commune", "xã Tịnh An", "--rule", "giam-ngheo", "--format", "json")
+    assert [f["period"]["key"] for f in run.json()["findings"]] == ["2023", "2024"]
+    run = invoke("check", SEED, "--commune", "binh-dinh/*")
+    assert run.code == 0 and "chitieu: no commune matches --commune binh-dinh/*" in run.err
+    assert run.out.startswith("─")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--status", "unmett"], "unknown status 'unmett' (did you mean: 'unmet', 'met'?); the statuses are: unmet, "),
+    (["--rule", "giam-ngeo"], "--rule 'giam-ngeo' matches no rule (did you mean: 'giam-ngheo'"),
+])
+def test_a_filter_that_matches_nothing_known_is_a_usage_error(args, message):
+    run = invoke("check", SEED, *args)
+    assert run.code == 2 and message in run.err and run.out == ""
+
+
+def test_the_full_table_stays_available():
+    run = invoke("check", SEED, "--format", "table")
+    assert run.code == 1
+    assert "┃ Quy tắc" in run.out and run.out.strip().splitlines()[-1].startswith("Tổng số kết luận: 55")
+
+
+def _on_a_terminal(args: list[str], env: dict, columns: int = 80) -> str:
+    """Run chitieu on a real pseudo-terminal of the given width; what it printed (CR LF made LF)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    full_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.Popen(chitieu_exe() + args, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.DEVNULL,
+                            env=full_env | {"TERM": "xterm-256color"} | env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=300)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_on_a_real_terminal_styled_and_80_columns_wide():
+    out = _on_a_terminal(["check", SEED], {})
+    assert ANSI.search(out), "a terminal gets colour"
+    plain = ANSI.sub("", out)
+    assert plain.splitlines()[1] == "  Chưa đạt (unmet): 4"
+    assert max(cell_len(l) for l in plain.splitlines()) <= 80
+
+
+def test_no_color_disables_all_styling():
+    out = _on_a_terminal(["check", SEED], {"NO_COLOR": "1"})
+    assert "\x1b" not in out
+    assert out.splitlines()[1] == "  Chưa đạt (unmet): 4"
+    assert "\x1b" not in _on_a_terminal(["check", SEED, "--format", "table"], {"NO_COLOR": "1"})
+    assert "\x1b" not in _on_a_terminal(["check", SEED, "--format", "matrix"], {"NO_COLOR": "1"})
+    assert ANSI.search(_on_a_terminal(["check", SEED, "--color"], {"NO_COLOR": "1"})), "--color still wins"
+
+
+# --------------------------------------------------------------------------------------------------- pipes and signals
+
+@pytest.mark.parametrize("fmt", ["list", "table", "json"])
 def test_a_closed_pipe_ends_quietly(fmt):
     """`chitieu check | head`: the reader goes away; chitieu ends without a word, as a program SIGPIPE stops."""
     proc = subprocess.Popen(chitieu_exe() + ["check", SEED, "--format", fmt], stdout=subprocess.PIPE,

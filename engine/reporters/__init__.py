@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import json_out, report, section, table
+from . import json_out, listing, report, section, table
 
 
 def _lazy(module: str, name: str) -> Callable:
@@ -35,6 +35,7 @@ class Format:
 
 # chitieu check: the findings
 REPORTERS: dict[str, Format] = {
+    "list": Format(listing.write_list, "stream", styled=True),
     "table": Format(table.render, "result", styled=True),
     "json": Format(json_out.write_stream, "stream"),
     "section": Format(section.render, "result"),
@@ -64,7 +65,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "json": (".json",), "html": (".html", ".htm"), "xlsx": (".xlsx",), "docx": (".docx",), "csv": (".csv",),
     "yaml": (".yaml", ".yml"), "md": (".md", ".markdown"), "txt": (".txt",),
 }
-TEXT_FORMATS = {"table", "section", "matrix", "md", "txt"}
+TEXT_FORMATS = {"list", "table", "section", "matrix", "md", "txt"}
 PLAIN_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
