@@ -217,7 +217,7 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
       chitieu check facts/tinh-an --status unmet,insufficient_data --rule 'van-dong-*'
       chitieu check facts/tinh-an --format table
       chitieu check facts/tinh-an -o findings.json
-      chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
+      chitieu check facts/tinh-an examples/waivers.yaml --fail-on insufficient_data
     """
     if section:
         if fmt not in (None, "section"):
@@ -359,7 +359,7 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str
     \b
     Examples:
       chitieu report facts/tinh-an                       # Markdown on standard output
-      chitieu report facts/tinh-an --format docx -o bao-cao.docx
+      chitieu report facts/tinh-an -o bao-cao.docx       # Word (the name picks the format)
       chitieu report facts/tinh-an --format txt --date 2024-10-31
     """
     fmt = _choose(REPORT_FORMATS, fmt, output, "md")
@@ -383,8 +383,8 @@ def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional
 
     \b
     Examples:
-      chitieu shortfalls facts/tinh-an --format xlsx -o thieu-hut.xlsx
-      chitieu shortfalls facts/ --format csv -o thieu-hut.csv
+      chitieu shortfalls facts/tinh-an -o thieu-hut.xlsx
+      chitieu shortfalls facts/ -o thieu-hut.csv
     """
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir)
@@ -405,6 +405,7 @@ def init(folder: Path) -> None:
     Example:
       chitieu init ~/chitieu-quang-ngai
       export CHITIEU_RULES=~/chitieu-quang-ngai/rules    # or: chitieu check --rules ~/chitieu-quang-ngai/rules
+      chitieu check ~/chitieu-quang-ngai/facts
     """
     rules_src, seed_src = shipped_rules_dir(), seed_facts_dir()
     plan = [(rules_src, folder / "rules"), (seed_src, folder / "facts" / seed_src.name)]
@@ -433,8 +434,8 @@ def facts() -> None:
 
     \b
     Examples:
-      chitieu facts extract bao-cao.txt -o facts/xa/bao-cao-2024.yaml --commune-id quang-ngai/tinh-an
-      chitieu facts lint bao-cao.docx
+      chitieu facts extract examples/bao-cao-mau.txt -o nhap.yaml --commune-id quang-ngai/tan-mau
+      chitieu facts lint examples/bao-cao-mau.docx
     """
 
 
@@ -454,7 +455,7 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
 
     \b
     Example:
-      chitieu facts extract ../shared/seed/000_1ba10a35eaeb2799.txt --commune-id quang-ngai/tinh-an -o draft.yaml
+      chitieu facts extract examples/bao-cao-mau.docx --commune-id quang-ngai/tan-mau -o nhap-tan-mau.yaml
     """
     _choose(["yaml"], None, output, "yaml")
     cat = _catalogue(rules_dir)
@@ -482,7 +483,7 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
 
     \b
     Example:
-      chitieu facts lint ../shared/seed/000_1ba10a35eaeb2799.txt
+      chitieu facts lint examples/bao-cao-mau.txt
     """
     cat = _catalogue(rules_dir)
     diags = Diagnostics()
@@ -568,9 +569,12 @@ def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Option
               rules_dir: Optional[Path]) -> None:
     """Append a rule skeleton (with a met, an unmet and a no-data example) to the document's rule file.
 
+    The rule file is changed in place: work on a copy of the catalogue (`chitieu init`), not the shipped one.
+
     \b
     Example:
-      chitieu rules new doi-thoai-voi-nhan-dan --source kh-84-tu --indicator dvcq.so_hoi_nghi_doi_thoai
+      chitieu init ~/chitieu-thu
+      chitieu rules new cu-can-bo-hoc-tap --source kh-84-tu --indicator dvcq.cu_can_bo_tap_huan --rules ~/chitieu-thu/rules
     """
     cat = _catalogue(rules_dir)
     if not re.match(SLUG, rule_id):
@@ -604,7 +608,7 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     \b
     Examples:
       chitieu rules lint
-      chitieu rules lint rules/new-criteria.yaml
+      chitieu rules lint examples/quy-tac-moi.yaml     # a new rule file, checked with the catalogue
     """
     diags = Diagnostics()
     lint(paths, rules_dir or default_rules_dir(), diags)
