@@ -27,6 +27,7 @@ from .intake import extract, to_yaml
 from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
 from .reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS, pick_format
+from .reporters._text import clean
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
@@ -72,8 +73,9 @@ def _quiet_stdout() -> None:
 
 
 def _print_diagnostics(diags) -> None:
+    # a message may quote the input: its control characters must not reach the terminal
     for d in sorted(diags, key=lambda d: (d.path, d.line, d.col, d.code)):
-        click.echo(d.render(), err=True)
+        click.echo(clean(d.render()), err=True)
 
 
 def guarded(fn: Callable) -> Callable:
@@ -535,7 +537,7 @@ def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Pa
     if source is not None and not any(source in (d.id, d.number) for d in cat.documents.values()):
         names = [d.id for d in cat.documents.values()] + [d.number for d in cat.documents.values()]
         raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, names))
-    click.echo(authoring_table(chosen), nl=False)
+    click.echo(clean(authoring_table(chosen)), nl=False)
 
 
 @rules.command("show")
@@ -554,7 +556,7 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
     if lr is None:
         click.echo(f"chitieu: error[unknown-rule]: no rule '{rule_id}'" + did_you_mean(rule_id, cat.by_id), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(rule_page(cat, lr), nl=False)
+    click.echo(clean(rule_page(cat, lr)), nl=False)
 
 
 @rules.command("new")
@@ -644,7 +646,7 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], rules_dir: Op
             raise click.UsageError(f"unknown rule '{unknown[0]}'" + did_you_mean(unknown[0], cat.by_id))
     results = run_examples(cat, ids)
     for res in results:
-        click.echo(example_line(res))
+        click.echo(clean(example_line(res)))
     failed = sum(1 for r in results if not r.passed)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)

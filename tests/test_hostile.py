@@ -4,6 +4,7 @@ property-based tests that throw valid, subtly wrong and garbage fact and rule fi
 from __future__ import annotations
 
 import json
+import shutil
 import re
 import resource
 import time
@@ -404,3 +405,26 @@ def csv_rows(text: str) -> list[list[str]]:
     import io as io_module
 
     return list(csv_module.reader(io_module.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_error_messages_and_rule_pages_carry_no_escape_sequence(tmp_path):
+    """Diagnostics quote what the input says, and the rule author's commands print the rule's text: an escape
+    sequence written in either reaches the terminal as U+FFFD, never as a command to it."""
+    facts = _hostile(tmp_path).read_text(encoding="utf-8").replace(
+        "indicator: gpmb.ke_hoach_mo_hinh", r'indicator: "gpmb.ke_hoach_mo_hinh\e]0;pwned\a"')
+    (tmp_path / "doc-hai.yaml").write_text(facts, encoding="utf-8")
+    code, out, err = _cli(["check", str(tmp_path / "doc-hai.yaml"), "--format", "json"])
+    assert code == 2 and "error[invalid-value]: 'gpmb.ke_hoach_mo_hinh\ufffd]0;pwned\ufffd' is not a valid" in err
+    assert not CONTROL.search(err.replace("\n", ""))
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    plan = rules / "ke-hoach-84.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "    title: Hằng năm UBND xã ban hành kế hoạch công tác dân vận chính quyền\n",
+        '    title: "Hằng năm UBND xã\\e[2J ban hành kế hoạch công tác dân vận chính quyền"\n'), encoding="utf-8")
+    for command in (["rules", "show", "ke-hoach-dan-van-hang-nam"], ["rules", "list"],
+                    ["rules", "test", "-k", "ke-hoach-dan-van-hang-nam"]):
+        code, out, err = _cli([*command, "--rules", str(rules)])
+        assert code == 0, (command, err)
+        assert not CONTROL.search((out + err).replace("\n", "")), command
+    assert "UBND xã\ufffd[2J ban hành" in _cli(["rules", "show", "ke-hoach-dan-van-hang-nam", "--rules", str(rules)])[1]
