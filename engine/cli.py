@@ -40,15 +40,20 @@ FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 # ended by a signal: 128 + its number, as a shell reports a program the signal stopped
-EXIT_SIGINT, EXIT_SIGPIPE, EXIT_SIGTERM = 130, 141, 143
+EXIT_SIGINT, EXIT_SIGPIPE = 130, 141
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)   # `kill`, a closed terminal; Ctrl-C is KeyboardInterrupt
 
 
 class Terminated(BaseException):
-    """SIGTERM, raised where the program is so that every temporary file is removed on the way out."""
+    """SIGTERM or SIGHUP, raised where the program is so that every temporary file is removed on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _on_sigterm(signum, frame) -> None:
-    raise Terminated()
+def _on_signal(signum, frame) -> None:
+    raise Terminated(signum)
 
 
 def _flush_stdout() -> None:
@@ -97,9 +102,10 @@ def guarded(fn: Callable) -> Callable:
         except KeyboardInterrupt:
             click.echo("chitieu: interrupted; no output file was left behind", err=True)
             sys.exit(EXIT_SIGINT)
-        except Terminated:
-            click.echo("chitieu: terminated; no output file was left behind", err=True)
-            sys.exit(EXIT_SIGTERM)
+        except Terminated as exc:
+            click.echo(f"chitieu: terminated ({signal.Signals(exc.signum).name}); no output file was left behind",
+                       err=True)
+            sys.exit(128 + exc.signum)
         except BrokenPipeError:  # `chitieu check | head`: the reader has what it wanted
             _quiet_stdout()
             sys.exit(EXIT_SIGPIPE)
@@ -137,9 +143,10 @@ def main(ctx: click.Context, debug: bool) -> None:
       chitieu check facts/tinh-an --format json
       chitieu check facts/tinh-an --section  # drafted “Tồn tại, hạn chế và nguyên nhân”
     """
-    if threading.current_thread() is threading.main_thread():  # SIGTERM removes temporary files, like Ctrl-C
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
-        ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
+    if threading.current_thread() is threading.main_thread():  # these remove temporary files, like Ctrl-C
+        for sig in ENDING_SIGNALS:
+            if signal.getsignal(sig) is not signal.SIG_IGN:  # `nohup chitieu …` keeps ignoring SIGHUP
+                ctx.call_on_close(functools.partial(signal.signal, sig, signal.signal(sig, _on_signal)))
 
 
 RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,

@@ -211,8 +211,9 @@ def many_communes(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("sig,code,word", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")],
-                         ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("sig,code,word", [(signal.SIGTERM, 143, "terminated (SIGTERM)"),
+                                           (signal.SIGHUP, 129, "terminated (SIGHUP)"),
+                                           (signal.SIGINT, 130, "interrupted")], ids=["SIGTERM", "SIGHUP", "SIGINT"])
 def test_a_signal_leaves_no_temporary_file(tmp_path, many_communes, sig, code, word):
     out = tmp_path / "findings.json"
     proc = subprocess.Popen(chitieu_exe() + ["check", str(many_communes), "-o", str(out)], stdout=subprocess.PIPE,
