@@ -248,11 +248,54 @@ def index_page(cat: Catalogue) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+# The first line of every page `chitieu rules docs` writes: the mark that lets it replace or remove a page later,
+# and leave alone every file it did not write.
+GENERATED_MARK = "<!-- chitieu rules docs: generated from the rule files; do not edit by hand -->"
+
+
 def docs_pages(cat: Catalogue) -> dict[str, str]:
     pages = {"index.md": index_page(cat)}
     for lr in cat.rules:
         pages[f"{lr.id}.md"] = rule_page(cat, lr)
-    return pages
+    return {name: f"{GENERATED_MARK}\n\n{text}" for name, text in pages.items()}
+
+
+def is_generated(path: Path) -> bool:
+    """Does the file start with the mark of `chitieu rules docs`?"""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(GENERATED_MARK.encode()) + 3).lstrip(b"\xef\xbb\xbf").startswith(GENERATED_MARK.encode())
+    except OSError:
+        return False
+
+
+def write_docs(out_dir: Path, pages: dict[str, str], *, force: bool) -> list[str]:
+    """Write the pages into ``out_dir`` and remove the pages it wrote before that are no longer generated (a rule
+    removed); return the names removed. A file chitieu did not write is never replaced or removed: a folder holding
+    any is refused unless ``force`` (then they stay beside the pages), and one in the way of a page is refused."""
+    from .output import OutputError, write_atomic
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: is not a folder; give a folder for the pages")
+    entries = sorted(p for p in out_dir.iterdir() if not p.name.startswith(".")) if out_dir.exists() else []
+    ours = [p for p in entries if p.is_file() and p.suffix == ".md" and is_generated(p)]
+    foreign = [p for p in entries if p not in ours]
+    in_the_way = [p for p in foreign if p.name in pages]
+    if in_the_way:
+        raise OutputError(f"{in_the_way[0]}: was not written by `chitieu rules docs`, and a page of that name would "
+                          "replace it; move it away or choose another folder (nothing was written)")
+    if foreign and not force:
+        shown = ", ".join(p.name for p in foreign[:3]) + (", …" if len(foreign) > 3 else "")
+        raise OutputError(f"{out_dir}: holds {len(foreign)} file(s) that `chitieu rules docs` did not write ({shown}); "
+                          "choose an empty or new folder, or pass --force to write the pages beside them (they are "
+                          "never removed)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        write_atomic(out_dir / name, text, force=True)
+    stale = [p for p in ours if p.name not in pages]
+    for p in stale:
+        p.unlink()
+    return [p.name for p in stale]
 
 
 # --------------------------------------------------------------------------------------------------- skeleton

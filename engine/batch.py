@@ -189,14 +189,11 @@ def collect(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
     return AuditResult(cat, communes, findings)
 
 
-def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], *, with_rows: bool):
-    """The commune × rule matrix (and, for a workbook, one row per finding) without keeping the findings."""
-    from .document import finding_row
+def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]):
+    """The commune × rule matrix for the terminal table, without keeping the findings."""
     from .matrix import new_matrix
 
-    m, rows = new_matrix(cat), []
+    m = new_matrix(cat)
     for cf, findings in stream:
         m.add_commune(cf.commune.id, cf.commune.name, findings)
-        if with_rows:
-            rows += [[cf.commune.name] + finding_row(i, f) for i, f in enumerate(findings, 1)]
-    return m, rows
+    return m

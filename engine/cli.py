@@ -7,24 +7,26 @@ import functools
 import itertools
 import os
 import re
+import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable, Optional
 
 import click
 
 from . import __version__, vi
-from .authoring import append_rule, docs_pages, lint, rule_page, skeleton
+from .authoring import append_rule, docs_pages, lint, rule_page, skeleton, write_docs
 from .batch import Tally, audit_batch, collect, collect_matrix
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostics, InputError, did_you_mean
-from .document import TABLE_HEADER
 from .examples import run_examples
 from .intake import extract, to_yaml
 from .model import SLUG
-from .output import OutputError, atomic_text, write_atomic
-from .reporters import BINARY_FORMATS, REPORTERS, SHORTFALL_FORMATS
+from .output import AtomicFile, OutputError, Stdout, write_atomic
+from .reporters import BINARY_FORMATS, REPORTERS, SHORTFALL_FORMATS, pick_format
+from .reporters._text import clean
 from .reporters.documents import FORMATS as DOCUMENT_FORMATS, PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
 from .reporters.documents import render as render_document
 from .reporters.rules import authoring_table, example_line
@@ -38,15 +40,54 @@ from .form_read import to_yaml as form_to_yaml
 from .form_write import FormSpec, build_form
 from .model import Commune
 from .output import check_target
+from .selection import Selection
+from .yamlsrc import yaml_files
 
 FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+# ended by a signal: 128 + its number, as a shell reports a program the signal stopped
+EXIT_SIGINT, EXIT_SIGPIPE = 130, 141
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)   # `kill`, a closed terminal; Ctrl-C is KeyboardInterrupt
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program is so that every temporary file is removed on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame) -> None:
+    raise Terminated(signum)
+
+
+def _flush_stdout() -> None:
+    try:
+        Stdout().flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(EXIT_SIGPIPE)
+    except OutputError as exc:
+        click.echo(f"chitieu: error[output]: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def _quiet_stdout() -> None:
+    """After the reader of a pipe went away: point standard output at /dev/null, so that the flush at exit does not
+    complain a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _print_diagnostics(diags) -> None:
+    # a message may quote the input: its control characters must not reach the terminal
     for d in sorted(diags, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code)):
-        click.echo(d.render(), err=True)
+        click.echo(clean(d.render()), err=True)
 
 
 def guarded(fn: Callable) -> Callable:
@@ -65,7 +106,20 @@ def guarded(fn: Callable) -> Callable:
         except OutputError as exc:
             click.echo(f"chitieu: error[output]: {exc}", err=True)
             sys.exit(EXIT_INPUT)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+        except KeyboardInterrupt:
+            click.echo("chitieu: interrupted; no output file was left behind", err=True)
+            sys.exit(EXIT_SIGINT)
+        except Terminated as exc:
+            click.echo(f"chitieu: terminated ({signal.Signals(exc.signum).name}); no output file was left behind",
+                       err=True)
+            sys.exit(128 + exc.signum)
+        except BrokenPipeError:  # `chitieu check | head`: the reader has what it wanted
+            _quiet_stdout()
+            sys.exit(EXIT_SIGPIPE)
+        except SystemExit:
+            _flush_stdout()  # here, not at interpreter exit, so that a closed pipe or a full disk is handled
+            raise
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except EngineError as exc:
             if debug:
@@ -86,15 +140,20 @@ def guarded(fn: Callable) -> Callable:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, "--version", prog_name="chitieu")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
-def main(debug: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """chitieu — kiểm tra kết quả báo cáo của xã so với chỉ tiêu kế hoạch.
 
     \b
     Examples:
-      chitieu check                          # the seed commune (facts/tinh-an)
+      chitieu check                          # the seed commune (facts/tinh-an): what failed first
       chitieu check facts/tinh-an --format json
       chitieu check facts/tinh-an --section  # drafted “Tồn tại, hạn chế và nguyên nhân”
     """
+    if threading.current_thread() is threading.main_thread():  # these remove temporary files, like Ctrl-C
+        for sig in ENDING_SIGNALS:
+            if signal.getsignal(sig) is not signal.SIG_IGN:  # `nohup chitieu …` keeps ignoring SIGHUP
+                ctx.call_on_close(functools.partial(signal.signal, sig, signal.signal(sig, _on_signal)))
 
 
 RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
@@ -105,7 +164,27 @@ def OUTPUT_OPTIONS(fn: Callable) -> Callable:
     """-o FILE (written atomically, never over an input) and --force."""
     fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
     return click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                        help="Write to this file (atomically) instead of standard output.")(fn)
+                        help="Write to this file (atomically; its suffix picks the format when --format is not "
+                             "given) instead of standard output.")(fn)
+
+
+def _choose(formats, fmt: Optional[str], output: Optional[Path], default: str) -> str:
+    """The format from --format, the -o suffix or the default; a contradiction, or a binary format without -o, is
+    a usage error before any work is done."""
+    try:
+        fmt = pick_format(formats, fmt, output, default)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt in BINARY_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
+    return fmt
+
+
+def _use_color(color: Optional[bool], output: Optional[Path]) -> bool:
+    """--color/--no-color when given; else styled only on a terminal, and never when NO_COLOR is set."""
+    if color is not None:
+        return color
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _fail_exit(counts: dict[str, int], level: str) -> int:
@@ -118,16 +197,25 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="table", show_default=True,
-              help="table, json (the findings contract), section (drafted III.2), matrix / html / xlsx "
-                   "(commune × rule matrix, for many communes).")
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default=None,
+              help="list (what failed first, one line per finding; the default), table (every field), json (the "
+                   "findings contract), section (drafted III.2), matrix / html / xlsx (commune × rule matrix, for "
+                   "many communes). Default: the format -o's suffix names (.json, .html, .xlsx), else list.")
 @click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
+@click.option("--status", "statuses", default=None, metavar="STATUS,…",
+              help="Show only findings with these statuses, e.g. unmet,pending (the exit code still counts all).")
+@click.option("--rule", "rule_globs", multiple=True, metavar="GLOB",
+              help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable).")
+@click.option("--commune", "commune_globs", multiple=True, metavar="GLOB",
+              help="Only these communes, by id or name; a glob such as 'quang-ngai/*' (repeatable).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
               help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
 @OUTPUT_OPTIONS
-@click.option("--color/--no-color", default=None, help="Colour the table (default: when writing to a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Style the terminal view (default: on a terminal, unless NO_COLOR is set).")
 @guarded
-def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section: bool, fail_on: str,
+def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool,
+          statuses: Optional[str], rule_globs: tuple[str, ...], commune_globs: tuple[str, ...], fail_on: str,
           output: Optional[Path], force: bool, color: Optional[bool]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
@@ -136,43 +224,64 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     are then drafted automatically (unreviewed); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
-    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
-    3 internal error.
+    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage
+    (and then no output file is written); 3 internal error.
 
     \b
     Examples:
       chitieu check facts/tinh-an
-      chitieu check facts/tinh-an --format json -o findings.json
-      chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
-      chitieu check bieu-mau.xlsx
+      chitieu check facts/tinh-an --status unmet,insufficient_data --rule 'van-dong-*'
+      chitieu check facts/tinh-an --format table
+      chitieu check facts/tinh-an -o findings.json
+      chitieu check facts/tinh-an examples/waivers.yaml --fail-on insufficient_data
+      chitieu check examples/tinh-an-bieu-mau.xlsx
     """
     if section:
+        if fmt not in (None, "section"):
+            raise click.UsageError(f"--section and --format {fmt} contradict each other; give one of them")
         fmt = "section"
+    fmt = _choose(REPORTERS, fmt, output, "list")
+    try:
+        sel = Selection(Selection.parse_statuses(statuses), rule_globs, commune_globs)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     spec = REPORTERS[fmt]
     cat, diags, inputs, originals = _prepare(rules_dir, paths)
+    unknown = sel.unknown_rules(cat.by_id)
+    if unknown:
+        raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
     stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
     first = next(stream, None)
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
-    tally = Tally(itertools.chain([first] if first else [], stream))
-    use_color = bool(color if color is not None else (output is None and sys.stdout.isatty()))
+    audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
+    tally = Tally(sel.scope(audited))
+    shown = sel.shown(tally)
+    style = {"color": _use_color(color, output)} if spec.styled else {}
     if spec.takes == "stream":
-        if output is not None:
-            with atomic_text(output, inputs=originals, force=force) as fh:
-                spec.render(cat, tally, fh)
+        if output is None:
+            spec.render(cat, shown, Stdout(), **style)
         else:
-            spec.render(cat, tally, sys.stdout)
+            out = AtomicFile(output, inputs=originals, force=force, binary=spec.binary)
+            with out as fh:
+                spec.render(cat, shown, fh, **style)
+                if diags.has_errors():
+                    out.abandon()
     elif spec.takes == "matrix":
-        m, rows = collect_matrix(cat, tally, with_rows=spec.binary)
-        if spec.binary:
-            data = spec.render(m, rows, ["Xã"] + TABLE_HEADER)
-        else:
-            data = spec.render(m, color=use_color) if fmt == "matrix" else spec.render(m)
-        _emit(data, fmt, output, originals, force)
+        _emit(spec.render(collect_matrix(cat, shown), **style), output, originals, force, diags)
     else:
-        result = collect(cat, tally)
-        _emit(spec.render(result, color=use_color and fmt == "table"), fmt, output, originals, force)
-    _finish(diags, tally.counts, fail_on)
+        _emit(spec.render(collect(cat, shown), **style), output, originals, force, diags)
+    if sel.communes and not sel.matched_communes:
+        click.echo(f"chitieu: no commune matches --commune {' '.join(sel.communes)}", err=True)
+    _finish(diags, tally.counts, fail_on, output)
+
+
+def _protect_reports(stream, protected: list[Path]):
+    """Pass the audit through, adding the report files each commune's fact files name to the paths no output may
+    replace (they are learnt only as each commune is loaded)."""
+    for cf, findings in stream:
+        protected.extend(cf.report_files)
+        yield cf, findings
 
 
 REPORT_SUFFIXES = {".txt", ".md", ".docx"}
@@ -207,15 +316,17 @@ def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
             inputs.append(path)
     originals = fact_inputs(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
     originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
+    originals += yaml_files([rules_dir or default_rules_dir()])
     return cat, diags, inputs, originals
 
 
-def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
+def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Optional[Path] = None) -> None:
     """Report the input problems of a run that went on without the communes they touched; set the exit code."""
     _print_diagnostics(diags.items)
     if diags.has_errors():
         n = len(diags.errors)
-        click.echo(f"chitieu: {n} error(s) in the input; the communes they touch were left out", err=True)
+        click.echo(f"chitieu: {n} error(s) in the input; the communes they touch were left out"
+                   + (f", and nothing was written to {output}" if output is not None else ""), err=True)
         sys.exit(EXIT_INPUT)
     sys.exit(_fail_exit(counts, fail_on))
 
@@ -226,17 +337,21 @@ def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
     result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty()))
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
+    for cf in result.communes:
+        originals.extend(cf.report_files)
     return result, originals, diags
 
 
-def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[Path], force: bool) -> None:
-    """Write to -o FILE (atomically, never over a file given as input) or to standard output."""
-    if output is not None:
+def _emit(data: str | bytes, output: Optional[Path], originals: list[Path], force: bool,
+          diags: Optional[Diagnostics] = None) -> None:
+    """Write to -o FILE (atomically, never over an input; not at all when the input had errors) or to standard
+    output."""
+    if output is None:
+        out = Stdout()
+        out.write(data)
+        out.flush()
+    elif diags is None or not diags.has_errors():
         write_atomic(output, data, inputs=originals, force=force)
-    elif fmt in BINARY_FORMATS:
-        raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
-    else:
-        click.echo(data, nl=False)
 
 
 @main.command()
@@ -246,7 +361,8 @@ def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[P
               help="commune: the commune's own draft of sections III.2 and IV (for its signature); reviewer: the "
                    "review sheet (Phiếu rà soát) of the reviewing body; self-assessment: the NTM self-assessment "
                    "table (Biểu tự đánh giá).")
-@click.option("--format", "fmt", type=click.Choice(list(DOCUMENT_FORMATS)), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(DOCUMENT_FORMATS)), default=None,
+              help="md, txt, docx, json or xlsx (default: the format -o's suffix names, else md).")
 @OUTPUT_OPTIONS
 @click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Date of the document (default: left blank for the drafter).")
@@ -279,12 +395,13 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
     \b
     Examples:
       chitieu report facts/tinh-an                                  # the commune's draft, Markdown
-      chitieu report facts/tinh-an --format docx -o du-thao.docx
-      chitieu report facts/tinh-an --for reviewer --reviewer-body "BAN DÂN VẬN THÀNH ỦY" --format docx -o phieu.docx
-      chitieu report facts/tinh-an --for self-assessment --format xlsx -o bieu-tu-danh-gia.xlsx
+      chitieu report facts/tinh-an -o du-thao.docx                  # Word (the name picks the format)
+      chitieu report facts/tinh-an --for reviewer --reviewer-body "BAN DÂN VẬN THÀNH ỦY" -o phieu.docx
+      chitieu report facts/tinh-an --for self-assessment -o bieu-tu-danh-gia.xlsx
     """
     from .documents.review import ReviewOptions, review_options_from
 
+    fmt = _choose(DOCUMENT_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir)
     review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
     for name, value in (("body", reviewer_body), ("parent", reviewer_parent), ("place", reviewer_place),
@@ -293,29 +410,31 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
             setattr(review, name, value.replace("\\n", "\n"))
     opts = DocumentOptions(date=date_.date() if date_ else None, number=number, signer=signer,
                            recipients=list(recipients), reviewer=review)
-    _emit(render_document(product, fmt, result, opts), fmt, output, inputs + ([reviewer_config] if reviewer_config else []),
-          force)
-    _finish(diags, {}, "never")
+    _emit(render_document(product, fmt, result, opts), output, inputs + ([reviewer_config] if reviewer_config else []),
+          force, diags)
+    _finish(diags, {}, "never", output)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default=None,
+              help="xlsx, csv, md or json (default: the format -o's suffix names, else md).")
 @OUTPUT_OPTIONS
 @guarded
-def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path],
+def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], output: Optional[Path],
                force: bool) -> None:
     """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
 
     \b
     Examples:
-      chitieu shortfalls facts/tinh-an --format xlsx -o thieu-hut.xlsx
-      chitieu shortfalls facts/ --format csv -o thieu-hut.csv
+      chitieu shortfalls facts/tinh-an -o thieu-hut.xlsx
+      chitieu shortfalls facts/ -o thieu-hut.csv
     """
+    fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir)
-    _emit(SHORTFALL_FORMATS[fmt](result), fmt, output, inputs, force)
-    _finish(diags, {}, "never")
+    _emit(SHORTFALL_FORMATS[fmt](result), output, inputs, force, diags)
+    _finish(diags, {}, "never", output)
 
 
 @main.command()
@@ -331,6 +450,7 @@ def init(folder: Path) -> None:
     Example:
       chitieu init ~/chitieu-quang-ngai
       export CHITIEU_RULES=~/chitieu-quang-ngai/rules    # or: chitieu check --rules ~/chitieu-quang-ngai/rules
+      chitieu check ~/chitieu-quang-ngai/facts
     """
     rules_src, seed_src = shipped_rules_dir(), seed_facts_dir()
     plan = [(rules_src, folder / "rules"), (seed_src, folder / "facts" / seed_src.name)]
@@ -359,9 +479,9 @@ def facts() -> None:
 
     \b
     Examples:
-      chitieu facts extract bao-cao.txt -o facts/xa/bao-cao-2024.yaml --commune-id quang-ngai/tinh-an
-      chitieu facts lint bao-cao.docx
-      chitieu facts import bieu-mau.xlsx -o facts/xa/bao-cao-2024.yaml
+      chitieu facts extract examples/bao-cao-mau.txt -o nhap.yaml --commune-id quang-ngai/tan-mau
+      chitieu facts lint examples/bao-cao-mau.docx
+      chitieu facts import examples/tinh-an-bieu-mau.xlsx -o so-lieu-tinh-an.yaml
     """
 
 
@@ -381,8 +501,9 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
 
     \b
     Example:
-      chitieu facts extract ../shared/seed/000_1ba10a35eaeb2799.txt --commune-id quang-ngai/tinh-an -o draft.yaml
+      chitieu facts extract examples/bao-cao-mau.docx --commune-id quang-ngai/tan-mau -o nhap-tan-mau.yaml
     """
+    _choose(["yaml"], None, output, "yaml")
     cat = _catalogue(rules_dir)
     ex = extract(cat, read_report(report_path))
     base = output.parent if output is not None else Path.cwd()
@@ -391,7 +512,7 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
     except ValueError:
         shown = str(report_path.resolve())
     text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown)
-    _emit(text, "yaml", output, [report_path], force)
+    _emit(text, output, [report_path], force)
     n_review = sum(1 for f in ex.facts if f.review)
     click.echo(f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
                f"{len(ex.unmatched)} unmatched sentences", err=True)
@@ -408,7 +529,7 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
 
     \b
     Example:
-      chitieu facts lint ../shared/seed/000_1ba10a35eaeb2799.txt
+      chitieu facts lint examples/bao-cao-mau.txt
     """
     cat = _catalogue(rules_dir)
     diags = Diagnostics()
@@ -432,8 +553,8 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
 
     \b
     Examples:
-      chitieu facts import bieu-mau.xlsx -o facts/tinh-an/bao-cao-2024.yaml
-      chitieu check bieu-mau.xlsx                # or check the form directly
+      chitieu facts import examples/tinh-an-bieu-mau.xlsx -o so-lieu.yaml
+      chitieu check examples/tinh-an-bieu-mau.xlsx   # or check the form directly
     """
     cat = _catalogue(rules_dir)
     diags = Diagnostics()
@@ -445,7 +566,7 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
         shown = os.path.relpath(form_path.resolve(), base.resolve())
     except ValueError:
         shown = str(form_path.resolve())
-    _emit(form_to_yaml(doc, form_file=shown), "yaml", output, [form_path], force)
+    _emit(form_to_yaml(doc, form_file=shown), output, [form_path], force)
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
@@ -505,9 +626,12 @@ def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: 
         targets = [output or Path("bieu-mau.xlsx")]
     else:
         folder = output or Path(".")
-        if not folder.is_dir():
+        if folder.exists() and not folder.is_dir():
             raise click.UsageError(f"with several --commune, -o names a folder (one workbook per commune); {folder} "
-                                   "is not one")
+                                   "is a file")
+        if not folder.parent.is_dir():
+            raise click.UsageError(f"-o {folder}: the folder {folder.parent} does not exist")
+        folder.mkdir(exist_ok=True)              # a new folder for the workbooks, as `rules docs -o DIR` makes one
         targets = [folder / f"bieu-mau-{s.commune.id.replace('/', '-')}.xlsx" for s in specs]
     for target in targets:
         check_target(target, [], force=force)
@@ -565,7 +689,7 @@ def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Pa
     if source is not None and not any(source in (d.id, d.number) for d in cat.documents.values()):
         names = [d.id for d in cat.documents.values()] + [d.number for d in cat.documents.values()]
         raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, names))
-    click.echo(authoring_table(chosen), nl=False)
+    click.echo(clean(authoring_table(chosen)), nl=False)
 
 
 @rules.command("show")
@@ -584,7 +708,7 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
     if lr is None:
         click.echo(f"chitieu: error[unknown-rule]: no rule '{rule_id}'" + did_you_mean(rule_id, cat.by_id), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(rule_page(cat, lr), nl=False)
+    click.echo(clean(rule_page(cat, lr)), nl=False)
 
 
 @rules.command("new")
@@ -599,9 +723,12 @@ def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Option
               rules_dir: Optional[Path]) -> None:
     """Append a rule skeleton (with a met, an unmet and a no-data example) to the document's rule file.
 
+    The rule file is changed in place: work on a copy of the catalogue (`chitieu init`), not the shipped one.
+
     \b
     Example:
-      chitieu rules new doi-thoai-voi-nhan-dan --source kh-84-tu --indicator dvcq.so_hoi_nghi_doi_thoai
+      chitieu init ~/chitieu-thu
+      chitieu rules new cu-can-bo-hoc-tap --source kh-84-tu --indicator dvcq.cu_can_bo_tap_huan --rules ~/chitieu-thu/rules
     """
     cat = _catalogue(rules_dir)
     if not re.match(SLUG, rule_id):
@@ -635,7 +762,7 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     \b
     Examples:
       chitieu rules lint
-      chitieu rules lint rules/new-criteria.yaml
+      chitieu rules lint examples/quy-tac-moi.yaml     # a new rule file, checked with the catalogue
     """
     diags = Diagnostics()
     lint(paths, rules_dir or default_rules_dir(), diags)
@@ -671,7 +798,7 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], rules_dir: Op
             raise click.UsageError(f"unknown rule '{unknown[0]}'" + did_you_mean(unknown[0], cat.by_id))
     results = run_examples(cat, ids)
     for res in results:
-        click.echo(example_line(res))
+        click.echo(clean(example_line(res)))
     failed = sum(1 for r in results if not r.passed)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -679,11 +806,16 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], rules_dir: Op
 
 @rules.command("docs")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for the pages (default: docs/rules of the project).")
+              help="Folder for the pages (default: docs/rules under the working folder).")
+@click.option("--force", is_flag=True,
+              help="Write into a folder that also holds files chitieu did not write (they are left alone).")
 @RULES_OPTION
 @guarded
-def rules_docs(out_dir: Optional[Path], rules_dir: Optional[Path]) -> None:
+def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) -> None:
     """Write one Markdown page per rule and an index, from the rule files alone.
+
+    Every page starts with a "generated" mark; a later run replaces and removes only pages with that mark, and
+    refuses a folder holding other files unless --force.
 
     \b
     Example:
@@ -691,13 +823,8 @@ def rules_docs(out_dir: Optional[Path], rules_dir: Optional[Path]) -> None:
     """
     cat = _catalogue(rules_dir)
     out_dir = out_dir or Path("docs") / "rules"
-    out_dir.mkdir(parents=True, exist_ok=True)
     pages = docs_pages(cat)
-    for name, text in pages.items():
-        write_atomic(out_dir / name, text, force=True)
-    stale = sorted(p.name for p in out_dir.glob("*.md") if p.name not in pages)
-    for name in stale:
-        (out_dir / name).unlink()
+    stale = write_docs(out_dir, pages, force=force)
     click.echo(f"{len(pages)} page(s) written to {out_dir}" + (f"; removed {len(stale)} stale" if stale else ""))
 
 

@@ -94,22 +94,17 @@ class CommuneFacts:
     def as_of(self) -> dt.date:
         return max(r.as_of for r in self.reports) if len(self.reports) != 1 else self.reports[0].as_of
 
-    def report_files(self) -> list[Path]:
-        """The commune's report files named by its fact files (``report.file``) that are there to read."""
-        out = []
-        for path, rep in zip(self.paths, self.reports):
-            if rep.file:
-                candidate = (path.parent / rep.file)
-                if candidate.is_file():
-                    out.append(candidate)
-        return list(dict.fromkeys(out))
-
     @property
     def as_of_phrase(self) -> str:
         """'ngày 31/10/2024', or 'tháng 10/2024' when the latest report gives only the month."""
         from . import vi
 
         return vi.as_of(self.as_of, month_only=self.report.as_of_precision == "month")
+
+    @property
+    def report_files(self) -> list[Path]:
+        """The report files the fact files name (each relative to its fact file): inputs, never to be written over."""
+        return [p.parent / r.file for p, r in zip(self.paths, self.reports) if r.file]
 
     @property
     def report(self) -> Report:

@@ -1,4 +1,8 @@
-"""The commune × rule matrix of a batch audit: the worst status per cell, with counts per row and per column."""
+"""The commune × rule matrix of a batch audit: the worst status per cell, with counts per row and per column.
+
+The counts per column and in total run along as communes are added, so a streamed page or workbook needs to keep
+no row (``keep_rows=False``); the terminal table, which is laid out at the end, keeps them.
+"""
 
 from __future__ import annotations
 
@@ -40,30 +44,36 @@ class Row:
 @dataclass
 class Matrix:
     rules: list[tuple[str, str]]
+    keep_rows: bool = True
     rows: list[Row] = field(default_factory=list)
+    communes: int = 0
+    _columns: list[dict[str, int]] = field(default_factory=list)
+    _totals: dict[str, int] = field(default_factory=lambda: {s: 0 for s in vi.STATUS_ORDER})
 
-    def add_commune(self, commune_id: str, name: str, findings: Iterable[Finding]) -> None:
-        index = {rid: i for i, (rid, _) in enumerate(self.rules)}
+    def __post_init__(self) -> None:
+        self._index = {rid: i for i, (rid, _) in enumerate(self.rules)}
+        self._columns = [{s: 0 for s in vi.STATUS_ORDER} for _ in self.rules]
+
+    def add_commune(self, commune_id: str, name: str, findings: Iterable[Finding]) -> Row:
         cells = [Cell() for _ in self.rules]
         for f in findings:
-            cells[index[f.rule_id]].add(f)
-        self.rows.append(Row(commune_id, name, cells))
+            cells[self._index[f.rule_id]].add(f)
+        row = Row(commune_id, name, cells)
+        for i, c in enumerate(cells):
+            if c.status:
+                self._columns[i][c.status] += 1
+                self._totals[c.status] += 1
+        self.communes += 1
+        if self.keep_rows:
+            self.rows.append(row)
+        return row
 
     def column_counts(self) -> list[dict[str, int]]:
-        out = [{s: 0 for s in vi.STATUS_ORDER} for _ in self.rules]
-        for row in self.rows:
-            for i, c in enumerate(row.cells):
-                if c.status:
-                    out[i][c.status] += 1
-        return out
+        return self._columns
 
     def totals(self) -> dict[str, int]:
-        out = {s: 0 for s in vi.STATUS_ORDER}
-        for row in self.rows:
-            for s, n in row.counts().items():
-                out[s] += n
-        return out
+        return self._totals
 
 
-def new_matrix(cat: Catalogue) -> Matrix:
-    return Matrix([(lr.id, lr.rule.title) for lr in cat.rules])
+def new_matrix(cat: Catalogue, *, keep_rows: bool = True) -> Matrix:
+    return Matrix([(lr.id, lr.rule.title) for lr in cat.rules], keep_rows=keep_rows)

@@ -86,3 +86,13 @@ def finding(doc: dict, rule_id: str, period: str | None = None) -> dict:
     found = [f for f in doc["findings"] if f["rule_id"] == rule_id and (period is None or f["period"]["key"] == period)]
     assert len(found) == 1, f"{rule_id} {period}: {[f['period']['key'] for f in found]}"
     return found[0]
+
+
+def invoke(*args: str, env: dict | None = None) -> Run:
+    """The real CLI in this process (click's CliRunner): exit code, standard output and standard error apart."""
+    from click.testing import CliRunner
+
+    from chitieu.cli import main
+
+    result = CliRunner().invoke(main, list(args), env={"COLUMNS": "200", **(env or {})}, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)

@@ -71,7 +71,7 @@ def test_json_contract_fields_and_determinism():
 
 
 def test_table_shows_vietnamese_labels_and_summary():
-    run = run_cli("check", str(SEED_FACTS))
+    run = run_cli("check", str(SEED_FACTS), "--format", "table")
     assert run.code == 1, run.err
     assert "mo-hinh-dvk-moi-nam" in run.out
     assert "Đạt" in run.out and "Chờ kết quả cuối kỳ" in run.out and "Cần làm rõ" in run.out

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, invoke, run_cli
+from chitieu.catalogue import load_catalogue
 from chitieu.diagnostics import CODES
 from chitieu.templates import FIELDS
 
@@ -253,5 +254,54 @@ def test_the_guides_worked_example_literally(tmp_path):
     assert lint.code == 0 and lint.err.strip().endswith("0 error(s), 0 warning(s)"), lint.err
     assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed")
     assert check.code == 0
-    rows = [l for l in check.out.splitlines() if l.startswith("│ doi-thoai-voi-nhan-dan")]
-    assert len(rows) == 2 and all("Chưa đủ dữ" in r or "insufficient" in r for r in rows)
+    heading, rows = None, []
+    for line in check.out.splitlines():
+        if line.startswith("  ") and not line.startswith("    "):
+            heading = line.strip()
+        elif line.startswith("    doi-thoai-voi-nhan-dan "):
+            rows.append((heading.split(":")[0], line.split()[1:3]))
+    # the new rule has no facts yet: both years under "Chưa đủ dữ liệu"
+    assert rows == [("Chưa đủ dữ liệu (insufficient_data)", ["năm", "2023"]),
+                    ("Chưa đủ dữ liệu (insufficient_data)", ["năm", "2024"])]
+
+
+def test_rules_docs_replaces_and_removes_only_the_pages_it_wrote(tmp_path):
+    from chitieu.authoring import GENERATED_MARK
+    out = tmp_path / "docs"
+    assert invoke("rules", "docs", "-o", str(out)).code == 0
+    pages = sorted(out.glob("*.md"))
+    assert len(pages) == len(load_catalogue().rules) + 1          # a page per rule and the index
+    assert all(p.read_text(encoding="utf-8").startswith(GENERATED_MARK + "\n") for p in pages)
+    stale = out / "quy-tac-da-xoa.md"  # a page of a rule since removed from the catalogue
+    stale.write_text(GENERATED_MARK + "\n\n# `quy-tac-da-xoa`\n", encoding="utf-8")
+    mine = out / "README.md"
+    mine.write_text("# Ghi chú của tôi\n", encoding="utf-8")
+    run = invoke("rules", "docs", "-o", str(out))
+    assert run.code == 2
+    assert (f"chitieu: error[output]: {out}: holds 1 file(s) that `chitieu rules docs` did not write (README.md); "
+            "choose an empty or new folder, or pass --force") in run.err
+    assert stale.exists() and mine.read_text(encoding="utf-8") == "# Ghi chú của tôi\n"
+    run = invoke("rules", "docs", "-o", str(out), "--force")
+    assert run.code == 0 and run.out.strip() == f"{len(pages)} page(s) written to {out}; removed 1 stale"
+    assert not stale.exists() and mine.read_text(encoding="utf-8") == "# Ghi chú của tôi\n"
+    theirs = out / "index.md"
+    theirs.write_text("Mục lục viết tay\n", encoding="utf-8")
+    run = invoke("rules", "docs", "-o", str(out), "--force")
+    assert run.code == 2 and f"{theirs}: was not written by `chitieu rules docs`" in run.err
+    assert theirs.read_text(encoding="utf-8") == "Mục lục viết tay\n"
+
+
+def test_rules_docs_never_touches_a_project_root(tmp_path):
+    for name in ("README.md", "RULES.md"):
+        (tmp_path / name).write_text(f"# {name}\n", encoding="utf-8")
+    run = invoke("rules", "docs", "-o", str(tmp_path))
+    assert run.code == 2 and "did not write (README.md, RULES.md)" in run.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md", "RULES.md"]
+
+
+def test_rules_docs_writes_to_docs_rules_under_the_working_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = invoke("rules", "docs")
+    n = len(load_catalogue().rules) + 1          # a page per rule and the index
+    assert run.code == 0 and run.out.strip() == f"{n} page(s) written to {Path('docs') / 'rules'}"
+    assert (tmp_path / "docs" / "rules" / "index.md").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -146,7 +147,12 @@ def test_output_never_overwrites_an_input(tmp_path):
     facts.write_text(text.replace("../../../shared", str((ROOT / ".." / "shared").resolve())), encoding="utf-8")
     before = facts.read_bytes()
     run = run_cli("check", str(facts), "-o", str(facts), "--force")
-    assert run.code == 2 and "refusing to write over an input file" in run.err
+    assert run.code == 2 and "does not write YAML" in run.err
+    assert facts.read_bytes() == before
+    alias = tmp_path / "f.txt"  # the same file under a name a text format may take
+    os.link(facts, alias)
+    run = run_cli("check", str(facts), "-o", str(alias), "--force")
+    assert run.code == 2 and f"{alias}: refusing to write over an input file" in run.err
     assert facts.read_bytes() == before
     out = tmp_path / "out.json"
     assert run_cli("check", str(facts), "--format", "json", "-o", str(out), "--fail-on", "never").code == 0

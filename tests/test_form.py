@@ -139,6 +139,12 @@ def test_a_form_saved_by_libreoffice_imports_too(seed_json, tmp_path):
     assert _judged(_check_json(LIBREOFFICE_FORM)) == _judged(seed_json)
 
 
+def test_the_sample_form_in_examples_gives_the_seed_findings(seed_json):
+    """examples/tinh-an-bieu-mau.xlsx, which the README imports and checks, is the seed commune's form, current."""
+    sample = ROOT / "examples" / "tinh-an-bieu-mau.xlsx"
+    assert _judged(_check_json(sample)) == _judged(seed_json), "run python tests/fixtures/forms/regenerate.py"
+
+
 def test_report_and_shortfalls_read_a_form_directly(filled_form, rows):
     run = run_cli("shortfalls", str(filled_form), "--format", "csv")
     assert run.code == 0, run.err
@@ -409,7 +415,7 @@ def test_outputs_never_replace_the_form(filled_form, tmp_path):
     run = run_cli("facts", "import", str(copy), "-o", str(copy), "--force")
     assert run.code == 2 and "refusing to write over an input file" in run.err
     assert copy.read_bytes() == filled_form.read_bytes()
-    run = run_cli("check", str(copy), "--format", "json", "-o", str(copy), "--force")
+    run = run_cli("check", str(copy), "-o", str(copy), "--force")        # the matrix workbook, named as the form
     assert run.code == 2 and "refusing to write over an input file" in run.err
     run = run_cli("form", "-o", str(copy))
     assert run.code == 2 and "the file exists; pass --force" in run.err

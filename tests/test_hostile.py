@@ -4,6 +4,7 @@ property-based tests that throw valid, subtly wrong and garbage fact and rule fi
 from __future__ import annotations
 
 import json
+import shutil
 import re
 import resource
 import time
@@ -16,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chitieu.cli import main
+from chitieu.document import SHORTFALL_HEADER
 from conftest import ROOT, run_cli
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -244,3 +246,187 @@ def test_batch_output_identical_across_runs_and_hash_seeds(tmp_path):
     assert {r.code for r in runs} == {1}
     assert runs[0].out == runs[1].out == runs[2].out
     assert [c["id"] for c in runs[0].json()["communes"]] == sorted(c["id"] for c in runs[0].json()["communes"])
+
+
+# --------------------------------------------------------------------------------------------------- hostile text in outputs
+
+# A commune name and a quote as an attacker would write them in YAML escapes: control characters (BEL, NUL, ESC and
+# a terminal title sequence), a spreadsheet formula, raw HTML and a javascript: link.
+HOSTILE_NAME = r'"=HYPERLINK(\"http://x.invalid\",\"xã\")\a\0\e]0;pwned\a <img src=x onerror=alert(1)> [bấm](javascript:alert(1))"'
+HOSTILE_QUOTE = r'"@SUM(1+1)*cmd|\" /C calc\"!A0 [bấm](javascript:alert(1)) <script>alert(1)</script>\x1b[31m"'
+HOSTILE_FACTS = """\
+schema: chitieu.facts/1
+commune: {{id: thu/doc-hai, name: {name}}}
+report: {{title: Báo cáo thử, date: 2024-10, as_of: 2024-10-31, issuer: UBND xã Thử, period: {{from: 2023-01-01, to: 2024-10-31}}}}
+facts:
+  - {{indicator: gpmb.ke_hoach_mo_hinh, period: as_of, value: false, source: {{line: 1, quote: {quote}}}}}
+  - {{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {{gt: 50}}, source: {{line: 2, quote: {quote}}}}}
+"""
+RISKY = ("=", "+", "-", "@", "\t", "\r")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _hostile(tmp_path: Path, name: str = HOSTILE_NAME, quote: str = HOSTILE_QUOTE) -> Path:
+    path = tmp_path / "doc-hai.yaml"
+    path.write_text(HOSTILE_FACTS.format(name=name, quote=quote), encoding="utf-8")
+    return path
+
+
+def _formula_cells(path: Path) -> list[str]:
+    """Cells of every sheet that a spreadsheet would run: formulas, or text starting like one without the quote
+    prefix that keeps it text."""
+    from openpyxl import load_workbook
+
+    bad = []
+    for ws in load_workbook(path).worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(RISKY) and not c.quotePrefix):
+                    bad.append(f"{ws.title}!{c.coordinate}: {c.value!r}")
+    return bad
+
+
+def test_control_characters_in_names_and_quotes_never_crash_word_or_excel(tmp_path):
+    facts = _hostile(tmp_path)
+    for command, name in ((["report"], "r.docx"), (["shortfalls"], "t.xlsx"), (["check"], "m.xlsx")):
+        out = tmp_path / name
+        code, _, err = _cli([*command, str(facts), "-o", str(out), "--fail-on", "never"] if command == ["check"]
+                            else [*command, str(facts), "-o", str(out)])
+        assert code == 0, (name, err)
+        assert "internal error" not in err
+    from docx import Document
+
+    doc = Document(str(tmp_path / "r.docx"))
+    text = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    text += "\n".join(p.text for p in doc.paragraphs)
+    assert "\ufffd" in text and not CONTROL.search(text.replace("\n", "").replace("\t", ""))
+    assert "<img src=x onerror=alert(1)>" in text  # shown as the text it is, in a document that cannot run it
+
+
+def test_spreadsheet_cells_never_start_a_formula(tmp_path):
+    facts = _hostile(tmp_path)
+    assert _cli(["shortfalls", str(facts), "-o", str(tmp_path / "t.xlsx")])[0] == 0
+    assert _cli(["check", str(facts), "-o", str(tmp_path / "m.xlsx"), "--fail-on", "never"])[0] == 0
+    assert _cli(["shortfalls", str(facts), "-o", str(tmp_path / "t.csv")])[0] == 0
+    for book in ("t.xlsx", "m.xlsx"):
+        assert _formula_cells(tmp_path / book) == [], book
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(tmp_path / "t.xlsx")["Danh sách thiếu hụt"].iter_rows(values_only=True))
+    assert rows[1][2].startswith("=HYPERLINK(")  # the text is all there, kept as text
+    import csv as csv_module
+    import io as io_module
+
+    fields = [f for row in csv_module.reader(io_module.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8-sig")))
+              for f in row]
+    assert fields[len(SHORTFALL_HEADER) + 2].startswith("'=HYPERLINK(\"http://x.invalid\",\"xã\")\ufffd\ufffd\ufffd]0;pwned")
+    assert not [f for f in fields if f.startswith(RISKY) and not re.fullmatch(r"[+-]?[\d.,]+", f)]
+    assert fields[len(SHORTFALL_HEADER)] == "1"  # numbers stay bare numbers
+
+
+def test_markdown_and_html_outputs_carry_no_markup_from_the_input(tmp_path):
+    facts = _hostile(tmp_path)
+    outputs = {}
+    for command, name in ((["report"], "r.md"), (["shortfalls"], "t.md"), (["check"], "m.html")):
+        code, _, err = _cli([*command, str(facts), "-o", str(tmp_path / name)]
+                            + (["--fail-on", "never"] if command == ["check"] else []))
+        assert code == 0, err
+        outputs[name] = (tmp_path / name).read_text(encoding="utf-8")
+    for name, text in outputs.items():
+        assert not re.search(r"(?<!\\)<(img|script)", text), name
+        assert name.endswith(".html") or not re.search(r"(?<!\\)\]\(javascript:", text), name
+        assert not CONTROL.search(text.replace("\n", "")), name
+    assert r"\<img src=x onerror=alert(1)\>" in outputs["r.md"]
+    assert r"\[bấm\](javascript:alert(1))" in outputs["t.md"] and r"\[bấm\](javascript:alert(1))" in outputs["r.md"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in outputs["m.html"]
+
+
+def test_the_terminal_gets_no_escape_sequence_from_the_input(tmp_path):
+    facts = _hostile(tmp_path)
+    for fmt in ("list", "table", "matrix", "section"):
+        code, out, err = _cli(["check", str(facts), "--format", fmt, "--fail-on", "never"])
+        assert code == 0, err
+        assert "\x1b" not in out and "\x07" not in out and "\x00" not in out, fmt
+    code, out, _ = _cli(["report", str(facts), "--format", "txt"])
+    assert code == 0 and not CONTROL.search(out.replace("\n", ""))
+
+
+NAMES = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=30)
+
+
+def _every_output(cat, facts: Path) -> dict | None:
+    """Every writer of every command on one commune, in memory (the engine's own calls, as the CLI makes them)."""
+    import io
+
+    from chitieu.batch import audit_batch, collect, collect_matrix
+    from chitieu.diagnostics import Diagnostics
+    from chitieu.reporters import REPORTERS, SHORTFALL_FORMATS
+    from chitieu.reporters.documents import FORMATS, PRODUCTS, DocumentOptions
+    from chitieu.reporters.documents import render as draft
+
+    diags = Diagnostics()
+    audited = list(audit_batch(cat, [facts], diags))
+    if diags.has_errors():
+        return None
+    result = collect(cat, audited)
+    out = {f"shortfalls.{n}": render(result) for n, render in SHORTFALL_FORMATS.items()}
+    out |= {f"report.{p}.{n}": draft(p, n, result, DocumentOptions()) for p in PRODUCTS for n in FORMATS}
+    for name in ("list", "json", "html", "xlsx"):
+        buf = io.BytesIO() if REPORTERS[name].binary else io.StringIO()
+        REPORTERS[name].render(cat, iter(audited), buf)
+        out[f"check.{name}"] = buf.getvalue()
+    out["check.table"] = REPORTERS["table"].render(result)
+    out["check.section"] = REPORTERS["section"].render(result)
+    out["check.matrix"] = REPORTERS["matrix"].render(collect_matrix(cat, iter(audited)))
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=NAMES, quote=NAMES)
+def test_any_text_in_names_and_quotes_never_crashes_a_writer(tmp_path, catalogue, name, quote):
+    """Random text (escaped as YAML writes it) as the commune's name and the report's quote: every writer succeeds,
+    no spreadsheet cell starts a formula, and no text output carries a control character or raw HTML from it."""
+    outputs = _every_output(catalogue, _hostile(tmp_path, json.dumps(name), json.dumps(quote)))
+    if outputs is None:  # a name the input side refuses (blank, too long…) is its business
+        return
+    for book in ("shortfalls.xlsx", "check.xlsx", *(f"report.{p}.xlsx" for p in ("commune", "reviewer",
+                                                                                 "self-assessment"))):
+        (tmp_path / book).write_bytes(outputs[book])
+        assert _formula_cells(tmp_path / book) == [], book
+    for key, text in outputs.items():
+        if isinstance(text, str) and not key.endswith("json"):  # JSON escapes control characters itself
+            assert not CONTROL.search(text.replace("\r\n", "").replace("\n", "").replace("\t", "")), key
+    for md in ("shortfalls.md", "report.commune.md", "report.reviewer.md", "report.self-assessment.md"):
+        assert not re.search(r"(?<!\\)<[A-Za-z!/?]", outputs[md].replace("<br>", "")), md
+    for field in (f for row in csv_rows(outputs["shortfalls.csv"]) for f in row):
+        assert not field.startswith(RISKY) or re.fullmatch(r"[+-]?[\d.,]+", field), field
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    import csv as csv_module
+    import io as io_module
+
+    return list(csv_module.reader(io_module.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_error_messages_and_rule_pages_carry_no_escape_sequence(tmp_path):
+    """Diagnostics quote what the input says, and the rule author's commands print the rule's text: an escape
+    sequence written in either reaches the terminal as U+FFFD, never as a command to it."""
+    facts = _hostile(tmp_path).read_text(encoding="utf-8").replace(
+        "indicator: gpmb.ke_hoach_mo_hinh", r'indicator: "gpmb.ke_hoach_mo_hinh\e]0;pwned\a"')
+    (tmp_path / "doc-hai.yaml").write_text(facts, encoding="utf-8")
+    code, out, err = _cli(["check", str(tmp_path / "doc-hai.yaml"), "--format", "json"])
+    assert code == 2 and "error[invalid-value]: 'gpmb.ke_hoach_mo_hinh\ufffd]0;pwned\ufffd' is not a valid" in err
+    assert not CONTROL.search(err.replace("\n", ""))
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    plan = rules / "ke-hoach-84.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "    title: Hằng năm UBND xã ban hành kế hoạch công tác dân vận chính quyền\n",
+        '    title: "Hằng năm UBND xã\\e[2J ban hành kế hoạch công tác dân vận chính quyền"\n'), encoding="utf-8")
+    for command in (["rules", "show", "ke-hoach-dan-van-hang-nam"], ["rules", "list"],
+                    ["rules", "test", "-k", "ke-hoach-dan-van-hang-nam"]):
+        code, out, err = _cli([*command, "--rules", str(rules)])
+        assert code == 0, (command, err)
+        assert not CONTROL.search((out + err).replace("\n", "")), command
+    assert "UBND xã\ufffd[2J ban hành" in _cli(["rules", "show", "ke-hoach-dan-van-hang-nam", "--rules", str(rules)])[1]

@@ -12,6 +12,7 @@ import io
 import json
 import re
 import shlex
+import time
 import unicodedata
 
 import pytest
@@ -19,7 +20,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from conftest import ROOT, SEED_FACTS, run_cli
+from conftest import ROOT, SEED_FACTS, invoke, run_cli
 from chitieu.document import SHORTFALL_HEADER
 
 EXAMPLES = ROOT / "examples"
@@ -244,7 +245,12 @@ def test_outputs_are_refused_where_they_would_lose_something(tmp_path):
     target = SEED_FACTS / "bao-cao-2024.yaml"
     before = target.read_bytes()
     run = run_cli("report", str(SEED_FACTS), "-o", str(target), "--force")
-    assert run.code == 2 and "refusing to write over an input file" in run.err
+    assert run.code == 2 and f"-o {target}: this command does not write YAML" in run.err
+    assert target.read_bytes() == before
+    alias = tmp_path / "alias.md"  # the same file under a name the report's format may take
+    alias.symlink_to(target)
+    run = run_cli("report", str(SEED_FACTS), "-o", str(alias), "--force")
+    assert run.code == 2 and f"{alias}: refusing to write over an input file" in run.err
     assert target.read_bytes() == before
     out = tmp_path / "x.md"
     out.write_text("giữ nguyên", encoding="utf-8")
@@ -273,3 +279,30 @@ def test_committed_samples_are_current(tmp_path):
         assert run.code == 0, (argv, run.err)
         assert fresh.read_bytes() == committed.read_bytes(), (
             f"{committed} is stale: run `sh examples/regenerate.sh` from the project folder")
+
+
+def test_report_json_is_deterministic():
+    a = run_cli("report", str(SEED_FACTS), "--format", "json").out
+    b = run_cli("report", str(SEED_FACTS), "--format", "json", env={"PYTHONHASHSEED": "7"}).out
+    assert a == b and json.loads(a)["schema"] == "chitieu.document/1"
+
+
+def test_every_format_is_the_same_bytes_for_the_same_input(tmp_path):
+    """Run twice, more than the two seconds zip stores times in apart: every file is byte for byte the same."""
+    outputs = [(["check", "--format", f], f"c-{f}") for f in ("json", "list", "table", "section", "html", "xlsx")]
+    outputs += [(["report", "--for", p, "--format", f], f"r-{p}-{f}")
+                for p in ("commune", "reviewer", "self-assessment") for f in ("md", "txt", "json", "docx", "xlsx")]
+    outputs += [(["shortfalls", "--format", f], f"s-{f}") for f in ("md", "csv", "json", "xlsx")]
+    runs = []
+    for i in (1, 2):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        for command, name in outputs:
+            run = invoke(*command, str(SEED_FACTS), "-o", str(folder / name),
+                         *(["--fail-on", "never"] if command[0] == "check" else []))
+            assert run.code == 0, (name, run.err)
+        runs.append({p.name: p.read_bytes() for p in folder.iterdir()})
+        if i == 1:
+            time.sleep(2.1)  # zip member times have a two-second resolution
+    assert len(runs[0]) == len(outputs)
+    assert [n for n in runs[0] if runs[0][n] != runs[1][n]] == []

@@ -110,7 +110,7 @@ def _lint(result: "AuditResult", cf: "CommuneFacts") -> tuple[list[str], bool]:
     """The report's own drafting problems, in Vietnamese; (problems, whether a report file could be read)."""
     from ..reportlint import lint_report
 
-    files = cf.report_files()
+    files = list(dict.fromkeys(p for p in cf.report_files if p.is_file()))
     if not files:
         return [], False
     out = []

@@ -21,7 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from ..documents.blocks import Bullet, DocumentBlocks, Heading, Para, Table
-from ._zip import stable_zip
+from ._text import clean as _clean
+from ._zip import repack
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -29,11 +30,6 @@ TABLE_PT = 11
 SHADE = {"met": "E2EFDA", "unmet": "F8CBAD", "pending": "FFF2CC", "insufficient_data": "E4DFEC",
          "waived": "DDEBF7", "not_applicable": "EDEDED", "needs_clarification": "FCE4D6", "noted": "F2F2F2"}
 HEADING_LOOK = {1: (BODY_PT, True, False), 2: (BODY_PT, True, False), 3: (BODY_PT, True, True)}
-
-
-def _clean(text: str) -> str:
-    """Text Word can hold: control characters (other than tab and newline) are dropped, never written."""
-    return "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 32)
 
 
 def _font(run, size: float = BODY_PT, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
@@ -248,7 +244,7 @@ def render_docx(docs: DocumentBlocks | list[DocumentBlocks]) -> bytes:
         _document(doc, d, (297 if d.landscape else 210) / 10 - 4.5)
     buf = io.BytesIO()
     doc.save(buf)
-    return stable_zip(buf.getvalue())
+    return repack(buf.getvalue())
 
 
 def _document(doc, d: DocumentBlocks, width_cm: float) -> None:

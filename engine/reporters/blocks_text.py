@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ..documents.blocks import Bullet, DocumentBlocks, Heading, Para, Table
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def _md(text: str) -> str:
-    """Text as Markdown shows it: emphasis, links, HTML and table pipes from the input are escaped, never active."""
-    text = "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+from ._text import clean
+from ._text import md as _md
 
 
 def render_text(doc: DocumentBlocks, *, with_header: bool = True) -> str:
@@ -40,7 +32,7 @@ def render_text(doc: DocumentBlocks, *, with_header: bool = True) -> str:
             lines.append(s.name)
     if doc.footnote:
         lines += ["", doc.footnote]
-    return "\n".join(lines).strip("\n") + "\n"
+    return clean("\n".join(lines).strip("\n")) + "\n"
 
 
 def render_markdown(doc: DocumentBlocks) -> str:
@@ -52,7 +44,7 @@ def render_markdown(doc: DocumentBlocks) -> str:
     lines += [f"**{_md(t)}**" for t in doc.title] + [""]
     for b in doc.blocks:
         if isinstance(b, Heading):
-            lines += [f"{'#' * (b.level + 1)} {_md(b.text)}", ""]
+            lines += [f"{'#' * (b.level + 1)} {_md(b.text, line_start=False)}", ""]
         elif isinstance(b, Para):
             lines += [f"*{_md(b.text)}*" if b.italic else _md(b.text), ""]
         elif isinstance(b, Bullet):

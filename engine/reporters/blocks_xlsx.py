@@ -3,7 +3,6 @@ province's spreadsheet habits), numbers as numbers, header row frozen, print tit
 
 from __future__ import annotations
 
-import io
 import re
 
 from openpyxl import Workbook
@@ -11,18 +10,18 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ..documents.blocks import DocumentBlocks, Table
-from ._zip import stable_zip
+from ._text import one_line, sheet_value
+from ._xlsx import guard, workbook_bytes
 
 _NUMBER = re.compile(r"^-?\d+(?:,\d+)?$")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(text: str):
-    """A number where the text is one; text that a spreadsheet would run as a formula is kept as text."""
-    if _NUMBER.match(text):
-        return float(text.replace(",", ".")) if "," in text else int(text)
-    text = "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 32)
-    return "'" + text if text.startswith(_FORMULA) else text
+def _put(ws, row: int, col: int, text: str):
+    """A cell holding a number where the text is one; other text is cleaned and never runs as a formula."""
+    value = (float(text.replace(",", ".")) if "," in text else int(text)) if _NUMBER.match(text) else sheet_value(text)
+    cell = ws.cell(row, col, value)
+    guard(cell)
+    return cell
 
 
 def render_xlsx(docs: list[DocumentBlocks]) -> bytes:
@@ -33,14 +32,14 @@ def render_xlsx(docs: list[DocumentBlocks]) -> bytes:
     for d in docs:
         tables = [b for b in d.blocks if isinstance(b, Table)]
         for n, t in enumerate(tables, 1):
-            title = re.sub(r"[\[\]:*?/\\]", "", (d.header.body.split("\n")[-1] + f" {n}"))[:31]
+            title = re.sub(r"[\[\]:*?/\\]", "", one_line(d.header.body.split("\n")[-1]) + f" {n}")[-31:].strip()
             ws = wb.create_sheet(title=title if title not in wb.sheetnames else f"{title[:28]} {len(wb.sheetnames)}")
             row = 1
             if t.caption:
-                ws.cell(1, 1, _cell(t.caption)).font = Font(name="Times New Roman", bold=True, size=12)
+                _put(ws, 1, 1, t.caption).font = Font(name="Times New Roman", bold=True, size=12)
                 row = 2
             for c, name in enumerate(t.header, 1):
-                cell = ws.cell(row, c, name)
+                cell = _put(ws, row, c, name)
                 cell.font = Font(name="Times New Roman", bold=True, size=11)
                 cell.fill = PatternFill("solid", fgColor="D9D9D9")
                 cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
@@ -48,7 +47,7 @@ def render_xlsx(docs: list[DocumentBlocks]) -> bytes:
             for values in t.rows:
                 row += 1
                 for c, text in enumerate(values, 1):
-                    cell = ws.cell(row + 0, c, _cell(text))
+                    cell = _put(ws, row, c, text)
                     cell.font = Font(name="Times New Roman", size=11)
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
                     cell.border = border
@@ -61,7 +60,4 @@ def render_xlsx(docs: list[DocumentBlocks]) -> bytes:
             ws.page_setup.paperSize = ws.PAPERSIZE_A4
     if not wb.sheetnames:
         wb.create_sheet("Trống")
-    wb.properties.creator = "chitieu"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return stable_zip(buf.getvalue())
+    return workbook_bytes(wb)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+from typing import IO, Iterable
 
 from openpyxl import Workbook
-
-from ._xlsx import workbook_bytes
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from rich.console import Console
@@ -16,7 +15,13 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import __version__, vi
-from ..matrix import Matrix
+from ..catalogue import Catalogue
+from ..document import TABLE_HEADER, finding_row
+from ..facts import CommuneFacts
+from ..matrix import Matrix, Row, new_matrix
+from ..model import Finding
+from ._text import clean, one_line
+from ._xlsx import append, discard, row_cells, save
 
 SHORT = {"met": "Đ", "unmet": "CĐ", "pending": "CH", "insufficient_data": "TD", "waived": "MT", "not_applicable": "KA",
          "needs_clarification": "LR", "noted": "GN"}
@@ -32,7 +37,7 @@ def legend() -> str:
 
 def render_table(m: Matrix, *, color: bool = False) -> str:
     buf = io.StringIO()
-    name_width = max([len(r.name) for r in m.rows] + [4])
+    name_width = max([len(one_line(r.name)) for r in m.rows] + [4])
     # every cell is two characters and a border: the table is as wide as it needs to be, never truncated
     width = name_width + 3 * len(m.rules) + 5 * 4 + len(m.rules) + 10
     console = Console(file=buf, force_terminal=color, color_system="standard" if color else None,
@@ -47,7 +52,8 @@ def render_table(m: Matrix, *, color: bool = False) -> str:
     for row in m.rows:
         counts = row.counts()
         cells = [Text(SHORT[c.status], style=RICH[c.status]) if c.status else Text("·") for c in row.cells]
-        table.add_row(row.name, *cells, *(str(counts[s]) for s in ("unmet", "insufficient_data", "pending", "met")))
+        table.add_row(one_line(row.name), *cells,
+                      *(str(counts[s]) for s in ("unmet", "insufficient_data", "pending", "met")))
     console.print(table)
     for i, (rid, _) in enumerate(m.rules, 1):
         console.print(f"{i:>3}  {rid}")
@@ -71,69 +77,94 @@ thead th{position:sticky;top:0;background:#f2f2f2}
 """
 
 
-def render_html(m: Matrix) -> str:
-    e = html.escape
+def _html_row(m: Matrix, row: Row) -> str:
+    e = _h
+    cells = []
+    for (rid, title), c in zip(m.rules, row.cells, strict=True):
+        if c.status is None:
+            cells.append('<td title="không áp dụng quy tắc">·</td>')
+        else:
+            tip = f"{rid} — {title}\n" + "\n".join(c.detail)
+            cells.append(f'<td class="s-{c.status}" title="{e(tip)}">{SHORT[c.status]}</td>')
+    counts = row.counts()
+    return (f'<tr><td class="name" title="{e(row.commune_id)}">{e(row.name)}</td>{"".join(cells)}'
+            + "".join(f"<td>{counts[s]}</td>" for s in vi.STATUS_ORDER) + "</tr>\n")
+
+
+def _h(text: str) -> str:
+    return html.escape(clean(text))
+
+
+def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str]) -> None:
+    """The matrix as a self-contained page, written row by row as communes are audited (memory stays flat); the
+    totals, known only at the end, follow the table."""
+    e = _h
+    m = new_matrix(cat, keep_rows=False)
     colours = "".join(f".s-{s}{{background:{c}}}" for s, c in COLOURS.items())
     head = "".join(f'<th class="rule" title="{e(title)}">{e(rid)}</th>' for rid, title in m.rules)
-    rows = []
-    for row in m.rows:
-        cells = []
-        for (rid, title), c in zip(m.rules, row.cells, strict=True):
-            if c.status is None:
-                cells.append('<td title="không áp dụng quy tắc">·</td>')
-            else:
-                tip = f"{rid} — {title}\n" + "\n".join(c.detail)
-                cells.append(f'<td class="s-{c.status}" title="{e(tip)}">{SHORT[c.status]}</td>')
-        counts = row.counts()
-        rows.append(f'<tr><td class="name" title="{e(row.commune_id)}">{e(row.name)}</td>{"".join(cells)}'
-                    + "".join(f"<td>{counts[s]}</td>" for s in vi.STATUS_ORDER) + "</tr>")
+    legend_html = "".join(f'<span class="s-{s}">{SHORT[s]} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
+    count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{SHORT[s]}</th>' for s in vi.STATUS_ORDER)
+    out.write(f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Ma trận kết luận — chitieu</title>
+<style>{CSS}{colours}</style></head><body>
+<h1>Ma trận kết luận: xã × quy tắc</h1>
+<p>{len(m.rules)} quy tắc; mỗi ô là trạng thái xấu nhất của các kỳ (di chuột để xem từng kỳ).</p>
+<p class="legend">{legend_html}</p>
+<table><thead><tr><th class="name">Xã</th>{head}{count_heads}</tr></thead>
+<tbody>
+""")
+    for cf, findings in stream:
+        out.write(_html_row(m, m.add_commune(cf.commune.id, cf.commune.name, findings)))
     foot = []
     for s in vi.STATUS_ORDER:
         foot.append(f'<tr><td class="name s-{s}">{e(vi.STATUS_LABELS[s])}</td>'
                     + "".join(f"<td>{c[s] or ''}</td>" for c in m.column_counts())
                     + "<td></td>" * len(vi.STATUS_ORDER) + "</tr>")
-    legend_html = "".join(f'<span class="s-{s}">{SHORT[s]} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
     totals = m.totals()
     summary = " · ".join(f"{e(vi.STATUS_LABELS[s])}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
-    count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{SHORT[s]}</th>' for s in vi.STATUS_ORDER)
-    return f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>Ma trận kết luận — chitieu</title>
-<style>{CSS}{colours}</style></head><body>
-<h1>Ma trận kết luận: xã × quy tắc</h1>
-<p>{len(m.rows)} xã, {len(m.rules)} quy tắc; mỗi ô là trạng thái xấu nhất của các kỳ (di chuột để xem từng kỳ). {summary}</p>
-<p class="legend">{legend_html}</p>
-<table><thead><tr><th class="name">Xã</th>{head}{count_heads}</tr></thead>
-<tbody>{"".join(rows)}</tbody><tfoot>{"".join(foot)}</tfoot></table>
+    out.write(f"""</tbody><tfoot>{"".join(foot)}</tfoot></table>
+<p>Tổng cộng {m.communes} xã. {summary}</p>
 <p><small>Sinh bởi chitieu {__version__}.</small></p>
 </body></html>
-"""
+""")
 
 
-def render_xlsx(m: Matrix, findings_rows: list[list], findings_header: list[str],
-                *, created: dt.datetime | None = None) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Ma trận"
-    ws.append(["Mã xã", "Xã"] + [rid for rid, _ in m.rules] + [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(text_rotation=90 if 2 < cell.column <= 2 + len(m.rules) else 0, wrap_text=True)
-    for row in m.rows:
-        counts = row.counts()
-        ws.append([row.commune_id, row.name] + [vi.STATUS_LABELS[c.status] if c.status else "" for c in row.cells]
-                  + [counts[s] for s in vi.STATUS_ORDER])
-        for c, cell in zip(row.cells, ws[ws.max_row][2:2 + len(m.rules)], strict=True):
-            if c.status:
-                cell.fill = PatternFill("solid", fgColor=COLOURS[c.status][1:])
+def write_xlsx(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[bytes],
+               *, created: dt.datetime | None = None) -> None:
+    """The matrix sheet and one row per finding, in openpyxl's write-only mode: each commune's rows go to disk as
+    it is audited, so memory stays flat however many communes there are."""
+    wb = Workbook(write_only=True)
+    try:
+        _fill_workbook(wb, new_matrix(cat, keep_rows=False), stream)
+        save(wb, out, created)
+    except BaseException:
+        discard(wb)
+        raise
+
+
+def _fill_workbook(wb: Workbook, m: Matrix, stream: Iterable[tuple[CommuneFacts, list[Finding]]]) -> None:
+    ws = wb.create_sheet("Ma trận")
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 24, 22
     for i in range(3, 3 + len(m.rules)):
         ws.column_dimensions[get_column_letter(i)].width = 6
+    names = ["Mã xã", "Xã"] + [rid for rid, _ in m.rules] + [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER]
+    header = row_cells(ws, names, font=Font(bold=True))
+    for i, cell in enumerate(header):
+        cell.alignment = Alignment(text_rotation=90 if 2 <= i < 2 + len(m.rules) else 0, wrap_text=True)
+    ws.append(header)
     detail = wb.create_sheet("Kết luận")
-    detail.append(findings_header)
-    for cell in detail[1]:
-        cell.font = Font(bold=True)
-    for r in findings_rows:
-        detail.append(r)
     detail.freeze_panes = "A2"
-    return workbook_bytes(wb, created)
+    append(detail, ["Xã"] + TABLE_HEADER, font=Font(bold=True))
+    fills = {s: PatternFill("solid", fgColor=c[1:]) for s, c in COLOURS.items()}
+    for cf, findings in stream:
+        row = m.add_commune(cf.commune.id, cf.commune.name, findings)
+        counts = row.counts()
+        statuses = [vi.STATUS_LABELS[c.status] if c.status else "" for c in row.cells]
+        cells = row_cells(ws, [row.commune_id, row.name] + statuses + [counts[s] for s in vi.STATUS_ORDER])
+        for c, cell in zip(row.cells, cells[2:2 + len(m.rules)], strict=True):
+            if c.status:
+                cell.fill = fills[c.status]
+        ws.append(cells)
+        for i, f in enumerate(findings, 1):
+            append(detail, [cf.commune.name] + finding_row(i, f))

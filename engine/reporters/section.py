@@ -5,13 +5,15 @@ from __future__ import annotations
 from ..audit import AuditResult
 from ..documents.blocks import DocumentBlocks, Header
 from ..documents.commune import section_blocks, write_draft
+from ._text import clean
 from .blocks_text import render_text
 
 
 def render(result: AuditResult, *, color: bool = False) -> str:
     blocks = []
     for cf in result.communes:
-        head = f"{cf.commune.name.upper()}\n\n" if len(result.communes) > 1 else ""
+        multi = len(result.communes) > 1
+        head = f"{cf.commune.name.upper()} — dự thảo mục “Tồn tại, hạn chế và nguyên nhân”\n\n" if multi else ""
         doc = DocumentBlocks(Header(body=""), "", [], section_blocks(write_draft(result, cf)))
         blocks.append(head + render_text(doc, with_header=False))
-    return "\n".join(blocks)
+    return clean("\n".join(blocks))

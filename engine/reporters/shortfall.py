@@ -7,16 +7,17 @@ import csv
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 
 from openpyxl import Workbook
-
-from ._xlsx import workbook_bytes
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .. import __version__, vi
 from ..audit import AuditResult
 from ..document import SHORTFALL_HEADER, shortfall_rows
+from ._text import csv_value, md
+from ._xlsx import append, workbook_bytes
 
 WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 10, 11, 30, 40, 22, 50, 10, 14, 60]
 NUMERIC = {"Còn thiếu", "Tỷ lệ đạt (%)"}
@@ -32,37 +33,36 @@ def render_xlsx(result: AuditResult, *, created: dt.datetime | None = None) -> b
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách thiếu hụt"
-    ws.append(SHORTFALL_HEADER)
     thin = Side(style="thin", color="999999")
-    for cell in ws[1]:
-        cell.font = Font(name="Times New Roman", bold=True, size=11)
-        cell.fill = PatternFill("solid", fgColor="D9D9D9")
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+    border = Border(top=thin, bottom=thin, left=thin, right=thin)
+    append(ws, SHORTFALL_HEADER, font=Font(name="Times New Roman", bold=True, size=11),
+           fill=PatternFill("solid", fgColor="D9D9D9"), border=border,
+           alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"))
     kind_col = SHORTFALL_HEADER.index("Loại thiếu hụt")
+    pct_col = SHORTFALL_HEADER.index("Tỷ lệ đạt (%)")
+    body = {"font": Font(name="Times New Roman", size=11), "alignment": Alignment(wrap_text=True, vertical="top"),
+            "border": border}
+    n = 0
     for row in _rows(result):
-        ws.append(row)
-        for i, cell in enumerate(ws[ws.max_row]):
-            cell.font = Font(name="Times New Roman", size=11)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-            if SHORTFALL_HEADER[i] == "Tỷ lệ đạt (%)" and cell.value is not None:
-                cell.number_format = "0.0"
-        ws.cell(ws.max_row, kind_col + 1).fill = PatternFill("solid", fgColor=FILL[row[kind_col]])
+        cells = append(ws, row, **body)
+        if cells[pct_col].value is not None:
+            cells[pct_col].number_format = "0.0"
+        cells[kind_col].fill = PatternFill("solid", fgColor=FILL[row[kind_col]])
+        n += 1
     for i, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = "1:1"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(SHORTFALL_HEADER))}{max(ws.max_row, 1)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(SHORTFALL_HEADER))}{n + 1}"
     info = wb.create_sheet("Thông tin")
     cat = result.catalogue
     for pair in (("Danh mục quy tắc", cat.info.name), ("Phiên bản danh mục", f"{cat.version} ({cat.digest})"),
-                 ("chitieu", __version__), ("Số dòng", len(ws["A"]) - 1),
+                 ("chitieu", __version__), ("Số dòng", n),
                  ("Xã", ", ".join(cf.commune.name for cf in result.communes)),
                  ("Số liệu đến ngày", ", ".join(cf.as_of.strftime("%d/%m/%Y") for cf in result.communes))):
-        info.append(list(pair))
+        append(info, pair)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 24, 80
     return workbook_bytes(wb, created)
 
@@ -73,16 +73,16 @@ def render_csv(result: AuditResult) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(SHORTFALL_HEADER)
     for row in _rows(result):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([csv_value(v) for v in row])
     return "\ufeff" + buf.getvalue()
 
 
 def _md(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return vi.number(value)
-    return str(value).replace("|", "\\|")
+    return md(str(value))
 
 
 def render_md(result: AuditResult) -> str:

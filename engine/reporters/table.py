@@ -10,6 +10,7 @@ from rich.text import Text
 
 from .. import vi
 from ..audit import AuditResult
+from ._text import clean
 
 STYLE = {"met": "green", "unmet": "bold red", "pending": "yellow", "insufficient_data": "magenta",
          "waived": "cyan", "not_applicable": "dim", "needs_clarification": "bold yellow", "noted": "dim"}
@@ -28,7 +29,7 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
     console = Console(file=buf, force_terminal=color, color_system="standard" if color else None, width=width,
                       highlight=False, emoji=False)
     for cf in result.communes:
-        table = Table(title=f"{cf.commune.name} — số liệu đến {cf.as_of_phrase}", show_lines=True,
+        table = Table(title=clean(f"{cf.commune.name} — số liệu đến {cf.as_of_phrase}"), show_lines=True,
                       title_justify="left", expand=False)
         mine = [f for f in result.findings if f.commune.id == cf.commune.id]
         # Identifiers keep a fixed width (never wrapped, never cut); the prose columns share what is left, so a
@@ -46,8 +47,9 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
             if f.achievement_pct is not None:
                 result_text += f"\n{vi.percent(f.achievement_pct)} chỉ tiêu"
             table.add_row(
-                f.rule_id, f.title, f.period.label, f.target.display if f.target else "—", result_text, status,
-                f"{f.evidence_level}\n{f.evidence_label}", f"{f.source.citation}: {f.source.clause}",
+                f.rule_id, clean(f.title), f.period.label, clean(f.target.display) if f.target else "—",
+                clean(result_text), status, f"{f.evidence_level}\n{f.evidence_label}",
+                clean(f"{f.source.citation}: {f.source.clause}"),
             )
         console.print(table)
     console.print(summary_line(result))

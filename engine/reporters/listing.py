@@ -1,0 +1,181 @@
+"""The default view of `chitieu check`: what failed first, one line per finding, a closing summary of the unmet items.
+
+Laid out for an 80-column terminal (or the width the terminal has): each finding is one line — rule, period, result
+— grouped under its status, unmet and at-risk first; text is cut or wrapped only between words, so a Vietnamese
+syllable is never split. Written commune by commune as the audit goes, keeping only the failed findings for the
+summary at the end.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import IO, Iterable
+
+import click
+from rich.cells import cell_len
+
+from .. import vi
+from ..catalogue import Catalogue
+from ..facts import CommuneFacts
+from ..model import Finding
+from ._text import one_line
+
+# the groups of the view, worst first: an at-risk "pending" is shown with the failures, not among the waiting ones
+GROUPS = ["unmet", "at_risk"] + [s for s in vi.STATUS_ORDER if s != "unmet"]
+HEADINGS = {s: f"{vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_LABELS}
+HEADINGS["at_risk"] = f"Chưa đến hạn, {vi.OUTLOOK_LABELS['at_risk']} (pending, at_risk)"
+STYLE = {"unmet": {"fg": "red", "bold": True}, "at_risk": {"fg": "yellow", "bold": True},
+         "needs_clarification": {"fg": "yellow", "bold": True}, "insufficient_data": {"fg": "magenta"},
+         "pending": {"fg": "yellow"}, "waived": {"fg": "cyan"}, "not_applicable": {"dim": True},
+         "noted": {"dim": True}, "met": {"fg": "green"}}
+# what the closing summary repeats in full: failures, and the report's own figures that do not agree
+FAILED = {"unmet", "at_risk", "needs_clarification"}
+SUMMARY_LABELS = {"unmet": vi.STATUS_LABELS["unmet"].upper(), "at_risk": vi.OUTLOOK_LABELS["at_risk"].upper(),
+                  "needs_clarification": vi.STATUS_LABELS["needs_clarification"].upper()}
+MIN_WIDTH, MAX_WIDTH = 40, 120
+ID_WIDTH, PERIOD_WIDTH = 36, 16
+
+
+def group_of(f: Finding) -> str:
+    return "at_risk" if f.status == "pending" and f.outlook == "at_risk" else f.status
+
+
+def terminal_width() -> int:
+    """The terminal's width ($COLUMNS first), 80 when there is no terminal; kept between 40 and 120 columns."""
+    return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size((80, 24)).columns))
+
+
+def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken only at spaces (a word longer than a line stays whole)."""
+    lines, line, fresh = [], first, True
+    for word in text.split():
+        if not fresh and cell_len(line) + 1 + cell_len(word) > width:
+            lines.append(line)
+            line, fresh = rest, True
+        line += word if fresh else " " + word
+        fresh = False
+    lines.append(line)
+    return lines
+
+
+def cut(text: str, room: int) -> str:
+    """``text`` if it fits in ``room`` columns, else as many whole words as fit, then '…'."""
+    if cell_len(text) <= room:
+        return text
+    out = ""
+    for word in text.split():
+        nxt = word if not out else out + " " + word
+        if cell_len(nxt) + 1 > room:
+            break
+        out = nxt
+    return out + "…" if out else ""
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_len(text))
+
+
+def period(f: Finding) -> str:
+    """The period as briefly as the line needs it: 'năm 2023', '2023–2024', 'đến 31/10/2024', 'hạn 31/12/2026'."""
+    return f.period.label.replace("đến ngày ", "đến ", 1).removeprefix("giai đoạn ")
+
+
+def result(f: Finding, room: int) -> str:
+    """What was found and, for a target not met, the target when the line has room for all of it; else what was
+    found, cut at a word."""
+    actual = one_line(f.actual_display)
+    if f.target is not None and f.status != "met":
+        full = f"{actual} (chỉ tiêu: {one_line(f.target.display)})"
+        if cell_len(full) <= room:
+            return full
+    return cut(actual, room)
+
+
+class ListView:
+    """Writes the view to ``out``, with ANSI styling only when ``color``."""
+
+    def __init__(self, out: IO[str], *, width: int | None = None, color: bool = False):
+        self.out = out
+        self.width = width or terminal_width()
+        self.color = color
+        self.failed: list[tuple[CommuneFacts, Finding]] = []
+        self.counts = {s: 0 for s in vi.STATUS_LABELS}
+        self.communes = 0
+
+    def _line(self, text: str = "", **style) -> None:
+        self.out.write((click.style(text, **style) if self.color and style and text else text) + "\n")
+
+    def commune(self, cf: CommuneFacts, findings: list[Finding]) -> None:
+        self.communes += 1
+        if self.communes > 1:
+            self._line()
+        head = f"{one_line(cf.commune.name)} ({one_line(cf.commune.id)}) — số liệu đến {cf.as_of_phrase}"
+        for line in wrap(f"{head}: {len(findings)} kết luận", self.width, rest="  "):
+            self._line(line, bold=True)
+        groups: dict[str, list[Finding]] = {}
+        for f in findings:
+            groups.setdefault(group_of(f), []).append(f)
+            self.counts[f.status] += 1
+        id_w = min(ID_WIDTH, max([cell_len(f.rule_id) for f in findings] + [0]))
+        period_w = min(PERIOD_WIDTH, max([cell_len(period(f)) for f in findings] + [0]))
+        for g in GROUPS:
+            mine = groups.get(g, [])
+            if not mine:
+                continue
+            for line in wrap(f"{HEADINGS[g]}: {len(mine)}", self.width, first="  ", rest="   "):
+                self._line(line, **STYLE[g])
+            for f in mine:
+                self._finding(f, id_w, period_w)
+                if g in FAILED:
+                    self.failed.append((cf, f))
+
+    def _finding(self, f: Finding, id_w: int, period_w: int) -> None:
+        lead = "    " + pad(f.rule_id, id_w) + "  " + pad(period(f), period_w) + "  "
+        room = self.width - cell_len(lead)
+        text = result(f, room) if room >= 12 else ""
+        if text:
+            self._line(lead + text)
+            return
+        # a narrow terminal: the rule id on its line, the period and the result wrapped under it instead of cut
+        self._line("    " + f.rule_id)
+        for line in wrap(f"{period(f)} · {one_line(f.actual_display)}", self.width, first="      ", rest="      "):
+            self._line(line)
+
+    def summary(self) -> None:
+        n_failed = sum(1 for _, f in self.failed if group_of(f) != "needs_clarification")
+        n_clarify = len(self.failed) - n_failed
+        parts = ([f"{n_failed} chưa đạt / có nguy cơ"] if n_failed else []) + \
+            ([f"{n_clarify} cần làm rõ"] if n_clarify else [])
+        # the title rule says as much as the width allows: every count, the first one, or none
+        titles = [f" tóm tắt: {' · '.join(parts)} ", f" tóm tắt: {parts[0]} ", " tóm tắt: "] if parts else [" tóm tắt "]
+        title = next((t for t in titles if cell_len(t) <= self.width), titles[-1])
+        side = max(0, self.width - cell_len(title))
+        if self.communes:
+            self._line()
+        self._line("─" * (side // 2) + title + "─" * (side - side // 2), bold=True)
+        for cf, f in self.failed:
+            g = group_of(f)
+            head = f"{SUMMARY_LABELS[g]} {f.rule_id} · {one_line(cf.commune.name)} · {f.period.label}"
+            lines = wrap(head, self.width, rest="    ")
+            self._line(lines[0], **STYLE[g])
+            for line in lines[1:]:
+                self._line(line, **STYLE[g])
+            for line in wrap(one_line(f.message), self.width, first="    ", rest="    "):
+                self._line(line)
+        if not self.failed:
+            self._line("Không có chỉ tiêu chưa đạt, có nguy cơ không đạt hoặc cần làm rõ.")
+        total = sum(self.counts.values())
+        parts = [f"{self.counts[s]} {HEADINGS[s]}" for s in vi.STATUS_ORDER if self.counts[s]]
+        for line in wrap(f"{self.communes} xã, {total} kết luận: " + " · ".join(parts), self.width, rest="  "):
+            self._line(line, bold=True)
+        for line in wrap("Bảng đầy đủ: chitieu check --format table · một quy tắc: chitieu rules show MÃ · lọc: "
+                         "--status unmet --rule 'ntm-*' --commune MÃ-XÃ", self.width, rest="  "):
+            self._line(line, dim=True)
+
+
+def write_list(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str], *,
+               color: bool = False, width: int | None = None) -> None:
+    view = ListView(out, width=width, color=color)
+    for cf, findings in stream:
+        view.commune(cf, findings)
+    view.summary()

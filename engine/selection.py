@@ -1,0 +1,59 @@
+"""Which findings a run shows: `chitieu check --status`, `--rule` and `--commune`, applied to the audit's stream."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from . import vi
+from .diagnostics import did_you_mean
+from .facts import CommuneFacts
+from .model import Finding
+
+
+@dataclass
+class Selection:
+    """Statuses (exact values), rule ids and communes (globs: `ntm-nc-*`; a commune by its id or its name)."""
+
+    statuses: Optional[set[str]] = None
+    rules: tuple[str, ...] = ()
+    communes: tuple[str, ...] = ()
+    matched_communes: int = field(default=0, init=False)
+
+    @staticmethod
+    def parse_statuses(text: Optional[str]) -> Optional[set[str]]:
+        """'unmet,pending' → {'unmet', 'pending'}; an unknown status raises ValueError naming the nearest ones."""
+        if text is None:
+            return None
+        out = set()
+        for part in (p.strip() for p in text.split(",")):
+            if part not in vi.STATUS_LABELS:
+                raise ValueError(f"unknown status '{part}'" + did_you_mean(part, vi.STATUS_LABELS)
+                                 + f"; the statuses are: {', '.join(vi.STATUS_ORDER)}")
+            out.add(part)
+        return out
+
+    def unknown_rules(self, rule_ids: Iterable[str]) -> list[str]:
+        """The --rule patterns that match no rule of the catalogue."""
+        ids = list(rule_ids)
+        return [p for p in self.rules if not fnmatch.filter(ids, p)]
+
+    def _commune(self, cf: CommuneFacts) -> bool:
+        return not self.communes or any(fnmatch.fnmatchcase(cf.commune.id, p) or fnmatch.fnmatchcase(cf.commune.name, p)
+                                        for p in self.communes)
+
+    def _rule(self, f: Finding) -> bool:
+        return not self.rules or any(fnmatch.fnmatchcase(f.rule_id, p) for p in self.rules)
+
+    def scope(self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+        """Only the chosen communes and rules: what the run is about (the exit code counts these)."""
+        for cf, findings in stream:
+            if self._commune(cf):
+                self.matched_communes += 1
+                yield cf, [f for f in findings if self._rule(f)]
+
+    def shown(self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+        """Of those, the findings with the chosen statuses: what is shown or written."""
+        for cf, findings in stream:
+            yield cf, findings if self.statuses is None else [f for f in findings if f.status in self.statuses]
