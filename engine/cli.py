@@ -30,6 +30,7 @@ from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .reporttext import read_report
 from .runtime import EngineError
+from .web.lazy import lazy
 from .yamlsrc import yaml_files
 
 FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
@@ -557,6 +558,11 @@ def rules_docs(out_dir: Optional[Path], rules_dir: Optional[Path]) -> None:
     for name in stale:
         (out_dir / name).unlink()
     click.echo(f"{len(pages)} page(s) written to {out_dir}" + (f"; removed {len(stale)} stale" if stale else ""))
+
+
+# the web page (chitieu.web is imported only when these run)
+main.add_command(lazy("serve", "chitieu.web.commands:serve", "Start the local web page (upload, review, findings)."))
+main.add_command(lazy("users", "chitieu.web.commands:users", "User accounts for a shared `chitieu serve`."))
 
 
 if __name__ == "__main__":  # pragma: no cover
