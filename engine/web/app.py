@@ -274,7 +274,7 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         return None
 
     def _signin_needed(token, expired=False):
-        if request.method == "GET" and request.accept_mimetypes.accept_html and not expired:
+        if request.method == "GET" and not expired:
             if not token or auth.has_users(db()):
                 return redirect(url_for("login", next=request.full_path if request.args else request.path))
         return _error_page(401, "Cần đăng nhập" if not expired else "Phiên làm việc đã hết hạn",
