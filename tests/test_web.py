@@ -272,7 +272,7 @@ def test_history_and_commune_pages_show_the_run(audited):
 def _fact_file(cid: str, name: str, year: int, models: int, online: int) -> bytes:
     items = ", ".join(f'{{name: "Mô hình {i}"}}' for i in range(models))
     return f"""schema: chitieu.facts/1
-commune: {{id: {cid}, name: "{name}", province: Quảng Ngãi}}
+commune: {{id: {cid}, name: "{name}", district: "{'huyện Sơn Tịnh' if cid.endswith('xa-a') else 'huyện Tư Nghĩa'}", province: Quảng Ngãi}}
 report:
   title: Báo cáo năm {year}
   date: {year}-12-20
@@ -288,7 +288,7 @@ facts:
 @pytest.fixture
 def province(client):
     """Three communes of Quảng Ngãi over two years, uploaded as fact files, reviewed and audited."""
-    plans = {"quang-ngai/xa-a": ("xã A", [(2023, 1, 60), (2024, 0, 70)]),
+    plans = {"quang-ngai/xa-a": ("xã A", [(2023, 1, 60), (2024, 0, 70)]),  # xã A is in huyện Sơn Tịnh
              "quang-ngai/xa-b": ("xã B", [(2023, 0, 30), (2024, 2, 55)]),
              "quang-ngai/xa-c": ("xã C", [(2024, 1, 45)])}
     for cid, (name, years) in plans.items():
@@ -303,14 +303,19 @@ def province(client):
 def test_the_matrix_shows_every_commune_of_the_province_by_rule_clickable(province):
     r = province.get("/ma-tran?tinh=quang-ngai&nam=2024")
     assert r.status_code == 200
-    rows = re.findall(r'<tr><th><a href="/xa/(quang-ngai/xa-\w)/ket-qua\?year=2024">', r.text)
+    rows = re.findall(r'<tr data-c="(quang-ngai/xa-\w)">', r.text)
     assert rows == ["quang-ngai/xa-a", "quang-ngai/xa-b", "quang-ngai/xa-c"]
-    cell = re.search(r'<td class="c-(\w+)"><a href="/xa/quang-ngai/xa-a/ket-qua\?year=2024&amp;rule=mo-hinh-dvk-moi-nam"',
-                     r.text)
-    assert cell and cell.group(1) == "unmet"
-    assert re.search(r'<td class="c-met"><a href="/xa/quang-ngai/xa-b/ket-qua\?year=2024&amp;rule=mo-hinh-dvk-moi-nam"',
-                     r.text)
-    # the cell leads to that rule's findings for the commune
+    rules = re.findall(r'<th data-r="([a-z0-9-]+)"', r.text)
+    cells = {cid: re.findall(r"<td(?: class=\"(\w)\")?>", row)
+             for cid, row in re.findall(r'<tr data-c="([\w/-]+)">(.*?)</tr>', r.text)}
+    assert len(rules) == 47 and all(len(c) == 47 for c in cells.values())
+    dvk = rules.index("mo-hinh-dvk-moi-nam")
+    assert cells["quang-ngai/xa-a"][dvk] == "u" and cells["quang-ngai/xa-b"][dvk] == "m"
+    assert cells["quang-ngai/xa-c"][rules.index("ho-so-truc-tuyen")] == "u"
+    # a district (of the communes' own files) narrows the rows
+    district = province.get("/ma-tran?tinh=quang-ngai&nam=2024&huyen=huyện Tư Nghĩa").text
+    assert re.findall(r'<tr data-c="(quang-ngai/xa-\w)">', district) == ["quang-ngai/xa-b", "quang-ngai/xa-c"]
+    # a cell leads (static/matrix.js; the browser test clicks one) to that rule's findings for the commune
     page = province.get("/xa/quang-ngai/xa-a/ket-qua?year=2024&rule=mo-hinh-dvk-moi-nam").text
     assert re.findall(r'id="r-([\w-]+)"', page) == ["mo-hinh-dvk-moi-nam-2024"]
 
@@ -395,6 +400,14 @@ def test_a_fact_file_names_no_path_on_the_server(client, tmp_path):
     page = text_of(client.get(r.headers["Location"]).text)
     assert "không được đọc trên máy chủ" in page
     assert "Chưa rà soát: 2" in page
+
+
+def test_a_fact_file_whose_report_file_spans_lines_is_refused_with_its_line(client):
+    data = _fact_file("quang-ngai/xa-d", "xã D", 2024, 1, 60).replace(
+        b"  period: {from: 2024-01-01", b"  file: >-\n    ../bao-cao/\n    xa-d.txt\n  period: {from: 2024-01-01")
+    r = upload(client, data, "nhieu-dong.yaml")
+    assert r.status_code == 400
+    assert "nhieu-dong.yaml:8:1: error[upload-report-file]" in text_of(r.text)
 
 
 def test_a_file_name_never_becomes_a_path(client, web):

@@ -73,9 +73,21 @@ def test_an_account_session_expires(web):
     assert r.status_code == 401 and "Phiên làm việc đã hết hạn" in r.text
 
 
-def test_without_signing_in_a_page_leads_to_the_sign_in_form(web):
-    r = web.client().get("/xa/quang-ngai/xa-a/ket-qua")
-    assert r.status_code == 302 and r.headers["Location"].startswith("/dang-nhap?next=")
+def test_without_signing_in_a_page_leads_to_the_sign_in_form_and_back(web):
+    c = web.client()
+    r = c.get("/xa/quang-ngai/xa-a/ket-qua")
+    assert r.status_code == 302 and r.headers["Location"] == "/dang-nhap?next=/xa/quang-ngai/xa-a/ket-qua"
+    r = c.post("/dang-nhap", data={"csrf_token": csrf(c, "/dang-nhap"), "username": "tinh", "password": PASSWORD,
+                                   "next": "/xa/quang-ngai/xa-a/ket-qua"})
+    assert r.headers["Location"] == "/xa/quang-ngai/xa-a/ket-qua"
+
+
+@pytest.mark.parametrize("elsewhere", ["https://example.org/", "//example.org/x", "/\\example.org"])
+def test_signing_in_never_sends_a_person_to_another_site(web, elsewhere):
+    c = web.client()
+    r = c.post("/dang-nhap", data={"csrf_token": csrf(c, "/dang-nhap"), "username": "tinh", "password": PASSWORD,
+                                   "next": elsewhere})
+    assert r.status_code == 302 and r.headers["Location"] == "/"
 
 
 def test_a_commune_officer_sees_only_their_commune(web):
@@ -90,7 +102,7 @@ def test_a_commune_officer_sees_only_their_commune(web):
         assert r.status_code == 403, page
         assert "Không có quyền" in r.text
     matrix = c.get("/ma-tran?tinh=quang-ngai&nam=2024").text
-    assert re.findall(r'<tr><th><a href="/xa/([\w/-]+)/ket-qua', matrix) == ["quang-ngai/xa-a"]
+    assert re.findall(r'<tr data-c="([\w/-]+)">', matrix) == ["quang-ngai/xa-a"]
     ranking = c.get("/xep-hang?chi-tieu=ho-so-truc-tuyen&nam=2024").text
     assert "xa-b" not in ranking and "xa-x" not in ranking and "quang-ngai/xa-a" in ranking
 
@@ -145,6 +157,15 @@ def test_serve_refuses_a_non_loopback_address_without_accounts(tmp_path):
     assert r.exit_code == 2
     assert "error[no-users]: refusing to listen on 0.0.0.0" in r.output
     assert f"chitieu users add NAME --role reviewer --province quang-ngai --db {tmp_path / 'c.db'}" in r.output
+
+
+def test_serve_says_when_the_database_cannot_be_opened(tmp_path):
+    from chitieu.cli import main
+
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "khong-co" / "c.db")])
+    assert r.exit_code == 2
+    assert f"chitieu: error[database]: cannot open the database sqlite:///{tmp_path / 'khong-co' / 'c.db'}" in r.output
+    assert "Traceback" not in r.output
 
 
 def test_users_add_list_and_disable(tmp_path):

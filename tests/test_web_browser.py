@@ -95,14 +95,22 @@ def test_upload_review_audit_and_take_the_draft_away_in_a_real_browser(server, b
     from selenium.webdriver.support.ui import Select
 
     b = browser
+    (tmp_path / "bieu-mau.xlsx").write_bytes(b"PK\x03\x04 not yet a form")
     b.get(server + "/")
     assert "Cần đăng nhập" in b.find_element(By.TAG_NAME, "h1").text
     _shot(b, "00-can-ma-truy-cap", tmp_path)
+    b.get(server + "/dang-nhap")
+    assert b.find_element(By.NAME, "password")
+    _shot(b, "00-dang-nhap", tmp_path)
     b.get(f"{server}/?token={TOKEN}")
     assert b.current_url == server + "/"
     _shot(b, "01-trang-chu-trong", tmp_path)
 
     _go(b, b.find_element(By.LINK_TEXT, "Tải lên"))
+    b.find_element(By.NAME, "file").send_keys(str(tmp_path / "bieu-mau.xlsx"))
+    _go(b, b.find_element(By.XPATH, "//button[text()='Tải lên và đọc số liệu']"))
+    assert "biểu mẫu báo cáo (.xlsx) chưa được hỗ trợ" in b.find_element(By.CSS_SELECTOR, ".problems").text
+    _shot(b, "02-tai-len-loi", tmp_path)
     b.find_element(By.NAME, "file").send_keys(str(SEED_REPORT))
     Select(b.find_element(By.NAME, "commune")).select_by_value("__new__")
     b.find_element(By.NAME, "province").send_keys("Quảng Ngãi")
@@ -149,6 +157,6 @@ def test_upload_review_audit_and_take_the_draft_away_in_a_real_browser(server, b
         assert b.find_element(By.TAG_NAME, "h1").text
         _shot(b, name, tmp_path)
     b.get(server + "/ma-tran")
-    _go(b, b.find_element(By.CSS_SELECTOR, "table.matrix td.c-unmet a"))
+    _go(b, b.find_element(By.CSS_SELECTOR, "table.matrix td.u"))
     assert b.find_element(By.TAG_NAME, "h1").text.startswith("Kết quả kiểm tra")
     assert all("st-row-unmet" in r.get_attribute("class") for r in b.find_elements(By.CSS_SELECTOR, "details.finding"))

@@ -34,7 +34,7 @@ def test_a_database_made_at_revision_1_is_migrated_forward_keeping_its_data(tmp_
     engine.dispose()
     web = make_web(tmp_path, url=url)  # what `chitieu serve` does at start
     engine = store.open_engine(url)
-    assert store.current_revision(engine) == "0002"
+    assert store.current_revision(engine) == "0003"
     with engine.connect() as conn:
         tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
     assert {"users", "user_units", "communes", "findings"} <= tables
@@ -80,7 +80,7 @@ def test_the_whole_flow_on_a_real_postgresql_server(tmp_path):
         assert store.current_revision(engine) == "0001"
         engine.dispose()
         web = make_web(tmp_path, url=url)
-        assert store.current_revision(store.open_engine(url)) == "0002"
+        assert store.current_revision(store.open_engine(url)) == "0003"
         c = web.signed_in()
         r = upload(c, NGHIA_HOA, commune="__new__", province="Quảng Ngãi")
         assert r.status_code == 302, text_of(r.text)

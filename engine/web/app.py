@@ -44,6 +44,9 @@ HERE = Path(__file__).resolve().parent
 DECISIONS = {"pending": "Chưa rà soát", "confirmed": "Đã xác nhận", "corrected": "Đã sửa", "rejected": "Đã loại"}
 # the order of the findings page: unmet and at-risk first
 SYMBOL = {"met": "✓", "unmet": "✗", "pending": "◔", "insufficient_data": "?", "waived": "⊘", "not_applicable": "–"}
+# a matrix cell: fixed text only (the status's symbol, a one-letter class), so a thousand rows stay small and quick;
+# static/matrix.js makes each cell a link to the commune's findings of that rule
+_CELL = {None: "<td></td>", **{s: f'<td class="{s[0]}">{SYMBOL[s]}</td>' for s in SYMBOL}}
 _FIRST = {"unmet": 0, "at_risk": 1, "insufficient_data": 2, "pending": 3, "waived": 4, "not_applicable": 5, "met": 6}
 
 
@@ -160,6 +163,13 @@ def _commune_or_404(cid: str) -> Commune:
     if not me().can_see(cid):
         abort(403)
     return c
+
+
+def _local(url: Optional[str]) -> Optional[str]:
+    """A path on this site to go back to, or None (an address elsewhere is never followed)."""
+    if url and url.startswith("/") and not url.startswith("//") and "\\" not in url:
+        return url
+    return None
 
 
 def _owned_or_404(model, key: int):
@@ -286,9 +296,7 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
     @app.route("/dang-nhap", methods=["GET", "POST"], endpoint="login")
     def login():
         g.principal = None
-        nxt = request.values.get("next") or url_for("home")
-        if not nxt.startswith("/") or nxt.startswith("//"):
-            nxt = url_for("home")
+        nxt = _local(request.values.get("next")) or url_for("home")
         error = None
         if request.method == "POST":
             user = auth.authenticate(db(), request.form.get("username", ""), request.form.get("password", ""))
@@ -577,7 +585,7 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
                 files[f"tai-len-{u.id}.yaml"] = _export(u)
         if not files:
             flash("Chưa có số liệu nào được xác nhận: hãy rà soát số liệu trước khi kiểm tra.", "error")
-            return redirect(request.form.get("back") or url_for("commune", cid=cid))
+            return redirect(_local(request.form.get("back")) or url_for("commune", cid=cid))
         try:
             a = service.audit(_cat(), files)
         except service.ServiceError as exc:
@@ -675,8 +683,11 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         plan = request.args.get("plan", "")
         if plan:
             rules = [r for r in rules if r.document == plan]
-        communes = db().scalars(_visible(select(Commune)).where(Commune.id.like(f"{province}/%"))
-                                .order_by(Commune.id)).all()
+        in_province = db().scalars(_visible(select(Commune)).where(Commune.id.like(f"{province}/%"))
+                                   .order_by(Commune.id)).all()
+        districts = sorted({c.district for c in in_province if c.district})
+        district = request.args.get("huyen", "")
+        communes = [c for c in in_province if not district or c.district == district]
         rank = {s: i for i, s in enumerate(service.STATUS_ORDER)}
         cells: dict[tuple[str, str], str] = {}
         if year is not None and communes:
@@ -686,10 +697,10 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
                 old = cells.get((cid, rid))
                 if old is None or rank[status] < rank[old]:
                     cells[(cid, rid)] = status
-        seen = {cid for cid, _ in cells}
-        return render_template("matrix.html", rules=rules, communes=[c for c in communes], cells=cells, seen=seen,
-                               provinces=provinces, province=province, years=years, year=year, plan=plan,
-                               documents=service.documents(cat))
+        rows = [(c, Markup("".join(_CELL[cells.get((c.id, r.id))] for r in rules))) for c in communes]
+        return render_template("matrix.html", rules=rules, rows=rows, provinces=provinces,
+                               province=province, districts=districts, district=district, years=years, year=year,
+                               plan=plan, documents=service.documents(cat))
 
     @app.get("/xa/<path:cid>/qua-cac-nam")
     def history(cid: str):

@@ -164,7 +164,8 @@ class FindingRow(Base):
     run: Mapped[AuditRun] = relationship(back_populates="findings")
 
     __table_args__ = (Index("ix_findings_commune_year", "commune_id", "year"),
-                      Index("ix_findings_rule_year", "rule_id", "year"))
+                      Index("ix_findings_rule_year", "rule_id", "year"),
+                      Index("ix_findings_run_rule_year", "run_id", "rule_id", "year"))
 
 
 class User(Base):
