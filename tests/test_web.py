@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, csrf, make_web, pending_ids, text_of, upload
+from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, csrf, make_web, text_of, upload
 
 CID = "quang-ngai/nghia-hoa"
 
@@ -98,6 +98,23 @@ def test_an_uploaded_report_is_drafted_into_facts_that_nobody_has_reviewed_yet(c
     stored = list((web.data_dir / "uploads").iterdir())
     assert [p.name for p in stored if not p.name.startswith(".")] == [
         __import__("hashlib").sha256(NGHIA_HOA.read_bytes()).hexdigest() + ".txt"]
+
+
+def test_a_word_report_is_read_and_marked_like_a_text_one(client):
+    from docx import Document
+
+    doc = Document()
+    for line in NGHIA_HOA.read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            doc.add_paragraph(line)
+    buf = io.BytesIO()
+    doc.save(buf)
+    r = upload(client, buf.getvalue(), "bao-cao.docx", commune="__new__", province="Quảng Ngãi")
+    assert r.status_code == 302, text_of(r.text)
+    html = client.get(r.headers["Location"]).text
+    assert "8 số liệu: Chưa rà soát: 8" in text_of(html)
+    marks = re.findall(r'<mark [^>]*><a href="#f-\d+">([^<]+)</a></mark>', html)
+    assert "hồ sơ giải quyết trực tuyến đạt 42%" in marks and "Năm 2023 giảm 08 hộ nghèo" in marks
 
 
 def test_nothing_is_audited_before_a_person_confirms_a_fact(client):

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import secrets
 import time
-from functools import wraps
 from pathlib import Path
 from typing import Optional
 from urllib.parse import urlencode
@@ -18,7 +17,7 @@ from urllib.parse import urlencode
 from flask import Flask, abort, flash, g, redirect, render_template, request, send_file, session, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from markupsafe import Markup
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -156,7 +155,7 @@ def me() -> auth.Principal:
 
 
 def _commune_or_404(cid: str) -> Commune:
-    """A commune the user may see; another commune's page is refused exactly as a missing one is not: 403."""
+    """A commune the user may see: a missing one is 404, another commune's is refused with 403."""
     c = db().get(Commune, cid)
     if c is None:
         abort(404)
@@ -206,8 +205,6 @@ def _visible(query):
     conds = [Commune.id.in_(sorted(p.communes))]
     if p.role == "reviewer":
         conds += [Commune.id.like(f"{prov}/%") for prov in sorted(p.provinces)]
-    from sqlalchemy import or_
-
     return query.where(or_(*conds))
 
 
