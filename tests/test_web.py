@@ -217,7 +217,8 @@ def test_findings_put_unmet_first_and_open_to_quote_clause_basis_and_figures(aud
     assert "Chưa đạt" in body
     assert "dòng 22: “hồ sơ giải quyết trực tuyến đạt 42%”" in body                     # the quote
     assert "Kế hoạch số 156/KH-UBND" in body                                            # the plan's clause
-    assert "Nguồn của mức chỉ tiêu Giả định của danh mục, chưa đối chiếu văn bản gốc" in body  # the basis
+    assert "Nguồn của mức chỉ tiêu Theo danh mục quy tắc, chưa đối chiếu văn bản gốc" in body  # the basis
+    assert "(ngưỡng 50% theo thẻ thiết kế dự án)" in body                               # …and why
     assert "Mức chỉ tiêu: ít nhất 50% · Kết quả: 42%" in body                            # the figures
     page = text_of(r.text)
     assert "danh mục “Chỉ tiêu công tác dân vận" in page and "chitieu 0.1.0" in page
