@@ -168,6 +168,18 @@ def test_serve_says_when_the_database_cannot_be_opened(tmp_path):
     assert "Traceback" not in r.output
 
 
+def test_serve_says_so_when_the_catalogue_is_broken(tmp_path, monkeypatch):
+    from chitieu.cli import main
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    monkeypatch.setenv("CHITIEU_RULES", str(rules))
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "c.db")])
+    assert r.exit_code == 2
+    assert f"{rules}" in r.output and "error[missing-catalogue]" in r.output
+    assert "nothing was started" in r.output
+
+
 def test_users_add_list_and_disable(tmp_path):
     from chitieu.cli import main
 

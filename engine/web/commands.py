@@ -48,6 +48,15 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
 
     url = _url(db)
     loopback = auth.is_loopback(host)
+    try:  # the catalogue is read once, now: a broken one is said at start, not on the first page
+        from . import service
+
+        service.catalogue()
+    except service.ServiceError as exc:
+        for line in exc.problems:
+            click.echo(line, err=True)
+        click.echo("chitieu: the rule catalogue has errors; nothing was started", err=True)
+        sys.exit(2)
     try:
         engine = open_engine(url)
         migrate(engine)

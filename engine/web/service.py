@@ -85,8 +85,11 @@ def _catalogue_at(root: str) -> Catalogue:
 
 
 def catalogue(rules_dir: Optional[Path] = None) -> Catalogue:
-    """The rule catalogue ($CHITIEU_RULES or the shipped one), loaded once per process."""
-    return _catalogue_at(str(rules_dir or default_rules_dir()))
+    """The rule catalogue ($CHITIEU_RULES or the shipped one), loaded once per process; ServiceError when broken."""
+    try:
+        return _catalogue_at(str(rules_dir or default_rules_dir()))
+    except InputError as exc:
+        raise ServiceError(_problems(exc.diagnostics, {}))
 
 
 def catalogue_info(cat: Catalogue) -> dict:
