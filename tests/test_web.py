@@ -68,6 +68,15 @@ def test_the_right_token_is_kept_in_a_cookie_and_dropped_from_the_address(web):
     assert c.get("/").status_code == 200
 
 
+def test_pages_load_nothing_from_elsewhere_and_cannot_be_framed(web):
+    r = web.client().get(f"/?token={TOKEN}")
+    assert r.headers["Referrer-Policy"] == "no-referrer"  # the token never leaves in a Referer
+    page = web.signed_in().get("/ma-tran")
+    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+    assert page.headers["X-Frame-Options"] == "DENY"
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', page.text)  # no CDN: offices are often offline
+
+
 def test_a_session_ends_after_its_lifetime(web):
     c = web.signed_in()
     web.clock.now += 7.9 * 3600
