@@ -41,6 +41,7 @@ from .form_write import FormSpec, build_form
 from .model import Commune
 from .output import check_target
 from .selection import Selection
+from .web.lazy import lazy
 from .yamlsrc import yaml_files
 
 FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
@@ -826,6 +827,11 @@ def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) 
     pages = docs_pages(cat)
     stale = write_docs(out_dir, pages, force=force)
     click.echo(f"{len(pages)} page(s) written to {out_dir}" + (f"; removed {len(stale)} stale" if stale else ""))
+
+
+# the web page (chitieu.web is imported only when these run)
+main.add_command(lazy("serve", "chitieu.web.commands:serve", "Start the local web page (upload, review, findings)."))
+main.add_command(lazy("users", "chitieu.web.commands:users", "User accounts for a shared `chitieu serve`."))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -95,6 +95,12 @@ CODES: dict[str, str] = {
     "report-unclear": "figures or statements of the report that need clarifying (two readings of one thing)",
     # output
     "output": "an output file that cannot or must not be written",
+    # the web page (chitieu serve, chitieu users)
+    "upload-kind": "an uploaded file of a kind the web page does not read (yet)",
+    "upload-report-file": "an uploaded fact file whose report.file cannot be set aside",
+    "database": "the database cannot be opened or migrated",
+    "no-users": "listening beyond this machine without any user account",
+    "user": "a user account that cannot be added or changed as asked",
 }
 
 

@@ -36,6 +36,10 @@ def test_the_wheel_holds_no_top_level_name_but_chitieu(wheel):
     assert "chitieu/rules/catalogue.yaml" in names and "chitieu/rules/indicators.yaml" in names
     assert "chitieu/seed/tinh-an/bao-cao-2024.yaml" in names
     assert "chitieu/reporters/json_out.py" in names
+    # the web page: its templates, static files and schema migrations ship too (chitieu serve migrates at start)
+    assert {"chitieu/web/templates/base.html", "chitieu/web/templates/review.html", "chitieu/web/static/style.css",
+            "chitieu/web/migrations/env.py", "chitieu/web/migrations/script.py.mako",
+            "chitieu/web/migrations/versions/r0001_store.py", "chitieu/web/migrations/versions/r0002_users.py", "chitieu/web/static/matrix.js"} <= set(names)
 
 
 @pytest.fixture(scope="module")

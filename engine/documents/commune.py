@@ -8,8 +8,10 @@ What goes in, and what never does:
 - one task in section IV for each shortcoming (the rule's ``remedy``, the stated shortcoming's ``remedy``, or a
   placeholder for the officer), then the report's own tasks;
 - causes split khách quan / chủ quan; where the report gives none, suggestions the officer must confirm, marked so;
-- never a line number, a remark about the report, an evidence level, or a working assumption presented as a target
-  ("Kế hoạch không quy định mức cụ thể" instead). Those belong to the review sheet (chitieu.documents.review).
+- never a line number, a remark about the report or an evidence level (those belong to the review sheet,
+  chitieu.documents.review); a level that is only the catalogue's working assumption is never presented as the
+  plan's: it is marked "(*)" with one bracketed note for the officer to check it against the plan and remove the
+  mark before signing, as the suggested causes are marked.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ RECORDS_TASK = ("Rà soát, hoàn thiện hồ sơ minh chứng (quyết định
                 "ước thi đua; kết quả đánh giá công tác dân vận chính quyền…).")
 PLACEHOLDER_TASK = "[Đề nghị bổ sung nhiệm vụ khắc phục: {text}]"
 CONFIRM = " [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]"
+ASSUMED = " (*)"
+ASSUMED_NOTE = ("[(*) Mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đề nghị đối chiếu, sửa mức nếu khác và "
+                "bỏ dấu (*) trước khi trình ký.]")
 NO_LEVEL = vi.NO_PLAN_LEVEL
 COMMUNE_STATUS = {"met": "Đạt", "unmet": "Chưa đạt", "insufficient_data": "Chưa có số liệu", "waived": "Miễn trừ",
                   "not_applicable": "Không áp dụng", "noted": "—", "needs_clarification": "—"}
@@ -91,6 +96,8 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
         values["topics"] = ", ".join(dict.fromkeys(cat.by_id[f.rule_id].rule.topic or "" for f in fs if
                                                    cat.by_id[f.rule_id].rule.topic))
         values["period"] = ", ".join(dict.fromkeys(f.period.label for f in fs))
+        if _assumed(first):
+            values["target"] = _commune_target(first)
         text = _render(template, values)
         if how == "at_risk":
             text = _sentence(AT_RISK.format(text=text.rstrip("."), as_of=values.get("as_of", "")))
@@ -181,6 +188,8 @@ def section_blocks(draft: CommuneDraft) -> list[Block]:
         if mine:
             blocks.append(Bullet("-", f"Về {_inline(vi.THEME_LABELS[theme])}:"))
             blocks += [Bullet("+", s.text) for s in mine]
+    if any(ASSUMED in s.text for s in draft.shortcomings):
+        blocks.append(Para(ASSUMED_NOTE, italic=True, placeholder=True))
     blocks.append(Heading(3, "b) Nguyên nhân"))
     for kind, label in (("khach_quan", "Nguyên nhân khách quan:"), ("chu_quan", "Nguyên nhân chủ quan:")):
         blocks.append(Bullet("-", label))
@@ -201,16 +210,21 @@ def _commune_actual(f: Finding) -> str:
     return shown
 
 
+def _assumed(f: Finding) -> bool:
+    return f.target is not None and f.target.basis is not None and f.target.basis.kind == "assumption"
+
+
 def _commune_target(f: Finding) -> str:
     if f.target is None:
         return "—"
-    if not f.target.threshold_known or (f.target.basis is not None and f.target.basis.kind == "assumption"):
+    if not f.target.threshold_known:
         return NO_LEVEL
-    return f.target.display
+    return f.target.display + (ASSUMED if _assumed(f) else "")
 
 
 def results_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
-    """The commune's main targets as it reports them: plan level (never an assumption), result, its own evaluation."""
+    """The commune's main targets as it reports them: plan level (an assumed one marked "(*)"), result, its own
+    evaluation."""
     cat = result.catalogue
     rows = []
     for f in result.findings:
@@ -275,6 +289,8 @@ def commune_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[D
     if table.rows:
         table.caption = f"Kết quả thực hiện các chỉ tiêu, nhiệm vụ (số liệu đến {cf.as_of_phrase})"
         blocks += [Heading(1, "PHỤ LỤC"), table]
+        if any(row[3].endswith(ASSUMED) for row in table.rows):
+            blocks.append(Para(ASSUMED_NOTE, italic=True, placeholder=True))
     return DocumentBlocks(
         header=Header(body=unit_lines(cf), number=opts.number, place_date=f"{place_of(cf)}, {date}"),
         kind="BÁO CÁO", title=[title_line(cf), "(Dự thảo mục III.2 và mục IV)"], blocks=blocks,

@@ -32,6 +32,18 @@ SHADE = {"met": "E2EFDA", "unmet": "F8CBAD", "pending": "FFF2CC", "insufficient_
 HEADING_LOOK = {1: (BODY_PT, True, False), 2: (BODY_PT, True, False), 3: (BODY_PT, True, True)}
 
 
+CORE_MAX = 255        # Word's limit on a core property (the document's title in File → Info)
+
+
+def _core_text(text: str) -> str:
+    """Text for a core property: cleaned, on one line, and cut at a word with '…' past Word's 255 characters (a
+    report's title that quotes the plan's full name is longer)."""
+    text = " ".join(_clean(text).split())
+    if len(text) <= CORE_MAX:
+        return text
+    return text[: CORE_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _font(run, size: float = BODY_PT, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
     run.font.name = FONT
     run.font.size = Pt(size)
@@ -226,7 +238,7 @@ def render_docx(docs: DocumentBlocks | list[DocumentBlocks]) -> bytes:
     normal.font.size = Pt(BODY_PT)
     _heading_styles(doc)
     props = doc.core_properties
-    props.title = _clean(" ".join([docs[0].kind] + docs[0].title)) if docs else ""
+    props.title = _core_text(" ".join([docs[0].kind] + docs[0].title)) if docs else ""
     props.author = props.last_modified_by = "chitieu"
     props.language = "vi-VN"
     props.revision = 1
