@@ -113,11 +113,16 @@ class Diagnostics:
     """An ordered, de-duplicated collection of diagnostics for one run."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen.update(self.items)
 
     def add(self, diag: Diagnostic) -> None:
         if diag.code not in CODES:
             raise ValueError(f"undocumented diagnostic code {diag.code!r}; add it to CODES and RULES.md")
-        if diag not in self.items:
+        if diag not in self._seen:  # a set, not a list scan: 23,600 errors in one run stay linear
+            self._seen.add(diag)
             self.items.append(diag)
 
     def error(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
