@@ -379,7 +379,7 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
         lint_report(cat, path, diags)
     _print_diagnostics(diags.items)
     click.echo(f"{len(diags.warnings)} problem(s) in {len(reports)} report(s)", err=True)
-    sys.exit(EXIT_FINDINGS if diags.items else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if diags.warnings or diags.errors else EXIT_OK)
 
 
 # --------------------------------------------------------------------------------------------------- rules

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
 
 # Every diagnostic code, with what it means. RULES.md explains each one and what to do (a test keeps them in step).
 CODES: dict[str, str] = {
@@ -130,6 +130,10 @@ class Diagnostics:
 
     def warning(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
         self.add(Diagnostic(str(path), line, col, code, message, "warning"))
+
+    def note(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
+        """Something the user should know that is neither wrong nor doubtful (a report file that is not there)."""
+        self.add(Diagnostic(str(path), line, col, code, message, "note"))
 
     def extend(self, diags: Iterable[Diagnostic]) -> None:
         for d in diags:

@@ -210,8 +210,10 @@ def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[Rep
     path = (doc.path.parent / ff.report.file)
     line, col = doc.where(("report", "file"))
     if not path.exists():
-        diags.warning(doc.path, line, col, "report-missing",
-                      f"the report file '{ff.report.file}' is not there; quotes were not checked against it")
+        # A fact file may travel without its report (a plain clone of the project has no ../shared): a note, once.
+        message = f"the report file '{ff.report.file}' is not there; quotes were not checked against it"
+        if not any(d.code == "report-missing" and d.message == message for d in diags.items):
+            diags.note(doc.path, line, col, "report-missing", message)
         return None
     try:
         return ReportText(read_text(path, max_bytes=50 * 1024 * 1024))

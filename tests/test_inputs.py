@@ -1,0 +1,61 @@
+"""The input side of issue 10: what chitieu reads, how it tells the user what a file is, and where it stops.
+
+Reports used here are written for the project (tests/fixtures/intake/: xã An Phú, a made-up commune); huge files,
+bombs and FIFOs are made at test time.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from chitieu.cli import main
+from conftest import ROOT
+
+INTAKE = ROOT / "tests" / "fixtures" / "intake"
+AN_PHU = INTAKE / "an-phu" / "bao-cao-2025.yaml"
+AN_PHU_REPORT = INTAKE / "bao-cao-an-phu.txt"
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def diag_lines(err: str, level: str = "") -> list[str]:
+    return [l for l in err.splitlines() if (f"{level}[" if level else "]: ") in l and ": " in l]
+
+
+# --------------------------------------------------------------------------------------------------- item 28
+
+def test_a_fact_file_whose_report_is_absent_gets_one_note_and_no_warning(tmp_path):
+    a = tmp_path / "a.yaml"
+    shutil.copy(AN_PHU, a)
+    b = tmp_path / "b.yaml"  # a second file of the same commune citing the same absent report
+    b.write_text(AN_PHU.read_text(encoding="utf-8").split("facts:")[0] + "facts: []\n", encoding="utf-8")
+    code, out, err = cli("check", tmp_path, "--format", "json", "--fail-on", "never")
+    assert code == 0, err
+    notes = diag_lines(err, "note")
+    assert notes == [f"{a}:11:9: note[report-missing]: the report file '../bao-cao-an-phu.txt' is not there; "
+                     "quotes were not checked against it"]
+    assert not diag_lines(err, "warning")
+    assert json.loads(out)["summary"]["met"] == 7
+
+
+def test_with_its_report_beside_it_every_quote_is_checked(tmp_path):
+    folder = tmp_path / "an-phu"
+    folder.mkdir()
+    shutil.copy(AN_PHU_REPORT, tmp_path / AN_PHU_REPORT.name)
+    text = AN_PHU.read_text(encoding="utf-8")
+    (folder / "f.yaml").write_text(text, encoding="utf-8")
+    code, _, err = cli("check", folder, "--fail-on", "never")
+    assert code == 0 and not diag_lines(err), err
+    (folder / "f.yaml").write_text(text.replace("Năm 2024 giảm 6 hộ nghèo", "Năm 2024 giảm 7 hộ nghèo"), encoding="utf-8")
+    code, _, err = cli("check", folder, "--fail-on", "never")
+    assert code == 2
+    assert "error[quote-mismatch]: the quote is not at line 26 of the report; it is not in the report at all" in err
