@@ -33,10 +33,15 @@ def _number(v: Any) -> Decimal:
             raise ValueError(f"expected a number, got the text '{v}'; write the number without quotes or '%'")
         raise ValueError(f"expected a number, got {type(v).__name__}")
     d = Decimal(str(v)) if isinstance(v, float) else Decimal(v)
-    if not d.is_finite():
+    if d.is_nan():
         raise ValueError("the number must be finite")
-    if abs(d) > MAX_ABS_VALUE:
-        raise ValueError(f"the number {v} is out of range (at most ±{MAX_ABS_VALUE:,})")
+    if d.is_infinite():
+        raise ValueError(f"the number is out of range (at most ±{MAX_ABS_VALUE:,})")
+    # The exponent first: 1e1000000 is a valid Decimal, but abs() or a comparison under the default context
+    # overflows it (decimal.Overflow).
+    if d and (d.adjusted() > MAX_ABS_VALUE.adjusted() or d.copy_abs() > MAX_ABS_VALUE):
+        shown = str(v) if len(str(v)) <= 24 else str(v)[:20] + "…"
+        raise ValueError(f"the number {shown} is out of range (at most ±{MAX_ABS_VALUE:,})")
     return d
 
 
@@ -44,7 +49,8 @@ def _int(v: Any) -> int:
     if isinstance(v, bool) or not isinstance(v, int):
         if isinstance(v, str):
             raise ValueError(f"expected a whole number, got the text '{v}'; write it without quotes")
-        raise ValueError(f"expected a whole number, got {type(v).__name__} {v!r}")
+        shown = repr(v) if len(repr(v)) <= 40 else repr(v)[:36] + "…"
+        raise ValueError(f"expected a whole number, got {type(v).__name__} {shown}")
     return v
 
 

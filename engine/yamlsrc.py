@@ -153,12 +153,13 @@ def parse_scalar(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        # past 4,300 digits int() refuses the text (CVE-2020-10735); as a Decimal it is simply out of range later
+        return int(value) if len(value) <= 400 else Decimal(value)
     if _FLOAT.match(value):
         try:
             return Decimal(value)
-        except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-            return value
+        except InvalidOperation:  # an exponent past what Decimal can hold (1e99999999999999999999)
+            return Decimal("Infinity") if not value.startswith("-") else Decimal("-Infinity")
     return value
 
 

@@ -59,3 +59,27 @@ def test_with_its_report_beside_it_every_quote_is_checked(tmp_path):
     code, _, err = cli("check", folder, "--fail-on", "never")
     assert code == 2
     assert "error[quote-mismatch]: the quote is not at line 26 of the report; it is not in the report at all" in err
+
+
+# --------------------------------------------------------------------------------------------------- item 10
+
+def _rules_copy(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    return rules
+
+
+def test_a_rule_target_of_1e1000000_is_a_located_error_not_a_decimal_overflow(tmp_path):
+    rules = _rules_copy(tmp_path)
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = 'target: {op: ">=", value: 1, unit: mô hình}'
+    assert old in text
+    path.write_text(text.replace(old, 'target: {op: ">=", value: 1e1000000, unit: mô hình}', 1), encoding="utf-8")
+    line, col = next((i, l.index("1e1000000") + 1) for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                     if "1e1000000" in l)
+    expected = f"{path}:{line}:{col}: error[invalid-value]: target.value: the number 1E+1000000 is out of range"
+    for args in (["rules", "lint", "--rules", rules], ["check", "--rules", rules, AN_PHU]):
+        code, out, err = cli(*args)
+        assert code == 2 and out == "", err
+        assert any(l.startswith(expected) for l in err.splitlines()), err
