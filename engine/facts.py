@@ -288,8 +288,11 @@ def _fmt(x: Optional[Decimal]) -> str:
     return "∞" if x is None else str(x)
 
 
-def _value_key(f: Fact) -> str:
-    return repr((f.value, f.claim, tuple((i.name, i.decision) for i in f.items or ())))
+def _value_key(f: Fact) -> tuple:
+    """What two facts must share to agree. Numbers compare by value (3 and 3.0 agree; Decimal keeps the digits
+    written, so their reprs differ), and the type stays in the key so that true and 1 do not."""
+    v = f.value
+    return (type(v).__name__, v, f.claim, tuple((i.name, i.decision) for i in f.items or ()))
 
 
 def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:

@@ -83,3 +83,27 @@ def test_a_rule_target_of_1e1000000_is_a_located_error_not_a_decimal_overflow(tm
         code, out, err = cli(*args)
         assert code == 2 and out == "", err
         assert any(l.startswith(expected) for l in err.splitlines()), err
+
+
+# --------------------------------------------------------------------------------------------------- item 24
+
+def _an_phu_with(tmp_path: Path, *facts: str) -> Path:
+    head = AN_PHU.read_text(encoding="utf-8").split("facts:")[0].replace("  file: ../bao-cao-an-phu.txt\n", "")
+    path = tmp_path / "f.yaml"
+    path.write_text(head + "facts:\n" + "".join(f"  - {f}\n" for f in facts), encoding="utf-8")
+    return path
+
+
+def test_the_same_figure_written_3_and_3_0_is_not_a_conflict(tmp_path):
+    same = _an_phu_with(tmp_path, "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6, source: {line: 26, quote: a}}",
+                        "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6.0, source: {line: 27, quote: b}}",
+                        "{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50}, source: {line: 28, quote: c}}",
+                        "{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50.00}, source: {line: 29, quote: d}}")
+    code, out, err = cli("check", same, "--format", "json", "--fail-on", "never")
+    assert code == 0, err
+    poverty = [f for f in json.loads(out)["findings"] if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024"]
+    assert poverty and poverty[0]["facts"][0]["value"].startswith("06")
+    differ = _an_phu_with(tmp_path, "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6, source: {line: 26, quote: a}}",
+                          "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 7, source: {line: 27, quote: b}}")
+    code, _, err = cli("check", differ)
+    assert code == 2 and f"{differ}:13:5: error[conflicting-facts]" in err, err
