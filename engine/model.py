@@ -83,8 +83,15 @@ Number = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(lambda d: 
 Int = Annotated[int, BeforeValidator(_int)]
 Year = Annotated[int, BeforeValidator(_year)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
-Text = Annotated[str, BeforeValidator(_text)]
-NonEmptyText = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s))]
+# Length caps on free text (README "Bad input and limits"): a sentence, a quote or a paragraph fits in
+# MAX_TEXT; a name or a document number in MAX_NAME; ids in MAX_ID. A 1 MB name once made 57 MB of JSON.
+MAX_TEXT = 5_000
+MAX_NAME = 200
+MAX_ID = 120
+Text = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_TEXT)]
+NonEmptyText = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s)), Field(max_length=MAX_TEXT)]
+Name = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s)), Field(max_length=MAX_NAME)]
+OptionalName = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_NAME)]
 Slug = Annotated[str, BeforeValidator(_text), Field(pattern=SLUG, max_length=80)]
 Key = Annotated[str, BeforeValidator(_text), Field(pattern=KEY, max_length=80)]
 
@@ -464,16 +471,16 @@ class Quote(Strict):
 
 
 class DocRef(Strict):
-    kind: Optional[Text] = None
-    number: NonEmptyText
+    kind: Optional[OptionalName] = None
+    number: Name
     date: Optional[Date] = None
-    issuer: Optional[Text] = None
+    issuer: Optional[OptionalName] = None
 
 
 class Item(Strict):
-    name: NonEmptyText
+    name: Name
     decision: Optional[DocRef] = None
-    owner: Optional[Text] = None
+    owner: Optional[OptionalName] = None
     note: Optional[Text] = None
 
 
@@ -522,11 +529,15 @@ class Fact(Strict):
         return self
 
 
+CommuneId = Annotated[str, BeforeValidator(_text),
+                      Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
+
+
 class Commune(Strict):
-    id: Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
-    name: NonEmptyText
-    district: Optional[Text] = None
-    province: Optional[Text] = None
+    id: CommuneId
+    name: Name
+    district: Optional[OptionalName] = None
+    province: Optional[OptionalName] = None
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -566,10 +577,10 @@ ReportDate = Annotated[PartialDate, BeforeValidator(_partial_date), PlainSeriali
 
 class Report(Strict):
     title: NonEmptyText
-    number: Optional[Text] = None
+    number: Optional[OptionalName] = None
     date: ReportDate
     as_of: Date
-    issuer: NonEmptyText
+    issuer: Name
     period: DateSpan
     file: Optional[Text] = None
 
@@ -617,10 +628,10 @@ class FactFile(Strict):
 
 class Waiver(Strict):
     rule: Slug
-    commune: Annotated[str, BeforeValidator(_text)]
+    commune: Annotated[str, BeforeValidator(_text), Field(max_length=MAX_ID)]
     period: Period
     reason: NonEmptyText
-    approver: NonEmptyText
+    approver: Name
     expires: Date
     reference: Optional[Text] = None
 

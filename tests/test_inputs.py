@@ -107,3 +107,24 @@ def test_the_same_figure_written_3_and_3_0_is_not_a_conflict(tmp_path):
                           "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 7, source: {line: 27, quote: b}}")
     code, _, err = cli("check", differ)
     assert code == 2 and f"{differ}:13:5: error[conflicting-facts]" in err, err
+
+
+# --------------------------------------------------------------------------------------------------- item 19
+
+def test_ids_names_and_free_text_have_length_caps(tmp_path):
+    text = AN_PHU.read_text(encoding="utf-8").replace("  file: ../bao-cao-an-phu.txt\n", "")
+    long_id = "quang-ngai/" + "a" * 5000
+    cases = {
+        "id": (text.replace("id: quang-ngai/an-phu", f"id: {long_id}"), "characters; at most 120 characters"),
+        "name": (text.replace("name: xã An Phú", "name: xã " + "Phú " * 250_000), "characters; at most 200 characters"),
+        "quote": (text.replace('quote: "Năm 2024 giảm 6 hộ nghèo"', 'quote: "' + "giảm " * 2000 + '"'),
+                  "characters; at most 5,000 characters"),
+    }
+    for name, (body, message) in cases.items():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(body, encoding="utf-8")
+        code, out, err = cli("check", path, "--format", "json")
+        assert code == 2 and out == "", (name, err[:300])
+        errors = diag_lines(err, "error")
+        assert len(errors) == 1 and "error[invalid-value]" in errors[0] and message in errors[0], (name, errors)
+        assert len(errors[0]) < 300, "the message quotes the value shortened"
