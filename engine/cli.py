@@ -8,7 +8,6 @@ import itertools
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -18,19 +17,19 @@ from . import __version__, vi
 from .authoring import append_rule, docs_pages, lint, rule_page, skeleton
 from .batch import Tally, audit_batch, collect, collect_matrix
 from .catalogue import load_catalogue
-from .diagnostics import Diagnostics, InputError, did_you_mean, shown_path
+from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean, shown_path
 from .document import TABLE_HEADER, ReportOptions, build_report
 from .examples import run_examples
 from .intake import extract, to_yaml
 from .model import SLUG
 from .output import OutputError, atomic_text, write_atomic
+from .prepare import no_facts, prepare
 from .reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
-from .reporttext import read_report
+from .reporttext import encoding_note, read_report
 from .runtime import EngineError
-from .yamlsrc import yaml_files
 
 FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
 
@@ -94,6 +93,11 @@ RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Pa
                             help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
 
 
+ALLOW_UNREVIEWED = click.option(
+    "--allow-unreviewed", is_flag=True,
+    help="Audit drafts of `facts extract` (unreviewed: true) as they are; every output then says so.")
+
+
 def OUTPUT_OPTIONS(fn: Callable) -> Callable:
     """-o FILE (written atomically, never over an input) and --force."""
     fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
@@ -119,9 +123,10 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
               help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
 @OUTPUT_OPTIONS
 @click.option("--color/--no-color", default=None, help="Colour the table (default: when writing to a terminal).")
+@ALLOW_UNREVIEWED
 @guarded
 def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section: bool, fail_on: str,
-          output: Optional[Path], force: bool, color: Optional[bool]) -> None:
+          output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
     PATHS are fact files (schema chitieu.facts/1), waiver files (chitieu.waivers/1) or folders holding them,
@@ -141,9 +146,9 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     if section:
         fmt = "section"
     spec = REPORTERS[fmt]
-    cat, diags, inputs, originals = _prepare(rules_dir, paths)
-    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
-    first = next(stream, None)
+    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
+    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy)
+    first = next(stream, None) if inputs or not diags.has_errors() else None
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
     tally = Tally(itertools.chain([first] if first else [], stream))
@@ -167,39 +172,11 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
     _finish(diags, tally.counts, fail_on)
 
 
-REPORT_SUFFIXES = {".txt", ".md", ".docx"}
-
-
-@functools.lru_cache(maxsize=1)
-def _drafts_dir() -> Path:
-    """Where reports given directly to `check` are drafted into facts (removed when the process ends)."""
-    holder = tempfile.TemporaryDirectory(prefix="chitieu-drafts-")
-    _drafts_dir.holder = holder  # keep it alive until exit
-    return Path(holder.name)
-
-
-def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
-    """The catalogue, the inputs to audit, and every file given (which an output must never overwrite);
-    a report given directly (.txt, .md, .docx) is drafted into facts first."""
-    diags = Diagnostics()
-    cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
-    given = list(paths) or [seed_facts_dir()]
-    inputs = []
-    for path in given:
-        if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
-            ex = extract(cat, read_report(path))
-            draft = _drafts_dir() / f"{len(inputs)}-{path.stem}.yaml"
-            draft.write_text(to_yaml(ex, report_file=str(path.resolve())), encoding="utf-8")
-            n_review = sum(1 for f in ex.facts if f.review)
-            click.echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
-                       f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on "
-                       f"them — run `chitieu facts extract {path} -o FILE` to review them", err=True)
-            inputs.append(draft)
-        else:
-            inputs.append(path)
-    originals = yaml_files(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
-    originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
-    return cat, diags, inputs, originals
+def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], allow_unreviewed: bool = False):
+    """The catalogue, the diagnostics so far, the inputs to audit, every file given (which an output must never
+    overwrite) and the policy for unreviewed drafts (engine.prepare)."""
+    p = prepare(rules_dir, paths, allow_unreviewed=allow_unreviewed, echo=lambda text: click.echo(text, err=True))
+    return p.catalogue, p.diags, p.inputs, p.originals, p.unreviewed
 
 
 def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
@@ -212,10 +189,12 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str) -> None:
     sys.exit(_fail_exit(counts, fail_on))
 
 
-def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
+def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path], allow_unreviewed: bool = False):
     """Audit for the document commands: every commune kept; input errors reported, their communes left out."""
-    cat, diags, inputs, originals = _prepare(rules_dir, paths)
-    result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty()))
+    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
+    if not inputs and diags.has_errors():
+        raise InputError(diags.items)
+    result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy))
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
     return result, originals, diags
@@ -243,10 +222,11 @@ def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[P
               help="Date of the document, YYYY-MM-DD (default: left blank for the drafter).")
 @click.option("--signer", default="", help="Name of the signer (default: left blank).")
 @click.option("--recipient", "recipients", multiple=True, help="A line of “Nơi nhận” (repeatable; default: Lưu: VT.).")
+@ALLOW_UNREVIEWED
 @guarded
 def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path], force: bool,
            issuer: Optional[str], parent: Optional[str], place: Optional[str], date_, signer: str,
-           recipients: tuple[str, ...]) -> None:
+           recipients: tuple[str, ...], allow_unreviewed: bool) -> None:
     """Draft the report: findings table, section III.2 “Tồn tại, hạn chế và nguyên nhân” and section IV.
 
     \b
@@ -255,7 +235,7 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output:
       chitieu report facts/tinh-an --format docx -o bao-cao.docx
       chitieu report facts/tinh-an --format txt --date 2024-10-31
     """
-    result, inputs, diags = _audit(paths, rules_dir)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
     opts = ReportOptions(issuer=issuer, parent=parent, place=place, date=date_.date() if date_ else None,
                          signer_name=signer, recipients=list(recipients) or ["Lưu: VT."])
     _emit(REPORT_FORMATS[fmt](build_report(result, opts)), fmt, output, inputs, force)
@@ -267,9 +247,10 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output:
 @RULES_OPTION
 @click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default="md", show_default=True)
 @OUTPUT_OPTIONS
+@ALLOW_UNREVIEWED
 @guarded
 def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path],
-               force: bool) -> None:
+               force: bool, allow_unreviewed: bool) -> None:
     """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
 
     \b
@@ -277,7 +258,7 @@ def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, out
       chitieu shortfalls facts/tinh-an --format xlsx -o thieu-hut.xlsx
       chitieu shortfalls facts/ --format csv -o thieu-hut.csv
     """
-    result, inputs, diags = _audit(paths, rules_dir)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
     _emit(SHORTFALL_FORMATS[fmt](result), fmt, output, inputs, force)
     _finish(diags, {}, "never")
 
@@ -347,7 +328,17 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
       chitieu facts extract ../shared/seed/000_1ba10a35eaeb2799.txt --commune-id quang-ngai/tinh-an -o draft.yaml
     """
     cat = _catalogue(rules_dir)
-    ex = extract(cat, read_report(report_path))
+    if report_path.suffix.lower() in (".yaml", ".yml"):
+        raise InputError([Diagnostic(str(report_path), 1, 1, "file-kind", "a YAML file is not a report: `facts "
+                                     "extract` drafts facts from a commune's report (.txt, .md, .docx); check a fact "
+                                     "file with `chitieu check`")])
+    report = read_report(report_path)
+    note = encoding_note(report)
+    if note:
+        click.echo(f"{report_path}:1:1: note[encoding]: {note}", err=True)
+    ex = extract(cat, report)
+    if not ex.facts:  # nothing to draft: say so in the user's file, write nothing
+        raise InputError([Diagnostic(str(report_path), 1, 1, "no-facts", no_facts(report))])
     base = output.parent if output is not None else Path.cwd()
     try:
         shown = os.path.relpath(report_path.resolve(), base.resolve())

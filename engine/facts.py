@@ -14,7 +14,8 @@ from .catalogue import Catalogue
 from .diagnostics import Diagnostics, InputError, did_you_mean
 from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
 from .validate import validate
-from .yamlsrc import YamlDoc, load_each, read_text, yaml_files
+from .reporttext import report_lines
+from .yamlsrc import YamlDoc, load_each, yaml_files
 
 FACT_SCHEMA = "chitieu.facts/1"
 WAIVER_SCHEMA = "chitieu.waivers/1"
@@ -62,7 +63,9 @@ class CommuneFacts:
     paths: list[Path] = field(default_factory=list)
     facts: list[LoadedFact] = field(default_factory=list)
     statements: list[LoadedStatement] = field(default_factory=list)
-    unreviewed: bool = False          # facts drafted by `chitieu facts extract` that no one has reviewed yet
+    # files drafted by `chitieu facts extract` that no one has reviewed yet (unreviewed: true), with where it says so
+    drafts: list[tuple[Path, int, int]] = field(default_factory=list)
+    report_where: list[tuple[Path, int, int]] = field(default_factory=list)   # each report's as_of, by file
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     _by_indicator: Optional[dict[str, list[LoadedFact]]] = field(default=None, repr=False, compare=False)
     _indexed: int = field(default=-1, repr=False, compare=False)
@@ -75,6 +78,10 @@ class CommuneFacts:
                 self._by_indicator.setdefault(lf.fact.indicator, []).append(lf)
             self._indexed = len(self.facts)
         return self._by_indicator
+
+    @property
+    def unreviewed(self) -> bool:
+        return bool(self.drafts)
 
     @property
     def as_of(self) -> dt.date:
@@ -149,6 +156,7 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tu
                         f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}")
     for cf in communes.values():
         _check_conflicts(cf, diags)
+        _check_report_dates(cf, diags)
     return [communes[k] for k in sorted(communes)], waivers
 
 
@@ -198,7 +206,9 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
         diags.warning(doc.path, line, col, "commune-name",
                       f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}")
     cf.reports.append(ff.report)
-    cf.unreviewed = cf.unreviewed or ff.unreviewed or any(lf.fact.review for lf in loaded)
+    cf.report_where.append((doc.path, *doc.where(("report", "as_of"))))
+    if ff.unreviewed:
+        cf.drafts.append((doc.path, *doc.where(("unreviewed",), prefer_key=True)))
     cf.paths.append(doc.path)
     cf.facts.extend(loaded)
     cf.statements.extend(statements)
@@ -216,7 +226,8 @@ def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[Rep
             diags.note(doc.path, line, col, "report-missing", message)
         return None
     try:
-        return ReportText(read_text(path, max_bytes=50 * 1024 * 1024))
+        # read as intake reads it: Word as Word, legacy encodings converted, so the line numbers agree
+        return ReportText("\n".join(report_lines(path)))
     except InputError as exc:
         diags.warning(doc.path, line, col, "report-unreadable",
                       f"the report file cannot be read ({exc.diagnostics[0].message}); quotes were not checked")
@@ -309,6 +320,36 @@ def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
             diags.error(lf.path, lf.line, lf.col, "conflicting-facts",
                         f"'{lf.fact.indicator}' for {lf.fact.period.key} is given differently at {first.where}; "
                         "a report that contradicts itself is modelled as two indicators and a claim check")
+
+
+def _report_keys(report: Report, path: Path) -> set[tuple[str, str]]:
+    """What identifies a report across fact files: the file it names, its number, the start of its title."""
+    keys = {("title", _SPACE.sub(" ", report.title).strip().casefold()[:80])}
+    if report.number:
+        keys.add(("number", report.number.strip().casefold()))
+    if report.file:
+        keys.add(("file", str((path.parent / report.file).resolve())))
+    return keys
+
+
+def _check_report_dates(cf: CommuneFacts, diags: Diagnostics) -> None:
+    """Two files of one commune that describe the same report must give it the same date and as-of date: a draft
+    dated today beside the reviewed facts once moved a whole audit to today's date."""
+    seen: dict[tuple[str, str], tuple[Report, tuple[Path, int, int]]] = {}
+    for report, where in zip(cf.reports, cf.report_where):
+        keys = sorted(_report_keys(report, where[0]))
+        first = next((seen[k] for k in keys if k in seen), None)
+        for k in keys:
+            seen.setdefault(k, (report, where))
+        if first is None:
+            continue
+        other, (opath, oline, _) = first
+        if (other.date, other.as_of) != (report.date, report.as_of):
+            path, line, col = where
+            diags.error(path, line, col, "report-date",
+                        f"this file dates the report “{report.title[:60]}” {report.date} (figures as of "
+                        f"{report.as_of}) but {opath}:{oline} dates it {other.date} (as of {other.as_of}); "
+                        "one report has one date: correct the draft")
 
 
 def _load_waiver_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics) -> Iterator[LoadedWaiver]:

@@ -17,7 +17,7 @@ from .catalogue import Catalogue
 from .diagnostics import Diagnostics
 from .facts import load_inputs
 from .intake import Extraction, _fold, extract, to_yaml
-from .reporttext import ReportText, clean, read_report
+from .reporttext import ReportText, clean, encoding_note, read_report
 
 TYPOS = {"trực quang": "trực quan", "nỗi cộm": "nổi cộm", "phần đầu": "phấn đấu"}
 _DUP = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.I)
@@ -46,6 +46,9 @@ class Problems:
 
 def lint_report(cat: Catalogue, path: Path, diags: Diagnostics) -> Extraction:
     report = read_report(path)
+    note = encoding_note(report)
+    if note:
+        diags.note(path, 1, 1, "encoding", note)
     ex = extract(cat, report)
     p = Problems(report, diags)
     _names(ex, p)
