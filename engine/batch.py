@@ -295,12 +295,14 @@ def collect(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
 
 def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], *, with_rows: bool):
     """The commune × rule matrix (and, for a workbook, one row per finding) without keeping the findings."""
+    from . import vi
     from .document import finding_row
     from .matrix import new_matrix
 
     m, rows = new_matrix(cat), []
     for cf, findings in stream:
-        m.add_commune(cf.commune.id, cf.commune.name, findings)
+        name = f"{cf.commune.name} ({vi.UNREVIEWED_MARK})" if cf.unreviewed else cf.commune.name
+        m.add_commune(cf.commune.id, name, findings)
         if with_rows:
             rows += [[cf.commune.name] + finding_row(i, f) for i, f in enumerate(findings, 1)]
     return m, rows

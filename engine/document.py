@@ -55,6 +55,7 @@ class ReportDoc:
     signer_role: str
     signer_name: str
     catalogue: str
+    warnings: list[str] = field(default_factory=list)   # findings that rest on unreviewed drafts, said first
 
 
 def _upper(text: str) -> str:
@@ -112,7 +113,9 @@ def build_report(result: AuditResult, opts: ReportOptions | None = None) -> Repo
     return ReportDoc(parent=parent, issuer=issuer, number=f"Số: {opts.number}", place_date=f"{place}, {date}",
                      title="BÁO CÁO", subtitle=subtitle, intro=intro, communes=communes,
                      recipients=opts.recipients, signer_title=opts.signer_title, signer_role=opts.signer_role,
-                     signer_name=opts.signer_name, catalogue=f"{cat.info.name} — phiên bản {cat.version} ({cat.digest})")
+                     signer_name=opts.signer_name, catalogue=f"{cat.info.name} — phiên bản {cat.version} ({cat.digest})",
+                     warnings=[vi.unreviewed_note(cf.commune.name, cf.unreviewed_files)
+                               for cf in result.communes if cf.unreviewed])
 
 
 # --------------------------------------------------------------------------------------------------- shortfalls
@@ -127,6 +130,7 @@ KINDS = {"unmet": "Chưa đạt", "at_risk": "Có nguy cơ không đạt", "clai
 class ShortfallRow:
     finding: Finding
     kind: str
+    unreviewed: bool = False     # the commune's facts include drafts no one has reviewed
 
     def cells(self, i: int) -> list:
         f = self.finding
@@ -135,19 +139,21 @@ class ShortfallRow:
         return [i, f.commune.id, f.commune.name, f.rule_id, f.title, f.period.label, KINDS[self.kind],
                 f.target.display if f.target else "", f.actual_display, f.shortfall, f.achievement_pct,
                 vi.date(f.period.deadline) if f.period.deadline else "", f.source.citation, f.source.clause,
-                vi.EVIDENCE_LABELS[f.evidence_level], quotes, lines, vi.SEVERITY_LABELS[f.severity], f.message]
+                vi.EVIDENCE_LABELS[f.evidence_level] + (f" ({vi.UNREVIEWED_MARK})" if self.unreviewed else ""),
+                quotes, lines, vi.SEVERITY_LABELS[f.severity], f.message]
 
 
 def shortfall_rows(result: AuditResult) -> list[ShortfallRow]:
     """One row per unmet, at-risk or claimed-only finding, worst first (then severity, then catalogue order)."""
     rows = []
+    drafted = {cf.commune.id for cf in result.communes if cf.unreviewed}
     for f in result.findings:
         if f.status == "unmet":
-            rows.append(ShortfallRow(f, "unmet"))
+            rows.append(ShortfallRow(f, "unmet", f.commune.id in drafted))
         elif f.status == "pending" and f.outlook == "at_risk":
-            rows.append(ShortfallRow(f, "at_risk"))
+            rows.append(ShortfallRow(f, "at_risk", f.commune.id in drafted))
         elif f.status == "met" and f.evidence_level == "claimed":
-            rows.append(ShortfallRow(f, "claimed"))
+            rows.append(ShortfallRow(f, "claimed", f.commune.id in drafted))
     kind_rank = {"unmet": 0, "at_risk": 1, "claimed": 2}
     position = {id(r.finding): i for i, r in enumerate(rows)}
     rows.sort(key=lambda r: (r.finding.commune.id, kind_rank[r.kind], vi.SEVERITY_ORDER.index(r.finding.severity),

@@ -84,6 +84,10 @@ class CommuneFacts:
         return bool(self.drafts)
 
     @property
+    def unreviewed_files(self) -> list[str]:
+        return [str(path) for path, _, _ in self.drafts]
+
+    @property
     def as_of(self) -> dt.date:
         return max(r.as_of for r in self.reports) if len(self.reports) != 1 else self.reports[0].as_of
 
@@ -332,6 +336,10 @@ def _report_keys(report: Report, path: Path) -> set[tuple[str, str]]:
     return keys
 
 
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def _check_report_dates(cf: CommuneFacts, diags: Diagnostics) -> None:
     """Two files of one commune that describe the same report must give it the same date and as-of date: a draft
     dated today beside the reviewed facts once moved a whole audit to today's date."""
@@ -347,7 +355,7 @@ def _check_report_dates(cf: CommuneFacts, diags: Diagnostics) -> None:
         if (other.date, other.as_of) != (report.date, report.as_of):
             path, line, col = where
             diags.error(path, line, col, "report-date",
-                        f"this file dates the report “{report.title[:60]}” {report.date} (figures as of "
+                        f"this file dates the report “{_short(report.title)}” {report.date} (figures as of "
                         f"{report.as_of}) but {opath}:{oline} dates it {other.date} (as of {other.as_of}); "
                         "one report has one date: correct the draft")
 

@@ -91,3 +91,12 @@ def date_words(d: dt.date) -> str:
     """'ngày 06 tháng 4 năm 2023' for the place-and-date line."""
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+UNREVIEWED_MARK = "số liệu chưa rà soát"
+
+
+def unreviewed_note(name: str, files: list[str]) -> str:
+    """The line every output carries when a commune's findings rest on drafts no one has reviewed."""
+    return (f"LƯU Ý: kết quả của {name} dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát "
+            f"({', '.join(files)}); chỉ dùng để tham khảo.")

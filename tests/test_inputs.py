@@ -486,3 +486,83 @@ def test_reports_in_legacy_encodings_are_converted_and_give_the_same_facts(tmp_p
         path.write_bytes(_legacy_bytes(body if encoding != "tcvn3" else body.lower(), encoding))
         code, _, err = cli("check", path)
         assert code == 2 and f"{path}:1:1: error[encoding]: the file is" in err and label in err, (encoding, err)
+
+
+# --------------------------------------------------------------------------------------------------- item 4
+
+def _an_phu_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "an-phu"
+    folder.mkdir()
+    shutil.copy(AN_PHU_REPORT, tmp_path / AN_PHU_REPORT.name)
+    shutil.copy(AN_PHU, folder / "bao-cao-2025.yaml")
+    return folder
+
+
+def test_a_draft_placed_beside_reviewed_facts_is_refused_without_the_flag(tmp_path):
+    folder = _an_phu_folder(tmp_path)
+    draft = folder / "nhap.yaml"
+    code, _, err = cli("facts", "extract", tmp_path / AN_PHU_REPORT.name, "-o", draft, "--commune-id", "quang-ngai/an-phu")
+    assert code == 0, err
+    code, out, err = cli("check", folder, "--format", "json")
+    assert code == 2
+    assert f"{draft}:5:1: error[unreviewed]: this is a draft of `chitieu facts extract` that no one has reviewed" in err
+    assert out == "", "the commune is not audited on a mix of reviewed and draft facts"
+    code, out, err = cli("check", folder, "--format", "json", "--allow-unreviewed", "--fail-on", "never")
+    assert code == 0, err
+    assert json.loads(out)["communes"][0]["unreviewed_files"] == [str(draft)]
+    # the report given directly is drafted for the run: alone it is checked, beside reviewed facts it is refused
+    code, out, err = cli("check", tmp_path / AN_PHU_REPORT.name, "--fail-on", "never")
+    assert code == 0 and "facts drafted automatically from the report and not reviewed" in err
+    draft.unlink()
+    reviewed = folder / "bao-cao-2025.yaml"  # the id a draft of the report gets (a slug of the name)
+    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("id: quang-ngai/an-phu", "id: an-phu"),
+                        encoding="utf-8")
+    code, out, err = cli("check", folder, tmp_path / AN_PHU_REPORT.name)
+    assert code == 2
+    assert (f"{tmp_path / AN_PHU_REPORT.name}:1:1: error[unreviewed]: the facts drafted from this report (not reviewed) "
+            f"would be merged with the reviewed facts of an-phu in {reviewed}") in err
+
+
+def test_two_files_that_date_one_report_differently_are_an_error(tmp_path):
+    folder = _an_phu_folder(tmp_path)
+    text = (folder / "bao-cao-2025.yaml").read_text(encoding="utf-8")
+    other = text.replace("as_of: 2025-09-30", "as_of: 2026-11-27").replace("date: 2025-09-25", "date: 2026-11-27")
+    (folder / "nhap.yaml").write_text(other.split("facts:")[0] + "facts: []\n", encoding="utf-8")
+    code, _, err = cli("check", folder, "--allow-unreviewed")
+    assert code == 2
+    assert (f"{folder / 'nhap.yaml'}:8:10: error[report-date]: this file dates the report “Báo cáo kết quả thực hiện "
+            "công tác dân vận chính quyền năm 2025” 2026-11-27 (figures as of 2026-11-27) but ") in err, err
+
+
+def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    facts = _online_unmet(tmp_path / "xa")
+    facts.write_text(facts.read_text(encoding="utf-8").replace("schema: chitieu.facts/1\n",
+                                                                "schema: chitieu.facts/1\nunreviewed: true\n"),
+                     encoding="utf-8")
+    mark = "LƯU Ý: kết quả của xã An Phú dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát"
+    code, out, _ = cli("check", facts, "--allow-unreviewed", "--fail-on", "never")
+    assert mark in out.replace("\n", " ").replace("  ", " ") or mark.split(",")[0] in out
+    code, out, _ = cli("check", facts, "--allow-unreviewed", "--format", "section", "--fail-on", "never")
+    assert out.startswith(mark)
+    code, out, _ = cli("report", facts, "--allow-unreviewed")
+    assert f"> **{mark}" in out
+    code, out, _ = cli("report", facts, "--allow-unreviewed", "--format", "txt")
+    assert out.startswith(mark)
+    assert json.loads(cli("report", facts, "--allow-unreviewed", "--format", "json")[1])["warnings"][0].startswith(mark)
+    cli("report", facts, "--allow-unreviewed", "--format", "docx", "-o", tmp_path / "r.docx")
+    assert any(p.text.startswith(mark) for p in Document(str(tmp_path / "r.docx")).paragraphs)
+    code, out, _ = cli("shortfalls", facts, "--allow-unreviewed", "--format", "csv")
+    assert "(số liệu chưa rà soát)" in out
+    code, out, _ = cli("shortfalls", facts, "--allow-unreviewed")
+    assert f"> **{mark}" in out
+    cli("shortfalls", facts, "--allow-unreviewed", "--format", "xlsx", "-o", tmp_path / "t.xlsx")
+    cells = [c for row in load_workbook(tmp_path / "t.xlsx").active.iter_rows(values_only=True) for c in row]
+    assert any(isinstance(c, str) and c.endswith("(số liệu chưa rà soát)") for c in cells)
+    for fmt in ("matrix", "html"):
+        args = ["-o", tmp_path / "m.html"] if fmt == "html" else []
+        code, out, _ = cli("check", facts, "--allow-unreviewed", "--format", fmt, "--fail-on", "never", *args)
+        shown = (tmp_path / "m.html").read_text(encoding="utf-8") if fmt == "html" else out
+        assert "xã An Phú (số liệu chưa rà soát)" in shown, fmt

@@ -12,7 +12,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from .. import vi
 from ..document import TABLE_HEADER, ReportDoc
@@ -189,6 +189,8 @@ def render_docx(rd: ReportDoc, *, created: dt.datetime | None = None) -> bytes:
     _para(doc, after=6)
     _para(doc, rd.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para(doc, rd.subtitle, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+    for warning in rd.warnings:
+        _para(doc, warning, bold=True, indent=True).runs[0].font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
     _para(doc, rd.intro, indent=True)
     multi = len(rd.communes) > 1
     for cr in rd.communes:

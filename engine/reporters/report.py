@@ -36,7 +36,9 @@ def _md_section(section: Section, level: str) -> list[str]:
 def render_md(doc: ReportDoc) -> str:
     lines = [f"**{doc.parent}**<br>**{doc.issuer}**<br>{doc.number}", "",
              "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**", "",
-             f"*{doc.place_date}*", "", f"# {doc.title}", "", f"**{doc.subtitle}**", "", doc.intro, ""]
+             f"*{doc.place_date}*", "", f"# {doc.title}", "", f"**{doc.subtitle}**", ""]
+    lines += [f"> **{w}**\n" for w in doc.warnings]
+    lines += [doc.intro, ""]
     multi = len(doc.communes) > 1
     for cr in doc.communes:
         if multi:
@@ -62,7 +64,7 @@ def render_txt(doc: ReportDoc) -> str:
     for cr in doc.communes:
         head = f"{cr.commune.commune.name.upper()}\n\n" if len(doc.communes) > 1 else ""
         blocks.append(head + render_text(cr.section))
-    return "\n".join(blocks)
+    return "".join(w + "\n\n" for w in doc.warnings) + "\n".join(blocks)
 
 
 def document(doc: ReportDoc) -> dict:
@@ -90,6 +92,7 @@ def document(doc: ReportDoc) -> dict:
             for cr in doc.communes
         ],
         "recipients": doc.recipients,
+        "warnings": doc.warnings,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import vi
 from ..audit import AuditResult
 from ..narrative import render_text, write_section
 
@@ -10,5 +11,7 @@ def render(result: AuditResult, *, color: bool = False) -> str:
     blocks = []
     for cf in result.communes:
         head = f"{cf.commune.name.upper()} — dự thảo mục “Tồn tại, hạn chế và nguyên nhân”\n\n" if len(result.communes) > 1 else ""
+        if cf.unreviewed:
+            head += vi.unreviewed_note(cf.commune.name, cf.unreviewed_files) + "\n\n"
         blocks.append(head + render_text(write_section(result, cf)))
     return "\n".join(blocks)
