@@ -23,6 +23,7 @@ from .compiler import (
     CompiledCatalogue,
     compile_catalogue,
     day_number,
+    limit_problems,
     extreme_value,
     scaled,
 )
@@ -41,6 +42,7 @@ from .model import (
     TargetOut,
     WaiverOut,
 )
+from .diagnostics import InputError
 from .runtime import Activation, EngineError, Runtime
 
 HUNDRED = Decimal(100)
@@ -854,6 +856,12 @@ def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iter
     waivers = list(waivers)
     rules = cat.ordered(rule_ids)
     compiled = compiled or compile_catalogue(cat, {lr.id for lr in rules} if rule_ids is not None else None)
+    counts: dict[str, int] = {}
+    for b in compiled.branches:
+        counts[b.rule_id] = counts.get(b.rule_id, 0) + 1
+    problems = limit_problems([(lr, counts.get(lr.id, 0)) for lr in rules])
+    if problems:  # refused here, located, rather than by durable_rules' bare "error code: 106"
+        raise InputError(problems)
     layers = rule_layers(rules)
     with runtime_factory(compiled) as runtime:
         for cf in communes:

@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 from . import vi
 from .audit import rule_indicators
 from .catalogue import Catalogue, LoadedRule, load_catalogue
-from .compiler import compile_rule, extreme_value
+from .compiler import compile_rule, extreme_value, limit_problems
 from .conditions import And, Cmp, Cond, Or
 from .diagnostics import Diagnostics
 from .examples import example_inputs
@@ -19,10 +19,9 @@ from .intake import compile_pattern
 from .model import Indicator, Measure
 
 # durable_rules limits, measured on 2.0.28 (see shared/domain/durable-rules-notes.md and tests/test_compiler.py):
-# a fact may match at most 64 patterns at one node (error 303 past that), and a node with 512 or more distinct
-# children makes ruleset creation hang.
+# a fact may match at most 64 patterns at one node (error 303 past that). What one ruleset holds in all is checked
+# by compiler.limit_problems, for lint and for every audit alike.
 RETE_MAX_MATCHES = 64
-RETE_MAX_CHILDREN = 511
 
 OP_WORDS = {">=": "ít nhất", ">": "trên", "<=": "không quá", "<": "dưới", "==": "bằng"}
 AGG_WORDS = {"value": "giá trị", "count": "số mục", "sum": "tổng"}
@@ -114,10 +113,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         else:
             extra.append(p)
     cat = load_catalogue(root, extra=extra, diags=diags, strict=False)
-    if len(cat.rules) > RETE_MAX_CHILDREN:
-        diags.error(root, 1, 1, "rete-too-many-rules",
-                    f"{len(cat.rules)} rules in one catalogue; durable_rules hangs past {RETE_MAX_CHILDREN} rules in one "
-                    "ruleset: split the catalogue into several rule folders and check them separately")
+    sizes: list[tuple[LoadedRule, int]] = []
     used: set[str] = set()
     ids = {lr.id for lr in cat.rules}
     for lr in cat.rules:
@@ -148,11 +144,14 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         if set(r.dependencies()) - ids or any(k not in cat.indicators for k in rule_indicators(lr)):
             continue  # already reported; the checks below need a rule that compiles
         _never_always(cat, lr, diags)
-        n = sum(alternatives(b.cond) for b in compile_rule(cat, lr))
+        branches = compile_rule(cat, lr)
+        sizes.append((lr, len(branches)))
+        n = sum(alternatives(b.cond) for b in branches)
         if n > RETE_MAX_MATCHES:
             diags.error(lr.path, *lr.where("id"), "rete-node-limit",
                         f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact that "
                         f"matches more than {RETE_MAX_MATCHES} at one node (error 303): simplify the target")
+    diags.extend(limit_problems(sizes))
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
         if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
                                                          if p.group)):

@@ -26,6 +26,7 @@ from typing import Callable, Optional
 
 from .catalogue import Catalogue, LoadedRule
 from .conditions import FALSE, Cmp, Cond, Ref, all_of, any_of, cmp, size, to_durable
+from .diagnostics import Diagnostic
 
 SCALE = 10_000            # values are compared as integers in units of 1/10,000
 NEG_INF = -(10 ** 17)     # open ends of intervals; well inside durable's signed 64-bit range
@@ -234,6 +235,35 @@ def extreme_value(cat: Catalogue, lr: LoadedRule) -> Optional[Decimal]:
     if ind is None:
         return None
     return ind.upper if r.target.op in (">=", ">") else ind.lower
+
+
+# What one durable_rules 2.0.28 ruleset holds (measured; src/rules/rete.c): the rules' "r == id" tests are the
+# children of one node, and a node takes at most 511 (a full bucket is error 106); and at most 4,096 actions, one
+# per branch, in all (error 106 again). Past either, creating the ruleset fails.
+RETE_MAX_RULES = 511
+RETE_MAX_BRANCHES = 4096
+
+
+def limit_problems(sizes: list[tuple[LoadedRule, int]]) -> list[Diagnostic]:
+    """Located errors for a catalogue past what one ruleset holds; ``sizes`` is each rule with its branch count."""
+    out: list[Diagnostic] = []
+    if len(sizes) > RETE_MAX_RULES:
+        lr = sizes[RETE_MAX_RULES][0]
+        out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-too-many-rules",
+                              f"rule '{lr.id}' is rule {RETE_MAX_RULES + 1:,} of {len(sizes):,} in this catalogue; "
+                              f"durable_rules holds at most {RETE_MAX_RULES} rules in one ruleset (error 106): split "
+                              "the catalogue into several rule folders and check them separately"))
+    total = 0
+    for lr, n in sizes:
+        total += n
+        if total > RETE_MAX_BRANCHES:
+            grand = sum(n for _, n in sizes)
+            out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-too-many-rules",
+                                  f"the catalogue compiles into {grand:,} condition branches, past durable_rules' "
+                                  f"{RETE_MAX_BRANCHES:,} for one ruleset from rule '{lr.id}' on (error 106): split "
+                                  "the catalogue into several rule folders and check them separately"))
+            break
+    return out
 
 
 def compile_catalogue(cat: Catalogue, rule_ids: Optional[set[str]] = None) -> CompiledCatalogue:

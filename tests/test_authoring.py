@@ -106,10 +106,13 @@ def test_lint_counts_durable_rules_limits(tmp_path, monkeypatch, catalogue):
     over = [d for d in diags.errors if d.code == "rete-node-limit"]
     lr = catalogue.by_id["kiem-tra-ty-le-mo-hinh-dvk"]
     assert any(Path(d.path).resolve() == lr.path.resolve() and (d.line, d.col) == lr.where("id") for d in over), over
-    monkeypatch.setattr(authoring, "RETE_MAX_CHILDREN", 40)
+    from chitieu import compiler
+
+    monkeypatch.setattr(compiler, "RETE_MAX_RULES", 40)
     diags = Diagnostics()
     authoring.lint([], ROOT / "rules", diags)
-    assert any(d.code == "rete-too-many-rules" and f"{len(catalogue.rules)} rules" in d.message for d in diags.errors)
+    assert any(d.code == "rete-too-many-rules" and f"is rule 41 of {len(catalogue.rules)} in this catalogue" in d.message
+               for d in diags.errors)
 
 
 # --------------------------------------------------------------------------------------------------- list / show

@@ -566,3 +566,39 @@ def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path):
         code, out, _ = cli("check", facts, "--allow-unreviewed", "--format", fmt, "--fail-on", "never", *args)
         shown = (tmp_path / "m.html").read_text(encoding="utf-8") if fmt == "html" else out
         assert "xã An Phú (số liệu chưa rà soát)" in shown, fmt
+
+
+# --------------------------------------------------------------------------------------------------- item 11
+
+def _many_rules(tmp_path: Path, n: int, measure: str, unit: str) -> Path:
+    rules = _rules_copy(tmp_path)
+    lines = ["schema: chitieu.rules/1",
+             "document: {id: thu-nhieu, kind: Kế hoạch, number: 9/KH, date: 2023-01-01, issuer: UBND, title: Thử, "
+             "period: {from: 2023, to: 2026}}", "rules:"]
+    for i in range(n):
+        lines += [f"  - id: thu-{i:04d}", "    title: Thử", "    source: {clause: Điều 1}", "    theme: kinh_te",
+                  "    severity: minor", f"    measure: {measure}", f"    target: {{op: '>=', value: 1, unit: {unit}}}",
+                  "    period: {kind: annual}", "    messages: {met: đạt, unmet: chưa đạt}"]
+    (rules / "thu-nhieu.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return rules
+
+
+def test_a_catalogue_past_what_one_ruleset_holds_is_a_located_error(tmp_path):
+    from chitieu.catalogue import load_catalogue
+
+    shipped = len(load_catalogue().rules)
+    # past 511 rules: the 512th rule is named where it is written
+    rules = _many_rules(tmp_path / "a", 512 - shipped, "{of: giam_ngheo.so_ho_giam}", "hộ")
+    path = rules / "thu-nhieu.yaml"
+    last = f"thu-{512 - shipped - 1:04d}"
+    line = path.read_text(encoding="utf-8").splitlines().index(f"  - id: {last}") + 1
+    code, out, err = cli("check", "--rules", rules, AN_PHU)
+    assert code == 2 and out == "", err
+    assert (f"{path}:{line}:9: error[rete-too-many-rules]: rule '{last}' is rule 512 of 512 in this catalogue; "
+            "durable_rules holds at most 511 rules") in err
+    assert "error code: 106" not in err and "internal error" not in err
+    # fewer rules, but each compiled into 9 branches: past the 4,096 a ruleset holds
+    rules = _many_rules(tmp_path / "b", 420, "{of: dvk.mo_hinh, aggregate: count, evidence: true}", "mô hình")
+    code, out, err = cli("check", "--rules", rules, AN_PHU)
+    assert code == 2 and "error[rete-too-many-rules]: the catalogue compiles into" in err, err
+    assert "past durable_rules' 4,096 for one ruleset" in err
