@@ -218,7 +218,7 @@ def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[P
 @click.option("--issuer", default=None, help="Issuing body on the header (default: the report's issuer, upper case).")
 @click.option("--parent", default=None, help="The body above it (default: UBND + the commune's district).")
 @click.option("--place", default=None, help="Place of the date line (default: the commune's name).")
-@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Date of the document, YYYY-MM-DD (default: left blank for the drafter).")
 @click.option("--signer", default="", help="Name of the signer (default: left blank).")
 @click.option("--recipient", "recipients", multiple=True, help="A line of “Nơi nhận” (repeatable; default: Lưu: VT.).")
@@ -414,6 +414,10 @@ def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Pa
     if source is not None and not any(source in (d.id, d.number) for d in cat.documents.values()):
         names = [d.id for d in cat.documents.values()] + [d.number for d in cat.documents.values()]
         raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, names))
+    tags = {t for lr in cat.rules for t in lr.rule.tags}
+    if tag is not None and tag not in tags:
+        raise click.UsageError(f"no rule has the tag '{tag}'" + (did_you_mean(tag, tags) or
+                               "; the tags are: " + ", ".join(sorted(tags))))
     click.echo(authoring_table(chosen), nl=False)
 
 

@@ -41,12 +41,14 @@ class Row:
 class Matrix:
     rules: list[tuple[str, str]]
     rows: list[Row] = field(default_factory=list)
+    findings: int = 0
 
     def add_commune(self, commune_id: str, name: str, findings: Iterable[Finding]) -> None:
         index = {rid: i for i, (rid, _) in enumerate(self.rules)}
         cells = [Cell() for _ in self.rules]
         for f in findings:
             cells[index[f.rule_id]].add(f)
+            self.findings += 1
         self.rows.append(Row(commune_id, name, cells))
 
     def column_counts(self) -> list[dict[str, int]]:
@@ -63,6 +65,13 @@ class Matrix:
             for s, n in row.counts().items():
                 out[s] += n
         return out
+
+
+def count_note(m: Matrix) -> str:
+    """Why the matrix counts differ from the findings table's: it counts cells, the table counts periods."""
+    cells = sum(sum(row.counts().values()) for row in m.rows)
+    return (f"Ma trận đếm ô (xã × quy tắc): {vi.count(cells)} ô, mỗi ô là trạng thái xấu nhất của quy tắc qua các kỳ; "
+            f"bảng kết luận (--format table, json) đếm từng kỳ: {vi.count(m.findings)} kết luận.")
 
 
 def new_matrix(cat: Catalogue) -> Matrix:

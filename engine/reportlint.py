@@ -116,11 +116,27 @@ def _numbering(report: ReportText, p: Problems) -> None:
             last_major = int(m.group(1))
 
 
+_MARKER = re.compile(r"(?:^|(?<=[\s;:,.]))(?:[a-zđ]|[0-9]{1,2}|[ivx]{1,4})\)(?=\s)", re.I)
+
+
+def _closers(text: str) -> int:
+    """The ')' that close a bracket: "a)", "b)", "1)" opening a list item close nothing (none is open)."""
+    depth = closed = 0
+    markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and not (depth == 0 and i in markers):
+            closed += 1
+            depth = max(0, depth - 1)
+    return closed
+
+
 def _brackets(report: ReportText, p: Problems) -> None:
     pairs = (("(", ")"), ("“", "”"), ("[", "]"))
     for para in report.paragraphs:
         for o, c in pairs:
-            opened, closed = para.text.count(o), para.text.count(c)
+            opened, closed = para.text.count(o), (_closers(para.text) if c == ")" else para.text.count(c))
             if opened != closed:
                 p.add(para.line, o if opened > closed else c, "report-brackets",
                       f"{opened} “{o}” but {closed} “{c}” in this paragraph")

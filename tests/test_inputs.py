@@ -602,3 +602,40 @@ def test_a_catalogue_past_what_one_ruleset_holds_is_a_located_error(tmp_path):
     code, out, err = cli("check", "--rules", rules, AN_PHU)
     assert code == 2 and "error[rete-too-many-rules]: the catalogue compiles into" in err, err
     assert "past durable_rules' 4,096 for one ruleset" in err
+
+
+# --------------------------------------------------------------------------------------------------- item 30
+
+def test_list_markers_are_not_unbalanced_brackets(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    text = AN_PHU_REPORT.read_text(encoding="utf-8").replace(
+        "Việc nắm bắt tâm tư, nguyện vọng của Nhân dân có lúc chưa kịp thời.",
+        "Một số hạn chế: a) việc nắm bắt tâm tư (nguyện vọng) có lúc chưa kịp thời; b) phối hợp chưa chặt chẽ; "
+        "c) tuyên truyền (qua loa truyền thanh chưa thường xuyên.")
+    report.write_text(text, encoding="utf-8")
+    code, _, err = cli("facts", "lint", report)
+    brackets = [l for l in err.splitlines() if "report-brackets" in l]
+    assert brackets == [f"{report}:42:40: warning[report-brackets]: 2 “(” but 1 “)” in this paragraph"], brackets
+
+
+def test_an_empty_folder_is_named_and_an_unknown_tag_is_an_error(tmp_path):
+    empty = tmp_path / "xa-moi"
+    empty.mkdir()
+    code, out, err = cli("check", empty)
+    assert code == 2 and out == ""
+    assert f"{empty}:1:1: error[no-input]: no fact files here" in err
+    code, out, err = cli("rules", "list", "--tag", "dan-van-khe")
+    assert code == 2 and out == ""
+    assert "no rule has the tag 'dan-van-khe' (did you mean: 'dan-van-kheo'" in err
+
+
+def test_the_matrix_says_why_its_counts_differ_from_the_tables():
+    code, out, _ = cli("check", AN_PHU, "--format", "matrix", "--fail-on", "never")
+    table = json.loads(cli("check", AN_PHU, "--format", "json", "--fail-on", "never")[1])
+    n = len(table["findings"])
+    assert f"bảng kết luận (--format table, json) đếm từng kỳ: {n:02d} kết luận." in " ".join(out.split())
+
+
+def test_help_shows_the_date_format_in_words():
+    code, out, _ = cli("report", "--help")
+    assert "--date YYYY-MM-DD" in out and "%Y" not in out

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import __version__, vi
-from ..matrix import Matrix
+from ..matrix import Matrix, count_note
 
 SHORT = {"met": "Đ", "unmet": "CĐ", "pending": "CH", "insufficient_data": "TD", "waived": "MT", "not_applicable": "KA"}
 COLOURS = {"met": "#c6efce", "unmet": "#ffc7ce", "pending": "#ffeb9c", "insufficient_data": "#e4dfec",
@@ -52,6 +52,7 @@ def render_table(m: Matrix, *, color: bool = False) -> str:
         console.print(f"{i:>3}  {rid}")
     console.print(legend())
     totals = m.totals()
+    console.print(count_note(m))
     console.print(f"{len(m.rows)} xã · " + " · ".join(f"{vi.STATUS_LABELS[s]}: {totals[s]}" for s in vi.STATUS_ORDER
                                                       if totals[s]))
     return buf.getvalue()
@@ -100,6 +101,7 @@ def render_html(m: Matrix) -> str:
 <style>{CSS}{colours}</style></head><body>
 <h1>Ma trận kết luận: xã × quy tắc</h1>
 <p>{len(m.rows)} xã, {len(m.rules)} quy tắc; mỗi ô là trạng thái xấu nhất của các kỳ (di chuột để xem từng kỳ). {summary}</p>
+<p>{e(count_note(m))}</p>
 <p class="legend">{legend_html}</p>
 <table><thead><tr><th class="name">Xã</th>{head}{count_heads}</tr></thead>
 <tbody>{"".join(rows)}</tbody><tfoot>{"".join(foot)}</tfoot></table>
