@@ -856,10 +856,10 @@ def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iter
     waivers = list(waivers)
     rules = cat.ordered(rule_ids)
     compiled = compiled or compile_catalogue(cat, {lr.id for lr in rules} if rule_ids is not None else None)
-    counts: dict[str, int] = {}
+    by_rule: dict[str, list] = {}
     for b in compiled.branches:
-        counts[b.rule_id] = counts.get(b.rule_id, 0) + 1
-    problems = limit_problems([(lr, counts.get(lr.id, 0)) for lr in rules])
+        by_rule.setdefault(b.rule_id, []).append(b)
+    problems = limit_problems([(lr, by_rule.get(lr.id, [])) for lr in rules])
     if problems:  # refused here, located, rather than by durable_rules' bare "error code: 106"
         raise InputError(problems)
     layers = rule_layers(rules)

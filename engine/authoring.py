@@ -12,16 +12,13 @@ from . import vi
 from .audit import rule_indicators
 from .catalogue import Catalogue, LoadedRule, load_catalogue
 from .compiler import compile_rule, extreme_value, limit_problems
-from .conditions import And, Cmp, Cond, Or
 from .diagnostics import Diagnostics
 from .examples import example_inputs
 from .intake import compile_pattern
 from .model import Indicator, Measure
 
-# durable_rules limits, measured on 2.0.28 (see shared/domain/durable-rules-notes.md and tests/test_compiler.py):
-# a fact may match at most 64 patterns at one node (error 303 past that). What one ruleset holds in all is checked
-# by compiler.limit_problems, for lint and for every audit alike.
-RETE_MAX_MATCHES = 64
+# durable_rules' limits (64 patterns at one node, 511 rules and 4,096 branches in one ruleset) are checked by
+# compiler.limit_problems, for lint and for every audit alike.
 
 OP_WORDS = {">=": "ít nhất", ">": "trên", "<=": "không quá", "<": "dưới", "==": "bằng"}
 AGG_WORDS = {"value": "giá trị", "count": "số mục", "sum": "tổng"}
@@ -33,20 +30,6 @@ PERIOD_FORMS = {"annual": "từng năm (period: 2024)", "cumulative": "từng n�
 
 
 # --------------------------------------------------------------------------------------------------- lint
-
-def alternatives(c: Cond) -> int:
-    """How many alternative patterns durable_rules makes of a condition ('$or' expands into one per branch)."""
-    if isinstance(c, Cmp):
-        return 1
-    if isinstance(c, Or):
-        return sum(alternatives(p) for p in c.parts)
-    if isinstance(c, And):
-        n = 1
-        for p in c.parts:
-            n *= alternatives(p)
-        return n
-    return 1
-
 
 def _domain(cat: Catalogue, lr: LoadedRule) -> tuple[Optional[Decimal], Optional[Decimal]]:
     m = lr.rule.measure
@@ -144,13 +127,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         if set(r.dependencies()) - ids or any(k not in cat.indicators for k in rule_indicators(lr)):
             continue  # already reported; the checks below need a rule that compiles
         _never_always(cat, lr, diags)
-        branches = compile_rule(cat, lr)
-        sizes.append((lr, len(branches)))
-        n = sum(alternatives(b.cond) for b in branches)
-        if n > RETE_MAX_MATCHES:
-            diags.error(lr.path, *lr.where("id"), "rete-node-limit",
-                        f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact that "
-                        f"matches more than {RETE_MAX_MATCHES} at one node (error 303): simplify the target")
+        sizes.append((lr, compile_rule(cat, lr)))
     diags.extend(limit_problems(sizes))
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
         if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake

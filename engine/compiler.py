@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Optional
 
 from .catalogue import Catalogue, LoadedRule
-from .conditions import FALSE, Cmp, Cond, Ref, all_of, any_of, cmp, size, to_durable
+from .conditions import FALSE, Cmp, Cond, Ref, all_of, alternatives, any_of, cmp, size, to_durable
 from .diagnostics import Diagnostic
 
 SCALE = 10_000            # values are compared as integers in units of 1/10,000
@@ -240,13 +240,23 @@ def extreme_value(cat: Catalogue, lr: LoadedRule) -> Optional[Decimal]:
 # What one durable_rules 2.0.28 ruleset holds (measured; src/rules/rete.c): the rules' "r == id" tests are the
 # children of one node, and a node takes at most 511 (a full bucket is error 106); and at most 4,096 actions, one
 # per branch, in all (error 106 again). Past either, creating the ruleset fails.
+# And a fact may match at most 64 patterns at one node (error 303 when it is asserted).
 RETE_MAX_RULES = 511
 RETE_MAX_BRANCHES = 4096
+RETE_MAX_MATCHES = 64
 
 
-def limit_problems(sizes: list[tuple[LoadedRule, int]]) -> list[Diagnostic]:
-    """Located errors for a catalogue past what one ruleset holds; ``sizes`` is each rule with its branch count."""
+def limit_problems(compiled: list[tuple[LoadedRule, list["Branch"]]]) -> list[Diagnostic]:
+    """Located errors for rules and a catalogue past what durable_rules holds; ``compiled`` is each rule with its
+    branches."""
     out: list[Diagnostic] = []
+    for lr, branches in compiled:
+        n = sum(alternatives(b.cond) for b in branches)
+        if n > RETE_MAX_MATCHES:
+            out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-node-limit",
+                                  f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact "
+                                  f"that matches more than {RETE_MAX_MATCHES} at one node (error 303): simplify the target"))
+    sizes = [(lr, len(branches)) for lr, branches in compiled]
     if len(sizes) > RETE_MAX_RULES:
         lr = sizes[RETE_MAX_RULES][0]
         out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-too-many-rules",

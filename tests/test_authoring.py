@@ -100,13 +100,14 @@ def test_lint_counts_durable_rules_limits(tmp_path, monkeypatch, catalogue):
     from chitieu import authoring
     from chitieu.diagnostics import Diagnostics
 
-    monkeypatch.setattr(authoring, "RETE_MAX_MATCHES", 10)
+    from chitieu import compiler
+
+    monkeypatch.setattr(compiler, "RETE_MAX_MATCHES", 10)
     diags = Diagnostics()
     authoring.lint([], ROOT / "rules", diags)
     over = [d for d in diags.errors if d.code == "rete-node-limit"]
     lr = catalogue.by_id["kiem-tra-ty-le-mo-hinh-dvk"]
     assert any(Path(d.path).resolve() == lr.path.resolve() and (d.line, d.col) == lr.where("id") for d in over), over
-    from chitieu import compiler
 
     monkeypatch.setattr(compiler, "RETE_MAX_RULES", 40)
     diags = Diagnostics()

@@ -639,3 +639,15 @@ def test_the_matrix_says_why_its_counts_differ_from_the_tables():
 def test_help_shows_the_date_format_in_words():
     code, out, _ = cli("report", "--help")
     assert "--date YYYY-MM-DD" in out and "%Y" not in out
+
+
+def test_a_rule_past_the_node_limit_is_refused_by_check_as_by_lint(monkeypatch):
+    from chitieu import compiler
+    from chitieu.catalogue import load_catalogue
+
+    monkeypatch.setattr(compiler, "RETE_MAX_MATCHES", 10)  # the shipped rules stay under 64; lower the bar instead
+    lr = load_catalogue().by_id["kiem-tra-ty-le-mo-hinh-dvk"]
+    code, out, err = cli("check", AN_PHU)
+    assert code == 2 and out == ""
+    line, col = lr.where("id")
+    assert f":{line}:{col}: error[rete-node-limit]: rule 'kiem-tra-ty-le-mo-hinh-dvk' compiles into" in err, err
