@@ -31,12 +31,15 @@ from bench.generate import generate  # noqa: E402
 from chitieu.audit import audit_stream  # noqa: E402
 from chitieu.batch import audit_batch, index_inputs, stream_communes  # noqa: E402
 from chitieu.catalogue import load_catalogue  # noqa: E402
-from chitieu.compiler import CONCL, OBS, WAIVER, compile_catalogue  # noqa: E402
+from chitieu.compiler import compile_catalogue  # noqa: E402
 from chitieu.conditions import FALSE, TRUE, And, Cmp, Const, Ref  # noqa: E402
 from chitieu.diagnostics import Diagnostics  # noqa: E402
 from chitieu.pyeval import PyRuntime  # noqa: E402
 from chitieu.reporters.json_out import write_stream  # noqa: E402
-from chitieu.runtime import Activation, Runtime  # noqa: E402
+from chitieu.runtime import Runtime  # noqa: E402
+from chitieu.wire import (  # noqa: E402
+    CONCL, F_AS_OF, F_EXPIRES, F_ID, F_PERIOD, F_RULE, F_STATUS, F_TYPE, OBS, WAIVER, Activation, conclusion_fact,
+)
 
 TARGETS = {"full_floor": 1.5, "rss": 1.5}
 
@@ -101,8 +104,9 @@ def _zen_expr(c) -> str:
 
 
 class ZenRuntime:
-    """The same branches as zen-engine decision tables, one table per rule, first hit. zen has no joins: the
-    waiver and the conclusion a branch joins on are looked up beforehand and passed in as fields."""
+    """The same branches as zen-engine decision tables, one table per rule, first hit (a chitieu.wire.Evaluator).
+    zen has no joins: the waiver and the conclusion a branch joins on are looked up beforehand and passed in as
+    fields."""
 
     def __init__(self, compiled):
         import zen
@@ -119,7 +123,7 @@ class ZenRuntime:
                 if b.join is not None and b.join.fact_type == WAIVER:
                     cond = f"({cond}) and w_valid == {0 if b.join.negated else 1}"
                 elif b.join is not None:
-                    statuses = [c.value for c in _cmps(b.join.cond) if c.field == "s"]
+                    statuses = [c.value for c in _cmps(b.join.cond) if c.field == F_STATUS]
                     cond = f"({cond}) and (" + " or ".join(f"k_s == '{s}'" for s in statuses) + ")"
                 rows.append({"_id": f"r{i}", "c": cond, "o": f"'{b.name}'"})
             jdm = {"nodes": [{"id": "in", "type": "inputNode", "name": "in", "position": {"x": 0, "y": 0}},
@@ -137,10 +141,14 @@ class ZenRuntime:
         return self
 
     def __exit__(self, *exc):
-        pass
+        self.close()
+
+    def close(self):
+        self._facts = []
 
     def begin_state(self):
         self._facts = []
+        return "zen"
 
     def end_state(self):
         self._facts = []
@@ -149,17 +157,17 @@ class ZenRuntime:
         fired = []
         for f in facts:
             self._facts.append(f)
-            if f["t"] != OBS:
+            if f[F_TYPE] != OBS:
                 continue
             inp = dict(f)
-            inp["w_valid"] = int(any(x["t"] == WAIVER and x["r"] == f["r"] and x["p"] == f["p"] and x["exp"] >= f["asof"]
-                                     for x in self._facts))
-            concl = [x for x in self._facts if x["t"] == CONCL]
-            inp["k_s"] = concl[-1]["s"] if concl else ""
-            name = self._tables[f["r"]].evaluate(inp)["result"]["branch"]
+            inp["w_valid"] = int(any(x[F_TYPE] == WAIVER and x[F_RULE] == f[F_RULE] and x[F_PERIOD] == f[F_PERIOD]
+                                     and x[F_EXPIRES] >= f[F_AS_OF] for x in self._facts))
+            concl = [x for x in self._facts if x[F_TYPE] == CONCL]
+            inp["k_s"] = concl[-1][F_STATUS] if concl else ""
+            name = self._tables[f[F_RULE]].evaluate(inp)["result"]["branch"]
             b = self._by_name[name]
-            fired.append(Activation(b, f["id"], f["p"]))
-            self._facts.append({"t": CONCL, "r": b.rule_id, "p": f["p"], "s": b.outcome.status})
+            fired.append(Activation(b, f[F_ID], f[F_PERIOD]))
+            self._facts.append(conclusion_fact(b.rule_id, f[F_PERIOD], b.outcome.status))
         return fired
 
 

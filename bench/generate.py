@@ -44,12 +44,11 @@ def _value(ind: Indicator, rng: random.Random) -> str:
 
 
 def _annual_keys(cat: Catalogue) -> set[str]:
-    from chitieu.audit import rule_indicators
 
     keys: set[str] = set()
     for lr in cat.rules:
         if lr.rule.period.kind in ("annual", "cumulative"):
-            keys.update(rule_indicators(lr))
+            keys.update(lr.rule.indicators())
     return keys
 
 

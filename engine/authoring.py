@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Optional
 
 from . import vi
-from .audit import rule_indicators
 from .catalogue import Catalogue, LoadedRule, load_catalogue
-from .compiler import compile_rule, extreme_value, limit_problems
+from .compiler import compile_rule, limit_problems
 from .diagnostics import Diagnostics
 from .examples import example_inputs
 from .intake import compile_pattern
-from .model import Indicator, Measure
-
-# durable_rules' limits (64 patterns at one node, 511 rules and 4,096 branches in one ruleset) are checked by
-# compiler.limit_problems, for lint and for every audit alike.
-
-OP_WORDS = {">=": "ít nhất", ">": "trên", "<=": "không quá", "<": "dưới", "==": "bằng"}
-AGG_WORDS = {"value": "giá trị", "count": "số mục", "sum": "tổng"}
+from .model import Indicator
+from .words import measure_words
 TYPE_WORDS = {"count": "số đếm", "number": "số", "percent": "tỷ lệ %", "boolean": "có/không", "level": "mức",
               "items": "danh sách mục"}
 PERIOD_FORMS = {"annual": "từng năm (period: 2024)", "cumulative": "từng năm hoặc cả giai đoạn (period: 2023-2024)",
@@ -30,61 +23,6 @@ PERIOD_FORMS = {"annual": "từng năm (period: 2024)", "cumulative": "từng n�
 
 
 # --------------------------------------------------------------------------------------------------- lint
-
-def _domain(cat: Catalogue, lr: LoadedRule) -> tuple[Optional[Decimal], Optional[Decimal]]:
-    m = lr.rule.measure
-    assert m is not None
-    ind = cat.indicators[m.of]
-    if m.per:
-        return Decimal(0), None
-    if m.aggregate == "count":
-        return Decimal(0), None
-    if m.aggregate == "sum":
-        return (ind.lower, None)
-    return ind.lower, ind.upper
-
-
-def _target_number(cat: Catalogue, lr: LoadedRule) -> Optional[Decimal]:
-    t = lr.rule.target
-    if t is None or t.value is None:
-        return None
-    if isinstance(t.value, bool):
-        return Decimal(int(t.value))
-    if isinstance(t.value, str):
-        idx = cat.indicators[lr.rule.measure.of].level_index(t.value)
-        return None if idx is None else Decimal(idx)
-    return t.value
-
-
-def _never_always(cat: Catalogue, lr: LoadedRule, diags: Diagnostics) -> None:
-    r = lr.rule
-    if r.kind != "threshold" or r.measure is None or r.target is None or r.measure.of not in cat.indicators:
-        return
-    if r.measure.per and r.measure.per not in cat.indicators:
-        return
-    value = _target_number(cat, lr)
-    if value is None:
-        return
-    lo, hi = _domain(cat, lr)
-    op = r.target.op
-    never = ((op == ">=" and hi is not None and value > hi) or (op == ">" and hi is not None and value >= hi)
-             or (op == "<=" and lo is not None and value < lo) or (op == "<" and lo is not None and value <= lo)
-             or (op == "==" and ((hi is not None and value > hi) or (lo is not None and value < lo))))
-    always = ((op == ">=" and lo is not None and value <= lo) or (op == ">" and lo is not None and value < lo)
-              or (op == "<=" and hi is not None and value >= hi) or (op == "<" and hi is not None and value > hi))
-    line, col = lr.where("target")
-    shown = f"{_fmt(lo)}…{_fmt(hi)}"
-    if never:
-        diags.error(lr.path, line, col, "never-true",
-                    f"the target '{op} {r.target.value}' can never be met: the measured value lies in {shown}")
-    elif always:
-        diags.warning(lr.path, line, col, "always-true",
-                      f"the target '{op} {r.target.value}' is met by every possible value ({shown}); it can never be unmet")
-
-
-def _fmt(x: Optional[Decimal]) -> str:
-    return "∞" if x is None else str(x)
-
 
 def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional[Catalogue]:
     """Every problem of the catalogue (``rules_dir`` plus extra rule files), collected into ``diags``."""
@@ -96,12 +34,12 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         else:
             extra.append(p)
     cat = load_catalogue(root, extra=extra, diags=diags, strict=False)
-    sizes: list[tuple[LoadedRule, int]] = []
+    sizes: list = []
     used: set[str] = set()
     ids = {lr.id for lr in cat.rules}
     for lr in cat.rules:
         r = lr.rule
-        used.update(rule_indicators(lr))
+        used.update(r.indicators())
         statuses = {ex.expect.status for ex in r.examples}
         line, col = lr.doc.where(lr.loc + ("examples",), prefer_key=True)
         for needed in ("met", "unmet"):
@@ -124,11 +62,11 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         if "TODO" in r.source.clause:
             sl, sc = lr.where("source", "clause")
             diags.warning(lr.path, sl, sc, "todo", "'source.clause' still holds a TODO placeholder")
-        if set(r.dependencies()) - ids or any(k not in cat.indicators for k in rule_indicators(lr)):
+        if set(r.dependencies()) - ids or any(k not in cat.indicators for k in r.indicators()):
             continue  # already reported; the checks below need a rule that compiles
-        _never_always(cat, lr, diags)
+        lr.kind.lint_compiled(cat, lr, diags)
         sizes.append((lr, compile_rule(cat, lr)))
-    diags.extend(limit_problems(sizes))
+    diags.extend(limit_problems(sizes))  # durable_rules' limits, as every audit checks them
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
         if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
                                                          if p.group)):
@@ -144,82 +82,9 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
 
 # --------------------------------------------------------------------------------------------------- plain words
 
-def _ind_name(cat: Catalogue, key: Optional[str]) -> str:
-    ind = cat.indicators.get(key or "")
-    return f"“{ind.name}”" if ind else f"'{key}'"
-
-
-def measure_words(cat: Catalogue, m: Measure) -> str:
-    ind = cat.indicators.get(m.of)
-    if m.aggregate == "count":
-        text = f"số {ind.unit if ind and ind.unit else 'mục'} của {_ind_name(cat, m.of)}"
-    elif m.aggregate == "sum":
-        text = f"tổng {_ind_name(cat, m.of)} trong kỳ"
-    else:
-        text = _ind_name(cat, m.of)
-    if m.per:
-        text += f", chia cho {_ind_name(cat, m.per)} (tính bằng %)"
-    if m.evidence:
-        if ind is not None and ind.type == "items":
-            text += "; mỗi mục chỉ được tính là có căn cứ khi dẫn quyết định thành lập hoặc công nhận"
-        else:
-            kinds = " hoặc ".join(m.document_kinds) if m.document_kinds else "văn bản"
-            text += f"; kết quả phải dẫn {kinds} (số, ngày), nếu không chỉ là khẳng định"
-    if m.claim:
-        text += (f"; khi thiếu số liệu để tính, dùng con số báo cáo tự nêu {_ind_name(cat, m.claim)} "
-                 "(mức căn cứ: chỉ có khẳng định)")
-    return text
-
-
-def _target_words(cat: Catalogue, lr: LoadedRule) -> str:
-    t = lr.rule.target
-    assert t is not None
-    if t.value is None:
-        extreme = extreme_value(cat, lr)
-        unit = t.unit or ""
-        tail = (f" Chỉ kết luận “Đạt” khi kết quả ở mức {vi.number(extreme)}{unit if unit == '%' else ' ' + unit}"
-                ", vì khi đó đạt với mọi ngưỡng; còn lại là “Chưa đủ dữ liệu”." if extreme is not None else
-                " Không kết luận được “Đạt” hay “Chưa đạt” từ số liệu; chỉ ghi nhận kết quả.")
-        return f"Ngưỡng chưa xác định: {t.unknown_reason}.{tail}"
-    if isinstance(t.value, bool):
-        return "Đạt khi " + ("có" if t.value else "không có") + "; ngược lại là chưa đạt."
-    if isinstance(t.value, str):
-        ind = cat.indicators[lr.rule.measure.of]
-        idx = ind.level_index(t.value)
-        label = ind.level_label(idx) if idx is not None else t.value
-        return f"Đạt khi ở mức {OP_WORDS[t.op]} “{label}” (thứ tự: " + " < ".join(
-            lv.label for lv in ind.levels or []) + ")."
-    unit = t.unit or ""
-    per_year = " mỗi năm của kỳ (chỉ tiêu nhân với số năm)" if t.per_year else ""
-    return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}."
-
-
 def condition_words(cat: Catalogue, lr: LoadedRule) -> list[str]:
-    r = lr.rule
-    out: list[str] = []
-    if r.kind == "threshold":
-        out.append(_target_words(cat, lr))
-        out.append("Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
-                   "nếu không là “Chưa đủ dữ liệu”.")
-    elif r.kind == "claim_check":
-        comp = r.computed
-        if comp.rule:
-            field = {"actual": "kết quả", "achievement_pct": "tỷ lệ đạt (%)", "target": "chỉ tiêu"}[comp.field]
-            side = f"{field} của quy tắc `{comp.rule}`"
-        else:
-            side = measure_words(cat, comp.measure)
-        tol = f" (sai số cho phép ±{vi.number(r.tolerance)})" if r.tolerance else ""
-        out.append(f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
-                   f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn).")
-    else:
-        out.append(f"Quy tắc chuỗi: đạt khi tất cả {len(r.requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
-                   "có quy tắc chưa đạt thì chưa đạt; không có quy tắc chưa đạt nhưng có quy tắc chưa đủ dữ liệu thì "
-                   "chưa đủ dữ liệu; còn lại là chờ.")
-    if r.outlook_from:
-        out.append(f"Khi chưa đến hạn, triển vọng lấy từ kết luận của quy tắc `{r.outlook_from}`: đạt hoặc đang chờ "
-                   "→ đúng tiến độ; chưa đạt → có nguy cơ không đạt.")
-    out.append("Chưa đạt mà có miễn trừ còn hiệu lực (cùng quy tắc, xã, kỳ) thì là “Miễn trừ”.")
-    return out
+    return lr.kind.describe(cat, lr) + [
+        "Chưa đạt mà có miễn trừ còn hiệu lực (cùng quy tắc, xã, kỳ) thì là “Miễn trừ”."]
 
 
 def period_words(lr: LoadedRule) -> str:
@@ -245,13 +110,13 @@ def period_words(lr: LoadedRule) -> str:
 
 def facts_needed(cat: Catalogue, lr: LoadedRule) -> list[tuple[str, str, str, str, str]]:
     rows = []
-    for key in dict.fromkeys(rule_indicators(lr)):
+    for key in dict.fromkeys(lr.rule.indicators()):
         ind: Optional[Indicator] = cat.indicators.get(key)
         if ind is None:
             continue
         rows.append((key, ind.name, TYPE_WORDS[ind.type], ind.unit or "—", PERIOD_FORMS[lr.rule.period.kind]))
-    for dep in lr.rule.requires:
-        rows.append((dep, "kết luận của quy tắc thành phần", "kết luận", "—", "—"))
+    for dep in lr.rule.dependencies():
+        rows.append((dep, "kết luận của quy tắc khác", "kết luận", "—", "—"))
     return rows
 
 
@@ -289,13 +154,14 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
     if r.source.report_line:
         lines.append(f"| Dòng báo cáo mẫu | {r.source.report_line} |")
     lines += [f"| Đã đối chiếu văn bản gốc | {'có' if r.source.verified else 'chưa'} |",
-              f"| Loại quy tắc | {r.kind} |",
+              f"| Loại quy tắc | {lr.kind.label} |",
               f"| Chủ đề | {vi.THEME_LABELS[r.theme]} |",
               f"| Mức độ | {vi.SEVERITY_LABELS[r.severity]} ({r.severity}) |",
               f"| Thẻ | {', '.join(r.tags) or '—'} |",
               f"| Tệp | `{lr.path.name}`, dòng {lr.line} |", ""]
-    if r.measure is not None:
-        lines += ["## Đo gì", "", measure_words(cat, r.measure)[:1].upper() + measure_words(cat, r.measure)[1:] + ".", ""]
+    for _, m in r.measures()[:1]:
+        words = measure_words(cat, m)
+        lines += ["## Đo gì", "", words[:1].upper() + words[1:] + ".", ""]
     if r.why:
         lines += ["## Vì sao quan trọng", "", r.why, ""]
     lines += ["## Điều kiện", ""] + [f"- {s}" for s in condition_words(cat, lr)] + [""]
@@ -304,8 +170,8 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
     if rows:
         lines += ["## Dữ liệu cần", "", "| Chỉ số | Tên | Kiểu | Đơn vị | Kỳ của dữ liệu |", "|---|---|---|---|---|"]
         lines += [f"| `{a}` | {_cell(b)} | {c} | {_cell(d)} | {e} |" for a, b, c, d, e in rows] + [""]
-    if r.requires:
-        lines += ["## Quy tắc thành phần", "", ", ".join(f"`{d}`" for d in r.requires), ""]
+    if r.dependencies():
+        lines += ["## Quy tắc liên quan", "", ", ".join(f"`{d}`" for d in r.dependencies()), ""]
     lines += ["## Ví dụ", "", "| Ví dụ | Thời điểm | Dữ liệu | Kết quả mong đợi |", "|---|---|---|---|"]
     for i, ex in enumerate(r.examples):
         facts = "<br>".join(_cell(_fact_line(f)) for f in ex.facts) or "(không có dữ liệu)"

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from . import templates
 from .diagnostics import Diagnostics, InputError, did_you_mean
-from .model import CatalogueInfo, DateSpan, Document, Indicator, IndicatorFile, Rule, RuleFile
+from .kinds import RULE, kind_of
+from .model import CatalogueInfo, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
 from .validate import validate
+
+if TYPE_CHECKING:
+    from .kinds import Kind, RuleBase
 from .yamlsrc import YamlDoc, load_each, yaml_files
 
 
 
 @dataclass
 class LoadedRule:
-    """A rule with the document it comes from and where it is written."""
+    """A rule with the document (the plan) it comes from and the YAML file it is written in."""
 
-    rule: Rule
+    rule: "RuleBase"
     document: Document
     in_force: Optional[DateSpan]
     doc: YamlDoc
@@ -37,12 +41,22 @@ class LoadedRule:
     def path(self) -> Path:
         return self.doc.path
 
+    @property
+    def kind(self) -> "Kind":
+        """The behaviour of the rule's kind (chitieu.kinds)."""
+        return kind_of(self.rule)
+
     def where(self, *sub) -> tuple[int, int]:
         return self.doc.where(self.loc + tuple(sub))
 
     @property
     def line(self) -> int:
         return self.where()[0]
+
+    def error(self, diags: Diagnostics, sub: tuple, code: str, message: str) -> None:
+        """An error located at ``sub`` (a key path inside the rule)."""
+        line, col = self.where(*sub)
+        diags.error(self.path, line, col, code, message)
 
 
 @dataclass
@@ -55,8 +69,9 @@ class Catalogue:
     indicator_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)
     info_doc: Optional[YamlDoc] = None
 
-    @property
+    @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
+        # the rules are fixed once the catalogue is loaded
         return {r.id: r for r in self.rules}
 
     @property
@@ -188,7 +203,7 @@ def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where
         documents[document.id] = document
         doc_where[document.id] = (doc.path, *doc.where(("document",)))
     for i, raw in enumerate(raw_rules):
-        rule = validate(Rule, doc, diags, data=raw, base=("rules", i))
+        rule = validate(RULE, doc, diags, data=raw, base=("rules", i))
         if rule is not None:
             rules.append(LoadedRule(rule, document, parsed.in_force, doc, ("rules", i), len(rules)))
 
@@ -218,53 +233,29 @@ def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     _check_cycles(cat, seen, diags)
 
 
-def _err(diags: Diagnostics, lr: LoadedRule, sub: tuple, code: str, message: str) -> None:
-    line, col = lr.where(*sub)
-    diags.error(lr.path, line, col, code, message)
-
-
 def _check_indicator_ref(cat: Catalogue, lr: LoadedRule, key: Optional[str], sub: tuple, diags: Diagnostics) -> Optional[Indicator]:
     if key is None:
         return None
     ind = cat.indicators.get(key)
     if ind is None:
-        _err(diags, lr, sub, "unknown-indicator", f"unknown indicator '{key}'" + did_you_mean(key, cat.indicators))
+        lr.error(diags, sub, "unknown-indicator", f"unknown indicator '{key}'" + did_you_mean(key, cat.indicators))
     return ind
 
 
 def _check_rule(cat: Catalogue, lr: LoadedRule, ids: dict[str, LoadedRule], diags: Diagnostics) -> None:
     r = lr.rule
-    for i, dep in enumerate(r.requires):
-        if dep not in ids:
-            _err(diags, lr, ("requires", i), "unknown-rule", f"unknown rule '{dep}'" + did_you_mean(dep, ids))
-    if r.outlook_from and r.outlook_from not in ids:
-        _err(diags, lr, ("outlook_from",), "unknown-rule", f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids))
-    elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
-        _err(diags, lr, ("outlook_from",), "outlook-periods",
-             f"'{r.outlook_from}' is judged once per year; an outlook reads a rule with one period "
-             "(cumulative, deadline or as_of)")
-    if r.computed and r.computed.rule and r.computed.rule not in ids:
-        _err(diags, lr, ("computed", "rule"), "unknown-rule",
-             f"unknown rule '{r.computed.rule}'" + did_you_mean(r.computed.rule, ids))
-    if r.measure:
-        _check_measure(cat, lr, r.measure, ("measure",), diags)
-    if r.stated:
-        _check_measure(cat, lr, r.stated, ("stated",), diags)
-    if r.computed and r.computed.measure:
-        _check_measure(cat, lr, r.computed.measure, ("computed", "measure"), diags)
-    if r.kind == "threshold" and r.measure and r.target:
-        ind = cat.indicators.get(r.measure.of)
-        if ind is not None:
-            _check_target(lr, ind, diags)
+    for sub, m in r.measures():
+        _check_measure(cat, lr, m, sub, diags)
+    lr.kind.lint(cat, lr, ids, diags)
     _check_period(lr, diags)
     for key, text in r.messages.items():
         for problem in templates.problems(text):
-            _err(diags, lr, ("messages", key), "template-field", problem)
+            lr.error(diags, ("messages", key), "template-field", problem)
     for name in ("shortcoming", "remedy", "cause"):
         text = getattr(r, name)
         if text:
             for problem in templates.problems(text):
-                _err(diags, lr, (name,), "template-field", problem)
+                lr.error(diags, (name,), "template-field", problem)
 
 
 def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnostics) -> None:
@@ -273,49 +264,23 @@ def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnos
     _check_indicator_ref(cat, lr, m.claim, sub + ("claim",), diags)
     if ind is not None:
         if m.aggregate == "count" and ind.type not in ("items", "count"):
-            _err(diags, lr, sub + ("aggregate",), "type-mismatch",
-                 f"'count' needs an indicator of type items or count; '{ind.key}' is {ind.type}")
+            lr.error(diags, sub + ("aggregate",), "type-mismatch",
+                     f"'count' needs an indicator of type items or count; '{ind.key}' is {ind.type}")
         if m.aggregate == "sum" and ind.type not in ("count", "number", "items"):
-            _err(diags, lr, sub + ("aggregate",), "type-mismatch",
-                 f"'sum' needs an indicator of type count or number; '{ind.key}' is {ind.type}")
+            lr.error(diags, sub + ("aggregate",), "type-mismatch",
+                     f"'sum' needs an indicator of type count or number; '{ind.key}' is {ind.type}")
         if m.aggregate == "value" and ind.type == "items":
-            _err(diags, lr, sub + ("aggregate",), "type-mismatch",
-                 f"'{ind.key}' is a list of items: use 'aggregate: count'")
+            lr.error(diags, sub + ("aggregate",), "type-mismatch",
+                     f"'{ind.key}' is a list of items: use 'aggregate: count'")
         if m.evidence and ind.type not in ("items", "boolean"):
-            _err(diags, lr, sub + ("evidence",), "type-mismatch",
-                 f"'evidence' asks for a decision per item or a cited document; '{ind.key}' is {ind.type}")
+            lr.error(diags, sub + ("evidence",), "type-mismatch",
+                     f"'evidence' asks for a decision per item or a cited document; '{ind.key}' is {ind.type}")
         if m.per and ind.type in ("boolean", "level"):
-            _err(diags, lr, sub + ("per",), "type-mismatch", f"a ratio needs a numeric indicator; '{ind.key}' is {ind.type}")
+            lr.error(diags, sub + ("per",), "type-mismatch",
+                     f"a ratio needs a numeric indicator; '{ind.key}' is {ind.type}")
     if per is not None and per.type not in NUMERIC_TYPES:
-        _err(diags, lr, sub + ("per",), "type-mismatch", f"a ratio needs a numeric denominator; '{per.key}' is {per.type}")
-
-
-def _check_target(lr: LoadedRule, ind: Indicator, diags: Diagnostics) -> None:
-    r = lr.rule
-    t = r.target
-    assert t is not None and r.measure is not None
-    value = t.value
-    ratio = r.measure.per is not None
-    if value is not None:
-        if ind.type == "boolean" and not ratio:
-            if not isinstance(value, bool):
-                _err(diags, lr, ("target", "value"), "type-mismatch",
-                     f"'{ind.key}' is boolean: the target value must be true or false, got {value!r}")
-            elif t.op != "==":
-                _err(diags, lr, ("target", "op"), "type-mismatch", "a boolean target compares with '=='")
-        elif ind.type == "level" and not ratio:
-            if not isinstance(value, str) or ind.level_index(value) is None:
-                levels = [lv.key for lv in ind.levels or []]
-                _err(diags, lr, ("target", "value"), "type-mismatch",
-                     f"'{ind.key}' is a level: the target must be one of {levels}, got {value!r}"
-                     + (did_you_mean(str(value), levels) if isinstance(value, str) else ""))
-        elif not isinstance(value, Decimal):
-            _err(diags, lr, ("target", "value"), "type-mismatch",
-                 f"'{ind.key}' is {ind.type}: the target value must be a number, got {value!r}")
-    expected_unit = "%" if ratio else ind.unit
-    if t.unit is not None and expected_unit is not None and t.unit != expected_unit:
-        _err(diags, lr, ("target", "unit"), "unit-mismatch",
-             f"the target is in '{t.unit}' but {'a ratio is in %' if ratio else f'indicator {ind.key!r} counts in {ind.unit!r}'}")
+        lr.error(diags, sub + ("per",), "type-mismatch",
+                 f"a ratio needs a numeric denominator; '{per.key}' is {per.type}")
 
 
 def _check_period(lr: LoadedRule, diags: Diagnostics) -> None:
@@ -323,8 +288,8 @@ def _check_period(lr: LoadedRule, diags: Diagnostics) -> None:
     span = lr.document.period
     for name, year in (("from", p.from_), ("to", p.to), ("deadline", p.deadline.year if p.deadline else None)):
         if year is not None and not span.from_ <= year <= span.to:
-            _err(diags, lr, ("period", name), "period-outside-document",
-                 f"{name} {year} lies outside the period of {lr.document.number} ({span.from_}–{span.to})")
+            lr.error(diags, ("period", name), "period-outside-document",
+                     f"{name} {year} lies outside the period of {lr.document.number} ({span.from_}–{span.to})")
 
 
 def _check_cycles(cat: Catalogue, ids: dict[str, LoadedRule], diags: Diagnostics) -> None:
@@ -338,7 +303,7 @@ def _check_cycles(cat: Catalogue, ids: dict[str, LoadedRule], diags: Diagnostics
             if state.get(dep) == 1:
                 lr = ids[rid]
                 cycle = " → ".join(trail[trail.index(dep):] + [rid, dep]) if dep in trail else f"{rid} → {dep}"
-                _err(diags, lr, ("id",), "rule-cycle", f"rules depend on each other in a cycle: {cycle}")
+                lr.error(diags, ("id",), "rule-cycle", f"rules depend on each other in a cycle: {cycle}")
             elif dep not in state:
                 visit(dep, trail + [rid])
         state[rid] = 2

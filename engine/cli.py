@@ -17,7 +17,7 @@ from . import __version__, vi
 from .authoring import append_rule, docs_pages, lint, rule_page, skeleton
 from .batch import Tally, audit_batch, collect, collect_matrix
 from .catalogue import load_catalogue
-from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean, shown_path
+from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .document import TABLE_HEADER, ReportOptions, build_report
 from .examples import run_examples
 from .intake import extract, to_yaml

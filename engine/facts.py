@@ -50,8 +50,13 @@ class LoadedWaiver:
     col: int
 
     @property
+    def identity(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    @property
     def id(self) -> str:
-        return f"w|{self.path}:{self.line}"
+        """The id of its fact in the Rete (chitieu.wire.waiver_fact)."""
+        return f"w|{self.identity}"
 
 
 @dataclass

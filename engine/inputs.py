@@ -154,8 +154,9 @@ def open_docx_part(path: Path, raw: bytes) -> tuple[zipfile.ZipFile, str]:
                     f"{MAX_ARCHIVE_MEMBERS:,} (a zip bomb?)")
     what = describe(raw)
     if what != "a Word document (.docx)":
-        if what is None:
-            raise error(path, "file-kind", f"the file is not a Word .docx file (no zip archive inside); {_READS}")
+        if what in (None, "a zip archive"):
+            raise error(path, "io", "the Word file is damaged, or is not a Word .docx (no Word document inside); "
+                        "open it in Word and save it again as .docx")
         raise error(path, "file-kind", f"the file is {what}; {what_instead(what)}")
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))

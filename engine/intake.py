@@ -432,8 +432,8 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
     headings = _section_of(report)
     rules_by_indicator: dict[str, str] = {}
     for lr in cat.rules:
-        if lr.rule.measure and lr.rule.kind == "threshold":
-            rules_by_indicator.setdefault(lr.rule.measure.of, lr.id)
+        if lr.kind.judges_target and lr.rule.primary_indicator:
+            rules_by_indicator.setdefault(lr.rule.primary_indicator, lr.id)
     out: list[dict] = []
     in_summary = in_causes = in_tasks = False
     for p in report.paragraphs:

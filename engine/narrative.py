@@ -12,7 +12,6 @@ from typing import Optional
 
 from . import templates, vi
 from .audit import AuditResult
-from .catalogue import Catalogue
 from .facts import CommuneFacts
 from .model import Finding
 
@@ -120,7 +119,7 @@ def _quantified(f: Finding) -> str:
     return "; ".join(parts)
 
 
-def _citation(cat: Catalogue, f: Finding) -> str:
+def _citation(f: Finding) -> str:
     return f"{f.source.citation}: {f.source.clause}"
 
 
@@ -149,14 +148,14 @@ def write_section(result: AuditResult, cf: CommuneFacts) -> Section:
         values = _values(f)
         text = templates.sentence(templates.render(rule.shortcoming or DEFAULT_SHORTCOMING, values))
         quant = _quantified(f)
-        if quant and rule.kind == "threshold":
+        if quant and lr.kind.judges_target:
             text = text.rstrip(".") + f" ({quant})."
-        kind = "consistency" if rule.kind == "claim_check" else ("at_risk" if at_risk else "shortfall")
+        kind = "consistency" if lr.kind.checks_figures else ("at_risk" if at_risk else "shortfall")
         if at_risk:
             text = AT_RISK.format(text=text[:1].lower() + text[1:])
         stated = linked.pop(f.rule_id, None)
         sentence = Sentence(text, kind, f.theme, f.severity, [f.rule_id], [f.period.label],
-                            None if rule.kind == "claim_check" else _citation(cat, f),
+                            None if lr.kind.checks_figures else _citation(f),
                             [x.report_line for x in f.facts], body_only=bool(stated and not stated.statement.in_summary),
                             order=lr.index)
         if stated is not None:
@@ -181,15 +180,15 @@ def write_section(result: AuditResult, cf: CommuneFacts) -> Section:
     evidence_items: list[str] = []
     groups: dict[tuple[str, str], list[Finding]] = {}
     for f in mine:
-        rule = by_id[f.rule_id].rule
+        judges_target = by_id[f.rule_id].kind.judges_target
         if f.status == "met" and f.evidence is not None and f.evidence.counted_on_claim:
             text = templates.sentence(templates.render(EVIDENCE_GAP, _values(f)))
             section.sentences.append(Sentence(text, "evidence", f.theme, "minor", [f.rule_id], [f.period.label],
                                               None, [x.report_line for x in f.facts], order=by_id[f.rule_id].index))
             evidence_items.append(f"{inline_title(f.title)} ({f.period.label})")
-        elif f.status == "met" and f.evidence_level in ("claimed", "bound") and rule.kind == "threshold":
+        elif f.status == "met" and f.evidence_level in ("claimed", "bound") and judges_target:
             groups.setdefault((f.rule_id, f.evidence_level), []).append(f)
-        elif f.status == "insufficient_data" and f.reason == "no_fact" and rule.kind == "threshold":
+        elif f.status == "insufficient_data" and f.reason == "no_fact" and judges_target:
             groups.setdefault((f.rule_id, "no_data"), []).append(f)
     no_data: dict[str, list[str]] = {}
     for (rule_id, kind), fs in groups.items():

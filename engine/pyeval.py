@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .compiler import CONCL, OBS, Branch, CompiledCatalogue
+from .compiler import Branch, CompiledCatalogue
 from .conditions import evaluate
-from .runtime import Activation, EngineError
+from .runtime import EngineError
+from .wire import F_ID, F_PERIOD, F_RULE, F_TYPE, OBS, Activation, conclusion_fact
 
 
 class PyRuntime:
+    """A chitieu.wire.Evaluator in plain Python."""
+
     def __init__(self, compiled: CompiledCatalogue):
         self._by_rule: dict[str, list[Branch]] = {}
         for b in compiled.branches:
@@ -44,7 +47,7 @@ class PyRuntime:
         if j is None:
             return True, None
         for fact in self._facts or []:
-            if fact.get("t") == j.fact_type and evaluate(j.cond, fact, {"o": obs}):
+            if fact.get(F_TYPE) == j.fact_type and evaluate(j.cond, fact, {"o": obs}):
                 return (not j.negated), fact
         return j.negated, None
 
@@ -54,9 +57,9 @@ class PyRuntime:
         fired: list[Activation] = []
         for fact in facts:
             self._facts.append(fact)
-            if fact.get("t") != OBS:
+            if fact.get(F_TYPE) != OBS:
                 continue
-            branches = self._by_rule.get(fact["r"])
+            branches = self._by_rule.get(fact[F_RULE])
             if not branches:
                 raise EngineError(f"no rule handles a fact: {fact}")
             for b in branches:
@@ -65,7 +68,6 @@ class PyRuntime:
                 ok, joined = self._join(b, fact)
                 if not ok:
                     continue
-                fired.append(Activation(b, fact["id"], fact["p"], joined["id"] if joined and b.join.name == "w" else None))
-                self._facts.append({"t": CONCL, "id": f"c|{b.rule_id}|{fact['p']}", "r": b.rule_id, "p": fact["p"],
-                                    "s": b.outcome.status})
+                fired.append(Activation(b, fact[F_ID], fact[F_PERIOD], joined[F_ID] if joined and b.waiver_join else None))
+                self._facts.append(conclusion_fact(b.rule_id, fact[F_PERIOD], b.outcome.status))
         return fired

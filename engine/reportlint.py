@@ -183,8 +183,9 @@ def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """Items counted toward a target: each should cite its founding decision, dated after the plan, by the UBND."""
     plans = {}
     for lr in cat.rules:
-        if lr.rule.measure and lr.rule.measure.evidence:
-            plans.setdefault(lr.rule.measure.of, lr.document)
+        for _, m in lr.rule.measures():
+            if m.evidence:
+                plans.setdefault(m.of, lr.document)
     for f in ex.facts:
         plan = plans.get(f.indicator)
         if plan is None or f.items is None:
@@ -229,10 +230,10 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
             return
         result = run_audit(cat, communes)
     for f in result.findings:
-        rule = cat.by_id[f.rule_id].rule
-        if rule.kind != "claim_check" or f.status != "unmet":
+        lr = cat.by_id[f.rule_id]
+        if not lr.kind.checks_figures or f.status != "unmet":
             continue
-        stated = next((x for x in f.facts if x.indicator == rule.stated.of), f.facts[0] if f.facts else None)
+        stated = next((x for x in f.facts if x.indicator == lr.rule.primary_indicator), f.facts[0] if f.facts else None)
         if stated is None:
             continue
         code = "report-contradiction" if "mâu thuẫn" in f.message else "report-figure"

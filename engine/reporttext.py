@@ -82,7 +82,8 @@ class ReportText:
 def _decode(path: Path) -> tuple[list[str], str]:
     """The report's lines and the encoding they were read in ('utf-8', or a legacy one converted to Unicode)."""
     raw = read_capped(path, MAX_BYTES, what="report")
-    if path.suffix.lower() == ".docx" or raw.startswith(b"PK\x03\x04"):  # a Word file, whatever its name says
+    # a Word file, whatever its name says; a .docx that holds plain text is read as text
+    if raw.startswith(b"PK\x03\x04") or (path.suffix.lower() == ".docx" and raw.startswith(b"PK")):
         return _docx_lines(path, raw), "docx"
     encoding = "utf-8"
     try:

@@ -12,26 +12,26 @@ shared/domain/durable-rules-notes.md:
 - observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
 - durable_rules identifies a fact by a 32-bit FNV-1a hash of its ``id`` (and a state by the same hash of its sid):
   two different ids with one hash are "the same fact" and the second raises MessageObservedException. So the ids
-  asserted are not the engine's own (``o|rule|period``, ``w|…``, which name files a user chose) but short ones
-  handed out here, each checked against the hashes already in the state: collision-free by construction. The
-  same holds for sids, checked against the states still alive.
+  asserted are not the engine's own (``o|rule|period``, ``w|…``, ``c|…``) but short ones handed out here, each
+  checked against the hashes already in the state: collision-free by construction. The same holds for sids,
+  checked against the states still alive.
 """
 
 from __future__ import annotations
 
 import traceback
 import uuid
-from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 import durable.engine as _durable
 import durable_rules_engine as _core
 
-from .compiler import Branch, CompiledCatalogue, CONCL
+from .compiler import Branch, CompiledCatalogue
+from .wire import F_FORM, F_ID, F_PERIOD, F_RULE, F_TYPE, Activation, conclusion_fact
 
 
 def _brief(fact: dict) -> str:
-    return "{" + ", ".join(f"{k}: {fact[k]!r}" for k in ("t", "id", "r", "p", "k") if k in fact) + "}"
+    return "{" + ", ".join(f"{k}: {fact[k]!r}" for k in (F_TYPE, F_ID, F_RULE, F_PERIOD, F_FORM) if k in fact) + "}"
 
 
 class EngineError(RuntimeError):
@@ -51,16 +51,8 @@ class _PrivateHost(_durable.Host):
         return None
 
 
-@dataclass(frozen=True)
-class Activation:
-    branch: Branch
-    obs_id: str
-    period: str
-    waiver_id: Optional[str] = None
-
-
 class Runtime:
-    """One durable_rules host and ruleset for one run. Use as a context manager."""
+    """One durable_rules host and ruleset for one run (a chitieu.wire.Evaluator). Use as a context manager."""
 
     def __init__(self, compiled: CompiledCatalogue):
         self._name = "chitieu_" + uuid.uuid4().hex[:12]
@@ -70,11 +62,11 @@ class Runtime:
         self._errors: list[str] = []
         self._sid = 0
         self._open_sid: Optional[str] = None
-        self._stored = False
         self._live_sids: set[int] = set()        # hashes of the states not deleted
         self._ids: dict[str, str] = {}            # wire id → the engine's id, for the open state
         self._id_hashes: set[int] = set()
         self._next_id = 0
+        self._stored = False
         self._host: Optional[_PrivateHost] = _PrivateHost()
         try:
             self._host.set_rulesets({self._name: compiled.definition(self._action)})
@@ -104,33 +96,21 @@ class Runtime:
         def run(c) -> None:
             try:
                 obs = c.o._d
-                obs_id = self._ids[obs["id"]]
                 # durable_rules expands '$or' into alternatives that each fire: one branch can match one
                 # observation more than once. Same branch, same observation, same conclusion: keep the first.
+                obs_id = self._ids[obs[F_ID]]
                 seen = (branch.name, obs_id)
                 if seen in self._seen:
                     return
                 self._seen.add(seen)
-                waiver = c.w._d if branch.join is not None and branch.join.name == "w" and not branch.join.negated else None
-                self._fired.append(Activation(branch, obs_id, obs["p"], self._ids[waiver["id"]] if waiver else None))
+                waiver = c.w._d if branch.waiver_join else None
+                self._fired.append(Activation(branch, obs_id, obs[F_PERIOD], self._ids[waiver[F_ID]] if waiver else None))
                 if branch.rule_id in self._read:  # chaining: another rule joins on this conclusion
-                    c.assert_fact({"t": CONCL, "id": self._wire_id(f"c|{branch.rule_id}|{obs['p']}"),
-                                   "r": branch.rule_id, "p": obs["p"], "s": branch.outcome.status})
+                    fact = conclusion_fact(branch.rule_id, obs[F_PERIOD], branch.outcome.status)
+                    c.assert_fact(dict(fact, **{F_ID: self._wire_id(fact[F_ID])}))
             except BaseException:  # durable would swallow it; keep it and fail the run
                 self._errors.append(f"{branch.name}: {traceback.format_exc(limit=3)}")
         return run
-
-    # -- ids
-    def _wire_id(self, engine_id: str) -> str:
-        """A short id whose hash no other fact of the open state has (see the module docstring)."""
-        while True:
-            self._next_id += 1
-            wire = f"{self._next_id:x}"
-            h = fnv1a32(wire)
-            if h not in self._id_hashes:
-                self._id_hashes.add(h)
-                self._ids[wire] = engine_id
-                return wire
 
     # -- states
     def begin_state(self) -> str:
@@ -148,6 +128,17 @@ class Runtime:
         self._ids, self._next_id = {}, 0
         self._id_hashes = {fnv1a32(f"sid-{self._open_sid}")}
         return self._open_sid
+
+    def _wire_id(self, engine_id: str) -> str:
+        """A short id whose hash no other fact of the open state has (see the module docstring)."""
+        while True:
+            self._next_id += 1
+            wire = f"{self._next_id:x}"
+            h = fnv1a32(wire)
+            if h not in self._id_hashes:
+                self._id_hashes.add(h)
+                self._ids[wire] = engine_id
+                return wire
 
     def end_state(self) -> None:
         if self._host is not None and self._open_sid is not None:
@@ -168,7 +159,7 @@ class Runtime:
             raise EngineError("no open state")
         batch = []
         for f in facts:
-            batch.append(dict(f, id=self._wire_id(f["id"]), sid=self._open_sid))
+            batch.append(dict(f, **{F_ID: self._wire_id(f[F_ID])}, sid=self._open_sid))
         if not batch:
             return []
         self._fired = []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model
 from .diagnostics import Diagnostics, did_you_mean
@@ -15,10 +15,13 @@ M = TypeVar("M", bound=BaseModel)
 
 def _vocabulary() -> set[str]:
     """Every key any chitieu file may use, for 'did you mean' on an unknown key."""
+    from .kinds import KINDS
+
     names: set[str] = set()
-    for obj in vars(model).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
-            for name, f in obj.model_fields.items():
+    classes = [obj for obj in vars(model).values() if isinstance(obj, type) and issubclass(obj, BaseModel)]
+    for cls in classes + [k.model for k in KINDS.values()]:
+        if cls is not BaseModel:
+            for name, f in cls.model_fields.items():
                 names.add(f.alias or name)
     return names
 
@@ -50,12 +53,23 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
     kind = err["type"]
     msg = err["msg"]
     if kind == "extra_forbidden":
-        return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), _VOCAB)
+        rule_kind = err.get("_rule_kind")
+        if rule_kind is not None:
+            from .kinds import KINDS
+
+            owners = [name for name, k in KINDS.items() if key in k.model.model_fields]
+            if owners:
+                return "unknown-key", (f"'{key}' does not apply to a rule of kind '{rule_kind}'; it is a key of "
+                                       + " and ".join(f"'{o}'" for o in owners) + " rules")
+        return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), _VOCAB - {key})
     if kind == "missing":
         if key in ("source", "clause"):
             return "missing-citation", (f"missing required key '{key}': every rule cites the clause of the document "
                                         "its target comes from (source: {clause: …})")
         return "missing-key", f"missing required key '{key}'"
+    if kind == "invalid_kind":
+        expected = err.get("ctx", {}).get("expected", "")
+        return "invalid-value", f"{_show(err.get('input'))} is not a rule kind; expected {expected}"
     if kind in ("literal_error", "enum"):
         expected = err.get("ctx", {}).get("expected", "")
         return "invalid-value", f"{_show(err.get('input'))} is not allowed; expected {expected}"
@@ -80,14 +94,36 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
     return "invalid-value", msg
 
 
-def validate(cls: type[M], doc: YamlDoc, diags: Diagnostics, *, data: Any = None, base: tuple = ()) -> M | None:
-    """Validate ``data`` (default: the whole document) as ``cls``; on failure add one diagnostic per located value."""
+def _locations(exc: ValidationError, payload: Any, tags: frozenset[str]) -> list[dict]:
+    """The errors with the union tag (a rule's kind) dropped from their locations, so they point into the YAML."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        if err["type"] == "invalid_kind":
+            err = dict(err, input=payload.get("kind") if isinstance(payload, dict) else err.get("input"))
+            loc = ("kind",)
+        elif loc and loc[0] in tags:
+            if len(loc) == 2:  # a key of the rule itself (not of a mapping inside it)
+                err = dict(err, _rule_kind=loc[0])
+            loc = loc[1:]
+        out.append(dict(err, loc=loc))
+    return out
+
+
+def validate(cls: Union[type[M], TypeAdapter], doc: YamlDoc, diags: Diagnostics, *, data: Any = None,
+             base: tuple = ()) -> Any:
+    """Validate ``data`` (default: the whole document) as ``cls`` (a model, or a TypeAdapter for a union such as
+    the rule kinds); on failure add one diagnostic per located value and return None."""
+    from .kinds import KINDS
+
     payload = doc.data if data is None else data
     try:
+        if isinstance(cls, TypeAdapter):
+            return cls.validate_python(payload)
         return cls.model_validate(payload)
     except ValidationError as exc:
         by_place: dict[tuple, list[dict]] = {}
-        for err in exc.errors(include_url=False):
+        for err in _locations(exc, payload, frozenset(KINDS)):
             loc, complete = _yaml_loc(payload, tuple(err["loc"]))
             if err["type"] in ("missing",) or not complete:
                 key = next((p for p in err["loc"][len(loc):] if isinstance(p, str) and "[" not in p), None)

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,29 @@ class Run:
         return json.loads(self.out)
 
 
+_CWD_LOCK = threading.Lock()
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> Run:
+    """The real `chitieu` command, in process (click's CliRunner), in folder ``cwd`` (default: the project)."""
+    from click.testing import CliRunner
+
+    from chitieu.cli import main
+
+    full_env = {"COLUMNS": "200"}
+    full_env.update(env or {})
+    with _CWD_LOCK:
+        before = os.getcwd()
+        os.chdir(cwd or ROOT)
+        try:
+            result = CliRunner().invoke(main, list(args), env=full_env, catch_exceptions=False)
+        finally:
+            os.chdir(before)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str, cwd: Path | None = None, env: dict | None = None) -> Run:
+    """The installed `chitieu` command as a real process — for what only a process shows (signals, start-up)."""
     full_env = dict(os.environ, PYTHONHASHSEED="0", COLUMNS="200")
     full_env.update(env or {})
     proc = subprocess.run(chitieu_exe() + list(args), capture_output=True, text=True, cwd=cwd or ROOT,

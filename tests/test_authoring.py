@@ -97,19 +97,17 @@ def test_lint_generated_cases(tmp_path):
 
 
 def test_lint_counts_durable_rules_limits(tmp_path, monkeypatch, catalogue):
-    from chitieu import authoring
+    from chitieu import authoring, wire
     from chitieu.diagnostics import Diagnostics
 
-    from chitieu import compiler
-
-    monkeypatch.setattr(compiler, "RETE_MAX_MATCHES", 10)
+    monkeypatch.setattr(wire, "RETE_MAX_MATCHES", 10)
     diags = Diagnostics()
     authoring.lint([], ROOT / "rules", diags)
     over = [d for d in diags.errors if d.code == "rete-node-limit"]
     lr = catalogue.by_id["kiem-tra-ty-le-mo-hinh-dvk"]
     assert any(Path(d.path).resolve() == lr.path.resolve() and (d.line, d.col) == lr.where("id") for d in over), over
 
-    monkeypatch.setattr(compiler, "RETE_MAX_RULES", 40)
+    monkeypatch.setattr(wire, "RETE_MAX_CHILDREN", 40)
     diags = Diagnostics()
     authoring.lint([], ROOT / "rules", diags)
     assert any(d.code == "rete-too-many-rules" and f"is rule 41 of {len(catalogue.rules)} in this catalogue" in d.message

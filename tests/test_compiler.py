@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+from decimal import Decimal
 
-
-from chitieu.compiler import NEG_INF, POS_INF, SCALE, compile_catalogue, compile_rule
+from chitieu.compiler import compile_catalogue, compile_rule
+from chitieu.wire import Counts, ObservationFact, ValueForm, conclusion_fact
 from chitieu.conditions import Cmp, Ref, all_of, any_of, describe, evaluate, negate, to_durable
 from chitieu.pyeval import PyRuntime
 from chitieu.runtime import Runtime
@@ -25,29 +27,35 @@ def test_durable_json_shape():
     assert to_durable(c) == {"$and": [{"t": "obs"}, {"$gte": {"lo": {"$m": "tg"}}}, {"r": {"o": "r"}}]}
 
 
-def observations(rule_id: str, kind: str = "threshold"):
-    """A grid over the observation space: kinds, intervals with open ends, thresholds, flags, periods."""
-    if kind == "all_of":
+AS_OF = dt.date(2024, 10, 31)
+
+
+def observations(rule_id: str, counts_rule: bool):
+    """A grid over the observation space, built through the wire module: value forms, intervals with open ends,
+    thresholds, flags, periods (for all_of rules: the counts of required conclusions instead)."""
+    if counts_rule:
         yield from count_observations(rule_id)
         return
     values = [0, 1, 2]
     n = 0
-    for k in ("v", "c", "x"):
+    for form in ValueForm:
         for lo, hi in ((a, b) for a in values for b in values if a <= b):
             for lx, hx in ((0, 0), (1, 0), (0, 1)):
                 if lo == hi and (lx or hx):
                     continue
-                for tg, op_, ap, cv in itertools.product((1,), (0, 1), (0, 1), (0, 1)):
-                    for ps, asof in ((20230101, 20241031), (20300101, 20241031)):
+                for op_, ap, cv in itertools.product((0, 1), (0, 1), (0, 1)):
+                    for start in (dt.date(2023, 1, 1), dt.date(2030, 1, 1)):
                         n += 1
-                        yield {"t": "obs", "id": f"o|{rule_id}|{n}", "r": rule_id, "p": str(n), "k": k,
-                               "lo": lo * SCALE, "hi": hi * SCALE, "lx": lx, "hx": hx, "cv": cv,
-                               "tg": tg * SCALE, "tl": tg * SCALE, "th": tg * SCALE, "ev": lo * SCALE,
-                               "op": op_, "ap": ap, "ps": ps, "pe": ps + 11130, "asof": asof,
-                               "n": 2, "nm": lo, "nu": hi - lo, "np": 0, "ni": 0}
-    yield {"t": "obs", "id": f"o|{rule_id}|open", "r": rule_id, "p": "open", "k": "v", "lo": NEG_INF,
-           "hi": POS_INF, "lx": 0, "hx": 0, "cv": 0, "tg": SCALE, "tl": SCALE, "th": SCALE, "ev": 0, "op": 0,
-           "ap": 0, "ps": 20230101, "pe": 20231231, "asof": 20241031, "n": 0, "nm": 0, "nu": 0, "np": 0, "ni": 0}
+                        yield ObservationFact(
+                            rule_id=rule_id, period_key=str(n), form=form, lo=Decimal(lo), hi=Decimal(hi),
+                            lo_open=bool(lx), hi_open=bool(hx), claim_achieved=bool(cv), target=Decimal(1),
+                            band=(Decimal(1), Decimal(1)), evidenced=lo, period_open=bool(op_), awaiting=bool(ap),
+                            start=start, end=start.replace(month=12, day=31), as_of=AS_OF,
+                            counts=Counts(total=2, met=lo, unmet=hi - lo)).fact()
+    # a value with both ends open (nothing known) in a closed period
+    yield ObservationFact(rule_id=rule_id, period_key="open", form=ValueForm.VALUE, target=Decimal(1),
+                          band=(Decimal(1), Decimal(1)), start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31),
+                          as_of=AS_OF).fact()
 
 
 def count_observations(rule_id: str):
@@ -56,27 +64,29 @@ def count_observations(rule_id: str):
     for nm, nu, np_ in itertools.product(range(4), repeat=3):
         if nm + nu + np_ > 3:
             continue
-        for ps in (20230101, 20300101):
+        for start in (dt.date(2023, 1, 1), dt.date(2030, 1, 1)):
             n += 1
             total = 3 if n % 5 else nm + nu + np_  # some with 'insufficient' conclusions, some without
-            yield {"t": "obs", "id": f"o|{rule_id}|{n}", "r": rule_id, "p": str(n), "k": "v", "lo": nm * SCALE,
-                   "hi": nm * SCALE, "lx": 0, "hx": 0, "cv": 0, "tg": total * SCALE, "tl": 0, "th": 0, "ev": 0,
-                   "op": 0, "ap": 0, "ps": ps, "pe": ps + 11130, "asof": 20241031,
-                   "n": total, "nm": nm, "nu": nu, "np": np_, "ni": total - nm - nu - np_}
+            yield ObservationFact(
+                rule_id=rule_id, period_key=str(n), form=ValueForm.VALUE, lo=Decimal(nm), hi=Decimal(nm),
+                target=Decimal(total), start=start, end=start.replace(month=12, day=31), as_of=AS_OF,
+                counts=Counts(total=total, met=nm, unmet=nu, pending=np_, insufficient=total - nm - nu - np_)).fact()
 
 
 def test_exactly_one_branch_and_same_as_durable(catalogue):
     compiled = compile_catalogue(catalogue)
-    concl = {lr.rule.outlook_from for lr in catalogue.rules if lr.rule.outlook_from}
     for lr in catalogue.rules:
-        facts = list(observations(lr.id, lr.rule.kind))
+        counts_rule = any(b.outcome.reason == "requirement_missing" for b in compile_rule(catalogue, lr))
+        facts = list(observations(lr.id, counts_rule))
         with Runtime(compiled) as rete, PyRuntime(compiled) as py:
             results = []
             for rt in (rete, py):
                 rt.begin_state()
-                # the conclusion an outlook reads, as the audit would have asserted it
-                if lr.rule.outlook_from:
-                    rt.assert_facts([{"t": "concl", "id": "c|seed", "r": lr.rule.outlook_from, "p": "x", "s": "pending"}])
+                # the conclusions a rule reads (an outlook), as the audit would have asserted them
+                deps = [conclusion_fact(dep, "x", "pending") for dep in lr.rule.dependencies()
+                        if dep in compiled.read_conclusions]
+                if deps:
+                    rt.assert_facts(deps)
                 fired = rt.assert_facts(facts)
                 rt.end_state()
                 results.append(sorted((a.obs_id, a.branch.name) for a in fired))
@@ -87,7 +97,8 @@ def test_exactly_one_branch_and_same_as_durable(catalogue):
             per_obs.setdefault(obs_id, []).append(name)
         assert set(per_obs) == {f["id"] for f in facts}, f"{lr.id}: an observation got no conclusion"
         assert all(len(v) == 1 for v in per_obs.values()), f"{lr.id}: {[v for v in per_obs.values() if len(v) > 1]}"
-    assert concl <= {lr.id for lr in catalogue.rules}
+    # the catalogue has rules that read conclusions, so the chaining path was exercised
+    assert compiled.read_conclusions
 
 
 def test_bound_semantics_for_at_least(catalogue):
@@ -96,8 +107,9 @@ def test_bound_semantics_for_at_least(catalogue):
     branches = compile_rule(catalogue, lr)
 
     def outcome(lo, hi, lx, hx):
-        fact = {"t": "obs", "r": lr.id, "k": "v", "lo": lo * SCALE, "hi": hi * SCALE, "lx": lx, "hx": hx, "cv": 0,
-                "tg": 50 * SCALE, "ev": 0, "op": 0, "ap": 0, "ps": 20240101, "pe": 20241031, "asof": 20241031}
+        fact = ObservationFact(rule_id=lr.id, period_key="as_of", form=ValueForm.VALUE, lo=Decimal(lo),
+                               hi=Decimal(hi), lo_open=bool(lx), hi_open=bool(hx), target=Decimal(50),
+                               start=AS_OF, end=AS_OF, as_of=AS_OF).fact()
         hits = [b for b in branches if b.join is None or b.join.negated]
         hits = [b for b in hits if evaluate(b.patterns()[0][1], fact)]
         assert len(hits) == 1, [b.name for b in hits]

@@ -153,3 +153,41 @@ def test_output_never_overwrites_an_input(tmp_path):
     assert out.read_text(encoding="utf-8").startswith("{")
     again = run_cli("check", str(facts), "--format", "json", "-o", str(out))
     assert again.code == 2 and "pass --force" in again.err
+
+
+def _catalogue_copy(tmp_path, edit_file: str, old: str, new: str) -> int:
+    """The project's catalogue copied into tmp_path/rules with one edit; returns the 1-based line of the edit."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for f in (ROOT / "rules").glob("*.yaml"):
+        (rules / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    path = rules / edit_file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _lint_errors(tmp_path, code: str):
+    from chitieu.catalogue import load_catalogue
+    from chitieu.diagnostics import Diagnostics
+
+    diags = Diagnostics()
+    load_catalogue(tmp_path / "rules", diags=diags, strict=False)
+    return [d for d in diags.errors if d.code == code]
+
+
+def test_a_key_of_another_rule_kind_says_which_kind_it_belongs_to(tmp_path):
+    line = _catalogue_copy(tmp_path, "ntm-nang-cao-2021-2025.yaml", "    kind: all_of\n",
+                           "    kind: all_of\n    measure: {of: dvk.mo_hinh}\n")
+    found = _lint_errors(tmp_path, "unknown-key")
+    assert [(d.line, d.col) for d in found] == [(line + 1, 5)]
+    assert found[0].message == "'measure' does not apply to a rule of kind 'all_of'; it is a key of 'threshold' rules"
+
+
+def test_an_unknown_rule_kind_is_located_at_its_kind_key(tmp_path):
+    line = _catalogue_copy(tmp_path, "ke-hoach-156.yaml", "  - id: mo-hinh-dvk-moi-nam\n",
+                           "  - id: mo-hinh-dvk-moi-nam\n    kind: yearly\n")
+    found = _lint_errors(tmp_path, "invalid-value")
+    assert [(d.line, d.col) for d in found] == [(line + 1, 11)]
+    assert found[0].message == "'yearly' is not a rule kind; expected 'threshold', 'all_of', 'claim_check'"

@@ -642,10 +642,10 @@ def test_help_shows_the_date_format_in_words():
 
 
 def test_a_rule_past_the_node_limit_is_refused_by_check_as_by_lint(monkeypatch):
-    from chitieu import compiler
+    from chitieu import wire
     from chitieu.catalogue import load_catalogue
 
-    monkeypatch.setattr(compiler, "RETE_MAX_MATCHES", 10)  # the shipped rules stay under 64; lower the bar instead
+    monkeypatch.setattr(wire, "RETE_MAX_MATCHES", 10)  # the shipped rules stay under 64; lower the bar instead
     lr = load_catalogue().by_id["kiem-tra-ty-le-mo-hinh-dvk"]
     code, out, err = cli("check", AN_PHU)
     assert code == 2 and out == ""

@@ -24,3 +24,19 @@ def test_readme_holds_exactly_two_setup_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert readme_commands()[1] in ci.splitlines()
+
+
+def test_no_code_outside_the_kinds_folder_compares_a_rule_kind_name():
+    """Rule kinds are plug-ins: engine/kinds/ is the only place that knows their names."""
+    from chitieu.kinds import KINDS
+
+    offenders = []
+    for path in sorted((ROOT / "engine").rglob("*.py")):
+        if "kinds" in path.relative_to(ROOT / "engine").parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for name in KINDS:
+            for quoted in (f'"{name}"', f"'{name}'"):
+                if quoted in text:
+                    offenders.append(f"{path.relative_to(ROOT)}: {quoted}")
+    assert offenders == []

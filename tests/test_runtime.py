@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
@@ -11,6 +12,7 @@ from chitieu.compiler import compile_catalogue
 from chitieu.facts import load_inputs
 from chitieu.diagnostics import Diagnostics
 from chitieu.runtime import EngineError, Runtime
+from chitieu.wire import F_PERIOD, ObservationFact, ValueForm
 
 from conftest import SEED_FACTS
 
@@ -44,9 +46,9 @@ def test_an_exception_inside_an_action_fails_the_run(catalogue):
     with Runtime(compiled) as rt:
         rt.begin_state()
         # an observation without its period field: the action raises KeyError, durable would swallow it
-        fact = {"t": "obs", "id": "o|giam-ngheo|x", "r": "giam-ngheo", "k": "x", "lo": 0, "hi": 0, "lx": 0, "hx": 0,
-                "cv": 0, "tg": 0, "tl": 0, "th": 0, "ev": 0, "op": 0, "ap": 0, "ps": 20230101, "pe": 20231231,
-                "asof": 20241031}
+        fact = ObservationFact(rule_id="giam-ngheo", period_key="x", form=ValueForm.MISSING,
+                               start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), as_of=dt.date(2024, 10, 31)).fact()
+        del fact[F_PERIOD]
         with pytest.raises(EngineError, match="an action failed"):
             rt.assert_facts([fact])
 

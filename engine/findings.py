@@ -1,0 +1,305 @@
+"""Findings: the branch that fired, turned into the JSON finding with its figures, evidence and Vietnamese message.
+
+The status comes from the Rete; everything here only describes it. The common fields are built here; what differs
+by rule kind (the actual value, the target, % achieved and the gap, extra template fields) comes from the kind.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Mapping, Optional
+
+from . import templates, vi
+from .measure import Interval, Measured, interval_of
+from .model import (
+    BoundOut,
+    CommuneOut,
+    FactOut,
+    Finding,
+    Indicator,
+    PeriodOut,
+    SourceOut,
+    TargetOut,
+    WaiverOut,
+)
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, LoadedRule
+    from .facts import CommuneFacts, LoadedFact, LoadedWaiver
+    from .observation import Observation
+    from .periods import Window
+    from .wire import Activation
+
+DEFAULT_MESSAGES = {
+    "met": "{title} ({period}): đạt; kết quả {actual}, chỉ tiêu {target}.",
+    "unmet": "{title} ({period}): chưa đạt; kết quả {actual}, chỉ tiêu {target}.",
+    "pending": "{title} ({period}): chưa đến hạn đánh giá (thời hạn {deadline}); kết quả đến {as_of}: {actual}.",
+    "insufficient_data": "{title} ({period}): chưa đủ dữ liệu để đánh giá — {reason}. {notes}",
+    "waived": "{title} ({period}): chưa đạt nhưng được miễn trừ — {waiver_reason} (phê duyệt: {waiver_approver}; "
+              "hiệu lực đến {waiver_expires}).",
+    "not_applicable": "{title} ({period}): không áp dụng — {document} không còn hoặc chưa có hiệu lực cho kỳ này.",
+}
+
+REASON_TEXT = {
+    "no_fact": "báo cáo không có số liệu về nội dung này",
+    "threshold_unknown": "chưa có ngưỡng chỉ tiêu để so sánh (mức chỉ tiêu: {target})",
+    "bound_straddles": "báo cáo chỉ nêu cận ({actual}), chưa đủ để so với chỉ tiêu {target}",
+    "requirement_missing": "một số tiêu chí thành phần chưa đủ dữ liệu",
+    "awaiting_appraisal": "kết quả đang chờ cấp có thẩm quyền thẩm định",
+    "counted_on_claim": "một phần kết quả chỉ được báo cáo nêu, chưa dẫn quyết định",
+}
+
+
+# --------------------------------------------------------------------------------------------------- kind parts
+
+@dataclass
+class FindingParts:
+    """What a rule kind contributes to a finding beyond the common fields."""
+
+    actual: Any
+    actual_display: str
+    target: Optional[TargetOut]
+    bounds: list[BoundOut] = field(default_factory=list)
+    achievement_pct: Optional[Decimal] = None
+    shortfall: Optional[Decimal] = None
+    evidence_level: Optional[str] = None          # overrides the measured evidence level
+    evidence: Optional[Any] = None                # EvidenceOut, for rules that count documented items
+    fields: dict[str, str] = field(default_factory=dict)   # template fields only this kind fills
+
+
+def value_parts(cat: "Catalogue", ind: Optional[Indicator], m: Optional[Measured], unit: Optional[str], *,
+                ratio: bool) -> tuple[Any, str, list[BoundOut]]:
+    """(actual value, its display, the bounds shown) for a rule that measures one indicator (or a ratio of two)."""
+    iv = m.interval if m else None
+    if m is not None and m.claim is not None:
+        return None, "báo cáo khẳng định " + ("đã đạt" if m.claim else "chưa đạt") + " (không có số liệu)", []
+    if m is None or iv is None:
+        return None, "không có số liệu", []
+    shown_unit = unit if not (ind and ind.type in ("boolean", "level")) else None
+    display = show_interval(iv, shown_unit, None if ratio else ind)
+    value: Any
+    if ind is not None and ind.type == "level" and iv.exact:
+        value = m.level
+    elif ind is not None and ind.type == "boolean" and iv.exact:
+        value = bool(iv.lo)
+    else:
+        value = plain(iv.lo) if iv.exact else None
+    if m.via_claim:
+        display += " (theo khẳng định của báo cáo)"
+    return value, display, interval_bounds(iv, ind)
+
+
+def interval_bounds(iv: Interval, ind: Optional[Indicator]) -> list[BoundOut]:
+    """The ends of an inexact interval that say something (not the indicator's own range)."""
+    bounds: list[BoundOut] = []
+    if iv.exact:
+        return bounds
+    if iv.lo is not None and not (ind and ind.lower is not None and iv.lo == ind.lower and not iv.lx):
+        bounds.append(BoundOut.model_construct(operator=">" if iv.lx else ">=", value=plain(iv.lo)))
+    if iv.hi is not None and not (ind and ind.upper is not None and iv.hi == ind.upper and not iv.hx):
+        bounds.append(BoundOut.model_construct(operator="<" if iv.hx else "<=", value=plain(iv.hi)))
+    return bounds
+
+
+def show_interval(iv: Interval, unit: Optional[str], ind: Optional[Indicator]) -> str:
+    if ind is not None and ind.type == "boolean" and iv.exact:
+        return "có" if iv.lo else "không"
+    if ind is not None and ind.type == "level" and iv.exact:
+        return ind.level_label(int(iv.lo))
+    if iv.exact:
+        return vi.quantity(iv.lo, unit)
+    parts = []
+    if iv.lo is not None and (ind is None or ind.lower is None or iv.lo != ind.lower or iv.lx):
+        parts.append(("trên " if iv.lx else "từ ") + vi.quantity(iv.lo, unit))
+    if iv.hi is not None and (ind is None or ind.upper is None or iv.hi != ind.upper or iv.hx):
+        parts.append(("dưới " if iv.hx else "đến ") + vi.quantity(iv.hi, unit))
+    if iv.lo is not None and iv.hi is None and not iv.lx:
+        return "ít nhất " + vi.quantity(iv.lo, unit)
+    return " ".join(parts) or "không xác định"
+
+
+def pct(d: Optional[Decimal]) -> Optional[float]:
+    return None if d is None else float(round(d, 4))
+
+
+def plain(d: Optional[Decimal]) -> int | float | None:
+    """A JSON number: int when whole, else a float rounded to 4 places."""
+    if d is None:
+        return None
+    return int(d) if d == d.to_integral_value() else float(round(d, 4))
+
+
+# --------------------------------------------------------------------------------------------------- message fields
+
+@dataclass(frozen=True)
+class MessageFields:
+    """The values a message template can name (templates.FIELDS), for one finding."""
+
+    title: str
+    commune: str
+    period: str
+    target: str
+    actual: str
+    unit: str
+    achievement: str
+    shortfall: str
+    deadline: str
+    as_of: str
+    document: str
+    clause: str
+    evidence: str
+    outlook: str
+    line: str
+    reason_template: str
+    notes: str
+    extra: Mapping[str, str] = field(default_factory=dict)   # fields only some findings have (kind, evidence, waiver)
+
+    def mapping(self) -> dict[str, str]:
+        values = {name: getattr(self, name) for name in
+                  ("title", "commune", "period", "target", "actual", "unit", "achievement", "shortfall", "deadline",
+                   "as_of", "document", "clause", "evidence", "outlook", "line")}
+        values.update(self.extra)
+        values["reason"] = templates.render(self.reason_template, values) if self.reason_template else ""
+        values["notes"] = self.notes
+        return values
+
+
+def _evidence_fields(evidence: Any, unit: Optional[str]) -> dict[str, str]:
+    if evidence is None:
+        return {}
+    out = {"counted_with_evidence": vi.count(evidence.counted_with_evidence, unit),
+           "counted_on_claim": vi.count(evidence.counted_on_claim, unit)}
+    if evidence.achievement_pct_evidenced is not None:
+        out["achievement_evidenced"] = vi.percent(Decimal(str(evidence.achievement_pct_evidenced)))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- the finding
+
+def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act: "Activation",
+                  waivers: list["LoadedWaiver"]) -> Finding:
+    lr, w, m = obs.lr, obs.window, obs.measured
+    r = lr.rule
+    outcome = act.branch.outcome
+    status = outcome.status
+    unit = lr.kind.unit(cat, lr)
+    evidence_level = outcome.evidence or (m.evidence_level if m else "missing")
+    if status == "insufficient_data" and outcome.reason == "no_fact":
+        evidence_level = "missing"
+    parts = lr.kind.finding_parts(cat, lr, obs, unit, evidence_level)
+    evidence_level = parts.evidence_level or evidence_level
+    facts = []
+    seen: set[tuple] = set()
+    for part in (m, obs.computed):
+        for lf in (part.facts if part else []):
+            if (lf.path, lf.line) not in seen:
+                seen.add((lf.path, lf.line))
+                facts.append(_cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
+    waiver_out, notes = _waiver_out(act, waivers, r.id, cf, w)
+    evidence_notes = [as_sentence(n) for n in (m.evidence_notes if m else [])]
+    notes = list(dict.fromkeys(as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes))
+    if w.partial and status != "not_applicable":
+        notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến ngày {vi.date(w.as_of)}.")
+    extra = dict(_evidence_fields(parts.evidence, unit))
+    extra.update(parts.fields)
+    if waiver_out is not None:
+        extra.update(waiver_reason=waiver_out.reason, waiver_approver=waiver_out.approver,
+                     waiver_expires=vi.date(waiver_out.expires))
+    fields = MessageFields(
+        title=r.title, commune=cf.commune.name, period=w.label,
+        target=parts.target.display if parts.target else "—", actual=parts.actual_display, unit=unit or "",
+        achievement=vi.percent(parts.achievement_pct) if parts.achievement_pct is not None else "",
+        shortfall=vi.quantity(parts.shortfall, unit) if parts.shortfall is not None else "",
+        deadline=vi.date(w.deadline) if w.deadline else "", as_of=vi.date(w.as_of),
+        document=lr.document.citation, clause=r.source.clause,
+        evidence=vi.EVIDENCE_LABELS.get(outcome.evidence or "", ""),
+        outlook=vi.OUTLOOK_LABELS.get(outcome.outlook or "", ""),
+        line=", ".join(str(lf.fact.source.line) for lf in (m.facts if m else [])),
+        reason_template=REASON_TEXT.get(outcome.reason or "", ""), notes=notes_sentence(notes), extra=extra,
+    )
+    values = fields.mapping()
+    template = r.messages.get(status) or DEFAULT_MESSAGES[status]
+    message = templates.sentence(templates.render(template, values))
+    finding = Finding.model_construct(
+        rule_id=r.id, title=r.title,
+        commune=_cached(cf.cache, "out", lambda: CommuneOut.model_construct(id=cf.commune.id, name=cf.commune.name)),
+        period=_period_out(w), status=status, status_label=vi.STATUS_LABELS[status],
+        evidence_level=evidence_level, evidence_label=vi.EVIDENCE_LABELS[evidence_level],
+        outlook=outcome.outlook if status == "pending" else None, reason=outcome.reason,
+        target=parts.target, actual=parts.actual, actual_display=parts.actual_display,
+        actual_bound=parts.bounds, achievement_pct=pct(parts.achievement_pct), shortfall=plain(parts.shortfall),
+        severity=r.severity, theme=r.theme, source=_cached(lr.cache, "source", lambda: _source_out(lr)),
+        facts=facts, evidence=parts.evidence, waiver=waiver_out, notes=notes, evidence_notes=evidence_notes,
+        message=message, fired_by=act.branch.name,
+    )
+    finding._values = values
+    return finding
+
+
+def _waiver_out(act: "Activation", waivers: list["LoadedWaiver"], rule_id: str, cf: "CommuneFacts",
+                w: "Window") -> tuple[Optional[WaiverOut], list[str]]:
+    notes: list[str] = []
+    chosen = None
+    for lw in waivers:
+        wv = lw.waiver
+        if wv.rule != rule_id or wv.commune != cf.commune.id or wv.period.key != w.key:
+            continue
+        expired = wv.expires < w.as_of
+        if act.waiver_id == lw.id:
+            chosen = WaiverOut.model_construct(reason=wv.reason, approver=wv.approver, expires=wv.expires,
+                                               expired=False, file=str(lw.path), line=lw.line)
+        elif expired:
+            notes.append(f"Miễn trừ tại {lw.path}:{lw.line} đã hết hạn ngày {vi.date(wv.expires)}; "
+                         "chỉ tiêu được đánh giá bình thường.")
+            if chosen is None:
+                chosen = WaiverOut.model_construct(reason=wv.reason, approver=wv.approver, expires=wv.expires,
+                                                   expired=True, file=str(lw.path), line=lw.line)
+    return chosen, notes
+
+
+def as_sentence(note: str) -> str:
+    note = templates.sentence(note.strip())
+    return note if note.endswith((".", "!", "?")) else note + "."
+
+
+def notes_sentence(notes: list[str]) -> str:
+    """'Ghi chú: a; b.' from the notes (each lower-cased at the start unless it opens with an acronym)."""
+    parts = [n.strip().rstrip(".") for n in notes if n and n.strip()]
+    if not parts:
+        return ""
+    joined = "; ".join(p[:1].lower() + p[1:] if p[1:2].islower() else p for p in parts)
+    return f"Ghi chú: {joined}."
+
+
+def _cached(cache: dict, key: str, make):
+    """Parts of a finding shared by many findings (its commune, source, facts) are built once and shared."""
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = make()
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_out(w: "Window") -> PeriodOut:
+    return w.out()
+
+
+def _source_out(lr: "LoadedRule") -> SourceOut:
+    d, r = lr.document, lr.rule
+    return SourceOut.model_construct(document=d.id, number=d.number, citation=d.citation, issuer=d.issuer,
+                                     clause=r.source.clause, verified=r.source.verified, file=str(lr.path), line=lr.line)
+
+
+def fact_out(cat: "Catalogue", lf: "LoadedFact") -> FactOut:
+    f = lf.fact
+    ind = cat.indicators.get(f.indicator)
+    if f.claim is not None:
+        value = "khẳng định: đạt" if f.claim == "achieved" else "khẳng định: không đạt"
+    elif f.items is not None:
+        value = f"{len(f.items)} mục: " + "; ".join(i.name for i in f.items)
+    else:
+        value = show_interval(interval_of(ind, lf), ind.unit if ind else None, ind) if ind else str(f.value)
+    return FactOut.model_construct(indicator=f.indicator, period=f.period.key, value=value, file=str(lf.path),
+                                   line=lf.line, report_line=f.source.line, quote=f.source.quote)

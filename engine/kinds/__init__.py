@@ -1,0 +1,44 @@
+"""Rule kinds: one module per kind, registered here — the only place that knows which kinds exist.
+
+A rule file's rule is a discriminated union on ``kind`` (``threshold`` when the key is absent). Each kind brings its
+pydantic model and its behaviour (``Kind``); the engine calls ``kind_of(rule)`` and never tests a kind's name.
+To add a kind: write a module with a ``RuleBase`` subclass and a ``Kind`` subclass, and add it to ``KINDS`` below
+(CONTRIBUTING.md walks through it).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import Discriminator, Tag, TypeAdapter
+
+from .all_of import AllOf, AllOfRule
+from .base import Kind, RuleBase
+from .claim_check import ClaimCheck, ClaimCheckRule
+from .threshold import Threshold, ThresholdRule
+
+KINDS: dict[str, Kind] = {k.name: k for k in (Threshold(), AllOf(), ClaimCheck())}
+DEFAULT_KIND = Threshold.name
+
+
+def _tag(value: Any) -> str:
+    if isinstance(value, dict):
+        kind = value.get("kind", DEFAULT_KIND)
+        return kind if isinstance(kind, str) else repr(kind)
+    return getattr(value, "kind", DEFAULT_KIND)
+
+
+Rule = Annotated[
+    Union[tuple(Annotated[k.model, Tag(name)] for name, k in KINDS.items())],  # type: ignore[misc]
+    Discriminator(_tag, custom_error_type="invalid_kind",
+                  custom_error_message="unknown rule kind",
+                  custom_error_context={"expected": ", ".join(f"'{n}'" for n in KINDS)}),
+]
+RULE = TypeAdapter(Rule)
+
+
+def kind_of(rule: RuleBase) -> Kind:
+    return KINDS[rule.kind]  # type: ignore[attr-defined]
+
+
+__all__ = ["KINDS", "RULE", "Kind", "Rule", "RuleBase", "kind_of", "ThresholdRule", "AllOfRule", "ClaimCheckRule"]

@@ -1,0 +1,116 @@
+"""What every rule kind shares: the fields common to all rules, and the protocol the rest of the engine calls.
+
+A kind is a data model (a pydantic class whose ``kind`` literal tags it in the rule union) and a behaviour object
+(a ``Kind``): its branches for the Rete, its observation for a period, its finding fields, its condition in plain
+words, its own lint checks. The engine outside ``chitieu.kinds`` never compares a kind's name: it asks the kind.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Optional
+
+from pydantic import Field, model_validator
+
+from ..model import (
+    Example,
+    Measure,
+    MessageKey,
+    NonEmptyText,
+    RulePeriod,
+    Severity,
+    Slug,
+    Source,
+    Strict,
+    Text,
+    Theme,
+)
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue, LoadedRule
+    from ..compiler import Branch
+    from ..diagnostics import Diagnostics
+    from ..findings import FindingParts
+    from ..observation import Observation
+    from ..periods import Window
+
+
+class RuleBase(Strict):
+    """Fields every rule has, whatever its kind."""
+
+    id: Slug
+    title: NonEmptyText
+    source: Source
+    theme: Theme
+    tags: list[Slug] = Field(default_factory=list)
+    severity: Severity
+    why: Optional[Text] = None
+    period: RulePeriod
+    messages: dict[MessageKey, NonEmptyText] = Field(default_factory=dict)
+    shortcoming: Optional[Text] = None
+    remedy: Optional[Text] = None
+    cause: Optional[Text] = None
+    cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
+    examples: list[Example] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _messages(self) -> "RuleBase":
+        for key in ("met", "unmet"):
+            if key not in self.messages:
+                raise ValueError(f"'messages' needs a '{key}' template")
+        return self
+
+    # -- what the rule reads (the kinds override these)
+    def measures(self) -> list[tuple[tuple, Measure]]:
+        """Each measure of the rule with its place in the rule file."""
+        return []
+
+    def dependencies(self) -> list[str]:
+        """Rules whose conclusions or findings this rule reads."""
+        return []
+
+    def indicators(self) -> list[str]:
+        """Every indicator the rule reads, in order."""
+        return [k for _, m in self.measures() for k in (m.of, m.per, m.claim) if k]
+
+    @property
+    def primary_indicator(self) -> Optional[str]:
+        """The indicator a finding of this rule is about (its unit and display), if it reads one."""
+        measures = self.measures()
+        return measures[0][1].of if measures else None
+
+
+class Kind:
+    """The behaviour of one rule kind. Subclasses set the class attributes and implement the methods."""
+
+    name: ClassVar[str]                 # the value of `kind:` in a rule file
+    label: ClassVar[str]                # Vietnamese, for rule pages
+    model: ClassVar[type[RuleBase]]
+    # How the drafted sections treat the kind's findings:
+    judges_target: ClassVar[bool] = False       # met/unmet against a target: shortfalls quantified, evidence gaps named
+    checks_figures: ClassVar[bool] = False      # unmet means the report's own figures do not agree
+    template_fields: ClassVar[frozenset[str]] = frozenset()   # template fields only this kind fills
+
+    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
+        raise NotImplementedError
+
+    def observe(self, cat: "Catalogue", lr: "LoadedRule", w: "Window", cf: Any,
+                done: dict[str, list[Any]]) -> "Observation":
+        raise NotImplementedError
+
+    def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
+        """The unit of the rule's result."""
+        return None
+
+    def finding_parts(self, cat: "Catalogue", lr: "LoadedRule", obs: "Observation", unit: Optional[str],
+                      evidence_level: str) -> "FindingParts":
+        raise NotImplementedError
+
+    def describe(self, cat: "Catalogue", lr: "LoadedRule") -> list[str]:
+        """The condition in plain Vietnamese words, one sentence per item (rule pages, `rules show`)."""
+        raise NotImplementedError
+
+    def lint(self, cat: "Catalogue", lr: "LoadedRule", ids: dict[str, "LoadedRule"], diags: "Diagnostics") -> None:
+        """Checks of this kind that need the whole catalogue (references, types, targets)."""
+
+    def lint_compiled(self, cat: "Catalogue", lr: "LoadedRule", diags: "Diagnostics") -> None:
+        """Checks that need a rule whose references all resolve (run by `rules lint` only)."""

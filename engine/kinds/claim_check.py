@@ -1,0 +1,148 @@
+"""The claim_check kind: a figure the report states, recomputed from the report's own numbers.
+
+    stated: {of: dvk.ty_le_dat_bao_cao}
+    computed: {rule: mo-hinh-dvk-luy-ke, field: achievement_pct}     # or computed: {measure: {...}}
+    tolerance: 1
+
+Met ("khớp") when the stated figure equals the recomputed one within the tolerance; unmet when the report's figures
+do not agree. The recomputed side says what it assumes (which target, which items, an unfinished year).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal, Optional
+
+from .. import vi
+from ..diagnostics import did_you_mean
+from ..findings import FindingParts, plain, show_interval, value_parts
+from ..measure import Interval, Measured, measure
+from ..model import Computed, Measure, Number, TargetOut
+from ..observation import Observation, findings_for_period
+from ..wire import ValueForm
+from ..words import measure_words
+from .base import Kind, RuleBase
+from .common import value_branches
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue, LoadedRule
+    from ..compiler import Branch
+
+
+class ClaimCheckRule(RuleBase):
+    kind: Literal["claim_check"]
+    stated: Measure
+    computed: Computed
+    tolerance: Optional[Number] = None
+
+    def measures(self) -> list[tuple[tuple, Measure]]:
+        out = [(("stated",), self.stated)]
+        if self.computed.measure is not None:
+            out.append((("computed", "measure"), self.computed.measure))
+        return out
+
+    def dependencies(self) -> list[str]:
+        return [self.computed.rule] if self.computed.rule else []
+
+
+class ClaimCheck(Kind):
+    name = "claim_check"
+    label = "kiểm tra số liệu báo cáo tự nêu"
+    model = ClaimCheckRule
+    checks_figures = True
+    template_fields = frozenset({"stated", "computed"})
+
+    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
+        return value_branches(lr, op="==")
+
+    def observe(self, cat, lr, w, cf, done) -> Observation:
+        r = lr.rule
+        obs = Observation(lr, w, measure(cat, cf, r.stated, w))
+        tol = r.tolerance if r.tolerance is not None else Decimal(0)
+        computed = self._computed_side(cat, lr, w, cf, done)
+        obs.computed = computed
+        if computed is not None:
+            obs.extra_notes += computed.notes
+        if computed is not None and computed.interval is not None:
+            lo, hi = computed.interval.lo, computed.interval.hi
+            obs.band = (None if lo is None else lo - tol, None if hi is None else hi + tol)
+            obs.target = lo if computed.interval.exact else None
+        if obs.band == (None, None):
+            obs.form = ValueForm.MISSING  # nothing to compare the stated figure with
+        return obs
+
+    @staticmethod
+    def _computed_side(cat, lr: "LoadedRule", w, cf, done) -> Optional[Measured]:
+        c = lr.rule.computed
+        if c.measure is not None:
+            return measure(cat, cf, c.measure, w)
+        found = findings_for_period(done.get(c.rule, []), w.key)
+        if len(found) != 1:
+            return None
+        f = found[0]
+        value = {"actual": f.actual, "achievement_pct": f.achievement_pct,
+                 "target": f.target.value if f.target else None}[c.field]
+        if value is None or isinstance(value, (bool, str)):
+            return None
+        d = Decimal(str(value))
+        out = Measured(interval=Interval(d, d))
+        # what the recomputed figure assumes, from the finding it comes from
+        if c.field == "achievement_pct" and f.evidence is not None and f.evidence.counted_on_claim:
+            out.notes.append(
+                f"Tỷ lệ tính lại {vi.percent(d)} gồm cả {vi.count(f.evidence.counted_on_claim)} mục chưa dẫn quyết "
+                f"định; nếu chỉ tính {vi.count(f.evidence.counted_with_evidence)} mục có quyết định thì đạt "
+                f"{vi.percent(f.evidence.achievement_pct_evidenced or 0)}.")
+        if c.field in ("achievement_pct", "actual") and f.target and f.target.display:
+            out.notes.append(f"Chỉ tiêu dùng để tính lại: {f.target.display} ({f.period.label}).")
+        if f.period.partial:
+            out.notes.append(f"{f.period.label.capitalize()} tính cả năm {f.period.end.year} chưa kết thúc "
+                             f"(số liệu đến ngày {vi.date(f.period.end if f.period.end < w.as_of else w.as_of)}).")
+        return out
+
+    def unit(self, cat, lr) -> Optional[str]:
+        stated = lr.rule.stated
+        return "%" if stated.per else cat.indicators[stated.of].unit
+
+    def computed_unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
+        """The unit of the recomputed side (a measure's indicator, or the other rule's field)."""
+        c = lr.rule.computed
+        if c.measure is not None:
+            return "%" if c.measure.per else cat.indicators[c.measure.of].unit
+        if c.field == "achievement_pct":
+            return "%"
+        other = cat.by_id.get(c.rule)
+        return other.kind.unit(cat, other) if other is not None else None
+
+    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
+        m, c = obs.measured, obs.computed
+        ind = cat.indicators.get(lr.rule.stated.of)
+        actual, display, bounds = value_parts(cat, ind, m, unit, ratio=False)
+        claim_unit = self.computed_unit(cat, lr)
+        computed = show_interval(c.interval, claim_unit, None) if c and c.interval else "không tính lại được"
+        target = TargetOut.model_construct(operator="==", value=plain(obs.target), unit=unit,
+                                           threshold_known=obs.target is not None,
+                                           display=f"bằng số tính lại: {computed}")
+        parts = FindingParts(actual, display, target, bounds)
+        if c is not None and m is not None and evidence_level != "missing" and m.interval is not None \
+                and m.interval.exact:
+            parts.evidence_level = "computed"
+        parts.fields = {"stated": show_interval(m.interval, unit, None) if m and m.interval else "—",
+                        "computed": computed}
+        return parts
+
+    def describe(self, cat, lr) -> list[str]:
+        r = lr.rule
+        comp = r.computed
+        if comp.rule:
+            field = {"actual": "kết quả", "achievement_pct": "tỷ lệ đạt (%)", "target": "chỉ tiêu"}[comp.field]
+            side = f"{field} của quy tắc `{comp.rule}`"
+        else:
+            side = measure_words(cat, comp.measure)
+        tol = f" (sai số cho phép ±{vi.number(r.tolerance)})" if r.tolerance else ""
+        return [f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
+                f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn)."]
+
+    def lint(self, cat, lr, ids, diags) -> None:
+        c = lr.rule.computed
+        if c.rule and c.rule not in ids:
+            lr.error(diags, ("computed", "rule"), "unknown-rule", f"unknown rule '{c.rule}'" + did_you_mean(c.rule, ids))

@@ -1,0 +1,283 @@
+"""The threshold kind: a measured value (a count, a number, a %, yes/no, a level) against the plan's target.
+
+    measure: {of: dvk.mo_hinh, aggregate: count, evidence: true}
+    target: {op: ">=", value: 1, per_year: true, unit: mô hình}
+
+A target without a value (the plan states none) is met only by the top of the indicator's range (4/4 = 100%);
+with ``evidence: true`` a count is split into items with and without a founding decision.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal, Optional
+
+from .. import vi
+from ..findings import FindingParts, pct, plain, value_parts
+from ..diagnostics import did_you_mean
+from ..measure import HUNDRED, Interval, Measured, measure
+from ..model import EvidenceOut, Measure, Slug, Target, TargetOut
+from ..observation import Observation
+from ..words import OP_WORDS
+from .base import Kind, RuleBase
+from .common import value_branches
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue, LoadedRule
+    from ..compiler import Branch
+    from ..diagnostics import Diagnostics
+    from ..model import Indicator
+    from ..periods import Window
+
+
+class ThresholdRule(RuleBase):
+    kind: Literal["threshold"] = "threshold"
+    measure: Measure
+    target: Target
+    outlook_from: Optional[Slug] = None
+
+    def measures(self) -> list[tuple[tuple, Measure]]:
+        return [(("measure",), self.measure)]
+
+    def dependencies(self) -> list[str]:
+        return [self.outlook_from] if self.outlook_from else []
+
+
+def extreme_value(cat: "Catalogue", rule: ThresholdRule) -> Optional[Decimal]:
+    """The value that meets any threshold for a rule whose threshold is unknown (top or bottom of the range)."""
+    if rule.measure.per:
+        return Decimal(100) if rule.target.op in (">=", ">") else Decimal(0)
+    ind = cat.indicators.get(rule.measure.of)
+    if ind is None:
+        return None
+    return ind.upper if rule.target.op in (">=", ">") else ind.lower
+
+
+def _target_number(cat: "Catalogue", rule: ThresholdRule) -> Optional[Decimal]:
+    """The target as a number on the indicator's scale (levels by their index), or None when it has no value."""
+    t = rule.target
+    if t.value is None:
+        return None
+    if isinstance(t.value, bool):
+        return Decimal(int(t.value))
+    if isinstance(t.value, str):
+        idx = cat.indicators[rule.measure.of].level_index(t.value)
+        return None if idx is None else Decimal(idx)
+    return t.value
+
+
+def _achievement(op: str, actual: Optional[Interval], target: Optional[Decimal]) -> tuple[Optional[Decimal], Optional[Decimal]]:
+    """(% of target achieved, shortfall in the target's unit) — only for exact values against a positive target."""
+    if op not in (">=", ">", "<=", "<") or actual is None or not actual.exact or target is None:
+        return None, None
+    value = actual.lo
+    assert value is not None
+    if op in (">=", ">"):
+        share = value / target * HUNDRED if target > 0 else None
+        return share, max(Decimal(0), target - value)
+    share = target / value * HUNDRED if value > 0 else None
+    return share, max(Decimal(0), value - target)
+
+
+class Threshold(Kind):
+    name = "threshold"
+    label = "so với ngưỡng chỉ tiêu"
+    model = ThresholdRule
+    judges_target = True
+
+    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
+        r = lr.rule
+        assert isinstance(r, ThresholdRule)
+        unknown = r.target.value is None
+        return value_branches(lr, op=r.target.op, threshold_unknown=unknown,
+                              has_extreme=unknown and extreme_value(cat, r) is not None,
+                              evidence=r.measure.evidence and r.target.op in (">=", ">"), outlook_from=r.outlook_from)
+
+    def observe(self, cat, lr, w: "Window", cf, done) -> Observation:
+        r = lr.rule
+        obs = Observation(lr, w, measure(cat, cf, r.measure, w))
+        if r.measure.evidence and obs.measured is not None:
+            obs.extra_notes += _item_notes(lr, obs.measured)
+        obs.target = self._target_for(cat, r, w)
+        if r.target.op == "==" and obs.target is not None:
+            obs.band = (obs.target, obs.target)
+        return obs
+
+    @staticmethod
+    def _target_for(cat: "Catalogue", r: ThresholdRule, w: "Window") -> Optional[Decimal]:
+        t = r.target
+        if t.value is None:
+            return extreme_value(cat, r)
+        if isinstance(t.value, (bool, str)):
+            return _target_number(cat, r) or Decimal(0)
+        return t.value * (len(w.years) if t.per_year else 1)
+
+    def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
+        r = lr.rule
+        if r.target.unit:
+            return r.target.unit
+        return "%" if r.measure.per else cat.indicators[r.measure.of].unit
+
+    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
+        r = lr.rule
+        m = obs.measured
+        ind = cat.indicators.get(r.measure.of)
+        actual, display, bounds = value_parts(cat, ind, m, unit, ratio=r.measure.per is not None)
+        parts = FindingParts(actual, display, self._target_out(cat, r, obs, unit), bounds)
+        if r.target.value is not None and not isinstance(r.target.value, (bool, str)):
+            parts.achievement_pct, parts.shortfall = _achievement(r.target.op, m.interval if m else None, obs.target)
+        if r.measure.evidence and m is not None and m.claim is None:
+            n_with = len(m.items_with)
+            share = (Decimal(n_with) / obs.target * HUNDRED) if obs.target else None
+            parts.evidence = EvidenceOut.model_construct(
+                counted_with_evidence=n_with, counted_on_claim=len(m.items_without),
+                achievement_pct_evidenced=pct(share), items_without_evidence=list(m.items_without))
+        return parts
+
+    @staticmethod
+    def _target_out(cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]) -> TargetOut:
+        t = r.target
+        ind = cat.indicators.get(r.measure.of)
+        if t.value is None:
+            return TargetOut.model_construct(operator=t.op, value=None, unit=unit, threshold_known=False,
+                                             display="chưa xác định (" + (t.unknown_reason or "văn bản không nêu") + ")")
+        if isinstance(t.value, bool):
+            return TargetOut.model_construct(operator=t.op, value=t.value, unit=unit, threshold_known=True,
+                                             display="có" if t.value else "không")
+        if isinstance(t.value, str):
+            label = ind.level_label(ind.level_index(t.value)) if ind else t.value
+            return TargetOut.model_construct(operator=t.op, value=t.value, unit=unit, threshold_known=True,
+                                             display=label)
+        op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
+        display = op_word + vi.quantity(obs.target, unit)
+        if t.per_year:
+            display += f", tức {vi.quantity(t.value, unit)}/năm × {vi.count(len(obs.window.years))} năm"
+        return TargetOut.model_construct(operator=t.op, value=plain(obs.target), unit=unit, threshold_known=True,
+                                         display=display)
+
+    def describe(self, cat, lr) -> list[str]:
+        r = lr.rule
+        out = [_target_words(cat, r),
+               "Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
+               "nếu không là “Chưa đủ dữ liệu”."]
+        if r.outlook_from:
+            out.append(f"Khi chưa đến hạn, triển vọng lấy từ kết luận của quy tắc `{r.outlook_from}`: đạt hoặc đang "
+                       "chờ → đúng tiến độ; chưa đạt → có nguy cơ không đạt.")
+        return out
+
+    def lint(self, cat, lr, ids, diags: "Diagnostics") -> None:
+        r = lr.rule
+        if r.outlook_from and r.outlook_from not in ids:
+            lr.error(diags, ("outlook_from",), "unknown-rule",
+                     f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids))
+        elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
+            lr.error(diags, ("outlook_from",), "outlook-periods",
+                     f"'{r.outlook_from}' is judged once per year; an outlook reads a rule with one period "
+                     "(cumulative, deadline or as_of)")
+        ind = cat.indicators.get(r.measure.of)
+        if ind is not None:
+            _check_target(lr, r, ind, diags)
+
+    def lint_compiled(self, cat, lr, diags) -> None:
+        _never_always(cat, lr, diags)
+
+
+def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:
+    """What an auditor would query about the counted items: another body's model, a decision older than the plan."""
+    notes = []
+    plan = lr.document
+    for lf in m.facts:
+        for item in lf.fact.items or ():
+            if item.owner:
+                notes.append(f"Mô hình “{item.name}” do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
+                             f"{lf.report.issuer}.")
+            d = item.decision
+            if d is not None and d.date is not None and d.date < plan.date:
+                notes.append(f"Quyết định số {d.number} ngày {vi.date(d.date)} (mô hình “{item.name}”) ban hành "
+                             f"trước {plan.citation} mà mô hình được tính vào.")
+    return notes
+
+
+def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
+    t = r.target
+    if t.value is None:
+        extreme = extreme_value(cat, r)
+        unit = t.unit or ""
+        tail = (f" Chỉ kết luận “Đạt” khi kết quả ở mức {vi.number(extreme)}{unit if unit == '%' else ' ' + unit}"
+                ", vì khi đó đạt với mọi ngưỡng; còn lại là “Chưa đủ dữ liệu”." if extreme is not None else
+                " Không kết luận được “Đạt” hay “Chưa đạt” từ số liệu; chỉ ghi nhận kết quả.")
+        return f"Ngưỡng chưa xác định: {t.unknown_reason}.{tail}"
+    if isinstance(t.value, bool):
+        return "Đạt khi " + ("có" if t.value else "không có") + "; ngược lại là chưa đạt."
+    if isinstance(t.value, str):
+        ind = cat.indicators[r.measure.of]
+        idx = ind.level_index(t.value)
+        label = ind.level_label(idx) if idx is not None else t.value
+        return f"Đạt khi ở mức {OP_WORDS[t.op]} “{label}” (thứ tự: " + " < ".join(
+            lv.label for lv in ind.levels or []) + ")."
+    unit = t.unit or ""
+    per_year = " mỗi năm của kỳ (chỉ tiêu nhân với số năm)" if t.per_year else ""
+    return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}."
+
+
+def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
+    t = r.target
+    value = t.value
+    ratio = r.measure.per is not None
+    if value is not None:
+        if ind.type == "boolean" and not ratio:
+            if not isinstance(value, bool):
+                lr.error(diags, ("target", "value"), "type-mismatch",
+                         f"'{ind.key}' is boolean: the target value must be true or false, got {value!r}")
+            elif t.op != "==":
+                lr.error(diags, ("target", "op"), "type-mismatch", "a boolean target compares with '=='")
+        elif ind.type == "level" and not ratio:
+            if not isinstance(value, str) or ind.level_index(value) is None:
+                levels = [lv.key for lv in ind.levels or []]
+                lr.error(diags, ("target", "value"), "type-mismatch",
+                         f"'{ind.key}' is a level: the target must be one of {levels}, got {value!r}"
+                         + (did_you_mean(str(value), levels) if isinstance(value, str) else ""))
+        elif not isinstance(value, Decimal):
+            lr.error(diags, ("target", "value"), "type-mismatch",
+                     f"'{ind.key}' is {ind.type}: the target value must be a number, got {value!r}")
+    expected_unit = "%" if ratio else ind.unit
+    if t.unit is not None and expected_unit is not None and t.unit != expected_unit:
+        lr.error(diags, ("target", "unit"), "unit-mismatch",
+                 f"the target is in '{t.unit}' but "
+                 + ("a ratio is in %" if ratio else f"indicator {ind.key!r} counts in {ind.unit!r}"))
+
+
+def _domain(cat: "Catalogue", r: ThresholdRule) -> tuple[Optional[Decimal], Optional[Decimal]]:
+    m = r.measure
+    ind = cat.indicators[m.of]
+    if m.per or m.aggregate == "count":
+        return Decimal(0), None
+    if m.aggregate == "sum":
+        return ind.lower, None
+    return ind.lower, ind.upper
+
+
+def _never_always(cat: "Catalogue", lr: "LoadedRule", diags: "Diagnostics") -> None:
+    r = lr.rule
+    value = _target_number(cat, r)
+    if value is None:
+        return
+    lo, hi = _domain(cat, r)
+    op = r.target.op
+    never = ((op == ">=" and hi is not None and value > hi) or (op == ">" and hi is not None and value >= hi)
+             or (op == "<=" and lo is not None and value < lo) or (op == "<" and lo is not None and value <= lo)
+             or (op == "==" and ((hi is not None and value > hi) or (lo is not None and value < lo))))
+    always = ((op == ">=" and lo is not None and value <= lo) or (op == ">" and lo is not None and value < lo)
+              or (op == "<=" and hi is not None and value >= hi) or (op == "<" and hi is not None and value > hi))
+    line, col = lr.where("target")
+    shown = f"{_fmt(lo)}…{_fmt(hi)}"
+    if never:
+        diags.error(lr.path, line, col, "never-true",
+                    f"the target '{op} {r.target.value}' can never be met: the measured value lies in {shown}")
+    elif always:
+        diags.warning(lr.path, line, col, "always-true",
+                      f"the target '{op} {r.target.value}' is met by every possible value ({shown}); it can never be unmet")
+
+
+def _fmt(x: Optional[Decimal]) -> str:
+    return "∞" if x is None else str(x)

@@ -1,0 +1,84 @@
+"""The periods a rule is judged over for one commune: a year, the plan's span so far, a deadline, or the report's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from . import vi
+from .model import PeriodOut
+
+if TYPE_CHECKING:
+    from .catalogue import LoadedRule
+    from .facts import CommuneFacts
+
+
+@dataclass(frozen=True)
+class Window:
+    """The period a rule is judged over for one commune."""
+
+    kind: str
+    key: str
+    start: dt.date
+    end: dt.date
+    years: tuple[int, ...]
+    deadline: Optional[dt.date]
+    as_of: dt.date
+
+    @property
+    def open(self) -> bool:
+        """Not yet over at the as-of date: a year in progress, or a deadline still ahead."""
+        if self.kind == "as_of":
+            return False
+        limit = self.deadline if self.kind == "deadline" else self.end
+        return self.as_of < limit
+
+    @property
+    def partial(self) -> bool:
+        return self.kind in ("annual", "cumulative") and self.as_of < self.end
+
+    @property
+    def label(self) -> str:
+        if self.kind == "annual":
+            return f"năm {self.years[0]}"
+        if self.kind == "cumulative":
+            return f"giai đoạn {self.years[0]}–{self.years[-1]}" if len(self.years) > 1 else f"năm {self.years[0]}"
+        if self.kind == "deadline":
+            return f"hạn {vi.date(self.deadline)}" if self.deadline else ""
+        return f"đến ngày {vi.date(self.as_of)}"
+
+    def out(self) -> PeriodOut:
+        return PeriodOut.model_construct(key=self.key, kind=self.kind, label=self.label, start=self.start,
+                                         end=self.end, deadline=self.deadline, partial=self.partial)
+
+
+def _year_window(kind: str, first: int, last: int, as_of: dt.date) -> Window:
+    key = str(first) if first == last and kind == "annual" else f"{first}-{last}"
+    end = dt.date(last, 12, 31)
+    return Window(kind, key, dt.date(first, 1, 1), end, tuple(range(first, last + 1)), end, as_of)
+
+
+def windows_for(lr: "LoadedRule", cf: "CommuneFacts") -> list[Window]:
+    r = lr.rule
+    p = r.period
+    doc_span = lr.document.period
+    first = p.from_ if p.from_ is not None else doc_span.from_
+    last = p.to if p.to is not None else doc_span.to
+    as_of = cf.as_of
+    if p.kind == "annual":
+        years = set(cf.report_years)
+        index = cf.by_indicator()
+        for key in r.indicators():
+            years.update(lf.fact.period.start for lf in index.get(key, ()) if lf.fact.period.kind == "year")
+        chosen = sorted(y for y in years if first <= y <= last and y <= as_of.year)
+        return [_year_window("annual", y, y, as_of) for y in chosen]
+    if p.kind == "cumulative":
+        return [_year_window("cumulative", first, max(first, min(last, as_of.year)), as_of)]
+    if p.kind == "deadline":
+        assert p.deadline is not None
+        return [Window("deadline", f"by-{p.deadline.isoformat()}", dt.date(first, 1, 1), p.deadline,
+                       tuple(range(first, p.deadline.year + 1)), p.deadline, as_of)]
+    start = min(rep.period.from_ for rep in cf.reports)
+    return [Window("as_of", "as_of", start, as_of, tuple(range(start.year, as_of.year + 1)), None, as_of)]
+
