@@ -651,3 +651,14 @@ def test_a_rule_past_the_node_limit_is_refused_by_check_as_by_lint(monkeypatch):
     assert code == 2 and out == ""
     line, col = lr.where("id")
     assert f":{line}:{col}: error[rete-node-limit]: rule 'kiem-tra-ty-le-mo-hinh-dvk' compiles into" in err, err
+
+
+def test_a_docx_that_is_not_word_is_read_for_what_it_is(tmp_path):
+    text_docx = tmp_path / "bao-cao.docx"  # a text report someone renamed .docx
+    text_docx.write_text(AN_PHU_REPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = cli("facts", "extract", text_docx)
+    assert code == 0 and "commune: {id: an-phu" in out, err
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a Word file")
+    code, out, err = cli("facts", "extract", broken)
+    assert code == 2 and f"{broken}:1:1: error[io]: the Word file is damaged, or is not a Word .docx" in err
