@@ -662,3 +662,16 @@ def test_a_docx_that_is_not_word_is_read_for_what_it_is(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a Word file")
     code, out, err = cli("facts", "extract", broken)
     assert code == 2 and f"{broken}:1:1: error[io]: the Word file is damaged, or is not a Word .docx" in err
+
+
+def test_a_fact_files_report_that_is_a_fifo_is_not_waited_for(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "bao-cao.txt")
+    facts = tmp_path / "f.yaml"
+    facts.write_text(AN_PHU.read_text(encoding="utf-8").replace("file: ../bao-cao-an-phu.txt", "file: bao-cao.txt"),
+                     encoding="utf-8")
+    run = _run("check", facts, "--fail-on", "never")  # a real process: before, reading the report hung
+    assert run.returncode == 0
+    assert (f"{facts}:11:9: warning[report-unreadable]: the report file cannot be read (is a FIFO (named pipe), "
+            "not a regular file") in run.stderr
