@@ -675,3 +675,12 @@ def test_a_fact_files_report_that_is_a_fifo_is_not_waited_for(tmp_path):
     assert run.returncode == 0
     assert (f"{facts}:11:9: warning[report-unreadable]: the report file cannot be read (is a FIFO (named pipe), "
             "not a regular file") in run.stderr
+
+
+def test_a_report_built_to_make_the_intake_patterns_backtrack_is_read_in_bounded_work(tmp_path):
+    # "năm {year}{any} thành lập …": with an unbounded gap every "năm 2023" scanned to the end of the paragraph,
+    # 200 KB took two minutes; the gap is now at most 400 characters (RULES.md). A real process with a timeout.
+    report = tmp_path / "bao-cao.txt"
+    report.write_text("BÁO CÁO\n\n" + "năm 2023 " * 22_000 + "thành lập\n", encoding="utf-8")
+    run = _run("facts", "extract", report, timeout=60)
+    assert run.returncode == 2 and f"{report}:1:1: error[no-facts]" in run.stderr
