@@ -106,11 +106,11 @@ def _head(text: str) -> tuple[object, object]:
                 elif isinstance(v, yaml.ScalarEvent):
                     _scalar(v)
                 else:
-                    _skip(iter([v]) if isinstance(v, yaml.AliasEvent) else _chain(v, events))
+                    _skip(_chain(v, events))
         elif isinstance(value, yaml.ScalarEvent):
             _scalar(value)
         else:
-            _skip(_chain(value, events))
+            _skip(_chain(value, events))  # an alias raises _Unusual there
         if schema is not None and "commune" in keys:
             break  # a repeated key further down is the full parse's to report
     return schema, cid

@@ -146,9 +146,10 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tu
     """Load fact and waiver files (folders recursively); problems go to ``diags``, bad files are skipped."""
     communes: dict[str, CommuneFacts] = {}
     waivers: list[LoadedWaiver] = []
-    files = yaml_files(paths)
+    given = list(paths)
+    files = yaml_files(given)
     if not files:
-        diags.error(Path("."), 1, 1, "no-input", "no fact files given (pass .yaml files or folders)")
+        diags.error(given[0] if given else Path("."), 1, 1, "no-input", "no fact files given (pass .yaml files or folders)")
     for doc, schema in load_each(files, diags):
         path = doc.path
         if schema == FACT_SCHEMA:

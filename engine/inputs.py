@@ -129,7 +129,7 @@ def describe(raw: bytes) -> Optional[str]:
         return "an old Office document (.doc or .xls, Office 97–2003)"
     if head.startswith(b"{\\rtf"):
         return "a Rich Text document (.rtf)"
-    if head[:2] in (b"\x89P", b"\xff\xd8", b"GI") and head[1:4] in (b"PNG", b"\xd8\xff\xe0", b"\xd8\xff\xe1", b"IF8"):
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return "an image"
     return None
 

@@ -16,7 +16,6 @@ import re
 import unicodedata
 from typing import Optional
 
-_VOWEL_ROWS = "a ă â e ê i o ô ơ u ư y".split()
 _TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")   # none, huyền, sắc, hỏi, ngã, nặng
 
 

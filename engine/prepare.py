@@ -11,12 +11,11 @@ from typing import Callable, Optional
 
 from .batch import Unreviewed
 from .catalogue import Catalogue, load_catalogue
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, InputError
 from .intake import extract, to_yaml
 from .reporttext import ReportText, encoding_note, read_report
 from .resources import default_rules_dir, seed_facts_dir
 from .yamlsrc import unique_paths, yaml_files
-from .diagnostics import InputError
 
 REPORT_SUFFIXES = {".txt", ".md", ".docx"}
 # the heading lines of an administrative report (Nghị định 30/2020): its issuer, the national motto, its kind
