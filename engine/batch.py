@@ -304,5 +304,5 @@ def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Fin
         name = f"{cf.commune.name} ({vi.UNREVIEWED_MARK})" if cf.unreviewed else cf.commune.name
         m.add_commune(cf.commune.id, name, findings)
         if with_rows:
-            rows += [[cf.commune.name] + finding_row(i, f) for i, f in enumerate(findings, 1)]
+            rows += [[name] + finding_row(i, f) for i, f in enumerate(findings, 1)]
     return m, rows

@@ -561,6 +561,10 @@ def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path):
     cli("shortfalls", facts, "--allow-unreviewed", "--format", "xlsx", "-o", tmp_path / "t.xlsx")
     cells = [c for row in load_workbook(tmp_path / "t.xlsx").active.iter_rows(values_only=True) for c in row]
     assert any(isinstance(c, str) and c.endswith("(số liệu chưa rà soát)") for c in cells)
+    cli("check", facts, "--allow-unreviewed", "--format", "xlsx", "-o", tmp_path / "m.xlsx", "--fail-on", "never")
+    for sheet in load_workbook(tmp_path / "m.xlsx").worksheets:
+        names = {c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str) and "An Phú" in c}
+        assert names == {"xã An Phú (số liệu chưa rà soát)"}, (sheet.title, names)
     for fmt in ("matrix", "html"):
         args = ["-o", tmp_path / "m.html"] if fmt == "html" else []
         code, out, _ = cli("check", facts, "--allow-unreviewed", "--format", fmt, "--fail-on", "never", *args)
@@ -684,3 +688,22 @@ def test_a_report_built_to_make_the_intake_patterns_backtrack_is_read_in_bounded
     report.write_text("BÁO CÁO\n\n" + "năm 2023 " * 22_000 + "thành lập\n", encoding="utf-8")
     run = _run("facts", "extract", report, timeout=60)
     assert run.returncode == 2 and f"{report}:1:1: error[no-facts]" in run.stderr
+
+
+def test_a_problem_in_the_facts_drafted_for_the_run_is_said_at_the_reports_line(tmp_path):
+    report = _variant_report(tmp_path, {"năm 2025 giảm 4 hộ nghèo": "năm 2026 giảm 4 hộ nghèo"})
+    code, out, err = cli("check", report, "--fail-on", "never")
+    assert code == 2
+    assert (f"{report}:26:1: error[period-after-report]: in the facts drafted from this report: period 2026 is after "
+            "the report's as-of date 2025-09-30") in err
+    assert "chitieu-drafts-" not in err
+
+
+def _variant_report(tmp_path: Path, edits: dict[str, str]) -> Path:
+    text = AN_PHU_REPORT.read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
