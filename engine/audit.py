@@ -55,9 +55,11 @@ def rule_layers(rules: list[LoadedRule]) -> list[list[LoadedRule]]:
 
 
 def audit_commune(cat: Catalogue, runtime: Evaluator, cf: CommuneFacts, waivers: list[LoadedWaiver],
-                  layers: list[list[LoadedRule]]) -> list[Finding]:
+                  layers: list[list[LoadedRule]], waivable: Optional[set[str]] = None) -> list[Finding]:
     """Evaluate every rule for one commune inside one durable_rules state, deleted afterwards."""
     ids = {lr.id for layer in layers for lr in layer}
+    if waivable is not None:
+        ids &= waivable
     mine = [lw for lw in waivers if lw.waiver.commune == cf.commune.id and lw.waiver.rule in ids]
     done: dict[str, list[Finding]] = {}
     runtime.begin_state()
@@ -106,7 +108,7 @@ def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iter
     layers = rule_layers(rules)
     with runtime_factory(compiled) as runtime:
         for cf in communes:
-            yield cf, audit_commune(cat, runtime, cf, waivers, layers)
+            yield cf, audit_commune(cat, runtime, cf, waivers, layers, compiled.waivable)
 
 
 def run_audit(cat: Catalogue, communes: list[CommuneFacts], waivers: Iterable[LoadedWaiver] = (),

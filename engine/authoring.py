@@ -35,17 +35,19 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
             extra.append(p)
     cat = load_catalogue(root, extra=extra, diags=diags, strict=False)
     sizes: list = []
-    used: set[str] = set()
+    used: set[str] = {lc.criterion.indicator for lc in cat.criteria}
     ids = {lr.id for lr in cat.rules}
     for lr in cat.rules:
         r = lr.rule
         used.update(r.indicators())
         statuses = {ex.expect.status for ex in r.examples}
         line, col = lr.doc.where(lr.loc + ("examples",), prefer_key=True)
-        for needed in ("met", "unmet"):
+        required = lr.kind.required_examples(lr)
+        for needed in required:
             if needed not in statuses:
+                wanted = " and ".join(("an " if s[0] in "aeiou" else "a ") + s for s in required)
                 diags.error(lr.path, line, col, "missing-example",
-                            f"rule '{lr.id}' has no example expecting '{needed}'; a rule is proved by a met and an unmet example")
+                            f"rule '{lr.id}' has no example expecting '{needed}'; a rule is proved by {wanted} example")
         if "insufficient_data" not in statuses:
             diags.warning(lr.path, line, col, "missing-example",
                           f"rule '{lr.id}' has no example expecting 'insufficient_data' (what happens without facts)")
@@ -59,6 +61,12 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
             if "TODO" in (getattr(r, name) or ""):
                 tl, tc = lr.where(name)
                 diags.warning(lr.path, tl, tc, "todo", f"'{name}' still holds a TODO placeholder")
+        target = getattr(r, "target", None)
+        basis = getattr(target, "basis", None)
+        for name in ("quote", "reference", "why"):
+            if basis is not None and "TODO" in (getattr(basis, name) or ""):
+                bl, bc = lr.where("target", "basis", name)
+                diags.warning(lr.path, bl, bc, "todo", f"'target.basis.{name}' still holds a TODO placeholder")
         if "TODO" in r.source.clause:
             sl, sc = lr.where("source", "clause")
             diags.warning(lr.path, sl, sc, "todo", "'source.clause' still holds a TODO placeholder")
@@ -238,21 +246,21 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
     unit = ind.unit if ind and ind.unit else None
     kind = ind.type if ind else "count"
     if kind == "boolean":
-        measure, target = f"{{of: {key}}}", '{op: "==", value: true}'
+        measure, target = f"{{of: {key}}}", 'op: "==", value: true'
         met, unmet = "true", "false"
     elif kind == "level":
         levels = [lv.key for lv in ind.levels or []]
-        measure, target = f"{{of: {key}}}", f'{{op: ">=", value: {levels[-1]}}}'
+        measure, target = f"{{of: {key}}}", f'op: ">=", value: {levels[-1]}'
         met, unmet = levels[-1], levels[0]
     elif kind == "items":
-        measure, target = f"{{of: {key}, aggregate: count}}", f'{{op: ">=", value: 1, unit: {unit or "mục"}}}'
+        measure, target = f"{{of: {key}, aggregate: count}}", f'op: ">=", value: 1, unit: {unit or "mục"}'
         met, unmet = "[{name: Mục 1}]", "[]"
     elif kind == "percent":
-        measure, target = f"{{of: {key}}}", '{op: ">=", value: 50, unit: "%"}'
+        measure, target = f"{{of: {key}}}", 'op: ">=", value: 50, unit: "%"'
         met, unmet = "60", "40"
     else:
         unit_part = f", unit: {unit}" if unit else ""
-        measure, target = f"{{of: {key}}}", f'{{op: ">=", value: 1{unit_part}}}'
+        measure, target = f"{{of: {key}}}", f'op: ">=", value: 1{unit_part}'
         met, unmet = "1", "0"
     value_key = "items" if kind == "items" else "value"
     theme = doc_rules[0].rule.theme if doc_rules else "dan_van_chinh_quyen"
@@ -267,7 +275,8 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
     tags: []
     severity: major
     measure: {measure}
-    target: {target}
+    target: {{{target},
+             basis: {{kind: assumption, why: "TODO: mức chỉ tiêu lấy từ đâu — văn bản (kind: plan, quote: …), báo cáo (kind: report, quote: …, reference: …) hay giả định (why: …)"}}}}
     period: {{kind: annual}}
     messages:
       met: "{{period}}: đạt ({{actual}}; chỉ tiêu {{target}})."

@@ -18,9 +18,10 @@ import yaml
 
 from .catalogue import Catalogue
 from .diagnostics import Diagnostics, InputError
-from .facts import FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, load_inputs
+from .facts import (FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, fact_inputs, form_refused, is_form,
+                    load_inputs)
 from .model import Finding
-from .yamlsrc import load, parse_scalar, read_text, yaml_files
+from .yamlsrc import load, parse_scalar, read_text
 
 try:  # the C parser; PyYAML wheels ship it
     from yaml import CSafeLoader as _EventLoader
@@ -139,12 +140,17 @@ def file_head(path: Path, text: str) -> tuple[object, object]:
 
 
 def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
-    given = list(paths)
-    index = InputIndex(files=yaml_files(given))
+    paths = list(paths)
+    given = {p for p in paths if not p.is_dir()}
+    index = InputIndex(files=fact_inputs(paths))
     if not index.files:
-        diags.error(given[0] if given else Path("."), 1, 1, "no-input", "no fact files here: give .yaml fact files (schema: chitieu.facts/1), "
-                    "folders that hold them, or a commune's report (.txt, .md, .docx)")
+        diags.error(paths[0] if paths else Path("."), 1, 1, "no-input", "no fact files here: give .yaml fact files "
+                    "(schema: chitieu.facts/1) or .xlsx reporting forms, folders that hold them, or a commune's report "
+                    "(.txt, .md, .docx)")
     for path in index.files:
+        if is_form(path):
+            _index_form(index, path, diags, given=path in given)
+            continue
         try:
             text = read_text(path)
         except InputError as exc:
@@ -161,6 +167,19 @@ def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
         files.sort(key=str)  # the same findings whatever order the paths were given in
     index.waivers.sort(key=str)
     return index
+
+
+def _index_form(index: InputIndex, path: Path, diags: Diagnostics, *, given: bool) -> None:
+    """A reporting form is filed under the commune its header names; a workbook met in a folder that is not a
+    chitieu form is left out (with a warning)."""
+    from .form_read import peek_commune
+
+    try:
+        cid = peek_commune(path)
+    except InputError as exc:
+        form_refused(exc, diags, given=given)
+        return
+    index.communes.setdefault(cid or f"?{path}", []).append(path)
 
 
 def load_waivers(index: InputIndex, cat: Catalogue, diags: Diagnostics) -> list[LoadedWaiver]:

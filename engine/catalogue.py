@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from . import templates
 from .diagnostics import Diagnostics, InputError, did_you_mean
 from .kinds import RULE, kind_of
-from .model import CatalogueInfo, DateSpan, Document, Indicator, IndicatorFile, RuleFile
+from .model import CatalogueInfo, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
 from .validate import validate
 
@@ -27,7 +27,7 @@ class LoadedRule:
 
     rule: "RuleBase"
     document: Document
-    in_force: Optional[DateSpan]
+    file_in_force: Optional[DateSpan]
     doc: YamlDoc
     loc: tuple
     index: int
@@ -40,6 +40,11 @@ class LoadedRule:
     @property
     def path(self) -> Path:
         return self.doc.path
+
+    @property
+    def in_force(self) -> Optional[DateSpan]:
+        """The rule's own in-force dates, else its file's."""
+        return self.rule.in_force or self.file_in_force
 
     @property
     def kind(self) -> "Kind":
@@ -60,6 +65,17 @@ class LoadedRule:
 
 
 @dataclass
+class LoadedCriterion:
+    """A criterion of a criteria set, with the document it belongs to and where it is written."""
+
+    criterion: Criterion
+    document: Document
+    path: Path
+    line: int
+    col: int
+
+
+@dataclass
 class Catalogue:
     info: CatalogueInfo
     indicators: dict[str, Indicator]
@@ -68,6 +84,8 @@ class Catalogue:
     digest: str
     indicator_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)
     info_doc: Optional[YamlDoc] = None
+    criteria: list[LoadedCriterion] = field(default_factory=list)
+    criteria_counts: dict[str, str] = field(default_factory=dict)   # criteria set → indicator of its general count
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -126,6 +144,8 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     documents: dict[str, Document] = {}
     doc_where: dict[str, tuple[Path, int, int]] = {}
     rules: list[LoadedRule] = []
+    criteria: list[LoadedCriterion] = []
+    counts: dict[str, str] = {}
     saw_catalogue = False
     info_doc: Optional[YamlDoc] = None
     digest = hashlib.sha256()
@@ -152,7 +172,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
                     indicators[ind.key] = ind
                     ind_where[ind.key] = (path, line, col)
         elif schema == "chitieu.rules/1":
-            _load_rule_file(doc, diags, documents, doc_where, rules)
+            _load_rule_file(doc, diags, documents, doc_where, rules, criteria, counts)
         else:
             line, col = doc.where(("schema",))
             if not isinstance(doc.data, dict):
@@ -172,7 +192,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     cat = Catalogue(
         info=info,
         indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
-        indicator_where=ind_where, info_doc=info_doc,
+        indicator_where=ind_where, info_doc=info_doc, criteria=criteria, criteria_counts=counts,
     )
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
@@ -180,7 +200,8 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     return cat
 
 
-def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where: dict, rules: list[LoadedRule]) -> None:
+def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where: dict, rules: list[LoadedRule],
+                    criteria: list[LoadedCriterion], counts: dict[str, str]) -> None:
     # Validate the header and each rule separately, so one broken rule does not hide the others' problems.
     data = doc.data
     header = {k: v for k, v in data.items() if k != "rules"}
@@ -202,6 +223,10 @@ def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where
     else:
         documents[document.id] = document
         doc_where[document.id] = (doc.path, *doc.where(("document",)))
+    for i, c in enumerate(parsed.criteria):
+        criteria.append(LoadedCriterion(c, document, doc.path, *doc.where(("criteria", i))))
+    if parsed.criteria_count:
+        counts[document.id] = parsed.criteria_count
     for i, raw in enumerate(raw_rules):
         rule = validate(RULE, doc, diags, data=raw, base=("rules", i))
         if rule is not None:
@@ -231,6 +256,11 @@ def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     for lr in cat.rules:
         _check_rule(cat, lr, seen, diags)
     _check_cycles(cat, seen, diags)
+    for lc in cat.criteria:
+        if lc.criterion.indicator not in cat.indicators:
+            diags.error(lc.path, lc.line, lc.col, "unknown-indicator",
+                        f"criterion {lc.criterion.number} names unknown indicator '{lc.criterion.indicator}'"
+                        + did_you_mean(lc.criterion.indicator, cat.indicators))
 
 
 def _check_indicator_ref(cat: Catalogue, lr: LoadedRule, key: Optional[str], sub: tuple, diags: Diagnostics) -> Optional[Indicator]:
@@ -272,9 +302,9 @@ def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnos
         if m.aggregate == "value" and ind.type == "items":
             lr.error(diags, sub + ("aggregate",), "type-mismatch",
                      f"'{ind.key}' is a list of items: use 'aggregate: count'")
-        if m.evidence and ind.type not in ("items", "boolean"):
-            lr.error(diags, sub + ("evidence",), "type-mismatch",
-                     f"'evidence' asks for a decision per item or a cited document; '{ind.key}' is {ind.type}")
+        if m.document_kinds and ind.type != "boolean":
+            lr.error(diags, sub + ("document_kinds",), "type-mismatch",
+                     f"'document_kinds' names the document a yes/no task requires; '{ind.key}' is {ind.type}")
         if m.per and ind.type in ("boolean", "level"):
             lr.error(diags, sub + ("per",), "type-mismatch",
                      f"a ratio needs a numeric indicator; '{ind.key}' is {ind.type}")

@@ -18,26 +18,34 @@ from .authoring import append_rule, docs_pages, lint, rule_page, skeleton
 from .batch import Tally, audit_batch, collect, collect_matrix
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
-from .document import TABLE_HEADER, ReportOptions, build_report
+from .document import TABLE_HEADER
 from .examples import run_examples
 from .intake import extract, to_yaml
 from .model import SLUG
 from .output import OutputError, atomic_text, write_atomic
-from .prepare import no_facts, prepare
-from .reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTERS, SHORTFALL_FORMATS
+from .prepare import no_facts, prepare, reads_as_report
+from .reporters import BINARY_FORMATS, REPORTERS, SHORTFALL_FORMATS
+from .reporters.documents import FORMATS as DOCUMENT_FORMATS, PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
+from .reporters.documents import render as render_document
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .reporttext import encoding_note, read_report
 from .runtime import EngineError
+from .facts import load_form
+from .form import choose_documents, choose_years
+from .form_read import to_yaml as form_to_yaml
+from .form_write import FormSpec, build_form
+from .model import Commune
+from .output import check_target
 
-FAIL_LEVELS = ["unmet", "insufficient_data", "pending", "never"]
+FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _print_diagnostics(diags) -> None:
-    for d in sorted(diags, key=lambda d: (d.path, d.line, d.col, d.code)):
+    for d in sorted(diags, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code)):
         click.echo(d.render(), err=True)
 
 
@@ -129,9 +137,9 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
           output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
-    PATHS are fact files (schema chitieu.facts/1), waiver files (chitieu.waivers/1) or folders holding them,
-    or a commune's report itself (.txt, .md, .docx), whose facts are then drafted automatically (unreviewed);
-    without PATHS the seed commune (facts/tinh-an) is checked.
+    PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
+    files (chitieu.waivers/1) or folders holding them, or a commune's report itself (.txt, .md, .docx), whose facts
+    are then drafted automatically (unreviewed); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
@@ -142,6 +150,7 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, section:
       chitieu check facts/tinh-an
       chitieu check facts/tinh-an --format json -o findings.json
       chitieu check facts/tinh-an waivers.yaml --fail-on insufficient_data
+      chitieu check bieu-mau.xlsx
     """
     if section:
         fmt = "section"
@@ -213,32 +222,60 @@ def _emit(data: str | bytes, fmt: str, output: Optional[Path], originals: list[P
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="md", show_default=True)
+@click.option("--for", "product", type=click.Choice(list(DOCUMENT_PRODUCTS)), default="commune", show_default=True,
+              help="commune: the commune's own draft of sections III.2 and IV (for its signature); reviewer: the "
+                   "review sheet (Phiếu rà soát) of the reviewing body; self-assessment: the NTM self-assessment "
+                   "table (Biểu tự đánh giá).")
+@click.option("--format", "fmt", type=click.Choice(list(DOCUMENT_FORMATS)), default="md", show_default=True)
 @OUTPUT_OPTIONS
-@click.option("--issuer", default=None, help="Issuing body on the header (default: the report's issuer, upper case).")
-@click.option("--parent", default=None, help="The body above it (default: UBND + the commune's district).")
-@click.option("--place", default=None, help="Place of the date line (default: the commune's name).")
 @click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Date of the document, YYYY-MM-DD (default: left blank for the drafter).")
+              help="Date of the document (default: left blank for the drafter).")
+@click.option("--number", default=None, help="Number line of the document (default: “Số: …/BC-UBND”).")
 @click.option("--signer", default="", help="Name of the signer (default: left blank).")
-@click.option("--recipient", "recipients", multiple=True, help="A line of “Nơi nhận” (repeatable; default: Lưu: VT.).")
+@click.option("--recipient", "recipients", multiple=True,
+              help="A line of “Nơi nhận” (repeatable; default: the body whose plan the report answers, the commune's "
+                   "leadership, Lưu: VT.).")
+@click.option("--reviewer-body", default=None,
+              help="(--for reviewer) The reviewing body, written in full; '\\n' separates lines.")
+@click.option("--reviewer-parent", default=None, help="(--for reviewer) The body above it, where there is one.")
+@click.option("--reviewer-place", default=None, help="(--for reviewer) Place of the date line.")
+@click.option("--reviewer-signer", default=None, help="(--for reviewer) Role of the signer (default: NGƯỜI RÀ SOÁT).")
+@click.option("--reviewer-config", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="(--for reviewer) A YAML file (schema: chitieu.reviewer/1) with body, parent, place, signer_role, "
+                   "signer_name, recipients.")
 @ALLOW_UNREVIEWED
 @guarded
-def report(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: str, output: Optional[Path], force: bool,
-           issuer: Optional[str], parent: Optional[str], place: Optional[str], date_, signer: str,
-           recipients: tuple[str, ...], allow_unreviewed: bool) -> None:
-    """Draft the report: findings table, section III.2 “Tồn tại, hạn chế và nguyên nhân” and section IV.
+def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt: str, output: Optional[Path],
+           force: bool, date_, number: Optional[str], signer: str, recipients: tuple[str, ...],
+           reviewer_body: Optional[str], reviewer_parent: Optional[str], reviewer_place: Optional[str],
+           reviewer_signer: Optional[str], reviewer_config: Optional[Path], allow_unreviewed: bool) -> None:
+    """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
+
+    \b
+    The commune's draft (default) holds sections III.2 “Tồn tại, hạn chế và nguyên nhân” and IV “Phương hướng,
+    nhiệm vụ thời gian tới” in the commune's own voice, with its results table, for the chairman's signature.
+    The review sheet (--for reviewer) is the reviewing body's: every finding with its quote and line, where each
+    threshold comes from, the checks of the report's figures, drafting problems and missing evidence.
 
     \b
     Examples:
-      chitieu report facts/tinh-an                       # Markdown on standard output
-      chitieu report facts/tinh-an --format docx -o bao-cao.docx
-      chitieu report facts/tinh-an --format txt --date 2024-10-31
+      chitieu report facts/tinh-an                                  # the commune's draft, Markdown
+      chitieu report facts/tinh-an --format docx -o du-thao.docx
+      chitieu report facts/tinh-an --for reviewer --reviewer-body "BAN DÂN VẬN THÀNH ỦY" --format docx -o phieu.docx
+      chitieu report facts/tinh-an --for self-assessment --format xlsx -o bieu-tu-danh-gia.xlsx
     """
+    from .documents.review import ReviewOptions, review_options_from
+
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
-    opts = ReportOptions(issuer=issuer, parent=parent, place=place, date=date_.date() if date_ else None,
-                         signer_name=signer, recipients=list(recipients) or ["Lưu: VT."])
-    _emit(REPORT_FORMATS[fmt](build_report(result, opts)), fmt, output, inputs, force)
+    review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
+    for name, value in (("body", reviewer_body), ("parent", reviewer_parent), ("place", reviewer_place),
+                        ("signer_role", reviewer_signer)):
+        if value:
+            setattr(review, name, value.replace("\\n", "\n"))
+    opts = DocumentOptions(date=date_.date() if date_ else None, number=number, signer=signer,
+                           recipients=list(recipients), reviewer=review)
+    _emit(render_document(product, fmt, result, opts), fmt, output, inputs + ([reviewer_config] if reviewer_config else []),
+          force)
     _finish(diags, {}, "never")
 
 
@@ -300,12 +337,13 @@ def init(folder: Path) -> None:
 
 @main.group()
 def facts() -> None:
-    """Work from a commune's report: draft fact files from it, check the report's own consistency.
+    """Work from a commune's report: draft fact files from it, check the report's own consistency, read a form.
 
     \b
     Examples:
       chitieu facts extract bao-cao.txt -o facts/xa/bao-cao-2024.yaml --commune-id quang-ngai/tinh-an
       chitieu facts lint bao-cao.docx
+      chitieu facts import bieu-mau.xlsx -o facts/xa/bao-cao-2024.yaml
     """
 
 
@@ -337,7 +375,7 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
     if note:
         click.echo(f"{report_path}:1:1: note[encoding]: {note}", err=True)
     ex = extract(cat, report)
-    if not ex.facts:  # nothing to draft: say so in the user's file, write nothing
+    if not ex.facts or not reads_as_report(report):  # nothing to draft: say so in the user's file, write nothing
         raise InputError([Diagnostic(str(report_path), 1, 1, "no-facts", no_facts(report))])
     base = output.parent if output is not None else Path.cwd()
     try:
@@ -371,6 +409,111 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     _print_diagnostics(diags.items)
     click.echo(f"{len(diags.warnings)} problem(s) in {len(reports)} report(s)", err=True)
     sys.exit(EXIT_FINDINGS if diags.warnings or diags.errors else EXIT_OK)
+
+
+@facts.command("import")
+@click.argument("form_path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@OUTPUT_OPTIONS
+@RULES_OPTION
+@guarded
+def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir: Optional[Path]) -> None:
+    """Turn a filled reporting form (.xlsx made by `chitieu form`) into a fact file; every fact cites its cell.
+
+    Every cell that cannot be read is an error at that cell (bieu-mau.xlsx:Biểu 01!E14: error[wrong-type]: …) and
+    nothing is written (exit 2). A blank row is no data, never zero.
+
+    \b
+    Examples:
+      chitieu facts import bieu-mau.xlsx -o facts/tinh-an/bao-cao-2024.yaml
+      chitieu check bieu-mau.xlsx                # or check the form directly
+    """
+    cat = _catalogue(rules_dir)
+    diags = Diagnostics()
+    doc = load_form(form_path, cat, diags)
+    if doc is None or diags.has_errors():
+        raise InputError(diags.items)
+    base = output.parent if output is not None else Path.cwd()
+    try:
+        shown = os.path.relpath(form_path.resolve(), base.resolve())
+    except ValueError:
+        shown = str(form_path.resolve())
+    _emit(form_to_yaml(doc, form_file=shown), "yaml", output, [form_path], force)
+    _print_diagnostics(diags.items)
+    facts_read = doc.data.get("facts", [])
+    n_items = sum(len(f.get("items", [])) for f in facts_read)
+    click.echo(f"{len(facts_read)} facts ({n_items} items) read from {form_path}", err=True)
+
+
+# --------------------------------------------------------------------------------------------------- the form
+
+def _commune_option(text: str) -> Commune:
+    cid, sep, name = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"'{text}': write ID=NAME, e.g. quang-ngai/tinh-an=\"xã Tịnh An\"", param_hint="--commune")
+    try:
+        return Commune(id=cid.strip(), name=name.strip())
+    except ValueError:
+        raise click.BadParameter(f"'{cid}' is not a commune id: lower-case ASCII words joined by '-', "
+                                 "groups by '/' (e.g. quang-ngai/tinh-an)", param_hint="--commune")
+
+
+@main.command("form")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="The workbook to write (default: bieu-mau.xlsx); with several --commune, a folder.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--plan", "plans", multiple=True, metavar="DOC_ID",
+              help="Only the targets of this plan (id or number, e.g. 156/KH-UBND; repeatable; default: all).")
+@click.option("--commune", "communes", multiple=True, metavar="ID=NAME",
+              help="The commune the form is for (repeatable: one workbook each; default: the seed commune).")
+@click.option("--year", "years", multiple=True, type=click.IntRange(1900, 2100), metavar="YYYY",
+              help="Only this year's rows (repeatable; default: every plan year up to this year).")
+@RULES_OPTION
+@guarded
+def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: tuple[str, ...],
+         years: tuple[int, ...], rules_dir: Optional[Path]) -> None:
+    """Write the reporting form (biểu mẫu, XLSX) a commune fills in: one row per target indicator and period.
+
+    Biểu 01 holds the commune and report header and one row per indicator and period (value, bound, Đạt/Không đạt,
+    evidence document, note), with the allowed values as Excel lists and ranges; Biểu 02 lists the items (each
+    "Dân vận khéo" model with its decision); the first sheet says how to fill it in. Read it back with
+    `chitieu facts import` or check it directly with `chitieu check FORM.xlsx`.
+
+    \b
+    Examples:
+      chitieu form -o bieu-mau.xlsx
+      chitieu form --plan 156/KH-UBND --year 2024 -o bieu-mau-2024.xlsx
+      chitieu form -o bieu-mau/ --commune quang-ngai/tinh-ha="xã Tịnh Hà" \\
+                                --commune quang-ngai/tinh-an="xã Tịnh An"
+    """
+    cat = _catalogue(rules_dir)
+    try:
+        documents = choose_documents(cat, plans)
+        chosen_years = choose_years(cat, documents, years, dt.date.today().year)
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [_seed_form(cat, documents,
+                                                                                                     chosen_years)]
+    if len(specs) == 1:
+        targets = [output or Path("bieu-mau.xlsx")]
+    else:
+        folder = output or Path(".")
+        if not folder.is_dir():
+            raise click.UsageError(f"with several --commune, -o names a folder (one workbook per commune); {folder} "
+                                   "is not one")
+        targets = [folder / f"bieu-mau-{s.commune.id.replace('/', '-')}.xlsx" for s in specs]
+    for target in targets:
+        check_target(target, [], force=force)
+    for spec, target in zip(specs, targets):
+        write_atomic(target, build_form(cat, spec), force=force)
+        click.echo(f"{target}: biểu mẫu của {spec.commune.name} ({spec.commune.id})", err=True)
+
+
+def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
+    from .facts import load_inputs
+
+    communes, _ = load_inputs([seed_facts_dir()], cat, Diagnostics())
+    cf = communes[0]
+    return FormSpec(cf.commune, documents, years, issuer=cf.report.issuer)
 
 
 # --------------------------------------------------------------------------------------------------- rules

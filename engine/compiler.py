@@ -84,6 +84,8 @@ class CompiledCatalogue:
         # rules whose conclusions another rule joins on: only these are asserted back as 'concl' facts
         self.read_conclusions = {str(c.value) for b in self.branches if b.join and b.join.fact_type == CONCL
                                  for c in _cmps(b.join.cond) if c.field == F_RULE}
+        # rules that can be waived: a waiver of any other rule (a record, which is never unmet) reaches no pattern
+        self.waivable = {b.rule_id for b in self.branches if b.join and b.join.fact_type == WAIVER}
 
     def definition(self, action_for: Callable[[Branch], Callable]) -> dict:
         """A fresh ruleset dict (durable's set_rulesets mutates what it is given)."""
@@ -122,12 +124,17 @@ def met_unmet(op: str) -> tuple[Cond, Cond]:
 
 
 def applicable(lr: "LoadedRule") -> Cond:
-    """The period has begun by the as-of date and overlaps the rule set's effective dates."""
+    """The period has begun by the as-of date and overlaps the rule's effective dates; a target judged by a deadline
+    is judged on the as-of date, so that date must lie within them too (a target replaced by a new criteria set no
+    longer applies after the change, whenever its period began)."""
     cond = cmp(F_START, "<=", field_ref(F_AS_OF))
-    if lr.in_force is not None:
-        cond = cond & cmp(F_END, ">=", day_number(lr.in_force.from_))
-        if lr.in_force.to is not None:
-            cond = cond & cmp(F_START, "<=", day_number(lr.in_force.to))
+    span = lr.in_force
+    if span is not None:
+        cond = cond & cmp(F_END, ">=", day_number(span.from_))
+        if span.to is not None:
+            cond = cond & cmp(F_START, "<=", day_number(span.to))
+            if lr.rule.period.kind == "deadline":
+                cond = cond & cmp(F_AS_OF, "<=", day_number(span.to))
     return cond
 
 

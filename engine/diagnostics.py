@@ -5,7 +5,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal
+
+if TYPE_CHECKING:
+    from .yamlsrc import YamlDoc
 
 Level = Literal["error", "warning", "note"]
 
@@ -70,6 +73,15 @@ CODES: dict[str, str] = {
     "report-date": "two fact files give one report two different dates",
     "unreviewed": "a draft of `facts extract` (unreviewed: true) in an audit without --allow-unreviewed",
     "no-facts": "a report in which no fact was found",
+    # reporting forms (XLSX written by `chitieu form`)
+    "form-invalid": "a workbook that is not a chitieu reporting form (or not an XLSX workbook)",
+    "form-too-large": "a workbook past the size or cell limits",
+    "form-formula": "a formula with no saved value in a form cell",
+    "form-duplicate-row": "two rows of a form for one indicator and period",
+    "form-period": "a form row for a period outside the plans that read its indicator",
+    "form-items-count": "a number of items that differs from the items listed",
+    "form-key-missing": "a form row with values but no indicator key in its hidden column",
+    "form-no-value": "a form row with details (document, note) but no value",
     # the report itself (chitieu facts lint)
     "report-name": "the unit's name spelled differently in the report",
     "report-blank": "a blank document number or date",
@@ -86,22 +98,46 @@ CODES: dict[str, str] = {
     "report-summary": "a shortcoming stated in the body but missing from 'Tồn tại, hạn chế'",
     "report-figure": "a derived figure that does not follow from the report's own numbers",
     "report-contradiction": "a result stated as achieved in one place and as not achieved in another",
+    "report-unclear": "figures or statements of the report that need clarifying (two readings of one thing)",
     # output
     "output": "an output file that cannot or must not be written",
 }
 
 
+def column_letter(col: int) -> str:
+    """The spreadsheet name of a 1-based column: 1 → A, 27 → AA."""
+    out = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
+    """A located problem. In a text file the place is line:col; in a workbook (``sheet`` set) it is the cell at row
+    ``line`` and column ``col`` of that sheet, written ``Biểu 01!D14``."""
+
     path: str
     line: int
     col: int
     code: str
     message: str
     level: Level = "error"
+    sheet: str = ""
+    message_vi: str = ""         # the same message in Vietnamese, where it has been written
+
+    @property
+    def cell(self) -> str | None:
+        return f"{self.sheet}!{column_letter(self.col)}{self.line}" if self.sheet else None
+
+    @property
+    def place(self) -> str:
+        """``path:line:col`` for a text file, ``path:Sheet!A1`` for a workbook cell."""
+        return f"{self.path}:{self.cell}" if self.sheet else f"{self.path}:{self.line}:{self.col}"
 
     def render(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.level}[{self.code}]: {self.message}"
+        return f"{self.place}: {self.level}[{self.code}]: {self.message}"
 
     def as_dict(self) -> dict:
         return {
@@ -111,6 +147,7 @@ class Diagnostic:
             "level": self.level,
             "code": self.code,
             "message": self.message,
+            "cell": self.cell,
         }
 
 
@@ -142,11 +179,19 @@ class Diagnostics:
             self._seen.add(diag)
             self.items.append(diag)
 
-    def error(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
-        self.add(Diagnostic(str(path), line, col, code, message, "error"))
+    def error(self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "") -> None:
+        self.add(Diagnostic(str(path), line, col, code, message, "error", sheet))
 
-    def warning(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
-        self.add(Diagnostic(str(path), line, col, code, message, "warning"))
+    def warning(self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "",
+                message_vi: str = "") -> None:
+        self.add(Diagnostic(str(path), line, col, code, message, "warning", sheet, message_vi))
+
+    def at(self, doc: "YamlDoc", loc: tuple, code: str, message: str, *, level: Level = "error",
+           prefer_key: bool = False) -> None:
+        """A problem of the value at ``loc`` in a loaded document, located where that value was read: a line and
+        column of a YAML file, or a cell of a reporting form."""
+        line, col, sheet = doc.locate(loc, prefer_key=prefer_key)
+        self.add(Diagnostic(str(doc.path), line, col, code, message, level, sheet))
 
     def note(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
         """Something the user should know that is neither wrong nor doubtful (a report file that is not there)."""
@@ -168,7 +213,7 @@ class Diagnostics:
         return any(d.level == "error" for d in self.items)
 
     def sorted(self) -> list[Diagnostic]:
-        return sorted(self.items, key=lambda d: (d.path, d.line, d.col, d.code, d.message))
+        return sorted(self.items, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code, d.message))
 
 
 class InputError(Exception):

@@ -1,4 +1,8 @@
-"""Fact and waiver files: loading them, checking them against the catalogue, and grouping them by commune."""
+"""Fact and waiver files: loading them, checking them against the catalogue, and grouping them by commune.
+
+A filled reporting form (.xlsx, chitieu.form_read) is read into the same document a fact file gives and checked by
+the same code here; its errors are located at its cells.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,13 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .catalogue import Catalogue
-from .diagnostics import Diagnostics, InputError, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter, did_you_mean
 from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
 from .validate import validate
 from .reporttext import report_lines
-from .yamlsrc import YamlDoc, load_each, yaml_files
+from .yamlsrc import YamlDoc, load_each, unique_paths
+
+FORM_SUFFIXES = (".xlsx",)
 
 FACT_SCHEMA = "chitieu.facts/1"
 WAIVER_SCHEMA = "chitieu.waivers/1"
@@ -29,9 +35,12 @@ class LoadedFact:
     col: int
     report: Report
     cache: dict = field(default_factory=dict, repr=False, compare=False)
+    sheet: str = ""        # read from a reporting form: line and col are the row and column of this sheet
 
     @property
     def where(self) -> str:
+        if self.sheet:
+            return f"{self.path}:{self.sheet}!{column_letter(self.col)}{self.line}"
         return f"{self.path}:{self.line}"
 
 
@@ -96,6 +105,23 @@ class CommuneFacts:
     def as_of(self) -> dt.date:
         return max(r.as_of for r in self.reports) if len(self.reports) != 1 else self.reports[0].as_of
 
+    def report_files(self) -> list[Path]:
+        """The commune's report files named by its fact files (``report.file``) that are there to read."""
+        out = []
+        for path, rep in zip(self.paths, self.reports):
+            if rep.file:
+                candidate = (path.parent / rep.file)
+                if candidate.is_file():
+                    out.append(candidate)
+        return list(dict.fromkeys(out))
+
+    @property
+    def as_of_phrase(self) -> str:
+        """'ngày 31/10/2024', or 'tháng 10/2024' when the latest report gives only the month."""
+        from . import vi
+
+        return vi.as_of(self.as_of, month_only=self.report.as_of_precision == "month")
+
     @property
     def report(self) -> Report:
         """The latest report (the one whose as-of date the audit uses)."""
@@ -142,37 +168,129 @@ class ReportText:
         return None
 
 
+def is_form(path: Path) -> bool:
+    return path.suffix.lower() in FORM_SUFFIXES
+
+
+def fact_inputs(paths: Iterable[Path]) -> list[Path]:
+    """The given files, and under the given folders (recursively, sorted) the YAML files and the reporting forms
+    (.xlsx; Excel's '~$' lock files left out), each file once however often it is given (a folder and a file in
+    it, a link). A folder's entries that are not regular files (a FIFO named x.yaml) are kept, so that reading
+    them refuses them aloud."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if not q.is_dir() and (
+                q.suffix in (".yaml", ".yml") or (is_form(q) and not q.name.startswith("~$")))))
+        else:
+            out.append(p)
+    return unique_paths(out)
+
+
+def read_form_doc(path: Path, cat: Catalogue, diags: Diagnostics, *, given: bool = True) -> Optional[YamlDoc]:
+    """A reporting form as a fact document; its cell errors go to ``diags``. A workbook that is not a chitieu form
+    is an error when given by name, and skipped with a warning when met in a folder."""
+    from .form_read import read_form
+
+    try:
+        return read_form(path, cat, diags)
+    except InputError as exc:
+        form_refused(exc, diags, given=given)
+        return None
+
+
+def load_fact_document(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
+                       read_errors: Iterable[Diagnostic] = ()) -> None:
+    """Check a fact document that a reader built — from a YAML file, a reporting form, or any other source that
+    gives the same data with a mark for each value — and add its commune to ``communes``.
+
+    ``read_errors`` are the places the reader could not turn into a value (it leaves them out of the data): a
+    document with any is checked but not used, and no check repeats an error at a place already reported."""
+    read_errors = [d for d in read_errors if d.level == "error"]
+    diags.extend(read_errors)
+    checks = Diagnostics()
+    # before=-1: as if an error had been found already, so the commune is not kept
+    _load_fact_file(doc, cat, checks, communes, before=-1 if read_errors else None)
+    unread = {(d.sheet, d.line, d.col) for d in read_errors}
+    diags.extend(d for d in checks.items if (d.sheet, d.line, d.col) not in unread)
+
+
+def _load_form(path: Path, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
+               given: bool = True) -> Optional[YamlDoc]:
+    cells = Diagnostics()
+    form = read_form_doc(path, cat, cells, given=given)
+    diags.extend(d for d in cells.items if d.level != "error")
+    if form is None:
+        diags.extend(cells.errors)
+        return None
+    load_fact_document(form, cat, diags, communes, read_errors=cells.errors)
+    return form
+
+
+def load_form(path: Path, cat: Catalogue, diags: Diagnostics) -> Optional[YamlDoc]:
+    """A reporting form read and checked exactly as a fact file is (for `chitieu facts import`); its problems go to
+    ``diags``."""
+    communes: dict[str, CommuneFacts] = {}
+    form = _load_form(path, cat, diags, communes)
+    for cf in communes.values():
+        _check_conflicts(cf, diags)
+    return form
+
+
+def form_refused(exc: InputError, diags: Diagnostics, *, given: bool) -> None:
+    """Why a workbook cannot be read: errors — or, for a workbook met in a folder that is simply not a chitieu
+    form (another spreadsheet kept beside the fact files), warnings that it was skipped."""
+    if given or any(d.code != "form-invalid" for d in exc.diagnostics):
+        diags.extend(exc.diagnostics)
+        return
+    for d in exc.diagnostics:
+        diags.warning(d.path, d.line, d.col, d.code, d.message + "; the file was skipped", sheet=d.sheet)
+
+
 def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tuple[list[CommuneFacts], list[LoadedWaiver]]:
-    """Load fact and waiver files (folders recursively); problems go to ``diags``, bad files are skipped."""
+    """Load fact and waiver files and reporting forms (folders recursively); problems go to ``diags``, bad files
+    are skipped."""
     communes: dict[str, CommuneFacts] = {}
     waivers: list[LoadedWaiver] = []
-    given = list(paths)
-    files = yaml_files(given)
+    paths = list(paths)
+    given = {p for p in paths if not p.is_dir()}
+    files = fact_inputs(paths)
     if not files:
-        diags.error(given[0] if given else Path("."), 1, 1, "no-input", "no fact files given (pass .yaml files or folders)")
-    for doc, schema in load_each(files, diags):
-        path = doc.path
-        if schema == FACT_SCHEMA:
-            _load_fact_file(doc, cat, diags, communes)
-        elif schema == WAIVER_SCHEMA:
-            waivers.extend(_load_waiver_file(doc, cat, diags))
-        else:
-            line, col = doc.where(("schema",))
-            if not isinstance(doc.data, dict):
-                diags.error(path, line, col, "unknown-schema", "the file must be a mapping that starts with "
-                            "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value")
-                continue
-            diags.error(path, line, col, "unknown-schema",
-                        f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}")
+        diags.error(paths[0] if paths else Path("."), 1, 1, "no-input",
+                    "no fact files given (pass .yaml or .xlsx files, or folders)")
+    for path in files:
+        if is_form(path):
+            _load_form(path, cat, diags, communes, given=path in given)
+            continue
+        for doc, schema in load_each([path], diags):
+            _load_document(doc, schema, cat, diags, communes, waivers)
     for cf in communes.values():
         _check_conflicts(cf, diags)
         _check_report_dates(cf, diags)
     return [communes[k] for k in sorted(communes)], waivers
 
 
-def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts]) -> None:
+def _load_document(doc: YamlDoc, schema, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts],
+                   waivers: list[LoadedWaiver]) -> None:
+    path = doc.path
+    if schema == FACT_SCHEMA:
+        _load_fact_file(doc, cat, diags, communes)
+    elif schema == WAIVER_SCHEMA:
+        waivers.extend(_load_waiver_file(doc, cat, diags))
+    else:
+        line, col = doc.where(("schema",))
+        if not isinstance(doc.data, dict):
+            diags.error(path, line, col, "unknown-schema", "the file must be a mapping that starts with "
+                        "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value")
+            return
+        diags.error(path, line, col, "unknown-schema",
+                    f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}")
+
+
+def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts],
+                    before: Optional[int] = None) -> None:
     # The header and each fact are validated on their own, so one broken fact does not hide the others' problems.
-    before = len(diags.errors)
+    before = len(diags.errors) if before is None else before
     data = doc.data
     header = {k: v for k, v in data.items() if k not in ("facts", "statements")}
     ff = validate(FactFile, doc, diags, data=header)
@@ -180,8 +298,7 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
     raw_statements = data.get("statements", [])
     for name, raw in (("facts", raw_facts), ("statements", raw_statements)):
         if not isinstance(raw, list):
-            line, col = doc.where((name,))
-            diags.error(doc.path, line, col, "wrong-type", f"'{name}' must be a list ('- ' items)")
+            diags.at(doc, (name,), "wrong-type", f"'{name}' must be a list ('- ' items)")
     if ff is None or not isinstance(raw_facts, list) or not isinstance(raw_statements, list):
         return
     report_text = _report_text(doc, ff, diags)
@@ -190,8 +307,8 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
         fact = validate(Fact, doc, diags, data=raw, base=("facts", i))
         if fact is None:
             continue
-        line, col = doc.where(("facts", i))
-        lf = LoadedFact(fact, doc.path, line, col, ff.report)
+        line, col, sheet = doc.locate(("facts", i))
+        lf = LoadedFact(fact, doc.path, line, col, ff.report, sheet=sheet)
         _check_fact(lf, doc, ("facts", i), cat, diags)
         _check_quote(report_text, fact.source.line, fact.source.quote, doc, ("facts", i, "source"), diags)
         loaded.append(lf)
@@ -201,8 +318,8 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
         if st is None:
             continue
         if st.rule is not None and st.rule not in cat.by_id:
-            line, col = doc.where(("statements", i, "rule"))
-            diags.error(doc.path, line, col, "unknown-rule", f"unknown rule '{st.rule}'" + did_you_mean(st.rule, cat.by_id))
+            diags.at(doc, ("statements", i, "rule"), "unknown-rule",
+                     f"unknown rule '{st.rule}'" + did_you_mean(st.rule, cat.by_id))
         line, _ = doc.where(("statements", i))
         _check_quote(report_text, st.source.line, st.source.quote, doc, ("statements", i, "source"), diags)
         statements.append(LoadedStatement(st, doc.path, line))
@@ -212,9 +329,8 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
     if cf is None:
         cf = communes[ff.commune.id] = CommuneFacts(ff.commune)
     elif cf.commune.name != ff.commune.name:
-        line, col = doc.where(("commune", "name"))
-        diags.warning(doc.path, line, col, "commune-name",
-                      f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}")
+        diags.at(doc, ("commune", "name"), "commune-name", level="warning",
+                 message=f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}")
     cf.reports.append(ff.report)
     cf.report_where.append((doc.path, *doc.where(("report", "as_of"))))
     if ff.unreviewed:
@@ -225,8 +341,8 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
 
 
 def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[ReportText]:
-    if not ff.report.file:
-        return None
+    if not ff.report.file or is_form(Path(ff.report.file)):
+        return None  # a form's facts cite cells, not lines of a text
     path = (doc.path.parent / ff.report.file)
     line, col = doc.where(("report", "file"))
     if not path.exists():
@@ -244,18 +360,17 @@ def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[Rep
         return None
 
 
-def _check_quote(text: Optional[ReportText], line: int, quote: str, doc: YamlDoc, loc: tuple, diags: Diagnostics) -> None:
-    if text is None:
+def _check_quote(text: Optional[ReportText], line: Optional[int], quote: str, doc: YamlDoc, loc: tuple,
+                 diags: Diagnostics) -> None:
+    if text is None or line is None:
         return
     if line > len(text.lines):
-        l, c = doc.where(loc + ("line",))
-        diags.error(doc.path, l, c, "quote-mismatch", f"line {line} is past the end of the report ({len(text.lines)} lines)")
+        diags.at(doc, loc + ("line",), "quote-mismatch", f"line {line} is past the end of the report ({len(text.lines)} lines)")
         return
     if not text.found_at(line, quote):
         elsewhere = text.find(quote)
-        l, c = doc.where(loc + ("quote",))
         hint = f"; it is at line {elsewhere}" if elsewhere else "; it is not in the report at all"
-        diags.error(doc.path, l, c, "quote-mismatch", f"the quote is not at line {line} of the report{hint}")
+        diags.at(doc, loc + ("quote",), "quote-mismatch", f"the quote is not at line {line} of the report{hint}")
 
 
 def fact_problems(cat: Catalogue, f: Fact, as_of: dt.date) -> list[tuple[tuple, str, str]]:
@@ -301,8 +416,7 @@ def fact_problems(cat: Catalogue, f: Fact, as_of: dt.date) -> list[tuple[tuple, 
 
 def _check_fact(lf: LoadedFact, doc: YamlDoc, loc: tuple, cat: Catalogue, diags: Diagnostics) -> None:
     for sub, code, message in fact_problems(cat, lf.fact, lf.report.as_of):
-        line, col = doc.where(loc + sub)
-        diags.error(doc.path, line, col, code, message)
+        diags.at(doc, loc + sub, code, message)
 
 
 def _fmt(x: Optional[Decimal]) -> str:
@@ -329,7 +443,8 @@ def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
         elif _value_key(first.fact) != _value_key(lf.fact):
             diags.error(lf.path, lf.line, lf.col, "conflicting-facts",
                         f"'{lf.fact.indicator}' for {lf.fact.period.key} is given differently at {first.where}; "
-                        "a report that contradicts itself is modelled as two indicators and a claim check")
+                        "a report that contradicts itself is modelled as two indicators and a claim check",
+                        sheet=lf.sheet)
 
 
 def _report_keys(report: Report, path: Path) -> set[tuple[str, str]]:

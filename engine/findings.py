@@ -12,8 +12,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from . import templates, vi
-from .measure import Interval, Measured, interval_of
+from .measure import Interval, Measured, facts_in, interval_of
 from .model import (
+    Basis,
+    BasisOut,
     BoundOut,
     CommuneOut,
     FactOut,
@@ -64,9 +66,19 @@ class FindingParts:
     bounds: list[BoundOut] = field(default_factory=list)
     achievement_pct: Optional[Decimal] = None
     shortfall: Optional[Decimal] = None
+    shortfall_unit: Optional[str] = None          # the target's own unit: households, not "%"; points for a % gap
     evidence_level: Optional[str] = None          # overrides the measured evidence level
     evidence: Optional[Any] = None                # EvidenceOut, for rules that count documented items
     fields: dict[str, str] = field(default_factory=dict)   # template fields only this kind fills
+
+
+def basis_out(basis: Basis) -> BasisOut:
+    """Where a threshold comes from, as the review sheet shows it."""
+    if basis.kind == "assumption":
+        text = basis.why or ""
+    else:
+        text = f"“{basis.quote}”" + (f" ({basis.reference})" if basis.reference else "")
+    return BasisOut.model_construct(kind=basis.kind, label=vi.BASIS_LABELS[basis.kind], text=text)
 
 
 def value_parts(cat: "Catalogue", ind: Optional[Indicator], m: Optional[Measured], unit: Optional[str], *,
@@ -79,6 +91,10 @@ def value_parts(cat: "Catalogue", ind: Optional[Indicator], m: Optional[Measured
         return None, "không có số liệu", []
     shown_unit = unit if not (ind and ind.type in ("boolean", "level")) else None
     display = show_interval(iv, shown_unit, None if ratio else ind)
+    if ratio and m.ratio is not None and ind is not None:
+        # a share of counts reads as the counts: "04/04 khu dân cư (100%)", "02/05 hộ (40%)"
+        num, den = m.ratio
+        display = f"{vi.count(num)}/{vi.count(den)}" + (f" {ind.unit}" if ind.unit else "") + f" ({display})"
     value: Any
     if ind is not None and ind.type == "level" and iv.exact:
         value = m.level
@@ -118,6 +134,16 @@ def show_interval(iv: Interval, unit: Optional[str], ind: Optional[Indicator]) -
     if iv.lo is not None and iv.hi is None and not iv.lx:
         return "ít nhất " + vi.quantity(iv.lo, unit)
     return " ".join(parts) or "không xác định"
+
+
+POINTS = "điểm phần trăm"
+
+
+def shortfall_text(value: Decimal, unit: Optional[str]) -> str:
+    """'03 hộ', '01 mô hình', '10 điểm phần trăm' (a gap between percentages is in points, never in %)."""
+    if unit == POINTS:
+        return f"{vi.number(value)} {POINTS}"
+    return vi.quantity(value, unit)
 
 
 def pct(d: Optional[Decimal]) -> Optional[float]:
@@ -194,16 +220,21 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
     seen: set[tuple] = set()
     for part in (m, obs.computed):
         for lf in (part.facts if part else []):
-            if (lf.path, lf.line) not in seen:
-                seen.add((lf.path, lf.line))
+            if lf.where not in seen:
+                seen.add(lf.where)
                 facts.append(_cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
     waiver_out, notes = _waiver_out(act, waivers, r.id, cf, w)
     evidence_notes = [as_sentence(n) for n in (m.evidence_notes if m else [])]
     notes = list(dict.fromkeys(as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes))
     if w.partial and status != "not_applicable":
-        notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến ngày {vi.date(w.as_of)}.")
+        notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến {w.as_of_phrase}.")
     extra = dict(_evidence_fields(parts.evidence, unit))
     extra.update(parts.fields)
+    extra["missing"] = _missing(cat, lr, cf, w)
+    extra["topics"] = r.topic or ""
+    extra["cited_document"] = _cited(m)
+    extra["actual_value"] = _bare(parts.actual)
+    extra["target_value"] = _bare(parts.target.value if parts.target else None)
     if waiver_out is not None:
         extra.update(waiver_reason=waiver_out.reason, waiver_approver=waiver_out.approver,
                      waiver_expires=vi.date(waiver_out.expires))
@@ -211,12 +242,12 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
         title=r.title, commune=cf.commune.name, period=w.label,
         target=parts.target.display if parts.target else "—", actual=parts.actual_display, unit=unit or "",
         achievement=vi.percent(parts.achievement_pct) if parts.achievement_pct is not None else "",
-        shortfall=vi.quantity(parts.shortfall, unit) if parts.shortfall is not None else "",
-        deadline=vi.date(w.deadline) if w.deadline else "", as_of=vi.date(w.as_of),
+        shortfall=shortfall_text(parts.shortfall, parts.shortfall_unit or unit) if parts.shortfall is not None else "",
+        deadline=vi.date(w.deadline) if w.deadline else "", as_of=w.as_of_phrase,
         document=lr.document.citation, clause=r.source.clause,
         evidence=vi.EVIDENCE_LABELS.get(outcome.evidence or "", ""),
-        outlook=vi.OUTLOOK_LABELS.get(outcome.outlook or "", ""),
-        line=", ".join(str(lf.fact.source.line) for lf in (m.facts if m else [])),
+        outlook=vi.OUTLOOK_LABELS.get(outcome.outlook or "", "chưa đủ căn cứ đánh giá" if status == "pending" else ""),
+        line=", ".join(lf.fact.source.place for lf in (m.facts if m else [])),
         reason_template=REASON_TEXT.get(outcome.reason or "", ""), notes=notes_sentence(notes), extra=extra,
     )
     values = fields.mapping()
@@ -225,17 +256,46 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
     finding = Finding.model_construct(
         rule_id=r.id, title=r.title,
         commune=_cached(cf.cache, "out", lambda: CommuneOut.model_construct(id=cf.commune.id, name=cf.commune.name)),
-        period=_period_out(w), status=status, status_label=vi.STATUS_LABELS[status],
+        period=_period_out(w), status=status,
+        status_label=vi.status_label(status, outcome.reason, check=lr.kind.checks_figures),
         evidence_level=evidence_level, evidence_label=vi.EVIDENCE_LABELS[evidence_level],
         outlook=outcome.outlook if status == "pending" else None, reason=outcome.reason,
         target=parts.target, actual=parts.actual, actual_display=parts.actual_display,
         actual_bound=parts.bounds, achievement_pct=pct(parts.achievement_pct), shortfall=plain(parts.shortfall),
+        shortfall_unit=(parts.shortfall_unit or unit) if parts.shortfall is not None else None,
         severity=r.severity, theme=r.theme, source=_cached(lr.cache, "source", lambda: _source_out(lr)),
         facts=facts, evidence=parts.evidence, waiver=waiver_out, notes=notes, evidence_notes=evidence_notes,
         message=message, fired_by=act.branch.name,
     )
     finding._values = values
     return finding
+
+
+def _cited(m: Optional[Measured]) -> str:
+    """The document the report cites for the result: 'Thông báo số 286/TB-UBND ngày 10/5/2024'."""
+    for lf in (m.facts if m else []):
+        d = lf.fact.document
+        if d is not None:
+            return " ".join(x for x in (d.kind, "số", d.number, f"ngày {vi.date(d.date)}" if d.date else "") if x)
+    return ""
+
+
+def _bare(value: Any) -> str:
+    """A number without its unit, as documents write counts: '19', '03'."""
+    if value is None or isinstance(value, (bool, str)):
+        return ""
+    return vi.count(Decimal(str(value)))
+
+
+def _missing(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window") -> str:
+    """The names of what the rule measures that the report gives no figure for in this period ("" when none)."""
+    names = []
+    for _, m in lr.rule.measures():
+        for key in (m.of, m.per):
+            if key and not facts_in(cf, key, w):
+                ind = cat.indicators.get(key)
+                names.append(ind.name[:1].lower() + ind.name[1:] if ind else key)
+    return ", ".join(dict.fromkeys(names))
 
 
 def _waiver_out(act: "Activation", waivers: list["LoadedWaiver"], rule_id: str, cf: "CommuneFacts",
@@ -302,4 +362,4 @@ def fact_out(cat: "Catalogue", lf: "LoadedFact") -> FactOut:
     else:
         value = show_interval(interval_of(ind, lf), ind.unit if ind else None, ind) if ind else str(f.value)
     return FactOut.model_construct(indicator=f.indicator, period=f.period.key, value=value, file=str(lf.path),
-                                   line=lf.line, report_line=f.source.line, quote=f.source.quote)
+                                   line=lf.line, report_line=f.source.line, quote=f.source.quote, cell=f.source.cell)

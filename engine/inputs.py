@@ -48,7 +48,13 @@ def _missing(path: Path) -> InputError:
     return error(path, "io", "no such file or folder" + hint)
 
 
-def read_capped(path: Path, max_bytes: int, *, what: str = "file") -> bytes:
+def require_regular(path: Path, *, what: str = "file") -> None:
+    """Refuse a path that is not a regular file (a FIFO, a device, a folder) without waiting on it: for readers
+    that open the path themselves (openpyxl, zipfile)."""
+    read_capped(path, 0, what=what, size_only=True)
+
+
+def read_capped(path: Path, max_bytes: int, *, what: str = "file", size_only: bool = False) -> bytes:
     """All bytes of a regular file, reading at most ``max_bytes`` + 1 whatever the file system says its size is
     (/proc files say 0, a growing file says less); a FIFO, a device or a folder is refused before any read."""
     try:
@@ -65,6 +71,8 @@ def read_capped(path: Path, max_bytes: int, *, what: str = "file") -> bytes:
             if stat.S_ISDIR(st.st_mode):
                 raise error(path, "io", f"is a folder; give the {what} itself")
             raise error(path, "not-a-file", f"is {kind}, not a regular file; chitieu reads only regular files")
+        if size_only:
+            return b""
         if st.st_size > max_bytes:
             raise error(path, "file-too-large", f"the {what} is {st.st_size:,} bytes; the limit is {max_bytes:,} bytes")
         chunks, total = [], 0

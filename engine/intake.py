@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 from .catalogue import Catalogue
 from .model import Indicator, IntakePattern
-from .reporttext import Paragraph, ReportText, clean
+from .reporttext import Paragraph, ReportText, clean, for_matching
 
 _YEAR = r"(?:19|20)\d{2}"
 PLACEHOLDERS = {
@@ -218,6 +218,7 @@ class Header:
     title: Optional[str] = None
     period_from: Optional[int] = None
     as_of: Optional[dt.date] = None
+    as_of_month_only: bool = False     # the report names only the month its figures run to
 
 
 @dataclass
@@ -279,12 +280,15 @@ def read_header(report: ReportText) -> Header:
     if m:
         h.period_from = int(m.group(1))
         h.as_of = _month_end(int(m.group(3)), int(m.group(2) or 12))
+        h.as_of_month_only = m.group(2) is not None
     m = re.search(r"[Đđ]ến tháng (\d{1,2})/(\d{4})", text)
     if m and h.as_of is None:
         h.as_of = _month_end(int(m.group(2)), int(m.group(1)))
+        h.as_of_month_only = True
     if h.as_of is None and h.date:
         parts = [int(x) for x in h.date.split("-")]
         h.as_of = dt.date(*parts) if len(parts) == 3 else _month_end(parts[0], parts[1] if len(parts) > 1 else 12)
+        h.as_of_month_only = len(parts) == 2
     return h
 
 
@@ -338,12 +342,16 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
     as_of = header.as_of
     first = header.period_from or (as_of.year if as_of else None)
     report_years = list(range(first, as_of.year + 1)) if first and as_of else []
-    compiled = [(ind, pat, compile_pattern(pat.pattern)) for ind in cat.indicators.values() for pat in ind.intake]
+    compiled = [(ind, pat, compile_pattern(pat.pattern), compile_pattern(pat.under) if pat.under else None)
+                for ind in cat.indicators.values() for pat in ind.intake]
     drafts: list[Draft] = []
     matched_lines: set[int] = set()
+    tasks = _task_of(report)
     for para in report.paragraphs:
         text = para.match
-        for ind, pat, rx in compiled:
+        for ind, pat, rx, under in compiled:
+            if under is not None and not under.search(tasks.get(para.line, "")):
+                continue  # an answer "as a whole" counts only under the task heading that names the field
             for m in rx.finditer(text):
                 line = para.line_at(m.start())
                 quote = para.text[m.start():m.end()].strip(" ,;(")
@@ -418,6 +426,21 @@ def _section_of(report: ReportText) -> dict[int, str]:
         if _HEADING.match(p.text):
             current = p.text
         out[p.line] = current
+    return out
+
+
+_TASK = re.compile(r"^[-–+•]\s")
+
+
+def _task_of(report: ReportText) -> dict[int, str]:
+    """The task heading ("- Vận động nhân dân …, nhất là lĩnh vực …") each answering paragraph follows directly."""
+    out, current = {}, ""
+    for p in report.paragraphs:
+        if _TASK.match(p.raw.lstrip()) or _HEADING.match(p.text):
+            current = for_matching(p.text)
+            continue
+        out[p.line] = current
+        current = ""
     return out
 
 
@@ -537,7 +560,7 @@ def to_yaml(ex: Extraction, *, commune_id: Optional[str] = None, province: Optio
         f"  title: {_q(h.title or 'Báo cáo của UBND xã ' + name)}",
         f"  number: {_q(h.number)}",
         f"  date: {h.date or as_of.isoformat()}",
-        f"  as_of: {as_of.isoformat()}",
+        f"  as_of: {as_of.isoformat()[:7] if h.as_of_month_only else as_of.isoformat()}",
         f"  issuer: {_q(h.issuer or 'UBND xã ' + name)}",
         f"  period: {{from: {start}, to: {as_of.isoformat()}}}",
     ]

@@ -52,10 +52,13 @@ class Measured:
     facts: list["LoadedFact"] = field(default_factory=list)
     items_with: list[str] = field(default_factory=list)
     items_without: list[str] = field(default_factory=list)
+    owned_by_others: list[tuple[str, str]] = field(default_factory=list)   # (item, the body that founded it)
     level: Optional[str] = None         # the level key, for level indicators
     notes: list[str] = field(default_factory=list)
     evidence_notes: list[str] = field(default_factory=list)
     via_claim: bool = False             # came from the rule's claim fallback
+    wrong_document: bool = False        # "yes", but on a document of another kind than the task requires
+    ratio: Optional[tuple[Decimal, Decimal]] = None   # numerator and denominator of a ratio measure
 
     @property
     def evidence_level(self) -> str:
@@ -148,7 +151,11 @@ def _measure_one(cat: "Catalogue", cf: "CommuneFacts", key: str, aggregate: str,
             n = Decimal(len(lf.fact.items))
             total = total + Interval(n, n)
             for item in lf.fact.items:
-                (out.items_with if item.decision else out.items_without).append(item.name)
+                # an item founded by another body (the Đoàn, the Mặt trận) belongs to that body's register: it is
+                # counted as the report counts it, but never as evidence for this unit's target
+                (out.items_with if item.decision and not item.owner else out.items_without).append(item.name)
+                if item.owner:
+                    out.owned_by_others.append((item.name, item.owner))
         else:
             total = total + interval_of(ind, lf)
     missing_years = [y for y in w.years if y not in covered] if w.kind in ("annual", "cumulative") else []
@@ -161,23 +168,31 @@ def _measure_one(cat: "Catalogue", cf: "CommuneFacts", key: str, aggregate: str,
 
 
 def _document_evidence(m: Measure, out: Measured) -> None:
-    """A yes/no result that needs a document: without one (or with one of another kind) it rests on a claim."""
+    """A result that needs its document (a plan issued, khu dân cư recognised): without one it rests on the report's
+    word. A yes/no task that names a document of another kind than it requires (a Thông báo where a Kế hoạch is
+    asked for) is not done: the answer becomes "no", and the note says why."""
     for lf in out.facts:
         doc = lf.fact.document
-        if lf.fact.value is not True:
+        value = lf.fact.value
+        if value is None or value is False:
             continue
         if doc is None:
             out.claimed = True
             out.evidence_notes.append("Báo cáo không dẫn văn bản (số, ngày) làm căn cứ.")
         elif m.document_kinds and (doc.kind or "") not in m.document_kinds:
-            out.claimed = True
+            wanted = " hoặc ".join(m.document_kinds)
             out.evidence_notes.append(f"Văn bản dẫn chứng là {doc.kind or 'văn bản không rõ loại'} số {doc.number}, "
-                                      f"không phải {' hoặc '.join(m.document_kinds)}.")
+                                      f"không phải {wanted}.")
+            if value is True:
+                out.interval = Interval(Decimal(0), Decimal(0))
+                out.wrong_document = True
+            else:
+                out.claimed = True
 
 
 def measure(cat: "Catalogue", cf: "CommuneFacts", m: Measure, w: "Window") -> Optional[Measured]:
     main = _measure_one(cat, cf, m.of, m.aggregate, w)
-    if main is not None and m.evidence and cat.indicators[m.of].type == "boolean":
+    if main is not None and m.evidence and cat.indicators[m.of].type != "items":
         _document_evidence(m, main)
     if main is not None and m.per and main.claim is None:
         den = _measure_one(cat, cf, m.per, "value" if m.aggregate == "value" else "sum", w)
@@ -190,6 +205,8 @@ def measure(cat: "Catalogue", cf: "CommuneFacts", m: Measure, w: "Window") -> Op
                 partial.notes.append(f"“{cat.indicators[m.per].name}” bằng 0")
             kept_notes, kept_facts = partial.notes, partial.facts
         else:
+            if main.interval is not None and main.interval.exact:
+                main.ratio = (main.interval.lo, den.interval.lo)
             main.interval = main.interval.scale(HUNDRED / den.interval.lo)
             main.facts = main.facts + den.facts
             main.notes += den.notes

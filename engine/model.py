@@ -135,6 +135,7 @@ class IntakePattern(Strict):
     awaiting_appraisal: StrictBool = False
     group: Optional[Key] = None
     items_split: Optional[NonEmptyText] = None
+    under: Optional[NonEmptyText] = None     # only in the answer to a task whose heading names this phrase
     document_kind: Optional[NonEmptyText] = None
     review: StrictBool = False
     note: Optional[Text] = None
@@ -224,6 +225,25 @@ class DateSpan(Strict):
         return self
 
 
+class RelatedDocument(Strict):
+    """A document that changes how another applies: an amendment, a provincial set applying a national one, or the
+    set that replaces it from a date."""
+
+    relation: Literal["amended_by", "applied_by", "replaced_by"]
+    kind: NonEmptyText
+    number: NonEmptyText
+    date: Date
+    issuer: NonEmptyText
+    title: Optional[Text] = None
+    in_force_from: Optional[Date] = None
+    verified: StrictBool = False
+    note: Optional[Text] = None
+
+    @property
+    def citation(self) -> str:
+        return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year} của {self.issuer}"
+
+
 class Document(Strict):
     """The plan or criteria set a rule file encodes."""
 
@@ -236,6 +256,7 @@ class Document(Strict):
     period: YearSpan
     implements: Optional[Slug] = None
     text_available: StrictBool = False
+    related: list[RelatedDocument] = Field(default_factory=list)
     note: Optional[Text] = None
 
     @property
@@ -248,7 +269,8 @@ class Document(Strict):
 Op = Literal[">=", ">", "<=", "<", "=="]
 Severity = Literal["critical", "major", "minor", "info"]
 Theme = Literal["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]
-Status = Literal["met", "unmet", "pending", "insufficient_data", "waived", "not_applicable"]
+Status = Literal["met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable",
+                 "noted"]
 EvidenceLevel = Literal["computed", "bound", "claimed", "missing"]
 
 
@@ -259,12 +281,36 @@ class Source(Strict):
     note: Optional[Text] = None
 
 
+BasisKind = Literal["plan", "report", "assumption"]
+
+
+class Basis(Strict):
+    """Where a threshold comes from: the plan's clause (quoted), the report's own words, or a working assumption of
+    the catalogue (with why). An assumption is never presented as a plan target in a commune's document."""
+
+    kind: BasisKind
+    quote: Optional[NonEmptyText] = None
+    reference: Optional[NonEmptyText] = None
+    why: Optional[NonEmptyText] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Basis":
+        if self.kind in ("plan", "report") and not self.quote:
+            raise ValueError(f"a '{self.kind}' basis quotes the words the threshold comes from in 'quote'")
+        if self.kind == "report" and not self.reference:
+            raise ValueError("a 'report' basis names the report in 'reference' (whose report, when, which line)")
+        if self.kind == "assumption" and not self.why:
+            raise ValueError("an 'assumption' basis says why the catalogue assumes this threshold in 'why'")
+        return self
+
+
 class Target(Strict):
     op: Op
     value: Union[StrictBool, Number, Key, None] = None
     unit: Optional[Text] = None
     per_year: StrictBool = False
     unknown_reason: Optional[Text] = None
+    basis: Basis
 
     @model_validator(mode="after")
     def _check(self) -> "Target":
@@ -345,7 +391,20 @@ class Example(Strict):
     expect: ExampleExpect
 
 
-MessageKey = Literal["met", "unmet", "pending", "insufficient_data", "waived", "not_applicable"]
+MessageKey = Literal["met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable",
+                     "noted"]
+
+
+class Criterion(Strict):
+    """One criterion of a criteria set (e.g. the 19 of xã nông thôn mới nâng cao), a row of the commune's
+    self-assessment table (Biểu tự đánh giá); the indicator holds the commune's assessment of it."""
+
+    number: Int
+    name: NonEmptyText
+    indicator: Key
+    required: Optional[Text] = None            # the level the set requires, as it states it
+    verified: StrictBool = False
+    note: Optional[Text] = None
 
 
 class RuleFile(Strict):
@@ -354,7 +413,28 @@ class RuleFile(Strict):
     schema_: Literal["chitieu.rules/1"] = Field(alias="schema")
     document: Document
     in_force: Optional[DateSpan] = None
+    criteria: list[Criterion] = Field(default_factory=list)
+    criteria_count: Optional[Key] = None      # the indicator of a general statement ("cơ bản đạt 19/19 tiêu chí")
     rules: list[Any] = Field(default_factory=list)
+
+
+class Drafting(Strict):
+    """What the drafted commune document offers where the report is silent: causes for the officer to confirm."""
+
+    objective_causes: list[NonEmptyText] = Field(default_factory=list)
+    subjective_causes: list[NonEmptyText] = Field(default_factory=list)
+
+
+class ReviewerFile(Strict):
+    """The reviewing body that issues review sheets (chitieu report --for reviewer --reviewer-config FILE)."""
+
+    schema_: Literal["chitieu.reviewer/1"] = Field(alias="schema")
+    body: NonEmptyText                      # e.g. "BAN DÂN VẬN\nTHÀNH ỦY QUẢNG NGÃI" lines, written in full
+    parent: Optional[NonEmptyText] = None   # the superior body's line, where there is one
+    place: Optional[NonEmptyText] = None
+    signer_role: NonEmptyText = "NGƯỜI RÀ SOÁT"
+    signer_name: Optional[Text] = None
+    recipients: list[NonEmptyText] = Field(default_factory=list)
 
 
 class CatalogueInfo(Strict):
@@ -362,6 +442,7 @@ class CatalogueInfo(Strict):
     name: NonEmptyText
     version: NonEmptyText
     order: list[Slug] = Field(default_factory=list)
+    drafting: Drafting = Field(default_factory=Drafting)
     note: Optional[Text] = None
 
 
@@ -411,11 +492,31 @@ def _fact_period(v: Any) -> FactPeriod:
 Period = Annotated[FactPeriod, BeforeValidator(_fact_period), PlainSerializer(lambda p: p.key, return_type=str)]
 
 
-class Quote(Strict):
-    """Where a fact comes from in the commune's report: the line and the sentence, quoted."""
+CELL = r"^[^!\[\]:*?/\\]{1,31}![A-Z]{1,3}[1-9][0-9]{0,6}$"
 
-    line: Int = Field(ge=1)
+
+class Quote(Strict):
+    """Where a fact comes from in the commune's report: the line and the sentence, quoted — or, for a report made
+    on a reporting form, the cell (``Biểu 01!E14``) and what it says."""
+
+    line: Optional[Int] = Field(default=None, ge=1)
     quote: NonEmptyText
+    cell: Optional[Annotated[str, BeforeValidator(_text), Field(pattern=CELL)]] = None
+
+    @model_validator(mode="after")
+    def _placed(self) -> "Quote":
+        if self.line is None and self.cell is None:
+            raise ValueError("missing required key 'line': a source cites the report's line "
+                             "(or, from a reporting form, its cell: cell: 'Biểu 01!E14')")
+        return self
+
+    @property
+    def place(self) -> str:
+        """Where in the report, for a message: the line ('25'), or the row and sheet of a form ('14 Biểu 01')."""
+        if self.line is not None:
+            return str(self.line)
+        sheet, _, ref = (self.cell or "").partition("!")
+        return f"{ref.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')} {sheet}"
 
 
 class DocRef(Strict):
@@ -425,10 +526,18 @@ class DocRef(Strict):
     issuer: Optional[OptionalName] = None
 
 
+ModelField = Literal["kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dung_he_thong_chinh_tri"]
+
+
 class Item(Strict):
+    """One counted item, e.g. a "Dân vận khéo" model, with the documents an auditor asks for."""
+
     name: Name
-    decision: Optional[DocRef] = None
-    owner: Optional[OptionalName] = None
+    decision: Optional[DocRef] = None          # founding decision (quyết định thành lập)
+    registration: Optional[DocRef] = None      # registered with the body that launched the movement
+    recognition: Optional[DocRef] = None       # recognised after appraisal (công nhận)
+    field: Optional[ModelField] = None         # which of the movement's four fields
+    owner: Optional[OptionalName] = None              # another body that founded it (its own register)
     note: Optional[Text] = None
 
 
@@ -481,11 +590,20 @@ CommuneId = Annotated[str, BeforeValidator(_text),
                       Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
 
 
+class Predecessor(Strict):
+    """A unit merged into this one (communes were merged from 07/2025): its results carry over to this commune."""
+
+    id: CommuneId
+    name: Name
+    until: Optional[Date] = None
+
+
 class Commune(Strict):
     id: CommuneId
     name: Name
     district: Optional[OptionalName] = None
     province: Optional[OptionalName] = None
+    predecessors: list[Predecessor] = Field(default_factory=list)
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -523,14 +641,31 @@ def _partial_date(v: Any) -> PartialDate:
 ReportDate = Annotated[PartialDate, BeforeValidator(_partial_date), PlainSerializer(str, return_type=str)]
 
 
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
 class Report(Strict):
     title: NonEmptyText
     number: Optional[OptionalName] = None
     date: ReportDate
-    as_of: Date
+    as_of: Date                                  # YYYY-MM when the report gives only the month ("đến tháng 10/2024")
+    as_of_precision: Literal["day", "month"] = "day"
     issuer: Name
     period: DateSpan
     file: Optional[Text] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month_only(cls, data: Any) -> Any:
+        # "as_of: 2024-10": the figures run to a month; the audit reckons with its last day, the documents say
+        # "đến tháng 10/2024" and never invent a day.
+        if isinstance(data, dict) and isinstance(data.get("as_of"), str):
+            m = _MONTH.match(data["as_of"].strip())
+            if m and 1 <= int(m.group(2)) <= 12:
+                year, month = int(m.group(1)), int(m.group(2))
+                last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+                data = dict(data, as_of=last.isoformat(), as_of_precision="month")
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> "Report":
@@ -553,6 +688,7 @@ class Statement(Strict):
     rule: Optional[Slug] = None
     in_summary: StrictBool = True
     cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
+    remedy: Optional[Text] = None          # a stated shortcoming: the task in section IV that answers it
     source: Quote
     review: StrictBool = False
 
@@ -591,7 +727,8 @@ class WaiverFile(Strict):
 
 
 # --------------------------------------------------------------------------------------------------- findings
-# The JSON findings contract (DESIGN.md): schema chitieu.findings/1. Fields are added, never renamed or removed.
+# The JSON findings contract (DESIGN.md): schema chitieu.findings/2 (CHANGELOG.md). Fields are added, never renamed
+# or removed; a new status or a changed meaning bumps the schema.
 
 class Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -612,12 +749,19 @@ class PeriodOut(Out):
     partial: bool
 
 
+class BasisOut(Out):
+    kind: Literal["plan", "report", "assumption", "computed"]
+    label: str
+    text: str
+
+
 class TargetOut(Out):
     operator: Op
     value: Union[bool, float, int, str, None]
     unit: Optional[str]
     display: str
     threshold_known: bool
+    basis: Optional[BasisOut] = None
 
 
 class BoundOut(Out):
@@ -642,8 +786,9 @@ class FactOut(Out):
     value: str
     file: str
     line: int
-    report_line: int
+    report_line: Optional[int]      # null when the fact comes from a reporting form: then `cell` says where
     quote: str
+    cell: Optional[str] = None      # the form's cell, e.g. "Biểu 01!E14" (null for a text report)
 
 
 class EvidenceOut(Out):
@@ -651,6 +796,8 @@ class EvidenceOut(Out):
     counted_on_claim: int
     achievement_pct_evidenced: Optional[float]
     items_without_evidence: list[str]
+    owners: list[str] = Field(default_factory=list)   # other bodies that founded some of the items (their own register)
+    counted_owned_by_others: int = 0
 
 
 class WaiverOut(Out):
@@ -679,6 +826,7 @@ class Finding(Out):
     actual_bound: list[BoundOut] = Field(default_factory=list)
     achievement_pct: Optional[float]
     shortfall: Union[float, int, None]
+    shortfall_unit: Optional[str] = None
     severity: Severity
     theme: Theme
     source: SourceOut

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from .measure import Interval, Measured
-from .wire import Counts, ObservationFact, ValueForm, observation_id
+from .wire import PACE_UNKNOWN, Counts, ObservationFact, ValueForm, observation_id
 
 if TYPE_CHECKING:
     from .catalogue import LoadedRule
@@ -30,6 +30,7 @@ class Observation:
     computed: Optional[Measured] = None       # claim checks: the recomputed side
     extra_notes: list[str] = field(default_factory=list)
     form: Optional[ValueForm] = None          # set by a kind that decides it; else read off the measurement
+    pace: int = PACE_UNKNOWN                  # an open period: is the result keeping pace with the time elapsed
 
     @property
     def id(self) -> str:
@@ -56,7 +57,7 @@ class Observation:
             lo=iv.lo, hi=iv.hi, lo_open=iv.lx, hi_open=iv.hx,
             claim_achieved=bool(m.claim) if m and m.claim is not None else False,
             target=self.target, band=self.band, evidenced=len(m.items_with) if m else 0,
-            period_open=w.open, awaiting=bool(m and m.awaiting), start=start, end=end, as_of=w.as_of,
+            period_open=w.open, awaiting=bool(m and m.awaiting), pace=self.pace, start=start, end=end, as_of=w.as_of,
             counts=self.counts or Counts(),
         ).fact()
 

@@ -25,6 +25,7 @@ class Window:
     years: tuple[int, ...]
     deadline: Optional[dt.date]
     as_of: dt.date
+    as_of_month_only: bool = False      # the report gives only the month its figures run to
 
     @property
     def open(self) -> bool:
@@ -46,17 +47,21 @@ class Window:
             return f"giai đoạn {self.years[0]}–{self.years[-1]}" if len(self.years) > 1 else f"năm {self.years[0]}"
         if self.kind == "deadline":
             return f"hạn {vi.date(self.deadline)}" if self.deadline else ""
-        return f"đến ngày {vi.date(self.as_of)}"
+        return f"đến {self.as_of_phrase}"
+
+    @property
+    def as_of_phrase(self) -> str:
+        return vi.as_of(self.as_of, month_only=self.as_of_month_only)
 
     def out(self) -> PeriodOut:
         return PeriodOut.model_construct(key=self.key, kind=self.kind, label=self.label, start=self.start,
                                          end=self.end, deadline=self.deadline, partial=self.partial)
 
 
-def _year_window(kind: str, first: int, last: int, as_of: dt.date) -> Window:
+def _year_window(kind: str, first: int, last: int, as_of: dt.date, month_only: bool) -> Window:
     key = str(first) if first == last and kind == "annual" else f"{first}-{last}"
     end = dt.date(last, 12, 31)
-    return Window(kind, key, dt.date(first, 1, 1), end, tuple(range(first, last + 1)), end, as_of)
+    return Window(kind, key, dt.date(first, 1, 1), end, tuple(range(first, last + 1)), end, as_of, month_only)
 
 
 def windows_for(lr: "LoadedRule", cf: "CommuneFacts") -> list[Window]:
@@ -66,19 +71,20 @@ def windows_for(lr: "LoadedRule", cf: "CommuneFacts") -> list[Window]:
     first = p.from_ if p.from_ is not None else doc_span.from_
     last = p.to if p.to is not None else doc_span.to
     as_of = cf.as_of
+    month_only = cf.report.as_of_precision == "month"
     if p.kind == "annual":
         years = set(cf.report_years)
         index = cf.by_indicator()
         for key in r.indicators():
             years.update(lf.fact.period.start for lf in index.get(key, ()) if lf.fact.period.kind == "year")
         chosen = sorted(y for y in years if first <= y <= last and y <= as_of.year)
-        return [_year_window("annual", y, y, as_of) for y in chosen]
+        return [_year_window("annual", y, y, as_of, month_only) for y in chosen]
     if p.kind == "cumulative":
-        return [_year_window("cumulative", first, max(first, min(last, as_of.year)), as_of)]
+        return [_year_window("cumulative", first, max(first, min(last, as_of.year)), as_of, month_only)]
     if p.kind == "deadline":
         assert p.deadline is not None
         return [Window("deadline", f"by-{p.deadline.isoformat()}", dt.date(first, 1, 1), p.deadline,
-                       tuple(range(first, p.deadline.year + 1)), p.deadline, as_of)]
+                       tuple(range(first, p.deadline.year + 1)), p.deadline, as_of, month_only)]
     start = min(rep.period.from_ for rep in cf.reports)
-    return [Window("as_of", "as_of", start, as_of, tuple(range(start.year, as_of.year + 1)), None, as_of)]
+    return [Window("as_of", "as_of", start, as_of, tuple(range(start.year, as_of.year + 1)), None, as_of, month_only)]
 

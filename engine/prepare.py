@@ -15,7 +15,8 @@ from .diagnostics import Diagnostics, InputError
 from .intake import extract, to_yaml
 from .reporttext import ReportText, encoding_note, read_report
 from .resources import default_rules_dir, seed_facts_dir
-from .yamlsrc import unique_paths, yaml_files
+from .facts import fact_inputs
+from .yamlsrc import unique_paths
 
 REPORT_SUFFIXES = {".txt", ".md", ".docx"}
 # the heading lines of an administrative report (Nghị định 30/2020): its issuer, the national motto, its kind
@@ -45,12 +46,18 @@ def _drafts_dir() -> Path:
     return Path(_holder.name)
 
 
+def reads_as_report(report: ReportText) -> bool:
+    """Whether the text is laid out as an administrative report (or at least not as a Markdown document)."""
+    text = "\n".join(report.lines)
+    return bool(_REPORT_MARKS.search(text)) or len(_MARKDOWN.findall(text)) < 3
+
+
 def no_facts(report: ReportText) -> str:
     """Why a report gave no fact, in words for its author."""
     text = "\n".join(report.lines)
     if not text.strip():
         return f"no facts found in {report.path}: the file is empty"
-    if not _REPORT_MARKS.search(text):
+    if not _REPORT_MARKS.search(text) or not reads_as_report(report):
         kind = ("a Markdown document (headings, code blocks, tables)" if len(_MARKDOWN.findall(text)) >= 3
                 else "text")
         return (f"no facts found in {report.path}: it is {kind}, not a commune's report (no “BÁO CÁO” title, no "
@@ -71,7 +78,7 @@ def draft(cat: Catalogue, path: Path, diags: Diagnostics, echo: Callable[[str], 
     if note:
         diags.note(path, 1, 1, "encoding", note)
     ex = extract(cat, report)
-    if not ex.facts:
+    if not ex.facts or not reads_as_report(report):  # a README's sentence may match a phrase: not a report still
         diags.error(path, 1, 1, "no-facts", no_facts(report))
         return None
     made = _drafts_dir() / f"{len(list(_drafts_dir().iterdir()))}-{path.stem}.yaml"
@@ -102,7 +109,7 @@ def prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], *, allow_unrevie
                 asked[made] = path
         else:
             inputs.append(path)
-    originals = yaml_files(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
+    originals = fact_inputs([p for p in given if p.suffix.lower() not in REPORT_SUFFIXES])
     originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
     policy = Unreviewed(allow=allow_unreviewed, asked=frozenset(asked), reports=asked)
     return Prepared(cat, diags, inputs, originals, policy)

@@ -28,8 +28,9 @@ class Problems:
     def __init__(self, report: ReportText, diags: Diagnostics):
         self.report, self.diags, self.path = report, diags, report.path
 
-    def add(self, line: int, needle: str | None, code: str, message: str) -> None:
-        self.diags.warning(self.path, line, self.col(line, needle), code, message)
+    def add(self, line: int, needle: str | None, code: str, message: str, message_vi: str = "") -> None:
+        """A problem at ``line`` (the column of ``needle``), in English and in Vietnamese (the review sheet's)."""
+        self.diags.warning(self.path, line, self.col(line, needle), code, message, message_vi=message_vi)
 
     def col(self, line: int, needle: str | None) -> int:
         """Column of ``needle`` in the line as written (emphasis marks skipped), else 1."""
@@ -73,17 +74,20 @@ def _names(ex: Extraction, p: Problems) -> None:
             continue
         for line in lines:
             p.add(line, name, "report-name", f"the unit's name is written “{name}” here but “{chosen}” "
-                  f"{len(spellings[chosen])} times elsewhere (lines {', '.join(map(str, spellings[chosen]))})")
+                  f"{len(spellings[chosen])} times elsewhere (lines {', '.join(map(str, spellings[chosen]))})",
+                  f"tên đơn vị viết “{name}”, các chỗ khác viết “{chosen}”")
 
 
 def _blanks(report: ReportText, p: Problems) -> None:
     for i, line in enumerate(report.lines, 1):
         text = clean(line)
         if re.match(r"^Số:\s*/", text):
-            p.add(i, "Số:", "report-blank", "the document number is blank (“Số: /…”): an unissued draft")
+            p.add(i, "Số:", "report-blank", "the document number is blank (“Số: /…”): an unissued draft",
+                  "số văn bản để trống (“Số: /…”)")
         m = re.search(r"ngày\s+tháng\s+\d*\s*năm", text)
         if m:
-            p.add(i, "ngày", "report-blank", "the day of the date line is blank: an unissued draft")
+            p.add(i, "ngày", "report-blank", "the day of the date line is blank: an unissued draft",
+                  "ngày ban hành để trống")
 
 
 def _numbering(report: ReportText, p: Problems) -> None:
@@ -102,13 +106,16 @@ def _numbering(report: ReportText, p: Problems) -> None:
                 expected_sub = last_sub.get(last_major, 0) + 1
                 p.add(para.line, m.group(0).strip(), "report-numbering",
                       f"section {major}.{sub} follows {last_major}.{last_sub.get(last_major, 0)}: expected "
+                      f"{last_major}.{expected_sub}",
+                      f"đánh số mục {major}.{sub} sau mục {last_major}.{last_sub.get(last_major, 0)}; đúng ra là "
                       f"{last_major}.{expected_sub}")
                 last_sub[last_major] = expected_sub
                 continue
             expected = last_sub.get(major, 0) + 1
             if sub != expected:
                 p.add(para.line, m.group(0).strip(), "report-numbering", f"section {major}.{sub} is out of sequence: "
-                      f"expected {major}.{expected}")
+                      f"expected {major}.{expected}", f"mục {major}.{sub} đánh số không liên tục; đúng ra là "
+                      f"{major}.{expected}")
             last_sub[major] = sub
             continue
         m = re.match(r"^(\d+)\.\s", text)
@@ -139,9 +146,11 @@ def _brackets(report: ReportText, p: Problems) -> None:
             opened, closed = para.text.count(o), (_closers(para.text) if c == ")" else para.text.count(c))
             if opened != closed:
                 p.add(para.line, o if opened > closed else c, "report-brackets",
-                      f"{opened} “{o}” but {closed} “{c}” in this paragraph")
+                      f"{opened} “{o}” but {closed} “{c}” in this paragraph",
+                      f"đoạn văn có {opened} dấu “{o}” nhưng {closed} dấu “{c}”")
         if para.text.count('"') % 2:
-            p.add(para.line, '"', "report-brackets", "an odd number of straight quotes (\") in this paragraph")
+            p.add(para.line, '"', "report-brackets", "an odd number of straight quotes (\") in this paragraph",
+                  "dấu ngoặc kép (\") không khép")
 
 
 def _splits(report: ReportText, p: Problems) -> None:
@@ -149,7 +158,7 @@ def _splits(report: ReportText, p: Problems) -> None:
         for line in para.joined_at:
             first = clean(report.lines[line - 1]).split(" ")[0]
             p.add(line, first, "report-split", "this line continues the sentence of an earlier line across a break "
-                  "(page break in mid-sentence); read them together")
+                  "(page break in mid-sentence); read them together", "câu bị ngắt sang dòng khác giữa chừng")
 
 
 def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
@@ -160,23 +169,26 @@ def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
         for wrong, right in TYPOS.items():
             if wrong in low:
                 p.add(i, text[low.index(wrong):low.index(wrong) + len(wrong)], "report-typo",
-                      f"“{wrong}” should read “{right}”")
+                      f"“{wrong}” should read “{right}”", f"viết sai “{wrong}”, đúng là “{right}”")
         for m in _DUP.finditer(text):
             if m.group(1).isdigit():
                 continue
-            p.add(i, m.group(0), "report-typo", f"“{m.group(1)}” is written twice")
+            p.add(i, m.group(0), "report-typo", f"“{m.group(1)}” is written twice", f"lặp từ “{m.group(1)}”")
         m = re.search(r"(\d+) chỉ tiêu trong bộ tiêu chí", text)
         if m:
             p.add(i, m.group(0), "report-term", f"“{m.group(0)}”: the set has {m.group(1)} tiêu chí (criteria), each "
-                  "made of several chỉ tiêu (indicators)")
+                  "made of several chỉ tiêu (indicators)", f"“{m.group(0)}”: bộ tiêu chí có {m.group(1)} tiêu chí, "
+                  "mỗi tiêu chí gồm nhiều chỉ tiêu; viết “tiêu chí”")
         m = re.search(r"đến cuối năm (\d{4})", text)
         if m and as_of and int(m.group(1)) >= as_of.year and as_of.month < 12:
             p.add(i, m.group(0), "report-future", f"“{m.group(0)}” is stated in a report whose figures stop at "
-                  f"{vi.date(as_of)}: the year's result is not known yet")
+                  f"{vi.date(as_of)}: the year's result is not known yet", f"nêu kết quả “{m.group(0)}” trong khi "
+                  f"số liệu chỉ đến {vi.as_of(as_of, month_only=ex.header.as_of_month_only)}")
         for m in re.finditer(r"hoàn thành 100% chỉ tiêu", text):
             if not re.search(r"\d+\s*(?:hộ|mô hình|khu|người)\b[^.]*?(?:được giao|chỉ tiêu)", text):
                 p.add(i, m.group(0), "report-no-threshold", "“hoàn thành 100% chỉ tiêu” without the number the "
-                      "target set: it cannot be checked")
+                      "target set: it cannot be checked", "nêu “hoàn thành 100% chỉ tiêu” nhưng không nêu mức chỉ "
+                      "tiêu được giao nên không kiểm chứng được")
 
 
 def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
@@ -194,17 +206,21 @@ def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
             name = item["name"]
             if "decision" not in item:
                 p.add(f.line, name[:30], "report-evidence", f"“{name}” is counted toward the target without the "
-                      "decision that founded or recognised it")
+                      "decision that founded or recognised it", f"mô hình “{name}” được tính vào chỉ tiêu nhưng chưa "
+                      "dẫn quyết định thành lập, công nhận")
             else:
                 date = item["decision"].get("date")
                 if date and date < plan.date.isoformat():
                     d = item["decision"]
                     p.add(f.line, d["number"], "report-decision-date",
                           f"{d['kind']} số {d['number']} ({date[8:]}/{date[5:7]}/{date[:4]}) founding “{name}” is dated "
-                          f"before {plan.citation}, under which the model is counted")
+                          f"before {plan.citation}, under which the model is counted",
+                          f"{d['kind']} số {d['number']} ngày {date[8:]}/{date[5:7]}/{date[:4]} thành lập mô hình "
+                          f"“{name}” ban hành trước {plan.citation} mà mô hình được tính vào")
             if item.get("owner"):
                 p.add(f.line, name[:30], "report-owner", f"“{name}” was founded by {item['owner']} (the report says "
-                      "so elsewhere) but is counted toward the UBND's own target")
+                      "so elsewhere) but is counted toward the UBND's own target", f"mô hình “{name}” do "
+                      f"{item['owner']} thành lập nhưng được tính vào chỉ tiêu của UBND xã")
 
 
 def _summary(ex: Extraction, p: Problems) -> None:
@@ -216,7 +232,12 @@ def _summary(ex: Extraction, p: Problems) -> None:
         key = _fold(s["quote"]).lower()[:40]
         if key not in folded:
             p.add(s["line"], s["quote"][:30], "report-summary", f"“{s['quote']}” is stated here but left out of the "
-                  "section “Tồn tại, hạn chế”")
+                  "section “Tồn tại, hạn chế”", f"hạn chế “{s['quote']}” nêu ở phần kết quả nhưng chưa đưa vào mục "
+                  "“Tồn tại, hạn chế”")
+
+
+# a check of the report's own figures that fails: the figures disagree, or they need clarifying
+FIGURE_CODES = {"unmet": "report-figure", "needs_clarification": "report-unclear"}
 
 
 def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
@@ -231,14 +252,15 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
         result = run_audit(cat, communes)
     for f in result.findings:
         lr = cat.by_id[f.rule_id]
-        if not lr.kind.checks_figures or f.status != "unmet":
+        if not lr.kind.checks_figures or f.status not in FIGURE_CODES:
             continue
         stated = next((x for x in f.facts if x.indicator == lr.rule.primary_indicator), f.facts[0] if f.facts else None)
         if stated is None:
             continue
-        code = "report-contradiction" if "mâu thuẫn" in f.message else "report-figure"
-        p.add(stated.report_line, stated.quote[:30], code, unicodedata.normalize("NFC", f.message))
+        message = unicodedata.normalize("NFC", f.message)
+        p.add(stated.report_line, stated.quote[:30], FIGURE_CODES[f.status], message, message)
     for d in ex.facts:
         for note in d.notes:
             if note.startswith("báo cáo cũng nêu khác"):
-                p.add(d.line, d.quote[:30], "report-contradiction", f"'{d.indicator}' is read differently elsewhere: {note}")
+                p.add(d.line, d.quote[:30], "report-contradiction", f"'{d.indicator}' is read differently elsewhere: {note}",
+                      f"số liệu nêu khác nhau ở hai chỗ: {note}")

@@ -35,6 +35,11 @@ FIELDS: dict[str, str] = {
     "line": "dòng của báo cáo mà số liệu được trích",
     "reason": "lý do của kết luận, một cụm từ (ví dụ 'báo cáo không có số liệu về nội dung này')",
     "notes": "các ghi chú của engine thành câu hoàn chỉnh ('Ghi chú: ….'), hoặc rỗng",
+    "actual_value": "kết quả chỉ là con số, không kèm đơn vị, e.g. '19' (để viết '19/19 tiêu chí')",
+    "target_value": "chỉ tiêu chỉ là con số, không kèm đơn vị, e.g. '19'",
+    "topics": "các lĩnh vực của những quy tắc cùng một câu tồn tại (trường 'topic'), e.g. 'chuyển đổi số, du lịch nông thôn'",
+    "cited_document": "văn bản báo cáo dẫn làm căn cứ, e.g. 'Thông báo số 286/TB-UBND ngày 10/5/2024' (rỗng nếu không có)",
+    "missing": "tên các số liệu quy tắc cần mà báo cáo không nêu trong kỳ, e.g. 'số hộ nghèo được giao giảm'",
 }
 
 _FORMATTER = string.Formatter()
@@ -46,6 +51,10 @@ def fields_of(text: str) -> list[str]:
 
 def problems(text: str) -> list[str]:
     """Why a template cannot be rendered, one message per problem (empty when it is fine)."""
+    bare = _OPTIONAL.sub(lambda m: m.group(1), text).replace("[[", "").replace("]]", "")
+    if "[" in bare or "]" in bare:
+        return ["an unbalanced '[' or ']': a [segment] is printed only when its fields have values; write a literal "
+                "bracket as '[[' or ']]'"]
     try:
         parsed = list(_FORMATTER.parse(text))
     except ValueError as exc:
@@ -65,6 +74,8 @@ def problems(text: str) -> list[str]:
 
 
 _SPACES = re.compile(r"[ \t\n]+")
+# "[mới triển khai bằng {cited_document}, ]": a segment printed only when every field in it has a value
+_OPTIONAL = re.compile(r"(?<!\[)\[(?!\[)([^\[\]]*)(?<!\])\](?!\])")
 
 
 @functools.lru_cache(maxsize=2048)
@@ -72,15 +83,25 @@ def _parsed(text: str) -> tuple:
     return tuple(_FORMATTER.parse(text))
 
 
-def render(text: str, values: Mapping[str, str]) -> str:
-    """Fill the placeholders; a field with no value at all shows '—', an empty one vanishes; one line, NFC."""
+def _fill(text: str, values: Mapping[str, str]) -> str:
     parts = []
     for literal, name, _spec, _conv in _parsed(text):
         parts.append(literal)
         if name is not None:
             value = values.get(name)
             parts.append("—" if value is None else value)
-    out = _SPACES.sub(" ", "".join(parts)).strip().replace(" .", ".").replace(" ,", ",")
+    return "".join(parts)
+
+
+def render(text: str, values: Mapping[str, str]) -> str:
+    """Fill the placeholders; a field with no value at all shows '—', an empty one vanishes; a [segment] whose fields
+    are not all filled is left out; one line, NFC."""
+    def optional(m: re.Match) -> str:
+        names = [n for _, n, _s, _c in _parsed(m.group(1)) if n is not None]
+        return _fill(m.group(1), values) if all(values.get(n) for n in names) else ""
+
+    text = _OPTIONAL.sub(optional, text).replace("[[", "[").replace("]]", "]")
+    out = _SPACES.sub(" ", _fill(text, values)).strip().replace(" .", ".").replace(" ,", ",")
     return unicodedata.normalize("NFC", out)
 
 

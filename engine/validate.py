@@ -78,6 +78,8 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
                                  "digits and '-' (ids) or '_' and '.' (indicator keys)")
     if kind == "value_error":
         text = msg.removeprefix("Value error, ")
+        if text.startswith("missing required key"):
+            return "missing-key", text
         return ("wrong-type" if text.startswith("expected") else "invalid-value"), text
     if kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_attributes_type":
         if kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -137,13 +139,15 @@ def validate(cls: Union[type[M], TypeAdapter], doc: YamlDoc, diags: Diagnostics,
             errs = _pick(errs)
             for err in errs:
                 prefer_key = err["type"] in ("extra_forbidden",)
-                line, col = doc.where(base + loc, prefer_key=prefer_key)
+                place = base + loc
+                if err["type"] == "missing" and err["_key"] and doc.has_mark(place + (err["_key"],)):
+                    place += (err["_key"],)  # a blank cell of a form has a place of its own
                 code, text = _message(err, err["_key"])
                 if err["type"] == "missing" or (not err["_complete"] and err["type"] != "extra_forbidden"):
                     where_ = ".".join(str(p) for p in loc) or "the document"
                     if err["type"] != "missing":
                         text = f"{where_}: {text}"
-                diags.error(doc.path, line, col, code, text)
+                diags.at(doc, place, code, text, prefer_key=prefer_key)
         return None
 
 

@@ -9,14 +9,31 @@ from typing import Optional
 STATUS_LABELS = {
     "met": "Đạt",
     "unmet": "Chưa đạt",
+    "needs_clarification": "Cần làm rõ",
     "pending": "Chưa đến hạn / đang chờ thẩm định",
     "insufficient_data": "Chưa đủ dữ liệu",
     "waived": "Miễn trừ",
     "not_applicable": "Không áp dụng",
+    "noted": "Ghi nhận",
 }
 
 # Order of badness, worst first; --fail-on picks a level in this order.
-STATUS_ORDER = ["unmet", "insufficient_data", "pending", "waived", "not_applicable", "met"]
+STATUS_ORDER = ["unmet", "needs_clarification", "insufficient_data", "pending", "waived", "not_applicable", "noted",
+                "met"]
+
+# A finding's own label says which kind of "pending" it is, and a consistency check "matches" rather than "is met".
+PENDING_LABELS = {"awaiting_appraisal": "Đang chờ thẩm định", "awaiting_period_end": "Chờ kết quả cuối kỳ"}
+CHECK_LABELS = {"met": "Khớp", "unmet": "Chưa khớp"}
+
+
+def status_label(status: str, reason: str | None = None, *, check: bool = False) -> str:
+    """The Vietnamese label of one finding's status: 'Đang chờ thẩm định' or 'Chưa đến hạn' rather than both joined,
+    'Khớp' / 'Chưa khớp' for a check of the report's own figures."""
+    if check and status in CHECK_LABELS:
+        return CHECK_LABELS[status]
+    if status == "pending":
+        return PENDING_LABELS.get(reason or "", "Chưa đến hạn")
+    return STATUS_LABELS[status]
 
 EVIDENCE_LABELS = {
     "computed": "tính từ số liệu báo cáo",
@@ -28,6 +45,11 @@ EVIDENCE_LABELS = {
 SEVERITY_LABELS = {"critical": "Đặc biệt quan trọng", "major": "Quan trọng", "minor": "Thứ yếu", "info": "Thông tin"}
 SEVERITY_ORDER = ["critical", "major", "minor", "info"]
 
+# Where a threshold comes from (review sheet); in a commune's own document an assumption is never shown as a target.
+BASIS_LABELS = {"plan": "Theo văn bản kế hoạch", "report": "Theo báo cáo nêu", "assumption": "Giả định của danh mục",
+                "computed": "Tính lại từ số liệu báo cáo"}
+NO_PLAN_LEVEL = "Kế hoạch không quy định mức cụ thể"
+
 OUTLOOK_LABELS = {"on_track": "đúng tiến độ", "at_risk": "có nguy cơ không đạt"}
 
 THEME_LABELS = {
@@ -36,7 +58,8 @@ THEME_LABELS = {
     "do_thi_van_minh": "Công tác dân vận góp phần xây dựng đô thị văn minh",
     "dan_van_chinh_quyen": "Công tác dân vận chính quyền",
 }
-THEME_ORDER = ["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]
+# the order of a commune report's section II.2: dân vận chính quyền, kinh tế, nông thôn mới, đô thị văn minh
+THEME_ORDER = ["dan_van_chinh_quyen", "kinh_te", "nong_thon_moi", "do_thi_van_minh"]
 
 
 def number(value: Decimal | int | float, *, places: int = 1) -> str:
@@ -91,6 +114,24 @@ def date_words(d: dt.date) -> str:
     """'ngày 06 tháng 4 năm 2023' for the place-and-date line."""
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+def as_of(d: dt.date, *, month_only: bool = False) -> str:
+    """The date figures run to, as precisely as the report gave it: 'ngày 31/10/2024' or 'tháng 10/2024' (a report
+    dated only by its month never gets an invented day)."""
+    if month_only:
+        month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+        return f"tháng {month}/{d.year}"
+    return f"ngày {date(d)}"
+
+
+def partial_date(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A report's date as far as it is written: 'ngày 15/12/2024', 'tháng 10/2024', 'năm 2024'."""
+    if month and day:
+        return "ngày " + date(dt.date(year, month, day))
+    if month:
+        return f"tháng {month:02d}/{year}" if month <= 2 else f"tháng {month}/{year}"
+    return f"năm {year}"
 
 
 UNREVIEWED_MARK = "số liệu chưa rà soát"

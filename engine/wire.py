@@ -52,9 +52,14 @@ F_CLAIM = "cv"                                                  # a claim: 1 ach
 F_TARGET, F_BAND_LO, F_BAND_HI = "tg", "tl", "th"               # threshold; the band of an '==' comparison
 F_EVIDENCED = "ev"                                              # items counted with a decision, scaled
 F_OPEN, F_AWAITING = "op", "ap"                                 # period not over; result awaits appraisal
+F_PACE = "pc"                                                   # an open period: PACE_* below
 F_START, F_END, F_AS_OF = "ps", "pe", "asof"                    # day numbers
 F_N, F_MET, F_UNMET, F_PENDING, F_INSUFFICIENT = "n", "nm", "nu", "np", "ni"   # all_of: conclusions counted
 F_STATUS, F_EXPIRES = "s", "exp"                                # conclusion status; waiver expiry
+
+
+# How a result in an open period compares with the share of the period elapsed (chitieu.kinds.threshold).
+PACE_BEHIND, PACE_ON, PACE_UNKNOWN = 0, 1, 2
 
 
 def scaled(value: Decimal | int | None, *, default: int = 0) -> int:
@@ -95,6 +100,7 @@ class ObservationFact:
     evidenced: int = 0
     period_open: bool = False
     awaiting: bool = False
+    pace: int = PACE_UNKNOWN
     start: dt.date = dt.date(1900, 1, 1)
     end: dt.date = dt.date(1900, 1, 1)
     as_of: dt.date = dt.date(1900, 1, 1)
@@ -113,6 +119,7 @@ class ObservationFact:
             F_TARGET: scaled(self.target),
             F_BAND_LO: scaled(self.band[0], default=NEG_INF), F_BAND_HI: scaled(self.band[1], default=POS_INF),
             F_EVIDENCED: scaled(Decimal(self.evidenced)), F_OPEN: int(self.period_open), F_AWAITING: int(self.awaiting),
+            F_PACE: self.pace,
             F_START: day_number(self.start), F_END: day_number(self.end), F_AS_OF: day_number(self.as_of),
             F_N: c.total, F_MET: c.met, F_UNMET: c.unmet, F_PENDING: c.pending, F_INSUFFICIENT: c.insufficient,
         }

@@ -61,27 +61,43 @@ Path_ = tuple  # a path of keys and indexes from the document root
 
 @dataclass
 class YamlDoc:
-    """A parsed YAML file: plain data plus the position of every value and key."""
+    """A loaded document: plain data plus the position of every value and key.
+
+    A YAML file fills it here. A reporting form (chitieu.form_read) fills the same shape from a workbook: then a
+    mark is the row and column of the cell a value was read from, and ``sheets`` names the sheet of each mark, so
+    the checks of fact files run unchanged on a form and locate their errors at its cells."""
 
     path: Path
     data: Any
     text: str
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    sheets: dict[Path_, str] = field(default_factory=dict)
 
-    def where(self, loc: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of the value at ``loc``, or of its nearest located ancestor."""
+    def _find(self, loc: Path_, prefer_key: bool) -> tuple[Path_, tuple[int, int]]:
         loc = tuple(loc)
         while True:
             if prefer_key and loc in self.key_marks:
-                return self.key_marks[loc]
+                return loc, self.key_marks[loc]
             if loc in self.marks:
-                return self.marks[loc]
+                return loc, self.marks[loc]
             if loc in self.key_marks:
-                return self.key_marks[loc]
+                return loc, self.key_marks[loc]
             if not loc:
-                return (1, 1)
+                return loc, (1, 1)
             loc = loc[:-1]
+
+    def where(self, loc: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at ``loc``, or of its nearest located ancestor."""
+        return self._find(loc, prefer_key)[1]
+
+    def locate(self, loc: Path_, *, prefer_key: bool = False) -> tuple[int, int, str]:
+        """Like ``where``, with the sheet of the mark ('' in a YAML file)."""
+        found, (line, col) = self._find(loc, prefer_key)
+        return line, col, self.sheets.get(found, "")
+
+    def has_mark(self, loc: Path_) -> bool:
+        return tuple(loc) in self.marks
 
 
 def _diag(path: Path, line: int, col: int, code: str, message: str) -> InputError:

@@ -178,11 +178,11 @@ def _lint_errors(tmp_path, code: str):
 
 
 def test_a_key_of_another_rule_kind_says_which_kind_it_belongs_to(tmp_path):
-    line = _catalogue_copy(tmp_path, "ntm-nang-cao-2021-2025.yaml", "    kind: all_of\n",
-                           "    kind: all_of\n    measure: {of: dvk.mo_hinh}\n")
+    line = _catalogue_copy(tmp_path, "ke-hoach-84.yaml", "    kind: claim_check\n",
+                           "    kind: claim_check\n    target: {op: '>=', value: 1}\n")
     found = _lint_errors(tmp_path, "unknown-key")
     assert [(d.line, d.col) for d in found] == [(line + 1, 5)]
-    assert found[0].message == "'measure' does not apply to a rule of kind 'all_of'; it is a key of 'threshold' rules"
+    assert found[0].message == "'target' does not apply to a rule of kind 'claim_check'; it is a key of 'threshold' rules"
 
 
 def test_an_unknown_rule_kind_is_located_at_its_kind_key(tmp_path):
@@ -190,4 +190,4 @@ def test_an_unknown_rule_kind_is_located_at_its_kind_key(tmp_path):
                            "  - id: mo-hinh-dvk-moi-nam\n    kind: yearly\n")
     found = _lint_errors(tmp_path, "invalid-value")
     assert [(d.line, d.col) for d in found] == [(line + 1, 11)]
-    assert found[0].message == "'yearly' is not a rule kind; expected 'threshold', 'all_of', 'claim_check'"
+    assert found[0].message == "'yearly' is not a rule kind; expected 'threshold', 'all_of', 'claim_check', 'record'"

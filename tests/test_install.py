@@ -62,7 +62,7 @@ def test_the_installed_command_checks_the_seed_commune_from_an_unrelated_folder(
     run = _run(venv, str(venv / "bin" / "chitieu"), "check", "--format", "json", "--fail-on", "never", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     doc = json.loads(run.stdout)
-    assert doc["schema"] == "chitieu.findings/1"
+    assert doc["schema"] == "chitieu.findings/2"
     assert {f["commune"]["id"] for f in doc["findings"]} == {"quang-ngai/tinh-an"}
     unmet = {f["rule_id"] for f in doc["findings"] if f["status"] == "unmet"}
     assert "mo-hinh-van-dong-gpmb" in unmet

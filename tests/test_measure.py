@@ -55,11 +55,11 @@ def test_annual_windows_cover_the_report_years_up_to_the_as_of_date(catalogue):
 
 
 def test_a_fact_for_a_year_before_the_report_adds_its_window_but_never_before_the_rule_starts(catalogue):
-    cf = commune({"indicator": "dvcq.ke_hoach_nam", "period": 2022, "value": True},
-                 {"indicator": "dvk.mo_hinh", "period": 2022, "items": [{"name": "Mô hình A"}]})
-    assert [w.key for w in windows_for(catalogue.by_id["ke-hoach-dan-van-hang-nam"], cf)] == ["2022", "2023", "2024"]
-    # this rule counts from 2023 (period.from): a 2022 fact does not make a 2022 window
-    assert [w.key for w in windows_for(catalogue.by_id["mo-hinh-dvk-moi-nam"], cf)] == ["2023", "2024"]
+    cf = commune({"indicator": "dvcq.ke_hoach_nam", "period": 2023, "value": True},
+                 {"indicator": "dvcq.ke_hoach_nam", "period": 2022, "value": True},
+                 as_of="2024-10-31", start="2024-01-01")
+    # the report covers 2024; its 2023 fact adds 2023; the rule counts from 2023 (period.from), so 2022 does not count
+    assert [w.key for w in windows_for(catalogue.by_id["ke-hoach-dan-van-hang-nam"], cf)] == ["2023", "2024"]
 
 
 def test_cumulative_deadline_and_as_of_windows(catalogue):

@@ -15,9 +15,10 @@ from pydantic import Discriminator, Tag, TypeAdapter
 from .all_of import AllOf, AllOfRule
 from .base import Kind, RuleBase
 from .claim_check import ClaimCheck, ClaimCheckRule
+from .record import Record, RecordRule
 from .threshold import Threshold, ThresholdRule
 
-KINDS: dict[str, Kind] = {k.name: k for k in (Threshold(), AllOf(), ClaimCheck())}
+KINDS: dict[str, Kind] = {k.name: k for k in (Threshold(), AllOf(), ClaimCheck(), Record())}
 DEFAULT_KIND = Threshold.name
 
 
@@ -41,4 +42,5 @@ def kind_of(rule: RuleBase) -> Kind:
     return KINDS[rule.kind]  # type: ignore[attr-defined]
 
 
-__all__ = ["KINDS", "RULE", "Kind", "Rule", "RuleBase", "kind_of", "ThresholdRule", "AllOfRule", "ClaimCheckRule"]
+__all__ = ["KINDS", "RULE", "Kind", "Rule", "RuleBase", "kind_of", "ThresholdRule", "AllOfRule", "ClaimCheckRule",
+           "RecordRule"]

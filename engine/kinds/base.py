@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Optional
 from pydantic import Field, model_validator
 
 from ..model import (
+    DateSpan,
     Example,
     Measure,
     MessageKey,
@@ -45,16 +46,20 @@ class RuleBase(Strict):
     severity: Severity
     why: Optional[Text] = None
     period: RulePeriod
+    in_force: Optional[DateSpan] = None        # the rule's own dates, where they differ from its file's
     messages: dict[MessageKey, NonEmptyText] = Field(default_factory=dict)
+    topic: Optional[Text] = None               # a short noun phrase; rules sharing a shortcoming join their topics
     shortcoming: Optional[Text] = None
     remedy: Optional[Text] = None
     cause: Optional[Text] = None
     cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
     examples: list[Example] = Field(default_factory=list)
 
+    required_messages: ClassVar[tuple[str, ...]] = ("met", "unmet")
+
     @model_validator(mode="after")
     def _messages(self) -> "RuleBase":
-        for key in ("met", "unmet"):
+        for key in self.required_messages:
             if key not in self.messages:
                 raise ValueError(f"'messages' needs a '{key}' template")
         return self
@@ -89,6 +94,7 @@ class Kind:
     judges_target: ClassVar[bool] = False       # met/unmet against a target: shortfalls quantified, evidence gaps named
     checks_figures: ClassVar[bool] = False      # unmet means the report's own figures do not agree
     template_fields: ClassVar[frozenset[str]] = frozenset()   # template fields only this kind fills
+    example_statuses: ClassVar[tuple[str, ...]] = ("met", "unmet")   # a rule is proved by an example of each
 
     def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
         raise NotImplementedError
@@ -108,6 +114,15 @@ class Kind:
     def describe(self, cat: "Catalogue", lr: "LoadedRule") -> list[str]:
         """The condition in plain Vietnamese words, one sentence per item (rule pages, `rules show`)."""
         raise NotImplementedError
+
+    def required_examples(self, lr: "LoadedRule") -> tuple[str, ...]:
+        """The statuses the rule's examples must show (`rules lint`): by default its met and its failure; a target
+        whose deadline falls after the rule stops applying can never fail, so it proves its transition instead."""
+        statuses = self.example_statuses
+        p, span = lr.rule.period, lr.in_force
+        if p.deadline is not None and span is not None and span.to is not None and span.to < p.deadline:
+            statuses = tuple("not_applicable" if s == "unmet" else s for s in statuses)
+        return statuses
 
     def lint(self, cat: "Catalogue", lr: "LoadedRule", ids: dict[str, "LoadedRule"], diags: "Diagnostics") -> None:
         """Checks of this kind that need the whole catalogue (references, types, targets)."""

@@ -17,7 +17,7 @@ from .. import vi
 from ..diagnostics import did_you_mean
 from ..findings import FindingParts, plain, show_interval, value_parts
 from ..measure import Interval, Measured, measure
-from ..model import Computed, Measure, Number, TargetOut
+from ..model import BasisOut, Computed, Measure, Number, TargetOut
 from ..observation import Observation, findings_for_period
 from ..wire import ValueForm
 from ..words import measure_words
@@ -34,6 +34,8 @@ class ClaimCheckRule(RuleBase):
     stated: Measure
     computed: Computed
     tolerance: Optional[Number] = None
+    # a mismatch that may have an innocent explanation (two registers, two readings) asks for clarification
+    on_mismatch: Literal["unmet", "needs_clarification"] = "unmet"
 
     def measures(self) -> list[tuple[tuple, Measure]]:
         out = [(("stated",), self.stated)]
@@ -53,7 +55,8 @@ class ClaimCheck(Kind):
     template_fields = frozenset({"stated", "computed"})
 
     def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
-        return value_branches(lr, op="==")
+        # the report's own figures either agree or not, whatever the period: never "pending"
+        return value_branches(lr, op="==", deadline_bound=False, mismatch=lr.rule.on_mismatch)
 
     def observe(self, cat, lr, w, cf, done) -> Observation:
         r = lr.rule
@@ -95,8 +98,9 @@ class ClaimCheck(Kind):
         if c.field in ("achievement_pct", "actual") and f.target and f.target.display:
             out.notes.append(f"Chỉ tiêu dùng để tính lại: {f.target.display} ({f.period.label}).")
         if f.period.partial:
+            until = f"ngày {vi.date(f.period.end)}" if f.period.end < w.as_of else w.as_of_phrase
             out.notes.append(f"{f.period.label.capitalize()} tính cả năm {f.period.end.year} chưa kết thúc "
-                             f"(số liệu đến ngày {vi.date(f.period.end if f.period.end < w.as_of else w.as_of)}).")
+                             f"(số liệu đến {until}).")
         return out
 
     def unit(self, cat, lr) -> Optional[str]:
@@ -118,26 +122,37 @@ class ClaimCheck(Kind):
         ind = cat.indicators.get(lr.rule.stated.of)
         actual, display, bounds = value_parts(cat, ind, m, unit, ratio=False)
         claim_unit = self.computed_unit(cat, lr)
-        computed = show_interval(c.interval, claim_unit, None) if c and c.interval else "không tính lại được"
+        # yes/no and level figures read as words on both sides ("đang hoàn thiện hồ sơ …"), numbers with units
+        words = ind if ind is not None and ind.type in ("boolean", "level") else None
+        computed = show_interval(c.interval, claim_unit, words) if c and c.interval else "không tính lại được"
         target = TargetOut.model_construct(operator="==", value=plain(obs.target), unit=unit,
                                            threshold_known=obs.target is not None,
-                                           display=f"bằng số tính lại: {computed}")
+                                           display=f"bằng số tính lại: {computed}",
+                                           basis=BasisOut.model_construct(kind="computed",
+                                                                          label=vi.BASIS_LABELS["computed"],
+                                                                          text=self._computed_words(cat, lr)))
         parts = FindingParts(actual, display, target, bounds)
         if c is not None and m is not None and evidence_level != "missing" and m.interval is not None \
                 and m.interval.exact:
             parts.evidence_level = "computed"
-        parts.fields = {"stated": show_interval(m.interval, unit, None) if m and m.interval else "—",
+        parts.fields = {"stated": show_interval(m.interval, unit, words) if m and m.interval else "—",
                         "computed": computed}
         return parts
 
-    def describe(self, cat, lr) -> list[str]:
-        r = lr.rule
-        comp = r.computed
+    def required_examples(self, lr) -> tuple[str, ...]:
+        return ("met", lr.rule.on_mismatch)
+
+    @staticmethod
+    def _computed_words(cat, lr) -> str:
+        comp = lr.rule.computed
         if comp.rule:
             field = {"actual": "kết quả", "achievement_pct": "tỷ lệ đạt (%)", "target": "chỉ tiêu"}[comp.field]
-            side = f"{field} của quy tắc `{comp.rule}`"
-        else:
-            side = measure_words(cat, comp.measure)
+            return f"{field} của quy tắc `{comp.rule}`"
+        return measure_words(cat, comp.measure)
+
+    def describe(self, cat, lr) -> list[str]:
+        r = lr.rule
+        side = self._computed_words(cat, lr)
         tol = f" (sai số cho phép ±{vi.number(r.tolerance)})" if r.tolerance else ""
         return [f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
                 f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn)."]

@@ -13,11 +13,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Optional
 
 from .. import vi
-from ..findings import FindingParts, pct, plain, value_parts
+from ..findings import POINTS, FindingParts, basis_out, pct, plain, value_parts
 from ..diagnostics import did_you_mean
 from ..measure import HUNDRED, Interval, Measured, measure
-from ..model import EvidenceOut, Measure, Slug, Target, TargetOut
+from ..model import EvidenceOut, Measure, Slug, StrictBool, Target, TargetOut
 from ..observation import Observation
+from ..wire import PACE_BEHIND, PACE_ON, PACE_UNKNOWN
 from ..words import OP_WORDS
 from .base import Kind, RuleBase
 from .common import value_branches
@@ -35,12 +36,21 @@ class ThresholdRule(RuleBase):
     measure: Measure
     target: Target
     outlook_from: Optional[Slug] = None
+    # the result is known only when the period is over (e.g. the year-end review of poor households): a value that
+    # meets the target early is pending until then
+    final_at_period_end: StrictBool = False
 
     def measures(self) -> list[tuple[tuple, Measure]]:
         return [(("measure",), self.measure)]
 
     def dependencies(self) -> list[str]:
         return [self.outlook_from] if self.outlook_from else []
+
+
+def _counts_documented_items(cat: "Catalogue", rule: ThresholdRule) -> bool:
+    """A count of items with `evidence: true`: met on evidence only when enough items cite their decision."""
+    ind = cat.indicators.get(rule.measure.of)
+    return rule.measure.evidence and ind is not None and ind.type == "items" and rule.target.op in (">=", ">")
 
 
 def extreme_value(cat: "Catalogue", rule: ThresholdRule) -> Optional[Decimal]:
@@ -64,6 +74,21 @@ def _target_number(cat: "Catalogue", rule: ThresholdRule) -> Optional[Decimal]:
         idx = cat.indicators[rule.measure.of].level_index(t.value)
         return None if idx is None else Decimal(idx)
     return t.value
+
+
+def _gap_in_own_unit(cat: "Catalogue", r: ThresholdRule, m: Optional[Measured], gap: Decimal,
+                     unit: Optional[str]) -> tuple[Decimal, Optional[str]]:
+    """A shortfall in what the target counts: a share of assigned households falls short by households (02/05 at
+    100% → 03 hộ); a percentage falls short by percentage points."""
+    if r.measure.per and m is not None and m.ratio is not None:
+        num, den = m.ratio
+        ind = cat.indicators.get(r.measure.of)
+        needed = r.target.value * den / HUNDRED if isinstance(r.target.value, Decimal) else None
+        if needed is not None:
+            return max(Decimal(0), needed - num), (ind.unit if ind else None)
+    if unit == "%":
+        return gap, POINTS
+    return gap, unit
 
 
 def _achievement(op: str, actual: Optional[Interval], target: Optional[Decimal]) -> tuple[Optional[Decimal], Optional[Decimal]]:
@@ -91,7 +116,8 @@ class Threshold(Kind):
         unknown = r.target.value is None
         return value_branches(lr, op=r.target.op, threshold_unknown=unknown,
                               has_extreme=unknown and extreme_value(cat, r) is not None,
-                              evidence=r.measure.evidence and r.target.op in (">=", ">"), outlook_from=r.outlook_from)
+                              evidence=_counts_documented_items(cat, r), outlook_from=r.outlook_from,
+                              final_at_period_end=r.final_at_period_end)
 
     def observe(self, cat, lr, w: "Window", cf, done) -> Observation:
         r = lr.rule
@@ -101,6 +127,7 @@ class Threshold(Kind):
         obs.target = self._target_for(cat, r, w)
         if r.target.op == "==" and obs.target is not None:
             obs.band = (obs.target, obs.target)
+        obs.pace = _pace(r, w, obs)
         return obs
 
     @staticmethod
@@ -126,16 +153,26 @@ class Threshold(Kind):
         parts = FindingParts(actual, display, self._target_out(cat, r, obs, unit), bounds)
         if r.target.value is not None and not isinstance(r.target.value, (bool, str)):
             parts.achievement_pct, parts.shortfall = _achievement(r.target.op, m.interval if m else None, obs.target)
-        if r.measure.evidence and m is not None and m.claim is None:
+            if parts.shortfall is not None:
+                parts.shortfall, parts.shortfall_unit = _gap_in_own_unit(cat, r, m, parts.shortfall, unit)
+        if _counts_documented_items(cat, r) and m is not None and m.claim is None:
             n_with = len(m.items_with)
             share = (Decimal(n_with) / obs.target * HUNDRED) if obs.target else None
             parts.evidence = EvidenceOut.model_construct(
                 counted_with_evidence=n_with, counted_on_claim=len(m.items_without),
-                achievement_pct_evidenced=pct(share), items_without_evidence=list(m.items_without))
+                achievement_pct_evidenced=pct(share), items_without_evidence=list(m.items_without),
+                owners=list(dict.fromkeys(owner for _, owner in m.owned_by_others)),
+                counted_owned_by_others=len(m.owned_by_others))
         return parts
 
     @staticmethod
     def _target_out(cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]) -> TargetOut:
+        out = Threshold._target_values(cat, r, obs, unit)
+        out.basis = basis_out(r.target.basis)
+        return out
+
+    @staticmethod
+    def _target_values(cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]) -> TargetOut:
         t = r.target
         ind = cat.indicators.get(r.measure.of)
         if t.value is None:
@@ -180,6 +217,36 @@ class Threshold(Kind):
 
     def lint_compiled(self, cat, lr, diags) -> None:
         _never_always(cat, lr, diags)
+
+
+PACE_FROM = Decimal("0.5")   # the share of a period that must have passed before a slow start counts as "at risk"
+
+
+def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
+    """Whether a result in an open period keeps pace with the time elapsed: at least the target's share of it.
+
+    Only for a numeric target to reach (≥ or >), and only in the second half of the period: 0 of 1 model with two
+    months left is at risk; 0 of 1 in February says nothing yet."""
+    m = obs.measured
+    if not w.open or r.target.op not in (">=", ">") or obs.target is None or m is None \
+            or isinstance(r.target.value, (bool, str)) or r.target.value is None:
+        return PACE_UNKNOWN
+    end = w.deadline if w.kind == "deadline" and w.deadline else w.end
+    total = (end - w.start).days + 1
+    elapsed = Decimal((w.as_of - w.start).days + 1) / Decimal(total)
+    if elapsed < PACE_FROM:
+        return PACE_UNKNOWN
+    if m.claim is not None:
+        return PACE_ON if m.claim else PACE_BEHIND
+    iv = m.interval
+    if iv is None:
+        return PACE_UNKNOWN
+    expected = obs.target * elapsed
+    if iv.lo is not None and iv.lo >= expected:
+        return PACE_ON
+    if iv.hi is not None and iv.hi < expected:
+        return PACE_BEHIND
+    return PACE_UNKNOWN
 
 
 def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:

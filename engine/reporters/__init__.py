@@ -9,7 +9,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from . import json_out, report, section, table
+from . import json_out, section, table
 
 
 def _lazy(module: str, name: str) -> Callable:
@@ -38,14 +38,6 @@ REPORTERS: dict[str, Format] = {
     "matrix": Format(_lazy("matrix_out", "render_table"), "matrix"),
     "html": Format(_lazy("matrix_out", "render_html"), "matrix"),
     "xlsx": Format(_lazy("matrix_out", "render_xlsx"), "matrix", binary=True),
-}
-
-# chitieu report: the drafted document (take a ReportDoc)
-REPORT_FORMATS: dict[str, Callable[..., str | bytes]] = {
-    "md": report.render_md,
-    "txt": report.render_txt,
-    "json": report.render_json,
-    "docx": _lazy("docx_out", "render_docx"),
 }
 
 # chitieu shortfalls: the shortfall list (take an AuditResult)

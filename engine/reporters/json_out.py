@@ -1,4 +1,4 @@
-"""The JSON findings contract (schema chitieu.findings/1): stable field order, sorted findings, byte-identical runs.
+"""The JSON findings contract (schema chitieu.findings/2, CHANGELOG.md): stable field order, sorted findings, byte-identical runs.
 
 Written as a stream — findings commune by commune — so a national run never holds every finding in memory.
 """
@@ -15,7 +15,7 @@ from ..catalogue import Catalogue
 from ..facts import CommuneFacts
 from ..model import Finding
 
-SCHEMA = "chitieu.findings/1"
+SCHEMA = "chitieu.findings/2"
 
 
 def _commune(cf: CommuneFacts) -> dict:

@@ -18,11 +18,12 @@ from rich.text import Text
 from .. import __version__, vi
 from ..matrix import Matrix, count_note
 
-SHORT = {"met": "Đ", "unmet": "CĐ", "pending": "CH", "insufficient_data": "TD", "waived": "MT", "not_applicable": "KA"}
+SHORT = {"met": "Đ", "unmet": "CĐ", "pending": "CH", "insufficient_data": "TD", "waived": "MT", "not_applicable": "KA",
+         "needs_clarification": "LR", "noted": "GN"}
 COLOURS = {"met": "#c6efce", "unmet": "#ffc7ce", "pending": "#ffeb9c", "insufficient_data": "#e4dfec",
-           "waived": "#ddebf7", "not_applicable": "#ededed"}
+           "waived": "#ddebf7", "not_applicable": "#ededed", "needs_clarification": "#fce4d6", "noted": "#f2f2f2"}
 RICH = {"met": "green", "unmet": "bold red", "pending": "yellow", "insufficient_data": "magenta", "waived": "cyan",
-        "not_applicable": "dim"}
+        "not_applicable": "dim", "needs_clarification": "bold yellow", "noted": "dim"}
 
 
 def legend() -> str:

@@ -1,17 +1,20 @@
-"""The drafted section III.2 “Tồn tại, hạn chế và nguyên nhân”, as plain text, one block per commune."""
+"""The drafted sections III.2 and IV of the commune's own report, as plain text, one block per commune."""
 
 from __future__ import annotations
 
 from .. import vi
 from ..audit import AuditResult
-from ..narrative import render_text, write_section
+from ..documents.blocks import DocumentBlocks, Header
+from ..documents.commune import section_blocks, write_draft
+from .blocks_text import render_text
 
 
 def render(result: AuditResult, *, color: bool = False) -> str:
     blocks = []
     for cf in result.communes:
-        head = f"{cf.commune.name.upper()} — dự thảo mục “Tồn tại, hạn chế và nguyên nhân”\n\n" if len(result.communes) > 1 else ""
+        head = f"{cf.commune.name.upper()}\n\n" if len(result.communes) > 1 else ""
         if cf.unreviewed:
             head += vi.unreviewed_note(cf.commune.name, cf.unreviewed_files) + "\n\n"
-        blocks.append(head + render_text(write_section(result, cf)))
+        doc = DocumentBlocks(Header(body=""), "", [], section_blocks(write_draft(result, cf)))
+        blocks.append(head + render_text(doc, with_header=False))
     return "\n".join(blocks)

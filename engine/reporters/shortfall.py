@@ -20,7 +20,8 @@ from ..document import SHORTFALL_HEADER, shortfall_rows
 
 WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 10, 11, 30, 40, 22, 50, 10, 14, 60]
 NUMERIC = {"Còn thiếu", "Tỷ lệ đạt (%)"}
-FILL = {"Chưa đạt": "F8CBAD", "Có nguy cơ không đạt": "FFF2CC", "Chỉ có khẳng định của báo cáo": "E4DFEC"}
+FILL = {"Chưa đạt": "F8CBAD", "Có nguy cơ không đạt": "FFF2CC", "Cần làm rõ": "FCE4D6",
+        "Chỉ nêu, chưa có minh chứng": "E4DFEC"}
 
 
 def _rows(result: AuditResult) -> list[list]:

@@ -12,7 +12,7 @@ from .. import vi
 from ..audit import AuditResult
 
 STYLE = {"met": "green", "unmet": "bold red", "pending": "yellow", "insufficient_data": "magenta",
-         "waived": "cyan", "not_applicable": "dim"}
+         "waived": "cyan", "not_applicable": "dim", "needs_clarification": "bold yellow", "noted": "dim"}
 
 
 def summary_line(result: AuditResult) -> str:
@@ -28,7 +28,7 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
     console = Console(file=buf, force_terminal=color, color_system="standard" if color else None, width=width,
                       highlight=False, emoji=False)
     for cf in result.communes:
-        table = Table(title=f"{cf.commune.name} — số liệu đến ngày {vi.date(cf.as_of)}", show_lines=True,
+        table = Table(title=f"{cf.commune.name} — số liệu đến {cf.as_of_phrase}", show_lines=True,
                       title_justify="left", expand=False)
         mine = [f for f in result.findings if f.commune.id == cf.commune.id]
         # Identifiers keep a fixed width (never wrapped, never cut); the prose columns share what is left, so a
