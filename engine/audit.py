@@ -12,7 +12,8 @@ from typing import Iterable, Iterator, Optional
 
 from . import vi
 from .catalogue import Catalogue, LoadedRule
-from .compiler import CompiledCatalogue, compile_catalogue
+from .compiler import CompiledCatalogue, compile_catalogue, limit_problems
+from .diagnostics import InputError
 from .facts import CommuneFacts, LoadedWaiver
 from .findings import build_finding
 from .model import Finding
@@ -98,6 +99,12 @@ def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iter
     waivers = list(waivers)
     rules = cat.ordered(rule_ids)
     compiled = compiled or compile_catalogue(cat, {lr.id for lr in rules} if rule_ids is not None else None)
+    by_rule: dict[str, list] = {}
+    for b in compiled.branches:
+        by_rule.setdefault(b.rule_id, []).append(b)
+    problems = limit_problems([(lr, by_rule.get(lr.id, [])) for lr in rules])
+    if problems:  # refused here, located, rather than by durable_rules' bare "error code: 106" or 303
+        raise InputError(problems)
     layers = rule_layers(rules)
     with runtime_factory(compiled) as runtime:
         for cf in communes:

@@ -9,13 +9,11 @@ from typing import Iterable, Optional
 
 from . import vi
 from .catalogue import Catalogue, LoadedRule, load_catalogue
-from .compiler import compile_rule
-from .conditions import And, Cmp, Cond, Or
+from .compiler import compile_rule, limit_problems
 from .diagnostics import Diagnostics
 from .examples import example_inputs
 from .intake import compile_pattern
 from .model import Indicator
-from .wire import RETE_MAX_CHILDREN, RETE_MAX_MATCHES
 from .words import measure_words
 TYPE_WORDS = {"count": "số đếm", "number": "số", "percent": "tỷ lệ %", "boolean": "có/không", "level": "mức",
               "items": "danh sách mục"}
@@ -25,20 +23,6 @@ PERIOD_FORMS = {"annual": "từng năm (period: 2024)", "cumulative": "từng n�
 
 
 # --------------------------------------------------------------------------------------------------- lint
-
-def alternatives(c: Cond) -> int:
-    """How many alternative patterns durable_rules makes of a condition ('$or' expands into one per branch)."""
-    if isinstance(c, Cmp):
-        return 1
-    if isinstance(c, Or):
-        return sum(alternatives(p) for p in c.parts)
-    if isinstance(c, And):
-        n = 1
-        for p in c.parts:
-            n *= alternatives(p)
-        return n
-    return 1
-
 
 def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional[Catalogue]:
     """Every problem of the catalogue (``rules_dir`` plus extra rule files), collected into ``diags``."""
@@ -50,10 +34,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         else:
             extra.append(p)
     cat = load_catalogue(root, extra=extra, diags=diags, strict=False)
-    if len(cat.rules) > RETE_MAX_CHILDREN:
-        diags.error(root, 1, 1, "rete-too-many-rules",
-                    f"{len(cat.rules)} rules in one catalogue; durable_rules hangs past {RETE_MAX_CHILDREN} rules in one "
-                    "ruleset: split the catalogue into several rule folders and check them separately")
+    sizes: list = []
     used: set[str] = {lc.criterion.indicator for lc in cat.criteria}
     ids = {lr.id for lr in cat.rules}
     for lr in cat.rules:
@@ -92,11 +73,8 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         if set(r.dependencies()) - ids or any(k not in cat.indicators for k in r.indicators()):
             continue  # already reported; the checks below need a rule that compiles
         lr.kind.lint_compiled(cat, lr, diags)
-        n = sum(alternatives(b.cond) for b in compile_rule(cat, lr))
-        if n > RETE_MAX_MATCHES:
-            diags.error(lr.path, *lr.where("id"), "rete-node-limit",
-                        f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact that "
-                        f"matches more than {RETE_MAX_MATCHES} at one node (error 303): simplify the target")
+        sizes.append((lr, compile_rule(cat, lr)))
+    diags.extend(limit_problems(sizes))  # durable_rules' limits, as every audit checks them
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
         if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
                                                          if p.group)):

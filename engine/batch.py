@@ -1,29 +1,32 @@
 """Batch audits: many communes and periods in one run, with memory that stays flat.
 
-Files are first *indexed* — their text is read and the ``schema`` and commune id found by a pattern, without
-parsing — so that each commune's files can then be loaded together, audited in one durable_rules state, handed to
-the reporters and dropped before the next commune is read. A file with errors takes its commune out of the run (its
-other files alone would give partial findings); the other communes are still audited.
+Files are first *indexed* — each is parsed just far enough to know its ``schema`` and its commune id — so that each
+commune's files can then be loaded together, audited in one durable_rules state, handed to the reporters and dropped
+before the next commune is read. The index reads the YAML as a YAML parser does (events, not a pattern over the
+text), so no name or comment a user writes can move a file to another commune. A file with errors takes its commune
+out of the run (its other files alone would give partial findings); the other communes are still audited.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
+
+import yaml
 
 from .catalogue import Catalogue
 from .diagnostics import Diagnostics, InputError
 from .facts import (FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, fact_inputs, form_refused, is_form,
                     load_inputs)
 from .model import Finding
-from .yamlsrc import load, read_text
+from .yamlsrc import load, parse_scalar, read_text
 
-_SCHEMA = re.compile(r"^schema:[ \t]*[\"']?([\w.]+/\d+)", re.M)
-_FLOW_ID = re.compile(r"^commune:[ \t]*\{[^}\n]*?\bid:[ \t]*[\"']?([^,\"'}\s]+)", re.M)
-_BLOCK_ID = re.compile(r"^commune:[ \t]*(?:#.*)?\n(?:[ \t]+.*\n)*?[ \t]+id:[ \t]*[\"']?([^\"'\s#]+)", re.M)
+try:  # the C parser; PyYAML wheels ship it
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
 
 @dataclass
@@ -39,16 +42,101 @@ class InputIndex:
         return sorted(self.communes)
 
 
-def _commune_id(path: Path, text: str) -> Optional[str]:
-    m = _FLOW_ID.search(text) or _BLOCK_ID.search(text)
-    if m:
-        return m.group(1)
-    try:  # an unusual layout: parse it (the file is small or the pattern would have matched)
+class _Unusual(Exception):
+    """The fast scan met something it does not interpret (an alias, a tag, a repeated key): parse the file."""
+
+
+def _scalar(event) -> object:
+    if event.tag is not None or event.anchor is not None:
+        raise _Unusual
+    return parse_scalar(event.value) if event.implicit[0] and event.style is None else event.value
+
+
+def _skip(events: Iterator) -> None:
+    depth = 0
+    for event in events:
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            raise _Unusual
+        if depth <= 0:
+            return
+
+
+def _head(text: str) -> tuple[object, object]:
+    """(schema, commune id) from the top-level keys, read from the parser's events; stops once both are known."""
+    events = iter(yaml.parse(text, Loader=_EventLoader))
+    for event in events:
+        if isinstance(event, yaml.MappingStartEvent):
+            if event.tag is not None or event.anchor is not None:
+                raise _Unusual
+            break
+        if not isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
+            return None, None
+    schema, cid, keys = None, None, set()
+    for event in events:
+        if isinstance(event, yaml.MappingEndEvent):
+            break
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _Unusual  # a complex key
+        key = _scalar(event)
+        if key in keys:
+            raise _Unusual  # a repeated key: the full parse says where
+        keys.add(key)
+        value = next(events)
+        if key == "schema" and isinstance(value, yaml.ScalarEvent):
+            schema = _scalar(value)
+        elif key == "commune" and isinstance(value, yaml.MappingStartEvent):
+            if value.tag is not None or value.anchor is not None:
+                raise _Unusual
+            inner: set = set()
+            for ev in events:
+                if isinstance(ev, yaml.MappingEndEvent):
+                    break
+                if not isinstance(ev, yaml.ScalarEvent):
+                    raise _Unusual
+                k = _scalar(ev)
+                if k in inner:
+                    raise _Unusual
+                inner.add(k)
+                v = next(events)
+                if k == "id" and isinstance(v, yaml.ScalarEvent):
+                    cid = _scalar(v)
+                elif isinstance(v, yaml.ScalarEvent):
+                    _scalar(v)
+                else:
+                    _skip(_chain(v, events))
+        elif isinstance(value, yaml.ScalarEvent):
+            _scalar(value)
+        else:
+            _skip(_chain(value, events))  # an alias raises _Unusual there
+        if schema is not None and "commune" in keys:
+            break  # a repeated key further down is the full parse's to report
+    return schema, cid
+
+
+def _chain(first, rest: Iterator) -> Iterator:
+    yield first
+    yield from rest
+
+
+def file_head(path: Path, text: str) -> tuple[object, object]:
+    """The ``schema`` and ``commune.id`` of a file as the YAML parser reads them (never a pattern over the text)."""
+    try:
+        return _head(text)
+    except (_Unusual, StopIteration):
+        pass
+    except yaml.YAMLError:
+        return None, None
+    try:  # an unusual layout: the full, safe parse decides
         doc = load(path)
     except InputError:
-        return None
-    commune = doc.data.get("commune") if isinstance(doc.data, dict) else None
-    return commune.get("id") if isinstance(commune, dict) and isinstance(commune.get("id"), str) else None
+        return None, None
+    data = doc.data if isinstance(doc.data, dict) else {}
+    commune = data.get("commune")
+    return data.get("schema"), commune.get("id") if isinstance(commune, dict) else None
 
 
 def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
@@ -56,7 +144,9 @@ def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
     given = {p for p in paths if not p.is_dir()}
     index = InputIndex(files=fact_inputs(paths))
     if not index.files:
-        diags.error(Path("."), 1, 1, "no-input", "no fact files given (pass .yaml or .xlsx files, or folders)")
+        diags.error(paths[0] if paths else Path("."), 1, 1, "no-input", "no fact files here: give .yaml fact files "
+                    "(schema: chitieu.facts/1) or .xlsx reporting forms, folders that hold them, or a commune's report "
+                    "(.txt, .md, .docx)")
     for path in index.files:
         if is_form(path):
             _index_form(index, path, diags, given=path in given)
@@ -66,14 +156,16 @@ def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
         except InputError as exc:
             diags.extend(exc.diagnostics)
             continue
-        m = _SCHEMA.search(text)
-        schema = m.group(1) if m else None
+        schema, cid = file_head(path, text)
         if schema == WAIVER_SCHEMA:
             index.waivers.append(path)
             continue
-        cid = _commune_id(path, text) if schema == FACT_SCHEMA else None
+        cid = cid if schema == FACT_SCHEMA and isinstance(cid, str) and cid else None
         # files whose commune cannot be told are loaded on their own, so their errors are reported
         index.communes.setdefault(cid or f"?{path}", []).append(path)
+    for files in index.communes.values():
+        files.sort(key=str)  # the same findings whatever order the paths were given in
+    index.waivers.sort(key=str)
     return index
 
 
@@ -95,12 +187,43 @@ def load_waivers(index: InputIndex, cat: Catalogue, diags: Diagnostics) -> list[
     return waivers
 
 
+@dataclass(frozen=True)
+class Unreviewed:
+    """Whether drafts of `chitieu facts extract` (unreviewed: true) may be audited, and which the user asked for
+    by giving the report itself to `check` (drafted for the run: allowed, but never merged with reviewed facts)."""
+
+    allow: bool = False
+    asked: frozenset[Path] = frozenset()
+    reports: dict[Path, Path] = field(default_factory=dict)   # draft → the report it was drafted from
+
+
+def _refuse_unreviewed(cf: CommuneFacts, policy: Unreviewed, diags: Diagnostics) -> None:
+    if policy.allow or not cf.drafts:
+        return
+    reviewed = [p for p in cf.paths if p not in {d[0] for d in cf.drafts}]
+    for path, line, col in cf.drafts:
+        if path in policy.asked:
+            if reviewed:
+                report = policy.reports.get(path, path)
+                diags.error(report, 1, 1, "unreviewed",
+                            f"the facts drafted from this report (not reviewed) would be merged with the reviewed "
+                            f"facts of {cf.commune.id} in {reviewed[0]}; check them apart, or pass "
+                            "--allow-unreviewed to merge them")
+            continue
+        diags.error(path, line, col, "unreviewed",
+                    "this is a draft of `chitieu facts extract` that no one has reviewed (unreviewed: true); its "
+                    f"facts would be audited with those of {cf.commune.id}: review them and delete this line, "
+                    "or pass --allow-unreviewed")
+
+
 def stream_communes(index: InputIndex, cat: Catalogue, diags: Diagnostics,
-                    skipped: Optional[list[str]] = None) -> Iterator[CommuneFacts]:
+                    skipped: Optional[list[str]] = None, unreviewed: Unreviewed = Unreviewed()) -> Iterator[CommuneFacts]:
     """Each commune's facts in id order; a commune with an input error is reported and left out."""
     for cid in index.commune_ids:
         mine = Diagnostics()
         communes, _ = load_inputs(index.communes[cid], cat, mine)
+        for cf in communes:
+            _refuse_unreviewed(cf, unreviewed, mine)
         diags.extend(mine.items)
         if mine.has_errors():
             if skipped is not None:
@@ -141,7 +264,7 @@ class Progress:
 
 
 def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, progress: bool = False,
-                runtime_factory=None) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+                runtime_factory=None, unreviewed: Unreviewed = Unreviewed()) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time; problems go to ``diags``."""
     from .audit import audit_stream
 
@@ -153,7 +276,7 @@ def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, pr
         raise InputError(diags.items)
     bar = Progress(len(index.communes), progress)
     try:
-        stream = stream_communes(index, cat, diags)
+        stream = stream_communes(index, cat, diags, unreviewed=unreviewed)
         kwargs = {"runtime_factory": runtime_factory} if runtime_factory else {}
         for cf, findings in audit_stream(cat, stream, waivers, **kwargs):
             bar.advance()
@@ -191,9 +314,9 @@ def collect(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
 
 def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]):
     """The commune × rule matrix for the terminal table, without keeping the findings."""
-    from .matrix import new_matrix
+    from .matrix import matrix_name, new_matrix
 
     m = new_matrix(cat)
     for cf, findings in stream:
-        m.add_commune(cf.commune.id, cf.commune.name, findings)
+        m.add_commune(cf.commune.id, matrix_name(cf), findings)
     return m

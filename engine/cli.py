@@ -9,7 +9,6 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Callable, Optional
@@ -20,21 +19,22 @@ from . import __version__, vi
 from .authoring import append_rule, docs_pages, lint, rule_page, skeleton, write_docs
 from .batch import Tally, audit_batch, collect, collect_matrix
 from .catalogue import load_catalogue
-from .diagnostics import Diagnostics, InputError, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .examples import run_examples
 from .intake import extract, to_yaml
 from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
 from .reporters import BINARY_FORMATS, REPORTERS, SHORTFALL_FORMATS, pick_format
 from .reporters._text import clean
+from .prepare import no_facts, prepare, reads_as_report
 from .reporters.documents import FORMATS as DOCUMENT_FORMATS, PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
 from .reporters.documents import render as render_document
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
-from .reporttext import read_report
+from .reporttext import encoding_note, read_report
 from .runtime import EngineError
-from .facts import fact_inputs, load_form
+from .facts import load_form
 from .form import choose_documents, choose_years
 from .form_read import to_yaml as form_to_yaml
 from .form_write import FormSpec, build_form
@@ -42,7 +42,6 @@ from .model import Commune
 from .output import check_target
 from .selection import Selection
 from .web.lazy import lazy
-from .yamlsrc import yaml_files
 
 FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
 
@@ -161,6 +160,11 @@ RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Pa
                             help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
 
 
+ALLOW_UNREVIEWED = click.option(
+    "--allow-unreviewed", is_flag=True,
+    help="Audit drafts of `facts extract` (unreviewed: true) as they are; every output then says so.")
+
+
 def OUTPUT_OPTIONS(fn: Callable) -> Callable:
     """-o FILE (written atomically, never over an input) and --force."""
     fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
@@ -214,10 +218,11 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
 @OUTPUT_OPTIONS
 @click.option("--color/--no-color", default=None,
               help="Style the terminal view (default: on a terminal, unless NO_COLOR is set).")
+@ALLOW_UNREVIEWED
 @guarded
 def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool,
           statuses: Optional[str], rule_globs: tuple[str, ...], commune_globs: tuple[str, ...], fail_on: str,
-          output: Optional[Path], force: bool, color: Optional[bool]) -> None:
+          output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
     PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
@@ -247,12 +252,12 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     spec = REPORTERS[fmt]
-    cat, diags, inputs, originals = _prepare(rules_dir, paths)
+    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
     unknown = sel.unknown_rules(cat.by_id)
     if unknown:
         raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
-    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty())
-    first = next(stream, None)
+    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy)
+    first = next(stream, None) if inputs or not diags.has_errors() else None
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
@@ -285,40 +290,11 @@ def _protect_reports(stream, protected: list[Path]):
         yield cf, findings
 
 
-REPORT_SUFFIXES = {".txt", ".md", ".docx"}
-
-
-@functools.lru_cache(maxsize=1)
-def _drafts_dir() -> Path:
-    """Where reports given directly to `check` are drafted into facts (removed when the process ends)."""
-    holder = tempfile.TemporaryDirectory(prefix="chitieu-drafts-")
-    _drafts_dir.holder = holder  # keep it alive until exit
-    return Path(holder.name)
-
-
-def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...]):
-    """The catalogue, the inputs to audit, and every file given (which an output must never overwrite);
-    a report given directly (.txt, .md, .docx) is drafted into facts first."""
-    diags = Diagnostics()
-    cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
-    given = list(paths) or [seed_facts_dir()]
-    inputs = []
-    for path in given:
-        if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
-            ex = extract(cat, read_report(path))
-            draft = _drafts_dir() / f"{len(inputs)}-{path.stem}.yaml"
-            draft.write_text(to_yaml(ex, report_file=str(path.resolve())), encoding="utf-8")
-            n_review = sum(1 for f in ex.facts if f.review)
-            click.echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
-                       f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on "
-                       f"them — run `chitieu facts extract {path} -o FILE` to review them", err=True)
-            inputs.append(draft)
-        else:
-            inputs.append(path)
-    originals = fact_inputs(p for p in given if p.suffix.lower() not in REPORT_SUFFIXES)
-    originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
-    originals += yaml_files([rules_dir or default_rules_dir()])
-    return cat, diags, inputs, originals
+def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], allow_unreviewed: bool = False):
+    """The catalogue, the diagnostics so far, the inputs to audit, every file given (which an output must never
+    overwrite) and the policy for unreviewed drafts (engine.prepare)."""
+    p = prepare(rules_dir, paths, allow_unreviewed=allow_unreviewed, echo=lambda text: click.echo(text, err=True))
+    return p.catalogue, p.diags, p.inputs, p.originals, p.unreviewed
 
 
 def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Optional[Path] = None) -> None:
@@ -332,10 +308,12 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Op
     sys.exit(_fail_exit(counts, fail_on))
 
 
-def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path]):
+def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path], allow_unreviewed: bool = False):
     """Audit for the document commands: every commune kept; input errors reported, their communes left out."""
-    cat, diags, inputs, originals = _prepare(rules_dir, paths)
-    result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty()))
+    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
+    if not inputs and diags.has_errors():
+        raise InputError(diags.items)
+    result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy))
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
     for cf in result.communes:
@@ -380,11 +358,12 @@ def _emit(data: str | bytes, output: Optional[Path], originals: list[Path], forc
 @click.option("--reviewer-config", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="(--for reviewer) A YAML file (schema: chitieu.reviewer/1) with body, parent, place, signer_role, "
                    "signer_name, recipients.")
+@ALLOW_UNREVIEWED
 @guarded
 def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt: str, output: Optional[Path],
            force: bool, date_, number: Optional[str], signer: str, recipients: tuple[str, ...],
            reviewer_body: Optional[str], reviewer_parent: Optional[str], reviewer_place: Optional[str],
-           reviewer_signer: Optional[str], reviewer_config: Optional[Path]) -> None:
+           reviewer_signer: Optional[str], reviewer_config: Optional[Path], allow_unreviewed: bool) -> None:
     """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
 
     \b
@@ -403,7 +382,7 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
     from .documents.review import ReviewOptions, review_options_from
 
     fmt = _choose(DOCUMENT_FORMATS, fmt, output, "md")
-    result, inputs, diags = _audit(paths, rules_dir)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
     review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
     for name, value in (("body", reviewer_body), ("parent", reviewer_parent), ("place", reviewer_place),
                         ("signer_role", reviewer_signer)):
@@ -422,9 +401,10 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
 @click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default=None,
               help="xlsx, csv, md or json (default: the format -o's suffix names, else md).")
 @OUTPUT_OPTIONS
+@ALLOW_UNREVIEWED
 @guarded
 def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], output: Optional[Path],
-               force: bool) -> None:
+               force: bool, allow_unreviewed: bool) -> None:
     """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
 
     \b
@@ -433,7 +413,7 @@ def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional
       chitieu shortfalls facts/ -o thieu-hut.csv
     """
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
-    result, inputs, diags = _audit(paths, rules_dir)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
     _emit(SHORTFALL_FORMATS[fmt](result), output, inputs, force, diags)
     _finish(diags, {}, "never", output)
 
@@ -506,7 +486,17 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
     """
     _choose(["yaml"], None, output, "yaml")
     cat = _catalogue(rules_dir)
-    ex = extract(cat, read_report(report_path))
+    if report_path.suffix.lower() in (".yaml", ".yml"):
+        raise InputError([Diagnostic(str(report_path), 1, 1, "file-kind", "a YAML file is not a report: `facts "
+                                     "extract` drafts facts from a commune's report (.txt, .md, .docx); check a fact "
+                                     "file with `chitieu check`")])
+    report = read_report(report_path)
+    note = encoding_note(report)
+    if note:
+        click.echo(f"{report_path}:1:1: note[encoding]: {note}", err=True)
+    ex = extract(cat, report)
+    if not ex.facts or not reads_as_report(report):  # nothing to draft: say so in the user's file, write nothing
+        raise InputError([Diagnostic(str(report_path), 1, 1, "no-facts", no_facts(report))])
     base = output.parent if output is not None else Path.cwd()
     try:
         shown = os.path.relpath(report_path.resolve(), base.resolve())
@@ -538,7 +528,7 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
         lint_report(cat, path, diags)
     _print_diagnostics(diags.items)
     click.echo(f"{len(diags.warnings)} problem(s) in {len(reports)} report(s)", err=True)
-    sys.exit(EXIT_FINDINGS if diags.items else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if diags.warnings or diags.errors else EXIT_OK)
 
 
 @facts.command("import")
@@ -690,6 +680,10 @@ def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Pa
     if source is not None and not any(source in (d.id, d.number) for d in cat.documents.values()):
         names = [d.id for d in cat.documents.values()] + [d.number for d in cat.documents.values()]
         raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, names))
+    tags = {t for lr in cat.rules for t in lr.rule.tags}
+    if tag is not None and tag not in tags:
+        raise click.UsageError(f"no rule has the tag '{tag}'" + (did_you_mean(tag, tags) or
+                               "; the tags are: " + ", ".join(sorted(tags))))
     click.echo(clean(authoring_table(chosen)), nl=False)
 
 

@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .conditions import FALSE, Cmp, Cond, Ref, all_of, any_of, cmp, size, to_durable
+from .conditions import FALSE, Cmp, Cond, Ref, all_of, alternatives, any_of, cmp, size, to_durable
+from .diagnostics import Diagnostic
 from .wire import (
     CONCL, F_AS_OF, F_BAND_HI, F_BAND_LO, F_END, F_EXPIRES, F_HI, F_HI_OPEN, F_LO, F_LO_OPEN, F_PERIOD, F_RULE,
     F_START, F_STATUS, F_TARGET, F_TYPE, OBS, WAIVER, day_number,
@@ -166,6 +167,39 @@ class BranchSet:
 
 def compile_rule(cat: "Catalogue", lr: "LoadedRule") -> list[Branch]:
     return lr.kind.branches(cat, lr)
+
+
+def limit_problems(compiled: list[tuple["LoadedRule", list[Branch]]]) -> list[Diagnostic]:
+    """Located errors for rules and a catalogue past what durable_rules holds (wire's RETE_MAX_*): ``compiled`` is
+    each rule with its branches. Lint and every audit check the same, before a ruleset is built."""
+    from . import wire
+
+    out: list[Diagnostic] = []
+    for lr, branches in compiled:
+        n = sum(alternatives(b.cond) for b in branches)
+        if n > wire.RETE_MAX_MATCHES:
+            out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-node-limit",
+                                  f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact "
+                                  f"that matches more than {wire.RETE_MAX_MATCHES} at one node (error 303): simplify "
+                                  "the target"))
+    sizes = [(lr, len(branches)) for lr, branches in compiled]
+    if len(sizes) > wire.RETE_MAX_CHILDREN:
+        lr = sizes[wire.RETE_MAX_CHILDREN][0]
+        out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-too-many-rules",
+                              f"rule '{lr.id}' is rule {wire.RETE_MAX_CHILDREN + 1:,} of {len(sizes):,} in this "
+                              f"catalogue; durable_rules holds at most {wire.RETE_MAX_CHILDREN} rules in one ruleset "
+                              "(error 106): split the catalogue into several rule folders and check them separately"))
+    total = 0
+    for lr, n in sizes:
+        total += n
+        if total > wire.RETE_MAX_ACTIONS:
+            grand = sum(n for _, n in sizes)
+            out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-too-many-rules",
+                                  f"the catalogue compiles into {grand:,} condition branches, past durable_rules' "
+                                  f"{wire.RETE_MAX_ACTIONS:,} for one ruleset from rule '{lr.id}' on (error 106): "
+                                  "split the catalogue into several rule folders and check them separately"))
+            break
+    return out
 
 
 def compile_catalogue(cat: "Catalogue", rule_ids: Optional[set[str]] = None) -> CompiledCatalogue:

@@ -185,3 +185,17 @@ def describe(c: Cond) -> str:
         return f"{c.field} {c.op} {shown}"
     joiner = " and " if isinstance(c, And) else " or "
     return "(" + joiner.join(describe(p) for p in c.parts) + ")"
+
+
+def alternatives(c: Cond) -> int:
+    """How many alternative patterns durable_rules makes of a condition ('$or' expands into one per branch)."""
+    if isinstance(c, Cmp):
+        return 1
+    if isinstance(c, Or):
+        return sum(alternatives(p) for p in c.parts)
+    if isinstance(c, And):
+        n = 1
+        for p in c.parts:
+            n *= alternatives(p)
+        return n
+    return 1

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 if TYPE_CHECKING:
     from .yamlsrc import YamlDoc
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
 
 # Every diagnostic code, with what it means. RULES.md explains each one and what to do (a test keeps them in step).
 CODES: dict[str, str] = {
@@ -18,7 +18,10 @@ CODES: dict[str, str] = {
     "io": "the file or folder cannot be read",
     "file-too-large": "the file is larger than the limit",
     "empty-file": "the file is empty",
-    "encoding": "the file is not UTF-8",
+    "not-a-file": "a path that is a FIFO, a device or a socket, not a regular file",
+    "file-kind": "a file of another kind than chitieu reads (Word, Excel, PDF…) or than its name says",
+    "archive-limit": "a Word file past a limit: archive members, uncompressed size or XML elements (a zip bomb?)",
+    "encoding": "the file is not UTF-8 (UTF-16, TCVN3, VNI… are named)",
     "unicode-mixed": "composed (NFC) and decomposed (NFD) Vietnamese characters are mixed",
     "yaml-syntax": "the text is not valid YAML",
     "yaml-tag": "a YAML tag other than the plain-data ones",
@@ -67,6 +70,9 @@ CODES: dict[str, str] = {
     "report-missing": "the report file a fact file cites is not there",
     "report-unreadable": "the report file a fact file cites cannot be read",
     "commune-name": "one commune id with two names",
+    "report-date": "two fact files give one report two different dates",
+    "unreviewed": "a draft of `facts extract` (unreviewed: true) in an audit without --allow-unreviewed",
+    "no-facts": "a report in which no fact was found",
     # reporting forms (XLSX written by `chitieu form`)
     "form-invalid": "a workbook that is not a chitieu reporting form (or not an XLSX workbook)",
     "form-too-large": "a workbook past the size or cell limits",
@@ -156,11 +162,27 @@ class Diagnostics:
     """An ordered, de-duplicated collection of diagnostics for one run."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False, compare=False)
+    # files made for the run (facts drafted from a report) → the user's file and its line for each of theirs
+    _moved: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen.update(self.items)
+
+    def relocate(self, made: str | Path, users: str | Path, lines: dict[int, int]) -> None:
+        """Say problems found in ``made`` (a file chitieu wrote for this run and deletes after it) at the user's own
+        file ``users``: at the line ``lines`` maps to, else at 1:1."""
+        self._moved[str(made)] = (str(users), lines)
 
     def add(self, diag: Diagnostic) -> None:
         if diag.code not in CODES:
             raise ValueError(f"undocumented diagnostic code {diag.code!r}; add it to CODES and RULES.md")
-        if diag not in self.items:
+        if diag.path in self._moved:
+            users, lines = self._moved[diag.path]
+            diag = Diagnostic(users, lines.get(diag.line, 1), 1, diag.code,
+                              f"in the facts drafted from this report: {diag.message}", diag.level)
+        if diag not in self._seen:  # a set, not a list scan: 23,600 errors in one run stay linear
+            self._seen.add(diag)
             self.items.append(diag)
 
     def error(self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "") -> None:
@@ -176,6 +198,10 @@ class Diagnostics:
         column of a YAML file, or a cell of a reporting form."""
         line, col, sheet = doc.locate(loc, prefer_key=prefer_key)
         self.add(Diagnostic(str(doc.path), line, col, code, message, level, sheet))
+
+    def note(self, path: str | Path, line: int, col: int, code: str, message: str) -> None:
+        """Something the user should know that is neither wrong nor doubtful (a report file that is not there)."""
+        self.add(Diagnostic(str(path), line, col, code, message, "note"))
 
     def extend(self, diags: Iterable[Diagnostic]) -> None:
         for d in diags:

@@ -40,6 +40,7 @@ KINDS = {"unmet": "Chưa đạt", "at_risk": "Có nguy cơ không đạt", "clar
 class ShortfallRow:
     finding: Finding
     kind: str
+    unreviewed: bool = False     # the commune's facts include drafts no one has reviewed
 
     def cells(self, i: int) -> list:
         f = self.finding
@@ -48,21 +49,20 @@ class ShortfallRow:
         return [i, f.commune.id, f.commune.name, f.rule_id, f.title, f.period.label, KINDS[self.kind],
                 f.target.display if f.target else "", f.actual_display, f.shortfall, f.achievement_pct,
                 vi.date(f.period.deadline) if f.period.deadline else "", f.source.citation, f.source.clause,
-                vi.EVIDENCE_LABELS[f.evidence_level], quotes, lines, vi.SEVERITY_LABELS[f.severity], f.message]
+                vi.EVIDENCE_LABELS[f.evidence_level] + (f" ({vi.UNREVIEWED_MARK})" if self.unreviewed else ""),
+                quotes, lines, vi.SEVERITY_LABELS[f.severity], f.message]
 
 
 def shortfall_rows(result: AuditResult) -> list[ShortfallRow]:
     """One row per unmet, at-risk, to-clarify or claimed-only finding, worst first (then severity, catalogue order)."""
     rows = []
+    drafted = {cf.commune.id for cf in result.communes if cf.unreviewed}
     for f in result.findings:
-        if f.status == "unmet":
-            rows.append(ShortfallRow(f, "unmet"))
-        elif f.status == "pending" and f.outlook == "at_risk":
-            rows.append(ShortfallRow(f, "at_risk"))
-        elif f.status == "needs_clarification":
-            rows.append(ShortfallRow(f, "clarify"))
-        elif f.status == "met" and f.evidence_level == "claimed":
-            rows.append(ShortfallRow(f, "claimed"))
+        kind = ("unmet" if f.status == "unmet" else "at_risk" if f.status == "pending" and f.outlook == "at_risk"
+                else "clarify" if f.status == "needs_clarification"
+                else "claimed" if f.status == "met" and f.evidence_level == "claimed" else None)
+        if kind:
+            rows.append(ShortfallRow(f, kind, f.commune.id in drafted))
     kind_rank = {"unmet": 0, "at_risk": 1, "clarify": 2, "claimed": 3}
     position = {id(r.finding): i for i, r in enumerate(rows)}
     rows.sort(key=lambda r: (r.finding.commune.id, kind_rank[r.kind], vi.SEVERITY_ORDER.index(r.finding.severity),

@@ -18,7 +18,8 @@ from .catalogue import Catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter, did_you_mean
 from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
 from .validate import validate
-from .yamlsrc import YamlDoc, load_each, read_text
+from .reporttext import report_lines
+from .yamlsrc import YamlDoc, load_each, unique_paths
 
 FORM_SUFFIXES = (".xlsx",)
 
@@ -76,7 +77,9 @@ class CommuneFacts:
     paths: list[Path] = field(default_factory=list)
     facts: list[LoadedFact] = field(default_factory=list)
     statements: list[LoadedStatement] = field(default_factory=list)
-    unreviewed: bool = False          # facts drafted by `chitieu facts extract` that no one has reviewed yet
+    # files drafted by `chitieu facts extract` that no one has reviewed yet (unreviewed: true), with where it says so
+    drafts: list[tuple[Path, int, int]] = field(default_factory=list)
+    report_where: list[tuple[Path, int, int]] = field(default_factory=list)   # each report's as_of, by file
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     _by_indicator: Optional[dict[str, list[LoadedFact]]] = field(default=None, repr=False, compare=False)
     _indexed: int = field(default=-1, repr=False, compare=False)
@@ -89,6 +92,14 @@ class CommuneFacts:
                 self._by_indicator.setdefault(lf.fact.indicator, []).append(lf)
             self._indexed = len(self.facts)
         return self._by_indicator
+
+    @property
+    def unreviewed(self) -> bool:
+        return bool(self.drafts)
+
+    @property
+    def unreviewed_files(self) -> list[str]:
+        return [str(path) for path, _, _ in self.drafts]
 
     @property
     def as_of(self) -> dt.date:
@@ -158,15 +169,17 @@ def is_form(path: Path) -> bool:
 
 def fact_inputs(paths: Iterable[Path]) -> list[Path]:
     """The given files, and under the given folders (recursively, sorted) the YAML files and the reporting forms
-    (.xlsx; Excel's '~$' lock files left out)."""
+    (.xlsx; Excel's '~$' lock files left out), each file once however often it is given (a folder and a file in
+    it, a link). A folder's entries that are not regular files (a FIFO named x.yaml) are kept, so that reading
+    them refuses them aloud."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and (
+            out.extend(sorted(q for q in p.rglob("*") if not q.is_dir() and (
                 q.suffix in (".yaml", ".yml") or (is_form(q) and not q.name.startswith("~$")))))
         else:
             out.append(p)
-    return out
+    return unique_paths(out)
 
 
 def read_form_doc(path: Path, cat: Catalogue, diags: Diagnostics, *, given: bool = True) -> Optional[YamlDoc]:
@@ -238,7 +251,8 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tu
     given = {p for p in paths if not p.is_dir()}
     files = fact_inputs(paths)
     if not files:
-        diags.error(Path("."), 1, 1, "no-input", "no fact files given (pass .yaml or .xlsx files, or folders)")
+        diags.error(paths[0] if paths else Path("."), 1, 1, "no-input",
+                    "no fact files given (pass .yaml or .xlsx files, or folders)")
     for path in files:
         if is_form(path):
             _load_form(path, cat, diags, communes, given=path in given)
@@ -247,6 +261,7 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tu
             _load_document(doc, schema, cat, diags, communes, waivers)
     for cf in communes.values():
         _check_conflicts(cf, diags)
+        _check_report_dates(cf, diags)
     return [communes[k] for k in sorted(communes)], waivers
 
 
@@ -312,7 +327,9 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
         diags.at(doc, ("commune", "name"), "commune-name", level="warning",
                  message=f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}")
     cf.reports.append(ff.report)
-    cf.unreviewed = cf.unreviewed or ff.unreviewed or any(lf.fact.review for lf in loaded)
+    cf.report_where.append((doc.path, *doc.where(("report", "as_of"))))
+    if ff.unreviewed:
+        cf.drafts.append((doc.path, *doc.where(("unreviewed",), prefer_key=True)))
     cf.paths.append(doc.path)
     cf.facts.extend(loaded)
     cf.statements.extend(statements)
@@ -324,11 +341,14 @@ def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[Rep
     path = (doc.path.parent / ff.report.file)
     line, col = doc.where(("report", "file"))
     if not path.exists():
-        diags.warning(doc.path, line, col, "report-missing",
-                      f"the report file '{ff.report.file}' is not there; quotes were not checked against it")
+        # A fact file may travel without its report (a plain clone of the project has no ../shared): a note, once.
+        message = f"the report file '{ff.report.file}' is not there; quotes were not checked against it"
+        if not any(d.code == "report-missing" and d.message == message for d in diags.items):
+            diags.note(doc.path, line, col, "report-missing", message)
         return None
     try:
-        return ReportText(read_text(path, max_bytes=50 * 1024 * 1024))
+        # read as intake reads it: Word as Word, legacy encodings converted, so the line numbers agree
+        return ReportText("\n".join(report_lines(path)))
     except InputError as exc:
         diags.warning(doc.path, line, col, "report-unreadable",
                       f"the report file cannot be read ({exc.diagnostics[0].message}); quotes were not checked")
@@ -398,8 +418,11 @@ def _fmt(x: Optional[Decimal]) -> str:
     return "∞" if x is None else str(x)
 
 
-def _value_key(f: Fact) -> str:
-    return repr((f.value, f.claim, tuple((i.name, i.decision) for i in f.items or ())))
+def _value_key(f: Fact) -> tuple:
+    """What two facts must share to agree. Numbers compare by value (3 and 3.0 agree; Decimal keeps the digits
+    written, so their reprs differ), and the type stays in the key so that true and 1 do not."""
+    v = f.value
+    return (type(v).__name__, v, f.claim, tuple((i.name, i.decision) for i in f.items or ()))
 
 
 def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
@@ -417,6 +440,40 @@ def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
                         f"'{lf.fact.indicator}' for {lf.fact.period.key} is given differently at {first.where}; "
                         "a report that contradicts itself is modelled as two indicators and a claim check",
                         sheet=lf.sheet)
+
+
+def _report_keys(report: Report, path: Path) -> set[tuple[str, str]]:
+    """What identifies a report across fact files: the file it names, its number, the start of its title."""
+    keys = {("title", _SPACE.sub(" ", report.title).strip().casefold()[:80])}
+    if report.number:
+        keys.add(("number", report.number.strip().casefold()))
+    if report.file:
+        keys.add(("file", str((path.parent / report.file).resolve())))
+    return keys
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _check_report_dates(cf: CommuneFacts, diags: Diagnostics) -> None:
+    """Two files of one commune that describe the same report must give it the same date and as-of date: a draft
+    dated today beside the reviewed facts once moved a whole audit to today's date."""
+    seen: dict[tuple[str, str], tuple[Report, tuple[Path, int, int]]] = {}
+    for report, where in zip(cf.reports, cf.report_where):
+        keys = sorted(_report_keys(report, where[0]))
+        first = next((seen[k] for k in keys if k in seen), None)
+        for k in keys:
+            seen.setdefault(k, (report, where))
+        if first is None:
+            continue
+        other, (opath, oline, _) = first
+        if (other.date, other.as_of) != (report.date, report.as_of):
+            path, line, col = where
+            diags.error(path, line, col, "report-date",
+                        f"this file dates the report “{_short(report.title)}” {report.date} (figures as of "
+                        f"{report.as_of}) but {opath}:{oline} dates it {other.date} (as of {other.as_of}); "
+                        "one report has one date: correct the draft")
 
 
 def _load_waiver_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics) -> Iterator[LoadedWaiver]:

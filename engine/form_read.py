@@ -33,6 +33,7 @@ from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter
 from .form import (BASES, BLOCK, BOUNDS, CLAIMS, DOC_FIELDS, HEADER_BY_KEY, HEADER_SIDES, I,
                    ITEM_COLUMNS, ITEM_INPUTS, ITEMS, KEY_HEADER, LISTS, M, MAIN, MAIN_COLUMNS, MAIN_INPUTS, NO,
                    PERIOD_HEADER, SCHEMA, YES, HeaderField, Slot, cell_ref, parse_slot, slots_for)
+from .inputs import require_regular
 from .model import Indicator
 from .yamlsrc import YamlDoc, parse_scalar
 
@@ -97,6 +98,7 @@ def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
 def _check_zip(path: Path) -> None:
     """Refuse what would take long to read, before any XML is parsed: the file's size, its unpacked size (a zip
     bomb), a sheet's unpacked size and its number of rows (a sheet of a million rows)."""
+    require_regular(path, what="workbook")  # a FIFO named .xlsx would make zipfile wait for a writer
     try:
         size = path.stat().st_size
     except OSError as exc:

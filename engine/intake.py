@@ -33,7 +33,7 @@ PLACEHOLDERS = {
     "document": (r"(?:Kế hoạch|Quyết định|Thông báo|Quy chế(?: phối hợp)?|Công văn|Nghị quyết|Chỉ thị|Hướng dẫn)"
                  r"(?: liên tịch)? số:?\s*[\w./&\-]+(?:\s*&\s*[\w./&\-]+)?(?:,?\s*ngày:?\s*\d{1,2}/\d{1,2}/\d{4})?"),
     "items": r".+",
-    "any": r".*?",
+    "any": r".{0,400}?",   # bounded: an unbounded gap made each "năm {year}{any} …" quadratic in a paragraph
 }
 # spellings that real reports use interchangeably; a pattern word matches either
 VARIANTS = {"hằng năm": "[hằng|hàng] năm", "phấn đấu": "[phấn đấu|phần đầu]", "nổi cộm": "[nổi cộm|nỗi cộm]",

@@ -49,6 +49,7 @@ class Matrix:
     communes: int = 0
     _columns: list[dict[str, int]] = field(default_factory=list)
     _totals: dict[str, int] = field(default_factory=lambda: {s: 0 for s in vi.STATUS_ORDER})
+    findings: int = 0
 
     def __post_init__(self) -> None:
         self._index = {rid: i for i, (rid, _) in enumerate(self.rules)}
@@ -58,6 +59,7 @@ class Matrix:
         cells = [Cell() for _ in self.rules]
         for f in findings:
             cells[self._index[f.rule_id]].add(f)
+            self.findings += 1
         row = Row(commune_id, name, cells)
         for i, c in enumerate(cells):
             if c.status:
@@ -73,6 +75,18 @@ class Matrix:
 
     def totals(self) -> dict[str, int]:
         return self._totals
+
+
+def matrix_name(cf) -> str:
+    """A commune's name in a matrix row, marked when its findings rest on facts nobody has reviewed."""
+    return f"{cf.commune.name} ({vi.UNREVIEWED_MARK})" if cf.unreviewed else cf.commune.name
+
+
+def count_note(m: Matrix) -> str:
+    """Why the matrix counts differ from the findings table's: it counts cells, the table counts periods."""
+    cells = sum(m.totals().values())
+    return (f"Ma trận đếm ô (xã × quy tắc): {vi.count(cells)} ô, mỗi ô là trạng thái xấu nhất của quy tắc qua các kỳ; "
+            f"bảng kết luận (--format table, json) đếm từng kỳ: {vi.count(m.findings)} kết luận.")
 
 
 def new_matrix(cat: Catalogue, *, keep_rows: bool = True) -> Matrix:

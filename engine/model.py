@@ -33,10 +33,15 @@ def _number(v: Any) -> Decimal:
             raise ValueError(f"expected a number, got the text '{v}'; write the number without quotes or '%'")
         raise ValueError(f"expected a number, got {type(v).__name__}")
     d = Decimal(str(v)) if isinstance(v, float) else Decimal(v)
-    if not d.is_finite():
+    if d.is_nan():
         raise ValueError("the number must be finite")
-    if abs(d) > MAX_ABS_VALUE:
-        raise ValueError(f"the number {v} is out of range (at most ±{MAX_ABS_VALUE:,})")
+    if d.is_infinite():
+        raise ValueError(f"the number is out of range (at most ±{MAX_ABS_VALUE:,})")
+    # The exponent first: 1e1000000 is a valid Decimal, but abs() or a comparison under the default context
+    # overflows it (decimal.Overflow).
+    if d and (d.adjusted() > MAX_ABS_VALUE.adjusted() or d.copy_abs() > MAX_ABS_VALUE):
+        shown = str(v) if len(str(v)) <= 24 else str(v)[:20] + "…"
+        raise ValueError(f"the number {shown} is out of range (at most ±{MAX_ABS_VALUE:,})")
     return d
 
 
@@ -44,7 +49,8 @@ def _int(v: Any) -> int:
     if isinstance(v, bool) or not isinstance(v, int):
         if isinstance(v, str):
             raise ValueError(f"expected a whole number, got the text '{v}'; write it without quotes")
-        raise ValueError(f"expected a whole number, got {type(v).__name__} {v!r}")
+        shown = repr(v) if len(repr(v)) <= 40 else repr(v)[:36] + "…"
+        raise ValueError(f"expected a whole number, got {type(v).__name__} {shown}")
     return v
 
 
@@ -77,8 +83,15 @@ Number = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(lambda d: 
 Int = Annotated[int, BeforeValidator(_int)]
 Year = Annotated[int, BeforeValidator(_year)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
-Text = Annotated[str, BeforeValidator(_text)]
-NonEmptyText = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s))]
+# Length caps on free text (README "Bad input and limits"): a sentence, a quote or a paragraph fits in
+# MAX_TEXT; a name or a document number in MAX_NAME; ids in MAX_ID. A 1 MB name once made 57 MB of JSON.
+MAX_TEXT = 5_000
+MAX_NAME = 200
+MAX_ID = 120
+Text = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_TEXT)]
+NonEmptyText = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s)), Field(max_length=MAX_TEXT)]
+Name = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s)), Field(max_length=MAX_NAME)]
+OptionalName = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_NAME)]
 Slug = Annotated[str, BeforeValidator(_text), Field(pattern=SLUG, max_length=80)]
 Key = Annotated[str, BeforeValidator(_text), Field(pattern=KEY, max_length=80)]
 
@@ -507,10 +520,10 @@ class Quote(Strict):
 
 
 class DocRef(Strict):
-    kind: Optional[Text] = None
-    number: NonEmptyText
+    kind: Optional[OptionalName] = None
+    number: Name
     date: Optional[Date] = None
-    issuer: Optional[Text] = None
+    issuer: Optional[OptionalName] = None
 
 
 ModelField = Literal["kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dung_he_thong_chinh_tri"]
@@ -519,12 +532,12 @@ ModelField = Literal["kinh_te", "van_hoa_xa_hoi", "quoc_phong_an_ninh", "xay_dun
 class Item(Strict):
     """One counted item, e.g. a "Dân vận khéo" model, with the documents an auditor asks for."""
 
-    name: NonEmptyText
+    name: Name
     decision: Optional[DocRef] = None          # founding decision (quyết định thành lập)
     registration: Optional[DocRef] = None      # registered with the body that launched the movement
     recognition: Optional[DocRef] = None       # recognised after appraisal (công nhận)
     field: Optional[ModelField] = None         # which of the movement's four fields
-    owner: Optional[Text] = None               # another body that founded it (its own register)
+    owner: Optional[OptionalName] = None              # another body that founded it (its own register)
     note: Optional[Text] = None
 
 
@@ -573,22 +586,23 @@ class Fact(Strict):
         return self
 
 
-CommuneId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
+CommuneId = Annotated[str, BeforeValidator(_text),
+                      Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
 
 
 class Predecessor(Strict):
     """A unit merged into this one (communes were merged from 07/2025): its results carry over to this commune."""
 
     id: CommuneId
-    name: NonEmptyText
+    name: Name
     until: Optional[Date] = None
 
 
 class Commune(Strict):
     id: CommuneId
-    name: NonEmptyText
-    district: Optional[Text] = None
-    province: Optional[Text] = None
+    name: Name
+    district: Optional[OptionalName] = None
+    province: Optional[OptionalName] = None
     predecessors: list[Predecessor] = Field(default_factory=list)
 
 
@@ -632,11 +646,11 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 class Report(Strict):
     title: NonEmptyText
-    number: Optional[Text] = None
+    number: Optional[OptionalName] = None
     date: ReportDate
     as_of: Date                                  # YYYY-MM when the report gives only the month ("đến tháng 10/2024")
     as_of_precision: Literal["day", "month"] = "day"
-    issuer: NonEmptyText
+    issuer: Name
     period: DateSpan
     file: Optional[Text] = None
 
@@ -698,10 +712,10 @@ class FactFile(Strict):
 
 class Waiver(Strict):
     rule: Slug
-    commune: Annotated[str, BeforeValidator(_text)]
+    commune: Annotated[str, BeforeValidator(_text), Field(max_length=MAX_ID)]
     period: Period
     reason: NonEmptyText
-    approver: NonEmptyText
+    approver: Name
     expires: Date
     reference: Optional[Text] = None
 

@@ -17,7 +17,7 @@ from .catalogue import Catalogue
 from .diagnostics import Diagnostics
 from .facts import load_inputs
 from .intake import Extraction, _fold, extract, to_yaml
-from .reporttext import ReportText, clean, read_report
+from .reporttext import ReportText, clean, encoding_note, read_report
 
 TYPOS = {"trực quang": "trực quan", "nỗi cộm": "nổi cộm", "phần đầu": "phấn đấu"}
 _DUP = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.I)
@@ -47,6 +47,9 @@ class Problems:
 
 def lint_report(cat: Catalogue, path: Path, diags: Diagnostics) -> Extraction:
     report = read_report(path)
+    note = encoding_note(report)
+    if note:
+        diags.note(path, 1, 1, "encoding", note)
     ex = extract(cat, report)
     p = Problems(report, diags)
     _names(ex, p)
@@ -120,11 +123,27 @@ def _numbering(report: ReportText, p: Problems) -> None:
             last_major = int(m.group(1))
 
 
+_MARKER = re.compile(r"(?:^|(?<=[\s;:,.]))(?:[a-zđ]|[0-9]{1,2}|[ivx]{1,4})\)(?=\s)", re.I)
+
+
+def _closers(text: str) -> int:
+    """The ')' that close a bracket: "a)", "b)", "1)" opening a list item close nothing (none is open)."""
+    depth = closed = 0
+    markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and not (depth == 0 and i in markers):
+            closed += 1
+            depth = max(0, depth - 1)
+    return closed
+
+
 def _brackets(report: ReportText, p: Problems) -> None:
     pairs = (("(", ")"), ("“", "”"), ("[", "]"))
     for para in report.paragraphs:
         for o, c in pairs:
-            opened, closed = para.text.count(o), para.text.count(c)
+            opened, closed = para.text.count(o), (_closers(para.text) if c == ")" else para.text.count(c))
             if opened != closed:
                 p.add(para.line, o if opened > closed else c, "report-brackets",
                       f"{opened} “{o}” but {closed} “{c}” in this paragraph",

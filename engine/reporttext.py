@@ -7,8 +7,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
-from .diagnostics import Diagnostic, InputError
+from . import legacy
+from .diagnostics import InputError
+from .inputs import iter_xml, open_docx_part, read_capped
 from .yamlsrc import decode_utf8
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -69,55 +72,79 @@ class ReportText:
     path: Path
     lines: list[str]
     paragraphs: list[Paragraph]
+    encoding: str = "utf-8"       # 'docx', 'utf-8', or the legacy encoding converted (engine.legacy.LABELS)
 
     def sentences(self):
         for p in self.paragraphs:
             yield from p.sentences
 
 
-def _decode(path: Path) -> list[str]:
+def _decode(path: Path) -> tuple[list[str], str]:
+    """The report's lines and the encoding they were read in ('utf-8', or a legacy one converted to Unicode)."""
+    raw = read_capped(path, MAX_BYTES, what="report")
+    # a Word file, whatever its name says; a .docx that holds plain text is read as text
+    if raw.startswith(b"PK\x03\x04") or (path.suffix.lower() == ".docx" and raw.startswith(b"PK")):
+        return _docx_lines(path, raw), "docx"
+    encoding = "utf-8"
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError([Diagnostic(str(path), 1, 1, "io", f"cannot read the report: {exc.strerror or exc}")])
-    if size > MAX_BYTES:
-        raise InputError([Diagnostic(str(path), 1, 1, "file-too-large",
-                                     f"the report is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")])
-    if path.suffix.lower() == ".docx":
-        return _docx_lines(path)
+        text = decode_utf8(path, raw)
+    except InputError:
+        converted = legacy.decode(raw)
+        if converted is None:
+            text = decode_utf8(path, raw)  # raises the located error that says what the file is
+        else:
+            text, encoding = converted
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a report, unlike our own files, may mix NFC and NFD freely: it is normalised, not refused
-    text = unicodedata.normalize("NFC", decode_utf8(path, path.read_bytes()))
-    return text.split("\n")
+    return unicodedata.normalize("NFC", text).split("\n"), encoding
 
 
-def _docx_lines(path: Path) -> list[str]:
-    """A Word report as lines: one per paragraph, a blank line between them, table rows as '|'-joined lines."""
-    try:
-        from docx import Document
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFF = {"0", "false", "off"}
 
-        doc = Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - any failure to open is an unreadable report
-        raise InputError([Diagnostic(str(path), 1, 1, "io", f"cannot open the Word file ({type(exc).__name__})")])
-    from docx.text.paragraph import Paragraph as DocxParagraph
 
+def _flag(rpr, name: str) -> bool:
+    el = rpr.find(_W + name) if rpr is not None else None
+    return el is not None and el.get(_W + "val", "true").lower() not in _OFF
+
+
+def _run_text(run) -> str:
+    parts = []
+    for child in run:
+        tag = child.tag
+        if tag == _W + "t":
+            parts.append(child.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            parts.append(" ")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _docx_lines(path: Path, raw: bytes) -> list[str]:
+    """A Word report as lines: one per paragraph, a blank line between them, table rows as '|'-joined lines.
+    The archive is opened member by member within the caps of engine.inputs (no zip bomb gets further)."""
+    zf, part = open_docx_part(path, raw)
     lines: list[str] = []
-    body = doc.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            # italic or bold runs become *emphasis*, as in the text form: reports set model names off that way
-            parts = []
-            for run in DocxParagraph(child, doc).runs:
-                text = run.text
-                parts.append(f"*{text}*" if text.strip() and (run.italic or run.bold) else text)
-            lines += [unicodedata.normalize("NFC", "".join(parts).replace("**", "")), ""]
-        elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row.iter():
-                        if cell.tag.endswith("}tc"):
-                            cells.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
+    with zf:
+        # body children sit at depth 3: w:document / w:body / (w:p | w:tbl | …)
+        for child in iter_xml(path, zf, part, depth=3):
+            tag = child.tag
+            if tag == _W + "p":
+                # italic or bold runs become *emphasis*, as in the text form: reports set model names off that way
+                texts = []
+                runs = [r for el in child for r in ([el] if el.tag == _W + "r" else el.iter(_W + "r"))
+                        if r.tag == _W + "r"]
+                for run in runs:
+                    text = _run_text(run)
+                    rpr = run.find(_W + "rPr")
+                    texts.append(f"*{text}*" if text.strip() and (_flag(rpr, "i") or _flag(rpr, "b")) else text)
+                lines += [unicodedata.normalize("NFC", "".join(texts).replace("**", "")), ""]
+            elif tag == _W + "tbl":
+                for row in child.iter(_W + "tr"):
+                    cells = ["".join(t.text or "" for t in cell.iter(_W + "t")) for cell in row.iter(_W + "tc")]
                     lines += [" | ".join(cells), ""]
     return lines
 
@@ -140,8 +167,21 @@ def _split(p: Paragraph) -> None:
             p.sentences.append(Sentence(p.line_at(pos), pos, piece.strip(), p))
 
 
+def encoding_note(report: ReportText) -> Optional[str]:
+    """What to tell the user about a report read from a legacy encoding, or None."""
+    if report.encoding in ("utf-8", "docx"):
+        return None
+    return (f"the report is Vietnamese text in the {legacy.LABELS[report.encoding]} encoding: read as Unicode; "
+            "check the letters of what is drafted from it")
+
+
+def report_lines(path: Path) -> list[str]:
+    """The report's lines as the quote check and intake number them (Word paragraphs each with a blank line)."""
+    return _decode(path)[0]
+
+
 def read_report(path: Path) -> ReportText:
-    lines = _decode(path)
+    lines, encoding = _decode(path)
     paragraphs: list[Paragraph] = []
     i = 0
     while i < len(lines):
@@ -180,4 +220,4 @@ def read_report(path: Path) -> ReportText:
         p.offsets = [(max(0, off - shift), ln) for off, ln in offsets]
         _split(p)
         paragraphs.append(p)
-    return ReportText(path, lines, paragraphs)
+    return ReportText(path, lines, paragraphs, encoding)

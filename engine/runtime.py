@@ -10,7 +10,11 @@ shared/domain/durable-rules-notes.md:
   32-bit sid hash are never reached;
 - every action catches its own exceptions (durable swallows them) and the run fails loudly if any was caught;
 - observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
-- each fact has a unique ``id`` per kind (``o|``, ``c|``, ``w|``) so no two facts collide.
+- durable_rules identifies a fact by a 32-bit FNV-1a hash of its ``id`` (and a state by the same hash of its sid):
+  two different ids with one hash are "the same fact" and the second raises MessageObservedException. So the ids
+  asserted are not the engine's own (``o|rule|period``, ``w|…``, ``c|…``) but short ones handed out here, each
+  checked against the hashes already in the state: collision-free by construction. The same holds for sids,
+  checked against the states still alive.
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ class EngineError(RuntimeError):
     """The rule network misbehaved (an action raised, or an observation got no or several conclusions)."""
 
 
+def fnv1a32(text: str) -> int:
+    """The hash durable_rules gives an id or a sid (its C core XORs each byte as a signed char)."""
+    h = 0x811C9DC5
+    for b in text.encode("utf-8"):
+        h = ((h ^ ((b - 0x100) & 0xFFFFFFFF if b >= 0x80 else b)) * 16777619) & 0xFFFFFFFF
+    return h
+
+
 class _PrivateHost(_durable.Host):
     def _run(self) -> None:  # the timer threads dispatch actions and timers we do not use
         return None
@@ -50,6 +62,10 @@ class Runtime:
         self._errors: list[str] = []
         self._sid = 0
         self._open_sid: Optional[str] = None
+        self._live_sids: set[int] = set()        # hashes of the states not deleted
+        self._ids: dict[str, str] = {}            # wire id → the engine's id, for the open state
+        self._id_hashes: set[int] = set()
+        self._next_id = 0
         self._stored = False
         self._host: Optional[_PrivateHost] = _PrivateHost()
         try:
@@ -82,14 +98,16 @@ class Runtime:
                 obs = c.o._d
                 # durable_rules expands '$or' into alternatives that each fire: one branch can match one
                 # observation more than once. Same branch, same observation, same conclusion: keep the first.
-                seen = (branch.name, obs[F_ID])
+                obs_id = self._ids[obs[F_ID]]
+                seen = (branch.name, obs_id)
                 if seen in self._seen:
                     return
                 self._seen.add(seen)
                 waiver = c.w._d if branch.waiver_join else None
-                self._fired.append(Activation(branch, obs[F_ID], obs[F_PERIOD], waiver[F_ID] if waiver else None))
+                self._fired.append(Activation(branch, obs_id, obs[F_PERIOD], self._ids[waiver[F_ID]] if waiver else None))
                 if branch.rule_id in self._read:  # chaining: another rule joins on this conclusion
-                    c.assert_fact(conclusion_fact(branch.rule_id, obs[F_PERIOD], branch.outcome.status))
+                    fact = conclusion_fact(branch.rule_id, obs[F_PERIOD], branch.outcome.status)
+                    c.assert_fact(dict(fact, **{F_ID: self._wire_id(fact[F_ID])}))
             except BaseException:  # durable would swallow it; keep it and fail the run
                 self._errors.append(f"{branch.name}: {traceback.format_exc(limit=3)}")
         return run
@@ -100,9 +118,27 @@ class Runtime:
             raise EngineError("the runtime is closed")
         if self._open_sid is not None:
             raise EngineError("a state is already open; end it first")
-        self._sid += 1
+        while True:  # a sid whose hash no live state has
+            self._sid += 1
+            if fnv1a32(str(self._sid)) not in self._live_sids:
+                break
         self._open_sid = str(self._sid)
+        self._live_sids.add(fnv1a32(self._open_sid))
+        # the state object durable_rules stores in each sid has an id of its own
+        self._ids, self._next_id = {}, 0
+        self._id_hashes = {fnv1a32(f"sid-{self._open_sid}")}
         return self._open_sid
+
+    def _wire_id(self, engine_id: str) -> str:
+        """A short id whose hash no other fact of the open state has (see the module docstring)."""
+        while True:
+            self._next_id += 1
+            wire = f"{self._next_id:x}"
+            h = fnv1a32(wire)
+            if h not in self._id_hashes:
+                self._id_hashes.add(h)
+                self._ids[wire] = engine_id
+                return wire
 
     def end_state(self) -> None:
         if self._host is not None and self._open_sid is not None:
@@ -111,6 +147,7 @@ class Runtime:
                 # assertion was unhandled). Such a state is left alone; it holds nothing.
                 if self._stored:
                     self._host.delete_state(self._name, self._open_sid)
+                    self._live_sids.discard(fnv1a32(self._open_sid))
             finally:
                 self._open_sid = None
                 self._stored = False
@@ -122,8 +159,7 @@ class Runtime:
             raise EngineError("no open state")
         batch = []
         for f in facts:
-            f = dict(f, sid=self._open_sid)
-            batch.append(f)
+            batch.append(dict(f, **{F_ID: self._wire_id(f[F_ID])}, sid=self._open_sid))
         if not batch:
             return []
         self._fired = []

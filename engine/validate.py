@@ -87,6 +87,10 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
         if kind == "list_type":
             return "wrong-type", f"expected a list ('- ' items), got {_show(err.get('input'))}"
         return "wrong-type", f"{msg.lower()}, got {_show(err.get('input'))}"
+    if kind in ("too_long", "string_too_long") and isinstance(err.get("input"), str):
+        ctx = err.get("ctx", {})
+        return "invalid-value", (f"{_show(err.get('input'))}: too long, {len(err['input']):,} characters; "
+                                 f"at most {ctx.get('max_length', '?'):,} characters")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_long", "string_too_long"):
         return "invalid-value", f"{_show(err.get('input'))}: {msg.lower()}"
     return "invalid-value", msg

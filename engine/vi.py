@@ -132,3 +132,12 @@ def partial_date(year: int, month: int | None = None, day: int | None = None) ->
     if month:
         return f"tháng {month:02d}/{year}" if month <= 2 else f"tháng {month}/{year}"
     return f"năm {year}"
+
+
+UNREVIEWED_MARK = "số liệu chưa rà soát"
+
+
+def unreviewed_note(name: str, files: list[str]) -> str:
+    """The line every output carries when a commune's findings rest on drafts no one has reviewed."""
+    return (f"LƯU Ý: kết quả của {name} dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát "
+            f"({', '.join(files)}); chỉ dùng để tham khảo.")

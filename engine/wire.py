@@ -27,11 +27,13 @@ SCALE = 10_000            # values are compared as integers in units of 1/10,000
 NEG_INF = -(10 ** 17)     # open ends of intervals
 POS_INF = 10 ** 17
 
-# durable_rules 2.0.28 limits, measured (durable-rules-notes.md; tests/test_compiler.py): a fact may match at most 64
-# patterns at one node (error 303 past that); a node with 512 or more distinct children makes ruleset creation hang;
-# a fact holds at most 255 properties.
+# durable_rules 2.0.28 limits, measured (durable-rules-notes.md; tests/test_compiler.py; src/rules/rete.c): a fact may
+# match at most 64 patterns at one node (error 303 past that); a node takes at most 511 distinct children (the
+# rules' "r == id" tests: past that a full bucket is error 106); a ruleset holds at most 4,096 actions, one per
+# branch (error 106 again); a fact holds at most 255 properties.
 RETE_MAX_MATCHES = 64
 RETE_MAX_CHILDREN = 511
+RETE_MAX_ACTIONS = 4096
 RETE_MAX_PROPERTIES = 255
 
 

@@ -11,6 +11,7 @@ built into plain dicts, lists and scalars here, with our own scalar rules:
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import yaml
 
+from . import legacy
 from .diagnostics import Diagnostic, InputError
+from .inputs import describe, read_capped, what_instead
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostics
@@ -108,12 +111,25 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 def decode_utf8(path: Path, raw: bytes) -> str:
-    """UTF-8 text of ``raw``, BOM dropped, newlines made '\\n'; a bad byte is an error at its line and column."""
+    """UTF-8 text of ``raw``, BOM dropped, newlines made '\\n'. Anything else is an error that says what the file
+    is: a Word, Excel or PDF file by its content, Vietnamese text in a legacy encoding, or the first bad byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    # UTF-16 is valid UTF-8 while its text is ASCII: look for it before decoding
+    if (raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:4096]) and legacy.utf16(raw) is not None:
+        raise _diag(path, 1, 1, "encoding", f"the file is {legacy.LABELS['utf-16']} text, not UTF-8: save it as "
+                    "UTF-8 (in Notepad: Save as… → Encoding: UTF-8)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        kind = describe(raw)
+        if kind:
+            raise _diag(path, 1, 1, "file-kind", f"the file is {kind}, not text; {what_instead(kind)}")
+        found = legacy.decode(raw)
+        if found:
+            raise _diag(path, 1, 1, "encoding", f"the file is Vietnamese text in the {legacy.LABELS[found[1]]} "
+                        "encoding, not UTF-8: save it as UTF-8 (Unicode), e.g. with Unikey's converter "
+                        "or your editor's “Save as… UTF-8”")
         before = raw[: exc.start].decode("utf-8", "replace")
         line, col = _line_col(before, len(before))
         raise _diag(path, line, col, "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
@@ -143,17 +159,9 @@ def decode(path: Path, raw: bytes) -> str:
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """The decoded text of a file, refusing missing, empty and oversized files with a located error."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise _diag(path, 1, 1, "io", f"cannot read the file: {exc.strerror or exc}")
-    if size > max_bytes:
-        raise _diag(path, 1, 1, "file-too-large", f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _diag(path, 1, 1, "io", f"cannot read the file: {exc.strerror or exc}")
+    """The decoded text of a file, refusing missing, empty, oversized and non-regular files with a located error
+    (at most ``max_bytes`` + 1 bytes are ever read, whatever size the file system reports)."""
+    raw = read_capped(path, max_bytes)
     text = decode(path, raw)
     if not text.strip():
         raise _diag(path, 1, 1, "empty-file", "the file is empty")
@@ -169,12 +177,13 @@ def parse_scalar(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        # past 4,300 digits int() refuses the text (CVE-2020-10735); as a Decimal it is simply out of range later
+        return int(value) if len(value) <= 400 else Decimal(value)
     if _FLOAT.match(value):
         try:
             return Decimal(value)
-        except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-            return value
+        except InvalidOperation:  # an exponent past what Decimal can hold (1e99999999999999999999)
+            return Decimal("Infinity") if not value.startswith("-") else Decimal("-Infinity")
     return value
 
 
@@ -255,15 +264,38 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDoc:
     return parse(path, read_text(path, max_bytes=max_bytes))
 
 
+def same_file_key(path: Path) -> object:
+    """What makes two paths one file: its device and inode (hard links, symlinks, ./a and a), else its real path."""
+    try:
+        st = os.stat(path)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return os.path.realpath(path)
+
+
+def unique_paths(paths: Iterable[Path]) -> list[Path]:
+    """The paths in order, each file once (the first spelling of it kept)."""
+    seen: set = set()
+    out = []
+    for p in paths:
+        key = same_file_key(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
-    """The given files, and the .yaml/.yml files under the given folders (recursively, sorted)."""
+    """The given files, and the .yaml/.yml files under the given folders (recursively, sorted), each file once
+    however often it is given (a folder and a file inside it, a link to it). Entries of a folder that are not
+    regular files (a FIFO named x.yaml) are kept, so that reading them refuses them aloud."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()))
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and not q.is_dir()))
         else:
             out.append(p)
-    return out
+    return unique_paths(out)
 
 
 def load_each(paths: Iterable[Path], diags: "Diagnostics") -> Iterator[tuple[YamlDoc, Any]]:

@@ -430,3 +430,81 @@ def test_error_messages_and_rule_pages_carry_no_escape_sequence(tmp_path):
         assert code == 0, (command, err)
         assert not CONTROL.search((out + err).replace("\n", "")), command
     assert "UBND xã\ufffd[2J ban hành" in _cli(["rules", "show", "ke-hoach-dan-van-hang-nam", "--rules", str(rules)])[1]
+
+
+# --------------------------------------------------------------------------------------------------- identity
+
+NAME_PARTS = st.sampled_from(["xã ", "id: ", "thu/victim", "commune:", " # id: thu/x", "{", "}", ", ", "'", '"', "\\",
+                              "Tịnh An", "\n", ": ", "- ", "&a ", "*a", "!x "])
+IDS = st.from_regex(r"thu/[a-z]{1,6}(-[a-z0-9]{1,4})?", fullmatch=True)
+
+
+@st.composite
+def commune_blocks(draw) -> str:
+    """A fact file head whose commune block is written in any YAML style, with names and comments that spell ids."""
+    name = "".join(draw(st.lists(NAME_PARTS, max_size=6)))
+    cid = draw(IDS)
+    decoy = draw(IDS)
+    quoted = json.dumps(name, ensure_ascii=False)
+    keys = [f"id: {cid}", f"name: {quoted}", "district: " + json.dumps(f"id: {decoy}", ensure_ascii=False)]
+    keys = draw(st.permutations(keys))
+    style = draw(st.sampled_from(["flow", "block", "block4", "flow-lines"]))
+    if style == "flow":
+        block = "commune: {" + ", ".join(keys) + "}"
+    elif style == "flow-lines":
+        block = "commune: {\n  " + ",\n  ".join(keys) + "\n}"
+    else:
+        pad = "  " if style == "block" else "    "
+        block = "commune:" + draw(st.sampled_from(["", f"  # id: {decoy}"])) + "\n" + "\n".join(
+            pad + k + draw(st.sampled_from(["", f"  # id: {decoy}"])) for k in keys)
+    before = draw(st.sampled_from(["", f"# commune: {{id: {decoy}}}\n", f"title: \"commune:\\n  id: {decoy}\"\n",
+                                   f"x: |\n  commune:\n    id: {decoy}\n"]))
+    return f"schema: chitieu.facts/1\n{before}{block}\nreport: {{title: t}}\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=commune_blocks())
+def test_random_commune_blocks_never_move_a_file_to_another_commune(tmp_path, text):
+    from chitieu.batch import file_head
+    from chitieu.diagnostics import InputError
+    from chitieu.yamlsrc import load
+
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        data = load(path).data
+    except InputError:
+        return  # a file that does not parse is loaded alone and its errors reported
+    expected = data["commune"]["id"] if isinstance(data.get("commune"), dict) else None
+    assert file_head(path, text) == ("chitieu.facts/1", expected), text
+
+
+@pytest.fixture(scope="module")
+def two_communes(tmp_path_factory):
+    """Two communes and a waiver file, and the findings of checking them once, each path given once."""
+    root = tmp_path_factory.mktemp("order")
+    src = (HOSTILE / "crlf.yaml").read_text(encoding="utf-8")
+    for cid in ("thu/mot", "thu/hai"):
+        folder = root / cid.split("/")[1]
+        folder.mkdir()
+        (folder / "a.yaml").write_text(src.replace("thu/crlf", cid), encoding="utf-8")
+        (folder / "b.yaml").write_text(src.replace("thu/crlf", cid).split("facts:")[0] + "facts:\n  - {indicator: "
+                                       "giam_ngheo.so_ho_giam, period: 2023, value: 4, source: {line: 2, quote: q}}\n",
+                                       encoding="utf-8")
+    (root / "w.yaml").write_text("schema: chitieu.waivers/1\nwaivers:\n  - {rule: giam-ngheo, commune: thu/hai, "
+                                 "period: 2023, reason: thử, approver: thử, expires: 2030-01-01}\n", encoding="utf-8")
+    base = [root / "mot", root / "hai" / "a.yaml", root / "hai" / "b.yaml", root / "w.yaml"]
+    code, out, err = _cli(["check", *map(str, base), "--format", "json", "--fail-on", "never"])
+    assert code == 0, err
+    return root, base, json.loads(out)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_order_or_repetition_of_the_input_paths_gives_the_same_findings(two_communes, data):
+    root, base, expected = two_communes
+    extra = [root / "hai", root / "mot" / "a.yaml", root / "w.yaml", root]
+    paths = data.draw(st.permutations(base + data.draw(st.lists(st.sampled_from(extra), max_size=4))))
+    code, out, err = _cli(["check", *map(str, paths), "--format", "json", "--fail-on", "never"])
+    assert code == 0, err
+    assert json.loads(out) == expected

@@ -215,7 +215,7 @@ def many_communes(tmp_path_factory) -> Path:
     from bench.generate import generate
 
     folder = tmp_path_factory.mktemp("many")
-    generate(folder, 40, 3, seed=5)
+    generate(folder, 150, 3, seed=5)    # long enough that the signal lands while the file is being written
     return folder
 
 

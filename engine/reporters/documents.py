@@ -51,9 +51,23 @@ def _self_assessment(result: "AuditResult", opts: DocumentOptions) -> list["Docu
     return [self_assessment_document(result, cf, opts.signer) for cf in result.communes]
 
 
+def _noted(build: Callable[["AuditResult", DocumentOptions], list["DocumentBlocks"]]):
+    """A document of a commune whose findings rest on unreviewed drafts opens with a note that says so."""
+    def documents(result: "AuditResult", opts: DocumentOptions) -> list["DocumentBlocks"]:
+        from .. import vi
+        from ..documents.blocks import Para
+
+        docs = build(result, opts)
+        for doc, cf in zip(docs, result.communes):
+            if cf.unreviewed:
+                doc.blocks.insert(0, Para(vi.unreviewed_note(cf.commune.name, cf.unreviewed_files), placeholder=True))
+        return docs
+    return documents
+
+
 # chitieu report --for: the documents, each built once per commune
 PRODUCTS: dict[str, Callable[["AuditResult", DocumentOptions], list["DocumentBlocks"]]] = {
-    "commune": _commune, "reviewer": _reviewer, "self-assessment": _self_assessment}
+    "commune": _noted(_commune), "reviewer": _noted(_reviewer), "self-assessment": _noted(_self_assessment)}
 
 
 def _md(docs: list["DocumentBlocks"]) -> str:

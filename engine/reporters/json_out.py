@@ -26,6 +26,7 @@ def _commune(cf: CommuneFacts) -> dict:
         "reports": [{"title": r.title, "number": r.number, "date": str(r.date), "as_of": r.as_of.isoformat(),
                      "issuer": r.issuer} for r in cf.reports],
         "files": [str(p) for p in cf.paths],
+        "unreviewed_files": cf.unreviewed_files,   # drafts of `facts extract` audited with --allow-unreviewed
     }
 
 

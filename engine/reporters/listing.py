@@ -112,6 +112,10 @@ class ListView:
         head = f"{one_line(cf.commune.name)} ({one_line(cf.commune.id)}) — số liệu đến {cf.as_of_phrase}"
         for line in wrap(f"{head}: {len(findings)} kết luận", self.width, rest="  "):
             self._line(line, bold=True)
+        if cf.unreviewed:
+            for line in wrap(vi.unreviewed_note(one_line(cf.commune.name), cf.unreviewed_files), self.width,
+                             first="  ", rest="  "):
+                self._line(line, fg="yellow", bold=True)
         groups: dict[str, list[Finding]] = {}
         for f in findings:
             groups.setdefault(group_of(f), []).append(f)

@@ -18,7 +18,7 @@ from .. import __version__, vi
 from ..catalogue import Catalogue
 from ..document import TABLE_HEADER, finding_row
 from ..facts import CommuneFacts
-from ..matrix import Matrix, Row, new_matrix
+from ..matrix import Matrix, Row, count_note, matrix_name, new_matrix
 from ..model import Finding
 from ._text import clean, one_line
 from ._xlsx import append, discard, row_cells, save
@@ -59,6 +59,7 @@ def render_table(m: Matrix, *, color: bool = False) -> str:
         console.print(f"{i:>3}  {rid}")
     console.print(legend())
     totals = m.totals()
+    console.print(count_note(m))
     console.print(f"{len(m.rows)} xã · " + " · ".join(f"{vi.STATUS_LABELS[s]}: {totals[s]}" for s in vi.STATUS_ORDER
                                                       if totals[s]))
     return buf.getvalue()
@@ -114,7 +115,7 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
 <tbody>
 """)
     for cf, findings in stream:
-        out.write(_html_row(m, m.add_commune(cf.commune.id, cf.commune.name, findings)))
+        out.write(_html_row(m, m.add_commune(cf.commune.id, matrix_name(cf), findings)))
     foot = []
     for s in vi.STATUS_ORDER:
         foot.append(f'<tr><td class="name s-{s}">{e(vi.STATUS_LABELS[s])}</td>'
@@ -124,6 +125,7 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
     summary = " · ".join(f"{e(vi.STATUS_LABELS[s])}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
     out.write(f"""</tbody><tfoot>{"".join(foot)}</tfoot></table>
 <p>Tổng cộng {m.communes} xã. {summary}</p>
+<p>{e(count_note(m))}</p>
 <p><small>Sinh bởi chitieu {__version__}.</small></p>
 </body></html>
 """)
@@ -158,7 +160,7 @@ def _fill_workbook(wb: Workbook, m: Matrix, stream: Iterable[tuple[CommuneFacts,
     append(detail, ["Xã"] + TABLE_HEADER, font=Font(bold=True))
     fills = {s: PatternFill("solid", fgColor=c[1:]) for s, c in COLOURS.items()}
     for cf, findings in stream:
-        row = m.add_commune(cf.commune.id, cf.commune.name, findings)
+        row = m.add_commune(cf.commune.id, matrix_name(cf), findings)
         counts = row.counts()
         statuses = [vi.STATUS_LABELS[c.status] if c.status else "" for c in row.cells]
         cells = row_cells(ws, [row.commune_id, row.name] + statuses + [counts[s] for s in vi.STATUS_ORDER])
@@ -167,4 +169,4 @@ def _fill_workbook(wb: Workbook, m: Matrix, stream: Iterable[tuple[CommuneFacts,
                 cell.fill = fills[c.status]
         ws.append(cells)
         for i, f in enumerate(findings, 1):
-            append(detail, [cf.commune.name] + finding_row(i, f))
+            append(detail, [matrix_name(cf)] + finding_row(i, f))

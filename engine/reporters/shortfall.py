@@ -89,7 +89,10 @@ def render_md(result: AuditResult) -> str:
     cols = ["STT", "Xã", "Mã quy tắc", "Kỳ", "Loại thiếu hụt", "Mức chỉ tiêu", "Kết quả", "Còn thiếu",
             "Tỷ lệ đạt (%)", "Văn bản nguồn", "Dòng báo cáo"]
     idx = [SHORTFALL_HEADER.index(c) for c in cols]
-    lines = ["# Danh sách thiếu hụt", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    lines = ["# Danh sách thiếu hụt", ""]
+    lines += [f"> **{vi.unreviewed_note(cf.commune.name, cf.unreviewed_files)}**\n" for cf in result.communes
+              if cf.unreviewed]
+    lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in _rows(result):
         cells = [_md(row[i]) for i in idx]
         lines.append("| " + " | ".join(cells) + " |")

@@ -52,5 +52,7 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
                 clean(f"{f.source.citation}: {f.source.clause}"),
             )
         console.print(table)
+        if cf.unreviewed:
+            console.print(vi.unreviewed_note(cf.commune.name, cf.unreviewed_files), style="bold red")
     console.print(summary_line(result))
     return buf.getvalue()
