@@ -75,6 +75,12 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         lr.kind.lint_compiled(cat, lr, diags)
         sizes.append((lr, compile_rule(cat, lr)))
     diags.extend(limit_problems(sizes))  # durable_rules' limits, as every audit checks them
+    for doc_id, document in cat.documents.items():
+        if document.covers is None:
+            path, line, col = cat.document_where[doc_id]
+            diags.warning(path, line, col, "missing-coverage",
+                          f"document '{doc_id}' does not say which communes it covers, so it applies to every "
+                          "commune; add 'covers:' (provinces: [...], communes: [...] by id, or all)")
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
         if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
                                                          if p.group)):
@@ -158,7 +164,8 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
     lines = [f"# `{r.id}` — {r.title}", ""]
     lines += ["| | |", "|---|---|",
               f"| Văn bản nguồn | {_cell(doc.citation)} của {_cell(doc.issuer)} |",
-              f"| Nội dung | {_cell(r.source.clause)} |"]
+              f"| Nội dung | {_cell(r.source.clause)} |",
+              f"| Áp dụng cho | {_cell(vi.coverage(doc.covers))} |"]
     if r.source.report_line:
         lines.append(f"| Dòng báo cáo mẫu | {r.source.report_line} |")
     lines += [f"| Đã đối chiếu văn bản gốc | {'có' if r.source.verified else 'chưa'} |",

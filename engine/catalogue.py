@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from . import templates
 from .diagnostics import Diagnostics, InputError, did_you_mean
 from .kinds import RULE, kind_of
-from .model import CatalogueInfo, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
+from .model import CatalogueInfo, Coverage, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
 from .validate import validate
 
@@ -86,6 +86,7 @@ class Catalogue:
     info_doc: Optional[YamlDoc] = None
     criteria: list[LoadedCriterion] = field(default_factory=list)
     criteria_counts: dict[str, str] = field(default_factory=dict)   # criteria set → indicator of its general count
+    document_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)   # id → where 'document:' is
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -95,6 +96,30 @@ class Catalogue:
     @property
     def version(self) -> str:
         return self.info.version
+
+    def documents_for(self, commune) -> list[Document]:
+        """The documents (plans, criteria sets) that cover a commune, in the catalogue's order."""
+        rank = {doc_id: i for i, doc_id in enumerate(self.info.order)}
+        docs = sorted(self.documents.values(), key=lambda d: rank.get(d.id, len(rank)))
+        return [d for d in docs if d.applies_to(commune)]
+
+    def commune_id_for(self, slug: str, title: str) -> Optional[str]:
+        """The id of a commune known only by the slug of its name ('tinh-an'), from the plans its report's title
+        names: one of them lists a commune of that name by id, or they cover communes of one province only. None
+        when the plans do not tell (a draft then keeps the bare slug)."""
+        named = [d for d in self.documents.values() if d.number in title and isinstance(d.covers, Coverage)]
+        listed = {c for d in named for c in d.covers.communes if c.rsplit("/", 1)[-1] == slug}
+        provinces = {p for d in named for p in d.covers.provinces} | {c.split("/", 1)[0] for d in named
+                                                                      for c in d.covers.communes if "/" in c}
+        if len(listed) == 1:
+            return listed.pop()
+        if len(provinces) == 1:
+            return f"{provinces.pop()}/{slug}"
+        return None
+
+    def criteria_for(self, commune) -> list[LoadedCriterion]:
+        """The criteria of the criteria sets that cover a commune."""
+        return [lc for lc in self.criteria if lc.document.applies_to(commune)]
 
     def ordered(self, ids: Optional[Iterable[str]] = None) -> list[LoadedRule]:
         """Rules in evaluation order: every rule after the rules it reads (stable in catalogue order)."""
@@ -193,6 +218,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
         info=info,
         indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
         indicator_where=ind_where, info_doc=info_doc, criteria=criteria, criteria_counts=counts,
+        document_where=doc_where,
     )
     check_catalogue(cat, diags)
     if strict and diags.has_errors():

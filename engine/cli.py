@@ -35,7 +35,7 @@ from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped
 from .reporttext import encoding_note, read_report
 from .runtime import EngineError
 from .facts import load_form
-from .form import choose_documents, choose_years
+from .form import choose_documents, choose_years, covering
 from .form_read import to_yaml as form_to_yaml
 from .form_write import FormSpec, build_form
 from .model import Commune
@@ -502,7 +502,7 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
         shown = os.path.relpath(report_path.resolve(), base.resolve())
     except ValueError:
         shown = str(report_path.resolve())
-    text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown)
+    text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown, catalogue=cat)
     _emit(text, output, [report_path], force)
     n_review = sum(1 for f in ex.facts if f.review)
     click.echo(f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
@@ -609,10 +609,12 @@ def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: 
     try:
         documents = choose_documents(cat, plans)
         chosen_years = choose_years(cat, documents, years, dt.date.today().year)
+        specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [
+            _seed_form(cat, documents, chosen_years)]
+        for spec in specs:  # each commune is asked only for the plans that cover it
+            spec.documents = covering(cat, documents, spec.commune, named=bool(plans))
     except ValueError as exc:
         raise click.UsageError(str(exc))
-    specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [_seed_form(cat, documents,
-                                                                                                     chosen_years)]
     if len(specs) == 1:
         targets = [output or Path("bieu-mau.xlsx")]
     else:

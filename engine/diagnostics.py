@@ -61,6 +61,7 @@ CODES: dict[str, str] = {
     "rete-too-many-rules": "more rules than durable_rules can hold in one ruleset",
     "indicator-unused": "an indicator that no rule reads",
     "todo": "a TODO placeholder left in a rule",
+    "missing-coverage": "a document that does not say which communes it covers",
     "intake-pattern": "an indicator's report phrase that cannot be compiled",
     # facts
     "period-after-report": "a fact for a period after the report's as-of date",

@@ -543,10 +543,12 @@ def _q(value: Any) -> str:
 
 
 def to_yaml(ex: Extraction, *, commune_id: Optional[str] = None, province: Optional[str] = None,
-            report_file: Optional[str] = None) -> str:
+            report_file: Optional[str] = None, catalogue: Optional[Catalogue] = None) -> str:
     h = ex.header
     name = h.commune or "Chưa rõ"
-    cid = commune_id or "/".join(x for x in (_slug(province) if province else None, _slug(name)) if x)
+    # without an id or a province, the plans the title names may tell the commune's id (they say whom they cover)
+    known = catalogue.commune_id_for(_slug(name), h.title or "") if catalogue and not province else None
+    cid = commune_id or known or "/".join(x for x in (_slug(province) if province else None, _slug(name)) if x)
     as_of = h.as_of or dt.date.today()
     start = f"{h.period_from}-01-01" if h.period_from else f"{as_of.year}-01-01"
     lines = [

@@ -203,6 +203,10 @@ class IndicatorFile(Strict):
 
 # --------------------------------------------------------------------------------------------------- documents
 
+CommuneId = Annotated[str, BeforeValidator(_text),
+                      Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
+
+
 class YearSpan(Strict):
     from_: Year = Field(alias="from")
     to: Year
@@ -244,6 +248,24 @@ class RelatedDocument(Strict):
         return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year} của {self.issuer}"
 
 
+class Coverage(Strict):
+    """Which communes a plan applies to: every commune of the listed provinces (the first part of a commune id,
+    ``quang-ngai`` for ``quang-ngai/tinh-an``), and the communes listed by id. A plan of a commune's own UBND covers
+    that commune only; a provincial plan covers its province; a national criteria set says ``covers: all``."""
+
+    provinces: list[Slug] = Field(default_factory=list)
+    communes: list[CommuneId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some(self) -> "Coverage":
+        if not self.provinces and not self.communes:
+            raise ValueError("'covers' needs 'provinces' or 'communes' (ids), or write 'covers: all'")
+        return self
+
+    def includes(self, commune_id: str) -> bool:
+        return commune_id in self.communes or any(commune_id.startswith(p + "/") for p in self.provinces)
+
+
 class Document(Strict):
     """The plan or criteria set a rule file encodes."""
 
@@ -257,11 +279,19 @@ class Document(Strict):
     implements: Optional[Slug] = None
     text_available: StrictBool = False
     related: list[RelatedDocument] = Field(default_factory=list)
+    # whom the plan applies to (None: not said — every commune, and `rules lint` warns)
+    covers: Union[Literal["all"], Coverage, None] = None
     note: Optional[Text] = None
 
     @property
     def citation(self) -> str:
         return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year}"
+
+    def applies_to(self, commune: "Commune") -> bool:
+        """Does the plan cover the commune — by its id, or by the id of a unit merged into it?"""
+        if self.covers is None or self.covers == "all":
+            return True
+        return any(self.covers.includes(cid) for cid in [commune.id] + [p.id for p in commune.predecessors])
 
 
 # --------------------------------------------------------------------------------------------------- rules
@@ -584,10 +614,6 @@ class Fact(Strict):
         if len(given) != 1:
             raise ValueError("a fact needs exactly one of 'value', 'items' or 'claim'")
         return self
-
-
-CommuneId = Annotated[str, BeforeValidator(_text),
-                      Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
 
 
 class Predecessor(Strict):

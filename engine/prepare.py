@@ -82,7 +82,7 @@ def draft(cat: Catalogue, path: Path, diags: Diagnostics, echo: Callable[[str], 
         diags.error(path, 1, 1, "no-facts", no_facts(report))
         return None
     made = _drafts_dir() / f"{len(list(_drafts_dir().iterdir()))}-{path.stem}.yaml"
-    text = to_yaml(ex, report_file=str(path.resolve()))
+    text = to_yaml(ex, report_file=str(path.resolve()), catalogue=cat)
     made.write_text(text, encoding="utf-8")
     lines = {i: int(m.group(1)) for i, line in enumerate(text.splitlines(), 1) if (m := _SOURCE_LINE.search(line))}
     diags.relocate(made, path, lines)

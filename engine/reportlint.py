@@ -244,7 +244,9 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """The report's own derived figures recomputed by the catalogue's claim checks, and readings that disagree."""
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.yaml"
-        draft.write_text(to_yaml(ex, commune_id="lint/xa", report_file=str(ex.report.path.resolve())), encoding="utf-8")
+        # the commune as the draft names it (with the id the plans its title names give): the checks of the plans
+        # that cover it apply
+        draft.write_text(to_yaml(ex, report_file=str(ex.report.path.resolve()), catalogue=cat), encoding="utf-8")
         diags = Diagnostics()
         communes, _ = load_inputs([draft], cat, diags)
         if diags.has_errors() or not communes:
