@@ -42,7 +42,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         r = lr.rule
         used.update(r.indicators())
         statuses = {ex.expect.status for ex in r.examples}
-        line, col = lr.doc.where(lr.loc + ("examples",), prefer_key=True)
+        line, col = lr.rule_file.where(lr.loc + ("examples",), prefer_key=True)
         required = lr.kind.required_examples(lr)
         for needed in required:
             if needed not in statuses:
