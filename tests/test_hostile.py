@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chitieu.cli import main
-from chitieu.document import SHORTFALL_HEADER
+from chitieu.rows import SHORTFALL_HEADER
 from conftest import ROOT, run_cli
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from .. import __version__, vi
 from ..catalogue import Catalogue
-from ..document import TABLE_HEADER, finding_row
+from ..rows import TABLE_HEADER, finding_row
 from ..facts import CommuneFacts
 from ..matrix import Matrix, Row, count_note, matrix_name, new_matrix
 from ..model import Finding

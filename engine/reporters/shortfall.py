@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import __version__, vi
 from ..audit import AuditResult
-from ..document import SHORTFALL_HEADER, shortfall_rows
+from ..rows import SHORTFALL_HEADER, shortfall_rows
 from ._text import csv_value, md
 from ._xlsx import append, workbook_bytes
 
