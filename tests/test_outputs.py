@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from conftest import ROOT, SEED_FACTS, invoke, run_cli
-from chitieu.document import SHORTFALL_HEADER
+from chitieu.rows import SHORTFALL_HEADER
 
 EXAMPLES = ROOT / "examples"
 # a document meant for the commune's signature never speaks as its reviewer (issue 12)
