@@ -336,11 +336,14 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
 
 
 _RULES_KEY = re.compile(r"^rules:\s*$", re.M)
+_EMPTY_RULES = re.compile(r"^rules:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", re.M)
 
 
 def append_rule(path: Path, text: str) -> None:
     """Append a rule under 'rules:' — which must be the file's last top-level key — without touching the rest."""
     content = path.read_text(encoding="utf-8")
+    if m := _EMPTY_RULES.search(content):   # 'rules: []', a plan with no rule yet
+        content = content[:m.start()] + "rules:" + content[m.end():]
     top_keys = re.findall(r"^([A-Za-z_][\w-]*):", content, flags=re.M)
     if not top_keys or top_keys[-1] != "rules" or not _RULES_KEY.search(content):
         raise ValueError(f"{path}: 'rules:' is not the last top-level key; add the rule by hand")
@@ -348,3 +351,70 @@ def append_rule(path: Path, text: str) -> None:
         content += "\n"
     from .output import write_atomic
     write_atomic(path, content + text, force=True)
+
+
+# --------------------------------------------------------------------------------------------------- a new plan
+
+CATALOGUE_FILE = """\
+schema: chitieu.catalogue/1
+name: {name}
+version: "{version}"
+# Thứ tự trình bày các văn bản trong kết quả; `chitieu rules new-document` thêm văn bản mới vào cuối.
+order: []
+"""
+
+INDICATORS_FILE = """\
+schema: chitieu.indicators/1
+# Các chỉ số (số liệu xã báo cáo) mà quy tắc đọc; thêm chỉ số mới vào cuối tệp, dưới 'indicators:'.
+indicators:
+"""
+
+_ORDER = re.compile(r"^order:[ \t]*\[(?P<ids>[^\]\n]*)\][ \t]*(?P<comment>#.*)?$", re.M)
+
+
+def document_file(document: dict, in_force: Optional[dict]) -> str:
+    """YAML text of a new rule file: the document's header and an empty 'rules:' for `chitieu rules new`."""
+    d = document
+    lines = ["schema: chitieu.rules/1", "document:"]
+    for key in ("id", "kind", "number", "date", "issuer", "title"):
+        lines.append(f"  {key}: {flow(d[key])}")
+    lines.append(f"  period: {{from: {d['period']['from']}, to: {d['period']['to']}}}")
+    if d.get("implements"):
+        lines.append(f"  implements: {d['implements']}")
+    lines.append("  text_available: false                  # true khi đã có văn bản gốc để đối chiếu")
+    lines.append(f"  covers: {flow(d['covers'])}")
+    if in_force:
+        lines.append(f"in_force: {flow(in_force)}")
+    lines.append("rules:")
+    return "\n".join(lines) + "\n"
+
+
+def new_catalogue(root: Path, name: str) -> list[Path]:
+    """The catalogue's two shared files in a folder that has none yet (an empty catalogue folder); the files made."""
+    made = []
+    for fname, text in (("catalogue.yaml", CATALOGUE_FILE.format(name=flow(name), version="1")),
+                        ("indicators.yaml", INDICATORS_FILE)):
+        path = root / fname
+        if not path.exists():
+            from .output import write_atomic
+            write_atomic(path, text)
+            made.append(path)
+    return made
+
+
+def add_to_order(path: Path, doc_id: str) -> None:
+    """Add a document id at the end of catalogue.yaml's 'order: [...]' (or add the key), touching nothing else."""
+    content = path.read_text(encoding="utf-8")
+    m = _ORDER.search(content)
+    if m:
+        ids = [i.strip() for i in m.group("ids").split(",") if i.strip()]
+        if doc_id in ids:
+            return
+        line = f"order: [{', '.join(ids + [doc_id])}]" + (f"  {m.group('comment')}" if m.group("comment") else "")
+        content = content[:m.start()] + line + content[m.end():]
+    elif re.search(r"^order:", content, flags=re.M):
+        raise ValueError(f"{path}: 'order' is not written as one line 'order: [...]'; add '{doc_id}' to it by hand")
+    else:
+        content = content + ("" if content.endswith("\n") else "\n") + f"order: [{doc_id}]\n"
+    from .output import write_atomic
+    write_atomic(path, content, force=True)

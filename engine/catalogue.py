@@ -234,6 +234,8 @@ def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where
     header["rules"] = []
     parsed = validate(RuleFile, doc, diags, data=header)
     raw_rules = data.get("rules")
+    if raw_rules is None and "rules" in data:   # an empty 'rules:' (a plan with no rule yet)
+        raw_rules = []
     if not isinstance(raw_rules, list):
         line, col = doc.where(("rules",))
         diags.error(doc.path, line, col, "missing-key" if raw_rules is None else "wrong-type",

@@ -200,7 +200,8 @@ class Indicator(Strict):
 
 class IndicatorFile(Strict):
     schema_: Literal["chitieu.indicators/1"] = Field(alias="schema")
-    indicators: list[Indicator]
+    # an empty 'indicators:' (a new catalogue, before its first indicator) is an empty list
+    indicators: Annotated[list[Indicator], BeforeValidator(lambda v: [] if v is None else v)]
 
 
 # --------------------------------------------------------------------------------------------------- documents
@@ -336,6 +337,15 @@ class Basis(Strict):
         return self
 
 
+class TargetChange(Strict):
+    """A later version of a target, keeping the rule's id: the value that applies from a date (Kế hoạch sửa đổi,
+    a new year's level), and where it comes from."""
+
+    from_: Date = Field(alias="from")
+    value: Number
+    basis: Basis
+
+
 class Target(Strict):
     op: Op
     value: Union[StrictBool, Number, Key, None] = None
@@ -343,6 +353,8 @@ class Target(Strict):
     per_year: StrictBool = False
     unknown_reason: Optional[Text] = None
     basis: Basis
+    # later versions of a numeric target, by date; the period judged picks the one in force on its last day
+    changes: list[TargetChange] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> "Target":
@@ -350,7 +362,20 @@ class Target(Strict):
             raise ValueError("a target without 'value' must say why in 'unknown_reason' (the threshold is unknown)")
         if self.per_year and not isinstance(self.value, Decimal):
             raise ValueError("'per_year' needs a numeric 'value'")
+        if self.changes and not isinstance(self.value, Decimal):
+            raise ValueError("'changes' needs a numeric 'value' (a threshold that changes from a date)")
+        dates = [c.from_ for c in self.changes]
+        if dates != sorted(set(dates)):
+            raise ValueError("the 'changes' of a target go in date order, one per date")
         return self
+
+    def version(self, day: dt.date) -> tuple[Union[StrictBool, Decimal, str, None], Basis, Optional[dt.date]]:
+        """(value, basis, in force from) of the version in force on ``day``; from None for the first version."""
+        current = (self.value, self.basis, None)
+        for c in self.changes:
+            if c.from_ <= day:
+                current = (c.value, c.basis, c.from_)
+        return current
 
 
 PeriodKind = Literal["annual", "cumulative", "deadline", "as_of"]
@@ -790,6 +815,8 @@ class TargetOut(Out):
     display: str
     threshold_known: bool
     basis: Optional[BasisOut] = None
+    # a target that changes with time: the date from which the version applied is in force (None: the first one)
+    in_force_from: Optional[dt.date] = None
 
 
 class BoundOut(Out):

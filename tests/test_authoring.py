@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, invoke, run_cli
 from chitieu.catalogue import load_catalogue
@@ -309,3 +310,102 @@ def test_rules_docs_writes_to_docs_rules_under_the_working_folder(tmp_path, monk
     n = len(load_catalogue().rules) + 1          # a page per rule and the index
     assert run.code == 0 and run.out.strip() == f"{n} page(s) written to {Path('docs') / 'rules'}"
     assert (tmp_path / "docs" / "rules" / "index.md").exists()
+
+
+def _rule_span(text: str, rule_id: str) -> tuple[int, int]:
+    """Where a rule's block is in a rule file: from its '  - id:' line to the next rule's (or the end)."""
+    start = text.index(f"\n  - id: {rule_id}\n") + 1
+    nxt = text.find("\n  - id: ", start)
+    return start, len(text) if nxt < 0 else nxt + 1
+
+
+def test_the_guides_new_plan_from_an_empty_folder_literally(tmp_path):
+    """new-document → indicators → rules new → edits → a hand-written rule → lint → test → check, exactly as RULES.md
+    writes it, from an empty folder: the new plan judges the commune it covers and no other."""
+    project = tmp_path / "trong"
+    project.mkdir()
+    guide = GUIDE.read_text(encoding="utf-8")
+    blocks = re.findall(r"```([^\n]*new-plan[^\n]*)\n(.*?)```", guide, flags=re.S)
+    assert [info.split()[0] for info, _ in blocks] == ["sh", "yaml", "sh", "diff", "diff", "diff", "diff", "diff",
+                                                       "diff", "yaml", "sh", "yaml", "yaml", "sh"]
+    outputs = []
+    for info, body in blocks:
+        attrs = dict(a.split("=", 1) for a in info.split()[2:])
+        if info.startswith("yaml"):
+            target = project / attrs.get("append", attrs.get("create", ""))
+            if "create" in attrs:
+                assert not target.exists()
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(body, encoding="utf-8")
+            else:
+                target.write_text(target.read_text(encoding="utf-8") + body, encoding="utf-8")
+        elif info.startswith("diff"):   # the edit is made inside the rule the guide names
+            target = project / attrs["file"]
+            old = "\n".join(l[1:] for l in body.splitlines() if l.startswith("-"))
+            new = "\n".join(l[1:] for l in body.splitlines() if l.startswith("+"))
+            text = target.read_text(encoding="utf-8")
+            start, end = _rule_span(text, attrs["rule"])
+            assert text[start:end].count(old) == 1, "the guide's edit must match exactly one place in its rule"
+            target.write_text(text[:start] + text[start:end].replace(old, new) + text[end:], encoding="utf-8")
+        else:
+            for line in body.strip().splitlines():
+                argv = shlex.split(line)
+                assert argv[0] == "chitieu"
+                outputs.append(run_cli(*argv[1:], cwd=project, env={"CHITIEU_RULES": str(tmp_path / "nowhere")}))
+    new_document, new_online, new_dialogue, lint, test, check = outputs
+    assert new_document.code == 0, new_document.err
+    assert sorted(p.name for p in (project / "rules").iterdir()) == ["catalogue.yaml", "indicators.yaml",
+                                                                      "kh-200-ubnd.yaml"]
+    catalogue = yaml.safe_load((project / "rules" / "catalogue.yaml").read_text(encoding="utf-8"))
+    assert catalogue["order"] == ["kh-200-ubnd"]
+    for run, rule in ((new_online, "ho-so-truc-tuyen"), (new_dialogue, "doi-thoai-voi-nhan-dan")):
+        assert run.code == 0 and f"added rule '{rule}'" in run.out, run.err
+    assert lint.code == 0 and lint.err.strip().endswith("0 error(s), 0 warning(s)"), lint.err
+    assert test.code == 0 and test.out.strip().endswith("11 passed, 0 failed"), test.out
+    assert check.code == 0, check.err
+    doc = run_cli("check", "facts", "--rules", "rules", "--format", "json", "--fail-on", "never", cwd=project).json()
+    judged = {(f["commune"]["id"], f["rule_id"]): (f["status"], f["actual"]) for f in doc["findings"]}
+    assert judged == {("quang-ngai/tinh-ha", "ho-so-truc-tuyen"): ("unmet", 55),
+                      ("quang-ngai/tinh-ha", "doi-thoai-voi-nhan-dan"): ("met", 2),
+                      ("quang-ngai/tinh-ha", "thon-dan-van-kheo"): ("pending", 66.6667)}
+    assert "xã Nhơn Lý (binh-dinh/nhon-ly)" in check.out and "04/06 thôn (66,7%)" in check.out
+
+
+def test_rules_new_on_a_plan_with_no_rule_yet(tmp_path):
+    """`rules: []` and an empty `rules:` are a plan with no rule: `rules new` adds the first one."""
+    for empty in ("rules: []\n", "rules:\n"):
+        root = tmp_path / ("flow" if "[" in empty else "blank")
+        shutil.copytree(ROOT / "rules", root)
+        path = root / "thu.yaml"
+        path.write_text("schema: chitieu.rules/1\ndocument:\n  id: kh-thu\n  kind: Kế hoạch\n  number: 9/KH-UBND\n"
+                        "  date: 2025-01-15\n  issuer: UBND xã Thử\n  title: Kế hoạch thử\n"
+                        "  period: {from: 2025, to: 2025}\n  covers: {communes: [quang-ngai/thu]}\n" + empty,
+                        encoding="utf-8")
+        assert run_cli("rules", "lint", "--rules", str(root)).code == 0
+        run = run_cli("rules", "new", "giam-ngheo-thu", "--source", "9/KH-UBND", "--indicator",
+                      "giam_ngheo.so_ho_giam", "--rules", str(root))
+        assert run.code == 0 and f"{path}:13: added rule 'giam-ngheo-thu'" in run.out, run.err
+        test = run_cli("rules", "test", "-k", "giam-ngheo-thu", "--rules", str(root))
+        assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed"), test.out
+
+
+def test_new_document_refuses_what_it_cannot_write_well(tmp_path):
+    args = ["rules", "new-document", "kh-thu", "--number", "9/KH-UBND", "--date", "2025-01-15", "--issuer",
+            "UBND xã Thử", "--title", "Kế hoạch thử", "--period", "2025-2027", "--rules", str(tmp_path / "r")]
+    run = run_cli(*args)
+    assert run.code == 2 and "nêu văn bản áp dụng cho xã nào: --province" in run.err
+    assert not (tmp_path / "r").exists()
+    run = run_cli(*args, "--commune", "Tịnh An")
+    assert run.code == 2 and "covers" in run.err and not (tmp_path / "r").exists()
+    assert run_cli(*args, "--commune", "quang-ngai/thu").code == 0
+    run = run_cli(*args, "--commune", "quang-ngai/thu")
+    assert run.code == 2 and "kh-thu.yaml đã có" in run.err
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "rules", root)
+    before = (root / "catalogue.yaml").read_text(encoding="utf-8")
+    run = run_cli(*args[:-1], str(root), "--province", "quang-ngai", "--in-force-from", "2025-02-01")
+    assert run.code == 0, run.err
+    after = (root / "catalogue.yaml").read_text(encoding="utf-8")
+    assert after == before.replace("qd-318-ttg-ntm-nang-cao]", "qd-318-ttg-ntm-nang-cao, kh-thu]")
+    assert "in_force: {from: 2025-02-01}" in (root / "kh-thu.yaml").read_text(encoding="utf-8")
+    assert not (root / "indicators.yaml").read_text(encoding="utf-8").startswith("schema: chitieu.indicators/1\n#")

@@ -104,3 +104,123 @@ def test_a_report_drafted_for_the_run_gets_the_commune_id_its_plans_give(tmp_pat
 
     draft = yaml.safe_load(run_cli("facts", "extract", str(SEED_REPORT)).out)
     assert draft["commune"] == {"id": "quang-ngai/tinh-an", "name": "xã Tịnh An"}
+
+
+# --------------------------------------------------------------------------------------------------- --plan, --rule
+
+def test_plan_and_rule_scope_a_check_its_tallies_and_its_exit_code(catalogue):
+    whole = run_cli("check", str(SEED_FACTS), "--format", "json")
+    assert whole.code == 1   # the seed has unmet findings, all under Đề án 13
+    city = run_cli("check", str(SEED_FACTS), "--plan", "84-KH/TU", "--format", "json")
+    assert city.code == 0, city.err   # Kế hoạch 84 alone: nothing unmet
+    doc = city.json()
+    assert {f["source"]["number"] for f in doc["findings"]} == {"84-KH/TU"}
+    assert [f["rule_id"] for f in doc["findings"]] == [f["rule_id"] for f in whole.json()["findings"]
+                                                      if f["source"]["number"] == "84-KH/TU"]
+    assert sum(doc["summary"].values()) == len(doc["findings"])
+    # by id as well as by number, and with --rule: both must hold
+    both = run_cli("check", str(SEED_FACTS), "--plan", "kh-84-tu", "--rule", "*dvk*", "--format", "json").json()
+    assert {f["rule_id"] for f in both["findings"]} == {lr.id for lr in catalogue.rules
+                                                        if lr.document.id == "kh-84-tu" and "dvk" in lr.id}
+    run = run_cli("check", str(SEED_FACTS), "--plan", "84-KH/UBND")
+    assert run.code == 2 and "--plan '84-KH/UBND' is no document of the catalogue (did you mean: '84-KH/TU'" in run.err
+
+
+def test_plan_scopes_the_documents_and_the_shortfalls(catalogue):
+    draft = run_cli("report", str(SEED_FACTS), "--for", "reviewer", "--plan", "84-KH/TU", "--format", "txt")
+    assert draft.code == 0, draft.err
+    compared = next(line for line in draft.out.splitlines() if "Văn bản đối chiếu:" in line)
+    assert compared.endswith("Văn bản đối chiếu: Kế hoạch số 84-KH/TU ngày 06/12/2022 (chưa đối chiếu được văn bản "
+                             "gốc).")
+    whole = json.loads(run_cli("shortfalls", str(SEED_FACTS), "--format", "json").out)["rows"]
+    province = json.loads(run_cli("shortfalls", str(SEED_FACTS), "--plan", "13-ĐA/TU", "--format", "json").out)["rows"]
+    of_13 = {lr.id for lr in catalogue.rules if lr.document.id == "de-an-13-tu"}
+    assert len(province) >= 6   # the six unmet findings of Đề án 13, at least
+    assert [r["rule_id"] for r in province] == [r["rule_id"] for r in whole if r["rule_id"] in of_13]
+    run = run_cli("shortfalls", str(SEED_FACTS), "--rule", "giam-ngeo")
+    assert run.code == 2 and "--rule 'giam-ngeo' matches no rule (did you mean: 'giam-ngheo'" in run.err
+
+
+def test_rules_test_k_takes_an_id_a_glob_or_a_part_of_ids_and_plan(catalogue):
+    def tested(*args: str) -> set[str]:
+        run = run_cli("rules", "test", *args)
+        assert run.code == 0, run.err
+        return {line.split()[1].split("::")[0] for line in run.out.splitlines() if line.startswith("PASSED")}
+
+    assert tested("-k", "giam-ngheo") == {"giam-ngheo"}                      # a whole id: that rule
+    assert tested("-k", "giam-ngheo*") == {"giam-ngheo"}
+    assert tested("-k", "ngheo") == {"giam-ngheo", "kiem-tra-ty-le-giam-ngheo"}   # a part of ids
+    assert tested("--plan", "84-KH/TU") == {lr.id for lr in catalogue.rules if lr.document.id == "kh-84-tu"
+                                            and lr.rule.examples}
+    assert tested("-k", "dvk", "--plan", "kh-84-tu") == {lr.id for lr in catalogue.rules
+                                                         if lr.document.id == "kh-84-tu" and "dvk" in lr.id}
+    run = run_cli("rules", "test", "-k", "khong-co")
+    assert run.code == 2 and "-k 'khong-co' matches no rule" in run.err
+
+
+# --------------------------------------------------------------------------------------------------- versions
+
+CHANGED = """\
+      changes:
+        - from: 2025-01-01
+          value: 60
+          basis: {kind: plan, quote: "từ năm 2025, tỷ lệ hồ sơ giải quyết trực tuyến đạt từ 60% trở lên"}
+"""
+
+ONLINE_2025 = """\
+schema: chitieu.facts/1
+commune: {id: quang-ngai/tinh-an, name: xã Tịnh An}
+report:
+  title: Báo cáo kết quả công tác dân vận năm 2025
+  date: 2025-07-05
+  as_of: 2025-06-30
+  issuer: UBND xã Tịnh An
+  period: {from: 2025-01-01, to: 2025-06-30}
+facts:
+  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 55, source: {line: 3, quote: "đạt 55%"}}
+"""
+
+
+def _versioned_rules(tmp_path: Path) -> Path:
+    import shutil
+
+    from conftest import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "làm việc cho đến khi đối chiếu được văn bản.\"\n"
+    assert text.count(anchor) == 1
+    path.write_text(text.replace(anchor, anchor + CHANGED), encoding="utf-8")
+    return rules
+
+
+def test_a_target_that_changes_from_a_date_is_judged_by_the_version_of_the_period(tmp_path):
+    rules = _versioned_rules(tmp_path)
+    # 2024 (the seed, as of 10/2024): the first version, 50% — as before the change was written
+    seed = run_cli("check", str(SEED_FACTS), "--rules", str(rules), "--format", "json", "--fail-on", "never").json()
+    online = next(f for f in seed["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+    assert (online["status"], online["target"]["value"], online["target"]["in_force_from"]) == ("met", 50, None)
+    assert online["target"]["display"] == "ít nhất 50%"
+    # 2025: 55% meets the old 50% but not the 60% in force from 01/01/2025; the finding cites that version
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "tinh-an-2025.yaml").write_text(ONLINE_2025, encoding="utf-8")
+    doc = run_cli("check", str(tmp_path / "f"), "--rules", str(rules), "--format", "json", "--fail-on", "never").json()
+    online = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+    assert (online["status"], online["actual"], online["target"]["value"], online["target"]["in_force_from"]) == \
+        ("unmet", 55, 60, "2025-01-01")
+    assert online["target"]["display"] == "ít nhất 60% (mức áp dụng từ ngày 01/01/2025)"
+    assert online["target"]["basis"]["kind"] == "plan" and "từ 60% trở lên" in online["target"]["basis"]["text"]
+    assert "chưa đạt chỉ tiêu (ít nhất 60% (mức áp dụng từ ngày 01/01/2025))" in online["message"]
+    page = run_cli("rules", "show", "ho-so-truc-tuyen", "--rules", str(rules)).out
+    assert "từ ngày 01/01/2025: ít nhất 60%" in page
+
+
+def test_target_changes_must_be_numeric_and_in_date_order(tmp_path):
+    rules = _versioned_rules(tmp_path)
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(CHANGED, CHANGED + CHANGED.replace("      changes:\n", "")), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.code == 2 and "the 'changes' of a target go in date order, one per date" in run.err

@@ -137,7 +137,8 @@ class Threshold(Kind):
             return extreme_value(cat, r)
         if isinstance(t.value, (bool, str)):
             return _target_number(cat, r) or Decimal(0)
-        return t.value * (len(w.years) if t.per_year else 1)
+        value, _, _ = t.version(version_day(w))
+        return value * (len(w.years) if t.per_year else 1)
 
     def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
         r = lr.rule
@@ -168,7 +169,11 @@ class Threshold(Kind):
     @staticmethod
     def _target_out(cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]) -> TargetOut:
         out = Threshold._target_values(cat, r, obs, unit)
-        out.basis = basis_out(r.target.basis)
+        _, basis, since = r.target.version(version_day(obs.window))
+        out.basis = basis_out(basis)
+        out.in_force_from = since
+        if since is not None:   # the finding cites the version of a target that changed
+            out.display += f" (mức áp dụng từ ngày {vi.date(since)})"
         return out
 
     @staticmethod
@@ -188,7 +193,8 @@ class Threshold(Kind):
         op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
         display = op_word + vi.quantity(obs.target, unit)
         if t.per_year:
-            display += f", tức {vi.quantity(t.value, unit)}/năm × {vi.count(len(obs.window.years))} năm"
+            yearly, _, _ = t.version(version_day(obs.window))
+            display += f", tức {vi.quantity(yearly, unit)}/năm × {vi.count(len(obs.window.years))} năm"
         return TargetOut.model_construct(operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True,
                                          display=display)
 
@@ -284,7 +290,15 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
             lv.label for lv in ind.levels or []) + ")."
     unit = t.unit or ""
     per_year = " mỗi năm của kỳ (chỉ tiêu nhân với số năm)" if t.per_year else ""
-    return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}."
+    changes = "".join(f"; từ ngày {vi.date(c.from_)}: {OP_WORDS[t.op]} {vi.quantity(c.value, unit or None)}"
+                      for c in t.changes)
+    tail = " (kỳ đánh giá dùng mức có hiệu lực vào ngày cuối của kỳ)" if t.changes else ""
+    return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}{changes}{tail}."
+
+
+def version_day(w: "Window"):
+    """The day whose version of a changing target a period is judged by: its last day (a deadline's: the deadline)."""
+    return w.deadline if w.kind == "deadline" and w.deadline else w.end
 
 
 def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
