@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from . import templates
 from .diagnostics import Diagnostics, InputError, did_you_mean
-from .kinds import RULE, kind_of
+from .kinds import KINDS, RULE, kind_of
 from .model import CatalogueInfo, Coverage, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
 from .validate import validate
@@ -306,14 +306,43 @@ def _check_rule(cat: Catalogue, lr: LoadedRule, ids: dict[str, LoadedRule], diag
         _check_measure(cat, lr, m, sub, diags)
     lr.kind.lint(cat, lr, ids, diags)
     _check_period(lr, diags)
-    for key, text in r.messages.items():
-        for problem in templates.problems(text):
-            lr.error(diags, ("messages", key), "template-field", problem)
-    for name in ("shortcoming", "remedy", "cause"):
-        text = getattr(r, name)
-        if text:
-            for problem in templates.problems(text):
-                lr.error(diags, (name,), "template-field", problem)
+    _check_no_effect(lr, diags)
+    texts = [(("messages", key), text) for key, text in r.messages.items()]
+    texts += [((name,), getattr(r, name)) for name in ("shortcoming", "remedy", "cause") if getattr(r, name)]
+    some_kinds = {f for k in KINDS.values() for f in k.template_fields}
+    for sub, text in texts:
+        problems = templates.problems(text)
+        for problem in problems:
+            lr.error(diags, sub, "template-field", problem)
+        if problems:
+            continue
+        for name in templates.names(text):
+            if name in some_kinds and name not in lr.kind.template_fields:
+                fills = sorted(n for n in some_kinds if n in lr.kind.template_fields)
+                line, col = lr.where(*sub)
+                diags.warning(lr.path, line, col, "template-field-unfilled",
+                              f"a {lr.kind.name} rule never fills '{{{name}}}' (it would print '—')"
+                              + (f"; of the fields only some kinds fill, it fills: {', '.join(fills)}" if fills else
+                                 "; it fills only the fields every kind fills"))
+
+
+def _check_no_effect(lr: LoadedRule, diags: Diagnostics) -> None:
+    """Settings that change nothing: years on a rule judged at the report's as-of date, per_year on one year."""
+    r = lr.rule
+    p = r.period
+    if p.kind == "as_of":
+        for name, value in (("from", p.from_), ("to", p.to)):
+            if value is not None:
+                line, col = lr.where("period", name)
+                diags.warning(lr.path, line, col, "no-effect",
+                              f"'{name}: {value}' has no effect: an 'as_of' rule is judged once, at the report's "
+                              "as-of date; remove it (or use kind 'annual' or 'cumulative' to judge years)")
+    target = getattr(r, "target", None)
+    if target is not None and target.per_year and p.kind in ("annual", "as_of"):
+        line, col = lr.where("target", "per_year")
+        diags.warning(lr.path, line, col, "no-effect",
+                      f"'per_year' has no effect on an '{p.kind}' rule, judged "
+                      "over one year at a time; it multiplies the target by the years of a 'cumulative' period")
 
 
 def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnostics) -> None:

@@ -62,6 +62,9 @@ CODES: dict[str, str] = {
     "indicator-unused": "an indicator that no rule reads",
     "todo": "a TODO placeholder left in a rule",
     "missing-coverage": "a document that does not say which communes it covers",
+    "no-effect": "a setting that changes nothing (years on an as_of rule, per_year on one year)",
+    "percent-fraction": "a percentage target written as a fraction (0.8 for 80%)",
+    "template-field-unfilled": "a template field the rule's kind never fills (it prints '—')",
     "intake-pattern": "an indicator's report phrase that cannot be compiled",
     # facts
     "period-after-report": "a fact for a period after the report's as-of date",

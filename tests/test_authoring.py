@@ -409,3 +409,18 @@ def test_new_document_refuses_what_it_cannot_write_well(tmp_path):
     assert after == before.replace("qd-318-ttg-ntm-nang-cao]", "qd-318-ttg-ntm-nang-cao, kh-thu]")
     assert "in_force: {from: 2025-02-01}" in (root / "kh-thu.yaml").read_text(encoding="utf-8")
     assert not (root / "indicators.yaml").read_text(encoding="utf-8").startswith("schema: chitieu.indicators/1\n#")
+
+
+def test_lint_lists_the_fields_when_a_template_names_an_unknown_one_and_flags_per_year_on_one_year(tmp_path):
+    run = run_cli("rules", "lint", str(BROKEN / "template-field.yaml"))
+    line = next(l for l in run.err.splitlines() if "[template-field]" in l)
+    assert "unknown field '{actal}' (did you mean: 'actual'?); the fields are: title, commune, period, target," in line
+    assert all(f in line for f in FIELDS)
+    rule = (BROKEN / "template-field.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("messages: {met: 'đạt {actal}', unmet: chưa đạt}", "messages: {met: đạt, unmet: chưa đạt}")
+    rule = rule.replace('value: 1, unit: hộ,', 'value: 1, per_year: true, unit: hộ,')
+    path = tmp_path / "per-year.yaml"
+    path.write_text(rule, encoding="utf-8")
+    run = run_cli("rules", "lint", str(path))
+    assert run.code == 0 and (f"{path}:18:44: warning[no-effect]: 'per_year' has no effect on an 'annual' rule"
+                              in run.err), run.err

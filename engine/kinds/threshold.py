@@ -106,6 +106,8 @@ def _achievement(op: str, actual: Optional[Interval], target: Optional[Decimal])
 
 class Threshold(Kind):
     name = "threshold"
+    template_fields = frozenset({"target", "target_value", "achievement", "shortfall", "counted_with_evidence",
+                                 "counted_on_claim", "achievement_evidenced"})
     label = "so với ngưỡng chỉ tiêu"
     model = ThresholdRule
     judges_target = True
@@ -220,6 +222,7 @@ class Threshold(Kind):
         ind = cat.indicators.get(r.measure.of)
         if ind is not None:
             _check_target(lr, r, ind, diags)
+            _check_fraction(lr, r, ind, diags)
 
     def lint_compiled(self, cat, lr, diags) -> None:
         _never_always(cat, lr, diags)
@@ -326,6 +329,21 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
         lr.error(diags, ("target", "unit"), "unit-mismatch",
                  f"the target is in '{t.unit}' but "
                  + ("a ratio is in %" if ratio else f"indicator {ind.key!r} counts in {ind.unit!r}"))
+
+
+def _check_fraction(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
+    """A percentage target written as a fraction (0.8 for 80%): chitieu reads percentages as 0–100."""
+    t = r.target
+    if not (r.measure.per is not None or ind.type == "percent" or t.unit == "%"):
+        return
+    versions = [(("target", "value"), t.value)] + [(("target", "changes", i, "value"), c.value)
+                                                   for i, c in enumerate(t.changes)]
+    for sub, value in versions:
+        if isinstance(value, Decimal) and not isinstance(value, bool) and 0 < value <= 1:
+            line, col = lr.where(*sub)
+            diags.warning(lr.path, line, col, "percent-fraction",
+                          f"the target is {value}%: a percentage is written from 0 to 100 "
+                          f"({vi.number(value * 100)} for {vi.number(value * 100)}%), not as a fraction")
 
 
 def _domain(cat: "Catalogue", r: ThresholdRule) -> tuple[Optional[Decimal], Optional[Decimal]]:
