@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from decimal import Decimal
 from typing import Iterable, Optional
 
 from . import vi
@@ -71,6 +72,9 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         if "TODO" in r.source.clause:
             sl, sc = lr.where("source", "clause")
             diags.warning(lr.path, sl, sc, "todo", "'source.clause' still holds a TODO placeholder")
+        for tl, tc, text in _todo_comments(lr):
+            diags.warning(lr.path, tl, tc, "todo", f"a TODO left by `rules new`: {text} — set the value on that line, "
+                          "then delete the comment")
         if set(r.dependencies()) - ids or any(k not in cat.indicators for k in r.indicators()):
             continue  # already reported; the checks below need a rule that compiles
         lr.kind.lint_compiled(cat, lr, diags)
@@ -96,6 +100,24 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
 
 
 # --------------------------------------------------------------------------------------------------- plain words
+
+_TODO_COMMENT = re.compile(r"\s#\s*(TODO\b.*)$")
+
+
+def _todo_comments(lr: LoadedRule) -> list[tuple[int, int, str]]:
+    """The '# TODO' comments on the lines of one rule (from its '- id:' to the next rule or the file's end)."""
+    lines = lr.rule_file.text.splitlines()
+    start = lr.line
+    end = start
+    while end < len(lines) and not re.match(r"^\s*- id:", lines[end]):
+        end += 1
+    out = []
+    for n in range(start, end + 1):
+        m = _TODO_COMMENT.search(lines[n - 1]) if n - 1 < len(lines) else None
+        if m:
+            out.append((n, m.start() + 2, m.group(1)))
+    return out
+
 
 def condition_words(cat: Catalogue, lr: LoadedRule) -> list[str]:
     return lr.kind.describe(cat, lr) + [
@@ -273,9 +295,16 @@ def write_docs(out_dir: Path, pages: dict[str, str], *, force: bool) -> list[str
 
 # --------------------------------------------------------------------------------------------------- skeleton
 
+THEMES = "kinh_te, nong_thon_moi, do_thi_van_minh, dan_van_chinh_quyen"
+SEVERITIES = "critical, major, minor, info"
+
+
 def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional[str],
-             title: Optional[str], clause: Optional[str], today: dt.date) -> str:
-    """YAML text of a new rule, ready to append under the document's 'rules:'; its two examples pass as written."""
+             title: Optional[str], clause: Optional[str], today: dt.date, *, theme: Optional[str] = None,
+             severity: Optional[str] = None, target: Optional[Decimal] = None) -> str:
+    """YAML text of a new rule, ready to append under the document's 'rules:'; its examples pass as written. What
+    was not given (theme, severity, the target's level) is a working value with a '# TODO' comment that `rules
+    lint` reports until it is set."""
     doc_rules = [lr for lr in cat.rules if lr.document.id == document_id]
     doc = cat.documents[document_id]
     ind = cat.indicators.get(indicator or "")
@@ -284,24 +313,34 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
     unit = ind.unit if ind and ind.unit else None
     kind = ind.type if ind else "count"
     if kind == "boolean":
-        measure, target = f"{{of: {key}}}", 'op: "==", value: true'
+        measure, target_text = f"{{of: {key}}}", 'op: "==", value: true'
         met, unmet = "true", "false"
     elif kind == "level":
         levels = [lv.key for lv in ind.levels or []]
-        measure, target = f"{{of: {key}}}", f'op: ">=", value: {levels[-1]}'
+        measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {levels[-1]}'
         met, unmet = levels[-1], levels[0]
     elif kind == "items":
-        measure, target = f"{{of: {key}, aggregate: count}}", f'op: ">=", value: 1, unit: {unit or "mục"}'
+        measure, target_text = f"{{of: {key}, aggregate: count}}", f'op: ">=", value: 1, unit: {unit or "mục"}'
         met, unmet = "[{name: Mục 1}]", "[]"
     elif kind == "percent":
-        measure, target = f"{{of: {key}}}", 'op: ">=", value: 50, unit: "%"'
-        met, unmet = "60", "40"
+        level = target if target is not None else Decimal(50)
+        measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {level}, unit: "%"'
+        met, unmet = f"{level}", f"{max(level - 10, Decimal(0))}"
     else:
+        level = target if target is not None else Decimal(1)
         unit_part = f", unit: {unit}" if unit else ""
-        measure, target = f"{{of: {key}}}", f'op: ">=", value: 1{unit_part}'
-        met, unmet = "1", "0"
+        measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {level}{unit_part}'
+        met, unmet = f"{level}", f"{max(level - 1, Decimal(0))}"
+    if kind in ("items",) and target is not None:
+        target_text = target_text.replace("value: 1,", f"value: {target},")
+        met = "[" + ", ".join(f"{{name: Mục {i + 1}}}" for i in range(int(target))) + "]"
     value_key = "items" if kind == "items" else "value"
-    theme = doc_rules[0].rule.theme if doc_rules else "dan_van_chinh_quyen"
+    todo_target = "" if target is not None or kind in ("boolean", "level") else \
+        "   # TODO: mức chỉ tiêu theo văn bản (khung ghi tạm: sửa value, rồi xóa chú thích này)"
+    todo_theme = "" if theme else f"   # TODO: chủ đề trong mục “Tồn tại, hạn chế”: {THEMES}"
+    todo_severity = "" if severity else f"   # TODO: mức độ: {SEVERITIES}"
+    theme = theme or (doc_rules[0].rule.theme if doc_rules else "dan_van_chinh_quyen")
+    severity = severity or "major"
     title = title or "TODO: tên chỉ tiêu như văn bản nêu"
     clause = clause or "TODO: mục, điểm của văn bản quy định chỉ tiêu"
     return f"""
@@ -309,11 +348,11 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
     title: "{title}"
     source:
       clause: "{clause}"
-    theme: {theme}
+    theme: {theme}{todo_theme}
     tags: []
-    severity: major
+    severity: {severity}{todo_severity}
     measure: {measure}
-    target: {{{target},
+    target: {{{target_text},{todo_target}
              basis: {{kind: assumption, why: "TODO: mức chỉ tiêu lấy từ đâu — văn bản (kind: plan, quote: …), báo cáo (kind: report, quote: …, reference: …) hay giả định (why: …)"}}}}
     period: {{kind: annual}}
     messages:

@@ -750,10 +750,16 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
 @click.option("--indicator", default=None, help="The indicator the rule reads (examples are filled to match it).")
 @click.option("--title", default=None, help="The rule's title (else a TODO placeholder).")
 @click.option("--clause", default=None, help="The clause of the document (else a TODO placeholder).")
+@click.option("--theme", type=click.Choice(["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]),
+              default=None, help="The group in “Tồn tại, hạn chế” (else a working value marked TODO).")
+@click.option("--severity", type=click.Choice(["critical", "major", "minor", "info"]), default=None,
+              help="How grave a miss is (else 'major', marked TODO).")
+@click.option("--target", "target", type=click.FLOAT, default=None,
+              help="The target's level, e.g. 60 for 60% or 2 for two meetings (else a working value marked TODO).")
 @RULES_OPTION
 @guarded
 def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Optional[str], clause: Optional[str],
-              rules_dir: Optional[Path]) -> None:
+              theme: Optional[str], severity: Optional[str], target: Optional[float], rules_dir: Optional[Path]) -> None:
     """Append a rule skeleton (with a met, an unmet and a no-data example) to the document's rule file.
 
     The rule file is changed in place: work on a copy of the catalogue (`chitieu init`), not the shipped one.
@@ -776,7 +782,16 @@ def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Option
                                + "; declare it in rules/indicators.yaml first")
     doc = docs[source]
     path = cat.document_where[doc.id][0]   # the plan's file, with or without rules yet
-    text = skeleton(cat, rule_id, doc.id, indicator, title, clause, dt.date.today())
+    from decimal import Decimal
+
+    level = None
+    if target is not None:
+        level = Decimal(str(target)).normalize()
+        level = level.quantize(Decimal(1)) if level == level.to_integral() else level
+        if level < 0:
+            raise click.UsageError("--target is a level to reach: a number from 0 up")
+    text = skeleton(cat, rule_id, doc.id, indicator, title, clause, dt.date.today(), theme=theme, severity=severity,
+                    target=level)
     try:
         append_rule(path, text)
     except ValueError as exc:

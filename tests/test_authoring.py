@@ -424,3 +424,32 @@ def test_lint_lists_the_fields_when_a_template_names_an_unknown_one_and_flags_pe
     run = run_cli("rules", "lint", str(path))
     assert run.code == 0 and (f"{path}:18:44: warning[no-effect]: 'per_year' has no effect on an 'annual' rule"
                               in run.err), run.err
+
+
+def test_the_skeletons_working_values_are_todos_until_set(tmp_path):
+    """theme, severity and the target's level not given to `rules new`: working values that lint reports, each at
+    its line, until the author sets them; given, no such TODO."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    run = run_cli("rules", "new", "thu-mac-dinh", "--source", "84-KH/TU", "--indicator", "dvk.mo_hinh",
+                  "--title", "Thử", "--clause", "Mục thử", "--rules", str(rules))
+    assert run.code == 0, run.err
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lint = run_cli("rules", "lint", "--rules", str(rules))
+    todos = [l for l in lint.err.splitlines() if "a TODO left by `rules new`" in l]
+    where = {int(l.split(":")[1]): lines[int(l.split(":")[1]) - 1].split("#")[0].strip() for l in todos}
+    assert sorted(where.values()) == ["severity: major", "target: {op: \">=\", value: 1, unit: mô hình,",
+                                      "theme: dan_van_chinh_quyen"], lint.err
+    assert all(f"{path}:" in l and "warning[todo]" in l for l in todos)
+    run = run_cli("rules", "new", "thu-da-dat", "--source", "84-KH/TU", "--indicator", "dich_vu_cong.ty_le_ho_so_truc_tuyen",
+                  "--title", "Thử", "--clause", "Mục thử", "--theme", "kinh_te", "--severity", "minor",
+                  "--target", "62.5", "--rules", str(rules))
+    assert run.code == 0, run.err
+    text = path.read_text(encoding="utf-8")
+    mine = text[text.index("  - id: thu-da-dat"):]
+    assert "# TODO" not in mine and "theme: kinh_te\n" in mine and "severity: minor\n" in mine
+    assert 'target: {op: ">=", value: 62.5, unit: "%",' in mine
+    test = run_cli("rules", "test", "-k", "thu-da-dat", "--rules", str(rules))
+    assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed"), test.out
+    lint = run_cli("rules", "lint", "--rules", str(rules))
+    assert len([l for l in lint.err.splitlines() if "a TODO left by `rules new`" in l]) == 3, lint.err
