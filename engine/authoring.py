@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Optional
 
@@ -14,7 +15,7 @@ from .compiler import compile_rule, limit_problems
 from .diagnostics import Diagnostics
 from .examples import example_inputs
 from .intake import compile_pattern
-from .model import Indicator
+from .model import Finding, Indicator
 from .words import measure_words
 from .yamlsrc import flow
 TYPE_WORDS = {"count": "số đếm", "number": "số", "percent": "tỷ lệ %", "boolean": "có/không", "level": "mức",
@@ -457,3 +458,72 @@ def add_to_order(path: Path, doc_id: str) -> None:
         content = content + ("" if content.endswith("\n") else "\n") + f"order: [{doc_id}]\n"
     from .output import write_atomic
     write_atomic(path, content, force=True)
+
+
+# --------------------------------------------------------------------------------------------------- rules diff
+
+@dataclass
+class Change:
+    """One finding that a revision of the catalogue changes: its key, and each aspect as (old, new); None for a
+    finding only one of the two catalogues gives."""
+
+    commune: str
+    rule_id: str
+    period: str
+    old: Optional[Finding]
+    new: Optional[Finding]
+
+    def aspects(self) -> list[tuple[str, str, str]]:
+        """(what, old, new) for the status, the target and the message, where they differ."""
+        if self.old is None or self.new is None:
+            return []
+        out = []
+        for what, get in (("status", lambda f: f"{f.status_label} ({f.status})"),
+                          ("target", lambda f: f.target.display if f.target else "—"),
+                          ("message", lambda f: f.message)):
+            a, b = get(self.old), get(self.new)
+            if a != b:
+                out.append((what, a, b))
+        return out
+
+    def to_json(self) -> dict:
+        side = lambda f: None if f is None else {"status": f.status, "target": f.target.display if f.target else None,
+                                                 "message": f.message}
+        return {"commune": self.commune, "rule_id": self.rule_id, "period": self.period, "old": side(self.old),
+                "new": side(self.new)}
+
+
+def diff_findings(old: Iterable[Finding], new: Iterable[Finding]) -> list[Change]:
+    """Every finding whose status, target or message differs between two runs over the same facts, and the findings
+    only one run gives (a rule added or removed, a plan's coverage changed), in the new run's order."""
+    def key(f: Finding) -> tuple[str, str, str]:
+        return f.commune.id, f.rule_id, f.period.key
+
+    before = {key(f): f for f in old}
+    after = {key(f): f for f in new}
+    out = []
+    for k in list(after) + [k for k in before if k not in after]:
+        change = Change(*k, before.get(k), after.get(k))
+        if change.old is None or change.new is None or change.aspects():
+            out.append(change)
+    return out
+
+
+ASPECT_WORDS = {"status": "kết luận", "target": "chỉ tiêu", "message": "thông điệp"}
+
+
+def diff_text(changes: list[Change], total: int) -> str:
+    """The changes for a terminal: one block per finding, '→' between the old and the new."""
+    lines = []
+    for c in changes:
+        period = (c.new or c.old).period.label
+        lines.append(f"{c.commune}  {c.rule_id}  {period}")
+        if c.old is None:
+            lines.append(f"  chỉ có trong danh mục mới: {c.new.status_label} ({c.new.status}) — {c.new.message}")
+        elif c.new is None:
+            lines.append(f"  chỉ có trong danh mục cũ: {c.old.status_label} ({c.old.status}) — {c.old.message}")
+        for what, a, b in c.aspects():
+            lines.append(f"  {ASPECT_WORDS[what]}: {a}")
+            lines.append(f"  {' ' * len(ASPECT_WORDS[what])}→ {b}")
+    lines.append(f"{len(changes)} kết luận thay đổi (trong {total} kết luận của danh mục mới)")
+    return "\n".join(lines) + "\n"

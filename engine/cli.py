@@ -683,7 +683,7 @@ def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
 
 @main.group()
 def rules() -> None:
-    """Work on the rule catalogue: list, show, new-document, new, lint, test, docs.
+    """Work on the rule catalogue: list, show, new-document, new, lint, test, diff, docs.
 
     \b
     Examples:
@@ -958,6 +958,47 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], plans: tuple[
     failed = sum(1 for r in results if not r.passed)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@rules.command("diff")
+@click.argument("old_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("new_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text (one block per changed finding) or json.")
+@guarded
+def rules_diff(old_dir: Path, new_dir: Path, paths: tuple[Path, ...], fmt: str) -> None:
+    """Run the same facts under two versions of the catalogue and list every finding whose status, target or
+    message changed (and the findings only one version gives) — the review before publishing a revision.
+
+    PATHS are fact files, forms or folders, as for `check` (default: the seed commune). Exit 0 when nothing
+    changed, 1 when something did (as diff does), 2 on bad input.
+
+    \b
+    Example:
+      chitieu init ~/chitieu-ban-sua                      # a copy of the catalogue to revise
+      chitieu rules diff rules ~/chitieu-ban-sua/rules facts/tinh-an
+    """
+    import json
+
+    from .authoring import diff_findings, diff_text
+
+    runs = []
+    for rules_dir in (old_dir, new_dir):
+        cat, diags, inputs, _originals, policy = _prepare(rules_dir, paths)
+        if diags.has_errors():
+            raise InputError(diags.items)
+        result = collect(cat, audit_batch(cat, inputs, diags, unreviewed=policy))
+        if diags.has_errors():
+            raise InputError(diags.items)
+        runs.append(result.findings)
+    changes = diff_findings(*runs)
+    if fmt == "json":
+        click.echo(json.dumps({"schema": "chitieu.rules-diff/1", "old": str(old_dir), "new": str(new_dir),
+                               "changes": [c.to_json() for c in changes]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(clean(diff_text(changes, len(runs[1]))), nl=False)
+    sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
 
 
 @rules.command("docs")

@@ -4,9 +4,10 @@ in its findings, documents, tallies, matrix and reporting form."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from conftest import SEED_FACTS, run_cli
+from conftest import ROOT, SEED_FACTS, run_cli
 
 # the shipped catalogue: Tịnh An's own Kế hoạch 156 and the city's Kế hoạch 84 cover xã Tịnh An, the province's
 # Đề án 13 every commune of Quảng Ngãi, the national NTM nâng cao criteria every commune
@@ -224,3 +225,33 @@ def test_target_changes_must_be_numeric_and_in_date_order(tmp_path):
     path.write_text(text.replace(CHANGED, CHANGED + CHANGED.replace("      changes:\n", "")), encoding="utf-8")
     run = run_cli("rules", "lint", "--rules", str(rules))
     assert run.code == 2 and "the 'changes' of a target go in date order, one per date" in run.err
+
+
+# --------------------------------------------------------------------------------------------------- rules diff
+
+def test_rules_diff_shows_exactly_the_findings_a_threshold_change_moves(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "rules", old, ignore=shutil.ignore_patterns("__*"))
+    shutil.copytree(old, new)
+    path = new / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: mo-hinh-dvk-moi-nam\n")
+    rule = text[start:text.index("\n  - id: ", start + 1)]
+    assert rule.count("value: 1\n") == 1   # the yearly target: 01 model a year, raised to 03
+    path.write_text(text.replace(rule, rule.replace("value: 1\n", "value: 3\n")), encoding="utf-8")
+    run = run_cli("rules", "diff", str(old), str(new), str(SEED_FACTS), "--format", "json")
+    assert run.code == 1, run.err
+    changes = {(c["rule_id"], c["period"]): c for c in run.json()["changes"]}
+    # the seed: 05 models in 2023 (met either way), 02 so far in 2024 (met under 01, short of 03 with the year open)
+    assert set(changes) == {("mo-hinh-dvk-moi-nam", "2023"), ("mo-hinh-dvk-moi-nam", "2024")}
+    y2023, y2024 = changes[("mo-hinh-dvk-moi-nam", "2023")], changes[("mo-hinh-dvk-moi-nam", "2024")]
+    assert (y2023["old"]["status"], y2023["new"]["status"]) == ("met", "met")
+    assert (y2023["old"]["target"], y2023["new"]["target"]) == ("ít nhất 01 mô hình", "ít nhất 03 mô hình")
+    assert y2024["old"]["status"] == "met" and y2024["new"]["status"] in ("pending", "unmet")
+    text_run = run_cli("rules", "diff", str(old), str(new), str(SEED_FACTS))
+    assert text_run.code == 1
+    assert "quang-ngai/tinh-an  mo-hinh-dvk-moi-nam  năm 2024" in text_run.out
+    assert "  chỉ tiêu: ít nhất 01 mô hình\n          → ít nhất 03 mô hình" in text_run.out
+    assert text_run.out.strip().splitlines()[-1].startswith("2 kết luận thay đổi (trong ")
+    same = run_cli("rules", "diff", str(old), str(old), str(SEED_FACTS))
+    assert same.code == 0 and same.out.startswith("0 kết luận thay đổi"), same.out
