@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable, Optional
 
 from . import vi
-from .catalogue import Catalogue, LoadedRule, load_catalogue
+from .catalogue import Catalogue, LoadedRule, load_catalogue, unreadable
 from .compiler import compile_rule, limit_problems
 from .diagnostics import Diagnostics
 from .examples import example_inputs
@@ -87,8 +87,9 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
             diags.warning(path, line, col, "missing-coverage",
                           f"document '{doc_id}' does not say which communes it covers, so it applies to every "
                           "commune; add 'covers:' (provinces: [...], communes: [...] by id, or all)")
+    unread = unreadable(diags)   # a file that could not be read: its rules' indicators are not "unused"
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
-        if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
+        if key not in unread and key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
                                                          if p.group)):
             diags.warning(path, line, col, "indicator-unused", f"indicator '{key}' is read by no rule")
         for pat in cat.indicators[key].intake:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
@@ -264,10 +265,24 @@ def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where
 NUMERIC_TYPES = ("count", "number", "percent", "items")
 
 
+def unreadable(diags: Diagnostics) -> set[str]:
+    """The words (ids, keys) of the files that could not be parsed (a YAML syntax error): what they declare or read
+    is missing from the catalogue, not absent — no "unknown" or "unused" warning for those."""
+    words: set[str] = set()
+    for path in {d.path for d in diags.items if d.level == "error" and d.code == "yaml-syntax"}:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        words.update(re.findall(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", text))
+    return words
+
+
 def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     """Checks that need the whole catalogue: ids, references, types, units, periods, templates."""
+    unread = unreadable(diags)   # a document in a file that could not be parsed is not "unknown"
     for i, doc_id in enumerate(cat.info.order):
-        if doc_id not in cat.documents and cat.info_doc is not None:
+        if doc_id not in cat.documents and cat.info_doc is not None and doc_id not in unread:
             line, col = cat.info_doc.where(("order", i))
             diags.warning(cat.info_doc.path, line, col, "unknown-document",
                           f"'order' names document '{doc_id}', which no rule file declares"

@@ -236,7 +236,7 @@ def shown_path(path: str | Path) -> str:
 
 def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3) -> str:
     """A ' (did you mean: a, b?)' suffix naming the nearest candidates, or '' when none is near."""
-    pool = sorted(set(candidates))
+    pool = sorted(set(candidates) - {name})   # never the word itself
     # a prefix typed in full ('kh-156' for 'kh-156-ubnd-tinh-an') is as telling as a near spelling
     prefixed = [c for c in pool if len(name) >= 3 and c.startswith(name) and c != name]
     close = (prefixed + [c for c in difflib.get_close_matches(name, pool, n=n, cutoff=0.6) if c not in prefixed])[:n]

@@ -453,3 +453,33 @@ def test_the_skeletons_working_values_are_todos_until_set(tmp_path):
     assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed"), test.out
     lint = run_cli("rules", "lint", "--rules", str(rules))
     assert len([l for l in lint.err.splitlines() if "a TODO left by `rules new`" in l]) == 3, lint.err
+
+
+def test_a_misindented_key_is_explained_in_words_without_false_warnings(tmp_path):
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-156.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, l in enumerate(lines) if l == "    severity: major")
+    lines[n + 1] = lines[n + 1][1:]          # the key after it, one space short
+    key = lines[n + 1].split(":")[0].strip()
+    path.write_text("\n".join(lines), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.code == 2
+    assert f"{path}:{n + 2}:4: error[yaml-syntax]: " in run.err
+    assert f"`{key}` is indented 3 spaces; indent it like `severity` (4 spaces)" in run.err
+    # the file's rules could not be read: their indicators are not "unused", its plan is not "unknown"
+    assert "indicator-unused" not in run.err and "unknown-document" not in run.err, run.err
+    assert run.err.strip().endswith("1 error(s), 0 warning(s)")
+
+
+def test_an_enum_error_names_the_field_and_the_nearest_value(tmp_path):
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "period: {kind: annual" in text
+    path.write_text(text.replace("period: {kind: annual", "period: {kind: yearly", 1), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert ("error[invalid-value]: 'kind': 'yearly' is not allowed (did you mean: 'annual'?); expected 'annual', "
+            "'cumulative', 'deadline' or 'as_of'") in run.err, run.err
+    from chitieu.diagnostics import did_you_mean
+    assert did_you_mean("from", ["from", "to", "form"]) == " (did you mean: 'form'?)"   # never the word itself
