@@ -6,8 +6,8 @@ report's facts are drafted by engine.intake and the catalogue's claim checks rec
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -15,9 +15,9 @@ from . import vi
 from .audit import run_audit
 from .catalogue import Catalogue
 from .diagnostics import Diagnostics
-from .facts import load_inputs
-from .intake import Extraction, _fold, extract, to_yaml
-from .reporttext import ReportText, clean, encoding_note, read_report
+from .facts import CommuneFacts, load_fact_document
+from .intake import Extraction, Unknown, extract, to_document
+from .reporttext import ReportText, clean, encoding_note, fold, read_report
 
 TYPOS = {"trực quang": "trực quan", "nỗi cộm": "nổi cộm", "phần đầu": "phấn đấu"}
 _DUP = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.I)
@@ -225,11 +225,11 @@ def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
 
 def _summary(ex: Extraction, p: Problems) -> None:
     summary = [s["text"] for s in ex.statements if s["kind"] == "shortcoming" and s.get("in_summary")]
-    folded = " ".join(_fold(s).lower() for s in summary)
+    folded = " ".join(fold(s).lower() for s in summary)
     for s in ex.statements:
         if s["kind"] != "shortcoming" or s.get("in_summary"):
             continue
-        key = _fold(s["quote"]).lower()[:40]
+        key = fold(s["quote"]).lower()[:40]
         if key not in folded:
             p.add(s["line"], s["quote"][:30], "report-summary", f"“{s['quote']}” is stated here but left out of the "
                   "section “Tồn tại, hạn chế”", f"hạn chế “{s['quote']}” nêu ở phần kết quả nhưng chưa đưa vào mục "
@@ -242,14 +242,17 @@ FIGURE_CODES = {"unmet": "report-figure", "needs_clarification": "report-unclear
 
 def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """The report's own derived figures recomputed by the catalogue's claim checks, and readings that disagree."""
-    with tempfile.TemporaryDirectory() as tmp:
-        draft = Path(tmp) / "draft.yaml"
-        draft.write_text(to_yaml(ex, commune_id="lint/xa", report_file=str(ex.report.path.resolve())), encoding="utf-8")
-        diags = Diagnostics()
-        communes, _ = load_inputs([draft], cat, diags)
-        if diags.has_errors() or not communes:
-            return
-        result = run_audit(cat, communes)
+    try:
+        doc = to_document(ex, ex.report.path, commune_id="lint/xa", name=ex.header.commune or "xã chưa rõ tên",
+                          as_of=None if ex.header.as_of else dt.date.today(), report_file=str(ex.report.path.resolve()))
+    except Unknown:
+        return
+    diags = Diagnostics()
+    communes: dict[str, CommuneFacts] = {}
+    load_fact_document(doc, cat, diags, communes)
+    if diags.has_errors() or not communes:
+        return
+    result = run_audit(cat, list(communes.values()))
     for f in result.findings:
         lr = cat.by_id[f.rule_id]
         if not lr.kind.checks_figures or f.status not in FIGURE_CODES:

@@ -1,5 +1,9 @@
-"""A commune's report as text: read from .txt, .md or .docx, cut into paragraphs and sentences that remember their
-line, mended where real reports break (page breaks in mid-sentence, decomposed Unicode, bullets, emphasis)."""
+"""A commune's report as text — the one class every reader of a report uses (intake, lint, the quote check of fact
+files, the web page): read from .txt, .md or .docx;
+cut into paragraphs and sentences that remember their line, with its tables kept as cells; mended where real
+reports break (page breaks in mid-sentence, decomposed Unicode, bullets, emphasis). ``clean`` is the one text
+normaliser; ``quote_key`` and ``fold`` are built on it.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from . import legacy
-from .diagnostics import InputError
+from .diagnostics import InputError, column_letter
 from .inputs import iter_xml, open_docx_part, read_capped
 from .yamlsrc import decode_utf8
 
@@ -20,22 +24,39 @@ _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*[-+•–]\s+")
 _END = re.compile(r"[.;:!?)\]”\"/]\s*$|\./\.$")
 _ENUM = re.compile(r"^(\d+(\.\d+)*|[IVX]+|[a-zđ])[.)]$")
+_HEADING_START = re.compile(r"^\s*(?:#+\s|\d+(?:\.\d+)*[.)]\s|[IVX]+\.\s|[a-zđ]\)\s)")
+REPORT_SUFFIXES = {".txt", ".md", ".docx"}
 
+
+# --------------------------------------------------------------------------------------------------- normalising
 
 def clean(text: str) -> str:
-    """The text as quoted: NFC, no emphasis marks, one space between words."""
+    """The text as quoted: NFC, no emphasis marks, one space between words. The one normaliser of report text."""
     text = unicodedata.normalize("NFC", text)
     text = _EMPHASIS.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 
-_SAME_LENGTH = str.maketrans({"“": '"', "”": '"', "–": "-", "—": "-", "’": "'"})
+_SAME_LENGTH = str.maketrans({"“": '"', "”": '"', "–": "-", "—": "-", "’": "'", "‘": "'"})
 
 
 def for_matching(text: str) -> str:
     """Quotes and dashes made plain, one character for one, so positions still point into the quoted text."""
     return text.translate(_SAME_LENGTH)
 
+
+def quote_key(text: str) -> str:
+    """What two quotes must share to be the same words: clean, quotes and dashes plain."""
+    return for_matching(clean(text.replace("`", "")))
+
+
+def fold(text: str) -> str:
+    """Without diacritics (đ → d), for telling spellings of one name apart: 'Tỉnh An' and 'Tịnh An' fold alike."""
+    return "".join(c for c in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+
+
+# --------------------------------------------------------------------------------------------------- the model
 
 @dataclass
 class Sentence:
@@ -54,6 +75,7 @@ class Paragraph:
     joined_at: list[int] = field(default_factory=list)   # lines where a sentence broken by a page break resumes
     sentences: list[Sentence] = field(default_factory=list)
     offsets: list[tuple[int, int]] = field(default_factory=list)   # (offset in text, line it starts on)
+    table: Optional[int] = None   # a row of this table (read by its cells, not as prose)
 
     @property
     def match(self) -> str:
@@ -68,23 +90,73 @@ class Paragraph:
 
 
 @dataclass
+class Cell:
+    table: int                    # 1-based, in document order (a layout table counts too)
+    row: int                      # 1-based
+    col: int                      # 1-based
+    text: str                     # clean
+    raw: str                      # emphasis kept
+    line: int                     # the line of its row in ``ReportText.lines``
+
+    @property
+    def ref(self) -> str:
+        """The cell as a fact cites it: 'Bảng 2!E4' (table 2, column E, row 4)."""
+        return f"Bảng {self.table}!{column_letter(self.col)}{self.row}"
+
+
+@dataclass
+class Table:
+    index: int
+    rows: list[list[Cell]]
+
+
+@dataclass
 class ReportText:
     path: Path
     lines: list[str]
     paragraphs: list[Paragraph]
     encoding: str = "utf-8"       # 'docx', 'utf-8', or the legacy encoding converted (engine.legacy.LABELS)
+    tables: list[Table] = field(default_factory=list)
+    _keys: Optional[list[str]] = field(default=None, repr=False)
 
-    def sentences(self):
+    @property
+    def ocr(self) -> bool:
+        return self.encoding == "ocr"
+
+    def sentences(self) -> Iterator[Sentence]:
         for p in self.paragraphs:
             yield from p.sentences
 
+    def found_at(self, line: int, quote: str, *, span: int = 4) -> bool:
+        """Whether ``quote`` stands at ``line`` (or runs on over the next lines: a page break may cut it)."""
+        if self._keys is None:
+            self._keys = [quote_key(x) for x in self.lines]
+        window = " ".join(x for x in self._keys[line - 1: line - 1 + span] if x)
+        return quote_key(quote) in window
 
-def _decode(path: Path) -> tuple[list[str], str]:
-    """The report's lines and the encoding they were read in ('utf-8', or a legacy one converted to Unicode)."""
+    def find(self, quote: str) -> Optional[int]:
+        for i in range(1, len(self.lines) + 1):
+            if self.found_at(i, quote):
+                return i
+        return None
+
+
+# --------------------------------------------------------------------------------------------------- reading
+
+@dataclass
+class _Read:
+    lines: list[str]
+    encoding: str
+    tables: list[Table] = field(default_factory=list)
+    table_lines: dict[int, int] = field(default_factory=dict)     # line (1-based) → table index
+
+
+def _decode(path: Path) -> _Read:
+    """The report's lines, tables and the way it was read."""
     raw = read_capped(path, MAX_BYTES, what="report")
     # a Word file, whatever its name says; a .docx that holds plain text is read as text
     if raw.startswith(b"PK\x03\x04") or (path.suffix.lower() == ".docx" and raw.startswith(b"PK")):
-        return _docx_lines(path, raw), "docx"
+        return _docx(path, raw)
     encoding = "utf-8"
     try:
         text = decode_utf8(path, raw)
@@ -96,7 +168,10 @@ def _decode(path: Path) -> tuple[list[str], str]:
             text, encoding = converted
             text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a report, unlike our own files, may mix NFC and NFD freely: it is normalised, not refused
-    return unicodedata.normalize("NFC", text).split("\n"), encoding
+    lines = unicodedata.normalize("NFC", text).split("\n")
+    read = _Read(lines, encoding)
+    _markdown_tables(read)
+    return read
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -123,31 +198,87 @@ def _run_text(run) -> str:
     return "".join(parts)
 
 
-def _docx_lines(path: Path, raw: bytes) -> list[str]:
-    """A Word report as lines: one per paragraph, a blank line between them, table rows as '|'-joined lines.
-    The archive is opened member by member within the caps of engine.inputs (no zip bomb gets further)."""
+def _paragraph_text(p) -> str:
+    """A Word paragraph's text; italic or bold runs become *emphasis*, as in the text form (reports set model names
+    off that way)."""
+    texts = []
+    runs = [r for el in p for r in ([el] if el.tag == _W + "r" else el.iter(_W + "r")) if r.tag == _W + "r"]
+    for run in runs:
+        text = _run_text(run)
+        rpr = run.find(_W + "rPr")
+        texts.append(f"*{text}*" if text.strip() and (_flag(rpr, "i") or _flag(rpr, "b")) else text)
+    return unicodedata.normalize("NFC", "".join(texts).replace("**", ""))
+
+
+def _docx(path: Path, raw: bytes) -> _Read:
+    """A Word report as lines: one per paragraph, a blank line between them. A table of figures (two rows or more,
+    three columns or more) is kept as cells, one '|'-joined line per row; a layout table (the header block, the
+    signature) gives each of its paragraphs a line, column by column. The archive is opened member by member within
+    the caps of engine.inputs (no zip bomb gets further)."""
     zf, part = open_docx_part(path, raw)
-    lines: list[str] = []
+    read = _Read([], "docx")
+    n_tables = 0
     with zf:
         # body children sit at depth 3: w:document / w:body / (w:p | w:tbl | …)
         for child in iter_xml(path, zf, part, depth=3):
-            tag = child.tag
-            if tag == _W + "p":
-                # italic or bold runs become *emphasis*, as in the text form: reports set model names off that way
-                texts = []
-                runs = [r for el in child for r in ([el] if el.tag == _W + "r" else el.iter(_W + "r"))
-                        if r.tag == _W + "r"]
-                for run in runs:
-                    text = _run_text(run)
-                    rpr = run.find(_W + "rPr")
-                    texts.append(f"*{text}*" if text.strip() and (_flag(rpr, "i") or _flag(rpr, "b")) else text)
-                lines += [unicodedata.normalize("NFC", "".join(texts).replace("**", "")), ""]
-            elif tag == _W + "tbl":
-                for row in child.iter(_W + "tr"):
-                    cells = ["".join(t.text or "" for t in cell.iter(_W + "t")) for cell in row.iter(_W + "tc")]
-                    lines += [" | ".join(cells), ""]
-    return lines
+            if child.tag == _W + "p":
+                read.lines += [_paragraph_text(child), ""]
+            elif child.tag == _W + "tbl":
+                n_tables += 1
+                rows = [[[_paragraph_text(p) for p in tc.iter(_W + "p")] for tc in tr.iter(_W + "tc")]
+                        for tr in child.iter(_W + "tr")]
+                _add_table(read, n_tables, rows)
+    return read
 
+
+def _add_table(read: _Read, index: int, rows: list[list[list[str]]]) -> None:
+    """A table's rows (each cell a list of paragraphs) as lines, and as cells when it is a table of figures."""
+    if len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 3:
+        table = Table(index, [])
+        for r, row in enumerate(rows, 1):
+            line = len(read.lines) + 1
+            cells = [Cell(index, r, c, clean(" ".join(paras)), " ".join(paras), line) for c, paras in enumerate(row, 1)]
+            table.rows.append(cells)
+            read.lines += [" | ".join(c.raw for c in cells), ""]
+            read.table_lines[line] = index
+        read.tables.append(table)
+        return
+    for row in rows:
+        for paras in row:
+            for text in paras:
+                if text.strip():
+                    read.lines.append(text)
+            read.lines.append("")
+
+
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _markdown_tables(read: _Read) -> None:
+    """Pipe tables of a Markdown report (| Chỉ tiêu | Kế hoạch | Thực hiện |) kept as cells."""
+    i, index = 0, 0
+    lines = read.lines
+    while i < len(lines):
+        if not _MD_ROW.match(lines[i]):
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and _MD_ROW.match(lines[i]):
+            i += 1
+        block = [(n, ln) for n, ln in enumerate(lines[start:i], start + 1) if not _MD_RULE.match(ln)]
+        if len(block) < 2 or max(len(ln.strip().strip("|").split("|")) for _, ln in block) < 3:
+            continue  # a layout table (the header block's two columns) is read as text
+        index += 1
+        table = Table(index, [])
+        for r, (n, ln) in enumerate(block, 1):
+            parts = [p for p in ln.strip().strip("|").split("|")]
+            table.rows.append([Cell(index, r, c, clean(p), p.strip(), n) for c, p in enumerate(parts, 1)])
+            read.table_lines[n] = index
+        read.tables.append(table)
+
+
+# --------------------------------------------------------------------------------------------------- paragraphs
 
 _SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ(\"“+-])|(?<=\.\))\s+")
 
@@ -168,7 +299,7 @@ def _split(p: Paragraph) -> None:
 
 
 def encoding_note(report: ReportText) -> Optional[str]:
-    """What to tell the user about a report read from a legacy encoding, or None."""
+    """What to tell the user about a report read from a legacy encoding or by OCR, or None."""
     if report.encoding in ("utf-8", "docx"):
         return None
     return (f"the report is Vietnamese text in the {legacy.LABELS[report.encoding]} encoding: read as Unicode; "
@@ -177,11 +308,21 @@ def encoding_note(report: ReportText) -> Optional[str]:
 
 def report_lines(path: Path) -> list[str]:
     """The report's lines as the quote check and intake number them (Word paragraphs each with a blank line)."""
-    return _decode(path)[0]
+    return _decode(path).lines
+
+
+def _continues(last: str, nxt: str) -> bool:
+    """Whether the line ``nxt``, after blank lines, carries on the sentence ``last`` left open (a page break): it
+    starts in lower case, or with a figure that is not a numbered heading ("là" / "10/10 thôn …")."""
+    nxt = clean(nxt)
+    if not last or _END.search(last) or not nxt:
+        return False
+    return nxt[:1].islower() or (nxt[:1].isdigit() and not _HEADING_START.match(nxt) and not last.isupper())
 
 
 def read_report(path: Path) -> ReportText:
-    lines, encoding = _decode(path)
+    read = _decode(path)
+    lines = read.lines
     paragraphs: list[Paragraph] = []
     i = 0
     while i < len(lines):
@@ -193,21 +334,22 @@ def read_report(path: Path) -> ReportText:
         offsets = [(0, i + 1)]
         joined = []
         i += 1
-        while True:
-            # a paragraph that ends without punctuation and resumes in lower case after blank lines was cut by a
-            # page break: mend it (the quote of a fact then spans the lines; the quote check allows that)
+        in_table = read.table_lines.get(start + 1)
+        while in_table is None:
+            # a paragraph that ends without punctuation and resumes after blank lines was cut by a page break: mend
+            # it (the quote of a fact then spans the lines; the quote check allows that)
             j = i
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            last = clean(parts[-1])
-            if (j < len(lines) and j - i <= 3 and last and not _END.search(last)
-                    and clean(lines[j])[:1].islower()):
+            if (j < len(lines) and j - i <= 3 and j + 1 not in read.table_lines
+                    and _continues(clean(parts[-1]), lines[j])):
                 offsets.append((len(clean(" ".join(parts))) + 1, j + 1))
                 parts.append(lines[j])
                 joined.append(j + 1)
                 i = j + 1
                 continue
-            if i < len(lines) and lines[i].strip() and not _BULLET.match(lines[i]):
+            if (i < len(lines) and lines[i].strip() and not _BULLET.match(lines[i])
+                    and i + 1 not in read.table_lines):
                 offsets.append((len(clean(" ".join(parts))) + 1, i + 1))
                 parts.append(lines[i])
                 i += 1
@@ -215,9 +357,9 @@ def read_report(path: Path) -> ReportText:
             break
         raw = " ".join(parts)
         text = clean(_BULLET.sub("", raw))
-        p = Paragraph(start + 1, raw, text, [ln for _, ln in offsets], joined)
+        p = Paragraph(start + 1, raw, text, [ln for _, ln in offsets], joined, table=in_table)
         shift = len(clean(raw)) - len(text)
         p.offsets = [(max(0, off - shift), ln) for off, ln in offsets]
         _split(p)
         paragraphs.append(p)
-    return ReportText(path, lines, paragraphs, encoding)
+    return ReportText(path, lines, paragraphs, read.encoding, read.tables)

@@ -27,7 +27,7 @@ from ..batch import audit_batch, collect
 from ..catalogue import Catalogue, load_catalogue
 from ..diagnostics import Diagnostic, Diagnostics, InputError
 from ..facts import fact_problems, load_inputs
-from ..intake import extract
+from ..intake import draft_body, extract
 from ..model import Fact
 from ..reporters import SHORTFALL_FORMATS
 from ..reporters.documents import DocumentOptions
@@ -221,10 +221,10 @@ def _check_docx(name: str, data: bytes) -> None:
 
 def commune_id(name: str, province: str = "") -> str:
     """The id a commune gets from its name (and province), as `chitieu facts extract` makes it."""
-    from ..intake import _slug
+    from ..intake import slug
 
     name = re.sub(r"^(xã|phường|thị trấn)\s+", "", name.strip(), flags=re.I)
-    return "/".join(x for x in (_slug(province) if province else None, _slug(name)) if x)
+    return "/".join(x for x in (slug(province) if province else None, slug(name)) if x)
 
 
 def draft_from_report(cat: Catalogue, path: Path, shown: str) -> tuple[Draft, list[ShownParagraph]]:
@@ -244,17 +244,9 @@ def draft_from_report(cat: Catalogue, path: Path, shown: str) -> tuple[Draft, li
               "issuer": h.issuer or f"UBND xã {name}", "period": {"from": start.isoformat(), "to": as_of.isoformat()}}
     facts = []
     for d in ex.facts:
-        body: dict[str, Any] = {"items": plain(d.items)} if d.items is not None else {"value": plain(d.value)}
-        if d.basis != "reported":
-            body["basis"] = d.basis
-        if d.awaiting_appraisal:
-            body["awaiting_appraisal"] = True
-        if d.document:
-            body["document"] = plain(d.document)
-        if d.notes:
-            body["note"] = "; ".join(d.notes)
+        body = {k: plain(v) for k, v in draft_body(d).items()}
         facts.append({"indicator": d.indicator, "period": str(d.period), "body": body, "line": d.line,
-                      "quote": d.quote, "flagged": bool(d.review)})
+                      "cell": d.cell, "quote": d.quote, "flagged": bool(d.review)})
     statements = [_statement(s) for s in ex.statements]
     draft = Draft(commune, report, facts, statements, list(ex.unmatched))
     return draft, _marked(ex.report, facts)
@@ -458,7 +450,7 @@ def _iso_date(text: str) -> str:
 
 def parse_document(text: str) -> Optional[dict]:
     """An evidence document typed by a reviewer: 'Quyết định số 25/QĐ-UBND ngày 02/02/2023' or just '25/QĐ-UBND'."""
-    from ..intake import parse_document as engine_parse
+    from ..grammar import parse_document as engine_parse
 
     text = unicodedata.normalize("NFC", text or "").strip()
     if not text:

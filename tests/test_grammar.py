@@ -1,0 +1,251 @@
+"""The one grammar of report statements (chitieu.grammar) and the indicators' words in rules/indicators.yaml, through
+the real `facts extract`: the examples quoted in issue 13, the forms the grammar promises, and the look-alikes that
+must never fill an indicator. The reports are written here, for a made-up commune (xã Sơn Kỳ), in the genre's words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, run_cli
+
+from chitieu import grammar as g
+
+HEAD = """ỦY BAN NHÂN DÂN
+XÃ SƠN KỲ
+Số: 45/BC-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Sơn Kỳ, ngày 15 tháng 12 năm 2024
+
+BÁO CÁO
+
+Kết quả thực hiện công tác dân vận chính quyền năm 2024
+
+I. KẾT QUẢ THỰC HIỆN
+
+"""
+
+
+def _draft(tmp_path: Path, body: str, *extra: str, head: str = HEAD) -> dict:
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(head + body, encoding="utf-8")
+    run = run_cli("facts", "extract", str(report), *extra)
+    assert run.code == 0, run.err
+    return yaml.safe_load(run.out)
+
+
+def _facts(draft: dict) -> dict[tuple[str, object], dict]:
+    return {(f["indicator"], f["period"]): f for f in draft["facts"]}
+
+
+def _value(f: dict):
+    return f["items"] if "items" in f else f.get("value", f.get("claim"))
+
+
+# --------------------------------------------------------------------------------------------------- the issue's examples
+
+def test_not_founding_a_new_model_in_a_year_is_zero_models_that_year(tmp_path):
+    facts = _facts(_draft(tmp_path, "1. Năm 2024: chưa thành lập thêm mô hình mới.\n"))
+    f = facts[("dvk.mo_hinh", 2024)]
+    assert (f["items"], f["source"]["line"]) == ([], 16)
+    assert "chưa thành lập thêm mô hình mới" in f["source"]["quote"]
+
+
+def test_households_out_of_poverty_against_the_assigned_target_give_all_three_figures(tmp_path):
+    facts = _facts(_draft(tmp_path, "2. Năm 2024 giảm 02 hộ nghèo trên chỉ tiêu giao 05 hộ (đạt 40%).\n"))
+    assert {k: _value(f) for k, f in facts.items()} == {
+        ("giam_ngheo.so_ho_giam", 2024): 2, ("giam_ngheo.chi_tieu_giao", 2024): 5,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 40}
+    assert all(f["source"]["line"] == 16 for f in facts.values())
+
+
+def test_n_of_m_households_by_the_target_is_the_count_and_the_target(tmp_path):
+    facts = _facts(_draft(tmp_path, "Năm 2024 giảm 11/11 hộ nghèo theo chỉ tiêu giao.\n"))
+    assert {k: _value(f) for k, f in facts.items()} == {
+        ("giam_ngheo.so_ho_giam", 2024): 11, ("giam_ngheo.chi_tieu_giao", 2024): 11}
+
+
+def test_a_count_of_models_with_its_rate_lets_the_claim_check_run(tmp_path):
+    body = ("Năm 2023 đã thành lập mới 05 mô hình, đạt 300% so với chỉ tiêu. "
+            "Năm 2024 đã thành lập mới 01 mô hình *Chợ an toàn* (thành lập tại Quyết định số 12/QĐ-UBND ngày "
+            "03/4/2024).\n")
+    draft = _draft(tmp_path, body)
+    facts = _facts(draft)
+    models = facts[("dvk.mo_hinh", 2023)]
+    # five models without names: five unnamed items, never a name cut from "đạt 300% so với chỉ tiêu"
+    assert len(models["items"]) == 5 and models["review"] is True
+    assert not any("300" in item["name"] for item in models["items"])
+    assert (facts[("dvk.ty_le_dat_bao_cao", 2023)]["value"], facts[("dvk.ty_le_dat_bao_cao", 2023)]["basis"]) == (
+        300, "claimed")
+    assert facts[("dvk.mo_hinh", 2024)]["items"] == [
+        {"name": "Chợ an toàn", "decision": {"kind": "Quyết định", "number": "12/QĐ-UBND", "date": "2024-04-03"}}]
+
+
+def test_another_communes_full_year_report_in_the_genres_words(tmp_path):
+    body = ("1. Toàn xã có 14/16 thôn đạt danh hiệu thôn văn hóa.\n\n"
+            "2. Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến đạt 87,5%.\n\n"
+            "3. Xã đã được UBND tỉnh công nhận đạt chuẩn nông thôn mới nâng cao tại Quyết định số 1234/QĐ-UBND "
+            "ngày 20/11/2024.\n\n"
+            "4. Năm 2024 giảm 09 hộ nghèo, đạt 112,5% chỉ tiêu huyện giao (08 hộ).\n")
+    draft = _draft(tmp_path, body)
+    assert draft["commune"] == {"id": "son-ky", "name": "xã Sơn Kỳ"}
+    assert (str(draft["report"]["date"]), str(draft["report"]["as_of"])) == ("2024-12-15", "2024-12-15")
+    facts = _facts(draft)
+    assert (_value(facts[("kdc.so_khu_van_hoa", "as_of")]), _value(facts[("kdc.tong_so_khu", "as_of")])) == (14, 16)
+    assert facts[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")]["value"] == 87.5
+    recognised = facts[("ntm_nc.cong_nhan", "as_of")]
+    assert (recognised["value"], recognised["document"]) == (
+        "da_cong_nhan", {"kind": "Quyết định", "number": "1234/QĐ-UBND", "date": "2024-11-20"})
+    assert (_value(facts[("giam_ngheo.so_ho_giam", 2024)]), _value(facts[("giam_ngheo.chi_tieu_giao", 2024)]),
+            _value(facts[("giam_ngheo.ty_le_hoan_thanh", 2024)])) == (9, 8, 112.5)
+    # every drafted fact keeps its quote, its line and a confidence
+    for f in draft["facts"]:
+        assert f["source"]["quote"] and f["source"]["line"] >= 16 and 0 < f["confidence"] <= 1
+
+
+def test_years_are_read_per_clause_of_a_packed_sentence(tmp_path):
+    facts = _facts(_draft(tmp_path, "Năm 2023 giảm 06 hộ nghèo; năm 2024 giảm 04 hộ nghèo.\n"))
+    assert (_value(facts[("giam_ngheo.so_ho_giam", 2023)]), _value(facts[("giam_ngheo.so_ho_giam", 2024)])) == (6, 4)
+
+
+def test_numbers_in_words_and_bounds(tmp_path):
+    body = ("Năm 2024 giảm được ba hộ nghèo.\n\n"
+            "Tỷ lệ hồ sơ giải quyết trực tuyến đạt trên 90%.\n")
+    facts = _facts(_draft(tmp_path, body))
+    assert _value(facts[("giam_ngheo.so_ho_giam", 2024)]) == 3
+    assert facts[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")]["value"] == {"gt": 90}
+
+
+# --------------------------------------------------------------------------------------------------- look-alikes
+
+def test_look_alikes_never_fill_an_indicator(tmp_path):
+    body = ("Tỷ lệ thanh toán trực tuyến đạt 60%; tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.\n\n"
+            "Toàn huyện có 120/135 thôn đạt danh hiệu thôn văn hóa.\n\n"
+            "Xã đạt 12/19 tiêu chí nông thôn mới.\n\n"
+            "Năm 2024 giảm 03 hộ nghèo.\n")
+    draft = _draft(tmp_path, body, "--as-of", "2024-12-15")
+    indicators = {f["indicator"] for f in draft["facts"]}
+    assert not indicators & {"dich_vu_cong.ty_le_ho_so_truc_tuyen", "kdc.so_khu_van_hoa", "kdc.tong_so_khu",
+                             "ntm_nc.so_tieu_chi_dat"}, draft["facts"]
+    assert indicators == {"giam_ngheo.so_ho_giam"}
+    # nothing is dropped silently: the sentences with figures are listed as unmatched
+    assert {u["line"] for u in draft["unmatched"]} >= {16, 18, 20}
+
+
+def test_the_look_alikes_are_data_beside_the_synonyms():
+    words = {i["key"]: i.get("words") for i in yaml.safe_load((ROOT / "rules" / "indicators.yaml").read_text(
+        encoding="utf-8"))["indicators"]}
+    online = words["dich_vu_cong.ty_le_ho_so_truc_tuyen"]
+    assert {"thanh toán", "đúng hạn"} <= set(online["not"])
+    culture = words["kdc.so_khu_van_hoa"]
+    assert {"thôn", "tổ dân phố", "khu dân cư"} <= set(culture["unit"]) and "nhà văn hóa" in culture["not"]
+
+
+def test_a_rule_author_adds_a_synonym_without_python(tmp_path):
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__pycache__"))
+    report = tmp_path / "r"
+    report.mkdir()
+    body = "Toàn xã có 14/16 cụm dân cư đạt danh hiệu cụm dân cư văn hóa. Năm 2024 giảm 03 hộ nghèo.\n"
+    before = _facts(_draft(report, body))
+    assert ("kdc.so_khu_van_hoa", "as_of") not in before
+    ind = rules / "indicators.yaml"
+    text = ind.read_text(encoding="utf-8")
+    edited = text.replace("xóm|khu] văn hóa", "xóm|khu|cụm dân cư] văn hóa").replace("xóm, khu]", "xóm, khu, cụm dân cư]")
+    assert edited.count("cụm dân cư") == 2, "the test adds the word where indicators.yaml lists the units"
+    ind.write_text(edited, encoding="utf-8")
+    after = _facts(_draft(report, body, "--rules", str(rules)))
+    assert _value(after[("kdc.so_khu_van_hoa", "as_of")]) == 14
+
+
+# --------------------------------------------------------------------------------------------------- unknown is asked
+
+NO_DATE_HEAD = "ỦY BAN NHÂN DÂN\nXÃ SƠN KỲ\n\nBÁO CÁO\n\nKết quả công tác dân vận chính quyền\n\nI. KẾT QUẢ\n\n"
+
+
+def test_a_report_without_a_date_is_asked_for_one_never_given_today(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(NO_DATE_HEAD + "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 62%.\n", encoding="utf-8")
+    for command in (("facts", "extract"), ("check",)):
+        run = run_cli(*command, str(report))
+        assert run.code == 2 and run.out == ""
+        assert f"{report}:1:1: error[report-unknown]: the report does not say the date its figures run to" in run.err
+    run = run_cli("facts", "extract", str(report), "--as-of", "2024-06-30")
+    assert run.code == 0, run.err
+    draft = yaml.safe_load(run.out)
+    assert str(draft["report"]["as_of"]) == "2024-06-30"
+    run = run_cli("check", str(report), "--as-of", "2024-06-30", "--fail-on", "never", "--allow-unreviewed",
+                  "--format", "json")
+    assert run.code == 0, run.err
+    assert run.json()["findings"]
+
+
+def test_the_unit_is_the_reports_own_not_the_first_named(tmp_path):
+    body = ("Xã giáp ranh với xã Bình Minh ở phía bắc. UBND xã Sơn Kỳ đã ban hành Kế hoạch số 05/KH-UBND ngày "
+            "10/01/2024 về công tác dân vận chính quyền năm 2024.\n")
+    head = HEAD.replace("XÃ SƠN KỲ\n", "")   # the header names no unit: the opening does
+    draft = _draft(tmp_path, body, head=head)
+    assert draft["commune"]["name"] == "xã Sơn Kỳ"
+
+
+# --------------------------------------------------------------------------------------------------- the grammar itself
+
+@pytest.mark.parametrize("text, value", [
+    ("03", 3), ("1.085", 1085), ("62,5", Decimal("62.5")), ("02 (hai)", 2), ("mười một", 11), ("hai mươi mốt", 21),
+    ("một trăm linh năm", 105), ("ba", 3)])
+def test_numbers_as_reports_write_them(text, value):
+    assert g.number_value(text) == value
+
+
+@pytest.mark.parametrize("text, role, value, bound", [
+    ("đạt 62,5%", "percent", Decimal("62.5"), None),
+    ("đạt trên 50%", "percent", Decimal("50"), "gt"),
+    ("dưới 30%", "percent", Decimal("30"), "lt"),
+    ("14/16 thôn", "part", Decimal("14"), None),
+    ("14 trên 16 thôn", "part", Decimal("14"), None),
+])
+def test_figures_and_their_roles(text, role, value, bound):
+    first = g.figures(text)[0]
+    assert (first.role, first.value, first.bound) == (role, value, bound)
+
+
+def test_a_documents_numbers_and_dates_are_no_figures():
+    text = "công nhận tại Quyết định số 1234/QĐ-UBND ngày 20/11/2024"
+    assert g.figures(g.masked(text)) == []
+    assert g.parse_document(text) == {"kind": "Quyết định", "number": "1234/QĐ-UBND", "date": "2024-11-20"}
+
+
+def test_years_per_clause():
+    text = "năm 2023 giảm 06 hộ; năm 2024 giảm 04 hộ"
+    cuts = g.clauses(text)
+    assert [g.whens(text[a:b])[0].years for a, b in cuts] == [[2023], [2024]]
+
+
+def test_another_communes_report_inherits_nothing_from_the_seed(tmp_path):
+    import re
+
+    from conftest import SEED_FACTS
+
+    seed = (SEED_FACTS / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    numbers = set(re.findall(r"number: \"?(\d+/[A-ZĐ][\w&. -]*?)\"?\s*[,}\n]", seed))
+    assert {"57/KH-UBND", "25/QĐ-UBND"} <= numbers
+    body = ("Năm 2024, UBND xã đã ban hành Kế hoạch số 05/KH-UBND ngày 10/01/2024 về công tác dân vận chính quyền. "
+            "Năm 2024 đã thành lập mới 01 mô hình *Chợ an toàn* (thành lập tại Quyết định số 12/QĐ-UBND ngày "
+            "03/4/2024). Năm 2024 giảm 03 hộ nghèo. Xã đang hoàn thiện hồ sơ đề nghị công nhận xã đạt chuẩn nông "
+            "thôn mới nâng cao.\n")
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(HEAD + body, encoding="utf-8")
+    run = run_cli("facts", "extract", str(report))
+    assert run.code == 0, run.err
+    for seeds in ("Tịnh An", "tinh-an", "Quảng Ngãi", "quang-ngai", "2024-10", *numbers):
+        assert seeds not in run.out, seeds
+    draft = yaml.safe_load(run.out)
+    assert {f["document"]["number"] for f in draft["facts"] if "document" in f} == {"05/KH-UBND"}
