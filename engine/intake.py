@@ -28,7 +28,7 @@ from . import grammar as g
 from .catalogue import Catalogue
 from .model import Indicator, IntakePattern, IntakeWords
 from .reporttext import Cell, Paragraph, ReportText, Table, clean, fold, for_matching
-from .yamlsrc import YamlDoc
+from .yamlsrc import YamlDoc, flow as _q
 
 _YEAR = r"(?:19|20)\d{2}"
 PLACEHOLDERS = {
@@ -1749,29 +1749,6 @@ def _col(report: ReportText, line: int, quote: str) -> int:
     return at + 1 if at >= 0 else 1
 
 
-_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}   # plain, YAML would read them otherwise
-
-
-def _q(value: Any) -> str:
-    """A YAML scalar: JSON strings are valid YAML double-quoted scalars."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float, Decimal)):
-        return str(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_q(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_q(v) for v in value) + "]"
-    if value is None:
-        return "null"
-    text = str(value)
-    # keys, ids ("an-phu", "quang-ngai/tinh-an") and spans ("2021-2025") read back as the same string unquoted
-    if ((re.fullmatch(r"[a-z][a-z0-9_]*(?:[-/.][a-z0-9_]+)*", text) and text not in _YAML_WORDS)
-            or re.fullmatch(r"\d{4}-\d{4}", text)):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
 def to_yaml(ex: Extraction, **options: Any) -> str:
     """The fact document of ``to_document`` written out for review, with comments for the reviewer."""
     data = fact_data(ex, **options)
@@ -1788,8 +1765,7 @@ def to_yaml(ex: Extraction, **options: Any) -> str:
     for key, value in data["report"].items():
         if key == "date" and h.date is None:
             lines.append("  # báo cáo không ghi ngày ban hành; tạm lấy ngày số liệu")
-        shown = value if key in ("date", "as_of") else json.dumps(value, ensure_ascii=False) if key == "file" else _q(value)
-        lines.append(f"  {key}: {shown}")   # a file's name is always quoted: "bao-cao.docx"
+        lines.append(f"  {key}: {_q(value) if key not in ('date', 'as_of') else value}")
     if len(h.commune_spellings) > 1 and h.commune:
         others = ", ".join(f"“{n}” (dòng {', '.join(map(str, ls))})" for n, ls in h.commune_spellings.items()
                            if n != h.commune)

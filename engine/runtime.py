@@ -9,6 +9,9 @@ shared/domain/durable-rules-notes.md:
   it), deleted right after the commune is evaluated, so at most one state is live: the 1,024-live-sid limit and the
   32-bit sid hash are never reached;
 - every action catches its own exceptions (durable swallows them) and the run fails loudly if any was caught;
+- durable logs a traceback of any BaseException raised inside its action callback (a signal landing there — Ctrl-C,
+  SIGTERM — is one) on its "durable" logger, which Python's last-resort handler prints to stderr; the exception
+  itself still reaches the caller, so that logger is silenced here and the CLI reports the signal in its own words;
 - observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
 - durable_rules identifies a fact by a 32-bit FNV-1a hash of its ``id`` (and a state by the same hash of its sid):
   two different ids with one hash are "the same fact" and the second raises MessageObservedException. So the ids
@@ -19,6 +22,7 @@ shared/domain/durable-rules-notes.md:
 
 from __future__ import annotations
 
+import logging
 import traceback
 import uuid
 from typing import Any, Iterable, Optional
@@ -28,6 +32,10 @@ import durable_rules_engine as _core
 
 from .compiler import Branch, CompiledCatalogue
 from .wire import F_FORM, F_ID, F_PERIOD, F_RULE, F_TYPE, Activation, conclusion_fact
+
+_durable_log = logging.getLogger("durable")
+_durable_log.addHandler(logging.NullHandler())
+_durable_log.propagate = False
 
 
 def _brief(fact: dict) -> str:

@@ -4,6 +4,7 @@ must never fill an indicator. The reports are written here, for a made-up commun
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def test_a_count_of_models_with_its_rate_lets_the_claim_check_run(tmp_path):
     assert (facts[("dvk.ty_le_dat_bao_cao", 2023)]["value"], facts[("dvk.ty_le_dat_bao_cao", 2023)]["basis"]) == (
         300, "claimed")
     assert facts[("dvk.mo_hinh", 2024)]["items"] == [
-        {"name": "Chợ an toàn", "decision": {"kind": "Quyết định", "number": "12/QĐ-UBND", "date": "2024-04-03"}}]
+        {"name": "Chợ an toàn", "decision": {"kind": "Quyết định", "number": "12/QĐ-UBND", "date": dt.date(2024, 4, 3)}}]
 
 
 def test_another_communes_full_year_report_in_the_genres_words(tmp_path):
@@ -101,7 +102,7 @@ def test_another_communes_full_year_report_in_the_genres_words(tmp_path):
     assert facts[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")]["value"] == 87.5
     recognised = facts[("ntm_nc.cong_nhan", "as_of")]
     assert (recognised["value"], recognised["document"]) == (
-        "da_cong_nhan", {"kind": "Quyết định", "number": "1234/QĐ-UBND", "date": "2024-11-20"})
+        "da_cong_nhan", {"kind": "Quyết định", "number": "1234/QĐ-UBND", "date": dt.date(2024, 11, 20)})
     assert (_value(facts[("giam_ngheo.so_ho_giam", 2024)]), _value(facts[("giam_ngheo.chi_tieu_giao", 2024)]),
             _value(facts[("giam_ngheo.ty_le_hoan_thanh", 2024)])) == (9, 8, 112.5)
     # every drafted fact keeps its quote, its line and a confidence
@@ -249,3 +250,4 @@ def test_another_communes_report_inherits_nothing_from_the_seed(tmp_path):
         assert seeds not in run.out, seeds
     draft = yaml.safe_load(run.out)
     assert {f["document"]["number"] for f in draft["facts"] if "document" in f} == {"05/KH-UBND"}
+
