@@ -99,6 +99,9 @@ CODES: dict[str, str] = {
     "report-summary": "a shortcoming stated in the body but missing from 'Tồn tại, hạn chế'",
     "report-figure": "a derived figure that does not follow from the report's own numbers",
     "report-contradiction": "a result stated as achieved in one place and as not achieved in another",
+    "report-ratio": "a percentage that does not follow from the N/M or the target stated beside it",
+    "report-parts": "parts that do not add up to their stated total, or a part larger than it",
+    "report-unit": "a unit that does not fit the figure (a yield in tấn, an output in tấn/ha)",
     "report-unclear": "figures or statements of the report that need clarifying (two readings of one thing)",
     # output
     "output": "an output file that cannot or must not be written",

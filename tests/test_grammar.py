@@ -5,6 +5,7 @@ must never fill an indicator. The reports are written here, for a made-up commun
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -251,3 +252,83 @@ def test_another_communes_report_inherits_nothing_from_the_seed(tmp_path):
     draft = yaml.safe_load(run.out)
     assert {f["document"]["number"] for f in draft["facts"] if "document" in f} == {"05/KH-UBND"}
 
+
+# --------------------------------------------------------------------------------------------------- facts lint on the text
+
+LINT_BODY = """Toàn xã có 14/16 thôn đạt danh hiệu thôn văn hóa (đạt 85%).
+
+Năm 2024 giảm 02 hộ nghèo trên chỉ tiêu giao 05 hộ (đạt 50%).
+
+Năm 2023 giảm 21 hộ nghèo, đạt 105% chỉ tiêu huyện giao (20 hộ).
+
+Năm 2024 thành lập 03 mô hình, gồm 02 mô hình ở thôn 1 và 02 mô hình ở thôn 2.
+
+Năm 2024 giảm 09 hộ nghèo (trong đó 12 hộ đồng bào dân tộc thiểu số).
+
+Năng suất lúa bình quân đạt 6,2 tấn; sản lượng lương thực đạt 5,8 tấn/ha.
+
+Tỷ lệ hồ sơ giải quyết trực tuyến đạt 45/60 hồ sơ (đạt 75%); 10/10 thôn có tổ hòa giải, 95,2% hộ đạt gia đình văn hóa.
+"""
+
+
+def test_facts_lint_checks_the_figures_on_the_text_itself(tmp_path):
+    from chitieu.catalogue import load_catalogue
+    from chitieu.diagnostics import Diagnostics
+    from chitieu.reportlint import lint_report
+
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(HEAD + LINT_BODY, encoding="utf-8")
+    run = run_cli("facts", "lint", str(report))
+    mine = sorted(line for line in run.err.splitlines() if re.search(r"\[report-(ratio|parts|unit)\]", line))
+    assert mine == sorted(f"{report}:{where}" for where in (
+        "16:12: warning[report-ratio]: 14/16 is 87,5%, not the 85% stated beside it",
+        "18:57: warning[report-ratio]: 2 of the target 5 is 40%, not the 50% stated",
+        "22:20: warning[report-parts]: the parts listed (2 + 2 = 4) do not add up to the stated total 3",
+        "24:37: warning[report-parts]: a part (12) is larger than its total (9)",
+        "26:29: warning[report-unit]: a yield (năng suất) is per area (tấn/ha, tạ/ha), not 'tấn'",
+        "26:63: warning[report-unit]: 'tấn/ha' is a yield (per area), but the figure is stated as an output (sản lượng)",
+    )), run.err
+    # right figures (21 of 20 is 105%, 45/60 is 75%) and a rate of another subject beside an N/M say nothing
+    diags = Diagnostics()
+    lint_report(load_catalogue(), report, diags)
+    vi = {d.line: d.message_vi for d in diags.items if d.code in ("report-ratio", "report-parts", "report-unit")}
+    assert vi[16] == "14/16 là 87,5%, không phải 85% như báo cáo nêu"
+    assert vi[18] == "2 trên chỉ tiêu 5 là 40%, không phải 50% như báo cáo nêu"
+    assert vi[24] == "phần “trong đó” (12) lớn hơn tổng số (9)"
+
+
+# --------------------------------------------------------------------------------------------------- tables
+
+def test_a_word_table_of_figures_is_read_by_its_columns_and_each_fact_cites_its_cell(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    for line in ("ỦY BAN NHÂN DÂN", "XÃ SƠN KỲ", "Sơn Kỳ, ngày 15 tháng 12 năm 2024", "BÁO CÁO",
+                 "Kết quả thực hiện các chỉ tiêu năm 2024", "I. KẾT QUẢ THỰC HIỆN",
+                 "Kết quả các chỉ tiêu chủ yếu năm 2024 như sau:"):
+        doc.add_paragraph(line)
+    rows = [["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Ghi chú"],
+            ["Số hộ nghèo giảm (hộ)", "05", "06", "120", ""],
+            ["Tỷ lệ hồ sơ giải quyết trực tuyến (%)", "50", "62,5", "", ""],
+            ["Tỷ lệ thanh toán trực tuyến (%)", "40", "45", "", ""],
+            ["Số thôn đạt danh hiệu thôn văn hóa (thôn)", "", "14/16", "", ""]]
+    table = doc.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    report = tmp_path / "bao-cao.docx"
+    doc.save(str(report))
+    draft = yaml.safe_load(run_cli("facts", "extract", str(report)).out)
+    got = {(f["indicator"], f["period"]): (_value(f), f["source"]["cell"]) for f in draft["facts"]}
+    assert got == {
+        ("giam_ngheo.so_ho_giam", 2024): (6, "Bảng 1!C2"),
+        ("giam_ngheo.chi_tieu_giao", 2024): (5, "Bảng 1!B2"),
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): (120, "Bảng 1!D2"),
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): (62.5, "Bảng 1!C3"),   # not the payments row
+        ("kdc.so_khu_van_hoa", "as_of"): (14, "Bảng 1!C5"),
+        ("kdc.tong_so_khu", "as_of"): (16, "Bảng 1!C5"),
+    }
+    run = run_cli("check", str(report), "--allow-unreviewed", "--format", "json", "--fail-on", "never")
+    assert run.code == 0 and "error" not in run.err, run.err
+    poor = next(f for f in run.json()["findings"] if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024")
+    assert poor["actual"] == 120   # 6 of the 5 households assigned
