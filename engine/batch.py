@@ -148,7 +148,9 @@ def index_inputs(paths: Iterable[Path | YamlDoc], diags: Diagnostics) -> InputIn
     given = {p for p in paths if not p.is_dir()}
     index = InputIndex(files=fact_inputs(paths))
     for doc in given_docs:
-        index.documents.setdefault(doc.data["commune"]["id"], []).append(doc)
+        commune = doc.data.get("commune") if isinstance(doc.data, dict) else None
+        cid = commune.get("id") if isinstance(commune, dict) else None
+        index.documents.setdefault(cid if isinstance(cid, str) else "", []).append(doc)   # no id: its checks say so
     if not index.files and not given_docs:
         diags.error(paths[0] if paths else Path("."), 1, 1, "no-input", "no fact files here: give .yaml fact files "
                     "(schema: chitieu.facts/1) or .xlsx reporting forms, folders that hold them, or a commune's report "

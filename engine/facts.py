@@ -170,11 +170,8 @@ def read_form_doc(path: Path, cat: Catalogue, diags: Diagnostics, *, given: bool
         return None
 
 
-DRAFTED = "in the facts drafted from this report: "
-
-
 def load_fact_document(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
-                       read_errors: Iterable[Diagnostic] = (), prefix: str = "") -> None:
+                       read_errors: Iterable[Diagnostic] = ()) -> None:
     """Check a fact document that a reader built — from a YAML file, a reporting form, or any other source that
     gives the same data with a mark for each value — and add its commune to ``communes``.
 
@@ -186,7 +183,7 @@ def load_fact_document(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, commune
     # before=-1: as if an error had been found already, so the commune is not kept
     _load_fact_file(doc, cat, checks, communes, before=-1 if read_errors else None)
     unread = {(d.sheet, d.line, d.col) for d in read_errors}
-    diags.extend(dataclasses.replace(d, message=prefix + d.message) if prefix else d
+    diags.extend(dataclasses.replace(d, message=doc.prefix + d.message) if doc.prefix else d
                  for d in checks.items if (d.sheet, d.line, d.col) not in unread)
 
 
@@ -233,7 +230,7 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics, *,
     given = {p for p in paths if not p.is_dir()}
     files = fact_inputs(paths)
     for doc in documents:
-        load_fact_document(doc, cat, diags, communes, prefix=DRAFTED)
+        load_fact_document(doc, cat, diags, communes)
     if not files and not documents:
         diags.error(paths[0] if paths else Path("."), 1, 1, "no-input",
                     "no fact files given (pass .yaml or .xlsx files, or folders)")

@@ -1726,7 +1726,7 @@ def to_document(ex: Extraction, path: Path, **options: Any) -> YamlDoc:
     """The drafted facts as the fact document engine.facts loads — in memory, each value marked at the report's line
     (or table cell) it was read from, so every problem the checks find is said at the report's own place."""
     data = fact_data(ex, **options)
-    doc = YamlDoc(path=path, data=data, text="")
+    doc = YamlDoc(path=path, data=data, text="", prefix="in the facts drafted from this report: ")
     for key in ("schema", "unreviewed", "commune", "report", "statements", "unmatched"):
         doc.marks[(key,)] = (1, 1)
     for key in data["report"]:

@@ -332,3 +332,31 @@ def test_a_word_table_of_figures_is_read_by_its_columns_and_each_fact_cites_its_
     assert run.code == 0 and "error" not in run.err, run.err
     poor = next(f for f in run.json()["findings"] if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024")
     assert poor["actual"] == 120   # 6 of the 5 households assigned
+
+
+# --------------------------------------------------------------------------------------------------- one path
+
+def test_a_report_is_checked_and_linted_without_any_temporary_file(tmp_path, monkeypatch):
+    """Issue 11: the drafted facts stay in memory — no temporary YAML written and read back (the check, the lint,
+    the web page's audit)."""
+    import tempfile
+
+    from chitieu.catalogue import load_catalogue
+    from chitieu.web import service
+
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(HEAD + "Năm 2024 giảm 06 hộ nghèo trên chỉ tiêu giao 05 hộ.\n", encoding="utf-8")
+    fact_text = run_cli("facts", "extract", str(report)).out.replace("unreviewed: true\n", "")
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a temporary file or folder was made")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    run = run_cli("check", str(report), "--allow-unreviewed", "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    poor = next(f for f in run.json()["findings"] if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024")
+    assert poor["actual"] == 120
+    assert run_cli("facts", "lint", str(report)).code in (0, 1)
+    audited = service.audit(load_catalogue(), {"son-ky.yaml": re.sub(r"\n  file: .*", "", fact_text)})
+    assert any(f["rule_id"] == "giam-ngheo" and f["actual"] == 120 for f in audited.findings)
