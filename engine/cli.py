@@ -244,9 +244,9 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
     """Check fact files (or folders of them) against the rule catalogue.
 
     PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
-    files (chitieu.waivers/1) or folders holding them, or a commune's report itself (.txt, .md, .docx), whose facts
-    are then drafted automatically (unreviewed; a report that does not say its date or its unit needs --as-of /
-    --name); without PATHS the seed commune (facts/tinh-an) is checked.
+    files (chitieu.waivers/1) or folders holding them, or a commune's report itself (.txt, .md, .docx, .pdf, or a
+    scan read by OCR), whose facts are then drafted automatically (unreviewed; a report that does not say its date
+    or its unit needs --as-of / --name); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage
@@ -499,8 +499,8 @@ def facts() -> None:
 @guarded
 def facts_extract(report_path: Path, output: Optional[Path], force: bool, as_of, unit_name: Optional[str],
                   commune_id: Optional[str], province: Optional[str], rules_dir: Optional[Path]) -> None:
-    """Draft a fact file from a report (.txt, .md or .docx): every fact with its quoted sentence and line (or table
-    cell) and a confidence.
+    """Draft a fact file from a report (.txt, .md, .docx, .pdf; a scan or an image through OCR when Tesseract is
+    installed): every fact with its quoted sentence and line (or table cell) and a confidence.
 
     Uncertain readings carry `review: true`; sentences with numbers or “chưa …” that matched no indicator are
     listed under `unmatched:` so nothing is dropped silently. Review the draft, then remove `unreviewed: true`.

@@ -73,6 +73,7 @@ CODES: dict[str, str] = {
     "report-date": "two fact files give one report two different dates",
     "unreviewed": "a draft of `facts extract` (unreviewed: true) in an audit without --allow-unreviewed",
     "no-facts": "a report in which no fact was found",
+    "ocr-unavailable": "a scanned PDF or an image, and no Tesseract OCR with Vietnamese data to read it",
     "report-unknown": "a report that does not say its as-of date or its unit, and none was given (--as-of, --name)",
     # reporting forms (XLSX written by `chitieu form`)
     "form-invalid": "a workbook that is not a chitieu reporting form (or not an XLSX workbook)",

@@ -60,7 +60,7 @@ def no_facts(report: ReportText) -> str:
                 else "text")
         return (f"no facts found in {report.path}: it is {kind}, not a commune's report (no “BÁO CÁO” title, no "
                 "“ỦY BAN NHÂN DÂN” heading); chitieu checks fact files (.yaml, 'schema: chitieu.facts/1') and "
-                "a commune's report (.txt, .md, .docx)")
+                "a commune's report (.txt, .md, .docx, .pdf)")
     return (f"no facts found in {report.path}: no sentence matched what the catalogue knows of reports "
             "(indicators.yaml, 'words:' and 'intake:'); write its fact file by hand (RULES.md, “Tệp dữ liệu của xã”)")
 

@@ -1,5 +1,5 @@
 """A commune's report as text — the one class every reader of a report uses (intake, lint, the quote check of fact
-files, the web page): read from .txt, .md or .docx;
+files, the web page): read from .txt, .md, .docx, a PDF with a text layer, or a scanned PDF or image through OCR;
 cut into paragraphs and sentences that remember their line, with its tables kept as cells; mended where real
 reports break (page breaks in mid-sentence, decomposed Unicode, bullets, emphasis). ``clean`` is the one text
 normaliser; ``quote_key`` and ``fold`` are built on it.
@@ -8,6 +8,9 @@ normaliser; ``quote_key`` and ``fold`` are built on it.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,17 +18,20 @@ from typing import Iterator, Optional
 
 from . import legacy
 from .diagnostics import InputError, column_letter
-from .inputs import iter_xml, open_docx_part, read_capped
+from .inputs import describe, error, iter_xml, open_docx_part, read_capped
 from .yamlsrc import decode_utf8
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_PDF_PAGES = 200
+OCR_TIMEOUT = 120                     # seconds per page image
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
 _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*[-+•–]\s+")
 _END = re.compile(r"[.;:!?)\]”\"/]\s*$|\./\.$")
 _ENUM = re.compile(r"^(\d+(\.\d+)*|[IVX]+|[a-zđ])[.)]$")
 _HEADING_START = re.compile(r"^\s*(?:#+\s|\d+(?:\.\d+)*[.)]\s|[IVX]+\.\s|[a-zđ]\)\s)")
-REPORT_SUFFIXES = {".txt", ".md", ".docx"}
+REPORT_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 # --------------------------------------------------------------------------------------------------- normalising
@@ -115,7 +121,7 @@ class ReportText:
     path: Path
     lines: list[str]
     paragraphs: list[Paragraph]
-    encoding: str = "utf-8"       # 'docx', 'utf-8', or the legacy encoding converted (engine.legacy.LABELS)
+    encoding: str = "utf-8"       # 'docx', 'pdf', 'ocr', 'utf-8', or the legacy encoding converted (legacy.LABELS)
     tables: list[Table] = field(default_factory=list)
     _keys: Optional[list[str]] = field(default=None, repr=False)
 
@@ -157,6 +163,10 @@ def _decode(path: Path) -> _Read:
     # a Word file, whatever its name says; a .docx that holds plain text is read as text
     if raw.startswith(b"PK\x03\x04") or (path.suffix.lower() == ".docx" and raw.startswith(b"PK")):
         return _docx(path, raw)
+    if raw.startswith(b"%PDF"):
+        return _pdf(path, raw)
+    if describe(raw) == "an image" or raw[:4] in (b"II*\x00", b"MM\x00*"):   # PNG, JPEG, GIF; TIFF
+        return _image(path)
     encoding = "utf-8"
     try:
         text = decode_utf8(path, raw)
@@ -234,14 +244,8 @@ def _docx(path: Path, raw: bytes) -> _Read:
 def _add_table(read: _Read, index: int, rows: list[list[list[str]]]) -> None:
     """A table's rows (each cell a list of paragraphs) as lines, and as cells when it is a table of figures."""
     if len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 3:
-        table = Table(index, [])
-        for r, row in enumerate(rows, 1):
-            line = len(read.lines) + 1
-            cells = [Cell(index, r, c, clean(" ".join(paras)), " ".join(paras), line) for c, paras in enumerate(row, 1)]
-            table.rows.append(cells)
-            read.lines += [" | ".join(c.raw for c in cells), ""]
-            read.table_lines[line] = index
-        read.tables.append(table)
+        read.tables.append(Table(index, []))
+        _add_rows(read, read.tables[-1], rows)
         return
     for row in rows:
         for paras in row:
@@ -249,6 +253,17 @@ def _add_table(read: _Read, index: int, rows: list[list[list[str]]]) -> None:
                 if text.strip():
                     read.lines.append(text)
             read.lines.append("")
+
+
+def _add_rows(read: _Read, table: Table, rows: list[list[list[str]]]) -> None:
+    """Rows added to a table of figures: one '|'-joined line each, and its cells."""
+    for row in rows:
+        r = len(table.rows) + 1
+        line = len(read.lines) + 1
+        cells = [Cell(table.index, r, c, clean(" ".join(paras)), " ".join(paras), line) for c, paras in enumerate(row, 1)]
+        table.rows.append(cells)
+        read.lines += [" | ".join(c.raw for c in cells), ""]
+        read.table_lines[line] = table.index
 
 
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -278,6 +293,142 @@ def _markdown_tables(read: _Read) -> None:
         read.tables.append(table)
 
 
+# --------------------------------------------------------------------------------------------------- PDF and OCR
+
+def _pdf(path: Path, raw: bytes) -> _Read:
+    """A PDF report: its text layer, page by page (pdfplumber), ruled tables kept as cells; a page break is a blank
+    line, which the paragraph reader mends when a sentence runs on. A PDF without a text layer is a scan: OCR."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    read = _Read([], "pdf")
+    try:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise error(path, "file-too-large", f"the PDF has {len(pdf.pages)} pages; the limit is {MAX_PDF_PAGES}")
+            if not any(page.chars for page in pdf.pages):
+                return _ocr_pages(path, [page.to_image(resolution=300).original for page in pdf.pages])
+            n_tables = 0
+            text_run: list[str] = []     # the lines of print since the last table, joined into paragraphs at once
+            open_table: Optional[Table] = None   # a table that ended its page: the next page may carry it on
+
+            def flush() -> None:
+                read.lines.extend(_paragraphs_of_lines(text_run))
+                text_run.clear()
+
+            for page in pdf.pages:
+                found = page.find_tables()
+                boxes = [t.bbox for t in found]
+
+                def outside(obj, boxes=boxes) -> bool:
+                    if obj.get("object_type") != "char":
+                        return True
+                    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                    return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+                # text above, between and below the tables, in reading order
+                pieces: list[tuple[float, object]] = [(t.bbox[1], t) for t in found]
+                text = page.filter(outside).extract_text(layout=False) or ""
+                words = page.filter(outside).extract_text_lines() if text else []
+                pieces += [(w["top"], w["text"]) for w in words]
+                for n, (_, piece) in enumerate(sorted(pieces, key=lambda x: x[0])):
+                    if isinstance(piece, str):
+                        text_run.append(unicodedata.normalize("NFC", piece))
+                        open_table = None
+                        continue
+                    flush()
+                    rows = [[[unicodedata.normalize("NFC", c or "")] for c in row] for row in piece.extract()]
+                    if (n == 0 and open_table is not None and rows
+                            and len(rows[0]) == len(open_table.rows[0])):
+                        _add_rows(read, open_table, rows)     # the table goes on over the page break
+                    else:
+                        n_tables += 1
+                        read.lines.append("")
+                        _add_table(read, n_tables, rows)
+                        open_table = read.tables[-1] if read.tables and read.tables[-1].index == n_tables else None
+                text_run.append("")
+            flush()
+    except InputError:
+        raise
+    except (PDFSyntaxError, Exception) as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file
+        raise error(path, "io", f"the PDF cannot be read ({type(exc).__name__}: {exc}); save it again as PDF, "
+                    "or as .docx") from None
+    return read
+
+
+def _paragraphs_of_lines(lines: list[str]) -> list[str]:
+    """A PDF's text lines (each a line of print, wrapped) as paragraphs: a line that does not end a sentence runs
+    on into the next one unless that one starts a heading, a bullet or a numbered item."""
+    out: list[str] = []
+    for line in lines:
+        text = line.rstrip()
+        if (out and out[-1] and text and not _END.search(out[-1]) and not _HEADING_START.match(text)
+                and not _BULLET.match(text) and not out[-1].isupper() and not text.isupper()
+                and not _MD_ROW.match(text) and " | " not in out[-1]):
+            # a number or a word cut at a hyphen or slash by the wrap ("87/QĐ-" + "UBND") is one again
+            out[-1] = out[-1] + ("" if re.search(r"\w[-/]$", out[-1]) else " ") + text.strip()
+            continue
+        if out and out[-1] and text:
+            out.append("")
+        out.append(text)
+    return out
+
+
+def tesseract() -> Optional[str]:
+    """The Tesseract program, when it is installed with its Vietnamese data; else None."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return None
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return exe if "vie" in langs else None
+
+
+OCR_MISSING = ("reading it needs OCR: install Tesseract with its Vietnamese data (Debian/Ubuntu: apt-get install "
+               "tesseract-ocr tesseract-ocr-vie), or give the report as .docx, .txt or a PDF with a text layer")
+
+
+def _image(path: Path) -> _Read:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:
+            frames = []
+            for i in range(getattr(im, "n_frames", 1)):
+                im.seek(i)
+                frames.append(im.convert("RGB"))
+    except (UnidentifiedImageError, OSError) as exc:
+        raise error(path, "io", f"the image cannot be read ({exc})") from None
+    return _ocr_pages(path, frames)
+
+
+def _ocr_pages(path: Path, images: list) -> _Read:
+    """The text of page images by Tesseract OCR (Vietnamese); every fact read from it is marked for review."""
+    exe = tesseract()
+    if exe is None:
+        what = "a scanned PDF (no text layer)" if path.suffix.lower() == ".pdf" else "an image"
+        raise error(path, "ocr-unavailable", f"the report is {what}; {OCR_MISSING}")
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="chitieu-ocr-") as tmp:
+        for i, image in enumerate(images):
+            page = Path(tmp) / f"p{i}.png"
+            image.save(page)
+            try:
+                done = subprocess.run([exe, str(page), "stdout", "-l", "vie", "--psm", "4"], capture_output=True,
+                                      timeout=OCR_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                raise error(path, "io", f"OCR of page {i + 1} took longer than {OCR_TIMEOUT} s") from None
+            if done.returncode != 0:
+                raise error(path, "io", f"OCR of page {i + 1} failed: "
+                            f"{done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+            lines += unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace")).split("\n") + [""]
+    return _Read(_paragraphs_of_lines(lines), "ocr")
+
+
 # --------------------------------------------------------------------------------------------------- paragraphs
 
 _SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ(\"“+-])|(?<=\.\))\s+")
@@ -300,8 +451,10 @@ def _split(p: Paragraph) -> None:
 
 def encoding_note(report: ReportText) -> Optional[str]:
     """What to tell the user about a report read from a legacy encoding or by OCR, or None."""
-    if report.encoding in ("utf-8", "docx"):
+    if report.encoding in ("utf-8", "docx", "pdf"):
         return None
+    if report.encoding == "ocr":
+        return "the report was read by OCR: every fact drafted from it is marked for review"
     return (f"the report is Vietnamese text in the {legacy.LABELS[report.encoding]} encoding: read as Unicode; "
             "check the letters of what is drafted from it")
 
