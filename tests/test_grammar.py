@@ -360,3 +360,13 @@ def test_a_report_is_checked_and_linted_without_any_temporary_file(tmp_path, mon
     assert run_cli("facts", "lint", str(report)).code in (0, 1)
     audited = service.audit(load_catalogue(), {"son-ky.yaml": re.sub(r"\n  file: .*", "", fact_text)})
     assert any(f["rule_id"] == "giam-ngheo" and f["actual"] == 120 for f in audited.findings)
+
+
+@pytest.mark.parametrize("opening, as_of", [
+    ("Kết quả thực hiện công tác dân vận chính quyền (số liệu tính đến ngày 20/12/2024)", "2024-12-20"),
+    ("Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025", "2025-06-30"),
+])
+def test_the_as_of_date_is_read_from_the_title_and_opening_when_no_date_line_says_it(tmp_path, opening, as_of):
+    head = f"ỦY BAN NHÂN DÂN\nXÃ SƠN KỲ\n\nBÁO CÁO\n\n{opening}\n\nI. KẾT QUẢ\n\n"
+    draft = _draft(tmp_path, "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 62%.\n", head=head)
+    assert (str(draft["report"]["as_of"]), str(draft["report"]["period"]["to"])) == (as_of, as_of)
