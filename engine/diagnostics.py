@@ -91,6 +91,7 @@ CODES: dict[str, str] = {
     "report-brackets": "unbalanced brackets or quotes",
     "report-split": "a sentence broken across a page break",
     "report-typo": "a misspelt or doubled word",
+    "report-form": "the report's form (thể thức) departs from Nghị định 30/2020: header, citations, Nơi nhận, Lưu",
     "report-term": "'chỉ tiêu' written for 'tiêu chí'",
     "report-future": "a result stated for a time after the report's date",
     "report-no-threshold": "'100% chỉ tiêu' without the target's number",

@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from . import grammar as g
+from . import reportform
 from . import vi
 from .audit import run_audit
 from .catalogue import Catalogue
@@ -20,7 +21,6 @@ from .facts import CommuneFacts, load_fact_document
 from .intake import Extraction, Unknown, extract, to_document
 from .reporttext import ReportText, clean, encoding_note, fold, for_matching, read_report
 
-TYPOS = {"trực quang": "trực quan", "nỗi cộm": "nổi cộm", "phần đầu": "phấn đấu"}
 _DUP = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.I)
 
 
@@ -58,6 +58,7 @@ def lint_report(cat: Catalogue, path: Path, diags: Diagnostics) -> Extraction:
     _brackets(report, p)
     _splits(report, p)
     _wording(report, ex, p)
+    reportform.check(report.lines, p)
     _evidence(cat, ex, p)
     _summary(ex, p)
     _figures(cat, ex, p)
@@ -166,11 +167,6 @@ def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
     as_of = ex.header.as_of
     for i, line in enumerate(report.lines, 1):
         text = clean(line)
-        low = text.lower()
-        for wrong, right in TYPOS.items():
-            if wrong in low:
-                p.add(i, text[low.index(wrong):low.index(wrong) + len(wrong)], "report-typo",
-                      f"“{wrong}” should read “{right}”", f"viết sai “{wrong}”, đúng là “{right}”")
         for m in _DUP.finditer(text):
             if m.group(1).isdigit():
                 continue
