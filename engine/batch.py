@@ -21,7 +21,7 @@ from .diagnostics import Diagnostics, InputError
 from .facts import (FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, fact_inputs, form_refused, is_form,
                     load_inputs)
 from .model import Finding
-from .yamlsrc import load, parse_scalar, read_text
+from .yamlsrc import YamlDoc, load, parse_scalar, read_text
 
 try:  # the C parser; PyYAML wheels ship it
     from yaml import CSafeLoader as _EventLoader
@@ -36,10 +36,11 @@ class InputIndex:
     communes: dict[str, list[Path]] = field(default_factory=dict)
     waivers: list[Path] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    documents: dict[str, list[YamlDoc]] = field(default_factory=dict)   # facts drafted in memory from reports
 
     @property
     def commune_ids(self) -> list[str]:
-        return sorted(self.communes)
+        return sorted(set(self.communes) | set(self.documents))
 
 
 class _Unusual(Exception):
@@ -139,11 +140,18 @@ def file_head(path: Path, text: str) -> tuple[object, object]:
     return data.get("schema"), commune.get("id") if isinstance(commune, dict) else None
 
 
-def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
+def index_inputs(paths: Iterable[Path | YamlDoc], diags: Diagnostics) -> InputIndex:
+    """Files by commune; a fact document already in memory (drafted from a report) is filed by its commune id."""
     paths = list(paths)
+    given_docs = [p for p in paths if isinstance(p, YamlDoc)]
+    paths = [p for p in paths if not isinstance(p, YamlDoc)]
     given = {p for p in paths if not p.is_dir()}
     index = InputIndex(files=fact_inputs(paths))
-    if not index.files:
+    for doc in given_docs:
+        commune = doc.data.get("commune") if isinstance(doc.data, dict) else None
+        cid = commune.get("id") if isinstance(commune, dict) else None
+        index.documents.setdefault(cid if isinstance(cid, str) else "", []).append(doc)   # no id: its checks say so
+    if not index.files and not given_docs:
         diags.error(paths[0] if paths else Path("."), 1, 1, "no-input", "no fact files here: give .yaml fact files "
                     "(schema: chitieu.facts/1) or .xlsx reporting forms, folders that hold them, or a commune's report "
                     "(.txt, .md, .docx)")
@@ -221,7 +229,7 @@ def stream_communes(index: InputIndex, cat: Catalogue, diags: Diagnostics,
     """Each commune's facts in id order; a commune with an input error is reported and left out."""
     for cid in index.commune_ids:
         mine = Diagnostics()
-        communes, _ = load_inputs(index.communes[cid], cat, mine)
+        communes, _ = load_inputs(index.communes.get(cid, []), cat, mine, documents=index.documents.get(cid, []))
         for cf in communes:
             _refuse_unreviewed(cf, unreviewed, mine)
         diags.extend(mine.items)
@@ -263,7 +271,7 @@ class Progress:
             self._bar.stop()
 
 
-def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, progress: bool = False,
+def audit_batch(cat: Catalogue, paths: Iterable[Path | YamlDoc], diags: Diagnostics, *, progress: bool = False,
                 runtime_factory=None, unreviewed: Unreviewed = Unreviewed()) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time; problems go to ``diags``."""
     from .audit import audit_stream
@@ -274,7 +282,7 @@ def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, pr
     diags.extend(mine.items)
     if mine.has_errors():  # a waiver may touch any commune: without all of them no finding can be trusted
         raise InputError(diags.items)
-    bar = Progress(len(index.communes), progress)
+    bar = Progress(len(index.commune_ids), progress)
     try:
         stream = stream_communes(index, cat, diags, unreviewed=unreviewed)
         kwargs = {"runtime_factory": runtime_factory} if runtime_factory else {}

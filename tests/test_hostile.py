@@ -281,7 +281,8 @@ def _formula_cells(path: Path) -> list[str]:
     for ws in load_workbook(path).worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(RISKY) and not c.quotePrefix):
+                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(RISKY) and not c.quotePrefix
+                                          and not re.fullmatch(r"[+-]?[\d.,]+", c.value)):   # "-0" as text: no formula
                     bad.append(f"{ws.title}!{c.coordinate}: {c.value!r}")
     return bad
 
