@@ -15,6 +15,7 @@ from .examples import example_inputs
 from .intake import compile_pattern
 from .model import Indicator
 from .words import measure_words
+from .yamlsrc import flow
 TYPE_WORDS = {"count": "số đếm", "number": "số", "percent": "tỷ lệ %", "boolean": "có/không", "level": "mức",
               "items": "danh sách mục"}
 PERIOD_FORMS = {"annual": "từng năm (period: 2024)", "cumulative": "từng năm hoặc cả giai đoạn (period: 2023-2024)",
@@ -41,7 +42,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         r = lr.rule
         used.update(r.indicators())
         statuses = {ex.expect.status for ex in r.examples}
-        line, col = lr.doc.where(lr.loc + ("examples",), prefer_key=True)
+        line, col = lr.rule_file.where(lr.loc + ("examples",), prefer_key=True)
         required = lr.kind.required_examples(lr)
         for needed in required:
             if needed not in statuses:
@@ -132,19 +133,6 @@ def facts_needed(cat: Catalogue, lr: LoadedRule) -> list[tuple[str, str, str, st
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def flow(value) -> str:
-    """A value as YAML flow text, the way rule authors write it ({indicator: x, value: {gt: 50}})."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(flow(v) for v in value) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    return str(value)
 
 
 def _fact_line(raw: dict) -> str:

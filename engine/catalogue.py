@@ -26,9 +26,9 @@ class LoadedRule:
     """A rule with the document (the plan) it comes from and the YAML file it is written in."""
 
     rule: "RuleBase"
-    document: Document
+    document: Document                # the plan (or criteria set) the rule encodes
     file_in_force: Optional[DateSpan]
-    doc: YamlDoc
+    rule_file: YamlDoc                # the rule file, parsed: where each key of the rule is written
     loc: tuple
     index: int
     cache: dict = field(default_factory=dict, repr=False, compare=False)
@@ -39,7 +39,7 @@ class LoadedRule:
 
     @property
     def path(self) -> Path:
-        return self.doc.path
+        return self.rule_file.path
 
     @property
     def in_force(self) -> Optional[DateSpan]:
@@ -52,7 +52,7 @@ class LoadedRule:
         return kind_of(self.rule)
 
     def where(self, *sub) -> tuple[int, int]:
-        return self.doc.where(self.loc + tuple(sub))
+        return self.rule_file.where(self.loc + tuple(sub))
 
     @property
     def line(self) -> int:

@@ -17,18 +17,17 @@ import click
 
 from . import __version__, vi
 from .authoring import append_rule, docs_pages, lint, rule_page, skeleton, write_docs
-from .batch import Tally, audit_batch, collect, collect_matrix, default_jobs
+from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .examples import run_examples
 from .intake import extract, to_yaml
 from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
-from .reporters import BINARY_FORMATS, REPORTERS, SHORTFALL_FORMATS, pick_format
+from .reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Reporter, Run, pick_format
 from .reporters._text import clean
 from .prepare import no_facts, prepare, reads_as_report
-from .reporters.documents import FORMATS as DOCUMENT_FORMATS, PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
-from .reporters.documents import render as render_document
+from .reporters.documents import PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
@@ -173,14 +172,15 @@ def OUTPUT_OPTIONS(fn: Callable) -> Callable:
                              "given) instead of standard output.")(fn)
 
 
-def _choose(formats, fmt: Optional[str], output: Optional[Path], default: str) -> str:
+def _choose(formats: dict[str, Reporter] | list[str], fmt: Optional[str], output: Optional[Path],
+            default: str) -> str:
     """The format from --format, the -o suffix or the default; a contradiction, or a binary format without -o, is
     a usage error before any work is done."""
     try:
         fmt = pick_format(formats, fmt, output, default)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    if fmt in BINARY_FORMATS and output is None:
+    if isinstance(formats, dict) and formats[fmt].binary and output is None:
         raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
     return fmt
 
@@ -254,33 +254,20 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
         sel = Selection(Selection.parse_statuses(statuses), rule_globs, commune_globs)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    spec = REPORTERS[fmt]
     cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
     unknown = sel.unknown_rules(cat.by_id)
     if unknown:
         raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
     stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy,
-                         jobs=jobs or default_jobs(), whole=spec.takes == "result")
+                         jobs=jobs or default_jobs(), whole=not REPORTERS[fmt].header_only)
     first = next(stream, None) if inputs or not diags.has_errors() else None
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
     tally = Tally(sel.scope(audited))
     shown = sel.shown(tally)
-    style = {"color": _use_color(color, output)} if spec.styled else {}
-    if spec.takes == "stream":
-        if output is None:
-            spec.render(cat, shown, Stdout(), **style)
-        else:
-            out = AtomicFile(output, inputs=originals, force=force, binary=spec.binary)
-            with out as fh:
-                spec.render(cat, shown, fh, **style)
-                if diags.has_errors():
-                    out.abandon()
-    elif spec.takes == "matrix":
-        _emit(spec.render(collect_matrix(cat, shown), **style), output, originals, force, diags)
-    else:
-        _emit(spec.render(collect(cat, shown), **style), output, originals, force, diags)
+    _deliver(REPORTERS[fmt], Run(cat, shown), Options(color=_use_color(color, output)), output, originals, force,
+             diags)
     if sel.communes and not sel.matched_communes:
         click.echo(f"chitieu: no commune matches --commune {' '.join(sel.communes)}", err=True)
     _finish(diags, tally.counts, fail_on, output)
@@ -323,6 +310,22 @@ def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path], allow_unreviewed:
     for cf in result.communes:
         originals.extend(cf.report_files)
     return result, originals, diags
+
+
+def _deliver(reporter: Reporter, run: Run, opts: Options, output: Optional[Path], originals: list[Path],
+             force: bool, diags: Diagnostics) -> None:
+    """Write one format of a run to standard output, or to -o FILE: atomically, never over an input, and not at all
+    when the input had errors (the streamed formats write as the communes are audited and are abandoned then)."""
+    if output is None:
+        out = Stdout()
+        reporter.write(run, out, opts)
+        out.flush()
+        return
+    target = AtomicFile(output, inputs=originals, force=force, binary=reporter.binary)
+    with target as fh:
+        reporter.write(run, fh, opts)
+        if diags.has_errors():
+            target.abandon()
 
 
 def _emit(data: str | bytes, output: Optional[Path], originals: list[Path], force: bool,
@@ -394,8 +397,8 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
             setattr(review, name, value.replace("\\n", "\n"))
     opts = DocumentOptions(date=date_.date() if date_ else None, number=number, signer=signer,
                            recipients=list(recipients), reviewer=review)
-    _emit(render_document(product, fmt, result, opts), output, inputs + ([reviewer_config] if reviewer_config else []),
-          force, diags)
+    _deliver(DOCUMENT_FORMATS[fmt], Run.of(result), Options(product=product, document=opts), output,
+             inputs + ([reviewer_config] if reviewer_config else []), force, diags)
     _finish(diags, {}, "never", output)
 
 
@@ -418,7 +421,7 @@ def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional
     """
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
-    _emit(SHORTFALL_FORMATS[fmt](result), output, inputs, force, diags)
+    _deliver(SHORTFALL_FORMATS[fmt], Run.of(result), Options(), output, inputs, force, diags)
     _finish(diags, {}, "never", output)
 
 

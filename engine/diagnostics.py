@@ -145,17 +145,6 @@ class Diagnostic:
     def render(self) -> str:
         return f"{self.place}: {self.level}[{self.code}]: {self.message}"
 
-    def as_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "col": self.col,
-            "level": self.level,
-            "code": self.code,
-            "message": self.message,
-            "cell": self.cell,
-        }
-
 
 @dataclass
 class Diagnostics:

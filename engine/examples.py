@@ -71,10 +71,10 @@ def example_inputs(lr: LoadedRule, index: int, cat: Optional[Catalogue] = None) 
         "title": f"Ví dụ {ex.name}", "date": as_of.isoformat(), "as_of": as_of.isoformat(), "issuer": "—",
         "period": {"from": start.isoformat(), "to": as_of.isoformat()},
     })
-    line, col = lr.doc.where(loc)
+    line, col = lr.rule_file.where(loc)
     cf = CommuneFacts(EXAMPLE_COMMUNE, reports=[report], paths=[lr.path])
     for i, f in enumerate(facts):
-        fl, fc = lr.doc.where(loc + ("facts", i))
+        fl, fc = lr.rule_file.where(loc + ("facts", i))
         cf.facts.append(LoadedFact(f, lr.path, fl, fc, report))
     waivers = []
     for i, raw in enumerate(ex.waivers):
@@ -86,7 +86,7 @@ def example_inputs(lr: LoadedRule, index: int, cat: Optional[Catalogue] = None) 
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
             raise ValueError(f"waiver {i + 1}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
-        wl, wc = lr.doc.where(loc + ("waivers", i))
+        wl, wc = lr.rule_file.where(loc + ("waivers", i))
         waivers.append(LoadedWaiver(wv, lr.path, wl, wc))
     return cf, waivers
 
@@ -101,7 +101,7 @@ def _same(expected, actual) -> bool:
 
 def run_example(cat: Catalogue, lr: LoadedRule, index: int) -> ExampleResult:
     ex = lr.rule.examples[index]
-    line, _ = lr.doc.where(lr.loc + ("examples", index))
+    line, _ = lr.rule_file.where(lr.loc + ("examples", index))
     res = ExampleResult(lr.id, ex, str(lr.path), line)
     try:
         cf, waivers = example_inputs(lr, index, cat)

@@ -10,12 +10,12 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .catalogue import Catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter, did_you_mean
+from .measure import end_text
 from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
 from .validate import validate
 from .reporttext import report_lines
@@ -411,17 +411,13 @@ def fact_problems(cat: Catalogue, f: Fact, as_of: dt.date) -> list[tuple[tuple, 
             lower, upper = ind.lower, ind.upper
             if (lower is not None and x < lower) or (upper is not None and x > upper):
                 out.append((("value",), "out-of-range",
-                            f"{x} is outside the range of '{ind.key}' ({_fmt(lower)} to {_fmt(upper)})"))
+                            f"{x} is outside the range of '{ind.key}' ({end_text(lower)} to {end_text(upper)})"))
     return out
 
 
 def _check_fact(lf: LoadedFact, doc: YamlDoc, loc: tuple, cat: Catalogue, diags: Diagnostics) -> None:
     for sub, code, message in fact_problems(cat, lf.fact, lf.report.as_of):
         diags.at(doc, loc + sub, code, message)
-
-
-def _fmt(x: Optional[Decimal]) -> str:
-    return "∞" if x is None else str(x)
 
 
 def _value_key(f: Fact) -> tuple:

@@ -15,6 +15,7 @@ from . import templates, vi
 from .measure import Interval, Measured, facts_in, interval_of
 from .model import (
     Basis,
+    json_number,
     BasisOut,
     BoundOut,
     CommuneOut,
@@ -101,7 +102,7 @@ def value_parts(cat: "Catalogue", ind: Optional[Indicator], m: Optional[Measured
     elif ind is not None and ind.type == "boolean" and iv.exact:
         value = bool(iv.lo)
     else:
-        value = plain(iv.lo) if iv.exact else None
+        value = json_number(iv.lo) if iv.exact else None
     if m.via_claim:
         display += " (theo khẳng định của báo cáo)"
     return value, display, interval_bounds(iv, ind)
@@ -113,9 +114,9 @@ def interval_bounds(iv: Interval, ind: Optional[Indicator]) -> list[BoundOut]:
     if iv.exact:
         return bounds
     if iv.lo is not None and not (ind and ind.lower is not None and iv.lo == ind.lower and not iv.lx):
-        bounds.append(BoundOut.model_construct(operator=">" if iv.lx else ">=", value=plain(iv.lo)))
+        bounds.append(BoundOut.model_construct(operator=">" if iv.lx else ">=", value=json_number(iv.lo)))
     if iv.hi is not None and not (ind and ind.upper is not None and iv.hi == ind.upper and not iv.hx):
-        bounds.append(BoundOut.model_construct(operator="<" if iv.hx else "<=", value=plain(iv.hi)))
+        bounds.append(BoundOut.model_construct(operator="<" if iv.hx else "<=", value=json_number(iv.hi)))
     return bounds
 
 
@@ -148,13 +149,6 @@ def shortfall_text(value: Decimal, unit: Optional[str]) -> str:
 
 def pct(d: Optional[Decimal]) -> Optional[float]:
     return None if d is None else float(round(d, 4))
-
-
-def plain(d: Optional[Decimal]) -> int | float | None:
-    """A JSON number: int when whole, else a float rounded to 4 places."""
-    if d is None:
-        return None
-    return int(d) if d == d.to_integral_value() else float(round(d, 4))
 
 
 # --------------------------------------------------------------------------------------------------- message fields
@@ -261,7 +255,7 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
         evidence_level=evidence_level, evidence_label=vi.EVIDENCE_LABELS[evidence_level],
         outlook=outcome.outlook if status == "pending" else None, reason=outcome.reason,
         target=parts.target, actual=parts.actual, actual_display=parts.actual_display,
-        actual_bound=parts.bounds, achievement_pct=pct(parts.achievement_pct), shortfall=plain(parts.shortfall),
+        actual_bound=parts.bounds, achievement_pct=pct(parts.achievement_pct), shortfall=json_number(parts.shortfall),
         shortfall_unit=(parts.shortfall_unit or unit) if parts.shortfall is not None else None,
         severity=r.severity, theme=r.theme, source=_cached(lr.cache, "source", lambda: _source_out(lr)),
         facts=facts, evidence=parts.evidence, waiver=waiver_out, notes=notes, evidence_notes=evidence_notes,

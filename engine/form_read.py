@@ -35,7 +35,8 @@ from .form import (BASES, BLOCK, BOUNDS, CLAIMS, DOC_FIELDS, HEADER_BY_KEY, HEAD
                    PERIOD_HEADER, SCHEMA, YES, HeaderField, Slot, cell_ref, parse_slot, slots_for)
 from .inputs import require_regular
 from .model import Indicator
-from .yamlsrc import YamlDoc, parse_scalar
+from .yamlsrc import flow as _q
+from .yamlsrc import YamlDoc
 
 MAX_FILE_BYTES = 20 * 1024 * 1024          # the .xlsx as stored
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024      # all its parts unpacked (a zip bomb stops here, before any parsing)
@@ -746,27 +747,6 @@ def _show(value: Any, ind: Optional[Indicator]) -> str:
 
 
 # --------------------------------------------------------------------------------------------------- as a fact file
-
-def _q(value: Any) -> str:
-    """A YAML scalar or flow collection (JSON strings are valid YAML double-quoted scalars)."""
-    import json
-
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, Decimal)):
-        return str(value)
-    if value is None:
-        return "null"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_q(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_q(v) for v in value) + "]"
-    text = str(value)
-    # plain only when YAML reads it back as the same text ('as_of', '2024-10-31'; never 'null', 'true' or '05')
-    if re.fullmatch(r"[a-z][a-z0-9_.]*|\d{4}-\d{4}|\d{4}-\d{2}(-\d{2})?", text) and parse_scalar(text) == text:
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
 
 def to_yaml(doc: YamlDoc, *, form_file: str) -> str:
     """The form's document as a fact file (schema chitieu.facts/1); every fact cites its cell of ``form_file``."""

@@ -20,6 +20,7 @@ from typing import Any, Optional
 from .catalogue import Catalogue
 from .model import Indicator, IntakePattern
 from .reporttext import Paragraph, ReportText, clean, for_matching
+from .yamlsrc import flow as _q
 
 _YEAR = r"(?:19|20)\d{2}"
 PLACEHOLDERS = {
@@ -522,24 +523,6 @@ def _unmatched(report: ReportText, matched: set[int], statements: list[dict]) ->
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text).lower()).strip("-")
-
-
-def _q(value: Any) -> str:
-    """A YAML scalar: JSON strings are valid YAML double-quoted scalars."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, Decimal)):
-        return str(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_q(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_q(v) for v in value) + "]"
-    if value is None:
-        return "null"
-    text = str(value)
-    if re.fullmatch(r"[a-z][a-z0-9_]*", text) or re.fullmatch(r"\d{4}-\d{4}", text):
-        return text
-    return json.dumps(text, ensure_ascii=False)
 
 
 def to_yaml(ex: Extraction, *, commune_id: Optional[str] = None, province: Optional[str] = None,

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 HUNDRED = Decimal(100)
 
 
+def end_text(x: Optional[Decimal]) -> str:
+    """One end of an interval as a message shows it: the number, or ∞ for an open end."""
+    return "∞" if x is None else str(x)
+
+
 @dataclass
 class Interval:
     lo: Optional[Decimal]

@@ -79,7 +79,7 @@ def _year(v: Any) -> int:
     return y
 
 
-Number = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(lambda d: _plain(d), return_type=Any)]
+Number = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(lambda d: json_number(d), return_type=Any)]
 Int = Annotated[int, BeforeValidator(_int)]
 Year = Annotated[int, BeforeValidator(_year)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
@@ -102,8 +102,10 @@ def _nonempty(s: str) -> str:
     return s
 
 
-def _plain(d: Decimal) -> int | float:
-    """A JSON-friendly number: int when whole, else a float rounded to 4 places."""
+def json_number(d: Optional[Decimal]) -> int | float | None:
+    """A number as the JSON contract writes it: int when whole, else a float rounded to 4 places."""
+    if d is None:
+        return None
     if d == d.to_integral_value():
         return int(d)
     return float(round(d, 4))

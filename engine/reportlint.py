@@ -21,7 +21,6 @@ from .reporttext import ReportText, clean, encoding_note, read_report
 
 TYPOS = {"trực quang": "trực quan", "nỗi cộm": "nổi cộm", "phần đầu": "phấn đấu"}
 _DUP = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.I)
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 class Problems:

@@ -12,6 +12,9 @@ shared/domain/durable-rules-notes.md:
 - Ctrl-C, SIGTERM and SIGHUP are held back while durable_rules runs (milliseconds per call): raised inside its code,
   the exception would be swallowed by it or by an action and the run would end as an "internal error" instead of
   as interrupted; held back, they are raised in the caller as soon as the call returns;
+- durable logs a traceback of any BaseException raised inside its action callback (a signal landing there — Ctrl-C,
+  SIGTERM — is one) on its "durable" logger, which Python's last-resort handler prints to stderr; the exception
+  itself still reaches the caller, so that logger is silenced here and the CLI reports the signal in its own words;
 - observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
 - durable_rules identifies a fact by a 32-bit FNV-1a hash of its ``id`` (and a state by the same hash of its sid):
   two different ids with one hash are "the same fact" and the second raises MessageObservedException. So the ids
@@ -22,6 +25,7 @@ shared/domain/durable-rules-notes.md:
 
 from __future__ import annotations
 
+import logging
 import signal
 import traceback
 import uuid
@@ -33,6 +37,10 @@ import durable_rules_engine as _core
 
 from .compiler import Branch, CompiledCatalogue
 from .wire import F_FORM, F_ID, F_PERIOD, F_RULE, F_TYPE, Activation, conclusion_fact
+
+_durable_log = logging.getLogger("durable")
+_durable_log.addHandler(logging.NullHandler())
+_durable_log.propagate = False
 
 
 def _brief(fact: dict) -> str:

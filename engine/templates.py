@@ -45,10 +45,6 @@ FIELDS: dict[str, str] = {
 _FORMATTER = string.Formatter()
 
 
-def fields_of(text: str) -> list[str]:
-    return [name for _, name, _spec, _conv in _FORMATTER.parse(text) if name is not None]
-
-
 def problems(text: str) -> list[str]:
     """Why a template cannot be rendered, one message per problem (empty when it is fine)."""
     bare = _OPTIONAL.sub(lambda m: m.group(1), text).replace("[[", "").replace("]]", "")

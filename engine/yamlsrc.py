@@ -187,6 +187,47 @@ def parse_scalar(value: str) -> Any:
     return value
 
 
+# a plain scalar that is safe inside a flow collection: no indicator character first, none of , [ ] { } # : inside,
+# no space at either end (YAML 1.2, 7.3.3)
+_DATE_TEXT = re.compile(r"\d{4}-\d{4}|\d{4}-\d{2}(-\d{2})?")     # periods and dates, read as text by chitieu
+_PLAIN_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:\n\t]*(?<=\S)")
+
+
+def flow(value: Any) -> str:
+    """``value`` as YAML flow text that reads back as the same value — the one writer of the YAML chitieu generates
+    (drafted facts, imported forms, the web page's exports, the rule pages' examples). Mappings and lists in flow
+    style; a text is plain, as people write it (Kế hoạch, 172/KH-UBND, as_of), only when YAML reads it back as that
+    text — never 'null', 'true', '05' or '2024' — else a JSON string, a valid YAML double-quoted scalar."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, float):
+        return str(Decimal(str(value)))
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    text = str(value)
+    if _DATE_TEXT.fullmatch(text) or (_PLAIN_TEXT.fullmatch(text) and parse_scalar(text) == text
+                                       and _yaml11_text(text)):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _yaml11_text(text: str) -> bool:
+    """Would a YAML 1.1 reader (PyYAML, many tools) read this plain scalar as text too? ('Yes', 'on', '.inf': no)"""
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
+        if first is None or text[:1] == first:
+            if any(tag != "tag:yaml.org,2002:str" and pattern.match(text) for tag, pattern in resolvers):
+                return False
+    return True
+
+
 class _Builder:
     def __init__(self, doc: YamlDoc):
         self.doc = doc

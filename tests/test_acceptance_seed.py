@@ -109,8 +109,8 @@ def test_section_is_the_communes_own_draft_of_iii_2_and_iv():
     run = run_cli("check", str(SEED_FACTS), "--section", "--fail-on", "never")
     assert run.code == 0, run.err
     assert run.out.startswith("III. ĐÁNH GIÁ CHUNG\n2. Tồn tại, hạn chế và nguyên nhân\na) Tồn tại, hạn chế\n")
-    assert ("+ Tổ công tác tuyên truyền, vận động giải phóng mặt bằng đã được thành lập nhưng chưa xây dựng kế hoạch, "
-            "phương thức hoạt động theo mô hình.") in run.out
+    # the rule's own sentence, true of any commune with this finding (whether a team was set up is another fact)
+    assert "+ Chưa xây dựng kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng." in run.out
     assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI" in run.out and "báo cáo" not in run.out.lower()
 
 

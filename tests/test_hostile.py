@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chitieu.cli import main
-from chitieu.document import SHORTFALL_HEADER
+from chitieu.rows import SHORTFALL_HEADER
 from conftest import ROOT, run_cli
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -356,28 +356,20 @@ NAMES = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_siz
 
 def _every_output(cat, facts: Path) -> dict | None:
     """Every writer of every command on one commune, in memory (the engine's own calls, as the CLI makes them)."""
-    import io
 
-    from chitieu.batch import audit_batch, collect, collect_matrix
+    from chitieu.batch import audit_batch
     from chitieu.diagnostics import Diagnostics
-    from chitieu.reporters import REPORTERS, SHORTFALL_FORMATS
-    from chitieu.reporters.documents import FORMATS, PRODUCTS, DocumentOptions
-    from chitieu.reporters.documents import render as draft
+    from chitieu.reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Run, render
+    from chitieu.reporters.documents import PRODUCTS
 
     diags = Diagnostics()
     audited = list(audit_batch(cat, [facts], diags))
     if diags.has_errors():
         return None
-    result = collect(cat, audited)
-    out = {f"shortfalls.{n}": render(result) for n, render in SHORTFALL_FORMATS.items()}
-    out |= {f"report.{p}.{n}": draft(p, n, result, DocumentOptions()) for p in PRODUCTS for n in FORMATS}
-    for name in ("list", "json", "html", "xlsx"):
-        buf = io.BytesIO() if REPORTERS[name].binary else io.StringIO()
-        REPORTERS[name].render(cat, iter(audited), buf)
-        out[f"check.{name}"] = buf.getvalue()
-    out["check.table"] = REPORTERS["table"].render(result)
-    out["check.section"] = REPORTERS["section"].render(result)
-    out["check.matrix"] = REPORTERS["matrix"].render(collect_matrix(cat, iter(audited)))
+    out = {f"shortfalls.{n}": render(r, Run(cat, iter(audited))) for n, r in SHORTFALL_FORMATS.items()}
+    out |= {f"report.{p}.{n}": render(r, Run(cat, iter(audited)), Options(product=p))
+            for p in PRODUCTS for n, r in DOCUMENT_FORMATS.items()}
+    out |= {f"check.{n}": render(r, Run(cat, iter(audited))) for n, r in REPORTERS.items()}
     return out
 
 

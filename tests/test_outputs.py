@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from conftest import ROOT, SEED_FACTS, invoke, run_cli
-from chitieu.document import SHORTFALL_HEADER
+from chitieu.rows import SHORTFALL_HEADER
 
 EXAMPLES = ROOT / "examples"
 # a document meant for the commune's signature never speaks as its reviewer (issue 12)
@@ -72,8 +72,7 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
         "+ 04/05 mô hình “Dân vận khéo” năm 2023 chưa có quyết định thành lập, công nhận; 02 mô hình do Đoàn xã, Ủy "
         "ban MTTQ Việt Nam xã xây dựng.",
         "- Về công tác dân vận góp phần phát triển kinh tế:",
-        "+ Tổ công tác tuyên truyền, vận động giải phóng mặt bằng đã được thành lập nhưng chưa xây dựng kế hoạch, "
-        "phương thức hoạt động theo mô hình.",
+        "+ Chưa xây dựng kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng.",
         "- Về công tác dân vận góp phần xây dựng nông thôn mới:",
         "+ Việc vận động Nhân dân tham gia chuyển đổi số, phát triển kinh tế tuần hoàn, nông nghiệp thích ứng với biến "
         "đổi khí hậu, du lịch nông thôn chưa có kết quả nổi bật, chưa hình thành mô hình cụ thể.",
@@ -82,7 +81,7 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
         "10/5/2024, chưa ban hành kế hoạch riêng.",
         "b) Nguyên nhân", "- Nguyên nhân khách quan:", "- Nguyên nhân chủ quan:",
         "+ Việc cụ thể hóa nhiệm vụ của Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy thành kế hoạch "
-        "xây dựng mô hình chưa kịp thời.",
+        "xây dựng mô hình chưa kịp thời. [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
         "3. Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao ước thi "
         "đua; kết quả đánh giá công tác dân vận chính quyền…).",

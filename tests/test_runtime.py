@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -96,3 +98,37 @@ def test_plain_python_evaluator_agrees_with_the_rete_on_the_seed(catalogue):
     python = run_audit(catalogue, communes, waivers, runtime_factory=PyRuntime)
     assert [f.model_dump() for f in rete.findings] == [f.model_dump() for f in python.findings]
     assert {f.fired_by for f in rete.findings} >= {"mo-hinh-dvk-moi-nam#met", "ntm-nang-cao#pending_unknown", "giam-ngheo#pending_final"}
+
+
+
+def test_a_signal_inside_durables_callback_reaches_the_caller_without_durables_traceback(tmp_path):
+    """Ctrl-C or SIGTERM landing inside durable_rules' action callback: durable logs the exception with a traceback
+    before passing it on; the CLI must print only its own one-line message, so nothing of that log may reach stderr.
+    A real process, because pytest attaches its own log handlers to every logger."""
+    script = tmp_path / "interrupt.py"
+    script.write_text(f"""
+import durable_rules_engine
+from pathlib import Path
+from chitieu.audit import run_audit
+from chitieu.catalogue import load_catalogue
+from chitieu.diagnostics import Diagnostics
+from chitieu.facts import load_inputs
+from chitieu.resources import shipped_rules_dir
+diags = Diagnostics()
+catalogue = load_catalogue(shipped_rules_dir(), diags=diags)
+communes, waivers = load_inputs([Path({str(SEED_FACTS)!r})], catalogue, diags)
+real, calls = durable_rules_engine.complete_and_start_action, [0]
+def interrupted(*args):
+    calls[0] += 1
+    if calls[0] == 3:
+        raise KeyboardInterrupt
+    return real(*args)
+durable_rules_engine.complete_and_start_action = interrupted
+try:
+    run_audit(catalogue, communes, waivers)
+except KeyboardInterrupt:
+    print("interrupted after", calls[0])
+""", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip() == "interrupted after 3", proc.stderr
+    assert "base exception type" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

@@ -88,3 +88,52 @@ def test_merge_keys_and_local_tags_are_refused(tmp_path):
 
 def test_several_documents_are_refused(tmp_path):
     assert error_of(tmp_path, "a: 1\n---\nb: 2\n")[:3] == (3, 1, "yaml-multi-document")
+
+
+# --------------------------------------------------------------------------------------------------- flow (writing)
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
+                    st.decimals(allow_nan=False, allow_infinity=False, places=3),
+                    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
+                    st.sampled_from(["null", "true", "Yes", "on", "05", "2024", ".inf", "a: b", "x, y", "#c", " sp",
+                                     "Kế hoạch", "172/KH-UBND", "as_of", "12:30", "0x1F", "[a]"]))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                       st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True),
+                                                                       inner, max_size=3)), max_leaves=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=VALUES)
+def test_flow_reads_back_as_the_value_it_wrote(value):
+    """What chitieu writes as YAML (drafted facts, imported forms, exports) reads back through its own loader as the
+    same value, and no text becomes a number, a boolean or null."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.yaml"
+        path.write_text(f"v: {yamlsrc.flow(value)}\n", encoding="utf-8")
+        back = yamlsrc.load(path).data["v"]
+    assert back == _as_loaded(value)
+
+
+def _as_loaded(value):
+    """The loader's view of a value: texts NFC (the loader normalises), numbers as Decimal, tuples as lists."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, dict):
+        return {k: _as_loaded(v) for k, v in value.items()}
+    return [_as_loaded(v) for v in value]
+
+
+def test_flow_writes_texts_plain_as_people_write_them_and_quotes_the_rest():
+    assert yamlsrc.flow({"kind": "Kế hoạch", "number": "172/KH-UBND", "period": "as_of", "date": "2024-10-31"}) == \
+        "{kind: Kế hoạch, number: 172/KH-UBND, period: as_of, date: 2024-10-31}"
+    assert [yamlsrc.flow(t) for t in ("null", "true", "Yes", "05", "2024", "a: b", "x, y")] == \
+        ['"null"', '"true"', '"Yes"', '"05"', '"2024"', '"a: b"', '"x, y"']

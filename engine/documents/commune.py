@@ -121,8 +121,10 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
                                               (-1, st.source.line)))
     draft.shortcomings.sort(key=lambda s: (vi.THEME_ORDER.index(s.theme), s.order))
 
-    # 4. causes: the report's, the rules', else suggestions to confirm
-    stated = {"khach_quan": [], "chu_quan": []}
+    # 4. causes: the report's own; then the causes the catalogue links to the shortcomings found, and where neither
+    # gives one, the catalogue's general suggestions — both only suggestions the officer confirms, marked so
+    stated: dict[str, list[str]] = {"khach_quan": [], "chu_quan": []}
+    linked: dict[str, list[str]] = {"khach_quan": [], "chu_quan": []}
     for ls in cf.statements:
         st = ls.statement
         if st.kind == "cause":
@@ -130,11 +132,14 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
     for f in mine:
         rule = cat.by_id[f.rule_id].rule
         if f.rule_id in covered and rule.cause:
-            stated[rule.cause_type or "chu_quan"].append(_render(rule.cause, dict(f.values)))
-    suggestions = {"khach_quan": cat.info.drafting.objective_causes, "chu_quan": cat.info.drafting.subjective_causes}
+            linked[rule.cause_type or "chu_quan"].append(_render(rule.cause, dict(f.values)))
+    general = {"khach_quan": cat.info.drafting.objective_causes, "chu_quan": cat.info.drafting.subjective_causes}
     for kind in ("khach_quan", "chu_quan"):
-        found = list(dict.fromkeys(stated[kind]))
-        draft.causes[kind] = [(c, False) for c in found] or [(_sentence(c), True) for c in suggestions[kind]]
+        own = list(dict.fromkeys(stated[kind]))
+        suggested = [c for c in dict.fromkeys(linked[kind]) if c not in own]
+        if not own and not suggested:
+            suggested = [_sentence(c) for c in general[kind]]
+        draft.causes[kind] = [(c, False) for c in own] + [(c, True) for c in suggested]
 
     # 5. tasks: one for each shortcoming (in its order), then the report's own
     seen: set[str] = set()

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Literal, Optional
 
 from .. import vi
 from ..diagnostics import did_you_mean
-from ..findings import FindingParts, plain, show_interval, value_parts
+from ..findings import FindingParts, show_interval, value_parts
 from ..measure import Interval, Measured, measure
-from ..model import BasisOut, Computed, Measure, Number, TargetOut
+from ..model import BasisOut, Computed, Measure, Number, TargetOut, json_number
 from ..observation import Observation, findings_for_period
 from ..wire import ValueForm
 from ..words import measure_words
@@ -125,7 +125,7 @@ class ClaimCheck(Kind):
         # yes/no and level figures read as words on both sides ("đang hoàn thiện hồ sơ …"), numbers with units
         words = ind if ind is not None and ind.type in ("boolean", "level") else None
         computed = show_interval(c.interval, claim_unit, words) if c and c.interval else "không tính lại được"
-        target = TargetOut.model_construct(operator="==", value=plain(obs.target), unit=unit,
+        target = TargetOut.model_construct(operator="==", value=json_number(obs.target), unit=unit,
                                            threshold_known=obs.target is not None,
                                            display=f"bằng số tính lại: {computed}",
                                            basis=BasisOut.model_construct(kind="computed",

@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Optional
 
 from .. import vi
-from ..findings import POINTS, FindingParts, basis_out, pct, plain, value_parts
+from ..findings import POINTS, FindingParts, basis_out, pct, value_parts
 from ..diagnostics import did_you_mean
-from ..measure import HUNDRED, Interval, Measured, measure
-from ..model import EvidenceOut, Measure, Slug, StrictBool, Target, TargetOut
+from ..measure import HUNDRED, Interval, Measured, end_text, measure
+from ..model import EvidenceOut, Measure, Slug, StrictBool, Target, TargetOut, json_number
 from ..observation import Observation
 from ..wire import PACE_BEHIND, PACE_ON, PACE_UNKNOWN
 from ..words import OP_WORDS
@@ -189,7 +189,7 @@ class Threshold(Kind):
         display = op_word + vi.quantity(obs.target, unit)
         if t.per_year:
             display += f", tức {vi.quantity(t.value, unit)}/năm × {vi.count(len(obs.window.years))} năm"
-        return TargetOut.model_construct(operator=t.op, value=plain(obs.target), unit=unit, threshold_known=True,
+        return TargetOut.model_construct(operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True,
                                          display=display)
 
     def describe(self, cat, lr) -> list[str]:
@@ -337,14 +337,10 @@ def _never_always(cat: "Catalogue", lr: "LoadedRule", diags: "Diagnostics") -> N
     always = ((op == ">=" and lo is not None and value <= lo) or (op == ">" and lo is not None and value < lo)
               or (op == "<=" and hi is not None and value >= hi) or (op == "<" and hi is not None and value > hi))
     line, col = lr.where("target")
-    shown = f"{_fmt(lo)}…{_fmt(hi)}"
+    shown = f"{end_text(lo)}…{end_text(hi)}"
     if never:
         diags.error(lr.path, line, col, "never-true",
                     f"the target '{op} {r.target.value}' can never be met: the measured value lies in {shown}")
     elif always:
         diags.warning(lr.path, line, col, "always-true",
                       f"the target '{op} {r.target.value}' is met by every possible value ({shown}); it can never be unmet")
-
-
-def _fmt(x: Optional[Decimal]) -> str:
-    return "∞" if x is None else str(x)

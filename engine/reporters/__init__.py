@@ -1,6 +1,8 @@
-"""Reporters, one per output format: each renders a finished result and nothing else.
+"""Reporters, one per output format of each command, behind one protocol: ``Reporter.write(run, out, options)``.
 
-Each registry drives the ``--format`` choice of one command: a new format is one function and one line here.
+Each registry drives the ``--format`` choice of one command (``check``: REPORTERS, ``shortfalls``:
+SHORTFALL_FORMATS, ``report``: DOCUMENT_FORMATS): a new format is one writer function and one line here, and the
+commands never branch on a format.
 ``SUFFIXES`` ties file name suffixes to formats, so ``-o NAME.json`` picks JSON and ``--format`` cannot contradict it.
 """
 
@@ -9,47 +11,136 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
-from . import json_out, listing, section, table
+if TYPE_CHECKING:
+    from ..audit import AuditResult
+    from ..catalogue import Catalogue
+    from ..facts import CommuneFacts
+    from ..model import Finding
+    from .documents import DocumentOptions
 
 
-def _lazy(module: str, name: str) -> Callable:
-    """A renderer imported on first use: python-docx and openpyxl cost a tenth of a second to import, and most runs
-    never write Word or Excel."""
+def _module(name: str):
+    """A reporter module imported on first use: python-docx and openpyxl cost a tenth of a second to import, and
+    most runs never write Word or Excel."""
+    return importlib.import_module(f"{__name__}.{name}")
 
-    def render(*args, **kwargs):
-        return getattr(importlib.import_module(f"{__name__}.{module}"), name)(*args, **kwargs)
 
-    render.__name__ = name
-    return render
+@dataclass
+class Run:
+    """What a command hands a reporter: the catalogue and the audited communes — as a stream, read once by a writer
+    that goes commune by commune, or collected into one result for the formats that need all of it."""
+
+    catalogue: "Catalogue"
+    stream: Optional[Iterable[tuple["CommuneFacts", list["Finding"]]]] = None
+    _result: Optional["AuditResult"] = None
+
+    @classmethod
+    def of(cls, result: "AuditResult") -> "Run":
+        return cls(result.catalogue, None, result)
+
+    def communes(self) -> Iterator[tuple["CommuneFacts", list["Finding"]]]:
+        if self._result is None:
+            assert self.stream is not None
+            yield from self.stream
+            return
+        by_commune: dict[str, list["Finding"]] = {}
+        for f in self._result.findings:
+            by_commune.setdefault(f.commune.id, []).append(f)
+        for cf in self._result.communes:
+            yield cf, by_commune.get(cf.commune.id, [])
+
+    def result(self) -> "AuditResult":
+        if self._result is None:
+            from ..batch import collect
+
+            self._result = collect(self.catalogue, self.communes())
+        return self._result
+
+
+@dataclass
+class Options:
+    """What the user chose beyond the format: terminal styling, and the document and its settings (`report`)."""
+
+    color: bool = False
+    product: str = "commune"
+    document: Optional["DocumentOptions"] = None
 
 
 @dataclass(frozen=True)
-class Format:
-    render: Callable
-    takes: str              # "result" (an AuditResult), "stream" (communes as they are audited), "matrix"
+class Reporter:
+    """One output format of one command: ``write(run, out, options)`` writes it to a text (or, when ``binary``, a
+    bytes) file; ``styled`` formats honour ``options.color``."""
+
+    name: str
+    write: Callable[[Run, IO, Options], None]
     binary: bool = False
-    styled: bool = False    # takes color=… (terminal styling)
+    styled: bool = False
+    header_only: bool = False   # reads of each commune only what chitieu.facts.CommuneFacts.header keeps (--jobs)
+
+
+def _stream(module: str, function: str, *, styled: bool = False) -> Callable[[Run, IO, Options], None]:
+    """A writer that takes the communes as they are audited (memory stays flat over a province)."""
+    def write(run: Run, out: IO, opts: Options) -> None:
+        style = {"color": opts.color} if styled else {}
+        getattr(_module(module), function)(run.catalogue, run.communes(), out, **style)
+    return write
+
+
+def _whole(module: str, function: str, *, styled: bool = False) -> Callable[[Run, IO, Options], None]:
+    """A renderer of the whole run's result (tables and documents, which need every finding)."""
+    def write(run: Run, out: IO, opts: Options) -> None:
+        style = {"color": opts.color} if styled else {}
+        out.write(getattr(_module(module), function)(run.result(), **style))
+    return write
+
+
+def _matrix(run: Run, out: IO, opts: Options) -> None:
+    from ..batch import collect_matrix
+
+    out.write(_module("matrix_out").render_table(collect_matrix(run.catalogue, run.communes()), color=opts.color))
+
+
+def _document(fmt: str) -> Callable[[Run, IO, Options], None]:
+    def write(run: Run, out: IO, opts: Options) -> None:
+        documents = _module("documents")
+        out.write(documents.render(opts.product, fmt, run.result(), opts.document or documents.DocumentOptions()))
+    return write
+
+
+def _registry(*reporters: Reporter) -> dict[str, Reporter]:
+    return {r.name: r for r in reporters}
 
 
 # chitieu check: the findings
-REPORTERS: dict[str, Format] = {
-    "list": Format(listing.write_list, "stream", styled=True),
-    "table": Format(table.render, "result", styled=True),
-    "json": Format(json_out.write_stream, "stream"),
-    "section": Format(section.render, "result"),
-    "matrix": Format(_lazy("matrix_out", "render_table"), "matrix", styled=True),
-    "html": Format(_lazy("matrix_out", "write_html"), "stream"),
-    "xlsx": Format(_lazy("matrix_out", "write_xlsx"), "stream", binary=True),
-}
+REPORTERS = _registry(
+    Reporter("list", _stream("listing", "write_list", styled=True), styled=True, header_only=True),
+    Reporter("table", _whole("table", "render", styled=True), styled=True),
+    Reporter("json", _stream("json_out", "write_stream"), header_only=True),
+    Reporter("section", _whole("section", "render")),
+    Reporter("matrix", _matrix, styled=True, header_only=True),
+    Reporter("html", _stream("matrix_out", "write_html"), header_only=True),
+    Reporter("xlsx", _stream("matrix_out", "write_xlsx"), binary=True, header_only=True),
+)
 
-# chitieu shortfalls: the shortfall list (take an AuditResult)
-SHORTFALL_FORMATS: dict[str, Callable[..., str | bytes]] = {
-    name: _lazy("shortfall", f"render_{name}") for name in ("xlsx", "csv", "md", "json")
-}
+# chitieu shortfalls: the shortfall list
+SHORTFALL_FORMATS = _registry(*(Reporter(name, _whole("shortfall", f"render_{name}"), binary=name == "xlsx")
+                                 for name in ("xlsx", "csv", "md", "json")))
 
-BINARY_FORMATS = {"docx", "xlsx"}
+# chitieu report: the drafted documents (which one: Options.product, `--for`)
+DOCUMENT_FORMATS = _registry(*(Reporter(name, _document(name), binary=name in ("docx", "xlsx"))
+                                for name in ("md", "txt", "docx", "json", "xlsx")))
+
+
+def render(reporter: Reporter, run: Run, opts: Optional[Options] = None) -> str | bytes:
+    """The whole output in memory (the web page's downloads, tests)."""
+    import io
+
+    buf: IO = io.BytesIO() if reporter.binary else io.StringIO()
+    reporter.write(run, buf, opts or Options())
+    return buf.getvalue()
+
 
 # The suffixes each format is written under. Plain text (.txt, .md) suits every text format; a suffix that names
 # another kind of file (.json for a table, .docx for a workbook) is a contradiction.

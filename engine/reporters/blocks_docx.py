@@ -21,14 +21,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from ..documents.blocks import Bullet, DocumentBlocks, Heading, Para, Table
+from ._style import LOOKS
 from ._text import clean as _clean
 from ._zip import repack
 
 FONT = "Times New Roman"
 BODY_PT = 13
 TABLE_PT = 11
-SHADE = {"met": "E2EFDA", "unmet": "F8CBAD", "pending": "FFF2CC", "insufficient_data": "E4DFEC",
-         "waived": "DDEBF7", "not_applicable": "EDEDED", "needs_clarification": "FCE4D6", "noted": "F2F2F2"}
 HEADING_LOOK = {1: (BODY_PT, True, False), 2: (BODY_PT, True, False), 3: (BODY_PT, True, True)}
 
 
@@ -181,8 +180,8 @@ def _table(doc, t: Table) -> None:
                 p.paragraph_format.space_after = Pt(0)
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 or i in t.numeric_columns else WD_ALIGN_PARAGRAPH.LEFT
                 _font(p.add_run(_clean(line)), TABLE_PT, italic=j > 0)
-        if t.shade_column is not None and r < len(t.shades) and t.shades[r] in SHADE:
-            _shade(cells[t.shade_column], SHADE[t.shades[r]])
+        if t.shade_column is not None and r < len(t.shades) and t.shades[r] in LOOKS:
+            _shade(cells[t.shade_column], LOOKS[t.shades[r]].fill)
     _widths(table, widths)
     _para(doc, after=4)
 

@@ -5,12 +5,10 @@ Written as a stream — findings commune by commune — so a national run never 
 
 from __future__ import annotations
 
-import io
 import json
 from typing import IO, Iterable
 
 from .. import __version__, vi
-from ..audit import AuditResult
 from ..catalogue import Catalogue
 from ..facts import CommuneFacts
 from ..model import Finding
@@ -49,12 +47,3 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
     tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=False, indent=2)
     out.write(tail[2:] + "\n")
     return counts
-
-
-def render(result: AuditResult, *, color: bool = False) -> str:
-    buf = io.StringIO()
-    by_commune: dict[str, list[Finding]] = {}
-    for f in result.findings:
-        by_commune.setdefault(f.commune.id, []).append(f)
-    write_stream(result.catalogue, ((cf, by_commune.get(cf.commune.id, [])) for cf in result.communes), buf)
-    return buf.getvalue()

@@ -18,16 +18,14 @@ from .. import vi
 from ..catalogue import Catalogue
 from ..facts import CommuneFacts
 from ..model import Finding
+from ._style import AT_RISK, LOOKS, click_style
 from ._text import one_line
 
 # the groups of the view, worst first: an at-risk "pending" is shown with the failures, not among the waiting ones
 GROUPS = ["unmet", "at_risk"] + [s for s in vi.STATUS_ORDER if s != "unmet"]
 HEADINGS = {s: f"{vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_LABELS}
 HEADINGS["at_risk"] = f"Chưa đến hạn, {vi.OUTLOOK_LABELS['at_risk']} (pending, at_risk)"
-STYLE = {"unmet": {"fg": "red", "bold": True}, "at_risk": {"fg": "yellow", "bold": True},
-         "needs_clarification": {"fg": "yellow", "bold": True}, "insufficient_data": {"fg": "magenta"},
-         "pending": {"fg": "yellow"}, "waived": {"fg": "cyan"}, "not_applicable": {"dim": True},
-         "noted": {"dim": True}, "met": {"fg": "green"}}
+STYLE = {s: click_style(look.terminal) for s, look in LOOKS.items()} | {"at_risk": click_style(AT_RISK.terminal)}
 # what the closing summary repeats in full: failures, and the report's own figures that do not agree
 FAILED = {"unmet", "at_risk", "needs_clarification"}
 SUMMARY_LABELS = {"unmet": vi.STATUS_LABELS["unmet"].upper(), "at_risk": vi.OUTLOOK_LABELS["at_risk"].upper(),

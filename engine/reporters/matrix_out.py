@@ -16,23 +16,18 @@ from rich.text import Text
 
 from .. import __version__, vi
 from ..catalogue import Catalogue
-from ..document import TABLE_HEADER, finding_row
+from ..rows import TABLE_HEADER, finding_row
 from ..facts import CommuneFacts
 from ..matrix import Matrix, Row, count_note, matrix_name, new_matrix
 from ..model import Finding
+from ._style import LOOKS
 from ._text import clean, one_line
 from ._xlsx import append, discard, row_cells, save
 
-SHORT = {"met": "Đ", "unmet": "CĐ", "pending": "CH", "insufficient_data": "TD", "waived": "MT", "not_applicable": "KA",
-         "needs_clarification": "LR", "noted": "GN"}
-COLOURS = {"met": "#c6efce", "unmet": "#ffc7ce", "pending": "#ffeb9c", "insufficient_data": "#e4dfec",
-           "waived": "#ddebf7", "not_applicable": "#ededed", "needs_clarification": "#fce4d6", "noted": "#f2f2f2"}
-RICH = {"met": "green", "unmet": "bold red", "pending": "yellow", "insufficient_data": "magenta", "waived": "cyan",
-        "not_applicable": "dim", "needs_clarification": "bold yellow", "noted": "dim"}
 
 
 def legend() -> str:
-    return " · ".join(f"{SHORT[s]} = {vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_ORDER)
+    return " · ".join(f"{LOOKS[s].short} = {vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_ORDER)
 
 
 def render_table(m: Matrix, *, color: bool = False) -> str:
@@ -48,10 +43,10 @@ def render_table(m: Matrix, *, color: bool = False) -> str:
     for i, _ in enumerate(m.rules, 1):
         table.add_column(str(i), justify="center", no_wrap=True)
     for s in ("unmet", "insufficient_data", "pending", "met"):
-        table.add_column(SHORT[s], justify="right")
+        table.add_column(LOOKS[s].short, justify="right")
     for row in m.rows:
         counts = row.counts()
-        cells = [Text(SHORT[c.status], style=RICH[c.status]) if c.status else Text("·") for c in row.cells]
+        cells = [Text(LOOKS[c.status].short, style=LOOKS[c.status].terminal) if c.status else Text("·") for c in row.cells]
         table.add_row(one_line(row.name), *cells,
                       *(str(counts[s]) for s in ("unmet", "insufficient_data", "pending", "met")))
     console.print(table)
@@ -86,7 +81,7 @@ def _html_row(m: Matrix, row: Row) -> str:
             cells.append('<td title="không áp dụng quy tắc">·</td>')
         else:
             tip = f"{rid} — {title}\n" + "\n".join(c.detail)
-            cells.append(f'<td class="s-{c.status}" title="{e(tip)}">{SHORT[c.status]}</td>')
+            cells.append(f'<td class="s-{c.status}" title="{e(tip)}">{LOOKS[c.status].short}</td>')
     counts = row.counts()
     return (f'<tr><td class="name" title="{e(row.commune_id)}">{e(row.name)}</td>{"".join(cells)}'
             + "".join(f"<td>{counts[s]}</td>" for s in vi.STATUS_ORDER) + "</tr>\n")
@@ -101,10 +96,10 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
     totals, known only at the end, follow the table."""
     e = _h
     m = new_matrix(cat, keep_rows=False)
-    colours = "".join(f".s-{s}{{background:{c}}}" for s, c in COLOURS.items())
+    colours = "".join(f".s-{s}{{background:#{look.fill}}}" for s, look in LOOKS.items())
     head = "".join(f'<th class="rule" title="{e(title)}">{e(rid)}</th>' for rid, title in m.rules)
-    legend_html = "".join(f'<span class="s-{s}">{SHORT[s]} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
-    count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{SHORT[s]}</th>' for s in vi.STATUS_ORDER)
+    legend_html = "".join(f'<span class="s-{s}">{LOOKS[s].short} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
+    count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{LOOKS[s].short}</th>' for s in vi.STATUS_ORDER)
     out.write(f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Ma trận kết luận — chitieu</title>
 <style>{CSS}{colours}</style></head><body>
@@ -158,7 +153,7 @@ def _fill_workbook(wb: Workbook, m: Matrix, stream: Iterable[tuple[CommuneFacts,
     detail = wb.create_sheet("Kết luận")
     detail.freeze_panes = "A2"
     append(detail, ["Xã"] + TABLE_HEADER, font=Font(bold=True))
-    fills = {s: PatternFill("solid", fgColor=c[1:]) for s, c in COLOURS.items()}
+    fills = {s: PatternFill("solid", fgColor=look.fill) for s, look in LOOKS.items()}
     for cf, findings in stream:
         row = m.add_commune(cf.commune.id, matrix_name(cf), findings)
         counts = row.counts()

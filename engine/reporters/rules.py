@@ -11,7 +11,7 @@ from rich.table import Table
 from .. import vi
 from ..diagnostics import shown_path
 from ..catalogue import LoadedRule
-from ..authoring import flow
+from ..yamlsrc import flow
 from ..examples import ExampleResult
 
 

@@ -15,12 +15,11 @@ from openpyxl.utils import get_column_letter
 
 from .. import __version__, vi
 from ..audit import AuditResult
-from ..document import SHORTFALL_HEADER, shortfall_rows
+from ..rows import SHORTFALL_HEADER, shortfall_rows
 from ._text import csv_value, md
 from ._xlsx import append, workbook_bytes
 
 WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 10, 11, 30, 40, 22, 50, 10, 14, 60]
-NUMERIC = {"Còn thiếu", "Tỷ lệ đạt (%)"}
 FILL = {"Chưa đạt": "F8CBAD", "Có nguy cơ không đạt": "FFF2CC", "Cần làm rõ": "FCE4D6",
         "Chỉ nêu, chưa có minh chứng": "E4DFEC"}
 

@@ -10,10 +10,9 @@ from rich.text import Text
 
 from .. import vi
 from ..audit import AuditResult
+from ._style import LOOKS
 from ._text import clean
 
-STYLE = {"met": "green", "unmet": "bold red", "pending": "yellow", "insufficient_data": "magenta",
-         "waived": "cyan", "not_applicable": "dim", "needs_clarification": "bold yellow", "noted": "dim"}
 
 
 def summary_line(result: AuditResult) -> str:
@@ -40,7 +39,7 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
         for name in ("Quy tắc", "Chỉ tiêu", "Kỳ", "Mức chỉ tiêu", "Kết quả", "Trạng thái", "Căn cứ", "Nguồn"):
             table.add_column(name, width=fixed.get(name), overflow="fold")
         for f in mine:
-            status = Text(f"{f.status}\n{f.status_label}", style=STYLE[f.status])
+            status = Text(f"{f.status}\n{f.status_label}", style=LOOKS[f.status].terminal)
             if f.outlook:
                 status.append(f"\n({vi.OUTLOOK_LABELS[f.outlook]})")
             result_text = f.actual_display

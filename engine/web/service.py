@@ -29,15 +29,13 @@ from ..diagnostics import Diagnostic, Diagnostics, InputError
 from ..facts import fact_problems, load_inputs
 from ..intake import extract
 from ..model import Fact
-from ..reporters import SHORTFALL_FORMATS
-from ..reporters.documents import DocumentOptions
-from ..reporters.documents import render as render_document
-from ..reporters.json_out import render as render_json
+from ..reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Run, render
 from ..reporttext import MAX_BYTES as MAX_REPORT_BYTES
 from ..reporttext import read_report
 from ..resources import default_rules_dir
 from ..form_read import MAX_FILE_BYTES as MAX_FORM_BYTES
 from ..yamlsrc import MAX_BYTES as MAX_FACT_FILE_BYTES
+from ..yamlsrc import flow
 from ..yamlsrc import load as load_yaml
 
 STATUS_LABELS = vi.STATUS_LABELS
@@ -521,17 +519,17 @@ def fact_file(commune: dict, report: dict, facts: list[dict], statements: list[d
     """A fact file in the engine's format (schema chitieu.facts/1) from reviewed facts: each fact's fields as a
     fact file holds them ({indicator, period, <body>, source: {line, quote}})."""
     lines = [f"# {line}" for line in note.splitlines()] + ["schema: chitieu.facts/1",
-                                                           f"commune: {_flow(_no_none(commune))}", "report:"]
+                                                           f"commune: {flow(_no_none(commune))}", "report:"]
     for key in ("title", "number", "date", "as_of", "issuer", "period"):
         if report.get(key) is not None:
-            lines.append(f"  {key}: {_flow(report[key])}")
+            lines.append(f"  {key}: {flow(report[key])}")
     lines.append("facts:" if facts else "facts: []")
     for f in facts:
         entry = {"indicator": f["indicator"], "period": f["period"], **f["body"],
                  "source": source_of(f["line"], f.get("cell"), f["quote"])}
-        lines.append(f"  - {_flow(entry)}")
+        lines.append(f"  - {flow(entry)}")
     lines.append("statements:" if statements else "statements: []")
-    lines += [f"  - {_flow(s)}" for s in statements]
+    lines += [f"  - {flow(s)}" for s in statements]
     return "\n".join(lines) + "\n"
 
 
@@ -542,23 +540,6 @@ def source_of(line: Optional[int], cell: Optional[str], quote: str) -> dict:
 
 def _no_none(d: dict) -> dict:
     return {k: v for k, v in d.items() if v is not None}
-
-
-def _flow(value: Any) -> str:
-    """YAML flow text as the engine's drafter writes it (numbers as Decimals, so none is quoted into text)."""
-    from ..intake import _q
-
-    return _q(_decimals(value))
-
-
-def _decimals(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _decimals(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decimals(v) for v in value]
-    if isinstance(value, float):
-        return Decimal(str(value))
-    return value
 
 
 # --------------------------------------------------------------------------------------------------- the audit
@@ -588,24 +569,24 @@ def audit(cat: Catalogue, files: dict[str, str]) -> Audit:
             raise ServiceError(_problems(exc.diagnostics, {str(root) + "/": ""}))
         if diags.has_errors():
             raise ServiceError(_problems(diags.items, {str(root) + "/": ""}))
-        doc = render_json(result).replace(json.dumps(str(root) + "/")[1:-1], "")
+        doc = render(REPORTERS["json"], Run.of(result)).replace(json.dumps(str(root) + "/")[1:-1], "")
     findings = json.loads(doc)["findings"]
     return Audit(result, doc.encode("utf-8"), findings, result.counts(), catalogue_info(cat))
 
 
 def report_docx(a: Audit) -> bytes:
     """The commune's own draft of sections III.2 and IV as Word, as `chitieu report -o du-thao.docx` writes it."""
-    return render_document("commune", "docx", a.result, DocumentOptions())
+    return render(DOCUMENT_FORMATS["docx"], Run.of(a.result), Options(product="commune"))
 
 
 def review_docx(a: Audit) -> bytes:
     """The reviewing body's review sheet (Phiếu rà soát) as Word, as `chitieu report --for reviewer` writes it."""
-    return render_document("reviewer", "docx", a.result, DocumentOptions())
+    return render(DOCUMENT_FORMATS["docx"], Run.of(a.result), Options(product="reviewer"))
 
 
 def shortfalls_xlsx(a: Audit) -> bytes:
     """The shortfall list as Excel, as `chitieu shortfalls --format xlsx` writes it."""
-    return SHORTFALL_FORMATS["xlsx"](a.result)
+    return render(SHORTFALL_FORMATS["xlsx"], Run.of(a.result))
 
 
 def finding_columns(f: dict) -> dict:

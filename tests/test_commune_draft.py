@@ -1,0 +1,105 @@
+"""The commune's own draft of sections III.2 and IV (chitieu.documents.commune), tested on its parts with exact values:
+which shortcomings, in which order, with which marks; which causes are the report's and which are suggestions; one
+task per shortcoming, then the report's own. The commune is made up (tests/fixtures/drafting/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from chitieu.batch import audit_batch, collect
+from chitieu.diagnostics import Diagnostics
+from chitieu.documents.commune import ASSUMED_NOTE, CONFIRM, PLACEHOLDER_TASK, section_blocks, write_draft
+from chitieu.documents.blocks import Bullet, Heading, Para
+
+HOA_BINH = ROOT / "tests" / "fixtures" / "drafting" / "xa-hoa-binh-2025.yaml"
+
+
+@pytest.fixture(scope="module")
+def audited(catalogue):
+    diags = Diagnostics()
+    result = collect(catalogue, audit_batch(catalogue, [HOA_BINH], diags))
+    assert not diags.has_errors(), [d.render() for d in diags.items]
+    return result
+
+
+@pytest.fixture(scope="module")
+def draft(audited):
+    return write_draft(audited, audited.communes[0])
+
+
+def test_shortcomings_by_theme_the_reports_own_first_then_the_targets_in_catalogue_order(draft):
+    assert [(s.theme, s.text) for s in draft.shortcomings] == [
+        ("dan_van_chinh_quyen", "Việc tiếp công dân định kỳ có lúc chưa đúng lịch."),
+        ("dan_van_chinh_quyen", "01/02 mô hình “Dân vận khéo” năm 2025 chưa có quyết định thành lập, công nhận."),
+        ("dan_van_chinh_quyen", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến chưa đạt chỉ tiêu "
+                                "(42%, chỉ tiêu ít nhất 50% (*))."),
+        ("kinh_te", "Chưa xây dựng kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng."),
+    ]
+
+
+def test_a_level_the_catalogue_assumed_is_marked_and_explained_once(draft):
+    blocks = section_blocks(draft)
+    notes = [b for b in blocks if isinstance(b, Para) and b.text == ASSUMED_NOTE]
+    assert len(notes) == 1 and notes[0].placeholder
+    # the note follows the list it explains, before the causes
+    heading = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "b) Nguyên nhân")
+    assert blocks.index(notes[0]) == heading - 1
+
+
+def test_causes_the_report_gives_stand_as_written_and_the_catalogues_are_only_suggestions(draft):
+    objective = [(text, suggested) for text, suggested in draft.causes["khach_quan"]]
+    subjective = [(text, suggested) for text, suggested in draft.causes["chu_quan"]]
+    # the report names no objective cause: the catalogue's general suggestions, marked
+    assert objective and all(suggested for _, suggested in objective)
+    # its own subjective cause first, then the cause linked to the unmet GPMB target, as a suggestion
+    assert subjective == [
+        ("Một số cán bộ chưa chủ động tham mưu.", False),
+        ("Việc cụ thể hóa nhiệm vụ của Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy thành kế hoạch "
+         "xây dựng mô hình chưa kịp thời.", True),
+    ]
+    shown = [b.text for b in section_blocks(draft) if isinstance(b, Bullet) and b.placeholder]
+    assert all(text.endswith(CONFIRM) for text in shown)
+
+
+def test_one_task_for_each_shortcoming_in_order_then_the_reports_own(draft):
+    assert [(text, placeholder) for text, placeholder in draft.tasks] == [
+        ("Duy trì tiếp công dân định kỳ theo đúng lịch đã công bố.", False),
+        ("Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao ước thi "
+         "đua; kết quả đánh giá công tác dân vận chính quyền…).", False),
+        ("Đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến qua Điểm hỗ trợ dịch vụ công, nâng tỷ lệ hồ sơ trực tuyến "
+         "đạt chỉ tiêu.", False),
+        ("Xây dựng, ban hành kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng, phân công rõ "
+         "nhiệm vụ đối với từng dự án trọng điểm.", False),
+        ("Tổ chức hội nghị đối thoại với Nhân dân trong quý I năm 2026.", False),
+    ]
+
+
+def test_a_shortcoming_without_a_remedy_gets_a_placeholder_task_for_the_officer(audited):
+    cf = audited.communes[0]
+    stated = cf.statements[0].statement
+    original = stated.remedy
+    object.__setattr__(stated, "remedy", None)
+    try:
+        tasks = write_draft(audited, cf).tasks
+    finally:
+        object.__setattr__(stated, "remedy", original)
+    assert tasks[0] == (PLACEHOLDER_TASK.format(text="Việc tiếp công dân định kỳ có lúc chưa đúng lịch"), True)
+
+
+def test_nothing_unmet_says_so_in_one_sentence(catalogue, tmp_path):
+    text = HOA_BINH.read_text(encoding="utf-8")
+    text = text.replace("value: 42", "value: 75").replace("value: false", "value: true")
+    text = text.replace("      - name: Thôn không rác thải nhựa\n",
+                        "      - name: Thôn không rác thải nhựa\n"
+                        "        decision: {kind: Quyết định, number: 13/QĐ-UBND, date: 2025-04-02}\n")
+    text = text[: text.index("statements:")] + "statements: []\n"
+    path = tmp_path / "xa.yaml"
+    path.write_text(text, encoding="utf-8")
+    diags = Diagnostics()
+    result = collect(catalogue, audit_batch(catalogue, [path], diags))
+    assert not diags.has_errors(), [d.render() for d in diags.items]
+    draft = write_draft(result, result.communes[0])
+    assert draft.shortcomings == [] and draft.tasks == []
+    blocks = section_blocks(draft)
+    assert Para("Chưa phát hiện tồn tại, hạn chế so với các chỉ tiêu, nhiệm vụ đã đề ra.") in blocks
