@@ -324,9 +324,10 @@ def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, pr
                                        **kwargs)
         else:
             audited = audit_stream(cat, stream_communes(index, cat, diags, unreviewed=unreviewed), waivers, **kwargs)
-        for cf, findings in audited:
-            bar.advance()
-            yield cf, findings
+        with few_collections():   # also in the main process of a run with workers: it unpickles their findings
+            for cf, findings in audited:
+                bar.advance()
+                yield cf, findings
     finally:
         if audited is not None:
             audited.close()  # the workers are stopped now, also when the run is cut short (Ctrl-C, SIGTERM)

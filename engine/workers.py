@@ -159,14 +159,18 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
     conns: list[Connection] = []
     finished = False
     try:
-        for _ in range(n):
-            mine, theirs = ctx.Pipe()
-            proc = ctx.Process(target=_worker_main, daemon=True, name="chitieu-worker",
-                               args=(theirs, cat, compiled, waivers, unreviewed, runtime_factory, whole))
-            proc.start()
-            theirs.close()
-            procs.append(proc)
-            conns.append(mine)
+        gc.freeze()   # what exists now is shared with forked workers: their collector must not touch (copy) it
+        try:
+            for _ in range(n):
+                mine, theirs = ctx.Pipe()
+                proc = ctx.Process(target=_worker_main, daemon=True, name="chitieu-worker",
+                                   args=(theirs, cat, compiled, waivers, unreviewed, runtime_factory, whole))
+                proc.start()
+                theirs.close()
+                procs.append(proc)
+                conns.append(mine)
+        finally:
+            gc.unfreeze()
         cwd = os.getcwd()
         load = [0] * n                    # tasks sent to each worker and not answered yet
         replies: dict[int, tuple] = {}    # answers that came before the ones the output waits for
