@@ -550,3 +550,28 @@ def test_an_audit_the_engine_refuses_says_why(client, monkeypatch):
     r = audit(client, CID)
     assert r.status_code == 400
     assert "tai-len-1.yaml:12:5: error[conflicting-facts]" in text_of(r.text)
+
+
+def test_a_merged_commune_carries_its_predecessors_findings_under_its_own_name(province):
+    """Communes merged from 07/2025: xã Mới names xã A and xã B as merged into it; its history shows their 2023–2024
+    findings (worst of the two per rule and year, each cell naming its unit) beside its own 2025 ones."""
+    own = _fact_file("quang-ngai/xa-moi", "xã Mới", 2025, 0, 80).decode().replace(
+        'province: Quảng Ngãi}',
+        'province: Quảng Ngãi, predecessors: [{id: quang-ngai/xa-a, name: "xã A", until: 2025-06-30}, '
+        '{id: quang-ngai/xa-b, name: "xã B", until: 2025-06-30}]}')
+    r = upload(province, own.encode(), "xa-moi-2025.yaml")
+    assert r.status_code == 302, text_of(r.text)
+    confirm_all(province, int(r.headers["Location"].rsplit("/", 1)[1]))
+    assert audit(province, "quang-ngai/xa-moi").status_code == 302
+    page = province.get("/xa/quang-ngai/xa-moi/qua-cac-nam").text
+    assert re.findall(r"<th>(\d{4})</th>", page)[:3] == ["2023", "2024", "2025"]
+    text = text_of(page)
+    assert "Đơn vị đã sáp nhập vào xã Mới: xã A (đến 30/6/2025), xã B (đến 30/6/2025)." in text
+    row = re.search(r'mo-hinh-dvk-moi-nam">[^<]*</a></td>(.*?)</tr>', page, re.S).group(1)
+    cells = [text_of(c) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    # 2023: xã A met (1 model), xã B unmet (0): the worse stands, named; 2024: xã A unmet; 2025: xã Mới's own, unmet
+    assert cells[0].startswith("Chưa đạt") and cells[0].endswith("(xã B)")
+    assert cells[1].startswith("Chưa đạt") and cells[1].endswith("(xã A)")
+    assert cells[2].startswith("Chưa đạt") and "(xã" not in cells[2]
+    # the predecessor's page says where it went
+    assert "Đã sáp nhập vào xã Mới (qua các năm)" in text_of(province.get("/xa/quang-ngai/xa-a").text)

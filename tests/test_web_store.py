@@ -34,10 +34,12 @@ def test_a_database_made_at_revision_1_is_migrated_forward_keeping_its_data(tmp_
     engine.dispose()
     web = make_web(tmp_path, url=url)  # what `chitieu serve` does at start
     engine = store.open_engine(url)
-    assert store.current_revision(engine) == "0004"
+    assert store.current_revision(engine) == "0005"
     with engine.connect() as conn:
         tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+        old = conn.execute(text("SELECT predecessors_json FROM communes WHERE id = 'quang-ngai/cu'")).scalar_one()
     assert {"users", "user_units", "communes", "findings"} <= tables
+    assert old == "[]"  # a commune stored before merged units were kept has none
     assert "xã Cũ" in text_of(web.signed_in().get("/").text)
 
 

@@ -426,11 +426,16 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
 
     def _ensure_commune(c: dict) -> None:
         s = db()
-        if s.get(Commune, c["id"]) is not None:
+        predecessors = json.dumps(c.get("predecessors") or [], ensure_ascii=False)
+        existing = s.get(Commune, c["id"])
+        if existing is not None:
+            if c.get("predecessors"):  # a later file naming the units merged into the commune: the latest says
+                existing.predecessors_json = predecessors
             return
         try:
             with s.begin_nested():
-                s.add(Commune(id=c["id"], name=c["name"], district=c.get("district"), province=c.get("province")))
+                s.add(Commune(id=c["id"], name=c["name"], district=c.get("district"), province=c.get("province"),
+                              predecessors_json=predecessors))
         except IntegrityError:  # created by a concurrent upload meanwhile: theirs stands
             pass
 
@@ -697,7 +702,10 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         uploads = db().scalars(select(Upload).where(Upload.commune_id == cid).order_by(Upload.id.desc())).all()
         runs = db().scalars(select(AuditRun).where(AuditRun.commune_id == cid).order_by(AuditRun.id.desc())).all()
         decided = {u.id: (sum(1 for f in u.facts if f.decision != "pending"), len(u.facts)) for u in uploads}
+        successors = db().scalars(_visible(select(Commune)).where(
+            Commune.predecessors_json.like(f'%"id": {json.dumps(cid)}%'))).all()
         return render_template("commune.html", commune=c, uploads=uploads, runs=runs, decided=decided,
+                               successors=successors,
                                superseded={u.id: _superseded_by(u) for u in uploads},
                                counts={r.id: json.loads(r.counts_json) for r in runs})
 
@@ -740,10 +748,16 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         c = _commune_or_404(cid)
         run = db().scalar(select(AuditRun).where(AuditRun.commune_id == cid).order_by(AuditRun.id.desc()).limit(1))
         rows = db().scalars(_current(FindingRow.commune_id == cid)).all()
-        years = sorted({r.year for r in rows})
+        # the units merged into this commune carry their findings over, for the years the commune has none of its own
+        merged = {u["id"]: u for u in c.predecessors if u["id"] != cid and me().can_see(u["id"])}
+        carried = db().scalars(_current(FindingRow.commune_id.in_(list(merged)))).all() if merged else []
+        own_years = {r.year for r in rows}
+        carried = [r for r in carried if r.year not in own_years
+                   and (not merged[r.commune_id].get("until") or str(r.year) <= merged[r.commune_id]["until"][:4])]
+        years = sorted({r.year for r in rows} | {r.year for r in carried})
         rank = {s: i for i, s in enumerate(service.STATUS_ORDER)}
         table: dict[str, dict[int, FindingRow]] = {}
-        for r in rows:
+        for r in [*rows, *carried]:
             cur = table.setdefault(r.rule_id, {}).get(r.year)
             if cur is None or rank[r.status] < rank[cur.status]:
                 table[r.rule_id][r.year] = r
@@ -757,8 +771,10 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
                     better.append((a, b))
         order = {r.id: i for i, r in enumerate(service.rules(_cat()))}
         rule_rows = sorted(table.items(), key=lambda kv: order.get(kv[0], 10**6))
+        units = {cid: c.name, **{uid: u["name"] for uid, u in merged.items()}}
         return render_template("history.html", commune=c, run=run, years=years, table=rule_rows, worse=worse,
-                               better=better)
+                               better=better, merged=merged.values(), units=units,
+                               carried_years=sorted({r.year for r in carried}))
 
     @app.get("/xep-hang")
     def rankings():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -45,7 +46,13 @@ class Commune(Base):
     name: Mapped[str] = mapped_column(String(200))
     district: Mapped[Optional[str]] = mapped_column(String(200))
     province: Mapped[Optional[str]] = mapped_column(String(200))
+    # the units merged into this one (from the latest fact file that names them): [{id, name, until}], JSON
+    predecessors_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    @property
+    def predecessors(self) -> list[dict]:
+        return json.loads(self.predecessors_json or "[]")
 
 
 class Upload(Base):
