@@ -180,7 +180,10 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
             nonlocal sent
             while sent < len(ids) and sent - wanted < window:
                 i = min(range(n), key=load.__getitem__)
-                _send(conns[i], (sent, index.communes[ids[sent]], cwd))
+                try:
+                    _send(conns[i], (sent, index.communes[ids[sent]], cwd))
+                except OSError:  # its end of the pipe is closed: it died
+                    raise _lost(procs[i]) from None
                 load[i] += 1
                 sent += 1
 
@@ -191,9 +194,8 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
                     i = conns.index(conn)
                     try:
                         reply = conn.recv()
-                    except EOFError:
-                        raise WorkerLost(f"a worker process ended while auditing (exit code {procs[i].exitcode}); "
-                                         "run again with --jobs 1 to see where") from None
+                    except (EOFError, OSError):  # closed, or reset mid-message: it died
+                        raise _lost(procs[i]) from None
                     load[i] -= 1
                     replies[reply[0]] = reply[1:]
             reply = replies.pop(wanted)
@@ -208,6 +210,12 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
         finished = True
     finally:
         _stop(procs, conns, kill=not finished)
+
+
+def _lost(proc) -> WorkerLost:
+    proc.join(timeout=5)   # reaped, so that its exit code is known
+    return WorkerLost(f"a worker process ended while auditing (exit code {proc.exitcode}); run again with --jobs 1 "
+                      "to see where")
 
 
 def _stop(procs: list, conns: list[Connection], *, kill: bool) -> None:

@@ -115,6 +115,31 @@ def test_a_worker_error_is_reported_and_its_traceback_shown_with_debug(folders, 
     assert "in failing" in remote and "expected one conclusion" in remote
 
 
+def test_a_worker_that_dies_ends_the_run_with_an_internal_error_not_a_hang(folders, monkeypatch, tmp_path):
+    """A worker killed mid-audit (out of memory, a crash in C code) never answers: the run says so and stops, its
+    output file is not left behind, and the other worker is stopped too."""
+    import os
+
+    import chitieu.workers
+
+    root, _ = folders
+    real = chitieu.workers.audit_commune
+
+    def dying(cat, runtime, cf, *args):
+        if cf.commune.id == "phu-yen/xa-00005":
+            os._exit(9)
+        return real(cat, runtime, cf, *args)
+
+    monkeypatch.setattr(chitieu.workers, "start_method", lambda: "fork")   # the worker inherits the patch
+    monkeypatch.setattr(chitieu.workers, "audit_commune", dying)
+    out = tmp_path / "ket-qua.json"
+    run = _run(root, "sach", "-o", str(out), "--jobs", "2")
+    assert run.code == 3
+    assert run.err.startswith("chitieu: internal error: WorkerLost: a worker process ended while auditing (exit code "
+                              "9); run again with --jobs 1 to see where\n"), run.err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_results_wait_in_a_bounded_queue(folders, monkeypatch):
     """However slow the output, at most two communes per worker are audited ahead of it: memory stays flat."""
     import chitieu.workers
