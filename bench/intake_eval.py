@@ -376,7 +376,8 @@ class Places:
     def holds(self, place: Place, draft: Any) -> bool:
         if place.line is not None and getattr(draft, "line", None) == place.line:
             return True
-        if place.cell is not None and getattr(draft, "cell", None) == place.cell:
+        cell = getattr(draft, "cell", None)
+        if place.cell is not None and cell and re.sub(r"^Bảng\s*", "T", cell) == place.cell:
             return True
         here = _flat(self.text(place))
         quote = _flat(getattr(draft, "quote", "") or "")

@@ -24,7 +24,7 @@ from .diagnostics import Diagnostics, InputError
 from .facts import (FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, fact_inputs, form_refused, is_form,
                     load_inputs)
 from .model import Finding
-from .yamlsrc import load, parse_scalar, read_text
+from .yamlsrc import YamlDoc, load, parse_scalar, read_text
 
 try:  # the C parser; PyYAML wheels ship it
     from yaml import CSafeLoader as _EventLoader
@@ -39,10 +39,11 @@ class InputIndex:
     communes: dict[str, list[Path]] = field(default_factory=dict)
     waivers: list[Path] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    documents: dict[str, list[YamlDoc]] = field(default_factory=dict)   # facts drafted in memory from reports
 
     @property
     def commune_ids(self) -> list[str]:
-        return sorted(self.communes)
+        return sorted(set(self.communes) | set(self.documents))
 
 
 class _Unusual(Exception):
@@ -142,11 +143,18 @@ def file_head(path: Path, text: str) -> tuple[object, object]:
     return data.get("schema"), commune.get("id") if isinstance(commune, dict) else None
 
 
-def index_inputs(paths: Iterable[Path], diags: Diagnostics) -> InputIndex:
+def index_inputs(paths: Iterable[Path | YamlDoc], diags: Diagnostics) -> InputIndex:
+    """Files by commune; a fact document already in memory (drafted from a report) is filed by its commune id."""
     paths = list(paths)
+    given_docs = [p for p in paths if isinstance(p, YamlDoc)]
+    paths = [p for p in paths if not isinstance(p, YamlDoc)]
     given = {p for p in paths if not p.is_dir()}
     index = InputIndex(files=fact_inputs(paths))
-    if not index.files:
+    for doc in given_docs:
+        commune = doc.data.get("commune") if isinstance(doc.data, dict) else None
+        cid = commune.get("id") if isinstance(commune, dict) else None
+        index.documents.setdefault(cid if isinstance(cid, str) else "", []).append(doc)   # no id: its checks say so
+    if not index.files and not given_docs:
         diags.error(paths[0] if paths else Path("."), 1, 1, "no-input", "no fact files here: give .yaml fact files "
                     "(schema: chitieu.facts/1) or .xlsx reporting forms, folders that hold them, or a commune's report "
                     "(.txt, .md, .docx)")
@@ -219,10 +227,11 @@ def _refuse_unreviewed(cf: CommuneFacts, policy: Unreviewed, diags: Diagnostics)
                     "or pass --allow-unreviewed")
 
 
-def load_commune(files: list[Path], cat: Catalogue, diags: Diagnostics,
-                 unreviewed: Unreviewed = Unreviewed()) -> Optional[list[CommuneFacts]]:
-    """One commune's files loaded together (None when they have an error: the problems are in ``diags``)."""
-    communes, _ = load_inputs(files, cat, diags)
+def load_commune(files: list[Path], cat: Catalogue, diags: Diagnostics, unreviewed: Unreviewed = Unreviewed(), *,
+                 documents: Iterable[YamlDoc] = ()) -> Optional[list[CommuneFacts]]:
+    """One commune's files (and fact documents drafted in memory) loaded together (None when they have an error: the
+    problems are in ``diags``)."""
+    communes, _ = load_inputs(files, cat, diags, documents=documents)
     for cf in communes:
         _refuse_unreviewed(cf, unreviewed, diags)
     return None if diags.has_errors() else communes
@@ -248,7 +257,8 @@ def stream_communes(index: InputIndex, cat: Catalogue, diags: Diagnostics,
     with few_collections():
         for cid in index.commune_ids:
             mine = Diagnostics()
-            communes = load_commune(index.communes[cid], cat, mine, unreviewed)
+            communes = load_commune(index.communes.get(cid, []), cat, mine, unreviewed,
+                                    documents=index.documents.get(cid, []))
             diags.extend(mine.items)
             if communes is None:
                 if skipped is not None:
@@ -296,7 +306,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, progress: bool = False,
+def audit_batch(cat: Catalogue, paths: Iterable[Path | YamlDoc], diags: Diagnostics, *, progress: bool = False,
                 runtime_factory=None, unreviewed: Unreviewed = Unreviewed(), jobs: int = 1,
                 whole: bool = True) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time, in commune id order; problems go to ``diags``.
@@ -313,11 +323,11 @@ def audit_batch(cat: Catalogue, paths: Iterable[Path], diags: Diagnostics, *, pr
     diags.extend(mine.items)
     if mine.has_errors():  # a waiver may touch any commune: without all of them no finding can be trusted
         raise InputError(diags.items)
-    bar = Progress(len(index.communes), progress)
+    bar = Progress(len(index.commune_ids), progress)
     audited = None
     try:
         kwargs = {"runtime_factory": runtime_factory} if runtime_factory else {}
-        if jobs > 1 and len(index.communes) > 1:
+        if jobs > 1 and len(index.commune_ids) > 1:
             from .workers import audit_in_workers
 
             audited = audit_in_workers(cat, index, waivers, diags, jobs=jobs, whole=whole, unreviewed=unreviewed,

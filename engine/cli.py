@@ -21,12 +21,12 @@ from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .examples import run_examples
-from .intake import extract, to_yaml
+from .intake import Unknown, extract, to_yaml
 from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
 from .reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Reporter, Run, pick_format
 from .reporters._text import clean
-from .prepare import no_facts, prepare, reads_as_report
+from .prepare import UNKNOWN, Asked, no_facts, prepare, reads_as_report
 from .reporters.documents import PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
 from .reporters.rules import authoring_table, example_line
 from .reportlint import lint_report
@@ -159,6 +159,22 @@ RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Pa
                             help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
 
 
+def REPORT_IDENTITY(fn: Callable) -> Callable:
+    """What a report given as text may leave unsaid: its as-of date, its unit's name and id."""
+    fn = click.option("--province", default=None, help="(a report) The province, for the commune's id.")(fn)
+    fn = click.option("--commune-id", default=None,
+                      help="(a report) The commune's id (default: a slug of its name).")(fn)
+    fn = click.option("--name", "unit_name", default=None, metavar="'xã …'",
+                      help="(a report) The unit's name, when its header and opening do not say it.")(fn)
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                        metavar="YYYY-MM-DD",
+                        help="(a report) The date its figures run to, when the report does not say it.")(fn)
+
+
+def _asked(as_of, unit_name: Optional[str], commune_id: Optional[str], province: Optional[str]) -> Asked:
+    return Asked(as_of.date() if as_of else None, unit_name, commune_id, province)
+
+
 ALLOW_UNREVIEWED = click.option(
     "--allow-unreviewed", is_flag=True,
     help="Audit drafts of `facts extract` (unreviewed: true) as they are; every output then says so.")
@@ -219,18 +235,20 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
 @click.option("--color/--no-color", default=None,
               help="Style the terminal view (default: on a terminal, unless NO_COLOR is set).")
 @ALLOW_UNREVIEWED
+@REPORT_IDENTITY
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Audit communes in N worker processes (default: one per core); the output is the same as with 1.")
 @guarded
 def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool,
           statuses: Optional[str], rule_globs: tuple[str, ...], commune_globs: tuple[str, ...], fail_on: str,
-          output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool,
-          jobs: Optional[int]) -> None:
+          output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool, as_of,
+          unit_name: Optional[str], commune_id: Optional[str], province: Optional[str], jobs: Optional[int]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
     PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
-    files (chitieu.waivers/1) or folders holding them, or a commune's report itself (.txt, .md, .docx), whose facts
-    are then drafted automatically (unreviewed); without PATHS the seed commune (facts/tinh-an) is checked.
+    files (chitieu.waivers/1) or folders holding them, or a commune's report itself (.txt, .md, .docx, .pdf, or a
+    scan read by OCR), whose facts are then drafted automatically (unreviewed; a report that does not say its date
+    or its unit needs --as-of / --name); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage
@@ -254,7 +272,8 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
         sel = Selection(Selection.parse_statuses(statuses), rule_globs, commune_globs)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
+    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed,
+                                                     _asked(as_of, unit_name, commune_id, province))
     unknown = sel.unknown_rules(cat.by_id)
     if unknown:
         raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
@@ -281,10 +300,12 @@ def _protect_reports(stream, protected: list[Path]):
         yield cf, findings
 
 
-def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], allow_unreviewed: bool = False):
+def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], allow_unreviewed: bool = False,
+             asked: Asked = Asked()):
     """The catalogue, the diagnostics so far, the inputs to audit, every file given (which an output must never
     overwrite) and the policy for unreviewed drafts (engine.prepare)."""
-    p = prepare(rules_dir, paths, allow_unreviewed=allow_unreviewed, echo=lambda text: click.echo(text, err=True))
+    p = prepare(rules_dir, paths, allow_unreviewed=allow_unreviewed, echo=lambda text: click.echo(text, err=True),
+                asked=asked)
     return p.catalogue, p.diags, p.inputs, p.originals, p.unreviewed
 
 
@@ -476,16 +497,18 @@ def facts() -> None:
 @facts.command("extract")
 @click.argument("report_path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @OUTPUT_OPTIONS
-@click.option("--commune-id", default=None, help="The commune's id (default: a slug of its name).")
-@click.option("--province", default=None, help="The province, for the id and the file.")
+@REPORT_IDENTITY
 @RULES_OPTION
 @guarded
-def facts_extract(report_path: Path, output: Optional[Path], force: bool, commune_id: Optional[str],
-                  province: Optional[str], rules_dir: Optional[Path]) -> None:
-    """Draft a fact file from a report (.txt, .md or .docx): every fact with its quoted sentence and line.
+def facts_extract(report_path: Path, output: Optional[Path], force: bool, as_of, unit_name: Optional[str],
+                  commune_id: Optional[str], province: Optional[str], rules_dir: Optional[Path]) -> None:
+    """Draft a fact file from a report (.txt, .md, .docx, .pdf; a scan or an image through OCR when Tesseract is
+    installed): every fact with its quoted sentence and line (or table cell) and a confidence.
 
     Uncertain readings carry `review: true`; sentences with numbers or “chưa …” that matched no indicator are
     listed under `unmatched:` so nothing is dropped silently. Review the draft, then remove `unreviewed: true`.
+    A report that does not say the date its figures run to, or its unit, needs --as-of or --name: chitieu never
+    guesses them.
 
     \b
     Example:
@@ -509,7 +532,12 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, commun
         shown = os.path.relpath(report_path.resolve(), base.resolve())
     except ValueError:
         shown = str(report_path.resolve())
-    text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown)
+    try:
+        text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown, name=unit_name,
+                       as_of=as_of.date() if as_of else None)
+    except Unknown as exc:
+        raise InputError([Diagnostic(str(report_path), 1, 1, "report-unknown",
+                                     "; ".join(UNKNOWN[w] for w in exc.what))]) from None
     _emit(text, output, [report_path], force)
     n_review = sum(1 for f in ex.facts if f.review)
     click.echo(f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "

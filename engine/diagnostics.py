@@ -73,6 +73,8 @@ CODES: dict[str, str] = {
     "report-date": "two fact files give one report two different dates",
     "unreviewed": "a draft of `facts extract` (unreviewed: true) in an audit without --allow-unreviewed",
     "no-facts": "a report in which no fact was found",
+    "ocr-unavailable": "a scanned PDF or an image, and no Tesseract OCR with Vietnamese data to read it",
+    "report-unknown": "a report that does not say its as-of date or its unit, and none was given (--as-of, --name)",
     # reporting forms (XLSX written by `chitieu form`)
     "form-invalid": "a workbook that is not a chitieu reporting form (or not an XLSX workbook)",
     "form-too-large": "a workbook past the size or cell limits",
@@ -89,6 +91,7 @@ CODES: dict[str, str] = {
     "report-brackets": "unbalanced brackets or quotes",
     "report-split": "a sentence broken across a page break",
     "report-typo": "a misspelt or doubled word",
+    "report-form": "the report's form (thể thức) departs from Nghị định 30/2020: header, citations, Nơi nhận, Lưu",
     "report-term": "'chỉ tiêu' written for 'tiêu chí'",
     "report-future": "a result stated for a time after the report's date",
     "report-no-threshold": "'100% chỉ tiêu' without the target's number",
@@ -98,6 +101,9 @@ CODES: dict[str, str] = {
     "report-summary": "a shortcoming stated in the body but missing from 'Tồn tại, hạn chế'",
     "report-figure": "a derived figure that does not follow from the report's own numbers",
     "report-contradiction": "a result stated as achieved in one place and as not achieved in another",
+    "report-ratio": "a percentage that does not follow from the N/M or the target stated beside it",
+    "report-parts": "parts that do not add up to their stated total, or a part larger than it",
+    "report-unit": "a unit that does not fit the figure (a yield in tấn, an output in tấn/ha)",
     "report-unclear": "figures or statements of the report that need clarifying (two readings of one thing)",
     # output
     "output": "an output file that cannot or must not be written",
@@ -152,24 +158,13 @@ class Diagnostics:
 
     items: list[Diagnostic] = field(default_factory=list)
     _seen: set[Diagnostic] = field(default_factory=set, repr=False, compare=False)
-    # files made for the run (facts drafted from a report) → the user's file and its line for each of theirs
-    _moved: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._seen.update(self.items)
 
-    def relocate(self, made: str | Path, users: str | Path, lines: dict[int, int]) -> None:
-        """Say problems found in ``made`` (a file chitieu wrote for this run and deletes after it) at the user's own
-        file ``users``: at the line ``lines`` maps to, else at 1:1."""
-        self._moved[str(made)] = (str(users), lines)
-
     def add(self, diag: Diagnostic) -> None:
         if diag.code not in CODES:
             raise ValueError(f"undocumented diagnostic code {diag.code!r}; add it to CODES and RULES.md")
-        if diag.path in self._moved:
-            users, lines = self._moved[diag.path]
-            diag = Diagnostic(users, lines.get(diag.line, 1), 1, diag.code,
-                              f"in the facts drafted from this report: {diag.message}", diag.level)
         if diag not in self._seen:  # a set, not a list scan: 23,600 errors in one run stay linear
             self._seen.add(diag)
             self.items.append(diag)

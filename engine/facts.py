@@ -6,9 +6,10 @@ the same code here; its errors are located at its cells.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -18,7 +19,7 @@ from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter, did
 from .measure import end_text
 from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
 from .validate import validate
-from .reporttext import report_lines
+from .reporttext import ReportText, read_report
 from .yamlsrc import YamlDoc, load_each, unique_paths
 
 FORM_SUFFIXES = (".xlsx",)
@@ -141,32 +142,7 @@ class CommuneFacts:
         return years
 
 
-_STARS = re.compile(r"[*_`]+")
 _SPACE = re.compile(r"\s+")
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = _STARS.sub("", text).replace("“", '"').replace("”", '"')
-    return _SPACE.sub(" ", text).strip()
-
-
-class ReportText:
-    """The text of a commune's report, for checking that each quote stands at the line it cites."""
-
-    def __init__(self, text: str):
-        self.lines = text.split("\n")
-        self.norm_lines = [_norm(line) for line in self.lines]
-
-    def found_at(self, line: int, quote: str, *, span: int = 4) -> bool:
-        window = " ".join(x for x in self.norm_lines[line - 1: line - 1 + span] if x)
-        return _norm(quote) in window
-
-    def find(self, quote: str) -> Optional[int]:
-        for i in range(1, len(self.lines) + 1):
-            if self.found_at(i, quote):
-                return i
-        return None
 
 
 def is_form(path: Path) -> bool:
@@ -213,7 +189,8 @@ def load_fact_document(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, commune
     # before=-1: as if an error had been found already, so the commune is not kept
     _load_fact_file(doc, cat, checks, communes, before=-1 if read_errors else None)
     unread = {(d.sheet, d.line, d.col) for d in read_errors}
-    diags.extend(d for d in checks.items if (d.sheet, d.line, d.col) not in unread)
+    diags.extend(dataclasses.replace(d, message=doc.prefix + d.message) if doc.prefix else d
+                 for d in checks.items if (d.sheet, d.line, d.col) not in unread)
 
 
 def _load_form(path: Path, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
@@ -248,15 +225,19 @@ def form_refused(exc: InputError, diags: Diagnostics, *, given: bool) -> None:
         diags.warning(d.path, d.line, d.col, d.code, d.message + "; the file was skipped", sheet=d.sheet)
 
 
-def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics) -> tuple[list[CommuneFacts], list[LoadedWaiver]]:
-    """Load fact and waiver files and reporting forms (folders recursively); problems go to ``diags``, bad files
-    are skipped."""
+def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics, *,
+                documents: Iterable[YamlDoc] = ()) -> tuple[list[CommuneFacts], list[LoadedWaiver]]:
+    """Load fact and waiver files and reporting forms (folders recursively), and fact documents drafted in memory
+    from reports (engine.intake.to_document); problems go to ``diags``, bad files are skipped."""
     communes: dict[str, CommuneFacts] = {}
     waivers: list[LoadedWaiver] = []
     paths = list(paths)
+    documents = list(documents)
     given = {p for p in paths if not p.is_dir()}
     files = fact_inputs(paths)
-    if not files:
+    for doc in documents:
+        load_fact_document(doc, cat, diags, communes)
+    if not files and not documents:
         diags.error(paths[0] if paths else Path("."), 1, 1, "no-input",
                     "no fact files given (pass .yaml or .xlsx files, or folders)")
     for path in files:
@@ -341,6 +322,13 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
     cf.statements.extend(statements)
 
 
+@functools.lru_cache(maxsize=2)
+def _read_cached(path: Path, stamp: tuple[int, int]) -> ReportText:
+    """A report read once for all the fact documents that cite it in a run (a draft checked right after intake)."""
+    del stamp
+    return read_report(path)
+
+
 def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[ReportText]:
     if not ff.report.file or is_form(Path(ff.report.file)):
         return None  # a form's facts cite cells, not lines of a text
@@ -354,7 +342,8 @@ def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[Rep
         return None
     try:
         # read as intake reads it: Word as Word, legacy encodings converted, so the line numbers agree
-        return ReportText("\n".join(report_lines(path)))
+        st = path.stat()
+        return _read_cached(path.resolve(), (st.st_mtime_ns, st.st_size))
     except InputError as exc:
         diags.warning(doc.path, line, col, "report-unreadable",
                       f"the report file cannot be read ({exc.diagnostics[0].message}); quotes were not checked")

@@ -1,10 +1,17 @@
-"""Report intake: draft a fact file from a commune's report, each fact with the sentence and line it comes from.
+"""Report intake: draft the facts of a commune's report, each with its quote and line (or table cell), a confidence,
+and uncertain readings marked ``review: true`` — in memory, as the same fact document a fact file gives.
 
-What each indicator looks like in a report is data (``intake:`` in rules/indicators.yaml): a phrase with
-placeholders — ``{year}``, ``{count}``, ``{percent}``, ``{document}``, ``{items}`` … (RULES.md lists them) — and what a
-match means. This module compiles those phrases, reads the report (engine.reporttext), and writes a fact file in the
-project's own format for an auditor to review: uncertain readings carry ``review: true``, and sentences with numbers
-or “chưa …” that matched nothing are listed at the end so nothing is dropped silently.
+Three kinds of knowledge meet here, each in one place:
+- what an indicator is called in reports, and what is *not* it, is data beside the indicator (``words:`` in
+  rules/indicators.yaml: synonyms, units, verbs, look-alikes; RULES.md says how to write them);
+- how a figure is written — counts, ratios, bounds, targets, claims, zeros, years per clause — is one grammar
+  (engine.grammar), shared by every indicator;
+- how the genre is laid out — the header block, the title, headings, "Về …:" leads, lists after "cụ thể:", tables
+  of chỉ tiêu, the sections that state no results (Đánh giá chung, Nhiệm vụ) — is read here.
+Phrases written as ``intake:`` patterns (RULES.md) are still read, for what no grammar covers.
+
+``extract`` returns an ``Extraction``; ``to_document`` turns it into the fact document that engine.facts loads
+(nothing is written to a temporary file and read back), and ``to_yaml`` writes the same document for review.
 """
 
 from __future__ import annotations
@@ -12,15 +19,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Optional
+from pathlib import Path
+from typing import Any, Iterable, Optional
 
+from . import grammar as g
 from .catalogue import Catalogue
-from .model import Indicator, IntakePattern
-from .reporttext import Paragraph, ReportText, clean, for_matching
-from .yamlsrc import flow as _q
+from .model import Indicator, IntakePattern, IntakeWords
+from .reporttext import Cell, Paragraph, ReportText, Table, clean, fold, for_matching
+from .yamlsrc import YamlDoc, flow as _q
 
 _YEAR = r"(?:19|20)\d{2}"
 PLACEHOLDERS = {
@@ -40,13 +48,12 @@ PLACEHOLDERS = {
 VARIANTS = {"hằng năm": "[hằng|hàng] năm", "phấn đấu": "[phấn đấu|phần đầu]", "nổi cộm": "[nổi cộm|nỗi cộm]",
             "trực quan": "[trực quan|trực quang]"}
 _TOKEN = re.compile(r"\{(\w+)\}|\[((?:[^\[\]{}]|\{\w+\})*)\]")
-_DOC = re.compile(r"(?P<kind>Kế hoạch liên tịch|Kế hoạch|Quyết định|Thông báo|Quy chế phối hợp|Quy chế|Công văn|"
-                  r"Nghị quyết|Chỉ thị|Hướng dẫn)(?: liên tịch)? số:?\s*(?P<number>[\w./&\-]+(?:\s*&\s*[\w./&\-]+)?)"
-                  r"(?:,?\s*ngày:?\s*(?P<date>\d{1,2}/\d{1,2}/\d{4}))?")
+_GAP = r"\s+(?:[^.;:]{0,80}?\s+)?"      # "…" in a phrase: a few words (or none) within one clause
 
 
 def compile_pattern(text: str) -> re.Pattern:
-    """A phrase with {placeholders} and [a|b] alternatives as a case-insensitive regex; spaces match any spacing."""
+    """A phrase with {placeholders}, [a|b] alternatives and … (a short gap) as a case-insensitive regex; spaces match
+    any spacing; quotes are optional."""
     for plain, variant in VARIANTS.items():
         text = re.sub(re.escape(plain), variant, text, flags=re.I)
     return re.compile(_compile(text, {}), re.I)
@@ -75,64 +82,1019 @@ def _compile(text: str, seen: dict[str, int]) -> str:
 
 
 def _literal(text: str) -> str:
-    text = text.replace("“", '"').replace("”", '"')
-    return r"\s+".join(re.escape(part) for part in text.split(" ")) if text else ""
+    text = for_matching(text)
+    parts = []
+    for i, piece in enumerate(re.split(r"\s*…\s*", text)):
+        if i:
+            parts.append(_GAP)
+        words = [re.escape(w).replace('"', '"?') for w in piece.split(" ")]
+        parts.append(r"\s+".join(words) if piece else "")
+    joined = "".join(parts)
+    return re.sub(r"(\\s\+)+", r"\\s+", joined)
 
 
-# --------------------------------------------------------------------------------------------------- reading values
+# --------------------------------------------------------------------------------------------------- the drafts
 
-def _int(text: str) -> int:
-    return int(text.lstrip("0") or "0")
+@dataclass
+class Draft:
+    """A fact drafted from the report."""
+
+    indicator: str
+    period: Any                  # a year, 'YYYY-YYYY', or 'as_of'
+    line: int
+    quote: str
+    value: Any = None
+    items: Optional[list[dict]] = None
+    basis: str = "reported"
+    awaiting_appraisal: bool = False
+    document: Optional[dict] = None
+    review: bool = False
+    notes: list[str] = field(default_factory=list)
+    claim: Optional[str] = None
+    cell: Optional[str] = None   # 'Bảng 2!E4' when read from a table cell
+    confidence: float = 0.9
+    paragraph: int = 0           # the paragraph (its first line) the reading comes from
+
+    def key(self) -> tuple:
+        return self.indicator, str(self.period)
+
+    def same_value(self, other: "Draft") -> bool:
+        mine = len(self.items) if self.items is not None else None
+        theirs = len(other.items) if other.items is not None else None
+        return json.dumps([self.value, mine, self.claim], default=str) == json.dumps(
+            [other.value, theirs, other.claim], default=str)
+
+    @property
+    def weight(self) -> tuple:
+        """How much a reading says: a figure beats a claim; names, a document, a sentence beat a bare cell."""
+        named = sum(1 for i in self.items or () if not i.get("unnamed"))
+        return (self.claim is None, named, self.document is not None, self.cell is None, self.confidence)
 
 
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", "."))
+@dataclass
+class Header:
+    commune: Optional[str] = None
+    kind: Optional[str] = None                      # xã | phường | thị trấn
+    commune_spellings: dict[str, list[int]] = field(default_factory=dict)
+    issuer: Optional[str] = None
+    number: Optional[str] = None
+    date: Optional[str] = None                      # YYYY-MM-DD, or YYYY-MM when the day is blank
+    title: Optional[str] = None
+    period_from: Optional[int] = None
+    as_of: Optional[dt.date] = None
+    as_of_month_only: bool = False                  # the report names only the month its figures run to
+    plan: Optional[dict] = None                     # the unit's own plan: {kind, number, date}
+    predecessors: list[str] = field(default_factory=list)
 
 
-def _percent(text: str) -> tuple[Any, bool]:
-    """'trên 50%' → ({gt: 50}, certain); 'khoảng 50%' → (50, uncertain)."""
-    m = re.match(r"(?:(?P<q>trên|hơn|vượt|ít nhất|tối thiểu|dưới|chưa đến|gần|khoảng)\s+)?(?P<n>\d+(?:[.,]\d+)?)",
-                 text.strip(), re.I)
-    n = _number(m.group("n"))
-    q = (m.group("q") or "").lower()
-    if q in ("trên", "hơn", "vượt"):
-        return {"gt": n}, True
-    if q in ("ít nhất", "tối thiểu"):
-        return {"gte": n}, True
-    if q in ("dưới", "chưa đến"):
-        return {"lt": n}, True
-    return n, q not in ("gần", "khoảng")
+@dataclass
+class Extraction:
+    report: ReportText
+    header: Header
+    facts: list[Draft]
+    statements: list[dict]
+    unmatched: list[tuple[int, str]]
 
 
-def _date(text: Optional[str]) -> Optional[str]:
-    if not text:
+# --------------------------------------------------------------------------------------------------- the header
+
+# capital letters of Vietnamese (a range such as À-Ỹ would take the small letters between them too)
+UP = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper() and c.isalpha()}))
+_UNIT_KIND = r"(?P<kind>xã|phường|thị trấn)"
+_NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
+_UPPER_NAME = rf"(?P<name>[{UP}][{UP}]*(?:[ -][{UP}][{UP}]*){{0,3}})"
+_HEADER_UNIT = re.compile(rf"^(?:ỦY BAN NHÂN DÂN|UBND)?\s*(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}\s*$")
+_HEADER_UNIT_IN = re.compile(rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)")
+_BODY_UNIT = re.compile(rf"(?:(?P<ubnd>Ủy ban nhân dân|UBND|Ủy ban Nhân dân)\s+)?\b{_UNIT_KIND}\s+{_NAME}")
+_PLACE_DATE = re.compile(rf"(?P<place>[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
+                         r"tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>(?:19|20)\d{2})")
+_AS_OF = [
+    (re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.I), "day"),
+    (re.compile(r"\b(\d{1,2}|sáu|chín|mười)\s+tháng\s+đầu\s+năm\s+(\d{4})", re.I), "months"),
+    (re.compile(r"\bđến\s+(?:hết\s+)?tháng\s+(\d{1,2})/(\d{4})", re.I), "month"),
+]
+_NEIGHBOUR = re.compile(r"\b(?:giáp|giáp ranh|tiếp giáp|giáp với)\b[^.;]{0,80}$|\bgiáp ranh\b", re.I)
+_FORMER = re.compile(r"^\s*\((?:cũ|trước đây)\)", re.I)
+_OWN_PLAN = re.compile(rf"\bcủa\s+(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:xã|phường|thị trấn)(?P<name>\s+[{UP}][\w]*"
+                       rf"(?:\s+[{UP}][\w]*){{0,3}})?|^\s*(?:để|về)\s+(?:triển khai|tổ chức|tiếp tục)?\s*thực hiện|"
+                       r"^\s*(?:của\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\s+)?(?:về|để)?\s*(?:triển khai\s+)?"
+                       r"(?:thực hiện\s+)?(?:Đề án|đề án)", re.I)
+_ISSUES_PLAN = re.compile(rf"(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)(?:\s+[{UP}][\w]*){{0,3}}\s+(?:đã\s+)?"
+                          r"(?:ban hành|cụ thể hóa thành|xây dựng)\s*$", re.I)
+_MONTH_WORDS = {"sáu": 6, "chín": 9, "mười": 10}
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _head_and_opening(report: ReportText) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The header block (before the title 'BÁO CÁO') and the title with its opening (up to the first section)."""
+    head, opening = [], []
+    seen_title = False
+    for p in report.paragraphs:
+        if p.table is not None:
+            continue
+        if re.match(r"^(?:#+\s*)?(?:[IVX]+\.|Phần thứ|PHẦN THỨ)\s", p.text) or (seen_title and _heading_level(p) == 1):
+            break
+        if re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text):
+            seen_title = True
+        (opening if seen_title else head).append(p)
+    if not seen_title:  # no title line: the first paragraphs are the opening
+        return [], head[:6]
+    return head, opening
+
+
+def read_header(report: ReportText) -> Header:
+    h = Header()
+    head, opening = _head_and_opening(report)
+    scores: dict[str, float] = {}
+    spellings: dict[str, dict[str, list[int]]] = {}
+    kinds: dict[str, str] = {}
+
+    def vote(name: str, kind: Optional[str], line: int, weight: float) -> None:
+        name = name.strip()
+        key = fold(name).lower()
+        scores[key] = scores.get(key, 0) + weight
+        spellings.setdefault(key, {}).setdefault(name, [])
+        if line not in spellings[key][name]:
+            spellings[key][name].append(line)
+        if kind and weight > 0:
+            kinds.setdefault(key, kind.lower())
+
+    for p in head:
+        for col in re.split(r"\s{3,}", p.raw):
+            col = clean(col)
+            m = _HEADER_UNIT.match(col) or _HEADER_UNIT_IN.search(col)
+            if m and not re.search(r"\bHUYỆN|THÀNH PHỐ|TỈNH|QUẬN|THỊ XÃ\b", col[: m.start("kind")]):
+                vote(_title_case(m.group("name")), m.group("kind"), p.line, 10)
+    for p in report.paragraphs:
+        if p.table is not None:
+            continue
+        text = p.text
+        m = _PLACE_DATE.search(text)
+        if m and p in head + opening[:3] and h.date is None:
+            vote(m.group("place"), None, p.line, 3)
+            y, mo, d = m.group("y"), m.group("m"), m.group("d")
+            h.date = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if mo and d else "")
+        for m in _BODY_UNIT.finditer(text):
+            name = m.group("name")
+            name = re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", name)
+            before = text[max(0, m.start() - 90): m.start()]
+            after = text[m.end(): m.end() + 20]
+            if _NEIGHBOUR.search(before) or _FORMER.match(after) or re.match(r"\s*là hai xã giáp", after):
+                vote(name, m.group("kind"), p.line, -2)
+                continue
+            weight = 4 if m.group("ubnd") and re.match(r"\s*(?:báo cáo|đã|ban hành|cụ thể)", after) else \
+                2 if m.group("ubnd") else 1
+            vote(name, m.group("kind"), p.line, weight)
+    if scores:
+        best = max(scores, key=lambda k: scores[k])
+        if scores[best] > 0:
+            group = spellings[best]
+            h.commune_spellings = group
+            h.commune = max(group, key=lambda n: (len(group[n]), -min(group[n])))
+            h.kind = kinds.get(best, "xã")
+    text = "\n".join(p.text for p in head + opening)
+    m = re.search(r"Số:\s*([^\s/]*)\s*/\s*([\w\-]+)", "\n".join(clean(x) for x in report.lines[:40]))
+    if m:
+        h.number = f"{m.group(1)}/{m.group(2)}" if m.group(1) else None
+    titles = [p for p in opening if not re.match(r"^(?:#\s*)?BÁO CÁO\s*$", p.text)]
+    if titles:
+        t = re.sub(r"^(?:#+\s*)", "", titles[0].text)
+        h.title = "Báo cáo " + t[:1].lower() + t[1:]
+    _read_as_of(h, report, opening)
+    h.plan = _own_plan(report, opening, h)
+    if h.commune:
+        h.issuer = f"UBND {h.kind or 'xã'} {h.commune}"
+    return h
+
+
+def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None:
+    text = " ".join(p.text for p in opening)
+    first_results = _first_results(report)
+    for rx, kind in _AS_OF:
+        for source in (text, first_results):
+            m = rx.search(source)
+            if not m:
+                continue
+            if kind == "day":
+                try:
+                    h.as_of = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                except ValueError:
+                    continue
+            elif kind == "months":
+                n = _MONTH_WORDS.get(m.group(1).lower()) or int(m.group(1))
+                h.as_of = _month_end(int(m.group(2)), n)
+            else:
+                h.as_of, h.as_of_month_only = _month_end(int(m.group(2)), int(m.group(1))), True
+            if source is first_results and h.date and h.as_of.isoformat()[:7] > h.date[:7]:
+                h.as_of, h.as_of_month_only = None, False     # a body date past the report's own date: not a cut-off
+                continue
+            break
+        if h.as_of:
+            break
+    years = [int(y) for y in re.findall(r"\bnăm\s+((?:19|20)\d{2})\s*$", opening[0].text + " " + (
+        opening[1].text if len(opening) > 1 else ""))] if opening else []
+    if h.as_of is None and h.date:
+        parts = [int(x) for x in h.date.split("-")]
+        if len(parts) == 3:
+            day = dt.date(*parts)
+            # a whole-year report signed after its year: its figures run to the end of that year
+            title_year = _title_year(opening)
+            h.as_of = dt.date(title_year, 12, 31) if title_year and title_year < day.year else day
+        elif len(parts) == 2:
+            h.as_of, h.as_of_month_only = _month_end(parts[0], parts[1]), True
+    del years
+    body = " ".join(p.text for p in report.paragraphs[:80] if p not in opening)
+    m = re.search(rf"[Tt]ừ\s+năm\s+({_YEAR})|\(\s*({_YEAR})\s*[-–]\s*{_YEAR}\s*\)|[Tt]ừ\s+(?:ngày\s+\d{{1,2}}/\d{{1,2}}/)"
+                  rf"({_YEAR})", text) or re.search(rf"[Tt]ừ\s+năm\s+({_YEAR})\s+đến\s+(?:tháng\s+\d{{1,2}}/|năm\s+)?"
+                                                    rf"(?:{_YEAR}|nay)", body)
+    if m:
+        h.period_from = int(next(x for x in m.groups() if x))
+    elif h.as_of:
+        h.period_from = h.as_of.year
+
+
+def _title_year(opening: list[Paragraph]) -> Optional[int]:
+    for p in opening[:3]:
+        m = re.search(rf"\bnăm\s+({_YEAR})\W*$", p.text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _first_results(report: ReportText) -> str:
+    """The first paragraph of the body that states a span or a cut-off ("Từ năm 2023 đến tháng 10/2024 …"): where a
+    report without one in its title often states it."""
+    started, seen = False, 0
+    for p in report.paragraphs:
+        if re.match(r"^(?:#+\s*)?[IVX]+\.\s", p.text):
+            started = True
+            continue
+        if not started or p.table is not None or _heading_level(p) or not re.search(r"\d", p.text):
+            continue
+        seen += 1
+        if re.search(r"\b(?:[Tt]ừ\s+(?:năm|đầu năm|ngày)\b.{0,40}\bđến|^[Đđ]ến)\s+(?:hết\s+)?(?:tháng|ngày)\b", p.text):
+            return p.text
+        if seen >= 8:
+            break
+    return ""
+
+
+def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Optional[dict]:
+    """The unit's own plan that the report answers: a Kế hoạch of the unit's UBND named in the title or the opening
+    (or the first section), not a higher level's nor a predecessor's."""
+    paras = opening + [p for p in report.paragraphs if p not in opening and p.table is None][:12]
+    for p in paras:
+        for m in g.DOCUMENT.finditer(p.text):
+            if not m.group("kind").lower().startswith("kế hoạch") or "/KH" not in m.group("number").upper():
+                continue
+            after = p.text[m.end(): m.end() + 120]
+            before = p.text[max(0, m.start() - 80): m.start()]
+            own = _OWN_PLAN.match(after) or _OWN_PLAN.search(after[:60]) or _ISSUES_PLAN.search(before)
+            if not own:
+                continue
+            name = own.groupdict().get("name") if hasattr(own, "groupdict") else None
+            if name and h.commune and fold(name.strip()).lower() != fold(h.commune).lower():
+                continue
+            if re.search(r"dân vận chính quyền|đô thị văn minh|giải phóng mặt bằng", after[:80], re.I):
+                continue  # a yearly plan of the unit's own work, not the plan implementing the Đề án
+            return g.document_of(m)
+    # else the first plan of a UBND (…/KH-UBND) in the title or the opening that no other level or unit issued
+    for p in opening:
+        for m in g.DOCUMENT.finditer(p.text):
+            number = m.group("number").upper()
+            if not m.group("kind").lower().startswith("kế hoạch") or not re.search(r"/KH-UBND\b", number):
+                continue
+            after = p.text[m.end(): m.end() + 80]
+            issuer = re.match(rf"\s*(?:,\s*)?của\s+(?:UBND|Ủy ban nhân dân|Chủ tịch UBND)\s+(?P<level>\w+(?:\s\w+)?)"
+                              rf"(?P<name>(?:\s+[{UP}][\w]*){{0,3}})", after, re.I)
+            if issuer and (not re.match(r"xã|phường|thị trấn", issuer.group("level"), re.I) or (
+                    issuer.group("name").strip() and h.commune
+                    and fold(issuer.group("name").strip()).lower() != fold(h.commune).lower())):
+                continue
+            return g.document_of(m)
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- layout
+
+_ROMAN = re.compile(r"^(?:#+\s*)?(?:[IVX]+\.|Phần thứ|PHẦN THỨ)\s")
+_NUMBERED = re.compile(r"^(?:#+\s*)?(?P<n>\d+(?:\.\d+)*)[.)]?\s")
+_LETTERED = re.compile(r"^(?:#+\s*)?[a-zđ]\)\s")
+_NO_RESULTS = re.compile(r"ĐÁNH GIÁ|PHƯƠNG HƯỚNG|NHIỆM VỤ|KIẾN NGHỊ|ĐỀ XUẤT|GIẢI PHÁP", re.I)
+_END_OF_BODY = re.compile(r"^(?:\*\*)?(?:Nơi nhận|TM\.|KT\.|T/M)", re.I)
+
+
+def _heading_level(p: Paragraph) -> int:
+    """1 for a section (I., Phần thứ…, a line in capitals), 2 for 1., 3 for 1.1., 4 for a), 5 for a bold line;
+    0 for a paragraph that is no heading."""
+    text, raw = p.text, p.raw.strip()
+    if len(text) > 180 or (text.endswith(".") and not re.match(r"^[IVX]+\.\s*$", text)):
+        return 0
+    if _ROMAN.match(text):
+        return 1
+    letters = re.sub(r"[^\wÀ-ỹ]", "", text)
+    if len(letters) > 6 and text.upper() == text and not re.search(r"\d{2,}", text):
+        return 1
+    m = _NUMBERED.match(text)
+    if m and not text.endswith(":") or (m and len(text) < 80):
+        return 2 + m.group("n").count(".")
+    if _LETTERED.match(text):
+        return 4
+    if raw.startswith("#") or (raw.startswith("**") and raw.rstrip(":").endswith("**")):
+        return 5
+    return 0
+
+
+@dataclass
+class Context:
+    """What a paragraph stands under: the headings (and a task heading) above it, its own lead ("Về …:"), and the
+    paragraph whose list it continues ("…, cụ thể:" followed by bullets)."""
+
+    headings: list[str]
+    lead: str = ""
+    parent: Optional[Paragraph] = None
+    results: bool = True         # in a section that states results (not Đánh giá chung, Nhiệm vụ, the signature)
+
+
+def _contexts(report: ReportText) -> dict[int, Context]:
+    out: dict[int, Context] = {}
+    stack: list[tuple[int, str]] = []
+    results = False
+    any_section = any(_ROMAN.match(p.text) for p in report.paragraphs)
+    seen_title = not any(re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text) for p in report.paragraphs)
+    parent: Optional[Paragraph] = None
+    task = ""
+    ended = False
+    paras = [p for p in report.paragraphs if p.table is None]
+    for i, p in enumerate(paras):
+        if re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text):
+            seen_title = True
+            out[p.line] = Context([], results=False)
+            continue
+        if _END_OF_BODY.match(p.text) or ended:
+            ended = True
+            out[p.line] = Context([], results=False)
+            continue
+        level = _heading_level(p) if seen_title else 0
+        if level:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, p.text))
+            if level == 1:
+                results = not _NO_RESULTS.search(p.text) or bool(re.search(r"KẾT QUẢ", p.text, re.I))
+            parent = None
+            task = ""
+            out[p.line] = Context([h for _, h in stack], results=False)
+            continue
+        if not any_section and seen_title:
+            results = True
+        is_bullet = bool(re.match(r"^\s*[-+•–]\s", p.raw))
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        # a task heading: a bullet ending with "." followed by an answer that is no bullet (the seed's layout)
+        if is_bullet and p.text.endswith(".") and nxt is not None and not re.match(r"^\s*[-+•–]\s", nxt.raw) \
+                and not _heading_level(nxt) and not re.search(r"\d", p.text):
+            task = p.text
+            out[p.line] = Context([h for _, h in stack], results=False)
+            continue
+        lead = ""
+        m = re.match(r"^(.{3,160}?):\s", p.text)
+        if m and len(m.group(1).split()) <= 25 and not re.search(r"\d{2,}", m.group(1)):
+            lead = m.group(1)
+        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_bullet else None, results)
+        out[p.line] = ctx
+        if not is_bullet:
+            parent = p if p.text.rstrip().endswith(":") else None
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- compiled words
+
+_OTHER_UNIT = re.compile(r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
+                         r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
+                         r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b", re.I)
+_NOT_RESULT = re.compile(r"\b(?:phấn đấu|dự kiến|mục tiêu|sẽ|cần|nhiệm vụ|định hướng|kế hoạch năm sau)\b|"
+                         r"\bít nhất\b(?!\s*\d+\s*%)", re.I)
+_NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
+
+
+@dataclass
+class Reader:
+    """One indicator's words, compiled."""
+
+    ind: Indicator
+    words: IntakeWords
+    topic: list[re.Pattern]
+    unit: list[re.Pattern]
+    verb: list[re.Pattern]
+    act: list[re.Pattern]
+    not_: list[re.Pattern]
+    levels: list[tuple[str, list[re.Pattern]]]
+    docs: Optional[re.Pattern]
+    topics: frozenset[str]
+
+    @property
+    def key(self) -> str:
+        return self.ind.key
+
+    def reads(self, what: str) -> bool:
+        return what in self.words.read
+
+
+def compile_words(cat: Catalogue) -> list[Reader]:
+    out = []
+    for ind in cat.indicators.values():
+        w = ind.words
+        if w is None:
+            continue
+        levels = [(lv.key, [compile_pattern(x) for x in lv.words]) for lv in ind.levels or [] if lv.words]
+        docs = re.compile("|".join(re.escape(k) for k in w.document), re.I) if w.document else None
+        out.append(Reader(ind, w, [compile_pattern(x) for x in w.topic], [compile_pattern(x) for x in w.unit],
+                          [compile_pattern(x) for x in w.verb], [compile_pattern(x) for x in w.act],
+                          [compile_pattern(x) for x in w.not_], levels, docs, frozenset(x.lower() for x in w.topic)))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- reading prose
+
+@dataclass
+class _Clause:
+    para: Paragraph
+    ctx: Context
+    start: int                   # offset in the paragraph's text
+    text: str                    # for matching
+    figs: list[g.Figure]
+    whens: list[g.When]
+    lead_when: Optional[g.When]
+    sentence_before: str         # the sentence's text before this clause
+
+
+class _Reading:
+    """The state of one extraction: the report, its header, the readers, and the drafts so far."""
+
+    def __init__(self, cat: Catalogue, report: ReportText, header: Header):
+        self.cat, self.report, self.header = cat, report, header
+        self.readers = compile_words(cat)
+        self.drafts: list[Draft] = []
+        self.used_lines: set[int] = set()
+        as_of = header.as_of
+        self.as_of_year = as_of.year if as_of else None
+        first = header.period_from or self.as_of_year
+        self.report_years = list(range(first, self.as_of_year + 1)) if first and self.as_of_year else []
+        self.own = fold(header.commune).lower() if header.commune else None
+        self.ocr = report.ocr
+
+    # ------------------------------------------------------------------ time
+
+    def years(self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When]) -> tuple[list[Any], float]:
+        """The periods a reading is for, and how sure that is."""
+        when = next((w for w in window if not w.empty), None) or cl.lead_when or inherited
+        if when is None and cl.ctx.parent is not None:
+            when = _lead_when(self, cl.ctx.parent)
+        kind = reader.words.period
+        sure = 1.0
+        periods: list[Any]
+        if when is None:
+            if kind == "span":
+                return [], 0
+            if kind == "state":
+                return ["as_of"], 1.0
+            if len(self.report_years) == 1:
+                return [self.report_years[0]], 0.95
+            return ([self.as_of_year], 0.7) if self.as_of_year else ([], 0)
+        if when.span:
+            a, b = when.span
+            if kind == "year":
+                return [], 0
+            if kind == "state":
+                return ["as_of"], 1.0
+            periods = [a if a == b else f"{a}-{b}"]
+        elif kind == "span":
+            return [], 0
+        elif when.every:
+            periods = list(self.report_years)
+        elif when.current:
+            periods = [self.as_of_year] if self.as_of_year else []
+        else:
+            periods = list(when.years)
+        if kind == "state":
+            periods = [p if isinstance(p, int) else "as_of" for p in periods][:1]
+        return periods, sure
+
+    # ------------------------------------------------------------------ where a topic is found
+
+    def topic_level(self, reader: Reader, cl: _Clause, after: str, before: str, subjects: list[Reader],
+                    table_label: Optional[str] = None, paragraph: bool = False) -> Optional[int]:
+        """How near the indicator's subject is named: 0 right after the figure, 1 before it in the clause, 2 earlier in
+        the sentence (or by an indicator read there), 3 in the paragraph's lead, 4 in the list it continues, 5 in
+        its headings; None when nowhere."""
+        if table_label is not None:
+            return 0 if _found(reader.topic, table_label) else None
+        places = [after, before, cl.sentence_before, cl.ctx.lead,
+                  cl.ctx.parent.text if cl.ctx.parent is not None else "", " ".join(cl.ctx.headings[-2:])]
+        if paragraph:   # a state or an act may be named in an earlier sentence of the paragraph
+            places[2] = for_matching(cl.para.text[:cl.start]) + " " + cl.sentence_before
+        for level, text in enumerate(places):
+            if text and _found(reader.topic, text):
+                return level
+            if level == 1 and any(s.topics & reader.topics for s in subjects):
+                return 2
         return None
-    d, m, y = (int(x) for x in text.split("/"))
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
+
+    def other_unit(self, text: str) -> bool:
+        if _OTHER_UNIT.search(text):
+            return True
+        for m in _NAMED_UNIT.finditer(text):
+            name = re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))
+            if self.own and fold(name).lower() != self.own and not fold(name).lower().startswith(self.own):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ drafts
+
+    def add(self, reader: Reader, periods: list[Any], para: Paragraph, at: int, quote: str, *, value: Any = None,
+            items: Optional[list[dict]] = None, claim: Optional[str] = None, document: Optional[dict] = None,
+            confidence: float = 0.9, notes: Iterable[str] = (), cell: Optional[Cell] = None,
+            basis: Optional[str] = None, awaiting: bool = False) -> None:
+        w = reader.words
+        if self.ocr:
+            confidence *= 0.8
+        quote = quote.strip(" ,;:(").strip()
+        while quote[-1:] in (".", ",", ";", ":") or (quote.endswith(")") and quote.count(")") > quote.count("(")):
+            quote = quote[:-1].rstrip()
+        if para is not None and cell is None:   # the words as the report writes them (quotes, dashes), not as matched
+            lo = max(0, at - 400)
+            found = para.match.find(quote, lo)
+            if found >= 0:
+                quote = para.text[found: found + len(quote)]
+        for period in periods:
+            d = Draft(reader.key, period, cell.line if cell else para.line_at(at), quote.strip(" ,;(").strip(),
+                      value, items, basis or w.basis, awaiting, document, False, [], claim,
+                      cell.ref if cell else None, round(confidence, 2), para.line if para else 0)
+            d.review = w.review or confidence < 0.75 or self.ocr
+            if w.note:
+                d.notes.append(w.note)
+            d.notes += [n for n in notes if n not in d.notes]
+            if self.ocr:
+                d.notes.append("đọc bằng OCR: đối chiếu với bản gốc")
+            self.drafts.append(d)
+            if cell is None:
+                self.used_lines.add(d.line)
 
 
-def parse_document(text: str) -> Optional[dict]:
-    m = _DOC.search(text)
-    if not m:
-        return None
-    doc = {"kind": m.group("kind"), "number": m.group("number").strip(" ,.;")}
-    date = _date(m.group("date"))
-    if date:
-        doc["date"] = date
-    return doc
+def _found(patterns: list[re.Pattern], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
 
+
+def _lead_when(rd: _Reading, para: Paragraph) -> Optional[g.When]:
+    t = g.masked(para.match, keep_time=True)
+    ws = g.whens(t[:80], as_of_year=rd.as_of_year)
+    return ws[0] if ws else None
+
+
+def _region_after(text: str, start: int, figs: list[g.Figure]) -> str:
+    """The words right after a figure that say what it counts: up to a list ('gồm', ':', 'là'), a bracket, or the
+    next figure."""
+    end = len(text)
+    for f in figs:
+        if f.start >= start:
+            end = min(end, f.start)
+            break
+    m = re.search(r"[;:(,]|\bgồm\b|\blà\b|\bcụ thể\b|\bvà\s+\d|\btrong đó\b", text[start:end])
+    return text[start: start + m.start()] if m else text[start:end]
+
+
+def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
+    """The indicator's unit right after a figure ('09 hộ nghèo', '02 (hai) mô hình', '14/16 thôn')."""
+    rest = text[at:]
+    skip = re.match(r"\s*(?:\([^)]{0,20}\)\s*)?[\"“]?\s*", rest)
+    pos = at + (skip.end() if skip else 0)
+    for u in reader.unit:
+        m = u.match(text, pos)
+        if m and (m.end() >= len(text) or not text[m.end()].isalnum() or text[m.end() - 1] == " "):
+            return m
+    return None
+
+
+def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
+    if not reader.verb:
+        return True
+    before = text[max(0, start - 40): start]
+    after = text[unit_end: unit_end + 25]
+    return any(re.search(v.pattern + r"(?:\s+\w+){0,2}\s*$", before, re.I) or v.match(after.lstrip())
+               for v in reader.verb)
+
+
+def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
+    out = []
+    text = para.match
+    for s in para.sentences:
+        stext = for_matching(s.text)
+        offset = s.start
+        inherited: Optional[g.When] = None
+        for a, b in g.clauses(stext):
+            ctext = stext[a:b]
+            whens = g.whens(g.masked(ctext, keep_time=True), as_of_year=rd.as_of_year)
+            figs = g.figures(g.masked(ctext))
+            first_fig = figs[0].start if figs else len(ctext)
+            lead = next((w for w in whens if w.at < min(first_fig, 60)), None)
+            cl = _Clause(para, ctx, offset + a, ctext, figs, whens, lead or inherited, stext[:a])
+            out.append(cl)
+            if lead is not None:
+                inherited = lead
+    del text
+    return out
+
+
+def _read_paragraph(rd: _Reading, para: Paragraph, ctx: Context, following: list[Paragraph]) -> None:
+    subjects: list[Reader] = []
+    sentence = None
+    for cl in _read_clauses(rd, para, ctx):
+        if cl.sentence_before == "" and sentence is not cl.start:
+            subjects = []
+        sentence = cl.start
+        _read_figures(rd, cl, subjects, following)
+        _read_zeros(rd, cl, subjects, following)
+        _read_claims(rd, cl, subjects)
+        _read_acts(rd, cl)
+        _read_levels(rd, cl)
+        _read_documents(rd, cl)
+
+
+_ROLE_READS = {"count": "count", "part": "part", "whole": "whole", "percent": "percent", "of_target": "of_target",
+               "target": "target"}
+
+
+def _candidates(rd: _Reading, cl: _Clause, fig: g.Figure, reading: str, after_text: str, before_text: str,
+                subjects: list[Reader], *, unit_needed: bool, verb_checked: bool = False
+                ) -> list[tuple[Reader, int, Optional[re.Match]]]:
+    found: list[tuple[Reader, int, Optional[re.Match]]] = []
+    for r in rd.readers:
+        if not r.reads(reading):
+            continue
+        unit = _unit_at(r, cl.text, fig.end) if r.unit else None
+        if unit_needed and r.unit and unit is None:
+            continue
+        if reading == "count" and r.verb and not verb_checked and not _verb_near(r, cl.text, fig.start, unit.end() if unit else fig.end):
+            continue
+        lead = before_text[-80:]
+        cut = max(lead.rfind(x) for x in ",;:(")
+        window = lead[cut + 1:] + cl.text[fig.start: fig.end] + after_text
+        if r.not_ and _found(r.not_, window):
+            continue
+        level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
+        if level is None:
+            if r.words.default and reading in ("count", "of_target"):
+                level = 7
+            else:
+                continue
+        found.append((r, level, unit))
+    if not found:
+        return []
+    best = min(level for _, level, _ in found)
+    return [x for x in found if x[1] == best]
+
+
+def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: list[Paragraph]) -> None:
+    text = cl.text
+    counts: dict[str, Decimal] = {}
+    for i, fig in enumerate(cl.figs):
+        prev_end = max((f.end for f in cl.figs[:i] if f.end <= fig.start), default=0)
+        before = text[prev_end: fig.start]
+        full_before = text[:fig.start]
+        after = _region_after(text, fig.end, cl.figs[i + 1:])
+        if rd.other_unit(before + text[fig.start:fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
+            continue
+        role = fig.role
+        if role in ("over", "under"):
+            _difference(rd, cl, fig, counts, subjects)
+            continue
+        reading = _ROLE_READS.get(role)
+        if reading is None:
+            continue
+        cands = _candidates(rd, cl, fig, reading, after, full_before, subjects,
+                            unit_needed=reading in ("count", "part", "whole", "target"))
+        for r, level, unit in cands:
+            window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
+            periods, sure = rd.years(r, window_whens, cl, None)
+            if not periods:
+                continue
+            value: Any = fig.value
+            conf = 0.92 - 0.03 * min(level, 5) - (1 - sure)
+            notes = []
+            if fig.bound == "approx":
+                conf = min(conf, 0.6)
+                notes.append("báo cáo nêu số ước, khoảng")
+            elif fig.bound:
+                value = {fig.bound: fig.value}
+            if level == 7:
+                notes.append(f"câu không nêu tên chỉ số; hiểu là {r.ind.name.lower()}")
+            quote = _statement(r, text, fig.start, fig.end + (unit.end() - fig.end if unit else 0) + len(
+                _region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1:])))
+            basis = None
+            if reading == "of_target" and not any(f.role == "target" for f in cl.figs) and "claimed" not in r.words.basis:
+                basis = "claimed"
+            if r.ind.type == "items":
+                items, certain = _items_after(rd, cl, fig, unit, following)
+                if not certain:
+                    conf = min(conf, 0.7)
+                rd.add(r, periods, cl.para, cl.start + fig.start, quote, items=items, confidence=conf, notes=notes)
+            else:
+                if r.ind.type == "count" and isinstance(value, Decimal):
+                    value = int(value) if value == value.to_integral_value() else value
+                extra = _criteria_flags(cl, r)
+                rd.add(r, periods, cl.para, cl.start + fig.start, quote, value=value, confidence=conf, notes=notes,
+                       basis=basis or extra.get("basis"), awaiting=extra.get("awaiting", False))
+            if r not in subjects:
+                subjects.append(r)
+            if reading == "count":
+                counts[r.key] = fig.value
+
+
+def _statement(r: Reader, text: str, start: int, end: int, *, lead: bool = True) -> str:
+    """The words of a statement: from its subject (the indicator's name, where the clause says it next to the figure)
+    or the start of its own words, to the end of what the figure counts."""
+    begin = _quote_start(text, start) if lead else start
+    for p in r.topic:
+        for m in p.finditer(text):
+            if m.end() <= start and start - m.end() < 120:
+                begin = min(begin, m.start()) if lead else m.start() if m.start() < begin else begin
+            elif start <= m.start() <= end + 60 and m.end() - end < 80:
+                end = max(end, m.end())
+    return text[begin: min(end, begin + 220)]
+
+
+def _quote_start(text: str, at: int) -> int:
+    """Where the quote of a figure begins: the start of its clause's own words (after a lead 'Về …:')."""
+    head = text[:at]
+    cut = max(head.rfind(","), head.rfind(":"), head.rfind("("))
+    start = cut + 1 if cut >= 0 and at - cut < 120 else max(0, at - 120)
+    return start
+
+
+def _criteria_flags(cl: _Clause, r: Reader) -> dict:
+    """'cơ bản hoàn thành' / 'tự đánh giá' make a count of criteria a claim; 'chờ … thẩm định' in the sentence makes
+    it await appraisal."""
+    out: dict[str, Any] = {}
+    sentence = cl.sentence_before + cl.text
+    if r.ind.key not in _COUNT_INDICATORS:
+        return out
+    if re.search(r"\bcơ bản\b|\btự đánh giá\b", sentence, re.I):
+        out["basis"] = "claimed"
+    whole = cl.para.match
+    if re.search(r"chờ[^.;]{0,40}thẩm định", whole, re.I):
+        out["awaiting"] = True
+    return out
+
+
+_COUNT_INDICATORS: set[str] = set()
+
+
+def _difference(rd: _Reading, cl: _Clause, fig: g.Figure, counts: dict[str, Decimal], subjects: list[Reader]) -> None:
+    """'… giảm 09 hộ nghèo, vượt 02 hộ so với chỉ tiêu' → the target is 9 − 2; the rate is a claim."""
+    for r in rd.readers:
+        if not (r.reads("target") and subjects and any(s.topics & r.topics for s in subjects)):
+            continue
+        base = next((counts[s.key] for s in subjects if s.key in counts and s.topics & r.topics), None)
+        if base is None:
+            continue
+        target = base - fig.value if fig.role == "over" else base + fig.value
+        periods, _ = rd.years(r, [], cl, None)
+        rd.add(r, periods, cl.para, cl.start + fig.start, cl.text[_quote_start(cl.text, fig.start):], value=int(target),
+               confidence=0.8, notes=[f"tính từ số chênh lệch so với chỉ tiêu ({'vượt' if fig.role == 'over' else 'thiếu'}"
+                                      f" {g.number_value(fig.text) or fig.value})"])
+    for r in rd.readers:
+        if r.reads("claim") and any(s.topics & r.topics for s in subjects):
+            periods, _ = rd.years(r, [], cl, None)
+            rd.add(r, periods, cl.para, cl.start + fig.start, cl.text[_quote_start(cl.text, fig.start):],
+                   claim="achieved" if fig.role == "over" else "not_achieved", confidence=0.85)
+
+
+def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: list[Paragraph]) -> None:
+    """'chưa có mô hình … nào', 'không có …', 'chưa thành lập thêm mô hình mới', 'chưa có hộ nghèo thoát nghèo' → 0."""
+    text = cl.text
+    seen: set[str] = set()
+    for r in rd.readers:
+        if not (r.reads("count") and r.unit):
+            continue
+        for u in r.unit:
+            for m in u.finditer(text):
+                neg = g.negated_at(text, m.start(), tuple(v.pattern.replace("\\s+", " ") for v in r.verb))
+                if neg is None:
+                    single = re.match(r"[^.;,]{0,80}?\bduy nhất\b", text[m.end():])
+                    if not single:
+                        continue
+                value = 0 if neg is not None else 1
+                start = neg if neg is not None else m.start()
+                after = _region_after(text, m.end(), [])
+                before = text[:start]
+                if rd.other_unit(before[-60:] + text[start:m.end()] + after) or \
+                        _NOT_RESULT.search(before[-40:] + after[:25]):
+                    continue
+                if r.verb and not (_found(r.verb, text[start:m.end()]) or _found(r.verb, after[:25])):
+                    if not r.topic or r.ind.type == "items" or r.key.startswith("giam_ngheo"):
+                        continue
+                if r.not_ and _found(r.not_, text[start:m.end()] + after):
+                    continue
+                fake = g.Figure("count", Decimal(value), start, m.start())
+                # only indicators counted in this unit compete ("chưa … mô hình" is no count of "con bò")
+                cands = _candidates(rd, cl, fake, "count", after, before, subjects, unit_needed=True,
+                                    verb_checked=True)
+                if not any(c[0] is r for c in cands) or r.key in seen:
+                    continue
+                level = next(c[1] for c in cands if c[0] is r)
+                if level == 7 and value:
+                    continue
+                periods, sure = rd.years(r, [w for w in cl.whens if start <= w.at <= m.end() + len(after)], cl, None)
+                if not periods:
+                    continue
+                seen.add(r.key)
+                quote = _statement(r, text, start, m.end() + len(after)).rstrip(" ,.")
+                notes = [] if value == 0 else ["báo cáo nêu là mô hình “duy nhất”"]
+                if r.ind.type == "items":
+                    rd.add(r, periods, cl.para, cl.start + start, quote, items=[], confidence=0.88 - (1 - sure))
+                else:
+                    rd.add(r, periods, cl.para, cl.start + start, quote, value=value,
+                           confidence=0.88 - 0.03 * min(level, 5) - (1 - sure), notes=notes)
+                if r not in subjects:
+                    subjects.append(r)
+
+
+def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
+    for at, claim in g.claims(cl.text):
+        if any(f.role in ("of_target", "over", "under") for f in cl.figs):
+            continue  # a rate or a difference given in the same clause is the value
+        after = cl.text[at: at + 60]
+        before = cl.text[:at]
+        if rd.other_unit(before[-60:] + after) or _NOT_RESULT.search(before[-30:] + after[:30]):
+            continue
+        best: list[tuple[Reader, int]] = []
+        for r in rd.readers:
+            if not r.reads("claim"):
+                continue
+            level = rd.topic_level(r, cl, after, before, subjects)
+            if level is None or level > 3:     # a claim's subject is named in its sentence or its lead
+                continue
+            best.append((r, level))
+        if not best:
+            continue
+        top = min(lv for _, lv in best)
+        for r, lv in best:
+            if lv != top:
+                continue
+            periods, sure = rd.years(r, [w for w in cl.whens if w.at >= at], cl, None)
+            if not periods:
+                continue
+            rd.add(r, periods, cl.para, cl.start + at, cl.text[_quote_start(cl.text, at): at + len(after.split(")")[0])],
+                   claim=claim, confidence=0.85 - 0.03 * lv - (1 - sure))
+
+
+_ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\btích cực\b|\bthực hiện tốt\b", re.I)
+
+
+def _doc_near(text: str, start: int, end: int) -> Optional[dict]:
+    """The document an act cites: inside it, or in a bracket right after it."""
+    for m in g.DOCUMENT.finditer(text):
+        if start <= m.start() < end or (end <= m.start() <= end + 6 and "(" in text[end:m.start() + 1]):
+            return g.document_of(m)
+    return None
+
+
+def _read_acts(rd: _Reading, cl: _Clause) -> None:
+    text = cl.text
+    for r in rd.readers:
+        if not (r.reads("done") and r.act):
+            continue
+        for a in r.act:
+            m = a.search(text)
+            if not m:
+                continue
+            before, after = text[:m.start()], text[m.end(): m.end() + 80]
+            if rd.other_unit(before[-50:]) or _NOT_RESULT.search(before[-30:]):
+                continue
+            if r.topic and rd.topic_level(r, cl, text[m.start():], before, [], paragraph=True) not in (0, 1, 2, 3, 4):
+                continue
+            if r.not_ and _found(r.not_, text[max(0, m.start() - 30): m.end() + 40]):
+                continue
+            value = not re.search(r"\b(?:chưa|không)\s+(?:có\s+|được\s+)?$", before[-20:], re.I)
+            # the year written with the act ("… dân vận chính quyền năm 2024") is the act's year
+            tail = re.match(rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR})\b", text[m.end():])
+            window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
+            if tail:
+                window = [g.When(years=[int(tail.group(1))], at=m.end())] + window
+            periods, sure = rd.years(r, window, cl, None)
+            if not periods:
+                continue
+            doc = _doc_near(text, m.start(), m.end())
+            # "đều cử đúng, đủ …", "tích cực tham gia …": an assessment with nothing that checks it is a claim
+            claimed = doc is None and not cl.figs and _ASSESSED.search(text)
+            rd.add(r, periods, cl.para, cl.start + m.start(), text[_quote_start(text, m.start()): m.end() + (
+                tail.end() if tail else 0)], value=value, document=doc, confidence=0.88 - (1 - sure),
+                basis="claimed" if claimed else None)
+            break
+
+
+def _read_levels(rd: _Reading, cl: _Clause) -> None:
+    text = cl.text
+    for r in rd.readers:
+        if not (r.reads("level") and r.levels):
+            continue
+        for key, patterns in r.levels:
+            m = next((x for x in (p.search(text) for p in patterns) if x), None)
+            if not m:
+                continue
+            before = text[:m.start()]
+            if rd.other_unit(before[-80:] + text[m.start():m.end()]) or _NOT_RESULT.search(before[-30:]):
+                continue
+            if r.not_ and _found(r.not_, text[max(0, m.start() - 40): m.end() + 30]):
+                continue
+            level = rd.topic_level(r, cl, text[m.start():], before, [], paragraph=True) if r.topic else 0
+            if level is None:
+                continue
+            doc = _doc_near(text, m.start(), len(text))
+            rd.add(r, ["as_of"], cl.para, cl.start + m.start(), _statement(r, text, m.start(), m.end(), lead=False),
+                   value=key, document=doc if key == r.levels[-1][0] or doc else None,
+                   confidence=0.88 - 0.03 * level)
+            break
+
+
+def _read_documents(rd: _Reading, cl: _Clause) -> None:
+    """'Quy chế phối hợp số 01/…, số 02/… và số 03/… giữa UBND xã với A, B và C': in force (with the first
+    document), how many are listed by number, and the partners named one by one."""
+    text = cl.text
+    matches = []
+    for m in g.DOCUMENT.finditer(text):
+        matches.append(m)
+    for r in rd.readers:
+        if r.docs is None:
+            continue
+        mine = [m for m in matches if r.docs.fullmatch(m.group("kind"))]
+        if not mine:
+            continue
+        before = text[:mine[0].start()]
+        if rd.other_unit(before[-40:]) or _NOT_RESULT.search(before[-30:]):
+            continue
+        quote = text[mine[0].start(): mine[-1].end()]
+        if r.reads("documents"):
+            rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), quote, value=True,
+                   document=dict(g.document_of(mine[0]), number=g.document_numbers(mine[0])[0]), confidence=0.9)
+        if r.reads("document_count"):
+            n = sum(len(g.document_numbers(m)) for m in mine)
+            rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), quote, value=n, confidence=0.85)
+        if r.reads("partners"):
+            names = _partners(text[mine[0].start():])
+            if names:
+                rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), text[mine[0].start():],
+                       items=[{"name": n} for n in names], confidence=0.7)
+
+
+_GENERIC_PARTNER = re.compile(r"\bcác (?:tổ chức|đoàn thể|hội)\b", re.I)
+
+
+def _partners(text: str) -> list[str]:
+    """The organisations named after 'với' (one by one), without repeats; none when only 'các tổ chức …'."""
+    stop = re.search(r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được ký|nhằm)\s", text)
+    region = text[: stop.start()] if stop else text
+    if not re.search(r"\bvới\b", region):
+        return []
+    names: list[str] = []
+    for part in re.split(r"\bvới\b", region)[1:]:
+        part = re.sub(r"\b(?:giữa\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\b", "", part)
+        part = re.sub(r"\bvà\s+(?:Quy chế|Kế hoạch)\b.*$", "", part)
+        for name in re.split(r",|\bvà\b", part):
+            name = name.strip(" ,;.:\"“”")
+            if _GENERIC_PARTNER.search(name):
+                return []
+            if not name or not name[:1].isupper():
+                continue
+            if name.lower() not in (n.lower() for n in names):
+                names.append(name[:1].upper() + name[1:])
+    return names
+
+
+# --------------------------------------------------------------------------------------------------- items
 
 _EMPH = re.compile(r"\*+([^*]+?)\*+")
-_DECISION = re.compile(r"\((?P<before>[^()]*?)\(?\s*(?:thành lập|công nhận) (?:tại|theo) (?P<doc>(?:Quyết định|Kế hoạch)[^)]*)\)")
+_DECISION = re.compile(r"\((?P<before>[^()]*?)\(?\s*(?:(?:thành lập|công nhận)\s+(?:tại|theo)\s+)?"
+                       r"(?P<doc>(?:Quyết định|Kế hoạch|QĐ)\s+số[^)]*)\)")
 
 
 def _name(text: str) -> str:
     text = clean(text).strip(" ,;.:“”\"'")
-    text = re.sub(r"^(?:và\s+)?(?:mô hình|Mô hình)\s+", "", text).strip(" “”\"'")
+    text = re.sub(r"^(?:(?:gồm|là|cụ thể|bao gồm)\s*:?\s+)?(?:và\s+)?(?:mô hình|Mô hình)\s+", "", text,
+                  flags=re.I).strip(" “”\"'")
     return text[:1].upper() + text[1:] if text else text
+
+
+# a piece of prose after a count that says how it went, not what an item is called ("05 mô hình, đạt 300%")
+_NOT_NAME = re.compile(r"^(?:đạt|vượt|bằng|tăng|giảm|so với|trong đó|tương đương)\b|\d\s*%", re.I)
 
 
 def parse_items(region: str, raw: str, split: Optional[str]) -> tuple[list[dict], bool]:
@@ -158,247 +1120,381 @@ def parse_items(region: str, raw: str, split: Optional[str]) -> tuple[list[dict]
         if emphasised:
             names = list(dict.fromkeys(emphasised))
         else:
-            certain = False
             quoted = [_name(q) for q in re.findall(r"[“\"]([^”\"]+)[”\"]", region_clean)]
+            quoted = [q for q in quoted if q and not re.fullmatch(r"dân vận khéo", q, re.I)]
             if quoted:
-                names = list(dict.fromkeys(q for q in quoted if q))
+                names = list(dict.fromkeys(quoted))
             else:
+                certain = False
                 head = re.split(r"\(", region_clean, maxsplit=1)[0]
-                names = [n for n in (_name(p) for p in re.split(r"[;,]", head)) if n]
+                names = [n for n in (_name(p) for p in re.split(r"[;,]|\bvà\b", head)) if n and not _NOT_NAME.search(n)]
     items = [{"name": n} for n in names]
-    # attach each "(… thành lập tại Quyết định số …)" to the item it names, else to the item written before it
-    lowered = [n.lower() for n in names]
-    for m in _DECISION.finditer(region_clean):
-        doc = parse_document(m.group("doc"))
+    _attach_decisions(items, region_clean)
+    return items, certain
+
+
+def _attach_decisions(items: list[dict], region: str) -> None:
+    """Each "(… Quyết định số …)" goes to the item it names, else to the item written before it."""
+    lowered = [i["name"].lower() for i in items]
+    low = region.lower()
+    for m in _DECISION.finditer(region):
+        doc = g.parse_document(m.group("doc"))
         if not doc or not items:
             continue
         before = _name(m.group("before")).lower()
         target = next((i for i, n in enumerate(lowered) if before and (n.startswith(before) or before.startswith(n))),
                       None)
         if target is None:
-            prior = [i for i, n in enumerate(lowered) if region_clean.lower().find(n) != -1
-                     and region_clean.lower().find(n) < m.start()]
-            target = prior[-1] if prior else None
+            prior = [i for i, n in enumerate(lowered) if 0 <= low.find(n) < m.start()]
+            target = max(prior, key=lambda i: low.find(lowered[i])) if prior else None
         if target is not None and "decision" not in items[target]:
             items[target]["decision"] = doc
+
+
+def _items_after(rd: _Reading, cl: _Clause, fig: g.Figure, unit: Optional[re.Match],
+                 following: list[Paragraph]) -> tuple[list[dict], bool]:
+    """The items a count names: after it in its clause and the clauses that go on listing ("…; mô hình “B” …"),
+    and in the bullets that follow a closing 'cụ thể:' or 'gồm:'."""
+    para = cl.para
+    start = cl.start + (unit.end() if unit else fig.end)
+    text = para.match
+    end = cl.start + len(cl.text)
+    # the list runs on over clauses that start no new year and hold no figure
+    rest = text[end:]
+    for m in re.finditer(r";", rest):
+        nxt = rest[m.end():]
+        if re.match(g._YEAR_LEAD, nxt) or re.match(rf"\s*[^;]{{0,40}}?{g.NUM}\s+mô hình", nxt, re.I):
+            break
+        end_m = re.search(r";|\.\s|$", nxt)
+        end = end + m.end() + (end_m.start() if end_m else len(nxt))
+    region = text[start:end]
+    raw = para.raw
+    if text[start:].rstrip().rstrip(".").endswith(":") or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region):
+        for p in following:
+            region += " " + p.text
+            raw += " " + p.raw
+    n = int(fig.value)
+    items, certain = parse_items(region, raw, None)
+    if not items and n:
+        return [{"name": f"Mô hình thứ {i} (báo cáo không nêu tên)", "unnamed": True} for i in range(1, n + 1)], False
+    if len(items) != n:
+        certain = False
     return items, certain
 
 
-# --------------------------------------------------------------------------------------------------- extraction
+# --------------------------------------------------------------------------------------------------- tables
 
-@dataclass
-class Draft:
-    """A fact drafted from the report, before it is written as YAML."""
-
-    indicator: str
-    period: Any
-    line: int
-    quote: str
-    value: Any = None
-    items: Optional[list[dict]] = None
-    basis: str = "reported"
-    awaiting_appraisal: bool = False
-    document: Optional[dict] = None
-    review: bool = False
-    notes: list[str] = field(default_factory=list)
-
-    def key(self) -> tuple:
-        return self.indicator, str(self.period)
-
-    def same_value(self, other: "Draft") -> bool:
-        return json.dumps([self.value, self.items], default=str) == json.dumps([other.value, other.items], default=str)
+_COL_ROLES = [("label", r"chỉ tiêu|nội dung|tên"), ("unit", r"đvt|đơn vị"), ("rate", r"tỷ lệ|%|so với|so sánh"),
+              ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao"), ("actual", r"thực hiện|kết quả|đạt được|\bth\b"),
+              ("note", r"ghi chú"), ("index", r"^\s*s?tt\s*$")]
 
 
-@dataclass
-class Header:
-    commune: Optional[str] = None
-    commune_spellings: dict[str, list[int]] = field(default_factory=dict)
-    issuer: Optional[str] = None
-    number: Optional[str] = None
-    date: Optional[str] = None
-    title: Optional[str] = None
-    period_from: Optional[int] = None
-    as_of: Optional[dt.date] = None
-    as_of_month_only: bool = False     # the report names only the month its figures run to
+def _column_roles(header: list[Cell]) -> dict[int, str]:
+    roles: dict[int, str] = {}
+    for c in header:
+        low = c.text.lower()
+        for role, rx in _COL_ROLES:
+            if re.search(rx, low) and role not in roles.values():
+                if role == "label" and re.search(r"kế hoạch|thực hiện|tỷ lệ", low):
+                    continue
+                roles[c.col] = role
+                break
+    return roles
 
 
-@dataclass
-class Extraction:
-    report: ReportText
-    header: Header
-    facts: list[Draft]
-    statements: list[dict]
-    unmatched: list[tuple[int, str]]
+def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) -> None:
+    """A table of chỉ tiêu (Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ | Ghi chú): each row's label names the
+    indicator, each column says which figure a cell is; every fact cites its cell."""
+    if len(table.rows) < 2:
+        return
+    roles = _column_roles(table.rows[0])
+    if "label" not in roles.values() or "actual" not in roles.values():
+        return
+    head_years = [int(y) for c in table.rows[0] for y in re.findall(_YEAR, c.text)]
+    year = max(head_years) if head_years else rd.as_of_year
+    for row in table.rows[1:]:
+        cells = {roles.get(c.col): c for c in row if c.col in roles}
+        label = cells.get("label")
+        if label is None or not label.text:
+            continue
+        unit = cells.get("unit").text.lower() if cells.get("unit") else ""
+        para = para_of_line.get(label.line)
+        for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
+            cell = cells.get(role)
+            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
+                continue
+            _read_cell(rd, label.text, unit, cell, reading, year, para)
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+def _read_cell(rd: _Reading, label: str, unit: str, cell: Cell, reading: Optional[str], year: Optional[int],
+               para: Optional[Paragraph]) -> None:
+    text = for_matching(cell.text)
+    m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*", text)
+    m_num = re.fullmatch(rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*", text, re.I)
+    figures: list[tuple[str, Any]] = []
+    if reading is not None:
+        if m_num and not m_num.group("q"):
+            figures.append((reading, g.number_value(m_num.group("n"))))
+    elif m_ratio:
+        figures += [("part", g.number_value(m_ratio.group(1))), ("whole", g.number_value(m_ratio.group(2)))]
+    elif m_num:
+        q = (m_num.group("q") or "").lower()
+        bound = {"trên": "gt", ">": "gt", "hơn": "gt", "≥": "gte", ">=": "gte", "dưới": "lt", "<": "lt",
+                 "≤": "lte", "<=": "lte", "khoảng": "approx"}.get(q)
+        v = g.number_value(m_num.group("n"))
+        is_pct = "%" in unit or "%" in text or re.search(r"\btỷ lệ\b", label, re.I)
+        figures.append(("percent" if is_pct else "count", v if not bound or bound == "approx" else {bound: v}))
+    for what, value in figures:
+        if value is None:
+            continue
+        for r in rd.readers:
+            if not r.reads(what) or (r.not_ and _found(r.not_, label)):
+                continue
+            if not r.topic or not _found(r.topic, label):
+                if not (r.unit and _found(r.unit, label) and r.words.default):
+                    continue
+            if what == "count" and r.unit and not (_found(r.unit, label) or _found(r.unit, unit)):
+                continue
+            kind = r.words.period
+            if kind == "span":
+                continue
+            period: Any = "as_of" if kind == "state" else year
+            if period is None:
+                continue
+            v = value
+            if isinstance(v, Decimal) and r.ind.type == "count":
+                v = int(v) if v == v.to_integral_value() else v
+            note = f"bảng {cell.table}, dòng “{label}”"
+            if r.ind.type == "items":
+                n = int(v) if not isinstance(v, dict) else 0
+                items = [{"name": f"Mô hình thứ {i} (báo cáo không nêu tên)", "unnamed": True} for i in range(1, n + 1)]
+                rd.add(r, [period], para, 0, cell.text, items=items, cell=cell, confidence=0.75, notes=[note])
+            else:
+                rd.add(r, [period], para, 0, cell.text, value=v, cell=cell, confidence=0.85, notes=[note])
+    if reading is None and not figures:
+        for r in rd.readers:
+            if not (r.reads("level") and r.levels and r.topic and _found(r.topic, label)):
+                continue
+            for key, patterns in r.levels:
+                if _found(patterns, text):
+                    rd.add(r, ["as_of"], para, 0, cell.text, value=key, cell=cell, confidence=0.85,
+                           notes=[f"bảng {cell.table}, dòng “{label}”"])
+                    break
 
 
-_COMMUNE = re.compile(r"\b[Xx]ã ((?:\w+)(?: \w+){0,3})")
+# --------------------------------------------------------------------------------------------------- criteria
+
+def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
+    """Criteria of a set named as not met ('còn 04 tiêu chí chưa đạt là Thu nhập, …', 'riêng tiêu chí Thu nhập chưa
+    đạt') → the criterion's lowest level, where the set's subject is named around (its count indicator's topic)."""
+    by_doc: dict[str, list] = {}
+    for lc in rd.cat.criteria:
+        by_doc.setdefault(lc.document.id, []).append(lc.criterion)
+    readers = {r.key: r for r in rd.readers}
+    for doc_id, crits in by_doc.items():
+        count_key = rd.cat.criteria_counts.get(doc_id)
+        topic_reader = readers.get(count_key) if count_key else None
+        if topic_reader is None:
+            continue
+        for s in para.sentences:
+            text = for_matching(s.text)
+            where = [text, ctx.lead, " ".join(ctx.headings[-2:]), para.match]
+            if not any(_found(topic_reader.topic, w) for w in where if w):
+                continue
+            if topic_reader.not_ and re.search(r"\d+\s*/\s*\d+\s+tiêu chí nông thôn mới(?!\s+nâng)", text):
+                continue
+            for m in re.finditer(r"\btiêu chí\b(?P<a>[^.;]{0,200}?)\bchưa đạt\b(?P<b>[^.;(]{0,200})", text, re.I):
+                names = m.group("a") + " " + re.sub(r"^\s*(?:là|gồm)?\s*:?", "", m.group("b"))
+                hit = _named_criteria(names, crits)
+                for c in hit:
+                    ind = rd.cat.indicators.get(c.indicator)
+                    if ind is None or not ind.levels:
+                        continue
+                    r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None,
+                               frozenset())
+                    rd.add(r, ["as_of"], para, s.start + m.start(), s.text[m.start(): m.end()].strip(),
+                           value=ind.levels[0].key, confidence=0.85)
 
 
-def _proper(words: str) -> str:
-    """The leading capitalised words: 'Tịnh An đều đạt' → 'Tịnh An'."""
-    out = []
-    for w in words.split():
-        if not w[:1].isupper():
+def _named_criteria(text: str, crits: list) -> list:
+    found = []
+    low = text.lower()
+    taken: list[tuple[int, int]] = []
+    for c in sorted(crits, key=lambda c: -len(c.name)):
+        name = c.name.lower()
+        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(name)}(?![\wÀ-ỹ])", low):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(c)
             break
-        out.append(w)
-    return " ".join(out)
+    return found
 
 
-def read_header(report: ReportText) -> Header:
-    h = Header()
-    spellings: dict[str, list[int]] = {}
-    for i, line in enumerate(report.lines, 1):
-        for m in _COMMUNE.finditer(clean(line)):
-            name = _proper(m.group(1))
-            if name:
-                spellings.setdefault(name, []).append(i)
-        m = re.match(r"\s*([\wÀ-ỹ ]+), ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*(\d{4})", clean(line))
-        if m:
-            spellings.setdefault(m.group(1).strip(), []).append(i)
-            day, month, year = m.group(2), m.group(3), m.group(4)
-            h.date = "-".join(x for x in (year, f"{int(month):02d}" if month else "", f"{int(day):02d}" if day and month
-                                          else "") if x)
-    # the unit's name as the report writes it most often (a misspelling in the header is common)
-    groups: dict[str, dict[str, list[int]]] = {}
-    for name, lines in spellings.items():
-        groups.setdefault(_fold(name).lower(), {})[name] = lines
-    if groups:
-        best = max(groups.values(), key=lambda g: sum(len(v) for v in g.values()))
-        h.commune_spellings = best
-        h.commune = max(best, key=lambda n: (len(best[n]), -min(best[n])))
-    text = "\n".join(clean(l) for l in report.lines)
-    m = re.search(r"Số:\s*([^\s/]*)\s*/\s*([\w\-]+)", text)
-    if m:
-        h.number = f"{m.group(1)}/{m.group(2)}" if m.group(1) else None
-    m = re.search(r"^BÁO CÁO\s*\n+(.+)$", text, re.M)
-    if m:
-        h.title = "Báo cáo " + m.group(1)[:1].lower() + m.group(1)[1:]
-    m = re.search(r"[Tt]ừ năm (\d{4}) đến (?:tháng (\d{1,2})/)?(\d{4})", text)
-    if m:
-        h.period_from = int(m.group(1))
-        h.as_of = _month_end(int(m.group(3)), int(m.group(2) or 12))
-        h.as_of_month_only = m.group(2) is not None
-    m = re.search(r"[Đđ]ến tháng (\d{1,2})/(\d{4})", text)
-    if m and h.as_of is None:
-        h.as_of = _month_end(int(m.group(2)), int(m.group(1)))
-        h.as_of_month_only = True
-    if h.as_of is None and h.date:
-        parts = [int(x) for x in h.date.split("-")]
-        h.as_of = dt.date(*parts) if len(parts) == 3 else _month_end(parts[0], parts[1] if len(parts) > 1 else 12)
-        h.as_of_month_only = len(parts) == 2
-    return h
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
+# --------------------------------------------------------------------------------------------------- patterns
 
 def _periods(pat: IntakePattern, m: re.Match, report_years: list[int]) -> list[Any]:
-    g = m.groupdict()
-    kind = pat.period or ("span" if g.get("from_year") else "year" if g.get("year") else "as_of")
+    gd = m.groupdict()
+    kind = pat.period or ("span" if gd.get("from_year") else "year" if gd.get("year") else "as_of")
     if kind == "as_of":
         return ["as_of"]
     if kind == "report_years":
         return list(report_years)
     if kind == "span":
-        a, b = int(g["from_year"]), int(g["to_year"])
+        a, b = int(gd["from_year"]), int(gd["to_year"])
         return [a if a == b else f"{a}-{b}"]
-    years = [int(g[k]) for k in ("year", "year2") if g.get(k)]
-    return years
+    return [int(gd[k]) for k in ("year", "year2") if gd.get(k)]
 
 
-def _value(ind: Indicator, pat: IntakePattern, m: re.Match, para: Paragraph) -> tuple[dict, bool]:
-    """The fact's value fields from a match, and whether the reading is certain."""
-    g = m.groupdict()
+def _pattern_value(ind: Indicator, pat: IntakePattern, m: re.Match, para: Paragraph) -> tuple[dict, bool]:
+    gd = m.groupdict()
     if pat.value is not None:
         value = pat.value
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
         return {"value": value}, True
-    source = pat.value_from or next((k for k in ("items", "percent", "numbers", "count", "number") if g.get(k)), None)
+    source = pat.value_from or next((k for k in ("items", "percent", "numbers", "count", "number") if gd.get(k)), None)
     if source == "items" or ind.type == "items":
-        items, certain = parse_items(g.get("items") or m.group(0), para.raw, pat.items_split)
-        if g.get("count") and _int(g["count"]) != len(items):
+        items, certain = parse_items(gd.get("items") or m.group(0), para.raw, pat.items_split)
+        if gd.get("count") and int(gd["count"]) != len(items):
             certain = False
         return {"items": items}, certain
     if source == "percent":
-        value, certain = _percent(g["percent"])
-        return {"value": value}, certain
+        f = g.figures(gd["percent"])
+        if not f:
+            return {}, False
+        v: Any = f[0].value if f[0].bound in (None, "approx") else {f[0].bound: f[0].value}
+        return {"value": v}, f[0].bound != "approx"
     if source == "numbers":
-        return {"value": len(re.findall(r"\d+", g["numbers"]))}, True
+        return {"value": len(re.findall(r"\d+", gd["numbers"]))}, True
     if source in ("count", "total"):
-        return {"value": _int(g[source])}, True
+        return {"value": int(gd[source])}, True
     if source == "number":
-        return {"value": _number(g["number"])}, True
+        return {"value": g.number_value(gd["number"])}, True
     return {}, False
 
 
-def extract(cat: Catalogue, report: ReportText) -> Extraction:
-    header = read_header(report)
-    as_of = header.as_of
-    first = header.period_from or (as_of.year if as_of else None)
-    report_years = list(range(first, as_of.year + 1)) if first and as_of else []
+def _read_patterns(rd: _Reading, contexts: dict[int, Context]) -> None:
     compiled = [(ind, pat, compile_pattern(pat.pattern), compile_pattern(pat.under) if pat.under else None)
-                for ind in cat.indicators.values() for pat in ind.intake]
-    drafts: list[Draft] = []
-    matched_lines: set[int] = set()
-    tasks = _task_of(report)
-    for para in report.paragraphs:
-        text = para.match
+                for ind in rd.cat.indicators.values() for pat in ind.intake]
+    if not compiled:
+        return
+    for p in rd.report.paragraphs:
+        ctx = contexts.get(p.line)
+        if p.table is not None or ctx is None or not ctx.results:
+            continue
+        text = p.match
+        task = for_matching(ctx.headings[-1]) if ctx.headings and ctx.headings[-1].startswith(tuple("-+•–")) or \
+            (ctx.headings and not _heading_level(Paragraph(0, ctx.headings[-1], ctx.headings[-1]))) else ""
         for ind, pat, rx, under in compiled:
-            if under is not None and not under.search(tasks.get(para.line, "")):
-                continue  # an answer "as a whole" counts only under the task heading that names the field
+            if under is not None and not under.search(task):
+                continue
             for m in rx.finditer(text):
-                line = para.line_at(m.start())
-                quote = para.text[m.start():m.end()].strip(" ,;(")
-                fields, certain = _value(ind, pat, m, para)
+                fields, certain = _pattern_value(ind, pat, m, p)
                 if not fields:
                     continue
                 doc = None
                 if m.groupdict().get("document"):
-                    doc = parse_document(m.group("document"))
+                    doc = g.parse_document(m.group("document"))
                 elif pat.document_kind and m.groupdict().get("numbers"):
                     doc = {"kind": pat.document_kind, "number": m.group("numbers")}
-                    if _date(m.groupdict().get("date")):
-                        doc["date"] = _date(m.group("date"))
+                    if g.to_date(m.groupdict().get("date")):
+                        doc["date"] = g.to_date(m.group("date"))
                 keys = [ind.key]
                 if pat.group:
-                    keys = sorted(k for k in cat.indicators if k.startswith(pat.group))
-                    if m.groupdict().get("count") and _int(m.group("count")) != len(keys):
-                        certain = False
+                    keys = sorted(k for k in rd.cat.indicators if k.startswith(pat.group))
+                w = IntakeWords(read=["count"], basis=pat.basis, review=pat.review or not certain, note=pat.note)
                 for key in keys:
-                    for period in _periods(pat, m, report_years):
-                        d = Draft(key, period, line, quote, fields.get("value"), fields.get("items"), pat.basis,
-                                  pat.awaiting_appraisal, doc, pat.review or not certain)
-                        if pat.note:
-                            d.notes.append(pat.note)
-                        drafts.append(d)
-                for ln in range(line, para.line_at(m.end()) + 1):
-                    matched_lines.add(ln)
-    facts = _merge(drafts)
+                    r = Reader(rd.cat.indicators[key], w, [], [], [], [], [], [], None, frozenset())
+                    rd.add(r, _periods(pat, m, rd.report_years), p, m.start(), p.text[m.start():m.end()],
+                           value=fields.get("value"), items=fields.get("items"), document=doc,
+                           awaiting=pat.awaiting_appraisal, confidence=0.9 if certain and not pat.review else 0.7)
+
+
+# --------------------------------------------------------------------------------------------------- extraction
+
+def extract(cat: Catalogue, report: ReportText) -> Extraction:
+    header = read_header(report)
+    rd = _Reading(cat, report, header)
+    _COUNT_INDICATORS.clear()
+    _COUNT_INDICATORS.update(cat.criteria_counts.values())
+    contexts = _contexts(report)
+    paras = [p for p in report.paragraphs if p.table is None]
+    for i, p in enumerate(paras):
+        ctx = contexts.get(p.line)
+        if ctx is None or not ctx.results:
+            continue
+        following = []
+        for q in paras[i + 1:]:
+            if re.match(r"^\s*[-+•–]\s", q.raw) and contexts.get(q.line) and contexts[q.line].parent is p:
+                following.append(q)
+            else:
+                break
+        _read_paragraph(rd, p, ctx, following)
+        _read_criteria(rd, p, ctx)
+    para_of_line = {p.line: p for p in report.paragraphs}
+    for t in report.tables:
+        _read_table(rd, t, para_of_line)
+    _read_patterns(rd, contexts)
+    facts = _merge(cat, rd.drafts, rd.as_of_year)
     _owners(report, facts)
     statements = _statements(cat, report, facts)
-    unmatched = _unmatched(report, matched_lines, statements)
+    unmatched = _unmatched(report, rd.used_lines, statements, contexts)
     return Extraction(report, header, facts, statements, unmatched)
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One fact per indicator and period: a repeated figure is kept once; a contradiction is kept once and flagged."""
+def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> list[Draft]:
+    """One fact per indicator and period. A figure read twice is kept once (the fuller reading); a state read for
+    several years keeps its latest as the state at the report's date; a level read differently in another paragraph
+    goes to the indicator kept for that ('elsewhere'); another contradiction is kept once and flagged."""
+    state = {k for k, ind in cat.indicators.items() if ind.words and ind.words.period == "state"}
+    latest: dict[str, int] = {}
+    undated = {d.indicator for d in drafts if d.indicator in state and d.period == "as_of"}
+    for d in drafts:
+        if d.indicator in state and isinstance(d.period, int):
+            latest[d.indicator] = max(latest.get(d.indicator, 0), d.period)
+    for d in drafts:
+        if d.indicator in state and isinstance(d.period, int) and (
+                d.period == as_of_year or (d.period == latest[d.indicator] and d.indicator not in undated)):
+            d.period = "as_of"
+    elsewhere = {ind.words.of: k for k, ind in cat.indicators.items()
+                 if ind.words and "elsewhere" in ind.words.read and ind.words.of}
     out: dict[tuple, Draft] = {}
+    order: list[tuple] = []
     for d in drafts:
         first = out.get(d.key())
         if first is None:
             out[d.key()] = d
-        elif not first.same_value(d):
-            first.review = True
-            shown = d.value if d.items is None else f"{len(d.items)} mục"
-            first.notes.append(f"báo cáo cũng nêu khác tại dòng {d.line} ({shown})")
-    return list(out.values())
+            order.append(d.key())
+            continue
+        if first.same_value(d):
+            better, other = (d, first) if d.weight > first.weight else (first, d)
+            if better.document is None and other.document is not None:
+                better.document = other.document
+            out[d.key()] = better
+            continue
+        if (first.claim is None) != (d.claim is None):   # a figure and a claim for the same: the figure
+            if first.claim is not None:
+                out[d.key()] = d
+            continue
+        if d.indicator in elsewhere and d.paragraph != first.paragraph:
+            d2 = Draft(elsewhere[d.indicator], d.period, d.line, d.quote, d.value, d.items, d.basis,
+                       d.awaiting_appraisal, d.document, True, ["giai đoạn hồ sơ nêu ở chỗ khác của báo cáo, để đối chiếu"],
+                       d.claim, d.cell, min(d.confidence, 0.7), d.paragraph)
+            if d2.key() not in out:
+                out[d2.key()] = d2
+                order.append(d2.key())
+            continue
+        first.review = True
+        shown = d.value if d.items is None else f"{len(d.items)} mục"
+        note = f"báo cáo cũng nêu khác tại dòng {d.line} ({shown})"
+        if note not in first.notes:
+            first.notes.append(note)
+    facts = [out[k] for k in order]
+    for f in facts:
+        for item in f.items or ():
+            item.pop("unnamed", None)
+    return facts
 
 
 _OWNER = re.compile(r"(?P<org>UBMTTQVN xã|Ủy ban MTTQ Việt Nam xã|Đoàn xã|Hội [\wÀ-ỹ ]+? xã) thành lập mô hình (?P<name>[^.;]+)")
@@ -430,21 +1526,6 @@ def _section_of(report: ReportText) -> dict[int, str]:
     return out
 
 
-_TASK = re.compile(r"^[-–+•]\s")
-
-
-def _task_of(report: ReportText) -> dict[int, str]:
-    """The task heading ("- Vận động nhân dân …, nhất là lĩnh vực …") each answering paragraph follows directly."""
-    out, current = {}, ""
-    for p in report.paragraphs:
-        if _TASK.match(p.raw.lstrip()) or _HEADING.match(p.text):
-            current = for_matching(p.text)
-            continue
-        out[p.line] = current
-        current = ""
-    return out
-
-
 def _theme(heading: str) -> Optional[str]:
     for words, theme in THEMES:
         if words in heading.lower() and not heading.lower().startswith("2.1"):
@@ -461,11 +1542,13 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
     out: list[dict] = []
     in_summary = in_causes = in_tasks = False
     for p in report.paragraphs:
-        low = p.text.lower()
+        if p.table is not None:
+            continue
+        low = re.sub(r"^#+\s*", "", p.text).lower()
         if re.match(r"^\d+\.\s*tồn tại, hạn chế", low) or low.startswith("tồn tại, hạn chế"):
             in_summary, in_causes, in_tasks = True, False, False
             continue
-        if re.match(r"^[ivx]+\.\s", low):
+        if re.match(r"^[ivx]+\.\s", low) or re.match(r"^phần thứ", low):
             in_summary = in_causes = False
             in_tasks = "nhiệm vụ" in low
             continue
@@ -506,84 +1589,191 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
     return out
 
 
-_WORTH = re.compile(r"\d|\bchưa\b", re.I)
+_WORTH = re.compile(r"\d|\bchưa\b|\bkhông có\b|\bkhông\s+\w+\s+nào\b", re.I)
 
 
-def _unmatched(report: ReportText, matched: set[int], statements: list[dict]) -> list[tuple[int, str]]:
+def _unmatched(report: ReportText, matched: set[int], statements: list[dict], contexts: dict[int, Context]
+               ) -> list[tuple[int, str]]:
+    """Sentences of the body that hold a figure or a negation and gave no fact: listed, so nothing is dropped
+    silently."""
     used = matched | {s["line"] for s in statements}
     out = []
     for s in report.sentences():
+        ctx = contexts.get(s.paragraph.line)
+        if s.paragraph.table is not None or ctx is None or (not ctx.results and not ctx.headings):
+            continue
         if s.line in used or not _WORTH.search(s.text) or _HEADING.match(s.text) and len(s.text) < 80:
             continue
         out.append((s.line, s.text))
     return out
 
 
-# --------------------------------------------------------------------------------------------------- writing
+# --------------------------------------------------------------------------------------------------- the document
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _fold(text).lower()).strip("-")
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
 
 
-def to_yaml(ex: Extraction, *, commune_id: Optional[str] = None, province: Optional[str] = None,
-            report_file: Optional[str] = None) -> str:
+class Unknown(ValueError):
+    """The report does not say something a fact file needs (its unit, its date): ask for it."""
+
+    def __init__(self, what: list[str]):
+        self.what = what
+        super().__init__(", ".join(what))
+
+
+def missing(ex: Extraction, *, name: Optional[str] = None, commune_id: Optional[str] = None,
+            as_of: Optional[dt.date] = None) -> list[str]:
+    """What the report leaves unknown that the caller did not give: 'as_of', 'name'."""
+    out = []
+    if ex.header.as_of is None and as_of is None:
+        out.append("as_of")
+    if ex.header.commune is None and name is None:
+        out.append("name")
+    del commune_id
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def draft_body(f: Draft) -> dict:
+    """A drafted fact's value and what qualifies it, as a fact file writes them (value / items / claim, basis,
+    awaiting_appraisal, document, note)."""
+    body: dict[str, Any] = {}
+    if f.items is not None:
+        body["items"] = _plain(f.items)
+    elif f.claim is not None:
+        body["claim"] = f.claim
+    else:
+        body["value"] = _plain(f.value)
+    if f.basis != "reported":
+        body["basis"] = f.basis
+    if f.awaiting_appraisal:
+        body["awaiting_appraisal"] = True
+    if f.document:
+        body["document"] = _plain(f.document)
+    if f.notes:
+        body["note"] = "; ".join(f.notes)
+    return body
+
+
+def fact_data(ex: Extraction, *, commune_id: Optional[str] = None, province: Optional[str] = None,
+              name: Optional[str] = None, as_of: Optional[dt.date] = None, report_file: Optional[str] = None,
+              ) -> dict:
+    """The fact document (schema chitieu.facts/1) of an extraction, as plain data. Raises Unknown when the report
+    leaves its as-of date or its unit unknown and the caller gave neither: a draft is never dated today."""
+    unknown = missing(ex, name=name, commune_id=commune_id, as_of=as_of)
+    if unknown:
+        raise Unknown(unknown)
     h = ex.header
-    name = h.commune or "Chưa rõ"
-    cid = commune_id or "/".join(x for x in (_slug(province) if province else None, _slug(name)) if x)
-    as_of = h.as_of or dt.date.today()
-    start = f"{h.period_from}-01-01" if h.period_from else f"{as_of.year}-01-01"
-    lines = [
-        "# Bản nháp do `chitieu facts extract` sinh từ báo cáo: cần rà soát trước khi dùng.",
-        "# Các số liệu có `review: true` là chỗ đọc chưa chắc chắn; cuối tệp là các câu có số liệu hoặc “chưa …”",
-        "# mà không khớp chỉ số nào.",
-        "schema: chitieu.facts/1",
-        "unreviewed: true",
-        f"commune: {{id: {cid}, name: {_q('xã ' + name)}" + (f", province: {_q(province)}" if province else "") + "}",
-        "report:",
-        f"  title: {_q(h.title or 'Báo cáo của UBND xã ' + name)}",
-        f"  number: {_q(h.number)}",
-        f"  date: {h.date or as_of.isoformat()}",
-        f"  as_of: {as_of.isoformat()[:7] if h.as_of_month_only else as_of.isoformat()}",
-        f"  issuer: {_q(h.issuer or 'UBND xã ' + name)}",
-        f"  period: {{from: {start}, to: {as_of.isoformat()}}}",
-    ]
+    kind = h.kind or "xã"
+    unit = name or f"{kind} {h.commune}"
+    bare = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", unit, flags=re.I)
+    cid = commune_id or "/".join(x for x in (slug(province) if province else None, slug(bare)) if x)
+    month_only = h.as_of_month_only and as_of is None
+    as_of = as_of or h.as_of
+    start = dt.date(h.period_from, 1, 1) if h.period_from and h.period_from <= as_of.year else dt.date(as_of.year, 1, 1)
+    commune: dict[str, Any] = {"id": cid, "name": unit}
+    if province:
+        commune["province"] = province
+    report: dict[str, Any] = {
+        "title": h.title or f"Báo cáo của UBND {unit}",
+        "number": h.number,
+        "date": h.date or as_of.isoformat(),
+        "as_of": as_of.isoformat()[:7] if month_only else as_of.isoformat(),
+        "issuer": h.issuer or f"UBND {unit}",
+        "period": {"from": start.isoformat(), "to": as_of.isoformat()},
+    }
     if report_file:
-        lines.append(f"  file: {_q(report_file)}")
-    if len(h.commune_spellings) > 1:
-        others = ", ".join(f"“{n}” (dòng {', '.join(map(str, ls))})" for n, ls in h.commune_spellings.items() if n != name)
-        lines.append(f"# Tên xã viết khác nhau trong báo cáo: {others}; đã chọn “{name}”.")
-    lines.append("facts:")
+        report["file"] = report_file
+    if h.plan:
+        report["plan"] = _plain(h.plan)
+    facts = []
     for f in ex.facts:
-        parts = [f"indicator: {f.indicator}", f"period: {_q(f.period)}"]
-        if f.items is not None:
-            parts.append(f"items: {_q(f.items)}")
-        else:
-            parts.append(f"value: {_q(f.value)}")
-        if f.basis != "reported":
-            parts.append(f"basis: {f.basis}")
-        if f.awaiting_appraisal:
-            parts.append("awaiting_appraisal: true")
-        if f.document:
-            parts.append(f"document: {_q(f.document)}")
+        fact: dict[str, Any] = {"indicator": f.indicator, "period": f.period, **draft_body(f)}
         if f.review:
-            parts.append("review: true")
-        if f.notes:
-            parts.append(f"note: {_q('; '.join(f.notes))}")
-        parts.append(f"source: {{line: {f.line}, quote: {_q(f.quote)}}}")
-        lines.append("  - {" + ", ".join(parts) + "}")
-    lines.append("statements:" if ex.statements else "statements: []")
+            fact["review"] = True
+        fact["confidence"] = f.confidence
+        fact["source"] = {"cell": f.cell, "quote": f.quote} if f.cell else {"line": f.line, "quote": f.quote}
+        facts.append(fact)
+    statements = []
     for s in ex.statements:
-        parts = [f"kind: {s['kind']}", f"text: {_q(s['text'])}"]
+        st: dict[str, Any] = {"kind": s["kind"], "text": s["text"]}
         for key in ("theme", "rule"):
             if s.get(key):
-                parts.append(f"{key}: {s[key]}")
+                st[key] = s[key]
         if "in_summary" in s:
-            parts.append(f"in_summary: {_q(s['in_summary'])}")
+            st["in_summary"] = s["in_summary"]
         if s.get("review"):
-            parts.append("review: true")
-        parts.append(f"source: {{line: {s['line']}, quote: {_q(s['quote'])}}}")
-        lines.append("  - {" + ", ".join(parts) + "}")
-    lines.append("unmatched:" if ex.unmatched else "unmatched: []")
-    for line, text in ex.unmatched:
-        lines.append(f"  - {{line: {line}, text: {_q(text)}}}")
+            st["review"] = True
+        st["source"] = {"line": s["line"], "quote": s["quote"]}
+        statements.append(st)
+    data: dict[str, Any] = {"schema": "chitieu.facts/1", "unreviewed": True, "commune": commune, "report": report,
+                            "facts": facts, "statements": statements,
+                            "unmatched": [{"line": line, "text": text} for line, text in ex.unmatched]}
+    return data
+
+
+def to_document(ex: Extraction, path: Path, **options: Any) -> YamlDoc:
+    """The drafted facts as the fact document engine.facts loads — in memory, each value marked at the report's line
+    (or table cell) it was read from, so every problem the checks find is said at the report's own place."""
+    data = fact_data(ex, **options)
+    doc = YamlDoc(path=path, data=data, text="", prefix="in the facts drafted from this report: ")
+    for key in ("schema", "unreviewed", "commune", "report", "statements", "unmatched"):
+        doc.marks[(key,)] = (1, 1)
+    for key in data["report"]:
+        doc.marks[("report", key)] = (1, 1)
+    for i, f in enumerate(data["facts"]):
+        line = ex.facts[i].line
+        col = _col(ex.report, line, ex.facts[i].quote)
+        doc.marks[("facts", i)] = (line, col)
+        for key in f:
+            doc.marks[("facts", i, key)] = (line, col)
+    for i, s in enumerate(data["statements"]):
+        doc.marks[("statements", i)] = (s["source"]["line"], 1)
+    return doc
+
+
+def _col(report: ReportText, line: int, quote: str) -> int:
+    if not 1 <= line <= len(report.lines):
+        return 1
+    at = clean(report.lines[line - 1]).find(quote[:30])
+    return at + 1 if at >= 0 else 1
+
+
+def to_yaml(ex: Extraction, **options: Any) -> str:
+    """The fact document of ``to_document`` written out for review, with comments for the reviewer."""
+    data = fact_data(ex, **options)
+    h = ex.header
+    lines = [
+        "# Bản nháp do `chitieu facts extract` sinh từ báo cáo: cần rà soát trước khi dùng.",
+        "# Các số liệu có `review: true` là chỗ đọc chưa chắc chắn (`confidence` là độ tin cậy của cách đọc); cuối tệp",
+        "# là các câu có số liệu hoặc “chưa …” mà không khớp chỉ số nào.",
+        f"schema: {data['schema']}",
+        "unreviewed: true",
+        f"commune: {_q(data['commune'])}",
+        "report:",
+    ]
+    for key, value in data["report"].items():
+        if key == "date" and h.date is None:
+            lines.append("  # báo cáo không ghi ngày ban hành; tạm lấy ngày số liệu")
+        lines.append(f"  {key}: {_q(value) if key not in ('date', 'as_of') else value}")
+    if len(h.commune_spellings) > 1 and h.commune:
+        others = ", ".join(f"“{n}” (dòng {', '.join(map(str, ls))})" for n, ls in h.commune_spellings.items()
+                           if n != h.commune)
+        lines.append(f"# Tên xã viết khác nhau trong báo cáo: {others}; đã chọn “{h.commune}”.")
+    lines.append("facts:" if data["facts"] else "facts: []")
+    lines += [f"  - {_q(f)}" for f in data["facts"]]
+    lines.append("statements:" if data["statements"] else "statements: []")
+    lines += [f"  - {_q(s)}" for s in data["statements"]]
+    lines.append("unmatched:" if data["unmatched"] else "unmatched: []")
+    lines += [f"  - {_q(u)}" for u in data["unmatched"]]
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ from pydantic import (
     PlainSerializer,
     PrivateAttr,
     StrictBool,
+    field_validator,
     model_validator,
 )
 
@@ -124,6 +125,7 @@ class LevelDef(Strict):
     key: Key
     label: NonEmptyText
     note: Optional[Text] = None
+    words: list[NonEmptyText] = Field(default_factory=list)   # how a report says it (intake; RULES.md)
 
 
 class IntakePattern(Strict):
@@ -143,6 +145,34 @@ class IntakePattern(Strict):
     note: Optional[Text] = None
 
 
+Reading = Literal["count", "part", "whole", "percent", "of_target", "target", "claim", "done", "level", "items",
+                  "documents", "document_count", "partners", "elsewhere"]
+
+
+class IntakeWords(Strict):
+    """How reports name an indicator — its synonyms and look-alikes, as data — and which figure of a statement
+    about it is its value: the figures themselves are read by one grammar in code (chitieu.grammar; RULES.md)."""
+
+    read: list[Reading]
+    topic: list[NonEmptyText] = Field(default_factory=list)     # what is measured, as reports name it
+    unit: list[NonEmptyText] = Field(default_factory=list)      # what a figure counts: "09 hộ nghèo", "14/16 thôn"
+    verb: list[NonEmptyText] = Field(default_factory=list)      # the verb of a figure: "giảm 09 hộ", "09 hộ thoát nghèo"
+    act: list[NonEmptyText] = Field(default_factory=list)       # read: done — what was done
+    not_: list[NonEmptyText] = Field(default_factory=list, alias="not")   # look-alikes: never this indicator
+    period: Literal["year", "years", "span", "state"] = "year"
+    document: list[NonEmptyText] = Field(default_factory=list)  # the kinds of document a statement cites
+    of: Optional[Key] = None                                    # read: elsewhere — the indicator read twice
+    basis: Literal["reported", "claimed"] = "reported"
+    default: StrictBool = False                                 # what a bare unit ("02 mô hình") means when nothing names it
+    review: StrictBool = False
+    note: Optional[Text] = None
+
+    @field_validator("read", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+
 class Indicator(Strict):
     """A measurable quantity a commune reports; declared in data so that a new criterion needs no Python."""
 
@@ -157,6 +187,7 @@ class Indicator(Strict):
     verified: StrictBool = True
     note: Optional[Text] = None
     intake: list[IntakePattern] = Field(default_factory=list)
+    words: Optional[IntakeWords] = None
 
     @model_validator(mode="after")
     def _check(self) -> "Indicator":
@@ -579,6 +610,7 @@ class Fact(Strict):
     source: Quote
     note: Optional[Text] = None
     review: StrictBool = False
+    confidence: Optional[Annotated[float, Field(ge=0, le=1)]] = None   # how sure a drafted reading is (intake)
 
     @model_validator(mode="after")
     def _one_value(self) -> "Fact":
@@ -655,6 +687,7 @@ class Report(Strict):
     issuer: Name
     period: DateSpan
     file: Optional[Text] = None
+    plan: Optional[DocRef] = None                # the unit's own plan the report answers (its header, its opening)
 
     @model_validator(mode="before")
     @classmethod

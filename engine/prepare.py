@@ -1,49 +1,47 @@
-"""A run's inputs, ready to audit: every path once, a report given directly drafted into facts for the run (its
-problems said in the report itself), and the policy for unreviewed drafts."""
+"""A run's inputs, ready to audit: every path once, a report given directly drafted into facts in memory (its
+problems said at the report's own lines), and the policy for unreviewed drafts."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
 from .batch import Unreviewed
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Diagnostics, InputError
-from .intake import extract, to_yaml
-from .reporttext import ReportText, encoding_note, read_report
+from .intake import Extraction, Unknown, extract, to_document
+from .reporttext import REPORT_SUFFIXES, ReportText, encoding_note, read_report
 from .resources import default_rules_dir, seed_facts_dir
 from .facts import fact_inputs
-from .yamlsrc import unique_paths, yaml_files
+from .yamlsrc import YamlDoc, unique_paths, yaml_files
 
-REPORT_SUFFIXES = {".txt", ".md", ".docx"}
 # the heading lines of an administrative report (Nghị định 30/2020): its issuer, the national motto, its kind
 _REPORT_MARKS = re.compile(r"^[\s*#]*(BÁO CÁO|ỦY BAN NHÂN DÂN|UBND (XÃ|PHƯỜNG|THỊ TRẤN)|CỘNG HÒA XÃ HỘI CHỦ NGHĨA)",
                            re.M)
 _MARKDOWN = re.compile(r"^(#{1,6} |```|\|.*\|\s*$)", re.M)
-_SOURCE_LINE = re.compile(r"source: \{line: (\d+)")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the user gave for a report that does not say it itself (`--as-of`, `--name`, `--commune-id`)."""
+
+    as_of: Optional[dt.date] = None
+    name: Optional[str] = None
+    commune_id: Optional[str] = None
+    province: Optional[str] = None
 
 
 @dataclass
 class Prepared:
     catalogue: Catalogue
     diags: Diagnostics
-    inputs: list[Path]            # what to audit: fact and waiver files and folders, drafts in place of reports
+    inputs: list[Path | YamlDoc]  # what to audit: fact and waiver files and folders, and the facts drafted from reports
     originals: list[Path]         # every file the user gave: an output never goes over one of them
     unreviewed: Unreviewed
-
-
-_holder: Optional[tempfile.TemporaryDirectory] = None
-
-
-def _drafts_dir() -> Path:
-    """Where reports given directly are drafted into facts (removed when the process ends)."""
-    global _holder
-    if _holder is None:
-        _holder = tempfile.TemporaryDirectory(prefix="chitieu-drafts-")
-    return Path(_holder.name)
+    drafted: list[Extraction] = field(default_factory=list)
 
 
 def reads_as_report(report: ReportText) -> bool:
@@ -62,13 +60,27 @@ def no_facts(report: ReportText) -> str:
                 else "text")
         return (f"no facts found in {report.path}: it is {kind}, not a commune's report (no “BÁO CÁO” title, no "
                 "“ỦY BAN NHÂN DÂN” heading); chitieu checks fact files (.yaml, 'schema: chitieu.facts/1') and "
-                "a commune's report (.txt, .md, .docx)")
-    return (f"no facts found in {report.path}: no sentence matched the report phrases of the catalogue "
-            "(indicators.yaml, 'intake:'); write its fact file by hand (RULES.md, “Tệp dữ liệu của xã”)")
+                "a commune's report (.txt, .md, .docx, .pdf)")
+    return (f"no facts found in {report.path}: no sentence matched what the catalogue knows of reports "
+            "(indicators.yaml, 'words:' and 'intake:'); write its fact file by hand (RULES.md, “Tệp dữ liệu của xã”)")
 
 
-def draft(cat: Catalogue, path: Path, diags: Diagnostics, echo: Callable[[str], None]) -> Optional[Path]:
-    """The facts of a report, drafted into a file for this run; None (and a located error) when it has none."""
+UNKNOWN = {
+    "as_of": ("the report does not say the date its figures run to (no “ngày … tháng … năm …” line, no “tính đến "
+              "ngày …”): give it with --as-of YYYY-MM-DD; chitieu never judges a report as of today's date"),
+    "name": ("the report does not name its unit (no “UBND xã …” in its header or opening): give it with --name "
+             "'xã …' (and --commune-id)"),
+}
+
+
+def unknown_error(path: Path, what: list[str]) -> str:
+    return "; ".join(UNKNOWN[w] for w in what)
+
+
+def draft_report(cat: Catalogue, path: Path, diags: Diagnostics, asked: Asked = Asked()
+                 ) -> Optional[tuple[Extraction, YamlDoc]]:
+    """The facts of a report drafted in memory: the extraction and its fact document; None (and a located error)
+    when it has none, or when it leaves its date or unit unknown and the user did not give them."""
     try:
         report = read_report(path)
     except InputError as exc:
@@ -81,36 +93,41 @@ def draft(cat: Catalogue, path: Path, diags: Diagnostics, echo: Callable[[str], 
     if not ex.facts or not reads_as_report(report):  # a README's sentence may match a phrase: not a report still
         diags.error(path, 1, 1, "no-facts", no_facts(report))
         return None
-    made = _drafts_dir() / f"{len(list(_drafts_dir().iterdir()))}-{path.stem}.yaml"
-    text = to_yaml(ex, report_file=str(path.resolve()))
-    made.write_text(text, encoding="utf-8")
-    lines = {i: int(m.group(1)) for i, line in enumerate(text.splitlines(), 1) if (m := _SOURCE_LINE.search(line))}
-    diags.relocate(made, path, lines)
-    n_review = sum(1 for f in ex.facts if f.review)
-    echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
-         f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on them — "
-         f"run `chitieu facts extract {path} -o FILE` to review them")
-    return made
+    try:
+        doc = to_document(ex, path, commune_id=asked.commune_id, province=asked.province, name=asked.name,
+                          as_of=asked.as_of, report_file=str(path.resolve()))
+    except Unknown as exc:
+        diags.error(path, 1, 1, "report-unknown", unknown_error(path, exc.what))
+        return None
+    return ex, doc
 
 
 def prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], *, allow_unreviewed: bool,
-            echo: Callable[[str], None]) -> Prepared:
+            echo: Callable[[str], None], asked: Asked = Asked()) -> Prepared:
     """The catalogue and the inputs of a run (see the module docstring); problems go to the returned diags."""
     diags = Diagnostics()
     cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
     given = unique_paths(paths) if paths else [seed_facts_dir()]
-    inputs: list[Path] = []
-    asked: dict[Path, Path] = {}
+    inputs: list[Path | YamlDoc] = []
+    reports: list[Path] = []
+    drafted: list[Extraction] = []
     for path in given:
         if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
-            made = draft(cat, path, diags, echo)
-            if made is not None:
-                inputs.append(made)
-                asked[made] = path
+            reports.append(path)
+            made = draft_report(cat, path, diags, asked)
+            if made is None:
+                continue
+            ex, doc = made
+            inputs.append(doc)
+            drafted.append(ex)
+            n_review = sum(1 for f in ex.facts if f.review)
+            echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
+                 f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on them "
+                 f"— run `chitieu facts extract {path} -o FILE` to review them")
         else:
             inputs.append(path)
-    originals = fact_inputs([p for p in given if p.suffix.lower() not in REPORT_SUFFIXES])
-    originals += [p for p in given if p.suffix.lower() in REPORT_SUFFIXES]
+    originals = fact_inputs([p for p in given if p not in reports])
+    originals += reports
     originals += yaml_files([rules_dir or default_rules_dir()])      # the catalogue's files are inputs too
-    policy = Unreviewed(allow=allow_unreviewed, asked=frozenset(asked), reports=asked)
-    return Prepared(cat, diags, inputs, originals, policy)
+    policy = Unreviewed(allow=allow_unreviewed, asked=frozenset(reports), reports={p: p for p in reports})
+    return Prepared(cat, diags, inputs, originals, policy, drafted)

@@ -6,20 +6,21 @@ report's facts are drafted by engine.intake and the catalogue's claim checks rec
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
+from . import grammar as g
+from . import reportform
 from . import vi
 from .audit import run_audit
 from .catalogue import Catalogue
 from .diagnostics import Diagnostics
-from .facts import load_inputs
-from .intake import Extraction, _fold, extract, to_yaml
-from .reporttext import ReportText, clean, encoding_note, read_report
+from .facts import CommuneFacts, load_fact_document
+from .intake import Extraction, Unknown, extract, to_document
+from .reporttext import ReportText, clean, encoding_note, fold, for_matching, read_report
 
-TYPOS = {"trực quang": "trực quan", "nỗi cộm": "nổi cộm", "phần đầu": "phấn đấu"}
 _DUP = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.I)
 
 
@@ -57,9 +58,11 @@ def lint_report(cat: Catalogue, path: Path, diags: Diagnostics) -> Extraction:
     _brackets(report, p)
     _splits(report, p)
     _wording(report, ex, p)
+    reportform.check(report.lines, p)
     _evidence(cat, ex, p)
     _summary(ex, p)
     _figures(cat, ex, p)
+    _text_figures(report, p)
     return ex
 
 
@@ -164,11 +167,6 @@ def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
     as_of = ex.header.as_of
     for i, line in enumerate(report.lines, 1):
         text = clean(line)
-        low = text.lower()
-        for wrong, right in TYPOS.items():
-            if wrong in low:
-                p.add(i, text[low.index(wrong):low.index(wrong) + len(wrong)], "report-typo",
-                      f"“{wrong}” should read “{right}”", f"viết sai “{wrong}”, đúng là “{right}”")
         for m in _DUP.finditer(text):
             if m.group(1).isdigit():
                 continue
@@ -224,11 +222,11 @@ def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
 
 def _summary(ex: Extraction, p: Problems) -> None:
     summary = [s["text"] for s in ex.statements if s["kind"] == "shortcoming" and s.get("in_summary")]
-    folded = " ".join(_fold(s).lower() for s in summary)
+    folded = " ".join(fold(s).lower() for s in summary)
     for s in ex.statements:
         if s["kind"] != "shortcoming" or s.get("in_summary"):
             continue
-        key = _fold(s["quote"]).lower()[:40]
+        key = fold(s["quote"]).lower()[:40]
         if key not in folded:
             p.add(s["line"], s["quote"][:30], "report-summary", f"“{s['quote']}” is stated here but left out of the "
                   "section “Tồn tại, hạn chế”", f"hạn chế “{s['quote']}” nêu ở phần kết quả nhưng chưa đưa vào mục "
@@ -241,14 +239,17 @@ FIGURE_CODES = {"unmet": "report-figure", "needs_clarification": "report-unclear
 
 def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """The report's own derived figures recomputed by the catalogue's claim checks, and readings that disagree."""
-    with tempfile.TemporaryDirectory() as tmp:
-        draft = Path(tmp) / "draft.yaml"
-        draft.write_text(to_yaml(ex, commune_id="lint/xa", report_file=str(ex.report.path.resolve())), encoding="utf-8")
-        diags = Diagnostics()
-        communes, _ = load_inputs([draft], cat, diags)
-        if diags.has_errors() or not communes:
-            return
-        result = run_audit(cat, communes)
+    try:
+        doc = to_document(ex, ex.report.path, commune_id="lint/xa", name=ex.header.commune or "xã chưa rõ tên",
+                          as_of=None if ex.header.as_of else dt.date.today(), report_file=str(ex.report.path.resolve()))
+    except Unknown:
+        return
+    diags = Diagnostics()
+    communes: dict[str, CommuneFacts] = {}
+    load_fact_document(doc, cat, diags, communes)
+    if diags.has_errors() or not communes:
+        return
+    result = run_audit(cat, list(communes.values()))
     for f in result.findings:
         lr = cat.by_id[f.rule_id]
         if not lr.kind.checks_figures or f.status not in FIGURE_CODES:
@@ -263,3 +264,120 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
             if note.startswith("báo cáo cũng nêu khác"):
                 p.add(d.line, d.quote[:30], "report-contradiction", f"'{d.indicator}' is read differently elsewhere: {note}",
                       f"số liệu nêu khác nhau ở hai chỗ: {note}")
+
+
+# --------------------------------------------------------------------------------------------------- figures in the text
+
+def _num(value) -> str:
+    """A figure as the report would write it: 87,5 (decimal comma), 40."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _off(part, whole, pct) -> bool:
+    """Whether ``pct`` is not part/whole as a percentage, allowing for the rounding of the figure as written."""
+    if not whole:
+        return False
+    digits = len(pct.text.split(",")[1].rstrip("% ")) if "," in pct.text else 0
+    return abs(part / whole * 100 - pct.value) > max(0.5 * 10 ** -digits, 0.05) + 1e-9
+
+
+_PARTS = re.compile(r"\(\s*trong đó\b|,\s*trong đó\b|\bgồm\s*:?|\bbao gồm\s*:?", re.I)
+_YIELD = re.compile(r"\bnăng suất\b", re.I)
+_OUTPUT = re.compile(r"\bsản lượng\b", re.I)
+_RATE_UNIT = re.compile(r"(?P<n>\d[\d.,]*)\s*(?P<u>(?:tấn|tạ|kg)\s*/\s*(?:ha|héc ta|sào))\b", re.I)
+_MASS_UNIT = re.compile(r"(?P<n>\d[\d.,]*)\s*(?P<u>tấn|tạ|kg)\b(?!\s*/)", re.I)
+
+
+def _text_figures(report: ReportText, p: Problems) -> None:
+    """Figures checked on the text itself, whatever indicator they belong to: N/M against the percentage given beside
+    it, a percentage of a target against the target's number, parts against their stated total, and units (a yield
+    is per hectare, an output is not)."""
+    for s in report.sentences():
+        if s.paragraph.table is not None:
+            continue
+        text = for_matching(s.text)
+        for a, b in g.clauses(text):
+            clause = text[a:b]
+            figs = g.figures(g.masked(clause))
+            _ratio_and_percent(s.line, clause, figs, p)
+            _parts_and_total(s.line, clause, figs, p)
+        _units(s.line, text, p)
+
+
+def _ratio_and_percent(line: int, clause: str, figs: list, p: Problems) -> None:
+    pcts = [f for f in figs if f.role in ("percent", "of_target") and f.bound is None]
+    for part in (f for f in figs if f.role in ("part", "count") and f.pair is not None):
+        pct = next((x for x in pcts if x.start >= part.end), None)
+        # the rate of this N/M only: nothing but its unit and "(đạt …)" between, nothing of its own after it
+        # ("10/10 thôn (…), 95,2% hộ đạt gia đình văn hóa" is another rate)
+        if (pct is None or pct.start - part.end > 40 or re.search(r"[\d;]", clause[part.end:pct.start])
+                or not re.match(r"\s*(?:[),;.]|$|so với)", clause[pct.end:])):
+            continue
+        if _off(part.value, part.pair.value, pct):
+            n, m = _num(part.value), _num(part.pair.value)
+            p.add(line, part.text, "report-ratio",
+                  f"{n}/{m} is {_num(part.value / part.pair.value * 100)}%, not the {pct.text.strip()} stated beside it",
+                  f"{n}/{m} là {_num(part.value / part.pair.value * 100)}%, không phải {pct.text.strip()} như báo cáo "
+                  "nêu")
+    # "giảm 02 hộ … chỉ tiêu giao 05 hộ (đạt 40%)", "giảm 21 hộ, đạt 105% chỉ tiêu huyện giao (20 hộ)"
+    targets = [f for f in figs if f.role == "target" and f.pair is None]
+    counts = [f for f in figs if f.role == "count" and f.pair is None and f.text]
+    rates = [f for f in figs if f.role in ("of_target", "percent") and f.bound is None]
+    if len(targets) == 1 and len(counts) == 1 and len(rates) == 1 and counts[0].start < targets[0].start:
+        count, target, rate = counts[0], targets[0], rates[0]
+        if rate.role == "percent" and not re.search(r"\bđạt\s*$", clause[:rate.start]):
+            return
+        if re.search(r"\b(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý)\b", clause, re.I):
+            return  # a target per year: its base is the years it runs over, not the number written
+        if _off(count.value, target.value, rate):
+            c, t = _num(count.value), _num(target.value)
+            p.add(line, rate.text.strip(), "report-ratio",
+                  f"{c} of the target {t} is {_num(count.value / target.value * 100)}%, not the {rate.text.strip()} "
+                  "stated",
+                  f"{c} trên chỉ tiêu {t} là {_num(count.value / target.value * 100)}%, không phải "
+                  f"{rate.text.strip()} như báo cáo nêu")
+
+
+def _parts_and_total(line: int, clause: str, figs: list, p: Problems) -> None:
+    m = _PARTS.search(clause)
+    if not m:
+        return
+    before = [f for f in figs if f.role == "count" and f.end <= m.start() and f.text]
+    after = [f for f in figs if f.role == "count" and f.start >= m.end() and f.text]
+    if not before or not after:
+        return
+    total = before[-1]
+    unit = re.match(r"\s*(\w+)", clause[total.end:])
+    same = [f for f in after if unit and re.match(rf"\s*{re.escape(unit.group(1))}\b", clause[f.end:], re.I)]
+    if not same:
+        return
+    if "trong đó" in m.group(0).lower():
+        big = [f for f in same if f.value > total.value]
+        if big:
+            p.add(line, big[0].text, "report-parts",
+                  f"a part ({_num(big[0].value)}) is larger than its total ({_num(total.value)})",
+                  f"phần “trong đó” ({_num(big[0].value)}) lớn hơn tổng số ({_num(total.value)})")
+        return
+    if len(same) >= 2 and sum(f.value for f in same) != total.value:
+        listed = " + ".join(_num(f.value) for f in same)
+        p.add(line, total.text, "report-parts",
+              f"the parts listed ({listed} = {_num(sum(f.value for f in same))}) do not add up to the stated total "
+              f"{_num(total.value)}",
+              f"các phần liệt kê ({listed} = {_num(sum(f.value for f in same))}) không bằng tổng số "
+              f"{_num(total.value)} báo cáo nêu")
+
+
+def _units(line: int, text: str, p: Problems) -> None:
+    for m in _RATE_UNIT.finditer(text):
+        lead = text[max(0, m.start() - 60): m.start()]
+        if _OUTPUT.search(lead) and not _YIELD.search(lead):
+            p.add(line, m.group(0), "report-unit",
+                  f"'{m.group('u')}' is a yield (per area), but the figure is stated as an output (sản lượng)",
+                  f"“{m.group('u')}” là đơn vị năng suất (trên diện tích), nhưng con số được nêu là sản lượng")
+    for m in _MASS_UNIT.finditer(text):
+        lead = text[max(0, m.start() - 60): m.start()]
+        if _YIELD.search(lead) and not _OUTPUT.search(lead) and not re.search(r"[;.]", lead[_YIELD.search(lead).end():]):
+            p.add(line, m.group(0), "report-unit",
+                  f"a yield (năng suất) is per area (tấn/ha, tạ/ha), not '{m.group('u')}'",
+                  f"năng suất phải tính trên diện tích (tấn/ha, tạ/ha), không phải “{m.group('u')}”")

@@ -1,41 +1,68 @@
-"""A commune's report as text: read from .txt, .md or .docx, cut into paragraphs and sentences that remember their
-line, mended where real reports break (page breaks in mid-sentence, decomposed Unicode, bullets, emphasis)."""
+"""A commune's report as text — the one class every reader of a report uses (intake, lint, the quote check of fact
+files, the web page): read from .txt, .md, .docx, a PDF with a text layer, or a scanned PDF or image through OCR;
+cut into paragraphs and sentences that remember their line, with its tables kept as cells; mended where real
+reports break (page breaks in mid-sentence, decomposed Unicode, bullets, emphasis). ``clean`` is the one text
+normaliser; ``quote_key`` and ``fold`` are built on it.
+"""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from . import legacy
-from .diagnostics import InputError
-from .inputs import iter_xml, open_docx_part, read_capped
+from .diagnostics import InputError, column_letter
+from .inputs import describe, error, iter_xml, open_docx_part, read_capped
 from .yamlsrc import decode_utf8
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_PDF_PAGES = 200
+OCR_TIMEOUT = 120                     # seconds per page image
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
 _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*[-+•–]\s+")
 _END = re.compile(r"[.;:!?)\]”\"/]\s*$|\./\.$")
 _ENUM = re.compile(r"^(\d+(\.\d+)*|[IVX]+|[a-zđ])[.)]$")
+_HEADING_START = re.compile(r"^\s*(?:#+\s|\d+(?:\.\d+)*[.)]\s|[IVX]+\.\s|[a-zđ]\)\s)")
+REPORT_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
+
+# --------------------------------------------------------------------------------------------------- normalising
 
 def clean(text: str) -> str:
-    """The text as quoted: NFC, no emphasis marks, one space between words."""
+    """The text as quoted: NFC, no emphasis marks, one space between words. The one normaliser of report text."""
     text = unicodedata.normalize("NFC", text)
     text = _EMPHASIS.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 
-_SAME_LENGTH = str.maketrans({"“": '"', "”": '"', "–": "-", "—": "-", "’": "'"})
+_SAME_LENGTH = str.maketrans({"“": '"', "”": '"', "–": "-", "—": "-", "’": "'", "‘": "'"})
 
 
 def for_matching(text: str) -> str:
     """Quotes and dashes made plain, one character for one, so positions still point into the quoted text."""
     return text.translate(_SAME_LENGTH)
 
+
+def quote_key(text: str) -> str:
+    """What two quotes must share to be the same words: clean, quotes and dashes plain."""
+    return for_matching(clean(text.replace("`", "")))
+
+
+def fold(text: str) -> str:
+    """Without diacritics (đ → d), for telling spellings of one name apart: 'Tỉnh An' and 'Tịnh An' fold alike."""
+    return "".join(c for c in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+
+
+# --------------------------------------------------------------------------------------------------- the model
 
 @dataclass
 class Sentence:
@@ -54,6 +81,7 @@ class Paragraph:
     joined_at: list[int] = field(default_factory=list)   # lines where a sentence broken by a page break resumes
     sentences: list[Sentence] = field(default_factory=list)
     offsets: list[tuple[int, int]] = field(default_factory=list)   # (offset in text, line it starts on)
+    table: Optional[int] = None   # a row of this table (read by its cells, not as prose)
 
     @property
     def match(self) -> str:
@@ -68,23 +96,77 @@ class Paragraph:
 
 
 @dataclass
+class Cell:
+    table: int                    # 1-based, in document order (a layout table counts too)
+    row: int                      # 1-based
+    col: int                      # 1-based
+    text: str                     # clean
+    raw: str                      # emphasis kept
+    line: int                     # the line of its row in ``ReportText.lines``
+
+    @property
+    def ref(self) -> str:
+        """The cell as a fact cites it: 'Bảng 2!E4' (table 2, column E, row 4)."""
+        return f"Bảng {self.table}!{column_letter(self.col)}{self.row}"
+
+
+@dataclass
+class Table:
+    index: int
+    rows: list[list[Cell]]
+
+
+@dataclass
 class ReportText:
     path: Path
     lines: list[str]
     paragraphs: list[Paragraph]
-    encoding: str = "utf-8"       # 'docx', 'utf-8', or the legacy encoding converted (engine.legacy.LABELS)
+    encoding: str = "utf-8"       # 'docx', 'pdf', 'ocr', 'utf-8', or the legacy encoding converted (legacy.LABELS)
+    tables: list[Table] = field(default_factory=list)
+    _keys: Optional[list[str]] = field(default=None, repr=False)
 
-    def sentences(self):
+    @property
+    def ocr(self) -> bool:
+        return self.encoding == "ocr"
+
+    def sentences(self) -> Iterator[Sentence]:
         for p in self.paragraphs:
             yield from p.sentences
 
+    def found_at(self, line: int, quote: str, *, span: int = 4) -> bool:
+        """Whether ``quote`` stands at ``line`` (or runs on over the next lines: a page break may cut it)."""
+        if self._keys is None:
+            self._keys = [quote_key(x) for x in self.lines]
+        window = " ".join(x for x in self._keys[line - 1: line - 1 + span] if x)
+        return quote_key(quote) in window
 
-def _decode(path: Path) -> tuple[list[str], str]:
-    """The report's lines and the encoding they were read in ('utf-8', or a legacy one converted to Unicode)."""
+    def find(self, quote: str) -> Optional[int]:
+        for i in range(1, len(self.lines) + 1):
+            if self.found_at(i, quote):
+                return i
+        return None
+
+
+# --------------------------------------------------------------------------------------------------- reading
+
+@dataclass
+class _Read:
+    lines: list[str]
+    encoding: str
+    tables: list[Table] = field(default_factory=list)
+    table_lines: dict[int, int] = field(default_factory=dict)     # line (1-based) → table index
+
+
+def _decode(path: Path) -> _Read:
+    """The report's lines, tables and the way it was read."""
     raw = read_capped(path, MAX_BYTES, what="report")
     # a Word file, whatever its name says; a .docx that holds plain text is read as text
     if raw.startswith(b"PK\x03\x04") or (path.suffix.lower() == ".docx" and raw.startswith(b"PK")):
-        return _docx_lines(path, raw), "docx"
+        return _docx(path, raw)
+    if raw.startswith(b"%PDF"):
+        return _pdf(path, raw)
+    if describe(raw) == "an image" or raw[:4] in (b"II*\x00", b"MM\x00*"):   # PNG, JPEG, GIF; TIFF
+        return _image(path)
     encoding = "utf-8"
     try:
         text = decode_utf8(path, raw)
@@ -96,7 +178,10 @@ def _decode(path: Path) -> tuple[list[str], str]:
             text, encoding = converted
             text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a report, unlike our own files, may mix NFC and NFD freely: it is normalised, not refused
-    return unicodedata.normalize("NFC", text).split("\n"), encoding
+    lines = unicodedata.normalize("NFC", text).split("\n")
+    read = _Read(lines, encoding)
+    _markdown_tables(read)
+    return read
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -123,31 +208,228 @@ def _run_text(run) -> str:
     return "".join(parts)
 
 
-def _docx_lines(path: Path, raw: bytes) -> list[str]:
-    """A Word report as lines: one per paragraph, a blank line between them, table rows as '|'-joined lines.
-    The archive is opened member by member within the caps of engine.inputs (no zip bomb gets further)."""
+def _paragraph_text(p) -> str:
+    """A Word paragraph's text; italic or bold runs become *emphasis*, as in the text form (reports set model names
+    off that way)."""
+    texts = []
+    runs = [r for el in p for r in ([el] if el.tag == _W + "r" else el.iter(_W + "r")) if r.tag == _W + "r"]
+    for run in runs:
+        text = _run_text(run)
+        rpr = run.find(_W + "rPr")
+        texts.append(f"*{text}*" if text.strip() and (_flag(rpr, "i") or _flag(rpr, "b")) else text)
+    return unicodedata.normalize("NFC", "".join(texts).replace("**", ""))
+
+
+def _docx(path: Path, raw: bytes) -> _Read:
+    """A Word report as lines: one per paragraph, a blank line between them. A table of figures (two rows or more,
+    three columns or more) is kept as cells, one '|'-joined line per row; a layout table (the header block, the
+    signature) gives each of its paragraphs a line, column by column. The archive is opened member by member within
+    the caps of engine.inputs (no zip bomb gets further)."""
     zf, part = open_docx_part(path, raw)
-    lines: list[str] = []
+    read = _Read([], "docx")
+    n_tables = 0
     with zf:
         # body children sit at depth 3: w:document / w:body / (w:p | w:tbl | …)
         for child in iter_xml(path, zf, part, depth=3):
-            tag = child.tag
-            if tag == _W + "p":
-                # italic or bold runs become *emphasis*, as in the text form: reports set model names off that way
-                texts = []
-                runs = [r for el in child for r in ([el] if el.tag == _W + "r" else el.iter(_W + "r"))
-                        if r.tag == _W + "r"]
-                for run in runs:
-                    text = _run_text(run)
-                    rpr = run.find(_W + "rPr")
-                    texts.append(f"*{text}*" if text.strip() and (_flag(rpr, "i") or _flag(rpr, "b")) else text)
-                lines += [unicodedata.normalize("NFC", "".join(texts).replace("**", "")), ""]
-            elif tag == _W + "tbl":
-                for row in child.iter(_W + "tr"):
-                    cells = ["".join(t.text or "" for t in cell.iter(_W + "t")) for cell in row.iter(_W + "tc")]
-                    lines += [" | ".join(cells), ""]
-    return lines
+            if child.tag == _W + "p":
+                read.lines += [_paragraph_text(child), ""]
+            elif child.tag == _W + "tbl":
+                n_tables += 1
+                rows = [[[_paragraph_text(p) for p in tc.iter(_W + "p")] for tc in tr.iter(_W + "tc")]
+                        for tr in child.iter(_W + "tr")]
+                _add_table(read, n_tables, rows)
+    return read
 
+
+def _add_table(read: _Read, index: int, rows: list[list[list[str]]]) -> None:
+    """A table's rows (each cell a list of paragraphs) as lines, and as cells when it is a table of figures."""
+    if len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 3:
+        read.tables.append(Table(index, []))
+        _add_rows(read, read.tables[-1], rows)
+        return
+    for row in rows:
+        for paras in row:
+            for text in paras:
+                if text.strip():
+                    read.lines.append(text)
+            read.lines.append("")
+
+
+def _add_rows(read: _Read, table: Table, rows: list[list[list[str]]]) -> None:
+    """Rows added to a table of figures: one '|'-joined line each, and its cells."""
+    for row in rows:
+        r = len(table.rows) + 1
+        line = len(read.lines) + 1
+        cells = [Cell(table.index, r, c, clean(" ".join(paras)), " ".join(paras), line) for c, paras in enumerate(row, 1)]
+        table.rows.append(cells)
+        read.lines += [" | ".join(c.raw for c in cells), ""]
+        read.table_lines[line] = table.index
+
+
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _markdown_tables(read: _Read) -> None:
+    """Pipe tables of a Markdown report (| Chỉ tiêu | Kế hoạch | Thực hiện |) kept as cells."""
+    i, index = 0, 0
+    lines = read.lines
+    while i < len(lines):
+        if not _MD_ROW.match(lines[i]):
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and _MD_ROW.match(lines[i]):
+            i += 1
+        block = [(n, ln) for n, ln in enumerate(lines[start:i], start + 1) if not _MD_RULE.match(ln)]
+        if len(block) < 2 or max(len(ln.strip().strip("|").split("|")) for _, ln in block) < 3:
+            continue  # a layout table (the header block's two columns) is read as text
+        index += 1
+        table = Table(index, [])
+        for r, (n, ln) in enumerate(block, 1):
+            parts = [p for p in ln.strip().strip("|").split("|")]
+            table.rows.append([Cell(index, r, c, clean(p), p.strip(), n) for c, p in enumerate(parts, 1)])
+            read.table_lines[n] = index
+        read.tables.append(table)
+
+
+# --------------------------------------------------------------------------------------------------- PDF and OCR
+
+def _pdf(path: Path, raw: bytes) -> _Read:
+    """A PDF report: its text layer, page by page (pdfplumber), ruled tables kept as cells; a page break is a blank
+    line, which the paragraph reader mends when a sentence runs on. A PDF without a text layer is a scan: OCR."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    read = _Read([], "pdf")
+    try:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise error(path, "file-too-large", f"the PDF has {len(pdf.pages)} pages; the limit is {MAX_PDF_PAGES}")
+            if not any(page.chars for page in pdf.pages):
+                return _ocr_pages(path, [page.to_image(resolution=300).original for page in pdf.pages])
+            n_tables = 0
+            text_run: list[str] = []     # the lines of print since the last table, joined into paragraphs at once
+            open_table: Optional[Table] = None   # a table that ended its page: the next page may carry it on
+
+            def flush() -> None:
+                read.lines.extend(_paragraphs_of_lines(text_run))
+                text_run.clear()
+
+            for page in pdf.pages:
+                found = page.find_tables()
+                boxes = [t.bbox for t in found]
+
+                def outside(obj, boxes=boxes) -> bool:
+                    if obj.get("object_type") != "char":
+                        return True
+                    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                    return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+                # text above, between and below the tables, in reading order
+                pieces: list[tuple[float, object]] = [(t.bbox[1], t) for t in found]
+                text = page.filter(outside).extract_text(layout=False) or ""
+                words = page.filter(outside).extract_text_lines() if text else []
+                pieces += [(w["top"], w["text"]) for w in words]
+                for n, (_, piece) in enumerate(sorted(pieces, key=lambda x: x[0])):
+                    if isinstance(piece, str):
+                        text_run.append(unicodedata.normalize("NFC", piece))
+                        open_table = None
+                        continue
+                    flush()
+                    rows = [[[unicodedata.normalize("NFC", c or "")] for c in row] for row in piece.extract()]
+                    if (n == 0 and open_table is not None and rows
+                            and len(rows[0]) == len(open_table.rows[0])):
+                        _add_rows(read, open_table, rows)     # the table goes on over the page break
+                    else:
+                        n_tables += 1
+                        read.lines.append("")
+                        _add_table(read, n_tables, rows)
+                        open_table = read.tables[-1] if read.tables and read.tables[-1].index == n_tables else None
+                text_run.append("")
+            flush()
+    except InputError:
+        raise
+    except (PDFSyntaxError, Exception) as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file
+        raise error(path, "io", f"the PDF cannot be read ({type(exc).__name__}: {exc}); save it again as PDF, "
+                    "or as .docx") from None
+    return read
+
+
+def _paragraphs_of_lines(lines: list[str]) -> list[str]:
+    """A PDF's text lines (each a line of print, wrapped) as paragraphs: a line that does not end a sentence runs
+    on into the next one unless that one starts a heading, a bullet or a numbered item."""
+    out: list[str] = []
+    for line in lines:
+        text = line.rstrip()
+        if (out and out[-1] and text and not _END.search(out[-1]) and not _HEADING_START.match(text)
+                and not _BULLET.match(text) and not out[-1].isupper() and not text.isupper()
+                and not _MD_ROW.match(text) and " | " not in out[-1]):
+            # a number or a word cut at a hyphen or slash by the wrap ("87/QĐ-" + "UBND") is one again
+            out[-1] = out[-1] + ("" if re.search(r"\w[-/]$", out[-1]) else " ") + text.strip()
+            continue
+        if out and out[-1] and text:
+            out.append("")
+        out.append(text)
+    return out
+
+
+def tesseract() -> Optional[str]:
+    """The Tesseract program, when it is installed with its Vietnamese data; else None."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return None
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return exe if "vie" in langs else None
+
+
+OCR_MISSING = ("reading it needs OCR: install Tesseract with its Vietnamese data (Debian/Ubuntu: apt-get install "
+               "tesseract-ocr tesseract-ocr-vie), or give the report as .docx, .txt or a PDF with a text layer")
+
+
+def _image(path: Path) -> _Read:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:
+            frames = []
+            for i in range(getattr(im, "n_frames", 1)):
+                im.seek(i)
+                frames.append(im.convert("RGB"))
+    except (UnidentifiedImageError, OSError) as exc:
+        raise error(path, "io", f"the image cannot be read ({exc})") from None
+    return _ocr_pages(path, frames)
+
+
+def _ocr_pages(path: Path, images: list) -> _Read:
+    """The text of page images by Tesseract OCR (Vietnamese); every fact read from it is marked for review."""
+    exe = tesseract()
+    if exe is None:
+        what = "a scanned PDF (no text layer)" if path.suffix.lower() == ".pdf" else "an image"
+        raise error(path, "ocr-unavailable", f"the report is {what}; {OCR_MISSING}")
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="chitieu-ocr-") as tmp:
+        for i, image in enumerate(images):
+            page = Path(tmp) / f"p{i}.png"
+            image.save(page)
+            try:
+                done = subprocess.run([exe, str(page), "stdout", "-l", "vie", "--psm", "4"], capture_output=True,
+                                      timeout=OCR_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                raise error(path, "io", f"OCR of page {i + 1} took longer than {OCR_TIMEOUT} s") from None
+            if done.returncode != 0:
+                raise error(path, "io", f"OCR of page {i + 1} failed: "
+                            f"{done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+            lines += unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace")).split("\n") + [""]
+    return _Read(_paragraphs_of_lines(lines), "ocr")
+
+
+# --------------------------------------------------------------------------------------------------- paragraphs
 
 _SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ(\"“+-])|(?<=\.\))\s+")
 
@@ -168,20 +450,32 @@ def _split(p: Paragraph) -> None:
 
 
 def encoding_note(report: ReportText) -> Optional[str]:
-    """What to tell the user about a report read from a legacy encoding, or None."""
-    if report.encoding in ("utf-8", "docx"):
+    """What to tell the user about a report read from a legacy encoding or by OCR, or None."""
+    if report.encoding in ("utf-8", "docx", "pdf"):
         return None
+    if report.encoding == "ocr":
+        return "the report was read by OCR: every fact drafted from it is marked for review"
     return (f"the report is Vietnamese text in the {legacy.LABELS[report.encoding]} encoding: read as Unicode; "
             "check the letters of what is drafted from it")
 
 
 def report_lines(path: Path) -> list[str]:
     """The report's lines as the quote check and intake number them (Word paragraphs each with a blank line)."""
-    return _decode(path)[0]
+    return _decode(path).lines
+
+
+def _continues(last: str, nxt: str) -> bool:
+    """Whether the line ``nxt``, after blank lines, carries on the sentence ``last`` left open (a page break): it
+    starts in lower case, or with a figure that is not a numbered heading ("là" / "10/10 thôn …")."""
+    nxt = clean(nxt)
+    if not last or _END.search(last) or not nxt:
+        return False
+    return nxt[:1].islower() or (nxt[:1].isdigit() and not _HEADING_START.match(nxt) and not last.isupper())
 
 
 def read_report(path: Path) -> ReportText:
-    lines, encoding = _decode(path)
+    read = _decode(path)
+    lines = read.lines
     paragraphs: list[Paragraph] = []
     i = 0
     while i < len(lines):
@@ -193,21 +487,22 @@ def read_report(path: Path) -> ReportText:
         offsets = [(0, i + 1)]
         joined = []
         i += 1
-        while True:
-            # a paragraph that ends without punctuation and resumes in lower case after blank lines was cut by a
-            # page break: mend it (the quote of a fact then spans the lines; the quote check allows that)
+        in_table = read.table_lines.get(start + 1)
+        while in_table is None:
+            # a paragraph that ends without punctuation and resumes after blank lines was cut by a page break: mend
+            # it (the quote of a fact then spans the lines; the quote check allows that)
             j = i
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            last = clean(parts[-1])
-            if (j < len(lines) and j - i <= 3 and last and not _END.search(last)
-                    and clean(lines[j])[:1].islower()):
+            if (j < len(lines) and j - i <= 3 and j + 1 not in read.table_lines
+                    and _continues(clean(parts[-1]), lines[j])):
                 offsets.append((len(clean(" ".join(parts))) + 1, j + 1))
                 parts.append(lines[j])
                 joined.append(j + 1)
                 i = j + 1
                 continue
-            if i < len(lines) and lines[i].strip() and not _BULLET.match(lines[i]):
+            if (i < len(lines) and lines[i].strip() and not _BULLET.match(lines[i])
+                    and i + 1 not in read.table_lines):
                 offsets.append((len(clean(" ".join(parts))) + 1, i + 1))
                 parts.append(lines[i])
                 i += 1
@@ -215,9 +510,9 @@ def read_report(path: Path) -> ReportText:
             break
         raw = " ".join(parts)
         text = clean(_BULLET.sub("", raw))
-        p = Paragraph(start + 1, raw, text, [ln for _, ln in offsets], joined)
+        p = Paragraph(start + 1, raw, text, [ln for _, ln in offsets], joined, table=in_table)
         shift = len(clean(raw)) - len(text)
         p.offsets = [(max(0, off - shift), ln) for off, ln in offsets]
         _split(p)
         paragraphs.append(p)
-    return ReportText(path, lines, paragraphs, encoding)
+    return ReportText(path, lines, paragraphs, read.encoding, read.tables)

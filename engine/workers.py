@@ -37,6 +37,7 @@ from .diagnostics import Diagnostic, Diagnostics
 from .facts import CommuneFacts, LoadedWaiver
 from .model import Finding
 from .runtime import Runtime
+from .yamlsrc import YamlDoc
 
 IN_FLIGHT_PER_WORKER = 2    # communes handed to each worker ahead of the one the output is waiting for
 
@@ -74,13 +75,15 @@ def _start_worker(cat: Catalogue, compiled, waivers: list[LoadedWaiver], unrevie
                    runtime=runtime, whole=whole)
 
 
-def _audit_commune(files: list[Path], cwd: str) -> tuple[list[Diagnostic], Optional[list[tuple[CommuneFacts, list[Finding]]]]]:
-    """Load and audit one commune's files: (its diagnostics, its communes with their findings, or None)."""
+def _audit_commune(files: list[Path], documents: list[YamlDoc],
+                   cwd: str) -> tuple[list[Diagnostic], Optional[list[tuple[CommuneFacts, list[Finding]]]]]:
+    """Load and audit one commune's files (and the fact documents drafted from its reports, sent as they are):
+    (its diagnostics, its communes with their findings, or None)."""
     w = _WORKER
     if os.getcwd() != cwd:  # paths are as the user gave them, relative to the main process's folder
         os.chdir(cwd)
     mine = Diagnostics()
-    communes = load_commune(files, w["cat"], mine, w["unreviewed"])
+    communes = load_commune(files, w["cat"], mine, w["unreviewed"], documents=documents)
     if communes is None:
         return mine.items, None
     out = []
@@ -104,12 +107,12 @@ def _worker_main(conn: Connection, *setup: Any) -> None:
             return
         if task is None:
             return
-        seq, files, cwd = task
+        seq, files, documents, cwd = task
         if failed is not None:
             conn.send((seq, "error", *failed))
             continue
         try:
-            reply: tuple = (seq, "ok", _audit_commune(files, cwd))
+            reply: tuple = (seq, "ok", _audit_commune(files, documents, cwd))
         except BaseException as exc:  # noqa: BLE001 - it goes to the main process, which raises it
             reply = (seq, "error", _portable(exc), traceback.format_exc())
         conn.send(reply)
@@ -181,7 +184,8 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
             while sent < len(ids) and sent - wanted < window:
                 i = min(range(n), key=load.__getitem__)
                 try:
-                    _send(conns[i], (sent, index.communes[ids[sent]], cwd))
+                    cid = ids[sent]
+                    _send(conns[i], (sent, index.communes.get(cid, []), index.documents.get(cid, []), cwd))
                 except OSError:  # its end of the pipe is closed: it died
                     raise _lost(procs[i]) from None
                 load[i] += 1

@@ -46,7 +46,8 @@ def test_every_rule_file_code_has_a_broken_fixture():
     made_in_tests = {"io", "no-input", "output", "file-too-large", "missing-catalogue", "unknown-document",
                      "indicator-unused", "rete-node-limit", "rete-too-many-rules", "yaml-key", "intake-pattern",
                      "upload-kind", "upload-report-file", "database", "no-users", "user",
-                     "not-a-file", "file-kind", "archive-limit"}  # the web page's tests
+                     "not-a-file", "file-kind", "archive-limit",  # the web page's tests
+                     "ocr-unavailable"}  # tests/test_pdf.py
     fact_only = {"period-after-report", "out-of-range", "conflicting-facts", "quote-mismatch", "report-missing",
                  "report-unreadable", "commune-name", "unreviewed", "no-facts"} | {c for c in CODES if c.startswith("report-")}
     form_only = {c for c in CODES if c.startswith("form-")}  # each made from a workbook in tests/test_form.py

@@ -191,7 +191,7 @@ def test_facts_lint_reports_the_problems_of_table_c_at_their_lines():
     assert "Cần làm rõ danh sách quy chế phối hợp: báo cáo nêu số hiệu của 05 quy chế nhưng kể tên 04 tổ chức" in messages
     assert "Cần làm rõ: báo cáo nêu chưa có mô hình vận động Nhân dân tham gia chuyển đổi số" in messages
     assert "báo cáo nêu “đang hoàn thiện hồ sơ đề nghị công nhận” và ở phần khác nêu “đã trình hồ sơ" in messages
-    assert "“phần đầu” should read “phấn đấu”" in messages
+    assert "“phần đầu” is misspelt: “phấn đấu”" in messages
 
 
 def test_intake_patterns_are_data_a_rule_author_can_add(tmp_path):

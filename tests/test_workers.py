@@ -78,6 +78,24 @@ def test_output_files_are_byte_identical_with_two_jobs(folders, suffix):
         assert len(doc["communes"]) == 8 and sum(doc["summary"].values()) == len(doc["findings"])
 
 
+def test_facts_drafted_from_reports_in_memory_go_to_the_workers(monkeypatch):
+    """Reports given to check are drafted in memory (never written to disk): their fact documents are sent to the
+    workers as they are, and the run is the same as with one job."""
+    import chitieu.workers
+
+    reports = Path(__file__).parent / "fixtures" / "reports"
+    args = ("check", str(reports / "xa-binh-minh-2024.txt"), str(reports / "thi-tran-tan-lap-2023.txt"),
+            "--format", "json", "--fail-on", "never")
+    one = run_cli(*args, "--jobs", "1")
+    sent = []
+    real_send = chitieu.workers._send
+    monkeypatch.setattr(chitieu.workers, "_send", lambda conn, task: (sent.append(task), real_send(conn, task)))
+    two = run_cli(*args, "--jobs", "2")
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert [c["id"] for c in json.loads(two.out)["communes"]] == ["binh-minh", "tan-lap"]
+    assert [(len(task[1]), len(task[2])) for task in sent] == [(0, 1), (0, 1)]   # no file, one drafted document each
+
+
 def test_a_fork_server_gives_the_same_output(folders, monkeypatch):
     """Where fork is not safe (another thread is running) workers come from a fork server started elsewhere: paths
     are still read from the main process's folder."""

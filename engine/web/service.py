@@ -27,7 +27,7 @@ from ..batch import audit_batch, collect
 from ..catalogue import Catalogue, load_catalogue
 from ..diagnostics import Diagnostic, Diagnostics, InputError
 from ..facts import fact_problems, load_inputs
-from ..intake import extract
+from ..intake import draft_body, extract
 from ..model import Fact
 from ..reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Run, render
 from ..reporttext import MAX_BYTES as MAX_REPORT_BYTES
@@ -36,7 +36,9 @@ from ..resources import default_rules_dir
 from ..form_read import MAX_FILE_BYTES as MAX_FORM_BYTES
 from ..yamlsrc import MAX_BYTES as MAX_FACT_FILE_BYTES
 from ..yamlsrc import flow
-from ..yamlsrc import load as load_yaml
+from ..yamlsrc import YamlDoc
+from ..yamlsrc import decode as decode_yaml
+from ..yamlsrc import parse as parse_yaml
 
 STATUS_LABELS = vi.STATUS_LABELS
 STATUS_ORDER = vi.STATUS_ORDER
@@ -219,10 +221,10 @@ def _check_docx(name: str, data: bytes) -> None:
 
 def commune_id(name: str, province: str = "") -> str:
     """The id a commune gets from its name (and province), as `chitieu facts extract` makes it."""
-    from ..intake import _slug
+    from ..intake import slug
 
     name = re.sub(r"^(xã|phường|thị trấn)\s+", "", name.strip(), flags=re.I)
-    return "/".join(x for x in (_slug(province) if province else None, _slug(name)) if x)
+    return "/".join(x for x in (slug(province) if province else None, slug(name)) if x)
 
 
 def draft_from_report(cat: Catalogue, path: Path, shown: str) -> tuple[Draft, list[ShownParagraph]]:
@@ -242,17 +244,9 @@ def draft_from_report(cat: Catalogue, path: Path, shown: str) -> tuple[Draft, li
               "issuer": h.issuer or f"UBND xã {name}", "period": {"from": start.isoformat(), "to": as_of.isoformat()}}
     facts = []
     for d in ex.facts:
-        body: dict[str, Any] = {"items": plain(d.items)} if d.items is not None else {"value": plain(d.value)}
-        if d.basis != "reported":
-            body["basis"] = d.basis
-        if d.awaiting_appraisal:
-            body["awaiting_appraisal"] = True
-        if d.document:
-            body["document"] = plain(d.document)
-        if d.notes:
-            body["note"] = "; ".join(d.notes)
+        body = {k: plain(v) for k, v in draft_body(d).items()}
         facts.append({"indicator": d.indicator, "period": str(d.period), "body": body, "line": d.line,
-                      "quote": d.quote, "flagged": bool(d.review)})
+                      "cell": d.cell, "quote": d.quote, "flagged": bool(d.review)})
     statements = [_statement(s) for s in ex.statements]
     draft = Draft(commune, report, facts, statements, list(ex.unmatched))
     return draft, _marked(ex.report, facts)
@@ -310,41 +304,48 @@ def read_fact_file(cat: Catalogue, data: bytes, shown: str, suffix: str = ".yaml
     """A fact file (.yaml) or a filled reporting form (.xlsx) read and checked by the engine, as a draft to review.
     A ``report.file`` a fact file names is ignored (an upload never reaches a path of this machine): its quotes are
     not checked against any file here. A form's facts cite their cells (line = the row of Biểu 01)."""
-    with tempfile.TemporaryDirectory(prefix="chitieu-web-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        names = {str(path): shown}
-        warnings: list[str] = []
-        if suffix == ".xlsx":
-            return _draft_of(cat, path, names, warnings)
-        try:
-            doc = load_yaml(path)
-        except InputError as exc:
-            raise ServiceError(_problems(exc.diagnostics, names))
-        report = doc.data.get("report") if isinstance(doc.data, dict) else None
-        if isinstance(report, dict) and report.get("file") is not None:
-            line, _ = doc.where(("report", "file"), prefer_key=True)
-            lines = doc.text.split("\n")
-            m = _PLAIN_FILE_LINE.match(lines[line - 1])
-            following = next((ln for ln in lines[line:] if ln.strip() and not ln.lstrip().startswith("#")), "")
-            deeper = len(following) - len(following.lstrip()) > len(m.group("indent")) if m else False
-            if not m or deeper:
-                raise ServiceError([f"{shown}:{line}:1: error[upload-report-file]: write report.file on one line "
-                                    "or remove it; the report itself is uploaded on its own"])
-            lines[line - 1] = f"{m.group('indent')}file: null"
-            path.write_text("\n".join(lines), encoding="utf-8")
-            warnings.append(f"{shown}:{line}:1: warning[report-missing]: tệp báo cáo “{report['file']}” không được "
-                            "đọc trên máy chủ; trích dẫn chưa được đối chiếu (hãy tải lên chính báo cáo)")
-        if isinstance(doc.data, dict) and doc.data.get("schema") == "chitieu.waivers/1":
-            raise ServiceError([f"{shown}:1:1: error[upload-kind]: tệp miễn trừ (chitieu.waivers/1) chưa được "
-                                "hỗ trợ trên trang web; hãy dùng `chitieu check … waivers.yaml`"])
-        return _draft_of(cat, path, names, warnings)
-
-
-def _draft_of(cat: Catalogue, path: Path, names: dict[str, str], warnings: list[str]) -> Draft:
-    diags = Diagnostics()
+    if suffix == ".xlsx":  # a workbook is read from a file (openpyxl); a fact file is parsed in memory
+        with tempfile.TemporaryDirectory(prefix="chitieu-web-") as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            path.write_bytes(data)
+            return _draft_of(cat, path, {str(path): shown}, [])
+    path = Path(shown)
+    warnings: list[str] = []
     try:
-        communes, _ = load_inputs([path], cat, diags)
+        text = decode_yaml(path, data)
+        if not text.strip():
+            raise InputError([Diagnostic(shown, 1, 1, "empty-file", "the file is empty")])
+        doc = parse_yaml(path, text)
+    except InputError as exc:
+        raise ServiceError(_problems(exc.diagnostics, {}))
+    report = doc.data.get("report") if isinstance(doc.data, dict) else None
+    if isinstance(report, dict) and report.get("file") is not None:
+        line, _ = doc.where(("report", "file"), prefer_key=True)
+        lines = doc.text.split("\n")
+        m = _PLAIN_FILE_LINE.match(lines[line - 1])
+        following = next((ln for ln in lines[line:] if ln.strip() and not ln.lstrip().startswith("#")), "")
+        deeper = len(following) - len(following.lstrip()) > len(m.group("indent")) if m else False
+        if not m or deeper:
+            raise ServiceError([f"{shown}:{line}:1: error[upload-report-file]: write report.file on one line "
+                                "or remove it; the report itself is uploaded on its own"])
+        warnings.append(f"{shown}:{line}:1: warning[report-missing]: tệp báo cáo “{report['file']}” không được "
+                        "đọc trên máy chủ; trích dẫn chưa được đối chiếu (hãy tải lên chính báo cáo)")
+        report["file"] = None
+    if isinstance(doc.data, dict) and doc.data.get("schema") == "chitieu.waivers/1":
+        raise ServiceError([f"{shown}:1:1: error[upload-kind]: tệp miễn trừ (chitieu.waivers/1) chưa được "
+                            "hỗ trợ trên trang web; hãy dùng `chitieu check … waivers.yaml`"])
+    return _draft_of(cat, doc, {}, warnings)
+
+
+def _draft_of(cat: Catalogue, source: Path | YamlDoc, names: dict[str, str], warnings: list[str]) -> Draft:
+    """The draft of a reporting form (a file) or of a fact document parsed in memory."""
+    diags = Diagnostics()
+    path = source.path if isinstance(source, YamlDoc) else source
+    try:
+        if isinstance(source, YamlDoc):
+            communes, _ = load_inputs([], cat, diags, documents=[source])
+        else:
+            communes, _ = load_inputs([source], cat, diags)
     except InputError as exc:
         raise ServiceError(_problems(exc.diagnostics, names))
     if diags.has_errors() or not communes:
@@ -456,7 +457,7 @@ def _iso_date(text: str) -> str:
 
 def parse_document(text: str) -> Optional[dict]:
     """An evidence document typed by a reviewer: 'Quyết định số 25/QĐ-UBND ngày 02/02/2023' or just '25/QĐ-UBND'."""
-    from ..intake import parse_document as engine_parse
+    from ..grammar import parse_document as engine_parse
 
     text = unicodedata.normalize("NFC", text or "").strip()
     if not text:
@@ -557,19 +558,17 @@ class Audit:
 
 def audit(cat: Catalogue, files: dict[str, str]) -> Audit:
     """Audit fact files (name → text in the engine's format) as `chitieu check` would; ServiceError on bad input."""
-    with tempfile.TemporaryDirectory(prefix="chitieu-audit-") as tmp:
-        root = Path(tmp)
-        for name, text in files.items():
-            (root / name).write_text(text, encoding="utf-8")
-        diags = Diagnostics()
-        try:
-            with _AUDIT_LOCK:
-                result = collect(cat, audit_batch(cat, [root], diags))
-        except InputError as exc:
-            raise ServiceError(_problems(exc.diagnostics, {str(root) + "/": ""}))
-        if diags.has_errors():
-            raise ServiceError(_problems(diags.items, {str(root) + "/": ""}))
-        doc = render(REPORTERS["json"], Run.of(result)).replace(json.dumps(str(root) + "/")[1:-1], "")
+    diags = Diagnostics()
+    try:
+        # parsed in memory, each named as the store names it: nothing is written to a folder and read back
+        docs = [parse_yaml(Path(name), text) for name, text in files.items()]
+        with _AUDIT_LOCK:
+            result = collect(cat, audit_batch(cat, docs, diags))
+    except InputError as exc:
+        raise ServiceError(_problems(exc.diagnostics, {}))
+    if diags.has_errors():
+        raise ServiceError(_problems(diags.items, {}))
+    doc = render(REPORTERS["json"], Run.of(result))
     findings = json.loads(doc)["findings"]
     return Audit(result, doc.encode("utf-8"), findings, result.counts(), catalogue_info(cat))
 

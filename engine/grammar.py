@@ -1,0 +1,376 @@
+"""One grammar of Vietnamese report statements, shared by every indicator: how a report writes its figures.
+
+The words that name an indicator are data (``words:`` in rules/indicators.yaml); what a figure *is* — a count, a part
+of a whole, a percentage or a bound, the target a higher level assigned, the rate of that target, a claim, a zero —
+is read here, once, for all of them:
+
+- numbers in figures (``03``, ``1.085``, ``62,5``) and in words (``ba``, ``mười một``, ``02 (hai)``);
+- ``N/M`` and ``N trên (tổng số) M``; ``đạt X%`` with a decimal comma; ``trên / hơn / dưới / gần / khoảng X%`` and
+  ``từ X% trở lên`` → bounds; a plan's floor in brackets (``(từ 50% trở lên)``) is no result;
+- ``chỉ tiêu (huyện/tỉnh) giao N``, ``(N hộ)`` after it, ``N/M … theo chỉ tiêu``, ``vượt N … so với chỉ tiêu``;
+- ``đạt X% chỉ tiêu``; ``vượt / hoàn thành / không đạt / chưa đạt chỉ tiêu`` (claims);
+- ``chưa có … (nào)``, ``không có … nào``, ``chưa thành lập thêm …`` → 0;
+- the years each clause speaks of (``năm 2023 …; năm 2024 …``, ``6 tháng đầu năm``, ``hằng năm``, ``từ năm 2023
+  đến nay``), with packed sentences cut into clauses first;
+- documents (``Quyết định số 88/QĐ-UBND ngày 12/5/2025``) — their numbers and dates are never figures.
+
+Everything works on the text as ``reporttext.for_matching`` gives it, so offsets point into the quoted text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+# --------------------------------------------------------------------------------------------------- numbers
+
+_DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
+           "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ)"
+WORDS = rf"\b{_WORD}(?:\s+{_WORD}){{0,5}}\b"
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
+# a number in figures, or in words when a word follows (not a year: "năm 2024"), optionally restated "(hai)"
+NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
+_NUM_RX = re.compile(NUM, re.I)
+_RATIO_NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?:\s*\({WORDS}\))?|{WORDS})"
+_RATIO_NUM2 = rf"(?:(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
+# "năm" is five only where no time word stands before it ("đầu năm", "hằng năm", "mỗi năm")
+_NOT_FIVE = re.compile(r"\b(?:đầu|cuối|trong|mỗi|hằng|hàng|các|những|của|tháng|qua|sau|nhiều|cả|từ|đến|giữa)\s+$", re.I)
+YEAR = r"(?:19|20)\d{2}"
+
+
+def words_value(text: str) -> Optional[int]:
+    """'mười một' → 11, 'hai mươi mốt' → 21, 'một trăm linh năm' → 105; None when the words are not a number."""
+    toks = text.lower().split()
+    if not toks or toks == ["không"]:
+        return None
+    value, last, seen = 0, None, False
+    for t in toks:
+        if t == "trăm":
+            value += (last if last is not None else 1) * 100
+            last = None
+        elif t == "mười":
+            if last is not None:
+                return None
+            value += 10
+        elif t == "mươi":
+            if last is None:
+                return None
+            value += last * 10
+            last = None
+        elif t in ("linh", "lẻ"):
+            continue
+        else:
+            if last is not None:
+                return None  # "hai ba": two digits in a row are not one number
+            last = _DIGITS[t]
+        seen = True
+    return value + (last or 0) if seen else None
+
+
+def number_value(text: str) -> Optional[Decimal]:
+    """The value of a number as written: '3.390' → 3390, '62,5' → 62.5, '02 (hai)' → 2, 'mười một' → 11."""
+    text = re.sub(r"\s*\(.*\)\s*$", "", text.strip())
+    if re.search(r"\d", text):
+        t = text.replace(" ", "")
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+            t = t.replace(".", "").replace(",", ".")
+        else:
+            t = t.replace(",", ".")
+        try:
+            return Decimal(t)
+        except InvalidOperation:
+            return None
+    v = words_value(text)
+    return None if v is None else Decimal(v)
+
+
+# --------------------------------------------------------------------------------------------------- masking
+
+_KINDS = (r"Kế hoạch liên tịch|Kế hoạch|Quyết định|Thông báo|Quy chế phối hợp|Quy chế|Công văn|Nghị quyết|Chỉ thị|"
+          r"Hướng dẫn|Tờ trình|Đề án|Chương trình|Báo cáo|QĐ|KH")
+_DOCNUM = r"[\w./&\-]+(?:\s*&\s*[\w./&\-]+)?"
+DOCUMENT = re.compile(
+    rf"\b(?P<kind>{_KINDS})(?: liên tịch)? (?:số:?\s*|số\s*)?(?P<number>\d[\w./&\-]*(?:\s*&\s*[\w./&\-]+)?"
+    rf"(?:(?:\s*,\s*(?:số\s*)?|\s+và\s+(?:số\s*)?)\d[\w./&\-]*)*)"
+    rf"(?:,?\s*(?:cùng\s+)?ngày:?\s*(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?", re.I)
+_CODE = re.compile(r"(?<![\w])\d+(?:[/-][\w&.]*[A-ZĐ][\w&.\-]*)+", re.U)
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+_MONTH = re.compile(r"\b(?:tháng|quý)\s+[\dIV]{1,4}/\d{4}\b|\b\d{1,2}/\d{4}\b", re.I)
+_PERIOD_WORDS = re.compile(rf"\bgiai đoạn\s+{YEAR}\s*[-–]\s*{YEAR}\b|\bkhu\s+\d+\b|\btổ dân phố số\s+\d+\b|"
+                           r"\b\d+\s+(?:tạ|tấn|km|m2|m²|ha|tỷ|triệu|km2|km²|người|nhân khẩu|khẩu|lượt|ngày công|buổi|"
+                           r"cuộc|gian hàng|tờ rơi|cây|điểm|lớp|đơn|vụ|tháng|không)\b|\bmức độ\s+\d\b|\b\d+G\b", re.I)
+
+
+_ENUMERATION = re.compile(r"^\W*(?:\d+(?:\.\d+)*[.)]|[IVX]+\.|[a-zđ]\))(?=\s)")
+_YEAR_RX = re.compile(rf"(?<![\d.,/]){YEAR}(?![\d/]|[.,]\d)")
+
+
+def masked(text: str, *, keep_time: bool = False) -> str:
+    """``text`` with every number that is no figure (in a document's number or date, a year, a month, a period, a
+    code, a quantity of another kind: tấn, ha, lượt…) replaced by '#', one character for one. ``keep_time`` keeps
+    the years, months and dates outside documents (for reading what time a clause speaks of)."""
+    out = list(text)
+    for rx in (DOCUMENT, _CODE, _ENUMERATION) if keep_time else (DOCUMENT, _CODE, _ENUMERATION, _DATE, _MONTH,
+                                                                  _PERIOD_WORDS, _YEAR_RX):
+        for m in rx.finditer(text):
+            for i in range(m.start(), m.end()):
+                if out[i].isdigit():
+                    out[i] = "#"
+    return "".join(out)
+
+
+def parse_document(text: str, at: int = 0) -> Optional[dict]:
+    m = DOCUMENT.search(text, at)
+    return document_of(m) if m else None
+
+
+_KIND_NAMES = {"qđ": "Quyết định", "kh": "Kế hoạch"}
+
+
+def document_of(m: re.Match) -> dict:
+    kind = m.group("kind")
+    kind = _KIND_NAMES.get(kind.lower(), kind[:1].upper() + kind[1:])
+    doc = {"kind": kind, "number": m.group("number").strip(" ,.;")}
+    date = to_date(m.group("date"))
+    if date:
+        doc["date"] = date
+    return doc
+
+
+def document_numbers(m: re.Match) -> list[str]:
+    """The numbers a document reference lists: 'số 01/…, số 02/… và số 03/…' or '340, 112, 113' → each."""
+    return [n for n in re.split(r"\s*,\s*(?:số\s*)?|\s+và\s+(?:số\s*)?", m.group("number")) if n.strip()]
+
+
+def to_date(text: Optional[str]) -> Optional[str]:
+    if not text:
+        return None
+    try:
+        d, m, y = (int(x) for x in text.split("/"))
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------------- figures
+
+_QUAL = {"trên": "gt", "hơn": "gt", "cao hơn": "gt", "ít nhất": "gte", "tối thiểu": "gte", "không dưới": "gte",
+         "không thấp hơn": "gte", "dưới": "lt", "chưa đến": "lt", "chưa tới": "lt", "không tới": "lt", "gần": "lt",
+         "tối đa": "lte", "không quá": "lte", "không vượt quá": "lte", "khoảng": "approx", "ước": "approx",
+         "ước đạt": "approx", "xấp xỉ": "approx", "trung bình": "approx"}
+_QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True))
+_PERCENT = re.compile(rf"(?:\b(?P<q>{_QUAL_RX})\s+)?(?P<from>\btừ\s+)?(?P<n>{NUM})\s*(?:%|phần trăm)"
+                      rf"(?P<up>\s+trở lên)?", re.I)
+_RATIO = re.compile(rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d])", re.I)
+
+
+@dataclass
+class Figure:
+    """A figure of a clause, and the role the grammar gives it there."""
+
+    role: str                    # count | part | whole | percent | of_target | target | floor | other
+    value: Decimal
+    start: int                   # offsets in the clause
+    end: int                     # where a unit may follow (after the last number)
+    bound: Optional[str] = None  # gt | gte | lt | lte for a bound; approx for an approximate value
+    words: bool = False          # written in words
+    pair: Optional["Figure"] = None   # the other half of a ratio
+    text: str = ""
+
+    @property
+    def is_zero(self) -> bool:
+        return self.role == "count" and self.text == ""
+
+
+_CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
+_TARGET_LEAD = re.compile(r"\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b).){0,45}$", re.I)
+_DIFF_LEAD = re.compile(r"\b(?P<w>vượt|thiếu|hụt)\s*$", re.I)
+_DIFF_TAIL = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+so với\s+(?:chỉ tiêu|kế hoạch)", re.I)
+_BY_TARGET = re.compile(r"^[^;(]{0,25}?\btheo\s+chỉ tiêu\b", re.I)
+
+
+def figures(text: str) -> list[Figure]:
+    """The figures of one clause (``text`` as ``masked`` leaves it), each with its role."""
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _PERCENT.finditer(text):
+        value = number_value(m.group("n"))
+        if value is None:
+            continue
+        q = (m.group("q") or "").lower()
+        bound = "gte" if m.group("from") and m.group("up") else _QUAL.get(q)
+        before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 40]
+        if re.search(r"\(\s*$", before) and _CHI_TIEU.search(before[-45:]):
+            role = "floor"               # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
+        elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I):
+            role = "of_target"
+        elif re.search(r"\b(?:còn|tăng|giảm|chiếm)\s*$", before, re.I) or re.match(r"\s*điểm", after):
+            role = "other"
+        elif re.search(r"\bđiểm\s*$", before):
+            role = "other"
+        else:
+            since = before[max((before.rfind(x) for x in (";", "%")), default=-1) + 1:]
+            role = "of_target" if _CHI_TIEU.search(since) and not re.search(r"\btỷ lệ\b", since, re.I) else "percent"
+        out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group("n")), text=m.group(0)))
+        taken.append((m.start(), m.end()))
+    for m in _RATIO.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        a, b = number_value(m.group("a")), number_value(m.group("b"))
+        if a is None or b is None:
+            continue
+        before = text[max(0, m.start() - 20): m.start()]
+        by_target = re.search(r"\bgiảm(?:\s+được)?\s*$", before, re.I) or _BY_TARGET.match(text[m.end():])
+        part = Figure("count" if by_target else "part", a, m.start(), m.end(), words=not re.search(r"\d", m.group("a")),
+                      text=m.group(0))
+        whole = Figure("target" if by_target else "whole", b, m.start(), m.end(), text=m.group(0))
+        part.pair, whole.pair = whole, part
+        out += [part, whole]
+        taken.append((m.start(), m.end()))
+    for m in _NUM_RX.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        value = number_value(m.group(0))
+        before = text[max(0, m.start() - 60): m.start()]
+        if value is None or (not re.search(r"\d", m.group(0)) and _NOT_FIVE.search(before)):
+            continue
+        q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
+        bound = _QUAL.get(q.group(1).lower()) if q else None
+        if _TARGET_LEAD.search(before) or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I):
+            role = "target"
+        elif _DIFF_LEAD.search(before) and _DIFF_TAIL.match(text[m.end():]):
+            role = "over" if _DIFF_LEAD.search(before).group("w").lower() == "vượt" else "under"
+        else:
+            role = "count"
+        out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group(0)), text=m.group(0)))
+    out.sort(key=lambda f: (f.start, f.role != "part"))
+    return out
+
+
+_CLAIM = re.compile(r"(?P<neg>\b(?:không|chưa)\s+)?\b(?P<verb>vượt|hoàn thành|đạt)\s+(?:được\s+)?"
+                    r"(?:so với\s+)?(?P<what>chỉ tiêu|kế hoạch)\b", re.I)
+
+
+def claims(text: str) -> list[tuple[int, str]]:
+    """(offset, 'achieved' | 'not_achieved') for each claim of a clause: 'vượt chỉ tiêu', 'không đạt chỉ tiêu'."""
+    return [(m.start(), "not_achieved" if m.group("neg") else "achieved") for m in _CLAIM.finditer(text)]
+
+
+NEGATION = re.compile(r"\b(?:chưa|không)\b", re.I)
+_NEG_FILLER = {"có", "thêm", "được", "thành", "lập", "xây", "dựng", "công", "nhận", "hình", "giảm", "tổ", "chức",
+               "một", "bất", "kỳ", "ai"}
+
+
+def negated_at(text: str, at: int, verbs: tuple[str, ...] = ()) -> Optional[int]:
+    """Where a negation ('chưa', 'không') governs the words at ``at`` — 'chưa có', 'không có', 'chưa thành lập
+    thêm', 'chưa công nhận được' directly before them — or None."""
+    head = text[max(0, at - 50): at]
+    m = None
+    for m in NEGATION.finditer(head):
+        pass
+    if m is None:
+        return None
+    between = head[m.end():].lower().split()
+    allowed = set(_NEG_FILLER)
+    for v in verbs:
+        allowed.update(v.lower().split())
+    if len(between) <= 5 and all(w in allowed for w in between):
+        return max(0, at - 50) + m.start()
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- years
+
+@dataclass
+class When:
+    """The time a clause (or a stretch of it) speaks of."""
+
+    years: list[int] = field(default_factory=list)
+    span: Optional[tuple[int, int]] = None
+    every: bool = False          # "hằng năm … đều": each year of the report
+    current: bool = False        # "6 tháng đầu năm", "trong năm": the report's own year
+    at: int = 0                  # offset in the clause
+
+    @property
+    def empty(self) -> bool:
+        return not (self.years or self.span or self.every or self.current)
+
+
+_YEARS = re.compile(rf"\bnăm\s+(?P<y>{YEAR})\b(?P<more>(?:\s*(?:,|và)\s*(?:năm\s+)?{YEAR}\b)*)(?!\s*[-–]\s*{YEAR})",
+                    re.I)
+_SPAN = re.compile(rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
+                   rf"(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
+                   rf"\bnăm\s+(?P<c>{YEAR})\s*[-–]\s*(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
+                   rf"\bqua\s+(?P<n>{NUM})\s+năm\b|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b", re.I)
+_DATED = re.compile(rf"^\W*(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/(?P<y>{YEAR})\b|\btháng\s+\d{{1,2}}/(?P<m>{YEAR})\b|"
+                    rf"\bquý\s+[IV\d]+/(?P<q>{YEAR})\b", re.I)
+_BARE = re.compile(rf"^\W*(?P<y>{YEAR})\b(?!\s*[/-])")
+_CURRENT = re.compile(r"\b(?:trong năm|từ đầu năm(?: đến nay)?|đầu năm|cuối năm|\d+ tháng (?:đầu|cuối) năm|"
+                      rf"(?:sáu|chín|mười) tháng đầu năm)\b(?!\s+{YEAR})", re.I)
+_EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I)
+
+
+def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
+    """Each mention of time in a clause, in order (document dates are masked out by the caller)."""
+    out: list[When] = []
+    spans: list[tuple[int, int]] = []
+    for m in _SPAN.finditer(text):
+        if m.group("n"):
+            n = number_value(m.group("n"))
+            if n is None or as_of_year is None or not 1 <= n <= 10:
+                continue
+            span = (as_of_year - int(n) + 1, as_of_year)
+        else:
+            a = m.group("a") or m.group("c") or m.group("e") or m.group("g")
+            b = m.group("b") or m.group("d") or m.group("f") or "nay"
+            end = as_of_year if b.lower() in ("nay", "hiện nay") else int(b)
+            if end is None:
+                continue
+            span = (int(a), end)
+        out.append(When(span=span, at=m.start()))
+        spans.append((m.start(), m.end()))
+    for m in _YEARS.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        ys = [int(m.group("y"))] + [int(y) for y in re.findall(YEAR, m.group("more") or "")]
+        out.append(When(years=ys, at=m.start()))
+    for m in _DATED.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        out.append(When(years=[int(m.group("y") or m.group("m") or m.group("q"))], at=m.start()))
+    m = _BARE.match(text)
+    if m:
+        out.append(When(years=[int(m.group("y"))], at=m.start("y")))
+    for m in _CURRENT.finditer(text):
+        out.append(When(current=True, at=m.start()))
+    for m in _EVERY.finditer(text):
+        out.append(When(every=True, at=m.start()))
+    out.sort(key=lambda w: w.at)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- clauses
+
+_YEAR_LEAD = rf"\s*(?:(?:năm|Năm)\s+{YEAR}\b|{YEAR}\s+[^\W\d/]|(?:\d+|sáu|chín|mười)\s+tháng\s+đầu\s+năm)"
+_CUT = re.compile(rf";|:(?={_YEAR_LEAD})|,(?={_YEAR_LEAD})|\((?={_YEAR_LEAD})")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """A sentence cut into clauses: at ';', and at ',', ':' or '(' where a new year starts ("…; năm 2024 …",
+    "(năm 2023 giảm …, 2024 …)"). Offsets into ``text``."""
+    out, start = [], 0
+    for m in _CUT.finditer(text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
