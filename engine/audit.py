@@ -112,20 +112,27 @@ def sort_key(cat: Catalogue):
     return lambda f: (f.commune.id, index.get(f.rule_id, 10 ** 6), f.rule_id, f.period.start, f.period.key)
 
 
-def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iterable[LoadedWaiver] = (), *,
-                 compiled: Optional[CompiledCatalogue] = None, rule_ids: Optional[set[str]] = None,
-                 runtime_factory=Runtime) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
-    """Audit communes one after another in one durable_rules host (one state each), yielding their findings."""
-    waivers = list(waivers)
+def audit_plan(cat: Catalogue, compiled: Optional[CompiledCatalogue] = None,
+               rule_ids: Optional[set[str]] = None) -> tuple[CompiledCatalogue, list[list[LoadedRule]]]:
+    """The compiled branches and the rule layers of a run; a catalogue past durable_rules' limits is refused here,
+    located, rather than by durable_rules' bare "error code: 106" or 303."""
     rules = cat.ordered(rule_ids)
     compiled = compiled or compile_catalogue(cat, {lr.id for lr in rules} if rule_ids is not None else None)
     by_rule: dict[str, list] = {}
     for b in compiled.branches:
         by_rule.setdefault(b.rule_id, []).append(b)
     problems = limit_problems([(lr, by_rule.get(lr.id, [])) for lr in rules])
-    if problems:  # refused here, located, rather than by durable_rules' bare "error code: 106" or 303
+    if problems:
         raise InputError(problems)
-    layers = rule_layers(rules)
+    return compiled, rule_layers(rules)
+
+
+def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iterable[LoadedWaiver] = (), *,
+                 compiled: Optional[CompiledCatalogue] = None, rule_ids: Optional[set[str]] = None,
+                 runtime_factory=Runtime) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+    """Audit communes one after another in one durable_rules host (one state each), yielding their findings."""
+    waivers = list(waivers)
+    compiled, layers = audit_plan(cat, compiled, rule_ids)
     with runtime_factory(compiled) as runtime:
         for cf in communes:
             yield cf, audit_commune(cat, runtime, cf, waivers, layers, compiled.waivable)

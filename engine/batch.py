@@ -9,7 +9,10 @@ out of the run (its other files alone would give partial findings); the other co
 
 from __future__ import annotations
 
+import gc
+import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -224,20 +227,44 @@ def _refuse_unreviewed(cf: CommuneFacts, policy: Unreviewed, diags: Diagnostics)
                     "or pass --allow-unreviewed")
 
 
+def load_commune(files: list[Path], cat: Catalogue, diags: Diagnostics, unreviewed: Unreviewed = Unreviewed(), *,
+                 documents: Iterable[YamlDoc] = ()) -> Optional[list[CommuneFacts]]:
+    """One commune's files (and fact documents drafted in memory) loaded together (None when they have an error: the
+    problems are in ``diags``)."""
+    communes, _ = load_inputs(files, cat, diags, documents=documents)
+    for cf in communes:
+        _refuse_unreviewed(cf, unreviewed, diags)
+    return None if diags.has_errors() else communes
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Run the garbage collector's youngest generation every 20,000 allocations instead of 700 while communes are
+    loaded and audited. Loading builds tens of thousands of short-lived dicts and lists per commune that reference
+    counting frees anyway; at the default threshold the collector's passes over them took a quarter of the load
+    time (measured: BENCHMARKS.md). Cycles are still collected, only less often."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], 20_000), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def stream_communes(index: InputIndex, cat: Catalogue, diags: Diagnostics,
                     skipped: Optional[list[str]] = None, unreviewed: Unreviewed = Unreviewed()) -> Iterator[CommuneFacts]:
     """Each commune's facts in id order; a commune with an input error is reported and left out."""
-    for cid in index.commune_ids:
-        mine = Diagnostics()
-        communes, _ = load_inputs(index.communes.get(cid, []), cat, mine, documents=index.documents.get(cid, []))
-        for cf in communes:
-            _refuse_unreviewed(cf, unreviewed, mine)
-        diags.extend(mine.items)
-        if mine.has_errors():
-            if skipped is not None:
-                skipped.append(cid)
-            continue
-        yield from communes
+    with few_collections():
+        for cid in index.commune_ids:
+            mine = Diagnostics()
+            communes = load_commune(index.communes.get(cid, []), cat, mine, unreviewed,
+                                    documents=index.documents.get(cid, []))
+            diags.extend(mine.items)
+            if communes is None:
+                if skipped is not None:
+                    skipped.append(cid)
+                continue
+            yield from communes
 
 
 @dataclass
@@ -271,9 +298,23 @@ class Progress:
             self._bar.stop()
 
 
+def default_jobs() -> int:
+    """The cores this process may run on (a container's or `taskset`'s limit, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
 def audit_batch(cat: Catalogue, paths: Iterable[Path | YamlDoc], diags: Diagnostics, *, progress: bool = False,
-                runtime_factory=None, unreviewed: Unreviewed = Unreviewed()) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
-    """Index, then load, audit and yield one commune at a time; problems go to ``diags``."""
+                runtime_factory=None, unreviewed: Unreviewed = Unreviewed(), jobs: int = 1,
+                whole: bool = True) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+    """Index, then load, audit and yield one commune at a time, in commune id order; problems go to ``diags``.
+
+    With ``jobs`` > 1 the communes are loaded and audited in that many worker processes (chitieu.workers) and
+    yielded in the same order, with the same diagnostics, as with one. ``whole=False`` says the caller reads only
+    each commune's header (id, name, reports, files — what the streamed formats print), so the workers need not
+    send its facts back."""
     from .audit import audit_stream
 
     index = index_inputs(paths, diags)
@@ -283,13 +324,23 @@ def audit_batch(cat: Catalogue, paths: Iterable[Path | YamlDoc], diags: Diagnost
     if mine.has_errors():  # a waiver may touch any commune: without all of them no finding can be trusted
         raise InputError(diags.items)
     bar = Progress(len(index.commune_ids), progress)
+    audited = None
     try:
-        stream = stream_communes(index, cat, diags, unreviewed=unreviewed)
         kwargs = {"runtime_factory": runtime_factory} if runtime_factory else {}
-        for cf, findings in audit_stream(cat, stream, waivers, **kwargs):
-            bar.advance()
-            yield cf, findings
+        if jobs > 1 and len(index.commune_ids) > 1:
+            from .workers import audit_in_workers
+
+            audited = audit_in_workers(cat, index, waivers, diags, jobs=jobs, whole=whole, unreviewed=unreviewed,
+                                       **kwargs)
+        else:
+            audited = audit_stream(cat, stream_communes(index, cat, diags, unreviewed=unreviewed), waivers, **kwargs)
+        with few_collections():   # also in the main process of a run with workers: it unpickles their findings
+            for cf, findings in audited:
+                bar.advance()
+                yield cf, findings
     finally:
+        if audited is not None:
+            audited.close()  # the workers are stopped now, also when the run is cut short (Ctrl-C, SIGTERM)
         bar.close()
 
 

@@ -18,7 +18,7 @@ import click
 from . import __version__, vi
 from .authoring import (add_to_order, append_rule, docs_pages, document_file, lint, new_catalogue, rule_page, skeleton,
                         write_docs)
-from .batch import Tally, audit_batch, collect
+from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .examples import run_examples
@@ -259,12 +259,14 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
               help="Style the terminal view (default: on a terminal, unless NO_COLOR is set).")
 @ALLOW_UNREVIEWED
 @REPORT_IDENTITY
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Audit communes in N worker processes (default: one per core); the output is the same as with 1.")
 @guarded
 def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool,
           statuses: Optional[str], plans: tuple[str, ...], rule_globs: tuple[str, ...],
           commune_globs: tuple[str, ...], fail_on: str,
           output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool, as_of,
-          unit_name: Optional[str], commune_id: Optional[str], province: Optional[str]) -> None:
+          unit_name: Optional[str], commune_id: Optional[str], province: Optional[str], jobs: Optional[int]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
     PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
@@ -298,7 +300,8 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
     cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed,
                                                      _asked(as_of, unit_name, commune_id, province))
     sel = _scope(cat, plans, rule_globs, sel)
-    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy)
+    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy,
+                         jobs=jobs or default_jobs(), whole=not REPORTERS[fmt].header_only)
     first = next(stream, None) if inputs or not diags.has_errors() else None
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited

@@ -94,6 +94,12 @@ class CommuneFacts:
             self._indexed = len(self.facts)
         return self._by_indicator
 
+    def header(self) -> "CommuneFacts":
+        """The commune without its facts and statements: all that the streamed outputs print of it (what a worker
+        process sends back when the caller needs no more)."""
+        return CommuneFacts(self.commune, reports=self.reports, paths=self.paths, drafts=self.drafts,
+                            report_where=self.report_where)
+
     @property
     def unreviewed(self) -> bool:
         return bool(self.drafts)

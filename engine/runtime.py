@@ -9,6 +9,9 @@ shared/domain/durable-rules-notes.md:
   it), deleted right after the commune is evaluated, so at most one state is live: the 1,024-live-sid limit and the
   32-bit sid hash are never reached;
 - every action catches its own exceptions (durable swallows them) and the run fails loudly if any was caught;
+- Ctrl-C, SIGTERM and SIGHUP are held back while durable_rules runs (milliseconds per call): raised inside its code,
+  the exception would be swallowed by it or by an action and the run would end as an "internal error" instead of
+  as interrupted; held back, they are raised in the caller as soon as the call returns;
 - durable logs a traceback of any BaseException raised inside its action callback (a signal landing there — Ctrl-C,
   SIGTERM — is one) on its "durable" logger, which Python's last-resort handler prints to stderr; the exception
   itself still reaches the caller, so that logger is silenced here and the CLI reports the signal in its own words;
@@ -23,8 +26,10 @@ shared/domain/durable-rules-notes.md:
 from __future__ import annotations
 
 import logging
+import signal
 import traceback
 import uuid
+from contextlib import contextmanager
 from typing import Any, Iterable, Optional
 
 import durable.engine as _durable
@@ -52,6 +57,22 @@ def fnv1a32(text: str) -> int:
     for b in text.encode("utf-8"):
         h = ((h ^ ((b - 0x100) & 0xFFFFFFFF if b >= 0x80 else b)) * 16777619) & 0xFFFFFFFF
     return h
+
+
+_HELD_SIGNALS = {s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s}
+
+
+@contextmanager
+def _signals_held() -> Any:
+    """Block the signals that end a run for the duration (the kernel keeps them pending; they arrive on exit)."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 class _PrivateHost(_durable.Host):
@@ -172,7 +193,8 @@ class Runtime:
             return []
         self._fired = []
         try:
-            self._host.assert_facts(self._name, batch)
+            with _signals_held():
+                self._host.assert_facts(self._name, batch)
         except _durable.MessageObservedException:
             raise EngineError(f"a fact was asserted twice (batch of {len(batch)}, first {_brief(batch[0])})") from None
         except _durable.MessageNotHandledException:

@@ -70,6 +70,26 @@ def test_an_exception_inside_an_action_fails_the_run(catalogue):
             rt.assert_facts([fact])
 
 
+def test_ctrl_c_inside_the_rete_interrupts_the_run(catalogue):
+    """A signal that lands while durable_rules runs an action is not swallowed (by durable, or by the action's own
+    catch-all) nor turned into an "internal error": it is raised in the caller once the call returns."""
+    import os
+    import signal
+
+    class Interrupted(Runtime):
+        def _action(self, branch):
+            real = super()._action(branch)
+
+            def run(c):
+                os.kill(os.getpid(), signal.SIGINT)   # as Ctrl-C would, in the middle of the Rete's work
+                real(c)
+            return run
+
+    communes, waivers = seed(catalogue)
+    with pytest.raises(KeyboardInterrupt):
+        run_audit(catalogue, communes, waivers, runtime_factory=Interrupted)
+
+
 def test_a_fact_no_rule_handles_is_an_engine_error(catalogue):
     with Runtime(compile_catalogue(catalogue)) as rt:
         rt.begin_state()

@@ -575,3 +575,20 @@ def test_a_merged_commune_carries_its_predecessors_findings_under_its_own_name(p
     assert cells[2].startswith("Chưa đạt") and "(xã" not in cells[2]
     # the predecessor's page says where it went
     assert "Đã sáp nhập vào xã Mới (qua các năm)" in text_of(province.get("/xa/quang-ngai/xa-a").text)
+
+
+UNDATED = ("ỦY BAN NHÂN DÂN\nXÃ AN HÒA\n\nBÁO CÁO\nKết quả công tác dân vận của UBND xã An Hòa\n\n"
+           "Năm 2024, xã thành lập 02 mô hình “Dân vận khéo”.\n").encode()
+
+
+def test_a_report_that_does_not_say_when_its_figures_run_to_asks_for_the_date_never_today(client):
+    r = upload(client, UNDATED, "an-hoa.txt", commune="__new__", province="Quảng Ngãi")
+    assert r.status_code == 400
+    assert "an-hoa.txt: báo cáo không ghi số liệu tính đến ngày nào; nhập ngày ở ô “Số liệu tính đến ngày”" in \
+        text_of(r.text)
+    r = upload(client, UNDATED, "an-hoa.txt", commune="__new__", province="Quảng Ngãi", as_of="2024-12-31")
+    assert r.status_code == 302, text_of(r.text)
+    page = text_of(client.get(r.headers["Location"]).text)
+    assert "31/12/2024" in page and "Năm 2024, xã thành lập 02 mô hình" in page
+    r = upload(client, UNDATED, "an-hoa.txt", commune="__new__", province="Quảng Ngãi", as_of="31/12")
+    assert r.status_code == 400 and "“Số liệu tính đến ngày” không phải một ngày: “31/12”" in text_of(r.text)

@@ -77,6 +77,7 @@ class Reporter:
     write: Callable[[Run, IO, Options], None]
     binary: bool = False
     styled: bool = False
+    header_only: bool = False   # reads of each commune only what chitieu.facts.CommuneFacts.header keeps (--jobs)
 
 
 def _stream(module: str, function: str, *, styled: bool = False) -> Callable[[Run, IO, Options], None]:
@@ -114,13 +115,13 @@ def _registry(*reporters: Reporter) -> dict[str, Reporter]:
 
 # chitieu check: the findings
 REPORTERS = _registry(
-    Reporter("list", _stream("listing", "write_list", styled=True), styled=True),
+    Reporter("list", _stream("listing", "write_list", styled=True), styled=True, header_only=True),
     Reporter("table", _whole("table", "render", styled=True), styled=True),
-    Reporter("json", _stream("json_out", "write_stream")),
+    Reporter("json", _stream("json_out", "write_stream"), header_only=True),
     Reporter("section", _whole("section", "render")),
-    Reporter("matrix", _matrix, styled=True),
-    Reporter("html", _stream("matrix_out", "write_html")),
-    Reporter("xlsx", _stream("matrix_out", "write_xlsx"), binary=True),
+    Reporter("matrix", _matrix, styled=True, header_only=True),
+    Reporter("html", _stream("matrix_out", "write_html"), header_only=True),
+    Reporter("xlsx", _stream("matrix_out", "write_xlsx"), binary=True, header_only=True),
 )
 
 # chitieu shortfalls: the shortfall list

@@ -375,7 +375,7 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
             draft = service.read_fact_file(cat, data, name, suffix)
             kind = "facts"
         else:
-            draft, _ = service.draft_from_report(cat, path, name)
+            draft, _ = service.draft_from_report(cat, path, name, _as_of_field(form))
             kind = "report"
         commune = _choose_commune(draft, form)
         s = db()
@@ -395,6 +395,15 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
             s.add(UnmatchedRow(upload_id=up.id, line=line, text=text))
         s.commit()
         return up
+
+    def _as_of_field(form) -> Optional[dt.date]:
+        text = (form.get("as_of") or "").strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise service.ServiceError([f"“Số liệu tính đến ngày” không phải một ngày: “{text}”"]) from None
 
     def _choose_commune(draft: service.Draft, form) -> dict:
         """The commune an upload is filed under: an officer's own; a fact file's own; else the one chosen."""

@@ -227,15 +227,20 @@ def commune_id(name: str, province: str = "") -> str:
     return "/".join(x for x in (slug(province) if province else None, slug(name)) if x)
 
 
-def draft_from_report(cat: Catalogue, path: Path, shown: str) -> tuple[Draft, list[ShownParagraph]]:
+def draft_from_report(cat: Catalogue, path: Path, shown: str,
+                      as_of_given: Optional[dt.date] = None) -> tuple[Draft, list[ShownParagraph]]:
     """Draft facts from a stored report (as `chitieu facts extract` does), with its text cut into paragraphs and
-    every figure that was read marked in place."""
+    every figure that was read marked in place. A report that does not say when its figures run to needs the date
+    from the person uploading it (never today's date: a finding is judged at that date)."""
     try:
         ex = extract(cat, read_report(path))
     except InputError as exc:
         raise ServiceError(_problems(exc.diagnostics, {str(path): shown}))
     h = ex.header
-    as_of = h.as_of or dt.date.today()
+    as_of = as_of_given or h.as_of
+    if as_of is None:
+        raise ServiceError([f"{shown}: báo cáo không ghi số liệu tính đến ngày nào; nhập ngày ở ô “Số liệu tính "
+                            "đến ngày” rồi tải lên lại"])
     start = dt.date(h.period_from, 1, 1) if h.period_from else dt.date(as_of.year, 1, 1)
     name = h.commune or "Chưa rõ"
     commune = {"id": None, "name": f"xã {name}", "district": None, "province": None}
