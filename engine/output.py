@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Optional
 
+from .sigmask import signals_held
+
 
 class OutputError(Exception):
     """An output file cannot be written as asked; the message says why and what to do."""
@@ -140,7 +142,8 @@ class AtomicFile:
             raise _cannot(self.path, exc) from exc
         parent = self.path.resolve().parent  # beside what a symbolic link points to, so the rename stays in place
         try:
-            fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=parent)
+            with signals_held():  # a signal between creating the file and keeping its name would leave it behind
+                fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=parent)
         except OSError as exc:
             raise _cannot(self.path, exc) from exc
         try:

@@ -26,16 +26,15 @@ shared/domain/durable-rules-notes.md:
 from __future__ import annotations
 
 import logging
-import signal
 import traceback
 import uuid
-from contextlib import contextmanager
 from typing import Any, Iterable, Optional
 
 import durable.engine as _durable
 import durable_rules_engine as _core
 
 from .compiler import Branch, CompiledCatalogue
+from .sigmask import signals_held
 from .wire import F_FORM, F_ID, F_PERIOD, F_RULE, F_TYPE, Activation, conclusion_fact
 
 _durable_log = logging.getLogger("durable")
@@ -57,22 +56,6 @@ def fnv1a32(text: str) -> int:
     for b in text.encode("utf-8"):
         h = ((h ^ ((b - 0x100) & 0xFFFFFFFF if b >= 0x80 else b)) * 16777619) & 0xFFFFFFFF
     return h
-
-
-_HELD_SIGNALS = {s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s}
-
-
-@contextmanager
-def _signals_held() -> Any:
-    """Block the signals that end a run for the duration (the kernel keeps them pending; they arrive on exit)."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 class _PrivateHost(_durable.Host):
@@ -193,7 +176,7 @@ class Runtime:
             return []
         self._fired = []
         try:
-            with _signals_held():
+            with signals_held():
                 self._host.assert_facts(self._name, batch)
         except _durable.MessageObservedException:
             raise EngineError(f"a fact was asserted twice (batch of {len(batch)}, first {_brief(batch[0])})") from None
