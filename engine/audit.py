@@ -58,6 +58,7 @@ def audit_commune(cat: Catalogue, runtime: Evaluator, cf: CommuneFacts, waivers:
                   layers: list[list[LoadedRule]], waivable: Optional[set[str]] = None) -> list[Finding]:
     """Evaluate every rule for one commune inside one durable_rules state, deleted afterwards."""
     ids = {lr.id for layer in layers for lr in layer}
+    shown, needed = _coverage(cat, layers, cf)
     if waivable is not None:
         ids &= waivable
     mine = [lw for lw in waivers if lw.waiver.commune == cf.commune.id and lw.waiver.rule in ids]
@@ -69,7 +70,8 @@ def audit_commune(cat: Catalogue, runtime: Evaluator, cf: CommuneFacts, waivers:
             runtime.assert_facts(waiver_fact(lw.identity, lw.waiver.rule, lw.waiver.period.key, lw.waiver.expires)
                                  for lw in mine)
         for layer in layers:
-            observations = [observe(cat, lr, w, cf, done) for lr in layer for w in windows_for(lr, cf)]
+            observations = [observe(cat, lr, w, cf, done) for lr in layer if needed is None or lr.id in needed
+                            for w in windows_for(lr, cf)]
             fired = runtime.assert_facts(o.fact() for o in observations)
             by_obs: dict[str, list[Activation]] = {}
             for a in fired:
@@ -82,9 +84,27 @@ def audit_commune(cat: Catalogue, runtime: Evaluator, cf: CommuneFacts, waivers:
                 done.setdefault(o.lr.id, []).append(build_finding(cat, cf, o, acts[0], mine))
     finally:
         runtime.end_state()
-    findings = [f for layer in layers for lr in layer for f in done.get(lr.id, [])]
+    findings = [f for layer in layers for lr in layer if shown is None or lr.id in shown for f in done.get(lr.id, [])]
     findings.sort(key=sort_key(cat))
     return findings
+
+
+def _coverage(cat: Catalogue, layers: list[list[LoadedRule]], cf: CommuneFacts) -> tuple[Optional[set[str]],
+                                                                                           Optional[set[str]]]:
+    """The rules judged for this commune — those of the plans that cover it (DESIGN.md: a commune is judged only
+    against the plans that cover it) — and the rules evaluated to judge them (with the rules they read, whatever
+    plan those belong to); (None, None) when every plan covers it."""
+    rules = [lr for layer in layers for lr in layer]
+    shown = {lr.id for lr in rules if lr.document.applies_to(cf.commune)}
+    if len(shown) == len(rules):
+        return None, None
+    needed, stack = set(shown), list(shown)
+    while stack:
+        for dep in cat.by_id[stack.pop()].rule.dependencies():
+            if dep in cat.by_id and dep not in needed:
+                needed.add(dep)
+                stack.append(dep)
+    return shown, needed
 
 
 def sort_key(cat: Catalogue):

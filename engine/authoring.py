@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Iterable, Optional
 
 from . import vi
-from .catalogue import Catalogue, LoadedRule, load_catalogue
+from .catalogue import Catalogue, LoadedRule, load_catalogue, unreadable
 from .compiler import compile_rule, limit_problems
 from .diagnostics import Diagnostics
 from .examples import example_inputs
 from .intake import compile_pattern
-from .model import Indicator
+from .model import Finding, Indicator
 from .words import measure_words
 from .yamlsrc import flow
 TYPE_WORDS = {"count": "số đếm", "number": "số", "percent": "tỷ lệ %", "boolean": "có/không", "level": "mức",
@@ -71,13 +73,23 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         if "TODO" in r.source.clause:
             sl, sc = lr.where("source", "clause")
             diags.warning(lr.path, sl, sc, "todo", "'source.clause' still holds a TODO placeholder")
+        for tl, tc, text in _todo_comments(lr):
+            diags.warning(lr.path, tl, tc, "todo", f"a TODO left by `rules new`: {text} — set the value on that line, "
+                          "then delete the comment")
         if set(r.dependencies()) - ids or any(k not in cat.indicators for k in r.indicators()):
             continue  # already reported; the checks below need a rule that compiles
         lr.kind.lint_compiled(cat, lr, diags)
         sizes.append((lr, compile_rule(cat, lr)))
     diags.extend(limit_problems(sizes))  # durable_rules' limits, as every audit checks them
+    for doc_id, document in cat.documents.items():
+        if document.covers is None:
+            path, line, col = cat.document_where[doc_id]
+            diags.warning(path, line, col, "missing-coverage",
+                          f"document '{doc_id}' does not say which communes it covers, so it applies to every "
+                          "commune; add 'covers:' (provinces: [...], communes: [...] by id, or all)")
+    unread = unreadable(diags)   # a file that could not be read: its rules' indicators are not "unused"
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
-        if key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
+        if key not in unread and key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
                                                          if p.group)):
             diags.warning(path, line, col, "indicator-unused", f"indicator '{key}' is read by no rule")
         for pat in cat.indicators[key].intake:
@@ -90,6 +102,24 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
 
 
 # --------------------------------------------------------------------------------------------------- plain words
+
+_TODO_COMMENT = re.compile(r"\s#\s*(TODO\b.*)$")
+
+
+def _todo_comments(lr: LoadedRule) -> list[tuple[int, int, str]]:
+    """The '# TODO' comments on the lines of one rule (from its '- id:' to the next rule or the file's end)."""
+    lines = lr.rule_file.text.splitlines()
+    start = lr.line
+    end = start
+    while end < len(lines) and not re.match(r"^\s*- id:", lines[end]):
+        end += 1
+    out = []
+    for n in range(start, end + 1):
+        m = _TODO_COMMENT.search(lines[n - 1]) if n - 1 < len(lines) else None
+        if m:
+            out.append((n, m.start() + 2, m.group(1)))
+    return out
+
 
 def condition_words(cat: Catalogue, lr: LoadedRule) -> list[str]:
     return lr.kind.describe(cat, lr) + [
@@ -146,7 +176,8 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
     lines = [f"# `{r.id}` — {r.title}", ""]
     lines += ["| | |", "|---|---|",
               f"| Văn bản nguồn | {_cell(doc.citation)} của {_cell(doc.issuer)} |",
-              f"| Nội dung | {_cell(r.source.clause)} |"]
+              f"| Nội dung | {_cell(r.source.clause)} |",
+              f"| Áp dụng cho | {_cell(vi.coverage(doc.covers))} |"]
     if r.source.report_line:
         lines.append(f"| Dòng báo cáo mẫu | {r.source.report_line} |")
     lines += [f"| Đã đối chiếu văn bản gốc | {'có' if r.source.verified else 'chưa'} |",
@@ -266,9 +297,16 @@ def write_docs(out_dir: Path, pages: dict[str, str], *, force: bool) -> list[str
 
 # --------------------------------------------------------------------------------------------------- skeleton
 
+THEMES = "kinh_te, nong_thon_moi, do_thi_van_minh, dan_van_chinh_quyen"
+SEVERITIES = "critical, major, minor, info"
+
+
 def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional[str],
-             title: Optional[str], clause: Optional[str], today: dt.date) -> str:
-    """YAML text of a new rule, ready to append under the document's 'rules:'; its two examples pass as written."""
+             title: Optional[str], clause: Optional[str], today: dt.date, *, theme: Optional[str] = None,
+             severity: Optional[str] = None, target: Optional[Decimal] = None) -> str:
+    """YAML text of a new rule, ready to append under the document's 'rules:'; its examples pass as written. What
+    was not given (theme, severity, the target's level) is a working value with a '# TODO' comment that `rules
+    lint` reports until it is set."""
     doc_rules = [lr for lr in cat.rules if lr.document.id == document_id]
     doc = cat.documents[document_id]
     ind = cat.indicators.get(indicator or "")
@@ -277,24 +315,34 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
     unit = ind.unit if ind and ind.unit else None
     kind = ind.type if ind else "count"
     if kind == "boolean":
-        measure, target = f"{{of: {key}}}", 'op: "==", value: true'
+        measure, target_text = f"{{of: {key}}}", 'op: "==", value: true'
         met, unmet = "true", "false"
     elif kind == "level":
         levels = [lv.key for lv in ind.levels or []]
-        measure, target = f"{{of: {key}}}", f'op: ">=", value: {levels[-1]}'
+        measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {levels[-1]}'
         met, unmet = levels[-1], levels[0]
     elif kind == "items":
-        measure, target = f"{{of: {key}, aggregate: count}}", f'op: ">=", value: 1, unit: {unit or "mục"}'
+        measure, target_text = f"{{of: {key}, aggregate: count}}", f'op: ">=", value: 1, unit: {unit or "mục"}'
         met, unmet = "[{name: Mục 1}]", "[]"
     elif kind == "percent":
-        measure, target = f"{{of: {key}}}", 'op: ">=", value: 50, unit: "%"'
-        met, unmet = "60", "40"
+        level = target if target is not None else Decimal(50)
+        measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {level}, unit: "%"'
+        met, unmet = f"{level}", f"{max(level - 10, Decimal(0))}"
     else:
+        level = target if target is not None else Decimal(1)
         unit_part = f", unit: {unit}" if unit else ""
-        measure, target = f"{{of: {key}}}", f'op: ">=", value: 1{unit_part}'
-        met, unmet = "1", "0"
+        measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {level}{unit_part}'
+        met, unmet = f"{level}", f"{max(level - 1, Decimal(0))}"
+    if kind in ("items",) and target is not None:
+        target_text = target_text.replace("value: 1,", f"value: {target},")
+        met = "[" + ", ".join(f"{{name: Mục {i + 1}}}" for i in range(int(target))) + "]"
     value_key = "items" if kind == "items" else "value"
-    theme = doc_rules[0].rule.theme if doc_rules else "dan_van_chinh_quyen"
+    todo_target = "" if target is not None or kind in ("boolean", "level") else \
+        "   # TODO: mức chỉ tiêu theo văn bản (khung ghi tạm: sửa value, rồi xóa chú thích này)"
+    todo_theme = "" if theme else f"   # TODO: chủ đề trong mục “Tồn tại, hạn chế”: {THEMES}"
+    todo_severity = "" if severity else f"   # TODO: mức độ: {SEVERITIES}"
+    theme = theme or (doc_rules[0].rule.theme if doc_rules else "dan_van_chinh_quyen")
+    severity = severity or "major"
     title = title or "TODO: tên chỉ tiêu như văn bản nêu"
     clause = clause or "TODO: mục, điểm của văn bản quy định chỉ tiêu"
     return f"""
@@ -302,11 +350,11 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
     title: "{title}"
     source:
       clause: "{clause}"
-    theme: {theme}
+    theme: {theme}{todo_theme}
     tags: []
-    severity: major
+    severity: {severity}{todo_severity}
     measure: {measure}
-    target: {{{target},
+    target: {{{target_text},{todo_target}
              basis: {{kind: assumption, why: "TODO: mức chỉ tiêu lấy từ đâu — văn bản (kind: plan, quote: …), báo cáo (kind: report, quote: …, reference: …) hay giả định (why: …)"}}}}
     period: {{kind: annual}}
     messages:
@@ -329,11 +377,14 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
 
 
 _RULES_KEY = re.compile(r"^rules:\s*$", re.M)
+_EMPTY_RULES = re.compile(r"^rules:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", re.M)
 
 
 def append_rule(path: Path, text: str) -> None:
     """Append a rule under 'rules:' — which must be the file's last top-level key — without touching the rest."""
     content = path.read_text(encoding="utf-8")
+    if m := _EMPTY_RULES.search(content):   # 'rules: []', a plan with no rule yet
+        content = content[:m.start()] + "rules:" + content[m.end():]
     top_keys = re.findall(r"^([A-Za-z_][\w-]*):", content, flags=re.M)
     if not top_keys or top_keys[-1] != "rules" or not _RULES_KEY.search(content):
         raise ValueError(f"{path}: 'rules:' is not the last top-level key; add the rule by hand")
@@ -341,3 +392,139 @@ def append_rule(path: Path, text: str) -> None:
         content += "\n"
     from .output import write_atomic
     write_atomic(path, content + text, force=True)
+
+
+# --------------------------------------------------------------------------------------------------- a new plan
+
+CATALOGUE_FILE = """\
+schema: chitieu.catalogue/1
+name: {name}
+version: "{version}"
+# Thứ tự trình bày các văn bản trong kết quả; `chitieu rules new-document` thêm văn bản mới vào cuối.
+order: []
+"""
+
+INDICATORS_FILE = """\
+schema: chitieu.indicators/1
+# Các chỉ số (số liệu xã báo cáo) mà quy tắc đọc; thêm chỉ số mới vào cuối tệp, dưới 'indicators:'.
+indicators:
+"""
+
+_ORDER = re.compile(r"^order:[ \t]*\[(?P<ids>[^\]\n]*)\][ \t]*(?P<comment>#.*)?$", re.M)
+
+
+def document_file(document: dict, in_force: Optional[dict]) -> str:
+    """YAML text of a new rule file: the document's header and an empty 'rules:' for `chitieu rules new`."""
+    d = document
+    lines = ["schema: chitieu.rules/1", "document:"]
+    for key in ("id", "kind", "number", "date", "issuer", "title"):
+        lines.append(f"  {key}: {flow(d[key])}")
+    lines.append(f"  period: {{from: {d['period']['from']}, to: {d['period']['to']}}}")
+    if d.get("implements"):
+        lines.append(f"  implements: {d['implements']}")
+    lines.append("  text_available: false                  # true khi đã có văn bản gốc để đối chiếu")
+    lines.append(f"  covers: {flow(d['covers'])}")
+    if in_force:
+        lines.append(f"in_force: {flow(in_force)}")
+    lines.append("rules:")
+    return "\n".join(lines) + "\n"
+
+
+def new_catalogue(root: Path, name: str) -> list[Path]:
+    """The catalogue's two shared files in a folder that has none yet (an empty catalogue folder); the files made."""
+    made = []
+    for fname, text in (("catalogue.yaml", CATALOGUE_FILE.format(name=flow(name), version="1")),
+                        ("indicators.yaml", INDICATORS_FILE)):
+        path = root / fname
+        if not path.exists():
+            from .output import write_atomic
+            write_atomic(path, text)
+            made.append(path)
+    return made
+
+
+def add_to_order(path: Path, doc_id: str) -> None:
+    """Add a document id at the end of catalogue.yaml's 'order: [...]' (or add the key), touching nothing else."""
+    content = path.read_text(encoding="utf-8")
+    m = _ORDER.search(content)
+    if m:
+        ids = [i.strip() for i in m.group("ids").split(",") if i.strip()]
+        if doc_id in ids:
+            return
+        line = f"order: [{', '.join(ids + [doc_id])}]" + (f"  {m.group('comment')}" if m.group("comment") else "")
+        content = content[:m.start()] + line + content[m.end():]
+    elif re.search(r"^order:", content, flags=re.M):
+        raise ValueError(f"{path}: 'order' is not written as one line 'order: [...]'; add '{doc_id}' to it by hand")
+    else:
+        content = content + ("" if content.endswith("\n") else "\n") + f"order: [{doc_id}]\n"
+    from .output import write_atomic
+    write_atomic(path, content, force=True)
+
+
+# --------------------------------------------------------------------------------------------------- rules diff
+
+@dataclass
+class Change:
+    """One finding that a revision of the catalogue changes: its key, and each aspect as (old, new); None for a
+    finding only one of the two catalogues gives."""
+
+    commune: str
+    rule_id: str
+    period: str
+    old: Optional[Finding]
+    new: Optional[Finding]
+
+    def aspects(self) -> list[tuple[str, str, str]]:
+        """(what, old, new) for the status, the target and the message, where they differ."""
+        if self.old is None or self.new is None:
+            return []
+        out = []
+        for what, get in (("status", lambda f: f"{f.status_label} ({f.status})"),
+                          ("target", lambda f: f.target.display if f.target else "—"),
+                          ("message", lambda f: f.message)):
+            a, b = get(self.old), get(self.new)
+            if a != b:
+                out.append((what, a, b))
+        return out
+
+    def to_json(self) -> dict:
+        side = lambda f: None if f is None else {"status": f.status, "target": f.target.display if f.target else None,
+                                                 "message": f.message}
+        return {"commune": self.commune, "rule_id": self.rule_id, "period": self.period, "old": side(self.old),
+                "new": side(self.new)}
+
+
+def diff_findings(old: Iterable[Finding], new: Iterable[Finding]) -> list[Change]:
+    """Every finding whose status, target or message differs between two runs over the same facts, and the findings
+    only one run gives (a rule added or removed, a plan's coverage changed), in the new run's order."""
+    def key(f: Finding) -> tuple[str, str, str]:
+        return f.commune.id, f.rule_id, f.period.key
+
+    before = {key(f): f for f in old}
+    after = {key(f): f for f in new}
+    out = []
+    for k in list(after) + [k for k in before if k not in after]:
+        change = Change(*k, before.get(k), after.get(k))
+        if change.old is None or change.new is None or change.aspects():
+            out.append(change)
+    return out
+
+
+ASPECT_WORDS = {"status": "kết luận", "target": "chỉ tiêu", "message": "thông điệp"}
+
+
+def diff_text(changes: list[Change], total: int) -> str:
+    """The changes for a terminal: one block per finding, '→' between the old and the new."""
+    lines = []
+    for c in changes:
+        period = (c.new or c.old).period.label
+        lines.append(f"{c.commune}  {c.rule_id}  {period}")
+        if c.old is None:
+            lines.append(f"  chỉ có trong danh mục mới: {c.new.status_label} ({c.new.status}) — {c.new.message}")
+        elif c.new is None:
+            lines.append(f"  chỉ có trong danh mục cũ: {c.old.status_label} ({c.old.status}) — {c.old.message}")
+        for what, a, b in c.aspects():
+            lines.append(f"  {ASPECT_WORDS[what]}: {a}")
+            lines.append(f"  {' ' * len(ASPECT_WORDS[what])}→ {b}")
+    lines.append(f"{len(changes)} kết luận thay đổi (trong {total} kết luận của danh mục mới)")
+    return "\n".join(lines) + "\n"

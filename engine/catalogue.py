@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from . import templates
 from .diagnostics import Diagnostics, InputError, did_you_mean
-from .kinds import RULE, kind_of
-from .model import CatalogueInfo, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
+from .kinds import KINDS, RULE, kind_of
+from .model import CatalogueInfo, Coverage, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
 from .validate import validate
 
@@ -86,6 +87,7 @@ class Catalogue:
     info_doc: Optional[YamlDoc] = None
     criteria: list[LoadedCriterion] = field(default_factory=list)
     criteria_counts: dict[str, str] = field(default_factory=dict)   # criteria set → indicator of its general count
+    document_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)   # id → where 'document:' is
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -95,6 +97,30 @@ class Catalogue:
     @property
     def version(self) -> str:
         return self.info.version
+
+    def documents_for(self, commune) -> list[Document]:
+        """The documents (plans, criteria sets) that cover a commune, in the catalogue's order."""
+        rank = {doc_id: i for i, doc_id in enumerate(self.info.order)}
+        docs = sorted(self.documents.values(), key=lambda d: rank.get(d.id, len(rank)))
+        return [d for d in docs if d.applies_to(commune)]
+
+    def commune_id_for(self, slug: str, title: str) -> Optional[str]:
+        """The id of a commune known only by the slug of its name ('tinh-an'), from the plans its report's title
+        names: one of them lists a commune of that name by id, or they cover communes of one province only. None
+        when the plans do not tell (a draft then keeps the bare slug)."""
+        named = [d for d in self.documents.values() if d.number in title and isinstance(d.covers, Coverage)]
+        listed = {c for d in named for c in d.covers.communes if c.rsplit("/", 1)[-1] == slug}
+        provinces = {p for d in named for p in d.covers.provinces} | {c.split("/", 1)[0] for d in named
+                                                                      for c in d.covers.communes if "/" in c}
+        if len(listed) == 1:
+            return listed.pop()
+        if len(provinces) == 1:
+            return f"{provinces.pop()}/{slug}"
+        return None
+
+    def criteria_for(self, commune) -> list[LoadedCriterion]:
+        """The criteria of the criteria sets that cover a commune."""
+        return [lc for lc in self.criteria if lc.document.applies_to(commune)]
 
     def ordered(self, ids: Optional[Iterable[str]] = None) -> list[LoadedRule]:
         """Rules in evaluation order: every rule after the rules it reads (stable in catalogue order)."""
@@ -193,6 +219,7 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
         info=info,
         indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
         indicator_where=ind_where, info_doc=info_doc, criteria=criteria, criteria_counts=counts,
+        document_where=doc_where,
     )
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
@@ -208,6 +235,8 @@ def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where
     header["rules"] = []
     parsed = validate(RuleFile, doc, diags, data=header)
     raw_rules = data.get("rules")
+    if raw_rules is None and "rules" in data:   # an empty 'rules:' (a plan with no rule yet)
+        raw_rules = []
     if not isinstance(raw_rules, list):
         line, col = doc.where(("rules",))
         diags.error(doc.path, line, col, "missing-key" if raw_rules is None else "wrong-type",
@@ -236,10 +265,24 @@ def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where
 NUMERIC_TYPES = ("count", "number", "percent", "items")
 
 
+def unreadable(diags: Diagnostics) -> set[str]:
+    """The words (ids, keys) of the files that could not be parsed (a YAML syntax error): what they declare or read
+    is missing from the catalogue, not absent — no "unknown" or "unused" warning for those."""
+    words: set[str] = set()
+    for path in {d.path for d in diags.items if d.level == "error" and d.code == "yaml-syntax"}:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        words.update(re.findall(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", text))
+    return words
+
+
 def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     """Checks that need the whole catalogue: ids, references, types, units, periods, templates."""
+    unread = unreadable(diags)   # a document in a file that could not be parsed is not "unknown"
     for i, doc_id in enumerate(cat.info.order):
-        if doc_id not in cat.documents and cat.info_doc is not None:
+        if doc_id not in cat.documents and cat.info_doc is not None and doc_id not in unread:
             line, col = cat.info_doc.where(("order", i))
             diags.warning(cat.info_doc.path, line, col, "unknown-document",
                           f"'order' names document '{doc_id}', which no rule file declares"
@@ -278,14 +321,43 @@ def _check_rule(cat: Catalogue, lr: LoadedRule, ids: dict[str, LoadedRule], diag
         _check_measure(cat, lr, m, sub, diags)
     lr.kind.lint(cat, lr, ids, diags)
     _check_period(lr, diags)
-    for key, text in r.messages.items():
-        for problem in templates.problems(text):
-            lr.error(diags, ("messages", key), "template-field", problem)
-    for name in ("shortcoming", "remedy", "cause"):
-        text = getattr(r, name)
-        if text:
-            for problem in templates.problems(text):
-                lr.error(diags, (name,), "template-field", problem)
+    _check_no_effect(lr, diags)
+    texts = [(("messages", key), text) for key, text in r.messages.items()]
+    texts += [((name,), getattr(r, name)) for name in ("shortcoming", "remedy", "cause") if getattr(r, name)]
+    some_kinds = {f for k in KINDS.values() for f in k.template_fields}
+    for sub, text in texts:
+        problems = templates.problems(text)
+        for problem in problems:
+            lr.error(diags, sub, "template-field", problem)
+        if problems:
+            continue
+        for name in templates.names(text):
+            if name in some_kinds and name not in lr.kind.template_fields:
+                fills = sorted(n for n in some_kinds if n in lr.kind.template_fields)
+                line, col = lr.where(*sub)
+                diags.warning(lr.path, line, col, "template-field-unfilled",
+                              f"a {lr.kind.name} rule never fills '{{{name}}}' (it would print '—')"
+                              + (f"; of the fields only some kinds fill, it fills: {', '.join(fills)}" if fills else
+                                 "; it fills only the fields every kind fills"))
+
+
+def _check_no_effect(lr: LoadedRule, diags: Diagnostics) -> None:
+    """Settings that change nothing: years on a rule judged at the report's as-of date, per_year on one year."""
+    r = lr.rule
+    p = r.period
+    if p.kind == "as_of":
+        for name, value in (("from", p.from_), ("to", p.to)):
+            if value is not None:
+                line, col = lr.where("period", name)
+                diags.warning(lr.path, line, col, "no-effect",
+                              f"'{name}: {value}' has no effect: an 'as_of' rule is judged once, at the report's "
+                              "as-of date; remove it (or use kind 'annual' or 'cumulative' to judge years)")
+    target = getattr(r, "target", None)
+    if target is not None and target.per_year and p.kind in ("annual", "as_of"):
+        line, col = lr.where("target", "per_year")
+        diags.warning(lr.path, line, col, "no-effect",
+                      f"'per_year' has no effect on an '{p.kind}' rule, judged "
+                      "over one year at a time; it multiplies the target by the years of a 'cumulative' period")
 
 
 def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnostics) -> None:

@@ -16,7 +16,8 @@ from typing import Callable, Optional
 import click
 
 from . import __version__, vi
-from .authoring import append_rule, docs_pages, lint, rule_page, skeleton, write_docs
+from .authoring import (add_to_order, append_rule, docs_pages, document_file, lint, new_catalogue, rule_page, skeleton,
+                        write_docs)
 from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
@@ -34,7 +35,7 @@ from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped
 from .reporttext import encoding_note, read_report
 from .runtime import EngineError
 from .facts import load_form
-from .form import choose_documents, choose_years
+from .form import choose_documents, choose_years, covering
 from .form_read import to_yaml as form_to_yaml
 from .form_write import FormSpec, build_form
 from .model import Commune
@@ -155,6 +156,28 @@ def main(ctx: click.Context, debug: bool) -> None:
                 ctx.call_on_close(functools.partial(signal.signal, sig, signal.signal(sig, _on_signal)))
 
 
+PLAN_OPTION = click.option("--plan", "plans", multiple=True, metavar="DOC",
+                           help="Only the rules of this plan: its id or number, e.g. 156/KH-UBND (repeatable). The "
+                                "exit code and tallies count only them.")
+RULE_OPTION = click.option("--rule", "rule_globs", multiple=True, metavar="GLOB",
+                           help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable). The exit code "
+                                "and tallies count only them.")
+
+
+def _scope(cat, plans: tuple[str, ...], rule_globs: tuple[str, ...], sel: Optional[Selection] = None) -> Selection:
+    """The run's scope (engine/selection.py): --plan and --rule checked against the catalogue."""
+    sel = sel or Selection()
+    try:
+        sel.plans = Selection.resolve_plans(cat, plans)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    sel.rules = rule_globs
+    unknown = sel.unknown_rules(cat.by_id)
+    if unknown:
+        raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
+    return sel
+
+
 RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
                             help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
 
@@ -225,8 +248,8 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
 @click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
 @click.option("--status", "statuses", default=None, metavar="STATUS,…",
               help="Show only findings with these statuses, e.g. unmet,pending (the exit code still counts all).")
-@click.option("--rule", "rule_globs", multiple=True, metavar="GLOB",
-              help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable).")
+@PLAN_OPTION
+@RULE_OPTION
 @click.option("--commune", "commune_globs", multiple=True, metavar="GLOB",
               help="Only these communes, by id or name; a glob such as 'quang-ngai/*' (repeatable).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
@@ -240,7 +263,8 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
               help="Audit communes in N worker processes (default: one per core); the output is the same as with 1.")
 @guarded
 def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool,
-          statuses: Optional[str], rule_globs: tuple[str, ...], commune_globs: tuple[str, ...], fail_on: str,
+          statuses: Optional[str], plans: tuple[str, ...], rule_globs: tuple[str, ...],
+          commune_globs: tuple[str, ...], fail_on: str,
           output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool, as_of,
           unit_name: Optional[str], commune_id: Optional[str], province: Optional[str], jobs: Optional[int]) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
@@ -258,6 +282,7 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
     Examples:
       chitieu check facts/tinh-an
       chitieu check facts/tinh-an --status unmet,insufficient_data --rule 'van-dong-*'
+      chitieu check facts/ --plan 156/KH-UBND            # only that plan's rules (exit code included)
       chitieu check facts/tinh-an --format table
       chitieu check facts/tinh-an -o findings.json
       chitieu check facts/tinh-an examples/waivers.yaml --fail-on insufficient_data
@@ -274,9 +299,7 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
         raise click.UsageError(str(exc)) from None
     cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed,
                                                      _asked(as_of, unit_name, commune_id, province))
-    unknown = sel.unknown_rules(cat.by_id)
-    if unknown:
-        raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
+    sel = _scope(cat, plans, rule_globs, sel)
     stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy,
                          jobs=jobs or default_jobs(), whole=not REPORTERS[fmt].header_only)
     first = next(stream, None) if inputs or not diags.has_errors() else None
@@ -320,12 +343,15 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Op
     sys.exit(_fail_exit(counts, fail_on))
 
 
-def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path], allow_unreviewed: bool = False):
-    """Audit for the document commands: every commune kept; input errors reported, their communes left out."""
+def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path], allow_unreviewed: bool = False,
+           plans: tuple[str, ...] = (), rule_globs: tuple[str, ...] = ()):
+    """Audit for the document commands: every commune kept; input errors reported, their communes left out; only
+    the findings in the run's scope (--plan, --rule)."""
     cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
+    sel = _scope(cat, plans, rule_globs)
     if not inputs and diags.has_errors():
         raise InputError(diags.items)
-    result = collect(cat, audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy))
+    result = collect(cat, sel.scope(audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy)))
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
     for cf in result.communes:
@@ -386,12 +412,15 @@ def _emit(data: str | bytes, output: Optional[Path], originals: list[Path], forc
 @click.option("--reviewer-config", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="(--for reviewer) A YAML file (schema: chitieu.reviewer/1) with body, parent, place, signer_role, "
                    "signer_name, recipients.")
+@PLAN_OPTION
+@RULE_OPTION
 @ALLOW_UNREVIEWED
 @guarded
 def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt: str, output: Optional[Path],
            force: bool, date_, number: Optional[str], signer: str, recipients: tuple[str, ...],
            reviewer_body: Optional[str], reviewer_parent: Optional[str], reviewer_place: Optional[str],
-           reviewer_signer: Optional[str], reviewer_config: Optional[Path], allow_unreviewed: bool) -> None:
+           reviewer_signer: Optional[str], reviewer_config: Optional[Path], plans: tuple[str, ...],
+           rule_globs: tuple[str, ...], allow_unreviewed: bool) -> None:
     """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
 
     \b
@@ -406,11 +435,12 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
       chitieu report facts/tinh-an -o du-thao.docx                  # Word (the name picks the format)
       chitieu report facts/tinh-an --for reviewer --reviewer-body "BAN DÂN VẬN THÀNH ỦY" -o phieu.docx
       chitieu report facts/tinh-an --for self-assessment -o bieu-tu-danh-gia.xlsx
+      chitieu report facts/tinh-an --plan 84-KH/TU                  # the draft answers that plan only
     """
     from .documents.review import ReviewOptions, review_options_from
 
     fmt = _choose(DOCUMENT_FORMATS, fmt, output, "md")
-    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
     review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
     for name, value in (("body", reviewer_body), ("parent", reviewer_parent), ("place", reviewer_place),
                         ("signer_role", reviewer_signer)):
@@ -429,19 +459,22 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
 @click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default=None,
               help="xlsx, csv, md or json (default: the format -o's suffix names, else md).")
 @OUTPUT_OPTIONS
+@PLAN_OPTION
+@RULE_OPTION
 @ALLOW_UNREVIEWED
 @guarded
 def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], output: Optional[Path],
-               force: bool, allow_unreviewed: bool) -> None:
+               force: bool, plans: tuple[str, ...], rule_globs: tuple[str, ...], allow_unreviewed: bool) -> None:
     """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
 
     \b
     Examples:
       chitieu shortfalls facts/tinh-an -o thieu-hut.xlsx
       chitieu shortfalls facts/ -o thieu-hut.csv
+      chitieu shortfalls facts/ --plan 13-ĐA/TU --rule 'van-dong-*'
     """
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
-    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
     _deliver(SHORTFALL_FORMATS[fmt], Run.of(result), Options(), output, inputs, force, diags)
     _finish(diags, {}, "never", output)
 
@@ -534,7 +567,7 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, as_of,
         shown = str(report_path.resolve())
     try:
         text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown, name=unit_name,
-                       as_of=as_of.date() if as_of else None)
+                       as_of=as_of.date() if as_of else None, catalogue=cat)
     except Unknown as exc:
         raise InputError([Diagnostic(str(report_path), 1, 1, "report-unknown",
                                      "; ".join(UNKNOWN[w] for w in exc.what))]) from None
@@ -644,10 +677,12 @@ def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: 
     try:
         documents = choose_documents(cat, plans)
         chosen_years = choose_years(cat, documents, years, dt.date.today().year)
+        specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [
+            _seed_form(cat, documents, chosen_years)]
+        for spec in specs:  # each commune is asked only for the plans that cover it
+            spec.documents = covering(cat, documents, spec.commune, named=bool(plans))
     except ValueError as exc:
         raise click.UsageError(str(exc))
-    specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [_seed_form(cat, documents,
-                                                                                                     chosen_years)]
     if len(specs) == 1:
         targets = [output or Path("bieu-mau.xlsx")]
     else:
@@ -680,7 +715,7 @@ def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
 
 @main.group()
 def rules() -> None:
-    """Work on the rule catalogue: list, show, new, lint, test, docs.
+    """Work on the rule catalogue: list, show, new-document, new, lint, test, diff, docs.
 
     \b
     Examples:
@@ -747,10 +782,16 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
 @click.option("--indicator", default=None, help="The indicator the rule reads (examples are filled to match it).")
 @click.option("--title", default=None, help="The rule's title (else a TODO placeholder).")
 @click.option("--clause", default=None, help="The clause of the document (else a TODO placeholder).")
+@click.option("--theme", type=click.Choice(["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]),
+              default=None, help="The group in “Tồn tại, hạn chế” (else a working value marked TODO).")
+@click.option("--severity", type=click.Choice(["critical", "major", "minor", "info"]), default=None,
+              help="How grave a miss is (else 'major', marked TODO).")
+@click.option("--target", "target", type=click.FLOAT, default=None,
+              help="The target's level, e.g. 60 for 60% or 2 for two meetings (else a working value marked TODO).")
 @RULES_OPTION
 @guarded
 def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Optional[str], clause: Optional[str],
-              rules_dir: Optional[Path]) -> None:
+              theme: Optional[str], severity: Optional[str], target: Optional[float], rules_dir: Optional[Path]) -> None:
     """Append a rule skeleton (with a met, an unmet and a no-data example) to the document's rule file.
 
     The rule file is changed in place: work on a copy of the catalogue (`chitieu init`), not the shipped one.
@@ -772,14 +813,115 @@ def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Option
         raise click.UsageError(f"unknown indicator '{indicator}'" + did_you_mean(indicator, cat.indicators)
                                + "; declare it in rules/indicators.yaml first")
     doc = docs[source]
-    path = next(lr.path for lr in cat.rules if lr.document.id == doc.id)
-    text = skeleton(cat, rule_id, doc.id, indicator, title, clause, dt.date.today())
+    path = cat.document_where[doc.id][0]   # the plan's file, with or without rules yet
+    from decimal import Decimal
+
+    level = None
+    if target is not None:
+        level = Decimal(str(target)).normalize()
+        level = level.quantize(Decimal(1)) if level == level.to_integral() else level
+        if level < 0:
+            raise click.UsageError("--target is a level to reach: a number from 0 up")
+    text = skeleton(cat, rule_id, doc.id, indicator, title, clause, dt.date.today(), theme=theme, severity=severity,
+                    target=level)
     try:
         append_rule(path, text)
     except ValueError as exc:
         raise click.UsageError(str(exc))
     line = len(path.read_text(encoding="utf-8").splitlines()) - text.count("\n") + 2
     click.echo(f"{path}:{line}: added rule '{rule_id}' — edit it, then run: chitieu rules lint && chitieu rules test -k {rule_id}")
+
+
+def _year_span(text: str) -> dict:
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", text)
+    if not m:
+        raise click.BadParameter(f"'{text}' không phải giai đoạn dạng 2025-2027 (hoặc một năm 2025)")
+    return {"from": int(m.group(1)), "to": int(m.group(2) or m.group(1))}
+
+
+@rules.command("new-document")
+@click.argument("document_id")
+@click.option("--kind", default="Kế hoạch", show_default=True, help="Loại văn bản (Kế hoạch, Đề án, Quyết định…).")
+@click.option("--number", required=True, help="Số, ký hiệu của văn bản, ví dụ 200/KH-UBND.")
+@click.option("--date", "issued", required=True, type=click.DateTime(["%Y-%m-%d"]),
+              help="Ngày ban hành, dạng YYYY-MM-DD (2025-01-15).")
+@click.option("--issuer", required=True, help="Cơ quan ban hành, ví dụ “UBND tỉnh Quảng Ngãi”.")
+@click.option("--title", required=True, help="Trích yếu (tên) của văn bản.")
+@click.option("--period", "years", required=True, help="Giai đoạn của văn bản: 2025-2027, hoặc một năm 2025.")
+@click.option("--in-force-from", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Ngày văn bản có hiệu lực, nếu khác ngày ban hành (YYYY-MM-DD).")
+@click.option("--in-force-to", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Ngày hết hiệu lực (YYYY-MM-DD).")
+@click.option("--province", "provinces", multiple=True,
+              help="Áp dụng cho mọi xã của tỉnh này, theo mã (quang-ngai); lặp lại cho nhiều tỉnh.")
+@click.option("--commune", "communes", multiple=True,
+              help="Áp dụng cho xã này, theo mã (quang-ngai/tinh-an); lặp lại cho nhiều xã.")
+@click.option("--all-communes", is_flag=True, help="Áp dụng cho mọi xã (văn bản của Trung ương).")
+@click.option("--implements", default=None, help="Mã văn bản cấp trên mà văn bản này thực hiện.")
+@RULES_OPTION
+@guarded
+def rules_new_document(document_id: str, kind: str, number: str, issued: dt.datetime, issuer: str, title: str,
+                       years: str, in_force_from: Optional[dt.datetime], in_force_to: Optional[dt.datetime],
+                       provinces: tuple[str, ...], communes: tuple[str, ...], all_communes: bool,
+                       implements: Optional[str], rules_dir: Optional[Path]) -> None:
+    """Tạo tệp quy tắc của một văn bản mới (kế hoạch, đề án, bộ tiêu chí) và thêm văn bản vào `order` của danh mục.
+
+    Tệp mới là DOCUMENT_ID.yaml trong thư mục danh mục, gồm phần đầu mô tả văn bản — loại, số, ngày, cơ quan ban
+    hành, giai đoạn, hiệu lực, văn bản áp dụng cho xã nào — và `rules:` còn trống; thêm quy tắc bằng
+    `chitieu rules new … --source DOCUMENT_ID`. Thư mục chưa có danh mục (thư mục trống) thì tạo thêm catalogue.yaml
+    và indicators.yaml. Phải nêu văn bản áp dụng cho xã nào: --province, --commune hoặc --all-communes.
+
+    \b
+    Ví dụ:
+      chitieu rules new-document kh-200-ubnd --number 200/KH-UBND --date 2025-01-15 \\
+        --issuer "UBND tỉnh Quảng Ngãi" --title "Kế hoạch thực hiện công tác dân vận năm 2025-2027" \\
+        --period 2025-2027 --province quang-ngai --rules ~/chitieu-thu/rules
+    """
+    root = rules_dir or default_rules_dir()
+    if not re.match(SLUG, document_id):
+        raise click.UsageError(f"'{document_id}' không phải mã văn bản: dùng chữ thường không dấu nối bằng '-' "
+                               "(kh-200-ubnd)")
+    if all_communes and (provinces or communes):
+        raise click.UsageError("--all-communes đã gồm mọi xã: bỏ --province, --commune")
+    if not (all_communes or provinces or communes):
+        raise click.UsageError("nêu văn bản áp dụng cho xã nào: --province MÃ-TỈNH, --commune MÃ-XÃ (lặp lại được) "
+                               "hoặc --all-communes")
+    covers: object = "all" if all_communes else {k: list(v) for k, v in (("provinces", provinces),
+                                                                         ("communes", communes)) if v}
+    in_force = None
+    if in_force_from or in_force_to:
+        in_force = {"from": (in_force_from or issued).date()} | ({"to": in_force_to.date()} if in_force_to else {})
+    document = {"id": document_id, "kind": kind, "number": number, "date": issued.date(), "issuer": issuer,
+                "title": title, "period": _year_span(years), "implements": implements, "covers": covers}
+    from pydantic import ValidationError
+    from .model import DateSpan, Document
+    try:
+        Document.model_validate(document)
+        if in_force:
+            DateSpan.model_validate(in_force)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise click.UsageError(f"{where}: {first['msg']}")
+    path = root / f"{document_id}.yaml"
+    if path.exists():
+        raise click.UsageError(f"{path} đã có; chọn mã văn bản khác (không ghi đè)")
+    root.mkdir(parents=True, exist_ok=True)
+    made = new_catalogue(root, f"Danh mục chỉ tiêu — {kind} số {number}") if not (root / "catalogue.yaml").exists() \
+        else []
+    cat = load_catalogue(root)   # the catalogue must load before it is changed
+    if document_id in cat.documents:
+        raise click.UsageError(f"văn bản '{document_id}' đã có trong {cat.document_where[document_id][0]}")
+    if cat.info_doc is None:
+        raise click.UsageError(f"{root}: không tìm thấy catalogue.yaml")
+    try:
+        write_atomic(path, document_file(document, in_force))
+        add_to_order(cat.info_doc.path, document_id)
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    for p in made:
+        click.echo(f"{p}: đã tạo")
+    click.echo(f"{path}: đã tạo văn bản '{document_id}' và thêm vào order của {cat.info_doc.path.name} — thêm quy "
+               f"tắc: chitieu rules new MÃ-QUY-TẮC --source {document_id}")
 
 
 @rules.command("lint")
@@ -804,34 +946,91 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
 
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-k", "selected", multiple=True, help="Only this rule id (repeatable; a prefix ending in '*' matches many).")
+@click.option("-k", "selected", multiple=True,
+              help="Only this rule (its whole id), the rules matching a glob ('ntm-nc-*'), or else the rules whose id "
+                   "contains this text ('dvk'); repeatable.")
+@PLAN_OPTION
 @RULES_OPTION
 @guarded
-def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], rules_dir: Optional[Path]) -> None:
-    """Run every rule's examples through the real engine; exit 1 when one fails.
+def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], plans: tuple[str, ...],
+               rules_dir: Optional[Path]) -> None:
+    """Run every rule's examples through the real engine; exit 1 when one fails. This is the rule author's whole
+    test suite: a catalogue whose examples pass and whose lint is clean is ready to use.
 
     \b
     Examples:
       chitieu rules test
       chitieu rules test -k mo-hinh-dvk-moi-nam -k 'ntm-nc-*'
+      chitieu rules test -k dvk --plan 84-KH/TU
     """
+    import fnmatch
+
     root = rules_dir or default_rules_dir()
     extra = [p for p in paths if not p.is_dir()]
     root = next((p for p in paths if p.is_dir()), root)
     cat = load_catalogue(root, extra=extra)
-    ids = None
-    if selected:
-        ids = {lr.id for lr in cat.rules for k in selected
-               if lr.id == k or (k.endswith("*") and lr.id.startswith(k[:-1]))}
-        unknown = [k for k in selected if not k.endswith("*") and k not in cat.by_id]
-        if unknown:
-            raise click.UsageError(f"unknown rule '{unknown[0]}'" + did_you_mean(unknown[0], cat.by_id))
-    results = run_examples(cat, ids)
+    try:
+        docs = Selection.resolve_plans(cat, plans)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    def picked(rule_id: str, k: str) -> bool:   # a rule's whole id picks that rule; else a glob; else a part of ids
+        if k in cat.by_id:
+            return rule_id == k
+        return fnmatch.fnmatchcase(rule_id, k) if any(c in k for c in "*?[") else k in rule_id
+
+    for k in selected:
+        if not any(picked(lr.id, k) for lr in cat.rules):
+            raise click.UsageError(f"-k '{k}' matches no rule" + did_you_mean(k, cat.by_id))
+    ids = {lr.id for lr in cat.rules if (not selected or any(picked(lr.id, k) for k in selected))
+           and (not docs or lr.document.id in docs)}
+    results = run_examples(cat, ids if selected or docs else None)
     for res in results:
         click.echo(clean(example_line(res)))
     failed = sum(1 for r in results if not r.passed)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@rules.command("diff")
+@click.argument("old_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("new_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text (one block per changed finding) or json.")
+@guarded
+def rules_diff(old_dir: Path, new_dir: Path, paths: tuple[Path, ...], fmt: str) -> None:
+    """Run the same facts under two versions of the catalogue and list every finding whose status, target or
+    message changed (and the findings only one version gives) — the review before publishing a revision.
+
+    PATHS are fact files, forms or folders, as for `check` (default: the seed commune). Exit 0 when nothing
+    changed, 1 when something did (as diff does), 2 on bad input.
+
+    \b
+    Example:
+      chitieu init ~/chitieu-ban-sua                      # a copy of the catalogue to revise
+      chitieu rules diff rules ~/chitieu-ban-sua/rules facts/tinh-an
+    """
+    import json
+
+    from .authoring import diff_findings, diff_text
+
+    runs = []
+    for rules_dir in (old_dir, new_dir):
+        cat, diags, inputs, _originals, policy = _prepare(rules_dir, paths)
+        if diags.has_errors():
+            raise InputError(diags.items)
+        result = collect(cat, audit_batch(cat, inputs, diags, unreviewed=policy))
+        if diags.has_errors():
+            raise InputError(diags.items)
+        runs.append(result.findings)
+    changes = diff_findings(*runs)
+    if fmt == "json":
+        click.echo(json.dumps({"schema": "chitieu.rules-diff/1", "old": str(old_dir), "new": str(new_dir),
+                               "changes": [c.to_json() for c in changes]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(clean(diff_text(changes, len(runs[1]))), nl=False)
+    sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
 
 
 @rules.command("docs")

@@ -61,6 +61,10 @@ CODES: dict[str, str] = {
     "rete-too-many-rules": "more rules than durable_rules can hold in one ruleset",
     "indicator-unused": "an indicator that no rule reads",
     "todo": "a TODO placeholder left in a rule",
+    "missing-coverage": "a document that does not say which communes it covers",
+    "no-effect": "a setting that changes nothing (years on an as_of rule, per_year on one year)",
+    "percent-fraction": "a percentage target written as a fraction (0.8 for 80%)",
+    "template-field-unfilled": "a template field the rule's kind never fills (it prints '—')",
     "intake-pattern": "an indicator's report phrase that cannot be compiled",
     # facts
     "period-after-report": "a fact for a period after the report's as-of date",
@@ -227,7 +231,7 @@ def shown_path(path: str | Path) -> str:
 
 def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3) -> str:
     """A ' (did you mean: a, b?)' suffix naming the nearest candidates, or '' when none is near."""
-    pool = sorted(set(candidates))
+    pool = sorted(set(candidates) - {name})   # never the word itself
     # a prefix typed in full ('kh-156' for 'kh-156-ubnd-tinh-an') is as telling as a near spelling
     prefixed = [c for c in pool if len(name) >= 3 and c.startswith(name) and c != name]
     close = (prefixed + [c for c in difflib.get_close_matches(name, pool, n=n, cutoff=0.6) if c not in prefixed])[:n]

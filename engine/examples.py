@@ -17,6 +17,17 @@ from .model import Commune, Example, Fact, Finding, Report, Waiver
 EXAMPLE_COMMUNE = Commune(id="vi-du", name="xã Ví Dụ")
 
 
+def example_commune(lr: LoadedRule) -> Commune:
+    """The commune an example is the report of: one the rule's plan covers (its first listed commune, or a commune
+    of its first province), so that the example judges the rule as the plan applies it."""
+    covers = lr.document.covers
+    if covers is None or covers == "all":
+        return EXAMPLE_COMMUNE
+    if covers.communes:
+        return Commune(id=covers.communes[0], name=EXAMPLE_COMMUNE.name)
+    return Commune(id=f"{covers.provinces[0]}/{EXAMPLE_COMMUNE.id}", name=EXAMPLE_COMMUNE.name)
+
+
 @dataclass
 class ExampleResult:
     rule_id: str
@@ -71,8 +82,8 @@ def example_inputs(lr: LoadedRule, index: int, cat: Optional[Catalogue] = None) 
         "title": f"Ví dụ {ex.name}", "date": as_of.isoformat(), "as_of": as_of.isoformat(), "issuer": "—",
         "period": {"from": start.isoformat(), "to": as_of.isoformat()},
     })
-    line, col = lr.rule_file.where(loc)
-    cf = CommuneFacts(EXAMPLE_COMMUNE, reports=[report], paths=[lr.path])
+    commune = example_commune(lr)
+    cf = CommuneFacts(commune, reports=[report], paths=[lr.path])
     for i, f in enumerate(facts):
         fl, fc = lr.rule_file.where(loc + ("facts", i))
         cf.facts.append(LoadedFact(f, lr.path, fl, fc, report))
@@ -80,7 +91,7 @@ def example_inputs(lr: LoadedRule, index: int, cat: Optional[Catalogue] = None) 
     for i, raw in enumerate(ex.waivers):
         data = dict(raw)
         data.setdefault("rule", lr.id)
-        data.setdefault("commune", EXAMPLE_COMMUNE.id)
+        data.setdefault("commune", commune.id)
         try:
             wv = Waiver.model_validate(data)
         except ValidationError as exc:

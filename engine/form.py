@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, LoadedRule
-    from .model import Document, Indicator
+    from .model import Commune, Document, Indicator
 
 SCHEMA = "chitieu.form/1"
 INSTRUCTIONS = "Hướng dẫn"
@@ -292,6 +292,19 @@ def choose_documents(cat: "Catalogue", wanted: Iterable[str]) -> list[str]:
             raise ValueError(f"unknown plan '{w}'" + did_you_mean(w, by_name))
     chosen = {by_name[w] for w in wanted}
     return [d for d in order if not chosen or d in chosen]
+
+
+def covering(cat: "Catalogue", documents: list[str], commune: "Commune", named: bool) -> list[str]:
+    """Of the chosen plans, those that cover the commune (a form asks only for what the commune is judged on). A plan
+    named with --plan that does not cover it, or no plan left, raises ValueError."""
+    mine = [d for d in documents if cat.documents[d].applies_to(commune)]
+    missed = [cat.documents[d] for d in documents if d not in mine]
+    if named and missed:
+        raise ValueError(f"{missed[0].citation} ({missed[0].id}) does not cover the commune {commune.id}: "
+                         "its 'covers' names other communes")
+    if not mine:
+        raise ValueError(f"no plan of the catalogue covers the commune {commune.id}")
+    return mine
 
 
 def choose_years(cat: "Catalogue", documents: list[str], wanted: Iterable[int], this_year: int) -> set[int]:

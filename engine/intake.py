@@ -1667,7 +1667,7 @@ def draft_body(f: Draft) -> dict:
 
 def fact_data(ex: Extraction, *, commune_id: Optional[str] = None, province: Optional[str] = None,
               name: Optional[str] = None, as_of: Optional[dt.date] = None, report_file: Optional[str] = None,
-              ) -> dict:
+              catalogue: Optional[Catalogue] = None) -> dict:
     """The fact document (schema chitieu.facts/1) of an extraction, as plain data. Raises Unknown when the report
     leaves its as-of date or its unit unknown and the caller gave neither: a draft is never dated today."""
     unknown = missing(ex, name=name, commune_id=commune_id, as_of=as_of)
@@ -1677,7 +1677,9 @@ def fact_data(ex: Extraction, *, commune_id: Optional[str] = None, province: Opt
     kind = h.kind or "xã"
     unit = name or f"{kind} {h.commune}"
     bare = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", unit, flags=re.I)
-    cid = commune_id or "/".join(x for x in (slug(province) if province else None, slug(bare)) if x)
+    # without an id or a province, the plans the title names may tell the commune's id (they say whom they cover)
+    known = catalogue.commune_id_for(slug(bare), h.title or "") if catalogue and not province else None
+    cid = commune_id or known or "/".join(x for x in (slug(province) if province else None, slug(bare)) if x)
     month_only = h.as_of_month_only and as_of is None
     as_of = as_of or h.as_of
     start = dt.date(h.period_from, 1, 1) if h.period_from and h.period_from <= as_of.year else dt.date(as_of.year, 1, 1)

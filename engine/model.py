@@ -231,10 +231,15 @@ class Indicator(Strict):
 
 class IndicatorFile(Strict):
     schema_: Literal["chitieu.indicators/1"] = Field(alias="schema")
-    indicators: list[Indicator]
+    # an empty 'indicators:' (a new catalogue, before its first indicator) is an empty list
+    indicators: Annotated[list[Indicator], BeforeValidator(lambda v: [] if v is None else v)]
 
 
 # --------------------------------------------------------------------------------------------------- documents
+
+CommuneId = Annotated[str, BeforeValidator(_text),
+                      Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
+
 
 class YearSpan(Strict):
     from_: Year = Field(alias="from")
@@ -277,6 +282,24 @@ class RelatedDocument(Strict):
         return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year} của {self.issuer}"
 
 
+class Coverage(Strict):
+    """Which communes a plan applies to: every commune of the listed provinces (the first part of a commune id,
+    ``quang-ngai`` for ``quang-ngai/tinh-an``), and the communes listed by id. A plan of a commune's own UBND covers
+    that commune only; a provincial plan covers its province; a national criteria set says ``covers: all``."""
+
+    provinces: list[Slug] = Field(default_factory=list)
+    communes: list[CommuneId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some(self) -> "Coverage":
+        if not self.provinces and not self.communes:
+            raise ValueError("'covers' needs 'provinces' or 'communes' (ids), or write 'covers: all'")
+        return self
+
+    def includes(self, commune_id: str) -> bool:
+        return commune_id in self.communes or any(commune_id.startswith(p + "/") for p in self.provinces)
+
+
 class Document(Strict):
     """The plan or criteria set a rule file encodes."""
 
@@ -290,11 +313,19 @@ class Document(Strict):
     implements: Optional[Slug] = None
     text_available: StrictBool = False
     related: list[RelatedDocument] = Field(default_factory=list)
+    # whom the plan applies to (None: not said — every commune, and `rules lint` warns)
+    covers: Union[Literal["all"], Coverage, None] = None
     note: Optional[Text] = None
 
     @property
     def citation(self) -> str:
         return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year}"
+
+    def applies_to(self, commune: "Commune") -> bool:
+        """Does the plan cover the commune — by its id, or by the id of a unit merged into it?"""
+        if self.covers is None or self.covers == "all":
+            return True
+        return any(self.covers.includes(cid) for cid in [commune.id] + [p.id for p in commune.predecessors])
 
 
 # --------------------------------------------------------------------------------------------------- rules
@@ -337,6 +368,15 @@ class Basis(Strict):
         return self
 
 
+class TargetChange(Strict):
+    """A later version of a target, keeping the rule's id: the value that applies from a date (Kế hoạch sửa đổi,
+    a new year's level), and where it comes from."""
+
+    from_: Date = Field(alias="from")
+    value: Number
+    basis: Basis
+
+
 class Target(Strict):
     op: Op
     value: Union[StrictBool, Number, Key, None] = None
@@ -344,6 +384,8 @@ class Target(Strict):
     per_year: StrictBool = False
     unknown_reason: Optional[Text] = None
     basis: Basis
+    # later versions of a numeric target, by date; the period judged picks the one in force on its last day
+    changes: list[TargetChange] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> "Target":
@@ -351,7 +393,20 @@ class Target(Strict):
             raise ValueError("a target without 'value' must say why in 'unknown_reason' (the threshold is unknown)")
         if self.per_year and not isinstance(self.value, Decimal):
             raise ValueError("'per_year' needs a numeric 'value'")
+        if self.changes and not isinstance(self.value, Decimal):
+            raise ValueError("'changes' needs a numeric 'value' (a threshold that changes from a date)")
+        dates = [c.from_ for c in self.changes]
+        if dates != sorted(set(dates)):
+            raise ValueError("the 'changes' of a target go in date order, one per date")
         return self
+
+    def version(self, day: dt.date) -> tuple[Union[StrictBool, Decimal, str, None], Basis, Optional[dt.date]]:
+        """(value, basis, in force from) of the version in force on ``day``; from None for the first version."""
+        current = (self.value, self.basis, None)
+        for c in self.changes:
+            if c.from_ <= day:
+                current = (c.value, c.basis, c.from_)
+        return current
 
 
 PeriodKind = Literal["annual", "cumulative", "deadline", "as_of"]
@@ -620,10 +675,6 @@ class Fact(Strict):
         return self
 
 
-CommuneId = Annotated[str, BeforeValidator(_text),
-                      Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
-
-
 class Predecessor(Strict):
     """A unit merged into this one (communes were merged from 07/2025): its results carry over to this commune."""
 
@@ -797,6 +848,8 @@ class TargetOut(Out):
     display: str
     threshold_known: bool
     basis: Optional[BasisOut] = None
+    # a target that changes with time: the date from which the version applied is in force (None: the first one)
+    in_force_from: Optional[dt.date] = None
 
 
 class BoundOut(Out):

@@ -95,7 +95,7 @@ def draft_report(cat: Catalogue, path: Path, diags: Diagnostics, asked: Asked = 
         return None
     try:
         doc = to_document(ex, path, commune_id=asked.commune_id, province=asked.province, name=asked.name,
-                          as_of=asked.as_of, report_file=str(path.resolve()))
+                          as_of=asked.as_of, report_file=str(path.resolve()), catalogue=cat)
     except Unknown as exc:
         diags.error(path, 1, 1, "report-unknown", unknown_error(path, exc.what))
         return None

@@ -18,7 +18,7 @@ from .audit import run_audit
 from .catalogue import Catalogue
 from .diagnostics import Diagnostics
 from .facts import CommuneFacts, load_fact_document
-from .intake import Extraction, Unknown, extract, to_document
+from .intake import Extraction, Unknown, extract, slug, to_document
 from .reporttext import ReportText, clean, encoding_note, fold, for_matching, read_report
 
 _DUP = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.I)
@@ -239,8 +239,12 @@ FIGURE_CODES = {"unmet": "report-figure", "needs_clarification": "report-unclear
 
 def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """The report's own derived figures recomputed by the catalogue's claim checks, and readings that disagree."""
+    # the commune with the id the plans its title names give (they say whom they cover), so that the checks of the
+    # plans covering it apply; else a stand-in id
+    bare = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", ex.header.commune or "", flags=re.I)
+    known = cat.commune_id_for(slug(bare), ex.header.title or "") if bare else None
     try:
-        doc = to_document(ex, ex.report.path, commune_id="lint/xa", name=ex.header.commune or "xã chưa rõ tên",
+        doc = to_document(ex, ex.report.path, commune_id=known or "lint/xa", name=ex.header.commune or "xã chưa rõ tên",
                           as_of=None if ex.header.as_of else dt.date.today(), report_file=str(ex.report.path.resolve()))
     except Unknown:
         return

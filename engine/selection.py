@@ -1,4 +1,8 @@
-"""Which findings a run shows: `chitieu check --status`, `--rule` and `--commune`, applied to the audit's stream."""
+"""Which findings a run is about and shows, applied to the audit's stream.
+
+`--plan` (a document's id or number), `--rule` (an id or a glob) and `--commune` scope a run of `check`, `report` or
+`shortfalls`: only those findings are counted (the exit code, the tallies), shown and written — the rules they read
+still run. `--status` (check only) is a display filter: the exit code still counts every finding in scope."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ class Selection:
     statuses: Optional[set[str]] = None
     rules: tuple[str, ...] = ()
     communes: tuple[str, ...] = ()
+    plans: frozenset[str] = frozenset()          # document ids (resolve_plans turns what was typed into ids)
     matched_communes: int = field(default=0, init=False)
 
     @staticmethod
@@ -34,6 +39,20 @@ class Selection:
             out.add(part)
         return out
 
+    @staticmethod
+    def resolve_plans(cat, wanted: Iterable[str]) -> frozenset[str]:
+        """The ids of the documents named by id or number ('kh-156-ubnd-tinh-an', '156/KH-UBND'); an unknown one
+        raises ValueError naming the nearest."""
+        known = {d.id: d.id for d in cat.documents.values()} | {d.number: d.id for d in cat.documents.values()}
+        out = set()
+        for w in wanted:
+            if w not in known:
+                raise ValueError(f"--plan '{w}' is no document of the catalogue" + did_you_mean(w, known)
+                                 + "; the documents are: " + ", ".join(f"{d.number} ({d.id})"
+                                                                      for d in cat.documents.values()))
+            out.add(known[w])
+        return frozenset(out)
+
     def unknown_rules(self, rule_ids: Iterable[str]) -> list[str]:
         """The --rule patterns that match no rule of the catalogue."""
         ids = list(rule_ids)
@@ -44,7 +63,8 @@ class Selection:
                                         for p in self.communes)
 
     def _rule(self, f: Finding) -> bool:
-        return not self.rules or any(fnmatch.fnmatchcase(f.rule_id, p) for p in self.rules)
+        return ((not self.rules or any(fnmatch.fnmatchcase(f.rule_id, p) for p in self.rules))
+                and (not self.plans or f.source.document in self.plans))
 
     def scope(self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
         """Only the chosen communes and rules: what the run is about (the exit code counts these)."""

@@ -63,10 +63,16 @@ def problems(text: str) -> list[str]:
             out.append("positional placeholders ('{}') are not allowed; name the field, e.g. '{actual}'")
         elif name not in FIELDS:
             from .diagnostics import did_you_mean
-            out.append(f"the template names an unknown field '{{{name}}}'" + did_you_mean(name, FIELDS))
+            out.append(f"the template names an unknown field '{{{name}}}'" + did_you_mean(name, FIELDS)
+                       + "; the fields are: " + ", ".join(FIELDS))
         if spec or conv:
             out.append(f"'{{{name}}}' has a format or conversion; fields are formatted by the engine")
     return out
+
+
+def names(text: str) -> list[str]:
+    """The fields a (well-formed) template names, in order."""
+    return [name for _, name, _s, _c in _FORMATTER.parse(text) if name]
 
 
 _SPACES = re.compile(r"[ \t\n]+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -49,6 +50,13 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "...'"
 
 
+# words an author may write for an allowed value that shares no spelling with it
+SYNONYMS = {"yearly": "annual", "year": "annual", "annually": "annual", "hang-nam": "annual", "hang_nam": "annual",
+            "total": "cumulative", "accumulated": "cumulative", "luy-ke": "cumulative", "luy_ke": "cumulative",
+            "due": "deadline", "by": "deadline", "han": "deadline", "now": "as_of", "current": "as_of",
+            "asof": "as_of", "as-of": "as_of", "high": "major", "low": "minor", "critial": "critical"}
+
+
 def _message(err: dict, key: str | None) -> tuple[str, str]:
     kind = err["type"]
     msg = err["msg"]
@@ -72,7 +80,12 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
         return "invalid-value", f"{_show(err.get('input'))} is not a rule kind; expected {expected}"
     if kind in ("literal_error", "enum"):
         expected = err.get("ctx", {}).get("expected", "")
-        return "invalid-value", f"{_show(err.get('input'))} is not allowed; expected {expected}"
+        allowed = re.findall(r"'([^']*)'", expected)
+        given = str(err.get("input"))
+        near = SYNONYMS.get(given.strip().lower())
+        hint = (f" (did you mean: '{near}'?)" if near in allowed else did_you_mean(given, allowed)) if allowed else ""
+        field = f"'{key}': " if isinstance(key, str) else ""
+        return "invalid-value", f"{field}{_show(err.get('input'))} is not allowed{hint}; expected {expected}"
     if kind == "string_pattern_mismatch":
         return "invalid-value", (f"{_show(err.get('input'))} is not a valid identifier: use lower-case ASCII letters, "
                                  "digits and '-' (ids) or '_' and '.' (indicator keys)")

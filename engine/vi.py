@@ -141,3 +141,16 @@ def unreviewed_note(name: str, files: list[str]) -> str:
     """The line every output carries when a commune's findings rest on drafts no one has reviewed."""
     return (f"LƯU Ý: kết quả của {name} dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát "
             f"({', '.join(files)}); chỉ dùng để tham khảo.")
+
+
+def coverage(covers) -> str:
+    """Whom a plan applies to, in words: 'mọi xã', 'các xã của tỉnh (mã) quang-ngai; xã quang-ngai/tinh-an'."""
+    if covers is None:
+        return "mọi xã (văn bản chưa nêu phạm vi áp dụng)"
+    if covers == "all":
+        return "mọi xã"
+    parts = [f"các xã của tỉnh (mã) {', '.join(covers.provinces)}"] if covers.provinces else []
+    if covers.communes:
+        parts.append(f"xã (mã) {', '.join(covers.communes)}")
+    return "; ".join(parts)
+

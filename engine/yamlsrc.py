@@ -269,6 +269,35 @@ class _Builder:
         raise self.err(node, "yaml-syntax", "unsupported YAML node")  # pragma: no cover
 
 
+_KEY_LINE = re.compile(r"^( *)(- +)?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def indent_hint(text: str, line0: int) -> str:
+    """Where a syntax error sits on a key indented unlike the key before it, say so in words: "`topic` is indented
+    3 spaces; indent it like `severity` (4 spaces)"; else ''."""
+    lines = text.splitlines()
+    m = _KEY_LINE.match(lines[line0]) if 0 <= line0 < len(lines) else None
+    if m is None or m.group(2):
+        return ""
+    indent, key = len(m.group(1)), m.group(3)
+    for k in range(line0 - 1, -1, -1):
+        prev = lines[k]
+        if not prev.strip() or prev.lstrip().startswith("#"):
+            continue
+        pm = _KEY_LINE.match(prev)
+        if pm is None:
+            continue   # a continued value (a folded text, a list's items)
+        pindent = len(pm.group(1)) + len(pm.group(2) or "")
+        opens_block = re.search(r":\s*(?:[>|][-+]?)?\s*(?:#.*)?$", prev) is not None
+        if pindent == indent or (opens_block and pindent < indent):
+            return ""
+        if abs(pindent - indent) > 2:
+            return ""
+        return (f": `{key}` is indented {indent} space{'s' if indent != 1 else ''}; indent it like `{pm.group(3)}` "
+                f"({pindent} spaces)")
+    return ""
+
+
 def parse(path: Path, text: str) -> YamlDoc:
     """Parse already-decoded text."""
     doc = YamlDoc(path=path, data=None, text=text)
@@ -280,6 +309,8 @@ def parse(path: Path, text: str) -> YamlDoc:
         problem = exc.problem or "invalid YAML"
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             problem += " (a tab: YAML indents with spaces only)"
+        elif mark is not None:
+            problem += indent_hint(text, mark.line)
         raise _diag(path, line, col, "yaml-syntax", problem)
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)

@@ -68,6 +68,32 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None) ->
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+_OPEN: list = []
+
+
+def every_commune_rules() -> Path:
+    """The shipped catalogue with every plan covering every commune (``covers: all``), made once per test run: for
+    tests of reading input, writing output and the web page with communes of their own (xã An Phú, xã Nghĩa Hòa,
+    xã Thử) that probe with the seed commune's plans — not tests of which plans cover whom."""
+    import re
+    import tempfile
+
+    if not _OPEN:
+        _OPEN.append(tempfile.TemporaryDirectory(prefix="chitieu-every-commune-"))   # removed when the run ends
+        rules = Path(_OPEN[0].name) / "rules"
+        shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+        for path in rules.glob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"^  covers: .*$", "  covers: all", text, flags=re.M), encoding="utf-8")
+    return Path(_OPEN[0].name) / "rules"
+
+
+@pytest.fixture(scope="session")
+def every_commune() -> dict:
+    """The environment of a run on every_commune_rules()."""
+    return {"CHITIEU_RULES": str(every_commune_rules())}
+
+
 @pytest.fixture(scope="session")
 def catalogue():
     from chitieu.catalogue import load_catalogue

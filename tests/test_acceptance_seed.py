@@ -37,7 +37,8 @@ def test_online_dossiers_met_on_a_lower_bound(seed_json):
     assert f["actual_bound"] == [{"operator": ">", "value": 50}]
     target = dict(f["target"])          # the session's findings are shared: read, never change them
     basis = target.pop("basis")
-    assert target == {"operator": ">=", "value": 50, "unit": "%", "display": "ít nhất 50%", "threshold_known": True}
+    assert target == {"operator": ">=", "value": 50, "unit": "%", "display": "ít nhất 50%", "threshold_known": True,
+                      "in_force_from": None}
     assert basis["kind"] == "assumption" and "danh mục lấy mức 50% làm giả định" in basis["text"]
     assert f["message"] == "Tỷ lệ hồ sơ giải quyết trực tuyến đến tháng 10/2024 trên 50%, đạt chỉ tiêu (ít nhất 50%)."
 

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, invoke, run_cli
 from chitieu.catalogue import load_catalogue
@@ -310,3 +311,176 @@ def test_rules_docs_writes_to_docs_rules_under_the_working_folder(tmp_path, monk
     n = len(load_catalogue().rules) + 1          # a page per rule and the index
     assert run.code == 0 and run.out.strip() == f"{n} page(s) written to {Path('docs') / 'rules'}"
     assert (tmp_path / "docs" / "rules" / "index.md").exists()
+
+
+def _rule_span(text: str, rule_id: str) -> tuple[int, int]:
+    """Where a rule's block is in a rule file: from its '  - id:' line to the next rule's (or the end)."""
+    start = text.index(f"\n  - id: {rule_id}\n") + 1
+    nxt = text.find("\n  - id: ", start)
+    return start, len(text) if nxt < 0 else nxt + 1
+
+
+def test_the_guides_new_plan_from_an_empty_folder_literally(tmp_path):
+    """new-document → indicators → rules new → edits → a hand-written rule → lint → test → check, exactly as RULES.md
+    writes it, from an empty folder: the new plan judges the commune it covers and no other."""
+    project = tmp_path / "trong"
+    project.mkdir()
+    guide = GUIDE.read_text(encoding="utf-8")
+    blocks = re.findall(r"```([^\n]*new-plan[^\n]*)\n(.*?)```", guide, flags=re.S)
+    assert [info.split()[0] for info, _ in blocks] == ["sh", "yaml", "sh", "diff", "diff", "diff", "diff", "diff",
+                                                       "diff", "yaml", "sh", "yaml", "yaml", "sh"]
+    outputs = []
+    for info, body in blocks:
+        attrs = dict(a.split("=", 1) for a in info.split()[2:])
+        if info.startswith("yaml"):
+            target = project / attrs.get("append", attrs.get("create", ""))
+            if "create" in attrs:
+                assert not target.exists()
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(body, encoding="utf-8")
+            else:
+                target.write_text(target.read_text(encoding="utf-8") + body, encoding="utf-8")
+        elif info.startswith("diff"):   # the edit is made inside the rule the guide names
+            target = project / attrs["file"]
+            old = "\n".join(l[1:] for l in body.splitlines() if l.startswith("-"))
+            new = "\n".join(l[1:] for l in body.splitlines() if l.startswith("+"))
+            text = target.read_text(encoding="utf-8")
+            start, end = _rule_span(text, attrs["rule"])
+            assert text[start:end].count(old) == 1, "the guide's edit must match exactly one place in its rule"
+            target.write_text(text[:start] + text[start:end].replace(old, new) + text[end:], encoding="utf-8")
+        else:
+            for line in body.strip().splitlines():
+                argv = shlex.split(line)
+                assert argv[0] == "chitieu"
+                outputs.append(run_cli(*argv[1:], cwd=project, env={"CHITIEU_RULES": str(tmp_path / "nowhere")}))
+    new_document, new_online, new_dialogue, lint, test, check = outputs
+    assert new_document.code == 0, new_document.err
+    assert sorted(p.name for p in (project / "rules").iterdir()) == ["catalogue.yaml", "indicators.yaml",
+                                                                      "kh-200-ubnd.yaml"]
+    catalogue = yaml.safe_load((project / "rules" / "catalogue.yaml").read_text(encoding="utf-8"))
+    assert catalogue["order"] == ["kh-200-ubnd"]
+    for run, rule in ((new_online, "ho-so-truc-tuyen"), (new_dialogue, "doi-thoai-voi-nhan-dan")):
+        assert run.code == 0 and f"added rule '{rule}'" in run.out, run.err
+    assert lint.code == 0 and lint.err.strip().endswith("0 error(s), 0 warning(s)"), lint.err
+    assert test.code == 0 and test.out.strip().endswith("11 passed, 0 failed"), test.out
+    assert check.code == 0, check.err
+    doc = run_cli("check", "facts", "--rules", "rules", "--format", "json", "--fail-on", "never", cwd=project).json()
+    judged = {(f["commune"]["id"], f["rule_id"]): (f["status"], f["actual"]) for f in doc["findings"]}
+    assert judged == {("quang-ngai/tinh-ha", "ho-so-truc-tuyen"): ("unmet", 55),
+                      ("quang-ngai/tinh-ha", "doi-thoai-voi-nhan-dan"): ("met", 2),
+                      ("quang-ngai/tinh-ha", "thon-dan-van-kheo"): ("pending", 66.6667)}
+    assert "xã Nhơn Lý (binh-dinh/nhon-ly)" in check.out and "04/06 thôn (66,7%)" in check.out
+
+
+def test_rules_new_on_a_plan_with_no_rule_yet(tmp_path):
+    """`rules: []` and an empty `rules:` are a plan with no rule: `rules new` adds the first one."""
+    for empty in ("rules: []\n", "rules:\n"):
+        root = tmp_path / ("flow" if "[" in empty else "blank")
+        shutil.copytree(ROOT / "rules", root)
+        path = root / "thu.yaml"
+        path.write_text("schema: chitieu.rules/1\ndocument:\n  id: kh-thu\n  kind: Kế hoạch\n  number: 9/KH-UBND\n"
+                        "  date: 2025-01-15\n  issuer: UBND xã Thử\n  title: Kế hoạch thử\n"
+                        "  period: {from: 2025, to: 2025}\n  covers: {communes: [quang-ngai/thu]}\n" + empty,
+                        encoding="utf-8")
+        assert run_cli("rules", "lint", "--rules", str(root)).code == 0
+        run = run_cli("rules", "new", "giam-ngheo-thu", "--source", "9/KH-UBND", "--indicator",
+                      "giam_ngheo.so_ho_giam", "--rules", str(root))
+        assert run.code == 0 and f"{path}:13: added rule 'giam-ngheo-thu'" in run.out, run.err
+        test = run_cli("rules", "test", "-k", "giam-ngheo-thu", "--rules", str(root))
+        assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed"), test.out
+
+
+def test_new_document_refuses_what_it_cannot_write_well(tmp_path):
+    args = ["rules", "new-document", "kh-thu", "--number", "9/KH-UBND", "--date", "2025-01-15", "--issuer",
+            "UBND xã Thử", "--title", "Kế hoạch thử", "--period", "2025-2027", "--rules", str(tmp_path / "r")]
+    run = run_cli(*args)
+    assert run.code == 2 and "nêu văn bản áp dụng cho xã nào: --province" in run.err
+    assert not (tmp_path / "r").exists()
+    run = run_cli(*args, "--commune", "Tịnh An")
+    assert run.code == 2 and "covers" in run.err and not (tmp_path / "r").exists()
+    assert run_cli(*args, "--commune", "quang-ngai/thu").code == 0
+    run = run_cli(*args, "--commune", "quang-ngai/thu")
+    assert run.code == 2 and "kh-thu.yaml đã có" in run.err
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "rules", root)
+    before = (root / "catalogue.yaml").read_text(encoding="utf-8")
+    run = run_cli(*args[:-1], str(root), "--province", "quang-ngai", "--in-force-from", "2025-02-01")
+    assert run.code == 0, run.err
+    after = (root / "catalogue.yaml").read_text(encoding="utf-8")
+    assert after == before.replace("qd-318-ttg-ntm-nang-cao]", "qd-318-ttg-ntm-nang-cao, kh-thu]")
+    assert "in_force: {from: 2025-02-01}" in (root / "kh-thu.yaml").read_text(encoding="utf-8")
+    assert not (root / "indicators.yaml").read_text(encoding="utf-8").startswith("schema: chitieu.indicators/1\n#")
+
+
+def test_lint_lists_the_fields_when_a_template_names_an_unknown_one_and_flags_per_year_on_one_year(tmp_path):
+    run = run_cli("rules", "lint", str(BROKEN / "template-field.yaml"))
+    line = next(l for l in run.err.splitlines() if "[template-field]" in l)
+    assert "unknown field '{actal}' (did you mean: 'actual'?); the fields are: title, commune, period, target," in line
+    assert all(f in line for f in FIELDS)
+    rule = (BROKEN / "template-field.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("messages: {met: 'đạt {actal}', unmet: chưa đạt}", "messages: {met: đạt, unmet: chưa đạt}")
+    rule = rule.replace('value: 1, unit: hộ,', 'value: 1, per_year: true, unit: hộ,')
+    path = tmp_path / "per-year.yaml"
+    path.write_text(rule, encoding="utf-8")
+    run = run_cli("rules", "lint", str(path))
+    assert run.code == 0 and (f"{path}:18:44: warning[no-effect]: 'per_year' has no effect on an 'annual' rule"
+                              in run.err), run.err
+
+
+def test_the_skeletons_working_values_are_todos_until_set(tmp_path):
+    """theme, severity and the target's level not given to `rules new`: working values that lint reports, each at
+    its line, until the author sets them; given, no such TODO."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    run = run_cli("rules", "new", "thu-mac-dinh", "--source", "84-KH/TU", "--indicator", "dvk.mo_hinh",
+                  "--title", "Thử", "--clause", "Mục thử", "--rules", str(rules))
+    assert run.code == 0, run.err
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lint = run_cli("rules", "lint", "--rules", str(rules))
+    todos = [l for l in lint.err.splitlines() if "a TODO left by `rules new`" in l]
+    where = {int(l.split(":")[1]): lines[int(l.split(":")[1]) - 1].split("#")[0].strip() for l in todos}
+    assert sorted(where.values()) == ["severity: major", "target: {op: \">=\", value: 1, unit: mô hình,",
+                                      "theme: dan_van_chinh_quyen"], lint.err
+    assert all(f"{path}:" in l and "warning[todo]" in l for l in todos)
+    run = run_cli("rules", "new", "thu-da-dat", "--source", "84-KH/TU", "--indicator", "dich_vu_cong.ty_le_ho_so_truc_tuyen",
+                  "--title", "Thử", "--clause", "Mục thử", "--theme", "kinh_te", "--severity", "minor",
+                  "--target", "62.5", "--rules", str(rules))
+    assert run.code == 0, run.err
+    text = path.read_text(encoding="utf-8")
+    mine = text[text.index("  - id: thu-da-dat"):]
+    assert "# TODO" not in mine and "theme: kinh_te\n" in mine and "severity: minor\n" in mine
+    assert 'target: {op: ">=", value: 62.5, unit: "%",' in mine
+    test = run_cli("rules", "test", "-k", "thu-da-dat", "--rules", str(rules))
+    assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed"), test.out
+    lint = run_cli("rules", "lint", "--rules", str(rules))
+    assert len([l for l in lint.err.splitlines() if "a TODO left by `rules new`" in l]) == 3, lint.err
+
+
+def test_a_misindented_key_is_explained_in_words_without_false_warnings(tmp_path):
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-156.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, l in enumerate(lines) if l == "    severity: major")
+    lines[n + 1] = lines[n + 1][1:]          # the key after it, one space short
+    key = lines[n + 1].split(":")[0].strip()
+    path.write_text("\n".join(lines), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.code == 2
+    assert f"{path}:{n + 2}:4: error[yaml-syntax]: " in run.err
+    assert f"`{key}` is indented 3 spaces; indent it like `severity` (4 spaces)" in run.err
+    # the file's rules could not be read: their indicators are not "unused", its plan is not "unknown"
+    assert "indicator-unused" not in run.err and "unknown-document" not in run.err, run.err
+    assert run.err.strip().endswith("1 error(s), 0 warning(s)")
+
+
+def test_an_enum_error_names_the_field_and_the_nearest_value(tmp_path):
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "period: {kind: annual" in text
+    path.write_text(text.replace("period: {kind: annual", "period: {kind: yearly", 1), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert ("error[invalid-value]: 'kind': 'yearly' is not allowed (did you mean: 'annual'?); expected 'annual', "
+            "'cumulative', 'deadline' or 'as_of'") in run.err, run.err
+    from chitieu.diagnostics import did_you_mean
+    assert did_you_mean("from", ["from", "to", "form"]) == " (did you mean: 'form'?)"   # never the word itself

@@ -16,7 +16,12 @@ HOA_BINH = ROOT / "tests" / "fixtures" / "drafting" / "xa-hoa-binh-2025.yaml"
 
 
 @pytest.fixture(scope="module")
-def audited(catalogue):
+def audited():
+    from chitieu.catalogue import load_catalogue
+    from conftest import every_commune_rules
+
+    # a made-up commune judged on the seed's plans: the catalogue with every plan covering every commune
+    catalogue = load_catalogue(every_commune_rules())
     diags = Diagnostics()
     result = collect(catalogue, audit_batch(catalogue, [HOA_BINH], diags))
     assert not diags.has_errors(), [d.render() for d in diags.items]

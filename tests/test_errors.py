@@ -113,7 +113,7 @@ def test_rule_file_errors_are_located(tmp_path):
     lines = text.splitlines()
     ind_line = next(i for i, l in enumerate(lines, 1) if "dvk.mo_hinhx" in l)
     sev_line = next(i for i, l in enumerate(lines, 1) if "severity: huge" in l)
-    assert any(e.startswith(f"{path}:{sev_line}:15: error[invalid-value]: 'huge' is not allowed") for e in errors), errors
+    assert any(e.startswith(f"{path}:{sev_line}:15: error[invalid-value]: 'severity': 'huge' is not allowed") for e in errors), errors
     assert any(e.startswith(f"{path}:{ind_line}:") and "error[unknown-indicator]" in e
                and "did you mean: 'dvk.mo_hinh'" in e for e in errors), errors
 

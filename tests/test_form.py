@@ -311,17 +311,24 @@ def test_a_province_checks_a_folder_of_forms_from_several_communes(filled_form, 
     ws = wb[MAIN]
     ws["J3"], ws["J5"], ws["J6"], ws["J7"] = "Báo cáo năm 2024", "31/12/2024", "31/12/2024", "01/01/2024"
     rows = rows_by_key(ws)
-    ws.cell(rows[("giam_ngheo.so_ho_giam", "2024")], M["value"]).value = 4
-    ws.cell(rows[("giam_ngheo.chi_tieu_giao", "2024")], M["value"]).value = 5
+    # Tịnh Hà is asked only for the plans that cover it: the province's Đề án, not Tịnh An's own Kế hoạch 156
+    assert ("giam_ngheo.so_ho_giam", "2024") not in rows
+    ws.cell(rows[("van_dong.chuyen_doi_so.so_mo_hinh", "as_of")], M["value"]).value = 0
+    ws.cell(rows[("kdc.so_khu_6_khong", "as_of")], M["value"]).value = 4
+    ws.cell(rows[("kdc.tong_so_khu", "as_of")], M["value"]).value = 5
     wb.save(folder / "tinh-ha.xlsx")
     run = run_cli("check", str(folder), "--format", "json", "--fail-on", "never")
     assert run.code == 0, run.err
     doc = run.json()
     assert [c["id"] for c in doc["communes"]] == ["quang-ngai/tinh-an", "quang-ngai/tinh-ha"]
     tinh_ha = [f for f in doc["findings"] if f["commune"]["id"] == "quang-ngai/tinh-ha"]
-    poor = next(f for f in tinh_ha if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024")
-    assert (poor["status"], poor["actual"], poor["achievement_pct"], poor["shortfall"], poor["shortfall_unit"]) == \
-        ("unmet", 80, 80.0, 1, "hộ")
+    assert {f["source"]["number"] for f in tinh_ha} == {"13-ĐA/TU", "318/QĐ-TTg"}
+    digital = next(f for f in tinh_ha if f["rule_id"] == "van-dong-chuyen-doi-so")
+    assert (digital["status"], digital["actual"], digital["shortfall"], digital["shortfall_unit"]) == \
+        ("unmet", 0, 1, "mô hình")
+    areas = next(f for f in tinh_ha if f["rule_id"] == "khu-dan-cu-6-khong")
+    assert (areas["status"], areas["actual"], areas["actual_display"]) == \
+        ("insufficient_data", 80, "04/05 khu dân cư (80%)")
     tinh_an = {"findings": [f for f in doc["findings"] if f["commune"]["id"] == "quang-ngai/tinh-an"]}
     assert _judged(tinh_an) == _judged(seed_json)
 
@@ -504,8 +511,8 @@ def test_the_same_input_gives_the_same_bytes(blank_form, tmp_path):
 
 
 def test_plans_years_and_communes_are_chosen(catalogue, tmp_path):
-    out = tmp_path / "tinh-ha.xlsx"
-    run = run_cli("form", "--plan", "156/KH-UBND", "--year", "2024", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà",
+    out = tmp_path / "tinh-an.xlsx"
+    run = run_cli("form", "--plan", "156/KH-UBND", "--year", "2024", "--commune", "quang-ngai/tinh-an=xã Tịnh An",
                   "-o", str(out))
     assert run.code == 0, run.err
     wb = load_workbook(out)
@@ -514,6 +521,17 @@ def test_plans_years_and_communes_are_chosen(catalogue, tmp_path):
     wanted = {k for lr in catalogue.rules if lr.document.number == "156/KH-UBND" for k in lr.rule.indicators()}
     assert {k for k, _ in chosen} == wanted
     assert {p for _, p in chosen} == {"2024", "2023-", "as_of"}
+    assert (ws["C3"].value, ws["C4"].value, ws["C7"].value) == ("quang-ngai/tinh-an", "xã Tịnh An", "UBND xã Tịnh An")
+    # a commune's own plan covers that commune only: another commune's form cannot ask for it
+    run = run_cli("form", "--plan", "156/KH-UBND", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà", "-o", str(out))
+    assert run.code == 2 and ("Kế hoạch số 156/KH-UBND ngày 06/4/2023 (kh-156-ubnd-tinh-an) does not cover the "
+                              "commune quang-ngai/tinh-ha") in run.err
+    run = run_cli("form", "--plan", "13-ĐA/TU", "--year", "2024", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà",
+                  "-o", str(tmp_path / "tinh-ha.xlsx"))
+    assert run.code == 0, run.err
+    ws = load_workbook(tmp_path / "tinh-ha.xlsx")[MAIN]
+    wanted = {k for lr in catalogue.rules if lr.document.number == "13-ĐA/TU" for k in lr.rule.indicators()}
+    assert {k for k, _ in rows_by_key(ws)} == wanted
     assert (ws["C3"].value, ws["C4"].value, ws["C7"].value) == ("quang-ngai/tinh-ha", "xã Tịnh Hà", "UBND xã Tịnh Hà")
 
     folder = tmp_path / "nhieu"
@@ -523,6 +541,11 @@ def test_plans_years_and_communes_are_chosen(catalogue, tmp_path):
     assert run.code == 0, run.err
     assert sorted(p.name for p in folder.iterdir()) == ["bieu-mau-quang-ngai-tinh-an.xlsx",
                                                         "bieu-mau-quang-ngai-tinh-ha.xlsx"]
+    keys = {c: {k for k, _ in rows_by_key(load_workbook(folder / f"bieu-mau-quang-ngai-{c}.xlsx")[MAIN])}
+            for c in ("tinh-an", "tinh-ha")}
+    own = {"giam_ngheo.so_ho_giam", "dvk.mo_hinh", "dvcq.ke_hoach_nam"}   # read only by Tịnh An's and the city's plans
+    assert own <= keys["tinh-an"] and not own & keys["tinh-ha"]
+    assert "van_dong.chuyen_doi_so.so_mo_hinh" in keys["tinh-an"] & keys["tinh-ha"]   # the province's Đề án
 
     run = run_cli("form", "--plan", "kh-156", "-o", str(tmp_path / "x.xlsx"))
     assert run.code == 2 and "unknown plan 'kh-156' (did you mean: 'kh-156-ubnd-tinh-an'?)" in run.err

@@ -299,7 +299,7 @@ def test_facts_lint_checks_the_figures_on_the_text_itself(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- tables
 
-def test_a_word_table_of_figures_is_read_by_its_columns_and_each_fact_cites_its_cell(tmp_path):
+def test_a_word_table_of_figures_is_read_by_its_columns_and_each_fact_cites_its_cell(tmp_path, every_commune):
     from docx import Document
 
     doc = Document()
@@ -328,7 +328,8 @@ def test_a_word_table_of_figures_is_read_by_its_columns_and_each_fact_cites_its_
         ("kdc.so_khu_van_hoa", "as_of"): (14, "Bảng 1!C5"),
         ("kdc.tong_so_khu", "as_of"): (16, "Bảng 1!C5"),
     }
-    run = run_cli("check", str(report), "--allow-unreviewed", "--format", "json", "--fail-on", "never")
+    run = run_cli("check", str(report), "--allow-unreviewed", "--format", "json", "--fail-on", "never",
+                  env=every_commune)   # xã Sơn Kỳ, judged on the seed's plans
     assert run.code == 0 and "error" not in run.err, run.err
     poor = next(f for f in run.json()["findings"] if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024")
     assert poor["actual"] == 120   # 6 of the 5 households assigned
@@ -336,7 +337,7 @@ def test_a_word_table_of_figures_is_read_by_its_columns_and_each_fact_cites_its_
 
 # --------------------------------------------------------------------------------------------------- one path
 
-def test_a_report_is_checked_and_linted_without_any_temporary_file(tmp_path, monkeypatch):
+def test_a_report_is_checked_and_linted_without_any_temporary_file(tmp_path, monkeypatch, every_commune):
     """Issue 11: the drafted facts stay in memory — no temporary YAML written and read back (the check, the lint,
     the web page's audit)."""
     import tempfile
@@ -353,12 +354,14 @@ def test_a_report_is_checked_and_linted_without_any_temporary_file(tmp_path, mon
 
     monkeypatch.setattr(tempfile, "mkdtemp", refused)
     monkeypatch.setattr(tempfile, "mkstemp", refused)
-    run = run_cli("check", str(report), "--allow-unreviewed", "--format", "json", "--fail-on", "never")
+    run = run_cli("check", str(report), "--allow-unreviewed", "--format", "json", "--fail-on", "never",
+                  env=every_commune)   # xã Sơn Kỳ, judged on the seed's plans
     assert run.code == 0, run.err
     poor = next(f for f in run.json()["findings"] if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024")
     assert poor["actual"] == 120
     assert run_cli("facts", "lint", str(report)).code in (0, 1)
-    audited = service.audit(load_catalogue(), {"son-ky.yaml": re.sub(r"\n  file: .*", "", fact_text)})
+    audited = service.audit(load_catalogue(Path(every_commune["CHITIEU_RULES"])),
+                            {"son-ky.yaml": re.sub(r"\n  file: .*", "", fact_text)})
     assert any(f["rule_id"] == "giam-ngheo" and f["actual"] == 120 for f in audited.findings)
 
 

@@ -54,12 +54,12 @@ def test_hostile_corpus(path):
     assert not Path("/tmp/chitieu-hostile-pwned").exists()
 
 
-def test_exponent_float_and_bom_and_crlf_are_read_as_meant():
-    doc = run_cli("check", str(HOSTILE / "exponent-float.yaml"), "--format", "json").json()
+def test_exponent_float_and_bom_and_crlf_are_read_as_meant(every_commune):
+    doc = run_cli("check", str(HOSTILE / "exponent-float.yaml"), "--format", "json", env=every_commune).json()
     online = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
     assert (online["status"], online["actual"]) == ("met", 65)
     for name in ("bom", "crlf"):
-        doc = run_cli("check", str(HOSTILE / f"{name}.yaml"), "--format", "json").json()
+        doc = run_cli("check", str(HOSTILE / f"{name}.yaml"), "--format", "json", env=every_commune).json()
         online = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
         assert online["status"] == "met" and online["actual_bound"] == [{"operator": ">", "value": 50}]
 
@@ -256,7 +256,7 @@ HOSTILE_NAME = r'"=HYPERLINK(\"http://x.invalid\",\"xã\")\a\0\e]0;pwned\a <img 
 HOSTILE_QUOTE = r'"@SUM(1+1)*cmd|\" /C calc\"!A0 [bấm](javascript:alert(1)) <script>alert(1)</script>\x1b[31m"'
 HOSTILE_FACTS = """\
 schema: chitieu.facts/1
-commune: {{id: thu/doc-hai, name: {name}}}
+commune: {{id: quang-ngai/doc-hai, name: {name}}}
 report: {{title: Báo cáo thử, date: 2024-10, as_of: 2024-10-31, issuer: UBND xã Thử, period: {{from: 2023-01-01, to: 2024-10-31}}}}
 facts:
   - {{indicator: gpmb.ke_hoach_mo_hinh, period: as_of, value: false, source: {{line: 1, quote: {quote}}}}}
@@ -281,7 +281,8 @@ def _formula_cells(path: Path) -> list[str]:
     for ws in load_workbook(path).worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(RISKY) and not c.quotePrefix):
+                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(RISKY) and not c.quotePrefix
+                                          and not re.fullmatch(r"[+-]?[\d.,]+", c.value)):   # "-0" as text: no formula
                     bad.append(f"{ws.title}!{c.coordinate}: {c.value!r}")
     return bad
 

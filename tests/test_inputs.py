@@ -33,7 +33,8 @@ def diag_lines(err: str, level: str = "") -> list[str]:
 
 # --------------------------------------------------------------------------------------------------- item 28
 
-def test_a_fact_file_whose_report_is_absent_gets_one_note_and_no_warning(tmp_path):
+def test_a_fact_file_whose_report_is_absent_gets_one_note_and_no_warning(tmp_path, monkeypatch, every_commune):
+    monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])  # xã An Phú, judged on the seed's plan
     a = tmp_path / "a.yaml"
     shutil.copy(AN_PHU, a)
     b = tmp_path / "b.yaml"  # a second file of the same commune citing the same absent report
@@ -94,7 +95,8 @@ def _an_phu_with(tmp_path: Path, *facts: str) -> Path:
     return path
 
 
-def test_the_same_figure_written_3_and_3_0_is_not_a_conflict(tmp_path):
+def test_the_same_figure_written_3_and_3_0_is_not_a_conflict(tmp_path, monkeypatch, every_commune):
+    monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])  # xã An Phú, judged on the seed's plan
     same = _an_phu_with(tmp_path, "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6, source: {line: 26, quote: a}}",
                         "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6.0, source: {line: 27, quote: b}}",
                         "{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50}, source: {line: 28, quote: c}}",
@@ -322,7 +324,8 @@ def _online_status(out: str) -> str:
     return next(f["status"] for f in json.loads(out)["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
 
 
-def test_one_waiver_file_given_twice_or_inside_a_folder_given_too_is_read_once(tmp_path):
+def test_one_waiver_file_given_twice_or_inside_a_folder_given_too_is_read_once(tmp_path, monkeypatch, every_commune):
+    monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])  # xã An Phú, judged on the seed's plan
     facts = _online_unmet(tmp_path / "xa")
     w = tmp_path / "xa" / "w.yaml"
     w.write_text(WAIVER, encoding="utf-8")
@@ -334,7 +337,8 @@ def test_one_waiver_file_given_twice_or_inside_a_folder_given_too_is_read_once(t
         assert [c["files"] for c in json.loads(out)["communes"]] == [[str(facts)]]
 
 
-def test_waivers_whose_ids_would_collide_in_durable_rules_32_bit_hash(tmp_path):
+def test_waivers_whose_ids_would_collide_in_durable_rules_32_bit_hash(tmp_path, monkeypatch, every_commune):
+    monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])  # xã An Phú, judged on the seed's plan
     import random
     import string
 
@@ -536,7 +540,8 @@ def test_two_files_that_date_one_report_differently_are_an_error(tmp_path):
             "công tác dân vận chính quyền năm 2025” 2026-11-27 (figures as of 2026-11-27) but ") in err, err
 
 
-def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path):
+def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path, monkeypatch, every_commune):
+    monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])  # xã An Phú, judged on the seed's plan
     from docx import Document
     from openpyxl import load_workbook
 

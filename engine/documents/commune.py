@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..audit import AuditResult
     from ..catalogue import Catalogue
     from ..facts import CommuneFacts
+    from ..model import Document
 
 AT_RISK = "{text} (số liệu đến {as_of})"
 RECORDS = ("{without}/{total} {noun} {period} chưa có quyết định thành lập, công nhận")
@@ -252,13 +253,21 @@ class DraftOptions:
     recipients: Optional[list[str]] = None
 
 
+def checked_documents(result: "AuditResult", cf: "CommuneFacts") -> list["Document"]:
+    """The plans the commune was actually checked against: those covering it with a finding for it, in the
+    catalogue's order."""
+    judged = {f.source.document for f in result.findings if f.commune.id == cf.commune.id}
+    return [d for d in result.catalogue.documents_for(cf.commune) if d.id in judged]
+
+
 def default_recipients(result: "AuditResult", cf: "CommuneFacts") -> list[str]:
-    """The body whose plan the report answers (for its information: the plan its title names, the lowest one where it
-    names a chain), then the commune's own leadership and the archive."""
-    title = " ".join(cf.report.title.split())
-    named = [d for d in result.catalogue.documents.values() if d.number in title]
+    """The body whose plan the report answers (for its information: the plans checked that the title names, the
+    lowest one where they form a chain; never the commune's own UBND), then the commune's own leadership and the
+    archive."""
+    title = draft_title(result, cf)
+    named = [d for d in checked_documents(result, cf) if d.number in title]
     implemented = {d.implements for d in named if d.implements}
-    answered = [d.issuer for d in named if d.id not in implemented]
+    answered = [d.issuer for d in named if d.id not in implemented and d.issuer != cf.report.issuer]
     return [f"{i} (b/c);" for i in dict.fromkeys(answered)] + [
         "TT Đảng ủy, TT HĐND xã;", "CT, các PCT UBND xã;", "Lưu: VT."]
 
@@ -278,11 +287,30 @@ def place_of(cf: "CommuneFacts") -> str:
 
 
 def title_line(cf: "CommuneFacts") -> str:
+    """The report's title without its leading "Báo cáo"."""
     title = " ".join(cf.report.title.split())
     for prefix in ("Báo cáo ", "BÁO CÁO "):
         if title.startswith(prefix):
             title = title[len(prefix):]
     return title[:1].upper() + title[1:]
+
+
+def draft_title(result: "AuditResult", cf: "CommuneFacts") -> str:
+    """The title of the commune's draft: the report's own, unless it names plans of the catalogue none of which
+    the commune was checked against (a plan that does not cover it) — then one that names the plans it was
+    checked against, for the draft's sections answer those."""
+    title = title_line(cf)
+    checked = checked_documents(result, cf)
+    cited = [d for d in result.catalogue.documents.values() if d.number in title]
+    if not checked or not cited or any(d in checked for d in cited):
+        return title
+    # the plans the report answers: a criteria set (the NTM criteria) is applied, not answered
+    sets = {lc.document.id for lc in result.catalogue.criteria}
+    plans = [d for d in checked if d.id not in sets] or checked
+    implemented = {d.implements for d in plans if d.implements}
+    lowest = [d for d in plans if d.id not in implemented]
+    return ("Kết quả thực hiện " + "; ".join(f"{d.citation} của {d.issuer}" for d in lowest)
+            + f", năm {cf.report.date.year}")
 
 
 def commune_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[DraftOptions] = None) -> DocumentBlocks:
@@ -298,5 +326,5 @@ def commune_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[D
             blocks.append(Para(ASSUMED_NOTE, italic=True, placeholder=True))
     return DocumentBlocks(
         header=Header(body=unit_lines(cf), number=opts.number, place_date=f"{place_of(cf)}, {date}"),
-        kind="BÁO CÁO", title=[title_line(cf), "(Dự thảo mục III.2 và mục IV)"], blocks=blocks,
+        kind="BÁO CÁO", title=[draft_title(result, cf), "(Dự thảo mục III.2 và mục IV)"], blocks=blocks,
         signature=Signature(recipients=opts.recipients or default_recipients(result, cf), name=opts.signer))

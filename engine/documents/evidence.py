@@ -50,7 +50,7 @@ def checklist(result: "AuditResult", cf: "CommuneFacts") -> list[Missing]:
         if f.status in ("met", "pending", "noted"):
             out.append(Missing(f.title, f.period.label, "văn bản làm căn cứ (số, ngày) hoặc số liệu kiểm chứng"))
     by_doc: dict[str, list] = {}
-    for lc in cat.criteria:
+    for lc in cat.criteria_for(cf.commune):
         by_doc.setdefault(lc.document.id, []).append(lc)
     for doc_id, criteria in by_doc.items():
         if any(cf.by_indicator().get(lc.criterion.indicator) for lc in criteria):

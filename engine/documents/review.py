@@ -17,7 +17,7 @@ from .. import __version__, vi
 from ..diagnostics import Diagnostics, InputError
 from ..model import Finding
 from .blocks import Block, Bullet, DocumentBlocks, Header, Heading, Para, Signature, Table
-from .commune import title_line
+from .commune import checked_documents, title_line
 from .evidence import checklist
 from .selfassessment import self_assessment_blocks
 
@@ -147,6 +147,7 @@ def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[Re
     opts = opts or ReviewOptions()
     cat = result.catalogue
     rep = cf.report
+    checked = checked_documents(result, cf)
     date = vi.date_words(opts.date) if opts.date else "ngày … tháng … năm …"
     blocks: list[Block] = [Heading(1, "I. THÔNG TIN CHUNG")]
     number = f"số {rep.number}" if rep.number else "chưa ghi số"
@@ -156,9 +157,9 @@ def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[Re
         Bullet("-", f"Số liệu đến {cf.as_of_phrase}."),
         Bullet("-", "Văn bản đối chiếu: " + "; ".join(
             d.citation + (" (chưa đối chiếu được văn bản gốc)" if not d.text_available else "")
-            for d in cat.documents.values()) + "."),
+            for d in checked) + "."),
     ]
-    for d in cat.documents.values():
+    for d in checked:
         for r in d.related:
             blocks.append(Bullet("+", f"{d.citation}: {_relation(r.relation)} {r.citation}"
                                       + (f", áp dụng từ {vi.date(r.in_force_from)}" if r.in_force_from else "") + "."))

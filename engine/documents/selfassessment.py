@@ -96,7 +96,7 @@ def self_assessment_blocks(result: "AuditResult", cf: "CommuneFacts") -> list:
     cat = result.catalogue
     out: list = []
     by_doc: dict[str, list["LoadedCriterion"]] = {}
-    for lc in cat.criteria:
+    for lc in cat.criteria_for(cf.commune):
         by_doc.setdefault(lc.document.id, []).append(lc)
     for doc_id, criteria in by_doc.items():
         doc = criteria[0].document

@@ -49,6 +49,7 @@ _COUNTED = {"met": "met", "waived": "met", "unmet": "unmet", "pending": "pending
 
 class AllOf(Kind):
     name = "all_of"
+    template_fields = frozenset({"target", "target_value"})
     label = "tổng hợp từ các quy tắc thành phần"
     model = AllOfRule
 

@@ -93,7 +93,9 @@ class Kind:
     # How the drafted sections treat the kind's findings:
     judges_target: ClassVar[bool] = False       # met/unmet against a target: shortfalls quantified, evidence gaps named
     checks_figures: ClassVar[bool] = False      # unmet means the report's own figures do not agree
-    template_fields: ClassVar[frozenset[str]] = frozenset()   # template fields only this kind fills
+    # the message-template fields that only some kinds fill, of which this kind fills these (the others are filled
+    # for every kind); `rules lint` warns when a template names one its kind never fills (it would print "—")
+    template_fields: ClassVar[frozenset[str]] = frozenset()
     example_statuses: ClassVar[tuple[str, ...]] = ("met", "unmet")   # a rule is proved by an example of each
 
     def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:

@@ -52,7 +52,7 @@ class ClaimCheck(Kind):
     label = "kiểm tra số liệu báo cáo tự nêu"
     model = ClaimCheckRule
     checks_figures = True
-    template_fields = frozenset({"stated", "computed"})
+    template_fields = frozenset({"stated", "computed", "target", "target_value"})
 
     def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
         # the report's own figures either agree or not, whatever the period: never "pending"

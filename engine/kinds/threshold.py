@@ -106,6 +106,8 @@ def _achievement(op: str, actual: Optional[Interval], target: Optional[Decimal])
 
 class Threshold(Kind):
     name = "threshold"
+    template_fields = frozenset({"target", "target_value", "achievement", "shortfall", "counted_with_evidence",
+                                 "counted_on_claim", "achievement_evidenced"})
     label = "so với ngưỡng chỉ tiêu"
     model = ThresholdRule
     judges_target = True
@@ -137,7 +139,8 @@ class Threshold(Kind):
             return extreme_value(cat, r)
         if isinstance(t.value, (bool, str)):
             return _target_number(cat, r) or Decimal(0)
-        return t.value * (len(w.years) if t.per_year else 1)
+        value, _, _ = t.version(version_day(w))
+        return value * (len(w.years) if t.per_year else 1)
 
     def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
         r = lr.rule
@@ -168,7 +171,11 @@ class Threshold(Kind):
     @staticmethod
     def _target_out(cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]) -> TargetOut:
         out = Threshold._target_values(cat, r, obs, unit)
-        out.basis = basis_out(r.target.basis)
+        _, basis, since = r.target.version(version_day(obs.window))
+        out.basis = basis_out(basis)
+        out.in_force_from = since
+        if since is not None:   # the finding cites the version of a target that changed
+            out.display += f" (mức áp dụng từ ngày {vi.date(since)})"
         return out
 
     @staticmethod
@@ -188,7 +195,8 @@ class Threshold(Kind):
         op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
         display = op_word + vi.quantity(obs.target, unit)
         if t.per_year:
-            display += f", tức {vi.quantity(t.value, unit)}/năm × {vi.count(len(obs.window.years))} năm"
+            yearly, _, _ = t.version(version_day(obs.window))
+            display += f", tức {vi.quantity(yearly, unit)}/năm × {vi.count(len(obs.window.years))} năm"
         return TargetOut.model_construct(operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True,
                                          display=display)
 
@@ -214,6 +222,7 @@ class Threshold(Kind):
         ind = cat.indicators.get(r.measure.of)
         if ind is not None:
             _check_target(lr, r, ind, diags)
+            _check_fraction(lr, r, ind, diags)
 
     def lint_compiled(self, cat, lr, diags) -> None:
         _never_always(cat, lr, diags)
@@ -284,7 +293,15 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
             lv.label for lv in ind.levels or []) + ")."
     unit = t.unit or ""
     per_year = " mỗi năm của kỳ (chỉ tiêu nhân với số năm)" if t.per_year else ""
-    return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}."
+    changes = "".join(f"; từ ngày {vi.date(c.from_)}: {OP_WORDS[t.op]} {vi.quantity(c.value, unit or None)}"
+                      for c in t.changes)
+    tail = " (kỳ đánh giá dùng mức có hiệu lực vào ngày cuối của kỳ)" if t.changes else ""
+    return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}{changes}{tail}."
+
+
+def version_day(w: "Window"):
+    """The day whose version of a changing target a period is judged by: its last day (a deadline's: the deadline)."""
+    return w.deadline if w.kind == "deadline" and w.deadline else w.end
 
 
 def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
@@ -312,6 +329,21 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
         lr.error(diags, ("target", "unit"), "unit-mismatch",
                  f"the target is in '{t.unit}' but "
                  + ("a ratio is in %" if ratio else f"indicator {ind.key!r} counts in {ind.unit!r}"))
+
+
+def _check_fraction(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
+    """A percentage target written as a fraction (0.8 for 80%): chitieu reads percentages as 0–100."""
+    t = r.target
+    if not (r.measure.per is not None or ind.type == "percent" or t.unit == "%"):
+        return
+    versions = [(("target", "value"), t.value)] + [(("target", "changes", i, "value"), c.value)
+                                                   for i, c in enumerate(t.changes)]
+    for sub, value in versions:
+        if isinstance(value, Decimal) and not isinstance(value, bool) and 0 < value <= 1:
+            line, col = lr.where(*sub)
+            diags.warning(lr.path, line, col, "percent-fraction",
+                          f"the target is {value}%: a percentage is written from 0 to 100 "
+                          f"({vi.number(value * 100)} for {vi.number(value * 100)}%), not as a fraction")
 
 
 def _domain(cat: "Catalogue", r: ThresholdRule) -> tuple[Optional[Decimal], Optional[Decimal]]:

@@ -1,0 +1,257 @@
+"""Plans and the communes they cover, through the real CLI: a commune is judged only against the plans that cover it,
+in its findings, documents, tallies, matrix and reporting form."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, SEED_FACTS, run_cli
+
+# the shipped catalogue: Tịnh An's own Kế hoạch 156 and the city's Kế hoạch 84 cover xã Tịnh An, the province's
+# Đề án 13 every commune of Quảng Ngãi, the national NTM nâng cao criteria every commune
+ALL_FOUR = {"156/KH-UBND", "84-KH/TU", "13-ĐA/TU", "318/QĐ-TTg"}
+
+FACTS = """\
+schema: chitieu.facts/1
+commune: {{id: {cid}, name: {name}{extra}}}
+report:
+  title: {title}
+  date: 2024-12
+  as_of: 2024-12-31
+  issuer: UBND {name}
+  period: {{from: 2024-01-01, to: 2024-12-31}}
+facts:
+  - {{indicator: dvk.mo_hinh, period: 2024, items: [], source: {{line: 1, quote: chưa thành lập mô hình}}}}
+  - {{indicator: van_dong.chuyen_doi_so.so_mo_hinh, period: as_of, value: 0, source: {{line: 2, quote: chưa có mô hình}}}}
+"""
+
+
+def _facts(folder: Path, cid: str, name: str, title: str = "Báo cáo kết quả công tác dân vận năm 2024",
+           extra: str = "") -> Path:
+    path = folder / f"{cid.replace('/', '-')}.yaml"
+    path.write_text(FACTS.format(cid=cid, name=name, title=title, extra=extra), encoding="utf-8")
+    return path
+
+
+def _plans(doc: dict, commune: str) -> set[str]:
+    return {f["source"]["number"] for f in doc["findings"] if f["commune"]["id"] == commune}
+
+
+def test_each_commune_is_judged_only_against_the_plans_that_cover_it(tmp_path):
+    _facts(tmp_path, "quang-ngai/tinh-ha", "xã Tịnh Hà")
+    _facts(tmp_path, "binh-dinh/nhon-ly", "xã Nhơn Lý")
+    run = run_cli("check", str(tmp_path), str(SEED_FACTS), "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    doc = run.json()
+    assert _plans(doc, "quang-ngai/tinh-an") == ALL_FOUR
+    assert _plans(doc, "quang-ngai/tinh-ha") == {"13-ĐA/TU", "318/QĐ-TTg"}
+    assert _plans(doc, "binh-dinh/nhon-ly") == {"318/QĐ-TTg"}
+    # Tịnh Hà reported no model of its own: that is judged under the province's Đề án, not Tịnh An's yearly target
+    tinh_ha = {f["rule_id"]: f["status"] for f in doc["findings"] if f["commune"]["id"] == "quang-ngai/tinh-ha"}
+    assert tinh_ha["van-dong-chuyen-doi-so"] == "unmet" and "mo-hinh-dvk-moi-nam" not in tinh_ha
+    # the tallies count only those findings
+    assert sum(doc["summary"].values()) == len(doc["findings"])
+
+
+def test_a_merged_commune_keeps_the_plans_of_the_unit_merged_into_it(tmp_path):
+    merged = _facts(tmp_path, "quang-ngai/tinh-an-moi", "xã Tịnh An Mới",
+                    extra=", predecessors: [{id: quang-ngai/tinh-an, name: xã Tịnh An, until: 2025-06-30}]")
+    doc = run_cli("check", str(merged), "--format", "json", "--fail-on", "never").json()
+    assert _plans(doc, "quang-ngai/tinh-an-moi") == ALL_FOUR
+
+
+def test_documents_name_only_the_plans_checked(tmp_path):
+    # the title names Tịnh An's plan, which does not cover Tịnh Hà: the draft names the plan it was checked against
+    facts = _facts(tmp_path, "quang-ngai/tinh-ha", "xã Tịnh Hà",
+                   title="Báo cáo kết quả thực hiện Kế hoạch số 156/KH-UBND ngày 06/4/2023 năm 2024")
+    draft = run_cli("report", str(facts), "--format", "txt").out
+    assert "Kết quả thực hiện Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy Quảng Ngãi, năm 2024" in draft
+    assert "156/KH-UBND" not in draft
+    recipients = draft[draft.index("Nơi nhận"):]
+    assert "- Ban Thường vụ Tỉnh ủy Quảng Ngãi (b/c);" in recipients and "Thủ tướng" not in recipients
+    review = run_cli("report", str(facts), "--for", "reviewer", "--format", "txt").out
+    compared = next(line for line in review.splitlines() if "Văn bản đối chiếu:" in line)
+    assert compared.endswith("Văn bản đối chiếu: Đề án số 13-ĐA/TU ngày 10/10/2022 (chưa đối chiếu được văn bản gốc); "
+                             "Quyết định số 318/QĐ-TTg ngày 08/3/2022 (chưa đối chiếu được văn bản gốc).")
+    # the review sheet names the report as it is titled: that is the document reviewed
+    assert "Báo cáo kết quả thực hiện Kế hoạch số 156/KH-UBND ngày 06/4/2023 năm 2024" in review
+    shortfalls = json.loads(run_cli("shortfalls", str(facts), "--format", "json").out)
+    assert {row["rule_id"] for row in shortfalls["rows"]} == {"van-dong-chuyen-doi-so"}
+
+
+def test_the_seed_commune_draft_keeps_its_own_title():
+    draft = run_cli("report", str(SEED_FACTS), "--format", "txt").out
+    assert ("Kết quả thực hiện Kế hoạch số 84-KH/TU ngày 06/12/2022 của Ban Thường vụ Thành ủy về thực hiện Đề án số "
+            "13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy, năm 2024") in " ".join(draft.split())
+    assert "- Ban Thường vụ Thành ủy Quảng Ngãi (b/c);" in draft
+
+
+def test_a_rule_page_says_whom_its_plan_covers():
+    assert "| Áp dụng cho | xã (mã) quang-ngai/tinh-an |" in run_cli("rules", "show", "giam-ngheo").out
+    assert "| Áp dụng cho | các xã của tỉnh (mã) quang-ngai |" in run_cli("rules", "show", "khu-dan-cu-6-khong").out
+    assert "| Áp dụng cho | mọi xã |" in run_cli("rules", "show", "ntm-nc-du-dieu-kien").out
+
+
+def test_a_report_drafted_for_the_run_gets_the_commune_id_its_plans_give(tmp_path):
+    from conftest import SEED_REPORT
+    import pytest
+
+    if not SEED_REPORT.exists():
+        pytest.skip("the seed report (../shared) is not present")
+    # the seed names Kế hoạch 84-KH/TU, which lists xã Tịnh An by id: the draft is that commune, judged on all four
+    import yaml
+
+    draft = yaml.safe_load(run_cli("facts", "extract", str(SEED_REPORT)).out)
+    assert draft["commune"] == {"id": "quang-ngai/tinh-an", "name": "xã Tịnh An"}
+
+
+# --------------------------------------------------------------------------------------------------- --plan, --rule
+
+def test_plan_and_rule_scope_a_check_its_tallies_and_its_exit_code(catalogue):
+    whole = run_cli("check", str(SEED_FACTS), "--format", "json")
+    assert whole.code == 1   # the seed has unmet findings, all under Đề án 13
+    city = run_cli("check", str(SEED_FACTS), "--plan", "84-KH/TU", "--format", "json")
+    assert city.code == 0, city.err   # Kế hoạch 84 alone: nothing unmet
+    doc = city.json()
+    assert {f["source"]["number"] for f in doc["findings"]} == {"84-KH/TU"}
+    assert [f["rule_id"] for f in doc["findings"]] == [f["rule_id"] for f in whole.json()["findings"]
+                                                      if f["source"]["number"] == "84-KH/TU"]
+    assert sum(doc["summary"].values()) == len(doc["findings"])
+    # by id as well as by number, and with --rule: both must hold
+    both = run_cli("check", str(SEED_FACTS), "--plan", "kh-84-tu", "--rule", "*dvk*", "--format", "json").json()
+    assert {f["rule_id"] for f in both["findings"]} == {lr.id for lr in catalogue.rules
+                                                        if lr.document.id == "kh-84-tu" and "dvk" in lr.id}
+    run = run_cli("check", str(SEED_FACTS), "--plan", "84-KH/UBND")
+    assert run.code == 2 and "--plan '84-KH/UBND' is no document of the catalogue (did you mean: '84-KH/TU'" in run.err
+
+
+def test_plan_scopes_the_documents_and_the_shortfalls(catalogue):
+    draft = run_cli("report", str(SEED_FACTS), "--for", "reviewer", "--plan", "84-KH/TU", "--format", "txt")
+    assert draft.code == 0, draft.err
+    compared = next(line for line in draft.out.splitlines() if "Văn bản đối chiếu:" in line)
+    assert compared.endswith("Văn bản đối chiếu: Kế hoạch số 84-KH/TU ngày 06/12/2022 (chưa đối chiếu được văn bản "
+                             "gốc).")
+    whole = json.loads(run_cli("shortfalls", str(SEED_FACTS), "--format", "json").out)["rows"]
+    province = json.loads(run_cli("shortfalls", str(SEED_FACTS), "--plan", "13-ĐA/TU", "--format", "json").out)["rows"]
+    of_13 = {lr.id for lr in catalogue.rules if lr.document.id == "de-an-13-tu"}
+    assert len(province) >= 6   # the six unmet findings of Đề án 13, at least
+    assert [r["rule_id"] for r in province] == [r["rule_id"] for r in whole if r["rule_id"] in of_13]
+    run = run_cli("shortfalls", str(SEED_FACTS), "--rule", "giam-ngeo")
+    assert run.code == 2 and "--rule 'giam-ngeo' matches no rule (did you mean: 'giam-ngheo'" in run.err
+
+
+def test_rules_test_k_takes_an_id_a_glob_or_a_part_of_ids_and_plan(catalogue):
+    def tested(*args: str) -> set[str]:
+        run = run_cli("rules", "test", *args)
+        assert run.code == 0, run.err
+        return {line.split()[1].split("::")[0] for line in run.out.splitlines() if line.startswith("PASSED")}
+
+    assert tested("-k", "giam-ngheo") == {"giam-ngheo"}                      # a whole id: that rule
+    assert tested("-k", "giam-ngheo*") == {"giam-ngheo"}
+    assert tested("-k", "ngheo") == {"giam-ngheo", "kiem-tra-ty-le-giam-ngheo"}   # a part of ids
+    assert tested("--plan", "84-KH/TU") == {lr.id for lr in catalogue.rules if lr.document.id == "kh-84-tu"
+                                            and lr.rule.examples}
+    assert tested("-k", "dvk", "--plan", "kh-84-tu") == {lr.id for lr in catalogue.rules
+                                                         if lr.document.id == "kh-84-tu" and "dvk" in lr.id}
+    run = run_cli("rules", "test", "-k", "khong-co")
+    assert run.code == 2 and "-k 'khong-co' matches no rule" in run.err
+
+
+# --------------------------------------------------------------------------------------------------- versions
+
+CHANGED = """\
+      changes:
+        - from: 2025-01-01
+          value: 60
+          basis: {kind: plan, quote: "từ năm 2025, tỷ lệ hồ sơ giải quyết trực tuyến đạt từ 60% trở lên"}
+"""
+
+ONLINE_2025 = """\
+schema: chitieu.facts/1
+commune: {id: quang-ngai/tinh-an, name: xã Tịnh An}
+report:
+  title: Báo cáo kết quả công tác dân vận năm 2025
+  date: 2025-07-05
+  as_of: 2025-06-30
+  issuer: UBND xã Tịnh An
+  period: {from: 2025-01-01, to: 2025-06-30}
+facts:
+  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 55, source: {line: 3, quote: "đạt 55%"}}
+"""
+
+
+def _versioned_rules(tmp_path: Path) -> Path:
+    import shutil
+
+    from conftest import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "làm việc cho đến khi đối chiếu được văn bản.\"\n"
+    assert text.count(anchor) == 1
+    path.write_text(text.replace(anchor, anchor + CHANGED), encoding="utf-8")
+    return rules
+
+
+def test_a_target_that_changes_from_a_date_is_judged_by_the_version_of_the_period(tmp_path):
+    rules = _versioned_rules(tmp_path)
+    # 2024 (the seed, as of 10/2024): the first version, 50% — as before the change was written
+    seed = run_cli("check", str(SEED_FACTS), "--rules", str(rules), "--format", "json", "--fail-on", "never").json()
+    online = next(f for f in seed["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+    assert (online["status"], online["target"]["value"], online["target"]["in_force_from"]) == ("met", 50, None)
+    assert online["target"]["display"] == "ít nhất 50%"
+    # 2025: 55% meets the old 50% but not the 60% in force from 01/01/2025; the finding cites that version
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "tinh-an-2025.yaml").write_text(ONLINE_2025, encoding="utf-8")
+    doc = run_cli("check", str(tmp_path / "f"), "--rules", str(rules), "--format", "json", "--fail-on", "never").json()
+    online = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+    assert (online["status"], online["actual"], online["target"]["value"], online["target"]["in_force_from"]) == \
+        ("unmet", 55, 60, "2025-01-01")
+    assert online["target"]["display"] == "ít nhất 60% (mức áp dụng từ ngày 01/01/2025)"
+    assert online["target"]["basis"]["kind"] == "plan" and "từ 60% trở lên" in online["target"]["basis"]["text"]
+    assert "chưa đạt chỉ tiêu (ít nhất 60% (mức áp dụng từ ngày 01/01/2025))" in online["message"]
+    page = run_cli("rules", "show", "ho-so-truc-tuyen", "--rules", str(rules)).out
+    assert "từ ngày 01/01/2025: ít nhất 60%" in page
+
+
+def test_target_changes_must_be_numeric_and_in_date_order(tmp_path):
+    rules = _versioned_rules(tmp_path)
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(CHANGED, CHANGED + CHANGED.replace("      changes:\n", "")), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.code == 2 and "the 'changes' of a target go in date order, one per date" in run.err
+
+
+# --------------------------------------------------------------------------------------------------- rules diff
+
+def test_rules_diff_shows_exactly_the_findings_a_threshold_change_moves(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "rules", old, ignore=shutil.ignore_patterns("__*"))
+    shutil.copytree(old, new)
+    path = new / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: mo-hinh-dvk-moi-nam\n")
+    rule = text[start:text.index("\n  - id: ", start + 1)]
+    assert rule.count("value: 1\n") == 1   # the yearly target: 01 model a year, raised to 03
+    path.write_text(text.replace(rule, rule.replace("value: 1\n", "value: 3\n")), encoding="utf-8")
+    run = run_cli("rules", "diff", str(old), str(new), str(SEED_FACTS), "--format", "json")
+    assert run.code == 1, run.err
+    changes = {(c["rule_id"], c["period"]): c for c in run.json()["changes"]}
+    # the seed: 05 models in 2023 (met either way), 02 so far in 2024 (met under 01, short of 03 with the year open)
+    assert set(changes) == {("mo-hinh-dvk-moi-nam", "2023"), ("mo-hinh-dvk-moi-nam", "2024")}
+    y2023, y2024 = changes[("mo-hinh-dvk-moi-nam", "2023")], changes[("mo-hinh-dvk-moi-nam", "2024")]
+    assert (y2023["old"]["status"], y2023["new"]["status"]) == ("met", "met")
+    assert (y2023["old"]["target"], y2023["new"]["target"]) == ("ít nhất 01 mô hình", "ít nhất 03 mô hình")
+    assert y2024["old"]["status"] == "met" and y2024["new"]["status"] in ("pending", "unmet")
+    text_run = run_cli("rules", "diff", str(old), str(new), str(SEED_FACTS))
+    assert text_run.code == 1
+    assert "quang-ngai/tinh-an  mo-hinh-dvk-moi-nam  năm 2024" in text_run.out
+    assert "  chỉ tiêu: ít nhất 01 mô hình\n          → ít nhất 03 mô hình" in text_run.out
+    assert text_run.out.strip().splitlines()[-1].startswith("2 kết luận thay đổi (trong ")
+    same = run_cli("rules", "diff", str(old), str(old), str(SEED_FACTS))
+    assert same.code == 0 and same.out.startswith("0 kết luận thay đổi"), same.out
