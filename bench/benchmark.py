@@ -40,7 +40,18 @@ from chitieu.pyeval import PyRuntime  # noqa: E402
 from chitieu.reporters.json_out import write_stream  # noqa: E402
 from chitieu.runtime import Runtime  # noqa: E402
 from chitieu.wire import (  # noqa: E402
-    CONCL, F_AS_OF, F_EXPIRES, F_ID, F_PERIOD, F_RULE, F_STATUS, F_TYPE, OBS, WAIVER, Activation, conclusion_fact,
+    CONCL,
+    F_AS_OF,
+    F_EXPIRES,
+    F_ID,
+    F_PERIOD,
+    F_RULE,
+    F_STATUS,
+    F_TYPE,
+    OBS,
+    WAIVER,
+    Activation,
+    conclusion_fact,
 )
 
 TARGETS = {"full_floor": 1.5, "rss": 1.5, "jobs": 1.7, "floor_parse": 2.0, "startup": 1.3}
@@ -68,6 +79,7 @@ def median_time(fn, repeat: int) -> float:
 
 
 # --------------------------------------------------------------------------------------------------- recording
+
 
 class Recorder(Runtime):
     """The real Runtime, also keeping what was asserted per state, so other evaluators can replay it."""
@@ -101,6 +113,7 @@ def replay(factory, compiled, states) -> list[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------------------------------- zen-engine
+
 
 def _zen_expr(c) -> str:
     if isinstance(c, Const):
@@ -140,13 +153,28 @@ class ZenRuntime:
                     statuses = [c.value for c in _cmps(b.join.cond) if c.field == F_STATUS]
                     cond = f"({cond}) and (" + " or ".join(f"k_s == '{s}'" for s in statuses) + ")"
                 rows.append({"_id": f"r{i}", "c": cond, "o": f"'{b.name}'"})
-            jdm = {"nodes": [{"id": "in", "type": "inputNode", "name": "in", "position": {"x": 0, "y": 0}},
-                             {"id": "t", "type": "decisionTableNode", "name": rid, "position": {"x": 0, "y": 0},
-                              "content": {"hitPolicy": "first", "inputs": [{"id": "c", "name": "c", "field": ""}],
-                                          "outputs": [{"id": "o", "name": "o", "field": "branch"}], "rules": rows}},
-                             {"id": "out", "type": "outputNode", "name": "out", "position": {"x": 0, "y": 0}}],
-                   "edges": [{"id": "e1", "sourceId": "in", "targetId": "t", "type": "edge"},
-                             {"id": "e2", "sourceId": "t", "targetId": "out", "type": "edge"}]}
+            jdm = {
+                "nodes": [
+                    {"id": "in", "type": "inputNode", "name": "in", "position": {"x": 0, "y": 0}},
+                    {
+                        "id": "t",
+                        "type": "decisionTableNode",
+                        "name": rid,
+                        "position": {"x": 0, "y": 0},
+                        "content": {
+                            "hitPolicy": "first",
+                            "inputs": [{"id": "c", "name": "c", "field": ""}],
+                            "outputs": [{"id": "o", "name": "o", "field": "branch"}],
+                            "rules": rows,
+                        },
+                    },
+                    {"id": "out", "type": "outputNode", "name": "out", "position": {"x": 0, "y": 0}},
+                ],
+                "edges": [
+                    {"id": "e1", "sourceId": "in", "targetId": "t", "type": "edge"},
+                    {"id": "e2", "sourceId": "t", "targetId": "out", "type": "edge"},
+                ],
+            }
             self._tables[rid] = self._engine.create_decision(json.dumps(jdm))
         self._by_name = {b.name: b for b in compiled.branches}
         self._facts: list[dict] = []
@@ -174,8 +202,15 @@ class ZenRuntime:
             if f[F_TYPE] != OBS:
                 continue
             inp = dict(f)
-            inp["w_valid"] = int(any(x[F_TYPE] == WAIVER and x[F_RULE] == f[F_RULE] and x[F_PERIOD] == f[F_PERIOD]
-                                     and x[F_EXPIRES] >= f[F_AS_OF] for x in self._facts))
+            inp["w_valid"] = int(
+                any(
+                    x[F_TYPE] == WAIVER
+                    and x[F_RULE] == f[F_RULE]
+                    and x[F_PERIOD] == f[F_PERIOD]
+                    and x[F_EXPIRES] >= f[F_AS_OF]
+                    for x in self._facts
+                )
+            )
             concl = [x for x in self._facts if x[F_TYPE] == CONCL]
             inp["k_s"] = concl[-1][F_STATUS] if concl else ""
             name = self._tables[f[F_RULE]].evaluate(inp)["result"]["branch"]
@@ -195,22 +230,28 @@ def _cmps(c):
 
 # The child reports its own high-water mark (VmHWM) as it exits. ru_maxrss from wait4 would not do: on Linux it
 # keeps the parent's resident size from before exec, and this benchmark's parent is large.
-_REPORT_HWM = ("import atexit, sys\n"
-               "def _hwm():\n"
-               "    for line in open('/proc/self/status'):\n"
-               "        if line.startswith('VmHWM:'): sys.stderr.write('\\nHWM ' + line.split()[1] + '\\n')\n"
-               "atexit.register(_hwm)\n")
+_REPORT_HWM = (
+    "import atexit, sys\n"
+    "def _hwm():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'): sys.stderr.write('\\nHWM ' + line.split()[1] + '\\n')\n"
+    "atexit.register(_hwm)\n"
+)
 
 
 def peak_rss_mb(argv: list[str], *, python_code: str | None = None) -> tuple[float, float]:
     """(peak RSS in MB, wall seconds) of `chitieu ARGS…` (or of `python -c CODE`) in a fresh process."""
-    body = python_code if python_code is not None else f"import sys; sys.argv = {['chitieu'] + argv!r}\nfrom chitieu.cli import main\nmain()"
+    body = (
+        python_code
+        if python_code is not None
+        else f"import sys; sys.argv = {['chitieu'] + argv!r}\nfrom chitieu.cli import main\nmain()"
+    )
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", _REPORT_HWM + body], capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - t
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{argv} failed: {proc.stderr[-500:]}")
-    hwm = [int(l.split()[1]) for l in proc.stderr.splitlines() if l.startswith("HWM ")]
+    hwm = [int(ln.split()[1]) for ln in proc.stderr.splitlines() if ln.startswith("HWM ")]
     return (hwm[-1] / 1024 if hwm else float("nan")), wall
 
 
@@ -221,19 +262,27 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem = next(int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines()
-                   if l.startswith("MemTotal")) / 1024 / 1024
+        mem = (
+            next(
+                int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")
+            )
+            / 1024
+            / 1024
+        )
     except (OSError, StopIteration):
         mem = 0
     import durable_rules_engine  # noqa: F401
     from importlib.metadata import version
 
-    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM; "
-            f"Python {platform.python_version()}, durable-rules {version('durable-rules')}, pydantic "
-            f"{version('pydantic')}")
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM; "
+        f"Python {platform.python_version()}, durable-rules {version('durable-rules')}, pydantic "
+        f"{version('pydantic')}"
+    )
 
 
 # --------------------------------------------------------------------------------------------------- main
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -258,8 +307,10 @@ def main() -> None:
     n_small = args.small_communes * args.years
     n_large = args.communes * args.years
     say(f"Machine: {machine()}")
-    say(f"Catalogue: {len(cat.rules)} rules ({cat.info.version}); runs of {n_small} and {n_large} commune-years "
-        f"({args.small_communes} and {args.communes} communes × {args.years} years).")
+    say(
+        f"Catalogue: {len(cat.rules)} rules ({cat.info.version}); runs of {n_small} and {n_large} commune-years "
+        f"({args.small_communes} and {args.communes} communes × {args.years} years)."
+    )
     t = time.perf_counter()
     if not small.exists():
         generate(small, args.small_communes, args.years, seed=1, cat=cat)
@@ -294,8 +345,10 @@ def main() -> None:
         measure_jobs(large, work, n_large, args.repeat, say)
     say()
     if wall_large:
-        say(f"National-scale run: `chitieu check` on {n_large:,} commune-years × {len(cat.rules)} rules took "
-            f"{wall_large:.0f} s on this machine ({n_large / wall_large:.0f} commune-years/s).")
+        say(
+            f"National-scale run: `chitieu check` on {n_large:,} commune-years × {len(cat.rules)} rules took "
+            f"{wall_large:.0f} s on this machine ({n_large / wall_large:.0f} commune-years/s)."
+        )
     if args.write:
         args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"written to {args.write}")
@@ -320,14 +373,17 @@ def agreement(cat, large, say):
     assert python_decisions == decisions, "the plain-Python evaluator disagrees with the Rete"
     try:
         import zen  # noqa: F401
+
         zen_ok = True
         zen_decisions = sorted(replay(ZenRuntime, compiled, states))
         assert zen_decisions == decisions, "zen-engine disagrees with the Rete"
     except ImportError:
         zen_ok = False
     n_obs = len(decisions)
-    say(f"Agreement: {n_obs:,} decisions identical in durable_rules, plain Python"
-        + (", zen-engine." if zen_ok else "; zen-engine not installed (pip install zen-engine), skipped."))
+    say(
+        f"Agreement: {n_obs:,} decisions identical in durable_rules, plain Python"
+        + (", zen-engine." if zen_ok else "; zen-engine not installed (pip install zen-engine), skipped.")
+    )
     return states, compiled, zen_ok, n_obs
 
 
@@ -350,8 +406,10 @@ def measure_full_floor(cat, large, work, n_large, repeat, say):
     t_floor, t_full = t["floor"], t["full"]
     r1 = t_full / t_floor
     ok = "✓" if r1 <= TARGETS["full_floor"] else "✗"
-    say(f"| 1 | full audit of {n_large:,} commune-years vs load + validate only | {t_full:.1f} s | {t_floor:.1f} s | "
-        f"{r1:.2f} | ≤ 1.5 | {ok} |")
+    say(
+        f"| 1 | full audit of {n_large:,} commune-years vs load + validate only | {t_full:.1f} s | {t_floor:.1f} s | "
+        f"{r1:.2f} | ≤ 1.5 | {ok} |"
+    )
 
 
 def measure_floor_parse(cat, large, n_large, repeat, say):
@@ -365,16 +423,20 @@ def measure_floor_parse(cat, large, n_large, repeat, say):
         def run():
             for p in files:  # each result dropped at once, as the floor drops each commune
                 parse(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
         return run
 
-    t = side_by_side({"floor": lambda: load_only(cat, large), "compose": each(yaml.compose), "load": each(yaml.load)},
-                     repeat)
+    t = side_by_side(
+        {"floor": lambda: load_only(cat, large), "compose": each(yaml.compose), "load": each(yaml.load)}, repeat
+    )
     ms = {k: v / len(files) * 1000 for k, v in t.items()}
     for base, what in (("compose", "yaml.compose"), ("load", "yaml.load")):
         r = ms["floor"] / ms[base]
         ok = "✓" if r <= TARGETS["floor_parse"] else "✗"
-        say(f"| 7 | load + validate per file vs PyYAML's C parser alone ({what}, CSafeLoader; {len(files):,} files) | "
-            f"{ms['floor']:.2f} ms | {ms[base]:.2f} ms | {r:.2f} | ≤ 2 | {ok} |")
+        say(
+            f"| 7 | load + validate per file vs PyYAML's C parser alone ({what}, CSafeLoader; {len(files):,} files) | "
+            f"{ms['floor']:.2f} ms | {ms[base]:.2f} ms | {r:.2f} | ≤ 2 | {ok} |"
+        )
 
 
 def _spin(n: int = 20_000_000) -> None:
@@ -413,8 +475,21 @@ def measure_jobs(large, work, n_large, repeat, say):
     for _ in range(repeat):
         for jobs in ("1", "2"):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            wall[jobs].append(peak_rss_mb(["check", str(large), "--format", "json", "-o", str(work / f"j{jobs}.json"),
-                                           "--force", "--jobs", jobs])[1])
+            wall[jobs].append(
+                peak_rss_mb(
+                    [
+                        "check",
+                        str(large),
+                        "--format",
+                        "json",
+                        "-o",
+                        str(work / f"j{jobs}.json"),
+                        "--force",
+                        "--jobs",
+                        jobs,
+                    ]
+                )[1]
+            )
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[jobs].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     same = (work / "j1.json").read_bytes() == (work / "j2.json").read_bytes()
@@ -422,26 +497,36 @@ def measure_jobs(large, work, n_large, repeat, say):
     c1, c2 = statistics.median(cpu["1"]), statistics.median(cpu["2"])
     r = t1 / t2
     ok = "✓" if r >= TARGETS["jobs"] and same else "✗"
-    say(f"| 6 | `chitieu check` on {n_large:,} commune-years, speed-up of `--jobs 2` over `--jobs 1` "
+    say(
+        f"| 6 | `chitieu check` on {n_large:,} commune-years, speed-up of `--jobs 2` over `--jobs 1` "
         f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end"
-        f"{'; outputs identical' if same else '; OUTPUTS DIFFER'}) | {t2:.1f} s | {t1:.1f} s | {r:.2f}× | ≥ 1.7× | {ok} |")
-    say(f"| 6b | CPU seconds of the same runs (all processes): `--jobs 2` vs `--jobs 1` | {c2:.1f} s | {c1:.1f} s | "
-        f"{c2 / c1:.2f} | — | |")
+        f"{'; outputs identical' if same else '; OUTPUTS DIFFER'}) | {t2:.1f} s | {t1:.1f} s | {r:.2f}× | ≥ 1.7× | {ok} |"
+    )
+    say(
+        f"| 6b | CPU seconds of the same runs (all processes): `--jobs 2` vs `--jobs 1` | {c2:.1f} s | {c1:.1f} s | "
+        f"{c2 / c1:.2f} | — | |"
+    )
     one, two, gain = core_ceiling(repeat)
-    say(f"| 6c | the machine's ceiling for row 6: two busy Python processes at once vs one (throughput gain) | "
-        f"{two:.2f} s | {one:.2f} s | {gain:.2f}× | — | |")
+    say(
+        f"| 6c | the machine's ceiling for row 6: two busy Python processes at once vs one (throughput gain) | "
+        f"{two:.2f} s | {one:.2f} s | {gain:.2f}× | — | |"
+    )
 
 
 def measure_evaluators(states, compiled, zen_ok, n_obs, repeat, say):
     t_rete = median_time(lambda: replay(Runtime, compiled, states), repeat)
     t_py = median_time(lambda: replay(PyRuntime, compiled, states), repeat)
-    say(f"| 2 | evaluate {n_obs:,} observations: durable_rules vs plain Python | {t_rete:.2f} s | {t_py:.2f} s | "
-        f"{t_rete / t_py:.2f} | — | |")
+    say(
+        f"| 2 | evaluate {n_obs:,} observations: durable_rules vs plain Python | {t_rete:.2f} s | {t_py:.2f} s | "
+        f"{t_rete / t_py:.2f} | — | |"
+    )
     if zen_ok:
         t_zen = median_time(lambda: replay(ZenRuntime, compiled, states), repeat)
         ok = "✓" if t_rete <= t_zen else "✗"
-        say(f"| 3 | the same decisions: durable_rules vs zen-engine | {t_rete:.2f} s | {t_zen:.2f} s | "
-            f"{t_rete / t_zen:.2f} | ≤ 1 | {ok} |")
+        say(
+            f"| 3 | the same decisions: durable_rules vs zen-engine | {t_rete:.2f} s | {t_zen:.2f} s | "
+            f"{t_rete / t_zen:.2f} | ≤ 1 | {ok} |"
+        )
     else:
         say("| 3 | the same decisions: durable_rules vs zen-engine | — | not installed | — | ≤ 1 | skipped |")
 
@@ -449,27 +534,37 @@ def measure_evaluators(states, compiled, zen_ok, n_obs, repeat, say):
 def measure_rss(small, large, work, n_small, n_large, say):
     """Peak RSS, small vs large, each a fresh `chitieu check` process; returns the large run's wall time."""
     # one job: the high-water mark read is the main process's own; with workers each has its own (row 6's note)
-    rss_small, _ = peak_rss_mb(["check", str(small), "--format", "json", "-o", str(work / "s.json"), "--force",
-                                "--jobs", "1"])
-    rss_large, wall_large = peak_rss_mb(["check", str(large), "--format", "json", "-o", str(work / "l.json"),
-                                         "--force", "--jobs", "1"])
+    rss_small, _ = peak_rss_mb(
+        ["check", str(small), "--format", "json", "-o", str(work / "s.json"), "--force", "--jobs", "1"]
+    )
+    rss_large, wall_large = peak_rss_mb(
+        ["check", str(large), "--format", "json", "-o", str(work / "l.json"), "--force", "--jobs", "1"]
+    )
     r4 = rss_large / rss_small
     ok = "✓" if r4 <= TARGETS["rss"] else "✗"
-    say(f"| 4 | peak RSS of `chitieu check`: {n_large:,} vs {n_small:,} commune-years | {rss_large:.0f} MB | "
-        f"{rss_small:.0f} MB | {r4:.2f} | ≤ 1.5 | {ok} |")
+    say(
+        f"| 4 | peak RSS of `chitieu check`: {n_large:,} vs {n_small:,} commune-years | {rss_large:.0f} MB | "
+        f"{rss_small:.0f} MB | {r4:.2f} | ≤ 1.5 | {ok} |"
+    )
     return wall_large
 
 
 def measure_startup(work, repeat, say):
     seed = ROOT / "facts" / "tinh-an"
-    t_check = statistics.median(peak_rss_mb(["check", str(seed), "--format", "json", "-o", str(work / "seed.json"),
-                                             "--force"])[1] for _ in range(max(3, repeat)))
-    t_import = statistics.median(peak_rss_mb([], python_code="import durable.engine, pydantic, rich, click, yaml, docx, "
-                                             "openpyxl")[1] for _ in range(max(3, repeat)))
+    t_check = statistics.median(
+        peak_rss_mb(["check", str(seed), "--format", "json", "-o", str(work / "seed.json"), "--force"])[1]
+        for _ in range(max(3, repeat))
+    )
+    t_import = statistics.median(
+        peak_rss_mb([], python_code="import durable.engine, pydantic, rich, click, yaml, docx, openpyxl")[1]
+        for _ in range(max(3, repeat))
+    )
     r = t_check / t_import
     ok = "✓" if r <= TARGETS["startup"] else "✗"
-    say(f"| 5 | `chitieu check` on the seed commune vs bare import of its dependencies | {t_check:.2f} s | "
-        f"{t_import:.2f} s | {r:.2f} | ≤ 1.3 | {ok} |")
+    say(
+        f"| 5 | `chitieu check` on the seed commune vs bare import of its dependencies | {t_check:.2f} s | "
+        f"{t_import:.2f} s | {r:.2f} | ≤ 1.3 | {ok} |"
+    )
 
 
 if __name__ == "__main__":

@@ -82,14 +82,17 @@ def commune_files(cat: Catalogue, index: int, years: list[int], rng: random.Rand
                 else:
                     body = "value: " + _value(ind, rng)
                 extra = ", awaiting_appraisal: true" if ind.type == "level" and rng.random() < 0.3 else ""
-                lines.append(f"  - {{indicator: {key}, period: {period}, {body}{extra}, "
-                             f"source: {{line: {line}, quote: \"Số liệu tổng hợp {key}\"}}}}")
+                lines.append(
+                    f"  - {{indicator: {key}, period: {period}, {body}{extra}, "
+                    f"source: {{line: {line}, quote: \"Số liệu tổng hợp {key}\"}}}}"
+                )
         out[f"{province}/xa-{index:05d}/{year}.yaml"] = "\n".join(lines) + "\n"
     return out
 
 
-def generate(out_dir: Path, communes: int, years: int, seed: int = 1, first_year: int = 2022,
-             cat: Catalogue | None = None) -> int:
+def generate(
+    out_dir: Path, communes: int, years: int, seed: int = 1, first_year: int = 2022, cat: Catalogue | None = None
+) -> int:
     cat = cat or load_catalogue()
     rng = random.Random(seed)
     span = list(range(first_year, first_year + years))

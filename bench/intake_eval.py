@@ -42,7 +42,17 @@ sys.path.insert(0, str(ROOT))
 from chitieu.catalogue import Catalogue, load_catalogue  # noqa: E402
 from chitieu.diagnostics import Diagnostics, InputError  # noqa: E402
 from chitieu.model import (  # noqa: E402
-    Bound, Date, DocRef, FactValue, Int, Key, NonEmptyText, Period, ReportDate, Strict, Text,
+    Bound,
+    Date,
+    DocRef,
+    FactValue,
+    Int,
+    Key,
+    NonEmptyText,
+    Period,
+    ReportDate,
+    Strict,
+    Text,
 )
 from chitieu.reporttext import clean  # noqa: E402
 from chitieu.validate import validate  # noqa: E402
@@ -51,12 +61,15 @@ from chitieu.yamlsrc import load as load_yaml  # noqa: E402
 TRUTH_SCHEMA = "chitieu.intake-truth/1"
 EVAL_SCHEMA = "chitieu.intake-eval/1"
 REPORT_SUFFIXES = (".txt", ".md", ".docx")
-DEFAULT_SETS = (("development", ROOT / "tests" / "fixtures" / "reports"),
-                ("held-out", ROOT / "tests" / "fixtures" / "reports-heldout"))
+DEFAULT_SETS = (
+    ("development", ROOT / "tests" / "fixtures" / "reports"),
+    ("held-out", ROOT / "tests" / "fixtures" / "reports-heldout"),
+)
 HEADER_FIELDS = ("unit", "kind", "date", "as_of", "plan")
 
 
 # --------------------------------------------------------------------------------------------------- truth files
+
 
 class Place(Strict):
     """Where in the report: a line of a .txt/.md file, or a paragraph (1-based, body paragraphs in document order)
@@ -83,7 +96,7 @@ class TruthUnit(Strict):
     kind: Literal["xã", "phường", "thị trấn"]
     name: NonEmptyText
     province: Optional[Text] = None
-    formed_from: Optional[list[NonEmptyText]] = None     # the predecessor units of a unit formed by a merger
+    formed_from: Optional[list[NonEmptyText]] = None  # the predecessor units of a unit formed by a merger
 
 
 class TruthPlan(Strict):
@@ -98,9 +111,9 @@ class TruthFact(Place):
     items: Optional[Int] = Field(default=None, ge=0)
     claim: Optional[Literal["achieved", "not_achieved"]] = None
     names: Optional[list[NonEmptyText]] = None
-    decisions: Optional[list[Optional[Text]]] = None     # beside names: the decision cited for each item, or null
+    decisions: Optional[list[Optional[Text]]] = None  # beside names: the decision cited for each item, or null
     document: Optional[DocRef] = None
-    counted: StrictBool = False                          # the value is counted from a list, not written as a figure
+    counted: StrictBool = False  # the value is counted from a list, not written as a figure
     quote: NonEmptyText
     note: Optional[Text] = None
 
@@ -119,8 +132,8 @@ class MustNotFill(Place):
     indicator: Key
     quote: NonEmptyText
     reason: NonEmptyText
-    value: Optional[FactValue] = None     # when the place also holds a true fact: only this reading is wrong
-    items: Optional[Int] = Field(default=None, ge=0)    # the same, for an indicator of items: this many
+    value: Optional[FactValue] = None  # when the place also holds a true fact: only this reading is wrong
+    items: Optional[Int] = Field(default=None, ge=0)  # the same, for an indicator of items: this many
 
     @property
     def canon(self) -> Optional[tuple]:
@@ -238,7 +251,7 @@ def show(c: Canon) -> str:
 
 @dataclass
 class Matching:
-    matched: list[tuple[Any, Any]] = field(default_factory=list)    # (truth fact, draft)
+    matched: list[tuple[Any, Any]] = field(default_factory=list)  # (truth fact, draft)
     misses: list[Any] = field(default_factory=list)
     false_positives: list[Any] = field(default_factory=list)
 
@@ -279,8 +292,13 @@ class Score:
         return self.matched / self.drafted if self.drafted else None
 
     def as_dict(self) -> dict:
-        return {"truth": self.truth, "drafted": self.drafted, "matched": self.matched,
-                "recall": _round(self.recall), "precision": _round(self.precision)}
+        return {
+            "truth": self.truth,
+            "drafted": self.drafted,
+            "matched": self.matched,
+            "recall": _round(self.recall),
+            "precision": _round(self.precision),
+        }
 
 
 def _round(x: Optional[float]) -> Optional[float]:
@@ -299,6 +317,7 @@ def score_by_indicator(truth: Iterable[TruthFact], drafts: Iterable[Any], m: Mat
 
 
 # --------------------------------------------------------------------------------------------------- header fields
+
 
 def _fold_name(text: Optional[str]) -> str:
     text = unicodedata.normalize("NFC", text or "").strip().casefold()
@@ -333,8 +352,11 @@ def header_fields(truth: TruthFile, header: Any) -> dict[str, dict]:
             right = got is not None and _fold_name(want) == _fold_name(got)
         elif name == "plan":
             right = (want is None and got is None) or (
-                want is not None and got is not None and _plan_number(want["number"]) == _plan_number(got["number"])
-                and (want["date"] is None or want["date"] == got["date"]))
+                want is not None
+                and got is not None
+                and _plan_number(want["number"]) == _plan_number(got["number"])
+                and (want["date"] is None or want["date"] == got["date"])
+            )
         else:
             right = want == got
         out[name] = {"expected": want, "got": got, "right": bool(right)}
@@ -346,6 +368,7 @@ def _plan_number(n: Any) -> str:
 
 
 # --------------------------------------------------------------------------------------------------- places
+
 
 class Places:
     """The text at a truth place (line, paragraph, cell), and whether a drafted fact comes from there."""
@@ -407,6 +430,7 @@ def _flat(text: str) -> str:
 
 # --------------------------------------------------------------------------------------------------- one report
 
+
 @dataclass
 class ReportResult:
     truth: Truth
@@ -444,7 +468,9 @@ def evaluate_report(cat: Catalogue, truth: Truth) -> ReportResult:
     return result
 
 
-def find_look_alikes(places: Places, entries: Iterable[MustNotFill], drafts: list[Any]) -> list[tuple[MustNotFill, Any]]:
+def find_look_alikes(
+    places: Places, entries: Iterable[MustNotFill], drafts: list[Any]
+) -> list[tuple[MustNotFill, Any]]:
     """The drafted facts that come from a look-alike: same indicator, same place (by line, cell or quote) and, when
     the entry names the look-alike's value, that value."""
     out = []
@@ -459,6 +485,7 @@ def find_look_alikes(places: Places, entries: Iterable[MustNotFill], drafts: lis
 
 
 # --------------------------------------------------------------------------------------------------- a set
+
 
 @dataclass
 class SetResult:
@@ -502,6 +529,7 @@ def evaluate_set(cat: Catalogue, name: str, folder: Path) -> SetResult:
 
 # --------------------------------------------------------------------------------------------------- output
 
+
 def _pct(x: Optional[float]) -> str:
     return "—" if x is None else f"{100 * x:.1f}%"
 
@@ -522,10 +550,13 @@ def render_text(sets: list[SetResult]) -> str:
         out.append(f"== {s.name} set ({_rel(s.folder)}): {len(s.reports)} reports, {total.truth} facts in the truth")
         out.append(f"{'indicator':<42} {'truth':>5} {'drafted':>7} {'matched':>7} {'recall':>7} {'precision':>9}")
         for key, sc in s.by_indicator().items():
-            out.append(f"{key:<42} {sc.truth:>5} {sc.drafted:>7} {sc.matched:>7} {_pct(sc.recall):>7} "
-                       f"{_pct(sc.precision):>9}")
-        out.append(f"{'overall':<42} {total.truth:>5} {total.drafted:>7} {total.matched:>7} {_pct(total.recall):>7} "
-                   f"{_pct(total.precision):>9}")
+            out.append(
+                f"{key:<42} {sc.truth:>5} {sc.drafted:>7} {sc.matched:>7} {_pct(sc.recall):>7} {_pct(sc.precision):>9}"
+            )
+        out.append(
+            f"{'overall':<42} {total.truth:>5} {total.drafted:>7} {total.matched:>7} {_pct(total.recall):>7} "
+            f"{_pct(total.precision):>9}"
+        )
         right = s.header_right()
         out.append("")
         out.append("header fields right: " + ", ".join(f"{f} {right[f]}/{len(s.reports)}" for f in HEADER_FIELDS))
@@ -555,15 +586,16 @@ def render_text(sets: list[SetResult]) -> str:
             for d in r.matching.false_positives:
                 t = _expected_for(r, d.indicator, period_key(d.period))
                 want = show(canon_truth(t)) if t else "no such fact"
-                out.append(f"  {r.name}:{_where_draft(d)} {d.indicator} {period_key(d.period)}: "
-                           f"{show(canon_draft(d))} ≠ {want}  «{_short(getattr(d, 'quote', ''))}»")
+                out.append(
+                    f"  {r.name}:{_where_draft(d)} {d.indicator} {period_key(d.period)}: "
+                    f"{show(canon_draft(d))} ≠ {want}  «{_short(getattr(d, 'quote', ''))}»"
+                )
         if any(r.look_alikes for r in s.reports):
             out.append("")
             out.append("look-alikes that filled an indicator (must_not_fill):")
             for r in s.reports:
                 for entry, d in r.look_alikes:
-                    out.append(f"  {r.name}:{entry.where} {entry.indicator}: {show(canon_draft(d))} "
-                               f"({entry.reason})")
+                    out.append(f"  {r.name}:{entry.where} {entry.indicator}: {show(canon_draft(d))} ({entry.reason})")
         for e in s.truth_errors:
             out.append(f"truth file error: {e}")
         out.append("")
@@ -595,31 +627,43 @@ def _fact_json(t: TruthFact) -> dict:
 
 
 def _draft_json(d: Any) -> dict:
-    return {"indicator": d.indicator, "period": period_key(d.period), "value": show(canon_draft(d)),
-            "place": _where_draft(d), "quote": clean(getattr(d, "quote", "") or "")}
+    return {
+        "indicator": d.indicator,
+        "period": period_key(d.period),
+        "value": show(canon_draft(d)),
+        "place": _where_draft(d),
+        "quote": clean(getattr(d, "quote", "") or ""),
+    }
 
 
 def to_json(sets: list[SetResult]) -> dict:
     doc: dict[str, Any] = {"schema": EVAL_SCHEMA, "sets": []}
     for s in sets:
-        doc["sets"].append({
-            "name": s.name,
-            "folder": _rel(s.folder),
-            "overall": s.overall().as_dict(),
-            "indicators": {k: v.as_dict() for k, v in s.by_indicator().items()},
-            "header_right": s.header_right(),
-            "reports": [{
-                "report": r.name,
-                "error": r.error,
-                "score": Score(len(r.truth.data.facts), len(r.drafts), len(r.matching.matched)).as_dict(),
-                "header": r.header,
-                "misses": [_fact_json(t) for t in r.matching.misses],
-                "false_positives": [_draft_json(d) for d in r.matching.false_positives],
-                "look_alikes": [dict(_draft_json(d), must_not_fill=entry.where, reason=entry.reason)
-                                for entry, d in r.look_alikes],
-            } for r in s.reports],
-            "truth_errors": s.truth_errors,
-        })
+        doc["sets"].append(
+            {
+                "name": s.name,
+                "folder": _rel(s.folder),
+                "overall": s.overall().as_dict(),
+                "indicators": {k: v.as_dict() for k, v in s.by_indicator().items()},
+                "header_right": s.header_right(),
+                "reports": [
+                    {
+                        "report": r.name,
+                        "error": r.error,
+                        "score": Score(len(r.truth.data.facts), len(r.drafts), len(r.matching.matched)).as_dict(),
+                        "header": r.header,
+                        "misses": [_fact_json(t) for t in r.matching.misses],
+                        "false_positives": [_draft_json(d) for d in r.matching.false_positives],
+                        "look_alikes": [
+                            dict(_draft_json(d), must_not_fill=entry.where, reason=entry.reason)
+                            for entry, d in r.look_alikes
+                        ],
+                    }
+                    for r in s.reports
+                ],
+                "truth_errors": s.truth_errors,
+            }
+        )
     return doc
 
 

@@ -30,9 +30,12 @@ def main() -> None:
     ap.add_argument("--years", type=int, default=1)
     ap.add_argument("--write", type=Path, default=None)
     args = ap.parse_args()
-    lines = [f"Machine: {machine()}", "",
-             f"| Format | {args.small:,} communes | {args.large:,} communes | Ratio | Time ({args.large:,}) |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"Machine: {machine()}",
+        "",
+        f"| Format | {args.small:,} communes | {args.large:,} communes | Ratio | Time ({args.large:,}) |",
+        "|---|---|---|---|---|",
+    ]
     print("\n".join(lines), flush=True)
     with tempfile.TemporaryDirectory(prefix="chitieu-matrix-") as tmp:
         work = Path(tmp)
@@ -45,10 +48,13 @@ def main() -> None:
             wall = 0.0
             for label, folder in sizes.items():
                 out = work / f"{label}-{name}"
-                peaks[label], wall = peak_rss_mb(["check", str(folder), "--format", fmt, "-o", str(out), "--force",
-                                                  "--fail-on", "never"])
-            line = (f"| {fmt} | {peaks['small']:.0f} MB | {peaks['large']:.0f} MB | "
-                    f"{peaks['large'] / peaks['small']:.2f} | {wall:.0f} s |")
+                peaks[label], wall = peak_rss_mb(
+                    ["check", str(folder), "--format", fmt, "-o", str(out), "--force", "--fail-on", "never"]
+                )
+            line = (
+                f"| {fmt} | {peaks['small']:.0f} MB | {peaks['large']:.0f} MB | "
+                f"{peaks['large'] / peaks['small']:.2f} | {wall:.0f} s |"
+            )
             lines.append(line)
             print(line, flush=True)
     if args.write:

@@ -30,8 +30,7 @@ TOKEN = "bench"
 def _app(folder: Path):
     from chitieu.web.app import create_app
 
-    app = create_app(f"sqlite:///{folder / 'chitieu.db'}", data_dir=folder / "files", token=TOKEN,
-                     secret_key=b"b" * 32)
+    app = create_app(f"sqlite:///{folder / 'chitieu.db'}", data_dir=folder / "files", token=TOKEN, secret_key=b"b" * 32)
     app.config["WTF_CSRF_ENABLED"] = False  # the forms' tokens are tested elsewhere; here only the work counts
     c = app.test_client()
     assert c.get(f"/?token={TOKEN}").status_code == 302
@@ -71,8 +70,12 @@ def seed_flow(report: Path, repeat: int) -> list[str]:
             c = _app(Path(tmp))
             n, t = _bring_in(c, report.read_bytes(), report.name, commune="__new__", province="Quảng Ngãi")
             runs.append(t)
-    lines = [f"Seed report ({n} facts), median of {repeat} runs, each in a fresh database:", "",
-             "| Step | Seconds |", "|---|---|"]
+    lines = [
+        f"Seed report ({n} facts), median of {repeat} runs, each in a fresh database:",
+        "",
+        "| Step | Seconds |",
+        "|---|---|",
+    ]
     for step in runs[0]:
         lines.append(f"| {step} | {statistics.median(r[step] for r in runs):.3f} |")
     total = statistics.median(sum(r.values()) for r in runs)
@@ -105,12 +108,16 @@ def matrix(communes: int, repeat: int) -> list[str]:
             size = len(r.data)
             assert r.status_code == 200
         rows = r.text.count("<tr data-c=")
-    return [f"Matrix page of one province, {communes} communes × {len(cat.rules)} rules, year 2024:", "",
-            "| Measure | Value |", "|---|---|",
-            f"| bring in {communes} communes (upload, confirm, audit, findings page each) | {ingest:.1f} s "
-            f"({ingest / communes * 1000:.0f} ms per commune) |",
-            f"| matrix page, median of {repeat} | {statistics.median(times):.3f} s |",
-            f"| matrix page size | {size / 1024 / 1024:.1f} MiB ({rows} rows) |"]
+    return [
+        f"Matrix page of one province, {communes} communes × {len(cat.rules)} rules, year 2024:",
+        "",
+        "| Measure | Value |",
+        "|---|---|",
+        f"| bring in {communes} communes (upload, confirm, audit, findings page each) | {ingest:.1f} s "
+        f"({ingest / communes * 1000:.0f} ms per commune) |",
+        f"| matrix page, median of {repeat} | {statistics.median(times):.3f} s |",
+        f"| matrix page size | {size / 1024 / 1024:.1f} MiB ({rows} rows) |",
+    ]
 
 
 def main() -> None:

@@ -29,6 +29,7 @@ def observe(cat: Catalogue, lr: LoadedRule, w, cf: CommuneFacts, done: dict[str,
 
 # --------------------------------------------------------------------------------------------------- the run
 
+
 @dataclass
 class AuditResult:
     catalogue: Catalogue
@@ -54,8 +55,14 @@ def rule_layers(rules: list[LoadedRule]) -> list[list[LoadedRule]]:
     return layers
 
 
-def audit_commune(cat: Catalogue, runtime: Evaluator, cf: CommuneFacts, waivers: list[LoadedWaiver],
-                  layers: list[list[LoadedRule]], waivable: Optional[set[str]] = None) -> list[Finding]:
+def audit_commune(
+    cat: Catalogue,
+    runtime: Evaluator,
+    cf: CommuneFacts,
+    waivers: list[LoadedWaiver],
+    layers: list[list[LoadedRule]],
+    waivable: Optional[set[str]] = None,
+) -> list[Finding]:
     """Evaluate every rule for one commune inside one durable_rules state, deleted afterwards."""
     ids = {lr.id for layer in layers for lr in layer}
     shown, needed = _coverage(cat, layers, cf)
@@ -67,11 +74,16 @@ def audit_commune(cat: Catalogue, runtime: Evaluator, cf: CommuneFacts, waivers:
     try:
         if mine:
             # waivers go in before the observations: the unmet branch tests their absence ('$not')
-            runtime.assert_facts(waiver_fact(lw.identity, lw.waiver.rule, lw.waiver.period.key, lw.waiver.expires)
-                                 for lw in mine)
+            runtime.assert_facts(
+                waiver_fact(lw.identity, lw.waiver.rule, lw.waiver.period.key, lw.waiver.expires) for lw in mine
+            )
         for layer in layers:
-            observations = [observe(cat, lr, w, cf, done) for lr in layer if needed is None or lr.id in needed
-                            for w in windows_for(lr, cf)]
+            observations = [
+                observe(cat, lr, w, cf, done)
+                for lr in layer
+                if needed is None or lr.id in needed
+                for w in windows_for(lr, cf)
+            ]
             fired = runtime.assert_facts(o.fact() for o in observations)
             by_obs: dict[str, list[Activation]] = {}
             for a in fired:
@@ -89,8 +101,9 @@ def audit_commune(cat: Catalogue, runtime: Evaluator, cf: CommuneFacts, waivers:
     return findings
 
 
-def _coverage(cat: Catalogue, layers: list[list[LoadedRule]], cf: CommuneFacts) -> tuple[Optional[set[str]],
-                                                                                           Optional[set[str]]]:
+def _coverage(
+    cat: Catalogue, layers: list[list[LoadedRule]], cf: CommuneFacts
+) -> tuple[Optional[set[str]], Optional[set[str]]]:
     """The rules judged for this commune — those of the plans that cover it (DESIGN.md: a commune is judged only
     against the plans that cover it) — and the rules evaluated to judge them (with the rules they read, whatever
     plan those belong to); (None, None) when every plan covers it."""
@@ -109,11 +122,12 @@ def _coverage(cat: Catalogue, layers: list[list[LoadedRule]], cf: CommuneFacts) 
 
 def sort_key(cat: Catalogue):
     index = {lr.id: lr.index for lr in cat.rules}
-    return lambda f: (f.commune.id, index.get(f.rule_id, 10 ** 6), f.rule_id, f.period.start, f.period.key)
+    return lambda f: (f.commune.id, index.get(f.rule_id, 10**6), f.rule_id, f.period.start, f.period.key)
 
 
-def audit_plan(cat: Catalogue, compiled: Optional[CompiledCatalogue] = None,
-               rule_ids: Optional[set[str]] = None) -> tuple[CompiledCatalogue, list[list[LoadedRule]]]:
+def audit_plan(
+    cat: Catalogue, compiled: Optional[CompiledCatalogue] = None, rule_ids: Optional[set[str]] = None
+) -> tuple[CompiledCatalogue, list[list[LoadedRule]]]:
     """The compiled branches and the rule layers of a run; a catalogue past durable_rules' limits is refused here,
     located, rather than by durable_rules' bare "error code: 106" or 303."""
     rules = cat.ordered(rule_ids)
@@ -127,9 +141,15 @@ def audit_plan(cat: Catalogue, compiled: Optional[CompiledCatalogue] = None,
     return compiled, rule_layers(rules)
 
 
-def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iterable[LoadedWaiver] = (), *,
-                 compiled: Optional[CompiledCatalogue] = None, rule_ids: Optional[set[str]] = None,
-                 runtime_factory=Runtime) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+def audit_stream(
+    cat: Catalogue,
+    communes: Iterable[CommuneFacts],
+    waivers: Iterable[LoadedWaiver] = (),
+    *,
+    compiled: Optional[CompiledCatalogue] = None,
+    rule_ids: Optional[set[str]] = None,
+    runtime_factory=Runtime,
+) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Audit communes one after another in one durable_rules host (one state each), yielding their findings."""
     waivers = list(waivers)
     compiled, layers = audit_plan(cat, compiled, rule_ids)
@@ -138,13 +158,20 @@ def audit_stream(cat: Catalogue, communes: Iterable[CommuneFacts], waivers: Iter
             yield cf, audit_commune(cat, runtime, cf, waivers, layers, compiled.waivable)
 
 
-def run_audit(cat: Catalogue, communes: list[CommuneFacts], waivers: Iterable[LoadedWaiver] = (),
-              *, compiled: Optional[CompiledCatalogue] = None, rule_ids: Optional[set[str]] = None,
-              runtime_factory=Runtime) -> AuditResult:
+def run_audit(
+    cat: Catalogue,
+    communes: list[CommuneFacts],
+    waivers: Iterable[LoadedWaiver] = (),
+    *,
+    compiled: Optional[CompiledCatalogue] = None,
+    rule_ids: Optional[set[str]] = None,
+    runtime_factory=Runtime,
+) -> AuditResult:
     """Audit and keep everything (``runtime_factory`` swaps in the plain-Python evaluator for comparison)."""
     findings: list[Finding] = []
-    for _, mine in audit_stream(cat, communes, waivers, compiled=compiled, rule_ids=rule_ids,
-                                runtime_factory=runtime_factory):
+    for _, mine in audit_stream(
+        cat, communes, waivers, compiled=compiled, rule_ids=rule_ids, runtime_factory=runtime_factory
+    ):
         findings.extend(mine)
     findings.sort(key=sort_key(cat))
     return AuditResult(cat, list(communes), findings)

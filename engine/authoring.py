@@ -18,14 +18,25 @@ from .intake import compile_pattern
 from .model import Finding, Indicator
 from .words import measure_words
 from .yamlsrc import flow
-TYPE_WORDS = {"count": "số đếm", "number": "số", "percent": "tỷ lệ %", "boolean": "có/không", "level": "mức",
-              "items": "danh sách mục"}
-PERIOD_FORMS = {"annual": "từng năm (period: 2024)", "cumulative": "từng năm hoặc cả giai đoạn (period: 2023-2024)",
-                "deadline": "tình trạng đến thời điểm báo cáo (period: as_of) hoặc theo năm",
-                "as_of": "tình trạng đến thời điểm báo cáo (period: as_of)"}
+
+TYPE_WORDS = {
+    "count": "số đếm",
+    "number": "số",
+    "percent": "tỷ lệ %",
+    "boolean": "có/không",
+    "level": "mức",
+    "items": "danh sách mục",
+}
+PERIOD_FORMS = {
+    "annual": "từng năm (period: 2024)",
+    "cumulative": "từng năm hoặc cả giai đoạn (period: 2023-2024)",
+    "deadline": "tình trạng đến thời điểm báo cáo (period: as_of) hoặc theo năm",
+    "as_of": "tình trạng đến thời điểm báo cáo (period: as_of)",
+}
 
 
 # --------------------------------------------------------------------------------------------------- lint
+
 
 def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional[Catalogue]:
     """Every problem of the catalogue (``rules_dir`` plus extra rule files), collected into ``diags``."""
@@ -49,11 +60,21 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
         for needed in required:
             if needed not in statuses:
                 wanted = " and ".join(("an " if s[0] in "aeiou" else "a ") + s for s in required)
-                diags.error(lr.path, line, col, "missing-example",
-                            f"rule '{lr.id}' has no example expecting '{needed}'; a rule is proved by {wanted} example")
+                diags.error(
+                    lr.path,
+                    line,
+                    col,
+                    "missing-example",
+                    f"rule '{lr.id}' has no example expecting '{needed}'; a rule is proved by {wanted} example",
+                )
         if "insufficient_data" not in statuses:
-            diags.warning(lr.path, line, col, "missing-example",
-                          f"rule '{lr.id}' has no example expecting 'insufficient_data' (what happens without facts)")
+            diags.warning(
+                lr.path,
+                line,
+                col,
+                "missing-example",
+                f"rule '{lr.id}' has no example expecting 'insufficient_data' (what happens without facts)",
+            )
         for i, ex in enumerate(r.examples):
             try:
                 example_inputs(lr, i, cat)
@@ -74,8 +95,13 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
             sl, sc = lr.where("source", "clause")
             diags.warning(lr.path, sl, sc, "todo", "'source.clause' still holds a TODO placeholder")
         for tl, tc, text in _todo_comments(lr):
-            diags.warning(lr.path, tl, tc, "todo", f"a TODO left by `rules new`: {text} — set the value on that line, "
-                          "then delete the comment")
+            diags.warning(
+                lr.path,
+                tl,
+                tc,
+                "todo",
+                f"a TODO left by `rules new`: {text} — set the value on that line, then delete the comment",
+            )
         if set(r.dependencies()) - ids or any(k not in cat.indicators for k in r.indicators()):
             continue  # already reported; the checks below need a rule that compiles
         lr.kind.lint_compiled(cat, lr, diags)
@@ -84,20 +110,33 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
     for doc_id, document in cat.documents.items():
         if document.covers is None:
             path, line, col = cat.document_where[doc_id]
-            diags.warning(path, line, col, "missing-coverage",
-                          f"document '{doc_id}' does not say which communes it covers, so it applies to every "
-                          "commune; add 'covers:' (provinces: [...], communes: [...] by id, or all)")
-    unread = unreadable(diags)   # a file that could not be read: its rules' indicators are not "unused"
+            diags.warning(
+                path,
+                line,
+                col,
+                "missing-coverage",
+                f"document '{doc_id}' does not say which communes it covers, so it applies to every "
+                "commune; add 'covers:' (provinces: [...], communes: [...] by id, or all)",
+            )
+    unread = unreadable(diags)  # a file that could not be read: its rules' indicators are not "unused"
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
-        if key not in unread and key not in used and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake
-                                                         if p.group)):
+        if (
+            key not in unread
+            and key not in used
+            and not key.startswith(tuple(p.group for i in cat.indicators.values() for p in i.intake if p.group))
+        ):
             diags.warning(path, line, col, "indicator-unused", f"indicator '{key}' is read by no rule")
         for pat in cat.indicators[key].intake:
             try:
                 compile_pattern(pat.pattern)
             except (ValueError, re.error) as exc:
-                diags.error(path, line, col, "intake-pattern", f"indicator '{key}': the pattern “{pat.pattern}” "
-                            f"cannot be used: {exc}")
+                diags.error(
+                    path,
+                    line,
+                    col,
+                    "intake-pattern",
+                    f"indicator '{key}': the pattern “{pat.pattern}” cannot be used: {exc}",
+                )
     return cat
 
 
@@ -123,7 +162,8 @@ def _todo_comments(lr: LoadedRule) -> list[tuple[int, int, str]]:
 
 def condition_words(cat: Catalogue, lr: LoadedRule) -> list[str]:
     return lr.kind.describe(cat, lr) + [
-        "Chưa đạt mà có miễn trừ còn hiệu lực (cùng quy tắc, xã, kỳ) thì là “Miễn trừ”."]
+        "Chưa đạt mà có miễn trừ còn hiệu lực (cùng quy tắc, xã, kỳ) thì là “Miễn trừ”."
+    ]
 
 
 def period_words(lr: LoadedRule) -> str:
@@ -132,13 +172,17 @@ def period_words(lr: LoadedRule) -> str:
     first = p.from_ if p.from_ is not None else span.from_
     last = p.to if p.to is not None else span.to
     if p.kind == "annual":
-        text = (f"Đánh giá riêng từng năm từ {first} đến {last} có trong báo cáo; năm chưa kết thúc mà chưa đạt thì "
-                "“Chưa đến hạn”.")
+        text = (
+            f"Đánh giá riêng từng năm từ {first} đến {last} có trong báo cáo; năm chưa kết thúc mà chưa đạt thì "
+            "“Chưa đến hạn”."
+        )
     elif p.kind == "cumulative":
         text = f"Lũy kế từ năm {first} đến năm của thời điểm báo cáo (không quá {last}); năm cuối chưa kết thúc thì ghi chú."
     elif p.kind == "deadline":
-        text = (f"Phải đạt trước ngày {vi.date(p.deadline)}; trước hạn mà chưa đạt là “Chưa đến hạn”, "
-                "hết hạn mà chưa đạt là “Chưa đạt”.")
+        text = (
+            f"Phải đạt trước ngày {vi.date(p.deadline)}; trước hạn mà chưa đạt là “Chưa đến hạn”, "
+            "hết hạn mà chưa đạt là “Chưa đạt”."
+        )
     else:
         text = "Tình trạng tại thời điểm số liệu của báo cáo."
     if lr.in_force is not None:
@@ -161,6 +205,7 @@ def facts_needed(cat: Catalogue, lr: LoadedRule) -> list[tuple[str, str, str, st
 
 # --------------------------------------------------------------------------------------------------- pages
 
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -174,18 +219,24 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
     r = lr.rule
     doc = lr.document
     lines = [f"# `{r.id}` — {r.title}", ""]
-    lines += ["| | |", "|---|---|",
-              f"| Văn bản nguồn | {_cell(doc.citation)} của {_cell(doc.issuer)} |",
-              f"| Nội dung | {_cell(r.source.clause)} |",
-              f"| Áp dụng cho | {_cell(vi.coverage(doc.covers))} |"]
+    lines += [
+        "| | |",
+        "|---|---|",
+        f"| Văn bản nguồn | {_cell(doc.citation)} của {_cell(doc.issuer)} |",
+        f"| Nội dung | {_cell(r.source.clause)} |",
+        f"| Áp dụng cho | {_cell(vi.coverage(doc.covers))} |",
+    ]
     if r.source.report_line:
         lines.append(f"| Dòng báo cáo mẫu | {r.source.report_line} |")
-    lines += [f"| Đã đối chiếu văn bản gốc | {'có' if r.source.verified else 'chưa'} |",
-              f"| Loại quy tắc | {lr.kind.label} |",
-              f"| Chủ đề | {vi.THEME_LABELS[r.theme]} |",
-              f"| Mức độ | {vi.SEVERITY_LABELS[r.severity]} ({r.severity}) |",
-              f"| Thẻ | {', '.join(r.tags) or '—'} |",
-              f"| Tệp | `{lr.path.name}`, dòng {lr.line} |", ""]
+    lines += [
+        f"| Đã đối chiếu văn bản gốc | {'có' if r.source.verified else 'chưa'} |",
+        f"| Loại quy tắc | {lr.kind.label} |",
+        f"| Chủ đề | {vi.THEME_LABELS[r.theme]} |",
+        f"| Mức độ | {vi.SEVERITY_LABELS[r.severity]} ({r.severity}) |",
+        f"| Thẻ | {', '.join(r.tags) or '—'} |",
+        f"| Tệp | `{lr.path.name}`, dòng {lr.line} |",
+        "",
+    ]
     for _, m in r.measures()[:1]:
         words = measure_words(cat, m)
         lines += ["## Đo gì", "", words[:1].upper() + words[1:] + ".", ""]
@@ -208,16 +259,27 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
             when = "—"
         exp = ex.expect
         expected = f"{exp.status} — {vi.STATUS_LABELS[exp.status]}"
-        extras = [f"{k}: {v}" for k, v in (("kỳ", exp.period), ("căn cứ", exp.evidence_level),
-                                          ("kết quả", exp.actual), ("triển vọng", exp.outlook)) if v is not None]
+        extras = [
+            f"{k}: {v}"
+            for k, v in (
+                ("kỳ", exp.period),
+                ("căn cứ", exp.evidence_level),
+                ("kết quả", exp.actual),
+                ("triển vọng", exp.outlook),
+            )
+            if v is not None
+        ]
         if extras:
             expected += " (" + ", ".join(str(x) for x in extras) + ")"
         lines.append(f"| `{ex.name}` | {when} | {facts} | {_cell(expected)} |")
     lines += ["", "## Thông điệp", ""]
     for key, text in r.messages.items():
         lines.append(f"- **{key}**: {_cell(text)}")
-    for name, label in (("shortcoming", "Câu “tồn tại, hạn chế”"), ("remedy", "Nhiệm vụ khắc phục"),
-                        ("cause", "Nguyên nhân")):
+    for name, label in (
+        ("shortcoming", "Câu “tồn tại, hạn chế”"),
+        ("remedy", "Nhiệm vụ khắc phục"),
+        ("cause", "Nguyên nhân"),
+    ):
         text = getattr(r, name)
         if text:
             lines.append(f"- **{label}**: {_cell(text)}")
@@ -228,19 +290,31 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
 
 
 def index_page(cat: Catalogue) -> str:
-    lines = [f"# Danh mục quy tắc — {cat.info.name}", "", f"Phiên bản {cat.info.version}; {len(cat.rules)} quy tắc. "
-             "Trang này và các trang quy tắc được sinh bằng `chitieu rules docs` từ các tệp trong `rules/`; "
-             "đừng sửa tay.", ""]
+    lines = [
+        f"# Danh mục quy tắc — {cat.info.name}",
+        "",
+        f"Phiên bản {cat.info.version}; {len(cat.rules)} quy tắc. "
+        "Trang này và các trang quy tắc được sinh bằng `chitieu rules docs` từ các tệp trong `rules/`; "
+        "đừng sửa tay.",
+        "",
+    ]
     by_doc: dict[str, list[LoadedRule]] = {}
     for lr in cat.rules:
         by_doc.setdefault(lr.document.id, []).append(lr)
     for rules in by_doc.values():
         doc = rules[0].document
-        lines += [f"## {doc.citation} — {doc.issuer}", "", _cell(doc.title), "",
-                  "| Quy tắc | Nội dung | Kỳ | Mức độ |", "|---|---|---|---|"]
+        lines += [
+            f"## {doc.citation} — {doc.issuer}",
+            "",
+            _cell(doc.title),
+            "",
+            "| Quy tắc | Nội dung | Kỳ | Mức độ |",
+            "|---|---|---|---|",
+        ]
         for lr in rules:
-            lines.append(f"| [`{lr.id}`]({lr.id}.md) | {_cell(lr.rule.title)} | {lr.rule.period.kind} | "
-                         f"{lr.rule.severity} |")
+            lines.append(
+                f"| [`{lr.id}`]({lr.id}.md) | {_cell(lr.rule.title)} | {lr.rule.period.kind} | {lr.rule.severity} |"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -279,13 +353,17 @@ def write_docs(out_dir: Path, pages: dict[str, str], *, force: bool) -> list[str
     foreign = [p for p in entries if p not in ours]
     in_the_way = [p for p in foreign if p.name in pages]
     if in_the_way:
-        raise OutputError(f"{in_the_way[0]}: was not written by `chitieu rules docs`, and a page of that name would "
-                          "replace it; move it away or choose another folder (nothing was written)")
+        raise OutputError(
+            f"{in_the_way[0]}: was not written by `chitieu rules docs`, and a page of that name would "
+            "replace it; move it away or choose another folder (nothing was written)"
+        )
     if foreign and not force:
         shown = ", ".join(p.name for p in foreign[:3]) + (", …" if len(foreign) > 3 else "")
-        raise OutputError(f"{out_dir}: holds {len(foreign)} file(s) that `chitieu rules docs` did not write ({shown}); "
-                          "choose an empty or new folder, or pass --force to write the pages beside them (they are "
-                          "never removed)")
+        raise OutputError(
+            f"{out_dir}: holds {len(foreign)} file(s) that `chitieu rules docs` did not write ({shown}); "
+            "choose an empty or new folder, or pass --force to write the pages beside them (they are "
+            "never removed)"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
         write_atomic(out_dir / name, text, force=True)
@@ -301,9 +379,19 @@ THEMES = "kinh_te, nong_thon_moi, do_thi_van_minh, dan_van_chinh_quyen"
 SEVERITIES = "critical, major, minor, info"
 
 
-def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional[str],
-             title: Optional[str], clause: Optional[str], today: dt.date, *, theme: Optional[str] = None,
-             severity: Optional[str] = None, target: Optional[Decimal] = None) -> str:
+def skeleton(
+    cat: Catalogue,
+    rule_id: str,
+    document_id: str,
+    indicator: Optional[str],
+    title: Optional[str],
+    clause: Optional[str],
+    today: dt.date,
+    *,
+    theme: Optional[str] = None,
+    severity: Optional[str] = None,
+    target: Optional[Decimal] = None,
+) -> str:
     """YAML text of a new rule, ready to append under the document's 'rules:'; its examples pass as written. What
     was not given (theme, severity, the target's level) is a working value with a '# TODO' comment that `rules
     lint` reports until it is set."""
@@ -337,8 +425,11 @@ def skeleton(cat: Catalogue, rule_id: str, document_id: str, indicator: Optional
         target_text = target_text.replace("value: 1,", f"value: {target},")
         met = "[" + ", ".join(f"{{name: Mục {i + 1}}}" for i in range(int(target))) + "]"
     value_key = "items" if kind == "items" else "value"
-    todo_target = "" if target is not None or kind in ("boolean", "level") else \
-        "   # TODO: mức chỉ tiêu theo văn bản (khung ghi tạm: sửa value, rồi xóa chú thích này)"
+    todo_target = (
+        ""
+        if target is not None or kind in ("boolean", "level")
+        else "   # TODO: mức chỉ tiêu theo văn bản (khung ghi tạm: sửa value, rồi xóa chú thích này)"
+    )
     todo_theme = "" if theme else f"   # TODO: chủ đề trong mục “Tồn tại, hạn chế”: {THEMES}"
     todo_severity = "" if severity else f"   # TODO: mức độ: {SEVERITIES}"
     theme = theme or (doc_rules[0].rule.theme if doc_rules else "dan_van_chinh_quyen")
@@ -383,14 +474,15 @@ _EMPTY_RULES = re.compile(r"^rules:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", re.M)
 def append_rule(path: Path, text: str) -> None:
     """Append a rule under 'rules:' — which must be the file's last top-level key — without touching the rest."""
     content = path.read_text(encoding="utf-8")
-    if m := _EMPTY_RULES.search(content):   # 'rules: []', a plan with no rule yet
-        content = content[:m.start()] + "rules:" + content[m.end():]
+    if m := _EMPTY_RULES.search(content):  # 'rules: []', a plan with no rule yet
+        content = content[: m.start()] + "rules:" + content[m.end() :]
     top_keys = re.findall(r"^([A-Za-z_][\w-]*):", content, flags=re.M)
     if not top_keys or top_keys[-1] != "rules" or not _RULES_KEY.search(content):
         raise ValueError(f"{path}: 'rules:' is not the last top-level key; add the rule by hand")
     if not content.endswith("\n"):
         content += "\n"
     from .output import write_atomic
+
     write_atomic(path, content + text, force=True)
 
 
@@ -433,11 +525,14 @@ def document_file(document: dict, in_force: Optional[dict]) -> str:
 def new_catalogue(root: Path, name: str) -> list[Path]:
     """The catalogue's two shared files in a folder that has none yet (an empty catalogue folder); the files made."""
     made = []
-    for fname, text in (("catalogue.yaml", CATALOGUE_FILE.format(name=flow(name), version="1")),
-                        ("indicators.yaml", INDICATORS_FILE)):
+    for fname, text in (
+        ("catalogue.yaml", CATALOGUE_FILE.format(name=flow(name), version="1")),
+        ("indicators.yaml", INDICATORS_FILE),
+    ):
         path = root / fname
         if not path.exists():
             from .output import write_atomic
+
             write_atomic(path, text)
             made.append(path)
     return made
@@ -452,16 +547,18 @@ def add_to_order(path: Path, doc_id: str) -> None:
         if doc_id in ids:
             return
         line = f"order: [{', '.join(ids + [doc_id])}]" + (f"  {m.group('comment')}" if m.group("comment") else "")
-        content = content[:m.start()] + line + content[m.end():]
+        content = content[: m.start()] + line + content[m.end() :]
     elif re.search(r"^order:", content, flags=re.M):
         raise ValueError(f"{path}: 'order' is not written as one line 'order: [...]'; add '{doc_id}' to it by hand")
     else:
         content = content + ("" if content.endswith("\n") else "\n") + f"order: [{doc_id}]\n"
     from .output import write_atomic
+
     write_atomic(path, content, force=True)
 
 
 # --------------------------------------------------------------------------------------------------- rules diff
+
 
 @dataclass
 class Change:
@@ -479,24 +576,37 @@ class Change:
         if self.old is None or self.new is None:
             return []
         out = []
-        for what, get in (("status", lambda f: f"{f.status_label} ({f.status})"),
-                          ("target", lambda f: f.target.display if f.target else "—"),
-                          ("message", lambda f: f.message)):
+        for what, get in (
+            ("status", lambda f: f"{f.status_label} ({f.status})"),
+            ("target", lambda f: f.target.display if f.target else "—"),
+            ("message", lambda f: f.message),
+        ):
             a, b = get(self.old), get(self.new)
             if a != b:
                 out.append((what, a, b))
         return out
 
     def to_json(self) -> dict:
-        side = lambda f: None if f is None else {"status": f.status, "target": f.target.display if f.target else None,
-                                                 "message": f.message}
-        return {"commune": self.commune, "rule_id": self.rule_id, "period": self.period, "old": side(self.old),
-                "new": side(self.new)}
+        def side(f):
+            return (
+                None
+                if f is None
+                else {"status": f.status, "target": f.target.display if f.target else None, "message": f.message}
+            )
+
+        return {
+            "commune": self.commune,
+            "rule_id": self.rule_id,
+            "period": self.period,
+            "old": side(self.old),
+            "new": side(self.new),
+        }
 
 
 def diff_findings(old: Iterable[Finding], new: Iterable[Finding]) -> list[Change]:
     """Every finding whose status, target or message differs between two runs over the same facts, and the findings
     only one run gives (a rule added or removed, a plan's coverage changed), in the new run's order."""
+
     def key(f: Finding) -> tuple[str, str, str]:
         return f.commune.id, f.rule_id, f.period.key
 

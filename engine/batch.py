@@ -21,8 +21,16 @@ import yaml
 
 from .catalogue import Catalogue
 from .diagnostics import Diagnostics, InputError
-from .facts import (FACT_SCHEMA, WAIVER_SCHEMA, CommuneFacts, LoadedWaiver, fact_inputs, form_refused, is_form,
-                    load_inputs)
+from .facts import (
+    FACT_SCHEMA,
+    WAIVER_SCHEMA,
+    CommuneFacts,
+    LoadedWaiver,
+    fact_inputs,
+    form_refused,
+    is_form,
+    load_inputs,
+)
 from .model import Finding
 from .yamlsrc import YamlDoc, load, parse_scalar, read_text
 
@@ -39,7 +47,7 @@ class InputIndex:
     communes: dict[str, list[Path]] = field(default_factory=dict)
     waivers: list[Path] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
-    documents: dict[str, list[YamlDoc]] = field(default_factory=dict)   # facts drafted in memory from reports
+    documents: dict[str, list[YamlDoc]] = field(default_factory=dict)  # facts drafted in memory from reports
 
     @property
     def commune_ids(self) -> list[str]:
@@ -153,11 +161,17 @@ def index_inputs(paths: Iterable[Path | YamlDoc], diags: Diagnostics) -> InputIn
     for doc in given_docs:
         commune = doc.data.get("commune") if isinstance(doc.data, dict) else None
         cid = commune.get("id") if isinstance(commune, dict) else None
-        index.documents.setdefault(cid if isinstance(cid, str) else "", []).append(doc)   # no id: its checks say so
+        index.documents.setdefault(cid if isinstance(cid, str) else "", []).append(doc)  # no id: its checks say so
     if not index.files and not given_docs:
-        diags.error(paths[0] if paths else Path("."), 1, 1, "no-input", "no fact files here: give .yaml fact files "
-                    "(schema: chitieu.facts/1) or .xlsx reporting forms, folders that hold them, or a commune's report "
-                    "(.txt, .md, .docx)")
+        diags.error(
+            paths[0] if paths else Path("."),
+            1,
+            1,
+            "no-input",
+            "no fact files here: give .yaml fact files "
+            "(schema: chitieu.facts/1) or .xlsx reporting forms, folders that hold them, or a commune's report "
+            "(.txt, .md, .docx)",
+        )
     for path in index.files:
         if is_form(path):
             _index_form(index, path, diags, given=path in given)
@@ -205,7 +219,7 @@ class Unreviewed:
 
     allow: bool = False
     asked: frozenset[Path] = frozenset()
-    reports: dict[Path, Path] = field(default_factory=dict)   # draft → the report it was drafted from
+    reports: dict[Path, Path] = field(default_factory=dict)  # draft → the report it was drafted from
 
 
 def _refuse_unreviewed(cf: CommuneFacts, policy: Unreviewed, diags: Diagnostics) -> None:
@@ -216,19 +230,35 @@ def _refuse_unreviewed(cf: CommuneFacts, policy: Unreviewed, diags: Diagnostics)
         if path in policy.asked:
             if reviewed:
                 report = policy.reports.get(path, path)
-                diags.error(report, 1, 1, "unreviewed",
-                            f"the facts drafted from this report (not reviewed) would be merged with the reviewed "
-                            f"facts of {cf.commune.id} in {reviewed[0]}; check them apart, or pass "
-                            "--allow-unreviewed to merge them")
+                diags.error(
+                    report,
+                    1,
+                    1,
+                    "unreviewed",
+                    f"the facts drafted from this report (not reviewed) would be merged with the reviewed "
+                    f"facts of {cf.commune.id} in {reviewed[0]}; check them apart, or pass "
+                    "--allow-unreviewed to merge them",
+                )
             continue
-        diags.error(path, line, col, "unreviewed",
-                    "this is a draft of `chitieu facts extract` that no one has reviewed (unreviewed: true); its "
-                    f"facts would be audited with those of {cf.commune.id}: review them and delete this line, "
-                    "or pass --allow-unreviewed")
+        diags.error(
+            path,
+            line,
+            col,
+            "unreviewed",
+            "this is a draft of `chitieu facts extract` that no one has reviewed (unreviewed: true); its "
+            f"facts would be audited with those of {cf.commune.id}: review them and delete this line, "
+            "or pass --allow-unreviewed",
+        )
 
 
-def load_commune(files: list[Path], cat: Catalogue, diags: Diagnostics, unreviewed: Unreviewed = Unreviewed(), *,
-                 documents: Iterable[YamlDoc] = ()) -> Optional[list[CommuneFacts]]:
+def load_commune(
+    files: list[Path],
+    cat: Catalogue,
+    diags: Diagnostics,
+    unreviewed: Unreviewed = Unreviewed(),
+    *,
+    documents: Iterable[YamlDoc] = (),
+) -> Optional[list[CommuneFacts]]:
     """One commune's files (and fact documents drafted in memory) loaded together (None when they have an error: the
     problems are in ``diags``)."""
     communes, _ = load_inputs(files, cat, diags, documents=documents)
@@ -251,14 +281,20 @@ def few_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def stream_communes(index: InputIndex, cat: Catalogue, diags: Diagnostics,
-                    skipped: Optional[list[str]] = None, unreviewed: Unreviewed = Unreviewed()) -> Iterator[CommuneFacts]:
+def stream_communes(
+    index: InputIndex,
+    cat: Catalogue,
+    diags: Diagnostics,
+    skipped: Optional[list[str]] = None,
+    unreviewed: Unreviewed = Unreviewed(),
+) -> Iterator[CommuneFacts]:
     """Each commune's facts in id order; a commune with an input error is reported and left out."""
     with few_collections():
         for cid in index.commune_ids:
             mine = Diagnostics()
-            communes = load_commune(index.communes.get(cid, []), cat, mine, unreviewed,
-                                    documents=index.documents.get(cid, []))
+            communes = load_commune(
+                index.communes.get(cid, []), cat, mine, unreviewed, documents=index.documents.get(cid, [])
+            )
             diags.extend(mine.items)
             if communes is None:
                 if skipped is not None:
@@ -286,8 +322,14 @@ class Progress:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
 
-            self._bar = Bar(TextColumn("Đang kiểm tra"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True), transient=True)
+            self._bar = Bar(
+                TextColumn("Đang kiểm tra"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self._bar.start()
             self._task = self._bar.add_task("xã", total=self.total, completed=self._done)
         elif self._bar is not None:
@@ -306,9 +348,17 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def audit_batch(cat: Catalogue, paths: Iterable[Path | YamlDoc], diags: Diagnostics, *, progress: bool = False,
-                runtime_factory=None, unreviewed: Unreviewed = Unreviewed(), jobs: int = 1,
-                whole: bool = True) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+def audit_batch(
+    cat: Catalogue,
+    paths: Iterable[Path | YamlDoc],
+    diags: Diagnostics,
+    *,
+    progress: bool = False,
+    runtime_factory=None,
+    unreviewed: Unreviewed = Unreviewed(),
+    jobs: int = 1,
+    whole: bool = True,
+) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time, in commune id order; problems go to ``diags``.
 
     With ``jobs`` > 1 the communes are loaded and audited in that many worker processes (chitieu.workers) and
@@ -330,11 +380,12 @@ def audit_batch(cat: Catalogue, paths: Iterable[Path | YamlDoc], diags: Diagnost
         if jobs > 1 and len(index.commune_ids) > 1:
             from .workers import audit_in_workers
 
-            audited = audit_in_workers(cat, index, waivers, diags, jobs=jobs, whole=whole, unreviewed=unreviewed,
-                                       **kwargs)
+            audited = audit_in_workers(
+                cat, index, waivers, diags, jobs=jobs, whole=whole, unreviewed=unreviewed, **kwargs
+            )
         else:
             audited = audit_stream(cat, stream_communes(index, cat, diags, unreviewed=unreviewed), waivers, **kwargs)
-        with few_collections():   # also in the main process of a run with workers: it unpickles their findings
+        with few_collections():  # also in the main process of a run with workers: it unpickles their findings
             for cf, findings in audited:
                 bar.advance()
                 yield cf, findings

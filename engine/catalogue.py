@@ -21,15 +21,14 @@ if TYPE_CHECKING:
 from .yamlsrc import YamlDoc, load_each, yaml_files
 
 
-
 @dataclass
 class LoadedRule:
     """A rule with the document (the plan) it comes from and the YAML file it is written in."""
 
     rule: "RuleBase"
-    document: Document                # the plan (or criteria set) the rule encodes
+    document: Document  # the plan (or criteria set) the rule encodes
     file_in_force: Optional[DateSpan]
-    rule_file: YamlDoc                # the rule file, parsed: where each key of the rule is written
+    rule_file: YamlDoc  # the rule file, parsed: where each key of the rule is written
     loc: tuple
     index: int
     cache: dict = field(default_factory=dict, repr=False, compare=False)
@@ -86,8 +85,8 @@ class Catalogue:
     indicator_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)
     info_doc: Optional[YamlDoc] = None
     criteria: list[LoadedCriterion] = field(default_factory=list)
-    criteria_counts: dict[str, str] = field(default_factory=dict)   # criteria set → indicator of its general count
-    document_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)   # id → where 'document:' is
+    criteria_counts: dict[str, str] = field(default_factory=dict)  # criteria set → indicator of its general count
+    document_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)  # id → where 'document:' is
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -110,8 +109,9 @@ class Catalogue:
         when the plans do not tell (a draft then keeps the bare slug)."""
         named = [d for d in self.documents.values() if d.number in title and isinstance(d.covers, Coverage)]
         listed = {c for d in named for c in d.covers.communes if c.rsplit("/", 1)[-1] == slug}
-        provinces = {p for d in named for p in d.covers.provinces} | {c.split("/", 1)[0] for d in named
-                                                                      for c in d.covers.communes if "/" in c}
+        provinces = {p for d in named for p in d.covers.provinces} | {
+            c.split("/", 1)[0] for d in named for c in d.covers.communes if "/" in c
+        }
         if len(listed) == 1:
             return listed.pop()
         if len(provinces) == 1:
@@ -152,8 +152,9 @@ class Catalogue:
         return done
 
 
-def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diags: Diagnostics | None = None,
-                   strict: bool = True) -> Catalogue:
+def load_catalogue(
+    root: Path | None = None, *, extra: Iterable[Path] = (), diags: Diagnostics | None = None, strict: bool = True
+) -> Catalogue:
     """Load every YAML file under ``root`` (plus ``extra`` files). With ``strict`` (the default) raise InputError
     listing every problem; without, return what loaded and leave the problems in ``diags`` (for lint)."""
     root = root or default_rules_dir()
@@ -191,9 +192,14 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
                 for i, ind in enumerate(parsed.indicators):
                     line, col = doc.where(("indicators", i))
                     if ind.key in indicators:
-                        p, l, c = ind_where[ind.key]
-                        diags.error(path, line, col, "duplicate-indicator",
-                                    f"indicator '{ind.key}' is already declared at {p}:{l}:{c}")
+                        first_path, first_line, first_col = ind_where[ind.key]
+                        diags.error(
+                            path,
+                            line,
+                            col,
+                            "duplicate-indicator",
+                            f"indicator '{ind.key}' is already declared at {first_path}:{first_line}:{first_col}",
+                        )
                         continue
                     indicators[ind.key] = ind
                     ind_where[ind.key] = (path, line, col)
@@ -202,13 +208,26 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
         else:
             line, col = doc.where(("schema",))
             if not isinstance(doc.data, dict):
-                diags.error(path, line, col, "unknown-schema", "the file must be a mapping that starts with "
-                            "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value")
+                diags.error(
+                    path,
+                    line,
+                    col,
+                    "unknown-schema",
+                    "the file must be a mapping that starts with "
+                    "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value",
+                )
                 continue
-            diags.error(path, line, col, "unknown-schema",
-                        f"'schema' must be chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1, got {schema!r}")
+            diags.error(
+                path,
+                line,
+                col,
+                "unknown-schema",
+                f"'schema' must be chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1, got {schema!r}",
+            )
     if info is None and not saw_catalogue:
-        diags.error(root, 1, 1, "missing-catalogue", "no catalogue.yaml (schema: chitieu.catalogue/1) in the rules directory")
+        diags.error(
+            root, 1, 1, "missing-catalogue", "no catalogue.yaml (schema: chitieu.catalogue/1) in the rules directory"
+        )
     info = info or CatalogueInfo.model_validate({"schema": "chitieu.catalogue/1", "name": "?", "version": "?"})
     # Findings list rules in the catalogue's document order (then file order): the plan hierarchy, not the alphabet.
     rank = {doc_id: i for i, doc_id in enumerate(info.order)}
@@ -217,8 +236,14 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
         lr.index = i
     cat = Catalogue(
         info=info,
-        indicators=indicators, documents=documents, rules=rules, digest=digest.hexdigest()[:12],
-        indicator_where=ind_where, info_doc=info_doc, criteria=criteria, criteria_counts=counts,
+        indicators=indicators,
+        documents=documents,
+        rules=rules,
+        digest=digest.hexdigest()[:12],
+        indicator_where=ind_where,
+        info_doc=info_doc,
+        criteria=criteria,
+        criteria_counts=counts,
         document_where=doc_where,
     )
     check_catalogue(cat, diags)
@@ -227,28 +252,46 @@ def load_catalogue(root: Path | None = None, *, extra: Iterable[Path] = (), diag
     return cat
 
 
-def _load_rule_file(doc: YamlDoc, diags: Diagnostics, documents: dict, doc_where: dict, rules: list[LoadedRule],
-                    criteria: list[LoadedCriterion], counts: dict[str, str]) -> None:
+def _load_rule_file(
+    doc: YamlDoc,
+    diags: Diagnostics,
+    documents: dict,
+    doc_where: dict,
+    rules: list[LoadedRule],
+    criteria: list[LoadedCriterion],
+    counts: dict[str, str],
+) -> None:
     # Validate the header and each rule separately, so one broken rule does not hide the others' problems.
     data = doc.data
     header = {k: v for k, v in data.items() if k != "rules"}
     header["rules"] = []
     parsed = validate(RuleFile, doc, diags, data=header)
     raw_rules = data.get("rules")
-    if raw_rules is None and "rules" in data:   # an empty 'rules:' (a plan with no rule yet)
+    if raw_rules is None and "rules" in data:  # an empty 'rules:' (a plan with no rule yet)
         raw_rules = []
     if not isinstance(raw_rules, list):
         line, col = doc.where(("rules",))
-        diags.error(doc.path, line, col, "missing-key" if raw_rules is None else "wrong-type",
-                    "missing required key 'rules'" if raw_rules is None else "'rules' must be a list of rules")
+        diags.error(
+            doc.path,
+            line,
+            col,
+            "missing-key" if raw_rules is None else "wrong-type",
+            "missing required key 'rules'" if raw_rules is None else "'rules' must be a list of rules",
+        )
         return
     if parsed is None:
         return
     document = parsed.document
     if document.id in documents:
-        p, l, c = doc_where[document.id]
+        first_path, first_line, first_col = doc_where[document.id]
         line, col = doc.where(("document", "id"))
-        diags.error(doc.path, line, col, "duplicate-document", f"document '{document.id}' is already declared at {p}:{l}:{c}")
+        diags.error(
+            doc.path,
+            line,
+            col,
+            "duplicate-document",
+            f"document '{document.id}' is already declared at {first_path}:{first_line}:{first_col}",
+        )
     else:
         documents[document.id] = document
         doc_where[document.id] = (doc.path, *doc.where(("document",)))
@@ -280,20 +323,25 @@ def unreadable(diags: Diagnostics) -> set[str]:
 
 def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     """Checks that need the whole catalogue: ids, references, types, units, periods, templates."""
-    unread = unreadable(diags)   # a document in a file that could not be parsed is not "unknown"
+    unread = unreadable(diags)  # a document in a file that could not be parsed is not "unknown"
     for i, doc_id in enumerate(cat.info.order):
         if doc_id not in cat.documents and cat.info_doc is not None and doc_id not in unread:
             line, col = cat.info_doc.where(("order", i))
-            diags.warning(cat.info_doc.path, line, col, "unknown-document",
-                          f"'order' names document '{doc_id}', which no rule file declares"
-                          + did_you_mean(doc_id, cat.documents))
+            diags.warning(
+                cat.info_doc.path,
+                line,
+                col,
+                "unknown-document",
+                f"'order' names document '{doc_id}', which no rule file declares" + did_you_mean(doc_id, cat.documents),
+            )
     seen: dict[str, LoadedRule] = {}
     for lr in cat.rules:
         if lr.id in seen:
             first = seen[lr.id]
             line, col = lr.where("id")
-            diags.error(lr.path, line, col, "duplicate-rule",
-                        f"rule id '{lr.id}' is already used at {first.path}:{first.line}")
+            diags.error(
+                lr.path, line, col, "duplicate-rule", f"rule id '{lr.id}' is already used at {first.path}:{first.line}"
+            )
         else:
             seen[lr.id] = lr
     for lr in cat.rules:
@@ -301,12 +349,19 @@ def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     _check_cycles(cat, seen, diags)
     for lc in cat.criteria:
         if lc.criterion.indicator not in cat.indicators:
-            diags.error(lc.path, lc.line, lc.col, "unknown-indicator",
-                        f"criterion {lc.criterion.number} names unknown indicator '{lc.criterion.indicator}'"
-                        + did_you_mean(lc.criterion.indicator, cat.indicators))
+            diags.error(
+                lc.path,
+                lc.line,
+                lc.col,
+                "unknown-indicator",
+                f"criterion {lc.criterion.number} names unknown indicator '{lc.criterion.indicator}'"
+                + did_you_mean(lc.criterion.indicator, cat.indicators),
+            )
 
 
-def _check_indicator_ref(cat: Catalogue, lr: LoadedRule, key: Optional[str], sub: tuple, diags: Diagnostics) -> Optional[Indicator]:
+def _check_indicator_ref(
+    cat: Catalogue, lr: LoadedRule, key: Optional[str], sub: tuple, diags: Diagnostics
+) -> Optional[Indicator]:
     if key is None:
         return None
     ind = cat.indicators.get(key)
@@ -335,10 +390,18 @@ def _check_rule(cat: Catalogue, lr: LoadedRule, ids: dict[str, LoadedRule], diag
             if name in some_kinds and name not in lr.kind.template_fields:
                 fills = sorted(n for n in some_kinds if n in lr.kind.template_fields)
                 line, col = lr.where(*sub)
-                diags.warning(lr.path, line, col, "template-field-unfilled",
-                              f"a {lr.kind.name} rule never fills '{{{name}}}' (it would print '—')"
-                              + (f"; of the fields only some kinds fill, it fills: {', '.join(fills)}" if fills else
-                                 "; it fills only the fields every kind fills"))
+                diags.warning(
+                    lr.path,
+                    line,
+                    col,
+                    "template-field-unfilled",
+                    f"a {lr.kind.name} rule never fills '{{{name}}}' (it would print '—')"
+                    + (
+                        f"; of the fields only some kinds fill, it fills: {', '.join(fills)}"
+                        if fills
+                        else "; it fills only the fields every kind fills"
+                    ),
+                )
 
 
 def _check_no_effect(lr: LoadedRule, diags: Diagnostics) -> None:
@@ -349,15 +412,25 @@ def _check_no_effect(lr: LoadedRule, diags: Diagnostics) -> None:
         for name, value in (("from", p.from_), ("to", p.to)):
             if value is not None:
                 line, col = lr.where("period", name)
-                diags.warning(lr.path, line, col, "no-effect",
-                              f"'{name}: {value}' has no effect: an 'as_of' rule is judged once, at the report's "
-                              "as-of date; remove it (or use kind 'annual' or 'cumulative' to judge years)")
+                diags.warning(
+                    lr.path,
+                    line,
+                    col,
+                    "no-effect",
+                    f"'{name}: {value}' has no effect: an 'as_of' rule is judged once, at the report's "
+                    "as-of date; remove it (or use kind 'annual' or 'cumulative' to judge years)",
+                )
     target = getattr(r, "target", None)
     if target is not None and target.per_year and p.kind in ("annual", "as_of"):
         line, col = lr.where("target", "per_year")
-        diags.warning(lr.path, line, col, "no-effect",
-                      f"'per_year' has no effect on an '{p.kind}' rule, judged "
-                      "over one year at a time; it multiplies the target by the years of a 'cumulative' period")
+        diags.warning(
+            lr.path,
+            line,
+            col,
+            "no-effect",
+            f"'per_year' has no effect on an '{p.kind}' rule, judged "
+            "over one year at a time; it multiplies the target by the years of a 'cumulative' period",
+        )
 
 
 def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnostics) -> None:
@@ -366,23 +439,38 @@ def _check_measure(cat: Catalogue, lr: LoadedRule, m, sub: tuple, diags: Diagnos
     _check_indicator_ref(cat, lr, m.claim, sub + ("claim",), diags)
     if ind is not None:
         if m.aggregate == "count" and ind.type not in ("items", "count"):
-            lr.error(diags, sub + ("aggregate",), "type-mismatch",
-                     f"'count' needs an indicator of type items or count; '{ind.key}' is {ind.type}")
+            lr.error(
+                diags,
+                sub + ("aggregate",),
+                "type-mismatch",
+                f"'count' needs an indicator of type items or count; '{ind.key}' is {ind.type}",
+            )
         if m.aggregate == "sum" and ind.type not in ("count", "number", "items"):
-            lr.error(diags, sub + ("aggregate",), "type-mismatch",
-                     f"'sum' needs an indicator of type count or number; '{ind.key}' is {ind.type}")
+            lr.error(
+                diags,
+                sub + ("aggregate",),
+                "type-mismatch",
+                f"'sum' needs an indicator of type count or number; '{ind.key}' is {ind.type}",
+            )
         if m.aggregate == "value" and ind.type == "items":
-            lr.error(diags, sub + ("aggregate",), "type-mismatch",
-                     f"'{ind.key}' is a list of items: use 'aggregate: count'")
+            lr.error(
+                diags, sub + ("aggregate",), "type-mismatch", f"'{ind.key}' is a list of items: use 'aggregate: count'"
+            )
         if m.document_kinds and ind.type != "boolean":
-            lr.error(diags, sub + ("document_kinds",), "type-mismatch",
-                     f"'document_kinds' names the document a yes/no task requires; '{ind.key}' is {ind.type}")
+            lr.error(
+                diags,
+                sub + ("document_kinds",),
+                "type-mismatch",
+                f"'document_kinds' names the document a yes/no task requires; '{ind.key}' is {ind.type}",
+            )
         if m.per and ind.type in ("boolean", "level"):
-            lr.error(diags, sub + ("per",), "type-mismatch",
-                     f"a ratio needs a numeric indicator; '{ind.key}' is {ind.type}")
+            lr.error(
+                diags, sub + ("per",), "type-mismatch", f"a ratio needs a numeric indicator; '{ind.key}' is {ind.type}"
+            )
     if per is not None and per.type not in NUMERIC_TYPES:
-        lr.error(diags, sub + ("per",), "type-mismatch",
-                 f"a ratio needs a numeric denominator; '{per.key}' is {per.type}")
+        lr.error(
+            diags, sub + ("per",), "type-mismatch", f"a ratio needs a numeric denominator; '{per.key}' is {per.type}"
+        )
 
 
 def _check_period(lr: LoadedRule, diags: Diagnostics) -> None:
@@ -390,8 +478,12 @@ def _check_period(lr: LoadedRule, diags: Diagnostics) -> None:
     span = lr.document.period
     for name, year in (("from", p.from_), ("to", p.to), ("deadline", p.deadline.year if p.deadline else None)):
         if year is not None and not span.from_ <= year <= span.to:
-            lr.error(diags, ("period", name), "period-outside-document",
-                     f"{name} {year} lies outside the period of {lr.document.number} ({span.from_}–{span.to})")
+            lr.error(
+                diags,
+                ("period", name),
+                "period-outside-document",
+                f"{name} {year} lies outside the period of {lr.document.number} ({span.from_}–{span.to})",
+            )
 
 
 def _check_cycles(cat: Catalogue, ids: dict[str, LoadedRule], diags: Diagnostics) -> None:
@@ -404,7 +496,7 @@ def _check_cycles(cat: Catalogue, ids: dict[str, LoadedRule], diags: Diagnostics
                 continue
             if state.get(dep) == 1:
                 lr = ids[rid]
-                cycle = " → ".join(trail[trail.index(dep):] + [rid, dep]) if dep in trail else f"{rid} → {dep}"
+                cycle = " → ".join(trail[trail.index(dep) :] + [rid, dep]) if dep in trail else f"{rid} → {dep}"
                 lr.error(diags, ("id",), "rule-cycle", f"rules depend on each other in a cycle: {cycle}")
             elif dep not in state:
                 visit(dep, trail + [rid])

@@ -25,8 +25,25 @@ from typing import TYPE_CHECKING, Callable, Optional
 from .conditions import FALSE, Cmp, Cond, Ref, all_of, alternatives, any_of, cmp, size, to_durable
 from .diagnostics import Diagnostic
 from .wire import (
-    CONCL, F_AS_OF, F_BAND_HI, F_BAND_LO, F_END, F_EXPIRES, F_HI, F_HI_OPEN, F_LO, F_LO_OPEN, F_PERIOD, F_RULE,
-    F_START, F_STATUS, F_TARGET, F_TYPE, OBS, WAIVER, day_number,
+    CONCL,
+    F_AS_OF,
+    F_BAND_HI,
+    F_BAND_LO,
+    F_END,
+    F_EXPIRES,
+    F_HI,
+    F_HI_OPEN,
+    F_LO,
+    F_LO_OPEN,
+    F_PERIOD,
+    F_RULE,
+    F_START,
+    F_STATUS,
+    F_TARGET,
+    F_TYPE,
+    OBS,
+    WAIVER,
+    day_number,
 )
 
 if TYPE_CHECKING:
@@ -36,9 +53,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Outcome:
     status: str
-    evidence: Optional[str] = None   # overrides the observation's evidence level
+    evidence: Optional[str] = None  # overrides the observation's evidence level
     outlook: Optional[str] = None
-    reason: Optional[str] = None     # why, where the status alone does not say it
+    reason: Optional[str] = None  # why, where the status alone does not say it
 
 
 @dataclass(frozen=True)
@@ -82,8 +99,13 @@ class CompiledCatalogue:
 
     def __post_init__(self) -> None:
         # rules whose conclusions another rule joins on: only these are asserted back as 'concl' facts
-        self.read_conclusions = {str(c.value) for b in self.branches if b.join and b.join.fact_type == CONCL
-                                 for c in _cmps(b.join.cond) if c.field == F_RULE}
+        self.read_conclusions = {
+            str(c.value)
+            for b in self.branches
+            if b.join and b.join.fact_type == CONCL
+            for c in _cmps(b.join.cond)
+            if c.field == F_RULE
+        }
         # rules that can be waived: a waiver of any other rule (a record, which is never unmet) reaches no pattern
         self.waivable = {b.rule_id for b in self.branches if b.join and b.join.fact_type == WAIVER}
 
@@ -142,8 +164,9 @@ def waiver_join(rule_id: str, negated: bool) -> Join:
     # The rule id is a constant test, not a join on o.r: a waiver fact then reaches only its own rule's two
     # patterns. Joined on o.r, every waiver matched every rule's patterns at one node and durable_rules refused
     # the assertion past 64 of them (error 303).
-    cond = all_of(cmp(F_RULE, "==", rule_id), cmp(F_PERIOD, "==", Ref("o", F_PERIOD)),
-                  cmp(F_EXPIRES, ">=", Ref("o", F_AS_OF)))
+    cond = all_of(
+        cmp(F_RULE, "==", rule_id), cmp(F_PERIOD, "==", Ref("o", F_PERIOD)), cmp(F_EXPIRES, ">=", Ref("o", F_AS_OF))
+    )
     return Join("w", WAIVER, cond, negated)
 
 
@@ -178,26 +201,44 @@ def limit_problems(compiled: list[tuple["LoadedRule", list[Branch]]]) -> list[Di
     for lr, branches in compiled:
         n = sum(alternatives(b.cond) for b in branches)
         if n > wire.RETE_MAX_MATCHES:
-            out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-node-limit",
-                                  f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact "
-                                  f"that matches more than {wire.RETE_MAX_MATCHES} at one node (error 303): simplify "
-                                  "the target"))
+            out.append(
+                Diagnostic(
+                    str(lr.path),
+                    *lr.where("id"),
+                    "rete-node-limit",
+                    f"rule '{lr.id}' compiles into {n} alternative patterns; durable_rules refuses a fact "
+                    f"that matches more than {wire.RETE_MAX_MATCHES} at one node (error 303): simplify "
+                    "the target",
+                )
+            )
     sizes = [(lr, len(branches)) for lr, branches in compiled]
     if len(sizes) > wire.RETE_MAX_CHILDREN:
         lr = sizes[wire.RETE_MAX_CHILDREN][0]
-        out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-too-many-rules",
-                              f"rule '{lr.id}' is rule {wire.RETE_MAX_CHILDREN + 1:,} of {len(sizes):,} in this "
-                              f"catalogue; durable_rules holds at most {wire.RETE_MAX_CHILDREN} rules in one ruleset "
-                              "(error 106): split the catalogue into several rule folders and check them separately"))
+        out.append(
+            Diagnostic(
+                str(lr.path),
+                *lr.where("id"),
+                "rete-too-many-rules",
+                f"rule '{lr.id}' is rule {wire.RETE_MAX_CHILDREN + 1:,} of {len(sizes):,} in this "
+                f"catalogue; durable_rules holds at most {wire.RETE_MAX_CHILDREN} rules in one ruleset "
+                "(error 106): split the catalogue into several rule folders and check them separately",
+            )
+        )
     total = 0
     for lr, n in sizes:
         total += n
         if total > wire.RETE_MAX_ACTIONS:
             grand = sum(n for _, n in sizes)
-            out.append(Diagnostic(str(lr.path), *lr.where("id"), "rete-too-many-rules",
-                                  f"the catalogue compiles into {grand:,} condition branches, past durable_rules' "
-                                  f"{wire.RETE_MAX_ACTIONS:,} for one ruleset from rule '{lr.id}' on (error 106): "
-                                  "split the catalogue into several rule folders and check them separately"))
+            out.append(
+                Diagnostic(
+                    str(lr.path),
+                    *lr.where("id"),
+                    "rete-too-many-rules",
+                    f"the catalogue compiles into {grand:,} condition branches, past durable_rules' "
+                    f"{wire.RETE_MAX_ACTIONS:,} for one ruleset from rule '{lr.id}' on (error 106): "
+                    "split the catalogue into several rule folders and check them separately",
+                )
+            )
             break
     return out
 

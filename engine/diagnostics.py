@@ -141,7 +141,7 @@ class Diagnostic:
     message: str
     level: Level = "error"
     sheet: str = ""
-    message_vi: str = ""         # the same message in Vietnamese, where it has been written
+    message_vi: str = ""  # the same message in Vietnamese, where it has been written
 
     @property
     def cell(self) -> str | None:
@@ -176,12 +176,14 @@ class Diagnostics:
     def error(self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "") -> None:
         self.add(Diagnostic(str(path), line, col, code, message, "error", sheet))
 
-    def warning(self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "",
-                message_vi: str = "") -> None:
+    def warning(
+        self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "", message_vi: str = ""
+    ) -> None:
         self.add(Diagnostic(str(path), line, col, code, message, "warning", sheet, message_vi))
 
-    def at(self, doc: "YamlDoc", loc: tuple, code: str, message: str, *, level: Level = "error",
-           prefer_key: bool = False) -> None:
+    def at(
+        self, doc: "YamlDoc", loc: tuple, code: str, message: str, *, level: Level = "error", prefer_key: bool = False
+    ) -> None:
         """A problem of the value at ``loc`` in a loaded document, located where that value was read: a line and
         column of a YAML file, or a cell of a reporting form."""
         line, col, sheet = doc.locate(loc, prefer_key=prefer_key)
@@ -231,7 +233,7 @@ def shown_path(path: str | Path) -> str:
 
 def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3) -> str:
     """A ' (did you mean: a, b?)' suffix naming the nearest candidates, or '' when none is near."""
-    pool = sorted(set(candidates) - {name})   # never the word itself
+    pool = sorted(set(candidates) - {name})  # never the word itself
     # a prefix typed in full ('kh-156' for 'kh-156-ubnd-tinh-an') is as telling as a near spelling
     prefixed = [c for c in pool if len(name) >= 3 and c.startswith(name) and c != name]
     close = (prefixed + [c for c in difflib.get_close_matches(name, pool, n=n, cutoff=0.6) if c not in prefixed])[:n]

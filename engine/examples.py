@@ -58,7 +58,9 @@ def _as_of(ex: Example, lr: LoadedRule, facts: list[Fact]) -> dt.date:
     return dt.date(max(first, lr.document.period.from_), 12, 31)
 
 
-def example_inputs(lr: LoadedRule, index: int, cat: Optional[Catalogue] = None) -> tuple[CommuneFacts, list[LoadedWaiver]]:
+def example_inputs(
+    lr: LoadedRule, index: int, cat: Optional[Catalogue] = None
+) -> tuple[CommuneFacts, list[LoadedWaiver]]:
     """The example as one commune's facts; raises ValueError naming the broken fact (checked against ``cat``)."""
     ex = lr.rule.examples[index]
     loc = lr.loc + ("examples", index)
@@ -78,10 +80,15 @@ def example_inputs(lr: LoadedRule, index: int, cat: Optional[Catalogue] = None) 
             for sub, _code, message in fact_problems(cat, f, as_of):
                 raise ValueError(f"fact {i + 1}: {'.'.join(sub)}: {message}")
     start = dt.date(min(lr.document.period.from_, as_of.year), 1, 1)
-    report = Report.model_validate({
-        "title": f"Ví dụ {ex.name}", "date": as_of.isoformat(), "as_of": as_of.isoformat(), "issuer": "—",
-        "period": {"from": start.isoformat(), "to": as_of.isoformat()},
-    })
+    report = Report.model_validate(
+        {
+            "title": f"Ví dụ {ex.name}",
+            "date": as_of.isoformat(),
+            "as_of": as_of.isoformat(),
+            "issuer": "—",
+            "period": {"from": start.isoformat(), "to": as_of.isoformat()},
+        }
+    )
     commune = example_commune(lr)
     cf = CommuneFacts(commune, reports=[report], paths=[lr.path])
     for i, f in enumerate(facts):
@@ -128,8 +135,10 @@ def run_example(cat: Catalogue, lr: LoadedRule, index: int) -> ExampleResult:
         picked = mine
     if len(picked) != 1:
         periods = ", ".join(f.period.key for f in mine) or "none"
-        res.problems.append(f"expected one finding{' for period ' + exp.period if exp.period else ''}; "
-                            f"the rule gave findings for: {periods}")
+        res.problems.append(
+            f"expected one finding{' for period ' + exp.period if exp.period else ''}; "
+            f"the rule gave findings for: {periods}"
+        )
         return res
     f = res.finding = picked[0]
     if f.status != exp.status:

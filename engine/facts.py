@@ -36,7 +36,7 @@ class LoadedFact:
     col: int
     report: Report
     cache: dict = field(default_factory=dict, repr=False, compare=False)
-    sheet: str = ""        # read from a reporting form: line and col are the row and column of this sheet
+    sheet: str = ""  # read from a reporting form: line and col are the row and column of this sheet
 
     @property
     def where(self) -> str:
@@ -80,7 +80,7 @@ class CommuneFacts:
     statements: list[LoadedStatement] = field(default_factory=list)
     # files drafted by `chitieu facts extract` that no one has reviewed yet (unreviewed: true), with where it says so
     drafts: list[tuple[Path, int, int]] = field(default_factory=list)
-    report_where: list[tuple[Path, int, int]] = field(default_factory=list)   # each report's as_of, by file
+    report_where: list[tuple[Path, int, int]] = field(default_factory=list)  # each report's as_of, by file
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     _by_indicator: Optional[dict[str, list[LoadedFact]]] = field(default=None, repr=False, compare=False)
     _indexed: int = field(default=-1, repr=False, compare=False)
@@ -97,8 +97,9 @@ class CommuneFacts:
     def header(self) -> "CommuneFacts":
         """The commune without its facts and statements: all that the streamed outputs print of it (what a worker
         process sends back when the caller needs no more)."""
-        return CommuneFacts(self.commune, reports=self.reports, paths=self.paths, drafts=self.drafts,
-                            report_where=self.report_where)
+        return CommuneFacts(
+            self.commune, reports=self.reports, paths=self.paths, drafts=self.drafts, report_where=self.report_where
+        )
 
     @property
     def unreviewed(self) -> bool:
@@ -122,7 +123,7 @@ class CommuneFacts:
     @property
     def report_files(self) -> list[Path]:
         """The report files the fact files name (each relative to its fact file): inputs, never to be written over."""
-        return [p.parent / r.file for p, r in zip(self.paths, self.reports) if r.file]
+        return [p.parent / r.file for p, r in zip(self.paths, self.reports, strict=False) if r.file]
 
     @property
     def report(self) -> Report:
@@ -157,8 +158,14 @@ def fact_inputs(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if not q.is_dir() and (
-                q.suffix in (".yaml", ".yml") or (is_form(q) and not q.name.startswith("~$")))))
+            out.extend(
+                sorted(
+                    q
+                    for q in p.rglob("*")
+                    if not q.is_dir()
+                    and (q.suffix in (".yaml", ".yml") or (is_form(q) and not q.name.startswith("~$")))
+                )
+            )
         else:
             out.append(p)
     return unique_paths(out)
@@ -176,8 +183,14 @@ def read_form_doc(path: Path, cat: Catalogue, diags: Diagnostics, *, given: bool
         return None
 
 
-def load_fact_document(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
-                       read_errors: Iterable[Diagnostic] = ()) -> None:
+def load_fact_document(
+    doc: YamlDoc,
+    cat: Catalogue,
+    diags: Diagnostics,
+    communes: dict[str, CommuneFacts],
+    *,
+    read_errors: Iterable[Diagnostic] = (),
+) -> None:
     """Check a fact document that a reader built — from a YAML file, a reporting form, or any other source that
     gives the same data with a mark for each value — and add its commune to ``communes``.
 
@@ -189,12 +202,16 @@ def load_fact_document(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, commune
     # before=-1: as if an error had been found already, so the commune is not kept
     _load_fact_file(doc, cat, checks, communes, before=-1 if read_errors else None)
     unread = {(d.sheet, d.line, d.col) for d in read_errors}
-    diags.extend(dataclasses.replace(d, message=doc.prefix + d.message) if doc.prefix else d
-                 for d in checks.items if (d.sheet, d.line, d.col) not in unread)
+    diags.extend(
+        dataclasses.replace(d, message=doc.prefix + d.message) if doc.prefix else d
+        for d in checks.items
+        if (d.sheet, d.line, d.col) not in unread
+    )
 
 
-def _load_form(path: Path, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *,
-               given: bool = True) -> Optional[YamlDoc]:
+def _load_form(
+    path: Path, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], *, given: bool = True
+) -> Optional[YamlDoc]:
     cells = Diagnostics()
     form = read_form_doc(path, cat, cells, given=given)
     diags.extend(d for d in cells.items if d.level != "error")
@@ -225,8 +242,9 @@ def form_refused(exc: InputError, diags: Diagnostics, *, given: bool) -> None:
         diags.warning(d.path, d.line, d.col, d.code, d.message + "; the file was skipped", sheet=d.sheet)
 
 
-def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics, *,
-                documents: Iterable[YamlDoc] = ()) -> tuple[list[CommuneFacts], list[LoadedWaiver]]:
+def load_inputs(
+    paths: Iterable[Path], cat: Catalogue, diags: Diagnostics, *, documents: Iterable[YamlDoc] = ()
+) -> tuple[list[CommuneFacts], list[LoadedWaiver]]:
     """Load fact and waiver files and reporting forms (folders recursively), and fact documents drafted in memory
     from reports (engine.intake.to_document); problems go to ``diags``, bad files are skipped."""
     communes: dict[str, CommuneFacts] = {}
@@ -238,8 +256,13 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics, *,
     for doc in documents:
         load_fact_document(doc, cat, diags, communes)
     if not files and not documents:
-        diags.error(paths[0] if paths else Path("."), 1, 1, "no-input",
-                    "no fact files given (pass .yaml or .xlsx files, or folders)")
+        diags.error(
+            paths[0] if paths else Path("."),
+            1,
+            1,
+            "no-input",
+            "no fact files given (pass .yaml or .xlsx files, or folders)",
+        )
     for path in files:
         if is_form(path):
             _load_form(path, cat, diags, communes, given=path in given)
@@ -252,8 +275,14 @@ def load_inputs(paths: Iterable[Path], cat: Catalogue, diags: Diagnostics, *,
     return [communes[k] for k in sorted(communes)], waivers
 
 
-def _load_document(doc: YamlDoc, schema, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts],
-                   waivers: list[LoadedWaiver]) -> None:
+def _load_document(
+    doc: YamlDoc,
+    schema,
+    cat: Catalogue,
+    diags: Diagnostics,
+    communes: dict[str, CommuneFacts],
+    waivers: list[LoadedWaiver],
+) -> None:
     path = doc.path
     if schema == FACT_SCHEMA:
         _load_fact_file(doc, cat, diags, communes)
@@ -262,15 +291,23 @@ def _load_document(doc: YamlDoc, schema, cat: Catalogue, diags: Diagnostics, com
     else:
         line, col = doc.where(("schema",))
         if not isinstance(doc.data, dict):
-            diags.error(path, line, col, "unknown-schema", "the file must be a mapping that starts with "
-                        "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value")
+            diags.error(
+                path,
+                line,
+                col,
+                "unknown-schema",
+                "the file must be a mapping that starts with "
+                "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value",
+            )
             return
-        diags.error(path, line, col, "unknown-schema",
-                    f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}")
+        diags.error(
+            path, line, col, "unknown-schema", f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}"
+        )
 
 
-def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts],
-                    before: Optional[int] = None) -> None:
+def _load_fact_file(
+    doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: dict[str, CommuneFacts], before: Optional[int] = None
+) -> None:
     # The header and each fact are validated on their own, so one broken fact does not hide the others' problems.
     before = len(diags.errors) if before is None else before
     data = doc.data
@@ -300,8 +337,12 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
         if st is None:
             continue
         if st.rule is not None and st.rule not in cat.by_id:
-            diags.at(doc, ("statements", i, "rule"), "unknown-rule",
-                     f"unknown rule '{st.rule}'" + did_you_mean(st.rule, cat.by_id))
+            diags.at(
+                doc,
+                ("statements", i, "rule"),
+                "unknown-rule",
+                f"unknown rule '{st.rule}'" + did_you_mean(st.rule, cat.by_id),
+            )
         line, _ = doc.where(("statements", i))
         _check_quote(report_text, st.source.line, st.source.quote, doc, ("statements", i, "source"), diags)
         statements.append(LoadedStatement(st, doc.path, line))
@@ -311,8 +352,13 @@ def _load_fact_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics, communes: 
     if cf is None:
         cf = communes[ff.commune.id] = CommuneFacts(ff.commune)
     elif cf.commune.name != ff.commune.name:
-        diags.at(doc, ("commune", "name"), "commune-name", level="warning",
-                 message=f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}")
+        diags.at(
+            doc,
+            ("commune", "name"),
+            "commune-name",
+            level="warning",
+            message=f"commune '{ff.commune.id}' is named '{ff.commune.name}' here but '{cf.commune.name}' in {cf.paths[0]}",
+        )
     cf.reports.append(ff.report)
     cf.report_where.append((doc.path, *doc.where(("report", "as_of"))))
     if ff.unreviewed:
@@ -332,7 +378,7 @@ def _read_cached(path: Path, stamp: tuple[int, int]) -> ReportText:
 def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[ReportText]:
     if not ff.report.file or is_form(Path(ff.report.file)):
         return None  # a form's facts cite cells, not lines of a text
-    path = (doc.path.parent / ff.report.file)
+    path = doc.path.parent / ff.report.file
     line, col = doc.where(("report", "file"))
     if not path.exists():
         # A fact file may travel without its report (a plain clone of the project has no ../shared): a note, once.
@@ -345,17 +391,28 @@ def _report_text(doc: YamlDoc, ff: FactFile, diags: Diagnostics) -> Optional[Rep
         st = path.stat()
         return _read_cached(path.resolve(), (st.st_mtime_ns, st.st_size))
     except InputError as exc:
-        diags.warning(doc.path, line, col, "report-unreadable",
-                      f"the report file cannot be read ({exc.diagnostics[0].message}); quotes were not checked")
+        diags.warning(
+            doc.path,
+            line,
+            col,
+            "report-unreadable",
+            f"the report file cannot be read ({exc.diagnostics[0].message}); quotes were not checked",
+        )
         return None
 
 
-def _check_quote(text: Optional[ReportText], line: Optional[int], quote: str, doc: YamlDoc, loc: tuple,
-                 diags: Diagnostics) -> None:
+def _check_quote(
+    text: Optional[ReportText], line: Optional[int], quote: str, doc: YamlDoc, loc: tuple, diags: Diagnostics
+) -> None:
     if text is None or line is None:
         return
     if line > len(text.lines):
-        diags.at(doc, loc + ("line",), "quote-mismatch", f"line {line} is past the end of the report ({len(text.lines)} lines)")
+        diags.at(
+            doc,
+            loc + ("line",),
+            "quote-mismatch",
+            f"line {line} is past the end of the report ({len(text.lines)} lines)",
+        )
         return
     if not text.found_at(line, quote):
         elsewhere = text.find(quote)
@@ -368,10 +425,17 @@ def fact_problems(cat: Catalogue, f: Fact, as_of: dt.date) -> list[tuple[tuple, 
     out: list[tuple[tuple, str, str]] = []
     ind = cat.indicators.get(f.indicator)
     if ind is None:
-        return [(("indicator",), "unknown-indicator",
-                 f"unknown indicator '{f.indicator}'" + did_you_mean(f.indicator, cat.indicators))]
+        return [
+            (
+                ("indicator",),
+                "unknown-indicator",
+                f"unknown indicator '{f.indicator}'" + did_you_mean(f.indicator, cat.indicators),
+            )
+        ]
     if f.period.kind != "as_of" and f.period.start > as_of.year:
-        out.append((("period",), "period-after-report", f"period {f.period.key} is after the report's as-of date {as_of}"))
+        out.append(
+            (("period",), "period-after-report", f"period {f.period.key} is after the report's as-of date {as_of}")
+        )
     if f.claim is not None:
         return out
     if f.items is not None:
@@ -383,24 +447,44 @@ def fact_problems(cat: Catalogue, f: Fact, as_of: dt.date) -> list[tuple[tuple, 
         out.append((("value",), "type-mismatch", f"'{ind.key}' is a list of items: give 'items' (each with a name)"))
     elif ind.type == "boolean":
         if not isinstance(v, bool):
-            out.append((("value",), "type-mismatch", f"'{ind.key}' is boolean: the value must be true or false, got {v!r}"))
+            out.append(
+                (("value",), "type-mismatch", f"'{ind.key}' is boolean: the value must be true or false, got {v!r}")
+            )
     elif ind.type == "level":
         keys = [lv.key for lv in ind.levels or []]
         if not isinstance(v, str) or v not in keys:
-            out.append((("value",), "type-mismatch", f"'{ind.key}' takes one of {keys}, got {v!r}"
-                        + (did_you_mean(v, keys) if isinstance(v, str) else "")))
+            out.append(
+                (
+                    ("value",),
+                    "type-mismatch",
+                    f"'{ind.key}' takes one of {keys}, got {v!r}"
+                    + (did_you_mean(v, keys) if isinstance(v, str) else ""),
+                )
+            )
     elif isinstance(v, (bool, str)):
-        out.append((("value",), "type-mismatch",
-                    f"'{ind.key}' is {ind.type}: the value must be a number or a bound, got {v!r}"))
+        out.append(
+            (
+                ("value",),
+                "type-mismatch",
+                f"'{ind.key}' is {ind.type}: the value must be a number or a bound, got {v!r}",
+            )
+        )
     else:
         numbers = [x for x in ((v.gt, v.gte, v.lt, v.lte) if isinstance(v, Bound) else (v,)) if x is not None]
         for x in numbers:
             if ind.type == "count" and not isinstance(v, Bound) and x != x.to_integral_value():
-                out.append((("value",), "type-mismatch", f"'{ind.key}' counts whole {ind.unit or 'units'}: {x} is not whole"))
+                out.append(
+                    (("value",), "type-mismatch", f"'{ind.key}' counts whole {ind.unit or 'units'}: {x} is not whole")
+                )
             lower, upper = ind.lower, ind.upper
             if (lower is not None and x < lower) or (upper is not None and x > upper):
-                out.append((("value",), "out-of-range",
-                            f"{x} is outside the range of '{ind.key}' ({end_text(lower)} to {end_text(upper)})"))
+                out.append(
+                    (
+                        ("value",),
+                        "out-of-range",
+                        f"{x} is outside the range of '{ind.key}' ({end_text(lower)} to {end_text(upper)})",
+                    )
+                )
     return out
 
 
@@ -427,10 +511,15 @@ def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
         if first is None:
             seen[key] = lf
         elif _value_key(first.fact) != _value_key(lf.fact):
-            diags.error(lf.path, lf.line, lf.col, "conflicting-facts",
-                        f"'{lf.fact.indicator}' for {lf.fact.period.key} is given differently at {first.where}; "
-                        "a report that contradicts itself is modelled as two indicators and a claim check",
-                        sheet=lf.sheet)
+            diags.error(
+                lf.path,
+                lf.line,
+                lf.col,
+                "conflicting-facts",
+                f"'{lf.fact.indicator}' for {lf.fact.period.key} is given differently at {first.where}; "
+                "a report that contradicts itself is modelled as two indicators and a claim check",
+                sheet=lf.sheet,
+            )
 
 
 def _report_keys(report: Report, path: Path) -> set[tuple[str, str]]:
@@ -451,7 +540,7 @@ def _check_report_dates(cf: CommuneFacts, diags: Diagnostics) -> None:
     """Two files of one commune that describe the same report must give it the same date and as-of date: a draft
     dated today beside the reviewed facts once moved a whole audit to today's date."""
     seen: dict[tuple[str, str], tuple[Report, tuple[Path, int, int]]] = {}
-    for report, where in zip(cf.reports, cf.report_where):
+    for report, where in zip(cf.reports, cf.report_where, strict=False):
         keys = sorted(_report_keys(report, where[0]))
         first = next((seen[k] for k in keys if k in seen), None)
         for k in keys:
@@ -461,10 +550,15 @@ def _check_report_dates(cf: CommuneFacts, diags: Diagnostics) -> None:
         other, (opath, oline, _) = first
         if (other.date, other.as_of) != (report.date, report.as_of):
             path, line, col = where
-            diags.error(path, line, col, "report-date",
-                        f"this file dates the report “{_short(report.title)}” {report.date} (figures as of "
-                        f"{report.as_of}) but {opath}:{oline} dates it {other.date} (as of {other.as_of}); "
-                        "one report has one date: correct the draft")
+            diags.error(
+                path,
+                line,
+                col,
+                "report-date",
+                f"this file dates the report “{_short(report.title)}” {report.date} (figures as of "
+                f"{report.as_of}) but {opath}:{oline} dates it {other.date} (as of {other.as_of}); "
+                "one report has one date: correct the draft",
+            )
 
 
 def _load_waiver_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics) -> Iterator[LoadedWaiver]:
@@ -475,7 +569,9 @@ def _load_waiver_file(doc: YamlDoc, cat: Catalogue, diags: Diagnostics) -> Itera
     for i, w in enumerate(wf.waivers):
         line, col = doc.where(("waivers", i))
         if w.rule not in ids:
-            l, c = doc.where(("waivers", i, "rule"))
-            diags.error(doc.path, l, c, "unknown-rule", f"unknown rule '{w.rule}'" + did_you_mean(w.rule, ids))
+            rule_line, rule_col = doc.where(("waivers", i, "rule"))
+            diags.error(
+                doc.path, rule_line, rule_col, "unknown-rule", f"unknown rule '{w.rule}'" + did_you_mean(w.rule, ids)
+            )
             continue
         yield LoadedWaiver(w, doc.path, line, col)

@@ -41,7 +41,7 @@ DEFAULT_MESSAGES = {
     "pending": "{title} ({period}): chưa đến hạn đánh giá (thời hạn {deadline}); kết quả đến {as_of}: {actual}.",
     "insufficient_data": "{title} ({period}): chưa đủ dữ liệu để đánh giá — {reason}. {notes}",
     "waived": "{title} ({period}): chưa đạt nhưng được miễn trừ — {waiver_reason} (phê duyệt: {waiver_approver}; "
-              "hiệu lực đến {waiver_expires}).",
+    "hiệu lực đến {waiver_expires}).",
     "not_applicable": "{title} ({period}): không áp dụng — {document} không còn hoặc chưa có hiệu lực cho kỳ này.",
 }
 
@@ -57,6 +57,7 @@ REASON_TEXT = {
 
 # --------------------------------------------------------------------------------------------------- kind parts
 
+
 @dataclass
 class FindingParts:
     """What a rule kind contributes to a finding beyond the common fields."""
@@ -67,10 +68,10 @@ class FindingParts:
     bounds: list[BoundOut] = field(default_factory=list)
     achievement_pct: Optional[Decimal] = None
     shortfall: Optional[Decimal] = None
-    shortfall_unit: Optional[str] = None          # the target's own unit: households, not "%"; points for a % gap
-    evidence_level: Optional[str] = None          # overrides the measured evidence level
-    evidence: Optional[Any] = None                # EvidenceOut, for rules that count documented items
-    fields: dict[str, str] = field(default_factory=dict)   # template fields only this kind fills
+    shortfall_unit: Optional[str] = None  # the target's own unit: households, not "%"; points for a % gap
+    evidence_level: Optional[str] = None  # overrides the measured evidence level
+    evidence: Optional[Any] = None  # EvidenceOut, for rules that count documented items
+    fields: dict[str, str] = field(default_factory=dict)  # template fields only this kind fills
 
 
 def basis_out(basis: Basis) -> BasisOut:
@@ -82,8 +83,9 @@ def basis_out(basis: Basis) -> BasisOut:
     return BasisOut.model_construct(kind=basis.kind, label=vi.BASIS_LABELS[basis.kind], text=text)
 
 
-def value_parts(cat: "Catalogue", ind: Optional[Indicator], m: Optional[Measured], unit: Optional[str], *,
-                ratio: bool) -> tuple[Any, str, list[BoundOut]]:
+def value_parts(
+    cat: "Catalogue", ind: Optional[Indicator], m: Optional[Measured], unit: Optional[str], *, ratio: bool
+) -> tuple[Any, str, list[BoundOut]]:
     """(actual value, its display, the bounds shown) for a rule that measures one indicator (or a ratio of two)."""
     iv = m.interval if m else None
     if m is not None and m.claim is not None:
@@ -153,6 +155,7 @@ def pct(d: Optional[Decimal]) -> Optional[float]:
 
 # --------------------------------------------------------------------------------------------------- message fields
 
+
 @dataclass(frozen=True)
 class MessageFields:
     """The values a message template can name (templates.FIELDS), for one finding."""
@@ -174,12 +177,29 @@ class MessageFields:
     line: str
     reason_template: str
     notes: str
-    extra: Mapping[str, str] = field(default_factory=dict)   # fields only some findings have (kind, evidence, waiver)
+    extra: Mapping[str, str] = field(default_factory=dict)  # fields only some findings have (kind, evidence, waiver)
 
     def mapping(self) -> dict[str, str]:
-        values = {name: getattr(self, name) for name in
-                  ("title", "commune", "period", "target", "actual", "unit", "achievement", "shortfall", "deadline",
-                   "as_of", "document", "clause", "evidence", "outlook", "line")}
+        values = {
+            name: getattr(self, name)
+            for name in (
+                "title",
+                "commune",
+                "period",
+                "target",
+                "actual",
+                "unit",
+                "achievement",
+                "shortfall",
+                "deadline",
+                "as_of",
+                "document",
+                "clause",
+                "evidence",
+                "outlook",
+                "line",
+            )
+        }
         values.update(self.extra)
         values["reason"] = templates.render(self.reason_template, values) if self.reason_template else ""
         values["notes"] = self.notes
@@ -189,8 +209,10 @@ class MessageFields:
 def _evidence_fields(evidence: Any, unit: Optional[str]) -> dict[str, str]:
     if evidence is None:
         return {}
-    out = {"counted_with_evidence": vi.count(evidence.counted_with_evidence, unit),
-           "counted_on_claim": vi.count(evidence.counted_on_claim, unit)}
+    out = {
+        "counted_with_evidence": vi.count(evidence.counted_with_evidence, unit),
+        "counted_on_claim": vi.count(evidence.counted_on_claim, unit),
+    }
     if evidence.achievement_pct_evidenced is not None:
         out["achievement_evidenced"] = vi.percent(Decimal(str(evidence.achievement_pct_evidenced)))
     return out
@@ -198,8 +220,10 @@ def _evidence_fields(evidence: Any, unit: Optional[str]) -> dict[str, str]:
 
 # --------------------------------------------------------------------------------------------------- the finding
 
-def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act: "Activation",
-                  waivers: list["LoadedWaiver"]) -> Finding:
+
+def build_finding(
+    cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act: "Activation", waivers: list["LoadedWaiver"]
+) -> Finding:
     lr, w, m = obs.lr, obs.window, obs.measured
     r = lr.rule
     outcome = act.branch.outcome
@@ -213,13 +237,15 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
     facts = []
     seen: set[tuple] = set()
     for part in (m, obs.computed):
-        for lf in (part.facts if part else []):
+        for lf in part.facts if part else []:
             if lf.where not in seen:
                 seen.add(lf.where)
                 facts.append(_cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
     waiver_out, notes = _waiver_out(act, waivers, r.id, cf, w)
     evidence_notes = [as_sentence(n) for n in (m.evidence_notes if m else [])]
-    notes = list(dict.fromkeys(as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes))
+    notes = list(
+        dict.fromkeys(as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes)
+    )
     if w.partial and status != "not_applicable":
         notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến {w.as_of_phrase}.")
     extra = dict(_evidence_fields(parts.evidence, unit))
@@ -230,36 +256,62 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
     extra["actual_value"] = _bare(parts.actual)
     extra["target_value"] = _bare(parts.target.value if parts.target else None)
     if waiver_out is not None:
-        extra.update(waiver_reason=waiver_out.reason, waiver_approver=waiver_out.approver,
-                     waiver_expires=vi.date(waiver_out.expires))
+        extra.update(
+            waiver_reason=waiver_out.reason,
+            waiver_approver=waiver_out.approver,
+            waiver_expires=vi.date(waiver_out.expires),
+        )
     fields = MessageFields(
-        title=r.title, commune=cf.commune.name, period=w.label,
-        target=parts.target.display if parts.target else "—", actual=parts.actual_display, unit=unit or "",
+        title=r.title,
+        commune=cf.commune.name,
+        period=w.label,
+        target=parts.target.display if parts.target else "—",
+        actual=parts.actual_display,
+        unit=unit or "",
         achievement=vi.percent(parts.achievement_pct) if parts.achievement_pct is not None else "",
         shortfall=shortfall_text(parts.shortfall, parts.shortfall_unit or unit) if parts.shortfall is not None else "",
-        deadline=vi.date(w.deadline) if w.deadline else "", as_of=w.as_of_phrase,
-        document=lr.document.citation, clause=r.source.clause,
+        deadline=vi.date(w.deadline) if w.deadline else "",
+        as_of=w.as_of_phrase,
+        document=lr.document.citation,
+        clause=r.source.clause,
         evidence=vi.EVIDENCE_LABELS.get(outcome.evidence or "", ""),
         outlook=vi.OUTLOOK_LABELS.get(outcome.outlook or "", "chưa đủ căn cứ đánh giá" if status == "pending" else ""),
         line=", ".join(lf.fact.source.place for lf in (m.facts if m else [])),
-        reason_template=REASON_TEXT.get(outcome.reason or "", ""), notes=notes_sentence(notes), extra=extra,
+        reason_template=REASON_TEXT.get(outcome.reason or "", ""),
+        notes=notes_sentence(notes),
+        extra=extra,
     )
     values = fields.mapping()
     template = r.messages.get(status) or DEFAULT_MESSAGES[status]
     message = templates.sentence(templates.render(template, values))
     finding = Finding.model_construct(
-        rule_id=r.id, title=r.title,
+        rule_id=r.id,
+        title=r.title,
         commune=_cached(cf.cache, "out", lambda: CommuneOut.model_construct(id=cf.commune.id, name=cf.commune.name)),
-        period=_period_out(w), status=status,
+        period=_period_out(w),
+        status=status,
         status_label=vi.status_label(status, outcome.reason, check=lr.kind.checks_figures),
-        evidence_level=evidence_level, evidence_label=vi.EVIDENCE_LABELS[evidence_level],
-        outlook=outcome.outlook if status == "pending" else None, reason=outcome.reason,
-        target=parts.target, actual=parts.actual, actual_display=parts.actual_display,
-        actual_bound=parts.bounds, achievement_pct=pct(parts.achievement_pct), shortfall=json_number(parts.shortfall),
+        evidence_level=evidence_level,
+        evidence_label=vi.EVIDENCE_LABELS[evidence_level],
+        outlook=outcome.outlook if status == "pending" else None,
+        reason=outcome.reason,
+        target=parts.target,
+        actual=parts.actual,
+        actual_display=parts.actual_display,
+        actual_bound=parts.bounds,
+        achievement_pct=pct(parts.achievement_pct),
+        shortfall=json_number(parts.shortfall),
         shortfall_unit=(parts.shortfall_unit or unit) if parts.shortfall is not None else None,
-        severity=r.severity, theme=r.theme, source=_cached(lr.cache, "source", lambda: _source_out(lr)),
-        facts=facts, evidence=parts.evidence, waiver=waiver_out, notes=notes, evidence_notes=evidence_notes,
-        message=message, fired_by=act.branch.name,
+        severity=r.severity,
+        theme=r.theme,
+        source=_cached(lr.cache, "source", lambda: _source_out(lr)),
+        facts=facts,
+        evidence=parts.evidence,
+        waiver=waiver_out,
+        notes=notes,
+        evidence_notes=evidence_notes,
+        message=message,
+        fired_by=act.branch.name,
     )
     finding._values = values
     return finding
@@ -267,7 +319,7 @@ def build_finding(cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act:
 
 def _cited(m: Optional[Measured]) -> str:
     """The document the report cites for the result: 'Thông báo số 286/TB-UBND ngày 10/5/2024'."""
-    for lf in (m.facts if m else []):
+    for lf in m.facts if m else []:
         d = lf.fact.document
         if d is not None:
             return " ".join(x for x in (d.kind, "số", d.number, f"ngày {vi.date(d.date)}" if d.date else "") if x)
@@ -292,8 +344,9 @@ def _missing(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window"
     return ", ".join(dict.fromkeys(names))
 
 
-def _waiver_out(act: "Activation", waivers: list["LoadedWaiver"], rule_id: str, cf: "CommuneFacts",
-                w: "Window") -> tuple[Optional[WaiverOut], list[str]]:
+def _waiver_out(
+    act: "Activation", waivers: list["LoadedWaiver"], rule_id: str, cf: "CommuneFacts", w: "Window"
+) -> tuple[Optional[WaiverOut], list[str]]:
     notes: list[str] = []
     chosen = None
     for lw in waivers:
@@ -302,14 +355,28 @@ def _waiver_out(act: "Activation", waivers: list["LoadedWaiver"], rule_id: str, 
             continue
         expired = wv.expires < w.as_of
         if act.waiver_id == lw.id:
-            chosen = WaiverOut.model_construct(reason=wv.reason, approver=wv.approver, expires=wv.expires,
-                                               expired=False, file=str(lw.path), line=lw.line)
+            chosen = WaiverOut.model_construct(
+                reason=wv.reason,
+                approver=wv.approver,
+                expires=wv.expires,
+                expired=False,
+                file=str(lw.path),
+                line=lw.line,
+            )
         elif expired:
-            notes.append(f"Miễn trừ tại {lw.path}:{lw.line} đã hết hạn ngày {vi.date(wv.expires)}; "
-                         "chỉ tiêu được đánh giá bình thường.")
+            notes.append(
+                f"Miễn trừ tại {lw.path}:{lw.line} đã hết hạn ngày {vi.date(wv.expires)}; "
+                "chỉ tiêu được đánh giá bình thường."
+            )
             if chosen is None:
-                chosen = WaiverOut.model_construct(reason=wv.reason, approver=wv.approver, expires=wv.expires,
-                                                   expired=True, file=str(lw.path), line=lw.line)
+                chosen = WaiverOut.model_construct(
+                    reason=wv.reason,
+                    approver=wv.approver,
+                    expires=wv.expires,
+                    expired=True,
+                    file=str(lw.path),
+                    line=lw.line,
+                )
     return chosen, notes
 
 
@@ -342,8 +409,16 @@ def _period_out(w: "Window") -> PeriodOut:
 
 def _source_out(lr: "LoadedRule") -> SourceOut:
     d, r = lr.document, lr.rule
-    return SourceOut.model_construct(document=d.id, number=d.number, citation=d.citation, issuer=d.issuer,
-                                     clause=r.source.clause, verified=r.source.verified, file=str(lr.path), line=lr.line)
+    return SourceOut.model_construct(
+        document=d.id,
+        number=d.number,
+        citation=d.citation,
+        issuer=d.issuer,
+        clause=r.source.clause,
+        verified=r.source.verified,
+        file=str(lr.path),
+        line=lr.line,
+    )
 
 
 def fact_out(cat: "Catalogue", lf: "LoadedFact") -> FactOut:
@@ -355,5 +430,13 @@ def fact_out(cat: "Catalogue", lf: "LoadedFact") -> FactOut:
         value = f"{len(f.items)} mục: " + "; ".join(i.name for i in f.items)
     else:
         value = show_interval(interval_of(ind, lf), ind.unit if ind else None, ind) if ind else str(f.value)
-    return FactOut.model_construct(indicator=f.indicator, period=f.period.key, value=value, file=str(lf.path),
-                                   line=lf.line, report_line=f.source.line, quote=f.source.quote, cell=f.source.cell)
+    return FactOut.model_construct(
+        indicator=f.indicator,
+        period=f.period.key,
+        value=value,
+        file=str(lf.path),
+        line=lf.line,
+        report_line=f.source.line,
+        quote=f.source.quote,
+        cell=f.source.cell,
+    )

@@ -29,8 +29,8 @@ LISTS = "DanhMuc"
 KEY_HEADER = "Mã chỉ tiêu"
 PERIOD_HEADER = "Mã kỳ"
 ROW_HEADER = "Loại dòng"
-BLOCK, ITEM = "nhom", "muc"   # the kinds of rows of Biểu 02
-FIELD_PREFIX = "@"            # the key cell of a header row names its field: "@report.as_of"
+BLOCK, ITEM = "nhom", "muc"  # the kinds of rows of Biểu 02
+FIELD_PREFIX = "@"  # the key cell of a header row names its field: "@report.as_of"
 
 
 @dataclass(frozen=True)
@@ -78,19 +78,31 @@ ITEM_COLUMNS = (
     Column("period", PERIOD_HEADER, 10, hidden=True),
     Column("row", ROW_HEADER, 8, hidden=True),
 )
-I = _columns(*ITEM_COLUMNS)
+ICOL = _columns(*ITEM_COLUMNS)  # Biểu 02 (items): column number by name
 
 # The input columns of a row of Biểu 01, and of an item row of Biểu 02.
-MAIN_INPUTS = ("value", "bound", "claim", "basis", "awaiting", "doc_kind", "doc_number", "doc_date", "doc_issuer", "note")
+MAIN_INPUTS = (
+    "value",
+    "bound",
+    "claim",
+    "basis",
+    "awaiting",
+    "doc_kind",
+    "doc_number",
+    "doc_date",
+    "doc_issuer",
+    "note",
+)
 ITEM_INPUTS = ("name", "doc_kind", "doc_number", "doc_date", "doc_issuer", "owner", "note")
 DOC_FIELDS = (("doc_kind", "kind"), ("doc_number", "number"), ("doc_date", "date"), ("doc_issuer", "issuer"))
+
 
 @dataclass(frozen=True)
 class HeaderField:
     path: tuple[str, ...]
     label: str
     hint: str
-    kind: str = "text"          # text | date | month (a date that may lack its day)
+    kind: str = "text"  # text | date | month (a date that may lack its day)
     locked: bool = False
 
     @property
@@ -102,20 +114,41 @@ class HeaderField:
 # key cell names both fields ("@commune.id @report.title").
 HEADER_SIDES = (((2, 2), (3, 5)), ((6, 9), (10, 14)))
 HEADER_ROWS = (
-    (HeaderField(("commune", "id"), "Mã xã", "Do chương trình ghi; không sửa.", locked=True),
-     HeaderField(("report", "title"), "Tên (trích yếu) báo cáo", "Như ghi trên báo cáo.")),
-    (HeaderField(("commune", "name"), "Tên xã", "Ví dụ: xã Tịnh An."),
-     HeaderField(("report", "number"), "Số, ký hiệu báo cáo", "Ví dụ: 125/BC-UBND; để trống nếu chưa có số.")),
-    (HeaderField(("commune", "district"), "Huyện, thị xã, thành phố", "Để trống nếu không còn cấp huyện."),
-     HeaderField(("report", "date"), "Ngày báo cáo",
-                 "Ngày/tháng/năm ký báo cáo; chưa có ngày ký thì ghi tháng/năm, ví dụ 10/2024.", kind="month")),
-    (HeaderField(("commune", "province"), "Tỉnh, thành phố", "Ví dụ: Quảng Ngãi."),
-     HeaderField(("report", "as_of"), "Số liệu tính đến ngày",
-                 "Ngày/tháng/năm, ví dụ 31/10/2024; báo cáo chỉ ghi tháng thì ghi tháng/năm, ví dụ 10/2024.",
-                 kind="month")),
-    (HeaderField(("report", "issuer"), "Cơ quan báo cáo", "Ví dụ: UBND xã Tịnh An."),
-     HeaderField(("report", "period", "from"), "Kỳ báo cáo từ ngày",
-                 "Ngày/tháng/năm, ví dụ 01/01/2023; kỳ báo cáo kết thúc vào ngày tính số liệu.", kind="date")),
+    (
+        HeaderField(("commune", "id"), "Mã xã", "Do chương trình ghi; không sửa.", locked=True),
+        HeaderField(("report", "title"), "Tên (trích yếu) báo cáo", "Như ghi trên báo cáo."),
+    ),
+    (
+        HeaderField(("commune", "name"), "Tên xã", "Ví dụ: xã Tịnh An."),
+        HeaderField(("report", "number"), "Số, ký hiệu báo cáo", "Ví dụ: 125/BC-UBND; để trống nếu chưa có số."),
+    ),
+    (
+        HeaderField(("commune", "district"), "Huyện, thị xã, thành phố", "Để trống nếu không còn cấp huyện."),
+        HeaderField(
+            ("report", "date"),
+            "Ngày báo cáo",
+            "Ngày/tháng/năm ký báo cáo; chưa có ngày ký thì ghi tháng/năm, ví dụ 10/2024.",
+            kind="month",
+        ),
+    ),
+    (
+        HeaderField(("commune", "province"), "Tỉnh, thành phố", "Ví dụ: Quảng Ngãi."),
+        HeaderField(
+            ("report", "as_of"),
+            "Số liệu tính đến ngày",
+            "Ngày/tháng/năm, ví dụ 31/10/2024; báo cáo chỉ ghi tháng thì ghi tháng/năm, ví dụ 10/2024.",
+            kind="month",
+        ),
+    ),
+    (
+        HeaderField(("report", "issuer"), "Cơ quan báo cáo", "Ví dụ: UBND xã Tịnh An."),
+        HeaderField(
+            ("report", "period", "from"),
+            "Kỳ báo cáo từ ngày",
+            "Ngày/tháng/năm, ví dụ 01/01/2023; kỳ báo cáo kết thúc vào ngày tính số liệu.",
+            kind="date",
+        ),
+    ),
 )
 HEADER_FIELDS = tuple(f for pair in HEADER_ROWS for f in pair)
 HEADER_BY_KEY = {f.key: f for f in HEADER_FIELDS}
@@ -125,9 +158,21 @@ YES, NO = "Có", "Không"
 BOUNDS = {"trên": "gt", "từ": "gte", "dưới": "lt", "không quá": "lte"}
 CLAIMS = {"Đạt": "achieved", "Không đạt": "not_achieved"}
 BASES = {"Thống kê": "reported", "Tự đánh giá": "claimed"}
-DOCUMENT_KINDS = ("Quyết định", "Kế hoạch", "Kế hoạch liên tịch", "Quy chế", "Quy chế phối hợp", "Thông báo",
-                  "Nghị quyết", "Chỉ thị", "Công văn", "Chương trình", "Hướng dẫn", "Báo cáo")
-ITEM_ROWS = 10   # blank item rows per block of Biểu 02 (more can be inserted inside the block)
+DOCUMENT_KINDS = (
+    "Quyết định",
+    "Kế hoạch",
+    "Kế hoạch liên tịch",
+    "Quy chế",
+    "Quy chế phối hợp",
+    "Thông báo",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Công văn",
+    "Chương trình",
+    "Hướng dẫn",
+    "Báo cáo",
+)
+ITEM_ROWS = 10  # blank item rows per block of Biểu 02 (more can be inserted inside the block)
 
 
 # --------------------------------------------------------------------------------------------------- periods
@@ -139,7 +184,7 @@ _SLOT = re.compile(r"^(\d{4})(-)?$")
 class Slot:
     """A period of a form row: a year, the running total from a year to the report's year, or the report's date."""
 
-    kind: str          # year | span | as_of
+    kind: str  # year | span | as_of
     year: int = 0
 
     @property
@@ -196,7 +241,11 @@ def slots_for(cat: "Catalogue", rules: Iterable["LoadedRule"]) -> dict[str, set[
         p = lr.rule.period
         first, last = _span(lr)
         for _, m in lr.rule.measures():
-            aggregates = [(m.of, m.aggregate), (m.per, "value" if m.aggregate == "value" else "sum"), (m.claim, "value")]
+            aggregates = [
+                (m.of, m.aggregate),
+                (m.per, "value" if m.aggregate == "value" else "sum"),
+                (m.claim, "value"),
+            ]
             for key, aggregate in aggregates:
                 if key is None or key not in cat.indicators:
                     continue
@@ -246,9 +295,17 @@ def layout(cat: "Catalogue", documents: list[str], years: Optional[set[int]]) ->
             if key in placed or key not in slots:
                 continue
             placed.add(key)
-            chosen = sorted((s for s in slots[key] if years is None or (s.kind == "year" and s.year in years)
-                             or (s.kind == "span" and last_year is not None and s.year <= last_year)
-                             or s.kind == "as_of"), key=lambda s: s.order)
+            chosen = sorted(
+                (
+                    s
+                    for s in slots[key]
+                    if years is None
+                    or (s.kind == "year" and s.year in years)
+                    or (s.kind == "span" and last_year is not None and s.year <= last_year)
+                    or s.kind == "as_of"
+                ),
+                key=lambda s: s.order,
+            )
             if chosen:
                 sec = sections.setdefault(lr.document.id, Section(lr.document))
                 sec.lines.append(Line(cat.indicators[key], chosen))
@@ -300,8 +357,10 @@ def covering(cat: "Catalogue", documents: list[str], commune: "Commune", named: 
     mine = [d for d in documents if cat.documents[d].applies_to(commune)]
     missed = [cat.documents[d] for d in documents if d not in mine]
     if named and missed:
-        raise ValueError(f"{missed[0].citation} ({missed[0].id}) does not cover the commune {commune.id}: "
-                         "its 'covers' names other communes")
+        raise ValueError(
+            f"{missed[0].citation} ({missed[0].id}) does not cover the commune {commune.id}: "
+            "its 'covers' names other communes"
+        )
     if not mine:
         raise ValueError(f"no plan of the catalogue covers the commune {commune.id}")
     return mine

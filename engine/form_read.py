@@ -30,20 +30,45 @@ from typing import Any, Optional
 from . import vi
 from .catalogue import Catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter
-from .form import (BASES, BLOCK, BOUNDS, CLAIMS, DOC_FIELDS, HEADER_BY_KEY, HEADER_SIDES, I,
-                   ITEM_COLUMNS, ITEM_INPUTS, ITEMS, KEY_HEADER, LISTS, M, MAIN, MAIN_COLUMNS, MAIN_INPUTS, NO,
-                   PERIOD_HEADER, SCHEMA, YES, HeaderField, Slot, cell_ref, parse_slot, slots_for)
+from .form import (
+    BASES,
+    BLOCK,
+    BOUNDS,
+    CLAIMS,
+    DOC_FIELDS,
+    HEADER_BY_KEY,
+    HEADER_SIDES,
+    ICOL,
+    ITEM_COLUMNS,
+    ITEM_INPUTS,
+    ITEMS,
+    KEY_HEADER,
+    LISTS,
+    M,
+    MAIN,
+    MAIN_COLUMNS,
+    MAIN_INPUTS,
+    NO,
+    PERIOD_HEADER,
+    SCHEMA,
+    YES,
+    HeaderField,
+    Slot,
+    cell_ref,
+    parse_slot,
+    slots_for,
+)
 from .inputs import require_regular
 from .model import Indicator
 from .yamlsrc import flow as _q
 from .yamlsrc import YamlDoc
 
-MAX_FILE_BYTES = 20 * 1024 * 1024          # the .xlsx as stored
-MAX_UNZIPPED_BYTES = 60 * 1024 * 1024      # all its parts unpacked (a zip bomb stops here, before any parsing)
+MAX_FILE_BYTES = 20 * 1024 * 1024  # the .xlsx as stored
+MAX_UNZIPPED_BYTES = 60 * 1024 * 1024  # all its parts unpacked (a zip bomb stops here, before any parsing)
 MAX_PARTS = 500
-MAX_SHEET_BYTES = 8 * 1024 * 1024         # one sheet unpacked: a form's is well under 1 MB
-MAX_ROWS = 5000                            # rows per sheet: a form has a few hundred
-HEADER_SEARCH = 40                         # the table header is within the first rows
+MAX_SHEET_BYTES = 8 * 1024 * 1024  # one sheet unpacked: a form's is well under 1 MB
+MAX_ROWS = 5000  # rows per sheet: a form has a few hundred
+HEADER_SEARCH = 40  # the table header is within the first rows
 
 FACT_SCHEMA = "chitieu.facts/1"
 
@@ -62,7 +87,7 @@ class Cell:
 @dataclass
 class Sheet:
     name: str
-    rows: list[list[Cell]]      # rows[0] is row 1
+    rows: list[list[Cell]]  # rows[0] is row 1
 
     def cell(self, row: int, col: int) -> Cell:
         r = self.rows[row - 1] if 0 < row <= len(self.rows) else []
@@ -103,7 +128,7 @@ def _check_zip(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _err(path, "io", f"cannot read the file: {exc.strerror or exc}")
+        raise _err(path, "io", f"cannot read the file: {exc.strerror or exc}") from exc
     if size > MAX_FILE_BYTES:
         raise _err(path, "form-too-large", f"the workbook is {size:,} bytes; a form is at most {MAX_FILE_BYTES:,}")
     try:
@@ -113,8 +138,12 @@ def _check_zip(path: Path) -> None:
                 raise _err(path, "form-too-large", f"the workbook has {len(infos):,} parts; a form has a few dozen")
             unzipped = sum(i.file_size for i in infos)
             if unzipped > MAX_UNZIPPED_BYTES:
-                raise _err(path, "form-too-large", f"the workbook unpacks to {unzipped:,} bytes; a form unpacks to "
-                           f"at most {MAX_UNZIPPED_BYTES:,} (is it a zip bomb?)")
+                raise _err(
+                    path,
+                    "form-too-large",
+                    f"the workbook unpacks to {unzipped:,} bytes; a form unpacks to "
+                    f"at most {MAX_UNZIPPED_BYTES:,} (is it a zip bomb?)",
+                )
             sheets = _sheet_parts(z)
             for info in infos:
                 if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
@@ -122,16 +151,30 @@ def _check_zip(path: Path) -> None:
                 name = sheets.get(info.filename, "")
                 shown = f"the sheet '{name}'" if name else f"the part {info.filename}"
                 if info.file_size > MAX_SHEET_BYTES:
-                    raise _err(path, "form-too-large", f"{shown} unpacks to {info.file_size:,} bytes; a form's sheet "
-                               f"is at most {MAX_SHEET_BYTES:,} (does it hold a million rows?)", sheet=name)
+                    raise _err(
+                        path,
+                        "form-too-large",
+                        f"{shown} unpacks to {info.file_size:,} bytes; a form's sheet "
+                        f"is at most {MAX_SHEET_BYTES:,} (does it hold a million rows?)",
+                        sheet=name,
+                    )
                 rows = len(_ROW.findall(z.read(info.filename)))
                 if rows > MAX_ROWS:
-                    raise _err(path, "form-too-large", f"{shown} has {rows:,} rows; a form has a few hundred, at most "
-                               f"{MAX_ROWS:,} (rows below the table may hold stray data: delete them)",
-                               sheet=name, row=MAX_ROWS + 1)
+                    raise _err(
+                        path,
+                        "form-too-large",
+                        f"{shown} has {rows:,} rows; a form has a few hundred, at most "
+                        f"{MAX_ROWS:,} (rows below the table may hold stray data: delete them)",
+                        sheet=name,
+                        row=MAX_ROWS + 1,
+                    )
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
-        raise _err(path, "form-invalid", "the file is not an XLSX workbook (an .xlsx file is a zip archive; this one "
-                   f"cannot be opened: {exc}); save the form from Excel or LibreOffice as .xlsx")
+        raise _err(
+            path,
+            "form-invalid",
+            "the file is not an XLSX workbook (an .xlsx file is a zip archive; this one "
+            f"cannot be opened: {exc}); save the form from Excel or LibreOffice as .xlsx",
+        ) from exc
 
 
 def _open(path: Path, *, data_only: bool):
@@ -140,8 +183,12 @@ def _open(path: Path, *, data_only: bool):
     try:
         return load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
-        raise _err(path, "form-invalid", f"the workbook cannot be read ({type(exc).__name__}: {exc}); "
-                   "save the form again from Excel or LibreOffice as .xlsx")
+        raise _err(
+            path,
+            "form-invalid",
+            f"the workbook cannot be read ({type(exc).__name__}: {exc}); "
+            "save the form again from Excel or LibreOffice as .xlsx",
+        ) from exc
 
 
 def _read_sheet(path: Path, wb, name: str, ncols: int, *, max_rows: int = MAX_ROWS, peek: bool = False) -> Sheet:
@@ -151,25 +198,49 @@ def _read_sheet(path: Path, wb, name: str, ncols: int, *, max_rows: int = MAX_RO
             if len(rows) >= max_rows:
                 if peek:
                     break
-                raise _err(path, "form-too-large", f"the sheet has more than {max_rows:,} rows; a form has a few "
-                           "hundred (rows below the table may hold stray data: delete them)",
-                           sheet=name, row=max_rows + 1)
-            rows.append([Cell(getattr(c, "value", None), getattr(c, "number_format", None) or "General",
-                              getattr(c, "data_type", None) == "f") for c in cells])
+                raise _err(
+                    path,
+                    "form-too-large",
+                    f"the sheet has more than {max_rows:,} rows; a form has a few "
+                    "hundred (rows below the table may hold stray data: delete them)",
+                    sheet=name,
+                    row=max_rows + 1,
+                )
+            rows.append(
+                [
+                    Cell(
+                        getattr(c, "value", None),
+                        getattr(c, "number_format", None) or "General",
+                        getattr(c, "data_type", None) == "f",
+                    )
+                    for c in cells
+                ]
+            )
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet fails deep in openpyxl or the XML parser
-        raise _err(path, "form-invalid", f"the sheet '{name}' cannot be read ({type(exc).__name__}: {exc}); save the "
-                   "form again from Excel or LibreOffice as .xlsx", sheet=name, row=len(rows) + 1)
+        raise _err(
+            path,
+            "form-invalid",
+            f"the sheet '{name}' cannot be read ({type(exc).__name__}: {exc}); save the "
+            "form again from Excel or LibreOffice as .xlsx",
+            sheet=name,
+            row=len(rows) + 1,
+        ) from exc
     return Sheet(name, rows)
 
 
 def _not_a_form(path: Path, why: str) -> InputError:
-    return _err(path, "form-invalid", (
-        f"this workbook is not a chitieu reporting form ({why}): chitieu expected a sheet '{MAIN}' whose table "
-        f"header holds the hidden key columns '{KEY_HEADER}' and '{PERIOD_HEADER}' (columns "
-        f"{column_letter(M['key'])} and {column_letter(M['period'])}), a sheet '{ITEMS}' and a hidden sheet "
-        f"'{LISTS}' naming {SCHEMA}; make a form with `chitieu form`, fill it in and read it back"))
+    return _err(
+        path,
+        "form-invalid",
+        (
+            f"this workbook is not a chitieu reporting form ({why}): chitieu expected a sheet '{MAIN}' whose table "
+            f"header holds the hidden key columns '{KEY_HEADER}' and '{PERIOD_HEADER}' (columns "
+            f"{column_letter(M['key'])} and {column_letter(M['period'])}), a sheet '{ITEMS}' and a hidden sheet "
+            f"'{LISTS}' naming {SCHEMA}; make a form with `chitieu form`, fill it in and read it back"
+        ),
+    )
 
 
 def _load_sheets(path: Path, *, peek: bool = False) -> tuple[Sheet, Optional[Sheet]]:
@@ -184,15 +255,27 @@ def _load_sheets(path: Path, *, peek: bool = False) -> tuple[Sheet, Optional[She
             meta = _read_sheet(path, wb, LISTS, 2, max_rows=2, peek=True)
             schema = meta.cell(1, 2).value
             if schema != SCHEMA and isinstance(schema, str) and schema.startswith("chitieu.form/"):
-                raise _err(path, "form-invalid", f"the form is {schema}; this chitieu reads {SCHEMA}: make a new "
-                           "form with this version's `chitieu form`", sheet=LISTS, row=1, col=2)
-        main = _read_sheet(path, wb, MAIN, len(MAIN_COLUMNS), max_rows=HEADER_SEARCH if peek else MAX_ROWS,
-                           peek=peek)
+                raise _err(
+                    path,
+                    "form-invalid",
+                    f"the form is {schema}; this chitieu reads {SCHEMA}: make a new "
+                    "form with this version's `chitieu form`",
+                    sheet=LISTS,
+                    row=1,
+                    col=2,
+                )
+        main = _read_sheet(path, wb, MAIN, len(MAIN_COLUMNS), max_rows=HEADER_SEARCH if peek else MAX_ROWS, peek=peek)
         items = _read_sheet(path, wb, ITEMS, len(ITEM_COLUMNS)) if ITEMS in names and not peek else None
     finally:
         wb.close()
-    formulas = [(s, r, c) for s in (main, items) if s for r, row in enumerate(s.rows, 1)
-                for c, cell in enumerate(row, 1) if cell.formula]
+    formulas = [
+        (s, r, c)
+        for s in (main, items)
+        if s
+        for r, row in enumerate(s.rows, 1)
+        for c, cell in enumerate(row, 1)
+        if cell.formula
+    ]
     if formulas:
         _saved_results(path, formulas)
     return main, items
@@ -218,7 +301,10 @@ def _saved_results(path: Path, formulas: list[tuple[Sheet, int, int]]) -> None:
 
 def _header_row(sheet: Sheet, key_col: int, period_col: int) -> Optional[int]:
     for r in range(1, min(len(sheet.rows), HEADER_SEARCH) + 1):
-        if _text(sheet.cell(r, key_col).value) == KEY_HEADER and _text(sheet.cell(r, period_col).value) == PERIOD_HEADER:
+        if (
+            _text(sheet.cell(r, key_col).value) == KEY_HEADER
+            and _text(sheet.cell(r, period_col).value) == PERIOD_HEADER
+        ):
             return r
     return None
 
@@ -240,7 +326,7 @@ def peek_commune(path: Path) -> Optional[str]:
 def _header_fields(sheet: Sheet, row: int) -> list[tuple[HeaderField, int]]:
     keys = _text(sheet.cell(row, M["key"]).value).split()
     out = []
-    for key, (_, (value_col, _)) in zip(keys, HEADER_SIDES):
+    for key, (_, (value_col, _)) in zip(keys, HEADER_SIDES, strict=False):
         f = HEADER_BY_KEY.get(key)
         if f is not None:
             out.append((f, value_col))
@@ -248,6 +334,7 @@ def _header_fields(sheet: Sheet, row: int) -> list[tuple[HeaderField, int]]:
 
 
 # --------------------------------------------------------------------------------------------------- cells → values
+
 
 class CellError(Exception):
     def __init__(self, code: str, message: str):
@@ -288,8 +375,11 @@ def _number(cell: Cell, *, percent: bool = False) -> Decimal:
         if percent:
             text = text.removesuffix("%")
         if not _NUMBER.match(text):
-            raise CellError("wrong-type", f"the cell holds the text '{_text(v)}', not a number; type the number "
-                            "alone (e.g. 11 or 62,5), without its unit")
+            raise CellError(
+                "wrong-type",
+                f"the cell holds the text '{_text(v)}', not a number; type the number "
+                "alone (e.g. 11 or 62,5), without its unit",
+            )
         d = Decimal(text.replace(",", "."))
     d = d.normalize()
     return d if d != d.to_integral_value() else Decimal(int(d))
@@ -355,15 +445,18 @@ def _date(cell: Cell, *, month_ok: bool = False) -> str:
             dt.date(int(m.group(2)), int(m.group(1)), 1)
             return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
     except ValueError:
-        raise CellError("invalid-value", f"'{text}' is not a valid date")
+        raise CellError("invalid-value", f"'{text}' is not a valid date") from None
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        raise CellError("wrong-type", f"the cell holds the number {_text(v)}, not a date; write the date as "
-                        "dd/mm/yyyy (e.g. 03/4/2024)")
+        raise CellError(
+            "wrong-type",
+            f"the cell holds the number {_text(v)}, not a date; write the date as dd/mm/yyyy (e.g. 03/4/2024)",
+        )
     extra = " or, when the day is not known yet, mm/yyyy" if month_ok else ""
     raise CellError("invalid-value", f"'{text}' is not a date; write it as dd/mm/yyyy (e.g. 03/4/2024){extra}")
 
 
 # --------------------------------------------------------------------------------------------------- the document
+
 
 @dataclass
 class _Builder:
@@ -383,8 +476,14 @@ class _Builder:
         """The cell's value through ``parse`` (None when blank) and whether it was read without error."""
         cell = sheet.cell(row, col)
         if cell.formula and cell.value is None:
-            self.error(sheet.name, row, col, "form-formula", "the cell holds a formula with no saved result; type "
-                       "the value itself (chitieu never computes formulas), or save the form in Excel or LibreOffice")
+            self.error(
+                sheet.name,
+                row,
+                col,
+                "form-formula",
+                "the cell holds a formula with no saved result; type "
+                "the value itself (chitieu never computes formulas), or save the form in Excel or LibreOffice",
+            )
             return None, False
         if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
             return None, True
@@ -478,9 +577,9 @@ class _Row:
     key: str
     slot_text: str
     slot: Optional[Slot]
-    values: dict[str, Any]            # the parsed input cells that are not blank
+    values: dict[str, Any]  # the parsed input cells that are not blank
     has_data: bool = False
-    bad: bool = False                 # a cell could not be read
+    bad: bool = False  # a cell could not be read
 
 
 def _read_main(b: _Builder, main: Sheet, head: int) -> list[_Row]:
@@ -492,10 +591,17 @@ def _read_main(b: _Builder, main: Sheet, head: int) -> list[_Row]:
         filled = [n for n, c in raw.items() if c.value is not None and _text(c.value) != "" or c.formula]
         if not key:
             if filled:
-                b.error(MAIN, r, M["key"], "form-key-missing", (
-                    f"row {r} has values ({', '.join(_header(MAIN_COLUMNS, n) for n in filled)}) but no indicator key "
-                    f"in its hidden column {column_letter(M['key'])}: chitieu cannot tell which indicator it is; "
-                    "write the values in the indicator's own row (rows are not added to this sheet)"))
+                b.error(
+                    MAIN,
+                    r,
+                    M["key"],
+                    "form-key-missing",
+                    (
+                        f"row {r} has values ({', '.join(_header(MAIN_COLUMNS, n) for n in filled)}) but no indicator key "
+                        f"in its hidden column {column_letter(M['key'])}: chitieu cannot tell which indicator it is; "
+                        "write the values in the indicator's own row (rows are not added to this sheet)"
+                    ),
+                )
             continue
         out.append(_Row(MAIN, r, key, slot_text, parse_slot(slot_text), {}, has_data=bool(filled)))
     for row in out:
@@ -549,24 +655,24 @@ _PARSERS = {
 class _Block:
     sheet: str
     row: int
-    items: list[tuple[int, dict]] = field(default_factory=list)   # (row, parsed cells)
+    items: list[tuple[int, dict]] = field(default_factory=list)  # (row, parsed cells)
     bad: bool = False
 
 
 def _read_items(b: _Builder, items: Sheet) -> dict[tuple[str, str], _Block]:
-    head = _header_row(items, I["key"], I["period"])
+    head = _header_row(items, ICOL["key"], ICOL["period"])
     if head is None:
         return {}
     blocks: dict[tuple[str, str], _Block] = {}
     current: Optional[_Block] = None
     for r in range(_first_row(items, head), len(items.rows) + 1):
-        kind = _text(items.cell(r, I["row"]).value)
-        key = _text(items.cell(r, I["key"]).value)
-        slot_text = _text(items.cell(r, I["period"]).value)
+        kind = _text(items.cell(r, ICOL["row"]).value)
+        key = _text(items.cell(r, ICOL["key"]).value)
+        slot_text = _text(items.cell(r, ICOL["period"]).value)
         if kind == BLOCK:
             current = blocks.setdefault((key, slot_text), _Block(ITEMS, r))
             continue
-        cells = {name: items.cell(r, I[name]) for name in ITEM_INPUTS}
+        cells = {name: items.cell(r, ICOL[name]) for name in ITEM_INPUTS}
         filled = [n for n, c in cells.items() if _text(c.value) != "" or c.formula]
         if not filled:
             continue
@@ -574,15 +680,22 @@ def _read_items(b: _Builder, items: Sheet) -> dict[tuple[str, str], _Block]:
         if key or slot_text:  # a row copied from another block keeps its own key and period
             block = blocks.setdefault((key, slot_text), _Block(ITEMS, r))
         if block is None:
-            b.error(ITEMS, r, I["key"], "form-key-missing", (
-                f"row {r} lists an item but belongs to no block (no indicator key in its hidden column "
-                f"{column_letter(I['key'])} and no block heading above it); write it inside the block of its "
-                "indicator and period"))
+            b.error(
+                ITEMS,
+                r,
+                ICOL["key"],
+                "form-key-missing",
+                (
+                    f"row {r} lists an item but belongs to no block (no indicator key in its hidden column "
+                    f"{column_letter(ICOL['key'])} and no block heading above it); write it inside the block of its "
+                    "indicator and period"
+                ),
+            )
             continue
         parsed: dict[str, Any] = {}
         for name in ITEM_INPUTS:
             parse = _date if name == "doc_date" else _as_text
-            value, ok = b.value(items, r, I[name], parse)
+            value, ok = b.value(items, r, ICOL[name], parse)
             block.bad |= not ok
             if value is not None:
                 parsed[name] = value
@@ -595,13 +708,20 @@ def _check_row_key(b: _Builder, r: _Row, allowed: dict[str, set[Slot]], seen: di
     is wrong is not read."""
     if not r.has_data:
         return
-    key_col = M["key"] if r.sheet == MAIN else I["key"]
-    period_col = M["period"] if r.sheet == MAIN else I["period"]
+    key_col = M["key"] if r.sheet == MAIN else ICOL["key"]
+    period_col = M["period"] if r.sheet == MAIN else ICOL["period"]
     first = seen.get((r.key, r.slot_text))
     if first is not None:
-        b.error(r.sheet, r.row, key_col, "form-duplicate-row", (
-            f"this row repeats the indicator '{r.key}' and period '{r.slot_text}' of row {first}; keep one row "
-            "for each indicator and period"))
+        b.error(
+            r.sheet,
+            r.row,
+            key_col,
+            "form-duplicate-row",
+            (
+                f"this row repeats the indicator '{r.key}' and period '{r.slot_text}' of row {first}; keep one row "
+                "for each indicator and period"
+            ),
+        )
         r.bad = True
         return
     seen[(r.key, r.slot_text)] = r.row
@@ -609,15 +729,29 @@ def _check_row_key(b: _Builder, r: _Row, allowed: dict[str, set[Slot]], seen: di
     if ind is None:
         return  # chitieu.facts says the key is unknown, at this row's key cell
     if r.slot is None:
-        b.error(r.sheet, r.row, period_col, "form-period", (
-            f"the hidden period cell holds '{r.slot_text}', which is not a period of a form (a year such as 2024, "
-            "'2023-' for a running total, or 'as_of'); do not edit the hidden columns"))
+        b.error(
+            r.sheet,
+            r.row,
+            period_col,
+            "form-period",
+            (
+                f"the hidden period cell holds '{r.slot_text}', which is not a period of a form (a year such as 2024, "
+                "'2023-' for a running total, or 'as_of'); do not edit the hidden columns"
+            ),
+        )
         r.bad = True
     elif r.slot not in allowed.get(r.key, set()):
         shown = ", ".join(s.label for s in sorted(allowed.get(r.key, set()), key=lambda s: s.order)) or "none"
-        b.error(r.sheet, r.row, period_col, "form-period", (
-            f"{r.slot.label.lower()} is outside the plans that read '{r.key}' (its periods: {shown}); "
-            "do not edit the hidden columns"))
+        b.error(
+            r.sheet,
+            r.row,
+            period_col,
+            "form-period",
+            (
+                f"{r.slot.label.lower()} is outside the plans that read '{r.key}' (its periods: {shown}); "
+                "do not edit the hidden columns"
+            ),
+        )
         r.bad = True
 
 
@@ -629,8 +763,9 @@ def _document(b: _Builder, values: dict, sheet: str, row: int, cols: dict[str, i
     return doc or None
 
 
-def _fact_of_row(b: _Builder, r: _Row, block: Optional[_Block], as_of_year: Optional[int],
-                 index: int) -> Optional[dict]:
+def _fact_of_row(
+    b: _Builder, r: _Row, block: Optional[_Block], as_of_year: Optional[int], index: int
+) -> Optional[dict]:
     """The fact a row of Biểu 01 (with its items from Biểu 02) gives, None for a blank row or one with errors."""
     ind = b.cat.indicators.get(r.key)
     items_type = ind is not None and ind.type == "items"
@@ -641,40 +776,67 @@ def _fact_of_row(b: _Builder, r: _Row, block: Optional[_Block], as_of_year: Opti
     if "value" not in v and "claim" not in v and not listed:
         extra = [n for n in v if n not in ("value", "claim")]
         if extra and r.sheet == MAIN:
-            b.error(MAIN, r.row, M["value"], "form-no-value", (
-                f"the row gives {', '.join(_header(MAIN_COLUMNS, n) for n in extra)} but no value and no "
-                "Đạt / Không đạt; it was read as no data"), level="warning")
+            b.error(
+                MAIN,
+                r.row,
+                M["value"],
+                "form-no-value",
+                (
+                    f"the row gives {', '.join(_header(MAIN_COLUMNS, n) for n in extra)} but no value and no "
+                    "Đạt / Không đạt; it was read as no data"
+                ),
+                level="warning",
+            )
         return None
     base = ("facts", index)
     main = r.sheet == MAIN
-    value_col = M["value"] if main else I["name"]
+    value_col = M["value"] if main else ICOL["name"]
     anchor = value_col if "value" in v or not main or listed else M["claim"]
     slot = r.slot or Slot("year", 0)
     fact: dict[str, Any] = {"indicator": r.key, "period": slot.period(as_of_year) if r.slot else r.slot_text}
     b.mark(base, r.sheet, r.row, anchor)
-    b.mark(base + ("indicator",), r.sheet, r.row, M["key"] if main else I["key"])
-    b.mark(base + ("period",), r.sheet, r.row, M["period"] if main else I["period"])
+    b.mark(base + ("indicator",), r.sheet, r.row, M["key"] if main else ICOL["key"])
+    b.mark(base + ("period",), r.sheet, r.row, M["period"] if main else ICOL["period"])
     if main:
-        for name, key in (("value", "value"), ("claim", "claim"), ("basis", "basis"), ("awaiting", "awaiting_appraisal"),
-                          ("note", "note")):
+        for name, key in (
+            ("value", "value"),
+            ("claim", "claim"),
+            ("basis", "basis"),
+            ("awaiting", "awaiting_appraisal"),
+            ("note", "note"),
+        ):
             b.mark(base + (key,), MAIN, r.row, M[name])
     shown = ""
     if items_type and (listed or "value" in v):
         count = v.get("value")
         found = block.items if block else []
         if count is not None and found and count != len(found):
-            b.error(MAIN, r.row, M["value"], "form-items-count", (
-                f"the row says {count} but {ITEMS} lists {len(found)} in the block “{ind.name} — {slot.label}”; "
-                "make the number and the list agree"))
+            b.error(
+                MAIN,
+                r.row,
+                M["value"],
+                "form-items-count",
+                (
+                    f"the row says {count} but {ITEMS} lists {len(found)} in the block “{ind.name} — {slot.label}”; "
+                    "make the number and the list agree"
+                ),
+            )
             return None
         if count and not found:
-            b.error(MAIN, r.row, M["value"], "form-items-count", (
-                f"the row says {count} but {ITEMS} lists none in the block “{ind.name} — {slot.label}”: list each "
-                "one there (its name, and its decision if there is one), or write 0 if there are none"))
+            b.error(
+                MAIN,
+                r.row,
+                M["value"],
+                "form-items-count",
+                (
+                    f"the row says {count} but {ITEMS} lists none in the block “{ind.name} — {slot.label}”: list each "
+                    "one there (its name, and its decision if there is one), or write 0 if there are none"
+                ),
+            )
             return None
         fact["items"] = [_item(b, base + ("items", j), row, cells) for j, (row, cells) in enumerate(found)]
         if found:
-            b.mark(base + ("items",), ITEMS, found[0][0], I["name"])
+            b.mark(base + ("items",), ITEMS, found[0][0], ICOL["name"])
         else:
             b.mark(base + ("items",), MAIN, r.row, M["value"])
         shown = f"{len(found)} {ind.unit or 'mục'}" + (f" (kê tại {ITEMS})" if found else "")
@@ -690,7 +852,7 @@ def _fact_of_row(b: _Builder, r: _Row, block: Optional[_Block], as_of_year: Opti
             shown = _show(value, ind)
     elif listed:  # items listed for an indicator that takes a value (or an unknown one): chitieu.facts says so
         fact["items"] = [_item(b, base + ("items", j), row, cells) for j, (row, cells) in enumerate(block.items)]
-        b.mark(base + ("items",), ITEMS, block.items[0][0], I["name"])
+        b.mark(base + ("items",), ITEMS, block.items[0][0], ICOL["name"])
         shown = f"{len(block.items)} mục"
     if "claim" in v:
         fact["claim"] = v["claim"]
@@ -718,12 +880,12 @@ def _fact_of_row(b: _Builder, r: _Row, block: Optional[_Block], as_of_year: Opti
 
 def _item(b: _Builder, loc: tuple, row: int, cells: dict) -> dict:
     item: dict[str, Any] = {}
-    b.mark(loc, ITEMS, row, I["name"])
+    b.mark(loc, ITEMS, row, ICOL["name"])
     for name in ("name", "owner", "note"):
-        b.mark(loc + (name,), ITEMS, row, I[name])
+        b.mark(loc + (name,), ITEMS, row, ICOL[name])
         if name in cells:
             item[name] = cells[name]
-    decision = _document(b, cells, ITEMS, row, I, loc + ("decision",))
+    decision = _document(b, cells, ITEMS, row, ICOL, loc + ("decision",))
     if decision:
         item["decision"] = decision
     return item
@@ -748,6 +910,7 @@ def _show(value: Any, ind: Optional[Indicator]) -> str:
 
 # --------------------------------------------------------------------------------------------------- as a fact file
 
+
 def to_yaml(doc: YamlDoc, *, form_file: str) -> str:
     """The form's document as a fact file (schema chitieu.facts/1); every fact cites its cell of ``form_file``."""
     data = doc.data
@@ -757,11 +920,12 @@ def to_yaml(doc: YamlDoc, *, form_file: str) -> str:
     if isinstance(report.get("period"), dict):
         report["period"] = {k: report["period"][k] for k in ("from", "to") if k in report["period"]}
     report["file"] = form_file
-    lines = [f"# Số liệu đọc từ biểu mẫu {form_file} bằng `chitieu facts import`; mỗi số liệu dẫn ô của biểu "
-             "(source.cell).",
-             f"schema: {FACT_SCHEMA}",
-             f"commune: {_q(data.get('commune', {}))}",
-             "report:"]
+    lines = [
+        f"# Số liệu đọc từ biểu mẫu {form_file} bằng `chitieu facts import`; mỗi số liệu dẫn ô của biểu (source.cell).",
+        f"schema: {FACT_SCHEMA}",
+        f"commune: {_q(data.get('commune', {}))}",
+        "report:",
+    ]
     for key, value in report.items():
         lines.append(f"  {key}: {_q(value)}")
     lines.append("facts:" if data.get("facts") else "facts: []")

@@ -21,19 +21,42 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from . import __version__, vi
 from .catalogue import Catalogue
-from .form import (BASES, BLOCK, BOUNDS, CLAIMS, DOCUMENT_KINDS, HEADER_ROWS, HEADER_SIDES, INSTRUCTIONS, ITEM,
-                   ITEM_COLUMNS, ITEM_ROWS, ITEMS, LISTS, MAIN, MAIN_COLUMNS, NO, SCHEMA, YES, I, Line, M, Section,
-                   Slot, layout)
+from .form import (
+    BASES,
+    BLOCK,
+    BOUNDS,
+    CLAIMS,
+    DOCUMENT_KINDS,
+    HEADER_ROWS,
+    HEADER_SIDES,
+    INSTRUCTIONS,
+    ITEM,
+    ITEM_COLUMNS,
+    ITEM_ROWS,
+    ITEMS,
+    LISTS,
+    MAIN,
+    MAIN_COLUMNS,
+    NO,
+    SCHEMA,
+    YES,
+    ICOL,
+    Line,
+    M,
+    Section,
+    Slot,
+    layout,
+)
 from .model import Commune, Indicator
 from .reporters._xlsx import workbook_bytes
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="808080")
 BOX = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-GREY = PatternFill("solid", fgColor="D9D9D9")        # headers
-SECTION = PatternFill("solid", fgColor="DDEBF7")     # a plan's heading
-INPUT = PatternFill("solid", fgColor="FFFDE7")       # where to type
-NOT_USED = PatternFill("solid", fgColor="EFEFEF")    # cells that do not apply to the row
+GREY = PatternFill("solid", fgColor="D9D9D9")  # headers
+SECTION = PatternFill("solid", fgColor="DDEBF7")  # a plan's heading
+INPUT = PatternFill("solid", fgColor="FFFDE7")  # where to type
+NOT_USED = PatternFill("solid", fgColor="EFEFEF")  # cells that do not apply to the row
 UNLOCKED = Protection(locked=False)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -47,8 +70,8 @@ class FormSpec:
     """What a form is made for."""
 
     commune: Commune
-    documents: list[str]            # document ids, in catalogue order
-    years: Optional[set[int]]       # None: every year of the plans
+    documents: list[str]  # document ids, in catalogue order
+    years: Optional[set[int]]  # None: every year of the plans
     issuer: Optional[str] = None
 
 
@@ -79,11 +102,29 @@ class _Validations:
         dv.add(cell)
 
 
-def _dv(kind: str, *, formula1: str, formula2: Optional[str] = None, operator: Optional[str] = None,
-        error: str, prompt: str, strict: bool = True) -> DataValidation:
-    return DataValidation(type=kind, operator=operator, formula1=formula1, formula2=formula2, allow_blank=True,
-                          showErrorMessage=strict, errorTitle="Giá trị không hợp lệ", error=error,
-                          showInputMessage=True, promptTitle="Cách điền", prompt=prompt)
+def _dv(
+    kind: str,
+    *,
+    formula1: str,
+    formula2: Optional[str] = None,
+    operator: Optional[str] = None,
+    error: str,
+    prompt: str,
+    strict: bool = True,
+) -> DataValidation:
+    return DataValidation(
+        type=kind,
+        operator=operator,
+        formula1=formula1,
+        formula2=formula2,
+        allow_blank=True,
+        showErrorMessage=strict,
+        errorTitle="Giá trị không hợp lệ",
+        error=error,
+        showInputMessage=True,
+        promptTitle="Cách điền",
+        prompt=prompt,
+    )
 
 
 def _number_text(x: Optional[Decimal]) -> str:
@@ -94,13 +135,21 @@ def _value_rule(ind: Indicator, lists: "_Lists") -> tuple[tuple, callable]:
     """The data validation of an indicator's value cell (keyed so that equal rules are shared)."""
     lo, hi = ind.lower, ind.upper
     if ind.type == "boolean":
-        return ("yesno",), lambda: _dv("list", formula1=f'"{YES},{NO}"', error=f"Chọn “{YES}” hoặc “{NO}”.",
-                                       prompt=f"Chọn “{YES}” hoặc “{NO}”; để trống nếu không có số liệu.")
+        return ("yesno",), lambda: _dv(
+            "list",
+            formula1=f'"{YES},{NO}"',
+            error=f"Chọn “{YES}” hoặc “{NO}”.",
+            prompt=f"Chọn “{YES}” hoặc “{NO}”; để trống nếu không có số liệu.",
+        )
     if ind.type == "level":
         ref = lists.levels(ind)
         labels = "; ".join(f"“{lv.label}”" for lv in ind.levels or [])
-        return ("level", ref), lambda: _dv("list", formula1=ref, error=f"Chọn một mức trong danh sách: {labels}.",
-                                           prompt="Chọn mức trong danh sách; để trống nếu không có số liệu.")
+        return ("level", ref), lambda: _dv(
+            "list",
+            formula1=ref,
+            error=f"Chọn một mức trong danh sách: {labels}.",
+            prompt="Chọn mức trong danh sách; để trống nếu không có số liệu.",
+        )
     whole = ind.type in ("count", "items")
     kind = "whole" if whole else "decimal"
     what = "số nguyên" if whole else "số"
@@ -110,14 +159,39 @@ def _value_rule(ind: Indicator, lists: "_Lists") -> tuple[tuple, callable]:
     else:
         prompt = f"Ghi {what}{unit}; để trống nếu không có số liệu (ô trống không phải là 0)."
     if hi is not None:
-        return ((kind, str(lo), str(hi)), lambda: _dv(
-            kind, operator="between", formula1=str(lo if lo is not None else -10 ** 12), formula2=str(hi),
-            error=f"Ghi {what} từ {_number_text(lo)} đến {_number_text(hi)}{unit}.", prompt=prompt))
+        return (
+            (kind, str(lo), str(hi)),
+            lambda: _dv(
+                kind,
+                operator="between",
+                formula1=str(lo if lo is not None else -(10**12)),
+                formula2=str(hi),
+                error=f"Ghi {what} từ {_number_text(lo)} đến {_number_text(hi)}{unit}.",
+                prompt=prompt,
+            ),
+        )
     if lo is not None:
-        return ((kind, str(lo)), lambda: _dv(kind, operator="greaterThanOrEqual", formula1=str(lo),
-                                             error=f"Ghi {what} từ {_number_text(lo)} trở lên{unit}.", prompt=prompt))
-    return ((kind,), lambda: _dv(kind, operator="between", formula1=str(-10 ** 12), formula2=str(10 ** 12),
-                                 error=f"Ghi {what}{unit}.", prompt=prompt))
+        return (
+            (kind, str(lo)),
+            lambda: _dv(
+                kind,
+                operator="greaterThanOrEqual",
+                formula1=str(lo),
+                error=f"Ghi {what} từ {_number_text(lo)} trở lên{unit}.",
+                prompt=prompt,
+            ),
+        )
+    return (
+        (kind,),
+        lambda: _dv(
+            kind,
+            operator="between",
+            formula1=str(-(10**12)),
+            formula2=str(10**12),
+            error=f"Ghi {what}{unit}.",
+            prompt=prompt,
+        ),
+    )
 
 
 class _Lists:
@@ -127,8 +201,15 @@ class _Lists:
         self.ws = wb.create_sheet(LISTS)
         self.ws.sheet_state = "hidden"
         self.ws.protection.sheet = True
-        for row, pair in enumerate((("schema", SCHEMA), ("catalogue", cat.info.name),
-                                    ("version", f"{cat.version} ({cat.digest})"), ("chitieu", __version__)), 1):
+        for row, pair in enumerate(
+            (
+                ("schema", SCHEMA),
+                ("catalogue", cat.info.name),
+                ("version", f"{cat.version} ({cat.digest})"),
+                ("chitieu", __version__),
+            ),
+            1,
+        ):
             self.ws.cell(row, 1, pair[0])
             self.ws.cell(row, 2, pair[1])
         self.next_col = 4
@@ -186,8 +267,9 @@ def _style_header_row(ws: Worksheet, row: int, columns) -> None:
         cell.border = BOX
 
 
-def _title(ws: Worksheet, row: int, text: str, width_cols: int, *, size: int = 13, bold: bool = True,
-           italic: bool = False) -> None:
+def _title(
+    ws: Worksheet, row: int, text: str, width_cols: int, *, size: int = 13, bold: bool = True, italic: bool = False
+) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width_cols)
     cell = ws.cell(row, 1, text)
     cell.font = _font(bold=bold, italic=italic, size=size)
@@ -197,7 +279,7 @@ def _title(ws: Worksheet, row: int, text: str, width_cols: int, *, size: int = 1
 def _protect(ws: Worksheet, *, insert_rows: bool = False) -> None:
     p = ws.protection
     p.sheet = True
-    p.formatColumns = False      # False = allowed: widen a column, resize a row
+    p.formatColumns = False  # False = allowed: widen a column, resize a row
     p.formatRows = False
     p.insertRows = not insert_rows
     p.deleteRows = True
@@ -212,15 +294,26 @@ def _plan_heading(doc) -> str:
 def _write_main(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Section], lists: _Lists) -> None:
     visible = sum(1 for c in MAIN_COLUMNS if not c.hidden)
     _title(ws, 1, "BIỂU 01. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH", visible, size=14)
-    _title(ws, 2, f"(Kèm theo báo cáo của {spec.commune.name}; cách điền xem trang “{INSTRUCTIONS}”)", visible,
-           size=11, bold=False, italic=True)
+    _title(
+        ws,
+        2,
+        f"(Kèm theo báo cáo của {spec.commune.name}; cách điền xem trang “{INSTRUCTIONS}”)",
+        visible,
+        size=11,
+        bold=False,
+        italic=True,
+    )
     dvs = _Validations(ws)
     row = 3
-    prefill = {("commune", "id"): spec.commune.id, ("commune", "name"): spec.commune.name,
-               ("commune", "district"): spec.commune.district, ("commune", "province"): spec.commune.province,
-               ("report", "issuer"): spec.issuer or f"UBND {spec.commune.name}"}
+    prefill = {
+        ("commune", "id"): spec.commune.id,
+        ("commune", "name"): spec.commune.name,
+        ("commune", "district"): spec.commune.district,
+        ("commune", "province"): spec.commune.province,
+        ("report", "issuer"): spec.issuer or f"UBND {spec.commune.name}",
+    }
     for pair in HEADER_ROWS:
-        for f, ((l1, l2), (v1, v2)) in zip(pair, HEADER_SIDES):
+        for f, ((l1, l2), (v1, v2)) in zip(pair, HEADER_SIDES, strict=False):
             _header_field(ws, dvs, row, f, (l1, l2), (v1, v2), prefill.get(f.path))
         ws.cell(row, M["key"], " ".join(f.key for f in pair))
         ws.row_dimensions[row].height = 32 if any(f.path == ("report", "title") for f in pair) else 18
@@ -263,8 +356,15 @@ def _table_row(ws: Worksheet, row: int, columns, index: dict[str, int], number: 
     return cells
 
 
-def _header_field(ws: Worksheet, dvs: _Validations, row: int, f, label_cols: tuple[int, int],
-                  value_cols: tuple[int, int], prefill: Optional[str]) -> None:
+def _header_field(
+    ws: Worksheet,
+    dvs: _Validations,
+    row: int,
+    f,
+    label_cols: tuple[int, int],
+    value_cols: tuple[int, int],
+    prefill: Optional[str],
+) -> None:
     if label_cols[1] > label_cols[0]:
         ws.merge_cells(start_row=row, start_column=label_cols[0], end_row=row, end_column=label_cols[1])
     ws.merge_cells(start_row=row, start_column=value_cols[0], end_row=row, end_column=value_cols[1])
@@ -282,12 +382,24 @@ def _header_field(ws: Worksheet, dvs: _Validations, row: int, f, label_cols: tup
     # a month typed as "10/2024" in a date cell would become 01/10/2024: that cell keeps what is typed, as text
     value.number_format = DATE_FORMAT if f.kind == "date" else TEXT_FORMAT
     if f.kind == "date":
-        dvs.add(value.coordinate, ("header-date", f.key), lambda: _dv(
-            "date", operator="between", formula1="32874", formula2="73050",
-            error="Ghi ngày dạng ngày/tháng/năm, ví dụ 31/10/2024.", prompt=f.hint))
+        dvs.add(
+            value.coordinate,
+            ("header-date", f.key),
+            lambda: _dv(
+                "date",
+                operator="between",
+                formula1="32874",
+                formula2="73050",
+                error="Ghi ngày dạng ngày/tháng/năm, ví dụ 31/10/2024.",
+                prompt=f.hint,
+            ),
+        )
     else:  # a prompt only: any value is accepted, the reader checks it
-        dvs.add(value.coordinate, ("header", f.key), lambda: DataValidation(
-            allow_blank=True, showInputMessage=True, promptTitle=f.label, prompt=f.hint))
+        dvs.add(
+            value.coordinate,
+            ("header", f.key),
+            lambda: DataValidation(allow_blank=True, showInputMessage=True, promptTitle=f.label, prompt=f.hint),
+        )
 
 
 def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, lists: _Lists) -> int:
@@ -309,8 +421,18 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
             inputs.append("bound")
         if ind.type != "items":
             inputs += ["doc_kind", "doc_number", "doc_date", "doc_issuer"]
-        for name in ("value", "bound", "claim", "basis", "awaiting", "doc_kind", "doc_number", "doc_date",
-                     "doc_issuer", "note"):
+        for name in (
+            "value",
+            "bound",
+            "claim",
+            "basis",
+            "awaiting",
+            "doc_kind",
+            "doc_number",
+            "doc_date",
+            "doc_issuer",
+            "note",
+        ):
             cell = cells[name]
             if name in inputs:
                 cell.protection = UNLOCKED
@@ -322,18 +444,46 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
         dvs.add(value.coordinate, key, make)
         value.number_format = "0" if ind.type in ("count", "items") else "General"
         if numeric:
-            dvs.add(cells["bound"].coordinate, ("bound",), lambda: _dv(
-                "list", formula1='"' + ",".join(BOUNDS) + '"', error="Chọn “trên”, “từ”, “dưới” hoặc “không quá”.",
-                prompt="Khi báo cáo chỉ nêu cận, ví dụ “trên 50%”: ghi 50 ở cột Số liệu và chọn “trên” ở đây."))
-        dvs.add(cells["claim"].coordinate, ("claim",), lambda: _dv(
-            "list", formula1='"' + ",".join(CLAIMS) + '"', error="Chọn “Đạt” hoặc “Không đạt”.",
-            prompt="Chỉ dùng khi báo cáo nêu đạt/không đạt mà không có số liệu; khi đó để trống cột Số liệu."))
-        dvs.add(cells["basis"].coordinate, ("basis",), lambda: _dv(
-            "list", formula1='"' + ",".join(BASES) + '"', error="Chọn “Thống kê” hoặc “Tự đánh giá”.",
-            prompt="“Tự đánh giá”: số liệu do xã tự nhận định, chưa có số liệu thống kê, kiểm đếm. Để trống = thống kê."))
-        dvs.add(cells["awaiting"].coordinate, ("yesno-awaiting",), lambda: _dv(
-            "list", formula1=f'"{YES},{NO}"', error=f"Chọn “{YES}” hoặc “{NO}”.",
-            prompt="“Có” khi kết quả đang chờ cấp trên thẩm định, công nhận."))
+            dvs.add(
+                cells["bound"].coordinate,
+                ("bound",),
+                lambda: _dv(
+                    "list",
+                    formula1='"' + ",".join(BOUNDS) + '"',
+                    error="Chọn “trên”, “từ”, “dưới” hoặc “không quá”.",
+                    prompt="Khi báo cáo chỉ nêu cận, ví dụ “trên 50%”: ghi 50 ở cột Số liệu và chọn “trên” ở đây.",
+                ),
+            )
+        dvs.add(
+            cells["claim"].coordinate,
+            ("claim",),
+            lambda: _dv(
+                "list",
+                formula1='"' + ",".join(CLAIMS) + '"',
+                error="Chọn “Đạt” hoặc “Không đạt”.",
+                prompt="Chỉ dùng khi báo cáo nêu đạt/không đạt mà không có số liệu; khi đó để trống cột Số liệu.",
+            ),
+        )
+        dvs.add(
+            cells["basis"].coordinate,
+            ("basis",),
+            lambda: _dv(
+                "list",
+                formula1='"' + ",".join(BASES) + '"',
+                error="Chọn “Thống kê” hoặc “Tự đánh giá”.",
+                prompt="“Tự đánh giá”: số liệu do xã tự nhận định, chưa có số liệu thống kê, kiểm đếm. Để trống = thống kê.",
+            ),
+        )
+        dvs.add(
+            cells["awaiting"].coordinate,
+            ("yesno-awaiting",),
+            lambda: _dv(
+                "list",
+                formula1=f'"{YES},{NO}"',
+                error=f"Chọn “{YES}” hoặc “{NO}”.",
+                prompt="“Có” khi kết quả đang chờ cấp trên thẩm định, công nhận.",
+            ),
+        )
         if ind.type != "items":
             _document_cells(ws, cells, dvs, lists)
         row += 1
@@ -343,8 +493,7 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
     if rows > 1:
         for name in ("stt", "name", "unit"):
             ws.merge_cells(start_row=start, start_column=M[name], end_row=row - 1, end_column=M[name])
-    need = max(_height(ind.name, MAIN_COLUMNS[M["name"] - 1].width),
-               _height(unit, MAIN_COLUMNS[M["unit"] - 1].width))
+    need = max(_height(ind.name, MAIN_COLUMNS[M["name"] - 1].width), _height(unit, MAIN_COLUMNS[M["unit"] - 1].width))
     if need > rows * (POINTS_PER_LINE + 3):
         for r in range(start, row):
             ws.row_dimensions[r].height = need / rows
@@ -353,32 +502,59 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
 
 def _document_cells(ws: Worksheet, cells: dict, dvs: _Validations, lists: _Lists) -> None:
     ref = lists.column("loai_van_ban", DOCUMENT_KINDS)
-    dvs.add(cells["doc_kind"].coordinate, ("doc_kind",), lambda: _dv(
-        "list", formula1=ref, error="", prompt="Chọn loại văn bản hoặc ghi loại khác.", strict=False))
+    dvs.add(
+        cells["doc_kind"].coordinate,
+        ("doc_kind",),
+        lambda: _dv("list", formula1=ref, error="", prompt="Chọn loại văn bản hoặc ghi loại khác.", strict=False),
+    )
     cells["doc_number"].number_format = TEXT_FORMAT
     cells["doc_date"].number_format = DATE_FORMAT
-    dvs.add(cells["doc_date"].coordinate, ("date",), lambda: _dv(
-        "date", operator="between", formula1="32874", formula2="73050",
-        error="Ghi ngày dạng ngày/tháng/năm, ví dụ 03/4/2024.", prompt="Ngày/tháng/năm, ví dụ 03/4/2024."))
+    dvs.add(
+        cells["doc_date"].coordinate,
+        ("date",),
+        lambda: _dv(
+            "date",
+            operator="between",
+            formula1="32874",
+            formula2="73050",
+            error="Ghi ngày dạng ngày/tháng/năm, ví dụ 03/4/2024.",
+            prompt="Ngày/tháng/năm, ví dụ 03/4/2024.",
+        ),
+    )
     cells["doc_issuer"].number_format = TEXT_FORMAT
 
 
 def _write_items(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Section], lists: _Lists) -> None:
     visible = sum(1 for c in ITEM_COLUMNS if not c.hidden)
     _title(ws, 1, "BIỂU 02. DANH SÁCH MÔ HÌNH, TỔ CHỨC ĐƯỢC KÊ TRONG BÁO CÁO", visible, size=14)
-    _title(ws, 2, f"(Kèm theo báo cáo của {spec.commune.name}; mỗi mô hình, tổ chức ghi một dòng, trong khối của chỉ "
-                  "tiêu và kỳ tương ứng; thiếu dòng thì chèn thêm dòng ngay trong khối)", visible, size=11,
-           bold=False, italic=True)
+    _title(
+        ws,
+        2,
+        f"(Kèm theo báo cáo của {spec.commune.name}; mỗi mô hình, tổ chức ghi một dòng, trong khối của chỉ "
+        "tiêu và kỳ tương ứng; thiếu dòng thì chèn thêm dòng ngay trong khối)",
+        visible,
+        size=11,
+        bold=False,
+        italic=True,
+    )
     ws.row_dimensions[2].height = 32
     header_row = 4
     _style_header_row(ws, header_row, ITEM_COLUMNS)
     row = header_row + 2
     dvs = _Validations(ws)
-    blocks = [(line, slot) for sec in sections for line in sec.lines if line.indicator.type == "items"
-              for slot in line.slots]
+    blocks = [
+        (line, slot) for sec in sections for line in sec.lines if line.indicator.type == "items" for slot in line.slots
+    ]
     if not blocks:
-        _title(ws, row, "(Các kế hoạch đã chọn không có chỉ tiêu nào cần kê danh sách.)", visible, size=11,
-               bold=False, italic=True)
+        _title(
+            ws,
+            row,
+            "(Các kế hoạch đã chọn không có chỉ tiêu nào cần kê danh sách.)",
+            visible,
+            size=11,
+            bold=False,
+            italic=True,
+        )
         row += 1
     for b, (line, slot) in enumerate(blocks, 1):
         ind = line.indicator
@@ -388,12 +564,12 @@ def _write_items(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
         cell.fill = SECTION
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.row_dimensions[row].height = 20
-        ws.cell(row, I["key"], ind.key)
-        ws.cell(row, I["period"], slot.key)
-        ws.cell(row, I["row"], BLOCK)
+        ws.cell(row, ICOL["key"], ind.key)
+        ws.cell(row, ICOL["period"], slot.key)
+        ws.cell(row, ICOL["row"], BLOCK)
         row += 1
         for k in range(1, ITEM_ROWS + 1):
-            cells = _table_row(ws, row, ITEM_COLUMNS, I, k)
+            cells = _table_row(ws, row, ITEM_COLUMNS, ICOL, k)
             for name in ("name", "doc_kind", "doc_number", "doc_date", "doc_issuer", "owner", "note"):
                 cells[name].protection = UNLOCKED
                 cells[name].fill = INPUT
@@ -434,6 +610,7 @@ def _roman(n: int) -> str:
 
 # --------------------------------------------------------------------------------------------------- instructions
 
+
 def _example_lines(sections: list[Section]) -> list[tuple[str, str, str]]:
     """Worked examples, one per kind of row the form holds, on the form's own indicators."""
     seen: dict[str, tuple[Line, Slot]] = {}
@@ -447,77 +624,129 @@ def _example_lines(sections: list[Section]) -> list[tuple[str, str, str]]:
         ind = line.indicator
         where = f"Dòng “{ind.name}”, {slot.label.lower()}"
         if kind == "count":
-            out.append((where, f"Báo cáo nêu “05 {ind.unit or ''}”".replace(" ”", "”"),
-                        "Số liệu: 5 (chỉ ghi số, không ghi đơn vị). Nếu kết quả là không có, ghi 0."))
+            out.append(
+                (
+                    where,
+                    f"Báo cáo nêu “05 {ind.unit or ''}”".replace(" ”", "”"),
+                    "Số liệu: 5 (chỉ ghi số, không ghi đơn vị). Nếu kết quả là không có, ghi 0.",
+                )
+            )
         elif kind == "percent":
-            out.append((where, "Báo cáo viết “đạt trên 50%”",
-                        "Số liệu: 50; Trên / dưới: “trên”. Báo cáo nêu đúng một số, ví dụ 62,5%: Số liệu 62,5 "
-                        "(không ghi dấu %)."))
+            out.append(
+                (
+                    where,
+                    "Báo cáo viết “đạt trên 50%”",
+                    "Số liệu: 50; Trên / dưới: “trên”. Báo cáo nêu đúng một số, ví dụ 62,5%: Số liệu 62,5 "
+                    "(không ghi dấu %).",
+                )
+            )
         elif kind == "number":
             out.append((where, "Báo cáo nêu một con số", "Số liệu: con số đó, không kèm đơn vị."))
         elif kind == "boolean":
-            out.append((where, "Báo cáo viết “đã ban hành kế hoạch số 57/KH-UBND ngày 25/02/2022”",
-                        f"Số liệu: “{YES}”; Văn bản căn cứ: Kế hoạch, 57/KH-UBND, 25/02/2022, UBND xã. "
-                        f"Báo cáo viết “chưa …”: Số liệu “{NO}”."))
+            out.append(
+                (
+                    where,
+                    "Báo cáo viết “đã ban hành kế hoạch số 57/KH-UBND ngày 25/02/2022”",
+                    f"Số liệu: “{YES}”; Văn bản căn cứ: Kế hoạch, 57/KH-UBND, 25/02/2022, UBND xã. "
+                    f"Báo cáo viết “chưa …”: Số liệu “{NO}”.",
+                )
+            )
         elif kind == "level":
             labels = ", ".join(f"“{lv.label}”" for lv in ind.levels or [])
-            out.append((where, "Báo cáo nêu mức đạt được",
-                        f"Số liệu: chọn một mức trong danh sách ({labels}). Nếu là tự đánh giá, chưa được thẩm "
-                        f"định: Nguồn số liệu “Tự đánh giá”, Chờ thẩm định “{YES}”."))
+            out.append(
+                (
+                    where,
+                    "Báo cáo nêu mức đạt được",
+                    f"Số liệu: chọn một mức trong danh sách ({labels}). Nếu là tự đánh giá, chưa được thẩm "
+                    f"định: Nguồn số liệu “Tự đánh giá”, Chờ thẩm định “{YES}”.",
+                )
+            )
         elif kind == "items":
-            out.append((where, "Báo cáo viết “thành lập 02 mô hình: A (Quyết định số 113/QĐ-UBND ngày "
-                               "03/4/2024), B”",
-                        f"{MAIN}: Số liệu 2. {ITEMS}: trong khối “{ind.name} — {slot.label}”, dòng 1: tên A, "
-                        "Quyết định, 113/QĐ-UBND, 03/4/2024; dòng 2: tên B (không có quyết định thì để trống)."))
-    out.append(("Mọi dòng", "Báo cáo nêu “hoàn thành 100% chỉ tiêu” mà không có số liệu",
-                "Để trống Số liệu; Đạt / Không đạt: “Đạt”. Chương trình ghi nhận đây là khẳng định, "
-                "chưa có số liệu kiểm chứng."))
+            out.append(
+                (
+                    where,
+                    "Báo cáo viết “thành lập 02 mô hình: A (Quyết định số 113/QĐ-UBND ngày 03/4/2024), B”",
+                    f"{MAIN}: Số liệu 2. {ITEMS}: trong khối “{ind.name} — {slot.label}”, dòng 1: tên A, "
+                    "Quyết định, 113/QĐ-UBND, 03/4/2024; dòng 2: tên B (không có quyết định thì để trống).",
+                )
+            )
+    out.append(
+        (
+            "Mọi dòng",
+            "Báo cáo nêu “hoàn thành 100% chỉ tiêu” mà không có số liệu",
+            "Để trống Số liệu; Đạt / Không đạt: “Đạt”. Chương trình ghi nhận đây là khẳng định, "
+            "chưa có số liệu kiểm chứng.",
+        )
+    )
     return out
 
 
 def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Section]) -> None:
     widths = (22, 34, 46)
-    for col, width in zip("ABC", widths):
+    for col, width in zip("ABC", widths, strict=False):
         ws.column_dimensions[col].width = width
-    plans = "; ".join(f"{s.document.kind} số {s.document.number} ngày {vi.date(s.document.date)} của "
-                      f"{s.document.issuer}" for s in sections)
+    plans = "; ".join(
+        f"{s.document.kind} số {s.document.number} ngày {vi.date(s.document.date)} của {s.document.issuer}"
+        for s in sections
+    )
     years = sorted({s.year for sec in sections for line in sec.lines for s in line.slots if s.kind == "year"})
     paragraphs = [
         ("title", "HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU"),
         ("sub", f"{spec.commune.name} — mã xã {spec.commune.id}"),
         ("head", "1. Biểu mẫu này dùng để làm gì"),
-        ("text", f"Biểu mẫu liệt kê các chỉ tiêu của: {plans}. "
-                 + (f"Các năm: {', '.join(map(str, years))}. " if years else "")
-                 + "Số liệu điền vào biểu được chương trình chitieu đọc lại để đối chiếu với chỉ tiêu kế hoạch; "
-                 "mỗi số liệu được dẫn theo ô của biểu (ví dụ “Biểu 01!E20”)."),
+        (
+            "text",
+            f"Biểu mẫu liệt kê các chỉ tiêu của: {plans}. "
+            + (f"Các năm: {', '.join(map(str, years))}. " if years else "")
+            + "Số liệu điền vào biểu được chương trình chitieu đọc lại để đối chiếu với chỉ tiêu kế hoạch; "
+            "mỗi số liệu được dẫn theo ô của biểu (ví dụ “Biểu 01!E20”).",
+        ),
         ("head", "2. Thông tin chung (đầu Biểu 01)"),
-        ("text", "Điền tên báo cáo, số và ngày báo cáo, ngày tính số liệu (“Số liệu tính đến ngày”), ngày bắt đầu kỳ "
-                 "báo cáo và cơ quan báo cáo vào các ô nền vàng. Không sửa “Mã xã”. Ngày ghi dạng ngày/tháng/năm."),
+        (
+            "text",
+            "Điền tên báo cáo, số và ngày báo cáo, ngày tính số liệu (“Số liệu tính đến ngày”), ngày bắt đầu kỳ "
+            "báo cáo và cơ quan báo cáo vào các ô nền vàng. Không sửa “Mã xã”. Ngày ghi dạng ngày/tháng/năm.",
+        ),
         ("head", f"3. Cách điền {MAIN}"),
-        ("text", "Mỗi dòng là một chỉ tiêu trong một kỳ: “Năm …” là kết quả riêng của năm đó; “Lũy kế từ năm …” là "
-                 "tổng cộng từ năm đó đến ngày tính số liệu; “Tại thời điểm báo cáo” là tình trạng tại ngày tính số "
-                 "liệu. Chỉ điền vào các ô nền vàng; ô nền xám không dùng cho dòng đó."),
-        ("text", "• Số liệu: chỉ ghi số (không ghi đơn vị, không ghi dấu %), hoặc chọn trong danh sách (Có/Không, "
-                 "các mức đạt chuẩn).\n"
-                 "• Trên / dưới: khi báo cáo chỉ nêu cận, ví dụ “trên 50%”, ghi 50 ở cột Số liệu và chọn “trên”.\n"
-                 "• Đạt / Không đạt: chỉ dùng khi báo cáo không có số liệu; khi đó để trống cột Số liệu.\n"
-                 "• Nguồn số liệu: chọn “Tự đánh giá” khi kết quả do xã tự nhận định, chưa có số liệu thống kê.\n"
-                 "• Chờ thẩm định, công nhận: chọn “Có” khi kết quả đang chờ cấp trên thẩm định.\n"
-                 "• Văn bản căn cứ: loại, số, ngày ban hành và cơ quan ban hành của văn bản chứng minh kết quả "
-                 "(kế hoạch, quyết định, thông báo…).\n"
-                 "• Ghi chú: giải thích thêm nếu cần."),
+        (
+            "text",
+            "Mỗi dòng là một chỉ tiêu trong một kỳ: “Năm …” là kết quả riêng của năm đó; “Lũy kế từ năm …” là "
+            "tổng cộng từ năm đó đến ngày tính số liệu; “Tại thời điểm báo cáo” là tình trạng tại ngày tính số "
+            "liệu. Chỉ điền vào các ô nền vàng; ô nền xám không dùng cho dòng đó.",
+        ),
+        (
+            "text",
+            "• Số liệu: chỉ ghi số (không ghi đơn vị, không ghi dấu %), hoặc chọn trong danh sách (Có/Không, "
+            "các mức đạt chuẩn).\n"
+            "• Trên / dưới: khi báo cáo chỉ nêu cận, ví dụ “trên 50%”, ghi 50 ở cột Số liệu và chọn “trên”.\n"
+            "• Đạt / Không đạt: chỉ dùng khi báo cáo không có số liệu; khi đó để trống cột Số liệu.\n"
+            "• Nguồn số liệu: chọn “Tự đánh giá” khi kết quả do xã tự nhận định, chưa có số liệu thống kê.\n"
+            "• Chờ thẩm định, công nhận: chọn “Có” khi kết quả đang chờ cấp trên thẩm định.\n"
+            "• Văn bản căn cứ: loại, số, ngày ban hành và cơ quan ban hành của văn bản chứng minh kết quả "
+            "(kế hoạch, quyết định, thông báo…).\n"
+            "• Ghi chú: giải thích thêm nếu cần.",
+        ),
         ("head", "4. Ô để trống"),
-        ("text", "Ô Số liệu để trống nghĩa là KHÔNG CÓ SỐ LIỆU; chương trình không hiểu ô trống là 0. Khi kết quả "
-                 "thực sự bằng 0 (ví dụ năm đó không thành lập mô hình nào), ghi số 0. Dòng để trống hoàn toàn được "
-                 "bỏ qua."),
+        (
+            "text",
+            "Ô Số liệu để trống nghĩa là KHÔNG CÓ SỐ LIỆU; chương trình không hiểu ô trống là 0. Khi kết quả "
+            "thực sự bằng 0 (ví dụ năm đó không thành lập mô hình nào), ghi số 0. Dòng để trống hoàn toàn được "
+            "bỏ qua.",
+        ),
         ("head", f"5. Cách điền {ITEMS}"),
-        ("text", f"Kê từng mô hình, tổ chức trên một dòng, trong khối của đúng chỉ tiêu và kỳ. Có quyết định thành lập "
-                 f"hoặc công nhận thì ghi loại, số, ngày và cơ quan ban hành. Thiếu dòng thì chèn thêm dòng ngay trong "
-                 f"khối (nhấp phải vào số dòng → Chèn dòng). Số lượng ghi ở {MAIN} (nếu có) phải bằng số dòng đã kê."),
+        (
+            "text",
+            f"Kê từng mô hình, tổ chức trên một dòng, trong khối của đúng chỉ tiêu và kỳ. Có quyết định thành lập "
+            f"hoặc công nhận thì ghi loại, số, ngày và cơ quan ban hành. Thiếu dòng thì chèn thêm dòng ngay trong "
+            f"khối (nhấp phải vào số dòng → Chèn dòng). Số lượng ghi ở {MAIN} (nếu có) phải bằng số dòng đã kê.",
+        ),
         ("head", "6. Những điều không làm"),
-        ("text", "Không sửa các ô bị khóa, không hiện hoặc sửa các cột ẩn (mã chỉ tiêu, mã kỳ), không đổi tên, thêm "
-                 "hoặc xóa trang. Không dùng công thức trong ô Số liệu: nếu đã dùng, lưu tệp bằng Excel hoặc "
-                 "LibreOffice để tệp có giá trị đã tính. Khi cần biểu mẫu mới, dùng lệnh `chitieu form`."),
+        (
+            "text",
+            "Không sửa các ô bị khóa, không hiện hoặc sửa các cột ẩn (mã chỉ tiêu, mã kỳ), không đổi tên, thêm "
+            "hoặc xóa trang. Không dùng công thức trong ô Số liệu: nếu đã dùng, lưu tệp bằng Excel hoặc "
+            "LibreOffice để tệp có giá trị đã tính. Khi cần biểu mẫu mới, dùng lệnh `chitieu form`.",
+        ),
         ("head", "7. Ví dụ"),
     ]
     row = 1
@@ -554,13 +783,17 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
             cell.font = _font()
             cell.alignment = WRAP_TOP
             cell.border = BOX
-        ws.row_dimensions[row].height = max(_height(t, w) for t, w in zip(example, widths))
+        ws.row_dimensions[row].height = max(_height(t, w) for t, w in zip(example, widths, strict=False))
         row += 1
     row += 1
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-    cell = ws.cell(row, 1, "Sau khi điền: lưu tệp (giữ định dạng .xlsx) và gửi lại. Kiểm tra trước khi gửi: "
-                           "`chitieu check bieu-mau.xlsx`; chuyển thành tệp số liệu: `chitieu facts import "
-                           "bieu-mau.xlsx -o so-lieu.yaml`.")
+    cell = ws.cell(
+        row,
+        1,
+        "Sau khi điền: lưu tệp (giữ định dạng .xlsx) và gửi lại. Kiểm tra trước khi gửi: "
+        "`chitieu check bieu-mau.xlsx`; chuyển thành tệp số liệu: `chitieu facts import "
+        "bieu-mau.xlsx -o so-lieu.yaml`.",
+    )
     cell.font = _font(italic=True)
     cell.alignment = WRAP_TOP
     ws.row_dimensions[row].height = _height(cell.value, sum(widths))

@@ -27,8 +27,23 @@ from typing import Optional
 
 # --------------------------------------------------------------------------------------------------- numbers
 
-_DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
-           "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_DIGITS = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "nhăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
 _WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ)"
 WORDS = rf"\b{_WORD}(?:\s+{_WORD}){{0,5}}\b"
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
@@ -90,19 +105,26 @@ def number_value(text: str) -> Optional[Decimal]:
 
 # --------------------------------------------------------------------------------------------------- masking
 
-_KINDS = (r"Kế hoạch liên tịch|Kế hoạch|Quyết định|Thông báo|Quy chế phối hợp|Quy chế|Công văn|Nghị quyết|Chỉ thị|"
-          r"Hướng dẫn|Tờ trình|Đề án|Chương trình|Báo cáo|QĐ|KH")
+_KINDS = (
+    r"Kế hoạch liên tịch|Kế hoạch|Quyết định|Thông báo|Quy chế phối hợp|Quy chế|Công văn|Nghị quyết|Chỉ thị|"
+    r"Hướng dẫn|Tờ trình|Đề án|Chương trình|Báo cáo|QĐ|KH"
+)
 _DOCNUM = r"[\w./&\-]+(?:\s*&\s*[\w./&\-]+)?"
 DOCUMENT = re.compile(
     rf"\b(?P<kind>{_KINDS})(?: liên tịch)? (?:số:?\s*|số\s*)?(?P<number>\d[\w./&\-]*(?:\s*&\s*[\w./&\-]+)?"
     rf"(?:(?:\s*,\s*(?:số\s*)?|\s+và\s+(?:số\s*)?)\d[\w./&\-]*)*)"
-    rf"(?:,?\s*(?:cùng\s+)?ngày:?\s*(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?", re.I)
+    rf"(?:,?\s*(?:cùng\s+)?ngày:?\s*(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?",
+    re.I,
+)
 _CODE = re.compile(r"(?<![\w])\d+(?:[/-][\w&.]*[A-ZĐ][\w&.\-]*)+", re.U)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _MONTH = re.compile(r"\b(?:tháng|quý)\s+[\dIV]{1,4}/\d{4}\b|\b\d{1,2}/\d{4}\b", re.I)
-_PERIOD_WORDS = re.compile(rf"\bgiai đoạn\s+{YEAR}\s*[-–]\s*{YEAR}\b|\bkhu\s+\d+\b|\btổ dân phố số\s+\d+\b|"
-                           r"\b\d+\s+(?:tạ|tấn|km|m2|m²|ha|tỷ|triệu|km2|km²|người|nhân khẩu|khẩu|lượt|ngày công|buổi|"
-                           r"cuộc|gian hàng|tờ rơi|cây|điểm|lớp|đơn|vụ|tháng|không)\b|\bmức độ\s+\d\b|\b\d+G\b", re.I)
+_PERIOD_WORDS = re.compile(
+    rf"\bgiai đoạn\s+{YEAR}\s*[-–]\s*{YEAR}\b|\bkhu\s+\d+\b|\btổ dân phố số\s+\d+\b|"
+    r"\b\d+\s+(?:tạ|tấn|km|m2|m²|ha|tỷ|triệu|km2|km²|người|nhân khẩu|khẩu|lượt|ngày công|buổi|"
+    r"cuộc|gian hàng|tờ rơi|cây|điểm|lớp|đơn|vụ|tháng|không)\b|\bmức độ\s+\d\b|\b\d+G\b",
+    re.I,
+)
 
 
 _ENUMERATION = re.compile(r"^\W*(?:\d+(?:\.\d+)*[.)]|[IVX]+\.|[a-zđ]\))(?=\s)")
@@ -114,8 +136,11 @@ def masked(text: str, *, keep_time: bool = False) -> str:
     code, a quantity of another kind: tấn, ha, lượt…) replaced by '#', one character for one. ``keep_time`` keeps
     the years, months and dates outside documents (for reading what time a clause speaks of)."""
     out = list(text)
-    for rx in (DOCUMENT, _CODE, _ENUMERATION) if keep_time else (DOCUMENT, _CODE, _ENUMERATION, _DATE, _MONTH,
-                                                                  _PERIOD_WORDS, _YEAR_RX):
+    for rx in (
+        (DOCUMENT, _CODE, _ENUMERATION)
+        if keep_time
+        else (DOCUMENT, _CODE, _ENUMERATION, _DATE, _MONTH, _PERIOD_WORDS, _YEAR_RX)
+    ):
         for m in rx.finditer(text):
             for i in range(m.start(), m.end()):
                 if out[i].isdigit():
@@ -158,27 +183,50 @@ def to_date(text: Optional[str]) -> Optional[str]:
 
 # --------------------------------------------------------------------------------------------------- figures
 
-_QUAL = {"trên": "gt", "hơn": "gt", "cao hơn": "gt", "ít nhất": "gte", "tối thiểu": "gte", "không dưới": "gte",
-         "không thấp hơn": "gte", "dưới": "lt", "chưa đến": "lt", "chưa tới": "lt", "không tới": "lt", "gần": "lt",
-         "tối đa": "lte", "không quá": "lte", "không vượt quá": "lte", "khoảng": "approx", "ước": "approx",
-         "ước đạt": "approx", "xấp xỉ": "approx", "trung bình": "approx"}
+_QUAL = {
+    "trên": "gt",
+    "hơn": "gt",
+    "cao hơn": "gt",
+    "ít nhất": "gte",
+    "tối thiểu": "gte",
+    "không dưới": "gte",
+    "không thấp hơn": "gte",
+    "dưới": "lt",
+    "chưa đến": "lt",
+    "chưa tới": "lt",
+    "không tới": "lt",
+    "gần": "lt",
+    "tối đa": "lte",
+    "không quá": "lte",
+    "không vượt quá": "lte",
+    "khoảng": "approx",
+    "ước": "approx",
+    "ước đạt": "approx",
+    "xấp xỉ": "approx",
+    "trung bình": "approx",
+}
 _QUAL_RX = "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True))
-_PERCENT = re.compile(rf"(?:\b(?P<q>{_QUAL_RX})\s+)?(?P<from>\btừ\s+)?(?P<n>{NUM})\s*(?:%|phần trăm)"
-                      rf"(?P<up>\s+trở lên)?", re.I)
-_RATIO = re.compile(rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d])", re.I)
+_PERCENT = re.compile(
+    rf"(?:\b(?P<q>{_QUAL_RX})\s+)?(?P<from>\btừ\s+)?(?P<n>{NUM})\s*(?:%|phần trăm)"
+    rf"(?P<up>\s+trở lên)?",
+    re.I,
+)
+_RATIO = re.compile(
+    rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d])", re.I
+)
 
 
 @dataclass
 class Figure:
     """A figure of a clause, and the role the grammar gives it there."""
 
-    role: str                    # count | part | whole | percent | of_target | target | floor | other
+    role: str  # count | part | whole | percent | of_target | target | floor | other
     value: Decimal
-    start: int                   # offsets in the clause
-    end: int                     # where a unit may follow (after the last number)
+    start: int  # offsets in the clause
+    end: int  # where a unit may follow (after the last number)
     bound: Optional[str] = None  # gt | gte | lt | lte for a bound; approx for an approximate value
-    words: bool = False          # written in words
-    pair: Optional["Figure"] = None   # the other half of a ratio
+    words: bool = False  # written in words
+    pair: Optional["Figure"] = None  # the other half of a ratio
     text: str = ""
 
     @property
@@ -207,9 +255,9 @@ def figures(text: str) -> list[Figure]:
             continue
         q = (m.group("q") or "").lower()
         bound = "gte" if m.group("from") and m.group("up") else _QUAL.get(q)
-        before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 40]
+        before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 40]
         if re.search(r"\(\s*$", before) and _CHI_TIEU.search(before[-45:]):
-            role = "floor"               # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
+            role = "floor"  # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
         elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I):
             role = "of_target"
         elif re.search(r"\b(?:còn|tăng|giảm|chiếm)\s*$", before, re.I) or re.match(r"\s*điểm", after):
@@ -217,7 +265,7 @@ def figures(text: str) -> list[Figure]:
         elif re.search(r"\bđiểm\s*$", before):
             role = "other"
         else:
-            since = before[max((before.rfind(x) for x in (";", "%")), default=-1) + 1:]
+            since = before[max((before.rfind(x) for x in (";", "%")), default=-1) + 1 :]
             role = "of_target" if _CHI_TIEU.search(since) and not re.search(r"\btỷ lệ\b", since, re.I) else "percent"
         out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group("n")), text=m.group(0)))
         taken.append((m.start(), m.end()))
@@ -227,10 +275,16 @@ def figures(text: str) -> list[Figure]:
         a, b = number_value(m.group("a")), number_value(m.group("b"))
         if a is None or b is None:
             continue
-        before = text[max(0, m.start() - 20): m.start()]
-        by_target = re.search(r"\bgiảm(?:\s+được)?\s*$", before, re.I) or _BY_TARGET.match(text[m.end():])
-        part = Figure("count" if by_target else "part", a, m.start(), m.end(), words=not re.search(r"\d", m.group("a")),
-                      text=m.group(0))
+        before = text[max(0, m.start() - 20) : m.start()]
+        by_target = re.search(r"\bgiảm(?:\s+được)?\s*$", before, re.I) or _BY_TARGET.match(text[m.end() :])
+        part = Figure(
+            "count" if by_target else "part",
+            a,
+            m.start(),
+            m.end(),
+            words=not re.search(r"\d", m.group("a")),
+            text=m.group(0),
+        )
         whole = Figure("target" if by_target else "whole", b, m.start(), m.end(), text=m.group(0))
         part.pair, whole.pair = whole, part
         out += [part, whole]
@@ -239,14 +293,14 @@ def figures(text: str) -> list[Figure]:
         if not free(m.start(), m.end()):
             continue
         value = number_value(m.group(0))
-        before = text[max(0, m.start() - 60): m.start()]
+        before = text[max(0, m.start() - 60) : m.start()]
         if value is None or (not re.search(r"\d", m.group(0)) and _NOT_FIVE.search(before)):
             continue
         q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
         bound = _QUAL.get(q.group(1).lower()) if q else None
         if _TARGET_LEAD.search(before) or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I):
             role = "target"
-        elif _DIFF_LEAD.search(before) and _DIFF_TAIL.match(text[m.end():]):
+        elif _DIFF_LEAD.search(before) and _DIFF_TAIL.match(text[m.end() :]):
             role = "over" if _DIFF_LEAD.search(before).group("w").lower() == "vượt" else "under"
         else:
             role = "count"
@@ -255,8 +309,11 @@ def figures(text: str) -> list[Figure]:
     return out
 
 
-_CLAIM = re.compile(r"(?P<neg>\b(?:không|chưa)\s+)?\b(?P<verb>vượt|hoàn thành|đạt)\s+(?:được\s+)?"
-                    r"(?:so với\s+)?(?P<what>chỉ tiêu|kế hoạch)\b", re.I)
+_CLAIM = re.compile(
+    r"(?P<neg>\b(?:không|chưa)\s+)?\b(?P<verb>vượt|hoàn thành|đạt)\s+(?:được\s+)?"
+    r"(?:so với\s+)?(?P<what>chỉ tiêu|kế hoạch)\b",
+    re.I,
+)
 
 
 def claims(text: str) -> list[tuple[int, str]]:
@@ -265,20 +322,37 @@ def claims(text: str) -> list[tuple[int, str]]:
 
 
 NEGATION = re.compile(r"\b(?:chưa|không)\b", re.I)
-_NEG_FILLER = {"có", "thêm", "được", "thành", "lập", "xây", "dựng", "công", "nhận", "hình", "giảm", "tổ", "chức",
-               "một", "bất", "kỳ", "ai"}
+_NEG_FILLER = {
+    "có",
+    "thêm",
+    "được",
+    "thành",
+    "lập",
+    "xây",
+    "dựng",
+    "công",
+    "nhận",
+    "hình",
+    "giảm",
+    "tổ",
+    "chức",
+    "một",
+    "bất",
+    "kỳ",
+    "ai",
+}
 
 
 def negated_at(text: str, at: int, verbs: tuple[str, ...] = ()) -> Optional[int]:
     """Where a negation ('chưa', 'không') governs the words at ``at`` — 'chưa có', 'không có', 'chưa thành lập
     thêm', 'chưa công nhận được' directly before them — or None."""
-    head = text[max(0, at - 50): at]
+    head = text[max(0, at - 50) : at]
     m = None
-    for m in NEGATION.finditer(head):
+    for m in NEGATION.finditer(head):  # noqa: B007 — the last negation before the figure is the one kept
         pass
     if m is None:
         return None
-    between = head[m.end():].lower().split()
+    between = head[m.end() :].lower().split()
     allowed = set(_NEG_FILLER)
     for v in verbs:
         allowed.update(v.lower().split())
@@ -289,32 +363,43 @@ def negated_at(text: str, at: int, verbs: tuple[str, ...] = ()) -> Optional[int]
 
 # --------------------------------------------------------------------------------------------------- years
 
+
 @dataclass
 class When:
     """The time a clause (or a stretch of it) speaks of."""
 
     years: list[int] = field(default_factory=list)
     span: Optional[tuple[int, int]] = None
-    every: bool = False          # "hằng năm … đều": each year of the report
-    current: bool = False        # "6 tháng đầu năm", "trong năm": the report's own year
-    at: int = 0                  # offset in the clause
+    every: bool = False  # "hằng năm … đều": each year of the report
+    current: bool = False  # "6 tháng đầu năm", "trong năm": the report's own year
+    at: int = 0  # offset in the clause
 
     @property
     def empty(self) -> bool:
         return not (self.years or self.span or self.every or self.current)
 
 
-_YEARS = re.compile(rf"\bnăm\s+(?P<y>{YEAR})\b(?P<more>(?:\s*(?:,|và)\s*(?:năm\s+)?{YEAR}\b)*)(?!\s*[-–]\s*{YEAR})",
-                    re.I)
-_SPAN = re.compile(rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
-                   rf"(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
-                   rf"\bnăm\s+(?P<c>{YEAR})\s*[-–]\s*(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
-                   rf"\bqua\s+(?P<n>{NUM})\s+năm\b|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b", re.I)
-_DATED = re.compile(rf"^\W*(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/(?P<y>{YEAR})\b|\btháng\s+\d{{1,2}}/(?P<m>{YEAR})\b|"
-                    rf"\bquý\s+[IV\d]+/(?P<q>{YEAR})\b", re.I)
+_YEARS = re.compile(
+    rf"\bnăm\s+(?P<y>{YEAR})\b(?P<more>(?:\s*(?:,|và)\s*(?:năm\s+)?{YEAR}\b)*)(?!\s*[-–]\s*{YEAR})", re.I
+)
+_SPAN = re.compile(
+    rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
+    rf"(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
+    rf"\bnăm\s+(?P<c>{YEAR})\s*[-–]\s*(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
+    rf"\bqua\s+(?P<n>{NUM})\s+năm\b|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b",
+    re.I,
+)
+_DATED = re.compile(
+    rf"^\W*(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/(?P<y>{YEAR})\b|\btháng\s+\d{{1,2}}/(?P<m>{YEAR})\b|"
+    rf"\bquý\s+[IV\d]+/(?P<q>{YEAR})\b",
+    re.I,
+)
 _BARE = re.compile(rf"^\W*(?P<y>{YEAR})\b(?!\s*[/-])")
-_CURRENT = re.compile(r"\b(?:trong năm|từ đầu năm(?: đến nay)?|đầu năm|cuối năm|\d+ tháng (?:đầu|cuối) năm|"
-                      rf"(?:sáu|chín|mười) tháng đầu năm)\b(?!\s+{YEAR})", re.I)
+_CURRENT = re.compile(
+    r"\b(?:trong năm|từ đầu năm(?: đến nay)?|đầu năm|cuối năm|\d+ tháng (?:đầu|cuối) năm|"
+    rf"(?:sáu|chín|mười) tháng đầu năm)\b(?!\s+{YEAR})",
+    re.I,
+)
 _EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I)
 
 
@@ -368,7 +453,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
     "(năm 2023 giảm …, 2024 …)"). Offsets into ``text``."""
     out, start = [], 0
     for m in _CUT.finditer(text):
-        if text[start:m.start()].strip():
+        if text[start : m.start()].strip():
             out.append((start, m.start()))
         start = m.end()
     if text[start:].strip():

@@ -18,8 +18,8 @@ from .diagnostics import Diagnostic, InputError
 
 # A Word report (.docx) is a zip archive: its main part is read as a stream, never whole, and only within these.
 MAX_ARCHIVE_MEMBERS = 2_000
-MAX_MEMBER_BYTES = 32 * 1024 * 1024          # uncompressed, per member read
-MAX_XML_ELEMENTS = 1_000_000                 # per member read
+MAX_MEMBER_BYTES = 32 * 1024 * 1024  # uncompressed, per member read
+MAX_XML_ELEMENTS = 1_000_000  # per member read
 _RELS_BYTES = 1024 * 1024
 
 
@@ -27,8 +27,13 @@ def error(path: Path | str, code: str, message: str, line: int = 1, col: int = 1
     return InputError([Diagnostic(str(path), line, col, code, message)])
 
 
-_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+_KINDS = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
 
 
 def _missing(path: Path) -> InputError:
@@ -93,8 +98,10 @@ def read_capped(path: Path, max_bytes: int, *, what: str = "file", size_only: bo
 
 # --------------------------------------------------------------------------------------------------- what a file is
 
-_READS = ("chitieu reads fact and waiver files (.yaml, 'schema: chitieu.facts/1') and a commune's report as "
-          ".txt, .md or .docx")
+_READS = (
+    "chitieu reads fact and waiver files (.yaml, 'schema: chitieu.facts/1') and a commune's report as "
+    ".txt, .md or .docx"
+)
 
 
 def _zip_names(raw: bytes) -> list[str]:
@@ -112,7 +119,7 @@ def _zip_entry_count(raw: bytes) -> int:
     at = raw.rfind(b"PK\x05\x06", max(0, len(raw) - 65_557))
     if at < 0 or at + 12 > len(raw):
         return 0
-    count = int.from_bytes(raw[at + 10: at + 12], "little")
+    count = int.from_bytes(raw[at + 10 : at + 12], "little")
     return 1 << 30 if count == 0xFFFF else count  # zip64: far more than any Word file
 
 
@@ -145,8 +152,10 @@ def describe(raw: bytes) -> Optional[str]:
 def what_instead(kind: str) -> str:
     """What to do with a file of ``kind`` instead."""
     if "docx" in kind:
-        return ("give a Word report its .docx name to check it as a report (chitieu check bao-cao.docx), or draft "
-                "its facts with `chitieu facts extract`")
+        return (
+            "give a Word report its .docx name to check it as a report (chitieu check bao-cao.docx), or draft "
+            "its facts with `chitieu facts extract`"
+        )
     if "old Office" in kind or "Rich Text" in kind or "OpenDocument" in kind:
         return "open it in Word or LibreOffice and save it as .docx (Word) or .txt (UTF-8); " + _READS
     return _READS
@@ -154,17 +163,25 @@ def what_instead(kind: str) -> str:
 
 # --------------------------------------------------------------------------------------------------- Word archives
 
+
 def open_docx_part(path: Path, raw: bytes) -> tuple[zipfile.ZipFile, str]:
     """The archive of a Word file and the name of its main document part, refusing archives past the limits."""
     n = _zip_entry_count(raw)
     if n > MAX_ARCHIVE_MEMBERS:
-        raise error(path, "archive-limit", f"the Word file holds {n:,} archive members; the limit is "
-                    f"{MAX_ARCHIVE_MEMBERS:,} (a zip bomb?)")
+        raise error(
+            path,
+            "archive-limit",
+            f"the Word file holds {n:,} archive members; the limit is {MAX_ARCHIVE_MEMBERS:,} (a zip bomb?)",
+        )
     what = describe(raw)
     if what != "a Word document (.docx)":
         if what in (None, "a zip archive"):
-            raise error(path, "io", "the Word file is damaged, or is not a Word .docx (no Word document inside); "
-                        "open it in Word and save it again as .docx")
+            raise error(
+                path,
+                "io",
+                "the Word file is damaged, or is not a Word .docx (no Word document inside); "
+                "open it in Word and save it again as .docx",
+            )
         raise error(path, "file-kind", f"the file is {what}; {what_instead(what)}")
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
@@ -181,8 +198,15 @@ def open_docx_part(path: Path, raw: bytes) -> tuple[zipfile.ZipFile, str]:
         raise error(path, "io", f"the Word file is damaged ({exc})") from None
 
 
-def iter_xml(path: Path, zf: zipfile.ZipFile, name: str, *, max_bytes: int = MAX_MEMBER_BYTES,
-             max_elements: int = MAX_XML_ELEMENTS, depth: Optional[int] = None) -> Iterator:
+def iter_xml(
+    path: Path,
+    zf: zipfile.ZipFile,
+    name: str,
+    *,
+    max_bytes: int = MAX_MEMBER_BYTES,
+    max_elements: int = MAX_XML_ELEMENTS,
+    depth: Optional[int] = None,
+) -> Iterator:
     """The elements of one archive member as they end (each cleared after the caller has seen it, when ``depth``
     is given: only elements at that depth are yielded), within the size and element caps; no entity is
     expanded and nothing is fetched."""
@@ -193,22 +217,34 @@ def iter_xml(path: Path, zf: zipfile.ZipFile, name: str, *, max_bytes: int = MAX
     except KeyError:
         raise error(path, "io", f"the Word file has no part '{name}'") from None
     if info.file_size > max_bytes:
-        raise error(path, "archive-limit", f"the part '{name}' unpacks to {info.file_size:,} bytes; the limit is "
-                    f"{max_bytes:,} (a zip bomb?)")
+        raise error(
+            path,
+            "archive-limit",
+            f"the part '{name}' unpacks to {info.file_size:,} bytes; the limit is {max_bytes:,} (a zip bomb?)",
+        )
     count, level = 0, 0
     try:
         # zipfile stops at the size the archive declares (checked above) and then fails the CRC check: a member
         # that holds more than it declares ends as "damaged", after at most max_bytes
         with zf.open(info) as member:
-            events = etree.iterparse(member, events=("start", "end"), resolve_entities=False, no_network=True,
-                                     huge_tree=False, load_dtd=False)
+            events = etree.iterparse(
+                member,
+                events=("start", "end"),
+                resolve_entities=False,
+                no_network=True,
+                huge_tree=False,
+                load_dtd=False,
+            )
             for event, el in events:
                 if event == "start":
                     count += 1
                     level += 1
                     if count > max_elements:
-                        raise error(path, "archive-limit", f"the part '{name}' holds more than {max_elements:,} XML "
-                                    "elements (the limit; a zip bomb?)")
+                        raise error(
+                            path,
+                            "archive-limit",
+                            f"the part '{name}' holds more than {max_elements:,} XML elements (the limit; a zip bomb?)",
+                        )
                     continue
                 if depth is None or level == depth:
                     yield el

@@ -32,23 +32,33 @@ from .yamlsrc import YamlDoc, flow as _q
 
 _YEAR = r"(?:19|20)\d{2}"
 PLACEHOLDERS = {
-    "year": _YEAR, "year2": _YEAR, "from_year": _YEAR, "to_year": _YEAR,
+    "year": _YEAR,
+    "year2": _YEAR,
+    "from_year": _YEAR,
+    "to_year": _YEAR,
     "month": r"\d{1,2}",
-    "count": r"\d{1,6}", "total": r"\d{1,6}",
+    "count": r"\d{1,6}",
+    "total": r"\d{1,6}",
     "number": r"\d+(?:[.,]\d+)?",
     "percent": r"(?:(?:trên|hơn|vượt|ít nhất|tối thiểu|dưới|chưa đến|gần|khoảng)\s+)?\d+(?:[.,]\d+)?\s*%",
     "numbers": r"\d+(?:\s*,\s*\d+)+",
     "date": r"\d{1,2}/\d{1,2}/\d{4}",
-    "document": (r"(?:Kế hoạch|Quyết định|Thông báo|Quy chế(?: phối hợp)?|Công văn|Nghị quyết|Chỉ thị|Hướng dẫn)"
-                 r"(?: liên tịch)? số:?\s*[\w./&\-]+(?:\s*&\s*[\w./&\-]+)?(?:,?\s*ngày:?\s*\d{1,2}/\d{1,2}/\d{4})?"),
+    "document": (
+        r"(?:Kế hoạch|Quyết định|Thông báo|Quy chế(?: phối hợp)?|Công văn|Nghị quyết|Chỉ thị|Hướng dẫn)"
+        r"(?: liên tịch)? số:?\s*[\w./&\-]+(?:\s*&\s*[\w./&\-]+)?(?:,?\s*ngày:?\s*\d{1,2}/\d{1,2}/\d{4})?"
+    ),
     "items": r".+",
-    "any": r".{0,400}?",   # bounded: an unbounded gap made each "năm {year}{any} …" quadratic in a paragraph
+    "any": r".{0,400}?",  # bounded: an unbounded gap made each "năm {year}{any} …" quadratic in a paragraph
 }
 # spellings that real reports use interchangeably; a pattern word matches either
-VARIANTS = {"hằng năm": "[hằng|hàng] năm", "phấn đấu": "[phấn đấu|phần đầu]", "nổi cộm": "[nổi cộm|nỗi cộm]",
-            "trực quan": "[trực quan|trực quang]"}
+VARIANTS = {
+    "hằng năm": "[hằng|hàng] năm",
+    "phấn đấu": "[phấn đấu|phần đầu]",
+    "nổi cộm": "[nổi cộm|nỗi cộm]",
+    "trực quan": "[trực quan|trực quang]",
+}
 _TOKEN = re.compile(r"\{(\w+)\}|\[((?:[^\[\]{}]|\{\w+\})*)\]")
-_GAP = r"\s+(?:[^.;:]{0,80}?\s+)?"      # "…" in a phrase: a few words (or none) within one clause
+_GAP = r"\s+(?:[^.;:]{0,80}?\s+)?"  # "…" in a phrase: a few words (or none) within one clause
 
 
 def compile_pattern(text: str) -> re.Pattern:
@@ -63,11 +73,13 @@ def _compile(text: str, seen: dict[str, int]) -> str:
     out = []
     pos = 0
     for m in _TOKEN.finditer(text):
-        out.append(_literal(text[pos:m.start()]))
+        out.append(_literal(text[pos : m.start()]))
         if m.group(1):
             name = m.group(1)
             if name not in PLACEHOLDERS:
-                raise ValueError(f"unknown placeholder {{{name}}}; use one of " + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS))
+                raise ValueError(
+                    f"unknown placeholder {{{name}}}; use one of " + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+                )
             if name == "any":
                 out.append(PLACEHOLDERS["any"])
             else:
@@ -95,12 +107,13 @@ def _literal(text: str) -> str:
 
 # --------------------------------------------------------------------------------------------------- the drafts
 
+
 @dataclass
 class Draft:
     """A fact drafted from the report."""
 
     indicator: str
-    period: Any                  # a year, 'YYYY-YYYY', or 'as_of'
+    period: Any  # a year, 'YYYY-YYYY', or 'as_of'
     line: int
     quote: str
     value: Any = None
@@ -111,9 +124,9 @@ class Draft:
     review: bool = False
     notes: list[str] = field(default_factory=list)
     claim: Optional[str] = None
-    cell: Optional[str] = None   # 'Bảng 2!E4' when read from a table cell
+    cell: Optional[str] = None  # 'Bảng 2!E4' when read from a table cell
     confidence: float = 0.9
-    paragraph: int = 0           # the paragraph (its first line) the reading comes from
+    paragraph: int = 0  # the paragraph (its first line) the reading comes from
 
     def key(self) -> tuple:
         return self.indicator, str(self.period)
@@ -122,7 +135,8 @@ class Draft:
         mine = len(self.items) if self.items is not None else None
         theirs = len(other.items) if other.items is not None else None
         return json.dumps([self.value, mine, self.claim], default=str) == json.dumps(
-            [other.value, theirs, other.claim], default=str)
+            [other.value, theirs, other.claim], default=str
+        )
 
     @property
     def weight(self) -> tuple:
@@ -134,16 +148,16 @@ class Draft:
 @dataclass
 class Header:
     commune: Optional[str] = None
-    kind: Optional[str] = None                      # xã | phường | thị trấn
+    kind: Optional[str] = None  # xã | phường | thị trấn
     commune_spellings: dict[str, list[int]] = field(default_factory=dict)
     issuer: Optional[str] = None
     number: Optional[str] = None
-    date: Optional[str] = None                      # YYYY-MM-DD, or YYYY-MM when the day is blank
+    date: Optional[str] = None  # YYYY-MM-DD, or YYYY-MM when the day is blank
     title: Optional[str] = None
     period_from: Optional[int] = None
     as_of: Optional[dt.date] = None
-    as_of_month_only: bool = False                  # the report names only the month its figures run to
-    plan: Optional[dict] = None                     # the unit's own plan: {kind, number, date}
+    as_of_month_only: bool = False  # the report names only the month its figures run to
+    plan: Optional[dict] = None  # the unit's own plan: {kind, number, date}
     predecessors: list[str] = field(default_factory=list)
 
 
@@ -164,10 +178,14 @@ _UNIT_KIND = r"(?P<kind>xã|phường|thị trấn)"
 _NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
 _UPPER_NAME = rf"(?P<name>[{UP}][{UP}]*(?:[ -][{UP}][{UP}]*){{0,3}})"
 _HEADER_UNIT = re.compile(rf"^(?:ỦY BAN NHÂN DÂN|UBND)?\s*(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}\s*$")
-_HEADER_UNIT_IN = re.compile(rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)")
+_HEADER_UNIT_IN = re.compile(
+    rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)"
+)
 _BODY_UNIT = re.compile(rf"(?:(?P<ubnd>Ủy ban nhân dân|UBND|Ủy ban Nhân dân)\s+)?\b{_UNIT_KIND}\s+{_NAME}")
-_PLACE_DATE = re.compile(rf"(?P<place>[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
-                         r"tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>(?:19|20)\d{2})")
+_PLACE_DATE = re.compile(
+    rf"(?P<place>[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
+    r"tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>(?:19|20)\d{2})"
+)
 _AS_OF = [
     (re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.I), "day"),
     (re.compile(r"\b(\d{1,2}|sáu|chín|mười)\s+tháng\s+đầu\s+năm\s+(\d{4})", re.I), "months"),
@@ -175,12 +193,18 @@ _AS_OF = [
 ]
 _NEIGHBOUR = re.compile(r"\b(?:giáp|giáp ranh|tiếp giáp|giáp với)\b[^.;]{0,80}$|\bgiáp ranh\b", re.I)
 _FORMER = re.compile(r"^\s*\((?:cũ|trước đây)\)", re.I)
-_OWN_PLAN = re.compile(rf"\bcủa\s+(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:xã|phường|thị trấn)(?P<name>\s+[{UP}][\w]*"
-                       rf"(?:\s+[{UP}][\w]*){{0,3}})?|^\s*(?:để|về)\s+(?:triển khai|tổ chức|tiếp tục)?\s*thực hiện|"
-                       r"^\s*(?:của\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\s+)?(?:về|để)?\s*(?:triển khai\s+)?"
-                       r"(?:thực hiện\s+)?(?:Đề án|đề án)", re.I)
-_ISSUES_PLAN = re.compile(rf"(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)(?:\s+[{UP}][\w]*){{0,3}}\s+(?:đã\s+)?"
-                          r"(?:ban hành|cụ thể hóa thành|xây dựng)\s*$", re.I)
+_OWN_PLAN = re.compile(
+    rf"\bcủa\s+(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:xã|phường|thị trấn)(?P<name>\s+[{UP}][\w]*"
+    rf"(?:\s+[{UP}][\w]*){{0,3}})?|^\s*(?:để|về)\s+(?:triển khai|tổ chức|tiếp tục)?\s*thực hiện|"
+    r"^\s*(?:của\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\s+)?(?:về|để)?\s*(?:triển khai\s+)?"
+    r"(?:thực hiện\s+)?(?:Đề án|đề án)",
+    re.I,
+)
+_ISSUES_PLAN = re.compile(
+    rf"(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)(?:\s+[{UP}][\w]*){{0,3}}\s+(?:đã\s+)?"
+    r"(?:ban hành|cụ thể hóa thành|xây dựng)\s*$",
+    re.I,
+)
 _MONTH_WORDS = {"sáu": 6, "chín": 9, "mười": 10}
 
 
@@ -245,13 +269,18 @@ def read_header(report: ReportText) -> Header:
         for m in _BODY_UNIT.finditer(text):
             name = m.group("name")
             name = re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", name)
-            before = text[max(0, m.start() - 90): m.start()]
-            after = text[m.end(): m.end() + 20]
+            before = text[max(0, m.start() - 90) : m.start()]
+            after = text[m.end() : m.end() + 20]
             if _NEIGHBOUR.search(before) or _FORMER.match(after) or re.match(r"\s*là hai xã giáp", after):
                 vote(name, m.group("kind"), p.line, -2)
                 continue
-            weight = 4 if m.group("ubnd") and re.match(r"\s*(?:báo cáo|đã|ban hành|cụ thể)", after) else \
-                2 if m.group("ubnd") else 1
+            weight = (
+                4
+                if m.group("ubnd") and re.match(r"\s*(?:báo cáo|đã|ban hành|cụ thể)", after)
+                else 2
+                if m.group("ubnd")
+                else 1
+            )
             vote(name, m.group("kind"), p.line, weight)
     if scores:
         best = max(scores, key=lambda k: scores[k])
@@ -294,13 +323,21 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
             else:
                 h.as_of, h.as_of_month_only = _month_end(int(m.group(2)), int(m.group(1))), True
             if source is first_results and h.date and h.as_of.isoformat()[:7] > h.date[:7]:
-                h.as_of, h.as_of_month_only = None, False     # a body date past the report's own date: not a cut-off
+                h.as_of, h.as_of_month_only = None, False  # a body date past the report's own date: not a cut-off
                 continue
             break
         if h.as_of:
             break
-    years = [int(y) for y in re.findall(r"\bnăm\s+((?:19|20)\d{2})\s*$", opening[0].text + " " + (
-        opening[1].text if len(opening) > 1 else ""))] if opening else []
+    years = (
+        [
+            int(y)
+            for y in re.findall(
+                r"\bnăm\s+((?:19|20)\d{2})\s*$", opening[0].text + " " + (opening[1].text if len(opening) > 1 else "")
+            )
+        ]
+        if opening
+        else []
+    )
     if h.as_of is None and h.date:
         parts = [int(x) for x in h.date.split("-")]
         if len(parts) == 3:
@@ -312,9 +349,15 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
             h.as_of, h.as_of_month_only = _month_end(parts[0], parts[1]), True
     del years
     body = " ".join(p.text for p in report.paragraphs[:80] if p not in opening)
-    m = re.search(rf"[Tt]ừ\s+năm\s+({_YEAR})|\(\s*({_YEAR})\s*[-–]\s*{_YEAR}\s*\)|[Tt]ừ\s+(?:ngày\s+\d{{1,2}}/\d{{1,2}}/)"
-                  rf"({_YEAR})", text) or re.search(rf"[Tt]ừ\s+năm\s+({_YEAR})\s+đến\s+(?:tháng\s+\d{{1,2}}/|năm\s+)?"
-                                                    rf"(?:{_YEAR}|nay)", body)
+    m = re.search(
+        rf"[Tt]ừ\s+năm\s+({_YEAR})|\(\s*({_YEAR})\s*[-–]\s*{_YEAR}\s*\)|[Tt]ừ\s+(?:ngày\s+\d{{1,2}}/\d{{1,2}}/)"
+        rf"({_YEAR})",
+        text,
+    ) or re.search(
+        rf"[Tt]ừ\s+năm\s+({_YEAR})\s+đến\s+(?:tháng\s+\d{{1,2}}/|năm\s+)?"
+        rf"(?:{_YEAR}|nay)",
+        body,
+    )
     if m:
         h.period_from = int(next(x for x in m.groups() if x))
     elif h.as_of:
@@ -355,8 +398,8 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
         for m in g.DOCUMENT.finditer(p.text):
             if not m.group("kind").lower().startswith("kế hoạch") or "/KH" not in m.group("number").upper():
                 continue
-            after = p.text[m.end(): m.end() + 120]
-            before = p.text[max(0, m.start() - 80): m.start()]
+            after = p.text[m.end() : m.end() + 120]
+            before = p.text[max(0, m.start() - 80) : m.start()]
             own = _OWN_PLAN.match(after) or _OWN_PLAN.search(after[:60]) or _ISSUES_PLAN.search(before)
             if not own:
                 continue
@@ -372,12 +415,21 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
             number = m.group("number").upper()
             if not m.group("kind").lower().startswith("kế hoạch") or not re.search(r"/KH-UBND\b", number):
                 continue
-            after = p.text[m.end(): m.end() + 80]
-            issuer = re.match(rf"\s*(?:,\s*)?của\s+(?:UBND|Ủy ban nhân dân|Chủ tịch UBND)\s+(?P<level>\w+(?:\s\w+)?)"
-                              rf"(?P<name>(?:\s+[{UP}][\w]*){{0,3}})", after, re.I)
-            if issuer and (not re.match(r"xã|phường|thị trấn", issuer.group("level"), re.I) or (
-                    issuer.group("name").strip() and h.commune
-                    and fold(issuer.group("name").strip()).lower() != fold(h.commune).lower())):
+            after = p.text[m.end() : m.end() + 80]
+            issuer = re.match(
+                rf"\s*(?:,\s*)?của\s+(?:UBND|Ủy ban nhân dân|Chủ tịch UBND)\s+(?P<level>\w+(?:\s\w+)?)"
+                rf"(?P<name>(?:\s+[{UP}][\w]*){{0,3}})",
+                after,
+                re.I,
+            )
+            if issuer and (
+                not re.match(r"xã|phường|thị trấn", issuer.group("level"), re.I)
+                or (
+                    issuer.group("name").strip()
+                    and h.commune
+                    and fold(issuer.group("name").strip()).lower() != fold(h.commune).lower()
+                )
+            ):
                 continue
             return g.document_of(m)
     return None
@@ -421,7 +473,7 @@ class Context:
     headings: list[str]
     lead: str = ""
     parent: Optional[Paragraph] = None
-    results: bool = True         # in a section that states results (not Đánh giá chung, Nhiệm vụ, the signature)
+    results: bool = True  # in a section that states results (not Đánh giá chung, Nhiệm vụ, the signature)
 
 
 def _contexts(report: ReportText) -> dict[int, Context]:
@@ -459,8 +511,14 @@ def _contexts(report: ReportText) -> dict[int, Context]:
         is_bullet = bool(re.match(r"^\s*[-+•–]\s", p.raw))
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         # a task heading: a bullet ending with "." followed by an answer that is no bullet (the seed's layout)
-        if is_bullet and p.text.endswith(".") and nxt is not None and not re.match(r"^\s*[-+•–]\s", nxt.raw) \
-                and not _heading_level(nxt) and not re.search(r"\d", p.text):
+        if (
+            is_bullet
+            and p.text.endswith(".")
+            and nxt is not None
+            and not re.match(r"^\s*[-+•–]\s", nxt.raw)
+            and not _heading_level(nxt)
+            and not re.search(r"\d", p.text)
+        ):
             task = p.text
             out[p.line] = Context([h for _, h in stack], results=False)
             continue
@@ -477,11 +535,17 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # --------------------------------------------------------------------------------------------------- compiled words
 
-_OTHER_UNIT = re.compile(r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
-                         r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
-                         r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b", re.I)
-_NOT_RESULT = re.compile(r"\b(?:phấn đấu|dự kiến|mục tiêu|sẽ|cần|nhiệm vụ|định hướng|kế hoạch năm sau)\b|"
-                         r"\bít nhất\b(?!\s*\d+\s*%)", re.I)
+_OTHER_UNIT = re.compile(
+    r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
+    r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
+    r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b",
+    re.I,
+)
+_NOT_RESULT = re.compile(
+    r"\b(?:phấn đấu|dự kiến|mục tiêu|sẽ|cần|nhiệm vụ|định hướng|kế hoạch năm sau)\b|"
+    r"\bít nhất\b(?!\s*\d+\s*%)",
+    re.I,
+)
 _NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
 
 
@@ -516,24 +580,36 @@ def compile_words(cat: Catalogue) -> list[Reader]:
             continue
         levels = [(lv.key, [compile_pattern(x) for x in lv.words]) for lv in ind.levels or [] if lv.words]
         docs = re.compile("|".join(re.escape(k) for k in w.document), re.I) if w.document else None
-        out.append(Reader(ind, w, [compile_pattern(x) for x in w.topic], [compile_pattern(x) for x in w.unit],
-                          [compile_pattern(x) for x in w.verb], [compile_pattern(x) for x in w.act],
-                          [compile_pattern(x) for x in w.not_], levels, docs, frozenset(x.lower() for x in w.topic)))
+        out.append(
+            Reader(
+                ind,
+                w,
+                [compile_pattern(x) for x in w.topic],
+                [compile_pattern(x) for x in w.unit],
+                [compile_pattern(x) for x in w.verb],
+                [compile_pattern(x) for x in w.act],
+                [compile_pattern(x) for x in w.not_],
+                levels,
+                docs,
+                frozenset(x.lower() for x in w.topic),
+            )
+        )
     return out
 
 
 # --------------------------------------------------------------------------------------------------- reading prose
 
+
 @dataclass
 class _Clause:
     para: Paragraph
     ctx: Context
-    start: int                   # offset in the paragraph's text
-    text: str                    # for matching
+    start: int  # offset in the paragraph's text
+    text: str  # for matching
     figs: list[g.Figure]
     whens: list[g.When]
     lead_when: Optional[g.When]
-    sentence_before: str         # the sentence's text before this clause
+    sentence_before: str  # the sentence's text before this clause
 
 
 class _Reading:
@@ -553,7 +629,9 @@ class _Reading:
 
     # ------------------------------------------------------------------ time
 
-    def years(self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When]) -> tuple[list[Any], float]:
+    def years(
+        self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When]
+    ) -> tuple[list[Any], float]:
         """The periods a reading is for, and how sure that is."""
         when = next((w for w in window if not w.empty), None) or cl.lead_when or inherited
         if when is None and cl.ctx.parent is not None:
@@ -590,17 +668,31 @@ class _Reading:
 
     # ------------------------------------------------------------------ where a topic is found
 
-    def topic_level(self, reader: Reader, cl: _Clause, after: str, before: str, subjects: list[Reader],
-                    table_label: Optional[str] = None, paragraph: bool = False) -> Optional[int]:
+    def topic_level(
+        self,
+        reader: Reader,
+        cl: _Clause,
+        after: str,
+        before: str,
+        subjects: list[Reader],
+        table_label: Optional[str] = None,
+        paragraph: bool = False,
+    ) -> Optional[int]:
         """How near the indicator's subject is named: 0 right after the figure, 1 before it in the clause, 2 earlier in
         the sentence (or by an indicator read there), 3 in the paragraph's lead, 4 in the list it continues, 5 in
         its headings; None when nowhere."""
         if table_label is not None:
             return 0 if _found(reader.topic, table_label) else None
-        places = [after, before, cl.sentence_before, cl.ctx.lead,
-                  cl.ctx.parent.text if cl.ctx.parent is not None else "", " ".join(cl.ctx.headings[-2:])]
-        if paragraph:   # a state or an act may be named in an earlier sentence of the paragraph
-            places[2] = for_matching(cl.para.text[:cl.start]) + " " + cl.sentence_before
+        places = [
+            after,
+            before,
+            cl.sentence_before,
+            cl.ctx.lead,
+            cl.ctx.parent.text if cl.ctx.parent is not None else "",
+            " ".join(cl.ctx.headings[-2:]),
+        ]
+        if paragraph:  # a state or an act may be named in an earlier sentence of the paragraph
+            places[2] = for_matching(cl.para.text[: cl.start]) + " " + cl.sentence_before
         for level, text in enumerate(places):
             if text and _found(reader.topic, text):
                 return level
@@ -619,25 +711,53 @@ class _Reading:
 
     # ------------------------------------------------------------------ drafts
 
-    def add(self, reader: Reader, periods: list[Any], para: Paragraph, at: int, quote: str, *, value: Any = None,
-            items: Optional[list[dict]] = None, claim: Optional[str] = None, document: Optional[dict] = None,
-            confidence: float = 0.9, notes: Iterable[str] = (), cell: Optional[Cell] = None,
-            basis: Optional[str] = None, awaiting: bool = False) -> None:
+    def add(
+        self,
+        reader: Reader,
+        periods: list[Any],
+        para: Paragraph,
+        at: int,
+        quote: str,
+        *,
+        value: Any = None,
+        items: Optional[list[dict]] = None,
+        claim: Optional[str] = None,
+        document: Optional[dict] = None,
+        confidence: float = 0.9,
+        notes: Iterable[str] = (),
+        cell: Optional[Cell] = None,
+        basis: Optional[str] = None,
+        awaiting: bool = False,
+    ) -> None:
         w = reader.words
         if self.ocr:
             confidence *= 0.8
         quote = quote.strip(" ,;:(").strip()
         while quote[-1:] in (".", ",", ";", ":") or (quote.endswith(")") and quote.count(")") > quote.count("(")):
             quote = quote[:-1].rstrip()
-        if para is not None and cell is None:   # the words as the report writes them (quotes, dashes), not as matched
+        if para is not None and cell is None:  # the words as the report writes them (quotes, dashes), not as matched
             lo = max(0, at - 400)
             found = para.match.find(quote, lo)
             if found >= 0:
-                quote = para.text[found: found + len(quote)]
+                quote = para.text[found : found + len(quote)]
         for period in periods:
-            d = Draft(reader.key, period, cell.line if cell else para.line_at(at), quote.strip(" ,;(").strip(),
-                      value, items, basis or w.basis, awaiting, document, False, [], claim,
-                      cell.ref if cell else None, round(confidence, 2), para.line if para else 0)
+            d = Draft(
+                reader.key,
+                period,
+                cell.line if cell else para.line_at(at),
+                quote.strip(" ,;(").strip(),
+                value,
+                items,
+                basis or w.basis,
+                awaiting,
+                document,
+                False,
+                [],
+                claim,
+                cell.ref if cell else None,
+                round(confidence, 2),
+                para.line if para else 0,
+            )
             d.review = w.review or confidence < 0.75 or self.ocr
             if w.note:
                 d.notes.append(w.note)
@@ -668,7 +788,7 @@ def _region_after(text: str, start: int, figs: list[g.Figure]) -> str:
             end = min(end, f.start)
             break
     m = re.search(r"[;:(,]|\bgồm\b|\blà\b|\bcụ thể\b|\bvà\s+\d|\btrong đó\b", text[start:end])
-    return text[start: start + m.start()] if m else text[start:end]
+    return text[start : start + m.start()] if m else text[start:end]
 
 
 def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
@@ -686,10 +806,11 @@ def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
 def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
-    before = text[max(0, start - 40): start]
-    after = text[unit_end: unit_end + 25]
-    return any(re.search(v.pattern + r"(?:\s+\w+){0,2}\s*$", before, re.I) or v.match(after.lstrip())
-               for v in reader.verb)
+    before = text[max(0, start - 40) : start]
+    after = text[unit_end : unit_end + 25]
+    return any(
+        re.search(v.pattern + r"(?:\s+\w+){0,2}\s*$", before, re.I) or v.match(after.lstrip()) for v in reader.verb
+    )
 
 
 def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
@@ -728,13 +849,28 @@ def _read_paragraph(rd: _Reading, para: Paragraph, ctx: Context, following: list
         _read_documents(rd, cl)
 
 
-_ROLE_READS = {"count": "count", "part": "part", "whole": "whole", "percent": "percent", "of_target": "of_target",
-               "target": "target"}
+_ROLE_READS = {
+    "count": "count",
+    "part": "part",
+    "whole": "whole",
+    "percent": "percent",
+    "of_target": "of_target",
+    "target": "target",
+}
 
 
-def _candidates(rd: _Reading, cl: _Clause, fig: g.Figure, reading: str, after_text: str, before_text: str,
-                subjects: list[Reader], *, unit_needed: bool, verb_checked: bool = False
-                ) -> list[tuple[Reader, int, Optional[re.Match]]]:
+def _candidates(
+    rd: _Reading,
+    cl: _Clause,
+    fig: g.Figure,
+    reading: str,
+    after_text: str,
+    before_text: str,
+    subjects: list[Reader],
+    *,
+    unit_needed: bool,
+    verb_checked: bool = False,
+) -> list[tuple[Reader, int, Optional[re.Match]]]:
     found: list[tuple[Reader, int, Optional[re.Match]]] = []
     for r in rd.readers:
         if not r.reads(reading):
@@ -742,11 +878,16 @@ def _candidates(rd: _Reading, cl: _Clause, fig: g.Figure, reading: str, after_te
         unit = _unit_at(r, cl.text, fig.end) if r.unit else None
         if unit_needed and r.unit and unit is None:
             continue
-        if reading == "count" and r.verb and not verb_checked and not _verb_near(r, cl.text, fig.start, unit.end() if unit else fig.end):
+        if (
+            reading == "count"
+            and r.verb
+            and not verb_checked
+            and not _verb_near(r, cl.text, fig.start, unit.end() if unit else fig.end)
+        ):
             continue
         lead = before_text[-80:]
         cut = max(lead.rfind(x) for x in ",;:(")
-        window = lead[cut + 1:] + cl.text[fig.start: fig.end] + after_text
+        window = lead[cut + 1 :] + cl.text[fig.start : fig.end] + after_text
         if r.not_ and _found(r.not_, window):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
@@ -767,10 +908,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
     counts: dict[str, Decimal] = {}
     for i, fig in enumerate(cl.figs):
         prev_end = max((f.end for f in cl.figs[:i] if f.end <= fig.start), default=0)
-        before = text[prev_end: fig.start]
-        full_before = text[:fig.start]
-        after = _region_after(text, fig.end, cl.figs[i + 1:])
-        if rd.other_unit(before + text[fig.start:fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
+        before = text[prev_end : fig.start]
+        full_before = text[: fig.start]
+        after = _region_after(text, fig.end, cl.figs[i + 1 :])
+        if rd.other_unit(before + text[fig.start : fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
             continue
         role = fig.role
         if role in ("over", "under"):
@@ -779,8 +920,16 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         reading = _ROLE_READS.get(role)
         if reading is None:
             continue
-        cands = _candidates(rd, cl, fig, reading, after, full_before, subjects,
-                            unit_needed=reading in ("count", "part", "whole", "target"))
+        cands = _candidates(
+            rd,
+            cl,
+            fig,
+            reading,
+            after,
+            full_before,
+            subjects,
+            unit_needed=reading in ("count", "part", "whole", "target"),
+        )
         for r, level, unit in cands:
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
             periods, sure = rd.years(r, window_whens, cl, None)
@@ -796,10 +945,20 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 value = {fig.bound: fig.value}
             if level == 7:
                 notes.append(f"câu không nêu tên chỉ số; hiểu là {r.ind.name.lower()}")
-            quote = _statement(r, text, fig.start, fig.end + (unit.end() - fig.end if unit else 0) + len(
-                _region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1:])))
+            quote = _statement(
+                r,
+                text,
+                fig.start,
+                fig.end
+                + (unit.end() - fig.end if unit else 0)
+                + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :])),
+            )
             basis = None
-            if reading == "of_target" and not any(f.role == "target" for f in cl.figs) and "claimed" not in r.words.basis:
+            if (
+                reading == "of_target"
+                and not any(f.role == "target" for f in cl.figs)
+                and "claimed" not in r.words.basis
+            ):
                 basis = "claimed"
             if r.ind.type == "items":
                 items, certain = _items_after(rd, cl, fig, unit, following)
@@ -810,8 +969,18 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 if r.ind.type == "count" and isinstance(value, Decimal):
                     value = int(value) if value == value.to_integral_value() else value
                 extra = _criteria_flags(cl, r)
-                rd.add(r, periods, cl.para, cl.start + fig.start, quote, value=value, confidence=conf, notes=notes,
-                       basis=basis or extra.get("basis"), awaiting=extra.get("awaiting", False))
+                rd.add(
+                    r,
+                    periods,
+                    cl.para,
+                    cl.start + fig.start,
+                    quote,
+                    value=value,
+                    confidence=conf,
+                    notes=notes,
+                    basis=basis or extra.get("basis"),
+                    awaiting=extra.get("awaiting", False),
+                )
             if r not in subjects:
                 subjects.append(r)
             if reading == "count":
@@ -828,7 +997,7 @@ def _statement(r: Reader, text: str, start: int, end: int, *, lead: bool = True)
                 begin = min(begin, m.start()) if lead else m.start() if m.start() < begin else begin
             elif start <= m.start() <= end + 60 and m.end() - end < 80:
                 end = max(end, m.end())
-    return text[begin: min(end, begin + 220)]
+    return text[begin : min(end, begin + 220)]
 
 
 def _quote_start(text: str, at: int) -> int:
@@ -867,14 +1036,31 @@ def _difference(rd: _Reading, cl: _Clause, fig: g.Figure, counts: dict[str, Deci
             continue
         target = base - fig.value if fig.role == "over" else base + fig.value
         periods, _ = rd.years(r, [], cl, None)
-        rd.add(r, periods, cl.para, cl.start + fig.start, cl.text[_quote_start(cl.text, fig.start):], value=int(target),
-               confidence=0.8, notes=[f"tính từ số chênh lệch so với chỉ tiêu ({'vượt' if fig.role == 'over' else 'thiếu'}"
-                                      f" {g.number_value(fig.text) or fig.value})"])
+        rd.add(
+            r,
+            periods,
+            cl.para,
+            cl.start + fig.start,
+            cl.text[_quote_start(cl.text, fig.start) :],
+            value=int(target),
+            confidence=0.8,
+            notes=[
+                f"tính từ số chênh lệch so với chỉ tiêu ({'vượt' if fig.role == 'over' else 'thiếu'}"
+                f" {g.number_value(fig.text) or fig.value})"
+            ],
+        )
     for r in rd.readers:
         if r.reads("claim") and any(s.topics & r.topics for s in subjects):
             periods, _ = rd.years(r, [], cl, None)
-            rd.add(r, periods, cl.para, cl.start + fig.start, cl.text[_quote_start(cl.text, fig.start):],
-                   claim="achieved" if fig.role == "over" else "not_achieved", confidence=0.85)
+            rd.add(
+                r,
+                periods,
+                cl.para,
+                cl.start + fig.start,
+                cl.text[_quote_start(cl.text, fig.start) :],
+                claim="achieved" if fig.role == "over" else "not_achieved",
+                confidence=0.85,
+            )
 
 
 def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: list[Paragraph]) -> None:
@@ -888,25 +1074,25 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
             for m in u.finditer(text):
                 neg = g.negated_at(text, m.start(), tuple(v.pattern.replace("\\s+", " ") for v in r.verb))
                 if neg is None:
-                    single = re.match(r"[^.;,]{0,80}?\bduy nhất\b", text[m.end():])
+                    single = re.match(r"[^.;,]{0,80}?\bduy nhất\b", text[m.end() :])
                     if not single:
                         continue
                 value = 0 if neg is not None else 1
                 start = neg if neg is not None else m.start()
                 after = _region_after(text, m.end(), [])
                 before = text[:start]
-                if rd.other_unit(before[-60:] + text[start:m.end()] + after) or \
-                        _NOT_RESULT.search(before[-40:] + after[:25]):
+                if rd.other_unit(before[-60:] + text[start : m.end()] + after) or _NOT_RESULT.search(
+                    before[-40:] + after[:25]
+                ):
                     continue
-                if r.verb and not (_found(r.verb, text[start:m.end()]) or _found(r.verb, after[:25])):
+                if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, after[:25])):
                     if not r.topic or r.ind.type == "items" or r.key.startswith("giam_ngheo"):
                         continue
-                if r.not_ and _found(r.not_, text[start:m.end()] + after):
+                if r.not_ and _found(r.not_, text[start : m.end()] + after):
                     continue
                 fake = g.Figure("count", Decimal(value), start, m.start())
                 # only indicators counted in this unit compete ("chưa … mô hình" is no count of "con bò")
-                cands = _candidates(rd, cl, fake, "count", after, before, subjects, unit_needed=True,
-                                    verb_checked=True)
+                cands = _candidates(rd, cl, fake, "count", after, before, subjects, unit_needed=True, verb_checked=True)
                 if not any(c[0] is r for c in cands) or r.key in seen:
                     continue
                 level = next(c[1] for c in cands if c[0] is r)
@@ -921,8 +1107,16 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                 if r.ind.type == "items":
                     rd.add(r, periods, cl.para, cl.start + start, quote, items=[], confidence=0.88 - (1 - sure))
                 else:
-                    rd.add(r, periods, cl.para, cl.start + start, quote, value=value,
-                           confidence=0.88 - 0.03 * min(level, 5) - (1 - sure), notes=notes)
+                    rd.add(
+                        r,
+                        periods,
+                        cl.para,
+                        cl.start + start,
+                        quote,
+                        value=value,
+                        confidence=0.88 - 0.03 * min(level, 5) - (1 - sure),
+                        notes=notes,
+                    )
                 if r not in subjects:
                     subjects.append(r)
 
@@ -931,7 +1125,7 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
     for at, claim in g.claims(cl.text):
         if any(f.role in ("of_target", "over", "under") for f in cl.figs):
             continue  # a rate or a difference given in the same clause is the value
-        after = cl.text[at: at + 60]
+        after = cl.text[at : at + 60]
         before = cl.text[:at]
         if rd.other_unit(before[-60:] + after) or _NOT_RESULT.search(before[-30:] + after[:30]):
             continue
@@ -940,7 +1134,7 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
             if not r.reads("claim"):
                 continue
             level = rd.topic_level(r, cl, after, before, subjects)
-            if level is None or level > 3:     # a claim's subject is named in its sentence or its lead
+            if level is None or level > 3:  # a claim's subject is named in its sentence or its lead
                 continue
             best.append((r, level))
         if not best:
@@ -952,8 +1146,15 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
             periods, sure = rd.years(r, [w for w in cl.whens if w.at >= at], cl, None)
             if not periods:
                 continue
-            rd.add(r, periods, cl.para, cl.start + at, cl.text[_quote_start(cl.text, at): at + len(after.split(")")[0])],
-                   claim=claim, confidence=0.85 - 0.03 * lv - (1 - sure))
+            rd.add(
+                r,
+                periods,
+                cl.para,
+                cl.start + at,
+                cl.text[_quote_start(cl.text, at) : at + len(after.split(")")[0])],
+                claim=claim,
+                confidence=0.85 - 0.03 * lv - (1 - sure),
+            )
 
 
 _ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\btích cực\b|\bthực hiện tốt\b", re.I)
@@ -962,7 +1163,7 @@ _ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\b
 def _doc_near(text: str, start: int, end: int) -> Optional[dict]:
     """The document an act cites: inside it, or in a bracket right after it."""
     for m in g.DOCUMENT.finditer(text):
-        if start <= m.start() < end or (end <= m.start() <= end + 6 and "(" in text[end:m.start() + 1]):
+        if start <= m.start() < end or (end <= m.start() <= end + 6 and "(" in text[end : m.start() + 1]):
             return g.document_of(m)
     return None
 
@@ -976,16 +1177,16 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             m = a.search(text)
             if not m:
                 continue
-            before, after = text[:m.start()], text[m.end(): m.end() + 80]
+            before = text[: m.start()]
             if rd.other_unit(before[-50:]) or _NOT_RESULT.search(before[-30:]):
                 continue
-            if r.topic and rd.topic_level(r, cl, text[m.start():], before, [], paragraph=True) not in (0, 1, 2, 3, 4):
+            if r.topic and rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) not in (0, 1, 2, 3, 4):
                 continue
-            if r.not_ and _found(r.not_, text[max(0, m.start() - 30): m.end() + 40]):
+            if r.not_ and _found(r.not_, text[max(0, m.start() - 30) : m.end() + 40]):
                 continue
             value = not re.search(r"\b(?:chưa|không)\s+(?:có\s+|được\s+)?$", before[-20:], re.I)
             # the year written with the act ("… dân vận chính quyền năm 2024") is the act's year
-            tail = re.match(rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR})\b", text[m.end():])
+            tail = re.match(rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR})\b", text[m.end() :])
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
             if tail:
                 window = [g.When(years=[int(tail.group(1))], at=m.end())] + window
@@ -995,9 +1196,17 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             doc = _doc_near(text, m.start(), m.end())
             # "đều cử đúng, đủ …", "tích cực tham gia …": an assessment with nothing that checks it is a claim
             claimed = doc is None and not cl.figs and _ASSESSED.search(text)
-            rd.add(r, periods, cl.para, cl.start + m.start(), text[_quote_start(text, m.start()): m.end() + (
-                tail.end() if tail else 0)], value=value, document=doc, confidence=0.88 - (1 - sure),
-                basis="claimed" if claimed else None)
+            rd.add(
+                r,
+                periods,
+                cl.para,
+                cl.start + m.start(),
+                text[_quote_start(text, m.start()) : m.end() + (tail.end() if tail else 0)],
+                value=value,
+                document=doc,
+                confidence=0.88 - (1 - sure),
+                basis="claimed" if claimed else None,
+            )
             break
 
 
@@ -1010,18 +1219,25 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
             m = next((x for x in (p.search(text) for p in patterns) if x), None)
             if not m:
                 continue
-            before = text[:m.start()]
-            if rd.other_unit(before[-80:] + text[m.start():m.end()]) or _NOT_RESULT.search(before[-30:]):
+            before = text[: m.start()]
+            if rd.other_unit(before[-80:] + text[m.start() : m.end()]) or _NOT_RESULT.search(before[-30:]):
                 continue
-            if r.not_ and _found(r.not_, text[max(0, m.start() - 40): m.end() + 30]):
+            if r.not_ and _found(r.not_, text[max(0, m.start() - 40) : m.end() + 30]):
                 continue
-            level = rd.topic_level(r, cl, text[m.start():], before, [], paragraph=True) if r.topic else 0
+            level = rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) if r.topic else 0
             if level is None:
                 continue
             doc = _doc_near(text, m.start(), len(text))
-            rd.add(r, ["as_of"], cl.para, cl.start + m.start(), _statement(r, text, m.start(), m.end(), lead=False),
-                   value=key, document=doc if key == r.levels[-1][0] or doc else None,
-                   confidence=0.88 - 0.03 * level)
+            rd.add(
+                r,
+                ["as_of"],
+                cl.para,
+                cl.start + m.start(),
+                _statement(r, text, m.start(), m.end(), lead=False),
+                value=key,
+                document=doc if key == r.levels[-1][0] or doc else None,
+                confidence=0.88 - 0.03 * level,
+            )
             break
 
 
@@ -1038,21 +1254,36 @@ def _read_documents(rd: _Reading, cl: _Clause) -> None:
         mine = [m for m in matches if r.docs.fullmatch(m.group("kind"))]
         if not mine:
             continue
-        before = text[:mine[0].start()]
+        before = text[: mine[0].start()]
         if rd.other_unit(before[-40:]) or _NOT_RESULT.search(before[-30:]):
             continue
-        quote = text[mine[0].start(): mine[-1].end()]
+        quote = text[mine[0].start() : mine[-1].end()]
         if r.reads("documents"):
-            rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), quote, value=True,
-                   document=dict(g.document_of(mine[0]), number=g.document_numbers(mine[0])[0]), confidence=0.9)
+            rd.add(
+                r,
+                ["as_of"],
+                cl.para,
+                cl.start + mine[0].start(),
+                quote,
+                value=True,
+                document=dict(g.document_of(mine[0]), number=g.document_numbers(mine[0])[0]),
+                confidence=0.9,
+            )
         if r.reads("document_count"):
             n = sum(len(g.document_numbers(m)) for m in mine)
             rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), quote, value=n, confidence=0.85)
         if r.reads("partners"):
-            names = _partners(text[mine[0].start():])
+            names = _partners(text[mine[0].start() :])
             if names:
-                rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), text[mine[0].start():],
-                       items=[{"name": n} for n in names], confidence=0.7)
+                rd.add(
+                    r,
+                    ["as_of"],
+                    cl.para,
+                    cl.start + mine[0].start(),
+                    text[mine[0].start() :],
+                    items=[{"name": n} for n in names],
+                    confidence=0.7,
+                )
 
 
 _GENERIC_PARTNER = re.compile(r"\bcác (?:tổ chức|đoàn thể|hội)\b", re.I)
@@ -1082,14 +1313,17 @@ def _partners(text: str) -> list[str]:
 # --------------------------------------------------------------------------------------------------- items
 
 _EMPH = re.compile(r"\*+([^*]+?)\*+")
-_DECISION = re.compile(r"\((?P<before>[^()]*?)\(?\s*(?:(?:thành lập|công nhận)\s+(?:tại|theo)\s+)?"
-                       r"(?P<doc>(?:Quyết định|Kế hoạch|QĐ)\s+số[^)]*)\)")
+_DECISION = re.compile(
+    r"\((?P<before>[^()]*?)\(?\s*(?:(?:thành lập|công nhận)\s+(?:tại|theo)\s+)?"
+    r"(?P<doc>(?:Quyết định|Kế hoạch|QĐ)\s+số[^)]*)\)"
+)
 
 
 def _name(text: str) -> str:
     text = clean(text).strip(" ,;.:“”\"'")
-    text = re.sub(r"^(?:(?:gồm|là|cụ thể|bao gồm)\s*:?\s+)?(?:và\s+)?(?:mô hình|Mô hình)\s+", "", text,
-                  flags=re.I).strip(" “”\"'")
+    text = re.sub(
+        r"^(?:(?:gồm|là|cụ thể|bao gồm)\s*:?\s+)?(?:và\s+)?(?:mô hình|Mô hình)\s+", "", text, flags=re.I
+    ).strip(" “”\"'")
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -1142,8 +1376,9 @@ def _attach_decisions(items: list[dict], region: str) -> None:
         if not doc or not items:
             continue
         before = _name(m.group("before")).lower()
-        target = next((i for i, n in enumerate(lowered) if before and (n.startswith(before) or before.startswith(n))),
-                      None)
+        target = next(
+            (i for i, n in enumerate(lowered) if before and (n.startswith(before) or before.startswith(n))), None
+        )
         if target is None:
             prior = [i for i, n in enumerate(lowered) if 0 <= low.find(n) < m.start()]
             target = max(prior, key=lambda i: low.find(lowered[i])) if prior else None
@@ -1151,8 +1386,9 @@ def _attach_decisions(items: list[dict], region: str) -> None:
             items[target]["decision"] = doc
 
 
-def _items_after(rd: _Reading, cl: _Clause, fig: g.Figure, unit: Optional[re.Match],
-                 following: list[Paragraph]) -> tuple[list[dict], bool]:
+def _items_after(
+    rd: _Reading, cl: _Clause, fig: g.Figure, unit: Optional[re.Match], following: list[Paragraph]
+) -> tuple[list[dict], bool]:
     """The items a count names: after it in its clause and the clauses that go on listing ("…; mô hình “B” …"),
     and in the bullets that follow a closing 'cụ thể:' or 'gồm:'."""
     para = cl.para
@@ -1162,7 +1398,7 @@ def _items_after(rd: _Reading, cl: _Clause, fig: g.Figure, unit: Optional[re.Mat
     # the list runs on over clauses that start no new year and hold no figure
     rest = text[end:]
     for m in re.finditer(r";", rest):
-        nxt = rest[m.end():]
+        nxt = rest[m.end() :]
         if re.match(g._YEAR_LEAD, nxt) or re.match(rf"\s*[^;]{{0,40}}?{g.NUM}\s+mô hình", nxt, re.I):
             break
         end_m = re.search(r";|\.\s|$", nxt)
@@ -1184,9 +1420,15 @@ def _items_after(rd: _Reading, cl: _Clause, fig: g.Figure, unit: Optional[re.Mat
 
 # --------------------------------------------------------------------------------------------------- tables
 
-_COL_ROLES = [("label", r"chỉ tiêu|nội dung|tên"), ("unit", r"đvt|đơn vị"), ("rate", r"tỷ lệ|%|so với|so sánh"),
-              ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao"), ("actual", r"thực hiện|kết quả|đạt được|\bth\b"),
-              ("note", r"ghi chú"), ("index", r"^\s*s?tt\s*$")]
+_COL_ROLES = [
+    ("label", r"chỉ tiêu|nội dung|tên"),
+    ("unit", r"đvt|đơn vị"),
+    ("rate", r"tỷ lệ|%|so với|so sánh"),
+    ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao"),
+    ("actual", r"thực hiện|kết quả|đạt được|\bth\b"),
+    ("note", r"ghi chú"),
+    ("index", r"^\s*s?tt\s*$"),
+]
 
 
 def _column_roles(header: list[Cell]) -> dict[int, str]:
@@ -1226,8 +1468,15 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             _read_cell(rd, label.text, unit, cell, reading, year, para)
 
 
-def _read_cell(rd: _Reading, label: str, unit: str, cell: Cell, reading: Optional[str], year: Optional[int],
-               para: Optional[Paragraph]) -> None:
+def _read_cell(
+    rd: _Reading,
+    label: str,
+    unit: str,
+    cell: Cell,
+    reading: Optional[str],
+    year: Optional[int],
+    para: Optional[Paragraph],
+) -> None:
     text = for_matching(cell.text)
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*", text)
     m_num = re.fullmatch(rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*", text, re.I)
@@ -1239,8 +1488,18 @@ def _read_cell(rd: _Reading, label: str, unit: str, cell: Cell, reading: Optiona
         figures += [("part", g.number_value(m_ratio.group(1))), ("whole", g.number_value(m_ratio.group(2)))]
     elif m_num:
         q = (m_num.group("q") or "").lower()
-        bound = {"trên": "gt", ">": "gt", "hơn": "gt", "≥": "gte", ">=": "gte", "dưới": "lt", "<": "lt",
-                 "≤": "lte", "<=": "lte", "khoảng": "approx"}.get(q)
+        bound = {
+            "trên": "gt",
+            ">": "gt",
+            "hơn": "gt",
+            "≥": "gte",
+            ">=": "gte",
+            "dưới": "lt",
+            "<": "lt",
+            "≤": "lte",
+            "<=": "lte",
+            "khoảng": "approx",
+        }.get(q)
         v = g.number_value(m_num.group("n"))
         is_pct = "%" in unit or "%" in text or re.search(r"\btỷ lệ\b", label, re.I)
         figures.append(("percent" if is_pct else "count", v if not bound or bound == "approx" else {bound: v}))
@@ -1277,12 +1536,22 @@ def _read_cell(rd: _Reading, label: str, unit: str, cell: Cell, reading: Optiona
                 continue
             for key, patterns in r.levels:
                 if _found(patterns, text):
-                    rd.add(r, ["as_of"], para, 0, cell.text, value=key, cell=cell, confidence=0.85,
-                           notes=[f"bảng {cell.table}, dòng “{label}”"])
+                    rd.add(
+                        r,
+                        ["as_of"],
+                        para,
+                        0,
+                        cell.text,
+                        value=key,
+                        cell=cell,
+                        confidence=0.85,
+                        notes=[f"bảng {cell.table}, dòng “{label}”"],
+                    )
                     break
 
 
 # --------------------------------------------------------------------------------------------------- criteria
+
 
 def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
     """Criteria of a set named as not met ('còn 04 tiêu chí chưa đạt là Thu nhập, …', 'riêng tiêu chí Thu nhập chưa
@@ -1310,10 +1579,18 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                     ind = rd.cat.indicators.get(c.indicator)
                     if ind is None or not ind.levels:
                         continue
-                    r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None,
-                               frozenset())
-                    rd.add(r, ["as_of"], para, s.start + m.start(), s.text[m.start(): m.end()].strip(),
-                           value=ind.levels[0].key, confidence=0.85)
+                    r = Reader(
+                        ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset()
+                    )
+                    rd.add(
+                        r,
+                        ["as_of"],
+                        para,
+                        s.start + m.start(),
+                        s.text[m.start() : m.end()].strip(),
+                        value=ind.levels[0].key,
+                        confidence=0.85,
+                    )
 
 
 def _named_criteria(text: str, crits: list) -> list:
@@ -1332,6 +1609,7 @@ def _named_criteria(text: str, crits: list) -> list:
 
 
 # --------------------------------------------------------------------------------------------------- patterns
+
 
 def _periods(pat: IntakePattern, m: re.Match, report_years: list[int]) -> list[Any]:
     gd = m.groupdict()
@@ -1375,8 +1653,11 @@ def _pattern_value(ind: Indicator, pat: IntakePattern, m: re.Match, para: Paragr
 
 
 def _read_patterns(rd: _Reading, contexts: dict[int, Context]) -> None:
-    compiled = [(ind, pat, compile_pattern(pat.pattern), compile_pattern(pat.under) if pat.under else None)
-                for ind in rd.cat.indicators.values() for pat in ind.intake]
+    compiled = [
+        (ind, pat, compile_pattern(pat.pattern), compile_pattern(pat.under) if pat.under else None)
+        for ind in rd.cat.indicators.values()
+        for pat in ind.intake
+    ]
     if not compiled:
         return
     for p in rd.report.paragraphs:
@@ -1384,8 +1665,13 @@ def _read_patterns(rd: _Reading, contexts: dict[int, Context]) -> None:
         if p.table is not None or ctx is None or not ctx.results:
             continue
         text = p.match
-        task = for_matching(ctx.headings[-1]) if ctx.headings and ctx.headings[-1].startswith(tuple("-+•–")) or \
-            (ctx.headings and not _heading_level(Paragraph(0, ctx.headings[-1], ctx.headings[-1]))) else ""
+        task = (
+            for_matching(ctx.headings[-1])
+            if ctx.headings
+            and ctx.headings[-1].startswith(tuple("-+•–"))
+            or (ctx.headings and not _heading_level(Paragraph(0, ctx.headings[-1], ctx.headings[-1])))
+            else ""
+        )
         for ind, pat, rx, under in compiled:
             if under is not None and not under.search(task):
                 continue
@@ -1406,12 +1692,22 @@ def _read_patterns(rd: _Reading, contexts: dict[int, Context]) -> None:
                 w = IntakeWords(read=["count"], basis=pat.basis, review=pat.review or not certain, note=pat.note)
                 for key in keys:
                     r = Reader(rd.cat.indicators[key], w, [], [], [], [], [], [], None, frozenset())
-                    rd.add(r, _periods(pat, m, rd.report_years), p, m.start(), p.text[m.start():m.end()],
-                           value=fields.get("value"), items=fields.get("items"), document=doc,
-                           awaiting=pat.awaiting_appraisal, confidence=0.9 if certain and not pat.review else 0.7)
+                    rd.add(
+                        r,
+                        _periods(pat, m, rd.report_years),
+                        p,
+                        m.start(),
+                        p.text[m.start() : m.end()],
+                        value=fields.get("value"),
+                        items=fields.get("items"),
+                        document=doc,
+                        awaiting=pat.awaiting_appraisal,
+                        confidence=0.9 if certain and not pat.review else 0.7,
+                    )
 
 
 # --------------------------------------------------------------------------------------------------- extraction
+
 
 def extract(cat: Catalogue, report: ReportText) -> Extraction:
     header = read_header(report)
@@ -1425,7 +1721,7 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         if ctx is None or not ctx.results:
             continue
         following = []
-        for q in paras[i + 1:]:
+        for q in paras[i + 1 :]:
             if re.match(r"^\s*[-+•–]\s", q.raw) and contexts.get(q.line) and contexts[q.line].parent is p:
                 following.append(q)
             else:
@@ -1454,11 +1750,17 @@ def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> li
         if d.indicator in state and isinstance(d.period, int):
             latest[d.indicator] = max(latest.get(d.indicator, 0), d.period)
     for d in drafts:
-        if d.indicator in state and isinstance(d.period, int) and (
-                d.period == as_of_year or (d.period == latest[d.indicator] and d.indicator not in undated)):
+        if (
+            d.indicator in state
+            and isinstance(d.period, int)
+            and (d.period == as_of_year or (d.period == latest[d.indicator] and d.indicator not in undated))
+        ):
             d.period = "as_of"
-    elsewhere = {ind.words.of: k for k, ind in cat.indicators.items()
-                 if ind.words and "elsewhere" in ind.words.read and ind.words.of}
+    elsewhere = {
+        ind.words.of: k
+        for k, ind in cat.indicators.items()
+        if ind.words and "elsewhere" in ind.words.read and ind.words.of
+    }
     out: dict[tuple, Draft] = {}
     order: list[tuple] = []
     for d in drafts:
@@ -1473,14 +1775,28 @@ def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> li
                 better.document = other.document
             out[d.key()] = better
             continue
-        if (first.claim is None) != (d.claim is None):   # a figure and a claim for the same: the figure
+        if (first.claim is None) != (d.claim is None):  # a figure and a claim for the same: the figure
             if first.claim is not None:
                 out[d.key()] = d
             continue
         if d.indicator in elsewhere and d.paragraph != first.paragraph:
-            d2 = Draft(elsewhere[d.indicator], d.period, d.line, d.quote, d.value, d.items, d.basis,
-                       d.awaiting_appraisal, d.document, True, ["giai đoạn hồ sơ nêu ở chỗ khác của báo cáo, để đối chiếu"],
-                       d.claim, d.cell, min(d.confidence, 0.7), d.paragraph)
+            d2 = Draft(
+                elsewhere[d.indicator],
+                d.period,
+                d.line,
+                d.quote,
+                d.value,
+                d.items,
+                d.basis,
+                d.awaiting_appraisal,
+                d.document,
+                True,
+                ["giai đoạn hồ sơ nêu ở chỗ khác của báo cáo, để đối chiếu"],
+                d.claim,
+                d.cell,
+                min(d.confidence, 0.7),
+                d.paragraph,
+            )
             if d2.key() not in out:
                 out[d2.key()] = d2
                 order.append(d2.key())
@@ -1497,7 +1813,9 @@ def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> li
     return facts
 
 
-_OWNER = re.compile(r"(?P<org>UBMTTQVN xã|Ủy ban MTTQ Việt Nam xã|Đoàn xã|Hội [\wÀ-ỹ ]+? xã) thành lập mô hình (?P<name>[^.;]+)")
+_OWNER = re.compile(
+    r"(?P<org>UBMTTQVN xã|Ủy ban MTTQ Việt Nam xã|Đoàn xã|Hội [\wÀ-ỹ ]+? xã) thành lập mô hình (?P<name>[^.;]+)"
+)
 
 
 def _owners(report: ReportText, facts: list[Draft]) -> None:
@@ -1511,8 +1829,12 @@ def _owners(report: ReportText, facts: list[Draft]) -> None:
                         item["owner"] = m.group("org")
 
 
-THEMES = [("phát triển kinh tế", "kinh_te"), ("nông thôn mới", "nong_thon_moi"), ("đô thị văn minh", "do_thi_van_minh"),
-          ("dân vận chính quyền", "dan_van_chinh_quyen")]
+THEMES = [
+    ("phát triển kinh tế", "kinh_te"),
+    ("nông thôn mới", "nong_thon_moi"),
+    ("đô thị văn minh", "do_thi_van_minh"),
+    ("dân vận chính quyền", "dan_van_chinh_quyen"),
+]
 _HEADING = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.\s")
 
 
@@ -1557,13 +1879,29 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
             for part in re.split(r";\s*", causes):
                 part = part.strip(" .")
                 if part:
-                    out.append({"kind": "cause", "text": part[:1].upper() + part[1:] + ".", "line": p.line,
-                                "quote": part, "review": True})
+                    out.append(
+                        {
+                            "kind": "cause",
+                            "text": part[:1].upper() + part[1:] + ".",
+                            "line": p.line,
+                            "quote": part,
+                            "review": True,
+                        }
+                    )
             in_causes = True
             continue
         if in_summary and not in_causes:
-            out.append({"kind": "shortcoming", "text": p.text, "line": p.line, "quote": p.text[:120], "in_summary": True,
-                        "theme": "dan_van_chinh_quyen", "review": True})
+            out.append(
+                {
+                    "kind": "shortcoming",
+                    "text": p.text,
+                    "line": p.line,
+                    "quote": p.text[:120],
+                    "in_summary": True,
+                    "theme": "dan_van_chinh_quyen",
+                    "review": True,
+                }
+            )
         elif in_tasks and re.match(r"^\d+\.\s", p.text):
             text = re.sub(r"^\d+\.\s*", "", p.text)
             out.append({"kind": "task", "text": text, "line": p.line, "quote": text[:80]})
@@ -1574,12 +1912,25 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
                 if not m:
                     continue
                 line = s.line
-                linked = next((rules_by_indicator.get(f.indicator) for f in facts
-                               if f.line == line and rules_by_indicator.get(f.indicator)
-                               and (f.value in (False, 0) or f.value is None)), None)
+                linked = next(
+                    (
+                        rules_by_indicator.get(f.indicator)
+                        for f in facts
+                        if f.line == line
+                        and rules_by_indicator.get(f.indicator)
+                        and (f.value in (False, 0) or f.value is None)
+                    ),
+                    None,
+                )
                 text = m.group(1)
-                entry = {"kind": "shortcoming", "text": text[:1].upper() + text[1:], "line": line, "quote": m.group(1),
-                         "in_summary": False, "review": True}
+                entry = {
+                    "kind": "shortcoming",
+                    "text": text[:1].upper() + text[1:],
+                    "line": line,
+                    "quote": m.group(1),
+                    "in_summary": False,
+                    "review": True,
+                }
                 theme = _theme(headings.get(p.line, ""))
                 if theme:
                     entry["theme"] = theme
@@ -1592,8 +1943,9 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
 _WORTH = re.compile(r"\d|\bchưa\b|\bkhông có\b|\bkhông\s+\w+\s+nào\b", re.I)
 
 
-def _unmatched(report: ReportText, matched: set[int], statements: list[dict], contexts: dict[int, Context]
-               ) -> list[tuple[int, str]]:
+def _unmatched(
+    report: ReportText, matched: set[int], statements: list[dict], contexts: dict[int, Context]
+) -> list[tuple[int, str]]:
     """Sentences of the body that hold a figure or a negation and gave no fact: listed, so nothing is dropped
     silently."""
     used = matched | {s["line"] for s in statements}
@@ -1610,6 +1962,7 @@ def _unmatched(report: ReportText, matched: set[int], statements: list[dict], co
 
 # --------------------------------------------------------------------------------------------------- the document
 
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
 
@@ -1622,8 +1975,9 @@ class Unknown(ValueError):
         super().__init__(", ".join(what))
 
 
-def missing(ex: Extraction, *, name: Optional[str] = None, commune_id: Optional[str] = None,
-            as_of: Optional[dt.date] = None) -> list[str]:
+def missing(
+    ex: Extraction, *, name: Optional[str] = None, commune_id: Optional[str] = None, as_of: Optional[dt.date] = None
+) -> list[str]:
     """What the report leaves unknown that the caller did not give: 'as_of', 'name'."""
     out = []
     if ex.header.as_of is None and as_of is None:
@@ -1665,9 +2019,16 @@ def draft_body(f: Draft) -> dict:
     return body
 
 
-def fact_data(ex: Extraction, *, commune_id: Optional[str] = None, province: Optional[str] = None,
-              name: Optional[str] = None, as_of: Optional[dt.date] = None, report_file: Optional[str] = None,
-              catalogue: Optional[Catalogue] = None) -> dict:
+def fact_data(
+    ex: Extraction,
+    *,
+    commune_id: Optional[str] = None,
+    province: Optional[str] = None,
+    name: Optional[str] = None,
+    as_of: Optional[dt.date] = None,
+    report_file: Optional[str] = None,
+    catalogue: Optional[Catalogue] = None,
+) -> dict:
     """The fact document (schema chitieu.facts/1) of an extraction, as plain data. Raises Unknown when the report
     leaves its as-of date or its unit unknown and the caller gave neither: a draft is never dated today."""
     unknown = missing(ex, name=name, commune_id=commune_id, as_of=as_of)
@@ -1718,9 +2079,15 @@ def fact_data(ex: Extraction, *, commune_id: Optional[str] = None, province: Opt
             st["review"] = True
         st["source"] = {"line": s["line"], "quote": s["quote"]}
         statements.append(st)
-    data: dict[str, Any] = {"schema": "chitieu.facts/1", "unreviewed": True, "commune": commune, "report": report,
-                            "facts": facts, "statements": statements,
-                            "unmatched": [{"line": line, "text": text} for line, text in ex.unmatched]}
+    data: dict[str, Any] = {
+        "schema": "chitieu.facts/1",
+        "unreviewed": True,
+        "commune": commune,
+        "report": report,
+        "facts": facts,
+        "statements": statements,
+        "unmatched": [{"line": line, "text": text} for line, text in ex.unmatched],
+    }
     return data
 
 
@@ -1769,8 +2136,9 @@ def to_yaml(ex: Extraction, **options: Any) -> str:
             lines.append("  # báo cáo không ghi ngày ban hành; tạm lấy ngày số liệu")
         lines.append(f"  {key}: {_q(value) if key not in ('date', 'as_of') else value}")
     if len(h.commune_spellings) > 1 and h.commune:
-        others = ", ".join(f"“{n}” (dòng {', '.join(map(str, ls))})" for n, ls in h.commune_spellings.items()
-                           if n != h.commune)
+        others = ", ".join(
+            f"“{n}” (dòng {', '.join(map(str, ls))})" for n, ls in h.commune_spellings.items() if n != h.commune
+        )
         lines.append(f"# Tên xã viết khác nhau trong báo cáo: {others}; đã chọn “{h.commune}”.")
     lines.append("facts:" if data["facts"] else "facts: []")
     lines += [f"  - {_q(f)}" for f in data["facts"]]

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import Optional
 
-_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")   # none, huyền, sắc, hỏi, ngã, nặng
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # none, huyền, sắc, hỏi, ngã, nặng
 
 
 def _letter(base: str, tone: int) -> str:
@@ -26,9 +26,18 @@ def _letter(base: str, tone: int) -> str:
 # TCVN3: for each vowel, the bytes of the letter with no tone, huyền, sắc, hỏi, ngã, nặng (lower case; the ABC
 # fonts draw capitals with a separate "H" font over the same bytes, so only these capitals have bytes of their own).
 _TCVN3_VOWELS = {
-    "a": "61 b5 b8 b6 b7 b9", "ă": "a8 bb be bc bd c6", "â": "a9 c7 ca c8 c9 cb", "e": "65 cc d0 ce cf d1",
-    "ê": "aa d2 d5 d3 d4 d6", "i": "69 d7 dd d8 dc de", "o": "6f df e3 e1 e2 e4", "ô": "ab e5 e8 e6 e7 e9",
-    "ơ": "ac ea ed eb ec ee", "u": "75 ef f3 f1 f2 f4", "ư": "ad f5 f8 f6 f7 f9", "y": "79 fa fd fb fc fe",
+    "a": "61 b5 b8 b6 b7 b9",
+    "ă": "a8 bb be bc bd c6",
+    "â": "a9 c7 ca c8 c9 cb",
+    "e": "65 cc d0 ce cf d1",
+    "ê": "aa d2 d5 d3 d4 d6",
+    "i": "69 d7 dd d8 dc de",
+    "o": "6f df e3 e1 e2 e4",
+    "ô": "ab e5 e8 e6 e7 e9",
+    "ơ": "ac ea ed eb ec ee",
+    "u": "75 ef f3 f1 f2 f4",
+    "ư": "ad f5 f8 f6 f7 f9",
+    "y": "79 fa fd fb fc fe",
 }
 _TCVN3_OTHERS = {"đ": "ae", "Ă": "a1", "Â": "a2", "Ê": "a3", "Ô": "a4", "Ơ": "a5", "Ư": "a6", "Đ": "a7"}
 
@@ -47,9 +56,9 @@ def _tcvn3_table() -> dict[int, str]:
 TCVN3 = _tcvn3_table()
 
 # VNI: marks written after the base letter (as Latin-1 characters); lower case, upper case is the same in capitals.
-_VNI_TONE_MARKS = {1: "ø", 2: "ù", 3: "û", 4: "õ", 5: "ï"}               # huyền, sắc, hỏi, ngã, nặng
-_VNI_HAT = {0: "â", 1: "à", 2: "á", 3: "å", 4: "ã", 5: "ä"}              # â ê ô with a tone
-_VNI_BREVE = {0: "ê", 1: "è", 2: "é", 3: "ú", 4: "ü", 5: "ë"}            # ă with a tone
+_VNI_TONE_MARKS = {1: "ø", 2: "ù", 3: "û", 4: "õ", 5: "ï"}  # huyền, sắc, hỏi, ngã, nặng
+_VNI_HAT = {0: "â", 1: "à", 2: "á", 3: "å", 4: "ã", 5: "ä"}  # â ê ô with a tone
+_VNI_BREVE = {0: "ê", 1: "è", 2: "é", 3: "ú", 4: "ü", 5: "ë"}  # ă with a tone
 _VNI_SINGLE = {"ơ": "ô", "ư": "ö", "đ": "ñ", "ì": "ì", "í": "í", "ỉ": "æ", "ĩ": "ó", "ị": "ò", "ỵ": "î"}
 
 
@@ -72,13 +81,15 @@ def _vni_pairs() -> dict[str, str]:
     return out
 
 
-VNI = _vni_pairs()                                    # Unicode → VNI
-_FROM_VNI = {v: k for k, v in VNI.items()}            # VNI → Unicode
+VNI = _vni_pairs()  # Unicode → VNI
+_FROM_VNI = {v: k for k, v in VNI.items()}  # VNI → Unicode
 _VNI_RX = re.compile("|".join(sorted(map(re.escape, _FROM_VNI), key=len, reverse=True)))
 
 # Syllables common in any administrative text: the reading with the most of them is Vietnamese.
-_COMMON = set("của và các có được trong năm xã thực hiện đã với người dân công tác cho những là này đến theo "
-              "không một về quản lý chính quyền nhân ủy ban kế hoạch báo cáo tại đồng chí tổ chức".split())
+_COMMON = set(
+    "của và các có được trong năm xã thực hiện đã với người dân công tác cho những là này đến theo "
+    "không một về quản lý chính quyền nhân ủy ban kế hoạch báo cáo tại đồng chí tổ chức".split()
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -119,8 +130,12 @@ def utf16(raw: bytes) -> Optional[str]:
     return None
 
 
-LABELS = {"utf-16": "UTF-16 (Notepad's “Unicode”)", "tcvn3": "TCVN3 (ABC, fonts .VnTime…)",
-          "vni": "VNI (fonts VNI-Times…)", "cp1258": "Windows-1258"}
+LABELS = {
+    "utf-16": "UTF-16 (Notepad's “Unicode”)",
+    "tcvn3": "TCVN3 (ABC, fonts .VnTime…)",
+    "vni": "VNI (fonts VNI-Times…)",
+    "cp1258": "Windows-1258",
+}
 
 
 def decode(raw: bytes) -> Optional[tuple[str, str]]:

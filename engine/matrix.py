@@ -19,7 +19,7 @@ RANK = {s: i for i, s in enumerate(vi.STATUS_ORDER)}  # lower is worse
 @dataclass
 class Cell:
     status: Optional[str] = None
-    detail: list[str] = field(default_factory=list)   # "năm 2023: Đạt" for each period
+    detail: list[str] = field(default_factory=list)  # "năm 2023: Đạt" for each period
 
     def add(self, f: Finding) -> None:
         if self.status is None or RANK[f.status] < RANK[self.status]:
@@ -85,8 +85,10 @@ def matrix_name(cf) -> str:
 def count_note(m: Matrix) -> str:
     """Why the matrix counts differ from the findings table's: it counts cells, the table counts periods."""
     cells = sum(m.totals().values())
-    return (f"Ma trận đếm ô (xã × quy tắc): {vi.count(cells)} ô, mỗi ô là trạng thái xấu nhất của quy tắc qua các kỳ; "
-            f"bảng kết luận (--format table, json) đếm từng kỳ: {vi.count(m.findings)} kết luận.")
+    return (
+        f"Ma trận đếm ô (xã × quy tắc): {vi.count(cells)} ô, mỗi ô là trạng thái xấu nhất của quy tắc qua các kỳ; "
+        f"bảng kết luận (--format table, json) đếm từng kỳ: {vi.count(m.findings)} kết luận."
+    )
 
 
 def new_matrix(cat: Catalogue, *, keep_rows: bool = True) -> Matrix:

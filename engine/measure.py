@@ -51,19 +51,19 @@ class Interval:
 @dataclass
 class Measured:
     interval: Optional[Interval] = None
-    claim: Optional[bool] = None        # a bare claim: achieved / not achieved
-    claimed: bool = False               # the value rests on the report's assertion only
+    claim: Optional[bool] = None  # a bare claim: achieved / not achieved
+    claimed: bool = False  # the value rests on the report's assertion only
     awaiting: bool = False
     facts: list["LoadedFact"] = field(default_factory=list)
     items_with: list[str] = field(default_factory=list)
     items_without: list[str] = field(default_factory=list)
-    owned_by_others: list[tuple[str, str]] = field(default_factory=list)   # (item, the body that founded it)
-    level: Optional[str] = None         # the level key, for level indicators
+    owned_by_others: list[tuple[str, str]] = field(default_factory=list)  # (item, the body that founded it)
+    level: Optional[str] = None  # the level key, for level indicators
     notes: list[str] = field(default_factory=list)
     evidence_notes: list[str] = field(default_factory=list)
-    via_claim: bool = False             # came from the rule's claim fallback
-    wrong_document: bool = False        # "yes", but on a document of another kind than the task requires
-    ratio: Optional[tuple[Decimal, Decimal]] = None   # numerator and denominator of a ratio measure
+    via_claim: bool = False  # came from the rule's claim fallback
+    wrong_document: bool = False  # "yes", but on a document of another kind than the task requires
+    ratio: Optional[tuple[Decimal, Decimal]] = None  # numerator and denominator of a ratio measure
 
     @property
     def evidence_level(self) -> str:
@@ -80,7 +80,12 @@ def facts_in(cf: "CommuneFacts", key: str, w: "Window") -> list["LoadedFact"]:
         f = lf.fact
         if w.kind == "annual" and f.period.kind == "year" and f.period.start == w.years[0]:
             out.append(lf)
-        elif w.kind == "cumulative" and f.period.kind != "as_of" and w.years[0] <= f.period.start and f.period.end <= w.years[-1]:
+        elif (
+            w.kind == "cumulative"
+            and f.period.kind != "as_of"
+            and w.years[0] <= f.period.start
+            and f.period.end <= w.years[-1]
+        ):
             out.append(lf)
         elif f.period.kind == "as_of" and lf.report.as_of != w.as_of:
             continue  # the state as of an earlier report, superseded by the latest report's
@@ -186,8 +191,9 @@ def _document_evidence(m: Measure, out: Measured) -> None:
             out.evidence_notes.append("Báo cáo không dẫn văn bản (số, ngày) làm căn cứ.")
         elif m.document_kinds and (doc.kind or "") not in m.document_kinds:
             wanted = " hoặc ".join(m.document_kinds)
-            out.evidence_notes.append(f"Văn bản dẫn chứng là {doc.kind or 'văn bản không rõ loại'} số {doc.number}, "
-                                      f"không phải {wanted}.")
+            out.evidence_notes.append(
+                f"Văn bản dẫn chứng là {doc.kind or 'văn bản không rõ loại'} số {doc.number}, không phải {wanted}."
+            )
             if value is True:
                 out.interval = Interval(Decimal(0), Decimal(0))
                 out.wrong_document = True
@@ -230,4 +236,3 @@ def measure(cat: "Catalogue", cf: "CommuneFacts", m: Measure, w: "Window") -> Op
     if main is None and kept_facts:
         return Measured(facts=kept_facts, notes=kept_notes)  # context for the message; still no value
     return main
-

@@ -90,7 +90,9 @@ MAX_TEXT = 5_000
 MAX_NAME = 200
 MAX_ID = 120
 Text = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_TEXT)]
-NonEmptyText = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s)), Field(max_length=MAX_TEXT)]
+NonEmptyText = Annotated[
+    str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s)), Field(max_length=MAX_TEXT)
+]
 Name = Annotated[str, BeforeValidator(_text), AfterValidator(lambda s: _nonempty(s)), Field(max_length=MAX_NAME)]
 OptionalName = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_NAME)]
 Slug = Annotated[str, BeforeValidator(_text), Field(pattern=SLUG, max_length=80)]
@@ -125,7 +127,7 @@ class LevelDef(Strict):
     key: Key
     label: NonEmptyText
     note: Optional[Text] = None
-    words: list[NonEmptyText] = Field(default_factory=list)   # how a report says it (intake; RULES.md)
+    words: list[NonEmptyText] = Field(default_factory=list)  # how a report says it (intake; RULES.md)
 
 
 class IntakePattern(Strict):
@@ -139,14 +141,28 @@ class IntakePattern(Strict):
     awaiting_appraisal: StrictBool = False
     group: Optional[Key] = None
     items_split: Optional[NonEmptyText] = None
-    under: Optional[NonEmptyText] = None     # only in the answer to a task whose heading names this phrase
+    under: Optional[NonEmptyText] = None  # only in the answer to a task whose heading names this phrase
     document_kind: Optional[NonEmptyText] = None
     review: StrictBool = False
     note: Optional[Text] = None
 
 
-Reading = Literal["count", "part", "whole", "percent", "of_target", "target", "claim", "done", "level", "items",
-                  "documents", "document_count", "partners", "elsewhere"]
+Reading = Literal[
+    "count",
+    "part",
+    "whole",
+    "percent",
+    "of_target",
+    "target",
+    "claim",
+    "done",
+    "level",
+    "items",
+    "documents",
+    "document_count",
+    "partners",
+    "elsewhere",
+]
 
 
 class IntakeWords(Strict):
@@ -154,16 +170,16 @@ class IntakeWords(Strict):
     about it is its value: the figures themselves are read by one grammar in code (chitieu.grammar; RULES.md)."""
 
     read: list[Reading]
-    topic: list[NonEmptyText] = Field(default_factory=list)     # what is measured, as reports name it
-    unit: list[NonEmptyText] = Field(default_factory=list)      # what a figure counts: "09 hộ nghèo", "14/16 thôn"
-    verb: list[NonEmptyText] = Field(default_factory=list)      # the verb of a figure: "giảm 09 hộ", "09 hộ thoát nghèo"
-    act: list[NonEmptyText] = Field(default_factory=list)       # read: done — what was done
-    not_: list[NonEmptyText] = Field(default_factory=list, alias="not")   # look-alikes: never this indicator
+    topic: list[NonEmptyText] = Field(default_factory=list)  # what is measured, as reports name it
+    unit: list[NonEmptyText] = Field(default_factory=list)  # what a figure counts: "09 hộ nghèo", "14/16 thôn"
+    verb: list[NonEmptyText] = Field(default_factory=list)  # the verb of a figure: "giảm 09 hộ", "09 hộ thoát nghèo"
+    act: list[NonEmptyText] = Field(default_factory=list)  # read: done — what was done
+    not_: list[NonEmptyText] = Field(default_factory=list, alias="not")  # look-alikes: never this indicator
     period: Literal["year", "years", "span", "state"] = "year"
     document: list[NonEmptyText] = Field(default_factory=list)  # the kinds of document a statement cites
-    of: Optional[Key] = None                                    # read: elsewhere — the indicator read twice
+    of: Optional[Key] = None  # read: elsewhere — the indicator read twice
     basis: Literal["reported", "claimed"] = "reported"
-    default: StrictBool = False                                 # what a bare unit ("02 mô hình") means when nothing names it
+    default: StrictBool = False  # what a bare unit ("02 mô hình") means when nothing names it
     review: StrictBool = False
     note: Optional[Text] = None
 
@@ -237,8 +253,9 @@ class IndicatorFile(Strict):
 
 # --------------------------------------------------------------------------------------------------- documents
 
-CommuneId = Annotated[str, BeforeValidator(_text),
-                      Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)]
+CommuneId = Annotated[
+    str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=MAX_ID)
+]
 
 
 class YearSpan(Strict):
@@ -333,8 +350,9 @@ class Document(Strict):
 Op = Literal[">=", ">", "<=", "<", "=="]
 Severity = Literal["critical", "major", "minor", "info"]
 Theme = Literal["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]
-Status = Literal["met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable",
-                 "noted"]
+Status = Literal[
+    "met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable", "noted"
+]
 EvidenceLevel = Literal["computed", "bound", "claimed", "missing"]
 
 
@@ -479,8 +497,9 @@ class Example(Strict):
     expect: ExampleExpect
 
 
-MessageKey = Literal["met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable",
-                     "noted"]
+MessageKey = Literal[
+    "met", "unmet", "needs_clarification", "pending", "insufficient_data", "waived", "not_applicable", "noted"
+]
 
 
 class Criterion(Strict):
@@ -490,7 +509,7 @@ class Criterion(Strict):
     number: Int
     name: NonEmptyText
     indicator: Key
-    required: Optional[Text] = None            # the level the set requires, as it states it
+    required: Optional[Text] = None  # the level the set requires, as it states it
     verified: StrictBool = False
     note: Optional[Text] = None
 
@@ -502,7 +521,7 @@ class RuleFile(Strict):
     document: Document
     in_force: Optional[DateSpan] = None
     criteria: list[Criterion] = Field(default_factory=list)
-    criteria_count: Optional[Key] = None      # the indicator of a general statement ("cơ bản đạt 19/19 tiêu chí")
+    criteria_count: Optional[Key] = None  # the indicator of a general statement ("cơ bản đạt 19/19 tiêu chí")
     rules: list[Any] = Field(default_factory=list)
 
 
@@ -517,8 +536,8 @@ class ReviewerFile(Strict):
     """The reviewing body that issues review sheets (chitieu report --for reviewer --reviewer-config FILE)."""
 
     schema_: Literal["chitieu.reviewer/1"] = Field(alias="schema")
-    body: NonEmptyText                      # e.g. "BAN DÂN VẬN\nTHÀNH ỦY QUẢNG NGÃI" lines, written in full
-    parent: Optional[NonEmptyText] = None   # the superior body's line, where there is one
+    body: NonEmptyText  # e.g. "BAN DÂN VẬN\nTHÀNH ỦY QUẢNG NGÃI" lines, written in full
+    parent: Optional[NonEmptyText] = None  # the superior body's line, where there is one
     place: Optional[NonEmptyText] = None
     signer_role: NonEmptyText = "NGƯỜI RÀ SOÁT"
     signer_name: Optional[Text] = None
@@ -594,8 +613,10 @@ class Quote(Strict):
     @model_validator(mode="after")
     def _placed(self) -> "Quote":
         if self.line is None and self.cell is None:
-            raise ValueError("missing required key 'line': a source cites the report's line "
-                             "(or, from a reporting form, its cell: cell: 'Biểu 01!E14')")
+            raise ValueError(
+                "missing required key 'line': a source cites the report's line "
+                "(or, from a reporting form, its cell: cell: 'Biểu 01!E14')"
+            )
         return self
 
     @property
@@ -621,11 +642,11 @@ class Item(Strict):
     """One counted item, e.g. a "Dân vận khéo" model, with the documents an auditor asks for."""
 
     name: Name
-    decision: Optional[DocRef] = None          # founding decision (quyết định thành lập)
-    registration: Optional[DocRef] = None      # registered with the body that launched the movement
-    recognition: Optional[DocRef] = None       # recognised after appraisal (công nhận)
-    field: Optional[ModelField] = None         # which of the movement's four fields
-    owner: Optional[OptionalName] = None              # another body that founded it (its own register)
+    decision: Optional[DocRef] = None  # founding decision (quyết định thành lập)
+    registration: Optional[DocRef] = None  # registered with the body that launched the movement
+    recognition: Optional[DocRef] = None  # recognised after appraisal (công nhận)
+    field: Optional[ModelField] = None  # which of the movement's four fields
+    owner: Optional[OptionalName] = None  # another body that founded it (its own register)
     note: Optional[Text] = None
 
 
@@ -645,7 +666,11 @@ class Bound(Strict):
             raise ValueError("a bound needs one of gt, gte, lt, lte")
         lo = self.gt if self.gt is not None else self.gte
         hi = self.lt if self.lt is not None else self.lte
-        if lo is not None and hi is not None and (lo > hi or (lo == hi and (self.gt is not None or self.lt is not None))):
+        if (
+            lo is not None
+            and hi is not None
+            and (lo > hi or (lo == hi and (self.gt is not None or self.lt is not None)))
+        ):
             raise ValueError("the bound is empty (lower bound above upper bound)")
         return self
 
@@ -665,7 +690,7 @@ class Fact(Strict):
     source: Quote
     note: Optional[Text] = None
     review: StrictBool = False
-    confidence: Optional[Annotated[float, Field(ge=0, le=1)]] = None   # how sure a drafted reading is (intake)
+    confidence: Optional[Annotated[float, Field(ge=0, le=1)]] = None  # how sure a drafted reading is (intake)
 
     @model_validator(mode="after")
     def _one_value(self) -> "Fact":
@@ -718,7 +743,7 @@ def _partial_date(v: Any) -> PartialDate:
             try:
                 dt.date(y, mo or 1, d or 1)
             except ValueError:
-                raise ValueError(f"'{v}' is not a valid date")
+                raise ValueError(f"'{v}' is not a valid date") from None
             return PartialDate(year=y, month=mo, day=d)
     raise ValueError(f"'{v}' is not a date; write YYYY-MM-DD, or YYYY-MM when the day is blank in the report")
 
@@ -733,12 +758,12 @@ class Report(Strict):
     title: NonEmptyText
     number: Optional[OptionalName] = None
     date: ReportDate
-    as_of: Date                                  # YYYY-MM when the report gives only the month ("đến tháng 10/2024")
+    as_of: Date  # YYYY-MM when the report gives only the month ("đến tháng 10/2024")
     as_of_precision: Literal["day", "month"] = "day"
     issuer: Name
     period: DateSpan
     file: Optional[Text] = None
-    plan: Optional[DocRef] = None                # the unit's own plan the report answers (its header, its opening)
+    plan: Optional[DocRef] = None  # the unit's own plan the report answers (its header, its opening)
 
     @model_validator(mode="before")
     @classmethod
@@ -749,7 +774,7 @@ class Report(Strict):
             m = _MONTH.match(data["as_of"].strip())
             if m and 1 <= int(m.group(2)) <= 12:
                 year, month = int(m.group(1)), int(m.group(2))
-                last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+                last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
                 data = dict(data, as_of=last.isoformat(), as_of_precision="month")
         return data
 
@@ -774,7 +799,7 @@ class Statement(Strict):
     rule: Optional[Slug] = None
     in_summary: StrictBool = True
     cause_type: Optional[Literal["chu_quan", "khach_quan"]] = None
-    remedy: Optional[Text] = None          # a stated shortcoming: the task in section IV that answers it
+    remedy: Optional[Text] = None  # a stated shortcoming: the task in section IV that answers it
     source: Quote
     review: StrictBool = False
 
@@ -796,6 +821,7 @@ class FactFile(Strict):
 
 # --------------------------------------------------------------------------------------------------- waivers
 
+
 class Waiver(Strict):
     rule: Slug
     commune: Annotated[str, BeforeValidator(_text), Field(max_length=MAX_ID)]
@@ -811,10 +837,10 @@ class WaiverFile(Strict):
     waivers: list[Waiver]
 
 
-
 # --------------------------------------------------------------------------------------------------- findings
 # The JSON findings contract (DESIGN.md): schema chitieu.findings/2 (CHANGELOG.md). Fields are added, never renamed
 # or removed; a new status or a changed meaning bumps the schema.
+
 
 class Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -874,9 +900,9 @@ class FactOut(Out):
     value: str
     file: str
     line: int
-    report_line: Optional[int]      # null when the fact comes from a reporting form: then `cell` says where
+    report_line: Optional[int]  # null when the fact comes from a reporting form: then `cell` says where
     quote: str
-    cell: Optional[str] = None      # the form's cell, e.g. "Biểu 01!E14" (null for a text report)
+    cell: Optional[str] = None  # the form's cell, e.g. "Biểu 01!E14" (null for a text report)
 
 
 class EvidenceOut(Out):
@@ -884,7 +910,7 @@ class EvidenceOut(Out):
     counted_on_claim: int
     achievement_pct_evidenced: Optional[float]
     items_without_evidence: list[str]
-    owners: list[str] = Field(default_factory=list)   # other bodies that founded some of the items (their own register)
+    owners: list[str] = Field(default_factory=list)  # other bodies that founded some of the items (their own register)
     counted_owned_by_others: int = 0
 
 

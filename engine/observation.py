@@ -24,13 +24,13 @@ class Observation:
     lr: "LoadedRule"
     window: "Window"
     measured: Optional[Measured]
-    target: Optional[Decimal] = None          # the threshold for this period, in the rule's unit
+    target: Optional[Decimal] = None  # the threshold for this period, in the rule's unit
     band: tuple[Optional[Decimal], Optional[Decimal]] = (None, None)
-    counts: Optional[Counts] = None           # all_of: the conclusions of the required rules
-    computed: Optional[Measured] = None       # claim checks: the recomputed side
+    counts: Optional[Counts] = None  # all_of: the conclusions of the required rules
+    computed: Optional[Measured] = None  # claim checks: the recomputed side
     extra_notes: list[str] = field(default_factory=list)
-    form: Optional[ValueForm] = None          # set by a kind that decides it; else read off the measurement
-    pace: int = PACE_UNKNOWN                  # an open period: is the result keeping pace with the time elapsed
+    form: Optional[ValueForm] = None  # set by a kind that decides it; else read off the measurement
+    pace: int = PACE_UNKNOWN  # an open period: is the result keeping pace with the time elapsed
 
     @property
     def id(self) -> str:
@@ -53,11 +53,23 @@ class Observation:
         # a state "as of" the report applies if the rule set is in force on that date
         start, end = (w.as_of, w.as_of) if w.kind == "as_of" else (w.start, w.end)
         return ObservationFact(
-            rule_id=self.lr.id, period_key=w.key, form=self.value_form,
-            lo=iv.lo, hi=iv.hi, lo_open=iv.lx, hi_open=iv.hx,
+            rule_id=self.lr.id,
+            period_key=w.key,
+            form=self.value_form,
+            lo=iv.lo,
+            hi=iv.hi,
+            lo_open=iv.lx,
+            hi_open=iv.hx,
             claim_achieved=bool(m.claim) if m and m.claim is not None else False,
-            target=self.target, band=self.band, evidenced=len(m.items_with) if m else 0,
-            period_open=w.open, awaiting=bool(m and m.awaiting), pace=self.pace, start=start, end=end, as_of=w.as_of,
+            target=self.target,
+            band=self.band,
+            evidenced=len(m.items_with) if m else 0,
+            period_open=w.open,
+            awaiting=bool(m and m.awaiting),
+            pace=self.pace,
+            start=start,
+            end=end,
+            as_of=w.as_of,
             counts=self.counts or Counts(),
         ).fact()
 

@@ -67,8 +67,10 @@ def check_target(path: Path, inputs: Iterable[Path], *, force: bool, final: bool
             raise OutputError(f"{path}: is {_kind(st.st_mode)}; chitieu writes only a regular file or a new path")
         if not force:
             if final:
-                raise OutputError(f"{path}: a file of this name appeared while chitieu was writing; it was left as it "
-                                  "is (pass --force to replace it)")
+                raise OutputError(
+                    f"{path}: a file of this name appeared while chitieu was writing; it was left as it "
+                    "is (pass --force to replace it)"
+                )
             raise OutputError(f"{path}: the file exists; pass --force to replace it")
     if not path.parent.exists():
         raise OutputError(f"{path}: the folder {path.parent} does not exist")
@@ -78,8 +80,11 @@ def _cannot(path: Path, exc: OSError) -> OutputError:
     """'cannot write PATH: reason'; a file named by the error is shown only when it is not the target or its
     temporary file (a library's own temporary file in /tmp, say)."""
     other = exc.filename and Path(os.fsdecode(exc.filename)).parent not in (path.parent, path.resolve().parent)
-    return OutputError(f"cannot write {path}: {exc.strerror or exc}" + (f" ({exc.filename})" if other else "")
-                       + "; nothing was written")
+    return OutputError(
+        f"cannot write {path}: {exc.strerror or exc}"
+        + (f" ({exc.filename})" if other else "")
+        + "; nothing was written"
+    )
 
 
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
@@ -94,8 +99,10 @@ def _place(tmp: str, target: Path, force: bool, shown: Path) -> None:
     try:
         os.link(tmp, target)  # fails with EEXIST if the name was taken meanwhile: no check-then-rename race
     except FileExistsError:
-        raise OutputError(f"{shown}: a file of this name appeared while chitieu was writing; it was left as it is "
-                          "(pass --force to replace it)") from None
+        raise OutputError(
+            f"{shown}: a file of this name appeared while chitieu was writing; it was left as it is "
+            "(pass --force to replace it)"
+        ) from None
     except OSError as exc:
         if exc.errno not in _NO_HARD_LINKS:
             raise
@@ -103,8 +110,10 @@ def _place(tmp: str, target: Path, force: bool, shown: Path) -> None:
         try:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
-            raise OutputError(f"{shown}: a file of this name appeared while chitieu was writing; it was left as it "
-                              "is (pass --force to replace it)") from None
+            raise OutputError(
+                f"{shown}: a file of this name appeared while chitieu was writing; it was left as it "
+                "is (pass --force to replace it)"
+            ) from None
         os.replace(tmp, target)
         return
     os.unlink(tmp)

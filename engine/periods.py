@@ -25,7 +25,7 @@ class Window:
     years: tuple[int, ...]
     deadline: Optional[dt.date]
     as_of: dt.date
-    as_of_month_only: bool = False      # the report gives only the month its figures run to
+    as_of_month_only: bool = False  # the report gives only the month its figures run to
 
     @property
     def open(self) -> bool:
@@ -54,8 +54,15 @@ class Window:
         return vi.as_of(self.as_of, month_only=self.as_of_month_only)
 
     def out(self) -> PeriodOut:
-        return PeriodOut.model_construct(key=self.key, kind=self.kind, label=self.label, start=self.start,
-                                         end=self.end, deadline=self.deadline, partial=self.partial)
+        return PeriodOut.model_construct(
+            key=self.key,
+            kind=self.kind,
+            label=self.label,
+            start=self.start,
+            end=self.end,
+            deadline=self.deadline,
+            partial=self.partial,
+        )
 
 
 def _year_window(kind: str, first: int, last: int, as_of: dt.date, month_only: bool) -> Window:
@@ -83,8 +90,17 @@ def windows_for(lr: "LoadedRule", cf: "CommuneFacts") -> list[Window]:
         return [_year_window("cumulative", first, max(first, min(last, as_of.year)), as_of, month_only)]
     if p.kind == "deadline":
         assert p.deadline is not None
-        return [Window("deadline", f"by-{p.deadline.isoformat()}", dt.date(first, 1, 1), p.deadline,
-                       tuple(range(first, p.deadline.year + 1)), p.deadline, as_of, month_only)]
+        return [
+            Window(
+                "deadline",
+                f"by-{p.deadline.isoformat()}",
+                dt.date(first, 1, 1),
+                p.deadline,
+                tuple(range(first, p.deadline.year + 1)),
+                p.deadline,
+                as_of,
+                month_only,
+            )
+        ]
     start = min(rep.period.from_ for rep in cf.reports)
     return [Window("as_of", "as_of", start, as_of, tuple(range(start.year, as_of.year + 1)), None, as_of, month_only)]
-

@@ -19,8 +19,9 @@ from .facts import fact_inputs
 from .yamlsrc import YamlDoc, unique_paths, yaml_files
 
 # the heading lines of an administrative report (Nghị định 30/2020): its issuer, the national motto, its kind
-_REPORT_MARKS = re.compile(r"^[\s*#]*(BÁO CÁO|ỦY BAN NHÂN DÂN|UBND (XÃ|PHƯỜNG|THỊ TRẤN)|CỘNG HÒA XÃ HỘI CHỦ NGHĨA)",
-                           re.M)
+_REPORT_MARKS = re.compile(
+    r"^[\s*#]*(BÁO CÁO|ỦY BAN NHÂN DÂN|UBND (XÃ|PHƯỜNG|THỊ TRẤN)|CỘNG HÒA XÃ HỘI CHỦ NGHĨA)", re.M
+)
 _MARKDOWN = re.compile(r"^(#{1,6} |```|\|.*\|\s*$)", re.M)
 
 
@@ -39,7 +40,7 @@ class Prepared:
     catalogue: Catalogue
     diags: Diagnostics
     inputs: list[Path | YamlDoc]  # what to audit: fact and waiver files and folders, and the facts drafted from reports
-    originals: list[Path]         # every file the user gave: an output never goes over one of them
+    originals: list[Path]  # every file the user gave: an output never goes over one of them
     unreviewed: Unreviewed
     drafted: list[Extraction] = field(default_factory=list)
 
@@ -56,20 +57,27 @@ def no_facts(report: ReportText) -> str:
     if not text.strip():
         return f"no facts found in {report.path}: the file is empty"
     if not _REPORT_MARKS.search(text) or not reads_as_report(report):
-        kind = ("a Markdown document (headings, code blocks, tables)" if len(_MARKDOWN.findall(text)) >= 3
-                else "text")
-        return (f"no facts found in {report.path}: it is {kind}, not a commune's report (no “BÁO CÁO” title, no "
-                "“ỦY BAN NHÂN DÂN” heading); chitieu checks fact files (.yaml, 'schema: chitieu.facts/1') and "
-                "a commune's report (.txt, .md, .docx, .pdf)")
-    return (f"no facts found in {report.path}: no sentence matched what the catalogue knows of reports "
-            "(indicators.yaml, 'words:' and 'intake:'); write its fact file by hand (RULES.md, “Tệp dữ liệu của xã”)")
+        kind = "a Markdown document (headings, code blocks, tables)" if len(_MARKDOWN.findall(text)) >= 3 else "text"
+        return (
+            f"no facts found in {report.path}: it is {kind}, not a commune's report (no “BÁO CÁO” title, no "
+            "“ỦY BAN NHÂN DÂN” heading); chitieu checks fact files (.yaml, 'schema: chitieu.facts/1') and "
+            "a commune's report (.txt, .md, .docx, .pdf)"
+        )
+    return (
+        f"no facts found in {report.path}: no sentence matched what the catalogue knows of reports "
+        "(indicators.yaml, 'words:' and 'intake:'); write its fact file by hand (RULES.md, “Tệp dữ liệu của xã”)"
+    )
 
 
 UNKNOWN = {
-    "as_of": ("the report does not say the date its figures run to (no “ngày … tháng … năm …” line, no “tính đến "
-              "ngày …”): give it with --as-of YYYY-MM-DD; chitieu never judges a report as of today's date"),
-    "name": ("the report does not name its unit (no “UBND xã …” in its header or opening): give it with --name "
-             "'xã …' (and --commune-id)"),
+    "as_of": (
+        "the report does not say the date its figures run to (no “ngày … tháng … năm …” line, no “tính đến "
+        "ngày …”): give it with --as-of YYYY-MM-DD; chitieu never judges a report as of today's date"
+    ),
+    "name": (
+        "the report does not name its unit (no “UBND xã …” in its header or opening): give it with --name "
+        "'xã …' (and --commune-id)"
+    ),
 }
 
 
@@ -77,8 +85,9 @@ def unknown_error(path: Path, what: list[str]) -> str:
     return "; ".join(UNKNOWN[w] for w in what)
 
 
-def draft_report(cat: Catalogue, path: Path, diags: Diagnostics, asked: Asked = Asked()
-                 ) -> Optional[tuple[Extraction, YamlDoc]]:
+def draft_report(
+    cat: Catalogue, path: Path, diags: Diagnostics, asked: Asked = Asked()
+) -> Optional[tuple[Extraction, YamlDoc]]:
     """The facts of a report drafted in memory: the extraction and its fact document; None (and a located error)
     when it has none, or when it leaves its date or unit unknown and the user did not give them."""
     try:
@@ -94,16 +103,30 @@ def draft_report(cat: Catalogue, path: Path, diags: Diagnostics, asked: Asked = 
         diags.error(path, 1, 1, "no-facts", no_facts(report))
         return None
     try:
-        doc = to_document(ex, path, commune_id=asked.commune_id, province=asked.province, name=asked.name,
-                          as_of=asked.as_of, report_file=str(path.resolve()), catalogue=cat)
+        doc = to_document(
+            ex,
+            path,
+            commune_id=asked.commune_id,
+            province=asked.province,
+            name=asked.name,
+            as_of=asked.as_of,
+            report_file=str(path.resolve()),
+            catalogue=cat,
+        )
     except Unknown as exc:
         diags.error(path, 1, 1, "report-unknown", unknown_error(path, exc.what))
         return None
     return ex, doc
 
 
-def prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], *, allow_unreviewed: bool,
-            echo: Callable[[str], None], asked: Asked = Asked()) -> Prepared:
+def prepare(
+    rules_dir: Optional[Path],
+    paths: tuple[Path, ...],
+    *,
+    allow_unreviewed: bool,
+    echo: Callable[[str], None],
+    asked: Asked = Asked(),
+) -> Prepared:
     """The catalogue and the inputs of a run (see the module docstring); problems go to the returned diags."""
     diags = Diagnostics()
     cat = load_catalogue(rules_dir or default_rules_dir(), diags=diags)
@@ -121,13 +144,15 @@ def prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], *, allow_unrevie
             inputs.append(doc)
             drafted.append(ex)
             n_review = sum(1 for f in ex.facts if f.review)
-            echo(f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
-                 f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on them "
-                 f"— run `chitieu facts extract {path} -o FILE` to review them")
+            echo(
+                f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
+                f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on them "
+                f"— run `chitieu facts extract {path} -o FILE` to review them"
+            )
         else:
             inputs.append(path)
     originals = fact_inputs([p for p in given if p not in reports])
     originals += reports
-    originals += yaml_files([rules_dir or default_rules_dir()])      # the catalogue's files are inputs too
+    originals += yaml_files([rules_dir or default_rules_dir()])  # the catalogue's files are inputs too
     policy = Unreviewed(allow=allow_unreviewed, asked=frozenset(reports), reports={p: p for p in reports})
     return Prepared(cat, diags, inputs, originals, policy, drafted)

@@ -68,6 +68,8 @@ class PyRuntime:
                 ok, joined = self._join(b, fact)
                 if not ok:
                     continue
-                fired.append(Activation(b, fact[F_ID], fact[F_PERIOD], joined[F_ID] if joined and b.waiver_join else None))
+                fired.append(
+                    Activation(b, fact[F_ID], fact[F_PERIOD], joined[F_ID] if joined and b.waiver_join else None)
+                )
                 self._facts.append(conclusion_fact(b.rule_id, fact[F_PERIOD], b.outcome.status))
         return fired

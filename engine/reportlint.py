@@ -75,21 +75,36 @@ def _names(ex: Extraction, p: Problems) -> None:
         if name == chosen:
             continue
         for line in lines:
-            p.add(line, name, "report-name", f"the unit's name is written “{name}” here but “{chosen}” "
-                  f"{len(spellings[chosen])} times elsewhere (lines {', '.join(map(str, spellings[chosen]))})",
-                  f"tên đơn vị viết “{name}”, các chỗ khác viết “{chosen}”")
+            p.add(
+                line,
+                name,
+                "report-name",
+                f"the unit's name is written “{name}” here but “{chosen}” "
+                f"{len(spellings[chosen])} times elsewhere (lines {', '.join(map(str, spellings[chosen]))})",
+                f"tên đơn vị viết “{name}”, các chỗ khác viết “{chosen}”",
+            )
 
 
 def _blanks(report: ReportText, p: Problems) -> None:
     for i, line in enumerate(report.lines, 1):
         text = clean(line)
         if re.match(r"^Số:\s*/", text):
-            p.add(i, "Số:", "report-blank", "the document number is blank (“Số: /…”): an unissued draft",
-                  "số văn bản để trống (“Số: /…”)")
+            p.add(
+                i,
+                "Số:",
+                "report-blank",
+                "the document number is blank (“Số: /…”): an unissued draft",
+                "số văn bản để trống (“Số: /…”)",
+            )
         m = re.search(r"ngày\s+tháng\s+\d*\s*năm", text)
         if m:
-            p.add(i, "ngày", "report-blank", "the day of the date line is blank: an unissued draft",
-                  "ngày ban hành để trống")
+            p.add(
+                i,
+                "ngày",
+                "report-blank",
+                "the day of the date line is blank: an unissued draft",
+                "ngày ban hành để trống",
+            )
 
 
 def _numbering(report: ReportText, p: Problems) -> None:
@@ -106,18 +121,26 @@ def _numbering(report: ReportText, p: Problems) -> None:
             major, sub = int(m.group(1)), int(m.group(2))
             if major != last_major:
                 expected_sub = last_sub.get(last_major, 0) + 1
-                p.add(para.line, m.group(0).strip(), "report-numbering",
-                      f"section {major}.{sub} follows {last_major}.{last_sub.get(last_major, 0)}: expected "
-                      f"{last_major}.{expected_sub}",
-                      f"đánh số mục {major}.{sub} sau mục {last_major}.{last_sub.get(last_major, 0)}; đúng ra là "
-                      f"{last_major}.{expected_sub}")
+                p.add(
+                    para.line,
+                    m.group(0).strip(),
+                    "report-numbering",
+                    f"section {major}.{sub} follows {last_major}.{last_sub.get(last_major, 0)}: expected "
+                    f"{last_major}.{expected_sub}",
+                    f"đánh số mục {major}.{sub} sau mục {last_major}.{last_sub.get(last_major, 0)}; đúng ra là "
+                    f"{last_major}.{expected_sub}",
+                )
                 last_sub[last_major] = expected_sub
                 continue
             expected = last_sub.get(major, 0) + 1
             if sub != expected:
-                p.add(para.line, m.group(0).strip(), "report-numbering", f"section {major}.{sub} is out of sequence: "
-                      f"expected {major}.{expected}", f"mục {major}.{sub} đánh số không liên tục; đúng ra là "
-                      f"{major}.{expected}")
+                p.add(
+                    para.line,
+                    m.group(0).strip(),
+                    "report-numbering",
+                    f"section {major}.{sub} is out of sequence: expected {major}.{expected}",
+                    f"mục {major}.{sub} đánh số không liên tục; đúng ra là {major}.{expected}",
+                )
             last_sub[major] = sub
             continue
         m = re.match(r"^(\d+)\.\s", text)
@@ -147,20 +170,35 @@ def _brackets(report: ReportText, p: Problems) -> None:
         for o, c in pairs:
             opened, closed = para.text.count(o), (_closers(para.text) if c == ")" else para.text.count(c))
             if opened != closed:
-                p.add(para.line, o if opened > closed else c, "report-brackets",
-                      f"{opened} “{o}” but {closed} “{c}” in this paragraph",
-                      f"đoạn văn có {opened} dấu “{o}” nhưng {closed} dấu “{c}”")
+                p.add(
+                    para.line,
+                    o if opened > closed else c,
+                    "report-brackets",
+                    f"{opened} “{o}” but {closed} “{c}” in this paragraph",
+                    f"đoạn văn có {opened} dấu “{o}” nhưng {closed} dấu “{c}”",
+                )
         if para.text.count('"') % 2:
-            p.add(para.line, '"', "report-brackets", "an odd number of straight quotes (\") in this paragraph",
-                  "dấu ngoặc kép (\") không khép")
+            p.add(
+                para.line,
+                '"',
+                "report-brackets",
+                "an odd number of straight quotes (\") in this paragraph",
+                "dấu ngoặc kép (\") không khép",
+            )
 
 
 def _splits(report: ReportText, p: Problems) -> None:
     for para in report.paragraphs:
         for line in para.joined_at:
             first = clean(report.lines[line - 1]).split(" ")[0]
-            p.add(line, first, "report-split", "this line continues the sentence of an earlier line across a break "
-                  "(page break in mid-sentence); read them together", "câu bị ngắt sang dòng khác giữa chừng")
+            p.add(
+                line,
+                first,
+                "report-split",
+                "this line continues the sentence of an earlier line across a break "
+                "(page break in mid-sentence); read them together",
+                "câu bị ngắt sang dòng khác giữa chừng",
+            )
 
 
 def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
@@ -173,19 +211,35 @@ def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
             p.add(i, m.group(0), "report-typo", f"“{m.group(1)}” is written twice", f"lặp từ “{m.group(1)}”")
         m = re.search(r"(\d+) chỉ tiêu trong bộ tiêu chí", text)
         if m:
-            p.add(i, m.group(0), "report-term", f"“{m.group(0)}”: the set has {m.group(1)} tiêu chí (criteria), each "
-                  "made of several chỉ tiêu (indicators)", f"“{m.group(0)}”: bộ tiêu chí có {m.group(1)} tiêu chí, "
-                  "mỗi tiêu chí gồm nhiều chỉ tiêu; viết “tiêu chí”")
+            p.add(
+                i,
+                m.group(0),
+                "report-term",
+                f"“{m.group(0)}”: the set has {m.group(1)} tiêu chí (criteria), each "
+                "made of several chỉ tiêu (indicators)",
+                f"“{m.group(0)}”: bộ tiêu chí có {m.group(1)} tiêu chí, "
+                "mỗi tiêu chí gồm nhiều chỉ tiêu; viết “tiêu chí”",
+            )
         m = re.search(r"đến cuối năm (\d{4})", text)
         if m and as_of and int(m.group(1)) >= as_of.year and as_of.month < 12:
-            p.add(i, m.group(0), "report-future", f"“{m.group(0)}” is stated in a report whose figures stop at "
-                  f"{vi.date(as_of)}: the year's result is not known yet", f"nêu kết quả “{m.group(0)}” trong khi "
-                  f"số liệu chỉ đến {vi.as_of(as_of, month_only=ex.header.as_of_month_only)}")
+            p.add(
+                i,
+                m.group(0),
+                "report-future",
+                f"“{m.group(0)}” is stated in a report whose figures stop at "
+                f"{vi.date(as_of)}: the year's result is not known yet",
+                f"nêu kết quả “{m.group(0)}” trong khi "
+                f"số liệu chỉ đến {vi.as_of(as_of, month_only=ex.header.as_of_month_only)}",
+            )
         for m in re.finditer(r"hoàn thành 100% chỉ tiêu", text):
             if not re.search(r"\d+\s*(?:hộ|mô hình|khu|người)\b[^.]*?(?:được giao|chỉ tiêu)", text):
-                p.add(i, m.group(0), "report-no-threshold", "“hoàn thành 100% chỉ tiêu” without the number the "
-                      "target set: it cannot be checked", "nêu “hoàn thành 100% chỉ tiêu” nhưng không nêu mức chỉ "
-                      "tiêu được giao nên không kiểm chứng được")
+                p.add(
+                    i,
+                    m.group(0),
+                    "report-no-threshold",
+                    "“hoàn thành 100% chỉ tiêu” without the number the target set: it cannot be checked",
+                    "nêu “hoàn thành 100% chỉ tiêu” nhưng không nêu mức chỉ tiêu được giao nên không kiểm chứng được",
+                )
 
 
 def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
@@ -202,22 +256,35 @@ def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
         for item in f.items:
             name = item["name"]
             if "decision" not in item:
-                p.add(f.line, name[:30], "report-evidence", f"“{name}” is counted toward the target without the "
-                      "decision that founded or recognised it", f"mô hình “{name}” được tính vào chỉ tiêu nhưng chưa "
-                      "dẫn quyết định thành lập, công nhận")
+                p.add(
+                    f.line,
+                    name[:30],
+                    "report-evidence",
+                    f"“{name}” is counted toward the target without the decision that founded or recognised it",
+                    f"mô hình “{name}” được tính vào chỉ tiêu nhưng chưa dẫn quyết định thành lập, công nhận",
+                )
             else:
                 date = item["decision"].get("date")
                 if date and date < plan.date.isoformat():
                     d = item["decision"]
-                    p.add(f.line, d["number"], "report-decision-date",
-                          f"{d['kind']} số {d['number']} ({date[8:]}/{date[5:7]}/{date[:4]}) founding “{name}” is dated "
-                          f"before {plan.citation}, under which the model is counted",
-                          f"{d['kind']} số {d['number']} ngày {date[8:]}/{date[5:7]}/{date[:4]} thành lập mô hình "
-                          f"“{name}” ban hành trước {plan.citation} mà mô hình được tính vào")
+                    p.add(
+                        f.line,
+                        d["number"],
+                        "report-decision-date",
+                        f"{d['kind']} số {d['number']} ({date[8:]}/{date[5:7]}/{date[:4]}) founding “{name}” is dated "
+                        f"before {plan.citation}, under which the model is counted",
+                        f"{d['kind']} số {d['number']} ngày {date[8:]}/{date[5:7]}/{date[:4]} thành lập mô hình "
+                        f"“{name}” ban hành trước {plan.citation} mà mô hình được tính vào",
+                    )
             if item.get("owner"):
-                p.add(f.line, name[:30], "report-owner", f"“{name}” was founded by {item['owner']} (the report says "
-                      "so elsewhere) but is counted toward the UBND's own target", f"mô hình “{name}” do "
-                      f"{item['owner']} thành lập nhưng được tính vào chỉ tiêu của UBND xã")
+                p.add(
+                    f.line,
+                    name[:30],
+                    "report-owner",
+                    f"“{name}” was founded by {item['owner']} (the report says "
+                    "so elsewhere) but is counted toward the UBND's own target",
+                    f"mô hình “{name}” do {item['owner']} thành lập nhưng được tính vào chỉ tiêu của UBND xã",
+                )
 
 
 def _summary(ex: Extraction, p: Problems) -> None:
@@ -228,9 +295,13 @@ def _summary(ex: Extraction, p: Problems) -> None:
             continue
         key = fold(s["quote"]).lower()[:40]
         if key not in folded:
-            p.add(s["line"], s["quote"][:30], "report-summary", f"“{s['quote']}” is stated here but left out of the "
-                  "section “Tồn tại, hạn chế”", f"hạn chế “{s['quote']}” nêu ở phần kết quả nhưng chưa đưa vào mục "
-                  "“Tồn tại, hạn chế”")
+            p.add(
+                s["line"],
+                s["quote"][:30],
+                "report-summary",
+                f"“{s['quote']}” is stated here but left out of the section “Tồn tại, hạn chế”",
+                f"hạn chế “{s['quote']}” nêu ở phần kết quả nhưng chưa đưa vào mục “Tồn tại, hạn chế”",
+            )
 
 
 # a check of the report's own figures that fails: the figures disagree, or they need clarifying
@@ -244,8 +315,14 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     bare = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", ex.header.commune or "", flags=re.I)
     known = cat.commune_id_for(slug(bare), ex.header.title or "") if bare else None
     try:
-        doc = to_document(ex, ex.report.path, commune_id=known or "lint/xa", name=ex.header.commune or "xã chưa rõ tên",
-                          as_of=None if ex.header.as_of else dt.date.today(), report_file=str(ex.report.path.resolve()))
+        doc = to_document(
+            ex,
+            ex.report.path,
+            commune_id=known or "lint/xa",
+            name=ex.header.commune or "xã chưa rõ tên",
+            as_of=None if ex.header.as_of else dt.date.today(),
+            report_file=str(ex.report.path.resolve()),
+        )
     except Unknown:
         return
     diags = Diagnostics()
@@ -266,11 +343,17 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     for d in ex.facts:
         for note in d.notes:
             if note.startswith("báo cáo cũng nêu khác"):
-                p.add(d.line, d.quote[:30], "report-contradiction", f"'{d.indicator}' is read differently elsewhere: {note}",
-                      f"số liệu nêu khác nhau ở hai chỗ: {note}")
+                p.add(
+                    d.line,
+                    d.quote[:30],
+                    "report-contradiction",
+                    f"'{d.indicator}' is read differently elsewhere: {note}",
+                    f"số liệu nêu khác nhau ở hai chỗ: {note}",
+                )
 
 
 # --------------------------------------------------------------------------------------------------- figures in the text
+
 
 def _num(value) -> str:
     """A figure as the report would write it: 87,5 (decimal comma), 40."""
@@ -283,7 +366,7 @@ def _off(part, whole, pct) -> bool:
     if not whole:
         return False
     digits = len(pct.text.split(",")[1].rstrip("% ")) if "," in pct.text else 0
-    return abs(part / whole * 100 - pct.value) > max(0.5 * 10 ** -digits, 0.05) + 1e-9
+    return abs(part / whole * 100 - pct.value) > max(0.5 * 10**-digits, 0.05) + 1e-9
 
 
 _PARTS = re.compile(r"\(\s*trong đó\b|,\s*trong đó\b|\bgồm\s*:?|\bbao gồm\s*:?", re.I)
@@ -315,32 +398,44 @@ def _ratio_and_percent(line: int, clause: str, figs: list, p: Problems) -> None:
         pct = next((x for x in pcts if x.start >= part.end), None)
         # the rate of this N/M only: nothing but its unit and "(đạt …)" between, nothing of its own after it
         # ("10/10 thôn (…), 95,2% hộ đạt gia đình văn hóa" is another rate)
-        if (pct is None or pct.start - part.end > 40 or re.search(r"[\d;]", clause[part.end:pct.start])
-                or not re.match(r"\s*(?:[),;.]|$|so với)", clause[pct.end:])):
+        if (
+            pct is None
+            or pct.start - part.end > 40
+            or re.search(r"[\d;]", clause[part.end : pct.start])
+            or not re.match(r"\s*(?:[),;.]|$|so với)", clause[pct.end :])
+        ):
             continue
         if _off(part.value, part.pair.value, pct):
             n, m = _num(part.value), _num(part.pair.value)
-            p.add(line, part.text, "report-ratio",
-                  f"{n}/{m} is {_num(part.value / part.pair.value * 100)}%, not the {pct.text.strip()} stated beside it",
-                  f"{n}/{m} là {_num(part.value / part.pair.value * 100)}%, không phải {pct.text.strip()} như báo cáo "
-                  "nêu")
+            p.add(
+                line,
+                part.text,
+                "report-ratio",
+                f"{n}/{m} is {_num(part.value / part.pair.value * 100)}%, not the {pct.text.strip()} stated beside it",
+                f"{n}/{m} là {_num(part.value / part.pair.value * 100)}%, không phải {pct.text.strip()} như báo cáo "
+                "nêu",
+            )
     # "giảm 02 hộ … chỉ tiêu giao 05 hộ (đạt 40%)", "giảm 21 hộ, đạt 105% chỉ tiêu huyện giao (20 hộ)"
     targets = [f for f in figs if f.role == "target" and f.pair is None]
     counts = [f for f in figs if f.role == "count" and f.pair is None and f.text]
     rates = [f for f in figs if f.role in ("of_target", "percent") and f.bound is None]
     if len(targets) == 1 and len(counts) == 1 and len(rates) == 1 and counts[0].start < targets[0].start:
         count, target, rate = counts[0], targets[0], rates[0]
-        if rate.role == "percent" and not re.search(r"\bđạt\s*$", clause[:rate.start]):
+        if rate.role == "percent" and not re.search(r"\bđạt\s*$", clause[: rate.start]):
             return
         if re.search(r"\b(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý)\b", clause, re.I):
             return  # a target per year: its base is the years it runs over, not the number written
         if _off(count.value, target.value, rate):
             c, t = _num(count.value), _num(target.value)
-            p.add(line, rate.text.strip(), "report-ratio",
-                  f"{c} of the target {t} is {_num(count.value / target.value * 100)}%, not the {rate.text.strip()} "
-                  "stated",
-                  f"{c} trên chỉ tiêu {t} là {_num(count.value / target.value * 100)}%, không phải "
-                  f"{rate.text.strip()} như báo cáo nêu")
+            p.add(
+                line,
+                rate.text.strip(),
+                "report-ratio",
+                f"{c} of the target {t} is {_num(count.value / target.value * 100)}%, not the {rate.text.strip()} "
+                "stated",
+                f"{c} trên chỉ tiêu {t} là {_num(count.value / target.value * 100)}%, không phải "
+                f"{rate.text.strip()} như báo cáo nêu",
+            )
 
 
 def _parts_and_total(line: int, clause: str, figs: list, p: Problems) -> None:
@@ -352,36 +447,56 @@ def _parts_and_total(line: int, clause: str, figs: list, p: Problems) -> None:
     if not before or not after:
         return
     total = before[-1]
-    unit = re.match(r"\s*(\w+)", clause[total.end:])
-    same = [f for f in after if unit and re.match(rf"\s*{re.escape(unit.group(1))}\b", clause[f.end:], re.I)]
+    unit = re.match(r"\s*(\w+)", clause[total.end :])
+    same = [f for f in after if unit and re.match(rf"\s*{re.escape(unit.group(1))}\b", clause[f.end :], re.I)]
     if not same:
         return
     if "trong đó" in m.group(0).lower():
         big = [f for f in same if f.value > total.value]
         if big:
-            p.add(line, big[0].text, "report-parts",
-                  f"a part ({_num(big[0].value)}) is larger than its total ({_num(total.value)})",
-                  f"phần “trong đó” ({_num(big[0].value)}) lớn hơn tổng số ({_num(total.value)})")
+            p.add(
+                line,
+                big[0].text,
+                "report-parts",
+                f"a part ({_num(big[0].value)}) is larger than its total ({_num(total.value)})",
+                f"phần “trong đó” ({_num(big[0].value)}) lớn hơn tổng số ({_num(total.value)})",
+            )
         return
     if len(same) >= 2 and sum(f.value for f in same) != total.value:
         listed = " + ".join(_num(f.value) for f in same)
-        p.add(line, total.text, "report-parts",
-              f"the parts listed ({listed} = {_num(sum(f.value for f in same))}) do not add up to the stated total "
-              f"{_num(total.value)}",
-              f"các phần liệt kê ({listed} = {_num(sum(f.value for f in same))}) không bằng tổng số "
-              f"{_num(total.value)} báo cáo nêu")
+        p.add(
+            line,
+            total.text,
+            "report-parts",
+            f"the parts listed ({listed} = {_num(sum(f.value for f in same))}) do not add up to the stated total "
+            f"{_num(total.value)}",
+            f"các phần liệt kê ({listed} = {_num(sum(f.value for f in same))}) không bằng tổng số "
+            f"{_num(total.value)} báo cáo nêu",
+        )
 
 
 def _units(line: int, text: str, p: Problems) -> None:
     for m in _RATE_UNIT.finditer(text):
-        lead = text[max(0, m.start() - 60): m.start()]
+        lead = text[max(0, m.start() - 60) : m.start()]
         if _OUTPUT.search(lead) and not _YIELD.search(lead):
-            p.add(line, m.group(0), "report-unit",
-                  f"'{m.group('u')}' is a yield (per area), but the figure is stated as an output (sản lượng)",
-                  f"“{m.group('u')}” là đơn vị năng suất (trên diện tích), nhưng con số được nêu là sản lượng")
+            p.add(
+                line,
+                m.group(0),
+                "report-unit",
+                f"'{m.group('u')}' is a yield (per area), but the figure is stated as an output (sản lượng)",
+                f"“{m.group('u')}” là đơn vị năng suất (trên diện tích), nhưng con số được nêu là sản lượng",
+            )
     for m in _MASS_UNIT.finditer(text):
-        lead = text[max(0, m.start() - 60): m.start()]
-        if _YIELD.search(lead) and not _OUTPUT.search(lead) and not re.search(r"[;.]", lead[_YIELD.search(lead).end():]):
-            p.add(line, m.group(0), "report-unit",
-                  f"a yield (năng suất) is per area (tấn/ha, tạ/ha), not '{m.group('u')}'",
-                  f"năng suất phải tính trên diện tích (tấn/ha, tạ/ha), không phải “{m.group('u')}”")
+        lead = text[max(0, m.start() - 60) : m.start()]
+        if (
+            _YIELD.search(lead)
+            and not _OUTPUT.search(lead)
+            and not re.search(r"[;.]", lead[_YIELD.search(lead).end() :])
+        ):
+            p.add(
+                line,
+                m.group(0),
+                "report-unit",
+                f"a yield (năng suất) is per area (tấn/ha, tạ/ha), not '{m.group('u')}'",
+                f"năng suất phải tính trên diện tích (tấn/ha, tạ/ha), không phải “{m.group('u')}”",
+            )

@@ -23,7 +23,7 @@ from .yamlsrc import decode_utf8
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PDF_PAGES = 200
-OCR_TIMEOUT = 120                     # seconds per page image
+OCR_TIMEOUT = 120  # seconds per page image
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
 _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*[-+•–]\s+")
@@ -35,6 +35,7 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 # --------------------------------------------------------------------------------------------------- normalising
+
 
 def clean(text: str) -> str:
     """The text as quoted: NFC, no emphasis marks, one space between words. The one normaliser of report text."""
@@ -58,30 +59,34 @@ def quote_key(text: str) -> str:
 
 def fold(text: str) -> str:
     """Without diacritics (đ → d), for telling spellings of one name apart: 'Tỉnh An' and 'Tịnh An' fold alike."""
-    return "".join(c for c in unicodedata.normalize("NFD", text)
-                   if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+    return (
+        "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        .replace("đ", "d")
+        .replace("Đ", "D")
+    )
 
 
 # --------------------------------------------------------------------------------------------------- the model
 
+
 @dataclass
 class Sentence:
     line: int
-    start: int                    # offset in the paragraph's text
-    text: str                     # as quoted (clean)
+    start: int  # offset in the paragraph's text
+    text: str  # as quoted (clean)
     paragraph: "Paragraph"
 
 
 @dataclass
 class Paragraph:
     line: int
-    raw: str                      # the source text, emphasis kept (names of models are often emphasised)
+    raw: str  # the source text, emphasis kept (names of models are often emphasised)
     text: str
     lines: list[int] = field(default_factory=list)
-    joined_at: list[int] = field(default_factory=list)   # lines where a sentence broken by a page break resumes
+    joined_at: list[int] = field(default_factory=list)  # lines where a sentence broken by a page break resumes
     sentences: list[Sentence] = field(default_factory=list)
-    offsets: list[tuple[int, int]] = field(default_factory=list)   # (offset in text, line it starts on)
-    table: Optional[int] = None   # a row of this table (read by its cells, not as prose)
+    offsets: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line it starts on)
+    table: Optional[int] = None  # a row of this table (read by its cells, not as prose)
 
     @property
     def match(self) -> str:
@@ -97,12 +102,12 @@ class Paragraph:
 
 @dataclass
 class Cell:
-    table: int                    # 1-based, in document order (a layout table counts too)
-    row: int                      # 1-based
-    col: int                      # 1-based
-    text: str                     # clean
-    raw: str                      # emphasis kept
-    line: int                     # the line of its row in ``ReportText.lines``
+    table: int  # 1-based, in document order (a layout table counts too)
+    row: int  # 1-based
+    col: int  # 1-based
+    text: str  # clean
+    raw: str  # emphasis kept
+    line: int  # the line of its row in ``ReportText.lines``
 
     @property
     def ref(self) -> str:
@@ -121,7 +126,7 @@ class ReportText:
     path: Path
     lines: list[str]
     paragraphs: list[Paragraph]
-    encoding: str = "utf-8"       # 'docx', 'pdf', 'ocr', 'utf-8', or the legacy encoding converted (legacy.LABELS)
+    encoding: str = "utf-8"  # 'docx', 'pdf', 'ocr', 'utf-8', or the legacy encoding converted (legacy.LABELS)
     tables: list[Table] = field(default_factory=list)
     _keys: Optional[list[str]] = field(default=None, repr=False)
 
@@ -137,7 +142,7 @@ class ReportText:
         """Whether ``quote`` stands at ``line`` (or runs on over the next lines: a page break may cut it)."""
         if self._keys is None:
             self._keys = [quote_key(x) for x in self.lines]
-        window = " ".join(x for x in self._keys[line - 1: line - 1 + span] if x)
+        window = " ".join(x for x in self._keys[line - 1 : line - 1 + span] if x)
         return quote_key(quote) in window
 
     def find(self, quote: str) -> Optional[int]:
@@ -149,12 +154,13 @@ class ReportText:
 
 # --------------------------------------------------------------------------------------------------- reading
 
+
 @dataclass
 class _Read:
     lines: list[str]
     encoding: str
     tables: list[Table] = field(default_factory=list)
-    table_lines: dict[int, int] = field(default_factory=dict)     # line (1-based) → table index
+    table_lines: dict[int, int] = field(default_factory=dict)  # line (1-based) → table index
 
 
 def _decode(path: Path) -> _Read:
@@ -165,7 +171,7 @@ def _decode(path: Path) -> _Read:
         return _docx(path, raw)
     if raw.startswith(b"%PDF"):
         return _pdf(path, raw)
-    if describe(raw) == "an image" or raw[:4] in (b"II*\x00", b"MM\x00*"):   # PNG, JPEG, GIF; TIFF
+    if describe(raw) == "an image" or raw[:4] in (b"II*\x00", b"MM\x00*"):  # PNG, JPEG, GIF; TIFF
         return _image(path)
     encoding = "utf-8"
     try:
@@ -235,8 +241,10 @@ def _docx(path: Path, raw: bytes) -> _Read:
                 read.lines += [_paragraph_text(child), ""]
             elif child.tag == _W + "tbl":
                 n_tables += 1
-                rows = [[[_paragraph_text(p) for p in tc.iter(_W + "p")] for tc in tr.iter(_W + "tc")]
-                        for tr in child.iter(_W + "tr")]
+                rows = [
+                    [[_paragraph_text(p) for p in tc.iter(_W + "p")] for tc in tr.iter(_W + "tc")]
+                    for tr in child.iter(_W + "tr")
+                ]
                 _add_table(read, n_tables, rows)
     return read
 
@@ -260,7 +268,9 @@ def _add_rows(read: _Read, table: Table, rows: list[list[list[str]]]) -> None:
     for row in rows:
         r = len(table.rows) + 1
         line = len(read.lines) + 1
-        cells = [Cell(table.index, r, c, clean(" ".join(paras)), " ".join(paras), line) for c, paras in enumerate(row, 1)]
+        cells = [
+            Cell(table.index, r, c, clean(" ".join(paras)), " ".join(paras), line) for c, paras in enumerate(row, 1)
+        ]
         table.rows.append(cells)
         read.lines += [" | ".join(c.raw for c in cells), ""]
         read.table_lines[line] = table.index
@@ -295,6 +305,7 @@ def _markdown_tables(read: _Read) -> None:
 
 # --------------------------------------------------------------------------------------------------- PDF and OCR
 
+
 def _pdf(path: Path, raw: bytes) -> _Read:
     """A PDF report: its text layer, page by page (pdfplumber), ruled tables kept as cells; a page break is a blank
     line, which the paragraph reader mends when a sentence runs on. A PDF without a text layer is a scan: OCR."""
@@ -311,8 +322,8 @@ def _pdf(path: Path, raw: bytes) -> _Read:
             if not any(page.chars for page in pdf.pages):
                 return _ocr_pages(path, [page.to_image(resolution=300).original for page in pdf.pages])
             n_tables = 0
-            text_run: list[str] = []     # the lines of print since the last table, joined into paragraphs at once
-            open_table: Optional[Table] = None   # a table that ended its page: the next page may carry it on
+            text_run: list[str] = []  # the lines of print since the last table, joined into paragraphs at once
+            open_table: Optional[Table] = None  # a table that ended its page: the next page may carry it on
 
             def flush() -> None:
                 read.lines.extend(_paragraphs_of_lines(text_run))
@@ -340,9 +351,8 @@ def _pdf(path: Path, raw: bytes) -> _Read:
                         continue
                     flush()
                     rows = [[[unicodedata.normalize("NFC", c or "")] for c in row] for row in piece.extract()]
-                    if (n == 0 and open_table is not None and rows
-                            and len(rows[0]) == len(open_table.rows[0])):
-                        _add_rows(read, open_table, rows)     # the table goes on over the page break
+                    if n == 0 and open_table is not None and rows and len(rows[0]) == len(open_table.rows[0]):
+                        _add_rows(read, open_table, rows)  # the table goes on over the page break
                     else:
                         n_tables += 1
                         read.lines.append("")
@@ -353,8 +363,9 @@ def _pdf(path: Path, raw: bytes) -> _Read:
     except InputError:
         raise
     except (PDFSyntaxError, Exception) as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file
-        raise error(path, "io", f"the PDF cannot be read ({type(exc).__name__}: {exc}); save it again as PDF, "
-                    "or as .docx") from None
+        raise error(
+            path, "io", f"the PDF cannot be read ({type(exc).__name__}: {exc}); save it again as PDF, or as .docx"
+        ) from None
     return read
 
 
@@ -364,9 +375,18 @@ def _paragraphs_of_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         text = line.rstrip()
-        if (out and out[-1] and text and not _END.search(out[-1]) and not _HEADING_START.match(text)
-                and not _BULLET.match(text) and not out[-1].isupper() and not text.isupper()
-                and not _MD_ROW.match(text) and " | " not in out[-1]):
+        if (
+            out
+            and out[-1]
+            and text
+            and not _END.search(out[-1])
+            and not _HEADING_START.match(text)
+            and not _BULLET.match(text)
+            and not out[-1].isupper()
+            and not text.isupper()
+            and not _MD_ROW.match(text)
+            and " | " not in out[-1]
+        ):
             # a number or a word cut at a hyphen or slash by the wrap ("87/QĐ-" + "UBND") is one again
             out[-1] = out[-1] + ("" if re.search(r"\w[-/]$", out[-1]) else " ") + text.strip()
             continue
@@ -388,8 +408,10 @@ def tesseract() -> Optional[str]:
     return exe if "vie" in langs else None
 
 
-OCR_MISSING = ("reading it needs OCR: install Tesseract with its Vietnamese data (Debian/Ubuntu: apt-get install "
-               "tesseract-ocr tesseract-ocr-vie), or give the report as .docx, .txt or a PDF with a text layer")
+OCR_MISSING = (
+    "reading it needs OCR: install Tesseract with its Vietnamese data (Debian/Ubuntu: apt-get install "
+    "tesseract-ocr tesseract-ocr-vie), or give the report as .docx, .txt or a PDF with a text layer"
+)
 
 
 def _image(path: Path) -> _Read:
@@ -418,13 +440,15 @@ def _ocr_pages(path: Path, images: list) -> _Read:
             page = Path(tmp) / f"p{i}.png"
             image.save(page)
             try:
-                done = subprocess.run([exe, str(page), "stdout", "-l", "vie", "--psm", "4"], capture_output=True,
-                                      timeout=OCR_TIMEOUT)
+                done = subprocess.run(
+                    [exe, str(page), "stdout", "-l", "vie", "--psm", "4"], capture_output=True, timeout=OCR_TIMEOUT
+                )
             except subprocess.TimeoutExpired:
                 raise error(path, "io", f"OCR of page {i + 1} took longer than {OCR_TIMEOUT} s") from None
             if done.returncode != 0:
-                raise error(path, "io", f"OCR of page {i + 1} failed: "
-                            f"{done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+                raise error(
+                    path, "io", f"OCR of page {i + 1} failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}"
+                )
             lines += unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace")).split("\n") + [""]
     return _Read(_paragraphs_of_lines(lines), "ocr")
 
@@ -439,9 +463,9 @@ def _split(p: Paragraph) -> None:
     text = p.text
     pieces = []
     for m in _SENT.finditer(text):
-        if _ENUM.match(text[start:m.start()].strip()):
+        if _ENUM.match(text[start : m.start()].strip()):
             continue  # "3." opening a numbered item is not a sentence of its own
-        pieces.append((start, text[start:m.start()]))
+        pieces.append((start, text[start : m.start()]))
         start = m.end()
     pieces.append((start, text[start:]))
     for pos, piece in pieces:
@@ -455,8 +479,10 @@ def encoding_note(report: ReportText) -> Optional[str]:
         return None
     if report.encoding == "ocr":
         return "the report was read by OCR: every fact drafted from it is marked for review"
-    return (f"the report is Vietnamese text in the {legacy.LABELS[report.encoding]} encoding: read as Unicode; "
-            "check the letters of what is drafted from it")
+    return (
+        f"the report is Vietnamese text in the {legacy.LABELS[report.encoding]} encoding: read as Unicode; "
+        "check the letters of what is drafted from it"
+    )
 
 
 def report_lines(path: Path) -> list[str]:
@@ -494,15 +520,18 @@ def read_report(path: Path) -> ReportText:
             j = i
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            if (j < len(lines) and j - i <= 3 and j + 1 not in read.table_lines
-                    and _continues(clean(parts[-1]), lines[j])):
+            if (
+                j < len(lines)
+                and j - i <= 3
+                and j + 1 not in read.table_lines
+                and _continues(clean(parts[-1]), lines[j])
+            ):
                 offsets.append((len(clean(" ".join(parts))) + 1, j + 1))
                 parts.append(lines[j])
                 joined.append(j + 1)
                 i = j + 1
                 continue
-            if (i < len(lines) and lines[i].strip() and not _BULLET.match(lines[i])
-                    and i + 1 not in read.table_lines):
+            if i < len(lines) and lines[i].strip() and not _BULLET.match(lines[i]) and i + 1 not in read.table_lines:
                 offsets.append((len(clean(" ".join(parts))) + 1, i + 1))
                 parts.append(lines[i])
                 i += 1

@@ -74,8 +74,8 @@ class Runtime:
         self._errors: list[str] = []
         self._sid = 0
         self._open_sid: Optional[str] = None
-        self._live_sids: set[int] = set()        # hashes of the states not deleted
-        self._ids: dict[str, str] = {}            # wire id → the engine's id, for the open state
+        self._live_sids: set[int] = set()  # hashes of the states not deleted
+        self._ids: dict[str, str] = {}  # wire id → the engine's id, for the open state
         self._id_hashes: set[int] = set()
         self._next_id = 0
         self._stored = False
@@ -116,12 +116,15 @@ class Runtime:
                     return
                 self._seen.add(seen)
                 waiver = c.w._d if branch.waiver_join else None
-                self._fired.append(Activation(branch, obs_id, obs[F_PERIOD], self._ids[waiver[F_ID]] if waiver else None))
+                self._fired.append(
+                    Activation(branch, obs_id, obs[F_PERIOD], self._ids[waiver[F_ID]] if waiver else None)
+                )
                 if branch.rule_id in self._read:  # chaining: another rule joins on this conclusion
                     fact = conclusion_fact(branch.rule_id, obs[F_PERIOD], branch.outcome.status)
                     c.assert_fact(dict(fact, **{F_ID: self._wire_id(fact[F_ID])}))
             except BaseException:  # durable would swallow it; keep it and fail the run
                 self._errors.append(f"{branch.name}: {traceback.format_exc(limit=3)}")
+
         return run
 
     # -- states

@@ -23,7 +23,7 @@ class Selection:
     statuses: Optional[set[str]] = None
     rules: tuple[str, ...] = ()
     communes: tuple[str, ...] = ()
-    plans: frozenset[str] = frozenset()          # document ids (resolve_plans turns what was typed into ids)
+    plans: frozenset[str] = frozenset()  # document ids (resolve_plans turns what was typed into ids)
     matched_communes: int = field(default=0, init=False)
 
     @staticmethod
@@ -34,8 +34,11 @@ class Selection:
         out = set()
         for part in (p.strip() for p in text.split(",")):
             if part not in vi.STATUS_LABELS:
-                raise ValueError(f"unknown status '{part}'" + did_you_mean(part, vi.STATUS_LABELS)
-                                 + f"; the statuses are: {', '.join(vi.STATUS_ORDER)}")
+                raise ValueError(
+                    f"unknown status '{part}'"
+                    + did_you_mean(part, vi.STATUS_LABELS)
+                    + f"; the statuses are: {', '.join(vi.STATUS_ORDER)}"
+                )
             out.add(part)
         return out
 
@@ -47,9 +50,12 @@ class Selection:
         out = set()
         for w in wanted:
             if w not in known:
-                raise ValueError(f"--plan '{w}' is no document of the catalogue" + did_you_mean(w, known)
-                                 + "; the documents are: " + ", ".join(f"{d.number} ({d.id})"
-                                                                      for d in cat.documents.values()))
+                raise ValueError(
+                    f"--plan '{w}' is no document of the catalogue"
+                    + did_you_mean(w, known)
+                    + "; the documents are: "
+                    + ", ".join(f"{d.number} ({d.id})" for d in cat.documents.values())
+                )
             out.add(known[w])
         return frozenset(out)
 
@@ -59,21 +65,27 @@ class Selection:
         return [p for p in self.rules if not fnmatch.filter(ids, p)]
 
     def _commune(self, cf: CommuneFacts) -> bool:
-        return not self.communes or any(fnmatch.fnmatchcase(cf.commune.id, p) or fnmatch.fnmatchcase(cf.commune.name, p)
-                                        for p in self.communes)
+        return not self.communes or any(
+            fnmatch.fnmatchcase(cf.commune.id, p) or fnmatch.fnmatchcase(cf.commune.name, p) for p in self.communes
+        )
 
     def _rule(self, f: Finding) -> bool:
-        return ((not self.rules or any(fnmatch.fnmatchcase(f.rule_id, p) for p in self.rules))
-                and (not self.plans or f.source.document in self.plans))
+        return (not self.rules or any(fnmatch.fnmatchcase(f.rule_id, p) for p in self.rules)) and (
+            not self.plans or f.source.document in self.plans
+        )
 
-    def scope(self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+    def scope(
+        self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
+    ) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
         """Only the chosen communes and rules: what the run is about (the exit code counts these)."""
         for cf, findings in stream:
             if self._commune(cf):
                 self.matched_communes += 1
                 yield cf, [f for f in findings if self._rule(f)]
 
-    def shown(self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+    def shown(
+        self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
+    ) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
         """Of those, the findings with the chosen statuses: what is shown or written."""
         for cf, findings in stream:
             yield cf, findings if self.statuses is None else [f for f in findings if f.status in self.statuses]

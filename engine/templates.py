@@ -49,8 +49,10 @@ def problems(text: str) -> list[str]:
     """Why a template cannot be rendered, one message per problem (empty when it is fine)."""
     bare = _OPTIONAL.sub(lambda m: m.group(1), text).replace("[[", "").replace("]]", "")
     if "[" in bare or "]" in bare:
-        return ["an unbalanced '[' or ']': a [segment] is printed only when its fields have values; write a literal "
-                "bracket as '[[' or ']]'"]
+        return [
+            "an unbalanced '[' or ']': a [segment] is printed only when its fields have values; write a literal "
+            "bracket as '[[' or ']]'"
+        ]
     try:
         parsed = list(_FORMATTER.parse(text))
     except ValueError as exc:
@@ -63,8 +65,13 @@ def problems(text: str) -> list[str]:
             out.append("positional placeholders ('{}') are not allowed; name the field, e.g. '{actual}'")
         elif name not in FIELDS:
             from .diagnostics import did_you_mean
-            out.append(f"the template names an unknown field '{{{name}}}'" + did_you_mean(name, FIELDS)
-                       + "; the fields are: " + ", ".join(FIELDS))
+
+            out.append(
+                f"the template names an unknown field '{{{name}}}'"
+                + did_you_mean(name, FIELDS)
+                + "; the fields are: "
+                + ", ".join(FIELDS)
+            )
         if spec or conv:
             out.append(f"'{{{name}}}' has a format or conversion; fields are formatted by the engine")
     return out
@@ -98,6 +105,7 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
 def render(text: str, values: Mapping[str, str]) -> str:
     """Fill the placeholders; a field with no value at all shows '—', an empty one vanishes; a [segment] whose fields
     are not all filled is left out; one line, NFC."""
+
     def optional(m: re.Match) -> str:
         names = [n for _, n, _s, _c in _parsed(m.group(1)) if n is not None]
         return _fill(m.group(1), values) if all(values.get(n) for n in names) else ""

@@ -51,10 +51,27 @@ def _show(value: Any) -> str:
 
 
 # words an author may write for an allowed value that shares no spelling with it
-SYNONYMS = {"yearly": "annual", "year": "annual", "annually": "annual", "hang-nam": "annual", "hang_nam": "annual",
-            "total": "cumulative", "accumulated": "cumulative", "luy-ke": "cumulative", "luy_ke": "cumulative",
-            "due": "deadline", "by": "deadline", "han": "deadline", "now": "as_of", "current": "as_of",
-            "asof": "as_of", "as-of": "as_of", "high": "major", "low": "minor", "critial": "critical"}
+SYNONYMS = {
+    "yearly": "annual",
+    "year": "annual",
+    "annually": "annual",
+    "hang-nam": "annual",
+    "hang_nam": "annual",
+    "total": "cumulative",
+    "accumulated": "cumulative",
+    "luy-ke": "cumulative",
+    "luy_ke": "cumulative",
+    "due": "deadline",
+    "by": "deadline",
+    "han": "deadline",
+    "now": "as_of",
+    "current": "as_of",
+    "asof": "as_of",
+    "as-of": "as_of",
+    "high": "major",
+    "low": "minor",
+    "critial": "critical",
+}
 
 
 def _message(err: dict, key: str | None) -> tuple[str, str]:
@@ -67,13 +84,18 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
 
             owners = [name for name, k in KINDS.items() if key in k.model.model_fields]
             if owners:
-                return "unknown-key", (f"'{key}' does not apply to a rule of kind '{rule_kind}'; it is a key of "
-                                       + " and ".join(f"'{o}'" for o in owners) + " rules")
+                return "unknown-key", (
+                    f"'{key}' does not apply to a rule of kind '{rule_kind}'; it is a key of "
+                    + " and ".join(f"'{o}'" for o in owners)
+                    + " rules"
+                )
         return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), _VOCAB - {key})
     if kind == "missing":
         if key in ("source", "clause"):
-            return "missing-citation", (f"missing required key '{key}': every rule cites the clause of the document "
-                                        "its target comes from (source: {clause: …})")
+            return "missing-citation", (
+                f"missing required key '{key}': every rule cites the clause of the document "
+                "its target comes from (source: {clause: …})"
+            )
         return "missing-key", f"missing required key '{key}'"
     if kind == "invalid_kind":
         expected = err.get("ctx", {}).get("expected", "")
@@ -87,8 +109,10 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
         field = f"'{key}': " if isinstance(key, str) else ""
         return "invalid-value", f"{field}{_show(err.get('input'))} is not allowed{hint}; expected {expected}"
     if kind == "string_pattern_mismatch":
-        return "invalid-value", (f"{_show(err.get('input'))} is not a valid identifier: use lower-case ASCII letters, "
-                                 "digits and '-' (ids) or '_' and '.' (indicator keys)")
+        return "invalid-value", (
+            f"{_show(err.get('input'))} is not a valid identifier: use lower-case ASCII letters, "
+            "digits and '-' (ids) or '_' and '.' (indicator keys)"
+        )
     if kind == "value_error":
         text = msg.removeprefix("Value error, ")
         if text.startswith("missing required key"):
@@ -102,8 +126,10 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
         return "wrong-type", f"{msg.lower()}, got {_show(err.get('input'))}"
     if kind in ("too_long", "string_too_long") and isinstance(err.get("input"), str):
         ctx = err.get("ctx", {})
-        return "invalid-value", (f"{_show(err.get('input'))}: too long, {len(err['input']):,} characters; "
-                                 f"at most {ctx.get('max_length', '?'):,} characters")
+        return "invalid-value", (
+            f"{_show(err.get('input'))}: too long, {len(err['input']):,} characters; "
+            f"at most {ctx.get('max_length', '?'):,} characters"
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_long", "string_too_long"):
         return "invalid-value", f"{_show(err.get('input'))}: {msg.lower()}"
     return "invalid-value", msg
@@ -125,8 +151,9 @@ def _locations(exc: ValidationError, payload: Any, tags: frozenset[str]) -> list
     return out
 
 
-def validate(cls: Union[type[M], TypeAdapter], doc: YamlDoc, diags: Diagnostics, *, data: Any = None,
-             base: tuple = ()) -> Any:
+def validate(
+    cls: Union[type[M], TypeAdapter], doc: YamlDoc, diags: Diagnostics, *, data: Any = None, base: tuple = ()
+) -> Any:
     """Validate ``data`` (default: the whole document) as ``cls`` (a model, or a TypeAdapter for a union such as
     the rule kinds); on failure add one diagnostic per located value and return None."""
     from .kinds import KINDS
@@ -141,7 +168,7 @@ def validate(cls: Union[type[M], TypeAdapter], doc: YamlDoc, diags: Diagnostics,
         for err in _locations(exc, payload, frozenset(KINDS)):
             loc, complete = _yaml_loc(payload, tuple(err["loc"]))
             if err["type"] in ("missing",) or not complete:
-                key = next((p for p in err["loc"][len(loc):] if isinstance(p, str) and "[" not in p), None)
+                key = next((p for p in err["loc"][len(loc) :] if isinstance(p, str) and "[" not in p), None)
                 if err["type"] == "missing" and key is None:
                     key = str(err["loc"][-1])
             else:
@@ -176,4 +203,3 @@ def _pick(errs: list[dict]) -> list[dict]:
         if found:
             return found[:1]
     return errs[:1]
-

@@ -18,8 +18,16 @@ STATUS_LABELS = {
 }
 
 # Order of badness, worst first; --fail-on picks a level in this order.
-STATUS_ORDER = ["unmet", "needs_clarification", "insufficient_data", "pending", "waived", "not_applicable", "noted",
-                "met"]
+STATUS_ORDER = [
+    "unmet",
+    "needs_clarification",
+    "insufficient_data",
+    "pending",
+    "waived",
+    "not_applicable",
+    "noted",
+    "met",
+]
 
 # A finding's own label says which kind of "pending" it is, and a consistency check "matches" rather than "is met".
 PENDING_LABELS = {"awaiting_appraisal": "Đang chờ thẩm định", "awaiting_period_end": "Chờ kết quả cuối kỳ"}
@@ -35,6 +43,7 @@ def status_label(status: str, reason: str | None = None, *, check: bool = False)
         return PENDING_LABELS.get(reason or "", "Chưa đến hạn")
     return STATUS_LABELS[status]
 
+
 EVIDENCE_LABELS = {
     "computed": "tính từ số liệu báo cáo",
     "bound": "chỉ có cận (ví dụ “trên 50%”)",
@@ -46,8 +55,12 @@ SEVERITY_LABELS = {"critical": "Đặc biệt quan trọng", "major": "Quan tr�
 SEVERITY_ORDER = ["critical", "major", "minor", "info"]
 
 # Where a threshold comes from (review sheet); in a commune's own document an assumption is never shown as a target.
-BASIS_LABELS = {"plan": "Theo văn bản kế hoạch", "report": "Theo báo cáo nêu", "assumption": "Giả định của danh mục",
-                "computed": "Tính lại từ số liệu báo cáo"}
+BASIS_LABELS = {
+    "plan": "Theo văn bản kế hoạch",
+    "report": "Theo báo cáo nêu",
+    "assumption": "Giả định của danh mục",
+    "computed": "Tính lại từ số liệu báo cáo",
+}
 NO_PLAN_LEVEL = "Kế hoạch không quy định mức cụ thể"
 
 OUTLOOK_LABELS = {"on_track": "đúng tiến độ", "at_risk": "có nguy cơ không đạt"}
@@ -139,8 +152,10 @@ UNREVIEWED_MARK = "số liệu chưa rà soát"
 
 def unreviewed_note(name: str, files: list[str]) -> str:
     """The line every output carries when a commune's findings rest on drafts no one has reviewed."""
-    return (f"LƯU Ý: kết quả của {name} dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát "
-            f"({', '.join(files)}); chỉ dùng để tham khảo.")
+    return (
+        f"LƯU Ý: kết quả của {name} dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát "
+        f"({', '.join(files)}); chỉ dùng để tham khảo."
+    )
 
 
 def coverage(covers) -> str:
@@ -153,4 +168,3 @@ def coverage(covers) -> str:
     if covers.communes:
         parts.append(f"xã (mã) {', '.join(covers.communes)}")
     return "; ".join(parts)
-

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 # fact types
 OBS, WAIVER, CONCL = "obs", "waiver", "concl"
 
-SCALE = 10_000            # values are compared as integers in units of 1/10,000
-NEG_INF = -(10 ** 17)     # open ends of intervals
-POS_INF = 10 ** 17
+SCALE = 10_000  # values are compared as integers in units of 1/10,000
+NEG_INF = -(10**17)  # open ends of intervals
+POS_INF = 10**17
 
 # durable_rules 2.0.28 limits, measured (durable-rules-notes.md; tests/test_compiler.py; src/rules/rete.c): a fact may
 # match at most 64 patterns at one node (error 303 past that); a node takes at most 511 distinct children (the
@@ -47,15 +47,15 @@ class ValueForm(str, Enum):
 
 # Observation field names (the compiler's conditions name these; ``Observation.fact`` fills them).
 F_TYPE, F_ID, F_RULE, F_PERIOD, F_FORM = "t", "id", "r", "p", "k"
-F_LO, F_HI, F_LO_OPEN, F_HI_OPEN = "lo", "hi", "lx", "hx"      # the measured interval, scaled; open ends 1
-F_CLAIM = "cv"                                                  # a claim: 1 achieved, 0 not
-F_TARGET, F_BAND_LO, F_BAND_HI = "tg", "tl", "th"               # threshold; the band of an '==' comparison
-F_EVIDENCED = "ev"                                              # items counted with a decision, scaled
-F_OPEN, F_AWAITING = "op", "ap"                                 # period not over; result awaits appraisal
-F_PACE = "pc"                                                   # an open period: PACE_* below
-F_START, F_END, F_AS_OF = "ps", "pe", "asof"                    # day numbers
-F_N, F_MET, F_UNMET, F_PENDING, F_INSUFFICIENT = "n", "nm", "nu", "np", "ni"   # all_of: conclusions counted
-F_STATUS, F_EXPIRES = "s", "exp"                                # conclusion status; waiver expiry
+F_LO, F_HI, F_LO_OPEN, F_HI_OPEN = "lo", "hi", "lx", "hx"  # the measured interval, scaled; open ends 1
+F_CLAIM = "cv"  # a claim: 1 achieved, 0 not
+F_TARGET, F_BAND_LO, F_BAND_HI = "tg", "tl", "th"  # threshold; the band of an '==' comparison
+F_EVIDENCED = "ev"  # items counted with a decision, scaled
+F_OPEN, F_AWAITING = "op", "ap"  # period not over; result awaits appraisal
+F_PACE = "pc"  # an open period: PACE_* below
+F_START, F_END, F_AS_OF = "ps", "pe", "asof"  # day numbers
+F_N, F_MET, F_UNMET, F_PENDING, F_INSUFFICIENT = "n", "nm", "nu", "np", "ni"  # all_of: conclusions counted
+F_STATUS, F_EXPIRES = "s", "exp"  # conclusion status; waiver expiry
 
 
 # How a result in an open period compares with the share of the period elapsed (chitieu.kinds.threshold).
@@ -113,15 +113,31 @@ class ObservationFact:
     def fact(self) -> dict:
         c = self.counts
         return {
-            F_TYPE: OBS, F_ID: self.id, F_RULE: self.rule_id, F_PERIOD: self.period_key, F_FORM: self.form.value,
-            F_LO: scaled(self.lo, default=NEG_INF), F_HI: scaled(self.hi, default=POS_INF),
-            F_LO_OPEN: int(self.lo_open), F_HI_OPEN: int(self.hi_open), F_CLAIM: int(self.claim_achieved),
+            F_TYPE: OBS,
+            F_ID: self.id,
+            F_RULE: self.rule_id,
+            F_PERIOD: self.period_key,
+            F_FORM: self.form.value,
+            F_LO: scaled(self.lo, default=NEG_INF),
+            F_HI: scaled(self.hi, default=POS_INF),
+            F_LO_OPEN: int(self.lo_open),
+            F_HI_OPEN: int(self.hi_open),
+            F_CLAIM: int(self.claim_achieved),
             F_TARGET: scaled(self.target),
-            F_BAND_LO: scaled(self.band[0], default=NEG_INF), F_BAND_HI: scaled(self.band[1], default=POS_INF),
-            F_EVIDENCED: scaled(Decimal(self.evidenced)), F_OPEN: int(self.period_open), F_AWAITING: int(self.awaiting),
+            F_BAND_LO: scaled(self.band[0], default=NEG_INF),
+            F_BAND_HI: scaled(self.band[1], default=POS_INF),
+            F_EVIDENCED: scaled(Decimal(self.evidenced)),
+            F_OPEN: int(self.period_open),
+            F_AWAITING: int(self.awaiting),
             F_PACE: self.pace,
-            F_START: day_number(self.start), F_END: day_number(self.end), F_AS_OF: day_number(self.as_of),
-            F_N: c.total, F_MET: c.met, F_UNMET: c.unmet, F_PENDING: c.pending, F_INSUFFICIENT: c.insufficient,
+            F_START: day_number(self.start),
+            F_END: day_number(self.end),
+            F_AS_OF: day_number(self.as_of),
+            F_N: c.total,
+            F_MET: c.met,
+            F_UNMET: c.unmet,
+            F_PENDING: c.pending,
+            F_INSUFFICIENT: c.insufficient,
         }
 
 
@@ -132,13 +148,18 @@ def observation_id(rule_id: str, period_key: str) -> str:
 
 def waiver_fact(identity: str, rule_id: str, period_key: str, expires: dt.date) -> dict:
     """A waiver; ``identity`` must be unique within the run (the loader numbers waivers; never a hash of a path)."""
-    return {F_TYPE: WAIVER, F_ID: f"w|{identity}", F_RULE: rule_id, F_PERIOD: period_key, F_EXPIRES: day_number(expires)}
+    return {
+        F_TYPE: WAIVER,
+        F_ID: f"w|{identity}",
+        F_RULE: rule_id,
+        F_PERIOD: period_key,
+        F_EXPIRES: day_number(expires),
+    }
 
 
 def conclusion_fact(rule_id: str, period_key: str, status: str) -> dict:
     """A rule's conclusion asserted back for the rules that read it (chaining)."""
-    return {F_TYPE: CONCL, F_ID: f"c|{rule_id}|{period_key}", F_RULE: rule_id, F_PERIOD: period_key,
-            F_STATUS: status}
+    return {F_TYPE: CONCL, F_ID: f"c|{rule_id}|{period_key}", F_RULE: rule_id, F_PERIOD: period_key, F_STATUS: status}
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ def measure_words(cat: "Catalogue", m: "Measure") -> str:
             kinds = " hoặc ".join(m.document_kinds) if m.document_kinds else "văn bản"
             text += f"; kết quả phải dẫn {kinds} (số, ngày), nếu không chỉ là khẳng định"
     if m.claim:
-        text += (f"; khi thiếu số liệu để tính, dùng con số báo cáo tự nêu {indicator_name(cat, m.claim)} "
-                 "(mức căn cứ: chỉ có khẳng định)")
+        text += (
+            f"; khi thiếu số liệu để tính, dùng con số báo cáo tự nêu {indicator_name(cat, m.claim)} "
+            "(mức căn cứ: chỉ có khẳng định)"
+        )
     return text

@@ -39,7 +39,7 @@ from .model import Finding
 from .runtime import Runtime
 from .yamlsrc import YamlDoc
 
-IN_FLIGHT_PER_WORKER = 2    # communes handed to each worker ahead of the one the output is waiting for
+IN_FLIGHT_PER_WORKER = 2  # communes handed to each worker ahead of the one the output is waiting for
 
 
 def start_method() -> str:
@@ -62,21 +62,24 @@ def _context(method: str):
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(cat: Catalogue, compiled, waivers: list[LoadedWaiver], unreviewed: Unreviewed, runtime_factory,
-                  whole: bool) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C reaches the whole process group: the main process ends us
+def _start_worker(
+    cat: Catalogue, compiled, waivers: list[LoadedWaiver], unreviewed: Unreviewed, runtime_factory, whole: bool
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the main process ends us
     for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, signal.SIG_DFL)         # a fork keeps the main process's handlers; they are not ours
-    gc.set_threshold(max(gc.get_threshold()[0], 20_000), *gc.get_threshold()[1:])   # as chitieu.batch.few_collections
+        signal.signal(sig, signal.SIG_DFL)  # a fork keeps the main process's handlers; they are not ours
+    gc.set_threshold(max(gc.get_threshold()[0], 20_000), *gc.get_threshold()[1:])  # as chitieu.batch.few_collections
     compiled, layers = audit_plan(cat, compiled)
     runtime = runtime_factory(compiled)
-    runtime.__enter__()   # one host for the worker's life; its memory goes with the process
-    _WORKER.update(cat=cat, compiled=compiled, layers=layers, waivers=waivers, unreviewed=unreviewed,
-                   runtime=runtime, whole=whole)
+    runtime.__enter__()  # one host for the worker's life; its memory goes with the process
+    _WORKER.update(
+        cat=cat, compiled=compiled, layers=layers, waivers=waivers, unreviewed=unreviewed, runtime=runtime, whole=whole
+    )
 
 
-def _audit_commune(files: list[Path], documents: list[YamlDoc],
-                   cwd: str) -> tuple[list[Diagnostic], Optional[list[tuple[CommuneFacts, list[Finding]]]]]:
+def _audit_commune(
+    files: list[Path], documents: list[YamlDoc], cwd: str
+) -> tuple[list[Diagnostic], Optional[list[tuple[CommuneFacts, list[Finding]]]]]:
     """Load and audit one commune's files (and the fact documents drafted from its reports, sent as they are):
     (its diagnostics, its communes with their findings, or None)."""
     w = _WORKER
@@ -131,6 +134,7 @@ def _portable(exc: BaseException) -> BaseException:
 
 # --------------------------------------------------------------------------------------------------- in the main process
 
+
 class RemoteTraceback(Exception):
     """The traceback of an exception raised in a worker, attached as its cause (--debug prints it)."""
 
@@ -149,11 +153,19 @@ def _send(conn: Connection, task: tuple) -> None:
     conn.send(task)
 
 
-def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiver], diags: Diagnostics, *, jobs: int,
-                     whole: bool = True, unreviewed: Unreviewed = Unreviewed(),
-                     runtime_factory=Runtime) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+def audit_in_workers(
+    cat: Catalogue,
+    index: InputIndex,
+    waivers: list[LoadedWaiver],
+    diags: Diagnostics,
+    *,
+    jobs: int,
+    whole: bool = True,
+    unreviewed: Unreviewed = Unreviewed(),
+    runtime_factory=Runtime,
+) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """chitieu.batch's stream of audited communes, computed by ``jobs`` worker processes and yielded in id order."""
-    compiled, _ = audit_plan(cat)   # a catalogue past durable_rules' limits is refused before any worker starts
+    compiled, _ = audit_plan(cat)  # a catalogue past durable_rules' limits is refused before any worker starts
     ids = index.commune_ids
     n = max(1, min(jobs, len(ids)))
     window = n * IN_FLIGHT_PER_WORKER
@@ -162,12 +174,16 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
     conns: list[Connection] = []
     finished = False
     try:
-        gc.freeze()   # what exists now is shared with forked workers: their collector must not touch (copy) it
+        gc.freeze()  # what exists now is shared with forked workers: their collector must not touch (copy) it
         try:
             for _ in range(n):
                 mine, theirs = ctx.Pipe()
-                proc = ctx.Process(target=_worker_main, daemon=True, name="chitieu-worker",
-                                   args=(theirs, cat, compiled, waivers, unreviewed, runtime_factory, whole))
+                proc = ctx.Process(
+                    target=_worker_main,
+                    daemon=True,
+                    name="chitieu-worker",
+                    args=(theirs, cat, compiled, waivers, unreviewed, runtime_factory, whole),
+                )
                 proc.start()
                 theirs.close()
                 procs.append(proc)
@@ -175,8 +191,8 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
         finally:
             gc.unfreeze()
         cwd = os.getcwd()
-        load = [0] * n                    # tasks sent to each worker and not answered yet
-        replies: dict[int, tuple] = {}    # answers that came before the ones the output waits for
+        load = [0] * n  # tasks sent to each worker and not answered yet
+        replies: dict[int, tuple] = {}  # answers that came before the ones the output waits for
         sent = wanted = 0
 
         def fill() -> None:
@@ -194,7 +210,7 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
         fill()
         while wanted < len(ids):
             while wanted not in replies:
-                for conn in wait([c for c, k in zip(conns, load) if k]):
+                for conn in wait([c for c, k in zip(conns, load, strict=False) if k]):
                     i = conns.index(conn)
                     try:
                         reply = conn.recv()
@@ -217,14 +233,15 @@ def audit_in_workers(cat: Catalogue, index: InputIndex, waivers: list[LoadedWaiv
 
 
 def _lost(proc) -> WorkerLost:
-    proc.join(timeout=5)   # reaped, so that its exit code is known
-    return WorkerLost(f"a worker process ended while auditing (exit code {proc.exitcode}); run again with --jobs 1 "
-                      "to see where")
+    proc.join(timeout=5)  # reaped, so that its exit code is known
+    return WorkerLost(
+        f"a worker process ended while auditing (exit code {proc.exitcode}); run again with --jobs 1 to see where"
+    )
 
 
 def _stop(procs: list, conns: list[Connection], *, kill: bool) -> None:
     """Let the workers go (a run that ended), or end them now (a run cut short: Ctrl-C, SIGTERM, an error)."""
-    for proc, conn in zip(procs, conns):
+    for proc, conn in zip(procs, conns, strict=False):
         if kill:
             proc.terminate()
         else:

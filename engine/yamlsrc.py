@@ -43,6 +43,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             return "tag:yaml.org,2002:str"
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
+
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
@@ -73,7 +74,7 @@ class YamlDoc:
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     sheets: dict[Path_, str] = field(default_factory=dict)
-    prefix: str = ""              # said before each problem found in it ("in the facts drafted from this report: ")
+    prefix: str = ""  # said before each problem found in it ("in the facts drafted from this report: ")
 
     def _find(self, loc: Path_, prefer_key: bool) -> tuple[Path_, tuple[int, int]]:
         loc = tuple(loc)
@@ -118,22 +119,36 @@ def decode_utf8(path: Path, raw: bytes) -> str:
         raw = raw[3:]
     # UTF-16 is valid UTF-8 while its text is ASCII: look for it before decoding
     if (raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:4096]) and legacy.utf16(raw) is not None:
-        raise _diag(path, 1, 1, "encoding", f"the file is {legacy.LABELS['utf-16']} text, not UTF-8: save it as "
-                    "UTF-8 (in Notepad: Save as… → Encoding: UTF-8)")
+        raise _diag(
+            path,
+            1,
+            1,
+            "encoding",
+            f"the file is {legacy.LABELS['utf-16']} text, not UTF-8: save it as "
+            "UTF-8 (in Notepad: Save as… → Encoding: UTF-8)",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         kind = describe(raw)
         if kind:
-            raise _diag(path, 1, 1, "file-kind", f"the file is {kind}, not text; {what_instead(kind)}")
+            raise _diag(path, 1, 1, "file-kind", f"the file is {kind}, not text; {what_instead(kind)}") from exc
         found = legacy.decode(raw)
         if found:
-            raise _diag(path, 1, 1, "encoding", f"the file is Vietnamese text in the {legacy.LABELS[found[1]]} "
-                        "encoding, not UTF-8: save it as UTF-8 (Unicode), e.g. with Unikey's converter "
-                        "or your editor's “Save as… UTF-8”")
+            raise _diag(
+                path,
+                1,
+                1,
+                "encoding",
+                f"the file is Vietnamese text in the {legacy.LABELS[found[1]]} "
+                "encoding, not UTF-8: save it as UTF-8 (Unicode), e.g. with Unikey's converter "
+                "or your editor's “Save as… UTF-8”",
+            ) from exc
         before = raw[: exc.start].decode("utf-8", "replace")
         line, col = _line_col(before, len(before))
-        raise _diag(path, line, col, "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+        raise _diag(
+            path, line, col, "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -152,7 +167,10 @@ def decode(path: Path, raw: bytes) -> str:
                     i -= 1
                 line, col = _line_col(text, max(i - 1, 0))  # the letter the marks decorate
                 raise _diag(
-                    path, line, col, "unicode-mixed",
+                    path,
+                    line,
+                    col,
+                    "unicode-mixed",
                     "the file mixes composed (NFC) and decomposed (NFD) Vietnamese characters; "
                     "save it normalised to NFC (e.g. `uconv -x any-nfc` or your editor's Unicode normalisation)",
                 )
@@ -190,7 +208,7 @@ def parse_scalar(value: str) -> Any:
 
 # a plain scalar that is safe inside a flow collection: no indicator character first, none of , [ ] { } # : inside,
 # no space at either end (YAML 1.2, 7.3.3)
-_DATE_TEXT = re.compile(r"\d{4}-\d{4}|\d{4}-\d{2}(-\d{2})?")     # periods and dates, read as text by chitieu
+_DATE_TEXT = re.compile(r"\d{4}-\d{4}|\d{4}-\d{2}(-\d{2})?")  # periods and dates, read as text by chitieu
 _PLAIN_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:\n\t]*(?<=\S)")
 
 
@@ -214,8 +232,9 @@ def flow(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(flow(v) for v in value) + "]"
     text = str(value)
-    if _DATE_TEXT.fullmatch(text) or (_PLAIN_TEXT.fullmatch(text) and parse_scalar(text) == text
-                                       and _yaml11_text(text)):
+    if _DATE_TEXT.fullmatch(text) or (
+        _PLAIN_TEXT.fullmatch(text) and parse_scalar(text) == text and _yaml11_text(text)
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -240,8 +259,12 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.err(node, "yaml-too-large", f"the document expands to more than {MAX_NODES:,} values "
-                           "(anchors and aliases multiply it); write the values out or split the file")
+            raise self.err(
+                node,
+                "yaml-too-large",
+                f"the document expands to more than {MAX_NODES:,} values "
+                "(anchors and aliases multiply it); write the values out or split the file",
+            )
         if depth > MAX_DEPTH:
             raise self.err(node, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
         if node.tag not in _ALLOWED_TAGS:
@@ -286,15 +309,17 @@ def indent_hint(text: str, line0: int) -> str:
             continue
         pm = _KEY_LINE.match(prev)
         if pm is None:
-            continue   # a continued value (a folded text, a list's items)
+            continue  # a continued value (a folded text, a list's items)
         pindent = len(pm.group(1)) + len(pm.group(2) or "")
         opens_block = re.search(r":\s*(?:[>|][-+]?)?\s*(?:#.*)?$", prev) is not None
         if pindent == indent or (opens_block and pindent < indent):
             return ""
         if abs(pindent - indent) > 2:
             return ""
-        return (f": `{key}` is indented {indent} space{'s' if indent != 1 else ''}; indent it like `{pm.group(3)}` "
-                f"({pindent} spaces)")
+        return (
+            f": `{key}` is indented {indent} space{'s' if indent != 1 else ''}; indent it like `{pm.group(3)}` "
+            f"({pindent} spaces)"
+        )
     return ""
 
 
@@ -311,24 +336,29 @@ def parse(path: Path, text: str) -> YamlDoc:
             problem += " (a tab: YAML indents with spaces only)"
         elif mark is not None:
             problem += indent_hint(text, mark.line)
-        raise _diag(path, line, col, "yaml-syntax", problem)
+        raise _diag(path, line, col, "yaml-syntax", problem) from exc
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
         line, col = _line_col(text, mark) if isinstance(mark, int) else (1, 1)
-        raise _diag(path, line, col, "yaml-syntax", str(getattr(exc, "reason", exc)))
+        raise _diag(path, line, col, "yaml-syntax", str(getattr(exc, "reason", exc))) from exc
     except RecursionError:
-        raise _diag(path, 1, 1, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+        raise _diag(path, 1, 1, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep") from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise _diag(path, 1, 1, "empty-file", "the file holds no YAML document")
     if len(nodes) > 1:
         n = nodes[1]
-        raise _diag(path, n.start_mark.line + 1, n.start_mark.column + 1, "yaml-multi-document",
-                    "the file holds more than one YAML document ('---'); put one document per file")
+        raise _diag(
+            path,
+            n.start_mark.line + 1,
+            n.start_mark.column + 1,
+            "yaml-multi-document",
+            "the file holds more than one YAML document ('---'); put one document per file",
+        )
     try:
         doc.data = _Builder(doc).build(nodes[0], (), 0)
     except RecursionError:
-        raise _diag(path, 1, 1, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+        raise _diag(path, 1, 1, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep") from None
     return doc
 
 

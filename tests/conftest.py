@@ -63,8 +63,9 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None) ->
     """The installed `chitieu` command as a real process — for what only a process shows (signals, start-up)."""
     full_env = dict(os.environ, PYTHONHASHSEED="0", COLUMNS="200")
     full_env.update(env or {})
-    proc = subprocess.run(chitieu_exe() + list(args), capture_output=True, text=True, cwd=cwd or ROOT,
-                          env=full_env, timeout=300)
+    proc = subprocess.run(
+        chitieu_exe() + list(args), capture_output=True, text=True, cwd=cwd or ROOT, env=full_env, timeout=300
+    )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -79,7 +80,7 @@ def every_commune_rules() -> Path:
     import tempfile
 
     if not _OPEN:
-        _OPEN.append(tempfile.TemporaryDirectory(prefix="chitieu-every-commune-"))   # removed when the run ends
+        _OPEN.append(tempfile.TemporaryDirectory(prefix="chitieu-every-commune-"))  # removed when the run ends
         rules = Path(_OPEN[0].name) / "rules"
         shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
         for path in rules.glob("*.yaml"):

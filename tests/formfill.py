@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from chitieu.form import BOUNDS, CLAIMS, HEADER_SIDES, ITEMS, KEY_HEADER, MAIN, I, M
+from chitieu.form import BOUNDS, CLAIMS, HEADER_SIDES, ITEMS, KEY_HEADER, MAIN, ICOL, M
 from chitieu.yamlsrc import load
 
 
@@ -34,8 +34,11 @@ def rows_by_key(ws) -> dict[tuple[str, str], int]:
 
 def blocks_by_key(ws) -> dict[tuple[str, str], int]:
     """(indicator key, period key) → the heading row of its block in Biểu 02."""
-    return {(ws.cell(r, I["key"]).value, ws.cell(r, I["period"]).value): r
-            for r in range(1, ws.max_row + 1) if ws.cell(r, I["row"]).value == "nhom"}
+    return {
+        (ws.cell(r, ICOL["key"]).value, ws.cell(r, ICOL["period"]).value): r
+        for r in range(1, ws.max_row + 1)
+        if ws.cell(r, ICOL["row"]).value == "nhom"
+    }
 
 
 def _date(value) -> dt.date | str:
@@ -55,14 +58,21 @@ def fill(form: Path, facts_file: Path, out: Path, cat) -> list[dict]:
     wb = load_workbook(form)
     ws, wi = wb[MAIN], wb[ITEMS]
     c, r = data["commune"], data["report"]
-    header = {"@commune.name": c["name"], "@commune.province": c.get("province"),
-              "@commune.district": c.get("district"), "@report.title": r["title"], "@report.number": r.get("number"),
-              "@report.date": str(r["date"]), "@report.as_of": _date(r["as_of"]),
-              "@report.period.from": _date(r["period"]["from"]), "@report.issuer": r["issuer"]}
+    header = {
+        "@commune.name": c["name"],
+        "@commune.province": c.get("province"),
+        "@commune.district": c.get("district"),
+        "@report.title": r["title"],
+        "@report.number": r.get("number"),
+        "@report.date": str(r["date"]),
+        "@report.as_of": _date(r["as_of"]),
+        "@report.period.from": _date(r["period"]["from"]),
+        "@report.issuer": r["issuer"],
+    }
     for row in range(1, 20):
         key = ws.cell(row, M["key"]).value or ""
         if key.startswith("@"):
-            for k, (_, (col, _)) in zip(key.split(), HEADER_SIDES):
+            for k, (_, (col, _)) in zip(key.split(), HEADER_SIDES, strict=False):
                 if k in header:
                     ws.cell(row, col).value = header[k]
     rows, blocks = rows_by_key(ws), blocks_by_key(wi)
@@ -81,18 +91,18 @@ def fill(form: Path, facts_file: Path, out: Path, cat) -> list[dict]:
             put("value", len(f["items"]))
             head = blocks[(f["indicator"], slot_key(f["period"]))]
             for j, item in enumerate(f["items"], 1):
-                wi.cell(head + j, I["name"]).value = item["name"]
+                wi.cell(head + j, ICOL["name"]).value = item["name"]
                 d = item.get("decision")
                 if d:
-                    wi.cell(head + j, I["doc_kind"]).value = d.get("kind")
-                    wi.cell(head + j, I["doc_number"]).value = str(d["number"])
+                    wi.cell(head + j, ICOL["doc_kind"]).value = d.get("kind")
+                    wi.cell(head + j, ICOL["doc_number"]).value = str(d["number"])
                     if d.get("date"):
-                        wi.cell(head + j, I["doc_date"]).value = _date(d["date"])
-                    wi.cell(head + j, I["doc_issuer"]).value = d.get("issuer")
-                wi.cell(head + j, I["owner"]).value = item.get("owner")
-                wi.cell(head + j, I["note"]).value = item.get("note")
+                        wi.cell(head + j, ICOL["doc_date"]).value = _date(d["date"])
+                    wi.cell(head + j, ICOL["doc_issuer"]).value = d.get("issuer")
+                wi.cell(head + j, ICOL["owner"]).value = item.get("owner")
+                wi.cell(head + j, ICOL["note"]).value = item.get("note")
         elif isinstance(value, dict):
-            (op, n), = value.items()
+            ((op, n),) = value.items()
             put("value", n)
             put("bound", next(word for word, o in BOUNDS.items() if o == op))
         elif isinstance(value, bool):

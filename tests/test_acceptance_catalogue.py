@@ -69,8 +69,10 @@ EXPECTED = {
 
 
 def test_every_finding_of_the_seed(seed_json):
-    got = {(f["rule_id"], f["period"]["key"]): (f["status"], f["evidence_level"], f["actual"])
-           for f in seed_json["findings"]}
+    got = {
+        (f["rule_id"], f["period"]["key"]): (f["status"], f["evidence_level"], f["actual"])
+        for f in seed_json["findings"]
+    }
     assert got == EXPECTED
 
 
@@ -85,13 +87,15 @@ def test_every_rule_yields_a_finding_and_cites_its_source(seed_json, catalogue):
 def test_the_unmet_targets_the_report_admits(seed_json):
     gpmb = finding(seed_json, "mo-hinh-van-dong-gpmb")
     # the report gives only the month: no invented day (review 15)
-    assert gpmb["message"] == ("Đến tháng 10/2024, chưa xây dựng kế hoạch thành lập mô hình tuyên truyền, vận động "
-                               "giải phóng mặt bằng.")
+    assert gpmb["message"] == (
+        "Đến tháng 10/2024, chưa xây dựng kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng."
+    )
     assert gpmb["facts"][0]["report_line"] == 71 and gpmb["theme"] == "kinh_te"
     assert gpmb["period"]["label"] == "đến tháng 10/2024"
     cds = finding(seed_json, "van-dong-chuyen-doi-so")
     assert cds["status"] == "unmet" and cds["message"] == (
-        "Đến tháng 10/2024, công tác vận động Nhân dân tham gia chuyển đổi số chưa có mô hình.")
+        "Đến tháng 10/2024, công tác vận động Nhân dân tham gia chuyển đổi số chưa có mô hình."
+    )
     # "ít nhất 01 mô hình" is the catalogue's reading, not the plan's (review 7)
     assert cds["target"]["basis"]["kind"] == "assumption"
     assert cds["target"]["basis"]["label"] == "Giả định của danh mục"
@@ -99,17 +103,28 @@ def test_the_unmet_targets_the_report_admits(seed_json):
 
 def test_the_2023_models_evidence_both_ways(seed_json):
     y = finding(seed_json, "mo-hinh-dvk-moi-nam", "2023")
-    assert y["evidence"] == {"counted_with_evidence": 1, "counted_on_claim": 4, "achievement_pct_evidenced": 100,
-                             "items_without_evidence": ["Camera an ninh", "Em nuôi của Đoàn",
-                                                        "Phát triển kinh tế hộ gia đình",
-                                                        "Khu dân cư không rải vàng mã trên đường đưa tang và báo Hiếu gọn nhẹ"],
-                             # two models are on another body's register: never evidence for the UBND (review 14)
-                             "owners": ["Đoàn xã", "Ủy ban MTTQ Việt Nam xã"], "counted_owned_by_others": 2}
+    assert y["evidence"] == {
+        "counted_with_evidence": 1,
+        "counted_on_claim": 4,
+        "achievement_pct_evidenced": 100,
+        "items_without_evidence": [
+            "Camera an ninh",
+            "Em nuôi của Đoàn",
+            "Phát triển kinh tế hộ gia đình",
+            "Khu dân cư không rải vàng mã trên đường đưa tang và báo Hiếu gọn nhẹ",
+        ],
+        # two models are on another body's register: never evidence for the UBND (review 14)
+        "owners": ["Đoàn xã", "Ủy ban MTTQ Việt Nam xã"],
+        "counted_owned_by_others": 2,
+    }
     assert y["achievement_pct"] == 500
-    assert y["target"]["basis"] == {"kind": "report", "label": "Theo báo cáo nêu",
-                                    "text": "“chỉ tiêu mỗi năm thành lập 01 mô hình dân vận khéo” (Báo cáo kết quả thực "
-                                            "hiện Kế hoạch 84-KH/TU năm 2024 của UBND xã Tịnh An (tháng 10/2024), "
-                                            "mục II.1, dòng 19)"}
+    assert y["target"]["basis"] == {
+        "kind": "report",
+        "label": "Theo báo cáo nêu",
+        "text": "“chỉ tiêu mỗi năm thành lập 01 mô hình dân vận khéo” (Báo cáo kết quả thực "
+        "hiện Kế hoạch 84-KH/TU năm 2024 của UBND xã Tịnh An (tháng 10/2024), "
+        "mục II.1, dòng 19)",
+    }
     cumulative = finding(seed_json, "mo-hinh-dvk-luy-ke", "2023-2024")
     assert (cumulative["achievement_pct"], cumulative["evidence"]["achievement_pct_evidenced"]) == (350, 150)
     assert cumulative["target"]["value"] == 2
@@ -130,7 +145,8 @@ def test_claim_checks(seed_json):
     partners = finding(seed_json, "kiem-tra-quy-che-phoi-hop")
     assert partners["status_label"] == "Cần làm rõ"
     assert partners["message"].startswith(
-        "Cần làm rõ danh sách quy chế phối hợp: báo cáo nêu số hiệu của 05 quy chế nhưng kể tên 04 tổ chức")
+        "Cần làm rõ danh sách quy chế phối hợp: báo cáo nêu số hiệu của 05 quy chế nhưng kể tên 04 tổ chức"
+    )
     cds = finding(seed_json, "kiem-tra-mo-hinh-chuyen-doi-so")
     assert cds["message"].startswith("Cần làm rõ: báo cáo nêu chưa có mô hình vận động Nhân dân tham gia chuyển đổi số")
     assert "mô tả 02 mô hình" in cds["message"] and "mâu thuẫn" not in cds["message"]
@@ -149,9 +165,11 @@ def test_ntm_nang_cao_chain(seed_json):
     assert goal["outlook"] is None and goal["fired_by"] == "ntm-nang-cao#pending_unknown"
     assert goal["status_label"] == "Chưa đến hạn"
     stage = finding(seed_json, "kiem-tra-giai-doan-ho-so-ntm-nc")
-    assert stage["message"] == ("Cần làm rõ giai đoạn của hồ sơ đề nghị công nhận xã nông thôn mới nâng cao: báo cáo "
-                                "nêu “đang hoàn thiện hồ sơ đề nghị công nhận” và ở phần khác nêu “đã trình hồ sơ, "
-                                "đang chờ thẩm định”.")
+    assert stage["message"] == (
+        "Cần làm rõ giai đoạn của hồ sơ đề nghị công nhận xã nông thôn mới nâng cao: báo cáo "
+        "nêu “đang hoàn thiện hồ sơ đề nghị công nhận” và ở phần khác nêu “đã trình hồ sơ, "
+        "đang chờ thẩm định”."
+    )
     assert {f["report_line"] for f in stage["facts"]} == {31, 43}
 
 
@@ -159,8 +177,12 @@ def test_one_rule_file_per_source_document(catalogue):
     files = {}
     for lr in catalogue.rules:
         files.setdefault(lr.path.name, set()).add(lr.document.number)
-    assert files == {"ke-hoach-156.yaml": {"156/KH-UBND"}, "ke-hoach-84.yaml": {"84-KH/TU"},
-                     "de-an-13.yaml": {"13-ĐA/TU"}, "ntm-nang-cao-2021-2025.yaml": {"318/QĐ-TTg"}}
+    assert files == {
+        "ke-hoach-156.yaml": {"156/KH-UBND"},
+        "ke-hoach-84.yaml": {"84-KH/TU"},
+        "de-an-13.yaml": {"13-ĐA/TU"},
+        "ntm-nang-cao-2021-2025.yaml": {"318/QĐ-TTg"},
+    }
 
 
 def test_items_with_no_target_are_noted_outside_the_counts(seed_json):
@@ -195,7 +217,9 @@ def test_waiver_turns_unmet_into_waived_and_an_expired_one_is_reported(tmp_path)
         "  - {rule: mo-hinh-van-dong-gpmb, commune: quang-ngai/tinh-an, period: as_of, reason: Dự án trọng điểm tạm dừng,"
         " approver: Chủ tịch UBND thành phố, expires: 2025-06-30, reference: Công văn 12/UBND}\n"
         "  - {rule: van-dong-chuyen-doi-so, commune: quang-ngai/tinh-an, period: as_of, reason: Chờ hạ tầng 4G,"
-        " approver: Phòng Nội vụ, expires: 2024-06-30}\n", encoding="utf-8")
+        " approver: Phòng Nội vụ, expires: 2024-06-30}\n",
+        encoding="utf-8",
+    )
     doc = run_cli("check", str(facts), str(waivers), "--format", "json").json()
     gpmb = finding(doc, "mo-hinh-van-dong-gpmb")
     assert gpmb["status"] == "waived" and gpmb["status_label"] == "Miễn trừ"
@@ -208,8 +232,13 @@ def test_waiver_turns_unmet_into_waived_and_an_expired_one_is_reported(tmp_path)
 
 def _seed_as_of(tmp_path, as_of: str) -> dict:
     """The seed's findings had the same report been dated ``as_of``."""
-    facts = _with_facts(tmp_path, {"as_of: 2024-10        #": f"as_of: {as_of}        #",
-                                   "period: {from: 2023-01-01, to: 2024-10-31}": f"period: {{from: 2023-01-01, to: {as_of}}}"})
+    facts = _with_facts(
+        tmp_path,
+        {
+            "as_of: 2024-10        #": f"as_of: {as_of}        #",
+            "period: {from: 2023-01-01, to: 2024-10-31}": f"period: {{from: 2023-01-01, to: {as_of}}}",
+        },
+    )
     return run_cli("check", str(facts), "--format", "json").json()
 
 
@@ -229,8 +258,16 @@ def test_the_last_day_of_the_criteria_set_is_still_judged(tmp_path):
     assert goal["status"] == "pending" and goal["period"]["label"] == "hạn 31/12/2026"
 
 
-@pytest.mark.parametrize("rule_id", ["mo-hinh-van-dong-gpmb", "van-dong-chuyen-doi-so", "kiem-tra-quy-che-phoi-hop",
-                                     "kiem-tra-mo-hinh-chuyen-doi-so", "kiem-tra-giai-doan-ho-so-ntm-nc"])
+@pytest.mark.parametrize(
+    "rule_id",
+    [
+        "mo-hinh-van-dong-gpmb",
+        "van-dong-chuyen-doi-so",
+        "kiem-tra-quy-che-phoi-hop",
+        "kiem-tra-mo-hinh-chuyen-doi-so",
+        "kiem-tra-giai-doan-ho-so-ntm-nc",
+    ],
+)
 def test_unmet_findings_carry_a_shortcoming_and_a_remedy(catalogue, rule_id):
     rule = catalogue.by_id[rule_id].rule
     assert rule.shortcoming and rule.remedy

@@ -35,10 +35,16 @@ def test_online_dossiers_met_on_a_lower_bound(seed_json):
     f = finding(seed_json, "ho-so-truc-tuyen")
     assert (f["status"], f["evidence_level"], f["actual"]) == ("met", "bound", None)
     assert f["actual_bound"] == [{"operator": ">", "value": 50}]
-    target = dict(f["target"])          # the session's findings are shared: read, never change them
+    target = dict(f["target"])  # the session's findings are shared: read, never change them
     basis = target.pop("basis")
-    assert target == {"operator": ">=", "value": 50, "unit": "%", "display": "ít nhất 50%", "threshold_known": True,
-                      "in_force_from": None}
+    assert target == {
+        "operator": ">=",
+        "value": 50,
+        "unit": "%",
+        "display": "ít nhất 50%",
+        "threshold_known": True,
+        "in_force_from": None,
+    }
     assert basis["kind"] == "assumption" and "danh mục lấy mức 50% làm giả định" in basis["text"]
     assert f["message"] == "Tỷ lệ hồ sơ giải quyết trực tuyến đến tháng 10/2024 trên 50%, đạt chỉ tiêu (ít nhất 50%)."
 
@@ -60,8 +66,22 @@ def test_json_contract_fields_and_determinism():
     doc = a.json()
     assert doc["schema"] == "chitieu.findings/2"
     assert doc["engine_version"] and doc["catalogue"]["version"]
-    required = {"rule_id", "title", "commune", "period", "status", "evidence_level", "target", "actual",
-                "achievement_pct", "shortfall", "severity", "source", "facts", "message"}
+    required = {
+        "rule_id",
+        "title",
+        "commune",
+        "period",
+        "status",
+        "evidence_level",
+        "target",
+        "actual",
+        "achievement_pct",
+        "shortfall",
+        "severity",
+        "source",
+        "facts",
+        "message",
+    }
     for f in doc["findings"]:
         assert required <= set(f), required - set(f)
         assert f["source"]["citation"].startswith(("Kế hoạch", "Đề án", "Quyết định"))
@@ -76,7 +96,7 @@ def test_table_shows_vietnamese_labels_and_summary():
     assert run.code == 1, run.err
     assert "mo-hinh-dvk-moi-nam" in run.out
     assert "Đạt" in run.out and "Chờ kết quả cuối kỳ" in run.out and "Cần làm rõ" in run.out
-    last = " ".join(run.out[run.out.rindex("Tổng số kết luận:"):].split())
+    last = " ".join(run.out[run.out.rindex("Tổng số kết luận:") :].split())
     # piped, the table is 160 columns wide and whole: every row closes at its right border, none is cut off
     rows = [line for line in run.out.splitlines() if line[:1] in "┏┃┡│├└"]
     assert rows and all(len(line) <= 160 and line.rstrip()[-1] in "┓┃┩│┤┘" for line in rows)
@@ -96,11 +116,22 @@ def test_fail_on_chooses_the_exit_code(tmp_path):
     assert run_cli("check", str(SEED_FACTS), "--fail-on", "never").code == 0
     # waive the six unmet findings: unmet no longer fails the run; what needs clarifying, or lacks data, still does
     waivers = tmp_path / "waivers.yaml"
-    rules = ["mo-hinh-van-dong-gpmb", "van-dong-chuyen-doi-so", "van-dong-kinh-te-tuan-hoan",
-             "van-dong-nong-nghiep-thich-ung-bdkh", "van-dong-du-lich-nong-thon", "ke-hoach-do-thi-van-minh"]
-    waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + "".join(
-        f"  - {{rule: {r}, commune: quang-ngai/tinh-an, period: as_of, reason: thử, approver: thử, expires: 2025-01-01}}\n"
-        for r in rules), encoding="utf-8")
+    rules = [
+        "mo-hinh-van-dong-gpmb",
+        "van-dong-chuyen-doi-so",
+        "van-dong-kinh-te-tuan-hoan",
+        "van-dong-nong-nghiep-thich-ung-bdkh",
+        "van-dong-du-lich-nong-thon",
+        "ke-hoach-do-thi-van-minh",
+    ]
+    waivers.write_text(
+        "schema: chitieu.waivers/1\nwaivers:\n"
+        + "".join(
+            f"  - {{rule: {r}, commune: quang-ngai/tinh-an, period: as_of, reason: thử, approver: thử, expires: 2025-01-01}}\n"
+            for r in rules
+        ),
+        encoding="utf-8",
+    )
     assert run_cli("check", str(SEED_FACTS), str(waivers), "--fail-on", "unmet").code == 0
     assert run_cli("check", str(SEED_FACTS), str(waivers), "--fail-on", "needs_clarification").code == 1
     assert run_cli("check", str(SEED_FACTS), str(waivers), "--fail-on", "insufficient_data").code == 1
@@ -125,9 +156,15 @@ def test_version_and_help():
 def test_a_waiver_for_every_rule_at_once(tmp_path, catalogue):
     """Waivers reach only their own rule's patterns, so durable_rules' 64-per-node limit is never hit."""
     waivers = tmp_path / "all.yaml"
-    waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + "".join(
-        f"  - {{rule: {lr.id}, commune: quang-ngai/tinh-an, period: as_of, reason: thử, approver: thử, "
-        f"expires: 2030-01-01}}\n" for lr in catalogue.rules), encoding="utf-8")
+    waivers.write_text(
+        "schema: chitieu.waivers/1\nwaivers:\n"
+        + "".join(
+            f"  - {{rule: {lr.id}, commune: quang-ngai/tinh-an, period: as_of, reason: thử, approver: thử, "
+            f"expires: 2030-01-01}}\n"
+            for lr in catalogue.rules
+        ),
+        encoding="utf-8",
+    )
     run = run_cli("check", str(SEED_FACTS), str(waivers), "--format", "json")
     assert run.code == 0, run.err
     statuses = {(f["rule_id"], f["period"]["key"]): f["status"] for f in run.json()["findings"]}

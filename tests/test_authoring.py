@@ -21,6 +21,7 @@ GUIDE = ROOT / "RULES.md"
 
 # --------------------------------------------------------------------------------------------------- lint
 
+
 def _expectation(path: Path) -> tuple[str, str, int, int]:
     first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
     m = re.match(r"# expect: (error|warning)\[([a-z0-9-]+)\] at (\d+):(\d+)$", first)
@@ -38,19 +39,45 @@ def test_each_broken_rule_file_is_reported_at_its_line_and_column(path):
     assert "Traceback" not in run.err
     assert run.code == (2 if level == "error" else 0), run.err
     expected = f"{path}:{line}:{col}: {level}[{code}]: "
-    mine = [l for l in run.err.splitlines() if l.startswith(str(path))]
-    assert any(l.startswith(expected) for l in mine), (expected, mine)
-    assert len([l for l in mine if f"[{code}]" in l]) == 1, mine
+    mine = [ln for ln in run.err.splitlines() if ln.startswith(str(path))]
+    assert any(ln.startswith(expected) for ln in mine), (expected, mine)
+    assert len([ln for ln in mine if f"[{code}]" in ln]) == 1, mine
 
 
 def test_every_rule_file_code_has_a_broken_fixture():
-    made_in_tests = {"io", "no-input", "output", "file-too-large", "missing-catalogue", "unknown-document",
-                     "indicator-unused", "rete-node-limit", "rete-too-many-rules", "yaml-key", "intake-pattern",
-                     "upload-kind", "upload-report-file", "database", "no-users", "user",
-                     "not-a-file", "file-kind", "archive-limit",  # the web page's tests
-                     "ocr-unavailable"}  # tests/test_pdf.py
-    fact_only = {"period-after-report", "out-of-range", "conflicting-facts", "quote-mismatch", "report-missing",
-                 "report-unreadable", "commune-name", "unreviewed", "no-facts"} | {c for c in CODES if c.startswith("report-")}
+    made_in_tests = {
+        "io",
+        "no-input",
+        "output",
+        "file-too-large",
+        "missing-catalogue",
+        "unknown-document",
+        "indicator-unused",
+        "rete-node-limit",
+        "rete-too-many-rules",
+        "yaml-key",
+        "intake-pattern",
+        "upload-kind",
+        "upload-report-file",
+        "database",
+        "no-users",
+        "user",
+        "not-a-file",
+        "file-kind",
+        "archive-limit",  # the web page's tests
+        "ocr-unavailable",
+    }  # tests/test_pdf.py
+    fact_only = {
+        "period-after-report",
+        "out-of-range",
+        "conflicting-facts",
+        "quote-mismatch",
+        "report-missing",
+        "report-unreadable",
+        "commune-name",
+        "unreviewed",
+        "no-facts",
+    } | {c for c in CODES if c.startswith("report-")}
     form_only = {c for c in CODES if c.startswith("form-")}  # each made from a workbook in tests/test_form.py
     fixtures = {p.stem for p in BROKEN.glob("*.yaml")}
     assert set(CODES) - made_in_tests - fact_only - form_only == fixtures
@@ -63,8 +90,13 @@ def test_lint_of_the_catalogue_is_clean():
 
 
 def test_lint_reports_every_problem_of_a_run_together():
-    run = run_cli("rules", "lint", str(BROKEN / "unknown-key.yaml"), str(BROKEN / "never-true.yaml"),
-                  str(BROKEN / "template-field.yaml"))
+    run = run_cli(
+        "rules",
+        "lint",
+        str(BROKEN / "unknown-key.yaml"),
+        str(BROKEN / "never-true.yaml"),
+        str(BROKEN / "template-field.yaml"),
+    )
     assert run.code == 2
     codes = re.findall(r"error\[([a-z-]+)\]", run.err)
     assert {"unknown-key", "never-true", "template-field"} <= set(codes)
@@ -81,19 +113,26 @@ def test_lint_generated_cases(tmp_path):
     cat = rules / "catalogue.yaml"
     cat.write_text(cat.read_text(encoding="utf-8").replace("order: [", "order: [khong-co, "), encoding="utf-8")
     ind = rules / "indicators.yaml"
-    ind.write_text(ind.read_text(encoding="utf-8") + "  - {key: thu.khong_dung, name: Không dùng, type: count, "
-                   "intake: [{pattern: 'có {dem} hộ'}]}\n", encoding="utf-8")
+    ind.write_text(
+        ind.read_text(encoding="utf-8") + "  - {key: thu.khong_dung, name: Không dùng, type: count, "
+        "intake: [{pattern: 'có {dem} hộ'}]}\n",
+        encoding="utf-8",
+    )
     odd_key = tmp_path / "odd.yaml"
     odd_key.write_text("schema: chitieu.rules/1\n? [a, b]\n: 1\n", encoding="utf-8")
     big = tmp_path / "big.yaml"
     big.write_bytes(b"schema: chitieu.rules/1\n" + b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
     run = run_cli("rules", "lint", str(odd_key), str(big), "--rules", str(rules))
     assert run.code == 2
-    order_line = next(i for i, l in enumerate(cat.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("order:"))
+    order_line = next(
+        i for i, ln in enumerate(cat.read_text(encoding="utf-8").splitlines(), 1) if ln.startswith("order:")
+    )
     assert f"{cat}:{order_line}:9: warning[unknown-document]: 'order' names document 'khong-co'" in run.err
     assert "warning[indicator-unused]: indicator 'thu.khong_dung' is read by no rule" in run.err
-    assert "error[intake-pattern]: indicator 'thu.khong_dung': the pattern “có {dem} hộ” cannot be used: unknown " \
-           "placeholder {dem}" in run.err
+    assert (
+        "error[intake-pattern]: indicator 'thu.khong_dung': the pattern “có {dem} hộ” cannot be used: unknown "
+        "placeholder {dem}" in run.err
+    )
     assert f"{odd_key}:2:3: error[yaml-key]: keys must be plain text" in run.err
     assert f"{big}:1:1: error[file-too-large]" in run.err
     (rules / "catalogue.yaml").unlink()
@@ -115,11 +154,14 @@ def test_lint_counts_durable_rules_limits(tmp_path, monkeypatch, catalogue):
     monkeypatch.setattr(wire, "RETE_MAX_CHILDREN", 20)
     diags = Diagnostics()
     authoring.lint([], ROOT / "rules", diags)
-    assert any(d.code == "rete-too-many-rules" and f"is rule 21 of {len(catalogue.rules)} in this catalogue" in d.message
-               for d in diags.errors)
+    assert any(
+        d.code == "rete-too-many-rules" and f"is rule 21 of {len(catalogue.rules)} in this catalogue" in d.message
+        for d in diags.errors
+    )
 
 
 # --------------------------------------------------------------------------------------------------- list / show
+
 
 def test_rules_list_filters_by_source_and_tag():
     run = run_cli("rules", "list", "--source", "84-KH/TU")
@@ -128,8 +170,12 @@ def test_rules_list_filters_by_source_and_tag():
     assert run.out.strip().endswith("7 quy tắc")
     run = run_cli("rules", "list", "--source", "kh-156-ubnd-tinh-an", "--tag", "kiem-tra-so-lieu")
     listed = re.findall(r"^│ ([a-z0-9-]+)", run.out, flags=re.M)
-    assert listed == ["kiem-tra-ty-le-mo-hinh-dvk", "kiem-tra-tong-so-mo-hinh-dvk", "kiem-tra-ty-le-giam-ngheo",
-                      "kiem-tra-giai-doan-ho-so-ntm-nc"]
+    assert listed == [
+        "kiem-tra-ty-le-mo-hinh-dvk",
+        "kiem-tra-tong-so-mo-hinh-dvk",
+        "kiem-tra-ty-le-giam-ngheo",
+        "kiem-tra-giai-doan-ho-so-ntm-nc",
+    ]
     bad = run_cli("rules", "list", "--source", "kh-156")
     assert bad.code == 2 and "unknown document 'kh-156'" in bad.err and "kh-156-ubnd-tinh-an" in bad.err
 
@@ -143,10 +189,16 @@ def test_rules_show_says_everything_about_a_rule():
         assert heading in out
     assert "- Đạt khi kết quả ít nhất 50%." in out
     assert "| `dich_vu_cong.ty_le_ho_so_truc_tuyen` |" in out
-    assert "| `can-duoi-du` | 31/12/2023 | {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50}} |" in out
+    assert (
+        "| `can-duoi-du` | 31/12/2023 | {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50}} |"
+        in out
+    )
     typo = run_cli("rules", "show", "ho-so-truc-tuyn")
     assert typo.code == 2
-    assert typo.err.strip() == "chitieu: error[unknown-rule]: no rule 'ho-so-truc-tuyn' (did you mean: 'ho-so-truc-tuyen'?)"
+    assert (
+        typo.err.strip()
+        == "chitieu: error[unknown-rule]: no rule 'ho-so-truc-tuyn' (did you mean: 'ho-so-truc-tuyen'?)"
+    )
 
 
 def test_rules_show_describes_unknown_thresholds_and_chains():
@@ -158,6 +210,7 @@ def test_rules_show_describes_unknown_thresholds_and_chains():
 
 
 # --------------------------------------------------------------------------------------------------- new / test
+
 
 def test_rules_new_refuses_what_it_cannot_do(tmp_path):
     rules = _catalogue_copy(tmp_path)
@@ -184,13 +237,15 @@ def test_rules_test_prints_each_example_and_a_summary(tmp_path):
     rules = _catalogue_copy(tmp_path)
     path = rules / "ke-hoach-156.yaml"
     text = path.read_text(encoding="utf-8")
-    broken = text.replace("        expect: {status: unmet, period: \"2023\", evidence_level: computed, actual: 60}",
-                          "        expect: {status: met, period: \"2023\", evidence_level: computed, actual: 60}")
+    broken = text.replace(
+        "        expect: {status: unmet, period: \"2023\", evidence_level: computed, actual: 60}",
+        "        expect: {status: met, period: \"2023\", evidence_level: computed, actual: 60}",
+    )
     assert broken != text
     path.write_text(broken, encoding="utf-8")
     run = run_cli("rules", "test", "-k", "giam-ngheo", "--rules", str(rules))
     assert run.code == 1
-    failed = run.out[run.out.index("FAILED"):]
+    failed = run.out[run.out.index("FAILED") :]
     assert failed.startswith("FAILED  giam-ngheo::thieu-chi-tieu")
     assert "expected met, got unmet [2023]" in failed
     assert "    - status: expected met, got unmet" in failed
@@ -199,6 +254,7 @@ def test_rules_test_prints_each_example_and_a_summary(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------- docs
+
 
 def test_committed_rule_docs_are_current(tmp_path):
     out = tmp_path / "docs"
@@ -213,6 +269,7 @@ def test_committed_rule_docs_are_current(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------- the guide
+
 
 def test_the_guide_documents_every_code_and_template_field():
     guide = GUIDE.read_text(encoding="utf-8")
@@ -245,8 +302,8 @@ def test_the_guides_worked_example_literally(tmp_path):
             target.write_text(target.read_text(encoding="utf-8") + body, encoding="utf-8")
         elif info.startswith("diff"):
             target = project / attrs["file"]
-            old = "\n".join(l[1:] for l in body.splitlines() if l.startswith("-"))
-            new = "\n".join(l[1:] for l in body.splitlines() if l.startswith("+"))
+            old = "\n".join(ln[1:] for ln in body.splitlines() if ln.startswith("-"))
+            new = "\n".join(ln[1:] for ln in body.splitlines() if ln.startswith("+"))
             text = target.read_text(encoding="utf-8")
             assert text.count(old) == 1, "the guide's edit must match exactly one place"
             target.write_text(text.replace(old, new), encoding="utf-8")
@@ -267,16 +324,19 @@ def test_the_guides_worked_example_literally(tmp_path):
         elif line.startswith("    doi-thoai-voi-nhan-dan "):
             rows.append((heading.split(":")[0], line.split()[1:3]))
     # the new rule has no facts yet: both years under "Chưa đủ dữ liệu"
-    assert rows == [("Chưa đủ dữ liệu (insufficient_data)", ["năm", "2023"]),
-                    ("Chưa đủ dữ liệu (insufficient_data)", ["năm", "2024"])]
+    assert rows == [
+        ("Chưa đủ dữ liệu (insufficient_data)", ["năm", "2023"]),
+        ("Chưa đủ dữ liệu (insufficient_data)", ["năm", "2024"]),
+    ]
 
 
 def test_rules_docs_replaces_and_removes_only_the_pages_it_wrote(tmp_path):
     from chitieu.authoring import GENERATED_MARK
+
     out = tmp_path / "docs"
     assert invoke("rules", "docs", "-o", str(out)).code == 0
     pages = sorted(out.glob("*.md"))
-    assert len(pages) == len(load_catalogue().rules) + 1          # a page per rule and the index
+    assert len(pages) == len(load_catalogue().rules) + 1  # a page per rule and the index
     assert all(p.read_text(encoding="utf-8").startswith(GENERATED_MARK + "\n") for p in pages)
     stale = out / "quy-tac-da-xoa.md"  # a page of a rule since removed from the catalogue
     stale.write_text(GENERATED_MARK + "\n\n# `quy-tac-da-xoa`\n", encoding="utf-8")
@@ -284,8 +344,10 @@ def test_rules_docs_replaces_and_removes_only_the_pages_it_wrote(tmp_path):
     mine.write_text("# Ghi chú của tôi\n", encoding="utf-8")
     run = invoke("rules", "docs", "-o", str(out))
     assert run.code == 2
-    assert (f"chitieu: error[output]: {out}: holds 1 file(s) that `chitieu rules docs` did not write (README.md); "
-            "choose an empty or new folder, or pass --force") in run.err
+    assert (
+        f"chitieu: error[output]: {out}: holds 1 file(s) that `chitieu rules docs` did not write (README.md); "
+        "choose an empty or new folder, or pass --force"
+    ) in run.err
     assert stale.exists() and mine.read_text(encoding="utf-8") == "# Ghi chú của tôi\n"
     run = invoke("rules", "docs", "-o", str(out), "--force")
     assert run.code == 0 and run.out.strip() == f"{len(pages)} page(s) written to {out}; removed 1 stale"
@@ -308,7 +370,7 @@ def test_rules_docs_never_touches_a_project_root(tmp_path):
 def test_rules_docs_writes_to_docs_rules_under_the_working_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     run = invoke("rules", "docs")
-    n = len(load_catalogue().rules) + 1          # a page per rule and the index
+    n = len(load_catalogue().rules) + 1  # a page per rule and the index
     assert run.code == 0 and run.out.strip() == f"{n} page(s) written to {Path('docs') / 'rules'}"
     assert (tmp_path / "docs" / "rules" / "index.md").exists()
 
@@ -327,8 +389,22 @@ def test_the_guides_new_plan_from_an_empty_folder_literally(tmp_path):
     project.mkdir()
     guide = GUIDE.read_text(encoding="utf-8")
     blocks = re.findall(r"```([^\n]*new-plan[^\n]*)\n(.*?)```", guide, flags=re.S)
-    assert [info.split()[0] for info, _ in blocks] == ["sh", "yaml", "sh", "diff", "diff", "diff", "diff", "diff",
-                                                       "diff", "yaml", "sh", "yaml", "yaml", "sh"]
+    assert [info.split()[0] for info, _ in blocks] == [
+        "sh",
+        "yaml",
+        "sh",
+        "diff",
+        "diff",
+        "diff",
+        "diff",
+        "diff",
+        "diff",
+        "yaml",
+        "sh",
+        "yaml",
+        "yaml",
+        "sh",
+    ]
     outputs = []
     for info, body in blocks:
         attrs = dict(a.split("=", 1) for a in info.split()[2:])
@@ -340,10 +416,10 @@ def test_the_guides_new_plan_from_an_empty_folder_literally(tmp_path):
                 target.write_text(body, encoding="utf-8")
             else:
                 target.write_text(target.read_text(encoding="utf-8") + body, encoding="utf-8")
-        elif info.startswith("diff"):   # the edit is made inside the rule the guide names
+        elif info.startswith("diff"):  # the edit is made inside the rule the guide names
             target = project / attrs["file"]
-            old = "\n".join(l[1:] for l in body.splitlines() if l.startswith("-"))
-            new = "\n".join(l[1:] for l in body.splitlines() if l.startswith("+"))
+            old = "\n".join(ln[1:] for ln in body.splitlines() if ln.startswith("-"))
+            new = "\n".join(ln[1:] for ln in body.splitlines() if ln.startswith("+"))
             text = target.read_text(encoding="utf-8")
             start, end = _rule_span(text, attrs["rule"])
             assert text[start:end].count(old) == 1, "the guide's edit must match exactly one place in its rule"
@@ -355,8 +431,11 @@ def test_the_guides_new_plan_from_an_empty_folder_literally(tmp_path):
                 outputs.append(run_cli(*argv[1:], cwd=project, env={"CHITIEU_RULES": str(tmp_path / "nowhere")}))
     new_document, new_online, new_dialogue, lint, test, check = outputs
     assert new_document.code == 0, new_document.err
-    assert sorted(p.name for p in (project / "rules").iterdir()) == ["catalogue.yaml", "indicators.yaml",
-                                                                      "kh-200-ubnd.yaml"]
+    assert sorted(p.name for p in (project / "rules").iterdir()) == [
+        "catalogue.yaml",
+        "indicators.yaml",
+        "kh-200-ubnd.yaml",
+    ]
     catalogue = yaml.safe_load((project / "rules" / "catalogue.yaml").read_text(encoding="utf-8"))
     assert catalogue["order"] == ["kh-200-ubnd"]
     for run, rule in ((new_online, "ho-so-truc-tuyen"), (new_dialogue, "doi-thoai-voi-nhan-dan")):
@@ -366,9 +445,11 @@ def test_the_guides_new_plan_from_an_empty_folder_literally(tmp_path):
     assert check.code == 0, check.err
     doc = run_cli("check", "facts", "--rules", "rules", "--format", "json", "--fail-on", "never", cwd=project).json()
     judged = {(f["commune"]["id"], f["rule_id"]): (f["status"], f["actual"]) for f in doc["findings"]}
-    assert judged == {("quang-ngai/tinh-ha", "ho-so-truc-tuyen"): ("unmet", 55),
-                      ("quang-ngai/tinh-ha", "doi-thoai-voi-nhan-dan"): ("met", 2),
-                      ("quang-ngai/tinh-ha", "thon-dan-van-kheo"): ("pending", 66.6667)}
+    assert judged == {
+        ("quang-ngai/tinh-ha", "ho-so-truc-tuyen"): ("unmet", 55),
+        ("quang-ngai/tinh-ha", "doi-thoai-voi-nhan-dan"): ("met", 2),
+        ("quang-ngai/tinh-ha", "thon-dan-van-kheo"): ("pending", 66.6667),
+    }
     assert "xã Nhơn Lý (binh-dinh/nhon-ly)" in check.out and "04/06 thôn (66,7%)" in check.out
 
 
@@ -378,21 +459,47 @@ def test_rules_new_on_a_plan_with_no_rule_yet(tmp_path):
         root = tmp_path / ("flow" if "[" in empty else "blank")
         shutil.copytree(ROOT / "rules", root)
         path = root / "thu.yaml"
-        path.write_text("schema: chitieu.rules/1\ndocument:\n  id: kh-thu\n  kind: Kế hoạch\n  number: 9/KH-UBND\n"
-                        "  date: 2025-01-15\n  issuer: UBND xã Thử\n  title: Kế hoạch thử\n"
-                        "  period: {from: 2025, to: 2025}\n  covers: {communes: [quang-ngai/thu]}\n" + empty,
-                        encoding="utf-8")
+        path.write_text(
+            "schema: chitieu.rules/1\ndocument:\n  id: kh-thu\n  kind: Kế hoạch\n  number: 9/KH-UBND\n"
+            "  date: 2025-01-15\n  issuer: UBND xã Thử\n  title: Kế hoạch thử\n"
+            "  period: {from: 2025, to: 2025}\n  covers: {communes: [quang-ngai/thu]}\n" + empty,
+            encoding="utf-8",
+        )
         assert run_cli("rules", "lint", "--rules", str(root)).code == 0
-        run = run_cli("rules", "new", "giam-ngheo-thu", "--source", "9/KH-UBND", "--indicator",
-                      "giam_ngheo.so_ho_giam", "--rules", str(root))
+        run = run_cli(
+            "rules",
+            "new",
+            "giam-ngheo-thu",
+            "--source",
+            "9/KH-UBND",
+            "--indicator",
+            "giam_ngheo.so_ho_giam",
+            "--rules",
+            str(root),
+        )
         assert run.code == 0 and f"{path}:13: added rule 'giam-ngheo-thu'" in run.out, run.err
         test = run_cli("rules", "test", "-k", "giam-ngheo-thu", "--rules", str(root))
         assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed"), test.out
 
 
 def test_new_document_refuses_what_it_cannot_write_well(tmp_path):
-    args = ["rules", "new-document", "kh-thu", "--number", "9/KH-UBND", "--date", "2025-01-15", "--issuer",
-            "UBND xã Thử", "--title", "Kế hoạch thử", "--period", "2025-2027", "--rules", str(tmp_path / "r")]
+    args = [
+        "rules",
+        "new-document",
+        "kh-thu",
+        "--number",
+        "9/KH-UBND",
+        "--date",
+        "2025-01-15",
+        "--issuer",
+        "UBND xã Thử",
+        "--title",
+        "Kế hoạch thử",
+        "--period",
+        "2025-2027",
+        "--rules",
+        str(tmp_path / "r"),
+    ]
     run = run_cli(*args)
     assert run.code == 2 and "nêu văn bản áp dụng cho xã nào: --province" in run.err
     assert not (tmp_path / "r").exists()
@@ -414,7 +521,7 @@ def test_new_document_refuses_what_it_cannot_write_well(tmp_path):
 
 def test_lint_lists_the_fields_when_a_template_names_an_unknown_one_and_flags_per_year_on_one_year(tmp_path):
     run = run_cli("rules", "lint", str(BROKEN / "template-field.yaml"))
-    line = next(l for l in run.err.splitlines() if "[template-field]" in l)
+    line = next(ln for ln in run.err.splitlines() if "[template-field]" in ln)
     assert "unknown field '{actal}' (did you mean: 'actual'?); the fields are: title, commune, period, target," in line
     assert all(f in line for f in FIELDS)
     rule = (BROKEN / "template-field.yaml").read_text(encoding="utf-8")
@@ -423,8 +530,9 @@ def test_lint_lists_the_fields_when_a_template_names_an_unknown_one_and_flags_pe
     path = tmp_path / "per-year.yaml"
     path.write_text(rule, encoding="utf-8")
     run = run_cli("rules", "lint", str(path))
-    assert run.code == 0 and (f"{path}:18:44: warning[no-effect]: 'per_year' has no effect on an 'annual' rule"
-                              in run.err), run.err
+    assert run.code == 0 and (
+        f"{path}:18:44: warning[no-effect]: 'per_year' has no effect on an 'annual' rule" in run.err
+    ), run.err
 
 
 def test_the_skeletons_working_values_are_todos_until_set(tmp_path):
@@ -432,36 +540,70 @@ def test_the_skeletons_working_values_are_todos_until_set(tmp_path):
     its line, until the author sets them; given, no such TODO."""
     rules = _catalogue_copy(tmp_path)
     path = rules / "ke-hoach-84.yaml"
-    run = run_cli("rules", "new", "thu-mac-dinh", "--source", "84-KH/TU", "--indicator", "dvk.mo_hinh",
-                  "--title", "Thử", "--clause", "Mục thử", "--rules", str(rules))
+    run = run_cli(
+        "rules",
+        "new",
+        "thu-mac-dinh",
+        "--source",
+        "84-KH/TU",
+        "--indicator",
+        "dvk.mo_hinh",
+        "--title",
+        "Thử",
+        "--clause",
+        "Mục thử",
+        "--rules",
+        str(rules),
+    )
     assert run.code == 0, run.err
     lines = path.read_text(encoding="utf-8").splitlines()
     lint = run_cli("rules", "lint", "--rules", str(rules))
-    todos = [l for l in lint.err.splitlines() if "a TODO left by `rules new`" in l]
-    where = {int(l.split(":")[1]): lines[int(l.split(":")[1]) - 1].split("#")[0].strip() for l in todos}
-    assert sorted(where.values()) == ["severity: major", "target: {op: \">=\", value: 1, unit: mô hình,",
-                                      "theme: dan_van_chinh_quyen"], lint.err
-    assert all(f"{path}:" in l and "warning[todo]" in l for l in todos)
-    run = run_cli("rules", "new", "thu-da-dat", "--source", "84-KH/TU", "--indicator", "dich_vu_cong.ty_le_ho_so_truc_tuyen",
-                  "--title", "Thử", "--clause", "Mục thử", "--theme", "kinh_te", "--severity", "minor",
-                  "--target", "62.5", "--rules", str(rules))
+    todos = [ln for ln in lint.err.splitlines() if "a TODO left by `rules new`" in ln]
+    where = {int(ln.split(":")[1]): lines[int(ln.split(":")[1]) - 1].split("#")[0].strip() for ln in todos}
+    assert sorted(where.values()) == [
+        "severity: major",
+        "target: {op: \">=\", value: 1, unit: mô hình,",
+        "theme: dan_van_chinh_quyen",
+    ], lint.err
+    assert all(f"{path}:" in ln and "warning[todo]" in ln for ln in todos)
+    run = run_cli(
+        "rules",
+        "new",
+        "thu-da-dat",
+        "--source",
+        "84-KH/TU",
+        "--indicator",
+        "dich_vu_cong.ty_le_ho_so_truc_tuyen",
+        "--title",
+        "Thử",
+        "--clause",
+        "Mục thử",
+        "--theme",
+        "kinh_te",
+        "--severity",
+        "minor",
+        "--target",
+        "62.5",
+        "--rules",
+        str(rules),
+    )
     assert run.code == 0, run.err
     text = path.read_text(encoding="utf-8")
-    mine = text[text.index("  - id: thu-da-dat"):]
+    mine = text[text.index("  - id: thu-da-dat") :]
     assert "# TODO" not in mine and "theme: kinh_te\n" in mine and "severity: minor\n" in mine
     assert 'target: {op: ">=", value: 62.5, unit: "%",' in mine
     test = run_cli("rules", "test", "-k", "thu-da-dat", "--rules", str(rules))
     assert test.code == 0 and test.out.strip().endswith("3 passed, 0 failed"), test.out
     lint = run_cli("rules", "lint", "--rules", str(rules))
-    assert len([l for l in lint.err.splitlines() if "a TODO left by `rules new`" in l]) == 3, lint.err
+    assert len([ln for ln in lint.err.splitlines() if "a TODO left by `rules new`" in ln]) == 3, lint.err
 
 
 def test_a_misindented_key_is_explained_in_words_without_false_warnings(tmp_path):
     rules = _catalogue_copy(tmp_path)
     path = rules / "ke-hoach-156.yaml"
     lines = path.read_text(encoding="utf-8").split("\n")
-    n = next(i for i, l in enumerate(lines) if l == "    severity: major")
-    lines[n + 1] = lines[n + 1][1:]          # the key after it, one space short
+    n = next(i for i, ln in enumerate(lines) if ln == "    severity: major")
+    lines[n + 1] = lines[n + 1][1:]  # the key after it, one space short
     key = lines[n + 1].split(":")[0].strip()
     path.write_text("\n".join(lines), encoding="utf-8")
     run = run_cli("rules", "lint", "--rules", str(rules))
@@ -480,7 +622,10 @@ def test_an_enum_error_names_the_field_and_the_nearest_value(tmp_path):
     assert "period: {kind: annual" in text
     path.write_text(text.replace("period: {kind: annual", "period: {kind: yearly", 1), encoding="utf-8")
     run = run_cli("rules", "lint", "--rules", str(rules))
-    assert ("error[invalid-value]: 'kind': 'yearly' is not allowed (did you mean: 'annual'?); expected 'annual', "
-            "'cumulative', 'deadline' or 'as_of'") in run.err, run.err
+    assert (
+        "error[invalid-value]: 'kind': 'yearly' is not allowed (did you mean: 'annual'?); expected 'annual', "
+        "'cumulative', 'deadline' or 'as_of'"
+    ) in run.err, run.err
     from chitieu.diagnostics import did_you_mean
-    assert did_you_mean("from", ["from", "to", "form"]) == " (did you mean: 'form'?)"   # never the word itself
+
+    assert did_you_mean("from", ["from", "to", "form"]) == " (did you mean: 'form'?)"  # never the word itself

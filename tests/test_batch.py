@@ -30,8 +30,13 @@ def _worst(findings, commune, rule):
 
 def test_folders_are_read_recursively_and_every_commune_audited(batch):
     folder, doc = batch
-    assert [c["id"] for c in doc["communes"]] == ["binh-dinh/xa-00001", "binh-dinh/xa-00004", "phu-yen/xa-00002",
-                                                  "phu-yen/xa-00005", "quang-ngai/xa-00003"]
+    assert [c["id"] for c in doc["communes"]] == [
+        "binh-dinh/xa-00001",
+        "binh-dinh/xa-00004",
+        "phu-yen/xa-00002",
+        "phu-yen/xa-00005",
+        "quang-ngai/xa-00003",
+    ]
     assert all(len(c["files"]) == 3 for c in doc["communes"])
     assert sum(doc["summary"].values()) == len(doc["findings"])
 
@@ -61,16 +66,19 @@ def test_xlsx_matrix_and_findings_sheets(batch, tmp_path, catalogue):
     wb = load_workbook(out)
     matrix = [[c.value for c in row] for row in wb["Ma trận"].iter_rows()]
     header = matrix[0]
-    assert header[:2] == ["Mã xã", "Xã"] and header[-len(vi.STATUS_ORDER):] == [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER]
-    rule_ids = header[2:-len(vi.STATUS_ORDER)]
+    assert header[:2] == ["Mã xã", "Xã"] and header[-len(vi.STATUS_ORDER) :] == [
+        vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER
+    ]
+    rule_ids = header[2 : -len(vi.STATUS_ORDER)]
     first = matrix[1]
     assert first[0] == "binh-dinh/xa-00001"
     worst = [_worst(doc["findings"], first[0], r) for r in rule_ids]
-    assert first[2:-len(vi.STATUS_ORDER)] == [vi.STATUS_LABELS[w] if w else None for w in worst]
+    assert first[2 : -len(vi.STATUS_ORDER)] == [vi.STATUS_LABELS[w] if w else None for w in worst]
     # a commune of Bình Định: the Quảng Ngãi plans do not cover it, so their cells stay empty
-    assert {r for r, w in zip(rule_ids, worst) if w is None} == {lr.id for lr in catalogue.rules
-                                                              if lr.document.covers != "all"}
-    assert sum(first[-len(vi.STATUS_ORDER):]) == len([w for w in worst if w])
+    assert {r for r, w in zip(rule_ids, worst, strict=False) if w is None} == {
+        lr.id for lr in catalogue.rules if lr.document.covers != "all"
+    }
+    assert sum(first[-len(vi.STATUS_ORDER) :]) == len([w for w in worst if w])
     detail = list(wb["Kết luận"].iter_rows(values_only=True))
     assert len(detail) == 1 + len(doc["findings"])
 

@@ -37,8 +37,10 @@ def test_shortcomings_by_theme_the_reports_own_first_then_the_targets_in_catalog
     assert [(s.theme, s.text) for s in draft.shortcomings] == [
         ("dan_van_chinh_quyen", "Việc tiếp công dân định kỳ có lúc chưa đúng lịch."),
         ("dan_van_chinh_quyen", "01/02 mô hình “Dân vận khéo” năm 2025 chưa có quyết định thành lập, công nhận."),
-        ("dan_van_chinh_quyen", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến chưa đạt chỉ tiêu "
-                                "(42%, chỉ tiêu ít nhất 50% (*))."),
+        (
+            "dan_van_chinh_quyen",
+            "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến chưa đạt chỉ tiêu (42%, chỉ tiêu ít nhất 50% (*)).",
+        ),
         ("kinh_te", "Chưa xây dựng kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng."),
     ]
 
@@ -60,8 +62,11 @@ def test_causes_the_report_gives_stand_as_written_and_the_catalogues_are_only_su
     # its own subjective cause first, then the cause linked to the unmet GPMB target, as a suggestion
     assert subjective == [
         ("Một số cán bộ chưa chủ động tham mưu.", False),
-        ("Việc cụ thể hóa nhiệm vụ của Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy thành kế hoạch "
-         "xây dựng mô hình chưa kịp thời.", True),
+        (
+            "Việc cụ thể hóa nhiệm vụ của Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy thành kế hoạch "
+            "xây dựng mô hình chưa kịp thời.",
+            True,
+        ),
     ]
     shown = [b.text for b in section_blocks(draft) if isinstance(b, Bullet) and b.placeholder]
     assert all(text.endswith(CONFIRM) for text in shown)
@@ -70,12 +75,21 @@ def test_causes_the_report_gives_stand_as_written_and_the_catalogues_are_only_su
 def test_one_task_for_each_shortcoming_in_order_then_the_reports_own(draft):
     assert [(text, placeholder) for text, placeholder in draft.tasks] == [
         ("Duy trì tiếp công dân định kỳ theo đúng lịch đã công bố.", False),
-        ("Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao ước thi "
-         "đua; kết quả đánh giá công tác dân vận chính quyền…).", False),
-        ("Đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến qua Điểm hỗ trợ dịch vụ công, nâng tỷ lệ hồ sơ trực tuyến "
-         "đạt chỉ tiêu.", False),
-        ("Xây dựng, ban hành kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng, phân công rõ "
-         "nhiệm vụ đối với từng dự án trọng điểm.", False),
+        (
+            "Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao ước thi "
+            "đua; kết quả đánh giá công tác dân vận chính quyền…).",
+            False,
+        ),
+        (
+            "Đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến qua Điểm hỗ trợ dịch vụ công, nâng tỷ lệ hồ sơ trực tuyến "
+            "đạt chỉ tiêu.",
+            False,
+        ),
+        (
+            "Xây dựng, ban hành kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng, phân công rõ "
+            "nhiệm vụ đối với từng dự án trọng điểm.",
+            False,
+        ),
         ("Tổ chức hội nghị đối thoại với Nhân dân trong quý I năm 2026.", False),
     ]
 
@@ -95,9 +109,11 @@ def test_a_shortcoming_without_a_remedy_gets_a_placeholder_task_for_the_officer(
 def test_nothing_unmet_says_so_in_one_sentence(catalogue, tmp_path):
     text = HOA_BINH.read_text(encoding="utf-8")
     text = text.replace("value: 42", "value: 75").replace("value: false", "value: true")
-    text = text.replace("      - name: Thôn không rác thải nhựa\n",
-                        "      - name: Thôn không rác thải nhựa\n"
-                        "        decision: {kind: Quyết định, number: 13/QĐ-UBND, date: 2025-04-02}\n")
+    text = text.replace(
+        "      - name: Thôn không rác thải nhựa\n",
+        "      - name: Thôn không rác thải nhựa\n"
+        "        decision: {kind: Quyết định, number: 13/QĐ-UBND, date: 2025-04-02}\n",
+    )
     text = text[: text.index("statements:")] + "statements: []\n"
     path = tmp_path / "xa.yaml"
     path.write_text(text, encoding="utf-8")

@@ -47,15 +47,35 @@ def observations(rule_id: str, counts_rule: bool):
                     for start in (dt.date(2023, 1, 1), dt.date(2030, 1, 1)):
                         n += 1
                         yield ObservationFact(
-                            rule_id=rule_id, period_key=str(n), form=form, lo=Decimal(lo), hi=Decimal(hi),
-                            lo_open=bool(lx), hi_open=bool(hx), claim_achieved=bool(cv), target=Decimal(1),
-                            band=(Decimal(1), Decimal(1)), evidenced=lo, period_open=bool(op_), awaiting=bool(ap),
-                            start=start, end=start.replace(month=12, day=31), as_of=AS_OF,
-                            counts=Counts(total=2, met=lo, unmet=hi - lo)).fact()
+                            rule_id=rule_id,
+                            period_key=str(n),
+                            form=form,
+                            lo=Decimal(lo),
+                            hi=Decimal(hi),
+                            lo_open=bool(lx),
+                            hi_open=bool(hx),
+                            claim_achieved=bool(cv),
+                            target=Decimal(1),
+                            band=(Decimal(1), Decimal(1)),
+                            evidenced=lo,
+                            period_open=bool(op_),
+                            awaiting=bool(ap),
+                            start=start,
+                            end=start.replace(month=12, day=31),
+                            as_of=AS_OF,
+                            counts=Counts(total=2, met=lo, unmet=hi - lo),
+                        ).fact()
     # a value with both ends open (nothing known) in a closed period
-    yield ObservationFact(rule_id=rule_id, period_key="open", form=ValueForm.VALUE, target=Decimal(1),
-                          band=(Decimal(1), Decimal(1)), start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31),
-                          as_of=AS_OF).fact()
+    yield ObservationFact(
+        rule_id=rule_id,
+        period_key="open",
+        form=ValueForm.VALUE,
+        target=Decimal(1),
+        band=(Decimal(1), Decimal(1)),
+        start=dt.date(2023, 1, 1),
+        end=dt.date(2023, 12, 31),
+        as_of=AS_OF,
+    ).fact()
 
 
 def count_observations(rule_id: str):
@@ -68,9 +88,17 @@ def count_observations(rule_id: str):
             n += 1
             total = 3 if n % 5 else nm + nu + np_  # some with 'insufficient' conclusions, some without
             yield ObservationFact(
-                rule_id=rule_id, period_key=str(n), form=ValueForm.VALUE, lo=Decimal(nm), hi=Decimal(nm),
-                target=Decimal(total), start=start, end=start.replace(month=12, day=31), as_of=AS_OF,
-                counts=Counts(total=total, met=nm, unmet=nu, pending=np_, insufficient=total - nm - nu - np_)).fact()
+                rule_id=rule_id,
+                period_key=str(n),
+                form=ValueForm.VALUE,
+                lo=Decimal(nm),
+                hi=Decimal(nm),
+                target=Decimal(total),
+                start=start,
+                end=start.replace(month=12, day=31),
+                as_of=AS_OF,
+                counts=Counts(total=total, met=nm, unmet=nu, pending=np_, insufficient=total - nm - nu - np_),
+            ).fact()
 
 
 def test_exactly_one_branch_and_same_as_durable(catalogue):
@@ -83,8 +111,11 @@ def test_exactly_one_branch_and_same_as_durable(catalogue):
             for rt in (rete, py):
                 rt.begin_state()
                 # the conclusions a rule reads (an outlook), as the audit would have asserted them
-                deps = [conclusion_fact(dep, "x", "pending") for dep in lr.rule.dependencies()
-                        if dep in compiled.read_conclusions]
+                deps = [
+                    conclusion_fact(dep, "x", "pending")
+                    for dep in lr.rule.dependencies()
+                    if dep in compiled.read_conclusions
+                ]
                 if deps:
                     rt.assert_facts(deps)
                 fired = rt.assert_facts(facts)
@@ -107,9 +138,19 @@ def test_bound_semantics_for_at_least(catalogue):
     branches = compile_rule(catalogue, lr)
 
     def outcome(lo, hi, lx, hx):
-        fact = ObservationFact(rule_id=lr.id, period_key="as_of", form=ValueForm.VALUE, lo=Decimal(lo),
-                               hi=Decimal(hi), lo_open=bool(lx), hi_open=bool(hx), target=Decimal(50),
-                               start=AS_OF, end=AS_OF, as_of=AS_OF).fact()
+        fact = ObservationFact(
+            rule_id=lr.id,
+            period_key="as_of",
+            form=ValueForm.VALUE,
+            lo=Decimal(lo),
+            hi=Decimal(hi),
+            lo_open=bool(lx),
+            hi_open=bool(hx),
+            target=Decimal(50),
+            start=AS_OF,
+            end=AS_OF,
+            as_of=AS_OF,
+        ).fact()
         hits = [b for b in branches if b.join is None or b.join.negated]
         hits = [b for b in hits if evaluate(b.patterns()[0][1], fact)]
         assert len(hits) == 1, [b.name for b in hits]

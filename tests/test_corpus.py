@@ -17,8 +17,18 @@ from docx import Document
 
 from conftest import ROOT
 from bench.intake_eval import (
-    DEFAULT_SETS, MustNotFill, Places, TruthFact, evaluate_set, find_look_alikes, load_truth, main, match,
-    render_text, score_by_indicator, truth_files,
+    DEFAULT_SETS,
+    MustNotFill,
+    Places,
+    TruthFact,
+    evaluate_set,
+    find_look_alikes,
+    load_truth,
+    main,
+    match,
+    render_text,
+    score_by_indicator,
+    truth_files,
 )
 from chitieu.diagnostics import InputError
 from chitieu.reporttext import clean
@@ -38,6 +48,7 @@ def truth(request):
 
 
 # --------------------------------------------------------------------------------------------------- the sets
+
 
 def test_both_sets_are_there_with_the_variety_the_corpus_promises():
     dev = [load_truth(p) for p in truth_files(DEV)]
@@ -72,6 +83,7 @@ def test_every_report_has_one_truth_file_and_every_truth_file_its_report(folder)
 
 
 # --------------------------------------------------------------------------------------------------- one truth file
+
 
 def test_truth_uses_only_catalogue_indicators_with_values_of_their_type(truth, catalogue):
     for f in [*truth.data.facts, *truth.data.must_not_fill]:
@@ -119,7 +131,8 @@ def test_each_fact_quotes_the_place_it_cites_and_the_figure_is_there(truth):
     for m in truth.data.must_not_fill:
         window = _window(places, m)
         assert window is not None and _flat(m.quote) in window[0][: window[1]], (
-            f"{truth.path.name}:{m.where}: the look-alike «{m.quote}» is not at that place")
+            f"{truth.path.name}:{m.where}: the look-alike «{m.quote}» is not at that place"
+        )
 
 
 def test_header_fields_are_written_in_the_report(truth):
@@ -179,6 +192,7 @@ def test_word_reports_are_what_the_committed_script_builds(folder, tmp_path):
 
 # --------------------------------------------------------------------------------------------------- helpers
 
+
 def _flat(text: str) -> str:
     return clean(text).replace("“", '"').replace("”", '"').casefold()
 
@@ -191,7 +205,7 @@ def _window(places: Places, place) -> tuple[str, int] | None:
         if place.line > len(lines) or not lines[place.line - 1].strip():
             return None
         own = _flat(lines[place.line - 1])
-        rest = [_flat(x) for x in lines[place.line: place.line + 12] if x.strip()]
+        rest = [_flat(x) for x in lines[place.line : place.line + 12] if x.strip()]
         return " ".join([own, *rest]), len(own)
     doc = Document(str(places.report))
     if place.paragraph is not None:
@@ -199,7 +213,7 @@ def _window(places: Places, place) -> tuple[str, int] | None:
         if place.paragraph > len(paras) or not paras[place.paragraph - 1].text.strip():
             return None
         own = _flat(paras[place.paragraph - 1].text)
-        rest = [_flat(p.text) for p in paras[place.paragraph: place.paragraph + 8] if p.text.strip()]
+        rest = [_flat(p.text) for p in paras[place.paragraph : place.paragraph + 8] if p.text.strip()]
         return " ".join([own, *rest]), len(own)
     own = _flat(places.text(place))
     return (own, len(own)) if own else None
@@ -240,8 +254,12 @@ def _forms(d: Decimal) -> set[str]:
     return {text.replace(".", ","), text}
 
 
-_QUALIFIERS = {"gt": ("trên", "hơn", "vượt"), "gte": ("từ", "ít nhất", "tối thiểu", "không dưới"),
-               "lt": ("dưới", "chưa đến", "gần", "không tới"), "lte": ("tối đa", "không quá")}
+_QUALIFIERS = {
+    "gt": ("trên", "hơn", "vượt"),
+    "gte": ("từ", "ít nhất", "tối thiểu", "không dưới"),
+    "lt": ("dưới", "chưa đến", "gần", "không tới"),
+    "lte": ("tối đa", "không quá"),
+}
 
 
 def _figure_in(value, quote: str) -> bool:
@@ -276,13 +294,15 @@ def test_number_words_cover_the_forms_reports_use():
 
 # --------------------------------------------------------------------------------------------------- the evaluator
 
+
 def _fact(**kw) -> TruthFact:
     return TruthFact.model_validate({"line": 1, "quote": "q", **kw})
 
 
 def _draft(indicator, period, value=None, items=None, claim=None, line=1, quote="q"):
-    return SimpleNamespace(indicator=indicator, period=period, value=value, items=items, claim=claim, line=line,
-                           quote=quote)
+    return SimpleNamespace(
+        indicator=indicator, period=period, value=value, items=items, claim=claim, line=line, quote=quote
+    )
 
 
 def test_match_compares_indicator_period_and_value_as_a_reviewer_would():
@@ -297,24 +317,36 @@ def test_match_compares_indicator_period_and_value_as_a_reviewer_would():
         _fact(indicator="dvk.tong_so_mo_hinh_bao_cao", period="2023-2024", value=5),
     ]
     drafts = [
-        _draft("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of", Decimal("62.50")),     # same number
-        _draft("giam_ngheo.so_ho_giam", 2023, 9),                                    # wrong year
-        _draft("kdc.so_khu_van_hoa", "as_of", {"gte": Decimal(10)}),                 # other bound
+        _draft("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of", Decimal("62.50")),  # same number
+        _draft("giam_ngheo.so_ho_giam", 2023, 9),  # wrong year
+        _draft("kdc.so_khu_van_hoa", "as_of", {"gte": Decimal(10)}),  # other bound
         _draft("dvk.mo_hinh", 2024, items=[{"name": "A"}, {"name": "B"}, {"name": "C"}]),
-        _draft("giam_ngheo.ty_le_hoan_thanh", 2023, claim="not_achieved"),           # other claim
-        _draft("dvcq.giao_uoc_thi_dua", 2024, 1),                                    # 1 is not true
+        _draft("giam_ngheo.ty_le_hoan_thanh", 2023, claim="not_achieved"),  # other claim
+        _draft("dvcq.giao_uoc_thi_dua", 2024, 1),  # 1 is not true
         _draft("ntm_nc.cong_nhan", "as_of", "da_trinh_tham_dinh"),
-        _draft("dvk.tong_so_mo_hinh_bao_cao", "2023 – 2024", 5),                      # spacing of the span
-        _draft("dvk.tong_so_mo_hinh_bao_cao", "2023-2024", 5),                       # a second copy: unmatched
+        _draft("dvk.tong_so_mo_hinh_bao_cao", "2023 – 2024", 5),  # spacing of the span
+        _draft("dvk.tong_so_mo_hinh_bao_cao", "2023-2024", 5),  # a second copy: unmatched
     ]
     m = match(truth, drafts)
     assert [t.indicator for t, _ in m.matched] == [
-        "dich_vu_cong.ty_le_ho_so_truc_tuyen", "dvk.mo_hinh", "ntm_nc.cong_nhan", "dvk.tong_so_mo_hinh_bao_cao"]
+        "dich_vu_cong.ty_le_ho_so_truc_tuyen",
+        "dvk.mo_hinh",
+        "ntm_nc.cong_nhan",
+        "dvk.tong_so_mo_hinh_bao_cao",
+    ]
     assert [t.indicator for t in m.misses] == [
-        "giam_ngheo.so_ho_giam", "kdc.so_khu_van_hoa", "giam_ngheo.ty_le_hoan_thanh", "dvcq.giao_uoc_thi_dua"]
+        "giam_ngheo.so_ho_giam",
+        "kdc.so_khu_van_hoa",
+        "giam_ngheo.ty_le_hoan_thanh",
+        "dvcq.giao_uoc_thi_dua",
+    ]
     assert [(d.indicator, d.period) for d in m.false_positives] == [
-        ("giam_ngheo.so_ho_giam", 2023), ("kdc.so_khu_van_hoa", "as_of"), ("giam_ngheo.ty_le_hoan_thanh", 2023),
-        ("dvcq.giao_uoc_thi_dua", 2024), ("dvk.tong_so_mo_hinh_bao_cao", "2023-2024")]
+        ("giam_ngheo.so_ho_giam", 2023),
+        ("kdc.so_khu_van_hoa", "as_of"),
+        ("giam_ngheo.ty_le_hoan_thanh", 2023),
+        ("dvcq.giao_uoc_thi_dua", 2024),
+        ("dvk.tong_so_mo_hinh_bao_cao", "2023-2024"),
+    ]
     scores = score_by_indicator(truth, drafts, m)
     assert (scores["dvk.tong_so_mo_hinh_bao_cao"].recall, scores["dvk.tong_so_mo_hinh_bao_cao"].precision) == (1, 0.5)
     assert (scores["giam_ngheo.so_ho_giam"].recall, scores["giam_ngheo.so_ho_giam"].precision) == (0, 0)
@@ -322,15 +354,23 @@ def test_match_compares_indicator_period_and_value_as_a_reviewer_would():
 
 def test_a_look_alike_is_caught_only_where_the_truth_says_and_with_its_value(tmp_path):
     report = tmp_path / "r.txt"
-    report.write_text("Tỷ lệ hồ sơ giải quyết trực tuyến đạt 62,5%; tỷ lệ thanh toán trực tuyến đạt 38,4%.\n"
-                      "Phấn đấu năm sau đạt trên 70%.\n", encoding="utf-8")
+    report.write_text(
+        "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 62,5%; tỷ lệ thanh toán trực tuyến đạt 38,4%.\n"
+        "Phấn đấu năm sau đạt trên 70%.\n",
+        encoding="utf-8",
+    )
     key = "dich_vu_cong.ty_le_ho_so_truc_tuyen"
-    rules = [MustNotFill.model_validate({"line": 1, "indicator": key, "value": 38.4, "quote": "thanh toán",
-                                         "reason": "thanh toán trực tuyến"}),
-             MustNotFill.model_validate({"line": 2, "indicator": key, "quote": "Phấn đấu", "reason": "chỉ tiêu"})]
-    drafts = [_draft(key, "as_of", Decimal("62.5"), line=1, quote="hồ sơ giải quyết trực tuyến đạt 62,5%"),
-              _draft(key, "as_of", {"gt": Decimal(70)}, line=2, quote="đạt trên 70%"),
-              _draft(key, "as_of", Decimal("38.4"), line=7, quote="thanh toán trực tuyến đạt 38,4%")]
+    rules = [
+        MustNotFill.model_validate(
+            {"line": 1, "indicator": key, "value": 38.4, "quote": "thanh toán", "reason": "thanh toán trực tuyến"}
+        ),
+        MustNotFill.model_validate({"line": 2, "indicator": key, "quote": "Phấn đấu", "reason": "chỉ tiêu"}),
+    ]
+    drafts = [
+        _draft(key, "as_of", Decimal("62.5"), line=1, quote="hồ sơ giải quyết trực tuyến đạt 62,5%"),
+        _draft(key, "as_of", {"gt": Decimal(70)}, line=2, quote="đạt trên 70%"),
+        _draft(key, "as_of", Decimal("38.4"), line=7, quote="thanh toán trực tuyến đạt 38,4%"),
+    ]
     found = find_look_alikes(Places(report), rules, drafts)
     # the true 62,5% on line 1 is no look-alike; the 38,4% is, found by its quote although its line is off
     assert [(e.line, show_value(d)) for e, d in found] == [(1, "38.4"), (2, "{gt: 70}")]
@@ -347,7 +387,8 @@ def test_a_report_the_intake_cannot_read_counts_as_all_misses(tmp_path):
     (tmp_path / "hong.truth.yaml").write_text(
         "schema: chitieu.intake-truth/1\nreport: hong.docx\nunit: {kind: xã, name: Hỏng}\n"
         "facts:\n  - {indicator: giam_ngheo.so_ho_giam, period: 2024, value: 9, paragraph: 3, quote: giảm 09 hộ}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     from chitieu.catalogue import load_catalogue
 
     s = evaluate_set(load_catalogue(), "hỏng", tmp_path)
@@ -365,13 +406,15 @@ def test_a_broken_truth_file_is_a_located_error_and_exit_code_2(tmp_path, capsys
     (tmp_path / "a.truth.yaml").write_text(
         "schema: chitieu.intake-truth/1\nreport: a.txt\nunit: {kind: xã, name: A}\n"
         "facts:\n  - {indicator: giam_ngheo.so_ho_giam, period: 2024, value: 9, items: 2, line: 1, quote: giảm}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as exc:
         load_truth(tmp_path / "a.truth.yaml")
     assert exc.value.diagnostics[0].line == 5
     assert "exactly one of 'value', 'items' or 'claim'" in exc.value.diagnostics[0].message
     (tmp_path / "b.truth.yaml").write_text(
-        "schema: chitieu.intake-truth/1\nreport: b.txt\nunit: {kind: xã, name: B}\nfacts: []\n", encoding="utf-8")
+        "schema: chitieu.intake-truth/1\nreport: b.txt\nunit: {kind: xã, name: B}\nfacts: []\n", encoding="utf-8"
+    )
     assert main([str(tmp_path)]) == 2
     out = capsys.readouterr().out
     assert "a.truth.yaml:5:" in out
@@ -384,7 +427,8 @@ def test_json_output_reports_each_set_with_its_figures(tmp_path, capsys):
         "schema: chitieu.intake-truth/1\nreport: b.txt\nunit: {kind: xã, name: Bình An}\ndate: null\n"
         "facts:\n  - {indicator: giam_ngheo.so_ho_giam, period: 2024, value: 9, line: 3, quote: Năm 2024 giảm 09 hộ}\n"
         "  - {indicator: giam_ngheo.chi_tieu_giao, period: 2024, value: 8, line: 3, quote: Năm 2024}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert main([str(tmp_path), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["schema"] == "chitieu.intake-eval/1"

@@ -23,8 +23,9 @@ import chitieu.resources
 from chitieu.cli import main
 from conftest import ROOT
 
-CLONE_IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",
-                                      ".pytest_cache", "out")
+CLONE_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache", "out"
+)
 
 
 def _not_here(command: str) -> bool:
@@ -37,7 +38,7 @@ def _not_here(command: str) -> bool:
 def _commands(text: str) -> list[str]:
     """The shell commands of a block of example lines: `a && b` is two; only chitieu and export lines are run."""
     out = []
-    text = re.sub(r"\\\n\s*", " ", text)          # a line ending in a backslash goes on on the next one
+    text = re.sub(r"\\\n\s*", " ", text)  # a line ending in a backslash goes on on the next one
     for line in text.splitlines():
         for part in line.split("&&"):
             part = part.strip()
@@ -100,8 +101,11 @@ def clone(tmp_path, monkeypatch) -> Path:
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def _run_all(clone: Path, commands: list[str]) -> list[str]:
@@ -112,8 +116,13 @@ def _run_all(clone: Path, commands: list[str]) -> list[str]:
         if result is None:
             continue
         err = result.stderr
-        if result.exit_code not in (0, 1) or "Traceback" in err or "internal error" in err or result.exception and \
-                not isinstance(result.exception, SystemExit):
+        if (
+            result.exit_code not in (0, 1)
+            or "Traceback" in err
+            or "internal error" in err
+            or result.exception
+            and not isinstance(result.exception, SystemExit)
+        ):
             problems.append(f"{command}\n  exit {result.exit_code}: {err.strip()[-400:]} {result.exception!r}")
     return problems
 
@@ -124,10 +133,23 @@ def test_the_examples_are_found():
     assert any(c.startswith("chitieu facts lint examples/") for c in readme)
     assert any(c.startswith("chitieu rules new ") for c in readme)
     paths = {p for p, _ in help_examples()}
-    assert {"chitieu", "chitieu check", "chitieu report", "chitieu shortfalls", "chitieu init", "chitieu facts",
-            "chitieu facts extract", "chitieu facts lint", "chitieu rules", "chitieu rules list",
-            "chitieu rules show", "chitieu rules new", "chitieu rules lint", "chitieu rules test",
-            "chitieu rules docs"} <= paths
+    assert {
+        "chitieu",
+        "chitieu check",
+        "chitieu report",
+        "chitieu shortfalls",
+        "chitieu init",
+        "chitieu facts",
+        "chitieu facts extract",
+        "chitieu facts lint",
+        "chitieu rules",
+        "chitieu rules list",
+        "chitieu rules show",
+        "chitieu rules new",
+        "chitieu rules lint",
+        "chitieu rules test",
+        "chitieu rules docs",
+    } <= paths
 
 
 def test_every_readme_example_runs_on_a_fresh_clone(clone):

@@ -39,30 +39,77 @@ def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
 
 
 # Each case: the fact line, the text at which the error must point (its column is computed), the code, the message.
-@pytest.mark.parametrize("body,at,code,text", [
-    ("  - {indicator: dvk.mo_hinhh, period: 2023, items: [], source: {line: 1, quote: q}}",
-     "dvk.mo_hinhh", "unknown-indicator", "unknown indicator 'dvk.mo_hinhh' (did you mean: 'dvk.mo_hinh'?)"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '05', source: {line: 1, quote: q}}",
-     "'05'", "wrong-type", "expected a number, got the text '05'; write the number without quotes"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '50%', source: {line: 1, quote: q}}",
-     "'50%'", "wrong-type", "expected a number, got the text '50%'"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, colour: red, source: {line: 1, quote: q}}",
-     "colour", "unknown-key", "unknown key 'colour'"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 06/4/2023, value: 3, source: {line: 1, quote: q}}",
-     "06/4/2023", "invalid-value", "'06/4/2023' is not a period"),
-    ("  - {indicator: ntm_nc.cong_nhan, period: as_of, value: dat_chuan, source: {line: 1, quote: q}}",
-     "dat_chuan", "type-mismatch", "(did you mean: 'da_cong_nhan'?)"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, source: {line: 1}}",
-     "{line: 1}", "missing-key", "missing required key 'quote'"),
-    ("  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 150, source: {line: 1, quote: q}}",
-     "150", "out-of-range", "150 is outside the range"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2026, value: 3, source: {line: 1, quote: q}}",
-     "2026", "period-after-report", "period 2026 is after the report's as-of date 2024-10-31"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 99999999999999999999, source: {line: 1, quote: q}}",
-     "99999999999999999999", "invalid-value", "out of range"),
-    ("  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 1.5e3, source: {line: 1, quote: q}}",
-     None, None, None),
-])
+@pytest.mark.parametrize(
+    "body,at,code,text",
+    [
+        (
+            "  - {indicator: dvk.mo_hinhh, period: 2023, items: [], source: {line: 1, quote: q}}",
+            "dvk.mo_hinhh",
+            "unknown-indicator",
+            "unknown indicator 'dvk.mo_hinhh' (did you mean: 'dvk.mo_hinh'?)",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '05', source: {line: 1, quote: q}}",
+            "'05'",
+            "wrong-type",
+            "expected a number, got the text '05'; write the number without quotes",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: '50%', source: {line: 1, quote: q}}",
+            "'50%'",
+            "wrong-type",
+            "expected a number, got the text '50%'",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, colour: red, source: {line: 1, quote: q}}",
+            "colour",
+            "unknown-key",
+            "unknown key 'colour'",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 06/4/2023, value: 3, source: {line: 1, quote: q}}",
+            "06/4/2023",
+            "invalid-value",
+            "'06/4/2023' is not a period",
+        ),
+        (
+            "  - {indicator: ntm_nc.cong_nhan, period: as_of, value: dat_chuan, source: {line: 1, quote: q}}",
+            "dat_chuan",
+            "type-mismatch",
+            "(did you mean: 'da_cong_nhan'?)",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, source: {line: 1}}",
+            "{line: 1}",
+            "missing-key",
+            "missing required key 'quote'",
+        ),
+        (
+            "  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 150, source: {line: 1, quote: q}}",
+            "150",
+            "out-of-range",
+            "150 is outside the range",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2026, value: 3, source: {line: 1, quote: q}}",
+            "2026",
+            "period-after-report",
+            "period 2026 is after the report's as-of date 2024-10-31",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 99999999999999999999, source: {line: 1, quote: q}}",
+            "99999999999999999999",
+            "invalid-value",
+            "out of range",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 1.5e3, source: {line: 1, quote: q}}",
+            None,
+            None,
+            None,
+        ),
+    ],
+)
 def test_fact_errors_are_located(tmp_path, body, at, code, text):
     p = write(tmp_path, "facts.yaml", HEADER + body + "\n")
     if at is None:  # an exponent float is a valid number; the engine scales it to an integer before asserting
@@ -76,14 +123,17 @@ def test_fact_errors_are_located(tmp_path, body, at, code, text):
     assert text in errors[0]
 
 
-@pytest.mark.parametrize("content,line,col,code", [
-    ("", 1, 1, "empty-file"),
-    ("schema: chitieu.facts/1\ncommune: {id: a, name: b\n", 3, 1, "yaml-syntax"),
-    ("a: 1\na: 2\n", 2, 1, "duplicate-key"),
-    ("a: !!python/object/apply:os.system ['touch /tmp/chitieu-pwned']\n", 1, 4, "yaml-tag"),
-    ("schema: chitieu.facts/1\n\tcommune: x\n", 2, 1, "yaml-syntax"),
-    ("schema: nothing/1\n", 1, 9, "unknown-schema"),
-])
+@pytest.mark.parametrize(
+    "content,line,col,code",
+    [
+        ("", 1, 1, "empty-file"),
+        ("schema: chitieu.facts/1\ncommune: {id: a, name: b\n", 3, 1, "yaml-syntax"),
+        ("a: 1\na: 2\n", 2, 1, "duplicate-key"),
+        ("a: !!python/object/apply:os.system ['touch /tmp/chitieu-pwned']\n", 1, 4, "yaml-tag"),
+        ("schema: chitieu.facts/1\n\tcommune: x\n", 2, 1, "yaml-syntax"),
+        ("schema: nothing/1\n", 1, 9, "unknown-schema"),
+    ],
+)
 def test_yaml_level_errors(tmp_path, content, line, col, code):
     p = tmp_path / "bad.yaml"
     p.write_text(content, encoding="utf-8")
@@ -93,7 +143,9 @@ def test_yaml_level_errors(tmp_path, content, line, col, code):
 
 
 def test_all_errors_of_a_run_are_reported_together(tmp_path):
-    a = write(tmp_path, "a.yaml", HEADER + "  - {indicator: nope, period: 2023, value: 1, source: {line: 1, quote: q}}\n")
+    a = write(
+        tmp_path, "a.yaml", HEADER + "  - {indicator: nope, period: 2023, value: 1, source: {line: 1, quote: q}}\n"
+    )
     b = tmp_path / "b.yaml"
     b.write_text("a: 1\na: 2\n", encoding="utf-8")
     errors = check_errors(a, b)
@@ -105,21 +157,30 @@ def test_rule_file_errors_are_located(tmp_path):
     shutil.copytree(ROOT / "rules", rules)
     path = rules / "ke-hoach-156.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("measure: {of: dvk.mo_hinh, aggregate: count, evidence: true}",
-                        "measure: {of: dvk.mo_hinhx, aggregate: count, evidence: true}")
+    text = text.replace(
+        "measure: {of: dvk.mo_hinh, aggregate: count, evidence: true}",
+        "measure: {of: dvk.mo_hinhx, aggregate: count, evidence: true}",
+    )
     text = text.replace("    severity: critical\n", "    severity: huge\n")
     path.write_text(text, encoding="utf-8")
     errors = check_errors(ROOT / "facts" / "tinh-an", extra=("--rules", str(rules)))
     lines = text.splitlines()
-    ind_line = next(i for i, l in enumerate(lines, 1) if "dvk.mo_hinhx" in l)
-    sev_line = next(i for i, l in enumerate(lines, 1) if "severity: huge" in l)
-    assert any(e.startswith(f"{path}:{sev_line}:15: error[invalid-value]: 'severity': 'huge' is not allowed") for e in errors), errors
-    assert any(e.startswith(f"{path}:{ind_line}:") and "error[unknown-indicator]" in e
-               and "did you mean: 'dvk.mo_hinh'" in e for e in errors), errors
+    ind_line = next(i for i, ln in enumerate(lines, 1) if "dvk.mo_hinhx" in ln)
+    sev_line = next(i for i, ln in enumerate(lines, 1) if "severity: huge" in ln)
+    assert any(
+        e.startswith(f"{path}:{sev_line}:15: error[invalid-value]: 'severity': 'huge' is not allowed") for e in errors
+    ), errors
+    assert any(
+        e.startswith(f"{path}:{ind_line}:") and "error[unknown-indicator]" in e and "did you mean: 'dvk.mo_hinh'" in e
+        for e in errors
+    ), errors
 
 
 def test_unknown_rule_in_a_waiver_file(tmp_path):
-    w = write(tmp_path, "w.yaml", """\
+    w = write(
+        tmp_path,
+        "w.yaml",
+        """\
         schema: chitieu.waivers/1
         waivers:
           - rule: giam-ngheoo
@@ -128,7 +189,8 @@ def test_unknown_rule_in_a_waiver_file(tmp_path):
             reason: thử
             approver: thử
             expires: 2025-01-01
-        """)
+        """,
+    )
     errors = check_errors(ROOT / "facts" / "tinh-an", w)
     assert errors == [f"{w}:3:11: error[unknown-rule]: unknown rule 'giam-ngheoo' (did you mean: 'giam-ngheo'?)"]
 
@@ -184,16 +246,26 @@ def _lint_errors(tmp_path, code: str):
 
 
 def test_a_key_of_another_rule_kind_says_which_kind_it_belongs_to(tmp_path):
-    line = _catalogue_copy(tmp_path, "ke-hoach-84.yaml", "    kind: claim_check\n",
-                           "    kind: claim_check\n    target: {op: '>=', value: 1}\n")
+    line = _catalogue_copy(
+        tmp_path,
+        "ke-hoach-84.yaml",
+        "    kind: claim_check\n",
+        "    kind: claim_check\n    target: {op: '>=', value: 1}\n",
+    )
     found = _lint_errors(tmp_path, "unknown-key")
     assert [(d.line, d.col) for d in found] == [(line + 1, 5)]
-    assert found[0].message == "'target' does not apply to a rule of kind 'claim_check'; it is a key of 'threshold' rules"
+    assert (
+        found[0].message == "'target' does not apply to a rule of kind 'claim_check'; it is a key of 'threshold' rules"
+    )
 
 
 def test_an_unknown_rule_kind_is_located_at_its_kind_key(tmp_path):
-    line = _catalogue_copy(tmp_path, "ke-hoach-156.yaml", "  - id: mo-hinh-dvk-moi-nam\n",
-                           "  - id: mo-hinh-dvk-moi-nam\n    kind: yearly\n")
+    line = _catalogue_copy(
+        tmp_path,
+        "ke-hoach-156.yaml",
+        "  - id: mo-hinh-dvk-moi-nam\n",
+        "  - id: mo-hinh-dvk-moi-nam\n    kind: yearly\n",
+    )
     found = _lint_errors(tmp_path, "invalid-value")
     assert [(d.line, d.col) for d in found] == [(line + 1, 11)]
     assert found[0].message == "'yearly' is not a rule kind; expected 'threshold', 'all_of', 'claim_check', 'record'"

@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import ROOT, SEED_FACTS, finding, run_cli
 from formfill import blocks_by_key, fill, rows_by_key, slot_key
-from chitieu.form import ITEMS, MAIN, I, M
+from chitieu.form import ICOL, ITEMS, MAIN, M
 from chitieu.yamlsrc import load
 
 YEARS = ["--year", "2022", "--year", "2023", "--year", "2024"]
@@ -50,9 +50,18 @@ def rows(blank_form) -> dict[tuple[str, str], int]:
 
 def _judged(doc: dict) -> dict:
     """What a finding concludes, per rule and period."""
-    return {(f["rule_id"], f["period"]["key"]): (f["status"], f["actual"], f["target"], f["evidence_level"],
-                                                 f["achievement_pct"], f["shortfall"], f["outlook"])
-            for f in doc["findings"]}
+    return {
+        (f["rule_id"], f["period"]["key"]): (
+            f["status"],
+            f["actual"],
+            f["target"],
+            f["evidence_level"],
+            f["achievement_pct"],
+            f["shortfall"],
+            f["outlook"],
+        )
+        for f in doc["findings"]
+    }
 
 
 def _check_json(path: Path) -> dict:
@@ -63,6 +72,7 @@ def _check_json(path: Path) -> dict:
 
 # --------------------------------------------------------------------------------------------------- round trip
 
+
 def test_a_form_filled_with_the_seed_facts_gives_the_seed_findings(filled_form, seed_json, rows, tmp_path):
     facts_file = tmp_path / "so-lieu.yaml"
     run = run_cli("facts", "import", str(filled_form), "-o", str(facts_file))
@@ -72,16 +82,23 @@ def test_a_form_filled_with_the_seed_facts_gives_the_seed_findings(filled_form, 
     assert run.err.strip().endswith(f"{len(seed_facts)} facts ({n_items} items) read from {filled_form}")
     expected = _judged(seed_json)
     assert len(expected) == 36
-    assert _judged(_check_json(facts_file)) == expected      # through the imported fact file
-    direct = _check_json(filled_form)                         # and straight from the workbook
+    assert _judged(_check_json(facts_file)) == expected  # through the imported fact file
+    direct = _check_json(filled_form)  # and straight from the workbook
     assert _judged(direct) == expected
 
     poor = finding(direct, "giam-ngheo", "2023")
     row = rows[("giam_ngheo.so_ho_giam", "2023")]
     fact = next(f for f in poor["facts"] if f["indicator"] == "giam_ngheo.so_ho_giam")
-    assert fact == {"indicator": "giam_ngheo.so_ho_giam", "period": "2023", "value": "11 hộ",
-                    "file": str(filled_form), "line": row, "report_line": None,
-                    "quote": "Số hộ nghèo giảm trong năm — Năm 2023: 11 hộ", "cell": f"Biểu 01!E{row}"}
+    assert fact == {
+        "indicator": "giam_ngheo.so_ho_giam",
+        "period": "2023",
+        "value": "11 hộ",
+        "file": str(filled_form),
+        "line": row,
+        "report_line": None,
+        "quote": "Số hộ nghèo giảm trong năm — Năm 2023: 11 hộ",
+        "cell": f"Biểu 01!E{row}",
+    }
     gpmb = finding(direct, "mo-hinh-van-dong-gpmb")
     plan_row = rows[("gpmb.ke_hoach_mo_hinh", "as_of")]
     assert gpmb["status"] == "unmet"
@@ -95,27 +112,36 @@ def test_the_imported_fact_file_cites_the_form_and_its_cells(filled_form, rows, 
     data = load(out).data
     assert data["schema"] == "chitieu.facts/1"
     assert (out.parent / data["report"]["file"]).resolve() == filled_form.resolve()
-    assert data["report"]["as_of"] == "2024-10" and data["report"]["period"] == {"from": "2023-01-01",
-                                                                                      "to": "2024-10-31"}
+    assert data["report"]["as_of"] == "2024-10" and data["report"]["period"] == {
+        "from": "2023-01-01",
+        "to": "2024-10-31",
+    }
     online = next(f for f in data["facts"] if f["indicator"] == "dich_vu_cong.ty_le_ho_so_truc_tuyen")
     row = rows[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")]
-    assert online == {"indicator": "dich_vu_cong.ty_le_ho_so_truc_tuyen", "period": "as_of", "value": {"gt": 50},
-                      "source": {"cell": f"Biểu 01!E{row}",
-                                 "quote": "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến — Tại thời điểm "
-                                          "báo cáo: trên 50%"}}
+    assert online == {
+        "indicator": "dich_vu_cong.ty_le_ho_so_truc_tuyen",
+        "period": "as_of",
+        "value": {"gt": 50},
+        "source": {
+            "cell": f"Biểu 01!E{row}",
+            "quote": "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến — Tại thời điểm báo cáo: trên 50%",
+        },
+    }
     models = [f for f in data["facts"] if f["indicator"] == "dvk.mo_hinh"]
     assert [(f["period"], len(f["items"])) for f in models] == [(2023, 5), (2024, 2)]
-    assert models[1]["items"][0] == {"name": "Cổng trường an toàn giao thông", "decision": {
-        "kind": "Quyết định", "number": "113/QĐ-UBND", "date": "2024-04-03", "issuer": "UBND xã Tịnh An"}}
+    assert models[1]["items"][0] == {
+        "name": "Cổng trường an toàn giao thông",
+        "decision": {"kind": "Quyết định", "number": "113/QĐ-UBND", "date": "2024-04-03", "issuer": "UBND xã Tịnh An"},
+    }
     totals = next(f for f in data["facts"] if f["indicator"] == "dvk.tong_so_mo_hinh_bao_cao")
-    assert totals["period"] == "2023-2024"   # the running total ends with the report's year
+    assert totals["period"] == "2023-2024"  # the running total ends with the report's year
 
 
 def test_texts_that_look_like_yaml_words_stay_texts_in_the_imported_file(filled_form, rows, tmp_path):
     wb = load_workbook(filled_form)
     head = blocks_by_key(wb[ITEMS])[("dvk.mo_hinh", "2024")]
-    wb[ITEMS].cell(head + 3, I["name"]).value = "null"
-    wb[ITEMS].cell(head + 3, I["note"]).value = "true"
+    wb[ITEMS].cell(head + 3, ICOL["name"]).value = "null"
+    wb[ITEMS].cell(head + 3, ICOL["note"]).value = "true"
     wb[MAIN].cell(rows[("dvk.mo_hinh", "2024")], M["value"]).value = 3
     wb[MAIN].cell(rows[("giam_ngheo.so_ho_giam", "2023")], M["note"]).value = "05"
     form = tmp_path / "bieu-mau.xlsx"
@@ -158,6 +184,7 @@ def test_report_and_shortfalls_read_a_form_directly(filled_form, rows):
 
 # --------------------------------------------------------------------------------------------------- blank means no data
 
+
 def test_blank_rows_are_no_data_and_zero_is_zero(blank_form, catalogue, rows, tmp_path):
     wb = load_workbook(blank_form)
     ws = wb[MAIN]
@@ -176,6 +203,7 @@ def test_blank_rows_are_no_data_and_zero_is_zero(blank_form, catalogue, rows, tm
 
 # --------------------------------------------------------------------------------------------------- errors at cells
 
+
 def _errors(run) -> list[tuple[str, str]]:
     out = []
     for line in run.err.splitlines():
@@ -188,23 +216,23 @@ def _errors(run) -> list[tuple[str, str]]:
 def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
     wb = load_workbook(filled_form)
     ws, wi = wb[MAIN], wb[ITEMS]
-    E, O, P = (lambda key, period: f"E{rows[(key, period)]}"), "O", "P"
+    E, O, P = (lambda key, period: f"E{rows[(key, period)]}"), "O", "P"  # noqa: E741 (the sheet's column letters)
 
     def cell(key, period, col=M["value"]):
         return ws.cell(rows[(key, period)], col)
 
-    cell("giam_ngheo.so_ho_giam", "2023").value = "mười một"                   # a text in a number cell
-    cell("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of").value = 150           # outside 0–100%
+    cell("giam_ngheo.so_ho_giam", "2023").value = "mười một"  # a text in a number cell
+    cell("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of").value = 150  # outside 0–100%
     cell("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of", M["bound"]).value = None
-    cell("ntm_nc.cong_nhan", "as_of").value = "đã xong"                        # not one of the levels
+    cell("ntm_nc.cong_nhan", "as_of").value = "đã xong"  # not one of the levels
     cell("giam_ngheo.chi_tieu_giao", "2023").value = 11
-    cell("giam_ngheo.chi_tieu_giao", "2023", M["key"]).value = "giam_ngheo.chi_tieu_giaoo"   # hidden key edited
-    cell("kdc.so_khu_6_khong", "as_of", M["key"]).value = "kdc.tong_so_khu"   # a row duplicating another
-    cell("dvk.so_ket_phong_trao", "2023", M["period"]).value = "2019"          # a period outside the plans
-    cell("dvk.mo_hinh", "2024").value = 3                                      # 3 models, 2 listed in Biểu 02
-    cell("giam_ngheo.so_ho_giam", "2024").value = "=1+2"                       # a formula with no saved result
+    cell("giam_ngheo.chi_tieu_giao", "2023", M["key"]).value = "giam_ngheo.chi_tieu_giaoo"  # hidden key edited
+    cell("kdc.so_khu_6_khong", "as_of", M["key"]).value = "kdc.tong_so_khu"  # a row duplicating another
+    cell("dvk.so_ket_phong_trao", "2023", M["period"]).value = "2019"  # a period outside the plans
+    cell("dvk.mo_hinh", "2024").value = 3  # 3 models, 2 listed in Biểu 02
+    cell("giam_ngheo.so_ho_giam", "2024").value = "=1+2"  # a formula with no saved result
     item_row = blocks_by_key(wi)[("dvk.mo_hinh", "2023")] + 1
-    wi.cell(item_row, I["doc_date"]).value = "32/13/2023"                      # not a date
+    wi.cell(item_row, ICOL["doc_date"]).value = "32/13/2023"  # not a date
     bad = tmp_path / "bieu-mau-loi.xlsx"
     wb.save(bad)
 
@@ -226,12 +254,22 @@ def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
     ]
     assert sorted(_errors(run)) == sorted(expected), run.err
     lines = run.err.splitlines()
-    assert f"{p}:Biểu 01!{E('giam_ngheo.so_ho_giam', '2023')}: error[wrong-type]: the cell holds the text " \
-           "'mười một', not a number; type the number alone (e.g. 11 or 62,5), without its unit" in lines
-    assert any(l.startswith(f"{p}:Biểu 01!{E('ntm_nc.cong_nhan', 'as_of')}: error[invalid-value]: 'đã xong' is not "
-                            "a level of 'Tình trạng công nhận") and "“đã được công nhận đạt chuẩn”" in l for l in lines)
-    assert any(f"repeats the indicator 'kdc.tong_so_khu' and period 'as_of' of row "
-               f"{rows[('kdc.tong_so_khu', 'as_of')]}" in l for l in lines)
+    assert (
+        f"{p}:Biểu 01!{E('giam_ngheo.so_ho_giam', '2023')}: error[wrong-type]: the cell holds the text "
+        "'mười một', not a number; type the number alone (e.g. 11 or 62,5), without its unit" in lines
+    )
+    assert any(
+        ln.startswith(
+            f"{p}:Biểu 01!{E('ntm_nc.cong_nhan', 'as_of')}: error[invalid-value]: 'đã xong' is not "
+            "a level of 'Tình trạng công nhận"
+        )
+        and "“đã được công nhận đạt chuẩn”" in ln
+        for ln in lines
+    )
+    assert any(
+        f"repeats the indicator 'kdc.tong_so_khu' and period 'as_of' of row {rows[('kdc.tong_so_khu', 'as_of')]}" in ln
+        for ln in lines
+    )
     assert run.err.strip().endswith("chitieu: 9 error(s) in the input; nothing was evaluated")
     # `check` reports the same cells and judges nothing for this commune
     check = run_cli("check", str(bad))
@@ -255,15 +293,18 @@ def test_a_formula_is_read_as_its_saved_result_never_computed(filled_form, rows,
 def test_a_blank_required_header_cell_is_an_error_at_that_cell(filled_form, tmp_path):
     wb = load_workbook(filled_form)
     ws = wb[MAIN]
-    ws["C4"] = None      # Tên xã
-    ws["J6"] = None      # Số liệu tính đến ngày
+    ws["C4"] = None  # Tên xã
+    ws["J6"] = None  # Số liệu tính đến ngày
     ws["J5"] = "ngày mai"
     bad = tmp_path / "thieu.xlsx"
     wb.save(bad)
     run = run_cli("check", str(bad))
     assert run.code == 2
-    assert sorted(_errors(run)) == [(f"{bad}:Biểu 01!C4", "missing-key"), (f"{bad}:Biểu 01!J5", "invalid-value"),
-                                    (f"{bad}:Biểu 01!J6", "missing-key")]
+    assert sorted(_errors(run)) == [
+        (f"{bad}:Biểu 01!C4", "missing-key"),
+        (f"{bad}:Biểu 01!J5", "invalid-value"),
+        (f"{bad}:Biểu 01!J6", "missing-key"),
+    ]
     assert f"{bad}:Biểu 01!J6: error[missing-key]: missing required key 'as_of'" in run.err.splitlines()
 
 
@@ -278,7 +319,8 @@ def test_a_workbook_that_is_not_a_form_gets_one_clear_error(tmp_path):
         f"{other}:1:1: error[form-invalid]: this workbook is not a chitieu reporting form (it has no sheet "
         "'Biểu 01'): chitieu expected a sheet 'Biểu 01' whose table header holds the hidden key columns 'Mã chỉ tiêu' "
         "and 'Mã kỳ' (columns O and P), a sheet 'Biểu 02' and a hidden sheet 'DanhMuc' naming chitieu.form/1; make a "
-        "form with `chitieu form`, fill it in and read it back")
+        "form with `chitieu form`, fill it in and read it back"
+    )
     text = tmp_path / "khong-phai.xlsx"
     text.write_text("Chỉ tiêu;Kết quả\n", encoding="utf-8")
     run = run_cli("facts", "import", str(text))
@@ -296,8 +338,10 @@ def test_a_spreadsheet_beside_the_forms_in_a_folder_is_skipped_with_a_warning(fi
     run = run_cli("check", str(folder), "--format", "json", "--fail-on", "never")
     assert run.code == 0, run.err
     assert _judged(run.json()) == _judged(seed_json)
-    assert f"{folder / 'ghi-chep.xlsx'}:1:1: warning[form-invalid]: this workbook is not a chitieu reporting form" \
+    assert (
+        f"{folder / 'ghi-chep.xlsx'}:1:1: warning[form-invalid]: this workbook is not a chitieu reporting form"
         in run.err
+    )
     assert "the file was skipped" in run.err
 
 
@@ -324,11 +368,18 @@ def test_a_province_checks_a_folder_of_forms_from_several_communes(filled_form, 
     tinh_ha = [f for f in doc["findings"] if f["commune"]["id"] == "quang-ngai/tinh-ha"]
     assert {f["source"]["number"] for f in tinh_ha} == {"13-ĐA/TU", "318/QĐ-TTg"}
     digital = next(f for f in tinh_ha if f["rule_id"] == "van-dong-chuyen-doi-so")
-    assert (digital["status"], digital["actual"], digital["shortfall"], digital["shortfall_unit"]) == \
-        ("unmet", 0, 1, "mô hình")
+    assert (digital["status"], digital["actual"], digital["shortfall"], digital["shortfall_unit"]) == (
+        "unmet",
+        0,
+        1,
+        "mô hình",
+    )
     areas = next(f for f in tinh_ha if f["rule_id"] == "khu-dan-cu-6-khong")
-    assert (areas["status"], areas["actual"], areas["actual_display"]) == \
-        ("insufficient_data", 80, "04/05 khu dân cư (80%)")
+    assert (areas["status"], areas["actual"], areas["actual_display"]) == (
+        "insufficient_data",
+        80,
+        "04/05 khu dân cư (80%)",
+    )
     tinh_an = {"findings": [f for f in doc["findings"] if f["commune"]["id"] == "quang-ngai/tinh-an"]}
     assert _judged(tinh_an) == _judged(seed_json)
 
@@ -362,12 +413,19 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(blank_form, tmp_path):
 
 def _rows_xml(n: int, cell: bool):
     def write(fh):
-        fh.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-                 b'spreadsheetml/2006/main"><sheetData>')
+        fh.write(
+            b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main"><sheetData>'
+        )
         for start in range(1, n + 1, 1000):
-            fh.write(b"".join((b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i)) if cell else
-                              (b'<row r="%d"/>' % i) for i in range(start, min(start + 1000, n + 1))))
+            fh.write(
+                b"".join(
+                    (b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i)) if cell else (b'<row r="%d"/>' % i)
+                    for i in range(start, min(start + 1000, n + 1))
+                )
+            )
         fh.write(b"</sheetData></worksheet>")
+
     return write
 
 
@@ -378,7 +436,7 @@ def test_a_sheet_with_a_million_rows_ends_in_a_located_error(blank_form, tmp_pat
     assert run.code == 2
     assert _errors(run) == [(f"{big}:Biểu 01!A1", "form-too-large")]
     assert "the sheet 'Biểu 01' unpacks to" in run.err and "a million rows" in run.err
-    rows = tmp_path / "muoi-van-dong.xlsx"   # rows small enough to pass the size limit are counted
+    rows = tmp_path / "muoi-van-dong.xlsx"  # rows small enough to pass the size limit are counted
     _rezip(blank_form, rows, {"xl/worksheets/sheet3.xml": _rows_xml(100_000, cell=False)})
     run = run_cli("facts", "import", str(rows))
     assert run.code == 2
@@ -386,16 +444,19 @@ def test_a_sheet_with_a_million_rows_ends_in_a_located_error(blank_form, tmp_pat
     assert "the sheet 'Biểu 02' has 100,000 rows" in run.err
 
 
-_SHEET = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
-          '<c r="A1" t="inlineStr"><is><t>{}</t></is></c></row></sheetData></worksheet>')
-_LAUGHS = ('<!ENTITY a0 "xxxxxxxxxx">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)))
+_SHEET = (
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+    '<c r="A1" t="inlineStr"><is><t>{}</t></is></c></row></sheetData></worksheet>'
+)
+_LAUGHS = '<!ENTITY a0 "xxxxxxxxxx">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
 DAMAGES = {
     "truncated": None,
     "bad-bytes": None,
     "bad-xml": b"<worksheet><sheetData><row r='1'><c",
     "billion-laughs": (f"<!DOCTYPE worksheet [{_LAUGHS}]>" + _SHEET.format("&a9;")).encode(),
-    "external-entity": ('<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
-                        + _SHEET.format("&x;")).encode(),
+    "external-entity": (
+        '<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/hostname">]>' + _SHEET.format("&x;")
+    ).encode(),
 }
 
 
@@ -422,13 +483,14 @@ def test_outputs_never_replace_the_form(filled_form, tmp_path):
     run = run_cli("facts", "import", str(copy), "-o", str(copy), "--force")
     assert run.code == 2 and "refusing to write over an input file" in run.err
     assert copy.read_bytes() == filled_form.read_bytes()
-    run = run_cli("check", str(copy), "-o", str(copy), "--force")        # the matrix workbook, named as the form
+    run = run_cli("check", str(copy), "-o", str(copy), "--force")  # the matrix workbook, named as the form
     assert run.code == 2 and "refusing to write over an input file" in run.err
     run = run_cli("form", "-o", str(copy))
     assert run.code == 2 and "the file exists; pass --force" in run.err
 
 
 # --------------------------------------------------------------------------------------------------- the written form
+
 
 def test_the_form_carries_keys_validations_and_protection(blank_form, catalogue, rows):
     wb = load_workbook(blank_form)
@@ -440,18 +502,33 @@ def test_the_form_carries_keys_validations_and_protection(blank_form, catalogue,
         assert sheet.protection.sheet and not sheet.protection.password
         assert all(sheet.column_dimensions[c].hidden for c in cols)
     assert not ws.column_dimensions["E"].hidden
-    assert wb[ITEMS].protection.insertRows is False     # rows may be inserted inside a block
+    assert wb[ITEMS].protection.insertRows is False  # rows may be inserted inside a block
 
     poor = rows[("giam_ngheo.so_ho_giam", "2023")]
     assert [ws.cell(poor, c).value for c in (M["name"], M["period_label"], M["unit"], M["key"], M["period"])] == [
-        "Số hộ nghèo giảm trong năm", "Năm 2023", "hộ", "giam_ngheo.so_ho_giam", "2023"]
+        "Số hộ nghèo giảm trong năm",
+        "Năm 2023",
+        "hộ",
+        "giam_ngheo.so_ho_giam",
+        "2023",
+    ]
     assert ws.cell(poor, M["key"]).protection.locked and ws.cell(poor, M["period"]).protection.locked
     assert ws.cell(poor, M["name"]).protection.locked
-    for name in ("value", "bound", "claim", "basis", "awaiting", "doc_kind", "doc_number", "doc_date", "doc_issuer",
-                 "note"):
+    for name in (
+        "value",
+        "bound",
+        "claim",
+        "basis",
+        "awaiting",
+        "doc_kind",
+        "doc_number",
+        "doc_date",
+        "doc_issuer",
+        "note",
+    ):
         assert not ws.cell(poor, M[name]).protection.locked, name
-    assert ws["C3"].value == "quang-ngai/tinh-an" and ws["C3"].protection.locked      # the commune's id
-    assert ws["J3"].value is None and not ws["J3"].protection.locked                  # the report's title
+    assert ws["C3"].value == "quang-ngai/tinh-an" and ws["C3"].protection.locked  # the commune's id
+    assert ws["J3"].value is None and not ws["J3"].protection.locked  # the report's title
     assert ws["B3"].value == "Mã xã:" and ws["B3"].protection.locked
 
     def validation(coordinate):
@@ -465,7 +542,7 @@ def test_the_form_carries_keys_validations_and_protection(blank_form, catalogue,
     assert (online.type, online.operator, online.formula1, online.formula2) == ("decimal", "between", "0", "100")
     plan = rows[("dvcq.ke_hoach_nam", "2023")]
     assert (validation(f"E{plan}").type, validation(f"E{plan}").formula1) == ("list", '"Có,Không"')
-    assert ws.cell(plan, M["bound"]).protection.locked                                # no bound for a yes/no
+    assert ws.cell(plan, M["bound"]).protection.locked  # no bound for a yes/no
     assert validation(f"L{plan}").type == "date" and ws.cell(plan, M["doc_date"]).number_format == "dd/mm/yyyy"
     level = validation(f"E{rows[('ntm_nc.cong_nhan', 'as_of')]}")
     assert level.type == "list" and level.formula1.replace("'", "").startswith("DanhMuc!$")
@@ -473,31 +550,37 @@ def test_the_form_carries_keys_validations_and_protection(blank_form, catalogue,
     labels = [c.value for row in wb["DanhMuc"][ref] for c in row]
     assert labels == [lv.label for lv in catalogue.indicators["ntm_nc.cong_nhan"].levels]
     assert validation(f"G{poor}").formula1 == '"Đạt,Không đạt"'
-    assert validation(f"F{rows[('dich_vu_cong.ty_le_ho_so_truc_tuyen', 'as_of')]}").formula1 == \
-        '"trên,từ,dưới,không quá"'
+    assert (
+        validation(f"F{rows[('dich_vu_cong.ty_le_ho_so_truc_tuyen', 'as_of')]}").formula1 == '"trên,từ,dưới,không quá"'
+    )
 
     periods = {}
     for key, period in rows:
         periods.setdefault(key, []).append(period)
-    assert periods["giam_ngheo.so_ho_giam"] == ["2023", "2024"]         # the plan's target starts in 2023
-    assert periods["dvcq.ke_hoach_nam"] == ["2023", "2024"]          # the 2022 plan is background only
-    assert periods["dvk.tong_so_mo_hinh_bao_cao"] == ["2023-"]           # a running total to the report's year
+    assert periods["giam_ngheo.so_ho_giam"] == ["2023", "2024"]  # the plan's target starts in 2023
+    assert periods["dvcq.ke_hoach_nam"] == ["2023", "2024"]  # the 2022 plan is background only
+    assert periods["dvk.tong_so_mo_hinh_bao_cao"] == ["2023-"]  # a running total to the report's year
     assert periods["ntm.ho_tro_bo_giong"] == ["2023", "2024", "2023-"]
     assert periods["ntm_nc.tc01"] == ["as_of"]
-    assert periods["ntm_nc.cong_nhan"] == ["2023", "2024", "as_of"]       # a deadline: the years and the state
-    assert set(periods) == {k for lr in catalogue.rules for k in lr.rule.indicators()} | \
-        {lc.criterion.indicator for lc in catalogue.criteria}                         # the 19 rows of self-assessment
+    assert periods["ntm_nc.cong_nhan"] == ["2023", "2024", "as_of"]  # a deadline: the years and the state
+    assert set(periods) == {k for lr in catalogue.rules for k in lr.rule.indicators()} | {
+        lc.criterion.indicator for lc in catalogue.criteria
+    }  # the 19 rows of self-assessment
     head = next(r for r in range(1, 20) if ws.cell(r, M["key"]).value == "Mã chỉ tiêu")
     assert ws.freeze_panes == f"C{head + 2}" and ws.print_title_rows == f"${head}:${head + 1}"
     assert ws.print_area == f"'Biểu 01'!$A$1:$N${max(rows.values())}"
 
     items = wb[ITEMS]
     blocks = blocks_by_key(items)
-    assert sorted(blocks) == [("dvcq.doi_tac_phoi_hop", "as_of"), ("dvk.mo_hinh", "2023"), ("dvk.mo_hinh", "2024"),
-                              ("van_dong.chuyen_doi_so.mo_hinh_mo_ta", "as_of")]
+    assert sorted(blocks) == [
+        ("dvcq.doi_tac_phoi_hop", "as_of"),
+        ("dvk.mo_hinh", "2023"),
+        ("dvk.mo_hinh", "2024"),
+        ("van_dong.chuyen_doi_so.mo_hinh_mo_ta", "as_of"),
+    ]
     head = blocks[("dvk.mo_hinh", "2024")]
     assert items.cell(head, 1).value == "2. Mô hình “Dân vận khéo” được thành lập — Năm 2024"
-    assert not items.cell(head + 1, I["name"]).protection.locked and items.cell(head, 1).protection.locked
+    assert not items.cell(head + 1, ICOL["name"]).protection.locked and items.cell(head, 1).protection.locked
     guide = wb["Hướng dẫn"]
     text = "\n".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
     assert "Ô Số liệu để trống nghĩa là KHÔNG CÓ SỐ LIỆU" in text and "ghi số 0" in text
@@ -512,8 +595,9 @@ def test_the_same_input_gives_the_same_bytes(blank_form, tmp_path):
 
 def test_plans_years_and_communes_are_chosen(catalogue, tmp_path):
     out = tmp_path / "tinh-an.xlsx"
-    run = run_cli("form", "--plan", "156/KH-UBND", "--year", "2024", "--commune", "quang-ngai/tinh-an=xã Tịnh An",
-                  "-o", str(out))
+    run = run_cli(
+        "form", "--plan", "156/KH-UBND", "--year", "2024", "--commune", "quang-ngai/tinh-an=xã Tịnh An", "-o", str(out)
+    )
     assert run.code == 0, run.err
     wb = load_workbook(out)
     ws = wb[MAIN]
@@ -524,10 +608,24 @@ def test_plans_years_and_communes_are_chosen(catalogue, tmp_path):
     assert (ws["C3"].value, ws["C4"].value, ws["C7"].value) == ("quang-ngai/tinh-an", "xã Tịnh An", "UBND xã Tịnh An")
     # a commune's own plan covers that commune only: another commune's form cannot ask for it
     run = run_cli("form", "--plan", "156/KH-UBND", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà", "-o", str(out))
-    assert run.code == 2 and ("Kế hoạch số 156/KH-UBND ngày 06/4/2023 (kh-156-ubnd-tinh-an) does not cover the "
-                              "commune quang-ngai/tinh-ha") in run.err
-    run = run_cli("form", "--plan", "13-ĐA/TU", "--year", "2024", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà",
-                  "-o", str(tmp_path / "tinh-ha.xlsx"))
+    assert (
+        run.code == 2
+        and (
+            "Kế hoạch số 156/KH-UBND ngày 06/4/2023 (kh-156-ubnd-tinh-an) does not cover the commune quang-ngai/tinh-ha"
+        )
+        in run.err
+    )
+    run = run_cli(
+        "form",
+        "--plan",
+        "13-ĐA/TU",
+        "--year",
+        "2024",
+        "--commune",
+        "quang-ngai/tinh-ha=xã Tịnh Hà",
+        "-o",
+        str(tmp_path / "tinh-ha.xlsx"),
+    )
     assert run.code == 0, run.err
     ws = load_workbook(tmp_path / "tinh-ha.xlsx")[MAIN]
     wanted = {k for lr in catalogue.rules if lr.document.number == "13-ĐA/TU" for k in lr.rule.indicators()}
@@ -536,16 +634,28 @@ def test_plans_years_and_communes_are_chosen(catalogue, tmp_path):
 
     folder = tmp_path / "nhieu"
     folder.mkdir()
-    run = run_cli("form", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà", "--commune", "quang-ngai/tinh-an=xã Tịnh An",
-                  "-o", str(folder), *YEARS)
+    run = run_cli(
+        "form",
+        "--commune",
+        "quang-ngai/tinh-ha=xã Tịnh Hà",
+        "--commune",
+        "quang-ngai/tinh-an=xã Tịnh An",
+        "-o",
+        str(folder),
+        *YEARS,
+    )
     assert run.code == 0, run.err
-    assert sorted(p.name for p in folder.iterdir()) == ["bieu-mau-quang-ngai-tinh-an.xlsx",
-                                                        "bieu-mau-quang-ngai-tinh-ha.xlsx"]
-    keys = {c: {k for k, _ in rows_by_key(load_workbook(folder / f"bieu-mau-quang-ngai-{c}.xlsx")[MAIN])}
-            for c in ("tinh-an", "tinh-ha")}
-    own = {"giam_ngheo.so_ho_giam", "dvk.mo_hinh", "dvcq.ke_hoach_nam"}   # read only by Tịnh An's and the city's plans
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "bieu-mau-quang-ngai-tinh-an.xlsx",
+        "bieu-mau-quang-ngai-tinh-ha.xlsx",
+    ]
+    keys = {
+        c: {k for k, _ in rows_by_key(load_workbook(folder / f"bieu-mau-quang-ngai-{c}.xlsx")[MAIN])}
+        for c in ("tinh-an", "tinh-ha")
+    }
+    own = {"giam_ngheo.so_ho_giam", "dvk.mo_hinh", "dvcq.ke_hoach_nam"}  # read only by Tịnh An's and the city's plans
     assert own <= keys["tinh-an"] and not own & keys["tinh-ha"]
-    assert "van_dong.chuyen_doi_so.so_mo_hinh" in keys["tinh-an"] & keys["tinh-ha"]   # the province's Đề án
+    assert "van_dong.chuyen_doi_so.so_mo_hinh" in keys["tinh-an"] & keys["tinh-ha"]  # the province's Đề án
 
     run = run_cli("form", "--plan", "kh-156", "-o", str(tmp_path / "x.xlsx"))
     assert run.code == 2 and "unknown plan 'kh-156' (did you mean: 'kh-156-ubnd-tinh-an'?)" in run.err

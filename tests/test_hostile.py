@@ -46,10 +46,10 @@ def test_hostile_corpus(path):
         assert doc["findings"] and doc["communes"][0]["id"].startswith("thu/")
         return
     assert run.code == 2
-    lines = [l for l in run.err.splitlines() if ": error[" in l or ": warning[" in l]
-    assert all(LOCATED.match(l) for l in lines), lines
+    lines = [ln for ln in run.err.splitlines() if ": error[" in ln or ": warning[" in ln]
+    assert all(LOCATED.match(ln) for ln in lines), lines
     expected = f"{path}:{line}:{col}: {level}[{code}]: "
-    mine = [l for l in lines if l.startswith(expected)]
+    mine = [ln for ln in lines if ln.startswith(expected)]
     assert mine and fragment in mine[0], (expected, fragment, lines)
     assert not Path("/tmp/chitieu-hostile-pwned").exists()
 
@@ -84,8 +84,9 @@ def test_one_bad_file_does_not_stop_a_batch(tmp_path):
     src = (ROOT / "tests" / "fixtures" / "hostile" / "crlf.yaml").read_text(encoding="utf-8")
     for i in range(3):
         (tmp_path / f"xa{i}.yaml").write_text(src.replace("thu/crlf", f"thu/xa-{i}"), encoding="utf-8")
-    (tmp_path / "xa1.yaml").write_text(src.replace("thu/crlf", "thu/xa-1").replace("value: {gt: 50}", "value: '50%'"),
-                                       encoding="utf-8")
+    (tmp_path / "xa1.yaml").write_text(
+        src.replace("thu/crlf", "thu/xa-1").replace("value: {gt: 50}", "value: '50%'"), encoding="utf-8"
+    )
     run = run_cli("check", str(tmp_path), "--format", "json")
     assert run.code == 2
     doc = run.json()
@@ -95,6 +96,7 @@ def test_one_bad_file_does_not_stop_a_batch(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------- properties
+
 
 def _cli(args: list[str]) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, args, catch_exceptions=True)
@@ -107,43 +109,91 @@ def _run_on(path: Path, text: str, command: list[str], options: list[str] = ()) 
     path.write_text(text, encoding="utf-8")
     code, out, err = _cli([*command, str(path), *options])
     assert "Traceback" not in err
-    assert all(LOCATED.match(l) for l in err.splitlines() if "error[" in l or "warning[" in l), err
+    assert all(LOCATED.match(ln) for ln in err.splitlines() if "error[" in ln or "warning[" in ln), err
     return code, out, err
 
 
-INDICATORS = ["dvk.mo_hinh", "giam_ngheo.so_ho_giam", "giam_ngheo.chi_tieu_giao", "dich_vu_cong.ty_le_ho_so_truc_tuyen",
-              "ntm_nc.cong_nhan", "ntm_nc.tc01", "dvcq.ke_hoach_nam", "kdc.tong_so_khu", "kdc.so_khu_van_hoa",
-              "giam_ngheo.khong_co", "Dvk.Mo_hinh", "x"]
+INDICATORS = [
+    "dvk.mo_hinh",
+    "giam_ngheo.so_ho_giam",
+    "giam_ngheo.chi_tieu_giao",
+    "dich_vu_cong.ty_le_ho_so_truc_tuyen",
+    "ntm_nc.cong_nhan",
+    "ntm_nc.tc01",
+    "dvcq.ke_hoach_nam",
+    "kdc.tong_so_khu",
+    "kdc.so_khu_van_hoa",
+    "giam_ngheo.khong_co",
+    "Dvk.Mo_hinh",
+    "x",
+]
 VALUES = st.one_of(
-    st.integers(-5, 200).map(str), st.floats(-1e3, 1e3, allow_nan=False).map(lambda f: f"{f:.6g}"),
-    st.sampled_from(["true", "false", "yes", "'05'", "'50%'", "dat", "co_ban_dat", "da_cong_nhan", "null", "[]",
-                     "{gt: 50}", "{gt: 70, lt: 20}", "{lte: 5}", "1e999", "99999999999999999999", "-0", ".5",
-                     "'06/4/2023'", "[{name: A}]", "[{name: B, decision: {number: 1/QĐ}}]", "{}", "~"]),
+    st.integers(-5, 200).map(str),
+    st.floats(-1e3, 1e3, allow_nan=False).map(lambda f: f"{f:.6g}"),
+    st.sampled_from(
+        [
+            "true",
+            "false",
+            "yes",
+            "'05'",
+            "'50%'",
+            "dat",
+            "co_ban_dat",
+            "da_cong_nhan",
+            "null",
+            "[]",
+            "{gt: 50}",
+            "{gt: 70, lt: 20}",
+            "{lte: 5}",
+            "1e999",
+            "99999999999999999999",
+            "-0",
+            ".5",
+            "'06/4/2023'",
+            "[{name: A}]",
+            "[{name: B, decision: {number: 1/QĐ}}]",
+            "{}",
+            "~",
+        ]
+    ),
     st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12).map(json.dumps),
 )
-PERIODS = st.sampled_from(["2022", "2023", "2024", "2025", "as_of", "'2023-2024'", "'2024-2023'", "1800", "x",
-                           "'06/4/2023'"])
+PERIODS = st.sampled_from(
+    ["2022", "2023", "2024", "2025", "as_of", "'2023-2024'", "'2024-2023'", "1800", "x", "'06/4/2023'"]
+)
 KEYS = st.sampled_from(["value", "items", "claim", "basis", "note", "awaiting_appraisal", "colour"])
 
 
 @st.composite
 def fact_files(draw) -> str:
-    lines = ["schema: chitieu.facts/1", "commune: {id: thu/prop, name: xã Thử}", "report:", "  title: Báo cáo",
-             f"  date: {draw(st.sampled_from(['2024-10', '2024', '2024-13', 'x']))}",
-             f"  as_of: {draw(st.sampled_from(['2024-10-31', '2024-02-30', '31/10/2024', '2023-12-31']))}",
-             "  issuer: UBND", "  period: {from: 2023-01-01, to: 2024-10-31}", "facts:"]
+    lines = [
+        "schema: chitieu.facts/1",
+        "commune: {id: thu/prop, name: xã Thử}",
+        "report:",
+        "  title: Báo cáo",
+        f"  date: {draw(st.sampled_from(['2024-10', '2024', '2024-13', 'x']))}",
+        f"  as_of: {draw(st.sampled_from(['2024-10-31', '2024-02-30', '31/10/2024', '2023-12-31']))}",
+        "  issuer: UBND",
+        "  period: {from: 2023-01-01, to: 2024-10-31}",
+        "facts:",
+    ]
     for _ in range(draw(st.integers(0, 8))):
         key = draw(KEYS)
         value = draw(VALUES)
         if key == "claim":
             value = draw(st.sampled_from(["achieved", "not_achieved", "maybe"]))
-        lines.append(f"  - {{indicator: {draw(st.sampled_from(INDICATORS))}, period: {draw(PERIODS)}, {key}: {value}, "
-                     "source: {line: 1, quote: q}}")
+        lines.append(
+            f"  - {{indicator: {draw(st.sampled_from(INDICATORS))}, period: {draw(PERIODS)}, {key}: {value}, "
+            "source: {line: 1, quote: q}}"
+        )
     text = "\n".join(lines) + "\n"
     if draw(st.booleans()):  # garble: cut, duplicate or splice bytes somewhere
         i = draw(st.integers(0, len(text)))
-        text = text[:i] + draw(st.sampled_from(["", "\t", ":", "{", "]", "- ", "\n  x: y\n", "&a", "*a", "!!str ",
-                                                "\u0301"])) + text[i:]
+        text = (
+            text[:i]
+            + draw(st.sampled_from(["", "\t", ":", "{", "]", "- ", "\n  x: y\n", "&a", "*a", "!!str ", "\u0301"]))
+            + text[i:]
+        )
     return text
 
 
@@ -152,9 +202,9 @@ def fact_files(draw) -> str:
 def test_any_fact_file_gives_a_located_error_or_findings(tmp_path, text):
     code, out, err = _run_on(tmp_path / "f.yaml", text, ["check"], ["--format", "json", "--fail-on", "unmet"])
     assert code in (0, 1, 2), (code, err)
-    diag_lines = [l for l in err.splitlines() if "error[" in l or "warning[" in l]
+    diag_lines = [ln for ln in err.splitlines() if "error[" in ln or "warning[" in ln]
     if code == 2:
-        assert any(": error[" in l for l in diag_lines), err
+        assert any(": error[" in ln for ln in diag_lines), err
     else:
         json.loads(out)
 
@@ -166,37 +216,61 @@ def test_garbage_bytes_never_crash(tmp_path, data):
     path.write_bytes(data)
     code, out, err = _cli(["check", str(path), "--format", "json"])
     assert code == 2 and out == ""
-    assert all(LOCATED.match(l) for l in err.splitlines() if "error[" in l)
+    assert all(LOCATED.match(ln) for ln in err.splitlines() if "error[" in ln)
 
 
-RULE_SNIPPETS = st.sampled_from([
-    "    measure: {of: giam_ngheo.so_ho_giam}\n    target: {op: '>=', value: 1, unit: hộ}\n",
-    "    measure: {of: dvcq.ke_hoach_nam}\n    target: {op: '==', value: true}\n",
-    "    measure: {of: dich_vu_cong.ty_le_ho_so_truc_tuyen}\n    target: {op: '>=', value: 150}\n",
-    "    measure: {of: ntm_nc.cong_nhan}\n    target: {op: '>=', value: dat_chuan}\n",
-    "    measure: {of: kdc.so_khu_van_hoa, per: kdc.tong_so_khu}\n    target: {op: '>=', value: null}\n",
-    "    measure: {of: nope}\n    target: {op: '~', value: 1}\n",
-    "    target: {op: '>=', value: 1}\n",
-    "    kind: all_of\n    requires: [giam-ngheo, khong-co]\n",
-])
+RULE_SNIPPETS = st.sampled_from(
+    [
+        "    measure: {of: giam_ngheo.so_ho_giam}\n    target: {op: '>=', value: 1, unit: hộ}\n",
+        "    measure: {of: dvcq.ke_hoach_nam}\n    target: {op: '==', value: true}\n",
+        "    measure: {of: dich_vu_cong.ty_le_ho_so_truc_tuyen}\n    target: {op: '>=', value: 150}\n",
+        "    measure: {of: ntm_nc.cong_nhan}\n    target: {op: '>=', value: dat_chuan}\n",
+        "    measure: {of: kdc.so_khu_van_hoa, per: kdc.tong_so_khu}\n    target: {op: '>=', value: null}\n",
+        "    measure: {of: nope}\n    target: {op: '~', value: 1}\n",
+        "    target: {op: '>=', value: 1}\n",
+        "    kind: all_of\n    requires: [giam-ngheo, khong-co]\n",
+    ]
+)
 
 
 @st.composite
 def rule_files(draw) -> str:
     body = draw(RULE_SNIPPETS)
-    period = draw(st.sampled_from(["{kind: annual}", "{kind: deadline}", "{kind: as_of}", "{kind: cumulative}",
-                                   "{kind: annual, from: 1990}", "weekly"]))
-    messages = draw(st.sampled_from(["{met: đạt, unmet: chưa đạt}", "{met: '{actual'}", "{met: '{bogus}', unmet: x}",
-                                     "{}"]))
-    examples = draw(st.sampled_from(["[]", "[{name: a, facts: [], expect: {status: met}}]",
-                                     "[{name: a, facts: [{indicator: x}], expect: {status: wrong}}]"]))
-    text = ("schema: chitieu.rules/1\ndocument: {id: thu-prop, kind: Kế hoạch, number: 1/KH, date: 2024-01-01, "
-            "issuer: UBND, title: Thử, period: {from: 2024, to: 2026}}\nrules:\n  - id: thu-quy-tac\n    title: Thử\n"
-            f"    source: {{clause: Điều 1}}\n    theme: kinh_te\n    severity: minor\n{body}    period: {period}\n"
-            f"    messages: {messages}\n    examples: {examples}\n")
+    period = draw(
+        st.sampled_from(
+            [
+                "{kind: annual}",
+                "{kind: deadline}",
+                "{kind: as_of}",
+                "{kind: cumulative}",
+                "{kind: annual, from: 1990}",
+                "weekly",
+            ]
+        )
+    )
+    messages = draw(
+        st.sampled_from(["{met: đạt, unmet: chưa đạt}", "{met: '{actual'}", "{met: '{bogus}', unmet: x}", "{}"])
+    )
+    examples = draw(
+        st.sampled_from(
+            [
+                "[]",
+                "[{name: a, facts: [], expect: {status: met}}]",
+                "[{name: a, facts: [{indicator: x}], expect: {status: wrong}}]",
+            ]
+        )
+    )
+    text = (
+        "schema: chitieu.rules/1\ndocument: {id: thu-prop, kind: Kế hoạch, number: 1/KH, date: 2024-01-01, "
+        "issuer: UBND, title: Thử, period: {from: 2024, to: 2026}}\nrules:\n  - id: thu-quy-tac\n    title: Thử\n"
+        f"    source: {{clause: Điều 1}}\n    theme: kinh_te\n    severity: minor\n{body}    period: {period}\n"
+        f"    messages: {messages}\n    examples: {examples}\n"
+    )
     if draw(st.booleans()):
         i = draw(st.integers(0, len(text)))
-        text = text[:i] + draw(st.sampled_from(["", "\t", ": ", "[", "}", "\n- ", "!!python/name:os.system "])) + text[i:]
+        text = (
+            text[:i] + draw(st.sampled_from(["", "\t", ": ", "[", "}", "\n- ", "!!python/name:os.system "])) + text[i:]
+        )
     return text
 
 
@@ -242,7 +316,9 @@ def test_batch_output_identical_across_runs_and_hash_seeds(tmp_path):
     from bench.generate import generate
 
     generate(tmp_path / "in", 6, 2, seed=3)
-    runs = [run_cli("check", str(tmp_path / "in"), "--format", "json", env={"PYTHONHASHSEED": s}) for s in ("0", "1", "99")]
+    runs = [
+        run_cli("check", str(tmp_path / "in"), "--format", "json", env={"PYTHONHASHSEED": s}) for s in ("0", "1", "99")
+    ]
     assert {r.code for r in runs} == {1}
     assert runs[0].out == runs[1].out == runs[2].out
     assert [c["id"] for c in runs[0].json()["communes"]] == sorted(c["id"] for c in runs[0].json()["communes"])
@@ -252,7 +328,9 @@ def test_batch_output_identical_across_runs_and_hash_seeds(tmp_path):
 
 # A commune name and a quote as an attacker would write them in YAML escapes: control characters (BEL, NUL, ESC and
 # a terminal title sequence), a spreadsheet formula, raw HTML and a javascript: link.
-HOSTILE_NAME = r'"=HYPERLINK(\"http://x.invalid\",\"xã\")\a\0\e]0;pwned\a <img src=x onerror=alert(1)> [bấm](javascript:alert(1))"'
+HOSTILE_NAME = (
+    r'"=HYPERLINK(\"http://x.invalid\",\"xã\")\a\0\e]0;pwned\a <img src=x onerror=alert(1)> [bấm](javascript:alert(1))"'
+)
 HOSTILE_QUOTE = r'"@SUM(1+1)*cmd|\" /C calc\"!A0 [bấm](javascript:alert(1)) <script>alert(1)</script>\x1b[31m"'
 HOSTILE_FACTS = """\
 schema: chitieu.facts/1
@@ -281,8 +359,12 @@ def _formula_cells(path: Path) -> list[str]:
     for ws in load_workbook(path).worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(RISKY) and not c.quotePrefix
-                                          and not re.fullmatch(r"[+-]?[\d.,]+", c.value)):   # "-0" as text: no formula
+                if c.data_type == "f" or (
+                    isinstance(c.value, str)
+                    and c.value.startswith(RISKY)
+                    and not c.quotePrefix
+                    and not re.fullmatch(r"[+-]?[\d.,]+", c.value)
+                ):  # "-0" as text: no formula
                     bad.append(f"{ws.title}!{c.coordinate}: {c.value!r}")
     return bad
 
@@ -291,8 +373,11 @@ def test_control_characters_in_names_and_quotes_never_crash_word_or_excel(tmp_pa
     facts = _hostile(tmp_path)
     for command, name in ((["report"], "r.docx"), (["shortfalls"], "t.xlsx"), (["check"], "m.xlsx")):
         out = tmp_path / name
-        code, _, err = _cli([*command, str(facts), "-o", str(out), "--fail-on", "never"] if command == ["check"]
-                            else [*command, str(facts), "-o", str(out)])
+        code, _, err = _cli(
+            [*command, str(facts), "-o", str(out), "--fail-on", "never"]
+            if command == ["check"]
+            else [*command, str(facts), "-o", str(out)]
+        )
         assert code == 0, (name, err)
         assert "internal error" not in err
     from docx import Document
@@ -318,9 +403,14 @@ def test_spreadsheet_cells_never_start_a_formula(tmp_path):
     import csv as csv_module
     import io as io_module
 
-    fields = [f for row in csv_module.reader(io_module.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8-sig")))
-              for f in row]
-    assert fields[len(SHORTFALL_HEADER) + 2].startswith("'=HYPERLINK(\"http://x.invalid\",\"xã\")\ufffd\ufffd\ufffd]0;pwned")
+    fields = [
+        f
+        for row in csv_module.reader(io_module.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8-sig")))
+        for f in row
+    ]
+    assert fields[len(SHORTFALL_HEADER) + 2].startswith(
+        "'=HYPERLINK(\"http://x.invalid\",\"xã\")\ufffd\ufffd\ufffd]0;pwned"
+    )
     assert not [f for f in fields if f.startswith(RISKY) and not re.fullmatch(r"[+-]?[\d.,]+", f)]
     assert fields[len(SHORTFALL_HEADER)] == "1"  # numbers stay bare numbers
 
@@ -329,8 +419,10 @@ def test_markdown_and_html_outputs_carry_no_markup_from_the_input(tmp_path):
     facts = _hostile(tmp_path)
     outputs = {}
     for command, name in ((["report"], "r.md"), (["shortfalls"], "t.md"), (["check"], "m.html")):
-        code, _, err = _cli([*command, str(facts), "-o", str(tmp_path / name)]
-                            + (["--fail-on", "never"] if command == ["check"] else []))
+        code, _, err = _cli(
+            [*command, str(facts), "-o", str(tmp_path / name)]
+            + (["--fail-on", "never"] if command == ["check"] else [])
+        )
         assert code == 0, err
         outputs[name] = (tmp_path / name).read_text(encoding="utf-8")
     for name, text in outputs.items():
@@ -368,8 +460,11 @@ def _every_output(cat, facts: Path) -> dict | None:
     if diags.has_errors():
         return None
     out = {f"shortfalls.{n}": render(r, Run(cat, iter(audited))) for n, r in SHORTFALL_FORMATS.items()}
-    out |= {f"report.{p}.{n}": render(r, Run(cat, iter(audited)), Options(product=p))
-            for p in PRODUCTS for n, r in DOCUMENT_FORMATS.items()}
+    out |= {
+        f"report.{p}.{n}": render(r, Run(cat, iter(audited)), Options(product=p))
+        for p in PRODUCTS
+        for n, r in DOCUMENT_FORMATS.items()
+    }
     out |= {f"check.{n}": render(r, Run(cat, iter(audited))) for n, r in REPORTERS.items()}
     return out
 
@@ -382,8 +477,11 @@ def test_any_text_in_names_and_quotes_never_crashes_a_writer(tmp_path, catalogue
     outputs = _every_output(catalogue, _hostile(tmp_path, json.dumps(name), json.dumps(quote)))
     if outputs is None:  # a name the input side refuses (blank, too long…) is its business
         return
-    for book in ("shortfalls.xlsx", "check.xlsx", *(f"report.{p}.xlsx" for p in ("commune", "reviewer",
-                                                                                 "self-assessment"))):
+    for book in (
+        "shortfalls.xlsx",
+        "check.xlsx",
+        *(f"report.{p}.xlsx" for p in ("commune", "reviewer", "self-assessment")),
+    ):
         (tmp_path / book).write_bytes(outputs[book])
         assert _formula_cells(tmp_path / book) == [], book
     for key, text in outputs.items():
@@ -405,8 +503,11 @@ def csv_rows(text: str) -> list[list[str]]:
 def test_error_messages_and_rule_pages_carry_no_escape_sequence(tmp_path):
     """Diagnostics quote what the input says, and the rule author's commands print the rule's text: an escape
     sequence written in either reaches the terminal as U+FFFD, never as a command to it."""
-    facts = _hostile(tmp_path).read_text(encoding="utf-8").replace(
-        "indicator: gpmb.ke_hoach_mo_hinh", r'indicator: "gpmb.ke_hoach_mo_hinh\e]0;pwned\a"')
+    facts = (
+        _hostile(tmp_path)
+        .read_text(encoding="utf-8")
+        .replace("indicator: gpmb.ke_hoach_mo_hinh", r'indicator: "gpmb.ke_hoach_mo_hinh\e]0;pwned\a"')
+    )
     (tmp_path / "doc-hai.yaml").write_text(facts, encoding="utf-8")
     code, out, err = _cli(["check", str(tmp_path / "doc-hai.yaml"), "--format", "json"])
     assert code == 2 and "error[invalid-value]: 'gpmb.ke_hoach_mo_hinh\ufffd]0;pwned\ufffd' is not a valid" in err
@@ -414,11 +515,18 @@ def test_error_messages_and_rule_pages_carry_no_escape_sequence(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
     plan = rules / "ke-hoach-84.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "    title: Hằng năm UBND xã ban hành kế hoạch công tác dân vận chính quyền\n",
-        '    title: "Hằng năm UBND xã\\e[2J ban hành kế hoạch công tác dân vận chính quyền"\n'), encoding="utf-8")
-    for command in (["rules", "show", "ke-hoach-dan-van-hang-nam"], ["rules", "list"],
-                    ["rules", "test", "-k", "ke-hoach-dan-van-hang-nam"]):
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "    title: Hằng năm UBND xã ban hành kế hoạch công tác dân vận chính quyền\n",
+            '    title: "Hằng năm UBND xã\\e[2J ban hành kế hoạch công tác dân vận chính quyền"\n',
+        ),
+        encoding="utf-8",
+    )
+    for command in (
+        ["rules", "show", "ke-hoach-dan-van-hang-nam"],
+        ["rules", "list"],
+        ["rules", "test", "-k", "ke-hoach-dan-van-hang-nam"],
+    ):
         code, out, err = _cli([*command, "--rules", str(rules)])
         assert code == 0, (command, err)
         assert not CONTROL.search((out + err).replace("\n", "")), command
@@ -427,8 +535,28 @@ def test_error_messages_and_rule_pages_carry_no_escape_sequence(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- identity
 
-NAME_PARTS = st.sampled_from(["xã ", "id: ", "thu/victim", "commune:", " # id: thu/x", "{", "}", ", ", "'", '"', "\\",
-                              "Tịnh An", "\n", ": ", "- ", "&a ", "*a", "!x "])
+NAME_PARTS = st.sampled_from(
+    [
+        "xã ",
+        "id: ",
+        "thu/victim",
+        "commune:",
+        " # id: thu/x",
+        "{",
+        "}",
+        ", ",
+        "'",
+        '"',
+        "\\",
+        "Tịnh An",
+        "\n",
+        ": ",
+        "- ",
+        "&a ",
+        "*a",
+        "!x ",
+    ]
+)
 IDS = st.from_regex(r"thu/[a-z]{1,6}(-[a-z0-9]{1,4})?", fullmatch=True)
 
 
@@ -448,10 +576,22 @@ def commune_blocks(draw) -> str:
         block = "commune: {\n  " + ",\n  ".join(keys) + "\n}"
     else:
         pad = "  " if style == "block" else "    "
-        block = "commune:" + draw(st.sampled_from(["", f"  # id: {decoy}"])) + "\n" + "\n".join(
-            pad + k + draw(st.sampled_from(["", f"  # id: {decoy}"])) for k in keys)
-    before = draw(st.sampled_from(["", f"# commune: {{id: {decoy}}}\n", f"title: \"commune:\\n  id: {decoy}\"\n",
-                                   f"x: |\n  commune:\n    id: {decoy}\n"]))
+        block = (
+            "commune:"
+            + draw(st.sampled_from(["", f"  # id: {decoy}"]))
+            + "\n"
+            + "\n".join(pad + k + draw(st.sampled_from(["", f"  # id: {decoy}"])) for k in keys)
+        )
+    before = draw(
+        st.sampled_from(
+            [
+                "",
+                f"# commune: {{id: {decoy}}}\n",
+                f"title: \"commune:\\n  id: {decoy}\"\n",
+                f"x: |\n  commune:\n    id: {decoy}\n",
+            ]
+        )
+    )
     return f"schema: chitieu.facts/1\n{before}{block}\nreport: {{title: t}}\n"
 
 
@@ -481,11 +621,16 @@ def two_communes(tmp_path_factory):
         folder = root / cid.split("/")[1]
         folder.mkdir()
         (folder / "a.yaml").write_text(src.replace("thu/crlf", cid), encoding="utf-8")
-        (folder / "b.yaml").write_text(src.replace("thu/crlf", cid).split("facts:")[0] + "facts:\n  - {indicator: "
-                                       "giam_ngheo.so_ho_giam, period: 2023, value: 4, source: {line: 2, quote: q}}\n",
-                                       encoding="utf-8")
-    (root / "w.yaml").write_text("schema: chitieu.waivers/1\nwaivers:\n  - {rule: giam-ngheo, commune: thu/hai, "
-                                 "period: 2023, reason: thử, approver: thử, expires: 2030-01-01}\n", encoding="utf-8")
+        (folder / "b.yaml").write_text(
+            src.replace("thu/crlf", cid).split("facts:")[0] + "facts:\n  - {indicator: "
+            "giam_ngheo.so_ho_giam, period: 2023, value: 4, source: {line: 2, quote: q}}\n",
+            encoding="utf-8",
+        )
+    (root / "w.yaml").write_text(
+        "schema: chitieu.waivers/1\nwaivers:\n  - {rule: giam-ngheo, commune: thu/hai, "
+        "period: 2023, reason: thử, approver: thử, expires: 2030-01-01}\n",
+        encoding="utf-8",
+    )
     base = [root / "mot", root / "hai" / "a.yaml", root / "hai" / "b.yaml", root / "w.yaml"]
     code, out, err = _cli(["check", *map(str, base), "--format", "json", "--fail-on", "never"])
     assert code == 0, err

@@ -28,10 +28,11 @@ def cli(*args: str) -> tuple[int, str, str]:
 
 
 def diag_lines(err: str, level: str = "") -> list[str]:
-    return [l for l in err.splitlines() if (f"{level}[" if level else "]: ") in l and ": " in l]
+    return [ln for ln in err.splitlines() if (f"{level}[" if level else "]: ") in ln and ": " in ln]
 
 
 # --------------------------------------------------------------------------------------------------- item 28
+
 
 def test_a_fact_file_whose_report_is_absent_gets_one_note_and_no_warning(tmp_path, monkeypatch, every_commune):
     monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])  # xã An Phú, judged on the seed's plan
@@ -42,8 +43,10 @@ def test_a_fact_file_whose_report_is_absent_gets_one_note_and_no_warning(tmp_pat
     code, out, err = cli("check", tmp_path, "--format", "json", "--fail-on", "never")
     assert code == 0, err
     notes = diag_lines(err, "note")
-    assert notes == [f"{a}:11:9: note[report-missing]: the report file '../bao-cao-an-phu.txt' is not there; "
-                     "quotes were not checked against it"]
+    assert notes == [
+        f"{a}:11:9: note[report-missing]: the report file '../bao-cao-an-phu.txt' is not there; "
+        "quotes were not checked against it"
+    ]
     assert not diag_lines(err, "warning")
     assert json.loads(out)["summary"]["met"] == 7
 
@@ -56,13 +59,16 @@ def test_with_its_report_beside_it_every_quote_is_checked(tmp_path):
     (folder / "f.yaml").write_text(text, encoding="utf-8")
     code, _, err = cli("check", folder, "--fail-on", "never")
     assert code == 0 and not diag_lines(err), err
-    (folder / "f.yaml").write_text(text.replace("Năm 2024 giảm 6 hộ nghèo", "Năm 2024 giảm 7 hộ nghèo"), encoding="utf-8")
+    (folder / "f.yaml").write_text(
+        text.replace("Năm 2024 giảm 6 hộ nghèo", "Năm 2024 giảm 7 hộ nghèo"), encoding="utf-8"
+    )
     code, _, err = cli("check", folder, "--fail-on", "never")
     assert code == 2
     assert "error[quote-mismatch]: the quote is not at line 26 of the report; it is not in the report at all" in err
 
 
 # --------------------------------------------------------------------------------------------------- item 10
+
 
 def _rules_copy(tmp_path: Path) -> Path:
     rules = tmp_path / "rules"
@@ -77,16 +83,20 @@ def test_a_rule_target_of_1e1000000_is_a_located_error_not_a_decimal_overflow(tm
     old = '      op: ">="\n      value: 1\n'
     assert old in text
     path.write_text(text.replace(old, '      op: ">="\n      value: 1e1000000\n', 1), encoding="utf-8")
-    line, col = next((i, l.index("1e1000000") + 1) for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                     if "1e1000000" in l)
+    line, col = next(
+        (i, ln.index("1e1000000") + 1)
+        for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "1e1000000" in ln
+    )
     expected = f"{path}:{line}:{col}: error[invalid-value]: target.value: the number 1E+1000000 is out of range"
     for args in (["rules", "lint", "--rules", rules], ["check", "--rules", rules, AN_PHU]):
         code, out, err = cli(*args)
         assert code == 2 and out == "", err
-        assert any(l.startswith(expected) for l in err.splitlines()), err
+        assert any(ln.startswith(expected) for ln in err.splitlines()), err
 
 
 # --------------------------------------------------------------------------------------------------- item 24
+
 
 def _an_phu_with(tmp_path: Path, *facts: str) -> Path:
     head = AN_PHU.read_text(encoding="utf-8").split("facts:")[0].replace("  file: ../bao-cao-an-phu.txt\n", "")
@@ -97,21 +107,28 @@ def _an_phu_with(tmp_path: Path, *facts: str) -> Path:
 
 def test_the_same_figure_written_3_and_3_0_is_not_a_conflict(tmp_path, monkeypatch, every_commune):
     monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])  # xã An Phú, judged on the seed's plan
-    same = _an_phu_with(tmp_path, "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6, source: {line: 26, quote: a}}",
-                        "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6.0, source: {line: 27, quote: b}}",
-                        "{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50}, source: {line: 28, quote: c}}",
-                        "{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50.00}, source: {line: 29, quote: d}}")
+    same = _an_phu_with(
+        tmp_path,
+        "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6, source: {line: 26, quote: a}}",
+        "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6.0, source: {line: 27, quote: b}}",
+        "{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50}, source: {line: 28, quote: c}}",
+        "{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 50.00}, source: {line: 29, quote: d}}",
+    )
     code, out, err = cli("check", same, "--format", "json", "--fail-on", "never")
     assert code == 0, err
     poverty = [f for f in json.loads(out)["findings"] if f["rule_id"] == "giam-ngheo" and f["period"]["key"] == "2024"]
     assert poverty and poverty[0]["facts"][0]["value"].startswith("06")
-    differ = _an_phu_with(tmp_path, "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6, source: {line: 26, quote: a}}",
-                          "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 7, source: {line: 27, quote: b}}")
+    differ = _an_phu_with(
+        tmp_path,
+        "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6, source: {line: 26, quote: a}}",
+        "{indicator: giam_ngheo.so_ho_giam, period: 2024, value: 7, source: {line: 27, quote: b}}",
+    )
     code, _, err = cli("check", differ)
     assert code == 2 and f"{differ}:13:5: error[conflicting-facts]" in err, err
 
 
 # --------------------------------------------------------------------------------------------------- item 19
+
 
 def test_ids_names_and_free_text_have_length_caps(tmp_path):
     text = AN_PHU.read_text(encoding="utf-8").replace("  file: ../bao-cao-an-phu.txt\n", "")
@@ -119,8 +136,10 @@ def test_ids_names_and_free_text_have_length_caps(tmp_path):
     cases = {
         "id": (text.replace("id: quang-ngai/an-phu", f"id: {long_id}"), "characters; at most 120 characters"),
         "name": (text.replace("name: xã An Phú", "name: xã " + "Phú " * 250_000), "characters; at most 200 characters"),
-        "quote": (text.replace('quote: "Năm 2024 giảm 6 hộ nghèo"', 'quote: "' + "giảm " * 2000 + '"'),
-                  "characters; at most 5,000 characters"),
+        "quote": (
+            text.replace('quote: "Năm 2024 giảm 6 hộ nghèo"', 'quote: "' + "giảm " * 2000 + '"'),
+            "characters; at most 5,000 characters",
+        ),
     }
     for name, (body, message) in cases.items():
         path = tmp_path / f"{name}.yaml"
@@ -134,13 +153,20 @@ def test_ids_names_and_free_text_have_length_caps(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- item 16
 
+
 def _run(*args: str, timeout: int = 60):
     import subprocess
 
     from conftest import chitieu_exe
 
-    return subprocess.run(chitieu_exe() + [str(a) for a in args], capture_output=True, text=True, timeout=timeout,
-                          cwd=ROOT, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        chitieu_exe() + [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_a_fifo_named_yaml_is_refused_without_waiting_for_a_writer(tmp_path):
@@ -173,8 +199,20 @@ def test_reading_stops_at_the_byte_cap_whatever_size_the_file_system_reports(tmp
 
     def lying_fstat(fd):  # /proc files and files still being written report less than they hold
         st = real_fstat(fd)
-        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid, st.st_gid, 0,
-                               st.st_atime, st.st_mtime, st.st_ctime))
+        return os.stat_result(
+            (
+                st.st_mode,
+                st.st_ino,
+                st.st_dev,
+                st.st_nlink,
+                st.st_uid,
+                st.st_gid,
+                0,
+                st.st_atime,
+                st.st_mtime,
+                st.st_ctime,
+            )
+        )
 
     monkeypatch.setattr(inputs.os, "fstat", lying_fstat)
     read = []
@@ -194,12 +232,16 @@ def test_a_missing_path_suggests_the_nearest_names(tmp_path):
     (tmp_path / "tinh-an" / "bao-cao-2024.yaml").write_text("x", encoding="utf-8")
     code, _, err = cli("check", tmp_path / "tinh-ann")
     assert code == 2
-    assert f"{tmp_path / 'tinh-ann'}:1:1: error[io]: no such file or folder (did you mean: '{tmp_path / 'tinh-an'}'?)" in err
+    assert (
+        f"{tmp_path / 'tinh-ann'}:1:1: error[io]: no such file or folder (did you mean: '{tmp_path / 'tinh-an'}'?)"
+        in err
+    )
     code, _, err = cli("check", tmp_path / "tinh-an" / "bao-cao-2042.yaml")
     assert f"(did you mean: '{tmp_path / 'tinh-an' / 'bao-cao-2024.yaml'}'?)" in err
 
 
 # --------------------------------------------------------------------------------------------------- item 14
+
 
 def _docx_of(text: str, path: Path) -> Path:
     from docx import Document
@@ -239,6 +281,7 @@ def test_a_word_or_excel_file_renamed_yaml_is_named_for_what_it_is(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- item 15
 
+
 def _bomb(path: Path, *, part: bytes = b"", size: int = 0, members: int = 0, lie: bool = False) -> Path:
     """A .docx whose document part unpacks to ``size`` bytes of ``part`` repeated, or with ``members`` extra
     members; ``lie`` declares a small size in the archive for a large part."""
@@ -265,11 +308,11 @@ def _bomb(path: Path, *, part: bytes = b"", size: int = 0, members: int = 0, lie
     tmp.unlink()
     if lie:  # rewrite the central directory's uncompressed size of document.xml to 1 KB
         raw = bytearray(path.read_bytes())
-        at = raw.find(b"PK\x01\x02" , 0)
+        at = raw.find(b"PK\x01\x02", 0)
         while at >= 0:
-            name_len = int.from_bytes(raw[at + 28: at + 30], "little")
-            if raw[at + 46: at + 46 + name_len] == b"word/document.xml":
-                raw[at + 24: at + 28] = (1024).to_bytes(4, "little")
+            name_len = int.from_bytes(raw[at + 28 : at + 30], "little")
+            if raw[at + 46 : at + 46 + name_len] == b"word/document.xml":
+                raw[at + 24 : at + 28] = (1024).to_bytes(4, "little")
             at = raw.find(b"PK\x01\x02", at + 4)
         path.write_bytes(bytes(raw))
     return path
@@ -279,13 +322,26 @@ def test_word_zip_bombs_fail_fast_with_a_located_error(tmp_path):
     import resource
 
     cases = {
-        "size": (_bomb(tmp_path / "size.docx", part=b"<w:p/>" * 1000, size=200 * 1024 * 1024),
-                 "archive-limit", "the part 'word/document.xml' unpacks to 209,"),
-        "elements": (_bomb(tmp_path / "elements.docx", part=b"<w:p/>", size=12 * 1024 * 1024),
-                     "archive-limit", "holds more than 1,000,000 XML elements"),
-        "members": (_bomb(tmp_path / "members.docx", members=2500), "archive-limit", "archive members; the limit is 2,000"),
-        "lie": (_bomb(tmp_path / "lie.docx", part=b"<w:p/>" * 1000, size=50 * 1024 * 1024, lie=True),
-                "io", "the Word file is damaged (Bad CRC-32 for file 'word/document.xml')"),
+        "size": (
+            _bomb(tmp_path / "size.docx", part=b"<w:p/>" * 1000, size=200 * 1024 * 1024),
+            "archive-limit",
+            "the part 'word/document.xml' unpacks to 209,",
+        ),
+        "elements": (
+            _bomb(tmp_path / "elements.docx", part=b"<w:p/>", size=12 * 1024 * 1024),
+            "archive-limit",
+            "holds more than 1,000,000 XML elements",
+        ),
+        "members": (
+            _bomb(tmp_path / "members.docx", members=2500),
+            "archive-limit",
+            "archive members; the limit is 2,000",
+        ),
+        "lie": (
+            _bomb(tmp_path / "lie.docx", part=b"<w:p/>" * 1000, size=50 * 1024 * 1024, lie=True),
+            "io",
+            "the Word file is damaged (Bad CRC-32 for file 'word/document.xml')",
+        ),
     }
     for name, (path, code_, message) in cases.items():
         assert path.stat().st_size < 2 * 1024 * 1024, name  # small on disk
@@ -329,7 +385,11 @@ def test_one_waiver_file_given_twice_or_inside_a_folder_given_too_is_read_once(t
     facts = _online_unmet(tmp_path / "xa")
     w = tmp_path / "xa" / "w.yaml"
     w.write_text(WAIVER, encoding="utf-8")
-    runs = [("check", facts, w, w), ("check", tmp_path / "xa", w), ("check", w, tmp_path / "xa", f"{tmp_path}/xa/../xa/w.yaml")]
+    runs = [
+        ("check", facts, w, w),
+        ("check", tmp_path / "xa", w),
+        ("check", w, tmp_path / "xa", f"{tmp_path}/xa/../xa/w.yaml"),
+    ]
     for args in runs:
         code, out, err = cli(*args, "--format", "json", "--fail-on", "never")
         assert code == 0, (args, err)
@@ -361,18 +421,22 @@ def test_waivers_whose_ids_would_collide_in_durable_rules_32_bit_hash(tmp_path, 
     assert _online_status(out) == "waived"
 
 
-
 # --------------------------------------------------------------------------------------------------- item 2
+
 
 def test_a_name_that_spells_an_id_never_moves_a_file_to_another_commune(tmp_path):
     victim = _online_unmet(tmp_path / "victim")
     attacker = tmp_path / "attacker" / "f.yaml"
     attacker.parent.mkdir()
     text = AN_PHU.read_text(encoding="utf-8").replace("  file: ../bao-cao-an-phu.txt\n", "")
-    text = text.replace("commune: {id: quang-ngai/an-phu, name: xã An Phú, province: Quảng Ngãi}",
-                        'commune: {name: "xã id: quang-ngai/an-phu", id: thu/attacker}')
-    text = text.replace("  - {indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6,",
-                        "  - {indicator: giam_ngheo.so_ho_giam, period: 2024, value: 'sáu',")  # an error in it
+    text = text.replace(
+        "commune: {id: quang-ngai/an-phu, name: xã An Phú, province: Quảng Ngãi}",
+        'commune: {name: "xã id: quang-ngai/an-phu", id: thu/attacker}',
+    )
+    text = text.replace(
+        "  - {indicator: giam_ngheo.so_ho_giam, period: 2024, value: 6,",
+        "  - {indicator: giam_ngheo.so_ho_giam, period: 2024, value: 'sáu',",
+    )  # an error in it
     attacker.write_text(text, encoding="utf-8")
     code, out, err = cli("check", tmp_path, "--format", "json", "--fail-on", "never")
     assert code == 2
@@ -383,14 +447,18 @@ def test_a_name_that_spells_an_id_never_moves_a_file_to_another_commune(tmp_path
 
 # --------------------------------------------------------------------------------------------------- item 13
 
+
 def test_a_report_without_facts_is_an_error_in_the_users_file_and_nothing_is_written(tmp_path):
     empty = tmp_path / "x.txt"
     empty.write_bytes(b"")
     notes = tmp_path / "ghi-chep.txt"
     notes.write_text("ỦY BAN NHÂN DÂN XÃ AN PHÚ\n\nBÁO CÁO\n\nTình hình thời tiết tháng này tốt.\n", encoding="utf-8")
     readme = ROOT / "README.md"
-    cases = {empty: "the file is empty", notes: "no sentence matched what the catalogue knows of reports",
-             readme: "it is a Markdown document (headings, code blocks, tables), not a commune's report"}
+    cases = {
+        empty: "the file is empty",
+        notes: "no sentence matched what the catalogue knows of reports",
+        readme: "it is a Markdown document (headings, code blocks, tables), not a commune's report",
+    }
     for path, message in cases.items():
         for args in (["check", path], ["facts", "extract", path, "-o", tmp_path / "draft.yaml"]):
             code, out, err = cli(*args)
@@ -408,6 +476,7 @@ def test_facts_extract_refuses_a_yaml_file(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- item 29
 
+
 def test_the_quote_check_reads_a_word_report_as_word(tmp_path):
     report = _docx_of(AN_PHU_REPORT.read_text(encoding="utf-8"), tmp_path / "bao-cao.docx")
     draft = tmp_path / "an-phu.yaml"
@@ -419,13 +488,15 @@ def test_the_quote_check_reads_a_word_report_as_word(tmp_path):
     code, out, err = cli("check", draft, "--format", "json", "--fail-on", "never")
     assert code == 0 and not diag_lines(err), err  # every quote found at its line of the Word file
     assert "quote: Năm 2024 giảm 6 hộ nghèo}" in reviewed
-    draft.write_text(reviewed.replace("quote: Năm 2024 giảm 6 hộ nghèo}", "quote: Năm 2024 giảm 9 hộ nghèo}"),
-                     encoding="utf-8")
+    draft.write_text(
+        reviewed.replace("quote: Năm 2024 giảm 6 hộ nghèo}", "quote: Năm 2024 giảm 9 hộ nghèo}"), encoding="utf-8"
+    )
     code, _, err = cli("check", draft)
     assert code == 2 and "error[quote-mismatch]: the quote is not at line" in err, err
 
 
 # --------------------------------------------------------------------------------------------------- item 25
+
 
 def _legacy_bytes(text: str, encoding: str) -> bytes:
     from chitieu import legacy
@@ -437,12 +508,15 @@ def _legacy_bytes(text: str, encoding: str) -> bytes:
         return "".join(legacy.VNI.get(c, c) for c in text).encode("cp1252")
     if encoding == "cp1258":  # letters with their hat or horn, the tone as a combining mark after them
         import unicodedata
+
         tones = "\u0300\u0301\u0303\u0309\u0323"
         out = []
         for c in text:
             d = unicodedata.normalize("NFD", c)
-            out.append(unicodedata.normalize("NFC", "".join(m for m in d if m not in tones))
-                       + "".join(m for m in d if m in tones))
+            out.append(
+                unicodedata.normalize("NFC", "".join(m for m in d if m not in tones))
+                + "".join(m for m in d if m in tones)
+            )
         return "".join(out).encode("cp1258")
     return text.encode(encoding)
 
@@ -454,12 +528,15 @@ def test_tcvn3_table_agrees_with_iconv_where_it_is_installed():
 
     if shutil.which("iconv") is None:
         import pytest
+
         pytest.skip("iconv is not installed")
     for byte, letter in legacy.TCVN3.items():
         ref = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([byte]), capture_output=True)
         assert ref.stdout.decode("utf-8") == letter, hex(byte)
-    assert legacy.from_vni("Xin chaøo caùc baïn. Ñoäc laäp - Töï do - Haïnh phuùc") == \
-        "Xin chào các bạn. Độc lập - Tự do - Hạnh phúc"
+    assert (
+        legacy.from_vni("Xin chaøo caùc baïn. Ñoäc laäp - Töï do - Haïnh phuùc")
+        == "Xin chào các bạn. Độc lập - Tự do - Hạnh phúc"
+    )
 
 
 def test_reports_in_legacy_encodings_are_converted_and_give_the_same_facts(tmp_path):
@@ -473,12 +550,17 @@ def test_reports_in_legacy_encodings_are_converted_and_give_the_same_facts(tmp_p
     base = {}
     for name, body in (("unicode", text), ("tcvn-unicode", tcvn_text)):
         (tmp_path / f"{name}.txt").write_text(body, encoding="utf-8")
-        code, out, err = cli("facts", "extract", tmp_path / f"{name}.txt", "--commune-id", "x/an-phu",
-                           "--name", "xã An Phú")  # the lower-cased copy names no unit: asked, not guessed
+        code, out, err = cli(
+            "facts", "extract", tmp_path / f"{name}.txt", "--commune-id", "x/an-phu", "--name", "xã An Phú"
+        )  # the lower-cased copy names no unit: asked, not guessed
         assert code == 0, err
         base[name] = out.split("facts:", 1)[1]
-    for encoding, body, label in (("tcvn3", tcvn_text, "TCVN3"), ("vni", text, "VNI"), ("utf-16", text, "UTF-16"),
-                                  ("cp1258", text, "Windows-1258")):
+    for encoding, body, label in (
+        ("tcvn3", tcvn_text, "TCVN3"),
+        ("vni", text, "VNI"),
+        ("utf-16", text, "UTF-16"),
+        ("cp1258", text, "Windows-1258"),
+    ):
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes(_legacy_bytes(body, encoding))
         code, out, err = cli("facts", "extract", path, "--commune-id", "x/an-phu", "--name", "xã An Phú")
@@ -496,6 +578,7 @@ def test_reports_in_legacy_encodings_are_converted_and_give_the_same_facts(tmp_p
 
 # --------------------------------------------------------------------------------------------------- item 4
 
+
 def _an_phu_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "an-phu"
     folder.mkdir()
@@ -507,7 +590,9 @@ def _an_phu_folder(tmp_path: Path) -> Path:
 def test_a_draft_placed_beside_reviewed_facts_is_refused_without_the_flag(tmp_path):
     folder = _an_phu_folder(tmp_path)
     draft = folder / "nhap.yaml"
-    code, _, err = cli("facts", "extract", tmp_path / AN_PHU_REPORT.name, "-o", draft, "--commune-id", "quang-ngai/an-phu")
+    code, _, err = cli(
+        "facts", "extract", tmp_path / AN_PHU_REPORT.name, "-o", draft, "--commune-id", "quang-ngai/an-phu"
+    )
     assert code == 0, err
     code, out, err = cli("check", folder, "--format", "json")
     assert code == 2
@@ -521,12 +606,15 @@ def test_a_draft_placed_beside_reviewed_facts_is_refused_without_the_flag(tmp_pa
     assert code == 0 and "facts drafted automatically from the report and not reviewed" in err
     draft.unlink()
     reviewed = folder / "bao-cao-2025.yaml"  # the id a draft of the report gets (a slug of the name)
-    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("id: quang-ngai/an-phu", "id: an-phu"),
-                        encoding="utf-8")
+    reviewed.write_text(
+        reviewed.read_text(encoding="utf-8").replace("id: quang-ngai/an-phu", "id: an-phu"), encoding="utf-8"
+    )
     code, out, err = cli("check", folder, tmp_path / AN_PHU_REPORT.name)
     assert code == 2
-    assert (f"{tmp_path / AN_PHU_REPORT.name}:1:1: error[unreviewed]: the facts drafted from this report (not reviewed) "
-            f"would be merged with the reviewed facts of an-phu in {reviewed}") in err
+    assert (
+        f"{tmp_path / AN_PHU_REPORT.name}:1:1: error[unreviewed]: the facts drafted from this report (not reviewed) "
+        f"would be merged with the reviewed facts of an-phu in {reviewed}"
+    ) in err
 
 
 def test_two_files_that_date_one_report_differently_are_an_error(tmp_path):
@@ -536,8 +624,10 @@ def test_two_files_that_date_one_report_differently_are_an_error(tmp_path):
     (folder / "nhap.yaml").write_text(other.split("facts:")[0] + "facts: []\n", encoding="utf-8")
     code, _, err = cli("check", folder, "--allow-unreviewed")
     assert code == 2
-    assert (f"{folder / 'nhap.yaml'}:8:10: error[report-date]: this file dates the report “Báo cáo kết quả thực hiện "
-            "công tác dân vận chính quyền năm 2025” 2026-11-27 (figures as of 2026-11-27) but ") in err, err
+    assert (
+        f"{folder / 'nhap.yaml'}:8:10: error[report-date]: this file dates the report “Báo cáo kết quả thực hiện "
+        "công tác dân vận chính quyền năm 2025” 2026-11-27 (figures as of 2026-11-27) but "
+    ) in err, err
 
 
 def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path, monkeypatch, every_commune):
@@ -546,9 +636,12 @@ def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path, monk
     from openpyxl import load_workbook
 
     facts = _online_unmet(tmp_path / "xa")
-    facts.write_text(facts.read_text(encoding="utf-8").replace("schema: chitieu.facts/1\n",
-                                                                "schema: chitieu.facts/1\nunreviewed: true\n"),
-                     encoding="utf-8")
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "schema: chitieu.facts/1\n", "schema: chitieu.facts/1\nunreviewed: true\n"
+        ),
+        encoding="utf-8",
+    )
     mark = "LƯU Ý: kết quả của xã An Phú dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát"
     code, out, _ = cli("check", facts, "--allow-unreviewed", "--fail-on", "never")
     assert mark in out.replace("\n", " ").replace("  ", " ") or mark.split(",")[0] in out
@@ -558,7 +651,17 @@ def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path, monk
         for fmt in ("md", "txt", "json"):
             code, out, err = cli("report", facts, "--allow-unreviewed", "--for", product, "--format", fmt)
             assert code == 0 and mark in " ".join(out.replace("\\", "").split()), (product, fmt, err)
-        cli("report", facts, "--allow-unreviewed", "--for", product, "--format", "docx", "-o", tmp_path / f"{product}.docx")
+        cli(
+            "report",
+            facts,
+            "--allow-unreviewed",
+            "--for",
+            product,
+            "--format",
+            "docx",
+            "-o",
+            tmp_path / f"{product}.docx",
+        )
         assert any(p.text.startswith(mark) for p in Document(str(tmp_path / f"{product}.docx")).paragraphs), product
     code, out, _ = cli("shortfalls", facts, "--allow-unreviewed", "--format", "csv")
     assert "(số liệu chưa rà soát)" in out
@@ -580,16 +683,27 @@ def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path, monk
 
 # --------------------------------------------------------------------------------------------------- item 11
 
+
 def _many_rules(tmp_path: Path, n: int, measure: str, unit: str) -> Path:
     rules = _rules_copy(tmp_path)
-    lines = ["schema: chitieu.rules/1",
-             "document: {id: thu-nhieu, kind: Kế hoạch, number: 9/KH, date: 2023-01-01, issuer: UBND, title: Thử, "
-             "period: {from: 2023, to: 2026}}", "rules:"]
+    lines = [
+        "schema: chitieu.rules/1",
+        "document: {id: thu-nhieu, kind: Kế hoạch, number: 9/KH, date: 2023-01-01, issuer: UBND, title: Thử, "
+        "period: {from: 2023, to: 2026}}",
+        "rules:",
+    ]
     for i in range(n):
-        lines += [f"  - id: thu-{i:04d}", "    title: Thử", "    source: {clause: Điều 1}", "    theme: kinh_te",
-                  "    severity: minor", f"    measure: {measure}",
-                  f"    target: {{op: '>=', value: 1, unit: {unit}, basis: {{kind: assumption, why: thử}}}}",
-                  "    period: {kind: annual}", "    messages: {met: đạt, unmet: chưa đạt}"]
+        lines += [
+            f"  - id: thu-{i:04d}",
+            "    title: Thử",
+            "    source: {clause: Điều 1}",
+            "    theme: kinh_te",
+            "    severity: minor",
+            f"    measure: {measure}",
+            f"    target: {{op: '>=', value: 1, unit: {unit}, basis: {{kind: assumption, why: thử}}}}",
+            "    period: {kind: annual}",
+            "    messages: {met: đạt, unmet: chưa đạt}",
+        ]
     (rules / "thu-nhieu.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return rules
 
@@ -605,8 +719,10 @@ def test_a_catalogue_past_what_one_ruleset_holds_is_a_located_error(tmp_path):
     line = path.read_text(encoding="utf-8").splitlines().index(f"  - id: {last}") + 1
     code, out, err = cli("check", "--rules", rules, AN_PHU)
     assert code == 2 and out == "", err
-    assert (f"{path}:{line}:9: error[rete-too-many-rules]: rule '{last}' is rule 512 of 512 in this catalogue; "
-            "durable_rules holds at most 511 rules") in err
+    assert (
+        f"{path}:{line}:9: error[rete-too-many-rules]: rule '{last}' is rule 512 of 512 in this catalogue; "
+        "durable_rules holds at most 511 rules"
+    ) in err
     assert "error code: 106" not in err and "internal error" not in err
     # fewer rules, but each compiled into 9 branches: past the 4,096 a ruleset holds
     rules = _many_rules(tmp_path / "b", 420, "{of: dvk.mo_hinh, aggregate: count, evidence: true}", "mô hình")
@@ -617,15 +733,17 @@ def test_a_catalogue_past_what_one_ruleset_holds_is_a_located_error(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- item 30
 
+
 def test_list_markers_are_not_unbalanced_brackets(tmp_path):
     report = tmp_path / "bao-cao.txt"
     text = AN_PHU_REPORT.read_text(encoding="utf-8").replace(
         "Việc nắm bắt tâm tư, nguyện vọng của Nhân dân có lúc chưa kịp thời.",
         "Một số hạn chế: a) việc nắm bắt tâm tư (nguyện vọng) có lúc chưa kịp thời; b) phối hợp chưa chặt chẽ; "
-        "c) tuyên truyền (qua loa truyền thanh chưa thường xuyên.")
+        "c) tuyên truyền (qua loa truyền thanh chưa thường xuyên.",
+    )
     report.write_text(text, encoding="utf-8")
     code, _, err = cli("facts", "lint", report)
-    brackets = [l for l in err.splitlines() if "report-brackets" in l]
+    brackets = [ln for ln in err.splitlines() if "report-brackets" in ln]
     assert brackets == [f"{report}:42:40: warning[report-brackets]: 2 “(” but 1 “)” in this paragraph"], brackets
 
 
@@ -680,12 +798,15 @@ def test_a_fact_files_report_that_is_a_fifo_is_not_waited_for(tmp_path):
 
     os.mkfifo(tmp_path / "bao-cao.txt")
     facts = tmp_path / "f.yaml"
-    facts.write_text(AN_PHU.read_text(encoding="utf-8").replace("file: ../bao-cao-an-phu.txt", "file: bao-cao.txt"),
-                     encoding="utf-8")
+    facts.write_text(
+        AN_PHU.read_text(encoding="utf-8").replace("file: ../bao-cao-an-phu.txt", "file: bao-cao.txt"), encoding="utf-8"
+    )
     run = _run("check", facts, "--fail-on", "never")  # a real process: before, reading the report hung
     assert run.returncode == 0
-    assert (f"{facts}:11:9: warning[report-unreadable]: the report file cannot be read (is a FIFO (named pipe), "
-            "not a regular file") in run.stderr
+    assert (
+        f"{facts}:11:9: warning[report-unreadable]: the report file cannot be read (is a FIFO (named pipe), "
+        "not a regular file"
+    ) in run.stderr
 
 
 def test_a_report_built_to_make_the_intake_patterns_backtrack_is_read_in_bounded_work(tmp_path):
@@ -701,8 +822,10 @@ def test_a_problem_in_the_facts_drafted_for_the_run_is_said_at_the_reports_line(
     report = _variant_report(tmp_path, {"năm 2025 giảm 4 hộ nghèo": "năm 2026 giảm 4 hộ nghèo"})
     code, out, err = cli("check", report, "--fail-on", "never")
     assert code == 2
-    assert (f"{report}:26:27: error[period-after-report]: in the facts drafted from this report: period 2026 is after "
-            "the report's as-of date 2025-09-30") in err
+    assert (
+        f"{report}:26:27: error[period-after-report]: in the facts drafted from this report: period 2026 is after "
+        "the report's as-of date 2025-09-30"
+    ) in err
     assert "chitieu-drafts-" not in err
 
 

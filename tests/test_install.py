@@ -21,8 +21,13 @@ from conftest import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
-                    str(ROOT)], check=True, capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     (found,) = out.glob("chitieu-*.whl")
     return found
 
@@ -37,9 +42,16 @@ def test_the_wheel_holds_no_top_level_name_but_chitieu(wheel):
     assert "chitieu/seed/tinh-an/bao-cao-2024.yaml" in names
     assert "chitieu/reporters/json_out.py" in names
     # the web page: its templates, static files and schema migrations ship too (chitieu serve migrates at start)
-    assert {"chitieu/web/templates/base.html", "chitieu/web/templates/review.html", "chitieu/web/static/style.css",
-            "chitieu/web/migrations/env.py", "chitieu/web/migrations/script.py.mako",
-            "chitieu/web/migrations/versions/r0001_store.py", "chitieu/web/migrations/versions/r0002_users.py", "chitieu/web/static/matrix.js"} <= set(names)
+    assert {
+        "chitieu/web/templates/base.html",
+        "chitieu/web/templates/review.html",
+        "chitieu/web/static/style.css",
+        "chitieu/web/migrations/env.py",
+        "chitieu/web/migrations/script.py.mako",
+        "chitieu/web/migrations/versions/r0001_store.py",
+        "chitieu/web/migrations/versions/r0002_users.py",
+        "chitieu/web/static/matrix.js",
+    } <= set(names)
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +61,22 @@ def venv(wheel, tmp_path_factory) -> Path:
     env_dir = tmp_path_factory.mktemp("venv") / "v"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)], check=True, timeout=120)
     py = env_dir / "bin" / "python"
-    site = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               check=True, capture_output=True, text=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     (site / "deps-from-test-venv.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return env_dir
 
 
@@ -90,10 +113,22 @@ def test_init_copies_the_catalogue_and_the_seed_for_editing(venv, tmp_path):
     assert not (tmp_path / "work" / "rules" / "__init__.py").exists()
     # an edited catalogue is used through --rules: a changed title shows in the findings
     ind = tmp_path / "work" / "rules" / "ke-hoach-156.yaml"
-    ind.write_text(ind.read_text(encoding="utf-8").replace("title: Mỗi năm", "title: ĐÃ SỬA Mỗi năm", 1),
-                   encoding="utf-8")
-    run = _run(venv, exe, "check", "work/facts", "--rules", "work/rules", "--format", "json", "--fail-on", "never",
-               cwd=tmp_path)
+    ind.write_text(
+        ind.read_text(encoding="utf-8").replace("title: Mỗi năm", "title: ĐÃ SỬA Mỗi năm", 1), encoding="utf-8"
+    )
+    run = _run(
+        venv,
+        exe,
+        "check",
+        "work/facts",
+        "--rules",
+        "work/rules",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        cwd=tmp_path,
+    )
     assert run.returncode == 0, run.stderr
     titles = {f["title"] for f in json.loads(run.stdout)["findings"]}
     assert any(t.startswith("ĐÃ SỬA") for t in titles)

@@ -44,11 +44,15 @@ def test_seed_extraction_gives_the_findings_of_the_hand_written_facts(tmp_path):
     assert draft["commune"] == {"id": "quang-ngai/tinh-an", "name": "xã Tịnh An"}
     # the report gives only the month its figures run to ("đến tháng 10/2024"): no day is invented
     assert (draft["report"]["as_of"], str(draft["report"]["date"]), draft["report"]["number"]) == (
-        "2024-10", "2024-10", None)
+        "2024-10",
+        "2024-10",
+        None,
+    )
     extracted = _findings(tmp_path / "draft.yaml")
     hand = _findings(SEED_FACTS)
-    assert extracted == hand, {k: (extracted.get(k), hand.get(k)) for k in set(extracted) | set(hand)
-                               if extracted.get(k) != hand.get(k)}
+    assert extracted == hand, {
+        k: (extracted.get(k), hand.get(k)) for k in set(extracted) | set(hand) if extracted.get(k) != hand.get(k)
+    }
     # where the reading is uncertain the draft says so: lists of names cut from prose, and the dossier stage read
     # from a bracket of another sentence; the general "19 tiêu chí" statement is one fact, not 19
     review = {f["indicator"] for f in draft["facts"] if f.get("review")}
@@ -61,14 +65,17 @@ def test_each_fact_quotes_its_line(tmp_path):
     draft = _extract(SEED_REPORT, tmp_path / "draft.yaml")
     lines = SEED_REPORT.read_text(encoding="utf-8").splitlines()
     by_indicator = {(f["indicator"], str(f["period"])): f for f in draft["facts"]}
-    assert by_indicator[("giam_ngheo.so_ho_giam", "2024")]["source"] == {"line": 25, "quote": "2024 hộ giảm 03 hộ nghèo"}
+    assert by_indicator[("giam_ngheo.so_ho_giam", "2024")]["source"] == {
+        "line": 25,
+        "quote": "2024 hộ giảm 03 hộ nghèo",
+    }
     online = by_indicator[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")]
     assert online["value"] == {"gt": 50} and online["source"]["line"] == 29
     models = by_indicator[("dvk.mo_hinh", "2023")]
     assert [i.get("decision", {}).get("number") for i in models["items"]] == ["25/QĐ-UBND", None, None, None, None]
     assert models["items"][4]["owner"] == "UBMTTQVN xã"
     for f in draft["facts"]:
-        window = " ".join(lines[f["source"]["line"] - 1: f["source"]["line"] + 3]).replace("*", "")
+        window = " ".join(lines[f["source"]["line"] - 1 : f["source"]["line"] + 3]).replace("*", "")
         assert re.sub(r"\s+", " ", f["source"]["quote"]) in re.sub(r"\s+", " ", window), f
     # the draft loads cleanly: every quote is verified against the report at its line
     assert run_cli("check", str(tmp_path / "draft.yaml"), "--fail-on", "never", "--allow-unreviewed").code == 0
@@ -79,7 +86,9 @@ def test_statements_and_unmatched_sentences(tmp_path):
     draft = _extract(SEED_REPORT, tmp_path / "draft.yaml")
     body = [s for s in draft["statements"] if s["kind"] == "shortcoming" and not s["in_summary"]]
     assert [(s["source"]["line"], s.get("rule"), s.get("theme")) for s in body] == [
-        (71, "mo-hinh-van-dong-gpmb", "kinh_te"), (101, "van-dong-chuyen-doi-so", "nong_thon_moi")]
+        (71, "mo-hinh-van-dong-gpmb", "kinh_te"),
+        (101, "van-dong-chuyen-doi-so", "nong_thon_moi"),
+    ]
     assert [s["source"]["line"] for s in draft["statements"] if s["kind"] == "cause"] == [137, 137, 137]
     assert [s["source"]["line"] for s in draft["statements"] if s["kind"] == "task"] == [141, 143, 145, 149]
     unmatched = {u["line"] for u in draft["unmatched"]}
@@ -114,8 +123,11 @@ def test_variant_with_other_numbers_and_a_missed_target(tmp_path, every_commune)
 
 
 def test_variant_with_another_commune_and_a_sentence_split_by_a_page_break(tmp_path):
-    report = _variant(tmp_path, "nghia-ha", {"An Phú": "Nghĩa Hà", "AN PHÚ": "NGHĨA HÀ",
-                                              "năm 2025 giảm 4 hộ nghèo.": "năm 2025 giảm 4 hộ\n\nnghèo."})
+    report = _variant(
+        tmp_path,
+        "nghia-ha",
+        {"An Phú": "Nghĩa Hà", "AN PHÚ": "NGHĨA HÀ", "năm 2025 giảm 4 hộ nghèo.": "năm 2025 giảm 4 hộ\n\nnghèo."},
+    )
     draft = yaml.safe_load(run_cli("facts", "extract", str(report)).out)
     assert draft["commune"] == {"id": "nghia-ha", "name": "xã Nghĩa Hà"}
     poor = [f for f in draft["facts"] if f["indicator"] == "giam_ngheo.so_ho_giam"]
@@ -149,7 +161,9 @@ def test_a_docx_copy_of_a_report(tmp_path):
     assert extracted == hand
     models = next(f for f in draft["facts"] if f["indicator"] == "dvk.mo_hinh" and f["period"] == 2024)
     assert "review" not in models and [i["name"] for i in models["items"]] == [
-        "Tổ hòa giải ở cơ sở kiểu mẫu", "Thôn không có rác thải nhựa"]
+        "Tổ hòa giải ở cơ sở kiểu mẫu",
+        "Thôn không có rác thải nhựa",
+    ]
     # without any emphasis the names are cut from the prose, and the reading is marked for review
     plain = Document()
     for line in AN_PHU_REPORT.read_text(encoding="utf-8").splitlines():
@@ -163,13 +177,32 @@ def test_a_docx_copy_of_a_report(tmp_path):
 
 
 SEED_PROBLEMS = [
-    (3, 1, "report-blank"), (5, 1, "report-name"), (5, 10, "report-blank"), (13, 316, "report-name"),
-    (21, 284, "report-brackets"), (21, 368, "report-decision-date"), (21, 126, "report-evidence"),
-    (21, 214, "report-owner"), (25, 26, "report-no-threshold"), (29, 49, "report-no-threshold"), (31, 97, "report-typo"),
-    (39, 505, "report-typo"), (43, 189, "report-future"), (43, 232, "report-term"), (47, 104, "report-typo"),
-    (31, 4, "report-unclear"), (53, 27, "report-unclear"), (71, 164, "report-summary"), (77, 1, "report-split"), (97, 1, "report-split"),
-    (101, 77, "report-unclear"), (101, 102, "report-summary"), (103, 1, "report-numbering"),
-    (135, 61, "report-typo"), (141, 133, "report-typo"), (147, 1, "report-split"),
+    (3, 1, "report-blank"),
+    (5, 1, "report-name"),
+    (5, 10, "report-blank"),
+    (13, 316, "report-name"),
+    (21, 284, "report-brackets"),
+    (21, 368, "report-decision-date"),
+    (21, 126, "report-evidence"),
+    (21, 214, "report-owner"),
+    (25, 26, "report-no-threshold"),
+    (29, 49, "report-no-threshold"),
+    (31, 97, "report-typo"),
+    (39, 505, "report-typo"),
+    (43, 189, "report-future"),
+    (43, 232, "report-term"),
+    (47, 104, "report-typo"),
+    (31, 4, "report-unclear"),
+    (53, 27, "report-unclear"),
+    (71, 164, "report-summary"),
+    (77, 1, "report-split"),
+    (97, 1, "report-split"),
+    (101, 77, "report-unclear"),
+    (101, 102, "report-summary"),
+    (103, 1, "report-numbering"),
+    (135, 61, "report-typo"),
+    (141, 133, "report-typo"),
+    (147, 1, "report-split"),
 ]
 
 
@@ -188,7 +221,9 @@ def test_facts_lint_reports_the_problems_of_table_c_at_their_lines():
     assert "section 3.3 follows 2.3: expected 2.4" in messages
     assert "“Tỉnh An” here but “Tịnh An” 5 times elsewhere" in messages
     assert "Quyết định số 25/QĐ-UBND (02/02/2023) founding “Điểm hỗ trợ" in messages
-    assert "Cần làm rõ danh sách quy chế phối hợp: báo cáo nêu số hiệu của 05 quy chế nhưng kể tên 04 tổ chức" in messages
+    assert (
+        "Cần làm rõ danh sách quy chế phối hợp: báo cáo nêu số hiệu của 05 quy chế nhưng kể tên 04 tổ chức" in messages
+    )
     assert "Cần làm rõ: báo cáo nêu chưa có mô hình vận động Nhân dân tham gia chuyển đổi số" in messages
     assert "báo cáo nêu “đang hoàn thiện hồ sơ đề nghị công nhận” và ở phần khác nêu “đã trình hồ sơ" in messages
     assert "“phần đầu” is misspelt: “phấn đấu”" in messages
@@ -200,11 +235,19 @@ def test_intake_patterns_are_data_a_rule_author_can_add(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__pycache__"))
     ind = rules / "indicators.yaml"
-    ind.write_text(ind.read_text(encoding="utf-8") + (
-        "  - key: thu.so_cuoc_tiep_xuc\n    name: Số cuộc tiếp xúc cử tri\n    type: count\n    unit: cuộc\n"
-        "    intake:\n      - {pattern: \"tổ chức {count} cuộc tiếp xúc cử tri\", period: as_of}\n"), encoding="utf-8")
-    report = _variant(tmp_path, "tiep-xuc", {"Xã đang hoàn thiện hồ sơ": "Xã đã tổ chức 03 cuộc tiếp xúc cử tri. "
-                                                                      "Xã đang hoàn thiện hồ sơ"})
+    ind.write_text(
+        ind.read_text(encoding="utf-8")
+        + (
+            "  - key: thu.so_cuoc_tiep_xuc\n    name: Số cuộc tiếp xúc cử tri\n    type: count\n    unit: cuộc\n"
+            "    intake:\n      - {pattern: \"tổ chức {count} cuộc tiếp xúc cử tri\", period: as_of}\n"
+        ),
+        encoding="utf-8",
+    )
+    report = _variant(
+        tmp_path,
+        "tiep-xuc",
+        {"Xã đang hoàn thiện hồ sơ": "Xã đã tổ chức 03 cuộc tiếp xúc cử tri. Xã đang hoàn thiện hồ sơ"},
+    )
     draft = yaml.safe_load(run_cli("facts", "extract", str(report), "--rules", str(rules)).out)
     fact = next(f for f in draft["facts"] if f["indicator"] == "thu.so_cuoc_tiep_xuc")
     assert (fact["value"], fact["source"]["line"]) == (3, 36)

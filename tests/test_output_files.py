@@ -36,8 +36,10 @@ QUOTE = "Tỷ lệ hồ sơ giải quyết trực tuyến đạt trên 50%"
 
 def fact_file(path: Path, slug: str = "a", *, value: str = "{gt: 50}", report: str | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(FACT_FILE.format(slug=slug, value=value, quote=QUOTE,
-                                     file=f"  file: {report}\n" if report else ""), encoding="utf-8")
+    path.write_text(
+        FACT_FILE.format(slug=slug, value=value, quote=QUOTE, file=f"  file: {report}\n" if report else ""),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -46,6 +48,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------------- inputs (5)
+
 
 def test_a_report_named_by_a_fact_file_is_never_written_over(tmp_path):
     ref = tmp_path / "ref"
@@ -79,13 +82,16 @@ def test_a_rule_file_of_the_catalogue_is_an_input_too(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- not a file (6)
 
+
 def test_a_fifo_is_never_replaced(tmp_path):
     fifo = tmp_path / "findings.json"
     os.mkfifo(fifo)
     run = invoke("check", SEED, "-o", str(fifo), "--force")
     assert run.code == 2
-    assert f"chitieu: error[output]: {fifo}: is a FIFO (named pipe); chitieu writes only a regular file or a new path" \
+    assert (
+        f"chitieu: error[output]: {fifo}: is a FIFO (named pipe); chitieu writes only a regular file or a new path"
         in run.err
+    )
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert leftovers(tmp_path) == []
 
@@ -119,6 +125,7 @@ def test_a_symbolic_link_writes_the_file_it_points_to(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- races (7)
 
+
 def test_a_file_that_appears_while_writing_is_left_alone(tmp_path, monkeypatch):
     out = tmp_path / "findings.json"
     real_fsync = os.fsync
@@ -131,16 +138,22 @@ def test_a_file_that_appears_while_writing_is_left_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", another_program_writes_meanwhile)
     run = invoke("check", SEED, "-o", str(out))
     assert run.code == 2
-    assert (f"chitieu: error[output]: {out}: a file of this name appeared while chitieu was writing; it was left as it "
-            "is (pass --force to replace it)") in run.err
+    assert (
+        f"chitieu: error[output]: {out}: a file of this name appeared while chitieu was writing; it was left as it "
+        "is (pass --force to replace it)"
+    ) in run.err
     assert out.read_text(encoding="utf-8") == "của chương trình khác"
     assert leftovers(tmp_path) == []
 
 
 def test_concurrent_runs_to_one_new_file_never_clobber_each_other(tmp_path):
     out = tmp_path / "findings.json"
-    procs = [subprocess.Popen(chitieu_exe() + ["check", SEED, "-o", str(out)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    procs = [
+        subprocess.Popen(
+            chitieu_exe() + ["check", SEED, "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
     for p in procs:
         p.stdout.close()
@@ -155,6 +168,7 @@ def test_concurrent_runs_to_one_new_file_never_clobber_each_other(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- input errors (8)
 
+
 def test_nothing_is_written_when_the_input_has_errors(tmp_path):
     facts = tmp_path / "facts"
     fact_file(facts / "a.yaml", "a")
@@ -162,9 +176,15 @@ def test_nothing_is_written_when_the_input_has_errors(tmp_path):
     outs = tmp_path / "out"
     outs.mkdir()
     runs = {
-        "findings.json": ["check"], "ma-tran.html": ["check"], "ma-tran.xlsx": ["check"], "list.txt": ["check"],
-        "table.txt": ["check", "--format", "table"], "matrix.txt": ["check", "--format", "matrix"],
-        "bao-cao.docx": ["report"], "bao-cao.md": ["report"], "thieu-hut.csv": ["shortfalls"],
+        "findings.json": ["check"],
+        "ma-tran.html": ["check"],
+        "ma-tran.xlsx": ["check"],
+        "list.txt": ["check"],
+        "table.txt": ["check", "--format", "table"],
+        "matrix.txt": ["check", "--format", "matrix"],
+        "bao-cao.docx": ["report"],
+        "bao-cao.md": ["report"],
+        "thieu-hut.csv": ["shortfalls"],
         "thieu-hut.xlsx": ["shortfalls"],
     }
     for name, command in runs.items():
@@ -184,6 +204,7 @@ def test_nothing_is_written_when_the_input_has_errors(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- formats (8)
 
+
 def test_the_output_name_picks_the_format(tmp_path):
     run = invoke("check", SEED, "-o", str(tmp_path / "f.json"))
     assert run.code == 1, run.err
@@ -202,16 +223,23 @@ def test_the_output_name_picks_the_format(tmp_path):
     assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["schema"] == "chitieu.shortfalls/1"
 
 
-@pytest.mark.parametrize("args,message", [
-    (["check", "--format", "json", "-o", "x.xlsx"], "--format json contradicts the name -o {out} (a .xlsx file)"),
-    (["check", "--format", "table", "-o", "x.json"], "--format table contradicts the name -o {out} (a .json file)"),
-    (["check", "--format", "xlsx", "-o", "x.txt"], "--format xlsx contradicts the name -o {out} (a .txt file)"),
-    (["report", "--format", "docx", "-o", "x.md"], "--format docx contradicts the name -o {out} (a .md file)"),
-    (["shortfalls", "--format", "csv", "-o", "x.xlsx"], "--format csv contradicts the name -o {out} (a .xlsx file)"),
-    (["check", "-o", "x.docx"], "-o {out}: this command does not write DOCX"),
-    (["report", "-o", "x.csv"], "-o {out}: this command does not write CSV"),
-    (["check", "--section", "--format", "json"], "--section and --format json contradict each other"),
-], ids=lambda v: "-".join(v) if isinstance(v, list) else None)
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["check", "--format", "json", "-o", "x.xlsx"], "--format json contradicts the name -o {out} (a .xlsx file)"),
+        (["check", "--format", "table", "-o", "x.json"], "--format table contradicts the name -o {out} (a .json file)"),
+        (["check", "--format", "xlsx", "-o", "x.txt"], "--format xlsx contradicts the name -o {out} (a .txt file)"),
+        (["report", "--format", "docx", "-o", "x.md"], "--format docx contradicts the name -o {out} (a .md file)"),
+        (
+            ["shortfalls", "--format", "csv", "-o", "x.xlsx"],
+            "--format csv contradicts the name -o {out} (a .xlsx file)",
+        ),
+        (["check", "-o", "x.docx"], "-o {out}: this command does not write DOCX"),
+        (["report", "-o", "x.csv"], "-o {out}: this command does not write CSV"),
+        (["check", "--section", "--format", "json"], "--section and --format json contradict each other"),
+    ],
+    ids=lambda v: "-".join(v) if isinstance(v, list) else None,
+)
 def test_a_name_that_contradicts_the_format_is_refused_before_any_work(tmp_path, args, message):
     args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
     out = next((a for a in args if a.startswith(str(tmp_path))), "")
@@ -221,15 +249,23 @@ def test_a_name_that_contradicts_the_format_is_refused_before_any_work(tmp_path,
 
 
 def test_plain_text_names_suit_every_text_format(tmp_path):
-    for command, name in ((["check", "--format", "table"], "t.txt"), (["check", "--section"], "s.md"),
-                          (["report", "--format", "md"], "r.txt"), (["shortfalls"], "u.txt")):
-        run = invoke(*command, SEED, "-o", str(tmp_path / name), "--fail-on", "never") if command[0] == "check" \
+    for command, name in (
+        (["check", "--format", "table"], "t.txt"),
+        (["check", "--section"], "s.md"),
+        (["report", "--format", "md"], "r.txt"),
+        (["shortfalls"], "u.txt"),
+    ):
+        run = (
+            invoke(*command, SEED, "-o", str(tmp_path / name), "--fail-on", "never")
+            if command[0] == "check"
             else invoke(*command, SEED, "-o", str(tmp_path / name))
+        )
         assert run.code == 0, (command, run.err)
     assert "┃ Quy tắc" in (tmp_path / "t.txt").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------------- failures (12)
+
 
 class _Failing:
     """A file whose writes fail as a full disk or a file-size limit makes them fail."""
@@ -254,8 +290,12 @@ class _Failing:
 def test_a_failing_write_says_cannot_write_and_leaves_no_temporary_file(tmp_path, monkeypatch, err):
     real_fdopen = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: _Failing(real_fdopen(fd, *a, **k), err))
-    for command, name in ((["check"], "f.json"), (["check"], "m.xlsx"), (["report"], "r.docx"),
-                          (["shortfalls"], "t.csv")):
+    for command, name in (
+        (["check"], "f.json"),
+        (["check"], "m.xlsx"),
+        (["report"], "r.docx"),
+        (["shortfalls"], "t.csv"),
+    ):
         out = tmp_path / name
         run = invoke(*command, SEED, "-o", str(out))
         assert run.code == 2, (name, run.err)
@@ -314,8 +354,13 @@ def test_a_full_disk_on_standard_output(tmp_path):
     full = tmp_path / "full"  # the kernel's "full" device, made here
     os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
     with open(full, "w") as stdout:
-        proc = subprocess.run(chitieu_exe() + ["check", SEED, "--format", "json"], stdout=stdout,
-                              stderr=subprocess.PIPE, text=True, timeout=300)
+        proc = subprocess.run(
+            chitieu_exe() + ["check", SEED, "--format", "json"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
     assert proc.returncode == 2, proc.stderr
     assert "chitieu: error[output]: cannot write standard output: No space left on device" in proc.stderr
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr

@@ -25,8 +25,18 @@ from chitieu.rows import SHORTFALL_HEADER
 
 EXAMPLES = ROOT / "examples"
 # a document meant for the commune's signature never speaks as its reviewer (issue 12)
-REVIEWER_WORDING = ["báo cáo", "khẳng định", "dòng", "chưa tìm được", "thẻ thiết kế", "quy tắc", "danh mục",
-                    "phiên bản", "giả định", "minh chứng: chỉ nêu"]
+REVIEWER_WORDING = [
+    "báo cáo",
+    "khẳng định",
+    "dòng",
+    "chưa tìm được",
+    "thẻ thiết kế",
+    "quy tắc",
+    "danh mục",
+    "phiên bản",
+    "giả định",
+    "minh chứng: chỉ nêu",
+]
 
 
 @pytest.fixture(scope="module")
@@ -57,15 +67,22 @@ def test_the_commune_draft_header_follows_decree_30(draft_txt):
     # a UBND xã writes its own name in full and no superior body
     assert lines[:4] == ["ỦY BAN NHÂN DÂN", "XÃ TỊNH AN", "Số: …/BC-UBND", "Tịnh An, ngày … tháng … năm 2024"]
     # the report's own title line, not an audit title
-    assert lines[5:7] == ["BÁO CÁO", "Kết quả thực hiện Kế hoạch số 84-KH/TU ngày 06/12/2022 của Ban Thường vụ Thành ủy "
-                                     "về thực hiện Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy, năm 2024"]
-    assert "Ban Thường vụ Thành ủy Quảng Ngãi (b/c);" in draft_txt and draft_txt.rstrip().endswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    assert lines[5:7] == [
+        "BÁO CÁO",
+        "Kết quả thực hiện Kế hoạch số 84-KH/TU ngày 06/12/2022 của Ban Thường vụ Thành ủy "
+        "về thực hiện Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy, năm 2024",
+    ]
+    assert "Ban Thường vụ Thành ủy Quảng Ngãi (b/c);" in draft_txt and draft_txt.rstrip().endswith(
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
+    )
 
 
 def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
     """review-2026-11.md §3.2: each proposed sentence, in the commune's voice, under "- Về …" then "+ …"."""
     expected_in_order = [
-        "III. ĐÁNH GIÁ CHUNG", "2. Tồn tại, hạn chế và nguyên nhân", "a) Tồn tại, hạn chế",
+        "III. ĐÁNH GIÁ CHUNG",
+        "2. Tồn tại, hạn chế và nguyên nhân",
+        "a) Tồn tại, hạn chế",
         "- Về công tác dân vận chính quyền:",
         "+ Công tác tuyên truyền và triển khai thực hiện công tác dân vận chính quyền của một số đoàn thể và thôn chưa "
         "được thường xuyên, liên tục; công tác phối hợp giữa chính quyền với Mặt trận, các đoàn thể có lúc chưa chặt chẽ.",
@@ -79,7 +96,9 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
         "- Về công tác dân vận góp phần xây dựng đô thị văn minh:",
         "+ Việc tuyên truyền, hướng dẫn xây dựng đô thị văn minh mới triển khai bằng Thông báo số 286/TB-UBND ngày "
         "10/5/2024, chưa ban hành kế hoạch riêng.",
-        "b) Nguyên nhân", "- Nguyên nhân khách quan:", "- Nguyên nhân chủ quan:",
+        "b) Nguyên nhân",
+        "- Nguyên nhân khách quan:",
+        "- Nguyên nhân chủ quan:",
         "+ Việc cụ thể hóa nhiệm vụ của Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy thành kế hoạch "
         "xây dựng mô hình chưa kịp thời. [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
@@ -96,9 +115,11 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
 
 def test_one_task_in_section_iv_for_each_shortcoming(draft_txt):
     lines = draft_txt.splitlines()
-    shortcomings = [l for l in lines[lines.index("a) Tồn tại, hạn chế"):lines.index("b) Nguyên nhân")] if l.startswith("+ ")]
-    section_iv = lines[lines.index("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI") + 1:]
-    tasks = [l for l in section_iv if re.match(r"^\d+\. ", l)]
+    shortcomings = [
+        ln for ln in lines[lines.index("a) Tồn tại, hạn chế") : lines.index("b) Nguyên nhân")] if ln.startswith("+ ")
+    ]
+    section_iv = lines[lines.index("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI") + 1 :]
+    tasks = [ln for ln in section_iv if re.match(r"^\d+\. ", ln)]
     assert len(shortcomings) == 6
     # the first six tasks answer the six shortcomings in their order; then the report's own four tasks
     assert len(tasks) == 6 + 4
@@ -108,8 +129,11 @@ def test_one_task_in_section_iv_for_each_shortcoming(draft_txt):
 
 
 def test_the_results_table_never_shows_an_assumption_as_a_plan_target(draft_txt):
-    rows = {r.split(" | ")[1] + " | " + r.split(" | ")[2]: r.split(" | ") for r in draft_txt.splitlines()
-            if re.match(r"^\d+ \| ", r)}
+    rows = {
+        r.split(" | ")[1] + " | " + r.split(" | ")[2]: r.split(" | ")
+        for r in draft_txt.splitlines()
+        if re.match(r"^\d+ \| ", r)
+    }
     online = rows["Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến | đến tháng 10/2024"]
     assert online[3:] == ["ít nhất 50% (*)", "trên 50%", "Đạt"]
     models = rows["Mỗi năm thành lập ít nhất 01 mô hình “Dân vận khéo” | năm 2024"]
@@ -123,9 +147,11 @@ def test_the_results_table_never_shows_an_assumption_as_a_plan_target(draft_txt)
 @pytest.fixture(scope="module")
 def review_txt(tmp_path_factory) -> str:
     config = tmp_path_factory.mktemp("cfg") / "co-quan.yaml"
-    config.write_text("schema: chitieu.reviewer/1\nbody: |-\n  BAN DÂN VẬN\nparent: THÀNH ỦY QUẢNG NGÃI\n"
-                      "place: Quảng Ngãi\nsigner_role: TRƯỞNG BAN\nrecipients: [\"Thường trực Thành ủy (b/c);\", \"Lưu: VT.\"]\n",
-                      encoding="utf-8")
+    config.write_text(
+        "schema: chitieu.reviewer/1\nbody: |-\n  BAN DÂN VẬN\nparent: THÀNH ỦY QUẢNG NGÃI\n"
+        "place: Quảng Ngãi\nsigner_role: TRƯỞNG BAN\nrecipients: [\"Thường trực Thành ủy (b/c);\", \"Lưu: VT.\"]\n",
+        encoding="utf-8",
+    )
     run = run_cli("report", str(SEED_FACTS), "--for", "reviewer", "--format", "txt", "--reviewer-config", str(config))
     assert run.code == 0, run.err
     return run.out
@@ -141,7 +167,7 @@ def test_the_review_sheet_is_issued_by_the_reviewing_body(review_txt):
 
 
 def test_the_review_sheet_holds_quotes_lines_marks_and_bases(review_txt):
-    row = next(l for l in review_txt.splitlines() if l.startswith("5 | Tỷ lệ hồ sơ"))
+    row = next(ln for ln in review_txt.splitlines() if ln.startswith("5 | Tỷ lệ hồ sơ"))
     assert row.endswith("| Đạt | Chỉ nêu mức tối thiểu")
     assert "“Tỷ lệ hồ sơ giải quyết trực tuyến đạt trên 50%” (dòng 29)" in review_txt
     # the working assumption is named as such, with why
@@ -156,8 +182,10 @@ def test_the_review_sheet_lists_drafting_problems_missing_evidence_and_requests(
     assert "- Dòng 103: đánh số mục 3.3 sau mục 2.3; đúng ra là 2.4." in review_txt
     assert "- Dòng 47: viết sai chính tả “trực quang”, đúng là “trực quan”." in review_txt
     assert "| Camera an ninh | đăng ký với cơ quan phát động phong trào; quyết định thành lập;" in review_txt
-    assert "Biểu tự đánh giá theo bộ tiêu chí: Quyết định số 318/QĐ-TTg; sửa đổi, bổ sung theo Quyết định số 211/QĐ-TTg; " \
-           "áp dụng tại tỉnh theo Quyết định số 214/QĐ-UBND" in review_txt
+    assert (
+        "Biểu tự đánh giá theo bộ tiêu chí: Quyết định số 318/QĐ-TTg; sửa đổi, bổ sung theo Quyết định số 211/QĐ-TTg; "
+        "áp dụng tại tỉnh theo Quyết định số 214/QĐ-UBND" in review_txt
+    )
     assert "Xã tự đánh giá chung cơ bản đạt 19/19 tiêu chí, chưa có kết quả tự đánh giá từng tiêu chí" in review_txt
     requests = review_txt.split("VII. ĐỀ NGHỊ XÃ CHỈNH SỬA, BỔ SUNG", 1)[1]
     assert "1. Bổ sung số liệu: chỉ tiêu giảm hộ nghèo được giao trong năm (năm 2023, năm 2024)." in requests
@@ -170,8 +198,15 @@ def test_self_assessment_table_as_a_workbook(tmp_path):
     assert run.code == 0, run.err
     ws = load_workbook(out).worksheets[0]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
-    assert rows[1] == ["STT", "Tiêu chí", "Mức yêu cầu, văn bản quy định", "Kết quả thực hiện", "Xã tự đánh giá",
-                       "Kết quả thẩm định", "Minh chứng"]
+    assert rows[1] == [
+        "STT",
+        "Tiêu chí",
+        "Mức yêu cầu, văn bản quy định",
+        "Kết quả thực hiện",
+        "Xã tự đánh giá",
+        "Kết quả thẩm định",
+        "Minh chứng",
+    ]
     body = rows[2:]
     assert len(body) == 19 and body[0][:2] == [1, "Tiêu chí số 1 - Quy hoạch"]
     assert body[18][1] == "Tiêu chí số 19 - Quốc phòng và An ninh"
@@ -211,7 +246,9 @@ def test_a_report_title_past_words_255_character_limit_still_makes_both_word_doc
     shutil.copytree(SEED_FACTS, folder)
     facts = folder / "bao-cao-2024.yaml"
     text = facts.read_text(encoding="utf-8")
-    long_title = "Báo cáo kết quả thực hiện " + " ".join(["Kế hoạch về đổi mới và nâng cao hiệu quả công tác dân vận"] * 6)
+    long_title = "Báo cáo kết quả thực hiện " + " ".join(
+        ["Kế hoạch về đổi mới và nâng cao hiệu quả công tác dân vận"] * 6
+    )
     facts.write_text(re.sub(r"  title: >-\n(    .*\n)+", f"  title: {long_title}\n", text, count=1), encoding="utf-8")
     for product in ("commune", "reviewer"):
         out = tmp_path / f"{product}.docx"
@@ -220,8 +257,11 @@ def test_a_report_title_past_words_255_character_limit_still_makes_both_word_doc
         doc = Document(str(out))
         title = doc.core_properties.title
         assert len(title) <= 255 and title.endswith("…") and title[:-1].split()[-1] in long_title.split(), title
-        assert title.startswith("BÁO CÁO Kết quả thực hiện Kế hoạch về đổi mới" if product == "commune" else
-                                "PHIẾU RÀ SOÁT Báo cáo kết quả thực hiện Kế hoạch về đổi mới")
+        assert title.startswith(
+            "BÁO CÁO Kết quả thực hiện Kế hoạch về đổi mới"
+            if product == "commune"
+            else "PHIẾU RÀ SOÁT Báo cáo kết quả thực hiện Kế hoạch về đổi mới"
+        )
         assert "đổi mới và nâng cao hiệu quả công tác dân vận" in "\n".join(p.text for p in doc.paragraphs)
 
 
@@ -255,7 +295,11 @@ def test_shortfall_xlsx_and_csv(tmp_path):
     assert kinds == ["Chưa đạt"] * 6 + ["Cần làm rõ"] * 3 + ["Chỉ nêu, chưa có minh chứng"] * 10
     col = {name: i for i, name in enumerate(SHORTFALL_HEADER)}
     cds = next(r for r in body if r[col["Mã quy tắc"]] == "van-dong-chuyen-doi-so")
-    assert (cds[col["Mức chỉ tiêu"]], cds[col["Kết quả"]], cds[col["Còn thiếu"]]) == ("ít nhất 01 mô hình", "0 mô hình", 1)
+    assert (cds[col["Mức chỉ tiêu"]], cds[col["Kết quả"]], cds[col["Còn thiếu"]]) == (
+        "ít nhất 01 mô hình",
+        "0 mô hình",
+        1,
+    )
     assert "chưa có mô hình" in cds[col["Trích báo cáo"]] and cds[col["Dòng báo cáo"]] == "101"
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -287,7 +331,7 @@ def test_outputs_are_refused_where_they_would_lose_something(tmp_path):
 
 def _sample_commands() -> list[list[str]]:
     script = (EXAMPLES / "regenerate.sh").read_text(encoding="utf-8")
-    return [shlex.split(l) for l in script.splitlines() if l.startswith("chitieu ")]
+    return [shlex.split(ln) for ln in script.splitlines() if ln.startswith("chitieu ")]
 
 
 def test_committed_samples_are_current(tmp_path):
@@ -299,11 +343,12 @@ def test_committed_samples_are_current(tmp_path):
         i = argv.index("-o")
         committed = ROOT / argv[i + 1]
         fresh = tmp_path / committed.name
-        args = argv[1:i] + ["-o", str(fresh)] + [a for a in argv[i + 2:] if a != "--force"]
+        args = argv[1:i] + ["-o", str(fresh)] + [a for a in argv[i + 2 :] if a != "--force"]
         run = run_cli(*args)
         assert run.code == 0, (argv, run.err)
         assert fresh.read_bytes() == committed.read_bytes(), (
-            f"{committed} is stale: run `sh examples/regenerate.sh` from the project folder")
+            f"{committed} is stale: run `sh examples/regenerate.sh` from the project folder"
+        )
 
 
 def test_report_json_is_deterministic():
@@ -315,16 +360,24 @@ def test_report_json_is_deterministic():
 def test_every_format_is_the_same_bytes_for_the_same_input(tmp_path):
     """Run twice, more than the two seconds zip stores times in apart: every file is byte for byte the same."""
     outputs = [(["check", "--format", f], f"c-{f}") for f in ("json", "list", "table", "section", "html", "xlsx")]
-    outputs += [(["report", "--for", p, "--format", f], f"r-{p}-{f}")
-                for p in ("commune", "reviewer", "self-assessment") for f in ("md", "txt", "json", "docx", "xlsx")]
+    outputs += [
+        (["report", "--for", p, "--format", f], f"r-{p}-{f}")
+        for p in ("commune", "reviewer", "self-assessment")
+        for f in ("md", "txt", "json", "docx", "xlsx")
+    ]
     outputs += [(["shortfalls", "--format", f], f"s-{f}") for f in ("md", "csv", "json", "xlsx")]
     runs = []
     for i in (1, 2):
         folder = tmp_path / str(i)
         folder.mkdir()
         for command, name in outputs:
-            run = invoke(*command, str(SEED_FACTS), "-o", str(folder / name),
-                         *(["--fail-on", "never"] if command[0] == "check" else []))
+            run = invoke(
+                *command,
+                str(SEED_FACTS),
+                "-o",
+                str(folder / name),
+                *(["--fail-on", "never"] if command[0] == "check" else []),
+            )
             assert run.code == 0, (name, run.err)
         runs.append({p.name: p.read_bytes() for p in folder.iterdir()})
         if i == 1:

@@ -20,8 +20,21 @@ needs_office = pytest.mark.skipif(soffice is None, reason="LibreOffice (soffice)
 
 def _pdf_of(word: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder / 'profile'}", "--convert-to",
-                    "pdf", "--outdir", str(folder), str(word)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{folder / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(word),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return folder / (word.stem + ".pdf")
 
 
@@ -78,11 +91,13 @@ def test_without_tesseract_a_scan_is_a_located_error_that_says_what_to_install(t
     monkeypatch.setattr(reporttext.shutil, "which", lambda name: None)
     image = Image.new("RGB", (200, 100), "white")
     image.save(tmp_path / "anh.png")
-    image.save(tmp_path / "scan.pdf")           # a PDF of an image: no text layer
+    image.save(tmp_path / "scan.pdf")  # a PDF of an image: no text layer
     for name, what in (("anh.png", "an image"), ("scan.pdf", "a scanned PDF (no text layer)")):
         for command in (("facts", "extract"), ("check",)):
             run = run_cli(*command, str(tmp_path / name))
             assert run.code == 2 and run.out == ""
-            assert (f"{tmp_path / name}:1:1: error[ocr-unavailable]: the report is {what}; reading it needs OCR: "
-                    "install Tesseract with its Vietnamese data (Debian/Ubuntu: apt-get install tesseract-ocr "
-                    "tesseract-ocr-vie)") in run.err, run.err
+            assert (
+                f"{tmp_path / name}:1:1: error[ocr-unavailable]: the report is {what}; reading it needs OCR: "
+                "install Tesseract with its Vietnamese data (Debian/Ubuntu: apt-get install tesseract-ocr "
+                "tesseract-ocr-vie)"
+            ) in run.err, run.err

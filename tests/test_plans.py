@@ -28,8 +28,9 @@ facts:
 """
 
 
-def _facts(folder: Path, cid: str, name: str, title: str = "Báo cáo kết quả công tác dân vận năm 2024",
-           extra: str = "") -> Path:
+def _facts(
+    folder: Path, cid: str, name: str, title: str = "Báo cáo kết quả công tác dân vận năm 2024", extra: str = ""
+) -> Path:
     path = folder / f"{cid.replace('/', '-')}.yaml"
     path.write_text(FACTS.format(cid=cid, name=name, title=title, extra=extra), encoding="utf-8")
     return path
@@ -56,25 +57,35 @@ def test_each_commune_is_judged_only_against_the_plans_that_cover_it(tmp_path):
 
 
 def test_a_merged_commune_keeps_the_plans_of_the_unit_merged_into_it(tmp_path):
-    merged = _facts(tmp_path, "quang-ngai/tinh-an-moi", "xã Tịnh An Mới",
-                    extra=", predecessors: [{id: quang-ngai/tinh-an, name: xã Tịnh An, until: 2025-06-30}]")
+    merged = _facts(
+        tmp_path,
+        "quang-ngai/tinh-an-moi",
+        "xã Tịnh An Mới",
+        extra=", predecessors: [{id: quang-ngai/tinh-an, name: xã Tịnh An, until: 2025-06-30}]",
+    )
     doc = run_cli("check", str(merged), "--format", "json", "--fail-on", "never").json()
     assert _plans(doc, "quang-ngai/tinh-an-moi") == ALL_FOUR
 
 
 def test_documents_name_only_the_plans_checked(tmp_path):
     # the title names Tịnh An's plan, which does not cover Tịnh Hà: the draft names the plan it was checked against
-    facts = _facts(tmp_path, "quang-ngai/tinh-ha", "xã Tịnh Hà",
-                   title="Báo cáo kết quả thực hiện Kế hoạch số 156/KH-UBND ngày 06/4/2023 năm 2024")
+    facts = _facts(
+        tmp_path,
+        "quang-ngai/tinh-ha",
+        "xã Tịnh Hà",
+        title="Báo cáo kết quả thực hiện Kế hoạch số 156/KH-UBND ngày 06/4/2023 năm 2024",
+    )
     draft = run_cli("report", str(facts), "--format", "txt").out
     assert "Kết quả thực hiện Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy Quảng Ngãi, năm 2024" in draft
     assert "156/KH-UBND" not in draft
-    recipients = draft[draft.index("Nơi nhận"):]
+    recipients = draft[draft.index("Nơi nhận") :]
     assert "- Ban Thường vụ Tỉnh ủy Quảng Ngãi (b/c);" in recipients and "Thủ tướng" not in recipients
     review = run_cli("report", str(facts), "--for", "reviewer", "--format", "txt").out
     compared = next(line for line in review.splitlines() if "Văn bản đối chiếu:" in line)
-    assert compared.endswith("Văn bản đối chiếu: Đề án số 13-ĐA/TU ngày 10/10/2022 (chưa đối chiếu được văn bản gốc); "
-                             "Quyết định số 318/QĐ-TTg ngày 08/3/2022 (chưa đối chiếu được văn bản gốc).")
+    assert compared.endswith(
+        "Văn bản đối chiếu: Đề án số 13-ĐA/TU ngày 10/10/2022 (chưa đối chiếu được văn bản gốc); "
+        "Quyết định số 318/QĐ-TTg ngày 08/3/2022 (chưa đối chiếu được văn bản gốc)."
+    )
     # the review sheet names the report as it is titled: that is the document reviewed
     assert "Báo cáo kết quả thực hiện Kế hoạch số 156/KH-UBND ngày 06/4/2023 năm 2024" in review
     shortfalls = json.loads(run_cli("shortfalls", str(facts), "--format", "json").out)
@@ -83,8 +94,10 @@ def test_documents_name_only_the_plans_checked(tmp_path):
 
 def test_the_seed_commune_draft_keeps_its_own_title():
     draft = run_cli("report", str(SEED_FACTS), "--format", "txt").out
-    assert ("Kết quả thực hiện Kế hoạch số 84-KH/TU ngày 06/12/2022 của Ban Thường vụ Thành ủy về thực hiện Đề án số "
-            "13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy, năm 2024") in " ".join(draft.split())
+    assert (
+        "Kết quả thực hiện Kế hoạch số 84-KH/TU ngày 06/12/2022 của Ban Thường vụ Thành ủy về thực hiện Đề án số "
+        "13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy, năm 2024"
+    ) in " ".join(draft.split())
     assert "- Ban Thường vụ Thành ủy Quảng Ngãi (b/c);" in draft
 
 
@@ -109,20 +122,23 @@ def test_a_report_drafted_for_the_run_gets_the_commune_id_its_plans_give(tmp_pat
 
 # --------------------------------------------------------------------------------------------------- --plan, --rule
 
+
 def test_plan_and_rule_scope_a_check_its_tallies_and_its_exit_code(catalogue):
     whole = run_cli("check", str(SEED_FACTS), "--format", "json")
-    assert whole.code == 1   # the seed has unmet findings, all under Đề án 13
+    assert whole.code == 1  # the seed has unmet findings, all under Đề án 13
     city = run_cli("check", str(SEED_FACTS), "--plan", "84-KH/TU", "--format", "json")
-    assert city.code == 0, city.err   # Kế hoạch 84 alone: nothing unmet
+    assert city.code == 0, city.err  # Kế hoạch 84 alone: nothing unmet
     doc = city.json()
     assert {f["source"]["number"] for f in doc["findings"]} == {"84-KH/TU"}
-    assert [f["rule_id"] for f in doc["findings"]] == [f["rule_id"] for f in whole.json()["findings"]
-                                                      if f["source"]["number"] == "84-KH/TU"]
+    assert [f["rule_id"] for f in doc["findings"]] == [
+        f["rule_id"] for f in whole.json()["findings"] if f["source"]["number"] == "84-KH/TU"
+    ]
     assert sum(doc["summary"].values()) == len(doc["findings"])
     # by id as well as by number, and with --rule: both must hold
     both = run_cli("check", str(SEED_FACTS), "--plan", "kh-84-tu", "--rule", "*dvk*", "--format", "json").json()
-    assert {f["rule_id"] for f in both["findings"]} == {lr.id for lr in catalogue.rules
-                                                        if lr.document.id == "kh-84-tu" and "dvk" in lr.id}
+    assert {f["rule_id"] for f in both["findings"]} == {
+        lr.id for lr in catalogue.rules if lr.document.id == "kh-84-tu" and "dvk" in lr.id
+    }
     run = run_cli("check", str(SEED_FACTS), "--plan", "84-KH/UBND")
     assert run.code == 2 and "--plan '84-KH/UBND' is no document of the catalogue (did you mean: '84-KH/TU'" in run.err
 
@@ -131,12 +147,13 @@ def test_plan_scopes_the_documents_and_the_shortfalls(catalogue):
     draft = run_cli("report", str(SEED_FACTS), "--for", "reviewer", "--plan", "84-KH/TU", "--format", "txt")
     assert draft.code == 0, draft.err
     compared = next(line for line in draft.out.splitlines() if "Văn bản đối chiếu:" in line)
-    assert compared.endswith("Văn bản đối chiếu: Kế hoạch số 84-KH/TU ngày 06/12/2022 (chưa đối chiếu được văn bản "
-                             "gốc).")
+    assert compared.endswith(
+        "Văn bản đối chiếu: Kế hoạch số 84-KH/TU ngày 06/12/2022 (chưa đối chiếu được văn bản gốc)."
+    )
     whole = json.loads(run_cli("shortfalls", str(SEED_FACTS), "--format", "json").out)["rows"]
     province = json.loads(run_cli("shortfalls", str(SEED_FACTS), "--plan", "13-ĐA/TU", "--format", "json").out)["rows"]
     of_13 = {lr.id for lr in catalogue.rules if lr.document.id == "de-an-13-tu"}
-    assert len(province) >= 6   # the six unmet findings of Đề án 13, at least
+    assert len(province) >= 6  # the six unmet findings of Đề án 13, at least
     assert [r["rule_id"] for r in province] == [r["rule_id"] for r in whole if r["rule_id"] in of_13]
     run = run_cli("shortfalls", str(SEED_FACTS), "--rule", "giam-ngeo")
     assert run.code == 2 and "--rule 'giam-ngeo' matches no rule (did you mean: 'giam-ngheo'" in run.err
@@ -148,13 +165,15 @@ def test_rules_test_k_takes_an_id_a_glob_or_a_part_of_ids_and_plan(catalogue):
         assert run.code == 0, run.err
         return {line.split()[1].split("::")[0] for line in run.out.splitlines() if line.startswith("PASSED")}
 
-    assert tested("-k", "giam-ngheo") == {"giam-ngheo"}                      # a whole id: that rule
+    assert tested("-k", "giam-ngheo") == {"giam-ngheo"}  # a whole id: that rule
     assert tested("-k", "giam-ngheo*") == {"giam-ngheo"}
-    assert tested("-k", "ngheo") == {"giam-ngheo", "kiem-tra-ty-le-giam-ngheo"}   # a part of ids
-    assert tested("--plan", "84-KH/TU") == {lr.id for lr in catalogue.rules if lr.document.id == "kh-84-tu"
-                                            and lr.rule.examples}
-    assert tested("-k", "dvk", "--plan", "kh-84-tu") == {lr.id for lr in catalogue.rules
-                                                         if lr.document.id == "kh-84-tu" and "dvk" in lr.id}
+    assert tested("-k", "ngheo") == {"giam-ngheo", "kiem-tra-ty-le-giam-ngheo"}  # a part of ids
+    assert tested("--plan", "84-KH/TU") == {
+        lr.id for lr in catalogue.rules if lr.document.id == "kh-84-tu" and lr.rule.examples
+    }
+    assert tested("-k", "dvk", "--plan", "kh-84-tu") == {
+        lr.id for lr in catalogue.rules if lr.document.id == "kh-84-tu" and "dvk" in lr.id
+    }
     run = run_cli("rules", "test", "-k", "khong-co")
     assert run.code == 2 and "-k 'khong-co' matches no rule" in run.err
 
@@ -209,8 +228,12 @@ def test_a_target_that_changes_from_a_date_is_judged_by_the_version_of_the_perio
     (tmp_path / "f" / "tinh-an-2025.yaml").write_text(ONLINE_2025, encoding="utf-8")
     doc = run_cli("check", str(tmp_path / "f"), "--rules", str(rules), "--format", "json", "--fail-on", "never").json()
     online = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
-    assert (online["status"], online["actual"], online["target"]["value"], online["target"]["in_force_from"]) == \
-        ("unmet", 55, 60, "2025-01-01")
+    assert (online["status"], online["actual"], online["target"]["value"], online["target"]["in_force_from"]) == (
+        "unmet",
+        55,
+        60,
+        "2025-01-01",
+    )
     assert online["target"]["display"] == "ít nhất 60% (mức áp dụng từ ngày 01/01/2025)"
     assert online["target"]["basis"]["kind"] == "plan" and "từ 60% trở lên" in online["target"]["basis"]["text"]
     assert "chưa đạt chỉ tiêu (ít nhất 60% (mức áp dụng từ ngày 01/01/2025))" in online["message"]
@@ -229,6 +252,7 @@ def test_target_changes_must_be_numeric_and_in_date_order(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- rules diff
 
+
 def test_rules_diff_shows_exactly_the_findings_a_threshold_change_moves(tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(ROOT / "rules", old, ignore=shutil.ignore_patterns("__*"))
@@ -236,8 +260,8 @@ def test_rules_diff_shows_exactly_the_findings_a_threshold_change_moves(tmp_path
     path = new / "ke-hoach-156.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  - id: mo-hinh-dvk-moi-nam\n")
-    rule = text[start:text.index("\n  - id: ", start + 1)]
-    assert rule.count("value: 1\n") == 1   # the yearly target: 01 model a year, raised to 03
+    rule = text[start : text.index("\n  - id: ", start + 1)]
+    assert rule.count("value: 1\n") == 1  # the yearly target: 01 model a year, raised to 03
     path.write_text(text.replace(rule, rule.replace("value: 1\n", "value: 3\n")), encoding="utf-8")
     run = run_cli("rules", "diff", str(old), str(new), str(SEED_FACTS), "--format", "json")
     assert run.code == 1, run.err

@@ -43,9 +43,14 @@ def test_states_are_deleted_so_more_than_1024_communes_fit(catalogue):
     with Runtime(compiled) as rt:
         for n in range(1100):
             rt.begin_state()
-            fact = ObservationFact(rule_id="giam-ngheo", period_key=f"2024-{n}", form=ValueForm.MISSING,
-                                   start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31),
-                                   as_of=dt.date(2024, 12, 31)).fact()
+            fact = ObservationFact(
+                rule_id="giam-ngheo",
+                period_key=f"2024-{n}",
+                form=ValueForm.MISSING,
+                start=dt.date(2024, 1, 1),
+                end=dt.date(2024, 12, 31),
+                as_of=dt.date(2024, 12, 31),
+            ).fact()
             fired = rt.assert_facts([fact])
             assert [a.branch.rule_id for a in fired] == ["giam-ngheo"], n
             rt.end_state()
@@ -63,8 +68,14 @@ def test_an_exception_inside_an_action_fails_the_run(catalogue):
     with Runtime(compiled) as rt:
         rt.begin_state()
         # an observation without its period field: the action raises KeyError, durable would swallow it
-        fact = ObservationFact(rule_id="giam-ngheo", period_key="x", form=ValueForm.MISSING,
-                               start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), as_of=dt.date(2024, 10, 31)).fact()
+        fact = ObservationFact(
+            rule_id="giam-ngheo",
+            period_key="x",
+            form=ValueForm.MISSING,
+            start=dt.date(2023, 1, 1),
+            end=dt.date(2023, 12, 31),
+            as_of=dt.date(2024, 10, 31),
+        ).fact()
         del fact[F_PERIOD]
         with pytest.raises(EngineError, match="an action failed"):
             rt.assert_facts([fact])
@@ -81,8 +92,9 @@ def test_ctrl_c_inside_the_rete_interrupts_the_run(catalogue):
             real = super()._action(branch)
 
             def run(c):
-                os.kill(os.getpid(), signal.SIGINT)   # as Ctrl-C would, in the middle of the Rete's work
+                os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C would, in the middle of the Rete's work
                 real(c)
+
             return run
 
     communes, waivers = seed(catalogue)
@@ -112,8 +124,11 @@ def test_plain_python_evaluator_agrees_with_the_rete_on_the_seed(catalogue):
     rete = run_audit(catalogue, communes, waivers)
     python = run_audit(catalogue, communes, waivers, runtime_factory=PyRuntime)
     assert [f.model_dump() for f in rete.findings] == [f.model_dump() for f in python.findings]
-    assert {f.fired_by for f in rete.findings} >= {"mo-hinh-dvk-moi-nam#met", "ntm-nang-cao#pending_unknown", "giam-ngheo#pending_final"}
-
+    assert {f.fired_by for f in rete.findings} >= {
+        "mo-hinh-dvk-moi-nam#met",
+        "ntm-nang-cao#pending_unknown",
+        "giam-ngheo#pending_final",
+    }
 
 
 def test_a_signal_inside_durables_callback_reaches_the_caller_without_durables_traceback(tmp_path):
@@ -121,7 +136,8 @@ def test_a_signal_inside_durables_callback_reaches_the_caller_without_durables_t
     before passing it on; the CLI must print only its own one-line message, so nothing of that log may reach stderr.
     A real process, because pytest attaches its own log handlers to every logger."""
     script = tmp_path / "interrupt.py"
-    script.write_text(f"""
+    script.write_text(
+        f"""
 import durable_rules_engine
 from pathlib import Path
 from chitieu.audit import run_audit
@@ -143,7 +159,9 @@ try:
     run_audit(catalogue, communes, waivers)
 except KeyboardInterrupt:
     print("interrupted after", calls[0])
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() == "interrupted after 3", proc.stderr
     assert "base exception type" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

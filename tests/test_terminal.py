@@ -20,8 +20,14 @@ from rich.cells import cell_len
 from conftest import SEED_FACTS, chitieu_exe, invoke
 
 SEED = str(SEED_FACTS)
-UNMET = ["mo-hinh-van-dong-gpmb", "van-dong-chuyen-doi-so", "van-dong-kinh-te-tuan-hoan",
-         "van-dong-nong-nghiep-thich-ung-bdkh", "van-dong-du-lich-nong-thon", "ke-hoach-do-thi-van-minh"]
+UNMET = [
+    "mo-hinh-van-dong-gpmb",
+    "van-dong-chuyen-doi-so",
+    "van-dong-kinh-te-tuan-hoan",
+    "van-dong-nong-nghiep-thich-ung-bdkh",
+    "van-dong-du-lich-nong-thon",
+    "ke-hoach-do-thi-van-minh",
+]
 CLARIFY = ["kiem-tra-giai-doan-ho-so-ntm-nc", "kiem-tra-quy-che-phoi-hop", "kiem-tra-mo-hinh-chuyen-doi-so"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -46,28 +52,36 @@ def test_the_default_view_leads_with_what_failed():
     lines = run.out.splitlines()
     assert lines[0] == "xã Tịnh An (quang-ngai/tinh-an) — số liệu đến tháng 10/2024: 36 kết luận"
     groups = _groups(run.out)
-    assert list(groups) == ["Chưa đạt (unmet): 6", "Cần làm rõ (needs_clarification): 3",
-                            "Chưa đủ dữ liệu (insufficient_data): 2",
-                            "Chưa đến hạn / đang chờ thẩm định (pending): 3", "Ghi nhận (noted): 3", "Đạt (met): 19"]
+    assert list(groups) == [
+        "Chưa đạt (unmet): 6",
+        "Cần làm rõ (needs_clarification): 3",
+        "Chưa đủ dữ liệu (insufficient_data): 2",
+        "Chưa đến hạn / đang chờ thẩm định (pending): 3",
+        "Ghi nhận (noted): 3",
+        "Đạt (met): 19",
+    ]
     assert groups["Chưa đạt (unmet): 6"] == UNMET
     assert groups["Cần làm rõ (needs_clarification): 3"] == CLARIFY
     assert lines[2] == "    mo-hinh-van-dong-gpmb                đến tháng 10/2024  không (chỉ tiêu: có)"
     assert lines[3] == "    van-dong-chuyen-doi-so               đến tháng 10/2024  0 mô hình"
     # one line per finding: 36 finding lines in all, then the summary
     assert sum(len(ids) for ids in groups.values()) == 36
-    summary = lines[lines.index(next(l for l in lines if l.startswith("─"))):]
+    summary = lines[lines.index(next(ln for ln in lines if ln.startswith("─"))) :]
     assert summary[0].strip("─") == " tóm tắt: 6 chưa đạt / có nguy cơ · 3 cần làm rõ "
-    heads = [l for l in summary if l.startswith(("CHƯA ĐẠT ", "CẦN LÀM RÕ "))]
+    heads = [ln for ln in summary if ln.startswith(("CHƯA ĐẠT ", "CẦN LÀM RÕ "))]
     assert [h.split()[2] for h in heads if h.startswith("CHƯA")] == UNMET
     assert [h.split()[3] for h in heads if h.startswith("CẦN")] == CLARIFY
     assert heads[0] == "CHƯA ĐẠT mo-hinh-van-dong-gpmb · xã Tịnh An · đến tháng 10/2024"
     i = summary.index(heads[0])
-    assert summary[i + 1:i + 3] == [
+    assert summary[i + 1 : i + 3] == [
         "    Đến tháng 10/2024, chưa xây dựng kế hoạch thành lập mô hình tuyên truyền,",
-        "    vận động giải phóng mặt bằng."]
-    assert summary[-5:-2] == ["1 xã, 36 kết luận: 6 Chưa đạt (unmet) · 3 Cần làm rõ (needs_clarification) · 2",
-                              "  Chưa đủ dữ liệu (insufficient_data) · 3 Chưa đến hạn / đang chờ thẩm định",
-                              "  (pending) · 3 Ghi nhận (noted) · 19 Đạt (met)"]
+        "    vận động giải phóng mặt bằng.",
+    ]
+    assert summary[-5:-2] == [
+        "1 xã, 36 kết luận: 6 Chưa đạt (unmet) · 3 Cần làm rõ (needs_clarification) · 2",
+        "  Chưa đủ dữ liệu (insufficient_data) · 3 Chưa đến hạn / đang chờ thẩm định",
+        "  (pending) · 3 Ghi nhận (noted) · 19 Đạt (met)",
+    ]
     assert "\x1b" not in run.out  # not a terminal: no styling
 
 
@@ -91,7 +105,7 @@ def unwrapped_words() -> set[str]:
 def test_every_line_fits_and_no_word_is_split(width, unwrapped_words):
     run = invoke("check", SEED, env={"COLUMNS": str(width)})
     lines = run.out.splitlines()
-    assert [l for l in lines if cell_len(l) > width] == []
+    assert [ln for ln in lines if cell_len(ln) > width] == []
     # a word is moved to the next line or left out after a '…', never cut: each is a whole word of the view
     words = [w[:-1] if w.endswith("…") else w for w in run.out.split()]
     assert [w for w in words if w and w not in unwrapped_words and set(w) != {"─"}] == []
@@ -101,13 +115,14 @@ def test_the_closing_summary_keeps_each_message_whole(seed_json):
     run = invoke("check", SEED, env={"COLUMNS": "80"})
     summary = run.out.split("─ tóm tắt", 1)[1]
     blocks = re.split(r"\n(?=CHƯA ĐẠT |CẦN LÀM RÕ )", summary)[1:]
-    messages = {f["rule_id"]: f["message"] for f in seed_json["findings"]
-                if f["status"] in ("unmet", "needs_clarification")}
+    messages = {
+        f["rule_id"]: f["message"] for f in seed_json["findings"] if f["status"] in ("unmet", "needs_clarification")
+    }
     assert len(blocks) == len(messages) == 9
     for block in blocks:
         head, *body = block.splitlines()
         rule = head.split(" · ")[0].split()[-1]
-        text = " ".join(l.strip() for l in body if l.startswith("    "))
+        text = " ".join(ln.strip() for ln in body if ln.startswith("    "))
         assert text == messages[rule]
 
 
@@ -120,8 +135,11 @@ def test_filters_by_status_rule_and_commune():
     run = invoke("check", SEED, "--rule", "ntm-n*", "--rule", "giam-ngheo")
     assert run.code == 0, "none of these rules is unmet"
     groups = _groups(run.out)
-    assert groups["Chưa đến hạn / đang chờ thẩm định (pending): 3"] == ["giam-ngheo", "ntm-nang-cao",
-                                                                       "ntm-nc-du-dieu-kien"]
+    assert groups["Chưa đến hạn / đang chờ thẩm định (pending): 3"] == [
+        "giam-ngheo",
+        "ntm-nang-cao",
+        "ntm-nc-du-dieu-kien",
+    ]
     assert groups["Đạt (met): 1"] == ["giam-ngheo"]
     run = invoke("check", SEED, "--commune", "quang-ngai/*", "--status", "unmet", "--format", "json")
     assert run.code == 1 and [f["rule_id"] for f in run.json()["findings"]] == UNMET
@@ -132,10 +150,13 @@ def test_filters_by_status_rule_and_commune():
     assert run.out.startswith("─")
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--status", "unmett"], "unknown status 'unmett' (did you mean: 'unmet', 'met'?); the statuses are: unmet, "),
-    (["--rule", "giam-ngeo"], "--rule 'giam-ngeo' matches no rule (did you mean: 'giam-ngheo'"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--status", "unmett"], "unknown status 'unmett' (did you mean: 'unmet', 'met'?); the statuses are: unmet, "),
+        (["--rule", "giam-ngeo"], "--rule 'giam-ngeo' matches no rule (did you mean: 'giam-ngheo'"),
+    ],
+)
 def test_a_filter_that_matches_nothing_known_is_a_usage_error(args, message):
     run = invoke("check", SEED, *args)
     assert run.code == 2 and message in run.err and run.out == ""
@@ -152,8 +173,13 @@ def _on_a_terminal(args: list[str], env: dict, columns: int = 80) -> str:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     full_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
-    proc = subprocess.Popen(chitieu_exe() + args, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.DEVNULL,
-                            env=full_env | {"TERM": "xterm-256color"} | env)
+    proc = subprocess.Popen(
+        chitieu_exe() + args,
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.DEVNULL,
+        env=full_env | {"TERM": "xterm-256color"} | env,
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -174,7 +200,7 @@ def test_on_a_real_terminal_styled_and_80_columns_wide():
     assert ANSI.search(out), "a terminal gets colour"
     plain = ANSI.sub("", out)
     assert plain.splitlines()[1] == "  Chưa đạt (unmet): 6"
-    assert max(cell_len(l) for l in plain.splitlines()) <= 80
+    assert max(cell_len(ln) for ln in plain.splitlines()) <= 80
 
 
 def test_no_color_disables_all_styling():
@@ -188,11 +214,13 @@ def test_no_color_disables_all_styling():
 
 # --------------------------------------------------------------------------------------------------- pipes and signals
 
+
 @pytest.mark.parametrize("fmt", ["list", "table", "json"])
 def test_a_closed_pipe_ends_quietly(fmt):
     """`chitieu check | head`: the reader goes away; chitieu ends without a word, as a program SIGPIPE stops."""
-    proc = subprocess.Popen(chitieu_exe() + ["check", SEED, "--format", fmt], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        chitieu_exe() + ["check", SEED, "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     proc.stdout.close()  # the reader is gone before the first line is written
     err = proc.stderr.read()
     proc.stderr.close()
@@ -201,8 +229,10 @@ def test_a_closed_pipe_ends_quietly(fmt):
 
 
 def test_head_reads_the_first_lines(tmp_path):
-    script = (f"set -o pipefail; {' '.join(chitieu_exe())} check {SEED} --format table 2>{tmp_path / 'err'} | head -3; "
-              f"echo ${{PIPESTATUS[0]}} > {tmp_path / 'code'}")
+    script = (
+        f"set -o pipefail; {' '.join(chitieu_exe())} check {SEED} --format table 2>{tmp_path / 'err'} | head -3; "
+        f"echo ${{PIPESTATUS[0]}} > {tmp_path / 'code'}"
+    )
     proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=300)
     assert len(proc.stdout.splitlines()) == 3
     err = (tmp_path / "err").read_text(encoding="utf-8")
@@ -215,7 +245,7 @@ def many_communes(tmp_path_factory) -> Path:
     from bench.generate import generate
 
     folder = tmp_path_factory.mktemp("many")
-    generate(folder, 150, 3, seed=5)    # long enough that the signal lands while the file is being written
+    generate(folder, 150, 3, seed=5)  # long enough that the signal lands while the file is being written
     return folder
 
 
@@ -246,13 +276,23 @@ def _running(pid: int) -> bool:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("sig,code,word", [(signal.SIGTERM, 143, "terminated (SIGTERM)"),
-                                           (signal.SIGHUP, 129, "terminated (SIGHUP)"),
-                                           (signal.SIGINT, 130, "interrupted")], ids=["SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize(
+    "sig,code,word",
+    [
+        (signal.SIGTERM, 143, "terminated (SIGTERM)"),
+        (signal.SIGHUP, 129, "terminated (SIGHUP)"),
+        (signal.SIGINT, 130, "interrupted"),
+    ],
+    ids=["SIGTERM", "SIGHUP", "SIGINT"],
+)
 def test_a_signal_leaves_no_temporary_file(tmp_path, many_communes, sig, code, word, jobs):
     out = tmp_path / "findings.json"
-    proc = subprocess.Popen(chitieu_exe() + ["check", str(many_communes), "-o", str(out), "--jobs", jobs],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        chitieu_exe() + ["check", str(many_communes), "-o", str(out), "--jobs", jobs],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     # wait until the output is being written: bytes in the temporary file, not only its name (a signal landing
     # between the file's creation and the moment the program holds its name could leak it: engine/output.py)

@@ -47,6 +47,7 @@ def _decide(client, uid: int, fid: str, action: str, **fields):
 
 # --------------------------------------------------------------------------------------------------- the token
 
+
 def test_without_the_token_the_page_says_how_to_get_in(web):
     r = web.client().get("/")
     assert r.status_code == 401
@@ -89,6 +90,7 @@ def test_a_session_ends_after_its_lifetime(web):
 
 # --------------------------------------------------------------------------------------------------- upload, review
 
+
 def test_an_uploaded_report_is_drafted_into_facts_that_nobody_has_reviewed_yet(client, web):
     uid = _uploaded(client)
     r = client.get(f"/tai-len/{uid}")
@@ -98,7 +100,7 @@ def test_an_uploaded_report_is_drafted_into_facts_that_nobody_has_reviewed_yet(c
     assert "8 số liệu: Chưa rà soát: 8 Đã xác nhận: 0 Đã sửa: 0 Đã loại: 0" in page
     # every figure read is marked in place in the report's text, linked to its fact
     marks = re.findall(r'<mark [^>]*><a href="#f-(\d+)">([^<]+)</a></mark>', r.text)
-    assert ("Năm 2023 giảm 08 hộ nghèo" in [t for _, t in marks])
+    assert "Năm 2023 giảm 08 hộ nghèo" in [t for _, t in marks]
     assert "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 42%" in [t for _, t in marks]
     assert len({f for f, _ in marks}) == 8
     # the sentence with a number that matched nothing is listed, ready to become a fact
@@ -106,7 +108,8 @@ def test_an_uploaded_report_is_drafted_into_facts_that_nobody_has_reviewed_yet(c
     # stored under its hash, beside the database; the name a user gave is only a column
     stored = list((web.data_dir / "uploads").iterdir())
     assert [p.name for p in stored if not p.name.startswith(".")] == [
-        __import__("hashlib").sha256(NGHIA_HOA.read_bytes()).hexdigest() + ".txt"]
+        __import__("hashlib").sha256(NGHIA_HOA.read_bytes()).hexdigest() + ".txt"
+    ]
 
 
 def test_a_word_report_is_read_and_marked_like_a_text_one(client):
@@ -141,8 +144,18 @@ def test_confirm_correct_reject_are_kept_with_who_and_when_and_only_reviewed_fac
     online = _fact_id(html, "dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")
     gpmb = _fact_id(html, "gpmb.ke_hoach_mo_hinh", "as_of")
     poor23 = _fact_id(html, "giam_ngheo.so_ho_giam", "2023")
-    assert _decide(client, uid, online, "correct", value="trên 50", period="as_of",
-                   document="Công văn số 15/UBND ngày 02/12/2024").status_code == 302
+    assert (
+        _decide(
+            client,
+            uid,
+            online,
+            "correct",
+            value="trên 50",
+            period="as_of",
+            document="Công văn số 15/UBND ngày 02/12/2024",
+        ).status_code
+        == 302
+    )
     assert _decide(client, uid, gpmb, "reject").status_code == 302
     assert _decide(client, uid, poor23, "confirm").status_code == 302
     html = client.get(f"/tai-len/{uid}").text
@@ -173,16 +186,19 @@ def test_a_correction_the_engine_would_refuse_is_not_saved(client):
     assert f"Chưa sửa được số liệu #{online}" in page and "150 is outside the range" in page
     r = _decide(client, uid, online, "correct", value="40", period="2031")
     assert "is after the report's as-of date" in text_of(client.get(r.headers["Location"]).text)
-    assert "Đã sửa" not in text_of(re.search(rf'id="f-{online}">(.*?)</article>',
-                                             client.get(f"/tai-len/{uid}").text, re.S).group(1))
+    assert "Đã sửa" not in text_of(
+        re.search(rf'id="f-{online}">(.*?)</article>', client.get(f"/tai-len/{uid}").text, re.S).group(1)
+    )
 
 
 def test_a_fact_made_from_an_unmatched_sentence_counts_in_the_audit(client):
     uid = _uploaded(client)
     html = client.get(f"/tai-len/{uid}").text
     sid = re.search(r'<li id="u-(\d+)"><a href="#l-26">', html).group(1)
-    r = client.post(f"/tai-len/{uid}/cau/{sid}", data={"csrf_token": csrf(client), "indicator": "giam_ngheo.chi_tieu_giao",
-                                                       "period": "2024", "value": "05"})
+    r = client.post(
+        f"/tai-len/{uid}/cau/{sid}",
+        data={"csrf_token": csrf(client), "indicator": "giam_ngheo.chi_tieu_giao", "period": "2024", "value": "05"},
+    )
     assert r.status_code == 302
     html = client.get(f"/tai-len/{uid}").text
     assert "đã tạo số liệu" in text_of(re.search(rf'<li id="u-{sid}">(.*?)</li>', html, re.S).group(1))
@@ -198,12 +214,15 @@ def test_a_fact_made_from_an_unmatched_sentence_counts_in_the_audit(client):
 def test_an_unknown_indicator_for_a_made_fact_is_refused(client):
     uid = _uploaded(client)
     sid = re.search(r'<li id="u-(\d+)"><a href="#l-26">', client.get(f"/tai-len/{uid}").text).group(1)
-    r = client.post(f"/tai-len/{uid}/cau/{sid}", data={"csrf_token": csrf(client), "indicator": "giam_ngheo.so_ho",
-                                                       "period": "2024", "value": "5"})
+    r = client.post(
+        f"/tai-len/{uid}/cau/{sid}",
+        data={"csrf_token": csrf(client), "indicator": "giam_ngheo.so_ho", "period": "2024", "value": "5"},
+    )
     assert "không có chỉ số “giam_ngheo.so_ho”" in text_of(client.get(r.headers["Location"]).text)
 
 
 # --------------------------------------------------------------------------------------------------- findings
+
 
 @pytest.fixture
 def audited(client):
@@ -220,17 +239,18 @@ def test_findings_put_unmet_first_and_open_to_quote_clause_basis_and_figures(aud
     statuses = re.findall(r'<details class="finding st-row-(\w+)"', r.text)
     assert statuses[:2] == ["unmet", "unmet"] and statuses[-1] == "met"
     assert statuses.count("unmet") == 2 and statuses.count("met") == 5
-    first = re.search(r'<details class="finding st-row-unmet" id="r-ho-so-truc-tuyen-as_of">(.*?)</details>', r.text,
-                      re.S)
+    first = re.search(
+        r'<details class="finding st-row-unmet" id="r-ho-so-truc-tuyen-as_of">(.*?)</details>', r.text, re.S
+    )
     assert first, "the online-dossier target is among the unmet"
     body = text_of(first.group(1))
     assert "Chưa đạt" in body
-    assert "dòng 22: “Tỷ lệ hồ sơ giải quyết trực tuyến đạt 42%”" in body                     # the quote
-    assert "Kế hoạch số 156/KH-UBND" in body                                            # the plan's clause
-    assert "Nguồn của mức chỉ tiêu Giả định của danh mục: " in body                       # the basis
-    assert "danh mục lấy mức 50% làm giả định" in body                                   # …and why
+    assert "dòng 22: “Tỷ lệ hồ sơ giải quyết trực tuyến đạt 42%”" in body  # the quote
+    assert "Kế hoạch số 156/KH-UBND" in body  # the plan's clause
+    assert "Nguồn của mức chỉ tiêu Giả định của danh mục: " in body  # the basis
+    assert "danh mục lấy mức 50% làm giả định" in body  # …and why
     assert "(văn bản gốc chưa đối chiếu được)" in body
-    assert "Mức chỉ tiêu: ít nhất 50% · Kết quả: 42%" in body                            # the figures
+    assert "Mức chỉ tiêu: ít nhất 50% · Kết quả: 42%" in body  # the figures
     page = text_of(r.text)
     assert "danh mục “Chỉ tiêu công tác dân vận" in page and "chitieu 0.1.0" in page
 
@@ -243,11 +263,13 @@ def test_findings_filter_by_status_plan_and_theme(audited):
     assert "ho-so-truc-tuyen" not in plan  # a target of 156/KH-UBND
     doc = json.loads(audited.get("/lan-kiem-tra/1/ket-qua.json").data)
     kinh_te = {f["rule_id"] for f in doc["findings"] if f["theme"] == "kinh_te"}
-    shown = set(re.findall(r'id="r-([a-z0-9-]+?)-(?:as_of|\d{4}(?:-\d{4})?)"',
-                           audited.get(f"/xa/{CID}/ket-qua?theme=kinh_te").text))
+    shown = set(
+        re.findall(
+            r'id="r-([a-z0-9-]+?)-(?:as_of|\d{4}(?:-\d{4})?)"', audited.get(f"/xa/{CID}/ket-qua?theme=kinh_te").text
+        )
+    )
     assert shown == kinh_te and shown
-    assert "Không có nội dung nào khớp bộ lọc" in text_of(
-        audited.get(f"/xa/{CID}/ket-qua?status=waived").text)
+    assert "Không có nội dung nào khớp bộ lọc" in text_of(audited.get(f"/xa/{CID}/ket-qua?status=waived").text)
 
 
 def test_the_downloads_are_the_engine_documents(audited):
@@ -258,15 +280,16 @@ def test_the_downloads_are_the_engine_documents(audited):
     assert r.status_code == 200 and "attachment" in r.headers["Content-Disposition"]
     doc = Document(io.BytesIO(r.data))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "2. Tồn tại, hạn chế và nguyên nhân" in text                 # the commune's own draft of III.2
+    assert "2. Tồn tại, hạn chế và nguyên nhân" in text  # the commune's own draft of III.2
     assert "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến chưa đạt chỉ tiêu (42%" in text
     assert "XÃ NGHĨA HÒA" in doc.tables[0].rows[0].cells[0].text
     r = audited.get("/lan-kiem-tra/1/phieu-ra-soat.docx")
     assert r.status_code == 200 and "phieu-ra-soat-" in r.headers["Content-Disposition"]
     review = Document(io.BytesIO(r.data))
-    sheet = "\n".join([p.text for p in review.paragraphs] +
-                      [c.text for t in review.tables for row in t.rows for c in row.cells])
-    assert "PHIẾU RÀ SOÁT" in sheet and "dòng 22" in sheet                 # the reviewer's voice: quotes with lines
+    sheet = "\n".join(
+        [p.text for p in review.paragraphs] + [c.text for t in review.tables for row in t.rows for c in row.cells]
+    )
+    assert "PHIẾU RÀ SOÁT" in sheet and "dòng 22" in sheet  # the reviewer's voice: quotes with lines
     r = audited.get("/lan-kiem-tra/1/thieu-hut.xlsx")
     ws = load_workbook(io.BytesIO(r.data)).active
     rules = {row[3] for row in ws.iter_rows(min_row=2, values_only=True)}
@@ -289,8 +312,10 @@ def test_the_reviewed_facts_export_as_a_fact_file_the_engine_reads(audited, tmp_
     (cf,), _ = load_inputs([path], load_catalogue(), diags)
     assert not diags.has_errors(), diags.items
     assert cf.commune.id == CID and len(cf.facts) == 8 and not cf.unreviewed
-    assert {(lf.fact.indicator, lf.fact.period.key) for lf in cf.facts} >= {("giam_ngheo.so_ho_giam", "2023"),
-                                                                             ("dvk.mo_hinh", "2024")}
+    assert {(lf.fact.indicator, lf.fact.period.key) for lf in cf.facts} >= {
+        ("giam_ngheo.so_ho_giam", "2023"),
+        ("dvk.mo_hinh", "2024"),
+    }
 
 
 def test_history_and_commune_pages_show_the_run(audited):
@@ -303,6 +328,7 @@ def test_history_and_commune_pages_show_the_run(audited):
 
 
 # --------------------------------------------------------------------------------------------------- across communes
+
 
 def _fact_file(cid: str, name: str, year: int, models: int, online: int) -> bytes:
     items = ", ".join(f'{{name: "Mô hình {i}"}}' for i in range(models))
@@ -323,9 +349,11 @@ facts:
 @pytest.fixture
 def province(client):
     """Three communes of Quảng Ngãi over two years, uploaded as fact files, reviewed and audited."""
-    plans = {"quang-ngai/xa-a": ("xã A", [(2023, 1, 60), (2024, 0, 70)]),  # xã A is in huyện Sơn Tịnh
-             "quang-ngai/xa-b": ("xã B", [(2023, 0, 30), (2024, 2, 55)]),
-             "quang-ngai/xa-c": ("xã C", [(2024, 1, 45)])}
+    plans = {
+        "quang-ngai/xa-a": ("xã A", [(2023, 1, 60), (2024, 0, 70)]),  # xã A is in huyện Sơn Tịnh
+        "quang-ngai/xa-b": ("xã B", [(2023, 0, 30), (2024, 2, 55)]),
+        "quang-ngai/xa-c": ("xã C", [(2024, 1, 45)]),
+    }
     for cid, (name, years) in plans.items():
         for year, models, online in years:
             r = upload(client, _fact_file(cid, name, year, models, online), f"{cid.split('/')[1]}-{year}.yaml")
@@ -341,9 +369,12 @@ def test_the_matrix_shows_every_commune_of_the_province_by_rule_clickable(provin
     rows = re.findall(r'<tr data-c="(quang-ngai/xa-\w)">', r.text)
     assert rows == ["quang-ngai/xa-a", "quang-ngai/xa-b", "quang-ngai/xa-c"]
     rules = re.findall(r'<th data-r="([a-z0-9-]+)"', r.text)
-    cells = {cid: re.findall(r"<td(?: class=\"(\w)\")?>", row)
-             for cid, row in re.findall(r'<tr data-c="([\w/-]+)">(.*?)</tr>', r.text)}
+    cells = {
+        cid: re.findall(r"<td(?: class=\"(\w)\")?>", row)
+        for cid, row in re.findall(r'<tr data-c="([\w/-]+)">(.*?)</tr>', r.text)
+    }
     from chitieu.catalogue import load_catalogue
+
     n = len(load_catalogue().rules)
     assert len(rules) == n and all(len(c) == n for c in cells.values())
     dvk = rules.index("mo-hinh-dvk-moi-nam")
@@ -378,6 +409,7 @@ def test_rankings_order_communes_on_an_indicator_with_the_year_before(province):
 
 # --------------------------------------------------------------------------------------------------- catalogue
 
+
 def test_the_catalogue_lists_every_rule_and_shows_its_page(client, catalogue):
     page = client.get("/danh-muc").text
     assert set(re.findall(r'href="/danh-muc/([a-z0-9-]+)"', page)) == {lr.id for lr in catalogue.rules}
@@ -401,21 +433,29 @@ def test_a_filled_reporting_form_is_reviewed_and_audited_like_a_fact_file(client
     confirm_all(client, uid)
     assert audit(client, "quang-ngai/tinh-an").status_code == 302
     doc = json.loads(client.get("/lan-kiem-tra/1/ket-qua.json").data)
-    assert {(f["rule_id"], f["period"]["key"]): f["status"] for f in doc["findings"]} == \
-        {(f["rule_id"], f["period"]["key"]): f["status"] for f in seed_json["findings"]}
+    assert {(f["rule_id"], f["period"]["key"]): f["status"] for f in doc["findings"]} == {
+        (f["rule_id"], f["period"]["key"]): f["status"] for f in seed_json["findings"]
+    }
 
 
 # --------------------------------------------------------------------------------------------------- bad input
 
-@pytest.mark.parametrize("name, data, expected", [
-    ("bieu-mau.xlsx", b"PK\x03\x04", "bieu-mau.xlsx:1:1: error[form-invalid]"),
-    ("anh.pdf", b"%PDF-1.4", "không đọc được loại tệp “.pdf”"),
-    ("rong.txt", b"", "error[empty-file]"),
-    ("hong.docx", b"khong phai zip", "không mở được tệp Word"),
-    ("sai.yaml", b"schema: chitieu.facts/1\ncommune: [\n", "sai.yaml:3:1: error[yaml-syntax]"),
-    ("thieu.yaml", b"schema: chitieu.facts/1\ncommune: {id: quang-ngai/x, name: xa X}\n",
-     "thieu.yaml:1:1: error[missing-key]"),
-])
+
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("bieu-mau.xlsx", b"PK\x03\x04", "bieu-mau.xlsx:1:1: error[form-invalid]"),
+        ("anh.pdf", b"%PDF-1.4", "không đọc được loại tệp “.pdf”"),
+        ("rong.txt", b"", "error[empty-file]"),
+        ("hong.docx", b"khong phai zip", "không mở được tệp Word"),
+        ("sai.yaml", b"schema: chitieu.facts/1\ncommune: [\n", "sai.yaml:3:1: error[yaml-syntax]"),
+        (
+            "thieu.yaml",
+            b"schema: chitieu.facts/1\ncommune: {id: quang-ngai/x, name: xa X}\n",
+            "thieu.yaml:1:1: error[missing-key]",
+        ),
+    ],
+)
 def test_a_file_the_engine_cannot_use_is_refused_with_a_located_message(client, name, data, expected):
     r = upload(client, data, name)
     assert r.status_code == 400
@@ -449,7 +489,8 @@ def test_a_fact_file_names_no_path_on_the_server(client, tmp_path):
     secret = tmp_path / "bi-mat.txt"
     secret.write_text("thành lập 05 mô hình\n", encoding="utf-8")
     data = _fact_file("quang-ngai/xa-d", "xã D", 2024, 5, 60).replace(
-        b"  period: {from: 2024-01-01", f"  file: {secret}\n  period: {{from: 2024-01-01".encode())
+        b"  period: {from: 2024-01-01", f"  file: {secret}\n  period: {{from: 2024-01-01".encode()
+    )
     r = upload(client, data, "co-tep.yaml")
     assert r.status_code == 302
     page = text_of(client.get(r.headers["Location"]).text)
@@ -459,7 +500,8 @@ def test_a_fact_file_names_no_path_on_the_server(client, tmp_path):
 
 def test_a_fact_file_whose_report_file_spans_lines_is_refused_with_its_line(client):
     data = _fact_file("quang-ngai/xa-d", "xã D", 2024, 1, 60).replace(
-        b"  period: {from: 2024-01-01", b"  file: >-\n    ../bao-cao/\n    xa-d.txt\n  period: {from: 2024-01-01")
+        b"  period: {from: 2024-01-01", b"  file: >-\n    ../bao-cao/\n    xa-d.txt\n  period: {from: 2024-01-01"
+    )
     r = upload(client, data, "nhieu-dong.yaml")
     assert r.status_code == 400
     assert "nhieu-dong.yaml:8:1: error[upload-report-file]" in text_of(r.text)
@@ -475,7 +517,9 @@ def test_a_file_name_never_becomes_a_path(client, web):
 
 
 def test_report_text_is_escaped_not_run(client):
-    evil = NGHIA_HOA.read_bytes().replace("huyện yêu cầu".encode(), "<script>alert(1)</script> huyện yêu cầu".encode(), 1)
+    evil = NGHIA_HOA.read_bytes().replace(
+        "huyện yêu cầu".encode(), "<script>alert(1)</script> huyện yêu cầu".encode(), 1
+    )
     assert evil != NGHIA_HOA.read_bytes()
     r = upload(client, evil, "<img src=x onerror=alert(1)>.txt", commune="__new__", province="Quảng Ngãi")
     page = client.get(r.headers["Location"]).text
@@ -506,6 +550,7 @@ def test_two_uploads_at_once_lose_nothing(web):
 
 
 # --------------------------------------------------------------------------------------------------- error pages
+
 
 def test_a_form_without_its_csrf_token_is_refused(client):
     _uploaded(client)
@@ -555,10 +600,15 @@ def test_an_audit_the_engine_refuses_says_why(client, monkeypatch):
 def test_a_merged_commune_carries_its_predecessors_findings_under_its_own_name(province):
     """Communes merged from 07/2025: xã Mới names xã A and xã B as merged into it; its history shows their 2023–2024
     findings (worst of the two per rule and year, each cell naming its unit) beside its own 2025 ones."""
-    own = _fact_file("quang-ngai/xa-moi", "xã Mới", 2025, 0, 80).decode().replace(
-        'province: Quảng Ngãi}',
-        'province: Quảng Ngãi, predecessors: [{id: quang-ngai/xa-a, name: "xã A", until: 2025-06-30}, '
-        '{id: quang-ngai/xa-b, name: "xã B", until: 2025-06-30}]}')
+    own = (
+        _fact_file("quang-ngai/xa-moi", "xã Mới", 2025, 0, 80)
+        .decode()
+        .replace(
+            'province: Quảng Ngãi}',
+            'province: Quảng Ngãi, predecessors: [{id: quang-ngai/xa-a, name: "xã A", until: 2025-06-30}, '
+            '{id: quang-ngai/xa-b, name: "xã B", until: 2025-06-30}]}',
+        )
+    )
     r = upload(province, own.encode(), "xa-moi-2025.yaml")
     assert r.status_code == 302, text_of(r.text)
     confirm_all(province, int(r.headers["Location"].rsplit("/", 1)[1]))
@@ -577,15 +627,18 @@ def test_a_merged_commune_carries_its_predecessors_findings_under_its_own_name(p
     assert "Đã sáp nhập vào xã Mới (qua các năm)" in text_of(province.get("/xa/quang-ngai/xa-a").text)
 
 
-UNDATED = ("ỦY BAN NHÂN DÂN\nXÃ AN HÒA\n\nBÁO CÁO\nKết quả công tác dân vận của UBND xã An Hòa\n\n"
-           "Năm 2024, xã thành lập 02 mô hình “Dân vận khéo”.\n").encode()
+UNDATED = (
+    "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\n\nBÁO CÁO\nKết quả công tác dân vận của UBND xã An Hòa\n\n"
+    "Năm 2024, xã thành lập 02 mô hình “Dân vận khéo”.\n"
+).encode()
 
 
 def test_a_report_that_does_not_say_when_its_figures_run_to_asks_for_the_date_never_today(client):
     r = upload(client, UNDATED, "an-hoa.txt", commune="__new__", province="Quảng Ngãi")
     assert r.status_code == 400
-    assert "an-hoa.txt: báo cáo không ghi số liệu tính đến ngày nào; nhập ngày ở ô “Số liệu tính đến ngày”" in \
-        text_of(r.text)
+    assert "an-hoa.txt: báo cáo không ghi số liệu tính đến ngày nào; nhập ngày ở ô “Số liệu tính đến ngày”" in text_of(
+        r.text
+    )
     r = upload(client, UNDATED, "an-hoa.txt", commune="__new__", province="Quảng Ngãi", as_of="2024-12-31")
     assert r.status_code == 302, text_of(r.text)
     page = text_of(client.get(r.headers["Location"]).text)

@@ -58,8 +58,9 @@ def test_an_account_signs_in_and_out(web):
     assert c.get("/").status_code == 302  # back to the sign-in page
 
 
-@pytest.mark.parametrize("username, password", [("tinh", "sai-mat-khau-roi"), ("khong-co", PASSWORD),
-                                                ("nghi-viec", PASSWORD)])
+@pytest.mark.parametrize(
+    "username, password", [("tinh", "sai-mat-khau-roi"), ("khong-co", PASSWORD), ("nghi-viec", PASSWORD)]
+)
 def test_a_wrong_password_an_unknown_or_a_disabled_account_is_refused(web, username, password):
     c, r = login(web, username, password)
     assert r.status_code == 401 and "Tên đăng nhập hoặc mật khẩu không đúng" in r.text
@@ -77,16 +78,25 @@ def test_without_signing_in_a_page_leads_to_the_sign_in_form_and_back(web):
     c = web.client()
     r = c.get("/xa/quang-ngai/xa-a/ket-qua")
     assert r.status_code == 302 and r.headers["Location"] == "/dang-nhap?next=/xa/quang-ngai/xa-a/ket-qua"
-    r = c.post("/dang-nhap", data={"csrf_token": csrf(c, "/dang-nhap"), "username": "tinh", "password": PASSWORD,
-                                   "next": "/xa/quang-ngai/xa-a/ket-qua"})
+    r = c.post(
+        "/dang-nhap",
+        data={
+            "csrf_token": csrf(c, "/dang-nhap"),
+            "username": "tinh",
+            "password": PASSWORD,
+            "next": "/xa/quang-ngai/xa-a/ket-qua",
+        },
+    )
     assert r.headers["Location"] == "/xa/quang-ngai/xa-a/ket-qua"
 
 
 @pytest.mark.parametrize("elsewhere", ["https://example.org/", "//example.org/x", "/\\example.org"])
 def test_signing_in_never_sends_a_person_to_another_site(web, elsewhere):
     c = web.client()
-    r = c.post("/dang-nhap", data={"csrf_token": csrf(c, "/dang-nhap"), "username": "tinh", "password": PASSWORD,
-                                   "next": elsewhere})
+    r = c.post(
+        "/dang-nhap",
+        data={"csrf_token": csrf(c, "/dang-nhap"), "username": "tinh", "password": PASSWORD, "next": elsewhere},
+    )
     assert r.status_code == 302 and r.headers["Location"] == "/"
 
 
@@ -95,9 +105,17 @@ def test_a_commune_officer_sees_only_their_commune(web):
     home = c.get("/").text
     assert re.findall(r'<td><a href="/xa/([\w/-]+)">[\w/-]+</a></td>', home) == ["quang-ngai/xa-a"]
     assert c.get("/xa/quang-ngai/xa-a/ket-qua").status_code == 200
-    for page in ("/xa/quang-ngai/xa-b", "/xa/quang-ngai/xa-b/ket-qua", "/xa/quang-ngai/xa-b/qua-cac-nam",
-                 "/tai-len/2", "/tai-len/2/so-lieu.yaml", "/lan-kiem-tra/2/bao-cao.docx",
-                 "/lan-kiem-tra/2/thieu-hut.xlsx", "/lan-kiem-tra/2/ket-qua.json", "/xa/quang-ngai/xa-a/ket-qua?lan=2"):
+    for page in (
+        "/xa/quang-ngai/xa-b",
+        "/xa/quang-ngai/xa-b/ket-qua",
+        "/xa/quang-ngai/xa-b/qua-cac-nam",
+        "/tai-len/2",
+        "/tai-len/2/so-lieu.yaml",
+        "/lan-kiem-tra/2/bao-cao.docx",
+        "/lan-kiem-tra/2/thieu-hut.xlsx",
+        "/lan-kiem-tra/2/ket-qua.json",
+        "/xa/quang-ngai/xa-a/ket-qua?lan=2",
+    ):
         r = c.get(page)
         assert r.status_code == 403, page
         assert "Không có quyền" in r.text
@@ -123,7 +141,10 @@ def test_a_commune_officer_cannot_act_on_or_upload_for_another_commune(web):
 
 def test_a_reviewer_sees_every_commune_of_the_province_assigned(web):
     c, _ = login(web, "tinh")
-    assert re.findall(r'<td><a href="/xa/([\w/-]+)">[\w/-]+</a></td>', c.get("/").text) == ["quang-ngai/xa-a", "quang-ngai/xa-b"]
+    assert re.findall(r'<td><a href="/xa/([\w/-]+)">[\w/-]+</a></td>', c.get("/").text) == [
+        "quang-ngai/xa-a",
+        "quang-ngai/xa-b",
+    ]
     assert c.get("/xa/quang-ngai/xa-b/ket-qua").status_code == 200
     assert c.get("/xa/binh-dinh/xa-x").status_code == 403
     assert c.get("/lan-kiem-tra/3/ket-qua.json").status_code == 403
@@ -137,7 +158,10 @@ def test_a_reviewer_sees_every_commune_of_the_province_assigned(web):
 
 def test_a_reviewer_of_listed_communes_sees_those_across_provinces(web):
     c, _ = login(web, "hai-xa")
-    assert re.findall(r'<td><a href="/xa/([\w/-]+)">[\w/-]+</a></td>', c.get("/").text) == ["binh-dinh/xa-x", "quang-ngai/xa-b"]
+    assert re.findall(r'<td><a href="/xa/([\w/-]+)">[\w/-]+</a></td>', c.get("/").text) == [
+        "binh-dinh/xa-x",
+        "quang-ngai/xa-b",
+    ]
     assert c.get("/xa/quang-ngai/xa-a").status_code == 403
     assert c.get("/lan-kiem-tra/3/bao-cao.docx").status_code == 200
 
@@ -149,6 +173,7 @@ def test_beyond_this_machine_the_token_does_not_open_the_page(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------- the commands
+
 
 def test_serve_refuses_a_non_loopback_address_without_accounts(tmp_path):
     from chitieu.cli import main
@@ -185,18 +210,43 @@ def test_users_add_list_and_disable(tmp_path):
 
     db = str(tmp_path / "c.db")
     run = CliRunner().invoke
-    r = run(main, ["users", "add", "Lan", "--role", "reviewer", "--province", "quang-ngai", "--password-stdin",
-                   "--db", db], input=PASSWORD + "\n")
+    r = run(
+        main,
+        ["users", "add", "Lan", "--role", "reviewer", "--province", "quang-ngai", "--password-stdin", "--db", db],
+        input=PASSWORD + "\n",
+    )
     assert r.exit_code == 0, r.output
     assert "added lan (reviewer: quang-ngai)" in r.output
-    r = run(main, ["users", "add", "xa", "--role", "officer", "--commune", "quang-ngai/a", "--commune",
-                   "quang-ngai/b", "--password-stdin", "--db", db], input=PASSWORD + "\n")
+    r = run(
+        main,
+        [
+            "users",
+            "add",
+            "xa",
+            "--role",
+            "officer",
+            "--commune",
+            "quang-ngai/a",
+            "--commune",
+            "quang-ngai/b",
+            "--password-stdin",
+            "--db",
+            db,
+        ],
+        input=PASSWORD + "\n",
+    )
     assert r.exit_code == 2 and "exactly one commune" in r.output
-    r = run(main, ["users", "add", "lan", "--role", "reviewer", "--province", "x", "--password-stdin", "--db", db],
-            input=PASSWORD + "\n")
+    r = run(
+        main,
+        ["users", "add", "lan", "--role", "reviewer", "--province", "x", "--password-stdin", "--db", db],
+        input=PASSWORD + "\n",
+    )
     assert r.exit_code == 2 and "exists already" in r.output
-    r = run(main, ["users", "add", "ngan", "--role", "reviewer", "--province", "x", "--password-stdin", "--db", db],
-            input="ngan\n")
+    r = run(
+        main,
+        ["users", "add", "ngan", "--role", "reviewer", "--province", "x", "--password-stdin", "--db", db],
+        input="ngan\n",
+    )
     assert r.exit_code == 2 and "at least 10 characters" in r.output
     assert run(main, ["users", "list", "--db", db]).output == "lan\treviewer\tprovince quang-ngai\n"
     assert run(main, ["users", "disable", "lan", "--db", db]).exit_code == 0
@@ -206,8 +256,13 @@ def test_users_add_list_and_disable(tmp_path):
 def test_serve_prints_an_address_with_the_token_that_opens_the_page(tmp_path):
     """A real process: what `chitieu serve` prints is the way in, and the page needs it."""
     exe = os.path.join(os.path.dirname(sys.executable), "chitieu")
-    proc = subprocess.Popen([exe, "serve", "--port", "0", "--db", str(tmp_path / "c.db")], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    proc = subprocess.Popen(
+        [exe, "serve", "--port", "0", "--db", str(tmp_path / "c.db")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
     try:
         lines = []
         for _ in range(10):

@@ -19,8 +19,10 @@ from webutil import TOKEN
 CHROMIUM, DRIVER = shutil.which("chromium"), "/usr/bin/chromedriver"
 
 pytestmark = [
-    pytest.mark.skipif(not CHROMIUM or not Path(DRIVER).exists(),
-                       reason="headless Chromium is absent (apt-get install chromium chromium-driver)"),
+    pytest.mark.skipif(
+        not CHROMIUM or not Path(DRIVER).exists(),
+        reason="headless Chromium is absent (apt-get install chromium chromium-driver)",
+    ),
     pytest.mark.skipif(not SEED_REPORT.exists(), reason="the seed report (../shared/seed) is not beside the checkout"),
 ]
 
@@ -35,8 +37,10 @@ def _engine_reading(tmp_path: Path) -> dict:
     draft = tmp_path / "nhap.yaml"
     assert run_cli("facts", "extract", str(SEED_REPORT), "-o", str(draft)).code == 0
     run = run_cli("check", str(draft), "--format", "json", "--fail-on", "never", "--allow-unreviewed")
-    return {"facts": len(load(draft).data["facts"]),
-            "unmet": sum(1 for f in run.json()["findings"] if f["status"] == "unmet")}
+    return {
+        "facts": len(load(draft).data["facts"]),
+        "unmet": sum(1 for f in run.json()["findings"] if f["status"] == "unmet"),
+    }
 
 
 @pytest.fixture
@@ -64,12 +68,23 @@ def browser(tmp_path):
     downloads.mkdir()
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,1000", "--lang=vi"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1400,1000",
+        "--lang=vi",
+    ):
         opts.add_argument(flag)
-    opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                           "download.prompt_for_download": False})
+    opts.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
     driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
     driver.implicitly_wait(5)
     driver.downloads = downloads
@@ -123,7 +138,9 @@ def test_upload_review_audit_and_take_the_draft_away_in_a_real_browser(server, b
     _go(b, b.find_element(By.LINK_TEXT, "Tải lên"))
     b.find_element(By.NAME, "file").send_keys(str(tmp_path / "bieu-mau.xlsx"))
     _go(b, b.find_element(By.XPATH, "//button[text()='Tải lên và đọc số liệu']"))
-    assert "bieu-mau.xlsx:1:1: error[form-invalid]" in b.find_element(By.CSS_SELECTOR, ".problems").text   # not a workbook
+    assert (
+        "bieu-mau.xlsx:1:1: error[form-invalid]" in b.find_element(By.CSS_SELECTOR, ".problems").text
+    )  # not a workbook
     _shot(b, "02-tai-len-loi", tmp_path)
     b.find_element(By.NAME, "file").send_keys(str(SEED_REPORT))
     Select(b.find_element(By.NAME, "commune")).select_by_value("__new__")
@@ -153,7 +170,7 @@ def test_upload_review_audit_and_take_the_draft_away_in_a_real_browser(server, b
     rows = b.find_elements(By.CSS_SELECTOR, "details.finding")
     unmet = [r for r in rows if "st-row-unmet" in r.get_attribute("class")]
     n = drafted["unmet"]
-    assert n >= 1 and len(unmet) == n and rows[:n] == unmet      # what the engine finds in the same report
+    assert n >= 1 and len(unmet) == n and rows[:n] == unmet  # what the engine finds in the same report
     assert "Chưa đạt" in unmet[0].text
     unmet[0].click()
     assert "Nguồn của mức chỉ tiêu" in unmet[0].text and "Trích báo cáo" in unmet[0].text
@@ -164,10 +181,15 @@ def test_upload_review_audit_and_take_the_draft_away_in_a_real_browser(server, b
     text = "\n".join(p.text for p in Document(str(draft)).paragraphs)
     assert "2. Tồn tại, hạn chế và nguyên nhân" in text and "giải phóng mặt bằng" in text
 
-    pages = {"06-xa": "/xa/quang-ngai/tinh-an", "07-qua-cac-nam": "/xa/quang-ngai/tinh-an/qua-cac-nam",
-             "08-ma-tran": "/ma-tran", "09-xep-hang": "/xep-hang?chi-tieu=mo-hinh-dvk-moi-nam",
-             "10-danh-muc": "/danh-muc", "11-quy-tac": "/danh-muc/ho-so-truc-tuyen",
-             "12-khong-tim-thay": "/xa/quang-ngai/khong-co"}
+    pages = {
+        "06-xa": "/xa/quang-ngai/tinh-an",
+        "07-qua-cac-nam": "/xa/quang-ngai/tinh-an/qua-cac-nam",
+        "08-ma-tran": "/ma-tran",
+        "09-xep-hang": "/xep-hang?chi-tieu=mo-hinh-dvk-moi-nam",
+        "10-danh-muc": "/danh-muc",
+        "11-quy-tac": "/danh-muc/ho-so-truc-tuyen",
+        "12-khong-tim-thay": "/xa/quang-ngai/khong-co",
+    }
     for name, path in pages.items():
         b.get(server + path)
         assert b.find_element(By.TAG_NAME, "h1").text

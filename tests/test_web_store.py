@@ -28,8 +28,10 @@ def test_a_database_made_at_revision_1_is_migrated_forward_keeping_its_data(tmp_
     store.migrate(engine, "0001")
     assert store.current_revision(engine) == "0001"
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO communes (id, name, created_at) VALUES ('quang-ngai/cu', 'xã Cũ', :t)"),
-                     {"t": dt.datetime(2025, 1, 2)})
+        conn.execute(
+            text("INSERT INTO communes (id, name, created_at) VALUES ('quang-ngai/cu', 'xã Cũ', :t)"),
+            {"t": dt.datetime(2025, 1, 2)},
+        )
         assert "users" not in {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
     engine.dispose()
     web = make_web(tmp_path, url=url)  # what `chitieu serve` does at start
@@ -56,10 +58,12 @@ def test_the_migrations_build_the_tables_the_models_describe(tmp_path):
 
 
 def test_chitieu_check_does_not_load_the_web_page():
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom chitieu.cli import main\n"
-            "r = CliRunner().invoke(main, ['check', '--fail-on', 'never'])\nassert r.exit_code == 0, r.output\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'sqlalchemy', 'alembic', 'waitress')"
-            " or m.startswith('chitieu.web.') and m != 'chitieu.web.lazy'))")
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom chitieu.cli import main\n"
+        "r = CliRunner().invoke(main, ['check', '--fail-on', 'never'])\nassert r.exit_code == 0, r.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'sqlalchemy', 'alembic', 'waitress')"
+        " or m.startswith('chitieu.web.') and m != 'chitieu.web.lazy'))"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"

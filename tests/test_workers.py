@@ -37,8 +37,10 @@ def folders(tmp_path_factory):
     lines = {}
     for cid, name in BAD.items():
         province, commune = cid.split("/")
-        lines[cid] = _spoil(spoilt / province / commune / name,
-                            "  - {indicator: dvcq.khong_co, period: as_of, value: 1, source: {line: 99, quote: \"x\"}}")
+        lines[cid] = _spoil(
+            spoilt / province / commune / name,
+            "  - {indicator: dvcq.khong_co, period: as_of, value: 1, source: {line: 99, quote: \"x\"}}",
+        )
     return root, lines
 
 
@@ -52,16 +54,24 @@ def test_every_format_is_byte_identical_with_two_jobs_and_a_bad_file(folders, fm
     root, lines = folders
     one = _run(root, "loi", "--format", fmt, "--jobs", "1")
     two = _run(root, "loi", "--format", fmt, "--jobs", "2")
-    assert one.code == 2, one.err                       # bad input: exit 2, the other communes still shown
+    assert one.code == 2, one.err  # bad input: exit 2, the other communes still shown
     assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
-    errors = [l for l in two.err.splitlines() if ": error[" in l]
+    errors = [ln for ln in two.err.splitlines() if ": error[" in ln]
     message = "error[unknown-indicator]: unknown indicator 'dvcq.khong_co' (did you mean: 'dvcq.ke_hoach_nam'?)"
-    assert errors == [f"loi/binh-dinh/xa-00004/2022.yaml:{lines['binh-dinh/xa-00004']}:17: {message}",
-                      f"loi/quang-ngai/xa-00006/2023.yaml:{lines['quang-ngai/xa-00006']}:17: {message}"]
+    assert errors == [
+        f"loi/binh-dinh/xa-00004/2022.yaml:{lines['binh-dinh/xa-00004']}:17: {message}",
+        f"loi/quang-ngai/xa-00006/2023.yaml:{lines['quang-ngai/xa-00006']}:17: {message}",
+    ]
     if fmt == "json":
         audited = [c["id"] for c in json.loads(two.out)["communes"]]
-        assert audited == ["binh-dinh/xa-00001", "binh-dinh/xa-00007", "phu-yen/xa-00002", "phu-yen/xa-00005",
-                           "phu-yen/xa-00008", "quang-ngai/xa-00003"]
+        assert audited == [
+            "binh-dinh/xa-00001",
+            "binh-dinh/xa-00007",
+            "phu-yen/xa-00002",
+            "phu-yen/xa-00005",
+            "phu-yen/xa-00008",
+            "quang-ngai/xa-00003",
+        ]
 
 
 @pytest.mark.parametrize("suffix", ["json", "html", "xlsx"])
@@ -84,8 +94,15 @@ def test_facts_drafted_from_reports_in_memory_go_to_the_workers(monkeypatch):
     import chitieu.workers
 
     reports = Path(__file__).parent / "fixtures" / "reports"
-    args = ("check", str(reports / "xa-binh-minh-2024.txt"), str(reports / "thi-tran-tan-lap-2023.txt"),
-            "--format", "json", "--fail-on", "never")
+    args = (
+        "check",
+        str(reports / "xa-binh-minh-2024.txt"),
+        str(reports / "thi-tran-tan-lap-2023.txt"),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    )
     one = run_cli(*args, "--jobs", "1")
     sent = []
     real_send = chitieu.workers._send
@@ -93,7 +110,7 @@ def test_facts_drafted_from_reports_in_memory_go_to_the_workers(monkeypatch):
     two = run_cli(*args, "--jobs", "2")
     assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
     assert [c["id"] for c in json.loads(two.out)["communes"]] == ["binh-minh", "tan-lap"]
-    assert [(len(task[1]), len(task[2])) for task in sent] == [(0, 1), (0, 1)]   # no file, one drafted document each
+    assert [(len(task[1]), len(task[2])) for task in sent] == [(0, 1), (0, 1)]  # no file, one drafted document each
 
 
 def test_a_fork_server_gives_the_same_output(folders, monkeypatch):
@@ -120,16 +137,17 @@ def test_a_worker_error_is_reported_and_its_traceback_shown_with_debug(folders, 
             raise EngineError("rule giam-ngheo, period 2022: expected one conclusion, got none")
         return real(cat, runtime, cf, *args)
 
-    monkeypatch.setattr(chitieu.workers, "start_method", lambda: "fork")   # the worker inherits the patch
+    monkeypatch.setattr(chitieu.workers, "start_method", lambda: "fork")  # the worker inherits the patch
     monkeypatch.setattr(chitieu.workers, "audit_commune", failing)
     run = _run(root, "sach", "--format", "json", "--jobs", "2")
     assert run.code == 3
-    assert run.err.startswith("chitieu: internal error in the rule network: rule giam-ngheo, period 2022: expected "
-                              "one conclusion, got none\n")
+    assert run.err.startswith(
+        "chitieu: internal error in the rule network: rule giam-ngheo, period 2022: expected one conclusion, got none\n"
+    )
     assert "Traceback" not in run.err
     with pytest.raises(EngineError) as raised:
         run_cli("--debug", "check", "sach", "--format", "json", "--jobs", "2", cwd=root)
-    remote = str(raised.value.__cause__)   # the worker's own traceback, as --debug prints it
+    remote = str(raised.value.__cause__)  # the worker's own traceback, as --debug prints it
     assert "in failing" in remote and "expected one conclusion" in remote
 
 
@@ -148,13 +166,15 @@ def test_a_worker_that_dies_ends_the_run_with_an_internal_error_not_a_hang(folde
             os._exit(9)
         return real(cat, runtime, cf, *args)
 
-    monkeypatch.setattr(chitieu.workers, "start_method", lambda: "fork")   # the worker inherits the patch
+    monkeypatch.setattr(chitieu.workers, "start_method", lambda: "fork")  # the worker inherits the patch
     monkeypatch.setattr(chitieu.workers, "audit_commune", dying)
     out = tmp_path / "ket-qua.json"
     run = _run(root, "sach", "-o", str(out), "--jobs", "2")
     assert run.code == 3
-    assert run.err.startswith("chitieu: internal error: WorkerLost: a worker process ended while auditing (exit code "
-                              "9); run again with --jobs 1 to see where\n"), run.err
+    assert run.err.startswith(
+        "chitieu: internal error: WorkerLost: a worker process ended while auditing (exit code "
+        "9); run again with --jobs 1 to see where\n"
+    ), run.err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -183,7 +203,7 @@ def test_results_wait_in_a_bounded_queue(folders, monkeypatch):
         seen.append(cf.commune.id)
         assert len(submitted) - len(seen) <= 2 * chitieu.workers.IN_FLIGHT_PER_WORKER
         assert findings and all(f.commune.id == cf.commune.id for f in findings)
-        assert cf.facts == [] and len(cf.reports) == 2   # whole=False: the header only, all a streamed format prints
+        assert cf.facts == [] and len(cf.reports) == 2  # whole=False: the header only, all a streamed format prints
     assert seen == index.commune_ids and len(submitted) == 8
 
 

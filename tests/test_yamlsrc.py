@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chitieu import yamlsrc
 from chitieu.diagnostics import InputError
@@ -27,8 +29,17 @@ def error_of(tmp_path: Path, data: bytes | str, **kw):
 
 def test_core_schema_scalars(tmp_path):
     doc = load_text(tmp_path, "a: yes\nb: 05\nc: 1.50\nd: 2024-10-01\ne: '7'\nf: true\ng: ~\nh: 1:20\ni: 1e3\n")
-    assert doc.data == {"a": "yes", "b": 5, "c": Decimal("1.50"), "d": "2024-10-01", "e": "7", "f": True,
-                        "g": None, "h": "1:20", "i": Decimal("1E+3")}
+    assert doc.data == {
+        "a": "yes",
+        "b": 5,
+        "c": Decimal("1.50"),
+        "d": "2024-10-01",
+        "e": "7",
+        "f": True,
+        "g": None,
+        "h": "1:20",
+        "i": Decimal("1E+3"),
+    }
 
 
 def test_marks_point_at_values_and_keys(tmp_path):
@@ -66,7 +77,7 @@ def test_invalid_utf8_is_located(tmp_path):
 def test_alias_bomb_is_refused(tmp_path):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 9):
-        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     _, _, code, msg = error_of(tmp_path, "\n".join(lines) + "\n")
     assert code == "yaml-too-large" and "aliases" in msg
 
@@ -92,17 +103,41 @@ def test_several_documents_are_refused(tmp_path):
 
 # --------------------------------------------------------------------------------------------------- flow (writing)
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
-                    st.decimals(allow_nan=False, allow_infinity=False, places=3),
-                    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
-                    st.sampled_from(["null", "true", "Yes", "on", "05", "2024", ".inf", "a: b", "x, y", "#c", " sp",
-                                     "Kế hoạch", "172/KH-UBND", "as_of", "12:30", "0x1F", "[a]"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True),
-                                                                       inner, max_size=3)), max_leaves=8)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
+    st.sampled_from(
+        [
+            "null",
+            "true",
+            "Yes",
+            "on",
+            "05",
+            "2024",
+            ".inf",
+            "a: b",
+            "x, y",
+            "#c",
+            " sp",
+            "Kế hoạch",
+            "172/KH-UBND",
+            "as_of",
+            "12:30",
+            "0x1F",
+            "[a]",
+        ]
+    ),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -133,7 +168,16 @@ def _as_loaded(value):
 
 
 def test_flow_writes_texts_plain_as_people_write_them_and_quotes_the_rest():
-    assert yamlsrc.flow({"kind": "Kế hoạch", "number": "172/KH-UBND", "period": "as_of", "date": "2024-10-31"}) == \
-        "{kind: Kế hoạch, number: 172/KH-UBND, period: as_of, date: 2024-10-31}"
-    assert [yamlsrc.flow(t) for t in ("null", "true", "Yes", "05", "2024", "a: b", "x, y")] == \
-        ['"null"', '"true"', '"Yes"', '"05"', '"2024"', '"a: b"', '"x, y"']
+    assert (
+        yamlsrc.flow({"kind": "Kế hoạch", "number": "172/KH-UBND", "period": "as_of", "date": "2024-10-31"})
+        == "{kind: Kế hoạch, number: 172/KH-UBND, period: as_of, date: 2024-10-31}"
+    )
+    assert [yamlsrc.flow(t) for t in ("null", "true", "Yes", "05", "2024", "a: b", "x, y")] == [
+        '"null"',
+        '"true"',
+        '"Yes"',
+        '"05"',
+        '"2024"',
+        '"a: b"',
+        '"x, y"',
+    ]

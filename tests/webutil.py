@@ -45,7 +45,7 @@ def make_web(tmp_path: Path, url: str | None = None, **kwargs) -> Web:
     from chitieu.web.app import create_app
 
     clock = Clock()
-    kwargs.setdefault("rules_dir", every_commune_rules())   # xã Nghĩa Hòa, xã A…: judged on the seed's plans too
+    kwargs.setdefault("rules_dir", every_commune_rules())  # xã Nghĩa Hòa, xã A…: judged on the seed's plans too
     url = url or f"sqlite:///{tmp_path / 'chitieu.db'}"
     data_dir = tmp_path / "files"
     app = create_app(url, data_dir=data_dir, token=TOKEN, secret_key=b"k" * 32, clock=clock, **kwargs)

@@ -12,7 +12,7 @@ from typing import Optional, Union
 
 @dataclass
 class Heading:
-    level: int          # 1: I., II. (bold capitals); 2: 1., 2. / a), b) (bold); 3: - Về … (italic)
+    level: int  # 1: I., II. (bold capitals); 2: 1., 2. / a), b) (bold); 3: - Về … (italic)
     text: str
 
 
@@ -20,12 +20,12 @@ class Heading:
 class Para:
     text: str
     italic: bool = False
-    placeholder: bool = False      # text for the officer to confirm or replace, shown as such
+    placeholder: bool = False  # text for the officer to confirm or replace, shown as such
 
 
 @dataclass
 class Bullet:
-    marker: str                     # "-" or "+" (administrative list markers), or "1." for numbered tasks
+    marker: str  # "-" or "+" (administrative list markers), or "1." for numbered tasks
     text: str
     placeholder: bool = False
 
@@ -34,8 +34,8 @@ class Bullet:
 class Table:
     header: list[str]
     rows: list[list[str]]
-    widths_cm: list[float]          # columns wide enough that "STT", dates and document numbers never break
-    shades: list[Optional[str]] = field(default_factory=list)   # per row: a status to shade the status cell
+    widths_cm: list[float]  # columns wide enough that "STT", dates and document numbers never break
+    shades: list[Optional[str]] = field(default_factory=list)  # per row: a status to shade the status cell
     shade_column: Optional[int] = None
     numeric_columns: tuple[int, ...] = ()
     caption: Optional[str] = None
@@ -48,8 +48,8 @@ Block = Union[Heading, Para, Bullet, Table]
 class Header:
     """The issuing body and the document's number and date, as Nghị định 30/2020 lays them out."""
 
-    body: str                       # "ỦY BAN NHÂN DÂN\nXÃ TỊNH AN" (the issuing body, written in full)
-    parent: Optional[str] = None    # the superior body, only where there is one (never for a UBND xã)
+    body: str  # "ỦY BAN NHÂN DÂN\nXÃ TỊNH AN" (the issuing body, written in full)
+    parent: Optional[str] = None  # the superior body, only where there is one (never for a UBND xã)
     number: str = "Số: …/BC-UBND"
     place_date: str = "…, ngày … tháng … năm …"
 
@@ -57,7 +57,7 @@ class Header:
 @dataclass
 class Signature:
     recipients: list[str]
-    authority: str = "TM. ỦY BAN NHÂN DÂN"     # "TM.", "KT.", or empty
+    authority: str = "TM. ỦY BAN NHÂN DÂN"  # "TM.", "KT.", or empty
     role: str = "CHỦ TỊCH"
     name: str = ""
 
@@ -65,8 +65,8 @@ class Signature:
 @dataclass
 class DocumentBlocks:
     header: Header
-    kind: str                       # "BÁO CÁO", "PHIẾU RÀ SOÁT", "BIỂU TỰ ĐÁNH GIÁ"
-    title: list[str]                # the summary line(s) under the kind
+    kind: str  # "BÁO CÁO", "PHIẾU RÀ SOÁT", "BIỂU TỰ ĐÁNH GIÁ"
+    title: list[str]  # the summary line(s) under the kind
     blocks: list[Block]
     signature: Optional[Signature] = None
     footnote: Optional[str] = None  # a line after the signature (e.g. which catalogue produced a review sheet)

@@ -31,20 +31,31 @@ if TYPE_CHECKING:
     from ..model import Document
 
 AT_RISK = "{text} (số liệu đến {as_of})"
-RECORDS = ("{without}/{total} {noun} {period} chưa có quyết định thành lập, công nhận")
+RECORDS = "{without}/{total} {noun} {period} chưa có quyết định thành lập, công nhận"
 RECORDS_OWNERS = "{n} {unit} do {owners} xây dựng"
-RECORDS_TASK = ("Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao "
-                "ước thi đua; kết quả đánh giá công tác dân vận chính quyền…).")
+RECORDS_TASK = (
+    "Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao "
+    "ước thi đua; kết quả đánh giá công tác dân vận chính quyền…)."
+)
 PLACEHOLDER_TASK = "[Đề nghị bổ sung nhiệm vụ khắc phục: {text}]"
 CONFIRM = " [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]"
 ASSUMED = " (*)"
-ASSUMED_NOTE = ("[(*) Mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đề nghị đối chiếu, sửa mức nếu khác và "
-                "bỏ dấu (*) trước khi trình ký.]")
+ASSUMED_NOTE = (
+    "[(*) Mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đề nghị đối chiếu, sửa mức nếu khác và "
+    "bỏ dấu (*) trước khi trình ký.]"
+)
 NO_LEVEL = vi.NO_PLAN_LEVEL
-COMMUNE_STATUS = {"met": "Đạt", "unmet": "Chưa đạt", "insufficient_data": "Chưa có số liệu", "waived": "Miễn trừ",
-                  "not_applicable": "Không áp dụng", "noted": "—", "needs_clarification": "—"}
+COMMUNE_STATUS = {
+    "met": "Đạt",
+    "unmet": "Chưa đạt",
+    "insufficient_data": "Chưa có số liệu",
+    "waived": "Miễn trừ",
+    "not_applicable": "Không áp dụng",
+    "noted": "—",
+    "needs_clarification": "—",
+}
 TABLE_HEADER = ["STT", "Chỉ tiêu, nhiệm vụ", "Kỳ", "Kế hoạch", "Kết quả thực hiện", "Đánh giá"]
-TABLE_WIDTHS = [1.2, 5.4, 2.5, 2.6, 2.6, 2.2]     # 16.5 cm: the text width of an A4 page under Nghị định 30
+TABLE_WIDTHS = [1.2, 5.4, 2.5, 2.6, 2.6, 2.2]  # 16.5 cm: the text width of an A4 page under Nghị định 30
 
 
 @dataclass
@@ -58,8 +69,8 @@ class Shortcoming:
 @dataclass
 class CommuneDraft:
     shortcomings: list[Shortcoming] = field(default_factory=list)
-    causes: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)   # type → [(text, is a suggestion)]
-    tasks: list[tuple[str, bool]] = field(default_factory=list)               # (text, is a placeholder)
+    causes: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # type → [(text, is a suggestion)]
+    tasks: list[tuple[str, bool]] = field(default_factory=list)  # (text, is a placeholder)
 
 
 def _inline(text: str) -> str:
@@ -94,8 +105,9 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
         first = fs[0]
         lr = cat.by_id[first.rule_id]
         values = dict(first.values)
-        values["topics"] = ", ".join(dict.fromkeys(cat.by_id[f.rule_id].rule.topic or "" for f in fs if
-                                                   cat.by_id[f.rule_id].rule.topic))
+        values["topics"] = ", ".join(
+            dict.fromkeys(cat.by_id[f.rule_id].rule.topic or "" for f in fs if cat.by_id[f.rule_id].rule.topic)
+        )
         values["period"] = ", ".join(dict.fromkeys(f.period.label for f in fs))
         if _assumed(first):
             values["target"] = _commune_target(first)
@@ -117,9 +129,14 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
         st = ls.statement
         if st.kind != "shortcoming" or (st.rule is not None and st.rule in covered):
             continue
-        draft.shortcomings.append(Shortcoming(st.theme or "dan_van_chinh_quyen", _sentence(st.text),
-                                              _sentence(st.remedy) if st.remedy else None,
-                                              (-1, st.source.line)))
+        draft.shortcomings.append(
+            Shortcoming(
+                st.theme or "dan_van_chinh_quyen",
+                _sentence(st.text),
+                _sentence(st.remedy) if st.remedy else None,
+                (-1, st.source.line),
+            )
+        )
     draft.shortcomings.sort(key=lambda s: (vi.THEME_ORDER.index(s.theme), s.order))
 
     # 4. causes: the report's own; then the causes the catalogue links to the shortcomings found, and where neither
@@ -168,11 +185,13 @@ def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, s
         unit = f.target.unit if f.target and f.target.unit else ""
         noun = lr.rule.topic or unit
         total = ev.counted_with_evidence + ev.counted_on_claim
-        text = RECORDS.format(without=vi.count(ev.counted_on_claim), total=vi.count(total), noun=noun,
-                              period=f.period.label)
+        text = RECORDS.format(
+            without=vi.count(ev.counted_on_claim), total=vi.count(total), noun=noun, period=f.period.label
+        )
         if ev.counted_owned_by_others:
-            text += "; " + RECORDS_OWNERS.format(n=vi.count(ev.counted_owned_by_others), unit=unit,
-                                                 owners=", ".join(ev.owners))
+            text += "; " + RECORDS_OWNERS.format(
+                n=vi.count(ev.counted_owned_by_others), unit=unit, owners=", ".join(ev.owners)
+            )
         parts.append(text)
         theme = theme or f.theme
         order = order or (lr.index, f.period.start)
@@ -183,10 +202,14 @@ def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, s
 
 # --------------------------------------------------------------------------------------------------- blocks
 
+
 def section_blocks(draft: CommuneDraft) -> list[Block]:
     """Sections III.2 and IV, ready to paste into the commune's report."""
-    blocks: list[Block] = [Heading(1, "III. ĐÁNH GIÁ CHUNG"), Heading(2, "2. Tồn tại, hạn chế và nguyên nhân"),
-                           Heading(3, "a) Tồn tại, hạn chế")]
+    blocks: list[Block] = [
+        Heading(1, "III. ĐÁNH GIÁ CHUNG"),
+        Heading(2, "2. Tồn tại, hạn chế và nguyên nhân"),
+        Heading(3, "a) Tồn tại, hạn chế"),
+    ]
     if not draft.shortcomings:
         blocks.append(Para("Chưa phát hiện tồn tại, hạn chế so với các chỉ tiêu, nhiệm vụ đã đề ra."))
     for theme in vi.THEME_ORDER:
@@ -212,7 +235,7 @@ def _commune_actual(f: Finding) -> str:
         return "hoàn thành" if "đã đạt" in f.actual_display else "chưa hoàn thành"
     shown = f.actual_display.replace(" (theo khẳng định của báo cáo)", "")
     if shown.startswith("0 "):
-        return "chưa có " + shown[2:]      # "chưa có mô hình", never "0 mô hình"
+        return "chưa có " + shown[2:]  # "chưa có mô hình", never "0 mô hình"
     return shown
 
 
@@ -247,7 +270,7 @@ def results_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
 class DraftOptions:
     """What the officer may set; everything else comes from the facts."""
 
-    date: Optional[dt.date] = None         # default: left blank ("ngày … tháng … năm …")
+    date: Optional[dt.date] = None  # default: left blank ("ngày … tháng … năm …")
     number: str = "Số: …/BC-UBND"
     signer: str = ""
     recipients: Optional[list[str]] = None
@@ -269,7 +292,10 @@ def default_recipients(result: "AuditResult", cf: "CommuneFacts") -> list[str]:
     implemented = {d.implements for d in named if d.implements}
     answered = [d.issuer for d in named if d.id not in implemented and d.issuer != cf.report.issuer]
     return [f"{i} (b/c);" for i in dict.fromkeys(answered)] + [
-        "TT Đảng ủy, TT HĐND xã;", "CT, các PCT UBND xã;", "Lưu: VT."]
+        "TT Đảng ủy, TT HĐND xã;",
+        "CT, các PCT UBND xã;",
+        "Lưu: VT.",
+    ]
 
 
 def unit_lines(cf: "CommuneFacts") -> str:
@@ -282,7 +308,7 @@ def place_of(cf: "CommuneFacts") -> str:
     name = cf.commune.name
     for prefix in ("xã ", "phường ", "thị trấn ", "Xã ", "Phường ", "Thị trấn "):
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -291,7 +317,7 @@ def title_line(cf: "CommuneFacts") -> str:
     title = " ".join(cf.report.title.split())
     for prefix in ("Báo cáo ", "BÁO CÁO "):
         if title.startswith(prefix):
-            title = title[len(prefix):]
+            title = title[len(prefix) :]
     return title[:1].upper() + title[1:]
 
 
@@ -309,8 +335,11 @@ def draft_title(result: "AuditResult", cf: "CommuneFacts") -> str:
     plans = [d for d in checked if d.id not in sets] or checked
     implemented = {d.implements for d in plans if d.implements}
     lowest = [d for d in plans if d.id not in implemented]
-    return ("Kết quả thực hiện " + "; ".join(f"{d.citation} của {d.issuer}" for d in lowest)
-            + f", năm {cf.report.date.year}")
+    return (
+        "Kết quả thực hiện "
+        + "; ".join(f"{d.citation} của {d.issuer}" for d in lowest)
+        + f", năm {cf.report.date.year}"
+    )
 
 
 def commune_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[DraftOptions] = None) -> DocumentBlocks:
@@ -326,5 +355,8 @@ def commune_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[D
             blocks.append(Para(ASSUMED_NOTE, italic=True, placeholder=True))
     return DocumentBlocks(
         header=Header(body=unit_lines(cf), number=opts.number, place_date=f"{place_of(cf)}, {date}"),
-        kind="BÁO CÁO", title=[draft_title(result, cf), "(Dự thảo mục III.2 và mục IV)"], blocks=blocks,
-        signature=Signature(recipients=opts.recipients or default_recipients(result, cf), name=opts.signer))
+        kind="BÁO CÁO",
+        title=[draft_title(result, cf), "(Dự thảo mục III.2 và mục IV)"],
+        blocks=blocks,
+        signature=Signature(recipients=opts.recipients or default_recipients(result, cf), name=opts.signer),
+    )

@@ -16,15 +16,19 @@ if TYPE_CHECKING:
     from ..audit import AuditResult
     from ..facts import CommuneFacts
 
-ITEM_PARTS = (("registration", "đăng ký với cơ quan phát động phong trào"), ("decision", "quyết định thành lập"),
-              ("recognition", "quyết định công nhận"), ("field", "lĩnh vực của mô hình"))
+ITEM_PARTS = (
+    ("registration", "đăng ký với cơ quan phát động phong trào"),
+    ("decision", "quyết định thành lập"),
+    ("recognition", "quyết định công nhận"),
+    ("field", "lĩnh vực của mô hình"),
+)
 
 
 @dataclass
 class Missing:
-    group: str          # what it is about: a model, a yearly duty, a criteria set
+    group: str  # what it is about: a model, a yearly duty, a criteria set
     item: str
-    missing: str        # what to produce
+    missing: str  # what to produce
 
 
 def checklist(result: "AuditResult", cf: "CommuneFacts") -> list[Missing]:
@@ -58,6 +62,11 @@ def checklist(result: "AuditResult", cf: "CommuneFacts") -> list[Missing]:
         doc = criteria[0].document
         if not cf.by_indicator().get(cat.criteria_counts.get(doc_id, "")):
             continue  # the commune does not report on this set at all
-        out.append(Missing(f"Bộ tiêu chí theo {doc.citation}", f"{vi.count(len(criteria))} tiêu chí",
-                           "biểu tự đánh giá từng tiêu chí (kết quả, mức đạt, minh chứng); kết quả thẩm định"))
+        out.append(
+            Missing(
+                f"Bộ tiêu chí theo {doc.citation}",
+                f"{vi.count(len(criteria))} tiêu chí",
+                "biểu tự đánh giá từng tiêu chí (kết quả, mức đạt, minh chứng); kết quả thẩm định",
+            )
+        )
     return out

@@ -25,11 +25,21 @@ if TYPE_CHECKING:
     from ..audit import AuditResult
     from ..facts import CommuneFacts
 
-EVIDENCE_MARKS = {"computed": "Có minh chứng", "claimed": "Chỉ nêu, chưa có minh chứng",
-                  "bound": "Chỉ nêu mức tối thiểu", "missing": "Không có số liệu"}
-TABLE_HEADER = ["STT", "Chỉ tiêu, nhiệm vụ (kỳ)", "Mức chỉ tiêu và căn cứ", "Kết quả theo báo cáo", "Đánh giá",
-                "Minh chứng"]
-TABLE_WIDTHS = [1.2, 6.0, 5.2, 7.0, 2.8, 3.0]       # 25.2 cm: A4 landscape text width
+EVIDENCE_MARKS = {
+    "computed": "Có minh chứng",
+    "claimed": "Chỉ nêu, chưa có minh chứng",
+    "bound": "Chỉ nêu mức tối thiểu",
+    "missing": "Không có số liệu",
+}
+TABLE_HEADER = [
+    "STT",
+    "Chỉ tiêu, nhiệm vụ (kỳ)",
+    "Mức chỉ tiêu và căn cứ",
+    "Kết quả theo báo cáo",
+    "Đánh giá",
+    "Minh chứng",
+]
+TABLE_WIDTHS = [1.2, 6.0, 5.2, 7.0, 2.8, 3.0]  # 25.2 cm: A4 landscape text width
 CHECKS_HEADER = ["STT", "Nội dung kiểm tra", "Báo cáo nêu", "Tính lại", "Kết quả", "Nhận xét"]
 CHECKS_WIDTHS = [1.2, 6.2, 3.4, 3.4, 2.4, 8.6]
 QUOTE_CHARS = 220
@@ -53,7 +63,7 @@ def _quote(f: Finding) -> str:
     parts = []
     for x in f.facts:
         q = " ".join(x.quote.split())
-        q = q if len(q) <= QUOTE_CHARS else q[:QUOTE_CHARS - 1].rstrip() + "…"
+        q = q if len(q) <= QUOTE_CHARS else q[: QUOTE_CHARS - 1].rstrip() + "…"
         where = f"dòng {x.report_line}" if x.report_line is not None else f"ô {x.cell}"
         parts.append(f"“{q}” ({where})")
     return "\n".join(dict.fromkeys(parts))
@@ -82,12 +92,28 @@ def findings_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
         if f.commune.id != cf.commune.id or cat.by_id[f.rule_id].kind.checks_figures:
             continue
         result_text = f.actual_display + (f"\n{_quote(f)}" if f.facts else "")
-        if f.achievement_pct is not None and f.target is not None and f.target.basis is not None \
-                and f.target.basis.kind != "assumption" and f.target.unit != "%":
-            result_text = f.actual_display + f" ({vi.percent(f.achievement_pct)} chỉ tiêu)" + (
-                f"\n{_quote(f)}" if f.facts else "")
-        rows.append([str(len(rows) + 1), f"{f.title} ({f.period.label})", _target(f), result_text, _status(f),
-                     EVIDENCE_MARKS[f.evidence_level]])
+        if (
+            f.achievement_pct is not None
+            and f.target is not None
+            and f.target.basis is not None
+            and f.target.basis.kind != "assumption"
+            and f.target.unit != "%"
+        ):
+            result_text = (
+                f.actual_display
+                + f" ({vi.percent(f.achievement_pct)} chỉ tiêu)"
+                + (f"\n{_quote(f)}" if f.facts else "")
+            )
+        rows.append(
+            [
+                str(len(rows) + 1),
+                f"{f.title} ({f.period.label})",
+                _target(f),
+                result_text,
+                _status(f),
+                EVIDENCE_MARKS[f.evidence_level],
+            ]
+        )
         shades.append(f.status)
     return Table(TABLE_HEADER, rows, TABLE_WIDTHS, shades=shades, shade_column=4)
 
@@ -100,8 +126,7 @@ def checks_table(result: "AuditResult", cf: "CommuneFacts") -> Optional[Table]:
             continue
         stated = f.values.get("stated", "—")
         computed = f.values.get("computed", "—")
-        rows.append([str(len(rows) + 1), f"{f.title} ({f.period.label})", stated, computed, f.status_label,
-                     f.message])
+        rows.append([str(len(rows) + 1), f"{f.title} ({f.period.label})", stated, computed, f.status_label, f.message])
         shades.append(f.status)
     return Table(CHECKS_HEADER, rows, CHECKS_WIDTHS, shades=shades, shade_column=4) if rows else None
 
@@ -137,8 +162,10 @@ def requests(result: "AuditResult", cf: "CommuneFacts") -> list[str]:
         elif f.status == "insufficient_data" and f.values.get("missing"):
             missing.setdefault(f.values["missing"], []).append(f.period.label)
         elif f.evidence_level == "bound" and f.status in ("met", "pending"):
-            out.append(f"Nêu số liệu cụ thể thay cho mức tối thiểu “{f.actual_display}”: {f.title[:1].lower()}"
-                       f"{f.title[1:]} ({f.period.label}).")
+            out.append(
+                f"Nêu số liệu cụ thể thay cho mức tối thiểu “{f.actual_display}”: {f.title[:1].lower()}"
+                f"{f.title[1:]} ({f.period.label})."
+            )
     out = [f"Bổ sung số liệu: {what} ({', '.join(dict.fromkeys(periods))})." for what, periods in missing.items()] + out
     return list(dict.fromkeys(out))
 
@@ -155,17 +182,32 @@ def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[Re
     blocks += [
         Bullet("-", f"Báo cáo được rà soát: {title_line(cf)} ({number}, {dated}); đơn vị báo cáo: {rep.issuer}."),
         Bullet("-", f"Số liệu đến {cf.as_of_phrase}."),
-        Bullet("-", "Văn bản đối chiếu: " + "; ".join(
-            d.citation + (" (chưa đối chiếu được văn bản gốc)" if not d.text_available else "")
-            for d in checked) + "."),
+        Bullet(
+            "-",
+            "Văn bản đối chiếu: "
+            + "; ".join(
+                d.citation + (" (chưa đối chiếu được văn bản gốc)" if not d.text_available else "") for d in checked
+            )
+            + ".",
+        ),
     ]
     for d in checked:
         for r in d.related:
-            blocks.append(Bullet("+", f"{d.citation}: {_relation(r.relation)} {r.citation}"
-                                      + (f", áp dụng từ {vi.date(r.in_force_from)}" if r.in_force_from else "") + "."))
+            blocks.append(
+                Bullet(
+                    "+",
+                    f"{d.citation}: {_relation(r.relation)} {r.citation}"
+                    + (f", áp dụng từ {vi.date(r.in_force_from)}" if r.in_force_from else "")
+                    + ".",
+                )
+            )
     counts = _counts(result, cf)
-    blocks.append(Bullet("-", "Tổng hợp: " + "; ".join(f"{vi.STATUS_LABELS[s].lower()} {vi.count(n)}"
-                                                        for s, n in counts.items()) + "."))
+    blocks.append(
+        Bullet(
+            "-",
+            "Tổng hợp: " + "; ".join(f"{vi.STATUS_LABELS[s].lower()} {vi.count(n)}" for s, n in counts.items()) + ".",
+        )
+    )
     blocks += [Heading(1, "II. KẾT QUẢ ĐỐI CHIẾU CÁC CHỈ TIÊU, NHIỆM VỤ"), findings_table(result, cf)]
     checks = checks_table(result, cf)
     if checks is not None:
@@ -183,9 +225,13 @@ def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[Re
     missing = checklist(result, cf)
     blocks.append(Heading(1, "VI. HỒ SƠ MINH CHỨNG CÒN THIẾU"))
     if missing:
-        blocks.append(Table(["STT", "Nội dung", "Mục", "Hồ sơ cần bổ sung"],
-                            [[str(i), m.group, m.item, m.missing] for i, m in enumerate(missing, 1)],
-                            [1.2, 7.0, 7.5, 9.5]))
+        blocks.append(
+            Table(
+                ["STT", "Nội dung", "Mục", "Hồ sơ cần bổ sung"],
+                [[str(i), m.group, m.item, m.missing] for i, m in enumerate(missing, 1)],
+                [1.2, 7.0, 7.5, 9.5],
+            )
+        )
     else:
         blocks.append(Para("Không có."))
     asks = requests(result, cf)
@@ -193,17 +239,21 @@ def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[Re
     blocks += [Bullet(f"{i}.", text) for i, text in enumerate(asks, 1)] or [Para("Không có.")]
     return DocumentBlocks(
         header=Header(body=opts.body, parent=opts.parent, number=opts.number, place_date=f"{opts.place}, {date}"),
-        kind="PHIẾU RÀ SOÁT", title=[f"Báo cáo {title_line(cf)[:1].lower()}{title_line(cf)[1:]}",
-                                     f"của {rep.issuer}"],
+        kind="PHIẾU RÀ SOÁT",
+        title=[f"Báo cáo {title_line(cf)[:1].lower()}{title_line(cf)[1:]}", f"của {rep.issuer}"],
         blocks=blocks,
         signature=Signature(recipients=opts.recipients, authority="", role=opts.signer_role, name=opts.signer_name),
         footnote=f"Lập bằng chitieu {__version__}; danh mục {cat.info.name}, phiên bản {cat.version} ({cat.digest}).",
-        landscape=True)
+        landscape=True,
+    )
 
 
 def _relation(relation: str) -> str:
-    return {"amended_by": "được sửa đổi, bổ sung bởi", "applied_by": "được tỉnh cụ thể hóa tại",
-            "replaced_by": "được thay thế bởi"}[relation]
+    return {
+        "amended_by": "được sửa đổi, bổ sung bởi",
+        "applied_by": "được tỉnh cụ thể hóa tại",
+        "replaced_by": "được thay thế bởi",
+    }[relation]
 
 
 def _counts(result: "AuditResult", cf: "CommuneFacts") -> dict[str, int]:
@@ -226,6 +276,11 @@ def review_options_from(path: Path) -> ReviewOptions:
     parsed = validate(ReviewerFile, doc, diags)
     if parsed is None:
         raise InputError(diags.items)
-    return ReviewOptions(body=parsed.body, parent=parsed.parent, place=parsed.place or "…",
-                         signer_role=parsed.signer_role, signer_name=parsed.signer_name or "",
-                         recipients=parsed.recipients or ["Lưu: VT."])
+    return ReviewOptions(
+        body=parsed.body,
+        parent=parsed.parent,
+        place=parsed.place or "…",
+        signer_role=parsed.signer_role,
+        signer_name=parsed.signer_name or "",
+        recipients=parsed.recipients or ["Lưu: VT."],
+    )

@@ -19,8 +19,15 @@ if TYPE_CHECKING:
     from ..facts import CommuneFacts, LoadedFact
     from ..model import Document
 
-HEADER = ["STT", "Tiêu chí", "Mức yêu cầu, văn bản quy định", "Kết quả thực hiện", "Xã tự đánh giá",
-          "Kết quả thẩm định", "Minh chứng"]
+HEADER = [
+    "STT",
+    "Tiêu chí",
+    "Mức yêu cầu, văn bản quy định",
+    "Kết quả thực hiện",
+    "Xã tự đánh giá",
+    "Kết quả thẩm định",
+    "Minh chứng",
+]
 WIDTHS = [1.2, 4.6, 5.6, 3.0, 2.8, 3.0, 4.0]
 
 
@@ -51,8 +58,17 @@ def criteria_rows(cat: "Catalogue", cf: "CommuneFacts", criteria: list["LoadedCr
             required += " (chưa đối chiếu văn bản gốc)"
         lf = _latest(cf, c.indicator)
         if lf is None:
-            rows.append([str(i), f"Tiêu chí số {c.number} - {c.name}", required, "Chưa có số liệu", "Chưa tự đánh giá",
-                         "Chưa thẩm định", "—"])
+            rows.append(
+                [
+                    str(i),
+                    f"Tiêu chí số {c.number} - {c.name}",
+                    required,
+                    "Chưa có số liệu",
+                    "Chưa tự đánh giá",
+                    "Chưa thẩm định",
+                    "—",
+                ]
+            )
             continue
         f = lf.fact
         value = f.value
@@ -65,8 +81,11 @@ def criteria_rows(cat: "Catalogue", cf: "CommuneFacts", criteria: list["LoadedCr
         shown = "—" if isinstance(value, str) or value is None else str(value)
         appraisal = "Đang chờ thẩm định" if f.awaiting_appraisal else "Chưa thẩm định"
         doc = f.document
-        evidence = f"{doc.kind or 'Văn bản'} số {doc.number}" + (f" ngày {vi.date(doc.date)}" if doc and doc.date else "") \
-            if doc else "Chưa có"
+        evidence = (
+            f"{doc.kind or 'Văn bản'} số {doc.number}" + (f" ngày {vi.date(doc.date)}" if doc and doc.date else "")
+            if doc
+            else "Chưa có"
+        )
         rows.append([str(i), f"Tiêu chí số {c.number} - {c.name}", required, shown, assessed, appraisal, evidence])
     return rows
 
@@ -80,8 +99,10 @@ def general_statement(cat: "Catalogue", cf: "CommuneFacts", summary_key: Optiona
         return None
     total = len([lc for lc in cat.criteria if lc.document.id == _doc_of(cat, summary_key)])
     note = "; đang chờ thẩm định" if lf.fact.awaiting_appraisal else ""
-    return (f"Xã tự đánh giá chung cơ bản đạt {vi.count(lf.fact.value)}/{vi.count(total)} tiêu chí, chưa có kết quả "
-            f"tự đánh giá từng tiêu chí{note}.")
+    return (
+        f"Xã tự đánh giá chung cơ bản đạt {vi.count(lf.fact.value)}/{vi.count(total)} tiêu chí, chưa có kết quả "
+        f"tự đánh giá từng tiêu chí{note}."
+    )
 
 
 def _doc_of(cat: "Catalogue", summary_key: str) -> Optional[str]:
@@ -117,8 +138,14 @@ def self_assessment_document(result: "AuditResult", cf: "CommuneFacts", signer: 
     if not blocks:
         blocks = [Para("Danh mục không có bộ tiêu chí nào để tự đánh giá.")]
     return DocumentBlocks(
-        header=Header(body=unit_lines(cf), number="Số: …/BC-UBND",
-                      place_date=f"{place_of(cf)}, ngày … tháng … năm {cf.report.date.year}"),
-        kind="BIỂU TỰ ĐÁNH GIÁ", title=["Kết quả tự đánh giá mức đạt các tiêu chí",
-                                        f"(số liệu đến {cf.as_of_phrase})"],
-        blocks=blocks, signature=Signature(recipients=["Lưu: VT."], name=signer), landscape=True)
+        header=Header(
+            body=unit_lines(cf),
+            number="Số: …/BC-UBND",
+            place_date=f"{place_of(cf)}, ngày … tháng … năm {cf.report.date.year}",
+        ),
+        kind="BIỂU TỰ ĐÁNH GIÁ",
+        title=["Kết quả tự đánh giá mức đạt các tiêu chí", f"(số liệu đến {cf.as_of_phrase})"],
+        blocks=blocks,
+        signature=Signature(recipients=["Lưu: VT."], name=signer),
+        landscape=True,
+    )

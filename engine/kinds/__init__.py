@@ -31,9 +31,12 @@ def _tag(value: Any) -> str:
 
 Rule = Annotated[
     Union[tuple(Annotated[k.model, Tag(name)] for name, k in KINDS.items())],  # type: ignore[misc]
-    Discriminator(_tag, custom_error_type="invalid_kind",
-                  custom_error_message="unknown rule kind",
-                  custom_error_context={"expected": ", ".join(f"'{n}'" for n in KINDS)}),
+    Discriminator(
+        _tag,
+        custom_error_type="invalid_kind",
+        custom_error_message="unknown rule kind",
+        custom_error_context={"expected": ", ".join(f"'{n}'" for n in KINDS)},
+    ),
 ]
 RULE = TypeAdapter(Rule)
 
@@ -42,5 +45,15 @@ def kind_of(rule: RuleBase) -> Kind:
     return KINDS[rule.kind]  # type: ignore[attr-defined]
 
 
-__all__ = ["KINDS", "RULE", "Kind", "Rule", "RuleBase", "kind_of", "ThresholdRule", "AllOfRule", "ClaimCheckRule",
-           "RecordRule"]
+__all__ = [
+    "KINDS",
+    "RULE",
+    "Kind",
+    "Rule",
+    "RuleBase",
+    "kind_of",
+    "ThresholdRule",
+    "AllOfRule",
+    "ClaimCheckRule",
+    "RecordRule",
+]

@@ -43,8 +43,7 @@ class AllOfRule(RuleBase):
         return list(self.requires)
 
 
-_COUNTED = {"met": "met", "waived": "met", "unmet": "unmet", "pending": "pending",
-            "insufficient_data": "insufficient"}
+_COUNTED = {"met": "met", "waived": "met", "unmet": "unmet", "pending": "pending", "insufficient_data": "insufficient"}
 
 
 class AllOf(Kind):
@@ -62,10 +61,16 @@ class AllOf(Kind):
         bs.add("met", Outcome("met"), n_pos & cmp(F_MET, "==", field_ref(F_N)))
         bs.add("unmet", Outcome("unmet"), n_pos & cmp(F_UNMET, ">", 0), waiver_join(rid, True))
         bs.add("waived", Outcome("waived"), n_pos & cmp(F_UNMET, ">", 0), waiver_join(rid, False))
-        bs.add("insufficient", Outcome("insufficient_data", reason="requirement_missing"),
-               n_pos & cmp(F_UNMET, "==", 0) & cmp(F_INSUFFICIENT, ">", 0))
-        bs.add("pending", Outcome("pending"),
-               n_pos & cmp(F_UNMET, "==", 0) & cmp(F_INSUFFICIENT, "==", 0) & cmp(F_PENDING, ">", 0))
+        bs.add(
+            "insufficient",
+            Outcome("insufficient_data", reason="requirement_missing"),
+            n_pos & cmp(F_UNMET, "==", 0) & cmp(F_INSUFFICIENT, ">", 0),
+        )
+        bs.add(
+            "pending",
+            Outcome("pending"),
+            n_pos & cmp(F_UNMET, "==", 0) & cmp(F_INSUFFICIENT, "==", 0) & cmp(F_PENDING, ">", 0),
+        )
         return bs.branches
 
     def observe(self, cat, lr, w, cf, done) -> Observation:
@@ -94,14 +99,21 @@ class AllOf(Kind):
             display += f", {vi.count(c.unmet)} chưa đạt"
         if c.insufficient:
             display += f", {vi.count(c.insufficient)} chưa đủ dữ liệu"
-        target = TargetOut.model_construct(operator="==", value=c.total, unit=unit or "tiêu chí", threshold_known=True,
-                                           display=f"đạt tất cả {vi.count(c.total)} tiêu chí thành phần")
+        target = TargetOut.model_construct(
+            operator="==",
+            value=c.total,
+            unit=unit or "tiêu chí",
+            threshold_known=True,
+            display=f"đạt tất cả {vi.count(c.total)} tiêu chí thành phần",
+        )
         return FindingParts(c.met, display, target, evidence_level="computed")
 
     def describe(self, cat, lr) -> list[str]:
-        return [f"Quy tắc chuỗi: đạt khi tất cả {len(lr.rule.requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
-                "có quy tắc chưa đạt thì chưa đạt; không có quy tắc chưa đạt nhưng có quy tắc chưa đủ dữ liệu thì "
-                "chưa đủ dữ liệu; còn lại là chờ."]
+        return [
+            f"Quy tắc chuỗi: đạt khi tất cả {len(lr.rule.requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
+            "có quy tắc chưa đạt thì chưa đạt; không có quy tắc chưa đạt nhưng có quy tắc chưa đủ dữ liệu thì "
+            "chưa đủ dữ liệu; còn lại là chờ."
+        ]
 
     def lint(self, cat, lr, ids, diags) -> None:
         for i, dep in enumerate(lr.rule.requires):

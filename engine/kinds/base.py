@@ -46,9 +46,9 @@ class RuleBase(Strict):
     severity: Severity
     why: Optional[Text] = None
     period: RulePeriod
-    in_force: Optional[DateSpan] = None        # the rule's own dates, where they differ from its file's
+    in_force: Optional[DateSpan] = None  # the rule's own dates, where they differ from its file's
     messages: dict[MessageKey, NonEmptyText] = Field(default_factory=dict)
-    topic: Optional[Text] = None               # a short noun phrase; rules sharing a shortcoming join their topics
+    topic: Optional[Text] = None  # a short noun phrase; rules sharing a shortcoming join their topics
     shortcoming: Optional[Text] = None
     remedy: Optional[Text] = None
     cause: Optional[Text] = None
@@ -87,30 +87,32 @@ class RuleBase(Strict):
 class Kind:
     """The behaviour of one rule kind. Subclasses set the class attributes and implement the methods."""
 
-    name: ClassVar[str]                 # the value of `kind:` in a rule file
-    label: ClassVar[str]                # Vietnamese, for rule pages
+    name: ClassVar[str]  # the value of `kind:` in a rule file
+    label: ClassVar[str]  # Vietnamese, for rule pages
     model: ClassVar[type[RuleBase]]
     # How the drafted sections treat the kind's findings:
-    judges_target: ClassVar[bool] = False       # met/unmet against a target: shortfalls quantified, evidence gaps named
-    checks_figures: ClassVar[bool] = False      # unmet means the report's own figures do not agree
+    judges_target: ClassVar[bool] = False  # met/unmet against a target: shortfalls quantified, evidence gaps named
+    checks_figures: ClassVar[bool] = False  # unmet means the report's own figures do not agree
     # the message-template fields that only some kinds fill, of which this kind fills these (the others are filled
     # for every kind); `rules lint` warns when a template names one its kind never fills (it would print "—")
     template_fields: ClassVar[frozenset[str]] = frozenset()
-    example_statuses: ClassVar[tuple[str, ...]] = ("met", "unmet")   # a rule is proved by an example of each
+    example_statuses: ClassVar[tuple[str, ...]] = ("met", "unmet")  # a rule is proved by an example of each
 
     def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
         raise NotImplementedError
 
-    def observe(self, cat: "Catalogue", lr: "LoadedRule", w: "Window", cf: Any,
-                done: dict[str, list[Any]]) -> "Observation":
+    def observe(
+        self, cat: "Catalogue", lr: "LoadedRule", w: "Window", cf: Any, done: dict[str, list[Any]]
+    ) -> "Observation":
         raise NotImplementedError
 
     def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
         """The unit of the rule's result."""
         return None
 
-    def finding_parts(self, cat: "Catalogue", lr: "LoadedRule", obs: "Observation", unit: Optional[str],
-                      evidence_level: str) -> "FindingParts":
+    def finding_parts(
+        self, cat: "Catalogue", lr: "LoadedRule", obs: "Observation", unit: Optional[str], evidence_level: str
+    ) -> "FindingParts":
         raise NotImplementedError
 
     def describe(self, cat: "Catalogue", lr: "LoadedRule") -> list[str]:

@@ -83,8 +83,11 @@ class ClaimCheck(Kind):
         if len(found) != 1:
             return None
         f = found[0]
-        value = {"actual": f.actual, "achievement_pct": f.achievement_pct,
-                 "target": f.target.value if f.target else None}[c.field]
+        value = {
+            "actual": f.actual,
+            "achievement_pct": f.achievement_pct,
+            "target": f.target.value if f.target else None,
+        }[c.field]
         if value is None or isinstance(value, (bool, str)):
             return None
         d = Decimal(str(value))
@@ -94,13 +97,15 @@ class ClaimCheck(Kind):
             out.notes.append(
                 f"Tỷ lệ tính lại {vi.percent(d)} gồm cả {vi.count(f.evidence.counted_on_claim)} mục chưa dẫn quyết "
                 f"định; nếu chỉ tính {vi.count(f.evidence.counted_with_evidence)} mục có quyết định thì đạt "
-                f"{vi.percent(f.evidence.achievement_pct_evidenced or 0)}.")
+                f"{vi.percent(f.evidence.achievement_pct_evidenced or 0)}."
+            )
         if c.field in ("achievement_pct", "actual") and f.target and f.target.display:
             out.notes.append(f"Chỉ tiêu dùng để tính lại: {f.target.display} ({f.period.label}).")
         if f.period.partial:
             until = f"ngày {vi.date(f.period.end)}" if f.period.end < w.as_of else w.as_of_phrase
-            out.notes.append(f"{f.period.label.capitalize()} tính cả năm {f.period.end.year} chưa kết thúc "
-                             f"(số liệu đến {until}).")
+            out.notes.append(
+                f"{f.period.label.capitalize()} tính cả năm {f.period.end.year} chưa kết thúc (số liệu đến {until})."
+            )
         return out
 
     def unit(self, cat, lr) -> Optional[str]:
@@ -125,18 +130,29 @@ class ClaimCheck(Kind):
         # yes/no and level figures read as words on both sides ("đang hoàn thiện hồ sơ …"), numbers with units
         words = ind if ind is not None and ind.type in ("boolean", "level") else None
         computed = show_interval(c.interval, claim_unit, words) if c and c.interval else "không tính lại được"
-        target = TargetOut.model_construct(operator="==", value=json_number(obs.target), unit=unit,
-                                           threshold_known=obs.target is not None,
-                                           display=f"bằng số tính lại: {computed}",
-                                           basis=BasisOut.model_construct(kind="computed",
-                                                                          label=vi.BASIS_LABELS["computed"],
-                                                                          text=self._computed_words(cat, lr)))
+        target = TargetOut.model_construct(
+            operator="==",
+            value=json_number(obs.target),
+            unit=unit,
+            threshold_known=obs.target is not None,
+            display=f"bằng số tính lại: {computed}",
+            basis=BasisOut.model_construct(
+                kind="computed", label=vi.BASIS_LABELS["computed"], text=self._computed_words(cat, lr)
+            ),
+        )
         parts = FindingParts(actual, display, target, bounds)
-        if c is not None and m is not None and evidence_level != "missing" and m.interval is not None \
-                and m.interval.exact:
+        if (
+            c is not None
+            and m is not None
+            and evidence_level != "missing"
+            and m.interval is not None
+            and m.interval.exact
+        ):
             parts.evidence_level = "computed"
-        parts.fields = {"stated": show_interval(m.interval, unit, words) if m and m.interval else "—",
-                        "computed": computed}
+        parts.fields = {
+            "stated": show_interval(m.interval, unit, words) if m and m.interval else "—",
+            "computed": computed,
+        }
         return parts
 
     def required_examples(self, lr) -> tuple[str, ...]:
@@ -154,10 +170,14 @@ class ClaimCheck(Kind):
         r = lr.rule
         side = self._computed_words(cat, lr)
         tol = f" (sai số cho phép ±{vi.number(r.tolerance)})" if r.tolerance else ""
-        return [f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
-                f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn)."]
+        return [
+            f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
+            f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn)."
+        ]
 
     def lint(self, cat, lr, ids, diags) -> None:
         c = lr.rule.computed
         if c.rule and c.rule not in ids:
-            lr.error(diags, ("computed", "rule"), "unknown-rule", f"unknown rule '{c.rule}'" + did_you_mean(c.rule, ids))
+            lr.error(
+                diags, ("computed", "rule"), "unknown-rule", f"unknown rule '{c.rule}'" + did_you_mean(c.rule, ids)
+            )

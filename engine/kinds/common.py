@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Optional
 from ..compiler import BranchSet, Outcome, conclusion_join, field_ref, met_unmet, waiver_join
 from ..conditions import FALSE, TRUE, cmp
 from ..wire import (
-    F_AWAITING, F_CLAIM, F_EVIDENCED, F_FORM, F_OPEN, F_PACE, F_TARGET, PACE_BEHIND, PACE_ON, PACE_UNKNOWN, ValueForm,
+    F_AWAITING,
+    F_CLAIM,
+    F_EVIDENCED,
+    F_FORM,
+    F_OPEN,
+    F_PACE,
+    F_TARGET,
+    PACE_BEHIND,
+    PACE_ON,
+    PACE_UNKNOWN,
+    ValueForm,
 )
 
 if TYPE_CHECKING:
@@ -15,9 +25,18 @@ if TYPE_CHECKING:
     from ..compiler import Branch
 
 
-def value_branches(lr: "LoadedRule", *, op: str, threshold_unknown: bool = False, has_extreme: bool = False,
-                   evidence: bool = False, outlook_from: Optional[str] = None, final_at_period_end: bool = False,
-                   deadline_bound: bool = True, mismatch: str = "unmet") -> list["Branch"]:
+def value_branches(
+    lr: "LoadedRule",
+    *,
+    op: str,
+    threshold_unknown: bool = False,
+    has_extreme: bool = False,
+    evidence: bool = False,
+    outlook_from: Optional[str] = None,
+    final_at_period_end: bool = False,
+    deadline_bound: bool = True,
+    mismatch: str = "unmet",
+) -> list["Branch"]:
     """Branches that partition every observation of a value rule into exactly one conclusion (compiler docstring).
 
     ``final_at_period_end``: the result is known only when the period is over (a year's poverty figure is fixed by
@@ -51,8 +70,9 @@ def value_branches(lr: "LoadedRule", *, op: str, threshold_unknown: bool = False
     if evidence:
         ev_ok = cmp(F_EVIDENCED, ">=" if op == ">=" else ">", field_ref(F_TARGET))
         bs.add("met", Outcome("met"), ((kv & met_v & ev_ok) | claim_met) & settled)
-        bs.add("met_on_claim", Outcome("met", evidence="claimed", reason="counted_on_claim"),
-               kv & met_v & ~ev_ok & settled)
+        bs.add(
+            "met_on_claim", Outcome("met", evidence="claimed", reason="counted_on_claim"), kv & met_v & ~ev_ok & settled
+        )
     else:
         bs.add("met", Outcome("met"), met_any & settled)
     unmet = (kv & unmet_v) | claim_unmet
@@ -73,19 +93,36 @@ def value_branches(lr: "LoadedRule", *, op: str, threshold_unknown: bool = False
         if outlook_from:
             # on track only when what the target rests on is met; "pending" there says nothing about the outlook
             src = outlook_from
-            bs.add("pending_on_track", Outcome("pending", outlook="on_track"), open_,
-                   conclusion_join(src, ("met", "waived")))
+            bs.add(
+                "pending_on_track",
+                Outcome("pending", outlook="on_track"),
+                open_,
+                conclusion_join(src, ("met", "waived")),
+            )
             bs.add("pending_at_risk", Outcome("pending", outlook="at_risk"), open_, conclusion_join(src, ("unmet",)))
-            bs.add("pending_unknown", Outcome("pending"), open_,
-                   conclusion_join(src, ("pending", "insufficient_data", "not_applicable", "needs_clarification",
-                                         "noted")))
+            bs.add(
+                "pending_unknown",
+                Outcome("pending"),
+                open_,
+                conclusion_join(
+                    src, ("pending", "insufficient_data", "not_applicable", "needs_clarification", "noted")
+                ),
+            )
         else:
-            bs.add("pending_on_track", Outcome("pending", outlook="on_track", reason="period_open"),
-                   open_ & cmp(F_PACE, "==", PACE_ON))
-            bs.add("pending_at_risk", Outcome("pending", outlook="at_risk", reason="period_open"),
-                   open_ & cmp(F_PACE, "==", PACE_BEHIND))
+            bs.add(
+                "pending_on_track",
+                Outcome("pending", outlook="on_track", reason="period_open"),
+                open_ & cmp(F_PACE, "==", PACE_ON),
+            )
+            bs.add(
+                "pending_at_risk",
+                Outcome("pending", outlook="at_risk", reason="period_open"),
+                open_ & cmp(F_PACE, "==", PACE_BEHIND),
+            )
             bs.add("pending", Outcome("pending", reason="period_open"), open_ & cmp(F_PACE, "==", PACE_UNKNOWN))
-    bs.add("undetermined", Outcome("insufficient_data",
-                                   reason="threshold_unknown" if threshold_unknown else "bound_straddles"),
-           (kv & ~met_v) if threshold_unknown else (kv & ~met_v & ~unmet_v & judged))
+    bs.add(
+        "undetermined",
+        Outcome("insufficient_data", reason="threshold_unknown" if threshold_unknown else "bound_straddles"),
+        (kv & ~met_v) if threshold_unknown else (kv & ~met_v & ~unmet_v & judged),
+    )
     return bs.branches

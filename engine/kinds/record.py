@@ -44,8 +44,11 @@ class Record(Kind):
     def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
         bs = BranchSet(lr)
         bs.add("not_applicable", Outcome("not_applicable"), ~bs.applicable)
-        bs.add("missing", Outcome("insufficient_data", evidence="missing", reason="no_fact"),
-               cmp(F_FORM, "==", ValueForm.MISSING.value))
+        bs.add(
+            "missing",
+            Outcome("insufficient_data", evidence="missing", reason="no_fact"),
+            cmp(F_FORM, "==", ValueForm.MISSING.value),
+        )
         bs.add("noted", Outcome("noted"), cmp(F_FORM, "!=", ValueForm.MISSING.value))
         return bs.branches
 
@@ -58,10 +61,13 @@ class Record(Kind):
 
     def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
         m = lr.rule.measure
-        actual, display, bounds = value_parts(cat, cat.indicators.get(m.of), obs.measured, unit,
-                                              ratio=m.per is not None)
+        actual, display, bounds = value_parts(
+            cat, cat.indicators.get(m.of), obs.measured, unit, ratio=m.per is not None
+        )
         return FindingParts(actual, display, None, bounds)
 
     def describe(self, cat, lr) -> list[str]:
-        return [f"Ghi nhận {measure_words(cat, lr.rule.measure)} theo báo cáo; nhiệm vụ không có chỉ tiêu để so "
-                "sánh nên không kết luận đạt hay chưa đạt. Báo cáo không nêu thì là “Chưa đủ dữ liệu”."]
+        return [
+            f"Ghi nhận {measure_words(cat, lr.rule.measure)} theo báo cáo; nhiệm vụ không có chỉ tiêu để so "
+            "sánh nên không kết luận đạt hay chưa đạt. Báo cáo không nêu thì là “Chưa đủ dữ liệu”."
+        ]

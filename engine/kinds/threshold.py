@@ -76,8 +76,9 @@ def _target_number(cat: "Catalogue", rule: ThresholdRule) -> Optional[Decimal]:
     return t.value
 
 
-def _gap_in_own_unit(cat: "Catalogue", r: ThresholdRule, m: Optional[Measured], gap: Decimal,
-                     unit: Optional[str]) -> tuple[Decimal, Optional[str]]:
+def _gap_in_own_unit(
+    cat: "Catalogue", r: ThresholdRule, m: Optional[Measured], gap: Decimal, unit: Optional[str]
+) -> tuple[Decimal, Optional[str]]:
     """A shortfall in what the target counts: a share of assigned households falls short by households (02/05 at
     100% → 03 hộ); a percentage falls short by percentage points."""
     if r.measure.per and m is not None and m.ratio is not None:
@@ -91,7 +92,9 @@ def _gap_in_own_unit(cat: "Catalogue", r: ThresholdRule, m: Optional[Measured], 
     return gap, unit
 
 
-def _achievement(op: str, actual: Optional[Interval], target: Optional[Decimal]) -> tuple[Optional[Decimal], Optional[Decimal]]:
+def _achievement(
+    op: str, actual: Optional[Interval], target: Optional[Decimal]
+) -> tuple[Optional[Decimal], Optional[Decimal]]:
     """(% of target achieved, shortfall in the target's unit) — only for exact values against a positive target."""
     if op not in (">=", ">", "<=", "<") or actual is None or not actual.exact or target is None:
         return None, None
@@ -106,8 +109,17 @@ def _achievement(op: str, actual: Optional[Interval], target: Optional[Decimal])
 
 class Threshold(Kind):
     name = "threshold"
-    template_fields = frozenset({"target", "target_value", "achievement", "shortfall", "counted_with_evidence",
-                                 "counted_on_claim", "achievement_evidenced"})
+    template_fields = frozenset(
+        {
+            "target",
+            "target_value",
+            "achievement",
+            "shortfall",
+            "counted_with_evidence",
+            "counted_on_claim",
+            "achievement_evidenced",
+        }
+    )
     label = "so với ngưỡng chỉ tiêu"
     model = ThresholdRule
     judges_target = True
@@ -116,10 +128,15 @@ class Threshold(Kind):
         r = lr.rule
         assert isinstance(r, ThresholdRule)
         unknown = r.target.value is None
-        return value_branches(lr, op=r.target.op, threshold_unknown=unknown,
-                              has_extreme=unknown and extreme_value(cat, r) is not None,
-                              evidence=_counts_documented_items(cat, r), outlook_from=r.outlook_from,
-                              final_at_period_end=r.final_at_period_end)
+        return value_branches(
+            lr,
+            op=r.target.op,
+            threshold_unknown=unknown,
+            has_extreme=unknown and extreme_value(cat, r) is not None,
+            evidence=_counts_documented_items(cat, r),
+            outlook_from=r.outlook_from,
+            final_at_period_end=r.final_at_period_end,
+        )
 
     def observe(self, cat, lr, w: "Window", cf, done) -> Observation:
         r = lr.rule
@@ -162,10 +179,13 @@ class Threshold(Kind):
             n_with = len(m.items_with)
             share = (Decimal(n_with) / obs.target * HUNDRED) if obs.target else None
             parts.evidence = EvidenceOut.model_construct(
-                counted_with_evidence=n_with, counted_on_claim=len(m.items_without),
-                achievement_pct_evidenced=pct(share), items_without_evidence=list(m.items_without),
+                counted_with_evidence=n_with,
+                counted_on_claim=len(m.items_without),
+                achievement_pct_evidenced=pct(share),
+                items_without_evidence=list(m.items_without),
                 owners=list(dict.fromkeys(owner for _, owner in m.owned_by_others)),
-                counted_owned_by_others=len(m.owned_by_others))
+                counted_owned_by_others=len(m.owned_by_others),
+            )
         return parts
 
     @staticmethod
@@ -174,7 +194,7 @@ class Threshold(Kind):
         _, basis, since = r.target.version(version_day(obs.window))
         out.basis = basis_out(basis)
         out.in_force_from = since
-        if since is not None:   # the finding cites the version of a target that changed
+        if since is not None:  # the finding cites the version of a target that changed
             out.display += f" (mức áp dụng từ ngày {vi.date(since)})"
         return out
 
@@ -183,42 +203,62 @@ class Threshold(Kind):
         t = r.target
         ind = cat.indicators.get(r.measure.of)
         if t.value is None:
-            return TargetOut.model_construct(operator=t.op, value=None, unit=unit, threshold_known=False,
-                                             display="chưa xác định (" + (t.unknown_reason or "văn bản không nêu") + ")")
+            return TargetOut.model_construct(
+                operator=t.op,
+                value=None,
+                unit=unit,
+                threshold_known=False,
+                display="chưa xác định (" + (t.unknown_reason or "văn bản không nêu") + ")",
+            )
         if isinstance(t.value, bool):
-            return TargetOut.model_construct(operator=t.op, value=t.value, unit=unit, threshold_known=True,
-                                             display="có" if t.value else "không")
+            return TargetOut.model_construct(
+                operator=t.op, value=t.value, unit=unit, threshold_known=True, display="có" if t.value else "không"
+            )
         if isinstance(t.value, str):
             label = ind.level_label(ind.level_index(t.value)) if ind else t.value
-            return TargetOut.model_construct(operator=t.op, value=t.value, unit=unit, threshold_known=True,
-                                             display=label)
+            return TargetOut.model_construct(
+                operator=t.op, value=t.value, unit=unit, threshold_known=True, display=label
+            )
         op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
         display = op_word + vi.quantity(obs.target, unit)
         if t.per_year:
             yearly, _, _ = t.version(version_day(obs.window))
             display += f", tức {vi.quantity(yearly, unit)}/năm × {vi.count(len(obs.window.years))} năm"
-        return TargetOut.model_construct(operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True,
-                                         display=display)
+        return TargetOut.model_construct(
+            operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True, display=display
+        )
 
     def describe(self, cat, lr) -> list[str]:
         r = lr.rule
-        out = [_target_words(cat, r),
-               "Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
-               "nếu không là “Chưa đủ dữ liệu”."]
+        out = [
+            _target_words(cat, r),
+            "Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
+            "nếu không là “Chưa đủ dữ liệu”.",
+        ]
         if r.outlook_from:
-            out.append(f"Khi chưa đến hạn, triển vọng lấy từ kết luận của quy tắc `{r.outlook_from}`: đạt hoặc đang "
-                       "chờ → đúng tiến độ; chưa đạt → có nguy cơ không đạt.")
+            out.append(
+                f"Khi chưa đến hạn, triển vọng lấy từ kết luận của quy tắc `{r.outlook_from}`: đạt hoặc đang "
+                "chờ → đúng tiến độ; chưa đạt → có nguy cơ không đạt."
+            )
         return out
 
     def lint(self, cat, lr, ids, diags: "Diagnostics") -> None:
         r = lr.rule
         if r.outlook_from and r.outlook_from not in ids:
-            lr.error(diags, ("outlook_from",), "unknown-rule",
-                     f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids))
+            lr.error(
+                diags,
+                ("outlook_from",),
+                "unknown-rule",
+                f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids),
+            )
         elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
-            lr.error(diags, ("outlook_from",), "outlook-periods",
-                     f"'{r.outlook_from}' is judged once per year; an outlook reads a rule with one period "
-                     "(cumulative, deadline or as_of)")
+            lr.error(
+                diags,
+                ("outlook_from",),
+                "outlook-periods",
+                f"'{r.outlook_from}' is judged once per year; an outlook reads a rule with one period "
+                "(cumulative, deadline or as_of)",
+            )
         ind = cat.indicators.get(r.measure.of)
         if ind is not None:
             _check_target(lr, r, ind, diags)
@@ -228,7 +268,7 @@ class Threshold(Kind):
         _never_always(cat, lr, diags)
 
 
-PACE_FROM = Decimal("0.5")   # the share of a period that must have passed before a slow start counts as "at risk"
+PACE_FROM = Decimal("0.5")  # the share of a period that must have passed before a slow start counts as "at risk"
 
 
 def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
@@ -237,8 +277,14 @@ def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
     Only for a numeric target to reach (≥ or >), and only in the second half of the period: 0 of 1 model with two
     months left is at risk; 0 of 1 in February says nothing yet."""
     m = obs.measured
-    if not w.open or r.target.op not in (">=", ">") or obs.target is None or m is None \
-            or isinstance(r.target.value, (bool, str)) or r.target.value is None:
+    if (
+        not w.open
+        or r.target.op not in (">=", ">")
+        or obs.target is None
+        or m is None
+        or isinstance(r.target.value, (bool, str))
+        or r.target.value is None
+    ):
         return PACE_UNKNOWN
     end = w.deadline if w.kind == "deadline" and w.deadline else w.end
     total = (end - w.start).days + 1
@@ -265,12 +311,16 @@ def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:
     for lf in m.facts:
         for item in lf.fact.items or ():
             if item.owner:
-                notes.append(f"Mô hình “{item.name}” do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
-                             f"{lf.report.issuer}.")
+                notes.append(
+                    f"Mô hình “{item.name}” do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
+                    f"{lf.report.issuer}."
+                )
             d = item.decision
             if d is not None and d.date is not None and d.date < plan.date:
-                notes.append(f"Quyết định số {d.number} ngày {vi.date(d.date)} (mô hình “{item.name}”) ban hành "
-                             f"trước {plan.citation} mà mô hình được tính vào.")
+                notes.append(
+                    f"Quyết định số {d.number} ngày {vi.date(d.date)} (mô hình “{item.name}”) ban hành "
+                    f"trước {plan.citation} mà mô hình được tính vào."
+                )
     return notes
 
 
@@ -279,9 +329,12 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
     if t.value is None:
         extreme = extreme_value(cat, r)
         unit = t.unit or ""
-        tail = (f" Chỉ kết luận “Đạt” khi kết quả ở mức {vi.number(extreme)}{unit if unit == '%' else ' ' + unit}"
-                ", vì khi đó đạt với mọi ngưỡng; còn lại là “Chưa đủ dữ liệu”." if extreme is not None else
-                " Không kết luận được “Đạt” hay “Chưa đạt” từ số liệu; chỉ ghi nhận kết quả.")
+        tail = (
+            f" Chỉ kết luận “Đạt” khi kết quả ở mức {vi.number(extreme)}{unit if unit == '%' else ' ' + unit}"
+            ", vì khi đó đạt với mọi ngưỡng; còn lại là “Chưa đủ dữ liệu”."
+            if extreme is not None
+            else " Không kết luận được “Đạt” hay “Chưa đạt” từ số liệu; chỉ ghi nhận kết quả."
+        )
         return f"Ngưỡng chưa xác định: {t.unknown_reason}.{tail}"
     if isinstance(t.value, bool):
         return "Đạt khi " + ("có" if t.value else "không có") + "; ngược lại là chưa đạt."
@@ -289,12 +342,16 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
         ind = cat.indicators[r.measure.of]
         idx = ind.level_index(t.value)
         label = ind.level_label(idx) if idx is not None else t.value
-        return f"Đạt khi ở mức {OP_WORDS[t.op]} “{label}” (thứ tự: " + " < ".join(
-            lv.label for lv in ind.levels or []) + ")."
+        return (
+            f"Đạt khi ở mức {OP_WORDS[t.op]} “{label}” (thứ tự: "
+            + " < ".join(lv.label for lv in ind.levels or [])
+            + ")."
+        )
     unit = t.unit or ""
     per_year = " mỗi năm của kỳ (chỉ tiêu nhân với số năm)" if t.per_year else ""
-    changes = "".join(f"; từ ngày {vi.date(c.from_)}: {OP_WORDS[t.op]} {vi.quantity(c.value, unit or None)}"
-                      for c in t.changes)
+    changes = "".join(
+        f"; từ ngày {vi.date(c.from_)}: {OP_WORDS[t.op]} {vi.quantity(c.value, unit or None)}" for c in t.changes
+    )
     tail = " (kỳ đánh giá dùng mức có hiệu lực vào ngày cuối của kỳ)" if t.changes else ""
     return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}{changes}{tail}."
 
@@ -311,24 +368,40 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
     if value is not None:
         if ind.type == "boolean" and not ratio:
             if not isinstance(value, bool):
-                lr.error(diags, ("target", "value"), "type-mismatch",
-                         f"'{ind.key}' is boolean: the target value must be true or false, got {value!r}")
+                lr.error(
+                    diags,
+                    ("target", "value"),
+                    "type-mismatch",
+                    f"'{ind.key}' is boolean: the target value must be true or false, got {value!r}",
+                )
             elif t.op != "==":
                 lr.error(diags, ("target", "op"), "type-mismatch", "a boolean target compares with '=='")
         elif ind.type == "level" and not ratio:
             if not isinstance(value, str) or ind.level_index(value) is None:
                 levels = [lv.key for lv in ind.levels or []]
-                lr.error(diags, ("target", "value"), "type-mismatch",
-                         f"'{ind.key}' is a level: the target must be one of {levels}, got {value!r}"
-                         + (did_you_mean(str(value), levels) if isinstance(value, str) else ""))
+                lr.error(
+                    diags,
+                    ("target", "value"),
+                    "type-mismatch",
+                    f"'{ind.key}' is a level: the target must be one of {levels}, got {value!r}"
+                    + (did_you_mean(str(value), levels) if isinstance(value, str) else ""),
+                )
         elif not isinstance(value, Decimal):
-            lr.error(diags, ("target", "value"), "type-mismatch",
-                     f"'{ind.key}' is {ind.type}: the target value must be a number, got {value!r}")
+            lr.error(
+                diags,
+                ("target", "value"),
+                "type-mismatch",
+                f"'{ind.key}' is {ind.type}: the target value must be a number, got {value!r}",
+            )
     expected_unit = "%" if ratio else ind.unit
     if t.unit is not None and expected_unit is not None and t.unit != expected_unit:
-        lr.error(diags, ("target", "unit"), "unit-mismatch",
-                 f"the target is in '{t.unit}' but "
-                 + ("a ratio is in %" if ratio else f"indicator {ind.key!r} counts in {ind.unit!r}"))
+        lr.error(
+            diags,
+            ("target", "unit"),
+            "unit-mismatch",
+            f"the target is in '{t.unit}' but "
+            + ("a ratio is in %" if ratio else f"indicator {ind.key!r} counts in {ind.unit!r}"),
+        )
 
 
 def _check_fraction(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
@@ -336,14 +409,20 @@ def _check_fraction(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags:
     t = r.target
     if not (r.measure.per is not None or ind.type == "percent" or t.unit == "%"):
         return
-    versions = [(("target", "value"), t.value)] + [(("target", "changes", i, "value"), c.value)
-                                                   for i, c in enumerate(t.changes)]
+    versions = [(("target", "value"), t.value)] + [
+        (("target", "changes", i, "value"), c.value) for i, c in enumerate(t.changes)
+    ]
     for sub, value in versions:
         if isinstance(value, Decimal) and not isinstance(value, bool) and 0 < value <= 1:
             line, col = lr.where(*sub)
-            diags.warning(lr.path, line, col, "percent-fraction",
-                          f"the target is {value}%: a percentage is written from 0 to 100 "
-                          f"({vi.number(value * 100)} for {vi.number(value * 100)}%), not as a fraction")
+            diags.warning(
+                lr.path,
+                line,
+                col,
+                "percent-fraction",
+                f"the target is {value}%: a percentage is written from 0 to 100 "
+                f"({vi.number(value * 100)} for {vi.number(value * 100)}%), not as a fraction",
+            )
 
 
 def _domain(cat: "Catalogue", r: ThresholdRule) -> tuple[Optional[Decimal], Optional[Decimal]]:
@@ -363,16 +442,34 @@ def _never_always(cat: "Catalogue", lr: "LoadedRule", diags: "Diagnostics") -> N
         return
     lo, hi = _domain(cat, r)
     op = r.target.op
-    never = ((op == ">=" and hi is not None and value > hi) or (op == ">" and hi is not None and value >= hi)
-             or (op == "<=" and lo is not None and value < lo) or (op == "<" and lo is not None and value <= lo)
-             or (op == "==" and ((hi is not None and value > hi) or (lo is not None and value < lo))))
-    always = ((op == ">=" and lo is not None and value <= lo) or (op == ">" and lo is not None and value < lo)
-              or (op == "<=" and hi is not None and value >= hi) or (op == "<" and hi is not None and value > hi))
+    never = (
+        (op == ">=" and hi is not None and value > hi)
+        or (op == ">" and hi is not None and value >= hi)
+        or (op == "<=" and lo is not None and value < lo)
+        or (op == "<" and lo is not None and value <= lo)
+        or (op == "==" and ((hi is not None and value > hi) or (lo is not None and value < lo)))
+    )
+    always = (
+        (op == ">=" and lo is not None and value <= lo)
+        or (op == ">" and lo is not None and value < lo)
+        or (op == "<=" and hi is not None and value >= hi)
+        or (op == "<" and hi is not None and value > hi)
+    )
     line, col = lr.where("target")
     shown = f"{end_text(lo)}…{end_text(hi)}"
     if never:
-        diags.error(lr.path, line, col, "never-true",
-                    f"the target '{op} {r.target.value}' can never be met: the measured value lies in {shown}")
+        diags.error(
+            lr.path,
+            line,
+            col,
+            "never-true",
+            f"the target '{op} {r.target.value}' can never be met: the measured value lies in {shown}",
+        )
     elif always:
-        diags.warning(lr.path, line, col, "always-true",
-                      f"the target '{op} {r.target.value}' is met by every possible value ({shown}); it can never be unmet")
+        diags.warning(
+            lr.path,
+            line,
+            col,
+            "always-true",
+            f"the target '{op} {r.target.value}' is met by every possible value ({shown}); it can never be unmet",
+        )

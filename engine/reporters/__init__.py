@@ -77,22 +77,26 @@ class Reporter:
     write: Callable[[Run, IO, Options], None]
     binary: bool = False
     styled: bool = False
-    header_only: bool = False   # reads of each commune only what chitieu.facts.CommuneFacts.header keeps (--jobs)
+    header_only: bool = False  # reads of each commune only what chitieu.facts.CommuneFacts.header keeps (--jobs)
 
 
 def _stream(module: str, function: str, *, styled: bool = False) -> Callable[[Run, IO, Options], None]:
     """A writer that takes the communes as they are audited (memory stays flat over a province)."""
+
     def write(run: Run, out: IO, opts: Options) -> None:
         style = {"color": opts.color} if styled else {}
         getattr(_module(module), function)(run.catalogue, run.communes(), out, **style)
+
     return write
 
 
 def _whole(module: str, function: str, *, styled: bool = False) -> Callable[[Run, IO, Options], None]:
     """A renderer of the whole run's result (tables and documents, which need every finding)."""
+
     def write(run: Run, out: IO, opts: Options) -> None:
         style = {"color": opts.color} if styled else {}
         out.write(getattr(_module(module), function)(run.result(), **style))
+
     return write
 
 
@@ -106,6 +110,7 @@ def _document(fmt: str) -> Callable[[Run, IO, Options], None]:
     def write(run: Run, out: IO, opts: Options) -> None:
         documents = _module("documents")
         out.write(documents.render(opts.product, fmt, run.result(), opts.document or documents.DocumentOptions()))
+
     return write
 
 
@@ -125,12 +130,20 @@ REPORTERS = _registry(
 )
 
 # chitieu shortfalls: the shortfall list
-SHORTFALL_FORMATS = _registry(*(Reporter(name, _whole("shortfall", f"render_{name}"), binary=name == "xlsx")
-                                 for name in ("xlsx", "csv", "md", "json")))
+SHORTFALL_FORMATS = _registry(
+    *(
+        Reporter(name, _whole("shortfall", f"render_{name}"), binary=name == "xlsx")
+        for name in ("xlsx", "csv", "md", "json")
+    )
+)
 
 # chitieu report: the drafted documents (which one: Options.product, `--for`)
-DOCUMENT_FORMATS = _registry(*(Reporter(name, _document(name), binary=name in ("docx", "xlsx"))
-                                for name in ("md", "txt", "docx", "json", "xlsx")))
+DOCUMENT_FORMATS = _registry(
+    *(
+        Reporter(name, _document(name), binary=name in ("docx", "xlsx"))
+        for name in ("md", "txt", "docx", "json", "xlsx")
+    )
+)
 
 
 def render(reporter: Reporter, run: Run, opts: Optional[Options] = None) -> str | bytes:
@@ -145,8 +158,14 @@ def render(reporter: Reporter, run: Run, opts: Optional[Options] = None) -> str 
 # The suffixes each format is written under. Plain text (.txt, .md) suits every text format; a suffix that names
 # another kind of file (.json for a table, .docx for a workbook) is a contradiction.
 SUFFIXES: dict[str, tuple[str, ...]] = {
-    "json": (".json",), "html": (".html", ".htm"), "xlsx": (".xlsx",), "docx": (".docx",), "csv": (".csv",),
-    "yaml": (".yaml", ".yml"), "md": (".md", ".markdown"), "txt": (".txt",),
+    "json": (".json",),
+    "html": (".html", ".htm"),
+    "xlsx": (".xlsx",),
+    "docx": (".docx",),
+    "csv": (".csv",),
+    "yaml": (".yaml", ".yml"),
+    "md": (".md", ".markdown"),
+    "txt": (".txt",),
 }
 TEXT_FORMATS = {"list", "table", "section", "matrix", "md", "txt"}
 PLAIN_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -162,12 +181,16 @@ def pick_format(formats: Iterable[str], given: Optional[str], output: Optional[P
         if named in formats:
             return named
         if named is not None and named not in TEXT_FORMATS:
-            raise ValueError(f"-o {output}: this command does not write {named.upper()} (its formats: "
-                             f"{', '.join(formats)}); choose another name or --format")
+            raise ValueError(
+                f"-o {output}: this command does not write {named.upper()} (its formats: "
+                f"{', '.join(formats)}); choose another name or --format"
+            )
         return default
     if named is None or named == given:
         return given
     if given in TEXT_FORMATS and suffix in PLAIN_SUFFIXES:
         return given
-    raise ValueError(f"--format {given} contradicts the name -o {output} (a {suffix} file); "
-                     f"use a name ending in {SUFFIXES.get(given, ('.txt',))[0]} or drop --format")
+    raise ValueError(
+        f"--format {given} contradicts the name -o {output} (a {suffix} file); "
+        f"use a name ending in {SUFFIXES.get(given, ('.txt',))[0]} or drop --format"
+    )

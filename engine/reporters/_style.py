@@ -15,7 +15,7 @@ from .. import vi
 @dataclass(frozen=True)
 class Look:
     terminal: str
-    fill: str          # RRGGBB
+    fill: str  # RRGGBB
     short: str
 
 

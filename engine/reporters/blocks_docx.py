@@ -31,7 +31,7 @@ TABLE_PT = 11
 HEADING_LOOK = {1: (BODY_PT, True, False), 2: (BODY_PT, True, False), 3: (BODY_PT, True, True)}
 
 
-CORE_MAX = 255        # Word's limit on a core property (the document's title in File → Info)
+CORE_MAX = 255  # Word's limit on a core property (the document's title in File → Info)
 
 
 def _core_text(text: str) -> str:
@@ -63,8 +63,18 @@ def _all_scripts(rpr):
     return fonts
 
 
-def _para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
-          align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = False, after: float = 6, style=None):
+def _para(
+    container,
+    text: str = "",
+    *,
+    size: float = BODY_PT,
+    bold: bool = False,
+    italic: bool = False,
+    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = False,
+    after: float = 6,
+    style=None,
+):
     p = container.add_paragraph(style=style)
     p.alignment = align
     fmt = p.paragraph_format
@@ -263,8 +273,15 @@ def _document(doc, d: DocumentBlocks, width_cm: float) -> None:
     _para(doc, after=6)
     _para(doc, d.kind, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     for i, line in enumerate(d.title):
-        _para(doc, line, size=14, bold=i == 0, italic=i > 0, align=WD_ALIGN_PARAGRAPH.CENTER,
-              after=12 if i == len(d.title) - 1 else 0)
+        _para(
+            doc,
+            line,
+            size=14,
+            bold=i == 0,
+            italic=i > 0,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            after=12 if i == len(d.title) - 1 else 0,
+        )
     for b in d.blocks:
         if isinstance(b, Heading):
             p = doc.add_paragraph(style=f"Heading {min(b.level, 3)}")
@@ -274,8 +291,11 @@ def _document(doc, d: DocumentBlocks, width_cm: float) -> None:
             _para(doc, b.text, italic=b.italic or b.placeholder, indent=True)
         elif isinstance(b, Bullet):
             p = _para(doc, indent=True)
-            _font(p.add_run(_clean(f"{b.marker} {b.text}")), BODY_PT, italic=b.placeholder or b.marker == "-"
-                  and b.text.endswith(":"))
+            _font(
+                p.add_run(_clean(f"{b.marker} {b.text}")),
+                BODY_PT,
+                italic=b.placeholder or b.marker == "-" and b.text.endswith(":"),
+            )
         elif isinstance(b, Table):
             _table(doc, b)
     if d.signature is not None:

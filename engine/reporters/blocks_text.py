@@ -15,7 +15,7 @@ def render_text(doc: DocumentBlocks, *, with_header: bool = True) -> str:
         lines += [doc.kind] + doc.title + [""]
     for b in doc.blocks:
         if isinstance(b, Heading):
-            lines += (["", b.text] if b.level == 1 else [b.text])
+            lines += ["", b.text] if b.level == 1 else [b.text]
         elif isinstance(b, Para):
             lines.append(b.text)
         elif isinstance(b, Bullet):
@@ -38,9 +38,16 @@ def render_text(doc: DocumentBlocks, *, with_header: bool = True) -> str:
 def render_markdown(doc: DocumentBlocks) -> str:
     h = doc.header
     head = [_md(x) for x in (h.parent or "").split("\n") if x] + [f"**{_md(x)}**" for x in h.body.split("\n")]
-    lines = ["<br>".join(head) + f"<br>{_md(h.number)}", "",
-             "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**", "",
-             f"*{_md(h.place_date)}*", "", f"# {_md(doc.kind)}", ""]
+    lines = [
+        "<br>".join(head) + f"<br>{_md(h.number)}",
+        "",
+        "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**",
+        "",
+        f"*{_md(h.place_date)}*",
+        "",
+        f"# {_md(doc.kind)}",
+        "",
+    ]
     lines += [f"**{_md(t)}**" for t in doc.title] + [""]
     for b in doc.blocks:
         if isinstance(b, Heading):

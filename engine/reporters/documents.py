@@ -24,7 +24,7 @@ class DocumentOptions:
     number: Optional[str] = None
     signer: str = ""
     recipients: list[str] = field(default_factory=list)
-    reviewer: Optional[object] = None          # chitieu.documents.review.ReviewOptions
+    reviewer: Optional[object] = None  # chitieu.documents.review.ReviewOptions
 
 
 def _commune(result: "AuditResult", opts: DocumentOptions) -> list["DocumentBlocks"]:
@@ -53,21 +53,26 @@ def _self_assessment(result: "AuditResult", opts: DocumentOptions) -> list["Docu
 
 def _noted(build: Callable[["AuditResult", DocumentOptions], list["DocumentBlocks"]]):
     """A document of a commune whose findings rest on unreviewed drafts opens with a note that says so."""
+
     def documents(result: "AuditResult", opts: DocumentOptions) -> list["DocumentBlocks"]:
         from .. import vi
         from ..documents.blocks import Para
 
         docs = build(result, opts)
-        for doc, cf in zip(docs, result.communes):
+        for doc, cf in zip(docs, result.communes, strict=False):
             if cf.unreviewed:
                 doc.blocks.insert(0, Para(vi.unreviewed_note(cf.commune.name, cf.unreviewed_files), placeholder=True))
         return docs
+
     return documents
 
 
 # chitieu report --for: the documents, each built once per commune
 PRODUCTS: dict[str, Callable[["AuditResult", DocumentOptions], list["DocumentBlocks"]]] = {
-    "commune": _noted(_commune), "reviewer": _noted(_reviewer), "self-assessment": _noted(_self_assessment)}
+    "commune": _noted(_commune),
+    "reviewer": _noted(_reviewer),
+    "self-assessment": _noted(_self_assessment),
+}
 
 
 def _md(docs: list["DocumentBlocks"]) -> str:
@@ -90,8 +95,10 @@ def _docx(docs: list["DocumentBlocks"]) -> bytes:
 
 def _json(docs: list["DocumentBlocks"]) -> str:
     body = [dict(asdict(d), blocks=[dict(asdict(b), type=type(b).__name__.lower()) for b in d.blocks]) for d in docs]
-    return json.dumps({"schema": SCHEMA, "engine_version": __version__, "documents": body}, ensure_ascii=False,
-                      indent=2) + "\n"
+    return (
+        json.dumps({"schema": SCHEMA, "engine_version": __version__, "documents": body}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def _xlsx(docs: list["DocumentBlocks"]) -> bytes:
@@ -101,7 +108,12 @@ def _xlsx(docs: list["DocumentBlocks"]) -> bytes:
 
 
 FORMATS: dict[str, tuple[Callable[[list["DocumentBlocks"]], str | bytes], bool]] = {
-    "md": (_md, False), "txt": (_txt, False), "docx": (_docx, True), "json": (_json, False), "xlsx": (_xlsx, True)}
+    "md": (_md, False),
+    "txt": (_txt, False),
+    "docx": (_docx, True),
+    "json": (_json, False),
+    "xlsx": (_xlsx, True),
+}
 
 
 def render(product: str, fmt: str, result: "AuditResult", opts: DocumentOptions) -> str | bytes:

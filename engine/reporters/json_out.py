@@ -21,17 +21,28 @@ def _commune(cf: CommuneFacts) -> dict:
         "id": cf.commune.id,
         "name": cf.commune.name,
         "as_of": cf.as_of.isoformat(),
-        "reports": [{"title": r.title, "number": r.number, "date": str(r.date), "as_of": r.as_of.isoformat(),
-                     "issuer": r.issuer} for r in cf.reports],
+        "reports": [
+            {
+                "title": r.title,
+                "number": r.number,
+                "date": str(r.date),
+                "as_of": r.as_of.isoformat(),
+                "issuer": r.issuer,
+            }
+            for r in cf.reports
+        ],
         "files": [str(p) for p in cf.paths],
-        "unreviewed_files": cf.unreviewed_files,   # drafts of `facts extract` audited with --allow-unreviewed
+        "unreviewed_files": cf.unreviewed_files,  # drafts of `facts extract` audited with --allow-unreviewed
     }
 
 
 def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str]) -> dict[str, int]:
     """Write the document while auditing; return the counts per status."""
-    head = {"schema": SCHEMA, "engine_version": __version__,
-            "catalogue": {"name": cat.info.name, "version": cat.version, "digest": cat.digest}}
+    head = {
+        "schema": SCHEMA,
+        "engine_version": __version__,
+        "catalogue": {"name": cat.info.name, "version": cat.version, "digest": cat.digest},
+    }
     out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ",\n  \"findings\": [")
     counts = {s: 0 for s in vi.STATUS_LABELS}
     communes = []

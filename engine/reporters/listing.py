@@ -28,8 +28,11 @@ HEADINGS["at_risk"] = f"Chưa đến hạn, {vi.OUTLOOK_LABELS['at_risk']} (pend
 STYLE = {s: click_style(look.terminal) for s, look in LOOKS.items()} | {"at_risk": click_style(AT_RISK.terminal)}
 # what the closing summary repeats in full: failures, and the report's own figures that do not agree
 FAILED = {"unmet", "at_risk", "needs_clarification"}
-SUMMARY_LABELS = {"unmet": vi.STATUS_LABELS["unmet"].upper(), "at_risk": vi.OUTLOOK_LABELS["at_risk"].upper(),
-                  "needs_clarification": vi.STATUS_LABELS["needs_clarification"].upper()}
+SUMMARY_LABELS = {
+    "unmet": vi.STATUS_LABELS["unmet"].upper(),
+    "at_risk": vi.OUTLOOK_LABELS["at_risk"].upper(),
+    "needs_clarification": vi.STATUS_LABELS["needs_clarification"].upper(),
+}
 MIN_WIDTH, MAX_WIDTH = 40, 120
 ID_WIDTH, PERIOD_WIDTH = 36, 16
 
@@ -111,8 +114,9 @@ class ListView:
         for line in wrap(f"{head}: {len(findings)} kết luận", self.width, rest="  "):
             self._line(line, bold=True)
         if cf.unreviewed:
-            for line in wrap(vi.unreviewed_note(one_line(cf.commune.name), cf.unreviewed_files), self.width,
-                             first="  ", rest="  "):
+            for line in wrap(
+                vi.unreviewed_note(one_line(cf.commune.name), cf.unreviewed_files), self.width, first="  ", rest="  "
+            ):
                 self._line(line, fg="yellow", bold=True)
         groups: dict[str, list[Finding]] = {}
         for f in findings:
@@ -146,8 +150,9 @@ class ListView:
     def summary(self) -> None:
         n_failed = sum(1 for _, f in self.failed if group_of(f) != "needs_clarification")
         n_clarify = len(self.failed) - n_failed
-        parts = ([f"{n_failed} chưa đạt / có nguy cơ"] if n_failed else []) + \
-            ([f"{n_clarify} cần làm rõ"] if n_clarify else [])
+        parts = ([f"{n_failed} chưa đạt / có nguy cơ"] if n_failed else []) + (
+            [f"{n_clarify} cần làm rõ"] if n_clarify else []
+        )
         # the title rule says as much as the width allows: every count, the first one, or none
         titles = [f" tóm tắt: {' · '.join(parts)} ", f" tóm tắt: {parts[0]} ", " tóm tắt: "] if parts else [" tóm tắt "]
         title = next((t for t in titles if cell_len(t) <= self.width), titles[-1])
@@ -170,13 +175,23 @@ class ListView:
         parts = [f"{self.counts[s]} {HEADINGS[s]}" for s in vi.STATUS_ORDER if self.counts[s]]
         for line in wrap(f"{self.communes} xã, {total} kết luận: " + " · ".join(parts), self.width, rest="  "):
             self._line(line, bold=True)
-        for line in wrap("Bảng đầy đủ: chitieu check --format table · một quy tắc: chitieu rules show MÃ · lọc: "
-                         "--status unmet --rule 'ntm-*' --commune MÃ-XÃ", self.width, rest="  "):
+        for line in wrap(
+            "Bảng đầy đủ: chitieu check --format table · một quy tắc: chitieu rules show MÃ · lọc: "
+            "--status unmet --rule 'ntm-*' --commune MÃ-XÃ",
+            self.width,
+            rest="  ",
+        ):
             self._line(line, dim=True)
 
 
-def write_list(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str], *,
-               color: bool = False, width: int | None = None) -> None:
+def write_list(
+    cat: Catalogue,
+    stream: Iterable[tuple[CommuneFacts, list[Finding]]],
+    out: IO[str],
+    *,
+    color: bool = False,
+    width: int | None = None,
+) -> None:
     view = ListView(out, width=width, color=color)
     for cf, findings in stream:
         view.commune(cf, findings)

@@ -25,7 +25,6 @@ from ._text import clean, one_line
 from ._xlsx import append, discard, row_cells, save
 
 
-
 def legend() -> str:
     return " · ".join(f"{LOOKS[s].short} = {vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_ORDER)
 
@@ -35,10 +34,20 @@ def render_table(m: Matrix, *, color: bool = False) -> str:
     name_width = max([len(one_line(r.name)) for r in m.rows] + [4])
     # every cell is two characters and a border: the table is as wide as it needs to be, never truncated
     width = name_width + 3 * len(m.rules) + 5 * 4 + len(m.rules) + 10
-    console = Console(file=buf, force_terminal=color, color_system="standard" if color else None,
-                      width=max(100, width), highlight=False, emoji=False)
-    table = Table(title="Ma trận kết luận: xã × quy tắc (trạng thái xấu nhất của các kỳ)", title_justify="left",
-                  padding=(0, 0), collapse_padding=True)
+    console = Console(
+        file=buf,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        width=max(100, width),
+        highlight=False,
+        emoji=False,
+    )
+    table = Table(
+        title="Ma trận kết luận: xã × quy tắc (trạng thái xấu nhất của các kỳ)",
+        title_justify="left",
+        padding=(0, 0),
+        collapse_padding=True,
+    )
     table.add_column("Xã", no_wrap=True)
     for i, _ in enumerate(m.rules, 1):
         table.add_column(str(i), justify="center", no_wrap=True)
@@ -46,17 +55,21 @@ def render_table(m: Matrix, *, color: bool = False) -> str:
         table.add_column(LOOKS[s].short, justify="right")
     for row in m.rows:
         counts = row.counts()
-        cells = [Text(LOOKS[c.status].short, style=LOOKS[c.status].terminal) if c.status else Text("·") for c in row.cells]
-        table.add_row(one_line(row.name), *cells,
-                      *(str(counts[s]) for s in ("unmet", "insufficient_data", "pending", "met")))
+        cells = [
+            Text(LOOKS[c.status].short, style=LOOKS[c.status].terminal) if c.status else Text("·") for c in row.cells
+        ]
+        table.add_row(
+            one_line(row.name), *cells, *(str(counts[s]) for s in ("unmet", "insufficient_data", "pending", "met"))
+        )
     console.print(table)
     for i, (rid, _) in enumerate(m.rules, 1):
         console.print(f"{i:>3}  {rid}")
     console.print(legend())
     totals = m.totals()
     console.print(count_note(m))
-    console.print(f"{len(m.rows)} xã · " + " · ".join(f"{vi.STATUS_LABELS[s]}: {totals[s]}" for s in vi.STATUS_ORDER
-                                                      if totals[s]))
+    console.print(
+        f"{len(m.rows)} xã · " + " · ".join(f"{vi.STATUS_LABELS[s]}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
+    )
     return buf.getvalue()
 
 
@@ -83,8 +96,11 @@ def _html_row(m: Matrix, row: Row) -> str:
             tip = f"{rid} — {title}\n" + "\n".join(c.detail)
             cells.append(f'<td class="s-{c.status}" title="{e(tip)}">{LOOKS[c.status].short}</td>')
     counts = row.counts()
-    return (f'<tr><td class="name" title="{e(row.commune_id)}">{e(row.name)}</td>{"".join(cells)}'
-            + "".join(f"<td>{counts[s]}</td>" for s in vi.STATUS_ORDER) + "</tr>\n")
+    return (
+        f'<tr><td class="name" title="{e(row.commune_id)}">{e(row.name)}</td>{"".join(cells)}'
+        + "".join(f"<td>{counts[s]}</td>" for s in vi.STATUS_ORDER)
+        + "</tr>\n"
+    )
 
 
 def _h(text: str) -> str:
@@ -98,7 +114,9 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
     m = new_matrix(cat, keep_rows=False)
     colours = "".join(f".s-{s}{{background:#{look.fill}}}" for s, look in LOOKS.items())
     head = "".join(f'<th class="rule" title="{e(title)}">{e(rid)}</th>' for rid, title in m.rules)
-    legend_html = "".join(f'<span class="s-{s}">{LOOKS[s].short} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
+    legend_html = "".join(
+        f'<span class="s-{s}">{LOOKS[s].short} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER
+    )
     count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{LOOKS[s].short}</th>' for s in vi.STATUS_ORDER)
     out.write(f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Ma trận kết luận — chitieu</title>
@@ -113,9 +131,12 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
         out.write(_html_row(m, m.add_commune(cf.commune.id, matrix_name(cf), findings)))
     foot = []
     for s in vi.STATUS_ORDER:
-        foot.append(f'<tr><td class="name s-{s}">{e(vi.STATUS_LABELS[s])}</td>'
-                    + "".join(f"<td>{c[s] or ''}</td>" for c in m.column_counts())
-                    + "<td></td>" * len(vi.STATUS_ORDER) + "</tr>")
+        foot.append(
+            f'<tr><td class="name s-{s}">{e(vi.STATUS_LABELS[s])}</td>'
+            + "".join(f"<td>{c[s] or ''}</td>" for c in m.column_counts())
+            + "<td></td>" * len(vi.STATUS_ORDER)
+            + "</tr>"
+        )
     totals = m.totals()
     summary = " · ".join(f"{e(vi.STATUS_LABELS[s])}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
     out.write(f"""</tbody><tfoot>{"".join(foot)}</tfoot></table>
@@ -126,8 +147,13 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
 """)
 
 
-def write_xlsx(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[bytes],
-               *, created: dt.datetime | None = None) -> None:
+def write_xlsx(
+    cat: Catalogue,
+    stream: Iterable[tuple[CommuneFacts, list[Finding]]],
+    out: IO[bytes],
+    *,
+    created: dt.datetime | None = None,
+) -> None:
     """The matrix sheet and one row per finding, in openpyxl's write-only mode: each commune's rows go to disk as
     it is audited, so memory stays flat however many communes there are."""
     wb = Workbook(write_only=True)
@@ -159,7 +185,7 @@ def _fill_workbook(wb: Workbook, m: Matrix, stream: Iterable[tuple[CommuneFacts,
         counts = row.counts()
         statuses = [vi.STATUS_LABELS[c.status] if c.status else "" for c in row.cells]
         cells = row_cells(ws, [row.commune_id, row.name] + statuses + [counts[s] for s in vi.STATUS_ORDER])
-        for c, cell in zip(row.cells, cells[2:2 + len(m.rules)], strict=True):
+        for c, cell in zip(row.cells, cells[2 : 2 + len(m.rules)], strict=True):
             if c.status:
                 cell.fill = fills[c.status]
         ws.append(cells)

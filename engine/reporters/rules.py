@@ -35,8 +35,10 @@ def example_line(res: ExampleResult) -> str:
     exp = res.example.expect
     got = res.finding.status if res.finding else "—"
     period = f" [{res.finding.period.key}]" if res.finding else ""
-    head = (f"{'PASSED' if res.passed else 'FAILED'}  {res.test_id}  ({shown_path(res.path)}:{res.line})  "
-            f"expected {exp.status}, got {got}{period}")
+    head = (
+        f"{'PASSED' if res.passed else 'FAILED'}  {res.test_id}  ({shown_path(res.path)}:{res.line})  "
+        f"expected {exp.status}, got {got}{period}"
+    )
     if res.passed:
         return head
     lines = [head] + [f"    - {p}" for p in res.problems]

@@ -20,8 +20,12 @@ from ._text import csv_value, md
 from ._xlsx import append, workbook_bytes
 
 WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 10, 11, 30, 40, 22, 50, 10, 14, 60]
-FILL = {"Chưa đạt": "F8CBAD", "Có nguy cơ không đạt": "FFF2CC", "Cần làm rõ": "FCE4D6",
-        "Chỉ nêu, chưa có minh chứng": "E4DFEC"}
+FILL = {
+    "Chưa đạt": "F8CBAD",
+    "Có nguy cơ không đạt": "FFF2CC",
+    "Cần làm rõ": "FCE4D6",
+    "Chỉ nêu, chưa có minh chứng": "E4DFEC",
+}
 
 
 def _rows(result: AuditResult) -> list[list]:
@@ -34,13 +38,21 @@ def render_xlsx(result: AuditResult, *, created: dt.datetime | None = None) -> b
     ws.title = "Danh sách thiếu hụt"
     thin = Side(style="thin", color="999999")
     border = Border(top=thin, bottom=thin, left=thin, right=thin)
-    append(ws, SHORTFALL_HEADER, font=Font(name="Times New Roman", bold=True, size=11),
-           fill=PatternFill("solid", fgColor="D9D9D9"), border=border,
-           alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"))
+    append(
+        ws,
+        SHORTFALL_HEADER,
+        font=Font(name="Times New Roman", bold=True, size=11),
+        fill=PatternFill("solid", fgColor="D9D9D9"),
+        border=border,
+        alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+    )
     kind_col = SHORTFALL_HEADER.index("Loại thiếu hụt")
     pct_col = SHORTFALL_HEADER.index("Tỷ lệ đạt (%)")
-    body = {"font": Font(name="Times New Roman", size=11), "alignment": Alignment(wrap_text=True, vertical="top"),
-            "border": border}
+    body = {
+        "font": Font(name="Times New Roman", size=11),
+        "alignment": Alignment(wrap_text=True, vertical="top"),
+        "border": border,
+    }
     n = 0
     for row in _rows(result):
         cells = append(ws, row, **body)
@@ -57,10 +69,14 @@ def render_xlsx(result: AuditResult, *, created: dt.datetime | None = None) -> b
     ws.auto_filter.ref = f"A1:{get_column_letter(len(SHORTFALL_HEADER))}{n + 1}"
     info = wb.create_sheet("Thông tin")
     cat = result.catalogue
-    for pair in (("Danh mục quy tắc", cat.info.name), ("Phiên bản danh mục", f"{cat.version} ({cat.digest})"),
-                 ("chitieu", __version__), ("Số dòng", n),
-                 ("Xã", ", ".join(cf.commune.name for cf in result.communes)),
-                 ("Số liệu đến ngày", ", ".join(cf.as_of.strftime("%d/%m/%Y") for cf in result.communes))):
+    for pair in (
+        ("Danh mục quy tắc", cat.info.name),
+        ("Phiên bản danh mục", f"{cat.version} ({cat.digest})"),
+        ("chitieu", __version__),
+        ("Số dòng", n),
+        ("Xã", ", ".join(cf.commune.name for cf in result.communes)),
+        ("Số liệu đến ngày", ", ".join(cf.as_of.strftime("%d/%m/%Y") for cf in result.communes)),
+    ):
         append(info, pair)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 24, 80
     return workbook_bytes(wb, created)
@@ -85,12 +101,24 @@ def _md(value) -> str:
 
 
 def render_md(result: AuditResult) -> str:
-    cols = ["STT", "Xã", "Mã quy tắc", "Kỳ", "Loại thiếu hụt", "Mức chỉ tiêu", "Kết quả", "Còn thiếu",
-            "Tỷ lệ đạt (%)", "Văn bản nguồn", "Dòng báo cáo"]
+    cols = [
+        "STT",
+        "Xã",
+        "Mã quy tắc",
+        "Kỳ",
+        "Loại thiếu hụt",
+        "Mức chỉ tiêu",
+        "Kết quả",
+        "Còn thiếu",
+        "Tỷ lệ đạt (%)",
+        "Văn bản nguồn",
+        "Dòng báo cáo",
+    ]
     idx = [SHORTFALL_HEADER.index(c) for c in cols]
     lines = ["# Danh sách thiếu hụt", ""]
-    lines += [f"> **{vi.unreviewed_note(cf.commune.name, cf.unreviewed_files)}**\n" for cf in result.communes
-              if cf.unreviewed]
+    lines += [
+        f"> **{vi.unreviewed_note(cf.commune.name, cf.unreviewed_files)}**\n" for cf in result.communes if cf.unreviewed
+    ]
     lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in _rows(result):
         cells = [_md(row[i]) for i in idx]
@@ -99,9 +127,33 @@ def render_md(result: AuditResult) -> str:
 
 
 def render_json(result: AuditResult) -> str:
-    keys = ["stt", "commune_id", "commune", "rule_id", "title", "period", "kind", "target", "actual", "shortfall",
-            "achievement_pct", "deadline", "document", "clause", "evidence", "quote", "report_lines", "severity",
-            "message"]
+    keys = [
+        "stt",
+        "commune_id",
+        "commune",
+        "rule_id",
+        "title",
+        "period",
+        "kind",
+        "target",
+        "actual",
+        "shortfall",
+        "achievement_pct",
+        "deadline",
+        "document",
+        "clause",
+        "evidence",
+        "quote",
+        "report_lines",
+        "severity",
+        "message",
+    ]
     rows = [dict(zip(keys, row, strict=True)) for row in _rows(result)]
-    return json.dumps({"schema": "chitieu.shortfalls/1", "engine_version": __version__, "header": SHORTFALL_HEADER,
-                       "rows": rows}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"schema": "chitieu.shortfalls/1", "engine_version": __version__, "header": SHORTFALL_HEADER, "rows": rows},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

@@ -14,7 +14,6 @@ from ._style import LOOKS
 from ._text import clean
 
 
-
 def summary_line(result: AuditResult) -> str:
     counts = result.counts()
     parts = [f"{vi.STATUS_LABELS[s]} ({s}): {counts[s]}" for s in vi.STATUS_ORDER if counts[s]]
@@ -25,17 +24,29 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
     buf = io.StringIO()
     if width is None:
         width = max(100, Console().width) if color else 160
-    console = Console(file=buf, force_terminal=color, color_system="standard" if color else None, width=width,
-                      highlight=False, emoji=False)
+    console = Console(
+        file=buf,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        width=width,
+        highlight=False,
+        emoji=False,
+    )
     for cf in result.communes:
-        table = Table(title=clean(f"{cf.commune.name} — số liệu đến {cf.as_of_phrase}"), show_lines=True,
-                      title_justify="left", expand=False)
+        table = Table(
+            title=clean(f"{cf.commune.name} — số liệu đến {cf.as_of_phrase}"),
+            show_lines=True,
+            title_justify="left",
+            expand=False,
+        )
         mine = [f for f in result.findings if f.commune.id == cf.commune.id]
         # Identifiers keep a fixed width (never wrapped, never cut); the prose columns share what is left, so a
         # narrow or piped console wraps the prose instead of cutting the table's right edge off.
-        fixed = {"Quy tắc": max([len(f.rule_id) for f in mine] + [7]),
-                 "Trạng thái": max([len(f.status) for f in mine] + [10]),
-                 "Căn cứ": max([len(f.evidence_level) for f in mine] + [6])}
+        fixed = {
+            "Quy tắc": max([len(f.rule_id) for f in mine] + [7]),
+            "Trạng thái": max([len(f.status) for f in mine] + [10]),
+            "Căn cứ": max([len(f.evidence_level) for f in mine] + [6]),
+        }
         for name in ("Quy tắc", "Chỉ tiêu", "Kỳ", "Mức chỉ tiêu", "Kết quả", "Trạng thái", "Căn cứ", "Nguồn"):
             table.add_column(name, width=fixed.get(name), overflow="fold")
         for f in mine:
@@ -46,8 +57,13 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
             if f.achievement_pct is not None:
                 result_text += f"\n{vi.percent(f.achievement_pct)} chỉ tiêu"
             table.add_row(
-                f.rule_id, clean(f.title), f.period.label, clean(f.target.display) if f.target else "—",
-                clean(result_text), status, f"{f.evidence_level}\n{f.evidence_label}",
+                f.rule_id,
+                clean(f.title),
+                f.period.label,
+                clean(f.target.display) if f.target else "—",
+                clean(result_text),
+                status,
+                f"{f.evidence_level}\n{f.evidence_label}",
                 clean(f"{f.source.citation}: {f.source.clause}"),
             )
         console.print(table)

@@ -46,19 +46,43 @@ DECISIONS = {"pending": "Chưa rà soát", "confirmed": "Đã xác nhận", "cor
 # every status the engine gives, worst first (vi.STATUS_ORDER); the findings page puts at-risk after unmet
 ORDER = list(service.STATUS_ORDER)
 PAGE_ORDER = ORDER[:1] + ["at_risk"] + ORDER[1:]
-SYMBOL = {"met": "✓", "unmet": "✗", "needs_clarification": "!", "pending": "◔", "insufficient_data": "?",
-          "waived": "⊘", "not_applicable": "–", "noted": "•"}
+SYMBOL = {
+    "met": "✓",
+    "unmet": "✗",
+    "needs_clarification": "!",
+    "pending": "◔",
+    "insufficient_data": "?",
+    "waived": "⊘",
+    "not_applicable": "–",
+    "noted": "•",
+}
 # a matrix cell: fixed text only (the status's symbol, a one-letter class), so a thousand rows stay small and quick;
 # static/matrix.js makes each cell a link to the commune's findings of that rule
-LETTER = {"met": "m", "unmet": "u", "needs_clarification": "c", "pending": "p", "insufficient_data": "i",
-          "waived": "w", "not_applicable": "n", "noted": "g"}
+LETTER = {
+    "met": "m",
+    "unmet": "u",
+    "needs_clarification": "c",
+    "pending": "p",
+    "insufficient_data": "i",
+    "waived": "w",
+    "not_applicable": "n",
+    "noted": "g",
+}
 _CELL = {None: "<td></td>", **{s: f'<td class="{LETTER[s]}">{SYMBOL[s]}</td>' for s in SYMBOL}}
 _FIRST = {s: i for i, s in enumerate(PAGE_ORDER)}
 
 
-def create_app(db_url: str, *, data_dir: Optional[Path] = None, token: Optional[str] = None,
-               loopback: bool = True, secret_key: Optional[bytes] = None, rules_dir: Optional[Path] = None,
-               session_hours: float = auth.SESSION_HOURS, clock=time.time) -> Flask:
+def create_app(
+    db_url: str,
+    *,
+    data_dir: Optional[Path] = None,
+    token: Optional[str] = None,
+    loopback: bool = True,
+    secret_key: Optional[bytes] = None,
+    rules_dir: Optional[Path] = None,
+    session_hours: float = auth.SESSION_HOURS,
+    clock=time.time,
+) -> Flask:
     """The web application over the database at ``db_url`` (migrated to the newest revision first).
 
     ``token`` is the access token (None: accounts only); ``loopback`` False refuses the token whatever it is.
@@ -79,14 +103,27 @@ def create_app(db_url: str, *, data_dir: Optional[Path] = None, token: Optional[
         SESSION_SECONDS=session_hours * 3600,
         CLOCK=clock,
     )
-    app.extensions["chitieu"] = {"engine": engine, "sessions": session_factory(engine), "files": FileStore(files_root),
-                                 "rules_dir": rules_dir}
+    app.extensions["chitieu"] = {
+        "engine": engine,
+        "sessions": session_factory(engine),
+        "files": FileStore(files_root),
+        "rules_dir": rules_dir,
+    }
     CSRFProtect(app)
-    app.jinja_env.globals.update(STATUS=service.STATUS_LABELS, OUTLOOK=service.OUTLOOK_LABELS,
-                                 EVIDENCE=service.EVIDENCE_LABELS, SEVERITY=service.SEVERITY_LABELS,
-                                 THEMES=service.THEME_LABELS, DECISIONS=DECISIONS, SYMBOL=SYMBOL, ORDER=ORDER,
-                                 PAGE_ORDER=PAGE_ORDER, ROLES=auth.ROLES,
-                                 url_with=_url_with, pct=_pct)
+    app.jinja_env.globals.update(
+        STATUS=service.STATUS_LABELS,
+        OUTLOOK=service.OUTLOOK_LABELS,
+        EVIDENCE=service.EVIDENCE_LABELS,
+        SEVERITY=service.SEVERITY_LABELS,
+        THEMES=service.THEME_LABELS,
+        DECISIONS=DECISIONS,
+        SYMBOL=SYMBOL,
+        ORDER=ORDER,
+        PAGE_ORDER=PAGE_ORDER,
+        ROLES=auth.ROLES,
+        url_with=_url_with,
+        pct=_pct,
+    )
     app.jinja_env.filters["vn_time"] = _vn_time
     app.jinja_env.filters["num"] = _num
     app.jinja_env.filters["vn_date"] = _vn_date
@@ -141,6 +178,7 @@ def _url_with(**changes) -> str:
 
 
 # --------------------------------------------------------------------------------------------------- plumbing
+
 
 def db():
     if "db" not in g:
@@ -218,20 +256,27 @@ def _visible(query):
 
 def _latest_runs():
     """The newest audit run of each commune, as a subquery (commune_id, run_id)."""
-    return (select(AuditRun.commune_id, func.max(AuditRun.id).label("run_id"))
-            .group_by(AuditRun.commune_id).subquery())
+    return select(AuditRun.commune_id, func.max(AuditRun.id).label("run_id")).group_by(AuditRun.commune_id).subquery()
 
 
 def _current(*where):
     """The findings that stand: for each commune, rule and year, those of the newest run that judged that rule in
     that year (a later report's run does not judge the state "as of" an earlier year again)."""
-    newest = (select(FindingRow.commune_id, FindingRow.rule_id, FindingRow.year,
-                     func.max(FindingRow.run_id).label("run_id"))
-              .where(*where).group_by(FindingRow.commune_id, FindingRow.rule_id, FindingRow.year).subquery())
-    return select(FindingRow).join(newest, and_(newest.c.run_id == FindingRow.run_id,
-                                                newest.c.commune_id == FindingRow.commune_id,
-                                                newest.c.rule_id == FindingRow.rule_id,
-                                                newest.c.year == FindingRow.year))
+    newest = (
+        select(FindingRow.commune_id, FindingRow.rule_id, FindingRow.year, func.max(FindingRow.run_id).label("run_id"))
+        .where(*where)
+        .group_by(FindingRow.commune_id, FindingRow.rule_id, FindingRow.year)
+        .subquery()
+    )
+    return select(FindingRow).join(
+        newest,
+        and_(
+            newest.c.run_id == FindingRow.run_id,
+            newest.c.commune_id == FindingRow.commune_id,
+            newest.c.rule_id == FindingRow.rule_id,
+            newest.c.year == FindingRow.year,
+        ),
+    )
 
 
 def _send(data: bytes, name: str, mimetype: str):
@@ -242,13 +287,17 @@ def _send(data: bytes, name: str, mimetype: str):
 
 # --------------------------------------------------------------------------------------------------- sign-in
 
+
 def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per page
     @app.after_request
     def _headers(response):
         # everything the pages use comes from this server; no page may be framed by another site; the token never
         # travels in a Referer header; downloads are never sniffed into something else
-        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                                    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        )
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
@@ -270,9 +319,12 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         given = request.args.get("token")
         if given is not None:
             if not auth.token_matches(given, token):
-                return _error_page(401, "Mã truy cập không đúng",
-                                   "Mã truy cập trong địa chỉ không đúng. Hãy dùng đúng địa chỉ mà lệnh "
-                                   "“chitieu serve” in ra khi khởi động.")
+                return _error_page(
+                    401,
+                    "Mã truy cập không đúng",
+                    "Mã truy cập trong địa chỉ không đúng. Hãy dùng đúng địa chỉ mà lệnh "
+                    "“chitieu serve” in ra khi khởi động.",
+                )
             session.clear()
             session.update(who="token", since=clock())
             session.permanent = True
@@ -303,11 +355,17 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         if request.method == "GET" and not expired:
             if not token or auth.has_users(db()):
                 return redirect(url_for("login", next=request.full_path if request.args else request.path))
-        return _error_page(401, "Cần đăng nhập" if not expired else "Phiên làm việc đã hết hạn",
-                           ("Trang này cần mã truy cập: mở địa chỉ có “?token=…” mà lệnh “chitieu serve” in ra "
-                            "khi khởi động" + (", hoặc đăng nhập bằng tài khoản." if auth.has_users(db()) else "."))
-                           if token else "Hãy đăng nhập bằng tài khoản được cấp.",
-                           login=auth.has_users(db()))
+        return _error_page(
+            401,
+            "Cần đăng nhập" if not expired else "Phiên làm việc đã hết hạn",
+            (
+                "Trang này cần mã truy cập: mở địa chỉ có “?token=…” mà lệnh “chitieu serve” in ra "
+                "khi khởi động" + (", hoặc đăng nhập bằng tài khoản." if auth.has_users(db()) else ".")
+            )
+            if token
+            else "Hãy đăng nhập bằng tài khoản được cấp.",
+            login=auth.has_users(db()),
+        )
 
     @app.route("/dang-nhap", methods=["GET", "POST"], endpoint="login")
     def login():
@@ -336,13 +394,22 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
     @app.get("/")
     def home():
         latest = _latest_runs()
-        rows = db().execute(_visible(select(Commune, AuditRun).outerjoin(latest, latest.c.commune_id == Commune.id)
-                                     .outerjoin(AuditRun, AuditRun.id == latest.c.run_id))
-                            .order_by(Commune.id)).all()
+        rows = (
+            db()
+            .execute(
+                _visible(
+                    select(Commune, AuditRun)
+                    .outerjoin(latest, latest.c.commune_id == Commune.id)
+                    .outerjoin(AuditRun, AuditRun.id == latest.c.run_id)
+                ).order_by(Commune.id)
+            )
+            .all()
+        )
         uploads = db().execute(select(Upload.commune_id, func.count(Upload.id)).group_by(Upload.commune_id)).all()
         counts = dict(uploads)
-        return render_template("home.html", rows=[(c, r, json.loads(r.counts_json) if r else None,
-                                                   counts.get(c.id, 0)) for c, r in rows])
+        return render_template(
+            "home.html", rows=[(c, r, json.loads(r.counts_json) if r else None, counts.get(c.id, 0)) for c, r in rows]
+        )
 
     @app.route("/tai-len", methods=["GET", "POST"])
     def upload():
@@ -351,15 +418,15 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
             return render_template("upload.html", communes=communes, problems=[], limits=service.LIMITS)
         f = request.files.get("file")
         if f is None or not f.filename:
-            return render_template("upload.html", communes=communes, limits=service.LIMITS,
-                                   problems=["Chưa chọn tệp để tải lên."]), 400
+            return render_template(
+                "upload.html", communes=communes, limits=service.LIMITS, problems=["Chưa chọn tệp để tải lên."]
+            ), 400
         name = Path(f.filename.replace("\\", "/")).name[:255] or "tệp"
         data = f.read(service.MAX_UPLOAD_BYTES + 1)
         try:
             up = _ingest(name, data, request.form)
         except service.ServiceError as exc:
-            return render_template("upload.html", communes=communes, limits=service.LIMITS,
-                                   problems=exc.problems), 400
+            return render_template("upload.html", communes=communes, limits=service.LIMITS, problems=exc.problems), 400
         except PermissionError as exc:
             return _error_page(403, "Không có quyền", str(exc))
         flash(f"Đã tải lên “{up.original_name}”: {len(up.facts)} số liệu chờ rà soát.", "info")
@@ -381,16 +448,35 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         s = db()
         _ensure_commune(commune)
         header = {"commune": commune, "report": draft.report, "warnings": draft.warnings}
-        up = Upload(sha256=digest, suffix=suffix, original_name=name, kind=kind, size=len(data),
-                    commune_id=commune["id"], uploaded_by=me().name, header_json=json.dumps(header, ensure_ascii=False),
-                    statements_json=json.dumps(draft.statements, ensure_ascii=False))
+        up = Upload(
+            sha256=digest,
+            suffix=suffix,
+            original_name=name,
+            kind=kind,
+            size=len(data),
+            commune_id=commune["id"],
+            uploaded_by=me().name,
+            header_json=json.dumps(header, ensure_ascii=False),
+            statements_json=json.dumps(draft.statements, ensure_ascii=False),
+        )
         s.add(up)
         s.flush()
         for f in draft.facts:
-            s.add(FactRow(upload_id=up.id, commune_id=commune["id"], indicator=f["indicator"], period=f["period"],
-                          body_json=json.dumps(f["body"], ensure_ascii=False), source_line=f["line"],
-                          source_cell=f.get("cell"), source_quote=f["quote"], flagged=f["flagged"], origin=kind,
-                          decision="pending"))
+            s.add(
+                FactRow(
+                    upload_id=up.id,
+                    commune_id=commune["id"],
+                    indicator=f["indicator"],
+                    period=f["period"],
+                    body_json=json.dumps(f["body"], ensure_ascii=False),
+                    source_line=f["line"],
+                    source_cell=f.get("cell"),
+                    source_quote=f["quote"],
+                    flagged=f["flagged"],
+                    origin=kind,
+                    decision="pending",
+                )
+            )
         for line, text in draft.unmatched:
             s.add(UnmatchedRow(upload_id=up.id, line=line, text=text))
         s.commit()
@@ -423,8 +509,9 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
                 new_id = service.commune_id(commune["name"], province)
             cid = new_id
         if not auth._COMMUNE.match(cid):
-            raise service.ServiceError([f"mã xã “{cid}” không hợp lệ: chữ thường không dấu, số, “-”, “/” "
-                                        "(ví dụ quang-ngai/tinh-an)"])
+            raise service.ServiceError(
+                [f"mã xã “{cid}” không hợp lệ: chữ thường không dấu, số, “-”, “/” (ví dụ quang-ngai/tinh-an)"]
+            )
         if not p.can_see(cid):
             raise PermissionError(f"Tài khoản này không được tải lên cho xã “{cid}”.")
         existing = db().get(Commune, cid)
@@ -443,8 +530,15 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
             return
         try:
             with s.begin_nested():
-                s.add(Commune(id=c["id"], name=c["name"], district=c.get("district"), province=c.get("province"),
-                              predecessors_json=predecessors))
+                s.add(
+                    Commune(
+                        id=c["id"],
+                        name=c["name"],
+                        district=c.get("district"),
+                        province=c.get("province"),
+                        predecessors_json=predecessors,
+                    )
+                )
         except IntegrityError:  # created by a concurrent upload meanwhile: theirs stands
             pass
 
@@ -468,30 +562,49 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         shown = [_fact_view(f, names) for f in facts]
         counts = {k: sum(1 for f in facts if f.decision == k) for k in DECISIONS}
         superseded = _superseded_by(up)
-        return render_template("review.html", up=up, header=header, facts=shown, paragraphs=paragraphs,
-                               unmatched=list(up.unmatched), indicators=service.indicators(cat), counts=counts,
-                               statements=json.loads(up.statements_json), superseded=superseded,
-                               commune=db().get(Commune, up.commune_id))
+        return render_template(
+            "review.html",
+            up=up,
+            header=header,
+            facts=shown,
+            paragraphs=paragraphs,
+            unmatched=list(up.unmatched),
+            indicators=service.indicators(cat),
+            counts=counts,
+            statements=json.loads(up.statements_json),
+            superseded=superseded,
+            commune=db().get(Commune, up.commune_id),
+        )
 
     def _fact_view(f: FactRow, names: dict) -> dict:
         body = json.loads(f.body_json)
         corrected = json.loads(f.corrected_json) if f.corrected_json else None
         current = corrected or {"period": f.period, "body": body}
         ind = names.get(f.indicator, {"name": f.indicator, "unit": None, "type": "?"})
-        history = db().scalars(select(FactDecision).where(FactDecision.fact_id == f.id)
-                               .order_by(FactDecision.id)).all()
-        return {"row": f, "body": body, "indicator": ind, "value": service.value_text(current["body"]),
-                "period": current["period"], "draft_value": service.value_text(body),
-                "document": service.document_text(current["body"].get("document")),
-                "note": current["body"].get("note"), "corrected": corrected, "history": history}
+        history = db().scalars(select(FactDecision).where(FactDecision.fact_id == f.id).order_by(FactDecision.id)).all()
+        return {
+            "row": f,
+            "body": body,
+            "indicator": ind,
+            "value": service.value_text(current["body"]),
+            "period": current["period"],
+            "draft_value": service.value_text(body),
+            "document": service.document_text(current["body"].get("document")),
+            "note": current["body"].get("note"),
+            "corrected": corrected,
+            "history": history,
+        }
 
     def _decide(f: FactRow, decision: str, corrected: Optional[dict] = None) -> None:
         now = utcnow()
         f.decision = decision
         f.corrected_json = json.dumps(corrected, ensure_ascii=False) if corrected else None
         f.decided_by, f.decided_at = me().name, now
-        db().add(FactDecision(fact_id=f.id, decision=decision, decided_by=me().name, decided_at=now,
-                              body_json=f.corrected_json))
+        db().add(
+            FactDecision(
+                fact_id=f.id, decision=decision, decided_by=me().name, decided_at=now, body_json=f.corrected_json
+            )
+        )
 
     @app.post("/tai-len/<int:uid>/so-lieu/<int:fid>")
     def decide(uid: int, fid: int):
@@ -557,14 +670,28 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         period = (request.form.get("period") or "").strip()
         try:
             body = service.parse_value(cat, indicator, request.form.get("value", ""))
-            _check(indicator, period, body, service.source_of(u.line, None, u.text),
-                   json.loads(up.header_json)["report"]["as_of"])
+            _check(
+                indicator,
+                period,
+                body,
+                service.source_of(u.line, None, u.text),
+                json.loads(up.header_json)["report"]["as_of"],
+            )
         except ValueError as exc:
             flash(f"Chưa tạo được số liệu từ câu ở dòng {u.line}: {exc}", "error")
             return redirect(url_for("review", uid=uid) + f"#u-{u.id}")
-        row = FactRow(upload_id=up.id, commune_id=up.commune_id, indicator=indicator, period=period,
-                      body_json=json.dumps(body, ensure_ascii=False), source_line=u.line, source_quote=u.text,
-                      flagged=False, origin="unmatched", decision="pending")
+        row = FactRow(
+            upload_id=up.id,
+            commune_id=up.commune_id,
+            indicator=indicator,
+            period=period,
+            body_json=json.dumps(body, ensure_ascii=False),
+            source_line=u.line,
+            source_quote=u.text,
+            flagged=False,
+            origin="unmatched",
+            decision="pending",
+        )
         db().add(row)
         db().flush()
         u.fact_id = row.id
@@ -577,29 +704,44 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
     def export(uid: int):
         up = _upload_or_404(uid)
         text = _export(up)
-        return _send(text.encode("utf-8"), f"so-lieu-{up.commune_id.replace('/', '-')}-{up.id}.yaml",
-                     "application/yaml")
+        return _send(
+            text.encode("utf-8"), f"so-lieu-{up.commune_id.replace('/', '-')}-{up.id}.yaml", "application/yaml"
+        )
 
     def _export(up: Upload) -> str:
         header = json.loads(up.header_json)
         facts = []
         for f in up.facts:
             if f.decision in ("confirmed", "corrected"):
-                cur = json.loads(f.corrected_json) if f.corrected_json else {"period": f.period,
-                                                                             "body": json.loads(f.body_json)}
-                facts.append({"indicator": f.indicator, "period": cur["period"], "body": cur["body"],
-                              "line": f.source_line, "cell": f.source_cell, "quote": f.source_quote})
+                cur = (
+                    json.loads(f.corrected_json)
+                    if f.corrected_json
+                    else {"period": f.period, "body": json.loads(f.body_json)}
+                )
+                facts.append(
+                    {
+                        "indicator": f.indicator,
+                        "period": cur["period"],
+                        "body": cur["body"],
+                        "line": f.source_line,
+                        "cell": f.source_cell,
+                        "quote": f.source_quote,
+                    }
+                )
         commune = db().get(Commune, up.commune_id)
         c = {"id": commune.id, "name": commune.name, "district": commune.district, "province": commune.province}
-        note = (f"Số liệu đã rà soát của “{up.original_name}” (tải lên #{up.id}), xuất từ chitieu serve.\n"
-                f"Chỉ gồm số liệu đã được xác nhận hoặc sửa: {len(facts)}/{len(up.facts)}.")
+        note = (
+            f"Số liệu đã rà soát của “{up.original_name}” (tải lên #{up.id}), xuất từ chitieu serve.\n"
+            f"Chỉ gồm số liệu đã được xác nhận hoặc sửa: {len(facts)}/{len(up.facts)}."
+        )
         return service.fact_file(c, header["report"], facts, json.loads(up.statements_json), note=note)
 
     def _superseded_by(up: Upload) -> Optional[int]:
         """A newer upload of a report with the same as-of date replaces this one in the audit."""
         as_of = json.loads(up.header_json)["report"]["as_of"]
-        for other in db().scalars(select(Upload).where(Upload.commune_id == up.commune_id, Upload.id > up.id)
-                                  .order_by(Upload.id.desc())):
+        for other in db().scalars(
+            select(Upload).where(Upload.commune_id == up.commune_id, Upload.id > up.id).order_by(Upload.id.desc())
+        ):
             if json.loads(other.header_json)["report"]["as_of"] == as_of:
                 return other.id
         return None
@@ -609,8 +751,11 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
     @app.post("/xa/<path:cid>/kiem-tra")
     def run_audit(cid: str):
         commune = _commune_or_404(cid)
-        uploads = [u for u in db().scalars(select(Upload).where(Upload.commune_id == cid).order_by(Upload.id))
-                   if _superseded_by(u) is None]
+        uploads = [
+            u
+            for u in db().scalars(select(Upload).where(Upload.commune_id == cid).order_by(Upload.id))
+            if _superseded_by(u) is None
+        ]
         files = {}
         for u in uploads:
             if any(f.decision in ("confirmed", "corrected") for f in u.facts):
@@ -622,15 +767,28 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
             a = service.audit(_cat(), files)
         except service.ServiceError as exc:
             return render_template("problems.html", commune=commune, problems=exc.problems), 400
-        run = AuditRun(commune_id=cid, created_by=me().name, catalogue_name=a.catalogue["name"],
-                       catalogue_version=a.catalogue["version"], catalogue_digest=a.catalogue["digest"],
-                       engine_version=a.catalogue["engine"], inputs_json=json.dumps(files, ensure_ascii=False),
-                       findings_doc=a.findings_doc, counts_json=json.dumps(a.counts))
+        run = AuditRun(
+            commune_id=cid,
+            created_by=me().name,
+            catalogue_name=a.catalogue["name"],
+            catalogue_version=a.catalogue["version"],
+            catalogue_digest=a.catalogue["digest"],
+            engine_version=a.catalogue["engine"],
+            inputs_json=json.dumps(files, ensure_ascii=False),
+            findings_doc=a.findings_doc,
+            counts_json=json.dumps(a.counts),
+        )
         db().add(run)
         db().flush()
         for f in a.findings:
-            db().add(FindingRow(run_id=run.id, commune_id=cid, detail_json=json.dumps(f, ensure_ascii=False),
-                                **service.finding_columns(f)))
+            db().add(
+                FindingRow(
+                    run_id=run.id,
+                    commune_id=cid,
+                    detail_json=json.dumps(f, ensure_ascii=False),
+                    **service.finding_columns(f),
+                )
+            )
         db().commit()
         return redirect(url_for("findings", cid=cid))
 
@@ -638,23 +796,46 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
     def findings(cid: str):
         commune = _commune_or_404(cid)
         run_id = request.args.get("lan", type=int)
-        run = _run_or_404(run_id) if run_id else db().scalar(
-            select(AuditRun).where(AuditRun.commune_id == cid).order_by(AuditRun.id.desc()).limit(1))
+        run = (
+            _run_or_404(run_id)
+            if run_id
+            else db().scalar(select(AuditRun).where(AuditRun.commune_id == cid).order_by(AuditRun.id.desc()).limit(1))
+        )
         if run is None or run.commune_id != cid:
-            return render_template("findings.html", commune=commune, run=None, rows=[], years=[], filters={},
-                                   documents=[], counts={}, stale=False)
+            return render_template(
+                "findings.html",
+                commune=commune,
+                run=None,
+                rows=[],
+                years=[],
+                filters={},
+                documents=[],
+                counts={},
+                stale=False,
+            )
         rows = db().scalars(select(FindingRow).where(FindingRow.run_id == run.id).order_by(FindingRow.id)).all()
         years = sorted({r.year for r in rows})
         filters = {k: request.args.get(k, "") for k in ("status", "plan", "theme", "year", "rule")}
         chosen = [r for r in rows if _passes(r, filters)]
-        chosen.sort(key=lambda r: (_FIRST["at_risk" if r.outlook == "at_risk" and r.status == "pending" else r.status],
-                                   r.id))
+        chosen.sort(
+            key=lambda r: (_FIRST["at_risk" if r.outlook == "at_risk" and r.status == "pending" else r.status], r.id)
+        )
         counts = {s: sum(1 for r in rows if r.status == s) for s in service.STATUS_ORDER}
         details = {r.id: json.loads(r.detail_json) for r in chosen}
         stale = run.catalogue_digest != _cat().digest
-        return render_template("findings.html", commune=commune, run=run, rows=chosen, details=details, years=years,
-                               filters=filters, documents=sorted({r.document for r in rows}), counts=counts,
-                               total=len(rows), stale=stale)
+        return render_template(
+            "findings.html",
+            commune=commune,
+            run=run,
+            rows=chosen,
+            details=details,
+            years=years,
+            filters=filters,
+            documents=sorted({r.document for r in rows}),
+            counts=counts,
+            total=len(rows),
+            stale=stale,
+        )
 
     def _passes(r: FindingRow, f: dict) -> bool:
         if f["status"] == "at_risk":
@@ -690,8 +871,9 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         stem, make, mime = documents[name]
         suffix = name.rsplit(".", 1)[1]
         # looked up on the service module when called, so a test may replace one maker
-        return _send(getattr(service, make.__name__)(_audit_of(run)),
-                     f"{stem}-{run.commune_id.replace('/', '-')}.{suffix}", mime)
+        return _send(
+            getattr(service, make.__name__)(_audit_of(run)), f"{stem}-{run.commune_id.replace('/', '-')}.{suffix}", mime
+        )
 
     @app.get("/lan-kiem-tra/<int:rid>/bao-cao.docx")
     def report_docx(rid: int):
@@ -711,12 +893,21 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         uploads = db().scalars(select(Upload).where(Upload.commune_id == cid).order_by(Upload.id.desc())).all()
         runs = db().scalars(select(AuditRun).where(AuditRun.commune_id == cid).order_by(AuditRun.id.desc())).all()
         decided = {u.id: (sum(1 for f in u.facts if f.decision != "pending"), len(u.facts)) for u in uploads}
-        successors = db().scalars(_visible(select(Commune)).where(
-            Commune.predecessors_json.like(f'%"id": {json.dumps(cid)}%'))).all()
-        return render_template("commune.html", commune=c, uploads=uploads, runs=runs, decided=decided,
-                               successors=successors,
-                               superseded={u.id: _superseded_by(u) for u in uploads},
-                               counts={r.id: json.loads(r.counts_json) for r in runs})
+        successors = (
+            db()
+            .scalars(_visible(select(Commune)).where(Commune.predecessors_json.like(f'%"id": {json.dumps(cid)}%')))
+            .all()
+        )
+        return render_template(
+            "commune.html",
+            commune=c,
+            uploads=uploads,
+            runs=runs,
+            decided=decided,
+            successors=successors,
+            superseded={u.id: _superseded_by(u) for u in uploads},
+            counts={r.id: json.loads(r.counts_json) for r in runs},
+        )
 
     # ------------------------------------------------------------------------------------------ across communes
 
@@ -733,8 +924,9 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         plan = request.args.get("plan", "")
         if plan:
             rules = [r for r in rules if r.document == plan]
-        in_province = db().scalars(_visible(select(Commune)).where(Commune.id.like(f"{province}/%"))
-                                   .order_by(Commune.id)).all()
+        in_province = (
+            db().scalars(_visible(select(Commune)).where(Commune.id.like(f"{province}/%")).order_by(Commune.id)).all()
+        )
         districts = sorted({c.district for c in in_province if c.district})
         district = request.args.get("huyen", "")
         communes = [c for c in in_province if not district or c.district == district]
@@ -742,15 +934,26 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         cells: dict[tuple[str, str], str] = {}
         if year is not None and communes:
             q = _current(FindingRow.year == year, FindingRow.commune_id.like(f"{province}/%")).with_only_columns(
-                FindingRow.commune_id, FindingRow.rule_id, FindingRow.status)
+                FindingRow.commune_id, FindingRow.rule_id, FindingRow.status
+            )
             for cid, rid, status in db().execute(q):
                 old = cells.get((cid, rid))
                 if old is None or rank[status] < rank[old]:
                     cells[(cid, rid)] = status
         rows = [(c, Markup("".join(_CELL[cells.get((c.id, r.id))] for r in rules))) for c in communes]
-        return render_template("matrix.html", rules=rules, rows=rows, provinces=provinces,
-                               province=province, districts=districts, district=district, years=years, year=year,
-                               plan=plan, documents=service.documents(cat))
+        return render_template(
+            "matrix.html",
+            rules=rules,
+            rows=rows,
+            provinces=provinces,
+            province=province,
+            districts=districts,
+            district=district,
+            years=years,
+            year=year,
+            plan=plan,
+            documents=service.documents(cat),
+        )
 
     @app.get("/xa/<path:cid>/qua-cac-nam")
     def history(cid: str):
@@ -761,8 +964,12 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         merged = {u["id"]: u for u in c.predecessors if u["id"] != cid and me().can_see(u["id"])}
         carried = db().scalars(_current(FindingRow.commune_id.in_(list(merged)))).all() if merged else []
         own_years = {r.year for r in rows}
-        carried = [r for r in carried if r.year not in own_years
-                   and (not merged[r.commune_id].get("until") or str(r.year) <= merged[r.commune_id]["until"][:4])]
+        carried = [
+            r
+            for r in carried
+            if r.year not in own_years
+            and (not merged[r.commune_id].get("until") or str(r.year) <= merged[r.commune_id]["until"][:4])
+        ]
         years = sorted({r.year for r in rows} | {r.year for r in carried})
         rank = {s: i for i, s in enumerate(service.STATUS_ORDER)}
         table: dict[str, dict[int, FindingRow]] = {}
@@ -771,7 +978,7 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
             if cur is None or rank[r.status] < rank[cur.status]:
                 table[r.rule_id][r.year] = r
         worse, better = [], []
-        for rid, by_year in table.items():
+        for by_year in table.values():
             for y in years[1:]:
                 a, b = by_year.get(y - 1), by_year.get(y)
                 if a and b and a.status == "met" and b.status == "unmet":
@@ -781,15 +988,31 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
         order = {r.id: i for i, r in enumerate(service.rules(_cat()))}
         rule_rows = sorted(table.items(), key=lambda kv: order.get(kv[0], 10**6))
         units = {cid: c.name, **{uid: u["name"] for uid, u in merged.items()}}
-        return render_template("history.html", commune=c, run=run, years=years, table=rule_rows, worse=worse,
-                               better=better, merged=merged.values(), units=units,
-                               carried_years=sorted({r.year for r in carried}))
+        return render_template(
+            "history.html",
+            commune=c,
+            run=run,
+            years=years,
+            table=rule_rows,
+            worse=worse,
+            better=better,
+            merged=merged.values(),
+            units=units,
+            carried_years=sorted({r.year for r in carried}),
+        )
 
     @app.get("/xep-hang")
     def rankings():
         cat = _cat()
-        numeric = db().execute(select(FindingRow.rule_id, func.count()).where(FindingRow.actual.is_not(None))
-                               .group_by(FindingRow.rule_id)).all()
+        numeric = (
+            db()
+            .execute(
+                select(FindingRow.rule_id, func.count())
+                .where(FindingRow.actual.is_not(None))
+                .group_by(FindingRow.rule_id)
+            )
+            .all()
+        )
         with_numbers = {rid for rid, _ in numeric}
         rules = [r for r in service.rules(cat) if r.id in with_numbers]
         rule_id = request.args.get("chi-tieu") or (rules[0].id if rules else "")
@@ -801,23 +1024,41 @@ def _routes(app: Flask) -> None:  # noqa: C901 - the page list, one function per
 
         def of_year(y):
             out: dict[str, FindingRow] = {}
-            for r in db().scalars(_current(FindingRow.rule_id == rule_id, FindingRow.year == y).order_by(FindingRow.id)):
+            for r in db().scalars(
+                _current(FindingRow.rule_id == rule_id, FindingRow.year == y).order_by(FindingRow.id)
+            ):
                 if r.commune_id in visible and (not province or r.commune_id.startswith(province + "/")):
                     out[r.commune_id] = r  # the last period ending in that year
             return out
 
         now = of_year(year) if year else {}
         before = of_year(year - 1) if year else {}
-        ranked = sorted(now.values(), key=lambda r: (r.achievement_pct is None, -(r.achievement_pct or 0),
-                                                      r.actual is None, -(r.actual or 0), r.commune_id))
+        ranked = sorted(
+            now.values(),
+            key=lambda r: (
+                r.achievement_pct is None,
+                -(r.achievement_pct or 0),
+                r.actual is None,
+                -(r.actual or 0),
+                r.commune_id,
+            ),
+        )
         rows = []
         for r in ranked:
             prev = before.get(r.commune_id)
             change = (r.actual - prev.actual) if prev and prev.actual is not None and r.actual is not None else None
             rows.append((r, visible[r.commune_id], prev, change))
-        return render_template("rankings.html", rules=rules, rule_id=rule_id, years=years, year=year, rows=rows,
-                               provinces=provinces, province=province,
-                               rule=next((r for r in rules if r.id == rule_id), None))
+        return render_template(
+            "rankings.html",
+            rules=rules,
+            rule_id=rule_id,
+            years=years,
+            year=year,
+            rows=rows,
+            provinces=provinces,
+            province=province,
+            rule=next((r for r in rules if r.id == rule_id), None),
+        )
 
     # ------------------------------------------------------------------------------------------ catalogue
 
@@ -865,9 +1106,11 @@ def _error_page(code: int, title: str, message: str, **extra):
 def _errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(exc):
-        return _error_page(400, "Biểu mẫu không hợp lệ",
-                           "Biểu mẫu đã hết hạn hoặc không gửi từ trang này (thiếu mã chống giả mạo). "
-                           "Hãy tải lại trang rồi làm lại.")
+        return _error_page(
+            400,
+            "Biểu mẫu không hợp lệ",
+            "Biểu mẫu đã hết hạn hoặc không gửi từ trang này (thiếu mã chống giả mạo). Hãy tải lại trang rồi làm lại.",
+        )
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(exc):

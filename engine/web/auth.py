@@ -36,7 +36,7 @@ class Principal:
     """The person behind a request."""
 
     name: str
-    role: str                               # token | reviewer | officer
+    role: str  # token | reviewer | officer
     provinces: frozenset[str] = field(default_factory=frozenset)
     communes: frozenset[str] = field(default_factory=frozenset)
 
@@ -118,10 +118,12 @@ def add_user(db, username: str, password: str, role: str, provinces: list[str], 
         raise ValueError("a reviewer needs at least one unit: --province ID or --commune ID")
     if db.scalar(select(User).where(User.username == username)) is not None:
         raise ValueError(f"the user '{username}' exists already")
-    user = User(username=username, password_hash=generate_password_hash(password, method="scrypt"), role=role,
-                disabled=False)
-    user.units = [UserUnit(kind="province", value=p) for p in provinces] + \
-                 [UserUnit(kind="commune", value=c) for c in communes]
+    user = User(
+        username=username, password_hash=generate_password_hash(password, method="scrypt"), role=role, disabled=False
+    )
+    user.units = [UserUnit(kind="province", value=p) for p in provinces] + [
+        UserUnit(kind="commune", value=c) for c in communes
+    ]
     db.add(user)
     return user
 

@@ -12,9 +12,13 @@ import click
 
 from . import auth
 
-DB_OPTION = click.option("--db", "db", default=None, metavar="PATH|URL",
-                         help="The database: a SQLite file (default: ./chitieu.db) or a URL such as "
-                              "postgresql+psycopg://user@host/chitieu.")
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    default=None,
+    metavar="PATH|URL",
+    help="The database: a SQLite file (default: ./chitieu.db) or a URL such as postgresql+psycopg://user@host/chitieu.",
+)
 
 
 def _url(db: Optional[str]) -> str:
@@ -25,8 +29,12 @@ def _url(db: Optional[str]) -> str:
 
 @click.command()
 @DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Beyond 127.0.0.1 it needs user accounts (chitieu users add).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Beyond 127.0.0.1 it needs user accounts (chitieu users add).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Requests served at once.")
 def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
@@ -63,14 +71,20 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
         with session_factory(engine)() as s:
             users = auth.has_users(s)
     except SQLAlchemyError as exc:
-        click.echo(f"chitieu: error[database]: cannot open the database {_safe(url)}: {exc.__class__.__name__}: "
-                   f"{str(exc).splitlines()[0]}", err=True)
+        click.echo(
+            f"chitieu: error[database]: cannot open the database {_safe(url)}: {exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0]}",
+            err=True,
+        )
         sys.exit(2)
     if not loopback and not users:
-        click.echo(f"chitieu: error[no-users]: refusing to listen on {host}: beyond this machine the page needs user "
-                   "accounts, and there are none. Create one first, e.g.\n"
-                   f"  chitieu users add NAME --role reviewer --province quang-ngai{_db_arg(db)}\n"
-                   "or listen on 127.0.0.1 (the default) with the access token.", err=True)
+        click.echo(
+            f"chitieu: error[no-users]: refusing to listen on {host}: beyond this machine the page needs user "
+            "accounts, and there are none. Create one first, e.g.\n"
+            f"  chitieu users add NAME --role reviewer --province quang-ngai{_db_arg(db)}\n"
+            "or listen on 127.0.0.1 (the default) with the access token.",
+            err=True,
+        )
         sys.exit(2)
     token = (os.environ.get("CHITIEU_TOKEN") or secrets.token_urlsafe(24)) if loopback else None
     app = create_app(url, token=token, loopback=loopback)
@@ -81,8 +95,10 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"chitieu serve — cơ sở dữ liệu: {_safe(url)}")
     if token:
-        click.echo(f"Mở trang này trong trình duyệt (mã truy cập đi kèm địa chỉ):\n"
-                   f"    http://{shown_host}:{real_port}/?token={token}")
+        click.echo(
+            f"Mở trang này trong trình duyệt (mã truy cập đi kèm địa chỉ):\n"
+            f"    http://{shown_host}:{real_port}/?token={token}"
+        )
     else:
         click.echo(f"Trang web: http://{shown_host}:{real_port}/ (đăng nhập bằng tài khoản)")
     click.echo("Dừng bằng Ctrl+C.", nl=True)
@@ -128,14 +144,24 @@ def _session(db: Optional[str]):
 
 @users.command("add")
 @click.argument("username")
-@click.option("--role", type=click.Choice(sorted(auth.ROLES)), required=True,
-              help="reviewer: sees every commune of its units; officer: one commune.")
+@click.option(
+    "--role",
+    type=click.Choice(sorted(auth.ROLES)),
+    required=True,
+    help="reviewer: sees every commune of its units; officer: one commune.",
+)
 @click.option("--province", "provinces", multiple=True, help="A province id (first part of commune ids; repeatable).")
 @click.option("--commune", "communes", multiple=True, help="A commune id, e.g. quang-ngai/tinh-an (repeatable).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of asking.")
 @DB_OPTION
-def users_add(username: str, role: str, provinces: tuple[str, ...], communes: tuple[str, ...], password_stdin: bool,
-              db: Optional[str]) -> None:
+def users_add(
+    username: str,
+    role: str,
+    provinces: tuple[str, ...],
+    communes: tuple[str, ...],
+    password_stdin: bool,
+    db: Optional[str],
+) -> None:
     """Add an account (the password is asked twice, or read from standard input)."""
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")

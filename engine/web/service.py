@@ -52,8 +52,13 @@ ENGINE_VERSION = __version__
 REPORT_SUFFIXES = (".docx", ".txt", ".md")
 FACT_SUFFIXES = (".yaml", ".yml")
 # the same limits as on the command line
-LIMITS = {".docx": MAX_REPORT_BYTES, ".txt": MAX_REPORT_BYTES, ".md": MAX_REPORT_BYTES, ".yaml": MAX_FACT_FILE_BYTES,
-          ".xlsx": MAX_FORM_BYTES}
+LIMITS = {
+    ".docx": MAX_REPORT_BYTES,
+    ".txt": MAX_REPORT_BYTES,
+    ".md": MAX_REPORT_BYTES,
+    ".yaml": MAX_FACT_FILE_BYTES,
+    ".xlsx": MAX_FORM_BYTES,
+}
 KINDS_TEXT = "báo cáo (.docx, .txt, .md), biểu mẫu báo cáo đã điền (.xlsx) hoặc tệp số liệu (.yaml)"
 MAX_UPLOAD_BYTES = max(LIMITS.values())
 # a Word file is a zip: refuse one that would unpack into more than this (a zip bomb), before the engine opens it
@@ -77,12 +82,13 @@ def _problems(diags: Iterable[Diagnostic], shown: dict[str, str]) -> list[str]:
         path = d.path
         for real, name in shown.items():
             if path.startswith(real):
-                path = name + path[len(real):]
+                path = name + path[len(real) :]
         out.append(Diagnostic(path, d.line, d.col, d.code, d.message, d.level).render())
     return out
 
 
 # --------------------------------------------------------------------------------------------------- the catalogue
+
 
 @functools.lru_cache(maxsize=4)
 def _catalogue_at(root: str) -> Catalogue:
@@ -94,7 +100,7 @@ def catalogue(rules_dir: Optional[Path] = None) -> Catalogue:
     try:
         return _catalogue_at(str(rules_dir or default_rules_dir()))
     except InputError as exc:
-        raise ServiceError(_problems(exc.diagnostics, {}))
+        raise ServiceError(_problems(exc.diagnostics, {})) from exc
 
 
 def catalogue_info(cat: Catalogue) -> dict:
@@ -105,7 +111,7 @@ def catalogue_info(cat: Catalogue) -> dict:
 class RuleInfo:
     id: str
     title: str
-    document: str          # the plan's number, e.g. 156/KH-UBND
+    document: str  # the plan's number, e.g. 156/KH-UBND
     citation: str
     theme: str
     period_kind: str
@@ -114,8 +120,18 @@ class RuleInfo:
 
 def rules(cat: Catalogue) -> list[RuleInfo]:
     """The catalogue's rules in its own order, as the pages list them."""
-    return [RuleInfo(lr.id, lr.rule.title, lr.document.number, lr.document.citation, lr.rule.theme,
-                     lr.rule.period.kind, lr.rule.severity) for lr in cat.rules]
+    return [
+        RuleInfo(
+            lr.id,
+            lr.rule.title,
+            lr.document.number,
+            lr.document.citation,
+            lr.rule.theme,
+            lr.rule.period.kind,
+            lr.rule.severity,
+        )
+        for lr in cat.rules
+    ]
 
 
 def documents(cat: Catalogue) -> list[tuple[str, str]]:
@@ -124,8 +140,16 @@ def documents(cat: Catalogue) -> list[tuple[str, str]]:
 
 
 def indicators(cat: Catalogue) -> list[dict]:
-    return [{"key": ind.key, "name": ind.name, "type": ind.type, "unit": ind.unit,
-             "levels": [lv.key for lv in ind.levels or []]} for ind in cat.indicators.values()]
+    return [
+        {
+            "key": ind.key,
+            "name": ind.name,
+            "type": ind.type,
+            "unit": ind.unit,
+            "levels": [lv.key for lv in ind.levels or []],
+        }
+        for ind in cat.indicators.values()
+    ]
 
 
 def rule_page(cat: Catalogue, rule_id: str) -> Optional[str]:
@@ -151,6 +175,7 @@ def catalogue_index(cat: Catalogue) -> str:
 
 # --------------------------------------------------------------------------------------------------- JSON of values
 
+
 def plain(value: Any) -> Any:
     """Engine values as JSON-ready data: Decimals become int or float, dates ISO text, tuples lists."""
     if isinstance(value, Decimal):
@@ -166,10 +191,11 @@ def plain(value: Any) -> Any:
 
 # --------------------------------------------------------------------------------------------------- reports
 
+
 @dataclass
 class Segment:
     text: str
-    facts: list[int] = field(default_factory=list)   # indexes of the drafted facts this text was read into
+    facts: list[int] = field(default_factory=list)  # indexes of the drafted facts this text was read into
 
 
 @dataclass
@@ -182,9 +208,9 @@ class ShownParagraph:
 class Draft:
     """What was read from a report or a fact file, in the engine's fact-file fields."""
 
-    commune: dict                      # id (may be None for a report), name, district, province
-    report: dict                       # title, number, date, as_of, issuer, period {from, to}
-    facts: list[dict]                  # {indicator, period, body, line, quote, flagged}
+    commune: dict  # id (may be None for a report), name, district, province
+    report: dict  # title, number, date, as_of, issuer, period {from, to}
+    facts: list[dict]  # {indicator, period, body, line, quote, flagged}
     statements: list[dict]
     unmatched: list[tuple[int, str]]
     warnings: list[str] = field(default_factory=list)
@@ -196,13 +222,15 @@ def check_upload(name: str, data: bytes) -> str:
     if suffix == ".yml":
         suffix = ".yaml"
     if suffix not in LIMITS:
-        raise ServiceError([f"{name}:1:1: error[upload-kind]: không đọc được loại tệp “{suffix or name}”; "
-                            f"hãy tải lên {KINDS_TEXT}"])
+        raise ServiceError(
+            [f"{name}:1:1: error[upload-kind]: không đọc được loại tệp “{suffix or name}”; hãy tải lên {KINDS_TEXT}"]
+        )
     if not data:
         raise ServiceError([f"{name}:1:1: error[empty-file]: tệp rỗng"])
     if len(data) > LIMITS[suffix]:
-        raise ServiceError([f"{name}:1:1: error[file-too-large]: tệp dài {len(data):,} byte; "
-                            f"giới hạn là {LIMITS[suffix]:,} byte"])
+        raise ServiceError(
+            [f"{name}:1:1: error[file-too-large]: tệp dài {len(data):,} byte; giới hạn là {LIMITS[suffix]:,} byte"]
+        )
     if suffix == ".docx":
         _check_docx(name, data)
     return suffix
@@ -213,10 +241,14 @@ def _check_docx(name: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             unpacked = sum(i.file_size for i in z.infolist())
     except zipfile.BadZipFile:
-        raise ServiceError([f"{name}:1:1: error[io]: không mở được tệp Word (không phải tệp .docx hợp lệ)"])
+        raise ServiceError([f"{name}:1:1: error[io]: không mở được tệp Word (không phải tệp .docx hợp lệ)"]) from None
     if unpacked > MAX_DOCX_UNPACKED:
-        raise ServiceError([f"{name}:1:1: error[file-too-large]: tệp Word giải nén ra {unpacked:,} byte; "
-                            f"giới hạn là {MAX_DOCX_UNPACKED:,} byte"])
+        raise ServiceError(
+            [
+                f"{name}:1:1: error[file-too-large]: tệp Word giải nén ra {unpacked:,} byte; "
+                f"giới hạn là {MAX_DOCX_UNPACKED:,} byte"
+            ]
+        )
 
 
 def commune_id(name: str, province: str = "") -> str:
@@ -227,31 +259,50 @@ def commune_id(name: str, province: str = "") -> str:
     return "/".join(x for x in (slug(province) if province else None, slug(name)) if x)
 
 
-def draft_from_report(cat: Catalogue, path: Path, shown: str,
-                      as_of_given: Optional[dt.date] = None) -> tuple[Draft, list[ShownParagraph]]:
+def draft_from_report(
+    cat: Catalogue, path: Path, shown: str, as_of_given: Optional[dt.date] = None
+) -> tuple[Draft, list[ShownParagraph]]:
     """Draft facts from a stored report (as `chitieu facts extract` does), with its text cut into paragraphs and
     every figure that was read marked in place. A report that does not say when its figures run to needs the date
     from the person uploading it (never today's date: a finding is judged at that date)."""
     try:
         ex = extract(cat, read_report(path))
     except InputError as exc:
-        raise ServiceError(_problems(exc.diagnostics, {str(path): shown}))
+        raise ServiceError(_problems(exc.diagnostics, {str(path): shown})) from exc
     h = ex.header
     as_of = as_of_given or h.as_of
     if as_of is None:
-        raise ServiceError([f"{shown}: báo cáo không ghi số liệu tính đến ngày nào; nhập ngày ở ô “Số liệu tính "
-                            "đến ngày” rồi tải lên lại"])
+        raise ServiceError(
+            [
+                f"{shown}: báo cáo không ghi số liệu tính đến ngày nào; nhập ngày ở ô “Số liệu tính "
+                "đến ngày” rồi tải lên lại"
+            ]
+        )
     start = dt.date(h.period_from, 1, 1) if h.period_from else dt.date(as_of.year, 1, 1)
     name = h.commune or "Chưa rõ"
     commune = {"id": None, "name": f"xã {name}", "district": None, "province": None}
-    report = {"title": h.title or f"Báo cáo của UBND xã {name}", "number": h.number,
-              "date": h.date or as_of.isoformat(), "as_of": as_of.isoformat(),
-              "issuer": h.issuer or f"UBND xã {name}", "period": {"from": start.isoformat(), "to": as_of.isoformat()}}
+    report = {
+        "title": h.title or f"Báo cáo của UBND xã {name}",
+        "number": h.number,
+        "date": h.date or as_of.isoformat(),
+        "as_of": as_of.isoformat(),
+        "issuer": h.issuer or f"UBND xã {name}",
+        "period": {"from": start.isoformat(), "to": as_of.isoformat()},
+    }
     facts = []
     for d in ex.facts:
         body = {k: plain(v) for k, v in draft_body(d).items()}
-        facts.append({"indicator": d.indicator, "period": str(d.period), "body": body, "line": d.line,
-                      "cell": d.cell, "quote": d.quote, "flagged": bool(d.review)})
+        facts.append(
+            {
+                "indicator": d.indicator,
+                "period": str(d.period),
+                "body": body,
+                "line": d.line,
+                "cell": d.cell,
+                "quote": d.quote,
+                "flagged": bool(d.review),
+            }
+        )
     statements = [_statement(s) for s in ex.statements]
     draft = Draft(commune, report, facts, statements, list(ex.unmatched))
     return draft, _marked(ex.report, facts)
@@ -268,7 +319,7 @@ def report_paragraphs(cat: Catalogue, path: Path, facts: list[dict], shown: str)
     try:
         text = read_report(path)
     except InputError as exc:
-        raise ServiceError(_problems(exc.diagnostics, {str(path): shown}))
+        raise ServiceError(_problems(exc.diagnostics, {str(path): shown})) from exc
     return _marked(text, facts)
 
 
@@ -291,7 +342,7 @@ def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[Segment]:
     """The text cut at every span edge; each piece knows which facts cover it (spans may overlap)."""
     cuts = sorted({0, len(text)} | {a for a, _, _ in spans} | {b for _, b, _ in spans})
     segs: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         covering = [i for s, e, i in spans if s <= a and b <= e]
         if segs and segs[-1].facts == covering:
             segs[-1].text += text[a:b]
@@ -322,7 +373,7 @@ def read_fact_file(cat: Catalogue, data: bytes, shown: str, suffix: str = ".yaml
             raise InputError([Diagnostic(shown, 1, 1, "empty-file", "the file is empty")])
         doc = parse_yaml(path, text)
     except InputError as exc:
-        raise ServiceError(_problems(exc.diagnostics, {}))
+        raise ServiceError(_problems(exc.diagnostics, {})) from exc
     report = doc.data.get("report") if isinstance(doc.data, dict) else None
     if isinstance(report, dict) and report.get("file") is not None:
         line, _ = doc.where(("report", "file"), prefer_key=True)
@@ -331,14 +382,24 @@ def read_fact_file(cat: Catalogue, data: bytes, shown: str, suffix: str = ".yaml
         following = next((ln for ln in lines[line:] if ln.strip() and not ln.lstrip().startswith("#")), "")
         deeper = len(following) - len(following.lstrip()) > len(m.group("indent")) if m else False
         if not m or deeper:
-            raise ServiceError([f"{shown}:{line}:1: error[upload-report-file]: write report.file on one line "
-                                "or remove it; the report itself is uploaded on its own"])
-        warnings.append(f"{shown}:{line}:1: warning[report-missing]: tệp báo cáo “{report['file']}” không được "
-                        "đọc trên máy chủ; trích dẫn chưa được đối chiếu (hãy tải lên chính báo cáo)")
+            raise ServiceError(
+                [
+                    f"{shown}:{line}:1: error[upload-report-file]: write report.file on one line "
+                    "or remove it; the report itself is uploaded on its own"
+                ]
+            )
+        warnings.append(
+            f"{shown}:{line}:1: warning[report-missing]: tệp báo cáo “{report['file']}” không được "
+            "đọc trên máy chủ; trích dẫn chưa được đối chiếu (hãy tải lên chính báo cáo)"
+        )
         report["file"] = None
     if isinstance(doc.data, dict) and doc.data.get("schema") == "chitieu.waivers/1":
-        raise ServiceError([f"{shown}:1:1: error[upload-kind]: tệp miễn trừ (chitieu.waivers/1) chưa được "
-                            "hỗ trợ trên trang web; hãy dùng `chitieu check … waivers.yaml`"])
+        raise ServiceError(
+            [
+                f"{shown}:1:1: error[upload-kind]: tệp miễn trừ (chitieu.waivers/1) chưa được "
+                "hỗ trợ trên trang web; hãy dùng `chitieu check … waivers.yaml`"
+            ]
+        )
     return _draft_of(cat, doc, {}, warnings)
 
 
@@ -352,10 +413,11 @@ def _draft_of(cat: Catalogue, source: Path | YamlDoc, names: dict[str, str], war
         else:
             communes, _ = load_inputs([source], cat, diags)
     except InputError as exc:
-        raise ServiceError(_problems(exc.diagnostics, names))
+        raise ServiceError(_problems(exc.diagnostics, names)) from exc
     if diags.has_errors() or not communes:
-        raise ServiceError(_problems(diags.items or [Diagnostic(str(path), 1, 1, "no-input",
-                                                               "no facts in the file")], names))
+        raise ServiceError(
+            _problems(diags.items or [Diagnostic(str(path), 1, 1, "no-input", "no facts in the file")], names)
+        )
     warnings += _problems(diags.warnings, names)
     cf = communes[0]
     commune = cf.commune.model_dump(mode="json", exclude_none=True)
@@ -365,11 +427,21 @@ def _draft_of(cat: Catalogue, source: Path | YamlDoc, names: dict[str, str], war
     for lf in cf.facts:
         raw = lf.fact.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
         body = {k: v for k, v in raw.items() if k not in ("indicator", "period", "source", "review")}
-        facts.append({"indicator": lf.fact.indicator, "period": lf.fact.period.key, "body": body,
-                      "line": lf.fact.source.line, "cell": lf.fact.source.cell, "quote": lf.fact.source.quote,
-                      "flagged": lf.fact.review})
-    statements = [ls.statement.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
-                  for ls in cf.statements]
+        facts.append(
+            {
+                "indicator": lf.fact.indicator,
+                "period": lf.fact.period.key,
+                "body": body,
+                "line": lf.fact.source.line,
+                "cell": lf.fact.source.cell,
+                "quote": lf.fact.source.quote,
+                "flagged": lf.fact.review,
+            }
+        )
+    statements = [
+        ls.statement.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+        for ls in cf.statements
+    ]
     return Draft(commune, rep, facts, statements, [], warnings)
 
 
@@ -381,13 +453,26 @@ def check_fact(cat: Catalogue, fact: dict, as_of: str) -> list[str]:
         model = Fact.model_validate(fact)
     except ValidationError as exc:
         return [f"{'.'.join(str(x) for x in e['loc']) or 'số liệu'}: {e['msg']}" for e in exc.errors()]
-    return [f"{'.'.join(loc)}: {message}" for loc, _, message in
-            fact_problems(cat, model, dt.date.fromisoformat(as_of))]
+    return [
+        f"{'.'.join(loc)}: {message}" for loc, _, message in fact_problems(cat, model, dt.date.fromisoformat(as_of))
+    ]
 
 
 _BOUND = re.compile(r"^(trên|hơn|>|ít nhất|tối thiểu|>=|≥|dưới|<|<=|≤|không quá)\s*(.+)$", re.I)
-_BOUND_OPS = {"trên": "gt", "hơn": "gt", ">": "gt", "ít nhất": "gte", "tối thiểu": "gte", ">=": "gte", "≥": "gte",
-              "dưới": "lt", "<": "lt", "không quá": "lte", "<=": "lte", "≤": "lte"}
+_BOUND_OPS = {
+    "trên": "gt",
+    "hơn": "gt",
+    ">": "gt",
+    "ít nhất": "gte",
+    "tối thiểu": "gte",
+    ">=": "gte",
+    "≥": "gte",
+    "dưới": "lt",
+    "<": "lt",
+    "không quá": "lte",
+    "<=": "lte",
+    "≤": "lte",
+}
 
 
 def parse_value(cat: Catalogue, indicator: str, text: str) -> dict:
@@ -432,14 +517,14 @@ def parse_value(cat: Catalogue, indicator: str, text: str) -> dict:
 
 def _number(text: str) -> int | float:
     t = text.strip().rstrip("%").strip().replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):      # Vietnamese grouping: 1.234,5
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):  # Vietnamese grouping: 1.234,5
         t = t.replace(".", "").replace(",", ".")
     else:
         t = t.replace(",", ".")
     try:
         d = Decimal(t)
     except Exception:  # noqa: BLE001 - any unreadable number
-        raise ValueError(f"“{text}” không phải là số")
+        raise ValueError(f"“{text}” không phải là số") from None
     if not d.is_finite():
         raise ValueError(f"“{text}” không phải là số")
     return plain(d)
@@ -453,11 +538,11 @@ def _iso_date(text: str) -> str:
         try:
             return dt.date.fromisoformat(text.strip()).isoformat()
         except ValueError:
-            raise ValueError(f"“{text}” không phải là ngày (dd/mm/yyyy)")
+            raise ValueError(f"“{text}” không phải là ngày (dd/mm/yyyy)") from None
     try:
         return dt.date(y, mo, d).isoformat()
     except ValueError:
-        raise ValueError(f"“{text}” không phải là ngày hợp lệ")
+        raise ValueError(f"“{text}” không phải là ngày hợp lệ") from None
 
 
 def parse_document(text: str) -> Optional[dict]:
@@ -521,18 +606,26 @@ def document_text(doc: Optional[dict]) -> str:
 
 # --------------------------------------------------------------------------------------------------- export
 
+
 def fact_file(commune: dict, report: dict, facts: list[dict], statements: list[dict], *, note: str = "") -> str:
     """A fact file in the engine's format (schema chitieu.facts/1) from reviewed facts: each fact's fields as a
     fact file holds them ({indicator, period, <body>, source: {line, quote}})."""
-    lines = [f"# {line}" for line in note.splitlines()] + ["schema: chitieu.facts/1",
-                                                           f"commune: {flow(_no_none(commune))}", "report:"]
+    lines = [f"# {line}" for line in note.splitlines()] + [
+        "schema: chitieu.facts/1",
+        f"commune: {flow(_no_none(commune))}",
+        "report:",
+    ]
     for key in ("title", "number", "date", "as_of", "issuer", "period"):
         if report.get(key) is not None:
             lines.append(f"  {key}: {flow(report[key])}")
     lines.append("facts:" if facts else "facts: []")
     for f in facts:
-        entry = {"indicator": f["indicator"], "period": f["period"], **f["body"],
-                 "source": source_of(f["line"], f.get("cell"), f["quote"])}
+        entry = {
+            "indicator": f["indicator"],
+            "period": f["period"],
+            **f["body"],
+            "source": source_of(f["line"], f.get("cell"), f["quote"]),
+        }
         lines.append(f"  - {flow(entry)}")
     lines.append("statements:" if statements else "statements: []")
     lines += [f"  - {flow(s)}" for s in statements]
@@ -550,13 +643,14 @@ def _no_none(d: dict) -> dict:
 
 # --------------------------------------------------------------------------------------------------- the audit
 
+
 @dataclass
 class Audit:
     """An audit of one commune's reviewed fact files, by the engine, with what the store keeps of it."""
 
-    result: Any                       # the engine's AuditResult (for the documents)
-    findings_doc: bytes               # the JSON findings contract, as `chitieu check --format json` writes it
-    findings: list[dict]              # one per finding: the JSON contract's object
+    result: Any  # the engine's AuditResult (for the documents)
+    findings_doc: bytes  # the JSON findings contract, as `chitieu check --format json` writes it
+    findings: list[dict]  # one per finding: the JSON contract's object
     counts: dict[str, int]
     catalogue: dict
 
@@ -570,7 +664,7 @@ def audit(cat: Catalogue, files: dict[str, str]) -> Audit:
         with _AUDIT_LOCK:
             result = collect(cat, audit_batch(cat, docs, diags))
     except InputError as exc:
-        raise ServiceError(_problems(exc.diagnostics, {}))
+        raise ServiceError(_problems(exc.diagnostics, {})) from exc
     if diags.has_errors():
         raise ServiceError(_problems(diags.items, {}))
     doc = render(REPORTERS["json"], Run.of(result))
@@ -595,15 +689,30 @@ def shortfalls_xlsx(a: Audit) -> bytes:
 
 def finding_columns(f: dict) -> dict:
     """The columns the store keeps of a finding (its JSON object), for history, matrices and rankings."""
+
     def num(x: Any) -> Optional[float]:
         return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else None
 
     target = f.get("target") or {}
-    return {"rule_id": f["rule_id"], "title": f["title"], "document": f["source"]["number"], "theme": f["theme"],
-            "period_key": f["period"]["key"], "period_kind": f["period"]["kind"], "period_label": f["period"]["label"],
-            "year": int(f["period"]["end"][:4]), "status": f["status"], "outlook": f.get("outlook"),
-            "evidence_level": f["evidence_level"], "severity": f["severity"], "actual": num(f.get("actual")),
-            "actual_display": f["actual_display"], "target_value": num(target.get("value")),
-            "target_display": target.get("display") or "—", "unit": target.get("unit"),
-            "achievement_pct": num(f.get("achievement_pct")), "shortfall": num(f.get("shortfall")),
-            "message": f["message"]}
+    return {
+        "rule_id": f["rule_id"],
+        "title": f["title"],
+        "document": f["source"]["number"],
+        "theme": f["theme"],
+        "period_key": f["period"]["key"],
+        "period_kind": f["period"]["kind"],
+        "period_label": f["period"]["label"],
+        "year": int(f["period"]["end"][:4]),
+        "status": f["status"],
+        "outlook": f.get("outlook"),
+        "evidence_level": f["evidence_level"],
+        "severity": f["severity"],
+        "actual": num(f.get("actual")),
+        "actual_display": f["actual_display"],
+        "target_value": num(target.get("value")),
+        "target_display": target.get("display") or "—",
+        "unit": target.get("unit"),
+        "achievement_pct": num(f.get("achievement_pct")),
+        "shortfall": num(f.get("shortfall")),
+        "message": f["message"],
+    }

@@ -61,9 +61,9 @@ class Upload(Base):
     __tablename__ = "uploads"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    suffix: Mapped[str] = mapped_column(String(8))             # one of service.SUFFIXES, never the user's text
+    suffix: Mapped[str] = mapped_column(String(8))  # one of service.SUFFIXES, never the user's text
     original_name: Mapped[str] = mapped_column(String(255))
-    kind: Mapped[str] = mapped_column(String(16))              # report | facts
+    kind: Mapped[str] = mapped_column(String(16))  # report | facts
     size: Mapped[int] = mapped_column(Integer)
     commune_id: Mapped[str] = mapped_column(ForeignKey("communes.id"), index=True)
     uploaded_by: Mapped[str] = mapped_column(String(200))
@@ -87,11 +87,11 @@ class FactRow(Base):
     indicator: Mapped[str] = mapped_column(String(120))
     period: Mapped[str] = mapped_column(String(20))
     body_json: Mapped[str] = mapped_column(Text)
-    source_line: Mapped[Optional[int]] = mapped_column(Integer)          # the report's line …
-    source_cell: Mapped[Optional[str]] = mapped_column(String(40))       # … or the form's cell (Biểu 01!E14)
+    source_line: Mapped[Optional[int]] = mapped_column(Integer)  # the report's line …
+    source_cell: Mapped[Optional[str]] = mapped_column(String(40))  # … or the form's cell (Biểu 01!E14)
     source_quote: Mapped[str] = mapped_column(Text)
-    flagged: Mapped[bool] = mapped_column(Boolean, default=False)      # the drafter was unsure (review: true)
-    origin: Mapped[str] = mapped_column(String(16))                      # report | facts | unmatched
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # the drafter was unsure (review: true)
+    origin: Mapped[str] = mapped_column(String(16))  # report | facts | unmatched
     decision: Mapped[str] = mapped_column(String(16), default="pending")  # pending | confirmed | corrected | rejected
     corrected_json: Mapped[Optional[str]] = mapped_column(Text)
     decided_by: Mapped[Optional[str]] = mapped_column(String(200))
@@ -135,7 +135,7 @@ class AuditRun(Base):
     catalogue_version: Mapped[str] = mapped_column(String(50))
     catalogue_digest: Mapped[str] = mapped_column(String(80))
     engine_version: Mapped[str] = mapped_column(String(50))
-    inputs_json: Mapped[str] = mapped_column(Text)          # the fact files audited, as exported (the engine's format)
+    inputs_json: Mapped[str] = mapped_column(Text)  # the fact files audited, as exported (the engine's format)
     findings_doc: Mapped[bytes] = mapped_column(LargeBinary)  # the JSON findings contract, as `check --format json`
     counts_json: Mapped[str] = mapped_column(Text)
     findings: Mapped[list["FindingRow"]] = relationship(back_populates="run", order_by="FindingRow.id")
@@ -150,12 +150,12 @@ class FindingRow(Base):
     commune_id: Mapped[str] = mapped_column(ForeignKey("communes.id"))
     rule_id: Mapped[str] = mapped_column(String(120))
     title: Mapped[str] = mapped_column(Text)
-    document: Mapped[str] = mapped_column(String(120))      # the plan's number, e.g. 156/KH-UBND
+    document: Mapped[str] = mapped_column(String(120))  # the plan's number, e.g. 156/KH-UBND
     theme: Mapped[str] = mapped_column(String(40))
     period_key: Mapped[str] = mapped_column(String(20))
     period_kind: Mapped[str] = mapped_column(String(16))
     period_label: Mapped[str] = mapped_column(String(80))
-    year: Mapped[int] = mapped_column(Integer)               # the year the period ends in
+    year: Mapped[int] = mapped_column(Integer)  # the year the period ends in
     status: Mapped[str] = mapped_column(String(24))
     outlook: Mapped[Optional[str]] = mapped_column(String(16))
     evidence_level: Mapped[str] = mapped_column(String(16))
@@ -168,12 +168,14 @@ class FindingRow(Base):
     achievement_pct: Mapped[Optional[float]] = mapped_column(Float)
     shortfall: Mapped[Optional[float]] = mapped_column(Float)
     message: Mapped[str] = mapped_column(Text)
-    detail_json: Mapped[str] = mapped_column(Text)           # the finding as in the JSON contract
+    detail_json: Mapped[str] = mapped_column(Text)  # the finding as in the JSON contract
     run: Mapped[AuditRun] = relationship(back_populates="findings")
 
-    __table_args__ = (Index("ix_findings_commune_year", "commune_id", "year"),
-                      Index("ix_findings_rule_year", "rule_id", "year"),
-                      Index("ix_findings_run_rule_year", "run_id", "rule_id", "year"))
+    __table_args__ = (
+        Index("ix_findings_commune_year", "commune_id", "year"),
+        Index("ix_findings_rule_year", "rule_id", "year"),
+        Index("ix_findings_run_rule_year", "run_id", "rule_id", "year"),
+    )
 
 
 class User(Base):
@@ -196,11 +198,12 @@ class UserUnit(Base):
     __tablename__ = "user_units"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))    # province | commune
+    kind: Mapped[str] = mapped_column(String(16))  # province | commune
     value: Mapped[str] = mapped_column(String(200))
 
 
 # --------------------------------------------------------------------------------------------------- the database
+
 
 def database_url(db: Optional[str], default_dir: Path) -> str:
     """A SQLAlchemy URL from --db: a URL as given, a path as a SQLite file (default: chitieu.db in default_dir)."""
