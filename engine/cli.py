@@ -11,13 +11,22 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import click
 
 from . import __version__, vi
-from .authoring import (add_to_order, append_rule, docs_pages, document_file, lint, new_catalogue, rule_page, skeleton,
-                        write_docs)
+from .authoring import (
+    add_to_order,
+    append_rule,
+    docs_pages,
+    document_file,
+    lint,
+    new_catalogue,
+    rule_page,
+    skeleton,
+    write_docs,
+)
 from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
@@ -34,21 +43,20 @@ from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .reporttext import encoding_note, read_report
 from .runtime import EngineError
-from .facts import load_form
-from .form import choose_documents, choose_years, covering
-from .form_read import to_yaml as form_to_yaml
-from .form_write import FormSpec, build_form
 from .model import Commune
 from .output import check_target
 from .selection import Selection
 from .web.lazy import lazy
+
+if TYPE_CHECKING:  # the reporting form's modules pull in openpyxl: imported by the commands that use them
+    from .form_write import FormSpec
 
 FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 # ended by a signal: 128 + its number, as a shell reports a program the signal stopped
 EXIT_SIGINT, EXIT_SIGPIPE = 130, 141
-ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)   # `kill`, a closed terminal; Ctrl-C is KeyboardInterrupt
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)  # `kill`, a closed terminal; Ctrl-C is KeyboardInterrupt
 
 
 class Terminated(BaseException):
@@ -110,8 +118,9 @@ def guarded(fn: Callable) -> Callable:
             click.echo("chitieu: interrupted; no output file was left behind", err=True)
             sys.exit(EXIT_SIGINT)
         except Terminated as exc:
-            click.echo(f"chitieu: terminated ({signal.Signals(exc.signum).name}); no output file was left behind",
-                       err=True)
+            click.echo(
+                f"chitieu: terminated ({signal.Signals(exc.signum).name}); no output file was left behind", err=True
+            )
             sys.exit(128 + exc.signum)
         except BrokenPipeError:  # `chitieu check | head`: the reader has what it wanted
             _quiet_stdout()
@@ -124,14 +133,20 @@ def guarded(fn: Callable) -> Callable:
         except EngineError as exc:
             if debug:
                 raise
-            click.echo(f"chitieu: internal error in the rule network: {exc}\n"
-                       "Please report it with the input files; run with --debug for the traceback.", err=True)
+            click.echo(
+                f"chitieu: internal error in the rule network: {exc}\n"
+                "Please report it with the input files; run with --debug for the traceback.",
+                err=True,
+            )
             sys.exit(EXIT_INTERNAL)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if debug:
                 raise
-            click.echo(f"chitieu: internal error: {type(exc).__name__}: {exc}\n"
-                       "Please report it with the input files; run with --debug for the traceback.", err=True)
+            click.echo(
+                f"chitieu: internal error: {type(exc).__name__}: {exc}\n"
+                "Please report it with the input files; run with --debug for the traceback.",
+                err=True,
+            )
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
@@ -156,12 +171,22 @@ def main(ctx: click.Context, debug: bool) -> None:
                 ctx.call_on_close(functools.partial(signal.signal, sig, signal.signal(sig, _on_signal)))
 
 
-PLAN_OPTION = click.option("--plan", "plans", multiple=True, metavar="DOC",
-                           help="Only the rules of this plan: its id or number, e.g. 156/KH-UBND (repeatable). The "
-                                "exit code and tallies count only them.")
-RULE_OPTION = click.option("--rule", "rule_globs", multiple=True, metavar="GLOB",
-                           help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable). The exit code "
-                                "and tallies count only them.")
+PLAN_OPTION = click.option(
+    "--plan",
+    "plans",
+    multiple=True,
+    metavar="DOC",
+    help="Only the rules of this plan: its id or number, e.g. 156/KH-UBND (repeatable). The "
+    "exit code and tallies count only them.",
+)
+RULE_OPTION = click.option(
+    "--rule",
+    "rule_globs",
+    multiple=True,
+    metavar="GLOB",
+    help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable). The exit code "
+    "and tallies count only them.",
+)
 
 
 def _scope(cat, plans: tuple[str, ...], rule_globs: tuple[str, ...], sel: Optional[Selection] = None) -> Selection:
@@ -178,20 +203,36 @@ def _scope(cat, plans: tuple[str, ...], rule_globs: tuple[str, ...], sel: Option
     return sel
 
 
-RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
-                            help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).")
+RULES_OPTION = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Rule catalogue folder (default: the project's rules/, or $CHITIEU_RULES).",
+)
 
 
 def REPORT_IDENTITY(fn: Callable) -> Callable:
     """What a report given as text may leave unsaid: its as-of date, its unit's name and id."""
     fn = click.option("--province", default=None, help="(a report) The province, for the commune's id.")(fn)
-    fn = click.option("--commune-id", default=None,
-                      help="(a report) The commune's id (default: a slug of its name).")(fn)
-    fn = click.option("--name", "unit_name", default=None, metavar="'xã …'",
-                      help="(a report) The unit's name, when its header and opening do not say it.")(fn)
-    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-                        metavar="YYYY-MM-DD",
-                        help="(a report) The date its figures run to, when the report does not say it.")(fn)
+    fn = click.option("--commune-id", default=None, help="(a report) The commune's id (default: a slug of its name).")(
+        fn
+    )
+    fn = click.option(
+        "--name",
+        "unit_name",
+        default=None,
+        metavar="'xã …'",
+        help="(a report) The unit's name, when its header and opening do not say it.",
+    )(fn)
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="(a report) The date its figures run to, when the report does not say it.",
+    )(fn)
 
 
 def _asked(as_of, unit_name: Optional[str], commune_id: Optional[str], province: Optional[str]) -> Asked:
@@ -199,20 +240,26 @@ def _asked(as_of, unit_name: Optional[str], commune_id: Optional[str], province:
 
 
 ALLOW_UNREVIEWED = click.option(
-    "--allow-unreviewed", is_flag=True,
-    help="Audit drafts of `facts extract` (unreviewed: true) as they are; every output then says so.")
+    "--allow-unreviewed",
+    is_flag=True,
+    help="Audit drafts of `facts extract` (unreviewed: true) as they are; every output then says so.",
+)
 
 
 def OUTPUT_OPTIONS(fn: Callable) -> Callable:
     """-o FILE (written atomically, never over an input) and --force."""
     fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
-    return click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                        help="Write to this file (atomically; its suffix picks the format when --format is not "
-                             "given) instead of standard output.")(fn)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Write to this file (atomically; its suffix picks the format when --format is not "
+        "given) instead of standard output.",
+    )(fn)
 
 
-def _choose(formats: dict[str, Reporter] | list[str], fmt: Optional[str], output: Optional[Path],
-            default: str) -> str:
+def _choose(formats: dict[str, Reporter] | list[str], fmt: Optional[str], output: Optional[Path], default: str) -> str:
     """The format from --format, the -o suffix or the default; a contradiction, or a binary format without -o, is
     a usage error before any work is done."""
     try:
@@ -241,32 +288,74 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default=None,
-              help="list (what failed first, one line per finding; the default), table (every field), json (the "
-                   "findings contract), section (drafted III.2), matrix / html / xlsx (commune × rule matrix, for "
-                   "many communes). Default: the format -o's suffix names (.json, .html, .xlsx), else list.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(REPORTERS)),
+    default=None,
+    help="list (what failed first, one line per finding; the default), table (every field), json (the "
+    "findings contract), section (drafted III.2), matrix / html / xlsx (commune × rule matrix, for "
+    "many communes). Default: the format -o's suffix names (.json, .html, .xlsx), else list.",
+)
 @click.option("--section", is_flag=True, help="Same as --format section: the drafted “Tồn tại, hạn chế” section.")
-@click.option("--status", "statuses", default=None, metavar="STATUS,…",
-              help="Show only findings with these statuses, e.g. unmet,pending (the exit code still counts all).")
+@click.option(
+    "--status",
+    "statuses",
+    default=None,
+    metavar="STATUS,…",
+    help="Show only findings with these statuses, e.g. unmet,pending (the exit code still counts all).",
+)
 @PLAN_OPTION
 @RULE_OPTION
-@click.option("--commune", "commune_globs", multiple=True, metavar="GLOB",
-              help="Only these communes, by id or name; a glob such as 'quang-ngai/*' (repeatable).")
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="unmet", show_default=True,
-              help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).")
+@click.option(
+    "--commune",
+    "commune_globs",
+    multiple=True,
+    metavar="GLOB",
+    help="Only these communes, by id or name; a glob such as 'quang-ngai/*' (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default="unmet",
+    show_default=True,
+    help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).",
+)
 @OUTPUT_OPTIONS
-@click.option("--color/--no-color", default=None,
-              help="Style the terminal view (default: on a terminal, unless NO_COLOR is set).")
+@click.option(
+    "--color/--no-color", default=None, help="Style the terminal view (default: on a terminal, unless NO_COLOR is set)."
+)
 @ALLOW_UNREVIEWED
 @REPORT_IDENTITY
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Audit communes in N worker processes (default: one per core); the output is the same as with 1.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Audit communes in N worker processes (default: one per core); the output is the same as with 1.",
+)
 @guarded
-def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], section: bool,
-          statuses: Optional[str], plans: tuple[str, ...], rule_globs: tuple[str, ...],
-          commune_globs: tuple[str, ...], fail_on: str,
-          output: Optional[Path], force: bool, color: Optional[bool], allow_unreviewed: bool, as_of,
-          unit_name: Optional[str], commune_id: Optional[str], province: Optional[str], jobs: Optional[int]) -> None:
+def check(
+    paths: tuple[Path, ...],
+    rules_dir: Optional[Path],
+    fmt: Optional[str],
+    section: bool,
+    statuses: Optional[str],
+    plans: tuple[str, ...],
+    rule_globs: tuple[str, ...],
+    commune_globs: tuple[str, ...],
+    fail_on: str,
+    output: Optional[Path],
+    force: bool,
+    color: Optional[bool],
+    allow_unreviewed: bool,
+    as_of,
+    unit_name: Optional[str],
+    commune_id: Optional[str],
+    province: Optional[str],
+    jobs: Optional[int],
+) -> None:
     """Check fact files (or folders of them) against the rule catalogue.
 
     PATHS are fact files (schema chitieu.facts/1), filled reporting forms (.xlsx made by `chitieu form`), waiver
@@ -297,19 +386,26 @@ def check(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str]
         sel = Selection(Selection.parse_statuses(statuses), rule_globs, commune_globs)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed,
-                                                     _asked(as_of, unit_name, commune_id, province))
+    cat, diags, inputs, originals, policy = _prepare(
+        rules_dir, paths, allow_unreviewed, _asked(as_of, unit_name, commune_id, province)
+    )
     sel = _scope(cat, plans, rule_globs, sel)
-    stream = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy,
-                         jobs=jobs or default_jobs(), whole=not REPORTERS[fmt].header_only)
+    stream = audit_batch(
+        cat,
+        inputs,
+        diags,
+        progress=sys.stderr.isatty(),
+        unreviewed=policy,
+        jobs=jobs or default_jobs(),
+        whole=not REPORTERS[fmt].header_only,
+    )
     first = next(stream, None) if inputs or not diags.has_errors() else None
     if first is None and diags.has_errors():
         raise InputError(diags.items)  # nothing could be audited
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
     tally = Tally(sel.scope(audited))
     shown = sel.shown(tally)
-    _deliver(REPORTERS[fmt], Run(cat, shown), Options(color=_use_color(color, output)), output, originals, force,
-             diags)
+    _deliver(REPORTERS[fmt], Run(cat, shown), Options(color=_use_color(color, output)), output, originals, force, diags)
     if sel.communes and not sel.matched_communes:
         click.echo(f"chitieu: no commune matches --commune {' '.join(sel.communes)}", err=True)
     _finish(diags, tally.counts, fail_on, output)
@@ -323,12 +419,14 @@ def _protect_reports(stream, protected: list[Path]):
         yield cf, findings
 
 
-def _prepare(rules_dir: Optional[Path], paths: tuple[Path, ...], allow_unreviewed: bool = False,
-             asked: Asked = Asked()):
+def _prepare(
+    rules_dir: Optional[Path], paths: tuple[Path, ...], allow_unreviewed: bool = False, asked: Asked = Asked()
+):
     """The catalogue, the diagnostics so far, the inputs to audit, every file given (which an output must never
     overwrite) and the policy for unreviewed drafts (engine.prepare)."""
-    p = prepare(rules_dir, paths, allow_unreviewed=allow_unreviewed, echo=lambda text: click.echo(text, err=True),
-                asked=asked)
+    p = prepare(
+        rules_dir, paths, allow_unreviewed=allow_unreviewed, echo=lambda text: click.echo(text, err=True), asked=asked
+    )
     return p.catalogue, p.diags, p.inputs, p.originals, p.unreviewed
 
 
@@ -337,14 +435,22 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Op
     _print_diagnostics(diags.items)
     if diags.has_errors():
         n = len(diags.errors)
-        click.echo(f"chitieu: {n} error(s) in the input; the communes they touch were left out"
-                   + (f", and nothing was written to {output}" if output is not None else ""), err=True)
+        click.echo(
+            f"chitieu: {n} error(s) in the input; the communes they touch were left out"
+            + (f", and nothing was written to {output}" if output is not None else ""),
+            err=True,
+        )
         sys.exit(EXIT_INPUT)
     sys.exit(_fail_exit(counts, fail_on))
 
 
-def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path], allow_unreviewed: bool = False,
-           plans: tuple[str, ...] = (), rule_globs: tuple[str, ...] = ()):
+def _audit(
+    paths: tuple[Path, ...],
+    rules_dir: Optional[Path],
+    allow_unreviewed: bool = False,
+    plans: tuple[str, ...] = (),
+    rule_globs: tuple[str, ...] = (),
+):
     """Audit for the document commands: every commune kept; input errors reported, their communes left out; only
     the findings in the run's scope (--plan, --rule)."""
     cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
@@ -359,8 +465,15 @@ def _audit(paths: tuple[Path, ...], rules_dir: Optional[Path], allow_unreviewed:
     return result, originals, diags
 
 
-def _deliver(reporter: Reporter, run: Run, opts: Options, output: Optional[Path], originals: list[Path],
-             force: bool, diags: Diagnostics) -> None:
+def _deliver(
+    reporter: Reporter,
+    run: Run,
+    opts: Options,
+    output: Optional[Path],
+    originals: list[Path],
+    force: bool,
+    diags: Diagnostics,
+) -> None:
     """Write one format of a run to standard output, or to -o FILE: atomically, never over an input, and not at all
     when the input had errors (the streamed formats write as the communes are audited and are abandoned then)."""
     if output is None:
@@ -375,8 +488,9 @@ def _deliver(reporter: Reporter, run: Run, opts: Options, output: Optional[Path]
             target.abandon()
 
 
-def _emit(data: str | bytes, output: Optional[Path], originals: list[Path], force: bool,
-          diags: Optional[Diagnostics] = None) -> None:
+def _emit(
+    data: str | bytes, output: Optional[Path], originals: list[Path], force: bool, diags: Optional[Diagnostics] = None
+) -> None:
     """Write to -o FILE (atomically, never over an input; not at all when the input had errors) or to standard
     output."""
     if output is None:
@@ -390,37 +504,78 @@ def _emit(data: str | bytes, output: Optional[Path], originals: list[Path], forc
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--for", "product", type=click.Choice(list(DOCUMENT_PRODUCTS)), default="commune", show_default=True,
-              help="commune: the commune's own draft of sections III.2 and IV (for its signature); reviewer: the "
-                   "review sheet (Phiếu rà soát) of the reviewing body; self-assessment: the NTM self-assessment "
-                   "table (Biểu tự đánh giá).")
-@click.option("--format", "fmt", type=click.Choice(list(DOCUMENT_FORMATS)), default=None,
-              help="md, txt, docx, json or xlsx (default: the format -o's suffix names, else md).")
+@click.option(
+    "--for",
+    "product",
+    type=click.Choice(list(DOCUMENT_PRODUCTS)),
+    default="commune",
+    show_default=True,
+    help="commune: the commune's own draft of sections III.2 and IV (for its signature); reviewer: the "
+    "review sheet (Phiếu rà soát) of the reviewing body; self-assessment: the NTM self-assessment "
+    "table (Biểu tự đánh giá).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(DOCUMENT_FORMATS)),
+    default=None,
+    help="md, txt, docx, json or xlsx (default: the format -o's suffix names, else md).",
+)
 @OUTPUT_OPTIONS
-@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Date of the document (default: left blank for the drafter).")
+@click.option(
+    "--date",
+    "date_",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Date of the document (default: left blank for the drafter).",
+)
 @click.option("--number", default=None, help="Number line of the document (default: “Số: …/BC-UBND”).")
 @click.option("--signer", default="", help="Name of the signer (default: left blank).")
-@click.option("--recipient", "recipients", multiple=True,
-              help="A line of “Nơi nhận” (repeatable; default: the body whose plan the report answers, the commune's "
-                   "leadership, Lưu: VT.).")
-@click.option("--reviewer-body", default=None,
-              help="(--for reviewer) The reviewing body, written in full; '\\n' separates lines.")
+@click.option(
+    "--recipient",
+    "recipients",
+    multiple=True,
+    help="A line of “Nơi nhận” (repeatable; default: the body whose plan the report answers, the commune's "
+    "leadership, Lưu: VT.).",
+)
+@click.option(
+    "--reviewer-body", default=None, help="(--for reviewer) The reviewing body, written in full; '\\n' separates lines."
+)
 @click.option("--reviewer-parent", default=None, help="(--for reviewer) The body above it, where there is one.")
 @click.option("--reviewer-place", default=None, help="(--for reviewer) Place of the date line.")
 @click.option("--reviewer-signer", default=None, help="(--for reviewer) Role of the signer (default: NGƯỜI RÀ SOÁT).")
-@click.option("--reviewer-config", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="(--for reviewer) A YAML file (schema: chitieu.reviewer/1) with body, parent, place, signer_role, "
-                   "signer_name, recipients.")
+@click.option(
+    "--reviewer-config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="(--for reviewer) A YAML file (schema: chitieu.reviewer/1) with body, parent, place, signer_role, "
+    "signer_name, recipients.",
+)
 @PLAN_OPTION
 @RULE_OPTION
 @ALLOW_UNREVIEWED
 @guarded
-def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt: str, output: Optional[Path],
-           force: bool, date_, number: Optional[str], signer: str, recipients: tuple[str, ...],
-           reviewer_body: Optional[str], reviewer_parent: Optional[str], reviewer_place: Optional[str],
-           reviewer_signer: Optional[str], reviewer_config: Optional[Path], plans: tuple[str, ...],
-           rule_globs: tuple[str, ...], allow_unreviewed: bool) -> None:
+def report(
+    paths: tuple[Path, ...],
+    rules_dir: Optional[Path],
+    product: str,
+    fmt: str,
+    output: Optional[Path],
+    force: bool,
+    date_,
+    number: Optional[str],
+    signer: str,
+    recipients: tuple[str, ...],
+    reviewer_body: Optional[str],
+    reviewer_parent: Optional[str],
+    reviewer_place: Optional[str],
+    reviewer_signer: Optional[str],
+    reviewer_config: Optional[Path],
+    plans: tuple[str, ...],
+    rule_globs: tuple[str, ...],
+    allow_unreviewed: bool,
+) -> None:
     """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
 
     \b
@@ -442,29 +597,54 @@ def report(paths: tuple[Path, ...], rules_dir: Optional[Path], product: str, fmt
     fmt = _choose(DOCUMENT_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
     review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
-    for name, value in (("body", reviewer_body), ("parent", reviewer_parent), ("place", reviewer_place),
-                        ("signer_role", reviewer_signer)):
+    for name, value in (
+        ("body", reviewer_body),
+        ("parent", reviewer_parent),
+        ("place", reviewer_place),
+        ("signer_role", reviewer_signer),
+    ):
         if value:
             setattr(review, name, value.replace("\\n", "\n"))
-    opts = DocumentOptions(date=date_.date() if date_ else None, number=number, signer=signer,
-                           recipients=list(recipients), reviewer=review)
-    _deliver(DOCUMENT_FORMATS[fmt], Run.of(result), Options(product=product, document=opts), output,
-             inputs + ([reviewer_config] if reviewer_config else []), force, diags)
+    opts = DocumentOptions(
+        date=date_.date() if date_ else None, number=number, signer=signer, recipients=list(recipients), reviewer=review
+    )
+    _deliver(
+        DOCUMENT_FORMATS[fmt],
+        Run.of(result),
+        Options(product=product, document=opts),
+        output,
+        inputs + ([reviewer_config] if reviewer_config else []),
+        force,
+        diags,
+    )
     _finish(diags, {}, "never", output)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @RULES_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(SHORTFALL_FORMATS)), default=None,
-              help="xlsx, csv, md or json (default: the format -o's suffix names, else md).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(SHORTFALL_FORMATS)),
+    default=None,
+    help="xlsx, csv, md or json (default: the format -o's suffix names, else md).",
+)
 @OUTPUT_OPTIONS
 @PLAN_OPTION
 @RULE_OPTION
 @ALLOW_UNREVIEWED
 @guarded
-def shortfalls(paths: tuple[Path, ...], rules_dir: Optional[Path], fmt: Optional[str], output: Optional[Path],
-               force: bool, plans: tuple[str, ...], rule_globs: tuple[str, ...], allow_unreviewed: bool) -> None:
+def shortfalls(
+    paths: tuple[Path, ...],
+    rules_dir: Optional[Path],
+    fmt: Optional[str],
+    output: Optional[Path],
+    force: bool,
+    plans: tuple[str, ...],
+    rule_globs: tuple[str, ...],
+    allow_unreviewed: bool,
+) -> None:
     """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
 
     \b
@@ -507,13 +687,16 @@ def init(folder: Path) -> None:
             write_atomic(target, f.read_bytes())
             copied += 1
     rules_out = folder / "rules"
-    click.echo(f"{copied} files copied into {folder}: the catalogue in {rules_out}, "
-               f"the seed commune in {folder / 'facts' / seed_src.name}.\n"
-               f"Point chitieu at the copy with --rules {rules_out} or: export CHITIEU_RULES={rules_out}\n"
-               f"Then: chitieu rules lint && chitieu rules test && chitieu check {folder / 'facts'}")
+    click.echo(
+        f"{copied} files copied into {folder}: the catalogue in {rules_out}, "
+        f"the seed commune in {folder / 'facts' / seed_src.name}.\n"
+        f"Point chitieu at the copy with --rules {rules_out} or: export CHITIEU_RULES={rules_out}\n"
+        f"Then: chitieu rules lint && chitieu rules test && chitieu check {folder / 'facts'}"
+    )
 
 
 # --------------------------------------------------------------------------------------------------- facts
+
 
 @main.group()
 def facts() -> None:
@@ -533,8 +716,16 @@ def facts() -> None:
 @REPORT_IDENTITY
 @RULES_OPTION
 @guarded
-def facts_extract(report_path: Path, output: Optional[Path], force: bool, as_of, unit_name: Optional[str],
-                  commune_id: Optional[str], province: Optional[str], rules_dir: Optional[Path]) -> None:
+def facts_extract(
+    report_path: Path,
+    output: Optional[Path],
+    force: bool,
+    as_of,
+    unit_name: Optional[str],
+    commune_id: Optional[str],
+    province: Optional[str],
+    rules_dir: Optional[Path],
+) -> None:
     """Draft a fact file from a report (.txt, .md, .docx, .pdf; a scan or an image through OCR when Tesseract is
     installed): every fact with its quoted sentence and line (or table cell) and a confidence.
 
@@ -550,9 +741,19 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, as_of,
     _choose(["yaml"], None, output, "yaml")
     cat = _catalogue(rules_dir)
     if report_path.suffix.lower() in (".yaml", ".yml"):
-        raise InputError([Diagnostic(str(report_path), 1, 1, "file-kind", "a YAML file is not a report: `facts "
-                                     "extract` drafts facts from a commune's report (.txt, .md, .docx); check a fact "
-                                     "file with `chitieu check`")])
+        raise InputError(
+            [
+                Diagnostic(
+                    str(report_path),
+                    1,
+                    1,
+                    "file-kind",
+                    "a YAML file is not a report: `facts "
+                    "extract` drafts facts from a commune's report (.txt, .md, .docx); check a fact "
+                    "file with `chitieu check`",
+                )
+            ]
+        )
     report = read_report(report_path)
     note = encoding_note(report)
     if note:
@@ -566,15 +767,26 @@ def facts_extract(report_path: Path, output: Optional[Path], force: bool, as_of,
     except ValueError:
         shown = str(report_path.resolve())
     try:
-        text = to_yaml(ex, commune_id=commune_id, province=province, report_file=shown, name=unit_name,
-                       as_of=as_of.date() if as_of else None, catalogue=cat)
+        text = to_yaml(
+            ex,
+            commune_id=commune_id,
+            province=province,
+            report_file=shown,
+            name=unit_name,
+            as_of=as_of.date() if as_of else None,
+            catalogue=cat,
+        )
     except Unknown as exc:
-        raise InputError([Diagnostic(str(report_path), 1, 1, "report-unknown",
-                                     "; ".join(UNKNOWN[w] for w in exc.what))]) from None
+        raise InputError(
+            [Diagnostic(str(report_path), 1, 1, "report-unknown", "; ".join(UNKNOWN[w] for w in exc.what))]
+        ) from None
     _emit(text, output, [report_path], force)
     n_review = sum(1 for f in ex.facts if f.review)
-    click.echo(f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
-               f"{len(ex.unmatched)} unmatched sentences", err=True)
+    click.echo(
+        f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
+        f"{len(ex.unmatched)} unmatched sentences",
+        err=True,
+    )
 
 
 @facts.command("lint")
@@ -615,6 +827,9 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
       chitieu facts import examples/tinh-an-bieu-mau.xlsx -o so-lieu.yaml
       chitieu check examples/tinh-an-bieu-mau.xlsx   # or check the form directly
     """
+    from .facts import load_form
+    from .form_read import to_yaml as form_to_yaml
+
     cat = _catalogue(rules_dir)
     diags = Diagnostics()
     doc = load_form(form_path, cat, diags)
@@ -634,31 +849,64 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
 
 # --------------------------------------------------------------------------------------------------- the form
 
+
 def _commune_option(text: str) -> Commune:
     cid, sep, name = text.partition("=")
     if not sep or not name.strip():
-        raise click.BadParameter(f"'{text}': write ID=NAME, e.g. quang-ngai/tinh-an=\"xã Tịnh An\"", param_hint="--commune")
+        raise click.BadParameter(
+            f"'{text}': write ID=NAME, e.g. quang-ngai/tinh-an=\"xã Tịnh An\"", param_hint="--commune"
+        )
     try:
         return Commune(id=cid.strip(), name=name.strip())
     except ValueError:
-        raise click.BadParameter(f"'{cid}' is not a commune id: lower-case ASCII words joined by '-', "
-                                 "groups by '/' (e.g. quang-ngai/tinh-an)", param_hint="--commune")
+        raise click.BadParameter(
+            f"'{cid}' is not a commune id: lower-case ASCII words joined by '-', "
+            "groups by '/' (e.g. quang-ngai/tinh-an)",
+            param_hint="--commune",
+        ) from None
 
 
 @main.command("form")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="The workbook to write (default: bieu-mau.xlsx); with several --commune, a folder.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The workbook to write (default: bieu-mau.xlsx); with several --commune, a folder.",
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--plan", "plans", multiple=True, metavar="DOC_ID",
-              help="Only the targets of this plan (id or number, e.g. 156/KH-UBND; repeatable; default: all).")
-@click.option("--commune", "communes", multiple=True, metavar="ID=NAME",
-              help="The commune the form is for (repeatable: one workbook each; default: the seed commune).")
-@click.option("--year", "years", multiple=True, type=click.IntRange(1900, 2100), metavar="YYYY",
-              help="Only this year's rows (repeatable; default: every plan year up to this year).")
+@click.option(
+    "--plan",
+    "plans",
+    multiple=True,
+    metavar="DOC_ID",
+    help="Only the targets of this plan (id or number, e.g. 156/KH-UBND; repeatable; default: all).",
+)
+@click.option(
+    "--commune",
+    "communes",
+    multiple=True,
+    metavar="ID=NAME",
+    help="The commune the form is for (repeatable: one workbook each; default: the seed commune).",
+)
+@click.option(
+    "--year",
+    "years",
+    multiple=True,
+    type=click.IntRange(1900, 2100),
+    metavar="YYYY",
+    help="Only this year's rows (repeatable; default: every plan year up to this year).",
+)
 @RULES_OPTION
 @guarded
-def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: tuple[str, ...],
-         years: tuple[int, ...], rules_dir: Optional[Path]) -> None:
+def form(
+    output: Optional[Path],
+    force: bool,
+    plans: tuple[str, ...],
+    communes: tuple[str, ...],
+    years: tuple[int, ...],
+    rules_dir: Optional[Path],
+) -> None:
     """Write the reporting form (biểu mẫu, XLSX) a commune fills in: one row per target indicator and period.
 
     Biểu 01 holds the commune and report header and one row per indicator and period (value, bound, Đạt/Không đạt,
@@ -673,36 +921,42 @@ def form(output: Optional[Path], force: bool, plans: tuple[str, ...], communes: 
       chitieu form -o bieu-mau/ --commune quang-ngai/tinh-ha="xã Tịnh Hà" \\
                                 --commune quang-ngai/tinh-an="xã Tịnh An"
     """
+    from .form import choose_documents, choose_years, covering
+    from .form_write import FormSpec, build_form
+
     cat = _catalogue(rules_dir)
     try:
         documents = choose_documents(cat, plans)
         chosen_years = choose_years(cat, documents, years, dt.date.today().year)
         specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [
-            _seed_form(cat, documents, chosen_years)]
+            _seed_form(cat, documents, chosen_years)
+        ]
         for spec in specs:  # each commune is asked only for the plans that cover it
             spec.documents = covering(cat, documents, spec.commune, named=bool(plans))
     except ValueError as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(str(exc)) from exc
     if len(specs) == 1:
         targets = [output or Path("bieu-mau.xlsx")]
     else:
         folder = output or Path(".")
         if folder.exists() and not folder.is_dir():
-            raise click.UsageError(f"with several --commune, -o names a folder (one workbook per commune); {folder} "
-                                   "is a file")
+            raise click.UsageError(
+                f"with several --commune, -o names a folder (one workbook per commune); {folder} is a file"
+            )
         if not folder.parent.is_dir():
             raise click.UsageError(f"-o {folder}: the folder {folder.parent} does not exist")
-        folder.mkdir(exist_ok=True)              # a new folder for the workbooks, as `rules docs -o DIR` makes one
+        folder.mkdir(exist_ok=True)  # a new folder for the workbooks, as `rules docs -o DIR` makes one
         targets = [folder / f"bieu-mau-{s.commune.id.replace('/', '-')}.xlsx" for s in specs]
     for target in targets:
         check_target(target, [], force=force)
-    for spec, target in zip(specs, targets):
+    for spec, target in zip(specs, targets, strict=False):
         write_atomic(target, build_form(cat, spec), force=force)
         click.echo(f"{target}: biểu mẫu của {spec.commune.name} ({spec.commune.id})", err=True)
 
 
 def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
     from .facts import load_inputs
+    from .form_write import FormSpec
 
     communes, _ = load_inputs([seed_facts_dir()], cat, Diagnostics())
     cf = communes[0]
@@ -710,7 +964,6 @@ def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
 
 
 # --------------------------------------------------------------------------------------------------- rules
-
 
 
 @main.group()
@@ -744,16 +997,19 @@ def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Pa
       chitieu rules list --source 84-KH/TU --tag dan-van-kheo
     """
     cat = _catalogue(rules_dir)
-    chosen = [lr for lr in cat.rules
-              if (source is None or source in (lr.document.id, lr.document.number))
-              and (tag is None or tag in lr.rule.tags)]
+    chosen = [
+        lr
+        for lr in cat.rules
+        if (source is None or source in (lr.document.id, lr.document.number)) and (tag is None or tag in lr.rule.tags)
+    ]
     if source is not None and not any(source in (d.id, d.number) for d in cat.documents.values()):
         names = [d.id for d in cat.documents.values()] + [d.number for d in cat.documents.values()]
         raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, names))
     tags = {t for lr in cat.rules for t in lr.rule.tags}
     if tag is not None and tag not in tags:
-        raise click.UsageError(f"no rule has the tag '{tag}'" + (did_you_mean(tag, tags) or
-                               "; the tags are: " + ", ".join(sorted(tags))))
+        raise click.UsageError(
+            f"no rule has the tag '{tag}'" + (did_you_mean(tag, tags) or "; the tags are: " + ", ".join(sorted(tags)))
+        )
     click.echo(clean(authoring_table(chosen)), nl=False)
 
 
@@ -782,16 +1038,38 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
 @click.option("--indicator", default=None, help="The indicator the rule reads (examples are filled to match it).")
 @click.option("--title", default=None, help="The rule's title (else a TODO placeholder).")
 @click.option("--clause", default=None, help="The clause of the document (else a TODO placeholder).")
-@click.option("--theme", type=click.Choice(["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]),
-              default=None, help="The group in “Tồn tại, hạn chế” (else a working value marked TODO).")
-@click.option("--severity", type=click.Choice(["critical", "major", "minor", "info"]), default=None,
-              help="How grave a miss is (else 'major', marked TODO).")
-@click.option("--target", "target", type=click.FLOAT, default=None,
-              help="The target's level, e.g. 60 for 60% or 2 for two meetings (else a working value marked TODO).")
+@click.option(
+    "--theme",
+    type=click.Choice(["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]),
+    default=None,
+    help="The group in “Tồn tại, hạn chế” (else a working value marked TODO).",
+)
+@click.option(
+    "--severity",
+    type=click.Choice(["critical", "major", "minor", "info"]),
+    default=None,
+    help="How grave a miss is (else 'major', marked TODO).",
+)
+@click.option(
+    "--target",
+    "target",
+    type=click.FLOAT,
+    default=None,
+    help="The target's level, e.g. 60 for 60% or 2 for two meetings (else a working value marked TODO).",
+)
 @RULES_OPTION
 @guarded
-def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Optional[str], clause: Optional[str],
-              theme: Optional[str], severity: Optional[str], target: Optional[float], rules_dir: Optional[Path]) -> None:
+def rules_new(
+    rule_id: str,
+    source: str,
+    indicator: Optional[str],
+    title: Optional[str],
+    clause: Optional[str],
+    theme: Optional[str],
+    severity: Optional[str],
+    target: Optional[float],
+    rules_dir: Optional[Path],
+) -> None:
     """Append a rule skeleton (with a met, an unmet and a no-data example) to the document's rule file.
 
     The rule file is changed in place: work on a copy of the catalogue (`chitieu init`), not the shipped one.
@@ -810,10 +1088,13 @@ def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Option
     if source not in docs:
         raise click.UsageError(f"unknown document '{source}'" + did_you_mean(source, docs))
     if indicator is not None and indicator not in cat.indicators:
-        raise click.UsageError(f"unknown indicator '{indicator}'" + did_you_mean(indicator, cat.indicators)
-                               + "; declare it in rules/indicators.yaml first")
+        raise click.UsageError(
+            f"unknown indicator '{indicator}'"
+            + did_you_mean(indicator, cat.indicators)
+            + "; declare it in rules/indicators.yaml first"
+        )
     doc = docs[source]
-    path = cat.document_where[doc.id][0]   # the plan's file, with or without rules yet
+    path = cat.document_where[doc.id][0]  # the plan's file, with or without rules yet
     from decimal import Decimal
 
     level = None
@@ -822,14 +1103,17 @@ def rules_new(rule_id: str, source: str, indicator: Optional[str], title: Option
         level = level.quantize(Decimal(1)) if level == level.to_integral() else level
         if level < 0:
             raise click.UsageError("--target is a level to reach: a number from 0 up")
-    text = skeleton(cat, rule_id, doc.id, indicator, title, clause, dt.date.today(), theme=theme, severity=severity,
-                    target=level)
+    text = skeleton(
+        cat, rule_id, doc.id, indicator, title, clause, dt.date.today(), theme=theme, severity=severity, target=level
+    )
     try:
         append_rule(path, text)
     except ValueError as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(str(exc)) from exc
     line = len(path.read_text(encoding="utf-8").splitlines()) - text.count("\n") + 2
-    click.echo(f"{path}:{line}: added rule '{rule_id}' — edit it, then run: chitieu rules lint && chitieu rules test -k {rule_id}")
+    click.echo(
+        f"{path}:{line}: added rule '{rule_id}' — edit it, then run: chitieu rules lint && chitieu rules test -k {rule_id}"
+    )
 
 
 def _year_span(text: str) -> dict:
@@ -843,26 +1127,55 @@ def _year_span(text: str) -> dict:
 @click.argument("document_id")
 @click.option("--kind", default="Kế hoạch", show_default=True, help="Loại văn bản (Kế hoạch, Đề án, Quyết định…).")
 @click.option("--number", required=True, help="Số, ký hiệu của văn bản, ví dụ 200/KH-UBND.")
-@click.option("--date", "issued", required=True, type=click.DateTime(["%Y-%m-%d"]),
-              help="Ngày ban hành, dạng YYYY-MM-DD (2025-01-15).")
+@click.option(
+    "--date",
+    "issued",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Ngày ban hành, dạng YYYY-MM-DD (2025-01-15).",
+)
 @click.option("--issuer", required=True, help="Cơ quan ban hành, ví dụ “UBND tỉnh Quảng Ngãi”.")
 @click.option("--title", required=True, help="Trích yếu (tên) của văn bản.")
 @click.option("--period", "years", required=True, help="Giai đoạn của văn bản: 2025-2027, hoặc một năm 2025.")
-@click.option("--in-force-from", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Ngày văn bản có hiệu lực, nếu khác ngày ban hành (YYYY-MM-DD).")
+@click.option(
+    "--in-force-from",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Ngày văn bản có hiệu lực, nếu khác ngày ban hành (YYYY-MM-DD).",
+)
 @click.option("--in-force-to", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Ngày hết hiệu lực (YYYY-MM-DD).")
-@click.option("--province", "provinces", multiple=True,
-              help="Áp dụng cho mọi xã của tỉnh này, theo mã (quang-ngai); lặp lại cho nhiều tỉnh.")
-@click.option("--commune", "communes", multiple=True,
-              help="Áp dụng cho xã này, theo mã (quang-ngai/tinh-an); lặp lại cho nhiều xã.")
+@click.option(
+    "--province",
+    "provinces",
+    multiple=True,
+    help="Áp dụng cho mọi xã của tỉnh này, theo mã (quang-ngai); lặp lại cho nhiều tỉnh.",
+)
+@click.option(
+    "--commune",
+    "communes",
+    multiple=True,
+    help="Áp dụng cho xã này, theo mã (quang-ngai/tinh-an); lặp lại cho nhiều xã.",
+)
 @click.option("--all-communes", is_flag=True, help="Áp dụng cho mọi xã (văn bản của Trung ương).")
 @click.option("--implements", default=None, help="Mã văn bản cấp trên mà văn bản này thực hiện.")
 @RULES_OPTION
 @guarded
-def rules_new_document(document_id: str, kind: str, number: str, issued: dt.datetime, issuer: str, title: str,
-                       years: str, in_force_from: Optional[dt.datetime], in_force_to: Optional[dt.datetime],
-                       provinces: tuple[str, ...], communes: tuple[str, ...], all_communes: bool,
-                       implements: Optional[str], rules_dir: Optional[Path]) -> None:
+def rules_new_document(
+    document_id: str,
+    kind: str,
+    number: str,
+    issued: dt.datetime,
+    issuer: str,
+    title: str,
+    years: str,
+    in_force_from: Optional[dt.datetime],
+    in_force_to: Optional[dt.datetime],
+    provinces: tuple[str, ...],
+    communes: tuple[str, ...],
+    all_communes: bool,
+    implements: Optional[str],
+    rules_dir: Optional[Path],
+) -> None:
     """Tạo tệp quy tắc của một văn bản mới (kế hoạch, đề án, bộ tiêu chí) và thêm văn bản vào `order` của danh mục.
 
     Tệp mới là DOCUMENT_ID.yaml trong thư mục danh mục, gồm phần đầu mô tả văn bản — loại, số, ngày, cơ quan ban
@@ -878,22 +1191,35 @@ def rules_new_document(document_id: str, kind: str, number: str, issued: dt.date
     """
     root = rules_dir or default_rules_dir()
     if not re.match(SLUG, document_id):
-        raise click.UsageError(f"'{document_id}' không phải mã văn bản: dùng chữ thường không dấu nối bằng '-' "
-                               "(kh-200-ubnd)")
+        raise click.UsageError(
+            f"'{document_id}' không phải mã văn bản: dùng chữ thường không dấu nối bằng '-' (kh-200-ubnd)"
+        )
     if all_communes and (provinces or communes):
         raise click.UsageError("--all-communes đã gồm mọi xã: bỏ --province, --commune")
     if not (all_communes or provinces or communes):
-        raise click.UsageError("nêu văn bản áp dụng cho xã nào: --province MÃ-TỈNH, --commune MÃ-XÃ (lặp lại được) "
-                               "hoặc --all-communes")
-    covers: object = "all" if all_communes else {k: list(v) for k, v in (("provinces", provinces),
-                                                                         ("communes", communes)) if v}
+        raise click.UsageError(
+            "nêu văn bản áp dụng cho xã nào: --province MÃ-TỈNH, --commune MÃ-XÃ (lặp lại được) hoặc --all-communes"
+        )
+    covers: object = (
+        "all" if all_communes else {k: list(v) for k, v in (("provinces", provinces), ("communes", communes)) if v}
+    )
     in_force = None
     if in_force_from or in_force_to:
         in_force = {"from": (in_force_from or issued).date()} | ({"to": in_force_to.date()} if in_force_to else {})
-    document = {"id": document_id, "kind": kind, "number": number, "date": issued.date(), "issuer": issuer,
-                "title": title, "period": _year_span(years), "implements": implements, "covers": covers}
+    document = {
+        "id": document_id,
+        "kind": kind,
+        "number": number,
+        "date": issued.date(),
+        "issuer": issuer,
+        "title": title,
+        "period": _year_span(years),
+        "implements": implements,
+        "covers": covers,
+    }
     from pydantic import ValidationError
     from .model import DateSpan, Document
+
     try:
         Document.model_validate(document)
         if in_force:
@@ -901,14 +1227,15 @@ def rules_new_document(document_id: str, kind: str, number: str, issued: dt.date
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise click.UsageError(f"{where}: {first['msg']}")
+        raise click.UsageError(f"{where}: {first['msg']}") from exc
     path = root / f"{document_id}.yaml"
     if path.exists():
         raise click.UsageError(f"{path} đã có; chọn mã văn bản khác (không ghi đè)")
     root.mkdir(parents=True, exist_ok=True)
-    made = new_catalogue(root, f"Danh mục chỉ tiêu — {kind} số {number}") if not (root / "catalogue.yaml").exists() \
-        else []
-    cat = load_catalogue(root)   # the catalogue must load before it is changed
+    made = (
+        new_catalogue(root, f"Danh mục chỉ tiêu — {kind} số {number}") if not (root / "catalogue.yaml").exists() else []
+    )
+    cat = load_catalogue(root)  # the catalogue must load before it is changed
     if document_id in cat.documents:
         raise click.UsageError(f"văn bản '{document_id}' đã có trong {cat.document_where[document_id][0]}")
     if cat.info_doc is None:
@@ -917,11 +1244,13 @@ def rules_new_document(document_id: str, kind: str, number: str, issued: dt.date
         write_atomic(path, document_file(document, in_force))
         add_to_order(cat.info_doc.path, document_id)
     except ValueError as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(str(exc)) from exc
     for p in made:
         click.echo(f"{p}: đã tạo")
-    click.echo(f"{path}: đã tạo văn bản '{document_id}' và thêm vào order của {cat.info_doc.path.name} — thêm quy "
-               f"tắc: chitieu rules new MÃ-QUY-TẮC --source {document_id}")
+    click.echo(
+        f"{path}: đã tạo văn bản '{document_id}' và thêm vào order của {cat.info_doc.path.name} — thêm quy "
+        f"tắc: chitieu rules new MÃ-QUY-TẮC --source {document_id}"
+    )
 
 
 @rules.command("lint")
@@ -946,14 +1275,19 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
 
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-k", "selected", multiple=True,
-              help="Only this rule (its whole id), the rules matching a glob ('ntm-nc-*'), or else the rules whose id "
-                   "contains this text ('dvk'); repeatable.")
+@click.option(
+    "-k",
+    "selected",
+    multiple=True,
+    help="Only this rule (its whole id), the rules matching a glob ('ntm-nc-*'), or else the rules whose id "
+    "contains this text ('dvk'); repeatable.",
+)
 @PLAN_OPTION
 @RULES_OPTION
 @guarded
-def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], plans: tuple[str, ...],
-               rules_dir: Optional[Path]) -> None:
+def rules_test(
+    paths: tuple[Path, ...], selected: tuple[str, ...], plans: tuple[str, ...], rules_dir: Optional[Path]
+) -> None:
     """Run every rule's examples through the real engine; exit 1 when one fails. This is the rule author's whole
     test suite: a catalogue whose examples pass and whose lint is clean is ready to use.
 
@@ -974,7 +1308,7 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], plans: tuple[
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
 
-    def picked(rule_id: str, k: str) -> bool:   # a rule's whole id picks that rule; else a glob; else a part of ids
+    def picked(rule_id: str, k: str) -> bool:  # a rule's whole id picks that rule; else a glob; else a part of ids
         if k in cat.by_id:
             return rule_id == k
         return fnmatch.fnmatchcase(rule_id, k) if any(c in k for c in "*?[") else k in rule_id
@@ -982,8 +1316,11 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], plans: tuple[
     for k in selected:
         if not any(picked(lr.id, k) for lr in cat.rules):
             raise click.UsageError(f"-k '{k}' matches no rule" + did_you_mean(k, cat.by_id))
-    ids = {lr.id for lr in cat.rules if (not selected or any(picked(lr.id, k) for k in selected))
-           and (not docs or lr.document.id in docs)}
+    ids = {
+        lr.id
+        for lr in cat.rules
+        if (not selected or any(picked(lr.id, k) for k in selected)) and (not docs or lr.document.id in docs)
+    }
     results = run_examples(cat, ids if selected or docs else None)
     for res in results:
         click.echo(clean(example_line(res)))
@@ -996,8 +1333,14 @@ def rules_test(paths: tuple[Path, ...], selected: tuple[str, ...], plans: tuple[
 @click.argument("old_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("new_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text (one block per changed finding) or json.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text (one block per changed finding) or json.",
+)
 @guarded
 def rules_diff(old_dir: Path, new_dir: Path, paths: tuple[Path, ...], fmt: str) -> None:
     """Run the same facts under two versions of the catalogue and list every finding whose status, target or
@@ -1026,18 +1369,37 @@ def rules_diff(old_dir: Path, new_dir: Path, paths: tuple[Path, ...], fmt: str) 
         runs.append(result.findings)
     changes = diff_findings(*runs)
     if fmt == "json":
-        click.echo(json.dumps({"schema": "chitieu.rules-diff/1", "old": str(old_dir), "new": str(new_dir),
-                               "changes": [c.to_json() for c in changes]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "schema": "chitieu.rules-diff/1",
+                    "old": str(old_dir),
+                    "new": str(new_dir),
+                    "changes": [c.to_json() for c in changes],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         click.echo(clean(diff_text(changes, len(runs[1]))), nl=False)
     sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
 
 
 @rules.command("docs")
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for the pages (default: docs/rules under the working folder).")
-@click.option("--force", is_flag=True,
-              help="Write into a folder that also holds files chitieu did not write (they are left alone).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the pages (default: docs/rules under the working folder).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write into a folder that also holds files chitieu did not write (they are left alone).",
+)
 @RULES_OPTION
 @guarded
 def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) -> None:
