@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,9 +22,11 @@ from test_web import _fact_file
 PASSWORD = "mat-khau-du-dai-1"
 
 
-@pytest.fixture
-def web(tmp_path):
-    w = make_web(tmp_path)
+@pytest.fixture(scope="module")
+def accounts(tmp_path_factory):
+    """The accounts and communes below, built once: each test gets its own copy of the database and files."""
+    base = tmp_path_factory.mktemp("accounts")
+    w = make_web(base)
     from chitieu.web import auth
 
     with w.app.extensions["chitieu"]["sessions"]() as s:
@@ -40,7 +43,16 @@ def web(tmp_path):
         assert r.status_code == 302, text_of(r.text)
         confirm_all(admin, int(r.headers["Location"].rsplit("/", 1)[1]))
         assert audit(admin, cid).status_code == 302
-    return w
+    w.app.extensions["chitieu"]["engine"].dispose()  # everything on disk (WAL checkpointed) before it is copied
+    return base
+
+
+@pytest.fixture
+def web(accounts, tmp_path):
+    for f in accounts.glob("chitieu.db*"):
+        shutil.copy2(f, tmp_path / f.name)
+    shutil.copytree(accounts / "files", tmp_path / "files")
+    return make_web(tmp_path)
 
 
 def login(web, username, password=PASSWORD):
