@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from http.cookiejar import CookieJar
 import pytest
 from click.testing import CliRunner
 
-from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, csrf, make_web, text_of, upload
+from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, copy_of, csrf, make_web, saved, text_of, upload
 from test_web import _fact_file
 
 PASSWORD = "mat-khau-du-dai-1"
@@ -43,16 +42,12 @@ def accounts(tmp_path_factory):
         assert r.status_code == 302, text_of(r.text)
         confirm_all(admin, int(r.headers["Location"].rsplit("/", 1)[1]))
         assert audit(admin, cid).status_code == 302
-    w.app.extensions["chitieu"]["engine"].dispose()  # everything on disk (WAL checkpointed) before it is copied
-    return base
+    return saved(w)
 
 
 @pytest.fixture
 def web(accounts, tmp_path):
-    for f in accounts.glob("chitieu.db*"):
-        shutil.copy2(f, tmp_path / f.name)
-    shutil.copytree(accounts / "files", tmp_path / "files")
-    return make_web(tmp_path)
+    return copy_of(accounts, tmp_path)
 
 
 def login(web, username, password=PASSWORD):
