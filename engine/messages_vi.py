@@ -61,6 +61,14 @@ INSTEAD: dict[str, str] = {
 }
 
 _DATE_HINT = "viết ngày theo dạng YYYY-MM-DD"
+_AS_OF_UNKNOWN = (
+    "báo cáo không nêu số liệu tính đến ngày nào (không có dòng “ngày … tháng … năm …”, không có “tính đến ngày …”): "
+    "hãy chỉ định bằng --as-of YYYY-MM-DD; chitieu không bao giờ đánh giá báo cáo theo ngày hôm nay"
+)
+_NAME_UNKNOWN = (
+    "báo cáo không nêu tên đơn vị (phần đầu và phần mở đầu không có “UBND xã …”): hãy chỉ định bằng --name 'xã …' "
+    "(và --commune-id)"
+)
 _UTF8_HOW = "lưu lại tệp theo mã UTF-8 (Unicode), ví dụ bằng công cụ chuyển mã của Unikey hoặc “Save as… UTF-8”"
 _FORM_SAVE = "lưu lại biểu mẫu bằng Excel hoặc LibreOffice dưới dạng .xlsx"
 
@@ -85,10 +93,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "Word và lưu lại dưới dạng .docx",
         ),
         (rf"the Word file is damaged \((?P<why>{ANY})\)", "tệp Word bị hỏng ({why})"),
-        (rf"cannot read (?P<what>{ANY}): (?P<why>{ANY})", "không đọc được {what}: {why}"),
+        (rf"cannot read the (?P<thing>{ANY}): (?P<why>{ANY})", "không đọc được {thing}: {why}"),
+        (rf"cannot read (?P<thing>{ANY}): (?P<why>{ANY})", "không đọc được {thing}: {why}"),
+        (rf"is a folder; give the (?P<thing>{ANY}) itself", "là một thư mục; hãy chỉ định chính {thing}"),
         (rf"(?P<why>{ANY}): cannot be read", "{why}: không đọc được"),
     ],
     "file-kind": [
+        (
+            rf"is (?P<thing>{ANY}), not a regular file; chitieu reads only regular files",
+            "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
+        ),
         (rf"the file is (?P<kind>{ANY}), not text; (?P<what>{ANY})", "tệp là {kind}, không phải văn bản; {what}"),
         (
             r"a YAML file is not a report: `facts extract` drafts facts from a commune's report \(\.txt, \.md, \.docx\); "
@@ -518,6 +532,43 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     # facts
+    "not-a-file": [
+        (
+            rf"is (?P<thing>{ANY}), not a regular file; chitieu reads only regular files",
+            "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
+        ),
+    ],
+    "commune-name": [
+        (
+            rf"commune (?P<id>{Q}) is named (?P<a>{Q}) here but (?P<b>{Q}) in (?P<at>{ANY})",
+            "xã {id} ở đây có tên {a} nhưng trong {at} lại có tên {b}",
+        ),
+    ],
+    "ocr-unavailable": [
+        (
+            rf"the report is (?P<thing>{ANY}); reading it needs OCR: install Tesseract with its Vietnamese data {ANY}",
+            "báo cáo là {thing}; muốn đọc cần nhận dạng chữ (OCR): cài Tesseract kèm dữ liệu tiếng Việt "
+            "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie), hoặc đưa báo cáo dạng .docx, .txt hay "
+            "PDF có lớp văn bản",
+        ),
+    ],
+    "report-unknown": [
+        (
+            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD; chitieu "
+            rf"never judges a report as of today's date; the report does not name its unit {ANY}: give it with --name "
+            r"'xã …' \(and --commune-id\)",
+            _AS_OF_UNKNOWN + "; " + _NAME_UNKNOWN,
+        ),
+        (
+            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD; chitieu "
+            r"never judges a report as of today's date",
+            _AS_OF_UNKNOWN,
+        ),
+        (
+            rf"the report does not name its unit {ANY}: give it with --name 'xã …' \(and --commune-id\)",
+            _NAME_UNKNOWN,
+        ),
+    ],
     "period-after-report": [
         (
             r"period (?P<p>\S+) is after the report's as-of date (?P<d>\S+)",
@@ -756,6 +807,21 @@ YAML_PROBLEMS: dict[str, str] = {
 }
 
 _LISTS = frozenset({"allowed", "list", "owners", "levels"})
+# what a message names in passing (a file, a device)
+THINGS: dict[str, str] = {
+    "report": "báo cáo",
+    "workbook": "bảng tính",
+    "file": "tệp",
+    "rules directory": "thư mục quy tắc",
+    "a FIFO (named pipe)": "một FIFO (đường ống có tên)",
+    "a character device": "một thiết bị ký tự",
+    "a block device": "một thiết bị khối",
+    "a socket": "một socket",
+    "a folder": "một thư mục",
+    "not a regular file": "không phải tệp thường",
+    "a scanned PDF (no text layer)": "tệp PDF quét (không có lớp văn bản)",
+    "an image": "hình ảnh",
+}
 # what a value should be (pydantic's and the validators' words)
 EXPECTED: dict[str, str] = {
     "a number": "một số",
@@ -785,6 +851,8 @@ def _fill(template: str, groups: dict[str, str]) -> str:
         groups["what"] = EXPECTED[groups["what"]]
     if "kind" in groups and groups["kind"] in FILE_KINDS:
         groups["kind"] = FILE_KINDS[groups["kind"]]
+    if "thing" in groups:
+        groups["thing"] = THINGS.get(groups["thing"], groups["thing"])
     if "what" in groups and groups["what"] in INSTEAD:
         groups["what"] = INSTEAD[groups["what"]]
     if "statuses" in groups:  # "a met and an unmet" → 'met' và 'unmet'

@@ -4,6 +4,7 @@ no message may be left in English."""
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -177,3 +178,19 @@ def test_an_untranslated_message_is_shown_in_english_rather_than_lost():
     d = Diagnostic("x.yaml", 1, 1, "unknown-key", "a sentence no pattern knows")
     assert d.render("vi") == "x.yaml:1:1: error[unknown-key]: a sentence no pattern knows"
     assert Path(d.path).name == "x.yaml"
+
+
+def test_a_report_without_date_or_unit_and_a_fifo_are_explained_in_vietnamese(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(
+        "BÁO CÁO\n\nKết quả công tác dân vận chính quyền\n\nTỷ lệ hồ sơ giải quyết trực tuyến đạt 62%.\n", "utf-8"
+    )
+    fifo = tmp_path / "so-lieu.yaml"
+    os.mkfifo(fifo)
+    for path in (report, fifo):
+        assert_vietnamese(*both("check", str(path)))
+    vi = run_cli("check", str(report), env={"CHITIEU_LANG": None})
+    assert f"{report}:1:1: error[report-unknown]: báo cáo không nêu số liệu tính đến ngày nào" in vi.err
+    assert "hãy chỉ định bằng --as-of YYYY-MM-DD" in vi.err
+    vi = run_cli("check", str(fifo), env={"CHITIEU_LANG": None})
+    assert f"{fifo}:1:1: error[not-a-file]: là một FIFO (đường ống có tên), không phải tệp thường" in vi.err
