@@ -8,7 +8,7 @@ a finding. Rules that read other rules' conclusions are asserted in later layers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Generator, Iterable, Optional
 
 from . import vi
 from .catalogue import Catalogue, LoadedRule
@@ -149,7 +149,7 @@ def audit_stream(
     compiled: Optional[CompiledCatalogue] = None,
     rule_ids: Optional[set[str]] = None,
     runtime_factory=Runtime,
-) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+) -> Generator[tuple[CommuneFacts, list[Finding]], None, None]:
     """Audit communes one after another in one durable_rules host (one state each), yielding their findings."""
     waivers = list(waivers)
     compiled, layers = audit_plan(cat, compiled, rule_ids)

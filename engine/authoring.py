@@ -179,6 +179,7 @@ def period_words(lr: LoadedRule) -> str:
     elif p.kind == "cumulative":
         text = f"Lũy kế từ năm {first} đến năm của thời điểm báo cáo (không quá {last}); năm cuối chưa kết thúc thì ghi chú."
     elif p.kind == "deadline":
+        assert p.deadline is not None  # RulePeriod: a deadline period has its date
         text = (
             f"Phải đạt trước ngày {vi.date(p.deadline)}; trước hạn mà chưa đạt là “Chưa đến hạn”, "
             "hết hạn mà chưa đạt là “Chưa đạt”."
@@ -406,7 +407,7 @@ def skeleton(
         measure, target_text = f"{{of: {key}}}", 'op: "==", value: true'
         met, unmet = "true", "false"
     elif kind == "level":
-        levels = [lv.key for lv in ind.levels or []]
+        levels = [lv.key for lv in (ind.levels if ind else None) or []]
         measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {levels[-1]}'
         met, unmet = levels[-1], levels[0]
     elif kind == "items":
@@ -627,11 +628,12 @@ def diff_text(changes: list[Change], total: int) -> str:
     """The changes for a terminal: one block per finding, '→' between the old and the new."""
     lines = []
     for c in changes:
-        period = (c.new or c.old).period.label
-        lines.append(f"{c.commune}  {c.rule_id}  {period}")
-        if c.old is None:
+        either = c.new or c.old
+        assert either is not None  # a change has an old finding, a new one or both
+        lines.append(f"{c.commune}  {c.rule_id}  {either.period.label}")
+        if c.old is None and c.new is not None:
             lines.append(f"  chỉ có trong danh mục mới: {c.new.status_label} ({c.new.status}) — {c.new.message}")
-        elif c.new is None:
+        elif c.new is None and c.old is not None:
             lines.append(f"  chỉ có trong danh mục cũ: {c.old.status_label} ({c.old.status}) — {c.old.message}")
         for what, a, b in c.aspects():
             lines.append(f"  {ASPECT_WORDS[what]}: {a}")

@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import yaml
 
@@ -153,18 +153,18 @@ def file_head(path: Path, text: str) -> tuple[object, object]:
 
 def index_inputs(paths: Iterable[Path | YamlDoc], diags: Diagnostics) -> InputIndex:
     """Files by commune; a fact document already in memory (drafted from a report) is filed by its commune id."""
-    paths = list(paths)
-    given_docs = [p for p in paths if isinstance(p, YamlDoc)]
-    paths = [p for p in paths if not isinstance(p, YamlDoc)]
-    given = {p for p in paths if not p.is_dir()}
-    index = InputIndex(files=fact_inputs(paths))
+    inputs = list(paths)
+    given_docs = [p for p in inputs if isinstance(p, YamlDoc)]
+    files = [p for p in inputs if not isinstance(p, YamlDoc)]
+    given = {p for p in files if not p.is_dir()}
+    index = InputIndex(files=fact_inputs(files))
     for doc in given_docs:
         commune = doc.data.get("commune") if isinstance(doc.data, dict) else None
         cid = commune.get("id") if isinstance(commune, dict) else None
         index.documents.setdefault(cid if isinstance(cid, str) else "", []).append(doc)  # no id: its checks say so
     if not index.files and not given_docs:
         diags.error(
-            paths[0] if paths else Path("."),
+            files[0] if files else Path("."),
             1,
             1,
             "no-input",
@@ -309,8 +309,8 @@ class Progress:
 
     total: int
     enabled: bool
-    _bar: object = None
-    _task: object = None
+    _bar: Any = None  # a rich Progress, imported when the run turns out long
+    _task: Any = None
     _start: float = field(default_factory=time.monotonic)
     _done: int = 0
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from .conditions import FALSE, Cmp, Cond, Ref, all_of, alternatives, any_of, cmp, size, to_durable
 from .diagnostics import Diagnostic
+from .model import Status
 from .wire import (
     CONCL,
     F_AS_OF,
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str
+    status: Status
     evidence: Optional[str] = None  # overrides the observation's evidence level
     outlook: Optional[str] = None
     reason: Optional[str] = None  # why, where the status alone does not say it
@@ -149,7 +150,7 @@ def applicable(lr: "LoadedRule") -> Cond:
     """The period has begun by the as-of date and overlaps the rule's effective dates; a target judged by a deadline
     is judged on the as-of date, so that date must lie within them too (a target replaced by a new criteria set no
     longer applies after the change, whenever its period began)."""
-    cond = cmp(F_START, "<=", field_ref(F_AS_OF))
+    cond: Cond = cmp(F_START, "<=", field_ref(F_AS_OF))
     span = lr.in_force
     if span is not None:
         cond = cond & cmp(F_END, ">=", day_number(span.from_))

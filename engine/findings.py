@@ -123,11 +123,11 @@ def interval_bounds(iv: Interval, ind: Optional[Indicator]) -> list[BoundOut]:
 
 
 def show_interval(iv: Interval, unit: Optional[str], ind: Optional[Indicator]) -> str:
-    if ind is not None and ind.type == "boolean" and iv.exact:
-        return "có" if iv.lo else "không"
-    if ind is not None and ind.type == "level" and iv.exact:
-        return ind.level_label(int(iv.lo))
-    if iv.exact:
+    if iv.exact and iv.lo is not None:  # exact: lo is hi, and set
+        if ind is not None and ind.type == "boolean":
+            return "có" if iv.lo else "không"
+        if ind is not None and ind.type == "level":
+            return ind.level_label(int(iv.lo))
         return vi.quantity(iv.lo, unit)
     parts = []
     if iv.lo is not None and (ind is None or ind.lower is None or iv.lo != ind.lower or iv.lx):
@@ -235,7 +235,7 @@ def build_finding(
     parts = lr.kind.finding_parts(cat, lr, obs, unit, evidence_level)
     evidence_level = parts.evidence_level or evidence_level
     facts = []
-    seen: set[tuple] = set()
+    seen: set[str] = set()
     for part in (m, obs.computed):
         for lf in part.facts if part else []:
             if lf.where not in seen:

@@ -139,7 +139,9 @@ def _measure_one(cat: "Catalogue", cf: "CommuneFacts", key: str, aggregate: str,
         out.interval = interval_of(ind, lf)
         if ind.type == "level" and isinstance(lf.fact.value, str):
             out.level = lf.fact.value
-            level = ind.levels[ind.level_index(lf.fact.value)]
+            index = ind.level_index(lf.fact.value)
+            assert ind.levels is not None and index is not None  # facts are checked against the indicator's levels
+            level = ind.levels[index]
             if level.note:
                 out.notes.append(level.note)
         return out
@@ -216,7 +218,8 @@ def measure(cat: "Catalogue", cf: "CommuneFacts", m: Measure, w: "Window") -> Op
                 partial.notes.append(f"“{cat.indicators[m.per].name}” bằng 0")
             kept_notes, kept_facts = partial.notes, partial.facts
         else:
-            if main.interval is not None and main.interval.exact:
+            assert main.interval is not None and den.interval.lo is not None  # a figure of its own; den.interval exact
+            if main.interval.exact and main.interval.lo is not None:
                 main.ratio = (main.interval.lo, den.interval.lo)
             main.interval = main.interval.scale(HUNDRED / den.interval.lo)
             main.facts = main.facts + den.facts

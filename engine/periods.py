@@ -33,6 +33,7 @@ class Window:
         if self.kind == "as_of":
             return False
         limit = self.deadline if self.kind == "deadline" else self.end
+        assert limit is not None  # a deadline window has its deadline
         return self.as_of < limit
 
     @property

@@ -176,7 +176,9 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
 def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, str, tuple]]:
     """One sentence for every year in which items were counted without their decision (or on another body's
     register): '04/05 mô hình “Dân vận khéo” năm 2023 chưa có quyết định thành lập, công nhận; 02 mô hình do …'."""
-    parts, theme, order = [], None, None
+    parts: list[str] = []
+    theme: Optional[str] = None
+    order: Optional[tuple] = None
     for f in findings:
         lr = cat.by_id[f.rule_id]
         ev = f.evidence
@@ -195,7 +197,7 @@ def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, s
         parts.append(text)
         theme = theme or f.theme
         order = order or (lr.index, f.period.start)
-    if not parts:
+    if not parts or theme is None or order is None:  # both are set with the first part
         return None
     return theme, _sentence("; ".join(parts)), order
 
@@ -255,7 +257,7 @@ def results_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
     """The commune's main targets as it reports them: plan level (an assumed one marked "(*)"), result, its own
     evaluation."""
     cat = result.catalogue
-    rows = []
+    rows: list[list[str]] = []
     for f in result.findings:
         lr = cat.by_id[f.rule_id]
         if f.commune.id != cf.commune.id or not lr.kind.judges_target or f.status == "not_applicable":

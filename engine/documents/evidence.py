@@ -48,11 +48,13 @@ def checklist(result: "AuditResult", cf: "CommuneFacts") -> list[Missing]:
             if absent and (item.name, f.period.key) not in seen:
                 seen.add((item.name, f.period.key))
                 out.append(Missing(f"{ind.name} ({f.period.key})", item.name, "; ".join(absent)))
-    for f in result.findings:
-        if f.commune.id != cf.commune.id or f.evidence_level != "claimed" or f.evidence is not None:
+    for finding in result.findings:
+        if finding.commune.id != cf.commune.id or finding.evidence_level != "claimed" or finding.evidence is not None:
             continue
-        if f.status in ("met", "pending", "noted"):
-            out.append(Missing(f.title, f.period.label, "văn bản làm căn cứ (số, ngày) hoặc số liệu kiểm chứng"))
+        if finding.status in ("met", "pending", "noted"):
+            out.append(
+                Missing(finding.title, finding.period.label, "văn bản làm căn cứ (số, ngày) hoặc số liệu kiểm chứng")
+            )
     by_doc: dict[str, list] = {}
     for lc in cat.criteria_for(cf.commune):
         by_doc.setdefault(lc.document.id, []).append(lc)

@@ -87,7 +87,8 @@ def _status(f: Finding) -> str:
 
 def findings_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
     cat = result.catalogue
-    rows, shades = [], []
+    rows: list[list[str]] = []
+    shades: list[Optional[str]] = []
     for f in result.findings:
         if f.commune.id != cf.commune.id or cat.by_id[f.rule_id].kind.checks_figures:
             continue
@@ -120,7 +121,8 @@ def findings_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
 
 def checks_table(result: "AuditResult", cf: "CommuneFacts") -> Optional[Table]:
     cat = result.catalogue
-    rows, shades = [], []
+    rows: list[list[str]] = []
+    shades: list[Optional[str]] = []
     for f in result.findings:
         if f.commune.id != cf.commune.id or not cat.by_id[f.rule_id].kind.checks_figures:
             continue

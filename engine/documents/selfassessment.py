@@ -8,6 +8,7 @@ row: the table says so, instead of cloning one sentence into nineteen assessment
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from .. import vi
@@ -45,7 +46,8 @@ def _latest(cf: "CommuneFacts", key: str) -> Optional["LoadedFact"]:
     facts = cf.by_indicator().get(key, [])
     as_of = [lf for lf in facts if lf.fact.period.kind == "as_of" and lf.report.as_of == cf.as_of]
     years = sorted((lf for lf in facts if lf.fact.period.kind != "as_of"), key=lambda lf: lf.fact.period.end)
-    return (as_of or years[-1:] or [None])[0]
+    latest = as_of or years[-1:]
+    return latest[0] if latest else None
 
 
 def criteria_rows(cat: "Catalogue", cf: "CommuneFacts", criteria: list["LoadedCriterion"]) -> list[list[str]]:
@@ -95,7 +97,7 @@ def general_statement(cat: "Catalogue", cf: "CommuneFacts", summary_key: Optiona
     if summary_key is None:
         return None
     lf = _latest(cf, summary_key)
-    if lf is None or lf.fact.value is None:
+    if lf is None or not isinstance(lf.fact.value, (Decimal, int)):  # a count of criteria
         return None
     total = len([lc for lc in cat.criteria if lc.document.id == _doc_of(cat, summary_key)])
     note = "; đang chờ thẩm định" if lf.fact.awaiting_appraisal else ""

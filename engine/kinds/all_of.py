@@ -9,7 +9,7 @@ pending or short of data; the branches decide on those counts.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import Field, model_validator
 
@@ -46,6 +46,11 @@ class AllOfRule(RuleBase):
 _COUNTED = {"met": "met", "waived": "met", "unmet": "unmet", "pending": "pending", "insufficient_data": "insufficient"}
 
 
+def _own(rule: "LoadedRule") -> AllOfRule:
+    """The rule's model, which this kind is only ever called with."""
+    return cast(AllOfRule, rule.rule)
+
+
 class AllOf(Kind):
     name = "all_of"
     template_fields = frozenset({"target", "target_value"})
@@ -75,7 +80,7 @@ class AllOf(Kind):
 
     def observe(self, cat, lr, w, cf, done) -> Observation:
         tally = {"total": 0, "met": 0, "unmet": 0, "pending": 0, "insufficient": 0}
-        for dep in lr.rule.requires:
+        for dep in _own(lr).requires:
             for f in findings_for_period(done.get(dep, []), w.key):
                 if f.status == "not_applicable":
                     continue
@@ -110,12 +115,12 @@ class AllOf(Kind):
 
     def describe(self, cat, lr) -> list[str]:
         return [
-            f"Quy tắc chuỗi: đạt khi tất cả {len(lr.rule.requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
+            f"Quy tắc chuỗi: đạt khi tất cả {len(_own(lr).requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
             "có quy tắc chưa đạt thì chưa đạt; không có quy tắc chưa đạt nhưng có quy tắc chưa đủ dữ liệu thì "
             "chưa đủ dữ liệu; còn lại là chờ."
         ]
 
     def lint(self, cat, lr, ids, diags) -> None:
-        for i, dep in enumerate(lr.rule.requires):
+        for i, dep in enumerate(_own(lr).requires):
             if dep not in ids:
                 lr.error(diags, ("requires", i), "unknown-rule", f"unknown rule '{dep}'" + did_you_mean(dep, ids))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from ..compiler import BranchSet, Outcome, conclusion_join, field_ref, met_unmet, waiver_join
 from ..conditions import FALSE, TRUE, cmp
@@ -35,7 +35,7 @@ def value_branches(
     outlook_from: Optional[str] = None,
     final_at_period_end: bool = False,
     deadline_bound: bool = True,
-    mismatch: str = "unmet",
+    mismatch: Literal["unmet", "needs_clarification"] = "unmet",
 ) -> list["Branch"]:
     """Branches that partition every observation of a value rule into exactly one conclusion (compiler docstring).
 

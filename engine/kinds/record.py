@@ -9,7 +9,7 @@ says the report is silent on the task (insufficient data), which is what a revie
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal, Optional
+from typing import TYPE_CHECKING, ClassVar, Literal, Optional, cast
 
 from ..compiler import BranchSet, Outcome
 from ..conditions import cmp
@@ -35,6 +35,11 @@ class RecordRule(RuleBase):
         return [(("measure",), self.measure)]
 
 
+def _own(rule: "LoadedRule") -> RecordRule:
+    """The rule's model, which this kind is only ever called with."""
+    return cast(RecordRule, rule.rule)
+
+
 class Record(Kind):
     name = "record"
     label = "ghi nhận (không có chỉ tiêu)"
@@ -53,14 +58,14 @@ class Record(Kind):
         return bs.branches
 
     def observe(self, cat, lr, w, cf, done) -> Observation:
-        return Observation(lr, w, measure(cat, cf, lr.rule.measure, w))
+        return Observation(lr, w, measure(cat, cf, _own(lr).measure, w))
 
     def unit(self, cat, lr) -> Optional[str]:
-        m = lr.rule.measure
+        m = _own(lr).measure
         return "%" if m.per else cat.indicators[m.of].unit
 
     def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
-        m = lr.rule.measure
+        m = _own(lr).measure
         actual, display, bounds = value_parts(
             cat, cat.indicators.get(m.of), obs.measured, unit, ratio=m.per is not None
         )
@@ -68,6 +73,6 @@ class Record(Kind):
 
     def describe(self, cat, lr) -> list[str]:
         return [
-            f"Ghi nhận {measure_words(cat, lr.rule.measure)} theo báo cáo; nhiệm vụ không có chỉ tiêu để so "
+            f"Ghi nhận {measure_words(cat, _own(lr).measure)} theo báo cáo; nhiệm vụ không có chỉ tiêu để so "
             "sánh nên không kết luận đạt hay chưa đạt. Báo cáo không nêu thì là “Chưa đủ dữ liệu”."
         ]

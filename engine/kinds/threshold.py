@@ -10,7 +10,7 @@ with ``evidence: true`` a count is split into items with and without a founding 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional, cast
 
 from .. import vi
 from ..findings import POINTS, FindingParts, basis_out, pct, value_parts
@@ -107,6 +107,11 @@ def _achievement(
     return share, max(Decimal(0), value - target)
 
 
+def _own(rule: "LoadedRule") -> ThresholdRule:
+    """The rule's model, which the threshold kind is only ever called with."""
+    return cast(ThresholdRule, rule.rule)
+
+
 class Threshold(Kind):
     name = "threshold"
     template_fields = frozenset(
@@ -125,7 +130,7 @@ class Threshold(Kind):
     judges_target = True
 
     def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
-        r = lr.rule
+        r = _own(lr)
         assert isinstance(r, ThresholdRule)
         unknown = r.target.value is None
         return value_branches(
@@ -139,7 +144,7 @@ class Threshold(Kind):
         )
 
     def observe(self, cat, lr, w: "Window", cf, done) -> Observation:
-        r = lr.rule
+        r = _own(lr)
         obs = Observation(lr, w, measure(cat, cf, r.measure, w))
         if r.measure.evidence and obs.measured is not None:
             obs.extra_notes += _item_notes(lr, obs.measured)
@@ -157,16 +162,17 @@ class Threshold(Kind):
         if isinstance(t.value, (bool, str)):
             return _target_number(cat, r) or Decimal(0)
         value, _, _ = t.version(version_day(w))
+        assert isinstance(value, Decimal)  # a target with changes is numeric (Target checks it)
         return value * (len(w.years) if t.per_year else 1)
 
     def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
-        r = lr.rule
+        r = _own(lr)
         if r.target.unit:
             return r.target.unit
         return "%" if r.measure.per else cat.indicators[r.measure.of].unit
 
     def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
-        r = lr.rule
+        r = _own(lr)
         m = obs.measured
         ind = cat.indicators.get(r.measure.of)
         actual, display, bounds = value_parts(cat, ind, m, unit, ratio=r.measure.per is not None)
@@ -215,21 +221,24 @@ class Threshold(Kind):
                 operator=t.op, value=t.value, unit=unit, threshold_known=True, display="có" if t.value else "không"
             )
         if isinstance(t.value, str):
-            label = ind.level_label(ind.level_index(t.value)) if ind else t.value
+            index = ind.level_index(t.value) if ind else None
+            label = ind.level_label(index) if ind and index is not None else t.value
             return TargetOut.model_construct(
                 operator=t.op, value=t.value, unit=unit, threshold_known=True, display=label
             )
         op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
+        assert obs.target is not None  # a numeric target: observe() set it
         display = op_word + vi.quantity(obs.target, unit)
         if t.per_year:
             yearly, _, _ = t.version(version_day(obs.window))
+            assert isinstance(yearly, Decimal)  # per_year needs a numeric value (Target checks it)
             display += f", tức {vi.quantity(yearly, unit)}/năm × {vi.count(len(obs.window.years))} năm"
         return TargetOut.model_construct(
             operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True, display=display
         )
 
     def describe(self, cat, lr) -> list[str]:
-        r = lr.rule
+        r = _own(lr)
         out = [
             _target_words(cat, r),
             "Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
@@ -243,7 +252,7 @@ class Threshold(Kind):
         return out
 
     def lint(self, cat, lr, ids, diags: "Diagnostics") -> None:
-        r = lr.rule
+        r = _own(lr)
         if r.outlook_from and r.outlook_from not in ids:
             lr.error(
                 diags,
@@ -436,7 +445,7 @@ def _domain(cat: "Catalogue", r: ThresholdRule) -> tuple[Optional[Decimal], Opti
 
 
 def _never_always(cat: "Catalogue", lr: "LoadedRule", diags: "Diagnostics") -> None:
-    r = lr.rule
+    r = _own(lr)
     value = _target_number(cat, r)
     if value is None:
         return
