@@ -291,11 +291,11 @@ def stream_communes(
     """Each commune's facts in id order; a commune with an input error is reported and left out."""
     with few_collections():
         for cid in index.commune_ids:
-            mine = Diagnostics()
+            commune_diags = Diagnostics()
             communes = load_commune(
-                index.communes.get(cid, []), cat, mine, unreviewed, documents=index.documents.get(cid, [])
+                index.communes.get(cid, []), cat, commune_diags, unreviewed, documents=index.documents.get(cid, [])
             )
-            diags.extend(mine.items)
+            diags.extend(commune_diags.items)
             if communes is None:
                 if skipped is not None:
                     skipped.append(cid)
@@ -368,10 +368,10 @@ def audit_batch(
     from .audit import audit_stream
 
     index = index_inputs(paths, diags)
-    mine = Diagnostics()
-    waivers = load_waivers(index, cat, mine)
-    diags.extend(mine.items)
-    if mine.has_errors():  # a waiver may touch any commune: without all of them no finding can be trusted
+    waiver_diags = Diagnostics()
+    waivers = load_waivers(index, cat, waiver_diags)
+    diags.extend(waiver_diags.items)
+    if waiver_diags.has_errors():  # a waiver may touch any commune: without all of them no finding can be trusted
         raise InputError(diags.items)
     bar = Progress(len(index.commune_ids), progress)
     audited = None
@@ -416,9 +416,9 @@ def collect(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
     from .audit import AuditResult
 
     communes, findings = [], []
-    for cf, mine in stream:
+    for cf, commune_findings in stream:
         communes.append(cf)
-        findings.extend(mine)
+        findings.extend(commune_findings)
     return AuditResult(cat, communes, findings)
 
 

@@ -59,15 +59,15 @@ class ClaimCheck(Kind):
     checks_figures = True
     template_fields = frozenset({"stated", "computed", "target", "target_value"})
 
-    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
+    def branches(self, cat: "Catalogue", rule: "LoadedRule") -> list["Branch"]:
         # the report's own figures either agree or not, whatever the period: never "pending"
-        return value_branches(lr, op="==", deadline_bound=False, mismatch=_own(lr).on_mismatch)
+        return value_branches(rule, op="==", deadline_bound=False, mismatch=_own(rule).on_mismatch)
 
-    def observe(self, cat, lr, w, cf, done) -> Observation:
-        r = _own(lr)
-        obs = Observation(lr, w, measure(cat, cf, r.stated, w))
+    def observe(self, cat, rule, window, commune, earlier_findings) -> Observation:
+        r = _own(rule)
+        obs = Observation(rule, window, measure(cat, commune, r.stated, window))
         tol = r.tolerance if r.tolerance is not None else Decimal(0)
-        computed = self._computed_side(cat, lr, w, cf, done)
+        computed = self._computed_side(cat, rule, window, commune, earlier_findings)
         obs.computed = computed
         if computed is not None:
             obs.extra_notes += computed.notes
@@ -114,13 +114,13 @@ class ClaimCheck(Kind):
             )
         return out
 
-    def unit(self, cat, lr) -> Optional[str]:
-        stated = _own(lr).stated
+    def unit(self, cat, rule) -> Optional[str]:
+        stated = _own(rule).stated
         return "%" if stated.per else cat.indicators[stated.of].unit
 
-    def computed_unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
+    def computed_unit(self, cat: "Catalogue", rule: "LoadedRule") -> Optional[str]:
         """The unit of the recomputed side (a measure's indicator, or the other rule's field)."""
-        c = _own(lr).computed
+        c = _own(rule).computed
         if c.measure is not None:
             return "%" if c.measure.per else cat.indicators[c.measure.of].unit
         if c.field == "achievement_pct":
@@ -129,11 +129,11 @@ class ClaimCheck(Kind):
         other = cat.by_id.get(c.rule)
         return other.kind.unit(cat, other) if other is not None else None
 
-    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
+    def finding_parts(self, cat, rule, obs: Observation, unit, evidence_level) -> FindingParts:
         m, c = obs.measured, obs.computed
-        ind = cat.indicators.get(_own(lr).stated.of)
+        ind = cat.indicators.get(_own(rule).stated.of)
         actual, display, bounds = value_parts(cat, ind, m, unit, ratio=False)
-        claim_unit = self.computed_unit(cat, lr)
+        claim_unit = self.computed_unit(cat, rule)
         # yes/no and level figures read as words on both sides ("đang hoàn thiện hồ sơ …"), numbers with units
         words = ind if ind is not None and ind.type in ("boolean", "level") else None
         computed = show_interval(c.interval, claim_unit, words) if c and c.interval else "không tính lại được"
@@ -144,7 +144,7 @@ class ClaimCheck(Kind):
             threshold_known=obs.target is not None,
             display=f"bằng số tính lại: {computed}",
             basis=BasisOut.model_construct(
-                kind="computed", label=vi.BASIS_LABELS["computed"], text=self._computed_words(cat, lr)
+                kind="computed", label=vi.BASIS_LABELS["computed"], text=self._computed_words(cat, rule)
             ),
         )
         parts = FindingParts(actual, display, target, bounds)
@@ -162,8 +162,8 @@ class ClaimCheck(Kind):
         }
         return parts
 
-    def required_examples(self, lr) -> tuple[str, ...]:
-        return ("met", _own(lr).on_mismatch)
+    def required_examples(self, rule) -> tuple[str, ...]:
+        return ("met", _own(rule).on_mismatch)
 
     @staticmethod
     def _computed_words(cat, lr) -> str:
@@ -175,18 +175,18 @@ class ClaimCheck(Kind):
         assert comp.measure is not None  # Computed: a measure, else a rule
         return measure_words(cat, comp.measure)
 
-    def describe(self, cat, lr) -> list[str]:
-        r = _own(lr)
-        side = self._computed_words(cat, lr)
+    def describe(self, cat, rule) -> list[str]:
+        r = _own(rule)
+        side = self._computed_words(cat, rule)
         tol = f" (sai số cho phép ±{vi.number(r.tolerance)})" if r.tolerance else ""
         return [
             f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
             f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn)."
         ]
 
-    def lint(self, cat, lr, ids, diags) -> None:
-        c = _own(lr).computed
+    def lint(self, cat, rule, ids, diags) -> None:
+        c = _own(rule).computed
         if c.rule and c.rule not in ids:
-            lr.error(
+            rule.error(
                 diags, ("computed", "rule"), "unknown-rule", f"unknown rule '{c.rule}'" + did_you_mean(c.rule, ids)
             )

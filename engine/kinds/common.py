@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def value_branches(
-    lr: "LoadedRule",
+    rule: "LoadedRule",
     *,
     op: str,
     threshold_unknown: bool = False,
@@ -44,8 +44,8 @@ def value_branches(
     ``deadline_bound=False`` (checks of the report's own figures): a mismatch is concluded at once, never pending;
     ``mismatch`` names the status it concludes (unmet, or needs_clarification where it may have an innocent cause).
     """
-    rid = lr.id
-    bs = BranchSet(lr)
+    rid = rule.id
+    bs = BranchSet(rule)
     A = bs.applicable
     bs.add("not_applicable", Outcome("not_applicable"), ~A)
     kv = cmp(F_FORM, "==", ValueForm.VALUE.value)

@@ -129,12 +129,12 @@ class Threshold(Kind):
     model = ThresholdRule
     judges_target = True
 
-    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
-        r = _own(lr)
+    def branches(self, cat: "Catalogue", rule: "LoadedRule") -> list["Branch"]:
+        r = _own(rule)
         assert isinstance(r, ThresholdRule)
         unknown = r.target.value is None
         return value_branches(
-            lr,
+            rule,
             op=r.target.op,
             threshold_unknown=unknown,
             has_extreme=unknown and extreme_value(cat, r) is not None,
@@ -143,15 +143,15 @@ class Threshold(Kind):
             final_at_period_end=r.final_at_period_end,
         )
 
-    def observe(self, cat, lr, w: "Window", cf, done) -> Observation:
-        r = _own(lr)
-        obs = Observation(lr, w, measure(cat, cf, r.measure, w))
+    def observe(self, cat, rule, window: "Window", commune, earlier_findings) -> Observation:
+        r = _own(rule)
+        obs = Observation(rule, window, measure(cat, commune, r.measure, window))
         if r.measure.evidence and obs.measured is not None:
-            obs.extra_notes += _item_notes(lr, obs.measured)
-        obs.target = self._target_for(cat, r, w)
+            obs.extra_notes += _item_notes(rule, obs.measured)
+        obs.target = self._target_for(cat, r, window)
         if r.target.op == "==" and obs.target is not None:
             obs.band = (obs.target, obs.target)
-        obs.pace = _pace(r, w, obs)
+        obs.pace = _pace(r, window, obs)
         return obs
 
     @staticmethod
@@ -165,14 +165,14 @@ class Threshold(Kind):
         assert isinstance(value, Decimal)  # a target with changes is numeric (Target checks it)
         return value * (len(w.years) if t.per_year else 1)
 
-    def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
-        r = _own(lr)
+    def unit(self, cat: "Catalogue", rule: "LoadedRule") -> Optional[str]:
+        r = _own(rule)
         if r.target.unit:
             return r.target.unit
         return "%" if r.measure.per else cat.indicators[r.measure.of].unit
 
-    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
-        r = _own(lr)
+    def finding_parts(self, cat, rule, obs: Observation, unit, evidence_level) -> FindingParts:
+        r = _own(rule)
         m = obs.measured
         ind = cat.indicators.get(r.measure.of)
         actual, display, bounds = value_parts(cat, ind, m, unit, ratio=r.measure.per is not None)
@@ -237,8 +237,8 @@ class Threshold(Kind):
             operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True, display=display
         )
 
-    def describe(self, cat, lr) -> list[str]:
-        r = _own(lr)
+    def describe(self, cat, rule) -> list[str]:
+        r = _own(rule)
         out = [
             _target_words(cat, r),
             "Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
@@ -251,17 +251,17 @@ class Threshold(Kind):
             )
         return out
 
-    def lint(self, cat, lr, ids, diags: "Diagnostics") -> None:
-        r = _own(lr)
+    def lint(self, cat, rule, ids, diags: "Diagnostics") -> None:
+        r = _own(rule)
         if r.outlook_from and r.outlook_from not in ids:
-            lr.error(
+            rule.error(
                 diags,
                 ("outlook_from",),
                 "unknown-rule",
                 f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids),
             )
         elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
-            lr.error(
+            rule.error(
                 diags,
                 ("outlook_from",),
                 "outlook-periods",
@@ -270,11 +270,11 @@ class Threshold(Kind):
             )
         ind = cat.indicators.get(r.measure.of)
         if ind is not None:
-            _check_target(lr, r, ind, diags)
-            _check_fraction(lr, r, ind, diags)
+            _check_target(rule, r, ind, diags)
+            _check_fraction(rule, r, ind, diags)
 
-    def lint_compiled(self, cat, lr, diags) -> None:
-        _never_always(cat, lr, diags)
+    def lint_compiled(self, cat, rule, diags) -> None:
+        _never_always(cat, rule, diags)
 
 
 PACE_FROM = Decimal("0.5")  # the share of a period that must have passed before a slow start counts as "at risk"
@@ -365,9 +365,9 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
     return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}{changes}{tail}."
 
 
-def version_day(w: "Window"):
+def version_day(window: "Window"):
     """The day whose version of a changing target a period is judged by: its last day (a deadline's: the deadline)."""
-    return w.deadline if w.kind == "deadline" and w.deadline else w.end
+    return window.deadline if window.kind == "deadline" and window.deadline else window.end
 
 
 def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
