@@ -18,6 +18,12 @@ SEED_FACTS = ROOT / "facts" / "tinh-an"
 SEED_REPORT = (ROOT / ".." / "shared" / "seed" / "000_1ba10a35eaeb2799.txt").resolve()
 
 
+def examples(thorough: int) -> int:
+    """How many examples a property test draws: a third of ``thorough`` in the everyday run (the suite stays under
+    a minute), all of them with CHITIEU_THOROUGH=1 (before a release, or after touching a parser or a writer)."""
+    return thorough if os.environ.get("CHITIEU_THOROUGH") == "1" else max(10, thorough // 3)
+
+
 def chitieu_exe() -> list[str]:
     exe = Path(sys.executable).parent / "chitieu"
     if exe.exists():

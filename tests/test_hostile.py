@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from chitieu.cli import main
 from chitieu.rows import SHORTFALL_HEADER
-from conftest import ROOT, run_cli
+from conftest import ROOT, examples, run_cli
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 LOCATED = re.compile(r"^.+:\d+:\d+: (error|warning)\[[a-z0-9-]+\]: .+$")
@@ -197,7 +197,7 @@ def fact_files(draw) -> str:
     return text
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=fact_files())
 def test_any_fact_file_gives_a_located_error_or_findings(tmp_path, text):
     code, out, err = _run_on(tmp_path / "f.yaml", text, ["check"], ["--format", "json", "--fail-on", "unmet"])
@@ -209,7 +209,7 @@ def test_any_fact_file_gives_a_located_error_or_findings(tmp_path, text):
         json.loads(out)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_garbage_bytes_never_crash(tmp_path, data):
     path = tmp_path / "g.yaml"
@@ -274,7 +274,7 @@ def rule_files(draw) -> str:
     return text
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=rule_files())
 def test_any_rule_file_is_linted_with_locations(tmp_path, text):
     code, out, err = _run_on(tmp_path / "r.yaml", text, ["rules", "lint"])
@@ -290,7 +290,7 @@ def _strip_paths(doc: dict) -> dict:
     return doc
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000))
 def test_findings_identical_for_nfc_and_nfd_files(tmp_path, seed):
     from bench.generate import commune_files
@@ -469,7 +469,7 @@ def _every_output(cat, facts: Path) -> dict | None:
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=NAMES, quote=NAMES)
 def test_any_text_in_names_and_quotes_never_crashes_a_writer(tmp_path, catalogue, name, quote):
     """Random text (escaped as YAML writes it) as the commune's name and the report's quote: every writer succeeds,
@@ -595,7 +595,7 @@ def commune_blocks(draw) -> str:
     return f"schema: chitieu.facts/1\n{before}{block}\nreport: {{title: t}}\n"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=commune_blocks())
 def test_random_commune_blocks_never_move_a_file_to_another_commune(tmp_path, text):
     from chitieu.batch import file_head
@@ -637,7 +637,7 @@ def two_communes(tmp_path_factory):
     return root, base, json.loads(out)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_order_or_repetition_of_the_input_paths_gives_the_same_findings(two_communes, data):
     root, base, expected = two_communes

@@ -98,8 +98,13 @@ def test_ctrl_c_inside_the_rete_interrupts_the_run(catalogue):
             return run
 
     communes, waivers = seed(catalogue)
-    with pytest.raises(KeyboardInterrupt):
-        run_audit(catalogue, communes, waivers, runtime_factory=Interrupted)
+    # Python's own Ctrl-C handler, as in `chitieu` (a test runner's worker process may ignore SIGINT)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_audit(catalogue, communes, waivers, runtime_factory=Interrupted)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_a_fact_no_rule_handles_is_an_engine_error(catalogue):

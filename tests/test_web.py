@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, csrf, make_web, text_of, upload
+from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, copy_of, csrf, make_web, saved, text_of, upload
 
 CID = "quang-ngai/nghia-hoa"
 
@@ -346,9 +346,11 @@ facts:
 """.encode()
 
 
-@pytest.fixture
-def province(client):
-    """Three communes of Quảng Ngãi over two years, uploaded as fact files, reviewed and audited."""
+@pytest.fixture(scope="module")
+def prepared_province(tmp_path_factory):
+    """Three communes of Quảng Ngãi over two years, uploaded as fact files, reviewed and audited — once."""
+    w = make_web(tmp_path_factory.mktemp("province"))
+    client = w.signed_in()
     plans = {
         "quang-ngai/xa-a": ("xã A", [(2023, 1, 60), (2024, 0, 70)]),  # xã A is in huyện Sơn Tịnh
         "quang-ngai/xa-b": ("xã B", [(2023, 0, 30), (2024, 2, 55)]),
@@ -360,7 +362,13 @@ def province(client):
             assert r.status_code == 302, text_of(r.text)
             confirm_all(client, int(r.headers["Location"].rsplit("/", 1)[1]))
             assert audit(client, cid).status_code == 302  # each year audited when its report came in
-    return client
+    return saved(w)
+
+
+@pytest.fixture
+def province(prepared_province, tmp_path):
+    """A signed-in client on a copy of the prepared province."""
+    return copy_of(prepared_province, tmp_path).signed_in()
 
 
 def test_the_matrix_shows_every_commune_of_the_province_by_rule_clickable(province):

@@ -15,15 +15,17 @@ from http.cookiejar import CookieJar
 import pytest
 from click.testing import CliRunner
 
-from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, csrf, make_web, text_of, upload
+from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, copy_of, csrf, make_web, saved, text_of, upload
 from test_web import _fact_file
 
 PASSWORD = "mat-khau-du-dai-1"
 
 
-@pytest.fixture
-def web(tmp_path):
-    w = make_web(tmp_path)
+@pytest.fixture(scope="module")
+def accounts(tmp_path_factory):
+    """The accounts and communes below, built once: each test gets its own copy of the database and files."""
+    base = tmp_path_factory.mktemp("accounts")
+    w = make_web(base)
     from chitieu.web import auth
 
     with w.app.extensions["chitieu"]["sessions"]() as s:
@@ -40,7 +42,12 @@ def web(tmp_path):
         assert r.status_code == 302, text_of(r.text)
         confirm_all(admin, int(r.headers["Location"].rsplit("/", 1)[1]))
         assert audit(admin, cid).status_code == 302
-    return w
+    return saved(w)
+
+
+@pytest.fixture
+def web(accounts, tmp_path):
+    return copy_of(accounts, tmp_path)
 
 
 def login(web, username, password=PASSWORD):

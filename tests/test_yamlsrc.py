@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from chitieu import yamlsrc
 from chitieu.diagnostics import InputError
+from conftest import examples
 
 
 def load_text(tmp_path: Path, data: bytes | str, **kw):
@@ -140,7 +141,7 @@ VALUES = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(value=VALUES)
 def test_flow_reads_back_as_the_value_it_wrote(value):
     """What chitieu writes as YAML (drafted facts, imported forms, exports) reads back through its own loader as the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,20 @@ def make_web(tmp_path: Path, url: str | None = None, **kwargs) -> Web:
     app = create_app(url, data_dir=data_dir, token=TOKEN, secret_key=b"k" * 32, clock=clock, **kwargs)
     app.config["TESTING"] = True
     return Web(app, clock, url, data_dir)
+
+
+def saved(web: Web) -> Path:
+    """Close the app's database (its WAL checkpointed) so that its folder can be copied: a prepared state."""
+    web.app.extensions["chitieu"]["engine"].dispose()
+    return web.data_dir.parent
+
+
+def copy_of(prepared: Path, tmp_path: Path) -> Web:
+    """A fresh app on a copy of a prepared folder (database and stored files): one setup for many tests."""
+    for f in prepared.glob("chitieu.db*"):
+        shutil.copy2(f, tmp_path / f.name)
+    shutil.copytree(prepared / "files", tmp_path / "files")
+    return make_web(tmp_path)
 
 
 def csrf(client, page: str = "/tai-len") -> str:
