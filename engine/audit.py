@@ -8,7 +8,7 @@ a finding. Rules that read other rules' conclusions are asserted in later layers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Generator, Iterable, Optional
 
 from . import vi
 from .catalogue import Catalogue, LoadedRule
@@ -18,13 +18,15 @@ from .facts import CommuneFacts, LoadedWaiver
 from .findings import build_finding
 from .model import Finding
 from .observation import Observation
-from .periods import windows_for
+from .periods import Window, windows_for
 from .runtime import EngineError, Runtime
 from .wire import Activation, Evaluator, waiver_fact
 
 
-def observe(cat: Catalogue, lr: LoadedRule, w, cf: CommuneFacts, done: dict[str, list[Finding]]) -> Observation:
-    return lr.kind.observe(cat, lr, w, cf, done)
+def observe(
+    cat: Catalogue, rule: LoadedRule, window: Window, commune: CommuneFacts, earlier_findings: dict[str, list[Finding]]
+) -> Observation:
+    return rule.kind.observe(cat, rule, window, commune, earlier_findings)
 
 
 # --------------------------------------------------------------------------------------------------- the run
@@ -58,31 +60,32 @@ def rule_layers(rules: list[LoadedRule]) -> list[list[LoadedRule]]:
 def audit_commune(
     cat: Catalogue,
     runtime: Evaluator,
-    cf: CommuneFacts,
+    commune: CommuneFacts,
     waivers: list[LoadedWaiver],
     layers: list[list[LoadedRule]],
     waivable: Optional[set[str]] = None,
 ) -> list[Finding]:
     """Evaluate every rule for one commune inside one durable_rules state, deleted afterwards."""
     ids = {lr.id for layer in layers for lr in layer}
-    shown, needed = _coverage(cat, layers, cf)
+    shown, needed = _coverage(cat, layers, commune)
     if waivable is not None:
         ids &= waivable
-    mine = [lw for lw in waivers if lw.waiver.commune == cf.commune.id and lw.waiver.rule in ids]
-    done: dict[str, list[Finding]] = {}
+    commune_waivers = [lw for lw in waivers if lw.waiver.commune == commune.commune.id and lw.waiver.rule in ids]
+    findings_by_rule: dict[str, list[Finding]] = {}
     runtime.begin_state()
     try:
-        if mine:
+        if commune_waivers:
             # waivers go in before the observations: the unmet branch tests their absence ('$not')
             runtime.assert_facts(
-                waiver_fact(lw.identity, lw.waiver.rule, lw.waiver.period.key, lw.waiver.expires) for lw in mine
+                waiver_fact(lw.identity, lw.waiver.rule, lw.waiver.period.key, lw.waiver.expires)
+                for lw in commune_waivers
             )
         for layer in layers:
             observations = [
-                observe(cat, lr, w, cf, done)
+                observe(cat, lr, w, commune, findings_by_rule)
                 for lr in layer
                 if needed is None or lr.id in needed
-                for w in windows_for(lr, cf)
+                for w in windows_for(lr, commune)
             ]
             fired = runtime.assert_facts(o.fact() for o in observations)
             by_obs: dict[str, list[Activation]] = {}
@@ -92,11 +95,19 @@ def audit_commune(
                 acts = by_obs.get(o.id, [])
                 if len(acts) != 1:
                     names = ", ".join(a.branch.name for a in acts) or "none"
-                    raise EngineError(f"rule {o.lr.id}, period {o.window.key}: expected one conclusion, got {names}")
-                done.setdefault(o.lr.id, []).append(build_finding(cat, cf, o, acts[0], mine))
+                    raise EngineError(f"rule {o.rule.id}, period {o.window.key}: expected one conclusion, got {names}")
+                findings_by_rule.setdefault(o.rule.id, []).append(
+                    build_finding(cat, commune, o, acts[0], commune_waivers)
+                )
     finally:
         runtime.end_state()
-    findings = [f for layer in layers for lr in layer if shown is None or lr.id in shown for f in done.get(lr.id, [])]
+    findings = [
+        f
+        for layer in layers
+        for lr in layer
+        if shown is None or lr.id in shown
+        for f in findings_by_rule.get(lr.id, [])
+    ]
     findings.sort(key=sort_key(cat))
     return findings
 
@@ -149,7 +160,7 @@ def audit_stream(
     compiled: Optional[CompiledCatalogue] = None,
     rule_ids: Optional[set[str]] = None,
     runtime_factory=Runtime,
-) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+) -> Generator[tuple[CommuneFacts, list[Finding]], None, None]:
     """Audit communes one after another in one durable_rules host (one state each), yielding their findings."""
     waivers = list(waivers)
     compiled, layers = audit_plan(cat, compiled, rule_ids)
@@ -169,9 +180,9 @@ def run_audit(
 ) -> AuditResult:
     """Audit and keep everything (``runtime_factory`` swaps in the plain-Python evaluator for comparison)."""
     findings: list[Finding] = []
-    for _, mine in audit_stream(
+    for _, commune_findings in audit_stream(
         cat, communes, waivers, compiled=compiled, rule_ids=rule_ids, runtime_factory=runtime_factory
     ):
-        findings.extend(mine)
+        findings.extend(commune_findings)
     findings.sort(key=sort_key(cat))
     return AuditResult(cat, list(communes), findings)

@@ -160,15 +160,15 @@ def _todo_comments(lr: LoadedRule) -> list[tuple[int, int, str]]:
     return out
 
 
-def condition_words(cat: Catalogue, lr: LoadedRule) -> list[str]:
-    return lr.kind.describe(cat, lr) + [
+def condition_words(cat: Catalogue, rule: LoadedRule) -> list[str]:
+    return rule.kind.describe(cat, rule) + [
         "Chưa đạt mà có miễn trừ còn hiệu lực (cùng quy tắc, xã, kỳ) thì là “Miễn trừ”."
     ]
 
 
-def period_words(lr: LoadedRule) -> str:
-    p = lr.rule.period
-    span = lr.document.period
+def period_words(rule: LoadedRule) -> str:
+    p = rule.rule.period
+    span = rule.document.period
     first = p.from_ if p.from_ is not None else span.from_
     last = p.to if p.to is not None else span.to
     if p.kind == "annual":
@@ -179,26 +179,27 @@ def period_words(lr: LoadedRule) -> str:
     elif p.kind == "cumulative":
         text = f"Lũy kế từ năm {first} đến năm của thời điểm báo cáo (không quá {last}); năm cuối chưa kết thúc thì ghi chú."
     elif p.kind == "deadline":
+        assert p.deadline is not None  # RulePeriod: a deadline period has its date
         text = (
             f"Phải đạt trước ngày {vi.date(p.deadline)}; trước hạn mà chưa đạt là “Chưa đến hạn”, "
             "hết hạn mà chưa đạt là “Chưa đạt”."
         )
     else:
         text = "Tình trạng tại thời điểm số liệu của báo cáo."
-    if lr.in_force is not None:
-        to = vi.date(lr.in_force.to) if lr.in_force.to else "nay"
-        text += f" Bộ quy tắc có hiệu lực từ {vi.date(lr.in_force.from_)} đến {to}; ngoài khoảng đó: “Không áp dụng”."
+    if rule.in_force is not None:
+        to = vi.date(rule.in_force.to) if rule.in_force.to else "nay"
+        text += f" Bộ quy tắc có hiệu lực từ {vi.date(rule.in_force.from_)} đến {to}; ngoài khoảng đó: “Không áp dụng”."
     return text
 
 
-def facts_needed(cat: Catalogue, lr: LoadedRule) -> list[tuple[str, str, str, str, str]]:
+def facts_needed(cat: Catalogue, rule: LoadedRule) -> list[tuple[str, str, str, str, str]]:
     rows = []
-    for key in dict.fromkeys(lr.rule.indicators()):
+    for key in dict.fromkeys(rule.rule.indicators()):
         ind: Optional[Indicator] = cat.indicators.get(key)
         if ind is None:
             continue
-        rows.append((key, ind.name, TYPE_WORDS[ind.type], ind.unit or "—", PERIOD_FORMS[lr.rule.period.kind]))
-    for dep in lr.rule.dependencies():
+        rows.append((key, ind.name, TYPE_WORDS[ind.type], ind.unit or "—", PERIOD_FORMS[rule.rule.period.kind]))
+    for dep in rule.rule.dependencies():
         rows.append((dep, "kết luận của quy tắc khác", "kết luận", "—", "—"))
     return rows
 
@@ -214,10 +215,10 @@ def _fact_line(raw: dict) -> str:
     return flow({k: v for k, v in raw.items() if k != "source"})
 
 
-def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
+def rule_page(cat: Catalogue, rule: LoadedRule) -> str:
     """One rule as Markdown — what `chitieu rules show` prints and `chitieu rules docs` writes."""
-    r = lr.rule
-    doc = lr.document
+    r = rule.rule
+    doc = rule.document
     lines = [f"# `{r.id}` — {r.title}", ""]
     lines += [
         "| | |",
@@ -230,11 +231,11 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
         lines.append(f"| Dòng báo cáo mẫu | {r.source.report_line} |")
     lines += [
         f"| Đã đối chiếu văn bản gốc | {'có' if r.source.verified else 'chưa'} |",
-        f"| Loại quy tắc | {lr.kind.label} |",
+        f"| Loại quy tắc | {rule.kind.label} |",
         f"| Chủ đề | {vi.THEME_LABELS[r.theme]} |",
         f"| Mức độ | {vi.SEVERITY_LABELS[r.severity]} ({r.severity}) |",
         f"| Thẻ | {', '.join(r.tags) or '—'} |",
-        f"| Tệp | `{lr.path.name}`, dòng {lr.line} |",
+        f"| Tệp | `{rule.path.name}`, dòng {rule.line} |",
         "",
     ]
     for _, m in r.measures()[:1]:
@@ -242,9 +243,9 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
         lines += ["## Đo gì", "", words[:1].upper() + words[1:] + ".", ""]
     if r.why:
         lines += ["## Vì sao quan trọng", "", r.why, ""]
-    lines += ["## Điều kiện", ""] + [f"- {s}" for s in condition_words(cat, lr)] + [""]
-    lines += ["## Kỳ đánh giá", "", period_words(lr), ""]
-    rows = facts_needed(cat, lr)
+    lines += ["## Điều kiện", ""] + [f"- {s}" for s in condition_words(cat, rule)] + [""]
+    lines += ["## Kỳ đánh giá", "", period_words(rule), ""]
+    rows = facts_needed(cat, rule)
     if rows:
         lines += ["## Dữ liệu cần", "", "| Chỉ số | Tên | Kiểu | Đơn vị | Kỳ của dữ liệu |", "|---|---|---|---|---|"]
         lines += [f"| `{a}` | {_cell(b)} | {c} | {_cell(d)} | {e} |" for a, b, c, d, e in rows] + [""]
@@ -254,7 +255,7 @@ def rule_page(cat: Catalogue, lr: LoadedRule) -> str:
     for i, ex in enumerate(r.examples):
         facts = "<br>".join(_cell(_fact_line(f)) for f in ex.facts) or "(không có dữ liệu)"
         try:
-            when = vi.date(example_inputs(lr, i)[0].as_of)
+            when = vi.date(example_inputs(rule, i)[0].as_of)
         except ValueError:
             when = "—"
         exp = ex.expect
@@ -406,7 +407,7 @@ def skeleton(
         measure, target_text = f"{{of: {key}}}", 'op: "==", value: true'
         met, unmet = "true", "false"
     elif kind == "level":
-        levels = [lv.key for lv in ind.levels or []]
+        levels = [lv.key for lv in (ind.levels if ind else None) or []]
         measure, target_text = f"{{of: {key}}}", f'op: ">=", value: {levels[-1]}'
         met, unmet = levels[-1], levels[0]
     elif kind == "items":
@@ -627,11 +628,12 @@ def diff_text(changes: list[Change], total: int) -> str:
     """The changes for a terminal: one block per finding, '→' between the old and the new."""
     lines = []
     for c in changes:
-        period = (c.new or c.old).period.label
-        lines.append(f"{c.commune}  {c.rule_id}  {period}")
-        if c.old is None:
+        either = c.new or c.old
+        assert either is not None  # a change has an old finding, a new one or both
+        lines.append(f"{c.commune}  {c.rule_id}  {either.period.label}")
+        if c.old is None and c.new is not None:
             lines.append(f"  chỉ có trong danh mục mới: {c.new.status_label} ({c.new.status}) — {c.new.message}")
-        elif c.new is None:
+        elif c.new is None and c.old is not None:
             lines.append(f"  chỉ có trong danh mục cũ: {c.old.status_label} ({c.old.status}) — {c.old.message}")
         for what, a, b in c.aspects():
             lines.append(f"  {ASPECT_WORDS[what]}: {a}")

@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import yaml
 
@@ -153,18 +153,18 @@ def file_head(path: Path, text: str) -> tuple[object, object]:
 
 def index_inputs(paths: Iterable[Path | YamlDoc], diags: Diagnostics) -> InputIndex:
     """Files by commune; a fact document already in memory (drafted from a report) is filed by its commune id."""
-    paths = list(paths)
-    given_docs = [p for p in paths if isinstance(p, YamlDoc)]
-    paths = [p for p in paths if not isinstance(p, YamlDoc)]
-    given = {p for p in paths if not p.is_dir()}
-    index = InputIndex(files=fact_inputs(paths))
+    inputs = list(paths)
+    given_docs = [p for p in inputs if isinstance(p, YamlDoc)]
+    files = [p for p in inputs if not isinstance(p, YamlDoc)]
+    given = {p for p in files if not p.is_dir()}
+    index = InputIndex(files=fact_inputs(files))
     for doc in given_docs:
         commune = doc.data.get("commune") if isinstance(doc.data, dict) else None
         cid = commune.get("id") if isinstance(commune, dict) else None
         index.documents.setdefault(cid if isinstance(cid, str) else "", []).append(doc)  # no id: its checks say so
     if not index.files and not given_docs:
         diags.error(
-            paths[0] if paths else Path("."),
+            files[0] if files else Path("."),
             1,
             1,
             "no-input",
@@ -291,11 +291,11 @@ def stream_communes(
     """Each commune's facts in id order; a commune with an input error is reported and left out."""
     with few_collections():
         for cid in index.commune_ids:
-            mine = Diagnostics()
+            commune_diags = Diagnostics()
             communes = load_commune(
-                index.communes.get(cid, []), cat, mine, unreviewed, documents=index.documents.get(cid, [])
+                index.communes.get(cid, []), cat, commune_diags, unreviewed, documents=index.documents.get(cid, [])
             )
-            diags.extend(mine.items)
+            diags.extend(commune_diags.items)
             if communes is None:
                 if skipped is not None:
                     skipped.append(cid)
@@ -309,8 +309,8 @@ class Progress:
 
     total: int
     enabled: bool
-    _bar: object = None
-    _task: object = None
+    _bar: Any = None  # a rich Progress, imported when the run turns out long
+    _task: Any = None
     _start: float = field(default_factory=time.monotonic)
     _done: int = 0
 
@@ -368,10 +368,10 @@ def audit_batch(
     from .audit import audit_stream
 
     index = index_inputs(paths, diags)
-    mine = Diagnostics()
-    waivers = load_waivers(index, cat, mine)
-    diags.extend(mine.items)
-    if mine.has_errors():  # a waiver may touch any commune: without all of them no finding can be trusted
+    waiver_diags = Diagnostics()
+    waivers = load_waivers(index, cat, waiver_diags)
+    diags.extend(waiver_diags.items)
+    if waiver_diags.has_errors():  # a waiver may touch any commune: without all of them no finding can be trusted
         raise InputError(diags.items)
     bar = Progress(len(index.commune_ids), progress)
     audited = None
@@ -416,9 +416,9 @@ def collect(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
     from .audit import AuditResult
 
     communes, findings = [], []
-    for cf, mine in stream:
+    for cf, commune_findings in stream:
         communes.append(cf)
-        findings.extend(mine)
+        findings.extend(commune_findings)
     return AuditResult(cat, communes, findings)
 
 

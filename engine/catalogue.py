@@ -107,10 +107,10 @@ class Catalogue:
         """The id of a commune known only by the slug of its name ('tinh-an'), from the plans its report's title
         names: one of them lists a commune of that name by id, or they cover communes of one province only. None
         when the plans do not tell (a draft then keeps the bare slug)."""
-        named = [d for d in self.documents.values() if d.number in title and isinstance(d.covers, Coverage)]
-        listed = {c for d in named for c in d.covers.communes if c.rsplit("/", 1)[-1] == slug}
-        provinces = {p for d in named for p in d.covers.provinces} | {
-            c.split("/", 1)[0] for d in named for c in d.covers.communes if "/" in c
+        named = [d.covers for d in self.documents.values() if d.number in title and isinstance(d.covers, Coverage)]
+        listed = {c for cov in named for c in cov.communes if c.rsplit("/", 1)[-1] == slug}
+        provinces = {p for cov in named for p in cov.provinces} | {
+            c.split("/", 1)[0] for cov in named for c in cov.communes if "/" in c
         }
         if len(listed) == 1:
             return listed.pop()
@@ -377,7 +377,7 @@ def _check_rule(cat: Catalogue, lr: LoadedRule, ids: dict[str, LoadedRule], diag
     lr.kind.lint(cat, lr, ids, diags)
     _check_period(lr, diags)
     _check_no_effect(lr, diags)
-    texts = [(("messages", key), text) for key, text in r.messages.items()]
+    texts: list[tuple[tuple[str, ...], str]] = [(("messages", key), text) for key, text in r.messages.items()]
     texts += [((name,), getattr(r, name)) for name in ("shortcoming", "remedy", "cause") if getattr(r, name)]
     some_kinds = {f for k in KINDS.values() for f in k.template_fields}
     for sub, text in texts:

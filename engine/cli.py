@@ -515,7 +515,7 @@ def _deliver(
 
 
 def _emit(
-    data: str | bytes, output: Optional[Path], originals: list[Path], force: bool, diags: Optional[Diagnostics] = None
+    data: str, output: Optional[Path], originals: list[Path], force: bool, diags: Optional[Diagnostics] = None
 ) -> None:
     """Write to -o FILE (atomically, never over an input; not at all when the input had errors) or to standard
     output."""

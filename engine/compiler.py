@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from .conditions import FALSE, Cmp, Cond, Ref, all_of, alternatives, any_of, cmp, size, to_durable
 from .diagnostics import Diagnostic
+from .model import Status
 from .wire import (
     CONCL,
     F_AS_OF,
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str
+    status: Status
     evidence: Optional[str] = None  # overrides the observation's evidence level
     outlook: Optional[str] = None
     reason: Optional[str] = None  # why, where the status alone does not say it
@@ -145,17 +146,17 @@ def met_unmet(op: str) -> tuple[Cond, Cond]:
     raise ValueError(op)
 
 
-def applicable(lr: "LoadedRule") -> Cond:
+def applicable(rule: "LoadedRule") -> Cond:
     """The period has begun by the as-of date and overlaps the rule's effective dates; a target judged by a deadline
     is judged on the as-of date, so that date must lie within them too (a target replaced by a new criteria set no
     longer applies after the change, whenever its period began)."""
-    cond = cmp(F_START, "<=", field_ref(F_AS_OF))
-    span = lr.in_force
+    cond: Cond = cmp(F_START, "<=", field_ref(F_AS_OF))
+    span = rule.in_force
     if span is not None:
         cond = cond & cmp(F_END, ">=", day_number(span.from_))
         if span.to is not None:
             cond = cond & cmp(F_START, "<=", day_number(span.to))
-            if lr.rule.period.kind == "deadline":
+            if rule.rule.period.kind == "deadline":
                 cond = cond & cmp(F_AS_OF, "<=", day_number(span.to))
     return cond
 
@@ -188,8 +189,8 @@ class BranchSet:
             self.branches.append(Branch(f"{self.rule_id}#{suffix}", self.rule_id, outcome, cond, join))
 
 
-def compile_rule(cat: "Catalogue", lr: "LoadedRule") -> list[Branch]:
-    return lr.kind.branches(cat, lr)
+def compile_rule(cat: "Catalogue", rule: "LoadedRule") -> list[Branch]:
+    return rule.kind.branches(cat, rule)
 
 
 def limit_problems(compiled: list[tuple["LoadedRule", list[Branch]]]) -> list[Diagnostic]:

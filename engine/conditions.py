@@ -183,6 +183,7 @@ def describe(c: Cond) -> str:
         v = c.value
         shown = f"{v.pattern}.{v.field}" if isinstance(v, Ref) else repr(v)
         return f"{c.field} {c.op} {shown}"
+    assert isinstance(c, (And, Or))
     joiner = " and " if isinstance(c, And) else " or "
     return "(" + joiner.join(describe(p) for p in c.parts) + ")"
 

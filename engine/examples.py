@@ -17,10 +17,10 @@ from .model import Commune, Example, Fact, Finding, Report, Waiver
 EXAMPLE_COMMUNE = Commune(id="vi-du", name="xã Ví Dụ")
 
 
-def example_commune(lr: LoadedRule) -> Commune:
+def example_commune(rule: LoadedRule) -> Commune:
     """The commune an example is the report of: one the rule's plan covers (its first listed commune, or a commune
     of its first province), so that the example judges the rule as the plan applies it."""
-    covers = lr.document.covers
+    covers = rule.document.covers
     if covers is None or covers == "all":
         return EXAMPLE_COMMUNE
     if covers.communes:
@@ -59,11 +59,11 @@ def _as_of(ex: Example, lr: LoadedRule, facts: list[Fact]) -> dt.date:
 
 
 def example_inputs(
-    lr: LoadedRule, index: int, cat: Optional[Catalogue] = None
+    rule: LoadedRule, index: int, cat: Optional[Catalogue] = None
 ) -> tuple[CommuneFacts, list[LoadedWaiver]]:
     """The example as one commune's facts; raises ValueError naming the broken fact (checked against ``cat``)."""
-    ex = lr.rule.examples[index]
-    loc = lr.loc + ("examples", index)
+    ex = rule.rule.examples[index]
+    loc = rule.loc + ("examples", index)
     facts: list[Fact] = []
     for i, raw in enumerate(ex.facts):
         data = dict(raw)
@@ -74,12 +74,12 @@ def example_inputs(
             first = exc.errors(include_url=False)[0]
             where = ".".join(str(p) for p in first["loc"])
             raise ValueError(f"fact {i + 1}: {where}: {first['msg']}") from None
-    as_of = _as_of(ex, lr, facts)
+    as_of = _as_of(ex, rule, facts)
     if cat is not None:
         for i, f in enumerate(facts):
             for sub, _code, message in fact_problems(cat, f, as_of):
                 raise ValueError(f"fact {i + 1}: {'.'.join(sub)}: {message}")
-    start = dt.date(min(lr.document.period.from_, as_of.year), 1, 1)
+    start = dt.date(min(rule.document.period.from_, as_of.year), 1, 1)
     report = Report.model_validate(
         {
             "title": f"Ví dụ {ex.name}",
@@ -89,23 +89,23 @@ def example_inputs(
             "period": {"from": start.isoformat(), "to": as_of.isoformat()},
         }
     )
-    commune = example_commune(lr)
-    cf = CommuneFacts(commune, reports=[report], paths=[lr.path])
+    commune = example_commune(rule)
+    cf = CommuneFacts(commune, reports=[report], paths=[rule.path])
     for i, f in enumerate(facts):
-        fl, fc = lr.rule_file.where(loc + ("facts", i))
-        cf.facts.append(LoadedFact(f, lr.path, fl, fc, report))
+        fl, fc = rule.rule_file.where(loc + ("facts", i))
+        cf.facts.append(LoadedFact(f, rule.path, fl, fc, report))
     waivers = []
     for i, raw in enumerate(ex.waivers):
         data = dict(raw)
-        data.setdefault("rule", lr.id)
+        data.setdefault("rule", rule.id)
         data.setdefault("commune", commune.id)
         try:
             wv = Waiver.model_validate(data)
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
             raise ValueError(f"waiver {i + 1}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
-        wl, wc = lr.rule_file.where(loc + ("waivers", i))
-        waivers.append(LoadedWaiver(wv, lr.path, wl, wc))
+        wl, wc = rule.rule_file.where(loc + ("waivers", i))
+        waivers.append(LoadedWaiver(wv, rule.path, wl, wc))
     return cf, waivers
 
 
@@ -117,17 +117,17 @@ def _same(expected, actual) -> bool:
     return expected == actual
 
 
-def run_example(cat: Catalogue, lr: LoadedRule, index: int) -> ExampleResult:
-    ex = lr.rule.examples[index]
-    line, _ = lr.rule_file.where(lr.loc + ("examples", index))
-    res = ExampleResult(lr.id, ex, str(lr.path), line)
+def run_example(cat: Catalogue, rule: LoadedRule, index: int) -> ExampleResult:
+    ex = rule.rule.examples[index]
+    line, _ = rule.rule_file.where(rule.loc + ("examples", index))
+    res = ExampleResult(rule.id, ex, str(rule.path), line)
     try:
-        cf, waivers = example_inputs(lr, index, cat)
+        cf, waivers = example_inputs(rule, index, cat)
     except ValueError as exc:
         res.problems.append(str(exc))
         return res
-    result = run_audit(cat, [cf], waivers, rule_ids={lr.id})
-    mine = [f for f in result.findings if f.rule_id == lr.id]
+    result = run_audit(cat, [cf], waivers, rule_ids={rule.id})
+    mine = [f for f in result.findings if f.rule_id == rule.id]
     exp = ex.expect
     if exp.period is not None:
         picked = [f for f in mine if f.period.key == exp.period]

@@ -123,11 +123,11 @@ def interval_bounds(iv: Interval, ind: Optional[Indicator]) -> list[BoundOut]:
 
 
 def show_interval(iv: Interval, unit: Optional[str], ind: Optional[Indicator]) -> str:
-    if ind is not None and ind.type == "boolean" and iv.exact:
-        return "có" if iv.lo else "không"
-    if ind is not None and ind.type == "level" and iv.exact:
-        return ind.level_label(int(iv.lo))
-    if iv.exact:
+    if iv.exact and iv.lo is not None:  # exact: lo is hi, and set
+        if ind is not None and ind.type == "boolean":
+            return "có" if iv.lo else "không"
+        if ind is not None and ind.type == "level":
+            return ind.level_label(int(iv.lo))
         return vi.quantity(iv.lo, unit)
     parts = []
     if iv.lo is not None and (ind is None or ind.lower is None or iv.lo != ind.lower or iv.lx):
@@ -222,9 +222,9 @@ def _evidence_fields(evidence: Any, unit: Optional[str]) -> dict[str, str]:
 
 
 def build_finding(
-    cat: "Catalogue", cf: "CommuneFacts", obs: "Observation", act: "Activation", waivers: list["LoadedWaiver"]
+    cat: "Catalogue", commune: "CommuneFacts", obs: "Observation", act: "Activation", waivers: list["LoadedWaiver"]
 ) -> Finding:
-    lr, w, m = obs.lr, obs.window, obs.measured
+    lr, w, m = obs.rule, obs.window, obs.measured
     r = lr.rule
     outcome = act.branch.outcome
     status = outcome.status
@@ -235,13 +235,13 @@ def build_finding(
     parts = lr.kind.finding_parts(cat, lr, obs, unit, evidence_level)
     evidence_level = parts.evidence_level or evidence_level
     facts = []
-    seen: set[tuple] = set()
+    seen: set[str] = set()
     for part in (m, obs.computed):
         for lf in part.facts if part else []:
             if lf.where not in seen:
                 seen.add(lf.where)
                 facts.append(_cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
-    waiver_out, notes = _waiver_out(act, waivers, r.id, cf, w)
+    waiver_out, notes = _waiver_out(act, waivers, r.id, commune, w)
     evidence_notes = [as_sentence(n) for n in (m.evidence_notes if m else [])]
     notes = list(
         dict.fromkeys(as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes)
@@ -250,7 +250,7 @@ def build_finding(
         notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến {w.as_of_phrase}.")
     extra = dict(_evidence_fields(parts.evidence, unit))
     extra.update(parts.fields)
-    extra["missing"] = _missing(cat, lr, cf, w)
+    extra["missing"] = _missing(cat, lr, commune, w)
     extra["topics"] = r.topic or ""
     extra["cited_document"] = _cited(m)
     extra["actual_value"] = _bare(parts.actual)
@@ -263,7 +263,7 @@ def build_finding(
         )
     fields = MessageFields(
         title=r.title,
-        commune=cf.commune.name,
+        commune=commune.commune.name,
         period=w.label,
         target=parts.target.display if parts.target else "—",
         actual=parts.actual_display,
@@ -287,7 +287,9 @@ def build_finding(
     finding = Finding.model_construct(
         rule_id=r.id,
         title=r.title,
-        commune=_cached(cf.cache, "out", lambda: CommuneOut.model_construct(id=cf.commune.id, name=cf.commune.name)),
+        commune=_cached(
+            commune.cache, "out", lambda: CommuneOut.model_construct(id=commune.commune.id, name=commune.commune.name)
+        ),
         period=_period_out(w),
         status=status,
         status_label=vi.status_label(status, outcome.reason, check=lr.kind.checks_figures),

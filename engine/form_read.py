@@ -29,7 +29,7 @@ from typing import Any, Optional
 
 from . import vi
 from .catalogue import Catalogue
-from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter
+from .diagnostics import Diagnostic, Diagnostics, InputError, Level, column_letter
 from .form import (
     BASES,
     BLOCK,
@@ -469,8 +469,8 @@ class _Builder:
         self.doc.marks[loc] = (row, col)
         self.doc.sheets[loc] = sheet
 
-    def error(self, sheet: str, row: int, col: int, code: str, message: str, level: str = "error") -> None:
-        self.diags.add(Diagnostic(str(self.path), row, col, code, message, level, sheet))  # type: ignore[arg-type]
+    def error(self, sheet: str, row: int, col: int, code: str, message: str, level: Level = "error") -> None:
+        self.diags.add(Diagnostic(str(self.path), row, col, code, message, level, sheet))
 
     def value(self, sheet: Sheet, row: int, col: int, parse, *args, **kw) -> tuple[Any, bool]:
         """The cell's value through ``parse`` (None when blank) and whether it was read without error."""
@@ -808,6 +808,7 @@ def _fact_of_row(
             b.mark(base + (key,), MAIN, r.row, M[name])
     shown = ""
     if items_type and (listed or "value" in v):
+        assert ind is not None  # items_type says so
         count = v.get("value")
         found = block.items if block else []
         if count is not None and found and count != len(found):
@@ -851,6 +852,7 @@ def _fact_of_row(
             fact["value"] = value
             shown = _show(value, ind)
     elif listed:  # items listed for an indicator that takes a value (or an unknown one): chitieu.facts says so
+        assert block is not None  # listed says so
         fact["items"] = [_item(b, base + ("items", j), row, cells) for j, (row, cells) in enumerate(block.items)]
         b.mark(base + ("items",), ITEMS, block.items[0][0], ICOL["name"])
         shown = f"{len(block.items)} mục"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import Callable, Literal, Optional
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -79,7 +79,7 @@ def _font(**kw) -> Font:
     return Font(name=FONT, size=kw.pop("size", 11), **kw)
 
 
-def _height(text: str, width: float, *, size: int = 11) -> float:
+def _height(text: object, width: float, *, size: int = 11) -> float:
     """A row height that shows ``text`` wrapped in a column ``width`` characters wide (LibreOffice and Excel do not
     grow rows written by openpyxl)."""
     per_line = max(width * (11 / size) * 1.3 - 2, 1)
@@ -103,11 +103,22 @@ class _Validations:
 
 
 def _dv(
-    kind: str,
+    kind: Literal["whole", "decimal", "list", "date", "time", "textLength", "custom"],
     *,
     formula1: str,
     formula2: Optional[str] = None,
-    operator: Optional[str] = None,
+    operator: Optional[
+        Literal[
+            "between",
+            "notBetween",
+            "equal",
+            "notEqual",
+            "lessThan",
+            "lessThanOrEqual",
+            "greaterThan",
+            "greaterThanOrEqual",
+        ]
+    ] = None,
     error: str,
     prompt: str,
     strict: bool = True,
@@ -131,7 +142,7 @@ def _number_text(x: Optional[Decimal]) -> str:
     return vi.number(x, places=4) if x is not None else ""
 
 
-def _value_rule(ind: Indicator, lists: "_Lists") -> tuple[tuple, callable]:
+def _value_rule(ind: Indicator, lists: "_Lists") -> tuple[tuple, Callable[[], DataValidation]]:
     """The data validation of an indicator's value cell (keyed so that equal rules are shared)."""
     lo, hi = ind.lower, ind.upper
     if ind.type == "boolean":
@@ -151,7 +162,7 @@ def _value_rule(ind: Indicator, lists: "_Lists") -> tuple[tuple, callable]:
             prompt="Chọn mức trong danh sách; để trống nếu không có số liệu.",
         )
     whole = ind.type in ("count", "items")
-    kind = "whole" if whole else "decimal"
+    kind: Literal["whole", "decimal"] = "whole" if whole else "decimal"
     what = "số nguyên" if whole else "số"
     unit = "" if ind.type != "percent" else " (không ghi dấu %)"
     if ind.type == "items":
@@ -236,6 +247,7 @@ def build_form(cat: Catalogue, spec: FormSpec) -> bytes:
     sections = layout(cat, spec.documents, spec.years)
     wb = Workbook()
     guide = wb.active
+    assert isinstance(guide, Worksheet)  # a new workbook opens on one worksheet
     guide.title = INSTRUCTIONS
     main = wb.create_sheet(MAIN)
     items = wb.create_sheet(ITEMS)
@@ -305,7 +317,7 @@ def _write_main(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Se
     )
     dvs = _Validations(ws)
     row = 3
-    prefill = {
+    prefill: dict[tuple[str, ...], Optional[str]] = {
         ("commune", "id"): spec.commune.id,
         ("commune", "name"): spec.commune.name,
         ("commune", "district"): spec.commune.district,
@@ -592,11 +604,11 @@ def _page(ws: Worksheet) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]  # stubs: always set by openpyxl
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
     ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.oddFooter.center.text = "Trang &P/&N"  # type: ignore[union-attr]  # stubs: always set by openpyxl
 
 
 def _roman(n: int) -> str:
@@ -616,9 +628,8 @@ def _example_lines(sections: list[Section]) -> list[tuple[str, str, str]]:
     seen: dict[str, tuple[Line, Slot]] = {}
     for sec in sections:
         for line in sec.lines:
-            kind = line.indicator.type
-            if kind not in seen:
-                seen[kind] = (line, line.slots[0])
+            if line.indicator.type not in seen:
+                seen[line.indicator.type] = (line, line.slots[0])
     out: list[tuple[str, str, str]] = []
     for kind, (line, slot) in seen.items():
         ind = line.indicator
@@ -802,5 +813,5 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]  # stubs: always set by openpyxl
     ws.protection.sheet = True

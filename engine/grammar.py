@@ -300,8 +300,8 @@ def figures(text: str) -> list[Figure]:
         bound = _QUAL.get(q.group(1).lower()) if q else None
         if _TARGET_LEAD.search(before) or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I):
             role = "target"
-        elif _DIFF_LEAD.search(before) and _DIFF_TAIL.match(text[m.end() :]):
-            role = "over" if _DIFF_LEAD.search(before).group("w").lower() == "vượt" else "under"
+        elif (diff := _DIFF_LEAD.search(before)) and _DIFF_TAIL.match(text[m.end() :]):
+            role = "over" if diff.group("w").lower() == "vượt" else "under"
         else:
             role = "count"
         out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group(0)), text=m.group(0)))
@@ -431,9 +431,9 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         out.append(When(years=[int(m.group("y") or m.group("m") or m.group("q"))], at=m.start()))
-    m = _BARE.match(text)
-    if m:
-        out.append(When(years=[int(m.group("y"))], at=m.start("y")))
+    bare = _BARE.match(text)
+    if bare:
+        out.append(When(years=[int(bare.group("y"))], at=bare.start("y")))
     for m in _CURRENT.finditer(text):
         out.append(When(current=True, at=m.start()))
     for m in _EVERY.finditer(text):

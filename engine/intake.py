@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Union
 
 from . import grammar as g
 from .catalogue import Catalogue
@@ -219,7 +219,8 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _head_and_opening(report: ReportText) -> tuple[list[Paragraph], list[Paragraph]]:
     """The header block (before the title 'BÁO CÁO') and the title with its opening (up to the first section)."""
-    head, opening = [], []
+    head: list[Paragraph] = []
+    opening: list[Paragraph] = []
     seen_title = False
     for p in report.paragraphs:
         if p.table is not None:
@@ -715,7 +716,7 @@ class _Reading:
         self,
         reader: Reader,
         periods: list[Any],
-        para: Paragraph,
+        para: Optional[Paragraph],  # None for a figure read from a table cell the paragraphs do not hold
         at: int,
         quote: str,
         *,
@@ -740,11 +741,16 @@ class _Reading:
             found = para.match.find(quote, lo)
             if found >= 0:
                 quote = para.text[found : found + len(quote)]
+        if cell is not None:
+            line = cell.line
+        else:
+            assert para is not None  # a figure read from the text has its paragraph
+            line = para.line_at(at)
         for period in periods:
             d = Draft(
                 reader.key,
                 period,
-                cell.line if cell else para.line_at(at),
+                line,
                 quote.strip(" ,;(").strip(),
                 value,
                 items,
@@ -1459,7 +1465,8 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         label = cells.get("label")
         if label is None or not label.text:
             continue
-        unit = cells.get("unit").text.lower() if cells.get("unit") else ""
+        unit_cell = cells.get("unit")
+        unit = unit_cell.text.lower() if unit_cell else ""
         para = para_of_line.get(label.line)
         for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
             cell = cells.get(role)
@@ -1520,16 +1527,16 @@ def _read_cell(
             period: Any = "as_of" if kind == "state" else year
             if period is None:
                 continue
-            v = value
-            if isinstance(v, Decimal) and r.ind.type == "count":
-                v = int(v) if v == v.to_integral_value() else v
+            figure: Any = value
+            if isinstance(figure, Decimal) and r.ind.type == "count":
+                figure = int(figure) if figure == figure.to_integral_value() else figure
             note = f"bảng {cell.table}, dòng “{label}”"
             if r.ind.type == "items":
-                n = int(v) if not isinstance(v, dict) else 0
+                n = int(figure) if not isinstance(figure, dict) else 0
                 items = [{"name": f"Mô hình thứ {i} (báo cáo không nêu tên)", "unnamed": True} for i in range(1, n + 1)]
                 rd.add(r, [period], para, 0, cell.text, items=items, cell=cell, confidence=0.75, notes=[note])
             else:
-                rd.add(r, [period], para, 0, cell.text, value=v, cell=cell, confidence=0.85, notes=[note])
+                rd.add(r, [period], para, 0, cell.text, value=figure, cell=cell, confidence=0.85, notes=[note])
     if reading is None and not figures:
         for r in rd.readers:
             if not (r.reads("level") and r.levels and r.topic and _found(r.topic, label)):
@@ -1627,11 +1634,13 @@ def _periods(pat: IntakePattern, m: re.Match, report_years: list[int]) -> list[A
 def _pattern_value(ind: Indicator, pat: IntakePattern, m: re.Match, para: Paragraph) -> tuple[dict, bool]:
     gd = m.groupdict()
     if pat.value is not None:
-        value = pat.value
+        value: Union[bool, Decimal, str, int] = pat.value
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
         return {"value": value}, True
-    source = pat.value_from or next((k for k in ("items", "percent", "numbers", "count", "number") if gd.get(k)), None)
+    source: Optional[str] = pat.value_from or next(
+        (k for k in ("items", "percent", "numbers", "count", "number") if gd.get(k)), None
+    )
     if source == "items" or ind.type == "items":
         items, certain = parse_items(gd.get("items") or m.group(0), para.raw, pat.items_split)
         if gd.get("count") and int(gd["count"]) != len(items):
@@ -2043,6 +2052,7 @@ def fact_data(
     cid = commune_id or known or "/".join(x for x in (slug(province) if province else None, slug(bare)) if x)
     month_only = h.as_of_month_only and as_of is None
     as_of = as_of or h.as_of
+    assert as_of is not None  # missing() said Unknown otherwise
     start = dt.date(h.period_from, 1, 1) if h.period_from and h.period_from <= as_of.year else dt.date(as_of.year, 1, 1)
     commune: dict[str, Any] = {"id": cid, "name": unit}
     if province:

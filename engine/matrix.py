@@ -77,9 +77,9 @@ class Matrix:
         return self._totals
 
 
-def matrix_name(cf) -> str:
+def matrix_name(commune) -> str:
     """A commune's name in a matrix row, marked when its findings rest on facts nobody has reviewed."""
-    return f"{cf.commune.name} ({vi.UNREVIEWED_MARK})" if cf.unreviewed else cf.commune.name
+    return f"{commune.commune.name} ({vi.UNREVIEWED_MARK})" if commune.unreviewed else commune.commune.name
 
 
 def count_note(m: Matrix) -> str:

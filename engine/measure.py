@@ -74,26 +74,28 @@ class Measured:
         return "computed"
 
 
-def facts_in(cf: "CommuneFacts", key: str, w: "Window") -> list["LoadedFact"]:
+def facts_in(commune: "CommuneFacts", key: str, window: "Window") -> list["LoadedFact"]:
     out = []
-    for lf in cf.by_indicator().get(key, ()):
+    for lf in commune.by_indicator().get(key, ()):
         f = lf.fact
-        if w.kind == "annual" and f.period.kind == "year" and f.period.start == w.years[0]:
+        if window.kind == "annual" and f.period.kind == "year" and f.period.start == window.years[0]:
             out.append(lf)
         elif (
-            w.kind == "cumulative"
+            window.kind == "cumulative"
             and f.period.kind != "as_of"
-            and w.years[0] <= f.period.start
-            and f.period.end <= w.years[-1]
+            and window.years[0] <= f.period.start
+            and f.period.end <= window.years[-1]
         ):
             out.append(lf)
-        elif f.period.kind == "as_of" and lf.report.as_of != w.as_of:
+        elif f.period.kind == "as_of" and lf.report.as_of != window.as_of:
             continue  # the state as of an earlier report, superseded by the latest report's
-        elif w.kind == "as_of" and f.period.kind == "as_of":
+        elif window.kind == "as_of" and f.period.kind == "as_of":
             out.append(lf)
-        elif w.kind == "deadline" and (f.period.kind == "as_of" or w.years[0] <= f.period.start <= w.years[-1]):
+        elif window.kind == "deadline" and (
+            f.period.kind == "as_of" or window.years[0] <= f.period.start <= window.years[-1]
+        ):
             out.append(lf)
-    if w.kind == "deadline":
+    if window.kind == "deadline":
         # the state as of the report first, then the latest year: what counts by a deadline is the latest word
         out.sort(key=lambda lf: (lf.fact.period.kind != "as_of", -lf.fact.period.end))
     return out
@@ -139,7 +141,9 @@ def _measure_one(cat: "Catalogue", cf: "CommuneFacts", key: str, aggregate: str,
         out.interval = interval_of(ind, lf)
         if ind.type == "level" and isinstance(lf.fact.value, str):
             out.level = lf.fact.value
-            level = ind.levels[ind.level_index(lf.fact.value)]
+            index = ind.level_index(lf.fact.value)
+            assert ind.levels is not None and index is not None  # facts are checked against the indicator's levels
+            level = ind.levels[index]
             if level.note:
                 out.notes.append(level.note)
         return out
@@ -201,12 +205,12 @@ def _document_evidence(m: Measure, out: Measured) -> None:
                 out.claimed = True
 
 
-def measure(cat: "Catalogue", cf: "CommuneFacts", m: Measure, w: "Window") -> Optional[Measured]:
-    main = _measure_one(cat, cf, m.of, m.aggregate, w)
+def measure(cat: "Catalogue", commune: "CommuneFacts", m: Measure, window: "Window") -> Optional[Measured]:
+    main = _measure_one(cat, commune, m.of, m.aggregate, window)
     if main is not None and m.evidence and cat.indicators[m.of].type != "items":
         _document_evidence(m, main)
     if main is not None and m.per and main.claim is None:
-        den = _measure_one(cat, cf, m.per, "value" if m.aggregate == "value" else "sum", w)
+        den = _measure_one(cat, commune, m.per, "value" if m.aggregate == "value" else "sum", window)
         if den is None or den.interval is None or not den.interval.exact or not den.interval.lo:
             partial = main
             main = None
@@ -216,7 +220,8 @@ def measure(cat: "Catalogue", cf: "CommuneFacts", m: Measure, w: "Window") -> Op
                 partial.notes.append(f"“{cat.indicators[m.per].name}” bằng 0")
             kept_notes, kept_facts = partial.notes, partial.facts
         else:
-            if main.interval is not None and main.interval.exact:
+            assert main.interval is not None and den.interval.lo is not None  # a figure of its own; den.interval exact
+            if main.interval.exact and main.interval.lo is not None:
                 main.ratio = (main.interval.lo, den.interval.lo)
             main.interval = main.interval.scale(HUNDRED / den.interval.lo)
             main.facts = main.facts + den.facts
@@ -226,7 +231,7 @@ def measure(cat: "Catalogue", cf: "CommuneFacts", m: Measure, w: "Window") -> Op
     else:
         kept_notes, kept_facts = [], []
     if main is None and m.claim:
-        fallback = _measure_one(cat, cf, m.claim, "value", w)
+        fallback = _measure_one(cat, commune, m.claim, "value", window)
         if fallback is not None:
             fallback.claimed = True
             fallback.via_claim = True

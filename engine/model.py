@@ -420,7 +420,7 @@ class Target(Strict):
 
     def version(self, day: dt.date) -> tuple[Union[StrictBool, Decimal, str, None], Basis, Optional[dt.date]]:
         """(value, basis, in force from) of the version in force on ``day``; from None for the first version."""
-        current = (self.value, self.basis, None)
+        current: tuple[Union[StrictBool, Decimal, str, None], Basis, Optional[dt.date]] = (self.value, self.basis, None)
         for c in self.changes:
             if c.from_ <= day:
                 current = (c.value, c.basis, c.from_)
@@ -739,7 +739,8 @@ def _partial_date(v: Any) -> PartialDate:
     if isinstance(v, str):
         m = _PARTIAL.match(v.strip())
         if m:
-            y, mo, d = (int(g) if g else None for g in m.groups())
+            y = int(m.group(1))
+            mo, d = (int(g) if g else None for g in m.groups()[1:])
             try:
                 dt.date(y, mo or 1, d or 1)
             except ValueError:

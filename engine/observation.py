@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class Observation:
-    lr: "LoadedRule"
+    rule: "LoadedRule"
     window: "Window"
     measured: Optional[Measured]
     target: Optional[Decimal] = None  # the threshold for this period, in the rule's unit
@@ -34,7 +34,7 @@ class Observation:
 
     @property
     def id(self) -> str:
-        return observation_id(self.lr.id, self.window.key)
+        return observation_id(self.rule.id, self.window.key)
 
     @property
     def value_form(self) -> ValueForm:
@@ -53,7 +53,7 @@ class Observation:
         # a state "as of" the report applies if the rule set is in force on that date
         start, end = (w.as_of, w.as_of) if w.kind == "as_of" else (w.start, w.end)
         return ObservationFact(
-            rule_id=self.lr.id,
+            rule_id=self.rule.id,
             period_key=w.key,
             form=self.value_form,
             lo=iv.lo,

@@ -18,7 +18,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Iterable, Optional
+from typing import IO, Iterable, Literal, Optional
 
 from .sigmask import signals_held
 
@@ -174,9 +174,10 @@ class AtomicFile:
                 pass
             self._tmp = None
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         try:
             if exc_type is None and not self._abandoned:
+                assert self._fh is not None and self._tmp is not None  # __enter__ made both
                 self._fh.flush()
                 os.fsync(self._fh.fileno())
                 self._fh.close()
@@ -189,7 +190,8 @@ class AtomicFile:
         finally:
             if self._tmp is not None:
                 try:
-                    self._fh.close()
+                    if self._fh is not None:
+                        self._fh.close()
                 except OSError:
                     pass
                 self._remove()

@@ -33,6 +33,7 @@ class Window:
         if self.kind == "as_of":
             return False
         limit = self.deadline if self.kind == "deadline" else self.end
+        assert limit is not None  # a deadline window has its deadline
         return self.as_of < limit
 
     @property
@@ -71,17 +72,17 @@ def _year_window(kind: str, first: int, last: int, as_of: dt.date, month_only: b
     return Window(kind, key, dt.date(first, 1, 1), end, tuple(range(first, last + 1)), end, as_of, month_only)
 
 
-def windows_for(lr: "LoadedRule", cf: "CommuneFacts") -> list[Window]:
-    r = lr.rule
+def windows_for(rule: "LoadedRule", commune: "CommuneFacts") -> list[Window]:
+    r = rule.rule
     p = r.period
-    doc_span = lr.document.period
+    doc_span = rule.document.period
     first = p.from_ if p.from_ is not None else doc_span.from_
     last = p.to if p.to is not None else doc_span.to
-    as_of = cf.as_of
-    month_only = cf.report.as_of_precision == "month"
+    as_of = commune.as_of
+    month_only = commune.report.as_of_precision == "month"
     if p.kind == "annual":
-        years = set(cf.report_years)
-        index = cf.by_indicator()
+        years = set(commune.report_years)
+        index = commune.by_indicator()
         for key in r.indicators():
             years.update(lf.fact.period.start for lf in index.get(key, ()) if lf.fact.period.kind == "year")
         chosen = sorted(y for y in years if first <= y <= last and y <= as_of.year)
@@ -102,5 +103,5 @@ def windows_for(lr: "LoadedRule", cf: "CommuneFacts") -> list[Window]:
                 month_only,
             )
         ]
-    start = min(rep.period.from_ for rep in cf.reports)
+    start = min(rep.period.from_ for rep in commune.reports)
     return [Window("as_of", "as_of", start, as_of, tuple(range(start.year, as_of.year + 1)), None, as_of, month_only)]

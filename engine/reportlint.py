@@ -16,6 +16,7 @@ from . import reportform
 from . import vi
 from .audit import run_audit
 from .catalogue import Catalogue
+from .model import Document
 from .diagnostics import Diagnostics
 from .facts import CommuneFacts, load_fact_document
 from .intake import Extraction, Unknown, extract, slug, to_document
@@ -71,6 +72,8 @@ def _names(ex: Extraction, p: Problems) -> None:
     if len(spellings) < 2:
         return
     chosen = ex.header.commune
+    if chosen is None:
+        return
     for name, lines in spellings.items():
         if name == chosen:
             continue
@@ -203,6 +206,7 @@ def _splits(report: ReportText, p: Problems) -> None:
 
 def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
     as_of = ex.header.as_of
+    m: re.Match[str] | None
     for i, line in enumerate(report.lines, 1):
         text = clean(line)
         for m in _DUP.finditer(text):
@@ -244,7 +248,7 @@ def _wording(report: ReportText, ex: Extraction, p: Problems) -> None:
 
 def _evidence(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """Items counted toward a target: each should cite its founding decision, dated after the plan, by the UBND."""
-    plans = {}
+    plans: dict[str, Document] = {}
     for lr in cat.rules:
         for _, m in lr.rule.measures():
             if m.evidence:
@@ -336,7 +340,7 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
         if not lr.kind.checks_figures or f.status not in FIGURE_CODES:
             continue
         stated = next((x for x in f.facts if x.indicator == lr.rule.primary_indicator), f.facts[0] if f.facts else None)
-        if stated is None:
+        if stated is None or stated.report_line is None:  # a text report's fact has its line
             continue
         message = unicodedata.normalize("NFC", f.message)
         p.add(stated.report_line, stated.quote[:30], FIGURE_CODES[f.status], message, message)
@@ -488,11 +492,8 @@ def _units(line: int, text: str, p: Problems) -> None:
             )
     for m in _MASS_UNIT.finditer(text):
         lead = text[max(0, m.start() - 60) : m.start()]
-        if (
-            _YIELD.search(lead)
-            and not _OUTPUT.search(lead)
-            and not re.search(r"[;.]", lead[_YIELD.search(lead).end() :])
-        ):
+        yield_word = _YIELD.search(lead)
+        if yield_word and not _OUTPUT.search(lead) and not re.search(r"[;.]", lead[yield_word.end() :]):
             p.add(
                 line,
                 m.group(0),

@@ -14,7 +14,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from . import legacy
 from .diagnostics import InputError, column_letter
@@ -340,7 +340,7 @@ def _pdf(path: Path, raw: bytes) -> _Read:
                     return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
                 # text above, between and below the tables, in reading order
-                pieces: list[tuple[float, object]] = [(t.bbox[1], t) for t in found]
+                pieces: list[tuple[float, Any]] = [(t.bbox[1], t) for t in found]
                 text = page.filter(outside).extract_text(layout=False) or ""
                 words = page.filter(outside).extract_text_lines() if text else []
                 pieces += [(w["top"], w["text"]) for w in words]

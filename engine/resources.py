@@ -17,7 +17,7 @@ SEED_COMMUNE = "tinh-an"
 
 def _folder(package: str) -> Path:
     # A package installed on a file system gives a real path; chitieu is never run from a zip.
-    return Path(os.fspath(resources.files(package)))
+    return Path(os.fspath(resources.files(package)))  # type: ignore[call-overload]  # a package on disk: a Path
 
 
 def shipped_rules_dir() -> Path:

@@ -75,7 +75,9 @@ class ShortfallRow:
     def cells(self, i: int) -> list:
         f = self.finding
         quotes = " | ".join(dict.fromkeys(x.quote for x in f.facts))
-        lines = ", ".join(dict.fromkeys(str(x.report_line) if x.report_line is not None else x.cell for x in f.facts))
+        lines = ", ".join(
+            dict.fromkeys(str(x.report_line) if x.report_line is not None else (x.cell or "") for x in f.facts)
+        )
         return [
             i,
             f.commune.id,

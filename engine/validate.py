@@ -138,7 +138,8 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
 def _locations(exc: ValidationError, payload: Any, tags: frozenset[str]) -> list[dict]:
     """The errors with the union tag (a rule's kind) dropped from their locations, so they point into the YAML."""
     out = []
-    for err in exc.errors(include_url=False):
+    for details in exc.errors(include_url=False):
+        err: dict[str, Any] = dict(details)
         loc = tuple(err["loc"])
         if err["type"] == "invalid_kind":
             err = dict(err, input=payload.get("kind") if isinstance(payload, dict) else err.get("input"))

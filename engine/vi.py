@@ -83,7 +83,7 @@ def number(value: Decimal | int | float, *, places: int = 1) -> str:
     q = abs(q)
     whole, _, frac = f"{q:f}".partition(".")
     frac = frac.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -28,7 +28,7 @@ import threading
 import traceback
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Generator, Optional, cast
 
 from .audit import audit_commune, audit_plan
 from .batch import InputIndex, Unreviewed, load_commune
@@ -163,7 +163,7 @@ def audit_in_workers(
     whole: bool = True,
     unreviewed: Unreviewed = Unreviewed(),
     runtime_factory=Runtime,
-) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
+) -> Generator[tuple[CommuneFacts, list[Finding]], None, None]:
     """chitieu.batch's stream of audited communes, computed by ``jobs`` worker processes and yielded in id order."""
     compiled, _ = audit_plan(cat)  # a catalogue past durable_rules' limits is refused before any worker starts
     ids = index.commune_ids
@@ -210,8 +210,9 @@ def audit_in_workers(
         fill()
         while wanted < len(ids):
             while wanted not in replies:
-                for conn in wait([c for c, k in zip(conns, load, strict=False) if k]):
-                    i = conns.index(conn)
+                for ready in wait([c for c, k in zip(conns, load, strict=False) if k]):
+                    i = conns.index(cast(Connection, ready))  # wait() hands back the connections it was given
+                    conn = conns[i]
                     try:
                         reply = conn.recv()
                     except (EOFError, OSError):  # closed, or reset mid-message: it died

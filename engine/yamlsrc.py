@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Plain scalars are typed by parse_scalar below, so PyYAML's YAML 1.1 resolver (regexes per scalar, in
     Python) is skipped: an implicit scalar is just text here. Explicit tags still reach the node unchanged."""
 

@@ -46,3 +46,14 @@ def test_no_code_outside_the_kinds_folder_compares_a_rule_kind_name():
                 if quoted in text:
                     offenders.append(f"{path.relative_to(ROOT)}: {quoted}")
     assert offenders == []
+
+
+def test_the_rule_union_names_every_registered_kind_under_its_own_tag():
+    """`Rule` is written out for the type checker; it must stay in step with KINDS."""
+    from typing import get_args
+
+    from chitieu.kinds import KINDS, Rule
+
+    members = get_args(get_args(Rule)[0])
+    tagged = {get_args(m)[1].tag: get_args(m)[0] for m in members}
+    assert tagged == {name: kind.model for name, kind in KINDS.items()}

@@ -86,15 +86,15 @@ def _render(template: str, values: dict[str, str]) -> str:
     return _sentence(templates.render(template, values))
 
 
-def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
+def write_draft(result: "AuditResult", commune: "CommuneFacts") -> CommuneDraft:
     cat = result.catalogue
-    mine = [f for f in result.findings if f.commune.id == cf.commune.id]
+    commune_findings = [f for f in result.findings if f.commune.id == commune.commune.id]
     draft = CommuneDraft()
     covered: set[str] = set()
 
     # 1. targets not met, or at risk: the rule's own sentence, rules sharing one sentence joined by topic
     groups: dict[tuple[str, str], list[Finding]] = {}
-    for f in mine:
+    for f in commune_findings:
         lr = cat.by_id[f.rule_id]
         at_risk = f.status == "pending" and f.outlook == "at_risk"
         if not lr.kind.judges_target or not (f.status == "unmet" or at_risk):
@@ -119,13 +119,13 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
         covered.update(f.rule_id for f in fs)
 
     # 2. gaps in the records of evidence: items counted without their founding decision, or founded by another body
-    records = _records(cat, mine)
+    records = _records(cat, commune_findings)
     if records:
         theme, text, order = records
         draft.shortcomings.append(Shortcoming(theme, text, RECORDS_TASK, order))
 
     # 3. the report's own stated shortcomings; one tied to a rule already written above is not repeated
-    for ls in cf.statements:
+    for ls in commune.statements:
         st = ls.statement
         if st.kind != "shortcoming" or (st.rule is not None and st.rule in covered):
             continue
@@ -143,11 +143,11 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
     # gives one, the catalogue's general suggestions — both only suggestions the officer confirms, marked so
     stated: dict[str, list[str]] = {"khach_quan": [], "chu_quan": []}
     linked: dict[str, list[str]] = {"khach_quan": [], "chu_quan": []}
-    for ls in cf.statements:
+    for ls in commune.statements:
         st = ls.statement
         if st.kind == "cause":
             stated[st.cause_type or "chu_quan"].append(_sentence(st.text))
-    for f in mine:
+    for f in commune_findings:
         rule = cat.by_id[f.rule_id].rule
         if f.rule_id in covered and rule.cause:
             linked[rule.cause_type or "chu_quan"].append(_render(rule.cause, dict(f.values)))
@@ -166,7 +166,7 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
         if task not in seen:
             seen.add(task)
             draft.tasks.append((task, s.remedy is None))
-    for ls in cf.statements:
+    for ls in commune.statements:
         if ls.statement.kind == "task" and ls.statement.text not in seen:
             seen.add(ls.statement.text)
             draft.tasks.append((_sentence(ls.statement.text), False))
@@ -176,7 +176,9 @@ def write_draft(result: "AuditResult", cf: "CommuneFacts") -> CommuneDraft:
 def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, str, tuple]]:
     """One sentence for every year in which items were counted without their decision (or on another body's
     register): '04/05 mô hình “Dân vận khéo” năm 2023 chưa có quyết định thành lập, công nhận; 02 mô hình do …'."""
-    parts, theme, order = [], None, None
+    parts: list[str] = []
+    theme: Optional[str] = None
+    order: Optional[tuple] = None
     for f in findings:
         lr = cat.by_id[f.rule_id]
         ev = f.evidence
@@ -195,7 +197,7 @@ def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, s
         parts.append(text)
         theme = theme or f.theme
         order = order or (lr.index, f.period.start)
-    if not parts:
+    if not parts or theme is None or order is None:  # both are set with the first part
         return None
     return theme, _sentence("; ".join(parts)), order
 
@@ -213,10 +215,10 @@ def section_blocks(draft: CommuneDraft) -> list[Block]:
     if not draft.shortcomings:
         blocks.append(Para("Chưa phát hiện tồn tại, hạn chế so với các chỉ tiêu, nhiệm vụ đã đề ra."))
     for theme in vi.THEME_ORDER:
-        mine = [s for s in draft.shortcomings if s.theme == theme]
-        if mine:
+        under_theme = [s for s in draft.shortcomings if s.theme == theme]
+        if under_theme:
             blocks.append(Bullet("-", f"Về {_inline(vi.THEME_LABELS[theme])}:"))
-            blocks += [Bullet("+", s.text) for s in mine]
+            blocks += [Bullet("+", s.text) for s in under_theme]
     if any(ASSUMED in s.text for s in draft.shortcomings):
         blocks.append(Para(ASSUMED_NOTE, italic=True, placeholder=True))
     blocks.append(Heading(3, "b) Nguyên nhân"))
@@ -251,14 +253,14 @@ def _commune_target(f: Finding) -> str:
     return f.target.display + (ASSUMED if _assumed(f) else "")
 
 
-def results_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
+def results_table(result: "AuditResult", commune: "CommuneFacts") -> Table:
     """The commune's main targets as it reports them: plan level (an assumed one marked "(*)"), result, its own
     evaluation."""
     cat = result.catalogue
-    rows = []
+    rows: list[list[str]] = []
     for f in result.findings:
         lr = cat.by_id[f.rule_id]
-        if f.commune.id != cf.commune.id or not lr.kind.judges_target or f.status == "not_applicable":
+        if f.commune.id != commune.commune.id or not lr.kind.judges_target or f.status == "not_applicable":
             continue
         status = vi.status_label(f.status, f.reason) if f.status == "pending" else COMMUNE_STATUS[f.status]
         rows.append([str(len(rows) + 1), f.title, f.period.label, _commune_target(f), _commune_actual(f), status])
@@ -276,21 +278,21 @@ class DraftOptions:
     recipients: Optional[list[str]] = None
 
 
-def checked_documents(result: "AuditResult", cf: "CommuneFacts") -> list["Document"]:
+def checked_documents(result: "AuditResult", commune: "CommuneFacts") -> list["Document"]:
     """The plans the commune was actually checked against: those covering it with a finding for it, in the
     catalogue's order."""
-    judged = {f.source.document for f in result.findings if f.commune.id == cf.commune.id}
-    return [d for d in result.catalogue.documents_for(cf.commune) if d.id in judged]
+    judged = {f.source.document for f in result.findings if f.commune.id == commune.commune.id}
+    return [d for d in result.catalogue.documents_for(commune.commune) if d.id in judged]
 
 
-def default_recipients(result: "AuditResult", cf: "CommuneFacts") -> list[str]:
+def default_recipients(result: "AuditResult", commune: "CommuneFacts") -> list[str]:
     """The body whose plan the report answers (for its information: the plans checked that the title names, the
     lowest one where they form a chain; never the commune's own UBND), then the commune's own leadership and the
     archive."""
-    title = draft_title(result, cf)
-    named = [d for d in checked_documents(result, cf) if d.number in title]
+    title = draft_title(result, commune)
+    named = [d for d in checked_documents(result, commune) if d.number in title]
     implemented = {d.implements for d in named if d.implements}
-    answered = [d.issuer for d in named if d.id not in implemented and d.issuer != cf.report.issuer]
+    answered = [d.issuer for d in named if d.id not in implemented and d.issuer != commune.report.issuer]
     return [f"{i} (b/c);" for i in dict.fromkeys(answered)] + [
         "TT Đảng ủy, TT HĐND xã;",
         "CT, các PCT UBND xã;",
@@ -298,35 +300,35 @@ def default_recipients(result: "AuditResult", cf: "CommuneFacts") -> list[str]:
     ]
 
 
-def unit_lines(cf: "CommuneFacts") -> str:
+def unit_lines(commune: "CommuneFacts") -> str:
     """'ỦY BAN NHÂN DÂN\\nXÃ TỊNH AN': a UBND xã writes its own name in full and no superior body."""
-    name = cf.commune.name
+    name = commune.commune.name
     return "ỦY BAN NHÂN DÂN\n" + name.upper()
 
 
-def place_of(cf: "CommuneFacts") -> str:
-    name = cf.commune.name
+def place_of(commune: "CommuneFacts") -> str:
+    name = commune.commune.name
     for prefix in ("xã ", "phường ", "thị trấn ", "Xã ", "Phường ", "Thị trấn "):
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
 
 
-def title_line(cf: "CommuneFacts") -> str:
+def title_line(commune: "CommuneFacts") -> str:
     """The report's title without its leading "Báo cáo"."""
-    title = " ".join(cf.report.title.split())
+    title = " ".join(commune.report.title.split())
     for prefix in ("Báo cáo ", "BÁO CÁO "):
         if title.startswith(prefix):
             title = title[len(prefix) :]
     return title[:1].upper() + title[1:]
 
 
-def draft_title(result: "AuditResult", cf: "CommuneFacts") -> str:
+def draft_title(result: "AuditResult", commune: "CommuneFacts") -> str:
     """The title of the commune's draft: the report's own, unless it names plans of the catalogue none of which
     the commune was checked against (a plan that does not cover it) — then one that names the plans it was
     checked against, for the draft's sections answer those."""
-    title = title_line(cf)
-    checked = checked_documents(result, cf)
+    title = title_line(commune)
+    checked = checked_documents(result, commune)
     cited = [d for d in result.catalogue.documents.values() if d.number in title]
     if not checked or not cited or any(d in checked for d in cited):
         return title
@@ -338,25 +340,27 @@ def draft_title(result: "AuditResult", cf: "CommuneFacts") -> str:
     return (
         "Kết quả thực hiện "
         + "; ".join(f"{d.citation} của {d.issuer}" for d in lowest)
-        + f", năm {cf.report.date.year}"
+        + f", năm {commune.report.date.year}"
     )
 
 
-def commune_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[DraftOptions] = None) -> DocumentBlocks:
+def commune_document(
+    result: "AuditResult", commune: "CommuneFacts", opts: Optional[DraftOptions] = None
+) -> DocumentBlocks:
     opts = opts or DraftOptions()
-    draft = write_draft(result, cf)
-    date = vi.date_words(opts.date) if opts.date else f"ngày … tháng … năm {cf.report.date.year}"
+    draft = write_draft(result, commune)
+    date = vi.date_words(opts.date) if opts.date else f"ngày … tháng … năm {commune.report.date.year}"
     blocks = section_blocks(draft)
-    table = results_table(result, cf)
+    table = results_table(result, commune)
     if table.rows:
-        table.caption = f"Kết quả thực hiện các chỉ tiêu, nhiệm vụ (số liệu đến {cf.as_of_phrase})"
+        table.caption = f"Kết quả thực hiện các chỉ tiêu, nhiệm vụ (số liệu đến {commune.as_of_phrase})"
         blocks += [Heading(1, "PHỤ LỤC"), table]
         if any(row[3].endswith(ASSUMED) for row in table.rows):
             blocks.append(Para(ASSUMED_NOTE, italic=True, placeholder=True))
     return DocumentBlocks(
-        header=Header(body=unit_lines(cf), number=opts.number, place_date=f"{place_of(cf)}, {date}"),
+        header=Header(body=unit_lines(commune), number=opts.number, place_date=f"{place_of(commune)}, {date}"),
         kind="BÁO CÁO",
-        title=[draft_title(result, cf), "(Dự thảo mục III.2 và mục IV)"],
+        title=[draft_title(result, commune), "(Dự thảo mục III.2 và mục IV)"],
         blocks=blocks,
-        signature=Signature(recipients=opts.recipients or default_recipients(result, cf), name=opts.signer),
+        signature=Signature(recipients=opts.recipients or default_recipients(result, commune), name=opts.signer),
     )

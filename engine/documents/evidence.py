@@ -31,12 +31,12 @@ class Missing:
     missing: str  # what to produce
 
 
-def checklist(result: "AuditResult", cf: "CommuneFacts") -> list[Missing]:
+def checklist(result: "AuditResult", commune: "CommuneFacts") -> list[Missing]:
     cat = result.catalogue
     out: list[Missing] = []
     seen: set[tuple[str, str]] = set()
     evidence_indicators = {m.of for lr in cat.rules for _, m in lr.rule.measures() if m.evidence}
-    for lf in cf.facts:
+    for lf in commune.facts:
         f = lf.fact
         ind = cat.indicators.get(f.indicator)
         if f.items is None or f.indicator not in evidence_indicators or ind is None:
@@ -48,19 +48,25 @@ def checklist(result: "AuditResult", cf: "CommuneFacts") -> list[Missing]:
             if absent and (item.name, f.period.key) not in seen:
                 seen.add((item.name, f.period.key))
                 out.append(Missing(f"{ind.name} ({f.period.key})", item.name, "; ".join(absent)))
-    for f in result.findings:
-        if f.commune.id != cf.commune.id or f.evidence_level != "claimed" or f.evidence is not None:
+    for finding in result.findings:
+        if (
+            finding.commune.id != commune.commune.id
+            or finding.evidence_level != "claimed"
+            or finding.evidence is not None
+        ):
             continue
-        if f.status in ("met", "pending", "noted"):
-            out.append(Missing(f.title, f.period.label, "văn bản làm căn cứ (số, ngày) hoặc số liệu kiểm chứng"))
+        if finding.status in ("met", "pending", "noted"):
+            out.append(
+                Missing(finding.title, finding.period.label, "văn bản làm căn cứ (số, ngày) hoặc số liệu kiểm chứng")
+            )
     by_doc: dict[str, list] = {}
-    for lc in cat.criteria_for(cf.commune):
+    for lc in cat.criteria_for(commune.commune):
         by_doc.setdefault(lc.document.id, []).append(lc)
     for doc_id, criteria in by_doc.items():
-        if any(cf.by_indicator().get(lc.criterion.indicator) for lc in criteria):
+        if any(commune.by_indicator().get(lc.criterion.indicator) for lc in criteria):
             continue
         doc = criteria[0].document
-        if not cf.by_indicator().get(cat.criteria_counts.get(doc_id, "")):
+        if not commune.by_indicator().get(cat.criteria_counts.get(doc_id, "")):
             continue  # the commune does not report on this set at all
         out.append(
             Missing(

@@ -85,11 +85,12 @@ def _status(f: Finding) -> str:
     return text
 
 
-def findings_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
+def findings_table(result: "AuditResult", commune: "CommuneFacts") -> Table:
     cat = result.catalogue
-    rows, shades = [], []
+    rows: list[list[str]] = []
+    shades: list[Optional[str]] = []
     for f in result.findings:
-        if f.commune.id != cf.commune.id or cat.by_id[f.rule_id].kind.checks_figures:
+        if f.commune.id != commune.commune.id or cat.by_id[f.rule_id].kind.checks_figures:
             continue
         result_text = f.actual_display + (f"\n{_quote(f)}" if f.facts else "")
         if (
@@ -118,11 +119,12 @@ def findings_table(result: "AuditResult", cf: "CommuneFacts") -> Table:
     return Table(TABLE_HEADER, rows, TABLE_WIDTHS, shades=shades, shade_column=4)
 
 
-def checks_table(result: "AuditResult", cf: "CommuneFacts") -> Optional[Table]:
+def checks_table(result: "AuditResult", commune: "CommuneFacts") -> Optional[Table]:
     cat = result.catalogue
-    rows, shades = [], []
+    rows: list[list[str]] = []
+    shades: list[Optional[str]] = []
     for f in result.findings:
-        if f.commune.id != cf.commune.id or not cat.by_id[f.rule_id].kind.checks_figures:
+        if f.commune.id != commune.commune.id or not cat.by_id[f.rule_id].kind.checks_figures:
             continue
         stated = f.values.get("stated", "—")
         computed = f.values.get("computed", "—")
@@ -150,12 +152,12 @@ def _lint(result: "AuditResult", cf: "CommuneFacts") -> tuple[list[str], bool]:
     return list(dict.fromkeys(m.replace("..", ".") for m in out)), True
 
 
-def requests(result: "AuditResult", cf: "CommuneFacts") -> list[str]:
+def requests(result: "AuditResult", commune: "CommuneFacts") -> list[str]:
     """What the commune should correct or add, in the reviewer's words."""
     out: list[str] = []
     missing: dict[str, list[str]] = {}
     for f in result.findings:
-        if f.commune.id != cf.commune.id:
+        if f.commune.id != commune.commune.id:
             continue
         if f.status == "needs_clarification":
             out.append(f.message)
@@ -170,18 +172,20 @@ def requests(result: "AuditResult", cf: "CommuneFacts") -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[ReviewOptions] = None) -> DocumentBlocks:
+def review_document(
+    result: "AuditResult", commune: "CommuneFacts", opts: Optional[ReviewOptions] = None
+) -> DocumentBlocks:
     opts = opts or ReviewOptions()
     cat = result.catalogue
-    rep = cf.report
-    checked = checked_documents(result, cf)
+    rep = commune.report
+    checked = checked_documents(result, commune)
     date = vi.date_words(opts.date) if opts.date else "ngày … tháng … năm …"
     blocks: list[Block] = [Heading(1, "I. THÔNG TIN CHUNG")]
     number = f"số {rep.number}" if rep.number else "chưa ghi số"
     dated = vi.partial_date(rep.date.year, rep.date.month, rep.date.day)
     blocks += [
-        Bullet("-", f"Báo cáo được rà soát: {title_line(cf)} ({number}, {dated}); đơn vị báo cáo: {rep.issuer}."),
-        Bullet("-", f"Số liệu đến {cf.as_of_phrase}."),
+        Bullet("-", f"Báo cáo được rà soát: {title_line(commune)} ({number}, {dated}); đơn vị báo cáo: {rep.issuer}."),
+        Bullet("-", f"Số liệu đến {commune.as_of_phrase}."),
         Bullet(
             "-",
             "Văn bản đối chiếu: "
@@ -201,28 +205,28 @@ def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[Re
                     + ".",
                 )
             )
-    counts = _counts(result, cf)
+    counts = _counts(result, commune)
     blocks.append(
         Bullet(
             "-",
             "Tổng hợp: " + "; ".join(f"{vi.STATUS_LABELS[s].lower()} {vi.count(n)}" for s, n in counts.items()) + ".",
         )
     )
-    blocks += [Heading(1, "II. KẾT QUẢ ĐỐI CHIẾU CÁC CHỈ TIÊU, NHIỆM VỤ"), findings_table(result, cf)]
-    checks = checks_table(result, cf)
+    blocks += [Heading(1, "II. KẾT QUẢ ĐỐI CHIẾU CÁC CHỈ TIÊU, NHIỆM VỤ"), findings_table(result, commune)]
+    checks = checks_table(result, commune)
     if checks is not None:
         blocks += [Heading(1, "III. KIỂM TRA SỐ LIỆU DO BÁO CÁO TỰ TÍNH"), checks]
-    assessment = self_assessment_blocks(result, cf)
+    assessment = self_assessment_blocks(result, commune)
     if assessment:
         blocks += [Heading(1, "IV. BIỂU TỰ ĐÁNH GIÁ TIÊU CHÍ")] + assessment
-    lint, read = _lint(result, cf)
+    lint, read = _lint(result, commune)
     blocks.append(Heading(1, "V. NHỮNG ĐIỂM VỀ TRÌNH BÀY, SỐ LIỆU CỦA BÁO CÁO"))
     if not read:
         blocks.append(Para("Không có tệp báo cáo kèm theo để rà soát phần trình bày.", italic=True))
     elif not lint:
         blocks.append(Para("Không phát hiện lỗi trình bày."))
     blocks += [Bullet("-", text) for text in lint]
-    missing = checklist(result, cf)
+    missing = checklist(result, commune)
     blocks.append(Heading(1, "VI. HỒ SƠ MINH CHỨNG CÒN THIẾU"))
     if missing:
         blocks.append(
@@ -234,13 +238,13 @@ def review_document(result: "AuditResult", cf: "CommuneFacts", opts: Optional[Re
         )
     else:
         blocks.append(Para("Không có."))
-    asks = requests(result, cf)
+    asks = requests(result, commune)
     blocks.append(Heading(1, "VII. ĐỀ NGHỊ XÃ CHỈNH SỬA, BỔ SUNG"))
     blocks += [Bullet(f"{i}.", text) for i, text in enumerate(asks, 1)] or [Para("Không có.")]
     return DocumentBlocks(
         header=Header(body=opts.body, parent=opts.parent, number=opts.number, place_date=f"{opts.place}, {date}"),
         kind="PHIẾU RÀ SOÁT",
-        title=[f"Báo cáo {title_line(cf)[:1].lower()}{title_line(cf)[1:]}", f"của {rep.issuer}"],
+        title=[f"Báo cáo {title_line(commune)[:1].lower()}{title_line(commune)[1:]}", f"của {rep.issuer}"],
         blocks=blocks,
         signature=Signature(recipients=opts.recipients, authority="", role=opts.signer_role, name=opts.signer_name),
         footnote=f"Lập bằng chitieu {__version__}; danh mục {cat.info.name}, phiên bản {cat.version} ({cat.digest}).",

@@ -8,6 +8,7 @@ row: the table says so, instead of cloning one sentence into nineteen assessment
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from .. import vi
@@ -45,10 +46,11 @@ def _latest(cf: "CommuneFacts", key: str) -> Optional["LoadedFact"]:
     facts = cf.by_indicator().get(key, [])
     as_of = [lf for lf in facts if lf.fact.period.kind == "as_of" and lf.report.as_of == cf.as_of]
     years = sorted((lf for lf in facts if lf.fact.period.kind != "as_of"), key=lambda lf: lf.fact.period.end)
-    return (as_of or years[-1:] or [None])[0]
+    latest = as_of or years[-1:]
+    return latest[0] if latest else None
 
 
-def criteria_rows(cat: "Catalogue", cf: "CommuneFacts", criteria: list["LoadedCriterion"]) -> list[list[str]]:
+def criteria_rows(cat: "Catalogue", commune: "CommuneFacts", criteria: list["LoadedCriterion"]) -> list[list[str]]:
     rows = []
     for i, lc in enumerate(criteria, 1):
         c = lc.criterion
@@ -56,7 +58,7 @@ def criteria_rows(cat: "Catalogue", cf: "CommuneFacts", criteria: list["LoadedCr
         required = c.required or "Theo bộ tiêu chí"
         if not c.verified:
             required += " (chưa đối chiếu văn bản gốc)"
-        lf = _latest(cf, c.indicator)
+        lf = _latest(commune, c.indicator)
         if lf is None:
             rows.append(
                 [
@@ -90,12 +92,12 @@ def criteria_rows(cat: "Catalogue", cf: "CommuneFacts", criteria: list["LoadedCr
     return rows
 
 
-def general_statement(cat: "Catalogue", cf: "CommuneFacts", summary_key: Optional[str]) -> Optional[str]:
+def general_statement(cat: "Catalogue", commune: "CommuneFacts", summary_key: Optional[str]) -> Optional[str]:
     """The report's general statement about the whole set, e.g. 'xã nêu chung: cơ bản đạt 19/19 tiêu chí'."""
     if summary_key is None:
         return None
-    lf = _latest(cf, summary_key)
-    if lf is None or lf.fact.value is None:
+    lf = _latest(commune, summary_key)
+    if lf is None or not isinstance(lf.fact.value, (Decimal, int)):  # a count of criteria
         return None
     total = len([lc for lc in cat.criteria if lc.document.id == _doc_of(cat, summary_key)])
     note = "; đang chờ thẩm định" if lf.fact.awaiting_appraisal else ""
@@ -112,39 +114,39 @@ def _doc_of(cat: "Catalogue", summary_key: str) -> Optional[str]:
     return None
 
 
-def self_assessment_blocks(result: "AuditResult", cf: "CommuneFacts") -> list:
+def self_assessment_blocks(result: "AuditResult", commune: "CommuneFacts") -> list:
     """One table per criteria set in force for the commune's report date, with the general statement under it."""
     cat = result.catalogue
     out: list = []
     by_doc: dict[str, list["LoadedCriterion"]] = {}
-    for lc in cat.criteria_for(cf.commune):
+    for lc in cat.criteria_for(commune.commune):
         by_doc.setdefault(lc.document.id, []).append(lc)
     for doc_id, criteria in by_doc.items():
         doc = criteria[0].document
-        rows = criteria_rows(cat, cf, criteria)
+        rows = criteria_rows(cat, commune, criteria)
         out.append(Table(HEADER, rows, WIDTHS, caption=f"Biểu tự đánh giá theo bộ tiêu chí: {_version_text(doc)}"))
-        stated = general_statement(cat, cf, cat.criteria_counts.get(doc_id))
+        stated = general_statement(cat, commune, cat.criteria_counts.get(doc_id))
         if stated:
             out.append(Para(stated, italic=True))
     return out
 
 
-def self_assessment_document(result: "AuditResult", cf: "CommuneFacts", signer: str = ""):
+def self_assessment_document(result: "AuditResult", commune: "CommuneFacts", signer: str = ""):
     """The table as the commune's own document: its header, the set it assesses, its chairman's signature."""
     from .blocks import DocumentBlocks, Header, Signature
     from .commune import place_of, unit_lines
 
-    blocks = self_assessment_blocks(result, cf)
+    blocks = self_assessment_blocks(result, commune)
     if not blocks:
         blocks = [Para("Danh mục không có bộ tiêu chí nào để tự đánh giá.")]
     return DocumentBlocks(
         header=Header(
-            body=unit_lines(cf),
+            body=unit_lines(commune),
             number="Số: …/BC-UBND",
-            place_date=f"{place_of(cf)}, ngày … tháng … năm {cf.report.date.year}",
+            place_date=f"{place_of(commune)}, ngày … tháng … năm {commune.report.date.year}",
         ),
         kind="BIỂU TỰ ĐÁNH GIÁ",
-        title=["Kết quả tự đánh giá mức đạt các tiêu chí", f"(số liệu đến {cf.as_of_phrase})"],
+        title=["Kết quả tự đánh giá mức đạt các tiêu chí", f"(số liệu đến {commune.as_of_phrase})"],
         blocks=blocks,
         signature=Signature(recipients=["Lưu: VT."], name=signer),
         landscape=True,

@@ -9,7 +9,7 @@ pending or short of data; the branches decide on those counts.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import Field, model_validator
 
@@ -46,15 +46,20 @@ class AllOfRule(RuleBase):
 _COUNTED = {"met": "met", "waived": "met", "unmet": "unmet", "pending": "pending", "insufficient_data": "insufficient"}
 
 
+def _own(rule: "LoadedRule") -> AllOfRule:
+    """The rule's model, which this kind is only ever called with."""
+    return cast(AllOfRule, rule.rule)
+
+
 class AllOf(Kind):
     name = "all_of"
     template_fields = frozenset({"target", "target_value"})
     label = "tổng hợp từ các quy tắc thành phần"
     model = AllOfRule
 
-    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
-        rid = lr.id
-        bs = BranchSet(lr)
+    def branches(self, cat: "Catalogue", rule: "LoadedRule") -> list["Branch"]:
+        rid = rule.id
+        bs = BranchSet(rule)
         A = bs.applicable
         n_pos = cmp(F_N, ">", 0)
         bs.add("not_applicable", Outcome("not_applicable"), ~A | (A & cmp(F_N, "==", 0)))
@@ -73,24 +78,24 @@ class AllOf(Kind):
         )
         return bs.branches
 
-    def observe(self, cat, lr, w, cf, done) -> Observation:
+    def observe(self, cat, rule, window, commune, earlier_findings) -> Observation:
         tally = {"total": 0, "met": 0, "unmet": 0, "pending": 0, "insufficient": 0}
-        for dep in lr.rule.requires:
-            for f in findings_for_period(done.get(dep, []), w.key):
+        for dep in _own(rule).requires:
+            for f in findings_for_period(earlier_findings.get(dep, []), window.key):
                 if f.status == "not_applicable":
                     continue
                 tally["total"] += 1
                 tally[_COUNTED[f.status]] += 1
         counts = Counts(**tally)
         met = Decimal(counts.met)
-        obs = Observation(lr, w, Measured(interval=Interval(met, met)), counts=counts, form=ValueForm.VALUE)
+        obs = Observation(rule, window, Measured(interval=Interval(met, met)), counts=counts, form=ValueForm.VALUE)
         obs.target = Decimal(counts.total)
         return obs
 
-    def unit(self, cat, lr):
+    def unit(self, cat, rule):
         return None
 
-    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
+    def finding_parts(self, cat, rule, obs: Observation, unit, evidence_level) -> FindingParts:
         c = obs.counts or Counts()
         display = f"{vi.count(c.met)}/{vi.count(c.total)} tiêu chí đạt"
         if c.pending:
@@ -108,14 +113,14 @@ class AllOf(Kind):
         )
         return FindingParts(c.met, display, target, evidence_level="computed")
 
-    def describe(self, cat, lr) -> list[str]:
+    def describe(self, cat, rule) -> list[str]:
         return [
-            f"Quy tắc chuỗi: đạt khi tất cả {len(lr.rule.requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
+            f"Quy tắc chuỗi: đạt khi tất cả {len(_own(rule).requires)} quy tắc thành phần đạt (hoặc được miễn trừ); "
             "có quy tắc chưa đạt thì chưa đạt; không có quy tắc chưa đạt nhưng có quy tắc chưa đủ dữ liệu thì "
             "chưa đủ dữ liệu; còn lại là chờ."
         ]
 
-    def lint(self, cat, lr, ids, diags) -> None:
-        for i, dep in enumerate(lr.rule.requires):
+    def lint(self, cat, rule, ids, diags) -> None:
+        for i, dep in enumerate(_own(rule).requires):
             if dep not in ids:
-                lr.error(diags, ("requires", i), "unknown-rule", f"unknown rule '{dep}'" + did_you_mean(dep, ids))
+                rule.error(diags, ("requires", i), "unknown-rule", f"unknown rule '{dep}'" + did_you_mean(dep, ids))

@@ -7,13 +7,14 @@ words, its own lint checks. The engine outside ``chitieu.kinds`` never compares 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Optional
+from typing import TYPE_CHECKING, ClassVar, Literal, Optional
 
 from pydantic import Field, model_validator
 
 from ..model import (
     DateSpan,
     Example,
+    Finding,
     Measure,
     MessageKey,
     NonEmptyText,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue, LoadedRule
     from ..compiler import Branch
     from ..diagnostics import Diagnostics
+    from ..facts import CommuneFacts
     from ..findings import FindingParts
     from ..observation import Observation
     from ..periods import Window
@@ -98,38 +100,43 @@ class Kind:
     template_fields: ClassVar[frozenset[str]] = frozenset()
     example_statuses: ClassVar[tuple[str, ...]] = ("met", "unmet")  # a rule is proved by an example of each
 
-    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
+    def branches(self, cat: "Catalogue", rule: "LoadedRule") -> list["Branch"]:
         raise NotImplementedError
 
     def observe(
-        self, cat: "Catalogue", lr: "LoadedRule", w: "Window", cf: Any, done: dict[str, list[Any]]
+        self,
+        cat: "Catalogue",
+        rule: "LoadedRule",
+        window: "Window",
+        commune: "CommuneFacts",
+        earlier_findings: dict[str, list["Finding"]],  # by rule id, of the rules evaluated before this one
     ) -> "Observation":
         raise NotImplementedError
 
-    def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
+    def unit(self, cat: "Catalogue", rule: "LoadedRule") -> Optional[str]:
         """The unit of the rule's result."""
         return None
 
     def finding_parts(
-        self, cat: "Catalogue", lr: "LoadedRule", obs: "Observation", unit: Optional[str], evidence_level: str
+        self, cat: "Catalogue", rule: "LoadedRule", obs: "Observation", unit: Optional[str], evidence_level: str
     ) -> "FindingParts":
         raise NotImplementedError
 
-    def describe(self, cat: "Catalogue", lr: "LoadedRule") -> list[str]:
+    def describe(self, cat: "Catalogue", rule: "LoadedRule") -> list[str]:
         """The condition in plain Vietnamese words, one sentence per item (rule pages, `rules show`)."""
         raise NotImplementedError
 
-    def required_examples(self, lr: "LoadedRule") -> tuple[str, ...]:
+    def required_examples(self, rule: "LoadedRule") -> tuple[str, ...]:
         """The statuses the rule's examples must show (`rules lint`): by default its met and its failure; a target
         whose deadline falls after the rule stops applying can never fail, so it proves its transition instead."""
         statuses = self.example_statuses
-        p, span = lr.rule.period, lr.in_force
+        p, span = rule.rule.period, rule.in_force
         if p.deadline is not None and span is not None and span.to is not None and span.to < p.deadline:
             statuses = tuple("not_applicable" if s == "unmet" else s for s in statuses)
         return statuses
 
-    def lint(self, cat: "Catalogue", lr: "LoadedRule", ids: dict[str, "LoadedRule"], diags: "Diagnostics") -> None:
+    def lint(self, cat: "Catalogue", rule: "LoadedRule", ids: dict[str, "LoadedRule"], diags: "Diagnostics") -> None:
         """Checks of this kind that need the whole catalogue (references, types, targets)."""
 
-    def lint_compiled(self, cat: "Catalogue", lr: "LoadedRule", diags: "Diagnostics") -> None:
+    def lint_compiled(self, cat: "Catalogue", rule: "LoadedRule", diags: "Diagnostics") -> None:
         """Checks that need a rule whose references all resolve (run by `rules lint` only)."""

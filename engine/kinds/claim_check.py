@@ -11,7 +11,7 @@ do not agree. The recomputed side says what it assumes (which target, which item
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional, cast
 
 from .. import vi
 from ..diagnostics import did_you_mean
@@ -38,13 +38,18 @@ class ClaimCheckRule(RuleBase):
     on_mismatch: Literal["unmet", "needs_clarification"] = "unmet"
 
     def measures(self) -> list[tuple[tuple, Measure]]:
-        out = [(("stated",), self.stated)]
+        out: list[tuple[tuple, Measure]] = [(("stated",), self.stated)]
         if self.computed.measure is not None:
             out.append((("computed", "measure"), self.computed.measure))
         return out
 
     def dependencies(self) -> list[str]:
         return [self.computed.rule] if self.computed.rule else []
+
+
+def _own(rule: "LoadedRule") -> ClaimCheckRule:
+    """The rule's model, which this kind is only ever called with."""
+    return cast(ClaimCheckRule, rule.rule)
 
 
 class ClaimCheck(Kind):
@@ -54,15 +59,15 @@ class ClaimCheck(Kind):
     checks_figures = True
     template_fields = frozenset({"stated", "computed", "target", "target_value"})
 
-    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
+    def branches(self, cat: "Catalogue", rule: "LoadedRule") -> list["Branch"]:
         # the report's own figures either agree or not, whatever the period: never "pending"
-        return value_branches(lr, op="==", deadline_bound=False, mismatch=lr.rule.on_mismatch)
+        return value_branches(rule, op="==", deadline_bound=False, mismatch=_own(rule).on_mismatch)
 
-    def observe(self, cat, lr, w, cf, done) -> Observation:
-        r = lr.rule
-        obs = Observation(lr, w, measure(cat, cf, r.stated, w))
+    def observe(self, cat, rule, window, commune, earlier_findings) -> Observation:
+        r = _own(rule)
+        obs = Observation(rule, window, measure(cat, commune, r.stated, window))
         tol = r.tolerance if r.tolerance is not None else Decimal(0)
-        computed = self._computed_side(cat, lr, w, cf, done)
+        computed = self._computed_side(cat, rule, window, commune, earlier_findings)
         obs.computed = computed
         if computed is not None:
             obs.extra_notes += computed.notes
@@ -76,9 +81,10 @@ class ClaimCheck(Kind):
 
     @staticmethod
     def _computed_side(cat, lr: "LoadedRule", w, cf, done) -> Optional[Measured]:
-        c = lr.rule.computed
+        c = _own(lr).computed
         if c.measure is not None:
             return measure(cat, cf, c.measure, w)
+        assert c.rule is not None and c.field is not None  # Computed: a measure, else a rule with its field
         found = findings_for_period(done.get(c.rule, []), w.key)
         if len(found) != 1:
             return None
@@ -108,25 +114,26 @@ class ClaimCheck(Kind):
             )
         return out
 
-    def unit(self, cat, lr) -> Optional[str]:
-        stated = lr.rule.stated
+    def unit(self, cat, rule) -> Optional[str]:
+        stated = _own(rule).stated
         return "%" if stated.per else cat.indicators[stated.of].unit
 
-    def computed_unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
+    def computed_unit(self, cat: "Catalogue", rule: "LoadedRule") -> Optional[str]:
         """The unit of the recomputed side (a measure's indicator, or the other rule's field)."""
-        c = lr.rule.computed
+        c = _own(rule).computed
         if c.measure is not None:
             return "%" if c.measure.per else cat.indicators[c.measure.of].unit
         if c.field == "achievement_pct":
             return "%"
+        assert c.rule is not None  # Computed: a measure, else a rule
         other = cat.by_id.get(c.rule)
         return other.kind.unit(cat, other) if other is not None else None
 
-    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
+    def finding_parts(self, cat, rule, obs: Observation, unit, evidence_level) -> FindingParts:
         m, c = obs.measured, obs.computed
-        ind = cat.indicators.get(lr.rule.stated.of)
+        ind = cat.indicators.get(_own(rule).stated.of)
         actual, display, bounds = value_parts(cat, ind, m, unit, ratio=False)
-        claim_unit = self.computed_unit(cat, lr)
+        claim_unit = self.computed_unit(cat, rule)
         # yes/no and level figures read as words on both sides ("đang hoàn thiện hồ sơ …"), numbers with units
         words = ind if ind is not None and ind.type in ("boolean", "level") else None
         computed = show_interval(c.interval, claim_unit, words) if c and c.interval else "không tính lại được"
@@ -137,7 +144,7 @@ class ClaimCheck(Kind):
             threshold_known=obs.target is not None,
             display=f"bằng số tính lại: {computed}",
             basis=BasisOut.model_construct(
-                kind="computed", label=vi.BASIS_LABELS["computed"], text=self._computed_words(cat, lr)
+                kind="computed", label=vi.BASIS_LABELS["computed"], text=self._computed_words(cat, rule)
             ),
         )
         parts = FindingParts(actual, display, target, bounds)
@@ -155,29 +162,31 @@ class ClaimCheck(Kind):
         }
         return parts
 
-    def required_examples(self, lr) -> tuple[str, ...]:
-        return ("met", lr.rule.on_mismatch)
+    def required_examples(self, rule) -> tuple[str, ...]:
+        return ("met", _own(rule).on_mismatch)
 
     @staticmethod
     def _computed_words(cat, lr) -> str:
-        comp = lr.rule.computed
+        comp = _own(lr).computed
         if comp.rule:
+            assert comp.field is not None  # Computed: a rule comes with its field
             field = {"actual": "kết quả", "achievement_pct": "tỷ lệ đạt (%)", "target": "chỉ tiêu"}[comp.field]
             return f"{field} của quy tắc `{comp.rule}`"
+        assert comp.measure is not None  # Computed: a measure, else a rule
         return measure_words(cat, comp.measure)
 
-    def describe(self, cat, lr) -> list[str]:
-        r = lr.rule
-        side = self._computed_words(cat, lr)
+    def describe(self, cat, rule) -> list[str]:
+        r = _own(rule)
+        side = self._computed_words(cat, rule)
         tol = f" (sai số cho phép ±{vi.number(r.tolerance)})" if r.tolerance else ""
         return [
             f"Kiểm tra số liệu: đạt khi con số báo cáo nêu, {measure_words(cat, r.stated)}, bằng con số tính "
             f"lại — {side}{tol}; không bằng là “Chưa đạt” (báo cáo tự mâu thuẫn)."
         ]
 
-    def lint(self, cat, lr, ids, diags) -> None:
-        c = lr.rule.computed
+    def lint(self, cat, rule, ids, diags) -> None:
+        c = _own(rule).computed
         if c.rule and c.rule not in ids:
-            lr.error(
+            rule.error(
                 diags, ("computed", "rule"), "unknown-rule", f"unknown rule '{c.rule}'" + did_you_mean(c.rule, ids)
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from ..compiler import BranchSet, Outcome, conclusion_join, field_ref, met_unmet, waiver_join
 from ..conditions import FALSE, TRUE, cmp
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def value_branches(
-    lr: "LoadedRule",
+    rule: "LoadedRule",
     *,
     op: str,
     threshold_unknown: bool = False,
@@ -35,7 +35,7 @@ def value_branches(
     outlook_from: Optional[str] = None,
     final_at_period_end: bool = False,
     deadline_bound: bool = True,
-    mismatch: str = "unmet",
+    mismatch: Literal["unmet", "needs_clarification"] = "unmet",
 ) -> list["Branch"]:
     """Branches that partition every observation of a value rule into exactly one conclusion (compiler docstring).
 
@@ -44,8 +44,8 @@ def value_branches(
     ``deadline_bound=False`` (checks of the report's own figures): a mismatch is concluded at once, never pending;
     ``mismatch`` names the status it concludes (unmet, or needs_clarification where it may have an innocent cause).
     """
-    rid = lr.id
-    bs = BranchSet(lr)
+    rid = rule.id
+    bs = BranchSet(rule)
     A = bs.applicable
     bs.add("not_applicable", Outcome("not_applicable"), ~A)
     kv = cmp(F_FORM, "==", ValueForm.VALUE.value)

@@ -9,7 +9,7 @@ says the report is silent on the task (insufficient data), which is what a revie
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal, Optional
+from typing import TYPE_CHECKING, ClassVar, Literal, Optional, cast
 
 from ..compiler import BranchSet, Outcome
 from ..conditions import cmp
@@ -35,14 +35,19 @@ class RecordRule(RuleBase):
         return [(("measure",), self.measure)]
 
 
+def _own(rule: "LoadedRule") -> RecordRule:
+    """The rule's model, which this kind is only ever called with."""
+    return cast(RecordRule, rule.rule)
+
+
 class Record(Kind):
     name = "record"
     label = "ghi nhận (không có chỉ tiêu)"
     model = RecordRule
     example_statuses = ("noted",)
 
-    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
-        bs = BranchSet(lr)
+    def branches(self, cat: "Catalogue", rule: "LoadedRule") -> list["Branch"]:
+        bs = BranchSet(rule)
         bs.add("not_applicable", Outcome("not_applicable"), ~bs.applicable)
         bs.add(
             "missing",
@@ -52,22 +57,22 @@ class Record(Kind):
         bs.add("noted", Outcome("noted"), cmp(F_FORM, "!=", ValueForm.MISSING.value))
         return bs.branches
 
-    def observe(self, cat, lr, w, cf, done) -> Observation:
-        return Observation(lr, w, measure(cat, cf, lr.rule.measure, w))
+    def observe(self, cat, rule, window, commune, earlier_findings) -> Observation:
+        return Observation(rule, window, measure(cat, commune, _own(rule).measure, window))
 
-    def unit(self, cat, lr) -> Optional[str]:
-        m = lr.rule.measure
+    def unit(self, cat, rule) -> Optional[str]:
+        m = _own(rule).measure
         return "%" if m.per else cat.indicators[m.of].unit
 
-    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
-        m = lr.rule.measure
+    def finding_parts(self, cat, rule, obs: Observation, unit, evidence_level) -> FindingParts:
+        m = _own(rule).measure
         actual, display, bounds = value_parts(
             cat, cat.indicators.get(m.of), obs.measured, unit, ratio=m.per is not None
         )
         return FindingParts(actual, display, None, bounds)
 
-    def describe(self, cat, lr) -> list[str]:
+    def describe(self, cat, rule) -> list[str]:
         return [
-            f"Ghi nhận {measure_words(cat, lr.rule.measure)} theo báo cáo; nhiệm vụ không có chỉ tiêu để so "
+            f"Ghi nhận {measure_words(cat, _own(rule).measure)} theo báo cáo; nhiệm vụ không có chỉ tiêu để so "
             "sánh nên không kết luận đạt hay chưa đạt. Báo cáo không nêu thì là “Chưa đủ dữ liệu”."
         ]

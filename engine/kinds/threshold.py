@@ -10,7 +10,7 @@ with ``evidence: true`` a count is split into items with and without a founding 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional, cast
 
 from .. import vi
 from ..findings import POINTS, FindingParts, basis_out, pct, value_parts
@@ -107,6 +107,11 @@ def _achievement(
     return share, max(Decimal(0), value - target)
 
 
+def _own(rule: "LoadedRule") -> ThresholdRule:
+    """The rule's model, which the threshold kind is only ever called with."""
+    return cast(ThresholdRule, rule.rule)
+
+
 class Threshold(Kind):
     name = "threshold"
     template_fields = frozenset(
@@ -124,12 +129,12 @@ class Threshold(Kind):
     model = ThresholdRule
     judges_target = True
 
-    def branches(self, cat: "Catalogue", lr: "LoadedRule") -> list["Branch"]:
-        r = lr.rule
+    def branches(self, cat: "Catalogue", rule: "LoadedRule") -> list["Branch"]:
+        r = _own(rule)
         assert isinstance(r, ThresholdRule)
         unknown = r.target.value is None
         return value_branches(
-            lr,
+            rule,
             op=r.target.op,
             threshold_unknown=unknown,
             has_extreme=unknown and extreme_value(cat, r) is not None,
@@ -138,15 +143,15 @@ class Threshold(Kind):
             final_at_period_end=r.final_at_period_end,
         )
 
-    def observe(self, cat, lr, w: "Window", cf, done) -> Observation:
-        r = lr.rule
-        obs = Observation(lr, w, measure(cat, cf, r.measure, w))
+    def observe(self, cat, rule, window: "Window", commune, earlier_findings) -> Observation:
+        r = _own(rule)
+        obs = Observation(rule, window, measure(cat, commune, r.measure, window))
         if r.measure.evidence and obs.measured is not None:
-            obs.extra_notes += _item_notes(lr, obs.measured)
-        obs.target = self._target_for(cat, r, w)
+            obs.extra_notes += _item_notes(rule, obs.measured)
+        obs.target = self._target_for(cat, r, window)
         if r.target.op == "==" and obs.target is not None:
             obs.band = (obs.target, obs.target)
-        obs.pace = _pace(r, w, obs)
+        obs.pace = _pace(r, window, obs)
         return obs
 
     @staticmethod
@@ -157,16 +162,17 @@ class Threshold(Kind):
         if isinstance(t.value, (bool, str)):
             return _target_number(cat, r) or Decimal(0)
         value, _, _ = t.version(version_day(w))
+        assert isinstance(value, Decimal)  # a target with changes is numeric (Target checks it)
         return value * (len(w.years) if t.per_year else 1)
 
-    def unit(self, cat: "Catalogue", lr: "LoadedRule") -> Optional[str]:
-        r = lr.rule
+    def unit(self, cat: "Catalogue", rule: "LoadedRule") -> Optional[str]:
+        r = _own(rule)
         if r.target.unit:
             return r.target.unit
         return "%" if r.measure.per else cat.indicators[r.measure.of].unit
 
-    def finding_parts(self, cat, lr, obs: Observation, unit, evidence_level) -> FindingParts:
-        r = lr.rule
+    def finding_parts(self, cat, rule, obs: Observation, unit, evidence_level) -> FindingParts:
+        r = _own(rule)
         m = obs.measured
         ind = cat.indicators.get(r.measure.of)
         actual, display, bounds = value_parts(cat, ind, m, unit, ratio=r.measure.per is not None)
@@ -215,21 +221,24 @@ class Threshold(Kind):
                 operator=t.op, value=t.value, unit=unit, threshold_known=True, display="có" if t.value else "không"
             )
         if isinstance(t.value, str):
-            label = ind.level_label(ind.level_index(t.value)) if ind else t.value
+            index = ind.level_index(t.value) if ind else None
+            label = ind.level_label(index) if ind and index is not None else t.value
             return TargetOut.model_construct(
                 operator=t.op, value=t.value, unit=unit, threshold_known=True, display=label
             )
         op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
+        assert obs.target is not None  # a numeric target: observe() set it
         display = op_word + vi.quantity(obs.target, unit)
         if t.per_year:
             yearly, _, _ = t.version(version_day(obs.window))
+            assert isinstance(yearly, Decimal)  # per_year needs a numeric value (Target checks it)
             display += f", tức {vi.quantity(yearly, unit)}/năm × {vi.count(len(obs.window.years))} năm"
         return TargetOut.model_construct(
             operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True, display=display
         )
 
-    def describe(self, cat, lr) -> list[str]:
-        r = lr.rule
+    def describe(self, cat, rule) -> list[str]:
+        r = _own(rule)
         out = [
             _target_words(cat, r),
             "Giá trị chỉ có cận (“trên 50%”) chỉ kết luận khi mọi giá trị trong khoảng đều cho cùng kết luận; "
@@ -242,17 +251,17 @@ class Threshold(Kind):
             )
         return out
 
-    def lint(self, cat, lr, ids, diags: "Diagnostics") -> None:
-        r = lr.rule
+    def lint(self, cat, rule, ids, diags: "Diagnostics") -> None:
+        r = _own(rule)
         if r.outlook_from and r.outlook_from not in ids:
-            lr.error(
+            rule.error(
                 diags,
                 ("outlook_from",),
                 "unknown-rule",
                 f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids),
             )
         elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
-            lr.error(
+            rule.error(
                 diags,
                 ("outlook_from",),
                 "outlook-periods",
@@ -261,11 +270,11 @@ class Threshold(Kind):
             )
         ind = cat.indicators.get(r.measure.of)
         if ind is not None:
-            _check_target(lr, r, ind, diags)
-            _check_fraction(lr, r, ind, diags)
+            _check_target(rule, r, ind, diags)
+            _check_fraction(rule, r, ind, diags)
 
-    def lint_compiled(self, cat, lr, diags) -> None:
-        _never_always(cat, lr, diags)
+    def lint_compiled(self, cat, rule, diags) -> None:
+        _never_always(cat, rule, diags)
 
 
 PACE_FROM = Decimal("0.5")  # the share of a period that must have passed before a slow start counts as "at risk"
@@ -356,9 +365,9 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
     return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}{changes}{tail}."
 
 
-def version_day(w: "Window"):
+def version_day(window: "Window"):
     """The day whose version of a changing target a period is judged by: its last day (a deadline's: the deadline)."""
-    return w.deadline if w.kind == "deadline" and w.deadline else w.end
+    return window.deadline if window.kind == "deadline" and window.deadline else window.end
 
 
 def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "Diagnostics") -> None:
@@ -436,7 +445,7 @@ def _domain(cat: "Catalogue", r: ThresholdRule) -> tuple[Optional[Decimal], Opti
 
 
 def _never_always(cat: "Catalogue", lr: "LoadedRule", diags: "Diagnostics") -> None:
-    r = lr.rule
+    r = _own(lr)
     value = _target_number(cat, r)
     if value is None:
         return

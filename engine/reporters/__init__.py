@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Protocol
 
 if TYPE_CHECKING:
     from ..audit import AuditResult
@@ -68,46 +68,52 @@ class Options:
     document: Optional["DocumentOptions"] = None
 
 
+class Sink(Protocol):
+    """Where a reporter writes: the file AtomicFile opens, standard output (output.Stdout), a buffer."""
+
+    def write(self, data: Any, /) -> Any: ...
+
+
 @dataclass(frozen=True)
 class Reporter:
     """One output format of one command: ``write(run, out, options)`` writes it to a text (or, when ``binary``, a
     bytes) file; ``styled`` formats honour ``options.color``."""
 
     name: str
-    write: Callable[[Run, IO, Options], None]
+    write: Callable[[Run, Sink, Options], None]
     binary: bool = False
     styled: bool = False
     header_only: bool = False  # reads of each commune only what chitieu.facts.CommuneFacts.header keeps (--jobs)
 
 
-def _stream(module: str, function: str, *, styled: bool = False) -> Callable[[Run, IO, Options], None]:
+def _stream(module: str, function: str, *, styled: bool = False) -> Callable[[Run, Sink, Options], None]:
     """A writer that takes the communes as they are audited (memory stays flat over a province)."""
 
-    def write(run: Run, out: IO, opts: Options) -> None:
+    def write(run: Run, out: Sink, opts: Options) -> None:
         style = {"color": opts.color} if styled else {}
         getattr(_module(module), function)(run.catalogue, run.communes(), out, **style)
 
     return write
 
 
-def _whole(module: str, function: str, *, styled: bool = False) -> Callable[[Run, IO, Options], None]:
+def _whole(module: str, function: str, *, styled: bool = False) -> Callable[[Run, Sink, Options], None]:
     """A renderer of the whole run's result (tables and documents, which need every finding)."""
 
-    def write(run: Run, out: IO, opts: Options) -> None:
+    def write(run: Run, out: Sink, opts: Options) -> None:
         style = {"color": opts.color} if styled else {}
         out.write(getattr(_module(module), function)(run.result(), **style))
 
     return write
 
 
-def _matrix(run: Run, out: IO, opts: Options) -> None:
+def _matrix(run: Run, out: Sink, opts: Options) -> None:
     from ..batch import collect_matrix
 
     out.write(_module("matrix_out").render_table(collect_matrix(run.catalogue, run.communes()), color=opts.color))
 
 
-def _document(fmt: str) -> Callable[[Run, IO, Options], None]:
-    def write(run: Run, out: IO, opts: Options) -> None:
+def _document(fmt: str) -> Callable[[Run, Sink, Options], None]:
+    def write(run: Run, out: Sink, opts: Options) -> None:
         documents = _module("documents")
         out.write(documents.render(opts.product, fmt, run.result(), opts.document or documents.DocumentOptions()))
 
@@ -150,7 +156,7 @@ def render(reporter: Reporter, run: Run, opts: Optional[Options] = None) -> str 
     """The whole output in memory (the web page's downloads, tests)."""
     import io
 
-    buf: IO = io.BytesIO() if reporter.binary else io.StringIO()
+    buf: io.BytesIO | io.StringIO = io.BytesIO() if reporter.binary else io.StringIO()
     reporter.write(run, buf, opts or Options())
     return buf.getvalue()
 

@@ -190,8 +190,9 @@ def _table(doc, t: Table) -> None:
                 p.paragraph_format.space_after = Pt(0)
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 or i in t.numeric_columns else WD_ALIGN_PARAGRAPH.LEFT
                 _font(p.add_run(_clean(line)), TABLE_PT, italic=j > 0)
-        if t.shade_column is not None and r < len(t.shades) and t.shades[r] in LOOKS:
-            _shade(cells[t.shade_column], LOOKS[t.shades[r]].fill)
+        shade = t.shades[r] if r < len(t.shades) else None
+        if t.shade_column is not None and shade is not None and shade in LOOKS:
+            _shade(cells[t.shade_column], LOOKS[shade].fill)
     _widths(table, widths)
     _para(doc, after=4)
 

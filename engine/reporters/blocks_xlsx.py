@@ -26,7 +26,7 @@ def _put(ws, row: int, col: int, text: str):
 
 def render_xlsx(docs: list[DocumentBlocks]) -> bytes:
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
     thin = Side(style="thin", color="999999")
     border = Border(top=thin, bottom=thin, left=thin, right=thin)
     for d in docs:

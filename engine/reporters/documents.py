@@ -3,6 +3,7 @@ in which format (Markdown, plain text, Word, JSON, and Excel for the tables). ``
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional
@@ -12,6 +13,7 @@ from .. import __version__
 if TYPE_CHECKING:
     from ..audit import AuditResult
     from ..documents.blocks import DocumentBlocks
+    from ..documents.review import ReviewOptions
 
 SCHEMA = "chitieu.document/1"
 
@@ -20,11 +22,11 @@ SCHEMA = "chitieu.document/1"
 class DocumentOptions:
     """Everything a user may set on the documents; the rest comes from the facts."""
 
-    date: Optional[object] = None
+    date: Optional[dt.date] = None
     number: Optional[str] = None
     signer: str = ""
     recipients: list[str] = field(default_factory=list)
-    reviewer: Optional[object] = None  # chitieu.documents.review.ReviewOptions
+    reviewer: Optional[ReviewOptions] = None
 
 
 def _commune(result: "AuditResult", opts: DocumentOptions) -> list["DocumentBlocks"]:

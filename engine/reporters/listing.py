@@ -106,16 +106,19 @@ class ListView:
     def _line(self, text: str = "", **style) -> None:
         self.out.write((click.style(text, **style) if self.color and style and text else text) + "\n")
 
-    def commune(self, cf: CommuneFacts, findings: list[Finding]) -> None:
+    def commune(self, commune: CommuneFacts, findings: list[Finding]) -> None:
         self.communes += 1
         if self.communes > 1:
             self._line()
-        head = f"{one_line(cf.commune.name)} ({one_line(cf.commune.id)}) — số liệu đến {cf.as_of_phrase}"
+        head = f"{one_line(commune.commune.name)} ({one_line(commune.commune.id)}) — số liệu đến {commune.as_of_phrase}"
         for line in wrap(f"{head}: {len(findings)} kết luận", self.width, rest="  "):
             self._line(line, bold=True)
-        if cf.unreviewed:
+        if commune.unreviewed:
             for line in wrap(
-                vi.unreviewed_note(one_line(cf.commune.name), cf.unreviewed_files), self.width, first="  ", rest="  "
+                vi.unreviewed_note(one_line(commune.commune.name), commune.unreviewed_files),
+                self.width,
+                first="  ",
+                rest="  ",
             ):
                 self._line(line, fg="yellow", bold=True)
         groups: dict[str, list[Finding]] = {}
@@ -133,7 +136,7 @@ class ListView:
             for f in mine:
                 self._finding(f, id_w, period_w)
                 if g in FAILED:
-                    self.failed.append((cf, f))
+                    self.failed.append((commune, f))
 
     def _finding(self, f: Finding, id_w: int, period_w: int) -> None:
         lead = "    " + pad(f.rule_id, id_w) + "  " + pad(period(f), period_w) + "  "

@@ -12,6 +12,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__, vi
 from ..audit import AuditResult
@@ -35,6 +36,7 @@ def _rows(result: AuditResult) -> list[list]:
 def render_xlsx(result: AuditResult, *, created: dt.datetime | None = None) -> bytes:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on one worksheet
     ws.title = "Danh sách thiếu hụt"
     thin = Side(style="thin", color="999999")
     border = Border(top=thin, bottom=thin, left=thin, right=thin)

@@ -68,7 +68,10 @@ LETTER = {
     "not_applicable": "n",
     "noted": "g",
 }
-_CELL = {None: "<td></td>", **{s: f'<td class="{LETTER[s]}">{SYMBOL[s]}</td>' for s in SYMBOL}}
+_CELL: dict[Optional[str], str] = {
+    None: "<td></td>",
+    **{s: f'<td class="{LETTER[s]}">{SYMBOL[s]}</td>' for s in SYMBOL},
+}
 _FIRST = {s: i for i, s in enumerate(PAGE_ORDER)}
 
 
@@ -1099,7 +1102,7 @@ ERRORS = {
 }
 
 
-def _error_page(code: int, title: str, message: str, **extra):
+def _error_page(code: int, title: str, message: Optional[str], **extra):
     return render_template("error.html", code=code, title=title, message=message, **extra), code
 
 
@@ -1118,7 +1121,8 @@ def _errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
-        title, message = ERRORS.get(exc.code, (exc.name, exc.description))
+        default: tuple[str, Optional[str]] = (exc.name, exc.description)
+        title, message = ERRORS.get(exc.code, default) if exc.code is not None else default
         return _error_page(exc.code or 500, title, message)
 
     @app.errorhandler(Exception)

@@ -67,7 +67,9 @@ TOKEN_PRINCIPAL = Principal("người giữ mã truy cập", TOKEN_ROLE)
 
 
 def token_matches(given: Optional[str], token: Optional[str]) -> bool:
-    return bool(given) and bool(token) and hmac.compare_digest(given.encode(), token.encode())
+    if not given or not token:
+        return False
+    return hmac.compare_digest(given.encode(), token.encode())
 
 
 def is_loopback(host: str) -> bool:

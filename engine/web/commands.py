@@ -88,10 +88,10 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
         sys.exit(2)
     token = (os.environ.get("CHITIEU_TOKEN") or secrets.token_urlsafe(24)) if loopback else None
     app = create_app(url, token=token, loopback=loopback)
-    from waitress import create_server
+    from waitress.server import create_server
 
     server = create_server(app, host=host, port=port, threads=threads, ident="chitieu")
-    real_port = server.effective_port
+    real_port = server.effective_port  # type: ignore[union-attr]  # stubs omit it: one host gives a BaseWSGIServer, which has it
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"chitieu serve — cơ sở dữ liệu: {_safe(url)}")
     if token:

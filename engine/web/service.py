@@ -598,7 +598,8 @@ def _vi_number(x: int | float) -> str:
 def document_text(doc: Optional[dict]) -> str:
     if not doc:
         return ""
-    text = f"{doc.get('kind') + ' số ' if doc.get('kind') else ''}{doc['number']}"
+    kind = doc.get("kind")
+    text = f"{kind + ' số ' if kind else ''}{doc['number']}"
     if doc.get("date"):
         text += f" ngày {vi.date(dt.date.fromisoformat(doc['date']))}"
     return text
@@ -668,23 +669,29 @@ def audit(cat: Catalogue, files: dict[str, str]) -> Audit:
     if diags.has_errors():
         raise ServiceError(_problems(diags.items, {}))
     doc = render(REPORTERS["json"], Run.of(result))
+    assert isinstance(doc, str)  # JSON is text
     findings = json.loads(doc)["findings"]
     return Audit(result, doc.encode("utf-8"), findings, result.counts(), catalogue_info(cat))
 
 
+def _binary(data: str | bytes) -> bytes:
+    assert isinstance(data, bytes)  # a binary format (Word, Excel) renders bytes
+    return data
+
+
 def report_docx(a: Audit) -> bytes:
     """The commune's own draft of sections III.2 and IV as Word, as `chitieu report -o du-thao.docx` writes it."""
-    return render(DOCUMENT_FORMATS["docx"], Run.of(a.result), Options(product="commune"))
+    return _binary(render(DOCUMENT_FORMATS["docx"], Run.of(a.result), Options(product="commune")))
 
 
 def review_docx(a: Audit) -> bytes:
     """The reviewing body's review sheet (Phiếu rà soát) as Word, as `chitieu report --for reviewer` writes it."""
-    return render(DOCUMENT_FORMATS["docx"], Run.of(a.result), Options(product="reviewer"))
+    return _binary(render(DOCUMENT_FORMATS["docx"], Run.of(a.result), Options(product="reviewer")))
 
 
 def shortfalls_xlsx(a: Audit) -> bytes:
     """The shortfall list as Excel, as `chitieu shortfalls --format xlsx` writes it."""
-    return render(SHORTFALL_FORMATS["xlsx"], Run.of(a.result))
+    return _binary(render(SHORTFALL_FORMATS["xlsx"], Run.of(a.result)))
 
 
 def finding_columns(f: dict) -> dict:
