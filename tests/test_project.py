@@ -29,7 +29,7 @@ def test_ci_runs_the_readme_test_command():
 def test_ci_checks_lint_format_and_types_after_the_tests():
     lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     after = lines[lines.index(readme_commands()[1]) + 1 :]
-    assert "ruff check ." in after and "ruff format --check ." in after
+    assert "ruff check ." in after and "ruff format --check ." in after and "mypy" in after
 
 
 def test_no_code_outside_the_kinds_folder_compares_a_rule_kind_name():
