@@ -102,11 +102,22 @@ def _shot(driver, name: str, tmp_path: Path) -> Path:
 
 def _go(driver, element) -> None:
     """Click something that loads a new page, and wait until it has (the old page's elements go stale)."""
-    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
+    def gone(_driver) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:  # chromedriver's other word for a node of a page that is gone
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+
     element.click()
-    WebDriverWait(driver, 30).until(ec.staleness_of(element))
+    WebDriverWait(driver, 30).until(gone)
 
 
 def _wait_for_file(folder: Path, suffix: str) -> Path:
