@@ -92,10 +92,17 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _lang() -> str:
+    """The language of diagnostics: --lang, else $CHITIEU_LANG, else Vietnamese."""
+    ctx = click.get_current_context(silent=True)
+    return (ctx.find_root().params.get("lang") if ctx else None) or "vi"
+
+
 def _print_diagnostics(diags) -> None:
     # a message may quote the input: its control characters must not reach the terminal
+    lang = _lang()
     for d in sorted(diags, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code)):
-        click.echo(clean(d.render()), err=True)
+        click.echo(clean(d.render(lang)), err=True)
 
 
 def guarded(fn: Callable) -> Callable:
@@ -109,7 +116,10 @@ def guarded(fn: Callable) -> Callable:
         except InputError as exc:
             _print_diagnostics(exc.diagnostics)
             n = sum(1 for d in exc.diagnostics if d.level == "error")
-            click.echo(f"chitieu: {n} error(s) in the input; nothing was evaluated", err=True)
+            if _lang() == "vi":
+                click.echo(f"chitieu: dữ liệu đầu vào có {n} lỗi; chưa đánh giá quy tắc nào", err=True)
+            else:
+                click.echo(f"chitieu: {n} error(s) in the input; nothing was evaluated", err=True)
             sys.exit(EXIT_INPUT)
         except OutputError as exc:
             click.echo(f"chitieu: error[output]: {exc}", err=True)
@@ -155,8 +165,17 @@ def guarded(fn: Callable) -> Callable:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, "--version", prog_name="chitieu")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    envvar="CHITIEU_LANG",
+    default="vi",
+    show_default=True,
+    help="Language of the messages about input files (diagnostics); codes, places and exit codes are the same in "
+    "both. Also $CHITIEU_LANG.",
+)
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, lang: str) -> None:
     """chitieu — kiểm tra kết quả báo cáo của xã so với chỉ tiêu kế hoạch.
 
     \b
@@ -435,11 +454,18 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Op
     _print_diagnostics(diags.items)
     if diags.has_errors():
         n = len(diags.errors)
-        click.echo(
-            f"chitieu: {n} error(s) in the input; the communes they touch were left out"
-            + (f", and nothing was written to {output}" if output is not None else ""),
-            err=True,
-        )
+        if _lang() == "vi":
+            click.echo(
+                f"chitieu: dữ liệu đầu vào có {n} lỗi; đã bỏ qua các xã có lỗi"
+                + (f", và không ghi gì vào {output}" if output is not None else ""),
+                err=True,
+            )
+        else:
+            click.echo(
+                f"chitieu: {n} error(s) in the input; the communes they touch were left out"
+                + (f", and nothing was written to {output}" if output is not None else ""),
+                err=True,
+            )
         sys.exit(EXIT_INPUT)
     sys.exit(_fail_exit(counts, fail_on))
 
@@ -1269,7 +1295,10 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     lint(paths, rules_dir or default_rules_dir(), diags)
     _print_diagnostics(diags.items)
     errors, warnings = len(diags.errors), len(diags.warnings)
-    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    if _lang() == "vi":
+        click.echo(f"{errors} lỗi, {warnings} cảnh báo", err=True)
+    else:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     sys.exit(EXIT_INPUT if errors else EXIT_OK)
 
 

@@ -152,8 +152,20 @@ class Diagnostic:
         """``path:line:col`` for a text file, ``path:Sheet!A1`` for a workbook cell."""
         return f"{self.path}:{self.cell}" if self.sheet else f"{self.path}:{self.line}:{self.col}"
 
-    def render(self) -> str:
-        return f"{self.place}: {self.level}[{self.code}]: {self.message}"
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``: 'en' as built at its call site; 'vi' as written there (``message_vi``) or from the
+        table of engine/messages_vi.py, in English where neither has it."""
+        if lang != "vi":
+            return self.message
+        if self.message_vi:
+            return self.message_vi
+        from .messages_vi import vietnamese
+
+        return vietnamese(self.code, self.message) or self.message
+
+    def render(self, lang: str = "en") -> str:
+        """``path:line:col: level[code]: message``; the place, level and code are the same in every language."""
+        return f"{self.place}: {self.level}[{self.code}]: {self.text(lang)}"
 
 
 @dataclass

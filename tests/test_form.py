@@ -19,6 +19,7 @@ from conftest import ROOT, SEED_FACTS, finding, run_cli
 from formfill import blocks_by_key, fill, rows_by_key, slot_key
 from chitieu.form import ICOL, ITEMS, MAIN, M
 from chitieu.yamlsrc import load
+from test_messages_vi import assert_vietnamese
 
 YEARS = ["--year", "2022", "--year", "2023", "--year", "2024"]
 SEED_FILE = SEED_FACTS / "bao-cao-2024.yaml"
@@ -274,6 +275,13 @@ def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
     # `check` reports the same cells and judges nothing for this commune
     check = run_cli("check", str(bad))
     assert check.code == 2 and sorted(_errors(check)) == sorted(expected)
+    # in Vietnamese (the default): the same cells and codes, every message in Vietnamese
+    vi = run_cli("--lang", "vi", "facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    said = {d["code"]: d["message"] for d in assert_vietnamese(vi, run)}
+    assert (
+        said["wrong-type"]
+        == "ô chứa chữ 'mười một', không phải số; chỉ gõ con số (ví dụ 11 hoặc 62,5), không kèm đơn vị"
+    )
 
 
 def test_a_formula_is_read_as_its_saved_result_never_computed(filled_form, rows, tmp_path):

@@ -1,0 +1,897 @@
+"""The Vietnamese text of diagnostics.
+
+Each call site builds its message in English (``Diagnostic.message``); this table gives, per diagnostic code, English
+patterns with named groups and the Vietnamese template of each. ``vietnamese(code, message)`` is applied when a
+diagnostic is shown (``Diagnostic.text``): the quoted names, ids, numbers and paths of the English message are carried
+over unchanged. A message no pattern matches is shown in English (a test runs every broken fixture in Vietnamese and
+fails on one). A call site whose messages vary too much for a pattern passes ``message_vi`` itself (report lint).
+
+Patterns are matched in full (``re.fullmatch``) after three steps that many messages share: the "did you mean" hint is
+put into Vietnamese wherever it sits; a leading place ("example 'a': fact 2: value: ") is split off and put into
+Vietnamese; a trailing "; the file was skipped" likewise.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+Q = r"'[^']*'"  # a quoted name, id or value: carried over as it is
+ANY = r".+?"
+
+# fragments that sit inside messages of many codes
+_HINT = re.compile(r" \(did you mean: (?P<names>[^)]*?)\?\)")
+_PREFIXES: list[tuple[str, str]] = [
+    (rf"example (?P<name>{Q}): ", "ví dụ {name}: "),
+    (r"fact (?P<n>\d+): ", "số liệu thứ {n}: "),
+    (r"waiver (?P<n>\d+): ", "miễn trừ thứ {n}: "),
+    (r"in the facts drafted from this report: ", "trong số liệu rút từ báo cáo này: "),
+    (r"(?P<field>[a-z_]+(?:\.[a-z_0-9]+)*): (?=[a-z'\"{0-9]|the |expected )", "{field}: "),
+]
+_SUFFIXES: list[tuple[str, str]] = [
+    (r"; the file was skipped", "; tệp đã được bỏ qua"),
+]
+
+# what to do instead of giving a file of another kind (engine/inputs.py what_instead), and the kinds' names
+FILE_KINDS: dict[str, str] = {
+    "a PDF document": "văn bản PDF",
+    "a PowerPoint presentation (.pptx)": "bản trình chiếu PowerPoint (.pptx)",
+    "a Rich Text document (.rtf)": "văn bản Rich Text (.rtf)",
+    "a Word document (.docx)": "văn bản Word (.docx)",
+    "a zip archive": "tệp nén zip",
+    "an Excel workbook (.xlsx)": "bảng tính Excel (.xlsx)",
+    "an OpenDocument file (.odt/.ods)": "tệp OpenDocument (.odt/.ods)",
+    "an image": "hình ảnh",
+    "an old Office document (.doc or .xls, Office 97–2003)": "văn bản Office cũ (.doc hoặc .xls, Office 97–2003)",
+}
+_READS_VI = (
+    "chitieu đọc tệp số liệu và tệp miễn trừ (.yaml, 'schema: chitieu.facts/1') và báo cáo của xã dạng .txt, .md "
+    "hoặc .docx"
+)
+INSTEAD: dict[str, str] = {
+    "chitieu reads fact and waiver files (.yaml, 'schema: chitieu.facts/1') and a commune's report as .txt, .md or "
+    ".docx": _READS_VI,
+    "give a Word report its .docx name to check it as a report (chitieu check bao-cao.docx), or draft its facts with "
+    "`chitieu facts extract`": "hãy đặt tên tệp báo cáo Word có đuôi .docx để kiểm tra như một báo cáo (chitieu check "
+    "bao-cao.docx), hoặc rút số liệu bằng `chitieu facts extract`",
+    "open it in Word or LibreOffice and save it as .docx (Word) or .txt (UTF-8); chitieu reads fact and waiver files "
+    "(.yaml, 'schema: chitieu.facts/1') and a commune's report as .txt, .md or .docx": "mở tệp bằng Word hoặc "
+    "LibreOffice và lưu dưới dạng .docx (Word) hoặc .txt (UTF-8); " + _READS_VI,
+}
+
+_DATE_HINT = "viết ngày theo dạng YYYY-MM-DD"
+_AS_OF_UNKNOWN = (
+    "báo cáo không nêu số liệu tính đến ngày nào (không có dòng “ngày … tháng … năm …”, không có “tính đến ngày …”): "
+    "hãy chỉ định bằng --as-of YYYY-MM-DD; chitieu không bao giờ đánh giá báo cáo theo ngày hôm nay"
+)
+_NAME_UNKNOWN = (
+    "báo cáo không nêu tên đơn vị (phần đầu và phần mở đầu không có “UBND xã …”): hãy chỉ định bằng --name 'xã …' "
+    "(và --commune-id)"
+)
+_UTF8_HOW = "lưu lại tệp theo mã UTF-8 (Unicode), ví dụ bằng công cụ chuyển mã của Unikey hoặc “Save as… UTF-8”"
+_FORM_SAVE = "lưu lại biểu mẫu bằng Excel hoặc LibreOffice dưới dạng .xlsx"
+
+# code → [(English pattern, Vietnamese template)]; "*" holds patterns that several codes share
+MESSAGES: dict[str, list[tuple[str, str]]] = {
+    "*": [
+        (rf"(?P<key>{Q}) needs a (?P<what>{Q}) template", "{key} cần có mẫu câu {what}"),
+        (rf"expected a mapping of keys, got (?P<got>{ANY})", "cần một bảng khóa (key: giá trị), nhưng gặp {got}"),
+        (rf"expected a list \('- ' items\), got (?P<got>{ANY})", "cần một danh sách (các dòng '- '), nhưng gặp {got}"),
+    ],
+    # reading files
+    "io": [
+        (r"no such file or folder(?P<hint>.*)", "không có tệp hoặc thư mục này{hint}"),
+        (
+            r"the rules directory does not exist \(set --rules or CHITIEU_RULES\)",
+            "thư mục quy tắc không tồn tại (chỉ định bằng --rules hoặc CHITIEU_RULES)",
+        ),
+        (
+            r"the Word file is damaged, or is not a Word \.docx \(no Word document inside\); open it in Word and save it "
+            r"again as \.docx",
+            "tệp Word bị hỏng hoặc không phải tệp .docx (không có văn bản Word bên trong); mở tệp bằng "
+            "Word và lưu lại dưới dạng .docx",
+        ),
+        (rf"the Word file is damaged \((?P<why>{ANY})\)", "tệp Word bị hỏng ({why})"),
+        (rf"cannot read the (?P<thing>{ANY}): (?P<why>{ANY})", "không đọc được {thing}: {why}"),
+        (rf"cannot read (?P<thing>{ANY}): (?P<why>{ANY})", "không đọc được {thing}: {why}"),
+        (rf"is a folder; give the (?P<thing>{ANY}) itself", "là một thư mục; hãy chỉ định chính {thing}"),
+        (rf"(?P<why>{ANY}): cannot be read", "{why}: không đọc được"),
+    ],
+    "file-kind": [
+        (
+            rf"is (?P<thing>{ANY}), not a regular file; chitieu reads only regular files",
+            "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
+        ),
+        (rf"the file is (?P<kind>{ANY}), not text; (?P<what>{ANY})", "tệp là {kind}, không phải văn bản; {what}"),
+        (
+            r"a YAML file is not a report: `facts extract` drafts facts from a commune's report \(\.txt, \.md, \.docx\); "
+            r"check a fact file with `chitieu check`",
+            "tệp YAML không phải là báo cáo: `facts extract` rút số liệu từ báo cáo của xã (.txt, .md, .docx); tệp số "
+            "liệu thì kiểm tra bằng `chitieu check`",
+        ),
+    ],
+    "archive-limit": [
+        (
+            r"the Word file holds (?P<n>[\d,]+) archive members; the limit is (?P<m>[\d,]+) \(a zip bomb\?\)",
+            "tệp Word chứa {n} thành phần nén, vượt giới hạn {m} (tệp nén độc hại?)",
+        ),
+        (
+            rf"the part (?P<part>{Q}) unpacks to (?P<n>[\d,]+) bytes; the limit is (?P<m>[\d,]+) \(a zip bomb\?\)",
+            "phần {part} giải nén ra {n} byte, vượt giới hạn {m} (tệp nén độc hại?)",
+        ),
+        (
+            rf"the part (?P<part>{Q}) holds more than (?P<m>[\d,]+) XML elements \(the limit; a zip bomb\?\)",
+            "phần {part} chứa hơn {m} phần tử XML (vượt giới hạn; tệp nén độc hại?)",
+        ),
+    ],
+    "file-too-large": [
+        (
+            r"the file is (?P<n>[\d,]+) bytes; the limit is (?P<m>[\d,]+) bytes",
+            "tệp có {n} byte, vượt giới hạn {m} byte",
+        ),
+        (r"the file holds more than (?P<m>[\d,]+) bytes \(the limit\)", "tệp có hơn {m} byte (vượt giới hạn)"),
+    ],
+    "empty-file": [
+        (r"the file is empty", "tệp rỗng"),
+        (r"the file holds no YAML document", "tệp không có văn bản YAML nào"),
+    ],
+    "encoding": [
+        (
+            r"the file is not valid UTF-8 \(byte (?P<b>0x[0-9a-f]+)\); save it as UTF-8",
+            "tệp không đúng mã UTF-8 (byte {b}); lưu lại tệp theo mã UTF-8",
+        ),
+        (
+            rf"the file is Vietnamese text in the (?P<enc>{ANY}) encoding, not UTF-8: save it as UTF-8 \(Unicode\), "
+            rf"e\.g\. with Unikey's converter or your editor's “Save as… UTF-8”",
+            "tệp là văn bản tiếng Việt theo bảng mã {enc}, không phải UTF-8: " + _UTF8_HOW,
+        ),
+        (
+            rf"the file is UTF-16 \(Notepad's “Unicode”\) text, not UTF-8: save it as UTF-8 {ANY}",
+            "tệp là văn bản UTF-16 (“Unicode” của Notepad), không phải UTF-8: lưu lại theo mã UTF-8 "
+            "(trong Notepad: Save as… → Encoding: UTF-8)",
+        ),
+    ],
+    "unicode-mixed": [
+        (
+            rf"the file mixes composed \(NFC\) and decomposed \(NFD\) Vietnamese characters; {ANY}",
+            "tệp trộn lẫn ký tự tiếng Việt dựng sẵn (NFC) và tổ hợp (NFD); lưu lại tệp theo dạng chuẩn hóa NFC "
+            "(ví dụ `uconv -x any-nfc` hoặc chức năng chuẩn hóa Unicode của trình soạn thảo)",
+        ),
+    ],
+    "yaml-syntax": [
+        (
+            r"(?P<p>.+?): `(?P<key>[^`]+)` is indented (?P<n>\d+) spaces?; indent it like `(?P<like>[^`]+)` "
+            r"\((?P<m>\d+) spaces?\)",
+            "lỗi cú pháp YAML, {p}: `{key}` đang thụt lề {n} dấu cách; hãy thụt lề như `{like}` ({m} dấu cách)",
+        ),
+        (
+            r"(?P<p>.+?) \(a tab: YAML indents with spaces only\)",
+            "lỗi cú pháp YAML, {p} (có ký tự tab: YAML chỉ thụt lề bằng dấu cách)",
+        ),
+        (r"control characters are not allowed", "không được dùng ký tự điều khiển"),
+        (
+            r"(?P<p>(?:did not find expected|found|while|expected|could not find|unacceptable character) .+?|"
+            r"mapping values are not allowed in this context|invalid YAML|unsupported YAML node)",
+            "lỗi cú pháp YAML, {p}; kiểm tra dòng này và dòng trước: thụt lề, dấu ':' sau khóa, dấu ngoặc và dấu "
+            "nháy đóng mở đủ cặp",
+        ),
+    ],
+    "yaml-tag": [
+        (
+            rf"the tag (?P<tag>{Q}) is not allowed; rule and fact files are plain data",
+            "không được dùng thẻ {tag}; tệp quy tắc và tệp số liệu chỉ chứa dữ liệu thuần",
+        ),
+    ],
+    "yaml-merge": [
+        (
+            r"merge keys \('<<'\) are not allowed; write the keys out",
+            "không được dùng khóa gộp ('<<'); hãy viết đầy đủ từng khóa",
+        ),
+    ],
+    "yaml-key": [(r"keys must be plain text", "khóa phải là văn bản thường")],
+    "duplicate-key": [
+        (rf"the key (?P<key>{Q}) appears twice in this mapping", "khóa {key} xuất hiện hai lần trong cùng một bảng"),
+    ],
+    "yaml-too-large": [
+        (
+            rf"the document expands to more than (?P<n>[\d,]+) values {ANY}",
+            "văn bản bung ra hơn {n} giá trị (do neo và bí danh nhân lên); hãy viết đầy đủ các giá trị hoặc tách tệp",
+        ),
+    ],
+    "yaml-too-deep": [
+        (r"values are nested more than (?P<n>\d+) levels deep", "giá trị lồng nhau sâu quá {n} cấp"),
+    ],
+    "yaml-multi-document": [
+        (
+            r"the file holds more than one YAML document \('---'\); put one document per file",
+            "tệp có nhiều hơn một văn bản YAML ('---'); mỗi tệp chỉ để một văn bản",
+        ),
+    ],
+    "unknown-schema": [
+        (rf"'schema' must be (?P<list>{ANY}), got (?P<got>{ANY})", "'schema' phải là {list}, nhưng gặp {got}"),
+        (
+            rf"the file must be a mapping that starts with (?P<s>{Q}) \(or another chitieu schema\), {ANY}",
+            "tệp phải là một bảng khóa bắt đầu bằng {s} (hoặc một schema khác của chitieu), không phải một danh sách "
+            "hay một giá trị đơn",
+        ),
+    ],
+    # shapes
+    "unknown-key": [
+        (rf"unknown key (?P<key>{Q})(?P<hint>.*)", "khóa {key} không có trong định dạng{hint}"),
+        (
+            rf"(?P<key>{Q}) does not apply to a rule of kind (?P<kind>{Q}); it is a key of (?P<owners>{ANY}) rules",
+            "khóa {key} không dùng cho quy tắc loại {kind}; đó là khóa của quy tắc loại {owners}",
+        ),
+    ],
+    "missing-key": [
+        (rf"missing required key (?P<key>{Q})", "thiếu khóa bắt buộc {key}"),
+        (rf"(?P<key>{Q}) needs a (?P<what>{Q}) template", "{key} cần có mẫu câu {what}"),
+    ],
+    "missing-citation": [
+        (
+            rf"missing required key (?P<key>{Q}): every rule cites {ANY}",
+            "thiếu khóa bắt buộc {key}: mỗi quy tắc phải dẫn điều, khoản của văn bản quy định chỉ tiêu "
+            "(source: {{clause: …}})",
+        ),
+    ],
+    "wrong-type": [
+        (rf"(?P<key>{Q}) must be a list \('- ' items\)", "{key} phải là một danh sách (các dòng '- ')"),
+        (
+            rf"expected a number, got the text (?P<got>{Q}); write the number without quotes or '%'",
+            "cần một số, nhưng gặp chữ {got}; viết số không có dấu nháy và không có '%'",
+        ),
+        (
+            rf"expected a whole number, got the text (?P<got>{Q}); write it without quotes",
+            "cần một số nguyên, nhưng gặp chữ {got}; viết số không có dấu nháy",
+        ),
+        (
+            rf"the cell holds the text (?P<got>{Q}), not a number; type the number alone \(e\.g\. (?P<a>\S+) or "
+            r"(?P<b>\S+)\), without its unit",
+            "ô chứa chữ {got}, không phải số; chỉ gõ con số (ví dụ {a} hoặc {b}), không kèm đơn vị",
+        ),
+        (rf"expected (?P<what>a [a-z ]+), got (?P<got>{ANY})", "cần {what}, nhưng gặp {got}"),
+        (rf"(?P<what>input should be [^,]+), got (?P<got>{ANY})", "{what}, nhưng gặp {got}"),
+    ],
+    "invalid-value": [
+        (
+            rf"(?P<field>{Q}): (?P<got>{ANY}) is not allowed(?P<hint>(?: \(có phải là: [^)]*\))?); "
+            rf"expected (?P<allowed>{ANY})",
+            "{field}: giá trị {got} không được phép{hint}; các giá trị được phép: {allowed}",
+        ),
+        (
+            rf"(?P<got>{ANY}) is not allowed(?P<hint>(?: \(có phải là: [^)]*\))?); expected (?P<allowed>{ANY})",
+            "giá trị {got} không được phép{hint}; các giá trị được phép: {allowed}",
+        ),
+        (
+            rf"(?P<got>{ANY}) is not a rule kind; expected (?P<allowed>{ANY})",
+            "{got} không phải là loại quy tắc; các loại: {allowed}",
+        ),
+        (
+            rf"(?P<got>{ANY}) is not a valid identifier: {ANY}",
+            "{got} không phải là mã hợp lệ: dùng chữ thường ASCII, chữ số và '-' (mã quy tắc, văn bản) hoặc '_' và '.' "
+            "(mã chỉ tiêu)",
+        ),
+        (rf"(?P<got>{ANY}) is not a valid date", "{got} không phải là ngày hợp lệ"),
+        (
+            rf"(?P<got>{ANY}) is not a date; write dates as YYYY-MM-DD \(e\.g\. (?P<a>\S+) for (?P<b>\S+)\)",
+            "{got} không phải là ngày; " + _DATE_HINT + " (ví dụ {a} cho ngày {b})",
+        ),
+        (
+            rf"(?P<got>{ANY}) is not a date; write YYYY-MM-DD, or YYYY-MM when the day is blank in the report",
+            "{got} không phải là ngày; viết YYYY-MM-DD, hoặc YYYY-MM khi báo cáo để trống ngày",
+        ),
+        (
+            rf"(?P<got>{ANY}) is not a date; write it as dd/mm/yyyy \(e\.g\. (?P<a>\S+)\) or, when the day is not known "
+            r"yet, mm/yyyy",
+            "{got} không phải là ngày; viết theo dạng dd/mm/yyyy (ví dụ {a}), hoặc mm/yyyy khi chưa biết ngày",
+        ),
+        (
+            rf"(?P<got>{ANY}) is not a date; write it as dd/mm/yyyy \(e\.g\. (?P<a>\S+)\)",
+            "{got} không phải là ngày; viết theo dạng dd/mm/yyyy (ví dụ {a})",
+        ),
+        (
+            r"the cell holds the number (?P<n>\S+), not a date; write the date as dd/mm/yyyy \(e\.g\. (?P<a>\S+)\)",
+            "ô chứa số {n}, không phải ngày; viết ngày theo dạng dd/mm/yyyy (ví dụ {a})",
+        ),
+        (
+            rf"(?P<got>{ANY}) is not a period; write a year \((?P<y>\d+)\), a span \((?P<s>{Q})\) or 'as_of'",
+            "{got} không phải là kỳ; viết một năm ({y}), một khoảng năm ({s}) hoặc 'as_of'",
+        ),
+        (
+            rf"(?P<got>{ANY}): too long, (?P<n>[\d,]+) characters; at most (?P<m>[\d,]+) characters",
+            "{got}: quá dài, {n} ký tự; tối đa {m} ký tự",
+        ),
+        (
+            rf"the number(?P<n>(?: \S+)?) is out of range \(at most (?P<m>{ANY})\)",
+            "số{n} vượt ngoài phạm vi (tối đa {m})",
+        ),
+        (
+            rf"(?P<got>{Q}) is not a level of (?P<ind>{Q}); choose one of (?P<levels>{ANY})",
+            "{got} không phải là một mức của {ind}; chọn một trong các mức {levels}",
+        ),
+        (
+            r"a 'cumulative' period needs 'from' \(the first year counted\)",
+            "kỳ 'cumulative' cần có 'from' (năm đầu tiên được tính)",
+        ),
+        (r"a 'deadline' period needs 'deadline: YYYY-MM-DD'", "kỳ 'deadline' cần có 'deadline: YYYY-MM-DD'"),
+        (rf"(?P<got>{ANY}): input should be (?P<what>{ANY})", "{got}: giá trị phải là {what}"),
+    ],
+    # the catalogue
+    "missing-catalogue": [
+        (
+            r"no catalogue\.yaml \(schema: (?P<s>[^)]+)\) in the rules directory",
+            "thư mục quy tắc không có tệp catalogue.yaml (schema: {s})",
+        ),
+    ],
+    "duplicate-rule": [
+        (rf"rule id (?P<id>{Q}) is already used at (?P<at>{ANY})", "mã quy tắc {id} đã được dùng tại {at}"),
+    ],
+    "duplicate-indicator": [
+        (rf"indicator (?P<key>{Q}) is already declared at (?P<at>{ANY})", "chỉ tiêu {key} đã được khai báo tại {at}"),
+    ],
+    "duplicate-document": [
+        (rf"document (?P<id>{Q}) is already declared at (?P<at>{ANY})", "văn bản {id} đã được khai báo tại {at}"),
+    ],
+    "unknown-document": [
+        (
+            rf"(?P<key>{Q}) names document (?P<id>{Q}), which no rule file declares",
+            "{key} nêu văn bản {id}, nhưng không tệp quy tắc nào khai báo văn bản này",
+        ),
+        (rf"unknown document (?P<id>{Q})(?P<hint>.*)", "văn bản {id} chưa được khai báo{hint}"),
+    ],
+    "unknown-indicator": [
+        (
+            rf"criterion (?P<n>\S+) names unknown indicator (?P<key>{Q})(?P<hint>.*)",
+            "tiêu chí {n} nêu chỉ tiêu {key} chưa được khai báo{hint}",
+        ),
+        (rf"unknown indicator (?P<key>{Q})(?P<hint>.*)", "chỉ tiêu {key} chưa được khai báo{hint}"),
+    ],
+    "unknown-rule": [
+        (rf"unknown rule (?P<id>{Q})(?P<hint>.*)", "quy tắc {id} không tồn tại{hint}"),
+    ],
+    "rule-cycle": [
+        (rf"rules depend on each other in a cycle: (?P<cycle>{ANY})", "các quy tắc phụ thuộc vòng tròn: {cycle}"),
+    ],
+    "outlook-periods": [
+        (
+            rf"(?P<id>{Q}) is judged once per year; an outlook reads a rule with one period {ANY}",
+            "{id} được đánh giá theo từng năm; phần triển vọng chỉ đọc quy tắc có một kỳ (cumulative, deadline hoặc "
+            "as_of)",
+        ),
+    ],
+    "type-mismatch": [
+        (
+            rf"a ratio needs a numeric (?P<what>denominator|indicator); (?P<key>{Q}) is (?P<type>\S+)",
+            "tỷ lệ cần {what} kiểu số; {key} có kiểu {type}",
+        ),
+        (
+            rf"(?P<agg>{Q}) needs an indicator of type (?P<a>\S+) or (?P<b>\S+); (?P<key>{Q}) is (?P<type>\S+)",
+            "{agg} cần chỉ tiêu kiểu {a} hoặc {b}; {key} có kiểu {type}",
+        ),
+        (
+            rf"(?P<key>{Q}) is a list of items: use 'aggregate: count'",
+            "{key} là danh sách mục: dùng 'aggregate: count'",
+        ),
+        (
+            rf"'document_kinds' names the document a yes/no task requires; (?P<key>{Q}) is (?P<type>\S+)",
+            "'document_kinds' nêu văn bản mà một nhiệm vụ có/không đòi hỏi; {key} có kiểu {type}",
+        ),
+        (r"a boolean target compares with '=='", "chỉ tiêu có/không chỉ so sánh bằng '=='"),
+        (
+            rf"(?P<key>{Q}) is a level: the target must be one of (?P<levels>\[[^\]]*\]), got (?P<got>{ANY})",
+            "{key} là chỉ tiêu theo mức: chỉ tiêu phải là một trong {levels}, nhưng gặp {got}",
+        ),
+        (
+            rf"(?P<key>{Q}) is (?P<type>\S+): the target value must be a number, got (?P<got>{ANY})",
+            "{key} có kiểu {type}: mức chỉ tiêu phải là một số, nhưng gặp {got}",
+        ),
+        (
+            rf"(?P<key>{Q}) is boolean: the target value must be true or false, got (?P<got>{ANY})",
+            "{key} là chỉ tiêu có/không: mức chỉ tiêu phải là true hoặc false, nhưng gặp {got}",
+        ),
+        (
+            rf"(?P<key>{Q}) takes one of (?P<levels>\[[^\]]*\]), got (?P<got>{Q})(?P<hint>.*)",
+            "{key} nhận một trong các giá trị {levels}, nhưng gặp {got}{hint}",
+        ),
+        (
+            rf"(?P<key>{Q}) is (?P<type>[a-z_]+): the value must be a number or a bound, got (?P<got>{ANY})",
+            "{key} có kiểu {type}: giá trị phải là một số hoặc một khoảng, nhưng gặp {got}",
+        ),
+        (rf"(?P<key>{Q}) is (?P<type>[a-z_]+): (?P<rest>{ANY})", "{key} có kiểu {type}: {rest}"),
+    ],
+    "unit-mismatch": [
+        (rf"the target is in (?P<u>{Q}) but a ratio is in %", "chỉ tiêu đặt theo đơn vị {u} nhưng tỷ lệ tính bằng %"),
+        (
+            rf"the target is in (?P<u>{Q}) but indicator (?P<key>{Q}) counts in (?P<v>{Q})",
+            "chỉ tiêu đặt theo đơn vị {u} nhưng chỉ tiêu {key} tính theo đơn vị {v}",
+        ),
+    ],
+    "period-outside-document": [
+        (
+            rf"(?P<what>from|to|deadline|year) (?P<val>\S+) lies outside the period of (?P<doc>{ANY}) \((?P<span>[^)]+)\)",
+            "{what} {val} nằm ngoài thời kỳ của văn bản {doc} ({span})",
+        ),
+    ],
+    "template-field": [
+        (
+            rf"the template names an unknown field (?P<f>{Q})(?P<hint>(?: \(có phải là: [^)]*\))?); the fields are: "
+            rf"(?P<fields>{ANY})",
+            "mẫu câu có trường {f} không tồn tại{hint}; các trường là: {fields}",
+        ),
+    ],
+    "template-field-unfilled": [
+        (
+            rf"a (?P<kind>\S+) rule never fills (?P<f>{Q}) \(it would print '—'\)",
+            "quy tắc loại {kind} không bao giờ điền trường {f} (sẽ in '—')",
+        ),
+        (
+            rf"a (?P<kind>\S+) rule never fills (?P<f>{Q}) \(it would print '—'\); {ANY}, it fills: (?P<fields>{ANY})",
+            "quy tắc loại {kind} không bao giờ điền trường {f} (sẽ in '—'); các trường loại này điền: {fields}",
+        ),
+    ],
+    "missing-example": [
+        (
+            rf"rule (?P<id>{Q}) has no example expecting (?P<s>{Q}); a rule is proved by (?P<statuses>{ANY}) example",
+            "quy tắc {id} chưa có ví dụ cho kết quả {s}; quy tắc này cần ví dụ cho các kết quả {statuses}",
+        ),
+        (
+            rf"rule (?P<id>{Q}) has no example expecting (?P<s>{Q}); a rule is proved by a met and an unmet example",
+            "quy tắc {id} chưa có ví dụ cho kết quả {s}; mỗi quy tắc cần một ví dụ đạt (met) và một ví dụ không đạt "
+            "(unmet)",
+        ),
+        (
+            rf"rule (?P<id>{Q}) has no example expecting (?P<s>{Q}) \(what happens without facts\)",
+            "quy tắc {id} chưa có ví dụ cho kết quả {s} (khi không có số liệu)",
+        ),
+    ],
+    "never-true": [
+        (
+            rf"the target (?P<t>{Q}) can never be met: the measured value lies in (?P<r>{ANY})",
+            "chỉ tiêu {t} không bao giờ đạt được: giá trị đo được nằm trong khoảng {r}",
+        ),
+    ],
+    "always-true": [
+        (
+            rf"the target (?P<t>{Q}) is met by every possible value \((?P<r>[^)]*)\); it can never be unmet",
+            "mọi giá trị có thể có đều đạt chỉ tiêu {t} ({r}); chỉ tiêu không bao giờ bị đánh giá là không đạt",
+        ),
+    ],
+    "rete-node-limit": [
+        (
+            rf"rule (?P<id>{Q}) compiles into (?P<n>[\d,]+) alternative patterns; durable_rules refuses a fact that "
+            rf"matches more than (?P<m>[\d,]+) at one node \(error (?P<e>\d+)\): simplify the target",
+            "quy tắc {id} được biên dịch thành {n} mẫu thay thế; durable_rules từ chối số liệu khớp quá {m} mẫu tại "
+            "một nút (lỗi {e}): hãy đơn giản hóa chỉ tiêu",
+        ),
+    ],
+    "rete-too-many-rules": [
+        (
+            rf"rule (?P<id>{Q}) is rule (?P<n>[\d,]+) of (?P<t>[\d,]+) in this catalogue; durable_rules holds at most "
+            rf"(?P<m>[\d,]+) rules in one ruleset \(error (?P<e>\d+)\): {ANY}",
+            "quy tắc {id} là quy tắc thứ {n}/{t} của danh mục; durable_rules chỉ chứa tối đa {m} quy tắc trong một "
+            "tập (lỗi {e}): hãy tách danh mục thành nhiều thư mục quy tắc và kiểm tra riêng từng thư mục",
+        ),
+        (
+            rf"the catalogue compiles into (?P<n>[\d,]+) condition branches, past durable_rules' (?P<m>[\d,]+) for one "
+            rf"ruleset from rule (?P<id>{Q}) on \(error (?P<e>\d+)\): {ANY}",
+            "danh mục được biên dịch thành {n} nhánh điều kiện, vượt mức {m} của durable_rules cho một tập, kể từ quy "
+            "tắc {id} (lỗi {e}): hãy tách danh mục thành nhiều thư mục quy tắc và kiểm tra riêng từng thư mục",
+        ),
+    ],
+    "indicator-unused": [
+        (rf"indicator (?P<key>{Q}) is read by no rule", "chỉ tiêu {key} không được quy tắc nào sử dụng"),
+    ],
+    "todo": [
+        (rf"(?P<key>{Q}) still holds a TODO placeholder", "{key} vẫn còn chỗ ghi tạm TODO"),
+        (
+            rf"a TODO left by `rules new`: (?P<todo>{ANY}) — set the value on that line, then delete the comment",
+            "còn ghi chú TODO do `rules new` để lại: {todo} — điền giá trị ở dòng đó rồi xóa ghi chú",
+        ),
+    ],
+    "missing-coverage": [
+        (
+            rf"document (?P<id>{Q}) does not say which communes it covers, so it applies to every commune; {ANY}",
+            "văn bản {id} chưa nêu phạm vi áp dụng nên được áp dụng cho mọi xã; hãy thêm 'covers:' (provinces: [...], "
+            "communes: [...] theo mã, hoặc all)",
+        ),
+    ],
+    "no-effect": [
+        (
+            r"'per_year' has no effect on an (?P<k>'as_of') rule, judged over one year at a time; .+",
+            "'per_year' không có tác dụng với quy tắc {k}; thiết lập này nhân chỉ tiêu với số năm của kỳ 'cumulative'",
+        ),
+        (
+            rf"(?P<s>{Q}) has no effect: an 'as_of' rule is judged once, at the report's as-of date; {ANY}",
+            "{s} không có tác dụng: quy tắc 'as_of' chỉ được đánh giá một lần, tại thời điểm báo cáo; hãy xóa thiết lập "
+            "này (hoặc dùng loại 'annual' hay 'cumulative' để đánh giá theo năm)",
+        ),
+        (
+            rf"'per_year' has no effect on an 'annual' rule, judged over one year at a time; {ANY}",
+            "'per_year' không có tác dụng với quy tắc 'annual' (đánh giá từng năm); thiết lập này nhân chỉ tiêu với số "
+            "năm của kỳ 'cumulative'",
+        ),
+    ],
+    "percent-fraction": [
+        (
+            r"the target is (?P<v>\S+)%: a percentage is written from 0 to 100 \((?P<a>\S+) for (?P<b>\S+)\), "
+            r"not as a fraction",
+            "chỉ tiêu là {v}%: tỷ lệ phần trăm viết từ 0 đến 100 ({a} cho {b}), không viết dạng thập phân",
+        ),
+    ],
+    "intake-pattern": [
+        (
+            rf"indicator (?P<key>{Q}): the pattern (?P<pat>“[^”]*”) cannot be used: unknown placeholder (?P<ph>\S+); "
+            rf"use one of (?P<all>{ANY})",
+            "chỉ tiêu {key}: không dùng được mẫu câu {pat}: chỗ điền {ph} không tồn tại; dùng một trong các chỗ điền "
+            "{all}",
+        ),
+        (
+            rf"indicator (?P<key>{Q}): the pattern (?P<pat>“[^”]*”) cannot be used: (?P<why>{ANY})",
+            "chỉ tiêu {key}: không dùng được mẫu câu {pat}: {why}",
+        ),
+    ],
+    # facts
+    "not-a-file": [
+        (
+            rf"is (?P<thing>{ANY}), not a regular file; chitieu reads only regular files",
+            "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
+        ),
+    ],
+    "commune-name": [
+        (
+            rf"commune (?P<id>{Q}) is named (?P<a>{Q}) here but (?P<b>{Q}) in (?P<at>{ANY})",
+            "xã {id} ở đây có tên {a} nhưng trong {at} lại có tên {b}",
+        ),
+    ],
+    "ocr-unavailable": [
+        (
+            rf"the report is (?P<thing>{ANY}); reading it needs OCR: install Tesseract with its Vietnamese data {ANY}",
+            "báo cáo là {thing}; muốn đọc cần nhận dạng chữ (OCR): cài Tesseract kèm dữ liệu tiếng Việt "
+            "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie), hoặc đưa báo cáo dạng .docx, .txt hay "
+            "PDF có lớp văn bản",
+        ),
+    ],
+    "report-unknown": [
+        (
+            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD; chitieu "
+            rf"never judges a report as of today's date; the report does not name its unit {ANY}: give it with --name "
+            r"'xã …' \(and --commune-id\)",
+            _AS_OF_UNKNOWN + "; " + _NAME_UNKNOWN,
+        ),
+        (
+            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD; chitieu "
+            r"never judges a report as of today's date",
+            _AS_OF_UNKNOWN,
+        ),
+        (
+            rf"the report does not name its unit {ANY}: give it with --name 'xã …' \(and --commune-id\)",
+            _NAME_UNKNOWN,
+        ),
+    ],
+    "period-after-report": [
+        (
+            r"period (?P<p>\S+) is after the report's as-of date (?P<d>\S+)",
+            "kỳ {p} sau thời điểm số liệu của báo cáo ({d})",
+        ),
+    ],
+    "out-of-range": [
+        (
+            rf"(?P<v>\S+) is outside the range of (?P<key>{Q}) \((?P<lo>\S+) to (?P<hi>\S+)\)",
+            "{v} nằm ngoài phạm vi của {key} (từ {lo} đến {hi})",
+        ),
+    ],
+    "conflicting-facts": [
+        (
+            rf"(?P<key>{Q}) for (?P<p>\S+) is given differently at (?P<at>\S+); {ANY}",
+            "{key} kỳ {p} được ghi khác tại {at}; báo cáo tự mâu thuẫn thì mô tả bằng hai chỉ tiêu và một quy tắc đối "
+            "chiếu (claim_check)",
+        ),
+    ],
+    "quote-mismatch": [
+        (
+            r"the quote is not at line (?P<n>\d+) of the report; it is at line (?P<m>\d+)",
+            "câu trích dẫn không có ở dòng {n} của báo cáo; câu này ở dòng {m}",
+        ),
+        (
+            r"the quote is not at line (?P<n>\d+) of the report; it is not in the report at all",
+            "câu trích dẫn không có ở dòng {n} của báo cáo; báo cáo hoàn toàn không có câu này",
+        ),
+        (r"the quote is not at line (?P<n>\d+) of the report", "câu trích dẫn không có ở dòng {n} của báo cáo"),
+        (
+            r"line (?P<n>\d+) is past the end of the report \((?P<m>\d+) lines\)",
+            "dòng {n} nằm ngoài báo cáo (báo cáo có {m} dòng)",
+        ),
+    ],
+    "report-missing": [
+        (
+            rf"the report file (?P<f>{Q}) is not there; quotes were not checked against it",
+            "không có tệp báo cáo {f}; chưa đối chiếu được câu trích dẫn",
+        ),
+    ],
+    "report-unreadable": [
+        (
+            rf"the report file cannot be read \((?P<why>{ANY})\); quotes were not checked",
+            "không đọc được tệp báo cáo ({why}); chưa đối chiếu được câu trích dẫn",
+        ),
+    ],
+    "unreviewed": [
+        (
+            rf"the facts drafted from this report \(not reviewed\) would be merged with the reviewed facts of (?P<c>\S+) "
+            rf"in (?P<f>{ANY}); check them apart, or pass --allow-unreviewed to merge them",
+            "số liệu rút từ báo cáo này (chưa rà soát) sẽ bị gộp với số liệu đã rà soát của {c} trong {f}; hãy kiểm "
+            "tra riêng, hoặc dùng --allow-unreviewed để gộp",
+        ),
+        (
+            r"this is a draft of `chitieu facts extract` that no one has reviewed \(unreviewed: true\); its facts would "
+            r"be audited with those of (?P<c>\S+): review them and delete this line, or pass --allow-unreviewed",
+            "đây là bản nháp của `chitieu facts extract` chưa được rà soát (unreviewed: true); số liệu của bản nháp sẽ "
+            "được kiểm tra cùng số liệu của {c}: hãy rà soát rồi xóa dòng này, hoặc dùng --allow-unreviewed",
+        ),
+    ],
+    "no-facts": [
+        (rf"no facts found in (?P<f>{ANY}): the file is empty", "không tìm thấy số liệu nào trong {f}: tệp rỗng"),
+        (
+            rf"no facts found in (?P<f>{ANY}): it is a Markdown document \(headings, code blocks, tables\), not a "
+            rf"commune's report {ANY}",
+            "không tìm thấy số liệu nào trong {f}: đây là văn bản Markdown (tiêu đề, khối mã, bảng), không phải báo cáo "
+            "của xã (không có tên loại “BÁO CÁO”, không có dòng “ỦY BAN NHÂN DÂN”); chitieu kiểm tra tệp số liệu "
+            "(.yaml, 'schema: chitieu.facts/1') và báo cáo của xã (.txt, .md, .docx, .pdf)",
+        ),
+        (
+            rf"no facts found in (?P<f>{ANY}): it is text, not a commune's report {ANY}",
+            "không tìm thấy số liệu nào trong {f}: đây là văn bản thường, không phải báo cáo của xã (không có tên loại "
+            "“BÁO CÁO”, không có dòng “ỦY BAN NHÂN DÂN”); chitieu kiểm tra tệp số liệu (.yaml, 'schema: "
+            "chitieu.facts/1') và báo cáo của xã (.txt, .md, .docx, .pdf)",
+        ),
+        (
+            rf"no facts found in (?P<f>{ANY}): no sentence matched what the catalogue knows of reports {ANY}",
+            "không tìm thấy số liệu nào trong {f}: không câu nào khớp với cách viết báo cáo mà danh mục biết "
+            "(indicators.yaml, 'words:' và 'intake:'); hãy tự lập tệp số liệu (RULES.md, “Tệp dữ liệu của xã”)",
+        ),
+    ],
+    "no-input": [
+        (
+            r"no fact files given \(pass \.yaml or \.xlsx files, or folders\)",
+            "chưa chỉ định tệp số liệu nào (hãy đưa tệp .yaml hoặc .xlsx, hoặc thư mục chứa chúng)",
+        ),
+        (
+            r"no fact files here: give \.yaml fact files \(schema: (?P<s>[^)]+)\) or \.xlsx reporting forms, folders that "
+            r"hold them, or a commune's report \(\.txt, \.md, \.docx\)",
+            "không có tệp số liệu nào: hãy chỉ định tệp số liệu .yaml (schema: {s}) hoặc biểu mẫu báo cáo .xlsx, thư mục "
+            "chứa các tệp đó, hoặc báo cáo của xã (.txt, .md, .docx)",
+        ),
+    ],
+    "report-date": [
+        (
+            r"this file dates the report (?P<t>“.*”) (?P<d>\S+) \(figures as of (?P<a>\S+)\) but (?P<at>\S+) dates it "
+            r"(?P<d2>\S+) \(as of (?P<a2>\S+)\); one report has one date: correct the draft",
+            "tệp này ghi báo cáo {t} ngày {d} (số liệu tính đến {a}) nhưng {at} ghi ngày {d2} (tính đến {a2}); một báo "
+            "cáo chỉ có một ngày: hãy sửa bản nháp",
+        ),
+    ],
+    # reporting forms
+    "form-key-missing": [
+        (
+            rf"row (?P<r>\d+) lists an item but belongs to no block \(no indicator key in its hidden column (?P<c>[A-Z]+) "
+            rf"and no block heading above it\); {ANY}",
+            "dòng {r} liệt kê một mục nhưng không thuộc khối nào (cột ẩn {c} không có mã chỉ tiêu, phía trên không có "
+            "dòng tiêu đề khối); hãy ghi mục vào khối của chỉ tiêu và kỳ của nó",
+        ),
+        (
+            rf"row (?P<r>\d+) has values \((?P<cols>[^)]*)\) but no indicator key in its hidden column (?P<c>[A-Z]+): {ANY}",
+            "dòng {r} có số liệu ({cols}) nhưng cột ẩn {c} không có mã chỉ tiêu: chitieu không biết đó là chỉ tiêu "
+            "nào; hãy ghi số liệu vào đúng dòng của chỉ tiêu (không thêm dòng vào trang này)",
+        ),
+    ],
+    "form-no-value": [
+        (
+            rf"the row gives (?P<cols>{ANY}) but no value and no Đạt / Không đạt; it was read as no data",
+            "dòng này có {cols} nhưng không có giá trị, không có Đạt / Không đạt; dòng được coi là không có số liệu",
+        ),
+    ],
+    "form-formula": [
+        (
+            rf"the cell holds a formula with no saved result; {ANY}",
+            "ô chứa công thức chưa có kết quả được lưu; hãy gõ trực tiếp giá trị (chitieu không tính công thức), hoặc "
+            "lưu lại biểu mẫu bằng Excel hay LibreOffice",
+        ),
+    ],
+    "form-duplicate-row": [
+        (
+            rf"this row repeats the indicator (?P<key>{Q}) and period (?P<p>{Q}) of row (?P<n>\d+); {ANY}",
+            "dòng này lặp lại chỉ tiêu {key} và kỳ {p} của dòng {n}; mỗi chỉ tiêu và kỳ chỉ giữ một dòng",
+        ),
+    ],
+    "form-period": [
+        (
+            rf"the hidden period cell holds (?P<p>{Q}), which is not a period of a form {ANY}; do not edit the hidden "
+            r"columns",
+            "ô kỳ ẩn chứa {p}, không phải kỳ của biểu mẫu (một năm như 2024, '2023-' cho số lũy kế, hoặc 'as_of'); "
+            "không sửa các cột ẩn",
+        ),
+        (
+            rf"(?P<p>{ANY}) is outside the plans that read (?P<key>{Q}) \(its periods: (?P<ps>[^)]*)\); "
+            r"do not edit the hidden columns",
+            "{p} nằm ngoài các kỳ của kế hoạch sử dụng {key} (các kỳ: {ps}); không sửa các cột ẩn",
+        ),
+    ],
+    "form-items-count": [
+        (
+            rf"the row says (?P<n>\S+) but (?P<sheet>{ANY}) lists none in the block (?P<b>“.*”): {ANY}",
+            "dòng này ghi {n} nhưng {sheet} không liệt kê mục nào trong khối {b}: hãy liệt kê từng mục (tên, và quyết "
+            "định nếu có), hoặc ghi 0 nếu không có",
+        ),
+        (
+            rf"the row says (?P<n>\S+) but (?P<sheet>{ANY}) lists (?P<m>\S+) in the block (?P<b>“.*”); {ANY}",
+            "dòng này ghi {n} nhưng {sheet} liệt kê {m} mục trong khối {b}; hãy để số liệu và danh sách khớp nhau",
+        ),
+    ],
+    "form-too-large": [
+        (
+            r"the workbook unpacks to (?P<n>[\d,]+) bytes; a form unpacks to at most (?P<m>[\d,]+) \(is it a zip bomb\?\)",
+            "bảng tính giải nén ra {n} byte; một biểu mẫu giải nén ra tối đa {m} byte (tệp nén độc hại?)",
+        ),
+        (
+            rf"the sheet (?P<s>{Q}) unpacks to (?P<n>[\d,]+) bytes; a form's sheet is at most (?P<m>[\d,]+) {ANY}",
+            "trang {s} giải nén ra {n} byte; một trang biểu mẫu tối đa {m} byte (trang có hàng triệu dòng?)",
+        ),
+        (
+            rf"the sheet (?P<s>{Q}) has (?P<n>[\d,]+) rows; a form has a few hundred, at most (?P<m>[\d,]+) {ANY}",
+            "trang {s} có {n} dòng; một biểu mẫu chỉ có vài trăm dòng, tối đa {m} (các dòng dưới bảng có thể chứa dữ "
+            "liệu thừa: hãy xóa đi)",
+        ),
+        (
+            rf"the sheet has more than (?P<m>[\d,]+) rows; a form has a few hundred {ANY}",
+            "trang có hơn {m} dòng; một biểu mẫu chỉ có vài trăm dòng (các dòng dưới bảng có thể chứa dữ liệu thừa: "
+            "hãy xóa đi)",
+        ),
+    ],
+    "form-invalid": [
+        (
+            rf"this workbook is not a chitieu reporting form \(it has no sheet (?P<s>{Q})\): {ANY}; make a form with "
+            r"`chitieu form`, fill it in and read it back",
+            "bảng tính này không phải biểu mẫu báo cáo của chitieu (không có trang {s}); hãy tạo biểu mẫu bằng "
+            "`chitieu form`, điền số liệu rồi đọc lại",
+        ),
+        (
+            rf"this workbook is not a chitieu reporting form \((?P<why>{ANY})\): {ANY}; make a form with "
+            r"`chitieu form`, fill it in and read it back",
+            "bảng tính này không phải biểu mẫu báo cáo của chitieu ({why}); hãy tạo biểu mẫu bằng `chitieu form`, điền "
+            "số liệu rồi đọc lại",
+        ),
+        (
+            rf"the sheet (?P<s>{Q}) cannot be read \((?P<why>{ANY})\); save the form again from Excel or LibreOffice as "
+            r"\.xlsx",
+            "không đọc được trang {s} ({why}); " + _FORM_SAVE,
+        ),
+        (
+            rf"the workbook cannot be read \((?P<why>{ANY})\); save the form again from Excel or LibreOffice as \.xlsx",
+            "không đọc được bảng tính ({why}); " + _FORM_SAVE,
+        ),
+        (
+            rf"the file is not an XLSX workbook \(an \.xlsx file is a zip archive; this one cannot be opened: "
+            rf"(?P<why>{ANY})\); save the form from Excel or LibreOffice as \.xlsx",
+            "tệp không phải bảng tính XLSX (tệp .xlsx là một tệp nén zip; tệp này không mở được: {why}); " + _FORM_SAVE,
+        ),
+        (
+            rf"the file is not an XLSX workbook \((?P<why>{ANY})\); save the form from Excel or LibreOffice as \.xlsx",
+            "tệp không phải bảng tính XLSX ({why}); " + _FORM_SAVE,
+        ),
+    ],
+}
+
+
+@lru_cache(maxsize=None)
+def _compiled(code: str) -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p, re.S), t) for p, t in MESSAGES.get(code, [])]
+
+
+# PyYAML's own words for a syntax error
+YAML_PROBLEMS: dict[str, str] = {
+    "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']'",
+    "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}'",
+    "did not find expected key": "không thấy khóa ở chỗ cần có khóa",
+    "did not find expected node content": "thiếu giá trị ở chỗ cần có giá trị",
+    "did not find expected '-' indicator": "thiếu dấu '-' của một mục danh sách",
+    "mapping values are not allowed in this context": "không được viết 'khóa: giá trị' ở vị trí này",
+    "found character that cannot start any token": "gặp ký tự không thể mở đầu một thành phần YAML",
+    "found a tab character that violates indentation": "ký tự tab làm sai thụt lề",
+    "found undefined alias": "bí danh (*) chưa được định nghĩa",
+    "found unexpected ':'": "dấu ':' không đúng chỗ",
+    "found unexpected end of stream": "tệp kết thúc khi chưa đóng dấu nháy hoặc dấu ngoặc",
+    "found invalid Unicode character escape code": "mã thoát ký tự Unicode không hợp lệ",
+    "found unknown escape character": "ký tự thoát không hợp lệ",
+    "expected <block end>, but found '-'": "gặp dấu '-' ở chỗ không được mở mục danh sách",
+    "invalid YAML": "YAML không hợp lệ",
+}
+
+_LISTS = frozenset({"allowed", "list", "owners", "levels"})
+# what a message names in passing (a file, a device)
+THINGS: dict[str, str] = {
+    "report": "báo cáo",
+    "workbook": "bảng tính",
+    "file": "tệp",
+    "rules directory": "thư mục quy tắc",
+    "a FIFO (named pipe)": "một FIFO (đường ống có tên)",
+    "a character device": "một thiết bị ký tự",
+    "a block device": "một thiết bị khối",
+    "a socket": "một socket",
+    "a folder": "một thư mục",
+    "not a regular file": "không phải tệp thường",
+    "a scanned PDF (no text layer)": "tệp PDF quét (không có lớp văn bản)",
+    "an image": "hình ảnh",
+}
+# what a value should be (pydantic's and the validators' words)
+EXPECTED: dict[str, str] = {
+    "a number": "một số",
+    "a whole number": "một số nguyên",
+    "a date": "một ngày",
+    "a list": "một danh sách",
+    "a mapping": "một bảng khóa",
+    "a string": "một đoạn văn bản",
+    "a text": "một đoạn văn bản",
+    "text": "văn bản",
+    "a boolean": "true hoặc false",
+    "true or false": "true hoặc false",
+    "input should be a valid string": "giá trị phải là văn bản",
+    "input should be a valid integer": "giá trị phải là số nguyên",
+    "input should be a valid number": "giá trị phải là số",
+    "input should be a valid boolean": "giá trị phải là true hoặc false",
+    "input should be a valid date": "giá trị phải là ngày",
+    "input should be a valid list": "giá trị phải là danh sách",
+    "input should be a valid dictionary": "giá trị phải là bảng khóa",
+}
+
+
+def _fill(template: str, groups: dict[str, str]) -> str:
+    for name in _LISTS & groups.keys():  # 'a', 'b' or 'c'
+        groups[name] = re.sub(r"(?<=['\w/]) or (?=['\w])", " hoặc ", groups[name]).replace("' and '", "' và '")
+    if "what" in groups and groups["what"] in EXPECTED:
+        groups["what"] = EXPECTED[groups["what"]]
+    if "kind" in groups and groups["kind"] in FILE_KINDS:
+        groups["kind"] = FILE_KINDS[groups["kind"]]
+    if "thing" in groups:
+        groups["thing"] = THINGS.get(groups["thing"], groups["thing"])
+    if "what" in groups and groups["what"] in INSTEAD:
+        groups["what"] = INSTEAD[groups["what"]]
+    if "statuses" in groups:  # "a met and an unmet" → 'met' và 'unmet'
+        groups["statuses"] = " và ".join(f"'{w}'" for w in re.findall(r"\ban? (\w+)", groups["statuses"]))
+    if "p" in groups:
+        groups["p"] = YAML_PROBLEMS.get(groups["p"], groups["p"])
+    return template.format(**groups)
+
+
+def _core(code: str, text: str, *, anywhere: bool = False) -> str | None:
+    """The text matched by a pattern of ``code`` (or of another code: a sentence may serve several)."""
+    tables = ["*", code] + ([c for c in MESSAGES if c not in (code, "*")] if anywhere else [])
+    for c in tables:
+        for pattern, template in _compiled(c):
+            m = pattern.fullmatch(text)
+            if m:
+                return _fill(template, m.groupdict())
+    return None
+
+
+def vietnamese(code: str, message: str) -> str | None:
+    """The Vietnamese text of an English diagnostic message of ``code``, or None when the table has none."""
+    text = _HINT.sub(lambda m: f" (có phải là: {m.group('names')}?)", message)
+    head = ""
+    tail = ""
+    for pattern, template in _SUFFIXES:
+        m = re.search(pattern + "$", text)
+        if m:
+            tail = template + tail
+            text = text[: m.start()]
+    out = _core(code, text, anywhere=True)
+    while out is None:  # peel off a place ("fact 2: value: ") and try again
+        for pattern, template in _PREFIXES:
+            m = re.match(pattern, text)
+            if m:
+                head += _fill(template, m.groupdict())
+                text = text[m.end() :]
+                break
+        else:
+            return None
+        out = _core(code, text, anywhere=True)
+    return unicodedata.normalize("NFC", head + out + tail)

@@ -1,0 +1,196 @@
+"""Diagnostics in Vietnamese by default, English with --lang en / CHITIEU_LANG=en; codes, places and exit codes the
+same in both. Every broken rule file and the bad fact, waiver and YAML inputs of the suite are run in Vietnamese, and
+no message may be left in English."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import test_errors  # the module, not its tests: a test function imported here would run twice
+from conftest import ROOT, run_cli
+
+BROKEN = ROOT / "tests" / "fixtures" / "broken-rules"
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+DIAG = re.compile(r"^(?P<place>.+?): (?P<level>error|warning|note)\[(?P<code>[a-z0-9-]+)\]: (?P<message>.*)$")
+# English words that a Vietnamese sentence never holds (ASCII Vietnamese words such as "hay", "cho", "theo" are not
+# among them)
+ENGLISH = re.compile(
+    r"\b(the|is|are|not|of|to|and|or|an|a|it|this|that|which|with|without|must|has|have|no|cannot|expected|got|"
+    r"found|did|find|write|give|allowed|unknown|missing|holds|limit|number|value|file|rule|key|use|save|as)\b"
+)
+
+
+def english_left(message: str) -> list[str]:
+    """Runs of three or more ASCII words, one of them English, outside what the message quotes or names: quoted
+    values ('…', “…”, `…`), paths, {fields} and a library's own error text (ParseError: …)."""
+    text = re.sub(
+        r"'[^']*'|“[^”]*”|`[^`]*`|\"[^\"]*\"|\S*/\S*|\{[^}]*\}|\(\w+Error: (?:[^()]|\([^()]*\))*\)", " ", message
+    )
+    word = r"(?<![\w.-])[A-Za-z]+(?![\w.-])"  # not a piece of an id such as thu-vong-a or giam_ngheo.so_ho
+    runs = re.findall(rf"{word}(?: {word}){{2,}}", text)
+    return [r for r in runs if ENGLISH.search(r)]
+
+
+def diagnostics(err: str) -> list[dict[str, str]]:
+    return [m.groupdict() for m in map(DIAG.match, err.splitlines()) if m]
+
+
+def assert_vietnamese(run_vi, run_en) -> list[dict[str, str]]:
+    """The Vietnamese run says the same things as the English one, at the same places, in Vietnamese."""
+    vi, en = diagnostics(run_vi.err), diagnostics(run_en.err)
+    assert vi, run_vi.err
+    assert run_vi.code == run_en.code
+    assert [(d["place"], d["level"], d["code"]) for d in vi] == [(d["place"], d["level"], d["code"]) for d in en]
+    for d, e in zip(vi, en, strict=True):
+        assert not english_left(d["message"]), f"left in English: {d['code']}: {d['message']}\n(en: {e['message']})"
+        assert d["message"] == unicodedata.normalize("NFC", d["message"])
+    return vi
+
+
+def both(*args: str) -> tuple:
+    return run_cli("--lang", "vi", *args), run_cli("--lang", "en", *args)
+
+
+@pytest.mark.parametrize("path", sorted(BROKEN.glob("*.yaml")), ids=lambda p: p.stem)
+def test_each_broken_rule_file_is_explained_in_vietnamese(path):
+    vi = assert_vietnamese(*both("rules", "lint", str(path)))
+    assert path.stem in {d["code"] for d in vi}
+
+
+@pytest.mark.parametrize("path", sorted(HOSTILE.glob("*.yaml")), ids=lambda p: p.stem)
+def test_each_hostile_fact_file_is_explained_in_vietnamese(path):
+    run_vi, run_en = both("check", str(path), "--format", "json", "--fail-on", "never")
+    if not diagnostics(run_en.err):  # a file the engine reads without a word: the same run in both languages
+        assert (run_vi.code, run_vi.out, diagnostics(run_vi.err)) == (run_en.code, run_en.out, [])
+        return
+    assert_vietnamese(run_vi, run_en)
+
+
+# the bad facts and YAML files that tests/test_errors.py builds, taken from its parametrize marks
+FACT_CASES = [c for c in test_errors.test_fact_errors_are_located.pytestmark[0].args[1] if c[1] is not None]
+YAML_CASES = test_errors.test_yaml_level_errors.pytestmark[0].args[1]
+
+
+@pytest.mark.parametrize("body,at,code,text", FACT_CASES, ids=lambda v: v if isinstance(v, str) else None)
+def test_each_bad_fact_of_the_suite_is_explained_in_vietnamese(tmp_path, body, at, code, text):
+    p = tmp_path / "facts.yaml"
+    p.write_text(test_errors.HEADER + body + "\n", encoding="utf-8")
+    vi = assert_vietnamese(*both("check", str(p)))
+    assert [d["code"] for d in vi if d["level"] == "error"] == [code]
+
+
+@pytest.mark.parametrize("content,line,col,code", YAML_CASES)
+def test_each_bad_yaml_of_the_suite_is_explained_in_vietnamese(tmp_path, content, line, col, code):
+    p = tmp_path / "bad.yaml"
+    p.write_text(content, encoding="utf-8")
+    vi = assert_vietnamese(*both("check", str(p)))
+    assert vi[0]["place"] == f"{p}:{line}:{col}" and vi[0]["code"] == code
+
+
+def test_a_waiver_for_an_unknown_rule_is_explained_in_vietnamese(tmp_path):
+    p = tmp_path / "mien-tru.yaml"
+    p.write_text(
+        "schema: chitieu.waivers/1\nwaivers:\n"
+        "  - {rule: giam-ngheoo, commune: quang-ngai/tinh-an, period: 2023, reason: Lý do, approver: UBND xã, "
+        "expires: 2025-01-01}\n",
+        encoding="utf-8",
+    )
+    vi = assert_vietnamese(*both("check", str(ROOT / "facts" / "tinh-an"), str(p)))
+    assert [(d["place"], d["message"]) for d in vi] == [
+        (f"{p}:3:12", "quy tắc 'giam-ngheoo' không tồn tại (có phải là: 'giam-ngheo'?)")
+    ]
+
+
+# ------------------------------------------------------------------------------------- exact words, default, switch
+
+
+def test_vietnamese_is_the_default_and_english_is_asked_for():
+    path = str(BROKEN / "unknown-key.yaml")
+    vi = run_cli("rules", "lint", path, env={"CHITIEU_LANG": None})
+    assert f"{path}:17:5: error[unknown-key]: khóa 'severty' không có trong định dạng (có phải là: 'severity'?)" in (
+        vi.err.splitlines()
+    )
+    assert vi.err.strip().endswith("1 lỗi, 1 cảnh báo")
+    for en in (
+        run_cli("--lang", "en", "rules", "lint", path, env={"CHITIEU_LANG": None}),
+        run_cli("rules", "lint", path, env={"CHITIEU_LANG": "en"}),
+    ):
+        assert f"{path}:17:5: error[unknown-key]: unknown key 'severty' (did you mean: 'severity'?)" in en.err
+        assert en.code == vi.code == 2 and en.err.strip().endswith("1 error(s), 1 warning(s)")
+    # --lang wins over the environment
+    assert "khóa 'severty'" in run_cli("--lang", "vi", "rules", "lint", path, env={"CHITIEU_LANG": "en"}).err
+
+
+@pytest.mark.parametrize(
+    "fixture,expected",
+    [
+        (
+            "yaml-syntax.yaml",
+            ":14:1: error[yaml-syntax]: lỗi cú pháp YAML, thiếu dấu ',' hoặc ']'; kiểm tra dòng này và dòng trước",
+        ),
+        (
+            "invalid-value.yaml",
+            ":16:15: error[invalid-value]: 'severity': giá trị 'urgent' không được phép; các giá trị được phép: "
+            "'critical', 'major', 'minor' hoặc 'info'",
+        ),
+        (
+            "never-true.yaml",
+            ":18:13: error[never-true]: chỉ tiêu '>= 150' không bao giờ đạt được: giá trị đo được nằm trong khoảng "
+            "0…100",
+        ),
+        (
+            "wrong-type.yaml",
+            ":18:31: error[wrong-type]: target.value: cần một số, nhưng gặp chữ '1'; viết số không có dấu nháy và "
+            "không có '%'",
+        ),
+        (
+            "missing-example.yaml",
+            ":21:5: error[missing-example]: quy tắc 'thu-missing-example' chưa có ví dụ cho kết quả 'unmet'; quy tắc "
+            "này cần ví dụ cho các kết quả 'met' và 'unmet'",
+        ),
+    ],
+)
+def test_exact_vietnamese_messages(fixture, expected):
+    run = run_cli("rules", "lint", str(BROKEN / fixture), env={"CHITIEU_LANG": None})
+    assert any(ln.startswith(str(BROKEN / fixture) + expected) for ln in run.err.splitlines()), run.err
+
+
+def test_an_invalid_kind_suggests_the_nearest_value_in_vietnamese(tmp_path):
+    src = (BROKEN / "invalid-value.yaml").read_text(encoding="utf-8")
+    p = tmp_path / "thu.yaml"
+    p.write_text(src.replace("severity: urgent", "severity: major").replace("kind: annual", "kind: yearly"), "utf-8")
+    run = run_cli("rules", "lint", str(p), env={"CHITIEU_LANG": None})
+    assert "'kind': giá trị 'yearly' không được phép (có phải là: 'annual'?); các giá trị được phép: 'annual'" in (
+        run.err
+    ), run.err
+
+
+def test_an_untranslated_message_is_shown_in_english_rather_than_lost():
+    from chitieu.diagnostics import Diagnostic
+    from chitieu.messages_vi import vietnamese
+
+    assert vietnamese("unknown-key", "a sentence no pattern knows") is None
+    d = Diagnostic("x.yaml", 1, 1, "unknown-key", "a sentence no pattern knows")
+    assert d.render("vi") == "x.yaml:1:1: error[unknown-key]: a sentence no pattern knows"
+    assert Path(d.path).name == "x.yaml"
+
+
+def test_a_report_without_date_or_unit_and_a_fifo_are_explained_in_vietnamese(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(
+        "BÁO CÁO\n\nKết quả công tác dân vận chính quyền\n\nTỷ lệ hồ sơ giải quyết trực tuyến đạt 62%.\n", "utf-8"
+    )
+    fifo = tmp_path / "so-lieu.yaml"
+    os.mkfifo(fifo)
+    for path in (report, fifo):
+        assert_vietnamese(*both("check", str(path)))
+    vi = run_cli("check", str(report), env={"CHITIEU_LANG": None})
+    assert f"{report}:1:1: error[report-unknown]: báo cáo không nêu số liệu tính đến ngày nào" in vi.err
+    assert "hãy chỉ định bằng --as-of YYYY-MM-DD" in vi.err
+    vi = run_cli("check", str(fifo), env={"CHITIEU_LANG": None})
+    assert f"{fifo}:1:1: error[not-a-file]: là một FIFO (đường ống có tên), không phải tệp thường" in vi.err
