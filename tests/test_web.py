@@ -460,7 +460,7 @@ def test_a_filled_reporting_form_is_reviewed_and_audited_like_a_fact_file(client
         (
             "thieu.yaml",
             b"schema: chitieu.facts/1\ncommune: {id: quang-ngai/x, name: xa X}\n",
-            "thieu.yaml:1:1: error[missing-key]",
+            "thieu.yaml:1:1: error[missing-key]: thiếu khóa bắt buộc 'report'",  # the page speaks Vietnamese
         ),
     ],
 )

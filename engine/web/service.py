@@ -8,6 +8,7 @@ the engine changes, only this module has to follow. Nothing here decides a statu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -83,7 +84,8 @@ def _problems(diags: Iterable[Diagnostic], shown: dict[str, str]) -> list[str]:
         for real, name in shown.items():
             if path.startswith(real):
                 path = name + path[len(real) :]
-        out.append(Diagnostic(path, d.line, d.col, d.code, d.message, d.level).render())
+        # the page is in Vietnamese: the message in Vietnamese, the place as the person named the file (a form's cell)
+        out.append(dataclasses.replace(d, path=path).render("vi"))
     return out
 
 
