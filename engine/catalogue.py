@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import stat
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from . import templates
-from .diagnostics import Diagnostics, InputError, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .kinds import KINDS, RULE, kind_of
 from .model import CatalogueInfo, Coverage, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
@@ -152,13 +155,55 @@ class Catalogue:
         return done
 
 
+# Catalogues already loaded in this process, by the bytes of their files (not their times: a file rewritten within
+# one clock tick with the same size is still seen as changed). A Catalogue is read-only once built, so one object
+# serves every caller: the web page's requests, `rules diff`'s second run of an unchanged side, the test suite.
+_LOADED: "OrderedDict[tuple[str, str, bool], tuple[Catalogue, tuple[Diagnostic, ...]]]" = OrderedDict()
+_LOADED_MAX = 8
+_MEMO_FILE_LIMIT = 4 * 1024 * 1024  # larger files (or anything but a regular file) are loaded, never fingerprinted
+
+
+def _content_key(root: Path, extra: Iterable[Path], strict: bool) -> Optional[tuple[str, str, bool]]:
+    """The identity of a catalogue on disk: its files' names and bytes; None when any is not a plain small file."""
+    try:
+        files = yaml_files([root]) + [Path(p) for p in extra]
+        digest = hashlib.sha256()
+        for f in files:
+            st = os.stat(f)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MEMO_FILE_LIMIT:
+                return None
+            digest.update(str(f.resolve()).encode() + b"\0")
+            digest.update(f.read_bytes() + b"\0")
+    except (OSError, InputError):
+        return None
+    return (str(root.resolve()), digest.hexdigest(), strict)
+
+
 def load_catalogue(
     root: Path | None = None, *, extra: Iterable[Path] = (), diags: Diagnostics | None = None, strict: bool = True
 ) -> Catalogue:
     """Load every YAML file under ``root`` (plus ``extra`` files). With ``strict`` (the default) raise InputError
-    listing every problem; without, return what loaded and leave the problems in ``diags`` (for lint)."""
+    listing every problem; without, return what loaded and leave the problems in ``diags`` (for lint). A catalogue
+    whose files are byte for byte one already loaded in this process is that one (its warnings given again)."""
     root = root or default_rules_dir()
     diags = diags if diags is not None else Diagnostics()
+    extra = tuple(extra)
+    key = _content_key(root, extra, strict) if root.exists() else None
+    if key is not None and key in _LOADED:
+        _LOADED.move_to_end(key)
+        cat, found = _LOADED[key]
+        diags.extend(found)
+        return cat
+    before = len(diags.items)
+    cat = _load_catalogue(root, extra, diags, strict)
+    if key is not None:
+        _LOADED[key] = (cat, tuple(diags.items[before:]))
+        while len(_LOADED) > _LOADED_MAX:
+            _LOADED.popitem(last=False)
+    return cat
+
+
+def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, strict: bool) -> Catalogue:
     if not root.exists():
         diags.error(root, 1, 1, "io", "the rules directory does not exist (set --rules or CHITIEU_RULES)")
         raise InputError(diags.items)
