@@ -328,7 +328,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"rule id (?P<id>{Q}) is already used at (?P<at>{ANY})", "mã quy tắc {id} đã được dùng tại {at}"),
     ],
     "duplicate-indicator": [
-        (rf"indicator (?P<key>{Q}) is already declared at (?P<at>{ANY})", "chỉ tiêu {key} đã được khai báo tại {at}"),
+        (rf"indicator (?P<key>{Q}) is already declared at (?P<at>{ANY})", "chỉ số {key} đã được khai báo tại {at}"),
     ],
     "duplicate-document": [
         (rf"document (?P<id>{Q}) is already declared at (?P<at>{ANY})", "văn bản {id} đã được khai báo tại {at}"),
@@ -343,9 +343,9 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "unknown-indicator": [
         (
             rf"criterion (?P<n>\S+) names unknown indicator (?P<key>{Q})(?P<hint>.*)",
-            "tiêu chí {n} nêu chỉ tiêu {key} chưa được khai báo{hint}",
+            "tiêu chí {n} nêu chỉ số {key} chưa được khai báo{hint}",
         ),
-        (rf"unknown indicator (?P<key>{Q})(?P<hint>.*)", "chỉ tiêu {key} chưa được khai báo{hint}"),
+        (rf"unknown indicator (?P<key>{Q})(?P<hint>.*)", "chỉ số {key} chưa được khai báo{hint}"),
     ],
     "unknown-rule": [
         (rf"unknown rule (?P<id>{Q})(?P<hint>.*)", "quy tắc {id} không tồn tại{hint}"),
@@ -404,7 +404,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"the target is in (?P<u>{Q}) but a ratio is in %", "chỉ tiêu đặt theo đơn vị {u} nhưng tỷ lệ tính bằng %"),
         (
             rf"the target is in (?P<u>{Q}) but indicator (?P<key>{Q}) counts in (?P<v>{Q})",
-            "chỉ tiêu đặt theo đơn vị {u} nhưng chỉ tiêu {key} tính theo đơn vị {v}",
+            "chỉ tiêu đặt theo đơn vị {u} nhưng chỉ số {key} tính theo đơn vị {v}",
         ),
     ],
     "period-outside-document": [
@@ -480,7 +480,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "indicator-unused": [
-        (rf"indicator (?P<key>{Q}) is read by no rule", "chỉ tiêu {key} không được quy tắc nào sử dụng"),
+        (rf"indicator (?P<key>{Q}) is read by no rule", "chỉ số {key} không được quy tắc nào sử dụng"),
     ],
     "todo": [
         (rf"(?P<key>{Q}) still holds a TODO placeholder", "{key} vẫn còn chỗ ghi tạm TODO"),
@@ -523,12 +523,12 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (
             rf"indicator (?P<key>{Q}): the pattern (?P<pat>“[^”]*”) cannot be used: unknown placeholder (?P<ph>\S+); "
             rf"use one of (?P<all>{ANY})",
-            "chỉ tiêu {key}: không dùng được mẫu câu {pat}: chỗ điền {ph} không tồn tại; dùng một trong các chỗ điền "
+            "chỉ số {key}: không dùng được mẫu câu {pat}: chỗ điền {ph} không tồn tại; dùng một trong các chỗ điền "
             "{all}",
         ),
         (
             rf"indicator (?P<key>{Q}): the pattern (?P<pat>“[^”]*”) cannot be used: (?P<why>{ANY})",
-            "chỉ tiêu {key}: không dùng được mẫu câu {pat}: {why}",
+            "chỉ số {key}: không dùng được mẫu câu {pat}: {why}",
         ),
     ],
     # facts
@@ -700,7 +700,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "form-duplicate-row": [
         (
             rf"this row repeats the indicator (?P<key>{Q}) and period (?P<p>{Q}) of row (?P<n>\d+); {ANY}",
-            "dòng này lặp lại chỉ tiêu {key} và kỳ {p} của dòng {n}; mỗi chỉ tiêu và kỳ chỉ giữ một dòng",
+            "dòng này lặp lại chỉ số {key} và kỳ {p} của dòng {n}; mỗi chỉ số và kỳ chỉ giữ một dòng",
         ),
     ],
     "form-period": [

@@ -194,3 +194,13 @@ def test_a_report_without_date_or_unit_and_a_fifo_are_explained_in_vietnamese(tm
     assert "hãy chỉ định bằng --as-of YYYY-MM-DD" in vi.err
     vi = run_cli("check", str(fifo), env={"CHITIEU_LANG": None})
     assert f"{fifo}:1:1: error[not-a-file]: là một FIFO (đường ống có tên), không phải tệp thường" in vi.err
+
+
+def test_an_indicator_is_a_chi_so_and_a_target_a_chi_tieu():
+    """RULES.md's words: an indicator (what is measured) is a “chỉ số”; a target (the level to reach) a “chỉ tiêu”."""
+    from chitieu.messages_vi import vietnamese
+
+    assert vietnamese("unknown-indicator", "unknown indicator 'dvk.x'") == "chỉ số 'dvk.x' chưa được khai báo"
+    assert vietnamese("indicator-unused", "indicator 'dvk.x' is read by no rule") == (
+        "chỉ số 'dvk.x' không được quy tắc nào sử dụng"
+    )

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from conftest import SEED_FACTS, chitieu_exe, invoke
+from conftest import SEED_FACTS, chitieu_exe, invoke, run_cli
 
 SEED = str(SEED_FACTS)
 UNMET = [
@@ -312,3 +312,14 @@ def test_a_signal_leaves_no_temporary_file(tmp_path, many_communes, sig, code, w
     while any(_running(w) for w in workers):
         assert time.monotonic() < deadline, "a worker outlived the run"
         time.sleep(0.05)
+
+
+def test_the_list_views_results_start_in_one_column():
+    """'đến tháng 10/2024' (17 columns) is the longest period of the seed: every result starts after it, in line."""
+    run = run_cli("check", env={"COLUMNS": "80"})
+    starts = {
+        len(m.group(0))
+        for m in (re.match(r"^ +[a-z0-9-]+ +(?:năm 2023|đến tháng 10/2024) +", ln) for ln in run.out.splitlines())
+        if m
+    }
+    assert len(starts) == 1, run.out

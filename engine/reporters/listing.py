@@ -34,7 +34,7 @@ SUMMARY_LABELS = {
     "needs_clarification": vi.STATUS_LABELS["needs_clarification"].upper(),
 }
 MIN_WIDTH, MAX_WIDTH = 40, 120
-ID_WIDTH, PERIOD_WIDTH = 36, 16
+ID_WIDTH, PERIOD_WIDTH = 36, 17  # a period such as 'đến tháng 10/2024' fits
 
 
 def group_of(f: Finding) -> str:
