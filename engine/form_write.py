@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from . import __version__, vi
 from .catalogue import Catalogue
 from .form import (
+    MAIN_INPUTS,
     BASES,
     BLOCK,
     BOUNDS,
@@ -433,18 +434,7 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
             inputs.append("bound")
         if ind.type != "items":
             inputs += ["doc_kind", "doc_number", "doc_date", "doc_issuer"]
-        for name in (
-            "value",
-            "bound",
-            "claim",
-            "basis",
-            "awaiting",
-            "doc_kind",
-            "doc_number",
-            "doc_date",
-            "doc_issuer",
-            "note",
-        ):
+        for name in MAIN_INPUTS:
             cell = cells[name]
             if name in inputs:
                 cell.protection = UNLOCKED
