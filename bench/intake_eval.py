@@ -60,7 +60,7 @@ from chitieu.yamlsrc import load as load_yaml  # noqa: E402
 
 TRUTH_SCHEMA = "chitieu.intake-truth/1"
 EVAL_SCHEMA = "chitieu.intake-eval/1"
-REPORT_SUFFIXES = (".txt", ".md", ".docx")
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 DEFAULT_SETS = (
     ("development", ROOT / "tests" / "fixtures" / "reports"),
     ("held-out", ROOT / "tests" / "fixtures" / "reports-heldout"),
@@ -72,8 +72,9 @@ HEADER_FIELDS = ("unit", "kind", "date", "as_of", "plan")
 
 
 class Place(Strict):
-    """Where in the report: a line of a .txt/.md file, or a paragraph (1-based, body paragraphs in document order)
-    or a table cell (``T2!C4``: table 2, column C, row 4) of a .docx file."""
+    """Where in the report: a line of a .txt/.md file (of a .pdf: of its text layer as chitieu reads it), or a
+    paragraph (1-based, body paragraphs in document order) or a table cell (``T2!C4``: table 2, column C, row 4) of a
+    .docx file."""
 
     line: Optional[Int] = Field(default=None, ge=1)
     paragraph: Optional[Int] = Field(default=None, ge=1)
@@ -381,7 +382,7 @@ class Places:
     def text(self, place: Place) -> str:
         if place.line is not None:
             if self._lines is None:
-                self._lines = self.report.read_text(encoding="utf-8").split("\n")
+                self._lines = report_lines(self.report)
             return self._lines[place.line - 1] if place.line <= len(self._lines) else ""
         doc = self._docx()
         if place.paragraph is not None:
@@ -405,6 +406,16 @@ class Places:
         here = _flat(self.text(place))
         quote = _flat(getattr(draft, "quote", "") or "")
         return bool(here and quote) and (quote in here or here in quote)
+
+
+def report_lines(report: Path) -> list[str]:
+    """The lines a truth file's ``line:`` counts: the file's own lines, or for a PDF the lines of its text layer as
+    chitieu reads it (one per paragraph)."""
+    if report.suffix.lower() == ".pdf":
+        from chitieu.reporttext import read_report
+
+        return list(read_report(report).lines)
+    return report.read_text(encoding="utf-8").split("\n")
 
 
 def docx_cell(doc: Any, ref: str) -> str:

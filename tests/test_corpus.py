@@ -27,6 +27,7 @@ from bench.intake_eval import (
     main,
     match,
     render_text,
+    report_lines,
     score_by_indicator,
     truth_files,
 )
@@ -35,7 +36,7 @@ from chitieu.reporttext import clean
 
 DEV, HELDOUT = (folder for _, folder in DEFAULT_SETS)
 TRUTHS = [p for _, folder in DEFAULT_SETS for p in truth_files(folder)]
-REPORT_SUFFIXES = (".txt", ".md", ".docx")
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 def _id(p: Path) -> str:
@@ -170,7 +171,9 @@ def test_report_is_nfc_and_of_a_real_report_length(truth):
     path = truth.report
     text = _report_text(path)
     assert unicodedata.is_normalized("NFC", text)
-    if path.suffix != ".docx":
+    if path.suffix == ".pdf":  # printed from Word: as many paragraphs as a Word report
+        assert 25 <= len([x for x in report_lines(path) if x.strip()]) <= 150
+    elif path.suffix != ".docx":
         assert 80 <= len(path.read_text(encoding="utf-8").splitlines()) <= 200
     else:
         assert 25 <= len(Document(str(path)).paragraphs) <= 150
@@ -190,6 +193,20 @@ def test_word_reports_are_what_the_committed_script_builds(folder, tmp_path):
         assert p.read_bytes() == module.build(tmp_path / "again", only=p.name)[0].read_bytes(), "not deterministic"
 
 
+def test_the_pdf_report_is_what_the_committed_script_prints(tmp_path):
+    """The PDF of the corpus is read as committed; its generator (Word → LibreOffice) gives the same text layer."""
+    script = DEV / "build_pdf.py"
+    spec = importlib.util.spec_from_file_location("build_pdf_dev", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = DEV / module.NAME
+    assert committed.read_bytes().startswith(b"%PDF") and (DEV / (committed.stem + ".truth.yaml")).is_file()
+    if module.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF generator cannot run")
+    built = module.build(tmp_path)
+    assert report_lines(built) == report_lines(committed), f"{committed.name} is stale: run {script.relative_to(ROOT)}"
+
+
 # --------------------------------------------------------------------------------------------------- helpers
 
 
@@ -201,7 +218,7 @@ def _window(places: Places, place) -> tuple[str, int] | None:
     """(the text at the place and what follows it, the length of the place's own text): a sentence may run on past
     a page break, and a list of names into the next lines."""
     if place.line is not None:
-        lines = places.report.read_text(encoding="utf-8").split("\n")
+        lines = report_lines(places.report)
         if place.line > len(lines) or not lines[place.line - 1].strip():
             return None
         own = _flat(lines[place.line - 1])
@@ -280,6 +297,8 @@ def _docx_text(path: Path) -> str:
 
 
 def _report_text(path: Path) -> str:
+    if path.suffix == ".pdf":
+        return "\n".join(report_lines(path))
     return unicodedata.normalize("NFC", _docx_text(path)) if path.suffix == ".docx" else path.read_text("utf-8")
 
 
