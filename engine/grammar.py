@@ -5,7 +5,8 @@ of a whole, a percentage or a bound, the target a higher level assigned, the rat
 is read here, once, for all of them:
 
 - numbers in figures (``03``, ``1.085``, ``62,5``) and in words (``ba``, ``mười một``, ``02 (hai)``);
-- ``N/M`` and ``N trên (tổng số) M``; ``đạt X%`` with a decimal comma; ``trên / hơn / dưới / gần / khoảng X%`` and
+- ``N/M`` and ``N trên (tổng số) M``, the part and its whole apart (``N ấp được công nhận … trên tổng số M ấp``) or
+  the whole first (``có M khóm, trong đó N khóm …``); ``đạt X%`` with a decimal comma; ``trên / hơn / dưới / gần / khoảng X%`` and
   ``từ X% trở lên`` → bounds; a plan's floor in brackets (``(từ 50% trở lên)``) is no result;
 - ``chỉ tiêu (huyện/tỉnh) giao N``, ``(N hộ)`` after it, ``N/M … theo chỉ tiêu``, ``vượt N … so với chỉ tiêu``;
 - ``đạt X% chỉ tiêu``; ``vượt / hoàn thành / không đạt / chưa đạt chỉ tiêu`` (claims);
@@ -120,7 +121,7 @@ _CODE = re.compile(r"(?<![\w])\d+(?:[/-][\w&.]*[A-ZĐ][\w&.\-]*)+", re.U)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _MONTH = re.compile(r"\b(?:tháng|quý)\s+[\dIV]{1,4}/\d{4}\b|\b\d{1,2}/\d{4}\b", re.I)
 _PERIOD_WORDS = re.compile(
-    rf"\bgiai đoạn\s+{YEAR}\s*[-–]\s*{YEAR}\b|\bkhu\s+\d+\b|\btổ dân phố số\s+\d+\b|"
+    rf"\bgiai đoạn\s+{YEAR}\s*[-–]\s*{YEAR}\b|\b(?:khu|khóm|ấp|thôn|xóm|tổ dân phố|khu phố)\s+(?:số\s+)?\d+\b(?!\s*/)|"
     r"\b\d+\s+(?:tạ|tấn|km|m2|m²|ha|tỷ|triệu|km2|km²|người|nhân khẩu|khẩu|lượt|ngày công|buổi|"
     r"cuộc|gian hàng|tờ rơi|cây|điểm|lớp|đơn|vụ|tháng|không)\b|\bmức độ\s+\d\b|\b\d+G\b",
     re.I,
@@ -214,6 +215,15 @@ _PERCENT = re.compile(
 _RATIO = re.compile(
     rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d])", re.I
 )
+# the part and its whole apart in one clause: "08 ấp được công nhận ấp văn hóa trên tổng số 09 ấp" (the words between
+# hold no figure), and the whole first: "có 07 khóm, trong đó 06 khóm được công nhận …" (the same unit again)
+_RATIO_APART = re.compile(
+    rf"(?P<a>{NUM})(?P<gap>\s+[^\W\d][^\d;:()%]{{0,80}}?)\s+trên\s+tổng\s+số\s+(?:(?:là|có)\s+)?(?P<b>{NUM})", re.I
+)
+_WHOLE_FIRST = re.compile(
+    rf"(?P<b>{NUM})\s+(?P<u>[^\W\d]+(?:\s+[^\W\d]+){{0,2}}?)\s*,\s*trong\s+đó(?:\s+(?:có|là))?\s+(?P<a>{NUM})\s+(?P=u)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -266,9 +276,31 @@ def figures(text: str) -> list[Figure]:
             role = "other"
         else:
             since = before[max((before.rfind(x) for x in (";", "%")), default=-1) + 1 :]
-            role = "of_target" if _CHI_TIEU.search(since) and not re.search(r"\btỷ lệ\b", since, re.I) else "percent"
+            # "… theo chỉ tiêu huyện giao, đạt tỷ lệ 75%": a bare "tỷ lệ" right before the figure is the target's rate;
+            # "tỷ lệ hộ nghèo còn …" names a measure of its own
+            own = re.search(r"\btỷ lệ\b(?!\s*(?:là\s*)?$)", since, re.I)
+            role = "of_target" if _CHI_TIEU.search(since) and not own else "percent"
         out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group("n")), text=m.group(0)))
         taken.append((m.start(), m.end()))
+    for rx in (_RATIO_APART, _WHOLE_FIRST):
+        for m in rx.finditer(text):
+            a, b = number_value(m.group("a")), number_value(m.group("b"))
+            if a is None or b is None or a > b or not free(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 20) : m.start()]
+            by_target = re.search(r"\bgiảm(?:\s+được)?\s*:?\s*$", before, re.I) or _BY_TARGET.match(text[m.end("b") :])
+            part = Figure(
+                "count" if by_target else "part",
+                a,
+                m.start("a"),
+                m.end("a"),
+                words=not re.search(r"\d", m.group("a")),
+                text=m.group("a"),
+            )
+            whole = Figure("target" if by_target else "whole", b, m.start("b"), m.end("b"), text=m.group("b"))
+            part.pair, whole.pair = whole, part
+            out += [part, whole]
+            taken += [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
     for m in _RATIO.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -276,7 +308,7 @@ def figures(text: str) -> list[Figure]:
         if a is None or b is None:
             continue
         before = text[max(0, m.start() - 20) : m.start()]
-        by_target = re.search(r"\bgiảm(?:\s+được)?\s*$", before, re.I) or _BY_TARGET.match(text[m.end() :])
+        by_target = re.search(r"\bgiảm(?:\s+được)?\s*:?\s*$", before, re.I) or _BY_TARGET.match(text[m.end() :])
         part = Figure(
             "count" if by_target else "part",
             a,
