@@ -243,6 +243,10 @@ def peak_rss_mb(argv: list[str], *, python_code: str | None = None, env: dict | 
     """(peak RSS in MB, wall seconds) of `chitieu ARGS…` (or of `python -c CODE`) in a fresh process; the benchmark's
     catalogue unless ARGS name one."""
     rules = [] if "--rules" in argv else ["--rules", str(RULES)]
+    # as an installed package runs: with its modules' bytecode (pip compiles it at install), even where the shell says
+    # not to write bytecode (then every edited module would be compiled again on every start)
+    env = dict(env if env is not None else os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     body = (
         python_code
         if python_code is not None

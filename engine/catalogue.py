@@ -20,6 +20,7 @@ from .resources import default_rules_dir
 from .validate import validate
 
 if TYPE_CHECKING:
+    from .compiler import CompiledCatalogue
     from .kinds import Kind, RuleBase
 from .yamlsrc import YamlDoc, load_each, yaml_files
 
@@ -90,6 +91,7 @@ class Catalogue:
     criteria: list[LoadedCriterion] = field(default_factory=list)
     criteria_counts: dict[str, str] = field(default_factory=dict)  # criteria set → indicator of its general count
     document_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)  # id → where 'document:' is
+    compiled: Optional["CompiledCatalogue"] = field(default=None, repr=False, compare=False)  # chitieu.compiler's
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -206,6 +208,9 @@ def load_catalogue(
         cat = _load_catalogue(root, extra, diags, strict)
         found = tuple(diags.items[before:])
         if key is not None and not any(d.level == "error" for d in found):
+            from .compiler import compile_catalogue
+
+            compile_catalogue(cat)  # kept with it
             catcache.store(key, (cat, found))  # before any run fills a rule's cache
     if key is not None:
         _LOADED[key] = (cat, found)

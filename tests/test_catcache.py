@@ -65,6 +65,18 @@ def test_a_second_run_takes_the_catalogue_from_the_cache_with_the_same_rules(rul
     assert second.by_id["mo-hinh-dvk-moi-nam"].where() == first.by_id["mo-hinh-dvk-moi-nam"].where()
 
 
+def test_the_cached_catalogue_brings_its_compiled_branches(rules, cache, monkeypatch):
+    from chitieu import compiler
+
+    _new_run(monkeypatch)
+    first = compiler.compile_catalogue(load_catalogue(rules))
+    _new_run(monkeypatch, files_must_not_be_read=True)
+    monkeypatch.setattr(compiler, "compile_rule", lambda *a: pytest.fail("a rule was compiled again"))
+    second = compiler.compile_catalogue(load_catalogue(rules))
+    assert [(b.name, b.outcome.status) for b in second.branches] == [(b.name, b.outcome.status) for b in first.branches]
+    assert second.read_conclusions == first.read_conclusions and second.waivable == first.waivable
+
+
 def test_an_edit_of_the_same_size_is_not_taken_from_the_cache(rules, cache, monkeypatch):
     _new_run(monkeypatch)
     first = load_catalogue(rules)
