@@ -114,8 +114,10 @@ def json_number(d: Optional[Decimal]) -> int | float | None:
     return float(round(d, 4))
 
 
+# defer_build: a model's validator is built when it first validates, not at import — a run that takes its catalogue
+# from the cache (chitieu.catcache) never builds the rule models' validators, and start-up does not pay for them.
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------------------------------- indicators
@@ -561,7 +563,7 @@ _RANGE = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
 class FactPeriod(BaseModel):
     """A fact's period: one year, a span of years, or the state at the report's as-of date."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     kind: Literal["year", "range", "as_of"]
     start: int = 0
     end: int = 0
@@ -722,7 +724,7 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 class PartialDate(BaseModel):
     """A report date that may lack its day or month (drafts leave 'ngày ... tháng 10 năm 2024' blank)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     year: int
     month: Optional[int] = None
     day: Optional[int] = None
@@ -844,7 +846,7 @@ class WaiverFile(Strict):
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class CommuneOut(Out):
