@@ -8,6 +8,7 @@ is read here, once, for all of them:
 - ``N/M`` and ``N trên (tổng số) M``, the part and its whole apart (``N ấp được công nhận … trên tổng số M ấp``) or
   the whole first (``có M khóm, trong đó N khóm …``); ``đạt X%`` with a decimal comma; ``trên / hơn / dưới / gần / khoảng X%`` and
   ``từ X% trở lên`` → bounds; a plan's floor in brackets (``(từ 50% trở lên)``) is no result;
+- ``giảm từ A hộ … xuống còn B hộ`` → a count of A − B;
 - ``chỉ tiêu (huyện/tỉnh) giao N``, ``(N hộ)`` after it, ``N/M … theo chỉ tiêu``, ``vượt N … so với chỉ tiêu``;
 - ``đạt X% chỉ tiêu``; ``vượt / hoàn thành / không đạt / chưa đạt chỉ tiêu`` (claims);
 - ``chưa có … (nào)``, ``không có … nào``, ``chưa thành lập thêm …`` → 0;
@@ -220,6 +221,12 @@ _RATIO = re.compile(
 _RATIO_APART = re.compile(
     rf"(?P<a>{NUM})(?P<gap>\s+[^\W\d][^\d;:()%]{{0,80}}?)\s+trên\s+tổng\s+số\s+(?:(?:là|có)\s+)?(?P<b>{NUM})", re.I
 )
+# a decrease written as the count before and after: "số hộ nghèo giảm từ 45 hộ đầu năm xuống còn 38 hộ" → 7
+_FROM_TO = re.compile(
+    rf"\bgiảm\s+từ\s+(?P<a>{NUM})\s+(?P<u>[^\W\d]+(?:\s+[^\W\d]+)?)\b[^\d;%]{{0,40}}?\s+xuống\s+(?:còn\s+)?"
+    rf"(?P<b>{NUM})\s+(?P=u)\b",
+    re.I,
+)
 _WHOLE_FIRST = re.compile(
     rf"(?P<b>{NUM})\s+(?P<u>[^\W\d]+(?:\s+[^\W\d]+){{0,2}}?)\s*,\s*trong\s+đó(?:\s+(?:có|là))?\s+(?P<a>{NUM})\s+(?P=u)\b",
     re.I,
@@ -282,6 +289,12 @@ def figures(text: str) -> list[Figure]:
             role = "of_target" if _CHI_TIEU.search(since) and not own else "percent"
         out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group("n")), text=m.group(0)))
         taken.append((m.start(), m.end()))
+    for m in _FROM_TO.finditer(text):
+        a, b = number_value(m.group("a")), number_value(m.group("b"))
+        if a is None or b is None or a <= b or not free(m.start(), m.end()):
+            continue
+        out.append(Figure("count", a - b, m.start("a"), m.end("b"), text=f"{m.group('a')} → {m.group('b')}"))
+        taken.append((m.start("a"), m.end("b")))
     for rx in (_RATIO_APART, _WHOLE_FIRST):
         for m in rx.finditer(text):
             a, b = number_value(m.group("a")), number_value(m.group("b"))

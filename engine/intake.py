@@ -58,7 +58,9 @@ VARIANTS = {
     "trực quan": "[trực quan|trực quang]",
 }
 _TOKEN = re.compile(r"\{(\w+)\}|\[((?:[^\[\]{}]|\{\w+\})*)\]")
-_GAP = r"\s+(?:[^.;:]{0,80}?\s+)?"  # "…" in a phrase: a few words (or none) within one clause
+_GAP = (
+    r",?\s+(?:[^.;:]{0,80}?\s+)?"  # "…" in a phrase: a few words (or none) within one clause ("đánh giá, xếp loại …")
+)
 
 
 def compile_pattern(text: str) -> re.Pattern:
@@ -847,13 +849,20 @@ def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
     before = text[max(0, start - 40) : start]
-    after = text[unit_end : unit_end + 25]
-    return any(re.search(v.pattern + _VERB_TO_FIGURE, before, re.I) or v.match(after.lstrip()) for v in reader.verb)
+    after = text[unit_end : unit_end + 90].lstrip()
+    return any(
+        re.search(v.pattern + _VERB_TO_FIGURE, before, re.I)
+        or v.match(after[:25])
+        or re.match(_PASSIVE + v.pattern, after, re.I)
+        for v in reader.verb
+    )
 
 
 # up to two words between a verb and its figure ("giảm được 09", "công nhận mới 04"), or a label's colon ("Số hộ nghèo
 # giảm: 03/03 hộ"); not a contrast or a change the other way ("không giảm mà tăng 01 hộ")
-_VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,2}\s*:?\s*$"
+_VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,2}\s*(?::|\s+là)?\s*$"
+# the passive after the unit, with its agent: "02 mô hình “Dân vận khéo” được Ủy ban nhân dân xã công nhận"
+_PASSIVE = r"(?:[\"“][^\"”]{0,60}[\"”]\s*)?(?:đã\s+)?được\s+(?:[^\W\d]+\s+){0,6}?"
 
 
 def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
@@ -930,7 +939,8 @@ def _candidates(
             continue
         lead = before_text[-80:]
         cut = max(lead.rfind(x) for x in ",;:(")
-        window = lead[cut + 1 :] + cl.text[fig.start : fig.end] + after_text
+        # the figure as the grammar wrote it ("45 → 38" for "giảm từ 45 hộ … xuống còn 38 hộ": no "còn" of a remainder)
+        window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
         if r.not_ and _found(r.not_, window):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
@@ -1470,6 +1480,10 @@ def _items_after(
         end_m = re.search(r";|\.\s|$", nxt)
         end = end + m.end() + (end_m.start() if end_m else len(nxt))
     region = text[start:end]
+    # "02 mô hình “Dân vận khéo” được Ủy ban nhân dân xã công nhận": the passive after the count names no model
+    passive = re.match(r"\s*" + _PASSIVE + "(?:" + "|".join(v.pattern for v in reader.verb) + r")\b", region, re.I)
+    if reader.verb and passive:
+        region = region[passive.end() :]
     raw = para.raw
     if text[start:].rstrip().rstrip(".").endswith(":") or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region):
         for p in following:
@@ -1489,7 +1503,8 @@ def _items_after(
 # --------------------------------------------------------------------------------------------------- tables
 
 _COL_ROLES = [
-    ("other", r"cùng kỳ|năm trước"),  # "So sánh cùng kỳ (%)": against last year, no rate of a target
+    # "So sánh cùng kỳ (%)", "So sánh 2023/2022 (%)", "Tăng (+), giảm (-)": against another year, no rate of a target
+    ("other", rf"cùng kỳ|năm trước|{_YEAR}\s*/\s*{_YEAR}|\btăng\b|\bgiảm\b"),
     ("label", r"chỉ tiêu|nội dung|tên"),
     ("unit", r"đvt|đơn vị"),
     ("rate", r"tỷ lệ|%|so với|so sánh"),
@@ -1544,6 +1559,10 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         _read_by_columns(rd, table, header, body, para_of_line)
         return
     roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
+    year_cols = {col: int(_YEAR_CELL.match(text).group(1)) for col, text in header.items() if _YEAR_CELL.match(text)}
+    if "label" in roles.values() and "actual" not in roles.values() and year_cols:
+        _read_year_columns(rd, roles, year_cols, body, para_of_line)
+        return
     if "label" not in roles.values() or "actual" not in roles.values():
         return
     head_years = [int(y) for text in header.values() for y in re.findall(_YEAR, text)]
@@ -1561,6 +1580,30 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
             _read_cell(rd, label.text, unit, cell, reading, year, para)
+
+
+def _read_year_columns(
+    rd: _Reading,
+    roles: dict[int, str],
+    year_cols: dict[int, int],
+    body: list[list[Cell]],
+    para_of_line: dict[int, Paragraph],
+) -> None:
+    """Chỉ tiêu | ĐVT | Năm 2022 | Năm 2023 | So sánh: each row's label names the indicator, each year's column holds
+    that year's figure (a state read for an earlier year keeps that year)."""
+    label_col = next(c for c, r in roles.items() if r == "label")
+    unit_col = next((c for c, r in roles.items() if r == "unit"), None)
+    for row in body:
+        cells = {c.col: c for c in row}
+        label = cells.get(label_col)
+        if label is None or not label.text:
+            continue
+        unit = cells[unit_col].text.lower() if unit_col in cells else ""
+        for col, year in year_cols.items():
+            cell = cells.get(col)
+            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
+                continue
+            _read_cell(rd, label.text, unit, cell, None, year, para_of_line.get(label.line), keep_year=True)
 
 
 def _read_by_columns(

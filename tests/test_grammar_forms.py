@@ -118,6 +118,31 @@ def test_no_decrease_but_an_increase_is_zero_households_out_of_poverty(tmp_path)
     assert "không giảm" in draft["facts"][0]["source"]["quote"]
 
 
+def test_a_decrease_written_as_the_count_before_and_after(tmp_path):
+    body = (
+        "Trong năm 2024, số hộ nghèo giảm từ 31 hộ vào đầu năm xuống còn 26 hộ; tỷ lệ hộ nghèo giảm từ 2,4% xuống "
+        "còn 2,0%.\n"
+    )
+    draft = _draft(tmp_path, body)
+    assert _values(draft) == {("giam_ngheo.so_ho_giam", 2024): 5}  # 31 − 26; the rates are no count of households
+
+
+def test_passive_and_copula_wording_of_the_acts_and_the_counts(tmp_path):
+    body = (
+        "Năm 2024 có thêm 02 mô hình “Dân vận khéo” được Ban Thường vụ Đảng ủy xã công nhận.\n\n"
+        "Số mô hình kinh tế tuần hoàn được xây dựng đến nay là 03 mô hình.\n\n"
+        "Trong năm, 100% công chức được cử đi bồi dưỡng nghiệp vụ dân vận; xã thực hiện tự đánh giá, xếp loại "
+        "công tác dân vận chính quyền năm 2024.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("dvk.mo_hinh", 2024): 2,
+        ("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of"): 3,
+        ("dvcq.cu_can_bo_tap_huan", 2024): True,
+        ("dvcq.danh_gia_hang_nam", 2024): True,
+    }
+
+
 # --------------------------------------------------------------------------------------------------- models
 
 
@@ -168,6 +193,22 @@ def _word_report(path: Path, build_table) -> Path:
     return path
 
 
+def _plain_table(rows: list[list[str]]):
+    def build(doc):
+        t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+
+    return build
+
+
+def _cells(report: Path) -> dict:
+    """Each drafted fact's value and the table cell it cites."""
+    draft = yaml.safe_load(run_cli("facts", "extract", str(report)).out)
+    return {(f["indicator"], f["period"]): (f["value"], f["source"]["cell"]) for f in draft["facts"]}
+
+
 def test_a_merged_two_row_header_names_each_column_and_last_years_comparison_is_no_rate(tmp_path):
     def table(doc):
         t = doc.add_table(rows=4, cols=5)
@@ -180,10 +221,7 @@ def test_a_merged_two_row_header_names_each_column_and_last_years_comparison_is_
             for c, text in enumerate(row):
                 t.cell(r + 2, c if c < 3 else 3).text = text
 
-    report = _word_report(tmp_path / "bang.docx", table)
-    draft = yaml.safe_load(run_cli("facts", "extract", str(report)).out)
-    got = {(f["indicator"], f["period"]): (f["value"], f["source"]["cell"]) for f in draft["facts"]}
-    assert got == {
+    assert _cells(_word_report(tmp_path / "bang.docx", table)) == {
         ("giam_ngheo.so_ho_giam", 2024): (12, "Bảng 1!C3"),
         ("giam_ngheo.chi_tieu_giao", 2024): (10, "Bảng 1!B3"),
         ("kdc.so_khu_van_hoa", "as_of"): (8, "Bảng 1!C4"),
@@ -192,21 +230,14 @@ def test_a_merged_two_row_header_names_each_column_and_last_years_comparison_is_
 
 
 def test_a_table_with_the_indicators_as_columns_and_a_year_in_each_row(tmp_path):
-    def table(doc):
-        rows = [
+    table = _plain_table(
+        [
             ["Năm", "Số hộ nghèo giảm (hộ)", "Tỷ lệ hồ sơ giải quyết trực tuyến (%)", "Xóm đạt danh hiệu xóm văn hóa"],
             ["2023", "06", "41,5", "7/9"],
             ["2024", "05", "66", "8/9"],
         ]
-        t = doc.add_table(rows=3, cols=4)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                t.cell(r, c).text = text
-
-    report = _word_report(tmp_path / "cot.docx", table)
-    draft = yaml.safe_load(run_cli("facts", "extract", str(report)).out)
-    got = {(f["indicator"], f["period"]): (f["value"], f["source"]["cell"]) for f in draft["facts"]}
-    assert got == {
+    )
+    assert _cells(_word_report(tmp_path / "cot.docx", table)) == {
         ("giam_ngheo.so_ho_giam", 2023): (6, "Bảng 1!B2"),
         ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023): (41.5, "Bảng 1!C2"),  # an earlier year's state keeps its year
         ("kdc.so_khu_van_hoa", 2023): (7, "Bảng 1!D2"),
@@ -216,6 +247,24 @@ def test_a_table_with_the_indicators_as_columns_and_a_year_in_each_row(tmp_path)
         ("kdc.so_khu_van_hoa", "as_of"): (8, "Bảng 1!D3"),
         ("kdc.tong_so_khu", "as_of"): (9, "Bảng 1!D3"),
     }
+
+
+def test_a_table_with_a_column_per_year_and_a_comparison_column(tmp_path):
+    table = _plain_table(
+        [
+            ["Chỉ tiêu", "ĐVT", "Năm 2023", "Năm 2024", "So sánh 2024/2023 (%)", "Tăng (+), giảm (-)"],
+            ["Giảm hộ nghèo", "Hộ", "07", "05", "71,4", "-2"],
+            ["Xóm đạt danh hiệu xóm văn hóa", "Xóm", "7/9", "8/9", "114,3", "+1"],
+        ]
+    )
+    assert _cells(_word_report(tmp_path / "nam.docx", table)) == {
+        ("giam_ngheo.so_ho_giam", 2023): (7, "Bảng 1!C2"),
+        ("giam_ngheo.so_ho_giam", 2024): (5, "Bảng 1!D2"),
+        ("kdc.so_khu_van_hoa", 2023): (7, "Bảng 1!C3"),
+        ("kdc.tong_so_khu", 2023): (9, "Bảng 1!C3"),
+        ("kdc.so_khu_van_hoa", "as_of"): (8, "Bảng 1!D3"),
+        ("kdc.tong_so_khu", "as_of"): (9, "Bảng 1!D3"),
+    }  # neither the comparison between the years nor the change is a rate of a target
 
 
 # --------------------------------------------------------------------------------------------------- the header
