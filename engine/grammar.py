@@ -4,7 +4,7 @@ The words that name an indicator are data (``words:`` in rules/indicators.yaml);
 of a whole, a percentage or a bound, the target a higher level assigned, the rate of that target, a claim, a zero —
 is read here, once, for all of them:
 
-- numbers in figures (``03``, ``1.085``, ``62,5``) and in words (``ba``, ``mười một``, ``02 (hai)``);
+- numbers in figures (``03``, ``1.085``, ``62,5``) and in words (``ba``, ``mười một``, ``02 (hai)``, ``một (01)``);
 - ``N/M`` and ``N trên (tổng số) M``, the part and its whole apart (``N ấp được công nhận … trên tổng số M ấp``) or
   the whole first (``có M khóm, trong đó N khóm …``); ``đạt X%`` with a decimal comma; ``trên / hơn / dưới / gần / khoảng X%`` and
   ``từ X% trở lên`` → bounds; a plan's floor in brackets (``(từ 50% trở lên)``) is no result;
@@ -50,7 +50,10 @@ _WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩ
 WORDS = rf"\b{_WORD}(?:\s+{_WORD}){{0,5}}\b"
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
 # a number in figures, or in words when a word follows (not a year: "năm 2024"), optionally restated "(hai)"
-NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
+NUM = (
+    rf"(?:(?<![\w./-])(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}\s*\(\s*\d+\s*\)(?=\s+[^\W\d])|"
+    rf"{WORDS}(?=\s+[^\W\d]))"
+)  # "02 (hai)", and the other way round "một (01)"
 _NUM_RX = re.compile(NUM, re.I)
 _RATIO_NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?:\s*\({WORDS}\))?|{WORDS})"
 _RATIO_NUM2 = rf"(?:(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"

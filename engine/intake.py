@@ -401,6 +401,18 @@ def _first_results(report: ReportText) -> str:
     return ""
 
 
+def _dated(text: str, m: re.Match) -> dict:
+    """A document with its date, read before it when it is written first: "Ngày 15/8/2025, UBND phường ban hành Kế
+    hoạch số 27/KH-UBND …"."""
+    doc = g.document_of(m)
+    if "date" not in doc:
+        before = re.search(r"\b[Nn]gày\s+(\d{1,2}/\d{1,2}/\d{4})\s*,[^.;]{0,80}$", text[: m.start()])
+        date = g.to_date(before.group(1)) if before else None
+        if date:
+            doc["date"] = date
+    return doc
+
+
 def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Optional[dict]:
     """The unit's own plan that the report answers: a Kế hoạch of the unit's UBND named in the title or the opening
     (or the first section), not a higher level's nor a predecessor's."""
@@ -419,7 +431,7 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
                 continue
             if re.search(r"dân vận chính quyền|đô thị văn minh|giải phóng mặt bằng", after[:80], re.I):
                 continue  # a yearly plan of the unit's own work, not the plan implementing the Đề án
-            return g.document_of(m)
+            return _dated(p.text, m)
     # else the first plan of a UBND (…/KH-UBND) in the title or the opening that no other level or unit issued
     for p in opening:
         for m in g.DOCUMENT.finditer(p.text):
@@ -442,7 +454,7 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
                 )
             ):
                 continue
-            return g.document_of(m)
+            return _dated(p.text, m)
     return None
 
 
@@ -1233,9 +1245,11 @@ _ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\b
 
 
 def _doc_near(text: str, start: int, end: int) -> Optional[dict]:
-    """The document an act cites: inside it, or in a bracket right after it."""
+    """The document an act cites: inside it, or in a bracket after it in the same clause ("… kế hoạch tuyên truyền,
+    hướng dẫn (Thông báo số 286/TB-UBND …)")."""
     for m in g.DOCUMENT.finditer(text):
-        if start <= m.start() < end or (end <= m.start() <= end + 6 and "(" in text[end : m.start() + 1]):
+        gap = text[end : m.start()]
+        if start <= m.start() < end or (m.start() >= end and len(gap) <= 40 and re.fullmatch(r"[^.;()]*\(\s*", gap)):
             return g.document_of(m)
     return None
 

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import run_cli
@@ -143,6 +144,26 @@ def test_passive_and_copula_wording_of_the_acts_and_the_counts(tmp_path):
     }
 
 
+def test_a_number_in_words_with_its_figure_in_brackets(tmp_path):
+    draft = _draft(tmp_path, "Năm 2024, xã đã xây dựng và công nhận một (01) mô hình “Dân vận khéo”.\n")
+    assert _values(draft) == {("dvk.mo_hinh", 2024): 1}
+
+
+def test_a_civilised_town_in_the_words_offices_use(tmp_path):
+    body = (
+        "Ủy ban nhân dân xã ban hành Kế hoạch số 61/KH-UBND ngày 02/4/2024 tuyên truyền, vận động nhân dân xây dựng "
+        "đô thị văn minh.\n\n"
+        "Các thôn duy trì 04 tuyến đường “Xanh - Sạch - Đẹp”; toàn huyện có hơn 300 tuyến đường tự quản.\n\n"
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã tổ chức hội nghị phản biện xã hội đối với đồ án quy hoạch chung xã.\n\n"
+        "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình đạt 100%.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("dtvm.ke_hoach_tuyen_truyen", "as_of"): True,
+        ("dtvm.tuyen_duong_xanh", "as_of"): 4,
+        ("dtvm.tham_gia_phan_bien_quy_hoach", "as_of"): True,
+    }  # the share of procedures offered online is no share of dossiers settled online
+
+
 # --------------------------------------------------------------------------------------------------- models
 
 
@@ -270,14 +291,27 @@ def test_a_table_with_a_column_per_year_and_a_comparison_column(tmp_path):
 # --------------------------------------------------------------------------------------------------- the header
 
 
-def test_the_units_own_plan_is_found_whatever_words_follow_its_name(tmp_path):
-    head = HEAD.replace(
-        "I. KẾT QUẢ THỰC HIỆN\n",
-        "Thực hiện Kế hoạch số 12/KH-UBND ngày 03/3/2023 của Ủy ban nhân dân xã Đông Quang về triển khai Đề án của "
-        "Tỉnh ủy, Ủy ban nhân dân xã báo cáo như sau:\n\nI. KẾT QUẢ THỰC HIỆN\n",
-    )
+@pytest.mark.parametrize(
+    "opening, plan",
+    [
+        # the unit's name followed by lower-case words ("… xã Đông Quang về triển khai …")
+        (
+            "Thực hiện Kế hoạch số 12/KH-UBND ngày 03/3/2023 của Ủy ban nhân dân xã Đông Quang về triển khai Đề án "
+            "của Tỉnh ủy, Ủy ban nhân dân xã báo cáo như sau:",
+            ("12/KH-UBND", dt.date(2023, 3, 3)),
+        ),
+        # the plan's date written before its number
+        (
+            "Ngày 15/8/2023, Ủy ban nhân dân xã ban hành Kế hoạch số 19/KH-UBND về thực hiện Đề án của Tỉnh ủy trên "
+            "địa bàn xã. Ủy ban nhân dân xã báo cáo như sau:",
+            ("19/KH-UBND", dt.date(2023, 8, 15)),
+        ),
+    ],
+)
+def test_the_units_own_plan_is_found_with_its_date(tmp_path, opening, plan):
+    head = HEAD.replace("I. KẾT QUẢ THỰC HIỆN\n", opening + "\n\nI. KẾT QUẢ THỰC HIỆN\n")
     draft = _draft(tmp_path, "Năm 2024 giảm 03 hộ nghèo.\n", head=head)
-    assert draft["report"]["plan"] == {"kind": "Kế hoạch", "number": "12/KH-UBND", "date": dt.date(2023, 3, 3)}
+    assert draft["report"]["plan"] == {"kind": "Kế hoạch", "number": plan[0], "date": plan[1]}
 
 
 # --------------------------------------------------------------------------------------------------- "năm 2024" alone
