@@ -424,10 +424,28 @@ def check(
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
     tally = Tally(sel.scope(audited))
     shown = sel.shown(tally)
-    _deliver(REPORTERS[fmt], Run(cat, shown), Options(color=_use_color(color, output)), output, originals, force, diags)
+    again = _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name)
+    again += _again_identity(commune_id, province)
+    opts = Options(color=_use_color(color, output), again=again)
+    _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
     if sel.communes and not sel.matched_communes:
         click.echo(f"chitieu: no commune matches --commune {' '.join(sel.communes)}", err=True)
     _finish(diags, tally.counts, fail_on, output)
+
+
+def _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name):
+    """The arguments of this `check` as the user gave them, without the format and the output: what a hint of the
+    list view repeats with another --format."""
+    out = [str(p) for p in paths] + (["--rules", str(rules_dir)] if rules_dir is not None else [])
+    for flag, values in (("--plan", plans), ("--rule", rule_globs), ("--commune", commune_globs)):
+        out += [a for v in values for a in (flag, v)]
+    out += (["--status", statuses] if statuses else []) + (["--allow-unreviewed"] if allow_unreviewed else [])
+    out += (["--as-of", as_of.strftime("%Y-%m-%d")] if as_of else []) + (["--name", unit_name] if unit_name else [])
+    return tuple(out)
+
+
+def _again_identity(commune_id, province) -> tuple[str, ...]:
+    return (("--commune-id", commune_id) if commune_id else ()) + (("--province", province) if province else ())
 
 
 def _protect_reports(stream, protected: list[Path]):

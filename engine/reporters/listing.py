@@ -8,8 +8,9 @@ summary at the end.
 
 from __future__ import annotations
 
+import shlex
 import shutil
-from typing import IO, Iterable
+from typing import IO, Iterable, Sequence
 
 import click
 from rich.cells import cell_len
@@ -59,6 +60,22 @@ def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     return lines
 
 
+def command_lines(label: str, argv: Sequence[str], width: int) -> list[str]:
+    """``label`` and a command quoted as a shell needs it (paths with spaces); when it does not fit on the label's
+    line, the command on lines of its own joined by a shell's ' \\', so that it can still be copied and run."""
+    words = [one_line(shlex.quote(a)) for a in argv]
+    single = f"{label} {' '.join(words)}"
+    if cell_len(single) <= width:
+        return [single]
+    lines = ["  " + words[0]]
+    for word in words[1:]:  # whole words: a quoted path keeps its spaces
+        if cell_len(lines[-1]) + 1 + cell_len(word) > width - 2:
+            lines.append("    " + word)
+        else:
+            lines[-1] += " " + word
+    return [label] + [line + " \\" for line in lines[:-1]] + lines[-1:]
+
+
 def cut(text: str, room: int) -> str:
     """``text`` if it fits in ``room`` columns, else as many whole words as fit, then '…'."""
     if cell_len(text) <= room:
@@ -95,8 +112,11 @@ def result(f: Finding, room: int) -> str:
 class ListView:
     """Writes the view to ``out``, with ANSI styling only when ``color``."""
 
-    def __init__(self, out: IO[str], *, width: int | None = None, color: bool = False):
+    def __init__(
+        self, out: IO[str], *, width: int | None = None, color: bool = False, again: Sequence[str] = ()
+    ) -> None:
         self.out = out
+        self.again = tuple(again)
         self.width = width or terminal_width()
         self.color = color
         self.failed: list[tuple[CommuneFacts, Finding]] = []
@@ -178,9 +198,10 @@ class ListView:
         parts = [f"{self.counts[s]} {HEADINGS[s]}" for s in vi.STATUS_ORDER if self.counts[s]]
         for line in wrap(f"{self.communes} xã, {total} kết luận: " + " · ".join(parts), self.width, rest="  "):
             self._line(line, bold=True)
+        for line in command_lines("Bảng đầy đủ:", ["chitieu", "check", *self.again, "--format", "table"], self.width):
+            self._line(line, dim=True)
         for line in wrap(
-            "Bảng đầy đủ: chitieu check --format table · một quy tắc: chitieu rules show MÃ · lọc: "
-            "--status unmet --rule 'ntm-*' --commune MÃ-XÃ",
+            "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule 'ntm-*' --commune MÃ-XÃ",
             self.width,
             rest="  ",
         ):
@@ -194,8 +215,9 @@ def write_list(
     *,
     color: bool = False,
     width: int | None = None,
+    again: Sequence[str] = (),
 ) -> None:
-    view = ListView(out, width=width, color=color)
+    view = ListView(out, width=width, color=color, again=again)
     for cf, findings in stream:
         view.commune(cf, findings)
     view.summary()
