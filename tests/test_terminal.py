@@ -169,16 +169,12 @@ def test_the_closing_hint_repeats_the_users_own_command_with_the_table_format(tm
     folder = tmp_path / "báo cáo xã"  # a path with a space and diacritics, quoted as a shell needs it
     shutil.copytree(SEED_FACTS, folder)
     rules = str(SEED_FACTS.parent.parent / "rules")
-    run = invoke(
-        "check", str(folder), "--rules", rules, "--plan", "156/KH-UBND", "--rule", "ntm-*", "--status", "unmet",
-        "--fail-on", "never", env={"COLUMNS": "200"},
-    )
+    scope = ["--rules", rules, "--plan", "156/KH-UBND", "--rule", "ntm-*", "--status", "unmet"]
+    run = invoke("check", str(folder), *scope, "--fail-on", "never", env={"COLUMNS": "200"})
     assert run.code == 0, run.err
     hint = run.out[run.out.index("Bảng đầy đủ:") :].removeprefix("Bảng đầy đủ:").split("\nMột quy tắc:")[0]
-    assert shlex.split(hint.replace("\\\n", " ")) == [  # a shell joins lines ended by '\\'
-        "chitieu", "check", str(folder), "--rules", rules, "--plan", "156/KH-UBND", "--rule", "ntm-*",
-        "--status", "unmet", "--format", "table",
-    ]
+    # a shell joins lines ended by '\\'
+    assert shlex.split(hint.replace("\\\n", " ")) == ["chitieu", "check", str(folder), *scope, "--format", "table"]
     narrow = invoke("check", str(folder), "--rules", rules, "--fail-on", "never", env={"COLUMNS": "80"})
     lines = narrow.out[narrow.out.index("Bảng đầy đủ:") :].splitlines()
     # 80 columns, but for one path longer than a line, which is never broken; each line but the last ends in '\\'
@@ -191,10 +187,65 @@ def test_the_closing_hint_repeats_the_users_own_command_with_the_table_format(tm
     assert f"Bảng đầy đủ: chitieu check {SEED} --format table" in bare.out.splitlines()
 
 
-def test_the_full_table_stays_available():
-    run = invoke("check", SEED, "--format", "table")
-    assert run.code == 1
-    assert "┃ Quy tắc" in run.out and "Tổng số kết luận: 36" in run.out
+# the words the table view may show: what the findings say, and the view's own labels
+TABLE_LABELS = (
+    "Quy tắc Kỳ Mức chỉ tiêu Kết quả Trạng thái Căn cứ Chỉ tiêu: Mức chỉ tiêu: Kết quả: Căn cứ: Nguồn: → · — "
+    "Tổng số kết luận: xã Tịnh An số liệu đến tháng 10/2024"
+)
+
+
+def _table_words(seed_json) -> set[str]:
+    from chitieu import vi
+
+    texts = [TABLE_LABELS, *vi.STATUS_LABELS.values()]
+    for f in seed_json["findings"]:
+        texts += [f["rule_id"], f["title"], f["period"]["label"], f["actual_display"], f["status"], f["status_label"]]
+        texts += [f["evidence_level"], f["evidence_label"], f["source"]["citation"], f["source"]["clause"]]
+        texts += [f["message"], (f["target"] or {}).get("display") or "", f["outlook"] or ""]
+    return {w.strip("()[]:;,.·") for t in texts for w in t.split()}
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_table_fits_the_width_and_never_cuts_a_word(columns, seed_json):
+    """Through a pipe (no terminal), $COLUMNS gives the width: no line is wider, and every word on a line is a whole
+    word of a finding or of the view — folded between words, never inside one."""
+    run = invoke("check", SEED, "--format", "table", env={"COLUMNS": str(columns)})
+    assert run.code == 1, run.err
+    lines = run.out.splitlines()
+    assert max(cell_len(line) for line in lines) == columns
+    known = _table_words(seed_json) | {"chỉ", "tiêu)"}  # "(500% chỉ tiêu)" beside a result
+    words = [w for line in lines for w in re.sub(r"[│┌┐└┘├┤┬┴┼╞╡╪═─┄]", " ", line).split()]
+    cut = [w for w in words if w.strip("()[]:;,.·") not in known and not re.fullmatch(r"\(?\d+(,\d+)?%?", w)]
+    assert cut == []
+    # every finding is there with its message, and the rows close at the table's right border
+    for f in seed_json["findings"]:
+        assert f["rule_id"] in words
+    assert " ".join(words).count("Nguồn:") == 36
+    assert all(line.endswith(("│", "┐", "┤", "╡", "┘")) for line in lines if line[:1] and line[0] in "│┌├╞└")
+    last = " ".join(run.out[run.out.index("Tổng số kết luận:") :].split())
+    assert "Chưa đạt (unmet): 6" in last and "Đạt (met): 19" in last and "Ghi nhận (noted): 3" in last
+
+
+def test_the_table_has_fewer_columns_when_narrower():
+    def header(columns: int) -> str:
+        out = invoke("check", SEED, "--format", "table", env={"COLUMNS": str(columns)}).out
+        return out.splitlines()[2]
+
+    assert [c.strip() for c in header(160).split("│")[1:-1]] == [
+        "Quy tắc",
+        "Kỳ",
+        "Mức chỉ tiêu",
+        "Kết quả",
+        "Trạng thái",
+        "Căn cứ",
+    ]
+    assert [c.strip() for c in header(100).split("│")[1:-1]] == [
+        "Quy tắc · Kỳ",
+        "Mức chỉ tiêu → Kết quả",
+        "Trạng thái · Căn cứ",
+    ]
+    assert [c.strip() for c in header(80).split("│")[1:-1]] == ["Quy tắc · Kỳ", "Trạng thái · Mức → Kết quả · Căn cứ"]
+    assert [c.strip() for c in header(60).split("│")[1:-1]] == ["Quy tắc · Kỳ · Trạng thái"]
 
 
 def _on_a_terminal(args: list[str], env: dict, columns: int = 80) -> str:
@@ -230,6 +281,13 @@ def test_on_a_real_terminal_styled_and_80_columns_wide():
     plain = ANSI.sub("", out)
     assert plain.splitlines()[1] == "  Chưa đạt (unmet): 6"
     assert max(cell_len(ln) for ln in plain.splitlines()) <= 80
+
+
+def test_the_table_on_a_real_terminal_keeps_to_its_width():
+    for columns in (80, 120):
+        plain = ANSI.sub("", _on_a_terminal(["check", SEED, "--format", "table"], {}, columns))
+        assert max(cell_len(ln) for ln in plain.splitlines()) == columns
+        assert "Chờ kết quả cuối kỳ" in plain and "Tổng số kết luận: 36" in plain
 
 
 def test_no_color_disables_all_styling():
