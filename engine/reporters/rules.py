@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Iterable
 
 from rich.console import Console
@@ -31,21 +32,34 @@ def authoring_table(rules: Iterable[LoadedRule], *, width: int = 160) -> str:
     return buf.getvalue()
 
 
-def example_line(res: ExampleResult) -> str:
+def example_line(res: ExampleResult, lang: str = "en") -> str:
+    """One example's result for `chitieu rules test`; a failed one with what differs, its facts and its message."""
+    from ..messages_vi import say
+
     exp = res.example.expect
     got = res.finding.status if res.finding else "—"
     period = f" [{res.finding.period.key}]" if res.finding else ""
+    verdict = say("example-passed" if res.passed else "example-failed", lang)
     head = (
-        f"{'PASSED' if res.passed else 'FAILED'}  {res.test_id}  ({shown_path(res.path)}:{res.line})  "
-        f"expected {exp.status}, got {got}{period}"
+        f"{verdict}  {res.test_id}  ({shown_path(res.path)}:{res.line})  "
+        f"{say('example-expected', lang, expected=exp.status, got=got)}{period}"
     )
     if res.passed:
         return head
-    lines = [head] + [f"    - {p}" for p in res.problems]
+    problems = [
+        re.sub(
+            r"^(\w+): expected (.+), got (.+)$",
+            lambda m: f"{m.group(1)}: " + say("example-expected", lang, expected=m.group(2), got=m.group(3)),
+            p,
+        )
+        for p in res.problems
+    ]
+    fact_label, message_label = ("số liệu", "thông điệp") if lang == "vi" else ("fact", "message")
+    lines = [head] + [f"    - {p}" for p in problems]
     for fact in res.example.facts:
-        lines.append(f"    fact: {flow({k: v for k, v in fact.items() if k != 'source'})}")
+        lines.append(f"    {fact_label}: {flow({k: v for k, v in fact.items() if k != 'source'})}")
     if not res.example.facts:
-        lines.append("    fact: (none)")
+        lines.append(f"    {fact_label}: " + ("(không có)" if lang == "vi" else "(none)"))
     if res.finding is not None:
-        lines.append(f"    message: {res.finding.message}")
+        lines.append(f"    {message_label}: {res.finding.message}")
     return "\n".join(lines)
