@@ -13,7 +13,7 @@ import io
 import re
 import shutil
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable, Sequence
 
 import click
 from rich.cells import cell_len
@@ -59,10 +59,10 @@ def _evidence(f: Finding) -> str:
 @dataclass(frozen=True)
 class Column:
     header: str
-    cell: Callable[[Finding], list[str]]  # the cell's paragraphs, each folded on its own
+    cell: Callable[[Any], list[str]]  # the cell's paragraphs for a row's object, each folded on its own
     least: int  # columns below which the layout is not used (an identifier's column: its longest word)
     most: int  # columns the cell never takes beyond
-    fields: tuple[str, ...] = ()  # the short fields of _details it shows
+    fields: tuple[str, ...] = ()  # the fields it shows, which the lines under the row then leave out
 
 
 def _rule_period(f: Finding) -> list[str]:
@@ -99,9 +99,8 @@ LAYOUTS: list[list[Column]] = [
 ]
 
 
-def _details(f: Finding, columns: list[Column]) -> list[str]:
+def _details(f: Finding, shown: set[str]) -> list[str]:
     """What goes under the row, across the table: the prose, and the short fields the row's columns leave out."""
-    shown = {name for c in columns for name in c.fields}
     left = [
         f"{label}: {text(f)}"
         for name, label, text in (
@@ -160,13 +159,13 @@ def fold(text: str, width: int, indent: str = "") -> list[str]:
     return lines
 
 
-def _widths(columns: list[Column], findings: list[Finding], room: int) -> list[int] | None:
+def _widths(columns: list[Column], rows: Sequence[Any], room: int) -> list[int] | None:
     """Each column's width within ``room``: what its longest cell needs when the room allows, else shares of the
     room above each column's least (an identifier column's least is its longest word); None when the leasts do not
     fit."""
     natural, least = [], []
     for col in columns:
-        paragraphs = [p for f in findings for p in col.cell(f)]
+        paragraphs = [p for row in rows for p in col.cell(row)]
         natural.append(min(col.most, max(cell_len(p) for p in paragraphs + [col.header])))
         longest_word = max([cell_len(w) for p in paragraphs for w in p.split()] + [1])
         least.append(min(natural[-1], max(longest_word, col.least) if len(columns) > 1 else 1))
@@ -220,29 +219,54 @@ class _Grid:
                 self.lines.append("│ " + ln + " " * (self.inner - cell_len(ln)) + " │")
 
 
-def _layout(findings: list[Finding], width: int) -> tuple[list[Column], list[int]]:
-    for columns in LAYOUTS:
-        widths = _widths(columns, findings, width - 3 * len(columns) - 1)
+def _layout(layouts: list[list[Column]], rows: Sequence[Any], width: int) -> tuple[list[Column], list[int]]:
+    for columns in layouts:
+        widths = _widths(columns, rows, width - 3 * len(columns) - 1)
         if widths is not None:
             return columns, widths
-    return LAYOUTS[-1], [width - 4]
+    return layouts[-1], [width - 4]
+
+
+def grid(
+    rows: Sequence[Any],
+    layouts: list[list[Column]],
+    width: int,
+    *,
+    under: Callable[[Any, set[str]], list[str]] | None = None,
+    look: Callable[[Any], tuple[str, dict]] | None = None,
+    color: bool = False,
+) -> list[str]:
+    """A table of ``rows`` in the first of ``layouts`` that fits ``width``, no line wider. ``under(row, shown)``
+    gives the paragraphs written across the table under a row (``shown``: the fields its columns show); ``look(row)``
+    the paragraph of a row to style and its click style."""
+    columns, widths = _layout(layouts, rows, width)
+    shown = {name for c in columns for name in c.fields}
+    g = _Grid(widths, color)
+    g.rule("┌", "┬", "┐")
+    g.row([[(c.header, {"bold": True})] for c in columns])
+    below: list[str] = []  # under the row before: the next row's top joins the columns again
+    for i, row in enumerate(rows):
+        g.rule(*(("╞", "╪", "╡", "═") if i == 0 else ("├", "┬" if below else "┼", "┤")))
+        styled, style = look(row) if look else ("", {})
+        g.row([[(p, style if p == styled else {}) for p in c.cell(row)] for c in columns])
+        below = under(row, shown) if under else []
+        if below:
+            g.rule("├", "┴", "┤", "┄")
+            g.across(below)
+    if below:
+        g.rule("└", "─", "┘", joined=False)
+    else:
+        g.rule("└", "┴", "┘")
+    return g.lines
 
 
 def commune_table(findings: list[Finding], width: int, color: bool = False) -> list[str]:
     """The table of one commune's findings, no line wider than ``width``."""
-    columns, widths = _layout(findings, width)
-    grid = _Grid(widths, color)
-    grid.rule("┌", "┬", "┐")
-    grid.row([[(c.header, {"bold": True})] for c in columns])
-    for i, f in enumerate(findings):
-        grid.rule(*(("╞", "╪", "╡", "═") if i == 0 else ("├", "┬", "┤")))
-        look = click_style(LOOKS[f.status].terminal)
-        status = _status(f)
-        grid.row([[(p, look if p == status else {}) for p in c.cell(f)] for c in columns])
-        grid.rule("├", "┴", "┤", "┄")
-        grid.across(_details(f, columns))
-    grid.rule("└", "─", "┘", joined=False)
-    return grid.lines
+
+    def look(f: Finding) -> tuple[str, dict]:
+        return _status(f), click_style(LOOKS[f.status].terminal)
+
+    return grid(findings, LAYOUTS, width, under=_details, look=look, color=color)
 
 
 def render(result: AuditResult, *, color: bool = False, width: int | None = None) -> str:
