@@ -290,6 +290,22 @@ def test_the_table_on_a_real_terminal_keeps_to_its_width():
         assert "Chờ kết quả cuối kỳ" in plain and "Tổng số kết luận: 36" in plain
 
 
+def test_through_a_pipe_the_table_takes_the_width_of_the_terminal_it_is_read_on():
+    """`chitieu check --format table | less` without $COLUMNS (a shell does not export it): the terminal standard
+    error is on gives the width."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.run(
+        chitieu_exe() + ["check", SEED, "--format", "table"], stdout=subprocess.PIPE, stderr=slave, env=env, timeout=300
+    )
+    os.close(slave)
+    os.close(master)
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert proc.returncode == 1 and "\x1b" not in proc.stdout.decode("utf-8")  # a pipe: no colour
+    assert max(cell_len(ln) for ln in lines) == 120
+
+
 def test_no_color_disables_all_styling():
     out = _on_a_terminal(["check", SEED], {"NO_COLOR": "1"})
     assert "\x1b" not in out

@@ -8,8 +8,8 @@ summary at the end.
 
 from __future__ import annotations
 
+import os
 import shlex
-import shutil
 from typing import IO, Iterable, Sequence
 
 import click
@@ -42,9 +42,23 @@ def group_of(f: Finding) -> str:
     return "at_risk" if f.status == "pending" and f.outlook == "at_risk" else f.status
 
 
+def columns() -> int:
+    """$COLUMNS (also through a pipe); else the width of the terminal standard output is on, or, when it goes into a
+    pipe (`chitieu check | less`), the one standard error is on; else 80."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    for fd in (1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except OSError:
+            continue
+    return 80
+
+
 def terminal_width() -> int:
-    """The terminal's width ($COLUMNS first), 80 when there is no terminal; kept between 40 and 120 columns."""
-    return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size((80, 24)).columns))
+    """The width of the view (``columns``), kept between 40 and 120 columns."""
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns()))
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:

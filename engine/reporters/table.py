@@ -1,5 +1,5 @@
 """The findings as a table for the terminal (`check --format table`): every field of every finding, at the width the
-terminal has ($COLUMNS first, also through a pipe; 80 columns when neither says).
+terminal has ($COLUMNS first, also through a pipe, where the terminal of standard error serves; else 80 columns).
 
 Each finding is a row of short fields — rule and period, target and result, status and evidence, in as many columns
 as the width holds — and under it, across the whole table, its prose: the target's title, the plan's clause, the
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -23,13 +22,14 @@ from ..audit import AuditResult
 from ..model import Finding
 from ._style import LOOKS, click_style
 from ._text import one_line
+from .listing import columns as terminal_columns
 
 MIN_WIDTH, MAX_WIDTH = 40, 160
 
 
 def table_width() -> int:
-    """$COLUMNS, else the terminal's width, else 80; kept between 40 and 160 columns."""
-    return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size((80, 24)).columns))
+    """$COLUMNS, else the terminal's width, else 80 (listing.columns); kept between 40 and 160 columns."""
+    return max(MIN_WIDTH, min(MAX_WIDTH, terminal_columns()))
 
 
 def summary_line(result: AuditResult) -> str:
