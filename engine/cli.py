@@ -168,8 +168,8 @@ def guarded(fn: Callable) -> Callable:
     envvar="CHITIEU_LANG",
     default="vi",
     show_default=True,
-    help="Language of the messages about input files (diagnostics); codes, places and exit codes are the same in "
-    "both. Also $CHITIEU_LANG.",
+    help="Language of the messages about input files (diagnostics) and of the commands' own lines (summaries, "
+    "notes, refusals); codes, places and exit codes are the same in both. Also $CHITIEU_LANG.",
 )
 @click.pass_context
 def main(ctx: click.Context, debug: bool, lang: str) -> None:
@@ -1274,7 +1274,7 @@ def rules_new_document(
         raise click.UsageError(f"{where}: {first['msg']}") from exc
     path = root / f"{document_id}.yaml"
     if path.exists():
-        raise click.UsageError(f"{path} đã có; chọn mã văn bản khác (không ghi đè)")
+        raise OutputError(f"{path}: the file exists; choose another document id (nothing is written over)")
     root.mkdir(parents=True, exist_ok=True)
     made = (
         new_catalogue(root, f"Danh mục chỉ tiêu — {kind} số {number}") if not (root / "catalogue.yaml").exists() else []

@@ -813,6 +813,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "thay thế)",
         ),
         (r"(?P<path>.+): the file exists; pass --force to replace it", "{path}: tệp đã có; dùng --force để thay thế"),
+        (
+            r"(?P<path>.+): the file exists; choose another document id \(nothing is written over\)",
+            "{path}: tệp đã có; hãy chọn mã văn bản khác (không ghi đè)",
+        ),
         (r"(?P<path>.+): the folder (?P<parent>.+) does not exist", "{path}: thư mục {parent} không tồn tại"),
         (
             r"cannot write (?P<path>.+): (?P<reason>[^;()]+?)(?: \((?P<file>[^()]+)\))?; nothing was written",

@@ -332,3 +332,30 @@ def test_the_rule_authors_views_fit_80_columns():
         verdicts = [ln for ln in tested.out.splitlines() if not ln.startswith(" ")][:-1]
         assert verdicts and all(re.fullmatch(r"ĐẠT  ntm-nc-[a-z0-9-]+::[a-z0-9-]+(  \(.*)?", v) for v in verdicts)
         assert re.fullmatch(rf"{len(verdicts)} ví dụ đạt, 0 ví dụ không đạt", tested.out.splitlines()[-1])
+
+
+def test_a_new_documents_file_never_replaces_one(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__pycache__"))
+    before = (rules / "ke-hoach-84.yaml").read_bytes()
+    args = ["rules", "new-document", "ke-hoach-84", "--number", "84/KH-UBND", "--date", "2025-01-15", "--issuer"]
+    args += [
+        "UBND xã Tịnh An",
+        "--title",
+        "Kế hoạch",
+        "--period",
+        "2025",
+        "--province",
+        "quang-ngai",
+        "--rules",
+        str(rules),
+    ]
+    vi, en = both(*args)
+    assert vi.code == en.code == 2 and "Usage:" not in vi.err + en.err
+    path = rules / "ke-hoach-84.yaml"
+    assert (
+        en.err.strip()
+        == f"chitieu: error[output]: {path}: the file exists; choose another document id (nothing is written over)"
+    )
+    assert vi.err.strip() == f"chitieu: error[output]: {path}: tệp đã có; hãy chọn mã văn bản khác (không ghi đè)"
+    assert path.read_bytes() == before
