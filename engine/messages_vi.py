@@ -1136,7 +1136,7 @@ LINES: dict[str, tuple[str, str]] = {
     "rules-test-done": ("{passed} passed, {failed} failed", "{passed} ví dụ đạt, {failed} ví dụ không đạt"),
     "example-passed": ("PASSED", "ĐẠT"),
     "example-failed": ("FAILED", "KHÔNG ĐẠT"),
-    "example-expected": ("expected {expected}, got {got}", "cần {expected}, được {got}"),
+    "example-expected": ("expected {expected}, got {got}", "cần {expected}, kết quả {got}"),
     "docs-done": ("{pages} page(s) written to {path}", "Đã ghi {pages} trang vào {path}"),
     "docs-done-stale": (
         "{pages} page(s) written to {path}; removed {stale} stale",

@@ -507,7 +507,7 @@ def test_new_document_refuses_what_it_cannot_write_well(tmp_path):
     assert run.code == 2 and "covers" in run.err and not (tmp_path / "r").exists()
     assert run_cli(*args, "--commune", "quang-ngai/thu").code == 0
     run = run_cli(*args, "--commune", "quang-ngai/thu")
-    assert run.code == 2 and "kh-thu.yaml đã có" in run.err
+    assert run.code == 2 and "kh-thu.yaml: the file exists; choose another document id" in run.err
     root = tmp_path / "copy"
     shutil.copytree(ROOT / "rules", root)
     before = (root / "catalogue.yaml").read_text(encoding="utf-8")

@@ -95,7 +95,9 @@ def test_init_form_and_the_rule_authors_commands(tmp_path):
     passed = last(en.out).split()[0]
     assert last(en.out) == f"{passed} passed, 0 failed" and int(passed) >= 2
     assert vietnamese(last(vi.out)) == f"{passed} ví dụ đạt, 0 ví dụ không đạt"
-    assert vi.out.splitlines()[0].startswith("ĐẠT  giam-ngheo::") and " cần met, được met" in " ".join(vi.out.split())
+    assert vi.out.splitlines()[0].startswith("ĐẠT  giam-ngheo::") and " cần met, kết quả met" in " ".join(
+        vi.out.split()
+    )
     assert en.out.splitlines()[0].startswith("PASSED  giam-ngheo::") and " expected met, got met" in " ".join(
         en.out.split()
     )
@@ -359,3 +361,19 @@ def test_a_new_documents_file_never_replaces_one(tmp_path):
     )
     assert vi.err.strip() == f"chitieu: error[output]: {path}: tệp đã có; hãy chọn mã văn bản khác (không ghi đè)"
     assert path.read_bytes() == before
+
+
+def test_every_line_of_the_catalogue_is_said_and_vietnamese():
+    """Each key of LINES is used by a command, and its Vietnamese is Vietnamese: NFC, no English left, the same
+    fields as the English."""
+    import string
+
+    from chitieu.messages_vi import LINES
+
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "engine").rglob("*.py"))
+    for key, (english, text) in LINES.items():
+        assert f'"{key}"' in sources.replace(f'"{key}": (', ""), f"{key} is said nowhere"
+        fields = {f for _, f, _, _ in string.Formatter().parse(english) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(text) if f}, key
+        if key not in ("example-passed", "example-failed", "password", "disabled"):  # one or two words
+            vietnamese(text.replace("{", "'").replace("}", "'"))
