@@ -115,6 +115,24 @@ def _print_diagnostics(diags) -> None:
         click.echo(clean(d.render(lang)), err=True)
 
 
+class _VietnameseUsage(click.UsageError):
+    """A usage error of a command's own checks, in Vietnamese (engine/messages_vi.py, "usage"); click's parser says
+    its own errors (an unknown option, a missing argument) in English."""
+
+    def __init__(self, exc: click.UsageError):
+        from .messages_vi import vietnamese
+
+        message = exc.format_message()
+        super().__init__(vietnamese("usage", message) or message, exc.ctx)
+
+    def show(self, file=None) -> None:
+        if self.ctx is not None:
+            usage = self.ctx.get_usage().replace("Usage:", "Cách dùng:", 1)
+            hint = f"Xem '{self.ctx.command_path} --help' để biết cách dùng."
+            click.echo(f"{usage}\n{hint}\n", file=file, err=file is None)
+        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
+
+
 def guarded(fn: Callable) -> Callable:
     """Turn expected failures into located messages and exit codes; tracebacks only with --debug."""
 
@@ -142,6 +160,10 @@ def guarded(fn: Callable) -> Callable:
             sys.exit(EXIT_SIGPIPE)
         except SystemExit:
             _flush_stdout()  # here, not at interpreter exit, so that a closed pipe or a full disk is handled
+            raise
+        except click.UsageError as exc:
+            if _lang() == "vi":
+                raise _VietnameseUsage(exc) from None
             raise
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise

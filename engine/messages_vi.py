@@ -864,6 +864,64 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "{path} đã có; hãy chọn một thư mục mới (chưa sao chép gì)",
         ),
     ],
+    # usage errors found by the commands' own checks (click's parser says its own in English)
+    "usage": [
+        (rf"--rule (?P<g>{Q}) matches no rule(?P<hint>.*)", "--rule {g} không khớp với quy tắc nào{hint}"),
+        (rf"-k (?P<g>{Q}) matches no rule(?P<hint>.*)", "-k {g} không khớp với quy tắc nào{hint}"),
+        (
+            rf"unknown status (?P<s>{Q})(?P<hint>.*?); the statuses are: (?P<all>.+)",
+            "không có trạng thái {s}{hint}; các trạng thái là: {all}",
+        ),
+        (
+            rf"--plan (?P<p>{Q}) is no document of the catalogue(?P<hint>.*?); the documents are: (?P<all>.+)",
+            "--plan {p} không phải văn bản nào của danh mục{hint}; các văn bản là: {all}",
+        ),
+        (r"--format (?P<f>\w+) writes a file: give -o FILE", "--format {f} ghi ra một tệp: hãy chỉ định -o TỆP"),
+        (
+            r"--section and --format (?P<f>\w+) contradict each other; give one of them",
+            "--section và --format {f} mâu thuẫn nhau; chỉ dùng một trong hai",
+        ),
+        (rf"unknown (?:document|plan) (?P<d>{Q})(?P<hint>.*)", "không có văn bản {d}{hint}"),
+        (
+            rf"no rule has the tag (?P<t>{Q}); the tags are: (?P<all>.+)",
+            "không quy tắc nào có thẻ {t}; các thẻ là: {all}",
+        ),
+        (rf"no rule has the tag (?P<t>{Q})(?P<hint>.*)", "không quy tắc nào có thẻ {t}{hint}"),
+        (
+            rf"(?P<id>{Q}) is not a rule id: use lower-case ASCII words joined by '-'",
+            "{id} không phải mã quy tắc: dùng chữ thường không dấu, nối bằng '-'",
+        ),
+        (rf"rule (?P<id>{Q}) already exists in (?P<path>.+)", "quy tắc {id} đã có trong {path}"),
+        (
+            rf"unknown indicator (?P<key>{Q})(?P<hint>.*?); declare it in rules/indicators\.yaml first",
+            "chỉ số {key} chưa được khai báo{hint}; hãy khai báo trong rules/indicators.yaml trước",
+        ),
+        (r"--target is a level to reach: a number from 0 up", "--target là mức cần đạt: một số từ 0 trở lên"),
+        (
+            r"(?P<doc>.+) \((?P<id>[^()]+)\) does not cover the commune (?P<c>\S+): its 'covers' names other communes",
+            "{doc} ({id}) không áp dụng cho xã {c}: mục 'covers' của văn bản nêu các xã khác",
+        ),
+        (
+            r"no plan of the catalogue covers the commune (?P<c>\S+)",
+            "không văn bản nào của danh mục áp dụng cho xã {c}",
+        ),
+        (
+            r"the year (?P<y>\d+) is outside the chosen plans \((?P<span>[^)]+)\)",
+            "năm {y} nằm ngoài giai đoạn của các văn bản đã chọn ({span})",
+        ),
+        (
+            rf"Invalid value for '?--commune'?: (?P<v>{Q}): write ID=NAME, e\.g\. (?P<e>.+)",
+            "giá trị không hợp lệ cho '--commune': {v}: viết MÃ=TÊN, ví dụ {e}",
+        ),
+        (
+            rf"Invalid value for '?--commune'?: (?P<v>{Q}) is not a commune id: lower-case ASCII words joined by '-', "
+            r"groups by '/' \(e\.g\. quang-ngai/tinh-an\)",
+            "giá trị không hợp lệ cho '--commune': {v} không phải mã xã: chữ thường không dấu nối bằng '-', các cấp "
+            "nối bằng '/' (ví dụ quang-ngai/tinh-an)",
+        ),
+        (r"Invalid value for (?P<p>'[^']+'|\S+): (?P<m>.+)", "giá trị không hợp lệ cho {p}: {m}"),
+        (r"Invalid value: (?P<m>.+)", "giá trị không hợp lệ: {m}"),
+    ],
     # the web page's and `chitieu users`' own codes
     "upload-report-file": [
         (
@@ -995,6 +1053,7 @@ EXPECTED: dict[str, str] = {
 
 
 def _fill(template: str, groups: dict[str, str]) -> str:
+    groups = {k: ("" if v is None else v) for k, v in groups.items()}  # an optional part the message left out
     for name in _LISTS & groups.keys():  # 'a', 'b' or 'c'
         groups[name] = re.sub(r"(?<=['\w/]) or (?=['\w])", " hoặc ", groups[name]).replace("' and '", "' và '")
     if "what" in groups and groups["what"] in EXPECTED:

@@ -377,3 +377,46 @@ def test_every_line_of_the_catalogue_is_said_and_vietnamese():
         assert fields == {f for _, f, _, _ in string.Formatter().parse(text) if f}, key
         if key not in ("example-passed", "example-failed", "password", "disabled"):  # one or two words
             vietnamese(text.replace("{", "'").replace("}", "'"))
+
+
+@pytest.mark.parametrize(
+    "args,en,vi",
+    [
+        (
+            ["check", str(SEED_FACTS), "--status", "unmett"],
+            "unknown status 'unmett' (did you mean: 'unmet', 'met'?); the statuses are: unmet, ",
+            "không có trạng thái 'unmett' (có phải là: 'unmet', 'met'?); các trạng thái là: unmet, ",
+        ),
+        (
+            ["check", str(SEED_FACTS), "--rule", "giam-ngeo"],
+            "--rule 'giam-ngeo' matches no rule (did you mean: 'giam-ngheo'?)",
+            "--rule 'giam-ngeo' không khớp với quy tắc nào (có phải là: 'giam-ngheo'?)",
+        ),
+        (
+            ["check", str(SEED_FACTS), "--format", "xlsx"],
+            "--format xlsx writes a file: give -o FILE",
+            "--format xlsx ghi ra một tệp: hãy chỉ định -o TỆP",
+        ),
+        (
+            ["form", "--commune", "quang-ngai/tinh-ha"],
+            "Invalid value for --commune: 'quang-ngai/tinh-ha': write ID=NAME, e.g. ",
+            "giá trị không hợp lệ cho '--commune': 'quang-ngai/tinh-ha': viết MÃ=TÊN, ví dụ ",
+        ),
+        (
+            ["rules", "new", "Quy-Tac", "--source", "kh-84-tu"],
+            "'Quy-Tac' is not a rule id: use lower-case ASCII words joined by '-'",
+            "'Quy-Tac' không phải mã quy tắc: dùng chữ thường không dấu, nối bằng '-'",
+        ),
+    ],
+    ids=["status", "rule", "binary-without-o", "commune", "rule-id"],
+)
+def test_a_usage_error_of_a_commands_own_checks_is_said_in_vietnamese(args, en, vi):
+    run_vi, run_en = both(*args)
+    assert run_vi.code == run_en.code == 2 and run_vi.out == run_en.out == ""
+    assert f"Error: {en}" in run_en.err and run_en.err.startswith("Usage: ")
+    lines = run_vi.err.splitlines()
+    assert (
+        lines[0].startswith("Cách dùng: ") and lines[1].startswith("Xem '") and "--help' để biết cách dùng" in lines[1]
+    )
+    assert lines[-1].startswith(f"Lỗi: {vi}")
+    vietnamese(lines[-1])
