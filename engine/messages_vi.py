@@ -1203,7 +1203,7 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "catalogue-broken": (
         "chitieu: the rule catalogue has errors; nothing was started",
-        "chitieu: danh mục quy tắc có lỗi; chưa khởi động gì",
+        "chitieu: danh mục quy tắc có lỗi; trang web chưa được khởi động",
     ),
     "user-added": ("added {user} ({role}: {units})", "Đã thêm {user} ({role}: {units})"),
     "user-disabled": ("disabled {user}", "Đã khóa {user}"),

@@ -143,6 +143,9 @@ def test_the_web_commands_say_their_refusals_in_vietnamese(tmp_path):
     assert f"  chitieu users add NAME --role reviewer --province quang-ngai --db {db}\n" in vi.err
     for line in vi.err.splitlines():
         vietnamese(line)
+    (tmp_path / "rules").mkdir()
+    broken = run_cli("serve", "--db", db, env={**VI, "CHITIEU_RULES": str(tmp_path / "rules")})
+    assert broken.code == 2 and last(broken.err) == "chitieu: danh mục quy tắc có lỗi; trang web chưa được khởi động"
     vi = run_cli("serve", "--db", str(tmp_path / "khong-co" / "c.db"), env=VI)
     assert vi.code == 2
     assert vi.err.startswith(f"chitieu: error[database]: không mở được cơ sở dữ liệu sqlite:///{tmp_path}/khong-co/")
