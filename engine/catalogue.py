@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from . import templates
+from . import catcache, templates
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
-from .kinds import KINDS, RULE, kind_of
+from .kinds import KINDS, kind_of, rule_adapter
 from .model import CatalogueInfo, Coverage, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
 from .validate import validate
 
 if TYPE_CHECKING:
+    from .compiler import CompiledCatalogue
     from .kinds import Kind, RuleBase
 from .yamlsrc import YamlDoc, load_each, yaml_files
 
@@ -90,6 +91,7 @@ class Catalogue:
     criteria: list[LoadedCriterion] = field(default_factory=list)
     criteria_counts: dict[str, str] = field(default_factory=dict)  # criteria set → indicator of its general count
     document_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)  # id → where 'document:' is
+    compiled: Optional["CompiledCatalogue"] = field(default=None, repr=False, compare=False)  # chitieu.compiler's
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -184,7 +186,8 @@ def load_catalogue(
 ) -> Catalogue:
     """Load every YAML file under ``root`` (plus ``extra`` files). With ``strict`` (the default) raise InputError
     listing every problem; without, return what loaded and leave the problems in ``diags`` (for lint). A catalogue
-    whose files are byte for byte one already loaded in this process is that one (its warnings given again)."""
+    whose files are byte for byte one already loaded in this process is that one (its warnings given again), and one
+    loaded by an earlier run is taken from the cache (chitieu.catcache)."""
     root = root or default_rules_dir()
     diags = diags if diags is not None else Diagnostics()
     extra = tuple(extra)
@@ -194,10 +197,23 @@ def load_catalogue(
         cat, found = _LOADED[key]
         diags.extend(found)
         return cat
-    before = len(diags.items)
-    cat = _load_catalogue(root, extra, diags, strict)
+    kept = catcache.load(key) if key is not None else None
+    if (
+        isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Catalogue)
+    ):  # the same files, loaded by an earlier run (chitieu.catcache)
+        cat, found = kept
+        diags.extend(found)
+    else:
+        before = len(diags.items)
+        cat = _load_catalogue(root, extra, diags, strict)
+        found = tuple(diags.items[before:])
+        if key is not None and not any(d.level == "error" for d in found):
+            from .compiler import compile_catalogue
+
+            compile_catalogue(cat)  # kept with it
+            catcache.store(key, (cat, found))  # before any run fills a rule's cache
     if key is not None:
-        _LOADED[key] = (cat, tuple(diags.items[before:]))
+        _LOADED[key] = (cat, found)
         while len(_LOADED) > _LOADED_MAX:
             _LOADED.popitem(last=False)
     return cat
@@ -345,7 +361,7 @@ def _load_rule_file(
     if parsed.criteria_count:
         counts[document.id] = parsed.criteria_count
     for i, raw in enumerate(raw_rules):
-        rule = validate(RULE, doc, diags, data=raw, base=("rules", i))
+        rule = validate(rule_adapter(), doc, diags, data=raw, base=("rules", i))
         if rule is not None:
             rules.append(LoadedRule(rule, document, parsed.in_force, doc, ("rules", i), len(rules)))
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
+import gc
 import itertools
 import os
 import re
@@ -16,40 +18,31 @@ from typing import TYPE_CHECKING, Callable, Optional
 import click
 
 from . import __version__, vi
-from .authoring import (
-    add_to_order,
-    append_rule,
-    docs_pages,
-    document_file,
-    lint,
-    new_catalogue,
-    rule_page,
-    skeleton,
-    write_docs,
-)
 from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
-from .examples import run_examples
-from .intake import Unknown, extract, to_yaml
 from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
 from .reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Reporter, Run, pick_format
 from .reporters._text import clean
 from .prepare import UNKNOWN, Asked, no_facts, prepare, reads_as_report
 from .reporters.documents import PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
-from .reporters.rules import authoring_table, example_line
-from .reportlint import lint_report
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
-from .reporttext import encoding_note, read_report
 from .runtime import EngineError
 from .model import Commune
 from .output import check_target
 from .selection import Selection
 from .web.lazy import lazy
 
-if TYPE_CHECKING:  # the reporting form's modules pull in openpyxl: imported by the commands that use them
+# Imported by the commands that use them, not at start-up: the reporting form's modules pull in openpyxl; the report
+# intake compiles its grammar; rule authoring, examples and report lint are not on `check`'s path.
+if TYPE_CHECKING:
     from .form_write import FormSpec
+
+# Python's last garbage collections at exit walk every object a run made (on the seed commune they took longer than
+# the audit). Nothing of chitieu waits for them — outputs are closed and renamed explicitly, durable_rules' states
+# deleted — so at exit the objects are frozen out of the collector's reach and the process ends without walking them.
+atexit.register(gc.freeze)
 
 FAIL_LEVELS = ["unmet", "needs_clarification", "insufficient_data", "pending", "never"]
 
@@ -764,6 +757,9 @@ def facts_extract(
     Example:
       chitieu facts extract examples/bao-cao-mau.docx --commune-id quang-ngai/tan-mau -o nhap-tan-mau.yaml
     """
+    from .intake import Unknown, extract, to_yaml
+    from .reporttext import encoding_note, read_report
+
     _choose(["yaml"], None, output, "yaml")
     cat = _catalogue(rules_dir)
     if report_path.suffix.lower() in (".yaml", ".yml"):
@@ -828,6 +824,8 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     Example:
       chitieu facts lint examples/bao-cao-mau.txt
     """
+    from .reportlint import lint_report
+
     cat = _catalogue(rules_dir)
     diags = Diagnostics()
     for path in reports:
@@ -1022,6 +1020,8 @@ def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Pa
       chitieu rules list
       chitieu rules list --source 84-KH/TU --tag dan-van-kheo
     """
+    from .reporters.rules import authoring_table
+
     cat = _catalogue(rules_dir)
     chosen = [
         lr
@@ -1050,6 +1050,8 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
     Example:
       chitieu rules show ntm-nang-cao
     """
+    from .authoring import rule_page
+
     cat = _catalogue(rules_dir)
     lr = cat.by_id.get(rule_id)
     if lr is None:
@@ -1105,6 +1107,8 @@ def rules_new(
       chitieu init ~/chitieu-thu
       chitieu rules new cu-can-bo-hoc-tap --source kh-84-tu --indicator dvcq.cu_can_bo_tap_huan --rules ~/chitieu-thu/rules
     """
+    from .authoring import append_rule, skeleton
+
     cat = _catalogue(rules_dir)
     if not re.match(SLUG, rule_id):
         raise click.UsageError(f"'{rule_id}' is not a rule id: use lower-case ASCII words joined by '-'")
@@ -1215,6 +1219,8 @@ def rules_new_document(
         --issuer "UBND tỉnh Quảng Ngãi" --title "Kế hoạch thực hiện công tác dân vận năm 2025-2027" \\
         --period 2025-2027 --province quang-ngai --rules ~/chitieu-thu/rules
     """
+    from .authoring import add_to_order, document_file, new_catalogue
+
     root = rules_dir or default_rules_dir()
     if not re.match(SLUG, document_id):
         raise click.UsageError(
@@ -1291,6 +1297,8 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
       chitieu rules lint
       chitieu rules lint examples/quy-tac-moi.yaml     # a new rule file, checked with the catalogue
     """
+    from .authoring import lint
+
     diags = Diagnostics()
     lint(paths, rules_dir or default_rules_dir(), diags)
     _print_diagnostics(diags.items)
@@ -1326,6 +1334,9 @@ def rules_test(
       chitieu rules test -k mo-hinh-dvk-moi-nam -k 'ntm-nc-*'
       chitieu rules test -k dvk --plan 84-KH/TU
     """
+    from .examples import run_examples
+    from .reporters.rules import example_line
+
     import fnmatch
 
     root = rules_dir or default_rules_dir()
@@ -1441,6 +1452,8 @@ def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) 
     Example:
       chitieu rules docs -o docs/rules
     """
+    from .authoring import docs_pages, write_docs
+
     cat = _catalogue(rules_dir)
     out_dir = out_dir or Path("docs") / "rules"
     pages = docs_pages(cat)

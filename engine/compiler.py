@@ -245,8 +245,15 @@ def limit_problems(compiled: list[tuple["LoadedRule", list[Branch]]]) -> list[Di
 
 
 def compile_catalogue(cat: "Catalogue", rule_ids: Optional[set[str]] = None) -> CompiledCatalogue:
+    """The branches of the catalogue's rules (of ``rule_ids`` only, when given). The whole catalogue's are compiled
+    once and kept with it — also in the catalogue cache (chitieu.catcache), so a run from the cache compiles nothing."""
+    if rule_ids is None and cat.compiled is not None:
+        return cat.compiled
     branches: list[Branch] = []
     for lr in cat.rules:
         if rule_ids is None or lr.id in rule_ids:
             branches.extend(compile_rule(cat, lr))
-    return CompiledCatalogue(branches)
+    compiled = CompiledCatalogue(branches)
+    if rule_ids is None:
+        cat.compiled = compiled
+    return compiled

@@ -7,16 +7,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .batch import Unreviewed
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Diagnostics, InputError
-from .intake import Extraction, Unknown, extract, to_document
 from .reporttext import REPORT_SUFFIXES, ReportText, encoding_note, read_report
 from .resources import default_rules_dir, seed_facts_dir
 from .facts import fact_inputs
 from .yamlsrc import YamlDoc, unique_paths, yaml_files
+
+if TYPE_CHECKING:  # the intake (and its grammar) is imported when a report is drafted, not by every `check`
+    from .intake import Extraction
 
 # the heading lines of an administrative report (Nghị định 30/2020): its issuer, the national motto, its kind
 _REPORT_MARKS = re.compile(
@@ -90,6 +92,8 @@ def draft_report(
 ) -> Optional[tuple[Extraction, YamlDoc]]:
     """The facts of a report drafted in memory: the extraction and its fact document; None (and a located error)
     when it has none, or when it leaves its date or unit unknown and the user did not give them."""
+    from .intake import Unknown, extract, to_document
+
     try:
         report = read_report(path)
     except InputError as exc:

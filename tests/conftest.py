@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,13 @@ SEED_REPORT = (ROOT / ".." / "shared" / "seed" / "000_1ba10a35eaeb2799.txt").res
 # run with CHITIEU_LANG=en (in process and in the processes they start). tests/test_messages_vi.py runs the same bad
 # inputs in Vietnamese, by default and with --lang vi.
 os.environ["CHITIEU_LANG"] = "en"
+
+# The loaded catalogue is kept between runs (chitieu.catcache), in the user's cache folder by default. The suite keeps
+# its own, in one private folder shared by the test processes of this run, and never writes to the user's;
+# tests/test_catcache.py points it elsewhere to test the cache itself.
+_CACHE = Path(tempfile.mkdtemp(prefix="chitieu-test-cache-")) if "CHITIEU_TEST_CACHE" not in os.environ else None
+os.environ.setdefault("CHITIEU_TEST_CACHE", str(_CACHE))
+os.environ["CHITIEU_CACHE_DIR"] = os.environ["CHITIEU_TEST_CACHE"]
 
 
 def examples(thorough: int) -> int:
@@ -134,3 +142,8 @@ def invoke(*args: str, env: dict | None = None) -> Run:
 
     result = CliRunner().invoke(main, list(args), env={"COLUMNS": "200", **(env or {})}, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _CACHE is not None:  # the process that made the suite's cache folder removes it, after every worker is done
+        shutil.rmtree(_CACHE, ignore_errors=True)

@@ -8,6 +8,7 @@ To add a kind: write a module with a ``RuleBase`` subclass and a ``Kind`` subcla
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Tag, TypeAdapter
@@ -44,7 +45,13 @@ Rule = Annotated[
         custom_error_context={"expected": ", ".join(f"'{n}'" for n in KINDS)},
     ),
 ]
-RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
+
+
+@functools.cache
+def rule_adapter() -> TypeAdapter[Rule]:
+    """The validator of a rule of any kind, built when the first rule file is validated (not at import: a catalogue
+    taken from the cache, chitieu.catcache, never needs it)."""
+    return TypeAdapter(Rule)
 
 
 def kind_of(rule: RuleBase) -> Kind:
@@ -53,7 +60,7 @@ def kind_of(rule: RuleBase) -> Kind:
 
 __all__ = [
     "KINDS",
-    "RULE",
+    "rule_adapter",
     "Kind",
     "Rule",
     "RuleBase",
