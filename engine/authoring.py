@@ -365,7 +365,10 @@ def write_docs(out_dir: Path, pages: dict[str, str], *, force: bool) -> list[str
             "choose an empty or new folder, or pass --force to write the pages beside them (they are "
             "never removed)"
         )
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only place, /proc, a file where a parent folder should be
+        raise OutputError(f"cannot write {out_dir}: {exc.strerror or exc}; nothing was written") from exc
     for name, text in pages.items():
         write_atomic(out_dir / name, text, force=True)
     stale = [p for p in ours if p.name not in pages]

@@ -71,7 +71,7 @@ def _flush_stdout() -> None:
         _quiet_stdout()
         sys.exit(EXIT_SIGPIPE)
     except OutputError as exc:
-        click.echo(f"chitieu: error[output]: {exc}", err=True)
+        _output_error(exc)
         sys.exit(EXIT_INPUT)
 
 
@@ -91,11 +91,46 @@ def _lang() -> str:
     return (ctx.find_root().params.get("lang") if ctx else None) or "vi"
 
 
+def _say(key: str, **fields) -> str:
+    """The command's own line ``key`` in the run's language (engine/messages_vi.py LINES)."""
+    from .messages_vi import say
+
+    return say(key, _lang(), **fields)
+
+
+def _output_error(exc: OutputError) -> None:
+    """An output that cannot or must not be written: ``chitieu: error[output]: …`` in the run's language."""
+    _refusal("output", str(exc))
+
+
+def _refusal(code: str, message: str) -> None:
+    """``chitieu: error[code]: message`` (a problem that belongs to no input file) in the run's language."""
+    click.echo(clean(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}"), err=True)
+
+
 def _print_diagnostics(diags) -> None:
     # a message may quote the input: its control characters must not reach the terminal
     lang = _lang()
     for d in sorted(diags, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code)):
         click.echo(clean(d.render(lang)), err=True)
+
+
+class _VietnameseUsage(click.UsageError):
+    """A usage error of a command's own checks, in Vietnamese (engine/messages_vi.py, "usage"); click's parser says
+    its own errors (an unknown option, a missing argument) in English."""
+
+    def __init__(self, exc: click.UsageError):
+        from .messages_vi import vietnamese
+
+        message = exc.format_message()
+        super().__init__(vietnamese("usage", message) or message, exc.ctx)
+
+    def show(self, file=None) -> None:
+        if self.ctx is not None:
+            usage = self.ctx.get_usage().replace("Usage:", "Cách dùng:", 1)
+            hint = f"Xem '{self.ctx.command_path} --help' để biết cách dùng."
+            click.echo(f"{usage}\n{hint}\n", file=file, err=file is None)
+        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
 
 
 def guarded(fn: Callable) -> Callable:
@@ -109,21 +144,16 @@ def guarded(fn: Callable) -> Callable:
         except InputError as exc:
             _print_diagnostics(exc.diagnostics)
             n = sum(1 for d in exc.diagnostics if d.level == "error")
-            if _lang() == "vi":
-                click.echo(f"chitieu: dữ liệu đầu vào có {n} lỗi; chưa đánh giá quy tắc nào", err=True)
-            else:
-                click.echo(f"chitieu: {n} error(s) in the input; nothing was evaluated", err=True)
+            click.echo(_say("input-errors", n=n), err=True)
             sys.exit(EXIT_INPUT)
         except OutputError as exc:
-            click.echo(f"chitieu: error[output]: {exc}", err=True)
+            _output_error(exc)
             sys.exit(EXIT_INPUT)
         except KeyboardInterrupt:
-            click.echo("chitieu: interrupted; no output file was left behind", err=True)
+            click.echo(_say("interrupted"), err=True)
             sys.exit(EXIT_SIGINT)
         except Terminated as exc:
-            click.echo(
-                f"chitieu: terminated ({signal.Signals(exc.signum).name}); no output file was left behind", err=True
-            )
+            click.echo(_say("terminated", signal=signal.Signals(exc.signum).name), err=True)
             sys.exit(128 + exc.signum)
         except BrokenPipeError:  # `chitieu check | head`: the reader has what it wanted
             _quiet_stdout()
@@ -131,25 +161,21 @@ def guarded(fn: Callable) -> Callable:
         except SystemExit:
             _flush_stdout()  # here, not at interpreter exit, so that a closed pipe or a full disk is handled
             raise
+        except click.UsageError as exc:
+            if _lang() == "vi":
+                raise _VietnameseUsage(exc) from None
+            raise
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except EngineError as exc:
             if debug:
                 raise
-            click.echo(
-                f"chitieu: internal error in the rule network: {exc}\n"
-                "Please report it with the input files; run with --debug for the traceback.",
-                err=True,
-            )
+            click.echo(_say("internal-rete", error=exc), err=True)
             sys.exit(EXIT_INTERNAL)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if debug:
                 raise
-            click.echo(
-                f"chitieu: internal error: {type(exc).__name__}: {exc}\n"
-                "Please report it with the input files; run with --debug for the traceback.",
-                err=True,
-            )
+            click.echo(_say("internal", error=f"{type(exc).__name__}: {exc}"), err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
@@ -164,8 +190,8 @@ def guarded(fn: Callable) -> Callable:
     envvar="CHITIEU_LANG",
     default="vi",
     show_default=True,
-    help="Language of the messages about input files (diagnostics); codes, places and exit codes are the same in "
-    "both. Also $CHITIEU_LANG.",
+    help="Language of the messages about input files (diagnostics) and of the commands' own lines (summaries, "
+    "notes, refusals); codes, places and exit codes are the same in both. Also $CHITIEU_LANG.",
 )
 @click.pass_context
 def main(ctx: click.Context, debug: bool, lang: str) -> None:
@@ -272,12 +298,12 @@ def OUTPUT_OPTIONS(fn: Callable) -> Callable:
 
 
 def _choose(formats: dict[str, Reporter] | list[str], fmt: Optional[str], output: Optional[Path], default: str) -> str:
-    """The format from --format, the -o suffix or the default; a contradiction, or a binary format without -o, is
-    a usage error before any work is done."""
+    """The format from --format, the -o suffix or the default, before any work is done: a name that contradicts
+    the format is refused (error[output]); a binary format without -o is a usage error."""
     try:
         fmt = pick_format(formats, fmt, output, default)
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise OutputError(str(exc)) from None
     if isinstance(formats, dict) and formats[fmt].binary and output is None:
         raise click.UsageError(f"--format {fmt} writes a file: give -o FILE")
     return fmt
@@ -417,10 +443,28 @@ def check(
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
     tally = Tally(sel.scope(audited))
     shown = sel.shown(tally)
-    _deliver(REPORTERS[fmt], Run(cat, shown), Options(color=_use_color(color, output)), output, originals, force, diags)
+    again = _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name)
+    again += _again_identity(commune_id, province)
+    opts = Options(color=_use_color(color, output), again=again)
+    _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
     if sel.communes and not sel.matched_communes:
-        click.echo(f"chitieu: no commune matches --commune {' '.join(sel.communes)}", err=True)
+        click.echo(_say("no-commune-matches", globs=" ".join(sel.communes)), err=True)
     _finish(diags, tally.counts, fail_on, output)
+
+
+def _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name):
+    """The arguments of this `check` as the user gave them, without the format and the output: what a hint of the
+    list view repeats with another --format."""
+    out = [str(p) for p in paths] + (["--rules", str(rules_dir)] if rules_dir is not None else [])
+    for flag, values in (("--plan", plans), ("--rule", rule_globs), ("--commune", commune_globs)):
+        out += [a for v in values for a in (flag, v)]
+    out += (["--status", statuses] if statuses else []) + (["--allow-unreviewed"] if allow_unreviewed else [])
+    out += (["--as-of", as_of.strftime("%Y-%m-%d")] if as_of else []) + (["--name", unit_name] if unit_name else [])
+    return tuple(out)
+
+
+def _again_identity(commune_id, province) -> tuple[str, ...]:
+    return (("--commune-id", commune_id) if commune_id else ()) + (("--province", province) if province else ())
 
 
 def _protect_reports(stream, protected: list[Path]):
@@ -437,7 +481,11 @@ def _prepare(
     """The catalogue, the diagnostics so far, the inputs to audit, every file given (which an output must never
     overwrite) and the policy for unreviewed drafts (engine.prepare)."""
     p = prepare(
-        rules_dir, paths, allow_unreviewed=allow_unreviewed, echo=lambda text: click.echo(text, err=True), asked=asked
+        rules_dir,
+        paths,
+        allow_unreviewed=allow_unreviewed,
+        echo=lambda key, **fields: click.echo(_say(key, **fields), err=True),
+        asked=asked,
     )
     return p.catalogue, p.diags, p.inputs, p.originals, p.unreviewed
 
@@ -447,18 +495,10 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Op
     _print_diagnostics(diags.items)
     if diags.has_errors():
         n = len(diags.errors)
-        if _lang() == "vi":
-            click.echo(
-                f"chitieu: dữ liệu đầu vào có {n} lỗi; đã bỏ qua các xã có lỗi"
-                + (f", và không ghi gì vào {output}" if output is not None else ""),
-                err=True,
-            )
+        if output is not None:
+            click.echo(_say("input-errors-left-out-file", n=n, path=output), err=True)
         else:
-            click.echo(
-                f"chitieu: {n} error(s) in the input; the communes they touch were left out"
-                + (f", and nothing was written to {output}" if output is not None else ""),
-                err=True,
-            )
+            click.echo(_say("input-errors-left-out", n=n), err=True)
         sys.exit(EXIT_INPUT)
     sys.exit(_fail_exit(counts, fail_on))
 
@@ -697,7 +737,7 @@ def init(folder: Path) -> None:
     plan = [(rules_src, folder / "rules"), (seed_src, folder / "facts" / seed_src.name)]
     for existing in (folder / "rules", folder / "facts"):
         if existing.exists():
-            raise click.UsageError(f"{existing} already exists; choose a new folder (nothing was copied)")
+            raise OutputError(f"{existing} already exists; choose a new folder (nothing was copied)")
     copied = 0
     for src, dest in plan:
         for f in shipped_files(src):
@@ -706,12 +746,8 @@ def init(folder: Path) -> None:
             write_atomic(target, f.read_bytes())
             copied += 1
     rules_out = folder / "rules"
-    click.echo(
-        f"{copied} files copied into {folder}: the catalogue in {rules_out}, "
-        f"the seed commune in {folder / 'facts' / seed_src.name}.\n"
-        f"Point chitieu at the copy with --rules {rules_out} or: export CHITIEU_RULES={rules_out}\n"
-        f"Then: chitieu rules lint && chitieu rules test && chitieu check {folder / 'facts'}"
-    )
+    seed_out = folder / "facts" / seed_src.name
+    click.echo(_say("init-done", copied=copied, folder=folder, rules=rules_out, seed=seed_out, facts=folder / "facts"))
 
 
 # --------------------------------------------------------------------------------------------------- facts
@@ -779,7 +815,7 @@ def facts_extract(
     report = read_report(report_path)
     note = encoding_note(report)
     if note:
-        click.echo(f"{report_path}:1:1: note[encoding]: {note}", err=True)
+        click.echo(clean(Diagnostic(str(report_path), 1, 1, "encoding", note, "note").render(_lang())), err=True)
     ex = extract(cat, report)
     if not ex.facts or not reads_as_report(report):  # nothing to draft: say so in the user's file, write nothing
         raise InputError([Diagnostic(str(report_path), 1, 1, "no-facts", no_facts(report))])
@@ -804,11 +840,8 @@ def facts_extract(
         ) from None
     _emit(text, output, [report_path], force)
     n_review = sum(1 for f in ex.facts if f.review)
-    click.echo(
-        f"{len(ex.facts)} facts ({n_review} to review), {len(ex.statements)} statements, "
-        f"{len(ex.unmatched)} unmatched sentences",
-        err=True,
-    )
+    counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}
+    click.echo(_say("extract-done", review=n_review, **counts), err=True)
 
 
 @facts.command("lint")
@@ -831,7 +864,7 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     for path in reports:
         lint_report(cat, path, diags)
     _print_diagnostics(diags.items)
-    click.echo(f"{len(diags.warnings)} problem(s) in {len(reports)} report(s)", err=True)
+    click.echo(_say("lint-done", problems=len(diags.warnings), reports=len(reports)), err=True)
     sys.exit(EXIT_FINDINGS if diags.warnings or diags.errors else EXIT_OK)
 
 
@@ -854,6 +887,7 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
     from .facts import load_form
     from .form_read import to_yaml as form_to_yaml
 
+    _choose(["yaml"], None, output, "yaml")
     cat = _catalogue(rules_dir)
     diags = Diagnostics()
     doc = load_form(form_path, cat, diags)
@@ -868,7 +902,7 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
-    click.echo(f"{len(facts_read)} facts ({n_items} items) read from {form_path}", err=True)
+    click.echo(_say("import-done", facts=len(facts_read), items=n_items, path=form_path), err=True)
 
 
 # --------------------------------------------------------------------------------------------------- the form
@@ -960,22 +994,24 @@ def form(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     if len(specs) == 1:
+        if output is not None and output.suffix.lower() not in ("", ".xlsx"):  # a workbook named .md, .json…
+            raise OutputError(f"-o {output}: chitieu form writes an Excel workbook; give a name ending in .xlsx")
         targets = [output or Path("bieu-mau.xlsx")]
     else:
         folder = output or Path(".")
         if folder.exists() and not folder.is_dir():
-            raise click.UsageError(
+            raise OutputError(
                 f"with several --commune, -o names a folder (one workbook per commune); {folder} is a file"
             )
         if not folder.parent.is_dir():
-            raise click.UsageError(f"-o {folder}: the folder {folder.parent} does not exist")
+            raise OutputError(f"{folder}: the folder {folder.parent} does not exist")
         folder.mkdir(exist_ok=True)  # a new folder for the workbooks, as `rules docs -o DIR` makes one
         targets = [folder / f"bieu-mau-{s.commune.id.replace('/', '-')}.xlsx" for s in specs]
     for target in targets:
         check_target(target, [], force=force)
     for spec, target in zip(specs, targets, strict=False):
         write_atomic(target, build_form(cat, spec), force=force)
-        click.echo(f"{target}: biểu mẫu của {spec.commune.name} ({spec.commune.id})", err=True)
+        click.echo(_say("form-done", path=target, name=spec.commune.name, id=spec.commune.id), err=True)
 
 
 def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
@@ -1055,7 +1091,7 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
     cat = _catalogue(rules_dir)
     lr = cat.by_id.get(rule_id)
     if lr is None:
-        click.echo(f"chitieu: error[unknown-rule]: no rule '{rule_id}'" + did_you_mean(rule_id, cat.by_id), err=True)
+        _refusal("unknown-rule", f"no rule '{rule_id}'" + did_you_mean(rule_id, cat.by_id))
         sys.exit(EXIT_INPUT)
     click.echo(clean(rule_page(cat, lr)), nl=False)
 
@@ -1141,9 +1177,7 @@ def rules_new(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     line = len(path.read_text(encoding="utf-8").splitlines()) - text.count("\n") + 2
-    click.echo(
-        f"{path}:{line}: added rule '{rule_id}' — edit it, then run: chitieu rules lint && chitieu rules test -k {rule_id}"
-    )
+    click.echo(_say("rule-added", place=f"{path}:{line}", id=rule_id))
 
 
 def _year_span(text: str) -> dict:
@@ -1262,7 +1296,7 @@ def rules_new_document(
         raise click.UsageError(f"{where}: {first['msg']}") from exc
     path = root / f"{document_id}.yaml"
     if path.exists():
-        raise click.UsageError(f"{path} đã có; chọn mã văn bản khác (không ghi đè)")
+        raise OutputError(f"{path}: the file exists; choose another document id (nothing is written over)")
     root.mkdir(parents=True, exist_ok=True)
     made = (
         new_catalogue(root, f"Danh mục chỉ tiêu — {kind} số {number}") if not (root / "catalogue.yaml").exists() else []
@@ -1278,11 +1312,8 @@ def rules_new_document(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     for p in made:
-        click.echo(f"{p}: đã tạo")
-    click.echo(
-        f"{path}: đã tạo văn bản '{document_id}' và thêm vào order của {cat.info_doc.path.name} — thêm quy "
-        f"tắc: chitieu rules new MÃ-QUY-TẮC --source {document_id}"
-    )
+        click.echo(_say("created", path=p))
+    click.echo(_say("document-added", path=path, id=document_id, catalogue=cat.info_doc.path.name))
 
 
 @rules.command("lint")
@@ -1303,10 +1334,7 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     lint(paths, rules_dir or default_rules_dir(), diags)
     _print_diagnostics(diags.items)
     errors, warnings = len(diags.errors), len(diags.warnings)
-    if _lang() == "vi":
-        click.echo(f"{errors} lỗi, {warnings} cảnh báo", err=True)
-    else:
-        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    click.echo(_say("rules-lint-done", errors=errors, warnings=warnings), err=True)
     sys.exit(EXIT_INPUT if errors else EXIT_OK)
 
 
@@ -1363,9 +1391,9 @@ def rules_test(
     }
     results = run_examples(cat, ids if selected or docs else None)
     for res in results:
-        click.echo(clean(example_line(res)))
+        click.echo(clean(example_line(res, _lang())))
     failed = sum(1 for r in results if not r.passed)
-    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    click.echo(_say("rules-test-done", passed=len(results) - failed, failed=failed))
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -1458,7 +1486,10 @@ def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) 
     out_dir = out_dir or Path("docs") / "rules"
     pages = docs_pages(cat)
     stale = write_docs(out_dir, pages, force=force)
-    click.echo(f"{len(pages)} page(s) written to {out_dir}" + (f"; removed {len(stale)} stale" if stale else ""))
+    if stale:
+        click.echo(_say("docs-done-stale", pages=len(pages), path=out_dir, stale=len(stale)))
+    else:
+        click.echo(_say("docs-done", pages=len(pages), path=out_dir))
 
 
 # the web page (chitieu.web is imported only when these run)

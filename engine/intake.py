@@ -482,7 +482,8 @@ def _heading_level(p: Paragraph) -> int:
     if m and not text.endswith(":") or (m and len(text) < 80):
         return 2 + m.group("n").count(".")
     if _LETTERED.match(text):
-        return 4
+        # "a) Mô hình “Dân vận khéo”: Năm 2026, xã công nhận mới 04 mô hình …, gồm:" states results after its label
+        return 0 if re.search(r":\s+\S[^:]*\d", text) else 4
     if raw.startswith("#") or (raw.startswith("**") and raw.rstrip(":").endswith("**")):
         return 5
     return 0

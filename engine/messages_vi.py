@@ -1,10 +1,13 @@
-"""The Vietnamese text of diagnostics.
+"""The Vietnamese text of diagnostics, and the command's own lines in both languages.
 
 Each call site builds its message in English (``Diagnostic.message``); this table gives, per diagnostic code, English
 patterns with named groups and the Vietnamese template of each. ``vietnamese(code, message)`` is applied when a
 diagnostic is shown (``Diagnostic.text``): the quoted names, ids, numbers and paths of the English message are carried
 over unchanged. A message no pattern matches is shown in English (a test runs every broken fixture in Vietnamese and
 fails on one). A call site whose messages vary too much for a pattern passes ``message_vi`` itself (report lint).
+
+``LINES`` holds what the commands say of their own — summaries, notes, what they say when they stop — in English and
+in Vietnamese, by key (``say``).
 
 Patterns are matched in full (``re.fullmatch``) after three steps that many messages share: the "did you mean" hint is
 put into Vietnamese wherever it sits; a leading place ("example 'a': fact 2: value: ") is split off and put into
@@ -137,6 +140,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (r"the file holds no YAML document", "tệp không có văn bản YAML nào"),
     ],
     "encoding": [
+        (
+            r"the report is Vietnamese text in the (?P<enc>.+) encoding: read as Unicode; check the letters of what is "
+            r"drafted from it",
+            "báo cáo là văn bản tiếng Việt theo bảng mã {enc}: đã đọc chuyển sang Unicode; hãy kiểm tra chữ của các số "
+            "liệu rút từ báo cáo",
+        ),
+        (
+            r"the report was read by OCR: every fact drafted from it is marked for review",
+            "báo cáo được đọc bằng OCR: mọi số liệu rút từ báo cáo đều được đánh dấu cần xem lại",
+        ),
         (
             r"the file is not valid UTF-8 \(byte (?P<b>0x[0-9a-f]+)\); save it as UTF-8",
             "tệp không đúng mã UTF-8 (byte {b}); lưu lại tệp theo mã UTF-8",
@@ -349,6 +362,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "unknown-rule": [
         (rf"unknown rule (?P<id>{Q})(?P<hint>.*)", "quy tắc {id} không tồn tại{hint}"),
+        (rf"no rule (?P<id>{Q})(?P<hint>.*)", "không có quy tắc {id}{hint}"),
     ],
     "rule-cycle": [
         (rf"rules depend on each other in a cycle: (?P<cycle>{ANY})", "các quy tắc phụ thuộc vòng tròn: {cycle}"),
@@ -779,6 +793,184 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "tệp không phải bảng tính XLSX ({why}); " + _FORM_SAVE,
         ),
     ],
+    # output files (engine/output.py, the -o of every command, `rules docs -o DIR`, `init FOLDER`)
+    "output": [
+        (r"(?P<path>.+): refusing to write over an input file", "{path}: không ghi đè lên tệp đầu vào"),
+        (r"(?P<path>.+): is a folder; give a file name", "{path}: là một thư mục; hãy cho tên một tệp"),
+        (
+            r"(?P<path>.+): is (?P<thing>a FIFO \(named pipe\)|a device|a socket); chitieu writes only a regular file or "
+            r"a new path",
+            "{path}: là {thing}; chitieu chỉ ghi vào một tệp thường hoặc một đường dẫn mới",
+        ),
+        (
+            r"(?P<path>.+): is not a regular file; chitieu writes only a regular file or a new path",
+            "{path}: không phải tệp thường; chitieu chỉ ghi vào một tệp thường hoặc một đường dẫn mới",
+        ),
+        (
+            r"(?P<path>.+): a file of this name appeared while chitieu was writing; it was left as it is \(pass --force "
+            r"to replace it\)",
+            "{path}: một tệp cùng tên đã xuất hiện trong lúc chitieu đang ghi; tệp đó được giữ nguyên (dùng --force để "
+            "thay thế)",
+        ),
+        (r"(?P<path>.+): the file exists; pass --force to replace it", "{path}: tệp đã có; dùng --force để thay thế"),
+        (
+            r"(?P<path>.+): the file exists; choose another document id \(nothing is written over\)",
+            "{path}: tệp đã có; hãy chọn mã văn bản khác (không ghi đè)",
+        ),
+        (r"(?P<path>.+): the folder (?P<parent>.+) does not exist", "{path}: thư mục {parent} không tồn tại"),
+        (
+            r"cannot write (?P<path>.+): (?P<reason>[^;()]+?)(?: \((?P<file>[^()]+)\))?; nothing was written",
+            "không ghi được {path}: {reason}{file}; chưa ghi gì",
+        ),
+        (r"cannot write standard output: (?P<reason>.+)", "không ghi được ra đầu ra chuẩn: {reason}"),
+        (r"cannot write (?P<path>.+): (?P<reason>[^:]+)", "không ghi được {path}: {reason}"),
+        (
+            r"(?P<path>.+): is not a folder; give a folder for the pages",
+            "{path}: không phải thư mục; hãy cho một thư mục để ghi các trang",
+        ),
+        (
+            r"(?P<path>.+): was not written by `chitieu rules docs`, and a page of that name would replace it; move it "
+            r"away or choose another folder \(nothing was written\)",
+            "{path}: không do `chitieu rules docs` ghi ra, và một trang cùng tên sẽ thay thế tệp này; hãy chuyển tệp đi "
+            "nơi khác hoặc chọn thư mục khác (chưa ghi gì)",
+        ),
+        (
+            r"(?P<path>.+): holds (?P<n>\d+) file\(s\) that `chitieu rules docs` did not write \((?P<names>.+)\); choose "
+            r"an empty or new folder, or pass --force to write the pages beside them \(they are never removed\)",
+            "{path}: có {n} tệp không do `chitieu rules docs` ghi ra ({names}); hãy chọn một thư mục trống hoặc thư mục "
+            "mới, hoặc dùng --force để ghi các trang bên cạnh các tệp đó (các tệp đó không bao giờ bị xóa)",
+        ),
+        (
+            r"-o (?P<path>.+): this command does not write (?P<fmt>[A-Z]+) \(its formats: (?P<formats>[a-z, ]+)\); choose "
+            r"another name or --format",
+            "-o {path}: lệnh này không ghi định dạng {fmt} (các định dạng của lệnh: {formats}); hãy chọn tên khác "
+            "hoặc chỉ định --format",
+        ),
+        (
+            r"--format (?P<fmt>\w+) contradicts the name -o (?P<path>.+) \(a (?P<suffix>\.\w+) file\); use a name ending "
+            r"in (?P<good>\.\w+) or drop --format",
+            "--format {fmt} mâu thuẫn với tên -o {path} (tệp {suffix}); hãy dùng tên có đuôi {good} hoặc bỏ --format",
+        ),
+        (
+            r"-o (?P<path>.+): chitieu form writes an Excel workbook; give a name ending in \.xlsx",
+            "-o {path}: chitieu form ghi ra một bảng tính Excel; hãy đặt tên có đuôi .xlsx",
+        ),
+        (
+            r"with several --commune, -o names a folder \(one workbook per commune\); (?P<path>.+) is a file",
+            "khi có nhiều --commune, -o là một thư mục (mỗi xã một bảng tính); {path} là một tệp",
+        ),
+        (
+            r"(?P<path>.+) already exists; choose a new folder \(nothing was copied\)",
+            "{path} đã có; hãy chọn một thư mục mới (chưa sao chép gì)",
+        ),
+    ],
+    # usage errors found by the commands' own checks (click's parser says its own in English)
+    "usage": [
+        (rf"--rule (?P<g>{Q}) matches no rule(?P<hint>.*)", "--rule {g} không khớp với quy tắc nào{hint}"),
+        (rf"-k (?P<g>{Q}) matches no rule(?P<hint>.*)", "-k {g} không khớp với quy tắc nào{hint}"),
+        (
+            rf"unknown status (?P<s>{Q})(?P<hint>.*?); the statuses are: (?P<all>.+)",
+            "không có trạng thái {s}{hint}; các trạng thái là: {all}",
+        ),
+        (
+            rf"--plan (?P<p>{Q}) is no document of the catalogue(?P<hint>.*?); the documents are: (?P<all>.+)",
+            "--plan {p} không phải văn bản nào của danh mục{hint}; các văn bản là: {all}",
+        ),
+        (r"--format (?P<f>\w+) writes a file: give -o FILE", "--format {f} ghi ra một tệp: hãy chỉ định -o TỆP"),
+        (
+            r"--section and --format (?P<f>\w+) contradict each other; give one of them",
+            "--section và --format {f} mâu thuẫn nhau; chỉ dùng một trong hai",
+        ),
+        (rf"unknown (?:document|plan) (?P<d>{Q})(?P<hint>.*)", "không có văn bản {d}{hint}"),
+        (
+            rf"no rule has the tag (?P<t>{Q}); the tags are: (?P<all>.+)",
+            "không quy tắc nào có thẻ {t}; các thẻ là: {all}",
+        ),
+        (rf"no rule has the tag (?P<t>{Q})(?P<hint>.*)", "không quy tắc nào có thẻ {t}{hint}"),
+        (
+            rf"(?P<id>{Q}) is not a rule id: use lower-case ASCII words joined by '-'",
+            "{id} không phải mã quy tắc: dùng chữ thường không dấu, nối bằng '-'",
+        ),
+        (rf"rule (?P<id>{Q}) already exists in (?P<path>.+)", "quy tắc {id} đã có trong {path}"),
+        (
+            rf"unknown indicator (?P<key>{Q})(?P<hint>.*?); declare it in rules/indicators\.yaml first",
+            "chỉ số {key} chưa được khai báo{hint}; hãy khai báo trong rules/indicators.yaml trước",
+        ),
+        (r"--target is a level to reach: a number from 0 up", "--target là mức cần đạt: một số từ 0 trở lên"),
+        (
+            r"(?P<doc>.+) \((?P<id>[^()]+)\) does not cover the commune (?P<c>\S+): its 'covers' names other communes",
+            "{doc} ({id}) không áp dụng cho xã {c}: mục 'covers' của văn bản nêu các xã khác",
+        ),
+        (
+            r"no plan of the catalogue covers the commune (?P<c>\S+)",
+            "không văn bản nào của danh mục áp dụng cho xã {c}",
+        ),
+        (
+            r"the year (?P<y>\d+) is outside the chosen plans \((?P<span>[^)]+)\)",
+            "năm {y} nằm ngoài giai đoạn của các văn bản đã chọn ({span})",
+        ),
+        (
+            rf"Invalid value for '?--commune'?: (?P<v>{Q}): write ID=NAME, e\.g\. (?P<e>.+)",
+            "giá trị không hợp lệ cho '--commune': {v}: viết MÃ=TÊN, ví dụ {e}",
+        ),
+        (
+            rf"Invalid value for '?--commune'?: (?P<v>{Q}) is not a commune id: lower-case ASCII words joined by '-', "
+            r"groups by '/' \(e\.g\. quang-ngai/tinh-an\)",
+            "giá trị không hợp lệ cho '--commune': {v} không phải mã xã: chữ thường không dấu nối bằng '-', các cấp "
+            "nối bằng '/' (ví dụ quang-ngai/tinh-an)",
+        ),
+        (r"Invalid value for (?P<p>'[^']+'|\S+): (?P<m>.+)", "giá trị không hợp lệ cho {p}: {m}"),
+        (r"Invalid value: (?P<m>.+)", "giá trị không hợp lệ: {m}"),
+    ],
+    # the web page's and `chitieu users`' own codes
+    "upload-report-file": [
+        (
+            r"write report\.file on one line or remove it; the report itself is uploaded on its own",
+            "hãy viết report.file trên một dòng hoặc bỏ dòng đó; bản thân báo cáo được tải lên riêng",
+        ),
+    ],
+    "database": [
+        (
+            r"cannot open the database (?P<url>\S+): (?P<why>.+)",
+            "không mở được cơ sở dữ liệu {url}: {why}",
+        ),
+    ],
+    "no-users": [
+        (
+            r"refusing to listen on (?P<host>\S+): beyond this machine the page needs user accounts, and there are "
+            r"none\. Create one first, e\.g\.\n(?P<example>.+)\nor listen on 127\.0\.0\.1 \(the default\) with the "
+            r"access token\.",
+            "không mở trang trên địa chỉ {host}: ngoài máy này, trang web cần tài khoản người dùng, mà chưa có tài "
+            "khoản nào. Hãy tạo một tài khoản trước, ví dụ\n{example}\nhoặc mở trang trên 127.0.0.1 (mặc định) với "
+            "mã truy cập.",
+        ),
+    ],
+    "user": [
+        (
+            r"a user name is 2–80 characters: lower-case ASCII letters, digits, '\.', '_' or '-'",
+            "tên người dùng dài 2–80 ký tự: chữ thường ASCII, chữ số, '.', '_' hoặc '-'",
+        ),
+        (r"the role must be one of: (?P<roles>.+)", "vai trò phải là một trong: {roles}"),
+        (r"the password must have at least 10 characters", "mật khẩu phải có ít nhất 10 ký tự"),
+        (
+            rf"(?P<id>{Q}) is not a province id \(the first part of commune ids, e\.g\. quang-ngai\)",
+            "{id} không phải mã tỉnh (phần đầu của mã xã, ví dụ quang-ngai)",
+        ),
+        (
+            rf"(?P<id>{Q}) is not a commune id \(e\.g\. quang-ngai/tinh-an\)",
+            "{id} không phải mã xã (ví dụ quang-ngai/tinh-an)",
+        ),
+        (
+            r"a commune officer is assigned exactly one commune \(--commune ID\) and no province",
+            "cán bộ xã được giao đúng một xã (--commune MÃ) và không giao tỉnh",
+        ),
+        (
+            r"a reviewer needs at least one unit: --province ID or --commune ID",
+            "người rà soát cần ít nhất một đơn vị: --province MÃ hoặc --commune MÃ",
+        ),
+        (rf"the user (?P<id>{Q}) exists already", "người dùng {id} đã có"),
+        (rf"no user (?P<id>{Q})", "không có người dùng {id}"),
+    ],
 }
 
 
@@ -806,6 +998,21 @@ YAML_PROBLEMS: dict[str, str] = {
     "invalid YAML": "YAML không hợp lệ",
 }
 
+# the operating system's words for why a file cannot be written (strerror)
+OS_ERRORS: dict[str, str] = {
+    "Permission denied": "không có quyền ghi",
+    "No space left on device": "hết chỗ trống trên đĩa",
+    "Read-only file system": "hệ thống tệp chỉ cho đọc",
+    "No such file or directory": "không có tệp hoặc thư mục",
+    "File too large": "tệp quá lớn",
+    "Disk quota exceeded": "vượt hạn mức đĩa",
+    "Is a directory": "là một thư mục",
+    "Not a directory": "không phải thư mục",
+    "Input/output error": "lỗi vào/ra của thiết bị",
+    "Operation not permitted": "thao tác không được phép",
+    "File name too long": "tên tệp quá dài",
+}
+
 _LISTS = frozenset({"allowed", "list", "owners", "levels"})
 # what a message names in passing (a file, a device)
 THINGS: dict[str, str] = {
@@ -816,6 +1023,7 @@ THINGS: dict[str, str] = {
     "a FIFO (named pipe)": "một FIFO (đường ống có tên)",
     "a character device": "một thiết bị ký tự",
     "a block device": "một thiết bị khối",
+    "a device": "một thiết bị",
     "a socket": "một socket",
     "a folder": "một thư mục",
     "not a regular file": "không phải tệp thường",
@@ -845,6 +1053,7 @@ EXPECTED: dict[str, str] = {
 
 
 def _fill(template: str, groups: dict[str, str]) -> str:
+    groups = {k: ("" if v is None else v) for k, v in groups.items()}  # an optional part the message left out
     for name in _LISTS & groups.keys():  # 'a', 'b' or 'c'
         groups[name] = re.sub(r"(?<=['\w/]) or (?=['\w])", " hoặc ", groups[name]).replace("' and '", "' và '")
     if "what" in groups and groups["what"] in EXPECTED:
@@ -859,6 +1068,10 @@ def _fill(template: str, groups: dict[str, str]) -> str:
         groups["statuses"] = " và ".join(f"'{w}'" for w in re.findall(r"\ban? (\w+)", groups["statuses"]))
     if "p" in groups:
         groups["p"] = YAML_PROBLEMS.get(groups["p"], groups["p"])
+    if "reason" in groups:
+        groups["reason"] = OS_ERRORS.get(groups["reason"], groups["reason"])
+    if "file" in groups:  # another file named by the system's error: "(/tmp/x)"
+        groups["file"] = f" ({groups['file']})" if groups["file"] else ""
     return template.format(**groups)
 
 
@@ -895,3 +1108,112 @@ def vietnamese(code: str, message: str) -> str | None:
             return None
         out = _core(code, text, anywhere=True)
     return unicodedata.normalize("NFC", head + out + tail)
+
+
+# The command's own lines — summaries, notes, what it says when it stops — by key: (English, Vietnamese). A line that
+# reports a problem of an input is a diagnostic instead (MESSAGES above).
+LINES: dict[str, tuple[str, str]] = {
+    "input-errors": (
+        "chitieu: {n} error(s) in the input; nothing was evaluated",
+        "chitieu: dữ liệu đầu vào có {n} lỗi; chưa đánh giá quy tắc nào",
+    ),
+    "input-errors-left-out": (
+        "chitieu: {n} error(s) in the input; the communes they touch were left out",
+        "chitieu: dữ liệu đầu vào có {n} lỗi; đã bỏ qua các xã có lỗi",
+    ),
+    "input-errors-left-out-file": (
+        "chitieu: {n} error(s) in the input; the communes they touch were left out, and nothing was written to {path}",
+        "chitieu: dữ liệu đầu vào có {n} lỗi; đã bỏ qua các xã có lỗi, và không ghi gì vào {path}",
+    ),
+    "interrupted": (
+        "chitieu: interrupted; no output file was left behind",
+        "chitieu: đã dừng theo yêu cầu (Ctrl+C); không để lại tệp đầu ra nào",
+    ),
+    "terminated": (
+        "chitieu: terminated ({signal}); no output file was left behind",
+        "chitieu: đã bị dừng ({signal}); không để lại tệp đầu ra nào",
+    ),
+    "internal-rete": (
+        "chitieu: internal error in the rule network: {error}\nPlease report it with the input files; run with --debug "
+        "for the traceback.",
+        "chitieu: lỗi nội bộ trong mạng quy tắc: {error}\nĐề nghị báo lỗi này kèm các tệp đầu vào; chạy lại với --debug "
+        "để xem chi tiết (traceback).",
+    ),
+    "internal": (
+        "chitieu: internal error: {error}\nPlease report it with the input files; run with --debug for the traceback.",
+        "chitieu: lỗi nội bộ: {error}\nĐề nghị báo lỗi này kèm các tệp đầu vào; chạy lại với --debug để xem chi tiết "
+        "(traceback).",
+    ),
+    "no-commune-matches": (
+        "chitieu: no commune matches --commune {globs}",
+        "chitieu: không có xã nào khớp với --commune {globs}",
+    ),
+    "unreviewed-draft": (
+        "chitieu: {path}: {facts} facts drafted automatically from the report and not reviewed ({review} marked for "
+        "review, {unmatched} sentences unmatched); the findings rest on them — run `chitieu facts extract {path} -o "
+        "FILE` to review them",
+        "chitieu: {path}: {facts} số liệu được rút tự động từ báo cáo và chưa được rà soát ({review} số liệu cần xem "
+        "lại, {unmatched} câu chưa khớp); các kết luận dựa trên các số liệu này — chạy `chitieu facts extract {path} "
+        "-o TỆP` để rà soát",
+    ),
+    "init-done": (
+        "{copied} files copied into {folder}: the catalogue in {rules}, the seed commune in {seed}.\n"
+        "Point chitieu at the copy with --rules {rules} or: export CHITIEU_RULES={rules}\n"
+        "Then: chitieu rules lint && chitieu rules test && chitieu check {facts}",
+        "Đã sao chép {copied} tệp vào {folder}: danh mục quy tắc ở {rules}, số liệu của xã mẫu ở {seed}.\n"
+        "Dùng bản sao bằng --rules {rules} hoặc: export CHITIEU_RULES={rules}\n"
+        "Sau đó: chitieu rules lint && chitieu rules test && chitieu check {facts}",
+    ),
+    "extract-done": (
+        "{facts} facts ({review} to review), {statements} statements, {unmatched} unmatched sentences",
+        "{facts} số liệu ({review} cần xem lại), {statements} nhận định, {unmatched} câu chưa khớp với chỉ số nào",
+    ),
+    "lint-done": (
+        "{problems} problem(s) in {reports} report(s)",
+        "{problems} vấn đề trong {reports} báo cáo",
+    ),
+    "import-done": (
+        "{facts} facts ({items} items) read from {path}",
+        "Đã đọc {facts} số liệu ({items} mục) từ {path}",
+    ),
+    "form-done": (
+        "{path}: the reporting form of {name} ({id})",
+        "{path}: biểu mẫu của {name} ({id})",
+    ),
+    "rule-added": (
+        "{place}: added rule '{id}' — edit it, then run: chitieu rules lint && chitieu rules test -k {id}",
+        "{place}: đã thêm quy tắc '{id}' — sửa quy tắc này, rồi chạy: chitieu rules lint && chitieu rules test -k {id}",
+    ),
+    "created": ("{path}: created", "{path}: đã tạo"),
+    "document-added": (
+        "{path}: created the document '{id}' and added it to the order of {catalogue} — add a rule: chitieu rules "
+        "new RULE-ID --source {id}",
+        "{path}: đã tạo văn bản '{id}' và thêm vào order của {catalogue} — thêm quy tắc: chitieu rules new "
+        "MÃ-QUY-TẮC --source {id}",
+    ),
+    "rules-lint-done": ("{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo"),
+    "rules-test-done": ("{passed} passed, {failed} failed", "{passed} ví dụ đạt, {failed} ví dụ không đạt"),
+    "example-passed": ("PASSED", "ĐẠT"),
+    "example-failed": ("FAILED", "KHÔNG ĐẠT"),
+    "example-expected": ("expected {expected}, got {got}", "cần {expected}, kết quả {got}"),
+    "docs-done": ("{pages} page(s) written to {path}", "Đã ghi {pages} trang vào {path}"),
+    "docs-done-stale": (
+        "{pages} page(s) written to {path}; removed {stale} stale",
+        "Đã ghi {pages} trang vào {path}; đã xóa {stale} trang cũ",
+    ),
+    "catalogue-broken": (
+        "chitieu: the rule catalogue has errors; nothing was started",
+        "chitieu: danh mục quy tắc có lỗi; trang web chưa được khởi động",
+    ),
+    "user-added": ("added {user} ({role}: {units})", "Đã thêm {user} ({role}: {units})"),
+    "user-disabled": ("disabled {user}", "Đã khóa {user}"),
+    "disabled": ("(disabled)", "(đã khóa)"),
+    "password": ("Password", "Mật khẩu"),
+    "password-again": ("Repeat for confirmation", "Nhập lại mật khẩu"),
+}
+
+
+def say(key: str, lang: str = "vi", **fields: object) -> str:
+    """The command's own line ``key`` in ``lang`` ('vi' or 'en'), its fields filled in."""
+    english, vietnamese_text = LINES[key]
+    return unicodedata.normalize("NFC", (vietnamese_text if lang == "vi" else english).format(**fields))

@@ -128,7 +128,7 @@ def prepare(
     paths: tuple[Path, ...],
     *,
     allow_unreviewed: bool,
-    echo: Callable[[str], None],
+    echo: Callable[..., None],  # echo(KEY, **fields): a line of engine/messages_vi.py LINES, said to the user
     asked: Asked = Asked(),
 ) -> Prepared:
     """The catalogue and the inputs of a run (see the module docstring); problems go to the returned diags."""
@@ -148,11 +148,7 @@ def prepare(
             inputs.append(doc)
             drafted.append(ex)
             n_review = sum(1 for f in ex.facts if f.review)
-            echo(
-                f"chitieu: {path}: {len(ex.facts)} facts drafted automatically from the report and not reviewed "
-                f"({n_review} marked for review, {len(ex.unmatched)} sentences unmatched); the findings rest on them "
-                f"— run `chitieu facts extract {path} -o FILE` to review them"
-            )
+            echo("unreviewed-draft", path=path, facts=len(ex.facts), review=n_review, unmatched=len(ex.unmatched))
         else:
             inputs.append(path)
     originals = fact_inputs([p for p in given if p not in reports])

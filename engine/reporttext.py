@@ -30,6 +30,15 @@ _BULLET = re.compile(r"^\s*[-+•–]\s+")
 _END = re.compile(r"[.;:!?)\]”\"/]\s*$|\./\.$")
 _ENUM = re.compile(r"^(\d+(\.\d+)*|[IVX]+|[a-zđ])[.)]$")
 _HEADING_START = re.compile(r"^\s*(?:#+\s|\d+(?:\.\d+)*[.)]\s|[IVX]+\.\s|[a-zđ]\)\s)")
+# the numbering of a heading or a sub-heading, in the styles reports use: "a) ", "b. ", "đ/ ", "(c) ", "i) ", "iv. ",
+# "1.2. ", "1.2) ", "2- ", and "1.2 " (a level number without its closing mark) before a capital letter; a sentence
+# resumed after a page break never starts with one (a figure such as "1.000 hộ" or "10/10 thôn" is not a number of
+# this kind: its groups have three digits, or it goes on with "/")
+_SUBHEADING_START = re.compile(
+    r"^\s*(?:\(\s*(?:[a-zđ]|[ivx]{1,4}|\d{1,2})\s*\)\s"
+    r"|(?:[a-zđ]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)\s?[.)/:-]\s"
+    r"|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-ZĐÀ-Ỹ]))"
+)
 REPORT_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
@@ -515,7 +524,7 @@ def _continues(last: str, nxt: str) -> bool:
     """Whether the line ``nxt``, after blank lines, carries on the sentence ``last`` left open (a page break): it
     starts in lower case, or with a figure that is not a numbered heading ("là" / "10/10 thôn …")."""
     nxt = clean(nxt)
-    if not last or _END.search(last) or not nxt:
+    if not last or _END.search(last) or not nxt or _SUBHEADING_START.match(nxt):
         return False
     return nxt[:1].islower() or (nxt[:1].isdigit() and not _HEADING_START.match(nxt) and not last.isupper())
 

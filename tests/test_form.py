@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -488,7 +489,11 @@ def test_a_damaged_or_hostile_workbook_gives_a_located_error_never_a_traceback(b
 def test_outputs_never_replace_the_form(filled_form, tmp_path):
     copy = tmp_path / "bieu-mau.xlsx"
     copy.write_bytes(filled_form.read_bytes())
-    run = run_cli("facts", "import", str(copy), "-o", str(copy), "--force")
+    run = run_cli("facts", "import", str(copy), "-o", str(copy), "--force")  # a fact file is YAML: refused by name
+    assert run.code == 2 and f"error[output]: -o {copy}: this command does not write XLSX" in run.err
+    alias = tmp_path / "so-lieu.yaml"  # the form under a name a fact file may take
+    os.link(copy, alias)
+    run = run_cli("facts", "import", str(copy), "-o", str(alias), "--force")
     assert run.code == 2 and "refusing to write over an input file" in run.err
     assert copy.read_bytes() == filled_form.read_bytes()
     run = run_cli("check", str(copy), "-o", str(copy), "--force")  # the matrix workbook, named as the form

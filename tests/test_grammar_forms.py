@@ -192,6 +192,19 @@ def test_an_earlier_years_figure_in_brackets_keeps_its_year_and_the_list_is_this
     assert len(models[2023]) == 2 and set(models) == {2023, 2024}  # nothing for "tăng 01 mô hình"
 
 
+def test_a_lettered_paragraph_that_states_results_after_its_label_is_no_heading(tmp_path):
+    body = (
+        "2. Kết quả các chỉ tiêu\n\n"
+        "a) Về mô hình “Dân vận khéo”: Năm 2024, xã công nhận 02 mô hình, gồm:\n\n"
+        "- Mô hình “Bến sông sạch”;\n\n"
+        "- Mô hình “Khu phố tự quản về an ninh”.\n\n"
+        "b) Về giảm nghèo: năm 2024 giảm 04 hộ nghèo.\n"
+    )
+    draft = _draft(tmp_path, body)
+    models = next(f for f in draft["facts"] if f["indicator"] == "dvk.mo_hinh")
+    assert [i["name"] for i in models["items"]] == ["Bến sông sạch", "Khu phố tự quản về an ninh"]
+
+
 # --------------------------------------------------------------------------------------------------- Word tables
 
 

@@ -137,6 +137,26 @@ def test_variant_with_another_commune_and_a_sentence_split_by_a_page_break(tmp_p
     assert f"{report}:28:1: warning[report-split]" in lint.err
 
 
+def test_a_sub_heading_after_a_heading_is_not_a_split_sentence(tmp_path):
+    """Sub-headings right after a heading, numbered in the styles reports use ("a) ", "b. ", "đ/ ", "1.2 ", "iv) "),
+    start no sentence of the heading's; a sentence really broken by a page break is still found."""
+    report = _variant(
+        tmp_path,
+        "muc-con",
+        {
+            "2. Công tác dân vận chính quyền\n\nNăm 2024,": "2. Công tác dân vận chính quyền\n\n"
+            "a) Ban hành kế hoạch\n\nb. Về tổ chức thực hiện\n\nNăm 2024,",
+            "1. Tồn tại, hạn chế\n\nViệc": "1. Tồn tại, hạn chế\n\n1.1 Về nắm tình hình\n\nđ/ Ở cơ sở\n\n"
+            "iv) Các khu dân cư\n\nViệc",
+            "năm 2025 giảm 4 hộ nghèo.": "năm 2025 giảm 4 hộ\n\nnghèo.",
+        },
+    )
+    lines = report.read_text(encoding="utf-8").splitlines()
+    lint = run_cli("facts", "lint", str(report))
+    split = [int(m) for m in re.findall(rf"^{re.escape(str(report))}:(\d+):1: warning\[report-split\]", lint.err, re.M)]
+    assert [lines[n - 1] for n in split] == ["nghèo."], lint.err
+
+
 def test_variant_in_nfd_gives_the_same_facts(tmp_path):
     nfc = yaml.safe_load(run_cli("facts", "extract", str(AN_PHU_REPORT)).out)
     nfd = yaml.safe_load(run_cli("facts", "extract", str(_variant(tmp_path, "nfd", {}, form="NFD"))).out)

@@ -261,7 +261,7 @@ def test_plain_text_names_suit_every_text_format(tmp_path):
             else invoke(*command, SEED, "-o", str(tmp_path / name))
         )
         assert run.code == 0, (command, run.err)
-    assert "┃ Quy tắc" in (tmp_path / "t.txt").read_text(encoding="utf-8")
+    assert "│ Quy tắc" in (tmp_path / "t.txt").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------------- failures (12)

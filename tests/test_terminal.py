@@ -7,6 +7,8 @@ import fcntl
 import os
 import pty
 import re
+import shlex
+import shutil
 import signal
 import struct
 import subprocess
@@ -77,7 +79,8 @@ def test_the_default_view_leads_with_what_failed():
         "    Đến tháng 10/2024, chưa xây dựng kế hoạch thành lập mô hình tuyên truyền,",
         "    vận động giải phóng mặt bằng.",
     ]
-    assert summary[-5:-2] == [
+    i = summary.index(next(ln for ln in summary if ln.startswith("1 xã, ")))
+    assert summary[i : i + 3] == [
         "1 xã, 36 kết luận: 6 Chưa đạt (unmet) · 3 Cần làm rõ (needs_clarification) · 2",
         "  Chưa đủ dữ liệu (insufficient_data) · 3 Chưa đến hạn / đang chờ thẩm định",
         "  (pending) · 3 Ghi nhận (noted) · 19 Đạt (met)",
@@ -97,15 +100,17 @@ def unwrapped_words() -> set[str]:
 
     cat = load_catalogue()
     buf = io.StringIO()
-    write_list(cat, audit_batch(cat, [SEED_FACTS], Diagnostics()), buf, width=100_000)
-    return set(buf.getvalue().split())
+    write_list(cat, audit_batch(cat, [SEED_FACTS], Diagnostics()), buf, width=100_000, again=[SEED])
+    return set(buf.getvalue().split()) | {"\\"}  # the hint's command, on narrow lines, is continued with '\\'
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 100])
 def test_every_line_fits_and_no_word_is_split(width, unwrapped_words):
     run = invoke("check", SEED, env={"COLUMNS": str(width)})
     lines = run.out.splitlines()
-    assert [ln for ln in lines if cell_len(ln) > width] == []
+    # only a path the user typed, alone on a line of the closing hint, may be wider: it cannot be folded and stay
+    # pasteable (the seed's absolute path is longer than 40 columns in a deep checkout)
+    assert [ln for ln in lines if cell_len(ln) > width and len(ln.rstrip(" \\").split()) > 1] == []
     # a word is moved to the next line or left out after a '…', never cut: each is a whole word of the view
     words = [w[:-1] if w.endswith("…") else w for w in run.out.split()]
     assert [w for w in words if w and w not in unwrapped_words and set(w) != {"─"}] == []
@@ -162,10 +167,87 @@ def test_a_filter_that_matches_nothing_known_is_a_usage_error(args, message):
     assert run.code == 2 and message in run.err and run.out == ""
 
 
-def test_the_full_table_stays_available():
-    run = invoke("check", SEED, "--format", "table")
-    assert run.code == 1
-    assert "┃ Quy tắc" in run.out and "Tổng số kết luận: 36" in run.out
+def test_the_closing_hint_repeats_the_users_own_command_with_the_table_format(tmp_path):
+    folder = tmp_path / "báo cáo xã"  # a path with a space and diacritics, quoted as a shell needs it
+    shutil.copytree(SEED_FACTS, folder)
+    rules = str(SEED_FACTS.parent.parent / "rules")
+    scope = ["--rules", rules, "--plan", "156/KH-UBND", "--rule", "ntm-*", "--status", "unmet"]
+    run = invoke("check", str(folder), *scope, "--fail-on", "never", env={"COLUMNS": "200"})
+    assert run.code == 0, run.err
+    hint = run.out[run.out.index("Bảng đầy đủ:") :].removeprefix("Bảng đầy đủ:").split("\nMột quy tắc:")[0]
+    # a shell joins lines ended by '\\'
+    assert shlex.split(hint.replace("\\\n", " ")) == ["chitieu", "check", str(folder), *scope, "--format", "table"]
+    narrow = invoke("check", str(folder), "--rules", rules, "--fail-on", "never", env={"COLUMNS": "80"})
+    lines = narrow.out[narrow.out.index("Bảng đầy đủ:") :].splitlines()
+    # 80 columns, but for one path longer than a line, which is never broken; each line but the last ends in '\\'
+    assert all(cell_len(line) <= 80 or len(shlex.split(line.rstrip(" \\"))) == 1 for line in lines)
+    assert lines[1].endswith(" \\")
+    end = next(i for i in range(1, len(lines)) if not lines[i].endswith("\\"))
+    command = "\n".join(lines[1 : end + 1]).replace("\\\n", " ")
+    assert shlex.split(command) == ["chitieu", "check", str(folder), "--rules", rules, "--format", "table"]
+    bare = invoke("check", SEED, "--fail-on", "never")
+    assert f"Bảng đầy đủ: chitieu check {SEED} --format table" in bare.out.splitlines()
+
+
+# the words the table view may show: what the findings say, and the view's own labels
+TABLE_LABELS = (
+    "Quy tắc Kỳ Mức chỉ tiêu Kết quả Trạng thái Căn cứ Chỉ tiêu: Mức chỉ tiêu: Kết quả: Căn cứ: Nguồn: → · — "
+    "Tổng số kết luận: xã Tịnh An số liệu đến tháng 10/2024"
+)
+
+
+def _table_words(seed_json) -> set[str]:
+    from chitieu import vi
+
+    texts = [TABLE_LABELS, *vi.STATUS_LABELS.values()]
+    for f in seed_json["findings"]:
+        texts += [f["rule_id"], f["title"], f["period"]["label"], f["actual_display"], f["status"], f["status_label"]]
+        texts += [f["evidence_level"], f["evidence_label"], f["source"]["citation"], f["source"]["clause"]]
+        texts += [f["message"], (f["target"] or {}).get("display") or "", f["outlook"] or ""]
+    return {w.strip("()[]:;,.·") for t in texts for w in t.split()}
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_table_fits_the_width_and_never_cuts_a_word(columns, seed_json):
+    """Through a pipe (no terminal), $COLUMNS gives the width: no line is wider, and every word on a line is a whole
+    word of a finding or of the view — folded between words, never inside one."""
+    run = invoke("check", SEED, "--format", "table", env={"COLUMNS": str(columns)})
+    assert run.code == 1, run.err
+    lines = run.out.splitlines()
+    assert max(cell_len(line) for line in lines) == columns
+    known = _table_words(seed_json) | {"chỉ", "tiêu)"}  # "(500% chỉ tiêu)" beside a result
+    words = [w for line in lines for w in re.sub(r"[│┌┐└┘├┤┬┴┼╞╡╪═─┄]", " ", line).split()]
+    cut = [w for w in words if w.strip("()[]:;,.·") not in known and not re.fullmatch(r"\(?\d+(,\d+)?%?", w)]
+    assert cut == []
+    # every finding is there with its message, and the rows close at the table's right border
+    for f in seed_json["findings"]:
+        assert f["rule_id"] in words
+    assert " ".join(words).count("Nguồn:") == 36
+    assert all(line.endswith(("│", "┐", "┤", "╡", "┘")) for line in lines if line[:1] and line[0] in "│┌├╞└")
+    last = " ".join(run.out[run.out.index("Tổng số kết luận:") :].split())
+    assert "Chưa đạt (unmet): 6" in last and "Đạt (met): 19" in last and "Ghi nhận (noted): 3" in last
+
+
+def test_the_table_has_fewer_columns_when_narrower():
+    def header(columns: int) -> str:
+        out = invoke("check", SEED, "--format", "table", env={"COLUMNS": str(columns)}).out
+        return out.splitlines()[2]
+
+    assert [c.strip() for c in header(160).split("│")[1:-1]] == [
+        "Quy tắc",
+        "Kỳ",
+        "Mức chỉ tiêu",
+        "Kết quả",
+        "Trạng thái",
+        "Căn cứ",
+    ]
+    assert [c.strip() for c in header(100).split("│")[1:-1]] == [
+        "Quy tắc · Kỳ",
+        "Mức chỉ tiêu → Kết quả",
+        "Trạng thái · Căn cứ",
+    ]
+    assert [c.strip() for c in header(80).split("│")[1:-1]] == ["Quy tắc · Kỳ", "Trạng thái · Mức → Kết quả · Căn cứ"]
+    assert [c.strip() for c in header(60).split("│")[1:-1]] == ["Quy tắc · Kỳ · Trạng thái"]
 
 
 def _on_a_terminal(args: list[str], env: dict, columns: int = 80) -> str:
@@ -201,6 +283,29 @@ def test_on_a_real_terminal_styled_and_80_columns_wide():
     plain = ANSI.sub("", out)
     assert plain.splitlines()[1] == "  Chưa đạt (unmet): 6"
     assert max(cell_len(ln) for ln in plain.splitlines()) <= 80
+
+
+def test_the_table_on_a_real_terminal_keeps_to_its_width():
+    for columns in (80, 120):
+        plain = ANSI.sub("", _on_a_terminal(["check", SEED, "--format", "table"], {}, columns))
+        assert max(cell_len(ln) for ln in plain.splitlines()) == columns
+        assert "Chờ kết quả cuối kỳ" in plain and "Tổng số kết luận: 36" in plain
+
+
+def test_through_a_pipe_the_table_takes_the_width_of_the_terminal_it_is_read_on():
+    """`chitieu check --format table | less` without $COLUMNS (a shell does not export it): the terminal standard
+    error is on gives the width."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.run(
+        chitieu_exe() + ["check", SEED, "--format", "table"], stdout=subprocess.PIPE, stderr=slave, env=env, timeout=300
+    )
+    os.close(slave)
+    os.close(master)
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert proc.returncode == 1 and "\x1b" not in proc.stdout.decode("utf-8")  # a pipe: no colour
+    assert max(cell_len(ln) for ln in lines) == 120
 
 
 def test_no_color_disables_all_styling():

@@ -512,7 +512,9 @@ def test_a_fact_file_whose_report_file_spans_lines_is_refused_with_its_line(clie
     )
     r = upload(client, data, "nhieu-dong.yaml")
     assert r.status_code == 400
-    assert "nhieu-dong.yaml:8:1: error[upload-report-file]" in text_of(r.text)
+    assert "nhieu-dong.yaml:8:1: error[upload-report-file]: hãy viết report.file trên một dòng hoặc bỏ dòng đó" in (
+        text_of(r.text)
+    )
 
 
 def test_a_file_name_never_becomes_a_path(client, web):

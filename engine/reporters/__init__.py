@@ -64,6 +64,7 @@ class Options:
     """What the user chose beyond the format: terminal styling, and the document and its settings (`report`)."""
 
     color: bool = False
+    again: tuple[str, ...] = ()  # the user's own `chitieu check` arguments, for a view that suggests another format
     product: str = "commune"
     document: Optional["DocumentOptions"] = None
 
@@ -106,6 +107,10 @@ def _whole(module: str, function: str, *, styled: bool = False) -> Callable[[Run
     return write
 
 
+def _list(run: Run, out: Sink, opts: Options) -> None:
+    _module("listing").write_list(run.catalogue, run.communes(), out, color=opts.color, again=opts.again)
+
+
 def _matrix(run: Run, out: Sink, opts: Options) -> None:
     from ..batch import collect_matrix
 
@@ -126,7 +131,7 @@ def _registry(*reporters: Reporter) -> dict[str, Reporter]:
 
 # chitieu check: the findings
 REPORTERS = _registry(
-    Reporter("list", _stream("listing", "write_list", styled=True), styled=True, header_only=True),
+    Reporter("list", _list, styled=True, header_only=True),
     Reporter("table", _whole("table", "render", styled=True), styled=True),
     Reporter("json", _stream("json_out", "write_stream"), header_only=True),
     Reporter("section", _whole("section", "render")),

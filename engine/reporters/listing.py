@@ -8,8 +8,9 @@ summary at the end.
 
 from __future__ import annotations
 
-import shutil
-from typing import IO, Iterable
+import os
+import shlex
+from typing import IO, Iterable, Sequence
 
 import click
 from rich.cells import cell_len
@@ -41,9 +42,23 @@ def group_of(f: Finding) -> str:
     return "at_risk" if f.status == "pending" and f.outlook == "at_risk" else f.status
 
 
+def columns() -> int:
+    """$COLUMNS (also through a pipe); else the width of the terminal standard output is on, or, when it goes into a
+    pipe (`chitieu check | less`), the one standard error is on; else 80."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    for fd in (1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except OSError:
+            continue
+    return 80
+
+
 def terminal_width() -> int:
-    """The terminal's width ($COLUMNS first), 80 when there is no terminal; kept between 40 and 120 columns."""
-    return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size((80, 24)).columns))
+    """The width of the view (``columns``), kept between 40 and 120 columns."""
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns()))
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -57,6 +72,22 @@ def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
         fresh = False
     lines.append(line)
     return lines
+
+
+def command_lines(label: str, argv: Sequence[str], width: int) -> list[str]:
+    """``label`` and a command quoted as a shell needs it (paths with spaces); when it does not fit on the label's
+    line, the command on lines of its own joined by a shell's ' \\', so that it can still be copied and run."""
+    words = [one_line(shlex.quote(a)) for a in argv]
+    single = f"{label} {' '.join(words)}"
+    if cell_len(single) <= width:
+        return [single]
+    lines = ["  " + words[0]]
+    for word in words[1:]:  # whole words: a quoted path keeps its spaces
+        if cell_len(lines[-1]) + 1 + cell_len(word) > width - 2:
+            lines.append("    " + word)
+        else:
+            lines[-1] += " " + word
+    return [label] + [line + " \\" for line in lines[:-1]] + lines[-1:]
 
 
 def cut(text: str, room: int) -> str:
@@ -95,8 +126,11 @@ def result(f: Finding, room: int) -> str:
 class ListView:
     """Writes the view to ``out``, with ANSI styling only when ``color``."""
 
-    def __init__(self, out: IO[str], *, width: int | None = None, color: bool = False):
+    def __init__(
+        self, out: IO[str], *, width: int | None = None, color: bool = False, again: Sequence[str] = ()
+    ) -> None:
         self.out = out
+        self.again = tuple(again)
         self.width = width or terminal_width()
         self.color = color
         self.failed: list[tuple[CommuneFacts, Finding]] = []
@@ -178,9 +212,10 @@ class ListView:
         parts = [f"{self.counts[s]} {HEADINGS[s]}" for s in vi.STATUS_ORDER if self.counts[s]]
         for line in wrap(f"{self.communes} xã, {total} kết luận: " + " · ".join(parts), self.width, rest="  "):
             self._line(line, bold=True)
+        for line in command_lines("Bảng đầy đủ:", ["chitieu", "check", *self.again, "--format", "table"], self.width):
+            self._line(line, dim=True)
         for line in wrap(
-            "Bảng đầy đủ: chitieu check --format table · một quy tắc: chitieu rules show MÃ · lọc: "
-            "--status unmet --rule 'ntm-*' --commune MÃ-XÃ",
+            "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule 'ntm-*' --commune MÃ-XÃ",
             self.width,
             rest="  ",
         ):
@@ -194,8 +229,9 @@ def write_list(
     *,
     color: bool = False,
     width: int | None = None,
+    again: Sequence[str] = (),
 ) -> None:
-    view = ListView(out, width=width, color=color)
+    view = ListView(out, width=width, color=color, again=again)
     for cf, findings in stream:
         view.commune(cf, findings)
     view.summary()

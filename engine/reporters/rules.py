@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import io
+import re
 from typing import Iterable
-
-from rich.console import Console
-from rich.table import Table
 
 from .. import vi
 from ..diagnostics import shown_path
@@ -15,37 +12,82 @@ from ..yamlsrc import flow
 from ..examples import ExampleResult
 
 
-def authoring_table(rules: Iterable[LoadedRule], *, width: int = 160) -> str:
-    buf = io.StringIO()
-    console = Console(file=buf, width=width, color_system=None, highlight=False, emoji=False)
-    table = Table(show_lines=False, title_justify="left")
-    for name in ("Quy tắc", "Chỉ tiêu", "Văn bản — nội dung", "Kỳ", "Mức độ"):
-        table.add_column(name, overflow="fold")
+def authoring_table(rules: Iterable[LoadedRule], *, width: int | None = None) -> str:
+    """The catalogue as a table at the terminal's width ($COLUMNS first; see reporters/table.py): id, title, source
+    clause, period, severity — in fewer columns when narrower, what they leave out under each row."""
+    from .table import Column, grid, table_width
+
     rules = list(rules)
-    for lr in rules:
-        r = lr.rule
-        period = r.period.kind + (f" → {vi.date(r.period.deadline)}" if r.period.deadline else "")
-        table.add_row(r.id, r.title, f"{lr.document.number}: {r.source.clause}", period, r.severity)
-    console.print(table)
-    console.print(f"{len(rules)} quy tắc")
-    return buf.getvalue()
+
+    def period(lr: LoadedRule) -> str:
+        p = lr.rule.period
+        return p.kind + (f" → {vi.date(p.deadline)}" if p.deadline else "")
+
+    def source(lr: LoadedRule) -> str:
+        return f"{lr.document.number}: {lr.rule.source.clause}"
+
+    def where(lr: LoadedRule) -> list[str]:
+        return [lr.rule.id, f"{period(lr)} · {lr.rule.severity}"]
+
+    layouts = [
+        [
+            Column("Quy tắc", lambda lr: [lr.rule.id], 0, 36),
+            Column("Chỉ tiêu", lambda lr: [lr.rule.title], 20, 60, ("title",)),
+            Column("Văn bản — nội dung", lambda lr: [source(lr)], 24, 70, ("source",)),
+            Column("Kỳ", lambda lr: [period(lr)], 8, 24),
+            Column("Mức độ", lambda lr: [lr.rule.severity], 8, 8),
+        ],
+        [
+            Column("Quy tắc · Kỳ · Mức độ", where, 0, 36),
+            Column("Chỉ tiêu", lambda lr: [lr.rule.title], 24, 80, ("title",)),
+        ],
+        [Column("Quy tắc · Kỳ · Mức độ", lambda lr: [" · ".join(where(lr))], 0, 200)],
+    ]
+
+    def under(lr: LoadedRule, shown: set[str]) -> list[str]:
+        return ([f"Chỉ tiêu: {lr.rule.title}"] if "title" not in shown else []) + (
+            [f"Văn bản — nội dung: {source(lr)}"] if "source" not in shown else []
+        )
+
+    lines = grid(rules, layouts, width or table_width(), under=under)
+    return "\n".join(lines) + f"\n{len(rules)} quy tắc\n"
 
 
-def example_line(res: ExampleResult) -> str:
+def example_line(res: ExampleResult, lang: str = "en", width: int | None = None) -> str:
+    """One example's result for `chitieu rules test`, within ``width`` columns (the terminal's): a failed one with
+    what differs, its facts and its message. The verdict and the example's id always open the first line."""
+    from ..messages_vi import say
+    from .listing import terminal_width, wrap
+
+    width = width or terminal_width()
     exp = res.example.expect
     got = res.finding.status if res.finding else "—"
     period = f" [{res.finding.period.key}]" if res.finding else ""
-    head = (
-        f"{'PASSED' if res.passed else 'FAILED'}  {res.test_id}  ({shown_path(res.path)}:{res.line})  "
-        f"expected {exp.status}, got {got}{period}"
-    )
+    verdict = say("example-passed" if res.passed else "example-failed", lang)
+    lead = f"{verdict}  {res.test_id}"
+    tail = f"({shown_path(res.path)}:{res.line})  {say('example-expected', lang, expected=exp.status, got=got)}{period}"
+    if len(lead) + 2 + len(tail) <= width:
+        lines = [f"{lead}  {tail}"]
+    else:
+        lines = [lead] + wrap(tail, width, first="    ", rest="    ")
     if res.passed:
-        return head
-    lines = [head] + [f"    - {p}" for p in res.problems]
+        return "\n".join(lines)
+    problems = [
+        re.sub(
+            r"^(\w+): expected (.+), got (.+)$",
+            lambda m: f"{m.group(1)}: " + say("example-expected", lang, expected=m.group(2), got=m.group(3)),
+            p,
+        )
+        for p in res.problems
+    ]
+    fact_label, message_label = ("số liệu", "thông điệp") if lang == "vi" else ("fact", "message")
+    details = [f"- {p}" for p in problems]
     for fact in res.example.facts:
-        lines.append(f"    fact: {flow({k: v for k, v in fact.items() if k != 'source'})}")
+        details.append(f"{fact_label}: {flow({k: v for k, v in fact.items() if k != 'source'})}")
     if not res.example.facts:
-        lines.append("    fact: (none)")
+        details.append(f"{fact_label}: " + ("(không có)" if lang == "vi" else "(none)"))
     if res.finding is not None:
-        lines.append(f"    message: {res.finding.message}")
+        details.append(f"{message_label}: {res.finding.message}")
+    for text in details:
+        lines += wrap(text, width, first="    ", rest="      ")
     return "\n".join(lines)

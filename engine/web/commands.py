@@ -21,6 +21,26 @@ DB_OPTION = click.option(
 )
 
 
+def _lang() -> str:
+    """The language of the command's own lines: `chitieu --lang`, else $CHITIEU_LANG, else Vietnamese."""
+    ctx = click.get_current_context(silent=True)
+    return (ctx.find_root().params.get("lang") if ctx else None) or "vi"
+
+
+def _say(key: str, **fields) -> str:
+    from ..messages_vi import say
+
+    return say(key, _lang(), **fields)
+
+
+def _refuse(code: str, message: str) -> None:
+    """``chitieu: error[code]: message`` on standard error, in the run's language; exit 2."""
+    from ..diagnostics import Diagnostic
+
+    click.echo(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}", err=True)
+    sys.exit(2)
+
+
 def _url(db: Optional[str]) -> str:
     from .store import database_url
 
@@ -63,7 +83,7 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
     except service.ServiceError as exc:
         for line in exc.problems:
             click.echo(line, err=True)
-        click.echo("chitieu: the rule catalogue has errors; nothing was started", err=True)
+        click.echo(_say("catalogue-broken"), err=True)
         sys.exit(2)
     try:
         engine = open_engine(url)
@@ -71,21 +91,16 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
         with session_factory(engine)() as s:
             users = auth.has_users(s)
     except SQLAlchemyError as exc:
-        click.echo(
-            f"chitieu: error[database]: cannot open the database {_safe(url)}: {exc.__class__.__name__}: "
-            f"{str(exc).splitlines()[0]}",
-            err=True,
+        _refuse(
+            "database", f"cannot open the database {_safe(url)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
         )
-        sys.exit(2)
     if not loopback and not users:
-        click.echo(
-            f"chitieu: error[no-users]: refusing to listen on {host}: beyond this machine the page needs user "
-            "accounts, and there are none. Create one first, e.g.\n"
-            f"  chitieu users add NAME --role reviewer --province quang-ngai{_db_arg(db)}\n"
+        _refuse(
+            "no-users",
+            f"refusing to listen on {host}: beyond this machine the page needs user accounts, and there are none. "
+            f"Create one first, e.g.\n  chitieu users add NAME --role reviewer --province quang-ngai{_db_arg(db)}\n"
             "or listen on 127.0.0.1 (the default) with the access token.",
-            err=True,
         )
-        sys.exit(2)
     token = (os.environ.get("CHITIEU_TOKEN") or secrets.token_urlsafe(24)) if loopback else None
     app = create_app(url, token=token, loopback=loopback)
     from waitress.server import create_server
@@ -166,15 +181,14 @@ def users_add(
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(_say("password"), hide_input=True, confirmation_prompt=_say("password-again"))
     with _session(db) as s:
         try:
             user = auth.add_user(s, username, password, role, list(provinces), list(communes))
         except ValueError as exc:
-            click.echo(f"chitieu: error[user]: {exc}", err=True)
-            sys.exit(2)
+            _refuse("user", str(exc))
         s.commit()
-        click.echo(f"added {user.username} ({role}: " + ", ".join(list(provinces) + list(communes)) + ")")
+        click.echo(_say("user-added", user=user.username, role=role, units=", ".join(list(provinces) + list(communes))))
 
 
 @users.command("list")
@@ -188,7 +202,7 @@ def users_list(db: Optional[str]) -> None:
     with _session(db) as s:
         for u in s.scalars(select(User).order_by(User.username)):
             units = ", ".join(f"{x.kind} {x.value}" for x in u.units)
-            click.echo(f"{u.username}\t{u.role}\t{units}" + ("\t(disabled)" if u.disabled else ""))
+            click.echo(f"{u.username}\t{u.role}\t{units}" + ("\t" + _say("disabled") if u.disabled else ""))
 
 
 @users.command("disable")
@@ -203,8 +217,7 @@ def users_disable(username: str, db: Optional[str]) -> None:
     with _session(db) as s:
         user = s.scalar(select(User).where(User.username == username.lower()))
         if user is None:
-            click.echo(f"chitieu: error[user]: no user '{username}'", err=True)
-            sys.exit(2)
+            _refuse("user", f"no user '{username}'")
         user.disabled = True
         s.commit()
-        click.echo(f"disabled {user.username}")
+        click.echo(_say("user-disabled", user=user.username))

@@ -386,8 +386,8 @@ def read_fact_file(cat: Catalogue, data: bytes, shown: str, suffix: str = ".yaml
         if not m or deeper:
             raise ServiceError(
                 [
-                    f"{shown}:{line}:1: error[upload-report-file]: write report.file on one line "
-                    "or remove it; the report itself is uploaded on its own"
+                    f"{shown}:{line}:1: error[upload-report-file]: hãy viết report.file trên một dòng hoặc bỏ dòng "
+                    "đó; bản thân báo cáo được tải lên riêng"
                 ]
             )
         warnings.append(
