@@ -369,9 +369,9 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
     if h.as_of is None and h.date is None:
         # "Báo cáo kết quả … năm 2024" and no other date: the figures are the year's, but the day they run to is
         # unknown: the year is read (the clauses without a year of their own are that year's), the as-of date asked
-        years = {int(y) for p in opening[:3] for y in re.findall(rf"\bnăm\s+({_YEAR})\b(?!\s*[-–])", p.text)}
-        if len(years) == 1:
-            h.year = years.pop()
+        titled = {int(y) for p in opening[:3] for y in re.findall(rf"\bnăm\s+({_YEAR})\b(?!\s*[-–])", p.text)}
+        if len(titled) == 1:
+            h.year = titled.pop()
             h.period_from = h.period_from or h.year
 
 
@@ -1203,7 +1203,7 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
 def _negated_verb_after(r: Reader, text: str, at: int) -> bool:
     """Whether the words after a unit deny the indicator's verb: "(số) hộ nghèo của xã không giảm", "… chưa giảm"."""
     m = re.match(r"(?:\s+[^\W\d]+){0,3}?\s+(?:không|chưa)\s+(?:được\s+)?", text[at:])
-    return bool(m) and any(v.match(text, at + m.end()) for v in r.verb)
+    return m is not None and any(v.match(text, at + m.end()) for v in r.verb)
 
 
 def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
@@ -1574,7 +1574,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         _read_by_columns(rd, table, header, body, para_of_line)
         return
     roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
-    year_cols = {col: int(_YEAR_CELL.match(text).group(1)) for col, text in header.items() if _YEAR_CELL.match(text)}
+    year_cols = {col: int(y.group(1)) for col, text in header.items() if (y := _YEAR_CELL.match(text))}
     if "label" in roles.values() and "actual" not in roles.values() and year_cols:
         _read_year_columns(rd, roles, year_cols, body, para_of_line)
         return
@@ -1627,7 +1627,10 @@ def _read_by_columns(
     """Năm | Mô hình “Dân vận khéo” (mô hình) | Số hộ nghèo giảm (hộ) | …: each column's header names the indicator
     (its unit in brackets), each row's first cell the year; a state read for an earlier year keeps that year."""
     for row in body:
-        year = int(_YEAR_CELL.match(row[0].text).group(1))
+        y = _YEAR_CELL.match(row[0].text)
+        if y is None:  # the caller reads a table this way only when every row starts with a year
+            continue
+        year = int(y.group(1))
         para = para_of_line.get(row[0].line)
         for cell in row[1:]:
             label = header.get(cell.col, "")
