@@ -305,7 +305,34 @@ def read_header(report: ReportText) -> Header:
     h.plan = _own_plan(report, opening, h)
     if h.commune:
         h.issuer = f"UBND {h.kind or 'xã'} {h.commune}"
+    h.predecessors = _predecessors(report, h.commune)
     return h
+
+
+_MERGED = re.compile(
+    r"\b(?:sắp xếp|sáp nhập|hợp nhất|nhập)\b[^.;]{0,160}?\b(?:(?:các|hai|ba|bốn|năm)\s+)?(?:xã|phường|thị trấn)\s+"
+    rf"(?P<list>[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}}"
+    rf"(?:\s*(?:,|\bvà\b)\s*(?:(?:xã|phường|thị trấn)\s+)?[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})+)"
+)
+
+
+def _predecessors(report: ReportText, own: Optional[str]) -> list[str]:
+    """The communes a merged unit was formed from, as the report lists them ("trên cơ sở sắp xếp … của ba xã A, B và
+    C"); never the unit's own name (a merged commune often keeps one of the old names)."""
+    out: list[str] = []
+    mine = fold(own).lower() if own else None
+    for p in report.paragraphs:
+        if p.table is not None:
+            continue
+        for m in _MERGED.finditer(p.text):
+            names = re.split(r"\s*,\s*|\s+và\s+", m.group("list"))
+            if len(names[-1].split()) == 1 and re.match(r"\s+[^\W\d]", p.text[m.end() :]):
+                names.pop()  # "… và Kế hoạch số …": a word of the sentence, not a name
+            for name in names:
+                name = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", name.strip())
+                if name and fold(name).lower() != mine and name not in out:
+                    out.append(name)
+    return out
 
 
 def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None:
@@ -563,15 +590,50 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
-    r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b",
+    r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b|\btrên địa bàn\s+(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
     re.I,
 )
 _NOT_RESULT = re.compile(
-    r"\b(?:phấn đấu|dự kiến|mục tiêu|sẽ|cần|nhiệm vụ|định hướng|kế hoạch năm sau)\b|"
+    r"\b(?:phấn đấu|dự kiến|mục tiêu(?!\s+quốc gia)|sẽ|cần|nhiệm vụ|định hướng|kế hoạch năm sau)\b|"
     r"\bít nhất\b(?!\s*\d+\s*%)",
     re.I,
 )
 _NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
+# Who a clause speaks of: the last unit named before a figure ("Toàn huyện giảm 215 hộ nghèo, đạt 104% kế hoạch": the
+# 104% is the district's too). Another unit — a district, province or city as a whole, another commune by its name,
+# a former commune "(cũ)", "các xã" — or this unit ("xã", "Ủy ban nhân dân phường", its own name). A unit named after
+# "so với", "cùng với", "như" is compared with, not spoken of.
+_SUBJECT = re.compile(
+    rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
+    rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
+    rf"|(?P<many>\b(?i:các|những)\s+(?i:xã|phường|thị trấn)\b)"
+    rf"|(?P<part>\b(?i:riêng)\s+(?i:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|khu)\s+(?:[{UP}]|\d))"
+    # a body of the district, province or city acting ("Ủy ban nhân dân huyện công nhận 04 mô hình …"), not the
+    # target it gives ("chỉ tiêu huyện giao"), a body the commune acts for or with ("do Ban Dân vận Huyện ủy mở") nor
+    # the agent of a passive ("Xã được Ủy ban nhân dân tỉnh công nhận …")
+    rf"|(?P<body>(?<!\bcủa )(?<!\btheo )(?<!\bdo )(?<!\bvới )(?<!\bđược )\b(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|ban dân vận|"
+    rf"ban thường vụ|hội nông dân|hội liên hiệp phụ nữ|hội cựu chiến binh|đoàn thanh niên|liên đoàn lao động|"
+    rf"mặt trận tổ quốc(?: việt nam)?|ủy ban mặt trận tổ quốc(?: việt nam)?)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã)\b"
+    rf"(?!\s+(?i:giao|đã giao)\b))"
+    rf"|\b(?i:xã|phường|thị trấn)(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\))?)"
+)
+# an intention, a condition or a plan's target that governs what follows it in the clause ("Kế hoạch … đặt mục tiêu
+# đến năm 2025 có … từ 60% trở lên", "nếu được hỗ trợ kinh phí, xã sẽ xây dựng 02 mô hình"), unless a result is
+# stated after it ("… đề ra mục tiêu 02 mô hình, xã đã công nhận 03 mô hình")
+_INTENT = re.compile(
+    r"\b(?:phấn đấu|dự kiến|nếu|giả sử|sẽ|(?:đặt|đề ra|giao)\s+(?:ra\s+)?(?:mục tiêu|chỉ tiêu)\s+(?:đến|phấn đấu|là|năm|mỗi|có)"
+    r"|mục tiêu\s+(?:đến|của kế hoạch|là)|định hướng)\b",
+    re.I,
+)
+# a figure for each of the commune's parts, or their average, is no count of the commune ("Bình quân mỗi thôn có 02 mô
+# hình …", "mỗi hộ được hỗ trợ 01 con bò")
+_PER_PART = re.compile(
+    r"\b(?:bình quân|trung bình)\b|\bmỗi\s+(?:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|hộ|người|xã)\b", re.I
+)
+# a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
+# figures are targets, read only as targets
+_TARGET_LEAD = re.compile(r"^\W*(?:\S+\s+){0,3}?chỉ tiêu\b(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)", re.I)
+_STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
 
 
 @dataclass
@@ -651,6 +713,9 @@ class _Reading:
         first = header.period_from or self.as_of_year
         self.report_years = list(range(first, self.as_of_year + 1)) if first and self.as_of_year else []
         self.own = fold(header.commune).lower() if header.commune else None
+        names = sorted((n for n in header.predecessors if n), key=len, reverse=True)
+        self.former_names = {fold(n).lower() for n in names}
+        self.former = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
         self.ocr = report.ocr
 
     # ------------------------------------------------------------------ time
@@ -726,6 +791,42 @@ class _Reading:
                 return 2
         return None
 
+    def other_subject(self, before: str) -> bool:
+        """Whether the last unit a clause names before a figure is another unit (``_SUBJECT``)."""
+        last = None
+        mentions: list[tuple[int, Optional[re.Match]]] = [(m.start(), m) for m in _SUBJECT.finditer(before)]
+        # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
+        mentions += [(m.start(), None) for m in self.former.finditer(before)] if self.former else []
+        for _, m in sorted(mentions, key=lambda x: x[0]):
+            if m is None:
+                last = "other"
+                continue
+            if m.group("cmp"):
+                continue
+            if m.group("whole") or m.group("many") or m.group("former") or m.group("part") or m.group("body"):
+                last = "other"
+            elif m.group("name"):
+                name = fold(re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))).lower()
+                if self.former_names and name in self.former_names:
+                    last = "other"
+                elif self.own:
+                    last = "own" if name.startswith(self.own) else "other"
+            else:
+                last = "own"
+        return last == "other"
+
+    def intended(self, before: str) -> bool:
+        """Whether an intention, a condition or a plan's target governs the end of ``before`` (``_INTENT``)."""
+        ends = [m.end() for m in _INTENT.finditer(before)]
+        return bool(ends) and not _STATED.search(before[ends[-1] :])
+
+    def after_report(self, period: Any) -> bool:
+        """Whether a period ends after the year the report's figures run to."""
+        if not self.as_of_year or period == "as_of":
+            return False
+        last = str(period).rsplit("-", 1)[-1]
+        return last.isdigit() and int(last) > self.as_of_year
+
     def other_unit(self, text: str) -> bool:
         if _OTHER_UNIT.search(text):
             return True
@@ -772,6 +873,8 @@ class _Reading:
             assert para is not None  # a figure read from the text has its paragraph
             line = para.line_at(at)
         for period in periods:
+            if self.after_report(period) and not isinstance(value, bool):
+                continue  # a figure of a year after the one reported on is a target or a forecast, not a result
             d = Draft(
                 reader.key,
                 period,
@@ -979,7 +1082,13 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         after = _words_after(rd, text, fig, cl.figs[i + 1 :])
         if rd.other_unit(before + text[fig.start : fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
             continue
+        if rd.other_subject(full_before) or rd.intended(full_before):
+            continue
         role = fig.role
+        if _PER_PART.search(full_before) and role in ("count", "part", "whole"):
+            continue
+        if _TARGET_LEAD.match(full_before) and role != "target":
+            continue
         if role in ("over", "under"):
             _difference(rd, cl, fig, counts, subjects)
             continue
@@ -1164,6 +1273,8 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                     before[-40:] + after[:25]
                 ):
                     continue
+                if rd.other_subject(before) or rd.intended(before):
+                    continue
                 if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, after[:25])):
                     if not r.topic or r.ind.type == "items" or r.key.startswith("giam_ngheo"):
                         continue
@@ -1214,6 +1325,8 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
         before = cl.text[:at]
         if rd.other_unit(before[-60:] + after) or _NOT_RESULT.search(before[-30:] + after[:30]):
             continue
+        if rd.other_subject(before) or rd.intended(before):
+            continue
         best: list[tuple[Reader, int]] = []
         for r in rd.readers:
             if not r.reads("claim"):
@@ -1242,6 +1355,11 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
             )
 
 
+# a denial of the act just before it: "chưa ban hành", "không có", "chưa tổ chức ký kết", "chưa kịp xây dựng" (up to two
+# words between; not "không chỉ", "không ngừng")
+_NEGATED_ACT = re.compile(
+    r"\b(?:chưa|không)(?!\s+(?:chỉ|ngừng|những)\b)(?:\s+(?:có|được|kịp|tổ chức|tiến hành|thực hiện))*\s*$", re.I
+)
 _ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\btích cực\b|\bthực hiện tốt\b", re.I)
 
 
@@ -1267,11 +1385,13 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             before = text[: m.start()]
             if rd.other_unit(before[-50:]) or _NOT_RESULT.search(before[-30:]):
                 continue
+            if rd.other_subject(before) or rd.intended(before):
+                continue
             if r.topic and rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) not in (0, 1, 2, 3, 4):
                 continue
             if r.not_ and _found(r.not_, text[max(0, m.start() - 30) : m.end() + 40]):
                 continue
-            value = not re.search(r"\b(?:chưa|không)\s+(?:có\s+|được\s+)?$", before[-20:], re.I)
+            value = not _NEGATED_ACT.search(before[-40:])
             # the year written with the act ("… dân vận chính quyền năm 2024") is the act's year
             tail = re.match(rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR})\b", text[m.end() :])
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
@@ -1308,6 +1428,8 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
                 continue
             before = text[: m.start()]
             if rd.other_unit(before[-80:] + text[m.start() : m.end()]) or _NOT_RESULT.search(before[-30:]):
+                continue
+            if rd.other_subject(before) or rd.intended(before):
                 continue
             if r.not_ and _found(r.not_, text[max(0, m.start() - 40) : m.end() + 30]):
                 continue
@@ -1415,7 +1537,9 @@ def _name(text: str) -> str:
 
 
 # a piece of prose after a count that says how it went, not what an item is called ("05 mô hình, đạt 300%")
-_NOT_NAME = re.compile(r"^(?:đạt|vượt|bằng|tăng|giảm|so với|trong đó|tương đương)\b|\d\s*%", re.I)
+_NOT_NAME = re.compile(
+    r"^(?:đạt|vượt|bằng|tăng|giảm|so với|trong đó|tương đương|nâng|đưa|lũy kế|luỹ kế)\b|\d\s*%|\btổng số\b", re.I
+)
 
 
 def parse_items(region: str, raw: str, split: Optional[str]) -> tuple[list[dict], bool]:
@@ -1511,6 +1635,13 @@ def _items_after(
     if not items and n:
         return _unnamed(n), False
     if len(items) != n:
+        # the count the report states is the value; names cut at commas that disagree with it are no evidence of
+        # another count ("02 mô hình …, nâng tổng số mô hình … lên 09 mô hình" names no model), and names fewer than
+        # the count leave the rest unnamed
+        if not certain and len(items) > n:
+            return _unnamed(n), False
+        if len(items) < n:
+            items = items + _unnamed(n)[len(items) :]
         certain = False
     return items, certain
 

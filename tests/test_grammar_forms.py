@@ -393,3 +393,88 @@ def test_the_corpus_pdf_is_read_from_its_text_layer():
     got = _values(draft)
     assert (got[("kdc.so_khu_van_hoa", "as_of")], got[("kdc.tong_so_khu", "as_of")]) == (21, 24)
     assert got[("giam_ngheo.so_ho_giam", 2023)] == 3 and got[("giam_ngheo.ty_le_hoan_thanh", 2023)] == 100
+
+
+# --------------------------------------------------------------------------------------------------- not this unit's result
+# Precision round (issue 13): a figure whose clause speaks of another unit, another (later) year, a plan's target, an
+# intention or a condition is no result of the commune — the intake drafts nothing from it.
+
+
+def test_a_figure_of_a_clause_whose_subject_is_another_unit_is_not_the_communes(tmp_path):
+    body = (
+        "Toàn huyện giảm 180 hộ nghèo, đạt 103% kế hoạch; xã giảm được 06 hộ nghèo, đạt 100% chỉ tiêu huyện giao "
+        "(06 hộ).\n\n"
+        "Xã Tây Lũng lân cận có 05 mô hình kinh tế tuần hoàn, còn xã xây dựng 01 mô hình kinh tế tuần hoàn.\n\n"
+        "Năm 2024, riêng thôn Đoài có 03 mô hình du lịch nông thôn tự phát.\n\n"
+        "So với các xã trong huyện, năm 2024 xã công nhận 02 mô hình “Dân vận khéo”.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("giam_ngheo.so_ho_giam", 2024): 6,
+        ("giam_ngheo.chi_tieu_giao", 2024): 6,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 100,  # not the district's 103%
+        ("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of"): 1,  # not the neighbour's 5
+        ("dvk.mo_hinh", 2024): 2,  # a unit compared with ("so với các xã") is not the subject
+    }
+
+
+def test_a_merged_communes_predecessors_are_other_units_even_without_xã(tmp_path):
+    body = (
+        "Xã Đông Quang được thành lập trên cơ sở sắp xếp hai xã Đông Hà và Tây Hà.\n\n"
+        "Trước sắp xếp, Đông Hà giảm 03 hộ nghèo, Tây Hà giảm 02 hộ nghèo; sau sắp xếp, năm 2024 xã giảm được 07 hộ "
+        "nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 7}
+
+
+def test_a_plans_target_an_intention_or_a_condition_is_no_result(tmp_path):
+    body = (
+        "Kế hoạch của xã đặt mục tiêu đến năm 2025 tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến đạt từ 70% "
+        "trở lên.\n\n"
+        "Nếu được tỉnh hỗ trợ vốn, xã sẽ xây dựng 02 mô hình du lịch nông thôn.\n\n"
+        "Kế hoạch đề ra mục tiêu mỗi năm công nhận 02 mô hình “Dân vận khéo”, kết quả năm 2024 xã đã công nhận 03 mô "
+        "hình “Dân vận khéo”.\n\n"
+        "Năm 2024, từ nguồn vốn Chương trình mục tiêu quốc gia, xã hỗ trợ 12 con bò giống cho hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("dvk.mo_hinh", 2024): 3,  # the result stated after the target
+        ("ntm.ho_tro_bo_giong", 2024): 12,  # "Chương trình mục tiêu quốc gia" is a programme's name, no target
+    }
+
+
+def test_a_figure_of_a_year_after_the_report_is_a_target_not_a_result(tmp_path):
+    body = "Năm 2024, xã giảm được 07 hộ nghèo; năm 2025 giảm 08 hộ nghèo và công nhận 02 mô hình “Dân vận khéo”.\n"
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 7}
+
+
+def test_an_act_denied_a_few_words_before_it_is_false_and_an_intended_one_is_nothing(tmp_path):
+    body = (
+        "Chưa tổ chức ký kết giao ước thi đua năm 2024 do các đoàn thể đang kiện toàn tổ chức.\n\n"
+        "Khi xã lập quy hoạch chung, Mặt trận xã sẽ tham gia phản biện quy hoạch theo quy định.\n"
+    )
+    draft = _draft(tmp_path, body)
+    assert _values(draft) == {("dvcq.giao_uoc_thi_dua", 2024): False}
+    assert draft["facts"][0]["source"]["quote"].startswith("Chưa tổ chức ký kết")
+
+
+def test_a_district_body_acting_a_per_hamlet_average_and_a_target_clause_are_no_results(tmp_path):
+    body = (
+        "Ủy ban nhân dân huyện công nhận 05 mô hình “Dân vận khéo” cấp huyện trong năm.\n\n"
+        "Bình quân mỗi thôn có 02 mô hình kinh tế tuần hoàn quy mô hộ gia đình.\n\n"
+        "Chỉ tiêu huyện giao năm 2024 là giảm 05 hộ nghèo và công nhận 02 mô hình “Dân vận khéo”.\n\n"
+        "Năm 2024, xã được Ủy ban nhân dân huyện công nhận 01 mô hình “Dân vận khéo”.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("giam_ngheo.chi_tieu_giao", 2024): 5,  # the target clause gives the target, and only that
+        ("dvk.mo_hinh", 2024): 1,  # the district body as the agent of a passive is no other subject
+    }
+
+
+def test_names_cut_at_commas_that_disagree_with_the_count_leave_the_count(tmp_path):
+    body = (
+        "Năm 2024, xã công nhận 02 mô hình “Dân vận khéo”, nâng tổng số mô hình từ năm 2021 đến nay lên 09 mô hình.\n"
+    )
+    draft = _draft(tmp_path, body)
+    assert _values(draft) == {("dvk.mo_hinh", 2024): 2}
+    (fact,) = draft["facts"]
+    assert all("không nêu tên" in item["name"] for item in fact["items"])
