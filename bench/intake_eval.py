@@ -5,6 +5,8 @@
 Each FOLDER holds reports (.txt, .md, .docx) and, beside each, a truth file ``<stem>.truth.yaml`` (schema
 ``chitieu.intake-truth/1``; tests/fixtures/reports/README.md explains it). Without FOLDER both sets are measured and
 reported apart: the development set (tests/fixtures/reports) and the held-out set (tests/fixtures/reports-heldout).
+A second held-out set (tests/fixtures/reports-heldout2) is measured only when named, so that its misses are not
+printed where the intake's authors look.
 
 For every report the intake runs through its public API (``chitieu.reporttext.read_report`` and
 ``chitieu.intake.extract``) and each drafted fact is compared with the truth. A drafted fact matches a true one when
@@ -60,7 +62,7 @@ from chitieu.yamlsrc import load as load_yaml  # noqa: E402
 
 TRUTH_SCHEMA = "chitieu.intake-truth/1"
 EVAL_SCHEMA = "chitieu.intake-eval/1"
-REPORT_SUFFIXES = (".txt", ".md", ".docx")
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 DEFAULT_SETS = (
     ("development", ROOT / "tests" / "fixtures" / "reports"),
     ("held-out", ROOT / "tests" / "fixtures" / "reports-heldout"),
@@ -72,8 +74,9 @@ HEADER_FIELDS = ("unit", "kind", "date", "as_of", "plan")
 
 
 class Place(Strict):
-    """Where in the report: a line of a .txt/.md file, or a paragraph (1-based, body paragraphs in document order)
-    or a table cell (``T2!C4``: table 2, column C, row 4) of a .docx file."""
+    """Where in the report: a line of a .txt/.md file (of a .pdf: of its text layer as chitieu reads it), or a
+    paragraph (1-based, body paragraphs in document order) or a table cell (``T2!C4``: table 2, column C, row 4) of a
+    .docx file."""
 
     line: Optional[Int] = Field(default=None, ge=1)
     paragraph: Optional[Int] = Field(default=None, ge=1)
@@ -381,7 +384,7 @@ class Places:
     def text(self, place: Place) -> str:
         if place.line is not None:
             if self._lines is None:
-                self._lines = self.report.read_text(encoding="utf-8").split("\n")
+                self._lines = report_lines(self.report)
             return self._lines[place.line - 1] if place.line <= len(self._lines) else ""
         doc = self._docx()
         if place.paragraph is not None:
@@ -405,6 +408,16 @@ class Places:
         here = _flat(self.text(place))
         quote = _flat(getattr(draft, "quote", "") or "")
         return bool(here and quote) and (quote in here or here in quote)
+
+
+def report_lines(report: Path) -> list[str]:
+    """The lines a truth file's ``line:`` counts: the file's own lines, or for a PDF the lines of its text layer as
+    chitieu reads it (one per paragraph)."""
+    if report.suffix.lower() == ".pdf":
+        from chitieu.reporttext import read_report
+
+        return list(read_report(report).lines)
+    return report.read_text(encoding="utf-8").split("\n")
 
 
 def docx_cell(doc: Any, ref: str) -> str:

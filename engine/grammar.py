@@ -4,9 +4,11 @@ The words that name an indicator are data (``words:`` in rules/indicators.yaml);
 of a whole, a percentage or a bound, the target a higher level assigned, the rate of that target, a claim, a zero —
 is read here, once, for all of them:
 
-- numbers in figures (``03``, ``1.085``, ``62,5``) and in words (``ba``, ``mười một``, ``02 (hai)``);
-- ``N/M`` and ``N trên (tổng số) M``; ``đạt X%`` with a decimal comma; ``trên / hơn / dưới / gần / khoảng X%`` and
+- numbers in figures (``03``, ``1.085``, ``62,5``) and in words (``ba``, ``mười một``, ``02 (hai)``, ``một (01)``);
+- ``N/M`` and ``N trên (tổng số) M``, the part and its whole apart (``N ấp được công nhận … trên tổng số M ấp``) or
+  the whole first (``có M khóm, trong đó N khóm …``); ``đạt X%`` with a decimal comma; ``trên / hơn / dưới / gần / khoảng X%`` and
   ``từ X% trở lên`` → bounds; a plan's floor in brackets (``(từ 50% trở lên)``) is no result;
+- ``giảm từ A hộ … xuống còn B hộ`` → a count of A − B;
 - ``chỉ tiêu (huyện/tỉnh) giao N``, ``(N hộ)`` after it, ``N/M … theo chỉ tiêu``, ``vượt N … so với chỉ tiêu``;
 - ``đạt X% chỉ tiêu``; ``vượt / hoàn thành / không đạt / chưa đạt chỉ tiêu`` (claims);
 - ``chưa có … (nào)``, ``không có … nào``, ``chưa thành lập thêm …`` → 0;
@@ -48,7 +50,10 @@ _WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩ
 WORDS = rf"\b{_WORD}(?:\s+{_WORD}){{0,5}}\b"
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
 # a number in figures, or in words when a word follows (not a year: "năm 2024"), optionally restated "(hai)"
-NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
+NUM = (
+    rf"(?:(?<![\w./-])(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}\s*\(\s*\d+\s*\)(?=\s+[^\W\d])|"
+    rf"{WORDS}(?=\s+[^\W\d]))"
+)  # "02 (hai)", and the other way round "một (01)"
 _NUM_RX = re.compile(NUM, re.I)
 _RATIO_NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?:\s*\({WORDS}\))?|{WORDS})"
 _RATIO_NUM2 = rf"(?:(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
@@ -120,7 +125,7 @@ _CODE = re.compile(r"(?<![\w])\d+(?:[/-][\w&.]*[A-ZĐ][\w&.\-]*)+", re.U)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _MONTH = re.compile(r"\b(?:tháng|quý)\s+[\dIV]{1,4}/\d{4}\b|\b\d{1,2}/\d{4}\b", re.I)
 _PERIOD_WORDS = re.compile(
-    rf"\bgiai đoạn\s+{YEAR}\s*[-–]\s*{YEAR}\b|\bkhu\s+\d+\b|\btổ dân phố số\s+\d+\b|"
+    rf"\bgiai đoạn\s+{YEAR}\s*[-–]\s*{YEAR}\b|\b(?:khu|khóm|ấp|thôn|xóm|tổ dân phố|khu phố)\s+(?:số\s+)?\d+\b(?!\s*/)|"
     r"\b\d+\s+(?:tạ|tấn|km|m2|m²|ha|tỷ|triệu|km2|km²|người|nhân khẩu|khẩu|lượt|ngày công|buổi|"
     r"cuộc|gian hàng|tờ rơi|cây|điểm|lớp|đơn|vụ|tháng|không)\b|\bmức độ\s+\d\b|\b\d+G\b",
     re.I,
@@ -214,6 +219,21 @@ _PERCENT = re.compile(
 _RATIO = re.compile(
     rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d])", re.I
 )
+# the part and its whole apart in one clause: "08 ấp được công nhận ấp văn hóa trên tổng số 09 ấp" (the words between
+# hold no figure), and the whole first: "có 07 khóm, trong đó 06 khóm được công nhận …" (the same unit again)
+_RATIO_APART = re.compile(
+    rf"(?P<a>{NUM})(?P<gap>\s+[^\W\d][^\d;:()%]{{0,80}}?)\s+trên\s+tổng\s+số\s+(?:(?:là|có)\s+)?(?P<b>{NUM})", re.I
+)
+# a decrease written as the count before and after: "số hộ nghèo giảm từ 45 hộ đầu năm xuống còn 38 hộ" → 7
+_FROM_TO = re.compile(
+    rf"\bgiảm\s+từ\s+(?P<a>{NUM})\s+(?P<u>[^\W\d]+(?:\s+[^\W\d]+)?)\b[^\d;%]{{0,40}}?\s+xuống\s+(?:còn\s+)?"
+    rf"(?P<b>{NUM})\s+(?P=u)\b",
+    re.I,
+)
+_WHOLE_FIRST = re.compile(
+    rf"(?P<b>{NUM})\s+(?P<u>[^\W\d]+(?:\s+[^\W\d]+){{0,2}}?)\s*,\s*trong\s+đó(?:\s+(?:có|là))?\s+(?P<a>{NUM})\s+(?P=u)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -266,9 +286,37 @@ def figures(text: str) -> list[Figure]:
             role = "other"
         else:
             since = before[max((before.rfind(x) for x in (";", "%")), default=-1) + 1 :]
-            role = "of_target" if _CHI_TIEU.search(since) and not re.search(r"\btỷ lệ\b", since, re.I) else "percent"
+            # "… theo chỉ tiêu huyện giao, đạt tỷ lệ 75%": a bare "tỷ lệ" right before the figure is the target's rate;
+            # "tỷ lệ hộ nghèo còn …" names a measure of its own
+            own = re.search(r"\btỷ lệ\b(?!\s*(?:là\s*)?$)", since, re.I)
+            role = "of_target" if _CHI_TIEU.search(since) and not own else "percent"
         out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group("n")), text=m.group(0)))
         taken.append((m.start(), m.end()))
+    for m in _FROM_TO.finditer(text):
+        a, b = number_value(m.group("a")), number_value(m.group("b"))
+        if a is None or b is None or a <= b or not free(m.start(), m.end()):
+            continue
+        out.append(Figure("count", a - b, m.start("a"), m.end("b"), text=f"{m.group('a')} → {m.group('b')}"))
+        taken.append((m.start("a"), m.end("b")))
+    for rx in (_RATIO_APART, _WHOLE_FIRST):
+        for m in rx.finditer(text):
+            a, b = number_value(m.group("a")), number_value(m.group("b"))
+            if a is None or b is None or a > b or not free(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 20) : m.start()]
+            by_target = re.search(r"\bgiảm(?:\s+được)?\s*:?\s*$", before, re.I) or _BY_TARGET.match(text[m.end("b") :])
+            part = Figure(
+                "count" if by_target else "part",
+                a,
+                m.start("a"),
+                m.end("a"),
+                words=not re.search(r"\d", m.group("a")),
+                text=m.group("a"),
+            )
+            whole = Figure("target" if by_target else "whole", b, m.start("b"), m.end("b"), text=m.group("b"))
+            part.pair, whole.pair = whole, part
+            out += [part, whole]
+            taken += [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
     for m in _RATIO.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -276,7 +324,7 @@ def figures(text: str) -> list[Figure]:
         if a is None or b is None:
             continue
         before = text[max(0, m.start() - 20) : m.start()]
-        by_target = re.search(r"\bgiảm(?:\s+được)?\s*$", before, re.I) or _BY_TARGET.match(text[m.end() :])
+        by_target = re.search(r"\bgiảm(?:\s+được)?\s*:?\s*$", before, re.I) or _BY_TARGET.match(text[m.end() :])
         part = Figure(
             "count" if by_target else "part",
             a,

@@ -58,7 +58,9 @@ VARIANTS = {
     "trực quan": "[trực quan|trực quang]",
 }
 _TOKEN = re.compile(r"\{(\w+)\}|\[((?:[^\[\]{}]|\{\w+\})*)\]")
-_GAP = r"\s+(?:[^.;:]{0,80}?\s+)?"  # "…" in a phrase: a few words (or none) within one clause
+_GAP = (
+    r",?\s+(?:[^.;:]{0,80}?\s+)?"  # "…" in a phrase: a few words (or none) within one clause ("đánh giá, xếp loại …")
+)
 
 
 def compile_pattern(text: str) -> re.Pattern:
@@ -157,6 +159,7 @@ class Header:
     period_from: Optional[int] = None
     as_of: Optional[dt.date] = None
     as_of_month_only: bool = False  # the report names only the month its figures run to
+    year: Optional[int] = None  # the one year the title names ("… năm 2024") when nothing dates the figures
     plan: Optional[dict] = None  # the unit's own plan: {kind, number, date}
     predecessors: list[str] = field(default_factory=list)
 
@@ -194,8 +197,8 @@ _AS_OF = [
 _NEIGHBOUR = re.compile(r"\b(?:giáp|giáp ranh|tiếp giáp|giáp với)\b[^.;]{0,80}$|\bgiáp ranh\b", re.I)
 _FORMER = re.compile(r"^\s*\((?:cũ|trước đây)\)", re.I)
 _OWN_PLAN = re.compile(
-    rf"\bcủa\s+(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:xã|phường|thị trấn)(?P<name>\s+[{UP}][\w]*"
-    rf"(?:\s+[{UP}][\w]*){{0,3}})?|^\s*(?:để|về)\s+(?:triển khai|tổ chức|tiếp tục)?\s*thực hiện|"
+    rf"\bcủa\s+(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:xã|phường|thị trấn)(?P<name>(?-i:\s+[{UP}][\w]*"
+    rf"(?:\s+[{UP}][\w]*){{0,3}}))?|^\s*(?:để|về)\s+(?:triển khai|tổ chức|tiếp tục)?\s*thực hiện|"
     r"^\s*(?:của\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\s+)?(?:về|để)?\s*(?:triển khai\s+)?"
     r"(?:thực hiện\s+)?(?:Đề án|đề án)",
     re.I,
@@ -296,7 +299,7 @@ def read_header(report: ReportText) -> Header:
         h.number = f"{m.group(1)}/{m.group(2)}" if m.group(1) else None
     titles = [p for p in opening if not re.match(r"^(?:#\s*)?BÁO CÁO\s*$", p.text)]
     if titles:
-        t = re.sub(r"^(?:#+\s*)", "", titles[0].text)
+        t = re.sub(r"^(?:#+\s*)?(?:BÁO CÁO\s+)?", "", titles[0].text)  # "BÁO CÁO" and its title may be one paragraph
         h.title = "Báo cáo " + t[:1].lower() + t[1:]
     _read_as_of(h, report, opening)
     h.plan = _own_plan(report, opening, h)
@@ -363,6 +366,13 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
         h.period_from = int(next(x for x in m.groups() if x))
     elif h.as_of:
         h.period_from = h.as_of.year
+    if h.as_of is None and h.date is None:
+        # "Báo cáo kết quả … năm 2024" and no other date: the figures are the year's, but the day they run to is
+        # unknown: the year is read (the clauses without a year of their own are that year's), the as-of date asked
+        titled = {int(y) for p in opening[:3] for y in re.findall(rf"\bnăm\s+({_YEAR})\b(?!\s*[-–])", p.text)}
+        if len(titled) == 1:
+            h.year = titled.pop()
+            h.period_from = h.period_from or h.year
 
 
 def _title_year(opening: list[Paragraph]) -> Optional[int]:
@@ -391,6 +401,18 @@ def _first_results(report: ReportText) -> str:
     return ""
 
 
+def _dated(text: str, m: re.Match) -> dict:
+    """A document with its date, read before it when it is written first: "Ngày 15/8/2025, UBND phường ban hành Kế
+    hoạch số 27/KH-UBND …"."""
+    doc = g.document_of(m)
+    if "date" not in doc:
+        before = re.search(r"\b[Nn]gày\s+(\d{1,2}/\d{1,2}/\d{4})\s*,[^.;]{0,80}$", text[: m.start()])
+        date = g.to_date(before.group(1)) if before else None
+        if date:
+            doc["date"] = date
+    return doc
+
+
 def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Optional[dict]:
     """The unit's own plan that the report answers: a Kế hoạch of the unit's UBND named in the title or the opening
     (or the first section), not a higher level's nor a predecessor's."""
@@ -409,7 +431,7 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
                 continue
             if re.search(r"dân vận chính quyền|đô thị văn minh|giải phóng mặt bằng", after[:80], re.I):
                 continue  # a yearly plan of the unit's own work, not the plan implementing the Đề án
-            return g.document_of(m)
+            return _dated(p.text, m)
     # else the first plan of a UBND (…/KH-UBND) in the title or the opening that no other level or unit issued
     for p in opening:
         for m in g.DOCUMENT.finditer(p.text):
@@ -419,7 +441,7 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
             after = p.text[m.end() : m.end() + 80]
             issuer = re.match(
                 rf"\s*(?:,\s*)?của\s+(?:UBND|Ủy ban nhân dân|Chủ tịch UBND)\s+(?P<level>\w+(?:\s\w+)?)"
-                rf"(?P<name>(?:\s+[{UP}][\w]*){{0,3}})",
+                rf"(?P<name>(?-i:(?:\s+[{UP}][\w]*){{0,3}}))",
                 after,
                 re.I,
             )
@@ -432,7 +454,7 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
                 )
             ):
                 continue
-            return g.document_of(m)
+            return _dated(p.text, m)
     return None
 
 
@@ -460,7 +482,8 @@ def _heading_level(p: Paragraph) -> int:
     if m and not text.endswith(":") or (m and len(text) < 80):
         return 2 + m.group("n").count(".")
     if _LETTERED.match(text):
-        return 4
+        # "a) Mô hình “Dân vận khéo”: Năm 2026, xã công nhận mới 04 mô hình …, gồm:" states results after its label
+        return 0 if re.search(r":\s+\S[^:]*\d", text) else 4
     if raw.startswith("#") or (raw.startswith("**") and raw.rstrip(":").endswith("**")):
         return 5
     return 0
@@ -514,6 +537,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
         # a task heading: a bullet ending with "." followed by an answer that is no bullet (the seed's layout)
         if (
             is_bullet
+            and parent is None  # a bullet of a list after "…, gồm:" is an item of it, not a task
             and p.text.endswith(".")
             and nxt is not None
             and not re.match(r"^\s*[-+•–]\s", nxt.raw)
@@ -619,10 +643,11 @@ class _Reading:
     def __init__(self, cat: Catalogue, report: ReportText, header: Header):
         self.cat, self.report, self.header = cat, report, header
         self.readers = compile_words(cat)
+        self.comma_units = [u for r in self.readers for u in r.unit if "," in u.pattern]
         self.drafts: list[Draft] = []
         self.used_lines: set[int] = set()
         as_of = header.as_of
-        self.as_of_year = as_of.year if as_of else None
+        self.as_of_year = as_of.year if as_of else header.year
         first = header.period_from or self.as_of_year
         self.report_years = list(range(first, self.as_of_year + 1)) if first and self.as_of_year else []
         self.own = fold(header.commune).lower() if header.commune else None
@@ -686,8 +711,8 @@ class _Reading:
             return 0 if _found(reader.topic, table_label) else None
         places = [
             after,
-            before,
-            cl.sentence_before,
+            _no_asides(before),
+            _no_asides(cl.sentence_before),
             cl.ctx.lead,
             cl.ctx.parent.text if cl.ctx.parent is not None else "",
             " ".join(cl.ctx.headings[-2:]),
@@ -775,6 +800,12 @@ class _Reading:
                 self.used_lines.add(d.line)
 
 
+def _no_asides(text: str) -> str:
+    """Text without its closed brackets: a name or a decision set aside in brackets ("(Hợp tác xã … giúp hộ nghèo)")
+    does not name what a figure after it counts."""
+    return re.sub(r"\([^()]*\)", " ", text)
+
+
 def _found(patterns: list[re.Pattern], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
@@ -797,6 +828,24 @@ def _region_after(text: str, start: int, figs: list[g.Figure]) -> str:
     return text[start : start + m.start()] if m else text[start:end]
 
 
+def _words_after(rd: "_Reading", text: str, fig: g.Figure, figs: list[g.Figure]) -> str:
+    """The words that say what a figure counts (``_region_after``), read past a comma inside a unit ("09/11 thôn, bản
+    đạt danh hiệu thôn, bản văn hóa": the indicators' units say which commas are words) and, for a whole named
+    before its part ("có 07 khóm, trong đó 06 khóm được công nhận … văn hóa"), on past the part."""
+    start = fig.end
+    if fig.pair is not None and fig.pair.start > fig.start:
+        start = fig.pair.end
+        figs = [f for f in figs if f.start >= start]
+    plain = list(text)
+    for u in rd.comma_units:
+        for m in u.finditer(text, fig.end):
+            for i in range(m.start(), m.end()):
+                if plain[i] == ",":
+                    plain[i] = " "
+    region = _region_after("".join(plain), start, figs)
+    return text[fig.end : start + len(region)]
+
+
 def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
     """The indicator's unit right after a figure ('09 hộ nghèo', '02 (hai) mô hình', '14/16 thôn')."""
     rest = text[at:]
@@ -813,10 +862,20 @@ def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
     before = text[max(0, start - 40) : start]
-    after = text[unit_end : unit_end + 25]
+    after = text[unit_end : unit_end + 90].lstrip()
     return any(
-        re.search(v.pattern + r"(?:\s+\w+){0,2}\s*$", before, re.I) or v.match(after.lstrip()) for v in reader.verb
+        re.search(v.pattern + _VERB_TO_FIGURE, before, re.I)
+        or v.match(after[:25])
+        or re.match(_PASSIVE + v.pattern, after, re.I)
+        for v in reader.verb
     )
+
+
+# up to two words between a verb and its figure ("giảm được 09", "công nhận mới 04"), or a label's colon ("Số hộ nghèo
+# giảm: 03/03 hộ"); not a contrast or a change the other way ("không giảm mà tăng 01 hộ")
+_VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,2}\s*(?::|\s+là)?\s*$"
+# the passive after the unit, with its agent: "02 mô hình “Dân vận khéo” được Ủy ban nhân dân xã công nhận"
+_PASSIVE = r"(?:[\"“][^\"”]{0,60}[\"”]\s*)?(?:đã\s+)?được\s+(?:[^\W\d]+\s+){0,6}?"
 
 
 def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
@@ -893,7 +952,8 @@ def _candidates(
             continue
         lead = before_text[-80:]
         cut = max(lead.rfind(x) for x in ",;:(")
-        window = lead[cut + 1 :] + cl.text[fig.start : fig.end] + after_text
+        # the figure as the grammar wrote it ("45 → 38" for "giảm từ 45 hộ … xuống còn 38 hộ": no "còn" of a remainder)
+        window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
         if r.not_ and _found(r.not_, window):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
@@ -916,7 +976,7 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         prev_end = max((f.end for f in cl.figs[:i] if f.end <= fig.start), default=0)
         before = text[prev_end : fig.start]
         full_before = text[: fig.start]
-        after = _region_after(text, fig.end, cl.figs[i + 1 :])
+        after = _words_after(rd, text, fig, cl.figs[i + 1 :])
         if rd.other_unit(before + text[fig.start : fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
             continue
         role = fig.role
@@ -926,6 +986,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         reading = _ROLE_READS.get(role)
         if reading is None:
             continue
+        # "… 04 mô hình, tăng 01 mô hình so với năm 2025 (03 mô hình)": the bracket gives that year's figure
+        compared = reading == "count" and _COMPARED.search(before)
         cands = _candidates(
             rd,
             cl,
@@ -935,7 +997,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             full_before,
             subjects,
             unit_needed=reading in ("count", "part", "whole", "target"),
+            verb_checked=bool(compared),
         )
+        if compared:  # the same measure of an earlier year, for an indicator the clause has just read
+            cands = [c for c in cands if c[0] in subjects]
         for r, level, unit in cands:
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
             periods, sure = rd.years(r, window_whens, cl, None)
@@ -967,7 +1032,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             ):
                 basis = "claimed"
             if r.ind.type == "items":
-                items, certain = _items_after(rd, cl, fig, unit, following)
+                if compared:  # an earlier year's count: the names that follow are this year's
+                    items, certain = _unnamed(int(fig.value)), False
+                else:
+                    items, certain = _items_after(rd, cl, fig, unit, following, r)
                 if not certain:
                     conf = min(conf, 0.7)
                 rd.add(r, periods, cl.para, cl.start + fig.start, quote, items=items, confidence=conf, notes=notes)
@@ -991,6 +1059,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 subjects.append(r)
             if reading == "count":
                 counts[r.key] = fig.value
+
+
+_COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
 
 
 def _statement(r: Reader, text: str, start: int, end: int, *, lead: bool = True) -> str:
@@ -1079,6 +1150,8 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
         for u in r.unit:
             for m in u.finditer(text):
                 neg = g.negated_at(text, m.start(), tuple(v.pattern.replace("\\s+", " ") for v in r.verb))
+                if neg is None and r.verb and _negated_verb_after(r, text, m.end()):
+                    neg = m.start()  # "số hộ nghèo của xã không giảm": the unit first, its verb negated after it
                 if neg is None:
                     single = re.match(r"[^.;,]{0,80}?\bduy nhất\b", text[m.end() :])
                     if not single:
@@ -1127,6 +1200,12 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                     subjects.append(r)
 
 
+def _negated_verb_after(r: Reader, text: str, at: int) -> bool:
+    """Whether the words after a unit deny the indicator's verb: "(số) hộ nghèo của xã không giảm", "… chưa giảm"."""
+    m = re.match(r"(?:\s+[^\W\d]+){0,3}?\s+(?:không|chưa)\s+(?:được\s+)?", text[at:])
+    return m is not None and any(v.match(text, at + m.end()) for v in r.verb)
+
+
 def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
     for at, claim in g.claims(cl.text):
         if any(f.role in ("of_target", "over", "under") for f in cl.figs):
@@ -1167,9 +1246,11 @@ _ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\b
 
 
 def _doc_near(text: str, start: int, end: int) -> Optional[dict]:
-    """The document an act cites: inside it, or in a bracket right after it."""
+    """The document an act cites: inside it, or in a bracket after it in the same clause ("… kế hoạch tuyên truyền,
+    hướng dẫn (Thông báo số 286/TB-UBND …)")."""
     for m in g.DOCUMENT.finditer(text):
-        if start <= m.start() < end or (end <= m.start() <= end + 6 and "(" in text[end : m.start() + 1]):
+        gap = text[end : m.start()]
+        if start <= m.start() < end or (m.start() >= end and len(gap) <= 40 and re.fullmatch(r"[^.;()]*\(\s*", gap)):
             return g.document_of(m)
     return None
 
@@ -1392,8 +1473,12 @@ def _attach_decisions(items: list[dict], region: str) -> None:
             items[target]["decision"] = doc
 
 
+def _unnamed(n: int) -> list[dict]:
+    return [{"name": f"Mô hình thứ {i} (báo cáo không nêu tên)", "unnamed": True} for i in range(1, n + 1)]
+
+
 def _items_after(
-    rd: _Reading, cl: _Clause, fig: g.Figure, unit: Optional[re.Match], following: list[Paragraph]
+    rd: _Reading, cl: _Clause, fig: g.Figure, unit: Optional[re.Match], following: list[Paragraph], reader: Reader
 ) -> tuple[list[dict], bool]:
     """The items a count names: after it in its clause and the clauses that go on listing ("…; mô hình “B” …"),
     and in the bullets that follow a closing 'cụ thể:' or 'gồm:'."""
@@ -1410,6 +1495,10 @@ def _items_after(
         end_m = re.search(r";|\.\s|$", nxt)
         end = end + m.end() + (end_m.start() if end_m else len(nxt))
     region = text[start:end]
+    # "02 mô hình “Dân vận khéo” được Ủy ban nhân dân xã công nhận": the passive after the count names no model
+    passive = re.match(r"\s*" + _PASSIVE + "(?:" + "|".join(v.pattern for v in reader.verb) + r")\b", region, re.I)
+    if reader.verb and passive:
+        region = region[passive.end() :]
     raw = para.raw
     if text[start:].rstrip().rstrip(".").endswith(":") or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region):
         for p in following:
@@ -1417,8 +1506,10 @@ def _items_after(
             raw += " " + p.raw
     n = int(fig.value)
     items, certain = parse_items(region, raw, None)
+    # "02 mô hình “Dân vận khéo”": the indicator's own words after the count are no model's name
+    items = [i for i in items if not any(t.fullmatch(for_matching(i["name"])) for t in reader.topic)]
     if not items and n:
-        return [{"name": f"Mô hình thứ {i} (báo cáo không nêu tên)", "unnamed": True} for i in range(1, n + 1)], False
+        return _unnamed(n), False
     if len(items) != n:
         certain = False
     return items, certain
@@ -1427,6 +1518,8 @@ def _items_after(
 # --------------------------------------------------------------------------------------------------- tables
 
 _COL_ROLES = [
+    # "So sánh cùng kỳ (%)", "So sánh 2023/2022 (%)", "Tăng (+), giảm (-)": against another year, no rate of a target
+    ("other", rf"cùng kỳ|năm trước|{_YEAR}\s*/\s*{_YEAR}|\btăng\b|\bgiảm\b"),
     ("label", r"chỉ tiêu|nội dung|tên"),
     ("unit", r"đvt|đơn vị"),
     ("rate", r"tỷ lệ|%|so với|so sánh"),
@@ -1450,17 +1543,46 @@ def _column_roles(header: list[Cell]) -> dict[int, str]:
     return roles
 
 
+_FIGURE_CELL = re.compile(r"[\d.,/%≥≤<>=\s-]+|(?:trên|dưới|hơn|khoảng)\s+[\d.,]+\s*%?", re.I)
+_YEAR_CELL = re.compile(rf"^\s*(?:năm\s+)?({_YEAR})\s*$", re.I)
+
+
+def _header_rows(table: Table) -> int:
+    """How many rows the header takes: the first row, and the rows after it that hold no figure (a second header
+    row under merged cells: "Năm 2024" over "Kế hoạch | Thực hiện")."""
+    n = 1
+    while n < min(3, len(table.rows) - 1) and not any(_FIGURE_CELL.fullmatch(c.text) for c in table.rows[n] if c.text):
+        n += 1
+    return n
+
+
 def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) -> None:
     """A table of chỉ tiêu (Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ | Ghi chú): each row's label names the
-    indicator, each column says which figure a cell is; every fact cites its cell."""
+    indicator, each column's header (all its header rows together) says which figure a cell is; every fact cites its
+    cell. A table the other way round — the indicators as columns, a year in each row — is read by its columns."""
     if len(table.rows) < 2:
         return
-    roles = _column_roles(table.rows[0])
+    n_head = _header_rows(table)
+    header: dict[int, str] = {}
+    for row in table.rows[:n_head]:
+        for c in row:
+            if c.text and c.text not in header.get(c.col, ""):
+                header[c.col] = (header.get(c.col, "") + " " + c.text).strip()
+    body = table.rows[n_head:]
+    first_col = [row[0].text if row else "" for row in body]
+    if body and all(_YEAR_CELL.match(t) for t in first_col):
+        _read_by_columns(rd, table, header, body, para_of_line)
+        return
+    roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
+    year_cols = {col: int(y.group(1)) for col, text in header.items() if (y := _YEAR_CELL.match(text))}
+    if "label" in roles.values() and "actual" not in roles.values() and year_cols:
+        _read_year_columns(rd, roles, year_cols, body, para_of_line)
+        return
     if "label" not in roles.values() or "actual" not in roles.values():
         return
-    head_years = [int(y) for c in table.rows[0] for y in re.findall(_YEAR, c.text)]
+    head_years = [int(y) for text in header.values() for y in re.findall(_YEAR, text)]
     year = max(head_years) if head_years else rd.as_of_year
-    for row in table.rows[1:]:
+    for row in body:
         cells = {roles.get(c.col): c for c in row if c.col in roles}
         label = cells.get("label")
         if label is None or not label.text:
@@ -1475,6 +1597,49 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             _read_cell(rd, label.text, unit, cell, reading, year, para)
 
 
+def _read_year_columns(
+    rd: _Reading,
+    roles: dict[int, str],
+    year_cols: dict[int, int],
+    body: list[list[Cell]],
+    para_of_line: dict[int, Paragraph],
+) -> None:
+    """Chỉ tiêu | ĐVT | Năm 2022 | Năm 2023 | So sánh: each row's label names the indicator, each year's column holds
+    that year's figure (a state read for an earlier year keeps that year)."""
+    label_col = next(c for c, r in roles.items() if r == "label")
+    unit_col = next((c for c, r in roles.items() if r == "unit"), None)
+    for row in body:
+        cells = {c.col: c for c in row}
+        label = cells.get(label_col)
+        if label is None or not label.text:
+            continue
+        unit = cells[unit_col].text.lower() if unit_col in cells else ""
+        for col, year in year_cols.items():
+            cell = cells.get(col)
+            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
+                continue
+            _read_cell(rd, label.text, unit, cell, None, year, para_of_line.get(label.line), keep_year=True)
+
+
+def _read_by_columns(
+    rd: _Reading, table: Table, header: dict[int, str], body: list[list[Cell]], para_of_line: dict[int, Paragraph]
+) -> None:
+    """Năm | Mô hình “Dân vận khéo” (mô hình) | Số hộ nghèo giảm (hộ) | …: each column's header names the indicator
+    (its unit in brackets), each row's first cell the year; a state read for an earlier year keeps that year."""
+    for row in body:
+        y = _YEAR_CELL.match(row[0].text)
+        if y is None:  # the caller reads a table this way only when every row starts with a year
+            continue
+        year = int(y.group(1))
+        para = para_of_line.get(row[0].line)
+        for cell in row[1:]:
+            label = header.get(cell.col, "")
+            if not label or not cell.text or cell.text.strip() in ("-", "—", "x"):
+                continue
+            unit = " ".join(re.findall(r"\(([^()]*)\)", label)).lower()
+            _read_cell(rd, label, unit, cell, None, year, para, keep_year=True)
+
+
 def _read_cell(
     rd: _Reading,
     label: str,
@@ -1483,6 +1648,7 @@ def _read_cell(
     reading: Optional[str],
     year: Optional[int],
     para: Optional[Paragraph],
+    keep_year: bool = False,  # a state read for a named year keeps it (the merge makes the report's year as_of)
 ) -> None:
     text = for_matching(cell.text)
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*", text)
@@ -1524,7 +1690,7 @@ def _read_cell(
             kind = r.words.period
             if kind == "span":
                 continue
-            period: Any = "as_of" if kind == "state" else year
+            period: Any = "as_of" if kind == "state" and not keep_year else year
             if period is None:
                 continue
             figure: Any = value
@@ -1533,7 +1699,7 @@ def _read_cell(
             note = f"bảng {cell.table}, dòng “{label}”"
             if r.ind.type == "items":
                 n = int(figure) if not isinstance(figure, dict) else 0
-                items = [{"name": f"Mô hình thứ {i} (báo cáo không nêu tên)", "unnamed": True} for i in range(1, n + 1)]
+                items = _unnamed(n)
                 rd.add(r, [period], para, 0, cell.text, items=items, cell=cell, confidence=0.75, notes=[note])
             else:
                 rd.add(r, [period], para, 0, cell.text, value=figure, cell=cell, confidence=0.85, notes=[note])

@@ -250,12 +250,33 @@ def _docx(path: Path, raw: bytes) -> _Read:
                 read.lines += [_paragraph_text(child), ""]
             elif child.tag == _W + "tbl":
                 n_tables += 1
-                rows = [
-                    [[_paragraph_text(p) for p in tc.iter(_W + "p")] for tc in tr.iter(_W + "tc")]
-                    for tr in child.iter(_W + "tr")
-                ]
-                _add_table(read, n_tables, rows)
+                _add_table(read, n_tables, _grid_rows(child))
     return read
+
+
+def _grid_rows(tbl: Any) -> list[list[list[str]]]:
+    """A Word table's rows on its grid (each cell a list of paragraphs): a cell merged across columns (gridSpan) is
+    given to each column it covers, a cell merged down (vMerge) keeps the text of the cell it continues — so a
+    two-row header ("Năm 2024" over "Kế hoạch | Thực hiện") names every column, and cell T3!D4 is the fourth column
+    as Word counts it."""
+    rows: list[list[list[str]]] = []
+    for tr in tbl.iter(_W + "tr"):
+        row: list[list[str]] = []
+        for tc in tr.iter(_W + "tc"):
+            paras = [_paragraph_text(p) for p in tc.iter(_W + "p")]
+            pr = tc.find(_W + "tcPr")
+            span, goes_on = 1, False
+            if pr is not None:
+                gs = pr.find(_W + "gridSpan")
+                if gs is not None and (gs.get(_W + "val") or "").isdigit():
+                    span = max(1, min(int(gs.get(_W + "val")), 64))
+                vm = pr.find(_W + "vMerge")
+                goes_on = vm is not None and vm.get(_W + "val") in (None, "continue")
+            for _ in range(span):
+                above = rows[-1][len(row)] if goes_on and rows and len(row) < len(rows[-1]) else None
+                row.append(above if above is not None else paras)
+        rows.append(row)
+    return rows
 
 
 def _add_table(read: _Read, index: int, rows: list[list[list[str]]]) -> None:

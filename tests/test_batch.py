@@ -93,3 +93,19 @@ def test_matrix_table_for_the_terminal(batch, catalogue):
     totals = run.out.strip().splitlines()[-1]
     assert totals.startswith("5 xã · ")
     assert "…" not in run.out, "no column truncated"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_the_matrix_keeps_to_the_terminal_width_in_blocks_of_rules(batch, catalogue, columns):
+    folder, doc = batch
+    run = run_cli("check", str(folder), "--format", "matrix", "--fail-on", "never", env={"COLUMNS": str(columns)})
+    lines = run.out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    headers = [line for line in lines if line.startswith("┃Xã")]
+    numbers = [int(cell) for line in headers for cell in line.strip("┃").split("┃")[1:] if cell.strip().isdigit()]
+    assert numbers == list(range(1, len(catalogue.rules) + 1)), "every rule once, in order, across the blocks"
+    assert len(headers) > 1 if columns < 120 else len(headers) >= 1
+    names = {c["name"] for c in doc["communes"]}
+    for name in names:  # every block names every commune
+        assert sum(line.startswith(f"│{name}") for line in lines) == len(headers)
+    assert "…" not in run.out

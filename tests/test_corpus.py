@@ -1,4 +1,4 @@
-"""The report corpus (tests/fixtures/reports and reports-heldout): every truth file checked against its report and
+"""The report corpus (tests/fixtures/reports, reports-heldout and reports-heldout2): every truth file checked against its report and
 the catalogue, the Word reports against the script that builds them, and the intake benchmark's matching logic
 (bench/intake_eval.py) on small hand-made cases."""
 
@@ -27,6 +27,7 @@ from bench.intake_eval import (
     main,
     match,
     render_text,
+    report_lines,
     score_by_indicator,
     truth_files,
 )
@@ -34,8 +35,9 @@ from chitieu.diagnostics import InputError
 from chitieu.reporttext import clean
 
 DEV, HELDOUT = (folder for _, folder in DEFAULT_SETS)
-TRUTHS = [p for _, folder in DEFAULT_SETS for p in truth_files(folder)]
-REPORT_SUFFIXES = (".txt", ".md", ".docx")
+HELDOUT2 = ROOT / "tests" / "fixtures" / "reports-heldout2"  # not a default set: measured only when named
+TRUTHS = [p for folder in (DEV, HELDOUT, HELDOUT2) for p in truth_files(folder)]
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 def _id(p: Path) -> str:
@@ -53,11 +55,12 @@ def truth(request):
 def test_both_sets_are_there_with_the_variety_the_corpus_promises():
     dev = [load_truth(p) for p in truth_files(DEV)]
     held = [load_truth(p) for p in truth_files(HELDOUT)]
-    assert len(dev) >= 12 and len(held) >= 5
+    held2 = [load_truth(p) for p in truth_files(HELDOUT2)]
+    assert len(dev) >= 12 and len(held) >= 5 and len(held2) >= 6
     docx = [t for t in dev if t.report.suffix == ".docx"]
     with_table = [t for t in docx if any(_is_target_table(tb) for tb in Document(str(t.report)).tables)]
     assert len(docx) >= 3 and len(with_table) >= 2
-    for ts in (dev, held):
+    for ts in (dev, held, held2):
         assert {t.data.unit.kind for t in ts} == {"xã", "phường", "thị trấn"}
         assert any(t.data.unit.formed_from for t in ts), "a commune formed by the 07/2025 merger"
     assert {str(t.data.date)[:4] for t in dev if t.data.date} >= {"2023", "2024", "2025"}
@@ -65,7 +68,7 @@ def test_both_sets_are_there_with_the_variety_the_corpus_promises():
     assert any(t.data.date and t.data.date.day is None for t in dev), "a draft with the day left blank"
     # no file in one set is a copy of one in the other
     texts = {_report_text(t.report)[:400] for t in dev}
-    assert not any(_report_text(t.report)[:400] in texts for t in held)
+    assert not any(_report_text(t.report)[:400] in texts for t in [*held, *held2])
 
 
 def _is_target_table(table) -> bool:
@@ -73,7 +76,7 @@ def _is_target_table(table) -> bool:
     return "chỉ tiêu" in head and "thực hiện" in head
 
 
-@pytest.mark.parametrize("folder", [DEV, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("folder", [DEV, HELDOUT, HELDOUT2], ids=["dev", "heldout", "heldout2"])
 def test_every_report_has_one_truth_file_and_every_truth_file_its_report(folder):
     reports = {p.name for p in folder.iterdir() if p.suffix in REPORT_SUFFIXES and p.name != "README.md"}
     named = [load_truth(p).data.report for p in truth_files(folder)]
@@ -170,13 +173,15 @@ def test_report_is_nfc_and_of_a_real_report_length(truth):
     path = truth.report
     text = _report_text(path)
     assert unicodedata.is_normalized("NFC", text)
-    if path.suffix != ".docx":
+    if path.suffix == ".pdf":  # printed from Word: as many paragraphs as a Word report
+        assert 25 <= len([x for x in report_lines(path) if x.strip()]) <= 150
+    elif path.suffix != ".docx":
         assert 80 <= len(path.read_text(encoding="utf-8").splitlines()) <= 200
     else:
         assert 25 <= len(Document(str(path)).paragraphs) <= 150
 
 
-@pytest.mark.parametrize("folder", [DEV, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("folder", [DEV, HELDOUT, HELDOUT2], ids=["dev", "heldout", "heldout2"])
 def test_word_reports_are_what_the_committed_script_builds(folder, tmp_path):
     script = folder / "build_docx.py"
     spec = importlib.util.spec_from_file_location(f"build_docx_{folder.name}", script)
@@ -190,6 +195,20 @@ def test_word_reports_are_what_the_committed_script_builds(folder, tmp_path):
         assert p.read_bytes() == module.build(tmp_path / "again", only=p.name)[0].read_bytes(), "not deterministic"
 
 
+def test_the_pdf_report_is_what_the_committed_script_prints(tmp_path):
+    """The PDF of the corpus is read as committed; its generator (Word → LibreOffice) gives the same text layer."""
+    script = DEV / "build_pdf.py"
+    spec = importlib.util.spec_from_file_location("build_pdf_dev", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = DEV / module.NAME
+    assert committed.read_bytes().startswith(b"%PDF") and (DEV / (committed.stem + ".truth.yaml")).is_file()
+    if module.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF generator cannot run")
+    built = module.build(tmp_path)
+    assert report_lines(built) == report_lines(committed), f"{committed.name} is stale: run {script.relative_to(ROOT)}"
+
+
 # --------------------------------------------------------------------------------------------------- helpers
 
 
@@ -201,7 +220,7 @@ def _window(places: Places, place) -> tuple[str, int] | None:
     """(the text at the place and what follows it, the length of the place's own text): a sentence may run on past
     a page break, and a list of names into the next lines."""
     if place.line is not None:
-        lines = places.report.read_text(encoding="utf-8").split("\n")
+        lines = report_lines(places.report)
         if place.line > len(lines) or not lines[place.line - 1].strip():
             return None
         own = _flat(lines[place.line - 1])
@@ -280,6 +299,8 @@ def _docx_text(path: Path) -> str:
 
 
 def _report_text(path: Path) -> str:
+    if path.suffix == ".pdf":
+        return "\n".join(report_lines(path))
     return unicodedata.normalize("NFC", _docx_text(path)) if path.suffix == ".docx" else path.read_text("utf-8")
 
 

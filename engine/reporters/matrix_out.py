@@ -29,39 +29,61 @@ def legend() -> str:
     return " · ".join(f"{LOOKS[s].short} = {vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_ORDER)
 
 
-def render_table(m: Matrix, *, color: bool = False) -> str:
+_COUNTED = ("unmet", "insufficient_data", "pending", "met")
+
+
+def render_table(m: Matrix, *, color: bool = False, width: int | None = None) -> str:
+    """The matrix at the terminal's width ($COLUMNS first, as the table view): the rule columns in as many blocks as
+    it takes, each block with the communes' names; the counts per commune after the last rule."""
+    from .table import table_width
+
+    width = width or table_width()
     buf = io.StringIO()
-    name_width = max([len(one_line(r.name)) for r in m.rows] + [4])
-    # every cell is two characters and a border: the table is as wide as it needs to be, never truncated
-    width = name_width + 3 * len(m.rules) + 5 * 4 + len(m.rules) + 10
     console = Console(
         file=buf,
         force_terminal=color,
         color_system="standard" if color else None,
-        width=max(100, width),
+        width=width,
         highlight=False,
         emoji=False,
     )
-    table = Table(
-        title="Ma trận kết luận: xã × quy tắc (trạng thái xấu nhất của các kỳ)",
-        title_justify="left",
-        padding=(0, 0),
-        collapse_padding=True,
-    )
-    table.add_column("Xã", no_wrap=True)
-    for i, _ in enumerate(m.rules, 1):
-        table.add_column(str(i), justify="center", no_wrap=True)
-    for s in ("unmet", "insufficient_data", "pending", "met"):
-        table.add_column(LOOKS[s].short, justify="right")
-    for row in m.rows:
-        counts = row.counts()
-        cells = [
-            Text(LOOKS[c.status].short, style=LOOKS[c.status].terminal) if c.status else Text("·") for c in row.cells
-        ]
-        table.add_row(
-            one_line(row.name), *cells, *(str(counts[s]) for s in ("unmet", "insufficient_data", "pending", "met"))
+    # a border on each side of every column; rule cells are two characters
+    # a name is kept whole while eight rule columns still fit beside it; a longer one folds between its words
+    name_width = min(max([len(one_line(r.name)) for r in m.rows] + [4]), max(10, width - 2 - 8 * 3))
+    counts = [row.counts() for row in m.rows]
+    count_width = max([2] + [len(str(c[s])) for c in counts for s in _COUNTED])
+    room = width - name_width - 2
+    per_block = max(1, room // 3)
+    starts = list(range(0, len(m.rules), per_block)) or [0]
+    blocks = [range(i, min(i + per_block, len(m.rules))) for i in starts]
+    counts_room = len(_COUNTED) * (count_width + 1)
+    counts_apart = len(blocks[-1]) * 3 + counts_room > room
+    if counts_apart:
+        blocks.append(range(0))
+    for b, block in enumerate(blocks):
+        last = b == len(blocks) - 1
+        table = Table(
+            title="Ma trận kết luận: xã × quy tắc (trạng thái xấu nhất của các kỳ)" if b == 0 else None,
+            title_justify="left",
+            caption=f"Quy tắc {block.start + 1}–{block.stop}" if len(blocks) > 1 and len(block) else None,
+            caption_justify="left",
+            padding=(0, 0),
+            collapse_padding=True,
         )
-    console.print(table)
+        table.add_column("Xã", max_width=name_width)  # a long name folds between its words
+        for i in block:
+            table.add_column(str(i + 1), justify="center", no_wrap=True)
+        if last:
+            for s in _COUNTED:
+                table.add_column(LOOKS[s].short, justify="right", no_wrap=True)
+        for row, row_counts in zip(m.rows, counts, strict=True):
+            cells = [
+                Text(LOOKS[c.status].short, style=LOOKS[c.status].terminal) if c.status else Text("·")
+                for c in (row.cells[i] for i in block)
+            ]
+            tail = [str(row_counts[s]) for s in _COUNTED] if last else []
+            table.add_row(one_line(row.name), *cells, *tail)
+        console.print(table)
     for i, (rid, _) in enumerate(m.rules, 1):
         console.print(f"{i:>3}  {rid}")
     console.print(legend())
@@ -70,7 +92,8 @@ def render_table(m: Matrix, *, color: bool = False) -> str:
     console.print(
         f"{len(m.rows)} xã · " + " · ".join(f"{vi.STATUS_LABELS[s]}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
     )
-    return buf.getvalue()
+    text = buf.getvalue()
+    return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
 CSS = """
