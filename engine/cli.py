@@ -33,6 +33,7 @@ from .runtime import EngineError
 from .model import Commune
 from .output import check_target
 from .selection import Selection
+from .yamlsrc import yaml_files
 from .web.lazy import lazy
 
 # Imported by the commands that use them, not at start-up: the reporting form's modules pull in openpyxl; the report
@@ -835,7 +836,7 @@ def facts_extract(
         raise InputError(
             [Diagnostic(str(report_path), 1, 1, "report-unknown", "; ".join(UNKNOWN[w] for w in exc.what))]
         ) from None
-    _emit(text, output, [report_path], force)
+    _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
     n_review = sum(1 for f in ex.facts if f.review)
     counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}
     click.echo(_say("extract-done", review=n_review, **counts), err=True)
@@ -895,7 +896,7 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
         shown = os.path.relpath(form_path.resolve(), base.resolve())
     except ValueError:
         shown = str(form_path.resolve())
-    _emit(form_to_yaml(doc, form_file=shown), output, [form_path], force)
+    _emit(form_to_yaml(doc, form_file=shown), output, [form_path, *_rule_files(rules_dir)], force)
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
@@ -1038,6 +1039,11 @@ def rules() -> None:
 
 def _catalogue(rules_dir: Optional[Path]):
     return load_catalogue(rules_dir or default_rules_dir())
+
+
+def _rule_files(rules_dir: Optional[Path]) -> list[Path]:
+    """The catalogue's files: inputs of every run that reads them, never written over, with or without --force."""
+    return yaml_files([rules_dir or default_rules_dir()])
 
 
 @rules.command("list")
