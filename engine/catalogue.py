@@ -166,19 +166,24 @@ _MEMO_FILE_LIMIT = 4 * 1024 * 1024  # larger files (or anything but a regular fi
 
 
 def _content_key(root: Path, extra: Iterable[Path], strict: bool) -> Optional[tuple[str, str, bool]]:
-    """The identity of a catalogue on disk: its files' names and bytes; None when any is not a plain small file."""
+    """The identity of a catalogue on disk: its files' bytes, and their names as given — a catalogue keeps its files'
+    paths as the user wrote them (findings and diagnostics print them), so `--rules rules` in one folder and
+    `--rules ../rules` in another are two catalogues even when they are the same files; a relative name also holds
+    the working folder it is relative to. None when any file is not a plain small file."""
     try:
         files = yaml_files([root]) + [Path(p) for p in extra]
         digest = hashlib.sha256()
+        if not all(f.is_absolute() for f in [root, *files]):
+            digest.update(os.getcwd().encode() + b"\0")
         for f in files:
             st = os.stat(f)
             if not stat.S_ISREG(st.st_mode) or st.st_size > _MEMO_FILE_LIMIT:
                 return None
-            digest.update(str(f.resolve()).encode() + b"\0")
+            digest.update(str(f).encode() + b"\0")
             digest.update(f.read_bytes() + b"\0")
     except (OSError, InputError):
         return None
-    return (str(root.resolve()), digest.hexdigest(), strict)
+    return (str(root), digest.hexdigest(), strict)
 
 
 def load_catalogue(

@@ -4,7 +4,7 @@ files every time it starts.
 The catalogue a run loads is written, once it loaded without an error, to the user's cache folder
 (``$CHITIEU_CACHE_DIR``, else ``$XDG_CACHE_HOME/chitieu``, else ``~/.cache/chitieu``); the next run whose rule files
 are byte for byte the same — same names, same bytes, read again every run — and whose chitieu code is the same takes
-it from there. ``CHITIEU_CACHE_DIR=off`` turns the cache off.
+it from there. ``CHITIEU_CACHE_DIR=off`` (or a relative folder) turns the cache off.
 
 The cache is a pickle, which runs code when it is read: it is therefore only ever read from a folder and a file that
 belong to the user running chitieu and that no one else may write (the same test ssh applies to its keys). Anything
@@ -37,8 +37,8 @@ def cache_dir() -> Optional[Path]:
     if not hasattr(os, "getuid"):
         return None
     given = os.environ.get(ENV)
-    if given is not None:
-        return None if given.strip().lower() in OFF else Path(given)
+    if given is not None:  # a relative folder would put a cache in whatever folder a run starts in: none then
+        return None if given.strip().lower() in OFF or not Path(given).is_absolute() else Path(given)
     base = os.environ.get("XDG_CACHE_HOME")
     try:
         root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"

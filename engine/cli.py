@@ -20,6 +20,7 @@ import click
 from . import __version__, vi
 from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
+from .cli_vi import ChitieuGroup, VietnameseUsage
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
@@ -32,6 +33,7 @@ from .runtime import EngineError
 from .model import Commune
 from .output import check_target
 from .selection import Selection
+from .yamlsrc import yaml_files
 from .web.lazy import lazy
 
 # Imported by the commands that use them, not at start-up: the reporting form's modules pull in openpyxl; the report
@@ -115,22 +117,15 @@ def _print_diagnostics(diags) -> None:
         click.echo(clean(d.render(lang)), err=True)
 
 
-class _VietnameseUsage(click.UsageError):
-    """A usage error of a command's own checks, in Vietnamese (engine/messages_vi.py, "usage"); click's parser says
-    its own errors (an unknown option, a missing argument) in English."""
+class _VietnameseUsage(VietnameseUsage):
+    """A usage error of a command's own checks, in Vietnamese (engine/messages_vi.py, "usage"); click's parser's own
+    errors are put into Vietnamese by engine/cli_vi.py."""
 
     def __init__(self, exc: click.UsageError):
         from .messages_vi import vietnamese
 
         message = exc.format_message()
         super().__init__(vietnamese("usage", message) or message, exc.ctx)
-
-    def show(self, file=None) -> None:
-        if self.ctx is not None:
-            usage = self.ctx.get_usage().replace("Usage:", "Cách dùng:", 1)
-            hint = f"Xem '{self.ctx.command_path} --help' để biết cách dùng."
-            click.echo(f"{usage}\n{hint}\n", file=file, err=file is None)
-        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
 
 
 def guarded(fn: Callable) -> Callable:
@@ -181,7 +176,9 @@ def guarded(fn: Callable) -> Callable:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group(
+    "chitieu", cls=ChitieuGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110}
+)
 @click.version_option(__version__, "--version", prog_name="chitieu")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 @click.option(
@@ -190,12 +187,13 @@ def guarded(fn: Callable) -> Callable:
     envvar="CHITIEU_LANG",
     default="vi",
     show_default=True,
-    help="Language of the messages about input files (diagnostics) and of the commands' own lines (summaries, "
-    "notes, refusals); codes, places and exit codes are the same in both. Also $CHITIEU_LANG.",
+    help="Language of --help, of usage errors, of the messages about input files (diagnostics) and of the "
+    "commands' own lines (summaries, notes, refusals); codes, places and exit codes are the same in both. Also "
+    "$CHITIEU_LANG.",
 )
 @click.pass_context
 def main(ctx: click.Context, debug: bool, lang: str) -> None:
-    """chitieu — kiểm tra kết quả báo cáo của xã so với chỉ tiêu kế hoạch.
+    """chitieu — checks the results a commune reports against the targets of the plans it implements.
 
     \b
     Examples:
@@ -838,7 +836,7 @@ def facts_extract(
         raise InputError(
             [Diagnostic(str(report_path), 1, 1, "report-unknown", "; ".join(UNKNOWN[w] for w in exc.what))]
         ) from None
-    _emit(text, output, [report_path], force)
+    _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
     n_review = sum(1 for f in ex.facts if f.review)
     counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}
     click.echo(_say("extract-done", review=n_review, **counts), err=True)
@@ -898,7 +896,7 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
         shown = os.path.relpath(form_path.resolve(), base.resolve())
     except ValueError:
         shown = str(form_path.resolve())
-    _emit(form_to_yaml(doc, form_file=shown), output, [form_path], force)
+    _emit(form_to_yaml(doc, form_file=shown), output, [form_path, *_rule_files(rules_dir)], force)
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
@@ -1043,6 +1041,11 @@ def _catalogue(rules_dir: Optional[Path]):
     return load_catalogue(rules_dir or default_rules_dir())
 
 
+def _rule_files(rules_dir: Optional[Path]) -> list[Path]:
+    """The catalogue's files: inputs of every run that reads them, never written over, with or without --force."""
+    return yaml_files([rules_dir or default_rules_dir()])
+
+
 @rules.command("list")
 @click.option("--source", "source", default=None, help="Only rules of this document (id or number, e.g. 156/KH-UBND).")
 @click.option("--tag", default=None, help="Only rules with this tag.")
@@ -1183,45 +1186,57 @@ def rules_new(
 def _year_span(text: str) -> dict:
     m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", text)
     if not m:
-        raise click.BadParameter(f"'{text}' không phải giai đoạn dạng 2025-2027 (hoặc một năm 2025)")
+        raise click.BadParameter(
+            f"'{text}' is not a span of years like 2025-2027 (or one year 2025)", param_hint="--period"
+        )
     return {"from": int(m.group(1)), "to": int(m.group(2) or m.group(1))}
 
 
 @rules.command("new-document")
 @click.argument("document_id")
-@click.option("--kind", default="Kế hoạch", show_default=True, help="Loại văn bản (Kế hoạch, Đề án, Quyết định…).")
-@click.option("--number", required=True, help="Số, ký hiệu của văn bản, ví dụ 200/KH-UBND.")
+@click.option(
+    "--kind", default="Kế hoạch", show_default=True, help="The kind of document (Kế hoạch, Đề án, Quyết định…)."
+)
+@click.option("--number", required=True, help="The document's number and symbol, e.g. 200/KH-UBND.")
 @click.option(
     "--date",
     "issued",
     required=True,
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Ngày ban hành, dạng YYYY-MM-DD (2025-01-15).",
+    metavar="YYYY-MM-DD",
+    help="The date it was issued, as YYYY-MM-DD (2025-01-15).",
 )
-@click.option("--issuer", required=True, help="Cơ quan ban hành, ví dụ “UBND tỉnh Quảng Ngãi”.")
-@click.option("--title", required=True, help="Trích yếu (tên) của văn bản.")
-@click.option("--period", "years", required=True, help="Giai đoạn của văn bản: 2025-2027, hoặc một năm 2025.")
+@click.option("--issuer", required=True, help="The body that issued it, e.g. “UBND tỉnh Quảng Ngãi”.")
+@click.option("--title", required=True, help="The document's title (trích yếu).")
+@click.option("--period", "years", required=True, help="The years it covers: 2025-2027, or one year 2025.")
 @click.option(
     "--in-force-from",
     type=click.DateTime(["%Y-%m-%d"]),
     default=None,
-    help="Ngày văn bản có hiệu lực, nếu khác ngày ban hành (YYYY-MM-DD).",
+    metavar="YYYY-MM-DD",
+    help="The date it comes into force, when not the date it was issued (YYYY-MM-DD).",
 )
-@click.option("--in-force-to", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Ngày hết hiệu lực (YYYY-MM-DD).")
+@click.option(
+    "--in-force-to",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="The date it ceases to be in force (YYYY-MM-DD).",
+)
 @click.option(
     "--province",
     "provinces",
     multiple=True,
-    help="Áp dụng cho mọi xã của tỉnh này, theo mã (quang-ngai); lặp lại cho nhiều tỉnh.",
+    help="It applies to every commune of this province, by id (quang-ngai); repeatable.",
 )
 @click.option(
     "--commune",
     "communes",
     multiple=True,
-    help="Áp dụng cho xã này, theo mã (quang-ngai/tinh-an); lặp lại cho nhiều xã.",
+    help="It applies to this commune, by id (quang-ngai/tinh-an); repeatable.",
 )
-@click.option("--all-communes", is_flag=True, help="Áp dụng cho mọi xã (văn bản của Trung ương).")
-@click.option("--implements", default=None, help="Mã văn bản cấp trên mà văn bản này thực hiện.")
+@click.option("--all-communes", is_flag=True, help="It applies to every commune (a central document).")
+@click.option("--implements", default=None, help="The id of the higher document this one implements.")
 @RULES_OPTION
 @guarded
 def rules_new_document(
@@ -1240,15 +1255,17 @@ def rules_new_document(
     implements: Optional[str],
     rules_dir: Optional[Path],
 ) -> None:
-    """Tạo tệp quy tắc của một văn bản mới (kế hoạch, đề án, bộ tiêu chí) và thêm văn bản vào `order` của danh mục.
+    """Create the rule file of a new document (a plan, a scheme, a set of criteria) and add it to the catalogue's
+    `order`.
 
-    Tệp mới là DOCUMENT_ID.yaml trong thư mục danh mục, gồm phần đầu mô tả văn bản — loại, số, ngày, cơ quan ban
-    hành, giai đoạn, hiệu lực, văn bản áp dụng cho xã nào — và `rules:` còn trống; thêm quy tắc bằng
-    `chitieu rules new … --source DOCUMENT_ID`. Thư mục chưa có danh mục (thư mục trống) thì tạo thêm catalogue.yaml
-    và indicators.yaml. Phải nêu văn bản áp dụng cho xã nào: --province, --commune hoặc --all-communes.
+    The new file is DOCUMENT_ID.yaml in the catalogue folder: a header describing the document — kind, number, date,
+    issuer, years, when in force, which communes it applies to — and an empty `rules:`; add rules with
+    `chitieu rules new … --source DOCUMENT_ID`. In a folder without a catalogue (an empty one) catalogue.yaml and
+    indicators.yaml are created too. Which communes it applies to must be said: --province, --commune or
+    --all-communes.
 
     \b
-    Ví dụ:
+    Example:
       chitieu rules new-document kh-200-ubnd --number 200/KH-UBND --date 2025-01-15 \\
         --issuer "UBND tỉnh Quảng Ngãi" --title "Kế hoạch thực hiện công tác dân vận năm 2025-2027" \\
         --period 2025-2027 --province quang-ngai --rules ~/chitieu-thu/rules

@@ -864,7 +864,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "{path} đã có; hãy chọn một thư mục mới (chưa sao chép gì)",
         ),
     ],
-    # usage errors found by the commands' own checks (click's parser says its own in English)
+    # usage errors found by the commands' own checks (click's parser's own: engine/cli_vi.py)
     "usage": [
         (rf"--rule (?P<g>{Q}) matches no rule(?P<hint>.*)", "--rule {g} không khớp với quy tắc nào{hint}"),
         (rf"-k (?P<g>{Q}) matches no rule(?P<hint>.*)", "-k {g} không khớp với quy tắc nào{hint}"),
@@ -918,6 +918,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             r"groups by '/' \(e\.g\. quang-ngai/tinh-an\)",
             "giá trị không hợp lệ cho '--commune': {v} không phải mã xã: chữ thường không dấu nối bằng '-', các cấp "
             "nối bằng '/' (ví dụ quang-ngai/tinh-an)",
+        ),
+        (
+            rf"Invalid value for '?--period'?: (?P<v>{Q}) is not a span of years like 2025-2027 \(or one year 2025\)",
+            "giá trị không hợp lệ cho '--period': {v} không phải giai đoạn dạng 2025-2027 (hoặc một năm 2025)",
         ),
         (r"Invalid value for (?P<p>'[^']+'|\S+): (?P<m>.+)", "giá trị không hợp lệ cho {p}: {m}"),
         (r"Invalid value: (?P<m>.+)", "giá trị không hợp lệ: {m}"),

@@ -147,7 +147,9 @@ def test_a_link_in_place_of_the_cache_file_is_not_followed(rules, cache, monkeyp
 def test_turned_off_or_unwritable_the_cache_changes_nothing_but_time(rules, tmp_path, monkeypatch):
     a_file = tmp_path / "a-file"
     a_file.write_text("x", encoding="utf-8")
-    for setting in ("off", str(a_file / "cache")):  # off; a folder that cannot be made (its parent is a file)
+    monkeypatch.chdir(tmp_path)
+    # off; a relative folder (it would be made in whatever folder a run starts in); one that cannot be made
+    for setting in ("off", "relative-cache", str(a_file / "cache")):
         monkeypatch.setenv("CHITIEU_CACHE_DIR", setting)
         for _ in range(2):
             read = _new_run(monkeypatch)
@@ -165,3 +167,38 @@ def test_check_gives_the_same_findings_from_a_cold_and_a_warm_cache(cache, tmp_p
         runs.append((tmp_path / name).read_bytes())
     assert runs[0] == runs[1]
     assert len(_pickles(cache)) == 1
+
+
+def test_paths_are_the_ones_this_run_gave_whatever_folder_an_earlier_run_was_in(rules, cache, monkeypatch, tmp_path):
+    """A catalogue keeps its files' paths as given: a run from another folder that names the same files otherwise
+    must not get the earlier run's names back — from this process's memory or from the cache."""
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    seen = []
+    for folder, given in ((tmp_path, "rules"), (sub, "../rules"), (tmp_path, "rules")):
+        monkeypatch.chdir(folder)
+        for fresh in (True, False):  # as a new process would (cache), then again in this one (memory)
+            if fresh:
+                _new_run(monkeypatch)
+            cat = load_catalogue(Path(given))
+            seen.append(str(cat.by_id["mo-hinh-dvk-moi-nam"].path))
+    assert (
+        seen == ["rules/ke-hoach-156.yaml"] * 2 + ["../rules/ke-hoach-156.yaml"] * 2 + ["rules/ke-hoach-156.yaml"] * 2
+    )
+
+
+def test_check_prints_the_rule_files_as_the_user_named_them_from_each_folder(cache, tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "rules", tmp_path / "rules", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "sub").mkdir()
+    files = []
+    for folder, given in ((tmp_path, "rules"), (tmp_path / "sub", "../rules")):
+        monkeypatch.chdir(folder)
+        _new_run(monkeypatch)
+        out = tmp_path / f"{folder.name}.json"
+        run_cli(
+            "check", str(ROOT / "facts" / "tinh-an"), "--rules", given, "--format", "json", "-o", str(out), cwd=folder
+        )
+        files.append(
+            {f["source"]["file"] for f in __import__("json").loads(out.read_text(encoding="utf-8"))["findings"]}
+        )
+    assert "rules/ke-hoach-156.yaml" in files[0] and "../rules/ke-hoach-156.yaml" in files[1]

@@ -80,6 +80,30 @@ def test_a_rule_file_of_the_catalogue_is_an_input_too(tmp_path):
     assert (rules / "catalogue.yaml").read_bytes() == before
 
 
+def test_drafts_and_imported_forms_are_never_written_over_a_rule_file(tmp_path, monkeypatch):
+    """`facts extract` and `facts import` read the catalogue too: its files are inputs of theirs, also with --force
+    and also when the catalogue comes from $CHITIEU_RULES."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__pycache__"))
+    report = tmp_path / "bao-cao.txt"
+    shutil.copy(ROOT / "examples" / "bao-cao-mau.txt", report)
+    form = ROOT / "examples" / "tinh-an-bieu-mau.xlsx"
+    before = {p.name: p.read_bytes() for p in rules.glob("*.yaml")}
+    runs = [
+        invoke(
+            "facts", "extract", str(report), "--rules", str(rules), "-o", str(rules / "ke-hoach-84.yaml"), "--force"
+        ),
+        invoke("facts", "import", str(form), "--rules", str(rules), "-o", str(rules / "indicators.yaml"), "--force"),
+    ]
+    monkeypatch.setenv("CHITIEU_RULES", str(rules))
+    runs.append(invoke("facts", "extract", str(report), "-o", str(rules / "catalogue.yaml"), "--force"))
+    for run, target in zip(runs, ("ke-hoach-84.yaml", "indicators.yaml", "catalogue.yaml"), strict=True):
+        assert run.code == 2, run.err
+        assert f"{rules / target}: refusing to write over an input file" in run.err
+    assert {p.name: p.read_bytes() for p in rules.glob("*.yaml")} == before
+    assert leftovers(rules) == []
+
+
 # --------------------------------------------------------------------------------------------------- not a file (6)
 
 

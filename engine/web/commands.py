@@ -10,6 +10,7 @@ from typing import Optional
 
 import click
 
+from ..cli_vi import ChitieuCommand, ChitieuGroup
 from . import auth
 
 DB_OPTION = click.option(
@@ -47,7 +48,7 @@ def _url(db: Optional[str]) -> str:
     return database_url(db or os.environ.get("CHITIEU_DB"), Path.cwd())
 
 
-@click.command()
+@click.command(cls=ChitieuCommand)
 @DB_OPTION
 @click.option(
     "--host",
@@ -137,7 +138,7 @@ def _db_arg(db: Optional[str]) -> str:
     return f" --db {db}" if db else ""
 
 
-@click.group()
+@click.group(cls=ChitieuGroup)
 def users() -> None:
     """User accounts for a shared server: reviewers (units assigned) and commune officers (one commune).
 

@@ -1,0 +1,398 @@
+"""The commands' help and click's own usage errors in the run's language: Vietnamese by default, English with
+``--lang en`` or ``CHITIEU_LANG=en``.
+
+Every command of ``chitieu`` is a :class:`ChitieuCommand` or a :class:`ChitieuGroup`. In English their help is click's
+own, from the docstrings and the options' ``help=``. In Vietnamese the same parts are drawn from engine/help_vi.py
+(keyed by command path and option name); the examples are the docstrings' own lines, only their comments put into
+Vietnamese, so that the examples a test runs are the ones both languages show.
+
+click's parser errors (an unknown option or command, a missing argument, a bad choice, a path that does not exist, a
+value that is not a number or a date) are said in Vietnamese from the exception's attributes — the option, the
+parameter and its type, the value given — never by rewriting click's English text; the frame is
+"Cách dùng: … / Lỗi: …" and the exit code 2, as for the commands' own usage errors.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import re
+from typing import Any, Optional
+
+import click
+from click.utils import _make_default_short_help
+
+from . import help_vi
+
+LANGS = ("vi", "en")
+_ARGV = "chitieu.argv"  # ctx.meta: the root command's own arguments, for the language before --lang is processed
+
+
+def help_lang(ctx: Optional[click.Context]) -> str:
+    """The run's language, also while the root's options are still being parsed (``chitieu --lang en --help``: the
+    help option is eager and acts before --lang is processed): --lang, else $CHITIEU_LANG, else Vietnamese."""
+    if ctx is None:
+        ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        root = ctx.find_root()
+        lang = root.params.get("lang")
+        if lang in LANGS:
+            return lang
+        argv = root.meta.get(_ARGV, [])
+        for i, arg in enumerate(argv):
+            if arg == "--lang" and i + 1 < len(argv):
+                return argv[i + 1] if argv[i + 1] in LANGS else "vi"
+            if arg.startswith("--lang="):
+                return arg.partition("=")[2] if arg.partition("=")[2] in LANGS else "vi"
+            if arg == "--" or not arg.startswith("-"):
+                break
+    env = os.environ.get("CHITIEU_LANG")
+    return env if env in LANGS else "vi"
+
+
+def command_path(ctx: click.Context) -> str:
+    """The command's path as the table keys it ("chitieu facts extract"), whatever name the program was run by."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["chitieu", *reversed(names)])
+
+
+def option_key(param: click.Parameter) -> str:
+    """The name an option's Vietnamese help is kept under: its first long name (``--output`` for ``-o, --output``);
+    an argument's, its name as the usage line shows it (``PATHS``)."""
+    if isinstance(param, click.Argument):
+        return param.human_readable_name
+    names = [o for o in param.opts if o.startswith("--")]
+    return (names or param.opts)[0]
+
+
+# --------------------------------------------------------------------------------------------------- help
+
+
+def _examples(help_text: str) -> tuple[str, list[str]]:
+    """The help text before its "Examples:" block (with the block's ``\\b``), and the block's lines."""
+    m = re.search(r"(?:^|\n)(?:\x08\n)?Examples?:\n", help_text)
+    if not m:
+        return help_text, []
+    return help_text[: m.start()], help_text[m.end() :].rstrip("\n").split("\n")
+
+
+def _note(path: str, line: str) -> str:
+    """An example line with its comment in Vietnamese (the command itself is left as it is)."""
+    m = re.match(r"(?P<cmd>.*?\S)(?P<gap>\s+)# (?P<note>.*)$", line)
+    if not m:
+        return line
+    vi = help_vi.note(path, m.group("note"))
+    return f"{m.group('cmd')}{m.group('gap')}# {vi}" if vi else line
+
+
+def vietnamese_help(cmd: click.Command, path: str) -> Optional[str]:
+    """The Vietnamese help text of a command: its description from the table, then its docstring's examples."""
+    text = help_vi.description(path)
+    if text is None:
+        return None
+    _, lines = _examples(inspect.cleandoc(cmd.help or ""))
+    if lines:
+        text = f"{inspect.cleandoc(text)}\n\n\b\nVí dụ:\n" + "\n".join(_note(path, line) for line in lines)
+    return text
+
+
+def short_help_vi(cmd: click.Command, path: str, limit: int) -> Optional[str]:
+    text = help_vi.short(path)
+    if text is None:
+        return None
+    return _make_default_short_help(text, limit)
+
+
+def _extra_vi(param: click.Option, ctx: click.Context) -> str:
+    extra: dict[str, Any] = dict(param.get_help_extra(ctx))
+    items = []
+    if "envvars" in extra:
+        items.append("biến môi trường: " + ", ".join(extra["envvars"]))
+    if "default" in extra:
+        items.append(f"mặc định: {extra['default']}")
+    if isinstance(param.type, click.types._NumberRangeBase) and "range" in extra:
+        items.append(_number_range(param.type))
+    if "required" in extra:
+        items.append("bắt buộc")
+    return f"[{'; '.join(items)}]" if items else ""
+
+
+class _Help:
+    """The help of a command in the run's language (mixed into click.Command and click.Group)."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if help_lang(ctx) != "vi":
+            return super().format_usage(ctx, formatter)  # type: ignore[misc]
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        text = vietnamese_help(self, command_path(ctx)) if help_lang(ctx) == "vi" else None  # type: ignore[arg-type]
+        if text is None:
+            return super().format_help_text(ctx, formatter)  # type: ignore[misc]
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(text)
+
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if help_lang(ctx) != "vi":
+            return super().format_arguments(ctx, formatter)  # type: ignore[misc]
+        args = [p for p in self.get_params(ctx) if isinstance(p, click.Argument)]  # type: ignore[attr-defined]
+        if any(getattr(arg, "help", None) is not None for arg in args):  # an older click has no help for arguments
+            rows = []
+            for arg in args:
+                spec, text = arg.get_help_record(ctx)
+                rows.append((spec, help_vi.option(command_path(ctx), option_key(arg)) or text))
+            with formatter.section("Tham số"):
+                formatter.write_dl(rows)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if help_lang(ctx) != "vi":
+            return super().format_options(ctx, formatter)  # type: ignore[misc]
+        rows = []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if not isinstance(param, click.Option) or param.hidden:
+                continue
+            text = help_vi.option(command_path(ctx), option_key(param)) or param.help or ""
+            extra = _extra_vi(param, ctx)
+            rows.append((param.get_help_spec(ctx), f"{text}  {extra}" if text and extra else text or extra))
+        if rows:
+            with formatter.section("Tùy chọn"):
+                formatter.write_dl(rows)
+        if isinstance(self, click.Group):
+            self._format_commands_vi(ctx, formatter)
+
+    def _format_commands_vi(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        group: click.Group = self  # type: ignore[assignment]
+        commands = [(n, group.get_command(ctx, n)) for n in group.list_commands(ctx)]
+        shown = [(n, c) for n, c in commands if c is not None and not c.hidden]
+        if not shown:
+            return
+        limit = formatter.width - 6 - max(len(n) for n, _ in shown)
+        rows = []
+        for name, cmd in shown:
+            assert cmd is not None
+            path = f"{command_path(ctx)} {name}"
+            rows.append((name, short_help_vi(cmd, path, limit) or cmd.get_short_help_str(limit)))
+        with formatter.section("Lệnh"):
+            formatter.write_dl(rows)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)
+        if ctx.parent is None:
+            ctx.meta[_ARGV] = given
+        extra_allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True  # the left-over arguments are refused below, with the arguments as attributes
+        try:
+            rest = super().parse_args(ctx, args)  # type: ignore[misc]
+        except click.UsageError as exc:
+            if exc.ctx is None:  # the parser's own errors (an option without its value) name no command
+                exc.ctx = ctx
+            if isinstance(exc, click.BadParameter) and exc.param is not None:
+                if not isinstance(exc, click.MissingParameter):
+                    exc.chitieu_value = _offending(self, ctx, given, exc.param)  # type: ignore[attr-defined]
+            raise
+        finally:
+            ctx.allow_extra_args = extra_allowed
+        if rest and not extra_allowed and not ctx.resilient_parsing:
+            raise ExtraArguments(rest, ctx)
+        return rest
+
+
+class ChitieuCommand(_Help, click.Command):
+    pass
+
+
+class ChitieuGroup(_Help, click.Group):
+    """The group of ``chitieu`` and of its command groups: their commands and subgroups are of these classes too, and
+    a usage error of click's parser anywhere below is said in the run's language."""
+
+    command_class = ChitieuCommand
+    group_class = type
+
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            raise in_language(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise in_language(exc) from None
+
+
+# --------------------------------------------------------------------------------------------------- usage errors
+
+
+class ExtraArguments(click.UsageError):
+    """Arguments a command has no place for (click's "Got unexpected extra argument"), with the arguments kept."""
+
+    def __init__(self, args: list[str], ctx: click.Context):
+        self.extra = list(args)
+        s = "s" if len(args) > 1 else ""
+        super().__init__(f"Got unexpected extra argument{s} ({' '.join(map(str, args))})", ctx)
+
+
+class VietnameseUsage(click.UsageError):
+    """A usage error said in Vietnamese, in the frame "Cách dùng: … / Xem '… --help' … / Lỗi: …"."""
+
+    def show(self, file=None) -> None:
+        if self.ctx is not None:
+            usage = self.ctx.get_usage().replace("Usage:", "Cách dùng:", 1)
+            hint = f"Xem '{self.ctx.command_path} --help' để biết cách dùng."
+            click.echo(f"{usage}\n{hint}\n", file=file, err=file is None)
+        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
+
+
+def in_language(exc: click.UsageError) -> click.UsageError:
+    """The usage error as the run's language says it: click's own English with --lang en, else Vietnamese."""
+    if isinstance(exc, (VietnameseUsage, click.exceptions.NoArgsIsHelpError)) or help_lang(exc.ctx) != "vi":
+        return exc
+    message = usage_message_vi(exc)
+    if message is None:
+        return exc
+    return VietnameseUsage(message, exc.ctx)
+
+
+def _offending(cmd: Any, ctx: click.Context, given: list[str], param: click.Parameter) -> Any:
+    """The value given to ``param`` that its type refused (read again from the command's arguments, or from the
+    environment variable that stood in for them); None when no given value is refused (a check of its own)."""
+    try:
+        opts, _, _ = cmd.make_parser(ctx).parse_args(args=list(given))
+    except click.UsageError:
+        return None
+    raw = opts.get(param.name) if param.name else None
+    if raw is None:
+        raw = param.resolve_envvar_value(ctx)
+    items = list(raw) if isinstance(raw, (list, tuple)) else [raw]
+    for item in items:
+        if item is None:
+            continue
+        try:
+            param.type.convert(item, param, ctx)
+        except click.BadParameter:
+            return item
+    return None
+
+
+def _names(values, sep: str = ", ") -> str:
+    return sep.join(f"'{v}'" for v in values)
+
+
+def _number_range(t: click.types._NumberRangeBase) -> str:
+    if t.min is not None and t.max is not None:
+        return f"từ {t.min} đến {t.max}"
+    if t.min is not None:
+        return f"từ {t.min} trở lên" if not t.min_open else f"lớn hơn {t.min}"
+    return f"không quá {t.max}" if not t.max_open else f"nhỏ hơn {t.max}"
+
+
+def _date_form(fmt: str) -> str:
+    for code, shown in (("%Y", "YYYY"), ("%m", "MM"), ("%d", "DD"), ("%H", "hh"), ("%M", "mm"), ("%S", "ss")):
+        fmt = fmt.replace(code, shown)
+    return fmt
+
+
+def _refused_value_vi(param: click.Parameter, value: Any) -> Optional[str]:
+    """Why the type of ``param`` refuses ``value``, in Vietnamese; None for a type not known here."""
+    t = param.type
+    if isinstance(t, click.Choice):
+        return f"'{value}' không phải một trong các giá trị {_names(t.choices)}."
+    if isinstance(t, click.Path):
+        path = os.fsdecode(value)
+        if not os.path.exists(path):
+            return f"đường dẫn '{path}' không tồn tại."
+        if os.path.isdir(path) and not t.dir_okay:
+            return f"'{path}' là một thư mục, ở đây cần một tệp."
+        if not os.path.isdir(path) and not t.file_okay:
+            return f"'{path}' là một tệp, ở đây cần một thư mục."
+        if t.readable and not os.access(path, os.R_OK):
+            return f"không đọc được '{path}' (không có quyền đọc)."
+        if t.writable and not os.access(path, os.W_OK):
+            return f"không ghi được vào '{path}' (không có quyền ghi)."
+        if t.executable and not os.access(path, os.X_OK):
+            return f"không chạy được '{path}' (không có quyền chạy)."
+        return None
+    if isinstance(t, click.DateTime):
+        forms = " hoặc ".join(_date_form(f) for f in t.formats)
+        return f"'{value}' không phải một ngày viết theo dạng {forms}."
+    number = isinstance(t, (click.types.IntParamType, click.types.FloatParamType))
+    if number:
+        whole = isinstance(t, click.types.IntParamType)
+        try:
+            (int if whole else float)(value)
+        except (TypeError, ValueError):
+            return f"'{value}' không phải {'số nguyên' if whole else 'một số'}."
+        if isinstance(t, click.types._NumberRangeBase):
+            return f"{value} nằm ngoài khoảng cho phép ({_number_range(t)})."
+    return None
+
+
+def _option_named(ctx: Optional[click.Context], name: str) -> Optional[click.Option]:
+    if ctx is None:
+        return None
+    for param in ctx.command.get_params(ctx):
+        if isinstance(param, click.Option) and name in param.opts + param.secondary_opts:
+            return param
+    return None
+
+
+def _did_you_mean(possibilities, what: str) -> str:
+    if not possibilities:
+        return ""
+    if len(possibilities) == 1:
+        return f" Có phải ý là '{possibilities[0]}'?"
+    return f" (Có phải ý là một trong các {what}: {_names(sorted(possibilities))}?)"
+
+
+_NO_SUCH_COMMAND = getattr(click.exceptions, "NoSuchCommand", ())  # click 8.4 on; before, a plain UsageError
+
+
+def usage_message_vi(exc: click.UsageError) -> Optional[str]:
+    """The Vietnamese of one of click's usage errors, from its attributes; None for one not known here."""
+    from .messages_vi import vietnamese
+
+    ctx = exc.ctx
+    if isinstance(exc, click.NoSuchOption):
+        return f"Không có tùy chọn '{exc.option_name}'." + _did_you_mean(exc.possibilities, "tùy chọn")
+    if isinstance(exc, _NO_SUCH_COMMAND):
+        return f"Không có lệnh '{exc.command_name}'." + _did_you_mean(exc.possibilities, "lệnh")
+    if isinstance(exc, ExtraArguments):
+        return f"Có tham số thừa: {' '.join(map(str, exc.extra))}."
+    if isinstance(exc, click.MissingParameter):
+        param = exc.param
+        hint = exc.param_hint if isinstance(exc.param_hint, str) else None
+        if param is not None:
+            hint = param.get_error_hint(ctx)
+        kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
+        what = {"argument": "tham số", "option": "tùy chọn"}.get(kind, "giá trị")
+        text = f"Thiếu {what} {hint}." if hint else f"Thiếu {what}."
+        if param is not None and isinstance(param.type, click.Choice):
+            text += f" Chọn một trong các giá trị {_names(param.type.choices)}."
+        return text
+    if isinstance(exc, click.BadParameter):
+        param = exc.param
+        if isinstance(exc.param_hint, str):
+            hint = exc.param_hint if exc.param_hint.startswith("'") else f"'{exc.param_hint}'"
+        elif param is not None:
+            hint = param.get_error_hint(ctx)
+        else:
+            hint = ""
+        value = getattr(exc, "chitieu_value", None)
+        why = _refused_value_vi(param, value) if param is not None and value is not None else None
+        if why is None:
+            why = vietnamese("usage", exc.message) or exc.message
+        return f"Giá trị không hợp lệ cho {hint}: {why}" if hint else f"Giá trị không hợp lệ: {why}"
+    if isinstance(exc, click.BadOptionUsage):
+        option = _option_named(ctx, exc.option_name)
+        if option is not None and option.is_flag:
+            return f"Tùy chọn '{exc.option_name}' không nhận giá trị."
+        if option is not None and option.nargs > 1:
+            return f"Tùy chọn '{exc.option_name}' cần {option.nargs} giá trị."
+        return f"Tùy chọn '{exc.option_name}' cần một giá trị."
+    return vietnamese("usage", exc.format_message())
