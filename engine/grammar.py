@@ -256,6 +256,11 @@ class Figure:
 
 _CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
 _TARGET_LEAD = re.compile(r"\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b).){0,45}$", re.I)
+_OVER_TARGET = re.compile(
+    r"\bvượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch)(?:\s+(?:(?:của\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên)\s+)?"
+    r"(?:đã\s+)?giao)?\s*$",
+    re.I,
+)
 _DIFF_LEAD = re.compile(r"\b(?P<w>vượt|thiếu|hụt)\s*$", re.I)
 _DIFF_TAIL = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+so với\s+(?:chỉ tiêu|kế hoạch)", re.I)
 _BY_TARGET = re.compile(r"^[^;(]{0,25}?\btheo\s+chỉ tiêu\b", re.I)
@@ -346,7 +351,9 @@ def figures(text: str) -> list[Figure]:
             continue
         q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
         bound = _QUAL.get(q.group(1).lower()) if q else None
-        if _TARGET_LEAD.search(before) or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I):
+        if _OVER_TARGET.search(before):
+            role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
+        elif _TARGET_LEAD.search(before) or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I):
             role = "target"
         elif (diff := _DIFF_LEAD.search(before)) and _DIFF_TAIL.match(text[m.end() :]):
             role = "over" if diff.group("w").lower() == "vượt" else "under"

@@ -633,6 +633,8 @@ _PER_PART = re.compile(
 # a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
 # figures are targets, read only as targets
 _TARGET_LEAD = re.compile(r"^\W*(?:\S+\s+){0,3}?chỉ tiêu\b(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)", re.I)
+# a count of what there is now, with no year: a stock, not a year's result
+_STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đến thời điểm (?:này|báo cáo))\b", re.I)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
 
 
@@ -733,6 +735,8 @@ class _Reading:
         if when is None:
             if kind == "span":
                 return [], 0
+            if kind == "year" and _STOCK.search(cl.text):
+                return [], 0  # "Đến nay, xã có 04 mô hình …": a stock since some year, not the year's count
             if kind == "state":
                 return ["as_of"], 1.0
             if len(self.report_years) == 1:

@@ -478,3 +478,27 @@ def test_names_cut_at_commas_that_disagree_with_the_count_leave_the_count(tmp_pa
     assert _values(draft) == {("dvk.mo_hinh", 2024): 2}
     (fact,) = draft["facts"]
     assert all("không nêu tên" in item["name"] for item in fact["items"])
+
+
+def test_exceeding_the_target_by_a_number_and_a_stock_with_no_year(tmp_path):
+    body = (
+        "Năm 2024, xã giảm được 09 hộ nghèo, vượt chỉ tiêu huyện giao 02 hộ.\n\n"
+        "Đến nay, xã có 06 mô hình “Dân vận khéo” được công nhận và duy trì hoạt động.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("giam_ngheo.so_ho_giam", 2024): 9,
+        ("giam_ngheo.chi_tieu_giao", 2024): 7,  # 9 − 2: the 02 is by how much, not the target
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): "achieved",
+        # the six models "đến nay" are a stock since some year, not 2024's count
+    }
+
+
+def test_units_registered_for_the_title_are_not_units_awarded_it(tmp_path):
+    body = (
+        "Đầu năm 2024, 12/12 thôn đã đăng ký xây dựng thôn văn hóa.\n\n"
+        "Kết quả bình xét cuối năm có 11/12 thôn đạt danh hiệu thôn văn hóa.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 11 and 12 not in {
+        v for k, v in got.items() if k[0] == "kdc.so_khu_van_hoa"
+    }
