@@ -75,7 +75,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
                 "missing-example",
                 f"rule '{lr.id}' has no example expecting 'insufficient_data' (what happens without facts)",
             )
-        for i, ex in enumerate(r.examples):
+        for i, ex in enumerate(r.examples if cat.indicators_complete else ()):  # else: the unread file's error says it
             try:
                 example_inputs(lr, i, cat)
             except ValueError as exc:

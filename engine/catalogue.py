@@ -92,6 +92,9 @@ class Catalogue:
     criteria_counts: dict[str, str] = field(default_factory=dict)  # criteria set → indicator of its general count
     document_where: dict[str, tuple[Path, int, int]] = field(default_factory=dict)  # id → where 'document:' is
     compiled: Optional["CompiledCatalogue"] = field(default=None, repr=False, compare=False)  # chitieu.compiler's
+    # False when a file could not be read or an indicator file not validated: the indicators it defines are unknown,
+    # and a rule naming one of them is not reported (the file's own error says what is wrong)
+    indicators_complete: bool = True
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -242,8 +245,10 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
     saw_catalogue = False
     info_doc: Optional[YamlDoc] = None
     digest = hashlib.sha256()
+    read: set[Path] = set()
     for doc, schema in load_each(files, diags):
         path = doc.path
+        read.add(path)
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
         digest.update(doc.text.encode())
         if schema == "chitieu.catalogue/1":
@@ -254,6 +259,8 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
                 info = parsed
         elif schema == "chitieu.indicators/1":
             parsed = validate(IndicatorFile, doc, diags)
+            if not parsed:
+                read.discard(path)  # its indicators are unknown: no rule's reference to them is an error of its own
             if parsed:
                 for i, ind in enumerate(parsed.indicators):
                     line, col = doc.where(("indicators", i))
@@ -311,6 +318,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
         criteria=criteria,
         criteria_counts=counts,
         document_where=doc_where,
+        indicators_complete=all(f in read for f in files),
     )
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
@@ -414,7 +422,7 @@ def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
         _check_rule(cat, lr, seen, diags)
     _check_cycles(cat, seen, diags)
     for lc in cat.criteria:
-        if lc.criterion.indicator not in cat.indicators:
+        if lc.criterion.indicator not in cat.indicators and cat.indicators_complete:
             diags.error(
                 lc.path,
                 lc.line,
@@ -431,7 +439,7 @@ def _check_indicator_ref(
     if key is None:
         return None
     ind = cat.indicators.get(key)
-    if ind is None:
+    if ind is None and cat.indicators_complete:
         lr.error(diags, sub, "unknown-indicator", f"unknown indicator '{key}'" + did_you_mean(key, cat.indicators))
     return ind
 

@@ -9,6 +9,7 @@ import gc
 import itertools
 import os
 import re
+import shlex
 import signal
 import sys
 import threading
@@ -745,7 +746,17 @@ def init(folder: Path) -> None:
             copied += 1
     rules_out = folder / "rules"
     seed_out = folder / "facts" / seed_src.name
-    click.echo(_say("init-done", copied=copied, folder=folder, rules=rules_out, seed=seed_out, facts=folder / "facts"))
+    click.echo(  # the variable holds an absolute path: it must still name the copy after a `cd`
+        _say(
+            "init-done",
+            copied=copied,
+            folder=folder,
+            rules=rules_out,
+            rules_abs=shlex.quote(str(rules_out.resolve())),
+            seed=seed_out,
+            facts=folder / "facts",
+        )
+    )
 
 
 # --------------------------------------------------------------------------------------------------- facts

@@ -130,8 +130,8 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "file-too-large": [
         (
-            r"the file is (?P<n>[\d,]+) bytes; the limit is (?P<m>[\d,]+) bytes",
-            "tệp có {n} byte, vượt giới hạn {m} byte",
+            r"the (?P<thing>file|report|workbook) is (?P<n>[\d,]+) bytes; the limit is (?P<m>[\d,]+) bytes",
+            "{thing} có {n} byte, vượt giới hạn {m} byte",
         ),
         (r"the file holds more than (?P<m>[\d,]+) bytes \(the limit\)", "tệp có hơn {m} byte (vượt giới hạn)"),
     ],
@@ -1034,6 +1034,20 @@ THINGS: dict[str, str] = {
     "a scanned PDF (no text layer)": "tệp PDF quét (không có lớp văn bản)",
     "an image": "hình ảnh",
 }
+# the operating system's reasons (strerror) that reach a message as its "why"
+OS_REASONS: dict[str, str] = {
+    "No such file or directory": "không có tệp hoặc thư mục này",
+    "Permission denied": "không có quyền truy cập",
+    "Too many levels of symbolic links": "các liên kết tượng trưng (symlink) trỏ vòng lặp",
+    "Is a directory": "là một thư mục",
+    "Not a directory": "một phần của đường dẫn không phải thư mục",
+    "No space left on device": "hết chỗ trống trên đĩa",
+    "Read-only file system": "hệ thống tệp chỉ cho đọc",
+    "File name too long": "tên tệp quá dài",
+    "Input/output error": "lỗi đọc ghi của thiết bị",
+    "Operation not permitted": "thao tác không được phép",
+    "Device or resource busy": "thiết bị hoặc tài nguyên đang bận",
+}
 # what a value should be (pydantic's and the validators' words)
 EXPECTED: dict[str, str] = {
     "a number": "một số",
@@ -1066,6 +1080,8 @@ def _fill(template: str, groups: dict[str, str]) -> str:
         groups["kind"] = FILE_KINDS[groups["kind"]]
     if "thing" in groups:
         groups["thing"] = THINGS.get(groups["thing"], groups["thing"])
+    if "why" in groups:
+        groups["why"] = OS_REASONS.get(groups["why"], groups["why"])
     if "what" in groups and groups["what"] in INSTEAD:
         groups["what"] = INSTEAD[groups["what"]]
     if "statuses" in groups:  # "a met and an unmet" → 'met' và 'unmet'
@@ -1162,10 +1178,10 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "init-done": (
         "{copied} files copied into {folder}: the catalogue in {rules}, the seed commune in {seed}.\n"
-        "Point chitieu at the copy with --rules {rules} or: export CHITIEU_RULES={rules}\n"
+        "Point chitieu at the copy with --rules {rules} or: export CHITIEU_RULES={rules_abs}\n"
         "Then: chitieu rules lint && chitieu rules test && chitieu check {facts}",
         "Đã sao chép {copied} tệp vào {folder}: danh mục quy tắc ở {rules}, số liệu của xã mẫu ở {seed}.\n"
-        "Dùng bản sao bằng --rules {rules} hoặc: export CHITIEU_RULES={rules}\n"
+        "Dùng bản sao bằng --rules {rules} hoặc: export CHITIEU_RULES={rules_abs}\n"
         "Sau đó: chitieu rules lint && chitieu rules test && chitieu check {facts}",
     ),
     "extract-done": (

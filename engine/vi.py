@@ -51,6 +51,13 @@ EVIDENCE_LABELS = {
     "missing": "không có số liệu",
 }
 
+# a rule's period kind (rule files' `period.kind`), as the catalogue's tables name it
+PERIOD_KIND_LABELS = {
+    "annual": "hằng năm",
+    "cumulative": "lũy kế",
+    "deadline": "đến thời hạn",
+    "as_of": "tại thời điểm báo cáo",
+}
 SEVERITY_LABELS = {"critical": "Đặc biệt quan trọng", "major": "Quan trọng", "minor": "Thứ yếu", "info": "Thông tin"}
 SEVERITY_ORDER = ["critical", "major", "minor", "info"]
 

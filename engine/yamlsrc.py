@@ -332,6 +332,10 @@ def parse(path: Path, text: str) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
+        if problem.startswith("exceeded maximum nesting depth"):  # libyaml's own limit (flow style: [[[[…)
+            raise _diag(
+                path, line, col, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep"
+            ) from None
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             problem += " (a tab: YAML indents with spaces only)"
         elif mark is not None:

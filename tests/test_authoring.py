@@ -629,3 +629,21 @@ def test_an_enum_error_names_the_field_and_the_nearest_value(tmp_path):
     from chitieu.diagnostics import did_you_mean
 
     assert did_you_mean("from", ["from", "to", "form"]) == " (did you mean: 'form'?)"  # never the word itself
+
+
+def test_an_unreadable_indicator_file_is_one_error_not_one_per_rule_that_names_its_indicators(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__pycache__"))
+    ind = rules / "indicators.yaml"
+    lines = len(ind.read_text(encoding="utf-8").splitlines())
+    with open(ind, "a", encoding="utf-8") as fh:
+        fh.write('bad: !!python/object/apply:os.system ["echo chay"]\n')
+    for command in (("rules", "lint", "--rules", str(rules)), ("check", "--rules", str(rules))):
+        run = run_cli(*command)
+        assert run.code == 2, run.err
+        errors = [ln for ln in run.err.splitlines() if ": error[" in ln]
+        assert len(errors) == 1 and errors[0].startswith(f"{ind}:{lines + 1}:6: error[yaml-tag]: "), run.err
+    # with the file whole, a rule naming an indicator that is not declared is still an error at the rule
+    ind.write_text("schema: chitieu.indicators/1\nindicators: []\n", encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.code == 2 and "error[unknown-indicator]" in run.err

@@ -108,7 +108,9 @@ def test_init_copies_the_catalogue_and_the_seed_for_editing(venv, tmp_path):
     exe = str(venv / "bin" / "chitieu")
     run = _run(venv, exe, "init", "work", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert "CHITIEU_RULES=work/rules" in run.stdout
+    # --rules as typed; the variable absolute, so that it still names the copy from another folder
+    assert "--rules work/rules" in run.stdout
+    assert f"CHITIEU_RULES={(tmp_path / 'work' / 'rules').resolve()}" in run.stdout
     assert (tmp_path / "work" / "rules" / "catalogue.yaml").is_file()
     assert not (tmp_path / "work" / "rules" / "__init__.py").exists()
     # an edited catalogue is used through --rules: a changed title shows in the findings

@@ -196,6 +196,30 @@ def test_a_report_without_date_or_unit_and_a_fifo_are_explained_in_vietnamese(tm
     assert f"{fifo}:1:1: error[not-a-file]: là một FIFO (đường ống có tên), không phải tệp thường" in vi.err
 
 
+def test_a_report_over_its_size_limit_is_explained_in_vietnamese(tmp_path):
+    from chitieu.reporttext import MAX_BYTES
+
+    report = tmp_path / "bao-cao.txt"
+    with open(report, "wb") as fh:  # sparse: the size is what is read first, the bytes are never read
+        fh.truncate(MAX_BYTES + 1)
+    vi = run_cli("check", str(report), env={"CHITIEU_LANG": None})
+    assert vi.code == 2
+    assert (
+        f"{report}:1:1: error[file-too-large]: báo cáo có {MAX_BYTES + 1:,} byte, vượt giới hạn {MAX_BYTES:,} byte"
+        in (vi.err)
+    )
+
+
+def test_the_systems_reason_is_said_in_vietnamese_too(tmp_path):
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    vi = run_cli("check", str(tmp_path / "a.yaml"), env={"CHITIEU_LANG": None})
+    assert vi.code == 2
+    assert "error[io]: không đọc được tệp: các liên kết tượng trưng (symlink) trỏ vòng lặp" in vi.err
+    en = run_cli("check", str(tmp_path / "a.yaml"))
+    assert "error[io]: cannot read the file: Too many levels of symbolic links" in en.err
+
+
 def test_an_indicator_is_a_chi_so_and_a_target_a_chi_tieu():
     """RULES.md's words: an indicator (what is measured) is a “chỉ số”; a target (the level to reach) a “chỉ tiêu”."""
     from chitieu.messages_vi import vietnamese

@@ -86,6 +86,9 @@ def test_alias_bomb_is_refused(tmp_path):
 def test_deep_nesting_is_refused(tmp_path):
     _, _, code, _ = error_of(tmp_path, "a: " + "[" * 60 + "]" * 60 + "\n")
     assert code == "yaml-too-deep"
+    # deeper still, the C parser stops first (its own limit, 1,000 levels): the same code and message
+    line, col, code, msg = error_of(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert (line, code, msg) == (1, "yaml-too-deep", "values are nested more than 40 levels deep")
 
 
 def test_file_size_limit(tmp_path):

@@ -19,23 +19,28 @@ def authoring_table(rules: Iterable[LoadedRule], *, width: int | None = None) ->
 
     rules = list(rules)
 
-    def period(lr: LoadedRule) -> str:
+    def period(lr: LoadedRule) -> str:  # in Vietnamese, with the value a rule file writes
         p = lr.rule.period
-        return p.kind + (f" → {vi.date(p.deadline)}" if p.deadline else "")
+        return f"{vi.PERIOD_KIND_LABELS.get(p.kind, p.kind)} ({p.kind})" + (
+            f" → {vi.date(p.deadline)}" if p.deadline else ""
+        )
+
+    def severity(lr: LoadedRule) -> str:
+        return vi.SEVERITY_LABELS.get(lr.rule.severity, lr.rule.severity).lower()
 
     def source(lr: LoadedRule) -> str:
         return f"{lr.document.number}: {lr.rule.source.clause}"
 
     def where(lr: LoadedRule) -> list[str]:
-        return [lr.rule.id, f"{period(lr)} · {lr.rule.severity}"]
+        return [lr.rule.id, f"{period(lr)} · {severity(lr)}"]
 
     layouts = [
         [
             Column("Quy tắc", lambda lr: [lr.rule.id], 0, 36),
             Column("Chỉ tiêu", lambda lr: [lr.rule.title], 20, 60, ("title",)),
             Column("Văn bản — nội dung", lambda lr: [source(lr)], 24, 70, ("source",)),
-            Column("Kỳ", lambda lr: [period(lr)], 8, 24),
-            Column("Mức độ", lambda lr: [lr.rule.severity], 8, 8),
+            Column("Kỳ", lambda lr: [period(lr)], 8, 36),
+            Column("Mức độ", lambda lr: [severity(lr)], 8, 20),
         ],
         [
             Column("Quy tắc · Kỳ · Mức độ", where, 0, 36),
@@ -65,7 +70,12 @@ def example_line(res: ExampleResult, lang: str = "en", width: int | None = None)
     period = f" [{res.finding.period.key}]" if res.finding else ""
     verdict = say("example-passed" if res.passed else "example-failed", lang)
     lead = f"{verdict}  {res.test_id}"
-    tail = f"({shown_path(res.path)}:{res.line})  {say('example-expected', lang, expected=exp.status, got=got)}{period}"
+
+    def status(s: str) -> str:  # Vietnamese: the label, with the value a rule file writes
+        return f"{vi.STATUS_LABELS[s]} ({s})" if lang == "vi" and s in vi.STATUS_LABELS else s
+
+    expected = say("example-expected", lang, expected=status(exp.status), got=status(got))
+    tail = f"({shown_path(res.path)}:{res.line})  {expected}{period}"
     if len(lead) + 2 + len(tail) <= width:
         lines = [f"{lead}  {tail}"]
     else:
