@@ -218,7 +218,10 @@ def load_catalogue(
         if key is not None and not any(d.level == "error" for d in found):
             from .compiler import compile_catalogue
 
-            compile_catalogue(cat)  # kept with it
+            try:
+                compile_catalogue(cat)  # kept with it
+            except Exception:  # noqa: BLE001 - the run that needs the branches meets the problem and reports it
+                cat.compiled = None
             catcache.store(key, (cat, found))  # before any run fills a rule's cache
     if key is not None:
         _LOADED[key] = (cat, found)
