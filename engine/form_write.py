@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Literal, Optional
+from typing import Callable, Iterable, Literal, Optional
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -139,6 +139,13 @@ def _dv(
     )
 
 
+def _pick(options: Iterable[str], prompt: str) -> DataValidation:
+    """A drop-down of fixed choices, held in the rule itself; its error names them: “Chọn “a”, “b” hoặc “c”.”"""
+    names = [f"“{o}”" for o in options]
+    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " hoặc " + names[-1]
+    return _dv("list", formula1='"' + ",".join(options) + '"', error=f"Chọn {said}.", prompt=prompt)
+
+
 def _number_text(x: Optional[Decimal]) -> str:
     return vi.number(x, places=4) if x is not None else ""
 
@@ -147,12 +154,7 @@ def _value_rule(ind: Indicator, lists: "_Lists") -> tuple[tuple, Callable[[], Da
     """The data validation of an indicator's value cell (keyed so that equal rules are shared)."""
     lo, hi = ind.lower, ind.upper
     if ind.type == "boolean":
-        return ("yesno",), lambda: _dv(
-            "list",
-            formula1=f'"{YES},{NO}"',
-            error=f"Chọn “{YES}” hoặc “{NO}”.",
-            prompt=f"Chọn “{YES}” hoặc “{NO}”; để trống nếu không có số liệu.",
-        )
+        return ("yesno",), lambda: _pick((YES, NO), f"Chọn “{YES}” hoặc “{NO}”; để trống nếu không có số liệu.")
     if ind.type == "level":
         ref = lists.levels(ind)
         labels = "; ".join(f"“{lv.label}”" for lv in ind.levels or [])
@@ -449,42 +451,29 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
             dvs.add(
                 cells["bound"].coordinate,
                 ("bound",),
-                lambda: _dv(
-                    "list",
-                    formula1='"' + ",".join(BOUNDS) + '"',
-                    error="Chọn “trên”, “từ”, “dưới” hoặc “không quá”.",
-                    prompt="Khi báo cáo chỉ nêu cận, ví dụ “trên 50%”: ghi 50 ở cột Số liệu và chọn “trên” ở đây.",
+                lambda: _pick(
+                    BOUNDS, "Khi báo cáo chỉ nêu cận, ví dụ “trên 50%”: ghi 50 ở cột Số liệu và chọn “trên” ở đây."
                 ),
             )
         dvs.add(
             cells["claim"].coordinate,
             ("claim",),
-            lambda: _dv(
-                "list",
-                formula1='"' + ",".join(CLAIMS) + '"',
-                error="Chọn “Đạt” hoặc “Không đạt”.",
-                prompt="Chỉ dùng khi báo cáo nêu đạt/không đạt mà không có số liệu; khi đó để trống cột Số liệu.",
+            lambda: _pick(
+                CLAIMS, "Chỉ dùng khi báo cáo nêu đạt/không đạt mà không có số liệu; khi đó để trống cột Số liệu."
             ),
         )
         dvs.add(
             cells["basis"].coordinate,
             ("basis",),
-            lambda: _dv(
-                "list",
-                formula1='"' + ",".join(BASES) + '"',
-                error="Chọn “Thống kê” hoặc “Tự đánh giá”.",
-                prompt="“Tự đánh giá”: số liệu do xã tự nhận định, chưa có số liệu thống kê, kiểm đếm. Để trống = thống kê.",
+            lambda: _pick(
+                BASES,
+                "“Tự đánh giá”: số liệu do xã tự nhận định, chưa có số liệu thống kê, kiểm đếm. Để trống = thống kê.",
             ),
         )
         dvs.add(
             cells["awaiting"].coordinate,
             ("yesno-awaiting",),
-            lambda: _dv(
-                "list",
-                formula1=f'"{YES},{NO}"',
-                error=f"Chọn “{YES}” hoặc “{NO}”.",
-                prompt="“Có” khi kết quả đang chờ cấp trên thẩm định, công nhận.",
-            ),
+            lambda: _pick((YES, NO), "“Có” khi kết quả đang chờ cấp trên thẩm định, công nhận."),
         )
         if ind.type != "items":
             _document_cells(ws, cells, dvs, lists)
