@@ -22,7 +22,7 @@ from .validate import validate
 if TYPE_CHECKING:
     from .compiler import CompiledCatalogue
     from .kinds import Kind, RuleBase
-from .yamlsrc import YamlDoc, load_each, yaml_files
+from .yamlsrc import YamlDoc, load_each, unknown_schema, yaml_files
 
 
 @dataclass
@@ -282,24 +282,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
         elif schema == "chitieu.rules/1":
             _load_rule_file(doc, diags, documents, doc_where, rules, criteria, counts)
         else:
-            line, col = doc.where(("schema",))
-            if not isinstance(doc.data, dict):
-                diags.error(
-                    path,
-                    line,
-                    col,
-                    "unknown-schema",
-                    "the file must be a mapping that starts with "
-                    "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value",
-                )
-                continue
-            diags.error(
-                path,
-                line,
-                col,
-                "unknown-schema",
-                f"'schema' must be chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1, got {schema!r}",
-            )
+            unknown_schema(doc, diags, "chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1")
     if info is None and not saw_catalogue:
         diags.error(
             root, 1, 1, "missing-catalogue", "no catalogue.yaml (schema: chitieu.catalogue/1) in the rules directory"

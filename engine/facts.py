@@ -20,7 +20,7 @@ from .measure import end_text
 from .model import Bound, Commune, Fact, FactFile, Report, Statement, Waiver, WaiverFile
 from .validate import validate
 from .reporttext import ReportText, read_report
-from .yamlsrc import YamlDoc, load_each, unique_paths
+from .yamlsrc import YamlDoc, load_each, unique_paths, unknown_schema
 
 FORM_SUFFIXES = (".xlsx",)
 
@@ -283,26 +283,12 @@ def _load_document(
     communes: dict[str, CommuneFacts],
     waivers: list[LoadedWaiver],
 ) -> None:
-    path = doc.path
     if schema == FACT_SCHEMA:
         _load_fact_file(doc, cat, diags, communes)
     elif schema == WAIVER_SCHEMA:
         waivers.extend(_load_waiver_file(doc, cat, diags))
     else:
-        line, col = doc.where(("schema",))
-        if not isinstance(doc.data, dict):
-            diags.error(
-                path,
-                line,
-                col,
-                "unknown-schema",
-                "the file must be a mapping that starts with "
-                "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value",
-            )
-            return
-        diags.error(
-            path, line, col, "unknown-schema", f"'schema' must be {FACT_SCHEMA} or {WAIVER_SCHEMA}, got {schema!r}"
-        )
+        unknown_schema(doc, diags, f"{FACT_SCHEMA} or {WAIVER_SCHEMA}")
 
 
 def _load_fact_file(

@@ -405,6 +405,20 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
     return unique_paths(out)
 
 
+def unknown_schema(doc: YamlDoc, diags: "Diagnostics", expected: str) -> None:
+    """A file whose top-level ``schema`` names none of the kinds its reader takes (``expected``, said in words), or
+    that is no mapping at all: one error at its ``schema`` key."""
+    line, col = doc.where(("schema",))
+    if not isinstance(doc.data, dict):
+        message = (
+            "the file must be a mapping that starts with "
+            "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value"
+        )
+    else:
+        message = f"'schema' must be {expected}, got {doc.data.get('schema')!r}"
+    diags.error(doc.path, line, col, "unknown-schema", message)
+
+
 def load_each(paths: Iterable[Path], diags: "Diagnostics") -> Iterator[tuple[YamlDoc, Any]]:
     """Each file that parses, with its top-level ``schema`` value; the problems of the others go to ``diags``."""
     for path in paths:
