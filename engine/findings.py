@@ -355,30 +355,23 @@ def _waiver_out(
         wv = lw.waiver
         if wv.rule != rule_id or wv.commune != cf.commune.id or wv.period.key != w.key:
             continue
-        expired = wv.expires < w.as_of
-        if act.waiver_id == lw.id:
-            chosen = WaiverOut.model_construct(
-                reason=wv.reason,
-                approver=wv.approver,
-                expires=wv.expires,
-                expired=False,
-                file=str(lw.path),
-                line=lw.line,
-            )
-        elif expired:
+        applied = act.waiver_id == lw.id  # the one the Rete matched: in force on the as-of date
+        if not applied and wv.expires >= w.as_of:
+            continue
+        if not applied:
             notes.append(
                 f"Miễn trừ tại {lw.path}:{lw.line} đã hết hạn ngày {vi.date(wv.expires)}; "
                 "chỉ tiêu được đánh giá bình thường."
             )
-            if chosen is None:
-                chosen = WaiverOut.model_construct(
-                    reason=wv.reason,
-                    approver=wv.approver,
-                    expires=wv.expires,
-                    expired=True,
-                    file=str(lw.path),
-                    line=lw.line,
-                )
+        if applied or chosen is None:  # the applied waiver, else the first expired one
+            chosen = WaiverOut.model_construct(
+                reason=wv.reason,
+                approver=wv.approver,
+                expires=wv.expires,
+                expired=not applied,
+                file=str(lw.path),
+                line=lw.line,
+            )
     return chosen, notes
 
 
