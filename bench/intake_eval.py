@@ -5,8 +5,8 @@
 Each FOLDER holds reports (.txt, .md, .docx) and, beside each, a truth file ``<stem>.truth.yaml`` (schema
 ``chitieu.intake-truth/1``; tests/fixtures/reports/README.md explains it). Without FOLDER both sets are measured and
 reported apart: the development set (tests/fixtures/reports) and the held-out set (tests/fixtures/reports-heldout).
-A second held-out set (tests/fixtures/reports-heldout2) is measured only when named, so that its misses are not
-printed where the intake's authors look.
+Later held-out sets (tests/fixtures/reports-heldout2, -heldout3, …) are measured only when named, so that their misses
+are not printed where the intake's authors look.
 
 For every report the intake runs through its public API (``chitieu.reporttext.read_report`` and
 ``chitieu.intake.extract``) and each drafted fact is compared with the truth. A drafted fact matches a true one when
