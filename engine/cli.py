@@ -198,9 +198,11 @@ def main(ctx: click.Context, debug: bool, lang: str) -> None:
 
     \b
     Examples:
-      chitieu check                          # the seed commune (facts/tinh-an): what failed first
+      # the seed commune (facts/tinh-an): what failed first
+      chitieu check
       chitieu check facts/tinh-an --format json
-      chitieu check facts/tinh-an --section  # drafted “Tồn tại, hạn chế và nguyên nhân”
+      # drafted “Tồn tại, hạn chế và nguyên nhân”
+      chitieu check facts/tinh-an --section
     """
     if threading.current_thread() is threading.main_thread():  # these remove temporary files, like Ctrl-C
         for sig in ENDING_SIGNALS:
@@ -401,17 +403,23 @@ def check(
     or its unit needs --as-of / --name); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
-    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage
-    (and then no output file is written); 3 internal error.
+    Exit codes:
+      0  no finding at or above --fail-on;
+      1  findings at or above it;
+      2  bad input or usage (and then no output file is written);
+      3  internal error.
 
     \b
     Examples:
       chitieu check facts/tinh-an
-      chitieu check facts/tinh-an --status unmet,insufficient_data --rule 'van-dong-*'
-      chitieu check facts/ --plan 156/KH-UBND            # only that plan's rules (exit code included)
+      chitieu check facts/tinh-an --status unmet,insufficient_data \\
+        --rule 'van-dong-*'
+      # only that plan's rules (exit code included)
+      chitieu check facts/ --plan 156/KH-UBND
       chitieu check facts/tinh-an --format table
       chitieu check facts/tinh-an -o findings.json
-      chitieu check facts/tinh-an examples/waivers.yaml --fail-on insufficient_data
+      chitieu check facts/tinh-an examples/waivers.yaml \\
+        --fail-on insufficient_data
       chitieu check examples/tinh-an-bieu-mau.xlsx
     """
     if section:
@@ -636,19 +644,23 @@ def report(
 ) -> None:
     """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
 
-    \b
     The commune's draft (default) holds sections III.2 “Tồn tại, hạn chế và nguyên nhân” and IV “Phương hướng,
     nhiệm vụ thời gian tới” in the commune's own voice, with its results table, for the chairman's signature.
+
     The review sheet (--for reviewer) is the reviewing body's: every finding with its quote and line, where each
     threshold comes from, the checks of the report's figures, drafting problems and missing evidence.
 
     \b
     Examples:
-      chitieu report facts/tinh-an                                  # the commune's draft, Markdown
-      chitieu report facts/tinh-an -o du-thao.docx                  # Word (the name picks the format)
-      chitieu report facts/tinh-an --for reviewer --reviewer-body "BAN DÂN VẬN THÀNH ỦY" -o phieu.docx
+      # the commune's draft, Markdown
+      chitieu report facts/tinh-an
+      # Word (the name picks the format)
+      chitieu report facts/tinh-an -o du-thao.docx
+      chitieu report facts/tinh-an --for reviewer \\
+        --reviewer-body "BAN DÂN VẬN THÀNH ỦY" -o phieu.docx
       chitieu report facts/tinh-an --for self-assessment -o bieu-tu-danh-gia.xlsx
-      chitieu report facts/tinh-an --plan 84-KH/TU                  # the draft answers that plan only
+      # the draft answers that plan only
+      chitieu report facts/tinh-an --plan 84-KH/TU
     """
     from .documents.review import ReviewOptions, review_options_from
 
@@ -729,7 +741,8 @@ def init(folder: Path) -> None:
     \b
     Example:
       chitieu init ~/chitieu-quang-ngai
-      export CHITIEU_RULES=~/chitieu-quang-ngai/rules    # or: chitieu check --rules ~/chitieu-quang-ngai/rules
+      # or: chitieu check --rules ~/chitieu-quang-ngai/rules
+      export CHITIEU_RULES=~/chitieu-quang-ngai/rules
       chitieu check ~/chitieu-quang-ngai/facts
     """
     rules_src, seed_src = shipped_rules_dir(), seed_facts_dir()
@@ -768,7 +781,8 @@ def facts() -> None:
 
     \b
     Examples:
-      chitieu facts extract examples/bao-cao-mau.txt -o nhap.yaml --commune-id quang-ngai/tan-mau
+      chitieu facts extract examples/bao-cao-mau.txt -o nhap.yaml \\
+        --commune-id quang-ngai/tan-mau
       chitieu facts lint examples/bao-cao-mau.docx
       chitieu facts import examples/tinh-an-bieu-mau.xlsx -o so-lieu-tinh-an.yaml
     """
@@ -800,7 +814,8 @@ def facts_extract(
 
     \b
     Example:
-      chitieu facts extract examples/bao-cao-mau.docx --commune-id quang-ngai/tan-mau -o nhap-tan-mau.yaml
+      chitieu facts extract examples/bao-cao-mau.docx \\
+        --commune-id quang-ngai/tan-mau -o nhap-tan-mau.yaml
     """
     from .intake import Unknown, extract, to_yaml
     from .reporttext import encoding_note, read_report
@@ -891,7 +906,8 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
     \b
     Examples:
       chitieu facts import examples/tinh-an-bieu-mau.xlsx -o so-lieu.yaml
-      chitieu check examples/tinh-an-bieu-mau.xlsx   # or check the form directly
+      # or check the form directly
+      chitieu check examples/tinh-an-bieu-mau.xlsx
     """
     from .facts import load_form
     from .form_read import to_yaml as form_to_yaml
@@ -1155,7 +1171,8 @@ def rules_new(
     \b
     Example:
       chitieu init ~/chitieu-thu
-      chitieu rules new cu-can-bo-hoc-tap --source kh-84-tu --indicator dvcq.cu_can_bo_tap_huan --rules ~/chitieu-thu/rules
+      chitieu rules new cu-can-bo-hoc-tap --source kh-84-tu \\
+        --indicator dvcq.cu_can_bo_tap_huan --rules ~/chitieu-thu/rules
     """
     from .authoring import append_rule, skeleton
 
@@ -1277,8 +1294,9 @@ def rules_new_document(
 
     \b
     Example:
-      chitieu rules new-document kh-200-ubnd --number 200/KH-UBND --date 2025-01-15 \\
-        --issuer "UBND tỉnh Quảng Ngãi" --title "Kế hoạch thực hiện công tác dân vận năm 2025-2027" \\
+      chitieu rules new-document kh-200-ubnd --number 200/KH-UBND \\
+        --date 2025-01-15 --issuer "UBND tỉnh Quảng Ngãi" \\
+        --title "Kế hoạch thực hiện công tác dân vận năm 2025-2027" \\
         --period 2025-2027 --province quang-ngai --rules ~/chitieu-thu/rules
     """
     from .authoring import add_to_order, document_file, new_catalogue
@@ -1354,7 +1372,8 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     \b
     Examples:
       chitieu rules lint
-      chitieu rules lint examples/quy-tac-moi.yaml     # a new rule file, checked with the catalogue
+      # a new rule file, checked with the catalogue
+      chitieu rules lint examples/quy-tac-moi.yaml
     """
     from .authoring import lint
 
@@ -1447,7 +1466,8 @@ def rules_diff(old_dir: Path, new_dir: Path, paths: tuple[Path, ...], fmt: str) 
 
     \b
     Example:
-      chitieu init ~/chitieu-ban-sua                      # a copy of the catalogue to revise
+      # a copy of the catalogue to revise
+      chitieu init ~/chitieu-ban-sua
       chitieu rules diff rules ~/chitieu-ban-sua/rules facts/tinh-an
     """
     import json

@@ -80,12 +80,13 @@ def _examples(help_text: str) -> tuple[str, list[str]]:
 
 
 def _note(path: str, line: str) -> str:
-    """An example line with its comment in Vietnamese (the command itself is left as it is)."""
-    m = re.match(r"(?P<cmd>.*?\S)(?P<gap>\s+)# (?P<note>.*)$", line)
+    """An example line with its comment in Vietnamese — a comment on a line of its own above the example, or after
+    it; the command itself is left as it is."""
+    m = re.match(r"(?P<head>.*?)(?<!\S)# (?P<note>.*)$", line)
     if not m:
         return line
     vi = help_vi.note(path, m.group("note"))
-    return f"{m.group('cmd')}{m.group('gap')}# {vi}" if vi else line
+    return f"{m.group('head')}# {vi}" if vi else line
 
 
 def vietnamese_help(cmd: click.Command, path: str) -> Optional[str]:

@@ -66,9 +66,11 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
 
     \b
     Examples:
-      chitieu serve                                  # ./chitieu.db, http://127.0.0.1:8000/?token=…
+      # ./chitieu.db, http://127.0.0.1:8000/?token=…
+      chitieu serve
       chitieu serve --db ~/chitieu/quang-ngai.db --port 8080
-      chitieu serve --db postgresql+psycopg://chitieu@db/chitieu --host 0.0.0.0   # accounts only
+      # accounts only
+      chitieu serve --db postgresql+psycopg://chitieu@db/chitieu --host 0.0.0.0
     """
     from sqlalchemy.exc import SQLAlchemyError
 
