@@ -144,8 +144,8 @@ class _Help:
         args = [p for p in self.get_params(ctx) if isinstance(p, click.Argument)]  # type: ignore[attr-defined]
         if any(getattr(arg, "help", None) is not None for arg in args):  # an older click has no help for arguments
             rows = []
-            for arg in args:
-                spec, text = arg.get_help_record(ctx)
+            for arg in args:  # click 8.5.0 gives no record for an argument without a help
+                spec, text = arg.get_help_record(ctx) or (arg.make_metavar(ctx), "")
                 rows.append((spec, help_vi.option(command_path(ctx), option_key(arg)) or text))
             with formatter.section("Tham số"):
                 formatter.write_dl(rows)
@@ -159,7 +159,9 @@ class _Help:
                 continue
             text = help_vi.option(command_path(ctx), option_key(param)) or param.help or ""
             extra = _extra_vi(param, ctx)
-            rows.append((param.get_help_spec(ctx), f"{text}  {extra}" if text and extra else text or extra))
+            record = param.get_help_record(ctx)  # not hidden, so a record (get_help_spec is click 8.5.1's only)
+            spec = record[0] if record else ", ".join(param.opts)
+            rows.append((spec, f"{text}  {extra}" if text and extra else text or extra))
         if rows:
             with formatter.section("Tùy chọn"):
                 formatter.write_dl(rows)
