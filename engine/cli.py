@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import click
 
@@ -101,6 +101,36 @@ def _say(key: str, **fields) -> str:
     return say(key, _lang(), **fields)
 
 
+def _tell(key: str, **fields) -> None:
+    """Print the command's own line ``key`` (engine/messages_vi.py LINES) on standard error, its fields (the paths it
+    names) never split at a terminal's width."""
+    echo_line(_say(key, **fields), True, keep=[str(v) for k, v in fields.items() if k != "error"])
+
+
+def _tell_out(key: str, **fields) -> None:
+    """``_tell``, on standard output (what the command made: a rule added, a file created, pages written)."""
+    echo_line(_say(key, **fields), False, keep=[str(v) for v in fields.values()])
+
+
+def echo_line(text: str, err: bool = True, keep: Iterable[str] = ()) -> None:
+    """Print a line of the command's own (a note, a summary, a refusal, a diagnostic). To a terminal it is folded at
+    the terminal's width between words, never inside a path or a command the user would copy; to a file or a pipe it
+    goes as it is, one message a line, for grep and for editors that read ``path:line:col:``."""
+    if _on_terminal(err):
+        from .reporters.listing import fold, terminal_width
+
+        text = fold(text, terminal_width(), keep)
+    click.echo(text, err=err)
+
+
+def _on_terminal(err: bool) -> bool:
+    stream = sys.stderr if err else sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a stream replaced by one without isatty, or closed
+        return False
+
+
 def _output_error(exc: OutputError) -> None:
     """An output that cannot or must not be written: ``chitieu: error[output]: …`` in the run's language."""
     _refusal("output", str(exc))
@@ -108,14 +138,14 @@ def _output_error(exc: OutputError) -> None:
 
 def _refusal(code: str, message: str) -> None:
     """``chitieu: error[code]: message`` (a problem that belongs to no input file) in the run's language."""
-    click.echo(clean(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}"), err=True)
+    echo_line(clean(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}"))
 
 
 def _print_diagnostics(diags) -> None:
     # a message may quote the input: its control characters must not reach the terminal
     lang = _lang()
     for d in sorted(diags, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code)):
-        click.echo(clean(d.render(lang)), err=True)
+        echo_line(clean(d.render(lang)), keep=[d.place])
 
 
 class _VietnameseUsage(VietnameseUsage):
@@ -140,16 +170,16 @@ def guarded(fn: Callable) -> Callable:
         except InputError as exc:
             _print_diagnostics(exc.diagnostics)
             n = sum(1 for d in exc.diagnostics if d.level == "error")
-            click.echo(_say("input-errors", n=n), err=True)
+            _tell("input-errors", n=n)
             sys.exit(EXIT_INPUT)
         except OutputError as exc:
             _output_error(exc)
             sys.exit(EXIT_INPUT)
         except KeyboardInterrupt:
-            click.echo(_say("interrupted"), err=True)
+            _tell("interrupted")
             sys.exit(EXIT_SIGINT)
         except Terminated as exc:
-            click.echo(_say("terminated", signal=signal.Signals(exc.signum).name), err=True)
+            _tell("terminated", signal=signal.Signals(exc.signum).name)
             sys.exit(128 + exc.signum)
         except BrokenPipeError:  # `chitieu check | head`: the reader has what it wanted
             _quiet_stdout()
@@ -166,12 +196,12 @@ def guarded(fn: Callable) -> Callable:
         except EngineError as exc:
             if debug:
                 raise
-            click.echo(_say("internal-rete", error=exc), err=True)
+            _tell("internal-rete", error=exc)
             sys.exit(EXIT_INTERNAL)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if debug:
                 raise
-            click.echo(_say("internal", error=f"{type(exc).__name__}: {exc}"), err=True)
+            _tell("internal", error=f"{type(exc).__name__}: {exc}")
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
@@ -455,7 +485,7 @@ def check(
     opts = Options(color=_use_color(color, output), again=again)
     _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
     if sel.communes and not sel.matched_communes:
-        click.echo(_say("no-commune-matches", globs=" ".join(sel.communes)), err=True)
+        _tell("no-commune-matches", globs=" ".join(sel.communes))
     _finish(diags, tally.counts, fail_on, output)
 
 
@@ -491,7 +521,7 @@ def _prepare(
         rules_dir,
         paths,
         allow_unreviewed=allow_unreviewed,
-        echo=lambda key, **fields: click.echo(_say(key, **fields), err=True),
+        echo=_tell,
         asked=asked,
     )
     return p.catalogue, p.diags, p.inputs, p.originals, p.unreviewed
@@ -503,9 +533,9 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Op
     if diags.has_errors():
         n = len(diags.errors)
         if output is not None:
-            click.echo(_say("input-errors-left-out-file", n=n, path=output), err=True)
+            _tell("input-errors-left-out-file", n=n, path=output)
         else:
-            click.echo(_say("input-errors-left-out", n=n), err=True)
+            _tell("input-errors-left-out", n=n)
         sys.exit(EXIT_INPUT)
     sys.exit(_fail_exit(counts, fail_on))
 
@@ -759,16 +789,14 @@ def init(folder: Path) -> None:
             copied += 1
     rules_out = folder / "rules"
     seed_out = folder / "facts" / seed_src.name
-    click.echo(  # the variable holds an absolute path: it must still name the copy after a `cd`
-        _say(
-            "init-done",
-            copied=copied,
-            folder=folder,
-            rules=rules_out,
-            rules_abs=shlex.quote(str(rules_out.resolve())),
-            seed=seed_out,
-            facts=folder / "facts",
-        )
+    _tell_out(  # the variable holds an absolute path: it must still name the copy after a `cd`
+        "init-done",
+        copied=copied,
+        folder=folder,
+        rules=rules_out,
+        rules_abs=shlex.quote(str(rules_out.resolve())),
+        seed=seed_out,
+        facts=folder / "facts",
     )
 
 
@@ -839,7 +867,7 @@ def facts_extract(
     report = read_report(report_path)
     note = encoding_note(report)
     if note:
-        click.echo(clean(Diagnostic(str(report_path), 1, 1, "encoding", note, "note").render(_lang())), err=True)
+        _print_diagnostics([Diagnostic(str(report_path), 1, 1, "encoding", note, "note")])
     ex = extract(cat, report)
     if not ex.facts or not reads_as_report(report):  # nothing to draft: say so in the user's file, write nothing
         raise InputError([Diagnostic(str(report_path), 1, 1, "no-facts", no_facts(report))])
@@ -865,7 +893,7 @@ def facts_extract(
     _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
     n_review = sum(1 for f in ex.facts if f.review)
     counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}
-    click.echo(_say("extract-done", review=n_review, **counts), err=True)
+    _tell("extract-done", review=n_review, **counts)
 
 
 @facts.command("lint")
@@ -888,7 +916,7 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     for path in reports:
         lint_report(cat, path, diags)
     _print_diagnostics(diags.items)
-    click.echo(_say("lint-done", problems=len(diags.warnings), reports=len(reports)), err=True)
+    _tell("lint-done", problems=len(diags.warnings), reports=len(reports))
     sys.exit(EXIT_FINDINGS if diags.warnings or diags.errors else EXIT_OK)
 
 
@@ -927,7 +955,7 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
-    click.echo(_say("import-done", facts=len(facts_read), items=n_items, path=form_path), err=True)
+    _tell("import-done", facts=len(facts_read), items=n_items, path=form_path)
 
 
 # --------------------------------------------------------------------------------------------------- the form
@@ -1036,7 +1064,7 @@ def form(
         check_target(target, [], force=force)
     for spec, target in zip(specs, targets, strict=False):
         write_atomic(target, build_form(cat, spec), force=force)
-        click.echo(_say("form-done", path=target, name=spec.commune.name, id=spec.commune.id), err=True)
+        _tell("form-done", path=target, name=spec.commune.name, id=spec.commune.id)
 
 
 def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
@@ -1208,7 +1236,7 @@ def rules_new(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     line = len(path.read_text(encoding="utf-8").splitlines()) - text.count("\n") + 2
-    click.echo(_say("rule-added", place=f"{path}:{line}", id=rule_id))
+    _tell_out("rule-added", place=f"{path}:{line}", id=rule_id)
 
 
 def _year_span(text: str) -> dict:
@@ -1358,8 +1386,8 @@ def rules_new_document(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     for p in made:
-        click.echo(_say("created", path=p))
-    click.echo(_say("document-added", path=path, id=document_id, catalogue=cat.info_doc.path.name))
+        _tell_out("created", path=p)
+    _tell_out("document-added", path=path, id=document_id, catalogue=cat.info_doc.path.name)
 
 
 @rules.command("lint")
@@ -1381,7 +1409,7 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     lint(paths, rules_dir or default_rules_dir(), diags)
     _print_diagnostics(diags.items)
     errors, warnings = len(diags.errors), len(diags.warnings)
-    click.echo(_say("rules-lint-done", errors=errors, warnings=warnings), err=True)
+    _tell("rules-lint-done", errors=errors, warnings=warnings)
     sys.exit(EXIT_INPUT if errors else EXIT_OK)
 
 
@@ -1440,7 +1468,7 @@ def rules_test(
     for res in results:
         click.echo(clean(example_line(res, _lang())))
     failed = sum(1 for r in results if not r.passed)
-    click.echo(_say("rules-test-done", passed=len(results) - failed, failed=failed))
+    _tell_out("rules-test-done", passed=len(results) - failed, failed=failed)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -1535,9 +1563,9 @@ def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) 
     pages = docs_pages(cat)
     stale = write_docs(out_dir, pages, force=force)
     if stale:
-        click.echo(_say("docs-done-stale", pages=len(pages), path=out_dir, stale=len(stale)))
+        _tell_out("docs-done-stale", pages=len(pages), path=out_dir, stale=len(stale))
     else:
-        click.echo(_say("docs-done", pages=len(pages), path=out_dir))
+        _tell_out("docs-done", pages=len(pages), path=out_dir)
 
 
 # the web page (chitieu.web is imported only when these run)

@@ -36,9 +36,10 @@ def _say(key: str, **fields) -> str:
 
 def _refuse(code: str, message: str) -> None:
     """``chitieu: error[code]: message`` on standard error, in the run's language; exit 2."""
+    from ..cli import echo_line
     from ..diagnostics import Diagnostic
 
-    click.echo(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}", err=True)
+    echo_line(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}")
     sys.exit(2)
 
 
