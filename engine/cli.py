@@ -479,11 +479,13 @@ def check(
         raise InputError(diags.items)  # nothing could be audited
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
     tally = Tally(sel.scope(audited))
-    shown = sel.shown(tally)
+    shown = Tally(sel.shown(tally))  # what is written: the findings with the chosen statuses
     again = _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name)
     again += _again_identity(commune_id, province)
     opts = Options(color=_use_color(color, output), again=again)
     _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
+    if output is not None and not diags.has_errors():
+        _tell("check-written", n=sum(shown.counts.values()), path=output)
     if sel.communes and not sel.matched_communes:
         _tell("no-commune-matches", globs=" ".join(sel.communes))
     _finish(diags, tally.counts, fail_on, output)
@@ -595,6 +597,14 @@ def _emit(
         out.flush()
     elif diags is None or not diags.has_errors():
         write_atomic(output, data, inputs=originals, force=force)
+
+
+# what `report -o` says it wrote (engine/messages_vi.py LINES)
+DOCUMENT_NAMES = {
+    "commune": "document-commune",
+    "reviewer": "document-reviewer",
+    "self-assessment": "document-self-assessment",
+}
 
 
 @main.command()
@@ -717,6 +727,8 @@ def report(
         force,
         diags,
     )
+    if output is not None and not diags.has_errors():
+        _tell("document-written", document=_say(DOCUMENT_NAMES[product]), path=output)
     _finish(diags, {}, "never", output)
 
 

@@ -5,6 +5,7 @@ refusal of an output (`-o`), in Vietnamese by default and in English with --lang
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -113,6 +114,50 @@ def test_init_form_and_the_rule_authors_commands(tmp_path):
     assert vi.code == en.code == 0
     assert vi.err.strip() == f"{tmp_path / 'bieu-mau.xlsx'}: biểu mẫu của xã Tịnh An (quang-ngai/tinh-an)"
     assert en.err.strip() == f"{tmp_path / 'form.xlsx'}: the reporting form of xã Tịnh An (quang-ngai/tinh-an)"
+
+
+def test_check_o_says_what_it_wrote_on_stderr_and_nothing_on_stdout(tmp_path):
+    vi, en = (
+        run_cli("check", str(SEED_FACTS), "-o", str(tmp_path / name), *more, env=e)
+        for name, more, e in (("vi.json", (), VI), ("en.json", ("--status", "unmet"), {"CHITIEU_LANG": "en"}))
+    )
+    assert vi.code == en.code == 1 and vi.out == en.out == ""
+    written = json.loads((tmp_path / "vi.json").read_text(encoding="utf-8"))
+    n_all = len(written["findings"])
+    n_unmet = len(json.loads((tmp_path / "en.json").read_text(encoding="utf-8"))["findings"])
+    assert n_all > n_unmet > 0  # --status: the line counts what the file holds
+    assert vietnamese(vi.err.strip()) == f"Đã ghi {n_all} kết luận vào {tmp_path / 'vi.json'}"
+    assert en.err.strip() == f"Wrote {n_unmet} finding(s) to {tmp_path / 'en.json'}"
+
+
+def test_nothing_written_is_never_said_written(tmp_path):
+    (tmp_path / "f.json").write_text("{}", encoding="utf-8")
+    vi, en = both("check", str(SEED_FACTS), "-o", str(tmp_path / "f.json"))
+    assert vi.code == en.code == 2 and "Đã ghi" not in vi.err and "Wrote" not in en.err
+    assert (tmp_path / "f.json").read_text(encoding="utf-8") == "{}"
+    assert both("check", str(SEED_FACTS), "--fail-on", "never")[1].err == ""  # to standard output: nothing to say
+
+
+@pytest.mark.parametrize(
+    "product, vi_name, en_name",
+    [
+        ("commune", "dự thảo báo cáo của xã", "the commune's draft"),
+        ("reviewer", "phiếu rà soát", "the review sheet"),
+        ("self-assessment", "biểu tự đánh giá", "the self-assessment table"),
+    ],
+)
+def test_report_o_says_which_document_it_wrote(tmp_path, product, vi_name, en_name):
+    vi, en = (
+        run_cli("report", str(SEED_FACTS), "--for", product, "-o", str(tmp_path / name), env=e)
+        for name, e in (("vi.docx", VI), ("en.md", {"CHITIEU_LANG": "en"}))
+    )
+    assert vi.code == en.code == 0 and vi.out == en.out == ""
+    assert (tmp_path / "vi.docx").stat().st_size > 0 and (tmp_path / "en.md").stat().st_size > 0
+    assert vietnamese(vi.err.strip()) == f"Đã ghi {vi_name} vào {tmp_path / 'vi.docx'}"
+    assert en.err.strip() == f"Wrote {en_name} to {tmp_path / 'en.md'}"
+    from chitieu.cli import DOCUMENT_NAMES, DOCUMENT_PRODUCTS
+
+    assert set(DOCUMENT_NAMES) == set(DOCUMENT_PRODUCTS)  # a new document has its name said too
 
 
 def test_the_note_on_an_unreviewed_draft(tmp_path):
