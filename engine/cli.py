@@ -768,6 +768,8 @@ def shortfalls(
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
     _deliver(SHORTFALL_FORMATS[fmt], Run.of(result), Options(), output, inputs, force, diags)
+    if output is not None and not diags.has_errors():
+        _tell("document-written", document=_say("document-shortfalls"), path=output)
     _finish(diags, {}, "never", output)
 
 

@@ -1221,6 +1221,7 @@ LINES: dict[str, tuple[str, str]] = {
     "document-commune": ("the commune's draft", "dự thảo báo cáo của xã"),
     "document-reviewer": ("the review sheet", "phiếu rà soát"),
     "document-self-assessment": ("the self-assessment table", "biểu tự đánh giá"),
+    "document-shortfalls": ("the list of shortfalls", "danh sách thiếu hụt"),
     "docs-done": ("{pages} page(s) written to {path}", "Đã ghi {pages} trang vào {path}"),
     "docs-done-stale": (
         "{pages} page(s) written to {path}; removed {stale} stale",

@@ -160,6 +160,14 @@ def test_report_o_says_which_document_it_wrote(tmp_path, product, vi_name, en_na
     assert set(DOCUMENT_NAMES) == set(DOCUMENT_PRODUCTS)  # a new document has its name said too
 
 
+def test_shortfalls_o_says_it_wrote_the_list(tmp_path):
+    vi, en = both("shortfalls", str(SEED_FACTS), "-o", str(tmp_path / "thieu-hut.csv"), "--force")
+    assert vi.code == en.code == 0 and vi.out == en.out == ""
+    assert (tmp_path / "thieu-hut.csv").read_text(encoding="utf-8").count("\n") > 1
+    assert vietnamese(vi.err.strip()) == f"Đã ghi danh sách thiếu hụt vào {tmp_path / 'thieu-hut.csv'}"
+    assert en.err.strip() == f"Wrote the list of shortfalls to {tmp_path / 'thieu-hut.csv'}"
+
+
 def test_the_note_on_an_unreviewed_draft(tmp_path):
     vi, en = both("check", str(REPORT), "--allow-unreviewed", "--format", "json", "--fail-on", "never")
     assert vi.code == en.code == 0 and vi.out == en.out
