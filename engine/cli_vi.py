@@ -142,7 +142,7 @@ class _Help:
         if help_lang(ctx) != "vi":
             return super().format_arguments(ctx, formatter)  # type: ignore[misc]
         args = [p for p in self.get_params(ctx) if isinstance(p, click.Argument)]  # type: ignore[attr-defined]
-        if any(getattr(arg, "help", None) is not None for arg in args):  # an older click has no help for arguments
+        if any(arg.help is not None for arg in args):
             rows = []
             for arg in args:  # click 8.5.0 gives no record for an argument without a help
                 spec, text = arg.get_help_record(ctx) or (arg.make_metavar(ctx), "")
@@ -353,9 +353,6 @@ def _did_you_mean(possibilities, what: str) -> str:
     return f" (Có phải ý là một trong các {what}: {_names(sorted(possibilities))}?)"
 
 
-_NO_SUCH_COMMAND = getattr(click.exceptions, "NoSuchCommand", ())  # click 8.4 on; before, a plain UsageError
-
-
 def usage_message_vi(exc: click.UsageError) -> Optional[str]:
     """The Vietnamese of one of click's usage errors, from its attributes; None for one not known here."""
     from .messages_vi import vietnamese
@@ -363,7 +360,7 @@ def usage_message_vi(exc: click.UsageError) -> Optional[str]:
     ctx = exc.ctx
     if isinstance(exc, click.NoSuchOption):
         return f"Không có tùy chọn '{exc.option_name}'." + _did_you_mean(exc.possibilities, "tùy chọn")
-    if isinstance(exc, _NO_SUCH_COMMAND):
+    if isinstance(exc, click.exceptions.NoSuchCommand):
         return f"Không có lệnh '{exc.command_name}'." + _did_you_mean(exc.possibilities, "lệnh")
     if isinstance(exc, ExtraArguments):
         return f"Có tham số thừa: {' '.join(map(str, exc.extra))}."
