@@ -49,12 +49,14 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
     first = True
     for cf, findings in stream:
         communes.append(_commune(cf))
+        lines = []
         for f in findings:
             counts[f.status] += 1
             # one finding per line, written by pydantic's own serialiser (compact: 3× faster than a dict through
             # json.dumps; indentation would force json's pure-Python encoder, 5× slower still)
-            out.write(("\n    " if first else ",\n    ") + f.model_dump_json())
+            lines.append(("\n    " if first else ",\n    ") + f.model_dump_json())
             first = False
+        out.write("".join(lines))  # one write per commune, not per finding
     out.write(("\n  " if not first else "") + "],\n")
     tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=False, indent=2)
     out.write(tail[2:] + "\n")
