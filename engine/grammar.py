@@ -427,6 +427,7 @@ class When:
     span: Optional[tuple[int, int]] = None
     every: bool = False  # "hằng năm … đều": each year of the report
     current: bool = False  # "6 tháng đầu năm", "trong năm": the report's own year
+    part: bool = False  # "9 tháng năm 2023", "6 tháng đầu năm 2023": some months of the year named, not all of it
     at: int = 0  # offset in the clause
 
     @property
@@ -456,6 +457,10 @@ _CURRENT = re.compile(
     re.I,
 )
 _EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I)
+# the months before "năm YYYY" that make it a part of that year ("9 tháng", "06 tháng đầu", "quý III")
+_MONTHS_OF = re.compile(
+    r"\b(?:\d{1,2}|ba|sáu|chín|mười|mười một)\s+tháng(?:\s+(?:đầu|cuối))?\s*$|\bquý\s+[IV\d]+\s*$", re.I
+)
 
 
 def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
@@ -481,7 +486,8 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         ys = [int(m.group("y"))] + [int(y) for y in re.findall(YEAR, m.group("more") or "")]
-        out.append(When(years=ys, at=m.start()))
+        part = _MONTHS_OF.search(text[max(0, m.start() - 30) : m.start()])
+        out.append(When(years=ys, at=part.start() + max(0, m.start() - 30) if part else m.start(), part=bool(part)))
     for m in _DATED.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -499,7 +505,7 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
 
 # --------------------------------------------------------------------------------------------------- clauses
 
-_YEAR_LEAD = rf"\s*(?:(?:năm|Năm)\s+{YEAR}\b|{YEAR}\s+[^\W\d/]|(?:\d+|sáu|chín|mười)\s+tháng\s+đầu\s+năm)"
+_YEAR_LEAD = rf"\s*(?:(?:năm|Năm)\s+{YEAR}\b|{YEAR}\s+[^\W\d/]|(?:\d+|sáu|chín|mười)\s+tháng\s+(?:đầu\s+)?năm)"
 _CUT = re.compile(rf";|:(?={_YEAR_LEAD})|,(?={_YEAR_LEAD})|\((?={_YEAR_LEAD})")
 
 

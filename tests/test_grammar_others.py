@@ -1,0 +1,153 @@
+"""Rules of the genre learned from reports written by people who never read the intake (the two retired held-out
+sets, BENCHMARKS.md "Round 5"), each tested on sentences written here — other units, other wording, other years —
+through the real `facts extract`. Precision first: where a reading is doubtful, nothing is drafted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_grammar_forms import _draft, _values
+
+# a ward's report for the first nine months of 2024, dated in October
+HEAD_9 = """ỦY BAN NHÂN DÂN
+PHƯỜNG TÂN AN
+Số: 41/BC-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Tân An, ngày 08 tháng 10 năm 2024
+
+BÁO CÁO
+
+Kết quả công tác dân vận 9 tháng đầu năm 2024
+
+I. KẾT QUẢ THỰC HIỆN
+
+"""
+
+
+# --------------------------------------------------------------------------------------------------- whose figure
+
+
+def test_the_units_a_merged_one_was_formed_from_counted_or_called_former_are_other_units(tmp_path):
+    body = (
+        "Năm 2024, ba thôn đã xây dựng 02 mô hình “Dân vận khéo”; năm 2023, hai xã cũ có 05 mô hình “Dân vận "
+        "khéo” được công nhận.\n\n"
+        "Quý I/2024, ba xã cũ đã ký kết giao ước thi đua với Mặt trận và các đoàn thể.\n\n"
+        "Năm 2024 (tính cả số liệu của 02 xã trước sắp xếp), toàn xã giảm được 09 hộ nghèo.\n\n"
+        "Trước khi sắp xếp, xã cũ giảm 04 hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("dvk.mo_hinh", 2024): 2,  # "ba thôn" are the commune's own hamlets; "hai xã cũ" are not the commune
+        ("giam_ngheo.so_ho_giam", 2024): 9,  # the commune, its predecessors named only in an aside
+    }
+
+
+def test_some_months_of_a_past_year_are_no_count_of_that_year(tmp_path):
+    body = (
+        "Số hộ nghèo giảm 04/06 hộ theo chỉ tiêu huyện giao, đạt 66,7% (6 tháng đầu năm 2023 giảm 02 hộ).\n\n"
+        "Quý III năm 2023 xã công nhận 01 mô hình “Dân vận khéo”; cả năm 2023 xã công nhận 03 mô hình “Dân vận "
+        "khéo”.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("giam_ngheo.so_ho_giam", 2024): 4,
+        ("giam_ngheo.chi_tieu_giao", 2024): 6,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 66.7,
+        ("dvk.mo_hinh", 2023): 3,  # the whole year, not its third quarter
+    }
+
+
+# --------------------------------------------------------------------------------------------------- acts
+
+
+def test_an_act_named_first_and_its_predicate_after_intended_denied_or_later_than_the_report(tmp_path):
+    body = (
+        "Việc tổng hợp, sơ kết Phong trào thi đua “Dân vận khéo” sẽ tiến hành trong quý IV.\n\n"
+        "Công tác ký kết giao ước thi đua năm 2024 chưa thực hiện do đang chờ kiện toàn Ban Chấp hành các đoàn "
+        "thể.\n\n"
+        "Mặt trận phường chưa được mời tham gia phản biện quy hoạch chi tiết khu dân cư mới.\n"
+    )
+    draft = _draft(tmp_path, body, head=HEAD_9)
+    assert _values(draft) == {
+        ("dvcq.giao_uoc_thi_dua", 2024): False,
+        ("dtvm.tham_gia_phan_bien_quy_hoach", "as_of"): False,  # invited by no one: not done
+    }
+    quotes = {f["indicator"]: f["source"]["quote"] for f in draft["facts"]}
+    assert quotes["dvcq.giao_uoc_thi_dua"].endswith("chưa thực hiện")  # the quote shows the denial
+
+
+def test_an_act_named_first_and_held_in_a_quarter_after_the_reports_date_is_not_done(tmp_path):
+    body = (
+        "Sau khi hợp nhất, việc ký kết giao ước thi đua của phường được đưa vào hội nghị triển khai nhiệm vụ quý "
+        "IV năm 2024.\n\n"
+        "Việc sơ kết Phong trào thi đua “Dân vận khéo” được tổ chức vào tháng 8/2024.\n"
+    )
+    assert _values(_draft(tmp_path, body, head=HEAD_9)) == {
+        ("dvk.so_ket_phong_trao", 2024): True,  # August is before the report's 30 September
+    }
+
+
+# --------------------------------------------------------------------------------------------------- lists
+
+
+def test_a_list_belongs_to_the_sentence_that_opens_it_not_to_the_sentence_before(tmp_path):
+    body = (
+        "Năm 2023, xã thành lập 01 mô hình “Dân vận khéo”. Năm 2024, xã thành lập và công nhận 02 mô hình, cụ "
+        "thể:\n\n"
+        "- Mô hình “Tổ phụ nữ giữ gìn đường làng” thôn Hạ (Quyết định số 18/QĐ-UBND ngày 02/4/2024);\n\n"
+        "- Mô hình “Dòng họ khuyến học” thôn Thượng (Quyết định số 95/QĐ-UBND ngày 11/9/2024).\n"
+    )
+    facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body)["facts"]}
+    assert [i["name"] for i in facts[("dvk.mo_hinh", 2024)]["items"]] == [
+        "Tổ phụ nữ giữ gìn đường làng",
+        "Dòng họ khuyến học",
+    ]
+    (only,) = facts[("dvk.mo_hinh", 2023)]["items"]
+    assert "không nêu tên" in only["name"]
+
+
+def test_a_list_of_documents_one_per_item_is_counted_and_its_partners_named_together(tmp_path):
+    body = (
+        "Năm 2024, UBND xã ký mới các quy chế phối hợp:\n"
+        "1. Quy chế phối hợp số 07/QC-UBND với Hội Cựu chiến binh xã;\n"
+        "2. Quy chế phối hợp số 08/QC-UBND với Hội Nông dân xã;\n"
+        "3. Quy chế phối hợp số 09/QC-UBND với Đoàn Thanh niên xã.\n\n"
+        "Quy chế phối hợp số 12/QC-UBND ngày 04/01/2024 với Ủy ban MTTQ Việt Nam xã, Quy chế phối hợp số "
+        "13/QC-UBND với Hội Liên hiệp Phụ nữ xã vẫn được duy trì.\n"
+    )
+    facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body)["facts"]}
+    assert facts[("dvcq.so_quy_che_neu", "as_of")]["value"] == 3  # the list, read first; the paragraph after differs
+    assert [i["name"] for i in facts[("dvcq.doi_tac_phoi_hop", "as_of")]["items"]] == [
+        "Hội Cựu chiến binh xã",
+        "Hội Nông dân xã",
+        "Đoàn Thanh niên xã",
+    ]
+
+
+def test_a_document_named_between_partners_is_no_partner(tmp_path):
+    body = (
+        "UBND xã thực hiện Quy chế phối hợp số 21/QC-UBND ngày 10/02/2022 với Ủy ban MTTQ Việt Nam xã, Quy chế "
+        "phối hợp số 22/QC-UBND với Hội Nông dân xã và Quy chế phối hợp số 23/QC-UBND với Hội Liên hiệp Phụ nữ xã.\n"
+    )
+    facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body)["facts"]}
+    assert facts[("dvcq.so_quy_che_neu", "as_of")]["value"] == 3
+    assert [i["name"] for i in facts[("dvcq.doi_tac_phoi_hop", "as_of")]["items"]] == [
+        "Ủy ban MTTQ Việt Nam xã",
+        "Hội Nông dân xã",
+        "Hội Liên hiệp Phụ nữ xã",
+    ]
+
+
+# --------------------------------------------------------------------------------------------------- header
+
+
+def test_the_as_of_date_is_the_latest_cut_off_the_opening_names(tmp_path: Path):
+    head = HEAD_9.replace("9 tháng đầu năm 2024", "từ đầu năm 2024 đến nay").replace(
+        "I. KẾT QUẢ THỰC HIỆN",
+        "Số liệu của hai phường cũ tính đến ngày 30/6/2024, của phường mới từ ngày 01/7/2024 đến ngày "
+        "30/9/2024.\n\nI. KẾT QUẢ THỰC HIỆN",
+    )
+    draft = _draft(tmp_path, "Năm 2024 phường giảm được 03 hộ nghèo.\n", head=head)
+    assert str(draft["report"]["as_of"]) == "2024-09-30"  # not the former wards' 30 June
