@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_grammar_forms import _draft, _values
 
 # a ward's report for the first nine months of 2024, dated in October
@@ -151,3 +153,60 @@ def test_the_as_of_date_is_the_latest_cut_off_the_opening_names(tmp_path: Path):
     )
     draft = _draft(tmp_path, "Năm 2024 phường giảm được 03 hộ nghèo.\n", head=head)
     assert str(draft["report"]["as_of"]) == "2024-09-30"  # not the former wards' 30 June
+
+
+# --------------------------------------------------------------------------------------------------- words (data)
+
+
+def test_the_movements_review_is_a_sơ_kết_or_a_tổng_kết_and_a_denied_one_stays_denied(tmp_path):
+    body = (
+        "Tháng 5/2024, Ủy ban nhân dân xã tổ chức tổng kết Phong trào thi đua “Dân vận khéo” giai đoạn 2019 - 2024.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("dvk.so_ket_phong_trao", 2024): True}
+    denied = (
+        "Vì đã tổ chức hội nghị tổng kết công tác thi đua, khen thưởng cuối năm nên năm 2024 xã chưa sơ kết Phong "
+        "trào thi đua “Dân vận khéo”.\n"
+    )
+    assert _values(_draft(tmp_path, denied)) == {("dvk.so_ket_phong_trao", 2024): False}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thực hiện Kế hoạch số 31/KH-UBND ngày 02/3/2024, xã thành lập Đội tuyên truyền, vận động giải phóng mặt "
+        "bằng dự án kè sông.",
+        "Ủy ban nhân dân xã ban hành Kế hoạch số 44/KH-UBND ngày 15/4/2024 thành lập Nhóm vận động Nhân dân giải "
+        "phóng mặt bằng tuyến đường liên thôn.",
+        "Xã thành lập Tổ công tác vận động GPMB cụm công nghiệp theo Quyết định số 70/QĐ-UBND ngày 09/5/2024.",
+    ],
+)
+def test_a_team_to_persuade_households_for_land_clearance_set_up_by_a_plan(tmp_path, sentence):
+    assert _values(_draft(tmp_path, sentence + "\n")) == {("gpmb.ke_hoach_mo_hinh", "as_of"): True}
+
+
+def test_no_plan_for_a_land_clearance_team_is_false_and_a_team_with_no_plan_is_nothing(tmp_path):
+    body = (
+        "Năm 2024 không có dự án thu hồi đất nên xã chưa xây dựng kế hoạch thành lập tổ vận động giải phóng mặt bằng.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("gpmb.ke_hoach_mo_hinh", "as_of"): False}
+    no_plan = (
+        "Năm 2024, xã thành lập tổ vận động giải phóng mặt bằng dự án kè sông.\n\nNăm 2024, xã giảm được 03 hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, no_plan)) == {("giam_ngheo.so_ho_giam", 2024): 3}  # a team, but no plan cited
+
+
+@pytest.mark.parametrize(
+    "kind", ["du lịch sinh thái", "du lịch miệt vườn", "du lịch làng nghề", "du lịch nông nghiệp", "homestay"]
+)
+def test_the_kinds_of_rural_tourism_a_report_names(tmp_path, kind):
+    body = f"Xã duy trì 02 mô hình {kind} gắn với sản phẩm OCOP của địa phương.\n"
+    assert _values(_draft(tmp_path, body)) == {("van_dong.du_lich_nong_thon.so_mo_hinh", "as_of"): 2}
+
+
+def test_a_dossier_sent_up_for_appraisal_in_other_words(tmp_path):
+    body = (
+        "Xã tự đánh giá đạt 19/19 tiêu chí xã nông thôn mới nâng cao; tháng 11/2024 UBND xã đã gửi Ủy ban nhân dân "
+        "huyện đề nghị thẩm định, xét công nhận xã đạt chuẩn nông thôn mới nâng cao.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm_nc.cong_nhan", "as_of")] == "da_trinh_tham_dinh"
