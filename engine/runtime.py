@@ -1,23 +1,25 @@
 """The durable_rules runtime — the only module that imports durable_rules.
 
-One ``Runtime`` owns one private host for one audit run and handles every sharp edge measured in
+One ``Runtime`` owns one ruleset of durable_rules' C core for one audit run and handles every sharp edge measured in
 shared/domain/durable-rules-notes.md:
-- a private ``Host`` whose two timer threads are never started (``_run`` is a no-op), so no thread leaks and no action
-  runs off the caller's thread;
-- the ruleset's C memory is freed on ``close()`` (there is no public API; ``delete_ruleset`` on its handle);
+- it drives the C core (``durable_rules_engine``) itself: assert a batch of facts, then take the actions it queued
+  one by one (``start_action_for_state`` / ``complete_and_start_action``) and run each here, on the caller's thread.
+  durable's Python host is not used: it starts timer threads, wraps every action in closures and lease timers, and
+  serialises the state back to JSON after each action — about a third of an audit's time in the Rete, for nothing
+  this engine needs (it keeps no state of its own in durable);
+- the ruleset's C memory is freed on ``close()`` (``delete_ruleset`` on its handle);
 - one state (sid) per commune, holding all its periods (every fact carries its period key ``p`` and joins match on
   it), deleted right after the commune is evaluated, so at most one state is live: the 1,024-live-sid limit and the
   32-bit sid hash are never reached;
-- every action catches its own exceptions (durable swallows them) and the run fails loudly if any was caught;
-- Ctrl-C, SIGTERM and SIGHUP are held back while durable_rules runs (milliseconds per call): raised inside its code,
-  the exception would be swallowed by it or by an action and the run would end as an "internal error" instead of
-  as interrupted; held back, they are raised in the caller as soon as the call returns;
-- durable logs a traceback of any BaseException raised inside its action callback (a signal landing there — Ctrl-C,
-  SIGTERM — is one) on its "durable" logger, which Python's last-resort handler prints to stderr; the exception
-  itself still reaches the caller, so that logger is silenced here and the CLI reports the signal in its own words;
+- every action catches its own exceptions (so that the C core's action is always completed) and the run fails loudly
+  if any was caught;
+- Ctrl-C, SIGTERM and SIGHUP are held back while durable_rules runs (milliseconds per call): raised inside the loop
+  over its actions, the exception would leave an action open in the C core, or be caught by an action and end the
+  run as an "internal error" instead of as interrupted; held back, they are raised in the caller as soon as the call
+  returns;
 - observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
 - durable_rules identifies a fact by a 32-bit FNV-1a hash of its ``id`` (and a state by the same hash of its sid):
-  two different ids with one hash are "the same fact" and the second raises MessageObservedException. So the ids
+  two different ids with one hash are "the same fact" and the second is refused as already observed. So the ids
   asserted are not the engine's own (``o|rule|period``, ``w|…``, ``c|…``) but short ones handed out here, each
   checked against the hashes already in the state: collision-free by construction. The same holds for sids,
   checked against the states still alive.
@@ -25,21 +27,20 @@ shared/domain/durable-rules-notes.md:
 
 from __future__ import annotations
 
-import logging
+import functools
+import json
 import traceback
 import uuid
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
-import durable.engine as _durable
 import durable_rules_engine as _core
 
 from .compiler import Branch, CompiledCatalogue
 from .sigmask import signals_held
 from .wire import F_FORM, F_ID, F_PERIOD, F_RULE, F_TYPE, Activation, conclusion_fact
 
-_durable_log = logging.getLogger("durable")
-_durable_log.addHandler(logging.NullHandler())
-_durable_log.propagate = False
+# what the C core's assert_facts / assert_fact answer besides "stored" (src/rules/rules.h)
+_NOT_HANDLED, _OBSERVED = 1, 2
 
 
 def _brief(fact: dict) -> str:
@@ -50,6 +51,7 @@ class EngineError(RuntimeError):
     """The rule network misbehaved (an action raised, or an observation got no or several conclusions)."""
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same short ids and sids come back in every state
 def fnv1a32(text: str) -> int:
     """The hash durable_rules gives an id or a sid (its C core XORs each byte as a signed char)."""
     h = 0x811C9DC5
@@ -58,16 +60,16 @@ def fnv1a32(text: str) -> int:
     return h
 
 
-class _PrivateHost(_durable.Host):
-    def _run(self) -> None:  # the timer threads dispatch actions and timers we do not use
-        return None
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class Runtime:
-    """One durable_rules host and ruleset for one run (a chitieu.wire.Evaluator). Use as a context manager."""
+    """One durable_rules ruleset for one run (a chitieu.wire.Evaluator). Use as a context manager."""
 
     def __init__(self, compiled: CompiledCatalogue):
         self._name = "chitieu_" + uuid.uuid4().hex[:12]
+        self._actions: dict[str, Callable[[dict], None]] = {}
         self._fired: list[Activation] = []
         self._read = compiled.read_conclusions
         self._seen: set[tuple[str, str]] = set()
@@ -79,23 +81,22 @@ class Runtime:
         self._id_hashes: set[int] = set()
         self._next_id = 0
         self._stored = False
-        self._host: Optional[_PrivateHost] = _PrivateHost()
-        try:
-            self._host.set_rulesets({self._name: compiled.definition(self._action)})
-        except BaseException:
-            self._host = None
-            raise
+        definition = {}
+        for b in compiled.branches:
+            definition[b.name] = b.durable()
+            self._actions[b.name] = self._action(b)
+        self._handle: Optional[int] = _core.create_ruleset(self._name, _dumps(definition))
 
     # -- life cycle
     def close(self) -> None:
-        if self._host is None:
+        if self._handle is None:
             return
         try:
             if self._open_sid is not None:
                 self.end_state()
-            _core.delete_ruleset(self._host.get_ruleset(self._name)._handle)
+            _core.delete_ruleset(self._handle)
         finally:
-            self._host = None
+            self._handle = None
 
     def __enter__(self) -> "Runtime":
         return self
@@ -104,10 +105,12 @@ class Runtime:
         self.close()
 
     # -- actions
-    def _action(self, branch: Branch):
-        def run(c) -> None:
+    def _action(self, branch: Branch) -> Callable[[dict], None]:
+        """What runs when ``branch`` fires; ``frame`` is the C core's match: the facts by the rule's names for them."""
+
+        def run(frame: dict) -> None:
             try:
-                obs = c.o._d
+                obs = frame["o"]
                 # durable_rules expands '$or' into alternatives that each fire: one branch can match one
                 # observation more than once. Same branch, same observation, same conclusion: keep the first.
                 obs_id = self._ids[obs[F_ID]]
@@ -115,21 +118,22 @@ class Runtime:
                 if seen in self._seen:
                     return
                 self._seen.add(seen)
-                waiver = c.w._d if branch.waiver_join else None
+                waiver = frame["w"] if branch.waiver_join else None
                 self._fired.append(
                     Activation(branch, obs_id, obs[F_PERIOD], self._ids[waiver[F_ID]] if waiver else None)
                 )
                 if branch.rule_id in self._read:  # chaining: another rule joins on this conclusion
                     fact = conclusion_fact(branch.rule_id, obs[F_PERIOD], branch.outcome.status)
-                    c.assert_fact(dict(fact, **{F_ID: self._wire_id(fact[F_ID])}))
-            except BaseException:  # durable would swallow it; keep it and fail the run
+                    fact = dict(fact, **{F_ID: self._wire_id(fact[F_ID])}, sid=self._open_sid)
+                    self._check(_core.assert_fact(self._handle, _dumps(fact))[0], [fact])
+            except BaseException:  # the C core's action must still be completed; keep it and fail the run
                 self._errors.append(f"{branch.name}: {traceback.format_exc(limit=3)}")
 
         return run
 
     # -- states
     def begin_state(self) -> str:
-        if self._host is None:
+        if self._handle is None:
             raise EngineError("the runtime is closed")
         if self._open_sid is not None:
             raise EngineError("a state is already open; end it first")
@@ -156,12 +160,12 @@ class Runtime:
                 return wire
 
     def end_state(self) -> None:
-        if self._host is not None and self._open_sid is not None:
+        if self._handle is not None and self._open_sid is not None:
             try:
                 # Deleting a state that never stored a fact aborts the C core (measured: a sid whose only
                 # assertion was unhandled). Such a state is left alone; it holds nothing.
                 if self._stored:
-                    self._host.delete_state(self._name, self._open_sid)
+                    _core.delete_state(self._handle, self._open_sid)
                     self._live_sids.discard(fnv1a32(self._open_sid))
             finally:
                 self._open_sid = None
@@ -170,7 +174,7 @@ class Runtime:
 
     def assert_facts(self, facts: Iterable[dict]) -> list[Activation]:
         """Assert facts into the open state; return the activations they caused, in firing order."""
-        if self._host is None or self._open_sid is None:
+        if self._handle is None or self._open_sid is None:
             raise EngineError("no open state")
         batch = []
         for f in facts:
@@ -178,16 +182,35 @@ class Runtime:
         if not batch:
             return []
         self._fired = []
-        try:
-            with signals_held():
-                self._host.assert_facts(self._name, batch)
-        except _durable.MessageObservedException:
-            raise EngineError(f"a fact was asserted twice (batch of {len(batch)}, first {_brief(batch[0])})") from None
-        except _durable.MessageNotHandledException:
-            raise EngineError(f"no rule handles a fact (batch of {len(batch)}, first {_brief(batch[0])})") from None
+        with signals_held():
+            self._run(batch)
         self._stored = True
         if self._errors:
             errors, self._errors = self._errors, []
             raise EngineError("an action failed:\n" + "\n".join(errors))
         fired, self._fired = self._fired, []
         return fired
+
+    def _run(self, batch: list[dict]) -> None:
+        """Assert the batch, then run every action it queued until none is left (an action may queue more)."""
+        handle = self._handle
+        code, state = _core.assert_facts(handle, _dumps(batch))
+        self._check(code, batch)
+        started = _core.start_action_for_state(handle, state)
+        messages = started[1] if started else None
+        while messages:
+            try:
+                # one action's match: {rule name: {fact name: fact}}
+                (name, frame), *_ = json.loads(messages).items()
+                self._actions[name](frame)
+                messages = _core.complete_and_start_action(handle, state)
+            except BaseException:
+                _core.abandon_action(handle, state)
+                raise
+
+    @staticmethod
+    def _check(code: int, batch: list[dict]) -> None:
+        if code == _OBSERVED:
+            raise EngineError(f"a fact was asserted twice (batch of {len(batch)}, first {_brief(batch[0])})")
+        if code == _NOT_HANDLED:
+            raise EngineError(f"no rule handles a fact (batch of {len(batch)}, first {_brief(batch[0])})")

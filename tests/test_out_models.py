@@ -56,3 +56,14 @@ def test_the_seed_findings_are_built_with_the_quick_path(seed_json):
     first = seed_json["findings"][0]
     assert list(first) == list(Finding.__pydantic_fields__)
     assert model.Out.model_construct.__qualname__ == "Out.model_construct"
+
+
+def test_fields_left_to_a_plain_default_are_filled_as_pydantic_fills_them():
+    from chitieu.model import TargetOut
+
+    values = {"operator": ">=", "value": 1, "unit": "mô hình", "display": "ít nhất 01 mô hình", "threshold_known": True}
+    quick, slow = TargetOut.model_construct(**values), _pydantic_construct(TargetOut, **values)
+    assert quick.basis is None and quick.in_force_from is None
+    assert quick == slow and quick.model_dump_json() == slow.model_dump_json()
+    assert quick.__pydantic_fields_set__ == slow.__pydantic_fields_set__ == set(values)
+    assert list(vars(quick)) == list(TargetOut.__pydantic_fields__)  # the fields in their declared order

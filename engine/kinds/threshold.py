@@ -10,7 +10,7 @@ with ``evidence: true`` a count is split into items with and without a founding 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Optional, cast
+from typing import TYPE_CHECKING, Literal, Optional, Union, cast
 
 from .. import vi
 from ..findings import POINTS, FindingParts, basis_out, pct, value_parts
@@ -196,36 +196,35 @@ class Threshold(Kind):
 
     @staticmethod
     def _target_out(cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]) -> TargetOut:
-        out = Threshold._target_values(cat, r, obs, unit)
         _, basis, since = r.target.version(version_day(obs.window))
-        out.basis = basis_out(basis)
-        out.in_force_from = since
+        operator, value, known, display = Threshold._target_values(cat, r, obs, unit)
         if since is not None:  # the finding cites the version of a target that changed
-            out.display += f" (mức áp dụng từ ngày {vi.date(since)})"
-        return out
+            display += f" (mức áp dụng từ ngày {vi.date(since)})"
+        return TargetOut.model_construct(
+            operator=operator,
+            value=value,
+            unit=unit,
+            display=display,
+            threshold_known=known,
+            basis=basis_out(basis),
+            in_force_from=since,
+        )
 
     @staticmethod
-    def _target_values(cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]) -> TargetOut:
+    def _target_values(
+        cat: "Catalogue", r: ThresholdRule, obs: Observation, unit: Optional[str]
+    ) -> tuple[str, Union[bool, float, int, str, None], bool, str]:
+        """The target's operator, value for the JSON, whether it is known, and its words."""
         t = r.target
         ind = cat.indicators.get(r.measure.of)
         if t.value is None:
-            return TargetOut.model_construct(
-                operator=t.op,
-                value=None,
-                unit=unit,
-                threshold_known=False,
-                display="chưa xác định (" + (t.unknown_reason or "văn bản không nêu") + ")",
-            )
+            return t.op, None, False, "chưa xác định (" + (t.unknown_reason or "văn bản không nêu") + ")"
         if isinstance(t.value, bool):
-            return TargetOut.model_construct(
-                operator=t.op, value=t.value, unit=unit, threshold_known=True, display="có" if t.value else "không"
-            )
+            return t.op, t.value, True, "có" if t.value else "không"
         if isinstance(t.value, str):
             index = ind.level_index(t.value) if ind else None
             label = ind.level_label(index) if ind and index is not None else t.value
-            return TargetOut.model_construct(
-                operator=t.op, value=t.value, unit=unit, threshold_known=True, display=label
-            )
+            return t.op, t.value, True, label
         op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
         assert obs.target is not None  # a numeric target: observe() set it
         display = op_word + vi.quantity(obs.target, unit)
@@ -233,9 +232,7 @@ class Threshold(Kind):
             yearly, _, _ = t.version(version_day(obs.window))
             assert isinstance(yearly, Decimal)  # per_year needs a numeric value (Target checks it)
             display += f", tức {vi.quantity(yearly, unit)}/năm × {vi.count(len(obs.window.years))} năm"
-        return TargetOut.model_construct(
-            operator=t.op, value=json_number(obs.target), unit=unit, threshold_known=True, display=display
-        )
+        return t.op, json_number(obs.target), True, display
 
     def describe(self, cat, rule) -> list[str]:
         r = _own(rule)

