@@ -1131,13 +1131,16 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
+        doubt = 0.0
+        if reading == "count" and not cands:
+            cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
             periods, sure = rd.years(r, window_whens, cl, None)
             if not periods:
                 continue
             value: Any = fig.value
-            conf = 0.92 - 0.03 * min(level, 5) - (1 - sure)
+            conf = 0.92 - 0.03 * min(level, 5) - (1 - sure) - doubt
             notes = []
             if fig.bound == "approx":
                 conf = min(conf, 0.6)
@@ -1189,6 +1192,36 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 subjects.append(r)
             if reading == "count":
                 counts[r.key] = fig.value
+
+
+# the unit's make-up, said on its own ("Xã có 27 thôn.", "Thị trấn có 14 tổ dân phố với 2.315 hộ"): the whole
+_COMPOSITION = re.compile(
+    rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?(?:có|gồm)"
+    r"\s+(?:tổng\s+(?:số\s+)?)?$",
+    re.I,
+)
+_COMPOSITION_END = re.compile(r"\s*(?:$|[,.(]|(?:với|gồm|và)\b)", re.I)
+# a part that is not the stock of units holding the title: new this year, or holding it for years on end, or the best
+_NOT_THE_STOCK = re.compile(r"\b(?:thêm|mới|tăng|liên tục|liên tiếp|liền|tiêu biểu|xuất sắc|kiểu mẫu)\b", re.I)
+
+
+def _count_as_whole_or_part(
+    rd: _Reading, cl: _Clause, fig: g.Figure, after: str, before: str, subjects: list[Reader]
+) -> tuple[list[tuple[Reader, int, Optional[re.Match]]], float]:
+    """A bare count that the grammar gave no part or whole to: the unit's make-up said on its own ("Xã có 27
+    thôn.") is the whole; a count with the title right after it ("25 thôn được công nhận danh hiệu “Thôn văn
+    hóa”") is the part, less surely (marked for review: its whole is elsewhere, if anywhere)."""
+    if _COMPOSITION.match(before):
+        out: list[tuple[Reader, int, Optional[re.Match]]] = []
+        for r in rd.readers:
+            unit = _unit_at(r, cl.text, fig.end) if r.reads("whole") and r.unit else None
+            if unit is not None and _COMPOSITION_END.match(cl.text[unit.end() :]):
+                out.append((r, 0, unit))
+        return out, 0.0
+    if _NOT_THE_STOCK.search(before[-30:] + " " + cl.text[fig.end : fig.end + 80]):
+        return [], 0.0
+    parts = _candidates(rd, cl, fig, "part", after, before, subjects, unit_needed=True)
+    return [c for c in parts if c[1] == 0], 0.2
 
 
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)

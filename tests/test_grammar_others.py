@@ -210,3 +210,62 @@ def test_a_dossier_sent_up_for_appraisal_in_other_words(tmp_path):
     )
     got = _values(_draft(tmp_path, body))
     assert got[("ntm_nc.cong_nhan", "as_of")] == "da_trinh_tham_dinh"
+
+
+# --------------------------------------------------------------------------------------------------- figures
+
+
+def test_the_plans_figure_in_brackets_is_the_target_and_kế_hoạch_before_a_figure_is_no_document(tmp_path):
+    body = (
+        "Năm 2024, xã giảm được 06 hộ nghèo, đạt 120% kế hoạch (kế hoạch 05 hộ).\n\n"
+        "Năm 2023 giảm 03 hộ nghèo (KH giao: 04 hộ), đạt 75%.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("giam_ngheo.so_ho_giam", 2024): 6,
+        ("giam_ngheo.chi_tieu_giao", 2024): 5,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 120,
+        ("giam_ngheo.so_ho_giam", 2023): 3,
+        ("giam_ngheo.chi_tieu_giao", 2023): 4,
+        ("giam_ngheo.ty_le_hoan_thanh", 2023): 75,
+    }
+
+
+def test_the_units_make_up_said_on_its_own_is_the_whole_and_a_titled_count_alone_is_the_part(tmp_path):
+    body = (
+        "Phường có 11 khu phố với 4.210 hộ, 15.800 nhân khẩu.\n\n"
+        "Năm 2024 có 10 khu phố được công nhận danh hiệu “Khu phố văn hóa”; 09 khu phố đạt tiêu chí “Khu dân cư 6 "
+        "không”.\n"
+    )
+    head = HEAD_9.replace("9 tháng đầu năm 2024", "năm 2024").replace("08 tháng 10", "16 tháng 12")
+    draft = _draft(tmp_path, body, head=head)
+    assert _values(draft) == {
+        ("kdc.tong_so_khu", "as_of"): 11,
+        ("kdc.so_khu_van_hoa", "as_of"): 10,
+        ("kdc.so_khu_6_khong", "as_of"): 9,
+    }
+    review = {f["indicator"]: f.get("review", False) for f in draft["facts"]}
+    assert review == {"kdc.tong_so_khu": False, "kdc.so_khu_van_hoa": True, "kdc.so_khu_6_khong": True}
+
+
+def test_a_titled_count_that_is_no_stock_of_the_title_and_a_count_of_units_doing_something_else(tmp_path):
+    body = (
+        "Năm 2024 có thêm 02 thôn được công nhận danh hiệu thôn văn hóa; 04 thôn đạt danh hiệu thôn văn hóa 5 năm "
+        "liên tục.\n\n"
+        "Xã có 09 thôn tham gia mô hình tự quản về an ninh trật tự.\n\n"
+        "Năm 2024, xã giảm được 02 hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 2}
+
+
+def test_other_words_for_the_online_rate_the_years_plan_and_the_green_streets(tmp_path):
+    body = (
+        "Tỷ lệ hồ sơ được xử lý trên Cổng dịch vụ công trực tuyến đạt 68,5%.\n\n"
+        "Tỷ lệ hồ sơ thanh toán phí qua dịch vụ công trực tuyến đạt 30%.\n\n"
+        "Ngay từ đầu năm, Ủy ban nhân dân xã đã xây dựng kế hoạch công tác dân vận chính quyền năm 2024.\n\n"
+        "Tuyến phố “Xanh - Sạch - Đẹp”: duy trì 04 tuyến do các chi hội phụ nữ nhận chăm sóc.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 68.5,  # not the payments' 30%
+        ("dvcq.ke_hoach_nam", 2024): True,
+        ("dtvm.tuyen_duong_xanh", "as_of"): 4,
+    }
