@@ -1542,6 +1542,25 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
             break
 
 
+def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> None:
+    """ "chưa ký quy chế phối hợp nào", "không ban hành quy chế …": none in force."""
+    if not r.reads("documents") or r.docs is None:
+        return
+    m = re.search(
+        rf"\b(?:chưa|không)\s+(?:(?:ký|ký kết|ban hành|xây dựng)\s+)(?:(?:được|lại|thêm)\s+)?(?:{r.docs.pattern})\b"
+        r"(?:[^.;]{0,60}?\bnào\b)",
+        cl.text,
+        re.I,
+    )
+    if (
+        m is None
+        or rd.other_subject(cl.text[: m.start()])
+        or rd.other_unit(cl.text[max(0, m.start() - 40) : m.start()])
+    ):
+        return
+    rd.add(r, ["as_of"], cl.para, cl.start + m.start(), cl.text[m.start() : m.end()], value=False, confidence=0.8)
+
+
 def _opens_with(r: Reader, text: str) -> list[re.Match]:
     """The documents of the reader's kind in a clause that is an item of a list of them ("2. Quy chế phối hợp số
     03/… với …"), else none."""
@@ -1560,8 +1579,16 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
     for r in rd.readers:
         if r.docs is None:
             continue
-        mine = [m for m in matches if r.docs.fullmatch(m.group("kind"))]
+        # its own kind ("Quy chế phối hợp số 03/…"), or the decision it was issued with ("Quy chế phối hợp … (ban
+        # hành kèm theo Quyết định số 52/QĐ-UBND …)")
+        mine = [
+            m
+            for m in matches
+            if r.docs.fullmatch(m.group("kind"))
+            or re.search(rf"\b(?:{r.docs.pattern})\b[^.;]{{0,80}}?\bkèm theo\s+$", text[: m.start()], re.I)
+        ]
         if not mine:
+            _no_documents(rd, r, cl)
             continue
         run: list[str] = []  # the items of the list after this one
         if _opens_with(r, text):
@@ -1574,7 +1601,8 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
         before = text[: mine[0].start()]
         if rd.other_unit(before[-40:]) or _NOT_RESULT.search(before[-30:]):
             continue
-        quote = text[mine[0].start() : mine[-1].end()]
+        named = None if r.docs.fullmatch(mine[0].group("kind")) else r.docs.search(text[: mine[0].start()])
+        quote = text[named.start() if named else mine[0].start() : mine[-1].end()]
         if r.reads("documents"):
             rd.add(
                 r,
@@ -1986,32 +2014,40 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
         topic_reader = readers.get(count_key) if count_key else None
         if topic_reader is None:
             continue
+        listing = False  # the sentence before opened a list of criteria not met with a colon
         for s in para.sentences:
             text = for_matching(s.text)
+            # "… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường": the list's items after the
+            # first are sentences of their own (cut at "; " before a capital letter)
+            if listing and para.text[: s.start].rstrip().endswith(";"):
+                for c in _named_criteria(re.split(r"[.(]", text)[0], crits):
+                    _criterion_not_met(rd, c, para, s.start, s.text.rstrip(" ;."))
+                continue
+            listing = False
             where = [text, ctx.lead, " ".join(ctx.headings[-2:]), para.match]
             if not any(_found(topic_reader.topic, w) for w in where if w):
                 continue
             if topic_reader.not_ and re.search(r"\d+\s*/\s*\d+\s+tiêu chí nông thôn mới(?!\s+nâng)", text):
                 continue
-            for m in re.finditer(r"\btiêu chí\b(?P<a>[^.;]{0,200}?)\bchưa đạt\b(?P<b>[^.;(]{0,200})", text, re.I):
+            # after a colon ("… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường") the list runs
+            # on over its semicolons
+            for m in re.finditer(
+                r"\btiêu chí\b(?P<a>[^.;]{0,200}?)\bchưa đạt\b(?P<b>\s*(?:là|gồm)?\s*:[^.(]{0,300}|[^.;(]{0,200})",
+                text,
+                re.I,
+            ):
                 names = m.group("a") + " " + re.sub(r"^\s*(?:là|gồm)?\s*:?", "", m.group("b"))
-                hit = _named_criteria(names, crits)
-                for c in hit:
-                    ind = rd.cat.indicators.get(c.indicator)
-                    if ind is None or not ind.levels:
-                        continue
-                    r = Reader(
-                        ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset()
-                    )
-                    rd.add(
-                        r,
-                        ["as_of"],
-                        para,
-                        s.start + m.start(),
-                        s.text[m.start() : m.end()].strip(),
-                        value=ind.levels[0].key,
-                        confidence=0.85,
-                    )
+                listing = bool(re.match(r"\s*(?:là|gồm)?\s*:", m.group("b")))
+                for c in _named_criteria(names, crits):
+                    _criterion_not_met(rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip())
+
+
+def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str) -> None:
+    ind = rd.cat.indicators.get(c.indicator)
+    if ind is None or not ind.levels:
+        return
+    r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset())
+    rd.add(r, ["as_of"], para, at, quote, value=ind.levels[0].key, confidence=0.85)
 
 
 def _named_criteria(text: str, crits: list) -> list:

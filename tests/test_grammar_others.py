@@ -269,3 +269,45 @@ def test_other_words_for_the_online_rate_the_years_plan_and_the_green_streets(tm
         ("dvcq.ke_hoach_nam", 2024): True,
         ("dtvm.tuyen_duong_xanh", "as_of"): 4,
     }
+
+
+def test_criteria_not_met_listed_after_a_colon_over_semicolons(tmp_path):
+    body = (
+        "Đến nay xã đạt 16/19 tiêu chí xã nông thôn mới nâng cao; 03 tiêu chí chưa đạt là: Tiêu chí số 8 - Thông tin "
+        "và Truyền thông; Tiêu chí số 11 - Nghèo đa chiều; Tiêu chí số 19 - Quốc phòng và An ninh. Tiêu chí Y tế "
+        "đã đạt.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert {k[0]: v for k, v in got.items() if k[0].startswith("ntm_nc.tc")} == {
+        "ntm_nc.tc08": "chua_dat",
+        "ntm_nc.tc11": "chua_dat",
+        "ntm_nc.tc19": "chua_dat",
+    }
+
+
+def test_a_regulation_issued_with_a_decision_and_one_not_signed_yet(tmp_path):
+    issued = (
+        "Quy chế phối hợp giữa Ủy ban nhân dân xã với Mặt trận và các đoàn thể (ban hành kèm theo Quyết định số "
+        "31/QĐ-UBND ngày 12/3/2021) tiếp tục được thực hiện.\n"
+    )
+    draft = _draft(tmp_path, issued)
+    assert _values(draft) == {("dvcq.quy_che_phoi_hop", "as_of"): True, ("dvcq.so_quy_che_neu", "as_of"): 1}
+    assert draft["facts"][0]["source"]["quote"].startswith("Quy chế phối hợp giữa")
+    none = (
+        "Sau sắp xếp, đến nay xã chưa ban hành quy chế phối hợp nào với Mặt trận; trước đó, hai xã cũ đã ký quy chế "
+        "phối hợp với các đoàn thể.\n"
+    )
+    assert _values(_draft(tmp_path, none)) == {("dvcq.quy_che_phoi_hop", "as_of"): False}
+
+
+def test_the_cultural_standard_and_the_online_dossiers_in_a_label_or_a_table_row(tmp_path):
+    body = (
+        "Số thôn đạt chuẩn văn hóa: 09/11 thôn.\n\n"
+        "Tỷ lệ hồ sơ dịch vụ công trực tuyến: 58,2%.\n\n"
+        "Gia đình đạt tiêu chuẩn văn hóa: 1.845/2.010 hộ.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("kdc.so_khu_van_hoa", "as_of"): 9,
+        ("kdc.tong_so_khu", "as_of"): 11,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 58.2,
+    }
