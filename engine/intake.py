@@ -1203,6 +1203,9 @@ _COMPOSITION = re.compile(
 _COMPOSITION_END = re.compile(r"\s*(?:$|[,.(]|(?:với|gồm|và)\b)", re.I)
 # a part that is not the stock of units holding the title: new this year, or holding it for years on end, or the best
 _NOT_THE_STOCK = re.compile(r"\b(?:thêm|mới|tăng|liên tục|liên tiếp|liền|tiêu biểu|xuất sắc|kiểu mẫu)\b", re.I)
+# nor units denied it, stripped of it, or only put forward for it ("02 thôn không đạt …", "bị thu hồi danh hiệu",
+# "được đề nghị xét công nhận …")
+_NOT_HOLDING = re.compile(r"\b(?:không|chưa|bị|thu hồi|đề nghị|đề xuất|xét|đăng ký|phấn đấu)\b", re.I)
 
 
 def _count_as_whole_or_part(
@@ -1219,6 +1222,8 @@ def _count_as_whole_or_part(
                 out.append((r, 0, unit))
         return out, 0.0
     if _NOT_THE_STOCK.search(before[-30:] + " " + cl.text[fig.end : fig.end + 80]):
+        return [], 0.0
+    if _NOT_HOLDING.search(re.split(r"\bdanh hiệu\b|\btiêu chí\b|\bvăn hóa\b", cl.text[fig.end : fig.end + 80])[0]):
         return [], 0.0
     parts = _candidates(rd, cl, fig, "part", after, before, subjects, unit_needed=True)
     return [c for c in parts if c[1] == 0], 0.2
@@ -1420,7 +1425,7 @@ _NEGATED_ACT = re.compile(
 # it: an intention ("… dự kiến tổ chức vào tháng 11") is no act done, a denial ("… chưa thực hiện") is one not done
 _NAMED_ACT = re.compile(r"^\W*$|\b(?:việc|công tác)(?:\s+[^\W\d]+,?){0,3}\s+$", re.I)  # "Việc tổng hợp, sơ kết …"
 _ACT_PREDICATE = re.compile(
-    r"^[^.;:]{0,80}?\b(?:(?P<intent>dự kiến|sẽ|chuẩn bị|đang chuẩn bị|lùi|hoãn|theo kế hoạch)|"
+    r"^(?:(?!\b(?:nhưng|tuy nhiên|song|còn)\b)[^.;:]){0,80}?\b(?:(?P<intent>dự kiến|sẽ|chuẩn bị|đang chuẩn bị|lùi|hoãn)|"
     r"(?P<neg>chưa|không)\s+(?:được\s+)?(?:tổ chức|thực hiện|tiến hành|triển khai|ban hành|ký)\b)",
     re.I,
 )

@@ -311,3 +311,24 @@ def test_the_cultural_standard_and_the_online_dossiers_in_a_label_or_a_table_row
         ("kdc.tong_so_khu", "as_of"): 11,
         ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 58.2,
     }
+
+
+def test_a_titled_count_denied_stripped_or_only_proposed_is_no_part(tmp_path):
+    body = (
+        "Năm 2024 có 02 thôn không đạt danh hiệu thôn văn hóa do để xảy ra vi phạm.\n\n"
+        "Năm 2024 có 01 thôn bị thu hồi danh hiệu thôn văn hóa.\n\n"
+        "Năm 2024, 05 thôn được đề nghị xét công nhận danh hiệu thôn văn hóa.\n\n"
+        "Năm 2024, xã giảm được 02 hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 2}
+
+
+def test_an_act_named_first_done_as_planned_or_with_a_contrast_after_it(tmp_path):
+    body = (
+        "Việc ký kết giao ước thi đua năm 2024 được thực hiện theo kế hoạch, nhưng chưa tổ chức sơ kết giữa kỳ.\n\n"
+        "Việc sơ kết Phong trào thi đua “Dân vận khéo”, do nhiều nguyên nhân, chưa thực hiện được trong năm 2024.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("dvcq.giao_uoc_thi_dua", 2024): True,
+        ("dvk.so_ket_phong_trao", 2024): False,
+    }
