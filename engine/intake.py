@@ -812,7 +812,12 @@ class _Reading:
         last = None
         mentions: list[tuple[int, Optional[re.Match]]] = [(m.start(), m) for m in _SUBJECT.finditer(before)]
         # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
-        mentions += [(m.start(), None) for m in self.former.finditer(before)] if self.former else []
+        # — but not an old name kept by a place inside the unit ("tại khu tập thể Phúc Trì", "thôn Minh Hương")
+        mentions += (
+            [(m.start(), None) for m in self.former.finditer(before) if not _PLACE_BEFORE.search(before[: m.start()])]
+            if self.former
+            else []
+        )
         for _, m in sorted(mentions, key=lambda x: x[0]):
             if m is None:
                 last = "other"
@@ -977,6 +982,22 @@ def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
     return None
 
 
+def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]:
+    """A unit said in full once for two figures: "năm 2023 hỗ trợ 10 con, năm 2024 hỗ trợ 12 con bò giống" — the
+    classifier alone ("10 con") ends its clause, and the rest of the unit ("bò") is named in the same sentence."""
+    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;)]\s*)?$").match(cl.text, at)
+    if m is None:
+        return None
+    head = m.group("head").lower()
+    end = cl.para.match.find(".", cl.start + len(cl.text))
+    sentence = cl.sentence_before + " " + cl.para.match[cl.start : end if end >= 0 else None]
+    for full in reader.words.unit:
+        words = for_matching(full).lower().split()
+        if len(words) > 1 and words[0] == head and compile_pattern(full).search(sentence):
+            return re.compile(re.escape(m.group("head"))).match(cl.text, m.start("head"))
+    return None
+
+
 def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
@@ -1065,6 +1086,8 @@ def _candidates(
         if not r.reads(reading):
             continue
         unit = _unit_at(r, cl.text, fig.end) if r.unit else None
+        if unit is None and r.unit and reading == "count":
+            unit = _elliptic_unit(r, cl, fig.end)
         if unit_needed and r.unit and unit is None:
             continue
         if (
@@ -1195,6 +1218,11 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
 
 
 # the unit's make-up, said on its own ("Xã có 27 thôn.", "Thị trấn có 14 tổ dân phố với 2.315 hộ"): the whole
+_PLACE_BEFORE = re.compile(
+    r"\b(?:tại|ở|khu tập thể|khu đô thị|khu phố|khu dân cư|khu|thôn|tổ dân phố|tổ|xóm|ấp|khóm|bản|buôn|làng|chợ|"
+    r"trường|đường|phố|cầu|đình|chùa|nhà văn hóa)\s+$",
+    re.I,
+)
 _COMPOSITION = re.compile(
     rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?(?:có|gồm)"
     r"\s+(?:tổng\s+(?:số\s+)?)?$",

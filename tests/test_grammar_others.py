@@ -332,3 +332,25 @@ def test_an_act_named_first_done_as_planned_or_with_a_contrast_after_it(tmp_path
         ("dvcq.giao_uoc_thi_dua", 2024): True,
         ("dvk.so_ket_phong_trao", 2024): False,
     }
+
+
+def test_a_predecessors_name_kept_by_a_place_inside_the_merged_unit_is_no_other_unit(tmp_path):
+    body = (
+        "Xã Đông Quang được thành lập trên cơ sở sắp xếp hai xã Đông Hà và Tây Hà.\n\n"
+        "Năm 2024, xã công nhận 01 mô hình “Dân vận khéo” tại thôn Tây Hà (Quyết định số 12/QĐ-UBND ngày "
+        "03/5/2024), đạt 100% chỉ tiêu năm.\n\n"
+        "Trước sắp xếp, Tây Hà giảm 02 hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2024): 1, ("dvk.ty_le_dat_bao_cao", 2024): 100}
+
+
+def test_a_unit_said_in_full_once_for_two_figures_and_a_classifier_of_something_else(tmp_path):
+    body = (
+        "Hỗ trợ bò giống: năm 2023 hỗ trợ 08 con, năm 2024 hỗ trợ 09 con bò giống cho hộ nghèo.\n\n"
+        "Năm 2024, xã giảm được 03 hộ nghèo, hỗ trợ thêm 40 con gà giống cho hộ cận nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("ntm.ho_tro_bo_giong", 2023): 8,
+        ("ntm.ho_tro_bo_giong", 2024): 9,
+        ("giam_ngheo.so_ho_giam", 2024): 3,
+    }
