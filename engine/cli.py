@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import click
 
@@ -101,6 +101,36 @@ def _say(key: str, **fields) -> str:
     return say(key, _lang(), **fields)
 
 
+def _tell(key: str, **fields) -> None:
+    """Print the command's own line ``key`` (engine/messages_vi.py LINES) on standard error, its fields (the paths it
+    names) never split at a terminal's width."""
+    echo_line(_say(key, **fields), True, keep=[str(v) for k, v in fields.items() if k != "error"])
+
+
+def _tell_out(key: str, **fields) -> None:
+    """``_tell``, on standard output (what the command made: a rule added, a file created, pages written)."""
+    echo_line(_say(key, **fields), False, keep=[str(v) for v in fields.values()])
+
+
+def echo_line(text: str, err: bool = True, keep: Iterable[str] = ()) -> None:
+    """Print a line of the command's own (a note, a summary, a refusal, a diagnostic). To a terminal it is folded at
+    the terminal's width between words, never inside a path or a command the user would copy; to a file or a pipe it
+    goes as it is, one message a line, for grep and for editors that read ``path:line:col:``."""
+    if _on_terminal(err):
+        from .reporters.listing import fold, terminal_width
+
+        text = fold(text, terminal_width(), keep)
+    click.echo(text, err=err)
+
+
+def _on_terminal(err: bool) -> bool:
+    stream = sys.stderr if err else sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a stream replaced by one without isatty, or closed
+        return False
+
+
 def _output_error(exc: OutputError) -> None:
     """An output that cannot or must not be written: ``chitieu: error[output]: …`` in the run's language."""
     _refusal("output", str(exc))
@@ -108,14 +138,14 @@ def _output_error(exc: OutputError) -> None:
 
 def _refusal(code: str, message: str) -> None:
     """``chitieu: error[code]: message`` (a problem that belongs to no input file) in the run's language."""
-    click.echo(clean(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}"), err=True)
+    echo_line(clean(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}"))
 
 
 def _print_diagnostics(diags) -> None:
     # a message may quote the input: its control characters must not reach the terminal
     lang = _lang()
     for d in sorted(diags, key=lambda d: (d.path, d.sheet, d.line, d.col, d.code)):
-        click.echo(clean(d.render(lang)), err=True)
+        echo_line(clean(d.render(lang)), keep=[d.place])
 
 
 class _VietnameseUsage(VietnameseUsage):
@@ -140,16 +170,16 @@ def guarded(fn: Callable) -> Callable:
         except InputError as exc:
             _print_diagnostics(exc.diagnostics)
             n = sum(1 for d in exc.diagnostics if d.level == "error")
-            click.echo(_say("input-errors", n=n), err=True)
+            _tell("input-errors", n=n)
             sys.exit(EXIT_INPUT)
         except OutputError as exc:
             _output_error(exc)
             sys.exit(EXIT_INPUT)
         except KeyboardInterrupt:
-            click.echo(_say("interrupted"), err=True)
+            _tell("interrupted")
             sys.exit(EXIT_SIGINT)
         except Terminated as exc:
-            click.echo(_say("terminated", signal=signal.Signals(exc.signum).name), err=True)
+            _tell("terminated", signal=signal.Signals(exc.signum).name)
             sys.exit(128 + exc.signum)
         except BrokenPipeError:  # `chitieu check | head`: the reader has what it wanted
             _quiet_stdout()
@@ -166,12 +196,12 @@ def guarded(fn: Callable) -> Callable:
         except EngineError as exc:
             if debug:
                 raise
-            click.echo(_say("internal-rete", error=exc), err=True)
+            _tell("internal-rete", error=exc)
             sys.exit(EXIT_INTERNAL)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if debug:
                 raise
-            click.echo(_say("internal", error=f"{type(exc).__name__}: {exc}"), err=True)
+            _tell("internal", error=f"{type(exc).__name__}: {exc}")
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
@@ -198,9 +228,11 @@ def main(ctx: click.Context, debug: bool, lang: str) -> None:
 
     \b
     Examples:
-      chitieu check                          # the seed commune (facts/tinh-an): what failed first
+      # the seed commune (facts/tinh-an): what failed first
+      chitieu check
       chitieu check facts/tinh-an --format json
-      chitieu check facts/tinh-an --section  # drafted “Tồn tại, hạn chế và nguyên nhân”
+      # drafted “Tồn tại, hạn chế và nguyên nhân”
+      chitieu check facts/tinh-an --section
     """
     if threading.current_thread() is threading.main_thread():  # these remove temporary files, like Ctrl-C
         for sig in ENDING_SIGNALS:
@@ -401,17 +433,23 @@ def check(
     or its unit needs --as-of / --name); without PATHS the seed commune (facts/tinh-an) is checked.
 
     \b
-    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad input or usage
-    (and then no output file is written); 3 internal error.
+    Exit codes:
+      0  no finding at or above --fail-on;
+      1  findings at or above it;
+      2  bad input or usage (and then no output file is written);
+      3  internal error.
 
     \b
     Examples:
       chitieu check facts/tinh-an
-      chitieu check facts/tinh-an --status unmet,insufficient_data --rule 'van-dong-*'
-      chitieu check facts/ --plan 156/KH-UBND            # only that plan's rules (exit code included)
+      chitieu check facts/tinh-an --status unmet,insufficient_data \\
+        --rule 'van-dong-*'
+      # only that plan's rules (exit code included)
+      chitieu check facts/ --plan 156/KH-UBND
       chitieu check facts/tinh-an --format table
       chitieu check facts/tinh-an -o findings.json
-      chitieu check facts/tinh-an examples/waivers.yaml --fail-on insufficient_data
+      chitieu check facts/tinh-an examples/waivers.yaml \\
+        --fail-on insufficient_data
       chitieu check examples/tinh-an-bieu-mau.xlsx
     """
     if section:
@@ -441,13 +479,15 @@ def check(
         raise InputError(diags.items)  # nothing could be audited
     audited = _protect_reports(itertools.chain([first] if first else [], stream), originals)
     tally = Tally(sel.scope(audited))
-    shown = sel.shown(tally)
+    shown = Tally(sel.shown(tally))  # what is written: the findings with the chosen statuses
     again = _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name)
     again += _again_identity(commune_id, province)
     opts = Options(color=_use_color(color, output), again=again)
     _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
+    if output is not None and not diags.has_errors():
+        _tell("check-written", n=sum(shown.counts.values()), path=output)
     if sel.communes and not sel.matched_communes:
-        click.echo(_say("no-commune-matches", globs=" ".join(sel.communes)), err=True)
+        _tell("no-commune-matches", globs=" ".join(sel.communes))
     _finish(diags, tally.counts, fail_on, output)
 
 
@@ -483,7 +523,7 @@ def _prepare(
         rules_dir,
         paths,
         allow_unreviewed=allow_unreviewed,
-        echo=lambda key, **fields: click.echo(_say(key, **fields), err=True),
+        echo=_tell,
         asked=asked,
     )
     return p.catalogue, p.diags, p.inputs, p.originals, p.unreviewed
@@ -495,9 +535,9 @@ def _finish(diags: Diagnostics, counts: dict[str, int], fail_on: str, output: Op
     if diags.has_errors():
         n = len(diags.errors)
         if output is not None:
-            click.echo(_say("input-errors-left-out-file", n=n, path=output), err=True)
+            _tell("input-errors-left-out-file", n=n, path=output)
         else:
-            click.echo(_say("input-errors-left-out", n=n), err=True)
+            _tell("input-errors-left-out", n=n)
         sys.exit(EXIT_INPUT)
     sys.exit(_fail_exit(counts, fail_on))
 
@@ -557,6 +597,14 @@ def _emit(
         out.flush()
     elif diags is None or not diags.has_errors():
         write_atomic(output, data, inputs=originals, force=force)
+
+
+# what `report -o` says it wrote (engine/messages_vi.py LINES)
+DOCUMENT_NAMES = {
+    "commune": "document-commune",
+    "reviewer": "document-reviewer",
+    "self-assessment": "document-self-assessment",
+}
 
 
 @main.command()
@@ -636,19 +684,23 @@ def report(
 ) -> None:
     """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
 
-    \b
     The commune's draft (default) holds sections III.2 “Tồn tại, hạn chế và nguyên nhân” and IV “Phương hướng,
     nhiệm vụ thời gian tới” in the commune's own voice, with its results table, for the chairman's signature.
+
     The review sheet (--for reviewer) is the reviewing body's: every finding with its quote and line, where each
     threshold comes from, the checks of the report's figures, drafting problems and missing evidence.
 
     \b
     Examples:
-      chitieu report facts/tinh-an                                  # the commune's draft, Markdown
-      chitieu report facts/tinh-an -o du-thao.docx                  # Word (the name picks the format)
-      chitieu report facts/tinh-an --for reviewer --reviewer-body "BAN DÂN VẬN THÀNH ỦY" -o phieu.docx
+      # the commune's draft, Markdown
+      chitieu report facts/tinh-an
+      # Word (the name picks the format)
+      chitieu report facts/tinh-an -o du-thao.docx
+      chitieu report facts/tinh-an --for reviewer \\
+        --reviewer-body "BAN DÂN VẬN THÀNH ỦY" -o phieu.docx
       chitieu report facts/tinh-an --for self-assessment -o bieu-tu-danh-gia.xlsx
-      chitieu report facts/tinh-an --plan 84-KH/TU                  # the draft answers that plan only
+      # the draft answers that plan only
+      chitieu report facts/tinh-an --plan 84-KH/TU
     """
     from .documents.review import ReviewOptions, review_options_from
 
@@ -675,6 +727,8 @@ def report(
         force,
         diags,
     )
+    if output is not None and not diags.has_errors():
+        _tell("document-written", document=_say(DOCUMENT_NAMES[product]), path=output)
     _finish(diags, {}, "never", output)
 
 
@@ -714,6 +768,8 @@ def shortfalls(
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
     _deliver(SHORTFALL_FORMATS[fmt], Run.of(result), Options(), output, inputs, force, diags)
+    if output is not None and not diags.has_errors():
+        _tell("document-written", document=_say("document-shortfalls"), path=output)
     _finish(diags, {}, "never", output)
 
 
@@ -729,7 +785,8 @@ def init(folder: Path) -> None:
     \b
     Example:
       chitieu init ~/chitieu-quang-ngai
-      export CHITIEU_RULES=~/chitieu-quang-ngai/rules    # or: chitieu check --rules ~/chitieu-quang-ngai/rules
+      # or: chitieu check --rules ~/chitieu-quang-ngai/rules
+      export CHITIEU_RULES=~/chitieu-quang-ngai/rules
       chitieu check ~/chitieu-quang-ngai/facts
     """
     rules_src, seed_src = shipped_rules_dir(), seed_facts_dir()
@@ -746,16 +803,14 @@ def init(folder: Path) -> None:
             copied += 1
     rules_out = folder / "rules"
     seed_out = folder / "facts" / seed_src.name
-    click.echo(  # the variable holds an absolute path: it must still name the copy after a `cd`
-        _say(
-            "init-done",
-            copied=copied,
-            folder=folder,
-            rules=rules_out,
-            rules_abs=shlex.quote(str(rules_out.resolve())),
-            seed=seed_out,
-            facts=folder / "facts",
-        )
+    _tell_out(  # the variable holds an absolute path: it must still name the copy after a `cd`
+        "init-done",
+        copied=copied,
+        folder=folder,
+        rules=rules_out,
+        rules_abs=shlex.quote(str(rules_out.resolve())),
+        seed=seed_out,
+        facts=folder / "facts",
     )
 
 
@@ -768,7 +823,8 @@ def facts() -> None:
 
     \b
     Examples:
-      chitieu facts extract examples/bao-cao-mau.txt -o nhap.yaml --commune-id quang-ngai/tan-mau
+      chitieu facts extract examples/bao-cao-mau.txt -o nhap.yaml \\
+        --commune-id quang-ngai/tan-mau
       chitieu facts lint examples/bao-cao-mau.docx
       chitieu facts import examples/tinh-an-bieu-mau.xlsx -o so-lieu-tinh-an.yaml
     """
@@ -800,7 +856,8 @@ def facts_extract(
 
     \b
     Example:
-      chitieu facts extract examples/bao-cao-mau.docx --commune-id quang-ngai/tan-mau -o nhap-tan-mau.yaml
+      chitieu facts extract examples/bao-cao-mau.docx \\
+        --commune-id quang-ngai/tan-mau -o nhap-tan-mau.yaml
     """
     from .intake import Unknown, extract, to_yaml
     from .reporttext import encoding_note, read_report
@@ -824,7 +881,7 @@ def facts_extract(
     report = read_report(report_path)
     note = encoding_note(report)
     if note:
-        click.echo(clean(Diagnostic(str(report_path), 1, 1, "encoding", note, "note").render(_lang())), err=True)
+        _print_diagnostics([Diagnostic(str(report_path), 1, 1, "encoding", note, "note")])
     ex = extract(cat, report)
     if not ex.facts or not reads_as_report(report):  # nothing to draft: say so in the user's file, write nothing
         raise InputError([Diagnostic(str(report_path), 1, 1, "no-facts", no_facts(report))])
@@ -850,7 +907,7 @@ def facts_extract(
     _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
     n_review = sum(1 for f in ex.facts if f.review)
     counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}
-    click.echo(_say("extract-done", review=n_review, **counts), err=True)
+    _tell("extract-done", review=n_review, **counts)
 
 
 @facts.command("lint")
@@ -873,7 +930,7 @@ def facts_lint(reports: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     for path in reports:
         lint_report(cat, path, diags)
     _print_diagnostics(diags.items)
-    click.echo(_say("lint-done", problems=len(diags.warnings), reports=len(reports)), err=True)
+    _tell("lint-done", problems=len(diags.warnings), reports=len(reports))
     sys.exit(EXIT_FINDINGS if diags.warnings or diags.errors else EXIT_OK)
 
 
@@ -891,7 +948,8 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
     \b
     Examples:
       chitieu facts import examples/tinh-an-bieu-mau.xlsx -o so-lieu.yaml
-      chitieu check examples/tinh-an-bieu-mau.xlsx   # or check the form directly
+      # or check the form directly
+      chitieu check examples/tinh-an-bieu-mau.xlsx
     """
     from .facts import load_form
     from .form_read import to_yaml as form_to_yaml
@@ -911,7 +969,7 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
-    click.echo(_say("import-done", facts=len(facts_read), items=n_items, path=form_path), err=True)
+    _tell("import-done", facts=len(facts_read), items=n_items, path=form_path)
 
 
 # --------------------------------------------------------------------------------------------------- the form
@@ -1020,7 +1078,7 @@ def form(
         check_target(target, [], force=force)
     for spec, target in zip(specs, targets, strict=False):
         write_atomic(target, build_form(cat, spec), force=force)
-        click.echo(_say("form-done", path=target, name=spec.commune.name, id=spec.commune.id), err=True)
+        _tell("form-done", path=target, name=spec.commune.name, id=spec.commune.id)
 
 
 def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:
@@ -1155,7 +1213,8 @@ def rules_new(
     \b
     Example:
       chitieu init ~/chitieu-thu
-      chitieu rules new cu-can-bo-hoc-tap --source kh-84-tu --indicator dvcq.cu_can_bo_tap_huan --rules ~/chitieu-thu/rules
+      chitieu rules new cu-can-bo-hoc-tap --source kh-84-tu \\
+        --indicator dvcq.cu_can_bo_tap_huan --rules ~/chitieu-thu/rules
     """
     from .authoring import append_rule, skeleton
 
@@ -1191,7 +1250,7 @@ def rules_new(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     line = len(path.read_text(encoding="utf-8").splitlines()) - text.count("\n") + 2
-    click.echo(_say("rule-added", place=f"{path}:{line}", id=rule_id))
+    _tell_out("rule-added", place=f"{path}:{line}", id=rule_id)
 
 
 def _year_span(text: str) -> dict:
@@ -1277,8 +1336,9 @@ def rules_new_document(
 
     \b
     Example:
-      chitieu rules new-document kh-200-ubnd --number 200/KH-UBND --date 2025-01-15 \\
-        --issuer "UBND tỉnh Quảng Ngãi" --title "Kế hoạch thực hiện công tác dân vận năm 2025-2027" \\
+      chitieu rules new-document kh-200-ubnd --number 200/KH-UBND \\
+        --date 2025-01-15 --issuer "UBND tỉnh Quảng Ngãi" \\
+        --title "Kế hoạch thực hiện công tác dân vận năm 2025-2027" \\
         --period 2025-2027 --province quang-ngai --rules ~/chitieu-thu/rules
     """
     from .authoring import add_to_order, document_file, new_catalogue
@@ -1340,8 +1400,8 @@ def rules_new_document(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     for p in made:
-        click.echo(_say("created", path=p))
-    click.echo(_say("document-added", path=path, id=document_id, catalogue=cat.info_doc.path.name))
+        _tell_out("created", path=p)
+    _tell_out("document-added", path=path, id=document_id, catalogue=cat.info_doc.path.name)
 
 
 @rules.command("lint")
@@ -1354,7 +1414,8 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     \b
     Examples:
       chitieu rules lint
-      chitieu rules lint examples/quy-tac-moi.yaml     # a new rule file, checked with the catalogue
+      # a new rule file, checked with the catalogue
+      chitieu rules lint examples/quy-tac-moi.yaml
     """
     from .authoring import lint
 
@@ -1362,7 +1423,7 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     lint(paths, rules_dir or default_rules_dir(), diags)
     _print_diagnostics(diags.items)
     errors, warnings = len(diags.errors), len(diags.warnings)
-    click.echo(_say("rules-lint-done", errors=errors, warnings=warnings), err=True)
+    _tell("rules-lint-done", errors=errors, warnings=warnings)
     sys.exit(EXIT_INPUT if errors else EXIT_OK)
 
 
@@ -1421,7 +1482,7 @@ def rules_test(
     for res in results:
         click.echo(clean(example_line(res, _lang())))
     failed = sum(1 for r in results if not r.passed)
-    click.echo(_say("rules-test-done", passed=len(results) - failed, failed=failed))
+    _tell_out("rules-test-done", passed=len(results) - failed, failed=failed)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -1447,7 +1508,8 @@ def rules_diff(old_dir: Path, new_dir: Path, paths: tuple[Path, ...], fmt: str) 
 
     \b
     Example:
-      chitieu init ~/chitieu-ban-sua                      # a copy of the catalogue to revise
+      # a copy of the catalogue to revise
+      chitieu init ~/chitieu-ban-sua
       chitieu rules diff rules ~/chitieu-ban-sua/rules facts/tinh-an
     """
     import json
@@ -1515,9 +1577,9 @@ def rules_docs(out_dir: Optional[Path], force: bool, rules_dir: Optional[Path]) 
     pages = docs_pages(cat)
     stale = write_docs(out_dir, pages, force=force)
     if stale:
-        click.echo(_say("docs-done-stale", pages=len(pages), path=out_dir, stale=len(stale)))
+        _tell_out("docs-done-stale", pages=len(pages), path=out_dir, stale=len(stale))
     else:
-        click.echo(_say("docs-done", pages=len(pages), path=out_dir))
+        _tell_out("docs-done", pages=len(pages), path=out_dir)
 
 
 # the web page (chitieu.web is imported only when these run)

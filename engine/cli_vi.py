@@ -80,12 +80,13 @@ def _examples(help_text: str) -> tuple[str, list[str]]:
 
 
 def _note(path: str, line: str) -> str:
-    """An example line with its comment in Vietnamese (the command itself is left as it is)."""
-    m = re.match(r"(?P<cmd>.*?\S)(?P<gap>\s+)# (?P<note>.*)$", line)
+    """An example line with its comment in Vietnamese — a comment on a line of its own above the example, or after
+    it; the command itself is left as it is."""
+    m = re.match(r"(?P<head>.*?)(?<!\S)# (?P<note>.*)$", line)
     if not m:
         return line
     vi = help_vi.note(path, m.group("note"))
-    return f"{m.group('cmd')}{m.group('gap')}# {vi}" if vi else line
+    return f"{m.group('head')}# {vi}" if vi else line
 
 
 def vietnamese_help(cmd: click.Command, path: str) -> Optional[str]:
@@ -141,10 +142,10 @@ class _Help:
         if help_lang(ctx) != "vi":
             return super().format_arguments(ctx, formatter)  # type: ignore[misc]
         args = [p for p in self.get_params(ctx) if isinstance(p, click.Argument)]  # type: ignore[attr-defined]
-        if any(getattr(arg, "help", None) is not None for arg in args):  # an older click has no help for arguments
+        if any(arg.help is not None for arg in args):
             rows = []
-            for arg in args:
-                spec, text = arg.get_help_record(ctx)
+            for arg in args:  # click 8.5.0 gives no record for an argument without a help
+                spec, text = arg.get_help_record(ctx) or (arg.make_metavar(ctx), "")
                 rows.append((spec, help_vi.option(command_path(ctx), option_key(arg)) or text))
             with formatter.section("Tham số"):
                 formatter.write_dl(rows)
@@ -158,7 +159,9 @@ class _Help:
                 continue
             text = help_vi.option(command_path(ctx), option_key(param)) or param.help or ""
             extra = _extra_vi(param, ctx)
-            rows.append((param.get_help_spec(ctx), f"{text}  {extra}" if text and extra else text or extra))
+            record = param.get_help_record(ctx)  # not hidden, so a record (get_help_spec is click 8.5.1's only)
+            spec = record[0] if record else ", ".join(param.opts)
+            rows.append((spec, f"{text}  {extra}" if text and extra else text or extra))
         if rows:
             with formatter.section("Tùy chọn"):
                 formatter.write_dl(rows)
@@ -350,9 +353,6 @@ def _did_you_mean(possibilities, what: str) -> str:
     return f" (Có phải ý là một trong các {what}: {_names(sorted(possibilities))}?)"
 
 
-_NO_SUCH_COMMAND = getattr(click.exceptions, "NoSuchCommand", ())  # click 8.4 on; before, a plain UsageError
-
-
 def usage_message_vi(exc: click.UsageError) -> Optional[str]:
     """The Vietnamese of one of click's usage errors, from its attributes; None for one not known here."""
     from .messages_vi import vietnamese
@@ -360,7 +360,7 @@ def usage_message_vi(exc: click.UsageError) -> Optional[str]:
     ctx = exc.ctx
     if isinstance(exc, click.NoSuchOption):
         return f"Không có tùy chọn '{exc.option_name}'." + _did_you_mean(exc.possibilities, "tùy chọn")
-    if isinstance(exc, _NO_SUCH_COMMAND):
+    if isinstance(exc, click.exceptions.NoSuchCommand):
         return f"Không có lệnh '{exc.command_name}'." + _did_you_mean(exc.possibilities, "lệnh")
     if isinstance(exc, ExtraArguments):
         return f"Có tham số thừa: {' '.join(map(str, exc.extra))}."

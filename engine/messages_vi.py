@@ -1216,6 +1216,12 @@ LINES: dict[str, tuple[str, str]] = {
     "example-passed": ("PASSED", "ĐẠT"),
     "example-failed": ("FAILED", "KHÔNG ĐẠT"),
     "example-expected": ("expected {expected}, got {got}", "cần {expected}, kết quả {got}"),
+    "check-written": ("Wrote {n} finding(s) to {path}", "Đã ghi {n} kết luận vào {path}"),
+    "document-written": ("Wrote {document} to {path}", "Đã ghi {document} vào {path}"),
+    "document-commune": ("the commune's draft", "dự thảo báo cáo của xã"),
+    "document-reviewer": ("the review sheet", "phiếu rà soát"),
+    "document-self-assessment": ("the self-assessment table", "biểu tự đánh giá"),
+    "document-shortfalls": ("the list of shortfalls", "danh sách thiếu hụt"),
     "docs-done": ("{pages} page(s) written to {path}", "Đã ghi {pages} trang vào {path}"),
     "docs-done-stale": (
         "{pages} page(s) written to {path}; removed {stale} stale",

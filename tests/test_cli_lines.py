@@ -5,6 +5,7 @@ refusal of an output (`-o`), in Vietnamese by default and in English with --lang
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -113,6 +114,58 @@ def test_init_form_and_the_rule_authors_commands(tmp_path):
     assert vi.code == en.code == 0
     assert vi.err.strip() == f"{tmp_path / 'bieu-mau.xlsx'}: biểu mẫu của xã Tịnh An (quang-ngai/tinh-an)"
     assert en.err.strip() == f"{tmp_path / 'form.xlsx'}: the reporting form of xã Tịnh An (quang-ngai/tinh-an)"
+
+
+def test_check_o_says_what_it_wrote_on_stderr_and_nothing_on_stdout(tmp_path):
+    vi, en = (
+        run_cli("check", str(SEED_FACTS), "-o", str(tmp_path / name), *more, env=e)
+        for name, more, e in (("vi.json", (), VI), ("en.json", ("--status", "unmet"), {"CHITIEU_LANG": "en"}))
+    )
+    assert vi.code == en.code == 1 and vi.out == en.out == ""
+    written = json.loads((tmp_path / "vi.json").read_text(encoding="utf-8"))
+    n_all = len(written["findings"])
+    n_unmet = len(json.loads((tmp_path / "en.json").read_text(encoding="utf-8"))["findings"])
+    assert n_all > n_unmet > 0  # --status: the line counts what the file holds
+    assert vietnamese(vi.err.strip()) == f"Đã ghi {n_all} kết luận vào {tmp_path / 'vi.json'}"
+    assert en.err.strip() == f"Wrote {n_unmet} finding(s) to {tmp_path / 'en.json'}"
+
+
+def test_nothing_written_is_never_said_written(tmp_path):
+    (tmp_path / "f.json").write_text("{}", encoding="utf-8")
+    vi, en = both("check", str(SEED_FACTS), "-o", str(tmp_path / "f.json"))
+    assert vi.code == en.code == 2 and "Đã ghi" not in vi.err and "Wrote" not in en.err
+    assert (tmp_path / "f.json").read_text(encoding="utf-8") == "{}"
+    assert both("check", str(SEED_FACTS), "--fail-on", "never")[1].err == ""  # to standard output: nothing to say
+
+
+@pytest.mark.parametrize(
+    "product, vi_name, en_name",
+    [
+        ("commune", "dự thảo báo cáo của xã", "the commune's draft"),
+        ("reviewer", "phiếu rà soát", "the review sheet"),
+        ("self-assessment", "biểu tự đánh giá", "the self-assessment table"),
+    ],
+)
+def test_report_o_says_which_document_it_wrote(tmp_path, product, vi_name, en_name):
+    vi, en = (
+        run_cli("report", str(SEED_FACTS), "--for", product, "-o", str(tmp_path / name), env=e)
+        for name, e in (("vi.docx", VI), ("en.md", {"CHITIEU_LANG": "en"}))
+    )
+    assert vi.code == en.code == 0 and vi.out == en.out == ""
+    assert (tmp_path / "vi.docx").stat().st_size > 0 and (tmp_path / "en.md").stat().st_size > 0
+    assert vietnamese(vi.err.strip()) == f"Đã ghi {vi_name} vào {tmp_path / 'vi.docx'}"
+    assert en.err.strip() == f"Wrote {en_name} to {tmp_path / 'en.md'}"
+    from chitieu.cli import DOCUMENT_NAMES, DOCUMENT_PRODUCTS
+
+    assert set(DOCUMENT_NAMES) == set(DOCUMENT_PRODUCTS)  # a new document has its name said too
+
+
+def test_shortfalls_o_says_it_wrote_the_list(tmp_path):
+    vi, en = both("shortfalls", str(SEED_FACTS), "-o", str(tmp_path / "thieu-hut.csv"), "--force")
+    assert vi.code == en.code == 0 and vi.out == en.out == ""
+    assert (tmp_path / "thieu-hut.csv").read_text(encoding="utf-8").count("\n") > 1
+    assert vietnamese(vi.err.strip()) == f"Đã ghi danh sách thiếu hụt vào {tmp_path / 'thieu-hut.csv'}"
+    assert en.err.strip() == f"Wrote the list of shortfalls to {tmp_path / 'thieu-hut.csv'}"
 
 
 def test_the_note_on_an_unreviewed_draft(tmp_path):
@@ -427,3 +480,95 @@ def test_a_usage_error_of_a_commands_own_checks_is_said_in_vietnamese(args, en, 
     )
     assert lines[-1].startswith(f"Lỗi: {vi}")
     vietnamese(lines[-1])
+
+
+# --------------------------------------------------------------------------------------------------- at 80 columns
+
+
+@pytest.fixture
+def on_a_terminal(monkeypatch):
+    """The command's standard streams taken for a terminal (CliRunner's are not)."""
+    import chitieu.cli
+
+    monkeypatch.setattr(chitieu.cli, "_on_terminal", lambda err: True)
+
+
+def unfold(text: str) -> str:
+    """Folded lines joined back: a line indented by two spaces goes on the line above it."""
+    return re.sub(r"\n  (?=\S)", " ", text)
+
+
+def _narrow(runs) -> list[str]:
+    lines = [line for run in runs for line in run.err.splitlines()]
+    assert lines, "nothing was said"
+    return [line for line in lines if len(line) > 80]
+
+
+def test_on_a_terminal_the_note_on_an_unreviewed_draft_fits_80_columns(tmp_path, monkeypatch):
+    shutil.copy(REPORT, tmp_path / "bao-cao.txt")
+    args = ("check", "bao-cao.txt", "--allow-unreviewed", "--format", "json", "--fail-on", "never")
+    piped = both(*args, cwd=tmp_path, env={"COLUMNS": "80"})
+    import chitieu.cli
+
+    monkeypatch.setattr(chitieu.cli, "_on_terminal", lambda err: True)
+    shown = both(*args, cwd=tmp_path, env={"COLUMNS": "80"})
+    assert _narrow(shown) == []
+    for one_line, folded, command in zip(
+        piped,
+        shown,
+        ("`chitieu facts extract bao-cao.txt -o TỆP`", "`chitieu facts extract bao-cao.txt -o FILE`"),
+        strict=True,
+    ):
+        assert one_line.code == folded.code == 0 and one_line.out == folded.out
+        assert len(one_line.err.splitlines()) == 1 and command in one_line.err  # a pipe: one message, one line
+        assert len(folded.err.splitlines()) > 1 and unfold(folded.err) == one_line.err
+        assert any(command in line for line in folded.err.splitlines()), "the command to copy is never split"
+
+
+def test_on_a_terminal_the_refusal_of_an_unreviewed_draft_fits_80_columns(tmp_path, on_a_terminal):
+    shutil.copytree(SEED_FACTS, tmp_path / "tinh-an")
+    shutil.copy(REPORT, tmp_path / "bao-cao.txt")
+    drafted = run_cli(
+        "facts", "extract", "bao-cao.txt", "--commune-id", "quang-ngai/tinh-an", "-o", "tinh-an/nhap.yaml", cwd=tmp_path
+    )
+    assert drafted.code == 0, drafted.err
+    vi, en = both("check", "tinh-an", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert vi.code == en.code == 2 and vi.out == en.out == ""
+    assert _narrow([vi, en]) == []
+    for run, message in (
+        (en, "this is a draft of `chitieu facts extract` that no one has reviewed (unreviewed: true)"),
+        (vi, "đây là bản nháp của `chitieu facts extract` chưa được rà soát (unreviewed: true)"),
+    ):
+        first = next(line for line in run.err.splitlines() if "error[unreviewed]" in line)
+        assert first.startswith("tinh-an/nhap.yaml:5:1: error[unreviewed]: ")
+        assert f"tinh-an/nhap.yaml:5:1: error[unreviewed]: {message}" in unfold(run.err)
+        assert "--allow-unreviewed" in run.err
+
+
+def test_a_folded_line_never_splits_a_path_or_a_command():
+    from chitieu.reporters.listing import fold
+
+    path = "/tmp/thư mục của xã/báo cáo năm 2025.txt"
+    text = (
+        f"chitieu: {path}: 13 facts drafted automatically from the report and not reviewed; the findings rest on "
+        f"them — run `chitieu facts extract '{path}' -o FILE` to review them\n"
+        "Then: chitieu rules lint && chitieu rules test && chitieu check ~/chitieu-quang-ngai/facts"
+    )
+    lines = fold(text, 40, keep=[path]).split("\n")
+    assert unfold("\n".join(lines)) == text
+    # only what must stay whole is wider than the line: each goes whole to a line of its own
+    assert [line for line in lines if len(line) > 40] == [
+        f"  {path}:",
+        f"  `chitieu facts extract '{path}' -o FILE`",
+        "  chitieu rules lint && chitieu rules test && chitieu check ~/chitieu-quang-ngai/facts",
+    ]
+    assert fold(text, 400) == text  # what fits is left as it is
+
+
+def test_on_a_terminal_serves_refusal_fits_80_columns_and_keeps_its_command_whole(tmp_path, on_a_terminal):
+    vi, en = both("serve", "--host", "0.0.0.0", "--db", "c.db", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert vi.code == en.code == 2
+    assert _narrow([vi, en]) == []
+    for run in (vi, en):
+        assert "  chitieu users add NAME --role reviewer --province quang-ngai --db c.db" in run.err.splitlines()
+        assert run.err.startswith("chitieu: error[no-users]: ") and len(run.err.splitlines()) > 3

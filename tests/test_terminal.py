@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from conftest import SEED_FACTS, chitieu_exe, invoke, run_cli
+from conftest import ROOT, SEED_FACTS, chitieu_exe, invoke, run_cli
 
 SEED = str(SEED_FACTS)
 UNMET = [
@@ -250,16 +250,20 @@ def test_the_table_has_fewer_columns_when_narrower():
     assert [c.strip() for c in header(60).split("│")[1:-1]] == ["Quy tắc · Kỳ · Trạng thái"]
 
 
-def _on_a_terminal(args: list[str], env: dict, columns: int = 80) -> str:
-    """Run chitieu on a real pseudo-terminal of the given width; what it printed (CR LF made LF)."""
+def _on_a_terminal(
+    args: list[str], env: dict, columns: int = 80, *, stream: str = "stdout", cwd: Path | None = None
+) -> str:
+    """Run chitieu with ``stream`` on a real pseudo-terminal of the given width (the other one in a pipe that is not
+    read); what it printed on the terminal (CR LF made LF)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     full_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
     proc = subprocess.Popen(
         chitieu_exe() + args,
         stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.DEVNULL,
+        stdout=slave if stream == "stdout" else subprocess.DEVNULL,
+        stderr=slave if stream == "stderr" else subprocess.DEVNULL,
+        cwd=cwd,
         env=full_env | {"TERM": "xterm-256color"} | env,
     )
     os.close(slave)
@@ -428,3 +432,16 @@ def test_the_list_views_results_start_in_one_column():
         if m
     }
     assert len(starts) == 1, run.out
+
+
+def test_on_a_real_terminal_the_note_on_an_unreviewed_draft_is_folded_at_its_width(tmp_path):
+    """No $COLUMNS: the command's own lines on standard error take the terminal's width (issue: a new user's review,
+    a 250-character note at 80 columns); the command the user would copy stays on one line."""
+    shutil.copy(ROOT / "examples" / "bao-cao-mau.txt", tmp_path / "bao-cao.txt")
+    args = ["check", "bao-cao.txt", "--allow-unreviewed", "--format", "json", "--fail-on", "never"]
+    for lang, placeholder in (("vi", "TỆP"), ("en", "FILE")):
+        err = _on_a_terminal(["--lang", lang, *args], {}, 80, stream="stderr", cwd=tmp_path)
+        lines = [line for line in err.splitlines() if line]
+        assert lines[0].startswith("chitieu: bao-cao.txt: ") and len(lines) > 1
+        assert max(cell_len(line) for line in lines) <= 80
+        assert any(f"`chitieu facts extract bao-cao.txt -o {placeholder}`" in line for line in lines)

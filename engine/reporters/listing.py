@@ -9,6 +9,7 @@ summary at the end.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from typing import IO, Iterable, Sequence
 
@@ -63,8 +64,13 @@ def terminal_width() -> int:
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """``text`` in lines of at most ``width`` columns, broken only at spaces (a word longer than a line stays whole)."""
+    return fill(text.split(), width, first, rest)
+
+
+def fill(words: Iterable[str], width: int, first: str = "", rest: str = "") -> list[str]:
+    """``words`` in lines of at most ``width`` columns, the first line led by ``first``, the others by ``rest``."""
     lines, line, fresh = [], first, True
-    for word in text.split():
+    for word in words:
         if not fresh and cell_len(line) + 1 + cell_len(word) > width:
             lines.append(line)
             line, fresh = rest, True
@@ -72,6 +78,41 @@ def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
         fresh = False
     lines.append(line)
     return lines
+
+
+# a piece of a line of the command's own that a terminal line must never split: a `quoted command`, a command that
+# ends the line after ': ' ("… rồi chạy: chitieu rules lint && chitieu rules test -k …") or is a line of its own
+_WHOLE = re.compile(r"`[^`]*`|(?<=: )(?:chitieu|export) .*$|^\s*(?:chitieu|export) .*$")
+
+
+def fold(text: str, width: int, keep: Iterable[str] = (), indent: str = "  ") -> str:
+    """``text`` with each of its lines wider than ``width`` columns broken between words, the further lines indented
+    by ``indent``. Never inside a command the user would copy (``_WHOLE``) nor inside any of ``keep`` (the paths a
+    message names, which may hold spaces): such a piece goes whole to the next line, and stays whole when it is wider
+    than a line, as a word longer than a line does."""
+    kept = [k for k in keep if " " in k]
+    return "\n".join(_fold_line(line, width, kept, indent) for line in text.split("\n"))
+
+
+def _fold_line(line: str, width: int, kept: list[str], indent: str) -> str:
+    if cell_len(line) <= width:
+        return line
+    guarded: set[int] = set()
+    for start, end in [m.span() for m in _WHOLE.finditer(line)] + [
+        m.span() for k in kept for m in re.finditer(re.escape(k), line)
+    ]:
+        guarded.update(range(start, end))
+    body = line.lstrip(" ")
+    offset = len(line) - len(body)
+    words, word = [], ""
+    for i, ch in enumerate(body, start=offset):
+        if ch == " " and i not in guarded:
+            words.append(word)
+            word = ""
+        else:
+            word += ch
+    words.append(word)
+    return "\n".join(fill([w for w in words if w], width, line[:offset], line[:offset] + indent))
 
 
 def command_lines(label: str, argv: Sequence[str], width: int) -> list[str]:

@@ -36,9 +36,10 @@ def _say(key: str, **fields) -> str:
 
 def _refuse(code: str, message: str) -> None:
     """``chitieu: error[code]: message`` on standard error, in the run's language; exit 2."""
+    from ..cli import echo_line
     from ..diagnostics import Diagnostic
 
-    click.echo(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}", err=True)
+    echo_line(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}")
     sys.exit(2)
 
 
@@ -66,9 +67,11 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
 
     \b
     Examples:
-      chitieu serve                                  # ./chitieu.db, http://127.0.0.1:8000/?token=…
+      # ./chitieu.db, http://127.0.0.1:8000/?token=…
+      chitieu serve
       chitieu serve --db ~/chitieu/quang-ngai.db --port 8080
-      chitieu serve --db postgresql+psycopg://chitieu@db/chitieu --host 0.0.0.0   # accounts only
+      # accounts only
+      chitieu serve --db postgresql+psycopg://chitieu@db/chitieu --host 0.0.0.0
     """
     from sqlalchemy.exc import SQLAlchemyError
 
