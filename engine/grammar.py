@@ -116,7 +116,9 @@ _KINDS = (
 )
 _DOCNUM = r"[\w./&\-]+(?:\s*&\s*[\w./&\-]+)?"
 DOCUMENT = re.compile(
-    rf"\b(?P<kind>{_KINDS})(?: liên tịch)? (?:số:?\s*|số\s*)?(?P<number>\d[\w./&\-]*(?:\s*&\s*[\w./&\-]+)?"
+    # a number after the kind is the document's when "số" says so or it is coded ("12/KH-UBND"): "kế hoạch 25 hộ"
+    # is the plan's figure, not a document
+    rf"\b(?P<kind>{_KINDS})(?: liên tịch)? (?:số:?\s*|số\s*|(?=\d[\w.]*[/-]))(?P<number>\d[\w./&\-]*(?:\s*&\s*[\w./&\-]+)?"
     rf"(?:(?:\s*,\s*(?:số\s*)?|\s+và\s+(?:số\s*)?)\d[\w./&\-]*)*)"
     rf"(?:,?\s*(?:cùng\s+)?ngày:?\s*(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?",
     re.I,
@@ -263,6 +265,10 @@ _OVER_TARGET = re.compile(
 )
 _DIFF_LEAD = re.compile(r"\b(?P<w>vượt|thiếu|hụt)\s*$", re.I)
 _DIFF_TAIL = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+so với\s+(?:chỉ tiêu|kế hoạch)", re.I)
+# the plan's figure in brackets after a result: "đạt 124% kế hoạch (kế hoạch 25 hộ)", "(KH giao: 06 hộ)"
+_PLAN_IN_BRACKETS = re.compile(
+    r"\(\s*(?:kế hoạch|KH)(?:\s+(?:năm\s+(?:19|20)\d{2}|giao|đề ra))?\s*:?\s*(?:là\s+)?$", re.I
+)
 _BY_TARGET = re.compile(r"^[^;(]{0,25}?\btheo\s+chỉ tiêu\b", re.I)
 
 
@@ -353,7 +359,11 @@ def figures(text: str) -> list[Figure]:
         bound = _QUAL.get(q.group(1).lower()) if q else None
         if _OVER_TARGET.search(before):
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
-        elif _TARGET_LEAD.search(before) or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I):
+        elif (
+            _TARGET_LEAD.search(before)
+            or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I)
+            or _PLAN_IN_BRACKETS.search(before)
+        ):
             role = "target"
         elif (diff := _DIFF_LEAD.search(before)) and _DIFF_TAIL.match(text[m.end() :]):
             role = "over" if diff.group("w").lower() == "vượt" else "under"
@@ -427,6 +437,7 @@ class When:
     span: Optional[tuple[int, int]] = None
     every: bool = False  # "hằng năm … đều": each year of the report
     current: bool = False  # "6 tháng đầu năm", "trong năm": the report's own year
+    part: bool = False  # "9 tháng năm 2023", "6 tháng đầu năm 2023": some months of the year named, not all of it
     at: int = 0  # offset in the clause
 
     @property
@@ -456,6 +467,10 @@ _CURRENT = re.compile(
     re.I,
 )
 _EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I)
+# the months before "năm YYYY" that make it a part of that year ("9 tháng", "06 tháng đầu", "quý III")
+_MONTHS_OF = re.compile(
+    r"\b(?:\d{1,2}|ba|sáu|chín|mười|mười một)\s+tháng(?:\s+(?:đầu|cuối))?\s*$|\bquý\s+[IV\d]+\s*$", re.I
+)
 
 
 def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
@@ -481,7 +496,8 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         ys = [int(m.group("y"))] + [int(y) for y in re.findall(YEAR, m.group("more") or "")]
-        out.append(When(years=ys, at=m.start()))
+        part = _MONTHS_OF.search(text[max(0, m.start() - 30) : m.start()])
+        out.append(When(years=ys, at=part.start() + max(0, m.start() - 30) if part else m.start(), part=bool(part)))
     for m in _DATED.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -499,7 +515,7 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
 
 # --------------------------------------------------------------------------------------------------- clauses
 
-_YEAR_LEAD = rf"\s*(?:(?:năm|Năm)\s+{YEAR}\b|{YEAR}\s+[^\W\d/]|(?:\d+|sáu|chín|mười)\s+tháng\s+đầu\s+năm)"
+_YEAR_LEAD = rf"\s*(?:(?:năm|Năm)\s+{YEAR}\b|{YEAR}\s+[^\W\d/]|(?:\d+|sáu|chín|mười)\s+tháng\s+(?:đầu\s+)?năm)"
 _CUT = re.compile(rf";|:(?={_YEAR_LEAD})|,(?={_YEAR_LEAD})|\((?={_YEAR_LEAD})")
 
 

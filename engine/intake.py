@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Sequence, Union
 
 from . import grammar as g
 from .catalogue import Catalogue
@@ -344,10 +344,18 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
             if not m:
                 continue
             if kind == "day":
-                try:
-                    h.as_of = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-                except ValueError:
+                # several cut-offs ("số liệu của hai phường cũ đến ngày 30/6/2025 và của phường đến ngày 30/9/2025"):
+                # the figures run to the latest of them that is not past the report's own date
+                days = []
+                for d in rx.finditer(source):
+                    try:
+                        days.append(dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1))))
+                    except ValueError:
+                        continue
+                fit = [d for d in days if not h.date or d.isoformat()[:7] <= h.date[:7]]
+                if not fit:
                     continue
+                h.as_of = max(fit)
             elif kind == "months":
                 n = _MONTH_WORDS.get(m.group(1).lower()) or int(m.group(1))
                 h.as_of = _month_end(int(m.group(2)), n)
@@ -587,6 +595,8 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # --------------------------------------------------------------------------------------------------- compiled words
 
+# a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
+_MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -606,7 +616,7 @@ _NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\
 _SUBJECT = re.compile(
     rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
     rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
-    rf"|(?P<many>\b(?i:các|những)\s+(?i:xã|phường|thị trấn)\b)"
+    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:xã|phường|thị trấn)\b)"
     rf"|(?P<part>\b(?i:riêng)\s+(?i:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|khu)\s+(?:[{UP}]|\d))"
     # a body of the district, province or city acting ("Ủy ban nhân dân huyện công nhận 04 mô hình …"), not the
     # target it gives ("chỉ tiêu huyện giao"), a body the commune acts for or with ("do Ban Dân vận Huyện ủy mở") nor
@@ -615,7 +625,7 @@ _SUBJECT = re.compile(
     rf"ban thường vụ|hội nông dân|hội liên hiệp phụ nữ|hội cựu chiến binh|đoàn thanh niên|liên đoàn lao động|"
     rf"mặt trận tổ quốc(?: việt nam)?|ủy ban mặt trận tổ quốc(?: việt nam)?)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã)\b"
     rf"(?!\s+(?i:giao|đã giao)\b))"
-    rf"|\b(?i:xã|phường|thị trấn)(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\))?)"
+    rf"|\b(?i:xã|phường|thị trấn)(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
 )
 # an intention, a condition or a plan's target that governs what follows it in the clause ("Kế hoạch … đặt mục tiêu
 # đến năm 2025 có … từ 60% trở lên", "nếu được hỗ trợ kinh phí, xã sẽ xây dựng 02 mô hình"), unless a result is
@@ -742,6 +752,8 @@ class _Reading:
             if len(self.report_years) == 1:
                 return [self.report_years[0]], 0.95
             return ([self.as_of_year], 0.7) if self.as_of_year else ([], 0)
+        if when.part and kind == "year" and self.as_of_year and max(when.years) < self.as_of_year:
+            return [], 0  # "(9 tháng năm 2023 giảm 06 hộ)": some months of a past year, not that year's count
         if when.span:
             a, b = when.span
             if kind == "year":
@@ -800,7 +812,12 @@ class _Reading:
         last = None
         mentions: list[tuple[int, Optional[re.Match]]] = [(m.start(), m) for m in _SUBJECT.finditer(before)]
         # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
-        mentions += [(m.start(), None) for m in self.former.finditer(before)] if self.former else []
+        # — but not an old name kept by a place inside the unit ("tại khu tập thể Phúc Trì", "thôn Minh Hương")
+        mentions += (
+            [(m.start(), None) for m in self.former.finditer(before) if not _PLACE_BEFORE.search(before[: m.start()])]
+            if self.former
+            else []
+        )
         for _, m in sorted(mentions, key=lambda x: x[0]):
             if m is None:
                 last = "other"
@@ -965,6 +982,22 @@ def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
     return None
 
 
+def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]:
+    """A unit said in full once for two figures: "năm 2023 hỗ trợ 10 con, năm 2024 hỗ trợ 12 con bò giống" — the
+    classifier alone ("10 con") ends its clause, and the rest of the unit ("bò") is named in the same sentence."""
+    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;)]\s*)?$").match(cl.text, at)
+    if m is None:
+        return None
+    head = m.group("head").lower()
+    end = cl.para.match.find(".", cl.start + len(cl.text))
+    sentence = cl.sentence_before + " " + cl.para.match[cl.start : end if end >= 0 else None]
+    for full in reader.words.unit:
+        words = for_matching(full).lower().split()
+        if len(words) > 1 and words[0] == head and compile_pattern(full).search(sentence):
+            return re.compile(re.escape(m.group("head"))).match(cl.text, m.start("head"))
+    return None
+
+
 def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
@@ -1009,7 +1042,10 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
 def _read_paragraph(rd: _Reading, para: Paragraph, ctx: Context, following: list[Paragraph]) -> None:
     subjects: list[Reader] = []
     sentence = None
-    for cl in _read_clauses(rd, para, ctx):
+    cls = _read_clauses(rd, para, ctx)
+    items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
+    place = {id(c): i for i, c in enumerate(items)}
+    for cl in cls:
         if cl.sentence_before == "" and sentence is not cl.start:
             subjects = []
         sentence = cl.start
@@ -1018,7 +1054,9 @@ def _read_paragraph(rd: _Reading, para: Paragraph, ctx: Context, following: list
         _read_claims(rd, cl, subjects)
         _read_acts(rd, cl)
         _read_levels(rd, cl)
-        _read_documents(rd, cl)
+        if id(cl) in place:
+            i = place[id(cl)]
+            _read_documents(rd, cl, items[i - 1] if i else None, items[i + 1 :])
 
 
 _ROLE_READS = {
@@ -1048,6 +1086,8 @@ def _candidates(
         if not r.reads(reading):
             continue
         unit = _unit_at(r, cl.text, fig.end) if r.unit else None
+        if unit is None and r.unit and reading == "count":
+            unit = _elliptic_unit(r, cl, fig.end)
         if unit_needed and r.unit and unit is None:
             continue
         if (
@@ -1114,13 +1154,16 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
+        doubt = 0.0
+        if reading == "count" and not cands:
+            cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
             periods, sure = rd.years(r, window_whens, cl, None)
             if not periods:
                 continue
             value: Any = fig.value
-            conf = 0.92 - 0.03 * min(level, 5) - (1 - sure)
+            conf = 0.92 - 0.03 * min(level, 5) - (1 - sure) - doubt
             notes = []
             if fig.bound == "approx":
                 conf = min(conf, 0.6)
@@ -1172,6 +1215,46 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 subjects.append(r)
             if reading == "count":
                 counts[r.key] = fig.value
+
+
+# the unit's make-up, said on its own ("Xã có 27 thôn.", "Thị trấn có 14 tổ dân phố với 2.315 hộ"): the whole
+_PLACE_BEFORE = re.compile(
+    r"\b(?:tại|ở|khu tập thể|khu đô thị|khu phố|khu dân cư|khu|thôn|tổ dân phố|tổ|xóm|ấp|khóm|bản|buôn|làng|chợ|"
+    r"trường|đường|phố|cầu|đình|chùa|nhà văn hóa)\s+$",
+    re.I,
+)
+_COMPOSITION = re.compile(
+    rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?(?:có|gồm)"
+    r"\s+(?:tổng\s+(?:số\s+)?)?$",
+    re.I,
+)
+_COMPOSITION_END = re.compile(r"\s*(?:$|[,.(]|(?:với|gồm|và)\b)", re.I)
+# a part that is not the stock of units holding the title: new this year, or holding it for years on end, or the best
+_NOT_THE_STOCK = re.compile(r"\b(?:thêm|mới|tăng|liên tục|liên tiếp|liền|tiêu biểu|xuất sắc|kiểu mẫu)\b", re.I)
+# nor units denied it, stripped of it, or only put forward for it ("02 thôn không đạt …", "bị thu hồi danh hiệu",
+# "được đề nghị xét công nhận …")
+_NOT_HOLDING = re.compile(r"\b(?:không|chưa|bị|thu hồi|đề nghị|đề xuất|xét|đăng ký|phấn đấu)\b", re.I)
+
+
+def _count_as_whole_or_part(
+    rd: _Reading, cl: _Clause, fig: g.Figure, after: str, before: str, subjects: list[Reader]
+) -> tuple[list[tuple[Reader, int, Optional[re.Match]]], float]:
+    """A bare count that the grammar gave no part or whole to: the unit's make-up said on its own ("Xã có 27
+    thôn.") is the whole; a count with the title right after it ("25 thôn được công nhận danh hiệu “Thôn văn
+    hóa”") is the part, less surely (marked for review: its whole is elsewhere, if anywhere)."""
+    if _COMPOSITION.match(before):
+        out: list[tuple[Reader, int, Optional[re.Match]]] = []
+        for r in rd.readers:
+            unit = _unit_at(r, cl.text, fig.end) if r.reads("whole") and r.unit else None
+            if unit is not None and _COMPOSITION_END.match(cl.text[unit.end() :]):
+                out.append((r, 0, unit))
+        return out, 0.0
+    if _NOT_THE_STOCK.search(before[-30:] + " " + cl.text[fig.end : fig.end + 80]):
+        return [], 0.0
+    if _NOT_HOLDING.search(re.split(r"\bdanh hiệu\b|\btiêu chí\b|\bvăn hóa\b", cl.text[fig.end : fig.end + 80])[0]):
+        return [], 0.0
+    parts = _candidates(rd, cl, fig, "part", after, before, subjects, unit_needed=True)
+    return [c for c in parts if c[1] == 0], 0.2
 
 
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
@@ -1362,8 +1445,39 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
 # a denial of the act just before it: "chưa ban hành", "không có", "chưa tổ chức ký kết", "chưa kịp xây dựng" (up to two
 # words between; not "không chỉ", "không ngừng")
 _NEGATED_ACT = re.compile(
-    r"\b(?:chưa|không)(?!\s+(?:chỉ|ngừng|những)\b)(?:\s+(?:có|được|kịp|tổ chức|tiến hành|thực hiện))*\s*$", re.I
+    r"\b(?:chưa|không)(?!\s+(?:chỉ|ngừng|những)\b)"
+    r"(?:\s+(?:có|được|kịp|tổ chức|tiến hành|thực hiện|mời|giao|phân công|yêu cầu|đề nghị))*\s*$",
+    re.I,
+)  # "chưa được mời tham gia phản biện …", "không được giao xây dựng …": the act denied by the passive
+# an act named as a topic ("Việc sơ kết …", "Công tác ký kết …", or opening its clause) whose predicate comes after
+# it: an intention ("… dự kiến tổ chức vào tháng 11") is no act done, a denial ("… chưa thực hiện") is one not done
+_NAMED_ACT = re.compile(r"^\W*$|\b(?:việc|công tác)(?:\s+[^\W\d]+,?){0,3}\s+$", re.I)  # "Việc tổng hợp, sơ kết …"
+_ACT_PREDICATE = re.compile(
+    r"^(?:(?!\b(?:nhưng|tuy nhiên|song|còn)\b)[^.;:]){0,80}?\b(?:(?P<intent>dự kiến|sẽ|chuẩn bị|đang chuẩn bị|lùi|hoãn)|"
+    r"(?P<neg>chưa|không)\s+(?:được\s+)?(?:tổ chức|thực hiện|tiến hành|triển khai|ban hành|ký)\b)",
+    re.I,
 )
+_LATER = re.compile(
+    r"\b(?:quý\s+(?P<q>IV|III|II|I|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9]))(?:\s*/\s*(?P<y>(?:19|20)\d{2}))?\b", re.I
+)
+_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _after_as_of(text: str, as_of: Optional[dt.date]) -> bool:
+    """Whether the predicate of a named act places it in a month or quarter that starts after the report's date ("…
+    được lồng ghép vào hội nghị quý IV" in a nine-month report): not done by then."""
+    if as_of is None:
+        return False
+    pred = re.match(r"[^.;]{0,100}", text)
+    for m in _LATER.finditer(pred.group(0) if pred else ""):
+        year = int(m.group("y")) if m.group("y") else as_of.year
+        q = m.group("q")
+        month = 3 * (_QUARTER.get(q.lower(), 0) or int(q)) - 2 if q else int(m.group("m"))
+        if dt.date(year, month, 1) > as_of:
+            return True
+    return False
+
+
 _ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\btích cực\b|\bthực hiện tốt\b", re.I)
 
 
@@ -1396,6 +1510,13 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             if r.not_ and _found(r.not_, text[max(0, m.start() - 30) : m.end() + 40]):
                 continue
             value = not _NEGATED_ACT.search(before[-40:])
+            denied_after = 0
+            if _NAMED_ACT.search(before):
+                pred = _ACT_PREDICATE.match(text[m.end() :])
+                if (pred and pred.group("intent")) or _after_as_of(text[m.end() :], rd.header.as_of):
+                    break  # not done yet: nothing drafted, the statement stays among those unmatched
+                if pred:
+                    value, denied_after = False, pred.end()
             # the year written with the act ("… dân vận chính quyền năm 2024") is the act's year
             tail = re.match(rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR})\b", text[m.end() :])
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
@@ -1412,7 +1533,7 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 periods,
                 cl.para,
                 cl.start + m.start(),
-                text[_quote_start(text, m.start()) : m.end() + (tail.end() if tail else 0)],
+                text[_quote_start(text, m.start()) : m.end() + max(tail.end() if tail else 0, denied_after)],
                 value=value,
                 document=doc,
                 confidence=0.88 - (1 - sure),
@@ -1454,9 +1575,36 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
             break
 
 
-def _read_documents(rd: _Reading, cl: _Clause) -> None:
+def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> None:
+    """ "chưa ký quy chế phối hợp nào", "không ban hành quy chế …": none in force."""
+    if not r.reads("documents") or r.docs is None:
+        return
+    m = re.search(
+        rf"\b(?:chưa|không)\s+(?:(?:ký|ký kết|ban hành|xây dựng)\s+)(?:(?:được|lại|thêm)\s+)?(?:{r.docs.pattern})\b"
+        r"(?:[^.;]{0,60}?\bnào\b)",
+        cl.text,
+        re.I,
+    )
+    if (
+        m is None
+        or rd.other_subject(cl.text[: m.start()])
+        or rd.other_unit(cl.text[max(0, m.start() - 40) : m.start()])
+    ):
+        return
+    rd.add(r, ["as_of"], cl.para, cl.start + m.start(), cl.text[m.start() : m.end()], value=False, confidence=0.8)
+
+
+def _opens_with(r: Reader, text: str) -> list[re.Match]:
+    """The documents of the reader's kind in a clause that is an item of a list of them ("2. Quy chế phối hợp số
+    03/… với …"), else none."""
+    mine = [m for m in g.DOCUMENT.finditer(text) if r.docs is not None and r.docs.fullmatch(m.group("kind"))]
+    return mine if mine and re.fullmatch(r"\W*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", text[: mine[0].start()]) else []
+
+
+def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, rest: Sequence[_Clause] = ()) -> None:
     """'Quy chế phối hợp số 01/…, số 02/… và số 03/… giữa UBND xã với A, B và C': in force (with the first
-    document), how many are listed by number, and the partners named one by one."""
+    document), how many are listed by number, and the partners named one by one. A list of them, one per item
+    ("1. Quy chế … với A; 2. Quy chế … với B; …"), is one enumeration: counted and its partners named together."""
     text = cl.text
     matches = []
     for m in g.DOCUMENT.finditer(text):
@@ -1464,13 +1612,30 @@ def _read_documents(rd: _Reading, cl: _Clause) -> None:
     for r in rd.readers:
         if r.docs is None:
             continue
-        mine = [m for m in matches if r.docs.fullmatch(m.group("kind"))]
+        # its own kind ("Quy chế phối hợp số 03/…"), or the decision it was issued with ("Quy chế phối hợp … (ban
+        # hành kèm theo Quyết định số 52/QĐ-UBND …)")
+        mine = [
+            m
+            for m in matches
+            if r.docs.fullmatch(m.group("kind"))
+            or re.search(rf"\b(?:{r.docs.pattern})\b[^.;]{{0,80}}?\bkèm theo\s+$", text[: m.start()], re.I)
+        ]
         if not mine:
+            _no_documents(rd, r, cl)
             continue
+        run: list[str] = []  # the items of the list after this one
+        if _opens_with(r, text):
+            if prev is not None and _opens_with(r, prev.text):
+                continue  # an item of a list read with its first item
+            for nxt in rest:
+                if not _opens_with(r, nxt.text):
+                    break
+                run.append(nxt.text)
         before = text[: mine[0].start()]
         if rd.other_unit(before[-40:]) or _NOT_RESULT.search(before[-30:]):
             continue
-        quote = text[mine[0].start() : mine[-1].end()]
+        named = None if r.docs.fullmatch(mine[0].group("kind")) else r.docs.search(text[: mine[0].start()])
+        quote = text[named.start() if named else mine[0].start() : mine[-1].end()]
         if r.reads("documents"):
             rd.add(
                 r,
@@ -1484,9 +1649,14 @@ def _read_documents(rd: _Reading, cl: _Clause) -> None:
             )
         if r.reads("document_count"):
             n = sum(len(g.document_numbers(m)) for m in mine)
+            n += sum(len(g.document_numbers(m)) for t in run for m in _opens_with(r, t))
             rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), quote, value=n, confidence=0.85)
         if r.reads("partners"):
             names = _partners(text[mine[0].start() :])
+            for t in run:
+                names += [
+                    n for n in _partners(t[_opens_with(r, t)[0].start() :]) if n.lower() not in map(str.lower, names)
+                ]
             if names:
                 rd.add(
                     r,
@@ -1511,7 +1681,8 @@ def _partners(text: str) -> list[str]:
     names: list[str] = []
     for part in re.split(r"\bvới\b", region)[1:]:
         part = re.sub(r"\b(?:giữa\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\b", "", part)
-        part = re.sub(r"\bvà\s+(?:Quy chế|Kế hoạch)\b.*$", "", part)
+        # the next document of the list ends this one's partners ("… với Hội Nông dân, Quy chế số 04/… với …")
+        part = re.sub(r"(?:,|\bvà\b)?\s*\b(?:Quy chế|Kế hoạch|Quyết định|Chương trình phối hợp)\b.*$", "", part)
         for name in re.split(r",|\bvà\b", part):
             name = name.strip(" ,;.:\"“”")
             if _GENERIC_PARTNER.search(name):
@@ -1628,7 +1799,10 @@ def _items_after(
     if reader.verb and passive:
         region = region[passive.end() :]
     raw = para.raw
-    if text[start:].rstrip().rstrip(".").endswith(":") or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region):
+    # the list belongs to the sentence that opens it: an earlier sentence of the paragraph names none of its items
+    # ("Năm 2022, xã công nhận 01 mô hình. Năm 2023, … 02 mô hình, gồm:")
+    tail = text[start:].rstrip().rstrip(".")
+    if (tail.endswith(":") and not re.search(r"\.\s+\S", tail)) or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region):
         for p in following:
             region += " " + p.text
             raw += " " + p.raw
@@ -1873,32 +2047,40 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
         topic_reader = readers.get(count_key) if count_key else None
         if topic_reader is None:
             continue
+        listing = False  # the sentence before opened a list of criteria not met with a colon
         for s in para.sentences:
             text = for_matching(s.text)
+            # "… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường": the list's items after the
+            # first are sentences of their own (cut at "; " before a capital letter)
+            if listing and para.text[: s.start].rstrip().endswith(";"):
+                for c in _named_criteria(re.split(r"[.(]", text)[0], crits):
+                    _criterion_not_met(rd, c, para, s.start, s.text.rstrip(" ;."))
+                continue
+            listing = False
             where = [text, ctx.lead, " ".join(ctx.headings[-2:]), para.match]
             if not any(_found(topic_reader.topic, w) for w in where if w):
                 continue
             if topic_reader.not_ and re.search(r"\d+\s*/\s*\d+\s+tiêu chí nông thôn mới(?!\s+nâng)", text):
                 continue
-            for m in re.finditer(r"\btiêu chí\b(?P<a>[^.;]{0,200}?)\bchưa đạt\b(?P<b>[^.;(]{0,200})", text, re.I):
+            # after a colon ("… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường") the list runs
+            # on over its semicolons
+            for m in re.finditer(
+                r"\btiêu chí\b(?P<a>[^.;]{0,200}?)\bchưa đạt\b(?P<b>\s*(?:là|gồm)?\s*:[^.(]{0,300}|[^.;(]{0,200})",
+                text,
+                re.I,
+            ):
                 names = m.group("a") + " " + re.sub(r"^\s*(?:là|gồm)?\s*:?", "", m.group("b"))
-                hit = _named_criteria(names, crits)
-                for c in hit:
-                    ind = rd.cat.indicators.get(c.indicator)
-                    if ind is None or not ind.levels:
-                        continue
-                    r = Reader(
-                        ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset()
-                    )
-                    rd.add(
-                        r,
-                        ["as_of"],
-                        para,
-                        s.start + m.start(),
-                        s.text[m.start() : m.end()].strip(),
-                        value=ind.levels[0].key,
-                        confidence=0.85,
-                    )
+                listing = bool(re.match(r"\s*(?:là|gồm)?\s*:", m.group("b")))
+                for c in _named_criteria(names, crits):
+                    _criterion_not_met(rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip())
+
+
+def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str) -> None:
+    ind = rd.cat.indicators.get(c.indicator)
+    if ind is None or not ind.levels:
+        return
+    r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset())
+    rd.add(r, ["as_of"], para, at, quote, value=ind.levels[0].key, confidence=0.85)
 
 
 def _named_criteria(text: str, crits: list) -> list:
