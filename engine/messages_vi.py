@@ -412,6 +412,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             rf"(?P<key>{Q}) is (?P<type>[a-z_]+): the value must be a number or a bound, got (?P<got>{ANY})",
             "{key} có kiểu {type}: giá trị phải là một số hoặc một khoảng, nhưng gặp {got}",
         ),
+        (
+            rf"(?P<key>{Q}) counts whole (?P<unit>{ANY}): (?P<got>\S+) is not whole",
+            "{key} là số {unit} nên phải là số nguyên; {got} không phải số nguyên",
+        ),
         (rf"(?P<key>{Q}) is (?P<type>[a-z_]+): (?P<rest>{ANY})", "{key} có kiểu {type}: {rest}"),
     ],
     "unit-mismatch": [

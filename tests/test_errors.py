@@ -85,6 +85,12 @@ def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
             "missing required key 'quote'",
         ),
         (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 2.5, source: {line: 1, quote: q}}",
+            "2.5",
+            "type-mismatch",
+            "'giam_ngheo.so_ho_giam' counts whole hộ: 2.5 is not whole",
+        ),
+        (
             "  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 150, source: {line: 1, quote: q}}",
             "150",
             "out-of-range",
