@@ -349,30 +349,47 @@ def _missing(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window"
 def _waiver_out(
     act: "Activation", waivers: list["LoadedWaiver"], rule_id: str, cf: "CommuneFacts", w: "Window"
 ) -> tuple[Optional[WaiverOut], list[str]]:
+    """The waiver of this finding (the one the Rete matched, in force on the as-of date; else the first expired one)
+    and a note for every other waiver of the same finding: expired, or in force but not the one applied."""
+    mine = [
+        lw
+        for lw in waivers
+        if lw.waiver.rule == rule_id and lw.waiver.commune == cf.commune.id and lw.waiver.period.key == w.key
+    ]
+    applied = next((lw for lw in mine if act.waiver_id == lw.id), None)
+    expired = [lw for lw in mine if lw is not applied and lw.waiver.expires < w.as_of]
+    chosen = applied or (expired[0] if expired else None)
     notes: list[str] = []
-    chosen = None
-    for lw in waivers:
-        wv = lw.waiver
-        if wv.rule != rule_id or wv.commune != cf.commune.id or wv.period.key != w.key:
+    for lw in mine:
+        if lw is applied:
             continue
-        applied = act.waiver_id == lw.id  # the one the Rete matched: in force on the as-of date
-        if not applied and wv.expires >= w.as_of:
-            continue
-        if not applied:
+        where, until = f"{lw.path}:{lw.line}", vi.date(lw.waiver.expires)
+        if lw.waiver.expires >= w.as_of:
+            if applied is not None:  # two waivers in force for one finding: say which one counts
+                notes.append(
+                    f"Miễn trừ tại {where} (hiệu lực đến ngày {until}) cũng nêu chỉ tiêu này; "
+                    f"áp dụng miễn trừ tại {applied.path}:{applied.line}."
+                )
+        elif applied is not None:
             notes.append(
-                f"Miễn trừ tại {lw.path}:{lw.line} đã hết hạn ngày {vi.date(wv.expires)}; "
-                "chỉ tiêu được đánh giá bình thường."
+                f"Miễn trừ tại {where} đã hết hạn ngày {until}; áp dụng miễn trừ tại {applied.path}:{applied.line}."
             )
-        if applied or chosen is None:  # the applied waiver, else the first expired one
-            chosen = WaiverOut.model_construct(
-                reason=wv.reason,
-                approver=wv.approver,
-                expires=wv.expires,
-                expired=not applied,
-                file=str(lw.path),
-                line=lw.line,
-            )
-    return chosen, notes
+        else:
+            notes.append(f"Miễn trừ tại {where} đã hết hạn ngày {until}; chỉ tiêu được đánh giá bình thường.")
+    if chosen is None:
+        return None, notes
+    wv = chosen.waiver
+    return (
+        WaiverOut.model_construct(
+            reason=wv.reason,
+            approver=wv.approver,
+            expires=wv.expires,
+            expired=chosen is not applied,
+            file=str(chosen.path),
+            line=chosen.line,
+        ),
+        notes,
+    )
 
 
 def as_sentence(note: str) -> str:

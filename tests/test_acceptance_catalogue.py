@@ -230,6 +230,32 @@ def test_waiver_turns_unmet_into_waived_and_an_expired_one_is_reported(tmp_path)
     assert any("đã hết hạn ngày 30/6/2024" in n for n in cds["notes"])
 
 
+def test_a_second_waiver_of_one_finding_is_named_and_never_contradicts_the_one_applied(tmp_path):
+    """An expired waiver beside one in force, and two in force: the finding is waived by one of them, and its notes
+    say which, never that the target was judged as usual."""
+    facts = _with_facts(tmp_path, {})
+    waivers = tmp_path / "waivers.yaml"
+    gpmb = "rule: mo-hinh-van-dong-gpmb, commune: quang-ngai/tinh-an, period: as_of"
+    waivers.write_text(
+        "schema: chitieu.waivers/1\nwaivers:\n"
+        f"  - {{{gpmb}, reason: Tạm dừng dự án, approver: Chủ tịch UBND huyện, expires: 2024-03-31}}\n"
+        f"  - {{{gpmb}, reason: Dự án trọng điểm tạm dừng, approver: Chủ tịch UBND tỉnh, expires: 2025-06-30}}\n",
+        encoding="utf-8",
+    )
+    f = finding(run_cli("check", str(facts), str(waivers), "--format", "json").json(), "mo-hinh-van-dong-gpmb")
+    assert f["status"] == "waived" and f["waiver"]["line"] == 4 and f["waiver"]["expired"] is False
+    assert f"Miễn trừ tại {waivers}:3 đã hết hạn ngày 31/3/2024; áp dụng miễn trừ tại {waivers}:4." in f["notes"]
+    assert not any("đánh giá bình thường" in n for n in f["notes"])
+
+    waivers.write_text(waivers.read_text(encoding="utf-8").replace("2024-03-31", "2025-12-31"), encoding="utf-8")
+    f = finding(run_cli("check", str(facts), str(waivers), "--format", "json").json(), "mo-hinh-van-dong-gpmb")
+    applied = f["waiver"]["line"]
+    other = 7 - applied  # the waiver on line 3 or 4 that the Rete did not match
+    assert f["status"] == "waived" and applied in (3, 4)
+    assert any(n.startswith(f"Miễn trừ tại {waivers}:{other} (hiệu lực đến ngày") for n in f["notes"])
+    assert any(n.endswith(f"áp dụng miễn trừ tại {waivers}:{applied}.") for n in f["notes"])
+
+
 def _seed_as_of(tmp_path, as_of: str) -> dict:
     """The seed's findings had the same report been dated ``as_of``."""
     facts = _with_facts(
