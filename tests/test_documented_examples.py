@@ -13,6 +13,7 @@ import hashlib
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import click
@@ -88,11 +89,28 @@ class Shell:
         return CliRunner().invoke(main, words[1:], env=self.env, catch_exceptions=True)
 
 
+def _tracked_files() -> list[str] | None:
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, check=True, timeout=60
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return [name for name in out.decode("utf-8").split("\0") if name]
+
+
 @pytest.fixture
 def clone(tmp_path, monkeypatch) -> Path:
     """A fresh copy of the project, as working folder and as the installed package's rules and seed commune."""
     root = tmp_path / "chitieu"
-    shutil.copytree(ROOT, root, ignore=CLONE_IGNORE)
+    tracked = _tracked_files()
+    if tracked is None:  # not a git checkout (an unpacked source archive): the folder as it is
+        shutil.copytree(ROOT, root, ignore=CLONE_IGNORE)
+    else:  # what a fresh clone holds: not the outputs a user's own runs of the README left in the checkout
+        for rel in tracked:
+            if (ROOT / rel).is_file():
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / rel, root / rel)
     folders = {"chitieu.rules": root / "rules", "chitieu.seed": root / "facts"}
     monkeypatch.setattr(chitieu.resources, "_folder", lambda package: folders[package])
     monkeypatch.chdir(root)
