@@ -388,7 +388,8 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
     type=click.Choice(FAIL_LEVELS),
     default="unmet",
     show_default=True,
-    help="Exit 1 when a finding has this status or a worse one (unmet > insufficient_data > pending).",
+    help="Exit 1 when a finding has this status or a worse one (unmet > needs_clarification > insufficient_data > "
+    "pending).",
 )
 @OUTPUT_OPTIONS
 @click.option(

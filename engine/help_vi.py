@@ -71,7 +71,7 @@ HELP: dict[str, dict[str, str]] = {
         "--status": "Chỉ hiện các kết luận có trạng thái này, ví dụ unmet,pending (mã thoát vẫn tính mọi kết luận).",
         "--commune": "Chỉ các xã này, theo mã hoặc tên; hoặc mẫu như 'quang-ngai/*' (lặp lại được).",
         "--fail-on": "Thoát với mã 1 khi có kết luận ở trạng thái này hoặc nặng hơn (unmet — Chưa đạt > "
-        "insufficient_data — Chưa đủ dữ liệu > pending — Chưa đến hạn).",
+        "needs_clarification — Cần làm rõ > insufficient_data — Chưa đủ dữ liệu > pending — Chưa đến hạn).",
         "--color": "Tô màu khi hiện trên màn hình (mặc định: có khi in ra terminal, trừ khi đặt NO_COLOR).",
         "--jobs": "Kiểm tra các xã trong N tiến trình (mặc định: mỗi lõi một tiến trình); kết quả giống hệt khi N = 1.",
         "# only that plan's rules (exit code included)": "chỉ các quy tắc của kế hoạch đó (cả mã thoát)",
