@@ -1096,7 +1096,14 @@ def _fill(template: str, groups: dict[str, str]) -> str:
         groups["reason"] = OS_ERRORS.get(groups["reason"], groups["reason"])
     if "file" in groups:  # another file named by the system's error: "(/tmp/x)"
         groups["file"] = f" ({groups['file']})" if groups["file"] else ""
+    for k, v in groups.items():  # the engine's own figures ("10,002 characters") as Vietnamese writes them
+        if isinstance(v, str) and not v.startswith("'"):
+            groups[k] = _ENGLISH_THOUSANDS.sub(lambda m: m.group(0).replace(",", "."), v)
     return template.format(**groups)
+
+
+# "1,000,000" as English groups thousands, not inside a quoted value, a path or a word
+_ENGLISH_THOUSANDS = re.compile(r"(?<![\w.,'/:-])\d{1,3}(?:,\d{3})+(?![\w,'/]|\.\d)")
 
 
 def _core(code: str, text: str, *, anywhere: bool = False) -> str | None:

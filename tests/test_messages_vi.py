@@ -198,6 +198,7 @@ def test_a_report_without_date_or_unit_and_a_fifo_are_explained_in_vietnamese(tm
 
 def test_a_report_over_its_size_limit_is_explained_in_vietnamese(tmp_path):
     from chitieu.reporttext import MAX_BYTES
+    from chitieu.vi import number
 
     report = tmp_path / "bao-cao.txt"
     with open(report, "wb") as fh:  # sparse: the size is what is read first, the bytes are never read
@@ -205,8 +206,8 @@ def test_a_report_over_its_size_limit_is_explained_in_vietnamese(tmp_path):
     vi = run_cli("check", str(report), env={"CHITIEU_LANG": None})
     assert vi.code == 2
     assert (
-        f"{report}:1:1: error[file-too-large]: báo cáo có {MAX_BYTES + 1:,} byte, vượt giới hạn {MAX_BYTES:,} byte"
-        in (vi.err)
+        f"{report}:1:1: error[file-too-large]: báo cáo có {number(MAX_BYTES + 1)} byte, "
+        f"vượt giới hạn {number(MAX_BYTES)} byte" in (vi.err)  # Vietnamese groups thousands with '.'
     )
 
 
@@ -228,3 +229,17 @@ def test_an_indicator_is_a_chi_so_and_a_target_a_chi_tieu():
     assert vietnamese("indicator-unused", "indicator 'dvk.x' is read by no rule") == (
         "chỉ số 'dvk.x' không được quy tắc nào sử dụng"
     )
+
+
+def test_the_engines_own_figures_are_written_the_vietnamese_way_but_a_users_value_is_kept():
+    from chitieu.messages_vi import vietnamese
+
+    assert vietnamese("invalid-value", "the number is out of range (at most ±1,000,000,000,000)") == (
+        "số vượt ngoài phạm vi (tối đa ±1.000.000.000.000)"
+    )
+    assert vietnamese("file-too-large", "the report is 12,345,678 bytes; the limit is 8,388,608 bytes") == (
+        "báo cáo có 12.345.678 byte, vượt giới hạn 8.388.608 byte"
+    )
+    # what the user wrote is quoted as written, and a decimal or a date is no group of thousands
+    said = vietnamese("too-long", "'1,000,000': too long, 10,002 characters; at most 200 characters")
+    assert said is not None and said.startswith("'1,000,000': ") and "10.002 ký tự" in said

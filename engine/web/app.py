@@ -21,6 +21,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from .. import vi
 from . import auth, service
 from .store import (
     AuditRun,
@@ -1097,7 +1098,7 @@ ERRORS = {
     403: ("Không có quyền", "Tài khoản này không được xem hoặc thao tác trên nội dung này."),
     404: ("Không tìm thấy", "Không có trang hoặc nội dung này."),
     405: ("Không hỗ trợ", "Trang này không nhận yêu cầu theo cách này."),
-    413: ("Tệp quá lớn", "Tệp tải lên vượt quá giới hạn {limit:,} byte."),
+    413: ("Tệp quá lớn", "Tệp tải lên vượt quá giới hạn {limit} byte."),
     500: ("Lỗi hệ thống", "Đã có lỗi bên trong chương trình; hãy báo lại kèm tệp đã tải lên."),
 }
 
@@ -1117,7 +1118,7 @@ def _errors(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(exc):
-        return _error_page(413, ERRORS[413][0], ERRORS[413][1].format(limit=service.MAX_UPLOAD_BYTES))
+        return _error_page(413, ERRORS[413][0], ERRORS[413][1].format(limit=vi.number(service.MAX_UPLOAD_BYTES)))
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

@@ -231,7 +231,9 @@ def check_upload(name: str, data: bytes) -> str:
         raise ServiceError([f"{name}:1:1: error[empty-file]: tệp rỗng"])
     if len(data) > LIMITS[suffix]:
         raise ServiceError(
-            [f"{name}:1:1: error[file-too-large]: tệp dài {len(data):,} byte; giới hạn là {LIMITS[suffix]:,} byte"]
+            [
+                f"{name}:1:1: error[file-too-large]: tệp dài {vi.number(len(data))} byte; giới hạn là {vi.number(LIMITS[suffix])} byte"
+            ]
         )
     if suffix == ".docx":
         _check_docx(name, data)
@@ -247,8 +249,8 @@ def _check_docx(name: str, data: bytes) -> None:
     if unpacked > MAX_DOCX_UNPACKED:
         raise ServiceError(
             [
-                f"{name}:1:1: error[file-too-large]: tệp Word giải nén ra {unpacked:,} byte; "
-                f"giới hạn là {MAX_DOCX_UNPACKED:,} byte"
+                f"{name}:1:1: error[file-too-large]: tệp Word giải nén ra {vi.number(unpacked)} byte; "
+                f"giới hạn là {vi.number(MAX_DOCX_UNPACKED)} byte"
             ]
         )
 
