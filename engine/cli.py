@@ -210,7 +210,7 @@ def guarded(fn: Callable) -> Callable:
 @click.group(
     "chitieu", cls=ChitieuGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110}
 )
-@click.version_option(__version__, "--version", prog_name="chitieu")
+@click.version_option(__version__, "--version", prog_name="chitieu", message="%(prog)s %(version)s")  # no English word
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 @click.option(
     "--lang",

@@ -281,9 +281,9 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "{got} không phải là loại quy tắc; các loại: {allowed}",
         ),
         (
-            rf"(?P<got>{ANY}) is not a valid identifier: {ANY}",
-            "{got} không phải là mã hợp lệ: dùng chữ thường ASCII, chữ số và '-' (mã quy tắc, văn bản) hoặc '_' và '.' "
-            "(mã chỉ tiêu)",
+            rf"(?P<got>{Q}|\S+) is not a valid identifier: {ANY}",
+            "{got} không phải là mã hợp lệ: dùng chữ thường ASCII, chữ số và '-' (mã quy tắc, văn bản; mã xã nối tỉnh "
+            "và xã bằng '/', như quang-ngai/tinh-an) hoặc '_' và '.' (mã chỉ tiêu)",
         ),
         (rf"(?P<got>{ANY}) is not a valid date", "{got} không phải là ngày hợp lệ"),
         (

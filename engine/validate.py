@@ -111,7 +111,8 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         return "invalid-value", (
             f"{_show(err.get('input'))} is not a valid identifier: use lower-case ASCII letters, "
-            "digits and '-' (ids) or '_' and '.' (indicator keys)"
+            "digits and '-' (ids; a commune's id joins province and commune with '/', as in quang-ngai/tinh-an) "
+            "or '_' and '.' (indicator keys)"
         )
     if kind == "value_error":
         text = msg.removeprefix("Value error, ")

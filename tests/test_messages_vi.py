@@ -243,3 +243,14 @@ def test_the_engines_own_figures_are_written_the_vietnamese_way_but_a_users_valu
     # what the user wrote is quoted as written, and a decimal or a date is no group of thousands
     said = vietnamese("too-long", "'1,000,000': too long, 10,002 characters; at most 200 characters")
     assert said is not None and said.startswith("'1,000,000': ") and "10.002 ký tự" in said
+
+
+def test_a_bad_commune_id_given_for_a_report_is_explained_in_vietnamese_with_its_form(tmp_path):
+    report = ROOT / "examples" / "bao-cao-mau.txt"
+    run = run_cli("check", str(report), "--commune-id", "quang ngai/tinh an", env={"CHITIEU_LANG": None})
+    assert run.code == 2
+    assert (
+        f"{report}:1:1: error[invalid-value]: trong số liệu rút từ báo cáo này: 'quang ngai/tinh an' không phải là "
+        "mã hợp lệ" in run.err
+    )
+    assert "mã xã nối tỉnh và xã bằng '/', như quang-ngai/tinh-an" in run.err
