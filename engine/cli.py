@@ -908,7 +908,9 @@ def facts_extract(
     _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
     n_review = sum(1 for f in ex.facts if f.review)
     counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}
-    _tell("extract-done", review=n_review, **counts)
+    if output is not None:
+        _tell("draft-written", path=output)
+    _tell("extract-done", review=n_review, **counts)  # the summary, last
 
 
 @facts.command("lint")
@@ -970,7 +972,9 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
-    _tell("import-done", facts=len(facts_read), items=n_items, path=form_path)
+    if output is not None:
+        _tell("facts-written", path=output)
+    _tell("import-done", facts=len(facts_read), items=n_items, path=form_path)  # the summary, last
 
 
 # --------------------------------------------------------------------------------------------------- the form

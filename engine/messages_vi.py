@@ -1228,6 +1228,11 @@ LINES: dict[str, tuple[str, str]] = {
     "example-failed": ("FAILED", "KHÔNG ĐẠT"),
     "example-expected": ("expected {expected}, got {got}", "cần {expected}, kết quả {got}"),
     "check-written": ("Wrote {n} finding(s) to {path}", "Đã ghi {n} kết luận vào {path}"),
+    "draft-written": (
+        "Wrote the draft, to be reviewed, to {path}",
+        "Đã ghi bản nháp số liệu (cần rà soát) vào {path}",
+    ),
+    "facts-written": ("Wrote the facts to {path}", "Đã ghi số liệu vào {path}"),
     "document-written": ("Wrote {document} to {path}", "Đã ghi {document} vào {path}"),
     "document-commune": ("the commune's draft", "dự thảo báo cáo của xã"),
     "document-reviewer": ("the review sheet", "phiếu rà soát"),

@@ -130,6 +130,20 @@ def test_check_o_says_what_it_wrote_on_stderr_and_nothing_on_stdout(tmp_path):
     assert en.err.strip() == f"Wrote {n_unmet} finding(s) to {tmp_path / 'en.json'}"
 
 
+def test_facts_extract_and_import_o_say_what_they_wrote(tmp_path):
+    report, form = ROOT / "examples" / "bao-cao-mau.txt", ROOT / "examples" / "tinh-an-bieu-mau.xlsx"
+    draft = tmp_path / "nhap.yaml"
+    run = run_cli("facts", "extract", str(report), "-o", str(draft), "--commune-id", "quang-ngai/tan-mau", env=VI)
+    assert run.code == 0 and run.out == "" and "schema: chitieu.facts/1" in draft.read_text(encoding="utf-8")
+    assert run.err.strip().splitlines()[-2] == f"Đã ghi bản nháp số liệu (cần rà soát) vào {draft}"
+    imported = tmp_path / "so-lieu.yaml"
+    run = run_cli("facts", "import", str(form), "-o", str(imported), env={"CHITIEU_LANG": "en"})
+    assert run.code == 0 and run.out == "" and imported.exists()
+    assert run.err.strip().splitlines()[-2] == f"Wrote the facts to {imported}"
+    run = run_cli("facts", "import", str(form), env=VI)  # to standard output: nothing said written
+    assert run.code == 0 and "Đã ghi" not in run.err and "schema: chitieu.facts/1" in run.out
+
+
 def test_nothing_written_is_never_said_written(tmp_path):
     (tmp_path / "f.json").write_text("{}", encoding="utf-8")
     vi, en = both("check", str(SEED_FACTS), "-o", str(tmp_path / "f.json"))
