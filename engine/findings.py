@@ -54,6 +54,15 @@ REASON_TEXT = {
     "counted_on_claim": "một phần kết quả chỉ được báo cáo nêu, chưa dẫn quyết định",
 }
 
+# the report gives figures for the rule, but not ones it can be computed from (a ratio whose base is 0 or only a bound)
+NO_VALUE_FROM_FACTS = "số liệu báo cáo nêu chưa đủ để tính nội dung này"
+
+
+def _reason_text(reason: Optional[str], m: Optional[Measured]) -> str:
+    if reason == "no_fact" and m is not None and m.facts:
+        return NO_VALUE_FROM_FACTS
+    return REASON_TEXT.get(reason or "", "")
+
 
 # --------------------------------------------------------------------------------------------------- kind parts
 
@@ -91,7 +100,7 @@ def value_parts(
     if m is not None and m.claim is not None:
         return None, "báo cáo khẳng định " + ("đã đạt" if m.claim else "chưa đạt") + " (không có số liệu)", []
     if m is None or iv is None:
-        return None, "không có số liệu", []
+        return None, "chưa tính được" if m is not None and m.facts else "không có số liệu", []
     shown_unit = unit if not (ind and ind.type in ("boolean", "level")) else None
     display = show_interval(iv, shown_unit, None if ratio else ind)
     if ratio and m.ratio is not None and ind is not None:
@@ -277,7 +286,7 @@ def build_finding(
         evidence=vi.EVIDENCE_LABELS.get(outcome.evidence or "", ""),
         outlook=vi.OUTLOOK_LABELS.get(outcome.outlook or "", "chưa đủ căn cứ đánh giá" if status == "pending" else ""),
         line=", ".join(lf.fact.source.place for lf in (m.facts if m else [])),
-        reason_template=REASON_TEXT.get(outcome.reason or "", ""),
+        reason_template=_reason_text(outcome.reason, m),
         notes=notes_sentence(notes),
         extra=extra,
     )

@@ -256,6 +256,22 @@ def test_a_second_waiver_of_one_finding_is_named_and_never_contradicts_the_one_a
     assert any(n.endswith(f"áp dụng miễn trừ tại {waivers}:{applied}.") for n in f["notes"])
 
 
+def test_a_ratio_whose_base_is_zero_says_the_figures_do_not_compute_not_that_there_are_none(tmp_path):
+    facts = _with_facts(
+        tmp_path,
+        {
+            "indicator: kdc.tong_so_khu\n    period: as_of\n    value: 4": (
+                "indicator: kdc.tong_so_khu\n    period: as_of\n    value: 0"
+            )
+        },
+    )
+    f = finding(run_cli("check", str(facts), "--format", "json").json(), "khu-dan-cu-van-hoa")
+    assert f["status"] == "insufficient_data" and f["actual_display"] == "chưa tính được"
+    assert "số liệu báo cáo nêu chưa đủ để tính nội dung này" in f["message"]
+    assert "không có số liệu" not in f["message"]
+    assert "“Tổng số khu dân cư (thôn) trên địa bàn” bằng 0." in f["notes"]
+
+
 def _seed_as_of(tmp_path, as_of: str) -> dict:
     """The seed's findings had the same report been dated ``as_of``."""
     facts = _with_facts(
