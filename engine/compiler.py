@@ -20,7 +20,7 @@ other side of a claim check) travel in the observation and are compared by field
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 from .conditions import FALSE, Cmp, Cond, Ref, all_of, alternatives, any_of, cmp, size, to_durable
 from .diagnostics import Diagnostic
@@ -109,10 +109,6 @@ class CompiledCatalogue:
         }
         # rules that can be waived: a waiver of any other rule (a record, which is never unmet) reaches no pattern
         self.waivable = {b.rule_id for b in self.branches if b.join and b.join.fact_type == WAIVER}
-
-    def definition(self, action_for: Callable[[Branch], Callable]) -> dict:
-        """A fresh ruleset dict (durable's set_rulesets mutates what it is given)."""
-        return {b.name: dict(b.durable(), run=action_for(b)) for b in self.branches}
 
 
 def _cmps(c: Cond) -> list[Cmp]:
