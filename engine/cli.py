@@ -1170,7 +1170,17 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
     if lr is None:
         _refusal("unknown-rule", f"no rule '{rule_id}'" + did_you_mean(rule_id, cat.by_id))
         sys.exit(EXIT_INPUT)
-    click.echo(clean(rule_page(cat, lr)), nl=False)
+    page = clean(rule_page(cat, lr))
+    if not _on_terminal(err=False):  # through a pipe or into a file: the Markdown page, to keep or publish
+        click.echo(page, nl=False)
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from .reporters.listing import terminal_width
+
+    # on a terminal: the page laid out at its width (tables folded into their columns, not 300-column lines)
+    Console(file=sys.stdout, width=terminal_width(), highlight=False).print(Markdown(page))
 
 
 @rules.command("new")

@@ -586,3 +586,18 @@ def test_on_a_terminal_serves_refusal_fits_80_columns_and_keeps_its_command_whol
     for run in (vi, en):
         assert "  chitieu users add NAME --role reviewer --province quang-ngai --db c.db" in run.err.splitlines()
         assert run.err.startswith("chitieu: error[no-users]: ") and len(run.err.splitlines()) > 3
+
+
+def test_rules_show_on_a_terminal_lays_the_page_out_at_its_width_and_a_pipe_keeps_the_markdown(on_a_terminal):
+    run = run_cli("rules", "show", "ntm-nang-cao", env={**VI, "COLUMNS": "80"})
+    assert run.code == 0
+    lines = run.out.splitlines()
+    assert lines and max(len(line) for line in lines) <= 80, max(lines, key=len)
+    assert "|---|" not in run.out and any(line.strip().startswith("Văn bản nguồn") for line in lines)
+    assert "Kế hoạch số 156/KH-UBND ngày 06/4/2023" in run.out
+
+
+def test_rules_show_through_a_pipe_is_the_markdown_page():
+    run = run_cli("rules", "show", "ntm-nang-cao", env=VI)
+    assert run.code == 0 and run.out.startswith("# `ntm-nang-cao` — ")
+    assert "| Văn bản nguồn | Kế hoạch số 156/KH-UBND ngày 06/4/2023 của UBND xã Tịnh An |" in run.out
