@@ -121,6 +121,16 @@ def _extra_vi(param: click.Option, ctx: click.Context) -> str:
     return f"[{'; '.join(items)}]" if items else ""
 
 
+# click's own words in a usage line (the arguments' names are the project's: PATHS, REPORT, …)
+_USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM SỐ]..."}
+
+
+def _usage_vi(line: str) -> str:
+    for english, vietnamese in _USAGE_WORDS.items():
+        line = line.replace(english, vietnamese)
+    return line
+
+
 class _Help:
     """The help of a command in the run's language (mixed into click.Command and click.Group)."""
 
@@ -128,7 +138,7 @@ class _Help:
         if help_lang(ctx) != "vi":
             return super().format_usage(ctx, formatter)  # type: ignore[misc]
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
+        formatter.write_usage(ctx.command_path, _usage_vi(" ".join(pieces)), prefix="Cách dùng: ")
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         text = vietnamese_help(self, command_path(ctx)) if help_lang(ctx) == "vi" else None  # type: ignore[arg-type]

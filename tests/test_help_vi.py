@@ -362,3 +362,12 @@ def test_a_period_that_is_no_span_of_years_is_refused_in_the_runs_language(tmp_p
     assert vi.err.rstrip("\n").endswith(
         "Lỗi: giá trị không hợp lệ cho '--period': 'năm nay' không phải giai đoạn dạng 2025-2027 (hoặc một năm 2025)"
     )
+
+
+def test_the_usage_line_is_in_vietnamese_too_and_click_keeps_its_english():
+    vi, en = run_cli("check", "--help", env=NO_LANG), run_cli("--lang", "en", "check", "--help", env=NO_LANG)
+    assert vi.out.splitlines()[0] == "Cách dùng: chitieu check [TÙY CHỌN] [PATHS]..."
+    assert en.out.splitlines()[0] == "Usage: chitieu check [OPTIONS] [PATHS]..."
+    assert run_cli("--help", env=NO_LANG).out.splitlines()[0] == "Cách dùng: chitieu [TÙY CHỌN] LỆNH [THAM SỐ]..."
+    wrong = run_cli("check", "--format", "bogus", env=NO_LANG)  # a usage error shows the same line
+    assert wrong.code == 2 and wrong.err.splitlines()[0] == "Cách dùng: chitieu check [TÙY CHỌN] [PATHS]..."
