@@ -484,8 +484,7 @@ def check(
     again = _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name)
     again += _again_identity(commune_id, province)
     opts = Options(color=_use_color(color, output), again=again)
-    _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
-    if output is not None and not diags.has_errors():
+    if _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags):
         _tell("check-written", n=sum(shown.counts.values()), path=output)
     if sel.communes and not sel.matched_communes:
         _tell("no-commune-matches", globs=" ".join(sel.communes))
@@ -572,32 +571,32 @@ def _deliver(
     originals: list[Path],
     force: bool,
     diags: Diagnostics,
-) -> None:
+) -> bool:
     """Write one format of a run to standard output, or to -o FILE: atomically, never over an input, and not at all
-    when the input had errors (the streamed formats write as the communes are audited and are abandoned then)."""
+    when the input had errors (the streamed formats write as the communes are audited and are abandoned then).
+    True when a file was written."""
     if output is None:
         out = Stdout()
         reporter.write(run, out, opts)
         out.flush()
-        return
+        return False
     target = AtomicFile(output, inputs=originals, force=force, binary=reporter.binary)
     with target as fh:
         reporter.write(run, fh, opts)
         if diags.has_errors():
             target.abandon()
+    return not diags.has_errors()
 
 
-def _emit(
-    data: str, output: Optional[Path], originals: list[Path], force: bool, diags: Optional[Diagnostics] = None
-) -> None:
-    """Write to -o FILE (atomically, never over an input; not at all when the input had errors) or to standard
-    output."""
+def _emit(data: str, output: Optional[Path], originals: list[Path], force: bool) -> bool:
+    """Write to -o FILE (atomically, never over an input) or to standard output. True when a file was written."""
     if output is None:
         out = Stdout()
         out.write(data)
         out.flush()
-    elif diags is None or not diags.has_errors():
-        write_atomic(output, data, inputs=originals, force=force)
+        return False
+    write_atomic(output, data, inputs=originals, force=force)
+    return True
 
 
 # what `report -o` says it wrote (engine/messages_vi.py LINES)
@@ -719,7 +718,7 @@ def report(
     opts = DocumentOptions(
         date=date_.date() if date_ else None, number=number, signer=signer, recipients=list(recipients), reviewer=review
     )
-    _deliver(
+    if _deliver(
         DOCUMENT_FORMATS[fmt],
         Run.of(result),
         Options(product=product, document=opts),
@@ -727,8 +726,7 @@ def report(
         inputs + ([reviewer_config] if reviewer_config else []),
         force,
         diags,
-    )
-    if output is not None and not diags.has_errors():
+    ):
         _tell("document-written", document=_say(DOCUMENT_NAMES[product]), path=output)
     _finish(diags, {}, "never", output)
 
@@ -768,8 +766,7 @@ def shortfalls(
     """
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
-    _deliver(SHORTFALL_FORMATS[fmt], Run.of(result), Options(), output, inputs, force, diags)
-    if output is not None and not diags.has_errors():
+    if _deliver(SHORTFALL_FORMATS[fmt], Run.of(result), Options(), output, inputs, force, diags):
         _tell("document-written", document=_say("document-shortfalls"), path=output)
     _finish(diags, {}, "never", output)
 
@@ -905,10 +902,10 @@ def facts_extract(
         raise InputError(
             [Diagnostic(str(report_path), 1, 1, "report-unknown", "; ".join(UNKNOWN[w] for w in exc.what))]
         ) from None
-    _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
+    written = _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
     n_review = sum(1 for f in ex.facts if f.review)
     counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}
-    if output is not None:
+    if written:
         _tell("draft-written", path=output)
     _tell("extract-done", review=n_review, **counts)  # the summary, last
 
@@ -968,11 +965,11 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
         shown = os.path.relpath(form_path.resolve(), base.resolve())
     except ValueError:
         shown = str(form_path.resolve())
-    _emit(form_to_yaml(doc, form_file=shown), output, [form_path, *_rule_files(rules_dir)], force)
+    written = _emit(form_to_yaml(doc, form_file=shown), output, [form_path, *_rule_files(rules_dir)], force)
     _print_diagnostics(diags.items)
     facts_read = doc.data.get("facts", [])
     n_items = sum(len(f.get("items", [])) for f in facts_read)
-    if output is not None:
+    if written:
         _tell("facts-written", path=output)
     _tell("import-done", facts=len(facts_read), items=n_items, path=form_path)  # the summary, last
 
