@@ -22,24 +22,18 @@ DB_OPTION = click.option(
 )
 
 
-def _lang() -> str:
-    """The language of the command's own lines: `chitieu --lang`, else $CHITIEU_LANG, else Vietnamese."""
-    ctx = click.get_current_context(silent=True)
-    return (ctx.find_root().params.get("lang") if ctx else None) or "vi"
-
-
 def _say(key: str, **fields) -> str:
-    from ..messages_vi import say
+    """The command's own line ``key`` in the run's language, as every command says it (chitieu.cli)."""
+    from ..cli import _say as say
 
-    return say(key, _lang(), **fields)
+    return say(key, **fields)
 
 
 def _refuse(code: str, message: str) -> None:
-    """``chitieu: error[code]: message`` on standard error, in the run's language; exit 2."""
-    from ..cli import echo_line
-    from ..diagnostics import Diagnostic
+    """``chitieu: error[code]: message`` on standard error, in the run's language, as chitieu.cli refuses; exit 2."""
+    from ..cli import _refusal
 
-    echo_line(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}")
+    _refusal(code, message)
     sys.exit(2)
 
 
@@ -87,7 +81,9 @@ def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
     except service.ServiceError as exc:
         for line in exc.problems:
             click.echo(line, err=True)
-        click.echo(_say("catalogue-broken"), err=True)
+        from ..cli import _tell
+
+        _tell("catalogue-broken")
         sys.exit(2)
     try:
         engine = open_engine(url)
