@@ -372,17 +372,15 @@ def _waiver_out(
     for lw in mine:
         if lw is applied:
             continue
-        where, until = f"{lw.path}:{lw.line}", vi.date(lw.waiver.expires)
+        where, until = lw.identity, vi.date(lw.waiver.expires)
         if lw.waiver.expires >= w.as_of:
             if applied is not None:  # two waivers in force for one finding: say which one counts
                 notes.append(
                     f"Miễn trừ tại {where} (hiệu lực đến ngày {until}) cũng nêu chỉ tiêu này; "
-                    f"áp dụng miễn trừ tại {applied.path}:{applied.line}."
+                    f"áp dụng miễn trừ tại {applied.identity}."
                 )
         elif applied is not None:
-            notes.append(
-                f"Miễn trừ tại {where} đã hết hạn ngày {until}; áp dụng miễn trừ tại {applied.path}:{applied.line}."
-            )
+            notes.append(f"Miễn trừ tại {where} đã hết hạn ngày {until}; áp dụng miễn trừ tại {applied.identity}.")
         else:
             notes.append(f"Miễn trừ tại {where} đã hết hạn ngày {until}; chỉ tiêu được đánh giá bình thường.")
     if chosen is None:
