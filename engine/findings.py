@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, Mapping, Optional
 
 from . import templates, vi
 from .measure import Interval, Measured, facts_in, interval_of
@@ -319,7 +319,7 @@ def build_finding(
         for lf in part.facts if part else []:
             if lf.where not in seen:
                 seen.add(lf.where)
-                facts.append(_cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
+                facts.append(cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
     waiver_out, notes = _waiver_out(act, waivers, r.id, commune, w)
     evidence_notes = [as_sentence(n) for n in (m.evidence_notes if m else [])]
     notes = list(
@@ -333,7 +333,7 @@ def build_finding(
     finding = Finding.model_construct(
         rule_id=r.id,
         title=r.title,
-        commune=_cached(
+        commune=cached(
             commune.cache, "out", lambda: CommuneOut.model_construct(id=commune.commune.id, name=commune.commune.name)
         ),
         period=_period_out(w),
@@ -352,7 +352,7 @@ def build_finding(
         shortfall_unit=(parts.shortfall_unit or unit) if parts.shortfall is not None else None,
         severity=r.severity,
         theme=r.theme,
-        source=_cached(lr.cache, "source", lambda: _source_out(lr)),
+        source=cached(lr.cache, "source", lambda: _source_out(lr)),
         facts=facts,
         evidence=parts.evidence,
         waiver=waiver_out,
@@ -450,8 +450,8 @@ def notes_sentence(notes: list[str]) -> str:
     return f"Ghi chú: {joined}."
 
 
-def _cached(cache: dict, key: str, make):
-    """Parts of a finding shared by many findings (its commune, source, facts) are built once and shared."""
+def cached(cache: dict, key: Hashable, make):
+    """Parts of a finding shared by many findings (its commune, source, facts, target) are built once and shared."""
     value = cache.get(key)
     if value is None:
         value = cache[key] = make()
