@@ -283,10 +283,12 @@ RULES_OPTION = click.option(
 
 def REPORT_IDENTITY(fn: Callable) -> Callable:
     """What a report given as text may leave unsaid: its as-of date, its unit's name and id."""
-    fn = click.option("--province", default=None, help="(a report) The province, for the commune's id.")(fn)
-    fn = click.option("--commune-id", default=None, help="(a report) The commune's id (default: a slug of its name).")(
-        fn
-    )
+    fn = click.option(
+        "--province", default=None, metavar="PROVINCE", help="(a report) The province, for the commune's id."
+    )(fn)
+    fn = click.option(
+        "--commune-id", default=None, metavar="ID", help="(a report) The commune's id (default: a slug of its name)."
+    )(fn)
     fn = click.option(
         "--name",
         "unit_name",

@@ -125,6 +125,31 @@ def _extra_vi(param: click.Option, ctx: click.Context) -> str:
 _USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM SỐ]..."}
 
 
+# the placeholders after an option in its help, click's (TEXT, PATH, FLOAT) and the project's own, in Vietnamese;
+# a format to type (YYYY-MM-DD) and N stay as they are
+_METAVARS_VI = {
+    "ID=NAME": "MÃ=TÊN",
+    "ID": "MÃ",
+    "PROVINCE": "TỈNH",
+    "TEXT": "GIÁ-TRỊ",
+    "PATH": "ĐƯỜNG-DẪN",
+    "FILE": "TỆP",
+    "DIRECTORY": "THƯ-MỤC",
+    "FLOAT": "SỐ",
+    "INTEGER": "SỐ",
+    "DOC_ID": "MÃ-VĂN-BẢN",
+    "DOC": "VĂN-BẢN",
+    "GLOB": "MẪU",
+    "STATUS": "TRẠNG-THÁI",
+}
+_METAVAR = re.compile(r"(?<![\w=-])(" + "|".join(re.escape(k) for k in _METAVARS_VI) + r")(?![\w=-])")
+
+
+def metavars_vi(spec: str) -> str:
+    """'-o, --output PATH' → '-o, --output ĐƯỜNG-DẪN' (the options' own names are left as they are)."""
+    return _METAVAR.sub(lambda m: _METAVARS_VI[m.group(1)], spec)
+
+
 def _usage_vi(line: str) -> str:
     for english, vietnamese in _USAGE_WORDS.items():
         line = line.replace(english, vietnamese)
@@ -170,7 +195,7 @@ class _Help:
             text = help_vi.option(command_path(ctx), option_key(param)) or param.help or ""
             extra = _extra_vi(param, ctx)
             record = param.get_help_record(ctx)  # not hidden, so a record (get_help_spec is click 8.5.1's only)
-            spec = record[0] if record else ", ".join(param.opts)
+            spec = metavars_vi(record[0]) if record else ", ".join(param.opts)
             rows.append((spec, f"{text}  {extra}" if text and extra else text or extra))
         if rows:
             with formatter.section("Tùy chọn"):
