@@ -131,7 +131,10 @@ def render(text: str, values: Mapping[str, str]) -> str:
     are not all filled is left out; one line, NFC. A value is never read as a template itself."""
     out: list[str] = []
     _fill(_compiled(text), values, out)
-    filled = _SPACES.sub(" ", "".join(out)).strip().replace(" .", ".").replace(" ,", ",")
+    filled = "".join(out)
+    if "  " in filled or "\t" in filled or "\n" in filled:  # most messages have no run to close (a regex pass costs)
+        filled = _SPACES.sub(" ", filled)
+    filled = filled.strip().replace(" .", ".").replace(" ,", ",")
     return unicodedata.normalize("NFC", filled)
 
 
