@@ -296,6 +296,11 @@ class FindingValues(Mapping[str, str]):
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
+    def __reduce__(self) -> tuple:
+        # A finding sent from a worker process carries its values worked out, as a plain dict: what they are worked
+        # out from holds the catalogue and the commune's facts, which must not travel with every finding.
+        return (dict, (dict(self),))
+
 
 # --------------------------------------------------------------------------------------------------- the finding
 
