@@ -437,6 +437,25 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             rf"(?P<fields>{ANY})",
             "mẫu câu có trường {f} không tồn tại{hint}; các trường là: {fields}",
         ),
+        (
+            r"an unbalanced '\[' or '\]': a \[segment\] is printed only when its fields have values; write a literal "
+            r"bracket as '\[\[' or '\]\]'",
+            "dấu '[' hoặc ']' không thành cặp: một [đoạn] chỉ được in khi mọi trường trong đó có giá trị; muốn viết "
+            "chính dấu ngoặc vuông thì viết '[[' hoặc ']]'",
+        ),
+        (
+            r"the template is malformed \((?P<why>.*)\); write a literal brace as '\{\{' or '\}\}'",
+            "mẫu câu sai cú pháp (có dấu ngoặc nhọn lẻ hoặc chưa đóng); muốn viết chính dấu ngoặc nhọn thì viết "
+            "'{{{{' hoặc '}}}}'",
+        ),
+        (
+            r"positional placeholders \('\{\}'\) are not allowed; name the field, e\.g\. '\{actual\}'",
+            "không dùng trường không có tên ('{{}}'); hãy ghi tên trường, ví dụ '{{actual}}'",
+        ),
+        (
+            r"'\{(?P<f>[^}]*)\}' has a format or conversion; fields are formatted by the engine",
+            "'{{{f}}}' có kèm định dạng hoặc chuyển đổi; chương trình tự định dạng giá trị của các trường",
+        ),
     ],
     "template-field-unfilled": [
         (

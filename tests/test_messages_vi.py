@@ -254,3 +254,23 @@ def test_a_bad_commune_id_given_for_a_report_is_explained_in_vietnamese_with_its
         "mã hợp lệ" in run.err
     )
     assert "mã xã nối tỉnh và xã bằng '/', như quang-ngai/tinh-an" in run.err
+
+
+def test_a_malformed_message_template_is_explained_in_vietnamese(tmp_path):
+    """Each way a rule author's template can be malformed: an unbalanced bracket, a lone brace, a placeholder without
+    a name, a format spec — located, and said in Vietnamese."""
+    text = (BROKEN / "template-field.yaml").read_text(encoding="utf-8")
+    broken = text.replace(
+        "messages: {met: 'đạt {actal}', unmet: chưa đạt}",
+        "messages: {met: 'đạt [a {title}', unmet: 'chưa } đạt {', pending: 'chờ {}', needs_clarification: '{title!r}'}",
+    )
+    assert broken != text
+    path = tmp_path / "mau-cau.yaml"
+    path.write_text(broken, encoding="utf-8")
+    vi = assert_vietnamese(*both("rules", "lint", str(path)))
+    said = [d["message"] for d in vi if d["code"] == "template-field"]
+    assert len(said) == 4, said
+    assert any(m.startswith("dấu '[' hoặc ']' không thành cặp") for m in said)
+    assert any(m.startswith("mẫu câu sai cú pháp") and "'{{' hoặc '}}'" in m for m in said)
+    assert any(m.startswith("không dùng trường không có tên ('{}')") for m in said)
+    assert any(m.startswith("'{title}' có kèm định dạng hoặc chuyển đổi") for m in said)
