@@ -241,6 +241,13 @@ def test_docx_uses_heading_styles_page_numbers_from_page_two_and_unbroken_column
     table = doc.tables[-2]
     assert [c.text for c in table.rows[0].cells][:3] == ["STT", "Chỉ tiêu, nhiệm vụ", "Kỳ"]
     assert table.columns[0].width.cm >= 1.1 and table.columns[2].width.cm >= 2.4
+    # every row is read whole: none breaks across two pages, and the header row repeats on each page
+    data = [t for t in doc.tables if t.rows[0].cells[0].text == "STT"]
+    assert data
+    for t in data:
+        rows = t.rows
+        assert all(r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+        assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     fonts = {r.font.name for p in doc.paragraphs for r in p.runs if r.text.strip()}
     assert fonts == {"Times New Roman"}
 

@@ -183,7 +183,9 @@ def _table(doc, t: Table) -> None:
         _font(cell.paragraphs[0].add_run(_clean(name)), TABLE_PT, bold=True)
         _shade(cell, "D9D9D9")
     for r, row in enumerate(t.rows):
-        cells = table.add_row().cells
+        added = table.add_row()
+        _no_split(added)  # a finding's row is read whole: it moves to the next page rather than break across two
+        cells = added.cells
         for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
             for j, line in enumerate(text.split("\n")):
                 p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
