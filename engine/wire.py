@@ -83,6 +83,7 @@ class Counts:
     unmet: int = 0
     pending: int = 0
     insufficient: int = 0
+    waived: int = 0  # of the met, those waived (for the finding's words; the Rete reads only the met)
 
 
 @dataclass(slots=True)

@@ -187,3 +187,43 @@ def test_a_name_typed_with_other_diacritics_is_another_commune():
     run = run_cli("--lang", "en", "check", str(SEED_FACTS), "--commune", "Tĩnh An")
     assert run.code == 2
     assert "Error: --commune 'Tĩnh An' matches no commune" in run.err
+
+
+def test_a_chain_whose_component_is_waived_says_so(tmp_path):
+    """An all_of rule counts a waived component as met (RULES.md); its finding says which one was waived and why,
+    in the figure and in a note, instead of 'all components met'."""
+    import shutil
+
+    from conftest import ROOT, SEED_FACTS
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    plan = rules / "de-an-13.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        + """  - id: chuoi-thu-mien-tru
+    title: Chuỗi thử có tiêu chí được miễn trừ
+    source: {clause: Điều thử}
+    theme: kinh_te
+    severity: minor
+    kind: all_of
+    requires: [mo-hinh-van-dong-gpmb, khu-dan-cu-6-khong]
+    period: {kind: as_of}
+    messages: {met: "Hoàn thành: {actual}. {notes}", unmet: "Chưa hoàn thành: {actual}."}
+""",
+        encoding="utf-8",
+    )
+    run = run_cli(
+        "check", str(SEED_FACTS), str(ROOT / "examples" / "waivers.yaml"), "--rules", str(rules),
+        "--rule", "chuoi-thu-mien-tru", "--format", "json", "--fail-on", "never",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    (f,) = run.json()["findings"]
+    assert f["status"] == "met"
+    assert f["actual_display"] == "02/02 tiêu chí đạt (trong đó 01 được miễn trừ)"
+    assert any(
+        n.startswith("Tiêu chí thành phần “Xây dựng mô hình Tổ công tác tuyên truyền, vận động giải phóng mặt bằng")
+        and "chưa đạt nhưng được miễn trừ (Các dự án cần giải phóng mặt bằng" in n
+        and n.endswith("nên được tính là đạt.")
+        for n in f["notes"]
+    ), f["notes"]

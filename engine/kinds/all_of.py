@@ -79,17 +79,28 @@ class AllOf(Kind):
         return bs.branches
 
     def observe(self, cat, rule, window, commune, earlier_findings) -> Observation:
-        tally = {"total": 0, "met": 0, "unmet": 0, "pending": 0, "insufficient": 0}
+        tally = {"total": 0, "met": 0, "unmet": 0, "pending": 0, "insufficient": 0, "waived": 0}
+        waived = []
         for dep in _own(rule).requires:
             for f in findings_for_period(earlier_findings.get(dep, []), window.key):
                 if f.status == "not_applicable":
                     continue
                 tally["total"] += 1
                 tally[_COUNTED[f.status]] += 1
+                if f.status == "waived":
+                    tally["waived"] += 1
+                    waived.append(f)
         counts = Counts(**tally)
         met = Decimal(counts.met)
         obs = Observation(rule, window, Measured(interval=Interval(met, met)), counts=counts, form=ValueForm.VALUE)
         obs.target = Decimal(counts.total)
+        # a component counted as met because it is waived is said, never hidden in the tally
+        obs.extra_notes += [
+            f"Tiêu chí thành phần “{f.title}” ({f.period.label}) chưa đạt nhưng được miễn trừ"
+            + (f" ({f.waiver.reason})" if f.waiver is not None else "")
+            + ", nên được tính là đạt"
+            for f in waived
+        ]
         return obs
 
     def unit(self, cat, rule):
@@ -98,6 +109,8 @@ class AllOf(Kind):
     def finding_parts(self, cat, rule, obs: Observation, unit, evidence_level) -> FindingParts:
         c = obs.counts or Counts()
         display = f"{vi.count(c.met)}/{vi.count(c.total)} tiêu chí đạt"
+        if c.waived:
+            display += f" (trong đó {vi.count(c.waived)} được miễn trừ)"
         if c.pending:
             display += f", {vi.count(c.pending)} chờ thẩm định/chưa đến hạn"
         if c.unmet:
