@@ -179,7 +179,12 @@ class Extraction:
 UP = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper() and c.isalpha()}))
 _UNIT_KIND = r"(?P<kind>xã|phường|thị trấn)"
 _NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
-_UPPER_NAME = rf"(?P<name>[{UP}][{UP}]*(?:[ -][{UP}][{UP}]*){{0,3}})"
+# a name in capitals ends where the next line of a header block run into it begins ("ĐẢNG ỦY XÃ A ỦY BAN NHÂN DÂN XÃ
+# A", a Word header cell read as one line)
+_UPPER_NAME = (
+    rf"(?P<name>(?!(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND)\b)[{UP}][{UP}]*"
+    rf"(?:[ -](?!(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND)\b)[{UP}][{UP}]*){{0,3}})"
+)
 _HEADER_UNIT = re.compile(rf"^(?:ỦY BAN NHÂN DÂN|UBND)?\s*(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}\s*$")
 _HEADER_UNIT_IN = re.compile(
     rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)"
@@ -258,9 +263,17 @@ def read_header(report: ReportText) -> Header:
     for p in head:
         for col in re.split(r"\s{3,}", p.raw):
             col = clean(col)
-            m = _HEADER_UNIT.match(col) or _HEADER_UNIT_IN.search(col)
-            if m and not re.search(r"\bHUYỆN|THÀNH PHỐ|TỈNH|QUẬN|THỊ XÃ\b", col[: m.start("kind")]):
-                vote(_title_case(m.group("name")), m.group("kind"), p.line, 10)
+            full = _HEADER_UNIT.match(col)
+            for hm in [full] if full else _HEADER_UNIT_IN.finditer(col):
+                # the lines of a block run together ("ỦY BAN NHÂN DÂN THÀNH PHỐ A ỦY BAN NHÂN DÂN PHƯỜNG B"): what
+                # stands between the last body named and the kind tells a superior ("THỊ XÃ", "THÀNH PHỐ") apart
+                before = col[: hm.start("kind")]
+                bodies = list(re.finditer(r"ỦY BAN NHÂN DÂN|UBND|ĐẢNG (?:ỦY|BỘ)|HĐND", before))
+                if re.search(
+                    r"\bHUYỆN|THÀNH PHỐ|TỈNH|QUẬN|THỊ(?: XÃ\b|\s*$)", before[bodies[-1].end() if bodies else 0 :]
+                ):
+                    continue
+                vote(_title_case(hm.group("name")), hm.group("kind"), p.line, 10)
     for p in report.paragraphs:
         if p.table is not None:
             continue
@@ -586,9 +599,11 @@ def _contexts(report: ReportText) -> dict[int, Context]:
         m = re.match(r"^(.{3,160}?):\s", p.text)
         if m and len(m.group(1).split()) <= 25 and not re.search(r"\d{2,}", m.group(1)):
             lead = m.group(1)
-        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_bullet else None, results)
+        # a numbered paragraph after one that ends with a colon is an item of its list, like a bullet
+        is_item = is_bullet or (parent is not None and bool(re.match(r"^\s*\d{1,2}[.)]\s", p.raw)))
+        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_item else None, results)
         out[p.line] = ctx
-        if not is_bullet:
+        if not is_item:
             parent = p if p.text.rstrip().endswith(":") else None
     return out
 
@@ -1156,6 +1171,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             cands = [c for c in cands if c[0] in subjects]
         doubt = 0.0
         if reading == "count" and not cands:
+            cands = _year_breakdown(rd, cl, fig)
+        if reading == "count" and not cands:
             cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
@@ -1192,6 +1209,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                     items, certain = _unnamed(int(fig.value)), False
                 else:
                     items, certain = _items_after(rd, cl, fig, unit, following, r)
+                    # a bracket closed after the count is no name ("(năm 2024: 02 mô hình)")
+                    blank = _unnamed(len(items))
+                    items = [it if re.search(r"[^\W\d_]", it["name"]) else blank[k] for k, it in enumerate(items)]
                 if not certain:
                     conf = min(conf, 0.7)
                 rd.add(r, periods, cl.para, cl.start + fig.start, quote, items=items, confidence=conf, notes=notes)
@@ -1215,6 +1235,37 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 subjects.append(r)
             if reading == "count":
                 counts[r.key] = fig.value
+
+
+# a year as a label before a bare count: "(năm 2022: 02 mô hình; năm 2023: 03 mô hình)", "1. Năm 2022: hai mô hình"
+_YEAR_LABEL = re.compile(rf"^\W*(?:\d+[.)]\s*|[-+•]\s*)?(?:năm|Năm)\s+{_YEAR}\s*:\s*$")
+
+
+def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Reader, int, Optional[re.Match]]]:
+    """A count broken down by year, each year a label before a bare count ("… có 07 mô hình “Dân vận khéo” được công
+    nhận (năm 2022: 02 mô hình; năm 2023: 02 mô hình; …)", or a list after "Kết quả xây dựng mô hình “Dân vận khéo”
+    qua các năm:" with "1. Năm 2022: hai mô hình"): the yearly count of the indicator whose words the sentence or the
+    list's lead names, in its unit. Nothing when the lead names none, or a look-alike."""
+    if not _YEAR_LABEL.match(cl.text[: fig.start]):
+        return []
+    lead = cl.sentence_before if cl.sentence_before.strip() else (cl.ctx.parent.text if cl.ctx.parent else "")
+    lead = for_matching(lead)
+    if not lead or rd.other_unit(lead[-80:]) or rd.other_subject(lead) or rd.intended(lead) or _NOT_RESULT.search(lead):
+        return []
+    if _TARGET_LEAD.match(lead):
+        return []
+    out: list[tuple[Reader, int, Optional[re.Match]]] = []
+    for r in rd.readers:
+        if not r.reads("count") or r.words.period != "year" or not r.unit or not r.topic:
+            continue
+        unit = _unit_at(r, cl.text, fig.end)
+        if unit is None or (r.not_ and _found(r.not_, cl.text)):
+            continue
+        out.append((r, 0, unit))
+    named = [c for c in out if _found(c[0].topic, lead)]
+    # the kind a model of no named kind is ("… đã có 06 mô hình được công nhận (năm 2022: 01 mô hình; …)"), when the
+    # lead names no other kind in this unit
+    return named or [c for c in out if c[0].words.default and _found(c[0].unit, lead)][: 1 if len(out) == 1 else 0]
 
 
 # the unit's make-up, said on its own ("Xã có 27 thôn.", "Thị trấn có 14 tổ dân phố với 2.315 hộ"): the whole
@@ -1575,13 +1626,18 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
             break
 
 
-def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> None:
-    """ "chưa ký quy chế phối hợp nào", "không ban hành quy chế …": none in force."""
+def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> bool:
+    """ "chưa ký quy chế phối hợp nào", "không ban hành quy chế …", "chưa ký kết quy chế phối hợp với Ủy ban MTTQ …":
+    none in force. Not "không ký mới quy chế nào" (none new: the old ones hold)."""
     if not r.reads("documents") or r.docs is None:
-        return
+        return False
     m = re.search(
         rf"\b(?:chưa|không)\s+(?:(?:ký|ký kết|ban hành|xây dựng)\s+)(?:(?:được|lại|thêm)\s+)?(?:{r.docs.pattern})\b"
         r"(?:[^.;]{0,60}?\bnào\b)",
+        cl.text,
+        re.I,
+    ) or re.search(
+        rf"\bchưa\s+(?:(?:ký|ký kết|ban hành)\s+)(?:được\s+)?(?:{r.docs.pattern})\b\s+(?:giữa|với)\b",
         cl.text,
         re.I,
     )
@@ -1590,8 +1646,28 @@ def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> None:
         or rd.other_subject(cl.text[: m.start()])
         or rd.other_unit(cl.text[max(0, m.start() - 40) : m.start()])
     ):
-        return
+        return False
     rd.add(r, ["as_of"], cl.para, cl.start + m.start(), cl.text[m.start() : m.end()], value=False, confidence=0.8)
+    return True
+
+
+def _of_kind(r: Reader, text: str) -> list[re.Match]:
+    """The documents of the reader's kind in a clause, or the decision one was issued with ("Quy chế phối hợp giữa …
+    với … (ban hành kèm theo Quyết định số 52/QĐ-UBND …)")."""
+    assert r.docs is not None
+    return [
+        m
+        for m in g.DOCUMENT.finditer(text)
+        if r.docs.fullmatch(m.group("kind"))
+        or re.search(rf"\b(?:{r.docs.pattern})\b[^.;]{{0,160}}?\bkèm theo\s+$", text[: m.start()], re.I)
+    ]
+
+
+def _opens_list(r: Reader, text: str) -> bool:
+    """A clause whose documents of the reader's kind open a list after a colon ("Các quy chế … gồm: Quy chế số 01/…
+    với A; Quy chế số 02/… với B; …"): the items after it are read with it."""
+    mine = _of_kind(r, text) if r.docs is not None else []
+    return bool(mine) and re.search(r":\s*$", text[: mine[0].start()]) is not None
 
 
 def _opens_with(r: Reader, text: str) -> list[re.Match]:
@@ -1606,31 +1682,35 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
     document), how many are listed by number, and the partners named one by one. A list of them, one per item
     ("1. Quy chế … với A; 2. Quy chế … với B; …"), is one enumeration: counted and its partners named together."""
     text = cl.text
-    matches = []
-    for m in g.DOCUMENT.finditer(text):
-        matches.append(m)
     for r in rd.readers:
         if r.docs is None:
             continue
-        # its own kind ("Quy chế phối hợp số 03/…"), or the decision it was issued with ("Quy chế phối hợp … (ban
-        # hành kèm theo Quyết định số 52/QĐ-UBND …)")
-        mine = [
-            m
-            for m in matches
-            if r.docs.fullmatch(m.group("kind"))
-            or re.search(rf"\b(?:{r.docs.pattern})\b[^.;]{{0,80}}?\bkèm theo\s+$", text[: m.start()], re.I)
-        ]
+        # its own kind ("Quy chế phối hợp số 03/…"), or the decision it was issued with
+        mine = _of_kind(r, text)
         if not mine:
-            _no_documents(rd, r, cl)
+            if not _no_documents(rd, r, cl):
+                _unnumbered(rd, r, cl)
             continue
-        run: list[str] = []  # the items of the list after this one
-        if _opens_with(r, text):
-            if prev is not None and _opens_with(r, prev.text):
-                continue  # an item of a list read with its first item
+        run: list[str] = []  # the items of the list after this one, or the sentence's other clauses naming some
+        if prev is not None and (
+            _opens_with(r, prev.text)
+            or _opens_list(r, prev.text)
+            or (cl.sentence_before and prev.start < cl.start and _of_kind(r, prev.text) and prev.para is cl.para)
+        ):
+            continue  # an item of a list, or a later clause of a sentence, read with the first
+        if _opens_with(r, text) or _opens_list(r, text):
             for nxt in rest:
                 if not _opens_with(r, nxt.text):
                     break
                 run.append(nxt.text)
+        else:
+            # one sentence is one enumeration: "… duy trì Quy chế số 03/… với A; năm 2023 ký mới Quy chế số 05/… với
+            # B và Quy chế số 06/… với C"
+            for nxt in rest:
+                if not nxt.sentence_before or nxt.para is not cl.para:
+                    break
+                if _of_kind(r, nxt.text):
+                    run.append(nxt.text)
         before = text[: mine[0].start()]
         if rd.other_unit(before[-40:]) or _NOT_RESULT.search(before[-30:]):
             continue
@@ -1649,13 +1729,15 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
             )
         if r.reads("document_count"):
             n = sum(len(g.document_numbers(m)) for m in mine)
-            n += sum(len(g.document_numbers(m)) for t in run for m in _opens_with(r, t))
+            n += sum(len(g.document_numbers(m)) for t in run for m in _of_kind(r, t))
             rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), quote, value=n, confidence=0.85)
         if r.reads("partners"):
-            names = _partners(text[mine[0].start() :])
+            names = _partners(text[_partners_from(r, text, mine[0]) :]) or _co_signer(text[: mine[0].start()])
             for t in run:
                 names += [
-                    n for n in _partners(t[_opens_with(r, t)[0].start() :]) if n.lower() not in map(str.lower, names)
+                    n
+                    for n in _partners(t[_partners_from(r, t, _of_kind(r, t)[0]) :])
+                    if n.lower() not in map(str.lower, names)
                 ]
             if names:
                 rd.add(
@@ -1669,12 +1751,76 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
                 )
 
 
+def _partners_from(r: Reader, text: str, doc: re.Match) -> int:
+    """Where a document's partners are named: after it, or before it when it is cited in brackets after them ("Quy
+    chế phối hợp với Hội Nông dân xã (Quy chế số 05/…)"), or before its verb ("UBND phường và Ủy ban MTTQ Việt Nam
+    phường ký kết Quy chế phối hợp số 02/…")."""
+    assert r.docs is not None
+    before = text[: doc.start()]
+    if re.search(r"\(\s*$", before):
+        named = [m for m in r.docs.finditer(before) if not re.search(r"\(\s*$", before[: m.start()])]
+        if named:
+            return named[-1].start()
+    return doc.start()
+
+
+# the partner named beside the commune's own body as the subject of the signing: "UBND phường và Ủy ban MTTQ Việt Nam
+# phường ký kết Quy chế …"
+_CO_SIGNER = re.compile(
+    r"(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?:và|với|cùng)\s+(?P<who>[^\W\d][^.;,()]{2,80}?)\s+"
+    r"(?:đã\s+)?(?:cùng\s+)?(?:ký|ký kết|thống nhất ký|ban hành)\s+$",
+    re.I,
+)
+
+
+def _co_signer(text: str) -> list[str]:
+    m = _CO_SIGNER.search(text)
+    if m is None or _GENERIC_PARTNER.search(m.group("who")) or not m.group("who")[:1].isupper():
+        return []
+    return [m.group("who").strip()]
+
+
+_UNNUMBERED = re.compile(
+    r"^\W*(?P<doc>Quy chế phối hợp)\s+giữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+với\s+"
+    r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b",
+    re.I,
+)
+
+
+def _unnumbered(rd: _Reading, r: Reader, cl: _Clause) -> None:
+    """ "Quy chế phối hợp giữa UBND xã với A, B và C tiếp tục được thực hiện": a regulation in force, cited without its
+    number, opening its sentence; its partners are named one by one. No count of documents (none is numbered)."""
+    if not (r.reads("documents") or r.reads("partners")) or r.docs is None or cl.sentence_before:
+        return
+    m = _UNNUMBERED.search(cl.text)
+    if m is None or re.search(r"\b(?:chưa|không)\b", m.group(0), re.I):
+        return
+    quote = cl.text[m.start("doc") : m.end()]
+    if r.reads("documents"):
+        rd.add(r, ["as_of"], cl.para, cl.start + m.start("doc"), quote, value=True, confidence=0.8)
+    if r.reads("partners"):
+        names = _partners(cl.text[m.start("doc") :])
+        if names:
+            rd.add(
+                r,
+                ["as_of"],
+                cl.para,
+                cl.start + m.start("doc"),
+                quote,
+                items=[{"name": n} for n in names],
+                confidence=0.7,
+            )
+
+
 _GENERIC_PARTNER = re.compile(r"\bcác (?:tổ chức|đoàn thể|hội)\b", re.I)
 
 
 def _partners(text: str) -> list[str]:
     """The organisations named after 'với' (one by one), without repeats; none when only 'các tổ chức …'."""
-    stop = re.search(r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được ký|nhằm)\s", text)
+    text = re.sub(r"\([^()]*\)", " ", text)  # a document cited in brackets after its partner
+    stop = re.search(
+        r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được|vẫn|còn hiệu lực|nhằm)(?!\w)", text
+    )
     region = text[: stop.start()] if stop else text
     if not re.search(r"\bvới\b", region):
         return []
@@ -1684,7 +1830,7 @@ def _partners(text: str) -> list[str]:
         # the next document of the list ends this one's partners ("… với Hội Nông dân, Quy chế số 04/… với …")
         part = re.sub(r"(?:,|\bvà\b)?\s*\b(?:Quy chế|Kế hoạch|Quyết định|Chương trình phối hợp)\b.*$", "", part)
         for name in re.split(r",|\bvà\b", part):
-            name = name.strip(" ,;.:\"“”")
+            name = " ".join(name.split()).strip(" ,;.:\"“”")
             if _GENERIC_PARTNER.search(name):
                 return []
             if not name or not name[:1].isupper():
