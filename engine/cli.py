@@ -33,7 +33,7 @@ from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped
 from .runtime import EngineError
 from .model import Commune
 from .output import check_target
-from .selection import Selection
+from .selection import NoCommuneMatches, Selection
 from .yamlsrc import yaml_files
 from .web.lazy import lazy
 
@@ -283,10 +283,12 @@ RULES_OPTION = click.option(
 
 def REPORT_IDENTITY(fn: Callable) -> Callable:
     """What a report given as text may leave unsaid: its as-of date, its unit's name and id."""
-    fn = click.option("--province", default=None, help="(a report) The province, for the commune's id.")(fn)
-    fn = click.option("--commune-id", default=None, help="(a report) The commune's id (default: a slug of its name).")(
-        fn
-    )
+    fn = click.option(
+        "--province", default=None, metavar="PROVINCE", help="(a report) The province, for the commune's id."
+    )(fn)
+    fn = click.option(
+        "--commune-id", default=None, metavar="ID", help="(a report) The commune's id (default: a slug of its name)."
+    )(fn)
     fn = click.option(
         "--name",
         "unit_name",
@@ -484,10 +486,13 @@ def check(
     again = _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name)
     again += _again_identity(commune_id, province)
     opts = Options(color=_use_color(color, output), again=again)
-    if _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags):
+    try:
+        written = _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
+    except NoCommuneMatches as exc:  # a typo in --commune is the user's to fix, not an empty result (no file kept)
+        _print_diagnostics(diags.items)
+        raise click.UsageError(str(exc)) from None
+    if written:
         _tell("check-written", n=sum(shown.counts.values()), path=output)
-    if sel.communes and not sel.matched_communes:
-        _tell("no-commune-matches", globs=" ".join(sel.communes))
     _finish(diags, tally.counts, fail_on, output)
 
 

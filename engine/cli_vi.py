@@ -15,6 +15,7 @@ parameter and its type, the value given — never by rewriting click's English t
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import re
 from typing import Any, Optional
@@ -125,6 +126,31 @@ def _extra_vi(param: click.Option, ctx: click.Context) -> str:
 _USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM SỐ]..."}
 
 
+# the placeholders after an option in its help, click's (TEXT, PATH, FLOAT) and the project's own, in Vietnamese;
+# a format to type (YYYY-MM-DD) and N stay as they are
+_METAVARS_VI = {
+    "ID=NAME": "MÃ=TÊN",
+    "ID": "MÃ",
+    "PROVINCE": "TỈNH",
+    "TEXT": "GIÁ-TRỊ",
+    "PATH": "ĐƯỜNG-DẪN",
+    "FILE": "TỆP",
+    "DIRECTORY": "THƯ-MỤC",
+    "FLOAT": "SỐ",
+    "INTEGER": "SỐ",
+    "DOC_ID": "MÃ-VĂN-BẢN",
+    "DOC": "VĂN-BẢN",
+    "GLOB": "MẪU",
+    "STATUS": "TRẠNG-THÁI",
+}
+_METAVAR = re.compile(r"(?<![\w=-])(" + "|".join(re.escape(k) for k in _METAVARS_VI) + r")(?![\w=-])")
+
+
+def metavars_vi(spec: str) -> str:
+    """'-o, --output PATH' → '-o, --output ĐƯỜNG-DẪN' (the options' own names are left as they are)."""
+    return _METAVAR.sub(lambda m: _METAVARS_VI[m.group(1)], spec)
+
+
 def _usage_vi(line: str) -> str:
     for english, vietnamese in _USAGE_WORDS.items():
         line = line.replace(english, vietnamese)
@@ -170,7 +196,7 @@ class _Help:
             text = help_vi.option(command_path(ctx), option_key(param)) or param.help or ""
             extra = _extra_vi(param, ctx)
             record = param.get_help_record(ctx)  # not hidden, so a record (get_help_spec is click 8.5.1's only)
-            spec = record[0] if record else ", ".join(param.opts)
+            spec = metavars_vi(record[0]) if record else ", ".join(param.opts)
             rows.append((spec, f"{text}  {extra}" if text and extra else text or extra))
         if rows:
             with formatter.section("Tùy chọn"):
@@ -251,6 +277,29 @@ class ExtraArguments(click.UsageError):
         super().__init__(f"Got unexpected extra argument{s} ({' '.join(map(str, args))})", ctx)
 
 
+def _last_line(line: str, file: Any) -> None:
+    """A usage error's last line ('Error: …'), folded at a terminal's width like the commands' own lines (what it
+    quotes never split); as it is through a pipe."""
+    if file is not None:
+        click.echo(line, file=file)
+        return
+    from .cli import echo_line  # the commands' own way of saying a line (cli imports this module)
+
+    echo_line(line, True, keep=re.findall(r"'[^']*'", line))
+
+
+class FoldedUsage(click.UsageError):
+    """click's usage error in click's own frame and words (--lang en), its last line folded on a terminal."""
+
+    def show(self, file=None) -> None:
+        frame = io.StringIO()
+        super().show(file=frame)
+        head, _, last = frame.getvalue().rstrip("\n").rpartition("\n")
+        if head:
+            click.echo(head, file=file, err=file is None)
+        _last_line(last, file)
+
+
 class VietnameseUsage(click.UsageError):
     """A usage error said in Vietnamese, in the frame "Cách dùng: … / Xem '… --help' … / Lỗi: …"."""
 
@@ -259,16 +308,16 @@ class VietnameseUsage(click.UsageError):
             usage = self.ctx.get_usage().replace("Usage:", "Cách dùng:", 1)
             hint = f"Xem '{self.ctx.command_path} --help' để biết cách dùng."
             click.echo(f"{usage}\n{hint}\n", file=file, err=file is None)
-        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
+        _last_line(f"Lỗi: {self.format_message()}", file)
 
 
 def in_language(exc: click.UsageError) -> click.UsageError:
     """The usage error as the run's language says it: click's own English with --lang en, else Vietnamese."""
-    if isinstance(exc, (VietnameseUsage, click.exceptions.NoArgsIsHelpError)) or help_lang(exc.ctx) != "vi":
+    if isinstance(exc, (VietnameseUsage, FoldedUsage, click.exceptions.NoArgsIsHelpError)):
         return exc
-    message = usage_message_vi(exc)
+    message = usage_message_vi(exc) if help_lang(exc.ctx) == "vi" else None
     if message is None:
-        return exc
+        return FoldedUsage(exc.format_message(), exc.ctx)
     return VietnameseUsage(message, exc.ctx)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal, Mapping, Optional
 
 if TYPE_CHECKING:
     from .yamlsrc import YamlDoc
@@ -243,12 +243,16 @@ def shown_path(path: str | Path) -> str:
     return str(p)
 
 
-def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3) -> str:
-    """A ' (did you mean: a, b?)' suffix naming the nearest candidates, or '' when none is near."""
-    pool = sorted(set(candidates) - {name})  # never the word itself
+def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3, also: Optional[Mapping[str, str]] = None) -> str:
+    """A ' (did you mean: a, b?)' suffix naming the nearest candidates, or '' when none is near. ``also`` gives other
+    spellings of a candidate (a commune's id without its province): one near the name suggests its candidate."""
+    also = also or {}
+    # never the word itself; another spelling of a candidate, even the word, suggests the candidate
+    pool = sorted((set(candidates) - {name}) | {k for k, v in also.items() if v != name})
     # a prefix typed in full ('kh-156' for 'kh-156-ubnd-tinh-an') is as telling as a near spelling
     prefixed = [c for c in pool if len(name) >= 3 and c.startswith(name) and c != name]
-    close = (prefixed + [c for c in difflib.get_close_matches(name, pool, n=n, cutoff=0.6) if c not in prefixed])[:n]
+    near = prefixed + [c for c in difflib.get_close_matches(name, pool, n=n, cutoff=0.6) if c not in prefixed]
+    close = list(dict.fromkeys(also.get(c, c) for c in near))[:n]
     if not close:
         return ""
     return " (did you mean: " + ", ".join(f"'{c}'" for c in close) + "?)"

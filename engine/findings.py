@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, Mapping, Optional
 
 from . import templates, vi
 from .measure import Interval, Measured, facts_in, interval_of
@@ -165,66 +165,141 @@ def pct(d: Optional[Decimal]) -> Optional[float]:
 # --------------------------------------------------------------------------------------------------- message fields
 
 
-@dataclass(frozen=True)
-class MessageFields:
-    """The values a message template can name (templates.FIELDS), for one finding."""
+@dataclass(slots=True)
+class _Described:
+    """What one finding's template fields are worked out from."""
 
-    title: str
-    commune: str
-    period: str
-    target: str
-    actual: str
-    unit: str
-    achievement: str
-    shortfall: str
-    deadline: str
-    as_of: str
-    document: str
-    clause: str
-    evidence: str
-    outlook: str
-    line: str
-    reason_template: str
-    notes: str
-    extra: Mapping[str, str] = field(default_factory=dict)  # fields only some findings have (kind, evidence, waiver)
-
-    def mapping(self) -> dict[str, str]:
-        values = {
-            name: getattr(self, name)
-            for name in (
-                "title",
-                "commune",
-                "period",
-                "target",
-                "actual",
-                "unit",
-                "achievement",
-                "shortfall",
-                "deadline",
-                "as_of",
-                "document",
-                "clause",
-                "evidence",
-                "outlook",
-                "line",
-            )
-        }
-        values.update(self.extra)
-        values["reason"] = templates.render(self.reason_template, values) if self.reason_template else ""
-        values["notes"] = self.notes
-        return values
+    cat: "Catalogue"
+    commune: "CommuneFacts"
+    rule: "LoadedRule"
+    window: "Window"
+    measured: Optional[Measured]
+    parts: FindingParts
+    outcome: Any  # the branch's Outcome
+    unit: Optional[str]
+    notes: list[str]
+    waiver: Optional[WaiverOut]
 
 
-def _evidence_fields(evidence: Any, unit: Optional[str]) -> dict[str, str]:
-    if evidence is None:
-        return {}
-    out = {
-        "counted_with_evidence": vi.count(evidence.counted_with_evidence, unit),
-        "counted_on_claim": vi.count(evidence.counted_on_claim, unit),
-    }
-    if evidence.achievement_pct_evidenced is not None:
-        out["achievement_evidenced"] = vi.percent(Decimal(str(evidence.achievement_pct_evidenced)))
-    return out
+def _outlook(d: _Described) -> str:
+    default = "chưa đủ căn cứ đánh giá" if d.outcome.status == "pending" else ""
+    return vi.OUTLOOK_LABELS.get(d.outcome.outlook or "", default)
+
+
+def _evidence_count(attribute: str) -> Callable[[_Described], Optional[str]]:
+    def make(d: _Described) -> Optional[str]:
+        evidence = d.parts.evidence
+        return None if evidence is None else vi.count(getattr(evidence, attribute), d.unit)
+
+    return make
+
+
+def _achievement_evidenced(d: _Described) -> Optional[str]:
+    share = d.parts.evidence.achievement_pct_evidenced if d.parts.evidence is not None else None
+    return None if share is None else vi.percent(Decimal(str(share)))
+
+
+def _waiver_field(make: Callable[[WaiverOut], str]) -> Callable[[_Described], Optional[str]]:
+    return lambda d: None if d.waiver is None else make(d.waiver)
+
+
+# Each field a template may name, as the work that produces it for one finding; None: the finding has no such field.
+# The kind's own fields (FindingParts.fields) come first, except for those below the line, which always win.
+_MAKERS: dict[str, Callable[[_Described], Optional[str]]] = {
+    "title": lambda d: d.rule.rule.title,
+    "commune": lambda d: d.commune.commune.name,
+    "period": lambda d: d.window.label,
+    "target": lambda d: d.parts.target.display if d.parts.target else "—",
+    "actual": lambda d: d.parts.actual_display,
+    "unit": lambda d: d.unit or "",
+    "achievement": lambda d: vi.percent(d.parts.achievement_pct) if d.parts.achievement_pct is not None else "",
+    "shortfall": lambda d: (
+        shortfall_text(d.parts.shortfall, d.parts.shortfall_unit or d.unit) if d.parts.shortfall is not None else ""
+    ),
+    "deadline": lambda d: vi.date(d.window.deadline) if d.window.deadline else "",
+    "as_of": lambda d: d.window.as_of_phrase,
+    "document": lambda d: d.rule.document.citation,
+    "clause": lambda d: d.rule.rule.source.clause,
+    "evidence": lambda d: vi.EVIDENCE_LABELS.get(d.outcome.evidence or "", ""),
+    "outlook": _outlook,
+    "line": lambda d: ", ".join(lf.fact.source.place for lf in (d.measured.facts if d.measured else [])),
+    "counted_with_evidence": _evidence_count("counted_with_evidence"),
+    "counted_on_claim": _evidence_count("counted_on_claim"),
+    "achievement_evidenced": _achievement_evidenced,
+}
+_ALWAYS_WIN: dict[str, Callable[[_Described], Optional[str]]] = {
+    "missing": lambda d: _missing(d.cat, d.rule, d.commune, d.window),
+    "topics": lambda d: d.rule.rule.topic or "",
+    "cited_document": lambda d: _cited(d.measured),
+    "actual_value": lambda d: _bare(d.parts.actual),
+    "target_value": lambda d: _bare(d.parts.target.value if d.parts.target else None),
+    "waiver_reason": _waiver_field(lambda wv: wv.reason),
+    "waiver_approver": _waiver_field(lambda wv: wv.approver),
+    "waiver_expires": _waiver_field(lambda wv: vi.date(wv.expires)),
+    "notes": lambda d: notes_sentence(d.notes),
+}
+_MAKERS.update(_ALWAYS_WIN)
+REASON = "reason"
+_NOT_THE_KINDS = frozenset(_ALWAYS_WIN) | {REASON}
+
+
+class FindingValues(Mapping[str, str]):
+    """The values a message template can name (templates.FIELDS) for one finding, each worked out when a template
+    first reads it and then kept: a finding's message names a handful, the drafted narrative a few more, and the
+    JSON needs no others. A field the finding does not have (a waiver's, for a finding without one) is absent, which a
+    template shows as '—'; an empty one vanishes."""
+
+    __slots__ = ("_d", "_done", "_reasoning")
+
+    def __init__(self, described: _Described) -> None:
+        self._d = described
+        self._done: dict[str, str] = {k: v for k, v in described.parts.fields.items() if k not in _NOT_THE_KINDS}
+        self._reasoning = False
+
+    def _work_out(self, name: str) -> Optional[str]:
+        if name == REASON:
+            template = _reason_text(self._d.outcome.reason, self._d.measured)
+            if not template:
+                return ""
+            if self._reasoning:  # the reason's own template names no reason
+                return None
+            self._reasoning = True
+            try:
+                return templates.render(template, self)
+            finally:
+                self._reasoning = False
+        make = _MAKERS.get(name)
+        return None if make is None else make(self._d)
+
+    def __getitem__(self, name: str) -> str:
+        value = self._done.get(name)
+        if value is None:
+            value = self._work_out(name)
+            if value is None:
+                raise KeyError(name)
+            self._done[name] = value
+        return value
+
+    def get(self, name: str, default: Any = None) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __iter__(self) -> Iterator[str]:
+        names = [*_MAKERS, REASON, *self._done]
+        return iter([n for n in dict.fromkeys(names) if n in self])
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __reduce__(self) -> tuple:
+        # A finding sent from a worker process carries its values worked out, as a plain dict: what they are worked
+        # out from holds the catalogue and the commune's facts, which must not travel with every finding.
+        return (dict, (dict(self),))
 
 
 # --------------------------------------------------------------------------------------------------- the finding
@@ -249,7 +324,7 @@ def build_finding(
         for lf in part.facts if part else []:
             if lf.where not in seen:
                 seen.add(lf.where)
-                facts.append(_cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
+                facts.append(cached(lf.cache, "out", lambda lf=lf: fact_out(cat, lf)))
     waiver_out, notes = _waiver_out(act, waivers, r.id, commune, w)
     evidence_notes = [as_sentence(n) for n in (m.evidence_notes if m else [])]
     notes = list(
@@ -257,46 +332,13 @@ def build_finding(
     )
     if w.partial and status != "not_applicable":
         notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến {w.as_of_phrase}.")
-    extra = dict(_evidence_fields(parts.evidence, unit))
-    extra.update(parts.fields)
-    extra["missing"] = _missing(cat, lr, commune, w)
-    extra["topics"] = r.topic or ""
-    extra["cited_document"] = _cited(m)
-    extra["actual_value"] = _bare(parts.actual)
-    extra["target_value"] = _bare(parts.target.value if parts.target else None)
-    if waiver_out is not None:
-        extra.update(
-            waiver_reason=waiver_out.reason,
-            waiver_approver=waiver_out.approver,
-            waiver_expires=vi.date(waiver_out.expires),
-        )
-    fields = MessageFields(
-        title=r.title,
-        commune=commune.commune.name,
-        period=w.label,
-        target=parts.target.display if parts.target else "—",
-        actual=parts.actual_display,
-        unit=unit or "",
-        achievement=vi.percent(parts.achievement_pct) if parts.achievement_pct is not None else "",
-        shortfall=shortfall_text(parts.shortfall, parts.shortfall_unit or unit) if parts.shortfall is not None else "",
-        deadline=vi.date(w.deadline) if w.deadline else "",
-        as_of=w.as_of_phrase,
-        document=lr.document.citation,
-        clause=r.source.clause,
-        evidence=vi.EVIDENCE_LABELS.get(outcome.evidence or "", ""),
-        outlook=vi.OUTLOOK_LABELS.get(outcome.outlook or "", "chưa đủ căn cứ đánh giá" if status == "pending" else ""),
-        line=", ".join(lf.fact.source.place for lf in (m.facts if m else [])),
-        reason_template=_reason_text(outcome.reason, m),
-        notes=notes_sentence(notes),
-        extra=extra,
-    )
-    values = fields.mapping()
+    values = FindingValues(_Described(cat, commune, lr, w, m, parts, outcome, unit, notes, waiver_out))
     template = r.messages.get(status) or DEFAULT_MESSAGES[status]
     message = templates.sentence(templates.render(template, values))
     finding = Finding.model_construct(
         rule_id=r.id,
         title=r.title,
-        commune=_cached(
+        commune=cached(
             commune.cache, "out", lambda: CommuneOut.model_construct(id=commune.commune.id, name=commune.commune.name)
         ),
         period=_period_out(w),
@@ -315,7 +357,7 @@ def build_finding(
         shortfall_unit=(parts.shortfall_unit or unit) if parts.shortfall is not None else None,
         severity=r.severity,
         theme=r.theme,
-        source=_cached(lr.cache, "source", lambda: _source_out(lr)),
+        source=cached(lr.cache, "source", lambda: _source_out(lr)),
         facts=facts,
         evidence=parts.evidence,
         waiver=waiver_out,
@@ -413,8 +455,8 @@ def notes_sentence(notes: list[str]) -> str:
     return f"Ghi chú: {joined}."
 
 
-def _cached(cache: dict, key: str, make):
-    """Parts of a finding shared by many findings (its commune, source, facts) are built once and shared."""
+def cached(cache: dict, key: Hashable, make):
+    """Parts of a finding shared by many findings (its commune, source, facts, target) are built once and shared."""
     value = cache.get(key)
     if value is None:
         value = cache[key] = make()

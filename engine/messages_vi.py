@@ -873,6 +873,15 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"--rule (?P<g>{Q}) matches no rule(?P<hint>.*)", "--rule {g} không khớp với quy tắc nào{hint}"),
         (rf"-k (?P<g>{Q}) matches no rule(?P<hint>.*)", "-k {g} không khớp với quy tắc nào{hint}"),
         (
+            rf"--commune (?P<g>{Q}(?: {Q})*) match(?:es)? no commune(?P<hint>.*?); the run read no commune",
+            "--commune {g} không khớp với xã nào{hint}; lần kiểm tra không đọc được xã nào",
+        ),
+        (
+            rf"--commune (?P<g>{Q}(?: {Q})*) match(?:es)? no commune(?P<hint>.*?); the run read (?P<n>[\d,]+) "
+            r"communes?: (?P<all>.+)",
+            "--commune {g} không khớp với xã nào{hint}; lần kiểm tra đã đọc {n} xã: {all}",
+        ),
+        (
             rf"unknown status (?P<s>{Q})(?P<hint>.*?); the statuses are: (?P<all>.+)",
             "không có trạng thái {s}{hint}; các trạng thái là: {all}",
         ),
@@ -1174,10 +1183,6 @@ LINES: dict[str, tuple[str, str]] = {
         "chitieu: internal error: {error}\nPlease report it with the input files; run with --debug for the traceback.",
         "chitieu: lỗi nội bộ: {error}\nĐề nghị báo lỗi này kèm các tệp đầu vào; chạy lại với --debug để xem chi tiết "
         "(traceback).",
-    ),
-    "no-commune-matches": (
-        "chitieu: no commune matches --commune {globs}",
-        "chitieu: không có xã nào khớp với --commune {globs}",
     ),
     "unreviewed-draft": (
         "chitieu: {path}: {facts} facts drafted automatically from the report and not reviewed ({review} marked for "

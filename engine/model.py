@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Optional, Self, Union
+from typing import Annotated, Any, Literal, Mapping, Optional, Self, Union
 
 from pydantic import (
     AfterValidator,
@@ -998,8 +998,8 @@ class Finding(Out):
     message: str
     fired_by: str
     # the rendered template fields, for the narrative writer (not part of the JSON contract)
-    _values: dict[str, str] = PrivateAttr(default_factory=dict)
+    _values: Mapping[str, str] = PrivateAttr(default_factory=dict)
 
     @property
-    def values(self) -> dict[str, str]:
+    def values(self) -> Mapping[str, str]:
         return self._values

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -66,6 +67,7 @@ class Window:
         )
 
 
+@functools.lru_cache(maxsize=4096)  # one commune's rules share their years' windows
 def _year_window(kind: str, first: int, last: int, as_of: dt.date, month_only: bool) -> Window:
     key = str(first) if first == last and kind == "annual" else f"{first}-{last}"
     end = dt.date(last, 12, 31)

@@ -16,6 +16,27 @@ from .facts import CommuneFacts
 from .model import Finding
 
 
+class NoCommuneMatches(Exception):
+    """--commune matched none of the run's communes (known only once they are loaded: a name is in the files)."""
+
+    def __init__(self, globs: tuple[str, ...], seen: list[tuple[str, str]]):
+        self.globs, self.seen = globs, seen
+        what = " ".join(f"'{g}'" for g in globs) + (" matches" if len(globs) == 1 else " match")
+        # 'tinh-an' for 'quang-ngai/tinh-an': the id without its province suggests the id
+        tails = {cid.rsplit("/", 1)[-1]: cid for cid, _ in seen}
+        hint = did_you_mean(globs[0], [c for pair in seen for c in pair], also=tails) if len(globs) == 1 else ""
+        if seen:
+            shown = ", ".join(f"{cid} ({name})" for cid, name in seen[:SHOWN_COMMUNES])
+            more = ", …" if len(seen) > SHOWN_COMMUNES else ""
+            read = f"the run read {len(seen):,} commune{'s' if len(seen) > 1 else ''}: {shown}{more}"
+        else:
+            read = "the run read no commune"
+        super().__init__(f"--commune {what} no commune{hint}; {read}")
+
+
+SHOWN_COMMUNES = 5  # communes named in the message when --commune matches none
+
+
 @dataclass
 class Selection:
     """Statuses (exact values), rule ids and communes (globs: `ntm-nc-*`; a commune by its id or its name)."""
@@ -77,11 +98,18 @@ class Selection:
     def scope(
         self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
     ) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
-        """Only the chosen communes and rules: what the run is about (the exit code counts these)."""
+        """Only the chosen communes and rules: what the run is about (the exit code counts these). When --commune
+        matched none of the communes, NoCommuneMatches is raised once the stream is over (a file being written is
+        then abandoned)."""
+        seen: list[tuple[str, str]] = []
         for cf, findings in stream:
             if self._commune(cf):
                 self.matched_communes += 1
                 yield cf, [f for f in findings if self._rule(f)]
+            elif not self.matched_communes:
+                seen.append((cf.commune.id, cf.commune.name))
+        if self.communes and not self.matched_communes:
+            raise NoCommuneMatches(self.communes, seen)
 
     def shown(
         self, stream: Iterable[tuple[CommuneFacts, list[Finding]]]

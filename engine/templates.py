@@ -87,32 +87,55 @@ _SPACES = re.compile(r"[ \t\n]+")
 _OPTIONAL = re.compile(r"(?<!\[)\[(?!\[)([^\[\]]*)(?<!\])\](?!\])")
 
 
-@functools.lru_cache(maxsize=2048)
-def _parsed(text: str) -> tuple:
-    return tuple(_FORMATTER.parse(text))
+_LITERAL, _FIELD, _SEGMENT = 0, 1, 2
 
 
-def _fill(text: str, values: Mapping[str, str]) -> str:
-    parts = []
-    for literal, name, _spec, _conv in _parsed(text):
-        parts.append(literal)
+def _pieces(text: str) -> list[tuple]:
+    """Literal text and fields, in order: (_LITERAL, text, None) and (_FIELD, name, None)."""
+    out: list[tuple] = []
+    for literal, name, _spec, _conv in _FORMATTER.parse(text.replace("[[", "[").replace("]]", "]")):
+        if literal:
+            out.append((_LITERAL, literal, None))
         if name is not None:
-            value = values.get(name)
-            parts.append("—" if value is None else value)
-    return "".join(parts)
+            out.append((_FIELD, name, None))
+    return out
+
+
+@functools.lru_cache(maxsize=2048)
+def _compiled(text: str) -> tuple:
+    """A template taken apart once: its pieces, a [segment] as (_SEGMENT, its pieces, the fields it names)."""
+    out: list[tuple] = []
+    at = 0
+    for m in _OPTIONAL.finditer(text):
+        out += _pieces(text[at : m.start()])
+        inner = tuple(_pieces(m.group(1)))
+        out.append((_SEGMENT, inner, tuple(name for kind, name, _ in inner if kind == _FIELD)))
+        at = m.end()
+    out += _pieces(text[at:])
+    return tuple(out)
+
+
+def _fill(pieces: tuple, values: Mapping[str, str], out: list[str]) -> None:
+    for kind, a, b in pieces:
+        if kind == _LITERAL:
+            out.append(a)
+        elif kind == _FIELD:
+            value = values.get(a)
+            out.append("—" if value is None else value)
+        elif all(values.get(name) for name in b):  # a [segment] only when every field in it has a value
+            _fill(a, values, out)
 
 
 def render(text: str, values: Mapping[str, str]) -> str:
     """Fill the placeholders; a field with no value at all shows '—', an empty one vanishes; a [segment] whose fields
-    are not all filled is left out; one line, NFC."""
-
-    def optional(m: re.Match) -> str:
-        names = [n for _, n, _s, _c in _parsed(m.group(1)) if n is not None]
-        return _fill(m.group(1), values) if all(values.get(n) for n in names) else ""
-
-    text = _OPTIONAL.sub(optional, text).replace("[[", "[").replace("]]", "]")
-    out = _SPACES.sub(" ", _fill(text, values)).strip().replace(" .", ".").replace(" ,", ",")
-    return unicodedata.normalize("NFC", out)
+    are not all filled is left out; one line, NFC. A value is never read as a template itself."""
+    out: list[str] = []
+    _fill(_compiled(text), values, out)
+    filled = "".join(out)
+    if "  " in filled or "\t" in filled or "\n" in filled:  # most messages have no run to close (a regex pass costs)
+        filled = _SPACES.sub(" ", filled)
+    filled = filled.strip().replace(" .", ".").replace(" ,", ",")
+    return unicodedata.normalize("NFC", filled)
 
 
 def sentence(text: str) -> str:

@@ -65,6 +65,8 @@ PACE_BEHIND, PACE_ON, PACE_UNKNOWN = 0, 1, 2
 def scaled(value: Decimal | int | None, *, default: int = 0) -> int:
     if value is None:
         return default
+    if type(value) is int:
+        return value * SCALE
     return int((Decimal(value) * SCALE).to_integral_value(rounding=ROUND_HALF_UP))
 
 
@@ -83,7 +85,7 @@ class Counts:
     insufficient: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ObservationFact:
     """One rule's observation for one period, before encoding; ``fact()`` gives what is asserted."""
 
@@ -126,7 +128,7 @@ class ObservationFact:
             F_TARGET: scaled(self.target),
             F_BAND_LO: scaled(self.band[0], default=NEG_INF),
             F_BAND_HI: scaled(self.band[1], default=POS_INF),
-            F_EVIDENCED: scaled(Decimal(self.evidenced)),
+            F_EVIDENCED: scaled(self.evidenced),
             F_OPEN: int(self.period_open),
             F_AWAITING: int(self.awaiting),
             F_PACE: self.pace,

@@ -109,3 +109,30 @@ def test_the_matrix_keeps_to_the_terminal_width_in_blocks_of_rules(batch, catalo
     for name in names:  # every block names every commune
         assert sum(line.startswith(f"│{name}") for line in lines) == len(headers)
     assert "…" not in run.out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_commune_typed_wrong_is_refused_and_no_output_is_kept(batch, tmp_path, jobs):
+    """--commune is matched by id or name, known only once the files are read: a pattern that matches none is the
+    user's typo, said with the nearest commune (the id typed without its province counts) and the communes read;
+    exit 2, and -o writes nothing and leaves an earlier file as it was."""
+    folder, doc = batch
+    out = tmp_path / "ket-luan.json"
+    out.write_text("earlier run\n", encoding="utf-8")
+    run = run_cli(
+        "--lang", "en", "check", str(folder), "--commune", "xa-0003", "-o", str(out), "--force", "--jobs", jobs
+    )
+    assert run.code == 2
+    names = {c["id"]: c["name"] for c in doc["communes"]}
+    listed = ", ".join(f"{cid} ({names[cid]})" for cid in list(names)[:5])
+    line = run.err.strip().splitlines()[-1]
+    assert line.startswith("Error: --commune 'xa-0003' matches no commune (did you mean: 'quang-ngai/xa-00003'")
+    assert line.endswith(f"; the run read 5 communes: {listed}")
+    assert out.read_text(encoding="utf-8") == "earlier run\n"
+    assert not [p for p in tmp_path.iterdir() if p != out], "no temporary file left"
+    # to standard output: not even the JSON document's opening (it is written with the first commune)
+    piped = run_cli("check", str(folder), "--commune", "xa-0003", "--format", "json", "--jobs", jobs)
+    assert piped.code == 2 and piped.out == ""
+    # the same pattern, right, is a run
+    right = run_cli("check", str(folder), "--commune", "*/xa-00003", "--format", "json", "--fail-on", "never")
+    assert right.code == 0 and [c["id"] for c in right.json()["communes"]] == ["quang-ngai/xa-00003"]

@@ -162,6 +162,25 @@ def test_the_options_defaults_and_ranges_are_said_in_vietnamese():
     assert "--number TEXT The document's number and symbol" in out and "[required]" in out and "bắt buộc" not in out
 
 
+@pytest.mark.parametrize("path,_cmd", commands(), ids=lambda v: v if isinstance(v, str) else "")
+def test_what_an_option_takes_is_named_in_vietnamese(path, _cmd):
+    """After an option, its placeholder: click's (TEXT, PATH) and the project's own (GLOB, DOC) in Vietnamese; a
+    format to type (YYYY-MM-DD) as it is; the English help keeps click's words."""
+    out = run_cli(*path.split()[1:], "--help", env=NO_LANG).out
+    specs = re.findall(r"^  (-[^ ].*?)(?:  |$)", out, flags=re.M)
+    left = [s for s in specs if re.search(r"\b(TEXT|PATH|FILE|FLOAT|INTEGER|GLOB|DOC|DOC_ID|STATUS|ID|PROVINCE)\b", s)]
+    assert not left, f"{path}: {left}"
+
+
+def test_the_placeholders_of_check_and_form():
+    vi = " ".join(run_cli("check", "--help", env=NO_LANG).out.split())
+    assert "--rules ĐƯỜNG-DẪN" in vi and "--commune MẪU" in vi and "--status TRẠNG-THÁI,…" in vi
+    assert "--commune-id MÃ" in vi and "--province TỈNH" in vi and "--as-of YYYY-MM-DD" in vi
+    assert "--commune MÃ=TÊN" in " ".join(run_cli("form", "--help", env=NO_LANG).out.split())
+    en = " ".join(run_cli("--lang", "en", "check", "--help", env=NO_LANG).out.split())
+    assert "--rules PATH" in en and "--commune GLOB" in en and "--commune-id ID" in en
+
+
 def _help_examples(out: str, heading: str) -> list[str]:
     """The example commands a help shows, without their comments."""
     m = re.search(rf"\n  {heading}\n(.*?)(?:\n\n|\Z)", out, flags=re.S)

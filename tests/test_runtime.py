@@ -91,9 +91,9 @@ def test_ctrl_c_inside_the_rete_interrupts_the_run(catalogue):
         def _action(self, branch):
             real = super()._action(branch)
 
-            def run(c):
+            def run(*match):
                 os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C would, in the middle of the Rete's work
-                real(c)
+                real(*match)
 
             return run
 

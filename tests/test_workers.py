@@ -211,3 +211,23 @@ def test_jobs_must_be_at_least_one(folders):
     root, _ = folders
     run = _run(root, "sach", "--jobs", "0")
     assert run.code == 2 and "--jobs" in run.err
+
+
+def test_a_finding_travels_from_a_worker_with_its_words_not_with_the_catalogue(catalogue):
+    """What a worker sends back per finding: the finding with its template values worked out (the narrative reads
+    them in the main process), never the catalogue and the commune's facts they are worked out from."""
+    import pickle
+
+    from chitieu.audit import run_audit
+    from chitieu.batch import index_inputs, stream_communes
+    from chitieu.diagnostics import Diagnostics
+    from conftest import SEED_FACTS
+
+    d = Diagnostics()
+    found = run_audit(catalogue, list(stream_communes(index_inputs([SEED_FACTS], d), catalogue, d))).findings
+    for f in found:
+        sent = pickle.dumps(f)
+        assert b"chitieu.catalogue" not in sent and b"chitieu.facts" not in sent, f.rule_id
+        back = pickle.loads(sent)
+        assert back.message == f.message and dict(back.values) == dict(f.values)
+        assert back.model_dump_json() == f.model_dump_json()

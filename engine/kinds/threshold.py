@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Optional, Union, cast
 
 from .. import vi
-from ..findings import POINTS, FindingParts, basis_out, pct, value_parts
+from ..findings import POINTS, FindingParts, basis_out, cached, pct, value_parts
 from ..diagnostics import did_you_mean
 from ..measure import HUNDRED, Interval, Measured, end_text, measure
 from ..model import EvidenceOut, Measure, Slug, StrictBool, Target, TargetOut, json_number
@@ -176,7 +176,12 @@ class Threshold(Kind):
         m = obs.measured
         ind = cat.indicators.get(r.measure.of)
         actual, display, bounds = value_parts(cat, ind, m, unit, ratio=r.measure.per is not None)
-        parts = FindingParts(actual, display, self._target_out(cat, r, obs, unit), bounds)
+        # the target's words depend only on the day its version is taken and the number of years: built once each
+        w = obs.window
+        target = cached(
+            rule.cache, ("target", version_day(w), len(w.years)), lambda: self._target_out(cat, r, obs, unit)
+        )
+        parts = FindingParts(actual, display, target, bounds)
         if r.target.value is not None and not isinstance(r.target.value, (bool, str)):
             parts.achievement_pct, parts.shortfall = _achievement(r.target.op, m.interval if m else None, obs.target)
             if parts.shortfall is not None:
