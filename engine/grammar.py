@@ -466,7 +466,9 @@ _CURRENT = re.compile(
     rf"(?:sáu|chín|mười) tháng đầu năm)\b(?!\s+{YEAR})",
     re.I,
 )
-_EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I)
+# "mỗi năm" only with the "đều" that makes it a statement of each year ("mỗi năm … đều ký"), not a quota ("mỗi năm
+# ít nhất 01 mô hình")
+_EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b|\bmỗi\s+năm\b(?=[^.;]{0,80}?\bđều\b)", re.I)
 # the months before "năm YYYY" that make it a part of that year ("9 tháng", "06 tháng đầu", "quý III")
 _MONTHS_OF = re.compile(
     r"\b(?:\d{1,2}|ba|sáu|chín|mười|mười một)\s+tháng(?:\s+(?:đầu|cuối))?\s*$|\bquý\s+[IV\d]+\s*$", re.I

@@ -410,7 +410,19 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
         rf"(?:{_YEAR}|nay)",
         body,
     )
-    if m:
+    # a review of a plan's span says it in its title ("Báo cáo tổng kết 05 năm thực hiện Kế hoạch … giai đoạn 2022 -
+    # 2026", "Tổng kết giai đoạn 2022 - 2026"): its figures run from the span's first year, whatever date the opening
+    # names later; not the span of a provincial Đề án the plan carries out
+    title_text = " ".join(p.text for p in opening[:3])
+    review = re.search(
+        rf"\b(?:tổng kết|sơ kết|\d+\s+năm\s+thực hiện)\b(?:(?!Đề án|đề án|Nghị quyết)[^.()]){{0,300}}?"
+        rf"\bgiai đoạn\s+({_YEAR})\s*[-–]\s*{_YEAR}",
+        title_text,
+        re.I,
+    )
+    if review:
+        h.period_from = int(review.group(1))
+    elif m:
         h.period_from = int(next(x for x in m.groups() if x))
     elif h.as_of:
         h.period_from = h.as_of.year
@@ -771,6 +783,9 @@ class _Reading:
             return [], 0  # "(9 tháng năm 2023 giảm 06 hộ)": some months of a past year, not that year's count
         if when.span:
             a, b = when.span
+            if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
+                # "từ năm 2023 đến nay, mỗi năm xã đều ký …": an act done in each year of the span
+                return list(range(a, min(b, self.as_of_year) + 1)), 0.95
             if kind == "year":
                 return [], 0
             if kind == "state":
@@ -1573,6 +1588,12 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
             if tail:
                 window = [g.When(years=[int(tail.group(1))], at=m.end())] + window
+            elif re.search(r"\bđều\s+(?:\w+\s+){0,2}$", before) and any(
+                w.every for w in g.whens(cl.sentence_before[:80], as_of_year=rd.as_of_year)
+            ):
+                # "Hằng năm, xã đều ban hành kế hoạch … (năm 2022 là …, năm 2024 là …) và đều ký kết giao ước …": the
+                # "đều" takes the sentence's "hằng năm" over the years named in between
+                window = [g.When(every=True, at=m.start())]
             periods, sure = rd.years(r, window, cl, None)
             if not periods:
                 continue

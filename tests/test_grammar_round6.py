@@ -210,3 +210,54 @@ def test_a_numbered_list_of_years_after_a_lead_that_names_the_kind(tmp_path):
 def test_a_breakdown_by_year_of_another_units_count_or_of_a_target_fills_no_yearly_count(tmp_path, body):
     got = _values(_draft(tmp_path, body + "\nNăm 2024, xã giảm được 03 hộ nghèo.\n"))
     assert not [k for k in got if k[0] == "dvk.mo_hinh"]
+
+
+# --------------------------------------------------------------------------------------------------- acts of each year
+
+
+@pytest.mark.parametrize(
+    "sentence, years",
+    [
+        (
+            "Từ năm 2022 đến nay, mỗi năm Ủy ban nhân dân xã đều ký giao ước thi đua với Mặt trận và các đoàn thể.",
+            [2022, 2023, 2024],
+        ),
+        ("Từ năm 2023 đến nay, hằng năm UBND xã đều tổ chức ký kết giao ước thi đua với các đoàn thể.", [2023, 2024]),
+        (  # the "đều" after the years named in brackets takes the sentence's "hằng năm"
+            "Hằng năm, UBND xã đều ban hành kế hoạch công tác dân vận (năm 2023 là Kế hoạch số 09/KH-UBND, năm 2024 "
+            "là Kế hoạch số 12/KH-UBND) và đều tổ chức ký kết giao ước thi đua với Mặt trận.",
+            [2023, 2024],
+        ),
+    ],
+)
+def test_an_act_done_each_year_of_a_span_is_done_in_each_of_its_years(tmp_path, sentence, years):
+    head = HEAD_WARD.replace("PHƯỜNG ĐỒNG ĐA", "XÃ ĐỒNG ĐA").replace(
+        "I. KẾT QUẢ THỰC HIỆN", "Số liệu từ năm 2023 đến ngày 30/11/2024.\n\nI. KẾT QUẢ THỰC HIỆN"
+    )
+    got = _values(_draft(tmp_path, sentence + "\n", head=head))
+    assert sorted(k[1] for k in got if k[0] == "dvcq.giao_uoc_thi_dua" and got[k] is True) == years
+
+
+def test_a_quota_of_each_year_is_no_act_of_each_year(tmp_path):
+    body = "Kế hoạch giao mỗi năm ít nhất 01 mô hình; năm 2024 UBND xã ký kết giao ước thi đua với các đoàn thể.\n"
+    assert _values(_draft(tmp_path, body)) == {("dvcq.giao_uoc_thi_dua", 2024): True}
+
+
+@pytest.mark.parametrize(
+    "title, years",
+    [
+        ("Tổng kết 05 năm thực hiện Kế hoạch số 61/KH-UBND về công tác dân vận giai đoạn 2021 - 2025", 5),
+        ("Sơ kết giai đoạn 2023 - 2025 thực hiện Kế hoạch số 61/KH-UBND", 3),
+        # the span is the provincial Đề án's, not the report's
+        ("Sơ kết năm 2025 thực hiện Kế hoạch số 61/KH-UBND về Đề án số 13-ĐA/TU giai đoạn 2021 - 2025", 1),
+    ],
+)
+def test_a_review_of_a_plans_span_runs_from_the_spans_first_year(tmp_path, title, years):
+    head = (
+        HEAD_WARD.replace("Kết quả thực hiện công tác dân vận năm 2024", title)
+        .replace("2024", "2025")
+        .replace("I. KẾT QUẢ THỰC HIỆN", "Phường hoạt động theo mô hình mới từ ngày 01/7/2025.\n\nI. KẾT QUẢ THỰC HIỆN")
+    )
+    body = "Hằng năm, Ủy ban nhân dân phường đều ban hành kế hoạch công tác dân vận chính quyền.\n"
+    got = _values(_draft(tmp_path, body, head=head))
+    assert len([k for k in got if k[0] == "dvcq.ke_hoach_nam"]) == years
