@@ -1313,7 +1313,8 @@ def _count_as_whole_or_part(
         for r in rd.readers:
             unit = _unit_at(r, cl.text, fig.end) if r.reads("whole") and r.unit else None
             if unit is not None and _COMPOSITION_END.match(cl.text[unit.end() :]):
-                out.append((r, 0, unit))
+                if not _composition_of_kinds(rd, r, cl, fig, unit):
+                    out.append((r, 0, unit))
         return out, 0.0
     if _NOT_THE_STOCK.search(before[-30:] + " " + cl.text[fig.end : fig.end + 80]):
         return [], 0.0
@@ -1321,6 +1322,36 @@ def _count_as_whole_or_part(
         return [], 0.0
     parts = _candidates(rd, cl, fig, "part", after, before, subjects, unit_needed=True)
     return [c for c in parts if c[1] == 0], 0.2
+
+
+def _composition_of_kinds(rd: _Reading, r: Reader, cl: _Clause, fig: g.Figure, unit: re.Match) -> bool:
+    """The unit's make-up in units of two kinds ("Thị trấn có 14 tổ dân phố và 03 thôn", "… 11 tổ dân phố và 05 bản,
+    tổng số 16 khu dân cư"): the whole is the total the sentence states, else the sum — never the first kind alone.
+    True when the make-up was read here (drafted or, when unsure, left)."""
+    text = cl.text
+    total = int(fig.value)
+    end = unit.end()
+    more = False
+    while True:
+        nxt = re.match(r"\s*(?:,|và|,\s*và)\s*", text[end:])
+        fig2 = next((f for f in cl.figs if nxt and f.start == end + nxt.end()), None)
+        unit2 = _unit_at(r, text, fig2.end) if fig2 is not None and fig2.role == "count" else None
+        if unit2 is None or fig2 is None:
+            break
+        total, end, more = total + int(fig2.value), unit2.end(), True
+    if not more:
+        return False
+    stated = re.match(r"\s*,?\s*(?:với\s+)?(?:tổng\s+(?:số|cộng)\s+)(\d+)\s", text[end:])
+    if stated:
+        total = int(stated.group(1))
+        end += stated.end()
+        whole = _unit_at(r, text, end - 1)
+        end = whole.end() if whole else end
+    periods, sure = rd.years(r, [], cl, None)
+    if periods:
+        quote = text[_quote_start(text, fig.start) : end]
+        rd.add(r, periods, cl.para, cl.start + fig.start, quote, value=total, confidence=0.85 - (1 - sure))
+    return True
 
 
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)

@@ -261,3 +261,27 @@ def test_a_review_of_a_plans_span_runs_from_the_spans_first_year(tmp_path, title
     body = "Hằng năm, Ủy ban nhân dân phường đều ban hành kế hoạch công tác dân vận chính quyền.\n"
     got = _values(_draft(tmp_path, body, head=head))
     assert len([k for k in got if k[0] == "dvcq.ke_hoach_nam"]) == years
+
+
+# --------------------------------------------------------------------------------------------------- settlements
+
+
+@pytest.mark.parametrize(
+    "make_up, whole",
+    [
+        ("Thị trấn có 14 tổ dân phố và 03 thôn.", 17),  # the sum, never the first kind alone
+        ("Xã có 09 thôn, 04 bản và 02 làng.", 15),
+        ("Xã có 09 thôn và 04 bản, tổng số 13 khu dân cư.", 13),  # the total the sentence states
+        ("Phường có 12 khu phố.", 12),
+    ],
+)
+def test_the_make_up_in_settlements_of_several_kinds_is_their_total(tmp_path, make_up, whole):
+    got = _values(_draft(tmp_path, make_up + " Năm 2024, xã giảm được 03 hộ nghèo.\n"))
+    assert got[("kdc.tong_so_khu", "as_of")] == whole
+
+
+@pytest.mark.parametrize("kinds", ["tổ dân phố, thôn", "khu phố, ấp", "thôn, buôn", "ấp, khóm", "thôn, xóm"])
+def test_two_kinds_of_settlement_named_as_one_unit(tmp_path, kinds):
+    body = f"Kết quả bình xét, có 15/17 {kinds} đạt danh hiệu văn hóa.\n"
+    got = _values(_draft(tmp_path, body))
+    assert (got[("kdc.so_khu_van_hoa", "as_of")], got[("kdc.tong_so_khu", "as_of")]) == (15, 17)
