@@ -1185,11 +1185,17 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
         doubt = 0.0
+        by_year = False
         if reading == "count" and not cands:
             cands = _year_breakdown(rd, cl, fig)
+            by_year = bool(cands)
         if reading == "count" and not cands:
             cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
+            if reading == "count" and not compared and r.key in counts and r.topic and not _found(r.topic, after):
+                # a second count of the same unit in the clause, its topic named only before the first: "duy trì 02
+                # tuyến đường “xanh - sạch - đẹp” …, cùng 03 tuyến phố văn minh đô thị" — the words were the first's
+                continue
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
             periods, sure = rd.years(r, window_whens, cl, None)
             if not periods:
@@ -1212,6 +1218,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 + (unit.end() - fig.end if unit else 0)
                 + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :])),
             )
+            year_label = re.search(r"[Nn]ăm\s", text[: fig.start]) if by_year else None
+            if year_label:  # the quote keeps its year's label: "năm 2022: 02 mô hình"
+                quote = text[year_label.start() : fig.start] + quote[max(0, quote.find(text[fig.start : fig.end])) :]
             basis = None
             if (
                 reading == "of_target"

@@ -285,3 +285,37 @@ def test_two_kinds_of_settlement_named_as_one_unit(tmp_path, kinds):
     body = f"Kết quả bình xét, có 15/17 {kinds} đạt danh hiệu văn hóa.\n"
     got = _values(_draft(tmp_path, body))
     assert (got[("kdc.so_khu_van_hoa", "as_of")], got[("kdc.tong_so_khu", "as_of")]) == (15, 17)
+
+
+# --------------------------------------------------------------------------------------------------- green streets
+
+
+@pytest.mark.parametrize(
+    "sentence, count",
+    [
+        ("Năm 2024, phường duy trì 07 tuyến hẻm “xanh - sạch - đẹp - an toàn” do các chi hội phụ nữ đảm nhận.", 7),
+        ("Hội Phụ nữ thị trấn duy trì 04 tuyến kiệt “Xanh – sạch – đẹp”.", 4),
+        ("Các đoàn thể duy trì hai tuyến đường hoa, cây xanh, sạch, đẹp tại thôn Bắc Sơn.", 2),
+        ("Đoàn Thanh niên duy trì 03 tuyến ngõ xanh, sạch, sáng.", 3),
+    ],
+)
+def test_green_streets_of_any_kind_of_street(tmp_path, sentence, count):
+    assert _values(_draft(tmp_path, sentence + "\n", head=HEAD_WARD)) == {("dtvm.tuyen_duong_xanh", "as_of"): count}
+
+
+@pytest.mark.parametrize(
+    "sentence, green",
+    [
+        # another measure of streets after the green ones, in the same clause: only the green ones count
+        (
+            "Hiện duy trì 02 tuyến đường hoa “xanh - sạch - đẹp” do Hội Phụ nữ phụ trách, cùng 03 tuyến phố văn minh "
+            "đô thị được công nhận năm 2022.",
+            [2],
+        ),
+        ("Xã trồng 500 cây xanh trên 02 tuyến đường liên thôn.", []),  # trees planted, no green-street model
+        ("Phường lắp mới 04 tuyến hẻm sáng đèn.", []),
+    ],
+)
+def test_streets_that_are_no_green_street_model_fill_nothing(tmp_path, sentence, green):
+    got = _values(_draft(tmp_path, sentence + "\n\nNăm 2024, phường giảm được 03 hộ nghèo.\n", head=HEAD_WARD))
+    assert [v for k, v in got.items() if k[0] == "dtvm.tuyen_duong_xanh"] == green
