@@ -59,6 +59,8 @@ _RATIO_NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?:\s*\({WORDS}\))?|{WORDS})"
 _RATIO_NUM2 = rf"(?:(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
 # "năm" is five only where no time word stands before it ("đầu năm", "hằng năm", "mỗi năm")
 _NOT_FIVE = re.compile(r"\b(?:đầu|cuối|trong|mỗi|hằng|hàng|các|những|của|tháng|qua|sau|nhiều|cả|từ|đến|giữa)\s+$", re.I)
+# nor where one stands after it: "Năm trước (2023)", "năm nay", "năm tới"
+_NOT_FIVE_AFTER = re.compile(r"\s+(?:trước|ngoái|nay|tới|sau|qua|liền)\b", re.I)
 YEAR = r"(?:19|20)\d{2}"
 
 
@@ -355,6 +357,8 @@ def figures(text: str) -> list[Figure]:
         before = text[max(0, m.start() - 60) : m.start()]
         if value is None or (not re.search(r"\d", m.group(0)) and _NOT_FIVE.search(before)):
             continue
+        if m.group(0).lower() == "năm" and _NOT_FIVE_AFTER.match(text, m.end()):
+            continue
         q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
         bound = _QUAL.get(q.group(1).lower()) if q else None
         if _OVER_TARGET.search(before):
@@ -461,6 +465,8 @@ _DATED = re.compile(
     re.I,
 )
 _BARE = re.compile(rf"^\W*(?P<y>{YEAR})\b(?!\s*[/-])")
+# last year named by its number in brackets: "Năm trước (2023), xã giảm …", "năm ngoái (năm 2023)"
+_LAST_YEAR = re.compile(rf"\bnăm\s+(?:trước|ngoái|liền trước)\s*\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\)", re.I)
 _CURRENT = re.compile(
     r"\b(?:trong năm|từ đầu năm(?: đến nay)?|đầu năm|cuối năm|\d+ tháng (?:đầu|cuối) năm|"
     rf"(?:sáu|chín|mười) tháng đầu năm)\b(?!\s+{YEAR})",
@@ -504,6 +510,8 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         out.append(When(years=[int(m.group("y") or m.group("m") or m.group("q"))], at=m.start()))
+    for m in _LAST_YEAR.finditer(text):
+        out.append(When(years=[int(m.group("y"))], at=m.start()))
     bare = _BARE.match(text)
     if bare:
         out.append(When(years=[int(bare.group("y"))], at=bare.start("y")))

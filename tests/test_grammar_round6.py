@@ -319,3 +319,38 @@ def test_green_streets_of_any_kind_of_street(tmp_path, sentence, count):
 def test_streets_that_are_no_green_street_model_fill_nothing(tmp_path, sentence, green):
     got = _values(_draft(tmp_path, sentence + "\n\nNăm 2024, phường giảm được 03 hộ nghèo.\n", head=HEAD_WARD))
     assert [v for k, v in got.items() if k[0] == "dtvm.tuyen_duong_xanh"] == green
+
+
+# --------------------------------------------------------------------------------------------------- sentences, years
+
+
+@pytest.mark.parametrize("period", ["9 tháng đầu năm", "6 tháng đầu năm", "10 tháng"])
+def test_a_sentence_that_opens_on_a_figure_is_a_sentence_of_its_own(tmp_path, period):
+    body = (
+        f"Chỉ tiêu giảm nghèo năm 2024 được giao cho địa bàn xã là 10 hộ. {period}, xã giảm 06/10 hộ nghèo theo chỉ "
+        "tiêu giao, đạt 60%.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("giam_ngheo.chi_tieu_giao", 2024): 10,
+        ("giam_ngheo.so_ho_giam", 2024): 6,  # not a target: the clause that opened on the target has ended
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 60,
+    }
+
+
+@pytest.mark.parametrize("last", ["Năm trước (2023)", "Năm ngoái (năm 2023)", "Năm liền trước (2023)"])
+def test_last_year_named_by_its_number_in_brackets_is_that_year_and_năm_there_is_no_five(tmp_path, last):
+    body = (
+        "Năm 2024, xã giảm được 05 hộ nghèo. "
+        f"{last}, xã giảm được tám hộ nghèo trên chỉ tiêu giao mười hộ, không đạt chỉ tiêu.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {
+        ("giam_ngheo.so_ho_giam", 2024): 5,
+        ("giam_ngheo.so_ho_giam", 2023): 8,
+        ("giam_ngheo.chi_tieu_giao", 2023): 10,
+        ("giam_ngheo.ty_le_hoan_thanh", 2023): "not_achieved",
+    }
+
+
+def test_five_in_words_is_still_five(tmp_path):
+    body = "Năm 2024, xã công nhận năm mô hình “Dân vận khéo”.\n"
+    assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2024): 5}
