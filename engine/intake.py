@@ -624,6 +624,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
+_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -839,6 +840,7 @@ class _Reading:
 
     def other_subject(self, before: str) -> bool:
         """Whether the last unit a clause names before a figure is another unit (``_SUBJECT``)."""
+        before = _INCLUDING.sub(lambda m: " " * len(m.group(0)), before)  # an aside of what is included
         last = None
         mentions: list[tuple[int, Optional[re.Match]]] = [(m.start(), m) for m in _SUBJECT.finditer(before)]
         # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
@@ -879,6 +881,8 @@ class _Reading:
         return last.isdigit() and int(last) > self.as_of_year
 
     def other_unit(self, text: str) -> bool:
+        # an aside of what is included is no other unit spoken of: "(tính cả các xã trước sắp xếp), toàn xã có …"
+        text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
         if _OTHER_UNIT.search(text):
             return True
         for m in _NAMED_UNIT.finditer(text):
@@ -1468,7 +1472,11 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                     continue
                 if rd.other_subject(before) or rd.intended(before):
                     continue
-                if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, after[:25])):
+                # the verb after the unit, or after its "nào" in the passive ("không có mô hình “Dân vận khéo” nào được
+                # công nhận")
+                nao = re.match(r"[^.;,]{0,50}?\bnào\s+(?:được\s+)?", after)
+                verb_zone = after[: nao.end() + 20] if nao else after[:25]
+                if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, verb_zone)):
                     if not r.topic or r.ind.type == "items" or r.key.startswith("giam_ngheo"):
                         continue
                 if r.not_ and _found(r.not_, text[start : m.end()] + after):

@@ -354,3 +354,26 @@ def test_last_year_named_by_its_number_in_brackets_is_that_year_and_năm_there_i
 def test_five_in_words_is_still_five(tmp_path):
     body = "Năm 2024, xã công nhận năm mô hình “Dân vận khéo”.\n"
     assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2024): 5}
+
+
+# --------------------------------------------------------------------------------------------------- merged units, none
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["(tính cả các xã trước sắp xếp)", "(kể cả số liệu của hai xã cũ)", "(bao gồm cả các xã cũ trước ngày 01/7/2024)"],
+)
+def test_an_aside_of_what_is_included_is_no_other_unit_spoken_of(tmp_path, aside):
+    body = f"Năm 2024 {aside}, toàn xã có 03 mô hình “Dân vận khéo” được công nhận.\n"
+    assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2024): 3}
+
+
+def test_the_former_communes_own_figure_stays_another_units(tmp_path):
+    body = "Năm 2024, các xã cũ có 03 mô hình “Dân vận khéo” được công nhận. Năm 2024, xã giảm được 02 hộ nghèo.\n"
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 2}
+
+
+@pytest.mark.parametrize("verb", ["được công nhận", "được thành lập", "được UBND xã công nhận"])
+def test_none_with_its_verb_in_the_passive_after_nào_is_zero(tmp_path, verb):
+    body = f"Năm 2023, xã không có mô hình “Dân vận khéo” nào {verb}. Năm 2024, xã giảm được 03 hộ nghèo.\n"
+    assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2023): 0, ("giam_ngheo.so_ho_giam", 2024): 3}
