@@ -221,7 +221,7 @@ _PERCENT = re.compile(
     re.I,
 )
 _RATIO = re.compile(
-    rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d])", re.I
+    rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d]|\s*\))", re.I
 )
 # the part and its whole apart in one clause: "08 ấp được công nhận ấp văn hóa trên tổng số 09 ấp" (the words between
 # hold no figure), and the whole first: "có 07 khóm, trong đó 06 khóm được công nhận …" (the same unit again)

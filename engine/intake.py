@@ -1188,6 +1188,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
+        if not cands and reading in ("part", "whole") and _ANOTHER_YEARS.match(full_before) and not after.strip(" )"):
+            # "15/17 thôn đạt danh hiệu … (năm 2023 là 14/17)": the same measure of another year, with no unit of its
+            # own, for the indicators the sentence has just read
+            cands = [(r, 0, None) for r in subjects if r.reads(reading)]
         doubt = 0.0
         by_year = False
         if reading == "count" and not cands:
@@ -1367,6 +1371,7 @@ def _composition_of_kinds(rd: _Reading, r: Reader, cl: _Clause, fig: g.Figure, u
     return True
 
 
+_ANOTHER_YEARS = re.compile(rf"^\W*(?:năm|Năm)\s+{_YEAR}\s+(?:là|đạt|có)\s*$")
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
 
 

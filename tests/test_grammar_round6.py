@@ -377,3 +377,19 @@ def test_the_former_communes_own_figure_stays_another_units(tmp_path):
 def test_none_with_its_verb_in_the_passive_after_nào_is_zero(tmp_path, verb):
     body = f"Năm 2023, xã không có mô hình “Dân vận khéo” nào {verb}. Năm 2024, xã giảm được 03 hộ nghèo.\n"
     assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2023): 0, ("giam_ngheo.so_ho_giam", 2024): 3}
+
+
+@pytest.mark.parametrize("bracket, year", [("(năm 2023 là 14/17)", 2023), ("(năm 2022 đạt 14/17)", 2022)])
+def test_another_years_ratio_in_brackets_after_this_ones_is_that_years(tmp_path, bracket, year):
+    body = f"Kết quả bình xét năm 2024 có 15/17 thôn, bản đạt danh hiệu văn hóa {bracket}, 02 bản chưa đạt.\n"
+    assert _values(_draft(tmp_path, body)) == {
+        ("kdc.so_khu_van_hoa", "as_of"): 15,
+        ("kdc.tong_so_khu", "as_of"): 17,
+        ("kdc.so_khu_van_hoa", year): 14,
+        ("kdc.tong_so_khu", year): 17,
+    }
+
+
+def test_a_ratio_in_brackets_of_a_year_to_come_is_no_result(tmp_path):
+    body = "Kết quả bình xét năm 2024 có 15/17 thôn đạt danh hiệu thôn văn hóa (năm 2025 là 17/17).\n"
+    assert _values(_draft(tmp_path, body)) == {("kdc.so_khu_van_hoa", "as_of"): 15, ("kdc.tong_so_khu", "as_of"): 17}
