@@ -293,7 +293,11 @@ def figures(text: str) -> list[Figure]:
             role = "floor"  # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
         elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I):
             role = "of_target"
-        elif re.search(r"\b(?:còn|tăng|giảm|chiếm)\s*$", before, re.I) or re.match(r"\s*điểm", after):
+        elif re.search(r"\bchiếm(?:\s+tỷ\s+lệ)?\s*$", before, re.I):
+            # a share of a whole just named ("3.684 hồ sơ, trong đó hồ sơ trực tuyến là 2.951 hồ sơ, chiếm 80,1%"): a
+            # percentage of its own measure, never a rate of a target
+            role = "percent"
+        elif re.search(r"\b(?:còn|tăng|giảm)\s*$", before, re.I) or re.match(r"\s*điểm", after):
             role = "other"
         elif re.search(r"\bđiểm\s*$", before):
             role = "other"

@@ -393,3 +393,25 @@ def test_another_years_ratio_in_brackets_after_this_ones_is_that_years(tmp_path,
 def test_a_ratio_in_brackets_of_a_year_to_come_is_no_result(tmp_path):
     body = "Kết quả bình xét năm 2024 có 15/17 thôn đạt danh hiệu thôn văn hóa (năm 2025 là 17/17).\n"
     assert _values(_draft(tmp_path, body)) == {("kdc.so_khu_van_hoa", "as_of"): 15, ("kdc.tong_so_khu", "as_of"): 17}
+
+
+# --------------------------------------------------------------------------------------------------- a share
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, xã tiếp nhận 3.684 hồ sơ thủ tục hành chính, trong đó hồ sơ trực tuyến là 2.951 hồ sơ, chiếm 80,1%.",
+        "Năm 2024, hồ sơ được tiếp nhận và giải quyết trực tuyến chiếm tỷ lệ 80,1% tổng số hồ sơ.",
+    ],
+)
+def test_a_share_of_the_dossiers_said_with_chiếm_is_the_online_rate(tmp_path, sentence):
+    assert _values(_draft(tmp_path, sentence + "\n")) == {("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 80.1}
+
+
+def test_a_share_of_something_else_is_no_rate(tmp_path):
+    body = (
+        "Năm 2024, giao dịch thanh toán trực tuyến chiếm 45% số giao dịch. Hộ nghèo chiếm 1,2% tổng số hộ; trong "
+        "năm xã giảm được 02 hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 2}
