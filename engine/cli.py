@@ -383,7 +383,8 @@ def _fail_exit(counts: dict[str, int], level: str) -> int:
     "commune_globs",
     multiple=True,
     metavar="GLOB",
-    help="Only these communes, by id or name; a glob such as 'quang-ngai/*' (repeatable).",
+    help="Only these communes, by id or name (any case; typed without diacritics, matched without them), or a glob "
+    "such as 'quang-ngai/*' (repeatable). A pattern that matches no commune is an error (exit 2).",
 )
 @click.option(
     "--fail-on",
@@ -490,6 +491,9 @@ def check(
         written = _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
     except NoCommuneMatches as exc:  # a typo in --commune is the user's to fix, not an empty result (no file kept)
         _print_diagnostics(diags.items)
+        if diags.has_errors():  # the commune meant may be one left out for its errors: no guess at another
+            _tell("no-commune-audited", globs=" ".join(f"'{g}'" for g in exc.globs), n=len(diags.errors))
+            sys.exit(EXIT_INPUT)
         raise click.UsageError(str(exc)) from None
     if written:
         _tell("check-written", n=sum(shown.counts.values()), path=output)
@@ -641,21 +645,34 @@ DOCUMENT_NAMES = {
     metavar="YYYY-MM-DD",
     help="Date of the document (default: left blank for the drafter).",
 )
-@click.option("--number", default=None, help="Number line of the document (default: “Số: …/BC-UBND”).")
-@click.option("--signer", default="", help="Name of the signer (default: left blank).")
+@click.option(
+    "--number", default=None, metavar="NUMBER", help="Number line of the document (default: “Số: …/BC-UBND”)."
+)
+@click.option("--signer", default="", metavar="NAME", help="Name of the signer (default: left blank).")
 @click.option(
     "--recipient",
     "recipients",
     multiple=True,
+    metavar="LINE",
     help="A line of “Nơi nhận” (repeatable; default: the body whose plan the report answers, the commune's "
     "leadership, Lưu: VT.).",
 )
 @click.option(
-    "--reviewer-body", default=None, help="(--for reviewer) The reviewing body, written in full; '\\n' separates lines."
+    "--reviewer-body",
+    default=None,
+    metavar="BODY",
+    help="(--for reviewer) The reviewing body, written in full; '\\n' separates lines.",
 )
-@click.option("--reviewer-parent", default=None, help="(--for reviewer) The body above it, where there is one.")
-@click.option("--reviewer-place", default=None, help="(--for reviewer) Place of the date line.")
-@click.option("--reviewer-signer", default=None, help="(--for reviewer) Role of the signer (default: NGƯỜI RÀ SOÁT).")
+@click.option(
+    "--reviewer-parent", default=None, metavar="BODY", help="(--for reviewer) The body above it, where there is one."
+)
+@click.option("--reviewer-place", default=None, metavar="PLACE", help="(--for reviewer) Place of the date line.")
+@click.option(
+    "--reviewer-signer",
+    default=None,
+    metavar="ROLE",
+    help="(--for reviewer) Role of the signer (default: NGƯỜI RÀ SOÁT).",
+)
 @click.option(
     "--reviewer-config",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -1011,7 +1028,7 @@ def _commune_option(text: str) -> Commune:
     "--plan",
     "plans",
     multiple=True,
-    metavar="DOC_ID",
+    metavar="DOC",
     help="Only the targets of this plan (id or number, e.g. 156/KH-UBND; repeatable; default: all).",
 )
 @click.option(
@@ -1123,8 +1140,14 @@ def _rule_files(rules_dir: Optional[Path]) -> list[Path]:
 
 
 @rules.command("list")
-@click.option("--source", "source", default=None, help="Only rules of this document (id or number, e.g. 156/KH-UBND).")
-@click.option("--tag", default=None, help="Only rules with this tag.")
+@click.option(
+    "--source",
+    "source",
+    default=None,
+    metavar="DOC",
+    help="Only rules of this document (id or number, e.g. 156/KH-UBND).",
+)
+@click.option("--tag", default=None, metavar="TAG", help="Only rules with this tag.")
 @RULES_OPTION
 @guarded
 def rules_list(source: Optional[str], tag: Optional[str], rules_dir: Optional[Path]) -> None:
@@ -1187,10 +1210,14 @@ def rules_show(rule_id: str, rules_dir: Optional[Path]) -> None:
 
 @rules.command("new")
 @click.argument("rule_id")
-@click.option("--source", "source", required=True, help="The document the rule comes from (id or number).")
-@click.option("--indicator", default=None, help="The indicator the rule reads (examples are filled to match it).")
-@click.option("--title", default=None, help="The rule's title (else a TODO placeholder).")
-@click.option("--clause", default=None, help="The clause of the document (else a TODO placeholder).")
+@click.option(
+    "--source", "source", required=True, metavar="DOC", help="The document the rule comes from (id or number)."
+)
+@click.option(
+    "--indicator", default=None, metavar="KEY", help="The indicator the rule reads (examples are filled to match it)."
+)
+@click.option("--title", default=None, metavar="TITLE", help="The rule's title (else a TODO placeholder).")
+@click.option("--clause", default=None, metavar="CLAUSE", help="The clause of the document (else a TODO placeholder).")
 @click.option(
     "--theme",
     type=click.Choice(["kinh_te", "nong_thon_moi", "do_thi_van_minh", "dan_van_chinh_quyen"]),
@@ -1282,9 +1309,13 @@ def _year_span(text: str) -> dict:
 @rules.command("new-document")
 @click.argument("document_id")
 @click.option(
-    "--kind", default="Kế hoạch", show_default=True, help="The kind of document (Kế hoạch, Đề án, Quyết định…)."
+    "--kind",
+    default="Kế hoạch",
+    show_default=True,
+    metavar="KIND",
+    help="The kind of document (Kế hoạch, Đề án, Quyết định…).",
 )
-@click.option("--number", required=True, help="The document's number and symbol, e.g. 200/KH-UBND.")
+@click.option("--number", required=True, metavar="NUMBER", help="The document's number and symbol, e.g. 200/KH-UBND.")
 @click.option(
     "--date",
     "issued",
@@ -1293,9 +1324,11 @@ def _year_span(text: str) -> dict:
     metavar="YYYY-MM-DD",
     help="The date it was issued, as YYYY-MM-DD (2025-01-15).",
 )
-@click.option("--issuer", required=True, help="The body that issued it, e.g. “UBND tỉnh Quảng Ngãi”.")
-@click.option("--title", required=True, help="The document's title (trích yếu).")
-@click.option("--period", "years", required=True, help="The years it covers: 2025-2027, or one year 2025.")
+@click.option("--issuer", required=True, metavar="BODY", help="The body that issued it, e.g. “UBND tỉnh Quảng Ngãi”.")
+@click.option("--title", required=True, metavar="TITLE", help="The document's title (trích yếu).")
+@click.option(
+    "--period", "years", required=True, metavar="YYYY-YYYY", help="The years it covers: 2025-2027, or one year 2025."
+)
 @click.option(
     "--in-force-from",
     type=click.DateTime(["%Y-%m-%d"]),
@@ -1314,16 +1347,18 @@ def _year_span(text: str) -> dict:
     "--province",
     "provinces",
     multiple=True,
+    metavar="PROVINCE",
     help="It applies to every commune of this province, by id (quang-ngai); repeatable.",
 )
 @click.option(
     "--commune",
     "communes",
     multiple=True,
+    metavar="ID",
     help="It applies to this commune, by id (quang-ngai/tinh-an); repeatable.",
 )
 @click.option("--all-communes", is_flag=True, help="It applies to every commune (a central document).")
-@click.option("--implements", default=None, help="The id of the higher document this one implements.")
+@click.option("--implements", default=None, metavar="DOC_ID", help="The id of the higher document this one implements.")
 @RULES_OPTION
 @guarded
 def rules_new_document(
@@ -1450,6 +1485,7 @@ def rules_lint(paths: tuple[Path, ...], rules_dir: Optional[Path]) -> None:
     "-k",
     "selected",
     multiple=True,
+    metavar="GLOB",
     help="Only this rule (its whole id), the rules matching a glob ('ntm-nc-*'), or else the rules whose id "
     "contains this text ('dvk'); repeatable.",
 )

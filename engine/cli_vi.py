@@ -129,9 +129,9 @@ _USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM
 # the placeholders after an option in its help, click's (TEXT, PATH, FLOAT) and the project's own, in Vietnamese;
 # a format to type (YYYY-MM-DD) and N stay as they are
 _METAVARS_VI = {
+    "INTEGER RANGE": "SỐ",
+    "FLOAT RANGE": "SỐ",
     "ID=NAME": "MÃ=TÊN",
-    "ID": "MÃ",
-    "PROVINCE": "TỈNH",
     "TEXT": "GIÁ-TRỊ",
     "PATH": "ĐƯỜNG-DẪN",
     "FILE": "TỆP",
@@ -142,8 +142,24 @@ _METAVARS_VI = {
     "DOC": "VĂN-BẢN",
     "GLOB": "MẪU",
     "STATUS": "TRẠNG-THÁI",
+    "ID": "MÃ",
+    "PROVINCE": "TỈNH",
+    "NUMBER": "SỐ-KÝ-HIỆU",
+    "NAME": "HỌ-TÊN",
+    "LINE": "DÒNG",
+    "BODY": "CƠ-QUAN",
+    "PLACE": "ĐỊA-DANH",
+    "ROLE": "CHỨC-DANH",
+    "TAG": "NHÃN",
+    "KEY": "MÃ-CHỈ-TIÊU",
+    "TITLE": "TIÊU-ĐỀ",
+    "CLAUSE": "MỤC",
+    "KIND": "LOẠI",
+    "HOST": "ĐỊA-CHỈ",
 }
-_METAVAR = re.compile(r"(?<![\w=-])(" + "|".join(re.escape(k) for k in _METAVARS_VI) + r")(?![\w=-])")
+_METAVAR = re.compile(
+    r"(?<![\w=-])(" + "|".join(re.escape(k) for k in sorted(_METAVARS_VI, key=len, reverse=True)) + r")(?![\w=-])"
+)
 
 
 def metavars_vi(spec: str) -> str:

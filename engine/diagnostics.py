@@ -243,6 +243,22 @@ def shown_path(path: str | Path) -> str:
     return str(p)
 
 
+def nearest(name: str, candidates: Iterable[str], n: int, cutoff: float = 0.6) -> list[str]:
+    """The ``n`` candidates most alike ``name`` (difflib's ratio, at least ``cutoff``), the most alike first and alike
+    ones in alphabetical order ('xa-00003' before 'xa-00030' for 'xa-0003'; difflib's own order puts them the other
+    way round)."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(name)
+    scored = []
+    for c in candidates:
+        matcher.set_seq1(c)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            ratio = matcher.ratio()
+            if ratio >= cutoff:
+                scored.append((-ratio, c))
+    return [c for _, c in sorted(scored)[:n]]
+
+
 def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3, also: Optional[Mapping[str, str]] = None) -> str:
     """A ' (did you mean: a, b?)' suffix naming the nearest candidates, or '' when none is near. ``also`` gives other
     spellings of a candidate (a commune's id without its province): one near the name suggests its candidate."""
@@ -251,7 +267,7 @@ def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3, also: Opti
     pool = sorted((set(candidates) - {name}) | {k for k, v in also.items() if v != name})
     # a prefix typed in full ('kh-156' for 'kh-156-ubnd-tinh-an') is as telling as a near spelling
     prefixed = [c for c in pool if len(name) >= 3 and c.startswith(name) and c != name]
-    near = prefixed + [c for c in difflib.get_close_matches(name, pool, n=n, cutoff=0.6) if c not in prefixed]
+    near = prefixed + [c for c in nearest(name, pool, n) if c not in prefixed]
     close = list(dict.fromkeys(also.get(c, c) for c in near))[:n]
     if not close:
         return ""

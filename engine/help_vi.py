@@ -69,7 +69,8 @@ HELP: dict[str, dict[str, str]] = {
         "cho nhiều xã). Mặc định: định dạng theo đuôi tệp của -o (.json, .html, .xlsx), nếu không thì list.",
         "--section": "Như --format section: dự thảo mục “Tồn tại, hạn chế”.",
         "--status": "Chỉ hiện các kết luận có trạng thái này, ví dụ unmet,pending (mã thoát vẫn tính mọi kết luận).",
-        "--commune": "Chỉ các xã này, theo mã hoặc tên; hoặc mẫu như 'quang-ngai/*' (lặp lại được).",
+        "--commune": "Chỉ các xã này, theo mã hoặc tên (không phân biệt chữ hoa, chữ thường; gõ không dấu thì so "
+        "không dấu), hoặc mẫu như 'quang-ngai/*' (lặp lại được). Không khớp với xã nào thì báo lỗi (mã thoát 2).",
         "--fail-on": "Thoát với mã 1 khi có kết luận ở trạng thái này hoặc nặng hơn (unmet — Chưa đạt > "
         "needs_clarification — Cần làm rõ > insufficient_data — Chưa đủ dữ liệu > pending — Chưa đến hạn).",
         "--color": "Tô màu khi hiện trên màn hình (mặc định: có khi in ra terminal, trừ khi đặt NO_COLOR).",

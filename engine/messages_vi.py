@@ -882,6 +882,11 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "--commune {g} không khớp với xã nào{hint}; lần kiểm tra đã đọc {n} xã: {all}",
         ),
         (
+            rf"--commune (?P<g>{Q}(?: {Q})*) match(?:es)? no commune(?P<hint>.*?); the run read (?P<n>[\d,]+) "
+            r"communes; the nearest: (?P<all>.+)",
+            "--commune {g} không khớp với xã nào{hint}; lần kiểm tra đã đọc {n} xã, gần nhất là: {all}",
+        ),
+        (
             rf"unknown status (?P<s>{Q})(?P<hint>.*?); the statuses are: (?P<all>.+)",
             "không có trạng thái {s}{hint}; các trạng thái là: {all}",
         ),
@@ -1156,6 +1161,12 @@ LINES: dict[str, tuple[str, str]] = {
     "input-errors": (
         "chitieu: {n} error(s) in the input; nothing was evaluated",
         "chitieu: dữ liệu đầu vào có {n} lỗi; chưa đánh giá quy tắc nào",
+    ),
+    "no-commune-audited": (
+        "chitieu: --commune {globs} matches none of the communes audited; {n} error(s) in the input left out the "
+        "communes they touch (above): correct them and check again; nothing was written",
+        "chitieu: --commune {globs} không khớp với xã nào đã được kiểm tra; dữ liệu đầu vào có {n} lỗi nên các xã "
+        "có lỗi đã bị bỏ qua (xem ở trên): hãy sửa rồi kiểm tra lại; không ghi ra tệp nào",
     ),
     "input-errors-left-out": (
         "chitieu: {n} error(s) in the input; the communes they touch were left out",

@@ -6,7 +6,9 @@ still run. `--status` (check only) is a display filter: the exit code still coun
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
@@ -14,21 +16,58 @@ from . import vi
 from .diagnostics import did_you_mean
 from .facts import CommuneFacts
 from .model import Finding
+from .reporttext import fold
+
+
+UNIT_WORDS = ("xã ", "phường ", "thị trấn ", "đặc khu ")  # a name may be typed without them: 'Tịnh An'
+
+
+def _spelled(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def commune_names(cid: str, name: str) -> list[str]:
+    """What a commune may be called by on the command line: its id, its id without the province ('tinh-an'), its
+    name, and its name without the kind of unit ('Tịnh An'); NFC, lower-case."""
+    out = [cid, cid.rsplit("/", 1)[-1], _spelled(name)]
+    out += [out[2][len(w) :] for w in UNIT_WORDS if out[2].startswith(w)]
+    return out
+
+
+def commune_matches(pattern: str, cid: str, name: str) -> bool:
+    """A --commune pattern against a commune: a glob over any of its names, whatever the case and the Unicode form
+    typed; a pattern typed without diacritics ('Tinh An') matches without them."""
+    p = _spelled(pattern)
+    plain = fold(p) == p
+    return any(fnmatch.fnmatchcase(fold(c) if plain else c, p) for c in commune_names(cid, name))
+
+
+def _likeness(typed: str, cid: str, name: str) -> float:
+    """How much a commune's nearest name is like what was typed (0 to 1)."""
+    return max(difflib.SequenceMatcher(None, typed, c).ratio() for c in commune_names(cid, name))
 
 
 class NoCommuneMatches(Exception):
-    """--commune matched none of the run's communes (known only once they are loaded: a name is in the files)."""
+    """--commune matched none of the communes audited (known only once they are loaded: a name is in the files)."""
 
     def __init__(self, globs: tuple[str, ...], seen: list[tuple[str, str]]):
         self.globs, self.seen = globs, seen
         what = " ".join(f"'{g}'" for g in globs) + (" matches" if len(globs) == 1 else " match")
-        # 'tinh-an' for 'quang-ngai/tinh-an': the id without its province suggests the id
-        tails = {cid.rsplit("/", 1)[-1]: cid for cid, _ in seen}
-        hint = did_you_mean(globs[0], [c for pair in seen for c in pair], also=tails) if len(globs) == 1 else ""
+        hint = ""
+        if len(globs) == 1:  # the id without its province, or the name without 'xã', suggests the commune
+            also = {alias: cid for cid, name in seen for alias in commune_names(cid, name)[1:]}
+            hint = did_you_mean(_spelled(globs[0]), [cid for cid, _ in seen], also=also)
         if seen:
-            shown = ", ".join(f"{cid} ({name})" for cid, name in seen[:SHOWN_COMMUNES])
-            more = ", …" if len(seen) > SHOWN_COMMUNES else ""
-            read = f"the run read {len(seen):,} commune{'s' if len(seen) > 1 else ''}: {shown}{more}"
+            # the communes most like what was typed first
+            typed = _spelled(globs[0])
+            ordered = sorted(seen, key=lambda pair: (-_likeness(typed, *pair), pair[0]))
+            shown = ", ".join(f"{cid} ({name})" for cid, name in ordered[:SHOWN_COMMUNES])
+            n = f"{len(seen):,} commune{'s' if len(seen) > 1 else ''}"
+            read = (
+                f"the run read {n}: {shown}"
+                if len(seen) <= SHOWN_COMMUNES
+                else f"the run read {n}; the nearest: {shown}"
+            )
         else:
             read = "the run read no commune"
         super().__init__(f"--commune {what} no commune{hint}; {read}")
@@ -86,9 +125,7 @@ class Selection:
         return [p for p in self.rules if not fnmatch.filter(ids, p)]
 
     def _commune(self, cf: CommuneFacts) -> bool:
-        return not self.communes or any(
-            fnmatch.fnmatchcase(cf.commune.id, p) or fnmatch.fnmatchcase(cf.commune.name, p) for p in self.communes
-        )
+        return not self.communes or any(commune_matches(p, cf.commune.id, cf.commune.name) for p in self.communes)
 
     def _rule(self, f: Finding) -> bool:
         return (not self.rules or any(fnmatch.fnmatchcase(f.rule_id, p) for p in self.rules)) and (

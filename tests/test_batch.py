@@ -124,10 +124,11 @@ def test_a_commune_typed_wrong_is_refused_and_no_output_is_kept(batch, tmp_path,
     )
     assert run.code == 2
     names = {c["id"]: c["name"] for c in doc["communes"]}
-    listed = ", ".join(f"{cid} ({names[cid]})" for cid in list(names)[:5])
     line = run.err.strip().splitlines()[-1]
     assert line.startswith("Error: --commune 'xa-0003' matches no commune (did you mean: 'quang-ngai/xa-00003'")
-    assert line.endswith(f"; the run read 5 communes: {listed}")
+    listed = line.split("; the run read 5 communes: ")[1].split(", ")
+    assert listed[0] == f"quang-ngai/xa-00003 ({names['quang-ngai/xa-00003']})", "the nearest first"
+    assert sorted(listed) == sorted(f"{cid} ({name})" for cid, name in names.items())
     assert out.read_text(encoding="utf-8") == "earlier run\n"
     assert not [p for p in tmp_path.iterdir() if p != out], "no temporary file left"
     # to standard output: not even the JSON document's opening (it is written with the first commune)
@@ -136,3 +137,53 @@ def test_a_commune_typed_wrong_is_refused_and_no_output_is_kept(batch, tmp_path,
     # the same pattern, right, is a run
     right = run_cli("check", str(folder), "--commune", "*/xa-00003", "--format", "json", "--fail-on", "never")
     assert right.code == 0 and [c["id"] for c in right.json()["communes"]] == ["quang-ngai/xa-00003"]
+
+
+def test_a_commune_left_out_for_its_errors_is_not_taken_for_a_typo(tmp_path):
+    """--commune naming a commune whose file has an error: the error is shown, and the run says the communes with
+    errors were left out — it neither blames the pattern nor suggests another commune; exit 2, nothing written."""
+    from bench.generate import generate
+
+    folder = tmp_path / "xa"
+    generate(folder, 2, 1, seed=5)
+    bad = sorted(folder.rglob("*.yaml"))[0]
+    cid = "/".join(bad.parent.relative_to(folder).parts)
+    bad.write_text(bad.read_text(encoding="utf-8") + "  - indicator: khong-co-chi-tieu-nay\n", encoding="utf-8")
+    out = tmp_path / "ket-luan.json"
+    for lang, line in (
+        ("en", f"chitieu: --commune '{cid}' matches none of the communes audited; "),
+        ("vi", f"chitieu: --commune '{cid}' không khớp với xã nào đã được kiểm tra; dữ liệu đầu vào có"),
+    ):
+        run = run_cli("--lang", lang, "check", str(folder), "--commune", cid, "-o", str(out))
+        assert run.code == 2 and run.out == ""
+        lines = run.err.strip().splitlines()
+        assert lines[0].startswith(f"{bad}:") and "error[" in lines[0]
+        assert lines[-1].startswith(line)
+        assert "did you mean" not in run.err and "có phải là" not in run.err
+        assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["tinh-an", "quang-ngai/tinh-*", "XÃ TỊNH AN", "Tịnh An", "tịnh an", "Tinh An", "xa tinh an", "NFD"],
+)
+def test_a_commune_is_found_however_its_name_is_typed(typed):
+    """By its id, its id without the province, its name with or without 'xã', in any case and either Unicode form;
+    typed without diacritics it matches without them."""
+    import unicodedata
+
+    from conftest import SEED_FACTS
+
+    if typed == "NFD":
+        typed = unicodedata.normalize("NFD", "xã Tịnh An")
+    run = run_cli("check", str(SEED_FACTS), "--commune", typed, "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    assert [c["id"] for c in run.json()["communes"]] == ["quang-ngai/tinh-an"]
+
+
+def test_a_name_typed_with_other_diacritics_is_another_commune():
+    from conftest import SEED_FACTS
+
+    run = run_cli("--lang", "en", "check", str(SEED_FACTS), "--commune", "Tĩnh An")
+    assert run.code == 2
+    assert "Error: --commune 'Tĩnh An' matches no commune" in run.err

@@ -492,9 +492,9 @@ def test_every_line_of_the_catalogue_is_said_and_vietnamese():
             "quang-ngai/tinh-an (xã Tịnh An)",
         ),
         (
-            ["check", str(SEED_FACTS), "--commune", "ha-noi/*", "--commune", "xa Tinh An"],
-            "--commune 'ha-noi/*' 'xa Tinh An' match no commune; the run read 1 commune",
-            "--commune 'ha-noi/*' 'xa Tinh An' không khớp với xã nào; lần kiểm tra đã đọc 1 xã",
+            ["check", str(SEED_FACTS), "--commune", "ha-noi/*", "--commune", "xa Tinh Ha"],
+            "--commune 'ha-noi/*' 'xa Tinh Ha' match no commune; the run read 1 commune",
+            "--commune 'ha-noi/*' 'xa Tinh Ha' không khớp với xã nào; lần kiểm tra đã đọc 1 xã",
         ),
     ],
     ids=["status", "rule", "binary-without-o", "commune", "rule-id", "check-commune", "check-communes"],

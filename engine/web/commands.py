@@ -49,9 +49,10 @@ def _url(db: Optional[str]) -> str:
     "--host",
     default="127.0.0.1",
     show_default=True,
+    metavar="HOST",
     help="Address to listen on. Beyond 127.0.0.1 it needs user accounts (chitieu users add).",
 )
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Requests served at once.")
 def serve(db: Optional[str], host: str, port: int, threads: int) -> None:
     """Start the local web page: upload a report, review its figures, see the findings, take the documents.
@@ -165,7 +166,13 @@ def _session(db: Optional[str]):
     required=True,
     help="reviewer: sees every commune of its units; officer: one commune.",
 )
-@click.option("--province", "provinces", multiple=True, help="A province id (first part of commune ids; repeatable).")
+@click.option(
+    "--province",
+    "provinces",
+    multiple=True,
+    metavar="PROVINCE",
+    help="A province id (first part of commune ids; repeatable).",
+)
 @click.option("--commune", "communes", multiple=True, help="A commune id, e.g. quang-ngai/tinh-an (repeatable).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of asking.")
 @DB_OPTION
