@@ -59,6 +59,8 @@ _RATIO_NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?:\s*\({WORDS}\))?|{WORDS})"
 _RATIO_NUM2 = rf"(?:(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
 # "năm" is five only where no time word stands before it ("đầu năm", "hằng năm", "mỗi năm")
 _NOT_FIVE = re.compile(r"\b(?:đầu|cuối|trong|mỗi|hằng|hàng|các|những|của|tháng|qua|sau|nhiều|cả|từ|đến|giữa)\s+$", re.I)
+# nor where one stands after it: "Năm trước (2023)", "năm nay", "năm tới"
+_NOT_FIVE_AFTER = re.compile(r"\s+(?:trước|ngoái|nay|tới|sau|qua|liền)\b", re.I)
 YEAR = r"(?:19|20)\d{2}"
 
 
@@ -219,7 +221,7 @@ _PERCENT = re.compile(
     re.I,
 )
 _RATIO = re.compile(
-    rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d])", re.I
+    rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d]|\s*\))", re.I
 )
 # the part and its whole apart in one clause: "08 ấp được công nhận ấp văn hóa trên tổng số 09 ấp" (the words between
 # hold no figure), and the whole first: "có 07 khóm, trong đó 06 khóm được công nhận …" (the same unit again)
@@ -291,7 +293,11 @@ def figures(text: str) -> list[Figure]:
             role = "floor"  # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
         elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I):
             role = "of_target"
-        elif re.search(r"\b(?:còn|tăng|giảm|chiếm)\s*$", before, re.I) or re.match(r"\s*điểm", after):
+        elif re.search(r"\bchiếm(?:\s+tỷ\s+lệ)?\s*$", before, re.I):
+            # a share of a whole just named ("3.684 hồ sơ, trong đó hồ sơ trực tuyến là 2.951 hồ sơ, chiếm 80,1%"): a
+            # percentage of its own measure, never a rate of a target
+            role = "percent"
+        elif re.search(r"\b(?:còn|tăng|giảm)\s*$", before, re.I) or re.match(r"\s*điểm", after):
             role = "other"
         elif re.search(r"\bđiểm\s*$", before):
             role = "other"
@@ -354,6 +360,8 @@ def figures(text: str) -> list[Figure]:
         value = number_value(m.group(0))
         before = text[max(0, m.start() - 60) : m.start()]
         if value is None or (not re.search(r"\d", m.group(0)) and _NOT_FIVE.search(before)):
+            continue
+        if m.group(0).lower() == "năm" and _NOT_FIVE_AFTER.match(text, m.end()):
             continue
         q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
         bound = _QUAL.get(q.group(1).lower()) if q else None
@@ -461,12 +469,16 @@ _DATED = re.compile(
     re.I,
 )
 _BARE = re.compile(rf"^\W*(?P<y>{YEAR})\b(?!\s*[/-])")
+# last year named by its number in brackets: "Năm trước (2023), xã giảm …", "năm ngoái (năm 2023)"
+_LAST_YEAR = re.compile(rf"\bnăm\s+(?:trước|ngoái|liền trước)\s*\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\)", re.I)
 _CURRENT = re.compile(
     r"\b(?:trong năm|từ đầu năm(?: đến nay)?|đầu năm|cuối năm|\d+ tháng (?:đầu|cuối) năm|"
     rf"(?:sáu|chín|mười) tháng đầu năm)\b(?!\s+{YEAR})",
     re.I,
 )
-_EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b", re.I)
+# "mỗi năm" only with the "đều" that makes it a statement of each year ("mỗi năm … đều ký"), not a quota ("mỗi năm
+# ít nhất 01 mô hình")
+_EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b|\bmỗi\s+năm\b(?=[^.;]{0,80}?\bđều\b)", re.I)
 # the months before "năm YYYY" that make it a part of that year ("9 tháng", "06 tháng đầu", "quý III")
 _MONTHS_OF = re.compile(
     r"\b(?:\d{1,2}|ba|sáu|chín|mười|mười một)\s+tháng(?:\s+(?:đầu|cuối))?\s*$|\bquý\s+[IV\d]+\s*$", re.I
@@ -502,6 +514,8 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         out.append(When(years=[int(m.group("y") or m.group("m") or m.group("q"))], at=m.start()))
+    for m in _LAST_YEAR.finditer(text):
+        out.append(When(years=[int(m.group("y"))], at=m.start()))
     bare = _BARE.match(text)
     if bare:
         out.append(When(years=[int(bare.group("y"))], at=bare.start("y")))

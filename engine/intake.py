@@ -179,7 +179,12 @@ class Extraction:
 UP = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper() and c.isalpha()}))
 _UNIT_KIND = r"(?P<kind>xã|phường|thị trấn)"
 _NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
-_UPPER_NAME = rf"(?P<name>[{UP}][{UP}]*(?:[ -][{UP}][{UP}]*){{0,3}})"
+# a name in capitals ends where the next line of a header block run into it begins ("ĐẢNG ỦY XÃ A ỦY BAN NHÂN DÂN XÃ
+# A", a Word header cell read as one line)
+_UPPER_NAME = (
+    rf"(?P<name>(?!(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND)\b)[{UP}][{UP}]*"
+    rf"(?:[ -](?!(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND)\b)[{UP}][{UP}]*){{0,3}})"
+)
 _HEADER_UNIT = re.compile(rf"^(?:ỦY BAN NHÂN DÂN|UBND)?\s*(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}\s*$")
 _HEADER_UNIT_IN = re.compile(
     rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)"
@@ -258,9 +263,17 @@ def read_header(report: ReportText) -> Header:
     for p in head:
         for col in re.split(r"\s{3,}", p.raw):
             col = clean(col)
-            m = _HEADER_UNIT.match(col) or _HEADER_UNIT_IN.search(col)
-            if m and not re.search(r"\bHUYỆN|THÀNH PHỐ|TỈNH|QUẬN|THỊ XÃ\b", col[: m.start("kind")]):
-                vote(_title_case(m.group("name")), m.group("kind"), p.line, 10)
+            full = _HEADER_UNIT.match(col)
+            for hm in [full] if full else _HEADER_UNIT_IN.finditer(col):
+                # the lines of a block run together ("ỦY BAN NHÂN DÂN THÀNH PHỐ A ỦY BAN NHÂN DÂN PHƯỜNG B"): what
+                # stands between the last body named and the kind tells a superior ("THỊ XÃ", "THÀNH PHỐ") apart
+                before = col[: hm.start("kind")]
+                bodies = list(re.finditer(r"ỦY BAN NHÂN DÂN|UBND|ĐẢNG (?:ỦY|BỘ)|HĐND", before))
+                if re.search(
+                    r"\bHUYỆN|THÀNH PHỐ|TỈNH|QUẬN|THỊ(?: XÃ\b|\s*$)", before[bodies[-1].end() if bodies else 0 :]
+                ):
+                    continue
+                vote(_title_case(hm.group("name")), hm.group("kind"), p.line, 10)
     for p in report.paragraphs:
         if p.table is not None:
             continue
@@ -397,7 +410,19 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
         rf"(?:{_YEAR}|nay)",
         body,
     )
-    if m:
+    # a review of a plan's span says it in its title ("Báo cáo tổng kết 05 năm thực hiện Kế hoạch … giai đoạn 2022 -
+    # 2026", "Tổng kết giai đoạn 2022 - 2026"): its figures run from the span's first year, whatever date the opening
+    # names later; not the span of a provincial Đề án the plan carries out
+    title_text = " ".join(p.text for p in opening[:3])
+    review = re.search(
+        rf"\b(?:tổng kết|sơ kết|\d+\s+năm\s+thực hiện)\b(?:(?!Đề án|đề án|Nghị quyết)[^.()]){{0,300}}?"
+        rf"\bgiai đoạn\s+({_YEAR})\s*[-–]\s*{_YEAR}",
+        title_text,
+        re.I,
+    )
+    if review:
+        h.period_from = int(review.group(1))
+    elif m:
         h.period_from = int(next(x for x in m.groups() if x))
     elif h.as_of:
         h.period_from = h.as_of.year
@@ -586,9 +611,11 @@ def _contexts(report: ReportText) -> dict[int, Context]:
         m = re.match(r"^(.{3,160}?):\s", p.text)
         if m and len(m.group(1).split()) <= 25 and not re.search(r"\d{2,}", m.group(1)):
             lead = m.group(1)
-        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_bullet else None, results)
+        # a numbered paragraph after one that ends with a colon is an item of its list, like a bullet
+        is_item = is_bullet or (parent is not None and bool(re.match(r"^\s*\d{1,2}[.)]\s", p.raw)))
+        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_item else None, results)
         out[p.line] = ctx
-        if not is_bullet:
+        if not is_item:
             parent = p if p.text.rstrip().endswith(":") else None
     return out
 
@@ -597,6 +624,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
+_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -756,6 +784,9 @@ class _Reading:
             return [], 0  # "(9 tháng năm 2023 giảm 06 hộ)": some months of a past year, not that year's count
         if when.span:
             a, b = when.span
+            if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
+                # "từ năm 2023 đến nay, mỗi năm xã đều ký …": an act done in each year of the span
+                return list(range(a, min(b, self.as_of_year) + 1)), 0.95
             if kind == "year":
                 return [], 0
             if kind == "state":
@@ -809,6 +840,7 @@ class _Reading:
 
     def other_subject(self, before: str) -> bool:
         """Whether the last unit a clause names before a figure is another unit (``_SUBJECT``)."""
+        before = _INCLUDING.sub(lambda m: " " * len(m.group(0)), before)  # an aside of what is included
         last = None
         mentions: list[tuple[int, Optional[re.Match]]] = [(m.start(), m) for m in _SUBJECT.finditer(before)]
         # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
@@ -849,6 +881,8 @@ class _Reading:
         return last.isdigit() and int(last) > self.as_of_year
 
     def other_unit(self, text: str) -> bool:
+        # an aside of what is included is no other unit spoken of: "(tính cả các xã trước sắp xếp), toàn xã có …"
+        text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
         if _OTHER_UNIT.search(text):
             return True
         for m in _NAMED_UNIT.finditer(text):
@@ -1154,10 +1188,22 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
+        if not cands and reading in ("part", "whole") and _ANOTHER_YEARS.match(full_before) and not after.strip(" )"):
+            # "15/17 thôn đạt danh hiệu … (năm 2023 là 14/17)": the same measure of another year, with no unit of its
+            # own, for the indicators the sentence has just read
+            cands = [(r, 0, None) for r in subjects if r.reads(reading)]
         doubt = 0.0
+        by_year = False
+        if reading == "count" and not cands:
+            cands = _year_breakdown(rd, cl, fig)
+            by_year = bool(cands)
         if reading == "count" and not cands:
             cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
+            if reading == "count" and not compared and r.key in counts and r.topic and not _found(r.topic, after):
+                # a second count of the same unit in the clause, its topic named only before the first: "duy trì 02
+                # tuyến đường “xanh - sạch - đẹp” …, cùng 03 tuyến phố văn minh đô thị" — the words were the first's
+                continue
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
             periods, sure = rd.years(r, window_whens, cl, None)
             if not periods:
@@ -1180,6 +1226,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 + (unit.end() - fig.end if unit else 0)
                 + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :])),
             )
+            year_label = re.search(r"[Nn]ăm\s", text[: fig.start]) if by_year else None
+            if year_label:  # the quote keeps its year's label: "năm 2022: 02 mô hình"
+                quote = text[year_label.start() : fig.start] + quote[max(0, quote.find(text[fig.start : fig.end])) :]
             basis = None
             if (
                 reading == "of_target"
@@ -1192,6 +1241,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                     items, certain = _unnamed(int(fig.value)), False
                 else:
                     items, certain = _items_after(rd, cl, fig, unit, following, r)
+                    # a bracket closed after the count is no name ("(năm 2024: 02 mô hình)")
+                    blank = _unnamed(len(items))
+                    items = [it if re.search(r"[^\W\d_]", it["name"]) else blank[k] for k, it in enumerate(items)]
                 if not certain:
                     conf = min(conf, 0.7)
                 rd.add(r, periods, cl.para, cl.start + fig.start, quote, items=items, confidence=conf, notes=notes)
@@ -1215,6 +1267,37 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 subjects.append(r)
             if reading == "count":
                 counts[r.key] = fig.value
+
+
+# a year as a label before a bare count: "(năm 2022: 02 mô hình; năm 2023: 03 mô hình)", "1. Năm 2022: hai mô hình"
+_YEAR_LABEL = re.compile(rf"^\W*(?:\d+[.)]\s*|[-+•]\s*)?(?:năm|Năm)\s+{_YEAR}\s*:\s*$")
+
+
+def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Reader, int, Optional[re.Match]]]:
+    """A count broken down by year, each year a label before a bare count ("… có 07 mô hình “Dân vận khéo” được công
+    nhận (năm 2022: 02 mô hình; năm 2023: 02 mô hình; …)", or a list after "Kết quả xây dựng mô hình “Dân vận khéo”
+    qua các năm:" with "1. Năm 2022: hai mô hình"): the yearly count of the indicator whose words the sentence or the
+    list's lead names, in its unit. Nothing when the lead names none, or a look-alike."""
+    if not _YEAR_LABEL.match(cl.text[: fig.start]):
+        return []
+    lead = cl.sentence_before if cl.sentence_before.strip() else (cl.ctx.parent.text if cl.ctx.parent else "")
+    lead = for_matching(lead)
+    if not lead or rd.other_unit(lead[-80:]) or rd.other_subject(lead) or rd.intended(lead) or _NOT_RESULT.search(lead):
+        return []
+    if _TARGET_LEAD.match(lead):
+        return []
+    out: list[tuple[Reader, int, Optional[re.Match]]] = []
+    for r in rd.readers:
+        if not r.reads("count") or r.words.period != "year" or not r.unit or not r.topic:
+            continue
+        unit = _unit_at(r, cl.text, fig.end)
+        if unit is None or (r.not_ and _found(r.not_, cl.text)):
+            continue
+        out.append((r, 0, unit))
+    named = [c for c in out if _found(c[0].topic, lead)]
+    # the kind a model of no named kind is ("… đã có 06 mô hình được công nhận (năm 2022: 01 mô hình; …)"), when the
+    # lead names no other kind in this unit
+    return named or [c for c in out if c[0].words.default and _found(c[0].unit, lead)][: 1 if len(out) == 1 else 0]
 
 
 # the unit's make-up, said on its own ("Xã có 27 thôn.", "Thị trấn có 14 tổ dân phố với 2.315 hộ"): the whole
@@ -1247,7 +1330,8 @@ def _count_as_whole_or_part(
         for r in rd.readers:
             unit = _unit_at(r, cl.text, fig.end) if r.reads("whole") and r.unit else None
             if unit is not None and _COMPOSITION_END.match(cl.text[unit.end() :]):
-                out.append((r, 0, unit))
+                if not _composition_of_kinds(rd, r, cl, fig, unit):
+                    out.append((r, 0, unit))
         return out, 0.0
     if _NOT_THE_STOCK.search(before[-30:] + " " + cl.text[fig.end : fig.end + 80]):
         return [], 0.0
@@ -1257,6 +1341,37 @@ def _count_as_whole_or_part(
     return [c for c in parts if c[1] == 0], 0.2
 
 
+def _composition_of_kinds(rd: _Reading, r: Reader, cl: _Clause, fig: g.Figure, unit: re.Match) -> bool:
+    """The unit's make-up in units of two kinds ("Thị trấn có 14 tổ dân phố và 03 thôn", "… 11 tổ dân phố và 05 bản,
+    tổng số 16 khu dân cư"): the whole is the total the sentence states, else the sum — never the first kind alone.
+    True when the make-up was read here (drafted or, when unsure, left)."""
+    text = cl.text
+    total = int(fig.value)
+    end = unit.end()
+    more = False
+    while True:
+        nxt = re.match(r"\s*(?:,|và|,\s*và)\s*", text[end:])
+        fig2 = next((f for f in cl.figs if nxt and f.start == end + nxt.end()), None)
+        unit2 = _unit_at(r, text, fig2.end) if fig2 is not None and fig2.role == "count" else None
+        if unit2 is None or fig2 is None:
+            break
+        total, end, more = total + int(fig2.value), unit2.end(), True
+    if not more:
+        return False
+    stated = re.match(r"\s*,?\s*(?:với\s+)?(?:tổng\s+(?:số|cộng)\s+)(\d+)\s", text[end:])
+    if stated:
+        total = int(stated.group(1))
+        end += stated.end()
+        whole = _unit_at(r, text, end - 1)
+        end = whole.end() if whole else end
+    periods, sure = rd.years(r, [], cl, None)
+    if periods:
+        quote = text[_quote_start(text, fig.start) : end]
+        rd.add(r, periods, cl.para, cl.start + fig.start, quote, value=total, confidence=0.85 - (1 - sure))
+    return True
+
+
+_ANOTHER_YEARS = re.compile(rf"^\W*(?:năm|Năm)\s+{_YEAR}\s+(?:là|đạt|có)\s*$")
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
 
 
@@ -1362,7 +1477,11 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                     continue
                 if rd.other_subject(before) or rd.intended(before):
                     continue
-                if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, after[:25])):
+                # the verb after the unit, or after its "nào" in the passive ("không có mô hình “Dân vận khéo” nào được
+                # công nhận")
+                nao = re.match(r"[^.;,]{0,50}?\bnào\s+(?:được\s+)?", after)
+                verb_zone = after[: nao.end() + 20] if nao else after[:25]
+                if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, verb_zone)):
                     if not r.topic or r.ind.type == "items" or r.key.startswith("giam_ngheo"):
                         continue
                 if r.not_ and _found(r.not_, text[start : m.end()] + after):
@@ -1522,6 +1641,12 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
             if tail:
                 window = [g.When(years=[int(tail.group(1))], at=m.end())] + window
+            elif re.search(r"\bđều\s+(?:\w+\s+){0,2}$", before) and any(
+                w.every for w in g.whens(cl.sentence_before[:80], as_of_year=rd.as_of_year)
+            ):
+                # "Hằng năm, xã đều ban hành kế hoạch … (năm 2022 là …, năm 2024 là …) và đều ký kết giao ước …": the
+                # "đều" takes the sentence's "hằng năm" over the years named in between
+                window = [g.When(every=True, at=m.start())]
             periods, sure = rd.years(r, window, cl, None)
             if not periods:
                 continue
@@ -1575,13 +1700,18 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
             break
 
 
-def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> None:
-    """ "chưa ký quy chế phối hợp nào", "không ban hành quy chế …": none in force."""
+def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> bool:
+    """ "chưa ký quy chế phối hợp nào", "không ban hành quy chế …", "chưa ký kết quy chế phối hợp với Ủy ban MTTQ …":
+    none in force. Not "không ký mới quy chế nào" (none new: the old ones hold)."""
     if not r.reads("documents") or r.docs is None:
-        return
+        return False
     m = re.search(
         rf"\b(?:chưa|không)\s+(?:(?:ký|ký kết|ban hành|xây dựng)\s+)(?:(?:được|lại|thêm)\s+)?(?:{r.docs.pattern})\b"
         r"(?:[^.;]{0,60}?\bnào\b)",
+        cl.text,
+        re.I,
+    ) or re.search(
+        rf"\bchưa\s+(?:(?:ký|ký kết|ban hành)\s+)(?:được\s+)?(?:{r.docs.pattern})\b\s+(?:giữa|với)\b",
         cl.text,
         re.I,
     )
@@ -1590,8 +1720,28 @@ def _no_documents(rd: _Reading, r: Reader, cl: _Clause) -> None:
         or rd.other_subject(cl.text[: m.start()])
         or rd.other_unit(cl.text[max(0, m.start() - 40) : m.start()])
     ):
-        return
+        return False
     rd.add(r, ["as_of"], cl.para, cl.start + m.start(), cl.text[m.start() : m.end()], value=False, confidence=0.8)
+    return True
+
+
+def _of_kind(r: Reader, text: str) -> list[re.Match]:
+    """The documents of the reader's kind in a clause, or the decision one was issued with ("Quy chế phối hợp giữa …
+    với … (ban hành kèm theo Quyết định số 52/QĐ-UBND …)")."""
+    assert r.docs is not None
+    return [
+        m
+        for m in g.DOCUMENT.finditer(text)
+        if r.docs.fullmatch(m.group("kind"))
+        or re.search(rf"\b(?:{r.docs.pattern})\b[^.;]{{0,160}}?\bkèm theo\s+$", text[: m.start()], re.I)
+    ]
+
+
+def _opens_list(r: Reader, text: str) -> bool:
+    """A clause whose documents of the reader's kind open a list after a colon ("Các quy chế … gồm: Quy chế số 01/…
+    với A; Quy chế số 02/… với B; …"): the items after it are read with it."""
+    mine = _of_kind(r, text) if r.docs is not None else []
+    return bool(mine) and re.search(r":\s*$", text[: mine[0].start()]) is not None
 
 
 def _opens_with(r: Reader, text: str) -> list[re.Match]:
@@ -1606,31 +1756,35 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
     document), how many are listed by number, and the partners named one by one. A list of them, one per item
     ("1. Quy chế … với A; 2. Quy chế … với B; …"), is one enumeration: counted and its partners named together."""
     text = cl.text
-    matches = []
-    for m in g.DOCUMENT.finditer(text):
-        matches.append(m)
     for r in rd.readers:
         if r.docs is None:
             continue
-        # its own kind ("Quy chế phối hợp số 03/…"), or the decision it was issued with ("Quy chế phối hợp … (ban
-        # hành kèm theo Quyết định số 52/QĐ-UBND …)")
-        mine = [
-            m
-            for m in matches
-            if r.docs.fullmatch(m.group("kind"))
-            or re.search(rf"\b(?:{r.docs.pattern})\b[^.;]{{0,80}}?\bkèm theo\s+$", text[: m.start()], re.I)
-        ]
+        # its own kind ("Quy chế phối hợp số 03/…"), or the decision it was issued with
+        mine = _of_kind(r, text)
         if not mine:
-            _no_documents(rd, r, cl)
+            if not _no_documents(rd, r, cl):
+                _unnumbered(rd, r, cl)
             continue
-        run: list[str] = []  # the items of the list after this one
-        if _opens_with(r, text):
-            if prev is not None and _opens_with(r, prev.text):
-                continue  # an item of a list read with its first item
+        run: list[str] = []  # the items of the list after this one, or the sentence's other clauses naming some
+        if prev is not None and (
+            _opens_with(r, prev.text)
+            or _opens_list(r, prev.text)
+            or (cl.sentence_before and prev.start < cl.start and _of_kind(r, prev.text) and prev.para is cl.para)
+        ):
+            continue  # an item of a list, or a later clause of a sentence, read with the first
+        if _opens_with(r, text) or _opens_list(r, text):
             for nxt in rest:
                 if not _opens_with(r, nxt.text):
                     break
                 run.append(nxt.text)
+        else:
+            # one sentence is one enumeration: "… duy trì Quy chế số 03/… với A; năm 2023 ký mới Quy chế số 05/… với
+            # B và Quy chế số 06/… với C"
+            for nxt in rest:
+                if not nxt.sentence_before or nxt.para is not cl.para:
+                    break
+                if _of_kind(r, nxt.text):
+                    run.append(nxt.text)
         before = text[: mine[0].start()]
         if rd.other_unit(before[-40:]) or _NOT_RESULT.search(before[-30:]):
             continue
@@ -1649,13 +1803,15 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
             )
         if r.reads("document_count"):
             n = sum(len(g.document_numbers(m)) for m in mine)
-            n += sum(len(g.document_numbers(m)) for t in run for m in _opens_with(r, t))
+            n += sum(len(g.document_numbers(m)) for t in run for m in _of_kind(r, t))
             rd.add(r, ["as_of"], cl.para, cl.start + mine[0].start(), quote, value=n, confidence=0.85)
         if r.reads("partners"):
-            names = _partners(text[mine[0].start() :])
+            names = _partners(text[_partners_from(r, text, mine[0]) :]) or _co_signer(text[: mine[0].start()])
             for t in run:
                 names += [
-                    n for n in _partners(t[_opens_with(r, t)[0].start() :]) if n.lower() not in map(str.lower, names)
+                    n
+                    for n in _partners(t[_partners_from(r, t, _of_kind(r, t)[0]) :])
+                    if n.lower() not in map(str.lower, names)
                 ]
             if names:
                 rd.add(
@@ -1669,12 +1825,76 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
                 )
 
 
+def _partners_from(r: Reader, text: str, doc: re.Match) -> int:
+    """Where a document's partners are named: after it, or before it when it is cited in brackets after them ("Quy
+    chế phối hợp với Hội Nông dân xã (Quy chế số 05/…)"), or before its verb ("UBND phường và Ủy ban MTTQ Việt Nam
+    phường ký kết Quy chế phối hợp số 02/…")."""
+    assert r.docs is not None
+    before = text[: doc.start()]
+    if re.search(r"\(\s*$", before):
+        named = [m for m in r.docs.finditer(before) if not re.search(r"\(\s*$", before[: m.start()])]
+        if named:
+            return named[-1].start()
+    return doc.start()
+
+
+# the partner named beside the commune's own body as the subject of the signing: "UBND phường và Ủy ban MTTQ Việt Nam
+# phường ký kết Quy chế …"
+_CO_SIGNER = re.compile(
+    r"(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?:và|với|cùng)\s+(?P<who>[^\W\d][^.;,()]{2,80}?)\s+"
+    r"(?:đã\s+)?(?:cùng\s+)?(?:ký|ký kết|thống nhất ký|ban hành)\s+$",
+    re.I,
+)
+
+
+def _co_signer(text: str) -> list[str]:
+    m = _CO_SIGNER.search(text)
+    if m is None or _GENERIC_PARTNER.search(m.group("who")) or not m.group("who")[:1].isupper():
+        return []
+    return [m.group("who").strip()]
+
+
+_UNNUMBERED = re.compile(
+    r"^\W*(?P<doc>Quy chế phối hợp)\s+giữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+với\s+"
+    r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b",
+    re.I,
+)
+
+
+def _unnumbered(rd: _Reading, r: Reader, cl: _Clause) -> None:
+    """ "Quy chế phối hợp giữa UBND xã với A, B và C tiếp tục được thực hiện": a regulation in force, cited without its
+    number, opening its sentence; its partners are named one by one. No count of documents (none is numbered)."""
+    if not (r.reads("documents") or r.reads("partners")) or r.docs is None or cl.sentence_before:
+        return
+    m = _UNNUMBERED.search(cl.text)
+    if m is None or re.search(r"\b(?:chưa|không)\b", m.group(0), re.I):
+        return
+    quote = cl.text[m.start("doc") : m.end()]
+    if r.reads("documents"):
+        rd.add(r, ["as_of"], cl.para, cl.start + m.start("doc"), quote, value=True, confidence=0.8)
+    if r.reads("partners"):
+        names = _partners(cl.text[m.start("doc") :])
+        if names:
+            rd.add(
+                r,
+                ["as_of"],
+                cl.para,
+                cl.start + m.start("doc"),
+                quote,
+                items=[{"name": n} for n in names],
+                confidence=0.7,
+            )
+
+
 _GENERIC_PARTNER = re.compile(r"\bcác (?:tổ chức|đoàn thể|hội)\b", re.I)
 
 
 def _partners(text: str) -> list[str]:
     """The organisations named after 'với' (one by one), without repeats; none when only 'các tổ chức …'."""
-    stop = re.search(r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được ký|nhằm)\s", text)
+    text = re.sub(r"\([^()]*\)", " ", text)  # a document cited in brackets after its partner
+    stop = re.search(
+        r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được|vẫn|còn hiệu lực|nhằm)(?!\w)", text
+    )
     region = text[: stop.start()] if stop else text
     if not re.search(r"\bvới\b", region):
         return []
@@ -1684,7 +1904,7 @@ def _partners(text: str) -> list[str]:
         # the next document of the list ends this one's partners ("… với Hội Nông dân, Quy chế số 04/… với …")
         part = re.sub(r"(?:,|\bvà\b)?\s*\b(?:Quy chế|Kế hoạch|Quyết định|Chương trình phối hợp)\b.*$", "", part)
         for name in re.split(r",|\bvà\b", part):
-            name = name.strip(" ,;.:\"“”")
+            name = " ".join(name.split()).strip(" ,;.:\"“”")
             if _GENERIC_PARTNER.search(name):
                 return []
             if not name or not name[:1].isupper():
