@@ -15,6 +15,7 @@ parameter and its type, the value given — never by rewriting click's English t
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import re
 from typing import Any, Optional
@@ -276,6 +277,29 @@ class ExtraArguments(click.UsageError):
         super().__init__(f"Got unexpected extra argument{s} ({' '.join(map(str, args))})", ctx)
 
 
+def _last_line(line: str, file: Any) -> None:
+    """A usage error's last line ('Error: …'), folded at a terminal's width like the commands' own lines (what it
+    quotes never split); as it is through a pipe."""
+    if file is not None:
+        click.echo(line, file=file)
+        return
+    from .cli import echo_line  # the commands' own way of saying a line (cli imports this module)
+
+    echo_line(line, True, keep=re.findall(r"'[^']*'", line))
+
+
+class FoldedUsage(click.UsageError):
+    """click's usage error in click's own frame and words (--lang en), its last line folded on a terminal."""
+
+    def show(self, file=None) -> None:
+        frame = io.StringIO()
+        super().show(file=frame)
+        head, _, last = frame.getvalue().rstrip("\n").rpartition("\n")
+        if head:
+            click.echo(head, file=file, err=file is None)
+        _last_line(last, file)
+
+
 class VietnameseUsage(click.UsageError):
     """A usage error said in Vietnamese, in the frame "Cách dùng: … / Xem '… --help' … / Lỗi: …"."""
 
@@ -284,16 +308,16 @@ class VietnameseUsage(click.UsageError):
             usage = self.ctx.get_usage().replace("Usage:", "Cách dùng:", 1)
             hint = f"Xem '{self.ctx.command_path} --help' để biết cách dùng."
             click.echo(f"{usage}\n{hint}\n", file=file, err=file is None)
-        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
+        _last_line(f"Lỗi: {self.format_message()}", file)
 
 
 def in_language(exc: click.UsageError) -> click.UsageError:
     """The usage error as the run's language says it: click's own English with --lang en, else Vietnamese."""
-    if isinstance(exc, (VietnameseUsage, click.exceptions.NoArgsIsHelpError)) or help_lang(exc.ctx) != "vi":
+    if isinstance(exc, (VietnameseUsage, FoldedUsage, click.exceptions.NoArgsIsHelpError)):
         return exc
-    message = usage_message_vi(exc)
+    message = usage_message_vi(exc) if help_lang(exc.ctx) == "vi" else None
     if message is None:
-        return exc
+        return FoldedUsage(exc.format_message(), exc.ctx)
     return VietnameseUsage(message, exc.ctx)
 
 

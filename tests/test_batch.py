@@ -130,6 +130,9 @@ def test_a_commune_typed_wrong_is_refused_and_no_output_is_kept(batch, tmp_path,
     assert line.endswith(f"; the run read 5 communes: {listed}")
     assert out.read_text(encoding="utf-8") == "earlier run\n"
     assert not [p for p in tmp_path.iterdir() if p != out], "no temporary file left"
+    # to standard output: not even the JSON document's opening (it is written with the first commune)
+    piped = run_cli("check", str(folder), "--commune", "xa-0003", "--format", "json", "--jobs", jobs)
+    assert piped.code == 2 and piped.out == ""
     # the same pattern, right, is a run
     right = run_cli("check", str(folder), "--commune", "*/xa-00003", "--format", "json", "--fail-on", "never")
     assert right.code == 0 and [c["id"] for c in right.json()["communes"]] == ["quang-ngai/xa-00003"]

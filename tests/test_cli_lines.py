@@ -554,6 +554,29 @@ def test_on_a_terminal_the_note_on_an_unreviewed_draft_fits_80_columns(tmp_path,
         assert any(command in line for line in folded.err.splitlines()), "the command to copy is never split"
 
 
+def test_on_a_terminal_a_usage_error_fits_80_columns(monkeypatch):
+    """click's frame (usage, hint) stays; its last line, a message of the command's own checks or of click's parser,
+    folds at the terminal's width in both languages, never inside what it quotes; through a pipe it is one line."""
+    import chitieu.cli
+
+    for args in (
+        ("check", str(SEED_FACTS), "--commune", "tinh-ann"),
+        ("check", str(SEED_FACTS), "--format", "khong-co-dinh-dang-nay", "--status", "unmet"),
+    ):
+        monkeypatch.setattr(chitieu.cli, "_on_terminal", lambda err: False)
+        piped = both(*args, env={"COLUMNS": "80"})
+        monkeypatch.setattr(chitieu.cli, "_on_terminal", lambda err: True)
+        shown = both(*args, env={"COLUMNS": "80"})
+        assert _narrow(shown) == []
+        for one_line, folded, prefix in zip(piped, shown, ("Lỗi: ", "Error: "), strict=True):
+            assert one_line.code == folded.code == 2
+            head, _, last = one_line.err.rstrip("\n").rpartition("\n")
+            assert last.startswith(prefix) and len(last) > 80  # one line through a pipe
+            assert folded.err.startswith(head + "\n") and unfold(folded.err) == one_line.err
+            quoted = re.findall(r"'[^']*'", last)
+            assert all(any(q in line for line in folded.err.splitlines()) for q in quoted), "a quote is never split"
+
+
 def test_on_a_terminal_the_refusal_of_an_unreviewed_draft_fits_80_columns(tmp_path, on_a_terminal):
     shutil.copytree(SEED_FACTS, tmp_path / "tinh-an")
     shutil.copy(REPORT, tmp_path / "bao-cao.txt")

@@ -43,11 +43,16 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
         "engine_version": __version__,
         "catalogue": {"name": cat.info.name, "version": cat.version, "digest": cat.digest},
     }
-    out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ",\n  \"findings\": [")
+    opening = json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "findings": ['
     counts = {s: 0 for s in vi.STATUS_LABELS}
     communes = []
     first = True
+    # the document's opening is written with the first commune, not before: a run refused before any commune was
+    # audited (a --commune that matches none) leaves nothing on standard output
     for cf, findings in stream:
+        if opening:
+            out.write(opening)
+            opening = ""
         communes.append(_commune(cf))
         lines = []
         for f in findings:
@@ -57,7 +62,7 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
             lines.append(("\n    " if first else ",\n    ") + f.model_dump_json())
             first = False
         out.write("".join(lines))  # one write per commune, not per finding
-    out.write(("\n  " if not first else "") + "],\n")
+    out.write(opening + ("\n  " if not first else "") + "],\n")
     tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=False, indent=2)
     out.write(tail[2:] + "\n")
     return counts
