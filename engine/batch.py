@@ -363,8 +363,8 @@ def audit_batch(
 
     With ``jobs`` > 1 the communes are loaded and audited in that many worker processes (chitieu.workers) and
     yielded in the same order, with the same diagnostics, as with one. ``whole=False`` says the caller reads only
-    each commune's header (id, name, reports, files — what the streamed formats print), so the workers need not
-    send its facts back."""
+    each commune's header (id, name, reports, files — what the streamed formats print) and no finding's template
+    values (Finding.values, which the narrative reads), so the workers need not send those back."""
     from .audit import audit_stream
 
     index = index_inputs(paths, diags)

@@ -286,9 +286,17 @@ class FindingValues(Mapping[str, str]):
         except KeyError:
             return default
 
+    def worked_out(self) -> dict[str, str]:
+        """Every field this finding has, worked out now."""
+        out = {}
+        for name in dict.fromkeys([*_MAKERS, REASON, *self._done]):
+            value = self.get(name)
+            if value is not None:
+                out[name] = value
+        return out
+
     def __iter__(self) -> Iterator[str]:
-        names = [*_MAKERS, REASON, *self._done]
-        return iter([n for n in dict.fromkeys(names) if n in self])
+        return iter(self.worked_out())
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.get(name) is not None
@@ -299,7 +307,7 @@ class FindingValues(Mapping[str, str]):
     def __reduce__(self) -> tuple:
         # A finding sent from a worker process carries its values worked out, as a plain dict: what they are worked
         # out from holds the catalogue and the commune's facts, which must not travel with every finding.
-        return (dict, (dict(self),))
+        return (dict, (self.worked_out(),))
 
 
 # --------------------------------------------------------------------------------------------------- the finding

@@ -1003,3 +1003,10 @@ class Finding(Out):
     @property
     def values(self) -> Mapping[str, str]:
         return self._values
+
+    def without_values(self) -> "Finding":
+        """The finding with its template values forgotten: what a worker process sends back for a format that prints
+        none of them (chitieu.workers; the drafted narrative and the review sheet read them, the streamed formats
+        never do)."""
+        self._values = {}
+        return self
