@@ -502,8 +502,8 @@ def test_every_line_of_the_catalogue_is_said_and_vietnamese():
 def test_a_usage_error_of_a_commands_own_checks_is_said_in_vietnamese(args, en, vi):
     run_vi, run_en = both(*args)
     assert run_vi.code == run_en.code == 2 and run_vi.out == run_en.out == ""
-    assert f"Error: {en}" in run_en.err and run_en.err.startswith("Usage: ")
-    lines = run_vi.err.splitlines()
+    assert f"Error: {en}" in run_en.err and said(run_en.err).startswith("Usage: ")
+    lines = said(run_vi.err).splitlines()
     assert (
         lines[0].startswith("Cách dùng: ") and lines[1].startswith("Xem '") and "--help' để biết cách dùng" in lines[1]
     )
@@ -554,13 +554,15 @@ def test_on_a_terminal_the_note_on_an_unreviewed_draft_fits_80_columns(tmp_path,
         assert any(command in line for line in folded.err.splitlines()), "the command to copy is never split"
 
 
-def test_on_a_terminal_a_usage_error_fits_80_columns(monkeypatch):
+def test_on_a_terminal_a_usage_error_fits_80_columns(monkeypatch, tmp_path):
     """click's frame (usage, hint) stays; its last line, a message of the command's own checks or of click's parser,
     folds at the terminal's width in both languages, never inside what it quotes; through a pipe it is one line."""
     import chitieu.cli
+    from bench.generate import generate
 
+    generate(tmp_path / "xa", 1, 1, seed=3)
     for args in (
-        ("check", str(SEED_FACTS), "--commune", "tinh-ann"),
+        ("check", str(tmp_path / "xa"), "--commune", "xa-0001-khong-co"),
         ("check", str(SEED_FACTS), "--format", "khong-co-dinh-dang-nay", "--status", "unmet"),
     ):
         monkeypatch.setattr(chitieu.cli, "_on_terminal", lambda err: False)
