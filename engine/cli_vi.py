@@ -132,30 +132,41 @@ _METAVARS_VI = {
     "INTEGER RANGE": "SỐ",
     "FLOAT RANGE": "SỐ",
     "ID=NAME": "MÃ=TÊN",
-    "TEXT": "GIÁ-TRỊ",
-    "PATH": "ĐƯỜNG-DẪN",
+    "TEXT": "GIÁ_TRỊ",
+    "PATH": "ĐƯỜNG_DẪN",
     "FILE": "TỆP",
-    "DIRECTORY": "THƯ-MỤC",
+    "DIRECTORY": "THƯ_MỤC",
     "FLOAT": "SỐ",
     "INTEGER": "SỐ",
-    "DOC_ID": "MÃ-VĂN-BẢN",
-    "DOC": "VĂN-BẢN",
+    "DOC_ID": "MÃ_VĂN_BẢN",
+    "DOC": "VĂN_BẢN",
     "GLOB": "MẪU",
-    "STATUS": "TRẠNG-THÁI",
+    "STATUS": "TRẠNG_THÁI",
     "ID": "MÃ",
     "PROVINCE": "TỈNH",
-    "NUMBER": "SỐ-KÝ-HIỆU",
-    "NAME": "HỌ-TÊN",
+    "NUMBER": "SỐ_KÝ_HIỆU",
+    "NAME": "HỌ_TÊN",
     "LINE": "DÒNG",
-    "BODY": "CƠ-QUAN",
-    "PLACE": "ĐỊA-DANH",
-    "ROLE": "CHỨC-DANH",
+    "BODY": "CƠ_QUAN",
+    "PLACE": "ĐỊA_DANH",
+    "ROLE": "CHỨC_DANH",
     "TAG": "NHÃN",
-    "KEY": "MÃ-CHỈ-TIÊU",
-    "TITLE": "TIÊU-ĐỀ",
+    "KEY": "MÃ_CHỈ_TIÊU",
+    "TITLE": "TIÊU_ĐỀ",
     "CLAUSE": "MỤC",
     "KIND": "LOẠI",
-    "HOST": "ĐỊA-CHỈ",
+    "HOST": "ĐỊA_CHỈ",
+    # the commands' arguments, in the usage line, the "Tham số" section, the help's prose and a missing argument
+    "PATHS": "ĐƯỜNG_DẪN",
+    "FOLDER": "THƯ_MỤC",
+    "REPORT_PATH": "BÁO_CÁO",
+    "REPORTS": "BÁO_CÁO",
+    "FORM_PATH": "BIỂU_MẪU",
+    "OLD_DIR": "THƯ_MỤC_CŨ",
+    "NEW_DIR": "THƯ_MỤC_MỚI",
+    "DOCUMENT_ID": "MÃ_VĂN_BẢN",
+    "RULE_ID": "MÃ_QUY_TẮC",
+    "USERNAME": "TÊN_ĐĂNG_NHẬP",
 }
 _METAVAR = re.compile(
     r"(?<![\w=-])(" + "|".join(re.escape(k) for k in sorted(_METAVARS_VI, key=len, reverse=True)) + r")(?![\w=-])"
@@ -170,7 +181,7 @@ def metavars_vi(spec: str) -> str:
 def _usage_vi(line: str) -> str:
     for english, vietnamese in _USAGE_WORDS.items():
         line = line.replace(english, vietnamese)
-    return line
+    return metavars_vi(line)
 
 
 class _Help:
@@ -198,7 +209,7 @@ class _Help:
             rows = []
             for arg in args:  # click 8.5.0 gives no record for an argument without a help
                 spec, text = arg.get_help_record(ctx) or (arg.make_metavar(ctx), "")
-                rows.append((spec, help_vi.option(command_path(ctx), option_key(arg)) or text))
+                rows.append((metavars_vi(spec), help_vi.option(command_path(ctx), option_key(arg)) or text))
             with formatter.section("Tham số"):
                 formatter.write_dl(rows)
 
@@ -446,7 +457,7 @@ def usage_message_vi(exc: click.UsageError) -> Optional[str]:
             hint = param.get_error_hint(ctx)
         kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
         what = {"argument": "tham số", "option": "tùy chọn"}.get(kind, "giá trị")
-        text = f"Thiếu {what} {hint}." if hint else f"Thiếu {what}."
+        text = f"Thiếu {what} {metavars_vi(hint)}." if hint else f"Thiếu {what}."
         if param is not None and isinstance(param.type, click.Choice):
             text += f" Chọn một trong các giá trị {_names(param.type.choices)}."
         return text
@@ -462,7 +473,7 @@ def usage_message_vi(exc: click.UsageError) -> Optional[str]:
         why = _refused_value_vi(param, value) if param is not None and value is not None else None
         if why is None:
             why = vietnamese("usage", exc.message) or exc.message
-        return f"Giá trị không hợp lệ cho {hint}: {why}" if hint else f"Giá trị không hợp lệ: {why}"
+        return f"Giá trị không hợp lệ cho {metavars_vi(hint)}: {why}" if hint else f"Giá trị không hợp lệ: {why}"
     if isinstance(exc, click.BadOptionUsage):
         option = _option_named(ctx, exc.option_name)
         if option is not None and option.is_flag:

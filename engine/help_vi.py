@@ -52,10 +52,10 @@ HELP: dict[str, dict[str, str]] = {
     "chitieu check": {
         "": """Kiểm tra các tệp số liệu (hoặc thư mục chứa chúng) theo danh mục quy tắc.
 
-        PATHS là tệp số liệu (schema chitieu.facts/1), biểu mẫu báo cáo đã điền (.xlsx do `chitieu form` tạo), tệp
+        ĐƯỜNG_DẪN là tệp số liệu (schema chitieu.facts/1), biểu mẫu báo cáo đã điền (.xlsx do `chitieu form` tạo), tệp
         miễn trừ (chitieu.waivers/1) hoặc thư mục chứa các tệp đó, hoặc chính báo cáo của xã (.txt, .md, .docx,
         .pdf, hoặc bản quét đọc bằng OCR); khi đó số liệu được tự động rút ra (chưa rà soát; báo cáo không nêu ngày
-        hoặc đơn vị thì cần --as-of / --name). Không nêu PATHS thì kiểm tra xã mẫu (facts/tinh-an).
+        hoặc đơn vị thì cần --as-of / --name). Không nêu ĐƯỜNG_DẪN thì kiểm tra xã mẫu (facts/tinh-an).
 
         \b
         Mã thoát:
@@ -111,10 +111,10 @@ HELP: dict[str, dict[str, str]] = {
         "--format": "xlsx, csv, md hoặc json (mặc định: định dạng theo đuôi tệp của -o, nếu không thì md).",
     },
     "chitieu init": {
-        "": """Sao chép danh mục quy tắc kèm theo và xã mẫu vào FOLDER để chỉnh sửa.
+        "": """Sao chép danh mục quy tắc kèm theo và xã mẫu vào THƯ_MỤC để chỉnh sửa.
 
-        FOLDER/rules nhận danh mục quy tắc, FOLDER/facts/tinh-an nhận số liệu của xã mẫu. Không ghi đè gì đã có:
-        FOLDER/rules và FOLDER/facts phải chưa tồn tại.""",
+        THƯ_MỤC/rules nhận danh mục quy tắc, THƯ_MỤC/facts/tinh-an nhận số liệu của xã mẫu. Không ghi đè gì đã có:
+        THƯ_MỤC/rules và THƯ_MỤC/facts phải chưa tồn tại.""",
         "short": "Sao chép danh mục quy tắc và xã mẫu để chỉnh sửa.",
         "# or: chitieu check --rules ~/chitieu-quang-ngai/rules": "hoặc: chitieu check --rules "
         "~/chitieu-quang-ngai/rules",
@@ -195,9 +195,9 @@ HELP: dict[str, dict[str, str]] = {
         "": """Tạo tệp quy tắc của một văn bản mới (kế hoạch, đề án, bộ tiêu chí) và thêm văn bản vào `order` của
         danh mục.
 
-        Tệp mới là DOCUMENT_ID.yaml trong thư mục danh mục, gồm phần đầu mô tả văn bản — loại, số, ngày, cơ quan ban
+        Tệp mới là MÃ_VĂN_BẢN.yaml trong thư mục danh mục, gồm phần đầu mô tả văn bản — loại, số, ngày, cơ quan ban
         hành, giai đoạn, hiệu lực, văn bản áp dụng cho xã nào — và `rules:` còn trống; thêm quy tắc bằng
-        `chitieu rules new … --source DOCUMENT_ID`. Thư mục chưa có danh mục (thư mục trống) thì tạo thêm
+        `chitieu rules new … --source MÃ_VĂN_BẢN`. Thư mục chưa có danh mục (thư mục trống) thì tạo thêm
         catalogue.yaml và indicators.yaml. Phải nêu văn bản áp dụng cho xã nào: --province, --commune hoặc
         --all-communes.""",
         "short": "Tạo tệp quy tắc của một văn bản mới.",
@@ -232,7 +232,7 @@ HELP: dict[str, dict[str, str]] = {
         thái, chỉ tiêu hoặc thông báo (và các kết luận chỉ một phiên bản có) — bước rà soát trước khi ban hành bản
         sửa đổi.
 
-        PATHS là tệp số liệu, biểu mẫu hoặc thư mục, như với `check` (mặc định: xã mẫu). Thoát với mã 0 khi không
+        ĐƯỜNG_DẪN là tệp số liệu, biểu mẫu hoặc thư mục, như với `check` (mặc định: xã mẫu). Thoát với mã 0 khi không
         có gì thay đổi, 1 khi có thay đổi (như lệnh diff), 2 khi đầu vào sai.""",
         "short": "So sánh kết luận dưới hai phiên bản của danh mục quy tắc.",
         "--format": "text (mỗi kết luận thay đổi một khối) hoặc json.",

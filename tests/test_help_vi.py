@@ -164,12 +164,16 @@ def test_the_options_defaults_and_ranges_are_said_in_vietnamese():
 
 @pytest.mark.parametrize("path,_cmd", commands(), ids=lambda v: v if isinstance(v, str) else "")
 def test_what_an_option_takes_is_named_in_vietnamese(path, _cmd):
-    """After an option, its placeholder: click's (TEXT, PATH) and the project's own (GLOB, DOC) in Vietnamese; a
-    format to type (YYYY-MM-DD) as it is; the English help keeps click's words."""
+    """After an option, its placeholder: click's (TEXT, PATH) and the project's own (GLOB, DOC) in Vietnamese, and
+    so are the arguments (PATHS, RULE_ID) in the usage line and the "Tham số" section; a format to type (YYYY-MM-DD)
+    as it is; the English help keeps click's words."""
     out = run_cli(*path.split()[1:], "--help", env=NO_LANG).out
     options = out.split("\nTùy chọn:\n", 1)[1].split("\n\n", 1)[0]
     specs = re.findall(r"^  (-[^ ].*?)(?:  |$)", options, flags=re.M)
     assert specs, path
+    specs.append(out.splitlines()[0].split(" [TÙY CHỌN]", 1)[-1])  # the usage line's arguments
+    if "\nTham số:\n" in out:
+        specs += re.findall(r"^  (\S+)", out.split("\nTham số:\n", 1)[1].split("\n\n", 1)[0], flags=re.M)
     # a placeholder in capitals without diacritics is English, except a format to type and N (a count)
     english = [
         (spec, word)
@@ -182,11 +186,13 @@ def test_what_an_option_takes_is_named_in_vietnamese(path, _cmd):
 
 def test_the_placeholders_of_check_and_form():
     vi = " ".join(run_cli("check", "--help", env=NO_LANG).out.split())
-    assert "--rules ĐƯỜNG-DẪN" in vi and "--commune MẪU" in vi and "--status TRẠNG-THÁI,…" in vi
+    assert "--rules ĐƯỜNG_DẪN" in vi and "--commune MẪU" in vi and "--status TRẠNG_THÁI,…" in vi
     assert "--commune-id MÃ" in vi and "--province TỈNH" in vi and "--as-of YYYY-MM-DD" in vi
     assert "--commune MÃ=TÊN" in " ".join(run_cli("form", "--help", env=NO_LANG).out.split())
     en = " ".join(run_cli("--lang", "en", "check", "--help", env=NO_LANG).out.split())
     assert "--rules PATH" in en and "--commune GLOB" in en and "--commune-id ID" in en
+    vi_show = run_cli("rules", "show", "--help", env=NO_LANG).out.splitlines()[0]
+    assert vi_show == "Cách dùng: chitieu rules show [TÙY CHỌN] MÃ_QUY_TẮC"
 
 
 def _help_examples(out: str, heading: str) -> list[str]:
@@ -264,7 +270,7 @@ MISSING = str(ROOT / "khong-co.txt")
             "No such command 'chek'. Did you mean 'check'?",
             "Không có lệnh 'chek'. Có phải ý là 'check'?",
         ),
-        (["init"], "chitieu init", "Missing argument 'FOLDER'.", "Thiếu tham số 'FOLDER'."),
+        (["init"], "chitieu init", "Missing argument 'FOLDER'.", "Thiếu tham số 'THƯ_MỤC'."),
         (
             ["rules", "new", "x-y"],
             "chitieu rules new",
@@ -283,13 +289,13 @@ MISSING = str(ROOT / "khong-co.txt")
             ["facts", "lint", MISSING],
             "chitieu facts lint",
             f"Invalid value for 'REPORTS...': File '{MISSING}' does not exist.",
-            f"Giá trị không hợp lệ cho 'REPORTS...': đường dẫn '{MISSING}' không tồn tại.",
+            f"Giá trị không hợp lệ cho 'BÁO_CÁO...': đường dẫn '{MISSING}' không tồn tại.",
         ),
         (
             ["facts", "lint", str(ROOT / "examples")],
             "chitieu facts lint",
             f"Invalid value for 'REPORTS...': File '{ROOT / 'examples'}' is a directory.",
-            f"Giá trị không hợp lệ cho 'REPORTS...': '{ROOT / 'examples'}' là một thư mục, ở đây cần một tệp.",
+            f"Giá trị không hợp lệ cho 'BÁO_CÁO...': '{ROOT / 'examples'}' là một thư mục, ở đây cần một tệp.",
         ),
         (
             ["check", "-j", "hai"],
@@ -393,8 +399,8 @@ def test_a_period_that_is_no_span_of_years_is_refused_in_the_runs_language(tmp_p
 
 def test_the_usage_line_is_in_vietnamese_too_and_click_keeps_its_english():
     vi, en = run_cli("check", "--help", env=NO_LANG), run_cli("--lang", "en", "check", "--help", env=NO_LANG)
-    assert vi.out.splitlines()[0] == "Cách dùng: chitieu check [TÙY CHỌN] [PATHS]..."
+    assert vi.out.splitlines()[0] == "Cách dùng: chitieu check [TÙY CHỌN] [ĐƯỜNG_DẪN]..."
     assert en.out.splitlines()[0] == "Usage: chitieu check [OPTIONS] [PATHS]..."
     assert run_cli("--help", env=NO_LANG).out.splitlines()[0] == "Cách dùng: chitieu [TÙY CHỌN] LỆNH [THAM SỐ]..."
     wrong = run_cli("check", "--format", "bogus", env=NO_LANG)  # a usage error shows the same line
-    assert wrong.code == 2 and wrong.err.splitlines()[0] == "Cách dùng: chitieu check [TÙY CHỌN] [PATHS]..."
+    assert wrong.code == 2 and wrong.err.splitlines()[0] == "Cách dùng: chitieu check [TÙY CHỌN] [ĐƯỜNG_DẪN]..."
