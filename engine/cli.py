@@ -325,6 +325,7 @@ def OUTPUT_OPTIONS(fn: Callable) -> Callable:
         "--output",
         type=click.Path(path_type=Path),
         default=None,
+        metavar="FILE",
         help="Write to this file (atomically; its suffix picks the format when --format is not "
         "given) instead of standard output.",
     )(fn)
@@ -1604,6 +1605,7 @@ def rules_diff(old_dir: Path, new_dir: Path, paths: tuple[Path, ...], fmt: str) 
     "out_dir",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="DIR",
     help="Folder for the pages (default: docs/rules under the working folder).",
 )
 @click.option(

@@ -136,6 +136,7 @@ _METAVARS_VI = {
     "PATH": "ĐƯỜNG_DẪN",
     "FILE": "TỆP",
     "DIRECTORY": "THƯ_MỤC",
+    "DIR": "THƯ_MỤC",
     "FLOAT": "SỐ",
     "INTEGER": "SỐ",
     "DOC_ID": "MÃ_VĂN_BẢN",
