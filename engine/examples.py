@@ -19,13 +19,17 @@ EXAMPLE_COMMUNE = Commune(id="vi-du", name="xã Ví Dụ")
 
 def example_commune(rule: LoadedRule) -> Commune:
     """The commune an example is the report of: one the rule's plan covers (its first listed commune, or a commune
-    of its first province), so that the example judges the rule as the plan applies it."""
+    of its first province, of the first kind of unit it names), so that the example judges the rule as the plan
+    applies it."""
     covers = rule.document.covers
     if covers is None or covers == "all":
         return EXAMPLE_COMMUNE
+    name = f"{covers.units[0]} Ví Dụ" if covers.units else EXAMPLE_COMMUNE.name  # of a kind of unit it covers
     if covers.communes:
-        return Commune(id=covers.communes[0], name=EXAMPLE_COMMUNE.name)
-    return Commune(id=f"{covers.provinces[0]}/{EXAMPLE_COMMUNE.id}", name=EXAMPLE_COMMUNE.name)
+        return Commune(id=covers.communes[0], name=name)
+    if covers.provinces:
+        return Commune(id=f"{covers.provinces[0]}/{EXAMPLE_COMMUNE.id}", name=name)
+    return Commune(id=EXAMPLE_COMMUNE.id, name=name)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from . import vi
 from .catalogue import Catalogue
 from .diagnostics import Diagnostic, Diagnostics, InputError, column_letter, did_you_mean
 from .measure import end_text
@@ -116,8 +117,6 @@ class CommuneFacts:
     @property
     def as_of_phrase(self) -> str:
         """'ngày 31/10/2024', or 'tháng 10/2024' when the latest report gives only the month."""
-        from . import vi
-
         return vi.as_of(self.as_of, month_only=self.report.as_of_precision == "month")
 
     @property
@@ -336,7 +335,11 @@ def _load_fact_file(
         return
     cf = communes.get(ff.commune.id)
     if cf is None:
-        cf = communes[ff.commune.id] = CommuneFacts(ff.commune)
+        commune = ff.commune
+        if commune.kind is None and vi.unit_kind(commune.name) is None and vi.issuer_kind(ff.report.issuer):
+            # 'name: Tịnh An' beside 'issuer: UBND phường Tịnh An': the unit is the phường its own body names
+            commune = commune.model_copy(update={"kind": vi.issuer_kind(ff.report.issuer)})
+        cf = communes[ff.commune.id] = CommuneFacts(commune)
     elif cf.commune.name != ff.commune.name:
         diags.at(
             doc,

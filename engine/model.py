@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from . import vi
+
 # Numbers are kept exact and bounded: the Rete core compares 64-bit integers (see engine.compiler.SCALE).
 MAX_ABS_VALUE = Decimal(10) ** 12
 
@@ -308,14 +310,18 @@ class Coverage(Strict):
 
     provinces: list[Slug] = Field(default_factory=list)
     communes: list[CommuneId] = Field(default_factory=list)
+    # the kinds of unit it applies to (a national set of criteria for xã: `units: [xã]`); none listed: every kind
+    units: list[UnitKind] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _some(self) -> "Coverage":
-        if not self.provinces and not self.communes:
-            raise ValueError("'covers' needs 'provinces' or 'communes' (ids), or write 'covers: all'")
+        if not self.provinces and not self.communes and not self.units:
+            raise ValueError("'covers' needs 'provinces', 'communes' (ids) or 'units' (kinds), or write 'covers: all'")
         return self
 
     def includes(self, commune_id: str) -> bool:
+        if not self.provinces and not self.communes:  # only kinds of unit are named: every commune of those kinds
+            return True
         return commune_id in self.communes or any(commune_id.startswith(p + "/") for p in self.provinces)
 
 
@@ -341,9 +347,11 @@ class Document(Strict):
         return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year}"
 
     def applies_to(self, commune: "Commune") -> bool:
-        """Does the plan cover the commune — by its id, or by the id of a unit merged into it?"""
+        """Does the plan cover the commune — by its kind of unit, and by its id or the id of a unit merged into it?"""
         if self.covers is None or self.covers == "all":
             return True
+        if self.covers.units and commune.unit_kind not in self.covers.units:
+            return False
         return any(self.covers.includes(cid) for cid in [commune.id] + [p.id for p in commune.predecessors])
 
 
@@ -710,12 +718,23 @@ class Predecessor(Strict):
     until: Optional[Date] = None
 
 
+UnitKind = Literal["xã", "phường", "thị trấn", "đặc khu"]  # chitieu.vi.UNIT_KINDS
+
+
 class Commune(Strict):
     id: CommuneId
     name: Name
+    # the kind of unit, where its name does not begin with it ('Tịnh An'); else read off the name ('phường …'), else
+    # off the report's issuer ('UBND phường Tịnh An'), else a xã (chitieu.facts)
+    kind: Optional[UnitKind] = None
     district: Optional[OptionalName] = None
     province: Optional[OptionalName] = None
     predecessors: list[Predecessor] = Field(default_factory=list)
+
+    @property
+    def unit_kind(self) -> str:
+        """What the unit is: xã, phường, thị trấn or đặc khu (which plans cover it and how its documents name it)."""
+        return self.kind or vi.unit_kind(self.name) or "xã"
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

@@ -88,15 +88,38 @@ UNIT_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
 
 
 def unit_kind(name: str) -> Optional[str]:
-    """The kind a unit's name begins with ('phường' for 'Phường Đông Hải'), or None when it names none."""
-    low = name.strip().lower()
-    return next((k for k in UNIT_KINDS if low.startswith(k + " ")), None)
+    """The kind a unit's name begins with ('phường' for 'Phường Đông Hải', 'PHƯỜNG  ĐÔNG HẢI'), or None when it
+    names none ('Tịnh An'; 'thị xã Đức Phổ' is no commune-level unit)."""
+    words = name.lower().split()
+    return next((k for k in UNIT_KINDS if words[: len(k.split())] == k.split() and len(words) > len(k.split())), None)
+
+
+def issuer_kind(issuer: str) -> Optional[str]:
+    """The kind of unit a commune's issuing body names: 'phường' for 'UBND phường Tịnh An'."""
+    words = issuer.split()
+    for body in (["ubnd"], ["ủy", "ban", "nhân", "dân"], ["uỷ", "ban", "nhân", "dân"]):
+        if [w.lower() for w in words[: len(body)]] == body:
+            return unit_kind(" ".join(words[len(body) :]))
+    return None
+
+
+def full_name(name: str, kind: str) -> str:
+    """The unit's name with its kind: 'phường Tịnh An' for 'Tịnh An' of a phường; a name that has one is kept."""
+    return " ".join(name.split()) if unit_kind(name) else f"{kind} {' '.join(name.split())}"
 
 
 def bare_name(name: str) -> str:
-    """The unit's name without its kind: 'Tịnh An' for 'xã Tịnh An'."""
+    """The unit's name as a place line writes it: without its kind ('Tịnh An' for 'xã Tịnh An'), except for a unit
+    named by a number, which keeps it ('Phường 5', Nghị định 30/2020, Phụ lục I)."""
+    words = name.split()
     kind = unit_kind(name)
-    return name.strip()[len(kind) + 1 :].strip() if kind else name.strip()
+    if not kind:
+        return " ".join(words)
+    rest = words[len(kind.split()) :]
+    if len(rest) == 1 and rest[0].isdigit():
+        return " ".join([words[0].capitalize(), *words[1:]])
+    bare = " ".join(rest)
+    return bare.title() if bare.isupper() else bare  # 'XÃ TỊNH AN' in the facts: 'Tịnh An, ngày …'
 
 
 def number(value: Decimal | int | float, *, places: int = 1) -> str:
@@ -191,4 +214,14 @@ def coverage(covers) -> str:
     parts = [f"các xã của tỉnh (mã) {', '.join(covers.provinces)}"] if covers.provinces else []
     if covers.communes:
         parts.append(f"xã (mã) {', '.join(covers.communes)}")
+    units = getattr(covers, "units", [])
+    if units:
+        kinds = ", ".join(units)
+        others = ", ".join(k for k in UNIT_KINDS if k not in units)
+        only = f"chỉ {kinds}" + (f" (không áp dụng cho {others})" if others else "")
+        parts = (
+            [f"{'; '.join(parts)} — {only}"]
+            if parts
+            else [f"mọi {kinds}" + (f" (không áp dụng cho {others})" if others else "")]
+        )
     return "; ".join(parts)

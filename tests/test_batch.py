@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from conftest import run_cli
 from chitieu import vi
+from chitieu.model import Commune
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +75,16 @@ def test_xlsx_matrix_and_findings_sheets(batch, tmp_path, catalogue):
     assert first[0] == "binh-dinh/xa-00001"
     worst = [_worst(doc["findings"], first[0], r) for r in rule_ids]
     assert first[2 : -len(vi.STATUS_ORDER)] == [vi.STATUS_LABELS[w] if w else None for w in worst]
-    # a commune of Bình Định: the Quảng Ngãi plans do not cover it, so their cells stay empty
+    # a xã of Bình Định: the Quảng Ngãi plans do not cover it, so their cells stay empty; the national criteria for
+    # xã do
     assert {r for r, w in zip(rule_ids, worst, strict=False) if w is None} == {
-        lr.id for lr in catalogue.rules if lr.document.covers != "all"
+        lr.id for lr in catalogue.rules if not lr.document.applies_to(Commune(id=first[0], name="xã X"))
     }
+    assert all(
+        lr.document.applies_to(Commune(id=first[0], name="xã X"))
+        for lr in catalogue.rules
+        if lr.id.startswith("ntm-nc-")
+    )
     assert sum(first[-len(vi.STATUS_ORDER) :]) == len([w for w in worst if w])
     detail = list(wb["Kết luận"].iter_rows(values_only=True))
     assert len(detail) == 1 + len(doc["findings"])

@@ -107,6 +107,37 @@ def test_a_wards_draft_is_sent_to_the_wards_own_leadership(tmp_path):
         assert f"{place}, ngày" in draft, name
 
 
+def test_the_national_criteria_for_xa_do_not_judge_a_ward(tmp_path):
+    """QĐ 318/QĐ-TTg sets criteria for xã (`covers: {units: [xã]}`): a phường, thị trấn or đặc khu of the same province
+    is judged against the province's Đề án only; the kind is read off the name, else `kind:`, else the issuer."""
+    rule = "ntm-nc-du-dieu-kien"
+    for cid, name, extra, judged in (
+        ("quang-ngai/tinh-ha", "xã Tịnh Hà", "", True),
+        ("quang-ngai/nghia-lo", "phường Nghĩa Lộ", "", False),
+        ("quang-ngai/ly-son", "Đặc khu Lý Sơn", "", False),
+        ("quang-ngai/chau-o", "Châu Ổ", ", kind: thị trấn", False),
+    ):
+        doc = run_cli("check", str(_facts(tmp_path, cid, name, extra=extra)), "--format", "json", "--fail-on", "never")
+        plans = _plans(doc.json(), cid)
+        assert ("318/QĐ-TTg" in plans) is judged and "13-ĐA/TU" in plans, name
+        assert any(f["rule_id"] == rule for f in doc.json()["findings"]) is judged, name
+    # a name without its kind: the report's issuer says what the unit is
+    path = _facts(tmp_path, "quang-ngai/duc-pho", "Đức Phổ")
+    path.write_text(path.read_text("utf-8").replace("issuer: UBND Đức Phổ", "issuer: UBND phường Đức Phổ"), "utf-8")
+    doc = run_cli("check", str(path), "--format", "json", "--fail-on", "never").json()
+    assert _plans(doc, "quang-ngai/duc-pho") == {"13-ĐA/TU"}
+    draft = run_cli("report", str(path), "--format", "txt").out
+    assert draft.startswith("ỦY BAN NHÂN DÂN\nPHƯỜNG ĐỨC PHỔ") and "- CT, các PCT UBND phường;" in draft
+
+
+def test_a_unit_named_by_a_number_keeps_its_kind_in_the_place_line(tmp_path):
+    """Nghị định 30/2020, Phụ lục I: 'Phường 5, ngày …', not '5, ngày …'; other units by their bare name."""
+    draft = run_cli("report", str(_facts(tmp_path, "tp-ho-chi-minh/phuong-5", "phường 5")), "--format", "txt").out
+    assert "Phường 5, ngày" in draft and "\n5, ngày" not in draft
+    draft = run_cli("report", str(_facts(tmp_path, "quang-ngai/tinh-ha", "XÃ  TỊNH HÀ")), "--format", "txt").out
+    assert "Tịnh Hà, ngày" in draft and "ỦY BAN NHÂN DÂN\nXÃ TỊNH HÀ\n" in draft
+
+
 def test_the_seed_commune_draft_keeps_its_own_title():
     draft = run_cli("report", str(SEED_FACTS), "--format", "txt").out
     assert (
@@ -119,7 +150,8 @@ def test_the_seed_commune_draft_keeps_its_own_title():
 def test_a_rule_page_says_whom_its_plan_covers():
     assert "| Áp dụng cho | xã (mã) quang-ngai/tinh-an |" in run_cli("rules", "show", "giam-ngheo").out
     assert "| Áp dụng cho | các xã của tỉnh (mã) quang-ngai |" in run_cli("rules", "show", "khu-dan-cu-6-khong").out
-    assert "| Áp dụng cho | mọi xã |" in run_cli("rules", "show", "ntm-nc-du-dieu-kien").out
+    national = "| Áp dụng cho | mọi xã (không áp dụng cho phường, thị trấn, đặc khu) |"
+    assert national in run_cli("rules", "show", "ntm-nc-du-dieu-kien").out
 
 
 def test_a_report_drafted_for_the_run_gets_the_commune_id_its_plans_give(tmp_path):

@@ -293,7 +293,7 @@ def default_recipients(result: "AuditResult", commune: "CommuneFacts") -> list[s
     named = [d for d in checked_documents(result, commune) if d.number in title]
     implemented = {d.implements for d in named if d.implements}
     answered = [d.issuer for d in named if d.id not in implemented and d.issuer != commune.report.issuer]
-    kind = vi.unit_kind(commune.commune.name) or "xã"  # a phường's leadership is the phường's, not a xã's
+    kind = commune.commune.unit_kind  # a phường's leadership is the phường's, not a xã's
     return [f"{i} (b/c);" for i in dict.fromkeys(answered)] + [
         f"TT Đảng ủy, TT HĐND {kind};",
         f"CT, các PCT UBND {kind};",
@@ -303,12 +303,16 @@ def default_recipients(result: "AuditResult", commune: "CommuneFacts") -> list[s
 
 def unit_lines(commune: "CommuneFacts") -> str:
     """'ỦY BAN NHÂN DÂN\\nXÃ TỊNH AN': a UBND xã writes its own name in full and no superior body."""
-    name = commune.commune.name
-    return "ỦY BAN NHÂN DÂN\n" + name.upper()
+    return "ỦY BAN NHÂN DÂN\n" + unit_name(commune).upper()
 
 
 def place_of(commune: "CommuneFacts") -> str:
-    return vi.bare_name(commune.commune.name)
+    return vi.bare_name(unit_name(commune))
+
+
+def unit_name(commune: "CommuneFacts") -> str:
+    """'phường Tịnh An': the unit's name with its kind, whitespace as one space."""
+    return vi.full_name(commune.commune.name, commune.commune.unit_kind)
 
 
 def title_line(commune: "CommuneFacts") -> str:

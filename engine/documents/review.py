@@ -239,7 +239,7 @@ def review_document(
     else:
         blocks.append(Para("Không có."))
     asks = requests(result, commune)
-    blocks.append(Heading(1, "VII. ĐỀ NGHỊ XÃ CHỈNH SỬA, BỔ SUNG"))
+    blocks.append(Heading(1, f"VII. ĐỀ NGHỊ {commune.commune.unit_kind.upper()} CHỈNH SỬA, BỔ SUNG"))
     blocks += [Bullet(f"{i}.", text) for i, text in enumerate(asks, 1)] or [Para("Không có.")]
     return DocumentBlocks(
         header=Header(body=opts.body, parent=opts.parent, number=opts.number, place_date=f"{opts.place}, {date}"),

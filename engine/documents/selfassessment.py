@@ -25,7 +25,7 @@ HEADER = [
     "Tiêu chí",
     "Mức yêu cầu, văn bản quy định",
     "Kết quả thực hiện",
-    "Xã tự đánh giá",
+    "{Đơn vị} tự đánh giá",
     "Kết quả thẩm định",
     "Minh chứng",
 ]
@@ -102,7 +102,8 @@ def general_statement(cat: "Catalogue", commune: "CommuneFacts", summary_key: Op
     total = len([lc for lc in cat.criteria if lc.document.id == _doc_of(cat, summary_key)])
     note = "; đang chờ thẩm định" if lf.fact.awaiting_appraisal else ""
     return (
-        f"Xã tự đánh giá chung cơ bản đạt {vi.count(lf.fact.value)}/{vi.count(total)} tiêu chí, chưa có kết quả "
+        f"{commune.commune.unit_kind.capitalize()} tự đánh giá chung cơ bản đạt {vi.count(lf.fact.value)}/"
+        f"{vi.count(total)} tiêu chí, chưa có kết quả "
         f"tự đánh giá từng tiêu chí{note}."
     )
 
@@ -124,7 +125,8 @@ def self_assessment_blocks(result: "AuditResult", commune: "CommuneFacts") -> li
     for doc_id, criteria in by_doc.items():
         doc = criteria[0].document
         rows = criteria_rows(cat, commune, criteria)
-        out.append(Table(HEADER, rows, WIDTHS, caption=f"Biểu tự đánh giá theo bộ tiêu chí: {_version_text(doc)}"))
+        header = [h.replace("{Đơn vị}", commune.commune.unit_kind.capitalize()) for h in HEADER]
+        out.append(Table(header, rows, WIDTHS, caption=f"Biểu tự đánh giá theo bộ tiêu chí: {_version_text(doc)}"))
         stated = general_statement(cat, commune, cat.criteria_counts.get(doc_id))
         if stated:
             out.append(Para(stated, italic=True))
