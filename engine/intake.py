@@ -739,6 +739,13 @@ class _Clause:
     sentence_before: str  # the sentence's text before this clause
 
 
+# what a report says holds now: a state read after one of these is the state at the report's date, whatever year the
+# clause named before it ("Xã đạt chuẩn nông thôn mới năm 2021, hiện đạt 11/19 tiêu chí …")
+_NOW = re.compile(r"\b(?:hiện nay|hiện tại|hiện|đến nay|cho đến nay|tới nay|tính đến(?: ngày| thời điểm)?)\b", re.I)
+
+_HORIZON = re.compile(rf"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+{_YEAR}\b", re.I)
+
+
 class _Reading:
     """The state of one extraction: the report, its header, the readers, and the drafts so far."""
 
@@ -801,6 +808,21 @@ class _Reading:
         else:
             periods = list(when.years)
         if kind == "state":
+            if (
+                when.every
+                or (
+                    reader.ind.type in ("boolean", "level")
+                    and self.as_of_year
+                    and periods
+                    and all(isinstance(p, int) and p > self.as_of_year for p in periods)
+                    and _HORIZON.search(cl.text, max(0, when.at - 12))
+                )
+                or _NOW.search(cl.text, when.at)
+            ):
+                # a state "hằng năm … đều" is the state now; an act's year to come after "đến năm" is a plan's
+                # horizon ("phản biện đồ án quy hoạch … đến năm 2035"), not its year (a count for a year to come is
+                # a target, left to after_report); "năm 2021 …, hiện đạt 11/19": what holds now
+                return ["as_of"], sure
             periods = [p if isinstance(p, int) else "as_of" for p in periods][:1]
         return periods, sure
 
@@ -917,6 +939,7 @@ class _Reading:
         quote = quote.strip(" ,;:(").strip()
         while quote[-1:] in (".", ",", ";", ":") or (quote.endswith(")") and quote.count(")") > quote.count("(")):
             quote = quote[:-1].rstrip()
+        found = -1
         if para is not None and cell is None:  # the words as the report writes them (quotes, dashes), not as matched
             lo = max(0, at - 400)
             found = para.match.find(quote, lo)
@@ -926,7 +949,9 @@ class _Reading:
             line = cell.line
         else:
             assert para is not None  # a figure read from the text has its paragraph
-            line = para.line_at(at)
+            # the line where the quoted words begin (a hard-wrapped paragraph may start the quote a line before the
+            # figure, and `check` looks for the quote from the line cited)
+            line = para.line_at(found if 0 <= found <= at else at)
         for period in periods:
             if self.after_report(period) and not isinstance(value, bool):
                 continue  # a figure of a year after the one reported on is a target or a forecast, not a result
@@ -1205,6 +1230,14 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 # tuyến đường “xanh - sạch - đẹp” …, cùng 03 tuyến phố văn minh đô thị" — the words were the first's
                 continue
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
+            year_after = _YEAR_IN_BRACKETS.match(cl.text, fig.end + len(after))
+            if (
+                year_after
+                and not any(not w.empty for w in window_whens)
+                and not _NOW.search(cl.text[prev_end : fig.start])  # "đến nay, … là 10/10 thôn (kết quả … 2024)"
+            ):
+                # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
+                window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
             periods, sure = rd.years(r, window_whens, cl, None)
             if not periods:
                 continue
@@ -1307,8 +1340,12 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _COMPOSITION = re.compile(
-    rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?(?:có|gồm)"
-    r"\s+(?:tổng\s+(?:số\s+)?)?$",
+    rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn|đặc khu)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
+    r"(?:có|gồm)\s+"
+    # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
+    r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"
+    r"[\d.,]+\s*(?:hộ|nhân\s+khẩu|khẩu|người|dân))\s*(?:,|với)\s*)*"
+    r"(?:tổng\s+(?:số\s+)?)?$",
     re.I,
 )
 _COMPOSITION_END = re.compile(r"\s*(?:$|[,.(]|(?:với|gồm|và)\b)", re.I)
@@ -1325,7 +1362,7 @@ def _count_as_whole_or_part(
     """A bare count that the grammar gave no part or whole to: the unit's make-up said on its own ("Xã có 27
     thôn.") is the whole; a count with the title right after it ("25 thôn được công nhận danh hiệu “Thôn văn
     hóa”") is the part, less surely (marked for review: its whole is elsewhere, if anywhere)."""
-    if _COMPOSITION.match(before):
+    if _COMPOSITION.match(before.rsplit(":", 1)[-1]):  # after a lead ("c) Tổ dân phố văn hóa: Thị trấn có 10 …")
         out: list[tuple[Reader, int, Optional[re.Match]]] = []
         for r in rd.readers:
             unit = _unit_at(r, cl.text, fig.end) if r.reads("whole") and r.unit else None
@@ -1371,6 +1408,13 @@ def _composition_of_kinds(rd: _Reading, r: Reader, cl: _Clause, fig: g.Figure, u
     return True
 
 
+# the year a figure is stated for, in brackets right after it, with no figure of its own ("(năm 2023 là 14/15)" is
+# another year's figure): "11/12 tổ (kết quả năm 2023)", "17/19 ấp (kết quả bình xét năm 2024 của các xã cũ …)"
+_YEAR_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:(?:theo\s+)?(?:kết\s+quả|số\s+liệu)(?:\s+(?:bình\s+xét|đánh\s+giá|công\s+nhận))?\s+)?"
+    rf"(?:năm\s+)?(?P<y>{_YEAR})\b(?![^)]*\d)",
+    re.I,
+)
 _ANOTHER_YEARS = re.compile(rf"^\W*(?:năm|Năm)\s+{_YEAR}\s+(?:là|đạt|có)\s*$")
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
 
@@ -2452,21 +2496,14 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
 
 
 def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> list[Draft]:
-    """One fact per indicator and period. A figure read twice is kept once (the fuller reading); a state read for
-    several years keeps its latest as the state at the report's date; a level read differently in another paragraph
-    goes to the indicator kept for that ('elsewhere'); another contradiction is kept once and flagged."""
+    """One fact per indicator and period. A figure read twice is kept once (the fuller reading); a state read for the
+    report's own year is the state at the report's date, a state read for an earlier year named in the sentence is
+    that year's fact ("Kết quả bình xét năm 2023: 21/23 khu phố …" in a 2024 report is 2023's, not the state now); a
+    level read differently in another paragraph goes to the indicator kept for that ('elsewhere'); another
+    contradiction is kept once and flagged."""
     state = {k for k, ind in cat.indicators.items() if ind.words and ind.words.period == "state"}
-    latest: dict[str, int] = {}
-    undated = {d.indicator for d in drafts if d.indicator in state and d.period == "as_of"}
     for d in drafts:
-        if d.indicator in state and isinstance(d.period, int):
-            latest[d.indicator] = max(latest.get(d.indicator, 0), d.period)
-    for d in drafts:
-        if (
-            d.indicator in state
-            and isinstance(d.period, int)
-            and (d.period == as_of_year or (d.period == latest[d.indicator] and d.indicator not in undated))
-        ):
+        if d.indicator in state and isinstance(d.period, int) and d.period == as_of_year:
             d.period = "as_of"
     elsewhere = {
         ind.words.of: k
