@@ -420,8 +420,20 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
         title_text,
         re.I,
     )
+    # a yearly report says its one year in its title ("Báo cáo kết quả … năm 2024 và phương hướng năm 2025"): a
+    # cumulative figure in its body ("Lũy kế từ năm 2022 đến nay …") does not widen the year it reports on
+    yearly = re.sub(r"\b(?:phương hướng|nhiệm vụ|kế hoạch)\b.*$", "", title_text, flags=re.I)
+    own_years = {int(y) for y in re.findall(rf"\bnăm\s+({_YEAR})\b(?!\s*[-–])", yearly)}
+    one_year = (
+        len(own_years) == 1
+        and h.as_of is not None
+        and own_years == {h.as_of.year}
+        and not re.search(r"\b(?:sơ kết|tổng kết|giai đoạn|\d+\s+năm)\b", yearly, re.I)
+    )
     if review:
         h.period_from = int(review.group(1))
+    elif one_year and h.as_of is not None:
+        h.period_from = h.as_of.year
     elif m:
         h.period_from = int(next(x for x in m.groups() if x))
     elif h.as_of:
@@ -521,7 +533,9 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
 # --------------------------------------------------------------------------------------------------- layout
 
 _ROMAN = re.compile(r"^(?:#+\s*)?(?:[IVX]+\.|Phần thứ|PHẦN THỨ)\s")
-_NUMBERED = re.compile(r"^(?:#+\s*)?(?P<n>\d+(?:\.\d+)*)[.)]?\s")
+# "1. …", "2.3. …", "4) …"; a bare number only before a capital ("2 Kết quả …"): "9 tháng đầu năm 2024, …:" opens a
+# sentence with a figure, not a heading
+_NUMBERED = re.compile(rf"^(?:#+\s*)?(?P<n>\d+(?:\.\d+)*)(?:[.)]\s|\s+(?=[{UP}]))")
 _LETTERED = re.compile(r"^(?:#+\s*)?[a-zđ]\)\s")
 _NO_RESULTS = re.compile(r"ĐÁNH GIÁ|PHƯƠNG HƯỚNG|NHIỆM VỤ|KIẾN NGHỊ|ĐỀ XUẤT|GIẢI PHÁP", re.I)
 _END_OF_BODY = re.compile(r"^(?:\*\*)?(?:Nơi nhận|TM\.|KT\.|T/M)", re.I)
@@ -644,7 +658,7 @@ _NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\
 _SUBJECT = re.compile(
     rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
     rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
-    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:xã|phường|thị trấn)\b)"
+    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:xã|phường|thị trấn)\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b)"
     rf"|(?P<part>\b(?i:riêng)\s+(?i:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|khu)\s+(?:[{UP}]|\d))"
     # a body of the district, province or city acting ("Ủy ban nhân dân huyện công nhận 04 mô hình …"), not the
     # target it gives ("chỉ tiêu huyện giao"), a body the commune acts for or with ("do Ban Dân vận Huyện ủy mở") nor
@@ -663,6 +677,8 @@ _INTENT = re.compile(
     r"|mục tiêu\s+(?:đến|của kế hoạch|là)|định hướng)\b",
     re.I,
 )
+# a target given by a higher level (giam_ngheo.chi_tieu_giao), not one the unit sets itself
+_GIVEN_BY = re.compile(r"\b(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên)\s+(?:đã\s+)?giao\b", re.I)
 # a figure for each of the commune's parts, or their average, is no count of the commune ("Bình quân mỗi thôn có 02 mô
 # hình …", "mỗi hộ được hỗ trợ 01 con bò")
 _PER_PART = re.compile(
@@ -743,6 +759,8 @@ class _Clause:
 # clause named before it ("Xã đạt chuẩn nông thôn mới năm 2021, hiện đạt 11/19 tiêu chí …")
 _NOW = re.compile(r"\b(?:hiện nay|hiện tại|hiện|đến nay|cho đến nay|tới nay|tính đến(?: ngày| thời điểm)?)\b", re.I)
 
+# the day or month an act was done ("được tổ chức ngày 15/10/2024", "vào tháng 11/2023")
+_ACT_DATE = re.compile(rf"\b(?:ngày\s+\d{{1,2}}/\d{{1,2}}/|tháng\s+\d{{1,2}}/)(?P<y>{_YEAR})\b", re.I)
 _HORIZON = re.compile(rf"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+{_YEAR}\b", re.I)
 
 
@@ -764,6 +782,7 @@ class _Reading:
         self.former_names = {fold(n).lower() for n in names}
         self.former = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
         self.ocr = report.ocr
+        self.formed = _formed(report, header) if header.predecessors else None
 
     # ------------------------------------------------------------------ time
 
@@ -771,10 +790,18 @@ class _Reading:
         self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When]
     ) -> tuple[list[Any], float]:
         """The periods a reading is for, and how sure that is."""
+        kind = reader.words.period
+        if kind == "year" and reader.ind.type == "boolean":
+            # an act done on a day: "Hội nghị sơ kết phong trào … giai đoạn 2021 - 2024 … được tổ chức ngày
+            # 15/10/2024" (the span is what is reviewed), "Phường đã tổ chức sơ kết … vào tháng 11/2023"
+            first = next((w for w in window if not w.empty), None)
+            on = _ACT_DATE.search(g.masked(cl.text, keep_time=True))  # a document's own date is masked
+            lead = cl.lead_when if first is None else first
+            if on is not None and (lead is None or lead.span):
+                window = [g.When(years=[int(on.group("y"))], at=on.start(), dated=True)]
         when = next((w for w in window if not w.empty), None) or cl.lead_when or inherited
         if when is None and cl.ctx.parent is not None:
             when = _lead_when(self, cl.ctx.parent)
-        kind = reader.words.period
         sure = 1.0
         periods: list[Any]
         if when is None:
@@ -794,11 +821,11 @@ class _Reading:
             if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
                 # "từ năm 2023 đến nay, mỗi năm xã đều ký …": an act done in each year of the span
                 return list(range(a, min(b, self.as_of_year) + 1)), 0.95
-            if kind == "year":
-                return [], 0
+            if (kind == "year" and a != b) or (kind == "span" and a == b):
+                return [], 0  # a span indicator needs a span; "từ khi thành lập (07/2025) đến nay" in 2025 is a year
             if kind == "state":
                 return ["as_of"], 1.0
-            periods = [a if a == b else f"{a}-{b}"]
+            periods = [a if a == b else f"{a}-{b}"]  # "từ khi thành lập (07/2025) đến nay" in 2025: that year
         elif kind == "span":
             return [], 0
         elif when.every:
@@ -993,9 +1020,37 @@ def _found(patterns: list[re.Pattern], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
+def _lookalike(r: "Reader", text: str) -> bool:
+    """Whether one of the indicator's look-alikes (``not:``) is in ``text`` — not where the indicator's own longer
+    name runs on from it ("tiêu chí nông thôn mới" is the basic set's criteria; "tiêu chí nông thôn mới nâng cao" is
+    the indicator's own)."""
+    for p in r.not_:
+        for m in p.finditer(text):
+            if not any(t.start() < m.end() < t.end() for tp in r.topic for t in tp.finditer(text)):
+                return True
+    return False
+
+
+_FORMED = re.compile(
+    rf"(?:thành lập|hoạt động|sắp xếp|sáp nhập)[^.]{{0,160}}?(?:từ|kể từ)\s+ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<y>{_YEAR})",
+    re.I,
+)
+
+
+def _formed(report: ReportText, header: Header) -> Optional[int]:
+    """The year a unit formed by a merger began: the date its opening gives ("chính thức hoạt động … từ ngày
+    01/7/2025"), else 2025 for a unit formed by the 07/2025 reform of communes (a report written after it)."""
+    for p in report.paragraphs[:40]:
+        m = _FORMED.search(p.match)
+        if m:
+            return int(m.group("y"))
+    year = header.as_of.year if header.as_of else header.year
+    return 2025 if year and year >= 2025 else None
+
+
 def _lead_when(rd: _Reading, para: Paragraph) -> Optional[g.When]:
     t = g.masked(para.match, keep_time=True)
-    ws = g.whens(t[:80], as_of_year=rd.as_of_year)
+    ws = g.whens(t[:80], as_of_year=rd.as_of_year, formed=rd.formed)
     return ws[0] if ws else None
 
 
@@ -1086,7 +1141,7 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
         inherited: Optional[g.When] = None
         for a, b in g.clauses(stext):
             ctext = stext[a:b]
-            whens = g.whens(g.masked(ctext, keep_time=True), as_of_year=rd.as_of_year)
+            whens = g.whens(g.masked(ctext, keep_time=True), as_of_year=rd.as_of_year, formed=rd.formed)
             figs = g.figures(g.masked(ctext))
             first_fig = figs[0].start if figs else len(ctext)
             lead = next((w for w in whens if w.at < min(first_fig, 60)), None)
@@ -1160,7 +1215,7 @@ def _candidates(
         cut = max(lead.rfind(x) for x in ",;:(")
         # the figure as the grammar wrote it ("45 → 38" for "giảm từ 45 hộ … xuống còn 38 hộ": no "còn" of a remainder)
         window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
-        if r.not_ and _found(r.not_, window):
+        if r.not_ and _lookalike(r, window):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
         if level is None:
@@ -1185,8 +1240,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         after = _words_after(rd, text, fig, cl.figs[i + 1 :])
         if rd.other_unit(before + text[fig.start : fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
             continue
-        if rd.other_subject(full_before) or rd.intended(full_before):
+        if rd.other_subject(full_before):
             continue
+        if rd.intended(full_before) and not (fig.role == "target" and _GIVEN_BY.search(full_before)):
+            continue  # a target the district or province gives is no intention: "Huyện giao chỉ tiêu năm 2025 giảm …"
         role = fig.role
         if _PER_PART.search(full_before) and role in ("count", "part", "whole"):
             continue
@@ -1209,7 +1266,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             full_before,
             subjects,
             unit_needed=reading in ("count", "part", "whole", "target"),
-            verb_checked=bool(compared),
+            # "Kết quả giảm nghèo … là 18/16 hộ, vượt chỉ tiêu": a count against its target needs no verb beside it
+            verb_checked=bool(compared) or (fig.pair is not None and fig.pair.role == "target"),
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
@@ -1219,9 +1277,12 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             cands = [(r, 0, None) for r in subjects if r.reads(reading)]
         doubt = 0.0
         by_year = False
-        if reading == "count" and not cands:
-            cands = _year_breakdown(rd, cl, fig)
-            by_year = bool(cands)
+        if reading == "count" and not compared:
+            # a year as the count's label ("…, trong đó năm 2022 có 01 mô hình"): the yearly count, before any reading
+            # of the words alone (which took it for the span's total)
+            breakdown = _year_breakdown(rd, cl, fig)
+            if breakdown:
+                cands, by_year = breakdown, True
         if reading == "count" and not cands:
             cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
@@ -1251,17 +1312,17 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 value = {fig.bound: fig.value}
             if level == 7:
                 notes.append(f"câu không nêu tên chỉ số; hiểu là {r.ind.name.lower()}")
-            quote = _statement(
-                r,
-                text,
-                fig.start,
+            q_end = (
                 fig.end
                 + (unit.end() - fig.end if unit else 0)
-                + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :])),
+                + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :]))
             )
-            year_label = re.search(r"[Nn]ăm\s", text[: fig.start]) if by_year else None
-            if year_label:  # the quote keeps its year's label: "năm 2022: 02 mô hình"
-                quote = text[year_label.start() : fig.start] + quote[max(0, quote.find(text[fig.start : fig.end])) :]
+            quote = _statement(r, text, fig.start, q_end)
+            lo = max(0, fig.start - 60)
+            year_label = _YEAR_LABEL.search(text[lo : fig.start]) if by_year else None
+            if year_label:  # the quote keeps its year's label: "năm 2022: 02 mô hình", "năm 2023 có 03 mô hình"
+                label = re.search(r"(?:(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?)?[Nn]ăm\s", year_label.group(0))
+                quote = text[lo + year_label.start() + (label.start() if label else 0) : q_end]
             basis = None
             if (
                 reading == "of_target"
@@ -1303,7 +1364,12 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
 
 
 # a year as a label before a bare count: "(năm 2022: 02 mô hình; năm 2023: 03 mô hình)", "1. Năm 2022: hai mô hình"
-_YEAR_LABEL = re.compile(rf"^\W*(?:\d+[.)]\s*|[-+•]\s*)?(?:năm|Năm)\s+{_YEAR}\s*:\s*$")
+# a year as the label of a bare count: "(năm 2022: 02 mô hình; …)", "1. Năm 2022: hai mô hình", and after a total
+# "…, trong đó năm 2022 có 01 mô hình, năm 2023 có 03 mô hình", "(…; 9 tháng đầu năm 2024: 01 mô hình)"
+_YEAR_LABEL = re.compile(
+    rf"(?:^\W*(?:\d+[.)]\s*|[-+•]\s*)?|[,;(]\s*|\btrong\s+đó\s*,?\s*)"
+    rf"(?:(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu\s+)?)?(?:năm|Năm)\s+{_YEAR}\s*(?::|\bcó|\blà)\s*$"
+)
 
 
 def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Reader, int, Optional[re.Match]]]:
@@ -1311,9 +1377,14 @@ def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Read
     nhận (năm 2022: 02 mô hình; năm 2023: 02 mô hình; …)", or a list after "Kết quả xây dựng mô hình “Dân vận khéo”
     qua các năm:" with "1. Năm 2022: hai mô hình"): the yearly count of the indicator whose words the sentence or the
     list's lead names, in its unit. Nothing when the lead names none, or a look-alike."""
-    if not _YEAR_LABEL.match(cl.text[: fig.start]):
+    lo = max(0, fig.start - 60)
+    label = _YEAR_LABEL.search(cl.text[lo : fig.start])
+    if not label:
         return []
-    lead = cl.sentence_before if cl.sentence_before.strip() else (cl.ctx.parent.text if cl.ctx.parent else "")
+    # the lead: the sentence before the label, in this clause too ("… 04 mô hình, trong đó năm 2023 có 01 mô hình")
+    lead = (cl.sentence_before + " " + cl.text[: lo + label.start()]).strip()
+    if not lead:
+        lead = cl.ctx.parent.text if cl.ctx.parent else ""
     lead = for_matching(lead)
     if not lead or rd.other_unit(lead[-80:]) or rd.other_subject(lead) or rd.intended(lead) or _NOT_RESULT.search(lead):
         return []
@@ -1324,12 +1395,16 @@ def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Read
         if not r.reads("count") or r.words.period != "year" or not r.unit or not r.topic:
             continue
         unit = _unit_at(r, cl.text, fig.end)
-        if unit is None or (r.not_ and _found(r.not_, cl.text)):
+        if unit is None or (r.not_ and _lookalike(r, cl.text)):
             continue
         out.append((r, 0, unit))
     named = [c for c in out if _found(c[0].topic, lead)]
     # the kind a model of no named kind is ("… đã có 06 mô hình được công nhận (năm 2022: 01 mô hình; …)"), when the
-    # lead names no other kind in this unit
+    # lead names no other kind in this unit ("Xã có 06 mô hình chuyển đổi số (năm 2023: 02 mô hình; …)")
+    if not named and any(
+        r.reads("count") and r.topic and r.unit and _found(r.topic, lead) and _found(r.unit, lead) for r in rd.readers
+    ):
+        return []
     return named or [c for c in out if c[0].words.default and _found(c[0].unit, lead)][: 1 if len(out) == 1 else 0]
 
 
@@ -1528,7 +1603,7 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                 if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, verb_zone)):
                     if not r.topic or r.ind.type == "items" or r.key.startswith("giam_ngheo"):
                         continue
-                if r.not_ and _found(r.not_, text[start : m.end()] + after):
+                if r.not_ and _lookalike(r, text[start : m.end()] + after):
                     continue
                 fake = g.Figure("count", Decimal(value), start, m.start())
                 # only indicators counted in this unit compete ("chưa … mô hình" is no count of "con bò")
@@ -1670,7 +1745,7 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 continue
             if r.topic and rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) not in (0, 1, 2, 3, 4):
                 continue
-            if r.not_ and _found(r.not_, text[max(0, m.start() - 30) : m.end() + 40]):
+            if r.not_ and _lookalike(r, text[max(0, m.start() - 30) : m.end() + 40]):
                 continue
             value = not _NEGATED_ACT.search(before[-40:])
             denied_after = 0
@@ -1686,7 +1761,7 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             if tail:
                 window = [g.When(years=[int(tail.group(1))], at=m.end())] + window
             elif re.search(r"\bđều\s+(?:\w+\s+){0,2}$", before) and any(
-                w.every for w in g.whens(cl.sentence_before[:80], as_of_year=rd.as_of_year)
+                w.every for w in g.whens(cl.sentence_before[:80], as_of_year=rd.as_of_year, formed=rd.formed)
             ):
                 # "Hằng năm, xã đều ban hành kế hoạch … (năm 2022 là …, năm 2024 là …) và đều ký kết giao ước …": the
                 # "đều" takes the sentence's "hằng năm" over the years named in between
@@ -1725,7 +1800,7 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
                 continue
             if rd.other_subject(before) or rd.intended(before):
                 continue
-            if r.not_ and _found(r.not_, text[max(0, m.start() - 40) : m.end() + 30]):
+            if r.not_ and _lookalike(r, text[max(0, m.start() - 40) : m.end() + 30]):
                 continue
             level = rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) if r.topic else 0
             if level is None:
@@ -2066,7 +2141,15 @@ def _items_after(
     # the list belongs to the sentence that opens it: an earlier sentence of the paragraph names none of its items
     # ("Năm 2022, xã công nhận 01 mô hình. Năm 2023, … 02 mô hình, gồm:")
     tail = text[start:].rstrip().rstrip(".")
-    if (tail.endswith(":") and not re.search(r"\.\s+\S", tail)) or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region):
+    # nor does a count with another after it before the colon ("trong đó năm 2025 có 01 mô hình, năm 2026 có 03 mô
+    # hình:" lists 2026's)
+    again = unit is not None and any(
+        _YEAR_LABEL.search(tail[max(0, m.start() - 60) : m.start()])
+        for m in re.finditer(rf"\b{g.NUM}\s+{re.escape(unit.group(0))}", tail, re.I)
+    )
+    if (
+        (tail.endswith(":") and not re.search(r"\.\s+\S", tail)) or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region)
+    ) and not again:
         for p in following:
             region += " " + p.text
             raw += " " + p.raw
@@ -2253,7 +2336,7 @@ def _read_cell(
         if value is None:
             continue
         for r in rd.readers:
-            if not r.reads(what) or (r.not_ and _found(r.not_, label)):
+            if not r.reads(what) or (r.not_ and _lookalike(r, label)):
                 continue
             if not r.topic or not _found(r.topic, label):
                 if not (r.unit and _found(r.unit, label) and r.words.default):

@@ -9,6 +9,12 @@ import pytest
 from conftest import run_cli
 from test_grammar_forms import FIRST, _draft, _values
 
+
+def _facts(tmp_path, body: str) -> dict:
+    """The drafted facts by (indicator, period), with their quotes, lines and items."""
+    return {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body)["facts"]}
+
+
 # --------------------------------------------------------------------------------------------------- the bình xét year
 # The lead's decision (2026-11-28): a figure stated for a named year is that year's fact, even a year before the
 # report's own; the state at the report's date (as_of) is only what the report says holds now.
@@ -108,8 +114,7 @@ def test_a_quote_that_begins_a_line_before_its_figure_cites_the_line_it_begins_o
         "Hằng năm, Ủy ban nhân dân xã đều ban hành kế hoạch công tác dân vận chính quyền từ đầu năm (năm 2023\n"
         "là Kế hoạch số 09/KH-UBND ngày 12/01/2023, năm 2024 là Kế hoạch số 05/KH-UBND ngày 15/01/2024).\n"
     )
-    draft = _draft(tmp_path, body)
-    facts = {(f["indicator"], f["period"]): f for f in draft["facts"]}
+    facts = _facts(tmp_path, body)
     first = facts[("dvcq.ke_hoach_nam", 2023)]["source"]
     assert first["quote"].startswith("năm 2023")
     assert first["line"] == FIRST  # the line "năm 2023" is on, not the next one
@@ -117,3 +122,169 @@ def test_a_quote_that_begins_a_line_before_its_figure_cites_the_line_it_begins_o
     run = run_cli("check", str(report), "--allow-unreviewed")
     assert "quote-mismatch" not in run.err
     assert run.code in (0, 1), run.err
+
+
+# --------------------------------------------------------------------------------------------------- spans and years
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Giai đoạn 2022 - 2024, toàn xã đã xây dựng và được công nhận 05 mô hình “Dân vận khéo”",
+        "Lũy kế năm 2022 - 2024, xã đã công nhận 05 mô hình “Dân vận khéo”",
+    ],
+)
+def test_a_spans_total_broken_down_by_year_after_trong_do_gives_each_years_count(tmp_path, lead):
+    body = lead + "; trong đó năm 2022 có 02 mô hình, năm 2023 có 01 mô hình, năm 2024 có 02 mô hình.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 5
+    assert (got[("dvk.mo_hinh", 2022)], got[("dvk.mo_hinh", 2023)], got[("dvk.mo_hinh", 2024)]) == (2, 1, 2)
+    assert not [k for k in got if k[0] == "dvk.mo_hinh" and k[1] not in (2022, 2023, 2024)]
+
+
+def test_the_yearly_count_quotes_its_own_years_label(tmp_path):
+    body = "Giai đoạn 2022 - 2024, xã đã công nhận 04 mô hình “Dân vận khéo”, trong đó năm 2023 có 01 mô hình, năm 2024 có 03 mô hình.\n"
+    facts = _facts(tmp_path, body)
+    assert facts[("dvk.mo_hinh", 2023)]["source"]["quote"] == "năm 2023 có 01 mô hình"
+    assert facts[("dvk.mo_hinh", 2024)]["source"]["quote"] == "năm 2024 có 03 mô hình"
+
+
+def test_a_count_since_a_merged_unit_was_formed_is_that_years(tmp_path):
+    head = (
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 41/BC-UBND\n\nHòa Bình, ngày 10 tháng 12 năm 2025\n\nBÁO CÁO\n\n"
+        "Kết quả công tác dân vận năm 2025\n\n"
+        "Xã Hòa Bình được thành lập trên cơ sở nhập xã Hòa An và xã Bình Thạnh, chính thức hoạt động từ ngày "
+        "01/7/2025.\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+    )
+    body = "Từ khi thành lập đến nay, UBND xã Hòa Bình đã công nhận 02 mô hình “Dân vận khéo”.\n"
+    got = _values(_draft(tmp_path, body, head=head))
+    assert got == {("dvk.mo_hinh", 2025): 2}  # a span of one year is no span: no total over the span
+
+
+@pytest.mark.parametrize(
+    "body, year",
+    [
+        (  # the span is what is reviewed; the day is when
+            "Hội nghị sơ kết phong trào thi đua “Dân vận khéo” giai đoạn 2021 - 2024 của xã được tổ chức ngày "
+            "22/11/2024, khen thưởng 05 tập thể.\n",
+            2024,
+        ),
+        ("Phường đã tổ chức sơ kết phong trào thi đua Dân vận khéo vào tháng 10/2023.\n", 2023),
+    ],
+)
+def test_an_act_done_on_a_day_takes_that_days_year(tmp_path, body, year):
+    got = _values(_draft(tmp_path, body))
+    assert got == {("dvk.so_ket_phong_trao", year): True}
+
+
+def test_a_sentence_opening_on_a_count_of_months_is_no_heading_of_what_follows(tmp_path):
+    # "9 tháng đầu năm 2024, …:" had been taken for a numbered heading, and its words for those of the next section
+    body = (
+        "**3.2. Mô hình “Dân vận khéo”**\n\n"
+        "9 tháng đầu năm 2024, UBND xã đã công nhận 02 mô hình “Dân vận khéo”:\n"
+        "- “Đường làng sáng, xanh” của thôn 2;\n- “Tổ hòa giải giỏi” của thôn 4.\n\n"
+        "**3.3. Công tác giảm nghèo**\n\n"
+        "Huyện giao năm 2024 giảm 06 hộ nghèo. Chín tháng đầu năm, xã đã giảm 03/06 hộ nghèo, đạt 50% chỉ tiêu.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert ("dvk.ty_le_dat_bao_cao", 2024) not in got
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 50
+
+
+def test_an_emulation_clusters_models_are_not_the_units(tmp_path):
+    body = (
+        "Năm 2024, xã công nhận 02 mô hình “Dân vận khéo”. Khối thi đua các xã phía Nam có 17 mô hình “Dân vận "
+        "khéo” được công nhận trong giai đoạn 2021 - 2024.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got == {("dvk.mo_hinh", 2024): 2}
+
+
+# --------------------------------------------------------------------------------------------------- targets
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Huyện giao chỉ tiêu năm 2024 giảm 09 hộ nghèo.", 9),
+        ("Thành phố giao năm 2024 giảm 03 hộ nghèo cho phường.", 3),
+        ("Chỉ tiêu tỉnh giao năm 2024 cho xã Đông Quang là giảm 21 hộ nghèo.", 21),
+        ("UBND huyện giao chỉ tiêu năm 2024 giảm 07 hộ nghèo.", 7),
+    ],
+)
+def test_a_target_stated_by_the_level_that_gives_it_is_the_target_not_a_result(tmp_path, sentence, target):
+    got = _values(_draft(tmp_path, sentence + " Năm 2024, xã đã giảm được 02 hộ nghèo.\n"))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == target
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 2
+
+
+def test_a_plans_own_target_is_still_no_fact(tmp_path):
+    body = "Kế hoạch đề ra chỉ tiêu năm 2025 có 03 mô hình “Dân vận khéo”. Năm 2024, xã giảm được 04 hộ nghèo.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got == {("giam_ngheo.so_ho_giam", 2024): 4}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kết quả giảm nghèo năm 2023 của xã là 12/10 hộ, vượt chỉ tiêu huyện giao.",
+        "Năm 2023, kết quả giảm nghèo đạt 12/10 hộ, hoàn thành chỉ tiêu được giao.",
+    ],
+)
+def test_households_against_their_target_as_a_ratio_give_both(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("giam_ngheo.so_ho_giam", 2023)] == 12
+    assert got[("giam_ngheo.chi_tieu_giao", 2023)] == 10
+
+
+def test_settlements_against_a_target_stay_part_and_whole(tmp_path):
+    got = _values(_draft(tmp_path, "Năm 2024 có 9/10 thôn đạt danh hiệu thôn văn hóa, đạt chỉ tiêu đề ra.\n"))
+    assert (got[("kdc.so_khu_van_hoa", "as_of")], got[("kdc.tong_so_khu", "as_of")]) == (9, 10)
+
+
+def test_the_list_after_a_colon_names_the_models_of_the_last_count_before_it(tmp_path):
+    body = (
+        "Giai đoạn 2023 - 2024, xã đã công nhận 03 mô hình “Dân vận khéo”, trong đó năm 2023 có 01 mô hình, năm "
+        "2024 có 02 mô hình:\n"
+        "- Mô hình “Chợ quê an toàn” (Quyết định số 21/QĐ-UBND ngày 04/3/2024);\n"
+        "- Mô hình “Dòng họ hiếu học” (Quyết định số 77/QĐ-UBND ngày 19/8/2024).\n"
+    )
+    facts = _facts(tmp_path, body)
+    assert len(facts[("dvk.mo_hinh", 2023)]["items"]) == 1
+    assert "không nêu tên" in facts[("dvk.mo_hinh", 2023)]["items"][0]["name"]
+    assert [i["name"] for i in facts[("dvk.mo_hinh", 2024)]["items"]] == ["Chợ quê an toàn", "Dòng họ hiếu học"]
+
+
+# --------------------------------------------------------------------------------------------------- the report's year
+
+
+def test_a_yearly_reports_cumulative_figure_does_not_widen_the_year_it_reports_on(tmp_path):
+    # the title says "năm 2024"; "Lũy kế từ năm 2021 …" in the body is a stock, and "hằng năm … đều" is 2024's act
+    body = (
+        "Lũy kế từ năm 2021 đến nay, xã có 06 mô hình “Dân vận khéo”.\n\n"
+        "Hằng năm, UBND xã đều ký kết giao ước thi đua với Ủy ban MTTQ Việt Nam xã; năm 2024 ký ngày 12/3/2024.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvcq.giao_uoc_thi_dua", 2024)] is True
+    assert not [k for k in got if k[0] == "dvcq.giao_uoc_thi_dua" and k[1] != 2024]
+
+
+# --------------------------------------------------------------------------------------------------- look-alikes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã đạt chuẩn nông thôn mới năm 2017 và giữ vững 19/19 tiêu chí nông thôn mới.",
+        "Năm 2024, xã tiếp tục duy trì 19/19 tiêu chí xã đạt chuẩn nông thôn mới.",
+    ],
+)
+def test_the_basic_sets_criteria_are_no_count_of_the_advanced_sets(tmp_path, sentence):
+    body = "5. Xây dựng nông thôn mới nâng cao\n\n" + sentence + " Năm 2024, xã giảm được 02 hộ nghèo.\n"
+    got = _values(_draft(tmp_path, body))
+    assert not [k for k in got if k[0].startswith("ntm_nc.")]
+
+
+def test_the_advanced_sets_own_name_runs_on_from_the_basic_sets_and_is_read(tmp_path):
+    got = _values(_draft(tmp_path, "Đến nay, xã đạt 16/19 tiêu chí xã nông thôn mới nâng cao.\n"))
+    assert got[("ntm_nc.so_tieu_chi_dat", "as_of")] == 16
