@@ -19,10 +19,11 @@ other side of a claim check) travel in the observation and are compared by field
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from .conditions import FALSE, Cmp, Cond, Ref, all_of, alternatives, any_of, cmp, size, to_durable
+from .conditions import FALSE, And, Cmp, Cond, Or, Ref, all_of, alternatives, any_of, cmp, fields_read, size, to_durable
 from .diagnostics import Diagnostic
 from .model import Status
 from .wire import (
@@ -42,7 +43,9 @@ from .wire import (
     F_STATUS,
     F_TARGET,
     F_TYPE,
+    HEAD_FIELDS,
     OBS,
+    OBS_FIELDS,
     WAIVER,
     day_number,
 )
@@ -75,15 +78,18 @@ class Branch:
     cond: Cond
     join: Optional[Join] = None
 
-    def patterns(self) -> list[tuple[str, Cond]]:
-        out = [("o", all_of(cmp(F_TYPE, "==", OBS), cmp(F_RULE, "==", self.rule_id), self.cond))]
+    def patterns(self, shared: Optional[Counter[Cmp]] = None) -> list[tuple[str, Cond]]:
+        """The branch's patterns by name; with ``shared`` (how many branches of the rule test each comparison), the
+        observation's tests ordered most shared first (see ``CompiledCatalogue.definition``)."""
+        cond = self.cond if shared is None else _shared_first(self.cond, shared)
+        out = [("o", all_of(cmp(F_TYPE, "==", OBS), cmp(F_RULE, "==", self.rule_id), cond))]
         if self.join:
             key = self.join.name + ("$not" if self.join.negated else "")
             out.append((key, all_of(cmp(F_TYPE, "==", self.join.fact_type), self.join.cond)))
         return out
 
-    def durable(self) -> dict:
-        return {"all": [{key: to_durable(c)} for key, c in self.patterns()]}
+    def durable(self, shared: Optional[Counter[Cmp]] = None) -> dict:
+        return {"all": [{key: to_durable(c)} for key, c in self.patterns(shared)]}
 
     def size(self) -> int:
         return sum(size(c) for _, c in self.patterns())
@@ -109,6 +115,45 @@ class CompiledCatalogue:
         }
         # rules that can be waived: a waiver of any other rule (a record, which is never unmet) reaches no pattern
         self.waivable = {b.rule_id for b in self.branches if b.join and b.join.fact_type == WAIVER}
+
+    def definition(self) -> dict[str, dict]:
+        """The ruleset as durable_rules reads it, one rule per branch. Each observation pattern tests first what most
+        of its rule's branches test: durable shares an alpha node between patterns whose tests are the same up to
+        it, and an observation that fails a shared test leaves every branch below it at once (the C core's time
+        per observation grows with the nodes it visits). The order of an 'and' never changes what matches."""
+        shared: dict[str, Counter[Cmp]] = {}
+        for b in self.branches:
+            parts = b.cond.parts if isinstance(b.cond, And) else (b.cond,)
+            shared.setdefault(b.rule_id, Counter()).update(p for p in parts if isinstance(p, Cmp))
+        return {b.name: b.durable(shared[b.rule_id]) for b in self.branches}
+
+    def observation_fields(self) -> dict[str, tuple[str, ...]]:
+        """Per rule, the observation fields its branches read — their own tests and the joins' references to the
+        observation — in the order ``ObservationFact.fact`` gives them, always starting with type, id, rule and
+        period. An observation asserted with only these decides exactly as the whole one: every test its rule's
+        patterns make finds its field, and no other rule's pattern sees it (each tests ``r`` first)."""
+        read: dict[str, set[str]] = {}
+        for b in self.branches:
+            fields = read.setdefault(b.rule_id, set())
+            for name, cond in b.patterns():
+                pattern = "$m" if name == "o" else "o"
+                fields.update(f for p, f in fields_read(cond) if p == pattern)
+        return {rule: tuple(f for f in OBS_FIELDS if f in HEAD_FIELDS or f in fields) for rule, fields in read.items()}
+
+
+def _shared_first(c: Cond, shared: Counter[Cmp]) -> Cond:
+    """``c`` with the parts of every 'and' in it ordered: comparisons most of the rule's branches make first (ties in
+    the order the wire gives the fields), alternatives ('or') last."""
+    if isinstance(c, Or):
+        return Or(tuple(_shared_first(p, shared) for p in c.parts))
+    if not isinstance(c, And):
+        return c
+    parts = [_shared_first(p, shared) for p in c.parts]
+    cmps = sorted((p for p in parts if isinstance(p, Cmp)), key=lambda p: (-shared[p], _FIELD_RANK.get(p.field, 99)))
+    return And(tuple(cmps + [p for p in parts if not isinstance(p, Cmp)]))
+
+
+_FIELD_RANK = {f: i for i, f in enumerate(OBS_FIELDS)}
 
 
 def _cmps(c: Cond) -> list[Cmp]:

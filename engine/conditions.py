@@ -167,6 +167,17 @@ def evaluate(c: Cond, fact: Mapping[str, Any], bound: Mapping[str, Mapping[str, 
     raise TypeError(c)
 
 
+def fields_read(c: Cond) -> set[tuple[str, str]]:
+    """The fields a condition reads, as (pattern, field): the matched fact's own as ``("$m", field)``, another named
+    pattern's (a ``Ref``) under that pattern's name."""
+    if isinstance(c, Cmp):
+        own = ("$m", c.field)
+        return {own, (c.value.pattern, c.value.field)} if isinstance(c.value, Ref) else {own}
+    if isinstance(c, (And, Or)):
+        return set().union(*(fields_read(p) for p in c.parts))
+    return set()
+
+
 def size(c: Cond) -> int:
     """How many comparisons the condition holds (each becomes a node test in the Rete)."""
     if isinstance(c, Cmp):

@@ -17,7 +17,8 @@ shared/domain/durable-rules-notes.md:
   over its actions, the exception would leave an action open in the C core, or be caught by an action and end the
   run as an "internal error" instead of as interrupted; held back, they are raised in the caller as soon as the call
   returns;
-- observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them);
+- observations are asserted as plain ints and ASCII/NFC strings only (engine.audit validates and scales them), each
+  with only the fields its rule's branches read (``CompiledCatalogue.observation_fields``);
 - durable_rules identifies a fact by a 32-bit FNV-1a hash of its ``id`` (and a state by the same hash of its sid):
   two different ids with one hash are "the same fact" and the second is refused as already observed. So the ids
   asserted are not the engine's own (``o|rule|period``, ``w|…``, ``c|…``) but short ones handed out here, each
@@ -88,6 +89,9 @@ class Runtime:
         self._actions: dict[str, Callable[[str, Optional[re.Match]], None]] = {}
         self._fired: list[Activation] = []
         self._read = compiled.read_conclusions
+        # the C core tests every property of a fact at each node it passes: an observation goes in with only the
+        # fields its rule reads (a threshold's carries no counts of conclusions, a chain's no interval)
+        self._fields = compiled.observation_fields()
         self._seen: set[tuple[str, str]] = set()
         self._errors: list[str] = []
         self._sid = 0
@@ -97,9 +101,8 @@ class Runtime:
         self._id_hashes: set[int] = set()
         self._next_id = 0
         self._stored = False
-        definition = {}
+        definition = compiled.definition()
         for b in compiled.branches:
-            definition[b.name] = b.durable()
             self._actions[b.name] = self._action(b)
         self._handle: Optional[int] = _core.create_ruleset(self._name, _dumps(definition))
 
@@ -196,8 +199,13 @@ class Runtime:
         if self._handle is None or self._open_sid is None:
             raise EngineError("no open state")
         batch = []
+        sid, fields = self._open_sid, self._fields
         for f in facts:
-            batch.append(dict(f, **{F_ID: self._wire_id(f[F_ID])}, sid=self._open_sid))
+            keep = fields.get(f[F_RULE]) if f[F_TYPE] == OBS else None
+            sent = {k: f[k] for k in keep} if keep else dict(f)
+            sent[F_ID] = self._wire_id(f[F_ID])
+            sent["sid"] = sid
+            batch.append(sent)
         if not batch:
             return []
         self._fired = []

@@ -56,6 +56,12 @@ F_PACE = "pc"  # an open period: PACE_* below
 F_START, F_END, F_AS_OF = "ps", "pe", "asof"  # day numbers
 F_N, F_MET, F_UNMET, F_PENDING, F_INSUFFICIENT = "n", "nm", "nu", "np", "ni"  # all_of: conclusions counted
 F_STATUS, F_EXPIRES = "s", "exp"  # conclusion status; waiver expiry
+# every field of an observation, in the order it is asserted; the first four are always sent (a rule's patterns and
+# chitieu.runtime's reading of a match start with them), the others only where the rule's branches read them
+OBS_FIELDS = (F_TYPE, F_ID, F_RULE, F_PERIOD, F_FORM, F_LO, F_HI, F_LO_OPEN, F_HI_OPEN, F_CLAIM, F_TARGET, F_BAND_LO,
+              F_BAND_HI, F_EVIDENCED, F_OPEN, F_AWAITING, F_PACE, F_START, F_END, F_AS_OF, F_N, F_MET, F_UNMET,
+              F_PENDING, F_INSUFFICIENT)  # fmt: skip
+HEAD_FIELDS = frozenset(OBS_FIELDS[:4])
 
 
 # How a result in an open period compares with the share of the period elapsed (chitieu.kinds.threshold).

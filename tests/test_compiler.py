@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import itertools
 from decimal import Decimal
 
@@ -160,3 +161,69 @@ def test_bound_semantics_for_at_least(catalogue):
     assert outcome(40, 100, 1, 0) == ("insufficient_data", "bound_straddles")
     assert outcome(0, 50, 0, 1) == ("unmet", None)
     assert outcome(50, 50, 0, 0) == ("met", None)
+
+
+def test_observation_carries_only_the_fields_its_rule_reads(catalogue):
+    """durable_rules' C core tests every property of a fact at each alpha node it passes: an observation is sent with
+    the fields its rule's branches read (their tests, and the joins' references to it) and no others."""
+    from chitieu.conditions import fields_read
+    from chitieu.wire import F_BAND_LO, F_INSUFFICIENT, F_LO, F_N, OBS_FIELDS
+
+    compiled = compile_catalogue(catalogue)
+    fields = compiled.observation_fields()
+    assert set(fields) == {b.rule_id for b in compiled.branches}
+    for b in compiled.branches:
+        kept = fields[b.rule_id]
+        assert kept[:4] == ("t", "id", "r", "p")  # what the runtime reads off a match comes first
+        assert list(kept) == [f for f in OBS_FIELDS if f in kept]  # in the wire's order
+        for name, cond in b.patterns():
+            read = {f for p, f in fields_read(cond) if p == ("$m" if name == "o" else "o")}
+            assert read <= set(kept), (b.name, read - set(kept))
+    kinds = {lr.id: lr.kind.name for lr in catalogue.rules}
+    threshold = next(r for r, k in kinds.items() if k == "threshold")
+    check = next(r for r, k in kinds.items() if k == "claim_check")
+    # a threshold reads no counts of conclusions (an all_of's) and no band (a claim check's '==')
+    assert (
+        F_N not in fields[threshold] and F_INSUFFICIENT not in fields[threshold] and F_BAND_LO not in fields[threshold]
+    )
+    assert F_BAND_LO in fields[check] and F_N not in fields[check] and F_LO in fields[check]
+    assert max(len(v) for v in fields.values()) < len(OBS_FIELDS)
+
+
+def test_runtime_asserts_the_trimmed_observation(catalogue, monkeypatch):
+    import chitieu.runtime as runtime_module
+
+    compiled = compile_catalogue(catalogue)
+    rule = next(lr.id for lr in catalogue.rules if lr.kind.name == "threshold")
+    sent: list[dict] = []
+    real = runtime_module._core
+    spy = type("Spy", (), {})()
+    for name in dir(real):
+        if not name.startswith("_"):
+            setattr(spy, name, getattr(real, name))
+    spy.assert_facts = lambda handle, text: (sent.extend(json.loads(text)), real.assert_facts(handle, text))[1]
+    monkeypatch.setattr(runtime_module, "_core", spy)
+    fact = next(observations(rule, False))
+    with Runtime(compiled) as rt:
+        rt.begin_state()
+        (activation,) = rt.assert_facts([fact])
+        rt.end_state()
+    (obs,) = sent
+    assert set(obs) == set(compiled.observation_fields()[rule]) | {"sid"}
+    assert activation.obs_id == fact["id"] and activation.period == fact["p"]
+
+
+def test_shared_comparisons_come_first_and_decide_the_same(catalogue):
+    """The ruleset handed to durable orders each branch's tests most-shared first, alternatives last; the order of
+    an 'and' never changes what it matches (the grid above decides the same in durable and in Python)."""
+    compiled = compile_catalogue(catalogue)
+    definition = compiled.definition()
+    assert set(definition) == {b.name for b in compiled.branches}
+    for b in compiled.branches:
+        (o,) = definition[b.name]["all"][0].values()
+        parts = o["$and"] if "$and" in o else [o]
+        kinds = ["or" if "$or" in p else "cmp" for p in parts]
+        assert kinds == sorted(kinds, key=lambda k: k == "or"), b.name  # every alternative after every comparison
+    giam = [b for b in compiled.branches if b.rule_id == "giam-ngheo" and b.outcome.status in ("met", "unmet")]
+    firsts = {json.dumps(definition[b.name]["all"][0]["o"]["$and"][:5]) for b in giam}
+    assert len(firsts) == 1  # met and unmet share their first five nodes

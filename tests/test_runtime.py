@@ -14,7 +14,7 @@ from chitieu.compiler import compile_catalogue
 from chitieu.facts import load_inputs
 from chitieu.diagnostics import Diagnostics
 from chitieu.runtime import EngineError, Runtime
-from chitieu.wire import F_PERIOD, ObservationFact, ValueForm
+from chitieu.wire import ObservationFact, ValueForm
 
 from conftest import SEED_FACTS
 
@@ -63,11 +63,15 @@ def test_a_batch_audit_keeps_every_commune_apart(catalogue):
     assert sorted(f.model_dump_json() for f in many) == sorted(f.model_dump_json() for f in once for _ in range(40))
 
 
-def test_an_exception_inside_an_action_fails_the_run(catalogue):
+def test_an_exception_inside_an_action_fails_the_run(catalogue, monkeypatch):
+    import chitieu.runtime as runtime_module
+
+    def broken(*args):
+        raise KeyError("p")
+
     compiled = compile_catalogue(catalogue)
     with Runtime(compiled) as rt:
         rt.begin_state()
-        # an observation without its period field: the action raises KeyError, durable would swallow it
         fact = ObservationFact(
             rule_id="giam-ngheo",
             period_key="x",
@@ -76,7 +80,8 @@ def test_an_exception_inside_an_action_fails_the_run(catalogue):
             end=dt.date(2023, 12, 31),
             as_of=dt.date(2024, 10, 31),
         ).fact()
-        del fact[F_PERIOD]
+        # the action raises while it records the activation; durable would swallow it
+        monkeypatch.setattr(runtime_module, "Activation", broken)
         with pytest.raises(EngineError, match="an action failed"):
             rt.assert_facts([fact])
 
