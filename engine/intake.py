@@ -1099,7 +1099,7 @@ def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
 def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]:
     """A unit said in full once for two figures: "năm 2023 hỗ trợ 10 con, năm 2024 hỗ trợ 12 con bò giống" — the
     classifier alone ("10 con") ends its clause, and the rest of the unit ("bò") is named in the same sentence."""
-    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;)]\s*)?$").match(cl.text, at)
+    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;).]\s*)?$").match(cl.text, at)
     if m is None:
         return None
     head = m.group("head").lower()
@@ -1107,7 +1107,8 @@ def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]
     sentence = cl.sentence_before + " " + cl.para.match[cl.start : end if end >= 0 else None]
     for full in reader.words.unit:
         words = for_matching(full).lower().split()
-        if len(words) > 1 and words[0] == head and compile_pattern(full).search(sentence):
+        # the whole unit, or the rest of it, named in the sentence ("tổng số bò giống đã hỗ trợ là 31 con")
+        if len(words) > 1 and words[0] == head and compile_pattern(" ".join(words[1:])).search(sentence):
             return re.compile(re.escape(m.group("head"))).match(cl.text, m.start("head"))
     return None
 
@@ -1729,8 +1730,42 @@ def _doc_near(text: str, start: int, end: int) -> Optional[dict]:
     return None
 
 
+# a denial inside an act's words, before its verb: "lớp tập huấn … nên xã chưa cử cán bộ tham gia"
+_DENIED_INSIDE = re.compile(
+    r"\b(?:chưa|không)\s+(?:(?:được|có|kịp)\s+)?(?:cử|ký|ban hành|tổ chức|thực hiện|xây dựng|tham gia|sơ kết|tổng kết)\b",
+    re.I,
+)
+# the act said again with its object left out, denied, for another year: "…; năm 2024 không tổ chức sơ kết"
+_ELLIPTIC_DENIAL = re.compile(
+    r"^\W*(?P<when>(?:năm\s+(?:19|20)\d{2}|(?:6|sáu|9|chín)\s+tháng[^,;]{0,20}),?\s+)"
+    r"(?:(?:xã|phường|thị trấn|ubnd[^,;]{0,20})\s+)?(?:chưa|không)\s+(?:tổ chức\s+)?(?P<verb>sơ kết|tổng kết|ký kết|ký)\W*$",
+    re.I,
+)
+
+
 def _read_acts(rd: _Reading, cl: _Clause) -> None:
     text = cl.text
+    elliptic = _ELLIPTIC_DENIAL.match(text)
+    if elliptic and cl.sentence_before:
+        # the act of the clause before, whose words hold the same verb ("Phường đã tổ chức sơ kết phong trào … vào
+        # tháng 11/2023; năm 2024 không tổ chức sơ kết")
+        for r in rd.readers:
+            if r.reads("done") and r.act and r.words.period == "year":
+                for a in r.act:
+                    m = a.search(cl.sentence_before)
+                    if m and elliptic.group("verb").lower() in m.group(0).lower():
+                        periods, sure = rd.years(r, [], cl, None)
+                        if periods:
+                            rd.add(
+                                r,
+                                periods,
+                                cl.para,
+                                cl.start,
+                                text.strip(" .;"),
+                                value=False,
+                                confidence=0.8 - (1 - sure),
+                            )
+                        return
     for r in rd.readers:
         if not (r.reads("done") and r.act):
             continue
@@ -1747,7 +1782,7 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 continue
             if r.not_ and _lookalike(r, text[max(0, m.start() - 30) : m.end() + 40]):
                 continue
-            value = not _NEGATED_ACT.search(before[-40:])
+            value = not _NEGATED_ACT.search(before[-40:]) and not _DENIED_INSIDE.search(m.group(0))
             denied_after = 0
             if _NAMED_ACT.search(before):
                 pred = _ACT_PREDICATE.match(text[m.end() :])
@@ -2176,7 +2211,7 @@ def _items_after(
 _COL_ROLES = [
     # "So sánh cùng kỳ (%)", "So sánh 2023/2022 (%)", "Tăng (+), giảm (-)": against another year, no rate of a target
     ("other", rf"cùng kỳ|năm trước|{_YEAR}\s*/\s*{_YEAR}|\btăng\b|\bgiảm\b"),
-    ("label", r"chỉ tiêu|nội dung|tên"),
+    ("label", r"chỉ tiêu|chỉ số|nội dung|tên|tiêu chí"),
     ("unit", r"đvt|đơn vị"),
     ("rate", r"tỷ lệ|%|so với|so sánh"),
     ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao"),
@@ -2203,11 +2238,27 @@ _FIGURE_CELL = re.compile(r"[\d.,/%≥≤<>=\s-]+|(?:trên|dưới|hơn|khoảng
 _YEAR_CELL = re.compile(rf"^\s*(?:năm\s+)?({_YEAR})\s*$", re.I)
 
 
+def _band(row: list[Cell]) -> bool:
+    """A row merged across the table: every cell holds the same words."""
+    texts = {c.text for c in row if c.text}
+    return len(row) > 2 and len(texts) == 1
+
+
 def _header_rows(table: Table) -> int:
     """How many rows the header takes: the first row, and the rows after it that hold no figure (a second header
     row under merged cells: "Năm 2024" over "Kế hoạch | Thực hiện")."""
     n = 1
-    while n < min(3, len(table.rows) - 1) and not any(_FIGURE_CELL.fullmatch(c.text) for c in table.rows[n] if c.text):
+    # a row with a cell that opens on a figure is a row of results ("9/10 tổ dân phố (đạt 90%)"); a band across the
+    # table ("I. Chỉ tiêu về công tác dân vận chính quyền" in every merged cell) is a sub-heading of the body
+    while (
+        n < min(3, len(table.rows) - 1)
+        and not _band(table.rows[n])
+        and not any(
+            _FIGURE_CELL.fullmatch(c.text) or re.match(r"\s*\d+(?:[.,/]\d+)*\s*(?:%|\s[^\W\d]|\()", c.text)
+            for c in table.rows[n]
+            if c.text
+        )
+    ):
         n += 1
     return n
 
@@ -2246,11 +2297,15 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         unit_cell = cells.get("unit")
         unit = unit_cell.text.lower() if unit_cell else ""
         para = para_of_line.get(label.line)
+        # a row whose label names its year ("Tổ dân phố văn hóa năm 2023 (để so sánh)") is that year's
+        own = re.search(rf"\bnăm\s+({_YEAR})\b", label.text)
         for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
             cell = cells.get(role)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            _read_cell(rd, label.text, unit, cell, reading, year, para)
+            _read_cell(
+                rd, label.text, unit, cell, reading, int(own.group(1)) if own else year, para, keep_year=bool(own)
+            )
 
 
 def _read_year_columns(
@@ -2307,8 +2362,12 @@ def _read_cell(
     keep_year: bool = False,  # a state read for a named year keeps it (the merge makes the report's year as_of)
 ) -> None:
     text = for_matching(cell.text)
-    m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*", text)
-    m_num = re.fullmatch(rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*", text, re.I)
+    # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
+    words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
+    m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)
+    m_num = re.fullmatch(
+        rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*{words_after}", text, re.I
+    )
     figures: list[tuple[str, Any]] = []
     if reading is not None:
         if m_num and not m_num.group("q"):
@@ -2336,12 +2395,18 @@ def _read_cell(
         if value is None:
             continue
         for r in rd.readers:
-            if not r.reads(what) or (r.not_ and _lookalike(r, label)):
+            # a bare count in the row of a title is the units holding it ("Thôn đạt tiêu chí “6 không” | 08 thôn")
+            part = what == "count" and r.reads("part") and bool(r.topic) and _found(r.topic, label)
+            if not (r.reads(what) or part) or (r.not_ and _lookalike(r, label)):
                 continue
             if not r.topic or not _found(r.topic, label):
                 if not (r.unit and _found(r.unit, label) and r.words.default):
                     continue
-            if what == "count" and r.unit and not (_found(r.unit, label) or _found(r.unit, unit)):
+            if (
+                what == "count"
+                and r.unit
+                and not (_found(r.unit, label) or _found(r.unit, unit) or _found(r.unit, text))
+            ):
                 continue
             kind = r.words.period
             if kind == "span":

@@ -288,3 +288,101 @@ def test_the_basic_sets_criteria_are_no_count_of_the_advanced_sets(tmp_path, sen
 def test_the_advanced_sets_own_name_runs_on_from_the_basic_sets_and_is_read(tmp_path):
     got = _values(_draft(tmp_path, "Đến nay, xã đạt 16/19 tiêu chí xã nông thôn mới nâng cao.\n"))
     assert got[("ntm_nc.so_tieu_chi_dat", "as_of")] == 16
+
+
+# --------------------------------------------------------------------------------------------------- tables
+
+
+def test_a_two_column_markdown_table_of_results_is_read_row_by_row(tmp_path):
+    body = (
+        "### 3. Thôn văn hóa, khu dân cư \"6 không\", dịch vụ công\n\n"
+        "| Chỉ số | Kết quả đến 31/10/2024 |\n"
+        "|---|---|\n"
+        "| Thôn đạt danh hiệu thôn văn hóa | 11/12 thôn (đạt 91,7%) |\n"
+        "| Thôn đạt tiêu chí \"Khu dân cư 6 không\" | 08 thôn |\n"
+        "| Thôn văn hóa năm 2023 (để so sánh) | 10/12 |\n"
+        "| Tỷ lệ hồ sơ tiếp nhận và giải quyết trực tuyến | 76,4% |\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert (got[("kdc.so_khu_van_hoa", "as_of")], got[("kdc.tong_so_khu", "as_of")]) == (11, 12)
+    assert got[("kdc.so_khu_6_khong", "as_of")] == 8
+    assert (got[("kdc.so_khu_van_hoa", 2023)], got[("kdc.tong_so_khu", 2023)]) == (10, 12)  # the label's year
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 76.4
+
+
+def test_the_header_block_in_two_columns_is_still_no_table_of_results(tmp_path):
+    head = (
+        "| ỦY BAN NHÂN DÂN XÃ ĐÔNG QUANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| Số: 77/BC-UBND | Đông Quang, ngày 18 tháng 12 năm 2024 |\n\nBÁO CÁO\n\n"
+        "Kết quả thực hiện công tác dân vận năm 2024\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+    )
+    draft = _draft(tmp_path, "Năm 2024, xã giảm được 03 hộ nghèo.\n", head=head)
+    assert draft["commune"]["name"] == "xã Đông Quang"
+    assert _values(draft) == {("giam_ngheo.so_ho_giam", 2024): 3}
+
+
+def test_a_band_across_a_table_is_a_sub_heading_not_a_header_row(tmp_path):
+    # a Word table's merged row reads as the same words in every cell
+    band = "| II. Chỉ tiêu kinh tế - xã hội | II. Chỉ tiêu kinh tế - xã hội | II. Chỉ tiêu kinh tế - xã hội | II. Chỉ tiêu kinh tế - xã hội | II. Chỉ tiêu kinh tế - xã hội |\n"
+    body = (
+        "| TT | Nội dung | ĐVT | Chỉ tiêu giao | Kết quả |\n|---|---|---|---|---|\n"
+        + band
+        + "| 1 | Giảm hộ nghèo | hộ | 06 | 07 |\n"
+        "| 2 | Thôn đạt danh hiệu “Thôn văn hóa” | thôn | 12 | 11 |\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert (got[("giam_ngheo.chi_tieu_giao", 2024)], got[("giam_ngheo.so_ho_giam", 2024)]) == (6, 7)
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 11
+
+
+# --------------------------------------------------------------------------------------------------- denied acts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong năm, cấp trên không mở lớp tập huấn công tác dân vận nên xã chưa cử cán bộ tham gia.",
+        "Năm 2024 huyện không tổ chức lớp bồi dưỡng nghiệp vụ dân vận, xã không cử công chức nào tham dự.",
+    ],
+)
+def test_an_act_denied_after_its_training_is_named_is_not_done(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got == {("dvcq.cu_can_bo_tap_huan", 2024): False}
+
+
+def test_the_training_named_first_and_officials_sent_is_done(tmp_path):
+    got = _values(_draft(tmp_path, "Huyện mở lớp bồi dưỡng công tác dân vận, xã đã cử 02 công chức tham dự.\n"))
+    assert got == {("dvcq.cu_can_bo_tap_huan", 2024): True}
+
+
+@pytest.mark.parametrize("denial", ["năm 2024 không tổ chức sơ kết", "năm 2024 xã chưa sơ kết"])
+def test_a_review_denied_for_another_year_with_its_object_left_out(tmp_path, denial):
+    body = f"Xã đã tổ chức sơ kết phong trào thi đua “Dân vận khéo” vào tháng 12/2023; {denial}.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got == {("dvk.so_ket_phong_trao", 2023): True, ("dvk.so_ket_phong_trao", 2024): False}
+
+
+# --------------------------------------------------------------------------------------------------- cattle
+
+
+@pytest.mark.parametrize(
+    "body, span, total",
+    [
+        ("Năm 2024 hỗ trợ 12 con bò giống cho hộ nghèo; lũy kế 2023 - 2024 hỗ trợ 20 con.\n", "2023-2024", 20),
+        (
+            "Năm 2024, xã đã hỗ trợ 12 con bò giống sinh sản. Lũy kế từ năm 2022 đến nay, tổng số bò giống đã hỗ trợ "
+            "là 31 con.\n",
+            "2022-2024",
+            31,
+        ),
+    ],
+)
+def test_cattle_over_a_span_with_the_classifier_alone(tmp_path, body, span, total):
+    got = _values(_draft(tmp_path, body))
+    assert got == {("ntm.ho_tro_bo_giong", 2024): 12, ("ntm.ho_tro_bo_giong", span): total}
+
+
+def test_other_livestock_with_the_classifier_alone_is_no_cattle(tmp_path):
+    body = "Năm 2024, xã hỗ trợ 12 con bò giống; lũy kế 2023 - 2024 hỗ trợ 30 con lợn giống.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got == {("ntm.ho_tro_bo_giong", 2024): 12}
