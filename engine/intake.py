@@ -348,10 +348,29 @@ def _predecessors(report: ReportText, own: Optional[str]) -> list[str]:
     return out
 
 
+# the report saying outright what its figures run to, wherever its opening puts it ("Số liệu trong báo cáo tính đến
+# ngày 30/11/2025; số liệu trước ngày 01/7/2025 do các xã cũ cung cấp")
+_DATA_AS_OF = re.compile(
+    r"\bsố liệu(?:\s+(?:trong|của))?(?:\s+báo cáo)?\s+(?:được\s+)?tính\s+đến\s+(?:hết\s+)?ngày\s+"
+    r"(\d{1,2})/(\d{1,2})/(\d{4})",
+    re.I,
+)
+
+
 def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None:
     text = " ".join(p.text for p in opening)
     first_results = _first_results(report)
-    for rx, kind in _AS_OF:
+    for p in report.paragraphs[:40]:
+        said = _DATA_AS_OF.search(p.text)
+        if said:
+            try:
+                day = dt.date(int(said.group(3)), int(said.group(2)), int(said.group(1)))
+            except ValueError:
+                break
+            if not h.date or day.isoformat()[:7] <= h.date[:7]:
+                h.as_of = day
+            break
+    for rx, kind in _AS_OF if h.as_of is None else ():
         for source in (text, first_results):
             m = rx.search(source)
             if not m:
@@ -638,7 +657,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
-_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả)\b[^()]*\)", re.I)
+_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả|tổng hợp)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -895,7 +914,11 @@ class _Reading:
         # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
         # — but not an old name kept by a place inside the unit ("tại khu tập thể Phúc Trì", "thôn Minh Hương")
         mentions += (
-            [(m.start(), None) for m in self.former.finditer(before) if not _PLACE_BEFORE.search(before[: m.start()])]
+            [
+                (m.start(), None)
+                for m in self.former.finditer(before)
+                if not _PLACE_BEFORE.search(before[: m.start()]) and not self.own_name_at(before, m.start())
+            ]
             if self.former
             else []
         )
@@ -916,6 +939,11 @@ class _Reading:
             else:
                 last = "own"
         return last == "other"
+
+    def own_name_at(self, text: str, at: int) -> bool:
+        """Whether the unit's own name stands at ``at`` (a predecessor's name may begin it: "Phú Thạnh" in "Phú Thạnh
+        Đông")."""
+        return bool(self.own) and fold(text[at : at + len(self.own or "")]).lower() == self.own
 
     def intended(self, before: str) -> bool:
         """Whether an intention, a condition or a plan's target governs the end of ``before`` (``_INTENT``)."""
@@ -2010,7 +2038,11 @@ def _co_signer(text: str) -> list[str]:
 
 _UNNUMBERED = re.compile(
     r"^\W*(?P<doc>Quy chế phối hợp)\s+giữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+với\s+"
-    r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b",
+    r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b|"
+    # the unit as the subject that signed (and keeps) it: "UBND thị trấn đã ký và duy trì quy chế phối hợp công tác
+    # với Ủy ban MTTQ Việt Nam thị trấn, Hội Cựu chiến binh …"
+    r"^\W*(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?:đã\s+)?(?:ký(?:\s+kết)?|ban hành)"
+    r"(?:\s+và\s+(?:duy trì|thực hiện))?\s+(?P<doc2>quy chế phối hợp)(?:\s+công tác)?\s+với\s+[^.;]{3,300}",
     re.I,
 )
 
@@ -2023,17 +2055,19 @@ def _unnumbered(rd: _Reading, r: Reader, cl: _Clause) -> None:
     m = _UNNUMBERED.search(cl.text)
     if m is None or re.search(r"\b(?:chưa|không)\b", m.group(0), re.I):
         return
-    quote = cl.text[m.start("doc") : m.end()]
+    doc = "doc" if m.group("doc") else "doc2"
+    start = m.start("doc") if doc == "doc" else m.start()
+    quote = cl.text[start : m.end()]
     if r.reads("documents"):
-        rd.add(r, ["as_of"], cl.para, cl.start + m.start("doc"), quote, value=True, confidence=0.8)
+        rd.add(r, ["as_of"], cl.para, cl.start + start, quote, value=True, confidence=0.8)
     if r.reads("partners"):
-        names = _partners(cl.text[m.start("doc") :])
+        names = _partners(cl.text[m.start(doc) :])
         if names:
             rd.add(
                 r,
                 ["as_of"],
                 cl.para,
-                cl.start + m.start("doc"),
+                cl.start + start,
                 quote,
                 items=[{"name": n} for n in names],
                 confidence=0.7,
@@ -2050,6 +2084,8 @@ def _partners(text: str) -> list[str]:
         r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được|vẫn|còn hiệu lực|nhằm)(?!\w)", text
     )
     region = text[: stop.start()] if stop else text
+    # "… giữa UBND phường và Ủy ban MTTQ Việt Nam phường": the partner after the unit's body
+    region = re.sub(r"\bgiữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+và\b", "với", region)
     if not re.search(r"\bvới\b", region):
         return []
     names: list[str] = []

@@ -4,6 +4,8 @@ extract`. Precision first: where a reading is doubtful, nothing is drafted or th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import run_cli
@@ -386,3 +388,77 @@ def test_other_livestock_with_the_classifier_alone_is_no_cattle(tmp_path):
     body = "Năm 2024, xã hỗ trợ 12 con bò giống; lũy kế 2023 - 2024 hỗ trợ 30 con lợn giống.\n"
     got = _values(_draft(tmp_path, body))
     assert got == {("ntm.ho_tro_bo_giong", 2024): 12}
+
+
+# --------------------------------------------------------------------------------------------------- regulations
+
+
+def test_an_unnumbered_regulation_signed_by_the_unit_as_subject_and_its_partners(tmp_path):
+    body = (
+        "UBND xã đã ký và duy trì quy chế phối hợp công tác với Ủy ban MTTQ Việt Nam xã, Hội Cựu chiến binh và "
+        "Hội Nông dân xã; định kỳ 6 tháng giao ban.\n"
+    )
+    facts = _facts(tmp_path, body)
+    assert facts[("dvcq.quy_che_phoi_hop", "as_of")]["value"] is True
+    names = [i["name"] for i in facts[("dvcq.doi_tac_phoi_hop", "as_of")]["items"]]
+    assert names == ["Ủy ban MTTQ Việt Nam xã", "Hội Cựu chiến binh", "Hội Nông dân xã"]
+    assert ("dvcq.so_quy_che_neu", "as_of") not in facts  # none is numbered
+
+
+def test_the_partner_after_giua_the_units_body_and(tmp_path):
+    body = "Tiếp tục thực hiện Quy chế phối hợp số 02/QC-UBND-MTTQ ngày 18/9/2024 giữa UBND xã và Ủy ban MTTQ Việt Nam xã.\n"
+    facts = _facts(tmp_path, body)
+    assert [i["name"] for i in facts[("dvcq.doi_tac_phoi_hop", "as_of")]["items"]] == ["Ủy ban MTTQ Việt Nam xã"]
+
+
+# --------------------------------------------------------------------------------------------------- merged units
+
+
+MERGED = (
+    "ỦY BAN NHÂN DÂN\nXÃ AN HÒA ĐÔNG\nSố: 12/BC-UBND\n\nAn Hòa Đông, ngày 12 tháng 12 năm 2025\n\nBÁO CÁO\n\n"
+    "Kết quả công tác dân vận năm 2025\n\n"
+    "Xã An Hòa Đông được thành lập trên cơ sở nhập xã An Hòa, xã Long Điền và xã Mỹ Lợi; chính thức hoạt động từ "
+    "ngày 01/7/2025. Số liệu trong báo cáo tính đến ngày 30/11/2025.\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+)
+
+
+def test_a_figures_cut_off_said_in_the_opening_is_the_as_of_date(tmp_path):
+    draft = _draft(tmp_path, "Năm 2025, xã giảm được 05 hộ nghèo.\n", head=MERGED)
+    assert str(draft["report"]["as_of"]) == "2025-11-30"
+
+
+def test_a_predecessor_whose_name_begins_the_units_own_is_not_the_unit_spoken_of(tmp_path):
+    body = (
+        "Chỉ tiêu tỉnh giao năm 2025 cho xã An Hòa Đông (tổng hợp chỉ tiêu của 03 xã cũ) là giảm 20 hộ nghèo. Kết "
+        "quả cả năm giảm được 21 hộ nghèo.\n"
+    )
+    got = _values(_draft(tmp_path, body, head=MERGED))
+    assert got[("giam_ngheo.chi_tieu_giao", 2025)] == 20
+    assert got[("giam_ngheo.so_ho_giam", 2025)] == 21
+
+
+def test_a_predecessors_own_figure_is_still_another_units(tmp_path):
+    body = "Trước sắp xếp, xã An Hòa giảm 04 hộ nghèo. Năm 2025, xã An Hòa Đông giảm được 09 hộ nghèo.\n"
+    got = _values(_draft(tmp_path, body, head=MERGED))
+    assert got == {("giam_ngheo.so_ho_giam", 2025): 9}
+
+
+# --------------------------------------------------------------------------------------------------- what check makes of it
+
+
+@pytest.mark.parametrize("period, status", [("as_of", "met"), (2023, "insufficient_data")])
+def test_an_earlier_years_bình_xét_is_not_read_as_the_state_of_the_audit(tmp_path, period, status):
+    # the seed's facts with its khu dân cư văn hóa figures stated for 2023 (a 2024 audit): the rule reads the state
+    import yaml
+
+    from conftest import ROOT
+
+    doc = yaml.safe_load((ROOT / "facts" / "tinh-an" / "bao-cao-2024.yaml").read_text(encoding="utf-8"))
+    for f in doc["facts"]:
+        if f["indicator"] in ("kdc.so_khu_van_hoa", "kdc.tong_so_khu"):
+            f["period"] = period
+    facts = tmp_path / "bao-cao-2024.yaml"
+    facts.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    run = run_cli("check", str(facts), "--format", "json", "--rule", "khu-dan-cu-van-hoa")
+    found = {f["rule_id"]: f for f in json.loads(run.out)["findings"]}
+    assert found["khu-dan-cu-van-hoa"]["status"] == status
