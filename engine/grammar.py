@@ -259,7 +259,8 @@ class Figure:
 
 
 _CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
-_TARGET_LEAD = re.compile(r"\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b).){0,45}$", re.I)
+# (not the result of one: "Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
+_TARGET_LEAD = re.compile(r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b).){0,45}$", re.I)
 _OVER_TARGET = re.compile(
     r"\bvượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch)(?:\s+(?:(?:của\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên)\s+)?"
     r"(?:đã\s+)?giao)?\s*$",
@@ -282,7 +283,7 @@ _BY_TARGET = re.compile(
 # giao năm 2024 giảm 03 hộ nghèo" — the year, the unit it is for and an aside are no result between them
 _GIVER = r"(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên|UBND\s+(?:huyện|tỉnh|thành phố|thị xã))"
 _TARGET_STATED = re.compile(
-    rf"(?:\bchỉ\s+tiêu(?:\s+(?:của\s+)?{_GIVER})?(?:\s+(?:đã\s+)?giao)?|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
+    rf"(?:\bchỉ\s+tiêu\s+(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
     r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?(?:\s+(?:cho|đối với)\s+[^,;.()\d]{1,40}?)?(?:\s*\([^()]{0,80}\))?"
     r"(?:\s+là|\s*:)?\s+(?:giảm|thoát nghèo)(?:\s+(?:được|số))?\s*$",
     re.I,

@@ -705,7 +705,12 @@ _PER_PART = re.compile(
 )
 # a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
 # figures are targets, read only as targets
-_TARGET_LEAD = re.compile(r"^\W*(?:\S+\s+){0,3}?chỉ tiêu\b(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)", re.I)
+# — not a clause that opens on the result of a target ("Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
+_TARGET_LEAD = re.compile(
+    r"^\W*(?!(?:kết quả|thực hiện)\b)(?:\S+\s+){0,3}?chỉ tiêu\b"
+    r"(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)",
+    re.I,
+)
 # a count of what there is now, with no year: a stock, not a year's result
 _STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đến thời điểm (?:này|báo cáo))\b", re.I)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
@@ -776,7 +781,12 @@ class _Clause:
 
 # what a report says holds now: a state read after one of these is the state at the report's date, whatever year the
 # clause named before it ("Xã đạt chuẩn nông thôn mới năm 2021, hiện đạt 11/19 tiêu chí …")
-_NOW = re.compile(r"\b(?:hiện nay|hiện tại|hiện|đến nay|cho đến nay|tới nay|tính đến(?: ngày| thời điểm)?)\b", re.I)
+_NOW = re.compile(
+    r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )(?<!hiển )"
+    r"\b(?:hiện nay|hiện tại|hiện(?=\s+(?:có|đạt|còn|đang|vẫn|duy trì|giữ vững)\b)|đến nay|cho đến nay|tới nay|"
+    r"tính đến(?: ngày| thời điểm)?)\b",
+    re.I,
+)
 
 # the day or month an act was done ("được tổ chức ngày 15/10/2024", "vào tháng 11/2023")
 _ACT_DATE = re.compile(rf"\b(?:ngày\s+\d{{1,2}}/\d{{1,2}}/|tháng\s+\d{{1,2}}/)(?P<y>{_YEAR})\b", re.I)
@@ -1067,13 +1077,15 @@ _FORMED = re.compile(
 
 def _formed(report: ReportText, header: Header) -> Optional[int]:
     """The year a unit formed by a merger began: the date its opening gives ("chính thức hoạt động … từ ngày
-    01/7/2025"), else 2025 for a unit formed by the 07/2025 reform of communes (a report written after it)."""
+    01/7/2025"), else 2025 for a unit formed by the 07/2025 reform of communes (its report names the reform: 01/7/2025,
+    "chính quyền địa phương hai cấp"); else unknown (an earlier merger's year is not guessed)."""
     for p in report.paragraphs[:40]:
         m = _FORMED.search(p.match)
         if m:
             return int(m.group("y"))
     year = header.as_of.year if header.as_of else header.year
-    return 2025 if year and year >= 2025 else None
+    reform = any(re.search(r"\b0?1/0?7/2025\b|\b07/2025\b|\bhai cấp\b", p.text) for p in report.paragraphs[:40])
+    return 2025 if year and year >= 2025 and reform else None
 
 
 def _lead_when(rd: _Reading, para: Paragraph) -> Optional[g.When]:
@@ -1347,11 +1359,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :]))
             )
             quote = _statement(r, text, fig.start, q_end)
-            lo = max(0, fig.start - 60)
-            year_label = _YEAR_LABEL.search(text[lo : fig.start]) if by_year else None
-            if year_label:  # the quote keeps its year's label: "năm 2022: 02 mô hình", "năm 2023 có 03 mô hình"
-                label = re.search(r"(?:(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?)?[Nn]ăm\s", year_label.group(0))
-                quote = text[lo + year_label.start() + (label.start() if label else 0) : q_end]
+            at = _year_label_at(text, fig.start) if by_year else None
+            if at is not None:  # the quote keeps its year's label: "năm 2022: 02 mô hình", "năm 2023 có 03 mô hình"
+                label = re.search(r"(?:(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?)?[Nn]ăm\s", text[at : fig.start])
+                quote = text[at + (label.start() if label else 0) : q_end]
             basis = None
             if (
                 reading == "of_target"
@@ -1401,17 +1412,25 @@ _YEAR_LABEL = re.compile(
 )
 
 
+def _year_label_at(text: str, end: int) -> Optional[int]:
+    """Where the year labelling the count that starts at ``end`` begins (``_YEAR_LABEL``), or None. The label is
+    looked for in the 60 characters before the count; a window cut mid-sentence opens on no label."""
+    lo = max(0, end - 60)
+    window = ("" if lo == 0 else "x") + text[lo:end]
+    m = _YEAR_LABEL.search(window)
+    return None if m is None else lo + m.start() - (0 if lo == 0 else 1)
+
+
 def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Reader, int, Optional[re.Match]]]:
     """A count broken down by year, each year a label before a bare count ("… có 07 mô hình “Dân vận khéo” được công
     nhận (năm 2022: 02 mô hình; năm 2023: 02 mô hình; …)", or a list after "Kết quả xây dựng mô hình “Dân vận khéo”
     qua các năm:" with "1. Năm 2022: hai mô hình"): the yearly count of the indicator whose words the sentence or the
     list's lead names, in its unit. Nothing when the lead names none, or a look-alike."""
-    lo = max(0, fig.start - 60)
-    label = _YEAR_LABEL.search(cl.text[lo : fig.start])
-    if not label:
+    at = _year_label_at(cl.text, fig.start)
+    if at is None:
         return []
     # the lead: the sentence before the label, in this clause too ("… 04 mô hình, trong đó năm 2023 có 01 mô hình")
-    lead = (cl.sentence_before + " " + cl.text[: lo + label.start()]).strip()
+    lead = (cl.sentence_before + " " + cl.text[:at]).strip()
     if not lead:
         lead = cl.ctx.parent.text if cl.ctx.parent else ""
     lead = for_matching(lead)
@@ -2215,7 +2234,7 @@ def _items_after(
     # nor does a count with another after it before the colon ("trong đó năm 2025 có 01 mô hình, năm 2026 có 03 mô
     # hình:" lists 2026's)
     again = unit is not None and any(
-        _YEAR_LABEL.search(tail[max(0, m.start() - 60) : m.start()])
+        _year_label_at(tail, m.start()) is not None
         for m in re.finditer(rf"\b{g.NUM}\s+{re.escape(unit.group(0))}", tail, re.I)
     )
     if (
@@ -2325,6 +2344,16 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         return
     head_years = [int(y) for text in header.values() for y in re.findall(_YEAR, text)]
     year = max(head_years) if head_years else rd.as_of_year
+    # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
+    # that year
+    earlier = {
+        col: int(y.group(1))
+        for col, text in header.items()
+        if col not in roles
+        and re.search(r"kết quả|thực hiện", text, re.I)
+        and (y := re.search(rf"\bnăm\s+({_YEAR})\b", text))
+        and int(y.group(1)) != year
+    }
     for row in body:
         cells = {roles.get(c.col): c for c in row if c.col in roles}
         label = cells.get("label")
@@ -2342,6 +2371,11 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             _read_cell(
                 rd, label.text, unit, cell, reading, int(own.group(1)) if own else year, para, keep_year=bool(own)
             )
+        for col, col_year in earlier.items():
+            cell = next((c for c in row if c.col == col), None)
+            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
+                continue
+            _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
 
 
 def _read_year_columns(

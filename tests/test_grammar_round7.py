@@ -462,3 +462,39 @@ def test_an_earlier_years_bình_xét_is_not_read_as_the_state_of_the_audit(tmp_p
     run = run_cli("check", str(facts), "--format", "json", "--rule", "khu-dan-cu-van-hoa")
     found = {f["rule_id"]: f for f in json.loads(run.out)["findings"]}
     assert found["khu-dan-cu-van-hoa"]["status"] == status
+
+
+# --------------------------------------------------------------------------------------------------- guesses refused
+
+
+def test_the_result_of_a_target_is_no_target(tmp_path):
+    got = _values(_draft(tmp_path, "Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo.\n"))
+    assert got == {("giam_ngheo.so_ho_giam", 2024): 5}
+
+
+def test_thuc_hien_is_no_hien_that_says_what_holds_now(tmp_path):
+    got = _values(_draft(tmp_path, "Năm 2023, xã thực hiện bình xét có 10/12 thôn đạt danh hiệu thôn văn hóa.\n"))
+    assert (got[("kdc.so_khu_van_hoa", 2023)], got[("kdc.tong_so_khu", 2023)]) == (10, 12)
+
+
+def test_a_merger_of_unknown_date_gives_no_span_since_it_was_formed(tmp_path):
+    head = MERGED.replace(" chính thức hoạt động từ ngày 01/7/2025.", "").replace(
+        "ngày 12 tháng 12 năm 2025", "ngày 12 tháng 12 năm 2026"
+    )
+    head = head.replace("năm 2025\n\nXã", "năm 2026\n\nXã").replace("30/11/2025", "30/11/2026")
+    body = "Từ khi thành lập đến nay, xã đã công nhận 05 mô hình “Dân vận khéo”. Năm 2026, xã giảm 03 hộ nghèo.\n"
+    got = _values(_draft(tmp_path, body, head=head))
+    assert not [k for k in got if k[0].startswith("dvk.")]
+
+
+def test_another_years_results_column_beside_this_years_is_that_years(tmp_path):
+    body = (
+        "| STT | Chỉ tiêu | ĐVT | Chỉ tiêu giao năm 2024 | Ước thực hiện năm 2024 | So với chỉ tiêu (%) | Kết quả năm 2023 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Số hộ nghèo giảm | hộ | 05 | 06 | 120 | 04 |\n"
+        "| 2 | Thôn đạt danh hiệu “Thôn văn hóa” | thôn | 12/12 | chưa bình xét | – | 11/12 |\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert (got[("giam_ngheo.so_ho_giam", 2024)], got[("giam_ngheo.so_ho_giam", 2023)]) == (6, 4)
+    assert (got[("kdc.so_khu_van_hoa", 2023)], got[("kdc.tong_so_khu", 2023)]) == (11, 12)
+    assert ("kdc.so_khu_van_hoa", "as_of") not in got  # this year's title is not yet assessed
