@@ -96,7 +96,7 @@ class Place(Strict):
 
 
 class TruthUnit(Strict):
-    kind: Literal["xã", "phường", "thị trấn"]
+    kind: Literal["xã", "phường", "thị trấn", "đặc khu"]
     name: NonEmptyText
     province: Optional[Text] = None
     formed_from: Optional[list[NonEmptyText]] = None  # the predecessor units of a unit formed by a merger
@@ -137,6 +137,7 @@ class MustNotFill(Place):
     reason: NonEmptyText
     value: Optional[FactValue] = None  # when the place also holds a true fact: only this reading is wrong
     items: Optional[Int] = Field(default=None, ge=0)  # the same, for an indicator of items: this many
+    period: Optional[Period] = None  # … and when it holds a true fact of the same value too: only this period's
 
     @property
     def canon(self) -> Optional[tuple]:
@@ -485,13 +486,15 @@ def find_look_alikes(
     places: Places, entries: Iterable[MustNotFill], drafts: list[Any]
 ) -> list[tuple[MustNotFill, Any]]:
     """The drafted facts that come from a look-alike: same indicator, same place (by line, cell or quote) and, when
-    the entry names the look-alike's value, that value."""
+    the entry names the look-alike's value (and period), that value (in that period)."""
     out = []
     for entry in entries:
         for d in drafts:
             if d.indicator != entry.indicator or not places.holds(entry, d):
                 continue
             if entry.canon is not None and canon_draft(d) != entry.canon:
+                continue
+            if entry.period is not None and period_key(d.period) != entry.period.key:
                 continue
             out.append((entry, d))
     return out

@@ -358,13 +358,15 @@ def audit_batch(
     unreviewed: Unreviewed = Unreviewed(),
     jobs: int = 1,
     whole: bool = True,
+    json_lines: bool = False,
 ) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time, in commune id order; problems go to ``diags``.
 
     With ``jobs`` > 1 the communes are loaded and audited in that many worker processes (chitieu.workers) and
     yielded in the same order, with the same diagnostics, as with one. ``whole=False`` says the caller reads only
     each commune's header (id, name, reports, files — what the streamed formats print) and no finding's template
-    values (Finding.values, which the narrative reads), so the workers need not send those back."""
+    values (Finding.values, which the narrative reads), so the workers need not send those back; ``json_lines``
+    that it writes each finding only as its JSON line, so workers send that line (model.FindingLine)."""
     from .audit import audit_stream
 
     index = index_inputs(paths, diags)
@@ -381,7 +383,15 @@ def audit_batch(
             from .workers import audit_in_workers
 
             audited = audit_in_workers(
-                cat, index, waivers, diags, jobs=jobs, whole=whole, unreviewed=unreviewed, **kwargs
+                cat,
+                index,
+                waivers,
+                diags,
+                jobs=jobs,
+                whole=whole,
+                json_lines=json_lines,
+                unreviewed=unreviewed,
+                **kwargs,
             )
         else:
             audited = audit_stream(cat, stream_communes(index, cat, diags, unreviewed=unreviewed), waivers, **kwargs)

@@ -478,6 +478,7 @@ def check(
         unreviewed=policy,
         jobs=jobs or default_jobs(),
         whole=not REPORTERS[fmt].header_only,
+        json_lines=REPORTERS[fmt].json_lines,
     )
     first = next(stream, None) if inputs or not diags.has_errors() else None
     if first is None and diags.has_errors():

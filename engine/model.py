@@ -1010,3 +1010,26 @@ class Finding(Out):
         never do)."""
         self._values = {}
         return self
+
+
+class FindingLine:
+    """A finding as a worker process sends it to a run that writes findings only as JSON lines (`check --format
+    json --jobs N`, chitieu.workers): what choosing and counting findings read (rule, status, commune, plan), and
+    the finding's line of the JSON contract, written by pydantic in the worker. It stands in for a Finding in that
+    run only; anything else it is asked for is an AttributeError, not a guess. Sending the line instead of the model
+    spares the main process unpickling every finding (measured: 0.3 s of CPU per 15,000 findings against 0.03 s)."""
+
+    __slots__ = ("rule_id", "status", "commune", "source", "_line")
+
+    def __init__(self, rule_id: str, status: Status, commune: CommuneOut, source: SourceOut, line: str) -> None:
+        self.rule_id, self.status, self.commune, self.source, self._line = rule_id, status, commune, source, line
+
+    @classmethod
+    def of(cls, f: Finding) -> "FindingLine":
+        return cls(f.rule_id, f.status, f.commune, f.source, f.model_dump_json())
+
+    def model_dump_json(self) -> str:
+        return self._line
+
+    def __reduce__(self) -> tuple:
+        return (FindingLine, (self.rule_id, self.status, self.commune, self.source, self._line))

@@ -21,6 +21,8 @@ from typing import Iterable, Optional, Protocol
 
 import yaml
 
+from . import vi
+
 KINDS = (
     "Kế hoạch",
     "Quyết định",
@@ -42,7 +44,7 @@ _DATE = r"ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}"
 _DATED_AFTER = re.compile(rf"^[^.;]{{0,90}}?\b{_DATE}", re.I)
 _DATED_BEFORE = re.compile(rf"\b{_DATE}\b[^.;]{{0,60}}$", re.I)  # "Ngày 25/8/2025, UBND xã ban hành Kế hoạch số …"
 _NUMBER_LINE = re.compile(r"^\W*số\s*:", re.I)
-_UNIT = r"(?:xã|phường|thị trấn)"
+_UNIT = "(?:" + "|".join(vi.UNIT_KINDS) + ")"
 _SUPERIOR = r"(?:huyện|thành phố|thị xã|quận|tỉnh)"
 _BODY = re.compile(r"^\W*(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b\s*(?P<rest>.*)$", re.I)
 _LUU = re.compile(r"^\W*lưu\s*:?\s*(?P<first>[^,;.]*)", re.I)

@@ -316,7 +316,7 @@ def _figures(cat: Catalogue, ex: Extraction, p: Problems) -> None:
     """The report's own derived figures recomputed by the catalogue's claim checks, and readings that disagree."""
     # the commune with the id the plans its title names give (they say whom they cover), so that the checks of the
     # plans covering it apply; else a stand-in id
-    bare = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", ex.header.commune or "", flags=re.I)
+    bare = vi.bare_name(ex.header.commune or "")
     known = cat.commune_id_for(slug(bare), ex.header.title or "") if bare else None
     try:
         doc = to_document(

@@ -19,7 +19,7 @@ from .model import Finding
 from .reporttext import fold
 
 
-UNIT_WORDS = ("xã ", "phường ", "thị trấn ", "đặc khu ")  # a name may be typed without them: 'Tịnh An'
+UNIT_WORDS = tuple(k + " " for k in vi.UNIT_KINDS)  # a name may be typed without them: 'Tịnh An'
 
 
 def _spelled(text: str) -> str:

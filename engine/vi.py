@@ -82,6 +82,23 @@ THEME_LABELS = {
 THEME_ORDER = ["dan_van_chinh_quyen", "kinh_te", "nong_thon_moi", "do_thi_van_minh"]
 
 
+# The kinds of commune-level unit (đơn vị hành chính cấp xã), as a unit's name begins: "xã Tịnh An", "phường Đông Hải",
+# "thị trấn Bến Đất"; "đặc khu" since the 07/2025 reform (Lý Sơn, Phú Quốc, Côn Đảo …)
+UNIT_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def unit_kind(name: str) -> Optional[str]:
+    """The kind a unit's name begins with ('phường' for 'Phường Đông Hải'), or None when it names none."""
+    low = name.strip().lower()
+    return next((k for k in UNIT_KINDS if low.startswith(k + " ")), None)
+
+
+def bare_name(name: str) -> str:
+    """The unit's name without its kind: 'Tịnh An' for 'xã Tịnh An'."""
+    kind = unit_kind(name)
+    return name.strip()[len(kind) + 1 :].strip() if kind else name.strip()
+
+
 def number(value: Decimal | int | float, *, places: int = 1) -> str:
     """A number in Vietnamese notation: '.' groups thousands, ',' marks decimals; trailing zeros dropped."""
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value

@@ -35,7 +35,7 @@ from .batch import InputIndex, Unreviewed, load_commune
 from .catalogue import Catalogue
 from .diagnostics import Diagnostic, Diagnostics
 from .facts import CommuneFacts, LoadedWaiver
-from .model import Finding
+from .model import Finding, FindingLine
 from .runtime import Runtime
 from .yamlsrc import YamlDoc
 
@@ -63,7 +63,13 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(
-    cat: Catalogue, compiled, waivers: list[LoadedWaiver], unreviewed: Unreviewed, runtime_factory, whole: bool
+    cat: Catalogue,
+    compiled,
+    waivers: list[LoadedWaiver],
+    unreviewed: Unreviewed,
+    runtime_factory,
+    whole: bool,
+    json_lines: bool = False,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the main process ends us
     for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -73,7 +79,14 @@ def _start_worker(
     runtime = runtime_factory(compiled)
     runtime.__enter__()  # one host for the worker's life; its memory goes with the process
     _WORKER.update(
-        cat=cat, compiled=compiled, layers=layers, waivers=waivers, unreviewed=unreviewed, runtime=runtime, whole=whole
+        cat=cat,
+        compiled=compiled,
+        layers=layers,
+        waivers=waivers,
+        unreviewed=unreviewed,
+        runtime=runtime,
+        whole=whole,
+        json_lines=json_lines,
     )
 
 
@@ -92,7 +105,9 @@ def _audit_commune(
     out = []
     for cf in communes:
         findings = audit_commune(w["cat"], w["runtime"], cf, w["waivers"], w["layers"], w["compiled"].waivable)
-        if not w["whole"]:  # the caller prints the findings as they are: their template values stay here
+        if w["json_lines"]:  # the caller writes each finding as its JSON line: the line is written here
+            findings = cast(list[Finding], [FindingLine.of(f) for f in findings])
+        elif not w["whole"]:  # the caller prints the findings as they are: their template values stay here
             findings = [f.without_values() for f in findings]
         out.append((cf if w["whole"] else cf.header(), findings))
     return mine.items, out
@@ -163,6 +178,7 @@ def audit_in_workers(
     *,
     jobs: int,
     whole: bool = True,
+    json_lines: bool = False,
     unreviewed: Unreviewed = Unreviewed(),
     runtime_factory=Runtime,
 ) -> Generator[tuple[CommuneFacts, list[Finding]], None, None]:
@@ -184,7 +200,7 @@ def audit_in_workers(
                     target=_worker_main,
                     daemon=True,
                     name="chitieu-worker",
-                    args=(theirs, cat, compiled, waivers, unreviewed, runtime_factory, whole),
+                    args=(theirs, cat, compiled, waivers, unreviewed, runtime_factory, whole, json_lines),
                 )
                 proc.start()
                 theirs.close()

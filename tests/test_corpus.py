@@ -62,7 +62,8 @@ def test_both_sets_are_there_with_the_variety_the_corpus_promises():
     with_table = [t for t in docx if any(_is_target_table(tb) for tb in Document(str(t.report)).tables)]
     assert len(docx) >= 3 and len(with_table) >= 2
     for ts in (dev, *held_sets):
-        assert {t.data.unit.kind for t in ts} == {"xã", "phường", "thị trấn"}
+        # every set has each kind of unit; a đặc khu (since 07/2025) may come beside them
+        assert {"xã", "phường", "thị trấn"} <= {t.data.unit.kind for t in ts} <= {"xã", "phường", "thị trấn", "đặc khu"}
         assert any(t.data.unit.formed_from for t in ts), "a commune formed by the 07/2025 merger"
     assert {str(t.data.date)[:4] for t in dev if t.data.date} >= {"2023", "2024", "2025"}
     assert {t.report.suffix for t in dev} == set(REPORT_SUFFIXES)
@@ -399,6 +400,23 @@ def test_a_look_alike_is_caught_only_where_the_truth_says_and_with_its_value(tmp
     found = find_look_alikes(Places(report), rules, drafts)
     # the true 62,5% on line 1 is no look-alike; the 38,4% is, found by its quote although its line is off
     assert [(e.line, show_value(d)) for e, d in found] == [(1, "38.4"), (2, "{gt: 70}")]
+
+
+def test_a_look_alike_of_the_same_value_is_told_apart_by_its_period(tmp_path):
+    """'14/14 tổ dân phố' this year (true) and the 14 registered for next year's title on the same line (a look-alike
+    of the same value): the entry's period says which reading is wrong."""
+    report = tmp_path / "r.txt"
+    report.write_text("Năm 2024 có 14/14 tổ dân phố đạt danh hiệu, và cả 14 tổ đã đăng ký cho năm 2025.\n", "utf-8")
+    key = "kdc.so_khu_van_hoa"
+    entry = MustNotFill.model_validate(
+        {"line": 1, "indicator": key, "value": 14, "period": 2025, "quote": "đăng ký", "reason": "đăng ký, chưa đạt"}
+    )
+    drafts = [
+        _draft(key, "2024", Decimal(14), line=1, quote="14/14 tổ dân phố đạt danh hiệu"),
+        _draft(key, "2025", Decimal(14), line=1, quote="14 tổ đã đăng ký"),
+    ]
+    found = find_look_alikes(Places(report), [entry], drafts)
+    assert [(e.line, d.period) for e, d in found] == [(1, "2025")]
 
 
 def show_value(d) -> str:

@@ -92,6 +92,21 @@ def test_documents_name_only_the_plans_checked(tmp_path):
     assert {row["rule_id"] for row in shortfalls["rows"]} == {"van-dong-chuyen-doi-so"}
 
 
+def test_a_wards_draft_is_sent_to_the_wards_own_leadership(tmp_path):
+    """A phường, thị trấn or đặc khu signs as itself: its draft's "Nơi nhận" names its own HĐND and UBND, and its
+    place line its bare name."""
+    for cid, name, kind, place in (
+        ("quang-ngai/nghia-lo", "phường Nghĩa Lộ", "phường", "Nghĩa Lộ"),
+        ("quang-ngai/ly-son", "Đặc khu Lý Sơn", "đặc khu", "Lý Sơn"),
+        ("quang-ngai/tinh-ha", "xã Tịnh Hà", "xã", "Tịnh Hà"),
+    ):
+        draft = run_cli("report", str(_facts(tmp_path, cid, name)), "--format", "txt").out
+        recipients = draft[draft.index("Nơi nhận") :]
+        assert f"- TT Đảng ủy, TT HĐND {kind};" in recipients and f"- CT, các PCT UBND {kind};" in recipients, name
+        assert all(f"HĐND {other};" not in recipients for other in ("xã", "phường", "đặc khu") if other != kind)
+        assert f"{place}, ngày" in draft, name
+
+
 def test_the_seed_commune_draft_keeps_its_own_title():
     draft = run_cli("report", str(SEED_FACTS), "--format", "txt").out
     assert (

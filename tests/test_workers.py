@@ -231,3 +231,43 @@ def test_a_finding_travels_from_a_worker_with_its_words_not_with_the_catalogue(c
         back = pickle.loads(sent)
         assert back.message == f.message and dict(back.values) == dict(f.values)
         assert back.model_dump_json() == f.model_dump_json()
+
+
+def test_a_json_run_with_workers_chooses_and_counts_findings_as_one_job_does(folders):
+    """With --format json the workers send each finding as its JSON line (model.FindingLine): choosing findings by
+    status, rule, commune and plan, counting them for the exit code, and the document must be those of one job."""
+    root, _ = folders
+    for choices, communes, statuses in (
+        (["--status", "unmet,pending", "--commune", "quang-ngai/*", "--plan", "13-ĐA/TU"], {"quang-ngai"}, None),
+        (["--rule", "ntm-*", "--commune", "binh-dinh/*"], {"binh-dinh"}, {"met", "unmet"}),
+    ):
+        runs = [_run(root, "sach", "--format", "json", "--jobs", jobs, *choices) for jobs in ("1", "2")]
+        assert (runs[1].code, runs[1].out, runs[1].err) == (runs[0].code, runs[0].out, runs[0].err)
+        found = json.loads(runs[1].out)["findings"]
+        assert found and {f["commune"]["id"].split("/")[0] for f in found} == communes
+        assert {f["status"] for f in found} == (statuses or {"unmet"})
+        assert runs[1].code == 1  # unmet findings at the default --fail-on
+
+
+def test_a_finding_line_carries_what_choosing_and_counting_read_and_its_json(catalogue):
+    import pickle
+
+    from chitieu.audit import run_audit
+    from chitieu.batch import index_inputs, stream_communes
+    from chitieu.diagnostics import Diagnostics
+    from chitieu.model import FindingLine
+    from conftest import SEED_FACTS
+
+    d = Diagnostics()
+    found = run_audit(catalogue, list(stream_communes(index_inputs([SEED_FACTS], d), catalogue, d))).findings
+    lines = pickle.loads(pickle.dumps([FindingLine.of(f) for f in found]))
+    for f, line in zip(found, lines, strict=True):
+        assert (line.rule_id, line.status, line.commune.id, line.source.document) == (
+            f.rule_id,
+            f.status,
+            f.commune.id,
+            f.source.document,
+        )
+        assert line.model_dump_json() == f.model_dump_json()
+    with pytest.raises(AttributeError):
+        lines[0].message  # noqa: B018 - a line is no finding for any other reader

@@ -293,9 +293,10 @@ def default_recipients(result: "AuditResult", commune: "CommuneFacts") -> list[s
     named = [d for d in checked_documents(result, commune) if d.number in title]
     implemented = {d.implements for d in named if d.implements}
     answered = [d.issuer for d in named if d.id not in implemented and d.issuer != commune.report.issuer]
+    kind = vi.unit_kind(commune.commune.name) or "xã"  # a phường's leadership is the phường's, not a xã's
     return [f"{i} (b/c);" for i in dict.fromkeys(answered)] + [
-        "TT Đảng ủy, TT HĐND xã;",
-        "CT, các PCT UBND xã;",
+        f"TT Đảng ủy, TT HĐND {kind};",
+        f"CT, các PCT UBND {kind};",
         "Lưu: VT.",
     ]
 
@@ -307,11 +308,7 @@ def unit_lines(commune: "CommuneFacts") -> str:
 
 
 def place_of(commune: "CommuneFacts") -> str:
-    name = commune.commune.name
-    for prefix in ("xã ", "phường ", "thị trấn ", "Xã ", "Phường ", "Thị trấn "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
+    return vi.bare_name(commune.commune.name)
 
 
 def title_line(commune: "CommuneFacts") -> str:

@@ -85,6 +85,7 @@ class Reporter:
     binary: bool = False
     styled: bool = False
     header_only: bool = False  # reads of each commune only what chitieu.facts.CommuneFacts.header keeps (--jobs)
+    json_lines: bool = False  # reads of each finding only its status, rule, commune, plan and JSON line (--jobs)
 
 
 def _stream(module: str, function: str, *, styled: bool = False) -> Callable[[Run, Sink, Options], None]:
@@ -133,7 +134,7 @@ def _registry(*reporters: Reporter) -> dict[str, Reporter]:
 REPORTERS = _registry(
     Reporter("list", _list, styled=True, header_only=True),
     Reporter("table", _whole("table", "render", styled=True), styled=True),
-    Reporter("json", _stream("json_out", "write_stream"), header_only=True),
+    Reporter("json", _stream("json_out", "write_stream"), header_only=True, json_lines=True),
     Reporter("section", _whole("section", "render")),
     Reporter("matrix", _matrix, styled=True, header_only=True),
     Reporter("html", _stream("matrix_out", "write_html"), header_only=True),
