@@ -284,7 +284,10 @@ _BY_TARGET = re.compile(
 _GIVER = r"(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên|UBND\s+(?:huyện|tỉnh|thành phố|thị xã))"
 _TARGET_STATED = re.compile(
     rf"(?:\bchỉ\s+tiêu\s+(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
-    r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?(?:\s+(?:cho|đối với)\s+[^,;.()\d]{1,40}?)?(?:\s*\([^()]{0,80}\))?"
+    r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?"
+    # whom it is for: "cho xã A", "đối với phường", or the unit right after "giao" ("huyện giao xã giảm 05 hộ")
+    r"(?:\s+(?:(?:cho|đối với)\s+[^,;.()\d]{1,40}?|(?:xã|phường|thị trấn|đặc khu)(?:\s+[^,;.()\d\s]+){0,3}?))?"
+    r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?(?:\s*\([^()]{0,80}\))?"
     r"(?:\s+là|\s*:)?\s+(?:giảm|thoát nghèo)(?:\s+(?:được|số))?\s*$",
     re.I,
 )

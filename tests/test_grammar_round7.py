@@ -212,6 +212,8 @@ def test_an_emulation_clusters_models_are_not_the_units(tmp_path):
         ("Thành phố giao năm 2024 giảm 03 hộ nghèo cho phường.", 3),
         ("Chỉ tiêu tỉnh giao năm 2024 cho xã Đông Quang là giảm 21 hộ nghèo.", 21),
         ("UBND huyện giao chỉ tiêu năm 2024 giảm 07 hộ nghèo.", 7),
+        ("Năm 2024, huyện giao xã giảm 05 hộ nghèo.", 5),  # the unit right after "giao"
+        ("Thị xã giao xã năm 2024 giảm 04 hộ nghèo.", 4),
     ],
 )
 def test_a_target_stated_by_the_level_that_gives_it_is_the_target_not_a_result(tmp_path, sentence, target):
