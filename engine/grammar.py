@@ -259,7 +259,8 @@ class Figure:
 
 
 _CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
-_TARGET_LEAD = re.compile(r"\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b).){0,45}$", re.I)
+# (not the result of one: "Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
+_TARGET_LEAD = re.compile(r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b).){0,45}$", re.I)
 _OVER_TARGET = re.compile(
     r"\bvượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch)(?:\s+(?:(?:của\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên)\s+)?"
     r"(?:đã\s+)?giao)?\s*$",
@@ -271,7 +272,25 @@ _DIFF_TAIL = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+so với\s+(?:chỉ ti�
 _PLAN_IN_BRACKETS = re.compile(
     r"\(\s*(?:kế hoạch|KH)(?:\s+(?:năm\s+(?:19|20)\d{2}|giao|đề ra))?\s*:?\s*(?:là\s+)?$", re.I
 )
-_BY_TARGET = re.compile(r"^[^;(]{0,25}?\btheo\s+chỉ tiêu\b", re.I)
+# N/M of households judged against a target: "… theo chỉ tiêu", "18/16 hộ, vượt chỉ tiêu huyện giao"
+_BY_TARGET = re.compile(
+    r"^[^;(]{0,25}?\btheo\s+chỉ tiêu\b|"
+    r"^\s*hộ\b[^;(]{0,25}?\b(?:vượt|đạt|hoàn thành|không đạt|chưa đạt)\s+(?:\d+(?:,\d+)?\s*%\s+)?chỉ tiêu\b",
+    re.I,
+)
+# a target stated by the level that gives it, with its year and whom it is for: "Huyện giao chỉ tiêu năm 2025 giảm 15
+# hộ nghèo", "Chỉ tiêu tỉnh giao năm 2025 cho xã A (tổng hợp chỉ tiêu của 03 xã cũ) là giảm 24 hộ nghèo", "Thành phố
+# giao năm 2024 giảm 03 hộ nghèo" — the year, the unit it is for and an aside are no result between them
+_GIVER = r"(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên|UBND\s+(?:huyện|tỉnh|thành phố|thị xã))"
+_TARGET_STATED = re.compile(
+    rf"(?:\bchỉ\s+tiêu\s+(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
+    r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?"
+    # whom it is for: "cho xã A", "đối với phường", or the unit right after "giao" ("huyện giao xã giảm 05 hộ")
+    r"(?:\s+(?:(?:cho|đối với)\s+[^,;.()\d]{1,40}?|(?:xã|phường|thị trấn|đặc khu)(?:\s+[^,;.()\d\s]+){0,3}?))?"
+    r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?(?:\s*\([^()]{0,80}\))?"
+    r"(?:\s+là|\s*:)?\s+(?:giảm|thoát nghèo)(?:\s+(?:được|số))?\s*$",
+    re.I,
+)
 
 
 def figures(text: str) -> list[Figure]:
@@ -369,6 +388,7 @@ def figures(text: str) -> list[Figure]:
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
         elif (
             _TARGET_LEAD.search(before)
+            or _TARGET_STATED.search(text[max(0, m.start() - 160) : m.start()])
             or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I)
             or _PLAN_IN_BRACKETS.search(before)
         ):
@@ -446,6 +466,7 @@ class When:
     every: bool = False  # "hằng năm … đều": each year of the report
     current: bool = False  # "6 tháng đầu năm", "trong năm": the report's own year
     part: bool = False  # "9 tháng năm 2023", "6 tháng đầu năm 2023": some months of the year named, not all of it
+    dated: bool = False  # a day or month of the year ("ngày 15/10/2024", "tháng 11/2023"): when an act was done
     at: int = 0  # offset in the clause
 
     @property
@@ -459,7 +480,7 @@ _YEARS = re.compile(
 _SPAN = re.compile(
     rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
     rf"(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
-    rf"\bnăm\s+(?P<c>{YEAR})\s*[-–]\s*(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
+    rf"\b(?:năm|giai\s+đoạn|(?:lũy|luỹ)\s+kế)\s+(?:(?:từ\s+)?năm\s+)?(?P<c>{YEAR})\s*[-–]\s*(?:năm\s+)?(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
     rf"\bqua\s+(?P<n>{NUM})\s+năm\b|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b",
     re.I,
 )
@@ -485,10 +506,23 @@ _MONTHS_OF = re.compile(
 )
 
 
-def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
-    """Each mention of time in a clause, in order (document dates are masked out by the caller)."""
+# since the unit was formed ("Từ khi thành lập đến nay, xã đã công nhận 04 mô hình"): a span from the year it was formed
+_SINCE_FORMED = re.compile(
+    r"\b(?:từ\s+khi|kể\s+từ\s+khi|sau\s+khi)\s+(?:được\s+)?(?:thành\s+lập|sáp\s+nhập|sắp\s+xếp|hợp\s+nhất)"
+    r"(?:\s+(?:xã|phường|đặc\s+khu|đơn\s+vị\s+hành\s+chính))?(?:\s+(?:đến\s+nay|tới\s+nay))?",
+    re.I,
+)
+
+
+def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] = None) -> list[When]:
+    """Each mention of time in a clause, in order (document dates are masked out by the caller); ``formed`` is the
+    year a merged unit was formed, for "từ khi thành lập (đến nay)"."""
     out: list[When] = []
     spans: list[tuple[int, int]] = []
+    if formed is not None and as_of_year is not None and formed <= as_of_year:
+        for m in _SINCE_FORMED.finditer(text):
+            out.append(When(span=(formed, as_of_year), at=m.start()))
+            spans.append((m.start(), m.end()))
     for m in _SPAN.finditer(text):
         if m.group("n"):
             n = number_value(m.group("n"))
@@ -513,7 +547,7 @@ def whens(text: str, *, as_of_year: Optional[int] = None) -> list[When]:
     for m in _DATED.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        out.append(When(years=[int(m.group("y") or m.group("m") or m.group("q"))], at=m.start()))
+        out.append(When(years=[int(m.group("y") or m.group("m") or m.group("q"))], at=m.start(), dated=True))
     for m in _LAST_YEAR.finditer(text):
         out.append(When(years=[int(m.group("y"))], at=m.start()))
     bare = _BARE.match(text)

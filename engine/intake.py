@@ -348,10 +348,29 @@ def _predecessors(report: ReportText, own: Optional[str]) -> list[str]:
     return out
 
 
+# the report saying outright what its figures run to, wherever its opening puts it ("Số liệu trong báo cáo tính đến
+# ngày 30/11/2025; số liệu trước ngày 01/7/2025 do các xã cũ cung cấp")
+_DATA_AS_OF = re.compile(
+    r"\bsố liệu(?:\s+(?:trong|của))?(?:\s+báo cáo)?\s+(?:được\s+)?tính\s+đến\s+(?:hết\s+)?ngày\s+"
+    r"(\d{1,2})/(\d{1,2})/(\d{4})",
+    re.I,
+)
+
+
 def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None:
     text = " ".join(p.text for p in opening)
     first_results = _first_results(report)
-    for rx, kind in _AS_OF:
+    for p in report.paragraphs[:40]:
+        said = _DATA_AS_OF.search(p.text)
+        if said:
+            try:
+                day = dt.date(int(said.group(3)), int(said.group(2)), int(said.group(1)))
+            except ValueError:
+                break
+            if not h.date or day.isoformat()[:7] <= h.date[:7]:
+                h.as_of = day
+            break
+    for rx, kind in _AS_OF if h.as_of is None else ():
         for source in (text, first_results):
             m = rx.search(source)
             if not m:
@@ -420,8 +439,20 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
         title_text,
         re.I,
     )
+    # a yearly report says its one year in its title ("Báo cáo kết quả … năm 2024 và phương hướng năm 2025"): a
+    # cumulative figure in its body ("Lũy kế từ năm 2022 đến nay …") does not widen the year it reports on
+    yearly = re.sub(r"\b(?:phương hướng|nhiệm vụ|kế hoạch)\b.*$", "", title_text, flags=re.I)
+    own_years = {int(y) for y in re.findall(rf"\bnăm\s+({_YEAR})\b(?!\s*[-–])", yearly)}
+    one_year = (
+        len(own_years) == 1
+        and h.as_of is not None
+        and own_years == {h.as_of.year}
+        and not re.search(r"\b(?:sơ kết|tổng kết|giai đoạn|\d+\s+năm)\b", yearly, re.I)
+    )
     if review:
         h.period_from = int(review.group(1))
+    elif one_year and h.as_of is not None:
+        h.period_from = h.as_of.year
     elif m:
         h.period_from = int(next(x for x in m.groups() if x))
     elif h.as_of:
@@ -521,7 +552,9 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
 # --------------------------------------------------------------------------------------------------- layout
 
 _ROMAN = re.compile(r"^(?:#+\s*)?(?:[IVX]+\.|Phần thứ|PHẦN THỨ)\s")
-_NUMBERED = re.compile(r"^(?:#+\s*)?(?P<n>\d+(?:\.\d+)*)[.)]?\s")
+# "1. …", "2.3. …", "4) …"; a bare number only before a capital ("2 Kết quả …"): "9 tháng đầu năm 2024, …:" opens a
+# sentence with a figure, not a heading
+_NUMBERED = re.compile(rf"^(?:#+\s*)?(?P<n>\d+(?:\.\d+)*)(?:[.)]\s|\s+(?=[{UP}]))")
 _LETTERED = re.compile(r"^(?:#+\s*)?[a-zđ]\)\s")
 _NO_RESULTS = re.compile(r"ĐÁNH GIÁ|PHƯƠNG HƯỚNG|NHIỆM VỤ|KIẾN NGHỊ|ĐỀ XUẤT|GIẢI PHÁP", re.I)
 _END_OF_BODY = re.compile(r"^(?:\*\*)?(?:Nơi nhận|TM\.|KT\.|T/M)", re.I)
@@ -624,7 +657,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
-_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả)\b[^()]*\)", re.I)
+_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả|tổng hợp)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -644,7 +677,7 @@ _NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\
 _SUBJECT = re.compile(
     rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
     rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
-    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:xã|phường|thị trấn)\b)"
+    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:xã|phường|thị trấn)\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b)"
     rf"|(?P<part>\b(?i:riêng)\s+(?i:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|khu)\s+(?:[{UP}]|\d))"
     # a body of the district, province or city acting ("Ủy ban nhân dân huyện công nhận 04 mô hình …"), not the
     # target it gives ("chỉ tiêu huyện giao"), a body the commune acts for or with ("do Ban Dân vận Huyện ủy mở") nor
@@ -663,6 +696,8 @@ _INTENT = re.compile(
     r"|mục tiêu\s+(?:đến|của kế hoạch|là)|định hướng)\b",
     re.I,
 )
+# a target given by a higher level (giam_ngheo.chi_tieu_giao), not one the unit sets itself
+_GIVEN_BY = re.compile(r"\b(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên)\s+(?:đã\s+)?giao\b", re.I)
 # a figure for each of the commune's parts, or their average, is no count of the commune ("Bình quân mỗi thôn có 02 mô
 # hình …", "mỗi hộ được hỗ trợ 01 con bò")
 _PER_PART = re.compile(
@@ -670,7 +705,12 @@ _PER_PART = re.compile(
 )
 # a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
 # figures are targets, read only as targets
-_TARGET_LEAD = re.compile(r"^\W*(?:\S+\s+){0,3}?chỉ tiêu\b(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)", re.I)
+# — not a clause that opens on the result of a target ("Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
+_TARGET_LEAD = re.compile(
+    r"^\W*(?!(?:kết quả|thực hiện)\b)(?:\S+\s+){0,3}?chỉ tiêu\b"
+    r"(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)",
+    re.I,
+)
 # a count of what there is now, with no year: a stock, not a year's result
 _STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đến thời điểm (?:này|báo cáo))\b", re.I)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
@@ -739,6 +779,20 @@ class _Clause:
     sentence_before: str  # the sentence's text before this clause
 
 
+# what a report says holds now: a state read after one of these is the state at the report's date, whatever year the
+# clause named before it ("Xã đạt chuẩn nông thôn mới năm 2021, hiện đạt 11/19 tiêu chí …")
+_NOW = re.compile(
+    r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )(?<!hiển )"
+    r"\b(?:hiện nay|hiện tại|hiện(?=\s+(?:có|đạt|còn|đang|vẫn|duy trì|giữ vững)\b)|đến nay|cho đến nay|tới nay|"
+    r"tính đến(?: ngày| thời điểm)?)\b",
+    re.I,
+)
+
+# the day or month an act was done ("được tổ chức ngày 15/10/2024", "vào tháng 11/2023")
+_ACT_DATE = re.compile(rf"\b(?:ngày\s+\d{{1,2}}/\d{{1,2}}/|tháng\s+\d{{1,2}}/)(?P<y>{_YEAR})\b", re.I)
+_HORIZON = re.compile(rf"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+{_YEAR}\b", re.I)
+
+
 class _Reading:
     """The state of one extraction: the report, its header, the readers, and the drafts so far."""
 
@@ -757,6 +811,7 @@ class _Reading:
         self.former_names = {fold(n).lower() for n in names}
         self.former = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
         self.ocr = report.ocr
+        self.formed = _formed(report, header) if header.predecessors else None
 
     # ------------------------------------------------------------------ time
 
@@ -764,10 +819,18 @@ class _Reading:
         self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When]
     ) -> tuple[list[Any], float]:
         """The periods a reading is for, and how sure that is."""
+        kind = reader.words.period
+        if kind == "year" and reader.ind.type == "boolean":
+            # an act done on a day: "Hội nghị sơ kết phong trào … giai đoạn 2021 - 2024 … được tổ chức ngày
+            # 15/10/2024" (the span is what is reviewed), "Phường đã tổ chức sơ kết … vào tháng 11/2023"
+            first = next((w for w in window if not w.empty), None)
+            on = _ACT_DATE.search(g.masked(cl.text, keep_time=True))  # a document's own date is masked
+            lead = cl.lead_when if first is None else first
+            if on is not None and (lead is None or lead.span):
+                window = [g.When(years=[int(on.group("y"))], at=on.start(), dated=True)]
         when = next((w for w in window if not w.empty), None) or cl.lead_when or inherited
         if when is None and cl.ctx.parent is not None:
             when = _lead_when(self, cl.ctx.parent)
-        kind = reader.words.period
         sure = 1.0
         periods: list[Any]
         if when is None:
@@ -787,11 +850,11 @@ class _Reading:
             if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
                 # "từ năm 2023 đến nay, mỗi năm xã đều ký …": an act done in each year of the span
                 return list(range(a, min(b, self.as_of_year) + 1)), 0.95
-            if kind == "year":
-                return [], 0
+            if (kind == "year" and a != b) or (kind == "span" and a == b):
+                return [], 0  # a span indicator needs a span; "từ khi thành lập (07/2025) đến nay" in 2025 is a year
             if kind == "state":
                 return ["as_of"], 1.0
-            periods = [a if a == b else f"{a}-{b}"]
+            periods = [a if a == b else f"{a}-{b}"]  # "từ khi thành lập (07/2025) đến nay" in 2025: that year
         elif kind == "span":
             return [], 0
         elif when.every:
@@ -801,6 +864,21 @@ class _Reading:
         else:
             periods = list(when.years)
         if kind == "state":
+            if (
+                when.every
+                or (
+                    reader.ind.type in ("boolean", "level")
+                    and self.as_of_year
+                    and periods
+                    and all(isinstance(p, int) and p > self.as_of_year for p in periods)
+                    and _HORIZON.search(cl.text, max(0, when.at - 12))
+                )
+                or _NOW.search(cl.text, when.at)
+            ):
+                # a state "hằng năm … đều" is the state now; an act's year to come after "đến năm" is a plan's
+                # horizon ("phản biện đồ án quy hoạch … đến năm 2035"), not its year (a count for a year to come is
+                # a target, left to after_report); "năm 2021 …, hiện đạt 11/19": what holds now
+                return ["as_of"], sure
             periods = [p if isinstance(p, int) else "as_of" for p in periods][:1]
         return periods, sure
 
@@ -846,7 +924,11 @@ class _Reading:
         # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
         # — but not an old name kept by a place inside the unit ("tại khu tập thể Phúc Trì", "thôn Minh Hương")
         mentions += (
-            [(m.start(), None) for m in self.former.finditer(before) if not _PLACE_BEFORE.search(before[: m.start()])]
+            [
+                (m.start(), None)
+                for m in self.former.finditer(before)
+                if not _PLACE_BEFORE.search(before[: m.start()]) and not self.own_name_at(before, m.start())
+            ]
             if self.former
             else []
         )
@@ -867,6 +949,11 @@ class _Reading:
             else:
                 last = "own"
         return last == "other"
+
+    def own_name_at(self, text: str, at: int) -> bool:
+        """Whether the unit's own name stands at ``at`` (a predecessor's name may begin it: "Phú Thạnh" in "Phú Thạnh
+        Đông")."""
+        return bool(self.own) and fold(text[at : at + len(self.own or "")]).lower() == self.own
 
     def intended(self, before: str) -> bool:
         """Whether an intention, a condition or a plan's target governs the end of ``before`` (``_INTENT``)."""
@@ -917,6 +1004,7 @@ class _Reading:
         quote = quote.strip(" ,;:(").strip()
         while quote[-1:] in (".", ",", ";", ":") or (quote.endswith(")") and quote.count(")") > quote.count("(")):
             quote = quote[:-1].rstrip()
+        found = -1
         if para is not None and cell is None:  # the words as the report writes them (quotes, dashes), not as matched
             lo = max(0, at - 400)
             found = para.match.find(quote, lo)
@@ -926,7 +1014,9 @@ class _Reading:
             line = cell.line
         else:
             assert para is not None  # a figure read from the text has its paragraph
-            line = para.line_at(at)
+            # the line where the quoted words begin (a hard-wrapped paragraph may start the quote a line before the
+            # figure, and `check` looks for the quote from the line cited)
+            line = para.line_at(found if 0 <= found <= at else at)
         for period in periods:
             if self.after_report(period) and not isinstance(value, bool):
                 continue  # a figure of a year after the one reported on is a target or a forecast, not a result
@@ -968,9 +1058,39 @@ def _found(patterns: list[re.Pattern], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
+def _lookalike(r: "Reader", text: str) -> bool:
+    """Whether one of the indicator's look-alikes (``not:``) is in ``text`` — not where the indicator's own longer
+    name runs on from it ("tiêu chí nông thôn mới" is the basic set's criteria; "tiêu chí nông thôn mới nâng cao" is
+    the indicator's own)."""
+    for p in r.not_:
+        for m in p.finditer(text):
+            if not any(t.start() < m.end() < t.end() for tp in r.topic for t in tp.finditer(text)):
+                return True
+    return False
+
+
+_FORMED = re.compile(
+    rf"(?:thành lập|hoạt động|sắp xếp|sáp nhập)[^.]{{0,160}}?(?:từ|kể từ)\s+ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<y>{_YEAR})",
+    re.I,
+)
+
+
+def _formed(report: ReportText, header: Header) -> Optional[int]:
+    """The year a unit formed by a merger began: the date its opening gives ("chính thức hoạt động … từ ngày
+    01/7/2025"), else 2025 for a unit formed by the 07/2025 reform of communes (its report names the reform: 01/7/2025,
+    "chính quyền địa phương hai cấp"); else unknown (an earlier merger's year is not guessed)."""
+    for p in report.paragraphs[:40]:
+        m = _FORMED.search(p.match)
+        if m:
+            return int(m.group("y"))
+    year = header.as_of.year if header.as_of else header.year
+    reform = any(re.search(r"\b0?1/0?7/2025\b|\b07/2025\b|\bhai cấp\b", p.text) for p in report.paragraphs[:40])
+    return 2025 if year and year >= 2025 and reform else None
+
+
 def _lead_when(rd: _Reading, para: Paragraph) -> Optional[g.When]:
     t = g.masked(para.match, keep_time=True)
-    ws = g.whens(t[:80], as_of_year=rd.as_of_year)
+    ws = g.whens(t[:80], as_of_year=rd.as_of_year, formed=rd.formed)
     return ws[0] if ws else None
 
 
@@ -1019,7 +1139,7 @@ def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
 def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]:
     """A unit said in full once for two figures: "năm 2023 hỗ trợ 10 con, năm 2024 hỗ trợ 12 con bò giống" — the
     classifier alone ("10 con") ends its clause, and the rest of the unit ("bò") is named in the same sentence."""
-    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;)]\s*)?$").match(cl.text, at)
+    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;).]\s*)?$").match(cl.text, at)
     if m is None:
         return None
     head = m.group("head").lower()
@@ -1027,7 +1147,8 @@ def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]
     sentence = cl.sentence_before + " " + cl.para.match[cl.start : end if end >= 0 else None]
     for full in reader.words.unit:
         words = for_matching(full).lower().split()
-        if len(words) > 1 and words[0] == head and compile_pattern(full).search(sentence):
+        # the whole unit, or the rest of it, named in the sentence ("tổng số bò giống đã hỗ trợ là 31 con")
+        if len(words) > 1 and words[0] == head and compile_pattern(" ".join(words[1:])).search(sentence):
             return re.compile(re.escape(m.group("head"))).match(cl.text, m.start("head"))
     return None
 
@@ -1061,7 +1182,7 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
         inherited: Optional[g.When] = None
         for a, b in g.clauses(stext):
             ctext = stext[a:b]
-            whens = g.whens(g.masked(ctext, keep_time=True), as_of_year=rd.as_of_year)
+            whens = g.whens(g.masked(ctext, keep_time=True), as_of_year=rd.as_of_year, formed=rd.formed)
             figs = g.figures(g.masked(ctext))
             first_fig = figs[0].start if figs else len(ctext)
             lead = next((w for w in whens if w.at < min(first_fig, 60)), None)
@@ -1135,7 +1256,7 @@ def _candidates(
         cut = max(lead.rfind(x) for x in ",;:(")
         # the figure as the grammar wrote it ("45 → 38" for "giảm từ 45 hộ … xuống còn 38 hộ": no "còn" of a remainder)
         window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
-        if r.not_ and _found(r.not_, window):
+        if r.not_ and _lookalike(r, window):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
         if level is None:
@@ -1160,8 +1281,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         after = _words_after(rd, text, fig, cl.figs[i + 1 :])
         if rd.other_unit(before + text[fig.start : fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
             continue
-        if rd.other_subject(full_before) or rd.intended(full_before):
+        if rd.other_subject(full_before):
             continue
+        if rd.intended(full_before) and not (fig.role == "target" and _GIVEN_BY.search(full_before)):
+            continue  # a target the district or province gives is no intention: "Huyện giao chỉ tiêu năm 2025 giảm …"
         role = fig.role
         if _PER_PART.search(full_before) and role in ("count", "part", "whole"):
             continue
@@ -1184,7 +1307,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             full_before,
             subjects,
             unit_needed=reading in ("count", "part", "whole", "target"),
-            verb_checked=bool(compared),
+            # "Kết quả giảm nghèo … là 18/16 hộ, vượt chỉ tiêu": a count against its target needs no verb beside it
+            verb_checked=bool(compared) or (fig.pair is not None and fig.pair.role == "target"),
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
@@ -1194,9 +1318,12 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             cands = [(r, 0, None) for r in subjects if r.reads(reading)]
         doubt = 0.0
         by_year = False
-        if reading == "count" and not cands:
-            cands = _year_breakdown(rd, cl, fig)
-            by_year = bool(cands)
+        if reading == "count" and not compared:
+            # a year as the count's label ("…, trong đó năm 2022 có 01 mô hình"): the yearly count, before any reading
+            # of the words alone (which took it for the span's total)
+            breakdown = _year_breakdown(rd, cl, fig)
+            if breakdown:
+                cands, by_year = breakdown, True
         if reading == "count" and not cands:
             cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
@@ -1205,6 +1332,14 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 # tuyến đường “xanh - sạch - đẹp” …, cùng 03 tuyến phố văn minh đô thị" — the words were the first's
                 continue
             window_whens = [w for w in cl.whens if prev_end <= w.at <= fig.end + len(after)]
+            year_after = _YEAR_IN_BRACKETS.match(cl.text, fig.end + len(after))
+            if (
+                year_after
+                and not any(not w.empty for w in window_whens)
+                and not _NOW.search(cl.text[prev_end : fig.start])  # "đến nay, … là 10/10 thôn (kết quả … 2024)"
+            ):
+                # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
+                window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
             periods, sure = rd.years(r, window_whens, cl, None)
             if not periods:
                 continue
@@ -1218,17 +1353,16 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 value = {fig.bound: fig.value}
             if level == 7:
                 notes.append(f"câu không nêu tên chỉ số; hiểu là {r.ind.name.lower()}")
-            quote = _statement(
-                r,
-                text,
-                fig.start,
+            q_end = (
                 fig.end
                 + (unit.end() - fig.end if unit else 0)
-                + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :])),
+                + len(_region_after(text, unit.end() if unit else fig.end, cl.figs[i + 1 :]))
             )
-            year_label = re.search(r"[Nn]ăm\s", text[: fig.start]) if by_year else None
-            if year_label:  # the quote keeps its year's label: "năm 2022: 02 mô hình"
-                quote = text[year_label.start() : fig.start] + quote[max(0, quote.find(text[fig.start : fig.end])) :]
+            quote = _statement(r, text, fig.start, q_end)
+            at = _year_label_at(text, fig.start) if by_year else None
+            if at is not None:  # the quote keeps its year's label: "năm 2022: 02 mô hình", "năm 2023 có 03 mô hình"
+                label = re.search(r"(?:(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?)?[Nn]ăm\s", text[at : fig.start])
+                quote = text[at + (label.start() if label else 0) : q_end]
             basis = None
             if (
                 reading == "of_target"
@@ -1270,7 +1404,21 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
 
 
 # a year as a label before a bare count: "(năm 2022: 02 mô hình; năm 2023: 03 mô hình)", "1. Năm 2022: hai mô hình"
-_YEAR_LABEL = re.compile(rf"^\W*(?:\d+[.)]\s*|[-+•]\s*)?(?:năm|Năm)\s+{_YEAR}\s*:\s*$")
+# a year as the label of a bare count: "(năm 2022: 02 mô hình; …)", "1. Năm 2022: hai mô hình", and after a total
+# "…, trong đó năm 2022 có 01 mô hình, năm 2023 có 03 mô hình", "(…; 9 tháng đầu năm 2024: 01 mô hình)"
+_YEAR_LABEL = re.compile(
+    rf"(?:^\W*(?:\d+[.)]\s*|[-+•]\s*)?|[,;(]\s*|\btrong\s+đó\s*,?\s*)"
+    rf"(?:(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu\s+)?)?(?:năm|Năm)\s+{_YEAR}\s*(?::|\bcó|\blà)\s*$"
+)
+
+
+def _year_label_at(text: str, end: int) -> Optional[int]:
+    """Where the year labelling the count that starts at ``end`` begins (``_YEAR_LABEL``), or None. The label is
+    looked for in the 60 characters before the count; a window cut mid-sentence opens on no label."""
+    lo = max(0, end - 60)
+    window = ("" if lo == 0 else "x") + text[lo:end]
+    m = _YEAR_LABEL.search(window)
+    return None if m is None else lo + m.start() - (0 if lo == 0 else 1)
 
 
 def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Reader, int, Optional[re.Match]]]:
@@ -1278,9 +1426,13 @@ def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Read
     nhận (năm 2022: 02 mô hình; năm 2023: 02 mô hình; …)", or a list after "Kết quả xây dựng mô hình “Dân vận khéo”
     qua các năm:" with "1. Năm 2022: hai mô hình"): the yearly count of the indicator whose words the sentence or the
     list's lead names, in its unit. Nothing when the lead names none, or a look-alike."""
-    if not _YEAR_LABEL.match(cl.text[: fig.start]):
+    at = _year_label_at(cl.text, fig.start)
+    if at is None:
         return []
-    lead = cl.sentence_before if cl.sentence_before.strip() else (cl.ctx.parent.text if cl.ctx.parent else "")
+    # the lead: the sentence before the label, in this clause too ("… 04 mô hình, trong đó năm 2023 có 01 mô hình")
+    lead = (cl.sentence_before + " " + cl.text[:at]).strip()
+    if not lead:
+        lead = cl.ctx.parent.text if cl.ctx.parent else ""
     lead = for_matching(lead)
     if not lead or rd.other_unit(lead[-80:]) or rd.other_subject(lead) or rd.intended(lead) or _NOT_RESULT.search(lead):
         return []
@@ -1291,12 +1443,16 @@ def _year_breakdown(rd: _Reading, cl: _Clause, fig: g.Figure) -> list[tuple[Read
         if not r.reads("count") or r.words.period != "year" or not r.unit or not r.topic:
             continue
         unit = _unit_at(r, cl.text, fig.end)
-        if unit is None or (r.not_ and _found(r.not_, cl.text)):
+        if unit is None or (r.not_ and _lookalike(r, cl.text)):
             continue
         out.append((r, 0, unit))
     named = [c for c in out if _found(c[0].topic, lead)]
     # the kind a model of no named kind is ("… đã có 06 mô hình được công nhận (năm 2022: 01 mô hình; …)"), when the
-    # lead names no other kind in this unit
+    # lead names no other kind in this unit ("Xã có 06 mô hình chuyển đổi số (năm 2023: 02 mô hình; …)")
+    if not named and any(
+        r.reads("count") and r.topic and r.unit and _found(r.topic, lead) and _found(r.unit, lead) for r in rd.readers
+    ):
+        return []
     return named or [c for c in out if c[0].words.default and _found(c[0].unit, lead)][: 1 if len(out) == 1 else 0]
 
 
@@ -1307,8 +1463,12 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _COMPOSITION = re.compile(
-    rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?(?:có|gồm)"
-    r"\s+(?:tổng\s+(?:số\s+)?)?$",
+    rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn|đặc khu)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
+    r"(?:có|gồm)\s+"
+    # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
+    r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"
+    r"[\d.,]+\s*(?:hộ|nhân\s+khẩu|khẩu|người|dân))\s*(?:,|với)\s*)*"
+    r"(?:tổng\s+(?:số\s+)?)?$",
     re.I,
 )
 _COMPOSITION_END = re.compile(r"\s*(?:$|[,.(]|(?:với|gồm|và)\b)", re.I)
@@ -1325,7 +1485,7 @@ def _count_as_whole_or_part(
     """A bare count that the grammar gave no part or whole to: the unit's make-up said on its own ("Xã có 27
     thôn.") is the whole; a count with the title right after it ("25 thôn được công nhận danh hiệu “Thôn văn
     hóa”") is the part, less surely (marked for review: its whole is elsewhere, if anywhere)."""
-    if _COMPOSITION.match(before):
+    if _COMPOSITION.match(before.rsplit(":", 1)[-1]):  # after a lead ("c) Tổ dân phố văn hóa: Thị trấn có 10 …")
         out: list[tuple[Reader, int, Optional[re.Match]]] = []
         for r in rd.readers:
             unit = _unit_at(r, cl.text, fig.end) if r.reads("whole") and r.unit else None
@@ -1371,6 +1531,13 @@ def _composition_of_kinds(rd: _Reading, r: Reader, cl: _Clause, fig: g.Figure, u
     return True
 
 
+# the year a figure is stated for, in brackets right after it, with no figure of its own ("(năm 2023 là 14/15)" is
+# another year's figure): "11/12 tổ (kết quả năm 2023)", "17/19 ấp (kết quả bình xét năm 2024 của các xã cũ …)"
+_YEAR_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:(?:theo\s+)?(?:kết\s+quả|số\s+liệu)(?:\s+(?:bình\s+xét|đánh\s+giá|công\s+nhận))?\s+)?"
+    rf"(?:năm\s+)?(?P<y>{_YEAR})\b(?![^)]*\d)",
+    re.I,
+)
 _ANOTHER_YEARS = re.compile(rf"^\W*(?:năm|Năm)\s+{_YEAR}\s+(?:là|đạt|có)\s*$")
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
 
@@ -1484,7 +1651,7 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                 if r.verb and not (_found(r.verb, text[start : m.end()]) or _found(r.verb, verb_zone)):
                     if not r.topic or r.ind.type == "items" or r.key.startswith("giam_ngheo"):
                         continue
-                if r.not_ and _found(r.not_, text[start : m.end()] + after):
+                if r.not_ and _lookalike(r, text[start : m.end()] + after):
                     continue
                 fake = g.Figure("count", Decimal(value), start, m.start())
                 # only indicators counted in this unit compete ("chưa … mô hình" is no count of "con bò")
@@ -1610,8 +1777,42 @@ def _doc_near(text: str, start: int, end: int) -> Optional[dict]:
     return None
 
 
+# a denial inside an act's words, before its verb: "lớp tập huấn … nên xã chưa cử cán bộ tham gia"
+_DENIED_INSIDE = re.compile(
+    r"\b(?:chưa|không)\s+(?:(?:được|có|kịp)\s+)?(?:cử|ký|ban hành|tổ chức|thực hiện|xây dựng|tham gia|sơ kết|tổng kết)\b",
+    re.I,
+)
+# the act said again with its object left out, denied, for another year: "…; năm 2024 không tổ chức sơ kết"
+_ELLIPTIC_DENIAL = re.compile(
+    r"^\W*(?P<when>(?:năm\s+(?:19|20)\d{2}|(?:6|sáu|9|chín)\s+tháng[^,;]{0,20}),?\s+)"
+    r"(?:(?:xã|phường|thị trấn|ubnd[^,;]{0,20})\s+)?(?:chưa|không)\s+(?:tổ chức\s+)?(?P<verb>sơ kết|tổng kết|ký kết|ký)\W*$",
+    re.I,
+)
+
+
 def _read_acts(rd: _Reading, cl: _Clause) -> None:
     text = cl.text
+    elliptic = _ELLIPTIC_DENIAL.match(text)
+    if elliptic and cl.sentence_before:
+        # the act of the clause before, whose words hold the same verb ("Phường đã tổ chức sơ kết phong trào … vào
+        # tháng 11/2023; năm 2024 không tổ chức sơ kết")
+        for r in rd.readers:
+            if r.reads("done") and r.act and r.words.period == "year":
+                for a in r.act:
+                    m = a.search(cl.sentence_before)
+                    if m and elliptic.group("verb").lower() in m.group(0).lower():
+                        periods, sure = rd.years(r, [], cl, None)
+                        if periods:
+                            rd.add(
+                                r,
+                                periods,
+                                cl.para,
+                                cl.start,
+                                text.strip(" .;"),
+                                value=False,
+                                confidence=0.8 - (1 - sure),
+                            )
+                        return
     for r in rd.readers:
         if not (r.reads("done") and r.act):
             continue
@@ -1626,9 +1827,9 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 continue
             if r.topic and rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) not in (0, 1, 2, 3, 4):
                 continue
-            if r.not_ and _found(r.not_, text[max(0, m.start() - 30) : m.end() + 40]):
+            if r.not_ and _lookalike(r, text[max(0, m.start() - 30) : m.end() + 40]):
                 continue
-            value = not _NEGATED_ACT.search(before[-40:])
+            value = not _NEGATED_ACT.search(before[-40:]) and not _DENIED_INSIDE.search(m.group(0))
             denied_after = 0
             if _NAMED_ACT.search(before):
                 pred = _ACT_PREDICATE.match(text[m.end() :])
@@ -1642,7 +1843,7 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             if tail:
                 window = [g.When(years=[int(tail.group(1))], at=m.end())] + window
             elif re.search(r"\bđều\s+(?:\w+\s+){0,2}$", before) and any(
-                w.every for w in g.whens(cl.sentence_before[:80], as_of_year=rd.as_of_year)
+                w.every for w in g.whens(cl.sentence_before[:80], as_of_year=rd.as_of_year, formed=rd.formed)
             ):
                 # "Hằng năm, xã đều ban hành kế hoạch … (năm 2022 là …, năm 2024 là …) và đều ký kết giao ước …": the
                 # "đều" takes the sentence's "hằng năm" over the years named in between
@@ -1681,7 +1882,7 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
                 continue
             if rd.other_subject(before) or rd.intended(before):
                 continue
-            if r.not_ and _found(r.not_, text[max(0, m.start() - 40) : m.end() + 30]):
+            if r.not_ and _lookalike(r, text[max(0, m.start() - 40) : m.end() + 30]):
                 continue
             level = rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) if r.topic else 0
             if level is None:
@@ -1856,7 +2057,11 @@ def _co_signer(text: str) -> list[str]:
 
 _UNNUMBERED = re.compile(
     r"^\W*(?P<doc>Quy chế phối hợp)\s+giữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+với\s+"
-    r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b",
+    r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b|"
+    # the unit as the subject that signed (and keeps) it: "UBND thị trấn đã ký và duy trì quy chế phối hợp công tác
+    # với Ủy ban MTTQ Việt Nam thị trấn, Hội Cựu chiến binh …"
+    r"^\W*(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?:đã\s+)?(?:ký(?:\s+kết)?|ban hành)"
+    r"(?:\s+và\s+(?:duy trì|thực hiện))?\s+(?P<doc2>quy chế phối hợp)(?:\s+công tác)?\s+với\s+[^.;]{3,300}",
     re.I,
 )
 
@@ -1869,17 +2074,19 @@ def _unnumbered(rd: _Reading, r: Reader, cl: _Clause) -> None:
     m = _UNNUMBERED.search(cl.text)
     if m is None or re.search(r"\b(?:chưa|không)\b", m.group(0), re.I):
         return
-    quote = cl.text[m.start("doc") : m.end()]
+    doc = "doc" if m.group("doc") else "doc2"
+    start = m.start("doc") if doc == "doc" else m.start()
+    quote = cl.text[start : m.end()]
     if r.reads("documents"):
-        rd.add(r, ["as_of"], cl.para, cl.start + m.start("doc"), quote, value=True, confidence=0.8)
+        rd.add(r, ["as_of"], cl.para, cl.start + start, quote, value=True, confidence=0.8)
     if r.reads("partners"):
-        names = _partners(cl.text[m.start("doc") :])
+        names = _partners(cl.text[m.start(doc) :])
         if names:
             rd.add(
                 r,
                 ["as_of"],
                 cl.para,
-                cl.start + m.start("doc"),
+                cl.start + start,
                 quote,
                 items=[{"name": n} for n in names],
                 confidence=0.7,
@@ -1896,6 +2103,8 @@ def _partners(text: str) -> list[str]:
         r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được|vẫn|còn hiệu lực|nhằm)(?!\w)", text
     )
     region = text[: stop.start()] if stop else text
+    # "… giữa UBND phường và Ủy ban MTTQ Việt Nam phường": the partner after the unit's body
+    region = re.sub(r"\bgiữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+và\b", "với", region)
     if not re.search(r"\bvới\b", region):
         return []
     names: list[str] = []
@@ -2022,7 +2231,15 @@ def _items_after(
     # the list belongs to the sentence that opens it: an earlier sentence of the paragraph names none of its items
     # ("Năm 2022, xã công nhận 01 mô hình. Năm 2023, … 02 mô hình, gồm:")
     tail = text[start:].rstrip().rstrip(".")
-    if (tail.endswith(":") and not re.search(r"\.\s+\S", tail)) or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region):
+    # nor does a count with another after it before the colon ("trong đó năm 2025 có 01 mô hình, năm 2026 có 03 mô
+    # hình:" lists 2026's)
+    again = unit is not None and any(
+        _year_label_at(tail, m.start()) is not None
+        for m in re.finditer(rf"\b{g.NUM}\s+{re.escape(unit.group(0))}", tail, re.I)
+    )
+    if (
+        (tail.endswith(":") and not re.search(r"\.\s+\S", tail)) or re.search(r"(?:cụ thể|gồm|như sau)\s*:\s*$", region)
+    ) and not again:
         for p in following:
             region += " " + p.text
             raw += " " + p.raw
@@ -2049,7 +2266,7 @@ def _items_after(
 _COL_ROLES = [
     # "So sánh cùng kỳ (%)", "So sánh 2023/2022 (%)", "Tăng (+), giảm (-)": against another year, no rate of a target
     ("other", rf"cùng kỳ|năm trước|{_YEAR}\s*/\s*{_YEAR}|\btăng\b|\bgiảm\b"),
-    ("label", r"chỉ tiêu|nội dung|tên"),
+    ("label", r"chỉ tiêu|chỉ số|nội dung|tên|tiêu chí"),
     ("unit", r"đvt|đơn vị"),
     ("rate", r"tỷ lệ|%|so với|so sánh"),
     ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao"),
@@ -2076,11 +2293,27 @@ _FIGURE_CELL = re.compile(r"[\d.,/%≥≤<>=\s-]+|(?:trên|dưới|hơn|khoảng
 _YEAR_CELL = re.compile(rf"^\s*(?:năm\s+)?({_YEAR})\s*$", re.I)
 
 
+def _band(row: list[Cell]) -> bool:
+    """A row merged across the table: every cell holds the same words."""
+    texts = {c.text for c in row if c.text}
+    return len(row) > 2 and len(texts) == 1
+
+
 def _header_rows(table: Table) -> int:
     """How many rows the header takes: the first row, and the rows after it that hold no figure (a second header
     row under merged cells: "Năm 2024" over "Kế hoạch | Thực hiện")."""
     n = 1
-    while n < min(3, len(table.rows) - 1) and not any(_FIGURE_CELL.fullmatch(c.text) for c in table.rows[n] if c.text):
+    # a row with a cell that opens on a figure is a row of results ("9/10 tổ dân phố (đạt 90%)"); a band across the
+    # table ("I. Chỉ tiêu về công tác dân vận chính quyền" in every merged cell) is a sub-heading of the body
+    while (
+        n < min(3, len(table.rows) - 1)
+        and not _band(table.rows[n])
+        and not any(
+            _FIGURE_CELL.fullmatch(c.text) or re.match(r"\s*\d+(?:[.,/]\d+)*\s*(?:%|\s[^\W\d]|\()", c.text)
+            for c in table.rows[n]
+            if c.text
+        )
+    ):
         n += 1
     return n
 
@@ -2111,6 +2344,16 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         return
     head_years = [int(y) for text in header.values() for y in re.findall(_YEAR, text)]
     year = max(head_years) if head_years else rd.as_of_year
+    # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
+    # that year
+    earlier = {
+        col: int(y.group(1))
+        for col, text in header.items()
+        if col not in roles
+        and re.search(r"kết quả|thực hiện", text, re.I)
+        and (y := re.search(rf"\bnăm\s+({_YEAR})\b", text))
+        and int(y.group(1)) != year
+    }
     for row in body:
         cells = {roles.get(c.col): c for c in row if c.col in roles}
         label = cells.get("label")
@@ -2119,11 +2362,20 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         unit_cell = cells.get("unit")
         unit = unit_cell.text.lower() if unit_cell else ""
         para = para_of_line.get(label.line)
+        # a row whose label names its year ("Tổ dân phố văn hóa năm 2023 (để so sánh)") is that year's
+        own = re.search(rf"\bnăm\s+({_YEAR})\b", label.text)
         for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
             cell = cells.get(role)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            _read_cell(rd, label.text, unit, cell, reading, year, para)
+            _read_cell(
+                rd, label.text, unit, cell, reading, int(own.group(1)) if own else year, para, keep_year=bool(own)
+            )
+        for col, col_year in earlier.items():
+            cell = next((c for c in row if c.col == col), None)
+            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
+                continue
+            _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
 
 
 def _read_year_columns(
@@ -2180,8 +2432,12 @@ def _read_cell(
     keep_year: bool = False,  # a state read for a named year keeps it (the merge makes the report's year as_of)
 ) -> None:
     text = for_matching(cell.text)
-    m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*", text)
-    m_num = re.fullmatch(rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*", text, re.I)
+    # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
+    words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
+    m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)
+    m_num = re.fullmatch(
+        rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*{words_after}", text, re.I
+    )
     figures: list[tuple[str, Any]] = []
     if reading is not None:
         if m_num and not m_num.group("q"):
@@ -2209,12 +2465,18 @@ def _read_cell(
         if value is None:
             continue
         for r in rd.readers:
-            if not r.reads(what) or (r.not_ and _found(r.not_, label)):
+            # a bare count in the row of a title is the units holding it ("Thôn đạt tiêu chí “6 không” | 08 thôn")
+            part = what == "count" and r.reads("part") and bool(r.topic) and _found(r.topic, label)
+            if not (r.reads(what) or part) or (r.not_ and _lookalike(r, label)):
                 continue
             if not r.topic or not _found(r.topic, label):
                 if not (r.unit and _found(r.unit, label) and r.words.default):
                     continue
-            if what == "count" and r.unit and not (_found(r.unit, label) or _found(r.unit, unit)):
+            if (
+                what == "count"
+                and r.unit
+                and not (_found(r.unit, label) or _found(r.unit, unit) or _found(r.unit, text))
+            ):
                 continue
             kind = r.words.period
             if kind == "span":
@@ -2452,21 +2714,14 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
 
 
 def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> list[Draft]:
-    """One fact per indicator and period. A figure read twice is kept once (the fuller reading); a state read for
-    several years keeps its latest as the state at the report's date; a level read differently in another paragraph
-    goes to the indicator kept for that ('elsewhere'); another contradiction is kept once and flagged."""
+    """One fact per indicator and period. A figure read twice is kept once (the fuller reading); a state read for the
+    report's own year is the state at the report's date, a state read for an earlier year named in the sentence is
+    that year's fact ("Kết quả bình xét năm 2023: 21/23 khu phố …" in a 2024 report is 2023's, not the state now); a
+    level read differently in another paragraph goes to the indicator kept for that ('elsewhere'); another
+    contradiction is kept once and flagged."""
     state = {k for k, ind in cat.indicators.items() if ind.words and ind.words.period == "state"}
-    latest: dict[str, int] = {}
-    undated = {d.indicator for d in drafts if d.indicator in state and d.period == "as_of"}
     for d in drafts:
-        if d.indicator in state and isinstance(d.period, int):
-            latest[d.indicator] = max(latest.get(d.indicator, 0), d.period)
-    for d in drafts:
-        if (
-            d.indicator in state
-            and isinstance(d.period, int)
-            and (d.period == as_of_year or (d.period == latest[d.indicator] and d.indicator not in undated))
-        ):
+        if d.indicator in state and isinstance(d.period, int) and d.period == as_of_year:
             d.period = "as_of"
     elsewhere = {
         ind.words.of: k

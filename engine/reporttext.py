@@ -310,6 +310,15 @@ _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
+# the header row of a two-column table of results ("| Nội dung | Kết quả đến 30/9/2024 |", "| Chỉ số | Kết quả năm
+# 2025 |"), not the header block laid out in two columns ("| ỦY BAN NHÂN DÂN … | CỘNG HÒA … |")
+_MD_DATA_HEAD = re.compile(
+    r"^(?!.*\b(?:CỘNG HÒA|ỦY BAN|UBND|ĐẢNG ỦY)\b).*\|\s*\**\s*(?:nội dung|chỉ tiêu|chỉ số|tiêu chí|kết quả|thực hiện|"
+    r"kế hoạch|tỷ lệ|số liệu|năm\s+(?:19|20)\d{2})\b",
+    re.I,
+)
+
+
 def _markdown_tables(read: _Read) -> None:
     """Pipe tables of a Markdown report (| Chỉ tiêu | Kế hoạch | Thực hiện |) kept as cells."""
     i, index = 0, 0
@@ -322,7 +331,9 @@ def _markdown_tables(read: _Read) -> None:
         while i < len(lines) and _MD_ROW.match(lines[i]):
             i += 1
         block = [(n, ln) for n, ln in enumerate(lines[start:i], start + 1) if not _MD_RULE.match(ln)]
-        if len(block) < 2 or max(len(ln.strip().strip("|").split("|")) for _, ln in block) < 3:
+        if len(block) < 2 or (
+            max(len(ln.strip().strip("|").split("|")) for _, ln in block) < 3 and not _MD_DATA_HEAD.search(block[0][1])
+        ):
             continue  # a layout table (the header block's two columns) is read as text
         index += 1
         table = Table(index, [])
