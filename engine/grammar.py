@@ -27,6 +27,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
+from .vi import UNIT_KINDS
+
+# the kinds of a commune-level unit, as words of a pattern ("đặc khu" as well as "xã")
+_UNITS = "|".join(k.replace(" ", r"\s+") for k in UNIT_KINDS)
+
 # --------------------------------------------------------------------------------------------------- numbers
 
 _DIGITS = {
@@ -234,6 +239,8 @@ _FROM_TO = re.compile(
     rf"(?P<b>{NUM})\s+(?P=u)\b",
     re.I,
 )
+# a count qualified as the stock at the start of the period, or held now ("19 hộ nghèo đầu năm", "… hiện có")
+_STOCK_AT_START = re.compile(r"\s+(?:[^\W\d]+\s+){0,3}?(?:đầu năm|đầu kỳ|cuối năm trước|hiện có)\b", re.I)
 _WHOLE_FIRST = re.compile(
     rf"(?P<b>{NUM})\s+(?P<u>[^\W\d]+(?:\s+[^\W\d]+){{0,2}}?)\s*,\s*trong\s+đó(?:\s+(?:có|là))?\s+(?P<a>{NUM})\s+(?P=u)\b",
     re.I,
@@ -286,7 +293,7 @@ _TARGET_STATED = re.compile(
     rf"(?:\bchỉ\s+tiêu\s+(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
     r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?"
     # whom it is for: "cho xã A", "đối với phường", or the unit right after "giao" ("huyện giao xã giảm 05 hộ")
-    r"(?:\s+(?:(?:cho|đối với)\s+[^,;.()\d]{1,40}?|(?:xã|phường|thị trấn|đặc khu)(?:\s+[^,;.()\d\s]+){0,3}?))?"
+    rf"(?:\s+(?:(?:cho|đối với)\s+[^,;.()\d]{{1,40}}?|(?:{_UNITS})(?:\s+[^,;.()\d\s]+){{0,3}}?))?"
     r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?(?:\s*\([^()]{0,80}\))?"
     r"(?:\s+là|\s*:)?\s+(?:giảm|thoát nghèo)(?:\s+(?:được|số))?\s*$",
     re.I,
@@ -349,7 +356,12 @@ def figures(text: str) -> list[Figure]:
                 words=not re.search(r"\d", m.group("a")),
                 text=m.group("a"),
             )
-            whole = Figure("target" if by_target else "whole", b, m.start("b"), m.end("b"), text=m.group("b"))
+            # "giảm được 07 hộ nghèo trên tổng số 19 hộ nghèo đầu năm": the whole is the stock the year began with,
+            # no target
+            stock = by_target and _STOCK_AT_START.match(text[m.end("b") :])
+            whole = Figure(
+                "other" if stock else "target" if by_target else "whole", b, m.start("b"), m.end("b"), text=m.group("b")
+            )
             part.pair, whole.pair = whole, part
             out += [part, whole]
             taken += [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
@@ -479,7 +491,7 @@ _YEARS = re.compile(
 )
 _SPAN = re.compile(
     rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
-    rf"(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
+    rf"(?:hết\s+)?(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
     rf"\b(?:năm|giai\s+đoạn|(?:lũy|luỹ)\s+kế)\s+(?:(?:từ\s+)?năm\s+)?(?P<c>{YEAR})\s*[-–]\s*(?:năm\s+)?(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
     rf"\bqua\s+(?P<n>{NUM})\s+năm\b|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b",
     re.I,

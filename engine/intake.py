@@ -28,6 +28,7 @@ from . import grammar as g
 from .catalogue import Catalogue
 from .model import Indicator, IntakePattern, IntakeWords
 from .reporttext import Cell, Paragraph, ReportText, Table, clean, fold, for_matching
+from .vi import UNIT_KINDS
 from .yamlsrc import YamlDoc, flow as _q
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -177,18 +178,21 @@ class Extraction:
 
 # capital letters of Vietnamese (a range such as À-Ỹ would take the small letters between them too)
 UP = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper() and c.isalpha()}))
-_UNIT_KIND = r"(?P<kind>xã|phường|thị trấn)"
+# the kinds of a commune-level unit (xã, phường, thị trấn, đặc khu), read from one place: as words in a pattern, and
+# in capitals for a header ("ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN")
+_KINDS = "|".join(k.replace(" ", r"\s+") for k in UNIT_KINDS)
+_KINDS_UP = "|".join(k.upper().replace(" ", r"\s+") for k in UNIT_KINDS)
+_UNIT_KIND = rf"(?P<kind>{_KINDS})"
 _NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
 # a name in capitals ends where the next line of a header block run into it begins ("ĐẢNG ỦY XÃ A ỦY BAN NHÂN DÂN XÃ
-# A", a Word header cell read as one line)
+# A", a Word header cell read as one line), or where the superior of the next line begins ("XÃ A HUYỆN B, TỈNH C")
+_HEAD_STOP = r"(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND|HUYỆN|TỈNH|QUẬN|THỊ XÃ|THÀNH PHỐ)\b"
 _UPPER_NAME = (
-    rf"(?P<name>(?!(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND)\b)[{UP}][{UP}]*"
-    rf"(?:[ -](?!(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND)\b)[{UP}][{UP}]*){{0,3}})"
+    rf"(?P<name>(?!{_HEAD_STOP})[{UP}][{UP}]*"
+    rf"(?:[ -](?!{_HEAD_STOP})[{UP}][{UP}]*){{0,3}})"
 )
-_HEADER_UNIT = re.compile(rf"^(?:ỦY BAN NHÂN DÂN|UBND)?\s*(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}\s*$")
-_HEADER_UNIT_IN = re.compile(
-    rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)"
-)
+_HEADER_UNIT = re.compile(rf"^(?:ỦY BAN NHÂN DÂN|UBND)?\s*(?P<kind>{_KINDS_UP})\s+(?!HỘI\b){_UPPER_NAME}\s*$")
+_HEADER_UNIT_IN = re.compile(rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>{_KINDS_UP})\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)")
 _BODY_UNIT = re.compile(rf"(?:(?P<ubnd>Ủy ban nhân dân|UBND|Ủy ban Nhân dân)\s+)?\b{_UNIT_KIND}\s+{_NAME}")
 _PLACE_DATE = re.compile(
     rf"(?P<place>[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
@@ -202,14 +206,14 @@ _AS_OF = [
 _NEIGHBOUR = re.compile(r"\b(?:giáp|giáp ranh|tiếp giáp|giáp với)\b[^.;]{0,80}$|\bgiáp ranh\b", re.I)
 _FORMER = re.compile(r"^\s*\((?:cũ|trước đây)\)", re.I)
 _OWN_PLAN = re.compile(
-    rf"\bcủa\s+(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:xã|phường|thị trấn)(?P<name>(?-i:\s+[{UP}][\w]*"
+    rf"\bcủa\s+(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:{_KINDS})(?P<name>(?-i:\s+[{UP}][\w]*"
     rf"(?:\s+[{UP}][\w]*){{0,3}}))?|^\s*(?:để|về)\s+(?:triển khai|tổ chức|tiếp tục)?\s*thực hiện|"
-    r"^\s*(?:của\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\s+)?(?:về|để)?\s*(?:triển khai\s+)?"
+    rf"^\s*(?:của\s+(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+)?(?:về|để)?\s*(?:triển khai\s+)?"
     r"(?:thực hiện\s+)?(?:Đề án|đề án)",
     re.I,
 )
 _ISSUES_PLAN = re.compile(
-    rf"(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)(?:\s+[{UP}][\w]*){{0,3}}\s+(?:đã\s+)?"
+    rf"(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})(?:\s+[{UP}][\w]*){{0,3}}\s+(?:đã\s+)?"
     r"(?:ban hành|cụ thể hóa thành|xây dựng)\s*$",
     re.I,
 )
@@ -258,7 +262,7 @@ def read_header(report: ReportText) -> Header:
         if line not in spellings[key][name]:
             spellings[key][name].append(line)
         if kind and weight > 0:
-            kinds.setdefault(key, kind.lower())
+            kinds.setdefault(key, " ".join(kind.lower().split()))
 
     for p in head:
         for col in re.split(r"\s{3,}", p.raw):
@@ -323,9 +327,9 @@ def read_header(report: ReportText) -> Header:
 
 
 _MERGED = re.compile(
-    r"\b(?:sắp xếp|sáp nhập|hợp nhất|nhập)\b[^.;]{0,160}?\b(?:(?:các|hai|ba|bốn|năm)\s+)?(?:xã|phường|thị trấn)\s+"
+    rf"\b(?:sắp xếp|sáp nhập|hợp nhất|nhập)\b[^.;]{{0,160}}?\b(?:(?:các|hai|ba|bốn|năm)\s+)?(?:{_KINDS})\s+"
     rf"(?P<list>[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}}"
-    rf"(?:\s*(?:,|\bvà\b)\s*(?:(?:xã|phường|thị trấn)\s+)?[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})+)"
+    rf"(?:\s*(?:,|\bvà\b)\s*(?:(?:{_KINDS})\s+)?[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})+)"
 )
 
 
@@ -342,7 +346,7 @@ def _predecessors(report: ReportText, own: Optional[str]) -> list[str]:
             if len(names[-1].split()) == 1 and re.match(r"\s+[^\W\d]", p.text[m.end() :]):
                 names.pop()  # "… và Kế hoạch số …": a word of the sentence, not a name
             for name in names:
-                name = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", name.strip())
+                name = re.sub(rf"^(?:{_KINDS})\s+", "", name.strip())
                 if name and fold(name).lower() != mine and name not in out:
                     out.append(name)
     return out
@@ -537,7 +541,7 @@ def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Option
                 re.I,
             )
             if issuer and (
-                not re.match(r"xã|phường|thị trấn", issuer.group("level"), re.I)
+                not re.match(_KINDS, issuer.group("level"), re.I)
                 or (
                     issuer.group("name").strip()
                     and h.commune
@@ -557,6 +561,16 @@ _ROMAN = re.compile(r"^(?:#+\s*)?(?:[IVX]+\.|Phần thứ|PHẦN THỨ)\s")
 _NUMBERED = re.compile(rf"^(?:#+\s*)?(?P<n>\d+(?:\.\d+)*)(?:[.)]\s|\s+(?=[{UP}]))")
 _LETTERED = re.compile(r"^(?:#+\s*)?[a-zđ]\)\s")
 _NO_RESULTS = re.compile(r"ĐÁNH GIÁ|PHƯƠNG HƯỚNG|NHIỆM VỤ|KIẾN NGHỊ|ĐỀ XUẤT|GIẢI PHÁP", re.I)
+_REQUIREMENT_LEAD = re.compile(
+    r"^\W*(?:yêu cầu|mức chuẩn|mức yêu cầu|tiêu chuẩn|chuẩn|nội dung tiêu chí)(?:\s+(?:của\s+)?tiêu chí)?\s*$", re.I
+)
+# a self-assessment written criterion by criterion: its assessment states each criterion's results ("II. TỰ ĐÁNH GIÁ
+# TỪNG TIÊU CHÍ", "Đánh giá mức độ đạt các chỉ tiêu"), unlike "Đánh giá chung" or "Nhiệm vụ thực hiện các chỉ tiêu"
+_BY_CRITERION = re.compile(
+    r"^(?=.*ĐÁNH GIÁ)(?!.*(?:PHƯƠNG HƯỚNG|NHIỆM VỤ|KIẾN NGHỊ|ĐỀ XUẤT|GIẢI PHÁP|\bCHUNG\b)).*"
+    r"\b(?:TỪNG|CÁC|MỖI)\s+(?:TIÊU CHÍ|CHỈ TIÊU)\b",
+    re.I,
+)
 _END_OF_BODY = re.compile(r"^(?:\*\*)?(?:Nơi nhận|TM\.|KT\.|T/M)", re.I)
 
 
@@ -618,7 +632,11 @@ def _contexts(report: ReportText) -> dict[int, Context]:
                 stack.pop()
             stack.append((level, p.text))
             if level == 1:
-                results = not _NO_RESULTS.search(p.text) or bool(re.search(r"KẾT QUẢ", p.text, re.I))
+                results = (
+                    not _NO_RESULTS.search(p.text)
+                    or bool(re.search(r"KẾT QUẢ", p.text, re.I))
+                    or bool(_BY_CRITERION.search(p.text))
+                )
             parent = None
             task = ""
             out[p.line] = Context([h for _, h in stack], results=False)
@@ -646,7 +664,10 @@ def _contexts(report: ReportText) -> dict[int, Context]:
             lead = m.group(1)
         # a numbered paragraph after one that ends with a colon is an item of its list, like a bullet
         is_item = is_bullet or (parent is not None and bool(re.match(r"^\s*\d{1,2}[.)]\s", p.raw)))
-        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_item else None, results)
+        # a criterion's requirement, led as such ("Yêu cầu: mỗi năm công nhận ít nhất 01 mô hình", "Mức chuẩn: từ 50%
+        # trở lên"): the target the result is measured against, never a result
+        stated = results and not _REQUIREMENT_LEAD.match(lead)
+        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_item else None, stated)
         out[p.line] = ctx
         if not is_item:
             parent = p if p.text.rstrip().endswith(":") else None
@@ -669,7 +690,7 @@ _NOT_RESULT = re.compile(
     r"\bít nhất\b(?!\s*\d+\s*%)",
     re.I,
 )
-_NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
+_NAMED_UNIT = re.compile(rf"\b(?:{_KINDS})\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
 # Who a clause speaks of: the last unit named before a figure ("Toàn huyện giảm 215 hộ nghèo, đạt 104% kế hoạch": the
 # 104% is the district's too). Another unit — a district, province or city as a whole, another commune by its name,
 # a former commune "(cũ)", "các xã" — or this unit ("xã", "Ủy ban nhân dân phường", its own name). A unit named after
@@ -677,7 +698,7 @@ _NAMED_UNIT = re.compile(rf"\b(?:xã|phường|thị trấn)\s+(?P<name>[{UP}][\
 _SUBJECT = re.compile(
     rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
     rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
-    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:xã|phường|thị trấn)\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b)"
+    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:{_KINDS})\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b)"
     rf"|(?P<part>\b(?i:riêng)\s+(?i:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|khu)\s+(?:[{UP}]|\d))"
     # a body of the district, province or city acting ("Ủy ban nhân dân huyện công nhận 04 mô hình …"), not the
     # target it gives ("chỉ tiêu huyện giao"), a body the commune acts for or with ("do Ban Dân vận Huyện ủy mở") nor
@@ -686,7 +707,7 @@ _SUBJECT = re.compile(
     rf"ban thường vụ|hội nông dân|hội liên hiệp phụ nữ|hội cựu chiến binh|đoàn thanh niên|liên đoàn lao động|"
     rf"mặt trận tổ quốc(?: việt nam)?|ủy ban mặt trận tổ quốc(?: việt nam)?)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã)\b"
     rf"(?!\s+(?i:giao|đã giao)\b))"
-    rf"|\b(?i:xã|phường|thị trấn)(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
+    rf"|\b(?i:{_KINDS})(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
 )
 # an intention, a condition or a plan's target that governs what follows it in the clause ("Kế hoạch … đặt mục tiêu
 # đến năm 2025 có … từ 60% trở lên", "nếu được hỗ trợ kinh phí, xã sẽ xây dựng 02 mô hình"), unless a result is
@@ -787,6 +808,9 @@ _NOW = re.compile(
     r"tính đến(?: ngày| thời điểm)?)\b",
     re.I,
 )
+
+# a title or a state said to be held now, after its figure ("… đang giữ danh hiệu", "… hiện duy trì", "vẫn giữ vững")
+_HOLDING = re.compile(r"\b(?:đang|hiện|vẫn|còn)\s+(?:giữ|duy trì)\b", re.I)
 
 # the day or month an act was done ("được tổ chức ngày 15/10/2024", "vào tháng 11/2023")
 _ACT_DATE = re.compile(rf"\b(?:ngày\s+\d{{1,2}}/\d{{1,2}}/|tháng\s+\d{{1,2}}/)(?P<y>{_YEAR})\b", re.I)
@@ -1337,6 +1361,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 year_after
                 and not any(not w.empty for w in window_whens)
                 and not _NOW.search(cl.text[prev_end : fig.start])  # "đến nay, … là 10/10 thôn (kết quả … 2024)"
+                # "24 trên 31 thôn đang giữ danh hiệu … (kết quả bình xét năm 2024)": a title held now, the year in
+                # brackets says when it was awarded
+                and not _HOLDING.search(cl.text[fig.end : year_after.start()])
             ):
                 # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
                 window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
@@ -1463,7 +1490,7 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _COMPOSITION = re.compile(
-    rf"^\W*(?:(?:toàn|cả)\s+)?(?:xã|phường|thị trấn|đặc khu)(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
+    rf"^\W*(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
     r"(?:có|gồm)\s+"
     # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
     r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"
@@ -2042,7 +2069,7 @@ def _partners_from(r: Reader, text: str, doc: re.Match) -> int:
 # the partner named beside the commune's own body as the subject of the signing: "UBND phường và Ủy ban MTTQ Việt Nam
 # phường ký kết Quy chế …"
 _CO_SIGNER = re.compile(
-    r"(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?:và|với|cùng)\s+(?P<who>[^\W\d][^.;,()]{2,80}?)\s+"
+    rf"(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+(?:và|với|cùng)\s+(?P<who>[^\W\d][^.;,()]{{2,80}}?)\s+"
     r"(?:đã\s+)?(?:cùng\s+)?(?:ký|ký kết|thống nhất ký|ban hành)\s+$",
     re.I,
 )
@@ -2056,11 +2083,11 @@ def _co_signer(text: str) -> list[str]:
 
 
 _UNNUMBERED = re.compile(
-    r"^\W*(?P<doc>Quy chế phối hợp)\s+giữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+với\s+"
+    rf"^\W*(?P<doc>Quy chế phối hợp)\s+giữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+với\s+"
     r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b|"
     # the unit as the subject that signed (and keeps) it: "UBND thị trấn đã ký và duy trì quy chế phối hợp công tác
     # với Ủy ban MTTQ Việt Nam thị trấn, Hội Cựu chiến binh …"
-    r"^\W*(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?:đã\s+)?(?:ký(?:\s+kết)?|ban hành)"
+    rf"^\W*(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+(?:đã\s+)?(?:ký(?:\s+kết)?|ban hành)"
     r"(?:\s+và\s+(?:duy trì|thực hiện))?\s+(?P<doc2>quy chế phối hợp)(?:\s+công tác)?\s+với\s+[^.;]{3,300}",
     re.I,
 )
@@ -2104,12 +2131,12 @@ def _partners(text: str) -> list[str]:
     )
     region = text[: stop.start()] if stop else text
     # "… giữa UBND phường và Ủy ban MTTQ Việt Nam phường": the partner after the unit's body
-    region = re.sub(r"\bgiữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+và\b", "với", region)
+    region = re.sub(rf"\bgiữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+và\b", "với", region)
     if not re.search(r"\bvới\b", region):
         return []
     names: list[str] = []
     for part in re.split(r"\bvới\b", region)[1:]:
-        part = re.sub(r"\b(?:giữa\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:xã|phường|thị trấn)\b", "", part)
+        part = re.sub(rf"\b(?:giữa\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\b", "", part)
         # the next document of the list ends this one's partners ("… với Hội Nông dân, Quy chế số 04/… với …")
         part = re.sub(r"(?:,|\bvà\b)?\s*\b(?:Quy chế|Kế hoạch|Quyết định|Chương trình phối hợp)\b.*$", "", part)
         for name in re.split(r",|\bvà\b", part):
@@ -2344,6 +2371,29 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         return
     head_years = [int(y) for text in header.values() for y in re.findall(_YEAR, text)]
     year = max(head_years) if head_years else rd.as_of_year
+    # two header rows, a year over each pair of columns ("Năm 2023" over "Kế hoạch | Thực hiện", then "Năm 2024" over
+    # the same): each column is its role in its own year, the year of the latest columns being the table's own
+    by_year = _columns_by_year(header)
+    pairs = {y for _, y in by_year.values() if {"plan", "actual"} <= {r for r, y2 in by_year.values() if y2 == y}}
+    if len(pairs) >= 2 and "label" in roles.values():
+        label_col = next(c for c, r in roles.items() if r == "label")
+        unit_col = next((c for c, r in roles.items() if r == "unit"), None)
+        for row in body:
+            by_col = {c.col: c for c in row}
+            label = by_col.get(label_col)
+            if label is None or not label.text:
+                continue
+            unit = by_col[unit_col].text.lower() if unit_col in by_col else ""
+            for col, (role, col_year) in by_year.items():
+                cell = by_col.get(col)
+                if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
+                    continue
+                reading = {"actual": None, "plan": "target", "rate": "of_target"}[role]
+                para = para_of_line.get(label.line)
+                # an earlier year's columns give that year's counts and acts; its states (a rate, the titles
+                # held) were overtaken by the table's own year
+                _read_cell(rd, label.text, unit, cell, reading, col_year, para, states=col_year == year)
+        return
     # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
     # that year
     earlier = {
@@ -2376,6 +2426,22 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
                 continue
             _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
+
+
+def _columns_by_year(header: dict[int, str]) -> dict[int, tuple[str, int]]:
+    """The columns whose header names both a year and a role of its own ("Năm 2023 Kế hoạch", "Năm 2024 Thực hiện"):
+    column → (role, year)."""
+    out: dict[int, tuple[str, int]] = {}
+    for col, text in header.items():
+        y = re.search(rf"\b({_YEAR})\b", text)
+        if y is None or re.search(r"cùng kỳ|so sánh|\btăng\b|\bgiảm\b", text, re.I):
+            continue
+        role = next(
+            (r for r, rx in _COL_ROLES if r in ("plan", "actual", "rate") and re.search(rx, text.lower())), None
+        )
+        if role:
+            out[col] = (role, int(y.group(1)))
+    return out
 
 
 def _read_year_columns(
@@ -2430,6 +2496,7 @@ def _read_cell(
     year: Optional[int],
     para: Optional[Paragraph],
     keep_year: bool = False,  # a state read for a named year keeps it (the merge makes the report's year as_of)
+    states: bool = True,  # False: a column of an earlier year beside the table's own, whose states are outdated
 ) -> None:
     text = for_matching(cell.text)
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
@@ -2479,7 +2546,7 @@ def _read_cell(
             ):
                 continue
             kind = r.words.period
-            if kind == "span":
+            if kind == "span" or (kind == "state" and not states):
                 continue
             period: Any = "as_of" if kind == "state" and not keep_year else year
             if period is None:
@@ -3004,7 +3071,7 @@ def fact_data(
     h = ex.header
     kind = h.kind or "xã"
     unit = name or f"{kind} {h.commune}"
-    bare = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", unit, flags=re.I)
+    bare = re.sub(rf"^(?:{_KINDS})\s+", "", unit, flags=re.I)
     # without an id or a province, the plans the title names may tell the commune's id (they say whom they cover)
     known = catalogue.commune_id_for(slug(bare), h.title or "") if catalogue and not province else None
     cid = commune_id or known or "/".join(x for x in (slug(province) if province else None, slug(bare)) if x)

@@ -196,6 +196,7 @@ def _decode(path: Path) -> _Read:
     lines = unicodedata.normalize("NFC", text).split("\n")
     read = _Read(lines, encoding)
     _markdown_tables(read)
+    _spaced_tables(read)
     return read
 
 
@@ -342,6 +343,56 @@ def _markdown_tables(read: _Read) -> None:
             table.rows.append([Cell(index, r, c, clean(p), p.strip(), n) for c, p in enumerate(parts, 1)])
             read.table_lines[n] = index
         read.tables.append(table)
+
+
+_GAP = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned with spaces: words one space apart
+
+
+def _spaced_cells(line: str) -> list[tuple[int, str]]:
+    """A line's cells where two spaces or more (or a tab) part them, with the column each starts at."""
+    return [(m.start(), m.group(0)) for m in _GAP.finditer(line.expandtabs(8))]
+
+
+def _spaced_tables(read: _Read) -> None:
+    """Tables of a plain-text report aligned with spaces ("TT  Chỉ tiêu      ĐVT   Năm 2022  Năm 2023"): a block of
+    lines of three cells or more under a header row that names a table of figures (the same words as a Markdown
+    table's). A body cell belongs to the header's column it starts nearest to, so an empty cell leaves a gap, not a
+    shift."""
+    lines = read.lines
+    index = len(read.tables)
+    i = 0
+    while i < len(lines):
+        head = _spaced_cells(lines[i])
+        if (
+            i + 1 in read.table_lines
+            or len(head) < 3
+            or not _MD_DATA_HEAD.search("| " + " | ".join(t for _, t in head))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j + 1 not in read.table_lines and len(_spaced_cells(lines[j])) >= 3:
+            j += 1
+        if j - i < 2:
+            i += 1
+            continue
+        index += 1
+        table = Table(index, [])
+        starts = [at for at, _ in head]
+        for r, n in enumerate(range(i, j), 1):
+            cols: dict[int, list[str]] = {}
+            for at, text in _spaced_cells(lines[n]):
+                col = min(range(len(starts)), key=lambda k: (abs(starts[k] - at), k))
+                cols.setdefault(col, []).append(text)
+            table.rows.append(
+                [
+                    Cell(index, r, c + 1, clean(" ".join(cols.get(c, []))), " ".join(cols.get(c, [])), n + 1)
+                    for c in range(len(starts))
+                ]
+            )
+            read.table_lines[n + 1] = index
+        read.tables.append(table)
+        i = j
 
 
 # --------------------------------------------------------------------------------------------------- PDF and OCR
