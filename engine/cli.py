@@ -559,10 +559,11 @@ def _audit(
     allow_unreviewed: bool = False,
     plans: tuple[str, ...] = (),
     rule_globs: tuple[str, ...] = (),
+    asked: Asked = Asked(),
 ):
     """Audit for the document commands: every commune kept; input errors reported, their communes left out; only
-    the findings in the run's scope (--plan, --rule)."""
-    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed)
+    the findings in the run's scope (--plan, --rule); a report's unsaid date and unit as the user gave them."""
+    cat, diags, inputs, originals, policy = _prepare(rules_dir, paths, allow_unreviewed, asked)
     sel = _scope(cat, plans, rule_globs)
     if not inputs and diags.has_errors():
         raise InputError(diags.items)
@@ -685,6 +686,7 @@ DOCUMENT_NAMES = {
 @PLAN_OPTION
 @RULE_OPTION
 @ALLOW_UNREVIEWED
+@REPORT_IDENTITY
 @guarded
 def report(
     paths: tuple[Path, ...],
@@ -705,6 +707,10 @@ def report(
     plans: tuple[str, ...],
     rule_globs: tuple[str, ...],
     allow_unreviewed: bool,
+    as_of,
+    unit_name: Optional[str],
+    commune_id: Optional[str],
+    province: Optional[str],
 ) -> None:
     """Draft a document from a commune's facts: the commune's own draft, the review sheet, or the self-assessment table.
 
@@ -729,7 +735,8 @@ def report(
     from .documents.review import ReviewOptions, review_options_from
 
     fmt = _choose(DOCUMENT_FORMATS, fmt, output, "md")
-    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
+    asked = _asked(as_of, unit_name, commune_id, province)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs, asked)
     review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
     for name, value in (
         ("body", reviewer_body),
@@ -769,6 +776,7 @@ def report(
 @PLAN_OPTION
 @RULE_OPTION
 @ALLOW_UNREVIEWED
+@REPORT_IDENTITY
 @guarded
 def shortfalls(
     paths: tuple[Path, ...],
@@ -779,6 +787,10 @@ def shortfalls(
     plans: tuple[str, ...],
     rule_globs: tuple[str, ...],
     allow_unreviewed: bool,
+    as_of,
+    unit_name: Optional[str],
+    commune_id: Optional[str],
+    province: Optional[str],
 ) -> None:
     """The shortfall list: one row per unmet, at-risk or claimed-only finding (XLSX, CSV, Markdown, JSON).
 
@@ -789,7 +801,8 @@ def shortfalls(
       chitieu shortfalls facts/ --plan 13-ĐA/TU --rule 'van-dong-*'
     """
     fmt = _choose(SHORTFALL_FORMATS, fmt, output, "md")
-    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs)
+    asked = _asked(as_of, unit_name, commune_id, province)
+    result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs, asked)
     if _deliver(SHORTFALL_FORMATS[fmt], Run.of(result), Options(), output, inputs, force, diags):
         _tell("document-written", document=_say("document-shortfalls"), path=output)
     _finish(diags, {}, "never", output)

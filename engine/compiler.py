@@ -19,6 +19,7 @@ other side of a claim check) travel in the observation and are compared by field
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
@@ -115,6 +116,10 @@ class CompiledCatalogue:
         }
         # rules that can be waived: a waiver of any other rule (a record, which is never unmet) reaches no pattern
         self.waivable = {b.rule_id for b in self.branches if b.join and b.join.fact_type == WAIVER}
+        # what every run's Rete is built from, worked out once and kept with the catalogue (chitieu.catcache): the
+        # ruleset as the C core reads it, and the fields each rule's observations carry
+        self.ruleset_json = json.dumps(self.definition(), ensure_ascii=False, separators=(",", ":"))
+        self.fields_by_rule = self.observation_fields()
 
     def definition(self) -> dict[str, dict]:
         """The ruleset as durable_rules reads it, one rule per branch. Each observation pattern tests first what most

@@ -338,6 +338,8 @@ def build_finding(
     notes = list(
         dict.fromkeys(as_sentence(n) for n in evidence_notes + (m.notes if m else []) + obs.extra_notes + notes)
     )
+    if status == "insufficient_data" and outcome.reason == "no_fact" and not (m and m.facts):
+        notes += _given_for_other_periods(cat, lr, commune, w)
     if w.partial and status != "not_applicable":
         notes.append(f"{w.label.capitalize()} chưa kết thúc: số liệu tính đến {w.as_of_phrase}.")
     values = FindingValues(_Described(cat, commune, lr, w, m, parts, outcome, unit, notes, waiver_out))
@@ -403,6 +405,32 @@ def _missing(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window"
                 ind = cat.indicators.get(key)
                 names.append(ind.name[:1].lower() + ind.name[1:] if ind else key)
     return ", ".join(dict.fromkeys(names))
+
+
+def _given_for_other_periods(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window") -> list[str]:
+    """For a rule without a figure in this period: the periods the report does give its figures for ("bình xét năm
+    2023" in a 2024 report is 2023's result, not the state the 2024 target is judged on) — an auditor asks for the
+    period missing, not for a figure the report already has."""
+    out = []
+    for _, meas in lr.rule.measures():
+        for key in (meas.of, meas.per):
+            given = {lf.fact.period for lf in cf.by_indicator().get(key, [])} if key else set()
+            if not key or not given or facts_in(cf, key, w):
+                continue
+            ind = cat.indicators.get(key)
+            name = ind.name[:1].lower() + ind.name[1:] if ind else key
+            periods = sorted(given, key=lambda p: (p.kind == "as_of", p.start, p.end))
+            said = ", ".join(
+                "tại thời điểm báo cáo"
+                if p.kind == "as_of"
+                else f"năm {p.start}"
+                if p.kind == "year"
+                else f"giai đoạn {p.start}–{p.end}"
+                for p in periods
+            )
+            missing = "tại thời điểm báo cáo" if w.kind == "as_of" else w.label
+            out.append(f"Báo cáo nêu {name} {said}, nhưng chưa nêu số liệu {missing}.")
+    return list(dict.fromkeys(out))
 
 
 def _waiver_out(

@@ -115,11 +115,13 @@ class HeaderField:
 HEADER_SIDES = (((2, 2), (3, 5)), ((6, 9), (10, 14)))
 HEADER_ROWS = (
     (
-        HeaderField(("commune", "id"), "Mã xã", "Do chương trình ghi; không sửa.", locked=True),
+        HeaderField(("commune", "id"), "Mã đơn vị", "Do chương trình ghi; không sửa.", locked=True),
         HeaderField(("report", "title"), "Tên (trích yếu) báo cáo", "Như ghi trên báo cáo."),
     ),
     (
-        HeaderField(("commune", "name"), "Tên xã", "Ví dụ: xã Tịnh An."),
+        HeaderField(
+            ("commune", "name"), "Tên đơn vị", "Ghi cả loại đơn vị: xã Tịnh An, phường Nghĩa Lộ, đặc khu Lý Sơn."
+        ),
         HeaderField(("report", "number"), "Số, ký hiệu báo cáo", "Ví dụ: 125/BC-UBND; để trống nếu chưa có số."),
     ),
     (

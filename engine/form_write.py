@@ -695,7 +695,7 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
         (
             "text",
             "Điền tên báo cáo, số và ngày báo cáo, ngày tính số liệu (“Số liệu tính đến ngày”), ngày bắt đầu kỳ "
-            "báo cáo và cơ quan báo cáo vào các ô nền vàng. Không sửa “Mã xã”. Ngày ghi dạng ngày/tháng/năm.",
+            "báo cáo và cơ quan báo cáo vào các ô nền vàng. Không sửa “Mã đơn vị”. Ngày ghi dạng ngày/tháng/năm.",
         ),
         ("head", f"3. Cách điền {MAIN}"),
         (

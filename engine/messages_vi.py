@@ -388,6 +388,18 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "{key} là danh sách mục: dùng 'aggregate: count'",
         ),
         (
+            rf"(?P<key>{Q}) is a list of items: give 'items' \(each with a name\)",
+            "{key} là danh sách mục: ghi 'items' (mỗi mục có tên), không ghi 'value'",
+        ),
+        (
+            rf"(?P<key>{Q}) is (?P<type>[a-z_]+), not a list of items: give 'value'",
+            "{key} có kiểu {type}, không phải danh sách mục: ghi 'value', không ghi 'items'",
+        ),
+        (
+            rf"(?P<key>{Q}) is boolean: the value must be true or false, got (?P<got>{ANY})",
+            "{key} là chỉ tiêu có/không: giá trị phải là true hoặc false, nhưng gặp {got}",
+        ),
+        (
             rf"'document_kinds' names the document a yes/no task requires; (?P<key>{Q}) is (?P<type>\S+)",
             "'document_kinds' nêu văn bản mà một nhiệm vụ có/không đòi hỏi; {key} có kiểu {type}",
         ),

@@ -91,7 +91,7 @@ class Runtime:
         self._read = compiled.read_conclusions
         # the C core tests every property of a fact at each node it passes: an observation goes in with only the
         # fields its rule reads (a threshold's carries no counts of conclusions, a chain's no interval)
-        self._fields = compiled.observation_fields()
+        self._fields = compiled.fields_by_rule
         self._seen: set[tuple[str, str]] = set()
         self._errors: list[str] = []
         self._sid = 0
@@ -101,10 +101,9 @@ class Runtime:
         self._id_hashes: set[int] = set()
         self._next_id = 0
         self._stored = False
-        definition = compiled.definition()
         for b in compiled.branches:
             self._actions[b.name] = self._action(b)
-        self._handle: Optional[int] = _core.create_ruleset(self._name, _dumps(definition))
+        self._handle: Optional[int] = _core.create_ruleset(self._name, compiled.ruleset_json)
 
     # -- life cycle
     def close(self) -> None:

@@ -91,6 +91,24 @@ def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
             "'giam_ngheo.so_ho_giam' counts whole hộ: 2.5 is not whole",
         ),
         (
+            "  - {indicator: dvk.mo_hinh, period: 2023, value: 3, source: {line: 1, quote: q}}",
+            "3, source",
+            "type-mismatch",
+            "'dvk.mo_hinh' is a list of items: give 'items' (each with a name)",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, items: [{name: a}], source: {line: 1, quote: q}}",
+            "[{name: a}]",
+            "type-mismatch",
+            "'giam_ngheo.so_ho_giam' is count, not a list of items: give 'value'",
+        ),
+        (
+            "  - {indicator: dvcq.ke_hoach_nam, period: 2023, value: 3, source: {line: 1, quote: q}}",
+            "3, source",
+            "type-mismatch",
+            "'dvcq.ke_hoach_nam' is boolean: the value must be true or false, got ",
+        ),
+        (
             "  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 150, source: {line: 1, quote: q}}",
             "150",
             "out-of-range",

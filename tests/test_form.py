@@ -302,7 +302,7 @@ def test_a_formula_is_read_as_its_saved_result_never_computed(filled_form, rows,
 def test_a_blank_required_header_cell_is_an_error_at_that_cell(filled_form, tmp_path):
     wb = load_workbook(filled_form)
     ws = wb[MAIN]
-    ws["C4"] = None  # Tên xã
+    ws["C4"] = None  # Tên đơn vị
     ws["J6"] = None  # Số liệu tính đến ngày
     ws["J5"] = "ngày mai"
     bad = tmp_path / "thieu.xlsx"
@@ -542,7 +542,7 @@ def test_the_form_carries_keys_validations_and_protection(blank_form, catalogue,
         assert not ws.cell(poor, M[name]).protection.locked, name
     assert ws["C3"].value == "quang-ngai/tinh-an" and ws["C3"].protection.locked  # the commune's id
     assert ws["J3"].value is None and not ws["J3"].protection.locked  # the report's title
-    assert ws["B3"].value == "Mã xã:" and ws["B3"].protection.locked
+    assert ws["B3"].value == "Mã đơn vị:" and ws["B3"].protection.locked
 
     def validation(coordinate):
         found = [dv for dv in ws.data_validations.dataValidation if coordinate in dv.sqref]

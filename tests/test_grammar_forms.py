@@ -348,10 +348,15 @@ def test_a_report_titled_only_with_its_year_is_read_for_that_year_and_its_as_of_
         encoding="utf-8",
     )
     # nothing dates the figures: neither a draft nor a check is made with a date chitieu would have to make up
-    for command in (("facts", "extract"), ("check", "--allow-unreviewed")):
+    commands = [("facts", "extract"), ("check", "--allow-unreviewed"), ("report", "--allow-unreviewed")]
+    commands.append(("shortfalls", "--allow-unreviewed"))
+    for command in commands:
         run = run_cli(*command, str(report))
         assert (run.code, run.out) == (2, ""), run.err
         assert f"{report}:1:1: error[report-unknown]: " in run.err and "--as-of" in run.err
+        # every command that says so takes the date it asks for
+        given = run_cli(*command, str(report), "--as-of", "2024-12-31")
+        assert given.code in (0, 1) and "Đông Quang" in given.out and "error[" not in given.err, (command, given.err)
     run = run_cli("facts", "extract", str(report), "--as-of", "2024-12-31")
     assert run.code == 0, run.err
     draft = yaml.safe_load(run.out)

@@ -464,6 +464,9 @@ def test_an_earlier_years_bình_xét_is_not_read_as_the_state_of_the_audit(tmp_p
     run = run_cli("check", str(facts), "--format", "json", "--rule", "khu-dan-cu-van-hoa")
     found = {f["rule_id"]: f for f in json.loads(run.out)["findings"]}
     assert found["khu-dan-cu-van-hoa"]["status"] == status
+    if status == "insufficient_data":  # the finding says which period the report did give, for the auditor to ask
+        said = [n for n in found["khu-dan-cu-van-hoa"]["notes"] if n.startswith("Báo cáo nêu số khu dân cư")]
+        assert said and said[0].endswith(f"năm {period}, nhưng chưa nêu số liệu tại thời điểm báo cáo."), said
 
 
 # --------------------------------------------------------------------------------------------------- guesses refused
