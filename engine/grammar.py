@@ -290,12 +290,14 @@ _BY_TARGET = re.compile(
 # giao năm 2024 giảm 03 hộ nghèo" — the year, the unit it is for and an aside are no result between them
 _GIVER = r"(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên|UBND\s+(?:huyện|tỉnh|thành phố|thị xã))"
 _TARGET_STATED = re.compile(
-    rf"(?:\bchỉ\s+tiêu\s+(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
+    # the target's topic may stand between "chỉ tiêu" and its giver ("Chỉ tiêu giảm nghèo UBND tỉnh giao … là 62 hộ")
+    rf"(?:\bchỉ\s+tiêu\s+(?P<topic>giảm\s+(?:hộ\s+)?nghèo\s+)?(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao"
+    rf"|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
     r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?"
     # whom it is for: "cho xã A", "đối với phường", or the unit right after "giao" ("huyện giao xã giảm 05 hộ")
     rf"(?:\s+(?:(?:cho|đối với)\s+[^,;.()\d]{{1,40}}?|(?:{_UNITS})(?:\s+[^,;.()\d\s]+){{0,3}}?))?"
     r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?(?:\s*\([^()]{0,80}\))?"
-    r"(?:\s+là|\s*:)?\s+(?:giảm|thoát nghèo)(?:\s+(?:được|số))?\s*$",
+    r"(?:(?:\s+là|\s*:)?\s+(?:giảm|thoát nghèo)(?:\s+(?:được|số))?|(?(topic)\s+là|(?!)))\s*$",
     re.I,
 )
 

@@ -270,3 +270,19 @@ def test_a_bon_awarded_the_title_is_counted_with_the_others(tmp_path):
     got = _values(_draft(tmp_path, "Hiện nay, 20/24 thôn, bon đạt danh hiệu “Bon văn hóa”, “Thôn văn hóa”.\n"))
     assert got.get(("kdc.so_khu_van_hoa", "as_of")) == 20
     assert got.get(("kdc.tong_so_khu", "as_of")) == 24
+
+
+# --------------------------------------------------------------------------------------------------- targets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chỉ tiêu giảm nghèo UBND tỉnh giao cho xã năm 2024 là 12 hộ. Năm 2024, xã giảm được 05 hộ nghèo.",
+        "Chỉ tiêu giảm hộ nghèo huyện giao năm 2024 là 12 hộ; năm 2024 xã đã giảm 05 hộ nghèo.",
+    ],
+)
+def test_a_target_with_its_topic_before_the_giver_is_the_target(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got.get(("giam_ngheo.chi_tieu_giao", 2024)) == 12
+    assert got.get(("giam_ngheo.so_ho_giam", 2024)) == 5
