@@ -336,9 +336,10 @@ def _load_fact_file(
     cf = communes.get(ff.commune.id)
     if cf is None:
         commune = ff.commune
-        if commune.kind is None and vi.unit_kind(commune.name) is None and vi.issuer_kind(ff.report.issuer):
-            # 'name: Tịnh An' beside 'issuer: UBND phường Tịnh An': the unit is the phường its own body names
-            commune = commune.model_copy(update={"kind": vi.issuer_kind(ff.report.issuer)})
+        # 'name: Tịnh An' beside 'issuer: UBND phường Tịnh An': the unit is the phường its own body names
+        named = vi.issuer_kind(ff.report.issuer) if commune.kind is None and not vi.unit_kind(commune.name) else None
+        if named:
+            commune = commune.model_copy(update={"kind": named})
         cf = communes[ff.commune.id] = CommuneFacts(commune)
     elif cf.commune.name != ff.commune.name:
         diags.at(

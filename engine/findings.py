@@ -20,6 +20,7 @@ from .model import (
     BoundOut,
     CommuneOut,
     FactOut,
+    FactPeriod,
     Finding,
     Indicator,
     PeriodOut,
@@ -396,41 +397,43 @@ def _bare(value: Any) -> str:
     return vi.count(Decimal(str(value)))
 
 
-def _missing(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window") -> str:
-    """The names of what the rule measures that the report gives no figure for in this period ("" when none)."""
-    names = []
+def _without_figures(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window") -> list[tuple[str, str]]:
+    """What the rule measures that the report gives no figure for in this period: (indicator key, its name in a
+    sentence), each once, in the rule's order."""
+    out = {}
     for _, m in lr.rule.measures():
         for key in (m.of, m.per):
-            if key and not facts_in(cf, key, w):
+            if key and key not in out and not facts_in(cf, key, w):
                 ind = cat.indicators.get(key)
-                names.append(ind.name[:1].lower() + ind.name[1:] if ind else key)
-    return ", ".join(dict.fromkeys(names))
+                out[key] = ind.name[:1].lower() + ind.name[1:] if ind else key
+    return list(out.items())
+
+
+def _missing(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window") -> str:
+    """The names of what the rule measures that the report gives no figure for in this period ("" when none)."""
+    return ", ".join(dict.fromkeys(name for _, name in _without_figures(cat, lr, cf, w)))
 
 
 def _given_for_other_periods(cat: "Catalogue", lr: "LoadedRule", cf: "CommuneFacts", w: "Window") -> list[str]:
     """For a rule without a figure in this period: the periods the report does give its figures for ("bình xét năm
     2023" in a 2024 report is 2023's result, not the state the 2024 target is judged on) — an auditor asks for the
     period missing, not for a figure the report already has."""
+    missing = "tại thời điểm báo cáo" if w.kind == "as_of" else w.label
     out = []
-    for _, meas in lr.rule.measures():
-        for key in (meas.of, meas.per):
-            given = {lf.fact.period for lf in cf.by_indicator().get(key, [])} if key else set()
-            if not key or not given or facts_in(cf, key, w):
-                continue
-            ind = cat.indicators.get(key)
-            name = ind.name[:1].lower() + ind.name[1:] if ind else key
+    for key, name in _without_figures(cat, lr, cf, w):
+        given = {lf.fact.period for lf in cf.by_indicator().get(key, [])}
+        if given:
             periods = sorted(given, key=lambda p: (p.kind == "as_of", p.start, p.end))
-            said = ", ".join(
-                "tại thời điểm báo cáo"
-                if p.kind == "as_of"
-                else f"năm {p.start}"
-                if p.kind == "year"
-                else f"giai đoạn {p.start}–{p.end}"
-                for p in periods
-            )
-            missing = "tại thời điểm báo cáo" if w.kind == "as_of" else w.label
+            said = ", ".join(_period_words(p) for p in periods)
             out.append(f"Báo cáo nêu {name} {said}, nhưng chưa nêu số liệu {missing}.")
     return list(dict.fromkeys(out))
+
+
+def _period_words(p: FactPeriod) -> str:
+    """A fact's period as a sentence says it: 'năm 2023', 'giai đoạn 2022–2024', 'tại thời điểm báo cáo'."""
+    if p.kind == "as_of":
+        return "tại thời điểm báo cáo"
+    return f"năm {p.start}" if p.kind == "year" else f"giai đoạn {p.start}–{p.end}"
 
 
 def _waiver_out(
