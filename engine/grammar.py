@@ -273,6 +273,11 @@ _OVER_TARGET = re.compile(
     r"(?:đã\s+)?giao)?\s*$",
     re.I,
 )
+# a figure the target is said of: "… chỉ tiêu 30 hộ được giao", "chỉ tiêu 05 hộ huyện giao"
+_GIVEN_AFTER = re.compile(
+    r"\s+(?:hộ|mô hình|hồ sơ)?(?:\s+nghèo)?\s*(?:(?:được|đã được|do)\s+)?(?:(?:huyện|tỉnh|thành phố|cấp trên)\s+)?giao\b",
+    re.I,
+)
 _DIFF_LEAD = re.compile(r"\b(?P<w>vượt|thiếu|hụt)\s*$", re.I)
 _DIFF_TAIL = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+so với\s+(?:chỉ tiêu|kế hoạch)", re.I)
 # the plan's figure in brackets after a result: "đạt 124% kế hoạch (kế hoạch 25 hộ)", "(KH giao: 06 hộ)"
@@ -398,8 +403,10 @@ def figures(text: str) -> list[Figure]:
             continue
         q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
         bound = _QUAL.get(q.group(1).lower()) if q else None
-        if _OVER_TARGET.search(before):
+        if _OVER_TARGET.search(before) and not _GIVEN_AFTER.match(text, m.end()):
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
+        elif _OVER_TARGET.search(before):
+            role = "target"  # "vượt chỉ tiêu 30 hộ được giao": the target given, exceeded
         elif (
             _TARGET_LEAD.search(before)
             or _TARGET_STATED.search(text[max(0, m.start() - 160) : m.start()])
@@ -523,7 +530,16 @@ _MONTHS_OF = re.compile(
 # since the unit was formed ("Từ khi thành lập đến nay, xã đã công nhận 04 mô hình"): a span from the year it was formed
 _SINCE_FORMED = re.compile(
     r"\b(?:từ\s+khi|kể\s+từ\s+khi|sau\s+khi)\s+(?:được\s+)?(?:thành\s+lập|sáp\s+nhập|sắp\s+xếp|hợp\s+nhất)"
-    r"(?:\s+(?:xã|phường|đặc\s+khu|đơn\s+vị\s+hành\s+chính))?(?:\s+(?:đến\s+nay|tới\s+nay))?",
+    r"(?:\s+(?:xã|phường|đặc\s+khu|đơn\s+vị\s+hành\s+chính))?"
+    rf"(?:\s+(?:đến\s+nay|tới\s+nay|(?:đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+(?P<to>{YEAR})\b))?",
+    re.I,
+)
+# a span from a day, a month or a year in brackets to now ("Từ ngày 01/7/2025 đến nay", "Tính từ khi triển khai Kế
+# hoạch số 38/KH-UBND (năm 2023) đến nay", "từ tháng 7/2025 đến ngày 10/12/2025")
+_SINCE = re.compile(
+    rf"\b(?:kể\s+)?từ\s+(?:ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<d>{YEAR})|tháng\s+\d{{1,2}}/(?P<m>{YEAR})|"
+    rf"khi\b[^.;()]{{0,80}}?\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\))"
+    rf"\s*,?\s*(?:đến|tới)\s+(?:nay|hiện nay|ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<e>{YEAR}))\b",
     re.I,
 )
 
@@ -535,7 +551,16 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
     spans: list[tuple[int, int]] = []
     if formed is not None and as_of_year is not None and formed <= as_of_year:
         for m in _SINCE_FORMED.finditer(text):
-            out.append(When(span=(formed, as_of_year), at=m.start()))
+            to = int(m.group("to")) if m.group("to") else as_of_year
+            if formed <= to:
+                out.append(When(span=(formed, to), at=m.start()))
+                spans.append((m.start(), m.end()))
+    for m in _SINCE.finditer(text):
+        if as_of_year is None or any(s <= m.start() < e for s, e in spans):
+            continue
+        lo, hi = int(m.group("d") or m.group("m") or m.group("y")), int(m.group("e") or as_of_year)
+        if lo <= hi:
+            out.append(When(span=(lo, hi), at=m.start()))
             spans.append((m.start(), m.end()))
     for m in _SPAN.finditer(text):
         if m.group("n"):
@@ -581,11 +606,29 @@ _YEAR_LEAD = rf"\s*(?:(?:năm|Năm)\s+{YEAR}\b|{YEAR}\s+[^\W\d/]|(?:\d+|sáu|ch�
 _CUT = re.compile(rf";|:(?={_YEAR_LEAD})|,(?={_YEAR_LEAD})|\((?={_YEAR_LEAD})")
 
 
+# a list of years, one statement for each ("Các năm 2022, 2023 và 2024, UBND … đều ban hành …", "vào tháng 01 các năm
+# 2023, 2024 và 2025"): a comma inside it starts no clause
+_LIST_BEFORE = re.compile(rf"\bnăm\s+{YEAR}(?:\s*,\s*(?:năm\s+)?{YEAR})*\s*$", re.I)
+_LIST_AFTER = re.compile(rf"\s*(?:năm\s+)?{YEAR}\s*(?:,\s*(?:năm\s+)?{YEAR}\s*)*(?:,|và\b|hoặc\b)", re.I)
+
+
+_YEAR_ONLY = re.compile(rf"\s*(?:năm\s+)?{YEAR}\s*\)", re.I)
+
+
+def in_year_list(text: str, comma: int) -> bool:
+    """Whether the comma at ``comma`` separates the years of one list ("năm 2022, 2023 và 2024")."""
+    return bool(_LIST_BEFORE.search(text[max(0, comma - 80) : comma])) and bool(_LIST_AFTER.match(text, comma + 1))
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """A sentence cut into clauses: at ';', and at ',', ':' or '(' where a new year starts ("…; năm 2024 …",
-    "(năm 2023 giảm …, 2024 …)"). Offsets into ``text``."""
+    "(năm 2023 giảm …, 2024 …)"), not inside a list of years. Offsets into ``text``."""
     out, start = [], 0
     for m in _CUT.finditer(text):
+        if m.group(0) == "," and in_year_list(text, m.start()):
+            continue
+        if m.group(0) == "(" and _YEAR_ONLY.match(text, m.end()):
+            continue  # "(năm 2023)" alone dates what stands before it: "Kế hoạch số 38/KH-UBND (năm 2023) đến nay"
         if text[start : m.start()].strip():
             out.append((start, m.start()))
         start = m.end()

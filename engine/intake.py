@@ -678,6 +678,13 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
+# a total of the counts just listed year by year ("…; tổng cộng 18 mô hình"), and a plan period's target ("đạt 150%
+# chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
+_TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
+_PLAN_PERIOD = re.compile(
+    r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\s+(?:của\s+)?(?:cả\s+|toàn\s+)?giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)",
+    re.I,
+)
 _INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả|tổng hợp)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
@@ -699,7 +706,11 @@ _SUBJECT = re.compile(
     rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
     rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
     rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:{_KINDS})\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b)"
-    rf"|(?P<part>\b(?i:riêng)\s+(?i:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|khu)\s+(?:[{UP}]|\d))"
+    # one of the unit's parts, singled out ("riêng thôn Đông …") or the clause's subject ("Bản Nậm Sáo 1 giảm 06 hộ",
+    # "Tổ dân phố số 2 và số 9 chưa giảm được hộ nghèo nào"): its own figure, not the unit's — but not a place where
+    # the unit acts ("xã công nhận 01 mô hình tại thôn Tây Hà")
+    rf"|(?P<part>(?:\b(?i:riêng)\s+|^\W*|[;:,]\s*)"
+    rf"(?i:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|tổ|khu)\s+(?:[{UP}]|\d|(?i:số)\s*\d))"
     # a body of the district, province or city acting ("Ủy ban nhân dân huyện công nhận 04 mô hình …"), not the
     # target it gives ("chỉ tiêu huyện giao"), a body the commune acts for or with ("do Ban Dân vận Huyện ủy mở") nor
     # the agent of a passive ("Xã được Ủy ban nhân dân tỉnh công nhận …")
@@ -760,6 +771,20 @@ class Reader:
         return what in self.words.read
 
 
+# the verbs an act is written with; the same act said in the passive puts its object first ("Giao ước thi đua giữa
+# chính quyền với Mặt trận … được ký kết vào tháng 01", "Kế hoạch … đã được ban hành")
+_ACT_VERBS = re.compile(r"^(?P<v>ký kết|ký|ban hành|tổ chức|xây dựng|thực hiện|triển khai|cử)\s+(?P<o>\S.*)$", re.I)
+
+
+def passive_of(phrase: str) -> Optional[str]:
+    """An act's phrase ("ký kết giao ước thi đua") in the passive voice ("giao ước thi đua … được ký kết"), or None
+    when it does not open on a verb of acts."""
+    m = _ACT_VERBS.match(phrase.strip())
+    if not m or len(m.group("o").split()) < 2:
+        return None
+    return f"{m.group('o')} … được {m.group('v')}"
+
+
 def compile_words(cat: Catalogue) -> list[Reader]:
     out = []
     for ind in cat.indicators.values():
@@ -775,7 +800,8 @@ def compile_words(cat: Catalogue) -> list[Reader]:
                 [compile_pattern(x) for x in w.topic],
                 [compile_pattern(x) for x in w.unit],
                 [compile_pattern(x) for x in w.verb],
-                [compile_pattern(x) for x in w.act],
+                [compile_pattern(x) for x in w.act]
+                + [compile_pattern(p) for p in (passive_of(x) for x in w.act) if p is not None],
                 [compile_pattern(x) for x in w.not_],
                 levels,
                 docs,
@@ -852,9 +878,11 @@ class _Reading:
             lead = cl.lead_when if first is None else first
             if on is not None and (lead is None or lead.span):
                 window = [g.When(years=[int(on.group("y"))], at=on.start(), dated=True)]
-        when = next((w for w in window if not w.empty), None) or cl.lead_when or inherited
+        when = next((w for w in window if not w.empty), None) or self.whole_period(cl) or cl.lead_when or inherited
         if when is None and cl.ctx.parent is not None:
             when = _lead_when(self, cl.ctx.parent)
+        if kind == "years" and _PLAN_PERIOD.search(cl.text) and (when is None or not when.span):
+            return [], 0  # "Năm 2024, … đạt 60% chỉ tiêu cả giai đoạn": a plan period's rate, never the year's
         sure = 1.0
         periods: list[Any]
         if when is None:
@@ -905,6 +933,24 @@ class _Reading:
                 return ["as_of"], sure
             periods = [p if isinstance(p, int) else "as_of" for p in periods][:1]
         return periods, sure
+
+    def whole_period(self, cl: _Clause) -> Optional[g.When]:
+        """The period a clause's total of a series, or a plan period's rate, stands for, when the clause names no year
+        of its own: "năm 2022 thành lập 04 mô hình, …, năm 2024 thành lập 05 mô hình; tổng cộng 15 mô hình" is the
+        total of 2022–2024, not of 2024; "đạt 125% chỉ tiêu giai đoạn" is the rate of the plan period (the years the
+        sentence names, else the report's own span), never of the last year named."""
+        if any(not w.empty for w in cl.whens):
+            return None
+        total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
+        if not (total or plan):
+            return None
+        masked = g.masked(cl.sentence_before, keep_time=True)
+        named = sorted({y for w in g.whens(masked, as_of_year=self.as_of_year) for y in w.years})
+        if len(named) >= 2:
+            return g.When(span=(named[0], named[-1]), at=0)
+        if plan and len(self.report_years) > 1:
+            return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
+        return None
 
     # ------------------------------------------------------------------ where a topic is found
 
@@ -1197,10 +1243,18 @@ _VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,2}\s*(?::|\s+là
 _PASSIVE = r"(?:[\"“][^\"”]{0,60}[\"”]\s*)?(?:đã\s+)?được\s+(?:[^\W\d]+\s+){0,6}?"
 
 
+def is_question(sentence: str) -> bool:
+    """Whether a sentence asks rather than states (a questionnaire's "Câu 8: … đánh giá công tác dân vận chính
+    quyền?", "Xã đã ký quy chế phối hợp chưa?"): its words are the question's, not a result."""
+    return sentence.rstrip(" *_\"”)").endswith("?")
+
+
 def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
     out = []
     text = para.match
     for s in para.sentences:
+        if is_question(s.text):
+            continue  # "Câu 9: Việc sơ kết phong trào thi đua “Dân vận khéo”?": a question states nothing
         stext = for_matching(s.text)
         offset = s.start
         inherited: Optional[g.When] = None
@@ -1332,7 +1386,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             subjects,
             unit_needed=reading in ("count", "part", "whole", "target"),
             # "Kết quả giảm nghèo … là 18/16 hộ, vượt chỉ tiêu": a count against its target needs no verb beside it
-            verb_checked=bool(compared) or (fig.pair is not None and fig.pair.role == "target"),
+            # "…; tổng cộng 18 mô hình": the total of a series needs no verb either
+            verb_checked=bool(compared)
+            or (fig.pair is not None and fig.pair.role == "target")
+            or bool(_TOTAL_OF_SERIES.match(full_before)),
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
@@ -1865,10 +1922,13 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 if pred:
                     value, denied_after = False, pred.end()
             # the year written with the act ("… dân vận chính quyền năm 2024") is the act's year
-            tail = re.match(rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR})\b", text[m.end() :])
+            # — each year of a list ("… vào tháng 01 các năm 2023, 2024 và 2025")
+            tail = re.match(
+                rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR}(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}\b)*)\b", text[m.end() :]
+            )
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
             if tail:
-                window = [g.When(years=[int(tail.group(1))], at=m.end())] + window
+                window = [g.When(years=[int(y) for y in re.findall(_YEAR, tail.group(1))], at=m.end())] + window
             elif re.search(r"\bđều\s+(?:\w+\s+){0,2}$", before) and any(
                 w.every for w in g.whens(cl.sentence_before[:80], as_of_year=rd.as_of_year, formed=rd.formed)
             ):

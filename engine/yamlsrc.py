@@ -209,7 +209,7 @@ def parse_scalar(value: str) -> Any:
 # a plain scalar that is safe inside a flow collection: no indicator character first, none of , [ ] { } # : inside,
 # no space at either end (YAML 1.2, 7.3.3)
 _DATE_TEXT = re.compile(r"\d{4}-\d{4}|\d{4}-\d{2}(-\d{2})?")  # periods and dates, read as text by chitieu
-_PLAIN_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:\n\t]*(?<=\S)")
+_PLAIN_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:\n\t]*(?<=[^\s?])")  # "…?}": PyYAML fails
 
 
 def flow(value: Any) -> str:
