@@ -130,6 +130,12 @@ DOCUMENT = re.compile(
     rf"(?:,?\s*(?:cùng\s+)?ngày:?\s*(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?",
     re.I,
 )
+# a regulation cited by its number alone, its kind said once for a list of them or only by its code ("các quy chế phối
+# hợp đã ký: số 01/QC-UBND …; số 02/QC-UBND …", "Hội Nông dân (số 08/QC-UBND-HND)"): the code names the kind
+CODED_REGULATION = re.compile(
+    r"(?<![\w/])số:?\s*(?P<number>\d+/(?P<kind>QC)(?:PH)?(?:[-/][\w&.\-]*)?)"
+    r"(?:,?\s*(?:cùng\s+)?ngày:?\s*(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
+)
 _CODE = re.compile(r"(?<![\w])\d+(?:[/-][\w&.]*[A-ZĐ][\w&.\-]*)+", re.U)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _MONTH = re.compile(r"\b(?:tháng|quý)\s+[\dIV]{1,4}/\d{4}\b|\b\d{1,2}/\d{4}\b", re.I)
@@ -167,7 +173,7 @@ def parse_document(text: str, at: int = 0) -> Optional[dict]:
     return document_of(m) if m else None
 
 
-_KIND_NAMES = {"qđ": "Quyết định", "kh": "Kế hoạch"}
+_KIND_NAMES = {"qđ": "Quyết định", "kh": "Kế hoạch", "qc": "Quy chế"}
 
 
 def document_of(m: re.Match) -> dict:
@@ -226,8 +232,12 @@ _PERCENT = re.compile(
     re.I,
 )
 _RATIO = re.compile(
-    rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})(?=\s*[^\W\d]|\s*\))", re.I
+    rf"(?P<a>{_RATIO_NUM})\s*(?:/\s*|\s+trên\s+(?:tổng\s+số\s+)?)(?P<b>{_RATIO_NUM2})"
+    # its unit after it, or — a ratio ending the clause, labelled ("năm 2022 là 48/53;"), never a day and month
+    rf"(?=\s*[^\W\d]|\s*\)|(?P<end>\s*(?:[;,.]\s|[;,.]?\s*$)))",
+    re.I,
 )
+_LABELLED = re.compile(r"\b(?:là|đạt)\s*:?\s*$", re.I)
 # the part and its whole apart in one clause: "08 ấp được công nhận ấp văn hóa trên tổng số 09 ấp" (the words between
 # hold no figure), and the whole first: "có 07 khóm, trong đó 06 khóm được công nhận …" (the same unit again)
 _RATIO_APART = re.compile(
@@ -378,6 +388,8 @@ def figures(text: str) -> list[Figure]:
         a, b = number_value(m.group("a")), number_value(m.group("b"))
         if a is None or b is None:
             continue
+        if m.group("end") is not None and not (_LABELLED.search(text[: m.start()]) and a <= b and "/" in m.group(0)):
+            continue  # "… ngày 10/12": a day and month, not a part of a whole
         before = text[max(0, m.start() - 20) : m.start()]
         by_target = re.search(r"\bgiảm(?:\s+được)?\s*:?\s*$", before, re.I) or _BY_TARGET.match(text[m.end() :])
         part = Figure(
@@ -522,8 +534,10 @@ _CURRENT = re.compile(
 # ít nhất 01 mô hình")
 _EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b|\bmỗi\s+năm\b(?=[^.;]{0,80}?\bđều\b)", re.I)
 # the months before "năm YYYY" that make it a part of that year ("9 tháng", "06 tháng đầu", "quý III")
+# — and "cùng kỳ" (the same months of an earlier year: "cao hơn cùng kỳ năm 2023 (48,2%)")
 _MONTHS_OF = re.compile(
-    r"\b(?:\d{1,2}|ba|sáu|chín|mười|mười một)\s+tháng(?:\s+(?:đầu|cuối))?\s*$|\bquý\s+[IV\d]+\s*$", re.I
+    r"\b(?:\d{1,2}|ba|sáu|chín|mười|mười một)\s+tháng(?:\s+(?:đầu|cuối))?\s*$|\bquý\s+[IV\d]+\s*$|\bcùng\s+kỳ\s*$",
+    re.I,
 )
 
 

@@ -678,6 +678,8 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 
 # a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
+# the measure the sentence before spoke of, named again by a demonstrative ("tỷ lệ này", "chỉ số này")
+_THIS_MEASURE = re.compile(r"\b(?:tỷ lệ|chỉ số|con số|kết quả)\s+(?:này|nói trên|trên)\b", re.I)
 # a total of the counts just listed year by year ("…; tổng cộng 18 mô hình"), and a plan period's target ("đạt 150%
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 _TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
@@ -688,7 +690,7 @@ _PLAN_PERIOD = re.compile(
 _INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả|tổng hợp)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
-    r"\bcùng kỳ\b|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
+    r"\bcùng kỳ\b(?!\s+năm\s+(?:19|20)\d\d)|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
     r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b|\btrên địa bàn\s+(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
     re.I,
 )
@@ -852,6 +854,7 @@ class _Reading:
         self.comma_units = [u for r in self.readers for u in r.unit if "," in u.pattern]
         self.drafts: list[Draft] = []
         self.used_lines: set[int] = set()
+        self.said_before: list[Reader] = []  # the indicators the last sentence read (for "tỷ lệ này")
         as_of = header.as_of
         self.as_of_year = as_of.year if as_of else header.year
         first = header.period_from or self.as_of_year
@@ -1275,11 +1278,13 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
 def _read_paragraph(rd: _Reading, para: Paragraph, ctx: Context, following: list[Paragraph]) -> None:
     subjects: list[Reader] = []
     sentence = None
+    rd.said_before = []
     cls = _read_clauses(rd, para, ctx)
     items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
     place = {id(c): i for i, c in enumerate(items)}
     for cl in cls:
         if cl.sentence_before == "" and sentence is not cl.start:
+            rd.said_before = subjects or rd.said_before  # what "tỷ lệ này" in the next sentence speaks of
             subjects = []
         sentence = cl.start
         _read_figures(rd, cl, subjects, following)
@@ -1393,10 +1398,34 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
-        if not cands and reading in ("part", "whole") and _ANOTHER_YEARS.match(full_before) and not after.strip(" )"):
+        if (
+            not cands
+            and reading in ("part", "whole")
+            and _ANOTHER_YEARS.match(full_before)
+            and not after.strip(" ).;,")
+        ):
             # "15/17 thôn đạt danh hiệu … (năm 2023 là 14/17)": the same measure of another year, with no unit of its
             # own, for the indicators the sentence has just read
             cands = [(r, 0, None) for r in subjects if r.reads(reading)]
+            if not cands and cl.sentence_before:
+                # "Số tổ dân phố, thôn đạt danh hiệu văn hóa: năm 2022 là 48/53; năm 2023 là 50/53": a series labelled
+                # by year, the measure and its unit named once in the lead before the colon
+                lead = cl.sentence_before.split(";")[0]
+                if ":" in lead:
+                    lead = lead.rsplit(":", 1)[0]
+                    cands = [
+                        (r, 2, None)
+                        for r in rd.readers
+                        if r.reads(reading)
+                        and r.unit
+                        and _found(r.unit, lead)
+                        and (not r.topic or _found(r.topic, lead))
+                        and not (r.not_ and _lookalike(r, lead))
+                    ]
+        if not cands and reading == "percent" and _THIS_MEASURE.search(before[-40:]):
+            # "Năm 2024, tỷ lệ này của thị trấn đạt 41,5%": the measure the sentence before named
+            said: list[tuple[Reader, int, Optional[re.Match]]] = [(r, 2, None) for r in rd.said_before]
+            cands = [c for c in said if c[0].reads("percent")][:1]
         doubt = 0.0
         by_year = False
         if reading == "count" and not compared:
@@ -1547,7 +1576,10 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _COMPOSITION = re.compile(
-    rf"^\W*(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
+    # after what says it holds now ("Hiện nay xã có …", "Sau khi sắp xếp thôn, xã có 27 thôn")
+    r"^\W*(?:(?:hiện nay|hiện tại|đến nay|tính đến\s+[^,;]{1,30}|sau\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
+    r"[^,;]{0,30})\s*,?\s*)?"
+    rf"(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
     r"(?:có|gồm)\s+"
     # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
     r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"
@@ -2017,12 +2049,17 @@ def _of_kind(r: Reader, text: str) -> list[re.Match]:
     """The documents of the reader's kind in a clause, or the decision one was issued with ("Quy chế phối hợp giữa …
     với … (ban hành kèm theo Quyết định số 52/QĐ-UBND …)")."""
     assert r.docs is not None
-    return [
+    found = [
         m
         for m in g.DOCUMENT.finditer(text)
         if r.docs.fullmatch(m.group("kind"))
         or re.search(rf"\b(?:{r.docs.pattern})\b[^.;]{{0,160}}?\bkèm theo\s+$", text[: m.start()], re.I)
     ]
+    if r.docs.fullmatch("Quy chế"):  # and those cited by number alone, their code naming the kind ("số 02/QC-UBND")
+        cited = [(m.start(), m.end()) for m in g.DOCUMENT.finditer(text)]
+        found += [m for m in g.CODED_REGULATION.finditer(text) if not any(a <= m.start() < b for a, b in cited)]
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _opens_list(r: Reader, text: str) -> bool:
@@ -2035,7 +2072,11 @@ def _opens_list(r: Reader, text: str) -> bool:
 def _opens_with(r: Reader, text: str) -> list[re.Match]:
     """The documents of the reader's kind in a clause that is an item of a list of them ("2. Quy chế phối hợp số
     03/… với …"), else none."""
-    mine = [m for m in g.DOCUMENT.finditer(text) if r.docs is not None and r.docs.fullmatch(m.group("kind"))]
+    mine = [
+        m
+        for m in (_of_kind(r, text) if r.docs is not None else [])
+        if r.docs is not None and (r.docs.fullmatch(m.group("kind")) or m.re is g.CODED_REGULATION)
+    ]
     return mine if mine and re.fullmatch(r"\W*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", text[: mine[0].start()]) else []
 
 
@@ -2352,7 +2393,7 @@ def _items_after(
 
 _COL_ROLES = [
     # "So sánh cùng kỳ (%)", "So sánh 2023/2022 (%)", "Tăng (+), giảm (-)": against another year, no rate of a target
-    ("other", rf"cùng kỳ|năm trước|{_YEAR}\s*/\s*{_YEAR}|\btăng\b|\bgiảm\b"),
+    ("other", rf"cùng kỳ|năm (?:liền )?trước|{_YEAR}\s*/\s*{_YEAR}|\btăng\b|\bgiảm\b"),
     ("label", r"chỉ tiêu|chỉ số|nội dung|tên|tiêu chí"),
     ("unit", r"đvt|đơn vị"),
     ("rate", r"tỷ lệ|%|so với|so sánh"),
@@ -2464,6 +2505,18 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         and (y := re.search(rf"\bnăm\s+({_YEAR})\b", text))
         and int(y.group(1)) != year
     }
+    # — or the year before, named so ("Thực hiện năm trước", "Kết quả năm trước"; not "cùng kỳ năm trước", the same
+    # months of it)
+    earlier.update(
+        {
+            col: year - 1
+            for col, text in header.items()
+            if roles.get(col) in (None, "other")
+            and year
+            and re.search(r"\b(?:kết quả|thực hiện)\s+(?:cả\s+)?năm\s+(?:trước|liền trước)\b", text, re.I)
+            and not re.search(r"cùng kỳ", text, re.I)
+        }
+    )
     for row in body:
         cells = {roles.get(c.col): c for c in row if c.col in roles}
         label = cells.get("label")

@@ -192,3 +192,173 @@ def test_exceeding_a_target_by_n_is_still_the_difference(tmp_path):
 def test_the_answer_after_a_question_is_read():
     assert is_question("Câu 9: Việc sơ kết phong trào thi đua “Dân vận khéo”?")
     assert not is_question("Trả lời: năm 2024, xã chưa tổ chức sơ kết phong trào.")
+
+
+# --------------------------------------------------------------------------------------------------- the same months
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Năm 2024, tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến của xã đạt 71,4%, cao hơn cùng kỳ "
+            "năm 2023 (48,2%).\n",
+            {
+                ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 71.4,
+                ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023): 48.2,
+            },
+        ),
+        # a second writer: a count of the same months of last year is no count of that whole year
+        (
+            "Năm 2024, xã giảm 06 hộ nghèo, so với cùng kỳ năm 2023 (giảm 04 hộ).\n",
+            {("giam_ngheo.so_ho_giam", 2024): 6},
+        ),
+    ],
+)
+def test_the_same_months_of_an_earlier_year_are_a_part_of_that_year(tmp_path, body, expected):
+    assert _values(_draft(tmp_path, body)) == expected
+
+
+def test_the_same_months_without_a_year_stay_unread(tmp_path):
+    body = "Tỷ lệ hồ sơ giải quyết trực tuyến của toàn huyện cùng kỳ đạt 58,0%." + CONTROL
+    assert _values(_draft(tmp_path, body)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- the make-up now
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Sau khi sắp xếp thôn, xã có 21 thôn, 6.120 hộ.\n", "Hiện nay xã có 21 thôn, 6.120 hộ với 24.300 nhân khẩu.\n"],
+)
+def test_the_units_make_up_after_what_says_it_holds_now(tmp_path, body):
+    assert _values(_draft(tmp_path, body)) == {("kdc.tong_so_khu", "as_of"): 21}
+
+
+def test_the_make_up_before_the_merger_is_not_the_units(tmp_path):
+    assert _values(_draft(tmp_path, "Trước sắp xếp, xã có 12 thôn." + CONTROL)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- this rate
+
+
+def test_this_rate_is_the_measure_the_sentence_before_named(tmp_path):
+    first = (
+        "Năm 2024, tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến của xã đạt 61,2%. Năm 2023, tỷ lệ này "
+        "đạt 47,5%.\n"
+    )
+    # a second writer: the measure first, the year after, another demonstrative
+    second = (
+        "Tỷ lệ hồ sơ được tiếp nhận và giải quyết trực tuyến năm 2024 đạt 61,2%. Cuối năm 2023, chỉ số này mới "
+        "đạt 47,5%.\n"
+    )
+    for n, body in enumerate((first, second)):
+        (tmp_path / str(n)).mkdir()
+        assert _values(_draft(tmp_path / str(n), body))[("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023)] == 47.5
+
+
+def test_this_rate_after_a_sentence_of_another_measure_is_not_read(tmp_path):
+    body = "Năm 2024, xã giảm 05 hộ nghèo. Năm 2023, tỷ lệ này đạt 47,5%.\n"
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 5}
+
+
+# --------------------------------------------------------------------------------------------------- documents listed
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- UBND xã thực hiện các quy chế phối hợp đã ký: số 01/QC-UBND ngày 05/01/2022 với Ủy ban MTTQ Việt Nam xã; "
+        "số 02/QC-UBND với Hội Nông dân xã; số 03/QC-UBND với Hội Cựu chiến binh xã.\n",
+        # a second writer: the first by its kind, the rest by number in brackets after their partners
+        "- UBND xã tiếp tục thực hiện các quy chế phối hợp đã ký với Ủy ban MTTQ Việt Nam xã (Quy chế số "
+        "03/QC-UBND-MTTQ ngày 10/02/2022), với Đoàn Thanh niên xã (số 07/QC-UBND-ĐTN) và Hội Cựu chiến binh xã "
+        "(số 09/QC-UBND-CCB) cùng ngày 14/4/2022.\n",
+    ],
+)
+def test_regulations_cited_by_number_alone_their_code_naming_the_kind(tmp_path, body):
+    values = _values(_draft(tmp_path, body))
+    assert values[("dvcq.quy_che_phoi_hop", "as_of")] is True
+    assert values[("dvcq.so_quy_che_neu", "as_of")] == 3
+    assert values[("dvcq.doi_tac_phoi_hop", "as_of")] == 3
+
+
+def test_a_coded_number_of_another_kind_is_no_regulation():
+    assert g.CODED_REGULATION.search("số 09-KH/ĐU") is None
+    assert g.CODED_REGULATION.search("số 12/KH-UBND") is None
+    assert g.CODED_REGULATION.search("(số 08/QCPH-UBND-HND)").group("number") == "08/QCPH-UBND-HND"
+
+
+# --------------------------------------------------------------------------------------------------- words of acts
+
+
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        (
+            "Ngày 03/3/2024, UBND xã ban hành Kế hoạch số 31/KH-UBND về xây dựng mô hình tuyên truyền, vận động Nhân "
+            "dân bàn giao mặt bằng thực hiện dự án đường tỉnh 615.\n",
+            "gpmb.ke_hoach_mo_hinh",
+        ),
+        (
+            "Ủy ban MTTQ Việt Nam xã chủ trì 02 hội nghị phản biện xã hội đối với đồ án quy hoạch chi tiết khu trung "
+            "tâm xã.\n",
+            "dtvm.tham_gia_phan_bien_quy_hoach",
+        ),
+        (
+            "Ủy ban MTTQ Việt Nam xã tham gia giám sát việc thực hiện quy hoạch chung xây dựng xã và góp ý 01 đồ án "
+            "quy hoạch chi tiết.\n",
+            "dtvm.tham_gia_phan_bien_quy_hoach",
+        ),
+    ],
+)
+def test_acts_in_other_words_handing_over_the_ground_chairing_or_monitoring_a_plan(tmp_path, body, key):
+    assert _values(_draft(tmp_path, body))[(key, "as_of")] is True
+
+
+# --------------------------------------------------------------------------------------------------- a series by year
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Số thôn, tổ dân phố đạt danh hiệu văn hóa: năm 2022 là 18/21; năm 2023 là 19/21.\n",
+        # a second writer: the title in the lead's other words, no unit after the last ratio either
+        "Kết quả bình xét “Thôn văn hóa” qua các năm: năm 2022 đạt 18/21; năm 2023 đạt 19/21.\n",
+    ],
+)
+def test_a_series_of_ratios_labelled_by_year_takes_its_measure_from_the_lead(tmp_path, body):
+    assert _values(_draft(tmp_path, body)) == {
+        ("kdc.so_khu_van_hoa", 2022): 18,
+        ("kdc.tong_so_khu", 2022): 21,
+        ("kdc.so_khu_van_hoa", 2023): 19,
+        ("kdc.tong_so_khu", 2023): 21,
+    }
+
+
+def test_a_day_and_month_ending_a_clause_is_no_ratio():
+    assert g.figures(g.masked("Hội nghị được tổ chức vào ngày 10/12")) == []
+    assert [f.role for f in g.figures(g.masked("năm 2022 là 48/53;"))] == ["part", "whole"]
+
+
+# --------------------------------------------------------------------------------------------------- a table's columns
+
+TABLE = """Bảng 1. Kết quả các chỉ tiêu
+
+| Nội dung | {last} | Chỉ tiêu năm | Thực hiện cả năm |
+|---|---|---|---|
+| Mô hình “Dân vận khéo” được công nhận mới (mô hình) | 02 | 02 | 03 |
+| Tỷ lệ hồ sơ TTHC giải quyết trực tuyến (%) | 48,5 | 60 | 66,2 |
+"""
+
+
+@pytest.mark.parametrize("last", ["Thực hiện năm trước", "Kết quả năm liền trước"])
+def test_a_column_of_last_years_results_is_that_years(tmp_path, last):
+    values = _values(_draft(tmp_path, TABLE.format(last=last)))
+    assert (values[("dvk.mo_hinh", 2023)], values[("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023)]) == (2, 48.5)
+    assert (values[("dvk.mo_hinh", 2024)], values[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")]) == (3, 66.2)
+
+
+def test_a_column_of_the_same_months_last_year_is_not_last_years(tmp_path):
+    values = _values(_draft(tmp_path, TABLE.format(last="Cùng kỳ năm trước")))
+    assert ("dvk.mo_hinh", 2023) not in values and ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023) not in values
