@@ -72,14 +72,15 @@ def audit_commune(
         ids &= waivable
     commune_waivers = [lw for lw in waivers if lw.waiver.commune == commune.commune.id and lw.waiver.rule in ids]
     findings_by_rule: dict[str, list[Finding]] = {}
+    # Waivers go in ahead of the observations, in the first batch that has any: the unmet branch tests their
+    # absence ('$not'), which durable_rules decides as each fact arrives. Never on their own: a waiver matches nothing
+    # by itself, and durable_rules frees pointers it never set when it deletes a state in which no rule ever fired
+    # (a commune no plan covers, with a waiver: "free(): invalid pointer").
+    pending = [
+        waiver_fact(lw.identity, lw.waiver.rule, lw.waiver.period.key, lw.waiver.expires) for lw in commune_waivers
+    ]
     runtime.begin_state()
     try:
-        if commune_waivers:
-            # waivers go in before the observations: the unmet branch tests their absence ('$not')
-            runtime.assert_facts(
-                waiver_fact(lw.identity, lw.waiver.rule, lw.waiver.period.key, lw.waiver.expires)
-                for lw in commune_waivers
-            )
         for layer in layers:
             observations = [
                 observe(cat, lr, w, commune, findings_by_rule)
@@ -87,7 +88,10 @@ def audit_commune(
                 if needed is None or lr.id in needed
                 for w in windows_for(lr, commune)
             ]
-            fired = runtime.assert_facts(o.fact() for o in observations)
+            if not observations:
+                continue
+            fired = runtime.assert_facts(pending + [o.fact() for o in observations])
+            pending = []
             by_obs: dict[str, list[Activation]] = {}
             for a in fired:
                 by_obs.setdefault(a.obs_id, []).append(a)

@@ -101,6 +101,7 @@ class Runtime:
         self._id_hashes: set[int] = set()
         self._next_id = 0
         self._stored = False
+        self._acted = False  # an action was started in the open state
         for b in compiled.branches:
             self._actions[b.name] = self._action(b)
         self._handle: Optional[int] = _core.create_ruleset(self._name, compiled.ruleset_json)
@@ -184,13 +185,17 @@ class Runtime:
         if self._handle is not None and self._open_sid is not None:
             try:
                 # Deleting a state that never stored a fact aborts the C core (measured: a sid whose only
-                # assertion was unhandled). Such a state is left alone; it holds nothing.
-                if self._stored:
+                # assertion was unhandled); so does one in which no action ever started (its C struct's action
+                # context is never initialised and deleteStateNode frees it: "free(): invalid pointer", or a
+                # segfault, depending on the heap). Such a state is left alone, its sid never handed out again;
+                # chitieu.audit never makes one (facts that fire nothing, waivers, go in with observations).
+                if self._stored and self._acted:
                     _core.delete_state(self._handle, self._open_sid)
                     self._live_sids.discard(fnv1a32(self._open_sid))
             finally:
                 self._open_sid = None
                 self._stored = False
+                self._acted = False
                 self._seen.clear()
 
     def assert_facts(self, facts: Iterable[dict]) -> list[Activation]:
@@ -224,6 +229,7 @@ class Runtime:
         self._check(code, batch)
         started = _core.start_action_for_state(handle, state)
         messages = started[1] if started else None
+        self._acted = self._acted or bool(messages)
         while messages:
             try:
                 # one action's match: {rule name: {fact name: fact}}

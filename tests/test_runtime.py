@@ -16,7 +16,7 @@ from chitieu.diagnostics import Diagnostics
 from chitieu.runtime import EngineError, Runtime
 from chitieu.wire import ObservationFact, ValueForm
 
-from conftest import SEED_FACTS
+from conftest import SEED_FACTS, finding, run_cli
 
 
 def seed(catalogue):
@@ -175,3 +175,93 @@ except KeyboardInterrupt:
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() == "interrupted after 3", proc.stderr
     assert "base exception type" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_a_state_in_which_nothing_fired_is_left_alone_instead_of_crashing_durable(tmp_path):
+    """durable_rules' deleteStateNode frees an action context that only a started action initialises: deleting a
+    state whose facts fired nothing (a waiver alone) read garbage — "free(): invalid pointer" or a segfault. The
+    runtime leaves such a state alone. A real process, because the failure kills it."""
+    script = tmp_path / "quiet_state.py"
+    script.write_text(
+        """
+import datetime as dt
+from chitieu.catalogue import load_catalogue
+from chitieu.compiler import compile_catalogue
+from chitieu.runtime import Runtime
+from chitieu.wire import waiver_fact
+compiled = compile_catalogue(load_catalogue())
+with Runtime(compiled) as rt:
+    for i in range(3):
+        rt.begin_state()
+        fired = rt.assert_facts([waiver_fact(f"w{i}", "giam-ngheo", "2024", dt.date(2030, 1, 1))])
+        rt.end_state()
+        print(i, len(fired))
+print("closed")
+""",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-X", "faulthandler", str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n") == ["0 0", "1 0", "2 0", "closed", ""]
+
+
+def test_waivers_go_into_the_rete_with_observations_never_alone(tmp_path, monkeypatch):
+    """A commune no plan covers but named by a waiver gives no finding and asserts nothing; the seed's waiver still
+    turns its finding to waived (the waiver goes in the same batch, ahead of the observations it must exclude)."""
+    (tmp_path / "phuong.yaml").write_text(
+        """schema: chitieu.facts/1
+commune: {id: ha-noi/an-binh, name: phường An Bình, province: Hà Nội}
+report:
+  title: Báo cáo kết quả năm 2024
+  date: 2024-12-20
+  as_of: 2024-12-20
+  issuer: UBND phường An Bình
+  period: {from: 2024-01-01, to: 2024-12-20}
+facts:
+  - indicator: dvk.mo_hinh
+    period: 2024
+    items: [{name: Mô hình A}]
+    source: {line: 3, quote: xây dựng 01 mô hình}
+""",
+        encoding="utf-8",
+    )
+    (tmp_path / "waivers.yaml").write_text(
+        """schema: chitieu.waivers/1
+waivers:
+  - {rule: giam-ngheo, commune: ha-noi/an-binh, period: 2024, reason: Lý do thử., approver: Ban Dân vận,
+     expires: 2025-06-30}
+  - {rule: mo-hinh-van-dong-gpmb, commune: quang-ngai/tinh-an, period: as_of, reason: Dự án tạm dừng.,
+     approver: Ban Dân vận, expires: 2025-06-30}
+""",
+        encoding="utf-8",
+    )
+    batches: list[list[str]] = []
+    real = Runtime.assert_facts
+
+    def recorded(self, facts):
+        facts = list(facts)
+        batches.append([f["t"] for f in facts])
+        return real(self, facts)
+
+    monkeypatch.setattr(Runtime, "assert_facts", recorded)
+    run = run_cli(
+        "check",
+        str(tmp_path / "phuong.yaml"),
+        str(SEED_FACTS),
+        str(tmp_path / "waivers.yaml"),
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+        "--fail-on",
+        "never",
+    )
+    assert run.code == 0, run.err
+    doc = run.json()
+    assert not [f for f in doc["findings"] if f["commune"]["id"] == "ha-noi/an-binh"]
+    waived = finding(doc, "mo-hinh-van-dong-gpmb")
+    assert waived["status"] == "waived" and waived["waiver"]["approver"] == "Ban Dân vận"
+    assert batches and all("obs" in kinds for kinds in batches), batches
+    assert batches[0][0] == "waiver" and batches[0].count("waiver") == 1
