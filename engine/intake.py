@@ -654,6 +654,8 @@ def _contexts(report: ReportText) -> dict[int, Context]:
             and not re.match(r"^\s*[-+•–]\s", nxt.raw)
             and not _heading_level(nxt)
             and not re.search(r"\d", p.text)
+            # a bullet led "X: …" states X ("- Kinh tế tuần hoàn, du lịch nông thôn: xã chưa xây dựng được mô hình nào.")
+            and not re.match(r"^\W*[^:]{3,80}:\s+\S", p.text)
         ):
             task = p.text
             out[p.line] = Context([h for _, h in stack], results=False)
@@ -720,6 +722,10 @@ _SUBJECT = re.compile(
     rf"ban thường vụ|hội nông dân|hội liên hiệp phụ nữ|hội cựu chiến binh|đoàn thanh niên|liên đoàn lao động|"
     rf"mặt trận tổ quốc(?: việt nam)?|ủy ban mặt trận tổ quốc(?: việt nam)?)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã)\b"
     rf"(?!\s+(?i:giao|đã giao)\b))"
+    # a higher unit by its name acting ("huyện Thanh Oai đang hoàn thiện hồ sơ …"), not the one the unit belongs to
+    # ("xã … thuộc huyện Thanh Oai", "(huyện Thanh Oai)", "của huyện …")
+    rf"|(?P<higher>(?<!\bcủa )(?<!\bthuộc )(?<!\bcho )(?<!\bvới )(?<!\()(?<!\bdân )(?<!\bUBND )(?<!\bHĐND )"
+    rf"\b(?i:huyện|quận|thị xã|tỉnh)\s+[{UP}]\w*)"
     rf"|\b(?i:{_KINDS})(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
 )
 # an intention, a condition or a plan's target that governs what follows it in the clause ("Kế hoạch … đặt mục tiêu
@@ -1000,7 +1006,9 @@ class _Reading:
             [
                 (m.start(), None)
                 for m in self.former.finditer(before)
-                if not _PLACE_BEFORE.search(before[: m.start()]) and not self.own_name_at(before, m.start())
+                if not _PLACE_BEFORE.search(before[: m.start()])
+                and not self.own_name_at(before, m.start())
+                and not self.inside_own_name(before, m.start())
             ]
             if self.former
             else []
@@ -1011,7 +1019,14 @@ class _Reading:
                 continue
             if m.group("cmp"):
                 continue
-            if m.group("whole") or m.group("many") or m.group("former") or m.group("part") or m.group("body"):
+            if (
+                m.group("whole")
+                or m.group("many")
+                or m.group("former")
+                or m.group("part")
+                or m.group("body")
+                or m.group("higher")
+            ):
                 last = "other"
             elif m.group("name"):
                 name = fold(re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))).lower()
@@ -1022,6 +1037,14 @@ class _Reading:
             else:
                 last = "own"
         return last == "other"
+
+    def inside_own_name(self, text: str, at: int) -> bool:
+        """Whether ``at`` falls inside the unit's own name, a predecessor's name ending it ("Thủy Giang" in "Xuân Thủy
+        Giang")."""
+        if not self.own:
+            return False
+        folded = fold(text).lower()
+        return any(m.start() < at < m.end() for m in re.finditer(re.escape(self.own), folded))
 
     def own_name_at(self, text: str, at: int) -> bool:
         """Whether the unit's own name stands at ``at`` (a predecessor's name may begin it: "Phú Thạnh" in "Phú Thạnh
@@ -1848,7 +1871,7 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
 # words between; not "không chỉ", "không ngừng")
 _NEGATED_ACT = re.compile(
     r"\b(?:chưa|không)(?!\s+(?:chỉ|ngừng|những)\b)"
-    r"(?:\s+(?:có|được|kịp|tổ chức|tiến hành|thực hiện|mời|giao|phân công|yêu cầu|đề nghị))*\s*$",
+    r"(?:\s+(?:có|được|kịp|tổ chức|tiến hành|thực hiện|mời|giao|phân công|yêu cầu|đề nghị|tự))*\s*$",
     re.I,
 )  # "chưa được mời tham gia phản biện …", "không được giao xây dựng …": the act denied by the passive
 # an act named as a topic ("Việc sơ kết …", "Công tác ký kết …", or opening its clause) whose predicate comes after
@@ -1894,6 +1917,10 @@ def _doc_near(text: str, start: int, end: int) -> Optional[dict]:
 
 
 # a denial inside an act's words, before its verb: "lớp tập huấn … nên xã chưa cử cán bộ tham gia"
+# a denial of the manner, the act done otherwise after "mà": "không ký … riêng … mà ký … chung"
+_BUT_DONE = re.compile(
+    r"^[^.;]{0,80}?\bmà\s+(?:(?:đã|chỉ|vẫn)\s+)?(?:ký|ký kết|tổ chức|ban hành|thực hiện|cử|xây dựng)\b", re.I
+)
 _DENIED_INSIDE = re.compile(
     r"\b(?:chưa|không)\s+(?:(?:được|có|kịp)\s+)?(?:cử|ký|ban hành|tổ chức|thực hiện|xây dựng|tham gia|sơ kết|tổng kết)\b",
     re.I,
@@ -1901,7 +1928,7 @@ _DENIED_INSIDE = re.compile(
 # the act said again with its object left out, denied, for another year: "…; năm 2024 không tổ chức sơ kết"
 _ELLIPTIC_DENIAL = re.compile(
     r"^\W*(?P<when>(?:năm\s+(?:19|20)\d{2}|(?:6|sáu|9|chín)\s+tháng[^,;]{0,20}),?\s+)"
-    r"(?:(?:xã|phường|thị trấn|ubnd[^,;]{0,20})\s+)?(?:chưa|không)\s+(?:tổ chức\s+)?(?P<verb>sơ kết|tổng kết|ký kết|ký)\W*$",
+    r"(?:(?:xã|phường|thị trấn|ubnd[^,;]{0,20})\s+)?(?:chưa|không)\s+(?:(?:tổ chức|thực hiện|tiến hành)\s+)?(?P<verb>sơ kết|tổng kết|ký kết|ký)\W*$",
     re.I,
 )
 
@@ -1947,6 +1974,11 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 continue
             value = not _NEGATED_ACT.search(before[-40:]) and not _DENIED_INSIDE.search(m.group(0))
             denied_after = 0
+            but = None if value else _BUT_DONE.match(text[m.end() :])
+            if but is not None:
+                # "không ký giao ước thi đua riêng với từng đoàn thể mà ký giao ước thi đua chung với …": what is
+                # denied is the manner, the act was done (quoted to the act done)
+                value, denied_after = True, but.end()
             if _NAMED_ACT.search(before):
                 pred = _ACT_PREDICATE.match(text[m.end() :])
                 if (pred and pred.group("intent")) or _after_as_of(text[m.end() :], rd.header.as_of):

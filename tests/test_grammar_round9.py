@@ -362,3 +362,88 @@ def test_a_column_of_last_years_results_is_that_years(tmp_path, last):
 def test_a_column_of_the_same_months_last_year_is_not_last_years(tmp_path):
     values = _values(_draft(tmp_path, TABLE.format(last="Cùng kỳ năm trước")))
     assert ("dvk.mo_hinh", 2023) not in values and ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023) not in values
+
+
+# --------------------------------------------------------------------------------------------------- denials' scope
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, UBND xã không ký giao ước thi đua riêng với từng đoàn thể mà ký giao ước thi đua chung với Ủy ban "
+        "MTTQ Việt Nam xã.\n",
+        # a second writer: "chỉ" after "mà"
+        "Năm 2024, xã không ký kết giao ước thi đua với từng hội, đoàn thể mà chỉ ký kết với Ủy ban MTTQ Việt Nam "
+        "xã.\n",
+    ],
+)
+def test_a_denied_manner_is_an_act_done(tmp_path, body):
+    draft = _draft(tmp_path, body)
+    assert _values(draft) == {("dvcq.giao_uoc_thi_dua", 2024): True}
+    assert " mà " in draft["facts"][0]["source"]["quote"]  # quoted to the act done
+
+
+def test_a_denial_with_a_filler_between_the_negation_and_the_verb(tmp_path):
+    body = (
+        "Năm 2023 và năm 2024, UBND xã đều ký kết giao ước thi đua với Ủy ban MTTQ Việt Nam xã; năm 2022 chưa thực "
+        "hiện ký kết.\n\n"
+        "Đến thời điểm báo cáo, xã chưa tự đánh giá, chấm điểm kết quả công tác dân vận chính quyền năm 2024.\n"
+    )
+    values = _values(_draft(tmp_path, body))
+    assert [values[("dvcq.giao_uoc_thi_dua", y)] for y in (2022, 2023, 2024)] == [False, True, True]
+    assert values[("dvcq.danh_gia_hang_nam", 2024)] is False and len(values) == 4
+
+
+# --------------------------------------------------------------------------------------------------- a higher unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Về nông thôn mới, huyện Thanh Bình đang hoàn thiện hồ sơ đề nghị công nhận huyện đạt chuẩn nông thôn mới "
+        "nâng cao.",
+        # a second writer: the province by its name, a result of its own
+        "Năm 2024, tỉnh Bình Phước giảm 1.250 hộ nghèo.",
+    ],
+)
+def test_a_higher_unit_by_its_name_as_the_subject_is_not_the_unit(tmp_path, sentence):
+    body = sentence + "\n\nXã đạt 15/19 tiêu chí nông thôn mới nâng cao.\n"
+    assert _values(_draft(tmp_path, body)) == {("ntm_nc.so_tieu_chi_dat", "as_of"): 15}
+
+
+def test_the_unit_recognised_by_a_higher_body_is_still_the_subject(tmp_path):
+    body = (
+        "Xã được Ủy ban nhân dân tỉnh Thái Bình công nhận đạt chuẩn nông thôn mới nâng cao tại Quyết định số "
+        "2745/QĐ-UBND ngày 28/12/2023.\n"
+    )
+    assert _values(_draft(tmp_path, body))[("ntm_nc.cong_nhan", "as_of")] == "da_cong_nhan"
+
+
+# a unit whose name ends with one of its predecessors' ("Thủy Giang" in "Xuân Thủy Giang")
+MERGED_INSIDE = MERGED.replace("PHÚ LỘC ĐÔNG", "XUÂN LỘC ĐÔNG").replace("Phú Lộc Đông", "Xuân Lộc Đông")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Xã Xuân Lộc Đông chưa được công nhận đạt chuẩn nông thôn mới nâng cao. Trước sắp xếp, xã Phú Lộc (cũ) đã "
+        "được công nhận đạt chuẩn nông thôn mới nâng cao năm 2023.\n",
+        # a second writer: the criteria still missing, no dossier yet
+        "Sau sắp xếp, xã Xuân Lộc Đông đạt 12/19 tiêu chí nông thôn mới nâng cao; xã còn cách chuẩn 07 tiêu chí, "
+        "chưa thể lập hồ sơ đề nghị xét công nhận.\n",
+    ],
+)
+def test_the_units_own_name_holding_a_predecessors_and_not_yet_recognised(tmp_path, body):
+    head = MERGED_INSIDE.replace("nhập 03 xã: Phú Lộc, Lộc Đông và Đông Hải", "nhập xã Phú Lộc và xã Lộc Đông")
+    assert _values(_draft(tmp_path, body, head=head))[("ntm_nc.cong_nhan", "as_of")] == "chua_dat"
+
+
+def test_a_bullet_led_by_its_topic_is_a_statement_not_a_task_heading(tmp_path):
+    body = (
+        "- Chuyển đổi số: xã đã xây dựng được 01 mô hình “Thôn thông minh”.\n"
+        "- Kinh tế tuần hoàn, du lịch nông thôn: xã chưa xây dựng được mô hình nào.\n\n"
+        "Phong trào thi đua được duy trì thường xuyên.\n"
+    )
+    values = _values(_draft(tmp_path, body))
+    assert values[("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of")] == 0
+    assert values[("van_dong.du_lich_nong_thon.so_mo_hinh", "as_of")] == 0
