@@ -1,4 +1,4 @@
-"""An audit: every rule judged for every commune and period, in one durable_rules state per commune.
+"""An audit: every rule judged for every commune and period, each commune in a state of its own in the Rete.
 
 Orchestration only. For each rule the kind observes a period (chitieu.kinds; measuring in chitieu.measure, periods in
 chitieu.periods), the Rete decides the status (chitieu.runtime), and chitieu.findings turns the branch that fired into
@@ -65,7 +65,7 @@ def audit_commune(
     layers: list[list[LoadedRule]],
     waivable: Optional[set[str]] = None,
 ) -> list[Finding]:
-    """Evaluate every rule for one commune inside one durable_rules state, deleted afterwards."""
+    """Evaluate every rule for one commune inside a state of its own (begin_state … end_state)."""
     ids = {lr.id for layer in layers for lr in layer}
     shown, needed = _coverage(cat, layers, commune)
     if waivable is not None:
@@ -165,7 +165,7 @@ def audit_stream(
     rule_ids: Optional[set[str]] = None,
     runtime_factory=Runtime,
 ) -> Generator[tuple[CommuneFacts, list[Finding]], None, None]:
-    """Audit communes one after another in one durable_rules host (one state each), yielding their findings."""
+    """Audit communes one after another in one durable_rules ruleset (one state each), yielding their findings."""
     waivers = list(waivers)
     compiled, layers = audit_plan(cat, compiled, rule_ids)
     with runtime_factory(compiled) as runtime:

@@ -39,6 +39,7 @@ from .wire import (
     F_LO,
     F_LO_OPEN,
     F_PERIOD,
+    F_UNIT,
     F_RULE,
     F_START,
     F_STATUS,
@@ -212,13 +213,25 @@ def waiver_join(rule_id: str, negated: bool) -> Join:
     # patterns. Joined on o.r, every waiver matched every rule's patterns at one node and durable_rules refused
     # the assertion past 64 of them (error 303).
     cond = all_of(
-        cmp(F_RULE, "==", rule_id), cmp(F_PERIOD, "==", Ref("o", F_PERIOD)), cmp(F_EXPIRES, ">=", Ref("o", F_AS_OF))
+        cmp(F_RULE, "==", rule_id),
+        same_unit(),
+        cmp(F_PERIOD, "==", Ref("o", F_PERIOD)),
+        cmp(F_EXPIRES, ">=", Ref("o", F_AS_OF)),
     )
     return Join("w", WAIVER, cond, negated)
 
 
 def conclusion_join(rule_id: str, statuses: tuple[str, ...]) -> Join:
-    return Join("k", CONCL, all_of(cmp(F_RULE, "==", rule_id), any_of(*(cmp(F_STATUS, "==", s) for s in statuses))))
+    return Join(
+        "k",
+        CONCL,
+        all_of(cmp(F_RULE, "==", rule_id), same_unit(), any_of(*(cmp(F_STATUS, "==", s) for s in statuses))),
+    )
+
+
+def same_unit() -> Cmp:
+    """A joined fact belongs to the observation's own commune (wire.F_UNIT)."""
+    return cmp(F_UNIT, "==", Ref("o", F_UNIT))
 
 
 class BranchSet:

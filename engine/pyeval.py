@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 from .compiler import Branch, CompiledCatalogue
 from .conditions import evaluate
 from .runtime import EngineError
-from .wire import F_ID, F_PERIOD, F_RULE, F_TYPE, OBS, Activation, conclusion_fact
+from .wire import F_ID, F_PERIOD, F_RULE, F_TYPE, F_UNIT, OBS, Activation, conclusion_fact
 
 
 class PyRuntime:
@@ -56,6 +56,7 @@ class PyRuntime:
             raise EngineError("no open state")
         fired: list[Activation] = []
         for fact in facts:
+            fact = {**fact, F_UNIT: 0}  # one commune per state here; the joins match on it as in the Rete
             self._facts.append(fact)
             if fact.get(F_TYPE) != OBS:
                 continue
@@ -71,5 +72,5 @@ class PyRuntime:
                 fired.append(
                     Activation(b, fact[F_ID], fact[F_PERIOD], joined[F_ID] if joined and b.waiver_join else None)
                 )
-                self._facts.append(conclusion_fact(b.rule_id, fact[F_PERIOD], b.outcome.status))
+                self._facts.append({**conclusion_fact(b.rule_id, fact[F_PERIOD], b.outcome.status), F_UNIT: 0})
         return fired

@@ -56,6 +56,9 @@ F_PACE = "pc"  # an open period: PACE_* below
 F_START, F_END, F_AS_OF = "ps", "pe", "asof"  # day numbers
 F_N, F_MET, F_UNMET, F_PENDING, F_INSUFFICIENT = "n", "nm", "nu", "np", "ni"  # all_of: conclusions counted
 F_STATUS, F_EXPIRES = "s", "exp"  # conclusion status; waiver expiry
+# the commune a fact belongs to, numbered within its durable state (chitieu.runtime keeps several communes in one
+# state, one after another): every join matches on it, so no commune's waiver or conclusion reaches another's facts
+F_UNIT = "u"
 # every field of an observation, in the order it is asserted; the first four are always sent (a rule's patterns and
 # chitieu.runtime's reading of a match start with them), the others only where the rule's branches read them
 OBS_FIELDS = (F_TYPE, F_ID, F_RULE, F_PERIOD, F_FORM, F_LO, F_HI, F_LO_OPEN, F_HI_OPEN, F_CLAIM, F_TARGET, F_BAND_LO,

@@ -165,9 +165,10 @@ def test_bound_semantics_for_at_least(catalogue):
 
 def test_observation_carries_only_the_fields_its_rule_reads(catalogue):
     """durable_rules' C core tests every property of a fact at each alpha node it passes: an observation is sent with
-    the fields its rule's branches read (their tests, and the joins' references to it) and no others."""
+    the fields its rule's branches read (their tests, and the joins' references to it) and no others; the commune's
+    number within the state (F_UNIT), which every join reads, is the runtime's to add."""
     from chitieu.conditions import fields_read
-    from chitieu.wire import F_BAND_LO, F_INSUFFICIENT, F_LO, F_N, OBS_FIELDS
+    from chitieu.wire import F_BAND_LO, F_INSUFFICIENT, F_LO, F_N, F_UNIT, OBS_FIELDS
 
     compiled = compile_catalogue(catalogue)
     fields = compiled.observation_fields()
@@ -178,7 +179,8 @@ def test_observation_carries_only_the_fields_its_rule_reads(catalogue):
         assert list(kept) == [f for f in OBS_FIELDS if f in kept]  # in the wire's order
         for name, cond in b.patterns():
             read = {f for p, f in fields_read(cond) if p == ("$m" if name == "o" else "o")}
-            assert read <= set(kept), (b.name, read - set(kept))
+            assert read <= set(kept) | {F_UNIT}, (b.name, read - set(kept))
+            assert F_UNIT not in kept and (F_UNIT in read) == (name != "o")
     kinds = {lr.id: lr.kind.name for lr in catalogue.rules}
     threshold = next(r for r, k in kinds.items() if k == "threshold")
     check = next(r for r, k in kinds.items() if k == "claim_check")
@@ -209,7 +211,7 @@ def test_runtime_asserts_the_trimmed_observation(catalogue, monkeypatch):
         (activation,) = rt.assert_facts([fact])
         rt.end_state()
     (obs,) = sent
-    assert set(obs) == set(compiled.observation_fields()[rule]) | {"sid"}
+    assert set(obs) == set(compiled.observation_fields()[rule]) | {"sid", "u"}
     assert activation.obs_id == fact["id"] and activation.period == fact["p"]
 
 

@@ -265,3 +265,38 @@ waivers:
     assert waived["status"] == "waived" and waived["waiver"]["approver"] == "Ban Dân vận"
     assert batches and all("obs" in kinds for kinds in batches), batches
     assert batches[0][0] == "waiver" and batches[0].count("waiver") == 1
+
+
+def test_communes_sharing_a_durable_state_never_reach_each_others_waivers_or_conclusions(tmp_path):
+    """The runtime keeps several communes one after another in one durable state: a waiver or a conclusion of one
+    must join only its own commune's observations. Two copies of the seed commune, the second with 12 NTM nâng cao
+    criteria met instead of 19 awaiting appraisal, and a waiver for the first only."""
+    from conftest import every_commune_rules
+
+    text = (SEED_FACTS / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    first = text.replace("quang-ngai/tinh-an", "quang-ngai/tinh-an-1")
+    second = text.replace("quang-ngai/tinh-an", "quang-ngai/tinh-an-2").replace(
+        "name: xã Tịnh An", "name: xã Tịnh An Hai"
+    )
+    appraisal = "    value: 19\n    basis: claimed\n    awaiting_appraisal: true\n"
+    assert appraisal in second
+    second = second.replace(appraisal, "    value: 12\n")
+    (tmp_path / "a.yaml").write_text(first, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(second, encoding="utf-8")
+    (tmp_path / "waivers.yaml").write_text(
+        "schema: chitieu.waivers/1\nwaivers:\n  - {rule: mo-hinh-van-dong-gpmb, commune: quang-ngai/tinh-an-1, "
+        "period: as_of, reason: Dự án tạm dừng., approver: Ban Dân vận, expires: 2025-06-30}\n",
+        encoding="utf-8",
+    )
+    run = run_cli(
+        "check", str(tmp_path), "--format", "json", "--jobs", "1", "--fail-on", "never",
+        env={"CHITIEU_RULES": str(every_commune_rules())},
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    found = {(f["commune"]["id"][-1], f["rule_id"]): f for f in run.json()["findings"]}
+    assert found["1", "mo-hinh-van-dong-gpmb"]["status"] == "waived"
+    assert found["2", "mo-hinh-van-dong-gpmb"]["status"] == "unmet"
+    assert found["1", "ntm-nc-du-dieu-kien"]["status"] == "pending"
+    assert found["2", "ntm-nc-du-dieu-kien"]["status"] == "unmet"
+    assert found["1", "ntm-nang-cao"]["fired_by"] == "ntm-nang-cao#pending_unknown"
+    assert (found["2", "ntm-nang-cao"]["status"], found["2", "ntm-nang-cao"]["outlook"]) == ("pending", "at_risk")

@@ -59,7 +59,7 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
             counts[f.status] += 1
             # one finding per line, written by pydantic's own serialiser (compact: 3× faster than a dict through
             # json.dumps; indentation would force json's pure-Python encoder, 5× slower still)
-            lines.append(("\n    " if first else ",\n    ") + f.model_dump_json())
+            lines.append(("\n    " if first else ",\n    ") + f.json_line())
             first = False
         out.write("".join(lines))  # one write per commune, not per finding
     out.write(opening + ("\n  " if not first else "") + "],\n")
