@@ -682,6 +682,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
 # the measure the sentence before spoke of, named again by a demonstrative ("tỷ lệ này", "chỉ số này")
 _THIS_MEASURE = re.compile(r"\b(?:tỷ lệ|chỉ số|con số|kết quả)\s+(?:này|nói trên|trên)\b", re.I)
+_UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|có|:)?\s*$", re.I)
 # a total of the counts just listed year by year ("…; tổng cộng 18 mô hình"), and a plan period's target ("đạt 150%
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 _TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
@@ -753,6 +754,9 @@ _TARGET_LEAD = re.compile(
 )
 # a count of what there is now, with no year: a stock, not a year's result
 _STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đến thời điểm (?:này|báo cáo))\b", re.I)
+# a change counted so far this year, not a stock: "Đến nay, xã đã giảm được 03 hộ nghèo" (the verb's aspect: giảm
+# được, thoát nghèo — against "có", which holds a stock)
+_CHANGE_SO_FAR = re.compile(r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b", re.I)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
 
 
@@ -897,7 +901,7 @@ class _Reading:
         if when is None:
             if kind == "span":
                 return [], 0
-            if kind == "year" and _STOCK.search(cl.text):
+            if kind == "year" and _STOCK.search(cl.text) and not _CHANGE_SO_FAR.search(cl.text):
                 return [], 0  # "Đến nay, xã có 04 mô hình …": a stock since some year, not the year's count
             if kind == "state":
                 return ["as_of"], 1.0
@@ -1417,7 +1421,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             # "…; tổng cộng 18 mô hình": the total of a series needs no verb either
             verb_checked=bool(compared)
             or (fig.pair is not None and fig.pair.role == "target")
-            or bool(_TOTAL_OF_SERIES.match(full_before)),
+            or bool(_TOTAL_OF_SERIES.match(full_before))
+            # "bản A 10 con, bản B 12 con; toàn xã 46 con": the unit's total after its parts, the verb said before
+            or bool(_UNIT_TOTAL.match(full_before) and cl.sentence_before),
         )
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
@@ -2220,7 +2226,9 @@ _UNNUMBERED = re.compile(
     r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b|"
     # the unit as the subject that signed (and keeps) it: "UBND thị trấn đã ký và duy trì quy chế phối hợp công tác
     # với Ủy ban MTTQ Việt Nam thị trấn, Hội Cựu chiến binh …"
-    rf"^\W*(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+(?:đã\s+)?(?:ký(?:\s+kết)?|ban hành)"
+    # — or keeps it in force ("UBND xã thực hiện nghiêm Quy chế phối hợp với Ủy ban MTTQ Việt Nam xã ký ngày …")
+    rf"^\W*(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+(?:đã\s+)?(?:tiếp tục\s+)?"
+    r"(?:ký(?:\s+kết)?|ban hành|thực hiện|duy trì)(?:\s+(?:nghiêm|tốt|nghiêm túc|có hiệu quả))?"
     r"(?:\s+và\s+(?:duy trì|thực hiện))?\s+(?P<doc2>quy chế phối hợp)(?:\s+công tác)?\s+với\s+[^.;]{3,300}",
     re.I,
 )

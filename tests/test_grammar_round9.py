@@ -447,3 +447,46 @@ def test_a_bullet_led_by_its_topic_is_a_statement_not_a_task_heading(tmp_path):
     values = _values(_draft(tmp_path, body))
     assert values[("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of")] == 0
     assert values[("van_dong.du_lich_nong_thon.so_mo_hinh", "as_of")] == 0
+
+
+# --------------------------------------------------------------------------------------------------- totals and stocks
+
+
+def test_the_units_total_after_its_parts_takes_the_verb_said_before(tmp_path):
+    body = (
+        "1. Hỗ trợ sinh kế: năm 2024 hỗ trợ bò giống cho hộ nghèo: bản Hô Tra 10 con, bản Pa Pẳn 12 con, bản Khổng "
+        "Lào 15 con; toàn xã 37 con.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("ntm.ho_tro_bo_giong", 2024): 37}
+
+
+def test_so_far_a_change_is_the_years_a_stock_is_no_years_count(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    change = _values(_draft(tmp_path / "a", "Đến nay, xã đã giảm được 03 hộ nghèo.\n"))
+    assert change == {("giam_ngheo.so_ho_giam", 2024): 3}
+    # a stock "đến nay … có" stays unread for a yearly count
+    stock = _values(_draft(tmp_path / "b", "Đến nay, xã có 04 mô hình “Dân vận khéo”." + CONTROL))
+    assert ("dvk.mo_hinh", 2024) not in stock
+
+
+@pytest.mark.parametrize(
+    "body, partners",
+    [
+        (
+            "- UBND xã thực hiện nghiêm Quy chế phối hợp với Ủy ban MTTQ Việt Nam xã ký ngày 28/7/2025; định kỳ hằng "
+            "quý tổ chức giao ban.\n",
+            1,
+        ),
+        # a second writer: kept "tốt", the partners only as a group (none named one by one)
+        (
+            "UBND xã tiếp tục thực hiện tốt quy chế phối hợp với Ủy ban MTTQ Việt Nam và các đoàn thể xã.\n",
+            None,
+        ),
+    ],
+)
+def test_a_regulation_kept_in_force_without_its_number(tmp_path, body, partners):
+    values = _values(_draft(tmp_path, body))
+    assert values[("dvcq.quy_che_phoi_hop", "as_of")] is True
+    assert values.get(("dvcq.doi_tac_phoi_hop", "as_of")) == partners
+    assert ("dvcq.so_quy_che_neu", "as_of") not in values  # none is numbered
