@@ -84,16 +84,24 @@ class CommuneFacts:
     report_where: list[tuple[Path, int, int]] = field(default_factory=list)  # each report's as_of, by file
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     _by_indicator: Optional[dict[str, list[LoadedFact]]] = field(default=None, repr=False, compare=False)
+    _by_year: dict[tuple[str, int], list[LoadedFact]] = field(default_factory=dict, repr=False, compare=False)
     _indexed: int = field(default=-1, repr=False, compare=False)
 
     def by_indicator(self) -> dict[str, list[LoadedFact]]:
         """The facts grouped by indicator (built once; facts are not added after loading)."""
         if self._by_indicator is None or self._indexed != len(self.facts):
-            self._by_indicator = {}
+            self._by_indicator, self._by_year = {}, {}
             for lf in self.facts:
                 self._by_indicator.setdefault(lf.fact.indicator, []).append(lf)
+                if lf.fact.period.kind == "year":
+                    self._by_year.setdefault((lf.fact.indicator, lf.fact.period.start), []).append(lf)
             self._indexed = len(self.facts)
         return self._by_indicator
+
+    def in_year(self, indicator: str, year: int) -> list[LoadedFact]:
+        """The facts of an indicator stated for one calendar year, in the order of the facts."""
+        self.by_indicator()
+        return list(self._by_year.get((indicator, year), ()))
 
     def header(self) -> "CommuneFacts":
         """The commune without its facts and statements: all that the streamed outputs print of it (what a worker

@@ -75,6 +75,8 @@ class Measured:
 
 
 def facts_in(commune: "CommuneFacts", key: str, window: "Window") -> list["LoadedFact"]:
+    if window.kind == "annual":  # a year's own figures (the first test below), looked up rather than searched for
+        return commune.in_year(key, window.years[0])
     out = []
     for lf in commune.by_indicator().get(key, ()):
         f = lf.fact

@@ -1023,10 +1023,14 @@ class Finding(Out):
     def values(self) -> Mapping[str, str]:
         return self._values
 
+    def json_bytes(self) -> bytes:
+        """The finding as one compact line of the JSON contract, in UTF-8: model_dump_json() with its defaults,
+        called on the serialiser itself (a third less time over 15,000 findings than through the keyword-laden
+        wrapper), and left in the bytes a file is written in."""
+        return self.__pydantic_serializer__.to_json(self)
+
     def json_line(self) -> str:
-        """The finding as one compact line of the JSON contract: model_dump_json() with its defaults, called on the
-        serialiser itself (a third less time over 15,000 findings than through the keyword-laden wrapper)."""
-        return self.__pydantic_serializer__.to_json(self).decode()
+        return self.json_bytes().decode()
 
     def without_values(self) -> "Finding":
         """The finding with its template values forgotten: what a worker process sends back for a format that prints
@@ -1045,15 +1049,18 @@ class FindingLine:
 
     __slots__ = ("rule_id", "status", "commune", "source", "_line")
 
-    def __init__(self, rule_id: str, status: Status, commune: CommuneOut, source: SourceOut, line: str) -> None:
+    def __init__(self, rule_id: str, status: Status, commune: CommuneOut, source: SourceOut, line: bytes) -> None:
         self.rule_id, self.status, self.commune, self.source, self._line = rule_id, status, commune, source, line
 
     @classmethod
     def of(cls, f: Finding) -> "FindingLine":
-        return cls(f.rule_id, f.status, f.commune, f.source, f.json_line())
+        return cls(f.rule_id, f.status, f.commune, f.source, f.json_bytes())
+
+    def json_bytes(self) -> bytes:
+        return self._line
 
     def json_line(self) -> str:
-        return self._line
+        return self._line.decode()
 
     def __reduce__(self) -> tuple:
         return (FindingLine, (self.rule_id, self.status, self.commune, self.source, self._line))

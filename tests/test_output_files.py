@@ -388,3 +388,33 @@ def test_a_full_disk_on_standard_output(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert "chitieu: error[output]: cannot write standard output: No space left on device" in proc.stderr
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+
+
+def test_json_findings_read_the_same_through_a_file_standard_output_and_any_text_stream(tmp_path, catalogue):
+    """The findings' lines go to a UTF-8 file or standard output as the serialiser's bytes, to any other text stream
+    as text: one document, with its Vietnamese intact, every way."""
+    import io
+
+    from chitieu.audit import audit_stream
+    from chitieu.diagnostics import Diagnostics
+    from chitieu.facts import load_inputs
+    from chitieu.reporters.json_out import write_stream
+
+    to_file = invoke("check", SEED, "-o", str(tmp_path / "f.json"), "--fail-on", "never")
+    to_stdout = invoke("check", SEED, "--format", "json", "--fail-on", "never")
+    assert to_file.code == to_stdout.code == 0, to_file.err + to_stdout.err
+    written = (tmp_path / "f.json").read_text(encoding="utf-8")
+    assert written == to_stdout.out and "Tịnh An" in written
+    doc = json.loads(written)
+    assert len(doc["findings"]) == sum(doc["summary"].values()) > 30
+
+    d = Diagnostics()
+    communes, waivers = load_inputs([SEED_FACTS], catalogue, d)
+    texts = []
+    for stream in (io.StringIO(), io.TextIOWrapper(io.BytesIO(), encoding="utf-16", newline="\n")):
+        write_stream(catalogue, audit_stream(catalogue, communes, waivers), stream)
+        stream.flush()
+        texts.append(
+            stream.getvalue() if isinstance(stream, io.StringIO) else stream.buffer.getvalue().decode("utf-16")
+        )
+    assert texts[0] == texts[1] == written

@@ -5,8 +5,10 @@ Written as a stream — findings commune by commune — so a national run never 
 
 from __future__ import annotations
 
+import codecs
 import json
-from typing import IO, Iterable
+import os
+from typing import IO, Iterable, Optional
 
 from .. import __version__, vi
 from ..catalogue import Catalogue
@@ -36,6 +38,19 @@ def _commune(cf: CommuneFacts) -> dict:
     }
 
 
+def _utf8_bytes_under(out: IO[str]) -> Optional[IO[bytes]]:
+    """The binary stream under ``out`` when bytes written to it read as the same text written to ``out`` would: a
+    UTF-8 text stream, on a system whose line ends are '\\n' (a Windows console or file opened in text mode writes
+    '\\r\\n' for the text's '\\n'). None otherwise."""
+    raw, encoding = getattr(out, "buffer", None), getattr(out, "encoding", None)
+    if raw is None or not isinstance(encoding, str) or os.linesep != "\n":
+        return None
+    try:
+        return raw if codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
+
+
 def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str]) -> dict[str, int]:
     """Write the document while auditing; return the counts per status."""
     head = {
@@ -49,19 +64,27 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
     first = True
     # the document's opening is written with the first commune, not before: a run refused before any commune was
     # audited (a --commune that matches none) leaves nothing on standard output
+    raw = _utf8_bytes_under(out)
     for cf, findings in stream:
         if opening:
             out.write(opening)
             opening = ""
         communes.append(_commune(cf))
+        # one finding per line, written by pydantic's own serialiser (compact: 3× faster than a dict through
+        # json.dumps; indentation would force json's pure-Python encoder, 5× slower still); one write per commune
         lines = []
         for f in findings:
             counts[f.status] += 1
-            # one finding per line, written by pydantic's own serialiser (compact: 3× faster than a dict through
-            # json.dumps; indentation would force json's pure-Python encoder, 5× slower still)
-            lines.append(("\n    " if first else ",\n    ") + f.json_line())
-            first = False
-        out.write("".join(lines))  # one write per commune, not per finding
+            lines.append(f.json_bytes())
+        if not lines:
+            continue
+        chunk = (b"\n    " if first else b",\n    ") + b",\n    ".join(lines)
+        first = False
+        if raw is not None:  # the UTF-8 straight to the file: no decoding, and no encoding again, of every line
+            out.flush()
+            raw.write(chunk)
+        else:
+            out.write(chunk.decode())
     out.write(opening + ("\n  " if not first else "") + "],\n")
     tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=False, indent=2)
     out.write(tail[2:] + "\n")
