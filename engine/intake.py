@@ -616,6 +616,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
     parent: Optional[Paragraph] = None
     task = ""
     ended = False
+    nested: Optional[tuple[Paragraph, str]] = None  # a list nested in an item: its owner and its items' marker
     paras = [p for p in report.paragraphs if p.table is None]
     for i, p in enumerate(paras):
         if re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text):
@@ -669,11 +670,27 @@ def _contexts(report: ReportText) -> dict[int, Context]:
         # a criterion's requirement, led as such ("Yêu cầu: mỗi năm công nhận ít nhất 01 mô hình", "Mức chuẩn: từ 50%
         # trở lên"): the target the result is measured against, never a result
         stated = results and not _REQUIREMENT_LEAD.match(lead)
-        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, parent if is_item else None, stated)
+        marker = _marker(p.raw)
+        if nested is not None and is_bullet and marker == nested[1]:
+            owner: Optional[Paragraph] = nested[0]  # an item of a list nested in an item ("- … gồm:" then "+ …")
+        else:
+            nested = None
+            owner = parent if is_item else None
+        ctx = Context([h for _, h in stack] + ([task] if task else []), lead, owner, stated)
         out[p.line] = ctx
         if not is_item:
             parent = p if p.text.rstrip().endswith(":") else None
+        elif nested is None and p.text.rstrip().endswith(":") and nxt is not None and is_bullet:
+            inner = _marker(nxt.raw)
+            if inner is not None and inner != marker:
+                nested = (p, inner)
     return out
+
+
+def _marker(raw: str) -> Optional[str]:
+    """A bullet's marker with its indentation ("  +"), or None for no bullet."""
+    m = re.match(r"^(\s*[-+•–])\s", raw)
+    return m.group(1) if m else None
 
 
 # --------------------------------------------------------------------------------------------------- compiled words
@@ -1302,7 +1319,19 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
     return out
 
 
-def _read_paragraph(rd: _Reading, para: Paragraph, ctx: Context, following: list[Paragraph]) -> None:
+@dataclass
+class _Item:
+    """Another item of the list a paragraph is an item of, as the reading of documents needs it."""
+
+    text: str
+    para: Paragraph
+    start: int = 0
+    sentence_before: str = ""
+
+
+def _read_paragraph(
+    rd: _Reading, para: Paragraph, ctx: Context, following: list[Paragraph], siblings: Sequence[Paragraph] = ()
+) -> None:
     subjects: list[Reader] = []
     sentence = None
     rd.said_before = []
@@ -1321,7 +1350,15 @@ def _read_paragraph(rd: _Reading, para: Paragraph, ctx: Context, following: list
         _read_levels(rd, cl)
         if id(cl) in place:
             i = place[id(cl)]
-            _read_documents(rd, cl, items[i - 1] if i else None, items[i + 1 :])
+            prev: Any = items[i - 1] if i else None
+            rest: list[Any] = list(items[i + 1 :])
+            if para in siblings and len(items) == 1:
+                # one document per item of a list ("- … duy trì 04 quy chế phối hợp, gồm:" then "+ Quy chế số 01/… với
+                # A;", "+ Quy chế số 02/… với B;"): the items are one enumeration, read with the first
+                k = list(siblings).index(para)
+                prev = _Item(for_matching(siblings[k - 1].text), siblings[k - 1]) if k else None
+                rest = [_Item(for_matching(q.text), q) for q in siblings[k + 1 :]]
+            _read_documents(rd, cl, prev, rest)
 
 
 _ROLE_READS = {
@@ -1768,7 +1805,9 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
     text = cl.text
     seen: set[str] = set()
     for r in rd.readers:
-        if not (r.reads("count") and r.unit):
+        # a count, or the part of the unit's settlements holding a title ("chưa có tổ dân phố, bản nào được công nhận")
+        reading = "count" if r.reads("count") else "part" if r.reads("part") else None
+        if reading is None or not r.unit:
             continue
         for u in r.unit:
             for m in u.finditer(text):
@@ -1798,9 +1837,11 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                         continue
                 if r.not_ and _lookalike(r, text[start : m.end()] + after):
                     continue
-                fake = g.Figure("count", Decimal(value), start, m.start())
+                if reading == "part" and (value or not nao):
+                    continue  # a part is zero only as "chưa có … nào"
+                fake = g.Figure(reading, Decimal(value), start, m.start())
                 # only indicators counted in this unit compete ("chưa … mô hình" is no count of "con bò")
-                cands = _candidates(rd, cl, fake, "count", after, before, subjects, unit_needed=True, verb_checked=True)
+                cands = _candidates(rd, cl, fake, reading, after, before, subjects, unit_needed=True, verb_checked=True)
                 if not any(c[0] is r for c in cands) or r.key in seen:
                     continue
                 level = next(c[1] for c in cands if c[0] is r)
@@ -2150,8 +2191,8 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
             for nxt in rest:
                 if not nxt.sentence_before or nxt.para is not cl.para:
                     break
-                if _of_kind(r, nxt.text):
-                    run.append(nxt.text)
+                if _of_kind(r, nxt.text) and not _NO_LONGER_IN_FORCE.search(nxt.text):
+                    run.append(nxt.text)  # not those said to have lapsed ("… số 12, 13 và 14 … đã hết hiệu lực")
         before = text[: mine[0].start()]
         if rd.other_unit(before[-40:]) or _NOT_RESULT.search(before[-30:]):
             continue
@@ -2221,6 +2262,10 @@ def _co_signer(text: str) -> list[str]:
     return [m.group("who").strip()]
 
 
+# documents no longer in force: they are no regulation kept, nor counted among those listed
+_NO_LONGER_IN_FORCE = re.compile(
+    r"\b(?:(?:đã\s+)?hết hiệu lực|không còn hiệu lực|(?:đã\s+)?(?:bị\s+)?bãi bỏ|(?:đã\s+)?được thay thế)\b", re.I
+)
 _UNNUMBERED = re.compile(
     rf"^\W*(?P<doc>Quy chế phối hợp)\s+giữa\s+(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+với\s+"
     r"[^.;]{3,300}?\s(?:tiếp tục\s+)?(?:được\s+)?(?:duy trì|thực hiện|triển khai thực hiện)\b|"
@@ -2910,6 +2955,11 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
     _COUNT_INDICATORS.update(cat.criteria_counts.values())
     contexts = _contexts(report)
     paras = [p for p in report.paragraphs if p.table is None]
+    items_of: dict[int, list[Paragraph]] = {}
+    for p in paras:
+        c = contexts.get(p.line)
+        if c is not None and c.parent is not None:
+            items_of.setdefault(id(c.parent), []).append(p)
     for i, p in enumerate(paras):
         ctx = contexts.get(p.line)
         if ctx is None or not ctx.results:
@@ -2920,7 +2970,9 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
                 following.append(q)
             else:
                 break
-        _read_paragraph(rd, p, ctx, following)
+        # the items of the same list, for documents listed one per item
+        siblings = items_of.get(id(ctx.parent), []) if ctx.parent is not None else []
+        _read_paragraph(rd, p, ctx, following, siblings)
         _read_criteria(rd, p, ctx)
     para_of_line = {p.line: p for p in report.paragraphs}
     for t in report.tables:

@@ -50,6 +50,9 @@ PLAN = {("dvcq.ke_hoach_nam", 2024): True}
         # a question states nothing: a questionnaire's heading, and a question in the prose answered nowhere
         "Câu 5: Việc sơ kết phong trào thi đua “Dân vận khéo”?\n",
         "Xã đã ký kết giao ước thi đua năm 2024 với Mặt trận và các đoàn thể chưa?\n",
+        # the make-up before the merger; units not holding a title (no zero of those holding it)
+        "Trước sắp xếp, xã có 12 thôn.\n",
+        "Còn 02 thôn chưa đạt danh hiệu thôn văn hóa.\n",
     ],
 )
 def test_a_part_of_the_unit_as_the_subject_or_a_question_gives_no_figure_of_the_unit(tmp_path, body):
@@ -233,10 +236,6 @@ def test_the_same_months_without_a_year_stay_unread(tmp_path):
 )
 def test_the_units_make_up_after_what_says_it_holds_now(tmp_path, body):
     assert _values(_draft(tmp_path, body)) == {("kdc.tong_so_khu", "as_of"): 21}
-
-
-def test_the_make_up_before_the_merger_is_not_the_units(tmp_path):
-    assert _values(_draft(tmp_path, "Trước sắp xếp, xã có 12 thôn." + CONTROL)) == PLAN
 
 
 # --------------------------------------------------------------------------------------------------- this rate
@@ -490,3 +489,46 @@ def test_a_regulation_kept_in_force_without_its_number(tmp_path, body, partners)
     assert values[("dvcq.quy_che_phoi_hop", "as_of")] is True
     assert values.get(("dvcq.doi_tac_phoi_hop", "as_of")) == partners
     assert ("dvcq.so_quy_che_neu", "as_of") not in values  # none is numbered
+
+
+# --------------------------------------------------------------------------------------------------- zeros and lists
+
+
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        (
+            "Về khu dân cư “6 không”: xã chưa có thôn, bản nào được công nhận do chưa có hướng dẫn của huyện.\n",
+            "kdc.so_khu_6_khong",
+        ),
+        # a second writer: the title after the units
+        (
+            "Năm 2024, xã chưa có thôn nào được công nhận danh hiệu thôn văn hóa do đang rà soát.\n",
+            "kdc.so_khu_van_hoa",
+        ),
+    ],
+)
+def test_no_settlement_holding_a_title_is_a_zero_part(tmp_path, body, key):
+    assert _values(_draft(tmp_path, body))[(key, "as_of")] == 0
+
+
+def test_regulations_said_to_have_lapsed_are_not_counted(tmp_path):
+    body = (
+        "Ngày 15/9/2024, UBND xã và Ủy ban MTTQ Việt Nam xã ký ban hành Quy chế phối hợp số 02/QCPH-UBND-MTTQ; các "
+        "quy chế phối hợp số 12, 13 và 14 ký năm 2021 đã hết hiệu lực.\n"
+    )
+    assert _values(_draft(tmp_path, body))[("dvcq.so_quy_che_neu", "as_of")] == 1
+
+
+@pytest.mark.parametrize("inner", ["  +", "   -"])
+def test_documents_listed_one_per_item_of_a_nested_list(tmp_path, inner):
+    body = (
+        "- UBND xã duy trì 03 quy chế phối hợp, gồm:\n"
+        f"{inner} Quy chế số 01/QCPH ngày 10/01/2022 với Ủy ban MTTQ Việt Nam xã;\n"
+        f"{inner} Quy chế số 02/QCPH ngày 10/01/2022 với Hội Liên hiệp Phụ nữ xã;\n"
+        f"{inner} Quy chế số 03/QCPH ngày 17/02/2022 với Hội Cựu chiến binh xã.\n"
+        "- Năm 2024, xã giảm được 04 hộ nghèo.\n"
+    )
+    values = _values(_draft(tmp_path, body))
+    assert (values[("dvcq.so_quy_che_neu", "as_of")], values[("dvcq.doi_tac_phoi_hop", "as_of")]) == (3, 3)
+    assert values[("giam_ngheo.so_ho_giam", 2024)] == 4  # the outer list goes on after the nested one
