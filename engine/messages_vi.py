@@ -283,6 +283,12 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "invalid-value": [
         (
+            rf"(?P<name>{Q}) names a (?P<kind>[^,]+), a unit above the commune level; chitieu checks xã, phường, thị "
+            r"trấn and đặc khu: write the commune's own name",
+            "{name} là tên của một {kind}, đơn vị trên cấp xã; chitieu kiểm tra xã, phường, thị trấn và đặc khu: hãy "
+            "ghi tên của chính xã (phường, thị trấn, đặc khu)",
+        ),
+        (
             rf"(?P<field>{Q}): (?P<got>{ANY}) is not allowed(?P<hint>(?: \(có phải là: [^)]*\))?); "
             rf"expected (?P<allowed>{ANY})",
             "{field}: giá trị {got} không được phép{hint}; các giá trị được phép: {allowed}",
@@ -1154,6 +1160,9 @@ def _fill(template: str, groups: dict[str, str]) -> str:
         groups["p"] = YAML_PROBLEMS.get(groups["p"], groups["p"])
     if "reason" in groups:
         groups["reason"] = OS_ERRORS.get(groups["reason"], groups["reason"])
+    if re.search(r"[A-Za-z]{2}", groups.get("m") or ""):  # what a refused value is told (not a figure "m"): a
+        # message of its own, translated as such when it has one
+        groups["m"] = _core("usage", groups["m"], anywhere=True) or groups["m"]
     if "file" in groups:  # another file named by the system's error: "(/tmp/x)"
         groups["file"] = f" ({groups['file']})" if groups["file"] else ""
     for k, v in groups.items():  # the engine's own figures ("10,002 characters") as Vietnamese writes them
