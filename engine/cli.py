@@ -1020,6 +1020,13 @@ def _commune_option(text: str) -> Commune:
         raise click.BadParameter(
             f"'{text}': write ID=NAME, e.g. quang-ngai/tinh-an=\"xã Tịnh An\"", param_hint="--commune"
         )
+    higher = vi.higher_unit(name)
+    if higher:
+        raise click.BadParameter(
+            f"'{name.strip()}' names a {higher}, a unit above the commune level; chitieu checks xã, phường, thị trấn "
+            "and đặc khu: write the commune's own name",
+            param_hint="--commune",
+        )
     try:
         return Commune(id=cid.strip(), name=name.strip())
     except ValueError:

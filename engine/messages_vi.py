@@ -251,6 +251,21 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "wrong-type": [
         (rf"(?P<key>{Q}) must be a list \('- ' items\)", "{key} phải là một danh sách (các dòng '- ')"),
         (
+            r"expected a year \(2024\), a span \('2023-2024'\) or 'as_of'",
+            "cần một năm (2024), một khoảng năm ('2023-2024') hoặc 'as_of'",
+        ),
+        (
+            rf"expected a date written YYYY-MM-DD, got (?P<got>{ANY})",
+            "cần một ngày viết theo dạng YYYY-MM-DD, nhưng gặp {got}",
+        ),
+        (
+            rf"expected text, got (?P<got>{ANY}); put it in quotes",
+            "cần chữ, nhưng gặp {got}; hãy đặt trong dấu nháy",
+        ),
+        (rf"the span (?P<span>{Q}) runs backwards", "khoảng năm {span} bị ngược (năm đầu sau năm cuối)"),
+        (r"(?P<y>-?\d+) is not a plausible year", "{y} không phải là một năm hợp lý"),
+        (r"must not be empty", "không được để trống"),
+        (
             rf"expected a number, got the text (?P<got>{Q}); write the number without quotes or '%'",
             "cần một số, nhưng gặp chữ {got}; viết số không có dấu nháy và không có '%'",
         ),
@@ -267,6 +282,12 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"(?P<what>input should be [^,]+), got (?P<got>{ANY})", "{what}, nhưng gặp {got}"),
     ],
     "invalid-value": [
+        (
+            rf"(?P<name>{Q}) names a (?P<kind>[^,]+), a unit above the commune level; chitieu checks xã, phường, thị "
+            r"trấn and đặc khu: write the commune's own name",
+            "{name} là tên của một {kind}, đơn vị trên cấp xã; chitieu kiểm tra xã, phường, thị trấn và đặc khu: hãy "
+            "ghi tên của chính xã (phường, thị trấn, đặc khu)",
+        ),
         (
             rf"(?P<field>{Q}): (?P<got>{ANY}) is not allowed(?P<hint>(?: \(có phải là: [^)]*\))?); "
             rf"expected (?P<allowed>{ANY})",
@@ -1139,6 +1160,9 @@ def _fill(template: str, groups: dict[str, str]) -> str:
         groups["p"] = YAML_PROBLEMS.get(groups["p"], groups["p"])
     if "reason" in groups:
         groups["reason"] = OS_ERRORS.get(groups["reason"], groups["reason"])
+    if re.search(r"[A-Za-z]{2}", groups.get("m") or ""):  # what a refused value is told (not a figure "m"): a
+        # message of its own, translated as such when it has one
+        groups["m"] = _core("usage", groups["m"], anywhere=True) or groups["m"]
     if "file" in groups:  # another file named by the system's error: "(/tmp/x)"
         groups["file"] = f" ({groups['file']})" if groups["file"] else ""
     for k, v in groups.items():  # the engine's own figures ("10,002 characters") as Vietnamese writes them
@@ -1153,7 +1177,9 @@ _ENGLISH_THOUSANDS = re.compile(r"(?<![\w.,'/:-])\d{1,3}(?:,\d{3})+(?![\w,'/]|\.
 
 def _core(code: str, text: str, *, anywhere: bool = False) -> str | None:
     """The text matched by a pattern of ``code`` (or of another code: a sentence may serve several)."""
-    tables = ["*", code] + ([c for c in MESSAGES if c not in (code, "*")] if anywhere else [])
+    # a YAML syntax error's catch-all ("expected …", "found …") would claim any sentence that begins so: it answers for
+    # its own code only
+    tables = ["*", code] + ([c for c in MESSAGES if c not in (code, "*", "yaml-syntax")] if anywhere else [])
     for c in tables:
         for pattern, template in _compiled(c):
             m = pattern.fullmatch(text)

@@ -731,6 +731,17 @@ class Commune(Strict):
     province: Optional[OptionalName] = None
     predecessors: list[Predecessor] = Field(default_factory=list)
 
+    @field_validator("name")
+    @classmethod
+    def _commune_level(cls, name: str) -> str:
+        higher = vi.higher_unit(name)
+        if higher:
+            raise ValueError(
+                f"'{name}' names a {higher}, a unit above the commune level; chitieu checks xã, phường, thị trấn and "
+                "đặc khu: write the commune's own name"
+            )
+        return name
+
     @property
     def unit_kind(self) -> str:
         """What the unit is: xã, phường, thị trấn or đặc khu (which plans cover it and how its documents name it)."""

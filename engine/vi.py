@@ -87,6 +87,16 @@ THEME_ORDER = ["dan_van_chinh_quyen", "kinh_te", "nong_thon_moi", "do_thi_van_mi
 UNIT_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
 
 
+# units above the commune level, as a name may begin with them (a district before 07/2025, a province or city)
+HIGHER_UNITS = ("thị xã", "thành phố", "huyện", "quận", "tỉnh")
+
+
+def higher_unit(name: str) -> Optional[str]:
+    """The kind of unit above the commune level a name begins with ('thị xã' for 'Thị xã Đức Phổ'), else None."""
+    words = name.lower().split()
+    return next((k for k in HIGHER_UNITS if words[: len(k.split())] == k.split() and len(words) > len(k.split())), None)
+
+
 def unit_kind(name: str) -> Optional[str]:
     """The kind a unit's name begins with ('phường' for 'Phường Đông Hải', 'PHƯỜNG  ĐÔNG HẢI'), or None when it
     names none ('Tịnh An'; 'thị xã Đức Phổ' is no commune-level unit)."""

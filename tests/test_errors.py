@@ -73,6 +73,24 @@ def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
             "'06/4/2023' is not a period",
         ),
         (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: true, value: 3, source: {line: 1, quote: q}}",
+            "true",
+            "wrong-type",
+            "expected a year (2024), a span ('2023-2024') or 'as_of'",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2025-2023, value: 3, source: {line: 1, quote: q}}",
+            "2025-2023",
+            "invalid-value",
+            "the span '2025-2023' runs backwards",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, note: 5, source: {line: 1, quote: q}}",
+            "5",
+            "wrong-type",
+            "expected text, got int 5; put it in quotes",
+        ),
+        (
             "  - {indicator: ntm_nc.cong_nhan, period: as_of, value: dat_chuan, source: {line: 1, quote: q}}",
             "dat_chuan",
             "type-mismatch",

@@ -106,6 +106,32 @@ def test_a_waiver_for_an_unknown_rule_is_explained_in_vietnamese(tmp_path):
     ]
 
 
+def test_a_unit_above_the_commune_level_is_refused_wherever_it_is_named(tmp_path):
+    """A thị xã, huyện, quận, thành phố or tỉnh is no commune: its name is refused, located, in both languages — in a
+    fact file, as --name of a report read directly, and as a form's --commune."""
+    import test_errors
+
+    facts = tmp_path / "facts.yaml"
+    header = test_errors.HEADER.replace("name: xã Thử", "name: Thị xã Thử")
+    body = "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, source: {line: 1, quote: q}}\n"
+    facts.write_text(header + body, encoding="utf-8")
+    vi = assert_vietnamese(*both("check", str(facts)))
+    col = header.splitlines()[1].index("Thị xã Thử") + 1
+    assert [(d["place"], d["code"]) for d in vi] == [(f"{facts}:2:{col}", "invalid-value")]
+    assert vi[0]["message"].startswith("'Thị xã Thử' là tên của một thị xã, đơn vị trên cấp xã")
+
+    report = tmp_path / "bao-cao.txt"
+    report.write_text("Báo cáo kết quả năm 2024\nNăm 2024 xây dựng 02 mô hình Dân vận khéo.\n", encoding="utf-8")
+    named = ("check", str(report), "--as-of", "2024-12-20", "--commune-id", "qn/thu", "--name", "huyện Thử")
+    vi = assert_vietnamese(*both(*named))
+    assert [d["code"] for d in vi if d["level"] == "error"] == ["invalid-value"]
+    assert "'huyện Thử' là tên của một huyện" in vi[-1]["message"]
+
+    run = run_cli("--lang", "vi", "form", "--commune", "qn/thu=thành phố Thử", "-o", str(tmp_path / "f.xlsx"))
+    assert run.code == 2 and not (tmp_path / "f.xlsx").exists()
+    assert "'thành phố Thử' là tên của một thành phố, đơn vị trên cấp xã" in run.err and not english_left(run.err)
+
+
 # ------------------------------------------------------------------------------------- exact words, default, switch
 
 
