@@ -306,7 +306,9 @@ _BY_TARGET = re.compile(
 _GIVER = r"(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên|UBND\s+(?:huyện|tỉnh|thành phố|thị xã))"
 _TARGET_STATED = re.compile(
     # the target's topic may stand between "chỉ tiêu" and its giver ("Chỉ tiêu giảm nghèo UBND tỉnh giao … là 62 hộ")
-    rf"(?:\bchỉ\s+tiêu\s+(?P<topic>giảm\s+(?:hộ\s+)?nghèo\s+)?(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao"
+    # and its year before the giver ("Chỉ tiêu giảm nghèo năm 2024 huyện giao cho thị trấn là 08 hộ")
+    rf"(?:\bchỉ\s+tiêu\s+(?P<topic>giảm\s+(?:hộ\s+)?nghèo\s+)?(?:năm\s+(?:(?:19|20)\d{{2}}|####)\s+)?"
+    rf"(?:(?:của\s+)?{_GIVER}\s+)?(?:đã\s+)?giao"
     rf"|\b{_GIVER}\s+(?:đã\s+)?giao(?:\s+chỉ\s+tiêu)?)"
     r"(?:\s+(?:năm\s+)?(?:(?:19|20)\d{2}|####))?"
     # whom it is for: "cho xã A", "đối với phường", or the unit right after "giao" ("huyện giao xã giảm 05 hộ")

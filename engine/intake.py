@@ -802,7 +802,10 @@ class Reader:
 
 # the verbs an act is written with; the same act said in the passive puts its object first ("Giao ước thi đua giữa
 # chính quyền với Mặt trận … được ký kết vào tháng 01", "Kế hoạch … đã được ban hành")
-_ACT_VERBS = re.compile(r"^(?P<v>ký kết|ký|ban hành|tổ chức|xây dựng|thực hiện|triển khai|cử)\s+(?P<o>\S.*)$", re.I)
+_ACT_VERBS = re.compile(
+    r"^(?P<v>ký kết|ký|ban hành|tổ chức|xây dựng|thực hiện|triển khai|cử|sơ kết|tổng kết)\s+(?:…\s+)?(?P<o>[^…\s].*)$",
+    re.I,
+)
 
 
 def passive_of(phrase: str) -> Optional[str]:
@@ -811,7 +814,8 @@ def passive_of(phrase: str) -> Optional[str]:
     m = _ACT_VERBS.match(phrase.strip())
     if not m or len(m.group("o").split()) < 2:
         return None
-    return f"{m.group('o')} … được {m.group('v')}"
+    # the agent may stand between ("… đã được phường sơ kết")
+    return f"{m.group('o')} … được … {m.group('v')}"
 
 
 def compile_words(cat: Catalogue) -> list[Reader]:

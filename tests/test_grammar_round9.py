@@ -111,8 +111,11 @@ def test_an_act_said_of_a_list_of_years_is_one_fact_for_each_year(tmp_path, body
 
 
 def test_the_passive_voice_of_an_act():
-    assert passive_of("ký kết giao ước thi đua") == "giao ước thi đua … được ký kết"
-    assert passive_of("tổ chức sơ kết") == "sơ kết … được tổ chức"
+    assert passive_of("ký kết giao ước thi đua") == "giao ước thi đua … được … ký kết"
+    assert passive_of("tổ chức sơ kết") == "sơ kết … được … tổ chức"
+    assert (
+        passive_of('sơ kết … phong trào thi đua "dân vận khéo"') == 'phong trào thi đua "dân vận khéo" … được … sơ kết'
+    )
     assert passive_of("phản biện quy hoạch") is None  # no verb of acts
     assert passive_of("cử người") is None  # one word of object is too little to stand first
 
@@ -532,3 +535,14 @@ def test_documents_listed_one_per_item_of_a_nested_list(tmp_path, inner):
     values = _values(_draft(tmp_path, body))
     assert (values[("dvcq.so_quy_che_neu", "as_of")], values[("dvcq.doi_tac_phoi_hop", "as_of")]) == (3, 3)
     assert values[("giam_ngheo.so_ho_giam", 2024)] == 4  # the outer list goes on after the nested one
+
+
+def test_an_act_in_the_passive_with_its_agent_and_a_target_with_its_year_before_the_giver(tmp_path):
+    body = (
+        "Phong trào thi đua “Dân vận khéo” đã được xã sơ kết tại Hội nghị ngày 14/7/2023; năm 2024 không tổ chức "
+        "sơ kết.\n\n"
+        "+ Chỉ tiêu giảm nghèo năm 2024 huyện giao cho xã là 08 hộ.\n"
+    )
+    values = _values(_draft(tmp_path, body))
+    assert (values[("dvk.so_ket_phong_trao", 2023)], values[("dvk.so_ket_phong_trao", 2024)]) == (True, False)
+    assert values[("giam_ngheo.chi_tieu_giao", 2024)] == 8
