@@ -283,6 +283,9 @@ _OVER_TARGET = re.compile(
     r"(?:đã\s+)?giao)?\s*$",
     re.I,
 )
+# a target restated in another measure ("giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ") in a clause that opens on it
+_EQUIVALENT = re.compile(r"\btương (?:đương|ứng)\s*(?:với\s+)?$", re.I)
+_TARGET_OPENS = re.compile(r"^\W*chỉ tiêu\b(?![^.;]{0,60}\b(?:đã|đạt|kết quả)\b)", re.I)
 # a figure the target is said of: "… chỉ tiêu 30 hộ được giao", "chỉ tiêu 05 hộ huyện giao"
 _GIVEN_AFTER = re.compile(
     r"\s+(?:hộ|mô hình|hồ sơ)?(?:\s+nghèo)?\s*(?:(?:được|đã được|do)\s+)?(?:(?:huyện|tỉnh|thành phố|cấp trên)\s+)?giao\b",
@@ -421,6 +424,8 @@ def figures(text: str) -> list[Figure]:
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
         elif _OVER_TARGET.search(before):
             role = "target"  # "vượt chỉ tiêu 30 hộ được giao": the target given, exceeded
+        elif _EQUIVALENT.search(before) and _TARGET_OPENS.match(text):
+            role = "target"  # "Chỉ tiêu năm 2024 huyện giao: giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ"
         elif (
             _TARGET_LEAD.search(before)
             or _TARGET_STATED.search(text[max(0, m.start() - 160) : m.start()])

@@ -697,6 +697,8 @@ def _marker(raw: str) -> Optional[str]:
 
 # a number of communes: never this one ("hai phường", "03 xã"; not "năm", a year as often as five)
 _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
+# a whole stated apart from its part, after "trên tổng số" (the part and its whole as a count and its frame)
+_OF_A_STATED_WHOLE = re.compile(r"(?<=tổng số )|(?<=tổng số là )|(?<=tổng số có )", re.I)
 # the measure the sentence before spoke of, named again by a demonstrative ("tỷ lệ này", "chỉ số này")
 _THIS_MEASURE = re.compile(r"\b(?:tỷ lệ|chỉ số|con số|kết quả)\s+(?:này|nói trên|trên)\b", re.I)
 _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|có|:)?\s*$", re.I)
@@ -1492,6 +1494,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                         and (not r.topic or _found(r.topic, lead))
                         and not (r.not_ and _lookalike(r, lead))
                     ]
+        if not cands and reading == "part" and fig.pair is not None and _OF_A_STATED_WHOLE.match(text, fig.pair.start):
+            # "duy trì 04 tuyến đường “Xanh - Sạch - Đẹp” trên tổng số 06 tuyến đã đăng ký": for an indicator that
+            # counts, the part of a whole stated apart is the count of those that hold
+            cands = _candidates(rd, cl, fig, "count", after, full_before, subjects, unit_needed=True)
         if not cands and reading == "percent" and _THIS_MEASURE.search(before[-40:]):
             # "Năm 2024, tỷ lệ này của thị trấn đạt 41,5%": the measure the sentence before named
             said: list[tuple[Reader, int, Optional[re.Match]]] = [(r, 2, None) for r in rd.said_before]

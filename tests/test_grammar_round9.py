@@ -546,3 +546,23 @@ def test_an_act_in_the_passive_with_its_agent_and_a_target_with_its_year_before_
     values = _values(_draft(tmp_path, body))
     assert (values[("dvk.so_ket_phong_trao", 2023)], values[("dvk.so_ket_phong_trao", 2024)]) == (True, False)
     assert values[("giam_ngheo.chi_tieu_giao", 2024)] == 8
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Xã duy trì 04 tuyến đường “Xanh - Sạch - Đẹp” trên tổng số 06 tuyến đã đăng ký.\n",
+            {("dtvm.tuyen_duong_xanh", "as_of"): 4},
+        ),
+        # a second writer: the target restated in households, cows given ("trao")
+        (
+            "- Chỉ tiêu năm 2024 huyện giao: giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ.\n\n"
+            "Trong năm, xã trao 06 (sáu) con bò cái giống cho 06 hộ nghèo.\n",
+            {("giam_ngheo.chi_tieu_giao", 2024): 36, ("ntm.ho_tro_bo_giong", 2024): 6},
+        ),
+    ],
+)
+def test_a_part_of_a_stated_whole_counted_and_a_target_restated(tmp_path, body, expected):
+    values = _values(_draft(tmp_path, body))
+    assert {k: values.get(k) for k in expected} == expected
