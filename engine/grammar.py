@@ -306,7 +306,12 @@ _BY_TARGET = re.compile(
 # a target stated by the level that gives it, with its year and whom it is for: "Huyện giao chỉ tiêu năm 2025 giảm 15
 # hộ nghèo", "Chỉ tiêu tỉnh giao năm 2025 cho xã A (tổng hợp chỉ tiêu của 03 xã cũ) là giảm 24 hộ nghèo", "Thành phố
 # giao năm 2024 giảm 03 hộ nghèo" — the year, the unit it is for and an aside are no result between them
-_GIVER = r"(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên|UBND\s+(?:huyện|tỉnh|thành phố|thị xã))"
+_UP = "A-ZĐ" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper() and c.isalpha()}))
+# the giver, by its kind and perhaps its name ("huyện Thanh Bình giao …", "UBND tỉnh Đồng Tháp giao …")
+_GIVER = (
+    r"(?:(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên|UBND\s+(?:huyện|tỉnh|thành phố|thị xã))"
+    rf"(?:\s+(?-i:[{_UP}])\w*){{0,3}})"
+)
 _TARGET_STATED = re.compile(
     # the target's topic may stand between "chỉ tiêu" and its giver ("Chỉ tiêu giảm nghèo UBND tỉnh giao … là 62 hộ")
     # and its year before the giver ("Chỉ tiêu giảm nghèo năm 2024 huyện giao cho thị trấn là 08 hộ")

@@ -745,7 +745,7 @@ _SUBJECT = re.compile(
     # a higher unit by its name acting ("huyện Thanh Oai đang hoàn thiện hồ sơ …"), not the one the unit belongs to
     # ("xã … thuộc huyện Thanh Oai", "(huyện Thanh Oai)", "của huyện …")
     rf"|(?P<higher>(?<!\bcủa )(?<!\bthuộc )(?<!\bcho )(?<!\bvới )(?<!\()(?<!\bdân )(?<!\bUBND )(?<!\bHĐND )"
-    rf"\b(?i:huyện|quận|thị xã|tỉnh)\s+[{UP}]\w*)"
+    rf"\b(?i:huyện|quận|thị xã|tỉnh)\s+(?![^,.;()]{{0,40}}?\b(?i:giao)\b)[{UP}]\w*)"
     rf"|\b(?i:{_KINDS})(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
 )
 # an intention, a condition or a plan's target that governs what follows it in the clause ("Kế hoạch … đặt mục tiêu

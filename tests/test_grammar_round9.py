@@ -566,3 +566,13 @@ def test_an_act_in_the_passive_with_its_agent_and_a_target_with_its_year_before_
 def test_a_part_of_a_stated_whole_counted_and_a_target_restated(tmp_path, body, expected):
     values = _values(_draft(tmp_path, body))
     assert {k: values.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "giver",
+    ["huyện Thanh Bình giao chỉ tiêu giảm", "UBND huyện Thanh Bình giao xã giảm", "tỉnh Đồng Tháp giao xã giảm"],
+)
+def test_a_higher_unit_by_its_name_giving_the_target_is_the_giver_not_the_subject(tmp_path, giver):
+    body = f"Năm 2024, {giver} 15 hộ nghèo; xã đã giảm được 16 hộ.\n"
+    values = _values(_draft(tmp_path, body))
+    assert (values[("giam_ngheo.chi_tieu_giao", 2024)], values[("giam_ngheo.so_ho_giam", 2024)]) == (15, 16)
