@@ -285,6 +285,7 @@ _OVER_TARGET = re.compile(
 )
 # a target restated in another measure ("giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ") in a clause that opens on it
 _EQUIVALENT = re.compile(r"\btương (?:đương|ứng)\s*(?:với\s+)?$", re.I)
+_REDUCTION_BEFORE = re.compile(r"\bgiảm\b(?![^;]*\bcòn\b)", re.I)
 _TARGET_OPENS = re.compile(r"^\W*chỉ tiêu\b(?![^.;]{0,60}\b(?:đã|đạt|kết quả)\b)", re.I)
 # a figure the target is said of: "… chỉ tiêu 30 hộ được giao", "chỉ tiêu 05 hộ huyện giao"
 _GIVEN_AFTER = re.compile(
@@ -429,8 +430,10 @@ def figures(text: str) -> list[Figure]:
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
         elif _OVER_TARGET.search(before):
             role = "target"  # "vượt chỉ tiêu 30 hộ được giao": the target given, exceeded
-        elif _EQUIVALENT.search(before) and _TARGET_OPENS.match(text):
-            role = "target"  # "Chỉ tiêu năm 2024 huyện giao: giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ"
+        elif _EQUIVALENT.search(before) and _TARGET_OPENS.match(text) and _REDUCTION_BEFORE.search(before):
+            # "Chỉ tiêu năm 2024 huyện giao: giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ" — a reduction, not what is
+            # to remain ("tỷ lệ hộ nghèo còn dưới 3%, tương đương 25 hộ")
+            role = "target"
         elif (
             _TARGET_LEAD.search(before)
             or _TARGET_STATED.search(text[max(0, m.start() - 160) : m.start()])

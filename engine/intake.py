@@ -1990,6 +1990,17 @@ _ELLIPTIC_DENIAL = re.compile(
 )
 
 
+_AGENT = re.compile(r"\bđược\s+(?P<who>.+)$", re.I)
+_OTHER_AGENT = re.compile(r"\b(?:huyện|tỉnh|thành phố|quận|thị xã|trung ương|các xã|các phường|cụm)\b", re.I)
+
+
+def _other_agent(rd: _Reading, act: str) -> bool:
+    """Whether an act said in the passive names another unit as its agent ("kế hoạch … được UBND huyện ban hành",
+    "… đã được huyện sơ kết"): the act is that unit's, not this one's."""
+    m = _AGENT.search(act)
+    return m is not None and bool(_OTHER_AGENT.search(m.group("who")) or rd.other_subject(m.group("who")))
+
+
 def _read_acts(rd: _Reading, cl: _Clause) -> None:
     text = cl.text
     elliptic = _ELLIPTIC_DENIAL.match(text)
@@ -2023,7 +2034,7 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             before = text[: m.start()]
             if rd.other_unit(before[-50:]) or _NOT_RESULT.search(before[-30:]):
                 continue
-            if rd.other_subject(before) or rd.intended(before):
+            if rd.other_subject(before) or rd.intended(before) or _other_agent(rd, m.group(0)):
                 continue
             if r.topic and rd.topic_level(r, cl, text[m.start() :], before, [], paragraph=True) not in (0, 1, 2, 3, 4):
                 continue

@@ -576,3 +576,20 @@ def test_a_higher_unit_by_its_name_giving_the_target_is_the_giver_not_the_subjec
     body = f"Năm 2024, {giver} 15 hộ nghèo; xã đã giảm được 16 hộ.\n"
     values = _values(_draft(tmp_path, body))
     assert (values[("giam_ngheo.chi_tieu_giao", 2024)], values[("giam_ngheo.so_ho_giam", 2024)]) == (15, 16)
+
+
+def test_what_is_to_remain_restated_in_households_is_no_target_nor_result(tmp_path):
+    body = (
+        "- Chỉ tiêu năm 2024: tỷ lệ hộ nghèo còn dưới 3%, tương đương 25 hộ.\n\n"
+        "Năm 2024, tỷ lệ hộ nghèo của xã còn 3,2%, tương đương 28 hộ." + CONTROL
+    )
+    assert _values(_draft(tmp_path, body)) == PLAN
+
+
+def test_an_act_in_the_passive_done_by_another_unit_is_not_the_units(tmp_path):
+    body = (
+        "Năm 2023, kế hoạch công tác dân vận chính quyền được UBND huyện ban hành ngày 10/01/2023.\n\n"
+        "Phong trào thi đua “Dân vận khéo” giai đoạn 2021 - 2025 đã được huyện sơ kết vào tháng 10/2024.\n\n"
+        "Năm 2024, giao ước thi đua của cụm thi đua được các xã ký kết ngày 20/3/2024." + CONTROL
+    )
+    assert _values(_draft(tmp_path, body)) == PLAN
