@@ -748,6 +748,8 @@ _SUBJECT = re.compile(
     rf"\b(?i:huyện|quận|thị xã|tỉnh)\s+(?![^,.;()]{{0,40}}?\b(?i:giao)\b)[{UP}]\w*)"
     rf"|\b(?i:{_KINDS})(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
 )
+# a unit's address: its name, then its district's and province's after commas ("xã A, huyện B, tỉnh C")
+_ADDRESS_BEFORE = re.compile(rf"\b(?i:{_KINDS}|huyện|quận|thị xã|tỉnh)\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}}\s*,\s*$")
 # an intention, a condition or a plan's target that governs what follows it in the clause ("Kế hoạch … đặt mục tiêu
 # đến năm 2025 có … từ 60% trở lên", "nếu được hỗ trợ kinh phí, xã sẽ xây dựng 02 mô hình"), unless a result is
 # stated after it ("… đề ra mục tiêu 02 mô hình, xã đã công nhận 03 mô hình")
@@ -1046,6 +1048,8 @@ class _Reading:
                 continue
             if m.group("cmp"):
                 continue
+            if m.group("higher") and _ADDRESS_BEFORE.search(before[: m.start()]):
+                continue  # "xã Sơn Kỳ, huyện Sơn Hà, tỉnh Quảng Ngãi …": the unit's address, not another unit
             if (
                 m.group("whole")
                 or m.group("many")

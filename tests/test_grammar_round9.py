@@ -593,3 +593,8 @@ def test_an_act_in_the_passive_done_by_another_unit_is_not_the_units(tmp_path):
         "Năm 2024, giao ước thi đua của cụm thi đua được các xã ký kết ngày 20/3/2024." + CONTROL
     )
     assert _values(_draft(tmp_path, body)) == PLAN
+
+
+def test_the_units_address_names_its_district_and_province_without_making_them_the_subject(tmp_path):
+    body = "Năm 2024, xã Đông Quang, huyện Sơn Hà, tỉnh Quảng Ngãi giảm được 05 hộ nghèo; huyện Sơn Hà giảm 320 hộ.\n"
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 5}
