@@ -701,7 +701,8 @@ _MANY = r"hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2}"
 _OF_A_STATED_WHOLE = re.compile(r"(?<=tổng số )|(?<=tổng số là )|(?<=tổng số có )", re.I)
 # the measure the sentence before spoke of, named again by a demonstrative ("tỷ lệ này", "chỉ số này")
 _THIS_MEASURE = re.compile(r"\b(?:tỷ lệ|chỉ số|con số|kết quả)\s+(?:này|nói trên|trên)\b", re.I)
-_UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|có|:)?\s*$", re.I)
+# (not "toàn xã có 120 hộ nghèo": "có" holds a stock)
+_UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$", re.I)
 # a total of the counts just listed year by year ("…; tổng cộng 18 mô hình"), and a plan period's target ("đạt 150%
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 _TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)

@@ -460,6 +460,10 @@ def test_the_units_total_after_its_parts_takes_the_verb_said_before(tmp_path):
         "Lào 15 con; toàn xã 37 con.\n"
     )
     assert _values(_draft(tmp_path, body)) == {("ntm.ho_tro_bo_giong", 2024): 37}
+    # but the unit's stock after its parts' results is no result: "toàn xã có 120 hộ nghèo"
+    (tmp_path / "stock").mkdir()
+    stock = "Năm 2024, thôn Đông giảm 03 hộ nghèo, thôn Tây giảm 02 hộ nghèo; toàn xã có 120 hộ nghèo." + CONTROL
+    assert _values(_draft(tmp_path / "stock", stock)) == PLAN
 
 
 def test_so_far_a_change_is_the_years_a_stock_is_no_years_count(tmp_path):
