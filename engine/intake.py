@@ -193,9 +193,14 @@ _UPPER_NAME = (
 )
 _HEADER_UNIT = re.compile(rf"^(?:ỦY BAN NHÂN DÂN|UBND)?\s*(?P<kind>{_KINDS_UP})\s+(?!HỘI\b){_UPPER_NAME}\s*$")
 _HEADER_UNIT_IN = re.compile(rf"(?:ỦY BAN NHÂN DÂN|UBND)?\s*\b(?P<kind>{_KINDS_UP})\s+(?!HỘI\b){_UPPER_NAME}(?=\s|$)")
-_BODY_UNIT = re.compile(rf"(?:(?P<ubnd>Ủy ban nhân dân|UBND|Ủy ban Nhân dân)\s+)?\b{_UNIT_KIND}\s+{_NAME}")
+# "xã Đức Phổ" is never read out of "thị xã Đức Phổ" (a unit above the commune level)
+_BODY_UNIT = re.compile(
+    rf"(?:(?P<ubnd>Ủy ban nhân dân|UBND|Ủy ban Nhân dân)\s+)?(?<![Tt]hị\s)(?<!THỊ\s)\b{_UNIT_KIND}\s+{_NAME}"
+)
+# a header line naming a unit above the commune level as a body of its own ("ỦY BAN NHÂN DÂN / THỊ XÃ ĐỨC PHỔ")
+_HEADER_HIGHER = re.compile(rf"\b(?:THỊ XÃ|HUYỆN|QUẬN|THÀNH PHỐ|TỈNH)\s+{_UPPER_NAME}(?=\s|$)")
 _PLACE_DATE = re.compile(
-    rf"(?P<place>[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
+    rf"(?P<place>\b(?!UBND\b|Số\b)[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
     r"tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>(?:19|20)\d{2})"
 )
 _AS_OF = [
@@ -264,11 +269,15 @@ def read_header(report: ReportText) -> Header:
         if kind and weight > 0:
             kinds.setdefault(key, " ".join(kind.lower().split()))
 
+    higher = False  # the header names a unit above the commune level ("HUYỆN A", "THỊ XÃ B")
+    communal = False  # … and a commune-level one ("XÃ C"), under it or not
     for p in head:
         for col in re.split(r"\s{3,}", p.raw):
             col = clean(col)
+            higher = higher or bool(_HEADER_HIGHER.search(col))
             full = _HEADER_UNIT.match(col)
             for hm in [full] if full else _HEADER_UNIT_IN.finditer(col):
+                communal = communal or not re.search(r"THỊ\s*$", col[: hm.start("kind")])  # not "THỊ XÃ A"
                 # the lines of a block run together ("ỦY BAN NHÂN DÂN THÀNH PHỐ A ỦY BAN NHÂN DÂN PHƯỜNG B"): what
                 # stands between the last body named and the kind tells a superior ("THỊ XÃ", "THÀNH PHỐ") apart
                 before = col[: hm.start("kind")]
@@ -278,6 +287,9 @@ def read_header(report: ReportText) -> Header:
                 ):
                     continue
                 vote(_title_case(hm.group("name")), hm.group("kind"), p.line, 10)
+    # a report whose header names a thị xã, huyện … and no commune-level unit at all is that unit's own: no commune
+    # is guessed for it from its place line or body (the user names one, or learns the report is not a commune's)
+    issued_higher = higher and not communal
     for p in report.paragraphs:
         if p.table is not None:
             continue
@@ -303,7 +315,7 @@ def read_header(report: ReportText) -> Header:
                 else 1
             )
             vote(name, m.group("kind"), p.line, weight)
-    if scores:
+    if scores and not issued_higher:
         best = max(scores, key=lambda k: scores[k])
         if scores[best] > 0:
             group = spellings[best]
