@@ -358,6 +358,10 @@ def many_communes(tmp_path_factory) -> Path:
     return folder
 
 
+def _hangup_as_a_terminal_has_it() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -401,6 +405,9 @@ def test_a_signal_leaves_no_temporary_file(tmp_path, many_communes, sig, code, w
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # as from a terminal: a runner that ignores SIGHUP (nohup, some CI agents) passes that on, and chitieu then
+        # keeps ignoring it, as `nohup chitieu …` must
+        preexec_fn=_hangup_as_a_terminal_has_it,
     )
     deadline = time.monotonic() + 120
     # wait until the output is being written: bytes in the temporary file, not only its name (a signal landing
