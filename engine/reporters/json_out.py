@@ -14,6 +14,7 @@ from .. import __version__, vi
 from ..catalogue import Catalogue
 from ..facts import CommuneFacts
 from ..model import Finding
+from ..sigmask import signals_held
 
 SCHEMA = "chitieu.findings/2"
 
@@ -72,10 +73,13 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
         communes.append(_commune(cf))
         # one finding per line, written by pydantic's own serialiser (compact: 3× faster than a dict through
         # json.dumps; indentation would force json's pure-Python encoder, 5× slower still); one write per commune
-        lines = []
         for f in findings:
             counts[f.status] += 1
-            lines.append(f.json_bytes())
+        # pydantic's serialiser calls back into Python (isinstance checks) and swallows what is raised there: a
+        # Ctrl-C or SIGTERM landing then would be lost ("Exception ignored in: …") and the run go on; held, it is
+        # raised right after
+        with signals_held():
+            lines = [f.json_bytes() for f in findings]
         if not lines:
             continue
         chunk = (b"\n    " if first else b",\n    ") + b",\n    ".join(lines)
