@@ -283,6 +283,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "invalid-value": [
         (
+            rf"(?P<v>{Q}) is not a finding's period; write a year \(2024\), a span \('2023-2024'\), 'as_of' or a "
+            r"deadline \('by-2026-12-31'\)",
+            "{v} không phải là kỳ của một kết luận; viết một năm (2024), một khoảng năm ('2023-2024'), 'as_of' hoặc "
+            "một hạn ('by-2026-12-31')",
+        ),
+        (
+            rf"(?P<v>{Q}) is not a deadline: write by-YYYY-MM-DD \(e\.g\. by-2026-12-31\)",
+            "{v} không phải là một hạn: viết by-YYYY-MM-DD (ví dụ by-2026-12-31)",
+        ),
+        (
             rf"(?P<name>{Q}) names a (?P<kind>[^,]+), a unit above the commune level; chitieu checks xã, phường, thị "
             r"trấn and đặc khu: write the commune's own name",
             "{name} là tên của một {kind}, đơn vị trên cấp xã; chitieu kiểm tra xã, phường, thị trấn và đặc khu: hãy "

@@ -855,10 +855,51 @@ class FactFile(Strict):
 # --------------------------------------------------------------------------------------------------- waivers
 
 
+class DeadlinePeriod(BaseModel):
+    """A deadline rule's one period, as its findings name it: 'by-2026-12-31' (a waiver of a deadline target)."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+    kind: Literal["deadline"] = "deadline"
+    deadline: dt.date
+
+    @property
+    def key(self) -> str:
+        return f"by-{self.deadline.isoformat()}"
+
+
+_BY = re.compile(r"^by-(\d{4}-\d{2}-\d{2})$")
+
+
+def _waiver_period(v: Any) -> FactPeriod | DeadlinePeriod:
+    """A finding's period key: a year, a span, 'as_of', or a deadline 'by-2026-12-31'."""
+    if isinstance(v, (FactPeriod, DeadlinePeriod)):
+        return v
+    m = _BY.match(v.strip()) if isinstance(v, str) else None
+    if m:
+        try:
+            return DeadlinePeriod(deadline=dt.date.fromisoformat(m.group(1)))
+        except ValueError:
+            raise ValueError(f"'{v}' is not a deadline: write by-YYYY-MM-DD (e.g. by-2026-12-31)") from None
+    try:
+        return _fact_period(v)
+    except ValueError:
+        raise ValueError(
+            f"'{v}' is not a finding's period; write a year (2024), a span ('2023-2024'), 'as_of' or a deadline "
+            "('by-2026-12-31')"
+        ) from None
+
+
+WaiverPeriod = Annotated[
+    Union[FactPeriod, DeadlinePeriod],
+    BeforeValidator(_waiver_period),
+    PlainSerializer(lambda p: p.key, return_type=str),
+]
+
+
 class Waiver(Strict):
     rule: Slug
     commune: Annotated[str, BeforeValidator(_text), Field(max_length=MAX_ID)]
-    period: Period
+    period: WaiverPeriod
     reason: NonEmptyText
     approver: Name
     expires: Date

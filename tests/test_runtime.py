@@ -300,3 +300,43 @@ def test_communes_sharing_a_durable_state_never_reach_each_others_waivers_or_con
     assert found["2", "ntm-nc-du-dieu-kien"]["status"] == "unmet"
     assert found["1", "ntm-nang-cao"]["fired_by"] == "ntm-nang-cao#pending_unknown"
     assert (found["2", "ntm-nang-cao"]["status"], found["2", "ntm-nang-cao"]["outlook"]) == ("pending", "at_risk")
+
+
+def test_a_deadline_target_is_waived_by_its_findings_period_key(tmp_path):
+    """A waiver names a deadline finding's period as the finding does ('by-2026-12-31', RULES.md); a key that is no
+    deadline is a located error, in Vietnamese."""
+    import re
+    import shutil
+
+    from conftest import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+    for path in rules.glob("*.yaml"):  # every commune covered; the NTM target without the end of its criteria set
+        text = re.sub(r"^  covers: .*$", "  covers: all", path.read_text(encoding="utf-8"), flags=re.M)
+        path.write_text(text.replace("    in_force: {from: 2023-04-06, to: 2026-02-14}\n", ""), encoding="utf-8")
+    facts = tmp_path / "thu.yaml"
+    facts.write_text(
+        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/thu, name: xã Thử}\nreport:\n  title: Báo cáo năm 2026\n"
+        "  date: 2026-12-31\n  as_of: 2026-12-31\n  issuer: UBND xã Thử\n  period: {from: 2026-01-01, to: 2026-12-31}\n"
+        "facts:\n  - {indicator: ntm_nc.cong_nhan, period: as_of, value: dang_hoan_thien_ho_so, "
+        "source: {line: 1, quote: q}}\n",
+        encoding="utf-8",
+    )
+    waivers = tmp_path / "mien-tru.yaml"
+    line = "  - {{rule: ntm-nang-cao, commune: quang-ngai/thu, period: {}, reason: Lý do., approver: Ban Dân vận, expires: 2027-06-30}}\n"  # noqa: E501
+    args = ("check", str(facts), str(waivers), "--rules", str(rules), "--format", "json", "--fail-on", "never")
+
+    def ntm(doc: dict) -> dict:
+        return finding(doc, "ntm-nang-cao", "by-2026-12-31")
+
+    waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + line.format("2026"), encoding="utf-8")
+    assert ntm(run_cli(*args).json())["status"] == "unmet"  # a year's key matches no deadline finding
+    waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + line.format("by-2026-12-31"), encoding="utf-8")
+    waived = ntm(run_cli(*args).json())
+    assert waived["status"] == "waived" and waived["waiver"]["line"] == 3
+    waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + line.format("by-2026-13-01"), encoding="utf-8")
+    run = run_cli("--lang", "vi", *args)
+    assert run.code == 2
+    assert f"{waivers}:3:" in run.err
+    assert "error[invalid-value]: 'by-2026-13-01' không phải là một hạn: viết by-YYYY-MM-DD" in run.err
