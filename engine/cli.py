@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import atexit
 import datetime as dt
 import functools
@@ -31,7 +32,7 @@ from .prepare import UNKNOWN, Asked, no_facts, prepare, reads_as_report
 from .reporters.documents import PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .runtime import EngineError
-from .model import Commune
+from .model import MAX_NAME, Commune
 from .output import check_target
 from .selection import NoCommuneMatches, Selection
 from .yamlsrc import yaml_files
@@ -1015,12 +1016,19 @@ def facts_import(form_path: Path, output: Optional[Path], force: bool, rules_dir
 
 
 def _commune_option(text: str) -> Commune:
+    from pydantic import ValidationError
+
     cid, sep, name = text.partition("=")
     if not sep or not name.strip():
         raise click.BadParameter(
             f"'{text}': write ID=NAME, e.g. quang-ngai/tinh-an=\"xã Tịnh An\"", param_hint="--commune"
         )
+    name = unicodedata.normalize("NFC", name.strip())
     higher = vi.higher_unit(name)
+    if len(name) > MAX_NAME:
+        raise click.BadParameter(
+            f"'{name[:40]}…': too long, {len(name):,} characters; at most {MAX_NAME} characters", param_hint="--commune"
+        )
     if higher:
         raise click.BadParameter(
             f"'{name.strip()}' names a {higher}, a unit above the commune level; chitieu checks xã, phường, thị trấn "
@@ -1029,7 +1037,10 @@ def _commune_option(text: str) -> Commune:
         )
     try:
         return Commune(id=cid.strip(), name=name.strip())
-    except ValueError:
+    except ValidationError as exc:
+        if not any(e["loc"][:1] == ("id",) for e in exc.errors()):  # the name is at fault: say what of it
+            why = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+            raise click.BadParameter(f"'{name.strip()[:80]}': {why}", param_hint="--commune") from None
         raise click.BadParameter(
             f"'{cid}' is not a commune id: lower-case ASCII words joined by '-', "
             "groups by '/' (e.g. quang-ngai/tinh-an)",

@@ -283,6 +283,12 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "invalid-value": [
         (
+            rf"(?P<issuer>{Q}) is the people's committee of a (?P<kind>[^,]+), a unit above the commune level; "
+            r"chitieu checks the reports of xã, phường, thị trấn and đặc khu",
+            "{issuer} là Ủy ban nhân dân của một {kind}, đơn vị trên cấp xã; chitieu kiểm tra báo cáo của xã, phường, "
+            "thị trấn và đặc khu",
+        ),
+        (
             rf"(?P<v>{Q}) is not a finding's period; write a year \(2024\), a span \('2023-2024'\), 'as_of' or a "
             r"deadline \('by-2026-12-31'\)",
             "{v} không phải là kỳ của một kết luận; viết một năm (2024), một khoảng năm ('2023-2024'), 'as_of' hoặc "

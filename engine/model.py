@@ -798,6 +798,18 @@ class Report(Strict):
     file: Optional[Text] = None
     plan: Optional[DocRef] = None  # the unit's own plan the report answers (its header, its opening)
 
+    @field_validator("issuer")
+    @classmethod
+    def _commune_level(cls, issuer: str) -> str:
+        body = vi.issuer_body_of(issuer)
+        higher = vi.higher_unit(body) if body else None
+        if higher:
+            raise ValueError(
+                f"'{issuer}' is the people's committee of a {higher}, a unit above the commune level; chitieu checks "
+                "the reports of xã, phường, thị trấn and đặc khu"
+            )
+        return issuer
+
     @model_validator(mode="before")
     @classmethod
     def _month_only(cls, data: Any) -> Any:

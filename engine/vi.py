@@ -91,10 +91,26 @@ UNIT_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
 HIGHER_UNITS = ("thị xã", "thành phố", "huyện", "quận", "tỉnh")
 
 
+# how a name abbreviates them ("TP Quảng Ngãi", "TX. Đức Phổ")
+_HIGHER_SHORT = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã"}
+
+
 def higher_unit(name: str) -> Optional[str]:
-    """The kind of unit above the commune level a name begins with ('thị xã' for 'Thị xã Đức Phổ'), else None."""
+    """The kind of unit above the commune level a name begins with ('thị xã' for 'Thị xã Đức Phổ', 'thành phố' for
+    'TP. Quảng Ngãi'), else None."""
     words = name.lower().split()
+    if len(words) > 1 and words[0] in _HIGHER_SHORT:
+        return _HIGHER_SHORT[words[0]]
     return next((k for k in HIGHER_UNITS if words[: len(k.split())] == k.split() and len(words) > len(k.split())), None)
+
+
+def issuer_body_of(issuer: str) -> Optional[str]:
+    """The unit an issuer's people's committee belongs to: 'thị xã Đức Phổ' for 'UBND thị xã Đức Phổ', else None."""
+    words = issuer.split()
+    for body in (["ubnd"], ["ủy", "ban", "nhân", "dân"], ["uỷ", "ban", "nhân", "dân"]):
+        if [w.lower() for w in words[: len(body)]] == body:
+            return " ".join(words[len(body) :])
+    return None
 
 
 def unit_kind(name: str) -> Optional[str]:
@@ -106,11 +122,8 @@ def unit_kind(name: str) -> Optional[str]:
 
 def issuer_kind(issuer: str) -> Optional[str]:
     """The kind of unit a commune's issuing body names: 'phường' for 'UBND phường Tịnh An'."""
-    words = issuer.split()
-    for body in (["ubnd"], ["ủy", "ban", "nhân", "dân"], ["uỷ", "ban", "nhân", "dân"]):
-        if [w.lower() for w in words[: len(body)]] == body:
-            return unit_kind(" ".join(words[len(body) :]))
-    return None
+    unit = issuer_body_of(issuer)
+    return unit_kind(unit) if unit else None
 
 
 def full_name(name: str, kind: str) -> str:

@@ -124,12 +124,29 @@ def test_a_unit_above_the_commune_level_is_refused_wherever_it_is_named(tmp_path
     report.write_text("Báo cáo kết quả năm 2024\nNăm 2024 xây dựng 02 mô hình Dân vận khéo.\n", encoding="utf-8")
     named = ("check", str(report), "--as-of", "2024-12-20", "--commune-id", "qn/thu", "--name", "huyện Thử")
     vi = assert_vietnamese(*both(*named))
-    assert [d["code"] for d in vi if d["level"] == "error"] == ["invalid-value"]
-    assert "'huyện Thử' là tên của một huyện" in vi[-1]["message"]
+    assert {d["code"] for d in vi if d["level"] == "error"} == {"invalid-value"}  # the name, and the issuer drafted
+    assert any("'huyện Thử' là tên của một huyện" in d["message"] for d in vi)
 
     run = run_cli("--lang", "vi", "form", "--commune", "qn/thu=thành phố Thử", "-o", str(tmp_path / "f.xlsx"))
     assert run.code == 2 and not (tmp_path / "f.xlsx").exists()
     assert "'thành phố Thử' là tên của một thành phố, đơn vị trên cấp xã" in run.err and not english_left(run.err)
+    # typed in NFD (macOS, Word): still the name at fault, not the id
+    nfd = unicodedata.normalize("NFD", "qn/thu=thị xã Thử")
+    run = run_cli("--lang", "vi", "form", "--commune", nfd, "-o", str(tmp_path / "f.xlsx"))
+    assert run.code == 2 and "'thị xã Thử' là tên của một thị xã" in run.err and "mã xã" not in run.err
+
+    # abbreviated, or named by its people's committee as the report's issuer
+    for name, issuer, said in (
+        ("TP. Thử", "UBND xã Thử", "'TP. Thử' là tên của một thành phố"),
+        ("Thử", "UBND thị xã Thử", "'UBND thị xã Thử' là Ủy ban nhân dân của một thị xã, đơn vị trên cấp xã"),
+    ):
+        facts.write_text(
+            header.replace("name: Thị xã Thử", f"name: {name}").replace("issuer: UBND xã Thử", f"issuer: {issuer}")
+            + body,
+            encoding="utf-8",
+        )
+        vi = assert_vietnamese(*both("check", str(facts)))
+        assert [d["code"] for d in vi] == ["invalid-value"] and vi[0]["message"].startswith(said)
 
 
 # ------------------------------------------------------------------------------------- exact words, default, switch
