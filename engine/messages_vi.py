@@ -262,6 +262,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             rf"expected text, got (?P<got>{ANY}); put it in quotes",
             "cần chữ, nhưng gặp {got}; hãy đặt trong dấu nháy",
         ),
+        (rf"expected text, got (?P<got>{ANY})", "cần chữ, nhưng gặp {got}"),
         (rf"the span (?P<span>{Q}) runs backwards", "khoảng năm {span} bị ngược (năm đầu sau năm cuối)"),
         (r"(?P<y>-?\d+) is not a plausible year", "{y} không phải là một năm hợp lý"),
         (r"must not be empty", "không được để trống"),
@@ -282,6 +283,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"(?P<what>input should be [^,]+), got (?P<got>{ANY})", "{what}, nhưng gặp {got}"),
     ],
     "invalid-value": [
+        (r"'from' is after 'to'", "'from' (từ ngày) sau 'to' (đến ngày)"),
+        (r"'period' needs 'to'", "'period' cần có 'to' (đến ngày)"),
+        (
+            r"'as_of' is before the start of the report period",
+            "'as_of' (số liệu tính đến ngày) trước ngày bắt đầu của kỳ báo cáo",
+        ),
+        (
+            r"a fact needs exactly one of 'value', 'items' or 'claim'",
+            "mỗi số liệu cần đúng một trong ba khóa 'value', 'items' hoặc 'claim'",
+        ),
         (
             rf"(?P<issuer>{Q}) is the people's committee of a (?P<kind>[^,]+), a unit above the commune level; "
             r"chitieu checks the reports of xã, phường, thị trấn and đặc khu",
@@ -1156,6 +1167,26 @@ EXPECTED: dict[str, str] = {
 }
 
 
+_WHAT_VI = [
+    (re.compile(r"the number (?P<v>.+)"), "số {v}"),
+    (re.compile(r"the yes/no value (?P<v>true|false)"), "giá trị có/không {v}"),
+    (re.compile(r"nothing \(an empty value\)"), "giá trị để trống"),
+    (re.compile(r"the date (?P<v>.+)"), "ngày {v}"),
+    (re.compile(r"the text (?P<v>'.*')"), "chữ {v}"),
+    (re.compile(r"a list"), "một danh sách"),
+    (re.compile(r"a mapping \(key: value\)"), "một bảng khóa: giá trị"),
+]
+
+
+def _what_vi(got: str) -> str:
+    """A value as chitieu.model._what names it, in Vietnamese ('the number 5' → 'số 5'); anything else as it is."""
+    for pattern, template in _WHAT_VI:
+        m = pattern.fullmatch(got)
+        if m:
+            return template.format(**m.groupdict())
+    return got
+
+
 def _fill(template: str, groups: dict[str, str]) -> str:
     groups = {k: ("" if v is None else v) for k, v in groups.items()}  # an optional part the message left out
     for name in _LISTS & groups.keys():  # 'a', 'b' or 'c'
@@ -1179,6 +1210,8 @@ def _fill(template: str, groups: dict[str, str]) -> str:
     if re.search(r"[A-Za-z]{2}", groups.get("m") or ""):  # what a refused value is told (not a figure "m"): a
         # message of its own, translated as such when it has one
         groups["m"] = _core("usage", groups["m"], anywhere=True) or groups["m"]
+    if "got" in groups:  # a value as model._what names it
+        groups["got"] = _what_vi(groups["got"])
     if "file" in groups:  # another file named by the system's error: "(/tmp/x)"
         groups["file"] = f" ({groups['file']})" if groups["file"] else ""
     for k, v in groups.items():  # the engine's own figures ("10,002 characters") as Vietnamese writes them

@@ -30,11 +30,31 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
 
 
+def _what(v: Any) -> str:
+    """A value as a message names it to the person who wrote it: 'the number 12345', 'a list', not 'int 12345'."""
+    if v is None:
+        return "nothing (an empty value)"
+    if isinstance(v, bool):
+        return f"the yes/no value {str(v).lower()}"
+    if isinstance(v, (int, float, Decimal)):
+        shown = str(v) if len(str(v)) <= 24 else str(v)[:20] + "…"
+        return f"the number {shown}"
+    if isinstance(v, dt.date):
+        return f"the date {v.isoformat()}"
+    if isinstance(v, (list, tuple)):
+        return "a list"
+    if isinstance(v, dict):
+        return "a mapping (key: value)"
+    if isinstance(v, str):
+        return f"the text '{v[:40]}'"
+    return type(v).__name__
+
+
 def _number(v: Any) -> Decimal:
     if isinstance(v, bool) or not isinstance(v, (int, Decimal, float)):
         if isinstance(v, str):
             raise ValueError(f"expected a number, got the text '{v}'; write the number without quotes or '%'")
-        raise ValueError(f"expected a number, got {type(v).__name__}")
+        raise ValueError(f"expected a number, got {_what(v)}")
     d = Decimal(str(v)) if isinstance(v, float) else Decimal(v)
     if d.is_nan():
         raise ValueError("the number must be finite")
@@ -52,8 +72,7 @@ def _int(v: Any) -> int:
     if isinstance(v, bool) or not isinstance(v, int):
         if isinstance(v, str):
             raise ValueError(f"expected a whole number, got the text '{v}'; write it without quotes")
-        shown = repr(v) if len(repr(v)) <= 40 else repr(v)[:36] + "…"
-        raise ValueError(f"expected a whole number, got {type(v).__name__} {shown}")
+        raise ValueError(f"expected a whole number, got {_what(v)}")
     return v
 
 
@@ -66,12 +85,13 @@ def _date(v: Any) -> dt.date:
         except ValueError:
             pass
         raise ValueError(f"'{v}' is not a date; write dates as YYYY-MM-DD (e.g. 2023-04-06 for 06/4/2023)")
-    raise ValueError(f"expected a date written YYYY-MM-DD, got {v!r}")
+    raise ValueError(f"expected a date written YYYY-MM-DD, got {_what(v)}")
 
 
 def _text(v: Any) -> str:
     if not isinstance(v, str):
-        raise ValueError(f"expected text, got {type(v).__name__} {v!r}; put it in quotes")
+        quote = "; put it in quotes" if isinstance(v, (bool, int, float, Decimal, dt.date)) else ""
+        raise ValueError(f"expected text, got {_what(v)}{quote}")
     return unicodedata.normalize("NFC", v)
 
 

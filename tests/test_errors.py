@@ -88,7 +88,19 @@ def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
             "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, note: 5, source: {line: 1, quote: q}}",
             "5",
             "wrong-type",
-            "expected text, got int 5; put it in quotes",
+            "expected text, got the number 5; put it in quotes",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, note: [a], source: {line: 1, quote: q}}",
+            "[a]",
+            "wrong-type",
+            "expected text, got a list",
+        ),
+        (
+            "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, claim: achieved, source: {line: 1, quote: q}}",
+            "{",
+            "invalid-value",
+            "a fact needs exactly one of 'value', 'items' or 'claim'",
         ),
         (
             "  - {indicator: ntm_nc.cong_nhan, period: as_of, value: dat_chuan, source: {line: 1, quote: q}}",
