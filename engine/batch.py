@@ -209,7 +209,36 @@ def _index_form(index: InputIndex, path: Path, diags: Diagnostics, *, given: boo
 
 def load_waivers(index: InputIndex, cat: Catalogue, diags: Diagnostics) -> list[LoadedWaiver]:
     _, waivers = load_inputs(index.waivers, cat, diags) if index.waivers else ([], [])
+    known = set(index.commune_ids)
+    for lw in waivers:
+        w = lw.waiver
+        why = None
+        if not any(c.startswith("?") for c in known) and w.commune not in known:  # every commune's id is known
+            why = f"the waiver names commune '{w.commune}', which none of the inputs is"
+        else:
+            why = _period_mismatch(cat.by_id[w.rule], w.period)
+        if why:
+            diags.warning(lw.path, lw.line, lw.col, "waiver-unmatched", f"{why}: it waives nothing")
     return waivers
+
+
+def _period_mismatch(lr, period) -> Optional[str]:
+    """Why a waiver's period can be no period of the rule's findings (None when it can be one)."""
+    p = lr.rule.period
+    key = period.key
+    if p.kind == "deadline":
+        want = f"by-{p.deadline.isoformat()}" if p.deadline else None
+        ok = key == want
+        said = f"'{want}' (judged once, by its deadline)"
+    elif p.kind == "as_of":
+        ok, said = key == "as_of", "'as_of' (the state at the report's date)"
+    elif p.kind == "annual":
+        ok, said = getattr(period, "kind", None) == "year", "a year, e.g. '2024' (judged year by year)"
+    else:  # cumulative: from its first year to the report's
+        first = p.from_ if p.from_ is not None else lr.document.period.from_
+        ok = getattr(period, "kind", None) == "range" and period.start == first
+        said = f"a span from {first}, e.g. '{first}-2024' (judged cumulatively)"
+    return None if ok else f"the findings of rule '{lr.id}' have the period {said}, not '{key}'"
 
 
 @dataclass(frozen=True)

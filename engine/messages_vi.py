@@ -635,6 +635,36 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
         ),
     ],
+    "waiver-unmatched": [
+        (
+            rf"the waiver names commune (?P<c>{Q}), which none of the inputs is: it waives nothing",
+            "miễn trừ nêu xã {c}, không có trong dữ liệu đầu vào: miễn trừ này không áp dụng cho kết luận nào",
+        ),
+        (
+            rf"the findings of rule (?P<r>{Q}) have the period (?P<want>{Q}) \(judged once, by its deadline\), not "
+            rf"(?P<key>{Q}): it waives nothing",
+            "các kết luận của quy tắc {r} có kỳ {want} (đánh giá một lần, theo hạn), không phải {key}: miễn trừ này "
+            "không áp dụng cho kết luận nào",
+        ),
+        (
+            rf"the findings of rule (?P<r>{Q}) have the period 'as_of' \(the state at the report's date\), not "
+            rf"(?P<key>{Q}): it waives nothing",
+            "các kết luận của quy tắc {r} có kỳ 'as_of' (tình trạng tại ngày báo cáo), không phải {key}: miễn trừ "
+            "này không áp dụng cho kết luận nào",
+        ),
+        (
+            rf"the findings of rule (?P<r>{Q}) have the period a year, e\.g\. '2024' \(judged year by year\), not "
+            rf"(?P<key>{Q}): it waives nothing",
+            "các kết luận của quy tắc {r} có kỳ là một năm, ví dụ '2024' (đánh giá theo từng năm), không phải {key}: "
+            "miễn trừ này không áp dụng cho kết luận nào",
+        ),
+        (
+            rf"the findings of rule (?P<r>{Q}) have the period a span from (?P<first>\d+), e\.g\. (?P<eg>{Q}) "
+            rf"\(judged cumulatively\), not (?P<key>{Q}): it waives nothing",
+            "các kết luận của quy tắc {r} có kỳ là một khoảng năm từ {first}, ví dụ {eg} (đánh giá lũy kế), không "
+            "phải {key}: miễn trừ này không áp dụng cho kết luận nào",
+        ),
+    ],
     "commune-name": [
         (
             rf"commune (?P<id>{Q}) is named (?P<a>{Q}) here but (?P<b>{Q}) in (?P<at>{ANY})",

@@ -331,7 +331,17 @@ def test_a_deadline_target_is_waived_by_its_findings_period_key(tmp_path):
         return finding(doc, "ntm-nang-cao", "by-2026-12-31")
 
     waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + line.format("2026"), encoding="utf-8")
-    assert ntm(run_cli(*args).json())["status"] == "unmet"  # a year's key matches no deadline finding
+    run = run_cli(*args)
+    assert ntm(run.json())["status"] == "unmet"  # a year's key matches no deadline finding, and the user is told
+    assert (
+        f"{waivers}:3:5: warning[waiver-unmatched]: the findings of rule 'ntm-nang-cao' have the period "
+        "'by-2026-12-31' (judged once, by its deadline), not '2026': it waives nothing"
+    ) in run.err
+    other = line.format("by-2026-12-31").replace("quang-ngai/thu", "quang-ngai/khac")
+    waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + other, encoding="utf-8")
+    run = run_cli("--lang", "vi", *args)
+    assert ntm(run.json())["status"] == "unmet"
+    assert "warning[waiver-unmatched]: miễn trừ nêu xã 'quang-ngai/khac', không có trong dữ liệu đầu vào" in run.err
     waivers.write_text("schema: chitieu.waivers/1\nwaivers:\n" + line.format("by-2026-12-31"), encoding="utf-8")
     waived = ntm(run_cli(*args).json())
     assert waived["status"] == "waived" and waived["waiver"]["line"] == 3
