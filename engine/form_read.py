@@ -498,6 +498,27 @@ def _as_text(cell: Cell) -> str:
     return _text(cell.value)
 
 
+# header cells that hold a name or a title: a number, a date or a yes/no there is a slip, never a name
+_NAMES = {
+    ("commune", "name"),
+    ("commune", "district"),
+    ("commune", "province"),
+    ("report", "issuer"),
+    ("report", "title"),
+}
+
+
+def _as_name(cell: Cell) -> str:
+    v = cell.value
+    if isinstance(v, bool):
+        raise CellError("wrong-type", f"the cell holds {YES if v else NO} (a yes/no), not a name; type the name")
+    if isinstance(v, (dt.date, dt.datetime)):
+        raise CellError("wrong-type", f"the cell holds the date {_text(v)}, not a name; type the name")
+    if isinstance(v, (int, float)):
+        raise CellError("wrong-type", f"the cell holds the number {_text(v)}, not a name; type the name")
+    return _text(v)
+
+
 def read_form(path: Path, cat: Catalogue, diags: Diagnostics) -> YamlDoc:
     """The form as a fact document; what cannot be read from a cell goes to ``diags`` at that cell (and its row is
     left out), so that one run reports every bad cell. Raises InputError when the workbook is not a form."""
@@ -559,7 +580,7 @@ def _read_header(b: _Builder, main: Sheet, head: int, data: dict) -> Optional[in
             elif f.kind == "month":
                 value, _ = b.value(main, r, col, _date, month_ok=True)
             else:
-                value, _ = b.value(main, r, col, _as_text)
+                value, _ = b.value(main, r, col, _as_name if f.path in _NAMES else _as_text)
             if value not in (None, ""):
                 parent[f.path[-1]] = value
             if f.path == ("report", "as_of"):

@@ -249,6 +249,23 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "wrong-type": [
+        (
+            r"the cell holds (?P<v>Có|Không) \(a yes/no\), not a number",
+            "ô chứa “{v}” (giá trị có/không), không phải số",
+        ),
+        (r"the cell holds the date (?P<d>\S+), not a number", "ô chứa ngày {d}, không phải số"),
+        (
+            r"the cell holds (?P<v>Có|Không) \(a yes/no\), not a name; type the name",
+            "ô chứa “{v}” (giá trị có/không), không phải tên; hãy gõ tên",
+        ),
+        (
+            r"the cell holds the date (?P<d>\S+), not a name; type the name",
+            "ô chứa ngày {d}, không phải tên; hãy gõ tên",
+        ),
+        (
+            r"the cell holds the number (?P<n>\S+), not a name; type the name",
+            "ô chứa số {n}, không phải tên; hãy gõ tên",
+        ),
         (rf"(?P<key>{Q}) must be a list \('- ' items\)", "{key} phải là một danh sách (các dòng '- ')"),
         (
             r"expected a year \(2024\), a span \('2023-2024'\) or 'as_of'",

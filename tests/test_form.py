@@ -317,6 +317,25 @@ def test_a_blank_required_header_cell_is_an_error_at_that_cell(filled_form, tmp_
     assert f"{bad}:Biểu 01!J6: error[missing-key]: missing required key 'as_of'" in run.err.splitlines()
 
 
+def test_a_name_cell_holding_a_number_date_or_yes_no_or_a_higher_unit_is_an_error_at_that_cell(filled_form, tmp_path):
+    """A slip in the header's name cells is never imported as a name ('XÃ TRUE', 'UBND 123')."""
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    assert ws["B4"].value.startswith("Tên") and ws["B7"].value.startswith("Cơ quan")
+    ws["C4"] = True  # Tên đơn vị
+    ws["C7"] = 123  # Cơ quan báo cáo
+    bad = tmp_path / "nham.xlsx"
+    wb.save(bad)
+    run = run_cli("--lang", "vi", "facts", "import", str(bad))
+    assert run.code == 2
+    assert sorted(_errors(run)) == [(f"{bad}:Biểu 01!C4", "wrong-type"), (f"{bad}:Biểu 01!C7", "wrong-type")]
+    assert f"{bad}:Biểu 01!C7: error[wrong-type]: ô chứa số 123, không phải tên; hãy gõ tên" in run.err.splitlines()
+    ws["C4"], ws["C7"] = "TX. Đức Phổ", "UBND xã Tịnh An"
+    wb.save(bad)
+    run = run_cli("facts", "import", str(bad))
+    assert run.code == 2 and sorted(_errors(run)) == [(f"{bad}:Biểu 01!C4", "invalid-value")]
+
+
 def test_a_workbook_that_is_not_a_form_gets_one_clear_error(tmp_path):
     wb = Workbook()
     wb.active.append(["Chỉ tiêu", "Kết quả"])
