@@ -360,12 +360,19 @@ def _fold(text: str) -> str:
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
 
 
+def _not_a(v: Any, what: str, *, numbers: bool = False) -> None:
+    """Refuse a yes/no, a date (and, with ``numbers``, a number) where ``what`` belongs."""
+    if isinstance(v, bool):
+        raise CellError("wrong-type", f"the cell holds {YES if v else NO} (a yes/no), not {what}")
+    if isinstance(v, (dt.date, dt.datetime)):
+        raise CellError("wrong-type", f"the cell holds the date {_text(v)}, not {what}")
+    if numbers and isinstance(v, (int, float)):
+        raise CellError("wrong-type", f"the cell holds the number {_text(v)}, not {what}")
+
+
 def _number(cell: Cell, *, percent: bool = False) -> Decimal:
     v = cell.value
-    if isinstance(v, bool):
-        raise CellError("wrong-type", f"the cell holds {YES if v else NO} (a yes/no), not a number")
-    if isinstance(v, (dt.date, dt.datetime)):
-        raise CellError("wrong-type", f"the cell holds the date {_text(v)}, not a number")
+    _not_a(v, "a number")
     if isinstance(v, (int, float)):
         d = Decimal(str(v))
         if percent and "%" in cell.fmt:  # typed "50%" in a spreadsheet: stored as 0.5
@@ -509,14 +516,8 @@ _NAMES = {
 
 
 def _as_name(cell: Cell) -> str:
-    v = cell.value
-    if isinstance(v, bool):
-        raise CellError("wrong-type", f"the cell holds {YES if v else NO} (a yes/no), not a name; type the name")
-    if isinstance(v, (dt.date, dt.datetime)):
-        raise CellError("wrong-type", f"the cell holds the date {_text(v)}, not a name; type the name")
-    if isinstance(v, (int, float)):
-        raise CellError("wrong-type", f"the cell holds the number {_text(v)}, not a name; type the name")
-    return _text(v)
+    _not_a(cell.value, "a name; type the name", numbers=True)
+    return _text(cell.value)
 
 
 def read_form(path: Path, cat: Catalogue, diags: Diagnostics) -> YamlDoc:
