@@ -18,6 +18,7 @@ import inspect
 import io
 import os
 import re
+import sys
 from typing import Any, Optional
 
 import click
@@ -279,6 +280,14 @@ class ChitieuGroup(_Help, click.Group):
 
     command_class = ChitieuCommand
     group_class = type
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # A standard stream closed by the caller (`chitieu check >&-`) is None in Python: what would go there is
+        # dropped, as a write to a closed stream is, instead of every print crashing the run
+        for name in ("stdout", "stderr"):
+            if getattr(sys, name) is None:
+                setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the run
+        return super().main(*args, **kwargs)
 
     def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
         try:

@@ -418,3 +418,21 @@ def test_json_findings_read_the_same_through_a_file_standard_output_and_any_text
             stream.getvalue() if isinstance(stream, io.StringIO) else stream.buffer.getvalue().decode("utf-16")
         )
     assert texts[0] == texts[1] == written
+
+
+def test_a_closed_standard_output_is_no_crash(tmp_path):
+    """`chitieu check >&-`: Python then has no sys.stdout. The run ends as it would (exit 1: the seed has unmet
+    findings), what would be printed is dropped, and -o still writes its file — no 'lỗi nội bộ', no traceback."""
+
+    def closed() -> None:
+        os.close(1)
+
+    env = dict(os.environ, COLUMNS="80")
+    for args in ([], ["--format", "json", "-o", str(tmp_path / "f.json")]):
+        proc = subprocess.run(
+            chitieu_exe() + ["check", SEED, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            preexec_fn=closed, env=env, timeout=120,
+        )  # fmt: skip
+        assert proc.returncode == 1, proc.stderr
+        assert "Traceback" not in proc.stderr and "lỗi nội bộ" not in proc.stderr, proc.stderr
+    assert json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["findings"]
