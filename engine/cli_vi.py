@@ -287,6 +287,15 @@ class ChitieuGroup(_Help, click.Group):
         for name in ("stdout", "stderr"):
             if getattr(sys, name) is None:
                 setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the run
+        # A standard output that cannot hold Vietnamese (PYTHONIOENCODING=ascii, a latin-1 locale) writes what it
+        # cannot as \u escapes, as Python's standard error does — the JSON stays valid and says the same — instead
+        # of ending the run on the first letter with a diacritic
+        out = sys.stdout
+        if isinstance(out, io.TextIOWrapper) and out.errors == "strict":
+            try:
+                "Tịnh An".encode(out.encoding)
+            except (UnicodeEncodeError, LookupError):
+                out.reconfigure(errors="backslashreplace")
         return super().main(*args, **kwargs)
 
     def make_context(self, info_name, args, parent=None, **extra) -> click.Context:

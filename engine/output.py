@@ -210,6 +210,11 @@ class Stdout:
     """Standard output as a text file whose failures (a full disk, /dev/full) are ``OutputError``s; a reader that
     went away (BrokenPipeError) is left to the caller, which ends quietly."""
 
+    @property
+    def encoding(self) -> Optional[str]:
+        """The encoding of standard output (a writer that must keep to it asks: the JSON's escapes)."""
+        return getattr(sys.stdout, "encoding", None)
+
     def write(self, text: str) -> int:
         try:
             return sys.stdout.write(text)

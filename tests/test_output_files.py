@@ -436,3 +436,20 @@ def test_a_closed_standard_output_is_no_crash(tmp_path):
         assert proc.returncode == 1, proc.stderr
         assert "Traceback" not in proc.stderr and "lỗi nội bộ" not in proc.stderr, proc.stderr
     assert json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["findings"]
+
+
+def test_a_standard_output_that_cannot_hold_vietnamese_gets_escapes_not_a_crash():
+    """PYTHONIOENCODING=ascii or latin-1 (an old locale): the JSON is written with JSON's own escapes and reads back
+    as the same document; the list view writes \\u escapes, as Python's standard error does. Never exit 3."""
+    runs = {}
+    for encoding in ("utf-8", "ascii", "latin-1"):
+        env = dict(os.environ, PYTHONIOENCODING=encoding)
+        proc = subprocess.run(
+            chitieu_exe() + ["check", SEED, "--format", "json"], capture_output=True, env=env, timeout=120
+        )
+        assert proc.returncode == 1, proc.stderr.decode(encoding, "replace")
+        runs[encoding] = json.loads(proc.stdout.decode(encoding))
+        listed = subprocess.run(chitieu_exe() + ["check", SEED], capture_output=True, env=env, timeout=120)
+        assert listed.returncode == 1 and b"Traceback" not in listed.stderr
+    assert runs["ascii"] == runs["latin-1"] == runs["utf-8"]
+    assert runs["ascii"]["communes"][0]["name"] == "xã Tịnh An"

@@ -52,14 +52,29 @@ def _utf8_bytes_under(out: IO[str]) -> Optional[IO[bytes]]:
         return None
 
 
+def _holds_vietnamese(out: IO[str]) -> bool:
+    """Whether ``out`` can write Vietnamese as it is (a UTF-8 or UTF-16 stream, a StringIO); if not (an ASCII or
+    latin-1 standard output), the document is written in ASCII with JSON's own escapes ("T\\u1ecbnh An"), which read
+    back as the same text: valid JSON in any such encoding."""
+    encoding = getattr(out, "encoding", None)
+    if not isinstance(encoding, str):
+        return True
+    try:
+        "Tịnh An — “”".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str]) -> dict[str, int]:
     """Write the document while auditing; return the counts per status."""
+    plain = not _holds_vietnamese(out)
     head = {
         "schema": SCHEMA,
         "engine_version": __version__,
         "catalogue": {"name": cat.info.name, "version": cat.version, "digest": cat.digest},
     }
-    opening = json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "findings": ['
+    opening = json.dumps(head, ensure_ascii=plain, indent=2)[:-2] + ',\n  "findings": ['
     counts = {s: 0 for s in vi.STATUS_LABELS}
     communes = []
     first = True
@@ -82,14 +97,16 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
             lines = [f.json_bytes() for f in findings]
         if not lines:
             continue
-        chunk = (b"\n    " if first else b",\n    ") + b",\n    ".join(lines)
+        lead = "\n    " if first else ",\n    "
         first = False
         if raw is not None:  # the UTF-8 straight to the file: no decoding, and no encoding again, of every line
             out.flush()
-            raw.write(chunk)
+            raw.write(lead.encode() + b",\n    ".join(lines))
+        elif plain:  # the same lines with JSON's escapes for every letter beyond ASCII
+            out.write(lead + ",\n    ".join(json.dumps(json.loads(x), separators=(",", ":")) for x in lines))
         else:
-            out.write(chunk.decode())
+            out.write(lead + ",\n    ".join(x.decode() for x in lines))
     out.write(opening + ("\n  " if not first else "") + "],\n")
-    tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=False, indent=2)
+    tail = json.dumps({"communes": communes, "summary": counts}, ensure_ascii=plain, indent=2)
     out.write(tail[2:] + "\n")
     return counts
