@@ -318,14 +318,20 @@ ALLOW_UNREVIEWED = click.option(
 )
 
 
+def _dash_is_stdout(ctx: click.Context, param: click.Parameter, value: Optional[Path]) -> Optional[Path]:
+    """`-o -` is standard output, as for any Unix tool (it wrote a file named '-')."""
+    return None if value is not None and str(value) == "-" else value
+
+
 def OUTPUT_OPTIONS(fn: Callable) -> Callable:
-    """-o FILE (written atomically, never over an input) and --force."""
+    """-o FILE (written atomically, never over an input; '-' is standard output) and --force."""
     fn = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(fn)
     return click.option(
         "-o",
         "--output",
         type=click.Path(path_type=Path),
         default=None,
+        callback=_dash_is_stdout,
         metavar="FILE",
         help="Write to this file (atomically; its suffix picks the format when --format is not "
         "given) instead of standard output.",

@@ -453,3 +453,10 @@ def test_a_standard_output_that_cannot_hold_vietnamese_gets_escapes_not_a_crash(
         assert listed.returncode == 1 and b"Traceback" not in listed.stderr
     assert runs["ascii"] == runs["latin-1"] == runs["utf-8"]
     assert runs["ascii"]["communes"][0]["name"] == "xã Tịnh An"
+
+
+def test_dash_as_the_output_is_standard_output(tmp_path):
+    run = invoke("check", SEED, "--format", "json", "-o", "-", "--fail-on", "never")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["communes"][0]["id"] == "quang-ngai/tinh-an"
+    assert not (ROOT / "-").exists() and not Path("-").exists()
