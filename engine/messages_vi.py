@@ -300,6 +300,13 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"(?P<what>input should be [^,]+), got (?P<got>{ANY})", "{what}, nhưng gặp {got}"),
     ],
     "invalid-value": [
+        (r"give 'gt' or 'gte', not both", "chỉ ghi 'gt' (trên) hoặc 'gte' (từ … trở lên), không ghi cả hai"),
+        (r"give 'lt' or 'lte', not both", "chỉ ghi 'lt' (dưới) hoặc 'lte' (đến … trở xuống), không ghi cả hai"),
+        (r"a bound needs one of gt, gte, lt, lte", "một khoảng giá trị cần ít nhất một trong gt, gte, lt, lte"),
+        (
+            r"the bound is empty \(lower bound above upper bound\)",
+            "khoảng giá trị rỗng (cận dưới lớn hơn cận trên)",
+        ),
         (r"'from' is after 'to'", "'from' (từ ngày) sau 'to' (đến ngày)"),
         (r"'period' needs 'to'", "'period' cần có 'to' (đến ngày)"),
         (

@@ -202,6 +202,9 @@ def _pick(errs: list[dict]) -> list[dict]:
         return errs
     for preferred in ("value_error", "literal_error", "string_pattern_mismatch"):
         found = [e for e in errs if e["type"] == preferred]
+        # a member that took the value's type and refused its content says more than one that expected another
+        # type ("give 'gt' or 'gte', not both" for a bound, not "expected a number, got a mapping")
+        fitting = [e for e in found if not str(e.get("msg", "")).startswith("Value error, expected ")]
         if found:
-            return found[:1]
+            return (fitting or found)[:1]
     return errs[:1]

@@ -91,6 +91,13 @@ def check_errors(*paths: Path, extra: tuple[str, ...] = ()) -> list[str]:
             "expected text, got the number 5; put it in quotes",
         ),
         (
+            "  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {gt: 40, gte: 50}, "
+            "source: {line: 1, quote: q}}",
+            "{gt",
+            "invalid-value",
+            "give 'gt' or 'gte', not both",
+        ),
+        (
             "  - {indicator: giam_ngheo.so_ho_giam, period: 2023, value: 3, note: [a], source: {line: 1, quote: q}}",
             "[a]",
             "wrong-type",
