@@ -274,6 +274,29 @@ class ChitieuCommand(_Help, click.Command):
     pass
 
 
+def _lang_first(argv: list[str]) -> list[str]:
+    """`--lang en` given after the command (`chitieu check … --lang en`) is the root's option: moved to the front,
+    so that the whole run, its usage errors included, speaks that language."""
+    out: list[str] = []
+    lang: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            out += argv[i:]
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            lang += [arg, argv[i + 1]]  # every one, in order: the last wins, as before the command
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            lang.append(arg)
+        else:
+            out.append(arg)
+        i += 1
+    return lang + out
+
+
 class ChitieuGroup(_Help, click.Group):
     """The group of ``chitieu`` and of its command groups: their commands and subgroups are of these classes too, and
     a usage error of click's parser anywhere below is said in the run's language."""
@@ -296,7 +319,12 @@ class ChitieuGroup(_Help, click.Group):
                 "Tịnh An".encode(out.encoding)
             except (UnicodeEncodeError, LookupError):
                 out.reconfigure(errors="backslashreplace")
-        return super().main(*args, **kwargs)
+        if args or "args" in kwargs:
+            argv = list(args[0] if args else kwargs.pop("args") or [])
+            args = args[1:]
+        else:
+            argv = sys.argv[1:]
+        return super().main(_lang_first(argv), *args, **kwargs)
 
     def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
         try:

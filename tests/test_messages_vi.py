@@ -149,6 +149,21 @@ def test_a_unit_above_the_commune_level_is_refused_wherever_it_is_named(tmp_path
         assert [d["code"] for d in vi] == ["invalid-value"] and vi[0]["message"].startswith(said)
 
 
+def test_lang_after_the_command_is_the_runs_language_too(tmp_path):
+    """`chitieu check … --lang en`: --lang belongs to chitieu, but is taken wherever it is written (the last one
+    wins), for the diagnostics, the command's own lines and its help."""
+    import test_errors
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(test_errors.HEADER + "  - {indicator: giam_ngheo.so_ho_giamm, period: 2023, value: 3, "
+                     "source: {line: 1, quote: q}}\n", encoding="utf-8")  # fmt: skip
+    after = run_cli("check", str(facts), "--lang", "en")
+    before = run_cli("--lang", "en", "check", str(facts))
+    assert (after.code, after.err) == (before.code, before.err) and "unknown indicator" in after.err
+    assert "dữ liệu đầu vào có 1 lỗi" in run_cli("--lang", "en", "check", str(facts), "--lang=vi").err
+    assert "Usage: chitieu check" in run_cli("check", "--help", "--lang", "en").out
+
+
 # ------------------------------------------------------------------------------------- exact words, default, switch
 
 
