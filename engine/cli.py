@@ -1030,23 +1030,17 @@ def _commune_option(text: str) -> Commune:
             f"'{text}': write ID=NAME, e.g. quang-ngai/tinh-an=\"xã Tịnh An\"", param_hint="--commune"
         )
     name = unicodedata.normalize("NFC", name.strip())
-    higher = vi.higher_unit(name)
     if len(name) > MAX_NAME:
         raise click.BadParameter(
             f"'{name[:40]}…': too long, {len(name):,} characters; at most {MAX_NAME} characters", param_hint="--commune"
         )
-    if higher:
-        raise click.BadParameter(
-            f"'{name.strip()}' names a {higher}, a unit above the commune level; chitieu checks xã, phường, thị trấn "
-            "and đặc khu: write the commune's own name",
-            param_hint="--commune",
-        )
     try:
-        return Commune(id=cid.strip(), name=name.strip())
+        return Commune(id=cid.strip(), name=name)
     except ValidationError as exc:
-        if not any(e["loc"][:1] == ("id",) for e in exc.errors()):  # the name is at fault: say what of it
+        if not any(e["loc"][:1] == ("id",) for e in exc.errors()):  # the name is at fault: the model's own words
             why = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-            raise click.BadParameter(f"'{name.strip()[:80]}': {why}", param_hint="--commune") from None
+            said = why if why.startswith(f"'{name}'") else f"'{name[:80]}': {why}"
+            raise click.BadParameter(said, param_hint="--commune") from None
         raise click.BadParameter(
             f"'{cid}' is not a commune id: lower-case ASCII words joined by '-', "
             "groups by '/' (e.g. quang-ngai/tinh-an)",

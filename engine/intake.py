@@ -28,7 +28,7 @@ from . import grammar as g
 from .catalogue import Catalogue
 from .model import Indicator, IntakePattern, IntakeWords
 from .reporttext import Cell, Paragraph, ReportText, Table, clean, fold, for_matching
-from .vi import UNIT_KINDS
+from .vi import HIGHER_UNITS, UNIT_KINDS
 from .yamlsrc import YamlDoc, flow as _q
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -198,7 +198,8 @@ _BODY_UNIT = re.compile(
     rf"(?:(?P<ubnd>Ủy ban nhân dân|UBND|Ủy ban Nhân dân)\s+)?(?<![Tt]hị\s)(?<!THỊ\s)\b{_UNIT_KIND}\s+{_NAME}"
 )
 # a header line naming a unit above the commune level as a body of its own ("ỦY BAN NHÂN DÂN / THỊ XÃ ĐỨC PHỔ")
-_HEADER_HIGHER = re.compile(rf"\b(?:THỊ XÃ|HUYỆN|QUẬN|THÀNH PHỐ|TỈNH)\s+{_UPPER_NAME}(?=\s|$)")
+_HIGHER_UP = "|".join(k.upper().replace(" ", r"\s+") for k in HIGHER_UNITS)
+_HEADER_HIGHER = re.compile(rf"\b(?:{_HIGHER_UP})\s+{_UPPER_NAME}(?=\s|$)")
 _PLACE_DATE = re.compile(
     rf"(?P<place>\b(?!UBND\b|Số\b)[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
     r"tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>(?:19|20)\d{2})"

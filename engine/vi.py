@@ -101,7 +101,12 @@ def higher_unit(name: str) -> Optional[str]:
     words = name.lower().split()
     if len(words) > 1 and words[0] in _HIGHER_SHORT:
         return _HIGHER_SHORT[words[0]]
-    return next((k for k in HIGHER_UNITS if words[: len(k.split())] == k.split() and len(words) > len(k.split())), None)
+    return _kind_leading(words, HIGHER_UNITS)
+
+
+def _kind_leading(words: list[str], kinds: tuple[str, ...]) -> Optional[str]:
+    """The kind among ``kinds`` that the (lower-case) words begin with, a name following it."""
+    return next((k for k in kinds if words[: len(k.split())] == k.split() and len(words) > len(k.split())), None)
 
 
 def issuer_body_of(issuer: str) -> Optional[str]:
@@ -116,8 +121,7 @@ def issuer_body_of(issuer: str) -> Optional[str]:
 def unit_kind(name: str) -> Optional[str]:
     """The kind a unit's name begins with ('phường' for 'Phường Đông Hải', 'PHƯỜNG  ĐÔNG HẢI'), or None when it
     names none ('Tịnh An'; 'thị xã Đức Phổ' is no commune-level unit)."""
-    words = name.lower().split()
-    return next((k for k in UNIT_KINDS if words[: len(k.split())] == k.split() and len(words) > len(k.split())), None)
+    return _kind_leading(name.lower().split(), UNIT_KINDS)
 
 
 def issuer_kind(issuer: str) -> Optional[str]:
