@@ -424,6 +424,8 @@ def figures(text: str) -> list[Figure]:
             continue
         if m.group(0).lower() == "năm" and _NOT_FIVE_AFTER.match(text, m.end()):
             continue
+        if not re.search(r"\d", m.group(0)) and re.match(r"\s+tháng\b", text[m.end() :], re.I):
+            continue  # "Sáu tháng cuối năm 2025": a part of a year in words (in digits the mask took it)
         q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
         bound = _QUAL.get(q.group(1).lower()) if q else None
         if _OVER_TARGET.search(before) and not _GIVEN_AFTER.match(text, m.end()):
@@ -529,7 +531,7 @@ _SPAN = re.compile(
     rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
     rf"(?:hết\s+)?(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
     rf"\b(?:năm|giai\s+đoạn|(?:lũy|luỹ)\s+kế)\s+(?:(?:từ\s+)?năm\s+)?(?P<c>{YEAR})\s*[-–]\s*(?:năm\s+)?(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
-    rf"\bqua\s+(?P<n>{NUM})\s+năm\b|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b",
+    rf"\b(?:qua|sau(?:\s+(?:gần|hơn))?)\s+(?P<n>{NUM})\s+năm\b(?!\s+(?:nữa|tới))|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b",
     re.I,
 )
 _DATED = re.compile(
@@ -558,7 +560,7 @@ _MONTHS_OF = re.compile(
 
 # since the unit was formed ("Từ khi thành lập đến nay, xã đã công nhận 04 mô hình"): a span from the year it was formed
 _SINCE_FORMED = re.compile(
-    r"\b(?:từ\s+khi|kể\s+từ\s+khi|sau\s+khi)\s+(?:được\s+)?(?:thành\s+lập|sáp\s+nhập|sắp\s+xếp|hợp\s+nhất)"
+    r"\b(?:(?:kể\s+)?từ\s+(?:khi|ngày)|sau\s+khi)\s+(?:được\s+)?(?:thành\s+lập|sáp\s+nhập|sắp\s+xếp|hợp\s+nhất)"
     r"(?:\s+(?:xã|phường|đặc\s+khu|đơn\s+vị\s+hành\s+chính))?"
     rf"(?:\s+(?:đến\s+nay|tới\s+nay|(?:đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+(?P<to>{YEAR})\b))?",
     re.I,
@@ -580,6 +582,8 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
     spans: list[tuple[int, int]] = []
     if formed is not None and as_of_year is not None and formed <= as_of_year:
         for m in _SINCE_FORMED.finditer(text):
+            if m.group(0).lower().startswith("sau") and not re.search(r"\b(?:nay|năm)\b", m.group(0), re.I):
+                continue  # "Sáu tháng cuối năm 2025, sau khi thành lập, …": after an event, no span to now
             to = int(m.group("to")) if m.group("to") else as_of_year
             if formed <= to:
                 out.append(When(span=(formed, to), at=m.start()))

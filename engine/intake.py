@@ -585,6 +585,11 @@ _BY_CRITERION = re.compile(
     re.I,
 )
 _END_OF_BODY = re.compile(r"^(?:\*\*)?(?:Nơi nhận|TM\.|KT\.|T/M)", re.I)
+# an appendix after the signature ("PHỤ LỤC", "Phụ lục 01", "PHỤ LỤC I"): a quick report often puts its figures there,
+# so the body starts again (its title and "(Kèm theo Báo cáo số …)" state nothing)
+_APPENDIX = re.compile(r"^(?:#+\s*)?(?:\*\*)?(?:PHỤ LỤC|Phụ lục(?=\s+(?:số\s+)?[\dIVX]|\W*$))")
+# a section lettered in capitals ("A. Mô hình “Dân vận khéo”", "B. Giảm nghèo"), a heading when short and unended
+_CAPITAL_LETTERED = re.compile(rf"^(?:#+\s*)?[A-ZĐ]\.\s+[{UP}]")
 
 
 def _heading_level(p: Paragraph) -> int:
@@ -593,7 +598,7 @@ def _heading_level(p: Paragraph) -> int:
     text, raw = p.text, p.raw.strip()
     if len(text) > 180 or (text.endswith(".") and not re.match(r"^[IVX]+\.\s*$", text)):
         return 0
-    if _ROMAN.match(text):
+    if _ROMAN.match(text) or (_CAPITAL_LETTERED.match(text) and len(text) < 100):
         return 1
     letters = re.sub(r"[^\wÀ-ỹ]", "", text)
     if len(letters) > 6 and text.upper() == text and not re.search(r"\d{2,}", text):
@@ -634,6 +639,10 @@ def _contexts(report: ReportText) -> dict[int, Context]:
     for i, p in enumerate(paras):
         if re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text):
             seen_title = True
+            out[p.line] = Context([], results=False)
+            continue
+        if ended and _APPENDIX.match(p.text):
+            ended, stack, parent, task, results = False, [], None, "", True
             out[p.line] = Context([], results=False)
             continue
         if _END_OF_BODY.match(p.text) or ended:
@@ -719,6 +728,7 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # a total of the counts just listed year by year ("…; tổng cộng 18 mô hình"), and a plan period's target ("đạt 150%
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 _TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
+_RUNNING_TOTAL = re.compile(r"\b(?:tổng cộng|tổng số|lũy kế|luỹ kế)\b", re.I)
 _PLAN_PERIOD = re.compile(
     r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\s+(?:của\s+)?(?:cả\s+|toàn\s+)?giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)",
     re.I,
@@ -995,7 +1005,7 @@ class _Reading:
             return None
         total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
         if not (total or plan):
-            return None
+            return self.total_before_its_series(cl)
         masked = g.masked(cl.sentence_before, keep_time=True)
         named = sorted({y for w in g.whens(masked, as_of_year=self.as_of_year) for y in w.years})
         if len(named) >= 2:
@@ -1003,6 +1013,22 @@ class _Reading:
         if plan and len(self.report_years) > 1:
             return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
         return None
+
+    def total_before_its_series(self, cl: _Clause) -> Optional[g.When]:
+        """A running total with its years in brackets after it ("từ khi triển khai Đề án đến nay, thị trấn có tổng
+        cộng 04 mô hình (năm 2022: 01 mô hình; năm 2023: 01 mô hình; năm 2024: 02 mô hình)"): the span from the first
+        year listed to the last, or to the report's year when the total is "đến nay"."""
+        if not _RUNNING_TOTAL.search(cl.text):
+            return None
+        rest = cl.para.match[cl.start + len(cl.text) :]
+        bracket = re.match(r"\s*\(([^()]*)\)", rest)
+        if bracket is None:
+            return None
+        named = sorted({y for w in g.whens(bracket.group(1), as_of_year=self.as_of_year) for y in w.years})
+        if len(named) < 2:
+            return None
+        end = self.as_of_year if self.as_of_year and _NOW.search(cl.text) else named[-1]
+        return g.When(span=(named[0], max(end, named[-1])), at=0)
 
     # ------------------------------------------------------------------ where a topic is found
 

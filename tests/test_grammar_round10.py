@@ -1,0 +1,95 @@
+"""Structural rules of the genre learned from held-out sets 11 and 12 once they were retired (BENCHMARKS.md "Round
+10"): where a report's figures are (an appendix after the signature), whose figure a clause states, which period and
+what kind of statement — each tested on sentences written here (other communes, other wording), with a second
+writer's variant, through the real `facts extract`. Precision first: a doubtful reading drafts nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_grammar_forms import _draft, _values
+from test_grammar_round9 import CONTROL, MERGED, PLAN
+
+# the same merged commune, reporting on the first half of 2026
+MERGED_2026 = (
+    MERGED.replace("08 tháng 12 năm 2025", "15 tháng 6 năm 2026")
+    .replace("năm 2025\n\nXã", "6 tháng đầu năm 2026\n\nXã")
+    .replace("nhập 03 xã: Phú Lộc, Lộc Đông và Đông Hải", "sắp xếp các xã Phú Lộc, Lộc Đông và Đông Hải")
+)
+
+SIGNATURE = "\nNơi nhận:\n- UBND huyện;\n- Lưu: VP.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Tâm\n\n"
+
+# --------------------------------------------------------------------------------------------------- layout
+# A quick report states its figures in an appendix after the signature ("PHỤ LỤC", "Phụ lục 01"): the body starts
+# again there, its sections lettered in capitals ("A. …", "B. …") naming the measure of their items.
+
+
+@pytest.mark.parametrize(
+    "appendix",
+    [
+        "PHỤ LỤC\nSố liệu kết quả năm 2024\n(Kèm theo Báo cáo số 77/BC-UBND ngày 18/12/2024 của UBND xã Đông Quang)\n\n"
+        "A. Giảm nghèo\n\n1. Chỉ tiêu huyện giao năm 2024: giảm 09 hộ nghèo.\n\n"
+        "2. Kết quả thực hiện: giảm 06 hộ nghèo, đạt 66,7% chỉ tiêu.\n\n"
+        "B. Thôn văn hóa\n\n1. Kết quả bình xét năm 2024: 10/13 thôn đạt danh hiệu “Thôn văn hóa”.\n",
+        # a second writer: a numbered appendix, its sections in bold, bullets
+        "Phụ lục 01\n\nBIỂU SỐ LIỆU KẾT QUẢ THỰC HIỆN NĂM 2024\n\n**B. Giảm nghèo**\n\n"
+        "- Chỉ tiêu huyện giao năm 2024: giảm 09 hộ nghèo.\n- Thực hiện năm 2024: giảm 06 hộ nghèo, đạt 66,7% kế hoạch.\n\n"
+        "**C. Khu dân cư văn hóa**\n\n- Năm 2024 có 10/13 thôn đạt danh hiệu thôn văn hóa.\n",
+    ],
+)
+def test_an_appendix_after_the_signature_is_read(tmp_path, appendix):
+    body = "1. Giảm nghèo: kết quả tại Phụ lục kèm theo.\n" + SIGNATURE + appendix
+    values = _values(_draft(tmp_path, body))
+    assert values[("giam_ngheo.chi_tieu_giao", 2024)] == 9
+    assert values[("giam_ngheo.so_ho_giam", 2024)] == 6
+    assert values[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 66.7
+    assert values[("kdc.so_khu_van_hoa", "as_of")] == 10
+
+
+def test_what_follows_the_signature_without_an_appendix_is_not_read(tmp_path):
+    body = CONTROL + SIGNATURE + "Ghi chú: năm 2024 giảm 06 hộ nghèo.\n"
+    assert _values(_draft(tmp_path, body)) == PLAN
+
+
+def test_a_sibling_title_under_a_heading_of_the_title_is_not_it(tmp_path):
+    body = (
+        "B. Khu phố văn hóa\n\n1. Kết quả bình xét năm 2024: 11/12 khu phố đạt danh hiệu “Khu phố văn hóa”.\n\n"
+        "2. Khu phố đạt chuẩn văn minh đô thị: 04/12 khu phố.\n"
+    )
+    assert _values(_draft(tmp_path, body))[("kdc.so_khu_van_hoa", "as_of")] == 11
+
+
+# --------------------------------------------------------------------------------------------------- period
+# A running total is the span's: labelled "lũy kế" before a colon, counted "sau (gần) N năm", since the unit was formed
+# ("từ ngày thành lập"), or followed by its series in brackets — never the last year's count; "sau khi thành lập"
+# alone is after an event, no span to now.
+
+
+@pytest.mark.parametrize(
+    "body, span, total",
+    [
+        ("Lũy kế từ năm 2022 đến nay: 06 mô hình, đạt 200% chỉ tiêu của Kế hoạch giai đoạn.\n", "2022-2024", 6),
+        # a second writer: the span counted in years, the figures in words
+        ("Tổng cộng sau gần ba năm, xã có ba mô hình “Dân vận khéo”, đạt 100% chỉ tiêu Kế hoạch.\n", "2022-2024", 3),
+        (
+            "Từ khi triển khai Kế hoạch đến nay, xã có tổng cộng 05 mô hình “Dân vận khéo” (năm 2023: 02 mô hình; "
+            "năm 2024: 03 mô hình).\n",
+            "2023-2024",
+            5,
+        ),
+    ],
+)
+def test_a_running_total_is_the_spans(tmp_path, body, span, total):
+    values = _values(_draft(tmp_path, body))
+    assert values[("dvk.tong_so_mo_hinh_bao_cao", span)] == total
+    assert ("dvk.mo_hinh", 2024) not in values or "năm 2024:" in body
+
+
+def test_a_running_total_since_the_unit_was_formed(tmp_path):
+    body = (
+        "Sáu tháng cuối năm 2025, sau khi thành lập, xã đã công nhận ba mô hình “Dân vận khéo”. Như vậy, từ ngày "
+        "thành lập xã đến nay có tổng cộng 05 mô hình.\n"
+    )
+    values = _values(_draft(tmp_path, body, head=MERGED_2026))
+    # "Sáu tháng cuối năm 2025, sau khi thành lập": some months of a past year, no span to now and no figure "Sáu"
+    assert values == {("dvk.tong_so_mo_hinh_bao_cao", "2025-2026"): 5}
