@@ -1977,7 +1977,8 @@ _NEGATED_ACT = re.compile(
 )  # "chưa được mời tham gia phản biện …", "không được giao xây dựng …": the act denied by the passive
 # an act named as a topic ("Việc sơ kết …", "Công tác ký kết …", or opening its clause) whose predicate comes after
 # it: an intention ("… dự kiến tổ chức vào tháng 11") is no act done, a denial ("… chưa thực hiện") is one not done
-_NAMED_ACT = re.compile(r"^\W*$|\b(?:việc|công tác)(?:\s+[^\W\d]+,?){0,3}\s+$", re.I)  # "Việc tổng hợp, sơ kết …"
+# "Việc tổng hợp, sơ kết …", "Hội nghị sơ kết phong trào … chưa tổ chức được"
+_NAMED_ACT = re.compile(r"^\W*$|\b(?:việc|công tác|hội nghị)(?:\s+[^\W\d]+,?){0,3}\s+$", re.I)
 _ACT_PREDICATE = re.compile(
     r"^(?:(?!\b(?:nhưng|tuy nhiên|song|còn)\b)[^.;:]){0,80}?\b(?:(?P<intent>dự kiến|sẽ|chuẩn bị|đang chuẩn bị|lùi|hoãn)|"
     r"(?P<neg>chưa|không)\s+(?:được\s+)?(?:tổ chức|thực hiện|tiến hành|triển khai|ban hành|ký)\b)",
@@ -2002,6 +2003,24 @@ def _after_as_of(text: str, as_of: Optional[dt.date]) -> bool:
         if dt.date(year, month, 1) > as_of:
             return True
     return False
+
+
+def _planned_this_year(text: str, as_of: Optional[dt.date]) -> bool:
+    """Whether ``text`` plans the act ("dự kiến", "sẽ") for a month or quarter of the report's own year after its
+    date ("dự kiến tổ chức trong quý IV/2024" in a nine-month report of 2024)."""
+    plan = re.search(r"\b(?:dự kiến|sẽ|phấn đấu)\b", text, re.I)
+    if plan is None:
+        return False
+    return _after_as_of(text[plan.start() :], as_of) and not _later_year(text[plan.start() :], as_of)
+
+
+def _later_year(text: str, as_of: Optional[dt.date]) -> bool:
+    """Whether the predicate of a named act places it in a year after the report's ("… sẽ tổ chức vào tháng
+    01/2024" in a report of 2023)."""
+    pred = re.match(r"[^.;]{0,100}", text)
+    return as_of is not None and any(
+        m.group("y") and int(m.group("y")) > as_of.year for m in _LATER.finditer(pred.group(0) if pred else "")
+    )
 
 
 _ASSESSED = re.compile(r"\bđúng,? đủ\b|\bđầy đủ\b|\bkịp thời\b|\btích cực\b|\bthực hiện tốt\b", re.I)
@@ -2093,7 +2112,10 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 value, denied_after = True, but.end()
             if _NAMED_ACT.search(before):
                 pred = _ACT_PREDICATE.match(text[m.end() :])
-                if (pred and pred.group("intent")) or _after_as_of(text[m.end() :], rd.header.as_of):
+                later = _after_as_of(text[m.end() :], rd.header.as_of)
+                if pred and pred.group("neg") and later and _later_year(text[m.end() :], rd.header.as_of):
+                    later = False  # "… năm 2023 chưa thực hiện, sẽ tổ chức vào tháng 01/2024": not done in its year
+                if (pred and pred.group("intent")) or later:
                     break  # not done yet: nothing drafted, the statement stays among those unmatched
                 if pred:
                     value, denied_after = False, pred.end()
@@ -2112,6 +2134,13 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 # "đều" takes the sentence's "hằng năm" over the years named in between
                 window = [g.When(every=True, at=m.start())]
             periods, sure = rd.years(r, window, cl, None)
+            if not periods and not value and _STOCK.search(before) and len(rd.report_years) == 1:
+                # "Đến nay, UBND xã chưa tổ chức ký kết giao ước thi đua": a yearly act denied up to the report's date
+                # in a report of one year is not done in that year — unless it is planned for later in the year ("…;
+                # dự kiến tổ chức trong quý IV/2024"), when the year's answer is not known yet
+                rest = re.match(r"[^.]*", cl.para.match[cl.start + m.end() :])
+                if not _planned_this_year(rest.group(0) if rest else "", rd.header.as_of):
+                    periods, sure = list(rd.report_years), 0.95
             if not periods:
                 continue
             doc = _doc_near(text, m.start(), m.end())
@@ -2667,10 +2696,53 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             and not re.search(r"cùng kỳ", text, re.I)
         }
     )
+    year_col = _year_column(header, body)
+    above: Optional[Cell] = None  # the label of the row above, which a row of its next year continues
     for row in body:
         cells = {roles.get(c.col): c for c in row if c.col in roles}
         label = cells.get("label")
+        row_year: Optional[int] = None
+        if year_col is not None:
+            # a column of years, a row for each ("Chỉ tiêu | Năm | Kế hoạch | Thực hiện": "… | 2022 | …", then "| 2023
+            # | …" under it with the label left blank or holding only its unit "(mô hình)")
+            y_cell = next((c for c in row if c.col == year_col), None)
+            y = _YEAR_CELL.match(y_cell.text) if y_cell is not None and y_cell.text else None
+            spilled = re.search(rf"\s({_YEAR})\s*$", label.text) if label is not None and label.text else None
+            if y is None and spilled and label is not None:  # the year run into the label's cell of a text table
+                y, label = (
+                    spilled,
+                    Cell(
+                        label.table, label.row, label.col, label.text[: spilled.start()].strip(), label.raw, label.line
+                    ),
+                )
+            if y is None:
+                above = None  # a row of no year is read as any row
+            else:
+                row_year = int(y.group(1))
+                if label is None or not label.text or re.fullmatch(r"\s*\([^()]*\)\s*", label.text):
+                    if above is None:
+                        continue
+                    label = above
+                above = label
         if label is None or not label.text:
+            continue
+        if row_year is not None and row_year != year:
+            # an earlier year's row: its counts and acts are that year's, its states were overtaken by the table's own
+            para = para_of_line.get(label.line)
+            unit_cell = cells.get("unit")
+            for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
+                cell = cells.get(role)
+                if cell is not None and cell.text and cell.text.strip() not in ("-", "—", "–", "x"):
+                    _read_cell(
+                        rd,
+                        label.text,
+                        unit_cell.text.lower() if unit_cell else "",
+                        cell,
+                        reading,
+                        row_year,
+                        para,
+                        keep_year=True,
+                    )
             continue
         unit_cell = cells.get("unit")
         unit = unit_cell.text.lower() if unit_cell else ""
@@ -2689,6 +2761,17 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
                 continue
             _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
+
+
+def _year_column(header: dict[int, str], body: list[list[Cell]]) -> Optional[int]:
+    """The column that holds each row's year: headed "Năm" (or "Năm báo cáo", "Kỳ"), its cells years or blank."""
+    for col, text in header.items():
+        if not re.fullmatch(r"\s*(?:năm|năm báo cáo|kỳ báo cáo|kỳ)\s*", text, re.I):
+            continue
+        cells = [c.text for row in body for c in row if c.col == col and c.text]
+        if cells and all(_YEAR_CELL.match(t) for t in cells):
+            return col
+    return None
 
 
 def _columns_by_year(header: dict[int, str]) -> dict[int, tuple[str, int]]:

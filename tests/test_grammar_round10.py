@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_grammar_forms import _draft, _values
+from test_grammar_forms import HEAD, _draft, _values
 from test_grammar_round9 import CONTROL, MERGED, PLAN
 
 # the same merged commune, reporting on the first half of 2026
@@ -93,3 +93,76 @@ def test_a_running_total_since_the_unit_was_formed(tmp_path):
     values = _values(_draft(tmp_path, body, head=MERGED_2026))
     # "Sáu tháng cuối năm 2025, sau khi thành lập": some months of a past year, no span to now and no figure "Sáu"
     assert values == {("dvk.tong_so_mo_hinh_bao_cao", "2025-2026"): 5}
+
+
+# --------------------------------------------------------------------------------------------------- kind: denials
+# A yearly act denied up to the report's date ("Đến nay, … chưa …") in a report of one year is not done in that year —
+# unless it is planned for later in the same year (then the year's answer is unknown: nothing drafted). An act named
+# as a topic ("Hội nghị sơ kết …") takes its predicate after it; a denial whose act is put off to the
+# next year is the year's denial.
+
+
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        (
+            "Đến nay, UBND xã chưa tổ chức ký kết giao ước thi đua với các đoàn thể do các hội đang hợp nhất.\n",
+            "dvcq.giao_uoc_thi_dua",
+        ),
+        # a second writer: the act named before its denial
+        (
+            "Hội nghị sơ kết phong trào thi đua “Dân vận khéo” chưa tổ chức được trong năm do tập trung kiện toàn bộ "
+            "máy.\n",
+            "dvk.so_ket_phong_trao",
+        ),
+        (
+            "Việc đánh giá kết quả công tác dân vận chính quyền năm 2024 chưa thực hiện, sẽ tổ chức vào tháng 01/2025 "
+            "theo hướng dẫn của huyện.\n",
+            "dvcq.danh_gia_hang_nam",
+        ),
+    ],
+)
+def test_a_yearly_act_denied_up_to_now_or_put_off_to_next_year_is_not_done_that_year(tmp_path, body, key):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {**PLAN, (key, 2024): False}
+
+
+def test_a_denial_up_to_now_with_the_act_planned_later_that_year_drafts_nothing(tmp_path):
+    head = HEAD.replace("18 tháng 12 năm 2024", "20 tháng 9 năm 2024")
+    body = (
+        "Đến nay, xã chưa tổ chức sơ kết phong trào thi đua “Dân vận khéo” giai đoạn 2021 - 2025; dự kiến tổ chức "
+        "trong quý IV/2024.\n"
+    )
+    assert _values(_draft(tmp_path, body + CONTROL, head=head)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- layout: tables
+# A table with a column of years ("Chỉ tiêu | Năm | Kế hoạch | Thực hiện"), a row for each year of an indicator, the
+# label written once (the next row blank, or holding only its unit): each row is its year's — an earlier year's counts
+# and states keep that year, never the table's own.
+
+YEAR_ROWS = {
+    "text": (
+        "Bảng 1. Kết quả so sánh\n\n"
+        "TT  Chỉ tiêu                                  Năm    Kế hoạch   Thực hiện   Tỷ lệ (%)\n"
+        "1   Mô hình “Dân vận khéo” thành lập mới      2023   02         03          150\n"
+        "    (mô hình)                                 2024   02         04          200\n"
+        "2   Số thôn đạt danh hiệu thôn văn hóa        2023   12         11          91,7\n"
+        "                                              2024   12         12          100\n"
+    ),
+    # a second writer: a Markdown table, the label's cell left empty under it
+    "markdown": (
+        "| Chỉ tiêu | Năm | Kế hoạch | Thực hiện | Tỷ lệ (%) |\n|---|---|---|---|---|\n"
+        "| Mô hình “Dân vận khéo” thành lập mới | 2023 | 02 | 03 | 150 |\n"
+        "|  | 2024 | 02 | 04 | 200 |\n"
+        "| Số thôn đạt danh hiệu thôn văn hóa | 2023 | 12 | 11 | 91,7 |\n"
+        "|  | 2024 | 12 | 12 | 100 |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(YEAR_ROWS))
+def test_a_table_with_a_row_for_each_year(tmp_path, layout):
+    values = _values(_draft(tmp_path, YEAR_ROWS[layout]))
+    assert (values[("dvk.mo_hinh", 2023)], values[("dvk.mo_hinh", 2024)]) == (3, 4)
+    assert (values[("dvk.ty_le_dat_bao_cao", 2023)], values[("dvk.ty_le_dat_bao_cao", 2024)]) == (150, 200)
+    assert (values[("kdc.so_khu_van_hoa", 2023)], values[("kdc.so_khu_van_hoa", "as_of")]) == (11, 12)
