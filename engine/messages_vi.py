@@ -231,6 +231,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     # shapes
     "unknown-key": [
+        (
+            rf"unknown key (?P<key>{Q}): is it the required key (?P<req>{Q}), which is missing\?",
+            "khóa {key} không có trong định dạng: có phải là khóa bắt buộc {req} (đang thiếu)?",
+        ),
         (rf"unknown key (?P<key>{Q})(?P<hint>.*)", "khóa {key} không có trong định dạng{hint}"),
         (
             rf"(?P<key>{Q}) does not apply to a rule of kind (?P<kind>{Q}); it is a key of (?P<owners>{ANY}) rules",
