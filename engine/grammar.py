@@ -549,7 +549,11 @@ _CURRENT = re.compile(
 )
 # "mỗi năm" only with the "đều" that makes it a statement of each year ("mỗi năm … đều ký"), not a quota ("mỗi năm
 # ít nhất 01 mô hình")
-_EVERY = re.compile(r"\b(?:hằng|hàng)\s+năm\b|\bmỗi\s+năm\b(?=[^.;]{0,80}?\bđều\b)", re.I)
+# — and "các năm" of a span with its "đều" ("Các năm từ 2022 đến 2025, UBND xã đều ban hành …")
+_EVERY = re.compile(
+    r"\b(?:hằng|hàng)\s+năm\b|\b(?:mỗi\s+năm|các\s+năm(?=\s+từ\s+(?:năm\s+)?(?:19|20)\d\d))\b(?=[^.;]{0,80}?\bđều\b)",
+    re.I,
+)
 # the months before "năm YYYY" that make it a part of that year ("9 tháng", "06 tháng đầu", "quý III")
 # — and "cùng kỳ" (the same months of an earlier year: "cao hơn cùng kỳ năm 2023 (48,2%)")
 _MONTHS_OF = re.compile(

@@ -623,6 +623,7 @@ class Context:
     lead: str = ""
     parent: Optional[Paragraph] = None
     results: bool = True  # in a section that states results (not Đánh giá chung, Nhiệm vụ, the signature)
+    opening: bool = False  # the opening, after the title and before the first section: it states the unit's make-up
 
 
 def _contexts(report: ReportText) -> dict[int, Context]:
@@ -699,6 +700,7 @@ def _contexts(report: ReportText) -> dict[int, Context]:
             nested = None
             owner = parent if is_item else None
         ctx = Context([h for _, h in stack] + ([task] if task else []), lead, owner, stated)
+        ctx.opening = any_section and seen_title and not stack and not results
         out[p.line] = ctx
         if not is_item:
             parent = p if p.text.rstrip().endswith(":") else None
@@ -733,11 +735,16 @@ _PLAN_PERIOD = re.compile(
     r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\s+(?:của\s+)?(?:cả\s+|toàn\s+)?giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)",
     re.I,
 )
+# what the unit was formed from, named as its origin ("Xã X được thành lập trên cơ sở sắp xếp các xã A và B; có 24
+# khu"): an aside of its history, not the subject of what follows in the sentence
+_FORMED_FROM = re.compile(r"\btrên cơ sở\s+(?:sắp xếp|sáp nhập|nhập|hợp nhất)\b[^;]*(?:;|$)", re.I)
 _INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả|tổng hợp)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b(?!\s+năm\s+(?:19|20)\d\d)|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
-    r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b|\btrên địa bàn\s+(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
+    r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b|\btrên địa bàn\s+(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
+    # the average of a higher unit ("Bình quân chung của thành phố, tỷ lệ … cấp xã đạt 59,3%")
+    r"\b(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
     re.I,
 )
 _NOT_RESULT = re.compile(
@@ -779,7 +786,10 @@ _ADDRESS_BEFORE = re.compile(rf"\b(?i:{_KINDS}|huyện|quận|thị xã|tỉnh)\
 # stated after it ("… đề ra mục tiêu 02 mô hình, xã đã công nhận 03 mô hình")
 _INTENT = re.compile(
     r"\b(?:phấn đấu|dự kiến|nếu|giả sử|sẽ|(?:đặt|đề ra|giao)\s+(?:ra\s+)?(?:mục tiêu|chỉ tiêu)\s+(?:đến|phấn đấu|là|năm|mỗi|có)"
-    r"|mục tiêu\s+(?:đến|của kế hoạch|là)|định hướng)\b",
+    r"|mục tiêu\s+(?:đến|của kế hoạch|là)|định hướng"
+    # a forecast of the whole year before it ends ("Ước cả năm đạt trên 90% kế hoạch", "ước thực hiện đến hết năm");
+    # not "Ước thực hiện 9 tháng", the genre's word for the months reported
+    r"|(?<!giao )ước(?:\s+(?:tính|thực hiện|đạt))?\s+(?:cả năm|đến (?:hết|cuối) năm))\b",
     re.I,
 )
 # a target given by a higher level (giam_ngheo.chi_tieu_giao), not one the unit sets itself
@@ -940,6 +950,11 @@ class _Reading:
             lead = cl.lead_when if first is None else first
             if on is not None and (lead is None or lead.span):
                 window = [g.When(years=[int(on.group("y"))], at=on.start(), dated=True)]
+        if kind == "year" and reader.ind.type == "boolean" and not any(not w.empty for w in window):
+            # "Các năm từ 2022 đến 2024, UBND xã đều ban hành …": the act of each year of the span the clause opens on
+            span = next((w for w in cl.whens if w.span), None)
+            if span is not None and any(w.every for w in cl.whens):
+                window = [span]
         when = next((w for w in window if not w.empty), None) or self.whole_period(cl) or cl.lead_when or inherited
         if when is None and cl.ctx.parent is not None:
             when = _lead_when(self, cl.ctx.parent)
@@ -1067,6 +1082,7 @@ class _Reading:
     def other_subject(self, before: str) -> bool:
         """Whether the last unit a clause names before a figure is another unit (``_SUBJECT``)."""
         before = _INCLUDING.sub(lambda m: " " * len(m.group(0)), before)  # an aside of what is included
+        before = _FORMED_FROM.sub(lambda m: " " * len(m.group(0)), before)
         last = None
         mentions: list[tuple[int, Optional[re.Match]]] = [(m.start(), m) for m in _SUBJECT.finditer(before)]
         # a merged commune's predecessors named without "xã" ("Trước sắp xếp, Minh Hương giảm 05 hộ")
@@ -1137,6 +1153,7 @@ class _Reading:
     def other_unit(self, text: str) -> bool:
         # an aside of what is included is no other unit spoken of: "(tính cả các xã trước sắp xếp), toàn xã có …"
         text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
+        text = _FORMED_FROM.sub(lambda m: " " * len(m.group(0)), text)
         if _OTHER_UNIT.search(text):
             return True
         for m in _NAMED_UNIT.finditer(text):
@@ -1379,6 +1396,17 @@ class _Item:
     sentence_before: str = ""
 
 
+def _read_make_up(rd: _Reading, p: Paragraph) -> None:
+    """The opening states the unit's make-up ("Xã Ka Đơn Tây có mười bốn thôn, bon (…), 2.951 hộ", "…; có 24 khu (tổ
+    dân phố), 9.870 hộ"): read there for the wholes only (the number of settlements), never for results."""
+    readers = rd.readers
+    rd.readers = [r for r in readers if r.reads("whole") and r.words.period == "state"]
+    try:
+        _read_paragraph(rd, p, Context([], results=True), [], [])
+    finally:
+        rd.readers = readers
+
+
 def _read_paragraph(
     rd: _Reading, para: Paragraph, ctx: Context, following: list[Paragraph], siblings: Sequence[Paragraph] = ()
 ) -> None:
@@ -1453,7 +1481,9 @@ def _candidates(
         cut = max(lead.rfind(x) for x in ",;:(")
         # the figure as the grammar wrote it ("45 → 38" for "giảm từ 45 hộ … xuống còn 38 hộ": no "còn" of a remainder)
         window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
-        if r.not_ and _lookalike(r, window):
+        # the label the figure answers ("Khu phố đạt chuẩn văn minh đô thị: 04/12 khu phố") names what it counts too
+        label = re.search(r"([^,;:(]{3,120}):\s*$", lead)
+        if r.not_ and (_lookalike(r, window) or (label is not None and _lookalike(r, label.group(1)))):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
         if level is None:
@@ -1697,7 +1727,7 @@ _PLACE_BEFORE = re.compile(
 )
 _COMPOSITION = re.compile(
     # after what says it holds now ("Hiện nay xã có …", "Sau khi sắp xếp thôn, xã có 27 thôn")
-    r"^\W*(?:(?:hiện nay|hiện tại|đến nay|tính đến\s+[^,;]{1,30}|sau\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
+    r"^\W*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:hiện nay|hiện tại|đến nay|tính đến\s+[^,;]{1,30}|sau\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
     r"[^,;]{0,30})\s*,?\s*)?"
     rf"(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
     r"(?:có|gồm)\s+"
@@ -1721,7 +1751,15 @@ def _count_as_whole_or_part(
     """A bare count that the grammar gave no part or whole to: the unit's make-up said on its own ("Xã có 27
     thôn.") is the whole; a count with the title right after it ("25 thôn được công nhận danh hiệu “Thôn văn
     hóa”") is the part, less surely (marked for review: its whole is elsewhere, if anywhere)."""
-    if _COMPOSITION.match(before.rsplit(":", 1)[-1]):  # after a lead ("c) Tổ dân phố văn hóa: Thị trấn có 10 …")
+    head = before.rsplit(":", 1)[-1]
+    # "Xã X được thành lập trên cơ sở …; có 24 khu (tổ dân phố), 9.870 hộ": the make-up in a clause of its own, the
+    # sentence's subject the unit
+    elliptic = (
+        re.fullmatch(r"\W*(?:có|gồm)\s+", head) is not None
+        and re.match(rf"^\W*(?:{_KINDS})\s", cl.sentence_before, re.I) is not None
+        and not rd.other_subject(cl.sentence_before)
+    )
+    if _COMPOSITION.match(head) or elliptic:  # after a lead ("c) Tổ dân phố văn hóa: Thị trấn có 10 …")
         out: list[tuple[Reader, int, Optional[re.Match]]] = []
         for r in rd.readers:
             unit = _unit_at(r, cl.text, fig.end) if r.reads("whole") and r.unit else None
@@ -3110,6 +3148,8 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
             items_of.setdefault(id(c.parent), []).append(p)
     for i, p in enumerate(paras):
         ctx = contexts.get(p.line)
+        if ctx is not None and ctx.opening:
+            _read_make_up(rd, p)
         if ctx is None or not ctx.results:
             continue
         following = []

@@ -53,10 +53,11 @@ def test_what_follows_the_signature_without_an_appendix_is_not_read(tmp_path):
 
 def test_a_sibling_title_under_a_heading_of_the_title_is_not_it(tmp_path):
     body = (
-        "B. Khu phố văn hóa\n\n1. Kết quả bình xét năm 2024: 11/12 khu phố đạt danh hiệu “Khu phố văn hóa”.\n\n"
+        "B. Khu phố văn hóa\n\n1. Kết quả bình xét năm 2023: 11/12 khu phố đạt danh hiệu “Khu phố văn hóa”.\n\n"
         "2. Khu phố đạt chuẩn văn minh đô thị: 04/12 khu phố.\n"
     )
-    assert _values(_draft(tmp_path, body))[("kdc.so_khu_van_hoa", "as_of")] == 11
+    values = _values(_draft(tmp_path, body))
+    assert values[("kdc.so_khu_van_hoa", 2023)] == 11 and ("kdc.so_khu_van_hoa", "as_of") not in values
 
 
 # --------------------------------------------------------------------------------------------------- period
@@ -166,3 +167,82 @@ def test_a_table_with_a_row_for_each_year(tmp_path, layout):
     assert (values[("dvk.mo_hinh", 2023)], values[("dvk.mo_hinh", 2024)]) == (3, 4)
     assert (values[("dvk.ty_le_dat_bao_cao", 2023)], values[("dvk.ty_le_dat_bao_cao", 2024)]) == (150, 200)
     assert (values[("kdc.so_khu_van_hoa", 2023)], values[("kdc.so_khu_van_hoa", "as_of")]) == (11, 12)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Các năm từ 2022 đến 2024, UBND xã đều ban hành kế hoạch công tác dân vận chính quyền của năm (Kế hoạch số "
+        "15/KH-UBND ngày 18/02/2022; số 21/KH-UBND ngày 03/3/2023; số 12/KH-UBND ngày 05/02/2024).\n",
+        # a second writer: "trong các năm từ … đến nay"
+        "Trong các năm từ năm 2022 đến nay, UBND xã đều xây dựng kế hoạch công tác dân vận chính quyền.\n",
+    ],
+)
+def test_an_act_said_of_each_year_of_a_span_is_one_fact_for_each_year(tmp_path, body):
+    values = _values(_draft(tmp_path, body))
+    assert [values.get(("dvcq.ke_hoach_nam", y)) for y in (2022, 2023, 2024)] == [True, True, True]
+
+
+# --------------------------------------------------------------------------------------------------- certainty
+# A forecast of the whole year before it ends ("Ước cả năm …") is no result; the average of a higher unit is not the
+# unit's; registering for a title is not holding it.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ước cả năm đạt trên 90% kế hoạch.",
+        # a second writer: "ước thực hiện đến hết năm"
+        "Ước thực hiện đến hết năm giảm được 20 hộ, đạt 95,2% kế hoạch.",
+    ],
+)
+def test_a_forecast_of_the_whole_year_is_no_result(tmp_path, sentence):
+    body = f"Năm 2024, chỉ tiêu huyện giao là giảm 21 hộ nghèo; 9 tháng đầu năm đã giảm được 10 hộ. {sentence}\n"
+    values = _values(_draft(tmp_path, body))
+    assert values[("giam_ngheo.so_ho_giam", 2024)] == 10
+    assert ("giam_ngheo.ty_le_hoan_thanh", 2024) not in values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bình quân chung của thành phố, tỷ lệ hồ sơ giải quyết trực tuyến cấp xã đạt 59,3%.",
+        # a second writer: the district's average, "trung bình"
+        "Tỷ lệ hồ sơ giải quyết trực tuyến trung bình của huyện đạt 61,2%.",
+        "Năm 2024, cả 12/12 khu dân cư đã đăng ký xây dựng khu dân cư “6 không”.",
+    ],
+)
+def test_a_higher_units_average_or_a_registration_fills_nothing(tmp_path, sentence):
+    assert _values(_draft(tmp_path, sentence + "\n" + CONTROL)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- the opening
+# The opening (after the title, before the first section) states the unit's make-up: the number of its settlements is
+# read there, and nothing else; so is a numbered item that states it.
+
+OPENING = HEAD.replace(
+    "I. KẾT QUẢ THỰC HIỆN\n",
+    "{opening}\n\nI. KẾT QUẢ THỰC HIỆN\n",
+)
+
+
+@pytest.mark.parametrize(
+    "opening, total",
+    [
+        ("Xã Đông Quang có mười bốn thôn, bon (08 thôn và 06 bon), 2.951 hộ. Năm 2024, xã giảm 05 hộ nghèo.", 14),
+        # a second writer: the make-up after a merger, the settlements with another name in brackets
+        (
+            "Xã Đông Quang được thành lập trên cơ sở sắp xếp các xã Đông Hòa và Quang Trung; có 24 khu (tổ dân phố), "
+            "9.870 hộ, 36.412 nhân khẩu.",
+            24,
+        ),
+    ],
+)
+def test_the_units_make_up_in_the_opening_and_no_result_there(tmp_path, opening, total):
+    values = _values(_draft(tmp_path, CONTROL, head=OPENING.format(opening=opening)))
+    assert values == {**PLAN, ("kdc.tong_so_khu", "as_of"): total}
+
+
+def test_the_units_make_up_as_a_numbered_item(tmp_path):
+    body = "1. Xã có 12 thôn; tình hình an ninh trật tự ổn định.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == {**PLAN, ("kdc.tong_so_khu", "as_of"): 12}
