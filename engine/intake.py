@@ -186,7 +186,10 @@ _UNIT_KIND = rf"(?P<kind>{_KINDS})"
 _NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
 # a name in capitals ends where the next line of a header block run into it begins ("ĐẢNG ỦY XÃ A ỦY BAN NHÂN DÂN XÃ
 # A", a Word header cell read as one line), or where the superior of the next line begins ("XÃ A HUYỆN B, TỈNH C")
-_HEAD_STOP = r"(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND|HUYỆN|TỈNH|QUẬN|THỊ XÃ|THÀNH PHỐ)\b"
+_HEAD_STOP = (
+    r"(?:ỦY|UBND|ĐẢNG|SỐ|CỘNG|HĐND|HUYỆN|TỈNH|QUẬN|THỊ XÃ|THÀNH PHỐ|"
+    r"BAN\s+(?:DÂN VẬN|CHỈ ĐẠO|THƯỜNG VỤ|CHẤP HÀNH|TUYÊN GIÁO|TỔ CHỨC))\b"  # a body under the committee ("BAN DÂN VẬN")
+)
 _UPPER_NAME = (
     rf"(?P<name>(?!{_HEAD_STOP})[{UP}][{UP}]*"
     rf"(?:[ -](?!{_HEAD_STOP})[{UP}][{UP}]*){{0,3}})"
@@ -324,7 +327,8 @@ def read_header(report: ReportText) -> Header:
             h.commune = max(group, key=lambda n: (len(group[n]), -min(group[n])))
             h.kind = kinds.get(best, "xã")
     text = "\n".join(p.text for p in head + opening)
-    m = re.search(r"Số:\s*([^\s/]*)\s*/\s*([\w\-]+)", "\n".join(clean(x) for x in report.lines[:40]))
+    # "Số: 214/BC-UBND"; a Party body's "Số 09-BC/BDV", "Số: 38-BC/ĐU" (the colon left out, the number hyphened)
+    m = re.search(r"Số:?\s*(\d[^\s/]*)?\s*/\s*([\w\-]+)", "\n".join(clean(x) for x in report.lines[:40]))
     if m:
         h.number = f"{m.group(1)}/{m.group(2)}" if m.group(1) else None
     titles = [p for p in opening if not re.match(r"^(?:#\s*)?BÁO CÁO\s*$", p.text)]
@@ -335,6 +339,9 @@ def read_header(report: ReportText) -> Header:
     h.plan = _own_plan(report, opening, h)
     if h.commune:
         h.issuer = f"UBND {h.kind or 'xã'} {h.commune}"
+        if _party_report(report):  # "ĐẢNG ỦY XÃ MƯỜNG LỘC / BAN DÂN VẬN": the committee or its board reports
+            board = any(re.search(r"(?:^|\s)BAN DÂN VẬN\b", p.text) for p in report.paragraphs[:8])
+            h.issuer = ("Ban Dân vận " if board else "") + f"Đảng ủy {h.kind or 'xã'} {h.commune}"
     h.predecessors = _predecessors(report, h.commune)
     return h
 
@@ -521,10 +528,22 @@ def _dated(text: str, m: re.Match) -> dict:
     return doc
 
 
+def _party_report(report: ReportText) -> bool:
+    """Whether the header names the commune's Party committee as the reporting body ("ĐẢNG ỦY XÃ YÊN LẠC HỒNG")."""
+    return any(re.search(rf"(?:^|\s)ĐẢNG ỦY\s+(?:{_KINDS_UP})\s", p.text) for p in report.paragraphs[:8])
+
+
 def _own_plan(report: ReportText, opening: list[Paragraph], h: Header) -> Optional[dict]:
     """The unit's own plan that the report answers: a Kế hoạch of the unit's UBND named in the title or the opening
     (or the first section), not a higher level's nor a predecessor's."""
     paras = opening + [p for p in report.paragraphs if p not in opening and p.table is None][:12]
+    # a report of the commune's Party committee (or its Ban Dân vận) answers the committee's own plan, "…-KH/ĐU" —
+    # never the district's "-KH/HU" nor the province's "-KH/TU"
+    if _party_report(report):
+        for p in paras:
+            for m in g.DOCUMENT.finditer(p.text):
+                if m.group("kind").lower().startswith("kế hoạch") and re.search(r"-KH/ĐU\b", m.group("number")):
+                    return _dated(p.text, m)
     for p in paras:
         for m in g.DOCUMENT.finditer(p.text):
             if not m.group("kind").lower().startswith("kế hoạch") or "/KH" not in m.group("number").upper():
@@ -573,7 +592,8 @@ _ROMAN = re.compile(r"^(?:#+\s*)?(?:[IVX]+\.|Phần thứ|PHẦN THỨ)\s")
 # sentence with a figure, not a heading
 _NUMBERED = re.compile(rf"^(?:#+\s*)?(?P<n>\d+(?:\.\d+)*)(?:[.)]\s|\s+(?=[{UP}]))")
 _LETTERED = re.compile(r"^(?:#+\s*)?[a-zđ]\)\s")
-_NO_RESULTS = re.compile(r"ĐÁNH GIÁ|PHƯƠNG HƯỚNG|NHIỆM VỤ|KIẾN NGHỊ|ĐỀ XUẤT|GIẢI PHÁP", re.I)
+# (not "CÁC NHIỆM VỤ KHÁC": the other tasks carried out, a section of results)
+_NO_RESULTS = re.compile(r"ĐÁNH GIÁ|PHƯƠNG HƯỚNG|NHIỆM VỤ(?!\s+KHÁC\b)|KIẾN NGHỊ|ĐỀ XUẤT|GIẢI PHÁP", re.I)
 _REQUIREMENT_LEAD = re.compile(
     r"^\W*(?:yêu cầu|mức chuẩn|mức yêu cầu|tiêu chuẩn|chuẩn|nội dung tiêu chí)(?:\s+(?:của\s+)?tiêu chí)?\s*$", re.I
 )

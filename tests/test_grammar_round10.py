@@ -246,3 +246,65 @@ def test_the_units_make_up_in_the_opening_and_no_result_there(tmp_path, opening,
 def test_the_units_make_up_as_a_numbered_item(tmp_path):
     body = "1. Xã có 12 thôn; tình hình an ninh trật tự ổn định.\n"
     assert _values(_draft(tmp_path, body + CONTROL)) == {**PLAN, ("kdc.tong_so_khu", "as_of"): 12}
+
+
+# --------------------------------------------------------------------------------------------------- layout: sections
+# A section of the other tasks carried out ("III. CÁC NHIỆM VỤ KHÁC") states results; a section of tasks ahead does
+# not.
+
+
+@pytest.mark.parametrize(
+    "heading, read",
+    [
+        ("II. CÁC NHIỆM VỤ KHÁC", True),
+        # a second writer: the results of the other tasks, in a bolder heading
+        ("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ KHÁC", True),
+        ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025", False),
+    ],
+)
+def test_a_section_of_other_tasks_states_results(tmp_path, heading, read):
+    body = CONTROL + f"\n{heading}\n\n- Tháng 4/2024, UBND xã tổ chức sơ kết phong trào thi đua “Dân vận khéo”.\n"
+    values = _values(_draft(tmp_path, body))
+    assert (values.get(("dvk.so_ket_phong_trao", 2024)) is True) is read
+
+
+# --------------------------------------------------------------------------------------------------- header
+# A report of the commune's Party committee, or of its Ban Dân vận: the unit's name stops before the board's line, the
+# number may be hyphened without "Số:"'s colon, the plan answered is the committee's own ("…-KH/ĐU", never the
+# district's "-KH/HU"), and the issuer is the committee.
+
+PARTY_HEAD = """ĐẢNG BỘ TỈNH {province}
+ĐẢNG ỦY XÃ NẬM CHÀ
+{board}*
+Số{number}
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Nậm Chà, ngày 20 tháng 11 năm 2025
+
+BÁO CÁO
+kết quả công tác dân vận năm 2025
+
+Thực hiện Kế hoạch số 45-KH/HU ngày 02/3/2023 của Ban Thường vụ Huyện ủy, ngày 12/8/2025, Ban Thường vụ Đảng ủy xã
+ban hành Kế hoạch số 07-KH/ĐU để triển khai trên địa bàn xã. Đảng ủy xã báo cáo như sau:
+
+I. KẾT QUẢ THỰC HIỆN
+
+"""
+
+
+@pytest.mark.parametrize(
+    "board, number, issuer",
+    [
+        ("BAN DÂN VẬN\n", " 12-BC/BDV", "Ban Dân vận Đảng ủy xã Nậm Chà"),
+        # a second writer: the committee itself, "Số:" with its colon
+        ("", ": 38-BC/ĐU", "Đảng ủy xã Nậm Chà"),
+    ],
+)
+def test_a_party_committees_report_header(tmp_path, board, number, issuer):
+    head = PARTY_HEAD.format(province="ĐIỆN BIÊN", board=board, number=number)
+    draft = _draft(tmp_path, CONTROL.replace("2024", "2025"), head=head)
+    assert draft["commune"]["name"] == "xã Nậm Chà"
+    report = draft["report"]
+    assert (report["issuer"], report["number"]) == (issuer, number.strip(": "))
+    assert (report["plan"]["number"], str(report["plan"]["date"])) == ("07-KH/ĐU", "2025-08-12")
