@@ -665,6 +665,11 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "waiver-unmatched": [
         (
+            rf"rule (?P<r>{Q}) belongs to (?P<doc>{ANY}), which does not cover commune (?P<c>{Q}): it waives nothing",
+            "quy tắc {r} thuộc {doc}, văn bản này không áp dụng cho xã {c}: miễn trừ này không áp dụng cho kết luận "
+            "nào",
+        ),
+        (
             rf"the waiver names commune (?P<c>{Q}), which none of the inputs is: it waives nothing",
             "miễn trừ nêu xã {c}, không có trong dữ liệu đầu vào: miễn trừ này không áp dụng cho kết luận nào",
         ),
