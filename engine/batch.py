@@ -222,6 +222,29 @@ def load_waivers(index: InputIndex, cat: Catalogue, diags: Diagnostics) -> list[
     return waivers
 
 
+def _waivers_by_commune(waivers: list[LoadedWaiver]) -> dict[str, list[LoadedWaiver]]:
+    named: dict[str, list[LoadedWaiver]] = {}
+    for lw in waivers:
+        named.setdefault(lw.waiver.commune, []).append(lw)
+    return named
+
+
+def _uncovered_waivers(cat: Catalogue, cf: CommuneFacts, waivers: Iterable[LoadedWaiver], diags: Diagnostics) -> None:
+    """A waiver of a rule whose plan does not cover the commune (another province, another kind of unit) can match
+    no finding: said once the commune is read, as a waiver of an unknown commune is."""
+    for lw in waivers:
+        document = cat.by_id[lw.waiver.rule].document
+        if not document.applies_to(cf.commune):
+            diags.warning(
+                lw.path,
+                lw.line,
+                lw.col,
+                "waiver-unmatched",
+                f"rule '{lw.waiver.rule}' belongs to {document.kind} {document.number}, which does not cover commune "
+                f"'{cf.commune.id}': it waives nothing",
+            )
+
+
 def _period_mismatch(lr, period) -> Optional[str]:
     """Why a waiver's period can be no period of the rule's findings (None when it can be one)."""
     p = lr.rule.period
@@ -424,9 +447,11 @@ def audit_batch(
             )
         else:
             audited = audit_stream(cat, stream_communes(index, cat, diags, unreviewed=unreviewed), waivers, **kwargs)
+        named = _waivers_by_commune(waivers)
         with few_collections():  # also in the main process of a run with workers: it unpickles their findings
             for cf, findings in audited:
                 bar.advance()
+                _uncovered_waivers(cat, cf, named.get(cf.commune.id, ()), diags)
                 yield cf, findings
     finally:
         if audited is not None:

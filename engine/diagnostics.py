@@ -47,7 +47,10 @@ CODES: dict[str, str] = {
     "unknown-document": "a document id that no rule file declares",
     "unknown-indicator": "an indicator key that is not declared",
     "unknown-rule": "a rule id that does not exist",
-    "waiver-unmatched": "a waiver that can match no finding: an unknown commune, or a period the rule's findings never have",
+    "waiver-unmatched": (
+        "a waiver that can match no finding: an unknown commune, a rule whose plan does not cover the commune, or a "
+        "period the rule's findings never have"
+    ),
     "rule-cycle": "rules that depend on each other in a circle",
     "outlook-periods": "an outlook read from a rule judged once per year",
     "type-mismatch": "a value or target of the wrong type for its indicator",

@@ -665,6 +665,11 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "waiver-unmatched": [
         (
+            rf"rule (?P<r>{Q}) belongs to (?P<doc>{ANY}), which does not cover commune (?P<c>{Q}): it waives nothing",
+            "quy tắc {r} thuộc {doc}, văn bản này không áp dụng cho xã {c}: miễn trừ này không áp dụng cho kết luận "
+            "nào",
+        ),
+        (
             rf"the waiver names commune (?P<c>{Q}), which none of the inputs is: it waives nothing",
             "miễn trừ nêu xã {c}, không có trong dữ liệu đầu vào: miễn trừ này không áp dụng cho kết luận nào",
         ),
@@ -1444,6 +1449,19 @@ LINES: dict[str, tuple[str, str]] = {
         "One rule: chitieu rules show ID · filter: --status unmet --rule 'ntm-*' --commune COMMUNE-ID",
         "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule 'ntm-*' --commune MÃ-XÃ",
     ),
+    # the table of `chitieu check --format table` (engine/reporters/table.py)
+    "table-head": ("{unit} — data as of {as_of}", "{unit} — số liệu đến {as_of}"),
+    "table-rule": ("Rule", "Quy tắc"),
+    "table-period": ("Period", "Kỳ"),
+    "table-target": ("Target", "Mức chỉ tiêu"),
+    "table-level": ("Target", "Mức"),  # the same, where the column is narrow
+    "table-result": ("Result", "Kết quả"),
+    "table-status": ("Status", "Trạng thái"),
+    "table-evidence": ("Evidence", "Căn cứ"),
+    "table-achieved": ("{pct} of the target", "{pct} chỉ tiêu"),
+    "table-title": ("Indicator: {title}", "Chỉ tiêu: {title}"),
+    "table-source": ("Source: {source}", "Nguồn: {source}"),
+    "table-total": ("Findings: {n} — ", "Tổng số kết luận: {n} — "),
     "unreviewed": (
         "NOTE: the findings of {unit} rest on figures drafted automatically from its report, not yet reviewed "
         "({files}); for reference only.",

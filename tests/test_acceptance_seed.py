@@ -92,7 +92,7 @@ def test_json_contract_fields_and_determinism():
 
 
 def test_table_shows_vietnamese_labels_and_summary():
-    run = run_cli("check", str(SEED_FACTS), "--format", "table")
+    run = run_cli("--lang", "vi", "check", str(SEED_FACTS), "--format", "table")
     assert run.code == 1, run.err
     assert "mo-hinh-dvk-moi-nam" in run.out
     assert "Đạt" in run.out and "Chờ kết quả cuối kỳ" in run.out and "Cần làm rõ" in run.out
@@ -171,3 +171,27 @@ def test_a_waiver_for_every_rule_at_once(tmp_path, catalogue):
     assert statuses[("mo-hinh-van-dong-gpmb", "as_of")] == "waived"
     assert statuses[("kiem-tra-quy-che-phoi-hop", "as_of")] == "waived"
     assert "unmet" not in statuses.values()
+
+
+def test_table_in_english_keeps_the_vietnamese_labels_beside_and_the_catalogues_words():
+    """--lang en: the table's own words in English (columns, periods, status beside its Vietnamese label, the
+    summary); a finding's message and its figures stay the catalogue's Vietnamese."""
+    run = run_cli("--lang", "en", "check", str(SEED_FACTS), "--format", "table")
+    assert run.code == 1, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "xã Tịnh An — data as of 10/2024"
+    assert [cell.strip() for cell in lines[2].split("│")[1:-1]] == [
+        "Rule",
+        "Period",
+        "Target",
+        "Result",
+        "Status",
+        "Evidence",
+    ]
+    flat = " ".join(run.out.split())
+    assert "unmet (Chưa đạt)" in flat and "as of 10/2024" in flat and "by 31/12/2026" in flat
+    assert "Source: Kế hoạch số 156/KH-UBND ngày 06/4/2023" in flat
+    assert "Đến tháng 10/2024, chưa có mô hình phát triển du lịch nông thôn." in flat  # the catalogue's message
+    last = flat[flat.rindex("Findings: 36 — ") :]
+    assert "unmet (Chưa đạt): 6" in last and "met (Đạt): 19" in last and "noted (Ghi nhận): 3" in last
+    assert "Tổng số kết luận" not in run.out and "Trạng thái" not in run.out

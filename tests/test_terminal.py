@@ -254,6 +254,7 @@ def _table_words(seed_json) -> set[str]:
     return {w.strip("()[]:;,.·") for t in texts for w in t.split()}
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize("columns", [80, 120])
 def test_the_table_fits_the_width_and_never_cuts_a_word(columns, seed_json):
     """Through a pipe (no terminal), $COLUMNS gives the width: no line is wider, and every word on a line is a whole
@@ -275,6 +276,7 @@ def test_the_table_fits_the_width_and_never_cuts_a_word(columns, seed_json):
     assert "Chưa đạt (unmet): 6" in last and "Đạt (met): 19" in last and "Ghi nhận (noted): 3" in last
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_table_has_fewer_columns_when_narrower():
     def header(columns: int) -> str:
         out = invoke("check", SEED, "--format", "table", env={"COLUMNS": str(columns)}).out
@@ -337,6 +339,7 @@ def test_on_a_real_terminal_styled_and_80_columns_wide():
     assert max(cell_len(ln) for ln in plain.splitlines()) <= 80
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_table_on_a_real_terminal_keeps_to_its_width():
     for columns in (80, 120):
         plain = ANSI.sub("", _on_a_terminal(["check", SEED, "--format", "table"], {}, columns))

@@ -115,6 +115,10 @@ def _list(run: Run, out: Sink, opts: Options) -> None:
     )
 
 
+def _table(run: Run, out: Sink, opts: Options) -> None:
+    out.write(_module("table").render(run.result(), color=opts.color, lang=opts.lang))
+
+
 def _matrix(run: Run, out: Sink, opts: Options) -> None:
     from ..batch import collect_matrix
 
@@ -136,7 +140,7 @@ def _registry(*reporters: Reporter) -> dict[str, Reporter]:
 # chitieu check: the findings
 REPORTERS = _registry(
     Reporter("list", _list, styled=True, header_only=True),
-    Reporter("table", _whole("table", "render", styled=True), styled=True),
+    Reporter("table", _table, styled=True),
     Reporter("json", _stream("json_out", "write_stream"), header_only=True, json_lines=True),
     Reporter("section", _whole("section", "render")),
     Reporter("matrix", _matrix, styled=True, header_only=True),

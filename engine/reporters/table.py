@@ -9,6 +9,7 @@ column (a rule id) breaks after one of its hyphens. A one-line count per status 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -19,10 +20,12 @@ from rich.cells import cell_len
 
 from .. import vi
 from ..audit import AuditResult
+from ..messages_vi import say
 from ..model import Finding
 from ._style import LOOKS, click_style
 from ._text import one_line
 from .listing import columns as terminal_columns
+from .listing import period as brief_period
 
 MIN_WIDTH, MAX_WIDTH = 40, 160
 
@@ -32,28 +35,40 @@ def table_width() -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, terminal_columns()))
 
 
-def summary_line(result: AuditResult) -> str:
+def _beside(label: str, value: str, lang: str) -> str:
+    """A Vietnamese label beside its JSON value, the run's language first: 'Chưa đạt (unmet)', 'unmet (Chưa đạt)'."""
+    return f"{label} ({value})" if lang == "vi" else f"{value} ({label})"
+
+
+def summary_line(result: AuditResult, lang: str = "vi") -> str:
     counts = result.counts()
-    parts = [f"{vi.STATUS_LABELS[s]} ({s}): {counts[s]}" for s in vi.STATUS_ORDER if counts[s]]
-    return f"Tổng số kết luận: {len(result.findings)} — " + " · ".join(parts)
+    parts = [f"{_beside(vi.STATUS_LABELS[s], s, lang)}: {counts[s]}" for s in vi.STATUS_ORDER if counts[s]]
+    return say("table-total", lang, n=len(result.findings)) + " · ".join(parts)
 
 
-def _status(f: Finding) -> str:
-    text = f"{f.status_label} ({f.status})"
-    return text + (f", {vi.OUTLOOK_LABELS[f.outlook]}" if f.outlook else "")
+def _status(f: Finding, lang: str = "vi") -> str:
+    text = _beside(f.status_label, f.status, lang)
+    outlook = (vi.OUTLOOK_LABELS[f.outlook] if lang == "vi" else f.outlook.replace("_", " ")) if f.outlook else ""
+    return text + (f", {outlook}" if outlook else "")
 
 
-def _result(f: Finding) -> str:
+def _result(f: Finding, lang: str = "vi") -> str:
     text = one_line(f.actual_display)
-    return text + (f" ({vi.percent(f.achievement_pct)} chỉ tiêu)" if f.achievement_pct is not None else "")
+    if f.achievement_pct is None:
+        return text
+    return text + " (" + say("table-achieved", lang, pct=vi.percent(f.achievement_pct)) + ")"
 
 
 def _target(f: Finding) -> str:
     return one_line(f.target.display) if f.target else "—"
 
 
-def _evidence(f: Finding) -> str:
-    return f"{one_line(f.evidence_label)} ({f.evidence_level})"
+def _evidence(f: Finding, lang: str = "vi") -> str:
+    return _beside(one_line(f.evidence_label), f.evidence_level, lang)
+
+
+def _period(f: Finding, lang: str) -> str:
+    return f.period.label if lang == "vi" else brief_period(f, lang)
 
 
 @dataclass(frozen=True)
@@ -63,57 +78,65 @@ class Column:
     least: int  # columns below which the layout is not used (an identifier's column: its longest word)
     most: int  # columns the cell never takes beyond
     fields: tuple[str, ...] = ()  # the fields it shows, which the lines under the row then leave out
+    whole: bool = False  # a cell kept on one line ('hạn 31/12/2026'): the layout is not used when it cannot be
 
 
-def _rule_period(f: Finding) -> list[str]:
-    return [f.rule_id, f.period.label]
+@functools.cache
+def layouts(lang: str = "vi") -> list[list[Column]]:
+    """The row's columns, widest layout first; the first whose columns fit the width is used. Fields share a column
+    as the width shrinks; what a layout leaves out of the row goes under it with the prose."""
+    keys = ("table-rule", "table-period", "table-target", "table-result", "table-status", "table-evidence")
+    rule, period, target, result, status, evidence = (say(k, lang) for k in keys)
+    level = say("table-level", lang)
+
+    def rule_period(f: Finding) -> list[str]:
+        return [f.rule_id, _period(f, lang)]
+
+    return [
+        [
+            Column(rule, lambda f: [f.rule_id], 0, 36),
+            Column(period, lambda f: [_period(f, lang)], 8, 18, whole=True),
+            Column(target, lambda f: [_target(f)], 12, 30, ("target",)),
+            Column(result, lambda f: [_result(f, lang)], 14, 34, ("result",)),
+            Column(status, lambda f: [_status(f, lang)], 12, 26),
+            Column(evidence, lambda f: [_evidence(f, lang)], 12, 24, ("evidence",)),
+        ],
+        [
+            Column(f"{rule} · {period}", rule_period, 0, 36),
+            Column(
+                f"{target} → {result}", lambda f: [_target(f), "→ " + _result(f, lang)], 22, 60, ("target", "result")
+            ),
+            Column(f"{status} · {evidence}", lambda f: [_status(f, lang), _evidence(f, lang)], 18, 30, ("evidence",)),
+        ],
+        [
+            Column(f"{rule} · {period}", rule_period, 0, 36),
+            Column(
+                f"{status} · {level} → {result} · {evidence}",
+                lambda f: [_status(f, lang), f"{_target(f)} → {_result(f, lang)}", _evidence(f, lang)],
+                24,
+                80,
+                ("target", "result", "evidence"),
+            ),
+        ],
+        [Column(f"{rule} · {period} · {status}", lambda f: [" · ".join(rule_period(f)), _status(f, lang)], 0, 200)],
+    ]
 
 
-# The row's columns, widest layout first; the first whose columns fit the width is used. Fields share a column as
-# the width shrinks; what a layout leaves out of the row goes under it with the prose.
-LAYOUTS: list[list[Column]] = [
-    [
-        Column("Quy tắc", lambda f: [f.rule_id], 0, 36),
-        Column("Kỳ", lambda f: [f.period.label], 8, 18),
-        Column("Mức chỉ tiêu", lambda f: [_target(f)], 12, 30, ("target",)),
-        Column("Kết quả", lambda f: [_result(f)], 14, 34, ("result",)),
-        Column("Trạng thái", lambda f: [_status(f)], 12, 26),
-        Column("Căn cứ", lambda f: [_evidence(f)], 12, 24, ("evidence",)),
-    ],
-    [
-        Column("Quy tắc · Kỳ", _rule_period, 0, 36),
-        Column("Mức chỉ tiêu → Kết quả", lambda f: [_target(f), "→ " + _result(f)], 22, 60, ("target", "result")),
-        Column("Trạng thái · Căn cứ", lambda f: [_status(f), _evidence(f)], 18, 30, ("evidence",)),
-    ],
-    [
-        Column("Quy tắc · Kỳ", _rule_period, 0, 36),
-        Column(
-            "Trạng thái · Mức → Kết quả · Căn cứ",
-            lambda f: [_status(f), f"{_target(f)} → {_result(f)}", _evidence(f)],
-            24,
-            80,
-            ("target", "result", "evidence"),
-        ),
-    ],
-    [Column("Quy tắc · Kỳ · Trạng thái", lambda f: [" · ".join(_rule_period(f)), _status(f)], 0, 200)],
-]
-
-
-def _details(f: Finding, shown: set[str]) -> list[str]:
+def _details(f: Finding, shown: set[str], lang: str = "vi") -> list[str]:
     """What goes under the row, across the table: the prose, and the short fields the row's columns leave out."""
     left = [
-        f"{label}: {text(f)}"
-        for name, label, text in (
-            ("target", "Mức chỉ tiêu", _target),
-            ("result", "Kết quả", _result),
-            ("evidence", "Căn cứ", _evidence),
+        f"{say(key, lang)}: {text(f)}"
+        for name, key, text in (
+            ("target", "table-target", _target),
+            ("result", "table-result", lambda f: _result(f, lang)),
+            ("evidence", "table-evidence", lambda f: _evidence(f, lang)),
         )
         if name not in shown
     ]
     return [
-        f"Chỉ tiêu: {one_line(f.title)}",
+        say("table-title", lang, title=one_line(f.title)),
         *([" · ".join(left)] if left else []),
-        f"Nguồn: {one_line(f.source.citation)}: {one_line(f.source.clause)}",
+        say("table-source", lang, source=f"{one_line(f.source.citation)}: {one_line(f.source.clause)}"),
         one_line(f.message),
     ]
 
@@ -167,7 +190,7 @@ def _widths(columns: list[Column], rows: Sequence[Any], room: int) -> list[int] 
     for col in columns:
         paragraphs = [p for row in rows for p in col.cell(row)]
         natural.append(min(col.most, max(cell_len(p) for p in paragraphs + [col.header])))
-        longest_word = max([cell_len(w) for p in paragraphs for w in p.split()] + [1])
+        longest_word = max([cell_len(w) for p in paragraphs for w in (p.split() if not col.whole else [p])] + [1])
         least.append(min(natural[-1], max(longest_word, col.least) if len(columns) > 1 else 1))
     if len(columns) == 1:
         return [room]
@@ -260,28 +283,32 @@ def grid(
     return g.lines
 
 
-def commune_table(findings: list[Finding], width: int, color: bool = False) -> list[str]:
+def commune_table(findings: list[Finding], width: int, color: bool = False, lang: str = "vi") -> list[str]:
     """The table of one commune's findings, no line wider than ``width``."""
 
     def look(f: Finding) -> tuple[str, dict]:
-        return _status(f), click_style(LOOKS[f.status].terminal)
+        return _status(f, lang), click_style(LOOKS[f.status].terminal)
 
-    return grid(findings, LAYOUTS, width, under=_details, look=look, color=color)
+    def under(f: Finding, shown: set[str]) -> list[str]:
+        return _details(f, shown, lang)
+
+    return grid(findings, layouts(lang), width, under=under, look=look, color=color)
 
 
-def render(result: AuditResult, *, color: bool = False, width: int | None = None) -> str:
+def render(result: AuditResult, *, color: bool = False, width: int | None = None, lang: str = "vi") -> str:
     width = width or table_width()
     out = io.StringIO()
     for cf in result.communes:
         mine = [f for f in result.findings if f.commune.id == cf.commune.id]
-        for line in fold(f"{one_line(cf.commune.name)} — số liệu đến {cf.as_of_phrase}", width, "  "):
+        as_of = cf.as_of_phrase if lang == "vi" else cf.as_of_phrase.removeprefix("tháng ").removeprefix("ngày ")
+        for line in fold(say("table-head", lang, unit=one_line(cf.commune.name), as_of=as_of), width, "  "):
             out.write((click.style(line, bold=True) if color else line) + "\n")
-        for line in commune_table(mine, width, color) if mine else []:
+        for line in commune_table(mine, width, color, lang) if mine else []:
             out.write(line + "\n")
         if cf.unreviewed:
-            for line in fold(vi.unreviewed_note(one_line(cf.commune.name), cf.unreviewed_files), width, "  "):
+            for line in fold(vi.unreviewed_note(one_line(cf.commune.name), cf.unreviewed_files, lang), width, "  "):
                 out.write((click.style(line, fg="red", bold=True) if color else line) + "\n")
         out.write("\n")
-    for line in fold(summary_line(result), width, "  "):
+    for line in fold(summary_line(result, lang), width, "  "):
         out.write(line + "\n")
     return out.getvalue()
