@@ -749,6 +749,8 @@ _THIS_MEASURE = re.compile(r"\b(?:tỷ lệ|chỉ số|con số|kết quả)\s+(
 _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$", re.I)
 # a total of the counts just listed year by year ("…; tổng cộng 18 mô hình"), and a plan period's target ("đạt 150%
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
+# the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
+_THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
 _TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
 _RUNNING_TOTAL = re.compile(r"\b(?:tổng cộng|tổng số|lũy kế|luỹ kế)\b", re.I)
 _PLAN_PERIOD = re.compile(
@@ -970,6 +972,12 @@ class _Reading:
             lead = cl.lead_when if first is None else first
             if on is not None and (lead is None or lead.span):
                 window = [g.When(years=[int(on.group("y"))], at=on.start(), dated=True)]
+        if kind == "year" and not any(not w.empty for w in window) and _THESE_YEARS.search(cl.text):
+            # "Cũng trong 03 năm này, xã đều cử …": the years the sentence before named, each of them
+            before = re.split(r"(?<=[.!?])\s+", cl.para.match[: cl.start - len(cl.sentence_before)].strip())[-1]
+            named = sorted({y for w in g.whens(g.masked(before, keep_time=True)) for y in w.years})
+            if len(named) >= 2:
+                window = [g.When(years=named, at=0)]
         if kind == "year" and reader.ind.type == "boolean" and not any(not w.empty for w in window):
             # "Các năm từ 2022 đến 2024, UBND xã đều ban hành …": the act of each year of the span the clause opens on
             span = next((w for w in cl.whens if w.span), None)

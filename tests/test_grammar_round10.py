@@ -308,3 +308,14 @@ def test_a_party_committees_report_header(tmp_path, board, number, issuer):
     report = draft["report"]
     assert (report["issuer"], report["number"]) == (issuer, number.strip(": "))
     assert (report["plan"]["number"], str(report["plan"]["date"])) == ("07-KH/ĐU", "2025-08-12")
+
+
+@pytest.mark.parametrize("these", ["Cũng trong 03 năm này", "Trong các năm nói trên"])
+def test_the_years_just_named_named_again(tmp_path, these):
+    body = (
+        "Các năm 2022, 2023 và 2024, UBND xã đều tự đánh giá, chấm điểm kết quả công tác dân vận chính quyền theo "
+        f"hướng dẫn của tỉnh. {these}, xã đều cử cán bộ, công chức tham gia các lớp tập huấn công tác dân vận do "
+        "huyện tổ chức.\n"
+    )
+    values = _values(_draft(tmp_path, body, head=HEAD.replace("năm 2024\n\nI.", "các năm 2022 - 2024\n\nI.")))
+    assert [values.get(("dvcq.cu_can_bo_tap_huan", y)) for y in (2022, 2023, 2024)] == [True, True, True]
