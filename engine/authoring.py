@@ -118,7 +118,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
                 f"document '{doc_id}' does not say which communes it covers, so it applies to every "
                 "commune; add 'covers:' (provinces: [...], communes: [...] by id, or all)",
             )
-    unread = unreadable(diags)  # a file that could not be read: its rules' indicators are not "unused"
+    unread = cat.unread | unreadable(diags)  # what could not be read: the indicators it reads are not "unused"
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
         if (
             key not in unread

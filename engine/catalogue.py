@@ -95,6 +95,10 @@ class Catalogue:
     # False when a file could not be read or an indicator file not validated: the indicators it defines are unknown,
     # and a rule naming one of them is not reported (the file's own error says what is wrong)
     indicators_complete: bool = True
+    # the words (ids, indicator keys) of what could not be read — a file with a YAML syntax error, a rule that did not
+    # validate: what they declare or read is missing, not absent, so no "unknown rule" or "unused indicator" follows
+    # from the one error that says what is wrong
+    unread: frozenset[str] = frozenset()
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -245,6 +249,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
     rules: list[LoadedRule] = []
     criteria: list[LoadedCriterion] = []
     counts: dict[str, str] = {}
+    broken: set[str] = set()  # the words of rules that did not validate
     saw_catalogue = False
     info_doc: Optional[YamlDoc] = None
     digest = hashlib.sha256()
@@ -280,7 +285,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
                     indicators[ind.key] = ind
                     ind_where[ind.key] = (path, line, col)
         elif schema == "chitieu.rules/1":
-            _load_rule_file(doc, diags, documents, doc_where, rules, criteria, counts)
+            _load_rule_file(doc, diags, documents, doc_where, rules, criteria, counts, broken)
         else:
             unknown_schema(doc, diags, "chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1")
     if info is None and not saw_catalogue:
@@ -305,6 +310,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
         criteria_counts=counts,
         document_where=doc_where,
         indicators_complete=all(f in read for f in files),
+        unread=frozenset(broken | unreadable(diags)),
     )
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
@@ -320,6 +326,7 @@ def _load_rule_file(
     rules: list[LoadedRule],
     criteria: list[LoadedCriterion],
     counts: dict[str, str],
+    broken: set[str],
 ) -> None:
     # Validate the header and each rule separately, so one broken rule does not hide the others' problems.
     data = doc.data
@@ -363,6 +370,20 @@ def _load_rule_file(
         rule = validate(rule_adapter(), doc, diags, data=raw, base=("rules", i))
         if rule is not None:
             rules.append(LoadedRule(rule, document, parsed.in_force, doc, ("rules", i), len(rules)))
+        else:
+            broken.update(_words(raw))
+
+
+def _words(raw: object) -> set[str]:
+    """Every identifier-like word of a rule's raw YAML: its id, the rules and indicators it names."""
+    if isinstance(raw, dict):
+        return set().union(*(_words(k) | _words(v) for k, v in raw.items()))
+    if isinstance(raw, list):
+        return set().union(*(_words(v) for v in raw))
+    return set(_WORD.findall(raw)) if isinstance(raw, str) else set()
+
+
+_WORD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
 NUMERIC_TYPES = ("count", "number", "percent", "items")
@@ -377,15 +398,14 @@ def unreadable(diags: Diagnostics) -> set[str]:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        words.update(re.findall(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", text))
+        words.update(_WORD.findall(text))
     return words
 
 
 def check_catalogue(cat: Catalogue, diags: Diagnostics) -> None:
     """Checks that need the whole catalogue: ids, references, types, units, periods, templates."""
-    unread = unreadable(diags)  # a document in a file that could not be parsed is not "unknown"
     for i, doc_id in enumerate(cat.info.order):
-        if doc_id not in cat.documents and cat.info_doc is not None and doc_id not in unread:
+        if doc_id not in cat.documents and cat.info_doc is not None and doc_id not in cat.unread:
             line, col = cat.info_doc.where(("order", i))
             diags.warning(
                 cat.info_doc.path,

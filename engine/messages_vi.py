@@ -231,6 +231,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     # shapes
     "unknown-key": [
+        (
+            rf"unknown key (?P<key>{Q}): is it the required key (?P<req>{Q}), which is missing\?",
+            "khóa {key} không có trong định dạng: có phải là khóa bắt buộc {req} (đang thiếu)?",
+        ),
         (rf"unknown key (?P<key>{Q})(?P<hint>.*)", "khóa {key} không có trong định dạng{hint}"),
         (
             rf"(?P<key>{Q}) does not apply to a rule of kind (?P<kind>{Q}); it is a key of (?P<owners>{ANY}) rules",
@@ -1422,6 +1426,29 @@ LINES: dict[str, tuple[str, str]] = {
     "catalogue-broken": (
         "chitieu: the rule catalogue has errors; nothing was started",
         "chitieu: danh mục quy tắc có lỗi; trang web chưa được khởi động",
+    ),
+    # the list view of `chitieu check` (engine/reporters/listing.py): its own words; a finding's message and figures
+    # are the catalogue's Vietnamese in both languages
+    "list-head": ("{unit} — data as of {as_of}: {n} finding(s)", "{unit} — số liệu đến {as_of}: {n} kết luận"),
+    "list-target": ("target: {target}", "chỉ tiêu: {target}"),
+    "list-summary": ("summary", "tóm tắt"),
+    "list-failed": ("{n} unmet / at risk", "{n} chưa đạt / có nguy cơ"),
+    "list-clarify": ("{n} to clarify", "{n} cần làm rõ"),
+    "list-none": (
+        "No target unmet, at risk of not being met, or to be clarified.",
+        "Không có chỉ tiêu chưa đạt, có nguy cơ không đạt hoặc cần làm rõ.",
+    ),
+    "list-total": ("{communes} commune(s), {n} finding(s): ", "{communes} xã, {n} kết luận: "),
+    "list-full-table": ("Full table:", "Bảng đầy đủ:"),
+    "list-hint": (
+        "One rule: chitieu rules show ID · filter: --status unmet --rule 'ntm-*' --commune COMMUNE-ID",
+        "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule 'ntm-*' --commune MÃ-XÃ",
+    ),
+    "unreviewed": (
+        "NOTE: the findings of {unit} rest on figures drafted automatically from its report, not yet reviewed "
+        "({files}); for reference only.",
+        "LƯU Ý: kết quả của {unit} dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát ({files}); chỉ dùng "
+        "để tham khảo.",
     ),
     "user-added": ("added {user} ({role}: {units})", "Đã thêm {user} ({role}: {units})"),
     "user-disabled": ("disabled {user}", "Đã khóa {user}"),

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, Union
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model
-from .diagnostics import Diagnostics, did_you_mean
+from .diagnostics import Diagnostics, did_you_mean, nearest
 from .yamlsrc import YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,6 +78,8 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
     kind = err["type"]
     msg = err["msg"]
     if kind == "extra_forbidden":
+        if err.get("_required"):
+            return "unknown-key", f"unknown key '{key}': is it the required key '{err['_required']}', which is missing?"
         rule_kind = err.get("_rule_kind")
         if rule_kind is not None:
             from .kinds import KINDS
@@ -177,7 +179,10 @@ def validate(
                 key = str(err["loc"][-1]) if err["loc"] else None
             err = dict(err, _key=key, _complete=complete)
             by_place.setdefault(loc, []).append(err)
+        _misspelt_required(by_place)
         for loc, errs in by_place.items():
+            if not errs:  # its one error went to a misspelt key beside it
+                continue
             errs = _pick(errs)
             for err in errs:
                 prefer_key = err["type"] in ("extra_forbidden",)
@@ -191,6 +196,21 @@ def validate(
                         text = f"{where_}: {text}"
                 diags.at(doc, place, code, text, prefer_key=prefer_key)
         return None
+
+
+def _misspelt_required(by_place: dict[tuple, list[dict]]) -> None:
+    """A required key written misspelt ('titel' for 'title') is one mistake, not two: the unknown key's error names
+    the required key it is nearest to, and that key's "missing" error goes."""
+    for loc, errs in list(by_place.items()):
+        siblings = by_place.get(loc[:-1], []) if loc else []
+        missing = {e["_key"]: e for e in siblings if e["type"] == "missing" and e["_key"]}
+        for err in errs:
+            if err["type"] != "extra_forbidden" or not missing or not isinstance(err["_key"], str):
+                continue
+            near = nearest(err["_key"], missing, 1)
+            if near:
+                err["_required"] = near[0]
+                siblings.remove(missing.pop(near[0]))
 
 
 def _pick(errs: list[dict]) -> list[dict]:

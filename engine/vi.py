@@ -224,12 +224,11 @@ def partial_date(year: int, month: int | None = None, day: int | None = None) ->
 UNREVIEWED_MARK = "số liệu chưa rà soát"
 
 
-def unreviewed_note(name: str, files: list[str]) -> str:
+def unreviewed_note(name: str, files: list[str], lang: str = "vi") -> str:
     """The line every output carries when a commune's findings rest on drafts no one has reviewed."""
-    return (
-        f"LƯU Ý: kết quả của {name} dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát "
-        f"({', '.join(files)}); chỉ dùng để tham khảo."
-    )
+    from .messages_vi import say
+
+    return say("unreviewed", lang, unit=name, files=", ".join(files))
 
 
 def coverage(covers) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import os
 import shutil
 import textwrap
@@ -330,3 +332,56 @@ def test_an_unknown_rule_kind_is_located_at_its_kind_key(tmp_path):
     found = _lint_errors(tmp_path, "invalid-value")
     assert [(d.line, d.col) for d in found] == [(line + 1, 11)]
     assert found[0].message == "'yearly' is not a rule kind; expected 'threshold', 'all_of', 'claim_check', 'record'"
+
+
+def test_a_misspelt_required_key_is_one_error_at_the_key_in_both_languages(tmp_path):
+    """'titel' for 'title': one mistake, one error at the misspelt key (not also "missing 'title'" at the rule)."""
+    line = _catalogue_copy(
+        tmp_path, "ntm-nang-cao-2021-2025.yaml", "    title: Xã tự đánh giá đạt tất cả", "    titel: Xã tự đánh giá"
+    )
+    path = tmp_path / "rules" / "ntm-nang-cao-2021-2025.yaml"
+    en = run_cli("--lang", "en", "rules", "lint", "--rules", str(tmp_path / "rules"))
+    assert en.code == 2
+    assert [ln for ln in en.err.splitlines() if "error[" in ln] == [
+        f"{path}:{line}:5: error[unknown-key]: unknown key 'titel': is it the required key 'title', which is missing?"
+    ]
+    vi = run_cli("--lang", "vi", "rules", "lint", "--rules", str(tmp_path / "rules"))
+    assert f"{path}:{line}:5: error[unknown-key]: khóa 'titel' không có trong định dạng: có phải là khóa bắt buộc " in (
+        vi.err
+    )
+    # a key misspelt beyond recognition still leaves the required one missing
+    far = tmp_path / "far"
+    far.mkdir()
+    line = _catalogue_copy(
+        far, "ntm-nang-cao-2021-2025.yaml", "    title: Xã tự đánh giá", "    ten_goi: Xã tự đánh giá"
+    )
+    assert {d.code for d in _lint_errors(far, "unknown-key") + _lint_errors(far, "missing-key")} == {
+        "unknown-key",
+        "missing-key",
+    }
+
+
+def test_a_rule_that_does_not_validate_brings_no_follow_on_unknown_rule_or_unused_indicator(tmp_path):
+    """ntm-nc-du-dieu-kien is read by ntm-nang-cao (outlook_from) and reads ntm_nc.so_tieu_chi_dat: when it is
+    broken, its own error is the only one — not "unknown rule" where it is named, nor "unused" for its indicator;
+    a rule id that is truly unknown is still reported."""
+    _catalogue_copy(tmp_path, "ntm-nang-cao-2021-2025.yaml", "    severity: major\n", "    severity: grave\n")
+    run = run_cli("--lang", "en", "rules", "lint", "--rules", str(tmp_path / "rules"))
+    assert run.code == 2
+    assert re.findall(r"(?:error|warning)\[[a-z-]+\]", run.err) == ["error[invalid-value]"], run.err
+    assert "'severity': 'grave' is not allowed" in run.err
+    # a rule that another names through computed: {rule: …} (a claim_check) likewise
+    again = tmp_path / "again"
+    again.mkdir()
+    _catalogue_copy(
+        again, "ke-hoach-156.yaml", "  - id: mo-hinh-dvk-luy-ke\n", "  - id: mo-hinh-dvk-luy-ke\n    kind: 3\n"
+    )
+    assert {d.code for d in _lint_errors(again, "unknown-rule")} == set()
+    # a misspelt reference is no broken rule: reported, with the rule it is nearest to
+    typo = tmp_path / "typo"
+    typo.mkdir()
+    _catalogue_copy(
+        typo, "ke-hoach-156.yaml", "outlook_from: ntm-nc-du-dieu-kien", "outlook_from: ntm-nc-du-dieu-kienn"
+    )
+    [found] = _lint_errors(typo, "unknown-rule")
+    assert found.message == "unknown rule 'ntm-nc-du-dieu-kienn' (did you mean: 'ntm-nc-du-dieu-kien'?)"

@@ -643,8 +643,10 @@ def test_every_output_says_when_findings_rest_on_unreviewed_facts(tmp_path, monk
         encoding="utf-8",
     )
     mark = "LƯU Ý: kết quả của xã An Phú dựa trên số liệu trích tự động từ báo cáo, chưa được rà soát"
-    code, out, _ = cli("check", facts, "--allow-unreviewed", "--fail-on", "never")
+    code, out, _ = cli("--lang", "vi", "check", facts, "--allow-unreviewed", "--fail-on", "never")
     assert mark in out.replace("\n", " ").replace("  ", " ") or mark.split(",")[0] in out
+    code, out, _ = cli("--lang", "en", "check", facts, "--allow-unreviewed", "--fail-on", "never")
+    assert "NOTE: the findings of xã An Phú rest on figures drafted automatically" in " ".join(out.split())
     code, out, _ = cli("check", facts, "--allow-unreviewed", "--format", "section", "--fail-on", "never")
     assert out.startswith(mark)
     for product in ("commune", "reviewer", "self-assessment"):

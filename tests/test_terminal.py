@@ -34,6 +34,13 @@ CLARIFY = ["kiem-tra-giai-doan-ho-so-ntm-nc", "kiem-tra-quy-che-phoi-hop", "kiem
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+@pytest.fixture
+def vietnamese(monkeypatch):
+    """The view a user sees by default: Vietnamese (the suite runs with CHITIEU_LANG=en); a test of the English view
+    says --lang en."""
+    monkeypatch.setenv("CHITIEU_LANG", "vi")
+
+
 def _groups(out: str) -> dict[str, list[str]]:
     """The view's status headings and, under each, the rule ids of its lines."""
     groups, heading = {}, None
@@ -48,6 +55,7 @@ def _groups(out: str) -> dict[str, list[str]]:
     return groups
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_default_view_leads_with_what_failed():
     run = invoke("check", SEED, env={"COLUMNS": "80"})
     assert run.code == 1, run.err
@@ -104,6 +112,41 @@ def unwrapped_words() -> set[str]:
     return set(buf.getvalue().split()) | {"\\"}  # the hint's command, on narrow lines, is continued with '\\'
 
 
+def test_the_list_view_speaks_english_with_lang_en_and_keeps_the_vietnamese_labels_beside():
+    """--lang en: the view's own words (headings, periods, summary, hints) in English, the Vietnamese status label
+    beside each JSON value; what the catalogue says (messages, units) stays its Vietnamese."""
+    run = invoke("--lang", "en", "check", SEED, env={"COLUMNS": "80"})
+    assert run.code == 1, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "xã Tịnh An (quang-ngai/tinh-an) — data as of 10/2024: 36 finding(s)"
+    groups = _groups(run.out)
+    assert list(groups) == [
+        "unmet (Chưa đạt): 6",
+        "needs_clarification (Cần làm rõ): 3",
+        "insufficient_data (Chưa đủ dữ liệu): 2",
+        "pending (Chưa đến hạn / đang chờ thẩm định): 3",
+        "noted (Ghi nhận): 3",
+        "met (Đạt): 19",
+    ]
+    assert groups["unmet (Chưa đạt): 6"] == UNMET
+    assert lines[2] == "    mo-hinh-van-dong-gpmb                as of 10/2024  không (target: có)"
+    assert "    ntm-nang-cao                         by 31/12/2026  " in run.out
+    assert "    mo-hinh-dvk-luy-ke                   2023–2024      07 mô hình" in run.out
+    summary = lines[lines.index(next(ln for ln in lines if ln.startswith("─"))) :]
+    assert summary[0].strip("─") == " summary: 6 unmet / at risk · 3 to clarify "
+    assert summary[1] == "UNMET mo-hinh-van-dong-gpmb · xã Tịnh An · as of 10/2024"
+    assert summary[2].startswith("    Đến tháng 10/2024, chưa xây dựng kế hoạch")  # the catalogue's own words
+    assert "TO CLARIFY kiem-tra-quy-che-phoi-hop · xã Tịnh An · as of 10/2024" in summary
+    assert " ".join(run.out.split()).endswith(
+        "1 commune(s), 36 finding(s): 6 unmet (Chưa đạt) · 3 needs_clarification (Cần làm rõ) · 2 insufficient_data "
+        "(Chưa đủ dữ liệu) · 3 pending (Chưa đến hạn / đang chờ thẩm định) · 3 noted (Ghi nhận) · 19 met (Đạt) Full "
+        f"table: chitieu check {SEED} --format table One rule: chitieu rules show ID · filter: --status unmet --rule "
+        "'ntm-*' --commune COMMUNE-ID"
+    )
+    assert max(cell_len(line) for line in lines) <= 80
+
+
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize("width", [40, 60, 80, 100])
 def test_every_line_fits_and_no_word_is_split(width, unwrapped_words):
     run = invoke("check", SEED, env={"COLUMNS": str(width)})
@@ -116,6 +159,7 @@ def test_every_line_fits_and_no_word_is_split(width, unwrapped_words):
     assert [w for w in words if w and w not in unwrapped_words and set(w) != {"─"}] == []
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_closing_summary_keeps_each_message_whole(seed_json):
     run = invoke("check", SEED, env={"COLUMNS": "80"})
     summary = run.out.split("─ tóm tắt", 1)[1]
@@ -131,6 +175,7 @@ def test_the_closing_summary_keeps_each_message_whole(seed_json):
         assert text == messages[rule]
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_filters_by_status_rule_and_commune():
     run = invoke("check", SEED, "--status", "unmet")
     assert run.code == 1 and list(_groups(run.out)) == ["Chưa đạt (unmet): 6"]
@@ -150,7 +195,8 @@ def test_filters_by_status_rule_and_commune():
     assert run.code == 1 and [f["rule_id"] for f in run.json()["findings"]] == UNMET
     run = invoke("check", SEED, "--commune", "xã Tịnh An", "--rule", "giam-ngheo", "--format", "json")
     assert [f["period"]["key"] for f in run.json()["findings"]] == ["2023", "2024"]
-    run = invoke("check", SEED, "--commune", "binh-dinh/*")  # a pattern that matches none is a usage error
+    # a pattern that matches none is a usage error
+    run = invoke("--lang", "en", "check", SEED, "--commune", "binh-dinh/*")
     assert run.code == 2 and run.out == ""
     assert "Error: --commune 'binh-dinh/*' matches no commune; the run read 1 commune: quang-ngai/tinh-an" in run.err
 
@@ -167,6 +213,7 @@ def test_a_filter_that_matches_nothing_known_is_a_usage_error(args, message):
     assert run.code == 2 and message in run.err and run.out == ""
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_closing_hint_repeats_the_users_own_command_with_the_table_format(tmp_path):
     folder = tmp_path / "báo cáo xã"  # a path with a space and diacritics, quoted as a shell needs it
     shutil.copytree(SEED_FACTS, folder)
@@ -281,6 +328,7 @@ def _on_a_terminal(
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_on_a_real_terminal_styled_and_80_columns_wide():
     out = _on_a_terminal(["check", SEED], {})
     assert ANSI.search(out), "a terminal gets colour"
@@ -312,6 +360,7 @@ def test_through_a_pipe_the_table_takes_the_width_of_the_terminal_it_is_read_on(
     assert max(cell_len(ln) for ln in lines) == 120
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_no_color_disables_all_styling():
     out = _on_a_terminal(["check", SEED], {"NO_COLOR": "1"})
     assert "\x1b" not in out
@@ -430,6 +479,7 @@ def test_a_signal_leaves_no_temporary_file(tmp_path, many_communes, sig, code, w
         time.sleep(0.05)
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_list_views_results_start_in_one_column():
     """'đến tháng 10/2024' (17 columns) is the longest period of the seed: every result starts after it, in line."""
     run = run_cli("check", env={"COLUMNS": "80"})

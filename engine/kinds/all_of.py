@@ -16,13 +16,12 @@ from pydantic import Field, model_validator
 from .. import vi
 from ..compiler import BranchSet, Outcome, field_ref, waiver_join
 from ..conditions import cmp
-from ..diagnostics import did_you_mean
 from ..findings import FindingParts
 from ..measure import Interval, Measured
 from ..model import Slug, TargetOut
 from ..observation import Observation, findings_for_period
 from ..wire import F_INSUFFICIENT, F_MET, F_N, F_PENDING, F_UNMET, Counts, ValueForm
-from .base import Kind, RuleBase
+from .base import Kind, RuleBase, unknown_rule
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue, LoadedRule
@@ -135,5 +134,4 @@ class AllOf(Kind):
 
     def lint(self, cat, rule, ids, diags) -> None:
         for i, dep in enumerate(_own(rule).requires):
-            if dep not in ids:
-                rule.error(diags, ("requires", i), "unknown-rule", f"unknown rule '{dep}'" + did_you_mean(dep, ids))
+            unknown_rule(cat, rule, ("requires", i), dep, ids, diags)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal, Optional
 
 from pydantic import Field, model_validator
 
+from ..diagnostics import did_you_mean
+
 from ..model import (
     DateSpan,
     Example,
@@ -140,3 +142,13 @@ class Kind:
 
     def lint_compiled(self, cat: "Catalogue", rule: "LoadedRule", diags: "Diagnostics") -> None:
         """Checks that need a rule whose references all resolve (run by `rules lint` only)."""
+
+
+def unknown_rule(cat: "Catalogue", lr: "LoadedRule", sub: tuple, rule_id: str, ids: dict, diags: "Diagnostics") -> bool:
+    """Whether ``rule_id``, which ``lr`` names at ``sub``, is no rule of the catalogue; reported, unless it is a rule
+    that could not be read (its own error says why)."""
+    if rule_id in ids:
+        return False
+    if rule_id not in cat.unread:
+        lr.error(diags, sub, "unknown-rule", f"unknown rule '{rule_id}'" + did_you_mean(rule_id, ids))
+    return True

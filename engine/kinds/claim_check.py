@@ -14,14 +14,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Optional, cast
 
 from .. import vi
-from ..diagnostics import did_you_mean
 from ..findings import FindingParts, show_interval, value_parts
 from ..measure import Interval, Measured, measure
 from ..model import BasisOut, Computed, Measure, Number, TargetOut, json_number
 from ..observation import Observation, findings_for_period
 from ..wire import ValueForm
 from ..words import measure_words
-from .base import Kind, RuleBase
+from .base import Kind, RuleBase, unknown_rule
 from .common import value_branches
 
 if TYPE_CHECKING:
@@ -186,7 +185,5 @@ class ClaimCheck(Kind):
 
     def lint(self, cat, rule, ids, diags) -> None:
         c = _own(rule).computed
-        if c.rule and c.rule not in ids:
-            rule.error(
-                diags, ("computed", "rule"), "unknown-rule", f"unknown rule '{c.rule}'" + did_you_mean(c.rule, ids)
-            )
+        if c.rule:
+            unknown_rule(cat, rule, ("computed", "rule"), c.rule, ids, diags)

@@ -20,7 +20,7 @@ from ..model import EvidenceOut, Measure, Slug, StrictBool, Target, TargetOut, j
 from ..observation import Observation
 from ..wire import PACE_BEHIND, PACE_ON, PACE_UNKNOWN
 from ..words import OP_WORDS
-from .base import Kind, RuleBase
+from .base import Kind, RuleBase, unknown_rule
 from .common import value_branches
 
 if TYPE_CHECKING:
@@ -255,13 +255,8 @@ class Threshold(Kind):
 
     def lint(self, cat, rule, ids, diags: "Diagnostics") -> None:
         r = _own(rule)
-        if r.outlook_from and r.outlook_from not in ids:
-            rule.error(
-                diags,
-                ("outlook_from",),
-                "unknown-rule",
-                f"unknown rule '{r.outlook_from}'" + did_you_mean(r.outlook_from, ids),
-            )
+        if r.outlook_from and unknown_rule(cat, rule, ("outlook_from",), r.outlook_from, ids, diags):
+            pass
         elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
             rule.error(
                 diags,

@@ -67,6 +67,7 @@ class Options:
     again: tuple[str, ...] = ()  # the user's own `chitieu check` arguments, for a view that suggests another format
     product: str = "commune"
     document: Optional["DocumentOptions"] = None
+    lang: str = "vi"  # the language of a view's own words (--lang): headings, summaries, hints
 
 
 class Sink(Protocol):
@@ -109,7 +110,9 @@ def _whole(module: str, function: str, *, styled: bool = False) -> Callable[[Run
 
 
 def _list(run: Run, out: Sink, opts: Options) -> None:
-    _module("listing").write_list(run.catalogue, run.communes(), out, color=opts.color, again=opts.again)
+    _module("listing").write_list(
+        run.catalogue, run.communes(), out, color=opts.color, again=opts.again, lang=opts.lang
+    )
 
 
 def _matrix(run: Run, out: Sink, opts: Options) -> None:

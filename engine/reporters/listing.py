@@ -19,21 +19,31 @@ from rich.cells import cell_len
 from .. import vi
 from ..catalogue import Catalogue
 from ..facts import CommuneFacts
+from ..messages_vi import say
 from ..model import Finding
 from ._style import AT_RISK, LOOKS, click_style
 from ._text import one_line
 
 # the groups of the view, worst first: an at-risk "pending" is shown with the failures, not among the waiting ones
 GROUPS = ["unmet", "at_risk"] + [s for s in vi.STATUS_ORDER if s != "unmet"]
-HEADINGS = {s: f"{vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_LABELS}
-HEADINGS["at_risk"] = f"Chưa đến hạn, {vi.OUTLOOK_LABELS['at_risk']} (pending, at_risk)"
+_AT_RISK_VI = f"Chưa đến hạn, {vi.OUTLOOK_LABELS['at_risk']}"
+# a group's heading: the Vietnamese label beside the JSON value, the run's language first
+HEADINGS = {
+    "vi": {s: f"{vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_LABELS}
+    | {"at_risk": f"{_AT_RISK_VI} (pending, at_risk)"},
+    "en": {s: f"{s} ({vi.STATUS_LABELS[s]})" for s in vi.STATUS_LABELS}
+    | {"at_risk": f"pending, at_risk ({_AT_RISK_VI})"},
+}
 STYLE = {s: click_style(look.terminal) for s, look in LOOKS.items()} | {"at_risk": click_style(AT_RISK.terminal)}
 # what the closing summary repeats in full: failures, and the report's own figures that do not agree
 FAILED = {"unmet", "at_risk", "needs_clarification"}
 SUMMARY_LABELS = {
-    "unmet": vi.STATUS_LABELS["unmet"].upper(),
-    "at_risk": vi.OUTLOOK_LABELS["at_risk"].upper(),
-    "needs_clarification": vi.STATUS_LABELS["needs_clarification"].upper(),
+    "vi": {
+        "unmet": vi.STATUS_LABELS["unmet"].upper(),
+        "at_risk": vi.OUTLOOK_LABELS["at_risk"].upper(),
+        "needs_clarification": vi.STATUS_LABELS["needs_clarification"].upper(),
+    },
+    "en": {"unmet": "UNMET", "at_risk": "AT RISK", "needs_clarification": "TO CLARIFY"},
 }
 MIN_WIDTH, MAX_WIDTH = 40, 120
 ID_WIDTH, PERIOD_WIDTH = 36, 17  # a period such as 'đến tháng 10/2024' fits
@@ -148,17 +158,33 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
 
 
-def period(f: Finding) -> str:
-    """The period as briefly as the line needs it: 'năm 2023', '2023–2024', 'đến 31/10/2024', 'hạn 31/12/2026'."""
-    return f.period.label.replace("đến ngày ", "đến ", 1).removeprefix("giai đoạn ")
+def period(f: Finding, lang: str = "vi") -> str:
+    """The period as briefly as the line needs it: 'năm 2023', '2023–2024', 'đến 31/10/2024', 'hạn 31/12/2026'; in
+    English '2023', '2023–2024', 'as of 31/10/2024', 'by 31/12/2026'."""
+    label = f.period.label.replace("đến ngày ", "đến ", 1).removeprefix("giai đoạn ")
+    if lang == "vi":
+        return label
+    p = f.period
+    if p.kind == "deadline":
+        return f"by {vi.date(p.deadline)}" if p.deadline else ""
+    if p.kind == "as_of":
+        return "as of " + label.removeprefix("đến ").removeprefix("tháng ")
+    return p.key.replace("-", "–")
 
 
-def result(f: Finding, room: int) -> str:
+def as_of(commune: CommuneFacts, lang: str) -> str:
+    """The date a commune's figures run to: 'tháng 10/2024', 'ngày 31/10/2024'; in English '10/2024', '31/10/2024'."""
+    phrase = commune.as_of_phrase
+    return phrase if lang == "vi" else phrase.removeprefix("tháng ").removeprefix("ngày ")
+
+
+def result(f: Finding, room: int, lang: str = "vi") -> str:
     """What was found and, for a target not met, the target when the line has room for all of it; else what was
     found, cut at a word."""
     actual = one_line(f.actual_display)
     if f.target is not None and f.status != "met":
-        full = f"{actual} (chỉ tiêu: {one_line(f.target.display)})"
+        target = say("list-target", lang, target=one_line(f.target.display))
+        full = f"{actual} ({target})"
         if cell_len(full) <= room:
             return full
     return cut(actual, room)
@@ -168,9 +194,16 @@ class ListView:
     """Writes the view to ``out``, with ANSI styling only when ``color``."""
 
     def __init__(
-        self, out: IO[str], *, width: int | None = None, color: bool = False, again: Sequence[str] = ()
+        self,
+        out: IO[str],
+        *,
+        width: int | None = None,
+        color: bool = False,
+        again: Sequence[str] = (),
+        lang: str = "vi",
     ) -> None:
         self.out = out
+        self.lang = lang
         self.again = tuple(again)
         self.width = width or terminal_width()
         self.color = color
@@ -185,12 +218,13 @@ class ListView:
         self.communes += 1
         if self.communes > 1:
             self._line()
-        head = f"{one_line(commune.commune.name)} ({one_line(commune.commune.id)}) — số liệu đến {commune.as_of_phrase}"
-        for line in wrap(f"{head}: {len(findings)} kết luận", self.width, rest="  "):
+        unit = f"{one_line(commune.commune.name)} ({one_line(commune.commune.id)})"
+        head = say("list-head", self.lang, unit=unit, as_of=as_of(commune, self.lang), n=len(findings))
+        for line in wrap(head, self.width, rest="  "):
             self._line(line, bold=True)
         if commune.unreviewed:
             for line in wrap(
-                vi.unreviewed_note(one_line(commune.commune.name), commune.unreviewed_files),
+                vi.unreviewed_note(one_line(commune.commune.name), commune.unreviewed_files, self.lang),
                 self.width,
                 first="  ",
                 rest="  ",
@@ -201,12 +235,12 @@ class ListView:
             groups.setdefault(group_of(f), []).append(f)
             self.counts[f.status] += 1
         id_w = min(ID_WIDTH, max([cell_len(f.rule_id) for f in findings] + [0]))
-        period_w = min(PERIOD_WIDTH, max([cell_len(period(f)) for f in findings] + [0]))
+        period_w = min(PERIOD_WIDTH, max([cell_len(period(f, self.lang)) for f in findings] + [0]))
         for g in GROUPS:
             mine = groups.get(g, [])
             if not mine:
                 continue
-            for line in wrap(f"{HEADINGS[g]}: {len(mine)}", self.width, first="  ", rest="   "):
+            for line in wrap(f"{HEADINGS[self.lang][g]}: {len(mine)}", self.width, first="  ", rest="   "):
                 self._line(line, **STYLE[g])
             for f in mine:
                 self._finding(f, id_w, period_w)
@@ -214,25 +248,29 @@ class ListView:
                     self.failed.append((commune, f))
 
     def _finding(self, f: Finding, id_w: int, period_w: int) -> None:
-        lead = "    " + pad(f.rule_id, id_w) + "  " + pad(period(f), period_w) + "  "
+        lead = "    " + pad(f.rule_id, id_w) + "  " + pad(period(f, self.lang), period_w) + "  "
         room = self.width - cell_len(lead)
-        text = result(f, room) if room >= 12 else ""
+        text = result(f, room, self.lang) if room >= 12 else ""
         if text:
             self._line(lead + text)
             return
         # a narrow terminal: the rule id on its line, the period and the result wrapped under it instead of cut
         self._line("    " + f.rule_id)
-        for line in wrap(f"{period(f)} · {one_line(f.actual_display)}", self.width, first="      ", rest="      "):
+        for line in wrap(
+            f"{period(f, self.lang)} · {one_line(f.actual_display)}", self.width, first="      ", rest="      "
+        ):
             self._line(line)
 
     def summary(self) -> None:
         n_failed = sum(1 for _, f in self.failed if group_of(f) != "needs_clarification")
         n_clarify = len(self.failed) - n_failed
-        parts = ([f"{n_failed} chưa đạt / có nguy cơ"] if n_failed else []) + (
-            [f"{n_clarify} cần làm rõ"] if n_clarify else []
+        lang = self.lang
+        parts = ([say("list-failed", lang, n=n_failed)] if n_failed else []) + (
+            [say("list-clarify", lang, n=n_clarify)] if n_clarify else []
         )
         # the title rule says as much as the width allows: every count, the first one, or none
-        titles = [f" tóm tắt: {' · '.join(parts)} ", f" tóm tắt: {parts[0]} ", " tóm tắt: "] if parts else [" tóm tắt "]
+        word = say("list-summary", lang)
+        titles = [f" {word}: {' · '.join(parts)} ", f" {word}: {parts[0]} ", f" {word}: "] if parts else [f" {word} "]
         title = next((t for t in titles if cell_len(t) <= self.width), titles[-1])
         side = max(0, self.width - cell_len(title))
         if self.communes:
@@ -240,7 +278,8 @@ class ListView:
         self._line("─" * (side // 2) + title + "─" * (side - side // 2), bold=True)
         for cf, f in self.failed:
             g = group_of(f)
-            head = f"{SUMMARY_LABELS[g]} {f.rule_id} · {one_line(cf.commune.name)} · {f.period.label}"
+            label = f.period.label if lang == "vi" else period(f, lang)
+            head = f"{SUMMARY_LABELS[lang][g]} {f.rule_id} · {one_line(cf.commune.name)} · {label}"
             lines = wrap(head, self.width, rest="    ")
             self._line(lines[0], **STYLE[g])
             for line in lines[1:]:
@@ -248,18 +287,16 @@ class ListView:
             for line in wrap(one_line(f.message), self.width, first="    ", rest="    "):
                 self._line(line)
         if not self.failed:
-            self._line("Không có chỉ tiêu chưa đạt, có nguy cơ không đạt hoặc cần làm rõ.")
+            self._line(say("list-none", lang))
         total = sum(self.counts.values())
-        parts = [f"{self.counts[s]} {HEADINGS[s]}" for s in vi.STATUS_ORDER if self.counts[s]]
-        for line in wrap(f"{self.communes} xã, {total} kết luận: " + " · ".join(parts), self.width, rest="  "):
+        parts = [f"{self.counts[s]} {HEADINGS[lang][s]}" for s in vi.STATUS_ORDER if self.counts[s]]
+        counted = say("list-total", lang, communes=self.communes, n=total)
+        for line in wrap(counted + " · ".join(parts), self.width, rest="  "):
             self._line(line, bold=True)
-        for line in command_lines("Bảng đầy đủ:", ["chitieu", "check", *self.again, "--format", "table"], self.width):
+        again = ["chitieu", "check", *self.again, "--format", "table"]
+        for line in command_lines(say("list-full-table", lang), again, self.width):
             self._line(line, dim=True)
-        for line in wrap(
-            "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule 'ntm-*' --commune MÃ-XÃ",
-            self.width,
-            rest="  ",
-        ):
+        for line in wrap(say("list-hint", lang), self.width, rest="  "):
             self._line(line, dim=True)
 
 
@@ -271,8 +308,9 @@ def write_list(
     color: bool = False,
     width: int | None = None,
     again: Sequence[str] = (),
+    lang: str = "vi",
 ) -> None:
-    view = ListView(out, width=width, color=color, again=again)
+    view = ListView(out, width=width, color=color, again=again, lang=lang)
     for cf, findings in stream:
         view.commune(cf, findings)
     view.summary()
