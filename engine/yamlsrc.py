@@ -133,7 +133,7 @@ def decode_utf8(path: Path, raw: bytes) -> str:
         kind = describe(raw)
         if kind:
             raise _diag(path, 1, 1, "file-kind", f"the file is {kind}, not text; {what_instead(kind)}") from exc
-        found = legacy.decode(raw)
+        found = None if _mostly_utf8(raw) else legacy.decode(raw)
         if found:
             raise _diag(
                 path,
@@ -150,6 +150,14 @@ def decode_utf8(path: Path, raw: bytes) -> str:
             path, line, col, "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a pasted 'café' in Latin-1), not a legacy encoding: more letters beyond ASCII
+    read as UTF-8 than bytes that do not."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return sum(1 for ch in text if ord(ch) > 0x7F) - bad > bad
 
 
 def decode(path: Path, raw: bytes) -> str:
