@@ -215,7 +215,7 @@ def guarded(fn: Callable) -> Callable:
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 @click.option(
     "--lang",
-    type=click.Choice(["vi", "en"]),
+    type=click.Choice(["vi", "en"], case_sensitive=False),
     envvar="CHITIEU_LANG",
     default="vi",
     show_default=True,

@@ -222,6 +222,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "unknown-schema": [
+        (
+            rf"the file has no 'schema' key \(its first line is 'schema: …', one of (?P<list>{ANY})\); "
+            rf"is (?P<near>{Q}) a misspelling of it\?",
+            "tệp không có khóa 'schema' (dòng đầu là 'schema: …', một trong {list}); khóa {near} có phải là 'schema' "
+            "viết nhầm không?",
+        ),
+        (
+            rf"the file has no 'schema' key \(its first line is 'schema: …', one of (?P<list>{ANY})\)",
+            "tệp không có khóa 'schema' (dòng đầu là 'schema: …', một trong {list})",
+        ),
         (rf"'schema' must be (?P<list>{ANY}), got (?P<got>{ANY})", "'schema' phải là {list}, nhưng gặp {got}"),
         (
             rf"the file must be a mapping that starts with (?P<s>{Q}) \(or another chitieu schema\), {ANY}",

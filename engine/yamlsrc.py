@@ -11,6 +11,7 @@ built into plain dicts, lists and scalars here, with our own scalar rules:
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
@@ -422,6 +423,13 @@ def unknown_schema(doc: YamlDoc, diags: "Diagnostics", expected: str) -> None:
             "the file must be a mapping that starts with "
             "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value"
         )
+    elif "schema" not in doc.data:
+        keys = [k for k in doc.data if isinstance(k, str)]
+        near = [k for k in keys if k != "schema" and difflib.SequenceMatcher(None, k, "schema").ratio() >= 0.6]
+        found = f"; is '{near[0]}' a misspelling of it?" if near else ""
+        if near:
+            line, col = doc.where((near[0],), prefer_key=True)
+        message = f"the file has no 'schema' key (its first line is 'schema: …', one of {expected}){found}"
     else:
         message = f"'schema' must be {expected}, got {doc.data.get('schema')!r}"
     diags.error(doc.path, line, col, "unknown-schema", message)

@@ -433,3 +433,23 @@ def test_a_stray_byte_in_a_utf8_file_is_located_not_called_a_legacy_encoding(tmp
     col = len(lines[2].encode("utf-8", "surrogateescape").split(b"\xe9")[0].decode("utf-8")) + 1
     assert f"{facts}:3:{col}: error[encoding]: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8" in run.err
     assert "VNI" not in run.err
+
+
+def test_a_file_without_its_schema_key_is_told_so_and_a_misspelt_one_named(tmp_path):
+    text = (ROOT / "facts" / "tinh-an" / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    assert text.startswith("schema: chitieu.facts/1\n")
+    misspelt, missing = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    misspelt.write_text(text.replace("schema:", "schem:", 1), encoding="utf-8")
+    missing.write_text(text.split("\n", 1)[1], encoding="utf-8")
+    en = run_cli("--lang", "en", "check", str(misspelt))
+    assert en.code == 2 and "None" not in en.err
+    assert (
+        f"{misspelt}:1:1: error[unknown-schema]: the file has no 'schema' key (its first line is 'schema: …', one of "
+        "chitieu.facts/1 or chitieu.waivers/1); is 'schem' a misspelling of it?"
+    ) in en.err
+    vi = run_cli("--lang", "vi", "check", str(missing))
+    assert vi.code == 2
+    assert (
+        f"{missing}:1:1: error[unknown-schema]: tệp không có khóa 'schema' (dòng đầu là 'schema: …', một trong "
+        "chitieu.facts/1 hoặc chitieu.waivers/1)\n"
+    ) in vi.err
