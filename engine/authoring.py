@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable, Optional
 
 from . import vi
-from .catalogue import Catalogue, LoadedRule, load_catalogue, unreadable
+from .catalogue import Catalogue, LoadedRule, load_catalogue
 from .compiler import compile_rule, limit_problems
 from .diagnostics import Diagnostics
 from .examples import example_inputs
@@ -118,7 +118,7 @@ def lint(paths: Iterable[Path], rules_dir: Path, diags: Diagnostics) -> Optional
                 f"document '{doc_id}' does not say which communes it covers, so it applies to every "
                 "commune; add 'covers:' (provinces: [...], communes: [...] by id, or all)",
             )
-    unread = cat.unread | unreadable(diags)  # what could not be read: the indicators it reads are not "unused"
+    unread = cat.unread  # what could not be read: the indicators it reads are not "unused"
     for key, (path, line, col) in sorted(cat.indicator_where.items()):
         if (
             key not in unread

@@ -233,15 +233,16 @@ def _uncovered_waivers(cat: Catalogue, cf: CommuneFacts, waivers: Iterable[Loade
     """A waiver of a rule whose plan does not cover the commune (another province, another kind of unit) can match
     no finding: said once the commune is read, as a waiver of an unknown commune is."""
     for lw in waivers:
-        document = cat.by_id[lw.waiver.rule].document
-        if not document.applies_to(cf.commune):
+        lr = cat.by_id[lw.waiver.rule]
+        document = lr.document
+        if not document.applies_to(cf.commune) and not _period_mismatch(lr, lw.waiver.period):  # else: said already
             diags.warning(
                 lw.path,
                 lw.line,
                 lw.col,
                 "waiver-unmatched",
-                f"rule '{lw.waiver.rule}' belongs to {document.kind} {document.number}, which does not cover commune "
-                f"'{cf.commune.id}': it waives nothing",
+                f"rule '{lw.waiver.rule}' belongs to {document.kind} {document.number}, which does not cover "
+                f"{cf.commune.name} ('{cf.commune.id}'): it waives nothing",
             )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from . import catcache, templates
-from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean, nearest
 from .kinds import KINDS, kind_of, rule_adapter
 from .model import CatalogueInfo, Coverage, Criterion, DateSpan, Document, Indicator, IndicatorFile, RuleFile
 from .resources import default_rules_dir
@@ -99,6 +99,7 @@ class Catalogue:
     # validate: what they declare or read is missing, not absent, so no "unknown rule" or "unused indicator" follows
     # from the one error that says what is wrong
     unread: frozenset[str] = frozenset()
+    unread_rules: frozenset[str] = frozenset()  # of those, the ones that may be rule ids: no "unknown rule" for them
 
     @functools.cached_property
     def by_id(self) -> dict[str, LoadedRule]:
@@ -249,7 +250,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
     rules: list[LoadedRule] = []
     criteria: list[LoadedCriterion] = []
     counts: dict[str, str] = {}
-    broken: set[str] = set()  # the words of rules that did not validate
+    broken = _Unread()  # what did not validate: a rule, a rule file's header
     saw_catalogue = False
     info_doc: Optional[YamlDoc] = None
     digest = hashlib.sha256()
@@ -288,6 +289,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
             _load_rule_file(doc, diags, documents, doc_where, rules, criteria, counts, broken)
         else:
             unknown_schema(doc, diags, "chitieu.rules/1, chitieu.indicators/1 or chitieu.catalogue/1")
+            broken.file(doc.data)
     if info is None and not saw_catalogue:
         diags.error(
             root, 1, 1, "missing-catalogue", "no catalogue.yaml (schema: chitieu.catalogue/1) in the rules directory"
@@ -310,7 +312,8 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
         criteria_counts=counts,
         document_where=doc_where,
         indicators_complete=all(f in read for f in files),
-        unread=frozenset(broken | unreadable(diags)),
+        unread=frozenset(broken.words | (lost := _file_words(f for f in files if f not in read))),
+        unread_rules=frozenset(broken.rules | lost),
     )
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
@@ -326,7 +329,7 @@ def _load_rule_file(
     rules: list[LoadedRule],
     criteria: list[LoadedCriterion],
     counts: dict[str, str],
-    broken: set[str],
+    broken: "_Unread",
 ) -> None:
     # Validate the header and each rule separately, so one broken rule does not hide the others' problems.
     data = doc.data
@@ -337,6 +340,9 @@ def _load_rule_file(
     if raw_rules is None and "rules" in data:  # an empty 'rules:' (a plan with no rule yet)
         raw_rules = []
     if not isinstance(raw_rules, list):
+        broken.file(data)
+        if raw_rules is None and nearest("rules", [k for k in data if isinstance(k, str)], 1):
+            return  # 'rule:' for 'rules:': the header's unknown-key error names it
         line, col = doc.where(("rules",))
         diags.error(
             doc.path,
@@ -347,6 +353,7 @@ def _load_rule_file(
         )
         return
     if parsed is None:
+        broken.file(data)
         return
     document = parsed.document
     if document.id in documents:
@@ -371,7 +378,25 @@ def _load_rule_file(
         if rule is not None:
             rules.append(LoadedRule(rule, document, parsed.in_force, doc, ("rules", i), len(rules)))
         else:
-            broken.update(_words(raw))
+            broken.rule(raw)
+
+
+@dataclass
+class _Unread:
+    """What a catalogue could not read: a rule's id (then no "unknown rule" where another rule names it) and the words
+    of what it reads (then no "unused" indicator); a rule file's header: all of its rules alike."""
+
+    words: set[str] = field(default_factory=set)
+    rules: set[str] = field(default_factory=set)
+
+    def rule(self, raw: object) -> None:
+        self.words |= _words(raw)
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            self.rules.add(raw["id"])
+
+    def file(self, data: object) -> None:
+        self.words |= _words(data)
+        self.rules |= _words(data)
 
 
 def _words(raw: object) -> set[str]:
@@ -389,11 +414,12 @@ _WORD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 NUMERIC_TYPES = ("count", "number", "percent", "items")
 
 
-def unreadable(diags: Diagnostics) -> set[str]:
-    """The words (ids, keys) of the files that could not be parsed (a YAML syntax error): what they declare or read
-    is missing from the catalogue, not absent — no "unknown" or "unused" warning for those."""
+def _file_words(paths: Iterable[Path]) -> set[str]:
+    """The words (ids, keys) of the files that could not be read (a YAML syntax error, a duplicate key, a wrong
+    encoding, …): what they declare or read is missing from the catalogue, not absent — no "unknown" or "unused"
+    warning for those."""
     words: set[str] = set()
-    for path in {d.path for d in diags.items if d.level == "error" and d.code == "yaml-syntax"}:
+    for path in paths:
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError:

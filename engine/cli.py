@@ -215,7 +215,7 @@ def guarded(fn: Callable) -> Callable:
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 @click.option(
     "--lang",
-    type=click.Choice(["vi", "en"]),
+    type=click.Choice(["vi", "en"], case_sensitive=False),
     envvar="CHITIEU_LANG",
     default="vi",
     show_default=True,
@@ -495,7 +495,7 @@ def check(
     shown = Tally(sel.shown(tally))  # what is written: the findings with the chosen statuses
     again = _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_unreviewed, as_of, unit_name)
     again += _again_identity(commune_id, province)
-    opts = Options(color=_use_color(color, output), again=again, lang=_lang())
+    opts = Options(color=_use_color(color, output), again=again, lang=_lang(), statuses=statuses, scope=tally.counts)
     try:
         written = _deliver(REPORTERS[fmt], Run(cat, shown), opts, output, originals, force, diags)
     except NoCommuneMatches as exc:  # a typo in --commune is the user's to fix, not an empty result (no file kept)

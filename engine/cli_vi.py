@@ -43,12 +43,13 @@ def help_lang(ctx: Optional[click.Context]) -> str:
         argv = root.meta.get(_ARGV, [])
         for i, arg in enumerate(argv):
             if arg == "--lang" and i + 1 < len(argv):
-                return argv[i + 1] if argv[i + 1] in LANGS else "vi"
+                return argv[i + 1].lower() if argv[i + 1].lower() in LANGS else "vi"
             if arg.startswith("--lang="):
-                return arg.partition("=")[2] if arg.partition("=")[2] in LANGS else "vi"
+                given = arg.partition("=")[2].lower()
+                return given if given in LANGS else "vi"
             if arg == "--" or not arg.startswith("-"):
                 break
-    env = os.environ.get("CHITIEU_LANG")
+    env = (os.environ.get("CHITIEU_LANG") or "").lower()
     return env if env in LANGS else "vi"
 
 

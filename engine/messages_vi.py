@@ -222,6 +222,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "unknown-schema": [
+        (
+            rf"the file has no 'schema' key \(its first line is 'schema: …', one of (?P<list>{ANY})\); "
+            rf"is (?P<near>{Q}) a misspelling of it\?",
+            "tệp không có khóa 'schema' (dòng đầu là 'schema: …', một trong {list}); khóa {near} có phải là 'schema' "
+            "viết nhầm không?",
+        ),
+        (
+            rf"the file has no 'schema' key \(its first line is 'schema: …', one of (?P<list>{ANY})\)",
+            "tệp không có khóa 'schema' (dòng đầu là 'schema: …', một trong {list})",
+        ),
         (rf"'schema' must be (?P<list>{ANY}), got (?P<got>{ANY})", "'schema' phải là {list}, nhưng gặp {got}"),
         (
             rf"the file must be a mapping that starts with (?P<s>{Q}) \(or another chitieu schema\), {ANY}",
@@ -665,9 +675,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "waiver-unmatched": [
         (
-            rf"rule (?P<r>{Q}) belongs to (?P<doc>{ANY}), which does not cover commune (?P<c>{Q}): it waives nothing",
-            "quy tắc {r} thuộc {doc}, văn bản này không áp dụng cho xã {c}: miễn trừ này không áp dụng cho kết luận "
-            "nào",
+            rf"rule (?P<r>{Q}) belongs to (?P<doc>{ANY}), which does not cover (?P<name>{ANY}) \((?P<c>{Q})\): it "
+            "waives nothing",
+            "quy tắc {r} thuộc {doc}, văn bản này không áp dụng cho {name} ({c}): miễn trừ này không áp dụng cho kết "
+            "luận nào",
         ),
         (
             rf"the waiver names commune (?P<c>{Q}), which none of the inputs is: it waives nothing",
@@ -1442,6 +1453,15 @@ LINES: dict[str, tuple[str, str]] = {
     "list-none": (
         "No target unmet, at risk of not being met, or to be clarified.",
         "Không có chỉ tiêu chưa đạt, có nguy cơ không đạt hoặc cần làm rõ.",
+    ),
+    "list-none-filtered": (
+        "None of the findings shown (--status {statuses}) is unmet, at risk or to be clarified.",
+        "Trong các kết luận được hiển thị (--status {statuses}), không có kết luận chưa đạt, có nguy cơ không đạt "
+        "hoặc cần làm rõ.",
+    ),
+    "list-hidden": (
+        "{n} other finding(s) not shown (--status {statuses}); the exit code counts them.",
+        "{n} kết luận khác không hiển thị (--status {statuses}); mã thoát vẫn tính các kết luận này.",
     ),
     "list-total": ("{communes} commune(s), {n} finding(s): ", "{communes} xã, {n} kết luận: "),
     "list-full-table": ("Full table:", "Bảng đầy đủ:"),

@@ -11,6 +11,7 @@ built into plain dicts, lists and scalars here, with our own scalar rules:
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
@@ -133,7 +134,7 @@ def decode_utf8(path: Path, raw: bytes) -> str:
         kind = describe(raw)
         if kind:
             raise _diag(path, 1, 1, "file-kind", f"the file is {kind}, not text; {what_instead(kind)}") from exc
-        found = legacy.decode(raw)
+        found = None if _mostly_utf8(raw) else legacy.decode(raw)
         if found:
             raise _diag(
                 path,
@@ -150,6 +151,14 @@ def decode_utf8(path: Path, raw: bytes) -> str:
             path, line, col, "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a pasted 'café' in Latin-1), not a legacy encoding: more letters beyond ASCII
+    read as UTF-8 than bytes that do not."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return sum(1 for ch in text if ord(ch) > 0x7F) - bad > bad
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -414,6 +423,13 @@ def unknown_schema(doc: YamlDoc, diags: "Diagnostics", expected: str) -> None:
             "the file must be a mapping that starts with "
             "'schema: chitieu.facts/1' (or another chitieu schema), not a list or a single value"
         )
+    elif "schema" not in doc.data:
+        keys = [k for k in doc.data if isinstance(k, str)]
+        near = [k for k in keys if k != "schema" and difflib.SequenceMatcher(None, k, "schema").ratio() >= 0.6]
+        found = f"; is '{near[0]}' a misspelling of it?" if near else ""
+        if near:
+            line, col = doc.where((near[0],), prefer_key=True)
+        message = f"the file has no 'schema' key (its first line is 'schema: …', one of {expected}){found}"
     else:
         message = f"'schema' must be {expected}, got {doc.data.get('schema')!r}"
     diags.error(doc.path, line, col, "unknown-schema", message)

@@ -385,3 +385,71 @@ def test_a_rule_that_does_not_validate_brings_no_follow_on_unknown_rule_or_unuse
     )
     [found] = _lint_errors(typo, "unknown-rule")
     assert found.message == "unknown rule 'ntm-nc-du-dieu-kienn' (did you mean: 'ntm-nc-du-dieu-kien'?)"
+    # a word the broken rule holds that is no rule id (its tag) is still an unknown rule where a rule names it
+    tag = tmp_path / "tag"
+    tag.mkdir()
+    _catalogue_copy(tag, "ntm-nang-cao-2021-2025.yaml", "    severity: major\n", "    severity: grave\n")
+    path = tag / "rules" / "ke-hoach-156.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("outlook_from: ntm-nc-du-dieu-kien", "outlook_from: nong-thon-moi-nang-cao"), "utf-8")
+    assert [d.message for d in _lint_errors(tag, "unknown-rule")] == [
+        "unknown rule 'nong-thon-moi-nang-cao' (did you mean: 'ntm-nang-cao'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("  number: 318/QĐ-TTg", "  numbr: 318/QĐ-TTg", "unknown-key"),  # the header's own key
+        ("schema: chitieu.rules/1", "schema: chitieu.rulez/1", "unknown-schema"),
+        ("\nrules:\n", "\nrule:\n", "unknown-key"),  # 'rule:' for 'rules:'
+        ("  number: 318/QĐ-TTg\n", "  number: 318/QĐ-TTg\n  number: 319/QĐ-TTg\n", "duplicate-key"),
+        ("  number: 318/QĐ-TTg\n", "  number: 318/QĐ-TTg # caf\udce9\n", "encoding"),  # a stray Latin-1 byte
+    ],
+)
+def test_a_rule_file_that_cannot_be_read_is_one_error_not_a_cascade(tmp_path, old, new, expected):
+    """A rule file whose header, schema or bytes cannot be read gives its one error: no "unknown rule" where another
+    file names one of its rules, no "unknown document" in the catalogue's order, no "unused" indicator."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+    path = rules / "ntm-nang-cao-2021-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_bytes(text.replace(old, new, 1).encode("utf-8", "surrogateescape"))
+    run = run_cli("--lang", "en", "rules", "lint", "--rules", str(rules))
+    assert run.code == 2
+    assert re.findall(r"(?:error|warning)\[[a-z-]+\]", run.err) == [f"error[{expected}]"], run.err
+    assert run.err.startswith(str(path))
+
+
+def test_a_stray_byte_in_a_utf8_file_is_located_not_called_a_legacy_encoding(tmp_path):
+    facts = tmp_path / "xa.yaml"
+    text = (ROOT / "facts" / "tinh-an" / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[2] += " # caf\udce9"
+    facts.write_bytes("\n".join(lines).encode("utf-8", "surrogateescape"))
+    run = run_cli("--lang", "en", "check", str(facts))
+    assert run.code == 2
+    col = len(lines[2].encode("utf-8", "surrogateescape").split(b"\xe9")[0].decode("utf-8")) + 1
+    assert f"{facts}:3:{col}: error[encoding]: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8" in run.err
+    assert "VNI" not in run.err
+
+
+def test_a_file_without_its_schema_key_is_told_so_and_a_misspelt_one_named(tmp_path):
+    text = (ROOT / "facts" / "tinh-an" / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    assert text.startswith("schema: chitieu.facts/1\n")
+    misspelt, missing = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    misspelt.write_text(text.replace("schema:", "schem:", 1), encoding="utf-8")
+    missing.write_text(text.split("\n", 1)[1], encoding="utf-8")
+    en = run_cli("--lang", "en", "check", str(misspelt))
+    assert en.code == 2 and "None" not in en.err
+    assert (
+        f"{misspelt}:1:1: error[unknown-schema]: the file has no 'schema' key (its first line is 'schema: …', one of "
+        "chitieu.facts/1 or chitieu.waivers/1); is 'schem' a misspelling of it?"
+    ) in en.err
+    vi = run_cli("--lang", "vi", "check", str(missing))
+    assert vi.code == 2
+    assert (
+        f"{missing}:1:1: error[unknown-schema]: tệp không có khóa 'schema' (dòng đầu là 'schema: …', một trong "
+        "chitieu.facts/1 hoặc chitieu.waivers/1)\n"
+    ) in vi.err

@@ -162,6 +162,11 @@ def test_lang_after_the_command_is_the_runs_language_too(tmp_path):
     assert (after.code, after.err) == (before.code, before.err) and "unknown indicator" in after.err
     assert "dữ liệu đầu vào có 1 lỗi" in run_cli("--lang", "en", "check", str(facts), "--lang=vi").err
     assert "Usage: chitieu check" in run_cli("check", "--help", "--lang", "en").out
+    # the language's name in capitals is the same language, on the command line and in $CHITIEU_LANG
+    assert run_cli("--lang", "EN", "check", str(facts)).err == before.err
+    assert run_cli("check", str(facts), "--lang=En").err == before.err
+    assert run_cli("check", str(facts), env={"CHITIEU_LANG": "EN"}).err == before.err
+    assert "Usage: chitieu check" in run_cli("--lang", "EN", "check", "--help").out
 
 
 # ------------------------------------------------------------------------------------- exact words, default, switch

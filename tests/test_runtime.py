@@ -264,7 +264,7 @@ waivers:
     # the waiver of the phường can match nothing, and the user is told why
     assert [ln for ln in run.err.splitlines() if "waiver-unmatched" in ln] == [
         f"{tmp_path / 'waivers.yaml'}:3:5: warning[waiver-unmatched]: rule 'giam-ngheo' belongs to Kế hoạch "
-        "156/KH-UBND, which does not cover commune 'ha-noi/an-binh': it waives nothing"
+        "156/KH-UBND, which does not cover phường An Bình ('ha-noi/an-binh'): it waives nothing"
     ]
     waived = finding(doc, "mo-hinh-van-dong-gpmb")
     assert waived["status"] == "waived" and waived["waiver"]["approver"] == "Ban Dân vận"
@@ -274,8 +274,8 @@ waivers:
     inputs = [str(tmp_path / "phuong.yaml"), str(SEED_FACTS), str(tmp_path / "waivers.yaml")]
     run = run_cli("--lang", "vi", "check", *inputs, "--format", "json", "--jobs", "2", "--fail-on", "never")
     assert [ln.split(": warning")[1] for ln in run.err.splitlines() if "waiver-unmatched" in ln] == [
-        "[waiver-unmatched]: quy tắc 'giam-ngheo' thuộc Kế hoạch 156/KH-UBND, văn bản này không áp dụng cho xã "
-        "'ha-noi/an-binh': miễn trừ này không áp dụng cho kết luận nào"
+        "[waiver-unmatched]: quy tắc 'giam-ngheo' thuộc Kế hoạch 156/KH-UBND, văn bản này không áp dụng cho phường "
+        "An Bình ('ha-noi/an-binh'): miễn trừ này không áp dụng cho kết luận nào"
     ]
 
 

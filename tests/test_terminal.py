@@ -505,3 +505,20 @@ def test_on_a_real_terminal_the_note_on_an_unreviewed_draft_is_folded_at_its_wid
         assert lines[0].startswith("chitieu: bao-cao.txt: ") and len(lines) > 1
         assert max(cell_len(line) for line in lines) <= 80
         assert any(f"`chitieu facts extract bao-cao.txt -o {placeholder}`" in line for line in lines)
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_a_status_filter_never_makes_the_summary_speak_for_what_it_hides():
+    """--status met hides the seed's 6 unmet targets: the summary says nothing is unmet *among what is shown*, and how
+    many findings it does not show (the exit code counts them)."""
+    run = invoke("check", SEED, "--status", "met", env={"COLUMNS": "80"})
+    assert run.code == 1, run.err  # the unmet targets are still counted
+    flat = " ".join(run.out.split())
+    assert "Không có chỉ tiêu chưa đạt" not in flat
+    assert "Trong các kết luận được hiển thị (--status met), không có kết luận chưa đạt" in flat
+    assert "1 xã, 19 kết luận: 19 Đạt (met) 17 kết luận khác không hiển thị (--status met); mã thoát vẫn tính" in flat
+    en = invoke("--lang", "en", "check", SEED, "--status", "waived", env={"COLUMNS": "80"})
+    lines = en.out.splitlines()
+    assert "1 commune(s), 0 finding(s)" in lines  # no dangling colon
+    assert "36 other finding(s) not shown (--status waived); the exit code counts them." in lines
+    assert max(cell_len(line) for line in lines) <= 80

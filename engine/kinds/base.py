@@ -149,6 +149,6 @@ def unknown_rule(cat: "Catalogue", lr: "LoadedRule", sub: tuple, rule_id: str, i
     that could not be read (its own error says why)."""
     if rule_id in ids:
         return False
-    if rule_id not in cat.unread:
+    if rule_id not in cat.unread_rules:
         lr.error(diags, sub, "unknown-rule", f"unknown rule '{rule_id}'" + did_you_mean(rule_id, ids))
     return True

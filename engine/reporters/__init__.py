@@ -68,6 +68,8 @@ class Options:
     product: str = "commune"
     document: Optional["DocumentOptions"] = None
     lang: str = "vi"  # the language of a view's own words (--lang): headings, summaries, hints
+    statuses: Optional[str] = None  # --status as given: the view shows only these
+    scope: Optional[dict[str, int]] = None  # the counts of every finding audited, shown or not (complete at the end)
 
 
 class Sink(Protocol):
@@ -111,7 +113,14 @@ def _whole(module: str, function: str, *, styled: bool = False) -> Callable[[Run
 
 def _list(run: Run, out: Sink, opts: Options) -> None:
     _module("listing").write_list(
-        run.catalogue, run.communes(), out, color=opts.color, again=opts.again, lang=opts.lang
+        run.catalogue,
+        run.communes(),
+        out,
+        color=opts.color,
+        again=opts.again,
+        lang=opts.lang,
+        statuses=opts.statuses,
+        scope=opts.scope,
     )
 
 

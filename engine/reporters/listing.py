@@ -201,9 +201,13 @@ class ListView:
         color: bool = False,
         again: Sequence[str] = (),
         lang: str = "vi",
+        statuses: str | None = None,
+        scope: dict[str, int] | None = None,
     ) -> None:
         self.out = out
         self.lang = lang
+        self.statuses = statuses  # --status: only these are shown, and the summary must not speak for the others
+        self.scope = scope
         self.again = tuple(again)
         self.width = width or terminal_width()
         self.color = color
@@ -287,12 +291,19 @@ class ListView:
             for line in wrap(one_line(f.message), self.width, first="    ", rest="    "):
                 self._line(line)
         if not self.failed:
-            self._line(say("list-none", lang))
+            none = say("list-none-filtered", lang, statuses=self.statuses) if self.statuses else say("list-none", lang)
+            for line in wrap(none, self.width, rest="  "):
+                self._line(line)
         total = sum(self.counts.values())
         parts = [f"{self.counts[s]} {HEADINGS[lang][s]}" for s in vi.STATUS_ORDER if self.counts[s]]
         counted = say("list-total", lang, communes=self.communes, n=total)
-        for line in wrap(counted + " · ".join(parts), self.width, rest="  "):
+        counted = counted + " · ".join(parts) if parts else counted.rstrip(": ")
+        for line in wrap(counted, self.width, rest="  "):
             self._line(line, bold=True)
+        hidden = sum(self.scope.values()) - total if self.scope is not None else 0
+        if self.statuses and hidden:
+            for line in wrap(say("list-hidden", lang, n=hidden, statuses=self.statuses), self.width, rest="  "):
+                self._line(line, bold=True)
         again = ["chitieu", "check", *self.again, "--format", "table"]
         for line in command_lines(say("list-full-table", lang), again, self.width):
             self._line(line, dim=True)
@@ -309,8 +320,10 @@ def write_list(
     width: int | None = None,
     again: Sequence[str] = (),
     lang: str = "vi",
+    statuses: str | None = None,
+    scope: dict[str, int] | None = None,
 ) -> None:
-    view = ListView(out, width=width, color=color, again=again, lang=lang)
+    view = ListView(out, width=width, color=color, again=again, lang=lang, statuses=statuses, scope=scope)
     for cf, findings in stream:
         view.commune(cf, findings)
     view.summary()
