@@ -82,13 +82,12 @@ def matrix_name(commune) -> str:
     return f"{commune.commune.name} ({vi.UNREVIEWED_MARK})" if commune.unreviewed else commune.commune.name
 
 
-def count_note(m: Matrix) -> str:
+def count_note(m: Matrix, lang: str = "vi") -> str:
     """Why the matrix counts differ from the findings table's: it counts cells, the table counts periods."""
+    from .messages_vi import say
+
     cells = sum(m.totals().values())
-    return (
-        f"Ma trận đếm ô (xã × quy tắc): {vi.count(cells)} ô, mỗi ô là trạng thái xấu nhất của quy tắc qua các kỳ; "
-        f"bảng kết luận (--format table, json) đếm từng kỳ: {vi.count(m.findings)} kết luận."
-    )
+    return say("matrix-count-note", lang, cells=vi.count(cells), findings=vi.count(m.findings))
 
 
 def new_matrix(cat: Catalogue, *, keep_rows: bool = True) -> Matrix:

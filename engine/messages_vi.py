@@ -1482,6 +1482,20 @@ LINES: dict[str, tuple[str, str]] = {
     "table-title": ("Indicator: {title}", "Chỉ tiêu: {title}"),
     "table-source": ("Source: {source}", "Nguồn: {source}"),
     "table-total": ("Findings: {n} — ", "Tổng số kết luận: {n} — "),
+    # the commune × rule matrix (`chitieu check --format matrix`, engine/reporters/matrix_out.py)
+    "matrix-title": (
+        "Findings: commune × rule (the worst status of the periods)",
+        "Ma trận kết luận: xã × quy tắc (trạng thái xấu nhất của các kỳ)",
+    ),
+    "matrix-rules": ("Rules {first}–{last}", "Quy tắc {first}–{last}"),
+    "matrix-unit": ("Commune", "Xã"),
+    "matrix-total": ("{communes} commune(s) · ", "{communes} xã · "),
+    "matrix-count-note": (
+        "The matrix counts cells (commune × rule): {cells} cells, each the worst status of the rule over its periods; "
+        "the findings table (--format table, json) counts each period: {findings} findings.",
+        "Ma trận đếm ô (xã × quy tắc): {cells} ô, mỗi ô là trạng thái xấu nhất của quy tắc qua các kỳ; bảng kết luận "
+        "(--format table, json) đếm từng kỳ: {findings} kết luận.",
+    ),
     "unreviewed": (
         "NOTE: the findings of {unit} rest on figures drafted automatically from its report, not yet reviewed "
         "({files}); for reference only.",

@@ -92,7 +92,7 @@ def test_xlsx_matrix_and_findings_sheets(batch, tmp_path, catalogue):
 
 def test_matrix_table_for_the_terminal(batch, catalogue):
     folder, doc = batch
-    run = run_cli("check", str(folder), "--format", "matrix", "--fail-on", "never")
+    run = run_cli("--lang", "vi", "check", str(folder), "--format", "matrix", "--fail-on", "never")
     assert run.code == 0
     assert "Ma trận kết luận: xã × quy tắc" in run.out
     # the legend numbers every rule in catalogue order
@@ -105,7 +105,9 @@ def test_matrix_table_for_the_terminal(batch, catalogue):
 @pytest.mark.parametrize("columns", [60, 80, 120])
 def test_the_matrix_keeps_to_the_terminal_width_in_blocks_of_rules(batch, catalogue, columns):
     folder, doc = batch
-    run = run_cli("check", str(folder), "--format", "matrix", "--fail-on", "never", env={"COLUMNS": str(columns)})
+    run = run_cli(
+        "--lang", "vi", "check", str(folder), "--format", "matrix", "--fail-on", "never", env={"COLUMNS": str(columns)}
+    )
     lines = run.out.splitlines()
     assert max(len(line) for line in lines) <= columns
     headers = [line for line in lines if line.startswith("┃Xã")]

@@ -761,10 +761,17 @@ def test_an_empty_folder_is_named_and_an_unknown_tag_is_an_error(tmp_path):
 
 
 def test_the_matrix_says_why_its_counts_differ_from_the_tables():
-    code, out, _ = cli("check", AN_PHU, "--format", "matrix", "--fail-on", "never")
+    code, out, _ = cli("--lang", "vi", "check", AN_PHU, "--format", "matrix", "--fail-on", "never")
     table = json.loads(cli("check", AN_PHU, "--format", "json", "--fail-on", "never")[1])
     n = len(table["findings"])
     assert f"bảng kết luận (--format table, json) đếm từng kỳ: {n:02d} kết luận." in " ".join(out.split())
+    # and in English, with --lang en: the matrix's own words, the status codes of its cells explained beside
+    code, out, _ = cli("--lang", "en", "check", AN_PHU, "--format", "matrix", "--fail-on", "never")
+    flat = " ".join(out.split())
+    assert out.startswith("Findings: commune × rule (the worst status of the periods)\n")
+    assert f"the findings table (--format table, json) counts each period: {n:02d} findings." in flat
+    assert "Ma trận" not in out and "kết luận" not in out
+    assert "= unmet (Chưa đạt)" in flat and "1 commune(s) · " in flat
 
 
 def test_help_shows_the_date_format_in_words():

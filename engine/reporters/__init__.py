@@ -131,7 +131,8 @@ def _table(run: Run, out: Sink, opts: Options) -> None:
 def _matrix(run: Run, out: Sink, opts: Options) -> None:
     from ..batch import collect_matrix
 
-    out.write(_module("matrix_out").render_table(collect_matrix(run.catalogue, run.communes()), color=opts.color))
+    matrix = collect_matrix(run.catalogue, run.communes())
+    out.write(_module("matrix_out").render_table(matrix, color=opts.color, lang=opts.lang))
 
 
 def _document(fmt: str) -> Callable[[Run, Sink, Options], None]:

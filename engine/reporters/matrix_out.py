@@ -20,19 +20,23 @@ from ..rows import TABLE_HEADER, finding_row
 from ..facts import CommuneFacts
 from ..matrix import Matrix, Row, count_note, matrix_name, new_matrix
 from ..model import Finding
+from ..messages_vi import say
 from ._style import LOOKS
 from ._text import clean, one_line
 from ._xlsx import append, discard, row_cells, save
 
 
-def legend() -> str:
-    return " · ".join(f"{LOOKS[s].short} = {vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_ORDER)
+def legend(lang: str = "vi") -> str:
+    def label(s: str) -> str:
+        return f"{vi.STATUS_LABELS[s]} ({s})" if lang == "vi" else f"{s} ({vi.STATUS_LABELS[s]})"
+
+    return " · ".join(f"{LOOKS[s].short} = {label(s)}" for s in vi.STATUS_ORDER)
 
 
 _COUNTED = ("unmet", "insufficient_data", "pending", "met")
 
 
-def render_table(m: Matrix, *, color: bool = False, width: int | None = None) -> str:
+def render_table(m: Matrix, *, color: bool = False, width: int | None = None, lang: str = "vi") -> str:
     """The matrix at the terminal's width ($COLUMNS first, as the table view): the rule columns in as many blocks as
     it takes, each block with the communes' names; the counts per commune after the last rule."""
     from .table import table_width
@@ -63,14 +67,16 @@ def render_table(m: Matrix, *, color: bool = False, width: int | None = None) ->
     for b, block in enumerate(blocks):
         last = b == len(blocks) - 1
         table = Table(
-            title="Ma trận kết luận: xã × quy tắc (trạng thái xấu nhất của các kỳ)" if b == 0 else None,
+            title=say("matrix-title", lang) if b == 0 else None,
             title_justify="left",
-            caption=f"Quy tắc {block.start + 1}–{block.stop}" if len(blocks) > 1 and len(block) else None,
+            caption=say("matrix-rules", lang, first=block.start + 1, last=block.stop)
+            if len(blocks) > 1 and len(block)
+            else None,
             caption_justify="left",
             padding=(0, 0),
             collapse_padding=True,
         )
-        table.add_column("Xã", max_width=name_width)  # a long name folds between its words
+        table.add_column(say("matrix-unit", lang), max_width=name_width)  # a long name folds between its words
         for i in block:
             table.add_column(str(i + 1), justify="center", no_wrap=True)
         if last:
@@ -86,12 +92,11 @@ def render_table(m: Matrix, *, color: bool = False, width: int | None = None) ->
         console.print(table)
     for i, (rid, _) in enumerate(m.rules, 1):
         console.print(f"{i:>3}  {rid}")
-    console.print(legend())
+    console.print(legend(lang))
     totals = m.totals()
-    console.print(count_note(m))
-    console.print(
-        f"{len(m.rows)} xã · " + " · ".join(f"{vi.STATUS_LABELS[s]}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
-    )
+    console.print(count_note(m, lang))
+    parts = [f"{vi.STATUS_LABELS[s] if lang == 'vi' else s}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s]]
+    console.print(say("matrix-total", lang, communes=len(m.rows)) + " · ".join(parts))
     text = buf.getvalue()
     return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
 
