@@ -169,7 +169,8 @@ def period(f: Finding, lang: str = "vi") -> str:
         return f"by {vi.date(p.deadline)}" if p.deadline else ""
     if p.kind == "as_of":
         return "as of " + label.removeprefix("đến ").removeprefix("tháng ")
-    return p.key.replace("-", "–")
+    first, _, last = p.key.partition("-")
+    return first if last in ("", first) else f"{first}–{last}"  # a span of one year is that year, as 'năm 2023'
 
 
 def as_of(commune: CommuneFacts, lang: str) -> str:

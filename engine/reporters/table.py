@@ -25,6 +25,7 @@ from ..model import Finding
 from ._style import LOOKS, click_style
 from ._text import one_line
 from .listing import columns as terminal_columns
+from .listing import as_of as commune_as_of
 from .listing import period as brief_period
 
 MIN_WIDTH, MAX_WIDTH = 40, 160
@@ -300,8 +301,8 @@ def render(result: AuditResult, *, color: bool = False, width: int | None = None
     out = io.StringIO()
     for cf in result.communes:
         mine = [f for f in result.findings if f.commune.id == cf.commune.id]
-        as_of = cf.as_of_phrase if lang == "vi" else cf.as_of_phrase.removeprefix("tháng ").removeprefix("ngày ")
-        for line in fold(say("table-head", lang, unit=one_line(cf.commune.name), as_of=as_of), width, "  "):
+        head = say("table-head", lang, unit=one_line(cf.commune.name), as_of=commune_as_of(cf, lang))
+        for line in fold(head, width, "  "):
             out.write((click.style(line, bold=True) if color else line) + "\n")
         for line in commune_table(mine, width, color, lang) if mine else []:
             out.write(line + "\n")
