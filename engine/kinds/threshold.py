@@ -255,9 +255,8 @@ class Threshold(Kind):
 
     def lint(self, cat, rule, ids, diags: "Diagnostics") -> None:
         r = _own(rule)
-        if r.outlook_from and unknown_rule(cat, rule, ("outlook_from",), r.outlook_from, ids, diags):
-            pass
-        elif r.outlook_from and ids[r.outlook_from].rule.period.kind == "annual":
+        known = r.outlook_from and not unknown_rule(cat, rule, ("outlook_from",), r.outlook_from, ids, diags)
+        if known and ids[r.outlook_from].rule.period.kind == "annual":
             rule.error(
                 diags,
                 ("outlook_from",),

@@ -26,13 +26,18 @@ from ._text import one_line
 
 # the groups of the view, worst first: an at-risk "pending" is shown with the failures, not among the waiting ones
 GROUPS = ["unmet", "at_risk"] + [s for s in vi.STATUS_ORDER if s != "unmet"]
-_AT_RISK_VI = f"Chưa đến hạn, {vi.OUTLOOK_LABELS['at_risk']}"
+
+
+def beside(label: str, value: str, lang: str) -> str:
+    """A Vietnamese label beside its JSON value, the run's language first: 'Chưa đạt (unmet)', 'unmet (Chưa đạt)'."""
+    return f"{label} ({value})" if lang == "vi" else f"{value} ({label})"
+
+
 # a group's heading: the Vietnamese label beside the JSON value, the run's language first
 HEADINGS = {
-    "vi": {s: f"{vi.STATUS_LABELS[s]} ({s})" for s in vi.STATUS_LABELS}
-    | {"at_risk": f"{_AT_RISK_VI} (pending, at_risk)"},
-    "en": {s: f"{s} ({vi.STATUS_LABELS[s]})" for s in vi.STATUS_LABELS}
-    | {"at_risk": f"pending, at_risk ({_AT_RISK_VI})"},
+    lang: {s: beside(vi.STATUS_LABELS[s], s, lang) for s in vi.STATUS_LABELS}
+    | {"at_risk": beside(f"Chưa đến hạn, {vi.OUTLOOK_LABELS['at_risk']}", "pending, at_risk", lang)}
+    for lang in ("vi", "en")
 }
 STYLE = {s: click_style(look.terminal) for s, look in LOOKS.items()} | {"at_risk": click_style(AT_RISK.terminal)}
 # what the closing summary repeats in full: failures, and the report's own figures that do not agree

@@ -27,10 +27,9 @@ from ._xlsx import append, discard, row_cells, save
 
 
 def legend(lang: str = "vi") -> str:
-    def label(s: str) -> str:
-        return f"{vi.STATUS_LABELS[s]} ({s})" if lang == "vi" else f"{s} ({vi.STATUS_LABELS[s]})"
+    from .listing import beside
 
-    return " · ".join(f"{LOOKS[s].short} = {label(s)}" for s in vi.STATUS_ORDER)
+    return " · ".join(f"{LOOKS[s].short} = {beside(vi.STATUS_LABELS[s], s, lang)}" for s in vi.STATUS_ORDER)
 
 
 _COUNTED = ("unmet", "insufficient_data", "pending", "met")

@@ -26,6 +26,7 @@ from ._style import LOOKS, click_style
 from ._text import one_line
 from .listing import columns as terminal_columns
 from .listing import as_of as commune_as_of
+from .listing import beside as _beside
 from .listing import period as brief_period
 
 MIN_WIDTH, MAX_WIDTH = 40, 160
@@ -34,11 +35,6 @@ MIN_WIDTH, MAX_WIDTH = 40, 160
 def table_width() -> int:
     """$COLUMNS, else the terminal's width, else 80 (listing.columns); kept between 40 and 160 columns."""
     return max(MIN_WIDTH, min(MAX_WIDTH, terminal_columns()))
-
-
-def _beside(label: str, value: str, lang: str) -> str:
-    """A Vietnamese label beside its JSON value, the run's language first: 'Chưa đạt (unmet)', 'unmet (Chưa đạt)'."""
-    return f"{label} ({value})" if lang == "vi" else f"{value} ({label})"
 
 
 def summary_line(result: AuditResult, lang: str = "vi") -> str:
