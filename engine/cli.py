@@ -642,7 +642,11 @@ def _audit(
     sel = _scope(cat, plans, rule_globs)
     if not inputs and diags.has_errors():
         raise InputError(diags.items)
-    result = collect(cat, sel.scope(audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy)))
+    audited = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy, uncovered="error")
+    result = collect(cat, sel.scope(audited))
+    # a document for a commune no plan covers would say "no shortcoming found" of what was never checked: none is
+    # drafted for it (error commune-uncovered)
+    result.communes[:] = [cf for cf in result.communes if cat.documents_for(cf.commune)]
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
     for cf in result.communes:
