@@ -79,6 +79,17 @@ class LoadedCriterion:
     col: int
 
 
+def _names(title: str, document: Document) -> bool:
+    """Does a report's title name the document: its number as a whole ('13-ĐA/TU' is not named by '113-ĐA/TU'), and,
+    where the title dates it ("… số 13-ĐA/TU ngày 10/10/2022"), its date (another province's scheme may share the
+    number)?"""
+    for m in re.finditer(rf"(?<![\w/.-]){re.escape(document.number)}(?![\w/])", title):
+        dated = re.match(r"\s*,?\s*ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", title[m.end() :])
+        if not dated or tuple(map(int, dated.groups())) == (document.date.day, document.date.month, document.date.year):
+            return True
+    return False
+
+
 @dataclass
 class Catalogue:
     info: CatalogueInfo
@@ -123,7 +134,7 @@ class Catalogue:
         """The id of a commune known only by the slug of its name ('tinh-an'), from the plans its report's title
         names: one of them lists a commune of that name by id, or they cover communes of one province only. None
         when the plans do not tell (a draft then keeps the bare slug)."""
-        named = [d.covers for d in self.documents.values() if d.number in title and isinstance(d.covers, Coverage)]
+        named = [d.covers for d in self.documents.values() if _names(title, d) and isinstance(d.covers, Coverage)]
         listed = {c for cov in named for c in cov.communes if c.rsplit("/", 1)[-1] == slug}
         provinces = {p for cov in named for p in cov.provinces} | {
             c.split("/", 1)[0] for cov in named for c in cov.communes if "/" in c

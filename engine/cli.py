@@ -28,7 +28,7 @@ from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
 from .reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Reporter, Run, pick_format
 from .reporters._text import clean
-from .prepare import UNKNOWN, Asked, no_facts, prepare, reads_as_report, report_province
+from .prepare import UNKNOWN, Asked, no_facts, prepare, reads_as_report, replaced_as_of, report_province
 from .reporters.documents import PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .runtime import EngineError
@@ -295,7 +295,7 @@ class Date(click.DateTime):
 
     def convert(self, value, param, ctx):
         try:
-            return super().convert(value, param, ctx)
+            return super().convert(value.strip() if isinstance(value, str) else value, param, ctx)
         except click.BadParameter:
             forms = [f.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD") for f in self.formats]
             self.fail(f"'{value}' is not a date written as {', '.join(forms[:-1])} or {forms[-1]}.", param, ctx)
@@ -642,11 +642,27 @@ def _audit(
     sel = _scope(cat, plans, rule_globs)
     if not inputs and diags.has_errors():
         raise InputError(diags.items)
-    audited = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy, uncovered="error")
-    result = collect(cat, sel.scope(audited))
-    # a document for a commune no plan covers would say "no shortcoming found" of what was never checked: none is
-    # drafted for it (error commune-uncovered)
-    result.communes[:] = [cf for cf in result.communes if cat.documents_for(cf.commune)]
+    result = collect(cat, sel.scope(audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy)))
+    # A document for a commune the run judged nothing of would say "no shortcoming found" of what was never checked:
+    # none is drafted for it. No plan covers it (warning commune-uncovered), or --plan / --rule left it no rule.
+    judged = {f.commune.id for f in result.findings}
+    for cf in result.communes:
+        if cf.commune.id not in judged and cat.documents_for(cf.commune):
+            path, line, col = cf.commune_where or (cf.paths[0], 1, 1)
+            diags.warning(
+                path,
+                line,
+                col,
+                "nothing-in-scope",
+                f"no rule in the run's scope (--plan, --rule) applies to {cf.commune.name} ('{cf.commune.id}'): no "
+                "document is drafted for it",
+            )
+    left_out = len(result.communes)
+    result.communes[:] = [cf for cf in result.communes if cf.commune.id in judged]
+    if not result.communes and left_out and not diags.has_errors():
+        _print_diagnostics(diags.items)
+        _refusal("nothing-judged", "no commune of the input has a finding in the run's scope: no document was drafted")
+        sys.exit(EXIT_INPUT)
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
     for cf in result.communes:
@@ -1019,6 +1035,9 @@ def facts_extract(
         raise InputError(
             [Diagnostic(str(report_path), 1, 1, "report-unknown", "; ".join(UNKNOWN[w] for w in exc.what))]
         ) from None
+    replaced = replaced_as_of(ex, _asked(as_of, unit_name, commune_id, province))
+    if replaced:
+        _print_diagnostics([Diagnostic(str(report_path), 1, 1, "as-of-replaced", replaced, "note")])
     written = _emit(text, output, [report_path, *_rule_files(rules_dir)], force)
     n_review = sum(1 for f in ex.facts if f.review)
     counts = {"facts": len(ex.facts), "statements": len(ex.statements), "unmatched": len(ex.unmatched)}

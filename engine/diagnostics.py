@@ -80,10 +80,13 @@ CODES: dict[str, str] = {
     "commune-name": "one commune id with two names",
     "commune-uncovered": "a commune that no plan of the catalogue covers: nothing is checked for it",
     "commune-province": "a commune id without its province: no plan that covers a whole province applies to it",
+    "nothing-in-scope": "a commune --plan or --rule leaves no rule for: no document is drafted for it",
+    "nothing-judged": "no commune of the input has a finding in the run's scope: no document is drafted",
     "report-date": "two fact files give one report two different dates",
     "unreviewed": "a draft of `facts extract` (unreviewed: true) in an audit without --allow-unreviewed",
     "no-facts": "a report in which no fact was found",
     "ocr-unavailable": "a scanned PDF or an image, and no Tesseract OCR with Vietnamese data to read it",
+    "as-of-replaced": "--as-of replaces the date a report gives for its figures",
     "report-unknown": "a report that does not say its as-of date or its unit, and none was given (--as-of, --name)",
     # reporting forms (XLSX written by `chitieu form`)
     "form-invalid": "a workbook that is not a chitieu reporting form (or not an XLSX workbook)",

@@ -252,6 +252,12 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "missing-key": [
+        (
+            r"missing required key 'source': every fact cites the report's sentence it comes from \(source: \{line: …, "
+            r"quote: …\}, or a form's cell\)",
+            "thiếu khóa bắt buộc 'source': mỗi số liệu phải dẫn câu của báo cáo mà số liệu lấy từ đó (source: {{line: …, "
+            "quote: …}}, hoặc ô của biểu mẫu)",
+        ),
         (rf"missing required key (?P<key>{Q})", "thiếu khóa bắt buộc {key}"),
         (rf"(?P<key>{Q}) needs a (?P<what>{Q}) template", "{key} cần có mẫu câu {what}"),
     ],
@@ -671,6 +677,26 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (
             rf"is (?P<thing>{ANY}), not a regular file; chitieu reads only regular files",
             "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
+        ),
+    ],
+    "as-of-replaced": [
+        (
+            r"--as-of (?P<g>\S+) replaces the date the report's figures run to, (?P<s>\S+)",
+            "--as-of {g} thay cho mốc số liệu báo cáo tự nêu ({s})",
+        ),
+    ],
+    "nothing-in-scope": [
+        (
+            rf"no rule in the run's scope \(--plan, --rule\) applies to (?P<name>{ANY}) \((?P<c>{Q})\): no document is "
+            r"drafted for it",
+            "không quy tắc nào trong phạm vi kiểm tra (--plan, --rule) áp dụng cho {name} ({c}): không soạn văn bản cho "
+            "đơn vị này",
+        ),
+    ],
+    "nothing-judged": [
+        (
+            r"no commune of the input has a finding in the run's scope: no document was drafted",
+            "không đơn vị nào trong dữ liệu đầu vào có kết luận trong phạm vi kiểm tra: chưa soạn văn bản nào",
         ),
     ],
     "commune-province": [

@@ -104,6 +104,20 @@ def report_province(report: ReportText) -> Optional[str]:
     return vi.province_named(opening)
 
 
+def replaced_as_of(ex: "Extraction", asked: Asked) -> Optional[str]:
+    """What a note says when --as-of replaces a date the report gives itself (a typo there would move every deadline
+    silently); None when the report gives none, or the same."""
+    said = ex.header.as_of
+    if asked.as_of is None or said is None:
+        return None
+    same = said.isoformat()[:7] == asked.as_of.isoformat()[:7] if asked.as_of_month_only else said == asked.as_of
+    if same:
+        return None
+    shown = said.strftime("%m/%Y") if ex.header.as_of_month_only else said.strftime("%d/%m/%Y")
+    given = asked.as_of.strftime("%m/%Y") if asked.as_of_month_only else asked.as_of.strftime("%d/%m/%Y")
+    return f"--as-of {given} replaces the date the report's figures run to, {shown}"
+
+
 def draft_report(
     cat: Catalogue, path: Path, diags: Diagnostics, asked: Asked = Asked()
 ) -> Optional[tuple[Extraction, YamlDoc]]:
@@ -138,6 +152,9 @@ def draft_report(
     except Unknown as exc:
         diags.error(path, 1, 1, "report-unknown", unknown_error(path, exc.what))
         return None
+    replaced = replaced_as_of(ex, asked)
+    if replaced:
+        diags.note(path, 1, 1, "as-of-replaced", replaced)
     return ex, doc
 
 

@@ -123,7 +123,12 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
                 )
         return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), (err.get("_allowed") or _VOCAB) - {key})
     if kind == "missing":
-        if key in ("source", "clause"):
+        if key == "source" and err.get("_in") == "fact":
+            return "missing-key", (
+                "missing required key 'source': every fact cites the report's sentence it comes from "
+                "(source: {line: …, quote: …}, or a form's cell)"
+            )
+        if key in ("source", "clause") and err.get("_in") == "rule":
             return "missing-citation", (
                 f"missing required key '{key}': every rule cites the clause of the document "
                 "its target comes from (source: {clause: …})"
@@ -199,6 +204,8 @@ def validate(
         return cls.model_validate(payload)
     except ValidationError as exc:
         by_place: dict[tuple, list[dict]] = {}
+        # a rule cites the clause of its document; a fact or a statement, the report's sentence
+        place_kind = "rule" if isinstance(cls, TypeAdapter) else "fact" if cls in (model.Fact, model.Statement) else ""
         for err in _locations(exc, payload, frozenset(KINDS)):
             loc, complete = _yaml_loc(payload, tuple(err["loc"]))
             if err["type"] in ("missing",) or not complete:
@@ -207,7 +214,7 @@ def validate(
                     key = str(err["loc"][-1])
             else:
                 key = str(err["loc"][-1]) if err["loc"] else None
-            err = dict(err, _key=key, _complete=complete)
+            err = dict(err, _key=key, _complete=complete, _in=place_kind)
             if err["type"] == "extra_forbidden":
                 err["_allowed"] = _keys_at(cls, payload, tuple(err["loc"][:-1]))
             by_place.setdefault(loc, []).append(err)

@@ -77,6 +77,9 @@ def test_every_rule_file_code_has_a_broken_fixture():
         "commune-name",
         "commune-uncovered",  # tests/test_plans.py
         "commune-province",
+        "as-of-replaced",
+        "nothing-in-scope",
+        "nothing-judged",
         "unreviewed",
         "no-facts",
         "waiver-unmatched",  # tests/test_runtime.py, a waiver file's

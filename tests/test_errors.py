@@ -473,3 +473,13 @@ def test_did_you_mean_for_an_unknown_key_names_only_keys_allowed_at_its_place(tm
     )
     found = _lint_errors(tmp_path, "unknown-key")
     assert [(d.line, d.col, d.message) for d in found] == [(line + 1, 7, "unknown key 'valu' (did you mean: 'value'?)")]
+
+
+def test_a_fact_without_its_source_is_told_what_a_fact_cites_not_what_a_rule_cites(tmp_path):
+    path = write(tmp_path, "f.yaml", HEADER + "  - {indicator: dvk.mo_hinh, period: 2024, items: []}\n")
+    assert check_errors(path) == [
+        f"{path}:10:5: error[missing-key]: missing required key 'source': every fact cites the report's sentence it "
+        "comes from (source: {line: …, quote: …}, or a form's cell)"
+    ]
+    vi = run_cli("--lang", "vi", "check", str(path))
+    assert "mỗi số liệu phải dẫn câu của báo cáo" in vi.err and "mỗi quy tắc phải dẫn" not in vi.err

@@ -391,6 +391,7 @@ def test_a_report_titled_only_with_its_year_is_read_for_that_year_and_its_as_of_
         ("2024-10", "2024-10", "2024-10-31"),  # a month alone: the draft says so, judged at its end
         ("10/2024", "2024-10", "2024-10-31"),
         ("02/2024", "2024-02", "2024-02-29"),
+        (" 2024-10 ", "2024-10", "2024-10-31"),  # pasted with spaces around it
     ],
 )
 def test_as_of_takes_a_vietnamese_date_or_a_month_alone(tmp_path, given, as_of, period_to):
@@ -539,3 +540,23 @@ def test_units_registered_for_the_title_are_not_units_awarded_it(tmp_path):
     assert got[("kdc.so_khu_van_hoa", "as_of")] == 11 and 12 not in {
         v for k, v in got.items() if k[0] == "kdc.so_khu_van_hoa"
     }
+
+
+def test_as_of_that_replaces_the_reports_own_date_is_noted(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(
+        YEAR_ONLY_HEAD.replace("năm 2024\n", "năm 2024 (số liệu tính đến ngày 15/12/2024)\n")
+        + "Trong năm, xã giảm được 05 hộ nghèo.\n",
+        encoding="utf-8",
+    )
+    typo = run_cli("facts", "extract", str(report), "--as-of", "2024-1-5")
+    assert typo.code == 0 and yaml.safe_load(typo.out)["report"]["as_of"] == dt.date(2024, 1, 5)
+    assert typo.err.startswith(
+        f"{report}:1:1: note[as-of-replaced]: --as-of 05/01/2024 replaces the date the report's figures run to, "
+        "15/12/2024\n"
+    )
+    checked = run_cli("--lang", "vi", "check", str(report), "--as-of", "5/1/2024", "--allow-unreviewed")
+    assert "note[as-of-replaced]: --as-of 05/01/2024 thay cho mốc số liệu báo cáo tự nêu (15/12/2024)" in checked.err
+    # the same date, or none given: nothing to say
+    for extra in (("--as-of", "15/12/2024"), ()):
+        assert "as-of-replaced" not in run_cli("facts", "extract", str(report), *extra).err

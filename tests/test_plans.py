@@ -153,18 +153,33 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     assert "No plan of the catalogue covers it: nothing was checked (warning commune-uncovered)." in run.out
     assert "No finding: no rule in the run's scope applies to the communes read; nothing was judged." in run.out
     assert "No target unmet" not in run.out
+    table = run_cli("check", str(path), "--format", "table")
+    assert "No finding: no rule in the run's scope applies to the communes read; nothing was judged." in table.out
     vi = run_cli("--lang", "vi", "check", str(path))
     assert "warning[commune-uncovered]: không văn bản nào trong danh mục áp dụng cho phường Kim Mã" in vi.err
     assert "hãy bổ sung kế hoạch của đơn vị vào danh mục (chitieu rules new-document)" in vi.err
     assert "Không có chỉ tiêu chưa đạt" not in vi.out and "Không có kết luận nào" in vi.out
     # the drafted section does not say "no shortcoming found" of what was never checked
     section = run_cli("check", str(path), "--section")
-    assert "[Chưa soạn được mục này: không chỉ tiêu nào trong phạm vi kiểm tra áp dụng cho đơn vị;" in section.out
-    assert "Chưa phát hiện tồn tại" not in section.out
+    assert "[Chưa soạn được mục này: chưa đánh giá được chỉ tiêu nào của đơn vị" in section.out
+    assert "Chưa phát hiện tồn tại" not in section.out and "[gợi ý" not in section.out  # no causes of nothing
+    # a xã of another province is covered by the national criteria only, and has no data for them: nothing judged
+    xa = _facts(tmp_path, "ha-noi/xa-a", "xã A")
+    draft = run_cli("report", str(xa), "--format", "txt")
+    assert draft.code == 0 and "[Chưa soạn được mục này: chưa đánh giá được chỉ tiêu nào" in draft.out
+    assert "Chưa phát hiện tồn tại" not in draft.out
     for command in (("report",), ("shortfalls",)):
         refused = run_cli(*command, str(path))
         assert (refused.code, refused.out) == (2, ""), (command, refused.out)
-        assert f"{path}:2:15: error[commune-uncovered]: no plan of the catalogue covers phường Kim Mã" in refused.err
+        assert f"{path}:2:15: warning[commune-uncovered]: no plan of the catalogue covers phường Kim Mã" in refused.err
+        assert refused.err.strip().endswith(
+            "chitieu: error[nothing-judged]: no commune of the input has a finding in the run's scope: no document was "
+            "drafted"
+        )
+    # beside a commune that is covered, the uncovered one is left out and the other drafted
+    both = run_cli("report", str(path), str(SEED_FACTS / "bao-cao-2024.yaml"), "--format", "txt")
+    assert both.code == 0 and "warning[commune-uncovered]" in both.err
+    assert "XÃ TỊNH AN" in both.out and "KIM MÃ" not in both.out.upper()
     # a bare id is told to name its province; with it, the province's Đề án covers the ward
     bare = _facts(tmp_path, "kim-ma", "phường Kim Mã")
     assert "a commune of a covered province needs the province in its id" in run_cli("check", str(bare)).err
@@ -181,6 +196,13 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
         "'province/commune' (a report: --province)"
     )
     assert "commune-province" not in run_cli("check", str(covered), "--fail-on", "never").err
+    # a --plan that leaves a covered commune no rule: told, and no document drafted for it
+    scoped = run_cli("report", str(SEED_FACTS), str(covered), "--plan", "156/KH-UBND", "--format", "txt")
+    assert scoped.code == 0 and "KIM MÃ" not in scoped.out.upper() and "XÃ TỊNH AN" in scoped.out
+    assert (
+        f"{covered}:2:15: warning[nothing-in-scope]: no rule in the run's scope (--plan, --rule) applies to phường Kim "
+        "Mã ('quang-ngai/kim-ma'): no document is drafted for it"
+    ) in scoped.err
 
 
 def test_the_seed_commune_draft_keeps_its_own_title():
@@ -371,3 +393,13 @@ def test_rules_diff_shows_exactly_the_findings_a_threshold_change_moves(tmp_path
     assert text_run.out.strip().splitlines()[-1].startswith("2 kết luận thay đổi (trong ")
     same = run_cli("rules", "diff", str(old), str(old), str(SEED_FACTS))
     assert same.code == 0 and same.out.startswith("0 kết luận thay đổi"), same.out
+
+
+def test_a_title_names_a_plan_by_its_whole_number_and_its_date(catalogue):
+    """The id a draft gets from the plans its title names: '113-ĐA/TU' of another province is not Đề án 13-ĐA/TU,
+    nor is a '13-ĐA/TU' of another date; the plan itself, dated or not, is."""
+    title = "Báo cáo kết quả thực hiện Đề án số {} của Ban Thường vụ Tỉnh ủy"
+    assert catalogue.commune_id_for("an-nhon", title.format("113-ĐA/TU ngày 05/3/2023")) is None
+    assert catalogue.commune_id_for("an-nhon", title.format("13-ĐA/TU ngày 05/3/2023")) is None
+    assert catalogue.commune_id_for("an-nhon", title.format("13-ĐA/TU ngày 10/10/2022")) == "quang-ngai/an-nhon"
+    assert catalogue.commune_id_for("an-nhon", title.format("13-ĐA/TU")) == "quang-ngai/an-nhon"

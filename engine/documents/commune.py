@@ -71,7 +71,7 @@ class CommuneDraft:
     shortcomings: list[Shortcoming] = field(default_factory=list)
     causes: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # type → [(text, is a suggestion)]
     tasks: list[tuple[str, bool]] = field(default_factory=list)  # (text, is a placeholder)
-    judged: int = 0  # findings of the commune in the run's scope: none judged is not "no shortcoming found"
+    judged: int = 0  # findings that judged a target (JUDGED): none is not "no shortcoming found"
 
 
 def _inline(text: str) -> str:
@@ -90,7 +90,7 @@ def _render(template: str, values: dict[str, str]) -> str:
 def write_draft(result: "AuditResult", commune: "CommuneFacts") -> CommuneDraft:
     cat = result.catalogue
     commune_findings = [f for f in result.findings if f.commune.id == commune.commune.id]
-    draft = CommuneDraft(judged=len(commune_findings))
+    draft = CommuneDraft(judged=sum(1 for f in commune_findings if f.status in JUDGED))
     covered: set[str] = set()
 
     # 1. targets not met, or at risk: the rule's own sentence, rules sharing one sentence joined by topic
@@ -206,11 +206,14 @@ def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, s
 # --------------------------------------------------------------------------------------------------- blocks
 
 
-# a placeholder, not a sentence of the report: nothing in the run's scope applies to the unit (no plan of the catalogue
-# covers it, or --plan / --rule left none), so nothing can be said of its shortcomings
+# the statuses that say something of a target: insufficient data, a pending or not applicable one say nothing
+JUDGED = frozenset({"met", "unmet", "needs_clarification", "waived", "noted"})
+
+# a placeholder, not a sentence of the report: no target of the unit was judged (none applies to it, or none has data),
+# so nothing can be said of its shortcomings
 NOTHING_JUDGED = (
-    "[Chưa soạn được mục này: không chỉ tiêu nào trong phạm vi kiểm tra áp dụng cho đơn vị; đề nghị bổ sung "
-    "kế hoạch của đơn vị vào danh mục hoặc tự soạn]"
+    "[Chưa soạn được mục này: chưa đánh giá được chỉ tiêu nào của đơn vị (không chỉ tiêu nào áp dụng hoặc chưa có "
+    "số liệu); đề nghị bổ sung số liệu, kế hoạch của đơn vị hoặc tự soạn]"
 )
 
 
@@ -236,6 +239,8 @@ def section_blocks(draft: CommuneDraft) -> list[Block]:
     for kind, label in (("khach_quan", "Nguyên nhân khách quan:"), ("chu_quan", "Nguyên nhân chủ quan:")):
         blocks.append(Bullet("-", label))
         for text, suggested in draft.causes.get(kind, []):
+            if suggested and not draft.judged:
+                continue  # causes suggested for shortcomings that nothing was judged to show
             blocks.append(Bullet("+", text + (CONFIRM if suggested else ""), placeholder=suggested))
     blocks.append(Heading(1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"))
     for i, (text, placeholder) in enumerate(draft.tasks, 1):

@@ -40,6 +40,8 @@ def table_width() -> int:
 def summary_line(result: AuditResult, lang: str = "vi") -> str:
     counts = result.counts()
     parts = [f"{_beside(vi.STATUS_LABELS[s], s, lang)}: {counts[s]}" for s in vi.STATUS_ORDER if counts[s]]
+    if not parts:  # nothing judged is not "nothing unmet": the list view's words
+        return say("list-nothing", lang)
     return say("table-total", lang, n=len(result.findings)) + " · ".join(parts)
 
 
