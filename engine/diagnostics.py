@@ -260,12 +260,23 @@ def nearest(name: str, candidates: Iterable[str], n: int, cutoff: float = 0.6) -
     matcher.set_seq2(name)
     scored = []
     for c in candidates:
+        if _swapped(name, c):  # 'fo' for 'of': two letters typed the wrong way round, however short the word
+            scored.append((-max(cutoff, difflib.SequenceMatcher(None, c, name).ratio()), c))
+            continue
         matcher.set_seq1(c)
         if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
             ratio = matcher.ratio()
             if ratio >= cutoff:
                 scored.append((-ratio, c))
     return [c for _, c in sorted(scored)[:n]]
+
+
+def _swapped(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two neighbouring characters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 3, also: Optional[Mapping[str, str]] = None) -> str:

@@ -369,8 +369,8 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "giá trị {got} không được phép{hint}; các giá trị được phép: {allowed}",
         ),
         (
-            rf"(?P<got>{ANY}) is not a rule kind; expected (?P<allowed>{ANY})",
-            "{got} không phải là loại quy tắc; các loại: {allowed}",
+            rf"(?P<got>{ANY}) is not a rule kind(?P<hint>(?: \(có phải là: [^)]*\))?); expected (?P<allowed>{ANY})",
+            "{got} không phải là loại quy tắc{hint}; các loại: {allowed}",
         ),
         (
             rf"(?P<got>{Q}|\S+) is not a valid identifier: {ANY}",

@@ -136,7 +136,9 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
         return "missing-key", f"missing required key '{key}'"
     if kind == "invalid_kind":
         expected = err.get("ctx", {}).get("expected", "")
-        return "invalid-value", f"{_show(err.get('input'))} is not a rule kind; expected {expected}"
+        given = err.get("input")
+        hint = did_you_mean(given, re.findall(r"'([^']*)'", expected)) if isinstance(given, str) else ""
+        return "invalid-value", f"{_show(given)} is not a rule kind{hint}; expected {expected}"
     if kind in ("literal_error", "enum"):
         expected = err.get("ctx", {}).get("expected", "")
         allowed = re.findall(r"'([^']*)'", expected)

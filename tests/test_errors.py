@@ -332,6 +332,19 @@ def test_an_unknown_rule_kind_is_located_at_its_kind_key(tmp_path):
     found = _lint_errors(tmp_path, "invalid-value")
     assert [(d.line, d.col) for d in found] == [(line + 1, 11)]
     assert found[0].message == "'yearly' is not a rule kind; expected 'threshold', 'all_of', 'claim_check', 'record'"
+    (tmp_path / "b").mkdir()
+    line = _catalogue_copy(
+        tmp_path / "b",
+        "ke-hoach-156.yaml",
+        "  - id: mo-hinh-dvk-moi-nam\n",
+        "  - id: mo-hinh-dvk-moi-nam\n    kind: recrd\n",
+    )
+    (misspelt,) = _lint_errors(tmp_path / "b", "invalid-value")
+    assert (misspelt.line, misspelt.col) == (line + 1, 11)
+    assert misspelt.message == (
+        "'recrd' is not a rule kind (did you mean: 'record'?); expected 'threshold', 'all_of', 'claim_check', 'record'"
+    )
+    assert misspelt.text("vi").startswith("'recrd' không phải là loại quy tắc (có phải là: 'record'?); các loại:")
 
 
 def test_a_misspelt_required_key_is_one_error_at_the_key_in_both_languages(tmp_path):
@@ -483,3 +496,13 @@ def test_a_fact_without_its_source_is_told_what_a_fact_cites_not_what_a_rule_cit
     ]
     vi = run_cli("--lang", "vi", "check", str(path))
     assert "mỗi số liệu phải dẫn câu của báo cáo" in vi.err and "mỗi quy tắc phải dẫn" not in vi.err
+
+
+def test_two_letters_swapped_in_a_short_required_key_are_one_error_naming_it(tmp_path):
+    line = _catalogue_copy(
+        tmp_path, "ke-hoach-156.yaml", "    measure: {of: dvk.mo_hinh,", "    measure: {fo: dvk.mo_hinh,"
+    )
+    found = [d for d in _lint_errors(tmp_path, "unknown-key") + _lint_errors(tmp_path, "missing-key")]
+    assert [(d.line, d.code, d.message) for d in found] == [
+        (line, "unknown-key", "unknown key 'fo': is it the required key 'of', which is missing?")
+    ]
