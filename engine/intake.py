@@ -2628,6 +2628,10 @@ def _items_after(
         # the count leave the rest unnamed
         if not certain and len(items) > n:
             return _unnamed(n), False
+        if len(items) > n and n:
+            # "công nhận 02 mô hình … là mô hình “A” … và mô hình “B” …, cùng với 01 mô hình “C” …": the count bounds
+            # its list; the names after its last are other models' (of another year, or only registered)
+            items = items[:n]
         if len(items) < n:
             items = items + _unnamed(n)[len(items) :]
         certain = False

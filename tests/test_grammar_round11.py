@@ -1,0 +1,171 @@
+"""Structural rules of the genre learned from held-out sets 13 and 14 once they were retired (BENCHMARKS.md "Round
+11"): how a text report is cut into paragraphs, whose figure a clause states, which period and what kind of statement
+— each tested on sentences written here (other communes, other wording), with a second writer's variant, through the
+real `facts extract`. Precision first: a doubtful reading drafts nothing or is marked for review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chitieu.reporttext import read_report
+from test_grammar_forms import HEAD, _draft, _values
+from test_grammar_round9 import CONTROL, PLAN
+
+# the same report without its first section heading: a body that brings its own
+BARE_HEAD = HEAD.replace("I. KẾT QUẢ THỰC HIỆN\n\n", "")
+
+# --------------------------------------------------------------------------------------------------- layout
+# Some writers put one paragraph on each line, with no blank line between, and their headings on lines of their own
+# ("c) Thôn văn hóa" over "Kết quả bình xét …"). A marked line (I., 2.1., c)) after a finished sentence, and a line
+# under a short marked line that ends without a stop, start paragraphs of their own; a line wrapped mid-sentence
+# carries on its paragraph.
+
+
+@pytest.mark.parametrize(
+    "body, year",
+    [
+        (
+            "1. Các chỉ tiêu chủ yếu\nc) Thôn văn hóa\nKết quả bình xét năm 2024: 10/12 thôn đạt danh hiệu “Thôn văn "
+            "hóa”.\nNăm 2023, số thôn đạt danh hiệu là 9/12 thôn.\n",
+            2023,
+        ),
+        # a second writer: numbered sub-headings, the title named only in the heading
+        (
+            "2. Kết quả các chỉ tiêu\n2.3. Tổ dân phố văn hóa\nCuối năm 2022, phường có 9/12 tổ dân phố được công nhận.\n",
+            2022,
+        ),
+    ],
+)
+def test_a_heading_on_its_own_line_heads_the_lines_under_it(tmp_path, body, year):
+    values = _values(_draft(tmp_path, body))
+    assert values[("kdc.so_khu_van_hoa", year)] == 9 and values[("kdc.tong_so_khu", year)] == 12
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO\nĐảng ủy chỉ đạo sát sao. Ngày 10/01/2024, UBND xã ban hành Kế hoạch số "
+        "05/KH-UBND về công tác dân vận chính quyền năm 2024.\n",
+        # a second writer: the section's sentences one a line, the plan's act on the last one
+        "I. LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI\nĐầu năm, Ban Thường vụ Đảng ủy phân công đồng chí Phó Bí thư phụ trách.\n"
+        "Trên cơ sở đó, UBND xã ban hành Kế hoạch số 05/KH-UBND ngày 10/01/2024 thực hiện công tác dân vận chính "
+        "quyền năm 2024.\n",
+    ],
+)
+def test_a_section_heading_on_the_line_above_its_text_is_no_opening(tmp_path, body):
+    assert _values(_draft(tmp_path, body, head=BARE_HEAD)) == {("dvcq.ke_hoach_nam", 2024): True}
+
+
+def test_lines_wrapped_mid_sentence_stay_one_paragraph(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(
+        "Năm 2024, toàn xã giảm được 06 hộ nghèo theo chỉ tiêu huyện giao, đạt 100% kế hoạch; các hộ còn lại được\n"
+        "các đoàn thể nhận đỡ đầu, gồm:\n"
+        "1. Chi hội Phụ nữ thôn 3 nhận đỡ đầu 02 hộ;\n"  # after a colon, and after ";": items of the same list
+        "2. Chi hội Nông dân thôn 5 nhận đỡ đầu 01 hộ và vận động hộ tham gia tổ hợp tác chăn nuôi của\n"
+        "3 thôn vùng bãi.\n",  # a wrapped line opening with a number is no item
+        encoding="utf-8",
+    )
+    paras = read_report(Path(report)).paragraphs
+    assert [p.line for p in paras] == [1]
+
+
+# --------------------------------------------------------------------------------------------------- kind: changes
+# A change on an earlier time ("tăng 01 tuyến so với cuối năm 2023", "nhiều hơn năm 2023 một thôn", "ít hơn năm
+# trước một hộ") is no figure of the indicator; the earlier year's figure in brackets is that year's.
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Đến nay, số tuyến đường “Xanh - Sạch - Đẹp” được các khu dân cư duy trì tăng 01 tuyến so với cuối năm "
+            "2023 (cuối năm 2023 có 04 tuyến).\n",
+            {("dtvm.tuyen_duong_xanh", 2023): 4},
+        ),
+        # a second writer: the count first, then its change on last year, the earlier count in brackets
+        (
+            "Năm 2024 có 8/11 thôn được công nhận danh hiệu thôn văn hóa, nhiều hơn năm 2023 một thôn.\n",
+            {("kdc.so_khu_van_hoa", "as_of"): 8, ("kdc.tong_so_khu", "as_of"): 11},
+        ),
+        (
+            "Kết quả bình xét năm 2024, số thôn đạt danh hiệu thôn văn hóa tăng 02 thôn so với năm 2023 (năm 2023 đạt "
+            "11/15 thôn).\n",
+            {("kdc.so_khu_van_hoa", 2023): 11, ("kdc.tong_so_khu", 2023): 15},
+        ),
+    ],
+)
+def test_a_change_on_an_earlier_time_is_not_the_figure(tmp_path, body, expected):
+    assert _values(_draft(tmp_path, body)) == expected
+
+
+# a report on the first half of 2025
+HEAD_2025 = HEAD.replace("18 tháng 12 năm 2024", "20 tháng 6 năm 2025").replace(
+    "dân vận năm 2024\n", "dân vận 6 tháng đầu năm 2025\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "4. Công tác giảm nghèo\n\nNăm 2024, thị trấn giảm được 06 hộ nghèo, hoàn thành chỉ tiêu huyện giao. Chỉ tiêu "
+        "huyện giao năm 2025 ít hơn năm 2024 một hộ. Sáu tháng đầu năm 2025, thị trấn giảm 02 hộ nghèo, bằng 40% chỉ "
+        "tiêu năm.\n",
+        # a second writer: the target's change on last year in figures, after "so với"
+        "4. Giảm nghèo\n\nNăm 2024, xã giảm được 06 hộ nghèo, đạt 100% chỉ tiêu. Chỉ tiêu huyện giao năm 2025 tăng 02 "
+        "hộ so với năm 2024. Sáu tháng đầu năm 2025, xã giảm 02 hộ nghèo, bằng 25% chỉ tiêu năm.\n",
+    ],
+)
+def test_a_target_smaller_or_larger_than_last_years_is_no_target(tmp_path, body):
+    values = _values(_draft(tmp_path, body, head=HEAD_2025))
+    assert ("giam_ngheo.chi_tieu_giao", 2025) not in values
+    assert values[("giam_ngheo.so_ho_giam", 2024)] == 6 and values[("giam_ngheo.so_ho_giam", 2025)] == 2
+
+
+# --------------------------------------------------------------------------------------------------- whose figure
+# A share set apart by "riêng … chiếm X%" is a subset's ("riêng hồ sơ trực tuyến toàn trình chiếm 31,2%"), never the
+# rate of the whole.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, bộ phận một cửa tiếp nhận 2.140 hồ sơ, trong đó 1.390 hồ sơ được tiếp nhận và giải quyết trực "
+        "tuyến; riêng hồ sơ trực tuyến toàn trình chiếm 27,5%.\n",
+        # a second writer: the subset named by where it was filed
+        "Năm 2024, UBND xã tiếp nhận 2.140 hồ sơ thủ tục hành chính; riêng hồ sơ trực tuyến nộp qua Cổng Dịch vụ công "
+        "quốc gia chiếm tỷ lệ 27,5%.\n",
+    ],
+)
+def test_a_share_set_apart_by_riêng_is_not_the_rate(tmp_path, body):
+    assert _values(_draft(tmp_path, CONTROL + body)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- items and totals
+# A count bounds the list of names after it: "công nhận 02 mô hình … là mô hình “A” … và mô hình “B” …, cùng với 01 mô
+# hình “C” …" names two of this year's; and "thì" before a time opens the main clause with its own period ("… thì từ
+# năm 2023 đến nay toàn xã có 03 mô hình, đạt 150% …": the span's total and rate).
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, UBND xã ra quyết định công nhận 02 mô hình “Dân vận khéo” là mô hình “Thắp sáng đường quê” của thôn "
+        "2 (Quyết định số 97/QĐ-UBND ngày 22/5/2024) và mô hình “Tổ hòa giải” của thôn 5 (Quyết định số 151/QĐ-UBND "
+        "ngày 08/9/2024), cùng với 01 mô hình “Cánh đồng lớn” đã xây dựng từ năm 2023 thì từ năm 2023 đến nay toàn xã "
+        "có 03 mô hình, đạt 150% so với chỉ tiêu Kế hoạch đặt ra cho hai năm.\n",
+        # a second writer: the models named with their holders, the total after "thì tính đến nay"
+        "Trong năm 2024, xã công nhận hai mô hình “Dân vận khéo” là mô hình “Chi hội phụ nữ tiết kiệm” và mô hình "
+        "“Camera an ninh thôn Đông”, cộng với mô hình “Dòng họ khuyến học” công nhận năm 2023 thì từ năm 2023 đến nay "
+        "xã có 03 mô hình, đạt 150% chỉ tiêu Kế hoạch.\n",
+    ],
+)
+def test_a_count_bounds_its_list_and_thì_opens_the_spans_total(tmp_path, body):
+    draft = _draft(tmp_path, body)
+    values = _values(draft)
+    assert values[("dvk.mo_hinh", 2024)] == 2
+    assert values[("dvk.tong_so_mo_hinh_bao_cao", "2023-2024")] == 3
+    assert values[("dvk.ty_le_dat_bao_cao", "2023-2024")] == 150
+    assert ("dvk.ty_le_dat_bao_cao", 2024) not in values
