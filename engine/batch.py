@@ -246,6 +246,40 @@ def _uncovered_waivers(cat: Catalogue, cf: CommuneFacts, waivers: Iterable[Loade
             )
 
 
+def _uncovered_commune(cat: Catalogue, cf: CommuneFacts, diags: Diagnostics, level: str = "warning") -> None:
+    """A commune that no plan of the catalogue covers gets no finding at all: said, so that an empty result is not
+    read as a clean one. The plans' reach is named in ids, and a bare id is told to name its province."""
+    if cat.documents_for(cf.commune):
+        return
+    path, line, col = cf.commune_where or (cf.paths[0], 1, 1)
+    reach = "; ".join(f"{d.kind} {d.number}: {_reach(d)}" for d in cat.ordered_documents())
+    bare = "/" not in cf.commune.id
+    say = diags.error if level == "error" else diags.warning
+    say(
+        path,
+        line,
+        col,
+        "commune-uncovered",
+        f"no plan of the catalogue covers {cf.commune.name} ('{cf.commune.id}'): nothing was checked for it; the plans "
+        f"cover {reach}; "
+        + (
+            "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)"
+            if bare
+            else "add its own plan to the catalogue (chitieu rules new-document)"
+        ),
+    )
+
+
+def _reach(document) -> str:
+    """Whom a plan covers, in ids: 'quang-ngai/*' (a province), 'quang-ngai/tinh-an', '* (xã)' (every xã)."""
+    covers = document.covers
+    if covers is None or covers == "all":
+        return "*"
+    places = [f"{p}/*" for p in covers.provinces] + list(covers.communes) or ["*"]
+    kinds = f" ({', '.join(covers.units)})" if covers.units else ""
+    return ", ".join(places) + kinds
+
+
 def _period_mismatch(lr, period) -> Optional[str]:
     """Why a waiver's period can be no period of the rule's findings (None when it can be one)."""
     p = lr.rule.period
@@ -412,8 +446,11 @@ def audit_batch(
     jobs: int = 1,
     whole: bool = True,
     json_lines: bool = False,
+    uncovered: str = "warning",
 ) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time, in commune id order; problems go to ``diags``.
+    A commune no plan covers is said at ``uncovered`` level: a warning for `check`, an error where a document would
+    be drafted for it.
 
     With ``jobs`` > 1 the communes are loaded and audited in that many worker processes (chitieu.workers) and
     yielded in the same order, with the same diagnostics, as with one. ``whole=False`` says the caller reads only
@@ -452,6 +489,7 @@ def audit_batch(
         with few_collections():  # also in the main process of a run with workers: it unpickles their findings
             for cf, findings in audited:
                 bar.advance()
+                _uncovered_commune(cat, cf, diags, uncovered)
                 _uncovered_waivers(cat, cf, named.get(cf.commune.id, ()), diags)
                 yield cf, findings
     finally:

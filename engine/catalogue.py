@@ -110,11 +110,14 @@ class Catalogue:
     def version(self) -> str:
         return self.info.version
 
-    def documents_for(self, commune) -> list[Document]:
-        """The documents (plans, criteria sets) that cover a commune, in the catalogue's order."""
+    def ordered_documents(self) -> list[Document]:
+        """The documents (plans, criteria sets) in the catalogue's order."""
         rank = {doc_id: i for i, doc_id in enumerate(self.info.order)}
-        docs = sorted(self.documents.values(), key=lambda d: rank.get(d.id, len(rank)))
-        return [d for d in docs if d.applies_to(commune)]
+        return sorted(self.documents.values(), key=lambda d: rank.get(d.id, len(rank)))
+
+    def documents_for(self, commune) -> list[Document]:
+        """The documents that cover a commune, in the catalogue's order."""
+        return [d for d in self.ordered_documents() if d.applies_to(commune)]
 
     def commune_id_for(self, slug: str, title: str) -> Optional[str]:
         """The id of a commune known only by the slug of its name ('tinh-an'), from the plans its report's title

@@ -282,6 +282,69 @@ RULES_OPTION = click.option(
 )
 
 
+# A date as an ISO date or as Vietnamese documents write it (day first); every date option takes both.
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+MONTH_FORMATS = ["%Y-%m", "%m/%Y"]
+
+
+class Date(click.DateTime):
+    """A date option; its refusal names the forms it takes as a person writes them (not strftime codes)."""
+
+    def __init__(self, formats: Optional[list[str]] = None) -> None:
+        super().__init__(formats or DATE_FORMATS)
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            forms = [f.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD") for f in self.formats]
+            self.fail(f"'{value}' is not a date written as {', '.join(forms[:-1])} or {forms[-1]}.", param, ctx)
+
+
+class AsOfDate(Date):
+    """--as-of: a day, or a month alone ("2024-10", "10/2024") when the report names only the month its figures run
+    to (the fact file then says so: as_of: 2024-10, judged at the month's end)."""
+
+    def __init__(self) -> None:
+        super().__init__(DATE_FORMATS + MONTH_FORMATS)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, AsOf):
+            return value
+        when = super().convert(value, param, ctx)
+        month_only = any(_parses(str(value).strip(), f) for f in MONTH_FORMATS)
+        if month_only:
+            nxt = when.replace(day=28) + dt.timedelta(days=4)
+            when = nxt - dt.timedelta(days=nxt.day)
+        return AsOf(when.date(), month_only)
+
+
+class AsOf(tuple):
+    """The date an --as-of gives, and whether it named a month only."""
+
+    def __new__(cls, day: dt.date, month_only: bool) -> "AsOf":
+        return super().__new__(cls, (day, month_only))
+
+    @property
+    def day(self) -> dt.date:
+        return self[0]
+
+    @property
+    def month_only(self) -> bool:
+        return self[1]
+
+    def written(self) -> str:
+        return self.day.isoformat()[:7] if self.month_only else self.day.isoformat()
+
+
+def _parses(value: str, fmt: str) -> bool:
+    try:
+        dt.datetime.strptime(value, fmt)
+    except ValueError:
+        return False
+    return True
+
+
 def REPORT_IDENTITY(fn: Callable) -> Callable:
     """What a report given as text may leave unsaid: its as-of date, its unit's name and id."""
     fn = click.option(
@@ -300,15 +363,20 @@ def REPORT_IDENTITY(fn: Callable) -> Callable:
     return click.option(
         "--as-of",
         "as_of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=AsOfDate(),
         default=None,
         metavar="YYYY-MM-DD",
-        help="(a report) The date its figures run to, when the report does not say it.",
+        help="(a report) The date its figures run to, when the report does not say it: 2024-12-31 or 31/12/2024, or "
+        "a month alone (2024-10 or 10/2024) when the report names only the month.",
     )(fn)
 
 
-def _asked(as_of, unit_name: Optional[str], commune_id: Optional[str], province: Optional[str]) -> Asked:
-    return Asked(as_of.date() if as_of else None, unit_name, commune_id, province)
+def _asked(
+    as_of: Optional[AsOf], unit_name: Optional[str], commune_id: Optional[str], province: Optional[str]
+) -> Asked:
+    if as_of is None:
+        return Asked(None, unit_name, commune_id, province)
+    return Asked(as_of.day, unit_name, commune_id, province, as_of_month_only=as_of.month_only)
 
 
 ALLOW_UNREVIEWED = click.option(
@@ -516,7 +584,7 @@ def _again(paths, rules_dir, plans, rule_globs, commune_globs, statuses, allow_u
     for flag, values in (("--plan", plans), ("--rule", rule_globs), ("--commune", commune_globs)):
         out += [a for v in values for a in (flag, v)]
     out += (["--status", statuses] if statuses else []) + (["--allow-unreviewed"] if allow_unreviewed else [])
-    out += (["--as-of", as_of.strftime("%Y-%m-%d")] if as_of else []) + (["--name", unit_name] if unit_name else [])
+    out += (["--as-of", as_of.written()] if as_of else []) + (["--name", unit_name] if unit_name else [])
     return tuple(out)
 
 
@@ -574,7 +642,11 @@ def _audit(
     sel = _scope(cat, plans, rule_globs)
     if not inputs and diags.has_errors():
         raise InputError(diags.items)
-    result = collect(cat, sel.scope(audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy)))
+    audited = audit_batch(cat, inputs, diags, progress=sys.stderr.isatty(), unreviewed=policy, uncovered="error")
+    result = collect(cat, sel.scope(audited))
+    # a document for a commune no plan covers would say "no shortcoming found" of what was never checked: none is
+    # drafted for it (error commune-uncovered)
+    result.communes[:] = [cf for cf in result.communes if cat.documents_for(cf.commune)]
     if not result.communes and diags.has_errors():
         raise InputError(diags.items)
     for cf in result.communes:
@@ -650,7 +722,7 @@ DOCUMENT_NAMES = {
 @click.option(
     "--date",
     "date_",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Date(),
     default=None,
     metavar="YYYY-MM-DD",
     help="Date of the document (default: left blank for the drafter).",
@@ -882,7 +954,7 @@ def facts_extract(
     report_path: Path,
     output: Optional[Path],
     force: bool,
-    as_of,
+    as_of: Optional[AsOf],
     unit_name: Optional[str],
     commune_id: Optional[str],
     province: Optional[str],
@@ -939,7 +1011,8 @@ def facts_extract(
             province=province,
             report_file=shown,
             name=unit_name,
-            as_of=as_of.date() if as_of else None,
+            as_of=as_of.day if as_of else None,
+            as_of_month_only=bool(as_of and as_of.month_only),
             catalogue=cat,
         )
     except Unknown as exc:
@@ -1353,7 +1426,7 @@ def _year_span(text: str) -> dict:
     "--date",
     "issued",
     required=True,
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Date(),
     metavar="YYYY-MM-DD",
     help="The date it was issued, as YYYY-MM-DD (2025-01-15).",
 )
@@ -1364,14 +1437,14 @@ def _year_span(text: str) -> dict:
 )
 @click.option(
     "--in-force-from",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Date(),
     default=None,
     metavar="YYYY-MM-DD",
     help="The date it comes into force, when not the date it was issued (YYYY-MM-DD).",
 )
 @click.option(
     "--in-force-to",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Date(),
     default=None,
     metavar="YYYY-MM-DD",
     help="The date it ceases to be in force (YYYY-MM-DD).",

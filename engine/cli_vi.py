@@ -456,7 +456,8 @@ def _refused_value_vi(param: click.Parameter, value: Any) -> Optional[str]:
             return f"không chạy được '{path}' (không có quyền chạy)."
         return None
     if isinstance(t, click.DateTime):
-        forms = " hoặc ".join(_date_form(f) for f in t.formats)
+        shown = [_date_form(f) for f in t.formats]
+        forms = " hoặc ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 2 else shown)
         return f"'{value}' không phải một ngày viết theo dạng {forms}."
     number = isinstance(t, (click.types.IntParamType, click.types.FloatParamType))
     if number:

@@ -82,6 +82,7 @@ class CommuneFacts:
     # files drafted by `chitieu facts extract` that no one has reviewed yet (unreviewed: true), with where it says so
     drafts: list[tuple[Path, int, int]] = field(default_factory=list)
     report_where: list[tuple[Path, int, int]] = field(default_factory=list)  # each report's as_of, by file
+    commune_where: Optional[tuple[Path, int, int]] = None  # where its first file names it (commune: id:)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     _by_indicator: Optional[dict[str, list[LoadedFact]]] = field(default=None, repr=False, compare=False)
     _by_year: dict[tuple[str, int], list[LoadedFact]] = field(default_factory=dict, repr=False, compare=False)
@@ -107,7 +108,12 @@ class CommuneFacts:
         """The commune without its facts and statements: all that the streamed outputs print of it (what a worker
         process sends back when the caller needs no more)."""
         return CommuneFacts(
-            self.commune, reports=self.reports, paths=self.paths, drafts=self.drafts, report_where=self.report_where
+            self.commune,
+            reports=self.reports,
+            paths=self.paths,
+            drafts=self.drafts,
+            report_where=self.report_where,
+            commune_where=self.commune_where,
         )
 
     @property
@@ -348,7 +354,7 @@ def _load_fact_file(
         named = vi.issuer_kind(ff.report.issuer) if commune.kind is None and not vi.unit_kind(commune.name) else None
         if named:
             commune = commune.model_copy(update={"kind": named})
-        cf = communes[ff.commune.id] = CommuneFacts(commune)
+        cf = communes[ff.commune.id] = CommuneFacts(commune, commune_where=(doc.path, *doc.where(("commune", "id"))))
     elif cf.commune.name != ff.commune.name:
         diags.at(
             doc,

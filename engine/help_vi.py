@@ -30,7 +30,8 @@ SHARED: dict[str, str] = {
     "các quy tắc đó.",
     "--allow-unreviewed": "Kiểm tra cả bản nháp của `facts extract` (unreviewed: true) như hiện có; mọi kết quả khi "
     "đó đều ghi rõ điều này.",
-    "--as-of": "(báo cáo) Ngày số liệu được tính đến, khi báo cáo không nêu.",
+    "--as-of": "(báo cáo) Ngày số liệu được tính đến, khi báo cáo không nêu: 2024-12-31 hoặc 31/12/2024; chỉ có "
+    "tháng (2024-10 hoặc 10/2024) khi báo cáo chỉ nêu tháng.",
     "--name": "(báo cáo) Tên đơn vị, khi phần đầu và phần mở đầu của báo cáo không nêu.",
     "--commune-id": "(báo cáo) Mã của xã (mặc định: tạo từ tên xã).",
     "--province": "(báo cáo) Tỉnh, để lập mã của xã.",

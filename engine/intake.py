@@ -3487,6 +3487,7 @@ def fact_data(
     as_of: Optional[dt.date] = None,
     report_file: Optional[str] = None,
     catalogue: Optional[Catalogue] = None,
+    as_of_month_only: bool = False,
 ) -> dict:
     """The fact document (schema chitieu.facts/1) of an extraction, as plain data. Raises Unknown when the report
     leaves its as-of date or its unit unknown and the caller gave neither: a draft is never dated today."""
@@ -3500,7 +3501,7 @@ def fact_data(
     # without an id or a province, the plans the title names may tell the commune's id (they say whom they cover)
     known = catalogue.commune_id_for(slug(bare), h.title or "") if catalogue and not province else None
     cid = commune_id or known or "/".join(x for x in (slug(province) if province else None, slug(bare)) if x)
-    month_only = h.as_of_month_only and as_of is None
+    month_only = as_of_month_only if as_of is not None else h.as_of_month_only
     as_of = as_of or h.as_of
     assert as_of is not None  # missing() said Unknown otherwise
     start = dt.date(h.period_from, 1, 1) if h.period_from and h.period_from <= as_of.year else dt.date(as_of.year, 1, 1)

@@ -673,6 +673,23 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
         ),
     ],
+    "commune-uncovered": [
+        (
+            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
+            rf"cover (?P<reach>{ANY}); a commune of a covered province needs the province in its id "
+            r"\('province/commune'; a report: --province\)",
+            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
+            "vi áp dụng của các văn bản: {reach}; nếu đơn vị thuộc một tỉnh có trong danh sách, mã của đơn vị phải nêu "
+            "tỉnh ('tinh/xa'; với báo cáo: --province)",
+        ),
+        (
+            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
+            rf"cover (?P<reach>{ANY}); add its own plan to the catalogue \(chitieu rules new-document\)",
+            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
+            "vi áp dụng của các văn bản: {reach}; hãy bổ sung kế hoạch của đơn vị vào danh mục (chitieu rules "
+            "new-document)",
+        ),
+    ],
     "waiver-unmatched": [
         (
             rf"rule (?P<r>{Q}) belongs to (?P<doc>{ANY}), which does not cover (?P<name>{ANY}) \((?P<c>{Q})\): it "
@@ -1453,6 +1470,16 @@ LINES: dict[str, tuple[str, str]] = {
     "list-none": (
         "No target unmet, at risk of not being met, or to be clarified.",
         "Không có chỉ tiêu chưa đạt, có nguy cơ không đạt hoặc cần làm rõ.",
+    ),
+    "list-nothing": (
+        "No finding: no rule in the run's scope applies to the communes read; nothing was judged.",
+        "Không có kết luận nào: không quy tắc nào trong phạm vi kiểm tra áp dụng cho các đơn vị đã đọc; chưa đánh giá "
+        "chỉ tiêu nào.",
+    ),
+    "list-uncovered": (
+        "No plan of the catalogue covers it: nothing was checked (warning commune-uncovered).",
+        "Không văn bản nào trong danh mục áp dụng cho đơn vị này: chưa kiểm tra chỉ tiêu nào (cảnh báo "
+        "commune-uncovered).",
     ),
     "list-none-filtered": (
         "None of the findings shown (--status {statuses}) is unmet, at risk or to be clarified.",

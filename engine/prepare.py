@@ -35,6 +35,7 @@ class Asked:
     name: Optional[str] = None
     commune_id: Optional[str] = None
     province: Optional[str] = None
+    as_of_month_only: bool = False  # --as-of named a month alone: the fact file says as_of: YYYY-MM
 
 
 @dataclass
@@ -114,6 +115,7 @@ def draft_report(
             province=asked.province,
             name=asked.name,
             as_of=asked.as_of,
+            as_of_month_only=asked.as_of_month_only,
             report_file=str(path.resolve()),
             catalogue=cat,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar, Union, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -28,6 +28,36 @@ def _vocabulary() -> set[str]:
 
 
 _VOCAB = _vocabulary()
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field's annotation may hold a mapping of (through Optional, Union, Annotated, list, dict)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in get_args(annotation):
+        found += [m for m in _models_in(arg) if m not in found]
+    return found
+
+
+def _keys_at(cls: Any, payload: Any, loc: tuple) -> set[str]:
+    """The keys allowed in the mapping at ``loc`` of ``payload`` validated as ``cls``; empty when the place cannot be
+    told (then 'did you mean' draws on every key)."""
+    from .kinds import DEFAULT_KIND, KINDS
+
+    if isinstance(cls, TypeAdapter):  # a rule of any kind: its own kind's model
+        kind = payload.get("kind", DEFAULT_KIND) if isinstance(payload, dict) else None
+        models: list[type[BaseModel]] = [KINDS[kind].model] if isinstance(kind, str) and kind in KINDS else []
+    else:
+        models = [cls]
+    for part in loc:
+        if isinstance(part, int):  # an item of a list: the list's models stand
+            continue
+        fields = [f for m in models for name, f in m.model_fields.items() if part in (name, f.alias)]
+        models = [m for f in fields for m in _models_in(f.annotation)]
+        if not models:
+            return set()
+    return {f.alias or name for m in models for name, f in m.model_fields.items()}
 
 
 def _yaml_loc(data: Any, loc: tuple) -> tuple[tuple, bool]:
@@ -91,7 +121,7 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
                     + " and ".join(f"'{o}'" for o in owners)
                     + " rules"
                 )
-        return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), _VOCAB - {key})
+        return "unknown-key", f"unknown key '{key}'" + did_you_mean(str(key), (err.get("_allowed") or _VOCAB) - {key})
     if kind == "missing":
         if key in ("source", "clause"):
             return "missing-citation", (
@@ -178,6 +208,8 @@ def validate(
             else:
                 key = str(err["loc"][-1]) if err["loc"] else None
             err = dict(err, _key=key, _complete=complete)
+            if err["type"] == "extra_forbidden":
+                err["_allowed"] = _keys_at(cls, payload, tuple(err["loc"][:-1]))
             by_place.setdefault(loc, []).append(err)
         _misspelt_required(by_place)
         for loc, errs in by_place.items():

@@ -453,3 +453,23 @@ def test_a_file_without_its_schema_key_is_told_so_and_a_misspelt_one_named(tmp_p
         f"{missing}:1:1: error[unknown-schema]: tệp không có khóa 'schema' (dòng đầu là 'schema: …', một trong "
         "chitieu.facts/1 hoặc chitieu.waivers/1)\n"
     ) in vi.err
+
+
+def test_did_you_mean_for_an_unknown_key_names_only_keys_allowed_at_its_place(tmp_path):
+    """'ownr' in a model's item is 'owner' (not also 'owners', a key of other files); 'lne' in a source is 'line'
+    (not 'lte', a bound's key); 'valu' in a rule's target is 'value' (not 'value_from', a key of other places)."""
+    facts = (ROOT / "facts" / "tinh-an" / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    facts = facts.replace("        owner: Đoàn xã\n", "        ownr: Đoàn xã\n", 1).replace(
+        "      line: 23\n", "      lne: 23\n", 1
+    )
+    path = tmp_path / "f" / "bao-cao-2024.yaml"
+    path.parent.mkdir()
+    path.write_text(facts, encoding="utf-8")
+    errors = [e.split(": error[unknown-key]: ", 1)[1] for e in check_errors(path)]
+    assert errors == ["unknown key 'ownr' (did you mean: 'owner'?)", "unknown key 'lne' (did you mean: 'line'?)"]
+
+    line = _catalogue_copy(
+        tmp_path, "ke-hoach-156.yaml", "      value: 1\n      unit: mô hình\n", "      value: 1\n      valu: 2\n"
+    )
+    found = _lint_errors(tmp_path, "unknown-key")
+    assert [(d.line, d.col, d.message) for d in found] == [(line + 1, 7, "unknown key 'valu' (did you mean: 'value'?)")]

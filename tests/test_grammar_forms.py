@@ -384,6 +384,38 @@ def test_a_report_titled_only_with_its_year_is_read_for_that_year_and_its_as_of_
     )
 
 
+@pytest.mark.parametrize(
+    "given,as_of,period_to",
+    [
+        ("31/12/2024", "2024-12-31", "2024-12-31"),  # day first, as Vietnamese documents write it
+        ("2024-10", "2024-10", "2024-10-31"),  # a month alone: the draft says so, judged at its end
+        ("10/2024", "2024-10", "2024-10-31"),
+        ("02/2024", "2024-02", "2024-02-29"),
+    ],
+)
+def test_as_of_takes_a_vietnamese_date_or_a_month_alone(tmp_path, given, as_of, period_to):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(YEAR_ONLY_HEAD + "Trong năm, xã giảm được 05 hộ nghèo, đạt 100% chỉ tiêu huyện giao.\n")
+    run = run_cli("facts", "extract", str(report), "--as-of", given)
+    assert run.code == 0, run.err
+    draft = yaml.safe_load(run.out)
+    assert (str(draft["report"]["as_of"]), str(draft["report"]["period"]["to"])) == (as_of, period_to)
+    checked = run_cli("check", str(report), "--as-of", given, "--allow-unreviewed", "--format", "json")
+    assert checked.code in (0, 1), checked.err
+    assert json.loads(checked.out)["communes"][0]["as_of"] == period_to
+
+
+def test_as_of_refuses_a_date_that_is_none_naming_every_form_it_takes(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(YEAR_ONLY_HEAD + "Trong năm, xã giảm được 05 hộ nghèo.\n")
+    run = run_cli("--lang", "vi", "facts", "extract", str(report), "--as-of", "31/02/2024")
+    assert run.code == 2 and run.out == ""
+    assert run.err.strip().endswith(
+        "Lỗi: Giá trị không hợp lệ cho '--as-of': '31/02/2024' không phải một ngày viết theo dạng YYYY-MM-DD, "
+        "DD/MM/YYYY, YYYY-MM hoặc MM/YYYY."
+    )
+
+
 # --------------------------------------------------------------------------------------------------- a PDF report
 
 

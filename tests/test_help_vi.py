@@ -318,8 +318,10 @@ MISSING = str(ROOT / "khong-co.txt")
         (
             ["check", "--as-of", "2024-13-01"],
             "chitieu check",
-            "Invalid value for '--as-of': '2024-13-01' does not match the format '%Y-%m-%d'.",
-            "Giá trị không hợp lệ cho '--as-of': '2024-13-01' không phải một ngày viết theo dạng YYYY-MM-DD.",
+            "Invalid value for '--as-of': '2024-13-01' is not a date written as YYYY-MM-DD, DD/MM/YYYY, YYYY-MM or "
+            "MM/YYYY.",
+            "Giá trị không hợp lệ cho '--as-of': '2024-13-01' không phải một ngày viết theo dạng YYYY-MM-DD, "
+            "DD/MM/YYYY, YYYY-MM hoặc MM/YYYY.",
         ),
         (
             ["check", "--fail-on"],

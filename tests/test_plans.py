@@ -132,10 +132,45 @@ def test_the_national_criteria_for_xa_do_not_judge_a_ward(tmp_path):
 
 def test_a_unit_named_by_a_number_keeps_its_kind_in_the_place_line(tmp_path):
     """Nghị định 30/2020, Phụ lục I: 'Phường 5, ngày …', not '5, ngày …'; other units by their bare name."""
-    draft = run_cli("report", str(_facts(tmp_path, "tp-ho-chi-minh/phuong-5", "phường 5")), "--format", "txt").out
+    draft = run_cli("report", str(_facts(tmp_path, "quang-ngai/phuong-5", "phường 5")), "--format", "txt").out
     assert "Phường 5, ngày" in draft and "\n5, ngày" not in draft
     draft = run_cli("report", str(_facts(tmp_path, "quang-ngai/tinh-ha", "XÃ  TỊNH HÀ")), "--format", "txt").out
     assert "Tịnh Hà, ngày" in draft and "ỦY BAN NHÂN DÂN\nXÃ TỊNH HÀ\n" in draft
+
+
+def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
+    """A phường of another province: no plan of the shipped catalogue covers it (Đề án 13 covers Quảng Ngãi, the NTM
+    criteria only xã). `check` warns at its id and does not say "no target unmet"; no document is drafted for it."""
+    path = _facts(tmp_path, "ha-noi/phuong-kim-ma", "phường Kim Mã")
+    run = run_cli("check", str(path))
+    assert run.code == 0, run.err
+    assert run.err.splitlines()[-1] == (
+        f"{path}:2:15: warning[commune-uncovered]: no plan of the catalogue covers phường Kim Mã ('ha-noi/phuong-kim-ma'):"
+        " nothing was checked for it; the plans cover Kế hoạch 156/KH-UBND: quang-ngai/tinh-an; Kế hoạch 84-KH/TU: "
+        "quang-ngai/tinh-an; Đề án 13-ĐA/TU: quang-ngai/*; Quyết định 318/QĐ-TTg: * (xã); add its own plan to the "
+        "catalogue (chitieu rules new-document)"
+    )
+    assert "No plan of the catalogue covers it: nothing was checked (warning commune-uncovered)." in run.out
+    assert "No finding: no rule in the run's scope applies to the communes read; nothing was judged." in run.out
+    assert "No target unmet" not in run.out
+    vi = run_cli("--lang", "vi", "check", str(path))
+    assert "warning[commune-uncovered]: không văn bản nào trong danh mục áp dụng cho phường Kim Mã" in vi.err
+    assert "hãy bổ sung kế hoạch của đơn vị vào danh mục (chitieu rules new-document)" in vi.err
+    assert "Không có chỉ tiêu chưa đạt" not in vi.out and "Không có kết luận nào" in vi.out
+    # the drafted section does not say "no shortcoming found" of what was never checked
+    section = run_cli("check", str(path), "--section")
+    assert "[Chưa soạn được mục này: không chỉ tiêu nào trong phạm vi kiểm tra áp dụng cho đơn vị;" in section.out
+    assert "Chưa phát hiện tồn tại" not in section.out
+    for command in (("report",), ("shortfalls",)):
+        refused = run_cli(*command, str(path))
+        assert (refused.code, refused.out) == (2, ""), (command, refused.out)
+        assert f"{path}:2:15: error[commune-uncovered]: no plan of the catalogue covers phường Kim Mã" in refused.err
+    # a bare id is told to name its province; with it, the province's Đề án covers the ward
+    bare = _facts(tmp_path, "kim-ma", "phường Kim Mã")
+    assert "a commune of a covered province needs the province in its id" in run_cli("check", str(bare)).err
+    covered = _facts(tmp_path, "quang-ngai/kim-ma", "phường Kim Mã")
+    run = run_cli("check", str(covered), "--format", "json", "--fail-on", "never")
+    assert "commune-uncovered" not in run.err and _plans(run.json(), "quang-ngai/kim-ma") == {"13-ĐA/TU"}
 
 
 def test_the_seed_commune_draft_keeps_its_own_title():

@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+from conftest import ROOT
 from webutil import NGHIA_HOA, TOKEN, audit, confirm_all, copy_of, csrf, make_web, saved, text_of, upload
 
 CID = "quang-ngai/nghia-hoa"
@@ -655,3 +656,26 @@ def test_a_report_that_does_not_say_when_its_figures_run_to_asks_for_the_date_ne
     assert "31/12/2024" in page and "Năm 2024, xã thành lập 02 mô hình" in page
     r = upload(client, UNDATED, "an-hoa.txt", commune="__new__", province="Quảng Ngãi", as_of="31/12")
     assert r.status_code == 400 and "“Số liệu tính đến ngày” không phải một ngày: “31/12”" in text_of(r.text)
+
+
+def test_a_commune_no_plan_covers_is_refused_not_audited_as_clean(tmp_path):
+    """With the shipped catalogue a ward of Hà Nội is covered by no plan: the page says so at the commune's id and
+    drafts nothing, as `chitieu report` refuses it (it used to record 0 findings and a clean draft)."""
+    web = make_web(tmp_path, rules_dir=ROOT / "rules")
+    c = web.signed_in()
+    facts = (
+        "schema: chitieu.facts/1\ncommune: {id: ha-noi/phuong-kim-ma, name: phường Kim Mã}\nreport:\n  title: Báo cáo\n"
+        "  date: 2024-12\n  as_of: 2024-12-31\n  issuer: UBND phường Kim Mã\n"
+        "  period: {from: 2024-01-01, to: 2024-12-31}\nfacts:\n"
+        "  - {indicator: dvk.mo_hinh, period: 2024, items: [], source: {line: 1, quote: chưa có mô hình}}\n"
+    )
+    r = upload(c, facts.encode("utf-8"), "kim-ma.yaml")
+    assert r.status_code == 302, text_of(r.text)
+    confirm_all(c, int(r.headers["Location"].rsplit("/", 1)[1]))
+    r = audit(c, "ha-noi/phuong-kim-ma")
+    assert r.status_code == 400
+    assert (
+        "error[commune-uncovered]: không văn bản nào trong danh mục áp dụng cho phường Kim Mã ('ha-noi/phuong-kim-ma')"
+        in text_of(r.text)
+    )
+    assert c.get("/lan-kiem-tra/1/ket-qua.json").status_code == 404  # no audit was recorded

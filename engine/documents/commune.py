@@ -71,6 +71,7 @@ class CommuneDraft:
     shortcomings: list[Shortcoming] = field(default_factory=list)
     causes: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # type → [(text, is a suggestion)]
     tasks: list[tuple[str, bool]] = field(default_factory=list)  # (text, is a placeholder)
+    judged: int = 0  # findings of the commune in the run's scope: none judged is not "no shortcoming found"
 
 
 def _inline(text: str) -> str:
@@ -89,7 +90,7 @@ def _render(template: str, values: dict[str, str]) -> str:
 def write_draft(result: "AuditResult", commune: "CommuneFacts") -> CommuneDraft:
     cat = result.catalogue
     commune_findings = [f for f in result.findings if f.commune.id == commune.commune.id]
-    draft = CommuneDraft()
+    draft = CommuneDraft(judged=len(commune_findings))
     covered: set[str] = set()
 
     # 1. targets not met, or at risk: the rule's own sentence, rules sharing one sentence joined by topic
@@ -205,6 +206,14 @@ def _records(cat: "Catalogue", findings: list[Finding]) -> Optional[tuple[str, s
 # --------------------------------------------------------------------------------------------------- blocks
 
 
+# a placeholder, not a sentence of the report: nothing in the run's scope applies to the unit (no plan of the catalogue
+# covers it, or --plan / --rule left none), so nothing can be said of its shortcomings
+NOTHING_JUDGED = (
+    "[Chưa soạn được mục này: không chỉ tiêu nào trong phạm vi kiểm tra áp dụng cho đơn vị; đề nghị bổ sung "
+    "kế hoạch của đơn vị vào danh mục hoặc tự soạn]"
+)
+
+
 def section_blocks(draft: CommuneDraft) -> list[Block]:
     """Sections III.2 and IV, ready to paste into the commune's report."""
     blocks: list[Block] = [
@@ -212,7 +221,9 @@ def section_blocks(draft: CommuneDraft) -> list[Block]:
         Heading(2, "2. Tồn tại, hạn chế và nguyên nhân"),
         Heading(3, "a) Tồn tại, hạn chế"),
     ]
-    if not draft.shortcomings:
+    if not draft.judged:
+        blocks.append(Para(NOTHING_JUDGED, placeholder=True))
+    elif not draft.shortcomings:
         blocks.append(Para("Chưa phát hiện tồn tại, hạn chế so với các chỉ tiêu, nhiệm vụ đã đề ra."))
     for theme in vi.THEME_ORDER:
         under_theme = [s for s in draft.shortcomings if s.theme == theme]

@@ -209,8 +209,10 @@ class ListView:
         lang: str = "vi",
         statuses: str | None = None,
         scope: dict[str, int] | None = None,
+        cat: Catalogue | None = None,
     ) -> None:
         self.out = out
+        self.cat = cat  # to tell a commune no plan covers from one whose findings are all filtered out
         self.lang = lang
         self.statuses = statuses  # --status: only these are shown, and the summary must not speak for the others
         self.scope = scope
@@ -239,6 +241,9 @@ class ListView:
                 first="  ",
                 rest="  ",
             ):
+                self._line(line, fg="yellow", bold=True)
+        if not findings and self.cat is not None and not self.cat.documents_for(commune.commune):
+            for line in wrap(say("list-uncovered", self.lang), self.width, first="  ", rest="  "):
                 self._line(line, fg="yellow", bold=True)
         groups: dict[str, list[Finding]] = {}
         for f in findings:
@@ -296,11 +301,14 @@ class ListView:
                 self._line(line, **STYLE[g])
             for line in wrap(one_line(f.message), self.width, first="    ", rest="    "):
                 self._line(line)
+        total = sum(self.counts.values())
         if not self.failed:
-            none = say("list-none-filtered", lang, statuses=self.statuses) if self.statuses else say("list-none", lang)
+            if self.statuses:
+                none = say("list-none-filtered", lang, statuses=self.statuses)
+            else:  # nothing judged is not "nothing unmet"
+                none = say("list-none", lang) if total else say("list-nothing", lang)
             for line in wrap(none, self.width, rest="  "):
                 self._line(line)
-        total = sum(self.counts.values())
         parts = [f"{self.counts[s]} {HEADINGS[lang][s]}" for s in vi.STATUS_ORDER if self.counts[s]]
         counted = say("list-total", lang, communes=self.communes, n=total)
         counted = counted + " · ".join(parts) if parts else counted.rstrip(": ")
@@ -329,7 +337,7 @@ def write_list(
     statuses: str | None = None,
     scope: dict[str, int] | None = None,
 ) -> None:
-    view = ListView(out, width=width, color=color, again=again, lang=lang, statuses=statuses, scope=scope)
+    view = ListView(out, width=width, color=color, again=again, lang=lang, statuses=statuses, scope=scope, cat=cat)
     for cf, findings in stream:
         view.commune(cf, findings)
     view.summary()

@@ -667,7 +667,8 @@ def audit(cat: Catalogue, files: dict[str, str]) -> Audit:
         # parsed in memory, each named as the store names it: nothing is written to a folder and read back
         docs = [parse_yaml(Path(name), text) for name, text in files.items()]
         with _AUDIT_LOCK:
-            result = collect(cat, audit_batch(cat, docs, diags))
+            # the page drafts documents from it: a commune no plan covers is refused, as `chitieu report` refuses it
+            result = collect(cat, audit_batch(cat, docs, diags, uncovered="error"))
     except InputError as exc:
         raise ServiceError(_problems(exc.diagnostics, {})) from exc
     if diags.has_errors():
