@@ -2190,6 +2190,10 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             tail = re.match(
                 rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR}(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}\b)*)\b", text[m.end() :]
             )
+            if tail and re.search(r"\b(?:dự kiến|sẽ|phấn đấu)\b", tail.group(0), re.I):
+                # "… chưa tổ chức sơ kết …, dự kiến sẽ lồng ghép sơ kết vào quý I năm 2024": the year of a plan
+                # after the act is not the act's
+                tail = None
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
             if tail:
                 window = [g.When(years=[int(y) for y in re.findall(_YEAR, tail.group(1))], at=m.end())] + window

@@ -169,3 +169,85 @@ def test_a_count_bounds_its_list_and_thì_opens_the_spans_total(tmp_path, body):
     assert values[("dvk.tong_so_mo_hinh_bao_cao", "2023-2024")] == 3
     assert values[("dvk.ty_le_dat_bao_cao", "2023-2024")] == 150
     assert ("dvk.ty_le_dat_bao_cao", 2024) not in values
+
+
+# --------------------------------------------------------------------------------------------------- synonyms (words)
+# The plan held ("Có kế hoạch tuyên truyền …"), consultations on a plan ("tham gia … hội nghị lấy ý kiến … quy
+# hoạch"), a plan not issued ("chưa ban hành kế hoạch thành lập mô hình tuyên truyền, vận động"): words beside the
+# indicators, read by the same act reader.
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Có kế hoạch tuyên truyền, hướng dẫn xây dựng đô thị văn minh (Kế hoạch số 29/KH-UBND ngày 20/02/2024).\n",
+            {("dtvm.ke_hoach_tuyen_truyen", "as_of"): True},
+        ),
+        (
+            "Xã có kế hoạch tuyên truyền, vận động người dân thực hiện nếp sống văn minh đô thị tại trung tâm xã (Kế "
+            "hoạch số 18/KH-UBND ngày 11/3/2024).\n",
+            {("dtvm.ke_hoach_tuyen_truyen", "as_of"): True},
+        ),
+        (
+            "Ủy ban MTTQ Việt Nam xã và các đoàn thể tham gia đầy đủ các hội nghị lấy ý kiến về điều chỉnh quy hoạch "
+            "chung xây dựng xã.\n",
+            {("dtvm.tham_gia_phan_bien_quy_hoach", "as_of"): True},
+        ),
+        (
+            "Mặt trận xã tham gia 02 buổi lấy ý kiến nhân dân về quy hoạch khu dân cư mới.\n",
+            {("dtvm.tham_gia_phan_bien_quy_hoach", "as_of"): True},
+        ),
+        (
+            "Đối với dự án đường tránh, xã đã thành lập Tổ vận động giải phóng mặt bằng nhưng chưa ban hành kế hoạch "
+            "thành lập mô hình tuyên truyền, vận động theo hướng dẫn.\n",
+            {("gpmb.ke_hoach_mo_hinh", "as_of"): False},
+        ),
+    ],
+)
+def test_acts_in_other_words(tmp_path, body, expected):
+    assert _values(_draft(tmp_path, body)) == expected
+
+
+# --------------------------------------------------------------------------------------------------- subject: basic NTM
+# The basic title's criteria, named with the year it was won ("đã đạt chuẩn nông thôn mới từ năm 2018 với đủ 19/19 tiêu
+# chí"), are not the advanced set's, even under a lead on nông thôn mới nâng cao.
+
+
+@pytest.mark.parametrize(
+    "body, count",
+    [
+        (
+            "Về nông thôn mới nâng cao, xã Đông Quang đã đạt chuẩn nông thôn mới từ năm 2018 với đủ 19/19 tiêu chí, đến "
+            "nay xã tự đánh giá đạt 15/19 tiêu chí xã nông thôn mới nâng cao.\n",
+            15,
+        ),
+        # a second writer: the basic title in a clause of its own, the year after "năm"
+        (
+            "Về xây dựng nông thôn mới nâng cao: xã đạt chuẩn nông thôn mới năm 2019 với 19/19 tiêu chí; theo Bộ tiêu "
+            "chí giai đoạn 2021 - 2025, xã tự đánh giá đạt 14/19 tiêu chí.\n",
+            14,
+        ),
+    ],
+)
+def test_the_basic_titles_criteria_are_not_the_advanced_sets(tmp_path, body, count):
+    assert _values(_draft(tmp_path, body)) == {("ntm_nc.so_tieu_chi_dat", "as_of"): count}
+
+
+# --------------------------------------------------------------------------------------------------- period: a plan
+# An act denied in its year and put off to the next ("… trong năm 2024 chưa tổ chức sơ kết …, dự kiến sẽ lồng ghép sơ
+# kết vào quý I năm 2025"): the year planned is no year of the act; the denial is the year's.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Phong trào thi đua “Dân vận khéo” được phát động từ đầu năm, tuy nhiên trong năm 2024 xã chưa tổ chức sơ kết "
+        "phong trào thi đua “Dân vận khéo” theo hướng dẫn, dự kiến sẽ lồng ghép sơ kết vào quý I năm 2025.\n",
+        # a second writer: "sẽ" alone, the month in figures
+        "Trong năm 2024, UBND xã chưa tổ chức sơ kết phong trào thi đua “Dân vận khéo”, sẽ tổ chức sơ kết cùng hội "
+        "nghị tổng kết năm 2025.\n",
+    ],
+)
+def test_a_denial_put_off_to_next_year_is_this_years(tmp_path, body):
+    assert _values(_draft(tmp_path, body)) == {("dvk.so_ket_phong_trao", 2024): False}
