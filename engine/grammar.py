@@ -546,7 +546,9 @@ class When:
 
 
 _YEARS = re.compile(
-    rf"\bnăm\s+(?P<y>{YEAR})\b(?P<more>(?:\s*(?:,|và)\s*(?:năm\s+)?{YEAR}\b)*)(?!\s*[-–]\s*{YEAR})", re.I
+    # "năm 2022, 2023 và năm 2024", "cuối năm 2023 và cuối năm 2024"
+    rf"\bnăm\s+(?P<y>{YEAR})\b(?P<more>(?:\s*(?:,|và)\s*(?:(?:cuối|đầu)\s+)?(?:năm\s+)?{YEAR}\b)*)(?!\s*[-–]\s*{YEAR})",
+    re.I,
 )
 _SPAN = re.compile(
     rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"

@@ -1314,7 +1314,12 @@ def _region_after(text: str, start: int, figs: list[g.Figure]) -> str:
         if f.start >= start:
             end = min(end, f.start)
             break
-    m = re.search(r"[;:(,]|\bgồm\b|\blà\b|\bcụ thể\b|\bvà\s+\d|\btrong đó\b", text[start:end])
+    # … or the reason given after it ("chưa công nhận thêm mô hình nào do các mô hình đăng ký chưa đủ điều kiện")
+    m = re.search(
+        r"[;:(,]|\bgồm\b|\blà\b|\bcụ thể\b|\bvà\s+\d|\btrong đó\b|"
+        r"\s(?:do|vì|bởi)\s(?=[^.;]*\b(?:chưa|không|còn|đang|thiếu)\b)",
+        text[start:end],
+    )
     return text[start : start + m.start()] if m else text[start:end]
 
 

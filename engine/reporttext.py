@@ -608,7 +608,10 @@ def _new_paragraph(last: str, nxt: str) -> bool:
     if _MARKED.match(nxt) and re.search(r"[.!?]\s*$", last):  # not after "…, gồm:" or an item ending ";"
         return True
     return bool(
-        _MARKED.match(last) and len(last) <= 120 and not _END.search(last) and (nxt[:1].isupper() or _MARKED.match(nxt))
+        _MARKED.match(last)
+        and len(last) <= 120
+        and not re.search(r"[.;:!?,]\s*$", last)  # it may end on a quote or bracket: "a) Phong trào “Dân vận khéo”"
+        and (nxt[:1].isupper() or _MARKED.match(nxt))
     )
 
 

@@ -251,3 +251,56 @@ def test_the_basic_titles_criteria_are_not_the_advanced_sets(tmp_path, body, cou
 )
 def test_a_denial_put_off_to_next_year_is_this_years(tmp_path, body):
     assert _values(_draft(tmp_path, body)) == {("dvk.so_ket_phong_trao", 2024): False}
+
+
+# --------------------------------------------------------------------------------------------------- layout: a heading
+# A heading on its own line may end on a closing quote or bracket ("a) Phong trào thi đua “Dân vận khéo”", "1. Chỉ tiêu
+# mô hình (Kế hoạch: mỗi năm 01 mô hình)"): the list its first paragraph opens ("…, gồm:") is that paragraph's.
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["a) Phong trào thi đua “Dân vận khéo”", "1. Chỉ tiêu mô hình “Dân vận khéo” (Kế hoạch: mỗi năm 01 mô hình)"],
+)
+def test_a_heading_ending_on_a_quote_heads_its_list(tmp_path, heading):
+    body = (
+        f"{heading}\nNăm 2024, UBND xã ra quyết định công nhận 02 mô hình “Dân vận khéo” cấp xã, gồm:\n"
+        "+ Mô hình “Thôn 4 sáng, xanh, sạch” (Quyết định số 97/QĐ-UBND ngày 06/4/2024);\n"
+        "+ Mô hình “Tổ hòa giải giỏi” (Quyết định số 141/QĐ-UBND ngày 19/6/2024).\n"
+    )
+    facts = {f["indicator"]: f for f in _draft(tmp_path, body)["facts"]}
+    assert [i["name"] for i in facts["dvk.mo_hinh"]["items"]] == ["Thôn 4 sáng, xanh, sạch", "Tổ hòa giải giỏi"]
+
+
+# --------------------------------------------------------------------------------------------------- the reason given
+# The reason given after a statement ("… do các mô hình đăng ký chưa đủ điều kiện") is no part of what it counts: its
+# words ("đăng ký") make no look-alike of it.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.3. Năm 2024: chưa công nhận thêm mô hình nào do các mô hình đăng ký chưa đủ điều kiện.\n",
+        # a second writer: "vì", the registration named otherwise
+        "Năm 2024, xã không công nhận mô hình “Dân vận khéo” nào vì hồ sơ đăng ký của các chi hội còn thiếu.\n",
+    ],
+)
+def test_the_reason_after_a_zero_is_no_look_alike(tmp_path, body):
+    assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2024): 0}
+
+
+# --------------------------------------------------------------------------------------------------- period: years
+# "Cuối năm 2023 và cuối năm 2024, … đều …": each year of the list, "cuối" or "đầu" before each.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cuối năm 2023 và cuối năm 2024, UBND xã đều tự đánh giá kết quả thực hiện công tác dân vận chính quyền theo "
+        "bộ tiêu chí của tỉnh.\n",
+        "Vào đầu năm 2023 và đầu năm 2024, UBND xã đều tổ chức ký kết giao ước thi đua với Ủy ban MTTQ và các đoàn thể.\n",
+    ],
+)
+def test_the_end_of_each_year_in_a_list(tmp_path, body):
+    values = _values(_draft(tmp_path, body))
+    assert {k[1] for k in values} == {2023, 2024} and len({k[0] for k in values}) == 1
