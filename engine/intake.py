@@ -1556,6 +1556,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         reading = _ROLE_READS.get(role)
         if reading is None:
             continue
+        raised = _RAISED_TOTAL.search(full_before) if reading == "count" else None
+        if raised is not None:
+            _read_raised_total(rd, cl, fig, raised, after, full_before, subjects)
+            continue
         # "… 04 mô hình, tăng 01 mô hình so với năm 2025 (03 mô hình)": the bracket gives that year's figure
         compared = reading == "count" and _COMPARED.search(before)
         cands = _candidates(
@@ -1697,6 +1701,44 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 subjects.append(r)
             if reading == "count":
                 counts[r.key] = fig.value
+
+
+# a running total raised by this period's count: "nâng tổng số mô hình được công nhận từ khi triển khai Kế hoạch đến nay
+# lên 05 mô hình", "đưa tổng số bò giống hỗ trợ từ năm 2022 đến nay lên 21 con"
+_RAISED_TOTAL = re.compile(r"\b(?:nâng|đưa)\s+tổng\s+số\s+(?P<x>[^;.]{0,160}?)\s*\blên\s*(?:thành\s+)?$", re.I)
+_SINCE_PLAN = re.compile(
+    r"\btừ\s+khi\s+(?:triển\s+khai|thực\s+hiện|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:Kế\s+hoạch|Đề\s+án)\b", re.I
+)
+
+
+def _read_raised_total(
+    rd: _Reading, cl: _Clause, fig: g.Figure, raised: re.Match, after: str, before: str, subjects: list[Reader]
+) -> None:
+    """The total a count raises ("…, nâng tổng số X từ … đến nay lên N"): the count over the span the clause names —
+    from a year, or from the unit's own plan when its year is known — for an indicator that counts over a span, whose
+    thing (its unit or its topic) the words X or the sentence name. No span, nothing drafted."""
+    x = raised.group("x")
+    span = next((w.span for w in cl.whens if w.span and raised.start() <= w.at <= fig.start), None)
+    plan_date = (rd.header.plan or {}).get("date")
+    if span is None and _SINCE_PLAN.search(x) and plan_date and rd.as_of_year:
+        span = (int(str(plan_date)[:4]), rd.as_of_year)
+    if span is None or span[0] > span[1]:
+        return
+    a, b = span
+    period: Any = a if a == b else f"{a}-{b}"
+    for r in rd.readers:
+        if not r.reads("count") or r.words.period not in ("span", "years") or (r.words.period == "span" and a == b):
+            continue
+        if r.unit and not (_found(r.unit, x) or _found(r.unit, after)):
+            continue
+        if r.topic and rd.topic_level(r, cl, after, before, subjects) not in (0, 1, 2):
+            continue
+        if r.not_ and _lookalike(r, x + " " + after):
+            continue
+        value = int(fig.value) if fig.value == fig.value.to_integral_value() else fig.value
+        quote = cl.text[raised.start() : fig.end + len(after)]
+        rd.add(r, [period], cl.para, cl.start + raised.start(), quote, value=value, confidence=0.8)
+        return
 
 
 # a year as a label before a bare count: "(năm 2022: 02 mô hình; năm 2023: 03 mô hình)", "1. Năm 2022: hai mô hình"
@@ -2840,6 +2882,18 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
                 continue
             _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
+        for cell in row:
+            # a comparison column's cell that names its year ("So với cùng kỳ": "năm 2023: 13/14"): that year's figure
+            labelled = _YEAR_LABELLED_CELL.match(cell.text or "")
+            if roles.get(cell.col) not in (None, "other", "note") or cell.col in earlier or labelled is None:
+                continue
+            if year is not None and int(labelled.group("y")) >= year:
+                continue
+            rest = Cell(cell.table, cell.row, cell.col, labelled.group("v"), cell.raw, cell.line)
+            _read_cell(rd, label.text, unit, rest, None, int(labelled.group("y")), para, keep_year=True)
+
+
+_YEAR_LABELLED_CELL = re.compile(rf"^\s*(?:năm|Năm)\s+(?P<y>{_YEAR})\s*(?::|là|đạt)\s*(?P<v>[^;:]+?)\s*$")
 
 
 def _year_column(header: dict[int, str], body: list[list[Cell]]) -> Optional[int]:
@@ -2924,6 +2978,8 @@ def _read_cell(
     states: bool = True,  # False: a column of an earlier year beside the table's own, whose states are outdated
 ) -> None:
     text = for_matching(cell.text)
+    said = label
+    label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
     words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)
@@ -2979,7 +3035,7 @@ def _read_cell(
             figure: Any = value
             if isinstance(figure, Decimal) and r.ind.type == "count":
                 figure = int(figure) if figure == figure.to_integral_value() else figure
-            note = f"bảng {cell.table}, dòng “{label}”"
+            note = f"bảng {cell.table}, dòng “{said}”"
             if r.ind.type == "items":
                 n = int(figure) if not isinstance(figure, dict) else 0
                 items = _unnamed(n)
@@ -3001,7 +3057,7 @@ def _read_cell(
                         value=key,
                         cell=cell,
                         confidence=0.85,
-                        notes=[f"bảng {cell.table}, dòng “{label}”"],
+                        notes=[f"bảng {cell.table}, dòng “{said}”"],
                     )
                     break
 

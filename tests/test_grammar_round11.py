@@ -304,3 +304,76 @@ def test_the_reason_after_a_zero_is_no_look_alike(tmp_path, body):
 def test_the_end_of_each_year_in_a_list(tmp_path, body):
     values = _values(_draft(tmp_path, body))
     assert {k[1] for k in values} == {2023, 2024} and len({k[0] for k in values}) == 1
+
+
+# --------------------------------------------------------------------------------------------------- tables
+# A row's label is read as prose is (quotes and dashes plain: "Tuyến đường “Xanh - Sạch - Đẹp”"); a comparison
+# column's cell that names its year ("So với cùng kỳ": "năm 2023: 13/14") is that year's figure.
+
+TABLE_HEAD = (
+    "Kết quả thực hiện các chỉ tiêu đến ngày 15/11/2024:\n\n"
+    "| Chỉ tiêu | Kế hoạch năm | Thực hiện | So với kế hoạch | So với cùng kỳ |\n|---|---|---|---|---|\n"
+)
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        (
+            "| Tổ dân phố đạt danh hiệu tổ dân phố văn hóa | 14/14 | chưa bình xét | - | năm 2023: 13/14 |\n"
+            "| Tuyến đường “Xanh - Sạch - Đẹp” được duy trì (tuyến) | 05 | 06 | 120% | tăng 02 tuyến |\n",
+            {("kdc.so_khu_van_hoa", 2023): 13, ("kdc.tong_so_khu", 2023): 14, ("dtvm.tuyen_duong_xanh", "as_of"): 6},
+        ),
+        # a second writer: "là" after the year, an en dash in the street's name, a rate in the comparison column
+        (
+            "| Thôn đạt danh hiệu “Thôn văn hóa” (thôn) | 12/12 | 11/12 | 91,7% | Năm 2023 là 10/12 |\n"
+            "| Tuyến đường hoa “Sáng – Xanh – Sạch – Đẹp” (tuyến) | 03 | 04 | vượt | năm 2023: 93,1% |\n",
+            {
+                ("kdc.so_khu_van_hoa", "as_of"): 11,
+                ("kdc.tong_so_khu", "as_of"): 12,
+                ("kdc.so_khu_van_hoa", 2023): 10,
+                ("kdc.tong_so_khu", 2023): 12,
+                ("dtvm.tuyen_duong_xanh", "as_of"): 4,
+            },
+        ),
+    ],
+)
+def test_a_tables_labels_as_prose_and_a_comparison_cell_of_a_named_year(tmp_path, rows, expected):
+    assert _values(_draft(tmp_path, TABLE_HEAD + rows)) == expected
+
+
+# --------------------------------------------------------------------------------------------------- period: totals
+# A count that raises a running total ("…, nâng tổng số X từ … đến nay lên N") gives the total over the span the clause
+# names — from a year, or from the unit's own plan ("từ khi triển khai Kế hoạch") when the header names its date.
+
+PLAN_HEAD = HEAD.replace(
+    "I. KẾT QUẢ THỰC HIỆN\n\n",
+    "Thực hiện Kế hoạch số 12/KH-UBND ngày 15/02/2023 của UBND xã Đông Quang về đổi mới, nâng cao hiệu quả công tác "
+    "dân vận giai đoạn 2023 - 2025, UBND xã báo cáo kết quả năm 2024 như sau:\n\nI. KẾT QUẢ THỰC HIỆN\n\n",
+)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Năm 2024, UBND xã công nhận thêm 01 mô hình “Dân vận khéo” là mô hình “Chợ văn minh” (Quyết định số "
+            "71/QĐ-UBND ngày 24/4/2024), nâng tổng số mô hình được công nhận từ khi triển khai Kế hoạch đến nay lên 04 "
+            "mô hình.\n",
+            {("dvk.mo_hinh", 2024): 1, ("dvk.tong_so_mo_hinh_bao_cao", "2023-2024"): 4},
+        ),
+        # a second writer: cattle, the span from a year, "đưa … lên"
+        (
+            "Năm 2024, xã phối hợp cấp 12 con bò giống cho 12 hộ nghèo, đưa tổng số bò giống hỗ trợ cho hộ dân từ năm "
+            "2022 đến nay lên 21 con.\n",
+            {("ntm.ho_tro_bo_giong", 2024): 12, ("ntm.ho_tro_bo_giong", "2022-2024"): 21},
+        ),
+    ],
+)
+def test_a_count_that_raises_a_running_total(tmp_path, body, expected):
+    assert _values(_draft(tmp_path, body, head=PLAN_HEAD)) == expected
+
+
+def test_a_raised_total_with_no_span_drafts_no_total(tmp_path):
+    body = "Năm 2024, xã công nhận thêm 01 mô hình “Dân vận khéo”, nâng tổng số mô hình lên 04 mô hình.\n"
+    assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2024): 1}
