@@ -1820,6 +1820,9 @@ _NOT_THE_STOCK = re.compile(r"\b(?:thêm|mới|tăng|liên tục|liên tiếp|li
 _NOT_HOLDING = re.compile(r"\b(?:không|chưa|bị|thu hồi|đề nghị|đề xuất|xét|đăng ký|phấn đấu)\b", re.I)
 
 
+_HOLDS = re.compile(r"\s*(?:đạt|được\s+công\s+nhận|giữ\s+vững)\b(?![^.;()]*\b(?:chưa|không)\b)", re.I)
+
+
 def _count_as_whole_or_part(
     rd: _Reading, cl: _Clause, fig: g.Figure, after: str, before: str, subjects: list[Reader]
 ) -> tuple[list[tuple[Reader, int, Optional[re.Match]]], float]:
@@ -1847,6 +1850,12 @@ def _count_as_whole_or_part(
     if _NOT_HOLDING.search(re.split(r"\bdanh hiệu\b|\btiêu chí\b|\bvăn hóa\b", cl.text[fig.end : fig.end + 80])[0]):
         return [], 0.0
     parts = _candidates(rd, cl, fig, "part", after, before, subjects, unit_needed=True)
+    if _ANOTHER_YEARS.match(before):
+        # "…, nhiều hơn năm 2023 một bản (năm 2023 có 07 bản đạt)": another year's holders of the title the sentence
+        # has just counted, its unit and a verb of holding after the count
+        same = [c for c in parts if c[0] in subjects and _HOLDS.match(cl.text, c[2].end() if c[2] else fig.end)]
+        if same:
+            return same, 0.1
     return [c for c in parts if c[1] == 0], 0.2
 
 

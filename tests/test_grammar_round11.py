@@ -377,3 +377,31 @@ def test_a_count_that_raises_a_running_total(tmp_path, body, expected):
 def test_a_raised_total_with_no_span_drafts_no_total(tmp_path):
     body = "Năm 2024, xã công nhận thêm 01 mô hình “Dân vận khéo”, nâng tổng số mô hình lên 04 mô hình.\n"
     assert _values(_draft(tmp_path, body)) == {("dvk.mo_hinh", 2024): 1}
+
+
+# --------------------------------------------------------------------------------------------------- period: last year
+# Another year's holders of the title the sentence has just counted, in brackets after a comparison ("…, nhiều hơn năm
+# 2023 một bản (năm 2023 có 07 bản đạt)"), are that year's; units only registered are not.
+
+
+@pytest.mark.parametrize(
+    "body, earlier",
+    [
+        (
+            "Như vậy, toàn xã có 8/11 thôn được công nhận danh hiệu thôn văn hóa năm 2024, nhiều hơn năm 2023 một thôn "
+            "(năm 2023 có 07 thôn đạt).\n",
+            {("kdc.so_khu_van_hoa", 2023): 7},
+        ),
+        (
+            "Năm 2024 có 12/14 tổ dân phố đạt danh hiệu tổ dân phố văn hóa (năm 2023 có 11 tổ dân phố được công nhận).\n",
+            {("kdc.so_khu_van_hoa", 2023): 11},
+        ),
+        (
+            "Năm 2024 có 12/14 tổ dân phố đạt danh hiệu tổ dân phố văn hóa (năm 2023 có 11 tổ dân phố đăng ký).\n",
+            {},
+        ),
+    ],
+)
+def test_last_years_holders_in_brackets(tmp_path, body, earlier):
+    values = _values(_draft(tmp_path, body))
+    assert {k: v for k, v in values.items() if k[1] == 2023} == earlier
