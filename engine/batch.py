@@ -31,7 +31,7 @@ from .facts import (
     is_form,
     load_inputs,
 )
-from .model import Finding
+from .model import Coverage, Finding
 from .yamlsrc import YamlDoc, load, parse_scalar, read_text
 
 try:  # the C parser; PyYAML wheels ship it
@@ -248,10 +248,23 @@ def _uncovered_waivers(cat: Catalogue, cf: CommuneFacts, waivers: Iterable[Loade
 
 def _uncovered_commune(cat: Catalogue, cf: CommuneFacts, diags: Diagnostics, level: str = "warning") -> None:
     """A commune that no plan of the catalogue covers gets no finding at all: said, so that an empty result is not
-    read as a clean one. The plans' reach is named in ids, and a bare id is told to name its province."""
-    if cat.documents_for(cf.commune):
-        return
+    read as a clean one. The plans' reach is named in ids, and a bare id is told to name its province. A bare id
+    that some plans do cover (a national set for every xã) is told which plans its missing province keeps away."""
     path, line, col = cf.commune_where or (cf.paths[0], 1, 1)
+    if cat.documents_for(cf.commune):
+        by_province = [d for d in cat.ordered_documents() if isinstance(d.covers, Coverage) and d.covers.provinces]
+        ids = [cf.commune.id] + [p.id for p in cf.commune.predecessors]
+        if by_province and not any("/" in i for i in ids):
+            diags.note(
+                path,
+                line,
+                col,
+                "commune-province",
+                f"the commune id '{cf.commune.id}' names no province, so no plan that covers a whole province applies "
+                f"to it ({'; '.join(f'{d.kind} {d.number}: {_reach(d)}' for d in by_province)}); if it is in one of "
+                "them, write its id as 'province/commune' (a report: --province)",
+            )
+        return
     reach = "; ".join(f"{d.kind} {d.number}: {_reach(d)}" for d in cat.ordered_documents())
     bare = "/" not in cf.commune.id
     say = diags.error if level == "error" else diags.warning

@@ -28,7 +28,7 @@ from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
 from .reporters import DOCUMENT_FORMATS, REPORTERS, SHORTFALL_FORMATS, Options, Reporter, Run, pick_format
 from .reporters._text import clean
-from .prepare import UNKNOWN, Asked, no_facts, prepare, reads_as_report
+from .prepare import UNKNOWN, Asked, no_facts, prepare, reads_as_report, report_province
 from .reporters.documents import PRODUCTS as DOCUMENT_PRODUCTS, DocumentOptions
 from .resources import default_rules_dir, seed_facts_dir, shipped_files, shipped_rules_dir
 from .runtime import EngineError
@@ -1008,7 +1008,7 @@ def facts_extract(
         text = to_yaml(
             ex,
             commune_id=commune_id,
-            province=province,
+            province=province or report_province(report),
             report_file=shown,
             name=unit_name,
             as_of=as_of.day if as_of else None,

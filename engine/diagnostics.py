@@ -79,6 +79,7 @@ CODES: dict[str, str] = {
     "report-unreadable": "the report file a fact file cites cannot be read",
     "commune-name": "one commune id with two names",
     "commune-uncovered": "a commune that no plan of the catalogue covers: nothing is checked for it",
+    "commune-province": "a commune id without its province: no plan that covers a whole province applies to it",
     "report-date": "two fact files give one report two different dates",
     "unreviewed": "a draft of `facts extract` (unreviewed: true) in an audit without --allow-unreviewed",
     "no-facts": "a report in which no fact was found",

@@ -673,6 +673,15 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "là {thing}, không phải tệp thường; chitieu chỉ đọc tệp thường",
         ),
     ],
+    "commune-province": [
+        (
+            rf"the commune id (?P<c>{Q}) names no province, so no plan that covers a whole province applies to it "
+            rf"\((?P<reach>{ANY})\); if it is in one of them, write its id as 'province/commune' \(a report: "
+            r"--province\)",
+            "mã xã {c} không nêu tỉnh, nên các văn bản áp dụng cho cả tỉnh không áp dụng cho xã này ({reach}); nếu xã "
+            "thuộc một trong các tỉnh đó, hãy viết mã theo dạng 'tinh/xa' (với báo cáo: --province)",
+        ),
+    ],
     "commune-uncovered": [
         (
             rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "

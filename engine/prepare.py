@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
+from . import vi
 from .batch import Unreviewed
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Diagnostics, InputError
@@ -88,6 +89,21 @@ def unknown_error(path: Path, what: list[str]) -> str:
     return "; ".join(UNKNOWN[w] for w in what)
 
 
+_FIRST_PART = re.compile(r"^\s*(?:PHẦN\s+(?:I|THỨ NHẤT)\b|I\s*[.\-–/)]\s)", re.I)
+
+
+def report_province(report: ReportText) -> Optional[str]:
+    """The province (or centrally-run city) a report's header and opening name — up to its first part ("I.", "PHẦN
+    I") or its 15th paragraph: the body may name other provinces (a study visit, a neighbour). None when they name
+    none or several."""
+    opening = []
+    for p in report.paragraphs[:15]:
+        if _FIRST_PART.match(p.text):
+            break
+        opening.append(p.text)
+    return vi.province_named(opening)
+
+
 def draft_report(
     cat: Catalogue, path: Path, diags: Diagnostics, asked: Asked = Asked()
 ) -> Optional[tuple[Extraction, YamlDoc]]:
@@ -112,7 +128,7 @@ def draft_report(
             ex,
             path,
             commune_id=asked.commune_id,
-            province=asked.province,
+            province=asked.province or report_province(report),
             name=asked.name,
             as_of=asked.as_of,
             as_of_month_only=asked.as_of_month_only,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Optional
+from typing import Iterable, Optional
 
 STATUS_LABELS = {
     "met": "Đạt",
@@ -251,3 +253,45 @@ def coverage(covers) -> str:
             else [f"mọi {kinds}" + (f" (không áp dụng cho {others})" if others else "")]
         )
     return "; ".join(parts)
+
+
+# The provinces and centrally-run cities (the 63 of 2008–2025; the units formed on 01/07/2025 kept names of these), for
+# reading the province a report names: "Tỉnh ủy Tuyên Quang", "UBND tỉnh Cà Mau", "ĐẢNG BỘ TỈNH SƠN LA", "thành phố
+# Hải Phòng". Spelt as documents spell them; compared without diacritics, so "Khánh Hoà" is "Khánh Hòa".
+PROVINCES = (
+    "An Giang", "Bà Rịa – Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên",
+    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định",
+    "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
+    "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế",
+    "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)  # fmt: skip
+CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
+
+
+def _folded(text: str) -> str:
+    """Lower case, without diacritics (đ → d), dashes and spaces made one: for telling place names apart."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return " ".join(plain.replace("đ", "d").replace("Đ", "D").replace("–", "-").replace("-", " ").lower().split())
+
+
+def _place_pattern() -> re.Pattern[str]:
+    names = sorted({_folded(n) for n in PROVINCES}, key=len, reverse=True)
+    cities = sorted({_folded(n) for n in CITIES}, key=len, reverse=True)
+    return re.compile(
+        rf"\b(?:tinh(?: uy)?|ubnd tinh|uy ban nhan dan tinh) ({'|'.join(map(re.escape, names))})\b"
+        rf"|\b(?:thanh pho|thanh uy|tp\.?) ({'|'.join(map(re.escape, cities))})\b"
+    )
+
+
+_PLACE = _place_pattern()
+_BY_FOLDED = {_folded(n): n for n in PROVINCES + CITIES}
+
+
+def province_named(texts: Iterable[str]) -> Optional[str]:
+    """The one province (or centrally-run city) the texts name as such — "tỉnh X", "Tỉnh ủy X", "thành phố Hải
+    Phòng" — spelt as PROVINCES spells it; None when they name none, or more than one (unknown is better than a
+    guess)."""
+    found = {m.group(1) or m.group(2) for text in texts for m in _PLACE.finditer(_folded(text))}
+    return _BY_FOLDED[found.pop()] if len(found) == 1 else None

@@ -76,6 +76,7 @@ def test_every_rule_file_code_has_a_broken_fixture():
         "report-unreadable",
         "commune-name",
         "commune-uncovered",  # tests/test_plans.py
+        "commune-province",
         "unreviewed",
         "no-facts",
         "waiver-unmatched",  # tests/test_runtime.py, a waiver file's

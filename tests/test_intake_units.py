@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import run_cli
@@ -88,3 +89,34 @@ def test_a_body_over_its_superior_over_the_commune_stacked_is_the_communes(tmp_p
     run, draft = _extract(tmp_path, text)
     assert run.code == 0, run.err
     assert draft["commune"]["name"] == "xã Phú Lập"
+
+
+OPENING = (
+    "Thực hiện Kế hoạch số 12-KH/HU của Ban Thường vụ Huyện ủy Hàm Yên về thực hiện Đề án của Ban Thường vụ {party} "
+    "về công tác dân vận, UBND xã báo cáo như sau:\n\nI. KẾT QUẢ\n\nNăm 2024, xã giảm được 05 hộ nghèo, đạt 100% chỉ tiêu "
+    "huyện giao.{later}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "party,later,cid,province",
+    [
+        # the province its opening names gives the draft's id, spelt as documents spell it
+        ("Tỉnh ủy Tuyên Quang", "", "tuyen-quang/dong-lac", "Tuyên Quang"),
+        ("Tỉnh ủy Khánh Hoà", "", "khanh-hoa/dong-lac", "Khánh Hòa"),  # the old placing of the tone mark
+        ("Thành ủy Hải Phòng", "", "hai-phong/dong-lac", "Hải Phòng"),
+        # a province named only in the body (a study visit) is not the commune's; two in the opening: none is taken
+        ("Tỉnh ủy", " Đoàn đã học tập kinh nghiệm tại tỉnh Lào Cai.", "dong-lac", None),
+        ("Tỉnh ủy Tuyên Quang và tỉnh Hà Giang", "", "dong-lac", None),
+        # "thành phố Quảng Ngãi" is a provincial city, not a centrally-run one: no province read from it
+        ("Thành ủy thành phố Quảng Ngãi", "", "dong-lac", None),
+    ],
+)
+def test_a_draft_takes_the_province_its_header_and_opening_name(tmp_path, party, later, cid, province):
+    text = TWO_COLUMNS.format(unit="XÃ ĐỒNG LẠC", place="Đồng Lạc", body=OPENING.format(party=party, later=later))
+    run, draft = _extract(tmp_path, text)
+    assert run.code == 0, run.err
+    assert draft["commune"]["id"] == cid and draft["commune"].get("province") == province
+    # --province still decides
+    run, draft = _extract(tmp_path, text, "--province", "Hà Giang", "--force")
+    assert draft["commune"]["id"] == "ha-giang/dong-lac"

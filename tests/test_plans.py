@@ -171,6 +171,16 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     covered = _facts(tmp_path, "quang-ngai/kim-ma", "phường Kim Mã")
     run = run_cli("check", str(covered), "--format", "json", "--fail-on", "never")
     assert "commune-uncovered" not in run.err and _plans(run.json(), "quang-ngai/kim-ma") == {"13-ĐA/TU"}
+    # a xã with a bare id is covered by the national criteria only: a note names the plans its province would bring
+    xa = _facts(tmp_path, "tinh-ha", "xã Tịnh Hà")
+    run = run_cli("check", str(xa), "--format", "json", "--fail-on", "never")
+    assert _plans(run.json(), "tinh-ha") == {"318/QĐ-TTg"} and "commune-uncovered" not in run.err
+    assert run.err.strip() == (
+        f"{xa}:2:15: note[commune-province]: the commune id 'tinh-ha' names no province, so no plan that covers a whole "
+        "province applies to it (Đề án 13-ĐA/TU: quang-ngai/*); if it is in one of them, write its id as "
+        "'province/commune' (a report: --province)"
+    )
+    assert "commune-province" not in run_cli("check", str(covered), "--fail-on", "never").err
 
 
 def test_the_seed_commune_draft_keeps_its_own_title():

@@ -109,7 +109,10 @@ def test_facts_drafted_from_reports_in_memory_go_to_the_workers(monkeypatch):
     monkeypatch.setattr(chitieu.workers, "_send", lambda conn, task: (sent.append(task), real_send(conn, task)))
     two = run_cli(*args, "--jobs", "2")
     assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
-    assert [c["id"] for c in json.loads(two.out)["communes"]] == ["binh-minh", "tan-lap"]
+    assert [c["id"] for c in json.loads(two.out)["communes"]] == [
+        "binh-minh",
+        "phu-tho/tan-lap",
+    ]  # its opening names its province
     assert [(len(task[1]), len(task[2])) for task in sent] == [(0, 1), (0, 1)]  # no file, one drafted document each
 
 
