@@ -946,6 +946,8 @@ class _Reading:
         self.drafts: list[Draft] = []
         self.used_lines: set[int] = set()
         self.said_before: list[Reader] = []  # the indicators the last sentence read (for "tỷ lệ này")
+        # the changes on an earlier time the sentence states, with the number of drafts before each
+        self.changes: list[tuple[_Clause, g.Figure, int]] = []
         as_of = header.as_of
         self.as_of_year = as_of.year if as_of else header.year
         first = header.period_from or self.as_of_year
@@ -1449,10 +1451,12 @@ def _read_paragraph(
     cls = _read_clauses(rd, para, ctx)
     items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
     place = {id(c): i for i, c in enumerate(items)}
+    rd.changes = []
     for cl in cls:
         if cl.sentence_before == "" and sentence is not cl.start:
             rd.said_before = subjects or rd.said_before  # what "tỷ lệ này" in the next sentence speaks of
             subjects = []
+            _read_differences(rd)
         sentence = cl.start
         _read_figures(rd, cl, subjects, following)
         _read_zeros(rd, cl, subjects, following)
@@ -1470,6 +1474,58 @@ def _read_paragraph(
                 prev = _Item(for_matching(siblings[k - 1].text), siblings[k - 1]) if k else None
                 rest = [_Item(for_matching(q.text), q) for q in siblings[k + 1 :]]
             _read_documents(rd, cl, prev, rest)
+    _read_differences(rd)
+
+
+# the earlier time a change is measured from: "tăng 02 tổ so với năm 2023", "nhiều hơn năm 2023 một bản"
+_CHANGED_FROM = re.compile(rf"\b(?:so\s+với|hơn)\s+(?:(?:cuối|đầu)\s+)?năm\s+(?P<y>{_YEAR})\b", re.I)
+
+
+def _read_differences(rd: _Reading) -> None:
+    """A figure given only by its change on an earlier year whose own figure the sentence states ("số tổ dân phố đạt
+    danh hiệu … tăng 02 tổ so với năm 2023 (năm 2023 đạt 11/15 tổ dân phố)"): the earlier figure plus the change, for
+    the clause's own period — derived, so marked for review. Only for an indicator that counts (not a whole), named in
+    the change's clause; never over a figure the report states."""
+    pending, rd.changes = rd.changes, []
+    by_key = {r.key: r for r in rd.readers}
+    for cl, fig, first in pending:
+        raw = cl.para.match[cl.start : cl.start + len(cl.text)]
+        since = _CHANGED_FROM.search(raw)
+        if since is None:
+            continue
+        earlier = int(since.group("y"))
+        sign = -1 if re.search(r"\bít\s+hơn\b|\bgiảm\b", raw[: fig.start], re.I) else 1
+        for base in rd.drafts[first:]:
+            r = by_key.get(base.indicator)
+            if (
+                r is None
+                or base.period != earlier
+                or base.paragraph != cl.para.line
+                or not isinstance(base.value, int)
+                or isinstance(base.value, bool)
+                or not (r.reads("count") or r.reads("part"))
+                or r.reads("whole")
+                or (r.topic and rd.topic_level(r, cl, "", cl.text[: fig.start], []) not in (0, 1))
+            ):
+                continue
+            whens = [w for w in cl.whens if w.at < fig.start and not w.empty]
+            periods, sure = rd.years(r, whens[-1:], cl, None)
+            periods = [p for p in periods if p != earlier and not any(d.key() == (r.key, str(p)) for d in rd.drafts)]
+            if not periods:
+                continue
+            value = base.value + sign * int(fig.value)
+            if value < 0:
+                continue
+            rd.add(
+                r,
+                periods,
+                cl.para,
+                cl.start + fig.start,
+                cl.text[_quote_start(cl.text, fig.start) : fig.end],
+                value=value,
+                confidence=min(0.6, 0.6 - (1 - sure)),
+                notes=[f"tính từ số chênh lệch so với năm {earlier} ({base.value} và {fig.text.strip()})"],
+            )
 
 
 _ROLE_READS = {
@@ -1552,6 +1608,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             continue
         if role in ("over", "under"):
             _difference(rd, cl, fig, counts, subjects)
+            continue
+        if role == "change":
+            rd.changes.append((cl, fig, len(rd.drafts)))
             continue
         reading = _ROLE_READS.get(role)
         if reading is None:

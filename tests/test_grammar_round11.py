@@ -83,7 +83,8 @@ def test_lines_wrapped_mid_sentence_stay_one_paragraph(tmp_path):
         (
             "Đến nay, số tuyến đường “Xanh - Sạch - Đẹp” được các khu dân cư duy trì tăng 01 tuyến so với cuối năm "
             "2023 (cuối năm 2023 có 04 tuyến).\n",
-            {("dtvm.tuyen_duong_xanh", 2023): 4},
+            # (and the figure by its change, for review: below)
+            {("dtvm.tuyen_duong_xanh", 2023): 4, ("dtvm.tuyen_duong_xanh", "as_of"): 5},
         ),
         # a second writer: the count first, then its change on last year, the earlier count in brackets
         (
@@ -93,7 +94,7 @@ def test_lines_wrapped_mid_sentence_stay_one_paragraph(tmp_path):
         (
             "Kết quả bình xét năm 2024, số thôn đạt danh hiệu thôn văn hóa tăng 02 thôn so với năm 2023 (năm 2023 đạt "
             "11/15 thôn).\n",
-            {("kdc.so_khu_van_hoa", 2023): 11, ("kdc.tong_so_khu", 2023): 15},
+            {("kdc.so_khu_van_hoa", 2023): 11, ("kdc.tong_so_khu", 2023): 15, ("kdc.so_khu_van_hoa", "as_of"): 13},
         ),
     ],
 )
@@ -405,3 +406,43 @@ def test_a_raised_total_with_no_span_drafts_no_total(tmp_path):
 def test_last_years_holders_in_brackets(tmp_path, body, earlier):
     values = _values(_draft(tmp_path, body))
     assert {k: v for k, v in values.items() if k[1] == 2023} == earlier
+
+
+# --------------------------------------------------------------------------------------------------- kind: derived
+# A figure given only by its change on an earlier year whose figure the sentence states is that figure plus the
+# change, for the clause's own period, marked for review; never for a whole, never over a figure the report states.
+
+
+@pytest.mark.parametrize(
+    "body, derived, earlier",
+    [
+        (
+            "Kết quả bình xét năm 2024, số thôn đạt danh hiệu thôn văn hóa tăng 02 thôn so với năm 2023 (năm 2023 đạt "
+            "11/15 thôn).\n",
+            (("kdc.so_khu_van_hoa", 2024), 13),
+            {("kdc.so_khu_van_hoa", 2023): 11, ("kdc.tong_so_khu", 2023): 15},
+        ),
+        # a second writer: the streets kept now, the earlier count at the end of last year
+        (
+            "Đến nay, số tuyến đường “Xanh - Sạch - Đẹp” được các khu dân cư duy trì tăng 01 tuyến so với cuối năm "
+            "2023 (cuối năm 2023 có 04 tuyến).\n",
+            (("dtvm.tuyen_duong_xanh", "as_of"), 5),
+            {("dtvm.tuyen_duong_xanh", 2023): 4},
+        ),
+    ],
+)
+def test_a_figure_given_by_its_change_is_derived_for_review(tmp_path, body, derived, earlier):
+    draft = _draft(tmp_path, body, head=HEAD_2025)  # 2024 a past year: its own period, not as_of
+    facts = {(f["indicator"], f["period"]): f for f in draft["facts"]}
+    key, value = derived
+    assert facts[key]["value"] == value and facts[key]["review"] is True
+    assert "chênh lệch" in facts[key]["note"]
+    assert {k: v for k, v in _values(draft).items() if k != key} == earlier
+
+
+def test_a_stated_figure_is_not_overridden_by_a_derived_one(tmp_path):
+    body = (
+        "Năm 2024 có 12/15 thôn đạt danh hiệu thôn văn hóa, tăng 02 thôn so với năm 2023 (năm 2023 đạt 10/15 thôn).\n"
+    )
+    values = _values(_draft(tmp_path, body, head=HEAD_2025))
+    assert values[("kdc.so_khu_van_hoa", 2024)] == 12 and values[("kdc.so_khu_van_hoa", 2023)] == 10
