@@ -358,7 +358,10 @@ def figures(text: str) -> list[Figure]:
         before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 40]
         if re.search(r"\(\s*$", before) and _CHI_TIEU.search(before[-45:]):
             role = "floor"  # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
-        elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I):
+        elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I) or re.match(
+            r"\s*số\s+(?!tỷ lệ)[^\W\d]+(?:\s+[^\W\d]+){0,3}?\s+theo\s+(?:chỉ tiêu|kế hoạch)\b", after, re.I
+        ):
+            # "giảm được 50% số hộ nghèo theo chỉ tiêu thành phố giao": the share of the target's count
             role = "of_target"
         elif re.search(
             r"\briêng\b[^,;:]{0,80}\bchiếm(?:\s+tỷ\s+lệ)?\s*$", text[max(0, m.start() - 120) : m.start()], re.I

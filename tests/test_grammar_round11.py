@@ -446,3 +446,36 @@ def test_a_stated_figure_is_not_overridden_by_a_derived_one(tmp_path):
     )
     values = _values(_draft(tmp_path, body, head=HEAD_2025))
     assert values[("kdc.so_khu_van_hoa", 2024)] == 12 and values[("kdc.so_khu_van_hoa", 2023)] == 10
+
+
+# --------------------------------------------------------------------------------------------------- kind: rates, levels
+# "giảm được 50% số hộ nghèo theo chỉ tiêu …" is the rate of the target (not "giảm 2% tỷ lệ hộ nghèo", a fall of a
+# rate); a commune that does not hold the basic title yet ("chưa đạt chuẩn nông thôn mới nên chưa …") does not hold the
+# advanced one.
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Đến nay xã đã giảm được 50% số hộ nghèo theo chỉ tiêu huyện giao năm 2024; số hộ còn lại đang được các "
+            "đoàn thể nhận đỡ đầu.\n",
+            {("giam_ngheo.ty_le_hoan_thanh", 2024): 50},
+        ),
+        (
+            "Năm 2024, phường đã giảm được 75% số hộ nghèo theo kế hoạch thành phố giao.\n",
+            {("giam_ngheo.ty_le_hoan_thanh", 2024): 75},
+        ),
+        (
+            "Đến nay xã đạt 14/19 tiêu chí nông thôn mới; xã chưa đạt chuẩn nông thôn mới nên chưa đặt mục tiêu xây "
+            "dựng xã nông thôn mới nâng cao trong giai đoạn 2022 - 2026.\n",
+            {("ntm_nc.cong_nhan", "as_of"): "chua_dat"},
+        ),
+        (
+            "Xã chưa đạt chuẩn nông thôn mới nên chưa đăng ký xây dựng xã nông thôn mới nâng cao.\n",
+            {("ntm_nc.cong_nhan", "as_of"): "chua_dat"},
+        ),
+    ],
+)
+def test_a_rate_of_the_targets_count_and_the_basic_title_not_held(tmp_path, body, expected):
+    assert _values(_draft(tmp_path, body)) == expected
