@@ -875,12 +875,15 @@ class Unmatched(Strict):
 
 
 class FactFile(Strict):
+    """A fact file's header. Its `facts:` and `statements:` are validated one by one (Fact, Statement), so that one
+    broken fact does not hide the others' problems — and their models are not built twice."""
+
     schema_: Literal["chitieu.facts/1"] = Field(alias="schema")
     commune: Commune
     report: Report
     unreviewed: StrictBool = False
-    facts: list[Fact] = Field(default_factory=list)
-    statements: list[Statement] = Field(default_factory=list)
+    facts: list[Any] = Field(default_factory=list)  # each validated as a Fact
+    statements: list[Any] = Field(default_factory=list)  # each validated as a Statement
     unmatched: list[Unmatched] = Field(default_factory=list)
 
 
