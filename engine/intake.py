@@ -1568,6 +1568,11 @@ def _candidates(
             continue
         lead = before_text[-80:]
         cut = max(lead.rfind(x) for x in ",;:(")
+        # "thành lập 13 tổ công nghệ số … và xây dựng 01 mô hình “Xóm số”": a second predicate after "và" has its own
+        # object; the first one's words are no look-alike of it
+        joined = re.search(r"\svà\s+(?:đã\s+)?(?:xây dựng|thành lập|công nhận|duy trì|hỗ trợ)\s+$", lead)
+        if joined is not None and joined.start() > cut:
+            cut = joined.start()
         # the figure as the grammar wrote it ("45 → 38" for "giảm từ 45 hộ … xuống còn 38 hộ": no "còn" of a remainder)
         window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
         # the label the figure answers ("Khu phố đạt chuẩn văn minh đô thị: 04/12 khu phố") names what it counts too

@@ -479,3 +479,32 @@ def test_a_stated_figure_is_not_overridden_by_a_derived_one(tmp_path):
 )
 def test_a_rate_of_the_targets_count_and_the_basic_title_not_held(tmp_path, body, expected):
     assert _values(_draft(tmp_path, body)) == expected
+
+
+# --------------------------------------------------------------------------------------------------- whose words
+# A second predicate joined by "và" has its own object ("thành lập 13 tổ công nghệ số … và xây dựng 01 mô hình “Thôn
+# số”"): the first one's words are no look-alike of it; without a verb of its own the "và" joins one object.
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Về chuyển đổi số, xã đã thành lập 13 tổ công nghệ số cộng đồng ở 13/13 thôn và xây dựng 01 mô hình “Thôn "
+            "số” tại thôn 2 để vận động người dân cài đặt ứng dụng định danh điện tử.\n",
+            {("van_dong.chuyen_doi_so.so_mo_hinh", "as_of"): 1},
+        ),
+        (
+            "Về chuyển đổi số, xã thành lập 10 tổ công nghệ số cộng đồng và đã xây dựng 02 mô hình “Chợ không dùng tiền "
+            "mặt”.\n",
+            {("van_dong.chuyen_doi_so.so_mo_hinh", "as_of"): 2},
+        ),
+    ],
+)
+def test_a_second_predicate_after_và_has_its_own_words(tmp_path, body, expected):
+    assert _values(_draft(tmp_path, body)) == expected
+
+
+def test_one_object_joined_by_và_keeps_its_look_alike(tmp_path):
+    body = "Về chuyển đổi số, xã duy trì hoạt động của tổ công nghệ số cộng đồng và 02 mô hình tổ công nghệ số.\n"
+    assert _values(_draft(tmp_path, CONTROL + body)) == PLAN
