@@ -3176,14 +3176,24 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                 listing = bool(re.match(r"\s*(?:là|gồm)?\s*:", m.group("b")))
                 for c in _named_criteria(names, crits):
                     _criterion_not_met(rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip())
+            # "riêng tiêu chí Thu nhập cơ bản đạt": the criteria named before "cơ bản đạt", in their own clause
+            for m in re.finditer(r"\btiêu chí\b(?P<a>[^.;:,()]{0,120}?)\bcơ bản đạt\b", text, re.I):
+                for c in _named_criteria(m.group("a"), crits):
+                    _criterion_not_met(
+                        rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip(), level="co_ban_dat"
+                    )
 
 
-def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str) -> None:
+def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str, level: Optional[str] = None) -> None:
+    """A criterion at its lowest level (not met), or at ``level`` when the report names it ("cơ bản đạt")."""
     ind = rd.cat.indicators.get(c.indicator)
     if ind is None or not ind.levels:
         return
+    keys = [lv.key for lv in ind.levels]
+    if level is not None and level not in keys:
+        return
     r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset())
-    rd.add(r, ["as_of"], para, at, quote, value=ind.levels[0].key, confidence=0.85)
+    rd.add(r, ["as_of"], para, at, quote, value=level or keys[0], confidence=0.85)
 
 
 def _named_criteria(text: str, crits: list) -> list:

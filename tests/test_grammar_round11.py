@@ -508,3 +508,28 @@ def test_a_second_predicate_after_và_has_its_own_words(tmp_path, body, expected
 def test_one_object_joined_by_và_keeps_its_look_alike(tmp_path):
     body = "Về chuyển đổi số, xã duy trì hoạt động của tổ công nghệ số cộng đồng và 02 mô hình tổ công nghệ số.\n"
     assert _values(_draft(tmp_path, CONTROL + body)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- criteria
+# A criterion named as "cơ bản đạt" ("riêng tiêu chí Thu nhập cơ bản đạt") is at that level, as one named "chưa đạt"
+# is at the lowest.
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Xã tự đánh giá đạt 15/19 tiêu chí xã nông thôn mới nâng cao; các tiêu chí Quy hoạch và Giao thông chưa "
+            "đạt; riêng tiêu chí Thu nhập cơ bản đạt (thu nhập bình quân đầu người ước đạt 71,5 triệu đồng).\n",
+            {"ntm_nc.tc01": "chua_dat", "ntm_nc.tc02": "chua_dat", "ntm_nc.tc10": "co_ban_dat"},
+        ),
+        # a second writer: two criteria before one "cơ bản đạt"
+        (
+            "Về nông thôn mới nâng cao, xã đạt 17/19 tiêu chí, tiêu chí Môi trường và tiêu chí Thu nhập cơ bản đạt.\n",
+            {"ntm_nc.tc17": "co_ban_dat", "ntm_nc.tc10": "co_ban_dat"},
+        ),
+    ],
+)
+def test_a_criterion_named_as_basically_met(tmp_path, body, expected):
+    values = _values(_draft(tmp_path, body))
+    assert {k[0]: v for k, v in values.items() if k[0].startswith("ntm_nc.tc")} == expected
