@@ -261,7 +261,7 @@ _WHOLE_FIRST = re.compile(
 class Figure:
     """A figure of a clause, and the role the grammar gives it there."""
 
-    role: str  # count | part | whole | percent | of_target | target | floor | other
+    role: str  # count | part | whole | percent | of_target | target | floor | change | other
     value: Decimal
     start: int  # offsets in the clause
     end: int  # where a unit may follow (after the last number)
@@ -290,6 +290,19 @@ _TARGET_OPENS = re.compile(r"^\W*chỉ tiêu\b(?![^.;]{0,60}\b(?:đã|đạt|k�
 # a figure the target is said of: "… chỉ tiêu 30 hộ được giao", "chỉ tiêu 05 hộ huyện giao"
 _GIVEN_AFTER = re.compile(
     r"\s+(?:hộ|mô hình|hồ sơ)?(?:\s+nghèo)?\s*(?:(?:được|đã được|do)\s+)?(?:(?:huyện|tỉnh|thành phố|cấp trên)\s+)?giao\b",
+    re.I,
+)
+# a change on an earlier time, not the figure itself: "tăng 01 tuyến so với cuối năm 2024", "nhiều hơn năm 2023 một bản",
+# "Chỉ tiêu huyện giao năm 2025 ít hơn năm 2024 một hộ" (a fall is left alone: "giảm 05 hộ nghèo so với đầu năm" is a
+# result of its own)
+_RISE = re.compile(r"\btăng(?:\s+(?:thêm|được|lên))?\s*$", re.I)
+_MORE_OR_LESS_THAN = re.compile(
+    r"\b(?:nhiều|ít)\s+hơn\s+(?:so\s+với\s+)?(?:(?:cuối|đầu)\s+)?(?:năm\s+(?:####|trước|ngoái|liền\s+trước)|cùng\s+kỳ)"
+    r"(?:\s+năm\s+####)?\s*$",
+    re.I,
+)
+_CHANGE_TAIL = re.compile(
+    r"^\s*[^\W\d]+(?:\s+[^\W\d]+){0,3}?\s+so\s+với\s+(?:(?:cuối|đầu|cả)\s+)?(?:năm|cùng\s+kỳ|kỳ|thời\s+điểm)\b",
     re.I,
 )
 _DIFF_LEAD = re.compile(r"\b(?P<w>vượt|thiếu|hụt)\s*$", re.I)
@@ -345,8 +358,17 @@ def figures(text: str) -> list[Figure]:
         before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 40]
         if re.search(r"\(\s*$", before) and _CHI_TIEU.search(before[-45:]):
             role = "floor"  # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
-        elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I):
+        elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I) or re.match(
+            r"\s*số\s+(?!tỷ lệ)[^\W\d]+(?:\s+[^\W\d]+){0,3}?\s+theo\s+(?:chỉ tiêu|kế hoạch)\b", after, re.I
+        ):
+            # "giảm được 50% số hộ nghèo theo chỉ tiêu thành phố giao": the share of the target's count
             role = "of_target"
+        elif re.search(
+            r"\briêng\b[^,;:]{0,80}\bchiếm(?:\s+tỷ\s+lệ)?\s*$", text[max(0, m.start() - 120) : m.start()], re.I
+        ):
+            role = (
+                "other"  # "riêng hồ sơ trực tuyến toàn trình chiếm 31,2%": the share of a subset, set apart by "riêng"
+            )
         elif re.search(r"\bchiếm(?:\s+tỷ\s+lệ)?\s*$", before, re.I):
             # a share of a whole just named ("3.684 hồ sơ, trong đó hồ sơ trực tuyến là 2.951 hồ sơ, chiếm 80,1%"): a
             # percentage of its own measure, never a rate of a target
@@ -428,7 +450,9 @@ def figures(text: str) -> list[Figure]:
             continue  # "Sáu tháng cuối năm 2025": a part of a year in words (in digits the mask took it)
         q = re.search(rf"\b({_QUAL_RX})\s+$", before, re.I)
         bound = _QUAL.get(q.group(1).lower()) if q else None
-        if _OVER_TARGET.search(before) and not _GIVEN_AFTER.match(text, m.end()):
+        if (_RISE.search(before) and _CHANGE_TAIL.match(text[m.end() :])) or _MORE_OR_LESS_THAN.search(before):
+            role = "change"  # the change on an earlier time: never the figure, nor a target ("chỉ tiêu … ít hơn …")
+        elif _OVER_TARGET.search(before) and not _GIVEN_AFTER.match(text, m.end()):
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
         elif _OVER_TARGET.search(before):
             role = "target"  # "vượt chỉ tiêu 30 hộ được giao": the target given, exceeded
@@ -525,7 +549,9 @@ class When:
 
 
 _YEARS = re.compile(
-    rf"\bnăm\s+(?P<y>{YEAR})\b(?P<more>(?:\s*(?:,|và)\s*(?:năm\s+)?{YEAR}\b)*)(?!\s*[-–]\s*{YEAR})", re.I
+    # "năm 2022, 2023 và năm 2024", "cuối năm 2023 và cuối năm 2024"
+    rf"\bnăm\s+(?P<y>{YEAR})\b(?P<more>(?:\s*(?:,|và)\s*(?:(?:cuối|đầu)\s+)?(?:năm\s+)?{YEAR}\b)*)(?!\s*[-–]\s*{YEAR})",
+    re.I,
 )
 _SPAN = re.compile(
     rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
@@ -640,7 +666,10 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
 # --------------------------------------------------------------------------------------------------- clauses
 
 _YEAR_LEAD = rf"\s*(?:(?:năm|Năm)\s+{YEAR}\b|{YEAR}\s+[^\W\d/]|(?:\d+|sáu|chín|mười)\s+tháng\s+(?:đầu\s+)?năm)"
-_CUT = re.compile(rf";|:(?={_YEAR_LEAD})|,(?={_YEAR_LEAD})|\((?={_YEAR_LEAD})")
+# "…, cùng với 01 mô hình đã xây dựng từ năm 2022 thì từ năm 2022 đến nay toàn xã có 03 mô hình": "thì" before a
+# time opens the main clause after its condition, with a period of its own
+_THEN = r"\bthì(?=\s+(?:tính\s+)?(?:từ|đến|tới)\s)"
+_CUT = re.compile(rf";|:(?={_YEAR_LEAD})|,(?={_YEAR_LEAD})|\((?={_YEAR_LEAD})|{_THEN}")
 
 
 # a list of years, one statement for each ("Các năm 2022, 2023 và 2024, UBND … đều ban hành …", "vào tháng 01 các năm

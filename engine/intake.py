@@ -946,6 +946,8 @@ class _Reading:
         self.drafts: list[Draft] = []
         self.used_lines: set[int] = set()
         self.said_before: list[Reader] = []  # the indicators the last sentence read (for "tỷ lệ này")
+        # the changes on an earlier time the sentence states, with the number of drafts before each
+        self.changes: list[tuple[_Clause, g.Figure, int]] = []
         as_of = header.as_of
         self.as_of_year = as_of.year if as_of else header.year
         first = header.period_from or self.as_of_year
@@ -1314,7 +1316,12 @@ def _region_after(text: str, start: int, figs: list[g.Figure]) -> str:
         if f.start >= start:
             end = min(end, f.start)
             break
-    m = re.search(r"[;:(,]|\bgồm\b|\blà\b|\bcụ thể\b|\bvà\s+\d|\btrong đó\b", text[start:end])
+    # … or the reason given after it ("chưa công nhận thêm mô hình nào do các mô hình đăng ký chưa đủ điều kiện")
+    m = re.search(
+        r"[;:(,]|\bgồm\b|\blà\b|\bcụ thể\b|\bvà\s+\d|\btrong đó\b|"
+        r"\s(?:do|vì|bởi)\s(?=[^.;]*\b(?:chưa|không|còn|đang|thiếu)\b)",
+        text[start:end],
+    )
     return text[start : start + m.start()] if m else text[start:end]
 
 
@@ -1444,10 +1451,12 @@ def _read_paragraph(
     cls = _read_clauses(rd, para, ctx)
     items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
     place = {id(c): i for i, c in enumerate(items)}
+    rd.changes = []
     for cl in cls:
         if cl.sentence_before == "" and sentence is not cl.start:
             rd.said_before = subjects or rd.said_before  # what "tỷ lệ này" in the next sentence speaks of
             subjects = []
+            _read_differences(rd)
         sentence = cl.start
         _read_figures(rd, cl, subjects, following)
         _read_zeros(rd, cl, subjects, following)
@@ -1465,6 +1474,58 @@ def _read_paragraph(
                 prev = _Item(for_matching(siblings[k - 1].text), siblings[k - 1]) if k else None
                 rest = [_Item(for_matching(q.text), q) for q in siblings[k + 1 :]]
             _read_documents(rd, cl, prev, rest)
+    _read_differences(rd)
+
+
+# the earlier time a change is measured from: "tăng 02 tổ so với năm 2023", "nhiều hơn năm 2023 một bản"
+_CHANGED_FROM = re.compile(rf"\b(?:so\s+với|hơn)\s+(?:(?:cuối|đầu)\s+)?năm\s+(?P<y>{_YEAR})\b", re.I)
+
+
+def _read_differences(rd: _Reading) -> None:
+    """A figure given only by its change on an earlier year whose own figure the sentence states ("số tổ dân phố đạt
+    danh hiệu … tăng 02 tổ so với năm 2023 (năm 2023 đạt 11/15 tổ dân phố)"): the earlier figure plus the change, for
+    the clause's own period — derived, so marked for review. Only for an indicator that counts (not a whole), named in
+    the change's clause; never over a figure the report states."""
+    pending, rd.changes = rd.changes, []
+    by_key = {r.key: r for r in rd.readers}
+    for cl, fig, first in pending:
+        raw = cl.para.match[cl.start : cl.start + len(cl.text)]
+        since = _CHANGED_FROM.search(raw)
+        if since is None:
+            continue
+        earlier = int(since.group("y"))
+        sign = -1 if re.search(r"\bít\s+hơn\b|\bgiảm\b", raw[: fig.start], re.I) else 1
+        for base in rd.drafts[first:]:
+            r = by_key.get(base.indicator)
+            if (
+                r is None
+                or base.period != earlier
+                or base.paragraph != cl.para.line
+                or not isinstance(base.value, int)
+                or isinstance(base.value, bool)
+                or not (r.reads("count") or r.reads("part"))
+                or r.reads("whole")
+                or (r.topic and rd.topic_level(r, cl, "", cl.text[: fig.start], []) not in (0, 1))
+            ):
+                continue
+            whens = [w for w in cl.whens if w.at < fig.start and not w.empty]
+            periods, sure = rd.years(r, whens[-1:], cl, None)
+            periods = [p for p in periods if p != earlier and not any(d.key() == (r.key, str(p)) for d in rd.drafts)]
+            if not periods:
+                continue
+            value = base.value + sign * int(fig.value)
+            if value < 0:
+                continue
+            rd.add(
+                r,
+                periods,
+                cl.para,
+                cl.start + fig.start,
+                cl.text[_quote_start(cl.text, fig.start) : fig.end],
+                value=value,
+                confidence=min(0.6, 0.6 - (1 - sure)),
+                notes=[f"tính từ số chênh lệch so với năm {earlier} ({base.value} và {fig.text.strip()})"],
+            )
 
 
 _ROLE_READS = {
@@ -1507,6 +1568,11 @@ def _candidates(
             continue
         lead = before_text[-80:]
         cut = max(lead.rfind(x) for x in ",;:(")
+        # "thành lập 13 tổ công nghệ số … và xây dựng 01 mô hình “Xóm số”": a second predicate after "và" has its own
+        # object; the first one's words are no look-alike of it
+        joined = re.search(r"\svà\s+(?:đã\s+)?(?:xây dựng|thành lập|công nhận|duy trì|hỗ trợ)\s+$", lead)
+        if joined is not None and joined.start() > cut:
+            cut = joined.start()
         # the figure as the grammar wrote it ("45 → 38" for "giảm từ 45 hộ … xuống còn 38 hộ": no "còn" of a remainder)
         window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
         # the label the figure answers ("Khu phố đạt chuẩn văn minh đô thị: 04/12 khu phố") names what it counts too
@@ -1548,8 +1614,15 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         if role in ("over", "under"):
             _difference(rd, cl, fig, counts, subjects)
             continue
+        if role == "change":
+            rd.changes.append((cl, fig, len(rd.drafts)))
+            continue
         reading = _ROLE_READS.get(role)
         if reading is None:
+            continue
+        raised = _RAISED_TOTAL.search(full_before) if reading == "count" else None
+        if raised is not None:
+            _read_raised_total(rd, cl, fig, raised, after, full_before, subjects)
             continue
         # "… 04 mô hình, tăng 01 mô hình so với năm 2025 (03 mô hình)": the bracket gives that year's figure
         compared = reading == "count" and _COMPARED.search(before)
@@ -1694,6 +1767,44 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 counts[r.key] = fig.value
 
 
+# a running total raised by this period's count: "nâng tổng số mô hình được công nhận từ khi triển khai Kế hoạch đến nay
+# lên 05 mô hình", "đưa tổng số bò giống hỗ trợ từ năm 2022 đến nay lên 21 con"
+_RAISED_TOTAL = re.compile(r"\b(?:nâng|đưa)\s+tổng\s+số\s+(?P<x>[^;.]{0,160}?)\s*\blên\s*(?:thành\s+)?$", re.I)
+_SINCE_PLAN = re.compile(
+    r"\btừ\s+khi\s+(?:triển\s+khai|thực\s+hiện|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:Kế\s+hoạch|Đề\s+án)\b", re.I
+)
+
+
+def _read_raised_total(
+    rd: _Reading, cl: _Clause, fig: g.Figure, raised: re.Match, after: str, before: str, subjects: list[Reader]
+) -> None:
+    """The total a count raises ("…, nâng tổng số X từ … đến nay lên N"): the count over the span the clause names —
+    from a year, or from the unit's own plan when its year is known — for an indicator that counts over a span, whose
+    thing (its unit or its topic) the words X or the sentence name. No span, nothing drafted."""
+    x = raised.group("x")
+    span = next((w.span for w in cl.whens if w.span and raised.start() <= w.at <= fig.start), None)
+    plan_date = (rd.header.plan or {}).get("date")
+    if span is None and _SINCE_PLAN.search(x) and plan_date and rd.as_of_year:
+        span = (int(str(plan_date)[:4]), rd.as_of_year)
+    if span is None or span[0] > span[1]:
+        return
+    a, b = span
+    period: Any = a if a == b else f"{a}-{b}"
+    for r in rd.readers:
+        if not r.reads("count") or r.words.period not in ("span", "years") or (r.words.period == "span" and a == b):
+            continue
+        if r.unit and not (_found(r.unit, x) or _found(r.unit, after)):
+            continue
+        if r.topic and rd.topic_level(r, cl, after, before, subjects) not in (0, 1, 2):
+            continue
+        if r.not_ and _lookalike(r, x + " " + after):
+            continue
+        value = int(fig.value) if fig.value == fig.value.to_integral_value() else fig.value
+        quote = cl.text[raised.start() : fig.end + len(after)]
+        rd.add(r, [period], cl.para, cl.start + raised.start(), quote, value=value, confidence=0.8)
+        return
+
+
 # a year as a label before a bare count: "(năm 2022: 02 mô hình; năm 2023: 03 mô hình)", "1. Năm 2022: hai mô hình"
 # a year as the label of a bare count: "(năm 2022: 02 mô hình; …)", "1. Năm 2022: hai mô hình", and after a total
 # "…, trong đó năm 2022 có 01 mô hình, năm 2023 có 03 mô hình", "(…; 9 tháng đầu năm 2024: 01 mô hình)"
@@ -1773,6 +1884,9 @@ _NOT_THE_STOCK = re.compile(r"\b(?:thêm|mới|tăng|liên tục|liên tiếp|li
 _NOT_HOLDING = re.compile(r"\b(?:không|chưa|bị|thu hồi|đề nghị|đề xuất|xét|đăng ký|phấn đấu)\b", re.I)
 
 
+_HOLDS = re.compile(r"\s*(?:đạt|được\s+công\s+nhận|giữ\s+vững)\b(?![^.;()]*\b(?:chưa|không)\b)", re.I)
+
+
 def _count_as_whole_or_part(
     rd: _Reading, cl: _Clause, fig: g.Figure, after: str, before: str, subjects: list[Reader]
 ) -> tuple[list[tuple[Reader, int, Optional[re.Match]]], float]:
@@ -1800,6 +1914,12 @@ def _count_as_whole_or_part(
     if _NOT_HOLDING.search(re.split(r"\bdanh hiệu\b|\btiêu chí\b|\bvăn hóa\b", cl.text[fig.end : fig.end + 80])[0]):
         return [], 0.0
     parts = _candidates(rd, cl, fig, "part", after, before, subjects, unit_needed=True)
+    if _ANOTHER_YEARS.match(before):
+        # "…, nhiều hơn năm 2023 một bản (năm 2023 có 07 bản đạt)": another year's holders of the title the sentence
+        # has just counted, its unit and a verb of holding after the count
+        same = [c for c in parts if c[0] in subjects and _HOLDS.match(cl.text, c[2].end() if c[2] else fig.end)]
+        if same:
+            return same, 0.1
     return [c for c in parts if c[1] == 0], 0.2
 
 
@@ -2190,6 +2310,10 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             tail = re.match(
                 rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR}(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}\b)*)\b", text[m.end() :]
             )
+            if tail and re.search(r"\b(?:dự kiến|sẽ|phấn đấu)\b", tail.group(0), re.I):
+                # "… chưa tổ chức sơ kết …, dự kiến sẽ lồng ghép sơ kết vào quý I năm 2024": the year of a plan
+                # after the act is not the act's
+                tail = None
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
             if tail:
                 window = [g.When(years=[int(y) for y in re.findall(_YEAR, tail.group(1))], at=m.end())] + window
@@ -2628,6 +2752,10 @@ def _items_after(
         # the count leave the rest unnamed
         if not certain and len(items) > n:
             return _unnamed(n), False
+        if len(items) > n and n:
+            # "công nhận 02 mô hình … là mô hình “A” … và mô hình “B” …, cùng với 01 mô hình “C” …": the count bounds
+            # its list; the names after its last are other models' (of another year, or only registered)
+            items = items[:n]
         if len(items) < n:
             items = items + _unnamed(n)[len(items) :]
         certain = False
@@ -2827,6 +2955,18 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
                 continue
             _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
+        for cell in row:
+            # a comparison column's cell that names its year ("So với cùng kỳ": "năm 2023: 13/14"): that year's figure
+            labelled = _YEAR_LABELLED_CELL.match(cell.text or "")
+            if roles.get(cell.col) not in (None, "other", "note") or cell.col in earlier or labelled is None:
+                continue
+            if year is not None and int(labelled.group("y")) >= year:
+                continue
+            rest = Cell(cell.table, cell.row, cell.col, labelled.group("v"), cell.raw, cell.line)
+            _read_cell(rd, label.text, unit, rest, None, int(labelled.group("y")), para, keep_year=True)
+
+
+_YEAR_LABELLED_CELL = re.compile(rf"^\s*(?:năm|Năm)\s+(?P<y>{_YEAR})\s*(?::|là|đạt)\s*(?P<v>[^;:]+?)\s*$")
 
 
 def _year_column(header: dict[int, str], body: list[list[Cell]]) -> Optional[int]:
@@ -2911,6 +3051,8 @@ def _read_cell(
     states: bool = True,  # False: a column of an earlier year beside the table's own, whose states are outdated
 ) -> None:
     text = for_matching(cell.text)
+    said = label
+    label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
     words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)
@@ -2966,7 +3108,7 @@ def _read_cell(
             figure: Any = value
             if isinstance(figure, Decimal) and r.ind.type == "count":
                 figure = int(figure) if figure == figure.to_integral_value() else figure
-            note = f"bảng {cell.table}, dòng “{label}”"
+            note = f"bảng {cell.table}, dòng “{said}”"
             if r.ind.type == "items":
                 n = int(figure) if not isinstance(figure, dict) else 0
                 items = _unnamed(n)
@@ -2988,7 +3130,7 @@ def _read_cell(
                         value=key,
                         cell=cell,
                         confidence=0.85,
-                        notes=[f"bảng {cell.table}, dòng “{label}”"],
+                        notes=[f"bảng {cell.table}, dòng “{said}”"],
                     )
                     break
 
@@ -3034,14 +3176,24 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                 listing = bool(re.match(r"\s*(?:là|gồm)?\s*:", m.group("b")))
                 for c in _named_criteria(names, crits):
                     _criterion_not_met(rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip())
+            # "riêng tiêu chí Thu nhập cơ bản đạt": the criteria named before "cơ bản đạt", in their own clause
+            for m in re.finditer(r"\btiêu chí\b(?P<a>[^.;:,()]{0,120}?)\bcơ bản đạt\b", text, re.I):
+                for c in _named_criteria(m.group("a"), crits):
+                    _criterion_not_met(
+                        rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip(), level="co_ban_dat"
+                    )
 
 
-def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str) -> None:
+def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str, level: Optional[str] = None) -> None:
+    """A criterion at its lowest level (not met), or at ``level`` when the report names it ("cơ bản đạt")."""
     ind = rd.cat.indicators.get(c.indicator)
     if ind is None or not ind.levels:
         return
+    keys = [lv.key for lv in ind.levels]
+    if level is not None and level not in keys:
+        return
     r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset())
-    rd.add(r, ["as_of"], para, at, quote, value=ind.levels[0].key, confidence=0.85)
+    rd.add(r, ["as_of"], para, at, quote, value=level or keys[0], confidence=0.85)
 
 
 def _named_criteria(text: str, crits: list) -> list:

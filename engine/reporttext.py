@@ -593,6 +593,28 @@ def _continues(last: str, nxt: str) -> bool:
     return nxt[:1].islower() or (nxt[:1].isdigit() and not _HEADING_START.match(nxt) and not last.isupper())
 
 
+# a line that may head a paragraph of its own: a section, a numbered or lettered item ("I. ", "2.1. ", "c) ")
+_MARKED = re.compile(r"^\s*(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+\S")
+
+
+def _new_paragraph(last: str, nxt: str) -> bool:
+    """Whether the line ``nxt``, right under ``last`` with no blank line between, starts a paragraph of its own: some
+    writers put one paragraph on a line and their headings on lines of their own ("c) Ấp văn hóa" over "Kết quả bình
+    xét …"). A marked line after a finished sentence, or any line opening with a capital or a mark after a short
+    marked line that ends without a stop (a heading); a line wrapped mid-sentence never does."""
+    last, nxt = clean(last), clean(nxt)
+    if not last or not nxt:
+        return False
+    if _MARKED.match(nxt) and re.search(r"[.!?]\s*$", last):  # not after "…, gồm:" or an item ending ";"
+        return True
+    return bool(
+        _MARKED.match(last)
+        and len(last) <= 120
+        and not re.search(r"[.;:!?,]\s*$", last)  # it may end on a quote or bracket: "a) Phong trào “Dân vận khéo”"
+        and (nxt[:1].isupper() or _MARKED.match(nxt))
+    )
+
+
 def read_report(path: Path) -> ReportText:
     read = _decode(path)
     lines = read.lines
@@ -625,7 +647,13 @@ def read_report(path: Path) -> ReportText:
                 joined.append(j + 1)
                 i = j + 1
                 continue
-            if i < len(lines) and lines[i].strip() and not _BULLET.match(lines[i]) and i + 1 not in read.table_lines:
+            if (
+                i < len(lines)
+                and lines[i].strip()
+                and not _BULLET.match(lines[i])
+                and i + 1 not in read.table_lines
+                and not _new_paragraph(parts[-1], lines[i])
+            ):
                 offsets.append((len(clean(" ".join(parts))) + 1, i + 1))
                 parts.append(lines[i])
                 i += 1
