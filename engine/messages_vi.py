@@ -66,7 +66,8 @@ INSTEAD: dict[str, str] = {
 _DATE_HINT = "viết ngày theo dạng YYYY-MM-DD"
 _AS_OF_UNKNOWN = (
     "báo cáo không nêu số liệu tính đến ngày nào (không có dòng “ngày … tháng … năm …”, không có “tính đến ngày …”): "
-    "hãy chỉ định bằng --as-of YYYY-MM-DD; chitieu không bao giờ đánh giá báo cáo theo ngày hôm nay"
+    "hãy chỉ định bằng --as-of YYYY-MM-DD (hoặc DD/MM/YYYY; YYYY-MM nếu báo cáo chỉ nêu tháng); chitieu không bao giờ "
+    "đánh giá báo cáo theo ngày hôm nay"
 )
 _NAME_UNKNOWN = (
     "báo cáo không nêu tên đơn vị (phần đầu và phần mở đầu không có “UBND xã …”): hãy chỉ định bằng --name 'xã …' "
@@ -777,13 +778,15 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "report-unknown": [
         (
-            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD; chitieu "
+            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD \(or "
+            r"DD/MM/YYYY; YYYY-MM for a month alone\); chitieu "
             rf"never judges a report as of today's date; the report does not name its unit {ANY}: give it with --name "
             r"'xã …' \(and --commune-id\)",
             _AS_OF_UNKNOWN + "; " + _NAME_UNKNOWN,
         ),
         (
-            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD; chitieu "
+            rf"the report does not say the date its figures run to {ANY}: give it with --as-of YYYY-MM-DD \(or "
+            r"DD/MM/YYYY; YYYY-MM for a month alone\); chitieu "
             r"never judges a report as of today's date",
             _AS_OF_UNKNOWN,
         ),

@@ -76,7 +76,8 @@ def no_facts(report: ReportText) -> str:
 UNKNOWN = {
     "as_of": (
         "the report does not say the date its figures run to (no “ngày … tháng … năm …” line, no “tính đến "
-        "ngày …”): give it with --as-of YYYY-MM-DD; chitieu never judges a report as of today's date"
+        "ngày …”): give it with --as-of YYYY-MM-DD (or DD/MM/YYYY; YYYY-MM for a month alone); chitieu never judges a "
+        "report as of today's date"
     ),
     "name": (
         "the report does not name its unit (no “UBND xã …” in its header or opening): give it with --name "
