@@ -153,6 +153,8 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     assert "No plan of the catalogue covers it: nothing was checked (warning commune-uncovered)." in run.out
     assert "No finding: no rule in the run's scope applies to the communes read; nothing was judged." in run.out
     assert "No target unmet" not in run.out
+    doc = run_cli("check", str(path), "--format", "json").json()
+    assert (doc["findings"], doc["communes"][0]["plans"]) == ([], [])  # a script can tell it was not checked
     table = run_cli("check", str(path), "--format", "table")
     assert "No finding: no rule in the run's scope applies to the communes read; nothing was judged." in table.out
     vi = run_cli("--lang", "vi", "check", str(path))
@@ -186,6 +188,7 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     covered = _facts(tmp_path, "quang-ngai/kim-ma", "phường Kim Mã")
     run = run_cli("check", str(covered), "--format", "json", "--fail-on", "never")
     assert "commune-uncovered" not in run.err and _plans(run.json(), "quang-ngai/kim-ma") == {"13-ĐA/TU"}
+    assert run.json()["communes"][0]["plans"] == ["13-ĐA/TU"]
     # a xã with a bare id is covered by the national criteria only: a note names the plans its province would bring
     xa = _facts(tmp_path, "tinh-ha", "xã Tịnh Hà")
     run = run_cli("check", str(xa), "--format", "json", "--fail-on", "never")
