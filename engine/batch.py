@@ -274,13 +274,20 @@ def _uncovered_commune(cat: Catalogue, cf: CommuneFacts, diags: Diagnostics, lev
         col,
         "commune-uncovered",
         f"no plan of the catalogue covers {cf.commune.name} ('{cf.commune.id}'): nothing was checked for it; the plans "
-        f"cover {reach}; "
-        + (
-            "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)"
-            if bare
-            else "add its own plan to the catalogue (chitieu rules new-document)"
-        ),
+        f"cover {reach}; " + _uncovered_advice(bare, web=level == "error"),
     )
+
+
+def _uncovered_advice(bare: bool, *, web: bool) -> str:
+    """What to do about a commune no plan covers: on the command line, or on the web page (which refuses it, and
+    whose user runs no command)."""
+    if web:
+        if bare:
+            return "upload its report again with its province chosen, so that its id names it"
+        return "the catalogue's keeper must add its own plan to the catalogue"
+    if bare:
+        return "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)"
+    return "add its own plan to the catalogue (chitieu rules new-document)"
 
 
 def _reach(document) -> str:
