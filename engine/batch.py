@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import yaml
 
@@ -467,10 +467,11 @@ def audit_batch(
     whole: bool = True,
     json_lines: bool = False,
     uncovered: str = "warning",
+    chosen: Optional[Callable[[CommuneFacts], bool]] = None,
 ) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time, in commune id order; problems go to ``diags``.
     A commune no plan covers is said at ``uncovered`` level: a warning for `check`, an error where a document would
-    be drafted for it.
+    be drafted for it. ``chosen`` (--commune) says which communes the run is about: the others' coverage is not told.
 
     With ``jobs`` > 1 the communes are loaded and audited in that many worker processes (chitieu.workers) and
     yielded in the same order, with the same diagnostics, as with one. ``whole=False`` says the caller reads only
@@ -509,8 +510,9 @@ def audit_batch(
         with few_collections():  # also in the main process of a run with workers: it unpickles their findings
             for cf, findings in audited:
                 bar.advance()
-                _uncovered_commune(cat, cf, diags, uncovered)
-                _uncovered_waivers(cat, cf, named.get(cf.commune.id, ()), diags)
+                if chosen is None or chosen(cf):
+                    _uncovered_commune(cat, cf, diags, uncovered)
+                    _uncovered_waivers(cat, cf, named.get(cf.commune.id, ()), diags)
                 yield cf, findings
     finally:
         if audited is not None:

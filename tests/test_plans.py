@@ -180,6 +180,10 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
             "chitieu: error[nothing-judged]: no commune of the input has a finding in the run's scope: no document was "
             "drafted"
         )
+    # --commune: the run is about the chosen commune; another one's coverage is not told
+    chosen = run_cli("check", str(path), str(SEED_FACTS), "--commune", "quang-ngai/tinh-an", "--fail-on", "never")
+    assert chosen.code == 0 and "commune-uncovered" not in chosen.err
+    assert "commune-uncovered" in run_cli("check", str(path), str(SEED_FACTS), "--fail-on", "never").err
     # beside a commune that is covered, the uncovered one is left out and the other drafted
     both = run_cli("report", str(path), str(SEED_FACTS / "bao-cao-2024.yaml"), "--format", "txt")
     assert both.code == 0 and "warning[commune-uncovered]" in both.err
