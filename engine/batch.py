@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import yaml
 
@@ -274,13 +274,20 @@ def _uncovered_commune(cat: Catalogue, cf: CommuneFacts, diags: Diagnostics, lev
         col,
         "commune-uncovered",
         f"no plan of the catalogue covers {cf.commune.name} ('{cf.commune.id}'): nothing was checked for it; the plans "
-        f"cover {reach}; "
-        + (
-            "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)"
-            if bare
-            else "add its own plan to the catalogue (chitieu rules new-document)"
-        ),
+        f"cover {reach}; " + _uncovered_advice(bare, web=level == "error"),
     )
+
+
+def _uncovered_advice(bare: bool, *, web: bool) -> str:
+    """What to do about a commune no plan covers: on the command line, or on the web page (which refuses it, and
+    whose user runs no command)."""
+    if web:
+        if bare:
+            return "upload its report again with its province chosen, so that its id names it"
+        return "the catalogue's keeper must add its own plan to the catalogue"
+    if bare:
+        return "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)"
+    return "add its own plan to the catalogue (chitieu rules new-document)"
 
 
 def _reach(document) -> str:
@@ -460,10 +467,11 @@ def audit_batch(
     whole: bool = True,
     json_lines: bool = False,
     uncovered: str = "warning",
+    chosen: Optional[Callable[[CommuneFacts], bool]] = None,
 ) -> Iterator[tuple[CommuneFacts, list[Finding]]]:
     """Index, then load, audit and yield one commune at a time, in commune id order; problems go to ``diags``.
     A commune no plan covers is said at ``uncovered`` level: a warning for `check`, an error where a document would
-    be drafted for it.
+    be drafted for it. ``chosen`` (--commune) says which communes the run is about: the others' coverage is not told.
 
     With ``jobs`` > 1 the communes are loaded and audited in that many worker processes (chitieu.workers) and
     yielded in the same order, with the same diagnostics, as with one. ``whole=False`` says the caller reads only
@@ -502,8 +510,9 @@ def audit_batch(
         with few_collections():  # also in the main process of a run with workers: it unpickles their findings
             for cf, findings in audited:
                 bar.advance()
-                _uncovered_commune(cat, cf, diags, uncovered)
-                _uncovered_waivers(cat, cf, named.get(cf.commune.id, ()), diags)
+                if chosen is None or chosen(cf):
+                    _uncovered_commune(cat, cf, diags, uncovered)
+                    _uncovered_waivers(cat, cf, named.get(cf.commune.id, ()), diags)
                 yield cf, findings
     finally:
         if audited is not None:

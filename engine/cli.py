@@ -554,6 +554,7 @@ def check(
         jobs=jobs or default_jobs(),
         whole=not REPORTERS[fmt].header_only,
         json_lines=REPORTERS[fmt].json_lines,
+        chosen=sel.picks,
     )
     first = next(stream, None) if inputs or not diags.has_errors() else None
     if first is None and diags.has_errors():

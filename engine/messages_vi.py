@@ -712,6 +712,18 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "commune-uncovered": [
         (
             rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
+            rf"cover (?P<reach>{ANY}); upload its report again with its province chosen, so that its id names it",
+            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
+            "vi áp dụng của các văn bản: {reach}; hãy tải lại báo cáo và chọn tỉnh của đơn vị để mã của đơn vị nêu tỉnh",
+        ),
+        (
+            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
+            rf"cover (?P<reach>{ANY}); the catalogue's keeper must add its own plan to the catalogue",
+            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
+            "vi áp dụng của các văn bản: {reach}; người quản lý danh mục cần bổ sung kế hoạch của đơn vị vào danh mục",
+        ),
+        (
+            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
             rf"cover (?P<reach>{ANY}); a commune of a covered province needs the province in its id "
             r"\('province/commune'; a report: --province\)",
             "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "

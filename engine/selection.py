@@ -124,7 +124,8 @@ class Selection:
         ids = list(rule_ids)
         return [p for p in self.rules if not fnmatch.filter(ids, p)]
 
-    def _commune(self, cf: CommuneFacts) -> bool:
+    def picks(self, cf: CommuneFacts) -> bool:
+        """Is the commune one the run is about (--commune)?"""
         return not self.communes or any(commune_matches(p, cf.commune.id, cf.commune.name) for p in self.communes)
 
     def _rule(self, f: Finding) -> bool:
@@ -140,7 +141,7 @@ class Selection:
         then abandoned)."""
         seen: list[tuple[str, str]] = []
         for cf, findings in stream:
-            if self._commune(cf):
+            if self.picks(cf):
                 self.matched_communes += 1
                 yield cf, [f for f in findings if self._rule(f)]
             elif not self.matched_communes:

@@ -153,6 +153,8 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     assert "No plan of the catalogue covers it: nothing was checked (warning commune-uncovered)." in run.out
     assert "No finding: no rule in the run's scope applies to the communes read; nothing was judged." in run.out
     assert "No target unmet" not in run.out
+    doc = run_cli("check", str(path), "--format", "json").json()
+    assert (doc["findings"], doc["communes"][0]["plans"]) == ([], [])  # a script can tell it was not checked
     table = run_cli("check", str(path), "--format", "table")
     assert "No finding: no rule in the run's scope applies to the communes read; nothing was judged." in table.out
     vi = run_cli("--lang", "vi", "check", str(path))
@@ -166,7 +168,9 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     # a xã of another province is covered by the national criteria only, and has no data for them: nothing judged
     xa = _facts(tmp_path, "ha-noi/xa-a", "xã A")
     draft = run_cli("report", str(xa), "--format", "txt")
-    assert draft.code == 0 and "[Chưa soạn được mục này: chưa đánh giá được chỉ tiêu nào" in draft.out
+    assert (
+        draft.code == 0 and draft.out.count("[Chưa soạn được mục này: chưa đánh giá được chỉ tiêu nào") == 2
+    )  # III.2, IV
     assert "Chưa phát hiện tồn tại" not in draft.out
     for command in (("report",), ("shortfalls",)):
         refused = run_cli(*command, str(path))
@@ -176,6 +180,10 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
             "chitieu: error[nothing-judged]: no commune of the input has a finding in the run's scope: no document was "
             "drafted"
         )
+    # --commune: the run is about the chosen commune; another one's coverage is not told
+    chosen = run_cli("check", str(path), str(SEED_FACTS), "--commune", "quang-ngai/tinh-an", "--fail-on", "never")
+    assert chosen.code == 0 and "commune-uncovered" not in chosen.err
+    assert "commune-uncovered" in run_cli("check", str(path), str(SEED_FACTS), "--fail-on", "never").err
     # beside a commune that is covered, the uncovered one is left out and the other drafted
     both = run_cli("report", str(path), str(SEED_FACTS / "bao-cao-2024.yaml"), "--format", "txt")
     assert both.code == 0 and "warning[commune-uncovered]" in both.err
@@ -186,6 +194,7 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     covered = _facts(tmp_path, "quang-ngai/kim-ma", "phường Kim Mã")
     run = run_cli("check", str(covered), "--format", "json", "--fail-on", "never")
     assert "commune-uncovered" not in run.err and _plans(run.json(), "quang-ngai/kim-ma") == {"13-ĐA/TU"}
+    assert run.json()["communes"][0]["plans"] == ["13-ĐA/TU"]
     # a xã with a bare id is covered by the national criteria only: a note names the plans its province would bring
     xa = _facts(tmp_path, "tinh-ha", "xã Tịnh Hà")
     run = run_cli("check", str(xa), "--format", "json", "--fail-on", "never")

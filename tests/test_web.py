@@ -678,4 +678,7 @@ def test_a_commune_no_plan_covers_is_refused_not_audited_as_clean(tmp_path):
         "error[commune-uncovered]: không văn bản nào trong danh mục áp dụng cho phường Kim Mã ('ha-noi/phuong-kim-ma')"
         in text_of(r.text)
     )
+    # the page's user runs no command: told who can add the plan, not a command line
+    assert "người quản lý danh mục cần bổ sung kế hoạch của đơn vị vào danh mục" in text_of(r.text)
+    assert "chitieu rules" not in text_of(r.text) and "--province" not in text_of(r.text)
     assert c.get("/lan-kiem-tra/1/ket-qua.json").status_code == 404  # no audit was recorded

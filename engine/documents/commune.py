@@ -243,6 +243,8 @@ def section_blocks(draft: CommuneDraft) -> list[Block]:
                 continue  # causes suggested for shortcomings that nothing was judged to show
             blocks.append(Bullet("+", text + (CONFIRM if suggested else ""), placeholder=suggested))
     blocks.append(Heading(1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"))
+    if not draft.judged and not draft.tasks:
+        blocks.append(Para(NOTHING_JUDGED, placeholder=True))
     for i, (text, placeholder) in enumerate(draft.tasks, 1):
         blocks.append(Bullet(f"{i}.", text, placeholder=placeholder))
     return blocks

@@ -19,7 +19,7 @@ from ..sigmask import signals_held
 SCHEMA = "chitieu.findings/2"
 
 
-def _commune(cf: CommuneFacts) -> dict:
+def _commune(cat: Catalogue, cf: CommuneFacts) -> dict:
     return {
         "id": cf.commune.id,
         "name": cf.commune.name,
@@ -36,6 +36,8 @@ def _commune(cf: CommuneFacts) -> dict:
         ],
         "files": [str(p) for p in cf.paths],
         "unreviewed_files": cf.unreviewed_files,  # drafts of `facts extract` audited with --allow-unreviewed
+        # the plans of the catalogue that cover it; none: nothing was checked for it (warning commune-uncovered)
+        "plans": [d.number for d in cat.documents_for(cf.commune)],
     }
 
 
@@ -85,7 +87,7 @@ def write_stream(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Findi
         if opening:
             out.write(opening)
             opening = ""
-        communes.append(_commune(cf))
+        communes.append(_commune(cat, cf))
         # one finding per line, written by pydantic's own serialiser (compact: 3× faster than a dict through
         # json.dumps; indentation would force json's pure-Python encoder, 5× slower still); one write per commune
         for f in findings:
