@@ -250,7 +250,7 @@ def _uncovered_commune(cat: Catalogue, cf: CommuneFacts, diags: Diagnostics, lev
     """A commune that no plan of the catalogue covers gets no finding at all: said, so that an empty result is not
     read as a clean one. The plans' reach is named in ids, and a bare id is told to name its province. A bare id
     that some plans do cover (a national set for every xã) is told which plans its missing province keeps away."""
-    path, line, col = cf.commune_where or (cf.paths[0], 1, 1)
+    path, line, col = cf.where
     if cat.documents_for(cf.commune):
         by_province = [d for d in cat.ordered_documents() if isinstance(d.covers, Coverage) and d.covers.provinces]
         ids = [cf.commune.id] + [p.id for p in cf.commune.predecessors]
@@ -261,11 +261,11 @@ def _uncovered_commune(cat: Catalogue, cf: CommuneFacts, diags: Diagnostics, lev
                 col,
                 "commune-province",
                 f"the commune id '{cf.commune.id}' names no province, so no plan that covers a whole province applies "
-                f"to it ({'; '.join(f'{d.kind} {d.number}: {_reach(d)}' for d in by_province)}); if it is in one of "
+                f"to it ({_reaches(by_province)}); if it is in one of "
                 "them, write its id as 'province/commune' (a report: --province)",
             )
         return
-    reach = "; ".join(f"{d.kind} {d.number}: {_reach(d)}" for d in cat.ordered_documents())
+    reach = _reaches(cat.ordered_documents())
     bare = "/" not in cf.commune.id
     say = diags.error if level == "error" else diags.warning
     say(
@@ -288,6 +288,11 @@ def _uncovered_advice(bare: bool, *, web: bool) -> str:
     if bare:
         return "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)"
     return "add its own plan to the catalogue (chitieu rules new-document)"
+
+
+def _reaches(documents) -> str:
+    """'Đề án 13-ĐA/TU: quang-ngai/*; Quyết định 318/QĐ-TTg: * (xã)'."""
+    return "; ".join(f"{d.kind} {d.number}: {_reach(d)}" for d in documents)
 
 
 def _reach(document) -> str:

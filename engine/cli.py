@@ -15,14 +15,14 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Optional
 
 import click
 
 from . import __version__, vi
 from .batch import Tally, audit_batch, collect, default_jobs
 from .catalogue import load_catalogue
-from .cli_vi import ChitieuGroup, VietnameseUsage
+from .cli_vi import ChitieuGroup, VietnameseUsage, date_form
 from .diagnostics import Diagnostic, Diagnostics, InputError, did_you_mean
 from .model import SLUG
 from .output import AtomicFile, OutputError, Stdout, write_atomic
@@ -297,7 +297,7 @@ class Date(click.DateTime):
         try:
             return super().convert(value.strip() if isinstance(value, str) else value, param, ctx)
         except click.BadParameter:
-            forms = [f.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD") for f in self.formats]
+            forms = [date_form(f) for f in self.formats]
             self.fail(f"'{value}' is not a date written as {', '.join(forms[:-1])} or {forms[-1]}.", param, ctx)
 
 
@@ -311,27 +311,16 @@ class AsOfDate(Date):
     def convert(self, value, param, ctx):
         if isinstance(value, AsOf):
             return value
-        when = super().convert(value, param, ctx)
+        when = super().convert(value, param, ctx).date()
         month_only = any(_parses(str(value).strip(), f) for f in MONTH_FORMATS)
-        if month_only:
-            nxt = when.replace(day=28) + dt.timedelta(days=4)
-            when = nxt - dt.timedelta(days=nxt.day)
-        return AsOf(when.date(), month_only)
+        return AsOf(vi.month_end(when.year, when.month) if month_only else when, month_only)
 
 
-class AsOf(tuple):
+class AsOf(NamedTuple):
     """The date an --as-of gives, and whether it named a month only."""
 
-    def __new__(cls, day: dt.date, month_only: bool) -> "AsOf":
-        return super().__new__(cls, (day, month_only))
-
-    @property
-    def day(self) -> dt.date:
-        return self[0]
-
-    @property
-    def month_only(self) -> bool:
-        return self[1]
+    day: dt.date
+    month_only: bool
 
     def written(self) -> str:
         return self.day.isoformat()[:7] if self.month_only else self.day.isoformat()
@@ -649,7 +638,7 @@ def _audit(
     judged = {f.commune.id for f in result.findings}
     for cf in result.communes:
         if cf.commune.id not in judged and cat.documents_for(cf.commune):
-            path, line, col = cf.commune_where or (cf.paths[0], 1, 1)
+            path, line, col = cf.where
             diags.warning(
                 path,
                 line,

@@ -429,7 +429,7 @@ def _number_range(t: click.types._NumberRangeBase) -> str:
     return f"không quá {t.max}" if not t.max_open else f"nhỏ hơn {t.max}"
 
 
-def _date_form(fmt: str) -> str:
+def date_form(fmt: str) -> str:
     for code, shown in (("%Y", "YYYY"), ("%m", "MM"), ("%d", "DD"), ("%H", "hh"), ("%M", "mm"), ("%S", "ss")):
         fmt = fmt.replace(code, shown)
     return fmt
@@ -456,7 +456,7 @@ def _refused_value_vi(param: click.Parameter, value: Any) -> Optional[str]:
             return f"không chạy được '{path}' (không có quyền chạy)."
         return None
     if isinstance(t, click.DateTime):
-        shown = [_date_form(f) for f in t.formats]
+        shown = [date_form(f) for f in t.formats]
         forms = " hoặc ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 2 else shown)
         return f"'{value}' không phải một ngày viết theo dạng {forms}."
     number = isinstance(t, (click.types.IntParamType, click.types.FloatParamType))

@@ -117,6 +117,11 @@ class CommuneFacts:
         )
 
     @property
+    def where(self) -> tuple[Path, int, int]:
+        """Where its first file names it (its id), for a problem of the commune as a whole."""
+        return self.commune_where or (self.paths[0], 1, 1)
+
+    @property
     def unreviewed(self) -> bool:
         return bool(self.drafts)
 

@@ -29,6 +29,7 @@ from .catalogue import Catalogue
 from .model import Indicator, IntakePattern, IntakeWords
 from .reporttext import Cell, Paragraph, ReportText, Table, clean, fold, for_matching
 from .vi import HIGHER_UNITS, UNIT_KINDS
+from .vi import month_end as _month_end
 from .yamlsrc import YamlDoc, flow as _q
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -231,11 +232,6 @@ _MONTH_WORDS = {"sáu": 6, "chín": 9, "mười": 10}
 
 def _title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
 
 
 def _head_and_opening(report: ReportText) -> tuple[list[Paragraph], list[Paragraph]]:

@@ -114,8 +114,8 @@ def replaced_as_of(ex: "Extraction", asked: Asked) -> Optional[str]:
     same = said.isoformat()[:7] == asked.as_of.isoformat()[:7] if asked.as_of_month_only else said == asked.as_of
     if same:
         return None
-    shown = said.strftime("%m/%Y") if ex.header.as_of_month_only else said.strftime("%d/%m/%Y")
-    given = asked.as_of.strftime("%m/%Y") if asked.as_of_month_only else asked.as_of.strftime("%d/%m/%Y")
+    shown = said.strftime("%m/%Y") if ex.header.as_of_month_only else vi.date(said)
+    given = asked.as_of.strftime("%m/%Y") if asked.as_of_month_only else vi.date(asked.as_of)
     return f"--as-of {given} replaces the date the report's figures run to, {shown}"
 
 

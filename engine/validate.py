@@ -104,6 +104,11 @@ SYNONYMS = {
 }
 
 
+def _listed(expected: str) -> list[str]:
+    """The values a pydantic "expected 'a', 'b' or 'c'" names."""
+    return re.findall(r"'([^']*)'", expected)
+
+
 def _message(err: dict, key: str | None) -> tuple[str, str]:
     kind = err["type"]
     msg = err["msg"]
@@ -137,11 +142,11 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
     if kind == "invalid_kind":
         expected = err.get("ctx", {}).get("expected", "")
         given = err.get("input")
-        hint = did_you_mean(given, re.findall(r"'([^']*)'", expected)) if isinstance(given, str) else ""
+        hint = did_you_mean(given, _listed(expected)) if isinstance(given, str) else ""
         return "invalid-value", f"{_show(given)} is not a rule kind{hint}; expected {expected}"
     if kind in ("literal_error", "enum"):
         expected = err.get("ctx", {}).get("expected", "")
-        allowed = re.findall(r"'([^']*)'", expected)
+        allowed = _listed(expected)
         given = str(err.get("input"))
         near = SYNONYMS.get(given.strip().lower())
         hint = (f" (did you mean: '{near}'?)" if near in allowed else did_you_mean(given, allowed)) if allowed else ""

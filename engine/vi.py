@@ -199,6 +199,12 @@ def date(d: dt.date) -> str:
     return f"{day}/{month}/{d.year}"
 
 
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month: what a report's "đến tháng 10/2024" is judged at."""
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
 def date_words(d: dt.date) -> str:
     """'ngày 06 tháng 4 năm 2023' for the place-and-date line."""
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
@@ -270,10 +276,18 @@ PROVINCES = (
 CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
 
 
+def fold(text: str) -> str:
+    """Without diacritics (đ → d), for telling spellings of one name apart: 'Tỉnh An' and 'Tịnh An' fold alike."""
+    return (
+        "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        .replace("đ", "d")
+        .replace("Đ", "D")
+    )
+
+
 def _folded(text: str) -> str:
-    """Lower case, without diacritics (đ → d), dashes and spaces made one: for telling place names apart."""
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(plain.replace("đ", "d").replace("Đ", "D").replace("–", "-").replace("-", " ").lower().split())
+    """Folded, lower case, dashes and spaces made one: for telling place names apart."""
+    return " ".join(fold(text).replace("–", "-").replace("-", " ").lower().split())
 
 
 def _place_pattern() -> re.Pattern[str]:
