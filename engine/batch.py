@@ -265,29 +265,51 @@ def _uncovered_commune(cat: Catalogue, cf: CommuneFacts, diags: Diagnostics, lev
                 "them, write its id as 'province/commune' (a report: --province)",
             )
         return
-    reach = _reaches(cat.ordered_documents())
-    bare = "/" not in cf.commune.id
     say = diags.error if level == "error" else diags.warning
-    say(
-        path,
-        line,
-        col,
-        "commune-uncovered",
-        f"no plan of the catalogue covers {cf.commune.name} ('{cf.commune.id}'): nothing was checked for it; the plans "
-        f"cover {reach}; " + _uncovered_advice(bare, web=level == "error"),
+    english, vietnamese = uncovered_message(cat, cf.commune, web=level == "error")
+    say(path, line, col, "commune-uncovered", english, message_vi=vietnamese)
+
+
+def uncovered_message(cat: Catalogue, commune, *, web: bool = False, form: bool = False) -> tuple[str, str]:
+    """Why nothing is asked of or judged for a commune that no plan covers, whom the plans do cover, and what to do —
+    on the command line, on the web page (which refuses it; its user runs no command), or for `chitieu form` (which
+    writes nothing for it) — in English and in Vietnamese, built from the fields (a unit's name may hold any words)."""
+    reach = _reaches(cat.ordered_documents())
+    bare = "/" not in commune.id
+    if web:
+        advice = _ADVICE["web-bare" if bare else "web"]
+    else:
+        advice = _ADVICE["bare" if bare else "plan"]
+    what = _ADVICE["form" if form else "check"]
+    return (
+        f"no plan of the catalogue covers {commune.name} ('{commune.id}'): {what[0]}; the plans cover {reach}; "
+        f"{advice[0]}",
+        f"không văn bản nào trong danh mục áp dụng cho {commune.name} ('{commune.id}'): {what[1]}; phạm vi áp dụng "
+        f"của các văn bản: {reach}; {advice[1]}",
     )
 
 
-def _uncovered_advice(bare: bool, *, web: bool) -> str:
-    """What to do about a commune no plan covers: on the command line, or on the web page (which refuses it, and
-    whose user runs no command)."""
-    if web:
-        if bare:
-            return "upload its report again with its province chosen, so that its id names it"
-        return "the catalogue's keeper must add its own plan to the catalogue"
-    if bare:
-        return "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)"
-    return "add its own plan to the catalogue (chitieu rules new-document)"
+_ADVICE = {  # (English, Vietnamese)
+    "check": ("nothing was checked for it", "chưa kiểm tra chỉ tiêu nào của đơn vị này"),
+    "form": ("no form asks anything of it", "biểu mẫu không có chỉ tiêu nào để hỏi đơn vị này"),
+    "web-bare": (
+        "upload its report again with its province chosen, so that its id names it",
+        "hãy tải lại báo cáo và chọn tỉnh của đơn vị để mã của đơn vị nêu tỉnh",
+    ),
+    "web": (
+        "the catalogue's keeper must add its own plan to the catalogue",
+        "người quản lý danh mục cần bổ sung kế hoạch của đơn vị vào danh mục",
+    ),
+    "bare": (
+        "a commune of a covered province needs the province in its id ('province/commune'; a report: --province)",
+        "nếu đơn vị thuộc một tỉnh có trong danh sách, mã của đơn vị phải nêu tỉnh ('tinh/xa'; với báo cáo: "
+        "--province)",
+    ),
+    "plan": (
+        "add its own plan to the catalogue (chitieu rules new-document)",
+        "hãy bổ sung kế hoạch của đơn vị vào danh mục (chitieu rules new-document)",
+    ),
+}
 
 
 def _reaches(documents) -> str:
@@ -554,9 +576,9 @@ def collect(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
 
 def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]]):
     """The commune × rule matrix for the terminal table, without keeping the findings."""
-    from .matrix import matrix_name, new_matrix
+    from .matrix import add, new_matrix
 
     m = new_matrix(cat)
     for cf, findings in stream:
-        m.add_commune(cf.commune.id, matrix_name(cf), findings)
+        add(m, cat, cf, findings)
     return m

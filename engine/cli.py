@@ -137,9 +137,10 @@ def _output_error(exc: OutputError) -> None:
     _refusal("output", str(exc))
 
 
-def _refusal(code: str, message: str) -> None:
+def _refusal(code: str, message: str, message_vi: str = "") -> None:
     """``chitieu: error[code]: message`` (a problem that belongs to no input file) in the run's language."""
-    echo_line(clean(f"chitieu: error[{code}]: {Diagnostic('', 0, 0, code, message).text(_lang())}"))
+    said = Diagnostic("", 0, 0, code, message, message_vi=message_vi)
+    echo_line(clean(f"chitieu: error[{code}]: {said.text(_lang())}"))
 
 
 def _print_diagnostics(diags) -> None:
@@ -503,7 +504,8 @@ def check(
 
     \b
     Exit codes:
-      0  no finding at or above --fail-on;
+      0  no finding at or above --fail-on (a commune no plan covers
+         has no finding: it is told by warning commune-uncovered);
       1  findings at or above it;
       2  bad input or usage (and then no output file is written);
       3  internal error.
@@ -1185,7 +1187,8 @@ def form(
       chitieu form -o bieu-mau/ --commune quang-ngai/tinh-ha="xã Tịnh Hà" \\
                                 --commune quang-ngai/tinh-an="xã Tịnh An"
     """
-    from .form import choose_documents, choose_years, covering
+    from .batch import uncovered_message
+    from .form import UncoveredCommune, choose_documents, choose_years, covering
     from .form_write import FormSpec, build_form
 
     cat = _catalogue(rules_dir)
@@ -1197,6 +1200,9 @@ def form(
         ]
         for spec in specs:  # each commune is asked only for the plans that cover it
             spec.documents = covering(cat, documents, spec.commune, named=bool(plans))
+    except UncoveredCommune as exc:
+        _refusal("commune-uncovered", *uncovered_message(cat, exc.commune, form=True))
+        sys.exit(EXIT_INPUT)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     if len(specs) == 1:

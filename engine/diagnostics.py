@@ -194,8 +194,10 @@ class Diagnostics:
             self._seen.add(diag)
             self.items.append(diag)
 
-    def error(self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "") -> None:
-        self.add(Diagnostic(str(path), line, col, code, message, "error", sheet))
+    def error(
+        self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "", message_vi: str = ""
+    ) -> None:
+        self.add(Diagnostic(str(path), line, col, code, message, "error", sheet, message_vi))
 
     def warning(
         self, path: str | Path, line: int, col: int, code: str, message: str, *, sheet: str = "", message_vi: str = ""

@@ -353,9 +353,18 @@ def choose_documents(cat: "Catalogue", wanted: Iterable[str]) -> list[str]:
     return [d for d in order if not chosen or d in chosen]
 
 
+class UncoveredCommune(ValueError):
+    """No plan of the catalogue covers the commune: a form would ask it nothing."""
+
+    def __init__(self, commune: "Commune") -> None:
+        super().__init__(f"no plan of the catalogue covers the commune {commune.id}")
+        self.commune = commune
+
+
 def covering(cat: "Catalogue", documents: list[str], commune: "Commune", named: bool) -> list[str]:
     """Of the chosen plans, those that cover the commune (a form asks only for what the commune is judged on). A plan
-    named with --plan that does not cover it, or no plan left, raises ValueError."""
+    named with --plan that does not cover it raises ValueError; no plan of the whole catalogue covering it,
+    UncoveredCommune."""
     mine = [d for d in documents if cat.documents[d].applies_to(commune)]
     missed = [cat.documents[d] for d in documents if d not in mine]
     if named and missed:
@@ -364,7 +373,9 @@ def covering(cat: "Catalogue", documents: list[str], commune: "Commune", named: 
             "its 'covers' names other communes"
         )
     if not mine:
-        raise ValueError(f"no plan of the catalogue covers the commune {commune.id}")
+        if not cat.documents_for(commune):
+            raise UncoveredCommune(commune)
+        raise ValueError(f"no chosen plan covers the commune {commune.id}")
     return mine
 
 

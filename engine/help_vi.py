@@ -60,7 +60,9 @@ HELP: dict[str, dict[str, str]] = {
 
         \b
         Mã thoát:
-          0  không có kết luận nào từ mức --fail-on trở lên;
+          0  không có kết luận nào từ mức --fail-on trở lên (đơn vị không có
+             văn bản nào áp dụng thì không có kết luận: có cảnh báo
+             commune-uncovered);
           1  có kết luận từ mức đó trở lên;
           2  đầu vào hoặc cách dùng sai (khi đó không ghi tệp kết quả nào);
           3  lỗi nội bộ.""",

@@ -32,6 +32,9 @@ class Row:
     commune_id: str
     name: str
     cells: list[Cell]
+    # False for a commune that no plan of the catalogue covers: nothing was checked, so its row has no counts
+    # (zeros would read as a clean result; warning commune-uncovered)
+    covered: bool = True
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in vi.STATUS_ORDER}
@@ -50,17 +53,24 @@ class Matrix:
     _columns: list[dict[str, int]] = field(default_factory=list)
     _totals: dict[str, int] = field(default_factory=lambda: {s: 0 for s in vi.STATUS_ORDER})
     findings: int = 0
+    kinds: set[str] = field(default_factory=set)  # xã, phường …: what the totals call the communes
+    uncovered: list[str] = field(default_factory=list)  # the names of the communes no plan covers
 
     def __post_init__(self) -> None:
         self._index = {rid: i for i, (rid, _) in enumerate(self.rules)}
         self._columns = [{s: 0 for s in vi.STATUS_ORDER} for _ in self.rules]
 
-    def add_commune(self, commune_id: str, name: str, findings: Iterable[Finding]) -> Row:
+    def add_commune(
+        self, commune_id: str, name: str, findings: Iterable[Finding], *, kind: str = "xã", covered: bool = True
+    ) -> Row:
         cells = [Cell() for _ in self.rules]
         for f in findings:
             cells[self._index[f.rule_id]].add(f)
             self.findings += 1
-        row = Row(commune_id, name, cells)
+        row = Row(commune_id, name, cells, covered)
+        self.kinds.add(kind)
+        if not covered:
+            self.uncovered.append(name)
         for i, c in enumerate(cells):
             if c.status:
                 self._columns[i][c.status] += 1
@@ -75,6 +85,19 @@ class Matrix:
 
     def totals(self) -> dict[str, int]:
         return self._totals
+
+
+def add(m: Matrix, cat: Catalogue, cf, findings: list[Finding]) -> Row:
+    """A commune's row: its name marked when unreviewed, its kind for the totals, and whether any plan covers it."""
+    covered = bool(findings) or bool(cat.documents_for(cf.commune))
+    return m.add_commune(cf.commune.id, matrix_name(cf), findings, kind=cf.commune.unit_kind, covered=covered)
+
+
+def uncovered_note(m: Matrix, lang: str = "vi") -> str:
+    """Which rows were not checked at all, said under the matrix ('' when every commune is covered)."""
+    from .messages_vi import say
+
+    return say("matrix-uncovered", lang, names="; ".join(m.uncovered)) if m.uncovered else ""
 
 
 def matrix_name(commune) -> str:

@@ -709,35 +709,6 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "thuộc một trong các tỉnh đó, hãy viết mã theo dạng 'tinh/xa' (với báo cáo: --province)",
         ),
     ],
-    "commune-uncovered": [
-        (
-            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
-            rf"cover (?P<reach>{ANY}); upload its report again with its province chosen, so that its id names it",
-            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
-            "vi áp dụng của các văn bản: {reach}; hãy tải lại báo cáo và chọn tỉnh của đơn vị để mã của đơn vị nêu tỉnh",
-        ),
-        (
-            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
-            rf"cover (?P<reach>{ANY}); the catalogue's keeper must add its own plan to the catalogue",
-            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
-            "vi áp dụng của các văn bản: {reach}; người quản lý danh mục cần bổ sung kế hoạch của đơn vị vào danh mục",
-        ),
-        (
-            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
-            rf"cover (?P<reach>{ANY}); a commune of a covered province needs the province in its id "
-            r"\('province/commune'; a report: --province\)",
-            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
-            "vi áp dụng của các văn bản: {reach}; nếu đơn vị thuộc một tỉnh có trong danh sách, mã của đơn vị phải nêu "
-            "tỉnh ('tinh/xa'; với báo cáo: --province)",
-        ),
-        (
-            rf"no plan of the catalogue covers (?P<name>{ANY}) \((?P<c>{Q})\): nothing was checked for it; the plans "
-            rf"cover (?P<reach>{ANY}); add its own plan to the catalogue \(chitieu rules new-document\)",
-            "không văn bản nào trong danh mục áp dụng cho {name} ({c}): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm "
-            "vi áp dụng của các văn bản: {reach}; hãy bổ sung kế hoạch của đơn vị vào danh mục (chitieu rules "
-            "new-document)",
-        ),
-    ],
     "waiver-unmatched": [
         (
             rf"rule (?P<r>{Q}) belongs to (?P<doc>{ANY}), which does not cover (?P<name>{ANY}) \((?P<c>{Q})\): it "
@@ -1540,7 +1511,7 @@ LINES: dict[str, tuple[str, str]] = {
         "{n} other finding(s) not shown (--status {statuses}); the exit code counts them.",
         "{n} kết luận khác không hiển thị (--status {statuses}); mã thoát vẫn tính các kết luận này.",
     ),
-    "list-total": ("{communes} commune(s), {n} finding(s): ", "{communes} xã, {n} kết luận: "),
+    "list-total": ("{communes}, {n} finding(s): ", "{communes}, {n} kết luận: "),
     "list-full-table": ("Full table:", "Bảng đầy đủ:"),
     "list-hint": (
         "One rule: chitieu rules show ID · filter: --status unmet --rule 'ntm-*' --commune COMMUNE-ID",
@@ -1566,7 +1537,15 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "matrix-rules": ("Rules {first}–{last}", "Quy tắc {first}–{last}"),
     "matrix-unit": ("Commune", "Xã"),
-    "matrix-total": ("{communes} commune(s) · ", "{communes} xã · "),
+    "matrix-total": ("{communes} · ", "{communes} · "),
+    "matrix-uncovered-row": (
+        "No plan of the catalogue covers this commune: nothing was checked (warning commune-uncovered).",
+        "Không văn bản nào trong danh mục áp dụng cho đơn vị này: chưa kiểm tra (cảnh báo commune-uncovered).",
+    ),
+    "matrix-uncovered": (
+        "Not checked, as no plan of the catalogue covers them (warning commune-uncovered): {names}.",
+        "Chưa kiểm tra do không văn bản nào trong danh mục áp dụng (cảnh báo commune-uncovered): {names}.",
+    ),
     "matrix-count-note": (
         "The matrix counts cells (commune × rule): {cells} cells, each the worst status of the rule over its periods; "
         "the findings table (--format table, json) counts each period: {findings} findings.",

@@ -126,6 +126,15 @@ def unit_kind(name: str) -> Optional[str]:
     return _kind_leading(name.lower().split(), UNIT_KINDS)
 
 
+def units(n: int, kinds: Iterable[str], lang: str = "vi") -> str:
+    """A count of communes named by their kind when all are of one ('2 phường'), else '5 đơn vị cấp xã'; in
+    English 'N commune(s)'."""
+    if lang != "vi":
+        return f"{n} commune(s)"
+    distinct = set(kinds)
+    return f"{n} {distinct.pop() if len(distinct) == 1 else 'đơn vị cấp xã'}"
+
+
 def issuer_kind(issuer: str) -> Optional[str]:
     """The kind of unit a commune's issuing body names: 'phường' for 'UBND phường Tịnh An'."""
     unit = issuer_body_of(issuer)

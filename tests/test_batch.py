@@ -67,14 +67,14 @@ def test_xlsx_matrix_and_findings_sheets(batch, tmp_path, catalogue):
     wb = load_workbook(out)
     matrix = [[c.value for c in row] for row in wb["Ma trận"].iter_rows()]
     header = matrix[0]
-    assert header[:2] == ["Mã xã", "Xã"] and header[-len(vi.STATUS_ORDER) :] == [
-        vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER
-    ]
-    rule_ids = header[2 : -len(vi.STATUS_ORDER)]
+    counted = slice(-1 - len(vi.STATUS_ORDER), -1)  # the counts, then a notes column
+    assert header[:2] == ["Mã xã", "Xã"] and header[counted] == [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER]
+    assert header[-1] == "Ghi chú"
+    rule_ids = header[2 : counted.start]
     first = matrix[1]
     assert first[0] == "binh-dinh/xa-00001"
     worst = [_worst(doc["findings"], first[0], r) for r in rule_ids]
-    assert first[2 : -len(vi.STATUS_ORDER)] == [vi.STATUS_LABELS[w] if w else None for w in worst]
+    assert first[2 : counted.start] == [vi.STATUS_LABELS[w] if w else None for w in worst]
     # a xã of Bình Định: the Quảng Ngãi plans do not cover it, so their cells stay empty; the national criteria for
     # xã do
     assert {r for r, w in zip(rule_ids, worst, strict=False) if w is None} == {
@@ -85,7 +85,7 @@ def test_xlsx_matrix_and_findings_sheets(batch, tmp_path, catalogue):
         for lr in catalogue.rules
         if lr.id.startswith("ntm-nc-")
     )
-    assert sum(first[-len(vi.STATUS_ORDER) :]) == len([w for w in worst if w])
+    assert sum(first[counted]) == len([w for w in worst if w]) and first[-1] is None  # covered: no note
     detail = list(wb["Kết luận"].iter_rows(values_only=True))
     assert len(detail) == 1 + len(doc["findings"])
 

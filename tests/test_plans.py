@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from conftest import ROOT, SEED_FACTS, run_cli
 
 # the shipped catalogue: Tịnh An's own Kế hoạch 156 and the city's Kế hoạch 84 cover xã Tịnh An, the province's
@@ -136,6 +138,81 @@ def test_a_unit_named_by_a_number_keeps_its_kind_in_the_place_line(tmp_path):
     assert "Phường 5, ngày" in draft and "\n5, ngày" not in draft
     draft = run_cli("report", str(_facts(tmp_path, "quang-ngai/tinh-ha", "XÃ  TỊNH HÀ")), "--format", "txt").out
     assert "Tịnh Hà, ngày" in draft and "ỦY BAN NHÂN DÂN\nXÃ TỊNH HÀ\n" in draft
+
+
+def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
+    """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
+    (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""
+    uncovered = _facts(tmp_path, "ha-noi/phuong-kim-ma", "phường Kim Mã")
+    both = (str(uncovered), str(SEED_FACTS))
+    matrix = run_cli("check", *both, "--format", "matrix", "--fail-on", "never", env={"COLUMNS": "80"})
+    row = next(line for line in matrix.out.splitlines() if "phường Kim Mã" in line)
+    assert set(row.split("│")[2:-1]) == {"–", "– "} and "·" not in row
+    assert "Not checked, as no plan of the catalogue covers them (warning commune-uncovered): phường Kim Mã." in (
+        " ".join(matrix.out.split())
+    )
+    assert "2 commune(s) · unmet: 6" in matrix.out
+    vi_matrix = run_cli("--lang", "vi", "check", *both, "--format", "matrix", "--fail-on", "never")
+    assert "2 đơn vị cấp xã · Chưa đạt: 6" in vi_matrix.out
+    page = tmp_path / "m.html"
+    run_cli("check", *both, "-o", str(page), "--fail-on", "never")
+    html = page.read_text("utf-8")
+    kim_ma = next(line for line in html.splitlines() if "phường Kim Mã</td>" in line)
+    assert 'class="uncovered" colspan="29">Không văn bản nào trong danh mục áp dụng cho đơn vị này' in kim_ma
+    assert kim_ma.count("<td>–</td>") == 8 and "<td>0</td>" not in kim_ma
+    assert "<p>Tổng cộng 2 đơn vị cấp xã. Chưa đạt: 6" in html
+    assert "(cảnh báo commune-uncovered): phường Kim Mã.</p>" in html
+    book = tmp_path / "m.xlsx"
+    run_cli("check", *both, "-o", str(book), "--fail-on", "never")
+    rows = list(load_workbook(book)["Ma trận"].iter_rows(values_only=True))
+    assert rows[0][-1] == "Ghi chú"
+    by_id = {r[0]: r for r in rows[1:]}
+    assert by_id["ha-noi/phuong-kim-ma"][-9:-1] == (None,) * 8
+    assert by_id["ha-noi/phuong-kim-ma"][-1].startswith("Không văn bản nào trong danh mục áp dụng cho đơn vị này")
+    assert by_id["quang-ngai/tinh-an"][-9:] == (6, 3, 1, 3, 0, 0, 3, 13, None)
+    # the list view counts a ward as a ward
+    ward = run_cli("--lang", "vi", "check", str(uncovered))
+    assert "1 phường, 0 kết luận" in ward.out and "1 xã" not in ward.out
+
+
+def test_an_uncovered_communes_name_cannot_bend_the_vietnamese_message(tmp_path):
+    """The warning is written in both languages from its fields: a name that repeats the English message's own words
+    is carried whole into the Vietnamese one, and the plans' reach is not cut by it."""
+    name = "phường 1 ('a'): nothing was checked for it; the plans cover X"
+    path = tmp_path / "f.yaml"
+    text = FACTS.format(cid="ha-noi/phuong-1", name=f'"{name}"', title="Báo cáo năm 2024", extra="")
+    path.write_text(text.replace(f'issuer: UBND "{name}"', "issuer: UBND phường 1"), "utf-8")
+    run = run_cli("--lang", "vi", "check", str(path))
+    assert run.code == 0, run.err
+    assert run.err.strip() == (
+        f"{path}:2:15: warning[commune-uncovered]: không văn bản nào trong danh mục áp dụng cho {name} "
+        "('ha-noi/phuong-1'): chưa kiểm tra chỉ tiêu nào của đơn vị này; phạm vi áp dụng của các văn bản: Kế hoạch "
+        "156/KH-UBND: quang-ngai/tinh-an; Kế hoạch 84-KH/TU: quang-ngai/tinh-an; Đề án 13-ĐA/TU: quang-ngai/*; "
+        "Quyết định 318/QĐ-TTg: * (xã); hãy bổ sung kế hoạch của đơn vị vào danh mục (chitieu rules new-document)"
+    )
+
+
+def test_a_form_for_a_commune_no_plan_covers_is_refused_with_the_plans_reach(tmp_path):
+    """`chitieu form` would ask such a commune nothing: a coded error naming whom the plans cover and what to do, in
+    the run's language, exit 2 and no workbook."""
+    out = tmp_path / "f.xlsx"
+    run = run_cli("form", "--commune", "ha-noi/kim-ma=phường Kim Mã", "-o", str(out))
+    assert (run.code, out.exists()) == (2, False)
+    assert run.err.strip() == (
+        "chitieu: error[commune-uncovered]: no plan of the catalogue covers phường Kim Mã ('ha-noi/kim-ma'): no form "
+        "asks anything of it; the plans cover Kế hoạch 156/KH-UBND: quang-ngai/tinh-an; Kế hoạch 84-KH/TU: "
+        "quang-ngai/tinh-an; Đề án 13-ĐA/TU: quang-ngai/*; Quyết định 318/QĐ-TTg: * (xã); add its own plan to the "
+        "catalogue (chitieu rules new-document)"
+    )
+    bare = run_cli("--lang", "vi", "form", "--commune", "kim-ma=phường Kim Mã", "-o", str(out))
+    assert bare.code == 2 and bare.err.startswith(
+        "chitieu: error[commune-uncovered]: không văn bản nào trong danh mục áp dụng cho phường Kim Mã ('kim-ma'): "
+        "biểu mẫu không có chỉ tiêu nào để hỏi đơn vị này; phạm vi áp dụng của các văn bản: Kế hoạch 156/KH-UBND"
+    )
+    assert "mã của đơn vị phải nêu tỉnh ('tinh/xa'; với báo cáo: --province)" in bare.err
+    # a plan named with --plan that does not cover a covered commune is still a usage error of its own
+    other = run_cli("form", "--commune", "quang-ngai/tinh-ha=xã Tịnh Hà", "--plan", "156/KH-UBND", "-o", str(out))
+    assert other.code == 2 and "does not cover the commune quang-ngai/tinh-ha" in other.err
 
 
 def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):

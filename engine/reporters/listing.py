@@ -222,12 +222,14 @@ class ListView:
         self.failed: list[tuple[CommuneFacts, Finding]] = []
         self.counts = {s: 0 for s in vi.STATUS_LABELS}
         self.communes = 0
+        self.kinds: set[str] = set()  # what the closing count calls the communes: '02 phường', '03 đơn vị cấp xã'
 
     def _line(self, text: str = "", **style) -> None:
         self.out.write((click.style(text, **style) if self.color and style and text else text) + "\n")
 
     def commune(self, commune: CommuneFacts, findings: list[Finding]) -> None:
         self.communes += 1
+        self.kinds.add(commune.commune.unit_kind)
         if self.communes > 1:
             self._line()
         unit = f"{one_line(commune.commune.name)} ({one_line(commune.commune.id)})"
@@ -310,7 +312,7 @@ class ListView:
             for line in wrap(none, self.width, rest="  "):
                 self._line(line)
         parts = [f"{self.counts[s]} {HEADINGS[lang][s]}" for s in vi.STATUS_ORDER if self.counts[s]]
-        counted = say("list-total", lang, communes=self.communes, n=total)
+        counted = say("list-total", lang, communes=vi.units(self.communes, self.kinds, lang), n=total)
         counted = counted + " · ".join(parts) if parts else counted.rstrip(": ")
         for line in wrap(counted, self.width, rest="  "):
             self._line(line, bold=True)

@@ -18,7 +18,7 @@ from .. import __version__, vi
 from ..catalogue import Catalogue
 from ..rows import TABLE_HEADER, finding_row
 from ..facts import CommuneFacts
-from ..matrix import Matrix, Row, count_note, matrix_name, new_matrix
+from ..matrix import Matrix, Row, add, count_note, matrix_name, new_matrix, uncovered_note
 from ..model import Finding
 from ..messages_vi import say
 from ._style import LOOKS
@@ -83,10 +83,10 @@ def render_table(m: Matrix, *, color: bool = False, width: int | None = None, la
                 table.add_column(LOOKS[s].short, justify="right", no_wrap=True)
         for row, row_counts in zip(m.rows, counts, strict=True):
             cells = [
-                Text(LOOKS[c.status].short, style=LOOKS[c.status].terminal) if c.status else Text("·")
+                Text(LOOKS[c.status].short, style=LOOKS[c.status].terminal) if c.status else Text(_blank(row))
                 for c in (row.cells[i] for i in block)
             ]
-            tail = [str(row_counts[s]) for s in _COUNTED] if last else []
+            tail = [str(row_counts[s]) if row.covered else "–" for s in _COUNTED] if last else []
             table.add_row(one_line(row.name), *cells, *tail)
         console.print(table)
     for i, (rid, _) in enumerate(m.rules, 1):
@@ -94,10 +94,17 @@ def render_table(m: Matrix, *, color: bool = False, width: int | None = None, la
     console.print(legend(lang))
     totals = m.totals()
     console.print(count_note(m, lang))
+    if m.uncovered:
+        console.print(uncovered_note(m, lang))
     parts = [f"{vi.STATUS_LABELS[s] if lang == 'vi' else s}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s]]
-    console.print(say("matrix-total", lang, communes=len(m.rows)) + " · ".join(parts))
+    console.print(say("matrix-total", lang, communes=vi.units(m.communes, m.kinds, lang)) + " · ".join(parts))
     text = buf.getvalue()
     return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def _blank(row: Row) -> str:
+    """A cell with no finding: '·' where the rule does not apply, '–' across a commune nothing was checked for."""
+    return "·" if row.covered else "–"
 
 
 CSS = """
@@ -108,6 +115,7 @@ th,td{border:1px solid #999;padding:2px 4px;text-align:center}
 th.rule{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:normal;max-height:220px}
 td.name,th.name{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fff}
 thead th{position:sticky;top:0;background:#f2f2f2}
+td.uncovered{text-align:left;font-style:italic;background:#fff4ce}
 .legend span{display:inline-block;padding:1px 6px;margin-right:6px;border:1px solid #999}
 @media print{@page{size:A4 landscape;margin:10mm} thead th,td.name{position:static}}
 """
@@ -115,6 +123,13 @@ thead th{position:sticky;top:0;background:#f2f2f2}
 
 def _html_row(m: Matrix, row: Row) -> str:
     e = _h
+    if not row.covered:  # one cell across the rules, and no counts: nothing was checked
+        return (
+            f'<tr><td class="name" title="{e(row.commune_id)}">{e(row.name)}</td>'
+            f'<td class="uncovered" colspan="{len(m.rules)}">{e(say("matrix-uncovered-row"))}</td>'
+            + "<td>–</td>" * len(vi.STATUS_ORDER)
+            + "</tr>\n"
+        )
     cells = []
     for (rid, title), c in zip(m.rules, row.cells, strict=True):
         if c.status is None:
@@ -155,7 +170,7 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
 <tbody>
 """)
     for cf, findings in stream:
-        out.write(_html_row(m, m.add_commune(cf.commune.id, matrix_name(cf), findings)))
+        out.write(_html_row(m, add(m, cat, cf, findings)))
     foot = []
     for s in vi.STATUS_ORDER:
         foot.append(
@@ -167,8 +182,8 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
     totals = m.totals()
     summary = " · ".join(f"{e(vi.STATUS_LABELS[s])}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
     out.write(f"""</tbody><tfoot>{"".join(foot)}</tfoot></table>
-<p>Tổng cộng {m.communes} xã. {summary}</p>
-<p>{e(count_note(m))}</p>
+<p>Tổng cộng {vi.units(m.communes, m.kinds)}. {summary}</p>
+<p>{e(count_note(m))}</p>{f"{chr(10)}<p>{e(uncovered_note(m))}</p>" if m.uncovered else ""}
 <p><small>Sinh bởi chitieu {__version__}.</small></p>
 </body></html>
 """)
@@ -185,20 +200,23 @@ def write_xlsx(
     it is audited, so memory stays flat however many communes there are."""
     wb = Workbook(write_only=True)
     try:
-        _fill_workbook(wb, new_matrix(cat, keep_rows=False), stream)
+        _fill_workbook(wb, cat, new_matrix(cat, keep_rows=False), stream)
         save(wb, out, created)
     except BaseException:
         discard(wb)
         raise
 
 
-def _fill_workbook(wb: Workbook, m: Matrix, stream: Iterable[tuple[CommuneFacts, list[Finding]]]) -> None:
+def _fill_workbook(
+    wb: Workbook, cat: Catalogue, m: Matrix, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
+) -> None:
     ws = wb.create_sheet("Ma trận")
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 24, 22
     for i in range(3, 3 + len(m.rules)):
         ws.column_dimensions[get_column_letter(i)].width = 6
-    names = ["Mã xã", "Xã"] + [rid for rid, _ in m.rules] + [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER]
+    ws.column_dimensions[get_column_letter(3 + len(m.rules) + len(vi.STATUS_ORDER))].width = 48  # Ghi chú
+    names = ["Mã xã", "Xã"] + [rid for rid, _ in m.rules] + [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER] + ["Ghi chú"]
     header = row_cells(ws, names, font=Font(bold=True))
     for i, cell in enumerate(header):
         cell.alignment = Alignment(text_rotation=90 if 2 <= i < 2 + len(m.rules) else 0, wrap_text=True)
@@ -208,10 +226,13 @@ def _fill_workbook(wb: Workbook, m: Matrix, stream: Iterable[tuple[CommuneFacts,
     append(detail, ["Xã"] + TABLE_HEADER, font=Font(bold=True))
     fills = {s: PatternFill("solid", fgColor=look.fill) for s, look in LOOKS.items()}
     for cf, findings in stream:
-        row = m.add_commune(cf.commune.id, matrix_name(cf), findings)
+        row = add(m, cat, cf, findings)
         counts = row.counts()
         statuses = [vi.STATUS_LABELS[c.status] if c.status else "" for c in row.cells]
-        cells = row_cells(ws, [row.commune_id, row.name] + statuses + [counts[s] for s in vi.STATUS_ORDER])
+        # an uncovered commune: no counts (zeros would read as clean) and the reason in the notes column
+        tally = [counts[s] for s in vi.STATUS_ORDER] if row.covered else [None] * len(vi.STATUS_ORDER)
+        note = "" if row.covered else say("matrix-uncovered-row")
+        cells = row_cells(ws, [row.commune_id, row.name] + statuses + tally + [note])
         for c, cell in zip(row.cells, cells[2 : 2 + len(m.rules)], strict=True):
             if c.status:
                 cell.fill = fills[c.status]
