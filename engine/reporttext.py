@@ -345,11 +345,20 @@ def _spaced_cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _GAP.finditer(line.expandtabs(8))]
 
 
+def _spaced_column(spans: list[tuple[int, int]], a: int, b: int) -> int:
+    """The header column a body cell at [a, b) belongs to: the one it overlaps most (a figure set flush right under
+    "KH năm 2024" ends where its header ends), else the one whose left or right edge is nearest to the cell's."""
+    overlap = [max(0, min(b, e) - max(a, s)) for s, e in spans]
+    if max(overlap) > 0:
+        return max(range(len(spans)), key=lambda k: (overlap[k], -k))
+    return min(range(len(spans)), key=lambda k: (min(abs(spans[k][0] - a), abs(spans[k][1] - b)), k))
+
+
 def _spaced_tables(read: _Read) -> None:
     """Tables of a plain-text report aligned with spaces ("TT  Chỉ tiêu      ĐVT   Năm 2022  Năm 2023"): a block of
     lines of three cells or more under a header row that names a table of figures (the same words as a Markdown
-    table's). A body cell belongs to the header's column it starts nearest to, so an empty cell leaves a gap, not a
-    shift."""
+    table's). A body cell belongs to the header's column it overlaps most (else the one whose edge is nearest), so an
+    empty cell leaves a gap, not a shift, and a figure set flush right stays under its own header."""
     lines = read.lines
     index = len(read.tables)
     i = 0
@@ -370,12 +379,12 @@ def _spaced_tables(read: _Read) -> None:
             continue
         index += 1
         table = Table(index, [])
-        starts = [at for at, _ in head]
+        spans = [(at, at + len(text)) for at, text in head]
+        starts = [at for at, _ in spans]
         for r, n in enumerate(range(i, j), 1):
             cols: dict[int, list[str]] = {}
             for at, text in _spaced_cells(lines[n]):
-                col = min(range(len(starts)), key=lambda k: (abs(starts[k] - at), k))
-                cols.setdefault(col, []).append(text)
+                cols.setdefault(_spaced_column(spans, at, at + len(text)), []).append(text)
             table.rows.append(
                 [
                     Cell(index, r, c + 1, clean(" ".join(cols.get(c, []))), " ".join(cols.get(c, [])), n + 1)
