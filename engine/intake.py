@@ -2788,6 +2788,20 @@ def _column_roles(header: list[Cell]) -> dict[int, str]:
 
 _FIGURE_CELL = re.compile(r"[\d.,/%≥≤<>=\s-]+|(?:trên|dưới|hơn|khoảng)\s+[\d.,]+\s*%?", re.I)
 _YEAR_CELL = re.compile(rf"^\s*(?:năm\s+)?({_YEAR})\s*$", re.I)
+# a row of part of a year ("6 tháng 2024", "9 tháng đầu năm 2024", "Quý III/2024")
+_PART_YEAR_CELL = re.compile(
+    rf"^\s*(?:(?:\d{{1,2}}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?|quý\s+[IV\d]+\s*(?:/|năm)?)\s*({_YEAR})\s*$",
+    re.I,
+)
+
+
+def _row_year(text: str) -> Optional[tuple[int, bool]]:
+    """The year a row's first cell names, and whether it names only part of it."""
+    if y := _YEAR_CELL.match(text):
+        return int(y.group(1)), False
+    if y := _PART_YEAR_CELL.match(text):
+        return int(y.group(1)), True
+    return None
 
 
 def _band(row: list[Cell]) -> bool:
@@ -2829,7 +2843,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
                 header[c.col] = (header.get(c.col, "") + " " + c.text).strip()
     body = table.rows[n_head:]
     first_col = [row[0].text if row else "" for row in body]
-    if body and all(_YEAR_CELL.match(t) for t in first_col):
+    if body and all(_row_year(t) for t in first_col) and any(_YEAR_CELL.match(t) for t in first_col):
         _read_by_columns(rd, table, header, body, para_of_line)
         return
     roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
@@ -3022,10 +3036,14 @@ def _read_by_columns(
     """Năm | Mô hình “Dân vận khéo” (mô hình) | Số hộ nghèo giảm (hộ) | …: each column's header names the indicator
     (its unit in brackets), each row's first cell the year; a state read for an earlier year keeps that year."""
     for row in body:
-        y = _YEAR_CELL.match(row[0].text)
+        y = _row_year(row[0].text)
         if y is None:  # the caller reads a table this way only when every row starts with a year
             continue
-        year = int(y.group(1))
+        year, part = y
+        if part and year != rd.as_of_year:
+            # part of an earlier year ("6 tháng 2023") is no figure of that year; part of the report's own year is
+            # its figure so far, as the report's prose gives it
+            continue
         para = para_of_line.get(row[0].line)
         for cell in row[1:]:
             label = header.get(cell.col, "")
@@ -3059,6 +3077,10 @@ def _read_cell(
     if reading is not None:
         if m_num and not m_num.group("q"):
             figures.append((reading, g.number_value(m_num.group("n"))))
+    elif m_ratio and re.search(r"/\s*(?:chỉ tiêu|kế hoạch|\bkh\b|mục tiêu)", label, re.I):
+        # a header that names a result over its target ("Hộ nghèo giảm / chỉ tiêu quận giao": "04/03 hộ"): the result
+        # and the target, not a part of a whole
+        figures += [("count", g.number_value(m_ratio.group(1))), ("target", g.number_value(m_ratio.group(2)))]
     elif m_ratio:
         figures += [("part", g.number_value(m_ratio.group(1))), ("whole", g.number_value(m_ratio.group(2)))]
     elif m_num:

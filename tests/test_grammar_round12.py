@@ -36,3 +36,43 @@ def test_a_figure_set_flush_right_belongs_to_the_header_it_lies_under(tmp_path, 
     assert got.get(("giam_ngheo.so_ho_giam", 2024)) == actual
     assert got.get(("giam_ngheo.chi_tieu_giao", 2024)) == plan
     assert [v for k, v in got.items() if k[0] == "dich_vu_cong.ty_le_ho_so_truc_tuyen"] == [online]
+
+
+# A table the other way round (a row for each year, the indicators as columns) may end on a row of the report's own
+# part-year ("6 tháng 2024"): the table is still read by its columns, that row as the year so far, a row of part of an
+# earlier year as nothing. A header naming a result over its target ("Hộ nghèo giảm / chỉ tiêu giao") makes a cell
+# "04/03 hộ" the result and the target, not a part of a whole.
+
+YEAR_ROWS = """| Năm | Mô hình "Dân vận khéo" công nhận mới | Hộ nghèo giảm / chỉ tiêu huyện giao | Tỷ lệ hồ sơ giải quyết trực tuyến |
+|---|---|---|---|
+| 2022 | 01 mô hình | 05/04 hộ | 38,5% |
+| 2023 | 02 mô hình | 03/03 hộ | 52,0% |
+| {part} | 01 mô hình | 01/03 hộ | 66,1% |
+"""
+
+# a second writer: years written "Năm 2022", the result over its plan named "kế hoạch"
+YEAR_ROWS_2 = """| Kỳ | Số mô hình “Dân vận khéo” được công nhận | Số hộ thoát nghèo / kế hoạch | Tỷ lệ hồ sơ trực tuyến |
+|---|---|---|---|
+| Năm 2022 | 01 | 05/04 | 38,5% |
+| Năm 2023 | 02 | 03/03 | 52,0% |
+| {part} | 01 | 01/03 | 66,1% |
+"""
+
+
+@pytest.mark.parametrize("table", [YEAR_ROWS, YEAR_ROWS_2])
+def test_a_table_of_year_rows_ending_on_the_reports_part_year_is_read_by_its_columns(tmp_path, table):
+    got = _values(_draft(tmp_path, table.format(part="6 tháng 2024")))
+    assert got[("dvk.mo_hinh", 2022)] == 1 and got[("dvk.mo_hinh", 2023)] == 2
+    assert got[("giam_ngheo.so_ho_giam", 2022)] == 5 and got[("giam_ngheo.chi_tieu_giao", 2022)] == 4
+    assert got[("giam_ngheo.so_ho_giam", 2023)] == 3 and got[("giam_ngheo.chi_tieu_giao", 2023)] == 3
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2022)] == 38.5
+    # the report's own part-year is its figure so far
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 1
+    assert not [k for k in got if k[0].startswith("kdc.")]
+
+
+@pytest.mark.parametrize("table", [YEAR_ROWS, YEAR_ROWS_2])
+def test_a_row_of_part_of_an_earlier_year_gives_no_figure_of_that_year(tmp_path, table):
+    got = _values(_draft(tmp_path, table.format(part="6 tháng 2023").replace("2023 |", "2021 |")))
+    assert got[("giam_ngheo.so_ho_giam", 2022)] == 5
+    assert ("giam_ngheo.so_ho_giam", 2023) not in got and ("dvk.mo_hinh", 2023) not in got
