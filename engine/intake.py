@@ -1573,7 +1573,17 @@ def _candidates(
         window = lead[cut + 1 :] + (fig.text or cl.text[fig.start : fig.end]) + after_text
         # the label the figure answers ("Khu phố đạt chuẩn văn minh đô thị: 04/12 khu phố") names what it counts too
         label = re.search(r"([^,;:(]{3,120}):\s*$", lead)
-        if r.not_ and (_lookalike(r, window) or (label is not None and _lookalike(r, label.group(1)))):
+        # a figure in a bracket that opens on it ("… đạt chuẩn nông thôn mới năm 2019 (đạt 19/19 tiêu chí)") details
+        # the words before the bracket: their look-alikes are its own
+        outer = ""
+        if cut >= 0 and lead[cut] == "(" and len(lead) - cut <= 16:
+            outer = lead[:cut]
+            outer = outer[max(outer.rfind(x) for x in ",;:(") + 1 :]
+        if r.not_ and (
+            _lookalike(r, window)
+            or (label is not None and _lookalike(r, label.group(1)))
+            or (outer and _lookalike(r, outer))
+        ):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
         if level is None:
@@ -3168,6 +3178,7 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
         topic_reader = readers.get(count_key) if count_key else None
         if topic_reader is None:
             continue
+        _read_criteria_met(rd, para, ctx, crits, topic_reader)
         listing = False  # the sentence before opened a list of criteria not met with a colon
         for s in para.sentences:
             text = for_matching(s.text)
@@ -3186,12 +3197,12 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
             # after a colon ("… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường") the list runs
             # on over its semicolons
             for m in re.finditer(
-                r"\btiêu chí\b(?P<a>[^.;]{0,200}?)\bchưa đạt\b(?P<b>\s*(?:là|gồm)?\s*:[^.(]{0,300}|[^.;(]{0,200})",
+                r"\btiêu chí\b(?P<a>[^.;]{0,200}?)\bchưa đạt\b(?P<b>\s*,?\s*(?:là|gồm)?\s*:[^.(]{0,300}|[^.;(]{0,200})",
                 text,
                 re.I,
             ):
-                names = m.group("a") + " " + re.sub(r"^\s*(?:là|gồm)?\s*:?", "", m.group("b"))
-                listing = bool(re.match(r"\s*(?:là|gồm)?\s*:", m.group("b")))
+                names = m.group("a") + " " + re.sub(r"^\s*,?\s*(?:là|gồm)?\s*:?", "", m.group("b"))
+                listing = bool(re.match(r"\s*,?\s*(?:là|gồm)?\s*:", m.group("b")))
                 for c in _named_criteria(names, crits):
                     _criterion_not_met(rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip())
             # "riêng tiêu chí Thu nhập cơ bản đạt": the criteria named before "cơ bản đạt", in their own clause
@@ -3200,6 +3211,53 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                     _criterion_not_met(
                         rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip(), level="co_ban_dat"
                     )
+
+
+# "đã đạt 15/19 tiêu chí xã nông thôn mới nâng cao, cụ thể: Quy hoạch; Giao thông; …": the count of criteria met, then
+# their names after a colon, up to the sentence's end or to the criteria not met ("còn …", "chưa …", "riêng …")
+_MET_LIST = re.compile(
+    r"(?<!chưa )(?<!không )(?P<lvl>cơ bản\s+)?\b(?:đạt|hoàn thành)\s+(?P<n>\d+)\s*/\s*\d+\s+tiêu chí\b"
+    r"(?P<set>[^.:;]{0,150}?)[,\s]*(?:cụ thể|bao gồm|gồm|là)\s*:(?P<list>[^.]{0,600})",
+    re.I,
+)
+# "Các tiêu chí Giao thông, Giáo dục và Y tế đã đạt": criteria named, and nothing else, before "đã / đều đạt"
+_MET_NAMED = re.compile(
+    r"\b(?:các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)\s+(?:đã|đều|đã cơ bản|cơ bản)\s+(?P<v>đạt|hoàn thành)\b"
+    r"(?!\s*(?:\d|chuẩn|mức|tỷ|yêu cầu))",
+    re.I,
+)
+
+
+def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list, topic_reader: Reader) -> None:
+    """Criteria named as met: a list after the count of criteria met ("đạt 15/19 tiêu chí …, cụ thể: A; B; …", read
+    only when it names as many criteria as the count says), or criteria named alone before "đã đạt"."""
+    text = for_matching(para.text)
+    where = [ctx.lead, " ".join(ctx.headings[-2:]), para.match]
+    for m in _MET_LIST.finditer(text):
+        subject = m.group("set")
+        if re.search(r"nông thôn mới(?!\s+nâng)", subject, re.I):
+            continue  # the basic set's criteria
+        if not any(_found(topic_reader.topic, w) for w in [subject, *where] if w):
+            continue
+        listed = re.split(r"\b(?:còn|chưa|riêng|trong đó)\b", m.group("list"), maxsplit=1)[0]
+        found = _named_criteria(listed, crits)
+        if not found or len(found) != int(m.group("n")):
+            continue  # a list that disagrees with its count is no evidence of which criteria
+        level = "co_ban_dat" if m.group("lvl") else "dat"
+        for c in found:
+            _criterion_not_met(rd, c, para, m.start(), text[m.start() : m.start("list")].strip(), level=level)
+    for m in _MET_NAMED.finditer(text):
+        if not any(_found(topic_reader.topic, w) for w in [text, *where] if w):
+            continue
+        found = _named_criteria(m.group("a"), crits)
+        rest = m.group("a").lower()
+        for c in found:
+            rest = rest.replace(c.name.lower(), " ")
+        if not found or re.sub(r"\btiêu chí\b|\bsố\s+\d+\b|\bvề\b|\bvà\b|[,\s-]", "", rest):
+            continue  # words other than the criteria's names: not a list of criteria
+        level = "co_ban_dat" if "cơ bản" in text[m.end("a") : m.start("v")].lower() else "dat"
+        for c in found:
+            _criterion_not_met(rd, c, para, m.start(), para.text[m.start() : m.end()].strip(), level=level)
 
 
 def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str, level: Optional[str] = None) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from test_grammar_forms import _draft, _values
+from test_grammar_round9 import CONTROL
 
 # --------------------------------------------------------------------------------------------------- layout (tables)
 # A plain-text table aligned with spaces may set its figures flush right under their headers ("KH năm 2024" over
@@ -76,3 +77,113 @@ def test_a_row_of_part_of_an_earlier_year_gives_no_figure_of_that_year(tmp_path,
     got = _values(_draft(tmp_path, table.format(part="6 tháng 2023").replace("2023 |", "2021 |")))
     assert got[("giam_ngheo.so_ho_giam", 2022)] == 5
     assert ("giam_ngheo.so_ho_giam", 2023) not in got and ("dvk.mo_hinh", 2023) not in got
+
+
+# --------------------------------------------------------------------------------------------------- kind (criteria)
+# The criteria of nông thôn mới nâng cao may be named as met in a list after the count ("đạt 16/19 tiêu chí …, cụ thể:
+# A; B; …"): each is met, when the list names as many as the count says; the list stops at the criteria not met.
+# Criteria not met may follow "…, gồm:" with a comma before it. Criteria named alone before "đã đạt" are met.
+
+_MET = [
+    "Quy hoạch",
+    "Giao thông",
+    "Thủy lợi và phòng, chống thiên tai",
+    "Điện",
+    "Giáo dục",
+    "Văn hóa",
+    "Cơ sở hạ tầng thương mại nông thôn",
+    "Thông tin và Truyền thông",
+    "Nhà ở dân cư",
+    "Lao động",
+    "Tổ chức sản xuất và phát triển kinh tế nông thôn",
+    "Y tế",
+    "Hành chính công",
+    "Tiếp cận pháp luật",
+    "Quốc phòng và An ninh",
+    "Nghèo đa chiều",
+]
+_MET_KEYS = ["tc01", "tc02", "tc03", "tc04", "tc05", "tc06", "tc07", "tc08", "tc09", "tc12", "tc13", "tc14"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "4. Xây dựng nông thôn mới nâng cao\n\nĐến nay, xã tự đánh giá đạt 16/19 tiêu chí xã nông thôn mới nâng cao, cụ "
+        "thể: " + "; ".join(_MET) + ". Còn lại 03 tiêu chí chưa đạt, gồm: Thu nhập; Môi trường; Chất lượng môi trường "
+        "sống.\n",
+        # a second writer: "gồm" and commas, the criteria not met in the same sentence after "còn"
+        "4. Nông thôn mới nâng cao\n\nTheo Bộ tiêu chí xã nông thôn mới nâng cao, xã đã hoàn thành 16/19 tiêu chí, gồm: "
+        + ", ".join(_MET)
+        + "; còn 03 tiêu chí chưa đạt là Thu nhập, Môi trường và Chất lượng môi trường sống.\n",
+    ],
+)
+def test_criteria_listed_after_the_count_met_are_met_and_those_after_it_not(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm_nc.so_tieu_chi_dat", "as_of")] == 16
+    for key in _MET_KEYS + ["tc11", "tc15", "tc16", "tc19"]:
+        assert got[(f"ntm_nc.{key}", "as_of")] == "dat", key
+    for key in ("tc10", "tc17", "tc18"):
+        assert got[(f"ntm_nc.{key}", "as_of")] == "chua_dat", key
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the list names fewer criteria than the count: no evidence of which are met
+        "4. Nông thôn mới nâng cao\n\nXã đã đạt 16/19 tiêu chí xã nông thôn mới nâng cao, cụ thể: Giao thông; Điện; "
+        "Y tế và các tiêu chí khác.\n",
+        # the basic set's criteria
+        "4. Nông thôn mới nâng cao\n\nNăm 2019, xã đạt 19/19 tiêu chí nông thôn mới, gồm: " + "; ".join(_MET) + ".\n",
+    ],
+)
+def test_a_list_that_disagrees_with_its_count_or_names_the_basic_set_gives_no_criterion(tmp_path, body):
+    got = _values(_draft(tmp_path, CONTROL + body))
+    assert not [k for k in got if k[0].startswith("ntm_nc.tc")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các tiêu chí Giao thông, Điện và Y tế đã đạt.",
+        "Tiêu chí số 2 về Giao thông, tiêu chí Điện và tiêu chí Y tế đều đạt.",
+    ],
+)
+def test_criteria_named_alone_before_đã_đạt_are_met(tmp_path, sentence):
+    body = (
+        "4. Nông thôn mới nâng cao\n\nRà soát theo Bộ tiêu chí xã nông thôn mới nâng cao, xã đạt 12/19 tiêu chí. "
+        + sentence
+        + "\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert {k[0] for k, v in got.items() if v == "dat"} == {"ntm_nc.tc02", "ntm_nc.tc04", "ntm_nc.tc14"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các tiêu chí Giao thông, Điện đã đạt yêu cầu về hồ sơ.",
+        "Các tiêu chí Giao thông ở các thôn vùng sâu đã đạt.",
+    ],
+)
+def test_criteria_named_with_other_words_are_not_read_as_met(tmp_path, sentence):
+    body = "4. Nông thôn mới nâng cao\n\nRà soát theo Bộ tiêu chí xã nông thôn mới nâng cao. " + sentence + "\n"
+    got = _values(_draft(tmp_path, CONTROL + body))
+    assert not [k for k in got if k[0].startswith("ntm_nc.tc")]
+
+
+# --------------------------------------------------------------------------------------------------- subject (bracket)
+# A figure in a bracket that opens on it details the words before the bracket: the basic title's criteria in brackets
+# after "đạt chuẩn nông thôn mới năm 2019" are no count of the nâng cao criteria.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã được công nhận đạt chuẩn nông thôn mới năm 2018 (đạt 19/19 tiêu chí).",
+        "Xã đã đạt chuẩn nông thôn mới từ năm 2017 (với 19/19 tiêu chí), nay phấn đấu lên nâng cao.",
+    ],
+)
+def test_the_basic_titles_criteria_in_brackets_are_no_count_of_the_advanced_ones(tmp_path, sentence):
+    body = "4. Xây dựng nông thôn mới nâng cao\n\n" + sentence + "\n"
+    got = _values(_draft(tmp_path, CONTROL + body))
+    assert not [k for k in got if k[0] == "ntm_nc.so_tieu_chi_dat"]
