@@ -2888,12 +2888,25 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
                 # held) were overtaken by the table's own year
                 _read_cell(rd, label.text, unit, cell, reading, col_year, para, states=col_year == year)
         return
+    # a running total beside the year's result ("Kết quả thực hiện" over "Năm 2024 | Lũy kế từ năm 2022"): the span
+    # from its year to the table's own, for the indicators counted over a span
+    cumulative = {
+        col: (int(y.group(1)), year)
+        for col, text in header.items()
+        if col not in roles
+        and year
+        and (y := re.search(rf"\b(?:lũy kế|luỹ kế|cộng dồn)\b[^|]*?\btừ\s+(?:năm\s+)?({_YEAR})\b", text, re.I))
+        and int(y.group(1)) < year
+    }
+    # an assessment column ("Đánh giá": "Vượt", "Chưa đạt (77,8%)"): a claim on the row's target, and its rate
+    assessed = [col for col, text in header.items() if col not in roles and re.fullmatch(r"\s*đánh giá\s*", text, re.I)]
     # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
     # that year
     earlier = {
         col: int(y.group(1))
         for col, text in header.items()
         if col not in roles
+        and col not in cumulative
         and re.search(r"kết quả|thực hiện", text, re.I)
         and (y := re.search(rf"\bnăm\s+({_YEAR})\b", text))
         and int(y.group(1)) != year
@@ -2975,6 +2988,14 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
                 continue
             _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
+        for col, span in cumulative.items():
+            cell = next((c for c in row if c.col == col), None)
+            if cell is not None and cell.text and cell.text.strip() not in ("-", "—", "–", "x"):
+                _read_cell(rd, label.text, unit, cell, None, None, para, span=span)
+        for col in assessed:
+            cell = next((c for c in row if c.col == col), None)
+            if cell is not None and cell.text and not own:
+                _read_assessment(rd, label.text, cell, year, para)
         for cell in row:
             # a comparison column's cell that names its year ("So với cùng kỳ": "năm 2023: 13/14"): that year's figure
             labelled = _YEAR_LABELLED_CELL.match(cell.text or "")
@@ -3073,6 +3094,7 @@ def _read_cell(
     para: Optional[Paragraph],
     keep_year: bool = False,  # a state read for a named year keeps it (the merge makes the report's year as_of)
     states: bool = True,  # False: a column of an earlier year beside the table's own, whose states are outdated
+    span: Optional[tuple[int, int]] = None,  # a running total's years: read only by indicators counted over a span
 ) -> None:
     text = for_matching(cell.text)
     said = label
@@ -3119,7 +3141,10 @@ def _read_cell(
             if not (r.reads(what) or part) or (r.not_ and _lookalike(r, label)):
                 continue
             if not r.topic or not _found(r.topic, label):
-                if not (r.unit and _found(r.unit, label) and r.words.default):
+                # an indicator with no topic words of its own is named by its unit and its verb ("Bò giống hỗ trợ hộ
+                # nghèo | con | … | 12")
+                named = not r.topic and r.unit and r.verb and _found(r.unit, label) and _found(r.verb, label)
+                if not (r.unit and _found(r.unit, label) and r.words.default) and not named:
                     continue
             if (
                 what == "count"
@@ -3128,9 +3153,15 @@ def _read_cell(
             ):
                 continue
             kind = r.words.period
-            if kind == "span" or (kind == "state" and not states):
+            period: Any
+            if span is not None:
+                if kind not in ("span", "years") or what != "count":
+                    continue
+                period = f"{span[0]}-{span[1]}"
+            elif kind == "span" or (kind == "state" and not states):
                 continue
-            period: Any = "as_of" if kind == "state" and not keep_year else year
+            else:
+                period = "as_of" if kind == "state" and not keep_year else year
             if period is None:
                 continue
             figure: Any = value
@@ -3161,6 +3192,32 @@ def _read_cell(
                         notes=[f"bảng {cell.table}, dòng “{said}”"],
                     )
                     break
+
+
+_ASSESSMENT_CELL = re.compile(
+    r"^\s*(?P<claim>vượt|đạt|hoàn thành|chưa đạt|không đạt|chưa hoàn thành)(?:\s+kế hoạch|\s+chỉ tiêu)?\s*"
+    rf"(?:\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\s*$",
+    re.I,
+)
+
+
+def _read_assessment(rd: _Reading, label: str, cell: Cell, year: Optional[int], para: Optional[Paragraph]) -> None:
+    """A cell of a table's assessment column ("Đánh giá": "Vượt", "Đạt", "Chưa đạt (77,8%)"): a claim that the row's
+    target for the table's year was met or not, and the rate of it in brackets, for the indicators that take them."""
+    m = _ASSESSMENT_CELL.match(for_matching(cell.text))
+    if m is None or year is None:
+        return
+    claim = "not_achieved" if re.match(r"chưa|không", m.group("claim"), re.I) else "achieved"
+    low = for_matching(label)
+    note = f"bảng {cell.table}, dòng “{label}”"
+    for r in rd.readers:
+        if not r.topic or not _found(r.topic, low) or (r.not_ and _lookalike(r, low)) or r.words.period == "state":
+            continue
+        if m.group("rate") and r.reads("of_target"):
+            rate = g.number_value(m.group("rate"))
+            rd.add(r, [year], para, 0, cell.text, value=rate, cell=cell, confidence=0.8, notes=[note])
+        elif not m.group("rate") and r.reads("claim"):
+            rd.add(r, [year], para, 0, cell.text, claim=claim, cell=cell, confidence=0.75, notes=[note])
 
 
 # --------------------------------------------------------------------------------------------------- criteria

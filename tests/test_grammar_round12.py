@@ -187,3 +187,44 @@ def test_the_basic_titles_criteria_in_brackets_are_no_count_of_the_advanced_ones
     body = "4. Xây dựng nông thôn mới nâng cao\n\n" + sentence + "\n"
     got = _values(_draft(tmp_path, CONTROL + body))
     assert not [k for k in got if k[0] == "ntm_nc.so_tieu_chi_dat"]
+
+
+# --------------------------------------------------------------------------------------------------- tables: columns
+# A chỉ tiêu table may set a running total beside the year's result ("Lũy kế từ năm 2022"): it is the span from that
+# year to the table's, read only by the indicators counted over a span (never as the earlier year's figure); an
+# assessment column ("Đánh giá": "Vượt", "Chưa đạt (77,8%)") is a claim on the row's target, or its rate; an indicator
+# with no topic words of its own is named in a row label by its unit and its verb ("Bò giống hỗ trợ hộ nghèo").
+
+CUMULATIVE = """| TT | Chỉ tiêu | ĐVT | Kế hoạch năm 2024 | Thực hiện năm 2024 | Lũy kế từ năm 2022 | Đánh giá |
+|---|---|---|---|---|---|---|
+| 1 | Mô hình “Dân vận khéo” được công nhận | mô hình | 02 | 03 | 07 | Vượt |
+| 2 | Giảm hộ nghèo theo chỉ tiêu huyện giao | hộ | 08 | 06 | 21 | Chưa đạt (75%) |
+| 3 | Bò giống hỗ trợ hộ nghèo | con | 10 | 11 | 30 | Vượt |
+| 4 | Tổ dân phố đạt danh hiệu văn hóa | tổ | 10/10 | 9/10 | – | Chưa đạt (90%) |
+"""
+
+# a second writer: "Cộng dồn từ 2022", the assessment in other words
+CUMULATIVE_2 = """| STT | Nội dung chỉ tiêu | Đơn vị | KH 2024 | Thực hiện 2024 | Cộng dồn từ 2022 đến nay | Đánh giá |
+|---|---|---|---|---|---|---|
+| 1 | Số mô hình “Dân vận khéo” | mô hình | 02 | 03 | 07 | Đạt |
+| 2 | Số hộ nghèo giảm (chỉ tiêu huyện giao) | hộ | 08 | 06 | 21 | Không đạt (75%) |
+| 3 | Số con bò giống cấp hỗ trợ cho hộ nghèo | con | 10 | 11 | 30 | Vượt kế hoạch |
+| 4 | Tổ dân phố văn hóa | đơn vị | 10/10 | 9/10 | – | Không đạt (90%) |
+"""
+
+
+@pytest.mark.parametrize("table", [CUMULATIVE, CUMULATIVE_2])
+def test_a_running_total_column_is_the_span_and_the_assessment_a_claim(tmp_path, table):
+    draft = _draft(tmp_path, table)
+    got = _values(draft)
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 7
+    assert got[("ntm.ho_tro_bo_giong", "2022-2024")] == 30
+    assert got[("ntm.ho_tro_bo_giong", 2024)] == 11
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 6 and got[("giam_ngheo.chi_tieu_giao", 2024)] == 8
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 75
+    assert got[("dvk.ty_le_dat_bao_cao", 2024)] == "achieved"
+    # the running total is no figure of its first year, and the poor households counted by the year take no span
+    assert not [k for k in got if k[1] == 2022]
+    assert ("giam_ngheo.so_ho_giam", "2022-2024") not in got
+    # the rate in an assessment of a title held is no count of the units holding it
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 9 and 90 not in got.values()
