@@ -2538,18 +2538,25 @@ def _partners_from(r: Reader, text: str, doc: re.Match) -> int:
 
 # the partner named beside the commune's own body as the subject of the signing: "UBND phường và Ủy ban MTTQ Việt Nam
 # phường ký kết Quy chế …"
+# — who signed it, or keeps it ("… tiếp tục thực hiện Quy chế …"), named first or after the unit's own body ("Ban
+# Thường trực Ủy ban MTTQ Việt Nam xã và UBND xã ký Quy chế …")
+_CO_ACT = (
+    r"\s+(?:đã\s+)?(?:cùng\s+)?(?:tiếp tục\s+)?(?:ký|ký kết|thống nhất ký|ban hành|thực hiện|duy trì(?:\s+thực hiện)?|"
+    r"triển khai thực hiện)\s+$"
+)
 _CO_SIGNER = re.compile(
-    rf"(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+(?:và|với|cùng)\s+(?P<who>[^\W\d][^.;,()]{{2,80}}?)\s+"
-    r"(?:đã\s+)?(?:cùng\s+)?(?:ký|ký kết|thống nhất ký|ban hành)\s+$",
+    rf"(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+(?:và|với|cùng)\s+(?P<who>[^\W\d][^.;,()]{{2,80}}?){_CO_ACT}|"
+    rf"(?P<first>[^\W\d][^.;,()]{{2,80}}?)\s+(?:và|cùng)\s+(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS}){_CO_ACT}",
     re.I,
 )
 
 
 def _co_signer(text: str) -> list[str]:
     m = _CO_SIGNER.search(text)
-    if m is None or _GENERIC_PARTNER.search(m.group("who")) or not m.group("who")[:1].isupper():
+    who = (m.group("who") or m.group("first")) if m is not None else None
+    if who is None or _GENERIC_PARTNER.search(who) or not who[:1].isupper() or re.search(r"\bUBND\b", who):
         return []
-    return [m.group("who").strip()]
+    return [who.strip()]
 
 
 # documents no longer in force: they are no regulation kept, nor counted among those listed

@@ -228,3 +228,39 @@ def test_a_running_total_column_is_the_span_and_the_assessment_a_claim(tmp_path,
     assert ("giam_ngheo.so_ho_giam", "2022-2024") not in got
     # the rate in an assessment of a title held is no count of the units holding it
     assert got[("kdc.so_khu_van_hoa", "as_of")] == 9 and 90 not in got.values()
+
+
+# --------------------------------------------------------------------------------------------------- subject (partners)
+# The partner of a quy chế may be named as a co-subject of the act on it: after the unit's own body, with a verb of
+# keeping it ("UBND phường và Ủy ban MTTQ … tiếp tục thực hiện Quy chế …"), or before it ("Ban Thường trực Ủy ban MTTQ
+# … và UBND xã ký Quy chế …").
+
+
+@pytest.mark.parametrize(
+    "sentence, partner",
+    [
+        (
+            "UBND xã và Hội Nông dân xã tiếp tục thực hiện Quy chế phối hợp số 04/QCPH-UBND-HND ngày 12/3/2023.",
+            "Hội Nông dân xã",
+        ),
+        (
+            "Ngày 20/3/2024, Ban Thường trực Ủy ban MTTQ Việt Nam xã và UBND xã ký Quy chế phối hợp số 02/QCPH-MTTQ-UBND "
+            "về giám sát và phản biện xã hội.",
+            "Ban Thường trực Ủy ban MTTQ Việt Nam xã",
+        ),
+    ],
+)
+def test_the_partner_named_as_co_subject_of_the_act_on_the_rule(tmp_path, sentence, partner):
+    draft = _draft(tmp_path, sentence + "\n")
+    got = _values(draft)
+    assert got[("dvcq.quy_che_phoi_hop", "as_of")] is True and got[("dvcq.so_quy_che_neu", "as_of")] == 1
+    names = [i["name"] for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop" for i in f["items"]]
+    assert names == [partner]
+
+
+def test_the_unions_named_together_as_co_subject_are_no_partner_one_by_one(tmp_path):
+    draft = _draft(
+        tmp_path,
+        "UBND xã và các đoàn thể chính trị - xã hội tiếp tục thực hiện Quy chế phối hợp số 03/QCPH ngày 02/02/2022.\n",
+    )
+    assert not [f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop"]
