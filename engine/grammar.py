@@ -645,6 +645,8 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
             continue
         ys = [int(m.group("y"))] + [int(y) for y in re.findall(YEAR, m.group("more") or "")]
         part = _MONTHS_OF.search(text[max(0, m.start() - 30) : m.start()])
+        if part and formed is not None and ys == [formed] and re.search(r"\bcuối\b", part.group(0), re.I):
+            part = None  # "6 tháng cuối năm 2025" of a unit formed in mid-2025: all of its first year
         out.append(When(years=ys, at=part.start() + max(0, m.start() - 30) if part else m.start(), part=bool(part)))
     for m in _DATED.finditer(text):
         if any(s <= m.start() < e for s, e in spans):

@@ -92,8 +92,9 @@ def test_a_running_total_since_the_unit_was_formed(tmp_path):
         "thành lập xã đến nay có tổng cộng 05 mô hình.\n"
     )
     values = _values(_draft(tmp_path, body, head=MERGED_2026))
-    # "Sáu tháng cuối năm 2025, sau khi thành lập": some months of a past year, no span to now and no figure "Sáu"
-    assert values == {("dvk.tong_so_mo_hinh_bao_cao", "2025-2026"): 5}
+    # "Sáu tháng cuối năm 2025, sau khi thành lập": no span to now and no figure "Sáu"; the last months of the year
+    # the unit was formed are all of its first year, so their count is 2025's (round 12, held-out 11 and 16)
+    assert values == {("dvk.tong_so_mo_hinh_bao_cao", "2025-2026"): 5, ("dvk.mo_hinh", 2025): 3}
 
 
 # --------------------------------------------------------------------------------------------------- kind: denials

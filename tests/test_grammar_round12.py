@@ -9,6 +9,7 @@ import pytest
 
 from test_grammar_forms import _draft, _values
 from test_grammar_round9 import CONTROL
+from test_grammar_round10 import MERGED_2026
 
 # --------------------------------------------------------------------------------------------------- layout (tables)
 # A plain-text table aligned with spaces may set its figures flush right under their headers ("KH năm 2024" over
@@ -264,3 +265,32 @@ def test_the_unions_named_together_as_co_subject_are_no_partner_one_by_one(tmp_p
         "UBND xã và các đoàn thể chính trị - xã hội tiếp tục thực hiện Quy chế phối hợp số 03/QCPH ngày 02/02/2022.\n",
     )
     assert not [f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop"]
+
+
+# --------------------------------------------------------------------------------------------------- period (formed)
+# A unit formed in mid-year existed only in that year's last months: "6 tháng cuối năm 2025" of a unit formed on
+# 01/7/2025 is all of its 2025. The last months of an earlier year, or of a unit not formed then, stay a part.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong 6 tháng cuối năm 2025, xã đã công nhận 02 mô hình “Dân vận khéo”.",
+        "Sáu tháng cuối năm 2025, UBND xã công nhận hai mô hình “Dân vận khéo” (chưa đặt tên).",
+    ],
+)
+def test_the_last_months_of_the_year_the_unit_was_formed_are_that_years(tmp_path, sentence):
+    got = _values(_draft(tmp_path, CONTROL + sentence + "\n", head=MERGED_2026))
+    assert got[("dvk.mo_hinh", 2025)] == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong 6 tháng cuối năm 2024, xã Phú Lộc (cũ) đã công nhận 02 mô hình “Dân vận khéo”.",
+        "Sáu tháng đầu năm 2025, các xã cũ công nhận hai mô hình “Dân vận khéo”.",
+    ],
+)
+def test_other_months_are_still_a_part_of_their_year(tmp_path, sentence):
+    got = _values(_draft(tmp_path, CONTROL + sentence + "\n", head=MERGED_2026))
+    assert not [k for k in got if k[0] == "dvk.mo_hinh" and k[1] in (2024, 2025)]
