@@ -1014,6 +1014,12 @@ class _Reading:
             return [], 0
         elif when.every:
             periods = list(self.report_years)
+            # "Hằng năm UBND xã đều ban hành kế hoạch … (năm 2023: Kế hoạch số …; năm 2024: …)": the years the
+            # bracket after the act names, one item each, are years of it too
+            bracket = re.match(r"[^()]*\(([^()]*)\)", cl.para.text[cl.start :])
+            if bracket and reader.ind.type == "boolean" and self.as_of_year:
+                named = [int(y) for y in re.findall(rf"(?:^|;)\s*năm\s+({_YEAR})\s*:", bracket.group(1), re.I)]
+                periods = sorted({*periods, *(y for y in named if y <= self.as_of_year)})
         elif when.current:
             periods = [self.as_of_year] if self.as_of_year else []
         else:

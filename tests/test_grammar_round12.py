@@ -294,3 +294,23 @@ def test_the_last_months_of_the_year_the_unit_was_formed_are_that_years(tmp_path
 def test_other_months_are_still_a_part_of_their_year(tmp_path, sentence):
     got = _values(_draft(tmp_path, CONTROL + sentence + "\n", head=MERGED_2026))
     assert not [k for k in got if k[0] == "dvk.mo_hinh" and k[1] in (2024, 2025)]
+
+
+# --------------------------------------------------------------------------------------------------- period (every)
+# "Hằng năm … đều …" followed by a bracket that names the years one item each ("năm 2023: Kế hoạch số …; năm 2024:
+# …"): each year the bracket names is a year of the act, not only the report's own.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hằng năm UBND xã đều ban hành kế hoạch công tác dân vận chính quyền (năm 2023: Kế hoạch số 09/KH-UBND ngày "
+        "10/02/2023; năm 2024: Kế hoạch số 06/KH-UBND ngày 22/01/2024).",
+        "Hàng năm, Ủy ban nhân dân xã đều xây dựng và ban hành kế hoạch thực hiện công tác dân vận chính quyền (năm "
+        "2023: Kế hoạch số 09/KH-UBND; năm 2024: Kế hoạch số 06/KH-UBND).",
+    ],
+)
+def test_every_year_with_the_years_named_in_a_bracket(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dvcq.ke_hoach_nam", 2023)] is True and got[("dvcq.ke_hoach_nam", 2024)] is True
+    assert not [k for k in got if k[0] == "dvcq.ke_hoach_nam" and k[1] not in (2023, 2024)]
