@@ -555,7 +555,7 @@ _YEARS = re.compile(
 )
 _SPAN = re.compile(
     rf"\b(?:(?:lũy|luỹ)\s+kế\s+)?từ\s+(?:năm\s+)?(?P<a>{YEAR})\s*(?:đến|-|–)\s*"
-    rf"(?:hết\s+)?(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/)?(?P<b>{YEAR}|nay|hiện nay)\b|"
+    rf"(?:hết\s+)?(?:(?:cuối\s+)?năm\s+|tháng\s+\d{{1,2}}/|quý\s+[IV\d]+\s*(?:/|năm\s+))?(?P<b>{YEAR}|nay|hiện nay)\b|"
     rf"\b(?:năm|giai\s+đoạn|(?:lũy|luỹ)\s+kế)\s+(?:(?:từ\s+)?năm\s+)?(?P<c>{YEAR})\s*[-–]\s*(?:năm\s+)?(?P<d>{YEAR})\b|\(\s*(?P<e>{YEAR})\s*[-–]\s*(?P<f>{YEAR})\s*\)|"
     rf"\b(?:qua|sau(?:\s+(?:gần|hơn))?)\s+(?P<n>{NUM})\s+năm\b(?!\s+(?:nữa|tới))|\btừ\s+năm\s+(?P<g>{YEAR})\s+đến\s+nay\b",
     re.I,

@@ -314,3 +314,18 @@ def test_every_year_with_the_years_named_in_a_bracket(tmp_path, sentence):
     got = _values(_draft(tmp_path, sentence + "\n"))
     assert got[("dvcq.ke_hoach_nam", 2023)] is True and got[("dvcq.ke_hoach_nam", 2024)] is True
     assert not [k for k in got if k[0] == "dvcq.ke_hoach_nam" and k[1] not in (2023, 2024)]
+
+
+# A span may end on a quarter ("Từ năm 2022 đến hết quý III/2024"): the span runs to that quarter's year.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Từ năm 2022 đến hết quý III/2024, xã đã xây dựng được 06 mô hình “Dân vận khéo”, đều còn duy trì.",
+        "Từ năm 2022 đến quý II năm 2024, toàn xã có tổng cộng 06 mô hình “Dân vận khéo” được công nhận.",
+    ],
+)
+def test_a_span_ending_on_a_quarter(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 6
