@@ -677,7 +677,8 @@ def _contexts(report: ReportText) -> dict[int, Context]:
                     or bool(re.search(r"KẾT QUẢ", p.text, re.I))
                     or bool(_BY_CRITERION.search(p.text))
                 )
-            parent = None
+            # a numbered heading that opens a list ("1.3. Các quy chế phối hợp đang thực hiện:") owns its items
+            parent = p if p.text.rstrip().endswith(":") else None
             task = ""
             out[p.line] = Context([h for _, h in stack], results=False)
             continue

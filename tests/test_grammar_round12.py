@@ -329,3 +329,23 @@ def test_every_year_with_the_years_named_in_a_bracket(tmp_path, sentence):
 def test_a_span_ending_on_a_quarter(tmp_path, sentence):
     got = _values(_draft(tmp_path, sentence + "\n"))
     assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 6
+
+
+# --------------------------------------------------------------------------------------------------- layout (lists)
+# A numbered heading that ends with a colon ("1.3. Các quy chế phối hợp đang thực hiện:") opens a list: its items are
+# one enumeration, counted and their partners named together, as under a lead sentence.
+
+
+@pytest.mark.parametrize(
+    "lead, marker",
+    [("1.3. Các quy chế phối hợp đang thực hiện:", "-"), ("b) Quy chế phối hợp còn hiệu lực, gồm:", "+")],
+)
+def test_the_items_under_a_numbered_heading_that_opens_a_list_are_one_enumeration(tmp_path, lead, marker):
+    body = (
+        f"1. Công tác lãnh đạo\n\n{lead}\n\n"
+        f"{marker} Quy chế phối hợp số 04/QCPH-UBND-MTTQ ngày 02/8/2025 giữa UBND xã với Ủy ban MTTQ Việt Nam xã;\n"
+        f"{marker} Quy chế phối hợp số 05/QCPH-UBND-HND ngày 02/8/2025 giữa UBND xã với Hội Nông dân xã.\n"
+    )
+    draft = _draft(tmp_path, body)
+    got = _values(draft)
+    assert got[("dvcq.so_quy_che_neu", "as_of")] == 2 and got[("dvcq.doi_tac_phoi_hop", "as_of")] == 2
