@@ -548,9 +548,10 @@ def _ocr_pages(path: Path, images: list) -> _Read:
 
 # --------------------------------------------------------------------------------------------------- paragraphs
 
-# a sentence starts after a stop before a capital, a bracket or a bullet, or before a figure after a word ("… là 12
-# hộ. 9 tháng đầu năm, xã giảm …"; not after a number: "ngày 12/3/2024. 2. …" is a numbered item's)
-_SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ(\"“+-])|(?<=\.\))\s+|(?<=[^\W\d]{2}\.)\s+(?=\d)")
+# a sentence starts after a stop before a capital, a bracket or a bullet, or before a figure after a word or a closing
+# quote ("… là 12 hộ. 9 tháng đầu năm, xã giảm …", "… “Dân vận khéo”. 9 tháng đầu năm …"; not after a number: "ngày
+# 12/3/2024. 2. …" is a numbered item's)
+_SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ(\"“+-])|(?<=\.\))\s+|(?:(?<=[^\W\d]{2}\.)|(?<=[”\"]\.))\s+(?=\d)")
 
 
 def _split(p: Paragraph) -> None:

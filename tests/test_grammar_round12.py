@@ -349,3 +349,23 @@ def test_the_items_under_a_numbered_heading_that_opens_a_list_are_one_enumeratio
     draft = _draft(tmp_path, body)
     got = _values(draft)
     assert got[("dvcq.so_quy_che_neu", "as_of")] == 2 and got[("dvcq.doi_tac_phoi_hop", "as_of")] == 2
+
+
+# A sentence may end on a closing quote and start on a figure ("… “Dân vận khéo”. 9 tháng đầu năm 2024, …"): the
+# second sentence is one of its own, and its claim is of its own year, not of the year the first one named.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2023, xã xây dựng được hai mô hình “Dân vận khéo”. 9 tháng đầu năm 2024, xã xây dựng ba mô hình “Dân vận "
+        "khéo”, vượt chỉ tiêu cả năm.\n",
+        "Năm 2023 xã công nhận 02 mô hình \"Dân vận khéo\". 6 tháng đầu năm 2024, UBND xã công nhận 03 mô hình \"Dân vận "
+        "khéo\", vượt chỉ tiêu năm.\n",
+    ],
+)
+def test_a_sentence_after_a_closing_quote_that_opens_on_a_figure_is_its_own(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.ty_le_dat_bao_cao", 2024)] == "achieved"
+    assert ("dvk.ty_le_dat_bao_cao", 2023) not in got
+    assert got[("dvk.mo_hinh", 2023)] == 2 and got[("dvk.mo_hinh", 2024)] == 3
