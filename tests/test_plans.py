@@ -170,6 +170,10 @@ def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_ze
     assert by_id["ha-noi/phuong-kim-ma"][-9:-1] == (None,) * 8
     assert by_id["ha-noi/phuong-kim-ma"][-1].startswith("Không văn bản nào trong danh mục áp dụng cho đơn vị này")
     assert by_id["quang-ngai/tinh-an"][-9:] == (6, 3, 1, 3, 0, 0, 3, 13, None)
+    # alone, the ward's count stands without a dangling separator; the legend says what a dot is
+    alone = run_cli("--lang", "vi", "check", str(uncovered), "--format", "matrix")
+    assert alone.out.rstrip().endswith("\n1 phường")
+    assert "· = quy tắc không áp dụng cho đơn vị này" in " ".join(alone.out.split())
     # the list view counts a ward as a ward
     ward = run_cli("--lang", "vi", "check", str(uncovered))
     assert "1 phường, 0 kết luận" in ward.out and "1 xã" not in ward.out
