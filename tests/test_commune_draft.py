@@ -130,3 +130,32 @@ def test_nothing_unmet_says_so_in_one_sentence(tmp_path):
     assert draft.shortcomings == [] and draft.tasks == []
     blocks = section_blocks(draft)
     assert Para("Chưa phát hiện tồn tại, hạn chế so với các chỉ tiêu, nhiệm vụ đã đề ra.") in blocks
+
+
+def test_a_rule_unmet_in_two_years_with_different_figures_keeps_each_years_figure(tmp_path):
+    """Two years of one target, each short by its own figure: one sentence per year, never "năm 2023, năm 2024 …
+    (03/05 hộ)" with the second year's figure lost; the same figure in two years may still share a sentence."""
+    from chitieu.catalogue import load_catalogue
+    from conftest import every_commune_rules
+
+    catalogue = load_catalogue(every_commune_rules())
+    path = tmp_path / "xa.yaml"
+    fact = "  - {{indicator: {key}, period: {year}, value: {value}, source: {{line: {line}, quote: '{value}'}}}}\n"
+    rows = [("giam_ngheo.so_ho_giam", 2023, 3), ("giam_ngheo.chi_tieu_giao", 2023, 5)]
+    rows += [("giam_ngheo.so_ho_giam", 2024, 4), ("giam_ngheo.chi_tieu_giao", 2024, 5)]
+    path.write_text(
+        "schema: chitieu.facts/1\n"
+        "commune: {id: quang-ngai/tinh-son, name: xã Tịnh Sơn}\n"
+        "report: {title: Báo cáo năm 2024, date: 2025-01-10, as_of: 2024-12-31, issuer: UBND xã Tịnh Sơn,\n"
+        "  period: {from: 2023-01-01, to: 2024-12-31}}\n"
+        "facts:\n" + "".join(fact.format(key=k, year=y, value=v, line=i) for i, (k, y, v) in enumerate(rows, 1)),
+        encoding="utf-8",
+    )
+    diags = Diagnostics()
+    result = collect(catalogue, audit_batch(catalogue, [path], diags))
+    assert not diags.has_errors(), [d.render() for d in diags.items]
+    texts = [s.text for s in write_draft(result, result.communes[0]).shortcomings if "giảm nghèo" in s.text]
+    assert texts == [
+        "Năm 2023 chưa hoàn thành chỉ tiêu giảm nghèo được giao (đạt 03/05 hộ (60%), còn 02 hộ).",
+        "Năm 2024 chưa hoàn thành chỉ tiêu giảm nghèo được giao (đạt 04/05 hộ (80%), còn 01 hộ).",
+    ]

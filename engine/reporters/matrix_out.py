@@ -157,9 +157,10 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
     m = new_matrix(cat, keep_rows=False)
     colours = "".join(f".s-{s}{{background:#{look.fill}}}" for s, look in LOOKS.items())
     head = "".join(f'<th class="rule" title="{e(title)}">{e(rid)}</th>' for rid, title in m.rules)
-    legend_html = "".join(
-        f'<span class="s-{s}">{LOOKS[s].short} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER
-    ) + f"<span>{e(say('matrix-dot'))}</span>"
+    legend_html = (
+        "".join(f'<span class="s-{s}">{LOOKS[s].short} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
+        + f"<span>{e(say('matrix-dot'))}</span>"
+    )
     count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{LOOKS[s].short}</th>' for s in vi.STATUS_ORDER)
     out.write(f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Ma trận kết luận — chitieu</title>
