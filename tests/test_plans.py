@@ -58,6 +58,19 @@ def test_each_commune_is_judged_only_against_the_plans_that_cover_it(tmp_path):
     assert sum(doc["summary"].values()) == len(doc["findings"])
 
 
+def test_a_provinces_application_of_the_national_criteria_is_cited_to_its_own_communes_only(tmp_path):
+    """QĐ 214/QĐ-UBND applies QĐ 318/QĐ-TTg in Quảng Ngãi (`related: applied_by`, `covers: {provinces:
+    [quang-ngai]}`): a xã of Nghệ An, judged on QĐ 318 too, is never told that Quảng Ngãi's decision applies to it."""
+    for cid, name, cited in (("quang-ngai/tinh-ha", "xã Tịnh Hà", True), ("nghe-an/nghi-van", "xã Nghi Văn", False)):
+        facts = _facts(tmp_path, cid, name)
+        review = run_cli("report", str(facts), "--for", "reviewer", "--format", "txt").out
+        assert "Quyết định số 318/QĐ-TTg ngày 08/3/2022: được sửa đổi, bổ sung bởi Quyết định số 211/QĐ-TTg" in review
+        assert ("214/QĐ-UBND" in review) is cited, name
+        sheet = run_cli("report", str(facts), "--for", "self-assessment", "--format", "txt").out
+        caption = next(line for line in sheet.splitlines() if "Biểu tự đánh giá theo bộ tiêu chí" in line)
+        assert ("áp dụng tại tỉnh theo Quyết định số 214/QĐ-UBND" in caption) is cited, name
+
+
 def test_a_merged_commune_keeps_the_plans_of_the_unit_merged_into_it(tmp_path):
     merged = _facts(
         tmp_path,

@@ -196,7 +196,7 @@ def review_document(
         ),
     ]
     for d in checked:
-        for r in d.related:
+        for r in (r for r in d.related if r.concerns(commune.commune)):
             blocks.append(
                 Bullet(
                     "+",
