@@ -59,7 +59,7 @@ def test_the_commune_draft_never_speaks_as_its_reviewer(draft_txt):
     # no working assumption shown as a plan target: the 50% of the online dossiers is the catalogue's, marked (*)
     # with one note for the officer to check it against the plan before signing
     assert body.count("ít nhất 50%") == body.count("ít nhất 50% (*)") >= 1
-    assert "[(*) mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đề nghị đối chiếu" in body
+    assert "[(*) mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đối chiếu" in body
 
 
 def test_the_commune_draft_header_follows_decree_30(draft_txt):
@@ -100,7 +100,7 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
         "- Nguyên nhân khách quan:",
         "- Nguyên nhân chủ quan:",
         "+ Việc cụ thể hóa nhiệm vụ của Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy thành kế hoạch "
-        "xây dựng mô hình chưa kịp thời. [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]",
+        "xây dựng mô hình chưa kịp thời. [gợi ý — xác nhận, sửa hoặc bỏ trước khi trình ký]",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
         "3. Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao ước thi "
         "đua; kết quả đánh giá công tác dân vận chính quyền…).",
@@ -110,7 +110,7 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
     assert at == sorted(at)
     # the objective causes the report does not give are offered to confirm, marked as such, never "báo cáo chưa nêu"
     objective = lines[lines.index("- Nguyên nhân khách quan:") + 1]
-    assert objective.startswith("+ ") and objective.endswith("[gợi ý — đề nghị xác nhận, sửa hoặc bỏ]")
+    assert objective.startswith("+ ") and objective.endswith("[gợi ý — xác nhận, sửa hoặc bỏ trước khi trình ký]")
 
 
 def test_one_task_in_section_iv_for_each_shortcoming(draft_txt):

@@ -37,12 +37,12 @@ RECORDS_TASK = (
     "Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao "
     "ước thi đua; kết quả đánh giá công tác dân vận chính quyền…)."
 )
-PLACEHOLDER_TASK = "[Đề nghị bổ sung nhiệm vụ khắc phục: {text}]"
-CONFIRM = " [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]"
+PLACEHOLDER_TASK = "[Bổ sung nhiệm vụ khắc phục: {text}]"
+CONFIRM = " [gợi ý — xác nhận, sửa hoặc bỏ trước khi trình ký]"
 ASSUMED = " (*)"
 ASSUMED_NOTE = (
-    "[(*) Mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đề nghị đối chiếu, sửa mức nếu khác và "
-    "bỏ dấu (*) trước khi trình ký.]"
+    "[(*) Mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đối chiếu, sửa mức nếu khác và bỏ dấu (*) "
+    "trước khi trình ký.]"
 )
 NO_LEVEL = vi.NO_PLAN_LEVEL
 COMMUNE_STATUS = {
@@ -230,7 +230,7 @@ JUDGED = frozenset({"met", "unmet", "needs_clarification", "waived", "noted"})
 # so nothing can be said of its shortcomings
 NOTHING_JUDGED = (
     "[Chưa soạn được mục này: chưa đánh giá được chỉ tiêu nào của đơn vị (không chỉ tiêu nào áp dụng hoặc chưa có "
-    "số liệu); đề nghị bổ sung số liệu, kế hoạch của đơn vị hoặc tự soạn]"
+    "số liệu); bổ sung số liệu, kế hoạch của đơn vị hoặc tự soạn trước khi trình ký]"
 )
 
 
