@@ -285,6 +285,16 @@ class Section:
     lines: list[Line] = field(default_factory=list)
 
 
+def form_slots(cat: "Catalogue") -> dict[str, set[Slot]]:
+    """Every slot a form of this catalogue may hold: those its rules read, and each criterion of a criteria set at
+    the report's date (the rows `layout` adds for a Biểu tự đánh giá), so that a form reads back what it asked."""
+    out = slots_for(cat, cat.rules)
+    for lc in cat.criteria:
+        if lc.criterion.indicator in cat.indicators:
+            out.setdefault(lc.criterion.indicator, set()).add(Slot("as_of"))
+    return out
+
+
 def layout(cat: "Catalogue", documents: list[str], years: Optional[set[int]]) -> list[Section]:
     """The rows of a form for the chosen plans (document ids, in catalogue order) and years (None: all)."""
     rules = [lr for lr in cat.rules if lr.document.id in documents]

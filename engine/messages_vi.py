@@ -1537,7 +1537,10 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "matrix-rules": ("Rules {first}–{last}", "Quy tắc {first}–{last}"),
     "matrix-unit": ("Commune", "Xã"),
-    "matrix-total": ("{communes} · ", "{communes} · "),
+    "matrix-dot": (
+        "· = the rule does not apply to this commune",
+        "· = quy tắc không áp dụng cho đơn vị này",
+    ),
     "matrix-uncovered-row": (
         "No plan of the catalogue covers this commune: nothing was checked (warning commune-uncovered).",
         "Không văn bản nào trong danh mục áp dụng cho đơn vị này: chưa kiểm tra (cảnh báo commune-uncovered).",

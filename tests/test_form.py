@@ -285,6 +285,26 @@ def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
     )
 
 
+def test_a_criterion_of_the_self_assessment_reads_back_as_the_form_asked_it(filled_form, rows, tmp_path):
+    """The form asks each NTM nâng cao criterion at the report's date (the criteria set's rows, not a rule's): a
+    commune that fills one in gets its fact, not an error about the hidden period cell."""
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    ws.cell(rows[("ntm_nc.tc01", "as_of")], M["value"]).value = "đạt"
+    ws.cell(rows[("ntm_nc.tc10", "as_of")], M["value"]).value = "chưa đạt"
+    out = tmp_path / "tu-danh-gia.xlsx"
+    wb.save(out)
+    run = run_cli("facts", "import", str(out), "-o", str(tmp_path / "f.yaml"))
+    assert run.code == 0, run.err
+    facts = {f["indicator"]: f for f in load(tmp_path / "f.yaml").data["facts"]}
+    assert (facts["ntm_nc.tc01"]["period"], facts["ntm_nc.tc01"]["value"]) == ("as_of", "dat")
+    assert facts["ntm_nc.tc10"]["value"] == "chua_dat"
+    row = rows[("ntm_nc.tc01", "as_of")]
+    assert facts["ntm_nc.tc01"]["source"]["cell"] == f"Biểu 01!{chr(64 + M['value'])}{row}"
+    judged = run_cli("check", str(out), "--format", "json", "--fail-on", "never")  # the form checks directly too
+    assert judged.code == 0 and "error[" not in judged.err, judged.err
+
+
 def test_a_formula_is_read_as_its_saved_result_never_computed(filled_form, rows, tmp_path):
     row = rows[("giam_ngheo.so_ho_giam", "2023")]
     sheet = zipfile.ZipFile(filled_form).read("xl/worksheets/sheet2.xml").decode()

@@ -140,6 +140,23 @@ def test_a_unit_named_by_a_number_keeps_its_kind_in_the_place_line(tmp_path):
     assert "Tịnh Hà, ngày" in draft and "ỦY BAN NHÂN DÂN\nXÃ TỊNH HÀ\n" in draft
 
 
+def test_a_reported_figure_is_written_as_reported_never_rounded_onto_the_threshold_it_misses(tmp_path):
+    """49,96% against "trên 50%": rounded to one decimal it read "mới đạt 50%, chưa đạt chỉ tiêu trên 50%" in the
+    chairman's draft. A figure of up to three decimals is written whole; a worked-out ratio is still rounded."""
+    online = (
+        "\n  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 49.96, "
+        "source: {line: 3, quote: 'đạt 49,96%'}}\n"
+    )
+    path = _facts(tmp_path, "quang-ngai/tinh-an", "xã Tịnh An")
+    path.write_text(path.read_text("utf-8").rstrip("\n") + online, "utf-8")
+    doc = run_cli("check", str(path), "--format", "json", "--fail-on", "never").json()
+    rate = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+    assert rate["status"] == "unmet" and "49,96%" in rate["message"] and " 50%, " not in rate["message"]
+    assert rate["actual"] == 49.96
+    section = run_cli("check", str(path), "--section").out
+    assert "49,96%" in section and "đạt 50%" not in section
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""
@@ -170,6 +187,10 @@ def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_ze
     assert by_id["ha-noi/phuong-kim-ma"][-9:-1] == (None,) * 8
     assert by_id["ha-noi/phuong-kim-ma"][-1].startswith("Không văn bản nào trong danh mục áp dụng cho đơn vị này")
     assert by_id["quang-ngai/tinh-an"][-9:] == (6, 3, 1, 3, 0, 0, 3, 13, None)
+    # alone, the ward's count stands without a dangling separator; the legend says what a dot is
+    alone = run_cli("--lang", "vi", "check", str(uncovered), "--format", "matrix")
+    assert alone.out.rstrip().endswith("\n1 phường")
+    assert "· = quy tắc không áp dụng cho đơn vị này" in " ".join(alone.out.split())
     # the list view counts a ward as a ward
     ward = run_cli("--lang", "vi", "check", str(uncovered))
     assert "1 phường, 0 kết luận" in ward.out and "1 xã" not in ward.out
