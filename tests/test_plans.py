@@ -170,6 +170,38 @@ def test_a_reported_figure_is_written_as_reported_never_rounded_onto_the_thresho
     assert "49,96%" in section and "đạt 50%" not in section
 
 
+def test_a_task_due_by_a_deadline_done_on_a_later_document_is_said_to_be_late(tmp_path):
+    """A plan due by 30/6/2023 and issued on 20/11/2024 is no plan issued on time: the finding says so beside its
+    result, in its notes and its message (V8: it read as met, with no word of the date)."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "ke-hoach-84.yaml"
+    text = path.read_text("utf-8")
+    annual = "period: {kind: annual, from: 2023}"
+    at = text.index(annual, text.index("- id: ke-hoach-dan-van-hang-nam"))
+    deadline = "period: {kind: deadline, from: 2023, deadline: 2023-06-30}"
+    path.write_text(text[:at] + deadline + text[at + len(annual) :], "utf-8")
+    facts = tmp_path / "f.yaml"
+    facts.write_text(
+        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
+        "report: {title: Báo cáo năm 2024, date: 2024-12-20, as_of: 2024-12-20, issuer: UBND xã Tịnh An,\n"
+        "  period: {from: 2024-01-01, to: 2024-12-31}}\nfacts:\n"
+        "  - {indicator: dvcq.ke_hoach_nam, period: as_of, value: true, document: {kind: Kế hoạch, number: 9/KH-UBND,"
+        " date: 2024-11-20}, source: {line: 1, quote: ban hành Kế hoạch}}\n",
+        "utf-8",
+    )
+    args = ("check", str(facts), "--rules", str(rules), "--rule", "ke-hoach-dan-van-hang-nam", "--format", "json")
+    found = run_cli(*args, "--fail-on", "never").json()["findings"]
+    late = "Kế hoạch số 9/KH-UBND ban hành ngày 20/11/2024, chậm so với thời hạn 30/6/2023 của chỉ tiêu."
+    assert [(f["status"], f["notes"]) for f in found] == [("met", [late])]
+    assert found[0]["message"].endswith(
+        "Ghi chú: kế hoạch số 9/KH-UBND ban hành ngày 20/11/2024, chậm so với thời hạn 30/6/2023 của chỉ tiêu."
+    )
+    # on time: no such note
+    facts.write_text(facts.read_text("utf-8").replace("2024-11-20", "2023-05-02"), "utf-8")
+    assert run_cli(*args, "--fail-on", "never").json()["findings"][0]["notes"] == []
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""

@@ -126,7 +126,14 @@ def self_assessment_blocks(result: "AuditResult", commune: "CommuneFacts") -> li
         doc = criteria[0].document
         rows = criteria_rows(cat, commune, criteria)
         header = [h.replace("{Đơn vị}", commune.commune.unit_kind.capitalize()) for h in HEADER]
-        out.append(Table(header, rows, WIDTHS, caption=f"Biểu tự đánh giá theo bộ tiêu chí: {_version_text(doc, commune.commune)}"))
+        out.append(
+            Table(
+                header,
+                rows,
+                WIDTHS,
+                caption=f"Biểu tự đánh giá theo bộ tiêu chí: {_version_text(doc, commune.commune)}",
+            )
+        )
         stated = general_statement(cat, commune, cat.criteria_counts.get(doc_id))
         if stated:
             out.append(Para(stated, italic=True))

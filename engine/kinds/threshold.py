@@ -148,6 +148,8 @@ class Threshold(Kind):
         obs = Observation(rule, window, measure(cat, commune, r.measure, window))
         if r.measure.evidence and obs.measured is not None:
             obs.extra_notes += _item_notes(rule, obs.measured)
+        if obs.measured is not None:
+            obs.extra_notes += late_documents(window, obs.measured)
         obs.target = self._target_for(cat, r, window)
         if r.target.op == "==" and obs.target is not None:
             obs.band = (obs.target, obs.target)
@@ -307,6 +309,23 @@ def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
     if iv.hi is not None and iv.hi < expected:
         return PACE_BEHIND
     return PACE_UNKNOWN
+
+
+def late_documents(w: "Window", m: Measured) -> list[str]:
+    """A task due by a deadline whose evidence document is dated after it was done late: said beside the result (a
+    plan due by 30/6/2023 issued on 20/11/2024 is no plan issued on time)."""
+    if w.kind != "deadline" or w.deadline is None:
+        return []
+    notes = []
+    for lf in m.facts:
+        d = lf.fact.document
+        if d is not None and d.date is not None and d.date > w.deadline:
+            kind = f"{d.kind} số" if d.kind else "Văn bản số"
+            notes.append(
+                f"{kind} {d.number} ban hành ngày {vi.date(d.date)}, chậm so với thời hạn {vi.date(w.deadline)} của "
+                "chỉ tiêu."
+            )
+    return notes
 
 
 def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:
