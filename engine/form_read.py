@@ -763,7 +763,7 @@ def _check_row_key(b: _Builder, r: _Row, allowed: dict[str, set[Slot]], seen: di
         )
         r.bad = True
     elif r.slot not in allowed.get(r.key, set()):
-        shown = ", ".join(s.label for s in sorted(allowed.get(r.key, set()), key=lambda s: s.order)) or "none"
+        shown = ", ".join(s.label for s in sorted(allowed.get(r.key, set()), key=lambda s: s.order)) or "—"
         b.error(
             r.sheet,
             r.row,

@@ -321,6 +321,18 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"(?P<what>input should be [^,]+), got (?P<got>{ANY})", "{what}, nhưng gặp {got}"),
     ],
     "invalid-value": [
+        (
+            rf"(?P<got>{Q}) is not (?P<a>“[^”]*”) or (?P<b>“[^”]*”); choose one of (?P<shown>{ANY})",
+            "{got} không phải {a} hoặc {b}; hãy chọn một trong các giá trị {shown}",
+        ),
+        (
+            rf"(?P<got>{Q}) is not a bound; choose one of (?P<shown>{ANY})",
+            "{got} không phải là cận của khoảng giá trị; hãy chọn một trong các giá trị {shown}",
+        ),
+        (
+            rf"(?P<got>{Q}) is not a source of the figure; choose one of (?P<shown>{ANY})",
+            "{got} không phải là nguồn của số liệu; hãy chọn một trong các giá trị {shown}",
+        ),
         (r"give 'gt' or 'gte', not both", "chỉ ghi 'gt' (trên) hoặc 'gte' (từ … trở lên), không ghi cả hai"),
         (r"give 'lt' or 'lte', not both", "chỉ ghi 'lt' (dưới) hoặc 'lte' (đến … trở xuống), không ghi cả hai"),
         (r"a bound needs one of gt, gte, lt, lte", "một khoảng giá trị cần ít nhất một trong gt, gte, lt, lte"),

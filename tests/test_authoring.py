@@ -653,3 +653,18 @@ def test_an_unreadable_indicator_file_is_one_error_not_one_per_rule_that_names_i
     ind.write_text("schema: chitieu.indicators/1\nindicators: []\n", encoding="utf-8")
     run = run_cli("rules", "lint", "--rules", str(rules))
     assert run.code == 2 and "error[unknown-indicator]" in run.err
+
+
+def test_a_target_of_the_wrong_type_is_quoted_as_its_author_wrote_it(tmp_path):
+    """A yes/no target written `value: 1`: the error quotes '1' as in the YAML, never Python's Decimal('1'), in
+    both languages."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("value: true", text.index("- id: ke-hoach-dan-van-hang-nam"))
+    path.write_text(text[:at] + "value: 1" + text[at + len("value: true") :], encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.code == 2 and "Decimal(" not in run.err
+    assert "'dvcq.ke_hoach_nam' is boolean: the target value must be true or false, got '1'" in run.err
+    vi = run_cli("--lang", "vi", "rules", "lint", "--rules", str(rules))
+    assert "mức chỉ tiêu phải là true hoặc false, nhưng gặp '1'" in vi.err

@@ -305,6 +305,24 @@ def test_a_criterion_of_the_self_assessment_reads_back_as_the_form_asked_it(fill
     assert judged.code == 0 and "error[" not in judged.err, judged.err
 
 
+def test_a_choice_not_on_the_list_is_told_in_vietnamese(filled_form, rows, tmp_path):
+    """A yes/no cell holding 'co' and a bound 'khoảng': the error names the choices, in the run's language (V8: the
+    Vietnamese run printed these two in English)."""
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    ws.cell(rows[("dvcq.quy_che_phoi_hop", "as_of")], M["value"]).value = "co"
+    ws.cell(rows[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")], M["bound"]).value = "khoảng"
+    bad = tmp_path / "lua-chon.xlsx"
+    wb.save(bad)
+    en = run_cli("facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    vi = run_cli("--lang", "vi", "facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    said = [d["message"] for d in assert_vietnamese(vi, en)]
+    assert "'co' không phải “Có” hoặc “Không”; hãy chọn một trong các giá trị “Có”, “Không”, “Đúng”, “Sai”" in said
+    assert any(
+        m.startswith("'khoảng' không phải là cận của khoảng giá trị; hãy chọn một trong các giá trị") for m in said
+    )
+
+
 def test_a_formula_is_read_as_its_saved_result_never_computed(filled_form, rows, tmp_path):
     row = rows[("giam_ngheo.so_ho_giam", "2023")]
     sheet = zipfile.ZipFile(filled_form).read("xl/worksheets/sheet2.xml").decode()

@@ -380,6 +380,13 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
     return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}{changes}{tail}."
 
 
+def _shown(value) -> str:
+    """A rule's target value as its author wrote it in YAML ('1', 'true', 'dat'), never Python's repr."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"'{value}'"
+
+
 def version_day(window: "Window"):
     """The day whose version of a changing target a period is judged by: its last day (a deadline's: the deadline)."""
     return window.deadline if window.kind == "deadline" and window.deadline else window.end
@@ -396,7 +403,7 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
                     diags,
                     ("target", "value"),
                     "type-mismatch",
-                    f"'{ind.key}' is boolean: the target value must be true or false, got {value!r}",
+                    f"'{ind.key}' is boolean: the target value must be true or false, got {_shown(value)}",
                 )
             elif t.op != "==":
                 lr.error(diags, ("target", "op"), "type-mismatch", "a boolean target compares with '=='")
@@ -407,7 +414,7 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
                     diags,
                     ("target", "value"),
                     "type-mismatch",
-                    f"'{ind.key}' is a level: the target must be one of {levels}, got {value!r}"
+                    f"'{ind.key}' is a level: the target must be one of {levels}, got {_shown(value)}"
                     + (did_you_mean(str(value), levels) if isinstance(value, str) else ""),
                 )
         elif not isinstance(value, Decimal):
@@ -415,7 +422,7 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
                 diags,
                 ("target", "value"),
                 "type-mismatch",
-                f"'{ind.key}' is {ind.type}: the target value must be a number, got {value!r}",
+                f"'{ind.key}' is {ind.type}: the target value must be a number, got {_shown(value)}",
             )
     expected_unit = "%" if ratio else ind.unit
     if t.unit is not None and expected_unit is not None and t.unit != expected_unit:
