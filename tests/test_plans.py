@@ -202,6 +202,33 @@ def test_a_task_due_by_a_deadline_done_on_a_later_document_is_said_to_be_late(tm
     assert run_cli(*args, "--fail-on", "never").json()["findings"][0]["notes"] == []
 
 
+def test_a_share_of_units_falls_short_by_whole_units(tmp_path):
+    """90% of 25 khu dân cư is 23 (22,5 rounded up): 21 falls short by 02 khu dân cư, never by "1,5" (V8)."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text("utf-8")
+    at = text.index("value: null", text.index("- id: khu-dan-cu-van-hoa"))
+    path.write_text(text[:at] + "value: 90" + text[at + len("value: null") :], "utf-8")
+    facts = tmp_path / "f.yaml"
+    facts.write_text(
+        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
+        "report: {title: Báo cáo năm 2024, date: 2024-12-20, as_of: 2024-12-20, issuer: UBND xã Tịnh An,\n"
+        "  period: {from: 2024-01-01, to: 2024-12-31}}\nfacts:\n"
+        "  - {indicator: kdc.so_khu_van_hoa, period: as_of, value: 21, source: {line: 1, quote: 21/25 thôn}}\n"
+        "  - {indicator: kdc.tong_so_khu, period: as_of, value: 25, source: {line: 1, quote: 21/25 thôn}}\n",
+        "utf-8",
+    )
+    args = ("check", str(facts), "--rules", str(rules), "--rule", "khu-dan-cu-van-hoa", "--format", "json")
+    (found,) = run_cli(*args, "--fail-on", "never").json()["findings"]
+    assert (found["status"], found["shortfall"], found["shortfall_unit"]) == ("unmet", 2, "khu dân cư")
+    # the shortfall list names the unit beside the number
+    rows = run_cli("shortfalls", str(facts), "--rules", str(rules), "--format", "json").json()["rows"]
+    assert [(r["rule_id"], r["shortfall"], r["shortfall_unit"]) for r in rows] == [
+        ("khu-dan-cu-van-hoa", 2, "khu dân cư")
+    ]
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""

@@ -9,7 +9,7 @@ with ``evidence: true`` a count is split into items with and without a founding 
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Literal, Optional, Union, cast
 
 from .. import vi
@@ -86,6 +86,9 @@ def _gap_in_own_unit(
         ind = cat.indicators.get(r.measure.of)
         needed = r.target.value * den / HUNDRED if isinstance(r.target.value, Decimal) else None
         if needed is not None:
+            if ind is not None and ind.type in ("count", "items"):  # whole units: 90% of 25 thôn is 23, not 22,5
+                whole = needed.to_integral_value(rounding=ROUND_CEILING)
+                needed = whole + 1 if r.target.op == ">" and whole == needed else whole
             return max(Decimal(0), needed - num), (ind.unit if ind else None)
     if unit == "%":
         return gap, POINTS

@@ -20,7 +20,7 @@ from ..rows import SHORTFALL_HEADER, shortfall_rows
 from ._text import csv_value, md
 from ._xlsx import append, workbook_bytes
 
-WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 10, 11, 30, 40, 22, 50, 10, 14, 60]
+WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 14, 10, 11, 30, 40, 22, 50, 10, 14, 60]
 FILL = {
     "Chưa đạt": "F8CBAD",
     "Có nguy cơ không đạt": "FFF2CC",
@@ -112,6 +112,7 @@ def render_md(result: AuditResult) -> str:
         "Mức chỉ tiêu",
         "Kết quả",
         "Còn thiếu",
+        "Đơn vị (còn thiếu)",
         "Tỷ lệ đạt (%)",
         "Văn bản nguồn",
         "Dòng báo cáo",
@@ -140,6 +141,7 @@ def render_json(result: AuditResult) -> str:
         "target",
         "actual",
         "shortfall",
+        "shortfall_unit",
         "achievement_pct",
         "deadline",
         "document",
