@@ -170,17 +170,23 @@ def test_a_reported_figure_is_written_as_reported_never_rounded_onto_the_thresho
     assert "49,96%" in section and "đạt 50%" not in section
 
 
-def test_a_task_due_by_a_deadline_done_on_a_later_document_is_said_to_be_late(tmp_path):
-    """A plan due by 30/6/2023 and issued on 20/11/2024 is no plan issued on time: the finding says so beside its
-    result, in its notes and its message (V8: it read as met, with no word of the date)."""
+def _yearly_plan_due_by(tmp_path: Path, deadline: str) -> Path:
+    """A copy of the catalogue in which the yearly dân vận plan (ke-hoach-dan-van-hang-nam) is due by ``deadline``."""
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
     path = rules / "ke-hoach-84.yaml"
     text = path.read_text("utf-8")
     annual = "period: {kind: annual, from: 2023}"
     at = text.index(annual, text.index("- id: ke-hoach-dan-van-hang-nam"))
-    deadline = "period: {kind: deadline, from: 2023, deadline: 2023-06-30}"
-    path.write_text(text[:at] + deadline + text[at + len(annual) :], "utf-8")
+    due = f"period: {{kind: deadline, from: 2023, deadline: {deadline}}}"
+    path.write_text(text[:at] + due + text[at + len(annual) :], "utf-8")
+    return rules
+
+
+def test_a_task_due_by_a_deadline_done_on_a_later_document_is_said_to_be_late(tmp_path):
+    """A plan due by 30/6/2023 and issued on 20/11/2024 is no plan issued on time: the finding says so beside its
+    result, in its notes and its message (V8: it read as met, with no word of the date)."""
+    rules = _yearly_plan_due_by(tmp_path, "2023-06-30")
     facts = tmp_path / "f.yaml"
     facts.write_text(
         "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
@@ -227,6 +233,27 @@ def test_a_share_of_units_falls_short_by_whole_units(tmp_path):
     assert [(r["rule_id"], r["shortfall"], r["shortfall_unit"]) for r in rows] == [
         ("khu-dan-cu-van-hoa", 2, "khu dân cư")
     ]
+
+
+def test_a_report_dated_by_its_month_alone_is_not_judged_past_a_deadline_in_that_month(tmp_path):
+    """ "Ngày … tháng 12 năm 2025" (day left blank): the figures run to some day of December, not surely to the 31st,
+    so a plan due by 31/12/2025 and not yet issued is pending, as with the day written (18/12), never unmet on a
+    made-up day; a report of January 2026 is past the deadline."""
+    rules = _yearly_plan_due_by(tmp_path, "2025-12-31")
+    facts = tmp_path / "f.yaml"
+    template = (
+        "schema: chitieu.facts/1\ncommune: {{id: quang-ngai/tinh-an, name: xã Tịnh An}}\n"
+        "report: {{title: Báo cáo năm 2025, date: {date}, as_of: {date}, issuer: UBND xã Tịnh An,\n"
+        "  period: {{from: 2025-01-01, to: 2025-12-31}}}}\nfacts:\n"
+        "  - {{indicator: dvcq.ke_hoach_nam, period: as_of, value: false, source: {{line: 1, quote: chưa ban hành}}}}\n"
+    )
+    statuses = {}
+    for date in ("2025-12", "2025-12-18", "2026-01"):
+        facts.write_text(template.format(date=date), "utf-8")
+        args = ("check", str(facts), "--rules", str(rules), "--rule", "ke-hoach-dan-van-hang-nam", "--format", "json")
+        (found,) = run_cli(*args, "--fail-on", "never").json()["findings"]
+        statuses[date] = found["status"]
+    assert statuses == {"2025-12": "pending", "2025-12-18": "pending", "2026-01": "unmet"}
 
 
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
