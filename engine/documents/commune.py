@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..facts import CommuneFacts
     from ..model import Document
 
-AT_RISK = "{text} (số liệu đến {as_of})"
+AT_RISK = "{text} (số liệu đến {as_of}, chưa hết kỳ đánh giá: có nguy cơ không đạt)"
 RECORDS = "{without}/{total} {noun} {period} chưa có quyết định thành lập, công nhận"
 RECORDS_OWNERS = "{n} {unit} do {owners} xây dựng"
 RECORDS_TASK = (
