@@ -95,6 +95,29 @@ def test_statements_and_unmatched_sentences(tmp_path):
     assert 91 in unmatched  # "Năm 2023- 2024, … xây dựng các công trình …": a number no indicator reads
 
 
+def test_a_shortcoming_and_its_cause_in_one_paragraph_are_drafted_apart(tmp_path):
+    """"… chưa đạt chỉ tiêu. Nguyên nhân khách quan: a; b." under "Tồn tại, hạn chế": the shortcoming is drafted
+    without its cause, and the cause is the report's own (with its kind), so that the commune's draft says it under
+    b) instead of repeating it under a) and suggesting the catalogue's general causes (V8)."""
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(
+        "ỦY BAN NHÂN DÂN XÃ NGHI VĂN\n\nNghi Văn, ngày 18 tháng 12 năm 2024\n\nBÁO CÁO\n\n"
+        "Kết quả thực hiện công tác dân vận năm 2024\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+        "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến đạt 45%.\n\nII. ĐÁNH GIÁ CHUNG\n\n"
+        "2. Tồn tại, hạn chế\n\nTỷ lệ hồ sơ giải quyết trực tuyến còn thấp, chưa đạt chỉ tiêu. Nguyên nhân khách "
+        "quan: người dân chưa quen sử dụng dịch vụ công trực tuyến; hạ tầng mạng ở các thôn vùng cao còn hạn chế.\n\n"
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n\n1. Nâng tỷ lệ hồ sơ trực tuyến.\n",
+        encoding="utf-8",
+    )
+    draft = _extract(report, tmp_path / "draft.yaml", commune="nghe-an/nghi-van")
+    said = [(s["kind"], s["text"], s.get("cause_type")) for s in draft["statements"] if s["kind"] != "task"]
+    assert said == [
+        ("shortcoming", "Tỷ lệ hồ sơ giải quyết trực tuyến còn thấp, chưa đạt chỉ tiêu.", None),
+        ("cause", "Người dân chưa quen sử dụng dịch vụ công trực tuyến.", "khach_quan"),
+        ("cause", "Hạ tầng mạng ở các thôn vùng cao còn hạn chế.", "khach_quan"),
+    ]
+
+
 def _variant(tmp_path: Path, name: str, edits: dict[str, str], *, form: str = "NFC") -> Path:
     """A variant of the An Phú report (written for the project) with some words changed."""
     text = AN_PHU_REPORT.read_text(encoding="utf-8")
