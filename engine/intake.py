@@ -3458,7 +3458,6 @@ def _theme(heading: str) -> Optional[str]:
     return None
 
 
-
 # "Nguyên nhân:" (or "Nguyên nhân khách quan / chủ quan:") opening a sentence inside a shortcoming's paragraph
 _CAUSE_LEAD = re.compile(r"(?<=[.;])\s+(?=Nguyên nhân(?: khách quan| chủ quan)?\s*:)")
 

@@ -96,7 +96,7 @@ def test_statements_and_unmatched_sentences(tmp_path):
 
 
 def test_a_shortcoming_and_its_cause_in_one_paragraph_are_drafted_apart(tmp_path):
-    """"… chưa đạt chỉ tiêu. Nguyên nhân khách quan: a; b." under "Tồn tại, hạn chế": the shortcoming is drafted
+    """ "… chưa đạt chỉ tiêu. Nguyên nhân khách quan: a; b." under "Tồn tại, hạn chế": the shortcoming is drafted
     without its cause, and the cause is the report's own (with its kind), so that the commune's draft says it under
     b) instead of repeating it under a) and suggesting the catalogue's general causes (V8)."""
     report = tmp_path / "bao-cao.txt"
