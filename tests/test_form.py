@@ -355,6 +355,27 @@ def test_a_blank_required_header_cell_is_an_error_at_that_cell(filled_form, tmp_
     assert f"{bad}:Biểu 01!J6: error[missing-key]: missing required key 'as_of'" in run.err.splitlines()
 
 
+def test_a_broken_header_hides_no_bad_figure(filled_form, rows, tmp_path):
+    """One run reports every bad cell: a blank unit name beside a rate of 150% and a negative count — before, the
+    figures' range errors came only on the next run, once the header was mended (V8)."""
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    ws["C4"] = None  # Tên đơn vị
+    online, total = rows[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")], rows[("kdc.tong_so_khu", "as_of")]
+    ws.cell(online, M["value"]).value = 150
+    ws.cell(total, M["value"]).value = -5
+    bad = tmp_path / "nhieu-loi.xlsx"
+    wb.save(bad)
+    run = run_cli("facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    assert run.code == 2
+    value = chr(64 + M["value"])
+    assert sorted(_errors(run)) == [
+        (f"{bad}:Biểu 01!C4", "missing-key"),
+        (f"{bad}:Biểu 01!{value}{online}", "out-of-range"),
+        (f"{bad}:Biểu 01!{value}{total}", "out-of-range"),
+    ]
+
+
 def test_a_name_cell_holding_a_number_date_or_yes_no_or_a_higher_unit_is_an_error_at_that_cell(filled_form, tmp_path):
     """A slip in the header's name cells is never imported as a name ('XÃ TRUE', 'UBND 123')."""
     wb = load_workbook(filled_form)
