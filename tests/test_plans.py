@@ -4,6 +4,7 @@ in its findings, documents, tallies, matrix and reporting form."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -69,6 +70,16 @@ def test_a_provinces_application_of_the_national_criteria_is_cited_to_its_own_co
         sheet = run_cli("report", str(facts), "--for", "self-assessment", "--format", "txt").out
         caption = next(line for line in sheet.splitlines() if "Biểu tự đánh giá theo bộ tiêu chí" in line)
         assert ("áp dụng tại tỉnh theo Quyết định số 214/QĐ-UBND" in caption) is cited, name
+
+
+def test_the_review_sheet_numbers_its_sections_without_a_gap(tmp_path):
+    """A xã of Nghệ An has no figures the report worked out itself (no section "Kiểm tra số liệu do báo cáo tự
+    tính"): the sections run I–VI without a gap (V8b: II, then IV)."""
+    review = run_cli("report", str(_facts(tmp_path, "nghe-an/nghi-van", "xã Nghi Văn")), "--for", "reviewer").out
+    headings = [line for line in review.splitlines() if re.match(r"^(#+ )?[IVX]+\. ", line)]
+    numerals = [re.sub(r"^#+ ", "", h).split(".")[0] for h in headings]
+    assert numerals == ["I", "II", "III", "IV", "V", "VI"], headings
+    assert "KIỂM TRA SỐ LIỆU DO BÁO CÁO TỰ TÍNH" not in review
 
 
 def test_a_merged_commune_keeps_the_plans_of_the_unit_merged_into_it(tmp_path):
