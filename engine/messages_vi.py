@@ -1469,9 +1469,10 @@ LINES: dict[str, tuple[str, str]] = {
         "MÃ-QUY-TẮC --source {id}",
     ),
     "rules-lint-done": ("{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo"),
-    "rules-test-done": ("{passed} passed, {failed} failed", "{passed} ví dụ đạt, {failed} ví dụ không đạt"),
-    "example-passed": ("PASSED", "ĐẠT"),
-    "example-failed": ("FAILED", "KHÔNG ĐẠT"),
+    # an example passes when the rule gives the status it expects ("Chưa đạt" included): "khớp", never "đạt"
+    "rules-test-done": ("{passed} passed, {failed} failed", "{passed} ví dụ khớp, {failed} ví dụ không khớp"),
+    "example-passed": ("PASSED", "KHỚP"),
+    "example-failed": ("FAILED", "KHÔNG KHỚP"),
     "example-expected": ("expected {expected}, got {got}", "cần {expected}, kết quả {got}"),
     "check-written": ("Wrote {n} finding(s) to {path}", "Đã ghi {n} kết luận vào {path}"),
     "draft-written": (

@@ -668,3 +668,19 @@ def test_a_target_of_the_wrong_type_is_quoted_as_its_author_wrote_it(tmp_path):
     assert "'dvcq.ke_hoach_nam' is boolean: the target value must be true or false, got '1'" in run.err
     vi = run_cli("--lang", "vi", "rules", "lint", "--rules", str(rules))
     assert "mức chỉ tiêu phải là true hoặc false, nhưng gặp '1'" in vi.err
+
+
+def test_a_failing_example_is_told_by_its_status_labels_and_a_passing_one_never_reads_as_met(tmp_path):
+    """`rules test` in Vietnamese: an example passes when the rule gives what it expects — "KHỚP", not "ĐẠT", which
+    would read as the status "Đạt" — and a wrong status is named by its labels on every line (V8)."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("expect: {status: met", text.index("- id: ke-hoach-dan-van-hang-nam"))
+    path.write_text(text[:at] + "expect: {status: unmet" + text[at + len("expect: {status: met") :], encoding="utf-8")
+    run = run_cli("--lang", "vi", "rules", "test", "--rules", str(rules), "-k", "ke-hoach-dan-van-hang-nam")
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[0].startswith("KHÔNG KHỚP  ke-hoach-dan-van-hang-nam::co-ke-hoach")
+    assert "    - status: cần Chưa đạt (unmet), kết quả Đạt (met)" in lines
+    assert all(not ln.startswith("ĐẠT") for ln in lines) and lines[-1].endswith("ví dụ khớp, 1 ví dụ không khớp")
