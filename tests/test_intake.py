@@ -6,6 +6,7 @@ use a report written for the project (tests/fixtures/intake/: xã An Phú, made 
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -178,6 +179,26 @@ def test_a_sub_heading_after_a_heading_is_not_a_split_sentence(tmp_path):
     lint = run_cli("facts", "lint", str(report))
     split = [int(m) for m in re.findall(rf"^{re.escape(str(report))}:(\d+):1: warning\[report-split\]", lint.err, re.M)]
     assert [lines[n - 1] for n in split] == ["nghèo."], lint.err
+
+
+def test_a_report_wrapped_at_a_fixed_width_has_no_page_break_warnings(tmp_path):
+    """A .txt whose writer wrapped every paragraph at 70 columns: its wrapped lines are no sentences broken by a
+    page break (V8: one report-split warning per wrapped line, copied into the review sheet); a real break over
+    blank lines is still told, and the facts are the same as unwrapped."""
+    text = AN_PHU_REPORT.read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) if len(p) > 70 else p for p in paragraphs)
+    report = tmp_path / "wrapped.txt"
+    report.write_text(wrapped.replace("năm 2025 giảm 4 hộ nghèo.", "năm 2025 giảm 4 hộ\n\nnghèo."), encoding="utf-8")
+    assert wrapped.count("\n") > text.count("\n") + 5  # the wrapping is real
+    lint = run_cli("facts", "lint", str(report))
+    split = re.findall(rf"^{re.escape(str(report))}:(\d+):1: warning\[report-split\]", lint.err, re.M)
+    assert [report.read_text(encoding="utf-8").splitlines()[int(n) - 1] for n in split] == ["nghèo."]
+    facts = yaml.safe_load(run_cli("facts", "extract", str(report)).out)["facts"]
+    plain = yaml.safe_load(run_cli("facts", "extract", str(AN_PHU_REPORT)).out)["facts"]
+    assert [(f["indicator"], f["period"], f.get("value")) for f in facts] == [
+        (f["indicator"], f["period"], f.get("value")) for f in plain
+    ]
 
 
 def test_variant_in_nfd_gives_the_same_facts(tmp_path):
