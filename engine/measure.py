@@ -76,7 +76,16 @@ class Measured:
 
 def facts_in(commune: "CommuneFacts", key: str, window: "Window") -> list["LoadedFact"]:
     if window.kind == "annual":  # a year's own figures (the first test below), looked up rather than searched for
-        return commune.in_year(key, window.years[0])
+        found = commune.in_year(key, window.years[0])
+        if found or window.as_of.year != window.years[0]:
+            return found
+        # none for the year: a state the latest report gives at its date within that year ("tỷ lệ hồ sơ … đạt
+        # 72%", read as the state at the report's date) is the year's figure so far
+        return [
+            lf
+            for lf in commune.by_indicator().get(key, ())
+            if lf.fact.period.kind == "as_of" and lf.report.as_of == window.as_of
+        ]
     out = []
     for lf in commune.by_indicator().get(key, ()):
         f = lf.fact

@@ -267,6 +267,32 @@ def test_a_report_dated_by_its_month_alone_is_not_judged_past_a_deadline_in_that
     assert statuses == {"2025-12": "pending", "2025-12-18": "pending", "2026-01": "unmet"}
 
 
+def test_a_yearly_rule_reads_the_state_the_years_report_gives(tmp_path):
+    """A rule author's yearly rule on the online-dossier rate, an indicator reports state at their date: "đạt 72%"
+    in the 2025 report (drafted `period: as_of`) is 2025's figure so far, not "no data" (V8); an earlier year
+    still needs its own figure."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text("utf-8")
+    state = "period: {kind: as_of}"
+    at = text.index(state, text.index("- id: ho-so-truc-tuyen"))
+    path.write_text(text[:at] + "period: {kind: annual, from: 2023}" + text[at + len(state) :], "utf-8")
+    facts = tmp_path / "f.yaml"
+    facts.write_text(
+        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
+        "report: {title: Báo cáo năm 2025, date: 2025-12-18, as_of: 2025-12-18, issuer: UBND xã Tịnh An,\n"
+        "  period: {from: 2024-01-01, to: 2025-12-31}}\nfacts:\n"
+        "  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 72, source: {line: 1, quote: 72%}}\n"
+        "  - {indicator: dvk.mo_hinh, period: 2024, items: [], source: {line: 2, quote: chưa có}}\n",
+        "utf-8",
+    )
+    args = ("check", str(facts), "--rules", str(rules), "--rule", "ho-so-truc-tuyen", "--format", "json")
+    found = {f["period"]["key"]: f for f in run_cli(*args, "--fail-on", "never").json()["findings"]}
+    assert (found["2025"]["actual"], found["2025"]["status"]) == (72, "met")
+    assert found["2024"]["status"] == "insufficient_data"
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""
