@@ -72,7 +72,7 @@ ITEM_COLUMNS = (
     Column("doc_number", "Số, ký hiệu", 16),
     Column("doc_date", "Ngày ban hành", 12),
     Column("doc_issuer", "Cơ quan ban hành", 20),
-    Column("owner", "Đơn vị chủ trì", 20),
+    Column("owner", "Do tổ chức khác thành lập (nếu có)", 20),
     Column("note", "Ghi chú", 30),
     Column("key", KEY_HEADER, 24, hidden=True),
     Column("period", PERIOD_HEADER, 10, hidden=True),

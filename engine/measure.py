@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
+from . import vi
 from .model import Bound, Indicator, Measure
 
 if TYPE_CHECKING:
@@ -112,6 +113,18 @@ def facts_in(commune: "CommuneFacts", key: str, window: "Window") -> list["Loade
     return out
 
 
+def issued_by(decision, issuer: str) -> bool:
+    """Is the decision the report's own issuing body's ('UBND xã Nghi Văn', however spelt or abbreviated)?"""
+    if decision is None or not decision.issuer:
+        return False
+    return _body(decision.issuer) == _body(issuer)
+
+
+def _body(name: str) -> str:
+    folded = " ".join(vi.fold(name).lower().split())
+    return folded.replace("uy ban nhan dan", "ubnd")
+
+
 def interval_of(ind: Indicator, lf: "LoadedFact") -> Interval:
     v = lf.fact.value
     if isinstance(v, bool):
@@ -177,9 +190,11 @@ def _measure_one(cat: "Catalogue", cf: "CommuneFacts", key: str, aggregate: str,
             total = total + Interval(n, n)
             for item in lf.fact.items:
                 # an item founded by another body (the Đoàn, the Mặt trận) belongs to that body's register: it is
-                # counted as the report counts it, but never as evidence for this unit's target
-                (out.items_with if item.decision and not item.owner else out.items_without).append(item.name)
-                if item.owner:
+                # counted as the report counts it, but never as evidence for this unit's target — unless the unit's
+                # own body recognised it by its decision (a model of the xã that the Hội Phụ nữ carries out)
+                other = item.owner and not issued_by(item.decision, lf.report.issuer)
+                (out.items_with if item.decision and not other else out.items_without).append(item.name)
+                if other and item.owner:
                     out.owned_by_others.append((item.name, item.owner))
         else:
             total = total + interval_of(ind, lf)

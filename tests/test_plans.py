@@ -293,6 +293,32 @@ def test_a_yearly_rule_reads_the_state_the_years_report_gives(tmp_path):
     assert found["2024"]["status"] == "insufficient_data"
 
 
+def test_a_model_the_commune_recognised_and_a_union_carries_out_is_the_communes_own(tmp_path):
+    """A model with the commune's own decision whose "owner" is the Hội Phụ nữ that carries it out is evidence for
+    the commune's target and is not "founded by another body"; a model the Đoàn founded by its own decision still
+    is. A name that already says "Mô hình “…”" is not wrapped again (V8: "Mô hình “Mô hình “Xóm 5 …””")."""
+    facts = tmp_path / "f.yaml"
+    facts.write_text(
+        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
+        "report: {title: Báo cáo năm 2024, date: 2024-12-20, as_of: 2024-12-20, issuer: UBND xã Tịnh An,\n"
+        "  period: {from: 2024-01-01, to: 2024-12-31}}\nfacts:\n"
+        "  - indicator: dvk.mo_hinh\n    period: 2024\n    source: {line: 1, quote: 02 mô hình}\n    items:\n"
+        "      - name: Mô hình “Xóm 5 sạch, đẹp”\n        owner: Hội Phụ nữ xã\n"
+        "        decision: {kind: Quyết định, number: 88/QĐ-UBND, date: 2024-06-03, issuer: Ủy ban nhân dân xã Tịnh An}\n"
+        "      - name: Thanh niên giữ đường\n        owner: Đoàn Thanh niên xã\n"
+        "        decision: {kind: Quyết định, number: 12-QĐ/ĐTN, date: 2024-05-02, issuer: BCH Đoàn xã Tịnh An}\n",
+        "utf-8",
+    )
+    run = run_cli("check", str(facts), "--rule", "mo-hinh-dvk-moi-nam", "--format", "json", "--fail-on", "never")
+    (found,) = [f for f in run.json()["findings"] if f["period"]["key"] == "2024"]
+    owned = [n for n in found["notes"] if "thành lập nhưng được tính" in n]
+    assert owned == [
+        "Mô hình “Thanh niên giữ đường” do Đoàn Thanh niên xã thành lập nhưng được tính vào chỉ tiêu của UBND xã "
+        "Tịnh An."
+    ]
+    assert "“Mô hình “" not in found["message"]
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""

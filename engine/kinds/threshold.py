@@ -333,22 +333,33 @@ def late_documents(w: "Window", m: Measured) -> list[str]:
 
 def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:
     """What an auditor would query about the counted items: another body's model, a decision older than the plan."""
+    from ..measure import issued_by
+
     notes = []
     plan = lr.document
     for lf in m.facts:
         for item in lf.fact.items or ():
-            if item.owner:
+            named = _model_named(item.name)
+            if item.owner and not issued_by(item.decision, lf.report.issuer):
                 notes.append(
-                    f"Mô hình “{item.name}” do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
+                    f"{named[:1].upper()}{named[1:]} do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
                     f"{lf.report.issuer}."
                 )
             d = item.decision
             if d is not None and d.date is not None and d.date < plan.date:
                 notes.append(
-                    f"Quyết định số {d.number} ngày {vi.date(d.date)} (mô hình “{item.name}”) ban hành "
+                    f"Quyết định số {d.number} ngày {vi.date(d.date)} ({named}) ban hành "
                     f"trước {plan.citation} mà mô hình được tính vào."
                 )
     return notes
+
+
+def _model_named(name: str) -> str:
+    """'mô hình “Xóm 5 sạch, đẹp”' — a name that already says "mô hình" or carries its quotes is not wrapped again
+    (never 'Mô hình “Mô hình “Xóm 5 …””')."""
+    if name.lower().startswith("mô hình") or name.startswith(("“", '"')):
+        return name[:1].lower() + name[1:] if name.lower().startswith("mô hình") else f"mô hình {name}"
+    return f"mô hình “{name}”"
 
 
 def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
