@@ -662,6 +662,36 @@ def _audit(
     return result, originals, diags
 
 
+def _keep_assessable(result, diags: Diagnostics) -> None:
+    """A self-assessment sheet is only for a commune some criteria set covers (the NTM sets are for xã): any other is
+    told and left out, so that no empty workbook is written as if it were one; none left → refused."""
+    cat = result.catalogue
+    left: list = []
+    for cf in result.communes:
+        if cat.criteria_for(cf.commune):
+            left.append(cf)
+            continue
+        path, line, col = cf.where
+        english = (
+            f"no criteria set of the catalogue applies to {cf.commune.name} ('{cf.commune.id}'): no self-assessment "
+            "sheet is drafted for it"
+        )
+        vietnamese = (
+            f"không bộ tiêu chí nào trong danh mục áp dụng cho {cf.commune.name} ('{cf.commune.id}'): không lập biểu "
+            "tự đánh giá cho đơn vị này"
+        )
+        diags.warning(path, line, col, "no-criteria-set", english, message_vi=vietnamese)
+    if not left:
+        _print_diagnostics(diags.items)
+        _refusal(
+            "nothing-judged",
+            "no commune of the input has a criteria set to assess itself on: no document was drafted",
+            "không đơn vị nào trong dữ liệu đầu vào có bộ tiêu chí để tự đánh giá: chưa soạn văn bản nào",
+        )
+        sys.exit(EXIT_INPUT)
+    result.communes[:] = left
+
+
 def _deliver(
     reporter: Reporter,
     run: Run,
@@ -824,6 +854,8 @@ def report(
     fmt = _choose(DOCUMENT_FORMATS, fmt, output, "md")
     asked = _asked(as_of, unit_name, commune_id, province)
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs, asked)
+    if product == "self-assessment":
+        _keep_assessable(result, diags)
     review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
     for name, value in (
         ("body", reviewer_body),

@@ -319,6 +319,25 @@ def test_a_model_the_commune_recognised_and_a_union_carries_out_is_the_communes_
     assert "“Mô hình “" not in found["message"]
 
 
+def test_a_self_assessment_sheet_is_refused_for_a_unit_no_criteria_set_covers(tmp_path):
+    """The NTM criteria are for xã: a phường's self-assessment sheet is told and not written (V8b: an empty workbook
+    and "Đã ghi biểu tự đánh giá"); beside a xã, the xã's is written."""
+    ward = _facts(tmp_path, "quang-ngai/nghia-lo", "phường Nghĩa Lộ")
+    out = tmp_path / "sa.xlsx"
+    alone = run_cli("report", str(ward), "--for", "self-assessment", "-o", str(out))
+    assert (alone.code, out.exists()) == (2, False)
+    assert alone.err.splitlines() == [
+        f"{ward}:2:15: warning[no-criteria-set]: no criteria set of the catalogue applies to phường Nghĩa Lộ "
+        "('quang-ngai/nghia-lo'): no self-assessment sheet is drafted for it",
+        "chitieu: error[nothing-judged]: no commune of the input has a criteria set to assess itself on: no document "
+        "was drafted",
+    ]
+    both = run_cli("--lang", "vi", "report", str(ward), str(SEED_FACTS), "--for", "self-assessment", "-o", str(out))
+    assert both.code == 0 and out.exists()
+    assert "warning[no-criteria-set]: không bộ tiêu chí nào trong danh mục áp dụng cho phường Nghĩa Lộ" in both.err
+    assert [ws.title for ws in load_workbook(out)] != ["Trống"]
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""
