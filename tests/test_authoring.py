@@ -80,6 +80,7 @@ def test_every_rule_file_code_has_a_broken_fixture():
         "as-of-replaced",
         "nothing-in-scope",
         "nothing-judged",
+        "no-criteria-set",  # tests/test_plans.py
         "unreviewed",
         "no-facts",
         "waiver-unmatched",  # tests/test_runtime.py, a waiver file's
@@ -684,3 +685,22 @@ def test_a_failing_example_is_told_by_its_status_labels_and_a_passing_one_never_
     assert lines[0].startswith("KHÔNG KHỚP  ke-hoach-dan-van-hang-nam::co-ke-hoach")
     assert "    - status: cần Chưa đạt (unmet), kết quả Đạt (met)" in lines
     assert all(not ln.startswith("ĐẠT") for ln in lines) and lines[-1].endswith("ví dụ khớp, 1 ví dụ không khớp")
+
+
+def test_a_misspelt_coverage_is_told_by_its_key_not_as_not_all(tmp_path):
+    """`covers: {province: [nghe-an]}` (for 'provinces'): the author is told the key and its right spelling, not
+    "expected 'all'" — the other form `covers` may take (V8b); a province written as a name is told to be an id."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ntm-nang-cao-2021-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("  covers: {units: [xã]}"))
+    path.write_text(text.replace("  covers: {units: [xã]}", "  covers: {province: [nghe-an]}", 1), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.err.splitlines()[0] == (
+        f"{path}:{line}:12: error[unknown-key]: unknown key 'province' (did you mean: 'provinces'?)"
+    )
+    assert "expected 'all'" not in run.err
+    path.write_text(text.replace("  covers: {units: [xã]}", "  covers: {provinces: [Nghệ An]}", 1), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert f"{path}:{line}:24: error[invalid-value]: 'Nghệ An' is not a valid identifier" in run.err
+    assert "expected 'all'" not in run.err
