@@ -255,8 +255,8 @@ RULE_OPTION = click.option(
     "rule_globs",
     multiple=True,
     metavar="GLOB",
-    help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable). The exit code "
-    "and tallies count only them.",
+    help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable, or several joined by commas). The "
+    "exit code and tallies count only them.",
 )
 
 
@@ -267,7 +267,8 @@ def _scope(cat, plans: tuple[str, ...], rule_globs: tuple[str, ...], sel: Option
         sel.plans = Selection.resolve_plans(cat, plans)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    sel.rules = rule_globs
+    # 'a,b' as --status takes it, or --rule a --rule b: a rule id never holds a comma
+    sel.rules = tuple(g.strip() for given in rule_globs for g in given.split(",") if g.strip())
     unknown = sel.unknown_rules(cat.by_id)
     if unknown:
         raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))

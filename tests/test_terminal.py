@@ -191,6 +191,9 @@ def test_filters_by_status_rule_and_commune():
         "ntm-nc-du-dieu-kien",
     ]
     assert groups["Đạt (met): 1"] == ["giam-ngheo"]
+    # several rules joined by commas, as --status takes its statuses: the same run
+    joined = invoke("check", SEED, "--rule", "ntm-n*,giam-ngheo")
+    assert (joined.code, _groups(joined.out)) == (run.code, groups)
     run = invoke("check", SEED, "--commune", "quang-ngai/*", "--status", "unmet", "--format", "json")
     assert run.code == 1 and [f["rule_id"] for f in run.json()["findings"]] == UNMET
     run = invoke("check", SEED, "--commune", "xã Tịnh An", "--rule", "giam-ngheo", "--format", "json")
