@@ -181,31 +181,45 @@ def test_a_reported_figure_is_written_as_reported_never_rounded_onto_the_thresho
     assert "49,96%" in section and "đạt 50%" not in section
 
 
-def _yearly_plan_due_by(tmp_path: Path, deadline: str) -> Path:
-    """A copy of the catalogue in which the yearly dân vận plan (ke-hoach-dan-van-hang-nam) is due by ``deadline``."""
+def _tinh_an_facts(tmp_path: Path, facts: str, date: str = "2024-12-20", first: str = "2024-01-01") -> Path:
+    """A fact file of xã Tịnh An with these fact lines, its report dated (and its figures running to) ``date``."""
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
+        f"report: {{title: Báo cáo năm {date[:4]}, date: {date}, as_of: {date}, issuer: UBND xã Tịnh An,\n"
+        f"  period: {{from: {first}, to: {date[:4]}-12-31}}}}\nfacts:\n" + facts,
+        "utf-8",
+    )
+    return path
+
+
+def _rules_with(tmp_path: Path, file: str, rule_id: str, old: str, new: str) -> Path:
+    """A copy of the catalogue with ``old`` replaced by ``new`` in rule ``rule_id`` of ``file``."""
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
-    path = rules / "ke-hoach-84.yaml"
+    path = rules / file
     text = path.read_text("utf-8")
-    annual = "period: {kind: annual, from: 2023}"
-    at = text.index(annual, text.index("- id: ke-hoach-dan-van-hang-nam"))
-    due = f"period: {{kind: deadline, from: 2023, deadline: {deadline}}}"
-    path.write_text(text[:at] + due + text[at + len(annual) :], "utf-8")
+    at = text.index(old, text.index(f"- id: {rule_id}"))
+    path.write_text(text[:at] + new + text[at + len(old) :], "utf-8")
     return rules
+
+
+def _yearly_plan_due_by(tmp_path: Path, deadline: str) -> Path:
+    """A copy of the catalogue in which the yearly dân vận plan (ke-hoach-dan-van-hang-nam) is due by ``deadline``."""
+    due = f"period: {{kind: deadline, from: 2023, deadline: {deadline}}}"
+    return _rules_with(
+        tmp_path, "ke-hoach-84.yaml", "ke-hoach-dan-van-hang-nam", "period: {kind: annual, from: 2023}", due
+    )
 
 
 def test_a_task_due_by_a_deadline_done_on_a_later_document_is_said_to_be_late(tmp_path):
     """A plan due by 30/6/2023 and issued on 20/11/2024 is no plan issued on time: the finding says so beside its
     result, in its notes and its message (V8: it read as met, with no word of the date)."""
     rules = _yearly_plan_due_by(tmp_path, "2023-06-30")
-    facts = tmp_path / "f.yaml"
-    facts.write_text(
-        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
-        "report: {title: Báo cáo năm 2024, date: 2024-12-20, as_of: 2024-12-20, issuer: UBND xã Tịnh An,\n"
-        "  period: {from: 2024-01-01, to: 2024-12-31}}\nfacts:\n"
+    facts = _tinh_an_facts(
+        tmp_path,
         "  - {indicator: dvcq.ke_hoach_nam, period: as_of, value: true, document: {kind: Kế hoạch, number: 9/KH-UBND,"
         " date: 2024-11-20}, source: {line: 1, quote: ban hành Kế hoạch}}\n",
-        "utf-8",
     )
     args = ("check", str(facts), "--rules", str(rules), "--rule", "ke-hoach-dan-van-hang-nam", "--format", "json")
     found = run_cli(*args, "--fail-on", "never").json()["findings"]
@@ -221,20 +235,11 @@ def test_a_task_due_by_a_deadline_done_on_a_later_document_is_said_to_be_late(tm
 
 def test_a_share_of_units_falls_short_by_whole_units(tmp_path):
     """90% of 25 khu dân cư is 23 (22,5 rounded up): 21 falls short by 02 khu dân cư, never by "1,5" (V8)."""
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    path = rules / "ke-hoach-156.yaml"
-    text = path.read_text("utf-8")
-    at = text.index("value: null", text.index("- id: khu-dan-cu-van-hoa"))
-    path.write_text(text[:at] + "value: 90" + text[at + len("value: null") :], "utf-8")
-    facts = tmp_path / "f.yaml"
-    facts.write_text(
-        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
-        "report: {title: Báo cáo năm 2024, date: 2024-12-20, as_of: 2024-12-20, issuer: UBND xã Tịnh An,\n"
-        "  period: {from: 2024-01-01, to: 2024-12-31}}\nfacts:\n"
+    rules = _rules_with(tmp_path, "ke-hoach-156.yaml", "khu-dan-cu-van-hoa", "value: null", "value: 90")
+    facts = _tinh_an_facts(
+        tmp_path,
         "  - {indicator: kdc.so_khu_van_hoa, period: as_of, value: 21, source: {line: 1, quote: 21/25 thôn}}\n"
         "  - {indicator: kdc.tong_so_khu, period: as_of, value: 25, source: {line: 1, quote: 21/25 thôn}}\n",
-        "utf-8",
     )
     args = ("check", str(facts), "--rules", str(rules), "--rule", "khu-dan-cu-van-hoa", "--format", "json")
     (found,) = run_cli(*args, "--fail-on", "never").json()["findings"]
@@ -271,21 +276,14 @@ def test_a_yearly_rule_reads_the_state_the_years_report_gives(tmp_path):
     """A rule author's yearly rule on the online-dossier rate, an indicator reports state at their date: "đạt 72%"
     in the 2025 report (drafted `period: as_of`) is 2025's figure so far, not "no data" (V8); an earlier year
     still needs its own figure."""
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    path = rules / "ke-hoach-156.yaml"
-    text = path.read_text("utf-8")
-    state = "period: {kind: as_of}"
-    at = text.index(state, text.index("- id: ho-so-truc-tuyen"))
-    path.write_text(text[:at] + "period: {kind: annual, from: 2023}" + text[at + len(state) :], "utf-8")
-    facts = tmp_path / "f.yaml"
-    facts.write_text(
-        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
-        "report: {title: Báo cáo năm 2025, date: 2025-12-18, as_of: 2025-12-18, issuer: UBND xã Tịnh An,\n"
-        "  period: {from: 2024-01-01, to: 2025-12-31}}\nfacts:\n"
+    annual = "period: {kind: annual, from: 2023}"
+    rules = _rules_with(tmp_path, "ke-hoach-156.yaml", "ho-so-truc-tuyen", "period: {kind: as_of}", annual)
+    facts = _tinh_an_facts(
+        tmp_path,
         "  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 72, source: {line: 1, quote: 72%}}\n"
         "  - {indicator: dvk.mo_hinh, period: 2024, items: [], source: {line: 2, quote: chưa có}}\n",
-        "utf-8",
+        "2025-12-18",
+        "2024-01-01",
     )
     args = ("check", str(facts), "--rules", str(rules), "--rule", "ho-so-truc-tuyen", "--format", "json")
     found = {f["period"]["key"]: f for f in run_cli(*args, "--fail-on", "never").json()["findings"]}
@@ -297,17 +295,13 @@ def test_a_model_the_commune_recognised_and_a_union_carries_out_is_the_communes_
     """A model with the commune's own decision whose "owner" is the Hội Phụ nữ that carries it out is evidence for
     the commune's target and is not "founded by another body"; a model the Đoàn founded by its own decision still
     is. A name that already says "Mô hình “…”" is not wrapped again (V8: "Mô hình “Mô hình “Xóm 5 …””")."""
-    facts = tmp_path / "f.yaml"
-    facts.write_text(
-        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
-        "report: {title: Báo cáo năm 2024, date: 2024-12-20, as_of: 2024-12-20, issuer: UBND xã Tịnh An,\n"
-        "  period: {from: 2024-01-01, to: 2024-12-31}}\nfacts:\n"
+    facts = _tinh_an_facts(
+        tmp_path,
         "  - indicator: dvk.mo_hinh\n    period: 2024\n    source: {line: 1, quote: 02 mô hình}\n    items:\n"
         "      - name: Mô hình “Xóm 5 sạch, đẹp”\n        owner: Hội Phụ nữ xã\n"
         "        decision: {kind: Quyết định, number: 88/QĐ-UBND, date: 2024-06-03, issuer: Ủy ban nhân dân xã Tịnh An}\n"
         "      - name: Thanh niên giữ đường\n        owner: Đoàn Thanh niên xã\n"
         "        decision: {kind: Quyết định, number: 12-QĐ/ĐTN, date: 2024-05-02, issuer: BCH Đoàn xã Tịnh An}\n",
-        "utf-8",
     )
     run = run_cli("check", str(facts), "--rule", "mo-hinh-dvk-moi-nam", "--format", "json", "--fail-on", "never")
     (found,) = [f for f in run.json()["findings"] if f["period"]["key"] == "2024"]
