@@ -332,6 +332,31 @@ def test_a_self_assessment_sheet_is_refused_for_a_unit_no_criteria_set_covers(tm
     assert [ws.title for ws in load_workbook(out)] != ["Trống"]
 
 
+def test_a_level_to_stay_under_is_at_risk_while_it_stands_above_late_in_the_year(tmp_path):
+    """A yearly target "dưới 3%" with 3,4% two weeks before the year's end: at risk, so it reaches the shortfall list
+    and the draft; 2,5% is on track; in February nothing is said yet (V8: such a target was never at risk)."""
+    rules = _rules_with(
+        tmp_path, "ke-hoach-156.yaml", "ho-so-truc-tuyen", "period: {kind: as_of}", "period: {kind: annual, from: 2023}"
+    )
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text("utf-8")
+    at = text.index('op: ">="', text.index("- id: ho-so-truc-tuyen"))
+    at_value = text.index("value: 50", at)
+    path.write_text(
+        text[:at] + 'op: "<"' + text[at + len('op: ">="') : at_value] + "value: 3" + text[at_value + 9 :], "utf-8"
+    )
+    args = ("--rules", str(rules), "--rule", "ho-so-truc-tuyen", "--format", "json", "--fail-on", "never")
+    seen = {}
+    for value, date in (("3.4", "2025-12-18"), ("2.5", "2025-12-18"), ("3.4", "2025-02-10")):
+        line = f"  - {{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {value}, source: {{line: 1, quote: '{value}'}}}}\n"
+        facts = _tinh_an_facts(tmp_path, line, date, f"{date[:4]}-01-01")
+        (found,) = [f for f in run_cli("check", str(facts), *args).json()["findings"] if f["period"]["key"] == "2025"]
+        seen[(value, date)] = (found["status"], found["outlook"])
+    assert seen[("3.4", "2025-12-18")] == ("pending", "at_risk")
+    assert seen[("3.4", "2025-02-10")][1] is None
+    assert seen[("2.5", "2025-12-18")] in (("pending", "on_track"), ("met", None))
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""

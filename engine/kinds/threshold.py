@@ -284,12 +284,13 @@ PACE_FROM = Decimal("0.5")  # the share of a period that must have passed before
 def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
     """Whether a result in an open period keeps pace with the time elapsed: at least the target's share of it.
 
-    Only for a numeric target to reach (≥ or >), and only in the second half of the period: 0 of 1 model with two
-    months left is at risk; 0 of 1 in February says nothing yet."""
+    Only for a numeric target, and only in the second half of the period: 0 of 1 model with two months left is at
+    risk; 0 of 1 in February says nothing yet. A level to stay under ("dưới 3%") is at risk while it stands above it
+    late in the period, on track while it stands under it."""
     m = obs.measured
     if (
         not w.open
-        or r.target.op not in (">=", ">")
+        or r.target.op not in (">=", ">", "<=", "<")
         or obs.target is None
         or m is None
         or isinstance(r.target.value, (bool, str))
@@ -305,6 +306,13 @@ def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
         return PACE_ON if m.claim else PACE_BEHIND
     iv = m.interval
     if iv is None:
+        return PACE_UNKNOWN
+    if r.target.op in ("<=", "<"):  # a level to stay under ("dưới 3%"): above it late in the period is at risk
+        strict = r.target.op == "<"
+        if iv.lo is not None and (iv.lo > obs.target or (strict and iv.lo >= obs.target)):
+            return PACE_BEHIND
+        if iv.hi is not None and (iv.hi < obs.target or (not strict and iv.hi <= obs.target)):
+            return PACE_ON
         return PACE_UNKNOWN
     expected = obs.target * elapsed
     if iv.lo is not None and iv.lo >= expected:
