@@ -252,6 +252,27 @@ def test_docx_uses_heading_styles_page_numbers_from_page_two_and_unbroken_column
     assert fonts == {"Times New Roman"}
 
 
+def test_several_communes_drafts_each_number_their_pages_and_keep_their_signature_whole(tmp_path):
+    """One Word file for two communes: the second commune's pages are numbered from its own first page, and each
+    signature block ("Nơi nhận" beside the signer) stays on one page (V8b: it split across pages, and the page
+    numbers ran on from the first commune's)."""
+    other = tmp_path / "xa"
+    other.mkdir()
+    seed = (SEED_FACTS / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    (other / "f.yaml").write_text(seed.replace("quang-ngai/tinh-an", "quang-ngai/tinh-an-2"), encoding="utf-8")
+    out = tmp_path / "hai-xa.docx"
+    run = run_cli("report", str(SEED_FACTS), str(other), "-o", str(out))
+    assert run.code == 0, run.err
+    doc = Document(str(out))
+    assert len(doc.sections) == 2
+    restart = doc.sections[1]._sectPr.find(qn("w:pgNumType"))
+    assert restart is not None and restart.get(qn("w:start")) == "1"
+    assert doc.sections[0]._sectPr.find(qn("w:pgNumType")) is None
+    signatures = [t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:")]
+    assert len(signatures) == 2
+    assert all(t.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None for t in signatures)
+
+
 def test_a_report_title_past_words_255_character_limit_still_makes_both_word_documents(tmp_path):
     """A commune's title that quotes the plan's full name runs past the 255 characters Word allows in a document's
     properties: the title property is cut at a word, the page keeps the whole title."""
