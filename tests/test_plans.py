@@ -486,6 +486,15 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     both = run_cli("report", str(path), str(SEED_FACTS / "bao-cao-2024.yaml"), "--format", "txt")
     assert both.code == 0 and "warning[commune-uncovered]" in both.err
     assert "XÃ TỊNH AN" in both.out and "KIM MÃ" not in both.out.upper()
+    # the shortfall list says which commune it left out, and why, in every format that lists communes (V8b)
+    not_checked = "phường Kim Mã (không văn bản nào trong danh mục áp dụng)"
+    listed = run_cli("shortfalls", str(path), str(SEED_FACTS), "--format", "json")
+    assert listed.json()["not_checked"] == [not_checked]
+    assert f"> Chưa kiểm tra: {not_checked}." in run_cli("shortfalls", str(path), str(SEED_FACTS)).out
+    book = tmp_path / "thieu-hut.xlsx"
+    run_cli("shortfalls", str(path), str(SEED_FACTS), "-o", str(book))
+    info = dict(load_workbook(book)["Thông tin"].iter_rows(values_only=True))
+    assert (info["Đơn vị"], info["Chưa kiểm tra"]) == ("xã Tịnh An", not_checked)
     # a bare id is told to name its province; with it, the province's Đề án covers the ward
     bare = _facts(tmp_path, "kim-ma", "phường Kim Mã")
     assert "a commune of a covered province needs the province in its id" in run_cli("check", str(bare)).err
