@@ -93,6 +93,8 @@ def render_table(m: Matrix, *, color: bool = False, width: int | None = None, la
     for i, (rid, _) in enumerate(m.rules, 1):
         console.print(f"{i:>3}  {rid}")
     console.print(legend(lang))
+    if m.hidden:
+        console.print(say("matrix-hidden", lang, n=m.hidden))
     totals = m.totals()
     console.print(count_note(m, lang))
     if m.uncovered:
