@@ -1527,8 +1527,8 @@ LINES: dict[str, tuple[str, str]] = {
     "list-total": ("{communes}, {n} finding(s): ", "{communes}, {n} kết luận: "),
     "list-full-table": ("Full table:", "Bảng đầy đủ:"),
     "list-hint": (
-        "One rule: chitieu rules show ID · filter: --status unmet --rule 'ntm-*' --commune COMMUNE-ID",
-        "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule 'ntm-*' --commune MÃ-XÃ",
+        "One rule: chitieu rules show ID · filter: --status unmet --rule '{glob}' --commune COMMUNE-ID",
+        "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule '{glob}' --commune MÃ-XÃ",
     ),
     # the table of `chitieu check --format table` (engine/reporters/table.py)
     "table-head": ("{unit} — data as of {as_of}", "{unit} — số liệu đến {as_of}"),
