@@ -7,7 +7,7 @@ a finding. Rules that read other rules' conclusions are asserted in later layers
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generator, Iterable, Optional
 
 from . import vi
@@ -37,6 +37,9 @@ class AuditResult:
     catalogue: Catalogue
     communes: list[CommuneFacts]
     findings: list[Finding]
+    # communes read but left out of the documents, each with why ("phường Kim Mã: không văn bản nào … áp dụng"):
+    # a document that lists its communes says which were not checked
+    left_out: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in vi.STATUS_LABELS}

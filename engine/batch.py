@@ -581,4 +581,4 @@ def collect_matrix(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Fin
     m = new_matrix(cat)
     for cf, findings in stream:
         add(m, cat, cf, findings)
-    return m
+    return m.trimmed()

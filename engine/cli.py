@@ -255,8 +255,8 @@ RULE_OPTION = click.option(
     "rule_globs",
     multiple=True,
     metavar="GLOB",
-    help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable). The exit code "
-    "and tallies count only them.",
+    help="Only these rules: an id or a glob such as 'ntm-nc-*' (repeatable, or several joined by commas). The "
+    "exit code and tallies count only them.",
 )
 
 
@@ -267,7 +267,8 @@ def _scope(cat, plans: tuple[str, ...], rule_globs: tuple[str, ...], sel: Option
         sel.plans = Selection.resolve_plans(cat, plans)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    sel.rules = rule_globs
+    # 'a,b' as --status takes it, or --rule a --rule b: a rule id never holds a comma
+    sel.rules = tuple(g.strip() for given in rule_globs for g in given.split(",") if g.strip())
     unknown = sel.unknown_rules(cat.by_id)
     if unknown:
         raise click.UsageError(f"--rule '{unknown[0]}' matches no rule" + did_you_mean(unknown[0], cat.by_id))
@@ -639,6 +640,10 @@ def _audit(
     # none is drafted for it. No plan covers it (warning commune-uncovered), or --plan / --rule left it no rule.
     judged = {f.commune.id for f in result.findings}
     for cf in result.communes:
+        if cf.commune.id not in judged:
+            covered = bool(cat.documents_for(cf.commune))
+            why = "ngoài phạm vi --plan, --rule của lần chạy" if covered else "không văn bản nào trong danh mục áp dụng"
+            result.left_out.append(f"{cf.commune.name} ({why})")
         if cf.commune.id not in judged and cat.documents_for(cf.commune):
             path, line, col = cf.where
             diags.warning(
@@ -660,6 +665,36 @@ def _audit(
     for cf in result.communes:
         originals.extend(cf.report_files)
     return result, originals, diags
+
+
+def _keep_assessable(result, diags: Diagnostics) -> None:
+    """A self-assessment sheet is only for a commune some criteria set covers (the NTM sets are for xã): any other is
+    told and left out, so that no empty workbook is written as if it were one; none left → refused."""
+    cat = result.catalogue
+    left: list = []
+    for cf in result.communes:
+        if cat.criteria_for(cf.commune):
+            left.append(cf)
+            continue
+        path, line, col = cf.where
+        english = (
+            f"no criteria set of the catalogue applies to {cf.commune.name} ('{cf.commune.id}'): no self-assessment "
+            "sheet is drafted for it"
+        )
+        vietnamese = (
+            f"không bộ tiêu chí nào trong danh mục áp dụng cho {cf.commune.name} ('{cf.commune.id}'): không lập biểu "
+            "tự đánh giá cho đơn vị này"
+        )
+        diags.warning(path, line, col, "no-criteria-set", english, message_vi=vietnamese)
+    if not left:
+        _print_diagnostics(diags.items)
+        _refusal(
+            "nothing-judged",
+            "no commune of the input has a criteria set to assess itself on: no document was drafted",
+            "không đơn vị nào trong dữ liệu đầu vào có bộ tiêu chí để tự đánh giá: chưa soạn văn bản nào",
+        )
+        sys.exit(EXIT_INPUT)
+    result.communes[:] = left
 
 
 def _deliver(
@@ -824,6 +859,8 @@ def report(
     fmt = _choose(DOCUMENT_FORMATS, fmt, output, "md")
     asked = _asked(as_of, unit_name, commune_id, province)
     result, inputs, diags = _audit(paths, rules_dir, allow_unreviewed, plans, rule_globs, asked)
+    if product == "self-assessment":
+        _keep_assessable(result, diags)
     review = review_options_from(reviewer_config) if reviewer_config else ReviewOptions()
     for name, value in (
         ("body", reviewer_body),

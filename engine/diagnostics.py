@@ -82,6 +82,7 @@ CODES: dict[str, str] = {
     "commune-province": "a commune id without its province: no plan that covers a whole province applies to it",
     "nothing-in-scope": "a commune --plan or --rule leaves no rule for: no document is drafted for it",
     "nothing-judged": "no commune of the input has a finding in the run's scope: no document is drafted",
+    "no-criteria-set": "a self-assessment sheet asked for a commune that no criteria set covers (a phường, say)",
     "report-date": "two fact files give one report two different dates",
     "unreviewed": "a draft of `facts extract` (unreviewed: true) in an audit without --allow-unreviewed",
     "no-facts": "a report in which no fact was found",

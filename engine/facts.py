@@ -322,6 +322,14 @@ def _load_fact_file(
     for name, raw in (("facts", raw_facts), ("statements", raw_statements)):
         if not isinstance(raw, list):
             diags.at(doc, (name,), "wrong-type", f"'{name}' must be a list ('- ' items)")
+    if ff is None and isinstance(raw_facts, list):
+        # a broken header (a blank name, a bad date on a form) hides no fact's own problem: each is still checked,
+        # so that one run reports every bad cell (its dates against the report's are left until the header is right)
+        for i, raw in enumerate(raw_facts):
+            fact = validate(Fact, doc, diags, data=raw, base=("facts", i))
+            if fact is not None:
+                for sub, code, message in fact_problems(cat, fact, dt.date.max):
+                    diags.at(doc, ("facts", i) + sub, code, message)
     if ff is None or not isinstance(raw_facts, list) or not isinstance(raw_statements, list):
         return
     report_text = _report_text(doc, ff, diags)

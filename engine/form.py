@@ -72,7 +72,7 @@ ITEM_COLUMNS = (
     Column("doc_number", "Số, ký hiệu", 16),
     Column("doc_date", "Ngày ban hành", 12),
     Column("doc_issuer", "Cơ quan ban hành", 20),
-    Column("owner", "Đơn vị chủ trì", 20),
+    Column("owner", "Do tổ chức khác thành lập (nếu có)", 20),
     Column("note", "Ghi chú", 30),
     Column("key", KEY_HEADER, 24, hidden=True),
     Column("period", PERIOD_HEADER, 10, hidden=True),
@@ -283,6 +283,16 @@ class Section:
 
     document: "Document"
     lines: list[Line] = field(default_factory=list)
+
+
+def form_slots(cat: "Catalogue") -> dict[str, set[Slot]]:
+    """Every slot a form of this catalogue may hold: those its rules read, and each criterion of a criteria set at
+    the report's date (the rows `layout` adds for a Biểu tự đánh giá), so that a form reads back what it asked."""
+    out = slots_for(cat, cat.rules)
+    for lc in cat.criteria:
+        if lc.criterion.indicator in cat.indicators:
+            out.setdefault(lc.criterion.indicator, set()).add(Slot("as_of"))
+    return out
 
 
 def layout(cat: "Catalogue", documents: list[str], years: Optional[set[int]]) -> list[Section]:

@@ -55,8 +55,8 @@ from .form import (
     HeaderField,
     Slot,
     cell_ref,
+    form_slots,
     parse_slot,
-    slots_for,
 )
 from .inputs import require_regular
 from .model import Indicator
@@ -534,7 +534,7 @@ def read_form(path: Path, cat: Catalogue, diags: Diagnostics) -> YamlDoc:
     as_of_year = _read_header(b, main, head, data)
     rows = _read_main(b, main, head)
     blocks = _read_items(b, items) if items is not None else {}
-    allowed = slots_for(cat, cat.rules)
+    allowed = form_slots(cat)
     facts: list[dict] = []
     seen: dict[tuple[str, str], int] = {}
     for r in rows:
@@ -763,7 +763,7 @@ def _check_row_key(b: _Builder, r: _Row, allowed: dict[str, set[Slot]], seen: di
         )
         r.bad = True
     elif r.slot not in allowed.get(r.key, set()):
-        shown = ", ".join(s.label for s in sorted(allowed.get(r.key, set()), key=lambda s: s.order)) or "none"
+        shown = ", ".join(s.label for s in sorted(allowed.get(r.key, set()), key=lambda s: s.order)) or "—"
         b.error(
             r.sheet,
             r.row,

@@ -727,7 +727,11 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
         (
             "text",
             f"Kê từng mô hình, tổ chức trên một dòng, trong khối của đúng chỉ tiêu và kỳ. Có quyết định thành lập "
-            f"hoặc công nhận thì ghi loại, số, ngày và cơ quan ban hành. Thiếu dòng thì chèn thêm dòng ngay trong "
+            f"hoặc công nhận thì ghi loại, số, ngày và cơ quan ban hành. Cột “Do tổ chức khác thành lập” chỉ ghi khi mô hình "
+            f"do tổ chức khác (Đoàn Thanh niên, Hội Phụ nữ…) thành lập theo quyết định của tổ chức đó, không do "
+            f"UBND {spec.commune.unit_kind} công nhận; mô hình của {spec.commune.unit_kind} do một đoàn thể chủ trì "
+            f"thực hiện thì để trống. Thiếu dòng thì "
+            f"chèn thêm dòng ngay trong "
             f"khối (nhấp phải vào số dòng → Chèn dòng). Số lượng ghi ở {MAIN} (nếu có) phải bằng số dòng đã kê.",
         ),
         ("head", "6. Những điều không làm"),

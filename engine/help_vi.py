@@ -26,7 +26,7 @@ SHARED: dict[str, str] = {
     "--force": "Ghi đè tệp kết quả nếu tệp đã có.",
     "--plan": "Chỉ các quy tắc của kế hoạch này: mã hoặc số ký hiệu, ví dụ 156/KH-UBND (lặp lại được). Mã thoát và "
     "số đếm chỉ tính các quy tắc đó.",
-    "--rule": "Chỉ các quy tắc này: mã quy tắc hoặc mẫu như 'ntm-nc-*' (lặp lại được). Mã thoát và số đếm chỉ tính "
+    "--rule": "Chỉ các quy tắc này: mã quy tắc hoặc mẫu như 'ntm-nc-*' (lặp lại được, hoặc nhiều mẫu cách nhau bằng dấu phẩy). Mã thoát và số đếm chỉ tính "
     "các quy tắc đó.",
     "--allow-unreviewed": "Kiểm tra cả bản nháp của `facts extract` (unreviewed: true) như hiện có; mọi kết quả khi "
     "đó đều ghi rõ điều này.",

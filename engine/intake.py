@@ -3609,6 +3609,26 @@ def _theme(heading: str) -> Optional[str]:
     return None
 
 
+# "Nguyên nhân:" (or "Nguyên nhân khách quan / chủ quan:") opening a sentence inside a shortcoming's paragraph
+_CAUSE_LEAD = re.compile(r"(?<=[.;])\s+(?=Nguyên nhân(?: khách quan| chủ quan)?\s*:)")
+
+
+def _stated_causes(text: str, line: int) -> list[dict]:
+    """The report's own causes from a "Nguyên nhân …: a; b." sentence, one per part; their kind (khách quan, chủ
+    quan) when the lead names it."""
+    lead, _, causes = text.partition(":")
+    kind = "khach_quan" if "khách quan" in lead.lower() else "chu_quan" if "chủ quan" in lead.lower() else None
+    out = []
+    for part in re.split(r";\s*", causes):
+        part = part.strip(" .")
+        if part:
+            entry = {"kind": "cause", "text": part[:1].upper() + part[1:] + ".", "line": line, "quote": part}
+            if kind:
+                entry["cause_type"] = kind
+            out.append(entry | {"review": True})
+    return out
+
+
 def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[dict]:
     headings = _section_of(report)
     rules_by_indicator: dict[str, str] = {}
@@ -3629,33 +3649,26 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
             in_tasks = "nhiệm vụ" in low
             continue
         if in_summary and low.startswith("nguyên nhân"):
-            causes = p.text.split(":", 1)[-1]
-            for part in re.split(r";\s*", causes):
-                part = part.strip(" .")
-                if part:
-                    out.append(
-                        {
-                            "kind": "cause",
-                            "text": part[:1].upper() + part[1:] + ".",
-                            "line": p.line,
-                            "quote": part,
-                            "review": True,
-                        }
-                    )
+            out += _stated_causes(p.text, p.line)
             in_causes = True
             continue
         if in_summary and not in_causes:
+            # a shortcoming and its cause in one paragraph: "… chưa đạt chỉ tiêu. Nguyên nhân: …" — the cause is
+            # the report's own, said under b), not repeated under a)
+            own, cause = _CAUSE_LEAD.split(p.text, 1) if _CAUSE_LEAD.search(p.text) else (p.text, "")
             out.append(
                 {
                     "kind": "shortcoming",
-                    "text": p.text,
+                    "text": own.strip(),
                     "line": p.line,
-                    "quote": p.text[:120],
+                    "quote": own.strip()[:120],
                     "in_summary": True,
                     "theme": "dan_van_chinh_quyen",
                     "review": True,
                 }
             )
+            if cause:
+                out += _stated_causes(cause, p.line)
         elif in_tasks and re.match(r"^\d+\.\s", p.text):
             text = re.sub(r"^\d+\.\s*", "", p.text)
             out.append({"kind": "task", "text": text, "line": p.line, "quote": text[:80]})
@@ -3826,7 +3839,7 @@ def fact_data(
     statements = []
     for s in ex.statements:
         st: dict[str, Any] = {"kind": s["kind"], "text": s["text"]}
-        for key in ("theme", "rule"):
+        for key in ("theme", "rule", "cause_type"):
             if s.get(key):
                 st[key] = s[key]
         if "in_summary" in s:

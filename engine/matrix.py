@@ -55,6 +55,7 @@ class Matrix:
     findings: int = 0
     kinds: set[str] = field(default_factory=set)  # xã, phường …: what the totals call the communes
     uncovered: list[str] = field(default_factory=list)  # the names of the communes no plan covers
+    hidden: int = 0  # rules left out of a trimmed matrix: they judged no commune of the run
 
     def __post_init__(self) -> None:
         self._index = {rid: i for i, (rid, _) in enumerate(self.rules)}
@@ -79,6 +80,20 @@ class Matrix:
         if self.keep_rows:
             self.rows.append(row)
         return row
+
+    def trimmed(self) -> "Matrix":
+        """The kept rows with only the rules that judged some commune of the run: a catalogue's rules for other
+        provinces or kinds of unit would be columns of dots (``hidden`` says how many are left out)."""
+        used = [i for i in range(len(self.rules)) if any(row.cells[i].status for row in self.rows)]
+        if not used or len(used) == len(self.rules):
+            return self
+        out = Matrix([self.rules[i] for i in used], keep_rows=True)
+        out.rows = [Row(r.commune_id, r.name, [r.cells[i] for i in used], r.covered) for r in self.rows]
+        out.communes, out.findings, out.kinds, out.uncovered = self.communes, self.findings, self.kinds, self.uncovered
+        out._columns = [self._columns[i] for i in used]
+        out._totals = self._totals
+        out.hidden = len(self.rules) - len(used)
+        return out
 
     def column_counts(self) -> list[dict[str, int]]:
         return self._columns

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
+from . import vi
 from .model import Bound, Indicator, Measure
 
 if TYPE_CHECKING:
@@ -76,7 +77,16 @@ class Measured:
 
 def facts_in(commune: "CommuneFacts", key: str, window: "Window") -> list["LoadedFact"]:
     if window.kind == "annual":  # a year's own figures (the first test below), looked up rather than searched for
-        return commune.in_year(key, window.years[0])
+        found = commune.in_year(key, window.years[0])
+        if found or window.as_of.year != window.years[0]:
+            return found
+        # none for the year: a state the latest report gives at its date within that year ("tỷ lệ hồ sơ … đạt
+        # 72%", read as the state at the report's date) is the year's figure so far
+        return [
+            lf
+            for lf in commune.by_indicator().get(key, ())
+            if lf.fact.period.kind == "as_of" and lf.report.as_of == window.as_of
+        ]
     out = []
     for lf in commune.by_indicator().get(key, ()):
         f = lf.fact
@@ -101,6 +111,18 @@ def facts_in(commune: "CommuneFacts", key: str, window: "Window") -> list["Loade
         # the state as of the report first, then the latest year: what counts by a deadline is the latest word
         out.sort(key=lambda lf: (lf.fact.period.kind != "as_of", -lf.fact.period.end))
     return out
+
+
+def issued_by(decision, issuer: str) -> bool:
+    """Is the decision the report's own issuing body's ('UBND xã Nghi Văn', however spelt or abbreviated)?"""
+    if decision is None or not decision.issuer:
+        return False
+    return _body(decision.issuer) == _body(issuer)
+
+
+def _body(name: str) -> str:
+    folded = " ".join(vi.fold(name).lower().split())
+    return folded.replace("uy ban nhan dan", "ubnd")
 
 
 def interval_of(ind: Indicator, lf: "LoadedFact") -> Interval:
@@ -168,9 +190,11 @@ def _measure_one(cat: "Catalogue", cf: "CommuneFacts", key: str, aggregate: str,
             total = total + Interval(n, n)
             for item in lf.fact.items:
                 # an item founded by another body (the Đoàn, the Mặt trận) belongs to that body's register: it is
-                # counted as the report counts it, but never as evidence for this unit's target
-                (out.items_with if item.decision and not item.owner else out.items_without).append(item.name)
-                if item.owner:
+                # counted as the report counts it, but never as evidence for this unit's target — unless the unit's
+                # own body recognised it by its decision (a model of the xã that the Hội Phụ nữ carries out)
+                other = item.owner and not issued_by(item.decision, lf.report.issuer)
+                (out.items_with if item.decision and not other else out.items_without).append(item.name)
+                if other and item.owner:
                     out.owned_by_others.append((item.name, item.owner))
         else:
             total = total + interval_of(ind, lf)

@@ -321,6 +321,18 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"(?P<what>input should be [^,]+), got (?P<got>{ANY})", "{what}, nhưng gặp {got}"),
     ],
     "invalid-value": [
+        (
+            rf"(?P<got>{Q}) is not (?P<a>“[^”]*”) or (?P<b>“[^”]*”); choose one of (?P<shown>{ANY})",
+            "{got} không phải {a} hoặc {b}; hãy chọn một trong các giá trị {shown}",
+        ),
+        (
+            rf"(?P<got>{Q}) is not a bound; choose one of (?P<shown>{ANY})",
+            "{got} không phải là cận của khoảng giá trị; hãy chọn một trong các giá trị {shown}",
+        ),
+        (
+            rf"(?P<got>{Q}) is not a source of the figure; choose one of (?P<shown>{ANY})",
+            "{got} không phải là nguồn của số liệu; hãy chọn một trong các giá trị {shown}",
+        ),
         (r"give 'gt' or 'gte', not both", "chỉ ghi 'gt' (trên) hoặc 'gte' (từ … trở lên), không ghi cả hai"),
         (r"give 'lt' or 'lte', not both", "chỉ ghi 'lt' (dưới) hoặc 'lte' (đến … trở xuống), không ghi cả hai"),
         (r"a bound needs one of gt, gte, lt, lte", "một khoảng giá trị cần ít nhất một trong gt, gte, lt, lte"),
@@ -1457,9 +1469,10 @@ LINES: dict[str, tuple[str, str]] = {
         "MÃ-QUY-TẮC --source {id}",
     ),
     "rules-lint-done": ("{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo"),
-    "rules-test-done": ("{passed} passed, {failed} failed", "{passed} ví dụ đạt, {failed} ví dụ không đạt"),
-    "example-passed": ("PASSED", "ĐẠT"),
-    "example-failed": ("FAILED", "KHÔNG ĐẠT"),
+    # an example passes when the rule gives the status it expects ("Chưa đạt" included): "khớp", never "đạt"
+    "rules-test-done": ("{passed} passed, {failed} failed", "{passed} ví dụ khớp, {failed} ví dụ không khớp"),
+    "example-passed": ("PASSED", "KHỚP"),
+    "example-failed": ("FAILED", "KHÔNG KHỚP"),
     "example-expected": ("expected {expected}, got {got}", "cần {expected}, kết quả {got}"),
     "check-written": ("Wrote {n} finding(s) to {path}", "Đã ghi {n} kết luận vào {path}"),
     "draft-written": (
@@ -1514,8 +1527,8 @@ LINES: dict[str, tuple[str, str]] = {
     "list-total": ("{communes}, {n} finding(s): ", "{communes}, {n} kết luận: "),
     "list-full-table": ("Full table:", "Bảng đầy đủ:"),
     "list-hint": (
-        "One rule: chitieu rules show ID · filter: --status unmet --rule 'ntm-*' --commune COMMUNE-ID",
-        "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule 'ntm-*' --commune MÃ-XÃ",
+        "One rule: chitieu rules show ID · filter: --status unmet --rule '{glob}' --commune COMMUNE-ID",
+        "Một quy tắc: chitieu rules show MÃ · lọc: --status unmet --rule '{glob}' --commune MÃ-XÃ",
     ),
     # the table of `chitieu check --format table` (engine/reporters/table.py)
     "table-head": ("{unit} — data as of {as_of}", "{unit} — số liệu đến {as_of}"),
@@ -1537,7 +1550,16 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "matrix-rules": ("Rules {first}–{last}", "Quy tắc {first}–{last}"),
     "matrix-unit": ("Commune", "Xã"),
-    "matrix-total": ("{communes} · ", "{communes} · "),
+    "matrix-hidden": (
+        "{n} rule(s) of the catalogue judged no commune of this run (other provinces' plans, other kinds of unit): "
+        "not shown; the HTML and XLSX matrices list every rule.",
+        "{n} quy tắc của danh mục không áp dụng cho đơn vị nào trong lần kiểm tra này (kế hoạch của tỉnh khác, loại "
+        "đơn vị khác): không hiện; ma trận HTML và XLSX liệt kê đủ mọi quy tắc.",
+    ),
+    "matrix-dot": (
+        "· = the rule does not apply to this commune",
+        "· = quy tắc không áp dụng cho đơn vị này",
+    ),
     "matrix-uncovered-row": (
         "No plan of the catalogue covers this commune: nothing was checked (warning commune-uncovered).",
         "Không văn bản nào trong danh mục áp dụng cho đơn vị này: chưa kiểm tra (cảnh báo commune-uncovered).",

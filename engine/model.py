@@ -304,25 +304,6 @@ class DateSpan(Strict):
         return self
 
 
-class RelatedDocument(Strict):
-    """A document that changes how another applies: an amendment, a provincial set applying a national one, or the
-    set that replaces it from a date."""
-
-    relation: Literal["amended_by", "applied_by", "replaced_by"]
-    kind: NonEmptyText
-    number: NonEmptyText
-    date: Date
-    issuer: NonEmptyText
-    title: Optional[Text] = None
-    in_force_from: Optional[Date] = None
-    verified: StrictBool = False
-    note: Optional[Text] = None
-
-    @property
-    def citation(self) -> str:
-        return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year} của {self.issuer}"
-
-
 class Coverage(Strict):
     """Which communes a plan applies to: every commune of the listed provinces (the first part of a commune id,
     ``quang-ngai`` for ``quang-ngai/tinh-an``), and the communes listed by id. A plan of a commune's own UBND covers
@@ -343,6 +324,38 @@ class Coverage(Strict):
         if not self.provinces and not self.communes:  # only kinds of unit are named: every commune of those kinds
             return True
         return commune_id in self.communes or any(commune_id.startswith(p + "/") for p in self.provinces)
+
+    def admits(self, commune: "Commune") -> bool:
+        """The commune by its kind of unit, and by its id or the id of a unit merged into it."""
+        if self.units and commune.unit_kind not in self.units:
+            return False
+        return any(self.includes(cid) for cid in [commune.id] + [p.id for p in commune.predecessors])
+
+
+class RelatedDocument(Strict):
+    """A document that changes how another applies: an amendment, a provincial set applying a national one, or the
+    set that replaces it from a date."""
+
+    relation: Literal["amended_by", "applied_by", "replaced_by"]
+    kind: NonEmptyText
+    number: NonEmptyText
+    date: Date
+    issuer: NonEmptyText
+    title: Optional[Text] = None
+    in_force_from: Optional[Date] = None
+    verified: StrictBool = False
+    note: Optional[Text] = None
+    # whom it concerns, where that is narrower than the document it relates to: a province's decision applying a
+    # national set concerns that province's communes only (`covers: {provinces: [quang-ngai]}`); none: all of them
+    covers: Optional[Coverage] = None
+
+    @property
+    def citation(self) -> str:
+        return f"{self.kind} số {self.number} ngày {self.date.day:02d}/{self.date.month}/{self.date.year} của {self.issuer}"
+
+    def concerns(self, commune: "Commune") -> bool:
+        """Is it said to this commune's documents? A provincial application only to that province's communes."""
+        return self.covers is None or self.covers.admits(commune)
 
 
 class Document(Strict):
@@ -370,9 +383,7 @@ class Document(Strict):
         """Does the plan cover the commune — by its kind of unit, and by its id or the id of a unit merged into it?"""
         if self.covers is None or self.covers == "all":
             return True
-        if self.covers.units and commune.unit_kind not in self.covers.units:
-            return False
-        return any(self.covers.includes(cid) for cid in [commune.id] + [p.id for p in commune.predecessors])
+        return self.covers.admits(commune)
 
 
 # --------------------------------------------------------------------------------------------------- rules

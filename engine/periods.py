@@ -35,11 +35,19 @@ class Window:
             return False
         limit = self.deadline if self.kind == "deadline" else self.end
         assert limit is not None  # a deadline window has its deadline
+        return self._before(limit)
+
+    def _before(self, limit: dt.date) -> bool:
+        """Is the as-of date before ``limit``? A report that gives only the month its figures run to ("ngày …
+        tháng 12 năm 2025") is not known to have reached a limit within that month: no deadline is judged passed
+        on a made-up day (the month's end)."""
+        if self.as_of_month_only and (self.as_of.year, self.as_of.month) == (limit.year, limit.month):
+            return True
         return self.as_of < limit
 
     @property
     def partial(self) -> bool:
-        return self.kind in ("annual", "cumulative") and self.as_of < self.end
+        return self.kind in ("annual", "cumulative") and self._before(self.end)
 
     @property
     def label(self) -> str:

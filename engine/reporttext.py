@@ -646,7 +646,8 @@ def read_report(path: Path) -> ReportText:
             ):
                 offsets.append((len(clean(" ".join(parts))) + 1, j + 1))
                 parts.append(lines[j])
-                joined.append(j + 1)
+                if j > i:  # over blank lines: a page break; a line wrapped inside its paragraph is no break
+                    joined.append(j + 1)
                 i = j + 1
                 continue
             if (

@@ -180,6 +180,9 @@ def _message(err: dict, key: str | None) -> tuple[str, str]:
     return "invalid-value", msg
 
 
+_MEMBER_TAG = re.compile(r"^[a-z][a-z-]*\[.*\]$")
+
+
 def _locations(exc: ValidationError, payload: Any, tags: frozenset[str]) -> list[dict]:
     """The errors with the union tag (a rule's kind) dropped from their locations, so they point into the YAML."""
     out = []
@@ -193,6 +196,9 @@ def _locations(exc: ValidationError, payload: Any, tags: frozenset[str]) -> list
             if len(loc) == 2:  # a key of the rule itself (not of a mapping inside it)
                 err = dict(err, _rule_kind=loc[0])
             loc = loc[1:]
+        # the member of a union inside a model ('covers: all' or a mapping): "literal['all']",
+        # "function-after[_some(), Coverage]" name no key of the YAML
+        loc = tuple(p for p in loc if not (isinstance(p, str) and _MEMBER_TAG.match(p)))
         out.append(dict(err, loc=loc))
     return out
 
@@ -226,6 +232,7 @@ def validate(
                 err["_allowed"] = _keys_at(cls, payload, tuple(err["loc"][:-1]))
             by_place.setdefault(loc, []).append(err)
         _misspelt_required(by_place)
+        _mapping_member_speaks(by_place)
         for loc, errs in by_place.items():
             if not errs:  # its one error went to a misspelt key beside it
                 continue
@@ -257,6 +264,16 @@ def _misspelt_required(by_place: dict[tuple, list[dict]]) -> None:
             if near:
                 err["_required"] = near[0]
                 siblings.remove(missing.pop(near[0]))
+
+
+def _mapping_member_speaks(by_place: dict[tuple, list[dict]]) -> None:
+    """A mapping given where a word or a mapping may stand ('covers: all' or 'covers: {provinces: […]}'): what the
+    mapping's member says of the keys inside it tells more than "expected 'all'" at the mapping itself."""
+    for loc, errs in by_place.items():
+        if any(e["type"] == "literal_error" and isinstance(e.get("input"), dict) for e in errs) and any(
+            other[: len(loc)] == loc and len(other) > len(loc) and by_place[other] for other in by_place
+        ):
+            errs[:] = [e for e in errs if not (e["type"] == "literal_error" and isinstance(e.get("input"), dict))]
 
 
 def _pick(errs: list[dict]) -> list[dict]:

@@ -161,8 +161,13 @@ def bare_name(name: str) -> str:
 
 
 def number(value: Decimal | int | float, *, places: int = 1) -> str:
-    """A number in Vietnamese notation: '.' groups thousands, ',' marks decimals; trailing zeros dropped."""
+    """A number in Vietnamese notation: '.' groups thousands, ',' marks decimals; trailing zeros dropped. A figure
+    of up to three decimals is written whole, as reported ('2,85%', '59,96%': rounded, it would read as the threshold
+    it misses); a worked-out ratio's long tail is rounded to ``places``."""
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    exponent = d.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -3 and places:
+        places = max(places, -exponent)
     q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places else d.quantize(Decimal(1))
     sign = "-" if q < 0 else ""
     q = abs(q)

@@ -80,6 +80,7 @@ def test_every_rule_file_code_has_a_broken_fixture():
         "as-of-replaced",
         "nothing-in-scope",
         "nothing-judged",
+        "no-criteria-set",  # tests/test_plans.py
         "unreviewed",
         "no-facts",
         "waiver-unmatched",  # tests/test_runtime.py, a waiver file's
@@ -653,3 +654,53 @@ def test_an_unreadable_indicator_file_is_one_error_not_one_per_rule_that_names_i
     ind.write_text("schema: chitieu.indicators/1\nindicators: []\n", encoding="utf-8")
     run = run_cli("rules", "lint", "--rules", str(rules))
     assert run.code == 2 and "error[unknown-indicator]" in run.err
+
+
+def test_a_target_of_the_wrong_type_is_quoted_as_its_author_wrote_it(tmp_path):
+    """A yes/no target written `value: 1`: the error quotes '1' as in the YAML, never Python's Decimal('1'), in
+    both languages."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("value: true", text.index("- id: ke-hoach-dan-van-hang-nam"))
+    path.write_text(text[:at] + "value: 1" + text[at + len("value: true") :], encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.code == 2 and "Decimal(" not in run.err
+    assert "'dvcq.ke_hoach_nam' is boolean: the target value must be true or false, got '1'" in run.err
+    vi = run_cli("--lang", "vi", "rules", "lint", "--rules", str(rules))
+    assert "mức chỉ tiêu phải là true hoặc false, nhưng gặp '1'" in vi.err
+
+
+def test_a_failing_example_is_told_by_its_status_labels_and_a_passing_one_never_reads_as_met(tmp_path):
+    """`rules test` in Vietnamese: an example passes when the rule gives what it expects — "KHỚP", not "ĐẠT", which
+    would read as the status "Đạt" — and a wrong status is named by its labels on every line (V8)."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ke-hoach-84.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("expect: {status: met", text.index("- id: ke-hoach-dan-van-hang-nam"))
+    path.write_text(text[:at] + "expect: {status: unmet" + text[at + len("expect: {status: met") :], encoding="utf-8")
+    run = run_cli("--lang", "vi", "rules", "test", "--rules", str(rules), "-k", "ke-hoach-dan-van-hang-nam")
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[0].startswith("KHÔNG KHỚP  ke-hoach-dan-van-hang-nam::co-ke-hoach")
+    assert "    - status: cần Chưa đạt (unmet), kết quả Đạt (met)" in lines
+    assert all(not ln.startswith("ĐẠT") for ln in lines) and lines[-1].endswith("ví dụ khớp, 1 ví dụ không khớp")
+
+
+def test_a_misspelt_coverage_is_told_by_its_key_not_as_not_all(tmp_path):
+    """`covers: {province: [nghe-an]}` (for 'provinces'): the author is told the key and its right spelling, not
+    "expected 'all'" — the other form `covers` may take (V8b); a province written as a name is told to be an id."""
+    rules = _catalogue_copy(tmp_path)
+    path = rules / "ntm-nang-cao-2021-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("  covers: {units: [xã]}"))
+    path.write_text(text.replace("  covers: {units: [xã]}", "  covers: {province: [nghe-an]}", 1), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert run.err.splitlines()[0] == (
+        f"{path}:{line}:12: error[unknown-key]: unknown key 'province' (did you mean: 'provinces'?)"
+    )
+    assert "expected 'all'" not in run.err
+    path.write_text(text.replace("  covers: {units: [xã]}", "  covers: {provinces: [Nghệ An]}", 1), encoding="utf-8")
+    run = run_cli("rules", "lint", "--rules", str(rules))
+    assert f"{path}:{line}:24: error[invalid-value]: 'Nghệ An' is not a valid identifier" in run.err
+    assert "expected 'all'" not in run.err

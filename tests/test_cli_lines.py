@@ -101,8 +101,8 @@ def test_init_form_and_the_rule_authors_commands(tmp_path):
     assert vi.code == en.code == 0
     passed = last(en.out).split()[0]
     assert last(en.out) == f"{passed} passed, 0 failed" and int(passed) >= 2
-    assert vietnamese(last(vi.out)) == f"{passed} ví dụ đạt, 0 ví dụ không đạt"
-    assert vi.out.splitlines()[0].startswith("ĐẠT  giam-ngheo::") and " cần Đạt (met), kết quả Đạt (met)" in " ".join(
+    assert vietnamese(last(vi.out)) == f"{passed} ví dụ khớp, 0 ví dụ không khớp"
+    assert vi.out.splitlines()[0].startswith("KHỚP  giam-ngheo::") and " cần Đạt (met), kết quả Đạt (met)" in " ".join(
         vi.out.split()
     )
     assert en.out.splitlines()[0].startswith("PASSED  giam-ngheo::") and " expected met, got met" in " ".join(
@@ -409,8 +409,8 @@ def test_the_rule_authors_views_fit_80_columns():
         assert tested.code == 0, tested.err
         assert max(cell_len(ln) for ln in tested.out.splitlines()) <= columns
         verdicts = [ln for ln in tested.out.splitlines() if not ln.startswith(" ")][:-1]
-        assert verdicts and all(re.fullmatch(r"ĐẠT  ntm-nc-[a-z0-9-]+::[a-z0-9-]+(  \(.*)?", v) for v in verdicts)
-        assert re.fullmatch(rf"{len(verdicts)} ví dụ đạt, 0 ví dụ không đạt", tested.out.splitlines()[-1])
+        assert verdicts and all(re.fullmatch(r"KHỚP  ntm-nc-[a-z0-9-]+::[a-z0-9-]+(  \(.*)?", v) for v in verdicts)
+        assert re.fullmatch(rf"{len(verdicts)} ví dụ khớp, 0 ví dụ không khớp", tested.out.splitlines()[-1])
 
 
 def test_a_new_documents_file_never_replaces_one(tmp_path):

@@ -130,3 +130,46 @@ def test_nothing_unmet_says_so_in_one_sentence(tmp_path):
     assert draft.shortcomings == [] and draft.tasks == []
     blocks = section_blocks(draft)
     assert Para("Chưa phát hiện tồn tại, hạn chế so với các chỉ tiêu, nhiệm vụ đã đề ra.") in blocks
+
+
+def _poverty_shortcomings(tmp_path, rows: list[tuple[str, int, int]], date: str, as_of: str, first: int) -> list[str]:
+    """The draft's shortcomings about poverty for xã Tịnh Sơn (judged on the seed's plans) with these yearly facts."""
+    from chitieu.catalogue import load_catalogue
+    from conftest import every_commune_rules
+
+    catalogue = load_catalogue(every_commune_rules())
+    path = tmp_path / "xa.yaml"
+    fact = "  - {{indicator: {key}, period: {year}, value: {value}, source: {{line: {line}, quote: '{value}'}}}}\n"
+    path.write_text(
+        "schema: chitieu.facts/1\n"
+        "commune: {id: quang-ngai/tinh-son, name: xã Tịnh Sơn}\n"
+        f"report: {{title: Báo cáo năm 2024, date: {date}, as_of: {as_of}, issuer: UBND xã Tịnh Sơn,\n"
+        f"  period: {{from: {first}-01-01, to: 2024-12-31}}}}\n"
+        "facts:\n" + "".join(fact.format(key=k, year=y, value=v, line=i) for i, (k, y, v) in enumerate(rows, 1)),
+        encoding="utf-8",
+    )
+    diags = Diagnostics()
+    result = collect(catalogue, audit_batch(catalogue, [path], diags))
+    assert not diags.has_errors(), [d.render() for d in diags.items]
+    return [s.text for s in write_draft(result, result.communes[0]).shortcomings if "giảm nghèo" in s.text]
+
+
+def test_a_rule_unmet_in_two_years_with_different_figures_keeps_each_years_figure(tmp_path):
+    """Two years of one target, each short by its own figure: one sentence per year, never "năm 2023, năm 2024 …
+    (03/05 hộ)" with the second year's figure lost; the same figure in two years may still share a sentence."""
+    rows = [("giam_ngheo.so_ho_giam", 2023, 3), ("giam_ngheo.chi_tieu_giao", 2023, 5)]
+    rows += [("giam_ngheo.so_ho_giam", 2024, 4), ("giam_ngheo.chi_tieu_giao", 2024, 5)]
+    assert _poverty_shortcomings(tmp_path, rows, "2025-01-10", "2024-12-31", 2023) == [
+        "Năm 2023 chưa hoàn thành chỉ tiêu giảm nghèo được giao (đạt 03/05 hộ (60%), còn 02 hộ).",
+        "Năm 2024 chưa hoàn thành chỉ tiêu giảm nghèo được giao (đạt 04/05 hộ (80%), còn 01 hộ).",
+    ]
+
+
+def test_a_target_at_risk_in_an_open_year_is_said_to_be_at_risk_not_missed(tmp_path):
+    """Figures to 20/12/2024: the year's poverty target is not yet missed, only at risk — the draft says the period
+    is not over, as the appendix's "Chưa đến hạn" does (V8: it read "chưa hoàn thành" beside it)."""
+    rows = [("giam_ngheo.so_ho_giam", 2024, 1), ("giam_ngheo.chi_tieu_giao", 2024, 5)]
+    assert _poverty_shortcomings(tmp_path, rows, "2024-12-20", "2024-12-20", 2024) == [
+        "Năm 2024 chưa hoàn thành chỉ tiêu giảm nghèo được giao (đạt 01/05 hộ (20%), còn 04 hộ) (số liệu đến ngày "
+        "20/12/2024, chưa hết kỳ đánh giá: có nguy cơ không đạt)."
+    ]

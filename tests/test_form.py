@@ -285,6 +285,44 @@ def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
     )
 
 
+def test_a_criterion_of_the_self_assessment_reads_back_as_the_form_asked_it(filled_form, rows, tmp_path):
+    """The form asks each NTM nâng cao criterion at the report's date (the criteria set's rows, not a rule's): a
+    commune that fills one in gets its fact, not an error about the hidden period cell."""
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    ws.cell(rows[("ntm_nc.tc01", "as_of")], M["value"]).value = "đạt"
+    ws.cell(rows[("ntm_nc.tc10", "as_of")], M["value"]).value = "chưa đạt"
+    out = tmp_path / "tu-danh-gia.xlsx"
+    wb.save(out)
+    run = run_cli("facts", "import", str(out), "-o", str(tmp_path / "f.yaml"))
+    assert run.code == 0, run.err
+    facts = {f["indicator"]: f for f in load(tmp_path / "f.yaml").data["facts"]}
+    assert (facts["ntm_nc.tc01"]["period"], facts["ntm_nc.tc01"]["value"]) == ("as_of", "dat")
+    assert facts["ntm_nc.tc10"]["value"] == "chua_dat"
+    row = rows[("ntm_nc.tc01", "as_of")]
+    assert facts["ntm_nc.tc01"]["source"]["cell"] == f"Biểu 01!{chr(64 + M['value'])}{row}"
+    judged = run_cli("check", str(out), "--format", "json", "--fail-on", "never")  # the form checks directly too
+    assert judged.code == 0 and "error[" not in judged.err, judged.err
+
+
+def test_a_choice_not_on_the_list_is_told_in_vietnamese(filled_form, rows, tmp_path):
+    """A yes/no cell holding 'co' and a bound 'khoảng': the error names the choices, in the run's language (V8: the
+    Vietnamese run printed these two in English)."""
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    ws.cell(rows[("dvcq.quy_che_phoi_hop", "as_of")], M["value"]).value = "co"
+    ws.cell(rows[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")], M["bound"]).value = "khoảng"
+    bad = tmp_path / "lua-chon.xlsx"
+    wb.save(bad)
+    en = run_cli("facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    vi = run_cli("--lang", "vi", "facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    said = [d["message"] for d in assert_vietnamese(vi, en)]
+    assert "'co' không phải “Có” hoặc “Không”; hãy chọn một trong các giá trị “Có”, “Không”, “Đúng”, “Sai”" in said
+    assert any(
+        m.startswith("'khoảng' không phải là cận của khoảng giá trị; hãy chọn một trong các giá trị") for m in said
+    )
+
+
 def test_a_formula_is_read_as_its_saved_result_never_computed(filled_form, rows, tmp_path):
     row = rows[("giam_ngheo.so_ho_giam", "2023")]
     sheet = zipfile.ZipFile(filled_form).read("xl/worksheets/sheet2.xml").decode()
@@ -315,6 +353,27 @@ def test_a_blank_required_header_cell_is_an_error_at_that_cell(filled_form, tmp_
         (f"{bad}:Biểu 01!J6", "missing-key"),
     ]
     assert f"{bad}:Biểu 01!J6: error[missing-key]: missing required key 'as_of'" in run.err.splitlines()
+
+
+def test_a_broken_header_hides_no_bad_figure(filled_form, rows, tmp_path):
+    """One run reports every bad cell: a blank unit name beside a rate of 150% and a negative count — before, the
+    figures' range errors came only on the next run, once the header was mended (V8)."""
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    ws["C4"] = None  # Tên đơn vị
+    online, total = rows[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")], rows[("kdc.tong_so_khu", "as_of")]
+    ws.cell(online, M["value"]).value = 150
+    ws.cell(total, M["value"]).value = -5
+    bad = tmp_path / "nhieu-loi.xlsx"
+    wb.save(bad)
+    run = run_cli("facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+    assert run.code == 2
+    value = chr(64 + M["value"])
+    assert sorted(_errors(run)) == [
+        (f"{bad}:Biểu 01!C4", "missing-key"),
+        (f"{bad}:Biểu 01!{value}{online}", "out-of-range"),
+        (f"{bad}:Biểu 01!{value}{total}", "out-of-range"),
+    ]
 
 
 def test_a_name_cell_holding_a_number_date_or_yes_no_or_a_higher_unit_is_an_error_at_that_cell(filled_form, tmp_path):

@@ -88,7 +88,7 @@ def test_a_rule_target_of_1e1000000_is_a_located_error_not_a_decimal_overflow(tm
         for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if "1e1000000" in ln
     )
-    expected = f"{path}:{line}:{col}: error[invalid-value]: target.value: the number 1E+1000000 is out of range"
+    expected = f"{path}:{line}:{col}: error[invalid-value]: the number 1E+1000000 is out of range"
     for args in (["rules", "lint", "--rules", rules], ["check", "--rules", rules, AN_PHU]):
         code, out, err = cli(*args)
         assert code == 2 and out == "", err

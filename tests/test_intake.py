@@ -6,6 +6,7 @@ use a report written for the project (tests/fixtures/intake/: xã An Phú, made 
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -95,6 +96,29 @@ def test_statements_and_unmatched_sentences(tmp_path):
     assert 91 in unmatched  # "Năm 2023- 2024, … xây dựng các công trình …": a number no indicator reads
 
 
+def test_a_shortcoming_and_its_cause_in_one_paragraph_are_drafted_apart(tmp_path):
+    """ "… chưa đạt chỉ tiêu. Nguyên nhân khách quan: a; b." under "Tồn tại, hạn chế": the shortcoming is drafted
+    without its cause, and the cause is the report's own (with its kind), so that the commune's draft says it under
+    b) instead of repeating it under a) and suggesting the catalogue's general causes (V8)."""
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(
+        "ỦY BAN NHÂN DÂN XÃ NGHI VĂN\n\nNghi Văn, ngày 18 tháng 12 năm 2024\n\nBÁO CÁO\n\n"
+        "Kết quả thực hiện công tác dân vận năm 2024\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+        "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến đạt 45%.\n\nII. ĐÁNH GIÁ CHUNG\n\n"
+        "2. Tồn tại, hạn chế\n\nTỷ lệ hồ sơ giải quyết trực tuyến còn thấp, chưa đạt chỉ tiêu. Nguyên nhân khách "
+        "quan: người dân chưa quen sử dụng dịch vụ công trực tuyến; hạ tầng mạng ở các thôn vùng cao còn hạn chế.\n\n"
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n\n1. Nâng tỷ lệ hồ sơ trực tuyến.\n",
+        encoding="utf-8",
+    )
+    draft = _extract(report, tmp_path / "draft.yaml", commune="nghe-an/nghi-van")
+    said = [(s["kind"], s["text"], s.get("cause_type")) for s in draft["statements"] if s["kind"] != "task"]
+    assert said == [
+        ("shortcoming", "Tỷ lệ hồ sơ giải quyết trực tuyến còn thấp, chưa đạt chỉ tiêu.", None),
+        ("cause", "Người dân chưa quen sử dụng dịch vụ công trực tuyến.", "khach_quan"),
+        ("cause", "Hạ tầng mạng ở các thôn vùng cao còn hạn chế.", "khach_quan"),
+    ]
+
+
 def _variant(tmp_path: Path, name: str, edits: dict[str, str], *, form: str = "NFC") -> Path:
     """A variant of the An Phú report (written for the project) with some words changed."""
     text = AN_PHU_REPORT.read_text(encoding="utf-8")
@@ -155,6 +179,26 @@ def test_a_sub_heading_after_a_heading_is_not_a_split_sentence(tmp_path):
     lint = run_cli("facts", "lint", str(report))
     split = [int(m) for m in re.findall(rf"^{re.escape(str(report))}:(\d+):1: warning\[report-split\]", lint.err, re.M)]
     assert [lines[n - 1] for n in split] == ["nghèo."], lint.err
+
+
+def test_a_report_wrapped_at_a_fixed_width_has_no_page_break_warnings(tmp_path):
+    """A .txt whose writer wrapped every paragraph at 70 columns: its wrapped lines are no sentences broken by a
+    page break (V8: one report-split warning per wrapped line, copied into the review sheet); a real break over
+    blank lines is still told, and the facts are the same as unwrapped."""
+    text = AN_PHU_REPORT.read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) if len(p) > 70 else p for p in paragraphs)
+    report = tmp_path / "wrapped.txt"
+    report.write_text(wrapped.replace("năm 2025 giảm 4 hộ nghèo.", "năm 2025 giảm 4 hộ\n\nnghèo."), encoding="utf-8")
+    assert wrapped.count("\n") > text.count("\n") + 5  # the wrapping is real
+    lint = run_cli("facts", "lint", str(report))
+    split = re.findall(rf"^{re.escape(str(report))}:(\d+):1: warning\[report-split\]", lint.err, re.M)
+    assert [report.read_text(encoding="utf-8").splitlines()[int(n) - 1] for n in split] == ["nghèo."]
+    facts = yaml.safe_load(run_cli("facts", "extract", str(report)).out)["facts"]
+    plain = yaml.safe_load(run_cli("facts", "extract", str(AN_PHU_REPORT)).out)["facts"]
+    assert [(f["indicator"], f["period"], f.get("value")) for f in facts] == [
+        (f["indicator"], f["period"], f.get("value")) for f in plain
+    ]
 
 
 def test_variant_in_nfd_gives_the_same_facts(tmp_path):

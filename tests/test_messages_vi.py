@@ -208,8 +208,7 @@ def test_vietnamese_is_the_default_and_english_is_asked_for():
         ),
         (
             "wrong-type.yaml",
-            ":18:31: error[wrong-type]: target.value: cần một số, nhưng gặp chữ '1'; viết số không có dấu nháy và "
-            "không có '%'",
+            ":18:31: error[wrong-type]: cần một số, nhưng gặp chữ '1'; viết số không có dấu nháy và không có '%'",
         ),
         (
             "missing-example.yaml",

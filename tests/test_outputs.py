@@ -59,7 +59,7 @@ def test_the_commune_draft_never_speaks_as_its_reviewer(draft_txt):
     # no working assumption shown as a plan target: the 50% of the online dossiers is the catalogue's, marked (*)
     # with one note for the officer to check it against the plan before signing
     assert body.count("ít nhất 50%") == body.count("ít nhất 50% (*)") >= 1
-    assert "[(*) mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đề nghị đối chiếu" in body
+    assert "[(*) mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đối chiếu" in body
 
 
 def test_the_commune_draft_header_follows_decree_30(draft_txt):
@@ -100,7 +100,7 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
         "- Nguyên nhân khách quan:",
         "- Nguyên nhân chủ quan:",
         "+ Việc cụ thể hóa nhiệm vụ của Đề án số 13-ĐA/TU ngày 10/10/2022 của Ban Thường vụ Tỉnh ủy thành kế hoạch "
-        "xây dựng mô hình chưa kịp thời. [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]",
+        "xây dựng mô hình chưa kịp thời. [gợi ý — xác nhận, sửa hoặc bỏ trước khi trình ký]",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
         "3. Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao ước thi "
         "đua; kết quả đánh giá công tác dân vận chính quyền…).",
@@ -110,7 +110,7 @@ def test_the_commune_draft_reads_as_the_reviews_proposed_wording(draft_txt):
     assert at == sorted(at)
     # the objective causes the report does not give are offered to confirm, marked as such, never "báo cáo chưa nêu"
     objective = lines[lines.index("- Nguyên nhân khách quan:") + 1]
-    assert objective.startswith("+ ") and objective.endswith("[gợi ý — đề nghị xác nhận, sửa hoặc bỏ]")
+    assert objective.startswith("+ ") and objective.endswith("[gợi ý — xác nhận, sửa hoặc bỏ trước khi trình ký]")
 
 
 def test_one_task_in_section_iv_for_each_shortcoming(draft_txt):
@@ -250,6 +250,27 @@ def test_docx_uses_heading_styles_page_numbers_from_page_two_and_unbroken_column
         assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     fonts = {r.font.name for p in doc.paragraphs for r in p.runs if r.text.strip()}
     assert fonts == {"Times New Roman"}
+
+
+def test_several_communes_drafts_each_number_their_pages_and_keep_their_signature_whole(tmp_path):
+    """One Word file for two communes: the second commune's pages are numbered from its own first page, and each
+    signature block ("Nơi nhận" beside the signer) stays on one page (V8b: it split across pages, and the page
+    numbers ran on from the first commune's)."""
+    other = tmp_path / "xa"
+    other.mkdir()
+    seed = (SEED_FACTS / "bao-cao-2024.yaml").read_text(encoding="utf-8")
+    (other / "f.yaml").write_text(seed.replace("quang-ngai/tinh-an", "quang-ngai/tinh-an-2"), encoding="utf-8")
+    out = tmp_path / "hai-xa.docx"
+    run = run_cli("report", str(SEED_FACTS), str(other), "-o", str(out))
+    assert run.code == 0, run.err
+    doc = Document(str(out))
+    assert len(doc.sections) == 2
+    restart = doc.sections[1]._sectPr.find(qn("w:pgNumType"))
+    assert restart is not None and restart.get(qn("w:start")) == "1"
+    assert doc.sections[0]._sectPr.find(qn("w:pgNumType")) is None
+    signatures = [t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:")]
+    assert len(signatures) == 2
+    assert all(t.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None for t in signatures)
 
 
 def test_a_report_title_past_words_255_character_limit_still_makes_both_word_documents(tmp_path):

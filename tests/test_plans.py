@@ -4,6 +4,7 @@ in its findings, documents, tallies, matrix and reporting form."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -56,6 +57,29 @@ def test_each_commune_is_judged_only_against_the_plans_that_cover_it(tmp_path):
     assert tinh_ha["van-dong-chuyen-doi-so"] == "unmet" and "mo-hinh-dvk-moi-nam" not in tinh_ha
     # the tallies count only those findings
     assert sum(doc["summary"].values()) == len(doc["findings"])
+
+
+def test_a_provinces_application_of_the_national_criteria_is_cited_to_its_own_communes_only(tmp_path):
+    """QĐ 214/QĐ-UBND applies QĐ 318/QĐ-TTg in Quảng Ngãi (`related: applied_by`, `covers: {provinces:
+    [quang-ngai]}`): a xã of Nghệ An, judged on QĐ 318 too, is never told that Quảng Ngãi's decision applies to it."""
+    for cid, name, cited in (("quang-ngai/tinh-ha", "xã Tịnh Hà", True), ("nghe-an/nghi-van", "xã Nghi Văn", False)):
+        facts = _facts(tmp_path, cid, name)
+        review = run_cli("report", str(facts), "--for", "reviewer", "--format", "txt").out
+        assert "Quyết định số 318/QĐ-TTg ngày 08/3/2022: được sửa đổi, bổ sung bởi Quyết định số 211/QĐ-TTg" in review
+        assert ("214/QĐ-UBND" in review) is cited, name
+        sheet = run_cli("report", str(facts), "--for", "self-assessment", "--format", "txt").out
+        caption = next(line for line in sheet.splitlines() if "Biểu tự đánh giá theo bộ tiêu chí" in line)
+        assert ("áp dụng tại tỉnh theo Quyết định số 214/QĐ-UBND" in caption) is cited, name
+
+
+def test_the_review_sheet_numbers_its_sections_without_a_gap(tmp_path):
+    """A xã of Nghệ An has no figures the report worked out itself (no section "Kiểm tra số liệu do báo cáo tự
+    tính"): the sections run I–VI without a gap (V8b: II, then IV)."""
+    review = run_cli("report", str(_facts(tmp_path, "nghe-an/nghi-van", "xã Nghi Văn")), "--for", "reviewer").out
+    headings = [line for line in review.splitlines() if re.match(r"^(#+ )?[IVX]+\. ", line)]
+    numerals = [re.sub(r"^#+ ", "", h).split(".")[0] for h in headings]
+    assert numerals == ["I", "II", "III", "IV", "V", "VI"], headings
+    assert "KIỂM TRA SỐ LIỆU DO BÁO CÁO TỰ TÍNH" not in review
 
 
 def test_a_merged_commune_keeps_the_plans_of_the_unit_merged_into_it(tmp_path):
@@ -140,6 +164,199 @@ def test_a_unit_named_by_a_number_keeps_its_kind_in_the_place_line(tmp_path):
     assert "Tịnh Hà, ngày" in draft and "ỦY BAN NHÂN DÂN\nXÃ TỊNH HÀ\n" in draft
 
 
+def test_a_reported_figure_is_written_as_reported_never_rounded_onto_the_threshold_it_misses(tmp_path):
+    """49,96% against "trên 50%": rounded to one decimal it read "mới đạt 50%, chưa đạt chỉ tiêu trên 50%" in the
+    chairman's draft. A figure of up to three decimals is written whole; a worked-out ratio is still rounded."""
+    online = (
+        "\n  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 49.96, "
+        "source: {line: 3, quote: 'đạt 49,96%'}}\n"
+    )
+    path = _facts(tmp_path, "quang-ngai/tinh-an", "xã Tịnh An")
+    path.write_text(path.read_text("utf-8").rstrip("\n") + online, "utf-8")
+    doc = run_cli("check", str(path), "--format", "json", "--fail-on", "never").json()
+    rate = next(f for f in doc["findings"] if f["rule_id"] == "ho-so-truc-tuyen")
+    assert rate["status"] == "unmet" and "49,96%" in rate["message"] and " 50%, " not in rate["message"]
+    assert rate["actual"] == 49.96
+    section = run_cli("check", str(path), "--section").out
+    assert "49,96%" in section and "đạt 50%" not in section
+
+
+def _tinh_an_facts(tmp_path: Path, facts: str, date: str = "2024-12-20", first: str = "2024-01-01") -> Path:
+    """A fact file of xã Tịnh An with these fact lines, its report dated (and its figures running to) ``date``."""
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "schema: chitieu.facts/1\ncommune: {id: quang-ngai/tinh-an, name: xã Tịnh An}\n"
+        f"report: {{title: Báo cáo năm {date[:4]}, date: {date}, as_of: {date}, issuer: UBND xã Tịnh An,\n"
+        f"  period: {{from: {first}, to: {date[:4]}-12-31}}}}\nfacts:\n" + facts,
+        "utf-8",
+    )
+    return path
+
+
+def _rules_with(tmp_path: Path, file: str, rule_id: str, old: str, new: str) -> Path:
+    """A copy of the catalogue with ``old`` replaced by ``new`` in rule ``rule_id`` of ``file``."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / file
+    text = path.read_text("utf-8")
+    at = text.index(old, text.index(f"- id: {rule_id}"))
+    path.write_text(text[:at] + new + text[at + len(old) :], "utf-8")
+    return rules
+
+
+def _yearly_plan_due_by(tmp_path: Path, deadline: str) -> Path:
+    """A copy of the catalogue in which the yearly dân vận plan (ke-hoach-dan-van-hang-nam) is due by ``deadline``."""
+    due = f"period: {{kind: deadline, from: 2023, deadline: {deadline}}}"
+    return _rules_with(
+        tmp_path, "ke-hoach-84.yaml", "ke-hoach-dan-van-hang-nam", "period: {kind: annual, from: 2023}", due
+    )
+
+
+def test_a_task_due_by_a_deadline_done_on_a_later_document_is_said_to_be_late(tmp_path):
+    """A plan due by 30/6/2023 and issued on 20/11/2024 is no plan issued on time: the finding says so beside its
+    result, in its notes and its message (V8: it read as met, with no word of the date)."""
+    rules = _yearly_plan_due_by(tmp_path, "2023-06-30")
+    facts = _tinh_an_facts(
+        tmp_path,
+        "  - {indicator: dvcq.ke_hoach_nam, period: as_of, value: true, document: {kind: Kế hoạch, number: 9/KH-UBND,"
+        " date: 2024-11-20}, source: {line: 1, quote: ban hành Kế hoạch}}\n",
+    )
+    args = ("check", str(facts), "--rules", str(rules), "--rule", "ke-hoach-dan-van-hang-nam", "--format", "json")
+    found = run_cli(*args, "--fail-on", "never").json()["findings"]
+    late = "Kế hoạch số 9/KH-UBND ban hành ngày 20/11/2024, chậm so với thời hạn 30/6/2023 của chỉ tiêu."
+    assert [(f["status"], f["notes"]) for f in found] == [("met", [late])]
+    assert found[0]["message"].endswith(
+        "Ghi chú: kế hoạch số 9/KH-UBND ban hành ngày 20/11/2024, chậm so với thời hạn 30/6/2023 của chỉ tiêu."
+    )
+    # on time: no such note
+    facts.write_text(facts.read_text("utf-8").replace("2024-11-20", "2023-05-02"), "utf-8")
+    assert run_cli(*args, "--fail-on", "never").json()["findings"][0]["notes"] == []
+
+
+def test_a_share_of_units_falls_short_by_whole_units(tmp_path):
+    """90% of 25 khu dân cư is 23 (22,5 rounded up): 21 falls short by 02 khu dân cư, never by "1,5" (V8)."""
+    rules = _rules_with(tmp_path, "ke-hoach-156.yaml", "khu-dan-cu-van-hoa", "value: null", "value: 90")
+    facts = _tinh_an_facts(
+        tmp_path,
+        "  - {indicator: kdc.so_khu_van_hoa, period: as_of, value: 21, source: {line: 1, quote: 21/25 thôn}}\n"
+        "  - {indicator: kdc.tong_so_khu, period: as_of, value: 25, source: {line: 1, quote: 21/25 thôn}}\n",
+    )
+    args = ("check", str(facts), "--rules", str(rules), "--rule", "khu-dan-cu-van-hoa", "--format", "json")
+    (found,) = run_cli(*args, "--fail-on", "never").json()["findings"]
+    assert (found["status"], found["shortfall"], found["shortfall_unit"]) == ("unmet", 2, "khu dân cư")
+    # the shortfall list names the unit beside the number
+    rows = run_cli("shortfalls", str(facts), "--rules", str(rules), "--format", "json").json()["rows"]
+    assert [(r["rule_id"], r["shortfall"], r["shortfall_unit"]) for r in rows] == [
+        ("khu-dan-cu-van-hoa", 2, "khu dân cư")
+    ]
+
+
+def test_a_report_dated_by_its_month_alone_is_not_judged_past_a_deadline_in_that_month(tmp_path):
+    """ "Ngày … tháng 12 năm 2025" (day left blank): the figures run to some day of December, not surely to the 31st,
+    so a plan due by 31/12/2025 and not yet issued is pending, as with the day written (18/12), never unmet on a
+    made-up day; a report of January 2026 is past the deadline."""
+    rules = _yearly_plan_due_by(tmp_path, "2025-12-31")
+    facts = tmp_path / "f.yaml"
+    template = (
+        "schema: chitieu.facts/1\ncommune: {{id: quang-ngai/tinh-an, name: xã Tịnh An}}\n"
+        "report: {{title: Báo cáo năm 2025, date: {date}, as_of: {date}, issuer: UBND xã Tịnh An,\n"
+        "  period: {{from: 2025-01-01, to: 2025-12-31}}}}\nfacts:\n"
+        "  - {{indicator: dvcq.ke_hoach_nam, period: as_of, value: false, source: {{line: 1, quote: chưa ban hành}}}}\n"
+    )
+    statuses = {}
+    for date in ("2025-12", "2025-12-18", "2026-01"):
+        facts.write_text(template.format(date=date), "utf-8")
+        args = ("check", str(facts), "--rules", str(rules), "--rule", "ke-hoach-dan-van-hang-nam", "--format", "json")
+        (found,) = run_cli(*args, "--fail-on", "never").json()["findings"]
+        statuses[date] = found["status"]
+    assert statuses == {"2025-12": "pending", "2025-12-18": "pending", "2026-01": "unmet"}
+
+
+def test_a_yearly_rule_reads_the_state_the_years_report_gives(tmp_path):
+    """A rule author's yearly rule on the online-dossier rate, an indicator reports state at their date: "đạt 72%"
+    in the 2025 report (drafted `period: as_of`) is 2025's figure so far, not "no data" (V8); an earlier year
+    still needs its own figure."""
+    annual = "period: {kind: annual, from: 2023}"
+    rules = _rules_with(tmp_path, "ke-hoach-156.yaml", "ho-so-truc-tuyen", "period: {kind: as_of}", annual)
+    facts = _tinh_an_facts(
+        tmp_path,
+        "  - {indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: 72, source: {line: 1, quote: 72%}}\n"
+        "  - {indicator: dvk.mo_hinh, period: 2024, items: [], source: {line: 2, quote: chưa có}}\n",
+        "2025-12-18",
+        "2024-01-01",
+    )
+    args = ("check", str(facts), "--rules", str(rules), "--rule", "ho-so-truc-tuyen", "--format", "json")
+    found = {f["period"]["key"]: f for f in run_cli(*args, "--fail-on", "never").json()["findings"]}
+    assert (found["2025"]["actual"], found["2025"]["status"]) == (72, "met")
+    assert found["2024"]["status"] == "insufficient_data"
+
+
+def test_a_model_the_commune_recognised_and_a_union_carries_out_is_the_communes_own(tmp_path):
+    """A model with the commune's own decision whose "owner" is the Hội Phụ nữ that carries it out is evidence for
+    the commune's target and is not "founded by another body"; a model the Đoàn founded by its own decision still
+    is. A name that already says "Mô hình “…”" is not wrapped again (V8: "Mô hình “Mô hình “Xóm 5 …””")."""
+    facts = _tinh_an_facts(
+        tmp_path,
+        "  - indicator: dvk.mo_hinh\n    period: 2024\n    source: {line: 1, quote: 02 mô hình}\n    items:\n"
+        "      - name: Mô hình “Xóm 5 sạch, đẹp”\n        owner: Hội Phụ nữ xã\n"
+        "        decision: {kind: Quyết định, number: 88/QĐ-UBND, date: 2024-06-03, issuer: Ủy ban nhân dân xã Tịnh An}\n"
+        "      - name: Thanh niên giữ đường\n        owner: Đoàn Thanh niên xã\n"
+        "        decision: {kind: Quyết định, number: 12-QĐ/ĐTN, date: 2024-05-02, issuer: BCH Đoàn xã Tịnh An}\n",
+    )
+    run = run_cli("check", str(facts), "--rule", "mo-hinh-dvk-moi-nam", "--format", "json", "--fail-on", "never")
+    (found,) = [f for f in run.json()["findings"] if f["period"]["key"] == "2024"]
+    owned = [n for n in found["notes"] if "thành lập nhưng được tính" in n]
+    assert owned == [
+        "Mô hình “Thanh niên giữ đường” do Đoàn Thanh niên xã thành lập nhưng được tính vào chỉ tiêu của UBND xã "
+        "Tịnh An."
+    ]
+    assert "“Mô hình “" not in found["message"]
+
+
+def test_a_self_assessment_sheet_is_refused_for_a_unit_no_criteria_set_covers(tmp_path):
+    """The NTM criteria are for xã: a phường's self-assessment sheet is told and not written (V8b: an empty workbook
+    and "Đã ghi biểu tự đánh giá"); beside a xã, the xã's is written."""
+    ward = _facts(tmp_path, "quang-ngai/nghia-lo", "phường Nghĩa Lộ")
+    out = tmp_path / "sa.xlsx"
+    alone = run_cli("report", str(ward), "--for", "self-assessment", "-o", str(out))
+    assert (alone.code, out.exists()) == (2, False)
+    assert alone.err.splitlines() == [
+        f"{ward}:2:15: warning[no-criteria-set]: no criteria set of the catalogue applies to phường Nghĩa Lộ "
+        "('quang-ngai/nghia-lo'): no self-assessment sheet is drafted for it",
+        "chitieu: error[nothing-judged]: no commune of the input has a criteria set to assess itself on: no document "
+        "was drafted",
+    ]
+    both = run_cli("--lang", "vi", "report", str(ward), str(SEED_FACTS), "--for", "self-assessment", "-o", str(out))
+    assert both.code == 0 and out.exists()
+    assert "warning[no-criteria-set]: không bộ tiêu chí nào trong danh mục áp dụng cho phường Nghĩa Lộ" in both.err
+    assert [ws.title for ws in load_workbook(out)] != ["Trống"]
+
+
+def test_a_level_to_stay_under_is_at_risk_while_it_stands_above_late_in_the_year(tmp_path):
+    """A yearly target "dưới 3%" with 3,4% two weeks before the year's end: at risk, so it reaches the shortfall list
+    and the draft; 2,5% is on track; in February nothing is said yet (V8: such a target was never at risk)."""
+    rules = _rules_with(
+        tmp_path, "ke-hoach-156.yaml", "ho-so-truc-tuyen", "period: {kind: as_of}", "period: {kind: annual, from: 2023}"
+    )
+    path = rules / "ke-hoach-156.yaml"
+    text = path.read_text("utf-8")
+    at = text.index('op: ">="', text.index("- id: ho-so-truc-tuyen"))
+    at_value = text.index("value: 50", at)
+    path.write_text(
+        text[:at] + 'op: "<"' + text[at + len('op: ">="') : at_value] + "value: 3" + text[at_value + 9 :], "utf-8"
+    )
+    args = ("--rules", str(rules), "--rule", "ho-so-truc-tuyen", "--format", "json", "--fail-on", "never")
+    seen = {}
+    for value, date in (("3.4", "2025-12-18"), ("2.5", "2025-12-18"), ("3.4", "2025-02-10")):
+        line = f"  - {{indicator: dich_vu_cong.ty_le_ho_so_truc_tuyen, period: as_of, value: {value}, source: {{line: 1, quote: '{value}'}}}}\n"
+        facts = _tinh_an_facts(tmp_path, line, date, f"{date[:4]}-01-01")
+        (found,) = [f for f in run_cli("check", str(facts), *args).json()["findings"] if f["period"]["key"] == "2025"]
+        seen[(value, date)] = (found["status"], found["outlook"])
+    assert seen[("3.4", "2025-12-18")] == ("pending", "at_risk")
+    assert seen[("3.4", "2025-02-10")][1] is None
+    assert seen[("2.5", "2025-12-18")] in (("pending", "on_track"), ("met", None))
+
+
 def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_zeros(tmp_path):
     """Beside a covered xã, a ward of another province: in the matrix, the page and the workbook its row has no counts
     (zeros would read as "nothing unmet") and says why; the totals name the units by their kind."""
@@ -170,6 +387,10 @@ def test_the_matrix_views_show_a_commune_no_plan_covers_as_not_checked_not_as_ze
     assert by_id["ha-noi/phuong-kim-ma"][-9:-1] == (None,) * 8
     assert by_id["ha-noi/phuong-kim-ma"][-1].startswith("Không văn bản nào trong danh mục áp dụng cho đơn vị này")
     assert by_id["quang-ngai/tinh-an"][-9:] == (6, 3, 1, 3, 0, 0, 3, 13, None)
+    # alone, the ward's count stands without a dangling separator; the legend says what a dot is
+    alone = run_cli("--lang", "vi", "check", str(uncovered), "--format", "matrix")
+    assert alone.out.rstrip().endswith("\n1 phường")
+    assert "· = quy tắc không áp dụng cho đơn vị này" in " ".join(alone.out.split())
     # the list view counts a ward as a ward
     ward = run_cli("--lang", "vi", "check", str(uncovered))
     assert "1 phường, 0 kết luận" in ward.out and "1 xã" not in ward.out
@@ -265,6 +486,15 @@ def test_a_commune_no_plan_covers_is_told_not_passed_as_clean(tmp_path):
     both = run_cli("report", str(path), str(SEED_FACTS / "bao-cao-2024.yaml"), "--format", "txt")
     assert both.code == 0 and "warning[commune-uncovered]" in both.err
     assert "XÃ TỊNH AN" in both.out and "KIM MÃ" not in both.out.upper()
+    # the shortfall list says which commune it left out, and why, in every format that lists communes (V8b)
+    not_checked = "phường Kim Mã (không văn bản nào trong danh mục áp dụng)"
+    listed = run_cli("shortfalls", str(path), str(SEED_FACTS), "--format", "json")
+    assert listed.json()["not_checked"] == [not_checked]
+    assert f"> Chưa kiểm tra: {not_checked}." in run_cli("shortfalls", str(path), str(SEED_FACTS)).out
+    book = tmp_path / "thieu-hut.xlsx"
+    run_cli("shortfalls", str(path), str(SEED_FACTS), "-o", str(book))
+    info = dict(load_workbook(book)["Thông tin"].iter_rows(values_only=True))
+    assert (info["Đơn vị"], info["Chưa kiểm tra"]) == ("xã Tịnh An", not_checked)
     # a bare id is told to name its province; with it, the province's Đề án covers the ward
     bare = _facts(tmp_path, "kim-ma", "phường Kim Mã")
     assert "a commune of a covered province needs the province in its id" in run_cli("check", str(bare)).err

@@ -141,7 +141,7 @@ def test_the_list_view_speaks_english_with_lang_en_and_keeps_the_vietnamese_labe
         "1 commune(s), 36 finding(s): 6 unmet (Chưa đạt) · 3 needs_clarification (Cần làm rõ) · 2 insufficient_data "
         "(Chưa đủ dữ liệu) · 3 pending (Chưa đến hạn / đang chờ thẩm định) · 3 noted (Ghi nhận) · 19 met (Đạt) Full "
         f"table: chitieu check {SEED} --format table One rule: chitieu rules show ID · filter: --status unmet --rule "
-        "'ntm-*' --commune COMMUNE-ID"
+        "'mo-*' --commune COMMUNE-ID"  # a glob of the first rule shown (mo-hinh-van-dong-gpmb): it matches something
     )
     assert max(cell_len(line) for line in lines) <= 80
 
@@ -191,6 +191,9 @@ def test_filters_by_status_rule_and_commune():
         "ntm-nc-du-dieu-kien",
     ]
     assert groups["Đạt (met): 1"] == ["giam-ngheo"]
+    # several rules joined by commas, as --status takes its statuses: the same run
+    joined = invoke("check", SEED, "--rule", "ntm-n*,giam-ngheo")
+    assert (joined.code, _groups(joined.out)) == (run.code, groups)
     run = invoke("check", SEED, "--commune", "quang-ngai/*", "--status", "unmet", "--format", "json")
     assert run.code == 1 and [f["rule_id"] for f in run.json()["findings"]] == UNMET
     run = invoke("check", SEED, "--commune", "xã Tịnh An", "--rule", "giam-ngheo", "--format", "json")

@@ -30,19 +30,19 @@ if TYPE_CHECKING:
     from ..facts import CommuneFacts
     from ..model import Document
 
-AT_RISK = "{text} (số liệu đến {as_of})"
+AT_RISK = "{text} (số liệu đến {as_of}, chưa hết kỳ đánh giá: có nguy cơ không đạt)"
 RECORDS = "{without}/{total} {noun} {period} chưa có quyết định thành lập, công nhận"
 RECORDS_OWNERS = "{n} {unit} do {owners} xây dựng"
 RECORDS_TASK = (
     "Rà soát, hoàn thiện hồ sơ minh chứng (quyết định thành lập, công nhận mô hình; văn bản ký kết giao "
     "ước thi đua; kết quả đánh giá công tác dân vận chính quyền…)."
 )
-PLACEHOLDER_TASK = "[Đề nghị bổ sung nhiệm vụ khắc phục: {text}]"
-CONFIRM = " [gợi ý — đề nghị xác nhận, sửa hoặc bỏ]"
+PLACEHOLDER_TASK = "[Bổ sung nhiệm vụ khắc phục: {text}]"
+CONFIRM = " [gợi ý — xác nhận, sửa hoặc bỏ trước khi trình ký]"
 ASSUMED = " (*)"
 ASSUMED_NOTE = (
-    "[(*) Mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đề nghị đối chiếu, sửa mức nếu khác và "
-    "bỏ dấu (*) trước khi trình ký.]"
+    "[(*) Mức tạm tính, chưa đối chiếu được với văn bản kế hoạch: đối chiếu, sửa mức nếu khác và bỏ dấu (*) "
+    "trước khi trình ký.]"
 )
 NO_LEVEL = vi.NO_PLAN_LEVEL
 COMMUNE_STATUS = {
@@ -87,6 +87,24 @@ def _render(template: str, values: dict[str, str]) -> str:
     return _sentence(templates.render(template, values))
 
 
+def _values(f: Finding) -> dict[str, str]:
+    values = dict(f.values)
+    if _assumed(f):
+        values["target"] = _commune_target(f)
+    return values
+
+
+def _same_sentence(template: str, fs: list[Finding]) -> list[list[Finding]]:
+    """The findings of one sentence (rules sharing it, periods of one rule) that say the same apart from their
+    periods and topics, joined in one sentence; findings whose figures differ ("năm 2022: 45%", "năm 2023: 58%")
+    each keep their own, so that no figure is lost under another period's."""
+    out: dict[str, list[Finding]] = {}
+    for f in fs:
+        said = templates.render(template, {**_values(f), "period": "\x00", "topics": "\x00"})
+        out.setdefault(said, []).append(f)
+    return list(out.values())
+
+
 def write_draft(result: "AuditResult", commune: "CommuneFacts") -> CommuneDraft:
     cat = result.catalogue
     commune_findings = [f for f in result.findings if f.commune.id == commune.commune.id]
@@ -103,21 +121,20 @@ def write_draft(result: "AuditResult", commune: "CommuneFacts") -> CommuneDraft:
         template = lr.rule.shortcoming or f"Chưa hoàn thành chỉ tiêu {_inline(f.title)} ({{period}})."
         groups.setdefault((template, "at_risk" if at_risk else "unmet"), []).append(f)
     for (template, how), fs in groups.items():
-        first = fs[0]
-        lr = cat.by_id[first.rule_id]
-        values = dict(first.values)
-        values["topics"] = ", ".join(
-            dict.fromkeys(cat.by_id[f.rule_id].rule.topic or "" for f in fs if cat.by_id[f.rule_id].rule.topic)
-        )
-        values["period"] = ", ".join(dict.fromkeys(f.period.label for f in fs))
-        if _assumed(first):
-            values["target"] = _commune_target(first)
-        text = _render(template, values)
-        if how == "at_risk":
-            text = _sentence(AT_RISK.format(text=text.rstrip("."), as_of=values.get("as_of", "")))
-        remedy = _render(lr.rule.remedy, values) if lr.rule.remedy else None
-        draft.shortcomings.append(Shortcoming(first.theme, text, remedy, (lr.index, first.period.start)))
-        covered.update(f.rule_id for f in fs)
+        for members in _same_sentence(template, fs):
+            first = members[0]
+            lr = cat.by_id[first.rule_id]
+            values = _values(first)
+            values["topics"] = ", ".join(
+                dict.fromkeys(cat.by_id[f.rule_id].rule.topic or "" for f in members if cat.by_id[f.rule_id].rule.topic)
+            )
+            values["period"] = ", ".join(dict.fromkeys(f.period.label for f in members))
+            text = _render(template, values)
+            if how == "at_risk":
+                text = _sentence(AT_RISK.format(text=text.rstrip("."), as_of=values.get("as_of", "")))
+            remedy = _render(lr.rule.remedy, values) if lr.rule.remedy else None
+            draft.shortcomings.append(Shortcoming(first.theme, text, remedy, (lr.index, first.period.start)))
+            covered.update(f.rule_id for f in members)
 
     # 2. gaps in the records of evidence: items counted without their founding decision, or founded by another body
     records = _records(cat, commune_findings)
@@ -213,7 +230,7 @@ JUDGED = frozenset({"met", "unmet", "needs_clarification", "waived", "noted"})
 # so nothing can be said of its shortcomings
 NOTHING_JUDGED = (
     "[Chưa soạn được mục này: chưa đánh giá được chỉ tiêu nào của đơn vị (không chỉ tiêu nào áp dụng hoặc chưa có "
-    "số liệu); đề nghị bổ sung số liệu, kế hoạch của đơn vị hoặc tự soạn]"
+    "số liệu); bổ sung số liệu, kế hoạch của đơn vị hoặc tự soạn trước khi trình ký]"
 )
 
 

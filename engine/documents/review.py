@@ -180,7 +180,14 @@ def review_document(
     rep = commune.report
     checked = checked_documents(result, commune)
     date = vi.date_words(opts.date) if opts.date else "ngày … tháng … năm …"
-    blocks: list[Block] = [Heading(1, "I. THÔNG TIN CHUNG")]
+    numerals = iter(("I", "II", "III", "IV", "V", "VI", "VII", "VIII"))
+    sections: dict[str, str] = {}  # a section's title → its numeral, as the sheet numbers them (no gap)
+
+    def section(title: str) -> Heading:
+        sections[title] = next(numerals)
+        return Heading(1, f"{sections[title]}. {title}")
+
+    blocks: list[Block] = [section("THÔNG TIN CHUNG")]
     number = f"số {rep.number}" if rep.number else "chưa ghi số"
     dated = vi.partial_date(rep.date.year, rep.date.month, rep.date.day)
     blocks += [
@@ -196,7 +203,7 @@ def review_document(
         ),
     ]
     for d in checked:
-        for r in d.related:
+        for r in (r for r in d.related if r.concerns(commune.commune)):
             blocks.append(
                 Bullet(
                     "+",
@@ -212,22 +219,24 @@ def review_document(
             "Tổng hợp: " + "; ".join(f"{vi.STATUS_LABELS[s].lower()} {vi.count(n)}" for s, n in counts.items()) + ".",
         )
     )
-    blocks += [Heading(1, "II. KẾT QUẢ ĐỐI CHIẾU CÁC CHỈ TIÊU, NHIỆM VỤ"), findings_table(result, commune)]
+    blocks += [section("KẾT QUẢ ĐỐI CHIẾU CÁC CHỈ TIÊU, NHIỆM VỤ"), findings_table(result, commune)]
     checks = checks_table(result, commune)
     if checks is not None:
-        blocks += [Heading(1, "III. KIỂM TRA SỐ LIỆU DO BÁO CÁO TỰ TÍNH"), checks]
+        blocks += [section("KIỂM TRA SỐ LIỆU DO BÁO CÁO TỰ TÍNH"), checks]
     assessment = self_assessment_blocks(result, commune)
     if assessment:
-        blocks += [Heading(1, "IV. BIỂU TỰ ĐÁNH GIÁ TIÊU CHÍ")] + assessment
+        blocks += [section("BIỂU TỰ ĐÁNH GIÁ TIÊU CHÍ")] + assessment
     lint, read = _lint(result, commune)
-    blocks.append(Heading(1, "V. NHỮNG ĐIỂM VỀ TRÌNH BÀY, SỐ LIỆU CỦA BÁO CÁO"))
+    layout = "NHỮNG ĐIỂM VỀ TRÌNH BÀY, SỐ LIỆU CỦA BÁO CÁO"
+    blocks.append(section(layout))
     if not read:
         blocks.append(Para("Không có tệp báo cáo kèm theo để rà soát phần trình bày.", italic=True))
     elif not lint:
         blocks.append(Para("Không phát hiện lỗi trình bày."))
     blocks += [Bullet("-", text) for text in lint]
     missing = checklist(result, commune)
-    blocks.append(Heading(1, "VI. HỒ SƠ MINH CHỨNG CÒN THIẾU"))
+    evidence = "HỒ SƠ MINH CHỨNG CÒN THIẾU"
+    blocks.append(section(evidence))
     if missing:
         blocks.append(
             Table(
@@ -239,7 +248,12 @@ def review_document(
     else:
         blocks.append(Para("Không có."))
     asks = requests(result, commune)
-    blocks.append(Heading(1, f"VII. ĐỀ NGHỊ {commune.commune.unit_kind.upper()} CHỈNH SỬA, BỔ SUNG"))
+    # what the sections above found is asked for too, so that the last section never says "Không có" after them
+    if lint:
+        asks.append(f"Chỉnh sửa những điểm về trình bày, số liệu nêu tại mục {sections[layout]}.")
+    if missing:
+        asks.append(f"Bổ sung hồ sơ minh chứng còn thiếu nêu tại mục {sections[evidence]}.")
+    blocks.append(section(f"ĐỀ NGHỊ {commune.commune.unit_kind.upper()} CHỈNH SỬA, BỔ SUNG"))
     blocks += [Bullet(f"{i}.", text) for i, text in enumerate(asks, 1)] or [Para("Không có.")]
     return DocumentBlocks(
         header=Header(body=opts.body, parent=opts.parent, number=opts.number, place_date=f"{opts.place}, {date}"),

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..audit import AuditResult
     from ..catalogue import Catalogue, LoadedCriterion
     from ..facts import CommuneFacts, LoadedFact
-    from ..model import Document
+    from ..model import Commune, Document
 
 HEADER = [
     "STT",
@@ -32,9 +32,9 @@ HEADER = [
 WIDTHS = [1.2, 4.6, 5.6, 3.0, 2.8, 3.0, 4.0]
 
 
-def _version_text(doc: "Document") -> str:
+def _version_text(doc: "Document", commune: "Commune") -> str:
     parts = [f"{doc.kind} số {doc.number}"]
-    for r in doc.related:
+    for r in (r for r in doc.related if r.concerns(commune)):
         if r.relation == "amended_by":
             parts.append(f"sửa đổi, bổ sung theo {r.kind} số {r.number}")
         elif r.relation == "applied_by":
@@ -126,7 +126,14 @@ def self_assessment_blocks(result: "AuditResult", commune: "CommuneFacts") -> li
         doc = criteria[0].document
         rows = criteria_rows(cat, commune, criteria)
         header = [h.replace("{Đơn vị}", commune.commune.unit_kind.capitalize()) for h in HEADER]
-        out.append(Table(header, rows, WIDTHS, caption=f"Biểu tự đánh giá theo bộ tiêu chí: {_version_text(doc)}"))
+        out.append(
+            Table(
+                header,
+                rows,
+                WIDTHS,
+                caption=f"Biểu tự đánh giá theo bộ tiêu chí: {_version_text(doc, commune.commune)}",
+            )
+        )
         stated = general_statement(cat, commune, cat.criteria_counts.get(doc_id))
         if stated:
             out.append(Para(stated, italic=True))

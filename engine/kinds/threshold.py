@@ -9,7 +9,7 @@ with ``evidence: true`` a count is split into items with and without a founding 
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Literal, Optional, Union, cast
 
 from .. import vi
@@ -86,6 +86,9 @@ def _gap_in_own_unit(
         ind = cat.indicators.get(r.measure.of)
         needed = r.target.value * den / HUNDRED if isinstance(r.target.value, Decimal) else None
         if needed is not None:
+            if ind is not None and ind.type in ("count", "items"):  # whole units: 90% of 25 thôn is 23, not 22,5
+                whole = needed.to_integral_value(rounding=ROUND_CEILING)
+                needed = whole + 1 if r.target.op == ">" and whole == needed else whole
             return max(Decimal(0), needed - num), (ind.unit if ind else None)
     if unit == "%":
         return gap, POINTS
@@ -148,6 +151,8 @@ class Threshold(Kind):
         obs = Observation(rule, window, measure(cat, commune, r.measure, window))
         if r.measure.evidence and obs.measured is not None:
             obs.extra_notes += _item_notes(rule, obs.measured)
+        if obs.measured is not None:
+            obs.extra_notes += late_documents(window, obs.measured)
         obs.target = self._target_for(cat, r, window)
         if r.target.op == "==" and obs.target is not None:
             obs.band = (obs.target, obs.target)
@@ -279,12 +284,13 @@ PACE_FROM = Decimal("0.5")  # the share of a period that must have passed before
 def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
     """Whether a result in an open period keeps pace with the time elapsed: at least the target's share of it.
 
-    Only for a numeric target to reach (≥ or >), and only in the second half of the period: 0 of 1 model with two
-    months left is at risk; 0 of 1 in February says nothing yet."""
+    Only for a numeric target, and only in the second half of the period: 0 of 1 model with two months left is at
+    risk; 0 of 1 in February says nothing yet. A level to stay under ("dưới 3%") is at risk while it stands above it
+    late in the period, on track while it stands under it."""
     m = obs.measured
     if (
         not w.open
-        or r.target.op not in (">=", ">")
+        or r.target.op not in (">=", ">", "<=", "<")
         or obs.target is None
         or m is None
         or isinstance(r.target.value, (bool, str))
@@ -301,6 +307,13 @@ def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
     iv = m.interval
     if iv is None:
         return PACE_UNKNOWN
+    if r.target.op in ("<=", "<"):  # a level to stay under ("dưới 3%"): above it late in the period is at risk
+        strict = r.target.op == "<"
+        if iv.lo is not None and (iv.lo > obs.target or (strict and iv.lo >= obs.target)):
+            return PACE_BEHIND
+        if iv.hi is not None and (iv.hi < obs.target or (not strict and iv.hi <= obs.target)):
+            return PACE_ON
+        return PACE_UNKNOWN
     expected = obs.target * elapsed
     if iv.lo is not None and iv.lo >= expected:
         return PACE_ON
@@ -309,24 +322,52 @@ def _pace(r: ThresholdRule, w: "Window", obs: Observation) -> int:
     return PACE_UNKNOWN
 
 
+def late_documents(w: "Window", m: Measured) -> list[str]:
+    """A task due by a deadline whose evidence document is dated after it was done late: said beside the result (a
+    plan due by 30/6/2023 issued on 20/11/2024 is no plan issued on time)."""
+    if w.kind != "deadline" or w.deadline is None:
+        return []
+    notes = []
+    for lf in m.facts:
+        d = lf.fact.document
+        if d is not None and d.date is not None and d.date > w.deadline:
+            kind = f"{d.kind} số" if d.kind else "Văn bản số"
+            notes.append(
+                f"{kind} {d.number} ban hành ngày {vi.date(d.date)}, chậm so với thời hạn {vi.date(w.deadline)} của "
+                "chỉ tiêu."
+            )
+    return notes
+
+
 def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:
     """What an auditor would query about the counted items: another body's model, a decision older than the plan."""
+    from ..measure import issued_by
+
     notes = []
     plan = lr.document
     for lf in m.facts:
         for item in lf.fact.items or ():
-            if item.owner:
+            named = _model_named(item.name)
+            if item.owner and not issued_by(item.decision, lf.report.issuer):
                 notes.append(
-                    f"Mô hình “{item.name}” do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
+                    f"{named[:1].upper()}{named[1:]} do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
                     f"{lf.report.issuer}."
                 )
             d = item.decision
             if d is not None and d.date is not None and d.date < plan.date:
                 notes.append(
-                    f"Quyết định số {d.number} ngày {vi.date(d.date)} (mô hình “{item.name}”) ban hành "
+                    f"Quyết định số {d.number} ngày {vi.date(d.date)} ({named}) ban hành "
                     f"trước {plan.citation} mà mô hình được tính vào."
                 )
     return notes
+
+
+def _model_named(name: str) -> str:
+    """'mô hình “Xóm 5 sạch, đẹp”' — a name that already says "mô hình" or carries its quotes is not wrapped again
+    (never 'Mô hình “Mô hình “Xóm 5 …””')."""
+    if name.lower().startswith("mô hình") or name.startswith(("“", '"')):
+        return name[:1].lower() + name[1:] if name.lower().startswith("mô hình") else f"mô hình {name}"
+    return f"mô hình “{name}”"
 
 
 def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
@@ -361,6 +402,13 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
     return f"Đạt khi kết quả {OP_WORDS[t.op]} {vi.quantity(t.value, unit or None)}{per_year}{changes}{tail}."
 
 
+def _shown(value) -> str:
+    """A rule's target value as its author wrote it in YAML ('1', 'true', 'dat'), never Python's repr."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"'{value}'"
+
+
 def version_day(window: "Window"):
     """The day whose version of a changing target a period is judged by: its last day (a deadline's: the deadline)."""
     return window.deadline if window.kind == "deadline" and window.deadline else window.end
@@ -377,7 +425,7 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
                     diags,
                     ("target", "value"),
                     "type-mismatch",
-                    f"'{ind.key}' is boolean: the target value must be true or false, got {value!r}",
+                    f"'{ind.key}' is boolean: the target value must be true or false, got {_shown(value)}",
                 )
             elif t.op != "==":
                 lr.error(diags, ("target", "op"), "type-mismatch", "a boolean target compares with '=='")
@@ -388,7 +436,7 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
                     diags,
                     ("target", "value"),
                     "type-mismatch",
-                    f"'{ind.key}' is a level: the target must be one of {levels}, got {value!r}"
+                    f"'{ind.key}' is a level: the target must be one of {levels}, got {_shown(value)}"
                     + (did_you_mean(str(value), levels) if isinstance(value, str) else ""),
                 )
         elif not isinstance(value, Decimal):
@@ -396,7 +444,7 @@ def _check_target(lr: "LoadedRule", r: ThresholdRule, ind: "Indicator", diags: "
                 diags,
                 ("target", "value"),
                 "type-mismatch",
-                f"'{ind.key}' is {ind.type}: the target value must be a number, got {value!r}",
+                f"'{ind.key}' is {ind.type}: the target value must be a number, got {_shown(value)}",
             )
     expected_unit = "%" if ratio else ind.unit
     if t.unit is not None and expected_unit is not None and t.unit != expected_unit:

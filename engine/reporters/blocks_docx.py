@@ -217,11 +217,27 @@ def _page_numbers(section) -> None:
         run._r.append(el)
 
 
+def _restart_numbering(section) -> None:
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    el = OxmlElement("w:pgNumType")
+    el.set(qn("w:start"), "1")
+    # in its place in the schema's sequence (after pgMar … lnNumType, before cols, titlePg, docGrid …)
+    later = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid")
+    following = next((c for c in sect_pr if any(c.tag == qn(f"w:{name}") for name in later)), None)
+    if following is None:
+        sect_pr.append(el)
+    else:
+        following.addprevious(el)
+
+
 def _signature(doc, d: DocumentBlocks, width_cm: float) -> None:
     s = d.signature
     assert s is not None
     table = doc.add_table(rows=1, cols=2)
     table.autofit = False
+    _no_split(table.rows[0])  # "Nơi nhận" and the signer stay on one page
     _widths(table, [Cm(width_cm / 2), Cm(width_cm / 2)])
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
@@ -265,6 +281,8 @@ def render_docx(docs: DocumentBlocks | list[DocumentBlocks]) -> bytes:
         sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
         if i == 0:
             _page_numbers(sec)
+        else:  # each commune's document is numbered from its own first page
+            _restart_numbering(sec)
         _document(doc, d, (297 if d.landscape else 210) / 10 - 4.5)
     buf = io.BytesIO()
     doc.save(buf)

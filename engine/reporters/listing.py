@@ -323,7 +323,10 @@ class ListView:
         again = ["chitieu", "check", *self.again, "--format", "table"]
         for line in command_lines(say("list-full-table", lang), again, self.width):
             self._line(line, dim=True)
-        for line in wrap(say("list-hint", lang), self.width, rest="  "):
+        # the --rule example is a glob of this run's first rule shown, so that it matches something when copied
+        shown = self.failed[0][1].rule_id if self.failed else "ntm-nang-cao"
+        glob = shown.split("-")[0] + "-*"
+        for line in wrap(say("list-hint", lang, glob=glob), self.width, rest="  "):
             self._line(line, dim=True)
 
 

@@ -29,7 +29,8 @@ from ._xlsx import append, discard, row_cells, save
 def legend(lang: str = "vi") -> str:
     from .listing import beside
 
-    return " · ".join(f"{LOOKS[s].short} = {beside(vi.STATUS_LABELS[s], s, lang)}" for s in vi.STATUS_ORDER)
+    statuses = [f"{LOOKS[s].short} = {beside(vi.STATUS_LABELS[s], s, lang)}" for s in vi.STATUS_ORDER]
+    return " · ".join([*statuses, say("matrix-dot", lang)])
 
 
 _COUNTED = ("unmet", "insufficient_data", "pending", "met")
@@ -92,12 +93,14 @@ def render_table(m: Matrix, *, color: bool = False, width: int | None = None, la
     for i, (rid, _) in enumerate(m.rules, 1):
         console.print(f"{i:>3}  {rid}")
     console.print(legend(lang))
+    if m.hidden:
+        console.print(say("matrix-hidden", lang, n=m.hidden))
     totals = m.totals()
     console.print(count_note(m, lang))
     if m.uncovered:
         console.print(uncovered_note(m, lang))
     parts = [f"{vi.STATUS_LABELS[s] if lang == 'vi' else s}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s]]
-    console.print(say("matrix-total", lang, communes=vi.units(m.communes, m.kinds, lang)) + " · ".join(parts))
+    console.print(" · ".join([vi.units(m.communes, m.kinds, lang), *parts]))
     text = buf.getvalue()
     return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
 
@@ -156,8 +159,9 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
     m = new_matrix(cat, keep_rows=False)
     colours = "".join(f".s-{s}{{background:#{look.fill}}}" for s, look in LOOKS.items())
     head = "".join(f'<th class="rule" title="{e(title)}">{e(rid)}</th>' for rid, title in m.rules)
-    legend_html = "".join(
-        f'<span class="s-{s}">{LOOKS[s].short} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER
+    legend_html = (
+        "".join(f'<span class="s-{s}">{LOOKS[s].short} — {e(vi.STATUS_LABELS[s])}</span>' for s in vi.STATUS_ORDER)
+        + f"<span>{e(say('matrix-dot'))}</span>"
     )
     count_heads = "".join(f'<th title="{e(vi.STATUS_LABELS[s])}">{LOOKS[s].short}</th>' for s in vi.STATUS_ORDER)
     out.write(f"""<!DOCTYPE html>

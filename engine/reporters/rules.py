@@ -85,7 +85,9 @@ def example_line(res: ExampleResult, lang: str = "en", width: int | None = None)
     problems = [
         re.sub(
             r"^(\w+): expected (.+), got (.+)$",
-            lambda m: f"{m.group(1)}: " + say("example-expected", lang, expected=m.group(2), got=m.group(3)),
+            lambda m: (
+                f"{m.group(1)}: " + say("example-expected", lang, expected=status(m.group(2)), got=status(m.group(3)))
+            ),
             p,
         )
         for p in res.problems

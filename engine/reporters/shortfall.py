@@ -20,7 +20,7 @@ from ..rows import SHORTFALL_HEADER, shortfall_rows
 from ._text import csv_value, md
 from ._xlsx import append, workbook_bytes
 
-WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 10, 11, 30, 40, 22, 50, 10, 14, 60]
+WIDTHS = [5, 20, 14, 26, 40, 14, 18, 22, 22, 10, 14, 10, 11, 30, 40, 22, 50, 10, 14, 60]
 FILL = {
     "Chưa đạt": "F8CBAD",
     "Có nguy cơ không đạt": "FFF2CC",
@@ -76,8 +76,9 @@ def render_xlsx(result: AuditResult, *, created: dt.datetime | None = None) -> b
         ("Phiên bản danh mục", f"{cat.version} ({cat.digest})"),
         ("chitieu", __version__),
         ("Số dòng", n),
-        ("Xã", ", ".join(cf.commune.name for cf in result.communes)),
+        ("Đơn vị", ", ".join(cf.commune.name for cf in result.communes)),
         ("Số liệu đến ngày", ", ".join(cf.as_of.strftime("%d/%m/%Y") for cf in result.communes)),
+        *([("Chưa kiểm tra", "; ".join(result.left_out))] if result.left_out else []),
     ):
         append(info, pair)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 24, 80
@@ -112,6 +113,7 @@ def render_md(result: AuditResult) -> str:
         "Mức chỉ tiêu",
         "Kết quả",
         "Còn thiếu",
+        "Đơn vị (còn thiếu)",
         "Tỷ lệ đạt (%)",
         "Văn bản nguồn",
         "Dòng báo cáo",
@@ -121,6 +123,7 @@ def render_md(result: AuditResult) -> str:
     lines += [
         f"> **{vi.unreviewed_note(cf.commune.name, cf.unreviewed_files)}**\n" for cf in result.communes if cf.unreviewed
     ]
+    lines += [f"> Chưa kiểm tra: {md('; '.join(result.left_out))}.\n"] if result.left_out else []
     lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in _rows(result):
         cells = [_md(row[i]) for i in idx]
@@ -140,6 +143,7 @@ def render_json(result: AuditResult) -> str:
         "target",
         "actual",
         "shortfall",
+        "shortfall_unit",
         "achievement_pct",
         "deadline",
         "document",
@@ -153,7 +157,13 @@ def render_json(result: AuditResult) -> str:
     rows = [dict(zip(keys, row, strict=True)) for row in _rows(result)]
     return (
         json.dumps(
-            {"schema": "chitieu.shortfalls/1", "engine_version": __version__, "header": SHORTFALL_HEADER, "rows": rows},
+            {
+                "schema": "chitieu.shortfalls/1",
+                "engine_version": __version__,
+                "header": SHORTFALL_HEADER,
+                "rows": rows,
+                "not_checked": result.left_out,  # communes read but left out, each with why
+            },
             ensure_ascii=False,
             indent=2,
         )
