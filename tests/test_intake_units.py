@@ -120,3 +120,21 @@ def test_a_draft_takes_the_province_its_header_and_opening_name(tmp_path, party,
     # --province still decides
     run, draft = _extract(tmp_path, text, "--province", "Hà Giang", "--force")
     assert draft["commune"]["id"] == "ha-giang/dong-lac"
+
+
+@pytest.mark.parametrize(
+    "sentence, culture, total",
+    [
+        ("Toàn xã có 25/30 thôn, khối đạt danh hiệu văn hóa.", 25, 30),
+        ("Có 11 khối được công nhận khối văn hóa trên tổng số 12 khối của thị trấn.", 11, 12),
+    ],
+)
+def test_khoi_the_urban_unit_of_nghe_an_and_ha_tinh_is_a_settlement_unit(tmp_path, sentence, culture, total):
+    """ "Khối" counts settlements as thôn and tổ dân phố do (V8b: "25/30 thôn, khối" was left unmatched)."""
+    body = "I. KẾT QUẢ THỰC HIỆN\n\n1. " + sentence + "\n"
+    run, data = _extract(
+        tmp_path, TWO_COLUMNS.format(unit="XÃ ĐÔ LƯƠNG", place="Đô Lương", body=body), "--province", "nghe-an"
+    )
+    assert run.code == 0, run.err
+    facts = {f["indicator"]: f["value"] for f in data["facts"]}
+    assert (facts.get("kdc.so_khu_van_hoa"), facts.get("kdc.tong_so_khu")) == (culture, total)
