@@ -640,11 +640,12 @@ def _audit(
     # none is drafted for it. No plan covers it (warning commune-uncovered), or --plan / --rule left it no rule.
     judged = {f.commune.id for f in result.findings}
     for cf in result.communes:
-        if cf.commune.id not in judged:
-            covered = bool(cat.documents_for(cf.commune))
-            why = "ngoài phạm vi --plan, --rule của lần chạy" if covered else "không văn bản nào trong danh mục áp dụng"
-            result.left_out.append(f"{cf.commune.name} ({why})")
-        if cf.commune.id not in judged and cat.documents_for(cf.commune):
+        if cf.commune.id in judged:
+            continue
+        covered = bool(cat.documents_for(cf.commune))
+        why = "ngoài phạm vi --plan, --rule của lần chạy" if covered else "không văn bản nào trong danh mục áp dụng"
+        result.left_out.append(f"{cf.commune.name} ({why})")
+        if covered:
             path, line, col = cf.where
             diags.warning(
                 path,

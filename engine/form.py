@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, LoadedRule
+    from .catalogue import Catalogue, LoadedCriterion, LoadedRule
     from .model import Commune, Document, Indicator
 
 SCHEMA = "chitieu.form/1"
@@ -285,13 +285,23 @@ class Section:
     lines: list[Line] = field(default_factory=list)
 
 
-def form_slots(cat: "Catalogue") -> dict[str, set[Slot]]:
-    """Every slot a form of this catalogue may hold: those its rules read, and each criterion of a criteria set at
-    the report's date (the rows `layout` adds for a Biểu tự đánh giá), so that a form reads back what it asked."""
-    out = slots_for(cat, cat.rules)
+# a criterion of a criteria set is assessed once, at the report's date (Biểu tự đánh giá)
+CRITERION_SLOT = Slot("as_of")
+
+
+def _criteria(cat: "Catalogue", documents: Optional[list[str]] = None) -> Iterable["LoadedCriterion"]:
+    """The criteria a form asks (of the chosen criteria sets; all when ``documents`` is None)."""
     for lc in cat.criteria:
-        if lc.criterion.indicator in cat.indicators:
-            out.setdefault(lc.criterion.indicator, set()).add(Slot("as_of"))
+        if lc.criterion.indicator in cat.indicators and (documents is None or lc.document.id in documents):
+            yield lc
+
+
+def form_slots(cat: "Catalogue") -> dict[str, set[Slot]]:
+    """Every slot a form of this catalogue may hold: those its rules read, and each criterion at the report's date
+    (the rows `layout` adds), so that a form reads back what it asked."""
+    out = slots_for(cat, cat.rules)
+    for lc in _criteria(cat):
+        out.setdefault(lc.criterion.indicator, set()).add(CRITERION_SLOT)
     return out
 
 
@@ -322,12 +332,12 @@ def layout(cat: "Catalogue", documents: list[str], years: Optional[set[int]]) ->
                 sec = sections.setdefault(lr.document.id, Section(lr.document))
                 sec.lines.append(Line(cat.indicators[key], chosen))
     # the criteria of a chosen criteria set: the commune assesses each one at the report's date (Biểu tự đánh giá)
-    for lc in cat.criteria:
+    for lc in _criteria(cat, documents):
         key = lc.criterion.indicator
-        if lc.document.id in documents and key not in placed and key in cat.indicators:
+        if key not in placed:
             placed.add(key)
             sec = sections.setdefault(lc.document.id, Section(lc.document))
-            sec.lines.append(Line(cat.indicators[key], [Slot("as_of")]))
+            sec.lines.append(Line(cat.indicators[key], [CRITERION_SLOT]))
     return [sections[d] for d in documents if d in sections]
 
 

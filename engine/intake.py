@@ -3622,10 +3622,16 @@ def _stated_causes(text: str, line: int) -> list[dict]:
     for part in re.split(r";\s*", causes):
         part = part.strip(" .")
         if part:
-            entry = {"kind": "cause", "text": part[:1].upper() + part[1:] + ".", "line": line, "quote": part}
+            entry = {
+                "kind": "cause",
+                "text": part[:1].upper() + part[1:] + ".",
+                "line": line,
+                "quote": part,
+                "review": True,
+            }
             if kind:
                 entry["cause_type"] = kind
-            out.append(entry | {"review": True})
+            out.append(entry)
     return out
 
 
@@ -3655,7 +3661,7 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
         if in_summary and not in_causes:
             # a shortcoming and its cause in one paragraph: "… chưa đạt chỉ tiêu. Nguyên nhân: …" — the cause is
             # the report's own, said under b), not repeated under a)
-            own, cause = _CAUSE_LEAD.split(p.text, 1) if _CAUSE_LEAD.search(p.text) else (p.text, "")
+            own, *cause = _CAUSE_LEAD.split(p.text, 1)
             out.append(
                 {
                     "kind": "shortcoming",
@@ -3668,7 +3674,7 @@ def _statements(cat: Catalogue, report: ReportText, facts: list[Draft]) -> list[
                 }
             )
             if cause:
-                out += _stated_causes(cause, p.line)
+                out += _stated_causes(cause[0], p.line)
         elif in_tasks and re.match(r"^\d+\.\s", p.text):
             text = re.sub(r"^\d+\.\s*", "", p.text)
             out.append({"kind": "task", "text": text, "line": p.line, "quote": text[:80]})

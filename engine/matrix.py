@@ -102,10 +102,16 @@ class Matrix:
         return self._totals
 
 
+def covered(cat: Catalogue, cf, findings: list[Finding]) -> bool:
+    """Was the commune checked at all: a finding, or else a plan of the catalogue that covers it (the list view and
+    the matrices tell a commune no plan covers from one whose findings were all filtered out)."""
+    return bool(findings) or bool(cat.documents_for(cf.commune))
+
+
 def add(m: Matrix, cat: Catalogue, cf, findings: list[Finding]) -> Row:
     """A commune's row: its name marked when unreviewed, its kind for the totals, and whether any plan covers it."""
-    covered = bool(findings) or bool(cat.documents_for(cf.commune))
-    return m.add_commune(cf.commune.id, matrix_name(cf), findings, kind=cf.commune.unit_kind, covered=covered)
+    checked = covered(cat, cf, findings)
+    return m.add_commune(cf.commune.id, matrix_name(cf), findings, kind=cf.commune.unit_kind, covered=checked)
 
 
 def uncovered_note(m: Matrix, lang: str = "vi") -> str:

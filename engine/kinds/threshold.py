@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Literal, Optional, Union, cast
 
-from .. import vi
+from .. import templates, vi
 from ..findings import POINTS, FindingParts, basis_out, cached, pct, value_parts
 from ..diagnostics import did_you_mean
 from ..measure import HUNDRED, Interval, Measured, end_text, measure
@@ -350,7 +350,7 @@ def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:
             named = _model_named(item.name)
             if item.owner and not issued_by(item.decision, lf.report.issuer):
                 notes.append(
-                    f"{named[:1].upper()}{named[1:]} do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
+                    f"{templates.sentence(named)} do {item.owner} thành lập nhưng được tính vào chỉ tiêu của "
                     f"{lf.report.issuer}."
                 )
             d = item.decision
@@ -365,8 +365,10 @@ def _item_notes(lr: "LoadedRule", m: Measured) -> list[str]:
 def _model_named(name: str) -> str:
     """'mô hình “Xóm 5 sạch, đẹp”' — a name that already says "mô hình" or carries its quotes is not wrapped again
     (never 'Mô hình “Mô hình “Xóm 5 …””')."""
-    if name.lower().startswith("mô hình") or name.startswith(("“", '"')):
-        return name[:1].lower() + name[1:] if name.lower().startswith("mô hình") else f"mô hình {name}"
+    if name.lower().startswith("mô hình"):
+        return name[:1].lower() + name[1:]
+    if name.startswith(("“", '"')):
+        return f"mô hình {name}"
     return f"mô hình “{name}”"
 
 

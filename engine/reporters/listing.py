@@ -19,6 +19,7 @@ from rich.cells import cell_len
 from .. import vi
 from ..catalogue import Catalogue
 from ..facts import CommuneFacts
+from ..matrix import covered
 from ..messages_vi import say
 from ..model import Finding
 from ._style import AT_RISK, LOOKS, click_style
@@ -244,7 +245,7 @@ class ListView:
                 rest="  ",
             ):
                 self._line(line, fg="yellow", bold=True)
-        if not findings and self.cat is not None and not self.cat.documents_for(commune.commune):
+        if self.cat is not None and not covered(self.cat, commune, findings):
             for line in wrap(say("list-uncovered", self.lang), self.width, first="  ", rest="  "):
                 self._line(line, fg="yellow", bold=True)
         groups: dict[str, list[Finding]] = {}
