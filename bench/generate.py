@@ -70,6 +70,7 @@ def commune_files(cat: Catalogue, index: int, years: list[int], rng: random.Rand
             "facts:",
         ]
         line = 10
+        written: dict[tuple[str, str], int] = {}  # (indicator, period) → its index in lines
         for key, ind in sorted(cat.indicators.items()):
             periods = [str(year)] if key in yearly else []
             periods.append("as_of")
@@ -82,12 +83,31 @@ def commune_files(cat: Catalogue, index: int, years: list[int], rng: random.Rand
                 else:
                     body = "value: " + _value(ind, rng)
                 extra = ", awaiting_appraisal: true" if ind.type == "level" and rng.random() < 0.3 else ""
+                written[(key, period)] = len(lines)
                 lines.append(
                     f"  - {{indicator: {key}, period: {period}, {body}{extra}, "
                     f"source: {{line: {line}, quote: \"Số liệu tổng hợp {key}\"}}}}"
                 )
+        _consistent_counts(cat, lines, written)
         out[f"{province}/xa-{index:05d}/{year}.yaml"] = "\n".join(lines) + "\n"
     return out
+
+
+def _consistent_counts(cat: Catalogue, lines: list[str], written: dict[tuple[str, str], int]) -> None:
+    """A criteria set's count of criteria met drawn between those its criteria say are met and those not said to be
+    unmet, as a real report's figures are (chitieu warns of a count they contradict): the count drawn is moved into
+    that range, with no further draw, so the rest of the data stays as the seed gives it."""
+    for count_key, criteria in cat.criteria_sets.items():
+        for (key, period), i in written.items():
+            if key != count_key or "value: " not in lines[i]:
+                continue
+            levels = [lines[written[(c, period)]] for c in criteria if (c, period) in written]
+            least = sum("value: dat," in ln for ln in levels)
+            most = len(criteria) - sum("value: chua_dat," in ln for ln in levels)
+            head, _, rest = lines[i].partition("value: ")
+            drawn, _, tail = rest.partition(",")
+            kept = min(max(int(drawn), least), most)
+            lines[i] = f"{head}value: {kept},{tail}"
 
 
 def generate(

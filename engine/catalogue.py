@@ -145,6 +145,14 @@ class Catalogue:
             return f"{provinces.pop()}/{slug}"
         return None
 
+    @functools.cached_property
+    def criteria_sets(self) -> dict[str, tuple[str, ...]]:
+        """The indicator of each criteria set's general count ("đạt 19/19 tiêu chí") → its criteria's indicators."""
+        out: dict[str, tuple[str, ...]] = {}
+        for doc_id, count in self.criteria_counts.items():
+            out[count] = tuple(lc.criterion.indicator for lc in self.criteria if lc.document.id == doc_id)
+        return out
+
     def criteria_for(self, commune) -> list[LoadedCriterion]:
         """The criteria of the criteria sets that cover a commune."""
         return [lc for lc in self.criteria if lc.document.applies_to(commune)]

@@ -74,6 +74,7 @@ CODES: dict[str, str] = {
     "period-after-report": "a fact for a period after the report's as-of date",
     "out-of-range": "a value outside the indicator's range",
     "conflicting-facts": "two different values for one indicator and period",
+    "criteria-count": "a count of criteria met that the criteria assessed one by one contradict",
     "quote-mismatch": "the quoted sentence is not at the cited line of the report",
     "report-missing": "the report file a fact file cites is not there",
     "report-unreadable": "the report file a fact file cites cannot be read",

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -247,6 +248,7 @@ def load_form(path: Path, cat: Catalogue, diags: Diagnostics) -> Optional[YamlDo
     form = _load_form(path, cat, diags, communes)
     for cf in communes.values():
         _check_conflicts(cf, diags)
+        _check_criteria_count(cf, cat, diags)
     return form
 
 
@@ -289,6 +291,7 @@ def load_inputs(
             _load_document(doc, schema, cat, diags, communes, waivers)
     for cf in communes.values():
         _check_conflicts(cf, diags)
+        _check_criteria_count(cf, cat, diags)
         _check_report_dates(cf, diags)
     return [communes[k] for k in sorted(communes)], waivers
 
@@ -521,9 +524,7 @@ def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
     """Two facts for the same indicator and period must agree; a repeated figure is fine."""
     seen: dict[tuple, LoadedFact] = {}
     for lf in cf.facts:
-        # a state "as of" a report belongs to that report: a later report may give a new state
-        as_of = lf.report.as_of if lf.fact.period.kind == "as_of" else None
-        key = (lf.fact.indicator, lf.fact.period.key, as_of)
+        key = (lf.fact.indicator, lf.fact.period.key, _state_date(lf))
         first = seen.get(key)
         if first is None:
             seen[key] = lf
@@ -537,6 +538,70 @@ def _check_conflicts(cf: CommuneFacts, diags: Diagnostics) -> None:
                 "a report that contradicts itself is modelled as two indicators and a claim check",
                 sheet=lf.sheet,
             )
+
+
+def _check_criteria_count(cf: CommuneFacts, cat: Catalogue, diags: Diagnostics) -> None:
+    """A general count of criteria met ("đạt 19/19 tiêu chí") must leave room for the criteria the same report
+    assesses one by one: no more than those not said to be unmet, no fewer than those said to be met. A report (or
+    form) that says both "19 tiêu chí" and "tiêu chí Thu nhập chưa đạt" is told, at the count, with the criteria that
+    contradict it; the figures are kept as given (which one is right is the reviewer's to say)."""
+    sets = cat.criteria_sets
+    if not sets:
+        return
+    groups = cf.by_indicator()
+    for count_key, criteria in sets.items():
+        for lf in groups.get(count_key, ()):
+            given = lf.fact.value
+            if not isinstance(given, Decimal):
+                continue
+            period, as_of = lf.fact.period.key, _state_date(lf)
+            said: dict[str, list[tuple[str, LoadedFact]]] = {"chua_dat": [], "dat": []}
+            for key in criteria:
+                for other in groups.get(key, ()):
+                    if other.fact.period.key == period and _state_date(other) == as_of and other.fact.value in said:
+                        said[str(other.fact.value)].append((key, other))
+            unmet, met = said["chua_dat"], said["dat"]
+            most, least = len(criteria) - len(unmet), len(met)
+            if given <= most and given >= least:
+                continue
+            named = unmet if given > most else met
+            names = ", ".join(_criterion_name(cat, key) for key, _ in named)
+            where = ", ".join(other.where for _, other in named)
+            n = vi.count(given)
+            ind = cat.indicators.get(count_key)
+            subject = f"“{ind.name}”" if ind else count_key
+            if given > most:
+                english = (
+                    f"'{count_key}' says {n} criteria are met, but {len(unmet)} of the {len(criteria)} are given as "
+                    f"unmet ({names}, at {where}): at most {most} can be; check which the report means"
+                )
+                vietnamese = (
+                    f"{subject} ghi {n}, nhưng {vi.count(len(unmet))}/{len(criteria)} tiêu chí được "
+                    f"ghi là chưa đạt ({names}, tại {where}): nhiều nhất chỉ {vi.count(most)} tiêu chí đạt; kiểm tra "
+                    "lại báo cáo muốn nói số nào"
+                )
+            else:
+                english = (
+                    f"'{count_key}' says {n} criteria are met, but {len(met)} are given as met one by one ({names}, at "
+                    f"{where}); check which the report means"
+                )
+                vietnamese = (
+                    f"{subject} ghi {n}, nhưng {vi.count(len(met))} tiêu chí được ghi là đạt ({names}, "
+                    f"tại {where}); kiểm tra lại báo cáo muốn nói số nào"
+                )
+            diags.warning(lf.path, lf.line, lf.col, "criteria-count", english, sheet=lf.sheet, message_vi=vietnamese)
+
+
+def _state_date(lf: LoadedFact) -> Optional[dt.date]:
+    """The report date a state ("as_of") belongs to: a later report may give a new state; None for other periods."""
+    return lf.report.as_of if lf.fact.period.kind == "as_of" else None
+
+
+def _criterion_name(cat: Catalogue, key: str) -> str:
+    """'Thu nhập' for ntm_nc.tc10: the criterion's name after its number ("Tiêu chí 10 — Thu nhập")."""
+    ind = cat.indicators.get(key)
+    name = ind.name if ind else key
+    return name.split(" — ", 1)[-1]
 
 
 def _report_keys(report: Report, path: Path) -> set[tuple[str, str]]:

@@ -303,6 +303,15 @@ def test_a_criterion_of_the_self_assessment_reads_back_as_the_form_asked_it(fill
     assert facts["ntm_nc.tc01"]["source"]["cell"] == f"Biểu 01!{chr(64 + M['value'])}{row}"
     judged = run_cli("check", str(out), "--format", "json", "--fail-on", "never")  # the form checks directly too
     assert judged.code == 0 and "error[" not in judged.err, judged.err
+    # the seed's "19 tiêu chí" beside a criterion filled as "chưa đạt": told at the count's cell, with the criterion's
+    count = f"{out}:Biểu 01!{chr(64 + M['value'])}{rows[('ntm_nc.so_tieu_chi_dat', 'as_of')]}"
+    criterion = f"{out}:Biểu 01!{chr(64 + M['value'])}{rows[('ntm_nc.tc10', 'as_of')]}"
+    for said in (run.err, judged.err):
+        assert (
+            f"{count}: warning[criteria-count]: 'ntm_nc.so_tieu_chi_dat' says 19 criteria are met, but 1 of the 19 "
+            in said
+        )
+        assert f"(Thu nhập, at {criterion}): at most 18 can be" in said, said
 
 
 def test_a_choice_not_on_the_list_is_told_in_vietnamese(filled_form, rows, tmp_path):

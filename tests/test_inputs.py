@@ -858,3 +858,36 @@ def test_a_fifo_named_like_a_reporting_form_is_refused_without_waiting(tmp_path)
     run = _run("check", fifo)  # a real process: zipfile would wait for a writer
     assert run.returncode == 2
     assert f"{fifo}:1:1: error[not-a-file]: is a FIFO (named pipe), not a regular file" in run.stderr
+
+
+def test_a_count_of_criteria_met_that_the_criteria_named_contradict_is_told_at_the_count(
+    tmp_path, monkeypatch, every_commune
+):
+    """V8: "cơ bản đạt 19/19 tiêu chí" beside "tiêu chí Giao thông, Thu nhập chưa đạt" in one report was judged on
+    the 19 with no word; the count is now told, where it is written, with the criteria that leave room for 17 at
+    most. The facts are kept as given: the run goes on."""
+    monkeypatch.setenv("CHITIEU_RULES", every_commune["CHITIEU_RULES"])
+    count = "{indicator: ntm_nc.so_tieu_chi_dat, period: as_of, value: %s, source: {line: 26, quote: a}}"
+    unmet = "{indicator: ntm_nc.%s, period: as_of, value: chua_dat, source: {line: 27, quote: b}}"
+    met = "{indicator: ntm_nc.%s, period: as_of, value: dat, source: {line: 28, quote: c}}"
+    too_many = _an_phu_with(tmp_path, count % 19, unmet % "tc02", unmet % "tc10", met % "tc01")
+    code, out, err = cli("check", too_many, "--format", "json", "--fail-on", "never")
+    assert code == 0, err
+    assert (
+        f"{too_many}:12:5: warning[criteria-count]: 'ntm_nc.so_tieu_chi_dat' says 19 criteria are met, but 2 of the "
+        f"19 are given as unmet (Giao thông, Thu nhập, at {too_many}:13, {too_many}:14): at most 17 can be" in err
+    ), err
+    judged = [f for f in json.loads(out)["findings"] if f["rule_id"] == "ntm-nc-du-dieu-kien"]
+    assert judged and judged[0]["actual"] == 19  # kept as given
+    # fewer than the criteria named as met; in Vietnamese, the indicator by its name
+    too_few = _an_phu_with(tmp_path, count % 1, met % "tc01", met % "tc04")
+    code, _, err = cli("--lang", "vi", "check", too_few, "--fail-on", "never")
+    assert code == 0, err
+    assert (
+        f"{too_few}:12:5: warning[criteria-count]: “Số tiêu chí xã nông thôn mới nâng cao xã tự đánh giá đạt” ghi 01, "
+        "nhưng 02 tiêu chí được ghi là đạt (Quy hoạch, Điện, " in err
+    ), err
+    # a count the criteria leave room for says nothing
+    fits = _an_phu_with(tmp_path, count % 17, unmet % "tc02", unmet % "tc10", met % "tc01")
+    code, _, err = cli("check", fits, "--fail-on", "never")
+    assert code == 0 and "criteria-count" not in err, err
