@@ -617,10 +617,21 @@ def _new_paragraph(last: str, nxt: str) -> bool:
     )
 
 
+def _dense(lines: list[str]) -> bool:
+    """Whether the text has (almost) no blank lines between its paragraphs — a report saved from Word as plain text,
+    or pasted: one paragraph per line, its headings on lines of their own. Such a text has fewer than one blank line
+    in twenty; a report written with blank lines between paragraphs has one in eight or more."""
+    filled = sum(1 for ln in lines if ln.strip())
+    return filled >= 12 and (len(lines) - filled) * 20 < filled
+
+
 def read_report(path: Path) -> ReportText:
     read = _decode(path)
     lines = read.lines
     paragraphs: list[Paragraph] = []
+    # with no blank lines to part them, a line starts a paragraph of its own unless it carries on a sentence the line
+    # above left open (a line wrapped at a fixed width)
+    dense = _dense(lines)
     i = 0
     while i < len(lines):
         if not lines[i].strip():
@@ -655,7 +666,7 @@ def read_report(path: Path) -> ReportText:
                 and lines[i].strip()
                 and not _BULLET.match(lines[i])
                 and i + 1 not in read.table_lines
-                and not _new_paragraph(parts[-1], lines[i])
+                and (_continues(clean(parts[-1]), lines[i]) if dense else not _new_paragraph(parts[-1], lines[i]))
             ):
                 offsets.append((len(clean(" ".join(parts))) + 1, i + 1))
                 parts.append(lines[i])

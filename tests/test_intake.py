@@ -315,3 +315,29 @@ def test_intake_patterns_are_data_a_rule_author_can_add(tmp_path):
     draft = yaml.safe_load(run_cli("facts", "extract", str(report), "--rules", str(rules)).out)
     fact = next(f for f in draft["facts"] if f["indicator"] == "thu.so_cuoc_tiep_xuc")
     assert (fact["value"], fact["source"]["line"]) == (3, 36)
+
+
+@pytest.mark.parametrize("wrap", [None, 70])
+def test_a_report_saved_without_blank_lines_gives_the_same_facts(tmp_path, wrap):
+    """A report saved from Word as plain text, or pasted, has one paragraph per line and no blank line between them
+    (or its paragraphs wrapped at a fixed width, still with no blank line): before, its header, title and sections
+    ran together as one opening paragraph and not one fact was drafted. Each line now starts a paragraph unless it
+    carries on a sentence the line above left open; the facts are those of the report as written, each quoting its
+    own line of the file read."""
+    text = AN_PHU_REPORT.read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if wrap:
+        paragraphs = ["\n".join(textwrap.wrap(p, wrap)) if len(p) > wrap else p for p in paragraphs]
+    report = tmp_path / "khong-dong-trong.txt"
+    report.write_text("\n".join(ln for p in paragraphs for ln in p.splitlines() if ln.strip()) + "\n", encoding="utf-8")
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert not any(not ln.strip() for ln in lines)
+    facts = yaml.safe_load(run_cli("facts", "extract", str(report)).out)["facts"]
+    plain = yaml.safe_load(run_cli("facts", "extract", str(AN_PHU_REPORT)).out)["facts"]
+    assert len(plain) >= 10
+    assert [(f["indicator"], f["period"], f.get("value")) for f in facts] == [
+        (f["indicator"], f["period"], f.get("value")) for f in plain
+    ]
+    for f in facts:  # each quote begins on the line the fact names
+        start = " ".join(f["source"]["quote"].split()[:3])
+        assert start in " ".join(lines[f["source"]["line"] - 1 : f["source"]["line"] + 2]), f
