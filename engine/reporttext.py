@@ -47,9 +47,23 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 # --------------------------------------------------------------------------------------------------- normalising
 
 
+# characters a report's tools leave in its text that are not its words: zero-width spaces and joiners, a soft hyphen,
+# a byte-order mark inside the text (web pages and Word copy them with the words)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
+# one character for one, so a line's columns stay where they were: the spaces a word processor writes (no-break,
+# narrow, figure, thin, en, em) as spaces, and the glyphs of its bullet lists as the one bullet the reader knows
+_PLAIN = str.maketrans({**{c: " " for c in "\u00a0\u202f\u2007\u2009\u2002\u2003"}, **{c: "•" for c in "●▪◦■□♦❖➢►▸✓✔"}})
+_STAR_BULLET = re.compile(r"^(\s*)\*(?=\s+\S)", re.M)  # a Markdown list's "* " (never "**bold**")
+
+
+def _plain(text: str) -> str:
+    """A text report's characters as the reader knows them (see _INVISIBLE, _PLAIN, _STAR_BULLET)."""
+    return _STAR_BULLET.sub(r"\1•", text.translate(_INVISIBLE).translate(_PLAIN))
+
+
 def clean(text: str) -> str:
     """The text as quoted: NFC, no emphasis marks, one space between words. The one normaliser of report text."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _EMPHASIS.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
@@ -185,7 +199,7 @@ def _decode(path: Path) -> _Read:
             text, encoding = converted
             text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a report, unlike our own files, may mix NFC and NFD freely: it is normalised, not refused
-    lines = unicodedata.normalize("NFC", text).split("\n")
+    lines = _plain(unicodedata.normalize("NFC", text)).split("\n")
     read = _Read(lines, encoding)
     _markdown_tables(read)
     _spaced_tables(read)
