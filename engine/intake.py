@@ -205,8 +205,8 @@ _BODY_UNIT = re.compile(
 _HIGHER_UP = "|".join(k.upper().replace(" ", r"\s+") for k in HIGHER_UNITS)
 _HEADER_HIGHER = re.compile(rf"\b(?:{_HIGHER_UP})\s+{_UPPER_NAME}(?=\s|$)")
 _PLACE_DATE = re.compile(
-    rf"(?P<place>\b(?!UBND\b|Số\b)[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*ngày\s*(?P<d>\d{{1,2}})?[\s.…]*"
-    r"tháng\s*(?P<m>\d{1,2})?[\s.…]*năm\s*(?P<y>(?:19|20)\d{2})"
+    rf"(?P<place>\b(?!UBND\b|Số\b)[{UP}][\w]*(?: [{UP}][\w]*){{0,3}}),\s*[Nn]gày\s*(?P<d>\d{{1,2}})?[\s.…]*"
+    r"[Tt]háng\s*(?P<m>\d{1,2})?[\s.…]*[Nn]ăm\s*(?P<y>(?:19|20)\d{2})"
 )
 _AS_OF = [
     (re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.I), "day"),

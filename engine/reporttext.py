@@ -54,16 +54,23 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
 # narrow, figure, thin, en, em) as spaces, and the glyphs of its bullet lists as the one bullet the reader knows
 _PLAIN = str.maketrans({**{c: " " for c in "\u00a0\u202f\u2007\u2009\u2002\u2003"}, **{c: "•" for c in "●▪◦■□♦❖➢►▸✓✔"}})
 _STAR_BULLET = re.compile(r"^(\s*)\*(?=\s+\S)", re.M)  # a Markdown list's "* " (never "**bold**")
+# a date written with dots or hyphens ("20.12.2024", "20-12-2024") as documents write it, with slashes: the reader
+# knows one form (one character for one)
+_OTHER_DATE = re.compile(r"\b(\d{1,2})([.-])(\d{1,2})\2((?:19|20)\d{2})\b")
+
+
+def _dates(text: str) -> str:
+    return _OTHER_DATE.sub(r"\1/\3/\4", text) if "." in text or "-" in text else text
 
 
 def _plain(text: str) -> str:
-    """A text report's characters as the reader knows them (see _INVISIBLE, _PLAIN, _STAR_BULLET)."""
-    return _STAR_BULLET.sub(r"\1•", text.translate(_INVISIBLE).translate(_PLAIN))
+    """A text report's characters as the reader knows them (see _INVISIBLE, _PLAIN, _STAR_BULLET, _OTHER_DATE)."""
+    return _dates(_STAR_BULLET.sub(r"\1•", text.translate(_INVISIBLE).translate(_PLAIN)))
 
 
 def clean(text: str) -> str:
     """The text as quoted: NFC, no emphasis marks, one space between words. The one normaliser of report text."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _dates(unicodedata.normalize("NFC", text).translate(_INVISIBLE))
     text = _EMPHASIS.sub("", text)
     return _SPACE.sub(" ", text).strip()
 

@@ -5,6 +5,7 @@ use a report written for the project (tests/fixtures/intake/: xã An Phú, made 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 import unicodedata
@@ -367,3 +368,27 @@ def test_a_report_copied_from_a_web_page_or_word_gives_the_same_facts(tmp_path, 
         plain = drafted(source)
         assert len(plain) >= 15
         assert drafted(report) == plain, name
+
+
+@pytest.mark.parametrize("sep", [".", "-"])
+def test_dates_written_with_dots_or_hyphens_and_a_capital_ngay_read_as_with_slashes(tmp_path, sep):
+    """ "ngày 12.3.2024" and "ngày 12-3-2024" are the dates "ngày 12/3/2024"; the place line "An Phú, Ngày 25 Tháng
+    9 Năm 2025" with capitals is the report's date. Before, such a report had no date (so no period to draft for)
+    and its decisions lost their dates."""
+    text = AN_PHU_REPORT.read_text(encoding="utf-8")
+    text = re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", rf"\1{sep}\2{sep}\3", text)
+    text = text.replace("An Phú, ngày 25 tháng 9 năm 2025", "An Phú, Ngày 25 Tháng 9 Năm 2025")
+    assert "12" + sep + "3" + sep + "2024" in text
+    report = tmp_path / "ngay-thang.txt"
+    report.write_text(text, encoding="utf-8")
+    draft = yaml.safe_load(run_cli("facts", "extract", str(report)).out)
+    plain = yaml.safe_load(run_cli("facts", "extract", str(AN_PHU_REPORT)).out)
+    assert draft["report"]["date"] == plain["report"]["date"] == dt.date(2025, 9, 25)
+    assert draft["report"]["as_of"] == plain["report"]["as_of"]
+
+    def facts(d: dict) -> list[tuple]:
+        return [(f["indicator"], f["period"], f.get("value"), f.get("items"), f.get("document")) for f in d["facts"]]
+
+    assert facts(draft) == facts(plain)
+    models = [f for f in draft["facts"] if f["indicator"] == "dvk.mo_hinh" and f["period"] == 2024]
+    assert models[0]["items"][0]["decision"]["date"] == dt.date(2024, 3, 12)
