@@ -1498,6 +1498,7 @@ LINES: dict[str, tuple[str, str]] = {
     # are the catalogue's Vietnamese in both languages
     "list-head": ("{unit} — data as of {as_of}: {n} finding(s)", "{unit} — số liệu đến {as_of}: {n} kết luận"),
     "list-target": ("target: {target}", "chỉ tiêu: {target}"),
+    "list-not-in-force": ("not in force then", "ngoài kỳ áp dụng"),
     "list-summary": ("summary", "tóm tắt"),
     "list-failed": ("{n} unmet / at risk", "{n} chưa đạt / có nguy cơ"),
     "list-clarify": ("{n} to clarify", "{n} cần làm rõ"),

@@ -525,3 +525,19 @@ def test_a_status_filter_never_makes_the_summary_speak_for_what_it_hides():
     assert "1 commune(s), 0 finding(s)" in lines  # no dangling colon
     assert "36 other finding(s) not shown (--status waived); the exit code counts them." in lines
     assert max(cell_len(line) for line in lines) <= 80
+
+
+def test_a_rule_out_of_force_says_so_in_the_list_and_the_table(tmp_path):
+    """A report of 2028, after the plans' years: each rule that does not apply then is listed as "ngoài kỳ áp dụng"
+    in the result column, not as "không có số liệu", which reads as a gap the commune should fill."""
+    report = tmp_path / "bao-cao-2028.txt"
+    text = (ROOT / "tests" / "fixtures" / "intake" / "bao-cao-an-phu.txt").read_text(encoding="utf-8")
+    report.write_text(text.replace("2025", "2028").replace("2024", "2027"), encoding="utf-8")
+    args = ("check", str(report), "--commune-id", "quang-ngai/an-phu", "--fail-on", "never")
+    listed = run_cli("--lang", "vi", *args).out.splitlines()
+    out_of_force = [ln for ln in listed if "ntm-nc-du-dieu-kien" in ln or "khu-dan-cu-6-khong" in ln]
+    assert len(out_of_force) == 2 and all(ln.endswith("ngoài kỳ áp dụng") for ln in out_of_force), listed
+    under = listed[listed.index(next(ln for ln in listed if "Không áp dụng (not_applicable)" in ln)) + 1 :]
+    assert not any("không có số liệu" in ln for ln in under[:3])
+    table = run_cli("--lang", "en", *args, "--format", "table").out
+    assert table.count("not in force") == 11, table  # the 11 rules out of force, in the result column

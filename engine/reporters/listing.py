@@ -188,6 +188,8 @@ def as_of(commune: CommuneFacts, lang: str) -> str:
 def result(f: Finding, room: int, lang: str = "vi") -> str:
     """What was found and, for a target not met, the target when the line has room for all of it; else what was
     found, cut at a word."""
+    if f.status == "not_applicable":  # nothing was judged: why, not "no data" (which reads as a gap to fill)
+        return cut(say("list-not-in-force", lang), room)
     actual = one_line(f.actual_display)
     if f.target is not None and f.status != "met":
         target = say("list-target", lang, target=one_line(f.target.display))

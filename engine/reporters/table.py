@@ -52,6 +52,8 @@ def _status(f: Finding, lang: str = "vi") -> str:
 
 
 def _result(f: Finding, lang: str = "vi") -> str:
+    if f.status == "not_applicable":
+        return say("list-not-in-force", lang)
     text = one_line(f.actual_display)
     if f.achievement_pct is None:
         return text
