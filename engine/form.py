@@ -275,6 +275,7 @@ class Line:
 
     indicator: "Indicator"
     slots: list[Slot]
+    targets: list[str] = field(default_factory=list)  # what the chosen plans ask of it ("ít nhất 01 mô hình mỗi năm")
 
 
 @dataclass
@@ -330,7 +331,7 @@ def layout(cat: "Catalogue", documents: list[str], years: Optional[set[int]]) ->
             )
             if chosen:
                 sec = sections.setdefault(lr.document.id, Section(lr.document))
-                sec.lines.append(Line(cat.indicators[key], chosen))
+                sec.lines.append(Line(cat.indicators[key], chosen, _targets(cat, rules, key)))
     # the criteria of a chosen criteria set: the commune assesses each one at the report's date (Biểu tự đánh giá)
     for lc in _criteria(cat, documents):
         key = lc.criterion.indicator
@@ -339,6 +340,21 @@ def layout(cat: "Catalogue", documents: list[str], years: Optional[set[int]]) ->
             sec = sections.setdefault(lc.document.id, Section(lc.document))
             sec.lines.append(Line(cat.indicators[key], [CRITERION_SLOT]))
     return [sections[d] for d in documents if d in sections]
+
+
+def _targets(cat: "Catalogue", rules: list["LoadedRule"], key: str) -> list[str]:
+    """What the chosen plans' rules ask of the indicator itself (not of a share it is a part of), each once; with the
+    plan's number when more than one plan asks."""
+    asked: dict[str, set[str]] = {}
+    for lr in rules:
+        if any(m.of == key and m.per is None for _, m in lr.rule.measures()):
+            phrase = lr.kind.target_phrase(cat, lr)
+            if phrase:
+                asked.setdefault(phrase, set()).add(lr.document.number)
+    plans = {n for numbers in asked.values() for n in numbers}
+    if len(plans) <= 1:
+        return list(asked)
+    return [f"{phrase} ({', '.join(sorted(numbers))})" for phrase, numbers in asked.items()]
 
 
 def plan_years(cat: "Catalogue", documents: list[str]) -> set[int]:

@@ -424,9 +424,11 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
     unit = ind.unit or ""
     if ind.type == "items":
         unit = f"{unit} (kê tại {ITEMS})".strip()
+    # the row's title, and under it what the chosen plans ask of it: the figure the commune reports against
+    title = ind.name + (f"\n(Kế hoạch: {'; '.join(line.targets)})" if line.targets else "")
     for slot in line.slots:
         cells = _table_row(ws, row, MAIN_COLUMNS, M, n)
-        cells["name"].value = ind.name
+        cells["name"].value = title
         cells["period_label"].value = slot.label
         cells["unit"].value = unit
         cells["key"].value = ind.key
@@ -484,7 +486,7 @@ def _write_line(ws: Worksheet, row: int, n: int, line: Line, dvs: _Validations, 
     if rows > 1:
         for name in ("stt", "name", "unit"):
             ws.merge_cells(start_row=start, start_column=M[name], end_row=row - 1, end_column=M[name])
-    need = max(_height(ind.name, MAIN_COLUMNS[M["name"] - 1].width), _height(unit, MAIN_COLUMNS[M["unit"] - 1].width))
+    need = max(_height(title, MAIN_COLUMNS[M["name"] - 1].width), _height(unit, MAIN_COLUMNS[M["unit"] - 1].width))
     if need > rows * (POINTS_PER_LINE + 3):
         for r in range(start, row):
             ws.row_dimensions[r].height = need / rows

@@ -592,6 +592,34 @@ def test_outputs_never_replace_the_form(filled_form, tmp_path):
 # --------------------------------------------------------------------------------------------------- the written form
 
 
+def test_each_row_says_what_the_plans_ask_of_it(blank_form, filled_form, rows, tmp_path):
+    """V8: a commune filling the form saw no target. Each indicator's title now says, on a line of its own, what the
+    chosen plans ask of it — the figure, the level or the deadline — read from the rules; a row whose rules set no
+    figure (a yes/no task, a share worked out from two rows, a check of the report's own figures) says nothing."""
+    ws = load_workbook(blank_form)[MAIN]
+
+    def title(key: str, period: str) -> str:  # a title over several periods is merged: its value is in the first row
+        return ws.cell(min(r for (k, _), r in rows.items() if k == key), M["name"]).value
+
+    assert title("dvk.mo_hinh", "2024").endswith("\n(Kế hoạch: ít nhất 01 mô hình mỗi năm)")
+    assert title("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of").endswith("\n(Kế hoạch: ít nhất 50%)")
+    assert title("ntm_nc.cong_nhan", "as_of").endswith(
+        "\n(Kế hoạch: đạt mức “đã được công nhận đạt chuẩn”, hạn 31/12/2026)"
+    )
+    assert title("ntm_nc.so_tieu_chi_dat", "as_of").endswith("(Kế hoạch: ít nhất 19 tiêu chí)")
+    for key, period in (("giam_ngheo.so_ho_giam", "2024"), ("dvcq.ke_hoach_nam", "2024")):
+        assert "Kế hoạch:" not in title(key, period)
+    # one plan chosen: its own targets only
+    one = tmp_path / "mot-ke-hoach.xlsx"
+    assert run_cli("form", "-o", str(one), "--plan", "13-ĐA/TU", *YEARS).code == 0
+    ws = load_workbook(one)[MAIN]
+    titles = [ws.cell(r, M["name"]).value or "" for r in range(1, ws.max_row + 1)]
+    assert any(t.endswith("(Kế hoạch: ít nhất 01 mô hình)") for t in titles)
+    assert not any("mỗi năm" in t or "19 tiêu chí" in t for t in titles)
+    # a filled form still reads back: the title is not read
+    assert run_cli("facts", "import", str(filled_form), "-o", str(tmp_path / "f.yaml")).code == 0
+
+
 def test_the_form_carries_keys_validations_and_protection(blank_form, catalogue, rows):
     wb = load_workbook(blank_form)
     assert wb.sheetnames == ["Hướng dẫn", "Biểu 01", "Biểu 02", "DanhMuc"]

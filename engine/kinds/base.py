@@ -119,6 +119,12 @@ class Kind:
         """The unit of the rule's result."""
         return None
 
+    def target_phrase(self, cat: "Catalogue", rule: "LoadedRule") -> Optional[str]:
+        """The target a commune is asked to reach, in a few words for a reporting form ("ít nhất 01 mô hình mỗi
+        năm", "trên 50%"); None for a kind that sets no figure to reach (a check of the report's own figures, a
+        record) or a target the plan leaves open."""
+        return None
+
     def finding_parts(
         self, cat: "Catalogue", rule: "LoadedRule", obs: "Observation", unit: Optional[str], evidence_level: str
     ) -> "FindingParts":

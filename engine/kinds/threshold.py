@@ -244,6 +244,24 @@ class Threshold(Kind):
             display += f", tức {vi.quantity(yearly, unit)}/năm × {vi.count(len(obs.window.years))} năm"
         return t.op, json_number(obs.target), True, display
 
+    def target_phrase(self, cat, rule) -> Optional[str]:
+        r = _own(rule)
+        t = r.target
+        if t.value is None or isinstance(t.value, bool):  # open, or yes/no: the row's own question says it
+            return None
+        if isinstance(t.value, str):
+            ind = cat.indicators.get(r.measure.of)
+            index = ind.level_index(t.value) if ind else None
+            label = ind.level_label(index) if ind and index is not None else t.value
+            phrase = f"đạt mức “{label}”" if t.op in (">=", "==") else f"{OP_WORDS[t.op]} “{label}”"
+        else:
+            phrase = f"{OP_WORDS[t.op]} {vi.quantity(t.value, self.unit(cat, rule))}".removeprefix("bằng ")
+            if t.per_year or r.period.kind == "annual":
+                phrase += " mỗi năm"
+        if r.period.deadline is not None:
+            phrase += f", hạn {vi.date(r.period.deadline)}"
+        return phrase
+
     def describe(self, cat, rule) -> list[str]:
         r = _own(rule)
         out = [
