@@ -3272,6 +3272,13 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                 text,
                 re.I,
             ):
+                before = text[: m.end("a")]
+                if _BASIC_SET.search(before) and not any(
+                    _found(topic_reader.topic, w) for w in (before, *where[1:3]) if w
+                ):
+                    # "đạt 15/19 tiêu chí nông thôn mới …, còn 04 tiêu chí chưa đạt là …": the criteria of the set
+                    # the clause before counts (basic nông thôn mới), though the sentence goes on to the advanced one
+                    continue
                 names = m.group("a") + " " + re.sub(r"^\s*,?\s*(?:là|gồm)?\s*:?", "", m.group("b"))
                 listing = bool(re.match(r"\s*,?\s*(?:là|gồm)?\s*:", m.group("b")))
                 for c in _named_criteria(names, crits):
@@ -3282,6 +3289,11 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                     _criterion_not_met(
                         rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip(), level="co_ban_dat"
                     )
+
+
+# the criteria of basic nông thôn mới named as such ("tiêu chí nông thôn mới", "tiêu chí xã nông thôn mới"), not of the
+# advanced or model sets
+_BASIC_SET = re.compile(r"\btiêu chí (?:xã )?nông thôn mới\b(?!\s+(?:nâng cao|kiểu mẫu))", re.I)
 
 
 # "đã đạt 15/19 tiêu chí xã nông thôn mới nâng cao, cụ thể: Quy hoạch; Giao thông; …": the count of criteria met, then
