@@ -542,10 +542,12 @@ class When:
     part: bool = False  # "9 tháng năm 2023", "6 tháng đầu năm 2023": some months of the year named, not all of it
     dated: bool = False  # a day or month of the year ("ngày 15/10/2024", "tháng 11/2023"): when an act was done
     at: int = 0  # offset in the clause
+    compared: bool = False  # the year a change is measured from ("tăng 01 mô hình so với năm 2023 và đạt 133,3% …")
 
     @property
     def empty(self) -> bool:
-        return not (self.years or self.span or self.every or self.current)
+        """No time a figure can be given: none named, or only the earlier year it is compared with."""
+        return self.compared or not (self.years or self.span or self.every or self.current)
 
 
 _YEARS = re.compile(
@@ -586,6 +588,11 @@ _MONTHS_OF = re.compile(
     r"\b(?:\d{1,2}|ba|sáu|chín|mười|mười một)\s+tháng(?:\s+(?:đầu|cuối))?\s*$|\bquý\s+[IV\d]+\s*$|\bcùng\s+kỳ\s*$",
     re.I,
 )
+
+
+# the words before a year that make it the base of a comparison ("so với (cùng kỳ) năm 2023", "bằng cùng kỳ năm 2023",
+# "cao hơn năm 2023")
+_COMPARED_WITH = re.compile(r"\b(?:so\s+với|bằng|hơn)\s+(?:cùng\s+kỳ\s+|(?:cuối|đầu)\s+)?$", re.I)
 
 
 # since the unit was formed ("Từ khi thành lập đến nay, xã đã công nhận 04 mô hình"): a span from the year it was formed
@@ -647,7 +654,20 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
         part = _MONTHS_OF.search(text[max(0, m.start() - 30) : m.start()])
         if part and formed is not None and ys == [formed] and re.search(r"\bcuối\b", part.group(0), re.I):
             part = None  # "6 tháng cuối năm 2025" of a unit formed in mid-2025: all of its first year
-        out.append(When(years=ys, at=part.start() + max(0, m.start() - 30) if part else m.start(), part=bool(part)))
+        # a year compared with ("so với năm 2023", "bằng cùng kỳ năm 2023", "cao hơn năm 2023") is not the time of the
+        # clause's figures — unless a bracket right after it gives that year's own figure ("so với năm 2023 (03 mô
+        # hình)"), which the reading of brackets takes
+        compared = bool(_COMPARED_WITH.search(text[max(0, m.start() - 30) : m.start()])) and not re.match(
+            r"\s*\(", text[m.end() :]
+        )
+        out.append(
+            When(
+                years=ys,
+                at=part.start() + max(0, m.start() - 30) if part else m.start(),
+                part=bool(part),
+                compared=compared,
+            )
+        )
     for m in _DATED.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue

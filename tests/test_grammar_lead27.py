@@ -43,3 +43,37 @@ def test_criteria_named_in_a_sentence_about_the_advanced_set_are_drafted(tmp_pat
         "ntm_nc.tc10",
         "ntm_nc.tc17",
     }
+
+
+# --------------------------------------------------------------------------------------------------- time
+# A year named as the base of a comparison ("so với năm 2023", "bằng cùng kỳ năm 2023") is not the time of the figures
+# the clause goes on to give: "Năm 2024 … tăng 01 mô hình so với năm 2023 và đạt 133,3% kế hoạch năm" is 2024's rate.
+# A bracket right after the compared year still gives that year's own figure.
+
+COMPARED = (
+    "Năm 2024, UBND xã công nhận 04 mô hình “Dân vận khéo”, tăng 01 mô hình so với năm 2023 và đạt 133,3% kế hoạch "
+    "năm.\n"
+)
+# a second writer: "bằng cùng kỳ năm 2023", the rate before a comma
+COMPARED_2 = (
+    "Trong năm 2024, xã xây dựng được 03 mô hình “Dân vận khéo”, bằng cùng kỳ năm 2023, đạt 100% kế hoạch đề ra.\n"
+)
+
+
+@pytest.mark.parametrize("body, models, rate", [(COMPARED, 4, 133.3), (COMPARED_2, 3, 100)])
+def test_a_year_compared_with_is_not_the_year_of_the_figures_after_it(tmp_path, body, models, rate):
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.mo_hinh", 2024)] == models
+    assert got[("dvk.ty_le_dat_bao_cao", 2024)] == rate
+    assert not [k for k in got if k[1] == 2023], got
+
+
+def test_a_bracket_after_the_compared_year_still_gives_that_years_figure(tmp_path):
+    body = "Năm 2024, xã có 12/14 thôn đạt danh hiệu thôn văn hóa, tăng 01 thôn so với năm 2023 (11/14 thôn).\n"
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("kdc.so_khu_van_hoa", "as_of"): 12,
+        ("kdc.tong_so_khu", "as_of"): 14,
+        ("kdc.so_khu_van_hoa", 2023): 11,
+        ("kdc.tong_so_khu", 2023): 14,
+    }
