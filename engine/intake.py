@@ -1590,6 +1590,13 @@ def _candidates(
             _lookalike(r, window)
             or (label is not None and _lookalike(r, label.group(1)))
             or (outer and _lookalike(r, outer))
+            # "…; tỷ lệ số hóa hồ sơ, kết quả giải quyết đạt 100%": a rate's subject runs over a comma and names a
+            # look-alike; the indicator's own words are not in the figure's stretch to outweigh it
+            or (
+                reading == "percent"
+                and not (r.topic and _found(r.topic, window))
+                and _lookalike(r, _rate_subject(lead))
+            )
         ):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
@@ -1603,6 +1610,14 @@ def _candidates(
         return []
     best = min(level for _, level, _ in found)
     return [x for x in found if x[1] == best]
+
+
+def _rate_subject(lead: str) -> str:
+    """The subject of a rate, from its last "tỷ lệ" in the clause (after the last ";") up to the figure: what the
+    rate is of, commas and all ("tỷ lệ số hóa hồ sơ, kết quả giải quyết"); "" when the clause names no "tỷ lệ"."""
+    clause = lead[lead.rfind(";") + 1 :]
+    at = clause.lower().rfind("tỷ lệ")
+    return clause[at:] if at >= 0 else ""
 
 
 def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: list[Paragraph]) -> None:

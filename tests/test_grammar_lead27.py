@@ -77,3 +77,26 @@ def test_a_bracket_after_the_compared_year_still_gives_that_years_figure(tmp_pat
         ("kdc.so_khu_van_hoa", 2023): 11,
         ("kdc.tong_so_khu", 2023): 14,
     }
+
+
+# --------------------------------------------------------------------------------------------------- look-alikes
+# A rate's subject may run over a comma ("tỷ lệ số hóa hồ sơ, kết quả giải quyết đạt 96,3%"): its look-alike words
+# before the comma still make it the look-alike's rate, not the online-dossier rate the sentence named before. The
+# rate the report does give is then drafted alone, with nothing to doubt it.
+
+SUBJECT_OVER_A_COMMA = (
+    "Dịch vụ công trực tuyến: tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến đạt 81,4%; tỷ lệ số hóa hồ "
+    "sơ, kết quả giải quyết thủ tục hành chính đạt 96,3%.\n"
+)
+# a second writer: the on-time rate, its subject cut by a comma
+SUBJECT_OVER_A_COMMA_2 = (
+    "Năm 2024, hồ sơ TTHC giải quyết trực tuyến đạt tỷ lệ 64,2%; tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn "
+    "đạt 99,1%.\n"
+)
+
+
+@pytest.mark.parametrize("body, rate", [(SUBJECT_OVER_A_COMMA, 81.4), (SUBJECT_OVER_A_COMMA_2, 64.2)])
+def test_a_rate_whose_subject_runs_over_a_comma_keeps_its_look_alike(tmp_path, body, rate):
+    draft = _draft(tmp_path, body)
+    online = [f for f in draft["facts"] if f["indicator"] == "dich_vu_cong.ty_le_ho_so_truc_tuyen"]
+    assert [(f["value"], f.get("review", False)) for f in online] == [(rate, False)]
