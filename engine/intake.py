@@ -1612,6 +1612,11 @@ def _candidates(
     return [x for x in found if x[1] == best]
 
 
+# a count that opens a "trong đó" right after the sentence's count: a part of it ("05 tuyến …, trong đó 02 tuyến …"),
+# not a year's share of it ("trong đó năm 2022 có 01 mô hình", read as a breakdown by year)
+_PART_OF_BEFORE = re.compile(r"[,;(]\s*trong\s+đó\s*,?\s*(?:có\s+)?$", re.I)
+
+
 def _rate_subject(lead: str) -> str:
     """The subject of a rate, from its last "tỷ lệ" in the clause (after the last ";") up to the figure: what the
     rate is of, commas and all ("tỷ lệ số hóa hồ sơ, kết quả giải quyết"); "" when the clause names no "tỷ lệ"."""
@@ -1637,6 +1642,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         role = fig.role
         if _PER_PART.search(full_before) and role in ("count", "part", "whole"):
             continue
+        if role == "count" and _PART_OF_BEFORE.search(full_before) and any(f.role == "count" for f in cl.figs[:i]):
+            continue  # "… duy trì 05 tuyến đường …, trong đó 02 tuyến đường hoa …": a part of the count just given
         if _TARGET_LEAD.match(full_before) and role != "target":
             continue
         if role in ("over", "under"):

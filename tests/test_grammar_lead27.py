@@ -100,3 +100,30 @@ def test_a_rate_whose_subject_runs_over_a_comma_keeps_its_look_alike(tmp_path, b
     draft = _draft(tmp_path, body)
     online = [f for f in draft["facts"] if f["indicator"] == "dich_vu_cong.ty_le_ho_so_truc_tuyen"]
     assert [(f["value"], f.get("review", False)) for f in online] == [(rate, False)]
+
+
+# A count after "trong đó" that follows the sentence's own count is a part of it: never the indicator's figure, even
+# when the whole's words are not the indicator's ("05 tuyến đường “Văn minh - sạch đẹp”, trong đó 02 tuyến đường hoa").
+# A breakdown by year after "trong đó" is still read as each year's count.
+
+PART_AFTER_WHOLE = (
+    "Các khu phố duy trì 05 tuyến đường “Văn minh - sạch đẹp - an toàn”, trong đó 02 tuyến đường hoa do Hội Liên "
+    "hiệp Phụ nữ phường phụ trách.\n"
+)
+# a second writer: models of the commune, of which some are the Youth Union's
+PART_AFTER_WHOLE_2 = (
+    "Toàn xã hiện có 07 mô hình tự quản về an ninh trật tự; trong đó có 02 mô hình “Dân vận khéo” do Đoàn Thanh niên "
+    "xây dựng.\n"
+)
+
+
+@pytest.mark.parametrize("body", [PART_AFTER_WHOLE, PART_AFTER_WHOLE_2])
+def test_a_count_after_trong_do_is_a_part_of_the_count_before_it(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got == PLAN
+
+
+def test_a_breakdown_by_year_after_trong_do_is_still_each_years_count(tmp_path):
+    body = "Từ năm 2023 đến nay, xã xây dựng 03 mô hình “Dân vận khéo”, trong đó năm 2023 có 01 mô hình, năm 2024 có 02 mô hình.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got.get(("dvk.mo_hinh", 2023)) == 1 and got.get(("dvk.mo_hinh", 2024)) == 2
