@@ -244,7 +244,7 @@ def _head_and_opening(report: ReportText) -> tuple[list[Paragraph], list[Paragra
             continue
         if re.match(r"^(?:#+\s*)?(?:[IVX]+\.|Phần thứ|PHẦN THỨ)\s", p.text) or (seen_title and _heading_level(p) == 1):
             break
-        if re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text):
+        if re.match(r"^(?:#+\s*)?BÁO CÁO\b", p.text):
             seen_title = True
         (opening if seen_title else head).append(p)
     if not seen_title:  # no title line: the first paragraphs are the opening
@@ -327,7 +327,7 @@ def read_header(report: ReportText) -> Header:
     m = re.search(r"Số:?\s*(\d[^\s/]*)?\s*/\s*([\w\-]+)", "\n".join(clean(x) for x in report.lines[:40]))
     if m:
         h.number = f"{m.group(1)}/{m.group(2)}" if m.group(1) else None
-    titles = [p for p in opening if not re.match(r"^(?:#\s*)?BÁO CÁO\s*$", p.text)]
+    titles = [p for p in opening if not re.match(r"^(?:#+\s*)?BÁO CÁO\s*$", p.text)]
     if titles:
         t = re.sub(r"^(?:#+\s*)?(?:BÁO CÁO\s+)?", "", titles[0].text)  # "BÁO CÁO" and its title may be one paragraph
         h.title = "Báo cáo " + t[:1].lower() + t[1:]
@@ -647,14 +647,14 @@ def _contexts(report: ReportText) -> dict[int, Context]:
     stack: list[tuple[int, str]] = []
     results = False
     any_section = any(_ROMAN.match(p.text) for p in report.paragraphs)
-    seen_title = not any(re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text) for p in report.paragraphs)
+    seen_title = not any(re.match(r"^(?:#+\s*)?BÁO CÁO\b", p.text) for p in report.paragraphs)
     parent: Optional[Paragraph] = None
     task = ""
     ended = False
     nested: Optional[tuple[Paragraph, str]] = None  # a list nested in an item: its owner and its items' marker
     paras = [p for p in report.paragraphs if p.table is None]
     for i, p in enumerate(paras):
-        if re.match(r"^(?:#\s*)?BÁO CÁO\b", p.text):
+        if re.match(r"^(?:#+\s*)?BÁO CÁO\b", p.text):
             seen_title = True
             out[p.line] = Context([], results=False)
             continue

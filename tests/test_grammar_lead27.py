@@ -5,7 +5,9 @@ variant, through the real `facts extract`. Precision first: a doubtful reading d
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from conftest import run_cli
 from test_grammar_forms import _draft, _values
 from test_grammar_round9 import CONTROL, PLAN
 
@@ -127,3 +129,38 @@ def test_a_breakdown_by_year_after_trong_do_is_still_each_years_count(tmp_path):
     body = "Từ năm 2023 đến nay, xã xây dựng 03 mô hình “Dân vận khéo”, trong đó năm 2023 có 01 mô hình, năm 2024 có 02 mô hình.\n"
     got = _values(_draft(tmp_path, body))
     assert got.get(("dvk.mo_hinh", 2023)) == 1 and got.get(("dvk.mo_hinh", 2024)) == 2
+
+
+# --------------------------------------------------------------------------------------------------- header
+# A Markdown report may title itself "## BÁO CÁO" (a level-2 heading, its subject "### …" on the same paragraph): the
+# header block above it — the unit in capitals, the place-and-date line — is still the header, so the unit is the
+# header's, not a predecessor named more often in the body, and the date is the place line's.
+
+MARKDOWN_HEAD = """**THÀNH PHỐ CẦN THƠ**
+**ỦY BAN NHÂN DÂN XÃ VĨNH TRINH ĐÔNG**
+
+Số: 41/BC-UBND
+
+*Vĩnh Trinh Đông, ngày 12 tháng 12 năm 2025*
+
+{title}
+### Kết quả thực hiện công tác dân vận năm 2025
+
+Xã Vĩnh Trinh Đông được thành lập từ ngày 01/7/2025 trên cơ sở sắp xếp xã Vĩnh Trinh và xã Thạnh Quới. Trước sắp xếp,
+xã Vĩnh Trinh giảm 03 hộ nghèo; xã Vĩnh Trinh công nhận 01 mô hình; xã Vĩnh Trinh ban hành kế hoạch.
+
+### I. KẾT QUẢ
+
+Năm 2025, toàn xã giảm 21 hộ nghèo, đạt 105% chỉ tiêu thành phố giao.
+"""
+
+
+@pytest.mark.parametrize("title", ["## BÁO CÁO", "# BÁO CÁO", "### BÁO CÁO"])
+def test_a_markdown_title_at_any_level_ends_the_header(tmp_path, title):
+    report = tmp_path / "bao-cao.md"
+    report.write_text(MARKDOWN_HEAD.format(title=title), encoding="utf-8")
+    run = run_cli("facts", "extract", str(report))
+    assert run.code == 0, run.err
+    draft = yaml.safe_load(run.out)
+    assert draft["commune"]["name"] == "xã Vĩnh Trinh Đông"
+    assert str(draft["report"]["date"]) == "2025-12-12"
