@@ -3327,7 +3327,7 @@ _MET_LIST = re.compile(
 )
 # "Các tiêu chí Giao thông, Giáo dục và Y tế đã đạt": criteria named, and nothing else, before "đã / đều đạt"
 _MET_NAMED = re.compile(
-    r"\b(?:các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)\s+(?:đã|đều|đã cơ bản|cơ bản)\s+(?P<v>đạt|hoàn thành)\b"
+    r"\b(?:các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)\s+(?:(?:đã|đều|cơ bản)\s+){1,3}(?P<v>đạt|hoàn thành)\b"
     r"(?!\s*(?:\d|chuẩn|mức|tỷ|yêu cầu))",
     re.I,
 )
@@ -3358,7 +3358,10 @@ def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list,
         rest = m.group("a").lower()
         for c in found:
             rest = rest.replace(c.name.lower(), " ")
-        if not found or re.sub(r"\btiêu chí\b|\bsố\s+\d+\b|\bvề\b|\bvà\b|[,\s-]", "", rest):
+        # the words a list of criteria may carry: "các tiêu chí (khó) như A, B và C đều đã đạt", "gồm", "là"
+        if not found or re.sub(
+            r"\btiêu chí\b|\bsố\s+\d+\b|\bvề\b|\bvà\b|\bkhó\b|\bnhư\b|\bgồm\b|\blà\b|[,\s-]", "", rest
+        ):
             continue  # words other than the criteria's names: not a list of criteria
         level = "co_ban_dat" if "cơ bản" in text[m.end("a") : m.start("v")].lower() else "dat"
         for c in found:

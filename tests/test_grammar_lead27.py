@@ -164,3 +164,30 @@ def test_a_markdown_title_at_any_level_ends_the_header(tmp_path, title):
     draft = yaml.safe_load(run.out)
     assert draft["commune"]["name"] == "xã Vĩnh Trinh Đông"
     assert str(draft["report"]["date"]) == "2025-12-12"
+
+
+# Criteria named as met may be introduced as examples ("các tiêu chí khó như A, B và C đều đã đạt") and their verb may
+# stack its adverbs ("đều đã đạt", "đều cơ bản đạt"): each named criterion is drafted at the level said.
+
+MET_AS_EXAMPLES = (
+    "Đến nay, xã tự đánh giá đạt 19/19 tiêu chí nông thôn mới nâng cao; các tiêu chí khó như Giao thông, Thu nhập và "
+    "Nghèo đa chiều đều đã đạt.\n"
+)
+# a second writer: "gồm", and "cơ bản" after "đều"
+MET_AS_EXAMPLES_2 = (
+    "Xã hiện đạt 17/19 tiêu chí xã nông thôn mới nâng cao; các tiêu chí gồm Giao thông, Thu nhập đều cơ bản đạt.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body, count, level, named",
+    [
+        (MET_AS_EXAMPLES, 19, "dat", {"ntm_nc.tc02", "ntm_nc.tc10", "ntm_nc.tc11"}),
+        (MET_AS_EXAMPLES_2, 17, "co_ban_dat", {"ntm_nc.tc02", "ntm_nc.tc10"}),
+    ],
+)
+def test_criteria_named_as_examples_with_stacked_adverbs_are_drafted(tmp_path, body, count, level, named):
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm_nc.so_tieu_chi_dat", "as_of")] == count
+    assert {k[0] for k, v in got.items() if k[0].startswith("ntm_nc.tc") and v == level} == named
+    assert not [k for k, v in got.items() if k[0].startswith("ntm_nc.tc") and v != level]
