@@ -1375,6 +1375,20 @@ def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]
     return None
 
 
+def _label_unit(reader: Reader, cl: "_Clause", fig: g.Figure) -> Optional[re.Match]:
+    """The classifier alone after a year's labelled figure ("năm 2024: 13 con)") whose full unit ("con bò") the
+    sentence named before the label."""
+    m = re.compile(r"\s*(?P<head>[^\W\d]+)").match(cl.text, fig.end)
+    if m is None:
+        return None
+    head = m.group("head").lower()
+    for full in reader.words.unit:
+        words = for_matching(full).lower().split()
+        if words and words[0] == head and compile_pattern(full).search(cl.sentence_before):
+            return re.compile(re.escape(m.group("head"))).match(cl.text, m.start("head"))
+    return None
+
+
 def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
@@ -1704,6 +1718,19 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                         and (not r.topic or _found(r.topic, lead))
                         and not (r.not_ and _lookalike(r, lead))
                     ]
+        if (
+            not cands
+            and reading == "count"
+            and _YEAR_SHARE.match(full_before)
+            and cl.sentence_before.count("(") > cl.sentence_before.count(")")
+        ):
+            # "… hỗ trợ 31 con bò giống (năm 2023: 18 con; năm 2024: 13 con)": in a bracket after the count the
+            # sentence has just read, each year's share of it, labelled by its year, in the same unit
+            for r in subjects:
+                if r.reads("count") and r.ind.type == "count" and r.unit:  # items by year are read with their names
+                    label_unit = _unit_at(r, text, fig.end) or _label_unit(r, cl, fig)
+                    if label_unit is not None:
+                        cands.append((r, 0, label_unit))
         if not cands and reading == "part" and fig.pair is not None and _OF_A_STATED_WHOLE.match(text, fig.pair.start):
             # "duy trì 04 tuyến đường “Xanh - Sạch - Đẹp” trên tổng số 06 tuyến đã đăng ký": for an indicator that
             # counts, the part of a whole stated apart is the count of those that hold
@@ -1996,6 +2023,10 @@ _YEAR_IN_BRACKETS = re.compile(
     re.I,
 )
 _ANOTHER_YEARS = re.compile(rf"^\W*(?:năm|Năm)\s+{_YEAR}\s+(?:là|đạt|có)\s*$")
+# a clause that is a year's label and its figure alone: "năm 2023: 18 con", "năm 2024 là 13 con"
+_YEAR_SHARE = re.compile(
+    rf"^\W*(?:(?:\d{{1,2}}|sáu|chín|mười)\s+tháng\s+(?:đầu\s+)?)?(?:năm|Năm)\s+{_YEAR}\s*(?::|là|có)\s*$", re.I
+)
 _COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
 
 

@@ -191,3 +191,23 @@ def test_criteria_named_as_examples_with_stacked_adverbs_are_drafted(tmp_path, b
     assert got[("ntm_nc.so_tieu_chi_dat", "as_of")] == count
     assert {k[0] for k, v in got.items() if k[0].startswith("ntm_nc.tc") and v == level} == named
     assert not [k for k, v in got.items() if k[0].startswith("ntm_nc.tc") and v != level]
+
+
+# A count followed by a bracket of its years' shares, each labelled by its year and given with the classifier alone
+# ("31 con bò giống (năm 2023: 18 con; năm 2024: 13 con)"): each year's share is that year's count.
+
+YEAR_SHARES = "Qua 02 năm, xã hỗ trợ 31 con bò giống cho hộ nghèo, hộ cận nghèo (năm 2023: 18 con; năm 2024: 13 con).\n"
+# a second writer: "là", commas, and the report's own part-year
+YEAR_SHARES_2 = (
+    "Giai đoạn 2023 - 2024, xã đã trao 25 con bò giống cho hộ nghèo (năm 2023 là 10 con, 9 tháng năm 2024 là 15 con).\n"
+)
+
+
+@pytest.mark.parametrize("body, total, y2023, y2024", [(YEAR_SHARES, 31, 18, 13), (YEAR_SHARES_2, 25, 10, 15)])
+def test_a_counts_shares_by_year_in_a_bracket_are_each_years_count(tmp_path, body, total, y2023, y2024):
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("ntm.ho_tro_bo_giong", "2023-2024"): total,
+        ("ntm.ho_tro_bo_giong", 2023): y2023,
+        ("ntm.ho_tro_bo_giong", 2024): y2024,
+    }
