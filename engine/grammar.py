@@ -277,7 +277,9 @@ class Figure:
 
 _CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
 # (not the result of one: "Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
-_TARGET_LEAD = re.compile(r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b).){0,45}$", re.I)
+# "chỉ tiêu" before a figure, with no result ("đạt") nor remainder ("hoàn thành chỉ tiêu tỉnh giao, hiện còn 39 hộ
+# nghèo": the poor households left, never the target) between them
+_TARGET_LEAD = re.compile(r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b|\bcòn\b).){0,45}$", re.I)
 _OVER_TARGET = re.compile(
     r"\bvượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch)(?:\s+(?:(?:của\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên)\s+)?"
     r"(?:đã\s+)?giao)?\s*$",

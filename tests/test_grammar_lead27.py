@@ -211,3 +211,21 @@ def test_a_counts_shares_by_year_in_a_bracket_are_each_years_count(tmp_path, bod
         ("ntm.ho_tro_bo_giong", 2023): y2023,
         ("ntm.ho_tro_bo_giong", 2024): y2024,
     }
+
+
+# --------------------------------------------------------------------------------------------------- targets
+# "hoàn thành chỉ tiêu tỉnh giao, hiện còn 39 hộ nghèo": the households left poor are no target; the claim stands.
+
+REMAINDER_AFTER_TARGET = (
+    "Năm 2024, xã tiếp tục giảm 11 hộ nghèo, hoàn thành chỉ tiêu huyện giao, hiện còn 39 hộ nghèo tập trung ở các "
+    "bản vùng cao.\n"
+)
+# a second writer: "chỉ tiêu được giao; toàn xã còn …" in one clause
+REMAINDER_AFTER_TARGET_2 = "Năm 2024 giảm được 07 hộ nghèo, vượt chỉ tiêu được giao, số hộ nghèo còn lại là 52 hộ.\n"
+
+
+@pytest.mark.parametrize("body, reduced", [(REMAINDER_AFTER_TARGET, 11), (REMAINDER_AFTER_TARGET_2, 7)])
+def test_the_households_left_poor_after_a_target_are_no_target(tmp_path, body, reduced):
+    got = _values(_draft(tmp_path, body))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == reduced
+    assert ("giam_ngheo.chi_tieu_giao", 2024) not in got
