@@ -308,6 +308,9 @@ _CHANGE_TAIL = re.compile(
     re.I,
 )
 _DIFF_LEAD = re.compile(r"\b(?P<w>vượt|thiếu|hụt)\s*$", re.I)
+# a rise written as the figure before and after it: "tăng từ 02 tuyến (năm 2023) lên 07 tuyến", "từ 12 lên 15 thôn"
+_RISE_FROM = re.compile(r"\b(?:tăng|nâng|tăng lên)?\s*từ\s*$", re.I)
+_RISE_TO = re.compile(r"[^\d;]{0,40}?\blên\s+(?:thành\s+|đến\s+)?\d", re.I)
 _DIFF_TAIL = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+so với\s+(?:chỉ tiêu|kế hoạch)", re.I)
 # the plan's figure in brackets after a result: "đạt 124% kế hoạch (kế hoạch 25 hộ)", "(KH giao: 06 hộ)"
 _PLAN_IN_BRACKETS = re.compile(
@@ -454,6 +457,10 @@ def figures(text: str) -> list[Figure]:
         bound = _QUAL.get(q.group(1).lower()) if q else None
         if (_RISE.search(before) and _CHANGE_TAIL.match(text[m.end() :])) or _MORE_OR_LESS_THAN.search(before):
             role = "change"  # the change on an earlier time: never the figure, nor a target ("chỉ tiêu … ít hơn …")
+        elif _RISE_FROM.search(before) and _RISE_TO.match(text, m.end()):
+            # "tăng từ 02 tuyến (năm 2023) lên 07 tuyến hiện nay": the earlier figure a rise starts from, never the
+            # figure now (the one after "lên" is)
+            role = "change"
         elif _OVER_TARGET.search(before) and not _GIVEN_AFTER.match(text, m.end()):
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
         elif _OVER_TARGET.search(before):

@@ -229,3 +229,24 @@ def test_the_households_left_poor_after_a_target_are_no_target(tmp_path, body, r
     got = _values(_draft(tmp_path, body))
     assert got[("giam_ngheo.so_ho_giam", 2024)] == reduced
     assert ("giam_ngheo.chi_tieu_giao", 2024) not in got
+
+
+# A rise written as the figure before and after it ("tăng từ 02 tuyến (năm 2023) lên 07 tuyến hiện nay"): the figure
+# now is the one after "lên"; the one it rose from is never the state now.
+
+RISE_FROM_TO = (
+    "Số tuyến đường xanh, sạch, đẹp tăng từ 02 tuyến (năm 2023) lên 07 tuyến hiện nay, do các chi hội phụ nữ tự quản.\n"
+)
+# a second writer: no year with the earlier figure, a part of a whole after "lên"
+RISE_FROM_TO_2 = "Đến nay, số thôn đạt danh hiệu thôn văn hóa đã tăng từ 10 thôn lên 12/14 thôn.\n"
+
+
+@pytest.mark.parametrize(
+    "body, now",
+    [
+        (RISE_FROM_TO, {("dtvm.tuyen_duong_xanh", "as_of"): 7}),
+        (RISE_FROM_TO_2, {("kdc.so_khu_van_hoa", "as_of"): 12, ("kdc.tong_so_khu", "as_of"): 14}),
+    ],
+)
+def test_a_rise_from_one_figure_to_another_is_the_second(tmp_path, body, now):
+    assert _values(_draft(tmp_path, body)) == now
