@@ -2376,7 +2376,8 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             tail = re.match(
                 rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR}(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}\b)*)\b", text[m.end() :]
             )
-            if tail and re.search(r"\b(?:dự kiến|sẽ|phấn đấu)\b", tail.group(0), re.I):
+            if tail and re.search(r"\b(?:dự kiến|sẽ|phấn đấu|cùng kỳ|so với)\b", tail.group(0), re.I):
+                # … nor the year it is compared with ("… (cùng kỳ năm 2023 cử 02 công chức)")
                 # "… chưa tổ chức sơ kết …, dự kiến sẽ lồng ghép sơ kết vào quý I năm 2024": the year of a plan
                 # after the act is not the act's
                 tail = None

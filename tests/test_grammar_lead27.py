@@ -250,3 +250,24 @@ RISE_FROM_TO_2 = "Đến nay, số thôn đạt danh hiệu thôn văn hóa đã
 )
 def test_a_rise_from_one_figure_to_another_is_the_second(tmp_path, body, now):
     assert _values(_draft(tmp_path, body)) == now
+
+
+# An act's year is the one written with it ("… cử 03 công chức tham gia tập huấn … năm 2024") — not a year in a bracket
+# that compares it with the same months of another year ("(cùng kỳ năm 2023 cử 02 công chức)").
+
+ACT_COMPARED = (
+    "Sáu tháng đầu năm 2024, UBND xã cử 03 công chức tham gia lớp tập huấn công tác dân vận do Ban Dân vận Huyện ủy "
+    "tổ chức (cùng kỳ năm 2023 cử 02 công chức).\n"
+)
+# a second writer: "so với" in the bracket
+ACT_COMPARED_2 = (
+    "Trong năm 2024, xã đã cử cán bộ, công chức tham gia tập huấn nghiệp vụ công tác dân vận (so với năm 2023 tăng "
+    "01 người).\n"
+)
+
+
+@pytest.mark.parametrize("body", [ACT_COMPARED, ACT_COMPARED_2])
+def test_an_acts_year_is_not_the_year_it_is_compared_with(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got.get(("dvcq.cu_can_bo_tap_huan", 2024)) is True
+    assert ("dvcq.cu_can_bo_tap_huan", 2023) not in got
