@@ -949,6 +949,8 @@ class _Reading:
         self.as_of_year = as_of.year if as_of else header.year
         first = header.period_from or self.as_of_year
         self.report_years = list(range(first, self.as_of_year + 1)) if first and self.as_of_year else []
+        # a report on part of a year (figures to June, September, October): "cùng kỳ" is the same months before
+        self.part_year = bool(as_of and as_of.month <= 10)
         self.own = fold(header.commune).lower() if header.commune else None
         names = sorted((n for n in header.predecessors if n), key=len, reverse=True)
         self.former_names = {fold(n).lower() for n in names}
@@ -1001,6 +1003,8 @@ class _Reading:
             return ([self.as_of_year], 0.7) if self.as_of_year else ([], 0)
         if when.part and kind == "year" and self.as_of_year and max(when.years) < self.as_of_year:
             return [], 0  # "(9 tháng năm 2023 giảm 06 hộ)": some months of a past year, not that year's count
+        if when.part and kind == "state" and self.part_year and self.as_of_year and max(when.years) < self.as_of_year:
+            return [], 0  # a report on part of a year: "cùng kỳ năm 2024 đạt 54,3%" is those months' rate, not 2024's
         if when.span:
             a, b = when.span
             if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
