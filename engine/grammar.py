@@ -552,6 +552,7 @@ class When:
     dated: bool = False  # a day or month of the year ("ngày 15/10/2024", "tháng 11/2023"): when an act was done
     at: int = 0  # offset in the clause
     compared: bool = False  # the year a change is measured from ("tăng 01 mô hình so với năm 2023 và đạt 133,3% …")
+    same_months: bool = False  # "cùng kỳ năm 2023": the report's own months of that year (all of it in a year's report)
 
     @property
     def empty(self) -> bool:
@@ -675,6 +676,7 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
                 at=part.start() + max(0, m.start() - 30) if part else m.start(),
                 part=bool(part),
                 compared=compared,
+                same_months=bool(part) and "kỳ" in part.group(0).lower(),
             )
         )
     for m in _DATED.finditer(text):

@@ -947,10 +947,10 @@ class _Reading:
         self.changes: list[tuple[_Clause, g.Figure, int]] = []
         as_of = header.as_of
         self.as_of_year = as_of.year if as_of else header.year
+        # a report of a whole year (its figures run to December): "cùng kỳ năm 2023" there is the year 2023
+        self.whole_year = as_of is not None and as_of.month == 12
         first = header.period_from or self.as_of_year
         self.report_years = list(range(first, self.as_of_year + 1)) if first and self.as_of_year else []
-        # a report on part of a year (figures to June, September, October): "cùng kỳ" is the same months before
-        self.part_year = bool(as_of and as_of.month <= 10)
         self.own = fold(header.commune).lower() if header.commune else None
         names = sorted((n for n in header.predecessors if n), key=len, reverse=True)
         self.former_names = {fold(n).lower() for n in names}
@@ -1001,10 +1001,11 @@ class _Reading:
             if len(self.report_years) == 1:
                 return [self.report_years[0]], 0.95
             return ([self.as_of_year], 0.7) if self.as_of_year else ([], 0)
-        if when.part and kind == "year" and self.as_of_year and max(when.years) < self.as_of_year:
-            return [], 0  # "(9 tháng năm 2023 giảm 06 hộ)": some months of a past year, not that year's count
-        if when.part and kind == "state" and self.part_year and self.as_of_year and max(when.years) < self.as_of_year:
-            return [], 0  # a report on part of a year: "cùng kỳ năm 2024 đạt 54,3%" is those months' rate, not 2024's
+        part = when.part and not (when.same_months and self.whole_year)
+        if part and kind in ("year", "state") and self.as_of_year and max(when.years) < self.as_of_year:
+            # "(9 tháng năm 2023 giảm 06 hộ)": some months of a past year, not that year's count; "cùng kỳ năm 2023
+            # (48,2%)": the state at those months, not the year's (the corpus's "cùng kỳ" convention)
+            return [], 0
         if when.span:
             a, b = when.span
             if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
@@ -2380,7 +2381,8 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
             tail = re.match(
                 rf"[^.;]{{0,60}}?\bnăm\s+({_YEAR}(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}\b)*)\b", text[m.end() :]
             )
-            if tail and re.search(r"\b(?:dự kiến|sẽ|phấn đấu)\b", tail.group(0), re.I):
+            if tail and re.search(r"\b(?:dự kiến|sẽ|phấn đấu|cùng kỳ|so với)\b", tail.group(0), re.I):
+                # … nor the year it is compared with ("… (cùng kỳ năm 2023 cử 02 công chức)")
                 # "… chưa tổ chức sơ kết …, dự kiến sẽ lồng ghép sơ kết vào quý I năm 2024": the year of a plan
                 # after the act is not the act's
                 tail = None

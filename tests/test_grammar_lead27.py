@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from conftest import run_cli
+from test_grammar import HEAD
 from test_grammar_forms import _draft, _values
 from test_grammar_round9 import CONTROL, PLAN
 
@@ -250,3 +251,58 @@ RISE_FROM_TO_2 = "Đến nay, số thôn đạt danh hiệu thôn văn hóa đã
 )
 def test_a_rise_from_one_figure_to_another_is_the_second(tmp_path, body, now):
     assert _values(_draft(tmp_path, body)) == now
+
+
+# An act's year is the one written with it ("… cử 03 công chức tham gia tập huấn … năm 2024") — not a year in a bracket
+# that compares it with the same months of another year ("(cùng kỳ năm 2023 cử 02 công chức)").
+
+ACT_COMPARED = (
+    "Sáu tháng đầu năm 2024, UBND xã cử 03 công chức tham gia lớp tập huấn công tác dân vận do Ban Dân vận Huyện ủy "
+    "tổ chức (cùng kỳ năm 2023 cử 02 công chức).\n"
+)
+# a second writer: "so với" in the bracket
+ACT_COMPARED_2 = (
+    "Trong năm 2024, xã đã cử cán bộ, công chức tham gia tập huấn nghiệp vụ công tác dân vận (so với năm 2023 tăng "
+    "01 người).\n"
+)
+
+
+@pytest.mark.parametrize("body", [ACT_COMPARED, ACT_COMPARED_2])
+def test_an_acts_year_is_not_the_year_it_is_compared_with(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got.get(("dvcq.cu_can_bo_tap_huan", 2024)) is True
+    assert ("dvcq.cu_can_bo_tap_huan", 2023) not in got
+
+
+# --------------------------------------------------------------------------------------------------- "cùng kỳ"
+# The corpus's convention (tests/fixtures/reports/README.md, "Periods"): in a report on part of a year, a figure of
+# "cùng kỳ năm 2023" covers those months of 2023 only and is drafted for no period — a rate as well as a count; in a
+# report of a whole year, "cùng kỳ năm 2023" is the year 2023 and its figure is 2023's.
+
+MID_YEAR_HEAD = HEAD.replace("ngày 15 tháng 12 năm 2024", "ngày 20 tháng 6 năm 2024").replace(
+    "chính quyền năm 2024", "chính quyền 6 tháng đầu năm 2024"
+)
+SAME_MONTHS = (
+    "Sáu tháng đầu năm 2024, tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến đạt 71,4% (cùng kỳ năm 2023 "
+    "đạt 48,2%).\n"
+)
+# a second writer: the earlier figure in a sentence of its own
+SAME_MONTHS_2 = (
+    "Tỷ lệ hồ sơ giải quyết trực tuyến 6 tháng đầu năm 2024 đạt 71,4%. Cùng kỳ năm 2023, tỷ lệ hồ sơ trực tuyến chỉ "
+    "đạt 48,2%.\n"
+)
+
+
+@pytest.mark.parametrize("body", [SAME_MONTHS, SAME_MONTHS_2])
+def test_a_same_months_rate_of_last_year_in_a_mid_year_report_is_no_fact(tmp_path, body):
+    got = _values(_draft(tmp_path, body, head=MID_YEAR_HEAD))
+    assert got == {("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 71.4}
+
+
+def test_a_same_months_rate_in_a_whole_year_report_is_that_years(tmp_path):
+    body = SAME_MONTHS.replace("Sáu tháng đầu năm 2024", "Năm 2024")
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 71.4,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023): 48.2,
+    }
