@@ -676,7 +676,7 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
                 at=part.start() + max(0, m.start() - 30) if part else m.start(),
                 part=bool(part),
                 compared=compared,
-                same_months=bool(part) and "kỳ" in part.group(0).lower(),
+                same_months=part is not None and "kỳ" in part.group(0).lower(),
             )
         )
     for m in _DATED.finditer(text):
