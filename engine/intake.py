@@ -1365,8 +1365,9 @@ def _unit_at(reader: Reader, text: str, at: int) -> Optional[re.Match]:
 
 def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]:
     """A unit said in full once for two figures: "năm 2023 hỗ trợ 10 con, năm 2024 hỗ trợ 12 con bò giống" — the
-    classifier alone ("10 con") ends its clause, and the rest of the unit ("bò") is named in the same sentence."""
-    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;).]\s*)?$").match(cl.text, at)
+    classifier alone ("10 con", "năm 2024: 13 con)." in a bracket of shares) ends its clause, and the rest of the unit
+    ("bò") is named in the same sentence."""
+    m = re.compile(r"\s*(?P<head>[^\W\d]+)\s*(?:[,;).]\s*)*$").match(cl.text, at)
     if m is None:
         return None
     head = m.group("head").lower()
@@ -1376,20 +1377,6 @@ def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]
         words = for_matching(full).lower().split()
         # the whole unit, or the rest of it, named in the sentence ("tổng số bò giống đã hỗ trợ là 31 con")
         if len(words) > 1 and words[0] == head and compile_pattern(" ".join(words[1:])).search(sentence):
-            return re.compile(re.escape(m.group("head"))).match(cl.text, m.start("head"))
-    return None
-
-
-def _label_unit(reader: Reader, cl: "_Clause", fig: g.Figure) -> Optional[re.Match]:
-    """The classifier alone after a year's labelled figure ("năm 2024: 13 con)") whose full unit ("con bò") the
-    sentence named before the label."""
-    m = re.compile(r"\s*(?P<head>[^\W\d]+)").match(cl.text, fig.end)
-    if m is None:
-        return None
-    head = m.group("head").lower()
-    for full in reader.words.unit:
-        words = for_matching(full).lower().split()
-        if words and words[0] == head and compile_pattern(full).search(cl.sentence_before):
             return re.compile(re.escape(m.group("head"))).match(cl.text, m.start("head"))
     return None
 
@@ -1733,7 +1720,7 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             # sentence has just read, each year's share of it, labelled by its year, in the same unit
             for r in subjects:
                 if r.reads("count") and r.ind.type == "count" and r.unit:  # items by year are read with their names
-                    label_unit = _unit_at(r, text, fig.end) or _label_unit(r, cl, fig)
+                    label_unit = _unit_at(r, text, fig.end) or _elliptic_unit(r, cl, fig.end)
                     if label_unit is not None:
                         cands.append((r, 0, label_unit))
         if not cands and reading == "part" and fig.pair is not None and _OF_A_STATED_WHOLE.match(text, fig.pair.start):
