@@ -226,15 +226,12 @@ class Threshold(Kind):
     ) -> tuple[str, Union[bool, float, int, str, None], bool, str]:
         """The target's operator, value for the JSON, whether it is known, and its words."""
         t = r.target
-        ind = cat.indicators.get(r.measure.of)
         if t.value is None:
             return t.op, None, False, "chưa xác định (" + (t.unknown_reason or "văn bản không nêu") + ")"
         if isinstance(t.value, bool):
             return t.op, t.value, True, "có" if t.value else "không"
         if isinstance(t.value, str):
-            index = ind.level_index(t.value) if ind else None
-            label = ind.level_label(index) if ind and index is not None else t.value
-            return t.op, t.value, True, label
+            return t.op, t.value, True, _level_label(cat, r)
         op_word = {">=": "ít nhất ", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""}[t.op]
         assert obs.target is not None  # a numeric target: observe() set it
         display = op_word + vi.quantity(obs.target, unit)
@@ -250,9 +247,7 @@ class Threshold(Kind):
         if t.value is None or isinstance(t.value, bool):  # open, or yes/no: the row's own question says it
             return None
         if isinstance(t.value, str):
-            ind = cat.indicators.get(r.measure.of)
-            index = ind.level_index(t.value) if ind else None
-            label = ind.level_label(index) if ind and index is not None else t.value
+            label = _level_label(cat, r)
             phrase = f"đạt mức “{label}”" if t.op in (">=", "==") else f"{OP_WORDS[t.op]} “{label}”"
         else:
             phrase = f"{OP_WORDS[t.op]} {vi.quantity(t.value, self.unit(cat, rule))}".removeprefix("bằng ")
@@ -390,6 +385,14 @@ def _model_named(name: str) -> str:
     return f"mô hình “{name}”"
 
 
+def _level_label(cat: "Catalogue", r: ThresholdRule) -> str:
+    """The label of a level target ("đã được công nhận đạt chuẩn"); the key itself when the indicator has no such
+    level (`rules lint` says so)."""
+    ind = cat.indicators.get(r.measure.of)
+    index = ind.level_index(str(r.target.value)) if ind else None
+    return ind.level_label(index) if ind and index is not None else str(r.target.value)
+
+
 def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
     t = r.target
     if t.value is None:
@@ -406,10 +409,8 @@ def _target_words(cat: "Catalogue", r: ThresholdRule) -> str:
         return "Đạt khi " + ("có" if t.value else "không có") + "; ngược lại là chưa đạt."
     if isinstance(t.value, str):
         ind = cat.indicators[r.measure.of]
-        idx = ind.level_index(t.value)
-        label = ind.level_label(idx) if idx is not None else t.value
         return (
-            f"Đạt khi ở mức {OP_WORDS[t.op]} “{label}” (thứ tự: "
+            f"Đạt khi ở mức {OP_WORDS[t.op]} “{_level_label(cat, r)}” (thứ tự: "
             + " < ".join(lv.label for lv in ind.levels or [])
             + ")."
         )
