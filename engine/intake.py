@@ -487,8 +487,16 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
 
 
 def _title_year(opening: list[Paragraph]) -> Optional[int]:
+    """The last year the title reports on: "… năm 2024" at its end, or the end of the span a review names ("Sơ kết 03
+    năm (2022 - 2024) thực hiện Kế hoạch …", "Tổng kết giai đoạn 2022 - 2025"), not the span of the Đề án it
+    carries out."""
     for p in opening[:3]:
-        m = re.search(rf"\bnăm\s+({_YEAR})\W*$", p.text)
+        m = re.search(rf"\bnăm\s+({_YEAR})\W*$", p.text) or re.search(
+            rf"\b(?:sơ kết|tổng kết)\b(?:(?!Đề án|đề án|Nghị quyết)[^.]){{0,80}}?(?:\(|\bgiai đoạn\s+|\bnăm\s+)"
+            rf"{_YEAR}\s*[-–]\s*({_YEAR})\b",
+            p.text,
+            re.I,
+        )
         if m:
             return int(m.group(1))
     return None
@@ -716,6 +724,12 @@ def _contexts(report: ReportText) -> dict[int, Context]:
         else:
             nested = None
             owner = parent if is_item else None
+        prev = paras[i - 1] if i else None
+        if stated and _ANSWER_LEAD.match(lead) and prev is not None and _STATED_TARGET.match(prev.text):
+            # "Chỉ tiêu 2: Hằng năm hoàn thành 100% chỉ tiêu giảm hộ nghèo do huyện giao." then "Kết quả: Năm 2024, …":
+            # the target names what the result's figures are of, and is itself no result
+            lead = _STATED_TARGET.sub("", prev.text)
+            out[prev.line].results = False
         ctx = Context([h for _, h in stack] + ([task] if task else []), lead, owner, stated)
         ctx.opening = any_section and seen_title and not stack and not results
         out[p.line] = ctx
@@ -726,6 +740,12 @@ def _contexts(report: ReportText) -> dict[int, Context]:
             if inner is not None and inner != marker:
                 nested = (p, inner)
     return out
+
+
+# a target stated on its own, numbered or not ("Chỉ tiêu 3:", "Chỉ tiêu số 3:", "Mục tiêu:"), and the result that answers
+# it in the next paragraph ("Kết quả:", "Kết quả thực hiện:", "Thực hiện:")
+_STATED_TARGET = re.compile(r"^\W*(?:chỉ tiêu|mục tiêu)(?:\s+(?:số\s+)?\d{1,2}[a-zđ]?)?\s*[:.]\s+", re.I)
+_ANSWER_LEAD = re.compile(r"^\W*(?:kết quả(?:\s+(?:thực hiện|đạt được))?|thực hiện)\W*$", re.I)
 
 
 def _marker(raw: str) -> Optional[str]:
