@@ -981,9 +981,10 @@ class _Reading:
     # ------------------------------------------------------------------ time
 
     def years(
-        self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When]
+        self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When], until: int = -1
     ) -> tuple[list[Any], float]:
-        """The periods a reading is for, and how sure that is."""
+        """The periods a reading is for, and how sure that is; ``until``, where known, is the end of the figure read (a
+        "đến nay" after it is of the next figure: "năm 2023 đạt 46,8%, đến nay đạt 71,25%")."""
         kind = reader.words.period
         if kind == "year" and reader.ind.type == "boolean":
             # an act done on a day: "Hội nghị sơ kết phong trào … giai đoạn 2021 - 2024 … được tổ chức ngày
@@ -1060,7 +1061,7 @@ class _Reading:
                     and all(isinstance(p, int) and p > self.as_of_year for p in periods)
                     and _HORIZON.search(cl.text, max(0, when.at - 12))
                 )
-                or _NOW.search(cl.text, when.at)
+                or _NOW.search(cl.text, when.at, until if until > when.at else len(cl.text))
             ):
                 # a state "hằng năm … đều" is the state now; an act's year to come after "đến năm" is a plan's
                 # horizon ("phản biện đồ án quy hoạch … đến năm 2035"), not its year (a count for a year to come is
@@ -1778,7 +1779,7 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             ):
                 # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
                 window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
-            periods, sure = rd.years(r, window_whens, cl, None)
+            periods, sure = rd.years(r, window_whens, cl, None, until=fig.end + len(after))
             if not periods:
                 continue
             value: Any = fig.value

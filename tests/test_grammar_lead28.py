@@ -86,3 +86,24 @@ def test_a_result_line_under_its_target_is_read_as_the_targets_indicator(tmp_pat
     assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 71.8
     # the targets' own figures (100%, 60%, 50%) are no result
     assert not {100, 60, 50} & set(got.values()), got
+
+
+# --------------------------------------------------------------------------------------------------- now, after
+# "đến nay" / "hiện nay" after a year's figure is the time of the NEXT figure: "năm 2023 đạt 46,8%, đến nay đạt
+# 71,25%" is 2023's rate and then the rate now, not two readings of now.
+
+
+@pytest.mark.parametrize(
+    "body, earlier, now",
+    [
+        ("Tỷ lệ hồ sơ tiếp nhận và giải quyết trực tuyến năm 2023 đạt 46,8%, đến nay đạt 71,25%.\n", 46.8, 71.25),
+        # a second writer: the year first, "hiện nay", "mới … đã"
+        ("Năm 2023, tỷ lệ hồ sơ được giải quyết trực tuyến mới đạt 39,5%, hiện nay đã đạt 64,2%.\n", 39.5, 64.2),
+    ],
+)
+def test_now_after_a_years_figure_is_the_time_of_the_next_figure(tmp_path, body, earlier, now):
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023): earlier,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): now,
+    }
