@@ -1077,6 +1077,9 @@ class _Reading:
         sentence names, else the report's own span), never of the last year named."""
         if any(not w.empty for w in cl.whens):
             return None
+        since = self.since_own_plan(cl.text)
+        if since is not None:
+            return since
         total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
         if not (total or plan):
             return self.total_before_its_series(cl)
@@ -1087,6 +1090,21 @@ class _Reading:
         if plan and len(self.report_years) > 1:
             return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
         return None
+
+    def since_own_plan(self, text: str) -> Optional[g.When]:
+        """"Từ khi thực hiện Kế hoạch (số 48/KH-UBND) đến nay": the years from the unit's own plan to the report's,
+        when the header gives the plan's date and the clause names no other plan."""
+        since = _SINCE_PLAN.search(text)
+        plan = self.header.plan or {}
+        if since is None or not plan.get("date") or not self.as_of_year or "hoạch" not in since.group(0).lower():
+            return None
+        if not _NOW.search(text, since.end()):
+            return None
+        number = re.match(r"\s+số\s+([\w/.-]+)", text[since.end() :])
+        if number is not None and number.group(1).rstrip(".") != plan.get("number"):
+            return None  # another plan: the district's, the province's
+        first = int(str(plan["date"])[:4])
+        return g.When(span=(first, self.as_of_year), at=since.start()) if first <= self.as_of_year else None
 
     def total_before_its_series(self, cl: _Clause) -> Optional[g.When]:
         """A running total with its years in brackets after it ("từ khi triển khai Đề án đến nay, thị trấn có tổng

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from test_grammar_forms import _draft, _values
+from test_grammar_round9 import CONTROL, PLAN
 
 # --------------------------------------------------------------------------------------------------- a review's span
 # A review of several years signed after the last of them ("Sơ kết 03 năm (2022 - 2024)", signed in January 2025)
@@ -107,3 +108,39 @@ def test_now_after_a_years_figure_is_the_time_of_the_next_figure(tmp_path, body,
         ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023): earlier,
         ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): now,
     }
+
+
+# --------------------------------------------------------------------------------------------------- since the plan
+# "Từ khi thực hiện Kế hoạch (số …) đến nay" counts from the year of the unit's own plan (its date in the title) to the
+# report's year; a plan of another body named there (the district's) gives no span, and nothing is drafted for it.
+
+PLAN_HEAD = (
+    "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG KHÊ\nSố: 61/BC-UBND\n\nĐông Khê, ngày 12 tháng 12 năm 2024\n\nBÁO CÁO\n"
+    "Kết quả thực hiện Kế hoạch số 21/KH-UBND ngày 10/3/2023 của UBND xã về công tác dân vận năm 2024\n\n"
+    "I. KẾT QUẢ THỰC HIỆN\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2023 xã công nhận 02 mô hình. Như vậy, từ khi thực hiện Kế hoạch số 21/KH-UBND đến nay, toàn xã có 05 "
+        "mô hình “Dân vận khéo”, đạt 250% chỉ tiêu.\n",
+        # a second writer: "triển khai", the plan unnumbered, "hiện nay"
+        "Từ khi triển khai Kế hoạch đến nay, xã đã xây dựng và công nhận tổng cộng 05 mô hình “Dân vận khéo”, đạt "
+        "250% chỉ tiêu.\n",
+    ],
+)
+def test_since_the_units_own_plan_runs_from_the_plans_year(tmp_path, body):
+    got = _values(_draft(tmp_path, body, head=PLAN_HEAD))
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2023-2024")] == 5
+    assert got[("dvk.ty_le_dat_bao_cao", "2023-2024")] == 250
+
+
+def test_since_another_bodys_plan_gives_no_span(tmp_path):
+    body = (
+        "Từ khi thực hiện Kế hoạch số 112-KH/HU của Ban Thường vụ Huyện ủy đến nay, toàn xã có 05 mô hình “Dân vận "
+        "khéo”.\n" + CONTROL
+    )
+    got = _values(_draft(tmp_path, body, head=PLAN_HEAD))
+    assert got == PLAN  # the control sentence's fact alone
