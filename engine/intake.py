@@ -1092,7 +1092,7 @@ class _Reading:
         return None
 
     def since_own_plan(self, text: str) -> Optional[g.When]:
-        """"Từ khi thực hiện Kế hoạch (số 48/KH-UBND) đến nay": the years from the unit's own plan to the report's,
+        """The years from the unit's own plan to the report's for "từ khi thực hiện Kế hoạch (số 48/KH-UBND) đến nay",
         when the header gives the plan's date and the clause names no other plan."""
         since = _SINCE_PLAN.search(text)
         plan = self.header.plan or {}
@@ -2955,6 +2955,10 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     if body and all(_row_year(t) for t in first_col) and any(_YEAR_CELL.match(t) for t in first_col):
         _read_by_columns(rd, table, header, body, para_of_line)
         return
+    total = _total_row(body)
+    if total is not None:
+        _read_total_row(rd, header, total, para_of_line)
+        return
     roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
     year_cols = {col: int(y.group(1)) for col, text in header.items() if (y := _YEAR_CELL.match(text))}
     if "label" in roles.values() and "actual" not in roles.values() and year_cols:
@@ -3183,6 +3187,41 @@ def _read_by_columns(
             _read_cell(rd, label, unit, cell, None, year, para, keep_year=True)
 
 
+# the row of a table by hamlet that sums its rows ("Cộng", "Tổng cộng", "Toàn xã")
+_TOTAL_CELL = re.compile(rf"^\W*(?:tổng\s+cộng|cộng|tổng|tổng\s+số|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))\W*$", re.I)
+
+
+def _total_row(body: list[list[Cell]]) -> Optional[list[Cell]]:
+    """The total row of a table whose rows are the unit's parts (thôn, làng, bản, tổ dân phố) and whose columns are
+    measures: the one row whose first cell with words is a total's ("Cộng"), the other rows naming a part each."""
+
+    def label(row: list[Cell]) -> str:
+        return next((c.text for c in row if c.text and not re.fullmatch(r"\s*[\dIVX.]+\s*", c.text)), "")
+
+    totals = [row for row in body if _TOTAL_CELL.match(label(row))]
+    if len(totals) != 1 or len(body) < 3:
+        return None
+    return totals[0]
+
+
+def _read_total_row(
+    rd: _Reading, header: dict[int, str], total: list[Cell], para_of_line: dict[int, Paragraph]
+) -> None:
+    """Thôn | Chỉ tiêu giảm nghèo huyện giao (hộ) | Thực hiện giảm nghèo (hộ) | Danh hiệu văn hóa năm 2023 | …, a row
+    for each thôn and one "Cộng": the unit's figures are the total row's, each column's header naming the measure
+    (a target where it says so, a year where it names one); the rows of its parts are no figure of the unit."""
+    para = para_of_line.get(total[0].line)
+    for cell in total:
+        label = header.get(cell.col, "")
+        if not label or not cell.text or _TOTAL_CELL.match(cell.text) or cell.text.strip() in ("-", "—", "–", "x"):
+            continue
+        unit = " ".join(re.findall(r"\(([^()]*)\)", label)).lower()
+        reading = "target" if re.search(r"\bchỉ tiêu\b|\bkế hoạch\b|\bgiao\b", label, re.I) else None
+        own = re.search(rf"\bnăm\s+({_YEAR})\b", label)
+        year = int(own.group(1)) if own else rd.as_of_year
+        _read_cell(rd, label, unit, cell, reading, year, para, keep_year=bool(own), verb_needed=True)
+
+
 def _read_cell(
     rd: _Reading,
     label: str,
@@ -3194,6 +3233,7 @@ def _read_cell(
     keep_year: bool = False,  # a state read for a named year keeps it (the merge makes the report's year as_of)
     states: bool = True,  # False: a column of an earlier year beside the table's own, whose states are outdated
     span: Optional[tuple[int, int]] = None,  # a running total's years: read only by indicators counted over a span
+    verb_needed: bool = False,  # a count is read only under a label naming its verb ("Số hộ thoát nghèo")
 ) -> None:
     text = for_matching(cell.text)
     said = label
@@ -3251,6 +3291,8 @@ def _read_cell(
                 and not (_found(r.unit, label) or _found(r.unit, unit) or _found(r.unit, text))
             ):
                 continue
+            if verb_needed and what == "count" and r.verb and not _found(r.verb, label):
+                continue  # "Hộ nghèo đầu năm", "Hộ nghèo còn lại": a stock beside the change
             kind = r.words.period
             period: Any
             if span is not None:

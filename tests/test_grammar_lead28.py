@@ -144,3 +144,42 @@ def test_since_another_bodys_plan_gives_no_span(tmp_path):
     )
     got = _values(_draft(tmp_path, body, head=PLAN_HEAD))
     assert got == PLAN  # the control sentence's fact alone
+
+
+# --------------------------------------------------------------------------------------------------- tables by part
+# A table whose rows are the unit's parts (thôn, làng, tổ dân phố) and whose columns are measures, with one total row
+# ("Cộng", "Toàn xã"): the unit's figures are the total row's, each read by its column's header (a target where the
+# header says "chỉ tiêu … giao", a count only where the header names its verb); a part's row is no figure of the unit.
+
+BY_HAMLET = (
+    "Kết quả năm 2024 của từng thôn như sau:\n\n"
+    "| TT | Thôn | Chỉ tiêu giảm nghèo huyện giao (hộ) | Thực hiện giảm nghèo (hộ) | Khu dân cư “6 không” |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Thôn Đông | 2 | 3 | Đạt |\n"
+    "| 2 | Thôn Tây | 3 | 3 | Đạt |\n"
+    "| 3 | Làng Kon Rế | 4 | 5 | Chưa đạt |\n"
+    "| | Cộng | 9 | 11 | 2/3 |\n"
+)
+# a second writer: the total first, "Toàn xã", stocks beside the change
+BY_HAMLET_2 = (
+    "Biểu 02. Giảm nghèo năm 2024 theo thôn\n\n"
+    "| Thôn | Hộ nghèo đầu năm | Số hộ thoát nghèo | Hộ nghèo còn lại |\n"
+    "|---|---|---|---|\n"
+    "| Toàn xã | 41 | 11 | 30 |\n"
+    "| Thôn Đông | 12 | 3 | 9 |\n"
+    "| Thôn Tây | 14 | 3 | 11 |\n"
+    "| Làng Kon Rế | 15 | 5 | 10 |\n"
+)
+
+
+def test_a_table_by_hamlet_gives_the_units_figures_from_its_total_row(tmp_path):
+    got = _values(_draft(tmp_path, BY_HAMLET))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 9
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 11
+    assert got[("kdc.so_khu_6_khong", "as_of")] == 2
+    assert not {2, 3, 4, 5} & {v for k, v in got.items() if k[0].startswith("giam_ngheo")}, got
+
+
+def test_a_table_by_hamlet_reads_the_change_not_the_stocks_beside_it(tmp_path):
+    got = _values(_draft(tmp_path, BY_HAMLET_2))
+    assert got == {("giam_ngheo.so_ho_giam", 2024): 11}
