@@ -183,3 +183,45 @@ def test_a_table_by_hamlet_gives_the_units_figures_from_its_total_row(tmp_path):
 def test_a_table_by_hamlet_reads_the_change_not_the_stocks_beside_it(tmp_path):
     got = _values(_draft(tmp_path, BY_HAMLET_2))
     assert got == {("giam_ngheo.so_ho_giam", 2024): 11}
+
+
+# --------------------------------------------------------------------------------------------------- named things
+# A model's name recognised by a decision ("“Bữa cơm nghĩa tình cho bệnh nhân nghèo” (Quyết định số …)") names no
+# indicator: the rate after it is the models', not poverty's.
+
+NAMED = (
+    "Năm 2024, UBND xã công nhận 02 mô hình “Dân vận khéo” là “Tổ tự quản vệ sinh môi trường” (Quyết định số "
+    "97/QĐ-UBND ngày 18/4/2024) và “Bữa cơm nghĩa tình cho bệnh nhân nghèo” (Quyết định số 211/QĐ-UBND ngày "
+    "09/8/2024), đạt 200% kế hoạch năm.\n"
+)
+# a second writer: "theo Quyết định", a model on poor households' housing
+NAMED_2 = (
+    "Trong năm 2024, xã có 03 mô hình “Dân vận khéo” được công nhận, trong đó có mô hình “Chung tay xóa nhà tạm "
+    "cho hộ nghèo” (theo Quyết định số 15/QĐ-UBND ngày 02/3/2024), đạt 300% kế hoạch.\n"
+)
+
+
+@pytest.mark.parametrize("body, rate", [(NAMED, 200), (NAMED_2, 300)])
+def test_a_name_recognised_by_a_decision_names_no_indicator(tmp_path, body, rate):
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.ty_le_dat_bao_cao", 2024)] == rate
+    assert not [k for k in got if k[0].startswith("giam_ngheo")], got
+
+
+# --------------------------------------------------------------------------------------------------- target in brackets
+# "đạt 116,7% kế hoạch huyện giao (12 hộ)": the figure in brackets after the plan's target is the target, as after
+# "chỉ tiêu … giao (12 hộ)".
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, xã giảm 14 hộ nghèo, đạt 116,7% kế hoạch huyện giao (12 hộ).\n",
+        # a second writer: "kế hoạch năm", the bracket with "hộ nghèo"
+        "Kết quả năm 2024 giảm được 14 hộ nghèo, bằng 116,7% kế hoạch năm (12 hộ nghèo).\n",
+    ],
+)
+def test_a_plans_figure_in_brackets_is_the_target(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 14
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 12
