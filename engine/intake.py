@@ -1042,11 +1042,12 @@ class _Reading:
         elif when.every:
             periods = list(self.report_years)
             # "Hằng năm UBND xã đều ban hành kế hoạch … (năm 2023: Kế hoạch số …; năm 2024: …)": the years the
-            # bracket after the act names, one item each, are years of it too
+            # bracket after the act names, one item each, are the years of it ("Hằng năm, UBND xã cử cán bộ … (năm
+            # 2025: 08 lượt; năm 2026: 12 lượt)" in a review of 2022–2026 by a xã formed in 2025)
             bracket = re.match(r"[^()]*\(([^()]*)\)", cl.para.text[cl.start :])
             if bracket and reader.ind.type == "boolean" and self.as_of_year:
                 named = [int(y) for y in re.findall(rf"(?:^|;)\s*năm\s+({_YEAR})\s*:", bracket.group(1), re.I)]
-                periods = sorted({*periods, *(y for y in named if y <= self.as_of_year)})
+                periods = sorted({y for y in named if y <= self.as_of_year}) or periods
         elif when.current:
             periods = [self.as_of_year] if self.as_of_year else []
         else:

@@ -225,3 +225,28 @@ def test_a_plans_figure_in_brackets_is_the_target(tmp_path, body):
     got = _values(_draft(tmp_path, body))
     assert got[("giam_ngheo.so_ho_giam", 2024)] == 14
     assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 12
+
+
+# --------------------------------------------------------------------------------------------------- every year, named
+# "Hằng năm, … (năm 2023: …; năm 2024: …)": the years the bracket names are the years of the act, not every year of
+# the report's span (a unit formed later, an act begun later).
+
+EVERY_NAMED = (
+    "Hằng năm, UBND phường cử cán bộ, công chức tham gia đầy đủ các lớp tập huấn công tác dân vận (năm 2023: 05 "
+    "lượt; năm 2024: 07 lượt).\n"
+)
+# a second writer: plans by number in the bracket
+EVERY_NAMED_2 = (
+    "Hằng năm, UBND phường đều ban hành kế hoạch công tác dân vận chính quyền (năm 2023: Kế hoạch số 11/KH-UBND; "
+    "năm 2024: Kế hoạch số 09/KH-UBND).\n"
+)
+
+
+@pytest.mark.parametrize("body, key", [(EVERY_NAMED, "dvcq.cu_can_bo_tap_huan"), (EVERY_NAMED_2, "dvcq.ke_hoach_nam")])
+def test_every_year_with_its_years_named_is_those_years(tmp_path, body, key):
+    head = _review_head(
+        "Sơ kết 03 năm (2022 - 2024) thực hiện Kế hoạch số 52/KH-UBND của UBND phường về công tác dân vận",
+        "ngày 08 tháng 01 năm 2025",
+    )
+    got = _values(_draft(tmp_path, body, head=head))
+    assert sorted(k[1] for k in got if k[0] == key) == [2023, 2024], got
