@@ -3228,6 +3228,10 @@ def _read_total_row(
         _read_cell(rd, label, unit, cell, reading, year, para, keep_year=bool(own), verb_needed=True)
 
 
+# a result cell that says it is only expected ("31/33 (dự kiến)", "phấn đấu 100%", "chưa bình xét")
+_EXPECTED_CELL = re.compile(r"\b(?:dự kiến|phấn đấu|chưa bình xét|chờ bình xét)\b", re.I)
+
+
 def _read_cell(
     rd: _Reading,
     label: str,
@@ -3242,6 +3246,8 @@ def _read_cell(
     verb_needed: bool = False,  # a count is read only under a label naming its verb ("Số hộ thoát nghèo")
 ) -> None:
     text = for_matching(cell.text)
+    if reading is None and _EXPECTED_CELL.search(text):
+        return  # "31/33 (dự kiến)": what is expected, not yet a result
     said = label
     label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")

@@ -250,3 +250,21 @@ def test_every_year_with_its_years_named_is_those_years(tmp_path, body, key):
     )
     got = _values(_draft(tmp_path, body, head=head))
     assert sorted(k[1] for k in got if k[0] == key) == [2023, 2024], got
+
+
+# --------------------------------------------------------------------------------------------------- expected cells
+# A table's result cell that says it is only expected ("31/33 (dự kiến)", "chờ bình xét") is no result.
+
+EXPECTED_TABLE = (
+    "| TT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện | Đánh giá |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Giảm hộ nghèo | 06 hộ | 06 hộ | Đạt |\n"
+    "| 2 | Thôn đạt danh hiệu “Thôn văn hóa” | 31/33 thôn | {cell} | Chờ bình xét |\n"
+)
+
+
+@pytest.mark.parametrize("cell", ["31/33 (dự kiến)", "dự kiến 31/33 thôn"])
+def test_an_expected_result_in_a_table_is_no_result(tmp_path, cell):
+    got = _values(_draft(tmp_path, EXPECTED_TABLE.format(cell=cell)))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 6
+    assert not [k for k in got if k[0].startswith("kdc.")], got
