@@ -777,7 +777,7 @@ _PLAN_PERIOD = re.compile(
 # what the unit was formed from, named as its origin ("Xã X được thành lập trên cơ sở sắp xếp các xã A và B; có 24
 # khu"): an aside of its history, not the subject of what follows in the sentence
 _FORMED_FROM = re.compile(r"\btrên cơ sở\s+(?:sắp xếp|sáp nhập|nhập|hợp nhất)\b[^;]*(?:;|$)", re.I)
-_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả|tổng hợp)\b[^()]*\)", re.I)
+_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm(?: cả)?|gồm cả|tổng hợp)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b(?!\s+năm\s+(?:19|20)\d\d)|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -799,7 +799,9 @@ _NAMED_UNIT = re.compile(rf"\b(?:{_KINDS})\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w
 _SUBJECT = re.compile(
     rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
     rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
-    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:{_KINDS})\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b)"
+    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:{_KINDS})\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b"
+    # the units it was formed from, named as such ("ba đơn vị cũ", "các địa phương trước sắp xếp")
+    rf"|\b(?i:các|những|{_MANY})\s+(?i:đơn vị|địa phương)(?:\s+(?i:hành chính))?\s+(?i:cũ|trước sắp xếp|trước sáp nhập)\b)"
     # one of the unit's parts, singled out ("riêng thôn Đông …") or the clause's subject ("Bản Nậm Sáo 1 giảm 06 hộ",
     # "Tổ dân phố số 2 và số 9 chưa giảm được hộ nghèo nào"): its own figure, not the unit's — but not a place where
     # the unit acts ("xã công nhận 01 mô hình tại thôn Tây Hà")

@@ -268,3 +268,37 @@ def test_an_expected_result_in_a_table_is_no_result(tmp_path, cell):
     got = _values(_draft(tmp_path, EXPECTED_TABLE.format(cell=cell)))
     assert got[("giam_ngheo.so_ho_giam", 2024)] == 6
     assert not [k for k in got if k[0].startswith("kdc.")], got
+
+
+# --------------------------------------------------------------------------------------------------- predecessors
+# The units a commune was formed from, named together ("ba đơn vị cũ", "các địa phương trước sắp xếp"), speak of
+# themselves: their figures are no fact of the new unit (the corpus convention). Named as included in the unit's own
+# total, in brackets ("(bao gồm kết quả của các đơn vị cũ …)"), they are an aside and the total is the unit's.
+
+MERGED_HEAD = (
+    "ỦY BAN NHÂN DÂN\nPHƯỜNG CẦU KHÊ\nSố: 120/BC-UBND\n\nCầu Khê, ngày 10 tháng 12 năm 2025\n\nBÁO CÁO\n"
+    "Kết quả công tác dân vận năm 2025\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+    "Phường Cầu Khê được thành lập trên cơ sở nhập phường Đông Khê, xã Tây Khê và xã Nam Khê.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2025, phường giảm được 05 hộ nghèo. Năm 2024, ba đơn vị cũ giảm tổng cộng 07 hộ nghèo.\n",
+        # a second writer: "các địa phương trước sắp xếp"
+        "Năm 2025, phường giảm được 05 hộ nghèo; năm 2024 các địa phương trước sắp xếp giảm 07 hộ nghèo.\n",
+    ],
+)
+def test_the_predecessors_named_together_speak_of_themselves(tmp_path, body):
+    got = _values(_draft(tmp_path, body, head=MERGED_HEAD))
+    assert got == {("giam_ngheo.so_ho_giam", 2025): 5}
+
+
+def test_a_total_including_the_predecessors_in_brackets_is_the_units(tmp_path):
+    body = (
+        "Tính chung năm 2025 trên địa bàn phường (bao gồm kết quả của các đơn vị cũ trước ngày 01/7/2025) đã giảm 12 "
+        "hộ nghèo.\n"
+    )
+    got = _values(_draft(tmp_path, body, head=MERGED_HEAD))
+    assert got == {("giam_ngheo.so_ho_giam", 2025): 12}
