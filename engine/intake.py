@@ -1731,6 +1731,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             # "bản A 10 con, bản B 12 con; toàn xã 46 con": the unit's total after its parts, the verb said before
             or bool(_UNIT_TOTAL.match(full_before) and cl.sentence_before),
         )
+        if reading == "count" and _RAISES_TOTAL.search(text, fig.end):
+            # "ra mắt thêm 01 tuyến đường hoa, đưa tổng số tuyến đường hoa của xã lên 04 tuyến": the figure before the
+            # raised total is what was added, not the state
+            cands = [c for c in cands if c[0].words.period != "state"]
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
         if (
@@ -1870,6 +1874,7 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
 
 # a running total raised by this period's count: "nâng tổng số mô hình được công nhận từ khi triển khai Kế hoạch đến nay
 # lên 05 mô hình", "đưa tổng số bò giống hỗ trợ từ năm 2022 đến nay lên 21 con"
+_RAISES_TOTAL = re.compile(r"\b(?:nâng|đưa)\s+tổng\s+số\b", re.I)
 _RAISED_TOTAL = re.compile(r"\b(?:nâng|đưa)\s+tổng\s+số\s+(?P<x>[^;.]{0,160}?)\s*\blên\s*(?:thành\s+)?$", re.I)
 _SINCE_PLAN = re.compile(
     r"\btừ\s+khi\s+(?:triển\s+khai|thực\s+hiện|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:Kế\s+hoạch|Đề\s+án)\b", re.I
@@ -1881,19 +1886,30 @@ def _read_raised_total(
 ) -> None:
     """The total a count raises ("…, nâng tổng số X từ … đến nay lên N"): the count over the span the clause names —
     from a year, or from the unit's own plan when its year is known — for an indicator that counts over a span, whose
-    thing (its unit or its topic) the words X or the sentence name. No span, nothing drafted."""
+    thing (its unit or its topic) the words X or the sentence name; with no span, the state now, for an indicator of
+    a state."""
     x = raised.group("x")
     span = next((w.span for w in cl.whens if w.span and raised.start() <= w.at <= fig.start), None)
     plan_date = (rd.header.plan or {}).get("date")
     if span is None and _SINCE_PLAN.search(x) and plan_date and rd.as_of_year:
         span = (int(str(plan_date)[:4]), rd.as_of_year)
-    if span is None or span[0] > span[1]:
+    if span is not None and span[0] > span[1]:
         return
-    a, b = span
-    period: Any = a if a == b else f"{a}-{b}"
     for r in rd.readers:
-        if not r.reads("count") or r.words.period not in ("span", "years") or (r.words.period == "span" and a == b):
+        if not r.reads("count"):
             continue
+        period: Any
+        if span is None:
+            # "…, nâng tổng số tuyến phố văn minh … trên địa bàn lên 04 tuyến": with no span, the total now, for an
+            # indicator of a state
+            if r.words.period != "state":
+                continue
+            period = "as_of"
+        else:
+            a, b = span
+            if r.words.period not in ("span", "years") or (r.words.period == "span" and a == b):
+                continue
+            period = a if a == b else f"{a}-{b}"
         if r.unit and not (_found(r.unit, x) or _found(r.unit, after)):
             continue
         if r.topic and rd.topic_level(r, cl, after, before, subjects) not in (0, 1, 2):

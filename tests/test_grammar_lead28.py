@@ -302,3 +302,22 @@ def test_a_total_including_the_predecessors_in_brackets_is_the_units(tmp_path):
     )
     got = _values(_draft(tmp_path, body, head=MERGED_HEAD))
     assert got == {("giam_ngheo.so_ho_giam", 2025): 12}
+
+
+# --------------------------------------------------------------------------------------------------- raised totals
+# "…, nâng tổng số X lên N" with no span is the total now: the state of an indicator of a state.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ngày 19/5/2024 ra mắt “Tuyến phố văn minh” đường Lê Lợi, nâng tổng số tuyến phố văn minh, tuyến đường xanh - "
+        "sạch - đẹp trên địa bàn lên 04 tuyến.\n",
+        # a second writer: "đưa tổng số", a flower road
+        "Trong năm, các chi hội phụ nữ ra mắt thêm 01 tuyến đường hoa ở thôn 3, đưa tổng số tuyến đường hoa của xã lên "
+        "04 tuyến.\n",
+    ],
+)
+def test_a_raised_total_with_no_span_is_the_state_now(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got[("dtvm.tuyen_duong_xanh", "as_of")] == 4
