@@ -2446,6 +2446,16 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 # "đều" takes the sentence's "hằng năm" over the years named in between
                 window = [g.When(every=True, at=m.start())]
             periods, sure = rd.years(r, window, cl, None)
+            if (
+                value
+                and r.words.period == "state"
+                and rd.as_of_year
+                and periods
+                and all(isinstance(p, int) and p <= rd.as_of_year for p in periods)
+            ):
+                # "Ngày 11/5/2023, UBND phường ban hành Kế hoạch số 77/KH-UBND xây dựng mô hình …" in a report to 2024:
+                # a state an act set up in an earlier year holds now (a plan in force, a rule signed)
+                periods = ["as_of"]
             if not periods and not value and _STOCK.search(before) and len(rd.report_years) == 1:
                 # "Đến nay, UBND xã chưa tổ chức ký kết giao ước thi đua": a yearly act denied up to the report's date
                 # in a report of one year is not done in that year — unless it is planned for later in the year ("…;

@@ -321,3 +321,27 @@ def test_a_total_including_the_predecessors_in_brackets_is_the_units(tmp_path):
 def test_a_raised_total_with_no_span_is_the_state_now(tmp_path, body):
     got = _values(_draft(tmp_path, body))
     assert got[("dtvm.tuyen_duong_xanh", "as_of")] == 4
+
+
+# --------------------------------------------------------------------------------------------------- states set up
+# An act that sets up a state in an earlier year ("Ngày 11/5/2023, UBND phường ban hành Kế hoạch số … xây dựng mô hình
+# … giải phóng mặt bằng" in a review to 2024) makes the state hold now: `as_of`, not the act's year.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ngày 11/5/2023, UBND phường ban hành Kế hoạch số 77/KH-UBND xây dựng mô hình dân vận khéo trong giải phóng "
+        "mặt bằng dự án đường ven biển; đến nay đã vận động 186/189 hộ bàn giao mặt bằng.\n",
+        # a second writer: the year after the act, a team set up by the plan
+        "UBND phường ban hành Kế hoạch số 30/KH-UBND năm 2023 thành lập Tổ tuyên truyền, vận động giải phóng mặt bằng "
+        "dự án mở rộng Quốc lộ 1.\n",
+    ],
+)
+def test_an_earlier_act_that_sets_up_a_state_holds_now(tmp_path, body):
+    head = _review_head(
+        "Sơ kết 03 năm (2022 - 2024) thực hiện Kế hoạch số 52/KH-UBND của UBND phường về công tác dân vận",
+        "ngày 08 tháng 01 năm 2025",
+    )
+    got = _values(_draft(tmp_path, body, head=head))
+    assert got == {("gpmb.ke_hoach_mo_hinh", "as_of"): True}
