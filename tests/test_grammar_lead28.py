@@ -345,3 +345,25 @@ def test_an_earlier_act_that_sets_up_a_state_holds_now(tmp_path, body):
     )
     got = _values(_draft(tmp_path, body, head=head))
     assert got == {("gpmb.ke_hoach_mo_hinh", "as_of"): True}
+
+
+# --------------------------------------------------------------------------------------------------- words as data
+# "hồ sơ nộp trực tuyến" (submitted online) is the online-dossier share as "hồ sơ giải quyết trực tuyến" is; the
+# payments made online beside it are still a look-alike.
+
+
+@pytest.mark.parametrize(
+    "body, rate",
+    [
+        (
+            "Trung tâm Phục vụ hành chính công xã tiếp nhận 4.326 hồ sơ, trong đó 3.518 hồ sơ nộp trực tuyến, đạt "
+            "81,32%. Tỷ lệ thanh toán trực tuyến đạt 29,8%.\n",
+            81.32,
+        ),
+        # a second writer: the verb before the noun
+        ("Năm 2024, tỷ lệ tiếp nhận hồ sơ trực tuyến của xã đạt 64,5%, tỷ lệ thanh toán trực tuyến đạt 21%.\n", 64.5),
+    ],
+)
+def test_dossiers_submitted_online_are_the_online_share(tmp_path, body, rate):
+    got = _values(_draft(tmp_path, body))
+    assert got == {("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): rate}
