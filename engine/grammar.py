@@ -472,7 +472,9 @@ def figures(text: str) -> list[Figure]:
         elif (
             _TARGET_LEAD.search(before)
             or _TARGET_STATED.search(text[max(0, m.start() - 160) : m.start()])
-            or re.search(r"\bchỉ tiêu\b[^()]{0,40}\(\s*$", before, re.I)
+            # "đạt 116,7% chỉ tiêu (kế hoạch) huyện giao (12 hộ)": the target in brackets after it (not a plan by its
+            # number, "Kế hoạch số 48/KH-UBND (…)")
+            or re.search(r"\b(?:chỉ tiêu|kế hoạch(?!\s+số\b))\b[^()]{0,40}\(\s*$", before, re.I)
             or _PLAN_IN_BRACKETS.search(before)
         ):
             role = "target"

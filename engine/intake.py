@@ -487,8 +487,16 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
 
 
 def _title_year(opening: list[Paragraph]) -> Optional[int]:
+    """The last year the title reports on: "… năm 2024" at its end, or the end of the span a review names ("Sơ kết 03
+    năm (2022 - 2024) thực hiện Kế hoạch …", "Tổng kết giai đoạn 2022 - 2025"), not the span of the Đề án it
+    carries out."""
     for p in opening[:3]:
-        m = re.search(rf"\bnăm\s+({_YEAR})\W*$", p.text)
+        m = re.search(rf"\bnăm\s+({_YEAR})\W*$", p.text) or re.search(
+            rf"\b(?:sơ kết|tổng kết)\b(?:(?!Đề án|đề án|Nghị quyết)[^.]){{0,80}}?(?:\(|\bgiai đoạn\s+|\bnăm\s+)"
+            rf"{_YEAR}\s*[-–]\s*({_YEAR})\b",
+            p.text,
+            re.I,
+        )
         if m:
             return int(m.group(1))
     return None
@@ -716,6 +724,12 @@ def _contexts(report: ReportText) -> dict[int, Context]:
         else:
             nested = None
             owner = parent if is_item else None
+        prev = paras[i - 1] if i else None
+        if stated and _ANSWER_LEAD.match(lead) and prev is not None and _STATED_TARGET.match(prev.text):
+            # "Chỉ tiêu 2: Hằng năm hoàn thành 100% chỉ tiêu giảm hộ nghèo do huyện giao." then "Kết quả: Năm 2024, …":
+            # the target names what the result's figures are of, and is itself no result
+            lead = _STATED_TARGET.sub("", prev.text)
+            out[prev.line].results = False
         ctx = Context([h for _, h in stack] + ([task] if task else []), lead, owner, stated)
         ctx.opening = any_section and seen_title and not stack and not results
         out[p.line] = ctx
@@ -726,6 +740,12 @@ def _contexts(report: ReportText) -> dict[int, Context]:
             if inner is not None and inner != marker:
                 nested = (p, inner)
     return out
+
+
+# a target stated on its own, numbered or not ("Chỉ tiêu 3:", "Chỉ tiêu số 3:", "Mục tiêu:"), and the result that answers
+# it in the next paragraph ("Kết quả:", "Kết quả thực hiện:", "Thực hiện:")
+_STATED_TARGET = re.compile(r"^\W*(?:chỉ tiêu|mục tiêu)(?:\s+(?:số\s+)?\d{1,2}[a-zđ]?)?\s*[:.]\s+", re.I)
+_ANSWER_LEAD = re.compile(r"^\W*(?:kết quả(?:\s+(?:thực hiện|đạt được))?|thực hiện)\W*$", re.I)
 
 
 def _marker(raw: str) -> Optional[str]:
@@ -757,7 +777,7 @@ _PLAN_PERIOD = re.compile(
 # what the unit was formed from, named as its origin ("Xã X được thành lập trên cơ sở sắp xếp các xã A và B; có 24
 # khu"): an aside of its history, not the subject of what follows in the sentence
 _FORMED_FROM = re.compile(r"\btrên cơ sở\s+(?:sắp xếp|sáp nhập|nhập|hợp nhất)\b[^;]*(?:;|$)", re.I)
-_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm cả|gồm cả|tổng hợp)\b[^()]*\)", re.I)
+_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm(?: cả)?|gồm cả|tổng hợp)\b[^()]*\)", re.I)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b(?!\s+năm\s+(?:19|20)\d\d)|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -779,7 +799,9 @@ _NAMED_UNIT = re.compile(rf"\b(?:{_KINDS})\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w
 _SUBJECT = re.compile(
     rf"(?P<cmp>\b(?i:so với|cùng với|như|hơn|bằng)\s+)?"
     rf"(?:(?P<whole>\b(?i:toàn|cả)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã|nước)\b)"
-    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:{_KINDS})\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b)"
+    rf"|(?P<many>\b(?i:các|những|{_MANY})\s+(?i:{_KINDS})\b|\b(?i:cụm|khối)\s+(?i:thi đua)\b"
+    # the units it was formed from, named as such ("ba đơn vị cũ", "các địa phương trước sắp xếp")
+    rf"|\b(?i:các|những|{_MANY})\s+(?i:đơn vị|địa phương)(?:\s+(?i:hành chính))?\s+(?i:cũ|trước sắp xếp|trước sáp nhập)\b)"
     # one of the unit's parts, singled out ("riêng thôn Đông …") or the clause's subject ("Bản Nậm Sáo 1 giảm 06 hộ",
     # "Tổ dân phố số 2 và số 9 chưa giảm được hộ nghèo nào"): its own figure, not the unit's — but not a place where
     # the unit acts ("xã công nhận 01 mô hình tại thôn Tây Hà")
@@ -961,9 +983,10 @@ class _Reading:
     # ------------------------------------------------------------------ time
 
     def years(
-        self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When]
+        self, reader: Reader, window: list[g.When], cl: _Clause, inherited: Optional[g.When], until: int = -1
     ) -> tuple[list[Any], float]:
-        """The periods a reading is for, and how sure that is."""
+        """The periods a reading is for, and how sure that is; ``until``, where known, is the end of the figure read (a
+        "đến nay" after it is of the next figure: "năm 2023 đạt 46,8%, đến nay đạt 71,25%")."""
         kind = reader.words.period
         if kind == "year" and reader.ind.type == "boolean":
             # an act done on a day: "Hội nghị sơ kết phong trào … giai đoạn 2021 - 2024 … được tổ chức ngày
@@ -1021,11 +1044,12 @@ class _Reading:
         elif when.every:
             periods = list(self.report_years)
             # "Hằng năm UBND xã đều ban hành kế hoạch … (năm 2023: Kế hoạch số …; năm 2024: …)": the years the
-            # bracket after the act names, one item each, are years of it too
+            # bracket after the act names, one item each, are the years of it ("Hằng năm, UBND xã cử cán bộ … (năm
+            # 2025: 08 lượt; năm 2026: 12 lượt)" in a review of 2022–2026 by a xã formed in 2025)
             bracket = re.match(r"[^()]*\(([^()]*)\)", cl.para.text[cl.start :])
             if bracket and reader.ind.type == "boolean" and self.as_of_year:
                 named = [int(y) for y in re.findall(rf"(?:^|;)\s*năm\s+({_YEAR})\s*:", bracket.group(1), re.I)]
-                periods = sorted({*periods, *(y for y in named if y <= self.as_of_year)})
+                periods = sorted({y for y in named if y <= self.as_of_year}) or periods
         elif when.current:
             periods = [self.as_of_year] if self.as_of_year else []
         else:
@@ -1040,7 +1064,7 @@ class _Reading:
                     and all(isinstance(p, int) and p > self.as_of_year for p in periods)
                     and _HORIZON.search(cl.text, max(0, when.at - 12))
                 )
-                or _NOW.search(cl.text, when.at)
+                or _NOW.search(cl.text, when.at, until if until > when.at else len(cl.text))
             ):
                 # a state "hằng năm … đều" is the state now; an act's year to come after "đến năm" is a plan's
                 # horizon ("phản biện đồ án quy hoạch … đến năm 2035"), not its year (a count for a year to come is
@@ -1056,6 +1080,9 @@ class _Reading:
         sentence names, else the report's own span), never of the last year named."""
         if any(not w.empty for w in cl.whens):
             return None
+        since = self.since_own_plan(cl.text)
+        if since is not None:
+            return since
         total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
         if not (total or plan):
             return self.total_before_its_series(cl)
@@ -1066,6 +1093,21 @@ class _Reading:
         if plan and len(self.report_years) > 1:
             return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
         return None
+
+    def since_own_plan(self, text: str) -> Optional[g.When]:
+        """The years from the unit's own plan to the report's for "từ khi thực hiện Kế hoạch (số 48/KH-UBND) đến nay",
+        when the header gives the plan's date and the clause names no other plan."""
+        since = _SINCE_PLAN.search(text)
+        plan = self.header.plan or {}
+        if since is None or not plan.get("date") or not self.as_of_year or "hoạch" not in since.group(0).lower():
+            return None
+        if not _NOW.search(text, since.end()):
+            return None
+        number = re.match(r"\s+số\s+([\w/.-]+)", text[since.end() :])
+        if number is not None and number.group(1).rstrip(".") != plan.get("number"):
+            return None  # another plan: the district's, the province's
+        first = int(str(plan["date"])[:4])
+        return g.When(span=(first, self.as_of_year), at=since.start()) if first <= self.as_of_year else None
 
     def total_before_its_series(self, cl: _Clause) -> Optional[g.When]:
         """A running total with its years in brackets after it ("từ khi triển khai Đề án đến nay, thị trấn có tổng
@@ -1272,8 +1314,13 @@ class _Reading:
 
 def _no_asides(text: str) -> str:
     """Text without its closed brackets: a name or a decision set aside in brackets ("(Hợp tác xã … giúp hộ nghèo)")
-    does not name what a figure after it counts."""
-    return re.sub(r"\([^()]*\)", " ", text)
+    does not name what a figure after it counts; nor does a name recognised by a decision ("mô hình “Bữa cơm nghĩa
+    tình cho bệnh nhân nghèo” (Quyết định số …), đạt 200% kế hoạch": the rate is the models', not poverty's)."""
+    return re.sub(r"\([^()]*\)", " ", _NAMED_BY_DECISION.sub(" ", text))
+
+
+# a quoted name with the decision that recognised it in brackets after it
+_NAMED_BY_DECISION = re.compile(r"[“\"][^“”\"]{3,200}[”\"](?=\s*\((?:theo\s+)?(?:quyết định|qđ)\b)", re.I)
 
 
 def _found(patterns: list[re.Pattern], text: str) -> bool:
@@ -1684,6 +1731,10 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             # "bản A 10 con, bản B 12 con; toàn xã 46 con": the unit's total after its parts, the verb said before
             or bool(_UNIT_TOTAL.match(full_before) and cl.sentence_before),
         )
+        if reading == "count" and _RAISES_TOTAL.search(text, fig.end):
+            # "ra mắt thêm 01 tuyến đường hoa, đưa tổng số tuyến đường hoa của xã lên 04 tuyến": the figure before the
+            # raised total is what was added, not the state
+            cands = [c for c in cands if c[0].words.period != "state"]
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
         if (
@@ -1758,7 +1809,7 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             ):
                 # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
                 window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
-            periods, sure = rd.years(r, window_whens, cl, None)
+            periods, sure = rd.years(r, window_whens, cl, None, until=fig.end + len(after))
             if not periods:
                 continue
             value: Any = fig.value
@@ -1823,6 +1874,7 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
 
 # a running total raised by this period's count: "nâng tổng số mô hình được công nhận từ khi triển khai Kế hoạch đến nay
 # lên 05 mô hình", "đưa tổng số bò giống hỗ trợ từ năm 2022 đến nay lên 21 con"
+_RAISES_TOTAL = re.compile(r"\b(?:nâng|đưa)\s+tổng\s+số\b", re.I)
 _RAISED_TOTAL = re.compile(r"\b(?:nâng|đưa)\s+tổng\s+số\s+(?P<x>[^;.]{0,160}?)\s*\blên\s*(?:thành\s+)?$", re.I)
 _SINCE_PLAN = re.compile(
     r"\btừ\s+khi\s+(?:triển\s+khai|thực\s+hiện|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:Kế\s+hoạch|Đề\s+án)\b", re.I
@@ -1834,19 +1886,30 @@ def _read_raised_total(
 ) -> None:
     """The total a count raises ("…, nâng tổng số X từ … đến nay lên N"): the count over the span the clause names —
     from a year, or from the unit's own plan when its year is known — for an indicator that counts over a span, whose
-    thing (its unit or its topic) the words X or the sentence name. No span, nothing drafted."""
+    thing (its unit or its topic) the words X or the sentence name; with no span, the state now, for an indicator of
+    a state."""
     x = raised.group("x")
     span = next((w.span for w in cl.whens if w.span and raised.start() <= w.at <= fig.start), None)
     plan_date = (rd.header.plan or {}).get("date")
     if span is None and _SINCE_PLAN.search(x) and plan_date and rd.as_of_year:
         span = (int(str(plan_date)[:4]), rd.as_of_year)
-    if span is None or span[0] > span[1]:
+    if span is not None and span[0] > span[1]:
         return
-    a, b = span
-    period: Any = a if a == b else f"{a}-{b}"
     for r in rd.readers:
-        if not r.reads("count") or r.words.period not in ("span", "years") or (r.words.period == "span" and a == b):
+        if not r.reads("count"):
             continue
+        period: Any
+        if span is None:
+            # "…, nâng tổng số tuyến phố văn minh … trên địa bàn lên 04 tuyến": with no span, the total now, for an
+            # indicator of a state
+            if r.words.period != "state":
+                continue
+            period = "as_of"
+        else:
+            a, b = span
+            if r.words.period not in ("span", "years") or (r.words.period == "span" and a == b):
+                continue
+            period = a if a == b else f"{a}-{b}"
         if r.unit and not (_found(r.unit, x) or _found(r.unit, after)):
             continue
         if r.topic and rd.topic_level(r, cl, after, before, subjects) not in (0, 1, 2):
@@ -2916,6 +2979,10 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     if body and all(_row_year(t) for t in first_col) and any(_YEAR_CELL.match(t) for t in first_col):
         _read_by_columns(rd, table, header, body, para_of_line)
         return
+    total = _total_row(body)
+    if total is not None:
+        _read_total_row(rd, header, total, para_of_line)
+        return
     roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
     year_cols = {col: int(y.group(1)) for col, text in header.items() if (y := _YEAR_CELL.match(text))}
     if "label" in roles.values() and "actual" not in roles.values() and year_cols:
@@ -3144,6 +3211,45 @@ def _read_by_columns(
             _read_cell(rd, label, unit, cell, None, year, para, keep_year=True)
 
 
+# the row of a table by hamlet that sums its rows ("Cộng", "Tổng cộng", "Toàn xã")
+_TOTAL_CELL = re.compile(rf"^\W*(?:tổng\s+cộng|cộng|tổng|tổng\s+số|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))\W*$", re.I)
+
+
+def _total_row(body: list[list[Cell]]) -> Optional[list[Cell]]:
+    """The total row of a table whose rows are the unit's parts (thôn, làng, bản, tổ dân phố) and whose columns are
+    measures: the one row whose first cell with words is a total's ("Cộng"), the other rows naming a part each."""
+
+    def label(row: list[Cell]) -> str:
+        return next((c.text for c in row if c.text and not re.fullmatch(r"\s*[\dIVX.]+\s*", c.text)), "")
+
+    totals = [row for row in body if _TOTAL_CELL.match(label(row))]
+    if len(totals) != 1 or len(body) < 3:
+        return None
+    return totals[0]
+
+
+def _read_total_row(
+    rd: _Reading, header: dict[int, str], total: list[Cell], para_of_line: dict[int, Paragraph]
+) -> None:
+    """Thôn | Chỉ tiêu giảm nghèo huyện giao (hộ) | Thực hiện giảm nghèo (hộ) | Danh hiệu văn hóa năm 2023 | …, a row
+    for each thôn and one "Cộng": the unit's figures are the total row's, each column's header naming the measure
+    (a target where it says so, a year where it names one); the rows of its parts are no figure of the unit."""
+    para = para_of_line.get(total[0].line)
+    for cell in total:
+        label = header.get(cell.col, "")
+        if not label or not cell.text or _TOTAL_CELL.match(cell.text) or cell.text.strip() in ("-", "—", "–", "x"):
+            continue
+        unit = " ".join(re.findall(r"\(([^()]*)\)", label)).lower()
+        reading = "target" if re.search(r"\bchỉ tiêu\b|\bkế hoạch\b|\bgiao\b", label, re.I) else None
+        own = re.search(rf"\bnăm\s+({_YEAR})\b", label)
+        year = int(own.group(1)) if own else rd.as_of_year
+        _read_cell(rd, label, unit, cell, reading, year, para, keep_year=bool(own), verb_needed=True)
+
+
+# a result cell that says it is only expected ("31/33 (dự kiến)", "phấn đấu 100%", "chưa bình xét")
+_EXPECTED_CELL = re.compile(r"\b(?:dự kiến|phấn đấu|chưa bình xét|chờ bình xét)\b", re.I)
+
+
 def _read_cell(
     rd: _Reading,
     label: str,
@@ -3155,8 +3261,11 @@ def _read_cell(
     keep_year: bool = False,  # a state read for a named year keeps it (the merge makes the report's year as_of)
     states: bool = True,  # False: a column of an earlier year beside the table's own, whose states are outdated
     span: Optional[tuple[int, int]] = None,  # a running total's years: read only by indicators counted over a span
+    verb_needed: bool = False,  # a count is read only under a label naming its verb ("Số hộ thoát nghèo")
 ) -> None:
     text = for_matching(cell.text)
+    if reading is None and _EXPECTED_CELL.search(text):
+        return  # "31/33 (dự kiến)": what is expected, not yet a result
     said = label
     label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
@@ -3212,6 +3321,8 @@ def _read_cell(
                 and not (_found(r.unit, label) or _found(r.unit, unit) or _found(r.unit, text))
             ):
                 continue
+            if verb_needed and what == "count" and r.verb and not _found(r.verb, label):
+                continue  # "Hộ nghèo đầu năm", "Hộ nghèo còn lại": a stock beside the change
             kind = r.words.period
             period: Any
             if span is not None:

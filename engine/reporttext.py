@@ -620,16 +620,22 @@ def _continues(last: str, nxt: str) -> bool:
 _MARKED = re.compile(r"^\s*(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+\S")
 
 
+# a line opening on a short label ("Kết quả: Năm 2024, …" under "Chỉ tiêu 2: Hằng năm …."), a paragraph of its own
+# after a finished sentence
+_LABELLED = re.compile(r"^[^\W\d][^\s:]*(?:\s+[^\s:]+){0,3}:\s+\S")
+
+
 def _new_paragraph(last: str, nxt: str) -> bool:
     """Whether the line ``nxt``, right under ``last`` with no blank line between, starts a paragraph of its own: some
     writers put one paragraph on a line and their headings on lines of their own ("c) Ấp văn hóa" over "Kết quả bình
     xét …"). A marked line after a finished sentence, or any line opening with a capital or a mark after a short
-    marked line that ends without a stop (a heading); a line wrapped mid-sentence never does."""
+    marked line that ends without a stop (a heading), or a labelled line ("Kết quả: …") after a finished sentence; a
+    line wrapped mid-sentence never does."""
     last, nxt = clean(last), clean(nxt)
     if not last or not nxt:
         return False
-    if _MARKED.match(nxt) and re.search(r"[.!?]\s*$", last):  # not after "…, gồm:" or an item ending ";"
-        return True
+    if (_MARKED.match(nxt) or (nxt[:1].isupper() and _LABELLED.match(nxt))) and re.search(r"[.!?]\s*$", last):
+        return True  # not after "…, gồm:" or an item ending ";"
     return bool(
         _MARKED.match(last)
         and len(last) <= 120
