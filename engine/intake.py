@@ -3225,6 +3225,12 @@ def _read_by_columns(
 _TOTAL_CELL = re.compile(rf"^\W*(?:tổng\s+cộng|cộng|tổng|tổng\s+số|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))\W*$", re.I)
 
 
+_PART_CELL = re.compile(
+    r"^\W*(?:thôn|ấp|bản|buôn|làng|plei|xóm|khóm|khối|khu phố|khu dân cư|khu|tổ dân phố|tdp|tổ|phum|sóc|cụm dân cư)\b",
+    re.I,
+)
+
+
 def _total_row(body: list[list[Cell]]) -> Optional[list[Cell]]:
     """The total row of a table whose rows are the unit's parts (thôn, làng, bản, tổ dân phố) and whose columns are
     measures: the one row whose first cell with words is a total's ("Cộng"), the other rows naming a part each."""
@@ -3234,6 +3240,11 @@ def _total_row(body: list[list[Cell]]) -> Optional[list[Cell]]:
 
     totals = [row for row in body if _TOTAL_CELL.match(label(row))]
     if len(totals) != 1 or len(body) < 3:
+        return None
+    # the other rows name the unit's parts ("Thôn 1", "Làng Kon Brông", "Tổ dân phố số 3"): a table of chỉ tiêu with
+    # a total row is read row by row as such
+    parts = [label(row) for row in body if row is not totals[0]]
+    if sum(bool(_PART_CELL.match(x)) for x in parts) * 2 <= len(parts):
         return None
     return totals[0]
 
@@ -3309,7 +3320,7 @@ def _read_cell(
             "khoảng": "approx",
         }.get(q)
         v = g.number_value(m_num.group("n"))
-        is_pct = "%" in unit or "%" in text or re.search(r"\btỷ lệ\b", label, re.I)
+        is_pct = "%" in unit or "%" in text or re.search(r"\btỷ lệ\b|\(\s*%\s*\)", label, re.I)
         figures.append(("percent" if is_pct else "count", v if not bound or bound == "approx" else {bound: v}))
     for what, value in figures:
         if value is None:

@@ -180,6 +180,20 @@ def test_a_table_by_hamlet_gives_the_units_figures_from_its_total_row(tmp_path):
     assert not {2, 3, 4, 5} & {v for k, v in got.items() if k[0].startswith("giam_ngheo")}, got
 
 
+def test_a_table_of_chi_tieu_with_a_total_row_is_read_row_by_row(tmp_path):
+    body = (
+        "| TT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Giảm hộ nghèo (hộ) | 05 | 06 |\n"
+        "| 2 | Tuyến đường hoa do nhân dân tự quản (tuyến) | 02 | 03 |\n"
+        "| 3 | Hồ sơ giải quyết trực tuyến (%) | 50 | 64,5 |\n"
+        "| | Tổng cộng | | |\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 6
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 64.5
+
+
 def test_a_table_by_hamlet_reads_the_change_not_the_stocks_beside_it(tmp_path):
     got = _values(_draft(tmp_path, BY_HAMLET_2))
     assert got == {("giam_ngheo.so_ho_giam", 2024): 11}
