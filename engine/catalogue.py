@@ -337,6 +337,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
         unread=frozenset(broken.words | (lost := _file_words(f for f in files if f not in read))),
         unread_rules=frozenset(broken.rules | lost),
     )
+    _check_short_of(cat, diags)
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
         raise InputError(diags.sorted())
@@ -419,6 +420,25 @@ class _Unread:
     def file(self, data: object) -> None:
         self.words |= _words(data)
         self.rules |= _words(data)
+
+
+def _check_short_of(cat: Catalogue, diags: Diagnostics) -> None:
+    """An indicator's `words.short_of.of` names the general count of a criteria set (not when the file of that set
+    could not be read: that file's error is the one to tell)."""
+    counts = set(cat.criteria_counts.values())
+    for key, ind in cat.indicators.items():
+        short = ind.words.short_of if ind.words else None
+        if short is None or short.of in counts or short.of in cat.unread:
+            continue
+        path, line, col = cat.indicator_where[key]
+        diags.error(
+            path,
+            line,
+            col,
+            "unknown-indicator",
+            f"words.short_of.of of '{key}': '{short.of}' is not the general count of any criteria set"
+            + did_you_mean(short.of, sorted(counts)),
+        )
 
 
 def _words(raw: object) -> set[str]:

@@ -810,7 +810,8 @@ _SUBJECT = re.compile(
     # a body of the district, province or city acting ("Ủy ban nhân dân huyện công nhận 04 mô hình …"), not the
     # target it gives ("chỉ tiêu huyện giao"), a body the commune acts for or with ("do Ban Dân vận Huyện ủy mở") nor
     # the agent of a passive ("Xã được Ủy ban nhân dân tỉnh công nhận …")
-    rf"|(?P<body>(?<!\bcủa )(?<!\btheo )(?<!\bdo )(?<!\bvới )(?<!\bđược )\b(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|ban dân vận|"
+    rf"|(?P<body>(?<!\bcủa )(?<!\btheo )(?<!\bdo )(?<!\bvới )(?<!\bđược )(?<!\btrình )(?<!\bgửi )(?<!\bnghị )"
+    rf"\b(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|ban dân vận|"
     rf"ban thường vụ|hội nông dân|hội liên hiệp phụ nữ|hội cựu chiến binh|đoàn thanh niên|liên đoàn lao động|"
     rf"mặt trận tổ quốc(?: việt nam)?|ủy ban mặt trận tổ quốc(?: việt nam)?)\s+(?i:huyện|tỉnh|thành phố|quận|thị xã)\b"
     rf"(?!\s+(?i:giao|đã giao)\b))"
@@ -3690,10 +3691,40 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         _read_table(rd, t, para_of_line)
     _read_patterns(rd, contexts)
     facts = _merge(cat, rd.drafts, rd.as_of_year)
+    facts += _implied_levels(cat, facts)
     _owners(report, facts)
     statements = _statements(cat, report, facts)
     unmatched = _unmatched(report, rd.used_lines, statements, contexts)
     return Extraction(report, header, facts, statements, unmatched)
+
+
+def _implied_levels(cat: Catalogue, facts: list[Draft]) -> list[Draft]:
+    """The level a count short of its criteria set implies, where the report states none (`words.short_of`): "xã đã
+    đạt 15/19 tiêu chí xã nông thôn mới nâng cao" and nothing said of recognition → chưa đạt chuẩn, citing the count."""
+    out: list[Draft] = []
+    stated = {d.indicator for d in facts if d.period == "as_of"}
+    for key, ind in cat.indicators.items():
+        short = ind.words.short_of if ind.words else None
+        if short is None or key in stated:
+            continue
+        size = len(cat.criteria_sets.get(short.of, ()))
+        count = next((d for d in facts if d.indicator == short.of and d.period == "as_of"), None)
+        if count is None or not size or not isinstance(count.value, int) or not 0 <= count.value < size:
+            continue
+        out.append(
+            Draft(
+                key,
+                "as_of",
+                count.line,
+                count.quote,
+                value=short.level,
+                cell=count.cell,
+                paragraph=count.paragraph,
+                confidence=0.75,
+                notes=[f"suy ra từ số tiêu chí đạt ({count.value}/{size}): chưa đủ tiêu chí để được công nhận"],
+            )
+        )
+    return out
 
 
 def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> list[Draft]:

@@ -189,6 +189,14 @@ Reading = Literal[
 ]
 
 
+class ShortOf(Strict):
+    """The level a status indicator takes when the report counts fewer criteria of a set met than the set holds and
+    states no level itself ("đạt 15/19 tiêu chí xã nông thôn mới nâng cao" → chưa đạt chuẩn)."""
+
+    of: Key  # the indicator of the set's general count (the criteria set's `criteria_count`)
+    level: Key  # one of the indicator's levels
+
+
 class IntakeWords(Strict):
     """How reports name an indicator — its synonyms and look-alikes, as data — and which figure of a statement
     about it is its value: the figures themselves are read by one grammar in code (chitieu.grammar; RULES.md)."""
@@ -204,6 +212,7 @@ class IntakeWords(Strict):
     of: Optional[Key] = None  # read: elsewhere — the indicator read twice
     basis: Literal["reported", "claimed"] = "reported"
     default: StrictBool = False  # what a bare unit ("02 mô hình") means when nothing names it
+    short_of: Optional[ShortOf] = None  # read: level — the level a count short of its set implies
     review: StrictBool = False
     note: Optional[Text] = None
 
@@ -237,6 +246,9 @@ class Indicator(Strict):
             raise ValueError("'levels' only applies to indicators of type 'level'")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("'min' is greater than 'max'")
+        short = self.words.short_of if self.words else None
+        if short is not None and short.level not in {lv.key for lv in self.levels or []}:
+            raise ValueError(f"words.short_of.level '{short.level}' is not one of the indicator's levels")
         return self
 
     @property

@@ -506,3 +506,30 @@ def test_two_letters_swapped_in_a_short_required_key_are_one_error_naming_it(tmp
     assert [(d.line, d.code, d.message) for d in found] == [
         (line, "unknown-key", "unknown key 'fo': is it the required key 'of', which is missing?")
     ]
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "short_of: {of: ntm_nc.so_tieu_chi_dat, level: chua_dat}",
+            "short_of: {of: ntm_nc.so_tieu_chi_datt, level: chua_dat}",
+            "'ntm_nc.so_tieu_chi_datt' is not the general count of any criteria set (did you mean: "
+            "'ntm_nc.so_tieu_chi_dat'",
+        ),
+        (
+            "short_of: {of: ntm_nc.so_tieu_chi_dat, level: chua_dat}",
+            "short_of: {of: ntm_nc.so_tieu_chi_dat, level: chua_dat_chuan}",
+            "words.short_of.level 'chua_dat_chuan' is not one of the indicator's levels",
+        ),
+    ],
+)
+def test_a_wrong_short_of_in_the_indicators_is_a_located_error(tmp_path, old, new, message):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+    path = rules / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    errors = check_errors(ROOT / "facts" / "tinh-an", extra=("--rules", str(rules)))
+    assert any(e.startswith(f"{path}:") and message in e for e in errors), errors

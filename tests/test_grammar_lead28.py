@@ -435,3 +435,47 @@ def test_a_bare_count_before_a_title_holding_khong(tmp_path, body, n):
 def test_calves_given_are_cattle_given(tmp_path, body):
     got = _values(_draft(tmp_path, body))
     assert got == {("ntm.ho_tro_bo_giong", 2024): 24}
+
+
+# --------------------------------------------------------------------------------------------------- NTM nâng cao status
+# A count of NTM nâng cao criteria met short of the set's nineteen, with no word of recognition, means not recognised
+# yet (`words.short_of` in rules/indicators.yaml); a dossier sent up by a Tờ trình, or "đã trình UBND huyện thẩm tra",
+# is submitted; "chưa đủ điều kiện đăng ký" is not yet eligible. A stated level is never overridden.
+
+
+@pytest.mark.parametrize(
+    "body, level",
+    [
+        (
+            "Đối chiếu Bộ tiêu chí xã nông thôn mới nâng cao, xã đã đạt 15/19 tiêu chí; còn 04 tiêu chí chưa đạt là Giao "
+            "thông, Thu nhập, Môi trường và Chất lượng môi trường sống.\n",
+            "chua_dat",
+        ),
+        ("Xã chưa đủ điều kiện đăng ký xây dựng xã nông thôn mới nâng cao.\n", "chua_dat"),
+        (
+            "Ngày 12/8/2024, UBND xã đã có Tờ trình số 15/TTr-UBND đề nghị UBND tỉnh thẩm định, xét công nhận xã đạt "
+            "chuẩn nông thôn mới nâng cao năm 2024.\n",
+            "da_trinh_tham_dinh",
+        ),
+        (
+            "Xã đã hoàn thành 100% tiêu chí xã nông thôn mới nâng cao; hồ sơ đề nghị xét công nhận đã trình UBND huyện "
+            "thẩm tra ngày 20/5/2024, chờ tỉnh thẩm định.\n",
+            "da_trinh_tham_dinh",
+        ),
+        # a count short of the set beside a stated level: the stated one
+        (
+            "Xã đã đạt 18/19 tiêu chí xã nông thôn mới nâng cao, đang hoàn thiện hồ sơ đề nghị xét công nhận.\n",
+            "dang_hoan_thien_ho_so",
+        ),
+    ],
+)
+def test_the_status_of_ntm_nang_cao(tmp_path, body, level):
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm_nc.cong_nhan", "as_of")] == level
+
+
+def test_a_status_implied_by_the_count_says_so(tmp_path):
+    body = "Đến nay xã đạt 16/19 tiêu chí xã nông thôn mới nâng cao.\n"
+    fact = next(f for f in _draft(tmp_path, body)["facts"] if f["indicator"] == "ntm_nc.cong_nhan")
+    assert fact["value"] == "chua_dat"
+    assert "16/19" in fact["note"] and fact["source"]["quote"].endswith("16/19 tiêu chí xã nông thôn mới nâng cao")

@@ -410,7 +410,11 @@ def test_a_denial_with_a_filler_between_the_negation_and_the_verb(tmp_path):
 )
 def test_a_higher_unit_by_its_name_as_the_subject_is_not_the_unit(tmp_path, sentence):
     body = sentence + "\n\nXã đạt 15/19 tiêu chí nông thôn mới nâng cao.\n"
-    assert _values(_draft(tmp_path, body)) == {("ntm_nc.so_tieu_chi_dat", "as_of"): 15}
+    # the unit's own status is the one its count implies (chưa đạt), never the higher unit's ("đang hoàn thiện hồ sơ")
+    assert _values(_draft(tmp_path, body)) == {
+        ("ntm_nc.so_tieu_chi_dat", "as_of"): 15,
+        ("ntm_nc.cong_nhan", "as_of"): "chua_dat",
+    }
 
 
 def test_the_unit_recognised_by_a_higher_body_is_still_the_subject(tmp_path):
