@@ -241,7 +241,10 @@ _LABELLED = re.compile(r"\b(?:là|đạt)\s*:?\s*$", re.I)
 # the part and its whole apart in one clause: "08 ấp được công nhận ấp văn hóa trên tổng số 09 ấp" (the words between
 # hold no figure), and the whole first: "có 07 khóm, trong đó 06 khóm được công nhận …" (the same unit again)
 _RATIO_APART = re.compile(
-    rf"(?P<a>{NUM})(?P<gap>\s+[^\W\d][^\d;:()%]{{0,80}}?)\s+trên\s+tổng\s+số\s+(?:(?:là|có)\s+)?(?P<b>{NUM})", re.I
+    # (the words between never open on a number word: "mười hai trên tổng số mười bốn thôn" is twelve, not ten)
+    rf"(?P<a>{NUM})(?P<gap>\s+(?!{_WORD}\b)[^\W\d][^\d;:()%]{{0,80}}?)\s+trên\s+tổng\s+số\s+(?:(?:là|có)\s+)?"
+    rf"(?P<b>{NUM})",
+    re.I,
 )
 # a decrease written as the count before and after: "số hộ nghèo giảm từ 45 hộ đầu năm xuống còn 38 hộ" → 7
 _FROM_TO = re.compile(

@@ -2028,7 +2028,10 @@ def _count_as_whole_or_part(
         return out, 0.0
     if _NOT_THE_STOCK.search(before[-30:] + " " + cl.text[fig.end : fig.end + 80]):
         return [], 0.0
-    if _NOT_HOLDING.search(re.split(r"\bdanh hiệu\b|\btiêu chí\b|\bvăn hóa\b", cl.text[fig.end : fig.end + 80])[0]):
+    # (up to the title: its own words hold a "không", "khu dân cư “6 không”")
+    if _NOT_HOLDING.search(
+        re.split(r"\bdanh hiệu\b|\btiêu chí\b|\bvăn hóa\b|[“\"]", cl.text[fig.end : fig.end + 80])[0]
+    ):
         return [], 0.0
     parts = _candidates(rd, cl, fig, "part", after, before, subjects, unit_needed=True)
     if _ANOTHER_YEARS.match(before):

@@ -381,3 +381,57 @@ def test_an_earlier_act_that_sets_up_a_state_holds_now(tmp_path, body):
 def test_dossiers_submitted_online_are_the_online_share(tmp_path, body, rate):
     got = _values(_draft(tmp_path, body))
     assert got == {("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): rate}
+
+
+# --------------------------------------------------------------------------------------------------- numbers in words
+# "mười hai trên tổng số mười bốn thôn": a part in words before "trên tổng số" is the whole number (twelve), not its
+# first word (ten); a bare count before a title whose name holds "không" ("khu dân cư “6 không”") still holds it.
+
+
+@pytest.mark.parametrize(
+    "body, part, whole",
+    [
+        ("Kết quả bình xét năm 2024: mười hai trên tổng số mười bốn thôn đạt danh hiệu “Thôn văn hóa”.\n", 12, 14),
+        # a second writer: "có … tổ dân phố được công nhận"
+        (
+            "Năm 2024 có mười một trên tổng số mười ba tổ dân phố được công nhận danh hiệu “Tổ dân phố văn hóa”.\n",
+            11,
+            13,
+        ),
+    ],
+)
+def test_a_part_in_words_before_tren_tong_so(tmp_path, body, part, whole):
+    got = _values(_draft(tmp_path, body))
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == part
+    assert got[("kdc.tong_so_khu", "as_of")] == whole
+
+
+@pytest.mark.parametrize(
+    "body, n",
+    [
+        ("Năm 2024, có 08 thôn đạt khu dân cư “6 không”.\n", 8),
+        # a second writer: in words, "được công nhận đạt"
+        ("Có chín thôn được công nhận đạt khu dân cư “6 không”.\n", 9),
+    ],
+)
+def test_a_bare_count_before_a_title_holding_khong(tmp_path, body, n):
+    got = _values(_draft(tmp_path, body))
+    assert got == {("kdc.so_khu_6_khong", "as_of"): n}
+
+
+# --------------------------------------------------------------------------------------------------- calves
+# Calves (bê giống) given to poor households are cattle given: ntm.ho_tro_bo_giong; buffaloes are not.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, xã hỗ trợ 24 con bê giống cho các hộ nghèo, cận nghèo.\n",
+        # a second writer: "cấp", the total after its parts
+        "Thực hiện chính sách hỗ trợ chăn nuôi, năm 2024 đã cấp 24 con bê giống cho hộ nghèo; ngoài ra hỗ trợ 05 con "
+        "trâu giống.\n",
+    ],
+)
+def test_calves_given_are_cattle_given(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got == {("ntm.ho_tro_bo_giong", 2024): 24}
