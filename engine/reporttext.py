@@ -26,7 +26,6 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_PDF_PAGES = 200
 OCR_TIMEOUT = 120  # seconds per page image
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
-_SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*[-+•–]\s+")
 _END = re.compile(r"[.;:!?)\]”\"/]\s*$|\./\.$")
 _ENUM = re.compile(r"^(\d+(\.\d+)*|[IVX]+|[a-zđ])[.)]$")
@@ -63,16 +62,31 @@ def _dates(text: str) -> str:
     return _OTHER_DATE.sub(r"\1/\3/\4", text) if "." in text or "-" in text else text
 
 
+# (str.translate with a table is slow on every line; the characters it changes are rare: looked for first)
+_INVISIBLE_RX = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_PLAIN_RX = re.compile("[" + "".join(map(chr, _PLAIN)) + "]")
+
+
 def _plain(text: str) -> str:
     """A text report's characters as the reader knows them (see _INVISIBLE, _PLAIN, _STAR_BULLET, _OTHER_DATE)."""
-    return _dates(_STAR_BULLET.sub(r"\1•", text.translate(_INVISIBLE).translate(_PLAIN)))
+    if _INVISIBLE_RX.search(text):
+        text = text.translate(_INVISIBLE)
+    if _PLAIN_RX.search(text):
+        text = text.translate(_PLAIN)
+    if "*" in text:
+        text = _STAR_BULLET.sub(r"\1•", text)
+    return _dates(text)
 
 
 def clean(text: str) -> str:
     """The text as quoted: NFC, no emphasis marks, one space between words. The one normaliser of report text."""
-    text = _dates(unicodedata.normalize("NFC", text).translate(_INVISIBLE))
-    text = _EMPHASIS.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    text = unicodedata.normalize("NFC", text)
+    if _INVISIBLE_RX.search(text):
+        text = text.translate(_INVISIBLE)
+    text = _dates(text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())  # one space between words, none at the ends (as "\s+" → " ", then strip)
 
 
 _SAME_LENGTH = str.maketrans({"“": '"', "”": '"', "–": "-", "—": "-", "’": "'", "‘": "'"})
