@@ -16,6 +16,7 @@ Phrases written as ``intake:`` patterns (RULES.md) are still read, for what no g
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -164,6 +165,10 @@ class Header:
     year: Optional[int] = None  # the one year the title names ("… năm 2024") when nothing dates the figures
     plan: Optional[dict] = None  # the unit's own plan: {kind, number, date}
     predecessors: list[str] = field(default_factory=list)
+    # the same units as the report names them, with their kind ("xã Phú Cường"), and the last day before the merger
+    # when the report dates it ("từ ngày 01/7/2025": 2025-06-30)
+    predecessor_units: list[str] = field(default_factory=list)
+    merged_on: Optional[dt.date] = None
 
 
 @dataclass
@@ -338,20 +343,33 @@ def read_header(report: ReportText) -> Header:
         if _party_report(report):  # "ĐẢNG ỦY XÃ MƯỜNG LỘC / BAN DÂN VẬN": the committee or its board reports
             board = any(re.search(r"(?:^|\s)BAN DÂN VẬN\b", p.text) for p in report.paragraphs[:8])
             h.issuer = ("Ban Dân vận " if board else "") + f"Đảng ủy {h.kind or 'xã'} {h.commune}"
-    h.predecessors = _predecessors(report, h.commune)
+    h.predecessor_units = _predecessors(report, h.commune, with_kind=True)
+    h.predecessors = [re.sub(rf"^(?:{_KINDS})\s+", "", u) for u in h.predecessor_units]
+    if h.predecessors:
+        on = next((m for q in report.paragraphs[:40] if (m := _MERGED_ON.search(q.text))), None)
+        if on is not None:
+            with contextlib.suppress(ValueError):
+                h.merged_on = dt.date(int(on.group(3)), int(on.group(2)), int(on.group(1)))
     return h
 
 
+# the day a merged unit began ("được thành lập từ ngày 01/7/2025", "chính thức hoạt động từ ngày 1/7/2025")
+_MERGED_ON = re.compile(
+    r"\b(?:thành lập|hoạt động|sắp xếp|sáp nhập|hợp nhất)\b[^.;]{0,80}?\btừ\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.I
+)
+
+
 _MERGED = re.compile(
-    rf"\b(?:sắp xếp|sáp nhập|hợp nhất|nhập)\b[^.;]{{0,160}}?\b(?:(?:các|hai|ba|bốn|năm)\s+)?(?:{_KINDS})\s+"
+    rf"\b(?:sắp xếp|sáp nhập|hợp nhất|nhập)\b[^.;]{{0,160}}?\b(?:(?:các|hai|ba|bốn|năm)\s+)?(?P<kind>{_KINDS})\s+"
     rf"(?P<list>[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}}"
     rf"(?:\s*(?:,|\bvà\b)\s*(?:(?:{_KINDS})\s+)?[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})+)"
 )
 
 
-def _predecessors(report: ReportText, own: Optional[str]) -> list[str]:
+def _predecessors(report: ReportText, own: Optional[str], with_kind: bool = False) -> list[str]:
     """The communes a merged unit was formed from, as the report lists them ("trên cơ sở sắp xếp … của ba xã A, B và
-    C"); never the unit's own name (a merged commune often keeps one of the old names)."""
+    C"); never the unit's own name (a merged commune often keeps one of the old names). With their kind, each the
+    one written before it or before the list ("nhập phường A, xã B và C": phường A, xã B, xã C)."""
     out: list[str] = []
     mine = fold(own).lower() if own else None
     for p in report.paragraphs:
@@ -361,10 +379,14 @@ def _predecessors(report: ReportText, own: Optional[str]) -> list[str]:
             names = re.split(r"\s*,\s*|\s+và\s+", m.group("list"))
             if len(names[-1].split()) == 1 and re.match(r"\s+[^\W\d]", p.text[m.end() :]):
                 names.pop()  # "… và Kế hoạch số …": a word of the sentence, not a name
+            kind = m.group("kind").lower()
             for name in names:
-                name = re.sub(rf"^(?:{_KINDS})\s+", "", name.strip())
-                if name and fold(name).lower() != mine and name not in out:
-                    out.append(name)
+                written = re.match(rf"^({_KINDS})\s+", name.strip(), re.I)
+                kind = written.group(1).lower() if written else kind
+                name = re.sub(rf"^(?:{_KINDS})\s+", "", name.strip(), flags=re.I)
+                unit = f"{kind} {name}" if with_kind else name
+                if name and fold(name).lower() != mine and unit not in out:
+                    out.append(unit)
     return out
 
 
@@ -4049,6 +4071,14 @@ def fact_data(
     commune: dict[str, Any] = {"id": cid, "name": unit}
     if province:
         commune["province"] = province
+    if h.predecessor_units and not (h.merged_on and h.merged_on > as_of):
+        # the units it was formed from, for its history before the merger (RULES.md): ids beside its own (not those
+        # of a merger still to come: "từ ngày 01/7/2025, thị trấn A, xã B và xã C sẽ hợp nhất" in a June report)
+        prefix = cid.rsplit("/", 1)[0] + "/" if "/" in cid else ""
+        until = {"until": (h.merged_on - dt.timedelta(days=1)).isoformat()} if h.merged_on else {}
+        commune["predecessors"] = [
+            {"id": prefix + slug(re.sub(rf"^(?:{_KINDS})\s+", "", u)), "name": u, **until} for u in h.predecessor_units
+        ]
     report: dict[str, Any] = {
         "title": h.title or f"Báo cáo của UBND {unit}",
         "number": h.number,

@@ -4,8 +4,11 @@ the real `facts extract`. Precision first: a doubtful reading drafts nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from conftest import run_cli
 from test_grammar_forms import _draft, _values
 from test_grammar_round9 import CONTROL, PLAN
 
@@ -479,3 +482,40 @@ def test_a_status_implied_by_the_count_says_so(tmp_path):
     fact = next(f for f in _draft(tmp_path, body)["facts"] if f["indicator"] == "ntm_nc.cong_nhan")
     assert fact["value"] == "chua_dat"
     assert "16/19" in fact["note"] and fact["source"]["quote"].endswith("16/19 tiêu chí xã nông thôn mới nâng cao")
+
+
+# --------------------------------------------------------------------------------------------------- predecessors
+# A commune formed by a merger drafts the units it was formed from (`commune.predecessors`, RULES.md), each with its
+# kind as the report writes it and the last day before the merger when the report dates it; a report written before
+# a merger still to come drafts none.
+
+FORMED_HEAD = (
+    "ỦY BAN NHÂN DÂN\nPHƯỜNG CẦU KHÊ\nSố: 120/BC-UBND\n\nCầu Khê, ngày 10 tháng 12 năm 2025\n\nBÁO CÁO\n"
+    "Kết quả công tác dân vận năm 2025\n\n"
+    "Phường Cầu Khê được thành lập từ ngày 01/7/2025 trên cơ sở nhập phường Đông Khê, xã Tây Khê và Nam Khê.\n\n"
+    "I. KẾT QUẢ THỰC HIỆN\n\n"
+)
+
+
+def test_a_merged_commune_drafts_its_predecessors(tmp_path):
+    draft = _draft(tmp_path, "Năm 2025, phường giảm được 05 hộ nghèo.\n", "--province", "Bắc Ninh", head=FORMED_HEAD)
+    assert draft["commune"]["predecessors"] == [
+        {"id": "bac-ninh/dong-khe", "name": "phường Đông Khê", "until": dt.date(2025, 6, 30)},
+        {"id": "bac-ninh/tay-khe", "name": "xã Tây Khê", "until": dt.date(2025, 6, 30)},
+        {"id": "bac-ninh/nam-khe", "name": "xã Nam Khê", "until": dt.date(2025, 6, 30)},
+    ]
+    # the draft is a fact file chitieu reads: its predecessors load with it
+    report = tmp_path / "bao-cao.txt"
+    out = tmp_path / "du-thao.yaml"
+    assert run_cli("facts", "extract", str(report), "--province", "Bắc Ninh", "-o", str(out)).code == 0
+    run = run_cli("check", str(out), "--allow-unreviewed")
+    assert run.code in (0, 1) and "error[" not in run.err, run.err
+
+
+def test_a_merger_still_to_come_drafts_no_predecessors(tmp_path):
+    head = FORMED_HEAD.replace("ngày 10 tháng 12 năm 2025", "ngày 15 tháng 6 năm 2025").replace(
+        "Phường Cầu Khê được thành lập từ ngày 01/7/2025 trên cơ sở nhập",
+        "Thực hiện chủ trương sắp xếp đơn vị hành chính, từ ngày 01/7/2025 sẽ hợp nhất",
+    )
+    draft = _draft(tmp_path, "6 tháng đầu năm 2025, phường giảm được 02 hộ nghèo.\n", head=head)
+    assert "predecessors" not in draft["commune"]
