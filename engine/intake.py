@@ -1676,6 +1676,15 @@ def _candidates(
         ):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
+        if (
+            level is None
+            and (reading == "of_target" or (reading == "count" and r.verb))
+            and any(s.topics & r.topics for s in rd.said_before)
+        ):
+            # "Chỉ tiêu huyện giao năm 2023 cho xã giảm 09 hộ nghèo. Kết quả đến nay giảm được 11 hộ, đạt 122,2% chỉ
+            # tiêu": the sentence before read a figure of the same thing, which this one goes on with — a count by its
+            # own verb ("giảm được 11 hộ"), a rate against the target
+            level = 3
         if level is None:
             if r.words.default and reading in ("count", "of_target"):
                 level = 7

@@ -519,3 +519,36 @@ def test_a_merger_still_to_come_drafts_no_predecessors(tmp_path):
     )
     draft = _draft(tmp_path, "6 tháng đầu năm 2025, phường giảm được 02 hộ nghèo.\n", head=head)
     assert "predecessors" not in draft["commune"]
+
+
+# --------------------------------------------------------------------------------------------------- the sentence before
+# A result sentence that goes on from a target sentence of the same thing ("Chỉ tiêu … giảm 09 hộ nghèo. Kết quả đến
+# nay giảm được 11 hộ, đạt 122,2% chỉ tiêu") is that thing's: a count by its own verb, a rate against the target. A
+# count without a verb of its own after such a sentence is not ("Hội Phụ nữ đang xây dựng 01 mô hình").
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chỉ tiêu huyện giao năm 2024 cho xã giảm 09 hộ nghèo. Kết quả đến nay giảm được 11 hộ, đạt 122,2% chỉ tiêu.\n",
+        # a second writer: a semicolon, "phường đã giảm"
+        "Chỉ tiêu quận giao năm 2024 là giảm 09 hộ nghèo; đến nay phường đã giảm 11 hộ, đạt 122,2% chỉ tiêu.\n",
+    ],
+)
+def test_a_result_going_on_from_its_target_sentence(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got == {
+        ("giam_ngheo.chi_tieu_giao", 2024): 9,
+        ("giam_ngheo.so_ho_giam", 2024): 11,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 122.2,
+    }
+
+
+def test_a_count_without_a_verb_of_its_own_does_not_go_on(tmp_path):
+    body = (
+        "Về kinh tế tuần hoàn, xã chưa có mô hình kinh tế tuần hoàn nào; Hội Phụ nữ xã đang xây dựng 01 mô hình thu "
+        "gom, tái chế rác thải.\n"
+    )
+    draft = _draft(tmp_path, body)
+    assert _values(draft) == {("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of"): 0}
+    assert "review" not in draft["facts"][0], draft["facts"][0]  # no second reading of the model being built
