@@ -322,6 +322,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "invalid-value": [
         (
+            rf"words\.short_of\.level (?P<lv>{Q}) is not one of the indicator's levels",
+            "words.short_of.level {lv} không phải là một mức (levels) của chỉ số",
+        ),
+        (
             rf"(?P<got>{Q}) is not (?P<a>“[^”]*”) or (?P<b>“[^”]*”); choose one of (?P<shown>{ANY})",
             "{got} không phải {a} hoặc {b}; hãy chọn một trong các giá trị {shown}",
         ),
@@ -459,6 +463,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"unknown document (?P<id>{Q})(?P<hint>.*)", "văn bản {id} chưa được khai báo{hint}"),
     ],
     "unknown-indicator": [
+        (
+            rf"words\.short_of\.of of (?P<key>{Q}): (?P<of>{Q}) is not the general count of any criteria set(?P<hint>.*)",
+            "words.short_of.of của {key}: {of} không phải chỉ số đếm chung của bộ tiêu chí nào{hint}",
+        ),
         (
             rf"criterion (?P<n>\S+) names unknown indicator (?P<key>{Q})(?P<hint>.*)",
             "tiêu chí {n} nêu chỉ số {key} chưa được khai báo{hint}",

@@ -336,3 +336,19 @@ def test_a_malformed_message_template_is_explained_in_vietnamese(tmp_path):
     assert any(m.startswith("mẫu câu sai cú pháp") and "'{{' hoặc '}}'" in m for m in said)
     assert any(m.startswith("không dùng trường không có tên ('{}')") for m in said)
     assert any(m.startswith("'{title}' có kèm định dạng hoặc chuyển đổi") for m in said)
+
+
+def test_the_short_of_errors_of_the_indicators_are_said_in_vietnamese():
+    from chitieu.messages_vi import vietnamese
+
+    assert vietnamese(
+        "unknown-indicator",
+        "words.short_of.of of 'ntm_nc.cong_nhan': 'ntm_nc.so_tieu_chi_datt' is not the general count of any criteria "
+        "set (did you mean: 'ntm_nc.so_tieu_chi_dat'?)",
+    ) == (
+        "words.short_of.of của 'ntm_nc.cong_nhan': 'ntm_nc.so_tieu_chi_datt' không phải chỉ số đếm chung của bộ tiêu "
+        "chí nào (có phải là: 'ntm_nc.so_tieu_chi_dat'?)"
+    )
+    assert vietnamese("invalid-value", "words.short_of.level 'chua_datx' is not one of the indicator's levels") == (
+        "words.short_of.level 'chua_datx' không phải là một mức (levels) của chỉ số"
+    )
