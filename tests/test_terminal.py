@@ -409,7 +409,9 @@ def many_communes(tmp_path_factory) -> Path:
     from bench.generate import generate
 
     folder = tmp_path_factory.mktemp("many")
-    generate(folder, 150, 3, seed=5)  # long enough that the signal lands while the file is being written
+    # long enough that the signal lands while the file is being written, on a loaded machine too (with 150, a poller
+    # starved of CPU woke after the run had ended, twice on 2026-11-29)
+    generate(folder, 300, 3, seed=5)
     return folder
 
 
