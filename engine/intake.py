@@ -2017,7 +2017,9 @@ _COMPOSITION = re.compile(
     # after what says it holds now ("Hiện nay xã có …", "Sau khi sắp xếp thôn, xã có 27 thôn")
     r"^\W*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:hiện nay|hiện tại|đến nay|tính đến\s+[^,;]{1,30}|sau\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
     r"[^,;]{0,30})\s*,?\s*)?"
-    rf"(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+(?:hiện\s+)?"
+    rf"(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+"
+    # what the unit is, said first ("Xã Tiên Hòa Đông là xã miền núi của huyện, có 09 thôn …")
+    r"(?:là\s+[^;:()\d]{1,120}?,\s*)?(?:hiện\s+)?"
     r"(?:có|gồm)\s+"
     # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
     r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"

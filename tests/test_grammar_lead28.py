@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from conftest import run_cli
+from test_grammar import HEAD
 from test_grammar_forms import _draft, _values
 from test_grammar_round9 import CONTROL, PLAN
 
@@ -552,3 +553,24 @@ def test_a_count_without_a_verb_of_its_own_does_not_go_on(tmp_path):
     draft = _draft(tmp_path, body)
     assert _values(draft) == {("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of"): 0}
     assert "review" not in draft["facts"][0], draft["facts"][0]  # no second reading of the model being built
+
+
+# --------------------------------------------------------------------------------------------------- make-up
+# The unit's make-up after what the unit is ("Xã Tiên Hòa Đông là xã miền núi của huyện, có 09 thôn, 1.842 hộ") gives
+# the number of its settlements, as "Xã có 09 thôn" does.
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Xã Sơn Kỳ là xã miền núi của huyện, có 09 thôn, 1.842 hộ với 6.915 nhân khẩu.",
+        # a second writer: two descriptions over commas, "gồm"
+        "Xã Sơn Kỳ là xã thuần nông, kinh tế chủ yếu là trồng lúa, gồm 09 thôn, 2.980 hộ, 11.240 nhân khẩu.",
+    ],
+)
+def test_the_make_up_after_what_the_unit_is(tmp_path, opening):
+    head = HEAD.replace(
+        "I. KẾT QUẢ THỰC HIỆN\n\n", "I. ĐẶC ĐIỂM TÌNH HÌNH\n\n" + opening + "\n\nII. KẾT QUẢ THỰC HIỆN\n\n"
+    )
+    got = _values(_draft(tmp_path, "Năm 2024, xã giảm được 05 hộ nghèo.\n", head=head))
+    assert got == {("kdc.tong_so_khu", "as_of"): 9, ("giam_ngheo.so_ho_giam", 2024): 5}
