@@ -1460,6 +1460,7 @@ def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
         re.search(v.pattern + _VERB_TO_FIGURE, before, re.I)
         or v.match(after[:25])
         or re.match(_PASSIVE + v.pattern, after, re.I)
+        or re.match(_BEFORE_VERB_AFTER + v.pattern, after[:45], re.I)
         for v in reader.verb
     )
 
@@ -1467,6 +1468,8 @@ def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
 # up to two words between a verb and its figure ("giảm được 09", "công nhận mới 04"), or a label's colon ("Số hộ nghèo
 # giảm: 03/03 hộ"); not a contrast or a change the other way ("không giảm mà tăng 01 hộ")
 _VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,2}\s*(?::|\s+là)?\s*$"
+# the words a verb after its figure's unit may stand behind: "02 hộ đã thoát nghèo", "02 hộ đủ điều kiện thoát nghèo"
+_BEFORE_VERB_AFTER = r"(?:(?:đã|đều|cũng)\s+|đủ\s+điều\s+kiện\s+)+"
 # the passive after the unit, with its agent: "02 mô hình “Dân vận khéo” được Ủy ban nhân dân xã công nhận"
 _PASSIVE = r"(?:[\"“][^\"”]{0,60}[\"”]\s*)?(?:đã\s+)?được\s+(?:[^\W\d]+\s+){0,6}?"
 

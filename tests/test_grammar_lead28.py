@@ -574,3 +574,20 @@ def test_the_make_up_after_what_the_unit_is(tmp_path, opening):
     )
     got = _values(_draft(tmp_path, "Năm 2024, xã giảm được 05 hộ nghèo.\n", head=head))
     assert got == {("kdc.tong_so_khu", "as_of"): 9, ("giam_ngheo.so_ho_giam", 2024): 5}
+
+
+# --------------------------------------------------------------------------------------------------- verb after
+# The verb after a count's unit may stand behind "đã", "đều" or "đủ điều kiện": "02 hộ đủ điều kiện thoát nghèo".
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, qua rà soát giữa kỳ, có 02 hộ đủ điều kiện thoát nghèo.\n",
+        # a second writer: "đã"
+        "Trong năm 2024, trên địa bàn xã có 02 hộ đã thoát nghèo nhờ mô hình nuôi bò sinh sản.\n",
+    ],
+)
+def test_a_verb_after_the_unit_behind_a_few_words(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got == {("giam_ngheo.so_ho_giam", 2024): 2}
