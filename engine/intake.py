@@ -164,11 +164,15 @@ class Header:
     as_of_month_only: bool = False  # the report names only the month its figures run to
     year: Optional[int] = None  # the one year the title names ("… năm 2024") when nothing dates the figures
     plan: Optional[dict] = None  # the unit's own plan: {kind, number, date}
-    predecessors: list[str] = field(default_factory=list)
-    # the same units as the report names them, with their kind ("xã Phú Cường"), and the last day before the merger
-    # when the report dates it ("từ ngày 01/7/2025": 2025-06-30)
-    predecessor_units: list[str] = field(default_factory=list)
+    # the units it was formed from as (kind, name) ("xã", "Phú Cường"), and the last day before the merger when the
+    # report dates it ("từ ngày 01/7/2025": 2025-06-30)
+    predecessor_units: list[tuple[str, str]] = field(default_factory=list)
     merged_on: Optional[dt.date] = None
+
+    @property
+    def predecessors(self) -> list[str]:
+        """The predecessors' names without their kind ("Phú Cường"), as the body names them."""
+        return [name for _, name in self.predecessor_units]
 
 
 @dataclass
@@ -343,9 +347,8 @@ def read_header(report: ReportText) -> Header:
         if _party_report(report):  # "ĐẢNG ỦY XÃ MƯỜNG LỘC / BAN DÂN VẬN": the committee or its board reports
             board = any(re.search(r"(?:^|\s)BAN DÂN VẬN\b", p.text) for p in report.paragraphs[:8])
             h.issuer = ("Ban Dân vận " if board else "") + f"Đảng ủy {h.kind or 'xã'} {h.commune}"
-    h.predecessor_units = _predecessors(report, h.commune, with_kind=True)
-    h.predecessors = [re.sub(rf"^(?:{_KINDS})\s+", "", u) for u in h.predecessor_units]
-    if h.predecessors:
+    h.predecessor_units = _predecessors(report, h.commune)
+    if h.predecessor_units:
         on = next((m for q in report.paragraphs[:40] if (m := _MERGED_ON.search(q.text))), None)
         if on is not None:
             with contextlib.suppress(ValueError):
@@ -366,11 +369,11 @@ _MERGED = re.compile(
 )
 
 
-def _predecessors(report: ReportText, own: Optional[str], with_kind: bool = False) -> list[str]:
+def _predecessors(report: ReportText, own: Optional[str]) -> list[tuple[str, str]]:
     """The communes a merged unit was formed from, as the report lists them ("trên cơ sở sắp xếp … của ba xã A, B và
-    C"); never the unit's own name (a merged commune often keeps one of the old names). With their kind, each the
-    one written before it or before the list ("nhập phường A, xã B và C": phường A, xã B, xã C)."""
-    out: list[str] = []
+    C"), each with its kind, the one written before it or before the list ("nhập phường A, xã B và C": phường A, xã B,
+    xã C); never the unit's own name (a merged commune often keeps one of the old names)."""
+    out: list[tuple[str, str]] = []
     mine = fold(own).lower() if own else None
     for p in report.paragraphs:
         if p.table is not None:
@@ -384,9 +387,8 @@ def _predecessors(report: ReportText, own: Optional[str], with_kind: bool = Fals
                 written = re.match(rf"^({_KINDS})\s+", name.strip(), re.I)
                 kind = written.group(1).lower() if written else kind
                 name = re.sub(rf"^(?:{_KINDS})\s+", "", name.strip(), flags=re.I)
-                unit = f"{kind} {name}" if with_kind else name
-                if name and fold(name).lower() != mine and unit not in out:
-                    out.append(unit)
+                if name and fold(name).lower() != mine and (kind, name) not in out:
+                    out.append((kind, name))
     return out
 
 
@@ -3257,8 +3259,7 @@ def _read_by_columns(
             label = header.get(cell.col, "")
             if not label or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            unit = " ".join(re.findall(r"\(([^()]*)\)", label)).lower()
-            _read_cell(rd, label, unit, cell, None, year, para, keep_year=True)
+            _read_cell(rd, label, _unit_in_brackets(label), cell, None, year, para, keep_year=True)
 
 
 # the row of a table by hamlet that sums its rows ("Cộng", "Tổng cộng", "Toàn xã")
@@ -3300,7 +3301,7 @@ def _read_total_row(
         label = header.get(cell.col, "")
         if not label or not cell.text or _TOTAL_CELL.match(cell.text) or cell.text.strip() in ("-", "—", "–", "x"):
             continue
-        unit = " ".join(re.findall(r"\(([^()]*)\)", label)).lower()
+        unit = _unit_in_brackets(label)
         reading = "target" if re.search(r"\bchỉ tiêu\b|\bkế hoạch\b|\bgiao\b", label, re.I) else None
         own = re.search(rf"\bnăm\s+({_YEAR})\b", label)
         year = int(own.group(1)) if own else rd.as_of_year
@@ -3309,6 +3310,11 @@ def _read_total_row(
 
 # a result cell that says it is only expected ("31/33 (dự kiến)", "phấn đấu 100%", "chưa bình xét")
 _EXPECTED_CELL = re.compile(r"\b(?:dự kiến|phấn đấu|chưa bình xét|chờ bình xét)\b", re.I)
+
+
+def _unit_in_brackets(label: str) -> str:
+    """The unit a column's header gives in brackets ("Số hộ nghèo giảm (hộ)"): its words, lower case."""
+    return " ".join(re.findall(r"\(([^()]*)\)", label)).lower()
 
 
 def _read_cell(
@@ -4091,7 +4097,7 @@ def fact_data(
         prefix = cid.rsplit("/", 1)[0] + "/" if "/" in cid else ""
         until = {"until": (h.merged_on - dt.timedelta(days=1)).isoformat()} if h.merged_on else {}
         commune["predecessors"] = [
-            {"id": prefix + slug(re.sub(rf"^(?:{_KINDS})\s+", "", u)), "name": u, **until} for u in h.predecessor_units
+            {"id": prefix + slug(name), "name": f"{kind} {name}", **until} for kind, name in h.predecessor_units
         ]
     report: dict[str, Any] = {
         "title": h.title or f"Báo cáo của UBND {unit}",
