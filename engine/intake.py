@@ -3527,10 +3527,11 @@ _MET_LIST = re.compile(
     r"(?P<set>[^.:;]{0,150}?)[,\s]*(?:cụ thể|bao gồm|gồm|là)\s*:(?P<list>[^.]{0,600})",
     re.I,
 )
-# "Các tiêu chí Giao thông, Giáo dục và Y tế đã đạt": criteria named, and nothing else, before "đã / đều đạt"
+# "Các tiêu chí Giao thông, Giáo dục và Y tế đã đạt", "Tiêu chí số 15 - Hành chính công và tiêu chí số 19 - Quốc phòng
+# và An ninh đạt ở mức cao": criteria named, and nothing else, before "(đã / đều) đạt"
 _MET_NAMED = re.compile(
-    r"\b(?:các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)\s+(?:(?:đã|đều|cơ bản)\s+){1,3}(?P<v>đạt|hoàn thành)\b"
-    r"(?!\s*(?:\d|chuẩn|mức|tỷ|yêu cầu))",
+    r"\b(?:các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)\s+(?:(?:đã|đều|cơ bản)\s+){0,3}(?P<v>đạt|hoàn thành)\b"
+    r"(?!\s*(?:\d|chuẩn|mức|tỷ|yêu cầu|thấp|khá|trung bình))",
     re.I,
 )
 
@@ -3568,6 +3569,71 @@ def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list,
         level = "co_ban_dat" if "cơ bản" in text[m.end("a") : m.start("v")].lower() else "dat"
         for c in found:
             _criterion_not_met(rd, c, para, m.start(), para.text[m.start() : m.end()].strip(), level=level)
+
+
+# a cell that assesses a criterion ("Chưa đạt (quy hoạch chung đang lập)", "Cơ bản đạt", "Đạt"), read from its start
+_LEVEL_CELL = re.compile(r"^\W*(?P<lvl>chưa đạt|không đạt|cơ bản đạt|đạt)\b(?!\s*\d)", re.I)
+# a criterion named by its number ("Tiêu chí số 9 - Nhà ở dân cư", "TC 17")
+_CRITERION_NO = re.compile(r"\b(?:tiêu chí|tc)\s*(?:số\s*)?(\d{1,2})\b", re.I)
+
+
+def _read_criteria_table(rd: _Reading, table: Table, before: Optional[Paragraph], ctx: Optional[Context]) -> None:
+    """A table assessing a criteria set criterion by criterion (STT | Tiêu chí | Kết quả tự đánh giá: "Tiêu chí số 2 -
+    Giao thông | Cơ bản đạt"): each row naming one criterion of the set, and a cell of its level, gives that level —
+    where the set's subject (its count indicator's topic) is named by the table's header, the paragraph that leads
+    into it or the headings above."""
+    if len(table.rows) < 2:
+        return
+    where = [for_matching(" ".join(c.text for c in table.rows[0]))]
+    if before is not None:
+        where.append(before.match)
+    if ctx is not None:
+        where += [ctx.lead, " ".join(ctx.headings[-2:])]
+    readers = {r.key: r for r in rd.readers}
+    for doc_id, count_key in rd.cat.criteria_counts.items():
+        topic_reader = readers.get(count_key)
+        if topic_reader is None or not any(_found(topic_reader.topic, w) for w in where if w):
+            continue
+        crits = [lc.criterion for lc in rd.cat.criteria if lc.document.id == doc_id]
+        by_no = {c.number: c for c in crits}
+        for row in table.rows[1:]:
+            level_cells = [c for c in row if _LEVEL_CELL.match(c.text or "")]
+            if len(level_cells) != 1:
+                continue
+            label = " ".join(
+                c.text for c in row if c is not level_cells[0] and c.text and not re.fullmatch(r"\W*\d+\W*", c.text)
+            )
+            named = _named_criteria(label, crits)
+            numbers = {int(n) for n in _CRITERION_NO.findall(label)}
+            by_number = [by_no[n] for n in numbers if n in by_no]
+            found = by_number if len(by_number) == 1 else named
+            if len(found) != 1 or (named and by_number and named != by_number):
+                continue  # a row naming no criterion, several, or one by its number and another by its name
+            lvl = _LEVEL_CELL.match(level_cells[0].text).group("lvl").lower()  # type: ignore[union-attr]
+            level = None if lvl in ("chưa đạt", "không đạt") else "co_ban_dat" if lvl == "cơ bản đạt" else "dat"
+            _criterion_cell(rd, found[0], level_cells[0], label, level)
+
+
+def _criterion_cell(rd: _Reading, c: Any, cell: Cell, label: str, level: Optional[str]) -> None:
+    """A criterion's level read from a table's cell (its lowest level when ``level`` is None)."""
+    ind = rd.cat.indicators.get(c.indicator)
+    if ind is None or not ind.levels:
+        return
+    keys = [lv.key for lv in ind.levels]
+    if level is not None and level not in keys:
+        return
+    r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset())
+    rd.add(
+        r,
+        ["as_of"],
+        None,
+        0,
+        cell.text,
+        value=level or keys[0],
+        cell=cell,
+        confidence=0.8,
+        notes=[f"bảng {cell.table}, dòng “{label}”"],
+    )
 
 
 def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str, level: Optional[str] = None) -> None:
@@ -3730,6 +3796,9 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         _read_criteria(rd, p, ctx)
     para_of_line = {p.line: p for p in report.paragraphs}
     for t in report.tables:
+        first = min((c.line for row in t.rows for c in row), default=0)
+        before = next((p for p in reversed(paras) if p.line < first), None)
+        _read_criteria_table(rd, t, before, contexts.get(before.line) if before is not None else None)
         _read_table(rd, t, para_of_line)
     _read_patterns(rd, contexts)
     facts = _merge(cat, rd.drafts, rd.as_of_year)
