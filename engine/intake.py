@@ -3487,8 +3487,6 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
             where = [text, ctx.lead, " ".join(ctx.headings[-2:]), para.match]
             if not any(_found(topic_reader.topic, w) for w in where if w):
                 continue
-            if topic_reader.not_ and re.search(r"\d+\s*/\s*\d+\s+tiêu chí nông thôn mới(?!\s+nâng)", text):
-                continue
             # after a colon ("… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường") the list runs
             # on over its semicolons
             for m in re.finditer(
@@ -3497,14 +3495,18 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                 re.I,
             ):
                 before = text[: m.end("a")]
-                if _BASIC_SET.search(before) and not any(
-                    _found(topic_reader.topic, w) for w in (before, *where[1:3]) if w
-                ):
+                basic = [b.start() for b in _BASIC_SET.finditer(before)]
+                advanced = [a.start() for tp in topic_reader.topic for a in tp.finditer(before)]
+                if basic and max(basic) > max(advanced, default=-1):
                     # "đạt 15/19 tiêu chí nông thôn mới …, còn 04 tiêu chí chưa đạt là …": the criteria of the set
-                    # the clause before counts (basic nông thôn mới), though the sentence goes on to the advanced one
+                    # named last before them (basic nông thôn mới), though the sentence goes on to the advanced one;
+                    # "giữ vững 19/19 tiêu chí nông thôn mới; theo Bộ tiêu chí xã nông thôn mới nâng cao, …, còn 05
+                    # tiêu chí chưa đạt là: …" are the advanced set's
                     continue
                 names = m.group("a") + " " + re.sub(r"^\s*,?\s*(?:là|gồm)?\s*:?", "", m.group("b"))
-                listing = bool(re.match(r"\s*,?\s*(?:là|gồm)?\s*:", m.group("b")))
+                # a list run on over semicolons, after a colon or "là / gồm" ("còn 06 tiêu chí chưa đạt là Giao
+                # thông; Thu nhập; …")
+                listing = bool(re.match(r"\s*,?\s*(?:(?:là|gồm)\b\s*:?|:)", m.group("b")))
                 for c in _named_criteria(names, crits):
                     _criterion_not_met(rd, c, para, s.start + m.start(), s.text[m.start() : m.end()].strip())
             # "riêng tiêu chí Thu nhập cơ bản đạt": the criteria named before "cơ bản đạt", in their own clause
@@ -3536,6 +3538,15 @@ _MET_NAMED = re.compile(
 )
 
 
+# "trong năm 2025 hoàn thành thêm các tiêu chí Giao thông, Môi trường và Chất lượng môi trường sống": criteria named,
+# and nothing else, after "đạt / hoàn thành (thêm)" to the clause's end — not what is yet to be done ("phấn đấu …")
+_MET_AFTER = re.compile(
+    r"(?<!chưa )(?<!không )(?<!phấn đấu )(?<!sẽ )(?<!để )(?<!nhằm )\b(?P<v>đạt|hoàn thành)\s+(?:thêm\s+)?(?:được\s+)?"
+    r"(?:\d+\s+|các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)(?=\s*(?:[.;]|$))",
+    re.I,
+)
+
+
 def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list, topic_reader: Reader) -> None:
     """Criteria named as met: a list after the count of criteria met ("đạt 15/19 tiêu chí …, cụ thể: A; B; …", read
     only when it names as many criteria as the count says), or criteria named alone before "đã đạt"."""
@@ -3554,7 +3565,7 @@ def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list,
         level = "co_ban_dat" if m.group("lvl") else "dat"
         for c in found:
             _criterion_not_met(rd, c, para, m.start(), text[m.start() : m.start("list")].strip(), level=level)
-    for m in _MET_NAMED.finditer(text):
+    for m in [*_MET_NAMED.finditer(text), *_MET_AFTER.finditer(text)]:
         if not any(_found(topic_reader.topic, w) for w in [text, *where] if w):
             continue
         found = _named_criteria(m.group("a"), crits)

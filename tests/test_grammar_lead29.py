@@ -92,3 +92,65 @@ def test_a_criterion_reaching_a_low_mark_is_not_met_by_that_sentence(tmp_path):
     got = _values(_draft(tmp_path, body))
     assert got[("dvcq.ke_hoach_nam", 2024)] is True
     assert ("ntm_nc.tc10", "as_of") not in got
+
+
+# --------------------------------------------------------------------------------------------------- criteria not met
+# The set a list of criteria not met belongs to is the set named last before it: a sentence may keep the basic set's
+# 19/19 first and then turn to the advanced set; a list run on over semicolons follows "là" as well as a colon.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã giữ vững 19/19 tiêu chí nông thôn mới; theo Bộ tiêu chí xã nông thôn mới nâng cao, xã tự đánh giá đạt "
+        "16/19 tiêu chí, còn 03 tiêu chí chưa đạt là: Giao thông; Thu nhập; Chất lượng môi trường sống.",
+        # a second writer: the basic set in its own sentence, the list after "là" with no colon
+        "Xã đạt chuẩn nông thôn mới năm 2020 với 19/19 tiêu chí. Đến nay, xã đạt 16/19 tiêu chí xã nông thôn mới "
+        "nâng cao; còn 03 tiêu chí chưa đạt là Giao thông; Thu nhập; Chất lượng môi trường sống.",
+    ],
+)
+def test_a_list_of_criteria_not_met_after_the_advanced_set_is_the_advanced_sets(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("ntm_nc.tc02", "as_of")] == "chua_dat"
+    assert got[("ntm_nc.tc10", "as_of")] == "chua_dat"
+    assert got[("ntm_nc.tc18", "as_of")] == "chua_dat"
+
+
+def test_a_list_of_criteria_not_met_after_the_basic_set_is_not_the_advanced_sets(tmp_path):
+    body = (
+        "Về nông thôn mới nâng cao: xã tiếp tục rà soát. Xã đạt 17/19 tiêu chí xã nông thôn mới, còn 02 tiêu chí "
+        "chưa đạt là Giao thông; Thu nhập.\n" + CONTROL
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvcq.ke_hoach_nam", 2024)] is True
+    assert not [k for k in got if k[0].startswith("ntm_nc.tc")], got
+
+
+# --------------------------------------------------------------------------------------------------- criteria completed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đến nay, xã đạt 17/19 tiêu chí nông thôn mới nâng cao; trong năm 2024 hoàn thành thêm các tiêu chí Giao "
+        "thông, Môi trường và Chất lượng môi trường sống.",
+        # a second writer: "đã đạt thêm 02 tiêu chí", the set in the heading
+        "3. Nông thôn mới nâng cao\n\nTrong năm, xã đã đạt thêm 03 tiêu chí Giao thông, Môi trường và Chất lượng "
+        "môi trường sống.",
+    ],
+)
+def test_criteria_named_after_hoan_thanh_them_are_met(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("ntm_nc.tc02", "as_of")] == "dat"
+    assert got[("ntm_nc.tc17", "as_of")] == "dat"
+    assert got[("ntm_nc.tc18", "as_of")] == "dat"
+
+
+def test_criteria_yet_to_be_completed_are_not_met(tmp_path):
+    body = (
+        "3. Nông thôn mới nâng cao\n\nXã đạt 16/19 tiêu chí nông thôn mới nâng cao. Năm 2025, xã phấn đấu hoàn thành "
+        "các tiêu chí Giao thông, Thu nhập và Môi trường.\n" + CONTROL
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvcq.ke_hoach_nam", 2024)] is True
+    assert not [k for k in got if k[0].startswith("ntm_nc.tc") and k[1] == "as_of" and got[k] == "dat"], got
