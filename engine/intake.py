@@ -193,7 +193,9 @@ UP = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1F00)) if c.isupp
 _KINDS = "|".join(k.replace(" ", r"\s+") for k in UNIT_KINDS)
 _KINDS_UP = "|".join(k.upper().replace(" ", r"\s+") for k in UNIT_KINDS)
 _UNIT_KIND = rf"(?P<kind>{_KINDS})"
-_NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
+# a unit's name is no abbreviation of the genre: "tiêu chí xã NTM nâng cao" names no commune "NTM"
+_NOT_ABBR = r"(?!(?:NTM|DVK|TTHC|CCHC|MTTQ)\b)"
+_NAME = rf"(?P<name>{_NOT_ABBR}[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
 # a name in capitals ends where the next line of a header block run into it begins ("ĐẢNG ỦY XÃ A ỦY BAN NHÂN DÂN XÃ
 # A", a Word header cell read as one line), or where the superior of the next line begins ("XÃ A HUYỆN B, TỈNH C")
 _HEAD_STOP = (
@@ -815,7 +817,7 @@ _NOT_RESULT = re.compile(
     r"\bít nhất\b(?!\s*\d+\s*%)",
     re.I,
 )
-_NAMED_UNIT = re.compile(rf"\b(?:{_KINDS})\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
+_NAMED_UNIT = re.compile(rf"\b(?:{_KINDS})\s+(?P<name>{_NOT_ABBR}[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
 # Who a clause speaks of: the last unit named before a figure ("Toàn huyện giảm 215 hộ nghèo, đạt 104% kế hoạch": the
 # 104% is the district's too). Another unit — a district, province or city as a whole, another commune by its name,
 # a former commune "(cũ)", "các xã" — or this unit ("xã", "Ủy ban nhân dân phường", its own name). A unit named after
@@ -843,7 +845,7 @@ _SUBJECT = re.compile(
     # ("xã … thuộc huyện Thanh Oai", "(huyện Thanh Oai)", "của huyện …")
     rf"|(?P<higher>(?<!\bcủa )(?<!\bthuộc )(?<!\bcho )(?<!\bvới )(?<!\()(?<!\bdân )(?<!\bUBND )(?<!\bHĐND )"
     rf"\b(?i:huyện|quận|thị xã|tỉnh)\s+(?![^,.;()]{{0,40}}?\b(?i:giao)\b)[{UP}]\w*)"
-    rf"|\b(?i:{_KINDS})(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
+    rf"|\b(?i:{_KINDS})(?:\s+(?P<name>{_NOT_ABBR}[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
 )
 # a unit's address: its name, then its district's and province's after commas ("xã A, huyện B, tỉnh C")
 _ADDRESS_BEFORE = re.compile(rf"\b(?i:{_KINDS}|huyện|quận|thị xã|tỉnh)\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}}\s*,\s*$")
@@ -2990,9 +2992,11 @@ def _row_year(text: str) -> Optional[tuple[int, bool]]:
 
 
 def _band(row: list[Cell]) -> bool:
-    """A row merged across the table: every cell holds the same words."""
-    texts = {c.text for c in row if c.text}
-    return len(row) > 2 and len(texts) == 1
+    """A row merged across the table: every cell holds the same words — but for its number in the first column, kept
+    apart ("I | CHỈ TIÊU VỀ GIẢM NGHÈO | CHỈ TIÊU VỀ GIẢM NGHÈO | …")."""
+    cells = row[1:] if row and re.fullmatch(r"\s*(?:[IVX]{1,5}|\d{1,2}|[A-Za-zĐđ])[.)]?\s*", row[0].text) else row
+    texts = {c.text for c in cells if c.text}
+    return len(cells) > 2 and len(texts) == 1
 
 
 def _header_rows(table: Table) -> int:
@@ -3175,6 +3179,13 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             cell = next((c for c in row if c.col == col), None)
             if cell is not None and cell.text and not own:
                 _read_assessment(rd, label.text, cell, year, para)
+        note = cells.get("note")
+        rate = _NOTE_RATE.match(for_matching(note.text)) if note is not None and "rate" not in roles.values() else None
+        if rate and note is not None and not own:
+            # a notes column saying the share of the target done ("Đạt 108% chỉ tiêu tỉnh giao"), the table having no
+            # column of it
+            figure = Cell(note.table, note.row, note.col, rate.group("n") + "%", note.raw, note.line)
+            _read_cell(rd, label.text, unit, figure, "of_target", year, para)
         for cell in row:
             # a comparison column's cell that names its year ("So với cùng kỳ": "năm 2023: 13/14"): that year's figure
             labelled = _YEAR_LABELLED_CELL.match(cell.text or "")
@@ -3186,6 +3197,11 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             _read_cell(rd, label.text, unit, rest, None, int(labelled.group("y")), para, keep_year=True)
 
 
+# a note of the share of the target done: "Đạt 150%", "Đạt 108% chỉ tiêu tỉnh giao", "bằng 104% kế hoạch"
+_NOTE_RATE = re.compile(
+    rf"^\s*(?:đạt|bằng|vượt,?\s+đạt)\s+(?P<n>{g.DIGITS})\s*%(?:\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|kh)\b[^;]*)?\s*$",
+    re.I,
+)
 _YEAR_LABELLED_CELL = re.compile(rf"^\s*(?:năm|Năm)\s+(?P<y>{_YEAR})\s*(?::|là|đạt)\s*(?P<v>[^;:]+?)\s*$")
 
 
@@ -3216,6 +3232,25 @@ def _columns_by_year(header: dict[int, str]) -> dict[int, tuple[str, int]]:
     return out
 
 
+# a row's label that names the row's figure as the target ("Chỉ tiêu giảm hộ nghèo được giao (hộ)", "Kế hoạch giảm nghèo
+# huyện giao") or as the share of it done ("Tỷ lệ hoàn thành chỉ tiêu giảm nghèo", "Tỷ lệ đạt so với kế hoạch")
+_TARGET_LABEL = re.compile(r"^\W*(?:số\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)\b.*\b(?:được giao|giao|đề ra)\b", re.I)
+_OF_TARGET_LABEL = re.compile(
+    r"^\W*tỷ lệ\s+(?:hoàn thành|thực hiện|đạt)\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)\b", re.I
+)
+
+
+def _label_reading(label: str) -> Optional[str]:
+    """How a row labelled so is read when no column says it: its target, the share of its target done, or (None) the
+    result."""
+    low = for_matching(label)
+    if _TARGET_LABEL.search(low):
+        return "target"
+    if _OF_TARGET_LABEL.search(low):
+        return "of_target"
+    return None
+
+
 def _read_year_columns(
     rd: _Reading,
     roles: dict[int, str],
@@ -3237,7 +3272,8 @@ def _read_year_columns(
             cell = cells.get(col)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            _read_cell(rd, label.text, unit, cell, None, year, para_of_line.get(label.line), keep_year=True)
+            reading = _label_reading(label.text)
+            _read_cell(rd, label.text, unit, cell, reading, year, para_of_line.get(label.line), keep_year=True)
 
 
 def _read_by_columns(
@@ -3259,7 +3295,7 @@ def _read_by_columns(
             label = header.get(cell.col, "")
             if not label or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            _read_cell(rd, label, _unit_in_brackets(label), cell, None, year, para, keep_year=True)
+            _read_cell(rd, label, _unit_in_brackets(label), cell, _label_reading(label), year, para, keep_year=True)
 
 
 # the row of a table by hamlet that sums its rows ("Cộng", "Tổng cộng", "Toàn xã")
@@ -3519,7 +3555,7 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
 
 # the criteria of basic nông thôn mới named as such ("tiêu chí nông thôn mới", "tiêu chí xã nông thôn mới"), not of the
 # advanced or model sets
-_BASIC_SET = re.compile(r"\btiêu chí (?:xã )?nông thôn mới\b(?!\s+(?:nâng cao|kiểu mẫu))", re.I)
+_BASIC_SET = re.compile(r"\btiêu chí (?:xã )?(?:nông thôn mới|NTM)\b(?!\s+(?:nâng cao|kiểu mẫu))", re.I)
 
 
 # "đã đạt 15/19 tiêu chí xã nông thôn mới nâng cao, cụ thể: Quy hoạch; Giao thông; …": the count of criteria met, then
@@ -3554,7 +3590,7 @@ def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list,
     where = [ctx.lead, " ".join(ctx.headings[-2:]), para.match]
     for m in _MET_LIST.finditer(text):
         subject = m.group("set")
-        if re.search(r"nông thôn mới(?!\s+nâng)", subject, re.I):
+        if re.search(r"(?:nông thôn mới|\bNTM)(?!\s+nâng)", subject, re.I):
             continue  # the basic set's criteria
         if not any(_found(topic_reader.topic, w) for w in [subject, *where] if w):
             continue
