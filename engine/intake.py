@@ -867,6 +867,17 @@ _GIVEN_BY = re.compile(r"\b(?:huyện|tỉnh|thành phố|quận|thị xã|cấp
 _PER_PART = re.compile(
     r"\b(?:bình quân|trung bình)\b|\bmỗi\s+(?:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|hộ|người|xã)\b", re.I
 )
+# the whole after a figure per part ("mỗi khóm có 01 tuyến đường …, tổng cộng 09 tuyến")
+_WHOLE_AFTER_PART = re.compile(rf"\b(?:tổng cộng|tổng số|cộng chung|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))\b", re.I)
+
+
+def _per_part(before: str) -> bool:
+    """Whether the words before a figure make it a figure per part (each thôn, each household, an average), and no
+    whole is named after that."""
+    ends = [m.end() for m in _PER_PART.finditer(before)]
+    return bool(ends) and not _WHOLE_AFTER_PART.search(before, ends[-1])
+
+
 # a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
 # figures are targets, read only as targets
 # — not a clause that opens on the result of a target ("Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
@@ -980,6 +991,12 @@ _HOLDING = re.compile(r"\b(?:đang|hiện|vẫn|còn)\s+(?:giữ|duy trì)\b", r
 # the day or month an act was done ("được tổ chức ngày 15/10/2024", "vào tháng 11/2023")
 _ACT_DATE = re.compile(rf"\b(?:ngày\s+\d{{1,2}}/\d{{1,2}}/|tháng\s+\d{{1,2}}/)(?P<y>{_YEAR})\b", re.I)
 _HORIZON = re.compile(rf"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+{_YEAR}\b", re.I)
+
+
+def _name_readings(name: str) -> set[str]:
+    """A unit's name as read after its kind, folded: whole, and without a last word that may begin the next words
+    ("xã A Việt Nam", "phường B Tổ …") — a name may end in "Nam" of its own ("thị trấn Hòa Khánh Nam")."""
+    return {fold(n).lower() for n in (name, re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", name))}
 
 
 class _Reading:
@@ -1223,11 +1240,11 @@ class _Reading:
             ):
                 last = "other"
             elif m.group("name"):
-                name = fold(re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))).lower()
-                if self.former_names and name in self.former_names:
+                names = _name_readings(m.group("name"))
+                if self.former_names and any(n in self.former_names for n in names):
                     last = "other"
                 elif self.own:
-                    last = "own" if name.startswith(self.own) else "other"
+                    last = "own" if any(n.startswith(self.own) for n in names) else "other"
             else:
                 last = "own"
         return last == "other"
@@ -1264,8 +1281,7 @@ class _Reading:
         if _OTHER_UNIT.search(text):
             return True
         for m in _NAMED_UNIT.finditer(text):
-            name = re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))
-            if self.own and fold(name).lower() != self.own and not fold(name).lower().startswith(self.own):
+            if self.own and not any(n.startswith(self.own) for n in _name_readings(m.group("name"))):
                 return True
         return False
 
@@ -1706,7 +1722,10 @@ def _candidates(
 
 # a count that opens a "trong đó" right after the sentence's count: a part of it ("05 tuyến …, trong đó 02 tuyến …"),
 # not a year's share of it ("trong đó năm 2022 có 01 mô hình", read as a breakdown by year)
-_PART_OF_BEFORE = re.compile(r"[,;(]\s*trong\s+đó\s*,?\s*(?:có\s+)?$", re.I)
+# "…, trong đó Hội Cựu chiến binh phụ trách 02 tuyến": a part whoever holds it, the words between naming no year
+_PART_OF_BEFORE = re.compile(r"[,;(]\s*trong\s+đó\b[^\d;:.]{0,60}$", re.I)
+# a clause that opens on "trong đó" after a count in the clause before ("tổng cộng 09 tuyến; trong đó …")
+_PART_CLAUSE = re.compile(r"^\W*trong\s+đó\b[^\d;:.]{0,60}$", re.I)
 
 
 def _rate_subject(lead: str) -> str:
@@ -1732,9 +1751,12 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         if rd.intended(full_before) and not (fig.role == "target" and _GIVEN_BY.search(full_before)):
             continue  # a target the district or province gives is no intention: "Huyện giao chỉ tiêu năm 2025 giảm …"
         role = fig.role
-        if _PER_PART.search(full_before) and role in ("count", "part", "whole"):
+        if _per_part(full_before) and role in ("count", "part", "whole"):
             continue
-        if role == "count" and _PART_OF_BEFORE.search(full_before) and any(f.role == "count" for f in cl.figs[:i]):
+        if role == "count" and (
+            (_PART_OF_BEFORE.search(full_before) and any(f.role == "count" for f in cl.figs[:i]))
+            or _PART_CLAUSE.match(full_before)
+        ):
             continue  # "… duy trì 05 tuyến đường …, trong đó 02 tuyến đường hoa …": a part of the count just given
         if _TARGET_LEAD.match(full_before) and role != "target":
             continue

@@ -238,3 +238,56 @@ def test_a_numbered_group_row_is_a_band_and_a_note_gives_the_share_of_the_target
 def test_ntm_is_the_abbreviation_of_nong_thon_moi(tmp_path, sentence, level):
     got = _values(_draft(tmp_path, sentence + "\n"))
     assert got[("ntm_nc.cong_nhan", "as_of")] == level
+
+
+# --------------------------------------------------------------------------------------------------- whole and part
+# "trong đó" opens a part of the count just given, whoever the part belongs to; a figure per part ("mỗi khóm có 01
+# tuyến") does not make the whole after it ("tổng cộng 09 tuyến") a figure per part; streets of two kinds named
+# together ("tuyến đường, hẻm") are one unit.
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        (
+            "Toàn phường duy trì 12 tuyến đường, hẻm xanh - sạch - đẹp, trong đó Hội Liên hiệp Phụ nữ phường phụ trách "
+            "05 tuyến.",
+            12,
+        ),
+        # a second writer: the total after a figure per part, the part in a clause of its own
+        (
+            "09/09 khóm, mỗi khóm có 01 tuyến đường “Xanh - sạch - đẹp”, tổng cộng 09 tuyến; trong đó Đoàn Thanh niên "
+            "phụ trách 02 tuyến.",
+            9,
+        ),
+    ],
+)
+def test_a_part_after_trong_do_and_the_whole_after_a_figure_per_part(tmp_path, sentence, whole):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dtvm.tuyen_duong_xanh", "as_of")] == whole
+
+
+# --------------------------------------------------------------------------------------------------- the unit's own name
+# A name may end in "Nam" of its own ("thị trấn Hòa Khánh Nam"): named in its own report, it is the unit itself, not
+# another unit whose name ran on into "Việt Nam".
+
+
+def _head_of(kind_upper: str, name_upper: str) -> str:
+    return (
+        f"ỦY BAN NHÂN DÂN\n{kind_upper} {name_upper}\nSố: 12/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n\n{name_upper.title()}, ngày 15 tháng 12 năm 2024\n\nBÁO CÁO\n\nKết quả thực hiện công tác dân vận "
+        "năm 2024\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "kind_upper, name_upper, sentence",
+    [
+        ("THỊ TRẤN", "HÒA KHÁNH NAM", "Thị trấn Hòa Khánh Nam có 05 khu phố, 2.874 hộ với 10.326 nhân khẩu."),
+        # a second writer: a xã whose name ends in "Nam", its make-up after "hiện có"
+        ("XÃ", "PHƯỚC HẬU NAM", "Xã Phước Hậu Nam hiện có 05 ấp với 2.874 hộ."),
+    ],
+)
+def test_a_unit_whose_name_ends_in_nam_is_itself(tmp_path, kind_upper, name_upper, sentence):
+    draft = _draft(tmp_path, sentence + "\n", head=_head_of(kind_upper, name_upper))
+    assert _values(draft)[("kdc.tong_so_khu", "as_of")] == 5
