@@ -1169,6 +1169,34 @@ class _Reading:
         end = self.as_of_year if self.as_of_year and _NOW.search(cl.text) else named[-1]
         return g.When(span=(named[0], max(end, named[-1])), at=0)
 
+    def after_total_bracket(self, cl: _Clause, at: int) -> Optional[g.When]:
+        """The span of a running total whose breakdown by year closes in brackets before ``at``: "Lũy kế … đến nay, xã
+        có 05 mô hình (năm 2022: 02 mô hình; năm 2023: 03 mô hình), đạt 250% so với chỉ tiêu" — the rate after the
+        bracket is the total's, over the years the bracket names (to the report's year for "đến nay"), not the last
+        year in the bracket."""
+        before = cl.text[:at]
+        close = -1
+        depth = 0
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] == ")":
+                depth += 1
+                if depth == 1 and close < 0:
+                    close = i
+            elif before[i] == "(":
+                depth -= 1
+        if close < 0 or depth <= 0:
+            return None  # no bracket opened in an earlier clause closes before the figure
+        text = cl.sentence_before + cl.text[:close]
+        opened = text.rfind("(")
+        if opened < 0:
+            return None
+        head, bracket = text[:opened], text[opened + 1 :]
+        named = sorted({y for w in g.whens(bracket, as_of_year=self.as_of_year) for y in w.years})
+        if not named or not (_RUNNING_TOTAL.search(head) or _NOW.search(head)):
+            return None
+        end = self.as_of_year if self.as_of_year and _NOW.search(head) else named[-1]
+        return g.When(span=(named[0], max(end, named[-1])), at=0)
+
     # ------------------------------------------------------------------ where a topic is found
 
     def topic_level(
@@ -1870,6 +1898,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             ):
                 # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
                 window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
+            if r.words.period in ("years", "span") and (total := rd.after_total_bracket(cl, fig.start)) is not None:
+                window_whens = [total]
             periods, sure = rd.years(r, window_whens, cl, None, until=fig.end + len(after))
             if not periods:
                 continue

@@ -291,3 +291,29 @@ def _head_of(kind_upper: str, name_upper: str) -> str:
 def test_a_unit_whose_name_ends_in_nam_is_itself(tmp_path, kind_upper, name_upper, sentence):
     draft = _draft(tmp_path, sentence + "\n", head=_head_of(kind_upper, name_upper))
     assert _values(draft)[("kdc.tong_so_khu", "as_of")] == 5
+
+
+# --------------------------------------------------------------------------------------------------- after a breakdown
+# A running total broken down by year in brackets, then its rate against the plan: the rate is the total's, over the
+# years the bracket names (to the report's year for "đến nay"), not the last year inside the bracket.
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        (
+            "Lũy kế từ khi triển khai Đề án đến nay, xã có 05 mô hình “Dân vận khéo” được công nhận (năm 2022: 02 mô "
+            "hình; năm 2023: 01 mô hình; năm 2024: 02 mô hình), đạt 166% so với chỉ tiêu Kế hoạch.",
+            "2022-2024",
+        ),
+        # a second writer: "từ khi thành lập xã", one year in the bracket, the report's year after it
+        (
+            "Từ năm 2023 đến nay, xã có 03 mô hình “Dân vận khéo” (năm 2023: 02 mô hình), đạt 150% chỉ tiêu kế hoạch.",
+            "2023-2024",
+        ),
+    ],
+)
+def test_a_rate_after_a_totals_breakdown_is_the_totals(tmp_path, sentence, span):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert span in {p for k, p in got if k == "dvk.ty_le_dat_bao_cao"}, got
+    assert not [p for k, p in got if k == "dvk.ty_le_dat_bao_cao" and p != span], got
