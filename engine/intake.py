@@ -809,7 +809,9 @@ _OTHER_UNIT = re.compile(
     r"\bcùng kỳ\b(?!\s+năm\s+(?:19|20)\d\d)|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
     r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b|\btrên địa bàn\s+(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
     # the average of a higher unit ("Bình quân chung của thành phố, tỷ lệ … cấp xã đạt 59,3%")
-    r"\b(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
+    r"\b(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
+    # a rate shared by a higher unit ("tỷ lệ hồ sơ trực tuyến chung của Thành phố 11 tháng đạt 85,6%")
+    r"\bchung\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
     re.I,
 )
 _NOT_RESULT = re.compile(
@@ -3005,7 +3007,8 @@ _COL_ROLES = [
     ("label", r"chỉ tiêu|chỉ số|nội dung|tên|tiêu chí"),
     ("unit", r"đvt|đơn vị"),
     ("rate", r"tỷ lệ|%|so với|so sánh"),
-    ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao"),
+    # "Chỉ tiêu năm", "Chỉ tiêu năm 2024" beside "Nội dung chỉ tiêu": the year's target
+    ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao|^\s*chỉ tiêu(?:\s+năm)?(?:\s+\d{4})?\s*$"),
     ("actual", r"thực hiện|kết quả|đạt được|\bth\b"),
     ("note", r"ghi chú"),
     ("index", r"^\s*s?tt\s*$"),

@@ -317,3 +317,36 @@ def test_a_rate_after_a_totals_breakdown_is_the_totals(tmp_path, sentence, span)
     got = _values(_draft(tmp_path, sentence + "\n"))
     assert span in {p for k, p in got if k == "dvk.ty_le_dat_bao_cao"}, got
     assert not [p for k, p in got if k == "dvk.ty_le_dat_bao_cao" and p != span], got
+
+
+# --------------------------------------------------------------------------------------------------- the online rate
+# The online-dossier rate is the commune's share of dossiers handled online: not a higher unit's shared rate ("chung
+# của Thành phố"), not the share done one way ("toàn trình chiếm 72,3%"); dossiers "của TTHC nộp trực tuyến" are
+# submitted online all the same.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã tiếp nhận 3.742 hồ sơ, trong đó 3.316 hồ sơ nộp trực tuyến, đạt 88,6%; hồ sơ thực hiện dịch vụ công toàn "
+        "trình chiếm 72,3%. Tỷ lệ hồ sơ trực tuyến chung của Thành phố 11 tháng đạt 91,5%.",
+        # a second writer: the rate named in full, the parts "một phần" and the province's shared rate
+        "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến đạt 88,6%; hồ sơ trực tuyến một phần chiếm 16,3%. Tỷ lệ hồ sơ "
+        "trực tuyến chung của tỉnh là 91,5%.",
+    ],
+)
+def test_the_online_rate_is_the_communes_whole_share(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(88.6)
+
+
+def test_a_column_chi_tieu_nam_holds_the_years_target(tmp_path):
+    table = (
+        "| STT | Nội dung chỉ tiêu | ĐVT | Chỉ tiêu năm | Kết quả | Đánh giá |\n|---|---|---|---|---|---|\n"
+        "| 1 | Số hộ nghèo giảm trong năm | hộ | 15 | 17 | Vượt |\n"
+        "| 2 | Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến | % | 85 | 88,6 | Vượt |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả thực hiện các chỉ tiêu năm 2024:\n\n" + table))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 15
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 17
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(88.6)
