@@ -493,7 +493,12 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
         len(own_years) == 1
         and h.as_of is not None
         and own_years == {h.as_of.year}
-        and not re.search(r"\b(?:sơ kết|tổng kết|giai đoạn|\d+\s+năm)\b", yearly, re.I)
+        # (a review of one year is a yearly report: "Tổng kết năm 2023 thực hiện Kế hoạch …")
+        and not re.search(
+            r"\b(?:sơ kết|tổng kết|giai đoạn|\d+\s+năm)\b",
+            re.sub(rf"\b(?:sơ kết|tổng kết)\s+(?:công tác\s+)?năm\s+{_YEAR}\b", "", yearly, flags=re.I),
+            re.I,
+        )
     )
     if review:
         h.period_from = int(review.group(1))
@@ -513,15 +518,21 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
 
 
 def _title_year(opening: list[Paragraph]) -> Optional[int]:
-    """The last year the title reports on: "… năm 2024" at its end, or the end of the span a review names ("Sơ kết 03
-    năm (2022 - 2024) thực hiện Kế hoạch …", "Tổng kết giai đoạn 2022 - 2025"), not the span of the Đề án it
-    carries out."""
+    """The last year the title reports on: the year a review opens on ("Tổng kết năm 2023 thực hiện …"), "… năm 2024" at
+    its end, or the end of the span a review names ("Sơ kết 03 năm (2022 - 2024) thực hiện Kế hoạch …", "Tổng kết giai
+    đoạn 2022 - 2025"), not the span of the Đề án it carries out."""
     for p in opening[:3]:
-        m = re.search(rf"\bnăm\s+({_YEAR})\W*$", p.text) or re.search(
-            rf"\b(?:sơ kết|tổng kết)\b(?:(?!Đề án|đề án|Nghị quyết)[^.]){{0,80}}?(?:\(|\bgiai đoạn\s+|\bnăm\s+)"
-            rf"{_YEAR}\s*[-–]\s*({_YEAR})\b",
-            p.text,
-            re.I,
+        # "Tổng kết năm 2023 thực hiện Kế hoạch số …", "Sơ kết công tác năm 2024 …": the year the review is of
+        m = re.search(rf"^\W*(?:báo cáo\s+)?(?:sơ kết|tổng kết)\s+(?:công tác\s+)?năm\s+({_YEAR})\b", p.text, re.I)
+        m = (
+            m
+            or re.search(rf"\bnăm\s+({_YEAR})\W*$", p.text)
+            or re.search(
+                rf"\b(?:sơ kết|tổng kết)\b(?:(?!Đề án|đề án|Nghị quyết)[^.]){{0,80}}?(?:\(|\bgiai đoạn\s+|\bnăm\s+)"
+                rf"{_YEAR}\s*[-–]\s*({_YEAR})\b",
+                p.text,
+                re.I,
+            )
         )
         if m:
             return int(m.group(1))
@@ -2478,8 +2489,8 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
         for r in rd.readers:
             if r.reads("done") and r.act and r.words.period == "year":
                 for a in r.act:
-                    m = a.search(cl.sentence_before)
-                    if m and elliptic.group("verb").lower() in m.group(0).lower():
+                    said = a.search(cl.sentence_before)
+                    if said and elliptic.group("verb").lower() in said.group(0).lower():
                         periods, sure = rd.years(r, [], cl, None)
                         if periods:
                             rd.add(
@@ -2492,11 +2503,18 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                                 confidence=0.8 - (1 - sure),
                             )
                         return
+    verb = _list_verb(rd, cl)
     for r in rd.readers:
         if not (r.reads("done") and r.act):
             continue
         for a in r.act:
-            m = a.search(text)
+            m: Optional[Union[re.Match[str], _Inherited]] = a.search(text)
+            if not m and verb:
+                # a document listed as an item after the act's verb ("… đã ban hành các văn bản:" then "Kế hoạch số
+                # 09/KH-UBND … về công tác dân vận chính quyền năm 2023;"): the item with the verb before it
+                joined = a.search(verb + " " + text)
+                if joined and joined.start() < len(verb) < joined.end():
+                    m = _Inherited(0, joined.end() - len(verb) - 1, joined.group(0))
             if not m:
                 continue
             before = text[: m.start()]
@@ -2578,6 +2596,47 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                 basis="claimed" if claimed else None,
             )
             break
+
+
+@dataclass
+class _Inherited:
+    """An act found in a list item with the verb of the paragraph that opens the list: where it stands in the item."""
+
+    begin: int
+    finish: int
+    words: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return self.words
+
+
+# the verb of a paragraph that opens a list of documents ("Trong năm, UBND phường đã ban hành các văn bản chỉ đạo:",
+# "UBND xã đã ký kết và thực hiện:")
+_LIST_VERB = re.compile(
+    r"\b(?P<verb>(?:ban hành|ký kết|ký|xây dựng|triển khai)"
+    r"(?:\s*(?:và|,)\s*(?:ban hành|ký kết|ký|xây dựng|triển khai|thực hiện))?)\b"
+    r"(?:\s+(?:các|những|một số))?(?:\s+(?:văn bản|kế hoạch|quy chế|chương trình)(?:\s+[^\W\d][^:;.]{0,40})?)?\s*:\s*$",
+    re.I,
+)
+# an item that is a document ("Kế hoạch số 09/KH-UBND …", "Quy chế phối hợp số 14/QC-UBND-MTTQ …")
+_DOCUMENT_ITEM = re.compile(r"^\W*(?:Kế hoạch|Quyết định|Quy chế|Chương trình|Hướng dẫn|Công văn)\b")
+
+
+def _list_verb(rd: _Reading, cl: _Clause) -> str:
+    """The verb a list item's document takes from the paragraph that opens the list, for its first clause."""
+    parent = cl.ctx.parent
+    if parent is None or cl.start != 0 or not _DOCUMENT_ITEM.match(cl.text):
+        return ""
+    m = _LIST_VERB.search(parent.match)
+    if m is None or rd.other_subject(parent.match[: m.start()]) or rd.other_unit(parent.match[: m.start()]):
+        return ""
+    return m.group("verb")
 
 
 def _read_levels(rd: _Reading, cl: _Clause) -> None:

@@ -350,3 +350,64 @@ def test_a_column_chi_tieu_nam_holds_the_years_target(tmp_path):
     assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 15
     assert got[("giam_ngheo.so_ho_giam", 2024)] == 17
     assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(88.6)
+
+
+# --------------------------------------------------------------------------------------------------- a review of one year
+# "Tổng kết năm 2023 thực hiện Kế hoạch …" signed in January 2024 reports on 2023: its figures run to 31/12/2023, and
+# "hằng năm … đều" in it is 2023 alone.
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tổng kết năm 2023 thực hiện Kế hoạch số 52/KH-UBND ngày 17/02/2023 của UBND phường về công tác dân vận",
+        # a second writer: "Báo cáo sơ kết công tác năm …" with the plan after it
+        "Sơ kết công tác năm 2023 thực hiện Kế hoạch số 52/KH-UBND về công tác dân vận chính quyền",
+    ],
+)
+def test_a_review_of_one_year_signed_after_it_reports_to_its_end(tmp_path, title):
+    head = (
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA HIẾU\nSố: 04/BC-UBND\n\nHòa Hiếu, ngày 10 tháng 01 năm 2024\n\nBÁO CÁO\n"
+        f"{title}\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+    )
+    body = (
+        "Hằng năm, UBND phường đều tự đánh giá kết quả công tác dân vận chính quyền theo Bộ tiêu chí.\n\n"
+        "Khu dân cư văn hóa: kết quả bình xét cuối năm 2023, 9/9 khối phố đạt danh hiệu “Khu dân cư văn hóa”.\n"
+    )
+    draft = _draft(tmp_path, body, head=head)
+    assert str(draft["report"]["as_of"]) == "2023-12-31"
+    got = _values(draft)
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 9
+    assert [p for k, p in got if k == "dvcq.danh_gia_hang_nam"] == [2023]
+
+
+# --------------------------------------------------------------------------------------------------- documents listed
+# Documents listed as items after the act's verb ("… đã ban hành các văn bản chỉ đạo:" then "- Kế hoạch số …;") are
+# acts of it, each with its own document; a list opened by another unit's verb is not.
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Trong năm, UBND phường đã ban hành các văn bản chỉ đạo:", "UBND phường đã xây dựng và ban hành:"],
+)
+def test_documents_listed_after_the_verb_are_its_acts(tmp_path, opening):
+    body = (
+        f"{opening}\n\n"
+        "- Kế hoạch số 09/KH-UBND ngày 18/01/2024 về công tác dân vận chính quyền năm 2024;\n\n"
+        "- Kế hoạch số 61/KH-UBND ngày 03/4/2024 tuyên truyền, vận động Nhân dân xây dựng phường đạt chuẩn văn minh "
+        "đô thị.\n"
+    )
+    facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body)["facts"]}
+    assert facts[("dvcq.ke_hoach_nam", 2024)]["document"]["number"] == "09/KH-UBND"
+    assert facts[("dtvm.ke_hoach_tuyen_truyen", "as_of")]["document"]["number"] == "61/KH-UBND"
+
+
+def test_documents_listed_after_another_units_verb_are_not_the_communes(tmp_path):
+    body = (
+        "UBND huyện đã ban hành các văn bản chỉ đạo:\n\n"
+        "- Kế hoạch số 09/KH-UBND ngày 18/01/2024 về công tác dân vận chính quyền năm 2024;\n\n"
+        "- Kế hoạch số 61/KH-UBND ngày 03/4/2024 tuyên truyền, vận động Nhân dân xây dựng đô thị văn minh.\n" + CONTROL
+    )
+    got = _values(_draft(tmp_path, body))
+    assert ("dtvm.ke_hoach_tuyen_truyen", "as_of") not in got
+    assert got[("dvcq.ke_hoach_nam", 2024)] is True  # the control sentence's own plan
