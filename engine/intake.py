@@ -809,7 +809,9 @@ _OTHER_UNIT = re.compile(
     r"\bcùng kỳ\b(?!\s+năm\s+(?:19|20)\d\d)|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
     r"\b\d+\s*/\s*\d+\s+xã\b|\bxã thứ\b|\btrên địa bàn\s+(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
     # the average of a higher unit ("Bình quân chung của thành phố, tỷ lệ … cấp xã đạt 59,3%")
-    r"\b(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
+    r"\b(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
+    # a rate shared by a higher unit ("tỷ lệ hồ sơ trực tuyến chung của Thành phố 11 tháng đạt 85,6%")
+    r"\bchung\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
     re.I,
 )
 _NOT_RESULT = re.compile(
@@ -867,6 +869,17 @@ _GIVEN_BY = re.compile(r"\b(?:huyện|tỉnh|thành phố|quận|thị xã|cấp
 _PER_PART = re.compile(
     r"\b(?:bình quân|trung bình)\b|\bmỗi\s+(?:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|hộ|người|xã)\b", re.I
 )
+# the whole after a figure per part ("mỗi khóm có 01 tuyến đường …, tổng cộng 09 tuyến")
+_WHOLE_AFTER_PART = re.compile(rf"\b(?:tổng cộng|tổng số|cộng chung|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))\b", re.I)
+
+
+def _per_part(before: str) -> bool:
+    """Whether the words before a figure make it a figure per part (each thôn, each household, an average), and no
+    whole is named after that."""
+    ends = [m.end() for m in _PER_PART.finditer(before)]
+    return bool(ends) and not _WHOLE_AFTER_PART.search(before, ends[-1])
+
+
 # a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
 # figures are targets, read only as targets
 # — not a clause that opens on the result of a target ("Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
@@ -980,6 +993,12 @@ _HOLDING = re.compile(r"\b(?:đang|hiện|vẫn|còn)\s+(?:giữ|duy trì)\b", r
 # the day or month an act was done ("được tổ chức ngày 15/10/2024", "vào tháng 11/2023")
 _ACT_DATE = re.compile(rf"\b(?:ngày\s+\d{{1,2}}/\d{{1,2}}/|tháng\s+\d{{1,2}}/)(?P<y>{_YEAR})\b", re.I)
 _HORIZON = re.compile(rf"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+{_YEAR}\b", re.I)
+
+
+def _name_readings(name: str) -> set[str]:
+    """A unit's name as read after its kind, folded: whole, and without a last word that may begin the next words
+    ("xã A Việt Nam", "phường B Tổ …") — a name may end in "Nam" of its own ("thị trấn Hòa Khánh Nam")."""
+    return {fold(n).lower() for n in (name, re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", name))}
 
 
 class _Reading:
@@ -1152,6 +1171,34 @@ class _Reading:
         end = self.as_of_year if self.as_of_year and _NOW.search(cl.text) else named[-1]
         return g.When(span=(named[0], max(end, named[-1])), at=0)
 
+    def after_total_bracket(self, cl: _Clause, at: int) -> Optional[g.When]:
+        """The span of a running total whose breakdown by year closes in brackets before ``at``: "Lũy kế … đến nay, xã
+        có 05 mô hình (năm 2022: 02 mô hình; năm 2023: 03 mô hình), đạt 250% so với chỉ tiêu" — the rate after the
+        bracket is the total's, over the years the bracket names (to the report's year for "đến nay"), not the last
+        year in the bracket."""
+        before = cl.text[:at]
+        close = -1
+        depth = 0
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] == ")":
+                depth += 1
+                if depth == 1 and close < 0:
+                    close = i
+            elif before[i] == "(":
+                depth -= 1
+        if close < 0 or depth <= 0:
+            return None  # no bracket opened in an earlier clause closes before the figure
+        text = cl.sentence_before + cl.text[:close]
+        opened = text.rfind("(")
+        if opened < 0:
+            return None
+        head, bracket = text[:opened], text[opened + 1 :]
+        named = sorted({y for w in g.whens(bracket, as_of_year=self.as_of_year) for y in w.years})
+        if not named or not (_RUNNING_TOTAL.search(head) or _NOW.search(head)):
+            return None
+        end = self.as_of_year if self.as_of_year and _NOW.search(head) else named[-1]
+        return g.When(span=(named[0], max(end, named[-1])), at=0)
+
     # ------------------------------------------------------------------ where a topic is found
 
     def topic_level(
@@ -1223,11 +1270,11 @@ class _Reading:
             ):
                 last = "other"
             elif m.group("name"):
-                name = fold(re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))).lower()
-                if self.former_names and name in self.former_names:
+                names = _name_readings(m.group("name"))
+                if self.former_names and any(n in self.former_names for n in names):
                     last = "other"
                 elif self.own:
-                    last = "own" if name.startswith(self.own) else "other"
+                    last = "own" if any(n.startswith(self.own) for n in names) else "other"
             else:
                 last = "own"
         return last == "other"
@@ -1264,8 +1311,7 @@ class _Reading:
         if _OTHER_UNIT.search(text):
             return True
         for m in _NAMED_UNIT.finditer(text):
-            name = re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))
-            if self.own and fold(name).lower() != self.own and not fold(name).lower().startswith(self.own):
+            if self.own and not any(n.startswith(self.own) for n in _name_readings(m.group("name"))):
                 return True
         return False
 
@@ -1706,7 +1752,10 @@ def _candidates(
 
 # a count that opens a "trong đó" right after the sentence's count: a part of it ("05 tuyến …, trong đó 02 tuyến …"),
 # not a year's share of it ("trong đó năm 2022 có 01 mô hình", read as a breakdown by year)
-_PART_OF_BEFORE = re.compile(r"[,;(]\s*trong\s+đó\s*,?\s*(?:có\s+)?$", re.I)
+# "…, trong đó Hội Cựu chiến binh phụ trách 02 tuyến": a part whoever holds it, the words between naming no year
+_PART_OF_BEFORE = re.compile(r"[,;(]\s*trong\s+đó\b[^\d;:.]{0,60}$", re.I)
+# a clause that opens on "trong đó" after a count in the clause before ("tổng cộng 09 tuyến; trong đó …")
+_PART_CLAUSE = re.compile(r"^\W*trong\s+đó\b[^\d;:.]{0,60}$", re.I)
 
 
 def _rate_subject(lead: str) -> str:
@@ -1732,9 +1781,12 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         if rd.intended(full_before) and not (fig.role == "target" and _GIVEN_BY.search(full_before)):
             continue  # a target the district or province gives is no intention: "Huyện giao chỉ tiêu năm 2025 giảm …"
         role = fig.role
-        if _PER_PART.search(full_before) and role in ("count", "part", "whole"):
+        if _per_part(full_before) and role in ("count", "part", "whole"):
             continue
-        if role == "count" and _PART_OF_BEFORE.search(full_before) and any(f.role == "count" for f in cl.figs[:i]):
+        if role == "count" and (
+            (_PART_OF_BEFORE.search(full_before) and any(f.role == "count" for f in cl.figs[:i]))
+            or _PART_CLAUSE.match(full_before)
+        ):
             continue  # "… duy trì 05 tuyến đường …, trong đó 02 tuyến đường hoa …": a part of the count just given
         if _TARGET_LEAD.match(full_before) and role != "target":
             continue
@@ -1848,6 +1900,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             ):
                 # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
                 window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
+            if r.words.period in ("years", "span") and (total := rd.after_total_bracket(cl, fig.start)) is not None:
+                window_whens = [total]
             periods, sure = rd.years(r, window_whens, cl, None, until=fig.end + len(after))
             if not periods:
                 continue
@@ -2953,7 +3007,8 @@ _COL_ROLES = [
     ("label", r"chỉ tiêu|chỉ số|nội dung|tên|tiêu chí"),
     ("unit", r"đvt|đơn vị"),
     ("rate", r"tỷ lệ|%|so với|so sánh"),
-    ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao"),
+    # "Chỉ tiêu năm", "Chỉ tiêu năm 2024" beside "Nội dung chỉ tiêu": the year's target
+    ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao|^\s*chỉ tiêu(?:\s+năm)?(?:\s+\d{4})?\s*$"),
     ("actual", r"thực hiện|kết quả|đạt được|\bth\b"),
     ("note", r"ghi chú"),
     ("index", r"^\s*s?tt\s*$"),

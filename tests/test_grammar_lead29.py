@@ -238,3 +238,115 @@ def test_a_numbered_group_row_is_a_band_and_a_note_gives_the_share_of_the_target
 def test_ntm_is_the_abbreviation_of_nong_thon_moi(tmp_path, sentence, level):
     got = _values(_draft(tmp_path, sentence + "\n"))
     assert got[("ntm_nc.cong_nhan", "as_of")] == level
+
+
+# --------------------------------------------------------------------------------------------------- whole and part
+# "trong đó" opens a part of the count just given, whoever the part belongs to; a figure per part ("mỗi khóm có 01
+# tuyến") does not make the whole after it ("tổng cộng 09 tuyến") a figure per part; streets of two kinds named
+# together ("tuyến đường, hẻm") are one unit.
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        (
+            "Toàn phường duy trì 12 tuyến đường, hẻm xanh - sạch - đẹp, trong đó Hội Liên hiệp Phụ nữ phường phụ trách "
+            "05 tuyến.",
+            12,
+        ),
+        # a second writer: the total after a figure per part, the part in a clause of its own
+        (
+            "09/09 khóm, mỗi khóm có 01 tuyến đường “Xanh - sạch - đẹp”, tổng cộng 09 tuyến; trong đó Đoàn Thanh niên "
+            "phụ trách 02 tuyến.",
+            9,
+        ),
+    ],
+)
+def test_a_part_after_trong_do_and_the_whole_after_a_figure_per_part(tmp_path, sentence, whole):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dtvm.tuyen_duong_xanh", "as_of")] == whole
+
+
+# --------------------------------------------------------------------------------------------------- the unit's own name
+# A name may end in "Nam" of its own ("thị trấn Hòa Khánh Nam"): named in its own report, it is the unit itself, not
+# another unit whose name ran on into "Việt Nam".
+
+
+def _head_of(kind_upper: str, name_upper: str) -> str:
+    return (
+        f"ỦY BAN NHÂN DÂN\n{kind_upper} {name_upper}\nSố: 12/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n\n{name_upper.title()}, ngày 15 tháng 12 năm 2024\n\nBÁO CÁO\n\nKết quả thực hiện công tác dân vận "
+        "năm 2024\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "kind_upper, name_upper, sentence",
+    [
+        ("THỊ TRẤN", "HÒA KHÁNH NAM", "Thị trấn Hòa Khánh Nam có 05 khu phố, 2.874 hộ với 10.326 nhân khẩu."),
+        # a second writer: a xã whose name ends in "Nam", its make-up after "hiện có"
+        ("XÃ", "PHƯỚC HẬU NAM", "Xã Phước Hậu Nam hiện có 05 ấp với 2.874 hộ."),
+    ],
+)
+def test_a_unit_whose_name_ends_in_nam_is_itself(tmp_path, kind_upper, name_upper, sentence):
+    draft = _draft(tmp_path, sentence + "\n", head=_head_of(kind_upper, name_upper))
+    assert _values(draft)[("kdc.tong_so_khu", "as_of")] == 5
+
+
+# --------------------------------------------------------------------------------------------------- after a breakdown
+# A running total broken down by year in brackets, then its rate against the plan: the rate is the total's, over the
+# years the bracket names (to the report's year for "đến nay"), not the last year inside the bracket.
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        (
+            "Lũy kế từ khi triển khai Đề án đến nay, xã có 05 mô hình “Dân vận khéo” được công nhận (năm 2022: 02 mô "
+            "hình; năm 2023: 01 mô hình; năm 2024: 02 mô hình), đạt 166% so với chỉ tiêu Kế hoạch.",
+            "2022-2024",
+        ),
+        # a second writer: "từ khi thành lập xã", one year in the bracket, the report's year after it
+        (
+            "Từ năm 2023 đến nay, xã có 03 mô hình “Dân vận khéo” (năm 2023: 02 mô hình), đạt 150% chỉ tiêu kế hoạch.",
+            "2023-2024",
+        ),
+    ],
+)
+def test_a_rate_after_a_totals_breakdown_is_the_totals(tmp_path, sentence, span):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert span in {p for k, p in got if k == "dvk.ty_le_dat_bao_cao"}, got
+    assert not [p for k, p in got if k == "dvk.ty_le_dat_bao_cao" and p != span], got
+
+
+# --------------------------------------------------------------------------------------------------- the online rate
+# The online-dossier rate is the commune's share of dossiers handled online: not a higher unit's shared rate ("chung
+# của Thành phố"), not the share done one way ("toàn trình chiếm 72,3%"); dossiers "của TTHC nộp trực tuyến" are
+# submitted online all the same.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã tiếp nhận 3.742 hồ sơ, trong đó 3.316 hồ sơ nộp trực tuyến, đạt 88,6%; hồ sơ thực hiện dịch vụ công toàn "
+        "trình chiếm 72,3%. Tỷ lệ hồ sơ trực tuyến chung của Thành phố 11 tháng đạt 91,5%.",
+        # a second writer: the rate named in full, the parts "một phần" and the province's shared rate
+        "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến đạt 88,6%; hồ sơ trực tuyến một phần chiếm 16,3%. Tỷ lệ hồ sơ "
+        "trực tuyến chung của tỉnh là 91,5%.",
+    ],
+)
+def test_the_online_rate_is_the_communes_whole_share(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(88.6)
+
+
+def test_a_column_chi_tieu_nam_holds_the_years_target(tmp_path):
+    table = (
+        "| STT | Nội dung chỉ tiêu | ĐVT | Chỉ tiêu năm | Kết quả | Đánh giá |\n|---|---|---|---|---|---|\n"
+        "| 1 | Số hộ nghèo giảm trong năm | hộ | 15 | 17 | Vượt |\n"
+        "| 2 | Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến | % | 85 | 88,6 | Vượt |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả thực hiện các chỉ tiêu năm 2024:\n\n" + table))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 15
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 17
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(88.6)
