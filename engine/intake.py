@@ -193,7 +193,9 @@ UP = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1F00)) if c.isupp
 _KINDS = "|".join(k.replace(" ", r"\s+") for k in UNIT_KINDS)
 _KINDS_UP = "|".join(k.upper().replace(" ", r"\s+") for k in UNIT_KINDS)
 _UNIT_KIND = rf"(?P<kind>{_KINDS})"
-_NAME = rf"(?P<name>[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
+# a unit's name is no abbreviation of the genre: "tiêu chí xã NTM nâng cao" names no commune "NTM"
+_NOT_ABBR = r"(?!(?:NTM|DVK|TTHC|CCHC|MTTQ)\b)"
+_NAME = rf"(?P<name>{_NOT_ABBR}[{UP}][\w]*(?:[ -][{UP}][\w]*){{0,3}})"
 # a name in capitals ends where the next line of a header block run into it begins ("ĐẢNG ỦY XÃ A ỦY BAN NHÂN DÂN XÃ
 # A", a Word header cell read as one line), or where the superior of the next line begins ("XÃ A HUYỆN B, TỈNH C")
 _HEAD_STOP = (
@@ -815,7 +817,7 @@ _NOT_RESULT = re.compile(
     r"\bít nhất\b(?!\s*\d+\s*%)",
     re.I,
 )
-_NAMED_UNIT = re.compile(rf"\b(?:{_KINDS})\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
+_NAMED_UNIT = re.compile(rf"\b(?:{_KINDS})\s+(?P<name>{_NOT_ABBR}[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}})")
 # Who a clause speaks of: the last unit named before a figure ("Toàn huyện giảm 215 hộ nghèo, đạt 104% kế hoạch": the
 # 104% is the district's too). Another unit — a district, province or city as a whole, another commune by its name,
 # a former commune "(cũ)", "các xã" — or this unit ("xã", "Ủy ban nhân dân phường", its own name). A unit named after
@@ -843,7 +845,7 @@ _SUBJECT = re.compile(
     # ("xã … thuộc huyện Thanh Oai", "(huyện Thanh Oai)", "của huyện …")
     rf"|(?P<higher>(?<!\bcủa )(?<!\bthuộc )(?<!\bcho )(?<!\bvới )(?<!\()(?<!\bdân )(?<!\bUBND )(?<!\bHĐND )"
     rf"\b(?i:huyện|quận|thị xã|tỉnh)\s+(?![^,.;()]{{0,40}}?\b(?i:giao)\b)[{UP}]\w*)"
-    rf"|\b(?i:{_KINDS})(?:\s+(?P<name>[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
+    rf"|\b(?i:{_KINDS})(?:\s+(?P<name>{_NOT_ABBR}[{UP}][\w]*(?:\s+[{UP}][\w]*){{0,3}}))?(?P<former>\s*\((?i:cũ)\)|\s+(?i:cũ)\b)?)"
 )
 # a unit's address: its name, then its district's and province's after commas ("xã A, huyện B, tỉnh C")
 _ADDRESS_BEFORE = re.compile(rf"\b(?i:{_KINDS}|huyện|quận|thị xã|tỉnh)\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}}\s*,\s*$")
@@ -865,6 +867,17 @@ _GIVEN_BY = re.compile(r"\b(?:huyện|tỉnh|thành phố|quận|thị xã|cấp
 _PER_PART = re.compile(
     r"\b(?:bình quân|trung bình)\b|\bmỗi\s+(?:thôn|ấp|bản|buôn|làng|xóm|khóm|khu phố|tổ dân phố|hộ|người|xã)\b", re.I
 )
+# the whole after a figure per part ("mỗi khóm có 01 tuyến đường …, tổng cộng 09 tuyến")
+_WHOLE_AFTER_PART = re.compile(rf"\b(?:tổng cộng|tổng số|cộng chung|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))\b", re.I)
+
+
+def _per_part(before: str) -> bool:
+    """Whether the words before a figure make it a figure per part (each thôn, each household, an average), and no
+    whole is named after that."""
+    ends = [m.end() for m in _PER_PART.finditer(before)]
+    return bool(ends) and not _WHOLE_AFTER_PART.search(before, ends[-1])
+
+
 # a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
 # figures are targets, read only as targets
 # — not a clause that opens on the result of a target ("Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
@@ -978,6 +991,12 @@ _HOLDING = re.compile(r"\b(?:đang|hiện|vẫn|còn)\s+(?:giữ|duy trì)\b", r
 # the day or month an act was done ("được tổ chức ngày 15/10/2024", "vào tháng 11/2023")
 _ACT_DATE = re.compile(rf"\b(?:ngày\s+\d{{1,2}}/\d{{1,2}}/|tháng\s+\d{{1,2}}/)(?P<y>{_YEAR})\b", re.I)
 _HORIZON = re.compile(rf"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+{_YEAR}\b", re.I)
+
+
+def _name_readings(name: str) -> set[str]:
+    """A unit's name as read after its kind, folded: whole, and without a last word that may begin the next words
+    ("xã A Việt Nam", "phường B Tổ …") — a name may end in "Nam" of its own ("thị trấn Hòa Khánh Nam")."""
+    return {fold(n).lower() for n in (name, re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", name))}
 
 
 class _Reading:
@@ -1150,6 +1169,34 @@ class _Reading:
         end = self.as_of_year if self.as_of_year and _NOW.search(cl.text) else named[-1]
         return g.When(span=(named[0], max(end, named[-1])), at=0)
 
+    def after_total_bracket(self, cl: _Clause, at: int) -> Optional[g.When]:
+        """The span of a running total whose breakdown by year closes in brackets before ``at``: "Lũy kế … đến nay, xã
+        có 05 mô hình (năm 2022: 02 mô hình; năm 2023: 03 mô hình), đạt 250% so với chỉ tiêu" — the rate after the
+        bracket is the total's, over the years the bracket names (to the report's year for "đến nay"), not the last
+        year in the bracket."""
+        before = cl.text[:at]
+        close = -1
+        depth = 0
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] == ")":
+                depth += 1
+                if depth == 1 and close < 0:
+                    close = i
+            elif before[i] == "(":
+                depth -= 1
+        if close < 0 or depth <= 0:
+            return None  # no bracket opened in an earlier clause closes before the figure
+        text = cl.sentence_before + cl.text[:close]
+        opened = text.rfind("(")
+        if opened < 0:
+            return None
+        head, bracket = text[:opened], text[opened + 1 :]
+        named = sorted({y for w in g.whens(bracket, as_of_year=self.as_of_year) for y in w.years})
+        if not named or not (_RUNNING_TOTAL.search(head) or _NOW.search(head)):
+            return None
+        end = self.as_of_year if self.as_of_year and _NOW.search(head) else named[-1]
+        return g.When(span=(named[0], max(end, named[-1])), at=0)
+
     # ------------------------------------------------------------------ where a topic is found
 
     def topic_level(
@@ -1221,11 +1268,11 @@ class _Reading:
             ):
                 last = "other"
             elif m.group("name"):
-                name = fold(re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))).lower()
-                if self.former_names and name in self.former_names:
+                names = _name_readings(m.group("name"))
+                if self.former_names and any(n in self.former_names for n in names):
                     last = "other"
                 elif self.own:
-                    last = "own" if name.startswith(self.own) else "other"
+                    last = "own" if any(n.startswith(self.own) for n in names) else "other"
             else:
                 last = "own"
         return last == "other"
@@ -1262,8 +1309,7 @@ class _Reading:
         if _OTHER_UNIT.search(text):
             return True
         for m in _NAMED_UNIT.finditer(text):
-            name = re.sub(r"\s+(?:Việt|Nam|Tổ|Quốc)$", "", m.group("name"))
-            if self.own and fold(name).lower() != self.own and not fold(name).lower().startswith(self.own):
+            if self.own and not any(n.startswith(self.own) for n in _name_readings(m.group("name"))):
                 return True
         return False
 
@@ -1704,7 +1750,10 @@ def _candidates(
 
 # a count that opens a "trong đó" right after the sentence's count: a part of it ("05 tuyến …, trong đó 02 tuyến …"),
 # not a year's share of it ("trong đó năm 2022 có 01 mô hình", read as a breakdown by year)
-_PART_OF_BEFORE = re.compile(r"[,;(]\s*trong\s+đó\s*,?\s*(?:có\s+)?$", re.I)
+# "…, trong đó Hội Cựu chiến binh phụ trách 02 tuyến": a part whoever holds it, the words between naming no year
+_PART_OF_BEFORE = re.compile(r"[,;(]\s*trong\s+đó\b[^\d;:.]{0,60}$", re.I)
+# a clause that opens on "trong đó" after a count in the clause before ("tổng cộng 09 tuyến; trong đó …")
+_PART_CLAUSE = re.compile(r"^\W*trong\s+đó\b[^\d;:.]{0,60}$", re.I)
 
 
 def _rate_subject(lead: str) -> str:
@@ -1730,9 +1779,12 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         if rd.intended(full_before) and not (fig.role == "target" and _GIVEN_BY.search(full_before)):
             continue  # a target the district or province gives is no intention: "Huyện giao chỉ tiêu năm 2025 giảm …"
         role = fig.role
-        if _PER_PART.search(full_before) and role in ("count", "part", "whole"):
+        if _per_part(full_before) and role in ("count", "part", "whole"):
             continue
-        if role == "count" and _PART_OF_BEFORE.search(full_before) and any(f.role == "count" for f in cl.figs[:i]):
+        if role == "count" and (
+            (_PART_OF_BEFORE.search(full_before) and any(f.role == "count" for f in cl.figs[:i]))
+            or _PART_CLAUSE.match(full_before)
+        ):
             continue  # "… duy trì 05 tuyến đường …, trong đó 02 tuyến đường hoa …": a part of the count just given
         if _TARGET_LEAD.match(full_before) and role != "target":
             continue
@@ -1846,6 +1898,8 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             ):
                 # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
                 window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
+            if r.words.period in ("years", "span") and (total := rd.after_total_bracket(cl, fig.start)) is not None:
+                window_whens = [total]
             periods, sure = rd.years(r, window_whens, cl, None, until=fig.end + len(after))
             if not periods:
                 continue
@@ -2990,9 +3044,11 @@ def _row_year(text: str) -> Optional[tuple[int, bool]]:
 
 
 def _band(row: list[Cell]) -> bool:
-    """A row merged across the table: every cell holds the same words."""
-    texts = {c.text for c in row if c.text}
-    return len(row) > 2 and len(texts) == 1
+    """A row merged across the table: every cell holds the same words — but for its number in the first column, kept
+    apart ("I | CHỈ TIÊU VỀ GIẢM NGHÈO | CHỈ TIÊU VỀ GIẢM NGHÈO | …")."""
+    cells = row[1:] if row and re.fullmatch(r"\s*(?:[IVX]{1,5}|\d{1,2}|[A-Za-zĐđ])[.)]?\s*", row[0].text) else row
+    texts = {c.text for c in cells if c.text}
+    return len(cells) > 2 and len(texts) == 1
 
 
 def _header_rows(table: Table) -> int:
@@ -3175,6 +3231,13 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             cell = next((c for c in row if c.col == col), None)
             if cell is not None and cell.text and not own:
                 _read_assessment(rd, label.text, cell, year, para)
+        note = cells.get("note")
+        rate = _NOTE_RATE.match(for_matching(note.text)) if note is not None and "rate" not in roles.values() else None
+        if rate and note is not None and not own:
+            # a notes column saying the share of the target done ("Đạt 108% chỉ tiêu tỉnh giao"), the table having no
+            # column of it
+            figure = Cell(note.table, note.row, note.col, rate.group("n") + "%", note.raw, note.line)
+            _read_cell(rd, label.text, unit, figure, "of_target", year, para)
         for cell in row:
             # a comparison column's cell that names its year ("So với cùng kỳ": "năm 2023: 13/14"): that year's figure
             labelled = _YEAR_LABELLED_CELL.match(cell.text or "")
@@ -3186,6 +3249,11 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             _read_cell(rd, label.text, unit, rest, None, int(labelled.group("y")), para, keep_year=True)
 
 
+# a note of the share of the target done: "Đạt 150%", "Đạt 108% chỉ tiêu tỉnh giao", "bằng 104% kế hoạch"
+_NOTE_RATE = re.compile(
+    rf"^\s*(?:đạt|bằng|vượt,?\s+đạt)\s+(?P<n>{g.DIGITS})\s*%(?:\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|kh)\b[^;]*)?\s*$",
+    re.I,
+)
 _YEAR_LABELLED_CELL = re.compile(rf"^\s*(?:năm|Năm)\s+(?P<y>{_YEAR})\s*(?::|là|đạt)\s*(?P<v>[^;:]+?)\s*$")
 
 
@@ -3216,6 +3284,25 @@ def _columns_by_year(header: dict[int, str]) -> dict[int, tuple[str, int]]:
     return out
 
 
+# a row's label that names the row's figure as the target ("Chỉ tiêu giảm hộ nghèo được giao (hộ)", "Kế hoạch giảm nghèo
+# huyện giao") or as the share of it done ("Tỷ lệ hoàn thành chỉ tiêu giảm nghèo", "Tỷ lệ đạt so với kế hoạch")
+_TARGET_LABEL = re.compile(r"^\W*(?:số\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)\b.*\b(?:được giao|giao|đề ra)\b", re.I)
+_OF_TARGET_LABEL = re.compile(
+    r"^\W*tỷ lệ\s+(?:hoàn thành|thực hiện|đạt)\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)\b", re.I
+)
+
+
+def _label_reading(label: str) -> Optional[str]:
+    """How a row labelled so is read when no column says it: its target, the share of its target done, or (None) the
+    result."""
+    low = for_matching(label)
+    if _TARGET_LABEL.search(low):
+        return "target"
+    if _OF_TARGET_LABEL.search(low):
+        return "of_target"
+    return None
+
+
 def _read_year_columns(
     rd: _Reading,
     roles: dict[int, str],
@@ -3237,7 +3324,8 @@ def _read_year_columns(
             cell = cells.get(col)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            _read_cell(rd, label.text, unit, cell, None, year, para_of_line.get(label.line), keep_year=True)
+            reading = _label_reading(label.text)
+            _read_cell(rd, label.text, unit, cell, reading, year, para_of_line.get(label.line), keep_year=True)
 
 
 def _read_by_columns(
@@ -3259,7 +3347,7 @@ def _read_by_columns(
             label = header.get(cell.col, "")
             if not label or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            _read_cell(rd, label, _unit_in_brackets(label), cell, None, year, para, keep_year=True)
+            _read_cell(rd, label, _unit_in_brackets(label), cell, _label_reading(label), year, para, keep_year=True)
 
 
 # the row of a table by hamlet that sums its rows ("Cộng", "Tổng cộng", "Toàn xã")
@@ -3519,7 +3607,7 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
 
 # the criteria of basic nông thôn mới named as such ("tiêu chí nông thôn mới", "tiêu chí xã nông thôn mới"), not of the
 # advanced or model sets
-_BASIC_SET = re.compile(r"\btiêu chí (?:xã )?nông thôn mới\b(?!\s+(?:nâng cao|kiểu mẫu))", re.I)
+_BASIC_SET = re.compile(r"\btiêu chí (?:xã )?(?:nông thôn mới|NTM)\b(?!\s+(?:nâng cao|kiểu mẫu))", re.I)
 
 
 # "đã đạt 15/19 tiêu chí xã nông thôn mới nâng cao, cụ thể: Quy hoạch; Giao thông; …": the count of criteria met, then
@@ -3554,7 +3642,7 @@ def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list,
     where = [ctx.lead, " ".join(ctx.headings[-2:]), para.match]
     for m in _MET_LIST.finditer(text):
         subject = m.group("set")
-        if re.search(r"nông thôn mới(?!\s+nâng)", subject, re.I):
+        if re.search(r"(?:nông thôn mới|\bNTM)(?!\s+nâng)", subject, re.I):
             continue  # the basic set's criteria
         if not any(_found(topic_reader.topic, w) for w in [subject, *where] if w):
             continue

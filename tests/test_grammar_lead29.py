@@ -154,3 +154,166 @@ def test_criteria_yet_to_be_completed_are_not_met(tmp_path):
     got = _values(_draft(tmp_path, body))
     assert got[("dvcq.ke_hoach_nam", 2024)] is True
     assert not [k for k in got if k[0].startswith("ntm_nc.tc") and k[1] == "as_of" and got[k] == "dat"], got
+
+
+# --------------------------------------------------------------------------------------------------- tables of chỉ tiêu
+# A table of two years side by side has no column saying which figure is the target: its row's label does ("Chỉ tiêu
+# giảm hộ nghèo được giao", "Tỷ lệ hoàn thành chỉ tiêu giảm nghèo"); "NTM" is the genre's abbreviation of nông thôn
+# mới.
+
+YEARS_SIDE_BY_SIDE = [
+    (
+        "| Nội dung | Năm 2023 | Năm 2024 | So sánh |\n|---|---|---|---|\n"
+        "| Chỉ tiêu giảm hộ nghèo được giao (hộ) | 12 | 10 | Giảm 02 hộ |\n"
+        "| Số hộ nghèo giảm trong năm (hộ) | 13 | 10 | Giảm 03 hộ |\n"
+        "| Tỷ lệ hoàn thành chỉ tiêu giảm nghèo | 108,3% | 100% | Đều hoàn thành |\n"
+        "| Số tiêu chí xã NTM nâng cao đạt | 14/19 | 16/19 | Tăng 02 tiêu chí |\n"
+    ),
+    # a second writer: "Kế hoạch … huyện giao", "Tỷ lệ đạt so với kế hoạch", the years as "2023 | 2024"
+    (
+        "| Chỉ tiêu | 2023 | 2024 | Ghi chú |\n|---|---|---|---|\n"
+        "| Kế hoạch giảm hộ nghèo huyện giao | 12 | 10 | |\n"
+        "| Hộ nghèo giảm | 13 | 10 | |\n"
+        "| Tỷ lệ đạt so với kế hoạch giảm nghèo (%) | 108,3 | 100 | |\n"
+        "| Tiêu chí NTM nâng cao xã đạt | 14/19 | 16/19 | |\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("table", YEARS_SIDE_BY_SIDE)
+def test_a_row_labelled_as_the_target_or_its_share_in_a_table_of_years(tmp_path, table):
+    got = _values(_draft(tmp_path, "Một số chỉ tiêu chủ yếu:\n\n" + table))
+    assert got[("giam_ngheo.chi_tieu_giao", 2023)] == 12
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 10
+    assert got[("giam_ngheo.so_ho_giam", 2023)] == 13
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2023)] == pytest.approx(108.3)
+    assert got[("ntm_nc.so_tieu_chi_dat", 2023)] == 14
+    assert got[("ntm_nc.so_tieu_chi_dat", "as_of")] == 16
+
+
+# A group row numbered apart ("I | CHỈ TIÊU VỀ GIẢM NGHÈO | CHỈ TIÊU VỀ GIẢM NGHÈO | …") is a band across the table, not
+# a second header row whose words ("giảm") would make every column a comparison; a notes column saying "Đạt 108% chỉ
+# tiêu" gives the share of the target done when the table has no column of it.
+
+GROUPED = [
+    (
+        "| TT | Chỉ tiêu | ĐVT | Kế hoạch năm 2024 | Thực hiện | Ghi chú |\n|---|---|---|---|---|---|\n"
+        "| I | CHỈ TIÊU VỀ GIẢM NGHÈO, CẢI CÁCH HÀNH CHÍNH | CHỈ TIÊU VỀ GIẢM NGHÈO, CẢI CÁCH HÀNH CHÍNH | CHỈ TIÊU VỀ "
+        "GIẢM NGHÈO, CẢI CÁCH HÀNH CHÍNH | CHỈ TIÊU VỀ GIẢM NGHÈO, CẢI CÁCH HÀNH CHÍNH | CHỈ TIÊU VỀ GIẢM NGHÈO, CẢI "
+        "CÁCH HÀNH CHÍNH |\n"
+        "| 1 | Giảm số hộ nghèo | Hộ | 25 | 27 | Đạt 108% chỉ tiêu huyện giao |\n"
+        "| 2 | Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến | % | 60 | 66,4 | Vượt kế hoạch |\n"
+    ),
+    # a second writer: Arabic group numbers and letters, "bằng 108% kế hoạch"
+    (
+        "| STT | Nội dung chỉ tiêu | ĐVT | Kế hoạch năm 2024 | Thực hiện | Ghi chú |\n|---|---|---|---|---|---|\n"
+        "| A | GIẢM NGHÈO VÀ CẢI CÁCH HÀNH CHÍNH | GIẢM NGHÈO VÀ CẢI CÁCH HÀNH CHÍNH | GIẢM NGHÈO VÀ CẢI CÁCH HÀNH "
+        "CHÍNH | GIẢM NGHÈO VÀ CẢI CÁCH HÀNH CHÍNH | GIẢM NGHÈO VÀ CẢI CÁCH HÀNH CHÍNH |\n"
+        "| 1 | Số hộ nghèo giảm | Hộ | 25 | 27 | bằng 108% kế hoạch |\n"
+        "| 2 | Tỷ lệ hồ sơ giải quyết trực tuyến | % | 60 | 66,4 | |\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("table", GROUPED)
+def test_a_numbered_group_row_is_a_band_and_a_note_gives_the_share_of_the_target(tmp_path, table):
+    got = _values(_draft(tmp_path, "Kết quả thực hiện các chỉ tiêu:\n\n" + table))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 25
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 27
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 108
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(66.4)
+
+
+@pytest.mark.parametrize(
+    "sentence, level",
+    [
+        (
+            "Ngày 20/11/2024, xã được UBND tỉnh công nhận đạt chuẩn NTM nâng cao tại Quyết định số 2150/QĐ-UBND.",
+            "da_cong_nhan",
+        ),
+        # a second writer: the count of criteria, short of the set, and the abbreviation
+        ("Đến nay, xã đạt 15/19 tiêu chí xã NTM nâng cao, chưa đủ điều kiện đề nghị công nhận.", "chua_dat"),
+    ],
+)
+def test_ntm_is_the_abbreviation_of_nong_thon_moi(tmp_path, sentence, level):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("ntm_nc.cong_nhan", "as_of")] == level
+
+
+# --------------------------------------------------------------------------------------------------- whole and part
+# "trong đó" opens a part of the count just given, whoever the part belongs to; a figure per part ("mỗi khóm có 01
+# tuyến") does not make the whole after it ("tổng cộng 09 tuyến") a figure per part; streets of two kinds named
+# together ("tuyến đường, hẻm") are one unit.
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        (
+            "Toàn phường duy trì 12 tuyến đường, hẻm xanh - sạch - đẹp, trong đó Hội Liên hiệp Phụ nữ phường phụ trách "
+            "05 tuyến.",
+            12,
+        ),
+        # a second writer: the total after a figure per part, the part in a clause of its own
+        (
+            "09/09 khóm, mỗi khóm có 01 tuyến đường “Xanh - sạch - đẹp”, tổng cộng 09 tuyến; trong đó Đoàn Thanh niên "
+            "phụ trách 02 tuyến.",
+            9,
+        ),
+    ],
+)
+def test_a_part_after_trong_do_and_the_whole_after_a_figure_per_part(tmp_path, sentence, whole):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dtvm.tuyen_duong_xanh", "as_of")] == whole
+
+
+# --------------------------------------------------------------------------------------------------- the unit's own name
+# A name may end in "Nam" of its own ("thị trấn Hòa Khánh Nam"): named in its own report, it is the unit itself, not
+# another unit whose name ran on into "Việt Nam".
+
+
+def _head_of(kind_upper: str, name_upper: str) -> str:
+    return (
+        f"ỦY BAN NHÂN DÂN\n{kind_upper} {name_upper}\nSố: 12/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n\n{name_upper.title()}, ngày 15 tháng 12 năm 2024\n\nBÁO CÁO\n\nKết quả thực hiện công tác dân vận "
+        "năm 2024\n\nI. KẾT QUẢ THỰC HIỆN\n\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "kind_upper, name_upper, sentence",
+    [
+        ("THỊ TRẤN", "HÒA KHÁNH NAM", "Thị trấn Hòa Khánh Nam có 05 khu phố, 2.874 hộ với 10.326 nhân khẩu."),
+        # a second writer: a xã whose name ends in "Nam", its make-up after "hiện có"
+        ("XÃ", "PHƯỚC HẬU NAM", "Xã Phước Hậu Nam hiện có 05 ấp với 2.874 hộ."),
+    ],
+)
+def test_a_unit_whose_name_ends_in_nam_is_itself(tmp_path, kind_upper, name_upper, sentence):
+    draft = _draft(tmp_path, sentence + "\n", head=_head_of(kind_upper, name_upper))
+    assert _values(draft)[("kdc.tong_so_khu", "as_of")] == 5
+
+
+# --------------------------------------------------------------------------------------------------- after a breakdown
+# A running total broken down by year in brackets, then its rate against the plan: the rate is the total's, over the
+# years the bracket names (to the report's year for "đến nay"), not the last year inside the bracket.
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        (
+            "Lũy kế từ khi triển khai Đề án đến nay, xã có 05 mô hình “Dân vận khéo” được công nhận (năm 2022: 02 mô "
+            "hình; năm 2023: 01 mô hình; năm 2024: 02 mô hình), đạt 166% so với chỉ tiêu Kế hoạch.",
+            "2022-2024",
+        ),
+        # a second writer: "từ khi thành lập xã", one year in the bracket, the report's year after it
+        (
+            "Từ năm 2023 đến nay, xã có 03 mô hình “Dân vận khéo” (năm 2023: 02 mô hình), đạt 150% chỉ tiêu kế hoạch.",
+            "2023-2024",
+        ),
+    ],
+)
+def test_a_rate_after_a_totals_breakdown_is_the_totals(tmp_path, sentence, span):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert span in {p for k, p in got if k == "dvk.ty_le_dat_bao_cao"}, got
+    assert not [p for k, p in got if k == "dvk.ty_le_dat_bao_cao" and p != span], got
