@@ -411,3 +411,53 @@ def test_documents_listed_after_another_units_verb_are_not_the_communes(tmp_path
     got = _values(_draft(tmp_path, body))
     assert ("dtvm.ke_hoach_tuyen_truyen", "as_of") not in got
     assert got[("dvcq.ke_hoach_nam", 2024)] is True  # the control sentence's own plan
+
+
+# --------------------------------------------------------------------------------------------------- parts by name
+# A table whose rows are the unit's parts named without their kind, under a column headed by it ("Bản": "Nà Khoang"),
+# is read by its total row like one whose rows say "Bản Nà Khoang".
+
+BY_PART_NAME = [
+    (
+        "| STT | Bản | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) | Thực hiện giảm hộ nghèo (hộ) | Danh hiệu bản văn hóa năm 2024 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Nà Khoang | 3 | 4 | Đạt |\n| 2 | Phiêng Lùng | 3 | 3 | Đạt |\n| 3 | Sà Dề Phìn | 6 | 7 | Chưa đạt |\n"
+        "| | Toàn xã | 12 | 14 | 2/3 bản |\n"
+    ),
+    # a second writer: "Tên thôn", the total "Cộng"
+    (
+        "| TT | Tên thôn | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) | Thực hiện giảm hộ nghèo (hộ) | Danh hiệu thôn văn hóa năm 2024 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Gò Da | 3 | 4 | Đạt |\n| 2 | Suối Mơ | 3 | 3 | Đạt |\n| 3 | Đồng Tre | 6 | 7 | Chưa đạt |\n"
+        "| | Cộng | 12 | 14 | 2/3 thôn |\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("table", BY_PART_NAME)
+def test_a_table_of_parts_named_under_their_kinds_column_is_read_by_its_total(tmp_path, table):
+    got = _values(_draft(tmp_path, "Kết quả theo từng thôn, bản:\n\n" + table))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 12
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 14
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 2
+
+
+# A clause that names the topic only inside a look-alike ("Số hộ cận nghèo là 148 hộ, giảm 09 hộ …") speaks of the
+# look-alike: its figure is not the indicator's.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Số hộ cận nghèo là 148 hộ, giảm 09 hộ so với năm 2023.",
+        # a second writer: the remainder first, the decrease after a semicolon-free comma
+        "Hộ cận nghèo còn 52 hộ, giảm được 11 hộ so với đầu năm.",
+    ],
+)
+def test_a_figure_of_a_clause_about_a_lookalike_is_not_the_indicators(tmp_path, sentence):
+    body = (
+        "Kết quả theo từng thôn, bản:\n\n" + BY_PART_NAME[0] + "\nToàn xã hoàn thành chỉ tiêu giảm nghèo. " + sentence
+    )
+    facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body + "\n")["facts"]}
+    assert facts[("giam_ngheo.so_ho_giam", 2024)]["value"] == 14
+    assert "review" not in facts[("giam_ngheo.so_ho_giam", 2024)]  # no second reading to weigh it against
