@@ -461,3 +461,39 @@ def test_a_figure_of_a_clause_about_a_lookalike_is_not_the_indicators(tmp_path, 
     facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body + "\n")["facts"]}
     assert facts[("giam_ngheo.so_ho_giam", 2024)]["value"] == 14
     assert "review" not in facts[("giam_ngheo.so_ho_giam", 2024)]  # no second reading to weigh it against
+
+
+# --------------------------------------------------------------------------------------------------- poverty figures
+# Households counted by the change they went through ("đến nay có 07 hộ thoát nghèo") are the year's change so far,
+# not a stock; a result over its target ("giảm 35/40 hộ", "giảm 41 hộ nghèo/38 hộ") gives the target, and the rate in
+# brackets after it is the share of the target; a result cell may repeat its row's verb ("giảm 52 hộ").
+
+
+@pytest.mark.parametrize(
+    "sentence, count, target, rate",
+    [
+        (
+            "Chỉ tiêu huyện giao năm 2024 giảm 12 hộ nghèo. Đến nay có 07 (bảy) hộ thoát nghèo, đạt 58,3% kế hoạch.",
+            7,
+            12,
+            58.3,
+        ),
+        ("Năm 2024 giảm 35/40 hộ nghèo (đạt 87,5%).", 35, 40, 87.5),
+        ("Năm 2024 giảm 41 hộ nghèo/38 hộ theo chỉ tiêu huyện giao (đạt 107,9%).", 41, 38, 107.9),
+    ],
+)
+def test_a_poverty_result_its_target_and_its_share(tmp_path, sentence, count, target, rate):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == count
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == target
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == pytest.approx(rate)
+
+
+def test_a_result_cell_repeating_its_rows_verb(tmp_path):
+    table = (
+        "| Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá |\n|---|---|---|---|\n"
+        "| Giảm hộ nghèo theo chuẩn nghèo tỉnh | 45 hộ | giảm 52 hộ | Vượt chỉ tiêu |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả thực hiện chỉ tiêu năm 2024:\n\n" + table))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 52
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 45
