@@ -805,7 +805,12 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 # the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
 _THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
-_TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
+# (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
+_TOTAL_OF_SERIES = re.compile(
+    r"^\W*(?:(?:qua|sau|trong)\s+(?:\d{1,2}|hai|ba|bốn|năm)\s+năm(?:\s+qua)?\s*,?\s*)?"
+    r"(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b",
+    re.I,
+)
 _RUNNING_TOTAL = re.compile(r"\b(?:tổng cộng|tổng số|lũy kế|luỹ kế)\b", re.I)
 _PLAN_PERIOD = re.compile(
     r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\s+(?:của\s+)?(?:cả\s+|toàn\s+)?giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)",

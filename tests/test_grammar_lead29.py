@@ -497,3 +497,27 @@ def test_a_result_cell_repeating_its_rows_verb(tmp_path):
     got = _values(_draft(tmp_path, "Kết quả thực hiện chỉ tiêu năm 2024:\n\n" + table))
     assert got[("giam_ngheo.so_ho_giam", 2024)] == 52
     assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 45
+
+
+# --------------------------------------------------------------------------------------------------- totals and units
+# "thôn, khu" is one unit of two settlement kinds; a total after the years counted ("qua 02 năm, tổng cộng 83 con") is
+# the total of those years.
+
+
+@pytest.mark.parametrize("kinds", ["thôn, khu", "khu, thôn"])
+def test_two_settlement_kinds_named_as_one_unit(tmp_path, kinds):
+    body = (
+        f"Kết quả bình xét năm 2024: 16/16 {kinds} đạt danh hiệu văn hóa (100%); 15/16 {kinds} đạt tiêu chí “Khu dân cư "
+        "6 không” (93,8%).\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 16
+    assert got[("kdc.so_khu_6_khong", "as_of")] == 15
+
+
+@pytest.mark.parametrize("lead", ["qua 02 năm, tổng cộng", "sau hai năm, tính chung"])
+def test_a_total_after_the_years_counted_is_theirs(tmp_path, lead):
+    body = f"Năm 2023 hỗ trợ 45 con bò giống cho hộ nghèo; năm 2024 hỗ trợ 38 con; {lead} 83 con bò giống.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm.ho_tro_bo_giong", 2023)] == 45
+    assert got[("ntm.ho_tro_bo_giong", "2023-2024")] == 83
