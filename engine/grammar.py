@@ -642,10 +642,11 @@ _SINCE_FORMED = re.compile(
     re.I,
 )
 # a span from a day, a month or a year in brackets to now ("Từ ngày 01/7/2025 đến nay", "Tính từ khi triển khai Kế
-# hoạch số 38/KH-UBND (năm 2023) đến nay", "từ tháng 7/2025 đến ngày 10/12/2025")
+# hoạch số 38/KH-UBND (năm 2023) đến nay", "Lũy kế từ đầu Đề án (năm 2022) đến nay", "từ tháng 7/2025 đến ngày
+# 10/12/2025")
 _SINCE = re.compile(
     rf"\b(?:kể\s+)?từ\s+(?:ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<d>{YEAR})|tháng\s+\d{{1,2}}/(?P<m>{YEAR})|"
-    rf"khi\b[^.;()]{{0,80}}?\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\))"
+    rf"(?:khi|đầu)\b[^.;()]{{0,80}}?\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\))"
     rf"\s*,?\s*(?:đến|tới)\s+(?:nay|hiện nay|ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<e>{YEAR}))\b",
     re.I,
 )

@@ -521,3 +521,13 @@ def test_a_total_after_the_years_counted_is_theirs(tmp_path, lead):
     got = _values(_draft(tmp_path, body))
     assert got[("ntm.ho_tro_bo_giong", 2023)] == 45
     assert got[("ntm.ho_tro_bo_giong", "2023-2024")] == 83
+
+
+@pytest.mark.parametrize(
+    "since", ["Lũy kế từ đầu Đề án (năm 2022) đến nay", "Tính từ đầu nhiệm kỳ thực hiện Kế hoạch (năm 2022) đến nay"]
+)
+def test_a_running_total_from_a_start_dated_in_brackets(tmp_path, since):
+    body = f"{since}, xã có 07 mô hình “Dân vận khéo” được công nhận, vượt chỉ tiêu Kế hoạch đề ra.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 7
+    assert not [k for k in got if k[0] == "dvk.mo_hinh"], got
