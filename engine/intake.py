@@ -2118,7 +2118,8 @@ _COMPOSITION = re.compile(
     r"[^,;]{0,30})\s*,?\s*)?"
     rf"(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+"
     # what the unit is, said first ("Xã Tiên Hòa Đông là xã miền núi của huyện, có 09 thôn …")
-    r"(?:là\s+[^;:()\d]{1,120}?,\s*)?(?:hiện\s+)?"
+    # or how it was formed ("Xã được thành lập trên cơ sở nhập xã A và xã B, có 21 thôn")
+    r"(?:là\s+[^;:()\d]{1,120}?,\s*|(?:được\s+)?(?:thành lập|hình thành)\s+[^;:()]{1,160}?,\s*)?(?:hiện\s+)?"
     r"(?:có|gồm)\s+"
     # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
     r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"

@@ -562,3 +562,16 @@ def test_a_decision_recognising_another_commune_is_not_the_units(tmp_path):
     )
     got = _values(_draft(tmp_path, body))
     assert ("ntm_nc.cong_nhan", "as_of") not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã được thành lập trên cơ sở nhập xã Hành Phước Đông và xã Hành Thịnh Nam, có 21 thôn, 7.436 hộ.",
+        # a second writer: the day it began, "hình thành", the make-up after it
+        "Xã Đông Quang được hình thành từ ngày 01/7/2025 trên cơ sở sắp xếp ba xã cũ, có 21 thôn với 7.436 hộ.",
+    ],
+)
+def test_the_make_up_after_how_the_unit_was_formed(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n" + CONTROL))
+    assert got[("kdc.tong_so_khu", "as_of")] == 21
