@@ -805,7 +805,12 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 # the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
 _THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
-_TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
+# (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
+_TOTAL_OF_SERIES = re.compile(
+    r"^\W*(?:(?:qua|sau|trong)\s+(?:\d{1,2}|hai|ba|bốn|năm)\s+năm(?:\s+qua)?\s*,?\s*)?"
+    r"(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b",
+    re.I,
+)
 _RUNNING_TOTAL = re.compile(r"\b(?:tổng cộng|tổng số|lũy kế|luỹ kế)\b", re.I)
 _PLAN_PERIOD = re.compile(
     r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\s+(?:của\s+)?(?:cả\s+|toàn\s+)?giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)",
@@ -903,7 +908,12 @@ _TARGET_LEAD = re.compile(
 _STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đến thời điểm (?:này|báo cáo))\b", re.I)
 # a change counted so far this year, not a stock: "Đến nay, xã đã giảm được 03 hộ nghèo" (the verb's aspect: giảm
 # được, thoát nghèo — against "có", which holds a stock)
-_CHANGE_SO_FAR = re.compile(r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b", re.I)
+# — or households counted by the change they went through ("đến nay có 07 (bảy) hộ thoát nghèo")
+_CHANGE_SO_FAR = re.compile(
+    r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b|"
+    r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b",
+    re.I,
+)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
 
 
@@ -3512,6 +3522,10 @@ def _read_cell(
         return  # "31/33 (dự kiến)": what is expected, not yet a result
     said = label
     label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
+    # a result cell that repeats the row's verb before its figure ("Giảm hộ nghèo …" | "giảm 52 hộ")
+    verb = re.match(r"^\s*(giảm|đạt)(?:\s+được)?\s+(?=\d)", text, re.I)
+    if verb and re.search(rf"\b{verb.group(1)}\b", label, re.I):
+        text = text[verb.end() :]
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
     words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)

@@ -461,3 +461,73 @@ def test_a_figure_of_a_clause_about_a_lookalike_is_not_the_indicators(tmp_path, 
     facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body + "\n")["facts"]}
     assert facts[("giam_ngheo.so_ho_giam", 2024)]["value"] == 14
     assert "review" not in facts[("giam_ngheo.so_ho_giam", 2024)]  # no second reading to weigh it against
+
+
+# --------------------------------------------------------------------------------------------------- poverty figures
+# Households counted by the change they went through ("đến nay có 07 hộ thoát nghèo") are the year's change so far,
+# not a stock; a result over its target ("giảm 35/40 hộ", "giảm 41 hộ nghèo/38 hộ") gives the target, and the rate in
+# brackets after it is the share of the target; a result cell may repeat its row's verb ("giảm 52 hộ").
+
+
+@pytest.mark.parametrize(
+    "sentence, count, target, rate",
+    [
+        (
+            "Chỉ tiêu huyện giao năm 2024 giảm 12 hộ nghèo. Đến nay có 07 (bảy) hộ thoát nghèo, đạt 58,3% kế hoạch.",
+            7,
+            12,
+            58.3,
+        ),
+        ("Năm 2024 giảm 35/40 hộ nghèo (đạt 87,5%).", 35, 40, 87.5),
+        ("Năm 2024 giảm 41 hộ nghèo/38 hộ theo chỉ tiêu huyện giao (đạt 107,9%).", 41, 38, 107.9),
+    ],
+)
+def test_a_poverty_result_its_target_and_its_share(tmp_path, sentence, count, target, rate):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == count
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == target
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == pytest.approx(rate)
+
+
+def test_a_result_cell_repeating_its_rows_verb(tmp_path):
+    table = (
+        "| Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá |\n|---|---|---|---|\n"
+        "| Giảm hộ nghèo theo chuẩn nghèo tỉnh | 45 hộ | giảm 52 hộ | Vượt chỉ tiêu |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả thực hiện chỉ tiêu năm 2024:\n\n" + table))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 52
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 45
+
+
+# --------------------------------------------------------------------------------------------------- totals and units
+# "thôn, khu" is one unit of two settlement kinds; a total after the years counted ("qua 02 năm, tổng cộng 83 con") is
+# the total of those years.
+
+
+@pytest.mark.parametrize("kinds", ["thôn, khu", "khu, thôn"])
+def test_two_settlement_kinds_named_as_one_unit(tmp_path, kinds):
+    body = (
+        f"Kết quả bình xét năm 2024: 16/16 {kinds} đạt danh hiệu văn hóa (100%); 15/16 {kinds} đạt tiêu chí “Khu dân cư "
+        "6 không” (93,8%).\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 16
+    assert got[("kdc.so_khu_6_khong", "as_of")] == 15
+
+
+@pytest.mark.parametrize("lead", ["qua 02 năm, tổng cộng", "sau hai năm, tính chung"])
+def test_a_total_after_the_years_counted_is_theirs(tmp_path, lead):
+    body = f"Năm 2023 hỗ trợ 45 con bò giống cho hộ nghèo; năm 2024 hỗ trợ 38 con; {lead} 83 con bò giống.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm.ho_tro_bo_giong", 2023)] == 45
+    assert got[("ntm.ho_tro_bo_giong", "2023-2024")] == 83
+
+
+@pytest.mark.parametrize(
+    "since", ["Lũy kế từ đầu Đề án (năm 2022) đến nay", "Tính từ đầu nhiệm kỳ thực hiện Kế hoạch (năm 2022) đến nay"]
+)
+def test_a_running_total_from_a_start_dated_in_brackets(tmp_path, since):
+    body = f"{since}, xã có 07 mô hình “Dân vận khéo” được công nhận, vượt chỉ tiêu Kế hoạch đề ra.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 7
+    assert not [k for k in got if k[0] == "dvk.mo_hinh"], got
