@@ -2676,9 +2676,15 @@ def _read_levels(rd: _Reading, cl: _Clause) -> None:
             if not m:
                 continue
             before = text[: m.start()]
-            if rd.other_unit(before[-80:] + text[m.start() : m.end()]) or _NOT_RESULT.search(before[-30:]):
+            # a decision of a higher body that names this unit ("UBND tỉnh ban hành Quyết định số … công nhận xã A đạt
+            # chuẩn …"): the level is the unit's, whoever issued it
+            own = rd.own is not None and rd.own in fold(m.group(0)).lower()
+            if own:
+                if rd.other_unit(m.group(0)) or _NOT_RESULT.search(before[-30:]) or rd.intended(before):
+                    continue
+            elif rd.other_unit(before[-80:] + text[m.start() : m.end()]) or _NOT_RESULT.search(before[-30:]):
                 continue
-            if rd.other_subject(before) or rd.intended(before):
+            elif rd.other_subject(before) or rd.intended(before):
                 continue
             if r.not_ and _lookalike(r, text[max(0, m.start() - 40) : m.end() + 30]):
                 continue

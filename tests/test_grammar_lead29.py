@@ -531,3 +531,34 @@ def test_a_running_total_from_a_start_dated_in_brackets(tmp_path, since):
     got = _values(_draft(tmp_path, body))
     assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 7
     assert not [k for k in got if k[0] == "dvk.mo_hinh"], got
+
+
+# --------------------------------------------------------------------------------------------------- recognised by a decision
+# A higher body's decision named first, then the unit it recognises ("UBND tỉnh ban hành Quyết định số … công nhận xã A
+# đạt chuẩn nông thôn mới nâng cao"): the unit's level, with the decision; the same decision naming another commune is
+# not this one's.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 15/9/2024, UBND tỉnh ban hành Quyết định số 2314/QĐ-UBND công nhận xã Đông Quang đạt chuẩn nông thôn mới "
+        "nâng cao năm 2024.",
+        # a second writer: the city, "đã ban hành", the abbreviation
+        "Ngày 28/10/2024, UBND Thành phố đã ban hành Quyết định số 5127/QĐ-UBND công nhận xã Đông Quang đạt chuẩn NTM "
+        "nâng cao.",
+    ],
+)
+def test_a_decision_named_first_recognises_the_unit(tmp_path, sentence):
+    facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, sentence + "\n")["facts"]}
+    assert facts[("ntm_nc.cong_nhan", "as_of")]["value"] == "da_cong_nhan"
+    assert facts[("ntm_nc.cong_nhan", "as_of")]["document"]["kind"] == "Quyết định"
+
+
+def test_a_decision_recognising_another_commune_is_not_the_units(tmp_path):
+    body = (
+        "Ngày 15/9/2024, UBND tỉnh ban hành Quyết định số 2314/QĐ-UBND công nhận xã Sơn Hà đạt chuẩn nông thôn mới "
+        "nâng cao.\n" + CONTROL
+    )
+    got = _values(_draft(tmp_path, body))
+    assert ("ntm_nc.cong_nhan", "as_of") not in got
