@@ -502,7 +502,8 @@ def fact_problems(cat: Catalogue, f: Fact, as_of: dt.date) -> list[tuple[tuple, 
                     (
                         ("value",),
                         "out-of-range",
-                        f"{x} is outside the range of '{ind.key}' ({end_text(lower)} to {end_text(upper)})",
+                        f"{x} is outside the range of '{ind.key}' ({end_text(lower)} to {end_text(upper)})"
+                        + (f" — {ind.name}" if ind.name else ""),
                     )
                 )
     return out

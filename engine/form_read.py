@@ -571,6 +571,7 @@ def _read_header(b: _Builder, main: Sheet, head: int, data: dict) -> Optional[in
     for r in range(1, head):
         for f, col in _header_fields(main, r):
             b.mark(f.path, MAIN, r, col)
+            b.doc.labels[f.path] = f.label.rstrip(" :")
             parent: dict = data
             for i, part in enumerate(f.path[:-1]):
                 if not b.doc.has_mark(f.path[: i + 1]):  # a missing mapping is located at its first field

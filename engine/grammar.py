@@ -246,6 +246,10 @@ _RATIO_APART = re.compile(
     rf"(?P<b>{NUM})",
     re.I,
 )
+# a result over its target with the unit written on both sides: "giảm 41 hộ nghèo/38 hộ theo chỉ tiêu huyện giao"
+_UNIT_SLASH = re.compile(
+    rf"(?P<a>{NUM})\s+(?P<u>[^\W\d]+)(?:\s+[^\W\d]+)?\s*/\s*(?P<b>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+(?P=u)\b", re.I
+)
 # a decrease written as the count before and after: "số hộ nghèo giảm từ 45 hộ đầu năm xuống còn 38 hộ" → 7
 _FROM_TO = re.compile(
     rf"\bgiảm\s+từ\s+(?P<a>{NUM})\s+(?P<u>[^\W\d]+(?:\s+[^\W\d]+)?)\b[^\d;%]{{0,40}}?\s+xuống\s+(?:còn\s+)?"
@@ -372,6 +376,14 @@ def figures(text: str) -> list[Figure]:
             # "giảm được 50% số hộ nghèo theo chỉ tiêu thành phố giao": the share of the target's count
             role = "of_target"
         elif re.search(
+            r"\b(?:giảm(?:\s+được)?|thoát nghèo(?:\s+được)?)\s+\d+\s*/\s*\d+\s*(?:hộ(?:\s+nghèo)?\s*)?"
+            r"\(\s*(?:đạt\s+)?(?:tỷ lệ\s+)?$",
+            before,
+            re.I,
+        ):
+            # "năm 2024 giảm 35/40 hộ (đạt 87,5%)": the households lifted out of the target's, and its share
+            role = "of_target"
+        elif re.search(
             r"\briêng\b[^,;:]{0,80}\bchiếm(?:\s+tỷ\s+lệ)?\s*$", text[max(0, m.start() - 120) : m.start()], re.I
         ):
             role = (
@@ -423,6 +435,18 @@ def figures(text: str) -> list[Figure]:
             part.pair, whole.pair = whole, part
             out += [part, whole]
             taken += [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
+    for m in _UNIT_SLASH.finditer(text):
+        a, b = number_value(m.group("a")), number_value(m.group("b"))
+        before = text[max(0, m.start() - 20) : m.start()]
+        if a is None or b is None or not free(m.start(), m.end()):
+            continue
+        if not (re.search(r"\bgiảm(?:\s+được)?\s*:?\s*$", before, re.I) or _BY_TARGET.match(text[m.end() :])):
+            continue  # only a result over its target ("giảm 41 hộ nghèo/38 hộ"); a part of a whole is written "9/10"
+        part = Figure("count", a, m.start("a"), m.end("a"), text=m.group("a"))
+        whole = Figure("target", b, m.start("b"), m.end("b"), text=m.group("b"))
+        part.pair, whole.pair = whole, part
+        out += [part, whole]
+        taken += [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
     for m in _RATIO.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -618,10 +642,11 @@ _SINCE_FORMED = re.compile(
     re.I,
 )
 # a span from a day, a month or a year in brackets to now ("Từ ngày 01/7/2025 đến nay", "Tính từ khi triển khai Kế
-# hoạch số 38/KH-UBND (năm 2023) đến nay", "từ tháng 7/2025 đến ngày 10/12/2025")
+# hoạch số 38/KH-UBND (năm 2023) đến nay", "Lũy kế từ đầu Đề án (năm 2022) đến nay", "từ tháng 7/2025 đến ngày
+# 10/12/2025")
 _SINCE = re.compile(
     rf"\b(?:kể\s+)?từ\s+(?:ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<d>{YEAR})|tháng\s+\d{{1,2}}/(?P<m>{YEAR})|"
-    rf"khi\b[^.;()]{{0,80}}?\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\))"
+    rf"(?:khi|đầu)\b[^.;()]{{0,80}}?\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\))"
     rf"\s*,?\s*(?:đến|tới)\s+(?:nay|hiện nay|ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<e>{YEAR}))\b",
     re.I,
 )

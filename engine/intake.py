@@ -805,7 +805,12 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 # the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
 _THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
-_TOTAL_OF_SERIES = re.compile(r"^\W*(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b", re.I)
+# (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
+_TOTAL_OF_SERIES = re.compile(
+    r"^\W*(?:(?:qua|sau|trong)\s+(?:\d{1,2}|hai|ba|bốn|năm)\s+năm(?:\s+qua)?\s*,?\s*)?"
+    r"(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b",
+    re.I,
+)
 _RUNNING_TOTAL = re.compile(r"\b(?:tổng cộng|tổng số|lũy kế|luỹ kế)\b", re.I)
 _PLAN_PERIOD = re.compile(
     r"\b(?:chỉ tiêu|kế hoạch|mục tiêu)\s+(?:của\s+)?(?:cả\s+|toàn\s+)?giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)",
@@ -903,7 +908,12 @@ _TARGET_LEAD = re.compile(
 _STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đến thời điểm (?:này|báo cáo))\b", re.I)
 # a change counted so far this year, not a stock: "Đến nay, xã đã giảm được 03 hộ nghèo" (the verb's aspect: giảm
 # được, thoát nghèo — against "có", which holds a stock)
-_CHANGE_SO_FAR = re.compile(r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b", re.I)
+# — or households counted by the change they went through ("đến nay có 07 (bảy) hộ thoát nghèo")
+_CHANGE_SO_FAR = re.compile(
+    r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b|"
+    r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b",
+    re.I,
+)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
 
 
@@ -1238,7 +1248,7 @@ class _Reading:
         if paragraph:  # a state or an act may be named in an earlier sentence of the paragraph
             places[2] = for_matching(cl.para.text[: cl.start]) + " " + cl.sentence_before
         for level, text in enumerate(places):
-            if text and _found(reader.topic, text):
+            if text and _found_own(reader, text):
                 return level
             if level == 1 and any(s.topics & reader.topics for s in subjects):
                 return 2
@@ -1409,6 +1419,16 @@ _NAMED_BY_DECISION = re.compile(r"[“\"][^“”\"]{3,200}[”\"](?=\s*\((?:the
 
 def _found(patterns: list[re.Pattern], text: str) -> bool:
     return any(p.search(text) for p in patterns)
+
+
+def _found_own(r: "Reader", text: str) -> bool:
+    """Whether the indicator's topic is named in ``text`` other than inside one of its look-alikes ("nghèo" in "hộ
+    cận nghèo")."""
+    for p in r.topic:
+        for t in p.finditer(text):
+            if not any(n.start() <= t.start() and t.end() <= n.end() for q in r.not_ for n in q.finditer(text)):
+                return True
+    return False
 
 
 def _lookalike(r: "Reader", text: str) -> bool:
@@ -1729,6 +1749,13 @@ def _candidates(
         if r.not_ and (
             _lookalike(r, window)
             or (label is not None and _lookalike(r, label.group(1)))
+            # "Số hộ cận nghèo là 148 hộ, giảm 09 hộ …": the clause names the topic only inside a look-alike
+            or (
+                r.topic
+                and not _found_own(r, window)
+                and _found(r.topic, before_text)
+                and not _found_own(r, before_text)
+            )
             or (outer and _lookalike(r, outer))
             # "…; tỷ lệ số hóa hồ sơ, kết quả giải quyết đạt 100%": a rate's subject runs over a comma and names a
             # look-alike; the indicator's own words are not in the figure's stretch to outweigh it
@@ -3149,7 +3176,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     if body and all(_row_year(t) for t in first_col) and any(_YEAR_CELL.match(t) for t in first_col):
         _read_by_columns(rd, table, header, body, para_of_line)
         return
-    total = _total_row(body)
+    total = _total_row(body, header)
     if total is not None:
         _read_total_row(rd, header, total, para_of_line)
         return
@@ -3422,22 +3449,32 @@ _PART_CELL = re.compile(
 )
 
 
-def _total_row(body: list[list[Cell]]) -> Optional[list[Cell]]:
+def _total_row(body: list[list[Cell]], header: dict[int, str]) -> Optional[list[Cell]]:
     """The total row of a table whose rows are the unit's parts (thôn, làng, bản, tổ dân phố) and whose columns are
-    measures: the one row whose first cell with words is a total's ("Cộng"), the other rows naming a part each."""
+    measures: the one row whose first cell with words is a total's ("Cộng"), the other rows naming a part each — by
+    its kind ("Thôn 1", "Làng Kon Brông") or under a column headed by the kind ("Bản": "Nà Khoang")."""
 
-    def label(row: list[Cell]) -> str:
-        return next((c.text for c in row if c.text and not re.fullmatch(r"\s*[\dIVX.]+\s*", c.text)), "")
+    def label(row: list[Cell]) -> Optional[Cell]:
+        return next((c for c in row if c.text and not re.fullmatch(r"\s*[\dIVX.]+\s*", c.text)), None)
 
-    totals = [row for row in body if _TOTAL_CELL.match(label(row))]
+    totals = [row for row in body if (c := label(row)) is not None and _TOTAL_CELL.match(c.text)]
     if len(totals) != 1 or len(body) < 3:
         return None
     # the other rows name the unit's parts ("Thôn 1", "Làng Kon Brông", "Tổ dân phố số 3"): a table of chỉ tiêu with
     # a total row is read row by row as such
-    parts = [label(row) for row in body if row is not totals[0]]
-    if sum(bool(_PART_CELL.match(x)) for x in parts) * 2 <= len(parts):
+    cells = [c for row in body if row is not totals[0] and (c := label(row)) is not None]
+    named = sum(bool(_PART_CELL.match(c.text) or _PART_HEADER.match(header.get(c.col, ""))) for c in cells)
+    if named * 2 <= len(body) - 1:
         return None
     return totals[0]
+
+
+# a column headed by a kind of part ("Bản", "Tên thôn", "Thôn, bản"): its cells name parts by their names alone
+_PART_HEADER = re.compile(
+    r"^\W*(?:tên\s+)?(?:thôn|ấp|bản|buôn|làng|plei|xóm|khóm|khu phố|khu dân cư|tổ dân phố|tdp|phum|sóc)"
+    r"(?:\s*[,/]\s*(?:thôn|ấp|bản|buôn|làng|plei|xóm|khóm|khu phố|khu dân cư|tổ dân phố|tdp|phum|sóc))*\W*$",
+    re.I,
+)
 
 
 def _read_total_row(
@@ -3485,6 +3522,10 @@ def _read_cell(
         return  # "31/33 (dự kiến)": what is expected, not yet a result
     said = label
     label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
+    # a result cell that repeats the row's verb before its figure ("Giảm hộ nghèo …" | "giảm 52 hộ")
+    verb = re.match(r"^\s*(giảm|đạt)(?:\s+được)?\s+(?=\d)", text, re.I)
+    if verb and re.search(rf"\b{verb.group(1)}\b", label, re.I):
+        text = text[verb.end() :]
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
     words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)

@@ -253,6 +253,7 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "missing-key": [
+        (r"the cell “(?P<label>[^”]+)” is blank; fill it in", "ô “{label}” còn trống; hãy điền vào"),
         (
             r"missing required key 'source': every fact cites the report's sentence it comes from \(source: \{line: …, "
             r"quote: …\}, or a form's cell\)",
@@ -805,6 +806,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "out-of-range": [
+        (
+            rf"(?P<v>\S+) is outside the range of (?P<key>{Q}) \((?P<lo>\S+) to (?P<hi>\S+)\) — (?P<name>{ANY})",
+            "{v} nằm ngoài phạm vi (từ {lo} đến {hi}) của chỉ số “{name}” ({key})",
+        ),
         (
             rf"(?P<v>\S+) is outside the range of (?P<key>{Q}) \((?P<lo>\S+) to (?P<hi>\S+)\)",
             "{v} nằm ngoài phạm vi của {key} (từ {lo} đến {hi})",

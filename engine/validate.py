@@ -243,6 +243,11 @@ def validate(
                 if err["type"] == "missing" and err["_key"] and doc.has_mark(place + (err["_key"],)):
                     place += (err["_key"],)  # a blank cell of a form has a place of its own
                 code, text = _message(err, err["_key"])
+                label = doc.labels.get(place) if err["type"] == "missing" else None
+                if label:
+                    # a form's blank cell is named by its label, as the commune's clerk reads it, not by its key
+                    diags.at(doc, place, code, f"the cell “{label}” is blank; fill it in")
+                    continue
                 if err["type"] == "missing" or (not err["_complete"] and err["type"] != "extra_forbidden"):
                     where_ = ".".join(str(p) for p in loc) or "the document"
                     if err["type"] != "missing":

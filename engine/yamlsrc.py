@@ -75,6 +75,7 @@ class YamlDoc:
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     sheets: dict[Path_, str] = field(default_factory=dict)
+    labels: dict[Path_, str] = field(default_factory=dict)  # a form's label of the cell a value is read from
     prefix: str = ""  # said before each problem found in it ("in the facts drafted from this report: ")
 
     def _find(self, loc: Path_, prefer_key: bool) -> tuple[Path_, tuple[int, int]]:

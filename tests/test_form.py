@@ -272,6 +272,12 @@ def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
         f"repeats the indicator 'kdc.tong_so_khu' and period 'as_of' of row {rows[('kdc.tong_so_khu', 'as_of')]}" in ln
         for ln in lines
     )
+    # a figure out of range names its indicator as the form's row does, beside its key
+    assert any(
+        ln.startswith(f"{p}:Biểu 01!{E('dich_vu_cong.ty_le_ho_so_truc_tuyen', 'as_of')}: error[out-of-range]: ")
+        and ln.endswith("(0 to 100) — Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến")
+        for ln in lines
+    ), lines
     assert run.err.strip().endswith("chitieu: 9 error(s) in the input; nothing was evaluated")
     # `check` reports the same cells and judges nothing for this commune
     check = run_cli("check", str(bad))
@@ -282,6 +288,9 @@ def test_every_bad_cell_is_an_error_at_that_cell(filled_form, rows, tmp_path):
     assert (
         said["wrong-type"]
         == "ô chứa chữ 'mười một', không phải số; chỉ gõ con số (ví dụ 11 hoặc 62,5), không kèm đơn vị"
+    )
+    assert said["out-of-range"].endswith(
+        "của chỉ số “Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến” ('dich_vu_cong.ty_le_ho_so_truc_tuyen')"
     )
 
 
@@ -361,7 +370,15 @@ def test_a_blank_required_header_cell_is_an_error_at_that_cell(filled_form, tmp_
         (f"{bad}:Biểu 01!J5", "invalid-value"),
         (f"{bad}:Biểu 01!J6", "missing-key"),
     ]
-    assert f"{bad}:Biểu 01!J6: error[missing-key]: missing required key 'as_of'" in run.err.splitlines()
+    # the clerk reads the cell's label, not the fact file's key
+    assert f"{bad}:Biểu 01!J6: error[missing-key]: the cell “Số liệu tính đến ngày” is blank; fill it in" in (
+        run.err.splitlines()
+    )
+    assert f"{bad}:Biểu 01!C4: error[missing-key]: the cell “Tên đơn vị” is blank; fill it in" in run.err.splitlines()
+    vi = run_cli("--lang", "vi", "check", str(bad))
+    assert f"{bad}:Biểu 01!J6: error[missing-key]: ô “Số liệu tính đến ngày” còn trống; hãy điền vào" in (
+        vi.err.splitlines()
+    )
 
 
 def test_a_broken_header_hides_no_bad_figure(filled_form, rows, tmp_path):

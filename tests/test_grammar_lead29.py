@@ -411,3 +411,123 @@ def test_documents_listed_after_another_units_verb_are_not_the_communes(tmp_path
     got = _values(_draft(tmp_path, body))
     assert ("dtvm.ke_hoach_tuyen_truyen", "as_of") not in got
     assert got[("dvcq.ke_hoach_nam", 2024)] is True  # the control sentence's own plan
+
+
+# --------------------------------------------------------------------------------------------------- parts by name
+# A table whose rows are the unit's parts named without their kind, under a column headed by it ("Bản": "Nà Khoang"),
+# is read by its total row like one whose rows say "Bản Nà Khoang".
+
+BY_PART_NAME = [
+    (
+        "| STT | Bản | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) | Thực hiện giảm hộ nghèo (hộ) | Danh hiệu bản văn hóa năm 2024 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Nà Khoang | 3 | 4 | Đạt |\n| 2 | Phiêng Lùng | 3 | 3 | Đạt |\n| 3 | Sà Dề Phìn | 6 | 7 | Chưa đạt |\n"
+        "| | Toàn xã | 12 | 14 | 2/3 bản |\n"
+    ),
+    # a second writer: "Tên thôn", the total "Cộng"
+    (
+        "| TT | Tên thôn | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) | Thực hiện giảm hộ nghèo (hộ) | Danh hiệu thôn văn hóa năm 2024 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Gò Da | 3 | 4 | Đạt |\n| 2 | Suối Mơ | 3 | 3 | Đạt |\n| 3 | Đồng Tre | 6 | 7 | Chưa đạt |\n"
+        "| | Cộng | 12 | 14 | 2/3 thôn |\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("table", BY_PART_NAME)
+def test_a_table_of_parts_named_under_their_kinds_column_is_read_by_its_total(tmp_path, table):
+    got = _values(_draft(tmp_path, "Kết quả theo từng thôn, bản:\n\n" + table))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 12
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 14
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 2
+
+
+# A clause that names the topic only inside a look-alike ("Số hộ cận nghèo là 148 hộ, giảm 09 hộ …") speaks of the
+# look-alike: its figure is not the indicator's.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Số hộ cận nghèo là 148 hộ, giảm 09 hộ so với năm 2023.",
+        # a second writer: the remainder first, the decrease after a semicolon-free comma
+        "Hộ cận nghèo còn 52 hộ, giảm được 11 hộ so với đầu năm.",
+    ],
+)
+def test_a_figure_of_a_clause_about_a_lookalike_is_not_the_indicators(tmp_path, sentence):
+    body = (
+        "Kết quả theo từng thôn, bản:\n\n" + BY_PART_NAME[0] + "\nToàn xã hoàn thành chỉ tiêu giảm nghèo. " + sentence
+    )
+    facts = {(f["indicator"], f["period"]): f for f in _draft(tmp_path, body + "\n")["facts"]}
+    assert facts[("giam_ngheo.so_ho_giam", 2024)]["value"] == 14
+    assert "review" not in facts[("giam_ngheo.so_ho_giam", 2024)]  # no second reading to weigh it against
+
+
+# --------------------------------------------------------------------------------------------------- poverty figures
+# Households counted by the change they went through ("đến nay có 07 hộ thoát nghèo") are the year's change so far,
+# not a stock; a result over its target ("giảm 35/40 hộ", "giảm 41 hộ nghèo/38 hộ") gives the target, and the rate in
+# brackets after it is the share of the target; a result cell may repeat its row's verb ("giảm 52 hộ").
+
+
+@pytest.mark.parametrize(
+    "sentence, count, target, rate",
+    [
+        (
+            "Chỉ tiêu huyện giao năm 2024 giảm 12 hộ nghèo. Đến nay có 07 (bảy) hộ thoát nghèo, đạt 58,3% kế hoạch.",
+            7,
+            12,
+            58.3,
+        ),
+        ("Năm 2024 giảm 35/40 hộ nghèo (đạt 87,5%).", 35, 40, 87.5),
+        ("Năm 2024 giảm 41 hộ nghèo/38 hộ theo chỉ tiêu huyện giao (đạt 107,9%).", 41, 38, 107.9),
+    ],
+)
+def test_a_poverty_result_its_target_and_its_share(tmp_path, sentence, count, target, rate):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == count
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == target
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == pytest.approx(rate)
+
+
+def test_a_result_cell_repeating_its_rows_verb(tmp_path):
+    table = (
+        "| Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá |\n|---|---|---|---|\n"
+        "| Giảm hộ nghèo theo chuẩn nghèo tỉnh | 45 hộ | giảm 52 hộ | Vượt chỉ tiêu |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả thực hiện chỉ tiêu năm 2024:\n\n" + table))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 52
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 45
+
+
+# --------------------------------------------------------------------------------------------------- totals and units
+# "thôn, khu" is one unit of two settlement kinds; a total after the years counted ("qua 02 năm, tổng cộng 83 con") is
+# the total of those years.
+
+
+@pytest.mark.parametrize("kinds", ["thôn, khu", "khu, thôn"])
+def test_two_settlement_kinds_named_as_one_unit(tmp_path, kinds):
+    body = (
+        f"Kết quả bình xét năm 2024: 16/16 {kinds} đạt danh hiệu văn hóa (100%); 15/16 {kinds} đạt tiêu chí “Khu dân cư "
+        "6 không” (93,8%).\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 16
+    assert got[("kdc.so_khu_6_khong", "as_of")] == 15
+
+
+@pytest.mark.parametrize("lead", ["qua 02 năm, tổng cộng", "sau hai năm, tính chung"])
+def test_a_total_after_the_years_counted_is_theirs(tmp_path, lead):
+    body = f"Năm 2023 hỗ trợ 45 con bò giống cho hộ nghèo; năm 2024 hỗ trợ 38 con; {lead} 83 con bò giống.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm.ho_tro_bo_giong", 2023)] == 45
+    assert got[("ntm.ho_tro_bo_giong", "2023-2024")] == 83
+
+
+@pytest.mark.parametrize(
+    "since", ["Lũy kế từ đầu Đề án (năm 2022) đến nay", "Tính từ đầu nhiệm kỳ thực hiện Kế hoạch (năm 2022) đến nay"]
+)
+def test_a_running_total_from_a_start_dated_in_brackets(tmp_path, since):
+    body = f"{since}, xã có 07 mô hình “Dân vận khéo” được công nhận, vượt chỉ tiêu Kế hoạch đề ra.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 7
+    assert not [k for k in got if k[0] == "dvk.mo_hinh"], got
