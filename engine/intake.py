@@ -3820,11 +3820,21 @@ def _read_criteria_table(rd: _Reading, table: Table, before: Optional[Paragraph]
                 continue  # a row naming no criterion, several, or one by its number and another by its name
             lvl = _LEVEL_CELL.match(level_cells[0].text).group("lvl").lower()  # type: ignore[union-attr]
             level = None if lvl in ("chưa đạt", "không đạt") else "co_ban_dat" if lvl == "cơ bản đạt" else "dat"
-            _criterion_cell(rd, found[0], level_cells[0], label, level)
+            _criterion_not_met(rd, found[0], None, 0, "", level, cell=level_cells[0], label=label)
 
 
-def _criterion_cell(rd: _Reading, c: Any, cell: Cell, label: str, level: Optional[str]) -> None:
-    """A criterion's level read from a table's cell (its lowest level when ``level`` is None)."""
+def _criterion_not_met(
+    rd: _Reading,
+    c: Any,
+    para: Optional[Paragraph],
+    at: int,
+    quote: str,
+    level: Optional[str] = None,
+    cell: Optional[Cell] = None,
+    label: str = "",
+) -> None:
+    """A criterion at its lowest level (not met), or at ``level`` when the report names it ("cơ bản đạt"); from a
+    sentence of ``para``, or from a table's ``cell`` in the row ``label``."""
     ind = rd.cat.indicators.get(c.indicator)
     if ind is None or not ind.levels:
         return
@@ -3832,29 +3842,11 @@ def _criterion_cell(rd: _Reading, c: Any, cell: Cell, label: str, level: Optiona
     if level is not None and level not in keys:
         return
     r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset())
-    rd.add(
-        r,
-        ["as_of"],
-        None,
-        0,
-        cell.text,
-        value=level or keys[0],
-        cell=cell,
-        confidence=0.8,
-        notes=[f"bảng {cell.table}, dòng “{label}”"],
-    )
-
-
-def _criterion_not_met(rd: _Reading, c: Any, para: Paragraph, at: int, quote: str, level: Optional[str] = None) -> None:
-    """A criterion at its lowest level (not met), or at ``level`` when the report names it ("cơ bản đạt")."""
-    ind = rd.cat.indicators.get(c.indicator)
-    if ind is None or not ind.levels:
-        return
-    keys = [lv.key for lv in ind.levels]
-    if level is not None and level not in keys:
-        return
-    r = Reader(ind, IntakeWords(read=["level"], period="state"), [], [], [], [], [], [], None, frozenset())
-    rd.add(r, ["as_of"], para, at, quote, value=level or keys[0], confidence=0.85)
+    if cell is not None:
+        notes = [f"bảng {cell.table}, dòng “{label}”"]
+        rd.add(r, ["as_of"], None, 0, cell.text, value=level or keys[0], cell=cell, confidence=0.8, notes=notes)
+    else:
+        rd.add(r, ["as_of"], para, at, quote, value=level or keys[0], confidence=0.85)
 
 
 def _named_criteria(text: str, crits: list) -> list:
