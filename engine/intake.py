@@ -3123,6 +3123,7 @@ def _column_roles(header: list[Cell]) -> dict[int, str]:
 
 _FIGURE_CELL = re.compile(r"[\d.,/%≥≤<>=\s-]+|(?:trên|dưới|hơn|khoảng)\s+[\d.,]+\s*%?", re.I)
 _YEAR_CELL = re.compile(rf"^\s*(?:năm\s+)?({_YEAR})\s*$", re.I)
+_PLAN_ROW = re.compile(rf"^\s*(?:kế hoạch|chỉ tiêu|mục tiêu|dự kiến|phấn đấu)\s+(?:năm\s+)?{_YEAR}\s*$", re.I)
 # a row of part of a year ("6 tháng 2024", "9 tháng đầu năm 2024", "Quý III/2024")
 _PART_YEAR_CELL = re.compile(
     rf"^\s*(?:(?:\d{{1,2}}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?|quý\s+[IV\d]+\s*(?:/|năm)?)\s*({_YEAR})\s*$",
@@ -3180,8 +3181,14 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
                 header[c.col] = (header.get(c.col, "") + " " + c.text).strip()
     body = table.rows[n_head:]
     first_col = [row[0].text if row else "" for row in body]
-    if body and all(_row_year(t) for t in first_col) and any(_YEAR_CELL.match(t) for t in first_col):
-        _read_by_columns(rd, table, header, body, para_of_line)
+    # (a row of the next year's plan below the years, "Kế hoạch 2025 | ≥ 01 | …", is no year's result: left out)
+    planned = [bool(_PLAN_ROW.match(t)) for t in first_col]
+    if (
+        body
+        and all(_row_year(t) or p for t, p in zip(first_col, planned, strict=True))
+        and any(_YEAR_CELL.match(t) for t in first_col)
+    ):
+        _read_by_columns(rd, table, header, [row for row, p in zip(body, planned, strict=True) if not p], para_of_line)
         return
     total = _total_row(body, header)
     if total is not None:
@@ -3659,7 +3666,11 @@ def _read_assessment(rd: _Reading, label: str, cell: Cell, year: Optional[int], 
 # --------------------------------------------------------------------------------------------------- criteria
 
 
-def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
+# a paragraph that details the one before it ("Trong đó, các tiêu chí …", "Cụ thể, …", "Theo đó, …")
+_DETAILS_BEFORE = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó)\b", re.I)
+
+
+def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context, prev: Optional[Paragraph] = None) -> None:
     """Criteria of a set named as not met ('còn 04 tiêu chí chưa đạt là Thu nhập, …', 'riêng tiêu chí Thu nhập chưa
     đạt') → the criterion's lowest level, where the set's subject is named around (its count indicator's topic)."""
     by_doc: dict[str, list] = {}
@@ -3671,7 +3682,9 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
         topic_reader = readers.get(count_key) if count_key else None
         if topic_reader is None:
             continue
-        _read_criteria_met(rd, para, ctx, crits, topic_reader)
+        # the paragraph before, which this one details ("Trong đó, các tiêu chí Điện, Y tế … đã đạt"), names the set
+        detailed = prev.match if prev is not None and _DETAILS_BEFORE.match(para.text) else ""
+        _read_criteria_met(rd, para, ctx, crits, topic_reader, detailed)
         listing = False  # the sentence before opened a list of criteria not met with a colon
         for s in para.sentences:
             text = for_matching(s.text)
@@ -3682,7 +3695,7 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context) -> None:
                     _criterion_not_met(rd, c, para, s.start, s.text.rstrip(" ;."))
                 continue
             listing = False
-            where = [text, ctx.lead, " ".join(ctx.headings[-2:]), para.match]
+            where = [text, ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed]
             if not any(_found(topic_reader.topic, w) for w in where if w):
                 continue
             # after a colon ("… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường") the list runs
@@ -3730,7 +3743,10 @@ _MET_LIST = re.compile(
 # "Các tiêu chí Giao thông, Giáo dục và Y tế đã đạt", "Tiêu chí số 15 - Hành chính công và tiêu chí số 19 - Quốc phòng
 # và An ninh đạt ở mức cao": criteria named, and nothing else, before "(đã / đều) đạt"
 _MET_NAMED = re.compile(
-    r"\b(?:các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)\s+(?:(?:đã|đều|cơ bản)\s+){0,3}(?P<v>đạt|hoàn thành)\b"
+    r"\b(?:các\s+)?tiêu chí\s+(?P<a>[^.;:()]{2,200}?)\s+"
+    # (assessed so by a higher body: "… được huyện kiểm tra, đánh giá đạt")
+    r"(?:được\s+(?:(?:UBND\s+)?(?:huyện|tỉnh|thành phố|cấp trên)\s+)?(?:kiểm tra,?\s+|thẩm định,?\s+)?"
+    r"(?:đánh giá|công nhận|thẩm định)\s+)?(?:(?:đã|đều|cơ bản)\s+){0,3}(?P<v>đạt|hoàn thành)\b"
     r"(?!\s*(?:\d|chuẩn|mức|tỷ|yêu cầu|thấp|khá|trung bình))",
     re.I,
 )
@@ -3745,11 +3761,13 @@ _MET_AFTER = re.compile(
 )
 
 
-def _read_criteria_met(rd: _Reading, para: Paragraph, ctx: Context, crits: list, topic_reader: Reader) -> None:
+def _read_criteria_met(
+    rd: _Reading, para: Paragraph, ctx: Context, crits: list, topic_reader: Reader, detailed: str = ""
+) -> None:
     """Criteria named as met: a list after the count of criteria met ("đạt 15/19 tiêu chí …, cụ thể: A; B; …", read
     only when it names as many criteria as the count says), or criteria named alone before "đã đạt"."""
     text = for_matching(para.text)
-    where = [ctx.lead, " ".join(ctx.headings[-2:]), para.match]
+    where = [ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed]
     for m in _MET_LIST.finditer(text):
         subject = m.group("set")
         if re.search(r"(?:nông thôn mới|\bNTM)(?!\s+nâng)", subject, re.I):
@@ -3994,7 +4012,7 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         # the items of the same list, for documents listed one per item
         siblings = items_of.get(id(ctx.parent), []) if ctx.parent is not None else []
         _read_paragraph(rd, p, ctx, following, siblings)
-        _read_criteria(rd, p, ctx)
+        _read_criteria(rd, p, ctx, paras[i - 1] if i else None)
     para_of_line = {p.line: p for p in report.paragraphs}
     for t in report.tables:
         first = min((c.line for row in t.rows for c in row), default=0)

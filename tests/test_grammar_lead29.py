@@ -575,3 +575,54 @@ def test_a_decision_recognising_another_commune_is_not_the_units(tmp_path):
 def test_the_make_up_after_how_the_unit_was_formed(tmp_path, sentence):
     got = _values(_draft(tmp_path, sentence + "\n" + CONTROL))
     assert got[("kdc.tong_so_khu", "as_of")] == 21
+
+
+# --------------------------------------------------------------------------------------------------- learned from 32 and 34
+# A paragraph that details the one before ("Trong đó, …", "Cụ thể, …") speaks of the set the one before named; criteria
+# "được huyện kiểm tra, đánh giá đạt" are met.
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Trong đó, các tiêu chí Điện, Y tế đã đạt; tiêu chí Giao thông cơ bản đạt; các tiêu chí Thu nhập, Nghèo đa "
+        "chiều chưa đạt.",
+        # a second writer: "Cụ thể", assessed by the district
+        "Cụ thể, các tiêu chí Điện, Y tế được huyện kiểm tra, đánh giá đạt; tiêu chí Giao thông cơ bản đạt; các tiêu "
+        "chí Thu nhập, Nghèo đa chiều chưa đạt.",
+    ],
+)
+def test_a_paragraph_detailing_the_sets_count(tmp_path, detail):
+    body = "Rà soát theo bộ tiêu chí xã nông thôn mới nâng cao, xã tự đánh giá đạt 09/19 tiêu chí.\n\n" + detail + "\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("ntm_nc.tc04", "as_of")] == "dat"
+    assert got[("ntm_nc.tc14", "as_of")] == "dat"
+    assert got[("ntm_nc.tc02", "as_of")] == "co_ban_dat"
+    assert got[("ntm_nc.tc10", "as_of")] == "chua_dat"
+
+
+def test_the_same_detail_after_the_basic_set_gives_no_criterion(tmp_path):
+    body = (
+        "Xã duy trì 19/19 tiêu chí xã nông thôn mới.\n\nTrong đó, các tiêu chí Điện, Y tế đã đạt từ năm 2020.\n"
+        + CONTROL
+    )
+    got = _values(_draft(tmp_path, body))
+    assert not [k for k in got if k[0].startswith("ntm_nc.tc")], got
+
+
+# A table of years in rows may end on a row of the next year's plan ("Kế hoạch 2025 | ≥ 01 | …"): the years are read,
+# the plan's row is not.
+
+
+@pytest.mark.parametrize("plan_row", ["Kế hoạch 2025", "Chỉ tiêu năm 2025"])
+def test_a_table_of_years_with_a_plan_row(tmp_path, plan_row):
+    table = (
+        "| Năm | Hộ thoát nghèo | Tỷ lệ hồ sơ trực tuyến | Tổ dân phố văn hóa |\n|---|---|---|---|\n"
+        "| 2023 | 03 | 55,2% | 10/11 |\n| 2024 | 02 | 81,7% | 11/11 |\n"
+        f"| {plan_row} | 02 | ≥ 85% | 11/11 |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả qua các năm:\n\n" + table))
+    assert got[("giam_ngheo.so_ho_giam", 2023)] == 3
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023)] == pytest.approx(55.2)
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(81.7)
+    assert not [k for k in got if k[1] == 2025], got
