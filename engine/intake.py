@@ -1866,6 +1866,12 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             cands = [c for c in cands if c[0].words.period != "state"]
         if compared:  # the same measure of an earlier year, for an indicator the clause has just read
             cands = [c for c in cands if c[0] in subjects]
+        if not cands and reading == "whole" and fig.pair is not None and fig.pair.start > fig.start:
+            # "Thị trấn có 09 khóm, trong đó 02 khóm có đông đồng bào Khmer": a whole whose part holds no title is the
+            # unit's make-up all the same
+            cands = [c for c in _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)[0] if c[1] == 0]
+            if cands:
+                fig.pair.role = "other"  # its part counts settlements of some kind, no title: nothing to read
         if (
             not cands
             and reading in ("part", "whole")
@@ -2119,7 +2125,8 @@ _COMPOSITION = re.compile(
     rf"(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+"
     # what the unit is, said first ("Xã Tiên Hòa Đông là xã miền núi của huyện, có 09 thôn …")
     # or how it was formed ("Xã được thành lập trên cơ sở nhập xã A và xã B, có 21 thôn")
-    r"(?:là\s+[^;:()\d]{1,120}?,\s*|(?:được\s+)?(?:thành lập|hình thành)\s+[^;:()]{1,160}?,\s*)?(?:hiện\s+)?"
+    # (or what it spans: "Đặc khu A gồm các cụm đảo B, C và D, có 14 ấp")
+    r"(?:(?:là|gồm)\s+[^;:()\d]{1,120}?,\s*|(?:được\s+)?(?:thành lập|hình thành)\s+[^;:()]{1,160}?,\s*)?(?:hiện\s+)?"
     r"(?:có|gồm)\s+"
     # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
     r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"

@@ -626,3 +626,17 @@ def test_a_table_of_years_with_a_plan_row(tmp_path, plan_row):
     assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023)] == pytest.approx(55.2)
     assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(81.7)
     assert not [k for k in got if k[1] == 2025], got
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        ("Xã có 09 thôn, trong đó 02 thôn có đông đồng bào dân tộc thiểu số sinh sống.", 9),
+        # a second writer: what the unit spans first, then its make-up
+        ("Xã Đông Quang gồm các cụm dân cư ven biển và hai đảo nhỏ, có 14 thôn với khoảng 6.200 hộ.", 14),
+    ],
+)
+def test_the_make_up_beside_a_part_or_after_what_the_unit_spans(tmp_path, sentence, whole):
+    got = _values(_draft(tmp_path, sentence + "\n" + CONTROL))
+    assert got[("kdc.tong_so_khu", "as_of")] == whole
+    assert ("kdc.so_khu_van_hoa", "as_of") not in got  # a part with no title holds none
