@@ -2794,7 +2794,9 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
             or (cl.sentence_before and prev.start < cl.start and _of_kind(r, prev.text) and prev.para is cl.para)
         ):
             continue  # an item of a list, or a later clause of a sentence, read with the first
-        if _opens_with(r, text) or _opens_list(r, text):
+        # (the first item may say what is done with its document: "- Tiếp tục thực hiện Quy chế … số 12/… với A;")
+        led = re.sub(r"^\W*(?:tiếp tục\s+)?(?:thực hiện|duy trì|ký kết|ký)\s+", "", text, flags=re.I)
+        if _opens_with(r, text) or _opens_list(r, text) or (rest and led != text and _opens_with(r, led)):
             for nxt in rest:
                 if not _opens_with(r, nxt.text):
                     break
@@ -4004,6 +4006,7 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         c = contexts.get(p.line)
         if c is not None and c.parent is not None:
             items_of.setdefault(id(c.parent), []).append(p)
+    runs = _document_runs(paras, contexts)
     for i, p in enumerate(paras):
         ctx = contexts.get(p.line)
         if ctx is not None and ctx.opening:
@@ -4017,7 +4020,7 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
             else:
                 break
         # the items of the same list, for documents listed one per item
-        siblings = items_of.get(id(ctx.parent), []) if ctx.parent is not None else []
+        siblings = items_of.get(id(ctx.parent), []) if ctx.parent is not None else runs.get(id(p), [])
         _read_paragraph(rd, p, ctx, following, siblings)
         _read_criteria(rd, p, ctx, paras[i - 1] if i else None)
     para_of_line = {p.line: p for p in report.paragraphs}
@@ -4033,6 +4036,35 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
     statements = _statements(cat, report, facts)
     unmatched = _unmatched(report, rd.used_lines, statements, contexts)
     return Extraction(report, header, facts, statements, unmatched)
+
+
+def _document_runs(paras: list[Paragraph], contexts: dict[int, Context]) -> dict[int, list[Paragraph]]:
+    """Bullets of no list that go on naming documents of one kind ("- Tiếp tục thực hiện Quy chế phối hợp số 12/QCPH
+    … với A;" then "- Quy chế phối hợp số 13/QCPH … với B;"): one enumeration, as the items of a list after "gồm:"
+    are — for each bullet of such a run, the run."""
+    out: dict[int, list[Paragraph]] = {}
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        marker = _marker(p.raw)
+        ctx = contexts.get(p.line)
+        kind = re.search(r"\b(Quy chế|Kế hoạch|Chương trình)\b[^;.]{0,40}?\bsố\b", p.text)
+        if marker is None or kind is None or (ctx is not None and ctx.parent is not None):
+            i += 1
+            continue
+        run = [p]
+        for q in paras[i + 1 :]:
+            qc = contexts.get(q.line)
+            if _marker(q.raw) != marker or (qc is not None and qc.parent is not None):
+                break
+            if not re.match(rf"^\W*{kind.group(1)}\b", q.text):
+                break
+            run.append(q)
+        if len(run) > 1:
+            for q in run:
+                out[id(q)] = run
+        i += len(run)
+    return out
 
 
 def _implied_levels(cat: Catalogue, facts: list[Draft]) -> list[Draft]:

@@ -640,3 +640,19 @@ def test_the_make_up_beside_a_part_or_after_what_the_unit_spans(tmp_path, senten
     got = _values(_draft(tmp_path, sentence + "\n" + CONTROL))
     assert got[("kdc.tong_so_khu", "as_of")] == whole
     assert ("kdc.so_khu_van_hoa", "as_of") not in got  # a part with no title holds none
+
+
+# Bullets of no list that go on naming documents of one kind are one enumeration, as items after "gồm:" are: "- Tiếp
+# tục thực hiện Quy chế phối hợp số 12/… với A;" then "- Quy chế phối hợp số 13/… với B;".
+
+
+@pytest.mark.parametrize("lead", ["Tiếp tục thực hiện", "Duy trì"])
+def test_bullets_going_on_naming_documents_are_one_list(tmp_path, lead):
+    body = (
+        f"- {lead} Quy chế phối hợp số 12/QCPH ngày 15/3/2021 giữa UBND xã với Ủy ban MTTQ Việt Nam xã;\n"
+        "- Quy chế phối hợp số 13/QCPH ngày 15/3/2021 với Hội Liên hiệp Phụ nữ xã;\n"
+        "- Quy chế phối hợp số 14/QCPH ngày 18/3/2021 với Đoàn Thanh niên xã.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvcq.so_quy_che_neu", "as_of")] == 3
+    assert got[("dvcq.doi_tac_phoi_hop", "as_of")] == 3
