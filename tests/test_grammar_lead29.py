@@ -656,3 +656,22 @@ def test_bullets_going_on_naming_documents_are_one_list(tmp_path, lead):
     got = _values(_draft(tmp_path, body))
     assert got[("dvcq.so_quy_che_neu", "as_of")] == 3
     assert got[("dvcq.doi_tac_phoi_hop", "as_of")] == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ủy ban MTTQ Việt Nam xã chủ trì lấy ý kiến Nhân dân 03 thôn về đồ án quy hoạch chung xã, tổng hợp 27 ý kiến.",
+        # a second writer: the Front and the organisations give their opinion
+        "Ủy ban MTTQ Việt Nam xã và các đoàn thể tham gia ý kiến đối với đồ án quy hoạch chi tiết khu dân cư phía Tây.",
+    ],
+)
+def test_the_front_consulting_on_a_plan_takes_part_in_its_review(tmp_path, sentence):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[("dtvm.tham_gia_phan_bien_quy_hoach", "as_of")] is True
+
+
+def test_the_committee_consulting_alone_is_not_the_fronts_review(tmp_path):
+    body = "UBND xã tổ chức lấy ý kiến Nhân dân về đồ án quy hoạch chung xã.\n" + CONTROL
+    got = _values(_draft(tmp_path, body))
+    assert ("dtvm.tham_gia_phan_bien_quy_hoach", "as_of") not in got
