@@ -1701,6 +1701,20 @@ _ROLE_READS = {
 }
 
 
+_MODEL_UNIT = re.compile(r"mô hình\b", re.I)
+
+
+def _model_description(text: str, at: int) -> str:
+    """The words that describe a model after its count, up to the clause's end: "" when another model or a figure is
+    named before it."""
+    rest = re.split(r"[;.]|\b(?:trong đó|gồm|cụ thể|là)\b", text[at:], maxsplit=1)[0]
+    # (a place named by its number is no figure: "tại thôn 5")
+    bare = re.sub(r"\b(?:thôn|ấp|tổ|khu|khóm|xóm|bản|tổ dân phố)\s+(?:số\s+)?\d+\b", " ", rest, flags=re.I)
+    if re.search(r"\d|\bmô hình\b", bare, re.I):
+        return ""
+    return rest
+
+
 def _candidates(
     rd: _Reading,
     cl: _Clause,
@@ -1767,6 +1781,13 @@ def _candidates(
         ):
             continue
         level = rd.topic_level(r, cl, after_text, before_text, subjects) if r.topic else 6
+        if (level is None or level > 0) and unit is not None and _MODEL_UNIT.match(unit.group(0)):
+            # a model described at length before what it is of ("02 mô hình ủ phân hữu cơ từ vỏ cà phê, phế phụ phẩm
+            # nông nghiệp theo hướng kinh tế tuần hoàn"): its own description names it, to the clause's end, when no
+            # other model or figure is named in between
+            described = _model_description(cl.text, unit.end())
+            if described and _found_own(r, described):
+                level = 0
         if (
             level is None
             and (reading == "of_target" or (reading == "count" and r.verb))

@@ -675,3 +675,40 @@ def test_the_committee_consulting_alone_is_not_the_fronts_review(tmp_path):
     body = "UBND xã tổ chức lấy ý kiến Nhân dân về đồ án quy hoạch chung xã.\n" + CONTROL
     got = _values(_draft(tmp_path, body))
     assert ("dtvm.tham_gia_phan_bien_quy_hoach", "as_of") not in got
+
+
+# --------------------------------------------------------------------------------------------------- a model described at length
+# A model's description may run past a comma before it says what the model is of ("02 mô hình ủ phân hữu cơ từ vỏ cà
+# phê, phế phụ phẩm nông nghiệp theo hướng kinh tế tuần hoàn"): its own description names it, to the clause's end,
+# when no other model or figure stands between.
+
+
+@pytest.mark.parametrize(
+    "sentence, key, n",
+    [
+        (
+            "Xã duy trì 02 mô hình ủ phân hữu cơ vi sinh từ vỏ cà phê, phế phụ phẩm nông nghiệp theo hướng kinh tế tuần "
+            "hoàn tại thôn 5.",
+            "van_dong.kinh_te_tuan_hoan.so_mo_hinh",
+            2,
+        ),
+        # a second writer: a bullet, the crops first, climate adaptation last
+        (
+            "+ Xây dựng 02 mô hình trồng hồ tiêu hữu cơ, tưới nhỏ giọt thích ứng với biến đổi khí hậu tại thôn Hòa Bình.",
+            "van_dong.nong_nghiep_bdkh.so_mo_hinh",
+            2,
+        ),
+    ],
+)
+def test_a_model_described_at_length_is_of_what_its_description_names(tmp_path, sentence, key, n):
+    got = _values(_draft(tmp_path, sentence + "\n"))
+    assert got[(key, "as_of")] == n
+
+
+def test_another_model_in_between_takes_the_description(tmp_path):
+    body = (
+        "Xã có 02 mô hình trồng rau an toàn, 01 mô hình ủ phân từ phế phụ phẩm theo hướng kinh tế tuần hoàn.\n"
+        + CONTROL
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got.get(("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of")) in (None, 1)
