@@ -827,7 +827,10 @@ _OTHER_UNIT = re.compile(
     # the average of a higher unit ("Bình quân chung của thành phố, tỷ lệ … cấp xã đạt 59,3%")
     r"\b(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
     # a rate shared by a higher unit ("tỷ lệ hồ sơ trực tuyến chung của Thành phố 11 tháng đạt 85,6%")
-    r"\bchung\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b",
+    r"\bchung\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
+    # … or its own ("tỷ lệ hồ sơ trực tuyến của quận Bình Khê đạt 79,4%"), not the target it gave ("tỷ lệ … theo chỉ
+    # tiêu của huyện")
+    r"\btỷ lệ\b(?:(?!chỉ tiêu|kế hoạch|giao)[^,;.]){0,60}\bcủa\s+(?:toàn\s+)?(?:huyện|quận|thị xã|tỉnh|thành phố)\b",
     re.I,
 )
 _NOT_RESULT = re.compile(

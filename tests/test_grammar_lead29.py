@@ -712,3 +712,20 @@ def test_another_model_in_between_takes_the_description(tmp_path):
     )
     got = _values(_draft(tmp_path, body))
     assert got.get(("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of")) in (None, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trước sắp xếp, tỷ lệ hồ sơ trực tuyến của quận Bình Khê đạt 79,4%.",
+        # a second writer: a subset set apart by "riêng"
+        "Bộ phận một cửa tiếp nhận 1.742 hồ sơ; riêng hồ sơ trực tuyến toàn trình đạt 34,8%.",
+    ],
+)
+def test_a_rate_of_a_higher_unit_or_of_a_subset_is_not_the_communes(tmp_path, sentence):
+    table = (
+        "| STT | Nội dung chỉ tiêu | ĐVT | Kế hoạch | Kết quả |\n|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến | % | 60 | 76,5 |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả năm 2024:\n\n" + table + "\n" + sentence + "\n"))
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(76.5)
