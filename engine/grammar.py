@@ -646,7 +646,9 @@ _SINCE_FORMED = re.compile(
 # 10/12/2025")
 _SINCE = re.compile(
     rf"\b(?:kể\s+)?từ\s+(?:ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<d>{YEAR})|tháng\s+\d{{1,2}}/(?P<m>{YEAR})|"
-    rf"(?:khi|đầu)\b[^.;()]{{0,80}}?\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\))"
+    rf"(?:khi|đầu)\b[^.;()]{{0,80}}?\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\)|"
+    # (or the start's year written out: "từ khi triển khai phong trào năm 2021 đến nay")
+    rf"khi\b[^.;()\d]{{0,80}}?\bnăm\s+(?P<y2>{YEAR}))"
     rf"\s*,?\s*(?:đến|tới)\s+(?:nay|hiện nay|ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<e>{YEAR}))\b",
     re.I,
 )
@@ -668,7 +670,7 @@ def whens(text: str, *, as_of_year: Optional[int] = None, formed: Optional[int] 
     for m in _SINCE.finditer(text):
         if as_of_year is None or any(s <= m.start() < e for s, e in spans):
             continue
-        lo, hi = int(m.group("d") or m.group("m") or m.group("y")), int(m.group("e") or as_of_year)
+        lo, hi = int(m.group("d") or m.group("m") or m.group("y") or m.group("y2")), int(m.group("e") or as_of_year)
         if lo <= hi:
             out.append(When(span=(lo, hi), at=m.start()))
             spans.append((m.start(), m.end()))

@@ -729,3 +729,12 @@ def test_a_rate_of_a_higher_unit_or_of_a_subset_is_not_the_communes(tmp_path, se
     )
     got = _values(_draft(tmp_path, "Kết quả năm 2024:\n\n" + table + "\n" + sentence + "\n"))
     assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == pytest.approx(76.5)
+
+
+@pytest.mark.parametrize(
+    "since", ["tính gộp từ khi triển khai phong trào năm 2021 đến nay", "kể từ khi thực hiện Đề án năm 2021 đến nay"]
+)
+def test_a_running_total_from_a_start_whose_year_is_written_out(tmp_path, since):
+    body = f"Như vậy, {since}, xã có tất cả 06 mô hình “Dân vận khéo” còn duy trì hoạt động.\n"
+    got = _values(_draft(tmp_path, body))
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2021-2024")] == 6
