@@ -4054,8 +4054,10 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         _read_criteria_table(rd, t, before, contexts.get(before.line) if before is not None else None)
         _read_table(rd, t, para_of_line)
     _read_patterns(rd, contexts)
+    again = _read_assessment_levels(rd, paras, contexts)
     facts = _merge(cat, rd.drafts, rd.as_of_year)
     facts += _implied_levels(cat, facts)
+    facts += _stated_again(cat, facts, again)
     _owners(report, facts)
     statements = _statements(cat, report, facts)
     unmatched = _unmatched(report, rd.used_lines, statements, contexts)
@@ -4120,6 +4122,85 @@ def _implied_levels(cat: Catalogue, facts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _said_elsewhere(d: Draft, key: str) -> Draft:
+    """A level read in another place of the report than the first, kept under the indicator for that."""
+    return Draft(
+        key,
+        d.period,
+        d.line,
+        d.quote,
+        d.value,
+        d.items,
+        d.basis,
+        d.awaiting_appraisal,
+        d.document,
+        True,
+        ["giai đoạn hồ sơ nêu ở chỗ khác của báo cáo, để đối chiếu"],
+        d.claim,
+        d.cell,
+        min(d.confidence, 0.7),
+        d.paragraph,
+    )
+
+
+def _elsewhere_of(cat: Catalogue) -> dict[str, str]:
+    """The indicator whose level a report may state twice → the indicator kept for its second statement."""
+    return {
+        ind.words.of: k
+        for k, ind in cat.indicators.items()
+        if ind.words and "elsewhere" in ind.words.read and ind.words.of
+    }
+
+
+# a section that assesses what the results section stated ("IV. ĐÁNH GIÁ CHUNG", "2. Tồn tại, hạn chế và nguyên
+# nhân"), not one of tasks or proposals to come
+_ASSESSMENT = re.compile(r"đánh giá|tồn tại|hạn chế", re.I)
+_TO_COME = re.compile(r"phương hướng|nhiệm vụ|kiến nghị|đề xuất|giải pháp", re.I)
+
+
+def _read_assessment_levels(rd: _Reading, paras: list[Paragraph], contexts: dict[int, Context]) -> list[Draft]:
+    """The levels an assessment section states again ("Tồn tại: … hồ sơ đề nghị công nhận xã đạt chuẩn nông thôn mới
+    nâng cao đang hoàn thiện"), for the indicators kept for a second statement; apart from the results' drafts."""
+    keys = set(_elsewhere_of(rd.cat))
+    readers, drafts = rd.readers, rd.drafts
+    rd.readers, rd.drafts = [r for r in readers if r.key in keys], []
+    try:
+        for p in paras:
+            ctx = contexts.get(p.line)
+            if ctx is None or ctx.results:
+                continue
+            heads = " ".join(ctx.headings)
+            if not _ASSESSMENT.search(heads) or _TO_COME.search(heads):
+                continue
+            for cl in _read_clauses(rd, p, Context(ctx.headings, ctx.lead, ctx.parent, True)):
+                _read_levels(rd, cl)
+        return rd.drafts
+    finally:
+        rd.readers, rd.drafts = readers, drafts
+
+
+def _stated_again(cat: Catalogue, facts: list[Draft], again: list[Draft]) -> list[Draft]:
+    """A level the assessment section states differently from the results' (already among ``facts``): kept for
+    comparison under its indicator for a second statement; nothing when the results stated none or the same."""
+    elsewhere = _elsewhere_of(cat)
+    have = {f.key(): f for f in facts}
+    out: list[Draft] = []
+    for d in again:
+        first = have.get(d.key())
+        if first is None or first.same_value(d) or d.indicator not in elsewhere:
+            continue
+        ind = cat.indicators.get(d.indicator)
+        levels = [lv.key for lv in ind.levels] if ind is not None and ind.levels else []
+        if levels and d.value == levels[0] and first.value != levels[-1]:
+            # "xã chưa được công nhận đạt chuẩn …" beside a dossier submitted: no other stage, only not there yet
+            continue
+        d2 = _said_elsewhere(d, elsewhere[d.indicator])
+        if d2.key() not in have:
+            have[d2.key()] = d2
+            out.append(d2)
+    return out
+
+
 def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> list[Draft]:
     """One fact per indicator and period. A figure read twice is kept once (the fuller reading); a state read for the
     report's own year is the state at the report's date, a state read for an earlier year named in the sentence is
@@ -4130,11 +4211,7 @@ def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> li
     for d in drafts:
         if d.indicator in state and isinstance(d.period, int) and d.period == as_of_year:
             d.period = "as_of"
-    elsewhere = {
-        ind.words.of: k
-        for k, ind in cat.indicators.items()
-        if ind.words and "elsewhere" in ind.words.read and ind.words.of
-    }
+    elsewhere = _elsewhere_of(cat)
     out: dict[tuple, Draft] = {}
     order: list[tuple] = []
     for d in drafts:
@@ -4154,23 +4231,7 @@ def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> li
                 out[d.key()] = d
             continue
         if d.indicator in elsewhere and d.paragraph != first.paragraph:
-            d2 = Draft(
-                elsewhere[d.indicator],
-                d.period,
-                d.line,
-                d.quote,
-                d.value,
-                d.items,
-                d.basis,
-                d.awaiting_appraisal,
-                d.document,
-                True,
-                ["giai đoạn hồ sơ nêu ở chỗ khác của báo cáo, để đối chiếu"],
-                d.claim,
-                d.cell,
-                min(d.confidence, 0.7),
-                d.paragraph,
-            )
+            d2 = _said_elsewhere(d, elsewhere[d.indicator])
             if d2.key() not in out:
                 out[d2.key()] = d2
                 order.append(d2.key())

@@ -738,3 +738,35 @@ def test_a_running_total_from_a_start_whose_year_is_written_out(tmp_path, since)
     body = f"Như vậy, {since}, xã có tất cả 06 mô hình “Dân vận khéo” còn duy trì hoạt động.\n"
     got = _values(_draft(tmp_path, body))
     assert got[("dvk.tong_so_mo_hinh_bao_cao", "2021-2024")] == 6
+
+
+# --------------------------------------------------------------------------------------------------- stated again
+# The assessment section may state the dossier's stage again, differently ("Tồn tại: hồ sơ … còn phải bổ sung, hoàn
+# thiện theo ý kiến của Đoàn thẩm định"): kept for comparison (`ntm_nc.cong_nhan_doi_chieu`), the results' stage
+# staying the fact; "xã chưa được công nhận" there is no other stage, only not there yet.
+
+RESULTS_NTM = (
+    "3. Nông thôn mới nâng cao\n\nNgày 15/10/2024, UBND xã có Tờ trình số 142/TTr-UBND đề nghị UBND huyện thẩm định, "
+    "xét công nhận xã đạt chuẩn nông thôn mới nâng cao.\n\nII. ĐÁNH GIÁ CHUNG\n\n2. Tồn tại, hạn chế\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "- Hồ sơ đề nghị công nhận xã nông thôn mới nâng cao còn phải bổ sung, hoàn thiện theo ý kiến của Đoàn thẩm định.",
+        # a second writer: "đang được", no bullet
+        "Hồ sơ đề nghị công nhận nông thôn mới nâng cao hiện đang được bổ sung, hoàn thiện.",
+    ],
+)
+def test_the_stage_stated_again_in_the_assessment_is_kept_for_comparison(tmp_path, again):
+    got = _values(_draft(tmp_path, RESULTS_NTM + again + "\n"))
+    assert got[("ntm_nc.cong_nhan", "as_of")] == "da_trinh_tham_dinh"
+    assert got[("ntm_nc.cong_nhan_doi_chieu", "as_of")] == "dang_hoan_thien_ho_so"
+
+
+def test_not_recognised_yet_in_the_assessment_is_no_other_stage(tmp_path):
+    again = "- Xã chưa được công nhận đạt chuẩn nông thôn mới nâng cao như mục tiêu Đề án đề ra.\n"
+    got = _values(_draft(tmp_path, RESULTS_NTM + again))
+    assert got[("ntm_nc.cong_nhan", "as_of")] == "da_trinh_tham_dinh"
+    assert ("ntm_nc.cong_nhan_doi_chieu", "as_of") not in got
