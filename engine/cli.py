@@ -35,6 +35,7 @@ from .runtime import EngineError
 from .model import MAX_NAME, Commune
 from .output import check_target
 from .selection import NoCommuneMatches, Selection
+from .sigmask import RECEIVED
 from .yamlsrc import yaml_files
 from .web.lazy import lazy
 
@@ -65,7 +66,14 @@ class Terminated(BaseException):
 
 
 def _on_signal(signum, frame) -> None:
+    RECEIVED.append(signum)
     raise Terminated(signum)
+
+
+def _on_interrupt(signum, frame) -> None:
+    """Ctrl-C, as Python's own handler does it, remembered in case its exception is lost (sigmask.RECEIVED)."""
+    RECEIVED.append(signum)
+    raise KeyboardInterrupt
 
 
 def _flush_stdout() -> None:
@@ -237,9 +245,14 @@ def main(ctx: click.Context, debug: bool, lang: str) -> None:
       chitieu check facts/tinh-an --section
     """
     if threading.current_thread() is threading.main_thread():  # these remove temporary files, like Ctrl-C
+        RECEIVED.clear()  # a run in the same process before (tests, the web app) has no say in this one
         for sig in ENDING_SIGNALS:
             if signal.getsignal(sig) is not signal.SIG_IGN:  # `nohup chitieu …` keeps ignoring SIGHUP
                 ctx.call_on_close(functools.partial(signal.signal, sig, signal.signal(sig, _on_signal)))
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            ctx.call_on_close(
+                functools.partial(signal.signal, signal.SIGINT, signal.signal(signal.SIGINT, _on_interrupt))
+            )
 
 
 PLAN_OPTION = click.option(

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Literal, Optional
 
-from .sigmask import signals_held
+from .sigmask import raise_if_lost, signals_held
 
 
 class OutputError(Exception):
@@ -178,6 +178,7 @@ class AtomicFile:
         try:
             if exc_type is None and not self._abandoned:
                 assert self._fh is not None and self._tmp is not None  # __enter__ made both
+                raise_if_lost()  # an interrupted run keeps no output, even where its exception was swallowed
                 self._fh.flush()
                 os.fsync(self._fh.fileno())
                 self._fh.close()

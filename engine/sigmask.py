@@ -20,6 +20,17 @@ from typing import Iterator
 
 HELD = tuple(s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s)
 
+# The signals that reached the run's handlers (cli.py). The exception a handler raises can be lost where Python code
+# runs under C that swallows it ("Exception ignored in …": an isinstance check inside a C extension): a run that
+# still reaches the point of keeping an output file has then lost its interrupt, and raises it there again.
+RECEIVED: list[int] = []
+
+
+def raise_if_lost() -> None:
+    """Raise again, to its handler, a signal whose exception was lost on the way (see RECEIVED)."""
+    if RECEIVED and threading.current_thread() is threading.main_thread():
+        signal.raise_signal(RECEIVED[-1])
+
 
 @contextmanager
 def signals_held() -> Iterator[None]:

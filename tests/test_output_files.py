@@ -460,3 +460,27 @@ def test_dash_as_the_output_is_standard_output(tmp_path):
     assert run.code == 0, run.err
     assert json.loads(run.out)["communes"][0]["id"] == "quang-ngai/tinh-an"
     assert not (ROOT / "-").exists() and not Path("-").exists()
+
+
+def test_a_signal_whose_exception_was_lost_still_keeps_no_output(tmp_path, monkeypatch):
+    """An interrupt's exception can be swallowed where Python runs under C ("Exception ignored in …"); the run then
+    goes on, but the signal was received: the output file is not kept, and the interrupt is raised there again."""
+    import signal
+
+    from chitieu import sigmask
+    from chitieu.output import AtomicFile
+
+    monkeypatch.setattr(sigmask, "RECEIVED", [signal.SIGINT])
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as `chitieu check` runs: Ctrl-C raises
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with AtomicFile(tmp_path / "findings.json", inputs=[]) as fh:
+                fh.write("{}")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # neither the output nor its temporary file
+    # with no signal received, the same writing keeps its file
+    monkeypatch.setattr(sigmask, "RECEIVED", [])
+    with AtomicFile(tmp_path / "findings.json", inputs=[]) as fh:
+        fh.write("{}")
+    assert (tmp_path / "findings.json").read_text() == "{}"
