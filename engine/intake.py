@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from . import grammar as g
 from .catalogue import Catalogue
@@ -1050,6 +1050,17 @@ class _Reading:
         self.ocr = report.ocr
         self.formed = _formed(report, header) if header.predecessors else None
 
+    @contextlib.contextmanager
+    def only(self, keep: Callable[[Reader], bool]) -> Iterator[None]:
+        """Read with only the readers ``keep`` picks, for a pass of its own (the opening's make-up, an assessment's
+        second statement)."""
+        readers = self.readers
+        self.readers = [r for r in readers if keep(r)]
+        try:
+            yield
+        finally:
+            self.readers = readers
+
     # ------------------------------------------------------------------ time
 
     def years(
@@ -1189,10 +1200,15 @@ class _Reading:
         bracket = re.match(r"\s*\(([^()]*)\)", rest)
         if bracket is None:
             return None
-        named = sorted({y for w in g.whens(bracket.group(1), as_of_year=self.as_of_year) for y in w.years})
-        if len(named) < 2:
+        return self.breakdown_span(bracket.group(1), cl.text, least=2)
+
+    def breakdown_span(self, bracket: str, total: str, least: int) -> Optional[g.When]:
+        """The span a running total's breakdown by year names (at least ``least`` years): from its first year to its
+        last, or to the report's year when the total's words say "đến nay"."""
+        named = sorted({y for w in g.whens(bracket, as_of_year=self.as_of_year) for y in w.years})
+        if len(named) < least:
             return None
-        end = self.as_of_year if self.as_of_year and _NOW.search(cl.text) else named[-1]
+        end = self.as_of_year if self.as_of_year and _NOW.search(total) else named[-1]
         return g.When(span=(named[0], max(end, named[-1])), at=0)
 
     def after_total_bracket(self, cl: _Clause, at: int) -> Optional[g.When]:
@@ -1217,11 +1233,9 @@ class _Reading:
         if opened < 0:
             return None
         head, bracket = text[:opened], text[opened + 1 :]
-        named = sorted({y for w in g.whens(bracket, as_of_year=self.as_of_year) for y in w.years})
-        if not named or not (_RUNNING_TOTAL.search(head) or _NOW.search(head)):
+        if not (_RUNNING_TOTAL.search(head) or _NOW.search(head)):
             return None
-        end = self.as_of_year if self.as_of_year and _NOW.search(head) else named[-1]
-        return g.When(span=(named[0], max(end, named[-1])), at=0)
+        return self.breakdown_span(bracket, head, least=1)
 
     # ------------------------------------------------------------------ where a topic is found
 
@@ -1600,12 +1614,8 @@ class _Item:
 def _read_make_up(rd: _Reading, p: Paragraph) -> None:
     """The opening states the unit's make-up ("Xã Ka Đơn Tây có mười bốn thôn, bon (…), 2.951 hộ", "…; có 24 khu (tổ
     dân phố), 9.870 hộ"): read there for the wholes only (the number of settlements), never for results."""
-    readers = rd.readers
-    rd.readers = [r for r in readers if r.reads("whole") and r.words.period == "state"]
-    try:
+    with rd.only(lambda r: r.reads("whole") and r.words.period == "state"):
         _read_paragraph(rd, p, Context([], results=True), [], [])
-    finally:
-        rd.readers = readers
 
 
 def _read_paragraph(
@@ -3710,14 +3720,16 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context, prev: Optional[P
     for lc in rd.cat.criteria:
         by_doc.setdefault(lc.document.id, []).append(lc.criterion)
     readers = {r.key: r for r in rd.readers}
+    # where the set may be named around the paragraph — and in the paragraph before, which this one details ("Trong
+    # đó, các tiêu chí Điện, Y tế … đã đạt")
+    detailed = prev.match if prev is not None and _DETAILS_BEFORE.match(para.text) else ""
+    around = [ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed]
     for doc_id, crits in by_doc.items():
         count_key = rd.cat.criteria_counts.get(doc_id)
         topic_reader = readers.get(count_key) if count_key else None
         if topic_reader is None:
             continue
-        # the paragraph before, which this one details ("Trong đó, các tiêu chí Điện, Y tế … đã đạt"), names the set
-        detailed = prev.match if prev is not None and _DETAILS_BEFORE.match(para.text) else ""
-        _read_criteria_met(rd, para, ctx, crits, topic_reader, detailed)
+        _read_criteria_met(rd, para, crits, topic_reader, around)
         listing = False  # the sentence before opened a list of criteria not met with a colon
         for s in para.sentences:
             text = for_matching(s.text)
@@ -3728,8 +3740,7 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context, prev: Optional[P
                     _criterion_not_met(rd, c, para, s.start, s.text.rstrip(" ;."))
                 continue
             listing = False
-            where = [text, ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed]
-            if not any(_found(topic_reader.topic, w) for w in where if w):
+            if not any(_found(topic_reader.topic, w) for w in [text, *around] if w):
                 continue
             # after a colon ("… chưa đạt gồm: Tiêu chí số 2 - Giao thông; Tiêu chí số 17 - Môi trường") the list runs
             # on over its semicolons
@@ -3794,13 +3805,11 @@ _MET_AFTER = re.compile(
 )
 
 
-def _read_criteria_met(
-    rd: _Reading, para: Paragraph, ctx: Context, crits: list, topic_reader: Reader, detailed: str = ""
-) -> None:
+def _read_criteria_met(rd: _Reading, para: Paragraph, crits: list, topic_reader: Reader, where: list[str]) -> None:
     """Criteria named as met: a list after the count of criteria met ("đạt 15/19 tiêu chí …, cụ thể: A; B; …", read
-    only when it names as many criteria as the count says), or criteria named alone before "đã đạt"."""
+    only when it names as many criteria as the count says), or criteria named alone before "đã đạt"; ``where`` are the
+    places around the paragraph that may name the set."""
     text = for_matching(para.text)
-    where = [ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed]
     for m in _MET_LIST.finditer(text):
         subject = m.group("set")
         if re.search(r"(?:nông thôn mới|\bNTM)(?!\s+nâng)", subject, re.I):
@@ -4162,21 +4171,22 @@ def _read_assessment_levels(rd: _Reading, paras: list[Paragraph], contexts: dict
     """The levels an assessment section states again ("Tồn tại: … hồ sơ đề nghị công nhận xã đạt chuẩn nông thôn mới
     nâng cao đang hoàn thiện"), for the indicators kept for a second statement; apart from the results' drafts."""
     keys = set(_elsewhere_of(rd.cat))
-    readers, drafts = rd.readers, rd.drafts
-    rd.readers, rd.drafts = [r for r in readers if r.key in keys], []
+    drafts = rd.drafts
+    rd.drafts = []
     try:
-        for p in paras:
-            ctx = contexts.get(p.line)
-            if ctx is None or ctx.results:
-                continue
-            heads = " ".join(ctx.headings)
-            if not _ASSESSMENT.search(heads) or _TO_COME.search(heads):
-                continue
-            for cl in _read_clauses(rd, p, Context(ctx.headings, ctx.lead, ctx.parent, True)):
-                _read_levels(rd, cl)
+        with rd.only(lambda r: r.key in keys):
+            for p in paras:
+                ctx = contexts.get(p.line)
+                if ctx is None or ctx.results:
+                    continue
+                heads = " ".join(ctx.headings)
+                if not _ASSESSMENT.search(heads) or _TO_COME.search(heads):
+                    continue
+                for cl in _read_clauses(rd, p, Context(ctx.headings, ctx.lead, ctx.parent, True)):
+                    _read_levels(rd, cl)
         return rd.drafts
     finally:
-        rd.readers, rd.drafts = readers, drafts
+        rd.drafts = drafts
 
 
 def _stated_again(cat: Catalogue, facts: list[Draft], again: list[Draft]) -> list[Draft]:
