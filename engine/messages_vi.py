@@ -1600,9 +1600,9 @@ LINES: dict[str, tuple[str, str]] = {
     "matrix-unit": ("Commune", "Xã"),
     "matrix-hidden": (
         "{n} rule(s) of the catalogue judged no commune of this run (other provinces' plans, other kinds of unit): "
-        "not shown; the HTML and XLSX matrices list every rule.",
+        "not shown.",
         "{n} quy tắc của danh mục không áp dụng cho đơn vị nào trong lần kiểm tra này (kế hoạch của tỉnh khác, loại "
-        "đơn vị khác): không hiện; ma trận HTML và XLSX liệt kê đủ mọi quy tắc.",
+        "đơn vị khác): không hiện.",
     ),
     "matrix-dot": (
         "· = the rule does not apply to this commune",
