@@ -59,7 +59,7 @@ NUM = (
     rf"(?:(?<![\w./-])(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}\s*\(\s*\d+\s*\)(?=\s+[^\W\d])|"
     rf"{WORDS}(?=\s+[^\W\d]))"
 )  # "02 (hai)", and the other way round "một (01)"
-_NUM_RX = re.compile(NUM, re.I)
+NUM_RX = re.compile(NUM, re.I)
 _RATIO_NUM = rf"(?:(?<![\w./-])(?:{DIGITS})(?:\s*\({WORDS}\))?|{WORDS})"
 _RATIO_NUM2 = rf"(?:(?:{DIGITS})(?![\w/]|[.,]\d)(?:\s*\({WORDS}\))?|{WORDS}(?=\s+[^\W\d]))"
 # "năm" is five only where no time word stands before it ("đầu năm", "hằng năm", "mỗi năm")
@@ -469,7 +469,7 @@ def figures(text: str) -> list[Figure]:
         part.pair, whole.pair = whole, part
         out += [part, whole]
         taken.append((m.start(), m.end()))
-    for m in _NUM_RX.finditer(text):
+    for m in NUM_RX.finditer(text):
         if not free(m.start(), m.end()):
             continue
         value = number_value(m.group(0))

@@ -917,6 +917,13 @@ _CHANGE_SO_FAR = re.compile(
     r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b",
     re.I,
 )
+# the verb of a stock right before its figure: "toàn xã có 08", "đang duy trì 11", "có tổng cộng 05"
+_STOCK_BEFORE = re.compile(r"\b(?:có|duy trì)\s+(?:tổng cộng\s+|tổng số\s+)?$", re.I)
+# a start named without its year ("lũy kế từ khi triển khai Đề án", "từ khi thành lập đặc khu", "qua hơn 03 năm"):
+# the total runs over a span the clause does not date
+_SINCE_UNDATED = re.compile(
+    r"\b(?:lũy kế từ|luỹ kế từ|từ khi|kể từ|từ đầu|qua (?:hơn |gần )?\S+ năm|sau (?:hơn |gần )?\S+ năm)", re.I
+)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
 
 
@@ -1050,6 +1057,22 @@ class _Reading:
         self.ocr = report.ocr
         self.formed = _formed(report, header) if header.predecessors else None
 
+    def total_now(self, reader: Reader, cl: _Clause, until: int) -> bool:
+        """A running total with no start, said of now: "Đến nay, toàn xã có 08 mô hình “Dân vận khéo” được công
+        nhận", "Hiện trên địa bàn xã có 17 mô hình “Dân vận khéo” đang được duy trì" — the unit's own stock (its
+        verb right before the figure, the indicator's unit and topic right after it). Not a total whose start is
+        named without a year ("lũy kế từ khi triển khai Đề án"), nor "đến nay" in a merged unit's report, where it
+        runs from the merger."""
+        now = re.match(r"\W*hiện\s", cl.text, re.I) or re.search(r"\bhiện(?: nay)?\b", cl.text, re.I)
+        if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):
+            return False
+        figure = next(reversed(list(g.NUM_RX.finditer(cl.text, 0, until))), None)  # the figure read: the last one
+        if _SINCE_UNDATED.search(cl.text) or figure is None or not _STOCK_BEFORE.search(cl.text, 0, figure.start()):
+            return False
+        after = cl.text[figure.end() :]
+        unit = next((m for p in reader.unit if (m := p.search(after)) and m.start() <= 2), None)
+        return unit is not None and any((m := p.search(after[unit.end() :])) and m.start() <= 3 for p in reader.topic)
+
     @contextlib.contextmanager
     def only(self, keep: Callable[[Reader], bool]) -> Iterator[None]:
         """Read with only the readers ``keep`` picks, for a pass of its own (the opening's make-up, an assessment's
@@ -1097,7 +1120,9 @@ class _Reading:
         periods: list[Any]
         if when is None:
             if kind == "span":
-                return [], 0
+                # "Đến nay, toàn xã có 08 mô hình …", "Hiện nay xã đang duy trì 11 mô hình": a total with no start is
+                # the total now (the corpus's reading), never a span guessed from the plan's years
+                return (["as_of"], 0.8) if self.total_now(reader, cl, until) else ([], 0)
             if kind == "year" and _STOCK.search(cl.text) and not _CHANGE_SO_FAR.search(cl.text):
                 return [], 0  # "Đến nay, xã có 04 mô hình …": a stock since some year, not the year's count
             if kind == "state":
