@@ -1207,6 +1207,19 @@ def _commune_option(text: str) -> Commune:
     help="The commune the form is for (repeatable: one workbook each; default: the seed commune).",
 )
 @click.option(
+    "--formed-from",
+    default=None,
+    metavar="UNITS",
+    help='(one --commune) The units merged into it, with their kind: "xã Tịnh An; xã Tịnh Hà".',
+)
+@click.option(
+    "--merged-on",
+    type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="(with --formed-from) The day the merged unit began, e.g. 2025-07-01.",
+)
+@click.option(
     "--year",
     "years",
     multiple=True,
@@ -1221,6 +1234,8 @@ def form(
     force: bool,
     plans: tuple[str, ...],
     communes: tuple[str, ...],
+    formed_from: Optional[str],
+    merged_on: Optional[dt.datetime],
     years: tuple[int, ...],
     rules_dir: Optional[Path],
 ) -> None:
@@ -1237,6 +1252,9 @@ def form(
       chitieu form --plan 156/KH-UBND --year 2024 -o bieu-mau-2024.xlsx
       chitieu form -o bieu-mau/ --commune quang-ngai/tinh-ha="xã Tịnh Hà" \\
                                 --commune quang-ngai/tinh-an="xã Tịnh An"
+      chitieu form --commune quang-ngai/an-phu="xã An Phú" \\
+                   --formed-from "xã Tịnh An; xã Tịnh Hà" --merged-on 2025-07-01 \\
+                   -o bieu-mau-an-phu.xlsx
     """
     from .batch import uncovered_message
     from .form import UncoveredCommune, choose_documents, choose_years, covering
@@ -1249,6 +1267,8 @@ def form(
         specs = [FormSpec(_commune_option(c), documents, chosen_years) for c in communes] or [
             _seed_form(cat, documents, chosen_years)
         ]
+        if formed_from is not None or merged_on is not None:
+            _formed_from(specs, bool(communes), formed_from, merged_on.date() if merged_on else None)
         for spec in specs:  # each commune is asked only for the plans that cover it
             spec.documents = covering(cat, documents, spec.commune, named=bool(plans))
     except UncoveredCommune as exc:
@@ -1275,6 +1295,24 @@ def form(
     for spec, target in zip(specs, targets, strict=False):
         write_atomic(target, build_form(cat, spec), force=force)
         _tell("form-done", path=target, name=spec.commune.name, id=spec.commune.id)
+
+
+def _formed_from(specs: list, named: bool, units: Optional[str], merged_on: Optional[dt.date]) -> None:
+    """The units merged into the one commune a form is for, as its header's "Đơn vị cũ hợp thành" lists them."""
+    from .model import Predecessor
+
+    if not named or len(specs) != 1:
+        raise click.UsageError("--formed-from and --merged-on go with exactly one --commune")
+    if not units:
+        raise click.BadParameter("give the units merged into the commune", param_hint="--formed-from")
+    commune = specs[0].commune
+    until = merged_on - dt.timedelta(days=1) if merged_on else None
+    try:
+        names = vi.former_units(units)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--formed-from") from None
+    predecessors = [Predecessor(id=vi.predecessor_id(commune.id, n), name=n, until=until) for n in names]
+    specs[0].commune = commune.model_copy(update={"predecessors": predecessors})
 
 
 def _seed_form(cat, documents: list[str], years: set[int]) -> FormSpec:

@@ -134,6 +134,7 @@ _METAVARS_VI = {
     "INTEGER RANGE": "SỐ",
     "FLOAT RANGE": "SỐ",
     "ID=NAME": "MÃ=TÊN",
+    "UNITS": "ĐƠN_VỊ",
     "TEXT": "GIÁ_TRỊ",
     "PATH": "ĐƯỜNG_DẪN",
     "FILE": "TỆP",

@@ -102,7 +102,7 @@ class HeaderField:
     path: tuple[str, ...]
     label: str
     hint: str
-    kind: str = "text"  # text | date | month (a date that may lack its day)
+    kind: str = "text"  # text | date | month (a date that may lack its day) | units (names of units, "; " between)
     locked: bool = False
 
     @property
@@ -148,6 +148,21 @@ HEADER_ROWS = (
             ("report", "period", "from"),
             "Kỳ báo cáo từ ngày",
             "Ngày/tháng/năm, ví dụ 01/01/2023; kỳ báo cáo kết thúc vào ngày tính số liệu.",
+            kind="date",
+        ),
+    ),
+    (
+        HeaderField(
+            ("commune", "predecessors"),
+            "Đơn vị cũ hợp thành",
+            "Đơn vị thành lập do sắp xếp: ghi các đơn vị cấp xã cũ kèm loại đơn vị, cách nhau bởi dấu chấm phẩy, "
+            "ví dụ: xã Tịnh An; xã Tịnh Hà. Để trống nếu đơn vị không sắp xếp.",
+            kind="units",
+        ),
+        HeaderField(
+            ("commune", "merged_on"),
+            "Ngày sắp xếp có hiệu lực",
+            "Ngày/tháng/năm đơn vị mới bắt đầu hoạt động, ví dụ 01/7/2025; để trống nếu không sắp xếp.",
             kind="date",
         ),
     ),

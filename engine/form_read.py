@@ -520,6 +520,34 @@ def _as_name(cell: Cell) -> str:
     return _text(cell.value)
 
 
+def _as_units(cell: Cell) -> list[str]:
+    """The former units a merged commune names, each with its kind ("xã Tịnh An; xã Tịnh Hà")."""
+    _not_a(cell.value, "a name; type the name", numbers=True)
+    try:
+        return vi.former_units(_text(cell.value))
+    except ValueError as exc:
+        raise CellError("invalid-value", str(exc)) from None
+
+
+def _predecessors(b: _Builder, data: dict, names: list[str], merged_on: Optional[str], at: tuple[int, int]) -> None:
+    """The former units as the fact file writes them (ids in the commune's province; each ends the day before the
+    merger, when its date is given)."""
+    if not names:
+        if merged_on:
+            b.error(
+                MAIN,
+                *at,
+                "missing-key",
+                "the merger date is filled in but not the former units; name the units merged into this one, or clear "
+                "the date",
+            )
+        return
+    commune = data.setdefault("commune", {})
+    cid = commune.get("id") if isinstance(commune.get("id"), str) else ""
+    until = {"until": (dt.date.fromisoformat(merged_on) - dt.timedelta(days=1)).isoformat()} if merged_on else {}
+    commune["predecessors"] = [{"id": vi.predecessor_id(cid, n), "name": n, **until} for n in names]
+
+
 def read_form(path: Path, cat: Catalogue, diags: Diagnostics) -> YamlDoc:
     """The form as a fact document; what cannot be read from a cell goes to ``diags`` at that cell (and its row is
     left out), so that one run reports every bad cell. Raises InputError when the workbook is not a form."""
@@ -568,6 +596,8 @@ def _month_end(value: str) -> str:
 
 def _read_header(b: _Builder, main: Sheet, head: int, data: dict) -> Optional[int]:
     as_of_year = None
+    units: list[str] = []
+    merged_on, merged_at = None, (head, 1)
     for r in range(1, head):
         for f, col in _header_fields(main, r):
             b.mark(f.path, MAIN, r, col)
@@ -577,6 +607,13 @@ def _read_header(b: _Builder, main: Sheet, head: int, data: dict) -> Optional[in
                 if not b.doc.has_mark(f.path[: i + 1]):  # a missing mapping is located at its first field
                     b.mark(f.path[: i + 1], MAIN, r, col)
                 parent = parent.setdefault(part, {})
+            if f.path == ("commune", "merged_on"):  # not a fact file's key: it dates the predecessors
+                merged_on, _ = b.value(main, r, col, _date)
+                merged_at = (r, col)
+                continue
+            if f.kind == "units":
+                units = b.value(main, r, col, _as_units)[0] or []
+                continue
             if f.kind == "date":
                 value, _ = b.value(main, r, col, _date)
             elif f.kind == "month":
@@ -590,6 +627,7 @@ def _read_header(b: _Builder, main: Sheet, head: int, data: dict) -> Optional[in
                 if value:
                     data.setdefault("report", {}).setdefault("period", {})["to"] = _month_end(value)
                     as_of_year = int(value[:4])
+    _predecessors(b, data, units, merged_on, merged_at)
     return as_of_year
 
 

@@ -7,6 +7,7 @@ the input cells unlocked, hidden key columns, print setup — and saves it repro
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -320,12 +321,14 @@ def _write_main(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Se
     )
     dvs = _Validations(ws)
     row = 3
-    prefill: dict[tuple[str, ...], Optional[str]] = {
+    prefill: dict[tuple[str, ...], Optional[str | dt.date]] = {
         ("commune", "id"): spec.commune.id,
         ("commune", "name"): spec.commune.name,
         ("commune", "district"): spec.commune.district,
         ("commune", "province"): spec.commune.province,
         ("report", "issuer"): spec.issuer or f"UBND {spec.commune.name}",
+        ("commune", "predecessors"): "; ".join(p.name for p in spec.commune.predecessors) or None,
+        ("commune", "merged_on"): _merged_on(spec.commune),
     }
     for pair in HEADER_ROWS:
         for f, ((l1, l2), (v1, v2)) in zip(pair, HEADER_SIDES, strict=False):
@@ -358,6 +361,13 @@ def _write_main(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[Se
     _protect(ws)
 
 
+def _merged_on(commune: Commune) -> Optional[dt.date]:
+    """The day the merged unit began: the day after its predecessors' last (when they all end on one day)."""
+    ends = {p.until for p in commune.predecessors}
+    end = ends.pop() if len(ends) == 1 else None
+    return end + dt.timedelta(days=1) if end else None
+
+
 def _table_row(ws: Worksheet, row: int, columns, index: dict[str, int], number: int) -> dict:
     """The cells of one row of a table, by column name, styled and numbered (STT)."""
     cells = {name: ws.cell(row, i) for name, i in index.items()}
@@ -378,7 +388,7 @@ def _header_field(
     f,
     label_cols: tuple[int, int],
     value_cols: tuple[int, int],
-    prefill: Optional[str],
+    prefill: Optional[str | dt.date],
 ) -> None:
     if label_cols[1] > label_cols[0]:
         ws.merge_cells(start_row=row, start_column=label_cols[0], end_row=row, end_column=label_cols[1])
@@ -697,7 +707,10 @@ def _write_guide(ws: Worksheet, cat: Catalogue, spec: FormSpec, sections: list[S
         (
             "text",
             "Điền tên báo cáo, số và ngày báo cáo, ngày tính số liệu (“Số liệu tính đến ngày”), ngày bắt đầu kỳ "
-            "báo cáo và cơ quan báo cáo vào các ô nền vàng. Không sửa “Mã đơn vị”. Ngày ghi dạng ngày/tháng/năm.",
+            "báo cáo và cơ quan báo cáo vào các ô nền vàng. Đơn vị thành lập do sắp xếp đơn vị hành chính ghi thêm "
+            "các đơn vị cũ hợp thành (kèm loại đơn vị, cách nhau bởi dấu chấm phẩy) và ngày sắp xếp có hiệu lực: "
+            "kết quả và kế hoạch của các đơn vị cũ được tính cho đơn vị mới. Không sửa “Mã đơn vị”. Ngày ghi dạng "
+            "ngày/tháng/năm.",
         ),
         ("head", f"3. Cách điền {MAIN}"),
         (

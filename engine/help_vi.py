@@ -164,6 +164,8 @@ HELP: dict[str, dict[str, str]] = {
         "--plan": "Chỉ các chỉ tiêu của kế hoạch này (mã hoặc số ký hiệu, ví dụ 156/KH-UBND; lặp lại được; mặc "
         "định: mọi kế hoạch).",
         "--commune": "Xã được lập biểu mẫu (lặp lại được: mỗi xã một bảng tính; mặc định: xã mẫu).",
+        "--formed-from": '(một --commune) Các đơn vị đã sắp xếp vào xã, ghi cả loại đơn vị: "xã Tịnh An; xã Tịnh Hà".',
+        "--merged-on": "(cùng --formed-from) Ngày đơn vị mới bắt đầu hoạt động, ví dụ 2025-07-01.",
         "--year": "Chỉ các dòng của năm này (lặp lại được; mặc định: mọi năm của kế hoạch tính đến năm nay).",
     },
     "chitieu rules": {

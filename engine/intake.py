@@ -29,7 +29,7 @@ from . import grammar as g
 from .catalogue import Catalogue
 from .model import Indicator, IntakePattern, IntakeWords
 from .reporttext import Cell, Paragraph, ReportText, Table, clean, fold, for_matching
-from .vi import HIGHER_UNITS, UNIT_KINDS
+from .vi import HIGHER_UNITS, UNIT_KINDS, predecessor_id, slug
 from .vi import month_end as _month_end
 from .yamlsrc import YamlDoc, flow as _q
 
@@ -4427,10 +4427,6 @@ def _unmatched(
 # --------------------------------------------------------------------------------------------------- the document
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
-
-
 class Unknown(ValueError):
     """The report does not say something a fact file needs (its unit, its date): ask for it."""
 
@@ -4516,10 +4512,9 @@ def fact_data(
     if h.predecessor_units and not (h.merged_on and h.merged_on > as_of):
         # the units it was formed from, for its history before the merger (RULES.md): ids beside its own (not those
         # of a merger still to come: "từ ngày 01/7/2025, thị trấn A, xã B và xã C sẽ hợp nhất" in a June report)
-        prefix = cid.rsplit("/", 1)[0] + "/" if "/" in cid else ""
         until = {"until": (h.merged_on - dt.timedelta(days=1)).isoformat()} if h.merged_on else {}
         commune["predecessors"] = [
-            {"id": prefix + slug(name), "name": f"{kind} {name}", **until} for kind, name in h.predecessor_units
+            {"id": predecessor_id(cid, name), "name": f"{kind} {name}", **until} for kind, name in h.predecessor_units
         ]
     report: dict[str, Any] = {
         "title": h.title or f"Báo cáo của UBND {unit}",

@@ -1,13 +1,16 @@
 """The commune × rule matrix of a batch audit: the worst status per cell, with counts per row and per column.
 
-The counts per column and in total run along as communes are added, so a streamed page or workbook needs to keep
-no row (``keep_rows=False``); the terminal table, which is laid out at the end, keeps them.
+The counts per column and in total run along as communes are added, so a streamed page or workbook keeps no row in
+memory (``keep_rows=False``): it spools them to a temporary file (RowSpool) and writes them at the end, with only the
+rules that judged some commune; the terminal table, which is laid out at the end, keeps them.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from . import vi
 from .catalogue import Catalogue
@@ -81,14 +84,23 @@ class Matrix:
             self.rows.append(row)
         return row
 
+    def used(self) -> list[int]:
+        """The columns of the rules that judged some commune of the run."""
+        return [i for i, c in enumerate(self._columns) if any(c.values())]
+
     def trimmed(self) -> "Matrix":
         """The kept rows with only the rules that judged some commune of the run: a catalogue's rules for other
         provinces or kinds of unit would be columns of dots (``hidden`` says how many are left out)."""
-        used = [i for i in range(len(self.rules)) if any(row.cells[i].status for row in self.rows)]
+        used = self.used()
         if not used or len(used) == len(self.rules):
             return self
-        out = Matrix([self.rules[i] for i in used], keep_rows=True)
-        out.rows = [Row(r.commune_id, r.name, [r.cells[i] for i in used], r.covered) for r in self.rows]
+        out = self.keeping(used)
+        out.rows = [trim(r, used) for r in self.rows]
+        return out
+
+    def keeping(self, used: list[int]) -> "Matrix":
+        """The counts of these columns only, without rows."""
+        out = Matrix([self.rules[i] for i in used], keep_rows=self.keep_rows)
         out.communes, out.findings, out.kinds, out.uncovered = self.communes, self.findings, self.kinds, self.uncovered
         out._columns = [self._columns[i] for i in used]
         out._totals = self._totals
@@ -100,6 +112,37 @@ class Matrix:
 
     def totals(self) -> dict[str, int]:
         return self._totals
+
+
+def trim(row: Row, used: list[int]) -> Row:
+    return Row(row.commune_id, row.name, [row.cells[i] for i in used], row.covered)
+
+
+class RowSpool:
+    """A streamed matrix's rows on disk until the run ends, when the rules that judged no commune are known: read
+    back with only the others (``Matrix.used``), in the order they came. Memory holds one row at a time."""
+
+    def __init__(self, m: Matrix) -> None:
+        self.m = m
+        self._file = tempfile.TemporaryFile()
+        self._n = 0
+
+    def add(self, row: Row) -> None:
+        pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)  # our own file, read back by this run only
+        self._n += 1
+
+    def trimmed(self) -> tuple[Matrix, Iterator[Row]]:
+        """The matrix of the used rules (every rule when none judged a commune) and its rows."""
+        used = self.m.used() or list(range(len(self.m.rules)))
+        return self.m.keeping(used), self._rows(used)
+
+    def _rows(self, used: list[int]) -> Iterator[Row]:
+        self._file.seek(0)
+        for _ in range(self._n):
+            yield trim(pickle.load(self._file), used)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def covered(cat: Catalogue, cf, findings: list[Finding]) -> bool:

@@ -255,6 +255,12 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "missing-key": [
         (r"the cell “(?P<label>[^”]+)” is blank; fill it in", "ô “{label}” còn trống; hãy điền vào"),
         (
+            r"the merger date is filled in but not the former units; name the units merged into this one, or clear the "
+            r"date",
+            "đã ghi ngày sắp xếp nhưng chưa ghi các đơn vị cũ; hãy ghi các đơn vị đã sắp xếp vào đơn vị này, hoặc "
+            "xóa ngày",
+        ),
+        (
             r"missing required key 'source': every fact cites the report's sentence it comes from \(source: \{line: …, "
             r"quote: …\}, or a form's cell\)",
             "thiếu khóa bắt buộc 'source': mỗi số liệu phải dẫn câu của báo cáo mà số liệu lấy từ đó (source: {{line: …, "
@@ -322,6 +328,14 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (rf"(?P<what>input should be [^,]+), got (?P<got>{ANY})", "{what}, nhưng gặp {got}"),
     ],
     "invalid-value": [
+        (
+            rf"(?P<n>{Q}) names a (?P<h>[^;]+); write the commune-level units merged into this one",
+            "{n} là tên của một {h}; hãy ghi các đơn vị cấp xã đã sắp xếp vào đơn vị này",
+        ),
+        (
+            rf"(?P<n>{Q}) does not say what kind of unit it was; write its kind first \(e\.g\. (?P<e>{Q})\)",
+            "{n} chưa ghi loại đơn vị; hãy ghi loại đơn vị trước tên (ví dụ {e})",
+        ),
         (
             rf"words\.short_of\.level (?P<lv>{Q}) is not one of the indicator's levels",
             "words.short_of.level {lv} không phải là một mức (levels) của chỉ số",
@@ -1157,6 +1171,26 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             rf"Invalid value for '?--period'?: (?P<v>{Q}) is not a span of years like 2025-2027 \(or one year 2025\)",
             "giá trị không hợp lệ cho '--period': {v} không phải giai đoạn dạng 2025-2027 (hoặc một năm 2025)",
         ),
+        (
+            rf"Invalid value for '?--formed-from'?: (?P<n>{Q}) does not say what kind of unit it was; write its kind "
+            rf"first \(e\.g\. (?P<e>{Q})\)",
+            "giá trị không hợp lệ cho '--formed-from': {n} chưa ghi loại đơn vị; hãy ghi loại đơn vị trước tên "
+            "(ví dụ {e})",
+        ),
+        (
+            rf"Invalid value for '?--formed-from'?: (?P<n>{Q}) names a (?P<h>[^;]+); write the commune-level units "
+            r"merged into this one",
+            "giá trị không hợp lệ cho '--formed-from': {n} là tên của một {h}; hãy ghi các đơn vị cấp xã đã sắp xếp "
+            "vào đơn vị này",
+        ),
+        (
+            r"Invalid value for '?--formed-from'?: give the units merged into the commune",
+            "giá trị không hợp lệ cho '--formed-from': hãy ghi các đơn vị đã sắp xếp vào xã",
+        ),
+        (
+            r"--formed-from and --merged-on go with exactly one --commune",
+            "--formed-from và --merged-on chỉ dùng cùng đúng một --commune",
+        ),
         (r"Invalid value for (?P<p>'[^']+'|\S+): (?P<m>.+)", "giá trị không hợp lệ cho {p}: {m}"),
         (r"Invalid value: (?P<m>.+)", "giá trị không hợp lệ: {m}"),
     ],
@@ -1566,9 +1600,9 @@ LINES: dict[str, tuple[str, str]] = {
     "matrix-unit": ("Commune", "Xã"),
     "matrix-hidden": (
         "{n} rule(s) of the catalogue judged no commune of this run (other provinces' plans, other kinds of unit): "
-        "not shown; the HTML and XLSX matrices list every rule.",
+        "not shown.",
         "{n} quy tắc của danh mục không áp dụng cho đơn vị nào trong lần kiểm tra này (kế hoạch của tỉnh khác, loại "
-        "đơn vị khác): không hiện; ma trận HTML và XLSX liệt kê đủ mọi quy tắc.",
+        "đơn vị khác): không hiện.",
     ),
     "matrix-dot": (
         "· = the rule does not apply to this commune",

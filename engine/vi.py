@@ -299,6 +299,31 @@ def fold(text: str) -> str:
     )
 
 
+def slug(text: str) -> str:
+    """A name as an id's word: 'Tịnh An' → 'tinh-an'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
+def predecessor_id(commune_id: str, name: str) -> str:
+    """The id of a unit merged into ``commune_id``: its name's slug in the same province ('quang-ngai/tinh-ha' for
+    'xã Tịnh Hà' merged into 'quang-ngai/tinh-an'); a commune id without a province gives a bare slug."""
+    prefix = commune_id.rsplit("/", 1)[0] + "/" if "/" in commune_id else ""
+    return prefix + slug(bare_name(name))
+
+
+def former_units(text: str) -> list[str]:
+    """The units a merged commune was formed from, each written with its kind ("xã Tịnh An; xã Tịnh Hà": ";", ","
+    or a line between them). Raises ValueError naming a unit without its kind or one above the commune level."""
+    names = list(dict.fromkeys(" ".join(p.split()) for p in re.split(r"[;,\n]", unicodedata.normalize("NFC", text))))
+    for name in filter(None, names):
+        higher = higher_unit(name)
+        if higher:
+            raise ValueError(f"'{name}' names a {higher}; write the commune-level units merged into this one")
+        if not unit_kind(name):
+            raise ValueError(f"'{name}' does not say what kind of unit it was; write its kind first (e.g. 'xã {name}')")
+    return [n for n in names if n]
+
+
 def _folded(text: str) -> str:
     """Folded, lower case, dashes and spaces made one: for telling place names apart."""
     return " ".join(fold(text).replace("–", "-").replace("-", " ").lower().split())

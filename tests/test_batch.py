@@ -42,7 +42,7 @@ def test_folders_are_read_recursively_and_every_commune_audited(batch):
     assert sum(doc["summary"].values()) == len(doc["findings"])
 
 
-def test_html_matrix_is_self_contained_and_matches_the_findings(batch, tmp_path):
+def test_html_matrix_is_self_contained_and_matches_the_findings(batch, tmp_path, catalogue):
     folder, doc = batch
     out = tmp_path / "m.html"
     run = run_cli("check", str(folder), "--format", "html", "-o", str(out), "--fail-on", "never")
@@ -54,6 +54,10 @@ def test_html_matrix_is_self_contained_and_matches_the_findings(batch, tmp_path)
     rows = re.findall(r'<tr><td class="name" title="([^"]+)">([^<]+)</td>(.*?)</tr>', page, flags=re.S)
     assert [r[0] for r in rows] == [c["id"] for c in doc["communes"]]
     rule_ids = re.findall(r'<th class="rule" title="[^"]*">([a-z0-9-]+)</th>', page)
+    # the rules that judged some commune of the run, as the terminal shows them; the others are counted under it
+    assert rule_ids == _used_rules(catalogue, doc) and f"<p>{len(rule_ids)} quy tắc;" in page
+    hidden = len(catalogue.rules) - len(rule_ids)
+    assert hidden and f"<p>{hidden} quy tắc của danh mục không áp dụng cho đơn vị nào" in page
     for commune, _, cells in rows:
         statuses = re.findall(r'<td class="s-([a-z_]+)"', cells)
         expected = [_worst(doc["findings"], commune, r) for r in rule_ids]
@@ -71,6 +75,15 @@ def test_xlsx_matrix_and_findings_sheets(batch, tmp_path, catalogue):
     assert header[:2] == ["Mã xã", "Xã"] and header[counted] == [vi.STATUS_LABELS[s] for s in vi.STATUS_ORDER]
     assert header[-1] == "Ghi chú"
     rule_ids = header[2 : counted.start]
+    used = _used_rules(catalogue, doc)
+    assert rule_ids == used
+    hidden = len(catalogue.rules) - len(used)
+    note = (
+        f"{hidden} quy tắc của danh mục không áp dụng cho đơn vị nào trong lần kiểm tra này (kế hoạch của tỉnh khác, "
+        "loại đơn vị khác): không hiện."
+    )
+    assert [[v for v in row if v is not None] for row in matrix[-2:]] == [[], [note]] and matrix[-1][1] == note
+    matrix = matrix[:-2]
     first = matrix[1]
     assert first[0] == "binh-dinh/xa-00001"
     worst = [_worst(doc["findings"], first[0], r) for r in rule_ids]
@@ -79,7 +92,7 @@ def test_xlsx_matrix_and_findings_sheets(batch, tmp_path, catalogue):
     # xã do
     assert {r for r, w in zip(rule_ids, worst, strict=False) if w is None} == {
         lr.id for lr in catalogue.rules if not lr.document.applies_to(Commune(id=first[0], name="xã X"))
-    }
+    } & set(used)
     assert all(
         lr.document.applies_to(Commune(id=first[0], name="xã X"))
         for lr in catalogue.rules

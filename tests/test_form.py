@@ -167,6 +167,14 @@ def test_a_form_saved_by_libreoffice_imports_too(seed_json, tmp_path):
     assert _judged(_check_json(LIBREOFFICE_FORM)) == _judged(seed_json)
 
 
+def test_a_form_made_before_the_former_units_row_was_added_still_imports(seed_json):
+    """Forms already sent to communes keep working: one of the layout before “Đơn vị cũ hợp thành” (11/2026)."""
+    old = ROOT / "tests" / "fixtures" / "forms" / "tinh-an-mau-cu.xlsx"
+    labels = {c.value for row in load_workbook(old)[MAIN].iter_rows(max_row=12) for c in row}
+    assert "Đơn vị cũ hợp thành:" not in labels and "Tên xã:" in labels  # an older header still
+    assert _judged(_check_json(old)) == _judged(seed_json)
+
+
 def test_the_sample_form_in_examples_gives_the_seed_findings(seed_json):
     """examples/tinh-an-bieu-mau.xlsx, which the README imports and checks, is the seed commune's form, current."""
     sample = ROOT / "examples" / "tinh-an-bieu-mau.xlsx"
@@ -808,3 +816,79 @@ def test_plans_years_and_communes_are_chosen(catalogue, tmp_path):
     assert run.code == 2 and "the year 2030 is outside the chosen plans (2021–2026)" in run.err
     run = run_cli("form", "--commune", "Tịnh Hà", "-o", str(tmp_path / "x.xlsx"))
     assert run.code == 2 and "write ID=NAME" in run.err
+
+
+# --------------------------------------------------------------------------------------------------- merged communes
+
+MERGED = ["--commune", "quang-ngai/an-phu=xã An Phú", "--year", "2024"]
+
+
+def test_a_merged_communes_form_names_its_former_units_and_asks_for_their_plans(catalogue, tmp_path):
+    """A xã formed in 07/2025 reports under the plans of the units it was formed from: its form names them in the
+    header (“Đơn vị cũ hợp thành”, “Ngày sắp xếp có hiệu lực”) and asks for their own plan's targets."""
+    plain, merged = tmp_path / "an-phu.xlsx", tmp_path / "an-phu-sap-xep.xlsx"
+    assert run_cli("form", *MERGED, "-o", str(plain)).code == 0
+    run = run_cli(
+        "form", *MERGED, "--formed-from", "xã Tịnh An; xã Tịnh Hà", "--merged-on", "01/7/2025", "-o", str(merged)
+    )
+    assert run.code == 0, run.err
+    ws = load_workbook(merged)[MAIN]
+    assert (ws["B8"].value, ws["C8"].value) == ("Đơn vị cũ hợp thành:", "xã Tịnh An; xã Tịnh Hà")
+    assert ws["F8"].value == "Ngày sắp xếp có hiệu lực:" and ws["J8"].value.date().isoformat() == "2025-07-01"
+    own_plan = {k for lr in catalogue.rules if lr.document.number == "156/KH-UBND" for k in lr.rule.indicators()}
+    only_province = {k for k, _ in rows_by_key(load_workbook(plain)[MAIN])}
+    with_former = {k for k, _ in rows_by_key(ws)}
+    # xã Tịnh An's own plan covers the merged xã only through its former unit
+    assert own_plan - only_province and own_plan <= with_former
+    # one commune, units with their kind
+    for args, said in [
+        (["--formed-from", "Tịnh Hà"], "'Tịnh Hà' does not say what kind of unit it was; write its kind first"),
+        (["--formed-from", "huyện Sơn Tịnh"], "'huyện Sơn Tịnh' names a huyện"),
+        (["--merged-on", "2025-07-01"], "give the units merged into the commune"),
+    ]:
+        run = run_cli("form", *MERGED, *args, "-o", str(tmp_path / "x.xlsx"))
+        assert run.code == 2 and said in run.err, run.err
+    run = run_cli("form", "--formed-from", "xã Tịnh An", "-o", str(tmp_path / "x.xlsx"))
+    assert run.code == 2 and "--formed-from and --merged-on go with exactly one --commune" in run.err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_former_units_filled_in_a_form_come_back_as_the_communes_predecessors(filled_form, tmp_path):
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    assert ws["B8"].value == "Đơn vị cũ hợp thành:" and ws["C8"].value is None  # the seed xã was not merged
+    ws["C8"] = "xã Tịnh Hà,  xã Tịnh  Kỳ\nthị trấn Sơn Tịnh"  # commas, a line, stray spaces: as a clerk types
+    ws["J8"] = "01/7/2025"
+    merged = tmp_path / "sap-xep.xlsx"
+    wb.save(merged)
+    out = tmp_path / "sap-xep.yaml"
+    run = run_cli("facts", "import", str(merged), "-o", str(out))
+    assert run.code == 0, run.err
+    assert load(out).data["commune"]["predecessors"] == [
+        {"id": "quang-ngai/tinh-ha", "name": "xã Tịnh Hà", "until": "2025-06-30"},
+        {"id": "quang-ngai/tinh-ky", "name": "xã Tịnh Kỳ", "until": "2025-06-30"},
+        {"id": "quang-ngai/son-tinh", "name": "thị trấn Sơn Tịnh", "until": "2025-06-30"},
+    ]
+    ws["J8"] = None  # no date: the units without an end
+    wb.save(merged)
+    assert run_cli("facts", "import", str(merged), "-o", str(out), "--force").code == 0
+    assert [p.get("until") for p in load(out).data["commune"]["predecessors"]] == [None, None, None]
+
+
+def test_former_units_that_cannot_be_read_are_errors_at_their_cells(filled_form, tmp_path):
+    wb = load_workbook(filled_form)
+    ws = wb[MAIN]
+    bad = tmp_path / "sap-xep-sai.xlsx"
+    for units, date, errors, said in [
+        ("Tịnh Hà; xã Tịnh Kỳ", None, [("C8", "invalid-value")], "'Tịnh Hà' chưa ghi loại đơn vị"),
+        ("huyện Sơn Tịnh", None, [("C8", "invalid-value")], "'huyện Sơn Tịnh' là tên của một huyện"),
+        (None, "01/7/2025", [("J8", "missing-key")], "đã ghi ngày sắp xếp nhưng chưa ghi các đơn vị cũ"),
+        (12, "mùng một", [("C8", "wrong-type"), ("J8", "invalid-value")], "ô chứa số 12, không phải tên"),
+    ]:
+        ws["C8"], ws["J8"] = units, date
+        wb.save(bad)
+        run = run_cli("--lang", "vi", "facts", "import", str(bad), "-o", str(tmp_path / "out.yaml"))
+        assert run.code == 2, run.err
+        assert sorted(_errors(run)) == [(f"{bad}:Biểu 01!{c}", code) for c, code in errors]
+        assert said in run.err
+        assert not (tmp_path / "out.yaml").exists()

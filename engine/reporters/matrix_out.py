@@ -18,7 +18,7 @@ from .. import __version__, vi
 from ..catalogue import Catalogue
 from ..rows import TABLE_HEADER, finding_row
 from ..facts import CommuneFacts
-from ..matrix import Matrix, Row, add, count_note, matrix_name, new_matrix, uncovered_note
+from ..matrix import Matrix, Row, RowSpool, add, count_note, matrix_name, new_matrix, uncovered_note
 from ..model import Finding
 from ..messages_vi import say
 from ._style import LOOKS
@@ -153,10 +153,20 @@ def _h(text: str) -> str:
 
 
 def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding]]], out: IO[str]) -> None:
-    """The matrix as a self-contained page, written row by row as communes are audited (memory stays flat); the
-    totals, known only at the end, follow the table."""
+    """The matrix as a self-contained page. Rows are spooled to disk as communes are audited (memory stays flat) and
+    written at the end, when the rules that judged no commune are known and left out; the totals follow the table."""
+    spool = RowSpool(new_matrix(cat, keep_rows=False))
+    try:
+        for cf, findings in stream:
+            spool.add(add(spool.m, cat, cf, findings))
+        m, rows = spool.trimmed()
+        _write_page(m, rows, out)
+    finally:
+        spool.close()
+
+
+def _write_page(m: Matrix, rows: Iterable[Row], out: IO[str]) -> None:
     e = _h
-    m = new_matrix(cat, keep_rows=False)
     colours = "".join(f".s-{s}{{background:#{look.fill}}}" for s, look in LOOKS.items())
     head = "".join(f'<th class="rule" title="{e(title)}">{e(rid)}</th>' for rid, title in m.rules)
     legend_html = (
@@ -173,8 +183,8 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
 <table><thead><tr><th class="name">Xã</th>{head}{count_heads}</tr></thead>
 <tbody>
 """)
-    for cf, findings in stream:
-        out.write(_html_row(m, add(m, cat, cf, findings)))
+    for row in rows:
+        out.write(_html_row(m, row))
     foot = []
     for s in vi.STATUS_ORDER:
         foot.append(
@@ -185,9 +195,10 @@ def write_html(cat: Catalogue, stream: Iterable[tuple[CommuneFacts, list[Finding
         )
     totals = m.totals()
     summary = " · ".join(f"{e(vi.STATUS_LABELS[s])}: {totals[s]}" for s in vi.STATUS_ORDER if totals[s])
+    notes = [n for n in (say("matrix-hidden", n=m.hidden) if m.hidden else "", uncovered_note(m)) if n]
     out.write(f"""</tbody><tfoot>{"".join(foot)}</tfoot></table>
 <p>Tổng cộng {vi.units(m.communes, m.kinds)}. {summary}</p>
-<p>{e(count_note(m))}</p>{f"{chr(10)}<p>{e(uncovered_note(m))}</p>" if m.uncovered else ""}
+<p>{e(count_note(m))}</p>{"".join(f"{chr(10)}<p>{e(n)}</p>" for n in notes)}
 <p><small>Sinh bởi chitieu {__version__}.</small></p>
 </body></html>
 """)
@@ -214,7 +225,23 @@ def write_xlsx(
 def _fill_workbook(
     wb: Workbook, cat: Catalogue, m: Matrix, stream: Iterable[tuple[CommuneFacts, list[Finding]]]
 ) -> None:
-    ws = wb.create_sheet("Ma trận")
+    ws = wb.create_sheet("Ma trận")  # first in the workbook; its rows are written once the run is over
+    detail = wb.create_sheet("Kết luận")
+    detail.freeze_panes = "A2"
+    append(detail, ["Xã"] + TABLE_HEADER, font=Font(bold=True))
+    spool = RowSpool(m)
+    try:
+        for cf, findings in stream:
+            spool.add(add(m, cat, cf, findings))
+            for i, f in enumerate(findings, 1):
+                append(detail, [matrix_name(cf)] + finding_row(i, f))
+        used, rows = spool.trimmed()
+        _matrix_sheet(ws, used, rows)
+    finally:
+        spool.close()
+
+
+def _matrix_sheet(ws, m: Matrix, rows: Iterable[Row]) -> None:
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 24, 22
     for i in range(3, 3 + len(m.rules)):
@@ -225,12 +252,8 @@ def _fill_workbook(
     for i, cell in enumerate(header):
         cell.alignment = Alignment(text_rotation=90 if 2 <= i < 2 + len(m.rules) else 0, wrap_text=True)
     ws.append(header)
-    detail = wb.create_sheet("Kết luận")
-    detail.freeze_panes = "A2"
-    append(detail, ["Xã"] + TABLE_HEADER, font=Font(bold=True))
     fills = {s: PatternFill("solid", fgColor=look.fill) for s, look in LOOKS.items()}
-    for cf, findings in stream:
-        row = add(m, cat, cf, findings)
+    for row in rows:
         counts = row.counts()
         statuses = [vi.STATUS_LABELS[c.status] if c.status else "" for c in row.cells]
         # an uncovered commune: no counts (zeros would read as clean) and the reason in the notes column
@@ -241,5 +264,6 @@ def _fill_workbook(
             if c.status:
                 cell.fill = fills[c.status]
         ws.append(cells)
-        for i, f in enumerate(findings, 1):
-            append(detail, [matrix_name(cf)] + finding_row(i, f))
+    if m.hidden:
+        ws.append([])
+        ws.append([None, say("matrix-hidden", n=m.hidden)])
