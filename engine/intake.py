@@ -924,6 +924,11 @@ _STOCK_BEFORE = re.compile(r"\b(?:có|duy trì)\s+(?:tổng cộng\s+|tổng s�
 _SINCE_UNDATED = re.compile(
     r"\b(?:lũy kế từ|luỹ kế từ|từ khi|kể từ|từ đầu|qua (?:hơn |gần )?\S+ năm|sau (?:hơn |gần )?\S+ năm)", re.I
 )
+# households leaving poverty, after their unit ("24 hộ thoát nghèo"), and households that became or fell back into
+# poverty in the same stretch: a gross flow, not the decrease
+_GROSS_EXIT = re.compile(r"\s*(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b", re.I)
+_NEW_POOR = re.compile(r"\b(?:phát sinh|tái nghèo)\b", re.I)
+_NET_DECREASE = re.compile(r"\bgiảm(?:\s+được)?\s+\d+\s*(?:\([^()]*\)\s*)?hộ\b", re.I)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
 
 
@@ -1574,6 +1579,13 @@ def _elliptic_unit(reader: Reader, cl: "_Clause", at: int) -> Optional[re.Match]
     return None
 
 
+def _sentence_of(cl: _Clause) -> str:
+    """The whole sentence a clause stands in: the clauses before it, it, and the rest up to the sentence's end."""
+    rest = cl.para.text[cl.start + len(cl.text) :]
+    end = re.search(r"\.(?:\s|$)", rest)
+    return cl.sentence_before + cl.text + (rest[: end.start()] if end else rest)
+
+
 def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
@@ -1987,6 +1999,13 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         if reading == "count" and not cands:
             cands, doubt = _count_as_whole_or_part(rd, cl, fig, after, full_before, subjects)
         for r, level, unit in cands:
+            if reading == "count" and unit is not None and _GROSS_EXIT.match(cl.text, unit.end()):
+                sentence = _sentence_of(cl)
+                if _NEW_POOR.search(sentence) and _NET_DECREASE.search(sentence):
+                    # "Năm 2023 có 24 hộ thoát nghèo, phát sinh mới 03 hộ nghèo; số hộ nghèo giảm 21 hộ": households
+                    # leaving poverty beside new or returning poor ones are the gross flow, and the sentence states
+                    # the decrease, the net (with no decrease stated, the households lifted out are the figure)
+                    continue
             if reading == "count" and not compared and r.key in counts and r.topic and not _found(r.topic, after):
                 # a second count of the same unit in the clause, its topic named only before the first: "duy trì 02
                 # tuyến đường “xanh - sạch - đẹp” …, cùng 03 tuyến phố văn minh đô thị" — the words were the first's
@@ -3294,6 +3313,20 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
                 # held) were overtaken by the table's own year
                 _read_cell(rd, label.text, unit, cell, reading, col_year, para, states=col_year == year)
         return
+    # a result column for each year ("Mục tiêu Đề án | Kết quả 2022 | Kết quả 2023 | Kết quả 2024 | Lũy kế"): the
+    # latest is the table's own year, the others are earlier years' columns, and a running total with no year of its
+    # own runs from the first of them
+    results = {
+        col: y
+        for col, (role, y) in by_year.items()
+        if role == "actual" and not re.search(r"lũy kế|luỹ kế|cộng dồn", header[col], re.I)
+    }
+    first_result: Optional[int] = None
+    if len(set(results.values())) >= 2 and "label" in roles.values():
+        latest = max(results, key=lambda c: (results[c], c))
+        roles = {c: r for c, r in roles.items() if r != "actual" and c not in results}
+        roles[latest] = "actual"
+        year, first_result = results[latest], min(results.values())
     # a running total beside the year's result ("Kết quả thực hiện" over "Năm 2024 | Lũy kế từ năm 2022"): the span
     # from its year to the table's own, for the indicators counted over a span
     cumulative = {
@@ -3304,6 +3337,16 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         and (y := re.search(rf"\b(?:lũy kế|luỹ kế|cộng dồn)\b[^|]*?\btừ\s+(?:năm\s+)?({_YEAR})\b", text, re.I))
         and int(y.group(1)) < year
     }
+    if first_result is not None and year:
+        cumulative.update(
+            {
+                col: (first_result, year)
+                for col, text in header.items()
+                if col not in roles
+                and col not in cumulative
+                and re.fullmatch(r"\s*(?:lũy kế|luỹ kế|cộng dồn)\s*", text, re.I)
+            }
+        )
     # an assessment column ("Đánh giá": "Vượt", "Chưa đạt (77,8%)"): a claim on the row's target, and its rate
     assessed = [col for col, text in header.items() if col not in roles and re.fullmatch(r"\s*đánh giá\s*", text, re.I)]
     # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
@@ -3317,6 +3360,8 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         and (y := re.search(rf"\bnăm\s+({_YEAR})\b", text))
         and int(y.group(1)) != year
     }
+    if first_result is not None:  # "Kết quả 2022 | Kết quả 2023" beside the latest: each its year's
+        earlier.update({col: y for col, y in results.items() if y != year and col not in roles})
     # — or the year before, named so ("Thực hiện năm trước", "Kết quả năm trước"; not "cùng kỳ năm trước", the same
     # months of it)
     earlier.update(
@@ -3401,7 +3446,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         for col in assessed:
             cell = next((c for c in row if c.col == col), None)
             if cell is not None and cell.text and not own:
-                _read_assessment(rd, label.text, cell, year, para)
+                _read_assessment(rd, label.text, cell, f"{first_result}-{year}" if first_result else year, para)
         note = cells.get("note")
         rate = _NOTE_RATE.match(for_matching(note.text)) if note is not None and "rate" not in roles.values() else None
         if rate and note is not None and not own:
@@ -3712,17 +3757,23 @@ _ASSESSMENT_CELL = re.compile(
 )
 
 
-def _read_assessment(rd: _Reading, label: str, cell: Cell, year: Optional[int], para: Optional[Paragraph]) -> None:
+def _read_assessment(
+    rd: _Reading, label: str, cell: Cell, year: Optional[int | str], para: Optional[Paragraph]
+) -> None:
     """A cell of a table's assessment column ("Đánh giá": "Vượt", "Đạt", "Chưa đạt (77,8%)"): a claim that the row's
-    target for the table's year was met or not, and the rate of it in brackets, for the indicators that take them."""
+    target for the table's year was met or not, and the rate of it in brackets, for the indicators that take them; in
+    a table of several years ("2022-2024"), for the indicators judged over a span."""
     m = _ASSESSMENT_CELL.match(for_matching(cell.text))
     if m is None or year is None:
         return
+    span = isinstance(year, str)
     claim = "not_achieved" if re.match(r"chưa|không", m.group("claim"), re.I) else "achieved"
     low = for_matching(label)
     note = f"bảng {cell.table}, dòng “{label}”"
     for r in rd.readers:
         if not r.topic or not _found(r.topic, low) or (r.not_ and _lookalike(r, low)) or r.words.period == "state":
+            continue
+        if span and r.words.period not in ("years", "span"):
             continue
         if m.group("rate") and r.reads("of_target"):
             rate = g.number_value(m.group("rate"))

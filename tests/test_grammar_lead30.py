@@ -55,3 +55,78 @@ def test_in_a_merged_units_report_a_total_so_far_runs_from_the_merger_and_is_lef
     body = "Hiện nay trên địa bàn phường đang duy trì 11 mô hình “Dân vận khéo”, trong đó 07 mô hình do các đơn vị cũ xây dựng.\n"
     got = _values(_draft(tmp_path, body, head=MERGED_HEAD))
     assert got[("dvk.tong_so_mo_hinh_bao_cao", "as_of")] == 11
+
+
+# --------------------------------------------------------------------------------------------------- a result column a year
+# A review of several years puts a result column for each ("Kết quả 2022 | Kết quả 2023 | Kết quả 2024"), often after
+# the plan's target and before a running total and an assessment: each column is its year's, the latest the report's
+# own (its states are the state now), the running total runs from the first year, and the assessment speaks of the
+# whole span. Before, the first result column was read as the report's year.
+
+YEAR_COLUMNS = [
+    (
+        "| Chỉ tiêu | Mục tiêu Đề án | Kết quả 2022 | Kết quả 2023 | Kết quả 2024 | Lũy kế | Đánh giá |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Mô hình “Dân vận khéo” thành lập mới | Mỗi năm ít nhất 01 mô hình | 02 | 01 | 02 | 05 | Vượt (đạt 166,7%) |\n"
+        "| Tỷ lệ hồ sơ TTHC giải quyết trực tuyến | Từ 50% trở lên | 31,4% | 55% | 78,6% | - | Vượt |\n"
+        "| Thôn đạt danh hiệu “Thôn văn hóa” | 100% | 10/12 | 11/12 | 12/12 | - | Đạt |\n"
+    ),
+    # a second writer: "Thực hiện năm …", the running total "Cộng dồn", no assessment, a unit column
+    (
+        "| Nội dung | ĐVT | Kế hoạch giai đoạn | Thực hiện năm 2022 | Thực hiện năm 2023 | Thực hiện năm 2024 | Cộng dồn |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Mô hình “Dân vận khéo” được công nhận | mô hình | 03 | 02 | 01 | 02 | 05 |\n"
+        "| Tỷ lệ hồ sơ giải quyết trực tuyến | % | 50 | 31,4 | 55 | 78,6 | - |\n"
+        "| Thôn văn hóa | thôn | 12 | 10/12 | 11/12 | 12/12 | - |\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("table", YEAR_COLUMNS)
+def test_a_result_column_for_each_year_gives_each_years_figures(tmp_path, table):
+    got = _values(_draft(tmp_path, "Kết quả thực hiện các chỉ tiêu qua 03 năm:\n\n" + table))
+    assert [got.get(("dvk.mo_hinh", y)) for y in (2022, 2023, 2024)] == [2, 1, 2]
+    assert got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 5
+    online = "dich_vu_cong.ty_le_ho_so_truc_tuyen"
+    assert (got[(online, 2022)], got[(online, 2023)], got[(online, "as_of")]) == (31.4, 55, 78.6)
+    assert (got[("kdc.so_khu_van_hoa", 2022)], got[("kdc.so_khu_van_hoa", "as_of")]) == (10, 12)
+    # the first result column is no longer read as the report's year
+    assert got.get((online, 2024)) is None and 31.4 not in {got.get(("dvk.ty_le_dat_bao_cao", 2024))}
+    if "Đánh giá" in table:
+        assert got[("dvk.ty_le_dat_bao_cao", "2022-2024")] == 166.7 and ("dvk.ty_le_dat_bao_cao", 2024) not in got
+
+
+def test_a_table_of_one_years_result_and_a_running_total_is_read_as_before(tmp_path):
+    """“Kết quả thực hiện” over “Năm 2024 | Lũy kế từ năm 2022”: one result year, the total a span of its own."""
+    table = (
+        "| Chỉ tiêu | Kế hoạch năm 2024 | Kết quả thực hiện năm 2024 | Kết quả thực hiện lũy kế từ năm 2022 | Đánh giá |\n"
+        "|---|---|---|---|---|\n"
+        "| Thành lập mô hình “Dân vận khéo” | 01 | 02 | 05 | Vượt |\n"
+    )
+    got = _values(_draft(tmp_path, "Kết quả các chỉ tiêu:\n\n" + table))
+    assert got[("dvk.mo_hinh", 2024)] == 2 and got[("dvk.tong_so_mo_hinh_bao_cao", "2022-2024")] == 5
+    assert got[("dvk.ty_le_dat_bao_cao", 2024)] == "achieved" and ("dvk.mo_hinh", 2022) not in got
+
+
+# --------------------------------------------------------------------------------------------------- gross and net
+# "N hộ thoát nghèo" beside households newly poor or back in poverty is the gross flow; when the sentence states the
+# decrease ("số hộ nghèo giảm M hộ"), M is the figure. With no decrease stated, the households lifted out are.
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Năm 2024 có 24 hộ thoát nghèo, phát sinh mới 03 hộ nghèo; số hộ nghèo giảm 21 hộ so với đầu năm.\n", 21),
+        # a second writer: a list of flows, returning poor ones too
+        (
+            "Giảm nghèo: năm 2024 có 52 hộ thoát nghèo, 01 hộ tái nghèo, 04 hộ nghèo phát sinh; số hộ nghèo giảm 47 "
+            "hộ, vượt chỉ tiêu huyện giao.\n",
+            47,
+        ),
+        # no decrease stated: the households lifted out
+        ("Năm 2024 có 24 hộ thoát nghèo, 03 hộ nghèo phát sinh.\n", 24),
+    ],
+)
+def test_households_lifted_out_give_way_to_the_decrease_the_sentence_states(tmp_path, body, value):
+    got = _values(_draft(tmp_path, body))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == value
