@@ -1615,13 +1615,18 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" *_\"”)").endswith("?")
 
 
+_OUTLINE_ASIDE = re.compile(r"\(\s*(?:theo\s+)?đề cương\b[^()]*\)", re.I)
+
+
 def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
     out = []
     text = para.match
     for s in para.sentences:
         if is_question(s.text):
             continue  # "Câu 9: Việc sơ kết phong trào thi đua “Dân vận khéo”?": a question states nothing
-        stext = for_matching(s.text)
+        # the outline's own words in brackets ("1. Kết quả các chỉ tiêu (đề cương yêu cầu nêu: …, chỉ tiêu từ 50% trở
+        # lên …)"): what the report is asked, never what it states (blanked, the offsets kept)
+        stext = _OUTLINE_ASIDE.sub(lambda m: " " * len(m.group(0)), for_matching(s.text))
         offset = s.start
         inherited: Optional[g.When] = None
         for a, b in g.clauses(stext):
@@ -3210,6 +3215,22 @@ def _column_roles(header: list[Cell]) -> dict[int, str]:
 
 _FIGURE_CELL = re.compile(r"[\d.,/%≥≤<>=\s-]+|(?:trên|dưới|hơn|khoảng)\s+[\d.,]+\s*%?", re.I)
 _YEAR_CELL = re.compile(rf"^\s*(?:năm\s+)?({_YEAR})\s*$", re.I)
+# a column headed by its year alone, or with the year said another way beside it ("Năm trước (2023)", "Năm nay
+# (2024)") or a remark after it ("Năm 2025 (toàn địa bàn phường mới)")
+_YEAR_HEAD = re.compile(
+    rf"^\s*năm\s+(?:(?:trước|nay|này|liền trước|báo cáo)\s*\(\s*(?:năm\s+)?({_YEAR})\s*\)|({_YEAR})\s*(?:\([^()]*\))?)\s*$",
+    re.I,
+)
+
+
+def _year_head(text: str) -> Optional[int]:
+    if y := _YEAR_CELL.match(text):
+        return int(y.group(1))
+    if y := _YEAR_HEAD.match(text):
+        return int(y.group(1) or y.group(2))
+    return None
+
+
 _PLAN_ROW = re.compile(rf"^\s*(?:kế hoạch|chỉ tiêu|mục tiêu|dự kiến|phấn đấu)\s+(?:năm\s+)?{_YEAR}\s*$", re.I)
 # a row of part of a year ("6 tháng 2024", "9 tháng đầu năm 2024", "Quý III/2024")
 _PART_YEAR_CELL = re.compile(
@@ -3282,7 +3303,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         _read_total_row(rd, header, total, para_of_line)
         return
     roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
-    year_cols = {col: int(y.group(1)) for col, text in header.items() if (y := _YEAR_CELL.match(text))}
+    year_cols = {col: head for col, text in header.items() if (head := _year_head(text))}
     if "label" in roles.values() and "actual" not in roles.values() and year_cols:
         _read_year_columns(rd, roles, year_cols, body, para_of_line)
         return

@@ -130,3 +130,60 @@ def test_a_table_of_one_years_result_and_a_running_total_is_read_as_before(tmp_p
 def test_households_lifted_out_give_way_to_the_decrease_the_sentence_states(tmp_path, body, value):
     got = _values(_draft(tmp_path, body))
     assert got[("giam_ngheo.so_ho_giam", 2024)] == value
+
+
+# --------------------------------------------------------------------------------------------------- the outline's words
+# A report that answers a higher body's outline (đề cương) item by item often quotes, in brackets after the item's
+# heading, what the outline asks and the plan's thresholds: that is no result, and the answer below it is.
+
+OUTLINE_ITEMS = [
+    "1. Kết quả các chỉ tiêu (đề cương yêu cầu nêu: số mô hình “Dân vận khéo” mới, chỉ tiêu mỗi xã từ 02 mô "
+    "hình/năm; tỷ lệ hồ sơ xử lý trực tuyến, chỉ tiêu từ 50% trở lên đối với cấp xã; kết quả giảm nghèo)\n\n"
+    "- Giảm nghèo: năm 2024 giảm 05 hộ nghèo.\n\n"
+    "- Hồ sơ xử lý trực tuyến: 1.136 trên 1.874 hồ sơ, đạt 60,6% (cùng kỳ năm 2023 đạt 41,2%).\n",
+    # a second writer: Markdown, the bracket in italics after a bold heading, "theo đề cương"
+    "**1. Kết quả thực hiện các chỉ tiêu chủ yếu** *(theo đề cương: so sánh với chỉ tiêu Kế hoạch số 12-KH/ĐU: mỗi xã "
+    "xây dựng ít nhất 01 mô hình “Dân vận khéo”/năm; tỷ lệ hồ sơ giải quyết trực tuyến đạt từ 50% trở lên; 100% thôn "
+    "đạt danh hiệu văn hóa)*\n\n"
+    "- **Giảm nghèo:** năm 2024 giảm được 05 hộ nghèo.\n"
+    "- **Thủ tục hành chính:** tiếp nhận 1.874 hồ sơ, trong đó 1.136 hồ sơ giải quyết trực tuyến, tỷ lệ 60,6%.\n",
+]
+
+
+@pytest.mark.parametrize("body", OUTLINE_ITEMS)
+def test_the_outlines_thresholds_in_brackets_are_no_result(tmp_path, body):
+    draft = _draft(tmp_path, body)
+    online = [f for f in draft["facts"] if f["indicator"] == "dich_vu_cong.ty_le_ho_so_truc_tuyen"]
+    assert [f["value"] for f in online if f["period"] == "as_of"] == [60.6], online
+    assert not [f for f in draft["facts"] if f["indicator"] == "dvk.mo_hinh"]
+
+
+# --------------------------------------------------------------------------------------------------- years said twice
+# "Năm trước (2023) | Năm nay (2024) | So sánh (%)": a column headed by the year said in words and in figures, or by
+# its year and a remark, is that year's column.
+
+LAST_AND_THIS_YEAR = [
+    (
+        "| TT | Chỉ tiêu | ĐVT | Năm trước (2023) | Năm nay (2024) | So sánh (%) |\n|---|---|---|---|---|---|\n"
+        "| 1 | Số hộ nghèo giảm | hộ | 06 | 04 | 66,7 |\n"
+        "| 2 | Tỷ lệ hồ sơ TTHC giải quyết trực tuyến | % | 52,4 | 81,7 | 155,9 |\n"
+        "| 3 | Thôn đạt danh hiệu “Thôn văn hóa” | thôn | 8/9 | 9/9 | 112,5 |\n"
+    ),
+    # a second writer: the year and a remark in brackets
+    (
+        "| Chỉ tiêu | Năm 2023 (cả năm) | Năm 2024 (đến 30/11) | Ghi chú |\n|---|---|---|---|\n"
+        "| Số hộ nghèo giảm | 06 hộ | 04 hộ | |\n"
+        "| Tỷ lệ hồ sơ TTHC giải quyết trực tuyến | 52,4% | 81,7% | |\n"
+        "| Thôn đạt danh hiệu “Thôn văn hóa” | 8/9 thôn | 9/9 thôn | |\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("table", LAST_AND_THIS_YEAR)
+def test_a_column_of_last_year_and_one_of_this_year_give_each_years_figures(tmp_path, table):
+    got = _values(_draft(tmp_path, "Kết quả so với năm trước:\n\n" + table))
+    assert (got[("giam_ngheo.so_ho_giam", 2023)], got[("giam_ngheo.so_ho_giam", 2024)]) == (6, 4)
+    online = "dich_vu_cong.ty_le_ho_so_truc_tuyen"
+    assert (got[(online, 2023)], got[(online, "as_of")]) == (52.4, 81.7)
+    assert (got[("kdc.so_khu_van_hoa", 2023)], got[("kdc.so_khu_van_hoa", "as_of")]) == (8, 9)
+    assert 155.9 not in got.values() and 66.7 not in got.values()
