@@ -2856,6 +2856,22 @@ def _opens_with(r: Reader, text: str) -> list[re.Match]:
     return mine if mine and re.fullmatch(r"\W*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", text[: mine[0].start()]) else []
 
 
+# what an item of a list of documents may say before the document ("UBND xã duy trì …", "tiếp tục thực hiện …")
+_ITEM_LEAD = re.compile(
+    rf"^\W*(?:(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+)?(?:tiếp tục\s+)?(?:(?:thực hiện|duy trì|ký kết|ký mới|ký)\s+)*",
+    re.I,
+)
+
+
+def _semicolon_item(r: Reader, cl: _Clause) -> bool:
+    """Whether a clause is a further item of a list over semicolons, opening on the document's kind (after what is
+    done with it: "; UBND xã duy trì Quy chế phối hợp số 03/… với B")."""
+    if not cl.para.text[: cl.start].rstrip().endswith(";"):
+        return False
+    lead = _ITEM_LEAD.match(cl.text)
+    return bool(_opens_with(r, cl.text) or (lead and _opens_with(r, cl.text[lead.end() :])))
+
+
 def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, rest: Sequence[_Clause] = ()) -> None:
     """'Quy chế phối hợp số 01/…, số 02/… và số 03/… giữa UBND xã với A, B và C': in force (with the first
     document), how many are listed by number, and the partners named one by one. A list of them, one per item
@@ -2875,6 +2891,7 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
             _opens_with(r, prev.text)
             or _opens_list(r, prev.text)
             or (cl.sentence_before and prev.start < cl.start and _of_kind(r, prev.text) and prev.para is cl.para)
+            or (_semicolon_item(r, cl) and _of_kind(r, prev.text) and prev.para is cl.para)
         ):
             continue  # an item of a list, or a later clause of a sentence, read with the first
         # (the first item may say what is done with its document: "- Tiếp tục thực hiện Quy chế … số 12/… với A;")
@@ -2888,7 +2905,9 @@ def _read_documents(rd: _Reading, cl: _Clause, prev: Optional[_Clause] = None, r
             # one sentence is one enumeration: "… duy trì Quy chế số 03/… với A; năm 2023 ký mới Quy chế số 05/… với
             # B và Quy chế số 06/… với C"
             for nxt in rest:
-                if not nxt.sentence_before or nxt.para is not cl.para:
+                # (an item after a semicolon that opens on the document's kind goes on with the list, though the
+                # sentence's split took its capital for a new sentence: "… với A; Quy chế phối hợp số 02/… với B")
+                if nxt.para is not cl.para or not (nxt.sentence_before or _semicolon_item(r, nxt)):
                     break
                 if _of_kind(r, nxt.text) and not _NO_LONGER_IN_FORCE.search(nxt.text):
                     run.append(nxt.text)  # not those said to have lapsed ("… số 12, 13 và 14 … đã hết hiệu lực")

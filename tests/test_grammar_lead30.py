@@ -187,3 +187,28 @@ def test_a_column_of_last_year_and_one_of_this_year_give_each_years_figures(tmp_
     assert (got[(online, 2023)], got[(online, "as_of")]) == (52.4, 81.7)
     assert (got[("kdc.so_khu_van_hoa", 2023)], got[("kdc.so_khu_van_hoa", "as_of")]) == (8, 9)
     assert 155.9 not in got.values() and 66.7 not in got.values()
+
+
+# --------------------------------------------------------------------------------------------------- lists over semicolons
+# Coordination rules listed over semicolons, each item opening on the document's kind (or on what the commune does
+# with it: "; UBND xã duy trì Quy chế …"), are one enumeration: counted and their partners named together, though the
+# capital after the semicolon looks like a new sentence.
+
+RULE_LISTS = [
+    "UBND phường duy trì thực hiện Quy chế phối hợp số 01/QCPH-UBND-MTTQ ngày 06/01/2021 với Ủy ban MTTQ Việt Nam "
+    "phường; Quy chế phối hợp số 02/QCPH-UBND-ĐTN ngày 06/01/2021 với Đoàn Thanh niên phường; năm 2024 ký mới Quy chế "
+    "phối hợp số 03/QCPH-UBND-CCB ngày 14/3/2024 với Hội Cựu chiến binh phường.\n",
+    # a second writer: the later items led by the commune's act
+    "UBND xã tiếp tục thực hiện Quy chế phối hợp số 01/QCPH-UBND-MTTQ ngày 06/01/2021 với Ủy ban MTTQ Việt Nam xã; "
+    "UBND xã duy trì Quy chế phối hợp số 02/QCPH-UBND-ĐTN ngày 20/8/2021 với Đoàn Thanh niên xã; UBND xã ký mới Quy "
+    "chế phối hợp số 03/QCPH-UBND-CCB ngày 14/3/2024 với Hội Cựu chiến binh xã.\n",
+]
+
+
+@pytest.mark.parametrize("body", RULE_LISTS)
+def test_rules_listed_over_semicolons_are_one_enumeration(tmp_path, body):
+    draft = _draft(tmp_path, body)
+    got = _values(draft)
+    assert got[("dvcq.so_quy_che_neu", "as_of")] == 3
+    (partners,) = [f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop"]
+    assert [i["name"].split()[0:2] for i in partners["items"]] == [["Ủy", "ban"], ["Đoàn", "Thanh"], ["Hội", "Cựu"]]
