@@ -292,6 +292,8 @@ _OVER_TARGET = re.compile(
     r"(?:đã\s+)?giao)?\s*$",
     re.I,
 )
+# a result over the target given, said as a share of it ("giảm 11 hộ nghèo trên tổng số 10 hộ tỉnh giao")
+_OUT_OF_GIVEN = re.compile(r"\btrên\s+(?:tổng\s+số\s+)?$", re.I)
 # a target restated in another measure ("giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ") in a clause that opens on it
 _EQUIVALENT = re.compile(r"\btương (?:đương|ứng)\s*(?:với\s+)?$", re.I)
 _REDUCTION_BEFORE = re.compile(r"\bgiảm\b(?![^;]*\bcòn\b)", re.I)
@@ -492,6 +494,9 @@ def figures(text: str) -> list[Figure]:
             role = "over"  # "vượt chỉ tiêu huyện giao 01 hộ": by how much, not the target (that is "(05 hộ)")
         elif _OVER_TARGET.search(before):
             role = "target"  # "vượt chỉ tiêu 30 hộ được giao": the target given, exceeded
+        elif _OUT_OF_GIVEN.search(before) and _GIVEN_AFTER.match(text, m.end()):
+            # "giảm 11 hộ nghèo trên (tổng số) 10 hộ tỉnh giao": what was given, the result over it ("trên" no bound)
+            role, bound = "target", None
         elif _EQUIVALENT.search(before) and _TARGET_OPENS.match(text) and _REDUCTION_BEFORE.search(before):
             # "Chỉ tiêu năm 2024 huyện giao: giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ" — a reduction, not what is
             # to remain ("tỷ lệ hộ nghèo còn dưới 3%, tương đương 25 hộ")

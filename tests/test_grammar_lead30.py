@@ -212,3 +212,34 @@ def test_rules_listed_over_semicolons_are_one_enumeration(tmp_path, body):
     assert got[("dvcq.so_quy_che_neu", "as_of")] == 3
     (partners,) = [f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop"]
     assert [i["name"].split()[0:2] for i in partners["items"]] == [["Ủy", "ban"], ["Đoàn", "Thanh"], ["Hội", "Cựu"]]
+
+
+# --------------------------------------------------------------------------------------------------- said another way
+# "giảm 11 hộ nghèo trên tổng số 10 hộ tỉnh giao": the figure after "trên (tổng số)" that the higher level gave is the
+# target; "trong đó nộp trực tuyến 1.013 hồ sơ, chiếm 68,4%": the online share with its verb before the count.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Về giảm nghèo: năm 2024 xã giảm 11 hộ nghèo trên tổng số 10 hộ huyện giao, vượt chỉ tiêu.\n",
+        # a second writer: "trên" alone, the target "được giao"
+        "Năm 2024, toàn xã giảm được 11 hộ nghèo trên 10 hộ được huyện giao.\n",
+    ],
+)
+def test_a_result_over_the_number_given_gives_the_target(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert (got[("giam_ngheo.so_ho_giam", 2024)], got[("giam_ngheo.chi_tieu_giao", 2024)]) == (11, 10)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, bộ phận một cửa tiếp nhận 1.482 hồ sơ; trong đó nộp trực tuyến 1.013 hồ sơ, chiếm 68,4%.\n",
+        # a second writer: "tiếp nhận trực tuyến", "đạt"
+        "Trong năm, xã tiếp nhận trực tuyến 1.013 hồ sơ trên tổng số 1.482 hồ sơ, đạt 68,4%.\n",
+    ],
+)
+def test_the_online_share_with_its_verb_before_the_count(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 68.4
