@@ -3237,7 +3237,7 @@ _YEAR_CELL = re.compile(rf"^\s*(?:năm\s+)?({_YEAR})\s*$", re.I)
 # a column headed by its year alone, or with the year said another way beside it ("Năm trước (2023)", "Năm nay
 # (2024)") or a remark after it ("Năm 2025 (toàn địa bàn phường mới)")
 _YEAR_HEAD = re.compile(
-    rf"^\s*năm\s+(?:(?:trước|nay|này|liền trước|báo cáo)\s*\(\s*(?:năm\s+)?({_YEAR})\s*\)|({_YEAR})\s*(?:\([^()]*\))?)\s*$",
+    rf"^\s*(?:năm\s+(?:trước|nay|này|liền trước|báo cáo)\s*\(\s*(?:năm\s+)?({_YEAR})\s*\)|(?:năm\s+)?({_YEAR})\s*(?:\([^()]*\))?)\s*$",
     re.I,
 )
 
@@ -3322,6 +3322,15 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         _read_total_row(rd, header, total, para_of_line)
         return
     roles = _column_roles([Cell(table.index, 1, col, text, text, 0) for col, text in header.items()])
+    # a rate after an estimate of the whole year ("TH 6 tháng | Ước TH cả năm | So KH (%)") is the estimate's rate,
+    # not the result's ("Ước thực hiện 9 tháng" is the genre's word for the months reported)
+    estimates = [
+        c
+        for c, text in header.items()
+        if re.match(r"\s*(?:ước|dự ước|dự kiến)\b", text, re.I) and not re.search(r"\btháng\b", text, re.I)
+    ]
+    if estimates:
+        roles = {c: r for c, r in roles.items() if not (r == "rate" and c > min(estimates))}
     year_cols = {col: head for col, text in header.items() if (head := _year_head(text))}
     if "label" in roles.values() and "actual" not in roles.values() and year_cols:
         _read_year_columns(rd, roles, year_cols, body, para_of_line)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_grammar_forms import _draft, _values
+from test_grammar_forms import HEAD, _draft, _values
 from test_grammar_lead28 import MERGED_HEAD
 from test_grammar_round9 import CONTROL, PLAN
 
@@ -243,3 +243,41 @@ def test_a_result_over_the_number_given_gives_the_target(tmp_path, body):
 def test_the_online_share_with_its_verb_before_the_count(tmp_path, body):
     got = _values(_draft(tmp_path, body))
     assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 68.4
+
+
+# --------------------------------------------------------------------------------------------------- estimates in tables
+HEAD_JUNE = HEAD.replace("ngày 18 tháng 12 năm 2024", "ngày 20 tháng 6 năm 2024")
+# A part-year table with an estimate of the whole year ("TH 6 tháng | Ước TH cả năm | So KH (%)"): the rate after the
+# estimate is the estimate's, no result; a year column with a remark ("2026 (đến 15/11)") is that year's.
+
+ESTIMATE_TABLES = [
+    (
+        "| TT | Chỉ tiêu | ĐVT | KH giao năm 2024 | TH 6 tháng | Ước TH cả năm | So KH (%) |\n|---|---|---|---|---|---|---|\n"
+        "| 1 | Thành lập mới mô hình “Dân vận khéo” | Mô hình | 02 | 01 | 02 | 100 |\n"
+        "| 2 | Giảm hộ nghèo | Hộ | 04 | 02 | 04 | 100 |\n"
+    ),
+    # a second writer: "Dự kiến cả năm", the rate "Tỷ lệ so kế hoạch (%)"
+    (
+        "| Nội dung | Kế hoạch năm | Thực hiện 6 tháng | Dự kiến cả năm | Tỷ lệ so kế hoạch (%) |\n|---|---|---|---|---|\n"
+        "| Mô hình “Dân vận khéo” được công nhận | 02 | 01 | 02 | 100 |\n"
+        "| Giảm hộ nghèo (hộ) | 04 | 02 | 04 | 100 |\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("table", ESTIMATE_TABLES)
+def test_the_rate_after_an_estimate_of_the_whole_year_is_no_result(tmp_path, table):
+    head = HEAD_JUNE
+    got = _values(_draft(tmp_path, "Kết quả 6 tháng đầu năm:\n\n" + table, head=head))
+    assert ("dvk.ty_le_dat_bao_cao", 2024) not in got and ("giam_ngheo.ty_le_hoan_thanh", 2024) not in got
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 2
+
+
+def test_a_year_column_with_a_remark_is_that_years(tmp_path):
+    table = (
+        "| Chỉ tiêu | 2022 | 2023 | 2024 (đến 15/11) |\n|---|---|---|---|\n"
+        "| Chỉ tiêu giảm hộ nghèo được giao (hộ) | 60 | 55 | 45 |\n"
+        "| Số hộ nghèo giảm (hộ) | 64 | 58 | 37 |\n"
+    )
+    got = _values(_draft(tmp_path, "Các chỉ tiêu qua từng năm:\n\n" + table))
+    assert [got.get(("giam_ngheo.chi_tieu_giao", y)) for y in (2022, 2023, 2024)] == [60, 55, 45]
