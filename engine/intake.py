@@ -1145,6 +1145,10 @@ class _Reading:
             if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
                 # "từ năm 2023 đến nay, mỗi năm xã đều ký …": an act done in each year of the span
                 return list(range(a, min(b, self.as_of_year) + 1)), 0.95
+            if kind == "year" and a != b and reader.ind.type == "count" and reader.reads("count"):
+                # a count of each year summed over the years a review names ("Lũy kế từ năm 2023 đến nay, phường giảm
+                # 14 hộ nghèo"): the span, as the corpus reads a running total
+                return [f"{a}-{b}"], 0.9
             if (kind == "year" and a != b) or (kind == "span" and a == b):
                 return [], 0  # a span indicator needs a span; "từ khi thành lập (07/2025) đến nay" in 2025 is a year
             if kind == "state":

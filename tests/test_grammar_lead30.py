@@ -281,3 +281,21 @@ def test_a_year_column_with_a_remark_is_that_years(tmp_path):
     )
     got = _values(_draft(tmp_path, "Các chỉ tiêu qua từng năm:\n\n" + table))
     assert [got.get(("giam_ngheo.chi_tieu_giao", y)) for y in (2022, 2023, 2024)] == [60, 55, 45]
+
+
+# --------------------------------------------------------------------------------------------------- a decrease over years
+# A review gives the poor households' decrease summed over the years it names: the span, as the corpus reads a running
+# total; a year's decrease in the same report stays that year's.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, xã giảm 05 hộ nghèo. Lũy kế từ năm 2022 đến nay, xã giảm 14 hộ nghèo; hiện còn 11 hộ nghèo.\n",
+        # a second writer: "cả giai đoạn", the span written out
+        "Năm 2024 giảm 05 hộ nghèo, đạt chỉ tiêu huyện giao. Cả giai đoạn 2022 - 2024, toàn xã giảm được 14 hộ nghèo.\n",
+    ],
+)
+def test_a_decrease_summed_over_the_years_a_review_names_is_the_spans(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert (got[("giam_ngheo.so_ho_giam", 2024)], got[("giam_ngheo.so_ho_giam", "2022-2024")]) == (5, 14)
