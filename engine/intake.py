@@ -917,6 +917,8 @@ _CHANGE_SO_FAR = re.compile(
     r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b",
     re.I,
 )
+# "hiện" as now ("Hiện toàn xã có …", "hiện nay"), not inside "thực hiện", "thể hiện", "phát hiện" …
+_HIEN = re.compile(r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )(?<!hiển )\bhiện\b", re.I)
 # the verb of a stock right before its figure: "toàn xã có 08", "đang duy trì 11", "có tổng cộng 05"
 _STOCK_BEFORE = re.compile(r"\b(?:có|duy trì)\s+(?:tổng cộng\s+|tổng số\s+)?$", re.I)
 # a start named without its year ("lũy kế từ khi triển khai Đề án", "từ khi thành lập đặc khu", "qua hơn 03 năm"):
@@ -1068,8 +1070,8 @@ class _Reading:
         verb right before the figure, the indicator's unit and topic right after it). Not a total whose start is
         named without a year ("lũy kế từ khi triển khai Đề án"), nor "đến nay" in a merged unit's report, where it
         runs from the merger."""
-        now = re.match(r"\W*hiện\s", cl.text, re.I) or re.search(r"\bhiện(?: nay)?\b", cl.text, re.I)
-        if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):
+        now = _HIEN.search(cl.text)  # "Hiện toàn xã có …", "hiện nay": not "đến nay", which in a merged unit's
+        if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):  # report runs from the merger
             return False
         figure = next(reversed(list(g.NUM_RX.finditer(cl.text, 0, until))), None)  # the figure read: the last one
         if _SINCE_UNDATED.search(cl.text) or figure is None or not _STOCK_BEFORE.search(cl.text, 0, figure.start()):
@@ -3811,15 +3813,15 @@ _ASSESSMENT_CELL = re.compile(
 
 
 def _read_assessment(
-    rd: _Reading, label: str, cell: Cell, year: Optional[int | str], para: Optional[Paragraph]
+    rd: _Reading, label: str, cell: Cell, period: Optional[int | str], para: Optional[Paragraph]
 ) -> None:
     """A cell of a table's assessment column ("Đánh giá": "Vượt", "Đạt", "Chưa đạt (77,8%)"): a claim that the row's
     target for the table's year was met or not, and the rate of it in brackets, for the indicators that take them; in
     a table of several years ("2022-2024"), for the indicators judged over a span."""
     m = _ASSESSMENT_CELL.match(for_matching(cell.text))
-    if m is None or year is None:
+    if m is None or period is None:
         return
-    span = isinstance(year, str)
+    span = isinstance(period, str)
     claim = "not_achieved" if re.match(r"chưa|không", m.group("claim"), re.I) else "achieved"
     low = for_matching(label)
     note = f"bảng {cell.table}, dòng “{label}”"
@@ -3830,9 +3832,9 @@ def _read_assessment(
             continue
         if m.group("rate") and r.reads("of_target"):
             rate = g.number_value(m.group("rate"))
-            rd.add(r, [year], para, 0, cell.text, value=rate, cell=cell, confidence=0.8, notes=[note])
+            rd.add(r, [period], para, 0, cell.text, value=rate, cell=cell, confidence=0.8, notes=[note])
         elif not m.group("rate") and r.reads("claim"):
-            rd.add(r, [year], para, 0, cell.text, claim=claim, cell=cell, confidence=0.75, notes=[note])
+            rd.add(r, [period], para, 0, cell.text, claim=claim, cell=cell, confidence=0.75, notes=[note])
 
 
 # --------------------------------------------------------------------------------------------------- criteria
