@@ -1673,6 +1673,9 @@ def _read_paragraph(
     sentence = None
     rd.said_before = []
     cls = _read_clauses(rd, para, ctx)
+    denial = _BARE_DENIAL.match(for_matching(para.text))
+    if denial and cls and ctx.results:
+        _read_bare_denial(rd, cls[0], denial.group("label"), para.text.strip())
     items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
     place = {id(c): i for i, c in enumerate(items)}
     rd.changes = []
@@ -2462,6 +2465,29 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                     )
                 if r not in subjects:
                     subjects.append(r)
+
+
+# a label answered by a bare denial, as an outline's items are ("- Du lịch nông thôn: Không.", "- Kinh tế tuần hoàn: Chưa
+# có."): nothing of what the label names
+_BARE_DENIAL = re.compile(
+    r"^\W*(?P<label>[^:\d]{3,120}?)\s*:\s*(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$", re.I
+)
+
+
+def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str) -> None:
+    """The models a bare denial answers for: each count of models whose topic the label names is zero."""
+    for r in rd.readers:
+        if r.ind.unit != "mô hình" or not r.topic or not (r.reads("count") or r.ind.type == "items"):
+            continue
+        if not _found(r.topic, label) or (r.not_ and _lookalike(r, label)):
+            continue
+        periods, sure = rd.years(r, cl.whens, cl, None)
+        if not periods:
+            continue
+        if r.ind.type == "items":
+            rd.add(r, periods, cl.para, cl.start, quote, items=[], confidence=0.8 - (1 - sure))
+        else:
+            rd.add(r, periods, cl.para, cl.start, quote, value=0, confidence=0.8 - (1 - sure))
 
 
 def _negated_verb_after(r: Reader, text: str, at: int) -> bool:

@@ -303,3 +303,29 @@ def test_a_year_column_with_a_remark_is_that_years(tmp_path):
 def test_a_decrease_summed_over_the_years_a_review_names_is_the_spans(tmp_path, body):
     got = _values(_draft(tmp_path, body))
     assert (got[("giam_ngheo.so_ho_giam", 2024)], got[("giam_ngheo.so_ho_giam", "2022-2024")]) == (5, 14)
+
+
+# --------------------------------------------------------------------------------------------------- bare denials
+# An outline's items answered by a bare denial ("- Du lịch nông thôn: Không.") deny the models the label names; a
+# label naming no kind of model, or a figure, is no such answer.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "3. Vận động Nhân dân phát triển kinh tế:\n"
+        "- Kinh tế nông nghiệp thích ứng với biến đổi khí hậu: Không.\n- Du lịch nông thôn: Không.\n",
+        # a second writer: "Chưa có", one label naming both kinds
+        "Kết quả xây dựng mô hình theo từng lĩnh vực:\n\n"
+        "+ Kinh tế nông nghiệp thích ứng biến đổi khí hậu, du lịch nông thôn: Chưa có.\n",
+    ],
+)
+def test_a_label_answered_by_a_bare_denial_denies_the_models_it_names(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("van_dong.nong_nghiep_bdkh.so_mo_hinh", "as_of")] == 0
+    assert got[("van_dong.du_lich_nong_thon.so_mo_hinh", "as_of")] == 0
+
+
+def test_a_bare_denial_of_something_other_than_models_gives_nothing(tmp_path):
+    body = "Tình hình thực hiện:\n- Giảm nghèo: Không.\n- Thủ tục hành chính: Chưa.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
