@@ -2474,12 +2474,21 @@ _BARE_DENIAL = re.compile(
 )
 
 
-def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str) -> None:
-    """The models a bare denial answers for: each count of models whose topic the label names is zero."""
-    for r in rd.readers:
-        if r.ind.unit != "mô hình" or not r.topic or not (r.reads("count") or r.ind.type == "items"):
+# a paragraph that is only a denial, answering the item or question before it ("3. Việc ký kết giao ước thi đua …" then
+# "Chưa thực hiện.", "4. Vận động phát triển kinh tế tuần hoàn?" then "Trả lời: Chưa có.")
+_BARE_ANSWER = re.compile(r"^\W*(?:trả lời\s*:\s*)?(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$", re.I)
+
+
+def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str, acts: bool = False) -> None:
+    """What a bare denial answers for: with ``acts``, each act the label names (a heading or question of its own) was
+    not done; else, or when it names no act, each count of models whose topic it names is zero ("Việc sơ kết phong
+    trào “Dân vận khéo”?" is the act, not the models)."""
+    done = [r for r in rd.readers if acts and r.ind.type == "boolean" and r.act and _found(r.act, label)]
+    for r in done or rd.readers:
+        models = r.ind.unit == "mô hình" and bool(r.topic) and (r.reads("count") or r.ind.type == "items")
+        if not done and not (models and _found(r.topic, label)):
             continue
-        if not _found(r.topic, label) or (r.not_ and _lookalike(r, label)):
+        if r.not_ and _lookalike(r, label):
             continue
         periods, sure = rd.years(r, cl.whens, cl, None)
         if not periods:
@@ -2487,7 +2496,18 @@ def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str) -> None
         if r.ind.type == "items":
             rd.add(r, periods, cl.para, cl.start, quote, items=[], confidence=0.8 - (1 - sure))
         else:
-            rd.add(r, periods, cl.para, cl.start, quote, value=0, confidence=0.8 - (1 - sure))
+            value = False if r.ind.type == "boolean" else 0
+            rd.add(r, periods, cl.para, cl.start, quote, value=value, confidence=0.8 - (1 - sure))
+
+
+def _read_answer(rd: _Reading, answer: Paragraph, item: Paragraph, ctx: Context) -> None:
+    """A bare denial answering the item or question just before it, itself short and holding no figure."""
+    subject = re.sub(r"^\W*(?:\d+(?:\.\d+)*[.)]?|[a-zđ]\))?\s*", "", for_matching(item.text))
+    if not subject or len(subject) > 200 or re.search(r"\d", subject):
+        return
+    cls = _read_clauses(rd, answer, ctx)
+    if cls:
+        _read_bare_denial(rd, cls[0], subject, answer.text.strip(), acts=True)
 
 
 def _negated_verb_after(r: Reader, text: str, at: int) -> bool:
@@ -4212,6 +4232,8 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         # the items of the same list, for documents listed one per item
         siblings = items_of.get(id(ctx.parent), []) if ctx.parent is not None else runs.get(id(p), [])
         _read_paragraph(rd, p, ctx, following, siblings)
+        if i and _BARE_ANSWER.match(for_matching(p.text)):
+            _read_answer(rd, p, paras[i - 1], ctx)
         _read_criteria(rd, p, ctx, paras[i - 1] if i else None)
     para_of_line = {p.line: p for p in report.paragraphs}
     for t in report.tables:

@@ -329,3 +329,30 @@ def test_a_label_answered_by_a_bare_denial_denies_the_models_it_names(tmp_path, 
 def test_a_bare_denial_of_something_other_than_models_gives_nothing(tmp_path):
     body = "Tình hình thực hiện:\n- Giảm nghèo: Không.\n- Thủ tục hành chính: Chưa.\n"
     assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+# An item or question of the outline, then a paragraph that is only a denial ("Chưa thực hiện.", "Trả lời: Không."):
+# the act the item names was not done, or, when it names no act, the models it names are none.
+
+ANSWERED_ITEMS = [
+    "3. Việc ký kết giao ước thi đua giữa UBND xã với Ủy ban MTTQ và các tổ chức chính trị - xã hội\n\n"
+    "Chưa thực hiện.\n\n"
+    "- Vận động Nhân dân tham gia chuyển đổi số\n\nChưa thực hiện.\n",
+    # a second writer: questions answered "Trả lời: …"
+    "3. Việc ký kết giao ước thi đua giữa chính quyền với Mặt trận và các đoàn thể?\nTrả lời: Không.\n\n"
+    "4. Vận động Nhân dân tham gia chuyển đổi số?\nTrả lời: Chưa có.\n",
+]
+
+
+@pytest.mark.parametrize("body", ANSWERED_ITEMS)
+def test_an_item_answered_by_a_bare_denial_was_not_done(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("dvcq.giao_uoc_thi_dua", 2024)] is False
+    assert got[("van_dong.chuyen_doi_so.so_mo_hinh", "as_of")] == 0
+    assert ("dvk.mo_hinh", 2024) not in got
+
+
+def test_a_question_about_an_act_answered_no_is_not_a_denial_of_models(tmp_path):
+    body = "7. Việc sơ kết, tổng kết phong trào thi đua “Dân vận khéo”?\nTrả lời: Không.\n"
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("dvk.so_ket_phong_trao", 2024)] is False and ("dvk.mo_hinh", 2024) not in got
