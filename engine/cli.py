@@ -76,6 +76,15 @@ def _on_interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def _quiet_lost_signal(previous, unraisable) -> None:
+    """Python prints an exception it cannot raise ("Exception ignored in: …" and a traceback) — a Ctrl-C landing in
+    code run under C. The signal is remembered (sigmask.RECEIVED) and raised again before any output is kept, so the
+    user is told once, in words, not shown Python's traceback; any other such exception is printed as before."""
+    if isinstance(unraisable.exc_value, (KeyboardInterrupt, Terminated)) and RECEIVED:
+        return
+    previous(unraisable)
+
+
 def _flush_stdout() -> None:
     try:
         Stdout().flush()
@@ -253,6 +262,9 @@ def main(ctx: click.Context, debug: bool, lang: str) -> None:
             ctx.call_on_close(
                 functools.partial(signal.signal, signal.SIGINT, signal.signal(signal.SIGINT, _on_interrupt))
             )
+        previous = sys.unraisablehook
+        sys.unraisablehook = functools.partial(_quiet_lost_signal, previous)
+        ctx.call_on_close(functools.partial(setattr, sys, "unraisablehook", previous))
 
 
 PLAN_OPTION = click.option(

@@ -914,9 +914,13 @@ _STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đ�
 # — or households counted by the change they went through ("đến nay có 07 (bảy) hộ thoát nghèo")
 _CHANGE_SO_FAR = re.compile(
     r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b|"
-    r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b",
+    r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b|"
+    # — or none of them ("Đến nay chưa có hộ nào thoát nghèo")
+    r"\bhộ\s+(?:nghèo\s+)?nào\s+(?:được\s+)?thoát nghèo\b",
     re.I,
 )
+# "hiện" as now ("Hiện toàn xã có …", "hiện nay"), not inside "thực hiện", "thể hiện", "phát hiện" …
+_HIEN = re.compile(r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )(?<!hiển )\bhiện\b", re.I)
 # the verb of a stock right before its figure: "toàn xã có 08", "đang duy trì 11", "có tổng cộng 05"
 _STOCK_BEFORE = re.compile(r"\b(?:có|duy trì)\s+(?:tổng cộng\s+|tổng số\s+)?$", re.I)
 # a start named without its year ("lũy kế từ khi triển khai Đề án", "từ khi thành lập đặc khu", "qua hơn 03 năm"):
@@ -1068,8 +1072,8 @@ class _Reading:
         verb right before the figure, the indicator's unit and topic right after it). Not a total whose start is
         named without a year ("lũy kế từ khi triển khai Đề án"), nor "đến nay" in a merged unit's report, where it
         runs from the merger."""
-        now = re.match(r"\W*hiện\s", cl.text, re.I) or re.search(r"\bhiện(?: nay)?\b", cl.text, re.I)
-        if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):
+        now = _HIEN.search(cl.text)  # "Hiện toàn xã có …", "hiện nay": not "đến nay", which in a merged unit's
+        if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):  # report runs from the merger
             return False
         figure = next(reversed(list(g.NUM_RX.finditer(cl.text, 0, until))), None)  # the figure read: the last one
         if _SINCE_UNDATED.search(cl.text) or figure is None or not _STOCK_BEFORE.search(cl.text, 0, figure.start()):
@@ -1145,6 +1149,10 @@ class _Reading:
             if kind == "year" and reader.ind.type == "boolean" and any(w.every for w in cl.whens) and self.as_of_year:
                 # "từ năm 2023 đến nay, mỗi năm xã đều ký …": an act done in each year of the span
                 return list(range(a, min(b, self.as_of_year) + 1)), 0.95
+            if kind == "year" and a != b and reader.ind.type == "count" and reader.reads("count"):
+                # a count of each year summed over the years a review names ("Lũy kế từ năm 2023 đến nay, phường giảm
+                # 14 hộ nghèo"): the span, as the corpus reads a running total
+                return [f"{a}-{b}"], 0.9
             if (kind == "year" and a != b) or (kind == "span" and a == b):
                 return [], 0  # a span indicator needs a span; "từ khi thành lập (07/2025) đến nay" in 2025 is a year
             if kind == "state":
@@ -1667,6 +1675,9 @@ def _read_paragraph(
     sentence = None
     rd.said_before = []
     cls = _read_clauses(rd, para, ctx)
+    denial = _BARE_DENIAL.match(for_matching(para.text))
+    if denial and cls and ctx.results:
+        _read_bare_denial(rd, cls[0], denial.group("label"), para.text.strip())
     items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
     place = {id(c): i for i, c in enumerate(items)}
     rd.changes = []
@@ -2435,7 +2446,11 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                 level = next(c[1] for c in cands if c[0] is r)
                 if level == 7 and value:
                     continue
-                periods, sure = rd.years(r, [w for w in cl.whens if start <= w.at <= m.end() + len(after)], cl, None)
+                # (a time in the reason given after it is the reason's: "Năm 2022 chưa công nhận mô hình nào do Đề án
+                # ban hành vào cuối năm")
+                why = _REASON.search(after)
+                end = m.end() + (why.start() if why else len(after))
+                periods, sure = rd.years(r, [w for w in cl.whens if start <= w.at <= end], cl, None)
                 if not periods:
                     continue
                 seen.add(r.key)
@@ -2456,6 +2471,53 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                     )
                 if r not in subjects:
                     subjects.append(r)
+
+
+# a label answered by a bare denial, as an outline's items are ("- Du lịch nông thôn: Không.", "- Kinh tế tuần hoàn: Chưa
+# có."): nothing of what the label names
+_BARE_DENIAL = re.compile(
+    r"^\W*(?P<label>[^:\d]{3,120}?)\s*:\s*(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$", re.I
+)
+
+
+# a paragraph that is only a denial, answering the item or question before it ("3. Việc ký kết giao ước thi đua …" then
+# "Chưa thực hiện.", "4. Vận động phát triển kinh tế tuần hoàn?" then "Trả lời: Chưa có.")
+_BARE_ANSWER = re.compile(r"^\W*(?:trả lời\s*:\s*)?(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$", re.I)
+
+
+def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str, acts: bool = False) -> None:
+    """What a bare denial answers for: with ``acts``, each act the label names (a heading or question of its own) was
+    not done; else, or when it names no act, each count of models whose topic it names is zero ("Việc sơ kết phong
+    trào “Dân vận khéo”?" is the act, not the models)."""
+    done = [r for r in rd.readers if acts and r.ind.type == "boolean" and r.act and _found(r.act, label)]
+    for r in done or rd.readers:
+        models = r.ind.unit == "mô hình" and bool(r.topic) and (r.reads("count") or r.ind.type == "items")
+        if not done and not (models and _found(r.topic, label)):
+            continue
+        if r.not_ and _lookalike(r, label):
+            continue
+        periods, sure = rd.years(r, cl.whens, cl, None)
+        if not periods:
+            continue
+        if r.ind.type == "items":
+            rd.add(r, periods, cl.para, cl.start, quote, items=[], confidence=0.8 - (1 - sure))
+        else:
+            value = False if r.ind.type == "boolean" else 0
+            rd.add(r, periods, cl.para, cl.start, quote, value=value, confidence=0.8 - (1 - sure))
+
+
+def _read_answer(rd: _Reading, answer: Paragraph, item: Paragraph, ctx: Context) -> None:
+    """A bare denial answering the item or question just before it, itself short and holding no figure."""
+    subject = re.sub(r"^\W*(?:\d+(?:\.\d+)*[.)]?|[a-zđ]\))?\s*", "", for_matching(item.text))
+    if not subject or len(subject) > 200 or re.search(r"\d", subject):
+        return
+    cls = _read_clauses(rd, answer, ctx)
+    if cls:
+        _read_bare_denial(rd, cls[0], subject, answer.text.strip(), acts=True)
+
+
+# the reason a denial gives for itself ("… do Đề án ban hành vào cuối năm", "… vì chưa có hướng dẫn")
+_REASON = re.compile(r"\s(?:do|vì|bởi vì|bởi|nguyên nhân là)\s", re.I)
 
 
 def _negated_verb_after(r: Reader, text: str, at: int) -> bool:
@@ -3807,15 +3869,15 @@ _ASSESSMENT_CELL = re.compile(
 
 
 def _read_assessment(
-    rd: _Reading, label: str, cell: Cell, year: Optional[int | str], para: Optional[Paragraph]
+    rd: _Reading, label: str, cell: Cell, period: Optional[int | str], para: Optional[Paragraph]
 ) -> None:
     """A cell of a table's assessment column ("Đánh giá": "Vượt", "Đạt", "Chưa đạt (77,8%)"): a claim that the row's
     target for the table's year was met or not, and the rate of it in brackets, for the indicators that take them; in
     a table of several years ("2022-2024"), for the indicators judged over a span."""
     m = _ASSESSMENT_CELL.match(for_matching(cell.text))
-    if m is None or year is None:
+    if m is None or period is None:
         return
-    span = isinstance(year, str)
+    span = isinstance(period, str)
     claim = "not_achieved" if re.match(r"chưa|không", m.group("claim"), re.I) else "achieved"
     low = for_matching(label)
     note = f"bảng {cell.table}, dòng “{label}”"
@@ -3826,9 +3888,9 @@ def _read_assessment(
             continue
         if m.group("rate") and r.reads("of_target"):
             rate = g.number_value(m.group("rate"))
-            rd.add(r, [year], para, 0, cell.text, value=rate, cell=cell, confidence=0.8, notes=[note])
+            rd.add(r, [period], para, 0, cell.text, value=rate, cell=cell, confidence=0.8, notes=[note])
         elif not m.group("rate") and r.reads("claim"):
-            rd.add(r, [year], para, 0, cell.text, claim=claim, cell=cell, confidence=0.75, notes=[note])
+            rd.add(r, [period], para, 0, cell.text, claim=claim, cell=cell, confidence=0.75, notes=[note])
 
 
 # --------------------------------------------------------------------------------------------------- criteria
@@ -4180,6 +4242,8 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         # the items of the same list, for documents listed one per item
         siblings = items_of.get(id(ctx.parent), []) if ctx.parent is not None else runs.get(id(p), [])
         _read_paragraph(rd, p, ctx, following, siblings)
+        if i and _BARE_ANSWER.match(for_matching(p.text)):
+            _read_answer(rd, p, paras[i - 1], ctx)
         _read_criteria(rd, p, ctx, paras[i - 1] if i else None)
     para_of_line = {p.line: p for p in report.paragraphs}
     for t in report.tables:

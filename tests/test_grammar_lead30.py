@@ -48,9 +48,13 @@ def test_a_total_that_is_not_the_units_stock_now_gives_nothing(tmp_path, body):
 
 
 def test_in_a_merged_units_report_a_total_so_far_runs_from_the_merger_and_is_left_unread(tmp_path):
-    body = "Tính đến nay, phường có 05 mô hình “Dân vận khéo” được công nhận.\n"
-    got = _values(_draft(tmp_path, body + CONTROL.replace("2024", "2025"), head=MERGED_HEAD))
-    assert got == {("dvcq.ke_hoach_nam", 2025): True}
+    for body in (
+        "Tính đến nay, phường có 05 mô hình “Dân vận khéo” được công nhận.\n",
+        # "thực hiện" holds no "hiện" of now
+        "Qua thực hiện Kế hoạch, tính đến nay phường có 05 mô hình “Dân vận khéo” được công nhận.\n",
+    ):
+        got = _values(_draft(tmp_path, body + CONTROL.replace("2024", "2025"), head=MERGED_HEAD))
+        assert got == {("dvcq.ke_hoach_nam", 2025): True}, body
     # "Hiện nay … đang duy trì" is the stock now, models of the former units included
     body = "Hiện nay trên địa bàn phường đang duy trì 11 mô hình “Dân vận khéo”, trong đó 07 mô hình do các đơn vị cũ xây dựng.\n"
     got = _values(_draft(tmp_path, body, head=MERGED_HEAD))
@@ -281,3 +285,107 @@ def test_a_year_column_with_a_remark_is_that_years(tmp_path):
     )
     got = _values(_draft(tmp_path, "Các chỉ tiêu qua từng năm:\n\n" + table))
     assert [got.get(("giam_ngheo.chi_tieu_giao", y)) for y in (2022, 2023, 2024)] == [60, 55, 45]
+
+
+# --------------------------------------------------------------------------------------------------- a decrease over years
+# A review gives the poor households' decrease summed over the years it names: the span, as the corpus reads a running
+# total; a year's decrease in the same report stays that year's.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024, xã giảm 05 hộ nghèo. Lũy kế từ năm 2022 đến nay, xã giảm 14 hộ nghèo; hiện còn 11 hộ nghèo.\n",
+        # a second writer: "cả giai đoạn", the span written out
+        "Năm 2024 giảm 05 hộ nghèo, đạt chỉ tiêu huyện giao. Cả giai đoạn 2022 - 2024, toàn xã giảm được 14 hộ nghèo.\n",
+    ],
+)
+def test_a_decrease_summed_over_the_years_a_review_names_is_the_spans(tmp_path, body):
+    got = _values(_draft(tmp_path, body))
+    assert (got[("giam_ngheo.so_ho_giam", 2024)], got[("giam_ngheo.so_ho_giam", "2022-2024")]) == (5, 14)
+
+
+# --------------------------------------------------------------------------------------------------- bare denials
+# An outline's items answered by a bare denial ("- Du lịch nông thôn: Không.") deny the models the label names; a
+# label naming no kind of model, or a figure, is no such answer.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "3. Vận động Nhân dân phát triển kinh tế:\n"
+        "- Kinh tế nông nghiệp thích ứng với biến đổi khí hậu: Không.\n- Du lịch nông thôn: Không.\n",
+        # a second writer: "Chưa có", one label naming both kinds
+        "Kết quả xây dựng mô hình theo từng lĩnh vực:\n\n"
+        "+ Kinh tế nông nghiệp thích ứng biến đổi khí hậu, du lịch nông thôn: Chưa có.\n",
+    ],
+)
+def test_a_label_answered_by_a_bare_denial_denies_the_models_it_names(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("van_dong.nong_nghiep_bdkh.so_mo_hinh", "as_of")] == 0
+    assert got[("van_dong.du_lich_nong_thon.so_mo_hinh", "as_of")] == 0
+
+
+def test_a_bare_denial_of_something_other_than_models_gives_nothing(tmp_path):
+    body = "Tình hình thực hiện:\n- Giảm nghèo: Không.\n- Thủ tục hành chính: Chưa.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+# An item or question of the outline, then a paragraph that is only a denial ("Chưa thực hiện.", "Trả lời: Không."):
+# the act the item names was not done, or, when it names no act, the models it names are none.
+
+ANSWERED_ITEMS = [
+    "3. Việc ký kết giao ước thi đua giữa UBND xã với Ủy ban MTTQ và các tổ chức chính trị - xã hội\n\n"
+    "Chưa thực hiện.\n\n"
+    "- Vận động Nhân dân tham gia chuyển đổi số\n\nChưa thực hiện.\n",
+    # a second writer: questions answered "Trả lời: …"
+    "3. Việc ký kết giao ước thi đua giữa chính quyền với Mặt trận và các đoàn thể?\nTrả lời: Không.\n\n"
+    "4. Vận động Nhân dân tham gia chuyển đổi số?\nTrả lời: Chưa có.\n",
+]
+
+
+@pytest.mark.parametrize("body", ANSWERED_ITEMS)
+def test_an_item_answered_by_a_bare_denial_was_not_done(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("dvcq.giao_uoc_thi_dua", 2024)] is False
+    assert got[("van_dong.chuyen_doi_so.so_mo_hinh", "as_of")] == 0
+    assert ("dvk.mo_hinh", 2024) not in got
+
+
+def test_a_question_about_an_act_answered_no_is_not_a_denial_of_models(tmp_path):
+    body = "7. Việc sơ kết, tổng kết phong trào thi đua “Dân vận khéo”?\nTrả lời: Không.\n"
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("dvk.so_ket_phong_trao", 2024)] is False and ("dvk.mo_hinh", 2024) not in got
+
+
+# --------------------------------------------------------------------------------------------------- a denial's reason
+# A denial that gives its reason ("… do Đề án ban hành vào cuối năm") keeps the year it states: a time in the reason is
+# the reason's.
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "year"),
+    [
+        (
+            "Năm 2023 chưa công nhận mô hình “Dân vận khéo” nào do Kế hoạch ban hành vào cuối năm.\n",
+            "dvk.mo_hinh",
+            2023,
+        ),
+        # a second writer: "vì", the poor households
+        (
+            "Năm 2023, xã không có hộ nghèo nào thoát nghèo vì việc rà soát chỉ thực hiện vào cuối năm.\n",
+            "giam_ngheo.so_ho_giam",
+            2023,
+        ),
+        # no year stated: the report's own
+        (
+            "Đến nay chưa có hộ nào thoát nghèo do việc rà soát hộ nghèo chỉ thực hiện vào cuối năm.\n",
+            "giam_ngheo.so_ho_giam",
+            2024,
+        ),
+    ],
+)
+def test_a_denial_keeps_its_year_whatever_time_its_reason_names(tmp_path, body, key, year):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[(key, year)] == 0
+    assert [k for k in got if k[0] == key] == [(key, year)]

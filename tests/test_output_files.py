@@ -9,6 +9,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -484,3 +485,32 @@ def test_a_signal_whose_exception_was_lost_still_keeps_no_output(tmp_path, monke
     with AtomicFile(tmp_path / "findings.json", inputs=[]) as fh:
         fh.write("{}")
     assert (tmp_path / "findings.json").read_text() == "{}"
+
+
+def test_an_interrupt_lost_under_c_is_told_in_words_not_as_pythons_traceback(tmp_path, monkeypatch):
+    """A Ctrl-C landing in code run under C cannot be raised there: Python prints "Exception ignored in: …" and a
+    traceback and goes on. The run remembers it and stops before keeping any output; the user reads one line in
+    words, no traceback (seen once in a plain clone's suite, stop 30)."""
+    import signal
+
+    from chitieu import output, sigmask
+
+    class _LosesItsInterrupt:
+        def __del__(self):
+            raise KeyboardInterrupt  # what CPython does with a signal handler's exception it cannot raise
+
+    enter = output.AtomicFile.__enter__
+
+    def interrupted_under_c(self):
+        sigmask.RECEIVED.append(signal.SIGINT)
+        _LosesItsInterrupt()  # dropped at once: its exception goes to sys.unraisablehook
+        return enter(self)
+
+    monkeypatch.setattr(output.AtomicFile, "__enter__", interrupted_under_c)
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)  # Python's own, as a user's run has it
+    out = tmp_path / "ket-luan.json"
+    run = invoke("check", SEED, "--format", "json", "-o", str(out))
+    assert run.code == 130, run.err
+    assert "interrupted; no output file was left behind" in run.err
+    assert "Exception ignored" not in run.err and "Traceback" not in run.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
