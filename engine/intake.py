@@ -914,7 +914,9 @@ _STOCK = re.compile(r"\b(?:đến nay|hiện nay|hiện có|tính đến nay|đ�
 # — or households counted by the change they went through ("đến nay có 07 (bảy) hộ thoát nghèo")
 _CHANGE_SO_FAR = re.compile(
     r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b|"
-    r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b",
+    r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b|"
+    # — or none of them ("Đến nay chưa có hộ nào thoát nghèo")
+    r"\bhộ\s+(?:nghèo\s+)?nào\s+(?:được\s+)?thoát nghèo\b",
     re.I,
 )
 # "hiện" as now ("Hiện toàn xã có …", "hiện nay"), not inside "thực hiện", "thể hiện", "phát hiện" …
@@ -2444,7 +2446,11 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
                 level = next(c[1] for c in cands if c[0] is r)
                 if level == 7 and value:
                     continue
-                periods, sure = rd.years(r, [w for w in cl.whens if start <= w.at <= m.end() + len(after)], cl, None)
+                # (a time in the reason given after it is the reason's: "Năm 2022 chưa công nhận mô hình nào do Đề án
+                # ban hành vào cuối năm")
+                why = _REASON.search(after)
+                end = m.end() + (why.start() if why else len(after))
+                periods, sure = rd.years(r, [w for w in cl.whens if start <= w.at <= end], cl, None)
                 if not periods:
                     continue
                 seen.add(r.key)
@@ -2508,6 +2514,10 @@ def _read_answer(rd: _Reading, answer: Paragraph, item: Paragraph, ctx: Context)
     cls = _read_clauses(rd, answer, ctx)
     if cls:
         _read_bare_denial(rd, cls[0], subject, answer.text.strip(), acts=True)
+
+
+# the reason a denial gives for itself ("… do Đề án ban hành vào cuối năm", "… vì chưa có hướng dẫn")
+_REASON = re.compile(r"\s(?:do|vì|bởi vì|bởi|nguyên nhân là)\s", re.I)
 
 
 def _negated_verb_after(r: Reader, text: str, at: int) -> bool:

@@ -356,3 +356,36 @@ def test_a_question_about_an_act_answered_no_is_not_a_denial_of_models(tmp_path)
     body = "7. Việc sơ kết, tổng kết phong trào thi đua “Dân vận khéo”?\nTrả lời: Không.\n"
     got = _values(_draft(tmp_path, body + CONTROL))
     assert got[("dvk.so_ket_phong_trao", 2024)] is False and ("dvk.mo_hinh", 2024) not in got
+
+
+# --------------------------------------------------------------------------------------------------- a denial's reason
+# A denial that gives its reason ("… do Đề án ban hành vào cuối năm") keeps the year it states: a time in the reason is
+# the reason's.
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "year"),
+    [
+        (
+            "Năm 2023 chưa công nhận mô hình “Dân vận khéo” nào do Kế hoạch ban hành vào cuối năm.\n",
+            "dvk.mo_hinh",
+            2023,
+        ),
+        # a second writer: "vì", the poor households
+        (
+            "Năm 2023, xã không có hộ nghèo nào thoát nghèo vì việc rà soát chỉ thực hiện vào cuối năm.\n",
+            "giam_ngheo.so_ho_giam",
+            2023,
+        ),
+        # no year stated: the report's own
+        (
+            "Đến nay chưa có hộ nào thoát nghèo do việc rà soát hộ nghèo chỉ thực hiện vào cuối năm.\n",
+            "giam_ngheo.so_ho_giam",
+            2024,
+        ),
+    ],
+)
+def test_a_denial_keeps_its_year_whatever_time_its_reason_names(tmp_path, body, key, year):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[(key, year)] == 0
+    assert [k for k in got if k[0] == key] == [(key, year)]
