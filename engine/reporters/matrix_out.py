@@ -235,8 +235,8 @@ def _fill_workbook(
             spool.add(add(m, cat, cf, findings))
             for i, f in enumerate(findings, 1):
                 append(detail, [matrix_name(cf)] + finding_row(i, f))
-        used, rows = spool.trimmed()
-        _matrix_sheet(ws, used, rows)
+        shown, rows = spool.trimmed()
+        _matrix_sheet(ws, shown, rows)
     finally:
         spool.close()
 
