@@ -919,8 +919,10 @@ _CHANGE_SO_FAR = re.compile(
     r"\bhộ\s+(?:nghèo\s+)?nào\s+(?:được\s+)?thoát nghèo\b",
     re.I,
 )
-# "hiện" as now ("Hiện toàn xã có …", "hiện nay"), not inside "thực hiện", "thể hiện", "phát hiện" …
-_HIEN = re.compile(r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )(?<!hiển )\bhiện\b", re.I)
+# "hiện" of now, not a word ending on it: "thực hiện", "thể hiện", "phát hiện" …
+_NOT_HIEN_OF_WORD = r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )(?<!hiển )"
+# "hiện" as now ("Hiện toàn xã có …", "hiện nay")
+_HIEN = re.compile(_NOT_HIEN_OF_WORD + r"\bhiện\b", re.I)
 # the verb of a stock right before its figure: "toàn xã có 08", "đang duy trì 11", "có tổng cộng 05"
 _STOCK_BEFORE = re.compile(r"\b(?:có|duy trì)\s+(?:tổng cộng\s+|tổng số\s+)?$", re.I)
 # a start named without its year ("lũy kế từ khi triển khai Đề án", "từ khi thành lập đặc khu", "qua hơn 03 năm"):
@@ -1021,8 +1023,8 @@ class _Clause:
 # what a report says holds now: a state read after one of these is the state at the report's date, whatever year the
 # clause named before it ("Xã đạt chuẩn nông thôn mới năm 2021, hiện đạt 11/19 tiêu chí …")
 _NOW = re.compile(
-    r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )(?<!hiển )"
-    r"\b(?:hiện nay|hiện tại|hiện(?=\s+(?:có|đạt|còn|đang|vẫn|duy trì|giữ vững)\b)|đến nay|cho đến nay|tới nay|"
+    _NOT_HIEN_OF_WORD
+    + r"\b(?:hiện nay|hiện tại|hiện(?=\s+(?:có|đạt|còn|đang|vẫn|duy trì|giữ vững)\b)|đến nay|cho đến nay|tới nay|"
     r"tính đến(?: ngày| thời điểm)?)\b",
     re.I,
 )
@@ -2475,14 +2477,13 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
 
 # a label answered by a bare denial, as an outline's items are ("- Du lịch nông thôn: Không.", "- Kinh tế tuần hoàn: Chưa
 # có."): nothing of what the label names
-_BARE_DENIAL = re.compile(
-    r"^\W*(?P<label>[^:\d]{3,120}?)\s*:\s*(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$", re.I
-)
+_DENIAL = r"(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$"  # the whole of a bare denial
+_BARE_DENIAL = re.compile(r"^\W*(?P<label>[^:\d]{3,120}?)\s*:\s*" + _DENIAL, re.I)
 
 
 # a paragraph that is only a denial, answering the item or question before it ("3. Việc ký kết giao ước thi đua …" then
 # "Chưa thực hiện.", "4. Vận động phát triển kinh tế tuần hoàn?" then "Trả lời: Chưa có.")
-_BARE_ANSWER = re.compile(r"^\W*(?:trả lời\s*:\s*)?(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$", re.I)
+_BARE_ANSWER = re.compile(r"^\W*(?:trả lời\s*:\s*)?" + _DENIAL, re.I)
 
 
 def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str, acts: bool = False) -> None:
@@ -3312,6 +3313,7 @@ def _year_head(text: str) -> Optional[int]:
     return None
 
 
+_RUNNING = r"(?:lũy kế|luỹ kế|cộng dồn)"  # a running total's column ("Lũy kế từ năm 2022", "Cộng dồn")
 _PLAN_ROW = re.compile(rf"^\s*(?:kế hoạch|chỉ tiêu|mục tiêu|dự kiến|phấn đấu)\s+(?:năm\s+)?{_YEAR}\s*$", re.I)
 # a row of part of a year ("6 tháng 2024", "9 tháng đầu năm 2024", "Quý III/2024")
 _PART_YEAR_CELL = re.compile(
@@ -3428,9 +3430,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     # latest is the table's own year, the others are earlier years' columns, and a running total with no year of its
     # own runs from the first of them
     results = {
-        col: y
-        for col, (role, y) in by_year.items()
-        if role == "actual" and not re.search(r"lũy kế|luỹ kế|cộng dồn", header[col], re.I)
+        col: y for col, (role, y) in by_year.items() if role == "actual" and not re.search(_RUNNING, header[col], re.I)
     }
     first_result: Optional[int] = None
     if len(set(results.values())) >= 2 and "label" in roles.values():
@@ -3445,7 +3445,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         for col, text in header.items()
         if col not in roles
         and year
-        and (y := re.search(rf"\b(?:lũy kế|luỹ kế|cộng dồn)\b[^|]*?\btừ\s+(?:năm\s+)?({_YEAR})\b", text, re.I))
+        and (y := re.search(rf"\b{_RUNNING}\b[^|]*?\btừ\s+(?:năm\s+)?({_YEAR})\b", text, re.I))
         and int(y.group(1)) < year
     }
     if first_result is not None and year:
@@ -3453,9 +3453,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             {
                 col: (first_result, year)
                 for col, text in header.items()
-                if col not in roles
-                and col not in cumulative
-                and re.fullmatch(r"\s*(?:lũy kế|luỹ kế|cộng dồn)\s*", text, re.I)
+                if col not in roles and col not in cumulative and re.fullmatch(rf"\s*{_RUNNING}\s*", text, re.I)
             }
         )
     # an assessment column ("Đánh giá": "Vượt", "Chưa đạt (77,8%)"): a claim on the row's target, and its rate
