@@ -514,13 +514,22 @@ def figures(text: str) -> list[Figure]:
             role = "over" if diff.group("w").lower() == "vượt" else "under"
         else:
             role = "count"
-        out.append(Figure(role, value, m.start(), m.end(), bound, not re.search(r"\d", m.group(0)), text=m.group(0)))
+        words = not re.search(r"\d", m.group(0))
+        out.append(Figure(role, value, m.start(), m.end(), bound, words, text=m.group(0)))
+        if role == "count" and bound is None and _EQUAL_TO_TARGET.match(text, m.end()):
+            # "giảm 03 hộ nghèo, bằng chỉ tiêu quận giao": the result is the target's figure too
+            out.append(Figure("target", value, m.start(), m.end(), None, words, text=m.group(0)))
     out.sort(key=lambda f: (f.start, f.role != "part"))
     return out
 
 
+# a count followed by its unit and "bằng chỉ tiêu … giao" ("giảm 03 hộ nghèo, bằng chỉ tiêu quận giao"; not "bằng 80%
+# chỉ tiêu", a rate)
+_EQUAL_TO_TARGET = re.compile(
+    r"(?:\s+[^\W\d]+){1,3}\s*,?\s+(?:đúng\s+)?bằng\s+(?:với\s+)?chỉ tiêu(?:\s+[^\W\d,;.]+){0,5}?\s+giao\b", re.I
+)
 _CLAIM = re.compile(
-    r"(?P<neg>\b(?:không|chưa)\s+)?\b(?P<verb>vượt|hoàn thành|đạt)\s+(?:được\s+)?"
+    r"(?P<neg>\b(?:không|chưa)\s+)?\b(?P<verb>vượt|hoàn thành|đạt|bằng)\s+(?:được\s+)?"
     r"(?:so với\s+)?(?P<what>chỉ tiêu|kế hoạch)\b",
     re.I,
 )
@@ -753,7 +762,15 @@ _YEAR_ONLY = re.compile(rf"\s*(?:năm\s+)?{YEAR}\s*\)", re.I)
 
 def in_year_list(text: str, comma: int) -> bool:
     """Whether the comma at ``comma`` separates the years of one list ("năm 2022, 2023 và 2024")."""
-    return bool(_LIST_BEFORE.search(text[max(0, comma - 80) : comma])) and bool(_LIST_AFTER.match(text, comma + 1))
+    before = text[max(0, comma - 80) : comma]
+    if _YEARS_NAMED_BEFORE.search(before) and _LAST_YEAR_AFTER.match(text, comma + 1):
+        return True  # "các năm 2022, 2023 xã đều hoàn thành …": a list of years named as such, of two
+    return bool(_LIST_BEFORE.search(before)) and bool(_LIST_AFTER.match(text, comma + 1))
+
+
+# "các năm 2022, 2023", "những năm 2023, 2024", "hai năm 2024, 2025": the years of a list said to be so
+_YEARS_NAMED_BEFORE = re.compile(rf"\b(?:các|những|hai|ba)\s+năm\s+{YEAR}\s*$", re.I)
+_LAST_YEAR_AFTER = re.compile(rf"\s*(?:năm\s+)?{YEAR}\b(?!\s*[/%.,]\d)", re.I)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

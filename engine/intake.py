@@ -1194,7 +1194,13 @@ class _Reading:
                     and all(isinstance(p, int) and p > self.as_of_year for p in periods)
                     and _HORIZON.search(cl.text, max(0, when.at - 12))
                 )
-                or _NOW.search(cl.text, when.at, until if until > when.at else len(cl.text))
+                # (a year this clause inherits from one before stands before all of it: "Năm 2025, … 16/17 ấp văn
+                # hóa; hiện nay 17/17 ấp đạt …")
+                or _NOW.search(
+                    cl.text,
+                    at := (when.at if any(w is when for w in cl.whens) else 0),
+                    until if until > at else len(cl.text),
+                )
             ):
                 # a state "hằng năm … đều" is the state now; an act's year to come after "đến năm" is a plan's
                 # horizon ("phản biện đồ án quy hoạch … đến năm 2035"), not its year (a count for a year to come is
@@ -2621,10 +2627,22 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
         if not best:
             continue
         top = min(lv for _, lv in best)
+        window = [w for w in cl.whens if w.at >= at]
+        if not any(not w.empty for w in window) and re.search(r"\bđều\s+(?:đã\s+)?$", before):
+            # "các năm 2022, 2023 xã đều hoàn thành chỉ tiêu": the claim of each year the clause names before it; with
+            # none ("Năm 2022 xã giảm 31 hộ nghèo; …; năm 2026 giảm 15 hộ. Bình quân mỗi năm giảm hơn 22 hộ, đều hoàn
+            # thành chỉ tiêu tỉnh giao"), of each year the paragraph named before it
+            said = [w for w in [*cl.whens, cl.lead_when] if w is not None and w.years and not w.every]
+            named = sorted({y for w in said if not w.span for y in w.years})
+            if len(named) < 2:
+                said = g.whens(g.masked(cl.para.match[: cl.start], keep_time=True), as_of_year=rd.as_of_year)
+                named = sorted({y for w in said if not w.span for y in w.years})
+            if len(named) >= 2:
+                window = [g.When(years=named, at=0)]
         for r, lv in best:
             if lv != top:
                 continue
-            periods, sure = rd.years(r, [w for w in cl.whens if w.at >= at], cl, None)
+            periods, sure = rd.years(r, window, cl, None)
             if not periods:
                 continue
             rd.add(
@@ -2712,7 +2730,8 @@ _BUT_DONE = re.compile(
     r"^[^.;]{0,80}?\bmà\s+(?:(?:đã|chỉ|vẫn)\s+)?(?:ký|ký kết|tổ chức|ban hành|thực hiện|cử|xây dựng)\b", re.I
 )
 _DENIED_INSIDE = re.compile(
-    r"\b(?:chưa|không)\s+(?:(?:được|có|kịp)\s+)?(?:cử|ký|ban hành|tổ chức|thực hiện|xây dựng|tham gia|sơ kết|tổng kết)\b",
+    r"\b(?:chưa|không)\s+(?:(?:được|có|kịp)\s+)?"
+    r"(?:cử|ký|ban hành|tổ chức|thực hiện|xây dựng|tham gia|sơ kết|tổng kết|đánh giá|chấm điểm)\b",
     re.I,
 )
 # the act said again with its object left out, denied, for another year: "…; năm 2024 không tổ chức sơ kết"
@@ -2734,7 +2753,7 @@ def _other_agent(rd: _Reading, act: str) -> bool:
     return m is not None and bool(_OTHER_AGENT.search(m.group("who")) or rd.other_subject(m.group("who")))
 
 
-def _read_acts(rd: _Reading, cl: _Clause) -> None:
+def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
     text = cl.text
     elliptic = _ELLIPTIC_DENIAL.match(text)
     if elliptic and cl.sentence_before:
@@ -2796,6 +2815,8 @@ def _read_acts(rd: _Reading, cl: _Clause) -> None:
                     break  # not done yet: nothing drafted, the statement stays among those unmatched
                 if pred:
                     value, denied_after = False, pred.end()
+            if denials_only and value:
+                break
             # the year written with the act ("… dân vận chính quyền năm 2024") is the act's year
             # — each year of a list ("… vào tháng 01 các năm 2023, 2024 và 2025")
             tail = re.match(
@@ -3093,6 +3114,11 @@ def _partners_from(r: Reader, text: str, doc: re.Match) -> int:
     phường ký kết Quy chế phối hợp số 02/…")."""
     assert r.docs is not None
     before = text[: doc.start()]
+    # "… phối hợp giữa UBND phường với A thực hiện theo Quy chế phối hợp số 09/…": the partner before what it follows,
+    # when the document names none after it
+    by = re.search(r"\bvới\s+[^;()]{3,120}?\s+(?:(?:được\s+)?thực hiện\s+)?theo\s+$", before, re.I)
+    if by and not re.match(r"[^;]{0,80}?\bvới\b", text[doc.end() :]):
+        return by.start()
     if re.search(r"\(\s*$", before):
         named = [m for m in r.docs.finditer(before) if not re.search(r"\(\s*$", before[: m.start()])]
         if named:
@@ -3174,7 +3200,8 @@ def _partners(text: str) -> list[str]:
     """The organisations named after 'với' (one by one), without repeats; none when only 'các tổ chức …'."""
     text = re.sub(r"\([^()]*\)", " ", text)  # a document cited in brackets after its partner
     stop = re.search(
-        r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được|vẫn|còn hiệu lực|nhằm)(?!\w)", text
+        r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được|vẫn|còn hiệu lực|nhằm|(?:thực hiện\s+)?theo)(?!\w)",
+        text,
     )
     region = text[: stop.start()] if stop else text
     # "… giữa UBND phường và Ủy ban MTTQ Việt Nam phường": the partner after the unit's body
@@ -3755,7 +3782,17 @@ def _read_by_columns(
             label = header.get(cell.col, "")
             if not label or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
+            if _BARE_TARGET_HEAD.match(label) and (left := header.get(cell.col - 1)):
+                # "Hộ nghèo giảm (hộ) | Chỉ tiêu giao (hộ)": a target column with no subject of its own is the one
+                # before it's
+                label = label + " — " + re.sub(r"\([^()]*\)", "", left).strip()
             _read_cell(rd, label, _unit_in_brackets(label), cell, _label_reading(label), year, para, keep_year=True)
+
+
+# a column of the target alone ("Chỉ tiêu giao (hộ)", "Kế hoạch", "KH giao"), its subject in the column before it
+_BARE_TARGET_HEAD = re.compile(
+    r"^\W*(?:chỉ tiêu|kế hoạch|kh|mục tiêu)(?:\s+(?:được\s+)?giao)?(?:\s+(?:năm|cả năm))?\s*(?:\([^()]*\))?\W*$", re.I
+)
 
 
 # the row of a table by hamlet that sums its rows ("Cộng", "Tổng cộng", "Toàn xã")
@@ -3989,7 +4026,8 @@ def _read_assessment(
 
 
 # a paragraph that details the one before it ("Trong đó, các tiêu chí …", "Cụ thể, …", "Theo đó, …")
-_DETAILS_BEFORE = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó)\b", re.I)
+# (or says what is left of it: "Còn 04 tiêu chí chưa đạt là …" after "… đạt 15/19 tiêu chí xã NTM nâng cao.")
+_DETAILS_BEFORE = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|(?:xã\s+)?còn(?:\s+lại)?\s+\S+\s+tiêu chí)\b", re.I)
 
 
 def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context, prev: Optional[Paragraph] = None) -> None:
@@ -4323,6 +4361,12 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         ctx = contexts.get(p.line)
         if ctx is not None and ctx.opening:
             _read_make_up(rd, p)
+        if ctx is not None and not ctx.results and _SHORTCOMINGS.search(" ".join([*ctx.headings[-2:], ctx.lead])):
+            # "Tồn tại, hạn chế": "- Chưa tổ chức sơ kết Phong trào thi đua “Dân vận khéo” ở cấp xã mới." — an act the
+            # unit has not done, said there and nowhere else; its figures are the results' said again, and left
+            for cl in _read_clauses(rd, p, ctx):
+                if _OWN_DENIAL.match(cl.text):
+                    _read_acts(rd, cl, denials_only=True)
         if ctx is None or not ctx.results:
             continue
         following = []
@@ -4352,6 +4396,13 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
     statements = _statements(cat, report, facts)
     unmatched = _unmatched(report, rd.used_lines, statements, contexts)
     return Extraction(report, header, facts, statements, unmatched)
+
+
+_SHORTCOMINGS = re.compile(r"\btồn tại\b|\bhạn chế\b", re.I)
+# a clause that opens on the unit's own denial: "Chưa tổ chức sơ kết …", "UBND xã chưa ký kết …", "Xã vẫn chưa …"
+_OWN_DENIAL = re.compile(
+    rf"^\W*(?:(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+|(?:{_KINDS})\s+)?(?:vẫn\s+|còn\s+)?chưa\s", re.I
+)
 
 
 def _document_runs(paras: list[Paragraph], contexts: dict[int, Context]) -> dict[int, list[Paragraph]]:

@@ -103,3 +103,243 @@ def test_a_yes_to_a_question_that_is_not_put_as_yes_or_no_gives_nothing(tmp_path
     # "Việc … ?" asks how the act went, and a "Có" after it says nothing of which act
     body = "1. Việc ký kết giao ước thi đua với các đoàn thể?\nTrả lời: Có.\n\n"
     assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- figures
+# A decrease "bằng chỉ tiêu … giao" is the target's figure too, and the target met; the online rate with its verb
+# before the dossiers ("tỷ lệ giải quyết hồ sơ thủ tục hành chính trực tuyến"); a coordination rule's partner named
+# before the rule it follows ("… với A thực hiện theo Quy chế phối hợp số …; với B theo Quy chế số …").
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Công tác giảm nghèo: năm 2024 giảm 03 hộ nghèo, bằng chỉ tiêu huyện giao; còn 02 hộ nghèo.\n",
+        # a second writer: "đúng bằng", the target's giver named at length
+        "Năm 2024, toàn xã giảm được 03 hộ nghèo, đúng bằng chỉ tiêu Ủy ban nhân dân huyện giao.\n",
+    ],
+)
+def test_a_decrease_equal_to_the_target_given_is_the_target_and_meets_it(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("giam_ngheo.so_ho_giam", 2024): 3,
+        ("giam_ngheo.chi_tieu_giao", 2024): 3,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): "achieved",
+        **PLAN,
+    }
+
+
+def test_a_rate_of_the_target_is_not_equal_to_it(tmp_path):
+    body = "Năm 2024 xã giảm 04 hộ nghèo, bằng 80% chỉ tiêu huyện giao.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("giam_ngheo.so_ho_giam", 2024): 4,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 80,
+        **PLAN,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tỷ lệ giải quyết hồ sơ thủ tục hành chính trực tuyến toàn trình và một phần đạt 67,2%; tỷ lệ thanh toán "
+        "không dùng tiền mặt đạt 38%.\n",
+        "Kết quả xử lý hồ sơ TTHC trên môi trường trực tuyến đạt tỷ lệ 67,2%.\n",
+    ],
+)
+def test_the_online_rate_with_its_verb_before_the_dossiers(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 67.2, **PLAN}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Việc phối hợp giữa UBND xã với Hội Nông dân xã thực hiện theo Quy chế phối hợp số 04/QCPH ngày 02/3/2024; "
+        "với Đoàn Thanh niên xã theo Quy chế số 05/QCPH ngày 02/3/2024.\n",
+        "Công tác phối hợp với Hội Nông dân xã được thực hiện theo Quy chế phối hợp số 04/QCPH ngày 02/3/2024; với "
+        "Đoàn Thanh niên xã theo Quy chế số 05/QCPH ngày 02/3/2024.\n",
+    ],
+)
+def test_partners_named_before_the_rules_they_follow(tmp_path, body):
+    draft = _draft(tmp_path, body + CONTROL)
+    partners = next(f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop")
+    assert [i["name"] for i in partners["items"]] == ["Hội Nông dân xã", "Đoàn Thanh niên xã"]
+    assert _values(draft)[("dvcq.so_quy_che_neu", "as_of")] == 2
+
+
+def test_a_rule_that_names_its_partners_after_it_keeps_them(tmp_path):
+    # the words before the rule ("Việc phối hợp … với Mặt trận và các đoàn thể được thực hiện theo") are no partner
+    body = (
+        "Việc phối hợp giữa chính quyền với Mặt trận và các đoàn thể được thực hiện theo Quy chế phối hợp số "
+        "07/QC-UBND ngày 10/3/2022 giữa UBND xã với Hội Nông dân xã và Hội Cựu chiến binh xã.\n"
+    )
+    partners = next(f for f in _draft(tmp_path, body)["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop")
+    assert [i["name"] for i in partners["items"]] == ["Hội Nông dân xã", "Hội Cựu chiến binh xã"]
+
+
+# --------------------------------------------------------------------------------------------------- residential areas
+# "TDP" is a tổ dân phố; "hiện nay" after a clause led by a year is the state now, though the year was said before it;
+# the basic title's year before its criteria is no count of the advanced set, abbreviated ("đạt chuẩn NTM năm 2019
+# với 19/19 tiêu chí") as in full; a paragraph that says which criteria are left details the count before it.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Phường có 12 TDP; hiện có 09/12 TDP đạt tiêu chí “Khu dân cư 6 không”.\n\n"
+        "Năm 2023 có 11/12 TDP được công nhận danh hiệu TDP văn hóa.\n",
+        # a second writer: the abbreviation in the title's name only
+        "Toàn phường có 12 tổ dân phố, hiện nay 09/12 TDP đạt “Khu dân cư 6 không”.\n\n"
+        "Kết quả bình xét năm 2023 có 11/12 tổ dân phố đạt danh hiệu “TDP văn hóa”.\n",
+    ],
+)
+def test_tdp_is_a_residential_area(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("kdc.tong_so_khu", "as_of"): 12,
+        ("kdc.so_khu_6_khong", "as_of"): 9,
+        ("kdc.so_khu_van_hoa", 2023): 11,
+        ("kdc.tong_so_khu", 2023): 12,
+        **PLAN,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kết quả bình xét năm 2023, xã có 16 trên tổng số 17 ấp đạt danh hiệu ấp văn hóa; hiện nay 17/17 ấp đạt tiêu "
+        "chí “Khu dân cư 6 không”.\n",
+        "Năm 2023 có 16/17 ấp đạt danh hiệu ấp văn hóa, đến nay 17/17 ấp đạt “Khu dân cư 6 không”.\n",
+    ],
+)
+def test_now_after_a_clause_led_by_a_year_is_the_state_now(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("kdc.so_khu_van_hoa", 2023): 16,
+        ("kdc.tong_so_khu", 2023): 17,
+        ("kdc.so_khu_6_khong", "as_of"): 17,
+        ("kdc.tong_so_khu", "as_of"): 17,  # the whole of "17/17" now
+        **PLAN,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- Xây dựng NTM nâng cao: xã đạt chuẩn NTM năm 2019 với 19/19 tiêu chí. Đến nay, xã tự đánh giá đạt 15/19 tiêu "
+        "chí xã NTM nâng cao.\n"
+        "- Còn 04 tiêu chí chưa đạt là Giao thông, Thu nhập, Môi trường và Chất lượng môi trường sống.\n",
+        "Về nông thôn mới nâng cao: xã được công nhận đạt chuẩn NTM từ năm 2019 với 19/19 tiêu chí; hiện đạt 15/19 tiêu "
+        "chí nông thôn mới nâng cao.\n"
+        "Còn lại 04 tiêu chí chưa đạt gồm: Giao thông, Thu nhập, Môi trường, Chất lượng môi trường sống.\n",
+    ],
+)
+def test_the_criteria_left_detail_the_count_before_them_and_the_basic_title_is_no_count(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("ntm_nc.so_tieu_chi_dat", "as_of")] == 15
+    assert not any(k == "ntm_nc.so_tieu_chi_dat" and p != "as_of" for k, p in got)
+    assert {k for (k, _), v in got.items() if v == "chua_dat" and k.startswith("ntm_nc.tc")} == {
+        "ntm_nc.tc02",
+        "ntm_nc.tc10",
+        "ntm_nc.tc17",
+        "ntm_nc.tc18",
+    }
+
+
+# --------------------------------------------------------------------------------------------------- years and acts
+# A final review's table of years with a target column beside the result ("Hộ nghèo giảm (hộ) | Chỉ tiêu giao (hộ)"):
+# the target column takes its subject from the column before it. "đều hoàn thành chỉ tiêu" after the years named is
+# the claim of each of them. The yearly assessment said in the passive is done; "chưa đủ điều kiện xét nông thôn mới
+# nâng cao" is the title not reached.
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Năm | Hộ nghèo giảm (hộ) | Chỉ tiêu giao (hộ) | Hồ sơ TTHC trực tuyến (%) |\n|---|---|---|---|\n"
+        "| 2023 | 27 | 25 | 24,8 |\n| 2024 | 22 | 20 | 46,3 |\n",
+        "| Năm | Số hộ nghèo giảm | Kế hoạch giao | Tỷ lệ hồ sơ thủ tục hành chính trực tuyến (%) |\n|---|---|---|---|\n"
+        "| 2023 | 27 | 25 | 24,8 |\n| 2024 | 22 | 20 | 46,3 |\n",
+    ],
+)
+def test_a_target_column_in_a_table_of_years_is_the_target_of_the_column_before_it(tmp_path, table):
+    assert _values(_draft(tmp_path, table + CONTROL)) == {
+        ("giam_ngheo.so_ho_giam", 2023): 27,
+        ("giam_ngheo.chi_tieu_giao", 2023): 25,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023): 24.8,
+        ("giam_ngheo.so_ho_giam", 2024): 22,
+        ("giam_ngheo.chi_tieu_giao", 2024): 20,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 46.3,
+        **PLAN,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2022 xã giảm 31 hộ nghèo, năm 2023 giảm 27 hộ nghèo; cả hai năm đều hoàn thành chỉ tiêu giảm nghèo huyện "
+        "giao.\n",
+        "Năm 2024 huyện giao chỉ tiêu giảm 35 hộ nghèo, xã thực hiện đạt 111,4%; các năm 2022, 2023 xã đều hoàn thành "
+        "chỉ tiêu giảm nghèo huyện giao.\n",
+    ],
+)
+def test_a_claim_said_of_each_year_named_before_it(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2022)] == "achieved"
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2023)] == "achieved"
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        (
+            "Kết quả công tác dân vận chính quyền được tự đánh giá, chấm điểm theo Quyết định số 1211/QĐ-UBND; năm "
+            "2024 xếp loại tốt.\n",
+            True,
+        ),
+        ("UBND xã chưa tổ chức đánh giá công tác dân vận chính quyền năm 2024.\n", False),
+    ],
+)
+def test_the_yearly_assessment_said_in_the_passive_is_done(tmp_path, body, value):
+    assert _values(_draft(tmp_path, body + CONTROL))[("dvcq.danh_gia_hang_nam", 2024)] is value
+
+
+def test_an_assessment_denied_in_the_passive_is_not_read_as_done(tmp_path):
+    body = "Công tác dân vận chính quyền năm 2024 chưa được đánh giá, chấm điểm theo Quyết định số 1211/QĐ-UBND.\n"
+    assert ("dvcq.danh_gia_hang_nam", 2024) not in _values(_draft(tmp_path, body + CONTROL))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Về nông thôn mới: xã đạt 14/19 tiêu chí nông thôn mới; chưa đủ điều kiện xét nông thôn mới nâng cao.\n",
+        "Xã mới đạt 16/19 tiêu chí, chưa đủ điều kiện xét NTM nâng cao trong năm 2024.\n",
+    ],
+)
+def test_not_yet_eligible_to_be_considered_is_the_title_not_reached(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL))[("ntm_nc.cong_nhan", "as_of")] == "chua_dat"
+
+
+# --------------------------------------------------------------------------------------------------- shortcomings
+# In "Tồn tại, hạn chế", an act the unit itself has not done ("- Chưa tổ chức sơ kết Phong trào …") is a denial of it;
+# what the section says otherwise (figures said again, other bodies' failings, what was done) is not read there.
+
+SHORTCOMINGS = "II. ĐÁNH GIÁ CHUNG\n\n2. Tồn tại, hạn chế và nguyên nhân\n\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- Chưa tổ chức sơ kết Phong trào thi đua “Dân vận khéo” ở cấp xã mới.\n"
+        "- Nguyên nhân: xã mới thành lập, khối lượng công việc lớn.\n",
+        "- UBND xã chưa sơ kết Phong trào thi đua “Dân vận khéo” theo hướng dẫn do lùi lịch sang quý I/2025.\n",
+    ],
+)
+def test_an_act_not_done_said_among_the_shortcomings_is_denied(tmp_path, body):
+    got = _values(_draft(tmp_path, CONTROL + "\n" + SHORTCOMINGS + body))
+    assert got == {("dvk.so_ket_phong_trao", 2024): False, **PLAN}
+
+
+def test_the_shortcomings_say_nothing_of_what_was_done_or_of_others(tmp_path):
+    body = (
+        "- Một số thôn chưa xây dựng kế hoạch thực hiện công tác dân vận.\n"
+        "- Xã đã sơ kết Phong trào thi đua “Dân vận khéo” nhưng chất lượng chưa cao.\n"
+        "- Tỷ lệ hồ sơ giải quyết trực tuyến mới đạt 41%, chưa đạt chỉ tiêu.\n"
+    )
+    assert _values(_draft(tmp_path, CONTROL + "\n" + SHORTCOMINGS + body)) == PLAN
