@@ -20,7 +20,7 @@ import contextlib
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -767,6 +767,11 @@ def _contexts(report: ReportText) -> dict[int, Context]:
             # the target names what the result's figures are of, and is itself no result
             lead = _STATED_TARGET.sub("", prev.text)
             out[prev.line].results = False
+        elif stated and _ANSWER_LEAD.match(lead) and prev is not None and (asked := _QUESTION.match(prev.text)):
+            # "2.1. Số mô hình “Dân vận khéo” được công nhận trong năm (yêu cầu: tối thiểu 01 mô hình/năm)?" then
+            # "Trả lời: 02 mô hình.": the question names what the answer's figures are of; its requirement is no result
+            lead = re.sub(r"\([^()]*\)", " ", asked.group("q")).strip()
+            out[prev.line].results = False
         ctx = Context([h for _, h in stack] + ([task] if task else []), lead, owner, stated)
         ctx.opening = any_section and seen_title and not stack and not results
         out[p.line] = ctx
@@ -782,7 +787,11 @@ def _contexts(report: ReportText) -> dict[int, Context]:
 # a target stated on its own, numbered or not ("Chỉ tiêu 3:", "Chỉ tiêu số 3:", "Mục tiêu:"), and the result that answers
 # it in the next paragraph ("Kết quả:", "Kết quả thực hiện:", "Thực hiện:")
 _STATED_TARGET = re.compile(r"^\W*(?:chỉ tiêu|mục tiêu)(?:\s+(?:số\s+)?\d{1,2}[a-zđ]?)?\s*[:.]\s+", re.I)
-_ANSWER_LEAD = re.compile(r"^\W*(?:kết quả(?:\s+(?:thực hiện|đạt được))?|thực hiện)\W*$", re.I)
+_ANSWER_LEAD = re.compile(r"^\W*(?:kết quả(?:\s+(?:thực hiện|đạt được))?|thực hiện|trả lời)\W*$", re.I)
+# a question asking for a figure, not put as yes or no ("Số tổ dân phố đạt danh hiệu văn hóa?", "Tỷ lệ hồ sơ … là
+# bao nhiêu?"), its number in the outline before it
+_ITEM_NUMBER = r"(?:(?:câu|mục)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?"  # an outline's item: "2.1.", "Câu 3."
+_QUESTION = re.compile(rf"^\W*(?:{_ITEM_NUMBER}\s+)?(?P<q>(?:(?!\b(?:không|chưa)\s*\?).)+?)\s*\?\s*$", re.I)
 
 
 def _marker(raw: str) -> Optional[str]:
@@ -1596,6 +1605,23 @@ def _sentence_of(cl: _Clause) -> str:
     return cl.sentence_before + cl.text + (rest[: end.start()] if end else rest)
 
 
+def _verb_in_lead(reader: Reader, cl: _Clause, before: str) -> bool:
+    """Whether the figure answers a target or a question stated before its paragraph, which names the verb ("Chỉ tiêu
+    1: Số mô hình … được công nhận trong năm." then "Kết quả: 02 mô hình."), nothing but the answer's lead before it."""
+    lead = cl.ctx.lead
+    return (
+        bool(lead)
+        and lead not in cl.para.text
+        and _ANSWER_OPENING.fullmatch(before) is not None
+        and _found(reader.verb, for_matching(lead))
+    )
+
+
+_ANSWER_OPENING = re.compile(
+    r"\W*(?:(?:trả lời|kết quả(?:\s+thực hiện)?|thực hiện)\s*:\s*)?(?:(?:đã\s+)?(?:có|đạt)\s+)?", re.I
+)
+
+
 def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     if not reader.verb:
         return True
@@ -1809,6 +1835,7 @@ def _candidates(
             and r.verb
             and not verb_checked
             and not _verb_near(r, cl.text, fig.start, unit.end() if unit else fig.end)
+            and not _verb_in_lead(r, cl, before_text)
         ):
             continue
         lead = before_text[-80:]
@@ -2486,6 +2513,20 @@ _BARE_DENIAL = re.compile(r"^\W*(?P<label>[^:\d]{3,120}?)\s*:\s*" + _DENIAL, re.
 _BARE_ANSWER = re.compile(r"^\W*(?:trả lời\s*:\s*)?" + _DENIAL, re.I)
 
 
+def _answer_head(text: str) -> str:
+    """An answer's first sentence, its mark ("— Đạt.") and a bracket after its yes or no ("Không (chưa tổ chức, dự
+    kiến tháng 12/2024)") left out: what says yes or no."""
+    text = _ASSESSMENT_MARK.sub("", for_matching(text))
+    text = re.split(r"\.\s+(?=\S)", text, maxsplit=1)[0]
+    return re.sub(r"^(\W*(?:trả lời\s*:\s*)?(?:có|không|chưa))\s*\([^()]*\)", r"\1", text, flags=re.I)
+
+
+def _is_answer(p: Paragraph) -> bool:
+    """A paragraph that answers yes or no, the reason or the document after it aside."""
+    head = _answer_head(p.text)
+    return bool(_BARE_ANSWER.match(head) or _YES_ANSWER.match(head))
+
+
 def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str, acts: bool = False) -> None:
     """What a bare denial answers for: with ``acts``, each act the label names (a heading or question of its own) was
     not done; else, or when it names no act, each count of models whose topic it names is zero ("Việc sơ kết phong
@@ -2508,13 +2549,45 @@ def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str, acts: b
 
 
 def _read_answer(rd: _Reading, answer: Paragraph, item: Paragraph, ctx: Context) -> None:
-    """A bare denial answering the item or question just before it, itself short and holding no figure."""
-    subject = re.sub(r"^\W*(?:\d+(?:\.\d+)*[.)]?|[a-zđ]\))?\s*", "", for_matching(item.text))
-    if not subject or len(subject) > 200 or re.search(r"\d", subject):
+    """A bare denial answering the item or question just before it, itself short and holding no figure; or a bare "Có"
+    answering a question put as yes or no ("Có ban hành kế hoạch … năm 2024 không?" then "Trả lời: Có (Kế hoạch số
+    …)."): each act the question names was done, with the document the answer cites."""
+    subject = re.sub(rf"^\W*(?:{_ITEM_NUMBER}|[a-zđ]\))?\s*", "", for_matching(item.text), flags=re.I)
+    text = _ASSESSMENT_MARK.sub("", for_matching(answer.text))
+    yes = _YES_ANSWER.match(_answer_head(answer.text))
+    if yes and not _YES_NO_QUESTION.search(subject):
+        return
+    # the question holds no figure but its year ("… năm 2024 không?", the year asked of) and a document it names
+    if not subject or len(subject) > 200 or re.search(r"\d", g.masked(_YEAR_WORDS.sub("", subject))):
         return
     cls = _read_clauses(rd, answer, ctx)
-    if cls:
-        _read_bare_denial(rd, cls[0], subject, answer.text.strip(), acts=True)
+    if not cls:
+        return
+    asked = g.whens(subject, as_of_year=rd.as_of_year)
+    if not yes:
+        # the time a denial's reason names is not the year denied ("Không (… dự kiến tháng 01/2025)")
+        said = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), cls[0].text)
+        denial = replace(cls[0], text=said, whens=asked, lead_when=None)
+        _read_bare_denial(rd, denial, subject, answer.text.strip(), acts=True)
+        return
+    asked = asked or cls[0].whens
+    doc = g.parse_document(text, yes.end())
+    for r in rd.readers:
+        if r.ind.type != "boolean" or not r.act or not _found(r.act, subject) or (r.not_ and _lookalike(r, subject)):
+            continue
+        periods, sure = rd.years(r, asked, cls[0], None)
+        if periods:
+            quote = answer.text.strip()
+            rd.add(r, periods, cls[0].para, cls[0].start, quote, value=True, document=doc, confidence=0.8 - (1 - sure))
+
+
+# an answer's own mark after it, as a checklist gives one ("… — Đạt.", "— Không đạt.", "– Không đánh giá (…)")
+_ASSESSMENT_MARK = re.compile(r"\s+[—–-]+\s*(?:không\s+|chưa\s+)?(?:đạt|đánh giá)\b[^—–]*$", re.I)
+# a bare "yes", with the document or the day it was done after it ("Có (Kế hoạch số …)", "Có, ký ngày …")
+_YES_ANSWER = re.compile(r"^\W*(?:trả lời\s*:\s*)?có\s*(?:[.,;(]|$)", re.I)
+# a question put as yes or no: "Có ban hành … không?", "Đã sơ kết … chưa?", "… hay không?"
+_YES_NO_QUESTION = re.compile(r"\b(?:không|chưa)\s*\?\s*$", re.I)
+_YEAR_WORDS = re.compile(rf"\bnăm\s+{_YEAR}\b", re.I)
 
 
 # the reason a denial gives for itself ("… do Đề án ban hành vào cuối năm", "… vì chưa có hướng dẫn")
@@ -3223,7 +3296,7 @@ def _items_after(
             break
         end_m = re.search(r";|\.\s|$", nxt)
         end = end + m.end() + (end_m.start() if end_m else len(nxt))
-    region = text[start:end]
+    region = _ASSESSMENT_MARK.sub("", text[start:end])  # "02 mô hình. — Đạt.": the answer's mark names no model
     # "02 mô hình “Dân vận khéo” được Ủy ban nhân dân xã công nhận": the passive after the count names no model
     passive = re.match(r"\s*" + _PASSIVE + "(?:" + "|".join(v.pattern for v in reader.verb) + r")\b", region, re.I)
     if reader.verb and passive:
@@ -3288,7 +3361,13 @@ def _column_roles(header: list[Cell]) -> dict[int, str]:
         low = c.text.lower()
         for role, rx in _COL_ROLES:
             if re.search(rx, low) and role not in roles.values():
-                if role == "label" and re.search(r"kế hoạch|thực hiện|tỷ lệ", low):
+                # "Chỉ tiêu kế hoạch", "Thực hiện chỉ tiêu" are figures' columns; "Chỉ tiêu theo Kế hoạch" (the targets
+                # as the plan words them) is the label's
+                if (
+                    role == "label"
+                    and re.search(r"kế hoạch|thực hiện|tỷ lệ", low)
+                    and not re.match(r"\s*chỉ tiêu\s+(?:theo|của|tại)\s+kế hoạch\b", low)
+                ):
                     continue
                 roles[c.col] = role
                 break
@@ -3457,7 +3536,11 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             }
         )
     # an assessment column ("Đánh giá": "Vượt", "Chưa đạt (77,8%)"): a claim on the row's target, and its rate
-    assessed = [col for col, text in header.items() if col not in roles and re.fullmatch(r"\s*đánh giá\s*", text, re.I)]
+    assessed = [
+        col
+        for col, text in header.items()
+        if col not in roles and re.fullmatch(r"\s*(?:tự\s+)?đánh giá\s*", text, re.I)
+    ]
     # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
     # that year
     earlier = {
@@ -3740,6 +3823,12 @@ def _unit_in_brackets(label: str) -> str:
     return " ".join(re.findall(r"\(([^()]*)\)", label)).lower()
 
 
+_CELL_VERB = r"(?:đạt|xây dựng|công nhận|thành lập|duy trì|có|hỗ trợ)"
+_LABEL_THRESHOLD = re.compile(
+    rf"\b(?:ít nhất|tối thiểu|không dưới|(?:đạt\s+)?từ|trên)\s+{g.NUM}\s*%?(?:\s+trở lên)?", re.I
+)
+
+
 def _read_cell(
     rd: _Reading,
     label: str,
@@ -3758,9 +3847,13 @@ def _read_cell(
         return  # "31/33 (dự kiến)": what is expected, not yet a result
     said = label
     label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
-    # a result cell that repeats the row's verb before its figure ("Giảm hộ nghèo …" | "giảm 52 hộ")
-    verb = re.match(r"^\s*(giảm|đạt)(?:\s+được)?\s+(?=\d)", text, re.I)
-    if verb and re.search(rf"\b{verb.group(1)}\b", label, re.I):
+    # the plan's threshold in the row's label ("Xây dựng ít nhất 01 mô hình …", "… từ 60% trở lên") describes the
+    # target, and is no look-alike of a result
+    label = _LABEL_THRESHOLD.sub(" ", label)
+    # a result cell that repeats the row's change before its figure ("Giảm hộ nghèo …" | "giảm 52 hộ"), or opens on
+    # the verb of what was done ("Công nhận 03 mô hình", "Duy trì 06 tuyến", "Đạt 71,8%")
+    verb = re.match(rf"^\s*(?:đã\s+)?({_CELL_VERB}|giảm|tăng)(?:\s+(?:được|mới|thêm))?\s+(?=\d)", text, re.I)
+    if verb and (re.fullmatch(_CELL_VERB, verb.group(1), re.I) or re.search(rf"\b{verb.group(1)}\b", label, re.I)):
         text = text[verb.end() :]
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
     words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
@@ -3860,7 +3953,8 @@ def _read_cell(
 
 
 _ASSESSMENT_CELL = re.compile(
-    r"^\s*(?P<claim>vượt|đạt|hoàn thành|chưa đạt|không đạt|chưa hoàn thành)(?:\s+kế hoạch|\s+chỉ tiêu)?\s*"
+    r"^\s*(?P<claim>(?:đạt|hoàn thành)(?:\s*,\s*|\s+và\s+)vượt|vượt|đạt|hoàn thành|chưa đạt|không đạt|chưa hoàn thành)"
+    r"(?:\s+mức|\s+kế hoạch|\s+chỉ tiêu)?\s*"
     rf"(?:\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\s*$",
     re.I,
 )
@@ -3877,7 +3971,7 @@ def _read_assessment(
         return
     span = isinstance(period, str)
     claim = "not_achieved" if re.match(r"chưa|không", m.group("claim"), re.I) else "achieved"
-    low = for_matching(label)
+    low = _LABEL_THRESHOLD.sub(" ", for_matching(label))
     note = f"bảng {cell.table}, dòng “{label}”"
     for r in rd.readers:
         if not r.topic or not _found(r.topic, low) or (r.not_ and _lookalike(r, low)) or r.words.period == "state":
@@ -4240,7 +4334,7 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         # the items of the same list, for documents listed one per item
         siblings = items_of.get(id(ctx.parent), []) if ctx.parent is not None else runs.get(id(p), [])
         _read_paragraph(rd, p, ctx, following, siblings)
-        if i and _BARE_ANSWER.match(for_matching(p.text)):
+        if i and _is_answer(p):
             _read_answer(rd, p, paras[i - 1], ctx)
         _read_criteria(rd, p, ctx, paras[i - 1] if i else None)
     para_of_line = {p.line: p for p in report.paragraphs}
