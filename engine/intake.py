@@ -3487,6 +3487,8 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     ):
         _read_by_columns(rd, table, header, [row for row, p in zip(body, planned, strict=True) if not p], para_of_line)
         return
+    if _read_checklist_table(rd, header, body, para_of_line):
+        return
     total = _total_row(body, header)
     if total is not None:
         _read_total_row(rd, header, total, para_of_line)
@@ -3682,6 +3684,65 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
                 continue
             rest = Cell(cell.table, cell.row, cell.col, labelled.group("v"), cell.raw, cell.line)
             _read_cell(rd, label.text, unit, rest, None, int(labelled.group("y")), para, keep_year=True)
+
+
+_YES_NO_HEAD = re.compile(r"^\W*(?:có\s*/\s*không|có\s*/\s*chưa|có hay không|trả lời)\W*$", re.I)
+_YES_NO_CELL = re.compile(r"^\W*(?P<yes>có|rồi)\W*$|^\W*(?P<no>không|chưa)\W*$", re.I)
+
+
+def _read_checklist_table(
+    rd: _Reading, header: dict[int, str], body: list[list[Cell]], para_of_line: dict[int, Paragraph]
+) -> bool:
+    """A checklist as a table ("Nội dung kiểm tra | Có/Không | Văn bản, kết quả cụ thể"): each row's content names an
+    act, done or not as its answer says, with the document the next column cites; a row of models answered "Không" is
+    none of them, "Có" with their number ("02 mô hình: …") that many."""
+    answer_col = next((c for c, text in header.items() if _YES_NO_HEAD.match(text)), None)
+    if answer_col is None:
+        return False
+    label_col = next(
+        (c for c, text in header.items() if c < answer_col and re.search(r"nội dung|chỉ tiêu|tiêu chí", text, re.I)),
+        None,
+    )
+    if label_col is None:
+        return False
+    evidence_col = answer_col + 1 if answer_col + 1 in header else None
+    for row in body:
+        cells = {c.col: c for c in row}
+        label, answer = cells.get(label_col), cells.get(answer_col)
+        said = _YES_NO_CELL.match(answer.text) if answer is not None and answer.text else None
+        if label is None or answer is None or said is None:
+            continue
+        done = said.group("yes") is not None
+        # a row named as a thing ("Kế hoạch tuyên truyền, hướng dẫn …"): "có" is the answer's verb
+        low = for_matching(label.text)
+        low = low if re.match(r"^\W*(?:có|đã)\b", low, re.I) else "Có " + low
+        evidence = cells.get(evidence_col) if evidence_col is not None else None
+        named = re.search(rf"\bnăm\s+({_YEAR})\b", low)
+        year = int(named.group(1)) if named else rd.as_of_year
+        para = para_of_line.get(label.line)
+        for r in rd.readers:
+            if r.not_ and _lookalike(r, low):
+                continue
+            period: Any = "as_of" if r.words.period == "state" else year
+            if period is None:
+                continue
+            if r.ind.type == "boolean" and r.act and _found(r.act, low) and (not r.topic or _found(r.topic, low)):
+                doc = g.parse_document(for_matching(evidence.text)) if done and evidence is not None else None
+                rd.add(r, [period], para, 0, answer.text, value=done, document=doc, cell=answer, confidence=0.8)
+            elif (
+                r.ind.unit == "mô hình"
+                and r.reads("count")
+                and r.ind.type == "count"
+                and r.topic
+                and _found(r.topic, low)
+            ):
+                if not done:
+                    rd.add(r, [period], para, 0, answer.text, value=0, cell=answer, confidence=0.8)
+                elif evidence is not None and (n := re.match(rf"^\W*({g.NUM})\s+mô hình\b", evidence.text, re.I)):
+                    value = g.number_value(n.group(1))
+                    if value is not None:
+                        rd.add(r, [period], para, 0, n.group(0), value=int(value), cell=evidence, confidence=0.8)
+    return True
 
 
 # a note of the share of the target done: "Đạt 150%", "Đạt 108% chỉ tiêu tỉnh giao", "bằng 104% kế hoạch"

@@ -343,3 +343,45 @@ def test_the_shortcomings_say_nothing_of_what_was_done_or_of_others(tmp_path):
         "- Tỷ lệ hồ sơ giải quyết trực tuyến mới đạt 41%, chưa đạt chỉ tiêu.\n"
     )
     assert _values(_draft(tmp_path, CONTROL + "\n" + SHORTCOMINGS + body)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- checklist tables
+# A checklist as a table ("Nội dung kiểm tra | Có/Không | Văn bản, kết quả cụ thể"): each row's act done or not as its
+# answer says, in the year the row names, with the document the next column cites; models answered "Không" are none,
+# "Có" with their number that many. A row's act is read only under its own subject (a GPMB plan is no plan for đô thị
+# văn minh).
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| TT | Nội dung kiểm tra | Có/Không | Văn bản, kết quả cụ thể |\n|---|---|---|---|\n"
+        "| 1 | Có ban hành kế hoạch công tác dân vận chính quyền năm 2024 | Có | Kế hoạch số 08/KH-UBND ngày "
+        "14/01/2024 |\n"
+        "| 2 | Có đánh giá, xếp loại công tác dân vận chính quyền năm 2023 | Có | Tự chấm 92/100 điểm |\n"
+        "| 3 | Có kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng | Không | Chưa có dự án |\n"
+        "| 4 | Có kế hoạch tuyên truyền, hướng dẫn xây dựng đô thị văn minh | Có | Kế hoạch số 19/KH-UBND |\n"
+        "| 5 | Có mô hình vận động Nhân dân tham gia chuyển đổi số | Có | 02 mô hình: “Tổ số”, “Chợ 4.0” |\n"
+        "| 6 | Có mô hình vận động Nhân dân phát triển kinh tế tuần hoàn | Không | |\n",
+        # a second writer: "Nội dung", "Có/Chưa", the year in the label's words, the evidence headed otherwise
+        "| STT | Nội dung | Có/Chưa | Ghi chú |\n|---|---|---|---|\n"
+        "| 1 | UBND xã ban hành kế hoạch công tác dân vận chính quyền năm 2024 | Có | Kế hoạch số 08/KH-UBND |\n"
+        "| 2 | Đánh giá, xếp loại công tác dân vận chính quyền năm 2023 | Có | |\n"
+        "| 3 | Kế hoạch thành lập mô hình vận động giải phóng mặt bằng | Chưa | |\n"
+        "| 4 | Kế hoạch tuyên truyền, hướng dẫn xây dựng đô thị văn minh | Có | |\n"
+        "| 5 | Mô hình vận động Nhân dân tham gia chuyển đổi số | Có | 02 mô hình |\n"
+        "| 6 | Mô hình vận động Nhân dân phát triển kinh tế tuần hoàn | Chưa | |\n",
+    ],
+)
+def test_a_checklist_table_answers_each_row(tmp_path, table):
+    draft = _draft(tmp_path, table)
+    assert _values(draft) == {
+        ("dvcq.ke_hoach_nam", 2024): True,
+        ("dvcq.danh_gia_hang_nam", 2023): True,
+        ("gpmb.ke_hoach_mo_hinh", "as_of"): False,
+        ("dtvm.ke_hoach_tuyen_truyen", "as_of"): True,
+        ("van_dong.chuyen_doi_so.so_mo_hinh", "as_of"): 2,
+        ("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of"): 0,
+    }
+    plan = next(f for f in draft["facts"] if f["indicator"] == "dvcq.ke_hoach_nam")
+    assert plan["document"]["number"] == "08/KH-UBND"
