@@ -4101,13 +4101,15 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context, prev: Optional[P
     # where the set may be named around the paragraph — and in the paragraph before, which this one details ("Trong
     # đó, các tiêu chí Điện, Y tế … đã đạt")
     detailed = prev.match if prev is not None and _DETAILS_BEFORE.match(para.text) else ""
-    around = [ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed]
+    around = [ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed, ctx.parent.match if ctx.parent else ""]
     for doc_id, crits in by_doc.items():
         count_key = rd.cat.criteria_counts.get(doc_id)
         topic_reader = readers.get(count_key) if count_key else None
         if topic_reader is None:
             continue
         _read_criteria_met(rd, para, crits, topic_reader, around)
+        if _read_criterion_items(rd, para, crits, topic_reader, around):
+            continue
         listing = False  # the sentence before opened a list of criteria not met with a colon
         for s in para.sentences:
             text = for_matching(s.text)
@@ -4259,6 +4261,40 @@ def _read_criteria_table(rd: _Reading, table: Table, before: Optional[Paragraph]
             lvl = _LEVEL_CELL.match(level_cells[0].text).group("lvl").lower()  # type: ignore[union-attr]
             level = None if lvl in ("chưa đạt", "không đạt") else "co_ban_dat" if lvl == "cơ bản đạt" else "dat"
             _criterion_not_met(rd, found[0], None, 0, "", level, cell=level_cells[0], label=label)
+
+
+# criteria one by one with their levels, as a self-assessment lists them — a line each, or run into one paragraph when
+# the lines were joined ("Tiêu chí số 3 (Thủy lợi và phòng, chống thiên tai): Đạt Tiêu chí số 4 (Điện): Đạt", "- Tiêu
+# chí Giao thông: Chưa đạt.", "Tiêu chí 10 - Thu nhập: cơ bản đạt")
+_CRITERION_ITEM = re.compile(
+    r"\btiêu chí\s+(?:số\s+)?(?P<n>\d{1,2})?\s*(?:\((?P<a>[^()]{2,80})\)|[-–.]?\s*(?P<b>[^:()\d]{2,80}?))?\s*:\s*"
+    r"(?P<level>chưa đạt|không đạt|cơ bản đạt|đạt)(?=\W*$|\s+(?:tiêu chí|tổng|cộng)\b|\s*[;.]\s)",
+    re.I,
+)
+_LINE_LEVELS = {"chưa đạt": "chua_dat", "không đạt": "chua_dat", "cơ bản đạt": "co_ban_dat", "đạt": "dat"}
+
+
+def _read_criterion_items(rd: _Reading, para: Paragraph, crits: list, topic_reader: Reader, where: list[str]) -> bool:
+    """Criteria of the set named before them (in the paragraph, its headings, lead or list's opening), each by its number
+    and its name (both agreeing when both are given), at the level written after it."""
+    text = for_matching(para.text)
+    items = list(_CRITERION_ITEM.finditer(text))
+    if not items:
+        return False
+    opening = text[: items[0].start()]
+    named_set = [w for w in [opening, *where] if w and _found(topic_reader.topic, w)]
+    if not named_set:
+        return False
+    for m in items:
+        name = m.group("a") or m.group("b") or ""
+        named = _named_criteria(name, crits) if name else []
+        by_number = [c for c in crits if m.group("n") and c.number == int(m.group("n"))]
+        found = named[:1] if named else by_number
+        if not found or (named and by_number and named[0] is not by_number[0]):
+            continue
+        level = _LINE_LEVELS[m.group("level").lower()]
+        _criterion_not_met(rd, found[0], para, m.start(), text[m.start() : m.end()], level=level)
+    return True
 
 
 def _criterion_not_met(
@@ -4422,6 +4458,10 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         ctx = contexts.get(p.line)
         if ctx is not None and ctx.opening:
             _read_make_up(rd, p)
+        if ctx is not None and not ctx.results and _APPENDIX.match(p.text):
+            # an appendix whose title runs into its lines ("PHỤ LỤC 01 KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ … Tiêu chí số 1
+            # (Quy hoạch): Chưa đạt …"): the criteria it lists
+            _read_criteria(rd, p, ctx)
         if ctx is not None and not ctx.results and _SHORTCOMINGS.search(" ".join([*ctx.headings[-2:], ctx.lead])):
             # "Tồn tại, hạn chế": "- Chưa tổ chức sơ kết Phong trào thi đua “Dân vận khéo” ở cấp xã mới." — an act the
             # unit has not done, said there and nowhere else; its figures are the results' said again, and left

@@ -385,3 +385,39 @@ def test_a_checklist_table_answers_each_row(tmp_path, table):
     }
     plan = next(f for f in draft["facts"] if f["indicator"] == "dvcq.ke_hoach_nam")
     assert plan["document"]["number"] == "08/KH-UBND"
+
+
+# --------------------------------------------------------------------------------------------------- criteria one by one
+# A self-assessment that lists the criteria one by one with their levels ("Tiêu chí số 3 (Thủy lợi …): Đạt"), a line
+# each or run into one paragraph, under the set's name — also in an appendix whose title runs into them; under no name
+# of the advanced set, or under the basic set's, nothing.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kết quả tự đánh giá tiêu chí xã nông thôn mới nâng cao:\n"
+        "Tiêu chí số 1 (Quy hoạch): Chưa đạt\nTiêu chí số 2 (Giao thông): Đạt\n"
+        "Tiêu chí số 10 (Thu nhập): Cơ bản đạt\nTổng số: 12/19 tiêu chí đạt\n",
+        # a second writer: bullets under a heading naming the set, the number and the name apart
+        "3. Tự đánh giá các tiêu chí xã NTM nâng cao\n\n- Tiêu chí 1 - Quy hoạch: chưa đạt.\n"
+        "- Tiêu chí 2 - Giao thông: đạt.\n- Tiêu chí 10 - Thu nhập: cơ bản đạt.\n",
+    ],
+)
+def test_criteria_listed_one_by_one_with_their_levels(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert {k: v for (k, _), v in got.items() if k.startswith("ntm_nc.tc")} == {
+        "ntm_nc.tc01": "chua_dat",
+        "ntm_nc.tc02": "dat",
+        "ntm_nc.tc10": "co_ban_dat",
+    }
+
+
+def test_criteria_listed_under_no_name_of_the_advanced_set_give_nothing(tmp_path):
+    body = (
+        "Kết quả duy trì các tiêu chí xã nông thôn mới:\n"
+        "Tiêu chí số 1 (Quy hoạch): Đạt\nTiêu chí số 2 (Giao thông): Đạt\n\n"
+        "- Tiêu chí Giao thông: Đạt.\n"
+    )
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert not any(k.startswith("ntm_nc.tc") for k, _ in got)
