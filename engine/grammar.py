@@ -286,7 +286,18 @@ _CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
 # (not the result of one: "Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
 # "chỉ tiêu" before a figure, with no result ("đạt") nor remainder ("hoàn thành chỉ tiêu tỉnh giao, hiện còn 39 hộ
 # nghèo": the poor households left, never the target) between them
-_TARGET_LEAD = re.compile(r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b|\bcòn\b).){0,45}$", re.I)
+# (not past what was done: "Chỉ tiêu giảm hộ nghèo: thực hiện giảm 21 hộ" is the result)
+_TARGET_LEAD = re.compile(
+    r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b|\bcòn\b|\bthực hiện\b|\bthực tế\b|\bkết quả\b).){0,45}$",
+    re.I,
+)
+# the plan's figure said as such before what was done: "Kế hoạch giảm 18 hộ, thực hiện giảm 21 hộ", "Kế hoạch năm 2023
+# giao 02 mô hình, thực hiện 03 mô hình" (not a plan by its number, "Kế hoạch số 12/KH-UBND")
+_PLAN_LEAD = re.compile(
+    rf"\bkế hoạch(?:\s+năm\s+(?:{YEAR}|####))?(?:\s+(?:huyện|tỉnh|thành phố|quận)?\s*(?:giao|đề ra))?"
+    r"(?:\s+(?:là\s+)?(?:giảm|thành lập|xây dựng|công nhận|đạt))?\s*:?\s*$",
+    re.I,
+)
 _OVER_TARGET = re.compile(
     r"\bvượt\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch)(?:\s+(?:(?:của\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên)\s+)?"
     r"(?:đã\s+)?giao)?\s*$",
@@ -395,6 +406,12 @@ def figures(text: str) -> list[Figure]:
             # a share of a whole just named ("3.684 hồ sơ, trong đó hồ sơ trực tuyến là 2.951 hồ sơ, chiếm 80,1%"): a
             # percentage of its own measure, never a rate of a target
             role = "percent"
+        elif re.search(r"\bđạt\s*$", before, re.I) and re.search(
+            r"\b(?:kế hoạch|chỉ tiêu)\b[^;%]{0,90},\s*thực hiện\b[^;%]{0,40}$",
+            text[max(0, m.start() - 150) : m.start()],
+            re.I,
+        ):
+            role = "of_target"  # "Kế hoạch năm 2023 giao 02 mô hình, thực hiện 03 mô hình, đạt 150%": done over planned
         elif re.search(r"\b(?:còn|tăng|giảm)\s*$", before, re.I) or re.match(r"\s*điểm", after):
             role = "other"
         elif re.search(r"\bđiểm\s*$", before):
@@ -503,6 +520,7 @@ def figures(text: str) -> list[Figure]:
             role = "target"
         elif (
             _TARGET_LEAD.search(before)
+            or _PLAN_LEAD.search(before)
             or _TARGET_STATED.search(text[max(0, m.start() - 160) : m.start()])
             # "đạt 116,7% chỉ tiêu (kế hoạch) huyện giao (12 hộ)": the target in brackets after it (not a plan by its
             # number, "Kế hoạch số 48/KH-UBND (…)")

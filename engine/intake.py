@@ -911,9 +911,11 @@ def _per_part(before: str) -> bool:
 # a clause that opens on a target ("Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình …"): its
 # figures are targets, read only as targets
 # — not a clause that opens on the result of a target ("Kết quả thực hiện chỉ tiêu năm 2024: giảm 05 hộ nghèo")
+# — nor one that gives the plan's figure and then what was done ("Chỉ tiêu giảm hộ nghèo: Kế hoạch giảm 18 hộ, thực
+# hiện giảm 21 hộ, đạt 116,7%")
 _TARGET_LEAD = re.compile(
     r"^\W*(?!(?:kết quả|thực hiện)\b)(?:\S+\s+){0,3}?chỉ tiêu\b"
-    r"(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)",
+    r"(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)(?![^.;]{0,100},\s*(?:thực hiện|thực tế)\b)",
     re.I,
 )
 # a count of what there is now, with no year: a stock, not a year's result
@@ -1611,6 +1613,14 @@ def _sentence_of(cl: _Clause) -> str:
     return cl.sentence_before + cl.text + (rest[: end.start()] if end else rest)
 
 
+def _done_after_plan(cl: _Clause, fig: g.Figure, before: str) -> bool:
+    """Whether the figure is what was done against the plan's figure just given ("Kế hoạch năm 2023 giao 02 mô hình,
+    thực hiện 03 mô hình"): "thực hiện" is its verb."""
+    return bool(re.search(r"\bthực hiện(?:\s+được)?\s*$", before)) and any(
+        f.role == "target" and f.end <= fig.start for f in cl.figs
+    )
+
+
 def _verb_in_lead(reader: Reader, cl: _Clause, before: str) -> bool:
     """Whether the figure answers a target or a question stated before its paragraph, which names the verb ("Chỉ tiêu
     1: Số mô hình … được công nhận trong năm." then "Kết quả: 02 mô hình."), nothing but the answer's lead before it."""
@@ -1842,6 +1852,7 @@ def _candidates(
             and not verb_checked
             and not _verb_near(r, cl.text, fig.start, unit.end() if unit else fig.end)
             and not _verb_in_lead(r, cl, before_text)
+            and not _done_after_plan(cl, fig, before_text)
         ):
             continue
         lead = before_text[-80:]

@@ -421,3 +421,40 @@ def test_criteria_listed_under_no_name_of_the_advanced_set_give_nothing(tmp_path
     )
     got = _values(_draft(tmp_path, body + CONTROL))
     assert not any(k.startswith("ntm_nc.tc") for k, _ in got)
+
+
+# --------------------------------------------------------------------------------------------------- plan, then done
+# "Chỉ tiêu …: Kế hoạch … N, thực hiện M, đạt X%": the plan's figure is the target, what was done the result (its verb
+# "thực hiện"), and the rate the share of the plan; the plan's figure is never the result.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.1. Chỉ tiêu thành lập mô hình “Dân vận khéo”: Kế hoạch năm 2024 giao 02 mô hình, thực hiện 03 mô hình, đạt "
+        "150%.\n\n"
+        "1.2. Chỉ tiêu giảm hộ nghèo: Kế hoạch giảm 18 hộ, thực hiện giảm 21 hộ, đạt 116,7%.\n",
+        # a second writer: lower case, "thực tế", the plan's figure given by the district
+        "- Mô hình “Dân vận khéo”: kế hoạch 02 mô hình, thực hiện được 03 mô hình, đạt 150%.\n"
+        "- Giảm nghèo: kế hoạch huyện giao giảm 18 hộ nghèo, thực hiện giảm 21 hộ, đạt 116,7%.\n",
+    ],
+)
+def test_the_plans_figure_then_what_was_done(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("dvk.mo_hinh", 2024): 3,
+        ("dvk.ty_le_dat_bao_cao", 2024): 150,
+        ("giam_ngheo.chi_tieu_giao", 2024): 18,
+        ("giam_ngheo.so_ho_giam", 2024): 21,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 116.7,
+        **PLAN,
+    }
+
+
+def test_a_target_said_alone_is_no_result(tmp_path):
+    # the plan's figure with nothing done after it, and a clause that opens on the target
+    body = (
+        "Năm 2024 kế hoạch giảm 18 hộ nghèo.\n\n"
+        "Chỉ tiêu huyện giao năm 2024 là giảm 06 hộ nghèo và công nhận 02 mô hình “Dân vận khéo”.\n"
+    )
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert ("giam_ngheo.so_ho_giam", 2024) not in got and ("dvk.mo_hinh", 2024) not in got
