@@ -3487,6 +3487,8 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     ):
         _read_by_columns(rd, table, header, [row for row, p in zip(body, planned, strict=True) if not p], para_of_line)
         return
+    if _read_checklist_table(rd, header, body, para_of_line):
+        return
     total = _total_row(body, header)
     if total is not None:
         _read_total_row(rd, header, total, para_of_line)
@@ -3682,6 +3684,65 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
                 continue
             rest = Cell(cell.table, cell.row, cell.col, labelled.group("v"), cell.raw, cell.line)
             _read_cell(rd, label.text, unit, rest, None, int(labelled.group("y")), para, keep_year=True)
+
+
+_YES_NO_HEAD = re.compile(r"^\W*(?:có\s*/\s*không|có\s*/\s*chưa|có hay không|trả lời)\W*$", re.I)
+_YES_NO_CELL = re.compile(r"^\W*(?P<yes>có|rồi)\W*$|^\W*(?P<no>không|chưa)\W*$", re.I)
+
+
+def _read_checklist_table(
+    rd: _Reading, header: dict[int, str], body: list[list[Cell]], para_of_line: dict[int, Paragraph]
+) -> bool:
+    """A checklist as a table ("Nội dung kiểm tra | Có/Không | Văn bản, kết quả cụ thể"): each row's content names an
+    act, done or not as its answer says, with the document the next column cites; a row of models answered "Không" is
+    none of them, "Có" with their number ("02 mô hình: …") that many."""
+    answer_col = next((c for c, text in header.items() if _YES_NO_HEAD.match(text)), None)
+    if answer_col is None:
+        return False
+    label_col = next(
+        (c for c, text in header.items() if c < answer_col and re.search(r"nội dung|chỉ tiêu|tiêu chí", text, re.I)),
+        None,
+    )
+    if label_col is None:
+        return False
+    evidence_col = answer_col + 1 if answer_col + 1 in header else None
+    for row in body:
+        cells = {c.col: c for c in row}
+        label, answer = cells.get(label_col), cells.get(answer_col)
+        said = _YES_NO_CELL.match(answer.text) if answer is not None and answer.text else None
+        if label is None or answer is None or said is None:
+            continue
+        done = said.group("yes") is not None
+        # a row named as a thing ("Kế hoạch tuyên truyền, hướng dẫn …"): "có" is the answer's verb
+        low = for_matching(label.text)
+        low = low if re.match(r"^\W*(?:có|đã)\b", low, re.I) else "Có " + low
+        evidence = cells.get(evidence_col) if evidence_col is not None else None
+        named = re.search(rf"\bnăm\s+({_YEAR})\b", low)
+        year = int(named.group(1)) if named else rd.as_of_year
+        para = para_of_line.get(label.line)
+        for r in rd.readers:
+            if r.not_ and _lookalike(r, low):
+                continue
+            period: Any = "as_of" if r.words.period == "state" else year
+            if period is None:
+                continue
+            if r.ind.type == "boolean" and r.act and _found(r.act, low) and (not r.topic or _found(r.topic, low)):
+                doc = g.parse_document(for_matching(evidence.text)) if done and evidence is not None else None
+                rd.add(r, [period], para, 0, answer.text, value=done, document=doc, cell=answer, confidence=0.8)
+            elif (
+                r.ind.unit == "mô hình"
+                and r.reads("count")
+                and r.ind.type == "count"
+                and r.topic
+                and _found(r.topic, low)
+            ):
+                if not done:
+                    rd.add(r, [period], para, 0, answer.text, value=0, cell=answer, confidence=0.8)
+                elif evidence is not None and (n := re.match(rf"^\W*({g.NUM})\s+mô hình\b", evidence.text, re.I)):
+                    value = g.number_value(n.group(1))
+                    if value is not None:
+                        rd.add(r, [period], para, 0, n.group(0), value=int(value), cell=evidence, confidence=0.8)
+    return True
 
 
 # a note of the share of the target done: "Đạt 150%", "Đạt 108% chỉ tiêu tỉnh giao", "bằng 104% kế hoạch"
@@ -4040,13 +4101,15 @@ def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context, prev: Optional[P
     # where the set may be named around the paragraph — and in the paragraph before, which this one details ("Trong
     # đó, các tiêu chí Điện, Y tế … đã đạt")
     detailed = prev.match if prev is not None and _DETAILS_BEFORE.match(para.text) else ""
-    around = [ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed]
+    around = [ctx.lead, " ".join(ctx.headings[-2:]), para.match, detailed, ctx.parent.match if ctx.parent else ""]
     for doc_id, crits in by_doc.items():
         count_key = rd.cat.criteria_counts.get(doc_id)
         topic_reader = readers.get(count_key) if count_key else None
         if topic_reader is None:
             continue
         _read_criteria_met(rd, para, crits, topic_reader, around)
+        if _read_criterion_items(rd, para, crits, topic_reader, around):
+            continue
         listing = False  # the sentence before opened a list of criteria not met with a colon
         for s in para.sentences:
             text = for_matching(s.text)
@@ -4198,6 +4261,40 @@ def _read_criteria_table(rd: _Reading, table: Table, before: Optional[Paragraph]
             lvl = _LEVEL_CELL.match(level_cells[0].text).group("lvl").lower()  # type: ignore[union-attr]
             level = None if lvl in ("chưa đạt", "không đạt") else "co_ban_dat" if lvl == "cơ bản đạt" else "dat"
             _criterion_not_met(rd, found[0], None, 0, "", level, cell=level_cells[0], label=label)
+
+
+# criteria one by one with their levels, as a self-assessment lists them — a line each, or run into one paragraph when
+# the lines were joined ("Tiêu chí số 3 (Thủy lợi và phòng, chống thiên tai): Đạt Tiêu chí số 4 (Điện): Đạt", "- Tiêu
+# chí Giao thông: Chưa đạt.", "Tiêu chí 10 - Thu nhập: cơ bản đạt")
+_CRITERION_ITEM = re.compile(
+    r"\btiêu chí\s+(?:số\s+)?(?P<n>\d{1,2})?\s*(?:\((?P<a>[^()]{2,80})\)|[-–.]?\s*(?P<b>[^:()\d]{2,80}?))?\s*:\s*"
+    r"(?P<level>chưa đạt|không đạt|cơ bản đạt|đạt)(?=\W*$|\s+(?:tiêu chí|tổng|cộng)\b|\s*[;.]\s)",
+    re.I,
+)
+_LINE_LEVELS = {"chưa đạt": "chua_dat", "không đạt": "chua_dat", "cơ bản đạt": "co_ban_dat", "đạt": "dat"}
+
+
+def _read_criterion_items(rd: _Reading, para: Paragraph, crits: list, topic_reader: Reader, where: list[str]) -> bool:
+    """Criteria of the set named before them (in the paragraph, its headings, lead or list's opening), each by its number
+    and its name (both agreeing when both are given), at the level written after it."""
+    text = for_matching(para.text)
+    items = list(_CRITERION_ITEM.finditer(text))
+    if not items:
+        return False
+    opening = text[: items[0].start()]
+    named_set = [w for w in [opening, *where] if w and _found(topic_reader.topic, w)]
+    if not named_set:
+        return False
+    for m in items:
+        name = m.group("a") or m.group("b") or ""
+        named = _named_criteria(name, crits) if name else []
+        by_number = [c for c in crits if m.group("n") and c.number == int(m.group("n"))]
+        found = named[:1] if named else by_number
+        if not found or (named and by_number and named[0] is not by_number[0]):
+            continue
+        level = _LINE_LEVELS[m.group("level").lower()]
+        _criterion_not_met(rd, found[0], para, m.start(), text[m.start() : m.end()], level=level)
+    return True
 
 
 def _criterion_not_met(
@@ -4361,6 +4458,10 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         ctx = contexts.get(p.line)
         if ctx is not None and ctx.opening:
             _read_make_up(rd, p)
+        if ctx is not None and not ctx.results and _APPENDIX.match(p.text):
+            # an appendix whose title runs into its lines ("PHỤ LỤC 01 KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ … Tiêu chí số 1
+            # (Quy hoạch): Chưa đạt …"): the criteria it lists
+            _read_criteria(rd, p, ctx)
         if ctx is not None and not ctx.results and _SHORTCOMINGS.search(" ".join([*ctx.headings[-2:], ctx.lead])):
             # "Tồn tại, hạn chế": "- Chưa tổ chức sơ kết Phong trào thi đua “Dân vận khéo” ở cấp xã mới." — an act the
             # unit has not done, said there and nowhere else; its figures are the results' said again, and left

@@ -343,3 +343,81 @@ def test_the_shortcomings_say_nothing_of_what_was_done_or_of_others(tmp_path):
         "- Tỷ lệ hồ sơ giải quyết trực tuyến mới đạt 41%, chưa đạt chỉ tiêu.\n"
     )
     assert _values(_draft(tmp_path, CONTROL + "\n" + SHORTCOMINGS + body)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- checklist tables
+# A checklist as a table ("Nội dung kiểm tra | Có/Không | Văn bản, kết quả cụ thể"): each row's act done or not as its
+# answer says, in the year the row names, with the document the next column cites; models answered "Không" are none,
+# "Có" with their number that many. A row's act is read only under its own subject (a GPMB plan is no plan for đô thị
+# văn minh).
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| TT | Nội dung kiểm tra | Có/Không | Văn bản, kết quả cụ thể |\n|---|---|---|---|\n"
+        "| 1 | Có ban hành kế hoạch công tác dân vận chính quyền năm 2024 | Có | Kế hoạch số 08/KH-UBND ngày "
+        "14/01/2024 |\n"
+        "| 2 | Có đánh giá, xếp loại công tác dân vận chính quyền năm 2023 | Có | Tự chấm 92/100 điểm |\n"
+        "| 3 | Có kế hoạch thành lập mô hình tuyên truyền, vận động giải phóng mặt bằng | Không | Chưa có dự án |\n"
+        "| 4 | Có kế hoạch tuyên truyền, hướng dẫn xây dựng đô thị văn minh | Có | Kế hoạch số 19/KH-UBND |\n"
+        "| 5 | Có mô hình vận động Nhân dân tham gia chuyển đổi số | Có | 02 mô hình: “Tổ số”, “Chợ 4.0” |\n"
+        "| 6 | Có mô hình vận động Nhân dân phát triển kinh tế tuần hoàn | Không | |\n",
+        # a second writer: "Nội dung", "Có/Chưa", the year in the label's words, the evidence headed otherwise
+        "| STT | Nội dung | Có/Chưa | Ghi chú |\n|---|---|---|---|\n"
+        "| 1 | UBND xã ban hành kế hoạch công tác dân vận chính quyền năm 2024 | Có | Kế hoạch số 08/KH-UBND |\n"
+        "| 2 | Đánh giá, xếp loại công tác dân vận chính quyền năm 2023 | Có | |\n"
+        "| 3 | Kế hoạch thành lập mô hình vận động giải phóng mặt bằng | Chưa | |\n"
+        "| 4 | Kế hoạch tuyên truyền, hướng dẫn xây dựng đô thị văn minh | Có | |\n"
+        "| 5 | Mô hình vận động Nhân dân tham gia chuyển đổi số | Có | 02 mô hình |\n"
+        "| 6 | Mô hình vận động Nhân dân phát triển kinh tế tuần hoàn | Chưa | |\n",
+    ],
+)
+def test_a_checklist_table_answers_each_row(tmp_path, table):
+    draft = _draft(tmp_path, table)
+    assert _values(draft) == {
+        ("dvcq.ke_hoach_nam", 2024): True,
+        ("dvcq.danh_gia_hang_nam", 2023): True,
+        ("gpmb.ke_hoach_mo_hinh", "as_of"): False,
+        ("dtvm.ke_hoach_tuyen_truyen", "as_of"): True,
+        ("van_dong.chuyen_doi_so.so_mo_hinh", "as_of"): 2,
+        ("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of"): 0,
+    }
+    plan = next(f for f in draft["facts"] if f["indicator"] == "dvcq.ke_hoach_nam")
+    assert plan["document"]["number"] == "08/KH-UBND"
+
+
+# --------------------------------------------------------------------------------------------------- criteria one by one
+# A self-assessment that lists the criteria one by one with their levels ("Tiêu chí số 3 (Thủy lợi …): Đạt"), a line
+# each or run into one paragraph, under the set's name — also in an appendix whose title runs into them; under no name
+# of the advanced set, or under the basic set's, nothing.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kết quả tự đánh giá tiêu chí xã nông thôn mới nâng cao:\n"
+        "Tiêu chí số 1 (Quy hoạch): Chưa đạt\nTiêu chí số 2 (Giao thông): Đạt\n"
+        "Tiêu chí số 10 (Thu nhập): Cơ bản đạt\nTổng số: 12/19 tiêu chí đạt\n",
+        # a second writer: bullets under a heading naming the set, the number and the name apart
+        "3. Tự đánh giá các tiêu chí xã NTM nâng cao\n\n- Tiêu chí 1 - Quy hoạch: chưa đạt.\n"
+        "- Tiêu chí 2 - Giao thông: đạt.\n- Tiêu chí 10 - Thu nhập: cơ bản đạt.\n",
+    ],
+)
+def test_criteria_listed_one_by_one_with_their_levels(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert {k: v for (k, _), v in got.items() if k.startswith("ntm_nc.tc")} == {
+        "ntm_nc.tc01": "chua_dat",
+        "ntm_nc.tc02": "dat",
+        "ntm_nc.tc10": "co_ban_dat",
+    }
+
+
+def test_criteria_listed_under_no_name_of_the_advanced_set_give_nothing(tmp_path):
+    body = (
+        "Kết quả duy trì các tiêu chí xã nông thôn mới:\n"
+        "Tiêu chí số 1 (Quy hoạch): Đạt\nTiêu chí số 2 (Giao thông): Đạt\n\n"
+        "- Tiêu chí Giao thông: Đạt.\n"
+    )
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert not any(k.startswith("ntm_nc.tc") for k, _ in got)
