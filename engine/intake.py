@@ -839,7 +839,12 @@ _OTHER_UNIT = re.compile(
     r"\bchung\s+(?:của\s+)?(?:toàn\s+)?(?:huyện|tỉnh|thành phố|quận|thị xã)\b|"
     # … or its own ("tỷ lệ hồ sơ trực tuyến của quận Bình Khê đạt 79,4%"), not the target it gave ("tỷ lệ … theo chỉ
     # tiêu của huyện")
-    r"\btỷ lệ\b(?:(?!chỉ tiêu|kế hoạch|giao)[^,;.]){0,60}\bcủa\s+(?:toàn\s+)?(?:huyện|quận|thị xã|tỉnh|thành phố)\b",
+    r"\btỷ lệ\b(?:(?!chỉ tiêu|kế hoạch|giao)[^,;.]){0,60}\bcủa\s+(?:toàn\s+)?(?:huyện|quận|thị xã|tỉnh|thành phố)\b|"
+    # a higher unit by its name as the subject ("Thành phố Lào Cai hiện có 142 mô hình …", "huyện Đông Hòa đạt …")
+    # — not the unit's address ("xã Đông Quang, huyện Sơn Hà, tỉnh Quảng Ngãi giảm được 05 hộ nghèo")
+    rf"(?<!,\s)(?<!,)\b(?:huyện|tỉnh|thành phố|quận|thị xã)\s+(?-i:[{UP}])\w*(?:\s+(?-i:[{UP}])\w*){{0,3}}\s+"
+    # (not one that recognises the unit: "Xã được Ủy ban nhân dân tỉnh Thái Bình công nhận …")
+    r"(?:hiện(?:\s+nay)?\s+|đã\s+|cũng\s+)?(?:có|đạt|giảm)\b",
     re.I,
 )
 _NOT_RESULT = re.compile(
@@ -3657,8 +3662,12 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         unit_cell = cells.get("unit")
         unit = unit_cell.text.lower() if unit_cell else ""
         para = para_of_line.get(label.line)
-        # a row whose label names its year ("Tổ dân phố văn hóa năm 2023 (để so sánh)") is that year's
+        # a row whose label names its year ("Tổ dân phố văn hóa năm 2023 (để so sánh)") is that year's — or whose note
+        # says no more than the year its figures are of ("Kết quả bình xét năm 2025")
         own = re.search(rf"\bnăm\s+({_YEAR})\b", label.text)
+        noted = cells.get("note")
+        if own is None and noted is not None and noted.text:
+            own = _NOTE_YEAR.fullmatch(for_matching(noted.text))
         for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
             cell = cells.get(role)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
@@ -3754,6 +3763,12 @@ def _read_checklist_table(
                     if value is not None:
                         rd.add(r, [period], para, 0, n.group(0), value=int(value), cell=evidence, confidence=0.8)
     return True
+
+
+# a note that only dates the row's figures: "Kết quả bình xét năm 2025", "Số liệu năm 2025", "Năm 2025"
+_NOTE_YEAR = re.compile(
+    rf"\W*(?:(?:kết quả\s+)?(?:bình xét|xét|đánh giá|công nhận)|số liệu|kết quả)?\s*năm\s+({_YEAR})\W*", re.I
+)
 
 
 # a note of the share of the target done: "Đạt 150%", "Đạt 108% chỉ tiêu tỉnh giao", "bằng 104% kế hoạch"

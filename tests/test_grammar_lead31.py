@@ -458,3 +458,43 @@ def test_a_target_said_alone_is_no_result(tmp_path):
     )
     got = _values(_draft(tmp_path, body + CONTROL))
     assert ("giam_ngheo.so_ho_giam", 2024) not in got and ("dvk.mo_hinh", 2024) not in got
+
+
+# --------------------------------------------------------------------------------------------------- other units, notes
+# A higher unit named as the subject of a figure ("Thành phố Lào Cai hiện có 142 mô hình …") is another unit's figure;
+# the unit recognised by a higher one ("được Ủy ban nhân dân tỉnh Thái Bình công nhận …") is still the unit itself. A
+# table's note that only dates a row ("Kết quả bình xét năm 2025") gives that row's figures that year.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thành phố Lào Cai hiện có 142 mô hình “Dân vận khéo” các cấp.\n",
+        "Năm 2024, huyện Đông Hòa giảm 215 hộ nghèo, thị xã Sông Cầu đạt 81,4% hồ sơ giải quyết trực tuyến.\n",
+    ],
+)
+def test_a_higher_unit_named_as_the_subject_is_another_units_figure(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+def test_the_unit_recognised_by_a_higher_one_is_still_the_unit(tmp_path):
+    body = (
+        "Xã được Ủy ban nhân dân tỉnh Thái Bình công nhận đạt chuẩn nông thôn mới nâng cao tại Quyết định số "
+        "2745/QĐ-UBND ngày 28/12/2022.\n"
+    )
+    assert _values(_draft(tmp_path, body + CONTROL))[("ntm_nc.cong_nhan", "as_of")] == "da_cong_nhan"
+
+
+@pytest.mark.parametrize("note", ["Kết quả bình xét năm 2023", "Số liệu năm 2023"])
+def test_a_note_that_dates_a_row_gives_its_figures_that_year(tmp_path, note):
+    table = (
+        "| TT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện | Ghi chú |\n|---|---|---|---|---|\n"
+        f"| 1 | Thôn đạt danh hiệu thôn văn hóa | 15 | 14/15 | {note} |\n"
+        "| 2 | Tỷ lệ hồ sơ giải quyết trực tuyến | 50% | 62,5% | |\n"
+    )
+    assert _values(_draft(tmp_path, table + CONTROL)) == {
+        ("kdc.so_khu_van_hoa", 2023): 14,
+        ("kdc.tong_so_khu", 2023): 15,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 62.5,
+        **PLAN,
+    }
