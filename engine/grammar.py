@@ -328,6 +328,7 @@ _CHANGE_TAIL = re.compile(
     re.I,
 )
 _DIFF_LEAD = re.compile(r"\b(?P<w>vượt|thiếu|hụt)\s*$", re.I)
+_DIFF_IN_BRACKET = re.compile(r"\b(?:chỉ tiêu|kế hoạch)\b[^()]{0,40}\(\s*(?P<w>vượt|thiếu|hụt)\s*$", re.I)
 # a rise written as the figure before and after it: "tăng từ 02 tuyến (năm 2023) lên 07 tuyến", "từ 12 lên 15 thôn"
 _RISE_FROM = re.compile(r"\b(?:tăng|nâng|tăng lên)?\s*từ\s*$", re.I)
 _RISE_TO = re.compile(r"[^\d;]{0,40}?\blên\s+(?:thành\s+|đến\s+)?\d", re.I)
@@ -518,6 +519,9 @@ def figures(text: str) -> list[Figure]:
             # "Chỉ tiêu năm 2024 huyện giao: giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ" — a reduction, not what is
             # to remain ("tỷ lệ hộ nghèo còn dưới 3%, tương đương 25 hộ")
             role = "target"
+        elif (diff := _DIFF_IN_BRACKET.search(before)) is not None:
+            # "hoàn thành vượt chỉ tiêu huyện giao (vượt ba hộ)": by how much, in brackets after the claim
+            role = "over" if diff.group("w").lower() == "vượt" else "under"
         elif (
             _TARGET_LEAD.search(before)
             or _PLAN_LEAD.search(before)

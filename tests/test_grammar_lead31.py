@@ -498,3 +498,21 @@ def test_a_note_that_dates_a_row_gives_its_figures_that_year(tmp_path, note):
         ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 62.5,
         **PLAN,
     }
+
+
+# --------------------------------------------------------------------------------------------------- margins
+# "hoàn thành vượt chỉ tiêu huyện giao (vượt ba hộ)": the figure in brackets after the claim is by how much, so the
+# target is the result less it — never the target itself.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2024 giảm mười một hộ nghèo, hoàn thành vượt chỉ tiêu Huyện giao (vượt ba hộ).\n",
+        "Năm 2024 xã giảm 11 hộ nghèo, vượt chỉ tiêu huyện giao (vượt 03 hộ).\n",
+    ],
+)
+def test_a_margin_in_brackets_after_the_claim_is_by_how_much(tmp_path, body):
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 11
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 8
