@@ -1074,7 +1074,11 @@ class _Reading:
         as_of = header.as_of
         self.as_of_year = as_of.year if as_of else header.year
         # a report of a whole year (its figures run to December): "cùng kỳ năm 2023" there is the year 2023
-        self.whole_year = as_of is not None and as_of.month == 12
+        # a report of the whole year, its figures cut off in December — or in November, as such reports often are ("số
+        # liệu tính đến ngày 30/11/2023"), when its title names no part of the year
+        self.whole_year = as_of is not None and (
+            as_of.month == 12 or (as_of.month == 11 and not _PART_OF_YEAR_TITLE.search(header.title or ""))
+        )
         first = header.period_from or self.as_of_year
         self.report_years = list(range(first, self.as_of_year + 1)) if first and self.as_of_year else []
         self.own = fold(header.commune).lower() if header.commune else None
@@ -1520,6 +1524,8 @@ def _lookalike(r: "Reader", text: str) -> bool:
                 return True
     return False
 
+
+_PART_OF_YEAR_TITLE = re.compile(r"\b(?:\d{1,2}|sáu|chín|mười)\s+tháng\b|\bquý\b|\bnhanh\b", re.I)
 
 _FORMED = re.compile(
     rf"(?:thành lập|hoạt động|sắp xếp|sáp nhập)[^.]{{0,160}}?(?:từ|kể từ)\s+ngày\s+\d{{1,2}}/\d{{1,2}}/(?P<y>{_YEAR})",

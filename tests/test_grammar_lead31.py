@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_grammar_forms import _draft, _values
+from test_grammar_forms import HEAD, _draft, _values
 from test_grammar_round9 import CONTROL, PLAN
 
 # --------------------------------------------------------------------------------------------------- self-assessment
@@ -516,3 +516,25 @@ def test_a_margin_in_brackets_after_the_claim_is_by_how_much(tmp_path, body):
     got = _values(_draft(tmp_path, body + CONTROL))
     assert got[("giam_ngheo.so_ho_giam", 2024)] == 11
     assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 8
+
+
+# --------------------------------------------------------------------------------------------------- cùng kỳ
+# A report of the whole year whose figures are cut off in November ("ngày 30 tháng 11") is still a whole-year report:
+# its "cùng kỳ năm 2023" is the year 2023 (the corpus convention); a report of eleven months says so in its title, and
+# its "cùng kỳ" stays a look-alike.
+
+NOVEMBER_HEAD = HEAD.replace("ngày 18 tháng 12 năm 2024", "ngày 30 tháng 11 năm 2024")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Kết quả thực hiện công tác dân vận năm 2024", {("giam_ngheo.so_ho_giam", 2023): 9}),
+        ("Kết quả thực hiện công tác dân vận 11 tháng năm 2024", {}),
+    ],
+)
+def test_cung_ky_in_a_whole_year_report_cut_off_in_november(tmp_path, title, expected):
+    head = NOVEMBER_HEAD.replace("Kết quả thực hiện công tác dân vận năm 2024", title)
+    body = "Năm 2024, xã giảm được 14 hộ nghèo. Cùng kỳ năm 2023, xã giảm 09 hộ nghèo.\n"
+    got = _values(_draft(tmp_path, body + CONTROL, head=head))
+    assert got == {("giam_ngheo.so_ho_giam", 2024): 14, **expected, **PLAN}
