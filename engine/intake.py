@@ -3986,12 +3986,27 @@ def _read_cell(
     if verb and (re.fullmatch(_CELL_VERB, verb.group(1), re.I) or re.search(rf"\b{verb.group(1)}\b", label, re.I)):
         text = text[verb.end() :]
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
+    figures: list[tuple[str, Any]] = []
+    # a result followed by its share ("Giảm 05 hộ nghèo, đạt 125%", "1.085/1.602 hồ sơ, đạt 67,7%"): the share is the
+    # row's rate where the row is one (its figure then), else the share of the target beside the count
+    share = re.search(rf",\s*(?:đạt|bằng)\s+(?:tỷ lệ\s+)?(?P<r>{g.DIGITS})\s*%\s*\.?\s*$", text, re.I)
+    if reading is None and share is not None and (rate := g.number_value(share.group("r"))) is not None:
+        if "%" in unit or re.search(r"\btỷ lệ\b|\(\s*%\s*\)", label, re.I):
+            figures.append(("percent", rate))
+            text = ""
+        else:
+            figures.append(("of_target", rate))
+            text = text[: share.start()]
+    elif reading == "target":
+        # the plan's figure within words ("Hoàn thành chỉ tiêu (giảm 04 hộ)"): the one count the cell holds
+        counts = re.findall(rf"(?<![\d.,/])({g.DIGITS})\s+(?=[^\W\d])", text)
+        if len(counts) == 1 and not re.fullmatch(rf"\s*{g.DIGITS}\s*[^\W\d][^\d]*", text):
+            text = counts[0]
     words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)
     m_num = re.fullmatch(
         rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*{words_after}", text, re.I
     )
-    figures: list[tuple[str, Any]] = []
     if reading is not None:
         if m_num and not m_num.group("q"):
             figures.append((reading, g.number_value(m_num.group("n"))))

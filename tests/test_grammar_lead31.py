@@ -538,3 +538,29 @@ def test_cung_ky_in_a_whole_year_report_cut_off_in_november(tmp_path, title, exp
     body = "Năm 2024, xã giảm được 14 hộ nghèo. Cùng kỳ năm 2023, xã giảm 09 hộ nghèo.\n"
     got = _values(_draft(tmp_path, body + CONTROL, head=head))
     assert got == {("giam_ngheo.so_ho_giam", 2024): 14, **expected, **PLAN}
+
+
+# --------------------------------------------------------------------------------------------------- cells in words
+# A result cell that gives its share after it ("Giảm 05 hộ nghèo, đạt 125%", "1.085/1.602 hồ sơ, đạt 67,7%"): the
+# share is the row's rate where the row is one, else the share of the target beside the count; a plan cell that words
+# its target ("Hoàn thành 100% chỉ tiêu (giảm 04 hộ)") gives the one count it holds.
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| TT | Chỉ tiêu | Kế hoạch | Kết quả thực hiện | Tự đánh giá |\n|---|---|---|---|---|\n"
+        "| 1 | Giảm hộ nghèo theo chỉ tiêu huyện giao | Hoàn thành 100% chỉ tiêu (giảm 04 hộ) | Giảm 05 hộ nghèo, "
+        "đạt 125% | Vượt |\n"
+        "| 2 | Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến | Từ 50% trở lên | 1.085/1.602 hồ sơ, đạt 67,7% | Đạt |\n",
+        "| STT | Nội dung chỉ tiêu | Kế hoạch năm 2024 | Thực hiện năm 2024 |\n|---|---|---|---|\n"
+        "| 1 | Số hộ nghèo giảm | Giảm 04 hộ theo chỉ tiêu huyện giao | 05 hộ, đạt 125% |\n"
+        "| 2 | Tỷ lệ hồ sơ giải quyết trực tuyến (%) | 50% | 1.085/1.602 hồ sơ, đạt 67,7% |\n",
+    ],
+)
+def test_result_and_plan_cells_in_words(tmp_path, table):
+    got = _values(_draft(tmp_path, table + CONTROL))
+    assert got[("giam_ngheo.so_ho_giam", 2024)] == 5
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 4
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 125
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 67.7
