@@ -3404,10 +3404,18 @@ _COL_ROLES = [
 ]
 
 
+# a column of what was done over what was planned, in one cell ("Thực hiện/Kế hoạch năm 2025": "04/02 mô hình")
+_DONE_OVER_PLAN = re.compile(r"\b(?:thực hiện|th)\s*/\s*(?:kế hoạch|kh|chỉ tiêu)\b", re.I)
+_OVER_PLAN = " / kế hoạch"  # said after a row's label: its cells hold the result over the plan
+
+
 def _column_roles(header: list[Cell]) -> dict[int, str]:
     roles: dict[int, str] = {}
     for c in header:
         low = c.text.lower()
+        if _DONE_OVER_PLAN.search(low) and "actual" not in roles.values():
+            roles[c.col] = "actual"
+            continue
         for role, rx in _COL_ROLES:
             if re.search(rx, low) and role not in roles.values():
                 # "Chỉ tiêu kế hoạch", "Thực hiện chỉ tiêu" are figures' columns; "Chỉ tiêu theo Kế hoạch" (the targets
@@ -3678,9 +3686,8 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             cell = cells.get(role)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            _read_cell(
-                rd, label.text, unit, cell, reading, int(own.group(1)) if own else year, para, keep_year=bool(own)
-            )
+            said = label.text + (_OVER_PLAN if _DONE_OVER_PLAN.search(header.get(cell.col, "")) else "")
+            _read_cell(rd, said, unit, cell, reading, int(own.group(1)) if own else year, para, keep_year=bool(own))
         for col, col_year in earlier.items():
             cell = next((c for c in row if c.col == col), None)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
@@ -3889,7 +3896,11 @@ _BARE_TARGET_HEAD = re.compile(
 
 
 # the row of a table by hamlet that sums its rows ("Cộng", "Tổng cộng", "Toàn xã")
-_TOTAL_CELL = re.compile(rf"^\W*(?:tổng\s+cộng|cộng|tổng|tổng\s+số|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))\W*$", re.I)
+# (with the number of rows it sums after a colon: "Cộng: 08 thôn, sóc")
+_TOTAL_CELL = re.compile(
+    rf"^\W*(?:tổng\s+cộng|cộng|tổng|tổng\s+số|toàn\s+(?:{_KINDS})|cả\s+(?:{_KINDS}))(?:\s*:\s*\d+(?:\s+[^\W\d][^\d]*)?)?\W*$",
+    re.I,
+)
 
 
 _PART_CELL = re.compile(
@@ -3986,6 +3997,12 @@ def _read_cell(
     if verb and (re.fullmatch(_CELL_VERB, verb.group(1), re.I) or re.search(rf"\b{verb.group(1)}\b", label, re.I)):
         text = text[verb.end() :]
     # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
+    if label.endswith(_OVER_PLAN) and "/" in text:
+        # a rate over its plan ("72,6%/60%") is the rate; a level over the one planned ("Chưa đạt/Đạt chuẩn") is the
+        # level reached (a count over its plan, "04/02 mô hình", is read as a result over its target below)
+        pct = re.match(rf"^\s*({g.DIGITS})\s*%\s*/", text)
+        if pct or not re.search(r"\d", text):
+            text = pct.group(1) + "%" if pct else text.split("/")[0]
     figures: list[tuple[str, Any]] = []
     # a result followed by its share ("Giảm 05 hộ nghèo, đạt 125%", "1.085/1.602 hồ sơ, đạt 67,7%"): the share is the
     # row's rate where the row is one (its figure then), else the share of the target beside the count

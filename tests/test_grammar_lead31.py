@@ -564,3 +564,40 @@ def test_result_and_plan_cells_in_words(tmp_path, table):
     assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 4
     assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 125
     assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 67.7
+
+
+# --------------------------------------------------------------------------------------------------- one cell, two figures
+# A column of what was done over what was planned ("Thực hiện/Kế hoạch năm 2025": "04/02 mô hình", "31/28 hộ",
+# "72,6%/60%") gives the result and the target (a rate's plan aside); a table by village whose total row says how many
+# rows it sums ("Cộng: 08 thôn, sóc") gives the unit's counts.
+
+
+@pytest.mark.parametrize("head", ["Thực hiện/Kế hoạch năm 2024", "TH/KH"])
+def test_a_column_of_done_over_planned(tmp_path, head):
+    table = (
+        f"| STT | Chỉ tiêu | {head} | Tỷ lệ đạt (%) |\n|---|---|---|---|\n"
+        "| 1 | Thành lập mới mô hình “Dân vận khéo” | 04/02 mô hình | 200 |\n"
+        "| 2 | Giảm hộ nghèo | 31/28 hộ | 110,7 |\n"
+        "| 3 | Tỷ lệ hồ sơ TTHC giải quyết trực tuyến | 72,6%/60% | 121,0 |\n"
+    )
+    got = _values(_draft(tmp_path, table + CONTROL))
+    assert got == {
+        ("dvk.mo_hinh", 2024): 4,
+        ("dvk.ty_le_dat_bao_cao", 2024): 200,
+        ("giam_ngheo.so_ho_giam", 2024): 31,
+        ("giam_ngheo.chi_tieu_giao", 2024): 28,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 110.7,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 72.6,
+        **PLAN,
+    }
+
+
+def test_a_total_row_that_says_how_many_rows_it_sums(tmp_path):
+    table = (
+        "| STT | Thôn, sóc | Khu dân cư văn hóa | Khu dân cư “6 không” |\n|---|---|---|---|\n"
+        "| 1 | Thôn 1 | x | x |\n| 2 | Thôn 2 | x | |\n| 3 | Sóc Bù Kroai | | x |\n"
+        "| | Cộng: 03 thôn, sóc | 02 | 02 |\n"
+    )
+    got = _values(_draft(tmp_path, table + CONTROL))
+    assert got[("kdc.so_khu_van_hoa", "as_of")] == 2
+    assert got[("kdc.so_khu_6_khong", "as_of")] == 2
