@@ -4308,7 +4308,6 @@ def _read_criteria_table(rd: _Reading, table: Table, before: Optional[Paragraph]
         if topic_reader is None or not any(_found(topic_reader.topic, w) for w in where if w):
             continue
         crits = [lc.criterion for lc in rd.cat.criteria if lc.document.id == doc_id]
-        by_no = {c.number: c for c in crits}
         for row in table.rows[1:]:
             level_cells = [c for c in row if _LEVEL_CELL.match(c.text or "")]
             if len(level_cells) != 1:
@@ -4316,15 +4315,30 @@ def _read_criteria_table(rd: _Reading, table: Table, before: Optional[Paragraph]
             label = " ".join(
                 c.text for c in row if c is not level_cells[0] and c.text and not re.fullmatch(r"\W*\d+\W*", c.text)
             )
-            named = _named_criteria(label, crits)
             numbers = {int(n) for n in _CRITERION_NO.findall(label)}
-            by_number = [by_no[n] for n in numbers if n in by_no]
-            found = by_number if len(by_number) == 1 else named
-            if len(found) != 1 or (named and by_number and named != by_number):
-                continue  # a row naming no criterion, several, or one by its number and another by its name
-            lvl = _LEVEL_CELL.match(level_cells[0].text).group("lvl").lower()  # type: ignore[union-attr]
-            level = None if lvl in ("chưa đạt", "không đạt") else "co_ban_dat" if lvl == "cơ bản đạt" else "dat"
-            _criterion_not_met(rd, found[0], None, 0, "", level, cell=level_cells[0], label=label)
+            found = _one_criterion(label, numbers, crits)
+            if found is None:
+                continue
+            lvl = _LEVEL_CELL.match(level_cells[0].text).group("lvl")  # type: ignore[union-attr]
+            _criterion_not_met(rd, found, None, 0, "", _level_said(lvl), cell=level_cells[0], label=label)
+
+
+def _one_criterion(label: str, numbers: set[int], crits: list) -> Any:
+    """The one criterion a row or a line names, by its number and its name — None when it names none, several, or one
+    by its number and another by its name."""
+    by_no = {c.number: c for c in crits}
+    named = _named_criteria(label, crits)
+    by_number = [by_no[n] for n in numbers if n in by_no]
+    found = by_number if len(by_number) == 1 else named
+    if len(found) != 1 or (named and by_number and named != by_number):
+        return None
+    return found[0]
+
+
+def _level_said(word: str) -> Optional[str]:
+    """The level a criterion's assessment names ("Cơ bản đạt" → co_ban_dat); None for not met, the set's lowest."""
+    lvl = word.lower()
+    return None if lvl in ("chưa đạt", "không đạt") else "co_ban_dat" if lvl == "cơ bản đạt" else "dat"
 
 
 # criteria one by one with their levels, as a self-assessment lists them — a line each, or run into one paragraph when
@@ -4335,7 +4349,6 @@ _CRITERION_ITEM = re.compile(
     r"(?P<level>chưa đạt|không đạt|cơ bản đạt|đạt)(?=\W*$|\s+(?:tiêu chí|tổng|cộng)\b|\s*[;.]\s)",
     re.I,
 )
-_LINE_LEVELS = {"chưa đạt": "chua_dat", "không đạt": "chua_dat", "cơ bản đạt": "co_ban_dat", "đạt": "dat"}
 
 
 def _read_criterion_items(rd: _Reading, para: Paragraph, crits: list, topic_reader: Reader, where: list[str]) -> bool:
@@ -4350,14 +4363,13 @@ def _read_criterion_items(rd: _Reading, para: Paragraph, crits: list, topic_read
     if not named_set:
         return False
     for m in items:
-        name = m.group("a") or m.group("b") or ""
-        named = _named_criteria(name, crits) if name else []
-        by_number = [c for c in crits if m.group("n") and c.number == int(m.group("n"))]
-        found = named[:1] if named else by_number
-        if not found or (named and by_number and named[0] is not by_number[0]):
-            continue
-        level = _LINE_LEVELS[m.group("level").lower()]
-        _criterion_not_met(rd, found[0], para, m.start(), text[m.start() : m.end()], level=level)
+        found = _one_criterion(
+            m.group("a") or m.group("b") or "", {int(m.group("n"))} if m.group("n") else set(), crits
+        )
+        if found is not None:
+            _criterion_not_met(
+                rd, found, para, m.start(), text[m.start() : m.end()], level=_level_said(m.group("level"))
+            )
     return True
 
 
