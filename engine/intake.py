@@ -3406,7 +3406,6 @@ _COL_ROLES = [
 
 # a column of what was done over what was planned, in one cell ("Thực hiện/Kế hoạch năm 2025": "04/02 mô hình")
 _DONE_OVER_PLAN = re.compile(r"\b(?:thực hiện|th)\s*/\s*(?:kế hoạch|kh|chỉ tiêu)\b", re.I)
-_OVER_PLAN = " / kế hoạch"  # said after a row's label: its cells hold the result over the plan
 
 
 def _column_roles(header: list[Cell]) -> dict[int, str]:
@@ -3686,8 +3685,17 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             cell = cells.get(role)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
                 continue
-            said = label.text + (_OVER_PLAN if _DONE_OVER_PLAN.search(header.get(cell.col, "")) else "")
-            _read_cell(rd, said, unit, cell, reading, int(own.group(1)) if own else year, para, keep_year=bool(own))
+            _read_cell(
+                rd,
+                label.text,
+                unit,
+                cell,
+                reading,
+                int(own.group(1)) if own else year,
+                para,
+                keep_year=bool(own),
+                over_plan=bool(_DONE_OVER_PLAN.search(header.get(cell.col, ""))),
+            )
         for col, col_year in earlier.items():
             cell = next((c for c in row if c.col == col), None)
             if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
@@ -3982,6 +3990,7 @@ def _read_cell(
     states: bool = True,  # False: a column of an earlier year beside the table's own, whose states are outdated
     span: Optional[tuple[int, int]] = None,  # a running total's years: read only by indicators counted over a span
     verb_needed: bool = False,  # a count is read only under a label naming its verb ("Số hộ thoát nghèo")
+    over_plan: bool = False,  # a cell of a column of done over planned ("Thực hiện/Kế hoạch": "04/02 mô hình")
 ) -> None:
     text = for_matching(cell.text)
     if reading is None and _EXPECTED_CELL.search(text):
@@ -3996,8 +4005,7 @@ def _read_cell(
     verb = re.match(rf"^\s*(?:đã\s+)?({_CELL_VERB}|giảm|tăng)(?:\s+(?:được|mới|thêm))?\s+(?=\d)", text, re.I)
     if verb and (re.fullmatch(_CELL_VERB, verb.group(1), re.I) or re.search(rf"\b{verb.group(1)}\b", label, re.I)):
         text = text[verb.end() :]
-    # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
-    if label.endswith(_OVER_PLAN) and "/" in text:
+    if over_plan and "/" in text:
         # a rate over its plan ("72,6%/60%") is the rate; a level over the one planned ("Chưa đạt/Đạt chuẩn") is the
         # level reached (a count over its plan, "04/02 mô hình", is read as a result over its target below)
         pct = re.match(rf"^\s*({g.DIGITS})\s*%\s*/", text)
@@ -4019,6 +4027,7 @@ def _read_cell(
         counts = re.findall(rf"(?<![\d.,/])({g.DIGITS})\s+(?=[^\W\d])", text)
         if len(counts) == 1 and not re.fullmatch(rf"\s*{g.DIGITS}\s*[^\W\d][^\d]*", text):
             text = counts[0]
+    # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
     words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)
     m_num = re.fullmatch(
@@ -4027,7 +4036,7 @@ def _read_cell(
     if reading is not None:
         if m_num and not m_num.group("q"):
             figures.append((reading, g.number_value(m_num.group("n"))))
-    elif m_ratio and re.search(r"/\s*(?:chỉ tiêu|kế hoạch|\bkh\b|mục tiêu)", label, re.I):
+    elif m_ratio and (over_plan or re.search(r"/\s*(?:chỉ tiêu|kế hoạch|\bkh\b|mục tiêu)", label, re.I)):
         # a header that names a result over its target ("Hộ nghèo giảm / chỉ tiêu quận giao": "04/03 hộ"): the result
         # and the target, not a part of a whole
         figures += [("count", g.number_value(m_ratio.group(1))), ("target", g.number_value(m_ratio.group(2)))]
