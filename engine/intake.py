@@ -2581,7 +2581,6 @@ def _read_answer(rd: _Reading, answer: Paragraph, item: Paragraph, ctx: Context)
     answering a question put as yes or no ("Có ban hành kế hoạch … năm 2024 không?" then "Trả lời: Có (Kế hoạch số
     …)."): each act the question names was done, with the document the answer cites."""
     subject = re.sub(rf"^\W*(?:{_ITEM_NUMBER}|[a-zđ]\))?\s*", "", for_matching(item.text), flags=re.I)
-    text = _ASSESSMENT_MARK.sub("", for_matching(answer.text))
     yes = _YES_ANSWER.match(_answer_head(answer.text))
     if yes and not _YES_NO_QUESTION.search(subject):
         return
@@ -2599,7 +2598,7 @@ def _read_answer(rd: _Reading, answer: Paragraph, item: Paragraph, ctx: Context)
         _read_bare_denial(rd, denial, subject, answer.text.strip(), acts=True)
         return
     asked = asked or cls[0].whens
-    doc = g.parse_document(text, yes.end())
+    doc = g.parse_document(for_matching(answer.text))  # the document the answer cites (nothing before its "Có")
     for r in rd.readers:
         if r.ind.type != "boolean" or not r.act or not _found(r.act, subject) or (r.not_ and _lookalike(r, subject)):
             continue
