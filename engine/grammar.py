@@ -288,7 +288,10 @@ _CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
 # nghèo": the poor households left, never the target) between them
 # (not past what was done: "Chỉ tiêu giảm hộ nghèo: thực hiện giảm 21 hộ" is the result)
 _TARGET_LEAD = re.compile(
-    r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b(?:(?!\d|%|;|\bđạt\b|\bcòn\b|\bthực hiện\b|\bthực tế\b|\bkết quả\b).){0,45}$",
+    # (not across a comma to what was done: "hoàn thành chỉ tiêu huyện giao, giảm 47 hộ nghèo")
+    r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b"
+    r"(?:(?!\d|%|;|\bđạt\b|\bcòn\b|\bthực hiện\b|\bthực tế\b|\bkết quả\b|,\s*(?:đã\s+)?(?:giảm|thành lập|công nhận)\b).)"
+    r"{0,45}$",
     re.I,
 )
 # the plan's figure said as such before what was done: "Kế hoạch giảm 18 hộ, thực hiện giảm 21 hộ", "Kế hoạch năm 2023
@@ -384,7 +387,9 @@ def figures(text: str) -> list[Figure]:
         before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 40]
         if re.search(r"\(\s*$", before) and _CHI_TIEU.search(before[-45:]):
             role = "floor"  # "… chỉ tiêu Kế hoạch đề ra (50%)", "(từ 50% trở lên)"
-        elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH)\b", after, re.I) or re.match(
+        # (the plan's goal said as "mục tiêu": "đạt 220% so với mục tiêu giai đoạn", not "Chương trình mục tiêu
+        # quốc gia")
+        elif re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|mục tiêu(?!\s+quốc gia))\b", after, re.I) or re.match(
             r"\s*số\s+(?!tỷ lệ)[^\W\d]+(?:\s+[^\W\d]+){0,3}?\s+theo\s+(?:chỉ tiêu|kế hoạch)\b", after, re.I
         ):
             # "giảm được 50% số hộ nghèo theo chỉ tiêu thành phố giao": the share of the target's count

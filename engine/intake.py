@@ -396,18 +396,24 @@ def _predecessors(report: ReportText, own: Optional[str]) -> list[tuple[str, str
 
 # the report saying outright what its figures run to, wherever its opening puts it ("Số liệu trong báo cáo tính đến
 # ngày 30/11/2025; số liệu trước ngày 01/7/2025 do các xã cũ cung cấp")
+# — or after what the figures cover ("Số liệu trong báo cáo này là số liệu của toàn địa bàn xã hiện nay (…), tính đến
+# ngày 15/11/2026"), not a former unit's part of them ("số liệu của các xã cũ tính đến ngày 30/6/2025")
 _DATA_AS_OF = re.compile(
-    r"\bsố liệu(?:\s+(?:trong|của))?(?:\s+báo cáo)?\s+(?:được\s+)?tính\s+đến\s+(?:hết\s+)?ngày\s+"
-    r"(\d{1,2})/(\d{1,2})/(\d{4})",
+    r"\bsố liệu(?:\s+(?:trong|của))?(?:\s+báo cáo)?(?:\s+này(?:\s+là\b(?:(?!\bcũ\b|\btrước\s+s)[^.;]){0,120}?,)?)?"
+    r"\s+(?:được\s+)?tính\s+đến\s+(?:hết\s+)?ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})",
     re.I,
 )
+
+
+# the former units named as whose figures a cut-off is of ("số liệu của các xã cũ", "của hai phường cũ")
+_FORMER_PART = re.compile(r"\b(?:cũ|trước sắp xếp|trước sáp nhập)\b(?![^.;]{0,60}\bvà\b)[^.;]{0,40}$", re.I)
 
 
 def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None:
     text = " ".join(p.text for p in opening)
     first_results = _first_results(report)
     for p in report.paragraphs[:40]:
-        said = _DATA_AS_OF.search(p.text)
+        said = _DATA_AS_OF.search(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), p.text))
         if said:
             try:
                 day = dt.date(int(said.group(3)), int(said.group(2)), int(said.group(1)))
@@ -426,6 +432,8 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
                 # the figures run to the latest of them that is not past the report's own date
                 days = []
                 for d in rx.finditer(source):
+                    if _FORMER_PART.search(source[max(0, d.start() - 60) : d.start()]):
+                        continue  # "Số liệu của các xã cũ tính đến ngày 30/6/2025": a former unit's part, not all
                     try:
                         days.append(dt.date(int(d.group(3)), int(d.group(2)), int(d.group(1))))
                     except ValueError:
@@ -479,8 +487,15 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
     # 2026", "Tổng kết giai đoạn 2022 - 2026"): its figures run from the span's first year, whatever date the opening
     # names later; not the span of a provincial Đề án the plan carries out
     title_text = " ".join(p.text for p in opening[:3])
+    # — but a review of the Đề án itself over its span, no year of its own named ("Tổng kết thực hiện Đề án số
+    # 09-ĐA/TU … giai đoạn 2022 - 2026"), runs over that span
     review = re.search(
         rf"\b(?:tổng kết|sơ kết|\d+\s+năm\s+thực hiện)\b(?:(?!Đề án|đề án|Nghị quyết)[^.()]){{0,300}}?"
+        rf"\bgiai đoạn\s+({_YEAR})\s*[-–]\s*{_YEAR}",
+        title_text,
+        re.I,
+    ) or re.search(
+        rf"\b(?:tổng kết|sơ kết)\b(?:(?!\bnăm\s+{_YEAR}|\btháng\b|\bquý\b)[^.()]){{0,300}}?"
         rf"\bgiai đoạn\s+({_YEAR})\s*[-–]\s*{_YEAR}",
         title_text,
         re.I,
@@ -703,6 +718,9 @@ def _contexts(report: ReportText) -> dict[int, Context]:
             seen_title = True
             out[p.line] = Context([], results=False)
             continue
+        if i and re.match(r"^(?:#+\s*)?BÁO CÁO\W*$", paras[i - 1].text) and _heading_level(p) == 5:
+            out[p.line] = Context([], results=False)  # "# BÁO CÁO" then "## Sơ kết …": the title, no section of it
+            continue
         if ended and _APPENDIX.match(p.text):
             ended, stack, parent, task, results = False, [], None, "", True
             out[p.line] = Context([], results=False)
@@ -828,7 +846,13 @@ _PLAN_PERIOD = re.compile(
 # what the unit was formed from, named as its origin ("Xã X được thành lập trên cơ sở sắp xếp các xã A và B; có 24
 # khu"): an aside of its history, not the subject of what follows in the sentence
 _FORMED_FROM = re.compile(r"\btrên cơ sở\s+(?:sắp xếp|sáp nhập|nhập|hợp nhất)\b[^;]*(?:;|$)", re.I)
-_INCLUDING = re.compile(r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm(?: cả)?|gồm cả|tổng hợp)\b[^()]*\)", re.I)
+# — or the unit's predecessors as the unit itself before the merger: "UBND xã (trước ngày 01/7/2025 là UBND các xã
+# cũ) đều ban hành …", "UBND xã (và UBND các xã cũ trước đây) đều cử …"
+_INCLUDING = re.compile(
+    r"\(\s*(?:tính cả|tính luôn|kể cả|bao gồm(?: cả)?|gồm cả|tổng hợp|(?:trước|từ)\b[^()]*?\blà|và|cùng)\b"
+    r"(?=[^()]*\b(?:cũ|trước sắp xếp|trước sáp nhập|trước đây)\b)[^()]*\)",
+    re.I,
+)
 _OTHER_UNIT = re.compile(
     r"\b(?:toàn|cả)\s+(?:huyện|tỉnh|thành phố|quận|thị xã|nước)\b|\b(?:các|những)\s+xã\b|"
     r"\bcùng kỳ\b(?!\s+năm\s+(?:19|20)\d\d)|\b(?:huyện|tỉnh|thành phố)\s+(?:có|đạt)\b|\bgiáp ranh\b|\(cũ\)|"
@@ -919,7 +943,8 @@ def _per_part(before: str) -> bool:
 # — nor one that gives the plan's figure and then what was done ("Chỉ tiêu giảm hộ nghèo: Kế hoạch giảm 18 hộ, thực
 # hiện giảm 21 hộ, đạt 116,7%")
 _TARGET_LEAD = re.compile(
-    r"^\W*(?!(?:kết quả|thực hiện)\b)(?:\S+\s+){0,3}?chỉ tiêu\b"
+    # — nor one that opens on meeting it ("Hoàn thành chỉ tiêu huyện giao, giảm 47 hộ nghèo")
+    r"^\W*(?!(?:kết quả|thực hiện)\b)(?:(?!(?:hoàn|vượt|đạt)\b)\S+\s+){0,3}?chỉ tiêu\b"
     r"(?![^.;]{0,60}\b(?:đã|đạt|thực hiện được|kết quả)\b)(?![^.;]{0,100},\s*(?:thực hiện|thực tế)\b)",
     re.I,
 )
@@ -1191,8 +1216,15 @@ class _Reading:
             if bracket and reader.ind.type == "boolean" and self.as_of_year:
                 named = [int(y) for y in re.findall(rf"(?:^|;)\s*năm\s+({_YEAR})\s*:", bracket.group(1), re.I)]
                 periods = sorted({y for y in named if y <= self.as_of_year}) or periods
+            # "Hằng năm, UBND các xã cũ (các năm 2022 - 2024) và UBND xã Hải Định An (năm 2025, năm 2026) đều ban
+            # hành …": the years the bracket after the unit's own name gives are its own; the others' are theirs
+            own = self.own_years_bracket(cl.sentence_before + cl.text)
+            if own and reader.ind.type == "boolean":
+                periods = [y for y in periods if y in own]
         elif when.current:
-            periods = [self.as_of_year] if self.as_of_year else []
+            # "trong năm", "đến cuối năm" under a heading that is a year ("4. Năm 2025"): that year, not the report's
+            heading = _heading_year(cl.ctx)
+            periods = list(heading.years) if heading else [self.as_of_year] if self.as_of_year else []
         else:
             periods = list(when.years)
         if kind == "state":
@@ -1232,7 +1264,7 @@ class _Reading:
             return since
         total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
         if not (total or plan):
-            return self.total_before_its_series(cl)
+            return self.total_before_its_series(cl) or self.rate_of_total(cl)
         masked = g.masked(cl.sentence_before, keep_time=True)
         named = sorted({y for w in g.whens(masked, as_of_year=self.as_of_year) for y in w.years})
         if len(named) >= 2:
@@ -1267,6 +1299,34 @@ class _Reading:
         if bracket is None:
             return None
         return self.breakdown_span(bracket.group(1), cl.text, least=2)
+
+    def rate_of_total(self, cl: _Clause) -> Optional[g.When]:
+        """A rate in a clause after a running total (``total_span``)."""
+        return self.total_span(cl.sentence_before) if any(f.role == "of_target" for f in cl.figs) else None
+
+    def total_span(self, before: str) -> Optional[g.When]:
+        """The span of a running total a rate follows in its sentence ("Tổng cộng 02 năm 2022 - 2023 có 03 mô hình, đạt
+        150% chỉ tiêu"): the rate is the total's, over that span, not the report's year."""
+        if not _RUNNING_TOTAL.search(before):
+            return None
+        masked = g.masked(before, keep_time=True)
+        spans = [w for w in g.whens(masked, as_of_year=self.as_of_year) if w.span and w.span[0] < w.span[1]]
+        if spans:
+            return g.When(span=spans[-1].span, at=0)
+        # "Lũy kế 03 năm đã có 05 mô hình …, đạt 166,7% mục tiêu Đề án" in a review of 2022–2024: the review's span
+        if len(self.report_years) > 1:
+            return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
+        return None
+
+    def own_years_bracket(self, text: str) -> set[int]:
+        """The years in a bracket right after the unit's own name ("UBND xã Hải Định An (năm 2025, năm 2026)")."""
+        if not self.own:
+            return set()
+        for m in _NAMED_UNIT.finditer(text):
+            bracket = re.match(r"\s*\(([^()]*)\)", text[m.end() :])
+            if bracket and any(n.startswith(self.own) for n in _name_readings(m.group("name"))):
+                return {int(y) for y in re.findall(_YEAR, bracket.group(1))}
+        return set()
 
     def breakdown_span(self, bracket: str, total: str, least: int) -> Optional[g.When]:
         """The span a running total's breakdown by year names (at least ``least`` years): from its first year to its
@@ -1681,9 +1741,27 @@ def is_question(sentence: str) -> bool:
 _OUTLINE_ASIDE = re.compile(r"\(\s*(?:theo\s+)?đề cương\b[^()]*\)", re.I)
 
 
+# a heading that is a year and nothing else ("1. Năm 2022", "### Năm 2026 (đến ngày 31/10/2026)", "b) Kết quả năm
+# 2023"): a review year by year, whose paragraphs state that year's results without naming it again
+_YEAR_HEADING = re.compile(
+    r"^\W*(?:(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)]\s*)?(?:(?:kết quả|tình hình)(?:\s+thực hiện)?\s+)?"
+    rf"năm\s+(?P<y>{g.YEAR})(?:\s*\([^()]*\))?[\s:.*_]*$",
+    re.I,
+)
+
+
+def _heading_year(ctx: Context) -> Optional[g.When]:
+    """The year the nearest heading above a paragraph is, if it is a year heading."""
+    for h in reversed(ctx.headings):
+        if m := _YEAR_HEADING.match(h):
+            return g.When(years=[int(m.group("y"))], at=0)
+    return None
+
+
 def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
     out = []
     text = para.match
+    heading_year = _heading_year(ctx)
     for s in para.sentences:
         if is_question(s.text):
             continue  # "Câu 9: Việc sơ kết phong trào thi đua “Dân vận khéo”?": a question states nothing
@@ -1691,7 +1769,7 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
         # lên …)"): what the report is asked, never what it states (blanked, the offsets kept)
         stext = _OUTLINE_ASIDE.sub(lambda m: " " * len(m.group(0)), for_matching(s.text))
         offset = s.start
-        inherited: Optional[g.When] = None
+        inherited: Optional[g.When] = heading_year
         for a, b in g.clauses(stext):
             ctext = stext[a:b]
             whens = g.whens(g.masked(ctext, keep_time=True), as_of_year=rd.as_of_year, formed=rd.formed)
@@ -1956,7 +2034,9 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
         before = text[prev_end : fig.start]
         full_before = text[: fig.start]
         after = _words_after(rd, text, fig, cl.figs[i + 1 :])
-        if rd.other_unit(before + text[fig.start : fig.end] + after) or _NOT_RESULT.search(before[-40:] + after[:25]):
+        # (the goal a rate is of, named after it, is no target stated: "đạt 220% so với mục tiêu giai đoạn")
+        of_goal = re.sub(r"^\s*(?:so với\s+)?mục tiêu\b", "", after, flags=re.I) if fig.role == "of_target" else after
+        if rd.other_unit(before + text[fig.start : fig.end] + after) or _NOT_RESULT.search(before[-40:] + of_goal[:25]):
             continue
         if rd.other_subject(full_before):
             continue
@@ -2096,6 +2176,13 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
                 # "11/12 tổ (kết quả năm 2023)": the year the figure is stated for, in brackets after it
                 window_whens = [g.When(years=[int(year_after.group("y"))], at=year_after.start("y"))]
             if r.words.period in ("years", "span") and (total := rd.after_total_bracket(cl, fig.start)) is not None:
+                window_whens = [total]
+            elif (
+                fig.role == "of_target"
+                and r.words.period in ("years", "span")
+                and not any(not w.empty for w in window_whens)
+                and (total := rd.total_span(full_before)) is not None
+            ):
                 window_whens = [total]
             periods, sure = rd.years(r, window_whens, cl, None, until=fig.end + len(after))
             if not periods:
@@ -3180,9 +3267,13 @@ _UNNUMBERED = re.compile(
     # the unit as the subject that signed (and keeps) it: "UBND thị trấn đã ký và duy trì quy chế phối hợp công tác
     # với Ủy ban MTTQ Việt Nam thị trấn, Hội Cựu chiến binh …"
     # — or keeps it in force ("UBND xã thực hiện nghiêm Quy chế phối hợp với Ủy ban MTTQ Việt Nam xã ký ngày …")
-    rf"^\W*(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+(?:đã\s+)?(?:tiếp tục\s+)?"
-    r"(?:ký(?:\s+kết)?|ban hành|thực hiện|duy trì)(?:\s+(?:nghiêm|tốt|nghiêm túc|có hiệu quả))?"
-    r"(?:\s+và\s+(?:duy trì|thực hiện))?\s+(?P<doc2>quy chế phối hợp)(?:\s+công tác)?\s+với\s+[^.;]{3,300}",
+    # — or the act alone, its subject the report's ("- Duy trì thực hiện quy chế phối hợp giữa UBND phường với …",
+    # "Tiếp tục thực hiện Quy chế phối hợp đã ký kết từ năm 2021 giữa UBND thị trấn với …"), the rules kept in the
+    # plural ("… thực hiện có hiệu quả các quy chế phối hợp với …")
+    rf"^\W*(?:(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\s+)?(?:đã\s+)?(?:tiếp tục\s+)?"
+    r"(?:ký(?:\s+kết)?|ban hành|thực hiện|duy trì)(?:\s+thực hiện)?(?:\s+(?:nghiêm|tốt|nghiêm túc|có hiệu quả))?"
+    r"(?:\s+và\s+(?:duy trì|thực hiện))?\s+(?:các\s+)?(?P<doc2>quy chế phối hợp)(?:\s+công tác)?"
+    r"(?:\s+(?:đã\s+)?(?:ký kết|ký|ban hành)(?:\s+(?:từ\s+)?năm\s+\d{4})?)?\s+(?:với|giữa)\s+[^.;]{3,300}",
     re.I,
 )
 
@@ -3215,10 +3306,13 @@ def _unnumbered(rd: _Reading, r: Reader, cl: _Clause) -> None:
 
 
 _GENERIC_PARTNER = re.compile(r"\bcác (?:tổ chức|đoàn thể|hội)\b", re.I)
+# the Front by a short word, beside the generic others ("với Mặt trận và các đoàn thể"): the whole system, no body named
+_FRONT_BY_WORD = re.compile(r"^(?:Mặt trận|MTTQ)$", re.I)
 
 
 def _partners(text: str) -> list[str]:
-    """The organisations named after 'với' (one by one), without repeats; none when only 'các tổ chức …'."""
+    """The organisations named after 'với' (one by one), without repeats: "với Ủy ban MTTQ Việt Nam phường và các tổ
+    chức chính trị - xã hội" names one, the Front; "với Mặt trận và các đoàn thể" names none."""
     text = re.sub(r"\([^()]*\)", " ", text)  # a document cited in brackets after its partner
     stop = re.search(
         r"[;.]|\s(?:về|để|trong|định kỳ|hằng|hàng|tiếp tục|đã được|được|vẫn|còn hiệu lực|nhằm|(?:thực hiện\s+)?theo)(?!\w)",
@@ -3234,10 +3328,11 @@ def _partners(text: str) -> list[str]:
         part = re.sub(rf"\b(?:giữa\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:{_KINDS})\b", "", part)
         # the next document of the list ends this one's partners ("… với Hội Nông dân, Quy chế số 04/… với …")
         part = re.sub(r"(?:,|\bvà\b)?\s*\b(?:Quy chế|Kế hoạch|Quyết định|Chương trình phối hợp)\b.*$", "", part)
-        for name in re.split(r",|\bvà\b", part):
-            name = " ".join(name.split()).strip(" ,;.:\"“”")
-            if _GENERIC_PARTNER.search(name):
-                return []
+        named = [" ".join(n.split()).strip(" ,;.:\"“”") for n in re.split(r",|\bvà\b", part)]
+        generic = any(_GENERIC_PARTNER.search(n) for n in named)
+        for name in named:
+            if _GENERIC_PARTNER.search(name) or (generic and _FRONT_BY_WORD.match(name)):
+                continue
             if not name or not name[:1].isupper():
                 continue
             if name.lower() not in (n.lower() for n in names):
@@ -4936,6 +5031,8 @@ def _unmatched(
         if s.paragraph.table is not None or ctx is None or (not ctx.results and not ctx.headings):
             continue
         if s.line in used or not _WORTH.search(s.text) or _HEADING.match(s.text) and len(s.text) < 80:
+            continue
+        if _YEAR_HEADING.match(s.text):  # "### a) Kết quả năm 2022": a heading that dates its section
             continue
         out.append((s.line, s.text))
     return out

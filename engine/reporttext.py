@@ -639,6 +639,15 @@ _MARKED = re.compile(r"^\s*(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+\S
 _LABELLED = re.compile(r"^[^\W\d][^\s:]*(?:\s+[^\s:]+){0,3}:\s+\S")
 
 
+# a Markdown heading ("### b) Kết quả năm 2023"): a block of its own, never joined to the line above or below it
+_ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+
+
+def _own_block(last: str, nxt: str) -> bool:
+    """Whether two lines stay apart whatever the text's habit: either is a Markdown heading."""
+    return bool(_ATX_HEADING.match(last) or _ATX_HEADING.match(nxt))
+
+
 def _new_paragraph(last: str, nxt: str) -> bool:
     """Whether the line ``nxt``, right under ``last`` with no blank line between, starts a paragraph of its own: some
     writers put one paragraph on a line and their headings on lines of their own ("c) Ấp văn hóa" over "Kết quả bình
@@ -694,6 +703,7 @@ def read_report(path: Path) -> ReportText:
                 j < len(lines)
                 and j - i <= 3
                 and j + 1 not in read.table_lines
+                and not _own_block(parts[-1], lines[j])
                 and _continues(clean(parts[-1]), lines[j])
             ):
                 offsets.append((len(clean(" ".join(parts))) + 1, j + 1))
@@ -707,6 +717,7 @@ def read_report(path: Path) -> ReportText:
                 and lines[i].strip()
                 and not _BULLET.match(lines[i])
                 and i + 1 not in read.table_lines
+                and not _own_block(parts[-1], lines[i])
                 and (_continues(clean(parts[-1]), lines[i]) if dense else not _new_paragraph(parts[-1], lines[i]))
             ):
                 offsets.append((len(clean(" ".join(parts))) + 1, i + 1))

@@ -1,0 +1,253 @@
+"""Structural rules of the genre the lead learned in stop 32 from held-out sets 55 to 58 (BENCHMARKS.md), each tested
+on sentences written here, with a second writer's variant, through the real `facts extract`: a merged commune's review
+of the whole plan period year by year, the Front named beside the generic organisations of a coordination rule, a
+rate of the plan's goal said as "mục tiêu", and a rate after a running total."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from test_grammar_forms import HEAD, _draft, _values
+from test_grammar_round9 import CONTROL, PLAN
+
+# a merged commune's review of the plan's whole period, written in late 2026, its figures for 2022–2024 those of its
+# whole present territory (the predecessors' summed)
+REVIEW = """ỦY BAN NHÂN DÂN
+XÃ TÂN HÒA ĐÔNG
+Số: 210/BC-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Tân Hòa Đông, ngày 25 tháng 11 năm 2026
+
+BÁO CÁO
+
+Tổng kết thực hiện Đề án số 05-ĐA/TU ngày 10/8/2022 của Ban Thường vụ Tỉnh ủy về công tác dân vận giai đoạn 2022 - 2026
+
+Xã Tân Hòa Đông được thành lập từ ngày 01/7/2025 trên cơ sở sắp xếp xã Tân Hòa, xã Hòa Đông và xã Phú Mỹ. Số liệu trong \
+báo cáo này là số liệu của toàn địa bàn xã hiện nay (cộng số liệu của các xã cũ đối với các năm 2022 - 2024), tính đến \
+ngày 15/11/2026.
+
+I. KẾT QUẢ THỰC HIỆN
+
+"""
+
+# --------------------------------------------------------------------------------------------------- the review's span
+# A review of the Đề án itself over its span ("Tổng kết thực hiện Đề án số … giai đoạn 2022 - 2026") runs over that span;
+# its figures run to the day the opening says, after what they cover ("Số liệu … là số liệu của toàn địa bàn xã hiện nay
+# (…), tính đến ngày 15/11/2026"), not to the day it was signed.
+
+
+def test_a_review_of_the_plan_period_runs_over_its_span_to_the_stated_cut_off(tmp_path):
+    draft = _draft(
+        tmp_path, "Hằng năm, UBND xã cử công chức tham dự đầy đủ các lớp tập huấn nghiệp vụ dân vận.\n", head=REVIEW
+    )
+    assert draft["report"]["as_of"] == dt.date(2026, 11, 15)
+    assert draft["report"]["period"] == {"from": dt.date(2022, 1, 1), "to": dt.date(2026, 11, 15)}
+    assert _values(draft) == {("dvcq.cu_can_bo_tap_huan", y): True for y in range(2022, 2027)}
+
+
+def test_a_cut_off_of_the_former_units_part_is_not_the_reports(tmp_path):
+    head = REVIEW.replace(
+        "Số liệu trong báo cáo này là số liệu của toàn địa bàn xã hiện nay (cộng số liệu của các xã cũ đối với các năm "
+        "2022 - 2024), tính đến ngày 15/11/2026.",
+        "Số liệu của các xã cũ tính đến ngày 30/6/2025.",
+    )
+    assert _draft(tmp_path, "Năm 2026 xã giảm 05 hộ nghèo.\n", head=head)["report"]["as_of"] == dt.date(2026, 11, 25)
+
+
+# --------------------------------------------------------------------------------------------------- year by year
+# A review year by year under headings that are years ("1. Năm 2022"): each paragraph's figures are its heading's year
+# where it names none, "đến cuối năm" too; the next section, headed otherwise, is no longer that year's.
+
+BY_YEAR = [
+    (
+        "1. Năm 2022\n"
+        "Năm đầu triển khai, trên địa bàn thành lập 02 mô hình “Dân vận khéo”. Công tác giảm nghèo đạt kết quả khá, "
+        "toàn địa bàn giảm được 61 hộ nghèo, đạt 110,9% chỉ tiêu huyện giao (chỉ tiêu giao 55 hộ).\n\n"
+        "2. Năm 2023\n"
+        "Số hộ nghèo giảm 52/50 hộ theo chỉ tiêu giao.\n\n"
+        "3. Năm 2024\n"
+        "Công tác giảm nghèo hoàn thành chỉ tiêu huyện giao, giảm 47 hộ nghèo.\n\n"
+        "II. KẾT QUẢ CHUNG\n"
+        "Toàn xã hiện có 17 ấp.\n"
+    ),
+    # a second writer: markdown headings, "Kết quả năm …", the part-year heading of the report's own year
+    (
+        "### a) Kết quả năm 2022\n"
+        "Trên địa bàn xã thành lập hai mô hình “Dân vận khéo”; giảm 61 hộ nghèo, đạt 110,9% chỉ tiêu huyện giao (chỉ "
+        "tiêu giao 55 hộ).\n\n"
+        "### b) Kết quả năm 2023\n"
+        "Giảm 52 hộ nghèo trên chỉ tiêu giao 50 hộ.\n\n"
+        "### c) Kết quả năm 2024\n"
+        "Hoàn thành chỉ tiêu huyện giao, giảm 47 hộ nghèo.\n\n"
+        "## II. KẾT QUẢ CHUNG\n"
+        "Toàn xã hiện có 17 ấp.\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("body", BY_YEAR)
+def test_a_review_year_by_year_dates_each_paragraph_by_its_heading(tmp_path, body):
+    assert _values(_draft(tmp_path, body, head=REVIEW)) == {
+        ("dvk.mo_hinh", 2022): 2,
+        ("giam_ngheo.so_ho_giam", 2022): 61,
+        ("giam_ngheo.ty_le_hoan_thanh", 2022): 110.9,
+        ("giam_ngheo.chi_tieu_giao", 2022): 55,
+        ("giam_ngheo.so_ho_giam", 2023): 52,
+        ("giam_ngheo.chi_tieu_giao", 2023): 50,
+        ("giam_ngheo.so_ho_giam", 2024): 47,  # "hoàn thành chỉ tiêu huyện giao, giảm 47": the result, not the target
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): "achieved",
+        ("kdc.tong_so_khu", "as_of"): 17,
+    }
+
+
+def test_the_end_of_the_year_under_a_year_heading_is_that_years(tmp_path):
+    body = (
+        "4. Năm 2025\n"
+        "Năm 2025 là năm sắp xếp đơn vị hành chính; từ khi xã mới đi vào hoạt động đến cuối năm, UBND xã công nhận 02 "
+        "mô hình “Dân vận khéo”.\n"
+    )
+    assert _values(_draft(tmp_path, body, head=REVIEW)) == {("dvk.mo_hinh", 2025): 2}
+
+
+def test_a_heading_that_only_begins_with_a_year_dates_nothing(tmp_path):
+    # "Năm 2023 và phương hướng …" is no heading of one year's results
+    body = "1. Năm 2023, xã đạt nhiều kết quả\nTrong năm, xã công nhận 02 mô hình “Dân vận khéo”.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == {("dvk.mo_hinh", 2024): 2, **PLAN}
+
+
+# --------------------------------------------------------------------------------------------------- whose act
+# Who the sentence speaks of decides, not the year: the unit itself with its predecessors in an aside is the unit
+# ("UBND xã (trước ngày 01/7/2025 là UBND các xã cũ) đều …"); the predecessors as the subject are theirs, in any year;
+# two subjects each with their years in brackets give the unit only its own.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hằng năm, UBND xã (trước ngày 01/7/2025 là UBND các xã cũ) đều ban hành kế hoạch công tác dân vận chính "
+        "quyền.\n",
+        "Hằng năm, từ năm 2022 đến năm 2026, UBND xã (và UBND các xã cũ trước đây) đều ban hành kế hoạch công tác dân "
+        "vận chính quyền.\n",
+    ],
+)
+def test_the_unit_with_its_predecessors_in_an_aside_acts_every_year(tmp_path, body):
+    assert _values(_draft(tmp_path, body, head=REVIEW)) == {("dvcq.ke_hoach_nam", y): True for y in range(2022, 2027)}
+
+
+def test_each_subject_keeps_the_years_of_its_bracket(tmp_path):
+    body = (
+        "Hằng năm, UBND các xã cũ (các năm 2022 - 2024) và UBND xã Tân Hòa Đông (năm 2025, năm 2026) đều ban hành kế "
+        "hoạch công tác dân vận chính quyền.\n"
+    )
+    assert _values(_draft(tmp_path, body, head=REVIEW)) == {
+        ("dvcq.ke_hoach_nam", 2025): True,
+        ("dvcq.ke_hoach_nam", 2026): True,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Năm 2023, các xã cũ đều tổ chức sơ kết Phong trào thi đua “Dân vận khéo”.\n",
+        "Năm 2024, xã Hòa Đông (cũ) ban hành kế hoạch công tác dân vận chính quyền.\n",
+    ],
+)
+def test_the_predecessors_as_the_subject_act_for_themselves(tmp_path, body):
+    own = "Năm 2026, UBND xã Tân Hòa Đông ban hành kế hoạch công tác dân vận chính quyền.\n"
+    assert _values(_draft(tmp_path, body + own, head=REVIEW)) == {("dvcq.ke_hoach_nam", 2026): True}
+
+
+# --------------------------------------------------------------------------------------------------- coordination
+# A coordination rule kept without its number, its act alone ("Duy trì thực hiện quy chế phối hợp giữa …") or in the
+# plural ("… các quy chế phối hợp với …"), is a rule in force; the Front named beside the generic organisations is its
+# one partner named, while "Mặt trận và các đoàn thể" names none.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- Duy trì thực hiện quy chế phối hợp giữa UBND xã với Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội "
+        "trực thuộc; hằng quý giao ban.\n",
+        "UBND xã tiếp tục thực hiện có hiệu quả các quy chế phối hợp với Ủy ban MTTQ Việt Nam xã và các đoàn thể chính "
+        "trị - xã hội; thường xuyên trao đổi thông tin.\n",
+        "Tiếp tục thực hiện Quy chế phối hợp đã ký kết từ năm 2021 giữa UBND xã với Ủy ban MTTQ Việt Nam xã; định kỳ "
+        "hằng quý giao ban.\n",
+    ],
+)
+def test_a_rule_kept_without_its_number_and_the_front_as_its_partner(tmp_path, body):
+    draft = _draft(tmp_path, CONTROL + body)
+    assert _values(draft) == {("dvcq.quy_che_phoi_hop", "as_of"): True, ("dvcq.doi_tac_phoi_hop", "as_of"): 1, **PLAN}
+    partners = next(f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop")
+    assert [i["name"] for i in partners["items"]] == ["Ủy ban MTTQ Việt Nam xã"]
+
+
+def test_the_front_by_a_short_word_beside_the_others_names_no_partner(tmp_path):
+    body = "UBND xã tiếp tục duy trì quy chế phối hợp với Mặt trận và các đoàn thể, định kỳ 06 tháng giao ban.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == {("dvcq.quy_che_phoi_hop", "as_of"): True, **PLAN}
+
+
+def test_a_rule_to_keep_next_year_is_no_rule_in_force(tmp_path):
+    body = (
+        "Năm 2024, xã giảm 03 hộ nghèo.\n\nIII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n- Tiếp tục thực hiện quy chế phối hợp "
+        "giữa UBND xã với Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội.\n"
+    )
+    assert _values(_draft(tmp_path, body)) == {("giam_ngheo.so_ho_giam", 2024): 3}
+
+
+# --------------------------------------------------------------------------------------------------- rates
+# A rate of the plan's goal said as "mục tiêu" ("đạt 220% so với mục tiêu giai đoạn"), and a rate after a running total
+# in its sentence, are the total's, over its span (the span named, else the review's); "Chương trình mục tiêu quốc gia"
+# is no goal.
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "rate"),
+    [
+        (
+            "Lũy kế giai đoạn 2022 - 2026, trên địa bàn xã thành lập 11 mô hình “Dân vận khéo”, đạt 220% so với mục tiêu "
+            "giai đoạn (mục tiêu 05 mô hình).\n",
+            "2022-2026",
+            220,
+        ),
+        # a second writer: the total first over two years named, "đạt … chỉ tiêu" in the same clause
+        (
+            "Tổng cộng 02 năm 2023 - 2024 có 03 mô hình “Dân vận khéo”, đạt 150% chỉ tiêu (mỗi năm 01 mô hình).\n",
+            "2023-2024",
+            150,
+        ),
+        # a third: the span unnamed ("03 năm"), the review's own
+        (
+            "Lũy kế 03 năm đã có 05 mô hình “Dân vận khéo”, đạt 166,7% mục tiêu Đề án.\n",
+            "2022-2026",
+            166.7,
+        ),
+    ],
+)
+def test_a_rate_after_a_running_total_is_the_totals(tmp_path, body, span, rate):
+    got = _values(_draft(tmp_path, body, head=REVIEW))
+    assert got[("dvk.ty_le_dat_bao_cao", span)] == rate
+    assert not [k for k in got if k[0] == "dvk.ty_le_dat_bao_cao" and k[1] != span]
+
+
+def test_a_rate_of_the_goal_in_a_years_report_is_the_years(tmp_path):
+    body = "Năm 2024, xã công nhận 02 mô hình “Dân vận khéo”, đạt 200% mục tiêu.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("dvk.mo_hinh", 2024): 2,
+        ("dvk.ty_le_dat_bao_cao", 2024): 200,
+        **PLAN,
+    }
+
+
+def test_a_national_target_programme_is_no_goal_of_the_plan(tmp_path):
+    body = "Năm 2024, xã giải ngân 85% vốn Chương trình mục tiêu quốc gia giảm nghèo bền vững.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+def test_the_head_is_a_years_report(tmp_path):
+    # the plain head of these tests: a year's report, its cut-off the day it was signed
+    assert _draft(tmp_path, CONTROL, head=HEAD)["report"]["as_of"] == dt.date(2024, 12, 18)
