@@ -1119,15 +1119,27 @@ class _Reading:
         verb right before the figure, the indicator's unit and topic right after it). Not a total whose start is
         named without a year ("lũy kế từ khi triển khai Đề án"), nor "đến nay" in a merged unit's report, where it
         runs from the merger."""
-        now = _HIEN.search(cl.text)  # "Hiện toàn xã có …", "hiện nay": not "đến nay", which in a merged unit's
-        if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):  # report runs from the merger
+        # "Hiện toàn xã có …", "hiện nay", "đang duy trì": not "đến nay", which in a merged unit's report runs from
+        # the merger
+        now = _HIEN.search(cl.text) or re.search(r"\bđang\s+duy trì\b", cl.text, re.I)
+        if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):
             return False
         figure = next(reversed(list(g.NUM_RX.finditer(cl.text, 0, until))), None)  # the figure read: the last one
         if _SINCE_UNDATED.search(cl.text) or figure is None or not _STOCK_BEFORE.search(cl.text, 0, figure.start()):
             return False
         after = cl.text[figure.end() :]
         unit = next((m for p in reader.unit if (m := p.search(after)) and m.start() <= 2), None)
-        return unit is not None and any((m := p.search(after[unit.end() :])) and m.start() <= 3 for p in reader.topic)
+        if unit is None:
+            return False
+        if any((m := p.search(after[unit.end() :])) and m.start() <= 3 for p in reader.topic):
+            return True
+        # the topic in the paragraph's label, the unit ending the sentence ("2. Mô hình “Dân vận khéo”: … Hiện phường
+        # đang duy trì 06 mô hình.")
+        return (
+            not after[unit.end() :].strip(" .;")
+            and bool(cl.ctx.lead)
+            and _found(reader.topic, for_matching(cl.ctx.lead))
+        )
 
     @contextlib.contextmanager
     def only(self, keep: Callable[[Reader], bool]) -> Iterator[None]:
@@ -1773,7 +1785,9 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
         for a, b in g.clauses(stext):
             ctext = stext[a:b]
             whens = g.whens(g.masked(ctext, keep_time=True), as_of_year=rd.as_of_year, formed=rd.formed)
-            figs = g.figures(g.masked(ctext))
+            # (an aside of what a figure includes holds no figure of its own: "… của xã (tổng hợp chỉ tiêu tỉnh giao cho
+            # 03 xã cũ) là 38 hộ")
+            figs = g.figures(g.masked(_INCLUDING.sub(lambda m: re.sub(r"\d", " ", m.group(0)), ctext)))
             first_fig = figs[0].start if figs else len(ctext)
             lead = next((w for w in whens if w.at < min(first_fig, 60)), None)
             cl = _Clause(para, ctx, offset + a, ctext, figs, whens, lead or inherited, stext[:a])
@@ -1811,6 +1825,13 @@ def _read_paragraph(
     denial = _BARE_DENIAL.match(for_matching(para.text))
     if denial and cls and ctx.results:
         _read_bare_denial(rd, cls[0], denial.group("label"), para.text.strip())
+    elif ctx.results:
+        # a sentence of the paragraph that is one ("…. Mô hình vận động người dân tham gia chuyển đổi số: chưa xây dựng
+        # được. …")
+        for s in para.sentences[1:]:
+            first = next((c for c in cls if c.start == s.start), None)
+            if first is not None and (said := _BARE_DENIAL.match(for_matching(s.text))):
+                _read_bare_denial(rd, first, said.group("label"), s.text.strip())
     items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
     place = {id(c): i for i, c in enumerate(items)}
     rd.changes = []
@@ -2464,7 +2485,12 @@ _ANOTHER_YEARS = re.compile(rf"^\W*(?:năm|Năm)\s+{_YEAR}\s+(?:là|đạt|có)\
 _YEAR_SHARE = re.compile(
     rf"^\W*(?:(?:\d{{1,2}}|sáu|chín|mười)\s+tháng\s+(?:đầu\s+)?)?(?:năm|Năm)\s+{_YEAR}\s*(?::|là|có)\s*$", re.I
 )
-_COMPARED = re.compile(rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*$", re.I)
+# — its verb said again in the bracket ("thấp hơn so với năm 2023 (giảm 17 hộ)"), not a change ("(tăng 02 hộ)")
+_COMPARED = re.compile(
+    rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*"
+    r"(?:(?:giảm(?:\s+được)?|công nhận|thành lập|xây dựng|có|đạt|là)\s+)?$",
+    re.I,
+)
 
 
 def _statement(r: Reader, text: str, start: int, end: int, *, lead: bool = True) -> str:
@@ -2619,7 +2645,8 @@ def _read_zeros(rd: _Reading, cl: _Clause, subjects: list[Reader], following: li
 
 # a label answered by a bare denial, as an outline's items are ("- Du lịch nông thôn: Không.", "- Kinh tế tuần hoàn: Chưa
 # có."): nothing of what the label names
-_DENIAL = r"(?:không|chưa có|chưa thực hiện|chưa)\s*[.;]?\s*$"  # the whole of a bare denial
+# the whole of a bare denial ("Chưa có.", "chưa xây dựng được")
+_DENIAL = r"(?:không|chưa có|chưa thực hiện|chưa xây dựng(?: được)?|chưa hình thành|chưa)\s*[.;]?\s*$"
 _BARE_DENIAL = re.compile(r"^\W*(?P<label>[^:\d]{3,120}?)\s*:\s*" + _DENIAL, re.I)
 
 
@@ -2838,7 +2865,7 @@ _BUT_DONE = re.compile(
     r"^[^.;]{0,80}?\bmà\s+(?:(?:đã|chỉ|vẫn)\s+)?(?:ký|ký kết|tổ chức|ban hành|thực hiện|cử|xây dựng)\b", re.I
 )
 _DENIED_INSIDE = re.compile(
-    r"\b(?:chưa|không)\s+(?:(?:được|có|kịp)\s+)?"
+    r"\b(?:chưa|không)\s+(?:(?:được|có|kịp|đến\s+(?:thời điểm|kỳ))\s+)?"
     r"(?:cử|ký|ban hành|tổ chức|thực hiện|xây dựng|tham gia|sơ kết|tổng kết|đánh giá|chấm điểm)\b",
     re.I,
 )
@@ -2859,6 +2886,26 @@ def _other_agent(rd: _Reading, act: str) -> bool:
     "… đã được huyện sơ kết"): the act is that unit's, not this one's."""
     m = _AGENT.search(act)
     return m is not None and bool(_OTHER_AGENT.search(m.group("who")) or rd.other_subject(m.group("who")))
+
+
+def _act_matches(
+    rd: _Reading, r: Reader, cl: _Clause, verb: str
+) -> Iterator[tuple[re.Pattern, Union[re.Match[str], _Inherited]]]:
+    """Where the clause says each of an indicator's acts: in its own words first (every phrase), then as a document
+    named later in a list its statement's verb opens."""
+    for a in r.act:
+        m: Optional[Union[re.Match[str], _Inherited]] = a.search(cl.text)
+        if not m and verb:
+            # a document listed as an item after the act's verb ("… đã ban hành các văn bản:" then "Kế hoạch số
+            # 09/KH-UBND … về công tác dân vận chính quyền năm 2023;"): the item with the verb before it
+            joined = a.search(verb + " " + cl.text)
+            if joined and joined.start() < len(verb) < joined.end():
+                m = _Inherited(0, joined.end() - len(verb) - 1, joined.group(0))
+        if m:
+            yield a, m
+    for a in r.act:
+        if listed := _listed_after_verb(rd, a, cl):
+            yield a, listed
 
 
 def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
@@ -2888,16 +2935,7 @@ def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
     for r in rd.readers:
         if not (r.reads("done") and r.act):
             continue
-        for a in r.act:
-            m: Optional[Union[re.Match[str], _Inherited]] = a.search(text)
-            if not m and verb:
-                # a document listed as an item after the act's verb ("… đã ban hành các văn bản:" then "Kế hoạch số
-                # 09/KH-UBND … về công tác dân vận chính quyền năm 2023;"): the item with the verb before it
-                joined = a.search(verb + " " + text)
-                if joined and joined.start() < len(verb) < joined.end():
-                    m = _Inherited(0, joined.end() - len(verb) - 1, joined.group(0))
-            if not m:
-                continue
+        for _, m in _act_matches(rd, r, cl, verb):
             before = text[: m.start()]
             if rd.other_unit(before[-50:]) or _NOT_RESULT.search(before[-30:]):
                 continue
@@ -2936,6 +2974,20 @@ def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
                 # after the act is not the act's
                 tail = None
             window = [w for w in cl.whens if m.start() <= w.at <= m.end()]
+            if re.search(r"\b(?:sơ|tổng) kết\b", m.group(0), re.I):
+                # "Phong trào thi đua … giai đoạn 2021 - 2025 chưa đến thời điểm sơ kết": the stage reviewed, not when
+                # (a day said with it dates it: "… giai đoạn 2021 - 2024 được tổ chức ngày 15/10/2024", read by years())
+                stage = [w for w in cl.whens if w.span and re.match(r"\s*giai đoạn\b", text[w.at :], re.I)]
+                # (nor another year the clause names, "Năm 2023, xã đã tổ chức sơ kết … giai đoạn 2018 - 2023", nor "đến
+                # nay", read below)
+                others = [w for w in [*cl.whens, cl.lead_when] if w is not None and w not in stage and not w.empty]
+                if (
+                    stage
+                    and not others
+                    and not _ACT_DATE.search(g.masked(text, keep_time=True))
+                    and not _STOCK.search(before)
+                ):
+                    window = [g.When(current=True, at=m.start())]  # undated: the report's own time
             if tail:
                 window = [g.When(years=[int(y) for y in re.findall(_YEAR, tail.group(1))], at=m.end())] + window
             elif re.search(r"\bđều\s+(?:\w+\s+){0,2}$", before) and any(
@@ -3009,6 +3061,30 @@ _LIST_VERB = re.compile(
 )
 # an item that is a document ("Kế hoạch số 09/KH-UBND …", "Quy chế phối hợp số 14/QC-UBND-MTTQ …")
 _DOCUMENT_ITEM = re.compile(r"^\W*(?:Kế hoạch|Quyết định|Quy chế|Chương trình|Hướng dẫn|Công văn)\b")
+
+
+_DOCUMENT_AT = compile_pattern("{document}")
+_ISSUING_VERB = re.compile(r"\b(?P<verb>ban hành|ký kết|ký)\b", re.I)
+
+
+def _listed_after_verb(rd: _Reading, act: re.Pattern, cl: _Clause) -> Optional[_Inherited]:
+    """A document named later in a list the statement's own verb opens ("UBND phường ban hành Kế hoạch số 21/… về công
+    tác dân vận chính quyền; Kế hoạch số 35/… về tuyên truyền, hướng dẫn … đô thị văn minh", "Ban hành Kế hoạch số 08/…
+    và Kế hoạch số 19/… tuyên truyền …"): the act with the verb before that document — not after another unit's verb."""
+    before_para = cl.para.match[: cl.start]
+    stmt = before_para[before_para.rfind(".") + 1 :]  # the statement so far: the sentence, across its semicolons
+    whole = stmt + cl.text
+    verb = next(_ISSUING_VERB.finditer(whole), None)
+    if verb is None or rd.other_subject(whole[: verb.start()]) or rd.other_unit(whole[: verb.start()]):
+        return None
+    for doc in _DOCUMENT_AT.finditer(cl.text):
+        lead = whole[: len(stmt) + doc.start()]
+        if len(stmt) + doc.start() <= verb.end() or not re.search(r"(?:;|,|\bvà)\s*$", lead):
+            continue
+        joined = act.search(verb.group("verb") + " " + cl.text[doc.start() :])
+        if joined and joined.start() == 0:
+            return _Inherited(doc.start(), doc.start() + joined.end() - len(verb.group("verb")) - 1, joined.group(0))
+    return None
 
 
 def _list_verb(rd: _Reading, cl: _Clause) -> str:

@@ -380,6 +380,11 @@ def _spaced_cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _GAP.finditer(line.expandtabs(8))]
 
 
+def _tab_cells(line: str) -> list[str]:
+    """A line's cells parted by tabs (none when it holds no tab)."""
+    return [t.strip() for t in line.strip().split("\t")] if "\t" in line else []
+
+
 def _spaced_column(spans: list[tuple[int, int]], a: int, b: int) -> int:
     """The header column a body cell at [a, b) belongs to: the one it overlaps most (a figure set flush right under
     "KH năm 2024" ends where its header ends), else the one whose left or right edge is nearest to the cell's."""
@@ -416,7 +421,15 @@ def _spaced_tables(read: _Read) -> None:
         table = Table(index, [])
         spans = [(at, at + len(text)) for at, text in head]
         starts = [at for at, _ in spans]
+        tabbed = _tab_cells(lines[i])
         for r, n in enumerate(range(i, j), 1):
+            row = _tab_cells(lines[n])
+            if len(tabbed) == len(starts) and len(row) == len(starts):
+                # a table pasted from a word processor, one tab between cells: the tabs part the cells, wherever a tab
+                # stop puts them ("1<tab>Số mô hình …<tab>01 mô hình<tab>02 mô hình")
+                table.rows.append([Cell(index, r, c, clean(t), t, n + 1) for c, t in enumerate(row, 1)])
+                read.table_lines[n + 1] = index
+                continue
             cols: dict[int, list[str]] = {}
             for at, text in _spaced_cells(lines[n]):
                 cols.setdefault(_spaced_column(spans, at, at + len(text)), []).append(text)

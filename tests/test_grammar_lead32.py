@@ -251,3 +251,176 @@ def test_a_national_target_programme_is_no_goal_of_the_plan(tmp_path):
 def test_the_head_is_a_years_report(tmp_path):
     # the plain head of these tests: a year's report, its cut-off the day it was signed
     assert _draft(tmp_path, CONTROL, head=HEAD)["report"]["as_of"] == dt.date(2024, 12, 18)
+
+
+# --------------------------------------------------------------------------------------------------- documents and acts
+# A plan by its number in a list issued by one verb is issued too ("ban hành Kế hoạch số 21/…; Kế hoạch số 35/… về tuyên
+# truyền, hướng dẫn … đô thị văn minh"); the movement named first with its review not due yet ("Phong trào thi đua …
+# giai đoạn 2021 - 2025 chưa đến thời điểm sơ kết") was not reviewed in the report's year, the stage it names being no
+# year of the act; the assessment in the passive with the unit between ("công tác dân vận chính quyền của phường đã được
+# đánh giá").
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "UBND xã ban hành Kế hoạch số 21/KH-UBND ngày 29/01/2024 về công tác dân vận chính quyền năm 2024; Kế hoạch số "
+        "35/KH-UBND ngày 04/3/2024 về tuyên truyền, hướng dẫn Nhân dân xây dựng đô thị văn minh.\n",
+        "- Ban hành Kế hoạch số 21/KH-UBND ngày 29/01/2024 thực hiện công tác dân vận chính quyền năm 2024 và Kế hoạch "
+        "số 35/KH-UBND ngày 04/3/2024 tuyên truyền, hướng dẫn xây dựng đô thị văn minh năm 2024 trên địa bàn.\n",
+    ],
+)
+def test_each_plan_of_a_list_issued_by_one_verb(tmp_path, body):
+    draft = _draft(tmp_path, body)
+    assert _values(draft) == {("dvcq.ke_hoach_nam", 2024): True, ("dtvm.ke_hoach_tuyen_truyen", "as_of"): True}
+    urban = next(f for f in draft["facts"] if f["indicator"] == "dtvm.ke_hoach_tuyen_truyen")
+    assert urban["document"]["number"] == "35/KH-UBND"
+
+
+def test_a_plan_on_propaganda_of_another_kind_is_no_urban_plan(tmp_path):
+    body = "UBND xã ban hành Kế hoạch số 36/KH-UBND ngày 04/3/2024 về tuyên truyền phổ biến, giáo dục pháp luật.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Phong trào thi đua “Dân vận khéo” giai đoạn 2021 - 2025 chưa đến thời điểm sơ kết.\n", False),
+        # a second writer: the review held, undated, its stage named after it
+        ("Xã đã tổ chức sơ kết phong trào thi đua “Dân vận khéo” giai đoạn 2021 - 2024.\n", True),
+    ],
+)
+def test_the_stage_a_review_covers_is_not_the_year_it_was_held(tmp_path, body, want):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {("dvk.so_ket_phong_trao", 2024): want, **PLAN}
+
+
+def test_a_review_held_in_a_year_named_keeps_that_year(tmp_path):
+    body = "Năm 2023, xã đã tổ chức sơ kết 05 năm Phong trào thi đua “Dân vận khéo” giai đoạn 2018 - 2023.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == {("dvk.so_ket_phong_trao", 2023): True, **PLAN}
+
+
+@pytest.mark.parametrize("unit", ["phường", "xã"])
+def test_the_assessment_in_the_passive_with_the_unit_between(tmp_path, unit):
+    body = (
+        f"Năm 2024, kết quả công tác dân vận chính quyền của {unit} đã được đánh giá theo bộ tiêu chí của UBND tỉnh, "
+        "xếp loại Tốt.\n"
+    )
+    assert _values(_draft(tmp_path, body + CONTROL)) == {("dvcq.danh_gia_hang_nam", 2024): True, **PLAN}
+
+
+def test_praise_of_the_work_is_no_assessment(tmp_path):
+    body = "Công tác dân vận chính quyền của xã được Nhân dân đồng tình, ủng hộ.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+# --------------------------------------------------------------------------------------------------- counts
+# A stock "đang duy trì" is the state now, in a merged unit's report too, its topic in the paragraph's label when the
+# sentence ends on its unit; a denial that is a sentence of its own inside a paragraph ("Mô hình …: chưa xây dựng
+# được.") is zero; "Tổ công nghệ số cộng đồng" in each thôn is no cultural title; an aside of what a figure includes
+# holds no figure; the earlier year's figure after "so với năm 2023" with its verb in the bracket.
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        (
+            "2. Mô hình “Dân vận khéo”: năm 2026 chưa có mô hình mới được công nhận. Hiện xã đang duy trì 06 mô hình.\n",
+            REVIEW,
+        ),
+        ("- Đến nay, toàn xã đang duy trì 06 mô hình “Dân vận khéo”.\n", REVIEW),
+    ],
+)
+def test_models_kept_now_are_the_stock(tmp_path, body, head):
+    assert _values(_draft(tmp_path, body, head=head))[("dvk.tong_so_mo_hinh_bao_cao", "as_of")] == 6
+
+
+def test_a_stock_whose_topic_the_label_names_needs_the_sentence_to_end_on_its_unit(tmp_path):
+    body = "2. Mô hình “Dân vận khéo”: hiện xã đang duy trì 06 mô hình trồng quế dưới tán rừng.\n"
+    assert ("dvk.tong_so_mo_hinh_bao_cao", "as_of") not in _values(_draft(tmp_path, body + CONTROL))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vận động các hộ kinh doanh sử dụng mã QR trong thanh toán. Mô hình vận động người dân tham gia chuyển đổi số: "
+        "chưa xây dựng được. Xã có 01 mô hình kinh tế tuần hoàn.\n",
+        "Xã có 01 mô hình kinh tế tuần hoàn. Mô hình vận động Nhân dân tham gia chuyển đổi số: chưa hình thành.\n",
+    ],
+)
+def test_a_denial_that_is_a_sentence_of_its_own(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("van_dong.chuyen_doi_so.so_mo_hinh", "as_of"): 0,
+        ("van_dong.kinh_te_tuan_hoan.so_mo_hinh", "as_of"): 1,
+        **PLAN,
+    }
+
+
+def test_a_digital_team_in_each_hamlet_is_no_cultural_title(tmp_path):
+    # the title named in the heading and the sentence before: its topic is not this sentence's
+    body = (
+        "d) Thôn, bản văn hóa\n\nKết quả bình xét năm 2023, xã có 31/38 thôn, bản đạt danh hiệu thôn, bản văn hóa. "
+        "Hiện 38/38 thôn, bản đã thành lập Tổ công nghệ số cộng đồng.\n"
+    )
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert (got[("kdc.so_khu_van_hoa", 2023)], got[("kdc.tong_so_khu", 2023)]) == (31, 38)
+    assert ("kdc.so_khu_van_hoa", "as_of") not in got
+
+
+def test_an_aside_of_what_a_target_includes_holds_no_figure(tmp_path):
+    body = "Chỉ tiêu giảm nghèo năm 2025 của xã (tổng hợp chỉ tiêu tỉnh giao cho 03 xã cũ) là 38 hộ.\n"
+    head = REVIEW.replace("ngày 25 tháng 11 năm 2026", "ngày 10 tháng 12 năm 2025").replace("15/11/2026", "30/11/2025")
+    assert _values(_draft(tmp_path, body, head=head)) == {("giam_ngheo.chi_tieu_giao", 2025): 38}
+
+
+@pytest.mark.parametrize("bracket", ["(giảm 17 hộ)", "(17 hộ)", "(giảm được 17 hộ)"])
+def test_the_earlier_years_figure_after_so_với(tmp_path, bracket):
+    body = f"Năm 2024 xã giảm 12 hộ nghèo, thấp hơn so với năm 2023 {bracket}.\n"
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert (got[("giam_ngheo.so_ho_giam", 2024)], got[("giam_ngheo.so_ho_giam", 2023)]) == (12, 17)
+
+
+def test_the_earlier_years_figure_with_its_verb_after_the_rate(tmp_path):
+    body = (
+        "Về giảm nghèo, năm 2024 xã giảm 12 hộ nghèo trên chỉ tiêu 15 hộ được huyện giao, mới đạt 80% kế hoạch, thấp "
+        "hơn so với năm 2023 (giảm 17 hộ).\n"
+    )
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("giam_ngheo.so_ho_giam", 2024): 12,
+        ("giam_ngheo.chi_tieu_giao", 2024): 15,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 80,
+        ("giam_ngheo.so_ho_giam", 2023): 17,
+        **PLAN,
+    }
+
+
+def test_a_change_in_the_bracket_is_no_earlier_figure(tmp_path):
+    body = "Năm 2024 xã giảm 12 hộ nghèo, nhiều hơn so với năm 2023 (tăng 05 hộ).\n"
+    assert ("giam_ngheo.so_ho_giam", 2023) not in _values(_draft(tmp_path, body + CONTROL))
+
+
+# --------------------------------------------------------------------------------------------------- tables
+# A table pasted from a word processor, one tab between cells: the tabs part the cells, wherever the tab stops put them.
+
+TABBED = (
+    "TT\tChỉ tiêu\tKế hoạch\tThực hiện\tTỷ lệ (%)\tTự đánh giá\n"
+    "1\tSố mô hình “Dân vận khéo” xây dựng mới trong năm\t01 mô hình\t02 mô hình\t200\tVượt\n"
+    "2\tGiảm hộ nghèo\t09 hộ\t11 hộ\t122,2\tVượt\n"
+    "3\tTỷ lệ hồ sơ TTHC giải quyết trực tuyến\t50%\t41,6%\t83,2\tChưa đạt\n"
+    "4\tSố thôn đạt danh hiệu “Thôn văn hóa”\t08/08 thôn\t07/08 thôn\t87,5\tChưa đạt\n"
+)
+
+
+def test_a_tab_separated_table_is_read_by_its_cells(tmp_path):
+    draft = _draft(tmp_path, TABBED)
+    assert _values(draft) == {
+        ("dvk.mo_hinh", 2024): 2,
+        ("dvk.ty_le_dat_bao_cao", 2024): 200,
+        ("giam_ngheo.so_ho_giam", 2024): 11,
+        ("giam_ngheo.chi_tieu_giao", 2024): 9,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 122.2,
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 41.6,  # the Thực hiện column, not the Kế hoạch one
+        ("kdc.so_khu_van_hoa", "as_of"): 7,
+        ("kdc.tong_so_khu", "as_of"): 8,
+    }
+    online = next(f for f in draft["facts"] if f["indicator"] == "dich_vu_cong.ty_le_ho_so_truc_tuyen")
+    assert online["source"]["cell"] == "Bảng 1!D4"
