@@ -495,7 +495,7 @@ def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None
         title_text,
         re.I,
     ) or re.search(
-        rf"\b(?:tổng kết|sơ kết)\b(?:(?!\bnăm\s+{_YEAR}|\btháng\b|\bquý\b)[^.()]){{0,300}}?"
+        rf"\b(?:tổng kết|sơ kết)\s+(?:thực hiện\s+)?Đề án\b(?:(?!\bnăm\s+{_YEAR}|\btháng\b|\bquý\b)[^.()]){{0,300}}?"
         rf"\bgiai đoạn\s+({_YEAR})\s*[-–]\s*{_YEAR}",
         title_text,
         re.I,
@@ -833,6 +833,8 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
 _THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
 # (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
+_IN_N_YEARS = re.compile(r"\b(?:trong|qua|sau)\s+(\d{1,2}|hai|ba|bốn|năm)\s+năm\b(?!\s+\d)", re.I)
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _TOTAL_OF_SERIES = re.compile(
     r"^\W*(?:(?:qua|sau|trong)\s+(?:\d{1,2}|hai|ba|bốn|năm)\s+năm(?:\s+qua)?\s*,?\s*)?"
     r"(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b",
@@ -1274,6 +1276,12 @@ class _Reading:
         since = self.since_own_plan(cl.text)
         if since is not None:
             return since
+        # "trong 02 năm, xã hỗ trợ 09 con bò giống" in a review of 2023–2024: the review's years, when it counts as many
+        years = _IN_N_YEARS.search(cl.sentence_before + cl.text)
+        if years and len(self.report_years) > 1:
+            n = _NUMBER_WORDS.get(years.group(1).lower()) or (int(years.group(1)) if years.group(1).isdigit() else 0)
+            if n == len(self.report_years):
+                return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
         total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
         if not (total or plan):
             return self.total_before_its_series(cl) or self.rate_of_total(cl)
@@ -2803,7 +2811,8 @@ _NEGATED_ACT = re.compile(
 # "Việc tổng hợp, sơ kết …", "Hội nghị sơ kết phong trào … chưa tổ chức được"
 _NAMED_ACT = re.compile(r"^\W*$|\b(?:việc|công tác|hội nghị)(?:\s+[^\W\d]+,?){0,3}\s+$", re.I)
 _ACT_PREDICATE = re.compile(
-    r"^(?:(?!\b(?:nhưng|tuy nhiên|song|còn)\b)[^.;:]){0,80}?\b(?:(?P<intent>dự kiến|sẽ|chuẩn bị|đang chuẩn bị|lùi|hoãn)|"
+    # (its answer after a colon too: "- Sơ kết Phong trào thi đua “Dân vận khéo”: chưa tổ chức.")
+    r"^(?:(?!\b(?:nhưng|tuy nhiên|song|còn)\b)[^.;]){0,80}?\b(?:(?P<intent>dự kiến|sẽ|chuẩn bị|đang chuẩn bị|lùi|hoãn)|"
     r"(?P<neg>chưa|không)\s+(?:được\s+)?(?:tổ chức|thực hiện|tiến hành|triển khai|ban hành|ký)\b)",
     re.I,
 )
@@ -3303,7 +3312,8 @@ def _partners_from(r: Reader, text: str, doc: re.Match) -> int:
     by = re.search(r"\bvới\s+[^;()]{3,120}?\s+(?:(?:được\s+)?thực hiện\s+)?theo\s+$", before, re.I)
     if by and not re.match(r"[^;]{0,80}?\bvới\b", text[doc.end() :]):
         return by.start()
-    if re.search(r"\(\s*$", before):
+    # (the decision it was issued with, in brackets: "… với A và các tổ chức … (ban hành kèm theo Quyết định số …)")
+    if re.search(r"\(\s*(?:(?:được\s+)?(?:ban hành\s+)?(?:kèm\s+)?theo\s+|tại\s+)?$", before, re.I):
         named = [m for m in r.docs.finditer(before) if not re.search(r"\(\s*$", before[: m.start()])]
         if named:
             return named[-1].start()
@@ -3568,7 +3578,7 @@ _COL_ROLES = [
     ("rate", r"tỷ lệ|%|so với|so sánh"),
     # "Chỉ tiêu năm", "Chỉ tiêu năm 2024" beside "Nội dung chỉ tiêu": the year's target
     ("plan", r"kế hoạch|\bkh\b|chỉ tiêu giao|mục tiêu|giao|^\s*chỉ tiêu(?:\s+năm)?(?:\s+\d{4})?\s*$"),
-    ("actual", r"thực hiện|kết quả|đạt được|\bth\b"),
+    ("actual", r"thực hiện|kết quả|đạt được|\bth\b|^\s*năm\s+(?:nay|này|báo cáo)\s*$"),
     ("note", r"ghi chú"),
     ("index", r"^\s*s?tt\s*$"),
 ]
@@ -3745,6 +3755,8 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         roles = {c: r for c, r in roles.items() if r != "actual" and c not in results}
         roles[latest] = "actual"
         year, first_result = results[latest], min(results.values())
+        # a plan for a year after the results ("Thực hiện 2022 | … | Thực hiện 2024 | Kế hoạch 2025"): next year's
+        roles = {c: r for c, r in roles.items() if not (r == "plan" and (by_year.get(c, ("", 0))[1] or 0) > year)}
     # a running total beside the year's result ("Kết quả thực hiện" over "Năm 2024 | Lũy kế từ năm 2022"): the span
     # from its year to the table's own, for the indicators counted over a span
     cumulative = {
@@ -3782,6 +3794,31 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     }
     if first_result is not None:  # "Kết quả 2022 | Kết quả 2023" beside the latest: each its year's
         earlier.update({col: y for col, y in results.items() if y != year and col not in roles})
+    # — or a column headed by an earlier year alone ("Kế hoạch năm 2024 | Thực hiện năm 2024 | Năm 2023"), or the same
+    # months of the year before in a report of the whole year ("Cùng kỳ | Năm nay": the year before, the corpus's
+    # reading; in a report of part of a year, those months only, no year's result)
+    earlier.update(
+        {
+            col: head
+            for col, text in header.items()
+            if roles.get(col) in (None, "other")
+            and col not in cumulative
+            and year
+            and (head := _year_head(text)) is not None
+            and head < year
+            # (not the former units' before the merger: "Năm 2024 (cộng ba xã cũ)")
+            and not re.search(r"\b(?:cũ|trước sắp xếp|trước sáp nhập)\b", text, re.I)
+        }
+    )
+    if rd.whole_year and year:
+        earlier.update(
+            {
+                col: year - 1
+                for col, text in header.items()
+                if roles.get(col) in (None, "other")
+                and re.fullmatch(rf"\s*cùng kỳ(?:\s+năm\s+(?:trước|{year - 1}))?\s*", text, re.I)
+            }
+        )
     # — or the year before, named so ("Thực hiện năm trước", "Kết quả năm trước"; not "cùng kỳ năm trước", the same
     # months of it)
     earlier.update(
@@ -4165,6 +4202,10 @@ def _read_cell(
     text = for_matching(cell.text)
     if reading is None and _EXPECTED_CELL.search(text):
         return  # "31/33 (dự kiến)": what is expected, not yet a result
+    dated = re.search(rf"\((?:[^()]*\s)?năm\s+({_YEAR})\s*\)\s*$", text, re.I)
+    if reading is None and dated and year is not None and int(dated.group(1)) < year:
+        # "9/10 khu phố (bình xét năm 2024)" in a table of 2025: the figure is of the year its bracket names
+        year, keep_year, text = int(dated.group(1)), True, text[: dated.start()]
     said = label
     label = for_matching(label)  # "Tuyến đường “Xanh - Sạch - Đẹp”": quotes and dashes plain, as in prose
     # the plan's threshold in the row's label ("Xây dựng ít nhất 01 mô hình …", "… từ 60% trở lên") describes the
@@ -4206,7 +4247,12 @@ def _read_cell(
     if reading is not None:
         if m_num and not m_num.group("q"):
             figures.append((reading, g.number_value(m_num.group("n"))))
-    elif m_ratio and (over_plan or re.search(r"/\s*(?:chỉ tiêu|kế hoạch|\bkh\b|mục tiêu)", label, re.I)):
+    elif m_ratio and (
+        over_plan
+        or re.search(r"/\s*(?:chỉ tiêu|kế hoạch|\bkh\b|mục tiêu)", label, re.I)
+        # "Giảm hộ nghèo theo chỉ tiêu thành phố giao | 02/02 hộ": the decrease over the target given
+        or re.search(r"\btheo\s+chỉ tiêu\b[^|]*\bgiao\b", label, re.I)
+    ):
         # a header that names a result over its target ("Hộ nghèo giảm / chỉ tiêu quận giao": "04/03 hộ"): the result
         # and the target, not a part of a whole
         figures += [("count", g.number_value(m_ratio.group(1))), ("target", g.number_value(m_ratio.group(2)))]
@@ -4228,7 +4274,13 @@ def _read_cell(
         }.get(q)
         v = g.number_value(m_num.group("n"))
         is_pct = "%" in unit or "%" in text or re.search(r"\btỷ lệ\b|\(\s*%\s*\)", label, re.I)
-        figures.append(("percent" if is_pct else "count", v if not bound or bound == "approx" else {bound: v}))
+        what = "percent" if is_pct else "count"
+        # a row that names the share of its target done or the target given ("Tỷ lệ hoàn thành chỉ tiêu giảm nghèo |
+        # % | 116,7", "Chỉ tiêu giảm hộ nghèo thành phố giao | Hộ | 06"), in a column of results: that, not a result
+        said_as = _label_reading(label)
+        if said_as == "of_target" and is_pct or said_as == "target" and not is_pct:
+            what = said_as
+        figures.append((what, v if not bound or bound == "approx" else {bound: v}))
     for what, value in figures:
         if value is None:
             continue
@@ -4296,7 +4348,8 @@ def _read_cell(
 _ASSESSMENT_CELL = re.compile(
     r"^\s*(?P<claim>(?:đạt|hoàn thành)(?:\s*,\s*|\s+và\s+)vượt|vượt|đạt|hoàn thành|chưa đạt|không đạt|chưa hoàn thành)"
     r"(?:\s+mức|\s+kế hoạch|\s+chỉ tiêu)?\s*"
-    rf"(?:\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\s*$",
+    # the rate in brackets ("Chưa đạt (77,8%)") or after the word ("Đạt 100%", "Vượt (112%)")
+    rf"(?:\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\)|(?P<rate2>{g.DIGITS})\s*%)?\s*$",
     re.I,
 )
 
@@ -4319,10 +4372,10 @@ def _read_assessment(
             continue
         if span and r.words.period not in ("years", "span"):
             continue
-        if m.group("rate") and r.reads("of_target"):
-            rate = g.number_value(m.group("rate"))
+        if (m.group("rate") or m.group("rate2")) and r.reads("of_target"):
+            rate = g.number_value(m.group("rate") or m.group("rate2"))
             rd.add(r, [period], para, 0, cell.text, value=rate, cell=cell, confidence=0.8, notes=[note])
-        elif not m.group("rate") and r.reads("claim"):
+        elif not (m.group("rate") or m.group("rate2")) and r.reads("claim"):
             rd.add(r, [period], para, 0, cell.text, claim=claim, cell=cell, confidence=0.75, notes=[note])
 
 
@@ -4709,8 +4762,12 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         if c is not None and c.parent is not None:
             items_of.setdefault(id(c.parent), []).append(p)
     runs = _document_runs(paras, contexts)
+    assessed: list[tuple[Paragraph, Context, re.Match]] = []
     for i, p in enumerate(paras):
         ctx = contexts.get(p.line)
+        if ctx is not None and ctx.results and (said := _ASSESSED_TARGET.match(for_matching(p.text))):
+            assessed.append((p, ctx, said))  # its figures are the plan's thresholds: read after all else, below
+            continue
         if ctx is not None and ctx.opening:
             _read_make_up(rd, p)
         if ctx is not None and not ctx.results and _APPENDIX.match(p.text):
@@ -4744,6 +4801,8 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         _read_criteria_table(rd, t, before, contexts.get(before.line) if before is not None else None)
         _read_table(rd, t, para_of_line)
     _read_patterns(rd, contexts)
+    for p, ctx, said in assessed:
+        _read_assessed_target(rd, p, ctx, said)
     again = _read_assessment_levels(rd, paras, contexts)
     facts = _merge(cat, rd.drafts, rd.as_of_year)
     facts += _implied_levels(cat, facts)
@@ -4752,6 +4811,42 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
     statements = _statements(cat, report, facts)
     unmatched = _unmatched(report, rd.used_lines, statements, contexts)
     return Extraction(report, header, facts, statements, unmatched)
+
+
+# a target of the plan as the report restates it, then the unit's own assessment of it ("- Chỉ tiêu 1: Mỗi năm xây
+# dựng ít nhất 01 mô hình “Dân vận khéo”: chưa đạt.", "Chỉ tiêu 3 - Tỷ lệ hồ sơ … đạt từ 80% trở lên: đạt (86,2%).")
+_ASSESSED_TARGET = re.compile(
+    r"^\W*chỉ tiêu\s+(?:số\s+)?\d{1,2}[a-zđ]?\s*[:.–-]\s+(?P<target>[^:]{5,200}?)\s*:\s*"
+    r"(?P<claim>đạt|chưa đạt|không đạt|vượt|hoàn thành|chưa hoàn thành|không hoàn thành)"
+    rf"(?:\s*\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\W*$",
+    re.I,
+)
+
+
+def _read_assessed_target(rd: _Reading, p: Paragraph, ctx: Context, said: re.Match) -> None:
+    """A target the report restates with its own assessment ("Chỉ tiêu 1: Mỗi năm … 01 mô hình “Dân vận khéo”: chưa
+    đạt."): a claim on it, for the indicators of the target's topic that take one, and the rate in brackets for those
+    it measures — only where the report says nothing more exact of them elsewhere (the results that follow it)."""
+    target = _LABEL_THRESHOLD.sub(" ", said.group("target"))
+    cls = _read_clauses(rd, p, ctx)
+    if not cls:
+        return
+    taken = {(d.indicator, str(d.period)) for d in rd.drafts}
+    negative = re.match(r"chưa|không", said.group("claim"), re.I)
+    for r in rd.readers:
+        if not r.topic or not _found(r.topic, target) or (r.not_ and _lookalike(r, target)):
+            continue
+        if said.group("rate") and (r.reads("percent") or r.reads("of_target")):
+            value: Any = g.number_value(said.group("rate"))
+            kind = {"value": value}
+        elif r.reads("claim"):
+            kind = {"claim": "not_achieved" if negative else "achieved"}
+        else:
+            continue
+        periods, sure = rd.years(r, [], cls[0], None)
+        periods = [x for x in periods if (r.key, str(x)) not in taken]
+        if periods:
+            rd.add(r, periods, p, 0, p.text, confidence=0.75 - (1 - sure), **kind)
 
 
 _SHORTCOMINGS = re.compile(r"\btồn tại\b|\bhạn chế\b", re.I)

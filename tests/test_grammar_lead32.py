@@ -424,3 +424,162 @@ def test_a_tab_separated_table_is_read_by_its_cells(tmp_path):
     }
     online = next(f for f in draft["facts"] if f["indicator"] == "dich_vu_cong.ty_le_ho_so_truc_tuyen")
     assert online["source"]["cell"] == "Bảng 1!D4"
+
+
+# --------------------------------------------------------------------------------------------------- learned from 59-65
+# Tables with an earlier year's column beside the year's ("Kế hoạch năm 2024 | Thực hiện năm 2024 | Năm 2023"), "Cùng kỳ
+# | Năm nay" in a report of the whole year (the year before, the corpus's reading; not in part of a year), results by
+# year with next year's plan after them, rows that name a target given or the share of it done, a cell dated by its
+# bracket, an assessment "Đạt 100%"; "Chỉ tiêu N: <target>: đạt." lines; a list answer after a colon; "trong 02 năm".
+
+DOCX_HEAD = HEAD  # the text head, a year's report to 18/12/2024
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| TT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện năm 2024 | Năm 2023 | Đánh giá |\n|---|---|---|---|---|---|\n"
+        "| 1 | Số mô hình “Dân vận khéo” được công nhận | 01 | 02 | 01 | Vượt |\n"
+        "| 2 | Số hộ nghèo giảm (hộ) | 25 | 28 | 31 | Vượt (112%) |\n"
+        "| 3 | Số thôn đạt danh hiệu thôn văn hóa | 17/19 | 18/19 | 16/19 | Vượt |\n",
+        # a second writer: "Cùng kỳ | Năm nay" with a change column, in a report of the whole year
+        "| TT | Nội dung | Cùng kỳ | Năm nay | Tăng (+), giảm (-) |\n|---|---|---|---|---|\n"
+        "| 1 | Mô hình “Dân vận khéo” được công nhận mới | 01 | 02 | +01 |\n"
+        "| 2 | Số hộ nghèo giảm (hộ) | 31 | 28 | -03 |\n"
+        "| 3 | Thôn đạt danh hiệu thôn văn hóa | 16/19 | 18/19 | +02 |\n",
+    ],
+)
+def test_an_earlier_years_column_gives_that_years_results(tmp_path, table):
+    got = _values(_draft(tmp_path, table))
+    assert {k: v for k, v in got.items() if k[1] == 2023} == {
+        ("dvk.mo_hinh", 2023): 1,
+        ("giam_ngheo.so_ho_giam", 2023): 31,
+        ("kdc.so_khu_van_hoa", 2023): 16,
+        ("kdc.tong_so_khu", 2023): 19,
+    }
+    assert (got[("dvk.mo_hinh", 2024)], got[("giam_ngheo.so_ho_giam", 2024)]) == (2, 28)
+    assert (got[("kdc.so_khu_van_hoa", "as_of")], got[("kdc.tong_so_khu", "as_of")]) == (18, 19)
+
+
+def test_the_same_months_of_last_year_in_a_part_years_table_are_no_years_result(tmp_path):
+    head = HEAD.replace(
+        "Kết quả thực hiện công tác dân vận năm 2024", "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2024"
+    )
+    head = head.replace("ngày 18 tháng 12 năm 2024", "ngày 20 tháng 6 năm 2024")
+    table = (
+        "| TT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện 6 tháng đầu năm 2024 | Cùng kỳ năm 2023 |\n|---|---|---|---|---|\n"
+        "| 1 | Số hộ nghèo giảm | 05 hộ | 02 hộ | 01 hộ |\n"
+        "| 2 | Khu phố đạt danh hiệu “Khu phố văn hóa” | 100% | 9/10 khu phố (bình xét năm 2023) | — |\n"
+    )
+    got = _values(_draft(tmp_path, table, head=head))
+    assert got == {
+        ("giam_ngheo.so_ho_giam", 2024): 2,
+        ("giam_ngheo.chi_tieu_giao", 2024): 5,
+        ("kdc.so_khu_van_hoa", 2023): 9,  # the cell's bracket dates it
+        ("kdc.tong_so_khu", 2023): 10,
+    }
+
+
+def test_results_by_year_then_next_years_plan(tmp_path):
+    table = (
+        "| TT | Chỉ tiêu | Đơn vị tính | Thực hiện 2022 | Thực hiện 2023 | Thực hiện 2024 | Kế hoạch 2025 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Mô hình “Dân vận khéo” được công nhận mới | Mô hình | 01 | 02 | 02 | 01 |\n"
+        "| 2 | Chỉ tiêu giảm hộ nghèo thành phố giao | Hộ | 06 | 05 | 04 | 03 |\n"
+        "| 3 | Số hộ nghèo giảm trong năm | Hộ | 07 | 05 | 04 | - |\n"
+        "| 4 | Tỷ lệ hoàn thành chỉ tiêu giảm nghèo | % | 116,7 | 100 | 100 | 100 |\n"
+    )
+    got = _values(_draft(tmp_path, table))
+    for year, (models, target, done, rate) in {
+        2022: (1, 6, 7, 116.7),
+        2023: (2, 5, 5, 100),
+        2024: (2, 4, 4, 100),
+    }.items():
+        assert got[("dvk.mo_hinh", year)] == models
+        assert got[("giam_ngheo.chi_tieu_giao", year)] == target  # the row of the target given, in every column
+        assert got[("giam_ngheo.so_ho_giam", year)] == done
+        assert got[("giam_ngheo.ty_le_hoan_thanh", year)] == rate  # the share of the target done, not a rate of its own
+    assert not [k for k in got if k[1] == 2025]  # next year's plan
+
+
+def test_a_decrease_over_the_target_in_a_cell_and_its_assessment(tmp_path):
+    table = (
+        "| STT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện năm 2024 | Đánh giá |\n|---|---|---|---|---|\n"
+        "| 1 | Giảm hộ nghèo theo chỉ tiêu thành phố giao | 02 hộ | 02/02 hộ | Đạt 100% |\n"
+    )
+    assert _values(_draft(tmp_path, table)) == {
+        ("giam_ngheo.so_ho_giam", 2024): 2,
+        ("giam_ngheo.chi_tieu_giao", 2024): 2,
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): 100,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- Chỉ tiêu 1: Mỗi năm xây dựng ít nhất 01 mô hình “Dân vận khéo”: chưa đạt.\n"
+        "- Chỉ tiêu 2: Hoàn thành 100% chỉ tiêu giảm hộ nghèo huyện giao: đạt.\n"
+        "- Chỉ tiêu 3: Tỷ lệ hồ sơ TTHC giải quyết trực tuyến đạt từ 50% trở lên: đạt (62,4%).\n",
+        # a second writer: a dash after the number, the assessment in capitals
+        "Chỉ tiêu 1 - Xây dựng, công nhận từ 01 mô hình “Dân vận khéo” trở lên: Chưa đạt.\n\n"
+        "Chỉ tiêu 2 - Giảm hộ nghèo theo chỉ tiêu huyện giao: Đạt.\n\n"
+        "Chỉ tiêu 3 - Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến từ 50% trở lên: Đạt (62,4%).\n",
+    ],
+)
+def test_a_target_restated_with_its_assessment(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("dvk.ty_le_dat_bao_cao", 2024): "not_achieved",
+        ("giam_ngheo.ty_le_hoan_thanh", 2024): "achieved",
+        ("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of"): 62.4,  # the rate in brackets, never the threshold
+        **PLAN,
+    }
+
+
+def test_a_result_after_the_restated_target_is_what_counts(tmp_path):
+    body = (
+        "- Chỉ tiêu 3 - Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến đạt từ 80% trở lên: đạt.\n"
+        "  + Tỷ lệ hồ sơ TTHC giải quyết trực tuyến (toàn trình và một phần): 86,15%.\n"
+        "- Chỉ tiêu 1 - Mỗi năm công nhận từ 01 mô hình “Dân vận khéo” trở lên: đạt.\n"
+        "  + Năm 2024 công nhận 03 mô hình, đạt 300% chỉ tiêu năm.\n"
+    )
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")] == 86.15
+    assert got[("dvk.ty_le_dat_bao_cao", 2024)] == 300
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("- Sơ kết Phong trào thi đua “Dân vận khéo”: chưa tổ chức.\n", "dvk.so_ket_phong_trao"),
+        (
+            "- Đánh giá công tác dân vận chính quyền theo bộ tiêu chí của tỉnh: chưa thực hiện (chờ hướng dẫn).\n",
+            "dvcq.danh_gia_hang_nam",
+        ),
+    ],
+)
+def test_an_act_listed_with_its_answer_after_a_colon(tmp_path, line, key):
+    body = "- Đào tạo, bồi dưỡng: cử 03 công chức tham gia lớp tập huấn nghiệp vụ công tác dân vận.\n" + line
+    assert _values(_draft(tmp_path, body + CONTROL)) == {
+        ("dvcq.cu_can_bo_tap_huan", 2024): True,
+        (key, 2024): False,
+        **PLAN,
+    }
+
+
+def test_a_count_over_as_many_years_as_the_review_covers(tmp_path):
+    head = HEAD.replace(
+        "Kết quả thực hiện công tác dân vận năm 2024", "Sơ kết 02 năm (2023 - 2024) thực hiện Kế hoạch số 19/KH-UBND"
+    )
+    body = "Năm 2023 xã giảm 08 hộ nghèo. Trong 02 năm, xã hỗ trợ 09 con bò giống cho hộ nghèo.\n"
+    got = _values(_draft(tmp_path, body, head=head))
+    assert got[("ntm.ho_tro_bo_giong", "2023-2024")] == 9
+
+
+def test_a_rule_cited_by_the_decision_it_was_issued_with_keeps_its_partner(tmp_path):
+    body = (
+        "Quy chế phối hợp giữa UBND xã với Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội xã (ban hành kèm "
+        "theo Quyết định số 28/QĐ-UBND ngày 06/02/2023) tiếp tục được thực hiện nghiêm túc.\n"
+    )
+    draft = _draft(tmp_path, body + CONTROL)
+    partners = next(f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop")
+    assert [i["name"] for i in partners["items"]] == ["Ủy ban MTTQ Việt Nam xã"]

@@ -10,7 +10,7 @@ import pytest
 from chitieu import grammar as g
 from chitieu.intake import is_question, passive_of
 
-from test_grammar_forms import _draft, _values
+from test_grammar_forms import HEAD, _draft, _values
 
 # a commune formed by the 07/2025 merger, reporting on 2025
 MERGED = """ỦY BAN NHÂN DÂN
@@ -361,8 +361,17 @@ def test_a_column_of_last_years_results_is_that_years(tmp_path, last):
     assert (values[("dvk.mo_hinh", 2024)], values[("dich_vu_cong.ty_le_ho_so_truc_tuyen", "as_of")]) == (3, 66.2)
 
 
-def test_a_column_of_the_same_months_last_year_is_not_last_years(tmp_path):
-    values = _values(_draft(tmp_path, TABLE.format(last="Cùng kỳ năm trước")))
+def test_a_column_of_the_same_months_last_year_is_last_years_only_in_a_whole_years_report(tmp_path):
+    # the corpus's convention (README, "cùng kỳ"): in a report of the whole year the same months of the year before are
+    # that year; in a report of part of a year they are those months only, no year's result
+    (tmp_path / "year").mkdir()
+    (tmp_path / "half").mkdir()
+    values = _values(_draft(tmp_path / "year", TABLE.format(last="Cùng kỳ năm trước")))
+    assert (values[("dvk.mo_hinh", 2023)], values[("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023)]) == (2, 48.5)
+    half = HEAD.replace("ngày 18 tháng 12 năm 2024", "ngày 20 tháng 6 năm 2024").replace(
+        "công tác dân vận năm 2024", "công tác dân vận 6 tháng đầu năm 2024"
+    )
+    values = _values(_draft(tmp_path / "half", TABLE.format(last="Cùng kỳ năm trước"), head=half))
     assert ("dvk.mo_hinh", 2023) not in values and ("dich_vu_cong.ty_le_ho_so_truc_tuyen", 2023) not in values
 
 
