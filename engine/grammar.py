@@ -524,6 +524,10 @@ def figures(text: str) -> list[Figure]:
             # "Chỉ tiêu năm 2024 huyện giao: giảm 4% tỷ lệ hộ nghèo, tương đương 36 hộ" — a reduction, not what is
             # to remain ("tỷ lệ hộ nghèo còn dưới 3%, tương đương 25 hộ")
             role = "target"
+        elif re.search(
+            rf"\bso với\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:{YEAR}|####)\s*\(\s*(?:giảm|có|là|đạt)?\s*$", before, re.I
+        ):
+            role = "count"  # "…, tăng 12 hộ so với cùng kỳ năm 2024 (31 hộ)": the earlier year's figure, no target
         elif (diff := _DIFF_IN_BRACKET.search(before)) is not None:
             # "hoàn thành vượt chỉ tiêu huyện giao (vượt ba hộ)": by how much, in brackets after the claim
             role = "over" if diff.group("w").lower() == "vượt" else "under"

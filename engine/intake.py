@@ -132,6 +132,7 @@ class Draft:
     cell: Optional[str] = None  # 'Bảng 2!E4' when read from a table cell
     confidence: float = 0.9
     paragraph: int = 0  # the paragraph (its first line) the reading comes from
+    year_total: bool = False  # said as the whole year's total ("Tính chung cả năm 2025, …"): it wins over a part
 
     def key(self) -> tuple:
         return self.indicator, str(self.period)
@@ -833,6 +834,7 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
 _THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
 # (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
+_WHOLE_PERIOD = re.compile(r"\b(?:cả|toàn)\s+giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)", re.I)
 _IN_N_YEARS = re.compile(r"\b(?:trong|qua|sau)\s+(\d{1,2}|hai|ba|bốn|năm)\s+năm\b(?!\s+\d)", re.I)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _TOTAL_OF_SERIES = re.compile(
@@ -1283,13 +1285,15 @@ class _Reading:
             if n == len(self.report_years):
                 return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
         total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
-        if not (total or plan):
+        # "Tổng số hộ nghèo giảm cả giai đoạn là 63 hộ": the plan period's own total, wherever the clause says so
+        period = _WHOLE_PERIOD.search(cl.text)
+        if not (total or plan or period):
             return self.total_before_its_series(cl) or self.rate_of_total(cl)
         masked = g.masked(cl.sentence_before, keep_time=True)
         named = sorted({y for w in g.whens(masked, as_of_year=self.as_of_year) for y in w.years})
         if len(named) >= 2:
             return g.When(span=(named[0], named[-1]), at=0)
-        if plan and len(self.report_years) > 1:
+        if (plan or period) and len(self.report_years) > 1:
             return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
         return None
 
@@ -1401,7 +1405,7 @@ class _Reading:
         if table_label is not None:
             return 0 if _found(reader.topic, table_label) else None
         places = [
-            after,
+            _named_model(reader, after),
             _no_asides(before),
             _no_asides(cl.sentence_before),
             cl.ctx.lead,
@@ -1558,6 +1562,8 @@ class _Reading:
                 round(confidence, 2),
                 para.line if para else 0,
             )
+            if para is not None and cell is None and isinstance(period, int):
+                d.year_total = bool(_YEAR_TOTAL.search(para.match[max(0, at - 80) : at]))
             d.review = w.review or confidence < 0.75 or self.ocr
             if w.note:
                 d.notes.append(w.note)
@@ -1567,6 +1573,22 @@ class _Reading:
             self.drafts.append(d)
             if cell is None:
                 self.used_lines.add(d.line)
+
+
+_QUOTED_NAME_AFTER = re.compile(r"^(?P<unit>\s*mô hình\s*)[“\"](?P<name>[^”\"]{3,160})[”\"]", re.I)
+
+
+def _named_model(r: "Reader", after: str) -> str:
+    """The words after a count, a model's quoted name blanked where the indicator's topic stands inside it and does not
+    open it: "01 mô hình “Chi hội nông dân ứng dụng chuyển đổi số”" is a model so called, not a model of digital
+    transformation — while "02 mô hình “Tuyến đường xanh - sạch - đẹp”" and "mô hình “Dân vận khéo”" name their kind."""
+    m = _QUOTED_NAME_AFTER.match(after)
+    if m is None:
+        return after
+    inside = [t for p in r.topic for t in p.finditer(m.group("name"))]
+    if not inside or any(t.start() == 0 for t in inside):
+        return after
+    return m.group("unit") + " " * (m.end() - m.end("unit")) + after[m.end() :]
 
 
 def _no_asides(text: str) -> str:
@@ -1745,7 +1767,7 @@ def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
 
 # up to two words between a verb and its figure ("giảm được 09", "công nhận mới 04"), or a label's colon ("Số hộ nghèo
 # giảm: 03/03 hộ"); not a contrast or a change the other way ("không giảm mà tăng 01 hộ")
-_VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,2}\s*(?::|\s+là)?\s*$"
+_VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,3}\s*(?::|\s+là)?\s*$"
 # the words a verb after its figure's unit may stand behind: "02 hộ đã thoát nghèo", "02 hộ đủ điều kiện thoát nghèo"
 _BEFORE_VERB_AFTER = r"(?:(?:đã|đều|cũng)\s+|đủ\s+điều\s+kiện\s+)+"
 # the passive after the unit, with its agent: "02 mô hình “Dân vận khéo” được Ủy ban nhân dân xã công nhận"
@@ -2495,7 +2517,7 @@ _YEAR_SHARE = re.compile(
 )
 # — its verb said again in the bracket ("thấp hơn so với năm 2023 (giảm 17 hộ)"), not a change ("(tăng 02 hộ)")
 _COMPARED = re.compile(
-    rf"\b(?:so với|hơn|bằng)\s+(?:năm\s+)?{_YEAR}\s*\(\s*"
+    rf"\b(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?{_YEAR}\s*\(\s*"
     r"(?:(?:giảm(?:\s+được)?|công nhận|thành lập|xây dựng|có|đạt|là)\s+)?$",
     re.I,
 )
@@ -2899,9 +2921,9 @@ def _other_agent(rd: _Reading, act: str) -> bool:
 
 def _act_matches(
     rd: _Reading, r: Reader, cl: _Clause, verb: str
-) -> Iterator[tuple[re.Pattern, Union[re.Match[str], _Inherited]]]:
+) -> Iterator[tuple[re.Pattern, Union[re.Match[str], _Inherited], bool]]:
     """Where the clause says each of an indicator's acts: in its own words first (every phrase), then as a document
-    named later in a list its statement's verb opens."""
+    named later in a list its statement's verb opens (flagged: each such document is an act of its own)."""
     for a in r.act:
         m: Optional[Union[re.Match[str], _Inherited]] = a.search(cl.text)
         if not m and verb:
@@ -2911,10 +2933,10 @@ def _act_matches(
             if joined and joined.start() < len(verb) < joined.end():
                 m = _Inherited(0, joined.end() - len(verb) - 1, joined.group(0))
         if m:
-            yield a, m
+            yield a, m, False
     for a in r.act:
         if listed := _listed_after_verb(rd, a, cl):
-            yield a, listed
+            yield a, listed, True
 
 
 def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
@@ -2944,7 +2966,10 @@ def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
     for r in rd.readers:
         if not (r.reads("done") and r.act):
             continue
-        for _, m in _act_matches(rd, r, cl, verb):
+        drafted_at: list[int] = []  # where the acts drafted stand: one in the clause's own words, each listed document
+        for _, m, listed in _act_matches(rd, r, cl, verb):
+            if drafted_at and (not listed or m.start() in drafted_at):
+                continue
             before = text[: m.start()]
             if rd.other_unit(before[-50:]) or _NOT_RESULT.search(before[-30:]):
                 continue
@@ -3039,7 +3064,7 @@ def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
                 confidence=0.88 - (1 - sure),
                 basis="claimed" if claimed else None,
             )
-            break
+            drafted_at.append(m.start())
 
 
 @dataclass
@@ -3628,7 +3653,8 @@ def _year_head(text: str) -> Optional[int]:
     return None
 
 
-_RUNNING = r"(?:lũy kế|luỹ kế|cộng dồn)"  # a running total's column ("Lũy kế từ năm 2022", "Cộng dồn")
+# a running total's column ("Lũy kế từ năm 2022", "Cộng dồn", "Cả giai đoạn")
+_RUNNING = r"(?:lũy kế|luỹ kế|cộng dồn|cả giai đoạn|toàn giai đoạn)"
 _PLAN_ROW = re.compile(rf"^\s*(?:kế hoạch|chỉ tiêu|mục tiêu|dự kiến|phấn đấu)\s+(?:năm\s+)?{_YEAR}\s*$", re.I)
 # a row of part of a year ("6 tháng 2024", "9 tháng đầu năm 2024", "Quý III/2024")
 _PART_YEAR_CELL = re.compile(
@@ -3714,7 +3740,12 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         roles = {c: r for c, r in roles.items() if not (r == "rate" and c > min(estimates))}
     year_cols = {col: head for col, text in header.items() if (head := _year_head(text))}
     if "label" in roles.values() and "actual" not in roles.values() and year_cols:
-        _read_year_columns(rd, roles, year_cols, body, para_of_line)
+        # a running total after the years ("Năm 2022 | … | Năm 2026 | Cả giai đoạn"): over their span
+        span = (min(year_cols.values()), max(year_cols.values()))
+        running = {
+            c: span for c, t in header.items() if re.fullmatch(rf"\s*{_RUNNING}\s*", t, re.I) and span[0] < span[1]
+        }
+        _read_year_columns(rd, roles, year_cols, body, para_of_line, running)
         return
     if "label" not in roles.values() or "actual" not in roles.values():
         return
@@ -4059,9 +4090,10 @@ def _read_year_columns(
     year_cols: dict[int, int],
     body: list[list[Cell]],
     para_of_line: dict[int, Paragraph],
+    running: Optional[dict[int, tuple[int, int]]] = None,
 ) -> None:
     """Chỉ tiêu | ĐVT | Năm 2022 | Năm 2023 | So sánh: each row's label names the indicator, each year's column holds
-    that year's figure (a state read for an earlier year keeps that year)."""
+    that year's figure (a state read for an earlier year keeps that year); a running total's column, its span's."""
     label_col = next(c for c, r in roles.items() if r == "label")
     unit_col = next((c for c, r in roles.items() if r == "unit"), None)
     for row in body:
@@ -4076,6 +4108,11 @@ def _read_year_columns(
                 continue
             reading = _label_reading(label.text)
             _read_cell(rd, label.text, unit, cell, reading, year, para_of_line.get(label.line), keep_year=True)
+        for col, span in (running or {}).items():
+            cell = cells.get(col)
+            if cell is not None and cell.text and cell.text.strip() not in ("-", "—", "–", "x"):
+                reading = _label_reading(label.text)
+                _read_cell(rd, label.text, unit, cell, reading, None, para_of_line.get(label.line), span=span)
 
 
 def _read_by_columns(
@@ -4306,7 +4343,10 @@ def _read_cell(
             kind = r.words.period
             period: Any
             if span is not None:
-                if kind not in ("span", "years") or what != "count":
+                # a count over the span: an indicator counted over one, or a yearly count summed (as "Lũy kế từ năm
+                # 2023 đến nay, phường giảm 14 hộ nghèo" is read in prose)
+                summed = kind == "year" and r.ind.type == "count"
+                if not (kind in ("span", "years") or summed) or what not in ("count", "target"):
                     continue
                 period = f"{span[0]}-{span[1]}"
             elif kind == "span" or (kind == "state" and not states):
@@ -4994,6 +5034,11 @@ def _stated_again(cat: Catalogue, facts: list[Draft], again: list[Draft]) -> lis
     return out
 
 
+# the whole year's total, said as such before its figure ("Tính chung cả năm 2025, trên địa bàn xã có 03 mô hình",
+# "Cả năm, toàn xã giảm 43 hộ nghèo")
+_YEAR_TOTAL = re.compile(r"\b(?:tính chung|tổng cộng|cộng)?\s*cả\s+năm\b(?:\s+(?:19|20)\d{2})?[^.;]*$", re.I)
+
+
 def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> list[Draft]:
     """One fact per indicator and period. A figure read twice is kept once (the fuller reading); a state read for the
     report's own year is the state at the report's date, a state read for an earlier year named in the sentence is
@@ -5018,6 +5063,11 @@ def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> li
             if better.document is None and other.document is not None:
                 better.document = other.document
             out[d.key()] = better
+            continue
+        if d.year_total and not first.year_total and d.claim is None:
+            # "Từ tháng 7/2025 … công nhận 02 mô hình" then "Tính chung cả năm 2025 … 03 mô hình": the year's total
+            d.notes.append(f"báo cáo cũng nêu khác tại dòng {first.line} (một phần của năm)")
+            out[d.key()] = d
             continue
         if (first.claim is None) != (d.claim is None):  # a figure and a claim for the same: the figure
             if first.claim is not None:

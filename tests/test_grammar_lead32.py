@@ -432,8 +432,6 @@ def test_a_tab_separated_table_is_read_by_its_cells(tmp_path):
 # year with next year's plan after them, rows that name a target given or the share of it done, a cell dated by its
 # bracket, an assessment "Đạt 100%"; "Chỉ tiêu N: <target>: đạt." lines; a list answer after a colon; "trong 02 năm".
 
-DOCX_HEAD = HEAD  # the text head, a year's report to 18/12/2024
-
 
 @pytest.mark.parametrize(
     "table",
@@ -583,3 +581,86 @@ def test_a_rule_cited_by_the_decision_it_was_issued_with_keeps_its_partner(tmp_p
     draft = _draft(tmp_path, body + CONTROL)
     partners = next(f for f in draft["facts"] if f["indicator"] == "dvcq.doi_tac_phoi_hop")
     assert [i["name"] for i in partners["items"]] == ["Ủy ban MTTQ Việt Nam xã"]
+
+
+# --------------------------------------------------------------------------------------------------- learned from 66-69
+# The whole year's total said as such wins over a part of it said first; an earlier year's figure after "so với cùng kỳ
+# năm …" in a report of the whole year; a count after its verb and "cả giai đoạn"; a model's quoted name that only holds
+# a topic's words names no kind; each plan of a list after one verb is its own year's act; a table's "Cả giai đoạn"
+# column after its years.
+
+REVIEW_2025 = (
+    REVIEW.replace("ngày 25 tháng 11 năm 2026", "ngày 10 tháng 12 năm 2025")
+    .replace(
+        "Tổng kết thực hiện Đề án số 05-ĐA/TU ngày 10/8/2022 của Ban Thường vụ Tỉnh ủy về công tác dân vận giai đoạn "
+        "2022 - 2026",
+        "Kết quả thực hiện công tác dân vận năm 2025",
+    )
+    .replace("15/11/2026", "30/11/2025")
+)
+
+
+def test_the_years_total_said_as_such_wins_over_a_part_of_it(tmp_path):
+    body = (
+        "Sáu tháng đầu năm, xã Tân Hòa (cũ) thành lập 01 mô hình. Từ tháng 7/2025 đến nay, UBND xã Tân Hòa Đông công "
+        "nhận 02 mô hình “Buôn đoàn kết” và “Tổ hợp tác cà phê bền vững”.\n\n"
+        "Tính chung cả năm 2025, trên địa bàn xã có 03 mô hình “Dân vận khéo” được thành lập.\n"
+    )
+    assert _values(_draft(tmp_path, body, head=REVIEW_2025))[("dvk.mo_hinh", 2025)] == 3
+
+
+@pytest.mark.parametrize(("head", "counted"), [(REVIEW_2025, True), ("half", False)])
+def test_last_years_figure_after_the_same_months_of_it(tmp_path, head, counted):
+    if head == "half":
+        head = (
+            REVIEW_2025.replace("ngày 10 tháng 12 năm 2025", "ngày 20 tháng 6 năm 2025")
+            .replace("công tác dân vận năm 2025", "công tác dân vận 6 tháng đầu năm 2025")
+            .replace("30/11/2025", "15/6/2025")
+        )
+    body = "Toàn xã giảm 43 hộ nghèo, đạt 107,5% kế hoạch, tăng 12 hộ so với cùng kỳ năm 2024 (31 hộ).\n"
+    got = _values(_draft(tmp_path, body, head=head))
+    assert got.get(("giam_ngheo.so_ho_giam", 2024)) == (31 if counted else None)
+    assert ("giam_ngheo.chi_tieu_giao", 2024) not in got  # never a target
+
+
+def test_a_count_of_the_whole_period_after_its_verb(tmp_path):
+    body = "Tổng số hộ nghèo giảm cả giai đoạn là 63 hộ, bình quân mỗi năm giảm 12,6 hộ.\n"
+    assert _values(_draft(tmp_path, body, head=REVIEW)) == {("giam_ngheo.so_ho_giam", "2022-2026"): 63}
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Chi hội nông dân ứng dụng chuyển đổi số", ("dvk.mo_hinh", 2026)),
+        # a second: the name opens on its kind, which it then is
+        ("Chuyển đổi số ở khu dân cư", ("van_dong.chuyen_doi_so.so_mo_hinh", "as_of")),
+    ],
+)
+def test_a_models_name_names_its_kind_only_when_it_opens_on_it(tmp_path, name, key):
+    body = f"5. Năm 2026\nXã công nhận 01 mô hình “{name}” (Quyết định số 141/QĐ-UBND ngày 08/5/2026).\n"
+    got = _values(_draft(tmp_path, body, head=REVIEW))
+    assert got.get(key) == 1
+    other = ("van_dong.chuyen_doi_so.so_mo_hinh", "as_of") if key[0] == "dvk.mo_hinh" else None
+    assert other is None or other not in got
+
+
+def test_each_plan_of_a_list_is_its_own_years(tmp_path):
+    body = (
+        "UBND xã ban hành Kế hoạch số 12/KH-UBND ngày 14/7/2025 về công tác dân vận chính quyền năm 2025 và Kế hoạch số "
+        "06/KH-UBND ngày 08/01/2026 về công tác dân vận chính quyền năm 2026.\n"
+    )
+    draft = _draft(tmp_path, body, head=REVIEW)
+    plans = {f["period"]: f["document"]["number"] for f in draft["facts"] if f["indicator"] == "dvcq.ke_hoach_nam"}
+    assert plans == {2025: "12/KH-UBND", 2026: "06/KH-UBND"}
+
+
+def test_a_column_of_the_whole_period_after_its_years(tmp_path):
+    table = (
+        "| Chỉ tiêu | Mục tiêu giai đoạn | Năm 2022 | Năm 2023 | Năm 2024 | Năm 2025 | Năm 2026 | Cả giai đoạn |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| Số hộ nghèo giảm (hộ) |  | 35 | 28 | 22 | 19 | 11 | 115 |\n"
+        "| Chỉ tiêu giảm hộ nghèo được giao (hộ) |  | 30 | 28 | 25 | 18 | 15 | 116 |\n"
+    )
+    got = _values(_draft(tmp_path, table, head=REVIEW))
+    assert (got[("giam_ngheo.so_ho_giam", "2022-2026")], got[("giam_ngheo.chi_tieu_giao", "2022-2026")]) == (115, 116)
+    assert (got[("giam_ngheo.so_ho_giam", 2026)], got[("giam_ngheo.chi_tieu_giao", 2022)]) == (11, 30)

@@ -224,9 +224,10 @@ def test_a_running_total_column_is_the_span_and_the_assessment_a_claim(tmp_path,
     assert got[("giam_ngheo.so_ho_giam", 2024)] == 6 and got[("giam_ngheo.chi_tieu_giao", 2024)] == 8
     assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 75
     assert got[("dvk.ty_le_dat_bao_cao", 2024)] == "achieved"
-    # the running total is no figure of its first year, and the poor households counted by the year take no span
+    # the running total is no figure of its first year; the poor households lifted out over it are its span's, as the
+    # corpus reads "Lũy kế từ năm 2022 … giảm 21 hộ nghèo" (held-out 15, 35 and 66 drafted so)
     assert not [k for k in got if k[1] == 2022]
-    assert ("giam_ngheo.so_ho_giam", "2022-2024") not in got
+    assert got[("giam_ngheo.so_ho_giam", "2022-2024")] == 21
     # the rate in an assessment of a title held is no count of the units holding it
     assert got[("kdc.so_khu_van_hoa", "as_of")] == 9 and 90 not in got.values()
 
