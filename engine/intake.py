@@ -407,7 +407,8 @@ _DATA_AS_OF = re.compile(
 
 
 # the former units named as whose figures a cut-off is of ("số liệu của các xã cũ", "của hai phường cũ")
-_FORMER_PART = re.compile(r"\b(?:cũ|trước sắp xếp|trước sáp nhập)\b(?![^.;]{0,60}\bvà\b)[^.;]{0,40}$", re.I)
+# (not one the sentence gives after a comma: "… tổng hợp lại từ hồ sơ lưu trữ của hai xã cũ, tính đến ngày 31/10/2026")
+_FORMER_PART = re.compile(r"\b(?:cũ|trước sắp xếp|trước sáp nhập)\b(?![^.;]{0,60}\bvà\b)[^.;,]{0,40}$", re.I)
 
 
 def _read_as_of(h: Header, report: ReportText, opening: list[Paragraph]) -> None:

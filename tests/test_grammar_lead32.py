@@ -664,3 +664,14 @@ def test_a_column_of_the_whole_period_after_its_years(tmp_path):
     got = _values(_draft(tmp_path, table, head=REVIEW))
     assert (got[("giam_ngheo.so_ho_giam", "2022-2026")], got[("giam_ngheo.chi_tieu_giao", "2022-2026")]) == (115, 116)
     assert (got[("giam_ngheo.so_ho_giam", 2026)], got[("giam_ngheo.chi_tieu_giao", 2022)]) == (11, 30)
+
+
+def test_a_cut_off_said_after_the_former_units_records_is_the_reports(tmp_path):
+    # the figures "tổng hợp lại từ hồ sơ lưu trữ của hai xã cũ, tính đến ngày …": the report's cut-off, not a part's
+    head = REVIEW.replace(
+        "Số liệu trong báo cáo này là số liệu của toàn địa bàn xã hiện nay (cộng số liệu của các xã cũ đối với các năm "
+        "2022 - 2024), tính đến ngày 15/11/2026.",
+        "Số liệu các năm 2022 - 2024 dưới đây là số liệu của toàn địa bàn xã hiện nay, được tổng hợp lại từ hồ sơ lưu "
+        "trữ của hai xã cũ, tính đến ngày 31/10/2026.",
+    )
+    assert _draft(tmp_path, "Năm 2026 xã giảm 05 hộ nghèo.\n", head=head)["report"]["as_of"] == dt.date(2026, 10, 31)
