@@ -2826,9 +2826,9 @@ def _read_claims(rd: _Reading, cl: _Clause, subjects: list[Reader]) -> None:
 # words between; not "không chỉ", "không ngừng")
 _NEGATED_ACT = re.compile(
     r"\b(?:chưa|không)(?!\s+(?:chỉ|ngừng|những)\b)"
-    r"(?:\s+(?:có|được|kịp|tổ chức|tiến hành|thực hiện|mời|giao|phân công|yêu cầu|đề nghị|tự))*\s*$",
+    r"(?:\s+(?:có|được|kịp|tổ chức|tiến hành|thực hiện|mời|giao|phân công|yêu cầu|đề nghị|tự|việc))*\s*$",
     re.I,
-)  # "chưa được mời tham gia phản biện …", "không được giao xây dựng …": the act denied by the passive
+)  # "chưa được mời tham gia phản biện …", "không được giao xây dựng …", "chưa thực hiện việc tự đánh giá …": denied
 # an act named as a topic ("Việc sơ kết …", "Công tác ký kết …", or opening its clause) whose predicate comes after
 # it: an intention ("… dự kiến tổ chức vào tháng 11") is no act done, a denial ("… chưa thực hiện") is one not done
 # "Việc tổng hợp, sơ kết …", "Hội nghị sơ kết phong trào … chưa tổ chức được"
@@ -4803,11 +4803,20 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         if c is not None and c.parent is not None:
             items_of.setdefault(id(c.parent), []).append(p)
     runs = _document_runs(paras, contexts)
-    assessed: list[tuple[Paragraph, Context, re.Match]] = []
+    assessed: list[tuple[Paragraph, Context, str, str, Optional[str]]] = []
     for i, p in enumerate(paras):
         ctx = contexts.get(p.line)
         if ctx is not None and ctx.results and (said := _ASSESSED_TARGET.match(for_matching(p.text))):
-            assessed.append((p, ctx, said))  # its figures are the plan's thresholds: read after all else, below
+            # its figures are the plan's thresholds: read after all else, below
+            assessed.append((p, ctx, said.group("target"), said.group("claim"), said.group("rate")))
+            continue
+        if (
+            ctx is not None
+            and ctx.results
+            and (own := _SELF_ASSESSMENT.match(for_matching(p.text)))
+            and (target := _self_assessed(paras, i)) is not None
+        ):
+            assessed.append((p, ctx, target, own.group("claim"), own.group("rate")))
             continue
         if ctx is not None and ctx.opening:
             _read_make_up(rd, p)
@@ -4842,8 +4851,8 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         _read_criteria_table(rd, t, before, contexts.get(before.line) if before is not None else None)
         _read_table(rd, t, para_of_line)
     _read_patterns(rd, contexts)
-    for p, ctx, said in assessed:
-        _read_assessed_target(rd, p, ctx, said)
+    for p, ctx, target, claim, rate in assessed:
+        _read_assessed_target(rd, p, ctx, target, claim, rate)
     again = _read_assessment_levels(rd, paras, contexts)
     facts = _merge(cat, rd.drafts, rd.as_of_year)
     facts += _implied_levels(cat, facts)
@@ -4864,21 +4873,46 @@ _ASSESSED_TARGET = re.compile(
 )
 
 
-def _read_assessed_target(rd: _Reading, p: Paragraph, ctx: Context, said: re.Match) -> None:
+# the unit's own assessment of the target stated a paragraph or two before ("Chỉ tiêu 1: …" then "- Kết quả: …" then
+# "- Tự đánh giá: Chưa đạt.")
+_SELF_ASSESSMENT = re.compile(
+    r"^\W*(?:tự\s+)?đánh giá\s*:\s*"
+    r"(?P<claim>đạt|chưa đạt|không đạt|vượt|hoàn thành|chưa hoàn thành|không hoàn thành)(?:\s+chỉ tiêu)?"
+    rf"(?:\s*\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\W*$",
+    re.I,
+)
+_NUMBERED_TARGET = re.compile(r"^\W*chỉ tiêu\s+(?:số\s+)?\d{1,2}[a-zđ]?\s*[:.–-]\s+(?P<target>.{5,200})$", re.I)
+
+
+def _self_assessed(paras: list[Paragraph], i: int) -> Optional[str]:
+    """The target a self-assessment line answers: a numbered target one to three paragraphs before it, with no other
+    assessment between."""
+    for q in reversed(paras[max(0, i - 3) : i]):
+        if _SELF_ASSESSMENT.match(for_matching(q.text)):
+            return None
+        if m := _NUMBERED_TARGET.match(for_matching(q.text)):
+            return m.group("target")
+    return None
+
+
+def _read_assessed_target(
+    rd: _Reading, p: Paragraph, ctx: Context, target: str, claim: str, rate: Optional[str]
+) -> None:
     """A target the report restates with its own assessment ("Chỉ tiêu 1: Mỗi năm … 01 mô hình “Dân vận khéo”: chưa
-    đạt."): a claim on it, for the indicators of the target's topic that take one, and the rate in brackets for those
-    it measures — only where the report says nothing more exact of them elsewhere (the results that follow it)."""
-    target = _LABEL_THRESHOLD.sub(" ", said.group("target"))
+    đạt.", or "- Tự đánh giá: Chưa đạt." under it): a claim on it, for the indicators of the target's topic that take
+    one, and the rate in brackets for those it measures — only where the report says nothing more exact of them
+    elsewhere (the results that follow it)."""
+    target = _LABEL_THRESHOLD.sub(" ", target)
     cls = _read_clauses(rd, p, ctx)
     if not cls:
         return
     taken = {(d.indicator, str(d.period)) for d in rd.drafts}
-    negative = re.match(r"chưa|không", said.group("claim"), re.I)
+    negative = re.match(r"chưa|không", claim, re.I)
     for r in rd.readers:
         if not r.topic or not _found(r.topic, target) or (r.not_ and _lookalike(r, target)):
             continue
-        if said.group("rate") and (r.reads("percent") or r.reads("of_target")):
-            value: Any = g.number_value(said.group("rate"))
+        if rate and (r.reads("percent") or r.reads("of_target")):
+            value: Any = g.number_value(rate)
             kind = {"value": value}
         elif r.reads("claim"):
             kind = {"claim": "not_achieved" if negative else "achieved"}

@@ -675,3 +675,39 @@ def test_a_cut_off_said_after_the_former_units_records_is_the_reports(tmp_path):
         "trữ của hai xã cũ, tính đến ngày 31/10/2026.",
     )
     assert _draft(tmp_path, "Năm 2026 xã giảm 05 hộ nghèo.\n", head=head)["report"]["as_of"] == dt.date(2026, 10, 31)
+
+
+# --------------------------------------------------------------------------------------------------- learned from 70-73
+# The unit's own assessment on a line of its own under a numbered target ("Chỉ tiêu 1: …" / "- Kết quả: …" / "- Tự đánh
+# giá: Chưa đạt."), a claim where nothing more exact is said; "chưa thực hiện việc tự đánh giá …" denies the act.
+
+
+@pytest.mark.parametrize(
+    ("mark", "want"),
+    [("- Tự đánh giá: Chưa đạt.", "not_achieved"), ("Đánh giá: Đạt.", "achieved")],
+)
+def test_a_self_assessment_line_under_a_numbered_target(tmp_path, mark, want):
+    body = (
+        "Chỉ tiêu 1: Mỗi năm xây dựng ít nhất 01 mô hình “Dân vận khéo” trong lĩnh vực phát triển kinh tế.\n"
+        "- Kết quả: Trong năm 2024, xã đăng ký 02 mô hình nhưng đến thời điểm báo cáo chưa được công nhận.\n"
+        f"{mark}\n\n"
+        "Chỉ tiêu 2: Giảm hộ nghèo theo chỉ tiêu huyện giao hằng năm.\n"
+        "- Kết quả: Năm 2024 xã giảm được 11 hộ nghèo, đạt 73,3% chỉ tiêu.\n"
+        "- Tự đánh giá: Chưa đạt.\n"
+    )
+    got = _values(_draft(tmp_path, body + CONTROL))
+    assert got[("dvk.ty_le_dat_bao_cao", 2024)] == want
+    assert got[("giam_ngheo.ty_le_hoan_thanh", 2024)] == 73.3  # the rate said beats the claim
+
+
+def test_an_assessment_line_with_no_target_before_it_claims_nothing(tmp_path):
+    body = "Công tác dân vận chính quyền được triển khai đồng bộ.\n- Tự đánh giá: Đạt.\n"
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
+
+
+def test_not_doing_the_self_assessment_is_no_assessment(tmp_path):
+    body = (
+        "Xã chưa thực hiện việc tự đánh giá, chấm điểm kết quả công tác dân vận chính quyền năm 2024 theo bộ tiêu chí "
+        "của tỉnh vì đang chờ hướng dẫn.\n"
+    )
+    assert _values(_draft(tmp_path, body + CONTROL)) == {("dvcq.danh_gia_hang_nam", 2024): False, **PLAN}
