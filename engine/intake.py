@@ -2980,6 +2980,8 @@ def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
                 continue
             if r.not_ and _lookalike(r, text[max(0, m.start() - 30) : m.end() + 40]):
                 continue
+            if re.search(r"\bđánh giá$", m.group(0), re.I) and re.match(r"\s*(?:rất\s+)?cao\b", text[m.end() :], re.I):
+                continue  # "Công tác dân vận chính quyền của xã được đánh giá cao": praised, not assessed
             value = not _NEGATED_ACT.search(before[-40:]) and not _DENIED_INSIDE.search(m.group(0))
             denied_after = 0
             but = None if value else _BUT_DONE.match(text[m.end() :])

@@ -711,3 +711,14 @@ def test_not_doing_the_self_assessment_is_no_assessment(tmp_path):
         "của tỉnh vì đang chờ hướng dẫn.\n"
     )
     assert _values(_draft(tmp_path, body + CONTROL)) == {("dvcq.danh_gia_hang_nam", 2024): False, **PLAN}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Công tác dân vận chính quyền của xã được đánh giá cao.\n",
+        "Công tác dân vận chính quyền được đánh giá rất cao, góp phần giữ vững ổn định.\n",
+    ],
+)
+def test_the_work_praised_is_no_assessment(tmp_path, body):
+    assert _values(_draft(tmp_path, body + CONTROL)) == PLAN
