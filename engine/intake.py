@@ -834,10 +834,11 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # chỉ tiêu giai đoạn", "kế hoạch cả giai đoạn")
 # the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
 _THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
-# (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
+# the plan period as a whole ("cả giai đoạn", no years after it), and a count of years ("trong 02 năm", "qua ba năm")
 _WHOLE_PERIOD = re.compile(r"\b(?:cả|toàn)\s+giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)", re.I)
 _IN_N_YEARS = re.compile(r"\b(?:trong|qua|sau)\s+(\d{1,2}|hai|ba|bốn|năm)\s+năm\b(?!\s+\d)", re.I)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+# (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
 _TOTAL_OF_SERIES = re.compile(
     r"^\W*(?:(?:qua|sau|trong)\s+(?:\d{1,2}|hai|ba|bốn|năm)\s+năm(?:\s+qua)?\s*,?\s*)?"
     r"(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b",
@@ -1766,8 +1767,8 @@ def _verb_near(reader: Reader, text: str, start: int, unit_end: int) -> bool:
     )
 
 
-# up to two words between a verb and its figure ("giảm được 09", "công nhận mới 04"), or a label's colon ("Số hộ nghèo
-# giảm: 03/03 hộ"); not a contrast or a change the other way ("không giảm mà tăng 01 hộ")
+# up to three words between a verb and its figure ("giảm được 09", "công nhận mới 04", "giảm cả giai đoạn là 63"), or
+# a label's colon ("Số hộ nghèo giảm: 03/03 hộ"); not a contrast or a change the other way ("không giảm mà tăng 01 hộ")
 _VERB_TO_FIGURE = r"(?:\s+(?!(?:mà|nhưng|tăng|còn)\b)\w+){0,3}\s*(?::|\s+là)?\s*$"
 # the words a verb after its figure's unit may stand behind: "02 hộ đã thoát nghèo", "02 hộ đủ điều kiện thoát nghèo"
 _BEFORE_VERB_AFTER = r"(?:(?:đã|đều|cũng)\s+|đủ\s+điều\s+kiện\s+)+"
