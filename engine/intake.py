@@ -835,12 +835,12 @@ _UNIT_TOTAL = re.compile(rf"^\W*(?:toàn|cả)\s+(?:{_KINDS})\s*(?:là|:)?\s*$",
 # the years just named, named again ("trong 03 năm này", "các năm nói trên", "những năm đó")
 _THESE_YEARS = re.compile(r"\b(?:\d{1,2}|hai|ba|bốn|các|những)\s+năm\s+(?:này|đó|nói trên|trên)\b", re.I)
 # the plan period as a whole ("cả giai đoạn", no years after it), and a count of years ("trong 02 năm", "qua ba năm")
+_N_YEARS = r"(?:qua|sau|trong)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm)\s+năm"
 _WHOLE_PERIOD = re.compile(r"\b(?:cả|toàn)\s+giai đoạn\b(?!\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d)", re.I)
-_IN_N_YEARS = re.compile(r"\b(?:trong|qua|sau)\s+(\d{1,2}|hai|ba|bốn|năm)\s+năm\b(?!\s+\d)", re.I)
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+_IN_N_YEARS = re.compile(rf"\b{_N_YEARS}\b(?!\s+\d)", re.I)
 # (after the years counted: "…; qua 02 năm, tổng cộng 83 con bò giống")
 _TOTAL_OF_SERIES = re.compile(
-    r"^\W*(?:(?:qua|sau|trong)\s+(?:\d{1,2}|hai|ba|bốn|năm)\s+năm(?:\s+qua)?\s*,?\s*)?"
+    rf"^\W*(?:{_N_YEARS}(?:\s+qua)?\s*,?\s*)?"
     r"(?:tổng cộng|cộng|tính chung|cả giai đoạn)\b",
     re.I,
 )
@@ -1283,8 +1283,7 @@ class _Reading:
         # "trong 02 năm, xã hỗ trợ 09 con bò giống" in a review of 2023–2024: the review's years, when it counts as many
         years = _IN_N_YEARS.search(cl.sentence_before + cl.text)
         if years and len(self.report_years) > 1:
-            n = _NUMBER_WORDS.get(years.group(1).lower()) or (int(years.group(1)) if years.group(1).isdigit() else 0)
-            if n == len(self.report_years):
+            if g.number_value(years.group("n")) == len(self.report_years):
                 return g.When(span=(self.report_years[0], self.report_years[-1]), at=0)
         total, plan = _TOTAL_OF_SERIES.search(cl.text), _PLAN_PERIOD.search(cl.text)
         # "Tổng số hộ nghèo giảm cả giai đoạn là 63 hộ": the plan period's own total, wherever the clause says so
@@ -2923,7 +2922,7 @@ def _other_agent(rd: _Reading, act: str) -> bool:
 
 def _act_matches(
     rd: _Reading, r: Reader, cl: _Clause, verb: str
-) -> Iterator[tuple[re.Pattern, Union[re.Match[str], _Inherited], bool]]:
+) -> Iterator[tuple[Union[re.Match[str], _Inherited], bool]]:
     """Where the clause says each of an indicator's acts: in its own words first (every phrase), then as a document
     named later in a list its statement's verb opens (flagged: each such document is an act of its own)."""
     for a in r.act:
@@ -2935,10 +2934,10 @@ def _act_matches(
             if joined and joined.start() < len(verb) < joined.end():
                 m = _Inherited(0, joined.end() - len(verb) - 1, joined.group(0))
         if m:
-            yield a, m, False
+            yield m, False
     for a in r.act:
         if listed := _listed_after_verb(rd, a, cl):
-            yield a, listed, True
+            yield listed, True
 
 
 def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
@@ -2969,7 +2968,7 @@ def _read_acts(rd: _Reading, cl: _Clause, denials_only: bool = False) -> None:
         if not (r.reads("done") and r.act):
             continue
         drafted_at: list[int] = []  # where the acts drafted stand: one in the clause's own words, each listed document
-        for _, m, listed in _act_matches(rd, r, cl, verb):
+        for m, listed in _act_matches(rd, r, cl, verb):
             if drafted_at and (not listed or m.start() in drafted_at):
                 continue
             before = text[: m.start()]
@@ -3770,7 +3769,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             unit = by_col[unit_col].text.lower() if unit_col in by_col else ""
             for col, (role, col_year) in by_year.items():
                 cell = by_col.get(col)
-                if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
+                if cell is None or _blank(cell.text):
                     continue
                 reading = {"actual": None, "plan": "target", "rate": "of_target"}[role]
                 para = para_of_line.get(label.line)
@@ -3902,7 +3901,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             unit_cell = cells.get("unit")
             for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
                 cell = cells.get(role)
-                if cell is not None and cell.text and cell.text.strip() not in ("-", "—", "–", "x"):
+                if cell is not None and not _blank(cell.text):
                     _read_cell(
                         rd,
                         label.text,
@@ -3925,7 +3924,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             own = _NOTE_YEAR.fullmatch(for_matching(noted.text))
         for role, reading in (("actual", None), ("plan", "target"), ("rate", "of_target")):
             cell = cells.get(role)
-            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
+            if cell is None or _blank(cell.text):
                 continue
             _read_cell(
                 rd,
@@ -3940,12 +3939,12 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             )
         for col, col_year in earlier.items():
             cell = next((c for c in row if c.col == col), None)
-            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "–", "x"):
+            if cell is None or _blank(cell.text):
                 continue
             _read_cell(rd, label.text, unit, cell, None, col_year, para, keep_year=True)
         for col, span in cumulative.items():
             cell = next((c for c in row if c.col == col), None)
-            if cell is not None and cell.text and cell.text.strip() not in ("-", "—", "–", "x"):
+            if cell is not None and not _blank(cell.text):
                 _read_cell(rd, label.text, unit, cell, None, None, para, span=span)
         for col in assessed:
             cell = next((c for c in row if c.col == col), None)
@@ -4108,13 +4107,13 @@ def _read_year_columns(
         unit = cells[unit_col].text.lower() if unit_col in cells else ""
         for col, year in year_cols.items():
             cell = cells.get(col)
-            if cell is None or not cell.text or cell.text.strip() in ("-", "—", "x"):
+            if cell is None or _blank(cell.text):
                 continue
             reading = _label_reading(label.text)
             _read_cell(rd, label.text, unit, cell, reading, year, para_of_line.get(label.line), keep_year=True)
         for col, span in (running or {}).items():
             cell = cells.get(col)
-            if cell is not None and cell.text and cell.text.strip() not in ("-", "—", "–", "x"):
+            if cell is not None and not _blank(cell.text):
                 reading = _label_reading(label.text)
                 _read_cell(rd, label.text, unit, cell, reading, None, para_of_line.get(label.line), span=span)
 
@@ -4136,7 +4135,7 @@ def _read_by_columns(
         para = para_of_line.get(row[0].line)
         for cell in row[1:]:
             label = header.get(cell.col, "")
-            if not label or not cell.text or cell.text.strip() in ("-", "—", "x"):
+            if not label or _blank(cell.text):
                 continue
             if _BARE_TARGET_HEAD.match(label) and (left := header.get(cell.col - 1)):
                 # "Hộ nghèo giảm (hộ) | Chỉ tiêu giao (hộ)": a target column with no subject of its own is the one
@@ -4202,7 +4201,7 @@ def _read_total_row(
     para = para_of_line.get(total[0].line)
     for cell in total:
         label = header.get(cell.col, "")
-        if not label or not cell.text or _TOTAL_CELL.match(cell.text) or cell.text.strip() in ("-", "—", "–", "x"):
+        if not label or _blank(cell.text) or _TOTAL_CELL.match(cell.text):
             continue
         unit = _unit_in_brackets(label)
         reading = "target" if re.search(r"\bchỉ tiêu\b|\bkế hoạch\b|\bgiao\b", label, re.I) else None
@@ -4224,6 +4223,11 @@ _CELL_VERB = r"(?:đạt|xây dựng|công nhận|thành lập|duy trì|có|hỗ
 _LABEL_THRESHOLD = re.compile(
     rf"\b(?:ít nhất|tối thiểu|không dưới|(?:đạt\s+)?từ|trên)\s+{g.NUM}\s*%?(?:\s+trở lên)?", re.I
 )
+
+
+def _blank(text: str) -> bool:
+    """Whether a table cell's text holds nothing to read: empty, or a dash or cross for "none"."""
+    return not text or text.strip() in ("-", "—", "–", "x")
 
 
 def _read_cell(
@@ -4868,23 +4872,17 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
 
 # a target of the plan as the report restates it, then the unit's own assessment of it ("- Chỉ tiêu 1: Mỗi năm xây
 # dựng ít nhất 01 mô hình “Dân vận khéo”: chưa đạt.", "Chỉ tiêu 3 - Tỷ lệ hồ sơ … đạt từ 80% trở lên: đạt (86,2%).")
-_ASSESSED_TARGET = re.compile(
-    r"^\W*chỉ tiêu\s+(?:số\s+)?\d{1,2}[a-zđ]?\s*[:.–-]\s+(?P<target>[^:]{5,200}?)\s*:\s*"
-    r"(?P<claim>đạt|chưa đạt|không đạt|vượt|hoàn thành|chưa hoàn thành|không hoàn thành)"
-    rf"(?:\s*\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\W*$",
-    re.I,
-)
+_TARGET_NUMBERED = r"^\W*chỉ tiêu\s+(?:số\s+)?\d{1,2}[a-zđ]?\s*[:.–-]\s+"  # "Chỉ tiêu 1:", "Chỉ tiêu số 3 -"
+# the unit's word on it, and the rate in brackets that ends it ("chưa đạt", "đạt (86,2%)")
+_ITS_CLAIM = r"(?P<claim>đạt|chưa đạt|không đạt|vượt|hoàn thành|chưa hoàn thành|không hoàn thành)"
+_ITS_RATE = rf"(?:\s*\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\W*$"
+_ASSESSED_TARGET = re.compile(_TARGET_NUMBERED + r"(?P<target>[^:]{5,200}?)\s*:\s*" + _ITS_CLAIM + _ITS_RATE, re.I)
 
 
 # the unit's own assessment of the target stated a paragraph or two before ("Chỉ tiêu 1: …" then "- Kết quả: …" then
 # "- Tự đánh giá: Chưa đạt.")
-_SELF_ASSESSMENT = re.compile(
-    r"^\W*(?:tự\s+)?đánh giá\s*:\s*"
-    r"(?P<claim>đạt|chưa đạt|không đạt|vượt|hoàn thành|chưa hoàn thành|không hoàn thành)(?:\s+chỉ tiêu)?"
-    rf"(?:\s*\(\s*(?:đạt\s+)?(?P<rate>{g.DIGITS})\s*%\s*\))?\W*$",
-    re.I,
-)
-_NUMBERED_TARGET = re.compile(r"^\W*chỉ tiêu\s+(?:số\s+)?\d{1,2}[a-zđ]?\s*[:.–-]\s+(?P<target>.{5,200})$", re.I)
+_SELF_ASSESSMENT = re.compile(r"^\W*(?:tự\s+)?đánh giá\s*:\s*" + _ITS_CLAIM + r"(?:\s+chỉ tiêu)?" + _ITS_RATE, re.I)
+_NUMBERED_TARGET = re.compile(_TARGET_NUMBERED + r"(?P<target>.{5,200})$", re.I)
 
 
 def _self_assessed(paras: list[Paragraph], i: int) -> Optional[str]:
