@@ -132,7 +132,9 @@ class Draft:
     cell: Optional[str] = None  # 'Bảng 2!E4' when read from a table cell
     confidence: float = 0.9
     paragraph: int = 0  # the paragraph (its first line) the reading comes from
-    year_total: bool = False  # said as the whole year's total ("Tính chung cả năm 2025, …"): it wins over a part
+    year_total: bool = (
+        False  # the whole year's total ("Tính chung cả năm 2025, …"), or so far ("lũy kế 9 tháng"): wins over a part
+    )
 
     def key(self) -> tuple:
         return self.indicator, str(self.period)
@@ -972,6 +974,21 @@ _NOT_HIEN_OF_WORD = r"(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )(?<!phát )
 _HIEN = re.compile(_NOT_HIEN_OF_WORD + r"\bhiện\b", re.I)
 # the verb of a stock right before its figure: "toàn xã có 08", "đang duy trì 11", "có tổng cộng 05"
 _STOCK_BEFORE = re.compile(r"\b(?:có|duy trì)\s+(?:tổng cộng\s+|tổng số\s+)?$", re.I)
+
+
+def _said_now(text: str, until: int) -> bool:
+    """Whether the figure a reading ends at (the last before ``until``) is a stock said of now, its verb and a word of
+    now before it: "Hiện xã đang duy trì 04 mô hình", "lũy kế đến nay toàn xã có 05 mô hình" — not "có bốn mô hình …
+    được công nhận mới và hiện duy trì 09 tuyến", where the now is of what follows."""
+    figure = _stock_figure(text, until)
+    return figure is not None and bool(_HIEN.search(text, 0, figure.start()) or _NOW.search(text, 0, figure.start()))
+
+
+# the words after a stock's unit that say only it was recognised earlier ("04 mô hình đã được công nhận từ các năm
+# trước")
+_RECOGNISED_BEFORE = re.compile(
+    r"\s*(?:đã\s+)?được\s+công nhận\b(?:\s+(?:từ|trong|qua)\s+các\s+năm\s+trước\b)?\W*(?:$|,)", re.I
+)
 # a start named without its year ("lũy kế từ khi triển khai Đề án", "từ khi thành lập đặc khu", "qua hơn 03 năm"):
 # the total runs over a span the clause does not date
 _SINCE_UNDATED = re.compile(
@@ -983,6 +1000,13 @@ _GROSS_EXIT = re.compile(r"\s*(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b", re.I)
 _NEW_POOR = re.compile(r"\b(?:phát sinh|tái nghèo)\b", re.I)
 _NET_DECREASE = re.compile(r"\bgiảm(?:\s+được)?\s+\d+\s*(?:\([^()]*\)\s*)?hộ\b", re.I)
 _STATED = re.compile(r"\b(?:đã|kết quả|thực tế|thực hiện được)\b", re.I)
+
+
+def _stock_figure(text: str, until: int) -> Optional[re.Match]:
+    """The figure of a stock a reading ends at: the last before ``until`` with a stock's verb right before it ("có 05",
+    "duy trì 04"; a "năm" after it is a year's word, not five)."""
+    figures = reversed(list(g.NUM_RX.finditer(text, 0, max(until, 0))))
+    return next((m for m in figures if _STOCK_BEFORE.search(text, 0, m.start())), None)
 
 
 @dataclass
@@ -1130,8 +1154,8 @@ class _Reading:
         now = _HIEN.search(cl.text) or re.search(r"\bđang\s+duy trì\b", cl.text, re.I)
         if until < 0 or not (now or (_NOW.search(cl.text) and self.former is None)):
             return False
-        figure = next(reversed(list(g.NUM_RX.finditer(cl.text, 0, until))), None)  # the figure read: the last one
-        if _SINCE_UNDATED.search(cl.text) or figure is None or not _STOCK_BEFORE.search(cl.text, 0, figure.start()):
+        figure = _stock_figure(cl.text, until)
+        if _SINCE_UNDATED.search(cl.text) or figure is None:
             return False
         after = cl.text[figure.end() :]
         unit = next((m for p in reader.unit if (m := p.search(after)) and m.start() <= 2), None)
@@ -1139,12 +1163,13 @@ class _Reading:
             return False
         if any((m := p.search(after[unit.end() :])) and m.start() <= 3 for p in reader.topic):
             return True
-        # the topic in the paragraph's label, the unit ending the sentence ("2. Mô hình “Dân vận khéo”: … Hiện phường
-        # đang duy trì 06 mô hình.")
-        return (
-            not after[unit.end() :].strip(" .;")
-            and bool(cl.ctx.lead)
-            and _found(reader.topic, for_matching(cl.ctx.lead))
+        # the topic in the paragraph's label, or read in the sentence before, the unit ending the sentence or said to
+        # be recognised ("2. Mô hình “Dân vận khéo”: … Hiện phường đang duy trì 06 mô hình.", "… chưa công nhận thêm
+        # mô hình “Dân vận khéo” nào. Hiện xã đang duy trì 04 mô hình đã được công nhận từ các năm trước")
+        rest = after[unit.end() :]
+        return (not rest.strip(" .;") or bool(_RECOGNISED_BEFORE.match(rest))) and (
+            (bool(cl.ctx.lead) and _found(reader.topic, for_matching(cl.ctx.lead)))
+            or (not cl.sentence_before and any(s.topics & reader.topics for s in self.said_before))
         )
 
     @contextlib.contextmanager
@@ -1192,6 +1217,32 @@ class _Reading:
             return [], 0  # "Năm 2024, … đạt 60% chỉ tiêu cả giai đoạn": a plan period's rate, never the year's
         sure = 1.0
         periods: list[Any]
+        if kind == "year" and reader.ind.type == "boolean" and self.as_of_year and not any(not w.empty for w in window):
+            # an act whose clause names no year, with a list after a colon, each item opening on its year ("UBND xã
+            # đều thực hiện đánh giá … hằng năm …: năm 2023 được xếp loại Tốt; năm 2024 xã đã tự chấm đạt 92/100
+            # điểm"): the years listed
+            listed = re.match(rf"[^:.;()]*:((?:\s*năm\s+{_YEAR}\b[^;.]*(?:[;.]|$))+)", cl.para.text[cl.start :], re.I)
+            named = (
+                [int(y) for y in re.findall(rf"(?:^|[;.])\s*năm\s+({_YEAR})\b", listed.group(1), re.I)]
+                if listed
+                else []
+            )
+            if [y for y in named if y <= self.as_of_year]:
+                return sorted({y for y in named if y <= self.as_of_year}), 0.9
+        if (
+            kind == "span"
+            and when is not None
+            and not when.span
+            and not any(not w.empty for w in window)
+            and self.total_now(reader, cl, until)
+            and _said_now(cl.text, until)
+        ):
+            # "Năm 2023, xã công nhận 01 mô hình; lũy kế đến nay toàn xã có 05 mô hình …": the total now, not of the
+            # year an earlier clause named
+            return ["as_of"], 0.8
+        if kind == "year" and reader.ind.unit == "mô hình" and not any(not w.empty for w in window):
+            if _said_now(cl.text, until):
+                return [], 0  # "Năm 2024, …. Hiện xã đang duy trì 04 mô hình …": the stock, not the year's models
         if when is None:
             if kind == "span":
                 # "Đến nay, toàn xã có 08 mô hình …", "Hiện nay xã đang duy trì 11 mô hình": a total with no start is
@@ -1956,14 +2007,22 @@ _MODEL_UNIT = re.compile(r"mô hình\b", re.I)
 
 
 def _model_description(text: str, at: int) -> str:
-    """The words that describe a model after its count, up to the clause's end: "" when another model or a figure is
-    named before it."""
+    """The words that describe a model after its count, up to the clause's end: "" when another model is named before
+    it, or a figure not after a comma closing the description ("03 mô hình trồng cà phê tưới nước tiết kiệm, thích ứng
+    với biến đổi khí hậu, với tổng diện tích 46 ha": what stands before the figure's comma)."""
     rest = re.split(r"[;.]|\b(?:trong đó|gồm|cụ thể|là)\b", text[at:], maxsplit=1)[0]
     # (a place named by its number is no figure: "tại thôn 5")
-    bare = re.sub(r"\b(?:thôn|ấp|tổ|khu|khóm|xóm|bản|tổ dân phố)\s+(?:số\s+)?\d+\b", " ", rest, flags=re.I)
-    if re.search(r"\d|\bmô hình\b", bare, re.I):
-        return ""
-    return rest
+    bare = re.sub(
+        r"\b(?:thôn|ấp|tổ|khu|khóm|xóm|bản|tổ dân phố)\s+(?:số\s+)?\d+\b",
+        lambda m: " " * len(m.group(0)),
+        rest,
+        flags=re.I,
+    )
+    other = re.search(r"\d|\bmô hình\b", bare, re.I)
+    if other is None:
+        return rest
+    cut = bare.rfind(",", 0, other.start()) if other.group(0).isdigit() else -1
+    return rest[:cut] if cut > 0 else ""
 
 
 def _candidates(
@@ -2140,8 +2199,11 @@ def _read_figures(rd: _Reading, cl: _Clause, subjects: list[Reader], following: 
             # "ra mắt thêm 01 tuyến đường hoa, đưa tổng số tuyến đường hoa của xã lên 04 tuyến": the figure before the
             # raised total is what was added, not the state
             cands = [c for c in cands if c[0].words.period != "state"]
-        if compared:  # the same measure of an earlier year, for an indicator the clause has just read
-            cands = [c for c in cands if c[0] in subjects]
+        if compared:  # the same measure of an earlier year, for an indicator the clause has just read — or, in a
+            # sentence that opens on the comparison, the sentence before ("… giảm được 09 hộ nghèo. So với năm 2022
+            # (giảm 07 hộ), kết quả năm nay cao hơn.")
+            opens = not subjects and not cl.sentence_before and _COMPARED.match(full_before.lstrip(" -+*•\t"))
+            cands = [c for c in cands if c[0] in (rd.said_before if opens else subjects)]
         if not cands and reading == "whole" and fig.pair is not None and fig.pair.start > fig.start:
             # "Thị trấn có 09 khóm, trong đó 02 khóm có đông đồng bào Khmer": a whole whose part holds no title is the
             # unit's make-up all the same
@@ -3814,8 +3876,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         col
         for col, text in header.items()
         if col not in roles and re.fullmatch(r"\s*(?:tự\s+)?đánh giá\s*", text, re.I)
-    ]
-    # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
+    ]  # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
     # that year
     earlier = {
         col: int(y.group(1))
@@ -3946,7 +4007,12 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             cell = next((c for c in row if c.col == col), None)
             if cell is not None and not _blank(cell.text):
                 _read_cell(rd, label.text, unit, cell, None, None, para, span=span)
-        for col in assessed:
+        # a rate's column that says only whether the target was met ("So sánh": "Vượt", "Đạt"): a claim, as an
+        # assessment column's
+        worded = cells.get("rate")
+        said = _ASSESSMENT_CELL.match(for_matching(worded.text)) if worded is not None else None
+        words_only = [worded.col] if worded and said and not (said.group("rate") or said.group("rate2")) else []
+        for col in assessed + words_only:
             cell = next((c for c in row if c.col == col), None)
             if cell is not None and cell.text and not own:
                 _read_assessment(rd, label.text, cell, f"{first_result}-{year}" if first_result else year, para)
@@ -4230,6 +4296,10 @@ def _blank(text: str) -> bool:
     return not text or text.strip() in ("-", "—", "–", "x")
 
 
+# a row's label naming a stock at a point of time, not a change ("Hộ nghèo đầu năm 2025 trên địa bàn")
+_STOCK_LABEL = re.compile(r"\b(?:đầu|cuối)\s+(?:năm|kỳ)\b|\bcòn lại\b|\bhiện có\b", re.I)
+
+
 def _read_cell(
     rd: _Reading,
     label: str,
@@ -4346,7 +4416,7 @@ def _read_cell(
                 and not (_found(r.unit, label) or _found(r.unit, unit) or _found(r.unit, text))
             ):
                 continue
-            if verb_needed and what == "count" and r.verb and not _found(r.verb, label):
+            if (verb_needed or _STOCK_LABEL.search(label)) and what == "count" and r.verb and not _found(r.verb, label):
                 continue  # "Hộ nghèo đầu năm", "Hộ nghèo còn lại": a stock beside the change
             kind = r.words.period
             period: Any
@@ -4431,8 +4501,11 @@ def _read_assessment(
 
 
 # a paragraph that details the one before it ("Trong đó, các tiêu chí …", "Cụ thể, …", "Theo đó, …")
-# (or says what is left of it: "Còn 04 tiêu chí chưa đạt là …" after "… đạt 15/19 tiêu chí xã NTM nâng cao.")
-_DETAILS_BEFORE = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|(?:xã\s+)?còn(?:\s+lại)?\s+\S+\s+tiêu chí)\b", re.I)
+# (or says what is left of it: "Còn 04 tiêu chí chưa đạt là …" after "… đạt 15/19 tiêu chí xã NTM nâng cao.", or
+# goes on with criteria by name: "- Tiêu chí Điện và tiêu chí Y tế được đánh giá đạt" after the set's own item)
+_DETAILS_BEFORE = re.compile(
+    r"^\W*(?:trong đó|cụ thể|theo đó|(?:xã\s+)?còn(?:\s+lại)?\s+\S+\s+tiêu chí|(?:các\s+)?tiêu chí)\b", re.I
+)
 
 
 def _read_criteria(rd: _Reading, para: Paragraph, ctx: Context, prev: Optional[Paragraph] = None) -> None:
@@ -5072,7 +5145,12 @@ def _stated_again(cat: Catalogue, facts: list[Draft], again: list[Draft]) -> lis
 
 # the whole year's total, said as such before its figure ("Tính chung cả năm 2025, trên địa bàn xã có 03 mô hình",
 # "Cả năm, toàn xã giảm 43 hộ nghèo")
-_YEAR_TOTAL = re.compile(r"\b(?:tính chung|tổng cộng|cộng)?\s*cả\s+năm\b(?:\s+(?:19|20)\d{2})?[^.;]*$", re.I)
+_YEAR_TOTAL = re.compile(
+    r"(?:\b(?:tính chung|tổng cộng|cộng)?\s*cả\s+năm\b(?:\s+(?:19|20)\d{2})?"
+    # — or the year's so far, after a part of it ("Trong quý III, … giảm thêm 05 hộ nghèo; lũy kế 9 tháng giảm 17 hộ")
+    r"|\b(?:lũy kế|luỹ kế|cộng dồn|tính chung)\s+(?:(?:\d{1,2}|sáu|chín|mười)\s+tháng|từ đầu năm)\b)[^.;]*$",
+    re.I,
+)
 
 
 def _merge(cat: Catalogue, drafts: list[Draft], as_of_year: Optional[int]) -> list[Draft]:
