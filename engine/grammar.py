@@ -91,8 +91,8 @@ def words_value(text: str) -> Optional[int]:
         elif t in ("linh", "lẻ"):
             continue
         else:
-            if last is not None:
-                return None  # "hai ba": two digits in a row are not one number
+            if last is not None or t not in _DIGITS:
+                return None  # "hai ba": two digits in a row are not one number; "hình" is none
             last = _DIGITS[t]
         seen = True
     return value + (last or 0) if seen else None

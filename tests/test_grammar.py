@@ -248,6 +248,11 @@ def test_numbers_as_reports_write_them(text, value):
     assert g.number_value(text) == value
 
 
+@pytest.mark.parametrize("text", ["hình", "ba hình", "mô hình"])
+def test_words_that_are_no_number_have_no_value(text):
+    assert g.number_value(text) is None
+
+
 @pytest.mark.parametrize(
     "text, role, value, bound",
     [
