@@ -2768,7 +2768,12 @@ def _read_bare_denial(rd: _Reading, cl: _Clause, label: str, quote: str, acts: b
     trào “Dân vận khéo”?" is the act, not the models)."""
     done = [r for r in rd.readers if acts and r.ind.type == "boolean" and r.act and _found(r.act, label)]
     for r in done or rd.readers:
-        models = r.ind.unit == "mô hình" and bool(r.topic) and (r.reads("count") or r.ind.type == "items")
+        models = (
+            r.ind.unit == "mô hình"
+            and bool(r.topic)
+            and (r.reads("count") or r.ind.type == "items")
+            and not r.reads("named")
+        )
         if not done and not (models and _found(r.topic, label)):
             continue
         if r.not_ and _lookalike(r, label):
@@ -4867,6 +4872,82 @@ def _read_patterns(rd: _Reading, contexts: dict[int, Context]) -> None:
                     )
 
 
+# --------------------------------------------------------------------------------------------------- named things
+
+# a name in quotes after the word of its kind, a few words between ("mô hình “Chợ 4.0”", "Mô hình chuyển đổi số “Bản
+# số Nậm Cọ”")
+_QUOTED_NAME = re.compile(r"\s*(?:[^\W\d]+\s+){0,4}?[“\"](?P<name>[^”\"]{3,120})[”\"]")
+
+
+def _read_named(rd: _Reading, paras: list[Paragraph], contexts: dict[int, Context]) -> None:
+    """`read: named` — the things of an indicator's kind the report names anywhere in its results, one item each: a
+    name in quotes after the kind's word (its `unit`: "duy trì mô hình “Tổ công nghệ số cộng đồng”"), or the kind's
+    word that names itself ("Điểm hỗ trợ dịch vụ công trực tuyến"), where the name or the words before it say the
+    indicator's topic. Not in the sentence where the indicator it stands beside (`of`) counts its own and lists them,
+    nor for another unit, an intention or what is only registered."""
+    for r in rd.readers:
+        if not r.reads("named"):
+            continue
+        own = [d for d in rd.drafts if d.indicator == r.words.of and isinstance(d.value, (int, Decimal)) and d.value]
+        found: dict[str, tuple[Paragraph, int, str, str]] = {}
+        for p in paras:
+            ctx = contexts.get(p.line)
+            if ctx is None or not ctx.results:
+                continue
+            if ctx.parent is not None and _COUNT_OF_KIND.search(ctx.parent.match):
+                continue  # an item of the list a count opens ("công nhận 03 mô hình: - Mô hình “…”"): the count's
+            text = p.match
+            taken: list[tuple[int, int]] = []  # the names read: a kind's word inside one is that name's own
+            for s in p.sentences:
+                sentence = for_matching(s.text)
+                if any(d.paragraph == p.line and d.quote and for_matching(d.quote) in sentence for d in own):
+                    continue  # the count's own sentence: its names are the count's
+                for u in r.unit:
+                    for m in u.finditer(text, s.start, s.start + len(s.text)):
+                        if any(a <= m.start() < b for a, b in taken):
+                            continue
+                        q = _QUOTED_NAME.match(text, m.end())
+                        if q is not None and not any(
+                            t.fullmatch(q.group("name").strip()) for x in rd.readers for t in x.topic
+                        ):
+                            name, said, end = q.group("name").strip(), text[m.start() : q.end()], q.end()
+                        elif _digital_named(r, m.group(0)):
+                            name, said, end = p.text[m.start() : m.end()], m.group(0), m.end()
+                        else:
+                            continue
+                        if not _digital_named(r, said):
+                            continue
+                        before = text[s.start : m.start()]
+                        if rd.other_unit(before) or rd.other_subject(before) or rd.intended(before):
+                            continue
+                        counted = re.search(r"(\S+)\s*(?:\([^()]{1,12}\)\s*)?$", before)
+                        if counted and g.number_value(counted.group(1)) is not None:
+                            continue  # "duy trì 01 mô hình “…”": an item of the count before it, whichever it is
+                        if _ONLY_REGISTERED.match(text, end, s.start + len(s.text)):
+                            continue
+                        taken.append((m.start(), end))
+                        key = fold(name).lower().strip(" .")
+                        found.setdefault(key, (p, m.start(), p.text[m.start() : end], name))
+        if found:
+            items = [{"name": name} for _, _, _, name in found.values()]
+            p, at, quote, _ = next(iter(found.values()))
+            rd.add(r, ["as_of"], p, at, quote, items=items, confidence=0.7)
+
+
+# a count of models, whose list the items after it are
+_COUNT_OF_KIND = re.compile(
+    r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s*(?:\([^()]{1,12}\)\s*)?mô hình\b", re.I
+)
+# what is registered or being prepared, not yet had: "… mới đăng ký, đang hoàn thiện nội dung, chưa được công nhận"
+_ONLY_REGISTERED = re.compile(r"[^.;]{0,60}\b(?:mới đăng ký|đăng ký xây dựng|chưa được công nhận)\b", re.I)
+
+
+def _digital_named(r: Reader, words: str) -> bool:
+    """Whether ``words`` name the indicator's topic — a word of it followed by a number is a number's ("tổ dân phố số
+    3"), not the topic's."""
+    return any(not re.match(r"\s*\d", words[t.end() :]) for p in r.topic for t in p.finditer(for_matching(words)))
+
+
 # --------------------------------------------------------------------------------------------------- extraction
 
 
@@ -4931,6 +5012,7 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
         _read_criteria_table(rd, t, before, contexts.get(before.line) if before is not None else None)
         _read_table(rd, t, para_of_line)
     _read_patterns(rd, contexts)
+    _read_named(rd, paras, contexts)
     for p, ctx, target, claim, rate in assessed:
         _read_assessed_target(rd, p, ctx, target, claim, rate)
     again = _read_assessment_levels(rd, paras, contexts)

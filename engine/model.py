@@ -186,6 +186,7 @@ Reading = Literal[
     "document_count",
     "partners",
     "elsewhere",
+    "named",
 ]
 
 

@@ -213,3 +213,59 @@ def test_a_models_description_runs_to_the_comma_before_its_figure(tmp_path, body
 def test_a_model_description_with_another_model_in_it_is_not_read_to_its_end(tmp_path):
     body = "Xã duy trì 03 mô hình trồng lúa hữu cơ, 02 mô hình thích ứng với biến đổi khí hậu.\n"
     assert _values(_draft(tmp_path, body))[("van_dong.nong_nghiep_bdkh.so_mo_hinh", "as_of")] == 2
+
+
+# --------------------------------------------------------------------------------------------------- named models
+# `read: named` (van_dong.chuyen_doi_so.mo_hinh_mo_ta): the models of digital work the report names in another part
+# than the count of vận động chuyển đổi số models — one item each, once — never the count's own list, an item of a
+# list a count opens, a model only registered, another unit's, or next year's.
+
+NAMED = (
+    "1. Về vận động Nhân dân tham gia chuyển đổi số: xã chưa xây dựng được mô hình vận động Nhân dân tham gia chuyển "
+    "đổi số.\n\n"
+    "2. Về cải cách hành chính: UBND xã duy trì mô hình “Điểm hỗ trợ dịch vụ công trực tuyến” tại Bộ phận Một cửa; "
+    "Hội Liên hiệp Phụ nữ xã triển khai mô hình “Chợ phiên không dùng tiền mặt” tại chợ trung tâm. Điểm hỗ trợ dịch "
+    "vụ công trực tuyến đã hướng dẫn hơn 400 lượt người dân.\n\n"
+    "3. Đoàn Thanh niên xã đăng ký xây dựng mô hình “Thanh niên hướng dẫn người dân cài đặt VNeID”, chưa được công "
+    "nhận.\n"
+)
+
+
+def test_models_of_digital_work_named_apart_from_the_count_are_its_described_models(tmp_path):
+    draft = _draft(tmp_path, NAMED)
+    got = next(f for f in draft["facts"] if f["indicator"] == "van_dong.chuyen_doi_so.mo_hinh_mo_ta")
+    assert got["period"] == "as_of"
+    assert [i["name"] for i in got["items"]] == ["Điểm hỗ trợ dịch vụ công trực tuyến", "Chợ phiên không dùng tiền mặt"]
+    assert got["review"] is True
+    assert _values(draft)[("van_dong.chuyen_doi_so.so_mo_hinh", "as_of")] == 0  # the count stays the count's
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the count's own sentence lists them
+        "Xã có 02 mô hình vận động Nhân dân tham gia chuyển đổi số là mô hình “Thôn số Đông Phú” và mô hình “Chợ "
+        "4.0”.\n",
+        # an item of the count before it, whichever indicator that count is
+        "Đoàn Thanh niên xã duy trì 01 mô hình “Tổ công nghệ số cộng đồng” hỗ trợ người dân dùng VNeID; xã giảm 05 "
+        "hộ nghèo.\n",
+        # the items of a list that a count opens
+        "Năm 2024, UBND xã công nhận 02 mô hình “Dân vận khéo”:\n"
+        "- Mô hình “Thanh niên giúp người cao tuổi sử dụng điện thoại thông minh” (Quyết định số 90/QĐ-UBND ngày "
+        "26/10/2024);\n"
+        "- Mô hình “Xóm sạch, đẹp” (Quyết định số 91/QĐ-UBND ngày 26/10/2024).\n",
+        # "số" before a number is a number's: no digital name
+        "Tổ dân phố số 3 duy trì mô hình “Tổ dân phố số 3 sáng - xanh - sạch”; xã giảm 05 hộ nghèo.\n",
+    ],
+)
+def test_no_described_model_from_a_counts_own_list_or_a_number(tmp_path, body):
+    assert ("van_dong.chuyen_doi_so.mo_hinh_mo_ta", "as_of") not in _values(_draft(tmp_path, body))
+
+
+def test_next_years_model_is_no_described_model(tmp_path):
+    body = (
+        "Năm 2024, xã giảm 05 hộ nghèo.\n\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n\n"
+        "Xây dựng mô hình “Điểm hỗ trợ dịch vụ công trực tuyến” tại nhà văn hóa các thôn.\n"
+    )
+    assert ("van_dong.chuyen_doi_so.mo_hinh_mo_ta", "as_of") not in _values(_draft(tmp_path, body))
