@@ -288,9 +288,11 @@ _CHI_TIEU = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)\b", re.I)
 # nghèo": the poor households left, never the target) between them
 # (not past what was done: "Chỉ tiêu giảm hộ nghèo: thực hiện giảm 21 hộ" is the result)
 _TARGET_LEAD = re.compile(
-    # (not across a comma to what was done: "hoàn thành chỉ tiêu huyện giao, giảm 47 hộ nghèo")
+    # (not across a comma to what was done: "hoàn thành chỉ tiêu huyện giao, giảm 47 hộ nghèo", "… vượt 03 hộ so với
+    # chỉ tiêu huyện giao, số hộ cận nghèo giảm 17 hộ")
     r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b"
-    r"(?:(?!\d|%|;|\bđạt\b|\bcòn\b|\bthực hiện\b|\bthực tế\b|\bkết quả\b|,\s*(?:đã\s+)?(?:giảm|thành lập|công nhận)\b).)"
+    r"(?:(?!\d|%|;|\bđạt\b|\bcòn\b|\bthực hiện\b|\bthực tế\b|\bkết quả\b"
+    r"|,\s*(?:số\s+hộ(?:\s+\w+){0,2}\s+)?(?:đã\s+)?(?:giảm|thành lập|công nhận)\b).)"
     r"{0,45}$",
     re.I,
 )
@@ -336,9 +338,12 @@ _DIFF_IN_BRACKET = re.compile(r"\b(?:chỉ tiêu|kế hoạch)\b[^()]{0,40}\(\s*
 _RISE_FROM = re.compile(r"\b(?:tăng|nâng|tăng lên)?\s*từ\s*$", re.I)
 _RISE_TO = re.compile(r"[^\d;]{0,40}?\blên\s+(?:thành\s+|đến\s+)?\d", re.I)
 _DIFF_TAIL = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+so với\s+(?:chỉ tiêu|kế hoạch)", re.I)
-# the plan's figure in brackets after a result: "đạt 124% kế hoạch (kế hoạch 25 hộ)", "(KH giao: 06 hộ)"
+# the plan's figure in brackets after a result: "đạt 124% kế hoạch (kế hoạch 25 hộ)", "(KH giao: 06 hộ)", "(kế hoạch
+# huyện giao năm 2024 là 12 hộ)"
 _PLAN_IN_BRACKETS = re.compile(
-    r"\(\s*(?:kế hoạch|KH)(?:\s+(?:năm\s+(?:19|20)\d{2}|giao|đề ra))?\s*:?\s*(?:là\s+)?$", re.I
+    r"\(\s*(?:kế hoạch|KH)(?:\s+năm\s+(?:(?:19|20)\d{2}|####))?(?:\s+(?:huyện|tỉnh|thành phố|quận|thị xã|cấp trên))?"
+    r"(?:\s+(?:giao|đề ra))?(?:\s+năm\s+(?:(?:19|20)\d{2}|####))?\s*:?\s*(?:là\s+)?$",
+    re.I,
 )
 # N/M of households judged against a target: "… theo chỉ tiêu", "18/16 hộ, vượt chỉ tiêu huyện giao"
 _BY_TARGET = re.compile(
@@ -818,4 +823,20 @@ def clauses(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text)))
-    return out
+    # a bracket cut open ends where it closes: "… ba mô hình (năm 2022: hai mô hình), đạt 150% kế hoạch năm" — what
+    # follows it is the sentence's again, not the bracket's year
+    split = []
+    for a, b in out:
+        close = text.find(")", a, b)
+        if close >= 0 and in_brackets(text, a) and "(" not in text[a:close]:
+            split.append((a, close))
+            if text[close + 1 : b].strip(" ,"):
+                split.append((close + 1, b))
+        else:
+            split.append((a, b))
+    return split
+
+
+def in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside a bracket opened before it."""
+    return text.count("(", 0, at) > text.count(")", 0, at)

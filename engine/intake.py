@@ -965,7 +965,11 @@ _CHANGE_SO_FAR = re.compile(
     r"\b(?:đã\s+)?(?:giảm được|thoát nghèo được|giảm)\s+(?:\S+\s+){0,2}?hộ\b|"
     r"\b\d+\s*(?:\([^()]{1,20}\)\s*)?hộ\s+(?:nghèo\s+)?(?:đã\s+)?thoát nghèo\b|"
     # — or none of them ("Đến nay chưa có hộ nào thoát nghèo")
-    r"\bhộ\s+(?:nghèo\s+)?nào\s+(?:được\s+)?thoát nghèo\b",
+    r"\bhộ\s+(?:nghèo\s+)?nào\s+(?:được\s+)?thoát nghèo\b|"
+    # — or models recognised so far, from no start but the year's ("Đến nay đã đánh giá, công nhận được 01 (một) mô
+    # hình là …"; not "Từ khi thành lập đến nay, xã đã công nhận 05 mô hình")
+    r"^(?!.*\b(?:từ|kể từ|lũy kế|luỹ kế)\s+(?:khi|năm|ngày|ngày thành lập)\b).*"
+    r"\b(?:công nhận|thành lập|xây dựng)(?:\s+(?:được|mới|thêm))?\s+\S+\s*(?:\([^()]{1,12}\)\s*)?mô hình\b",
     re.I,
 )
 # "hiện" of now, not a word ending on it: "thực hiện", "thể hiện", "phát hiện" …
@@ -1281,7 +1285,11 @@ class _Reading:
             # "Hằng năm UBND xã đều ban hành kế hoạch … (năm 2023: Kế hoạch số …; năm 2024: …)": the years the
             # bracket after the act names, one item each, are the years of it ("Hằng năm, UBND xã cử cán bộ … (năm
             # 2025: 08 lượt; năm 2026: 12 lượt)" in a review of 2022–2026 by a xã formed in 2025)
-            bracket = re.match(r"[^()]*\(([^()]*)\)", cl.para.text[cl.start :])
+            # (or the bracket that closes right before an act joined to the first: "… đều ban hành kế hoạch … (năm
+            # 2023: …; năm 2024: …) và ký giao ước thi đua …")
+            bracket = re.match(r"[^()]*\(([^()]*)\)", cl.para.text[cl.start :]) or re.search(
+                r"\(([^()]*)\)\s*$", cl.sentence_before
+            )
             if bracket and reader.ind.type == "boolean" and self.as_of_year:
                 named = [int(y) for y in re.findall(rf"(?:^|;)\s*năm\s+({_YEAR})\s*:", bracket.group(1), re.I)]
                 periods = sorted({y for y in named if y <= self.as_of_year}) or periods
@@ -1418,23 +1426,12 @@ class _Reading:
         có 05 mô hình (năm 2022: 02 mô hình; năm 2023: 03 mô hình), đạt 250% so với chỉ tiêu" — the rate after the
         bracket is the total's, over the years the bracket names (to the report's year for "đến nay"), not the last
         year in the bracket."""
-        before = cl.text[:at]
-        close = -1
-        depth = 0
-        for i in range(len(before) - 1, -1, -1):
-            if before[i] == ")":
-                depth += 1
-                if depth == 1 and close < 0:
-                    close = i
-            elif before[i] == "(":
-                depth -= 1
-        if close < 0 or depth <= 0:
+        text = cl.sentence_before + cl.text[:at]
+        close = text.rfind(")")
+        opened = text.rfind("(", 0, close) if close >= 0 else -1
+        if opened < 0 or text.rfind("(") > close or opened >= len(cl.sentence_before):
             return None  # no bracket opened in an earlier clause closes before the figure
-        text = cl.sentence_before + cl.text[:close]
-        opened = text.rfind("(")
-        if opened < 0:
-            return None
-        head, bracket = text[:opened], text[opened + 1 :]
+        head, bracket = text[:opened], text[opened + 1 : close]
         if not (_RUNNING_TOTAL.search(head) or _NOW.search(head)):
             return None
         return self.breakdown_span(bracket, head, least=1)
@@ -1874,7 +1871,7 @@ def _read_clauses(rd: _Reading, para: Paragraph, ctx: Context) -> list[_Clause]:
             lead = next((w for w in whens if w.at < min(first_fig, 60)), None)
             cl = _Clause(para, ctx, offset + a, ctext, figs, whens, lead or inherited, stext[:a])
             out.append(cl)
-            if lead is not None:
+            if lead is not None and not g.in_brackets(stext, a):  # a bracket's year is its own ("(năm 2022: hai)")
                 inherited = lead
     del text
     return out
@@ -4358,8 +4355,9 @@ def _read_cell(
         counts = re.findall(rf"(?<![\d.,/])({g.DIGITS})\s+(?=[^\W\d])", text)
         if len(counts) == 1 and not re.fullmatch(rf"\s*{g.DIGITS}\s*[^\W\d][^\d]*", text):
             text = counts[0]
-    # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố")
-    words_after = r"(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
+    # a figure alone, or followed by its unit's words and a bracket ("9/10 tổ dân phố (đạt 90%)", "07 tổ dân phố"), the
+    # figure perhaps said again in words ("03 (ba) mô hình")
+    words_after = r"(?:\(\s*[^\W\d][^\d()]*\)\s*)?(?:[^\W\d][^\d()]*)?(?:\([^()]*\))?\s*"
     m_ratio = re.fullmatch(rf"\s*({g._RATIO_NUM})\s*/\s*({g._RATIO_NUM2})\s*{words_after}", text)
     m_num = re.fullmatch(
         rf"\s*(?P<q>trên|dưới|≥|>=|>|≤|<=|<|hơn|khoảng)?\s*(?P<n>{g.DIGITS})\s*%?\s*{words_after}", text, re.I

@@ -186,8 +186,8 @@ def test_a_rule_author_adds_a_synonym_without_python(tmp_path):
     assert ("kdc.so_khu_van_hoa", "as_of") not in before
     ind = rules / "indicators.yaml"
     text = ind.read_text(encoding="utf-8")
-    edited = text.replace("xóm|khối|khu] văn hóa", "xóm|khối|khu|cụm dân cư] văn hóa").replace(
-        "xóm, khối, khu]", "xóm, khối, khu, cụm dân cư]"
+    edited = text.replace("xóm|khối|tiểu khu|khu] văn hóa", "xóm|khối|tiểu khu|khu|cụm dân cư] văn hóa").replace(
+        "xóm, khối, tiểu khu, khu]", "xóm, khối, tiểu khu, khu, cụm dân cư]"
     )
     assert edited.count("cụm dân cư") == 2, "the test adds the word where indicators.yaml lists the units"
     ind.write_text(edited, encoding="utf-8")

@@ -269,3 +269,86 @@ def test_next_years_model_is_no_described_model(tmp_path):
         "Xây dựng mô hình “Điểm hỗ trợ dịch vụ công trực tuyến” tại nhà văn hóa các thôn.\n"
     )
     assert ("van_dong.chuyen_doi_so.mo_hinh_mo_ta", "as_of") not in _values(_draft(tmp_path, body))
+
+
+# --------------------------------------------------------------------------------------------------- learned from 78-82
+# A bracket with another year's figure is its own: what follows it is the sentence's again ("… ba mô hình (năm 2023:
+# hai mô hình), đạt 150% kế hoạch năm"), unless it broke down a running total (the rate after it is the total's); an
+# act joined after a bracket of years takes them. Models recognised "đến nay" are the year's so far; "(kế hoạch huyện
+# giao năm 2024 là 12 hộ)" is the target; "tiểu khu" is a settlement; a cell may say its figure again in words; "…
+# so với chỉ tiêu huyện giao, số hộ cận nghèo giảm 17 hộ" gives no target.
+
+
+@pytest.mark.parametrize(
+    "body, rate",
+    [
+        (
+            "Năm 2024, UBND xã đã xây dựng, công nhận ba mô hình “Dân vận khéo” (năm 2023: hai mô hình), đạt 150% kế "
+            "hoạch năm, cụ thể: mô hình “Xóm Trại sạch đẹp” và mô hình “Chi hội nông dân nuôi bò”, mô hình “Tổ "
+            "hòa giải giỏi”.\n",
+            ("dvk.ty_le_dat_bao_cao", 2024),
+        ),
+        # a running total broken down by year: the rate after the bracket is the total's, over its years
+        (
+            "Lũy kế từ khi triển khai Đề án đến nay, xã có 05 mô hình “Dân vận khéo” được công nhận (năm 2023: 02 mô "
+            "hình; năm 2024: 03 mô hình), đạt 250% so với chỉ tiêu Kế hoạch.\n",
+            ("dvk.ty_le_dat_bao_cao", "2023-2024"),
+        ),
+    ],
+)
+def test_a_brackets_year_stays_in_the_bracket(tmp_path, body, rate):
+    got = _values(_draft(tmp_path, body))
+    assert rate in got
+    assert got[("dvk.mo_hinh", 2023)] == 2
+    assert not [k for k in got if k[0] == "dvk.ty_le_dat_bao_cao" and k != rate]
+
+
+def test_an_act_joined_after_a_bracket_of_years_takes_its_years(tmp_path):
+    body = (
+        "Hằng năm UBND xã đều ban hành kế hoạch công tác dân vận chính quyền (năm 2023: Kế hoạch số 15/KH-UBND ngày "
+        "03/02/2023; năm 2024: Kế hoạch số 11/KH-UBND ngày 24/01/2024) và ký giao ước thi đua với Ủy ban MTTQ Việt "
+        "Nam xã, các đoàn thể ngay từ đầu năm.\n"
+    )
+    head = HEAD.replace("Kết quả thực hiện công tác dân vận năm 2024", "Sơ kết công tác dân vận giai đoạn 2022 - 2024")
+    got = _values(_draft(tmp_path, body, head=head))
+    assert sorted(k[1] for k in got if k[0] == "dvcq.giao_uoc_thi_dua") == [2023, 2024]
+
+
+def test_models_recognised_so_far_are_the_years(tmp_path):
+    body = (
+        "Đến nay đã đánh giá, công nhận được 01 (một) mô hình “Dân vận khéo” là “Tiểu khu 3 đoàn kết giữ gìn vệ sinh "
+        "môi trường” (Quyết định số 64/QĐ-UBND ngày 12/4/2024), đạt 50% kế hoạch năm.\n"
+    )
+    assert _values(_draft(tmp_path, body, head=PART_YEAR))[("dvk.mo_hinh", 2024)] == 1
+
+
+@pytest.mark.parametrize("said", ["kế hoạch huyện giao năm 2024 là 12 hộ", "kế hoạch năm 2024 huyện giao: 12 hộ"])
+def test_the_plans_figure_in_brackets_with_its_giver_and_year_is_the_target(tmp_path, said):
+    body = f"Trong năm, xã giảm được 15 hộ nghèo, đạt 125% kế hoạch năm ({said}).\n"
+    assert _values(_draft(tmp_path, body))[("giam_ngheo.chi_tieu_giao", 2024)] == 12
+
+
+def test_a_towns_quarters_and_villages_are_its_settlements(tmp_path):
+    body = (
+        "Thị trấn có 18 tiểu khu, bản (12 tiểu khu và 06 bản). Kết quả bình xét năm 2024: có 16/18 tiểu khu, bản "
+        "được công nhận danh hiệu “Tiểu khu văn hóa”, “Bản văn hóa”.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert (got[("kdc.so_khu_van_hoa", "as_of")], got[("kdc.tong_so_khu", "as_of")]) == (16, 18)
+
+
+def test_a_cell_saying_its_figure_again_in_words_is_read(tmp_path):
+    table = (
+        "| TT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện năm 2024 | Thực hiện năm 2023 |\n|---|---|---|---|---|\n"
+        "| 1 | Mô hình “Dân vận khéo” được công nhận mới | 02 mô hình | 03 (ba) mô hình | 02 (hai) mô hình |\n"
+    )
+    got = _values(_draft(tmp_path, table))
+    assert (got[("dvk.mo_hinh", 2024)], got[("dvk.mo_hinh", 2023)]) == (3, 2)
+
+
+def test_another_measures_decrease_after_the_target_is_no_target(tmp_path):
+    body = (
+        "Năm 2024, xã công nhận 02 mô hình “Dân vận khéo”. Kết quả rà soát cuối năm, số hộ nghèo giảm vượt 03 hộ so "
+        "với chỉ tiêu huyện giao, số hộ cận nghèo giảm 11 hộ.\n"
+    )
+    assert ("giam_ngheo.chi_tieu_giao", 2024) not in _values(_draft(tmp_path, body))  # never the 11
