@@ -1508,7 +1508,9 @@ class _Reading:
                 last = "other"
             elif m.group("name"):
                 names = _name_readings(m.group("name"))
-                if self.former_names and any(n in self.former_names for n in names):
+                if self.own and fold(m.group("name")).lower().startswith(self.own):
+                    last = "own"  # "Xã Ia Krêl Nam" formed from "xã Ia Krêl": its own name, whole, not the predecessor
+                elif self.former_names and any(n in self.former_names for n in names):
                     last = "other"
                 elif self.own:
                     last = "own" if any(n.startswith(self.own) for n in names) else "other"
@@ -1912,6 +1914,8 @@ def _read_paragraph(
             if first is not None and (said := _BARE_DENIAL.match(for_matching(s.text))):
                 _read_bare_denial(rd, first, said.group("label"), s.text.strip())
     items = [c for c in cls if not re.fullmatch(r"\W*(?:\d+|[a-zđ])?[.)]?\W*", c.text)]  # no bare "2." of a list
+    opening = para.sentences[0] if para.sentences else None
+    restated = opening.start + len(opening.text) if opening and _PLAN_TARGETS.match(for_matching(para.text)) else None
     place = {id(c): i for i, c in enumerate(items)}
     rd.changes = []
     for cl in cls:
@@ -1920,6 +1924,12 @@ def _read_paragraph(
             subjects = []
             _read_differences(rd)
         sentence = cl.start
+        if restated is not None and cl.start < restated:
+            # the plan's targets restated before the results ("Chỉ tiêu Kế hoạch: năm 2025 tỷ lệ hồ sơ … đạt từ 80%
+            # trở lên."): its figures are thresholds — only a target given is read there
+            with rd.only(lambda r: r.reads("target")):
+                _read_figures(rd, cl, subjects, following)
+            continue
         _read_figures(rd, cl, subjects, following)
         _read_zeros(rd, cl, subjects, following)
         _read_claims(rd, cl, subjects)
@@ -2469,7 +2479,7 @@ _PLACE_BEFORE = re.compile(
 )
 _COMPOSITION = re.compile(
     # after what says it holds now ("Hiện nay xã có …", "Sau khi sắp xếp thôn, xã có 27 thôn")
-    r"^\W*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:hiện nay|hiện tại|đến nay|tính đến\s+[^,;]{1,30}|sau\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
+    r"^\W*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:hiện nay|hiện tại|hiện|đến nay|tính đến\s+[^,;]{1,30}|sau\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
     r"[^,;]{0,30})\s*,?\s*)?"
     rf"(?:(?:toàn|cả)\s+)?(?:{_KINDS})(?:\s+[{UP}]\w*(?:\s+[{UP}]\w*){{0,3}})?\s+"
     # what the unit is, said first ("Xã Tiên Hòa Đông là xã miền núi của huyện, có 09 thôn …")
@@ -2479,8 +2489,9 @@ _COMPOSITION = re.compile(
     r"(?:có|gồm)\s+"
     # the unit's make-up listed with its area and people first ("Phường có diện tích 612 ha, 23 khu phố, 6.870 hộ")
     r"(?:(?:(?:tổng\s+)?diện\s+tích(?:\s+tự\s+nhiên)?(?:\s+là)?\s+[\d.,]+\s*(?:ha|héc-ta|km2|km²)|"
-    r"[\d.,]+\s*(?:hộ|nhân\s+khẩu|khẩu|người|dân))\s*(?:,|với)\s*)*"
-    r"(?:tổng\s+(?:số\s+)?)?$",
+    r"(?:dân\s+số(?:\s+là)?\s+)?[\d.,]+\s*(?:hộ|nhân\s+khẩu|khẩu|người|dân))\s*(?:,|với)\s*)*"
+    # ("…, dân số 15.870 người, hiện có 14 khu phố")
+    r"(?:(?:hiện\s+)?có\s+)?(?:tổng\s+(?:số\s+)?)?$",
     re.I,
 )
 _COMPOSITION_END = re.compile(r"\s*(?:$|[,.(]|(?:với|gồm|và)\b)", re.I)
@@ -5021,6 +5032,14 @@ def extract(cat: Catalogue, report: ReportText) -> Extraction:
     statements = _statements(cat, report, facts)
     unmatched = _unmatched(report, rd.used_lines, statements, contexts)
     return Extraction(report, header, facts, statements, unmatched)
+
+
+# a paragraph that restates the plan's targets under a bare label ("Chỉ tiêu:", "- Chỉ tiêu Kế hoạch:", "*Chỉ tiêu của
+# Kế hoạch:*", "Mục tiêu:") — not one naming what it measures ("Chỉ tiêu giảm hộ nghèo: thực hiện giảm 21 hộ")
+_PLAN_TARGETS = re.compile(
+    r"^\W*(?:chỉ tiêu|mục tiêu)(?:\s+(?:của\s+)?(?:kế hoạch|KH|đề án|đề ra|năm))?(?:\s+(?:năm\s+)?(?:19|20)\d{2})?\W{0,3}:",
+    re.I,
+)
 
 
 # a target of the plan as the report restates it, then the unit's own assessment of it ("- Chỉ tiêu 1: Mỗi năm xây

@@ -352,3 +352,57 @@ def test_another_measures_decrease_after_the_target_is_no_target(tmp_path):
         "với chỉ tiêu huyện giao, số hộ cận nghèo giảm 11 hộ.\n"
     )
     assert ("giam_ngheo.chi_tieu_giao", 2024) not in _values(_draft(tmp_path, body))  # never the 11
+
+
+# --------------------------------------------------------------------------------------------------- learned from 83-92
+# The plan's targets restated under a bare label before the results ("Chỉ tiêu Kế hoạch: năm 2025 tỷ lệ … đạt từ 80%
+# trở lên.") are thresholds, never results — the sentences after the label's are the results; the unit's make-up said
+# with "hiện" or after its people ("dân số 15.870 người, hiện có 14 khu phố"); a unit whose name holds a predecessor's
+# ("xã Ia Krêl Nam" formed from "xã Ia Krêl") is itself.
+
+
+@pytest.mark.parametrize(
+    "label", ["Chỉ tiêu Kế hoạch:", "- Chỉ tiêu:", "*Chỉ tiêu của Kế hoạch:*", "Mục tiêu năm 2024:"]
+)
+def test_the_plans_target_restated_under_a_bare_label_is_no_result(tmp_path, label):
+    body = (
+        f"{label} năm 2024 tỷ lệ hồ sơ giải quyết trực tuyến đạt từ 70% trở lên.\n\n"
+        "Năm 2024, tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến của xã đạt 76,4%.\n"
+    )
+    draft = _draft(tmp_path, body)
+    online = [f for f in draft["facts"] if f["indicator"] == "dich_vu_cong.ty_le_ho_so_truc_tuyen"]
+    assert [(f["period"], f["value"], f["source"]["line"]) for f in online] == [("as_of", 76.4, 18)]
+    assert "khác" not in " ".join(online[0].get("note", ""))  # the threshold is not said to disagree with it
+
+
+def test_the_results_after_the_label_sentence_are_read(tmp_path):
+    body = (
+        "Chỉ tiêu Kế hoạch: mỗi năm xây dựng ít nhất 01 mô hình “Dân vận khéo”. Trong năm 2024, UBND xã đã ra quyết "
+        "định công nhận 02 mô hình, đạt 200% chỉ tiêu.\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert (got[("dvk.mo_hinh", 2024)], got[("dvk.ty_le_dat_bao_cao", 2024)]) == (2, 200)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hiện xã có 27 thôn, 9.846 hộ, 33.512 nhân khẩu.\n",
+        "Xã có diện tích tự nhiên 19,4 km2, dân số 15.870 người, hiện có 27 thôn; là xã thuần nông.\n",
+    ],
+)
+def test_the_units_make_up_said_now_or_after_its_people(tmp_path, body):
+    assert _values(_draft(tmp_path, body + "Năm 2024, xã giảm 05 hộ nghèo.\n"))[("kdc.tong_so_khu", "as_of")] == 27
+
+
+def test_a_unit_whose_name_holds_a_predecessors_is_itself(tmp_path):
+    head = (
+        HEAD.replace("XÃ ĐÔNG QUANG", "XÃ ĐÔNG QUANG NAM")
+        .replace("Đông Quang, ngày 18 tháng 12 năm 2024", "Đông Quang Nam, ngày 12 tháng 12 năm 2025")
+        .replace("năm 2024", "năm 2025")
+    )
+    body = (
+        "Xã Đông Quang Nam được thành lập từ ngày 01/7/2025 trên cơ sở sắp xếp xã Đông Quang và xã Tây Sơn, có 24 "
+        "thôn, làng (trong đó 15 làng đồng bào Jrai).\n\nNăm 2025, xã giảm 05 hộ nghèo.\n"
+    )
+    assert _values(_draft(tmp_path, body, head=head))[("kdc.tong_so_khu", "as_of")] == 24
