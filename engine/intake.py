@@ -2526,7 +2526,10 @@ def _count_as_whole_or_part(
             if unit is not None and _COMPOSITION_END.match(cl.text[unit.end() :]):
                 if not _composition_of_kinds(rd, r, cl, fig, unit):
                     out.append((r, 0, unit))
-        return out, 0.0
+        if out or _COMPOSITION_END.match(cl.text[fig.end :]):
+            return out, 0.0
+        # "Toàn xã có 9 khu phố đạt tiêu chí “Khu dân cư 6 không”": the make-up's words, then what the units hold —
+        # a part, read as below
     if _NOT_THE_STOCK.search(before[-30:] + " " + cl.text[fig.end : fig.end + 80]):
         return [], 0.0
     # (up to the title: its own words hold a "không", "khu dân cư “6 không”")

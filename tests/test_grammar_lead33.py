@@ -406,3 +406,13 @@ def test_a_unit_whose_name_holds_a_predecessors_is_itself(tmp_path):
         "thôn, làng (trong đó 15 làng đồng bào Jrai).\n\nNăm 2025, xã giảm 05 hộ nghèo.\n"
     )
     assert _values(_draft(tmp_path, body, head=head))[("kdc.tong_so_khu", "as_of")] == 24
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Toàn xã có 9 khu phố đạt tiêu chí “Khu dân cư 6 không”.\n", "Hiện xã có 9 thôn đạt “Khu dân cư 6 không”.\n"],
+)
+def test_the_make_ups_words_before_units_holding_a_title_give_the_part(tmp_path, body):
+    got = _values(_draft(tmp_path, body + "Năm 2024, xã giảm 05 hộ nghèo.\n"))
+    assert got[("kdc.so_khu_6_khong", "as_of")] == 9
+    assert ("kdc.tong_so_khu", "as_of") not in got  # nine is no count of all the units
