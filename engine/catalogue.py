@@ -338,6 +338,7 @@ def _load_catalogue(root: Path, extra: Iterable[Path], diags: Diagnostics, stric
         unread_rules=frozenset(broken.rules | lost),
     )
     _check_short_of(cat, diags)
+    _check_words_of(cat, diags)
     check_catalogue(cat, diags)
     if strict and diags.has_errors():
         raise InputError(diags.sorted())
@@ -420,6 +421,23 @@ class _Unread:
     def file(self, data: object) -> None:
         self.words |= _words(data)
         self.rules |= _words(data)
+
+
+def _check_words_of(cat: Catalogue, diags: Diagnostics) -> None:
+    """An indicator's `words.of` (read: elsewhere, read: named) names an indicator of the catalogue."""
+    for key, ind in cat.indicators.items():
+        of = ind.words.of if ind.words else None
+        if of is None or of in cat.indicators or of in cat.unread:
+            continue
+        path, line, col = cat.indicator_where[key]
+        diags.error(
+            path,
+            line,
+            col,
+            "unknown-indicator",
+            f"words.of of '{key}': '{of}' is not an indicator of the catalogue"
+            + did_you_mean(of, sorted(cat.indicators)),
+        )
 
 
 def _check_short_of(cat: Catalogue, diags: Diagnostics) -> None:

@@ -222,6 +222,14 @@ class IntakeWords(Strict):
     def _one_or_many(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
 
+    @model_validator(mode="after")
+    def _named_needs_its_words(self) -> "IntakeWords":
+        if "named" in self.read and not (self.unit and self.topic):
+            raise ValueError(
+                "read: named needs 'unit' (the word of the kind a name follows) and 'topic' (what a name says)"
+            )
+        return self
+
 
 class Indicator(Strict):
     """A measurable quantity a commune reports; declared in data so that a new criterion needs no Python."""

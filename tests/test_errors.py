@@ -522,6 +522,17 @@ def test_two_letters_swapped_in_a_short_required_key_are_one_error_naming_it(tmp
             "short_of: {of: ntm_nc.so_tieu_chi_dat, level: chua_dat_chuan}",
             "words.short_of.level 'chua_dat_chuan' is not one of the indicator's levels",
         ),
+        (
+            "of: van_dong.chuyen_doi_so.so_mo_hinh\n",
+            "of: van_dong.chuyen_doi_so.so_mo_hinhh\n",
+            "words.of of 'van_dong.chuyen_doi_so.mo_hinh_mo_ta': 'van_dong.chuyen_doi_so.so_mo_hinhh' is not an "
+            "indicator of the catalogue (did you mean: 'van_dong.chuyen_doi_so.so_mo_hinh'",
+        ),
+        (
+            '      unit: [mô hình, "điểm hỗ trợ … dịch vụ công trực tuyến"]\n',
+            "",
+            "read: named needs 'unit' (the word of the kind a name follows) and 'topic' (what a name says)",
+        ),
     ],
 )
 def test_a_wrong_short_of_in_the_indicators_is_a_located_error(tmp_path, old, new, message):
