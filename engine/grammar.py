@@ -291,7 +291,7 @@ _TARGET_LEAD = re.compile(
     # (not across a comma to what was done: "hoàn thành chỉ tiêu huyện giao, giảm 47 hộ nghèo", "… vượt 03 hộ so với
     # chỉ tiêu huyện giao, số hộ cận nghèo giảm 17 hộ")
     r"(?<!kết quả )(?<!thực hiện )\bchỉ tiêu\b"
-    r"(?:(?!\d|%|;|\bđạt\b|\bcòn\b|\bthực hiện\b|\bthực tế\b|\bkết quả\b"
+    r"(?:(?!\d|%|;|\bđạt\b|\bcòn\b|\bthực hiện\b|\bthực tế\b|\bkết quả\b|\bcùng kỳ\b"
     r"|,\s*(?:số\s+hộ(?:\s+\w+){0,2}\s+)?(?:đã\s+)?(?:giảm|thành lập|công nhận)\b).)"
     r"{0,45}$",
     re.I,

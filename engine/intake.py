@@ -922,6 +922,8 @@ _ADDRESS_BEFORE = re.compile(rf"\b(?i:{_KINDS}|huyện|quận|thị xã|tỉnh)\
 _INTENT = re.compile(
     r"\b(?:phấn đấu|dự kiến|nếu|giả sử|sẽ|(?:đặt|đề ra|giao)\s+(?:ra\s+)?(?:mục tiêu|chỉ tiêu)\s+(?:đến|phấn đấu|là|năm|mỗi|có)"
     r"|mục tiêu\s+(?:đến|của kế hoạch|là)|định hướng"
+    # an act being prepared, not held yet ("chỉ đạo chuẩn bị tổng kết 05 năm Phong trào …, dự kiến tổ chức …")
+    r"|chuẩn bị(?=\s*$|\s+(?:tổ chức|tổng kết|sơ kết|ký kết|ban hành|xây dựng)\b)"
     # a forecast of the whole year before it ends ("Ước cả năm đạt trên 90% kế hoạch", "ước thực hiện đến hết năm");
     # not "Ước thực hiện 9 tháng", the genre's word for the months reported
     r"|(?<!giao )ước(?:\s+(?:tính|thực hiện|đạt))?\s+(?:cả năm|đến (?:hết|cuối) năm))\b",
@@ -3726,6 +3728,12 @@ _YEAR_HEAD = re.compile(
 )
 
 
+# a plan column over the plan period ("Kế hoạch giai đoạn 2022 - 2026")
+_PLAN_SPAN_HEAD = re.compile(rf"\bgiai đoạn\s+({_YEAR})\s*[-–]\s*({_YEAR})\b", re.I)
+# a column of the former units before the merger ("Năm 2024 (03 xã cũ)", "Năm 2024 (02 đơn vị cũ)")
+_FORMER_UNITS = re.compile(r"\b(?:cũ|trước sắp xếp|trước sáp nhập)\b", re.I)
+
+
 def _year_head(text: str) -> Optional[int]:
     if y := _YEAR_CELL.match(text):
         return int(y.group(1))
@@ -3819,7 +3827,10 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
     ]
     if estimates:
         roles = {c: r for c, r in roles.items() if not (r == "rate" and c > min(estimates))}
-    year_cols = {col: head for col, text in header.items() if (head := _year_head(text))}
+    # (not the former units' column before the merger: "Năm 2024 (02 đơn vị cũ)" beside "Năm 2025 (phường A)")
+    year_cols = {
+        col: head for col, text in header.items() if (head := _year_head(text)) and not _FORMER_UNITS.search(text)
+    }
     if "label" in roles.values() and "actual" not in roles.values() and year_cols:
         # a running total after the years ("Năm 2022 | … | Năm 2026 | Cả giai đoạn"): over their span
         span = (min(year_cols.values()), max(year_cols.values()))
@@ -3887,7 +3898,18 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
                 if col not in roles and col not in cumulative and re.fullmatch(rf"\s*{_RUNNING}\s*", text, re.I)
             }
         )
-    # an assessment column ("Đánh giá": "Vượt", "Chưa đạt (77,8%)"): a claim on the row's target, and its rate
+    # an assessment column ("Đánh giá": "Vượt", "Chưa đạt (77,8%)"): a claim on the row's target, and its rate — over
+    # the years the table's results run, or the plan period its plan column names ("Kế hoạch giai đoạn 2022 - 2026")
+    plan_span = next(
+        (m for col, text in header.items() if roles.get(col) == "plan" and (m := _PLAN_SPAN_HEAD.search(text))), None
+    )
+    assessed_period: Optional[int | str] = (
+        f"{plan_span.group(1)}-{plan_span.group(2)}"
+        if plan_span
+        else f"{first_result}-{year}"
+        if first_result
+        else year
+    )
     assessed = [
         col
         for col, text in header.items()
@@ -3918,7 +3940,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
             and (head := _year_head(text)) is not None
             and head < year
             # (not the former units' before the merger: "Năm 2024 (cộng ba xã cũ)")
-            and not re.search(r"\b(?:cũ|trước sắp xếp|trước sáp nhập)\b", text, re.I)
+            and not _FORMER_UNITS.search(text)
         }
     )
     if rd.whole_year and year:
@@ -4031,7 +4053,7 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         for col in assessed + words_only:
             cell = next((c for c in row if c.col == col), None)
             if cell is not None and cell.text and not own:
-                _read_assessment(rd, label.text, cell, f"{first_result}-{year}" if first_result else year, para)
+                _read_assessment(rd, label.text, cell, assessed_period, para)
         note = cells.get("note")
         rate = _NOTE_RATE.match(for_matching(note.text)) if note is not None and "rate" not in roles.values() else None
         if rate and note is not None and not own:
@@ -4356,7 +4378,8 @@ def _read_cell(
     figures: list[tuple[str, Any]] = []
     # a result followed by its share ("Giảm 05 hộ nghèo, đạt 125%", "1.085/1.602 hồ sơ, đạt 67,7%"): the share is the
     # row's rate where the row is one (its figure then), else the share of the target beside the count
-    share = re.search(rf",\s*(?:đạt|bằng)\s+(?:tỷ lệ\s+)?(?P<r>{g.DIGITS})\s*%\s*\.?\s*$", text, re.I)
+    # (or in brackets: "09 hộ (đạt 112,5%)")
+    share = re.search(rf"(?:,\s*|\(\s*)(?:đạt|bằng)\s+(?:tỷ lệ\s+)?(?P<r>{g.DIGITS})\s*%\s*\)?\s*\.?\s*$", text, re.I)
     if reading is None and share is not None and (rate := g.number_value(share.group("r"))) is not None:
         if "%" in unit or re.search(r"\btỷ lệ\b|\(\s*%\s*\)", label, re.I):
             figures.append(("percent", rate))

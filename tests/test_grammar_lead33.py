@@ -416,3 +416,60 @@ def test_the_make_ups_words_before_units_holding_a_title_give_the_part(tmp_path,
     got = _values(_draft(tmp_path, body + "Năm 2024, xã giảm 05 hộ nghèo.\n"))
     assert got[("kdc.so_khu_6_khong", "as_of")] == 9
     assert ("kdc.tong_so_khu", "as_of") not in got  # nine is no count of all the units
+
+
+# --------------------------------------------------------------------------------------------------- learned from 93-97
+# A table's column of the former units ("Năm 2024 (02 đơn vị cũ)") is theirs; an act being prepared ("chuẩn bị tổng
+# kết …") is not held; a result cell with its share in brackets ("09 hộ (đạt 112,5%)"); a table whose plan column is the
+# plan period's ("Kế hoạch giai đoạn 2022 - 2026") assesses over that span; "(cùng kỳ năm 2023 giảm 06 hộ)" after
+# "hoàn thành 100% chỉ tiêu" is no target.
+
+
+def test_the_former_units_column_is_theirs(tmp_path):
+    table = (
+        "| Nội dung | Năm 2023 (02 đơn vị cũ) | Năm 2024 (xã Đông Quang) |\n|---|---|---|\n"
+        "| Hộ nghèo giảm | 52 hộ | 41 hộ |\n"
+        "| Thôn đạt danh hiệu văn hóa | 31/35 | 32/35 |\n"
+    )
+    got = _values(_draft(tmp_path, table))
+    assert not [k for k in got if k[1] == 2023]
+
+
+def test_an_act_being_prepared_is_not_held(tmp_path):
+    body = (
+        "Năm 2024, xã giảm 05 hộ nghèo. Đảng ủy chỉ đạo chuẩn bị tổng kết 05 năm Phong trào thi đua “Dân vận khéo”, dự "
+        "kiến tổ chức trong quý I/2025.\n"
+    )
+    assert ("dvk.so_ket_phong_trao", 2024) not in _values(_draft(tmp_path, body))
+
+
+def test_a_result_cell_with_its_share_in_brackets_gives_the_rate(tmp_path):
+    table = (
+        "| STT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện năm 2024 | Đánh giá |\n|---|---|---|---|---|\n"
+        "| 1 | Giảm hộ nghèo | 08 hộ | 09 hộ (đạt 112,5%) | Vượt |\n"
+    )
+    got = _values(_draft(tmp_path, table))
+    assert (got[("giam_ngheo.so_ho_giam", 2024)], got[("giam_ngheo.ty_le_hoan_thanh", 2024)]) == (9, 112.5)
+
+
+def test_a_plan_periods_table_assesses_over_its_span(tmp_path):
+    head = HEAD.replace(
+        "Kết quả thực hiện công tác dân vận năm 2024", "Tổng kết công tác dân vận giai đoạn 2022 - 2024"
+    )
+    table = (
+        "| Chỉ tiêu | Kế hoạch giai đoạn 2022 - 2024 | Kết quả | Đánh giá |\n|---|---|---|---|\n"
+        "| Mô hình “Dân vận khéo” (cả giai đoạn) | Ít nhất 06 mô hình | 09 mô hình | Vượt |\n"
+    )
+    got = _values(_draft(tmp_path, table, head=head))
+    assert got.get(("dvk.ty_le_dat_bao_cao", "2022-2024")) == "achieved"
+    assert ("dvk.ty_le_dat_bao_cao", 2024) not in got
+
+
+def test_last_years_same_months_after_the_target_met_is_no_target(tmp_path):
+    body = (
+        "Chỉ tiêu huyện giao năm 2024 là giảm 05 hộ nghèo; đến ngày 20/11/2024, xã đã giảm 05/05 hộ, hoàn thành 100% "
+        "chỉ tiêu (cùng kỳ năm 2023 giảm 06 hộ).\n"
+    )
+    got = _values(_draft(tmp_path, body))
+    assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 5
+    assert ("giam_ngheo.chi_tieu_giao", 2023) not in got
