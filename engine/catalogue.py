@@ -427,16 +427,19 @@ def _check_words_of(cat: Catalogue, diags: Diagnostics) -> None:
     """An indicator's `words.of` (read: elsewhere, read: named) names an indicator of the catalogue."""
     for key, ind in cat.indicators.items():
         of = ind.words.of if ind.words else None
-        if of is None or of in cat.indicators or of in cat.unread:
+        if of is None or (of in cat.indicators and of != key) or of in cat.unread:
             continue
         path, line, col = cat.indicator_where[key]
+        if of == key:
+            diags.error(path, line, col, "invalid-value", f"words.of of '{key}' names the indicator itself")
+            continue
         diags.error(
             path,
             line,
             col,
             "unknown-indicator",
             f"words.of of '{key}': '{of}' is not an indicator of the catalogue"
-            + did_you_mean(of, sorted(cat.indicators)),
+            + did_you_mean(of, sorted(k for k in cat.indicators if k != key)),
         )
 
 

@@ -4933,17 +4933,22 @@ def _read_named(rd: _Reading, paras: list[Paragraph], contexts: dict[int, Contex
                 continue  # an item of the list a count opens ("công nhận 03 mô hình: - Mô hình “…”"): the count's
             text = p.match
             taken: list[tuple[int, int]] = []  # the names read: a kind's word inside one is that name's own
+            counted_before = False  # the sentence before counted the indicator's own ("Toàn xã có 02 mô hình …")
             for s in p.sentences:
                 sentence = for_matching(s.text)
-                if any(d.paragraph == p.line and d.quote and for_matching(d.quote) in sentence for d in own):
-                    continue  # the count's own sentence: its names are the count's
+                counts_here = any(d.paragraph == p.line and d.quote and for_matching(d.quote) in sentence for d in own)
+                listing = counted_before and _LISTS_THEM.match(sentence)
+                counted_before = counts_here
+                if counts_here or listing or _ONE_OF_THEM.search(sentence):
+                    continue  # the count's own sentence, or the next that lists them ("Đó là mô hình “…” và …")
                 for u in r.unit:
                     for m in u.finditer(text, s.start, s.start + len(s.text)):
                         if any(a <= m.start() < b for a, b in taken):
                             continue
                         q = _QUOTED_NAME.match(text, m.end())
+                        # (a name that is another indicator's kind is no name: "mô hình “Dân vận khéo” “…”")
                         if q is not None and not any(
-                            t.fullmatch(q.group("name").strip()) for x in rd.readers for t in x.topic
+                            t.fullmatch(q.group("name").strip()) for x in rd.readers if x is not r for t in x.topic
                         ):
                             name, said, end = q.group("name").strip(), text[m.start() : q.end()], q.end()
                         elif _digital_named(r, m.group(0)):
@@ -4955,10 +4960,12 @@ def _read_named(rd: _Reading, paras: list[Paragraph], contexts: dict[int, Contex
                         before = text[s.start : m.start()]
                         if rd.other_unit(before) or rd.other_subject(before) or rd.intended(before):
                             continue
+                        if _NOT_HAD_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _NEIGHBOUR.search(before):
+                            continue  # "Xã không xây dựng mô hình “…”", "đăng ký xây dựng mô hình “…”", "Xã bạn …"
                         counted = re.search(r"(\S+)\s*(?:\([^()]{1,12}\)\s*)?$", before)
                         if counted and g.number_value(counted.group(1)) is not None:
                             continue  # "duy trì 01 mô hình “…”": an item of the count before it, whichever it is
-                        if _ONLY_REGISTERED.match(text, end, s.start + len(s.text)):
+                        if _NOT_HAD_AFTER.match(text, end, s.start + len(s.text)):
                             continue
                         taken.append((m.start(), end))
                         key = fold(name).lower().strip(" .")
@@ -4973,8 +4980,21 @@ def _read_named(rd: _Reading, paras: list[Paragraph], contexts: dict[int, Contex
 _COUNT_OF_KIND = re.compile(
     r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s*(?:\([^()]{1,12}\)\s*)?mô hình\b", re.I
 )
-# what is registered or being prepared, not yet had: "… mới đăng ký, đang hoàn thiện nội dung, chưa được công nhận"
-_ONLY_REGISTERED = re.compile(r"[^.;]{0,60}\b(?:mới đăng ký|đăng ký xây dựng|chưa được công nhận)\b", re.I)
+# what is not had: registered, being built, asked for, denied, stopped ("Chi đoàn đăng ký xây dựng mô hình “…”", "Xã
+# chưa triển khai được mô hình “…”", "… mới đăng ký, chưa được công nhận", "… đã ngừng hoạt động")
+_NOT_HAD_BEFORE = re.compile(
+    r"\b(?:đăng ký|đang xây dựng|đang triển khai|chưa|không|đề nghị|đề xuất|kiến nghị|dự kiến|sẽ|phấn đấu)\b", re.I
+)
+_NOT_HAD_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:mới đăng ký|đăng ký xây dựng|chưa được công nhận|chưa (?:được )?(?:triển khai|thực hiện|đi vào "
+    r"hoạt động)|ngừng hoạt động|giải thể)\b",
+    re.I,
+)
+# a neighbour named as such ("Xã bạn Phú Hòa có mô hình …")
+_NEIGHBOUR = re.compile(r"\b(?:xã|phường|thị trấn|địa phương|đơn vị)\s+(?:bạn|lân cận|giáp ranh)\b", re.I)
+# the sentence after a count that lists its models ("Đó là mô hình “…” và mô hình “…”"), or one said to be among them
+_LISTS_THEM = re.compile(r"^\W*(?:đó là|đấy là|gồm|bao gồm|cụ thể|các mô hình (?:này|đó|trên) (?:là|gồm))\b", re.I)
+_ONE_OF_THEM = re.compile(r"\bmột trong (?:\S+ )?(?:mô hình|các mô hình)?\s*(?:nêu trên|kể trên|nói trên|này)\b", re.I)
 
 
 def _digital_named(r: Reader, words: str) -> bool:

@@ -341,6 +341,14 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "words.short_of.level {lv} không phải là một mức (levels) của chỉ số",
         ),
         (
+            r"read: named needs 'unit' \(the word of the kind a name follows\) and 'topic' \(what a name says\)",
+            "read: named cần có 'unit' (từ đứng trước tên, như “mô hình”) và 'topic' (điều mà tên nêu)",
+        ),
+        (
+            rf"words\.of of (?P<key>{Q}) names the indicator itself",
+            "words.of của {key} lại nêu chính chỉ số này",
+        ),
+        (
             rf"(?P<got>{Q}) is not (?P<a>“[^”]*”) or (?P<b>“[^”]*”); choose one of (?P<shown>{ANY})",
             "{got} không phải {a} hoặc {b}; hãy chọn một trong các giá trị {shown}",
         ),
@@ -481,6 +489,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (
             rf"words\.short_of\.of of (?P<key>{Q}): (?P<of>{Q}) is not the general count of any criteria set(?P<hint>.*)",
             "words.short_of.of của {key}: {of} không phải chỉ số đếm chung của bộ tiêu chí nào{hint}",
+        ),
+        (
+            rf"words\.of of (?P<key>{Q}): (?P<of>{Q}) is not an indicator of the catalogue(?P<hint>.*)",
+            "words.of của {key}: {of} không phải là chỉ số của danh mục{hint}",
         ),
         (
             rf"criterion (?P<n>\S+) names unknown indicator (?P<key>{Q})(?P<hint>.*)",

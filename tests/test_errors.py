@@ -533,6 +533,11 @@ def test_two_letters_swapped_in_a_short_required_key_are_one_error_naming_it(tmp
             "",
             "read: named needs 'unit' (the word of the kind a name follows) and 'topic' (what a name says)",
         ),
+        (
+            "of: van_dong.chuyen_doi_so.so_mo_hinh\n",
+            "of: van_dong.chuyen_doi_so.mo_hinh_mo_ta\n",
+            "words.of of 'van_dong.chuyen_doi_so.mo_hinh_mo_ta' names the indicator itself",
+        ),
     ],
 )
 def test_a_wrong_short_of_in_the_indicators_is_a_located_error(tmp_path, old, new, message):
@@ -544,3 +549,17 @@ def test_a_wrong_short_of_in_the_indicators_is_a_located_error(tmp_path, old, ne
     path.write_text(text.replace(old, new), encoding="utf-8")
     errors = check_errors(ROOT / "facts" / "tinh-an", extra=("--rules", str(rules)))
     assert any(e.startswith(f"{path}:") and message in e for e in errors), errors
+
+
+def test_a_named_reading_without_its_unit_is_told_in_vietnamese(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+    path = rules / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    unit = '      unit: [mô hình, "điểm hỗ trợ … dịch vụ công trực tuyến"]\n'
+    assert unit in text
+    path.write_text(text.replace(unit, ""), encoding="utf-8")
+    run = run_cli("--lang", "vi", "check", str(ROOT / "facts" / "tinh-an"), "--rules", str(rules))
+    assert run.code == 2
+    assert "error[invalid-value]: read: named cần có 'unit' (từ đứng trước tên, như “mô hình”) và 'topic'" in run.err
+    assert run.err.startswith(f"{path}:")

@@ -473,3 +473,35 @@ def test_last_years_same_months_after_the_target_met_is_no_target(tmp_path):
     got = _values(_draft(tmp_path, body))
     assert got[("giam_ngheo.chi_tieu_giao", 2024)] == 5
     assert ("giam_ngheo.chi_tieu_giao", 2023) not in got
+
+
+# --------------------------------------------------------------------------------------------------- named, reviewed
+# A new user's review of `read: named` (stop 33): a model only registered, being built, asked for, denied, stopped, a
+# neighbour's, or listed in the sentence after the count ("Đó là …") is no described model; a name that is the topic
+# itself ("Gia đình số") is one.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chi đoàn thôn Bình Lợi đã đăng ký xây dựng mô hình “Thôn Bình Lợi thanh toán điện tử”, dự kiến ra mắt trong "
+        "quý I/2025.",
+        "Chi đoàn đang xây dựng mô hình “Thôn thanh toán điện tử”.",
+        "Xã chưa triển khai được mô hình “Chợ phiên không dùng tiền mặt” như kế hoạch.",
+        "Mô hình “Chợ 4.0” đã ngừng hoạt động từ tháng 6/2024.",
+        "Xã đề nghị huyện hỗ trợ kinh phí để xây dựng mô hình “Chợ 4.0”.",
+        "Xã bạn Phú Hòa có mô hình “Chợ 4.0”.",
+        "Toàn xã có 02 mô hình vận động Nhân dân tham gia chuyển đổi số. Đó là mô hình “Chợ 4.0” và mô hình “Thôn "
+        "thanh toán không dùng tiền mặt”.",
+    ],
+)
+def test_a_model_not_had_or_the_counts_own_is_no_described_model(tmp_path, sentence):
+    body = f"Năm 2024, xã giảm 05 hộ nghèo.\n\n{sentence}\n"
+    assert ("van_dong.chuyen_doi_so.mo_hinh_mo_ta", "as_of") not in _values(_draft(tmp_path, body))
+
+
+def test_a_name_that_is_the_topic_itself_is_a_described_model(tmp_path):
+    body = "Hội Phụ nữ xã duy trì mô hình “Gia đình số”; Đoàn Thanh niên duy trì mô hình “Chợ số”.\n"
+    draft = _draft(tmp_path, body)
+    got = next(f for f in draft["facts"] if f["indicator"] == "van_dong.chuyen_doi_so.mo_hinh_mo_ta")
+    assert [i["name"] for i in got["items"]] == ["Gia đình số", "Chợ số"]
