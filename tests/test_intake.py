@@ -289,7 +289,7 @@ def test_facts_lint_reports_the_problems_of_table_c_at_their_lines():
     assert (
         "Cần làm rõ danh sách quy chế phối hợp: báo cáo nêu số hiệu của 05 quy chế nhưng kể tên 04 tổ chức" in messages
     )
-    assert "Cần làm rõ: báo cáo nêu chưa có mô hình vận động Nhân dân tham gia chuyển đổi số" in messages
+    assert "Cần làm rõ: số mô hình vận động Nhân dân tham gia chuyển đổi số báo cáo nêu (0 mô hình)" in messages
     assert "báo cáo nêu “đang hoàn thiện hồ sơ đề nghị công nhận” và ở phần khác nêu “đã trình hồ sơ" in messages
     assert "“phần đầu” is misspelt: “phấn đấu”" in messages
 
