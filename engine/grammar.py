@@ -811,7 +811,8 @@ _LAST_YEAR_AFTER = re.compile(rf"\s*(?:năm\s+)?{YEAR}\b(?!\s*[/%.,]\d)", re.I)
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """A sentence cut into clauses: at ';', and at ',', ':' or '(' where a new year starts ("…; năm 2024 …",
-    "(năm 2023 giảm …, 2024 …)"), not inside a list of years. Offsets into ``text``."""
+    "(năm 2023 giảm …, 2024 …)"), not inside a list of years; a bracket so cut open also ends its clause where it
+    closes. Offsets into ``text``."""
     out, start = [], 0
     for m in _CUT.finditer(text):
         if m.group(0) == "," and in_year_list(text, m.start()):

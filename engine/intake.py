@@ -132,9 +132,8 @@ class Draft:
     cell: Optional[str] = None  # 'Bảng 2!E4' when read from a table cell
     confidence: float = 0.9
     paragraph: int = 0  # the paragraph (its first line) the reading comes from
-    year_total: bool = (
-        False  # the whole year's total ("Tính chung cả năm 2025, …"), or so far ("lũy kế 9 tháng"): wins over a part
-    )
+    # the whole year's total ("Tính chung cả năm 2025, …"), or the year's so far ("lũy kế 9 tháng"): wins over a part
+    year_total: bool = False
 
     def key(self) -> tuple:
         return self.indicator, str(self.period)
@@ -983,8 +982,8 @@ _STOCK_BEFORE = re.compile(r"\b(?:có|duy trì)\s+(?:tổng cộng\s+|tổng s�
 
 
 def _said_now(text: str, until: int) -> bool:
-    """Whether the figure a reading ends at (the last before ``until``) is a stock said of now, its verb and a word of
-    now before it: "Hiện xã đang duy trì 04 mô hình", "lũy kế đến nay toàn xã có 05 mô hình" — not "có bốn mô hình …
+    """Whether the figure a reading ends at (``_stock_figure``) is a stock said of now, its verb and a word of now
+    before it: "Hiện xã đang duy trì 04 mô hình", "lũy kế đến nay toàn xã có 05 mô hình" — not "có bốn mô hình …
     được công nhận mới và hiện duy trì 09 tuyến", where the now is of what follows."""
     figure = _stock_figure(text, until)
     return figure is not None and bool(_HIEN.search(text, 0, figure.start()) or _NOW.search(text, 0, figure.start()))
@@ -3914,7 +3913,8 @@ def _read_table(rd: _Reading, table: Table, para_of_line: dict[int, Paragraph]) 
         col
         for col, text in header.items()
         if col not in roles and re.fullmatch(r"\s*(?:tự\s+)?đánh giá\s*", text, re.I)
-    ]  # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
+    ]
+    # another year's results beside this year's ("… | Ước thực hiện 9 tháng 2024 | … | Kết quả năm 2023"): a column of
     # that year
     earlier = {
         col: int(y.group(1))
