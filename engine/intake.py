@@ -1215,39 +1215,36 @@ class _Reading:
             span = next((w for w in cl.whens if w.span), None)
             if span is not None and any(w.every for w in cl.whens):
                 window = [span]
-        when = next((w for w in window if not w.empty), None) or self.whole_period(cl) or cl.lead_when or inherited
+        dated = next((w for w in window if not w.empty), None)  # the time the clause itself names
+        when = dated or self.whole_period(cl) or cl.lead_when or inherited
         if when is None and cl.ctx.parent is not None:
             when = _lead_when(self, cl.ctx.parent)
         if kind == "years" and _PLAN_PERIOD.search(cl.text) and (when is None or not when.span):
             return [], 0  # "Năm 2024, … đạt 60% chỉ tiêu cả giai đoạn": a plan period's rate, never the year's
         sure = 1.0
         periods: list[Any]
-        if kind == "year" and reader.ind.type == "boolean" and self.as_of_year and not any(not w.empty for w in window):
+        if kind == "year" and reader.ind.type == "boolean" and self.as_of_year and dated is None:
             # an act whose clause names no year, with a list after a colon, each item opening on its year ("UBND xã
             # đều thực hiện đánh giá … hằng năm …: năm 2023 được xếp loại Tốt; năm 2024 xã đã tự chấm đạt 92/100
             # điểm"): the years listed
             listed = re.match(rf"[^:.;()]*:((?:\s*năm\s+{_YEAR}\b[^;.]*(?:[;.]|$))+)", cl.para.text[cl.start :], re.I)
-            named = (
-                [int(y) for y in re.findall(rf"(?:^|[;.])\s*năm\s+({_YEAR})\b", listed.group(1), re.I)]
-                if listed
-                else []
-            )
-            if [y for y in named if y <= self.as_of_year]:
-                return sorted({y for y in named if y <= self.as_of_year}), 0.9
+            named = re.findall(rf"(?:^|[;.])\s*năm\s+({_YEAR})\b", listed.group(1), re.I) if listed else []
+            reported = sorted({int(y) for y in named if int(y) <= self.as_of_year})
+            if reported:
+                return reported, 0.9
         if (
             kind == "span"
             and when is not None
             and not when.span
-            and not any(not w.empty for w in window)
+            and dated is None
             and self.total_now(reader, cl, until)
             and _said_now(cl.text, until)
         ):
             # "Năm 2023, xã công nhận 01 mô hình; lũy kế đến nay toàn xã có 05 mô hình …": the total now, not of the
             # year an earlier clause named
             return ["as_of"], 0.8
-        if kind == "year" and reader.ind.unit == "mô hình" and not any(not w.empty for w in window):
-            if _said_now(cl.text, until):
-                return [], 0  # "Năm 2024, …. Hiện xã đang duy trì 04 mô hình …": the stock, not the year's models
+        if kind == "year" and reader.ind.unit == "mô hình" and dated is None and _said_now(cl.text, until):
+            return [], 0  # "Năm 2024, …. Hiện xã đang duy trì 04 mô hình …": the stock, not the year's models
         if when is None:
             if kind == "span":
                 # "Đến nay, toàn xã có 08 mô hình …", "Hiện nay xã đang duy trì 11 mô hình": a total with no start is
